@@ -1,0 +1,59 @@
+/**
+ * The one contract every backend (sim, kind, context) implements.
+ * The runner knows only this file; the CLI composes concrete backends.
+ */
+
+export interface BackendCapabilities {
+  /** `node $ …` steps can run on a cluster node. */
+  nodeShell: boolean;
+  /** Services of type LoadBalancer get an external IP. */
+  loadBalancer: boolean;
+  /** `kubectl port-forward` works. */
+  portForward: boolean;
+  /** The lesson runs in its own generated namespace (context backend). */
+  namespaceIsolation: boolean;
+}
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface BackendStartOptions {
+  /** The run's temp dir; the backend writes its kubeconfig here. */
+  workDir: string;
+  /** Kubernetes minor version to emulate or create, e.g. "1.32". */
+  k8sVersion?: string;
+  signal?: AbortSignal;
+  /** Progress lines for long work (cluster creation). */
+  log?: (message: string) => void;
+}
+
+/** Facts gathered after a failed step, for the report. */
+export interface BackendDiagnostics {
+  events: string;
+  describe: string;
+  logs: string;
+}
+
+/** A started backend: a cluster reachable through `kubeconfigPath`. */
+export interface BackendSession {
+  readonly name: string;
+  readonly kubeconfigPath: string;
+  /** Extra environment for the lesson shell (the runner sets KUBECONFIG itself). */
+  readonly env: Readonly<Record<string, string>>;
+  /** The namespace the doc's default namespace maps to. */
+  readonly namespace: string;
+  readonly capabilities: BackendCapabilities;
+  /** Runs a shell command on a cluster node (`node $ curl …`). */
+  nodeExec?(command: string, options: { timeoutMs: number; node?: string }): Promise<ExecResult>;
+  /** Called after the lesson: returns what the lesson left outside its namespace, if the backend can tell. */
+  leakCheck?(): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+export interface Backend {
+  readonly name: string;
+  start(options: BackendStartOptions): Promise<BackendSession>;
+}

@@ -1,0 +1,81 @@
+/** Time as the simulator sees it; injectable so tests are deterministic. */
+export interface Clock {
+  now(): Date;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realClock: Clock = {
+  now: () => new Date(),
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    t.unref?.();
+    return t;
+  },
+  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+};
+
+/** A manual clock for tests: time moves only when `advance` is called. */
+export class ManualClock implements Clock {
+  private current: number;
+  private timers: { at: number; fn: () => void; id: number }[] = [];
+  private nextId = 1;
+  constructor(start: Date | string = '2024-01-01T00:00:00Z') {
+    this.current = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.current);
+  }
+  setTimeout(fn: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.timers.push({ at: this.current + Math.max(0, ms), fn, id });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.timers = this.timers.filter((t) => t.id !== handle);
+  }
+  /** Moves time forward, firing due timers in order. */
+  advance(ms: number): void {
+    const target = this.current + ms;
+    for (;;) {
+      this.timers.sort((a, b) => a.at - b.at || a.id - b.id);
+      const next = this.timers[0];
+      if (!next || next.at > target) break;
+      this.timers.shift();
+      this.current = next.at;
+      next.fn();
+    }
+    this.current = target;
+  }
+}
+
+/** Random names and ids; injectable so tests are deterministic. */
+export interface IdSource {
+  /** A UUID v4 string. */
+  uid(): string;
+  /** A random integer in [0, n). */
+  int(n: number): number;
+}
+
+export const randomIds: IdSource = {
+  uid: () => crypto.randomUUID(),
+  int: (n) => Math.floor(Math.random() * n),
+};
+
+/** A seeded generator (mulberry32) for tests and reproducible runs. */
+export function seededIds(seed = 1): IdSource {
+  let s = seed >>> 0;
+  const next = (): number => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const hex = (n: number) =>
+    Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('');
+  return {
+    uid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(next() * 4)]}${hex(3)}-${hex(12)}`,
+    int: (n) => Math.floor(next() * n),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './position.js';
+export * from './diagnostic.js';
+export * from './errors.js';

@@ -1,0 +1,46 @@
+import type { MatchMode } from '../plan/types.js';
+
+/** Kinds of difference, grouped in the summary so a stale doc can be told from a wrong one. */
+export type DifferenceKind = 'wrong-value' | 'missing-line' | 'extra-line' | 'column-layout' | 'exit-status';
+
+/** One difference between the doc's output and the actual output. */
+export interface Difference {
+  kind: DifferenceKind;
+  /** One line: `row my-nginx, column PORT(S): doc 80/TCP, actual 8080:31234/TCP`. */
+  message: string;
+  /** Doc line and column the difference is at. */
+  line: number;
+  column: number;
+  expected?: string;
+  actual?: string;
+}
+
+/** A doc value bound to the value really seen (pod name with hash, IP, NodePort, placeholder). */
+export interface Binding {
+  /** The text as the doc has it: `my-nginx-cf54cdbf7-vr96x`, `<pod-name>`, `10.244.2.5`. */
+  doc: string;
+  actual: string;
+  /** What kind of value it is (pod-name, ip, node-port, placeholder, …). */
+  kind: string;
+}
+
+export interface MatchInput {
+  expected: string;
+  actual: string;
+  mode: MatchMode;
+  /** Doc line of the first expected line, so differences carry doc positions. */
+  line: number;
+  /** Column where the output text starts (list indentation). */
+  column: number;
+  /** The command that produced the output, for table/YAML detection. */
+  command?: string;
+}
+
+export interface MatchResult {
+  ok: boolean;
+  differences: Difference[];
+  /** Unified diff of expected vs actual (plain text, no colour). */
+  diff: string;
+  /** Instance-specific values the doc showed, bound to actual ones. */
+  bindings: Binding[];
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Tests start real kubectl processes against in-process servers; two cores are shared.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
