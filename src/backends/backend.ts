@@ -48,6 +48,11 @@ export interface BackendSession {
   readonly capabilities: BackendCapabilities;
   /** Runs a shell command on a cluster node (`node $ curl …`). */
   nodeExec?(command: string, options: { timeoutMs: number; node?: string }): Promise<ExecResult>;
+  /**
+   * Asked before each command: a reason to refuse it (touches another namespace or cluster-scoped
+   * objects on a shared cluster), or undefined to let it run.
+   */
+  refuse?(command: string): string | undefined;
   /** Called after the lesson: returns what the lesson left outside its namespace, if the backend can tell. */
   leakCheck?(): Promise<string[]>;
   stop(): Promise<void>;

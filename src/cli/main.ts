@@ -1,9 +1,110 @@
-/** Entry point of the `kubedoctest` command. Returns the exit code. */
+import { Command, CommanderError, Option } from 'commander';
+import { isKubedoctestError, KubedoctestError } from '../diag/errors.js';
+import { VERSION } from '../version.js';
+import { checkCommand, CHECK_FORMATS } from './commands/check.js';
+import { doctorCommand } from './commands/doctor.js';
+import { LINT_FORMATS, lintCommand } from './commands/lint.js';
+import { planCommand } from './commands/plan.js';
+import { simStartCommand } from './commands/sim.js';
+
+/** Builds the command tree; each action stores its exit code. */
+function program(setCode: (code: number) => void): Command {
+  const run =
+    <A extends unknown[]>(fn: (...args: A) => Promise<number>) =>
+    async (...args: A) =>
+      setCode(await fn(...args));
+  const root = new Command('kubedoctest')
+    .description('Run the steps of a Kubernetes tutorial against a cluster and report where the doc differs from reality.')
+    .version(VERSION, '--version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  root
+    .command('check')
+    .description('run each lesson against a fresh backend and report mismatches (exit 0 all passed, 1 a step failed, 2 tool error)')
+    .argument('<files...>', 'Markdown files, directories or globs')
+    .addOption(new Option('--backend <name>', 'sim, kind or context').default('sim'))
+    .addOption(new Option('--format <format>', `report format: ${CHECK_FORMATS.join(', ')}`).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--timeout <duration>', 'per-step timeout, e.g. 60s', '60s')
+    .option('--lesson-timeout <duration>', 'time limit for a whole lesson', '15m')
+    .option('--settle <duration>', 'how long read-only steps are retried until they match', '30s')
+    .option('--jobs <n>', 'lessons run in parallel, each with its own backend', '1')
+    .option('--fail-fast', 'stop after the first failed step')
+    .option('--grep <text>', 'only report steps whose command contains text')
+    .option('--from-line <n>', 'only report steps from this doc line on')
+    .option('--to-line <n>', 'only report steps up to this doc line')
+    .option('--keep', 'keep the sandbox and backend temp dirs and say where')
+    .option('--confine', 'run the lesson shell under bubblewrap (read-only system, writable sandbox)')
+    .option('--k8s-version <minor>', 'Kubernetes version to simulate or create, e.g. 1.30')
+    .option('--examples-dir <dir>', 'where {{% code_sample %}} and k8s.io/examples files are found')
+    .option('--kind-image <image>', 'node image for --backend kind')
+    .option('--kind-config <file>', 'kind cluster config for --backend kind')
+    .option('--keep-cluster', 'do not delete the kind cluster at the end')
+    .option('--context <name>', 'kubeconfig context for --backend context')
+    .option('--allow-context <name>', 'allow a context that does not look disposable')
+    .option('--allow-cluster-scoped', 'allow steps that touch cluster-scoped objects (context backend)')
+    .option('--load-balancer', 'simulator: give LoadBalancer services an external IP')
+    .option('-v, --verbose', 'show details for passing steps and diagnostics for failed ones')
+    .action(run(checkCommand));
+
+  root
+    .command('lint')
+    .description('static checks of tutorials, no cluster needed (exit 1 when an error is found)')
+    .argument('<files...>', 'Markdown files, directories or globs')
+    .addOption(new Option('--format <format>', `report format: ${LINT_FORMATS.join(', ')}`).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--fix', 'apply mechanical fixes (dashes, quotes, prompts shown as commands) in place')
+    .option('--examples-dir <dir>', 'where {{% code_sample %}} and k8s.io/examples files are found')
+    .action(run(lintCommand));
+
+  root
+    .command('plan')
+    .description('print the lesson plan: the steps, their doc lines and the output each claims')
+    .argument('<file>', 'a Markdown file')
+    .addOption(new Option('--format <format>', 'json or text').default('json'))
+    .option('-o, --output <file>', 'write the plan to a file instead of stdout')
+    .option('--examples-dir <dir>', 'where {{% code_sample %}} and k8s.io/examples files are found')
+    .action(run(planCommand));
+
+  const sim = root.command('sim').description('the simulated cluster');
+  sim
+    .command('start')
+    .description('run the simulated cluster in the foreground and print the KUBECONFIG to use with kubectl')
+    .option('--port <port>', 'port on 127.0.0.1 (default: a free one)')
+    .option('--kubeconfig <file>', 'also write the kubeconfig here')
+    .option('--k8s-version <minor>', 'Kubernetes version to report, e.g. 1.30', '1.32')
+    .option('--nodes <n>', 'number of nodes', '1')
+    .option('--load-balancer', 'give LoadBalancer services an external IP')
+    .action(run(simStartCommand));
+
+  root.command('doctor').description('check what is installed and which backends will work').action(run(doctorCommand));
+  return root;
+}
+
+/** Runs the CLI with these arguments; returns the exit code (0, 1 findings, 2 tool error). */
 export async function main(argv: string[]): Promise<number> {
-  if (argv.includes('--version')) {
-    console.log('0.1.0');
-    return 0;
+  let code = 0;
+  const cli = program((c) => (code = c));
+  try {
+    if (argv.length === 0) {
+      cli.outputHelp();
+      return 2;
+    }
+    await cli.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      process.stderr.write('kubedoctest: ERR_INVALID_OPTION: see kubedoctest --help\n');
+      return 2;
+    }
+    if (isKubedoctestError(error)) {
+      process.stderr.write(`kubedoctest: ${(error as KubedoctestError).toLine()}\n`);
+      return 2;
+    }
+    throw error;
   }
-  console.log('Usage: kubedoctest <command> [options]');
-  return 0;
 }

@@ -1,0 +1,110 @@
+import type { Backend } from '../../backends/backend.js';
+import { contextBackend } from '../../backends/context/backend.js';
+import { kindBackend } from '../../backends/kind/backend.js';
+import { simBackend } from '../../backends/sim/backend.js';
+import { colorsFor } from '../../report/colors.js';
+import {
+  formatCheckGithub,
+  formatCheckJson,
+  formatCheckJunit,
+  formatCheckSarif,
+} from '../../report/check-formats.js';
+import { createTerminalReporter } from '../../report/terminal.js';
+import { check, exitCodeFor } from '../../run/check.js';
+import { VERSION } from '../../version.js';
+import { KubedoctestError } from '../../diag/errors.js';
+import { expandInputs } from '../inputs.js';
+import { emit, oneOf, parseCount, parseDuration } from '../output.js';
+
+export const CHECK_FORMATS = ['text', 'json', 'junit', 'github', 'sarif'] as const;
+const BACKENDS = ['sim', 'kind', 'context'] as const;
+
+export interface CheckCommandOptions {
+  backend: string;
+  format: string;
+  output?: string;
+  timeout: string;
+  lessonTimeout: string;
+  settle: string;
+  jobs: string;
+  failFast?: boolean;
+  grep?: string;
+  fromLine?: string;
+  toLine?: string;
+  keep?: boolean;
+  confine?: boolean;
+  k8sVersion?: string;
+  examplesDir?: string;
+  kindImage?: string;
+  kindConfig?: string;
+  keepCluster?: boolean;
+  context?: string;
+  allowContext?: string;
+  allowClusterScoped?: boolean;
+  loadBalancer?: boolean;
+  verbose?: boolean;
+}
+
+/** The composition root: the only place that knows concrete backends. */
+export function backendFactory(name: string, o: CheckCommandOptions): () => Backend {
+  switch (oneOf(name, BACKENDS, '--backend')) {
+    case 'sim':
+      return () => simBackend({ loadBalancer: Boolean(o.loadBalancer), ...(o.k8sVersion ? { version: o.k8sVersion } : {}) });
+    case 'kind':
+      return () =>
+        kindBackend({
+          ...(o.kindImage ? { image: o.kindImage } : {}),
+          ...(o.kindConfig ? { config: o.kindConfig } : {}),
+          keepCluster: Boolean(o.keepCluster),
+        });
+    case 'context':
+      if (!o.context) throw new KubedoctestError('ERR_INVALID_OPTION', '--backend context needs --context <name>');
+      return () =>
+        contextBackend({
+          context: o.context!,
+          ...(o.allowContext ? { allowContext: o.allowContext } : {}),
+          allowClusterScoped: Boolean(o.allowClusterScoped),
+        });
+  }
+}
+
+/** `kubedoctest check <files…>`: run lessons, match outputs, report. */
+export async function checkCommand(inputs: string[], o: CheckCommandOptions): Promise<number> {
+  const format = oneOf(o.format, CHECK_FORMATS, '--format');
+  const factory = backendFactory(o.backend, o);
+  const paths = await expandInputs(inputs);
+  const streaming = format === 'text' && !o.output;
+  const reporters = streaming
+    ? [createTerminalReporter(process.stdout, { colors: colorsFor(process.stdout), verbose: o.verbose, progress: true })]
+    : [createTerminalReporter(process.stderr, { colors: colorsFor(process.stderr), verbose: false, progress: true })];
+  const report = await check(paths, {
+    backend: factory,
+    reporters,
+    stepTimeoutMs: parseDuration(o.timeout, '--timeout'),
+    lessonTimeoutMs: parseDuration(o.lessonTimeout, '--lesson-timeout'),
+    settleMs: parseDuration(o.settle, '--settle'),
+    jobs: parseCount(o.jobs, '--jobs'),
+    failFast: Boolean(o.failFast),
+    keep: Boolean(o.keep),
+    confine: Boolean(o.confine),
+    verbose: Boolean(o.verbose),
+    ...(o.grep ? { grep: o.grep } : {}),
+    ...(o.fromLine ? { fromLine: parseCount(o.fromLine, '--from-line') } : {}),
+    ...(o.toLine ? { toLine: parseCount(o.toLine, '--to-line') } : {}),
+    ...(o.examplesDir ? { examplesDir: o.examplesDir } : {}),
+  });
+  if (!streaming) {
+    const text =
+      format === 'json'
+        ? formatCheckJson(report)
+        : format === 'junit'
+          ? formatCheckJunit(report)
+          : format === 'github'
+            ? formatCheckGithub(report)
+            : format === 'sarif'
+              ? formatCheckSarif(report, VERSION)
+              : (await import('../../report/check-text.js')).formatCheckText(report, colorsFor({}), Boolean(o.verbose));
+    await emit(text, o.output);
+  }
+  return exitCodeFor(report);
+}

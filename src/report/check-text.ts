@@ -1,0 +1,92 @@
+import type { LessonResult, StepResult, Summary } from '../run/types.js';
+import type { Colors } from './colors.js';
+
+/** What the check reporters need of a run: its lessons and counts. */
+export interface CheckReportLike {
+  lessons: LessonResult[];
+  summary: Summary;
+}
+
+const MARK = { pass: '✓', fail: '✗', skipped: '-', error: '!' } as const;
+
+/** Counts step statuses over lessons. */
+export function summarize(lessons: LessonResult[]): Summary {
+  const s: Summary = { passed: 0, failed: 0, skipped: 0, errors: 0 };
+  for (const l of lessons)
+    for (const r of l.steps) {
+      if (r.status === 'pass') s.passed++;
+      else if (r.status === 'fail') s.failed++;
+      else if (r.status === 'skipped') s.skipped++;
+      else s.errors++;
+    }
+  return s;
+}
+
+/** The closing line: `N passed, N failed, N skipped` (errors counted as failed). */
+export function closingLine(s: Summary): string {
+  return `${s.passed} passed, ${s.failed + s.errors} failed, ${s.skipped} skipped`;
+}
+
+/** Colours a unified diff: removed (doc) red, added (actual) green, hunk headers dim. */
+export function colorDiff(diff: string, c: Colors): string {
+  return diff
+    .split('\n')
+    .map((line) =>
+      line.startsWith('---') || line.startsWith('+++') || line.startsWith('@@')
+        ? c.dim(line)
+        : line.startsWith('-')
+          ? c.red(line)
+          : line.startsWith('+')
+            ? c.green(line)
+            : line,
+    )
+    .join('\n');
+}
+
+const indent = (text: string, pad: string) =>
+  text
+    .replace(/\n$/, '')
+    .split('\n')
+    .map((l) => pad + l)
+    .join('\n');
+
+/** Lines for one step result: the status line, then rewrites, differences, diff and hint for failures. */
+export function formatStep(r: StepResult, c: Colors, verbose = false): string {
+  const color = r.status === 'pass' ? c.green : r.status === 'skipped' ? c.dim : c.red;
+  const what = r.kind === 'manifest' ? `manifest ${r.command ?? ''}`.trim() : (r.ran ?? r.command ?? '').split('\n')[0];
+  const attempts = r.attempts > 1 ? c.dim(` (${r.attempts} attempts)`) : '';
+  const out = [`  ${color(MARK[r.status])} ${c.dim(String(r.line).padStart(4))}  ${what}${attempts}`];
+  const pad = '          ';
+  if (r.status === 'skipped' && r.skipReason) out.push(`${pad}${c.dim(`skipped: ${r.skipReason}`)}`);
+  if (r.status === 'pass' && !verbose) return out.join('\n');
+  for (const w of r.rewrites) out.push(`${pad}${c.cyan('rewritten')} ${w.from} → ${w.to} ${c.dim(`(${w.reason})`)}`);
+  if (r.error) out.push(`${pad}${c.red(r.error)}`);
+  for (const d of r.differences) out.push(`${pad}${c.yellow(`line ${d.line}`)} ${d.kind}: ${d.message}`);
+  if (r.diff && r.status === 'fail') out.push(indent(colorDiff(r.diff, c), pad));
+  else if (r.status === 'fail' && r.actual !== null && r.differences.length === 0)
+    out.push(indent(`exit ${r.exitCode}: ${r.actual}`, pad));
+  if (r.hint) {
+    out.push(`${pad}${c.bold('hint')} ${r.hint.message}`);
+    if (r.hint.fix) out.push(`${pad}${c.bold('fix')}  ${r.hint.fix}`);
+  }
+  return out.join('\n');
+}
+
+/** The whole check report as terminal text (used when not streaming). */
+export function formatCheckText(report: CheckReportLike, c: Colors, verbose = false): string {
+  const out: string[] = [];
+  for (const lesson of report.lessons) out.push(formatLesson(lesson, c, verbose));
+  out.push(closingLine(report.summary));
+  return out.join('\n') + '\n';
+}
+
+/** One lesson: its path, each step, lint findings and a tool error if any. */
+export function formatLesson(lesson: LessonResult, c: Colors, verbose = false): string {
+  const out = [c.bold(lesson.path) + c.dim(` (${lesson.backend}, ${(lesson.durationMs / 1000).toFixed(1)}s)`)];
+  for (const r of lesson.steps) out.push(formatStep(r, c, verbose));
+  const doc = lesson.findings.filter((f) => !f.stepId || !lesson.steps.some((s) => s.stepId === f.stepId && s.status === 'fail'));
+  for (const f of doc)
+    out.push(`  ${f.severity === 'error' ? c.red('•') : c.yellow('•')} ${c.dim(String(f.line).padStart(4))}  ${f.message} ${c.dim(`(${f.ruleId})`)}`);
+  if (lesson.error) out.push(`  ${c.red(`${lesson.error.code}: ${lesson.error.message}`)}`);
+  return out.join('\n');
+}

@@ -1,0 +1,83 @@
+import type { Diagnostic } from '../diag/diagnostic.js';
+import { sortDiagnostics } from '../diag/diagnostic.js';
+import type { FileFindings } from './findings.js';
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+export interface SarifOptions {
+  toolVersion: string;
+  /** Descriptions for rule ids, when known (lint rules). */
+  ruleDescriptions?: Record<string, string>;
+}
+
+/** SARIF 2.1.0 log for code scanning: one run, results sorted by file, line, column. */
+export function formatSarif(files: FileFindings[], options: SarifOptions): string {
+  const ruleIds = new Set<string>();
+  const results: object[] = [];
+  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  for (const file of sorted) {
+    for (const d of sortDiagnostics(file.findings)) {
+      ruleIds.add(d.ruleId);
+      results.push(sarifResult(file.path, d));
+    }
+  }
+  const ids = [...ruleIds].sort();
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'kubedoctest',
+            version: options.toolVersion,
+            informationUri: 'https://www.npmjs.com/package/kubedoctest',
+            rules: ids.map((id) => ({
+              id: `kubedoctest/${id}`,
+              name: id,
+              shortDescription: { text: options.ruleDescriptions?.[id] ?? id },
+            })),
+          },
+        },
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function sarifResult(path: string, d: Diagnostic): object {
+  const region: Record<string, number> = { startLine: d.line, startColumn: Math.max(1, d.column) };
+  if (d.endLine !== undefined) region.endLine = d.endLine;
+  if (d.endColumn !== undefined && (d.endLine ?? d.line) >= d.line) region.endColumn = Math.max(1, d.endColumn);
+  const result: Record<string, unknown> = {
+    ruleId: `kubedoctest/${d.ruleId}`,
+    level: LEVEL[d.severity],
+    message: { text: d.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: path.split('\\').join('/') }, region } }],
+  };
+  if (d.fix?.replacement !== undefined && d.fix.range) {
+    result.fixes = [
+      {
+        description: { text: d.fix.description },
+        artifactChanges: [
+          {
+            artifactLocation: { uri: path },
+            replacements: [
+              {
+                deletedRegion: {
+                  startLine: d.fix.range.line,
+                  startColumn: d.fix.range.column,
+                  endLine: d.fix.range.endLine,
+                  endColumn: d.fix.range.endColumn,
+                },
+                insertedContent: { text: d.fix.replacement },
+              },
+            ],
+          },
+        ],
+      },
+    ];
+  }
+  return result;
+}
