@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv-draft-04';
+import { describe, expect, it } from 'vitest';
+import {
+  checkFindings,
+  closingLine,
+  formatCheckGithub,
+  formatCheckJson,
+  formatCheckJunit,
+  formatCheckSarif,
+  formatCheckText,
+  summarize,
+} from '../../src/report/index.js';
+import { colorsFor } from '../../src/report/colors.js';
+import { escapeXml } from '../../src/report/xml.js';
+import { sampleLesson } from './fixtures.js';
+
+const lesson = sampleLesson();
+const report = { lessons: [lesson], summary: summarize([lesson]) };
+const plain = colorsFor({}, { NO_COLOR: '1' });
+
+describe('check reports', () => {
+  it('counts statuses and prints the closing line', () => {
+    expect(report.summary).toEqual({ passed: 1, failed: 1, skipped: 1, errors: 0 });
+    expect(closingLine(report.summary)).toBe('1 passed, 1 failed, 1 skipped');
+  });
+
+  it('terminal text shows each step with its doc line, the diff, rewrites and hint', () => {
+    const text = formatCheckText(report, plain);
+    expect(text).toContain('✓    5  kubectl apply -f run-my-nginx.yaml');
+    expect(text).toContain('✗   20  kubectl exec my-nginx-7d9c6f8b4-k2x9p -- printenv | grep SERVICE (3 attempts)');
+    expect(text).toContain('rewritten my-nginx-3800858182-jr4a2 → my-nginx-7d9c6f8b4-k2x9p');
+    expect(text).toContain('line 23 missing-line: MY_NGINX_SERVICE_HOST=10.0.162.149 is not in the output');
+    expect(text).toContain('-MY_NGINX_SERVICE_HOST=10.0.162.149');
+    expect(text).toContain('hint pod created before Service my-nginx');
+    expect(text).toContain('skipped: interactive edit with no change described');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed, 1 skipped');
+    expect(text).not.toContain('\x1b[');
+  });
+
+  it('colours only when asked', () => {
+    expect(formatCheckText(report, colorsFor({}, { FORCE_COLOR: '1' }))).toContain('\x1b[');
+    expect(formatCheckText(report, colorsFor({ isTTY: true }, { NO_COLOR: '1' }))).not.toContain('\x1b[');
+  });
+
+  it('JSON is version 1 with a result per step', () => {
+    const json = JSON.parse(formatCheckJson(report));
+    expect(json.version).toBe(1);
+    expect(json.files[0].path).toBe(lesson.path);
+    expect(json.files[0].steps.map((s: { status: string }) => s.status)).toEqual(['pass', 'fail', 'skipped']);
+    expect(json.files[0].steps[1]).toMatchObject({ line: 20, attempts: 3, hint: { id: 'service-env-before-pods' }, duration_ms: 120 });
+    expect(json.summary.failed).toBe(1);
+  });
+
+  it('JUnit has a testcase per step, the diff in the failure, escaped names', () => {
+    const xml = formatCheckJunit(report);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="kubedoctest check" tests="3" failures="1" errors="0" skipped="1">/);
+    expect(xml).toContain('name="docs/env &amp; &lt;vars&gt;.md"');
+    expect((xml.match(/<testcase /g) ?? []).length).toBe(3);
+    expect(xml).toContain('<skipped message="interactive edit with no change described"/>');
+    expect(xml).toContain('-MY_NGINX_SERVICE_HOST=10.0.162.149');
+    expect(escapeXml('a\u0001b')).toBe('ab');
+  });
+
+  it('GitHub annotations point at file and line, with escapes', () => {
+    const out = formatCheckGithub(report);
+    expect(out).toContain('::error file=docs/env & <vars>.md,line=3,col=20,title=kubedoctest typographic-dash::en dash');
+    expect(out).toContain('::error file=docs/env & <vars>.md,line=20,col=1,title=kubedoctest output-mismatch::missing-line: MY_NGINX_SERVICE_HOST');
+    expect(out.split('\n').every((l) => l === '' || l.startsWith('::'))).toBe(true);
+  });
+
+  it('failed steps become output-mismatch findings at their lines', () => {
+    const f = checkFindings(report)[0]!.findings;
+    expect(f.map((d) => [d.ruleId, d.line])).toEqual([
+      ['typographic-dash', 3],
+      ['output-mismatch', 20],
+    ]);
+  });
+
+  it('SARIF 2.1.0 validates against its schema', () => {
+    const schema = JSON.parse(
+      readFileSync(new URL('../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'),
+    );
+    // The published schema has a language-tag pattern that is not valid with the regex u flag.
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    const validate = ajv.compile(schema);
+    const log = JSON.parse(formatCheckSarif(report, '0.1.0'));
+    const ok = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    expect(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['kubedoctest/typographic-dash', 'kubedoctest/output-mismatch']);
+    expect(log.runs[0].results[1].locations[0].physicalLocation.region.startLine).toBe(20);
+  });
+});
