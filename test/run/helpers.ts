@@ -1,0 +1,35 @@
+/** Test helpers: temp dirs and process checks. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execaSync } from 'execa';
+
+/** A temp dir removed by the returned function. */
+export function tempDir(prefix = 'kdt-test-'): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Pids of live (non-zombie) processes whose full command line contains `text`. */
+export function processesMatching(text: string): number[] {
+  const r = execaSync('pgrep', ['-f', '--', text], { reject: false });
+  const pids = String(r.stdout).split('\n').filter(Boolean).map(Number);
+  return pids.filter((pid) => {
+    try {
+      const stat = execaSync('cat', [`/proc/${pid}/stat`], { reject: false }).stdout as string;
+      const state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+      return state !== 'Z' && state !== 'X';
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Waits until `predicate` holds, polling; gives up after `limitMs` (no timing is asserted). */
+export async function eventually(predicate: () => boolean, limitMs = 10_000): Promise<boolean> {
+  for (let waited = 0; waited < limitMs; waited += 100) {
+    if (predicate()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return predicate();
+}

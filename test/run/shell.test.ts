@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LessonShell } from '../../src/run/shell.js';
+import { eventually, processesMatching, tempDir } from './helpers.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+function startShell(): { shell: LessonShell; home: string } {
+  const t = tempDir();
+  const home = join(t.dir, 'home');
+  const run = join(t.dir, 'run');
+  mkdirSync(home);
+  mkdirSync(run);
+  const shell = LessonShell.start({ cwd: home, runDir: run, env: { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8' } });
+  cleanups.push(t.remove, () => shell.stop());
+  return { shell, home };
+}
+
+describe('LessonShell', () => {
+  it('should keep cd, export and shell variables across steps', async () => {
+    const { shell, home } = startShell();
+    await shell.run('mkdir -p sub && cd sub\nexport GREETING=hello\nlocal_var=42', { timeoutMs: 20_000 });
+    const r = await shell.run('pwd; echo "$GREETING $local_var"; bash -c \'echo child:$GREETING\'', { timeoutMs: 20_000 });
+    expect(r.output).toBe(`${join(home, 'sub')}\nhello 42\nchild:hello\n`);
+    expect(r.exitCode).toBe(0);
+  });
+
+  it('should report the exit status of each step', async () => {
+    const { shell } = startShell();
+    expect((await shell.run('false', { timeoutMs: 20_000 })).exitCode).toBe(1);
+    expect((await shell.run('(exit 7)', { timeoutMs: 20_000 })).exitCode).toBe(7);
+    expect((await shell.run('true', { timeoutMs: 20_000 })).exitCode).toBe(0);
+  });
+
+  it('should keep output without a trailing newline exact', async () => {
+    const { shell } = startShell();
+    const r = await shell.run("printf 'no newline'", { timeoutMs: 20_000 });
+    expect(r.output).toBe('no newline');
+    const empty = await shell.run('true', { timeoutMs: 20_000 });
+    expect(empty.output).toBe('');
+  });
+
+  it('should not be fooled by marker-like output', async () => {
+    const { shell } = startShell();
+    const r = await shell.run("printf '\\n__KDT_0123456789abcdef_1_0__\\nafter\\n'; echo done", { timeoutMs: 20_000 });
+    expect(r.output).toBe('\n__KDT_0123456789abcdef_1_0__\nafter\ndone\n');
+  });
+
+  it('should interleave stdout and stderr like a terminal', async () => {
+    const { shell } = startShell();
+    const r = await shell.run('echo one; echo two >&2; echo three', { timeoutMs: 20_000 });
+    expect(r.output).toBe('one\ntwo\nthree\n');
+  });
+
+  it('should run heredocs and keep stdin away from the protocol', async () => {
+    const { shell } = startShell();
+    const r = await shell.run("cat <<EOF\nline $((1+1))\nEOF\ncat; echo after-cat", { timeoutMs: 20_000 });
+    expect(r.output).toBe('line 2\nafter-cat\n');
+  });
+
+  it('should kill the whole process group on timeout, background jobs included', async () => {
+    const { shell } = startShell();
+    const tag = `kdt-sleep-${randomBytes(4).toString('hex')}`;
+    const r = await shell.run(`(exec -a ${tag}-bg sleep 1000) & exec -a ${tag} sleep 1000`, { timeoutMs: 1500 });
+    expect(r.timedOut).toBe(true);
+    expect(r.exitCode).toBeNull();
+    expect(shell.alive).toBe(false);
+    expect(await eventually(() => processesMatching(tag).length === 0)).toBe(true);
+  });
+
+  it('should report a step that exits the shell', async () => {
+    const { shell } = startShell();
+    const r = await shell.run('echo bye; exit 3', { timeoutMs: 20_000 });
+    expect(r.shellExited).toBe(true);
+    expect(r.output).toBe('bye\n');
+    expect(shell.alive).toBe(false);
+  });
+
+  it('should stop background jobs when the shell stops', async () => {
+    const { shell } = startShell();
+    const tag = `kdt-bg-${randomBytes(4).toString('hex')}`;
+    await shell.run(`(exec -a ${tag} sleep 1000) &`, { timeoutMs: 20_000 });
+    expect(await eventually(() => processesMatching(tag).length === 1)).toBe(true);
+    await shell.stop();
+    expect(await eventually(() => processesMatching(tag).length === 0)).toBe(true);
+  });
+});
