@@ -5,3 +5,4 @@ export * from './sarif.js';
 export * from './check-text.js';
 export * from './check-formats.js';
 export * from './terminal.js';
+export * from './html.js';
