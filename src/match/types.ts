@@ -13,6 +13,13 @@ export interface Difference {
   column: number;
   expected?: string;
   actual?: string;
+  /**
+   * True when the actual output has something the doc lacks that newer Kubernetes versions add
+   * (a describe field, a YAML key): the doc is likely stale rather than wrong.
+   */
+  stale?: boolean;
+  /** Key path (`spec.ports[0].port`) for structured (YAML/JSON) differences. */
+  path?: string;
 }
 
 /** A doc value bound to the value really seen (pod name with hash, IP, NodePort, placeholder). */
@@ -24,6 +31,7 @@ export interface Binding {
   kind: string;
 }
 
+/** What matchOutput compares: the doc's expected output and the output really seen. */
 export interface MatchInput {
   expected: string;
   actual: string;
@@ -36,6 +44,7 @@ export interface MatchInput {
   command?: string;
 }
 
+/** The outcome of a comparison: differences at doc lines, a unified diff, bindings. */
 export interface MatchResult {
   ok: boolean;
   differences: Difference[];
@@ -43,4 +52,9 @@ export interface MatchResult {
   diff: string;
   /** Instance-specific values the doc showed, bound to actual ones. */
   bindings: Binding[];
+  /** How the outputs were compared: `exact`, `lines`, `table`, `structured`, `env`, `contains`, `regex`. */
+  strategy?: MatchStrategy;
 }
+
+/** The comparison strategy matchOutput chose for a pair of outputs. */
+export type MatchStrategy = 'exact' | 'lines' | 'table' | 'structured' | 'env' | 'set' | 'contains' | 'regex';

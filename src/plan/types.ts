@@ -63,6 +63,8 @@ export interface CommandStep {
   blockId: string;
   /** The nearest heading above the step. */
   section?: string;
+  /** Ids of the manifest steps whose files this command reads (`-f ./run-my-nginx.yaml`, `--from-file`, k8s.io/examples URLs). */
+  references?: string[];
 }
 
 /** A manifest the doc shows or references, to be written into the lesson sandbox. */
@@ -73,7 +75,8 @@ export interface ManifestStep {
   position: Position;
   /** The file name the doc uses for it (`run-my-nginx.yaml`), or null when none is known. */
   file: string | null;
-  language: 'yaml' | 'json';
+  /** `text` only for a non-manifest file named by a `file=` directive (e.g. `default.conf`). */
+  language: 'yaml' | 'json' | 'text';
   /** Content; null when a referenced example file could not be found. */
   content: string | null;
   /** inline: shown in the doc; example: from a code_sample/codenew shortcode or k8s.io/examples URL. */
@@ -82,6 +85,8 @@ export interface ManifestStep {
   examplePath?: string;
   inferred: boolean;
   section?: string;
+  /** Why this step is skipped (directive, not the first tab); absent when it is used. */
+  skip?: string;
 }
 
 export type Step = CommandStep | ManifestStep;

@@ -30,6 +30,7 @@ export interface StepResult {
   attempts: number;
   exitCode: number | null;
   expected: string | null;
+  /** Output of the last attempt: stdout and stderr interleaved as in a terminal. */
   actual: string | null;
   diff?: string;
   differences: Difference[];
@@ -39,6 +40,13 @@ export interface StepResult {
   skipReason?: string;
   /** Error message for status=error (timeout, shell died). */
   error?: string;
+  /** Non-fatal notes (a rewrite that could not be derived, state lost after a restart, …). */
+  warnings?: string[];
+  /**
+   * True when the step ran only to rebuild cluster/shell state for a later selected step
+   * (`grep`, `fromLine`); such steps are left out of the summary unless they did not pass.
+   */
+  replay?: boolean;
   durationMs: number;
 }
 
@@ -52,9 +60,13 @@ export interface LessonResult {
   durationMs: number;
   /** Tool/environment error that stopped the lesson, if any. */
   error?: { code: string; message: string };
+  /** Where the sandbox was kept (`keep` option). */
+  keptDir?: string;
+  /** What the lesson left outside its namespace (backend leak check). */
+  leaks?: string[];
 }
 
-/** Counts for the closing line. */
+/** Counts for the closing line (command steps only; replayed passes are not counted). */
 export interface Summary {
   passed: number;
   failed: number;

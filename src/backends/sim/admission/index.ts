@@ -1,5 +1,14 @@
 import type { ResourceType, KObject, SimContext, Store } from '../types.js';
 import type { WriteOptions } from '../api/types.js';
+import { invalid, notFound, StatusError, type FieldCause } from '../status.js';
+import { allocateService, carryOverAllocations, heldValues } from './allocators.js';
+import { generateJobSelector } from './defaults/workloads.js';
+import { rulesFor } from './kinds.js';
+import { bumpGeneration, prepareCreateMeta, prepareUpdateMeta } from './metadata.js';
+import { admitNewPod, podQOSClass } from './pod-plugins.js';
+import { type Dict, clone, ensureDict, resourceKey } from './util.js';
+import { validateObjectMeta } from './validation/meta.js';
+import { validateUpdate } from './validation/update.js';
 
 /** Admission: defaulting, allocation (ClusterIPs, NodePorts, names) and validation. */
 export interface Admission {
@@ -9,7 +18,123 @@ export interface Admission {
   release(type: ResourceType, object: KObject): void;
 }
 
-/** Placeholder until the admission module lands: passes objects through. */
-export function createAdmission(_store: Store, _ctx: SimContext): Admission {
-  return { admit: (_op, _type, object) => object, release: () => undefined };
+const core = (resource: string, kind: string, namespaced: boolean): ResourceType => ({
+  group: '',
+  version: 'v1',
+  resource,
+  singular: kind.toLowerCase(),
+  kind,
+  namespaced,
+  verbs: [],
+});
+
+const NAMESPACES = core('namespaces', 'Namespace', false);
+const SERVICE_ACCOUNTS = core('serviceaccounts', 'ServiceAccount', true);
+
+function safeGet(store: Store, type: ResourceType, ns: string | undefined, name: string): KObject | undefined {
+  try {
+    return store.get(type, ns, name);
+  } catch {
+    return undefined;
+  }
+}
+
+/** NamespaceLifecycle: no new objects in missing or terminating namespaces. */
+function checkNamespace(store: Store, type: ResourceType, obj: Dict): void {
+  const ns = obj.metadata?.namespace as string;
+  let known: KObject[] = [];
+  try {
+    known = store.list(NAMESPACES, undefined).items;
+  } catch {
+    return;
+  }
+  if (!known.length) return;
+  const found = known.find((n) => n.metadata.name === ns);
+  if (!found) throw notFound('namespaces', '', ns);
+  if ((found.status as Dict | undefined)?.phase === 'Terminating' || found.metadata.deletionTimestamp) {
+    const message = `unable to create new content in namespace ${ns} because it is being terminated`;
+    throw new StatusError({
+      message: `${type.group ? `${type.resource}.${type.group}` : type.resource} "${obj.metadata?.name ?? ''}" is forbidden: ${message}`,
+      reason: 'Forbidden',
+      details: { name: obj.metadata?.name, ...(type.group ? { group: type.group } : {}), kind: type.resource, causes: [{ reason: 'NamespaceTerminating', message, field: 'metadata.namespace' }] },
+      code: 403,
+    });
+  }
+}
+
+function usedByOthers(store: Store, type: ResourceType, self: Dict): { ips: Set<string>; ports: Set<number> } {
+  const ips = new Set<string>();
+  const ports = new Set<number>();
+  for (const svc of store.list(type, undefined).items) {
+    if (svc.metadata.namespace === self.metadata?.namespace && svc.metadata.name === self.metadata?.name) continue;
+    const held = heldValues(svc);
+    held.ips.forEach((ip) => ips.add(ip));
+    held.ports.forEach((p) => ports.add(p));
+  }
+  return { ips, ports };
+}
+
+function statusWrite(obj: Dict, old: Dict): KObject {
+  const result: Dict = { ...obj, metadata: { ...obj.metadata } };
+  prepareUpdateMeta(result, old);
+  if (old.spec !== undefined) result.spec = clone(old.spec);
+  else delete result.spec;
+  return result as KObject;
+}
+
+/** Creates the admission chain in front of `store`. */
+export function createAdmission(store: Store, ctx: SimContext): Admission {
+  function admit(op: 'create' | 'update', type: ResourceType, object: KObject, old: KObject | undefined, options: WriteOptions): KObject {
+    const key = resourceKey(type);
+    const rules = rulesFor(key, type.group);
+    const obj = clone(object) as Dict;
+    if (op === 'update' && old && options.subresource === 'status') return statusWrite(obj, old);
+
+    if (op === 'create') {
+      prepareCreateMeta(obj, ctx, {
+        namespaced: type.namespaced,
+        generation: !!rules.generation,
+        nameTaken: (name) => !!safeGet(store, type, obj.metadata?.namespace, name),
+      });
+      if (type.namespaced) checkNamespace(store, type, obj);
+      if (rules.initialStatus) obj.status = rules.initialStatus();
+    } else if (old) {
+      prepareUpdateMeta(obj, old);
+      if (rules.initialStatus) {
+        if (old.status !== undefined) obj.status = clone(old.status);
+        else delete obj.status;
+      }
+    }
+
+    rules.defaults?.(obj);
+    if (key === 'jobs.batch' && op === 'create') generateJobSelector(obj);
+    if (key === 'pods' && op === 'create') {
+      const saName = (obj.spec?.serviceAccountName || obj.spec?.serviceAccount || 'default') as string;
+      admitNewPod(obj, ctx.ids, safeGet(store, SERVICE_ACCOUNTS, obj.metadata?.namespace, saName) as Dict | undefined);
+      obj.status = { phase: 'Pending', qosClass: podQOSClass(ensureDict(obj, 'spec')) };
+    }
+    if (key === 'services' && op === 'update' && old) carryOverAllocations(obj, old);
+
+    const name = String(obj.metadata?.name ?? '');
+    const causes: FieldCause[] = [
+      ...validateObjectMeta(ensureDict(obj, 'metadata'), rules.name ?? 'subdomain'),
+      ...(rules.validate?.(obj) ?? []),
+      ...(op === 'update' ? validateUpdate(key, obj, old) : []),
+    ];
+    if (causes.length) throw invalid(type.kind, type.group, name, causes);
+
+    if (key === 'services') {
+      const allocation = allocateService(obj, ctx.ids, usedByOthers(store, type, obj));
+      if (allocation.length) throw invalid(type.kind, type.group, name, allocation);
+    }
+    if (op === 'update' && old && rules.generation) bumpGeneration(obj, old);
+    return obj as KObject;
+  }
+
+  return {
+    admit,
+    // Allocations are recomputed from the stored Services on every write, so a removed
+    // Service frees its ClusterIP and NodePorts as soon as it leaves the store.
+    release: () => undefined,
+  };
 }

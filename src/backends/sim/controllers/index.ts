@@ -1,11 +1,99 @@
 import type { Api } from '../api/types.js';
 import type { PodRuntime } from '../runtime/hooks.js';
+import type { StoreChange } from '../types.js';
+import { DeploymentController } from './deployment.js';
+import { EndpointSliceController } from './endpointslices.js';
+import { EndpointsController } from './endpoints.js';
+import { GarbageCollector } from './gc.js';
+import { JobController } from './job.js';
+import { Kubelet } from './kubelet.js';
+import { LoadBalancerController } from './loadbalancer.js';
+import { NamespaceController } from './namespaces.js';
+import { nodeInfos, registerNodes } from './nodes.js';
+import type { WorkQueue } from './queue.js';
+import { ReplicaSetController } from './replicaset.js';
+import { Scheduler } from './scheduler.js';
+import { type PodLifecycleTimings, defaultPodLifecycle } from './stages/pod-lifecycle.js';
 
+export { recordEvent } from './events.js';
+export { computeHash } from './hash.js';
+export { serviceEnv, serviceEnvFor, servicesVisibleTo } from './service-env.js';
+export { defaultPodLifecycle, type PodLifecycleTimings } from './stages/pod-lifecycle.js';
+
+/** Running controllers. */
 export interface Controllers {
   stop(): Promise<void>;
 }
 
-/** Placeholder until the controllers land: starts nothing. */
-export function startControllers(_api: Api, _runtime: PodRuntime): Controllers {
-  return { stop: async () => undefined };
+/** Options for startControllers. */
+export interface ControllerOptions {
+  /** Overrides of the pod lifecycle timings (before `ctx.speed` scaling). */
+  timings?: Partial<PodLifecycleTimings>;
+}
+
+interface Running {
+  queue: WorkQueue;
+  handle(change: StoreChange): void;
+  stop?(): void;
+}
+
+/** The types whose objects are replayed to every controller at start, as informers list before they watch. */
+const PRIMED = ['namespaces', 'nodes', 'services', 'deployments', 'replicasets', 'replicationcontrollers', 'jobs', 'pods'];
+
+/**
+ * Registers the nodes and starts the controllers kind runs (kube-controller-manager, scheduler,
+ * kubelets, a cloud provider when `ctx.loadBalancer`): they watch the API's changes and write back
+ * through it.
+ */
+export function startControllers(api: Api, runtime: PodRuntime, options: ControllerOptions = {}): Controllers {
+  const nodes = nodeInfos(api.ctx.nodes.length ? api.ctx.nodes : ['kind-control-plane']);
+  registerNodes(api, nodes);
+  const timings = { ...defaultPodLifecycle, ...options.timings };
+  const running: Running[] = [];
+  const gc = new GarbageCollector(api);
+  const tryStart = (make: () => Running) => {
+    try {
+      running.push(make());
+    } catch {
+      // The API does not serve a type this controller needs: leave it out.
+    }
+  };
+  tryStart(() => new NamespaceController(api));
+  tryStart(() => new Scheduler(api, nodes));
+  tryStart(() => new Kubelet(api, runtime, nodes, timings));
+  tryStart(() => new DeploymentController(api));
+  tryStart(() => new ReplicaSetController(api, api.resolve('replicasets', 'apps')!, 'replicaset-controller'));
+  tryStart(() => new ReplicaSetController(api, api.resolve('replicationcontrollers', '')!, 'replication-controller'));
+  tryStart(() => new EndpointsController(api));
+  tryStart(() => new EndpointSliceController(api));
+  tryStart(() => new LoadBalancerController(api));
+  tryStart(() => new JobController(api));
+  running.push(gc);
+  const dispatch = (change: StoreChange) => {
+    for (const c of running) {
+      try {
+        c.handle(change);
+      } catch {
+        // A handler only computes keys; a failure there must not break the writer.
+      }
+    }
+  };
+  const unsubscribe = api.subscribe(dispatch);
+  gc.prime();
+  for (const name of PRIMED) {
+    const type = api.resolve(name, name === 'deployments' || name === 'replicasets' ? 'apps' : name === 'jobs' ? 'batch' : '');
+    if (!type) continue;
+    for (const object of api.list(type, undefined).items) {
+      for (const c of running) if (c !== gc) c.handle({ type: 'ADDED', resource: type, object });
+    }
+  }
+  return {
+    stop: async () => {
+      unsubscribe();
+      for (const c of running) {
+        c.queue.stop();
+        c.stop?.();
+      }
+    },
+  };
 }

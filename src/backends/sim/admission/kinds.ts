@@ -1,0 +1,92 @@
+import type { FieldCause } from '../status.js';
+import { defaultConfigMapLike, defaultSecretData } from './defaults/data.js';
+import {
+  defaultEndpoints,
+  defaultEndpointSlice,
+  defaultNamespace,
+  defaultNetworkPolicy,
+  defaultPersistentVolume,
+  defaultPersistentVolumeClaim,
+  defaultSecret,
+  defaultService,
+} from './defaults/core.js';
+import { defaultPodOnly, defaultPodSpec } from './defaults/pod-spec.js';
+import { defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaultReplicaSet, defaultStatefulSet } from './defaults/workloads.js';
+import { ensureDict, type Dict } from './util.js';
+import { validateConfigMap, validateIngressSpec, validatePod, validateSecret, validateServiceSpec } from './validation/core.js';
+import type { NameRule } from './validation/meta.js';
+import {
+  validateCronJobSpec,
+  validateDaemonSetSpec,
+  validateDeploymentSpec,
+  validateJobSpec,
+  validateReplicaSetSpec,
+  validateStatefulSetSpec,
+} from './validation/workloads.js';
+
+/** How admission treats one resource: behaviour as data, keyed by `resource.group`. */
+export interface KindRules {
+  /** The rule metadata.name must follow (default: subdomain). */
+  name?: NameRule;
+  /** metadata.generation is set to 1 on create and bumped when the spec changes. */
+  generation?: boolean;
+  /** The status a new object starts with (its status is reset on create), if any. */
+  initialStatus?: () => Dict;
+  /** Defaulting applied on create and update. */
+  defaults?: (obj: Dict) => void;
+  /** Validation of the defaulted object (apart from metadata). */
+  validate?: (obj: Dict) => FieldCause[];
+}
+
+const spec = (f: (s: Dict) => FieldCause[]) => (obj: Dict) => f(ensureDict(obj, 'spec'));
+const emptyStatus = () => ({});
+
+/** The table of per-resource admission rules. */
+export const KIND_RULES: Record<string, KindRules> = {
+  pods: {
+    defaults: (o) => {
+      defaultPodSpec(ensureDict(o, 'spec'));
+      defaultPodOnly(o);
+    },
+    validate: validatePod,
+  },
+  services: { name: 'dns1035', initialStatus: () => ({ loadBalancer: {} }), defaults: defaultService, validate: spec(validateServiceSpec) },
+  secrets: { defaults: (o) => (defaultSecretData(o), defaultSecret(o)), validate: validateSecret },
+  configmaps: { defaults: defaultConfigMapLike, validate: validateConfigMap },
+  namespaces: { name: 'label', initialStatus: () => ({ phase: 'Active' }), defaults: defaultNamespace },
+  persistentvolumeclaims: { initialStatus: () => ({ phase: 'Pending' }), defaults: defaultPersistentVolumeClaim },
+  persistentvolumes: { initialStatus: () => ({ phase: 'Pending' }), defaults: defaultPersistentVolume },
+  endpoints: { defaults: defaultEndpoints },
+  serviceaccounts: {},
+  events: { name: 'any' },
+  nodes: {},
+  replicationcontrollers: { generation: true, initialStatus: () => ({ replicas: 0 }), defaults: defaultReplicaSet },
+  'deployments.apps': { generation: true, initialStatus: emptyStatus, defaults: defaultDeployment, validate: spec(validateDeploymentSpec) },
+  'replicasets.apps': { generation: true, initialStatus: () => ({ replicas: 0 }), defaults: defaultReplicaSet, validate: spec(validateReplicaSetSpec) },
+  'statefulsets.apps': { generation: true, initialStatus: () => ({ replicas: 0, availableReplicas: 0 }), defaults: defaultStatefulSet, validate: spec(validateStatefulSetSpec) },
+  'daemonsets.apps': {
+    generation: true,
+    initialStatus: () => ({ currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 }),
+    defaults: defaultDaemonSet,
+    validate: spec(validateDaemonSetSpec),
+  },
+  'controllerrevisions.apps': {},
+  'jobs.batch': { generation: true, initialStatus: emptyStatus, defaults: defaultJob, validate: (o) => validateJobSpec(o.spec, 'spec', true) },
+  'cronjobs.batch': { generation: true, initialStatus: emptyStatus, defaults: defaultCronJob, validate: spec(validateCronJobSpec) },
+  'ingresses.networking.k8s.io': { generation: true, initialStatus: () => ({ loadBalancer: {} }), validate: spec(validateIngressSpec) },
+  'ingressclasses.networking.k8s.io': { generation: true },
+  'networkpolicies.networking.k8s.io': { generation: true, defaults: defaultNetworkPolicy },
+  'endpointslices.discovery.k8s.io': { generation: true, defaults: defaultEndpointSlice },
+  'poddisruptionbudgets.policy': { generation: true, initialStatus: () => ({ currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 }) },
+  'horizontalpodautoscalers.autoscaling': { initialStatus: () => ({ currentReplicas: 0, desiredReplicas: 0 }) },
+  'customresourcedefinitions.apiextensions.k8s.io': { generation: true },
+  'leases.coordination.k8s.io': {},
+};
+
+/** Groups served by the kube-apiserver itself; other groups are custom resources. */
+const BUILTIN_GROUP = /^(|apps|batch|autoscaling|policy|[a-z0-9.-]*\.k8s\.io)$/;
+
+/** The rules for a resource key; custom resources get generation tracking. */
+export function rulesFor(key: string, group: string): KindRules {
+  return KIND_RULES[key] ?? (BUILTIN_GROUP.test(group) ? {} : { generation: true });
+}

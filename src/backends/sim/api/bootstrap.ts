@@ -1,0 +1,89 @@
+import { StatusError } from '../status.js';
+import type { KObject } from '../types.js';
+import type { Api } from './types.js';
+
+/** The namespaces every cluster starts with. */
+export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'] as const;
+
+/** The apiserver's own address in the `kubernetes` endpoints. */
+export const APISERVER_IP = '172.18.0.2';
+
+/** Creates an object unless it is already there (another writer may have made it first). */
+export function ensure(api: Api, resource: string, group: string, object: KObject): void {
+  const type = api.resolve(resource, group)!;
+  if (api.find(type, object.metadata.namespace, object.metadata.name!)) return;
+  try {
+    api.create(type, object.metadata.namespace, object);
+  } catch (error) {
+    if (!(error instanceof StatusError && error.code === 409)) throw error;
+  }
+}
+
+/** The per-namespace objects the controller manager makes: the `default` ServiceAccount and `kube-root-ca.crt`. */
+export function ensureNamespaceDefaults(api: Api, namespace: string, caPem: string): void {
+  ensure(api, 'serviceaccounts', '', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace } });
+  ensure(api, 'configmaps', '', {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'kube-root-ca.crt', namespace, annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } },
+    data: { 'ca.crt': caPem },
+  });
+}
+
+/**
+ * The state a fresh cluster has: the four system namespaces (each with its defaults), the
+ * `kubernetes` service in default with its endpoints and endpointslice. Nodes are the
+ * controllers' to make.
+ */
+export function bootstrap(api: Api, caPem: string): void {
+  for (const name of SYSTEM_NAMESPACES) {
+    ensure(api, 'namespaces', '', { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } });
+    ensureNamespaceDefaults(api, name, caPem);
+  }
+  const labels = { component: 'apiserver', provider: 'kubernetes' };
+  ensure(api, 'services', '', {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', labels },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP: '10.96.0.1',
+      clusterIPs: ['10.96.0.1'],
+      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+      sessionAffinity: 'None',
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+      internalTrafficPolicy: 'Cluster',
+    },
+  });
+  ensure(api, 'endpoints', '', {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+    subsets: [{ addresses: [{ ip: APISERVER_IP }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
+  });
+  ensure(api, 'endpointslices', 'discovery.k8s.io', {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: [APISERVER_IP], conditions: { ready: true } }],
+    ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+  });
+}
+
+/** Gives every new namespace its defaults, as the controller manager does. Returns an unsubscribe function. */
+export function watchNamespaceDefaults(api: Api, caPem: string): () => void {
+  return api.subscribe((change) => {
+    if (change.type !== 'ADDED' || change.resource.resource !== 'namespaces' || change.resource.group !== '') return;
+    const name = change.object.metadata.name!;
+    queueMicrotask(() => {
+      try {
+        const ns = api.find(change.resource, undefined, name);
+        if (ns && !ns.metadata.deletionTimestamp) ensureNamespaceDefaults(api, name, caPem);
+      } catch {
+        // The namespace went away meanwhile.
+      }
+    });
+  });
+}

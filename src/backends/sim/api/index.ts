@@ -1,0 +1,205 @@
+import { createAdmission, type Admission } from '../admission/index.js';
+import { groupVersion, RESOURCE_TYPES } from '../registry.js';
+import { badRequest, notFound } from '../status.js';
+import type { KObject, ResourceType, SimContext, Store } from '../types.js';
+import { deleteObject, stamp } from './delete.js';
+import { checkKind, checkNamespaceOpen, requireName, targetNamespace } from './guards.js';
+import { nameSuffix, sameContent, toScale, withTypeMeta } from './objects.js';
+import { checkStrict } from './strict.js';
+import { applyJsonPatch, mergePatch, strategicMergePatch } from './patch.js';
+import type { Api, PatchType, WriteOptions } from './types.js';
+
+export type { Api, DeleteOptions, PatchType, PropagationPolicy, WriteOptions } from './types.js';
+export { toScale, selectorString, deepEqual } from './objects.js';
+export { mergePatch, strategicMergePatch, applyJsonPatch } from './patch.js';
+
+/** What `createApi` needs. */
+export interface ApiOptions {
+  store: Store;
+  ctx: SimContext;
+  /** Defaults to the admission module's `createAdmission(store, ctx)`. */
+  admission?: Admission;
+  types?: readonly ResourceType[];
+}
+
+/**
+ * The simulator's Api: admission in front of the store, optimistic concurrency, patches
+ * (JSON, merge, strategic, server-side apply), the status and scale subresources, and
+ * deletion with finalizers and grace periods.
+ */
+export function createApi(options: ApiOptions): Api {
+  const { store, ctx } = options;
+  const admission = options.admission ?? createAdmission(store, ctx);
+  const types = options.types ?? RESOURCE_TYPES;
+  const nsOf = (type: ResourceType, ns: string | undefined) => (type.namespaced ? ns : undefined);
+
+  const find = (type: ResourceType, ns: string | undefined, name: string) => store.get(type, nsOf(type, ns), name);
+  const get = (type: ResourceType, ns: string | undefined, name: string) => {
+    const o = find(type, ns, name);
+    if (!o) throw notFound(type.resource, type.group, name);
+    return o;
+  };
+
+  const create = (type: ResourceType, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): KObject => {
+    checkKind(type, body);
+    if (opts.fieldValidation === 'Strict') checkStrict(type, body);
+    const o = withTypeMeta(type, structuredClone(body));
+    const ns = targetNamespace(type, namespace, o);
+    if (ns === undefined) delete o.metadata.namespace;
+    else o.metadata.namespace = ns;
+    if (!o.metadata.name && o.metadata.generateName) o.metadata.name = `${o.metadata.generateName}${nameSuffix(ctx.ids.int)}`;
+    requireName(type, o);
+    checkNamespaceOpen(store, type, ns, o.metadata.name!);
+    delete o.metadata.resourceVersion;
+    const admitted = admission.admit('create', type, o, undefined, opts);
+    const m = admitted.metadata;
+    m.uid ??= ctx.ids.uid();
+    m.creationTimestamp ??= stamp(ctx.clock.now());
+    delete m.deletionTimestamp;
+    recordManager(admitted, type, opts, 'Update');
+    if (opts.dryRun) {
+      if (find(type, ns, m.name!)) store.create(type, admitted); // throws AlreadyExists
+      return admitted;
+    }
+    return store.create(type, admitted);
+  };
+
+  /** Writes `next` over `old`: admission, finalizer completion, no-op detection. */
+  const replace = (type: ResourceType, old: KObject, next: KObject, opts: WriteOptions): KObject => {
+    const o = withTypeMeta(type, next);
+    const m = o.metadata;
+    m.name = old.metadata.name;
+    if (type.namespaced) m.namespace = old.metadata.namespace;
+    m.uid = old.metadata.uid;
+    m.creationTimestamp = old.metadata.creationTimestamp;
+    if (old.metadata.deletionTimestamp) {
+      m.deletionTimestamp = old.metadata.deletionTimestamp;
+      m.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    } else delete m.deletionTimestamp;
+    if (opts.subresource === 'status') {
+      const status = o.status;
+      Object.assign(o, structuredClone(old), { status, metadata: { ...old.metadata, resourceVersion: m.resourceVersion } });
+    } else if (type.subresources?.includes('status') && !opts.subresource) o.status = old.status;
+    if (o.status === undefined) delete o.status;
+    const admitted = admission.admit('update', type, o, old, opts);
+    const want = admitted.metadata.resourceVersion;
+    if (want && want !== old.metadata.resourceVersion) store.update(type, admitted); // throws Conflict
+    if (finalized(type, old, admitted)) {
+      if (opts.dryRun) return admitted;
+      const gone = store.remove(type, old.metadata.namespace, old.metadata.name!) ?? admitted;
+      admission.release(type, gone);
+      return gone;
+    }
+    if (sameContent(admitted, old)) return old;
+    recordManager(admitted, type, opts, 'Update');
+    if (opts.dryRun) return { ...admitted, metadata: { ...admitted.metadata, resourceVersion: old.metadata.resourceVersion } };
+    return store.update(type, admitted);
+  };
+
+  const update = (type: ResourceType, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): KObject => {
+    if (opts.subresource === 'scale') return writeScale(type, namespace, body, opts);
+    checkKind(type, body);
+    if (opts.fieldValidation === 'Strict') checkStrict(type, body);
+    const name = body.metadata.name;
+    if (!name) throw badRequest('name is required');
+    const ns = type.namespaced ? targetNamespace(type, namespace, body) : undefined;
+    const old = get(type, ns, name);
+    return replace(type, old, structuredClone(body), opts);
+  };
+
+  const writeScale = (type: ResourceType, namespace: string | undefined, scale: KObject, opts: WriteOptions): KObject => {
+    const old = get(type, namespace, scale.metadata.name ?? '');
+    const replicas = (scale.spec as { replicas?: number } | undefined)?.replicas;
+    const next = structuredClone(old);
+    next.spec = { ...(next.spec as object), replicas: replicas ?? 0 };
+    next.metadata.resourceVersion = scale.metadata.resourceVersion || undefined;
+    return toScale(replace(type, old, next, { ...opts, subresource: undefined }));
+  };
+
+  const patch = (type: ResourceType, namespace: string | undefined, name: string, patchType: PatchType, body: unknown, opts: WriteOptions = {}): KObject => {
+    const old = find(type, namespace, name);
+    if (!old) {
+      if (patchType !== 'apply' || opts.subresource) throw notFound(type.resource, type.group, name);
+      const applied = structuredClone(body) as KObject;
+      checkKind(type, applied);
+      if (applied.metadata.name && applied.metadata.name !== name) throw badRequest('the name of the object does not match the name on the URL');
+      applied.metadata.name = name;
+      const created = create(type, namespace, applied, { ...opts, fieldManager: opts.fieldManager });
+      return created;
+    }
+    const base: KObject = opts.subresource === 'scale' ? toScale(old) : old;
+    let patched: unknown;
+    if (patchType === 'json') patched = applyJsonPatch(base, body);
+    else if (patchType === 'merge') patched = mergePatch(base, body);
+    else patched = strategicMergePatch(base, body);
+    if (patched === null || typeof patched !== 'object' || Array.isArray(patched)) throw badRequest('the patch did not produce an object');
+    const next = patched as KObject;
+    if (typeof next.metadata !== 'object' || next.metadata === null) next.metadata = {};
+    if (opts.subresource === 'scale') return writeScale(type, namespace, { ...next, metadata: { ...next.metadata, name } }, opts);
+    if (opts.fieldValidation === 'Strict') checkStrict(type, next);
+    if (next.metadata.resourceVersion === old.metadata.resourceVersion) delete next.metadata.resourceVersion;
+    const result = replace(type, old, next, patchType === 'apply' ? { ...opts, fieldManager: opts.fieldManager } : opts);
+    if (patchType === 'apply') recordManager(result, type, opts, 'Apply');
+    return result;
+  };
+
+  return {
+    store,
+    ctx,
+    types: () => types,
+    resolve(nameOrKind, group) {
+      const n = nameOrKind.toLowerCase();
+      const inGroup = types.filter((t) => group === undefined || t.group === group);
+      return (
+        inGroup.find((t) => t.resource === n) ??
+        inGroup.find((t) => t.singular === n) ??
+        inGroup.find((t) => t.shortNames?.includes(n)) ??
+        inGroup.find((t) => t.kind.toLowerCase() === n)
+      );
+    },
+    typeFor(apiVersion, kind) {
+      return types.find((t) => groupVersion(t) === apiVersion && t.kind === kind);
+    },
+    get,
+    find,
+    list: (type, namespace, listOptions) => store.list(type, nsOf(type, namespace), listOptions),
+    create,
+    update,
+    patch,
+    delete(type, namespace, name, deleteOptions = {}) {
+      const current = get(type, namespace, name);
+      return deleteObject(store, admission, ctx, type, current, deleteOptions);
+    },
+    subscribe: (onChange) => store.subscribe(onChange),
+  };
+}
+
+/** Removing the last finalizer of an object being deleted removes the object. */
+function finalized(type: ResourceType, old: KObject, next: KObject): boolean {
+  if (!old.metadata.deletionTimestamp) return false;
+  if ((next.metadata.finalizers ?? []).length > 0) return false;
+  if (type.group === '' && type.resource === 'namespaces') {
+    const before = ((old.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).length;
+    const after = ((next.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).length;
+    return (before > 0 || (old.metadata.finalizers ?? []).length > 0) && after === 0;
+  }
+  return (old.metadata.finalizers ?? []).length > 0;
+}
+
+/** A simplified managedFields entry per field manager. */
+function recordManager(o: KObject, type: ResourceType, opts: WriteOptions, operation: 'Apply' | 'Update'): void {
+  if (!opts.fieldManager) return;
+  const entries = ((o.metadata.managedFields ?? []) as { manager?: string; operation?: string }[]).filter(
+    (e) => !(e.manager === opts.fieldManager && e.operation === operation),
+  );
+  entries.push({
+    manager: opts.fieldManager,
+    operation,
+    apiVersion: groupVersion(type),
+    time: o.metadata.creationTimestamp,
+    fieldsType: 'FieldsV1',
+    fieldsV1: {},
+    ...(opts.subresource ? { subresource: opts.subresource } : {}),
+  } as { manager: string; operation: string });
+  o.metadata.managedFields = entries;
+}

@@ -1,0 +1,37 @@
+import type { Backend, BackendSession, BackendStartOptions } from '../backend.js';
+import { startSim, type SimOptions } from './index.js';
+
+/** Options of the sim backend: those of `startSim`, except where files go (the run's workDir). */
+export type SimBackendOptions = Omit<SimOptions, 'dir'>;
+
+/** The simulated cluster as a Backend: one simulator per session, kubeconfig in the run's workDir. */
+export function simBackend(options: SimBackendOptions = {}): Backend {
+  return {
+    name: 'sim',
+    async start(start: BackendStartOptions): Promise<BackendSession> {
+      const version = options.version ?? start.k8sVersion;
+      const sim = await startSim({ ...options, dir: start.workDir, ...(version ? { version } : {}) });
+      const runtime = sim.runtime;
+      const nodes = sim.api.ctx.nodes;
+      const session: BackendSession = {
+        name: 'sim',
+        kubeconfigPath: sim.kubeconfigPath,
+        env: {},
+        namespace: 'default',
+        capabilities: {
+          nodeShell: typeof runtime.nodeExec === 'function',
+          loadBalancer: sim.api.ctx.loadBalancer,
+          portForward: false,
+          namespaceIsolation: false,
+        },
+        ...(runtime.nodeExec
+          ? {
+              nodeExec: (command: string, o: { timeoutMs: number; node?: string }) => runtime.nodeExec!(o.node ?? nodes[0]!, command, o.timeoutMs),
+            }
+          : {}),
+        stop: () => sim.stop(),
+      };
+      return session;
+    },
+  };
+}

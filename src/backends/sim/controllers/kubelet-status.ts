@@ -1,0 +1,98 @@
+import type { KObject } from '../types.js';
+import { type Json, deepEqual } from './util.js';
+
+/** What the simulated runtime knows about one container of a pod. */
+export interface ContainerRun {
+  name: string;
+  image: string;
+  init: boolean;
+  /** `{waiting: …}`, `{running: …}` or `{terminated: …}`. */
+  state: Json;
+  lastState: Json;
+  restartCount: number;
+  ready: boolean;
+  started: boolean;
+  containerID?: string;
+  imageID?: string;
+  imageRef?: string;
+  volumeMounts?: Json[];
+}
+
+/** What the simulated kubelet knows about one pod. */
+export interface PodRun {
+  uid: string;
+  key: string;
+  node: string;
+  hostIP: string;
+  podIP?: string;
+  startTime?: string;
+  sandboxReady: boolean;
+  containers: ContainerRun[];
+  /** Terminal phase once every container has ended for good. */
+  finished?: 'Succeeded' | 'Failed';
+  qosClass: string;
+}
+
+function condition(type: string, status: boolean, reason?: string, message?: string): Json {
+  return { lastProbeTime: null, lastTransitionTime: '', status: status ? 'True' : 'False', type, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
+}
+
+function containerStatus(c: ContainerRun): Json {
+  return {
+    ...(c.containerID ? { containerID: c.containerID } : {}),
+    image: c.imageRef ?? c.image,
+    imageID: c.imageID ?? '',
+    lastState: c.lastState,
+    name: c.name,
+    ready: c.ready,
+    restartCount: c.restartCount,
+    started: c.started,
+    state: c.state,
+    ...(c.volumeMounts?.length ? { volumeMounts: c.volumeMounts } : {}),
+  };
+}
+
+/** The pod status the kubelet reports for a run, keeping lastTransitionTime of unchanged conditions. */
+export function buildPodStatus(pod: KObject, run: PodRun, now: string): Json {
+  const old = (pod['status'] as Json | undefined) ?? {};
+  const main = run.containers.filter((c) => !c.init);
+  const inits = run.containers.filter((c) => c.init);
+  const initDone = inits.every((c) => c.state['terminated'] !== undefined && (c.state['terminated'] as Json)['exitCode'] === 0);
+  const notReady = main.filter((c) => !c.ready).map((c) => c.name);
+  const runningAny = main.some((c) => c.state['running'] !== undefined);
+  const phase = run.finished ?? (runningAny || main.some((c) => c.restartCount > 0) ? 'Running' : 'Pending');
+  const terminal = phase === 'Succeeded' || phase === 'Failed';
+  const readyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';
+  const readyMsg = terminal ? undefined : `containers with unready status: [${notReady.join(' ')}]`;
+  const allReady = notReady.length === 0 && !terminal;
+  const initMsg = `containers with incomplete status: [${inits.filter((c) => !c.state['terminated']).map((c) => c.name).join(' ')}]`;
+  const conditions = [
+    condition('PodReadyToStartContainers', run.sandboxReady && !terminal),
+    initDone ? condition('Initialized', true) : condition('Initialized', false, 'ContainersNotInitialized', initMsg),
+    allReady ? condition('Ready', true) : condition('Ready', false, readyReason, readyMsg),
+    allReady ? condition('ContainersReady', true) : condition('ContainersReady', false, readyReason, readyMsg),
+    condition('PodScheduled', true),
+  ];
+  const oldConds = (old['conditions'] as Json[] | undefined) ?? [];
+  for (const c of conditions) {
+    const prev = oldConds.find((o) => o['type'] === c['type']);
+    c['lastTransitionTime'] = prev && prev['status'] === c['status'] && prev['lastTransitionTime'] ? prev['lastTransitionTime'] : now;
+  }
+  const status: Json = {
+    conditions,
+    containerStatuses: main.map(containerStatus),
+    hostIP: run.hostIP,
+    hostIPs: [{ ip: run.hostIP }],
+    ...(inits.length ? { initContainerStatuses: inits.map(containerStatus) } : {}),
+    phase,
+    ...(run.podIP ? { podIP: run.podIP, podIPs: [{ ip: run.podIP }] } : {}),
+    qosClass: (old['qosClass'] as string | undefined) ?? run.qosClass,
+    startTime: run.startTime,
+  };
+  return status;
+}
+
+/** Has the status changed in a way worth writing? */
+export function statusDiffers(pod: KObject, status: Json): boolean {
+  return !deepEqual(pod['status'] ?? {}, status);
+}

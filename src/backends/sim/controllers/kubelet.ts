@@ -1,0 +1,332 @@
+import type { Api } from '../api/types.js';
+import type { PodRuntime } from '../runtime/hooks.js';
+import type { KObject, StoreChange } from '../types.js';
+import { recordEvent } from './events.js';
+import { containerID, exitPlan, goDuration, imageID, imageSize, normalizeImage, pullError, qosClass } from './kubelet-images.js';
+import { type ContainerRun, type PodRun, buildPodStatus, statusDiffers } from './kubelet-status.js';
+import type { NodeInfo } from './nodes.js';
+import { WorkQueue } from './queue.js';
+import { type PodLifecycleTimings, firstPodHost } from './stages/pod-lifecycle.js';
+import { type Json, dig, keyOf, splitKey, timestamp, tolerate, typeOf } from './util.js';
+
+interface Run extends PodRun {
+  timers: Set<unknown>;
+  reported: boolean;
+  adopted: boolean;
+  terminating: boolean;
+  notifyStarted: boolean;
+  startedOnce: boolean;
+  pullFailures: Map<string, number>;
+}
+
+/**
+ * The simulated kubelets of every node: they drive bound pods through ContainerCreating, image
+ * pulls (or ErrImagePull / ImagePullBackOff), Running and Ready, containers that exit (Completed,
+ * CrashLoopBackOff, Succeeded), and graceful termination, with delays from the lifecycle stages.
+ */
+export class Kubelet {
+  readonly queue: WorkQueue;
+  private readonly runs = new Map<string, Run>();
+  private readonly nextHost = new Map<string, number>();
+  private readonly usedIPs = new Set<string>();
+  private readonly images = new Map<string, Set<string>>();
+  private readonly pods;
+
+  constructor(
+    private readonly api: Api,
+    private readonly runtime: PodRuntime,
+    private readonly nodes: readonly NodeInfo[],
+    private readonly timings: PodLifecycleTimings,
+  ) {
+    this.pods = typeOf(api, 'pods');
+    this.queue = new WorkQueue('kubelet', api.ctx.clock, (key) => this.sync(key));
+  }
+
+  /** Enqueues bound pods; forgets removed ones. */
+  handle(change: StoreChange): void {
+    if (change.resource !== this.pods) return;
+    const pod = change.object;
+    if (change.type === 'DELETED') {
+      const run = this.runs.get(String(pod.metadata.uid));
+      if (run) {
+        for (const t of run.timers) this.api.ctx.clock.clearTimeout(t);
+        this.runs.delete(run.uid);
+      }
+      if (dig(pod, 'spec', 'nodeName')) this.runtime.podRemoved(pod);
+      return;
+    }
+    if (this.node(pod)) this.queue.add(keyOf(pod));
+  }
+
+  /** Stops every timer. */
+  stop(): void {
+    this.queue.stop();
+    for (const run of this.runs.values()) for (const t of run.timers) this.api.ctx.clock.clearTimeout(t);
+  }
+
+  private node(pod: KObject): NodeInfo | undefined {
+    const name = dig(pod, 'spec', 'nodeName');
+    return name ? this.nodes.find((n) => n.name === name) : undefined;
+  }
+
+  private delay(ms: number): number {
+    return ms / (this.api.ctx.speed > 0 ? this.api.ctx.speed : 1);
+  }
+
+  private sync(key: string): void {
+    const { namespace, name } = splitKey(key);
+    const pod = this.api.find(this.pods, namespace, name);
+    const node = pod && this.node(pod);
+    if (!pod || !node) return;
+    let run = this.runs.get(String(pod.metadata.uid));
+    if (!run) run = this.begin(pod, node);
+    if (pod.metadata.deletionTimestamp && !run.terminating) this.terminate(pod, run);
+    if (!run.reported || run.adopted) return;
+    const status = buildPodStatus(pod, run, timestamp(this.api.ctx.clock.now()));
+    let current = pod;
+    if (statusDiffers(pod, status)) {
+      current = this.api.update(this.pods, namespace, { ...pod, status }, { subresource: 'status' });
+    }
+    if (run.notifyStarted) {
+      run.notifyStarted = false;
+      this.runtime.podStarted(current);
+    }
+  }
+
+  private begin(pod: KObject, node: NodeInfo): Run {
+    const spec = (pod['spec'] as Json) ?? {};
+    const status = (pod['status'] as Json) ?? {};
+    const containers: ContainerRun[] = [
+      ...((spec['initContainers'] as Json[]) ?? []).map((c) => ({ c, init: true })),
+      ...((spec['containers'] as Json[]) ?? []).map((c) => ({ c, init: false })),
+    ].map(({ c, init }) => ({
+      name: String(c['name']),
+      image: String(c['image']),
+      init,
+      state: { waiting: { reason: init ? 'PodInitializing' : 'ContainerCreating' } },
+      lastState: {},
+      restartCount: 0,
+      ready: false,
+      started: false,
+      volumeMounts: ((c['volumeMounts'] as Json[]) ?? []).map((m) => ({
+        mountPath: m['mountPath'],
+        name: m['name'],
+        ...(m['readOnly'] ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
+      })),
+    }));
+    const run: Run = {
+      uid: String(pod.metadata.uid),
+      key: keyOf(pod),
+      node: node.name,
+      hostIP: node.internalIP,
+      sandboxReady: false,
+      containers,
+      qosClass: qosClass(spec),
+      timers: new Set(),
+      reported: false,
+      adopted: false,
+      terminating: false,
+      notifyStarted: false,
+      startedOnce: false,
+      pullFailures: new Map(),
+    };
+    this.runs.set(run.uid, run);
+    const phase = status['phase'];
+    if (phase && phase !== 'Pending' && status['containerStatuses']) {
+      run.adopted = run.reported = true;
+      if (typeof status['podIP'] === 'string') this.usedIPs.add(status['podIP']);
+      return run;
+    }
+    this.after(run, this.timings.setupMs, () => {
+      run.reported = true;
+      run.startTime = timestamp(this.api.ctx.clock.now());
+      this.pull(run, 0, true);
+    });
+    return run;
+  }
+
+  private after(run: Run, ms: number, fn: () => void): void {
+    const handle = this.api.ctx.clock.setTimeout(() => {
+      run.timers.delete(handle);
+      if (!this.runs.has(run.uid)) return;
+      fn();
+      this.queue.add(run.key);
+    }, this.delay(ms));
+    run.timers.add(handle);
+  }
+
+  private current(run: Run): KObject | undefined {
+    const { namespace, name } = splitKey(run.key);
+    return this.api.find(this.pods, namespace, name);
+  }
+
+  private event(run: Run, c: ContainerRun | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    const pod = this.current(run);
+    if (!pod) return;
+    const fieldPath = c ? `spec.${c.init ? 'initContainers' : 'containers'}{${c.name}}` : undefined;
+    recordEvent(this.api, pod, type, reason, message, 'kubelet', run.node, { fieldPath, instance: run.node });
+  }
+
+  private sandbox(run: Run): void {
+    if (run.sandboxReady) return;
+    run.sandboxReady = true;
+    const node = this.nodes.find((n) => n.name === run.node)!;
+    const prefix = node.podCIDR.replace(/\.0\/24$/, '');
+    let host = this.nextHost.get(node.name) ?? firstPodHost(node.index);
+    for (let tries = 0; tries < 254 && this.usedIPs.has(`${prefix}.${host}`); tries++) host = host >= 254 ? 2 : host + 1;
+    run.podIP = `${prefix}.${host}`;
+    this.usedIPs.add(run.podIP);
+    this.nextHost.set(node.name, host >= 254 ? 2 : host + 1);
+  }
+
+  private pullPolicy(run: Run, c: ContainerRun): string {
+    const pod = this.current(run);
+    const spec = [...((dig<Json[]>(pod, 'spec', 'initContainers')) ?? []), ...((dig<Json[]>(pod, 'spec', 'containers')) ?? [])];
+    const policy = spec.find((s) => s['name'] === c.name)?.['imagePullPolicy'];
+    if (typeof policy === 'string') return policy;
+    return /:latest$/.test(c.image) || !/:[^/]+$/.test(c.image) ? 'Always' : 'IfNotPresent';
+  }
+
+  /** Pulls container `i`; `chain` moves on to the next container once this one has started. */
+  private pull(run: Run, i: number, chain: boolean): void {
+    const c = run.containers[i];
+    if (!c || run.terminating) return;
+    const cache = this.images.get(run.node) ?? new Set<string>();
+    this.images.set(run.node, cache);
+    const ref = normalizeImage(c.image);
+    const policy = this.pullPolicy(run, c);
+    if (cache.has(ref) && policy !== 'Always') {
+      this.event(run, c, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+      this.after(run, this.timings.startMs, () => this.start(run, i, chain));
+      return;
+    }
+    this.event(run, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`);
+    if (!this.runtime.canPull(c.image)) {
+      this.after(run, this.timings.pullFailMs, () => this.pullFailed(run, i, chain));
+      return;
+    }
+    const took = cache.has(ref) ? this.timings.pullCachedMs : this.timings.pullMs;
+    this.after(run, took, () => {
+      cache.add(ref);
+      const d = goDuration(took);
+      this.event(run, c, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${d} (${d} including waiting). Image size: ${imageSize(c.image)} bytes.`);
+      this.after(run, this.timings.startMs, () => this.start(run, i, chain));
+    });
+  }
+
+  private pullFailed(run: Run, i: number, chain: boolean): void {
+    const c = run.containers[i]!;
+    this.sandbox(run);
+    const msg = pullError(c.image);
+    this.event(run, c, 'Warning', 'Failed', `Failed to pull image "${c.image}": ${msg}`);
+    this.event(run, c, 'Warning', 'Failed', 'Error: ErrImagePull');
+    c.state = { waiting: { message: `Failed to pull image "${c.image}": ${msg}`, reason: 'ErrImagePull' } };
+    const failures = (run.pullFailures.get(c.name) ?? 0) + 1;
+    run.pullFailures.set(c.name, failures);
+    this.after(run, this.timings.pullBackOffMs, () => {
+      this.event(run, c, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
+      this.event(run, c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+      c.state = { waiting: { message: `Back-off pulling image "${c.image}": ErrImagePull: ${msg}`, reason: 'ImagePullBackOff' } };
+      this.after(run, this.backOff(failures), () => this.pull(run, i, false));
+    });
+    if (chain && !c.init) this.after(run, 0, () => this.pull(run, i + 1, true));
+  }
+
+  private backOff(n: number): number {
+    return Math.min(this.timings.backOffInitialMs * 2 ** Math.max(0, n - 1), this.timings.backOffMaxMs);
+  }
+
+  private start(run: Run, i: number, chain: boolean): void {
+    const c = run.containers[i]!;
+    const pod = this.current(run);
+    if (!pod || run.terminating) return;
+    const now = timestamp(this.api.ctx.clock.now());
+    this.sandbox(run);
+    this.event(run, c, 'Normal', 'Created', `Created container: ${c.name}`);
+    this.event(run, c, 'Normal', 'Started', `Started container ${c.name}`);
+    c.containerID = containerID(run.uid, c.name, c.restartCount);
+    c.imageID = imageID(c.image);
+    c.imageRef = normalizeImage(c.image);
+    c.state = { running: { startedAt: now } };
+    c.started = true;
+    const spec = [...(dig<Json[]>(pod, 'spec', 'initContainers') ?? []), ...(dig<Json[]>(pod, 'spec', 'containers') ?? [])].find(
+      (s) => s['name'] === c.name,
+    );
+    const plan = spec ? exitPlan(spec, this.timings.exitAfterMs) : undefined;
+    if (!c.init) {
+      const delay = Number(dig(spec, 'readinessProbe', 'initialDelaySeconds') ?? 0) * 1000;
+      if (delay > 0 && dig(spec, 'readinessProbe')) this.after(run, delay, () => (c.ready = c.state['running'] !== undefined));
+      else c.ready = true;
+    }
+    if (plan || c.init) this.after(run, plan?.afterMs ?? this.timings.exitAfterMs, () => this.exit(run, i, plan?.exitCode ?? 0, chain));
+    if (!c.init && chain) this.pull(run, i + 1, true);
+    if (!run.startedOnce && run.containers.filter((x) => !x.init).every((x) => x.started || x.restartCount > 0 || x.state['waiting'] === undefined)) {
+      run.startedOnce = true;
+      run.notifyStarted = true;
+    }
+  }
+
+  private exit(run: Run, i: number, exitCode: number, chain: boolean): void {
+    const c = run.containers[i]!;
+    const running = c.state['running'] as Json | undefined;
+    if (!running) return;
+    const terminated = {
+      containerID: c.containerID,
+      exitCode,
+      finishedAt: timestamp(this.api.ctx.clock.now()),
+      reason: exitCode === 0 ? 'Completed' : 'Error',
+      startedAt: running['startedAt'],
+    };
+    c.state = { terminated };
+    c.ready = false;
+    c.started = false;
+    const policy = String(dig(this.current(run), 'spec', 'restartPolicy') ?? 'Always');
+    const restart = policy === 'Always' ? !c.init || exitCode !== 0 : policy === 'OnFailure' ? exitCode !== 0 : false;
+    if (c.init && exitCode === 0) {
+      if (chain) this.pull(run, i + 1, true);
+      return;
+    }
+    if (!restart) {
+      if (c.init) run.finished = 'Failed';
+      const main = run.containers.filter((x) => !x.init);
+      if (!c.init && main.every((x) => x.state['terminated'])) {
+        run.finished = main.every((x) => (x.state['terminated'] as Json)['exitCode'] === 0) ? 'Succeeded' : 'Failed';
+      }
+      return;
+    }
+    const pod = this.current(run);
+    const podRef = `${pod?.metadata.name}_${pod?.metadata.namespace}(${run.uid})`;
+    const wait = c.restartCount === 0 ? 0 : this.backOff(c.restartCount);
+    const enterBackOff = () => {
+      if (wait === 0) return;
+      this.event(run, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`);
+      c.state = { waiting: { message: `back-off ${goDuration(wait)} restarting failed container=${c.name} pod=${podRef}`, reason: 'CrashLoopBackOff' } };
+      c.lastState = { terminated };
+    };
+    this.after(run, this.timings.startMs, () => {
+      enterBackOff();
+      this.after(run, wait, () => {
+        c.lastState = { terminated };
+        c.restartCount++;
+        this.event(run, c, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
+        this.start(run, i, false);
+      });
+    });
+  }
+
+  private terminate(pod: KObject, run: Run): void {
+    run.terminating = true;
+    for (const t of run.timers) this.api.ctx.clock.clearTimeout(t);
+    run.timers.clear();
+    const running = run.containers.filter((c) => c.state['running']);
+    for (const c of running) this.event(run, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
+    const grace = Number(pod.metadata.deletionGracePeriodSeconds ?? dig(pod, 'spec', 'terminationGracePeriodSeconds') ?? 30);
+    const ms = running.length === 0 ? 0 : Math.min(grace * 1000, this.timings.terminationCapMs);
+    this.after(run, ms, () => {
+      const { namespace, name } = splitKey(run.key);
+      const now = this.api.find(this.pods, namespace, name);
+      if (now?.metadata.uid === run.uid) tolerate(() => this.api.delete(this.pods, namespace, name, { gracePeriodSeconds: 0 }));
+    });
+  }
+}
+

@@ -1,0 +1,28 @@
+/**
+ * What the simulated container runtime knows about images: which ones exit by themselves when run
+ * without a long-running command, and how big they are (for the Pulled event).
+ */
+
+/** Images whose default process (a shell or an interpreter) ends at once without a TTY. */
+export const exitingImages: readonly string[] = [
+  'busybox', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora', 'perl', 'python', 'bash', 'node',
+  'curlimages/curl', 'registry.k8s.io/busybox', 'gcr.io/google-containers/busybox', 'hello-world',
+  'registry.k8s.io/e2e-test-images/busybox', 'ruby', 'golang', 'openjdk', 'amazonlinux',
+];
+
+/** Command fragments that keep a container running. */
+export const longRunningPatterns: readonly RegExp[] = [
+  /\bsleep\s+(infinity|inf)\b/, /while\s+(true|:)/, /\btail\s+-f\b/, /\bhttpd\b/, /\bnc\s+-l/,
+  /\bsleep\s+\d{3,}/, /\bsleep\s+\d+[hmd]\b/, /\bfor\s*\(\(\s*;\s*;/, /\buntil\s+false\b/, /\bpython3?\s+-m\s+http\.server/,
+];
+
+/** Compressed sizes reported by containerd for common images, in bytes. */
+export const imageSizes: Readonly<Record<string, number>> = {
+  'docker.io/library/nginx:latest': 72950530,
+  'docker.io/library/busybox:latest': 2167176,
+  'docker.io/library/busybox:1.28': 727869,
+  'docker.io/library/nginx:1.14.2': 44708492,
+  'docker.io/library/redis:latest': 45062383,
+  'docker.io/library/perl:5.34.0': 336374010,
+  'docker.io/library/alpine:latest': 3653068,
+};

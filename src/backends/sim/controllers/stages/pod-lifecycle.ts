@@ -1,0 +1,44 @@
+/**
+ * Pod lifecycle timings of the simulated kubelet, in milliseconds of simulated time at speed 1.
+ * The kubelet divides every delay by `SimContext.speed`. With these defaults a pod whose image
+ * pulls is Ready about one second after it is created.
+ */
+export interface PodLifecycleTimings {
+  /** Bound pod → first status (Pending, ContainerCreating) and the Pulling event. */
+  setupMs: number;
+  /** Pulling an image not yet on the node. */
+  pullMs: number;
+  /** Pulling an image again that the node already has (imagePullPolicy Always). */
+  pullCachedMs: number;
+  /** Pulled → Created/Started (the container is running). */
+  startMs: number;
+  /** A failed pull: Pulling → ErrImagePull. */
+  pullFailMs: number;
+  /** ErrImagePull → ImagePullBackOff. */
+  pullBackOffMs: number;
+  /** Image pull back-off: first retry delay, doubling up to the cap. */
+  backOffInitialMs: number;
+  backOffMaxMs: number;
+  /** How long a container that exits by itself runs when its command gives no duration. */
+  exitAfterMs: number;
+  /** Terminating → removed: the grace period, but never longer than this (processes exit on SIGTERM). */
+  terminationCapMs: number;
+}
+
+export const defaultPodLifecycle: PodLifecycleTimings = {
+  setupMs: 50,
+  pullMs: 650,
+  pullCachedMs: 350,
+  startMs: 250,
+  pullFailMs: 1200,
+  pullBackOffMs: 1500,
+  backOffInitialMs: 10_000,
+  backOffMaxMs: 300_000,
+  exitAfterMs: 300,
+  terminationCapMs: 1000,
+};
+
+/** The first pod IP host number per node index (kind's control plane already runs CoreDNS and the provisioner). */
+export function firstPodHost(nodeIndex: number): number {
+  return nodeIndex === 0 ? 5 : 2;
+}

@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bootstrap, watchNamespaceDefaults } from './api/bootstrap.js';
+import { createApi } from './api/index.js';
+import type { Api } from './api/types.js';
+import { realClock, randomIds, type Clock, type IdSource } from './clock.js';
+import { startControllers } from './controllers/index.js';
+import { writeKubeconfig } from './kubeconfig.js';
+import { createRuntime } from './runtime/index.js';
+import type { PodRuntime } from './runtime/hooks.js';
+import { generateServingCerts } from './server/certs.js';
+import { startApiServer } from './server/index.js';
+import { createStore } from './store/index.js';
+import type { SimContext } from './types.js';
+
+/** Options of `startSim`; every one has a default. */
+export interface SimOptions {
+  /** Port on 127.0.0.1 (default: a random free one). */
+  port?: number;
+  /** Where the kubeconfig goes (default: a fresh temp dir, removed by stop()). */
+  dir?: string;
+  /** Kubernetes version to report: `1.32` (→ v1.32.4), `1.30`, or a full `v1.30.2`. */
+  version?: string;
+  /** Node names, or how many nodes (`kind-control-plane`, `kind-worker`, `kind-worker2`…). */
+  nodes?: number | string[];
+  /** Multiplier on simulated delays. */
+  speed?: number;
+  clock?: Clock;
+  ids?: IdSource;
+  /** LoadBalancer services get an external IP. */
+  loadBalancer?: boolean;
+  /** Replaces the pod runtime (tests). */
+  runtime?: (api: Api) => PodRuntime;
+  /** Start the controllers (default true). */
+  controllers?: boolean;
+}
+
+/** A running simulator. */
+export interface SimHandle {
+  kubeconfigPath: string;
+  url: string;
+  token: string;
+  caPem: string;
+  api: Api;
+  runtime: PodRuntime;
+  /** Closes every socket (watches and upgraded streams too), stops controllers and runtime, removes its temp dir. */
+  stop(): Promise<void>;
+}
+
+const PATCH_RELEASES: Record<string, number> = { '27': 16, '28': 15, '29': 14, '30': 10, '31': 6, '32': 4, '33': 1, '34': 0 };
+
+/** `1.32` → { major 1, minor 32, gitVersion v1.32.4 }; `v1.30.2` is taken as is. */
+export function resolveVersion(version = '1.32'): SimContext['version'] {
+  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec(version.trim());
+  if (!m) throw new Error(`invalid Kubernetes version "${version}": use MAJOR.MINOR such as 1.32`);
+  const [, major, minor, patch] = m;
+  return { major: major!, minor: minor!, gitVersion: `v${major}.${minor}.${patch ?? PATCH_RELEASES[minor!] ?? 0}` };
+}
+
+/** Node names for a count, as kind names them. */
+export function nodeNames(nodes: number | string[] = 1): string[] {
+  if (Array.isArray(nodes)) return nodes;
+  const n = Math.max(1, Math.floor(nodes));
+  return ['kind-control-plane', ...Array.from({ length: n - 1 }, (_, i) => (i === 0 ? 'kind-worker' : `kind-worker${i + 1}`))];
+}
+
+/**
+ * Starts the simulated cluster: store, Api, bootstrap objects, pod runtime, controllers and an
+ * HTTPS API server with a fresh CA, and writes a kubeconfig for it.
+ */
+export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
+  const ctx: SimContext = {
+    clock: options.clock ?? realClock,
+    ids: options.ids ?? randomIds,
+    speed: options.speed ?? 1,
+    version: resolveVersion(options.version),
+    nodes: nodeNames(options.nodes),
+    loadBalancer: options.loadBalancer ?? false,
+  };
+  const store = createStore();
+  const api = createApi({ store, ctx });
+  const certs = await generateServingCerts();
+  bootstrap(api, certs.caPem);
+  const stopDefaults = watchNamespaceDefaults(api, certs.caPem);
+  const runtime = (options.runtime ?? createRuntime)(api);
+  const controllers = options.controllers === false ? { stop: async () => undefined } : startControllers(api, runtime);
+  const token = randomBytes(24).toString('hex');
+  const ownDir = options.dir === undefined;
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'kubedoctest-sim-')));
+  let server;
+  try {
+    server = await startApiServer({ api, runtime, certs, token, ...(options.port !== undefined ? { port: options.port } : {}) });
+  } catch (error) {
+    await controllers.stop();
+    await runtime.close?.();
+    stopDefaults();
+    if (ownDir) await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const kubeconfigPath = await writeKubeconfig(dir, server.url, certs.caPem, token);
+  let stopped: Promise<void> | undefined;
+  return {
+    kubeconfigPath,
+    url: server.url,
+    token,
+    caPem: certs.caPem,
+    api,
+    runtime,
+    stop() {
+      stopped ??= (async () => {
+        await server.close();
+        await controllers.stop();
+        await runtime.close?.();
+        stopDefaults();
+        if (ownDir) await rm(dir, { recursive: true, force: true });
+      })();
+      return stopped;
+    },
+  };
+}

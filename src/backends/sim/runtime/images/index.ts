@@ -1,0 +1,29 @@
+import { GENERIC_PROFILE, PROFILES } from './profiles.js';
+import type { ImageProfile } from './types.js';
+
+export type { ImageProfile, ListenerSpec } from './types.js';
+
+/** `docker.io/library/nginx:1.27@sha256:…` → `nginx`; `registry.k8s.io/echoserver:1.10` → `registry.k8s.io/echoserver`. */
+export function imageRepo(image: string): string {
+  let ref = image.split('@')[0]!;
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  if (colon > slash) ref = ref.slice(0, colon);
+  ref = ref.replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '');
+  ref = ref.replace(/^library\//, '');
+  return ref;
+}
+
+/** The tag of an image reference (`latest` when absent). */
+export function imageTag(image: string): string {
+  const ref = image.split('@')[0]!;
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  return colon > slash ? ref.slice(colon + 1) : 'latest';
+}
+
+/** The profile for an image, or the generic one (with `generic: true`) when it is unknown. */
+export function profileFor(image: string): ImageProfile {
+  const repo = imageRepo(image);
+  return PROFILES.find((p) => p.repos.includes(repo)) ?? GENERIC_PROFILE;
+}

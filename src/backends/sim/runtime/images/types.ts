@@ -1,0 +1,45 @@
+import type { ShellKind } from '../shell/flavor.js';
+
+/** What serves a port inside a container. */
+export interface ListenerSpec {
+  port: number;
+  /** `https` wraps the server in TLS with the cert and key files named here. */
+  tls?: { cert: string; key: string };
+  /** The application: decides responses and access-log lines. */
+  app: 'nginx' | 'http-echo' | 'echoserver' | 'hello-app' | 'httpd' | 'tcp';
+}
+
+/**
+ * An image as the simulator knows it: behaviour as data. Everything a container of this image
+ * has (environment, files, executables, listeners, start-up log lines) comes from here.
+ */
+export interface ImageProfile {
+  id: string;
+  /** Repository names this profile answers for (without registry `docker.io/library/` and tag). */
+  repos: string[];
+  /** Version shown in banners and headers (e.g. nginx's `1.27.3`). */
+  version?: string;
+  /** The shell /bin/sh is, or `none` for images without one (distroless, scratch). */
+  shell: ShellKind | 'none';
+  /** True when /bin/bash exists. */
+  bash: boolean;
+  /** `busybox` applets or GNU coreutils: decides the wording of errors and `ls -l`. */
+  userland: 'busybox' | 'gnu';
+  /** nslookup flavour, when the image has one. */
+  nslookup?: 'busybox' | 'bind';
+  /** Executables by directory: `{ '/bin': ['ls', …] }`. Busybox applets become links to /bin/busybox. */
+  bins: Record<string, string[]>;
+  /** Image environment (Dockerfile ENV), before the container's own. */
+  env: Record<string, string>;
+  /** Extra files: path → content. `{{host}}` and `{{version}}` are filled in. */
+  files: Record<string, string>;
+  /** Default entrypoint + cmd, when the pod does not set them. */
+  entrypoint?: string[];
+  cmd?: string[];
+  workdir?: string;
+  listeners: ListenerSpec[];
+  /** Start-up log lines; `{{ts}}` is an nginx-style time, `{{iso}}` RFC 3339 and `{{pid}}` a process id. */
+  startLogs: string[];
+  /** Profile used because the image is unknown (the run reports it). */
+  generic?: boolean;
+}

@@ -1,0 +1,46 @@
+/** A DNS answer for a name. */
+export interface DnsAnswer {
+  /** The fully qualified name that matched. */
+  fqdn: string;
+  addresses: string[];
+}
+
+/** An HTTP request as a listener sees it. */
+export interface HttpRequest {
+  method: string;
+  path: string;
+  version: string;
+  headers: [string, string][];
+  body: Buffer;
+  /** The client's address. */
+  remote: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  reason: string;
+  headers: [string, string][];
+  body: Buffer;
+}
+
+/** Something that accepts a connection at an IP:port inside the simulated cluster. */
+export interface Service {
+  /** Raw bytes in, raw bytes out (HTTP/1.1 request → response), after TLS when `tls` is set. */
+  tls?: { cert: string; key: string };
+  handle(request: HttpRequest): HttpResponse;
+  /** A name for logs/tests. */
+  describe: string;
+}
+
+/** The cluster network as a container sees it. */
+export interface Network {
+  /** Resolves a name with the resolv.conf search list of `namespace`; undefined = NXDOMAIN. */
+  resolve(name: string, namespace: string): DnsAnswer | undefined;
+  /** Reverse lookup of an IP to a name (pods and services). */
+  reverse(ip: string): string | undefined;
+  /** Who answers at ip:port (through Service VIPs and NodePorts); undefined = connection refused. */
+  connect(ip: string, port: number, from: string): Service | undefined | 'unreachable';
+  /** Namespace of the caller (for the search list). */
+  namespace: string;
+  nameserver: string;
+}

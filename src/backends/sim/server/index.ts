@@ -1,0 +1,166 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { Api } from '../api/types.js';
+import type { PodRuntime } from '../runtime/hooks.js';
+import { StatusError } from '../status.js';
+import type { ServingCerts } from './certs.js';
+import { aggregatedContentType, aggregatedDiscovery, aggregatedVersion, apiGroup, apiGroupList, apiResourceList, apiVersions } from './discovery.js';
+import { openApiDocument, openApiPath, openApiRoot } from './openapi.js';
+import { serveResource, type HandlerContext } from './resources.js';
+import { pathNotFound, sendError, sendJson, sendText, statusOf } from './respond.js';
+import { parseResourcePath } from './route.js';
+import { createWatchRegistry } from './watch.js';
+
+export { generateServingCerts } from './certs.js';
+export type { ServingCerts } from './certs.js';
+
+/** What `startApiServer` needs. */
+export interface ApiServerOptions {
+  api: Api;
+  runtime: PodRuntime;
+  certs: ServingCerts;
+  token: string;
+  /** 0 or absent: a random free port. */
+  port?: number;
+}
+
+/** A running HTTPS API server. */
+export interface ApiServer {
+  url: string;
+  port: number;
+  /** Ends watches, destroys every socket (upgraded ones too) and closes the listener. */
+  close(): Promise<void>;
+}
+
+const PUBLIC = new Set(['/healthz', '/readyz', '/livez', '/version']);
+
+const unauthorized = () => new StatusError({ message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
+
+/** Starts the simulator's HTTPS API server on 127.0.0.1. */
+export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const { api, runtime, certs, token } = options;
+  const watches = createWatchRegistry();
+  const ctx: HandlerContext = { api, runtime, watches };
+  const sockets = new Set<Socket>();
+  const lookup = (group: string, version: string, resource: string) =>
+    api.types().find((t) => t.group === group && t.version === version && t.resource === resource);
+
+  /** undefined when allowed, else the Status to answer with. */
+  const authenticate = (req: IncomingMessage, path: string): StatusError | undefined => {
+    const header = req.headers.authorization;
+    if (header === undefined) return PUBLIC.has(path) ? undefined : unauthorized();
+    return header === `Bearer ${token}` ? undefined : unauthorized();
+  };
+
+  let port = 0;
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    const denied = authenticate(req, path);
+    if (denied) return sendJson(res, 401, denied.status);
+    const method = req.method ?? 'GET';
+    if (path === '/healthz' || path === '/readyz' || path === '/livez') return sendText(res, 200, 'ok');
+    if (path === '/version') return sendJson(res, 200, versionInfo(api));
+    if (method === 'GET' && (path === '/api' || path === '/apis')) {
+      const core = path === '/api';
+      const v = aggregatedVersion(req.headers.accept);
+      if (v) return sendJson(res, 200, aggregatedDiscovery(api.types(), core, v), aggregatedContentType(v));
+      return sendJson(res, 200, core ? apiVersions(`127.0.0.1:${port}`) : apiGroupList(api.types()));
+    }
+    if (method === 'GET' && path === '/openapi/v3') return sendJson(res, 200, openApiRoot(api.types(), api.ctx.version.gitVersion));
+    if (method === 'GET' && path.startsWith('/openapi/v3/')) {
+      const gv = openApiPath(path);
+      const doc = gv && openApiDocument(api.types(), gv.group, gv.version, api.ctx.version.gitVersion);
+      if (!doc) throw pathNotFound();
+      return sendJson(res, 200, doc);
+    }
+    const group = /^\/apis\/([^/]+)$/.exec(path);
+    if (method === 'GET' && group) {
+      const g = apiGroup(api.types(), group[1]!);
+      if (!g) throw pathNotFound();
+      return sendJson(res, 200, g);
+    }
+    const parsed = parseResourcePath(path, lookup);
+    if (parsed.kind === 'groupVersion' && method === 'GET') {
+      const list = apiResourceList(api.types(), parsed.group, parsed.version);
+      if (!list) throw pathNotFound();
+      return sendJson(res, 200, list);
+    }
+    if (parsed.kind !== 'resource') throw pathNotFound();
+    await serveResource(ctx, parsed.route, req, res, url.searchParams);
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refuse = (status: ReturnType<typeof statusOf>) => {
+      const body = JSON.stringify(status);
+      socket.end(`HTTP/1.1 ${status.code} ${status.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    };
+    try {
+      const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+      const denied = authenticate(req, url.pathname);
+      if (denied) return refuse(denied.status);
+      const parsed = parseResourcePath(url.pathname, lookup);
+      const route = parsed.kind === 'resource' ? parsed.route : undefined;
+      const sub = route?.subresource;
+      if (!route || route.type.group !== '' || route.type.resource !== 'pods' || !route.name || (sub !== 'exec' && sub !== 'attach' && sub !== 'portforward'))
+        return refuse(new StatusError({ message: 'upgrade is only served on pods/exec, pods/attach and pods/portforward', reason: 'BadRequest', code: 400 }).status);
+      const pod = api.get(route.type, route.namespace, route.name);
+      runtime.upgrade(sub, pod, url.searchParams, req, socket, head);
+    } catch (error) {
+      refuse(statusOf(error));
+    }
+  };
+
+  const server: Server = createServer({ cert: certs.certPem, key: certs.keyPem }, (req, res) => {
+    handle(req, res).catch((error: unknown) => sendError(res, error));
+  });
+  server.on('upgrade', onUpgrade);
+  server.on('secureConnection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.on('tlsClientError', () => undefined);
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `https://127.0.0.1:${port}`,
+    port,
+    async close() {
+      watches.endAll();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const s of sockets) s.destroy();
+      server.closeAllConnections?.();
+      await closed;
+    },
+  };
+}
+
+/** The `/version` body. */
+export function versionInfo(api: Api) {
+  const v = api.ctx.version;
+  return {
+    major: v.major,
+    minor: v.minor,
+    gitVersion: v.gitVersion,
+    gitCommit: '0000000000000000000000000000000000000000',
+    gitTreeState: 'clean',
+    buildDate: '2025-01-01T00:00:00Z',
+    goVersion: 'go1.23.6',
+    compiler: 'gc',
+    platform: 'linux/amd64',
+  };
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { groupVersion, groupVersions } from '../registry.js';
+import type { ResourceType } from '../types.js';
+import { componentSchemas, schemaRef } from './openapi-schemas.js';
+
+const gvPath = (gv: { group: string; version: string }) => (gv.group ? `apis/${gv.group}/${gv.version}` : `api/${gv.version}`);
+
+/** One group-version's OpenAPI v3 document: a patch path per kind (GVK + fieldValidation) and the kinds' schemas. */
+export function openApiDocument(types: readonly ResourceType[], group: string, version: string, gitVersion: string) {
+  const served = types.filter((t) => t.group === group && t.version === version);
+  if (served.length === 0) return undefined;
+  const paths: Record<string, unknown> = {};
+  for (const t of served) {
+    const base = `/${gvPath(t)}${t.namespaced ? '/namespaces/{namespace}' : ''}/${t.resource}/{name}`;
+    const gvk = { group: t.group, version: t.version, kind: t.kind };
+    const ok = { '200': { description: 'OK', content: { 'application/json': { schema: { $ref: schemaRef(t) } } } } };
+    paths[base] = {
+      get: { operationId: `read${t.kind}`, 'x-kubernetes-action': 'get', 'x-kubernetes-group-version-kind': gvk, responses: ok },
+      patch: {
+        operationId: `patch${t.kind}`,
+        'x-kubernetes-action': 'patch',
+        'x-kubernetes-group-version-kind': gvk,
+        parameters: [
+          { name: 'dryRun', in: 'query', schema: { type: 'string', uniqueItems: true } },
+          { name: 'fieldManager', in: 'query', schema: { type: 'string', uniqueItems: true } },
+          { name: 'fieldValidation', in: 'query', schema: { type: 'string', uniqueItems: true } },
+          { name: 'force', in: 'query', schema: { type: 'boolean', uniqueItems: true } },
+        ],
+        responses: ok,
+      },
+    };
+  }
+  return {
+    openapi: '3.0.0',
+    info: { title: 'Kubernetes', version: gitVersion },
+    paths,
+    components: { schemas: componentSchemas(served) },
+  };
+}
+
+/** The `/openapi/v3` root: every group-version with a hash of its document. */
+export function openApiRoot(types: readonly ResourceType[], gitVersion: string) {
+  const paths: Record<string, { serverRelativeURL: string }> = {};
+  for (const gv of groupVersions(types)) {
+    const doc = JSON.stringify(openApiDocument(types, gv.group, gv.version, gitVersion));
+    const hash = createHash('sha512').update(doc).digest('hex').slice(0, 128).toUpperCase();
+    paths[gvPath(gv)] = { serverRelativeURL: `/openapi/v3/${gvPath(gv)}?hash=${hash}` };
+  }
+  return { paths };
+}
+
+/** Parses `/openapi/v3/api/v1` or `/openapi/v3/apis/apps/v1` into a group-version. */
+export function openApiPath(pathname: string): { group: string; version: string } | undefined {
+  const m = /^\/openapi\/v3\/(?:api\/([^/]+)|apis\/([^/]+)\/([^/]+))\/?$/.exec(pathname);
+  if (!m) return undefined;
+  return m[1] ? { group: '', version: m[1] } : { group: m[2]!, version: m[3]! };
+}
+
+export { groupVersion };

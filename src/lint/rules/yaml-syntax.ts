@@ -1,0 +1,72 @@
+import { diagnostic, type Diagnostic } from '../../diag/diagnostic.js';
+import type { ManifestStep } from '../../plan/types.js';
+import type { LintContext } from '../context.js';
+import { LIKELY_PARENT } from '../data/yaml-parents.js';
+import type { LintRule } from '../types.js';
+
+/** Manifests whose YAML or JSON does not parse, reported at the failing line inside the doc. */
+export const yamlSyntax: LintRule = {
+  id: 'yaml-syntax',
+  severity: 'error',
+  description: 'A manifest does not parse as YAML/JSON (also: alias bombs and oversized manifests).',
+  check(plan, ctx) {
+    const out: Diagnostic[] = [];
+    for (const step of ctx.manifests) {
+      const result = ctx.load(step);
+      if (!result || result.ok) continue;
+      const where = locate(step, ctx, result.line);
+      const lines = ctx.text(step)!.split('\n');
+      const hint = result.reason === 'syntax' && result.line !== undefined ? missingParentHint(lines, result.line) : '';
+      const what = step.language === 'json' ? 'JSON' : 'YAML';
+      const prefix =
+        result.reason === 'syntax'
+          ? `${what} does not parse: ${result.message}${result.line !== undefined ? ` (line ${result.line + 1} of the manifest${step.origin === 'example' ? ` ${step.examplePath ?? ''}` : ''})` : ''}`
+          : result.message;
+      out.push(
+        diagnostic(this.id, 'error', where, hint ? `${prefix}. ${hint}` : prefix, {
+          stepId: step.id,
+          ...(result.line !== undefined ? { actual: lines[result.line] ?? '' } : {}),
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+/** Doc position of a line inside a manifest; example files are reported at their shortcode. */
+function locate(step: ManifestStep, ctx: LintContext, line: number | undefined): { line: number; column: number } {
+  if (step.origin !== 'inline' || line === undefined) return { line: step.line, column: step.position.column };
+  const docLine = ctx.contentLine(step) + line;
+  const text = ctx.text(step)!.split('\n')[line] ?? '';
+  return { line: docLine, column: step.position.column + (text.length - text.trimStart().length) };
+}
+
+/**
+ * Explains the common breakage of copied manifests: a key indented under a key that already
+ * has a value, because the parent key (`metadata:`, `spec:`) was lost.
+ */
+export function missingParentHint(lines: string[], errorLine: number): string {
+  for (let i = Math.min(errorLine, lines.length - 1); i > 0; i--) {
+    const line = lines[i]!;
+    const indent = line.length - line.trimStart().length;
+    const key = /^\s*(?:-\s+)?["']?([\w.\-/]+)["']?\s*:/.exec(line)?.[1];
+    if (!key) continue;
+    const prev = previousContentLine(lines, i);
+    if (prev === undefined) return '';
+    const prevLine = lines[prev]!;
+    const prevIndent = prevLine.length - prevLine.trimStart().length;
+    const prevMatch = /^\s*(?:-\s+)?["']?([\w.\-/]+)["']?\s*:\s*(\S.*)$/.exec(prevLine);
+    if (indent > prevIndent && prevMatch && !prevMatch[2]!.startsWith('#') && !/^[|>]/.test(prevMatch[2]!)) {
+      const parent = LIKELY_PARENT[key];
+      const guess = parent ? `a parent key such as \`${parent}:\`` : 'a parent key';
+      return `\`${line.trim()}\` is indented under \`${prevLine.trim()}\`, which already has a value: ${guess} seems to be missing above it`;
+    }
+    if (i < errorLine) return '';
+  }
+  return '';
+}
+
+function previousContentLine(lines: string[], i: number): number | undefined {
+  for (let j = i - 1; j >= 0; j--) if (lines[j]!.trim() !== '' && !lines[j]!.trim().startsWith('#')) return j;
+  return undefined;
+}

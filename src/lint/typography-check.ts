@@ -1,0 +1,37 @@
+import { diagnostic, type Diagnostic } from '../diag/diagnostic.js';
+import type { Plan } from '../plan/types.js';
+import { spanPosition } from './command-model.js';
+import type { LintContext } from './context.js';
+import { TYPOGRAPHIC_CHARS, type TypographicChar } from './data/typography.js';
+
+/** Finds the characters of one typographic rule in every command, with a mechanical fix. */
+export function checkTypography(ruleId: TypographicChar['rule'], _plan: Plan, ctx: LintContext): Diagnostic[] {
+  const table = new Map(TYPOGRAPHIC_CHARS.filter((t) => t.rule === ruleId).map((t) => [t.char, t]));
+  const out: Diagnostic[] = [];
+  for (const step of ctx.commands) {
+    const text = step.command;
+    for (let i = 0; i < text.length; i++) {
+      const entry = table.get(text[i]!);
+      if (!entry) continue;
+      const replacement = entry.replacement === 'dash-flag' ? dashFor(text, i) : entry.replacement;
+      const range = spanPosition(step, i, i + 1);
+      const shown = replacement === '--' || replacement === '-' ? replacement : `${replacement}`;
+      out.push(
+        diagnostic(ruleId, 'error', range, `${entry.name} (${entry.char}) in a command where \`${shown}\` was meant; the shell passes it through literally`, {
+          stepId: step.id,
+          actual: entry.char,
+          expected: replacement,
+          fix: { description: `replace ${entry.name} with \`${replacement}\``, range, replacement },
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** `–o wide` was `-o wide`; `–namespace x` and a lone `–` were `--`. */
+function dashFor(text: string, i: number): string {
+  const after = text.slice(i + 1);
+  return /^[A-Za-z](?![A-Za-z0-9-])/.test(after) ? '-' : '--';
+}
+

@@ -1,0 +1,54 @@
+import { BindingSet } from './bindings.js';
+import { compareContains, compareUnordered, type DocOrigin } from './compare-lines.js';
+import { contentLines, splitLines } from './lines.js';
+import { compareExact, compareRegex } from './modes.js';
+import { compareSimilar } from './similar.js';
+import type { Difference, MatchInput, MatchResult, MatchStrategy } from './types.js';
+import { unifiedDiff } from './unified-diff.js';
+
+function compare(input: MatchInput, origin: DocOrigin, bindings: BindingSet): { differences: Difference[]; strategy: MatchStrategy } {
+  const expected = splitLines(input.expected);
+  const actual = splitLines(input.actual);
+  switch (input.mode) {
+    case 'exact':
+      return { differences: compareExact(origin, expected, actual), strategy: 'exact' };
+    case 'regex':
+      return { differences: compareRegex(origin, input.expected, input.actual.replace(/\r\n?/g, '\n')), strategy: 'regex' };
+    case 'contains':
+      return { differences: compareContains(origin, contentLines(expected), contentLines(actual), bindings), strategy: 'contains' };
+    case 'lines':
+      return { differences: compareUnordered(origin, contentLines(expected), contentLines(actual), bindings), strategy: 'set' };
+    default:
+      return compareSimilar(origin, expected, actual, input.command, bindings);
+  }
+}
+
+/**
+ * Compares a command's actual output with the output the doc shows, in the doc's match mode.
+ * Differences carry doc lines and columns; bindings tie the doc's instance-specific values (pod
+ * names, IPs, NodePorts, placeholders) to the values seen. Never throws: a failure inside the
+ * matcher is reported as a difference.
+ */
+export function matchOutput(input: MatchInput): MatchResult {
+  const origin = { line: input.line, column: input.column };
+  const bindings = new BindingSet();
+  let differences: Difference[];
+  let strategy: MatchStrategy | undefined;
+  try {
+    ({ differences, strategy } = compare(input, origin, bindings));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    differences = [{ kind: 'wrong-value', message: `could not compare outputs: ${why}`, ...origin }];
+  }
+  differences.sort((a, b) => a.line - b.line || a.column - b.column);
+  const ok = differences.length === 0;
+  let diff = '';
+  if (!ok) {
+    try {
+      diff = unifiedDiff(splitLines(input.expected), splitLines(input.actual));
+    } catch {
+      diff = '';
+    }
+  }
+  return { ok, differences, diff, bindings: bindings.list, ...(strategy ? { strategy } : {}) };
+}

@@ -1,0 +1,41 @@
+import { age } from './age.js';
+import { cidr } from './cidr.js';
+import { digest } from './digest.js';
+import { duration } from './duration.js';
+import { externalIp } from './external-ip.js';
+import { ip } from './ip.js';
+import { nodeName } from './node-name.js';
+import { nodePort } from './node-port.js';
+import { placeholder } from './placeholder.js';
+import { podName } from './pod-name.js';
+import { resourceVersion } from './resource-version.js';
+import { restarts } from './restarts.js';
+import { timestamp } from './timestamp.js';
+import type { Normalizer } from './types.js';
+import { uid } from './uid.js';
+
+export type { Normalizer, Span } from './types.js';
+export { contextKey, escapeRegex, findSpans } from './types.js';
+
+/**
+ * Every normalizer, in priority order: when two find overlapping values at the same place, the
+ * longer wins, then the earlier in this list.
+ */
+export const NORMALIZERS: readonly Normalizer[] = [
+  externalIp,
+  restarts,
+  timestamp,
+  uid,
+  digest,
+  cidr,
+  placeholder,
+  nodePort,
+  ip,
+  resourceVersion,
+  duration,
+  age,
+  nodeName,
+  podName,
+];
+
+export { age, cidr, digest, duration, externalIp, ip, nodeName, nodePort, placeholder, podName, resourceVersion, restarts, timestamp, uid };

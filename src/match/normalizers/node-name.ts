@@ -1,0 +1,15 @@
+import type { Normalizer } from './types.js';
+
+/**
+ * Node names (`kubernetes-node-6jst` in the doc, `kind-worker` today): every cluster names its
+ * nodes differently. Tolerated in NODE columns, the `Node:` field and scheduler events.
+ */
+export const nodeName: Normalizer = {
+  id: 'node-name',
+  description: 'node names in NODE / NOMINATED NODE columns, `Node:` fields, `Successfully assigned … to <node>`',
+  anywhere: [/(?<=Successfully assigned \S+ to )[\w.-]+/g],
+  contexts: ['node', 'nodename', 'nominatednode', 'hostname'],
+  inContext: [/^(?!<none>)[^\s/]+/g],
+  actual: () => '[\\w.-]+',
+  bind: 'node-name',
+};

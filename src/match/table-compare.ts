@@ -1,0 +1,104 @@
+import type { BindingSet } from './bindings.js';
+import type { DocOrigin } from './compare-lines.js';
+import { contextKey } from './normalizers/index.js';
+import type { Column, Row, Table } from './table-parse.js';
+import { bindTemplate, compileTemplate, testTemplate } from './template.js';
+import type { Difference } from './types.js';
+
+const squeeze = (s: string) => s.trim().replace(/\s+/g, ' ');
+
+function at(origin: DocOrigin, row: { line: { index: number } }, offset: number) {
+  return { line: origin.line + row.line.index, column: origin.column + offset };
+}
+
+/** Column-layout differences between doc and actual headers; returns the columns both have. */
+function compareColumns(origin: DocOrigin, doc: Table, actual: Table, out: Difference[]): [number, number][] {
+  const common: [number, number][] = [];
+  const pos = (c: Column) => ({ line: origin.line + doc.header.index, column: origin.column + c.start });
+  doc.columns.forEach((c, i) => {
+    const j = actual.columns.findIndex((a) => contextKey(a.name) === contextKey(c.name));
+    if (j < 0) {
+      out.push({ kind: 'column-layout', message: `column ${c.name} missing in actual table`, ...pos(c), expected: c.name });
+      return;
+    }
+    common.push([i, j]);
+    const name = actual.columns[j]!.name;
+    if (name !== c.name) out.push({ kind: 'column-layout', message: `column ${c.name} is ${name} in actual table`, ...pos(c), expected: c.name, actual: name });
+  });
+  for (const a of actual.columns) {
+    if (doc.columns.some((c) => contextKey(c.name) === contextKey(a.name))) continue;
+    const last = doc.columns[doc.columns.length - 1]!;
+    out.push({ kind: 'column-layout', message: `actual table has column ${a.name}, not in the doc`, ...pos(last), actual: a.name, stale: true });
+  }
+  const inActualOrder = [...common].sort((x, y) => x[1] - y[1]);
+  if (inActualOrder.some((c, k) => c !== common[k])) {
+    const names = (t: Table, pairs: [number, number][], side: 0 | 1) => pairs.map((p) => t.columns[p[side]]!.name).join(', ');
+    out.push({
+      kind: 'column-layout',
+      message: `columns in another order: doc ${names(doc, common, 0)}; actual ${names(actual, inActualOrder, 1)}`,
+      ...pos(doc.columns[0]!),
+    });
+  }
+  return common;
+}
+
+/**
+ * Compares two kubectl tables by column name and row: rows pair by their NAME cell (volatile
+ * parts normalized, any order, so ReplicaSet pods with random names pair up), then cells by column.
+ */
+export function compareTables(origin: DocOrigin, doc: Table, actual: Table, bindings: BindingSet): Difference[] {
+  const out: Difference[] = [];
+  const common = compareColumns(origin, doc, actual, out);
+  const nameAt = common.find(([i]) => contextKey(doc.columns[i]!.name) === 'name') ?? common[0];
+  const cellMatch = (dr: Row, ar: Row, [i, j]: [number, number]) =>
+    testTemplate(compileTemplate(dr.cells[i] ?? '', doc.columns[i]!.context), ar.cells[j] ?? '');
+  const docRows = doc.rows.filter((r) => !r.elision);
+  const pairs = new Map<Row, Row>();
+  const used = new Set<Row>();
+  const pass = (ok: (dr: Row, ar: Row) => boolean) => {
+    for (const dr of docRows) {
+      if (pairs.has(dr)) continue;
+      const ar = actual.rows.find((r) => !used.has(r) && !r.elision && ok(dr, r));
+      if (ar) {
+        pairs.set(dr, ar);
+        used.add(ar);
+      }
+    }
+  };
+  pass((dr, ar) => common.every((c) => cellMatch(dr, ar, c)));
+  if (nameAt) pass((dr, ar) => cellMatch(dr, ar, nameAt));
+  const label = (r: Row, side: 0 | 1) => (nameAt ? r.cells[nameAt[side]] : undefined) || squeeze(r.line.text);
+  for (const dr of docRows) {
+    const ar = pairs.get(dr);
+    if (!ar) {
+      out.push({ kind: 'missing-line', message: `row ${label(dr, 0)}: missing in actual output`, ...at(origin, dr, dr.offsets[0] ?? 0), expected: squeeze(dr.line.text) });
+      continue;
+    }
+    for (const c of common) {
+      const [i, j] = c;
+      const d = dr.cells[i] ?? '';
+      const a = ar.cells[j] ?? '';
+      const t = compileTemplate(d, doc.columns[i]!.context);
+      if (testTemplate(t, a)) {
+        bindings.addAll(bindTemplate(t, a));
+        continue;
+      }
+      out.push({
+        kind: 'wrong-value',
+        message: `row ${label(dr, 0)}, column ${doc.columns[i]!.name}: doc ${d || '(empty)'}, actual ${a || '(empty)'}`,
+        ...at(origin, dr, dr.offsets[i] ?? 0),
+        expected: d,
+        actual: a,
+      });
+    }
+  }
+  if (!doc.elided) {
+    const lastRow = docRows[docRows.length - 1];
+    for (const ar of actual.rows) {
+      if (used.has(ar) || ar.elision) continue;
+      const where = lastRow ? at(origin, lastRow, lastRow.offsets[0] ?? 0) : { line: origin.line + doc.header.index, column: origin.column };
+      out.push({ kind: 'extra-line', message: `row ${label(ar, 1)}: extra in actual output`, ...where, actual: squeeze(ar.line.text) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+import { NORMALIZERS, contextKey, escapeRegex, findSpans, type Normalizer } from './normalizers/index.js';
+import type { Binding } from './types.js';
+
+/** A doc value compiled into a pattern over actual values: literal text plus volatile slots. */
+export interface Template {
+  re: RegExp;
+  slots: { normalizer: Normalizer; doc: string }[];
+}
+
+interface Found {
+  start: number;
+  end: number;
+  normalizer: Normalizer;
+  rank: number;
+}
+
+/** `Key:  value` lines (describe fields, YAML keys): the key gives context to its value. */
+const FIELD = /^(\s*(?:- )?"?)([A-Za-z][\w ()./-]*?)("?\s*:[ \t]+)(\S.*)$/;
+
+function spansIn(text: string, offset: number, context: string | undefined, out: Found[]): void {
+  const key = context === undefined ? undefined : contextKey(context);
+  NORMALIZERS.forEach((n, rank) => {
+    const found = findSpans(text, n.anywhere, n.accept);
+    if (key !== undefined && n.contexts?.includes(key)) found.push(...findSpans(text, n.inContext));
+    for (const s of found) out.push({ start: s.start + offset, end: s.end + offset, normalizer: n, rank });
+  });
+}
+
+function pickSpans(found: Found[]): Found[] {
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.rank - b.rank);
+  const picked: Found[] = [];
+  let end = 0;
+  for (const f of found) {
+    if (f.start < end) continue;
+    picked.push(f);
+    end = f.end;
+  }
+  return picked;
+}
+
+function literal(text: string): string {
+  return text
+    .split(/[ \t]+/)
+    .map(escapeRegex)
+    .join('[ \\t]+');
+}
+
+const cache = new Map<string, Template>();
+
+/**
+ * Compiles trimmed doc text into a template. Whitespace runs match any run of blanks (column
+ * padding); volatile values match their class. `context` is the column or field name the text
+ * belongs to; without one, a `Key: value` line gives its key as the value's context.
+ */
+export function compileTemplate(doc: string, context?: string): Template {
+  const text = doc.trim();
+  const cacheKey = `${context ?? ''}\u0000${text}`;
+  const hit = cache.get(cacheKey);
+  if (hit) return hit;
+  const found: Found[] = [];
+  spansIn(text, 0, context, found);
+  const field = context === undefined ? FIELD.exec(text) : null;
+  if (field) {
+    const valueStart = (field[1] ?? '').length + (field[2] ?? '').length + (field[3] ?? '').length;
+    spansIn(field[4] ?? '', valueStart, field[2], found);
+  }
+  let source = '';
+  let at = 0;
+  const slots: Template['slots'] = [];
+  for (const f of pickSpans(found)) {
+    const value = text.slice(f.start, f.end);
+    source += literal(text.slice(at, f.start));
+    source += `(${f.normalizer.actual(value)}|${escapeRegex(value)})`;
+    slots.push({ normalizer: f.normalizer, doc: value });
+    at = f.end;
+  }
+  source += literal(text.slice(at));
+  const template = { re: new RegExp(`^${source}$`), slots };
+  if (cache.size > 20_000) cache.clear();
+  cache.set(cacheKey, template);
+  return template;
+}
+
+/** True when the actual text (trimmed) is an instance of the template. */
+export function testTemplate(template: Template, actual: string): boolean {
+  return template.re.test(actual.trim());
+}
+
+/** Bindings between the template's slots and the values they took in the actual text. */
+export function bindTemplate(template: Template, actual: string): Binding[] {
+  const m = template.re.exec(actual.trim());
+  if (!m) return [];
+  const bindings: Binding[] = [];
+  template.slots.forEach((slot, i) => {
+    const value = m[i + 1];
+    const kind = slot.normalizer.bind;
+    if (kind === undefined || value === undefined || value === slot.doc || value.startsWith('<')) return;
+    bindings.push({ doc: slot.doc, actual: value, kind });
+  });
+  return bindings;
+}
+
+/** Matches one doc value (a line, a cell, a scalar) against an actual one, volatile values tolerated. */
+export function matchValue(doc: string, actual: string, context?: string): { ok: boolean; bindings: Binding[] } {
+  const template = compileTemplate(doc, context);
+  if (!testTemplate(template, actual)) return { ok: false, bindings: [] };
+  return { ok: true, bindings: bindTemplate(template, actual) };
+}

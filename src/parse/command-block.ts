@@ -1,0 +1,125 @@
+import type { HostContext, PairingForm } from '../plan/types.js';
+import type { DocLine } from './source-text.js';
+import { dedent, trimBlankLines } from './source-text.js';
+import { CONTINUATION_PROMPT } from './data/prompts.js';
+import { OUTPUT_COMMENT, TRAILING_OUTPUT_COMMENT, looksLikeCommand, matchPrompt } from './line-kinds.js';
+import { continues, feedLine, newContinuation } from './shell-continuation.js';
+
+/** A command found in a block, with the output lines shown for it in the same block. */
+export interface BlockCommand {
+  /** Command lines as written (prompt removed from the first line, `> ` from continued ones). */
+  lines: DocLine[];
+  host: HostContext;
+  prompted: boolean;
+  output: DocLine[];
+  outputForm: PairingForm | null;
+}
+
+/** How to read a block. */
+export interface BlockOptions {
+  /** `#` starts a comment (shell/bash/sh fences), so it is never a root prompt. */
+  shellSyntax: boolean;
+  /** Pods an earlier command opened a shell in. */
+  podNames: ReadonlySet<string>;
+}
+
+/**
+ * Splits the lines of a command block into commands and their output, one command per
+ * shell "line" as a reader would paste it (continuations, heredocs, compound commands and
+ * `;`/`&&` chains stay in one command). Rules, in order, for each line:
+ * 1. a prompt line starts a command (transcript); once a block has a prompt, other lines
+ *    after a command are its output;
+ * 2. a `# output` / `# should output` comment makes the next lines (or its own text) output;
+ * 3. other `#` lines are comments;
+ * 4. after a command, a line that does not read as a command is its output (inline);
+ * 5. anything else starts a command.
+ */
+export function splitCommandBlock(lines: DocLine[], options: BlockOptions): BlockCommand[] {
+  const hasPrompt = lines.some((l) => matchPrompt(l.text, options.shellSyntax, options.podNames) !== undefined);
+  const out: BlockCommand[] = [];
+  let current: BlockCommand | undefined;
+  let forcedOutput = false;
+  let i = 0;
+  while (i < lines.length) {
+    const l = lines[i]!;
+    const text = l.text;
+    if (text.trim() === '') {
+      if (current && current.output.length > 0) current.output.push(l);
+      else forcedOutput = forcedOutput && current !== undefined;
+      i++;
+      continue;
+    }
+    const prompt = matchPrompt(text, options.shellSyntax, options.podNames);
+    if (prompt) {
+      const first = { text: text.slice(prompt.prompt.length), line: l.line, column: l.column + prompt.prompt.length };
+      const taken = takeCommand(lines, i, first, true);
+      current = { lines: taken.lines, host: prompt.host, prompted: true, output: [], outputForm: null };
+      out.push(current);
+      forcedOutput = false;
+      i = taken.next;
+      continue;
+    }
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('#') && !forcedOutput) {
+      const m = OUTPUT_COMMENT.exec(trimmed);
+      if (m && current) {
+        current.outputForm = 'comment';
+        if (m[1]) {
+          const at = text.length - m[1].length;
+          current.output.push({ text: m[1], line: l.line, column: l.column + at });
+        } else forcedOutput = true;
+      }
+      i++;
+      continue;
+    }
+    if (current && (hasPrompt || forcedOutput || !looksLikeCommand(text))) {
+      current.output.push(l);
+      if (current.outputForm === null) current.outputForm = current.prompted ? 'transcript' : 'inline';
+      i++;
+      continue;
+    }
+    const taken = takeCommand(lines, i, l, false);
+    current = { lines: taken.lines, host: { kind: 'local' }, prompted: false, output: [], outputForm: null };
+    applyTrailingComment(current);
+    out.push(current);
+    forcedOutput = false;
+    i = taken.next;
+  }
+  for (const c of out) {
+    c.output = c.outputForm === 'comment' ? trimBlankLines(c.output) : dedent(trimBlankLines(c.output));
+    if (c.output.length === 0) c.outputForm = null;
+  }
+  return out;
+}
+
+/** Takes the command starting at line `i` and its continuation lines. */
+function takeCommand(lines: DocLine[], i: number, first: DocLine, prompted: boolean): { lines: DocLine[]; next: number } {
+  const state = newContinuation();
+  const taken = [first];
+  feedLine(state, first.text);
+  let j = i + 1;
+  while (j < lines.length && continues(state)) {
+    let l = lines[j]!;
+    const cont = prompted && !state.inHeredoc ? CONTINUATION_PROMPT.exec(l.text) : null;
+    if (cont) l = { text: l.text.slice(cont[0].length), line: l.line, column: l.column + cont[0].length };
+    feedLine(state, l.text);
+    taken.push(l);
+    j++;
+  }
+  return { lines: taken, next: j };
+}
+
+/** `kubectl get x  # should output foo` → expected output `foo`, comment kept in the command. */
+function applyTrailingComment(c: BlockCommand): void {
+  if (c.lines.length !== 1) return;
+  const l = c.lines[0]!;
+  const m = TRAILING_OUTPUT_COMMENT.exec(l.text);
+  if (!m || !m[1]) return;
+  c.output.push({ text: m[1], line: l.line, column: l.column + l.text.length - m[1].length });
+  c.outputForm = 'comment';
+}
+
+/** The command text of a block command: its lines joined as written. */
+export function commandText(c: BlockCommand): string {
+  return c.lines.map((l) => l.text).join('\n').trimEnd();
+}

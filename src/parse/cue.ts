@@ -1,0 +1,33 @@
+import type { MatchMode } from '../plan/types.js';
+import { CUE_SENTENCE_END, OUTPUT_CUES } from './data/cues.js';
+
+/** A matched output cue: the sentence as written and the mode it implies. */
+export interface CueMatch {
+  text: string;
+  mode: MatchMode;
+}
+
+/** Strips Markdown/Hugo decoration that does not change what a sentence says. */
+function plain(text: string): string {
+  return text
+    .replace(/\{\{[<%][^}]*[%>]\}\}/g, ' ')
+    .replace(/[*_`]/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Finds an output cue in the last sentence of a paragraph ("The output is similar to:",
+ * "You'll see something like this:", "Output:"). Sentences that do not end like a lead-in
+ * (colon, "is", "below", "like this", …) are not cues.
+ */
+export function matchCue(paragraph: string): CueMatch | undefined {
+  const text = plain(paragraph);
+  if (text === '' || text.length > 2000) return undefined;
+  const sentences = text.split(/(?<=[.!?])\s+(?=\S)/);
+  const last = sentences[sentences.length - 1]!;
+  if (!CUE_SENTENCE_END.test(last)) return undefined;
+  for (const cue of OUTPUT_CUES) if (cue.pattern.test(last)) return { text: last, mode: cue.mode };
+  return undefined;
+}

@@ -1,0 +1,35 @@
+import type { MatchMode } from '../../plan/types.js';
+
+/** A prose phrase that announces the output of the command before it. */
+export interface Cue {
+  pattern: RegExp;
+  /** How the output should be compared when this cue introduces it. */
+  mode: MatchMode;
+}
+
+/**
+ * Output cues, tried in order against the last sentence of the paragraph right before a
+ * fence (case-insensitive). The first match wins; put the more specific phrases first.
+ */
+export const OUTPUT_CUES: readonly Cue[] = [
+  { pattern: /\boutput (?:is|should be|will be) exactly\b/i, mode: 'exact' },
+  { pattern: /\bexactly the following\b/i, mode: 'exact' },
+  { pattern: /\boutput (?:should |will )?(?:contains?|includes?)\b/i, mode: 'contains' },
+  { pattern: /\boutput (?:is |should be |will be |looks |would be |may be )?(?:similar to|something like|like)\b/i, mode: 'similar' },
+  { pattern: /\b(?:output|response|result)s? (?:is|are|should be|will be|looks?|shows?|would be|resembles?)\b/i, mode: 'similar' },
+  { pattern: /\b(?:should|would|will) (?:produce|print|return|show|display) (?:something like|output|the following)/i, mode: 'similar' },
+  { pattern: /\bproduces? (?:the )?(?:following )?output\b/i, mode: 'similar' },
+  { pattern: /\byou(?:'ll| will| should| would)? see (?:something like|output|the following|a |an )?/i, mode: 'similar' },
+  { pattern: /^(?:sample |example |expected )?output\s*:?$/i, mode: 'similar' },
+  { pattern: /\b(?:execution|operation) results?\b/i, mode: 'similar' },
+  { pattern: /\bresults? (?:are|is) as follows\b/i, mode: 'similar' },
+  { pattern: /\boutput[^.]*\bas follows\b/i, mode: 'similar' },
+  { pattern: /\boutput[^.]*:\s*$/i, mode: 'similar' },
+];
+
+/**
+ * A cue sentence must end the paragraph, so prose that merely mentions output earlier
+ * ("Use the output from the previous commands to create a file.") is not a cue.
+ * Sentences ending with one of these are cue candidates.
+ */
+export const CUE_SENTENCE_END = /(?::|\bis|\bare|\bthis|\bbelow|\bfollows|\blike|\bsee)\s*$/i;

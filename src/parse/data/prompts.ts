@@ -1,0 +1,44 @@
+/**
+ * Shell prompts seen in tutorial transcripts. A line that starts with one of these is a command
+ * (the prompt is stripped); other lines of the block are its output. Tried in order.
+ *
+ * `host`:
+ * - `local`: the reader's machine;
+ * - `node`: a cluster node (`node $ curl …`);
+ * - `pod`: inside a container (`[ root@curl-131556218-9fnch:/ ]$ nslookup my-nginx`);
+ * - `auto`: `user@host:dir#` prompts: pod when the host is a pod that an earlier
+ *   `kubectl exec`/`run`/`attach` entered or looks like a generated pod name, node when it looks
+ *   like a node name, else local.
+ */
+export interface PromptPattern {
+  name: string;
+  pattern: RegExp;
+  host: 'local' | 'node' | 'pod' | 'auto';
+  /** Only a prompt when the rest of the line starts with a known program (`# ` root prompts, `> `). */
+  needsProgram?: boolean;
+  /** Not a prompt in shell-syntax fences (`# ` is a comment there). */
+  notInShellSyntax?: boolean;
+}
+
+export const PROMPT_PATTERNS: readonly PromptPattern[] = [
+  { name: 'bracketed', pattern: /^\[\s*([\w.-]+)@([\w.-]+)(?::[^\]]*)?\s*\]\s*[$#]\s+/, host: 'pod' },
+  { name: 'user-at-host', pattern: /^([\w.-]+)@([\w.-]+):[^\s$#]*\s*[$#]\s+/, host: 'auto' },
+  { name: 'node', pattern: /^(node|minion|master|worker|control-?plane|kind-control-plane|minikube)(?:-?[\w.-]*)?\s*\$\s+/, host: 'node' },
+  { name: 'pod', pattern: /^(pod|container)\s*\$\s+/, host: 'pod' },
+  { name: 'dollar', pattern: /^\$\s+/, host: 'local' },
+  { name: 'powershell', pattern: /^PS [A-Za-z]:\\[^>]*>\s+/, host: 'local' },
+  { name: 'root', pattern: /^#\s+/, host: 'local', needsProgram: true, notInShellSyntax: true },
+  { name: 'angle', pattern: /^>\s+/, host: 'local', needsProgram: true, notInShellSyntax: true },
+];
+
+/** Continuation prompt (PS2) at the start of a continued line in a transcript. */
+export const CONTINUATION_PROMPT = /^>\s?/;
+
+/** Host names that look like generated pod names (deployment hash, random suffix). */
+export const POD_NAME_PATTERNS: readonly RegExp[] = [/-[0-9a-f]{8,10}-[0-9a-z]{5}$/, /-\d{6,}-[0-9a-z]{5}$/, /-[0-9a-z]{5}$/];
+
+/** Host names that look like cluster nodes. */
+export const NODE_NAME_PATTERNS: readonly RegExp[] = [/node/, /minion/, /worker/, /control-?plane/, /master/];
+
+/** Host names that are the reader's machine. */
+export const LOCAL_HOST_NAMES: ReadonlySet<string> = new Set(['localhost', 'computer', 'laptop', 'desktop', 'workstation', 'host']);

@@ -1,0 +1,56 @@
+import type { CommandStep, ManifestStep, Step } from '../plan/types.js';
+import type { LessonBuilder } from './lesson-builder.js';
+import type { SkippedTab } from './shortcodes.js';
+
+/** Options that take a file argument a manifest can satisfy (`-f x.yaml`, `--from-file=key=x.conf`). */
+const FILE_ARGUMENT = /(?:^|\s)(?:-f|--filename|--from-file|--from-env-file)(?:=|\s+)(['"]?)([^\s'"]+)\1/g;
+
+/**
+ * Finishes the lesson: binds unnamed inline manifests to the file a later command reads,
+ * links commands to the manifests they read, skips steps in non-first tabs and assigns ids
+ * `s1`, `s2`, … in order.
+ */
+export function finalizeSteps(b: LessonBuilder, skippedTabs: SkippedTab[]): Step[] {
+  const steps = b.steps;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    if (step.kind !== 'command') continue;
+    for (const file of referencedFiles(step.command)) bindReference(b, steps, i, step, file);
+  }
+  for (const step of steps) {
+    if (step.skip !== undefined) continue;
+    const tab = skippedTabs.find((t) => step.line >= t.from && step.line <= t.to);
+    if (tab) step.skip = 'not the first tab';
+  }
+  steps.forEach((s, i) => (s.id = `s${i + 1}`));
+  for (const [cmd, manifests] of b.refs) cmd.references = manifests.map((m) => m.id);
+  return steps;
+}
+
+/** Local files a command reads (URLs excluded), by base name. */
+export function referencedFiles(command: string): string[] {
+  const out: string[] = [];
+  for (const m of command.matchAll(FILE_ARGUMENT)) {
+    let value = m[2]!;
+    if (/^https?:/.test(value) || value === '-') continue;
+    const eq = value.lastIndexOf('=');
+    if (eq >= 0) value = value.slice(eq + 1);
+    const base = value.replace(/\/+$/, '').split('/').pop() ?? '';
+    if (base !== '' && base !== '.' && !out.includes(base)) out.push(base);
+  }
+  return out;
+}
+
+function bindReference(b: LessonBuilder, steps: Step[], index: number, cmd: CommandStep, file: string): void {
+  let unnamed: ManifestStep | undefined;
+  for (let j = index - 1; j >= 0; j--) {
+    const s = steps[j]!;
+    if (s.kind !== 'manifest') continue;
+    if (s.file === file) return b.addReference(cmd, s);
+    if (unnamed === undefined && s.file === null && s.origin === 'inline' && s.skip === undefined && s.language !== 'text') unnamed = s;
+  }
+  if (unnamed && /\.(?:ya?ml|json)$/i.test(file)) {
+    unnamed.file = file;
+    b.addReference(cmd, unnamed);
+  }
+}

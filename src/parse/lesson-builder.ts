@@ -1,0 +1,182 @@
+import type { Diagnostic } from '../diag/diagnostic.js';
+import { diagnostic } from '../diag/diagnostic.js';
+import { classifyStep } from '../plan/classify.js';
+import type { CommandStep, ExpectedOutput, ManifestStep, MatchMode, PairingForm, Step } from '../plan/types.js';
+import type { BlockCommand } from './command-block.js';
+import { commandText } from './command-block.js';
+import type { CueMatch } from './cue.js';
+import type { Directive } from './directives.js';
+import type { DocLine } from './source-text.js';
+import { spanOf } from './source-text.js';
+
+/** Where example files come from. */
+export interface ExampleSource {
+  dir: string | undefined;
+  read(examplePath: string): string | undefined;
+}
+
+/**
+ * Mutable state while walking the doc's units in order. Steps are appended in doc order
+ * (an example a command downloads is appended just before that command).
+ */
+export class LessonBuilder {
+  readonly steps: Step[] = [];
+  readonly findings: Diagnostic[] = [];
+  /** The last command step; output found later pairs with it while it has none. */
+  lastCommand: CommandStep | undefined;
+  /** What lies between the last command block and here: nothing, prose only, or something else. */
+  since: 'adjacent' | 'prose' | 'blocked' = 'blocked';
+  /** Output cue of the prose right before the current unit. */
+  cue: CueMatch | undefined;
+  /** Text of the prose right before the current unit (for manifest file names). */
+  prose: string | undefined;
+  pending: Directive[] = [];
+  section: string | undefined;
+  readonly podNames = new Set<string>();
+  private blockSeq = 0;
+  private readonly expectMode = new WeakMap<CommandStep, MatchMode>();
+  /** Manifests each command reads; turned into `references` ids once ids are assigned. */
+  readonly refs = new Map<CommandStep, ManifestStep[]>();
+
+  constructor(readonly examples: ExampleSource) {}
+
+  /** A new block id (`b1`, `b2`, …). */
+  nextBlockId(): string {
+    return `b${++this.blockSeq}`;
+  }
+
+  /** Takes the directives waiting for the next block, merged. */
+  takeDirectives(): Directive | undefined {
+    if (this.pending.length === 0) return undefined;
+    const merged = Object.assign({}, ...this.pending) as Directive;
+    this.pending = [];
+    return merged;
+  }
+
+  /** Adds the commands of one block as steps; output shown in the block becomes their expected output. */
+  addCommands(commands: BlockCommand[], opts: { inferred: boolean; directive?: Directive; setup?: boolean }): CommandStep[] {
+    const blockId = this.nextBlockId();
+    const added: CommandStep[] = [];
+    for (const c of commands) {
+      const text = commandText(c);
+      if (text.trim() === '') continue;
+      const position = spanOf(c.lines[0]!, c.lines[c.lines.length - 1]!);
+      const cls = classifyStep(text, c.host);
+      const step: CommandStep = {
+        id: '',
+        kind: 'command',
+        line: position.line,
+        position,
+        command: text,
+        program: cls.program,
+        class: cls.class,
+        host: c.host,
+        expected: null,
+        inferred: opts.inferred,
+        setup: opts.setup === true || opts.directive?.setup === true,
+        blockId,
+      };
+      if (cls.subcommand !== undefined) step.subcommand = cls.subcommand;
+      const d = opts.directive;
+      if (d?.skip !== undefined) step.skip = d.skip;
+      if (d?.timeoutMs !== undefined) step.timeoutMs = d.timeoutMs;
+      if (d?.expect !== undefined) this.expectMode.set(step, d.expect);
+      if (this.section !== undefined) step.section = this.section;
+      this.addExampleDownloads(step);
+      this.steps.push(step);
+      if (c.output.length > 0 && c.outputForm) this.attachExpected(step, c.output, c.outputForm);
+      this.notePodShell(text);
+      added.push(step);
+    }
+    if (added.length > 0) {
+      this.lastCommand = added[added.length - 1];
+      this.since = 'adjacent';
+    }
+    return added;
+  }
+
+  /** Pairs output lines with a command. */
+  attachExpected(step: CommandStep, lines: DocLine[], form: PairingForm, cue?: CueMatch, mode?: MatchMode): void {
+    if (lines.length === 0) return;
+    const expected: ExpectedOutput = {
+      text: lines.map((l) => l.text).join('\n'),
+      position: spanOf(lines[0]!, lines[lines.length - 1]!),
+      form,
+      mode: mode ?? this.expectMode.get(step) ?? cue?.mode ?? 'similar',
+    };
+    if (cue) expected.cue = cue.text;
+    step.expected = expected;
+  }
+
+  /** Adds a manifest step. */
+  addManifest(m: Omit<ManifestStep, 'id' | 'kind' | 'line' | 'section'>): ManifestStep {
+    const step: ManifestStep = { id: '', kind: 'manifest', line: m.position.line, ...m };
+    if (this.section !== undefined) step.section = this.section;
+    this.steps.push(step);
+    return step;
+  }
+
+  /** Adds an example file (from a shortcode or URL); `example-not-found` when it cannot be read. */
+  addExample(examplePath: string, position: ManifestStep['position'], language: ManifestStep['language']): ManifestStep {
+    const content = this.examples.read(examplePath);
+    const file = examplePath.split('/').pop() ?? examplePath;
+    const step = this.addManifest({ position, file, language, content: content ?? null, origin: 'example', examplePath, inferred: false });
+    if (content === undefined) {
+      const where = this.examples.dir === undefined ? 'no examples folder was found' : `not in ${this.examples.dir}`;
+      this.findings.push(
+        diagnostic('example-not-found', 'warning', position, `Example file "${examplePath}" could not be read (${where}).`, {
+          expected: examplePath,
+        }),
+      );
+    }
+    return step;
+  }
+
+  /** Records pods that a command opens a shell in, so later `root@<pod>:/#` prompts are known. */
+  private notePodShell(text: string): void {
+    const m = /\bkubectl\s+(?:.*?\s)?(exec|attach|run|debug)\s+(.*)$/m.exec(text);
+    if (!m) return;
+    const words = m[2]!.split(/\s+/);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (w === '--') break;
+      if (/^-(?:n|c)$|^--(?:namespace|container|image|target)$/.test(w)) {
+        i++;
+        continue;
+      }
+      if (w.startsWith('-')) continue;
+      this.podNames.add(w.replace(/^(?:pods?|po)\//, ''));
+      break;
+    }
+  }
+
+  /** Example files a command downloads or applies by URL (`https://k8s.io/examples/…`). */
+  private addExampleDownloads(step: CommandStep): void {
+    for (const m of step.command.matchAll(/https?:\/\/(?:k8s\.io|(?:www\.)?kubernetes\.io)\/examples\/([\w./-]+[\w-])/g)) {
+      const examplePath = m[1]!;
+      const existing = this.steps.find((s): s is ManifestStep => s.kind === 'manifest' && s.examplePath === examplePath);
+      const manifest = existing ?? this.addExample(examplePath, urlPosition(step, m.index, m[0].length), languageFor(examplePath));
+      this.addReference(step, manifest);
+    }
+  }
+
+  /** Records that a command reads a manifest. */
+  addReference(step: CommandStep, manifest: ManifestStep): void {
+    const list = this.refs.get(step) ?? [];
+    if (!list.includes(manifest)) list.push(manifest);
+    this.refs.set(step, list);
+  }
+}
+
+/** Position of a match inside a (possibly multi-line) command. */
+function urlPosition(step: CommandStep, index: number, length: number): ManifestStep['position'] {
+  const before = step.command.slice(0, index);
+  const lineOffset = before.split('\n').length - 1;
+  const col = lineOffset === 0 ? step.position.column + index : index - before.lastIndexOf('\n');
+  const line = step.position.line + lineOffset;
+  return { line, column: col, endLine: line, endColumn: col + length };
+}
+
+function languageFor(path: string): ManifestStep['language'] {
+  return /\.json$/i.test(path) ? 'json' : /\.ya?ml$/i.test(path) ? 'yaml' : 'text';
+}

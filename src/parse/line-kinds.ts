@@ -1,0 +1,80 @@
+import type { HostContext } from '../plan/types.js';
+import { COMMAND_WORDS, PREFIX_WORDS } from './data/programs.js';
+import { OUTPUT_LINE_PATTERNS } from './data/output-lines.js';
+import { LOCAL_HOST_NAMES, NODE_NAME_PATTERNS, POD_NAME_PATTERNS, PROMPT_PATTERNS } from './data/prompts.js';
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=\S*$/;
+
+/** The program word of a line: first word after `VAR=value` assignments and `sudo`-like prefixes. */
+export function programOf(text: string): string | undefined {
+  const words = text.trim().split(/\s+/);
+  let i = 0;
+  while (i < words.length && (ASSIGNMENT.test(words[i]!) || PREFIX_WORDS.has(words[i]!))) i++;
+  return words[i];
+}
+
+/** True when a line can only be output (kubectl results, table headers, `key: value`, markup). */
+export function isOutputOnly(text: string): boolean {
+  return OUTPUT_LINE_PATTERNS.some((p) => p.test(text));
+}
+
+/** True when a line reads as a command: its program word is a known command and it is not output-only. */
+export function looksLikeCommand(text: string): boolean {
+  const t = text.trim();
+  if (t === '' || isOutputOnly(t)) return false;
+  const program = programOf(t);
+  if (program === undefined) return false;
+  return COMMAND_WORDS.has(program) || /^\.{0,2}\/[\w.-]+\.sh$/.test(program) || /^\.\/[\w.-]+$/.test(program);
+}
+
+/** A prompt found at the start of a line. */
+export interface PromptMatch {
+  /** The prompt text as written, with its trailing space. */
+  prompt: string;
+  host: HostContext;
+}
+
+/**
+ * Matches a prompt at the start of `text` (see PROMPT_PATTERNS). `shellSyntax` is true in
+ * shell-tagged fences, where `# ` starts a comment. `podNames` are pods an earlier command
+ * opened a shell in, used to tell `root@secret-test-pod:/#` (a pod) from `user@laptop:~$`.
+ */
+export function matchPrompt(text: string, shellSyntax: boolean, podNames: ReadonlySet<string>): PromptMatch | undefined {
+  for (const p of PROMPT_PATTERNS) {
+    if (p.notInShellSyntax && shellSyntax) continue;
+    const m = p.pattern.exec(text);
+    if (!m) continue;
+    const rest = text.slice(m[0].length);
+    if (rest.trim() === '' && p.name !== 'dollar') continue;
+    if (p.needsProgram && !looksLikeCommand(rest)) continue;
+    const prompt = m[0];
+    const label = prompt.trimEnd();
+    switch (p.host) {
+      case 'local':
+        return { prompt, host: { kind: 'local' } };
+      case 'node':
+        return { prompt, host: { kind: 'node', prompt: label, name: m[1]! } };
+      case 'pod':
+        return { prompt, host: m[2] ? { kind: 'pod', prompt: label, name: m[2] } : { kind: 'pod', prompt: label } };
+      case 'auto':
+        return { prompt, host: hostFromName(m[2]!, label, podNames) };
+    }
+  }
+  return undefined;
+}
+
+function hostFromName(name: string, prompt: string, podNames: ReadonlySet<string>): HostContext {
+  if (LOCAL_HOST_NAMES.has(name)) return { kind: 'local' };
+  if (podNames.has(name) || [...podNames].some((p) => name.startsWith(p) || p.startsWith(name))) {
+    return { kind: 'pod', prompt, name };
+  }
+  if (NODE_NAME_PATTERNS.some((p) => p.test(name))) return { kind: 'node', prompt, name };
+  if (POD_NAME_PATTERNS.some((p) => p.test(name))) return { kind: 'pod', prompt, name };
+  return { kind: 'local' };
+}
+
+/** `# output`, `# should output: …`, `# prints …` comments: the rest (possibly empty) is the expected output. */
+export const OUTPUT_COMMENT = /^#\s*(?:should\s+|will\s+|expected\s+)?(?:output|outputs|print|prints|returns?|result|shows?)\b\s*:?\s*(.*)$/i;
+
+/** A trailing `# should output …` comment on a command line. */
+export const TRAILING_OUTPUT_COMMENT = /\s+#\s*(?:should\s+|will\s+|expected\s+)?(?:output|outputs|prints?|returns?)\b\s*:?\s*(.*)$/i;

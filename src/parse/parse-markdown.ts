@@ -1,0 +1,84 @@
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Root } from 'mdast';
+import { join } from 'node:path';
+import { diagnostic } from '../diag/diagnostic.js';
+import type { Lesson } from '../plan/types.js';
+import { readTextFile, resolveExamplesDir } from './examples.js';
+import { finalizeSteps } from './finalize.js';
+import { LessonBuilder } from './lesson-builder.js';
+import { findSkippedTabs } from './shortcodes.js';
+import { indexSource } from './source-text.js';
+import { collectUnits } from './units.js';
+import { dropCommentHeadings } from './comment-headings.js';
+import { walkUnits } from './walk.js';
+
+/** Options for {@link parseMarkdown}. */
+export interface ParseOptions {
+  /** The doc's path, used in the lesson and to find the examples folder. */
+  path: string;
+  /** Folder that example includes resolve against; default: see resolveExamplesDir. */
+  examplesDir?: string;
+  /** Reads an example file (absolute or examplesDir-joined path); undefined when missing. Default: the file system. */
+  readFile?: (path: string) => string | undefined;
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+
+/**
+ * Parses a Markdown tutorial into a lesson: commands with their expected output, manifests
+ * and example files, each with its doc position. Never throws on any Markdown: problems
+ * become `lesson.findings`.
+ */
+export function parseMarkdown(source: string, options: ParseOptions): Lesson {
+  const src = indexSource(source);
+  const readFile = options.readFile ?? readTextFile;
+  let dir: string | undefined;
+  let dirResolved = false;
+  const examplesDir = (): string | undefined => {
+    if (!dirResolved) {
+      dir = options.examplesDir ?? (options.readFile ? undefined : resolveExamplesDir(options.path, undefined));
+      dirResolved = true;
+    }
+    return dir;
+  };
+  const b = new LessonBuilder({
+    get dir() {
+      return examplesDir();
+    },
+    read(examplePath) {
+      if (examplePath.includes('..')) return undefined;
+      const base = examplesDir();
+      if (base === undefined && !options.readFile) return undefined;
+      return readFile(base === undefined ? examplePath : join(base, examplePath));
+    },
+  });
+  if (source.includes('\u0000')) {
+    b.findings.push(diagnostic('binary-input', 'error', { line: 1, column: 1 }, 'The document contains NUL bytes; it looks like a binary file, not Markdown.'));
+  }
+  let tree: Root;
+  try {
+    tree = processor.parse(source);
+  } catch (error) {
+    b.findings.push(diagnostic('parse-error', 'error', { line: 1, column: 1 }, `The Markdown parser failed: ${String(error)}`));
+    return { path: options.path, steps: [], findings: b.findings };
+  }
+  const { units, frontmatter } = collectUnits(tree, src);
+  const kept = dropCommentHeadings(units, b.podNames);
+  walkUnits(kept, b);
+  const proseLines = units.flatMap((u) => (u.type === 'prose' ? u.lines : []));
+  const steps = finalizeSteps(b, findSkippedTabs(proseLines, src.lineCount));
+  const lesson: Lesson = { path: options.path, steps, findings: b.findings };
+  const title = titleOf(frontmatter, units);
+  if (title !== undefined) lesson.title = title;
+  return lesson;
+}
+
+function titleOf(frontmatter: string | undefined, units: ReturnType<typeof collectUnits>['units']): string | undefined {
+  const m = frontmatter === undefined ? null : /^title:\s*(.+?)\s*$/m.exec(frontmatter);
+  if (m) return m[1]!.replace(/^(['"])(.*)\1$/, '$2');
+  const h1 = units.find((u) => u.type === 'heading' && u.depth === 1);
+  return h1 && h1.type === 'heading' ? h1.text : undefined;
+}

@@ -1,0 +1,144 @@
+import type { Code, Heading, Html, Nodes, Root, Yaml } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { DocLine, SourceText } from './source-text.js';
+
+/** A fenced or indented code block with its content lines placed in the doc. */
+export interface CodeUnit {
+  type: 'code';
+  line: number;
+  /** First word of the info string, lower case; '' when untagged or indented. */
+  tag: string;
+  fenced: boolean;
+  /** True when the closing fence is missing (closed by the end of the doc or its container). */
+  unterminated: boolean;
+  /** Column of the opening fence. */
+  column: number;
+  endLine: number;
+  endColumn: number;
+  lines: DocLine[];
+}
+
+/** A heading (section title). */
+export interface HeadingUnit {
+  type: 'heading';
+  line: number;
+  depth: number;
+  text: string;
+}
+
+/** An HTML comment (`<!-- kubedoctest: … -->` directives and section markers). */
+export interface CommentUnit {
+  type: 'comment';
+  line: number;
+  column: number;
+  value: string;
+}
+
+/** A run of consecutive non-blank prose lines (paragraphs, list items, raw HTML, shortcodes). */
+export interface ProseUnit {
+  type: 'prose';
+  line: number;
+  lines: DocLine[];
+}
+
+export type Unit = CodeUnit | HeadingUnit | CommentUnit | ProseUnit;
+
+/** The doc as units in line order, plus the front matter title if any. */
+export interface DocUnits {
+  units: Unit[];
+  frontmatter?: string;
+}
+
+const CLOSING_FENCE = /^\s*(`{3,}|~{3,})\s*$/;
+
+/**
+ * Flattens the mdast tree into units in doc order. Code, HTML comments, headings and front
+ * matter come from mdast; every other non-blank line is prose, grouped into runs, so text
+ * that lost its fences can still be read line by line.
+ */
+export function collectUnits(tree: Root, src: SourceText): DocUnits {
+  const covered = new Uint8Array(src.lineCount + 2);
+  const units: Unit[] = [];
+  let frontmatter: string | undefined;
+  const cover = (from: number, to: number): void => {
+    for (let l = from; l <= to; l++) covered[l] = 1;
+  };
+  const visit = (node: Nodes): void => {
+    const pos = node.position;
+    if (node.type === 'code' && pos) {
+      units.push(codeUnit(node, src));
+      cover(pos.start.line, pos.end.line);
+      return;
+    }
+    if ((node.type as string) === 'toml' && pos) {
+      cover(pos.start.line, pos.end.line);
+      return;
+    }
+    if (node.type === 'yaml' && pos) {
+      frontmatter = (node as Yaml).value;
+      cover(pos.start.line, pos.end.line);
+      return;
+    }
+    if (node.type === 'html' && pos && /^\s*<!--/.test((node as Html).value)) {
+      units.push({ type: 'comment', line: pos.start.line, column: pos.start.column, value: (node as Html).value });
+      cover(pos.start.line, pos.end.line);
+      return;
+    }
+    if (node.type === 'heading' && pos) {
+      units.push({ type: 'heading', line: pos.start.line, depth: (node as Heading).depth, text: toString(node).trim() });
+      cover(pos.start.line, pos.end.line);
+      return;
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(tree);
+  let run: DocLine[] = [];
+  const flush = (): void => {
+    if (run.length > 0) units.push({ type: 'prose', line: run[0]!.line, lines: run });
+    run = [];
+  };
+  for (let l = 1; l <= src.lineCount; l++) {
+    const text = src.line(l);
+    if (covered[l] || text.trim() === '') {
+      flush();
+      continue;
+    }
+    const indent = text.length - text.trimStart().length;
+    run.push({ text: text.trimStart(), line: l, column: indent + 1 });
+  }
+  flush();
+  // Stable sort: units from mdast were pushed in tree order, prose after them.
+  units.sort((a, b) => a.line - b.line);
+  return frontmatter === undefined ? { units } : { units, frontmatter };
+}
+
+function codeUnit(node: Code, src: SourceText): CodeUnit {
+  const pos = node.position!;
+  const opening = src.line(pos.start.line);
+  const marker = /^\s*(`{3,}|~{3,})/.exec(opening.slice(pos.start.column - 1))?.[1];
+  const fenced = marker !== undefined;
+  const valueLines = node.value === '' ? [] : node.value.split(/\r?\n|\r/);
+  const first = fenced ? pos.start.line + 1 : pos.start.line;
+  const lines: DocLine[] = valueLines.map((text, k) => {
+    const line = first + k;
+    const raw = src.line(line);
+    const at = text === '' ? raw.length : raw.endsWith(text) ? raw.length - text.length : Math.max(0, raw.indexOf(text));
+    return { text, line, column: at + 1 };
+  });
+  const lastLine = src.line(pos.end.line);
+  const closing = CLOSING_FENCE.exec(lastLine.replace(/^(\s*>)+/, ''))?.[1];
+  const closed =
+    marker !== undefined && pos.end.line > pos.start.line && closing !== undefined &&
+    closing[0] === marker[0] && closing.length >= marker.length;
+  return {
+    type: 'code',
+    line: pos.start.line,
+    column: pos.start.column,
+    endLine: pos.end.line,
+    endColumn: pos.end.column,
+    tag: fenced ? (node.lang ?? '').toLowerCase().replace(/[{,].*$/, '') : '',
+    fenced,
+    unterminated: fenced && !closed,
+    lines,
+  };
+}

@@ -1,0 +1,204 @@
+import { diagnostic } from '../diag/diagnostic.js';
+import { splitCommandBlock } from './command-block.js';
+import { matchCue } from './cue.js';
+import { COMMAND_TAGS, MANIFEST_TAGS, OUTPUT_TAGS, SHELL_SYNTAX_TAGS } from './data/fence-tags.js';
+import { parseDirective } from './directives.js';
+import { analyzeProseRun, looksLikeBareOutput } from './infer.js';
+import type { LessonBuilder } from './lesson-builder.js';
+import { looksLikeCommand, matchPrompt } from './line-kinds.js';
+import { findExampleIncludes } from './shortcodes.js';
+import { languageOf } from './examples.js';
+import type { DocLine } from './source-text.js';
+import type { CodeUnit, ProseUnit, Unit } from './units.js';
+
+/** `-o yaml` / `--output=json`: a yaml/json fence right after such a command is its output. */
+const STRUCTURED_OUTPUT = /(?:^|\s)(?:-o|--output)[=\s]?(?:yaml|json)\b/;
+
+/** A leading `# run-my-nginx.yaml` / `# file: x.yaml` comment naming a manifest. */
+const MANIFEST_NAME_COMMENT = /^(?:#|\/\/)\s*(?:file(?:name)?\s*:\s*)?([\w./-]+\.(?:ya?ml|json))\s*$/i;
+
+/** A file name in prose (`Create a file named run-my-nginx.yaml:`). */
+const PROSE_FILE_NAME = /([\w.-]+\.(?:ya?ml|json))\b/g;
+
+/** Walks the units in doc order, adding steps and pairing output to the builder. */
+export function walkUnits(units: Unit[], b: LessonBuilder): void {
+  for (const unit of units) {
+    switch (unit.type) {
+      case 'heading':
+        b.section = unit.text;
+        b.since = 'blocked';
+        b.cue = undefined;
+        b.prose = undefined;
+        b.lastCommand = undefined;
+        break;
+      case 'comment': {
+        const d = parseDirective(unit.value, unit.line, unit.column, b.findings);
+        if (d?.setup && d.setupLines && d.setupLines.length > 0) {
+          b.addCommands(splitCommandBlock(d.setupLines, { shellSyntax: true, podNames: b.podNames }), {
+            inferred: false,
+            setup: true,
+            directive: d,
+          });
+        } else if (d) b.pending.push(d);
+        break;
+      }
+      case 'prose':
+        walkProse(unit, b);
+        break;
+      case 'code':
+        walkCode(unit, b);
+        b.cue = undefined;
+        b.prose = undefined;
+        break;
+    }
+  }
+}
+
+function walkProse(unit: ProseUnit, b: LessonBuilder): void {
+  for (const inc of findExampleIncludes(unit.lines)) {
+    const position = { line: inc.line, column: inc.column, endLine: inc.line, endColumn: inc.endColumn };
+    b.addExample(inc.file, position, languageOf(inc.file, inc.language));
+    b.since = 'blocked';
+    b.lastCommand = undefined;
+  }
+  for (const piece of analyzeProseRun(unit.lines, b.podNames)) {
+    if (piece.kind === 'commands') {
+      b.addCommands(piece.commands, { inferred: true, ...directive(b) });
+      b.cue = undefined;
+      b.prose = undefined;
+      continue;
+    }
+    if (piece.kind === 'manifest') {
+      const d = b.takeDirectives();
+      const step = b.addManifest({
+        position: spanOfLines(piece.lines),
+        file: d?.file ?? fileFromProse(b.prose),
+        language: 'yaml',
+        content: piece.lines.map((l) => l.text).join('\n'),
+        origin: 'inline',
+        inferred: true,
+      });
+      if (d?.skip !== undefined) step.skip = d.skip;
+      b.lastCommand = undefined;
+      b.since = 'blocked';
+      b.cue = undefined;
+      continue;
+    }
+    const last = b.lastCommand;
+    const canPair = last !== undefined && last.expected === null && b.since !== 'blocked';
+    if (canPair && looksLikeBareOutput(piece.lines) && (b.cue || (b.since === 'adjacent' && last.inferred))) {
+      b.attachExpected(last, piece.lines, b.cue ? 'cue' : 'inline', b.cue);
+      b.since = 'adjacent';
+      b.cue = undefined;
+      continue;
+    }
+    const text = piece.lines.map((l) => l.text).join(' ');
+    b.cue = matchCue(text);
+    b.prose = text;
+    if (b.since === 'adjacent') b.since = 'prose';
+  }
+}
+
+function directive(b: LessonBuilder): { directive?: NonNullable<ReturnType<LessonBuilder['takeDirectives']>> } {
+  const d = b.takeDirectives();
+  return d ? { directive: d } : {};
+}
+
+function walkCode(unit: CodeUnit, b: LessonBuilder): void {
+  if (unit.unterminated) {
+    b.findings.push(
+      diagnostic('unterminated-fence', 'warning', { line: unit.line, column: unit.column }, 'This code fence is never closed; it runs to the end of the document or of its list item.'),
+    );
+  }
+  const d = b.takeDirectives();
+  const lines = unit.lines;
+  const tag = unit.tag;
+  const manifestLang = MANIFEST_TAGS[tag];
+  if (d?.file !== undefined) {
+    addInlineManifest(unit, b, d.file, manifestLang ?? languageOf(d.file), d.skip);
+    return;
+  }
+  const shellSyntax = SHELL_SYNTAX_TAGS.has(tag);
+  const nonBlank = lines.filter((l) => l.text.trim() !== '');
+  const anyPrompt = nonBlank.some((l) => matchPrompt(l.text, shellSyntax, b.podNames) !== undefined);
+  const firstIsCommand = nonBlank[0] !== undefined && looksLikeCommand(nonBlank[0].text);
+  const isCommandTag = COMMAND_TAGS.has(tag);
+  const isOutputTag = OUTPUT_TAGS.has(tag);
+  const last = b.lastCommand;
+  const canPair = last !== undefined && last.expected === null && d?.setup !== true;
+  const pair = (form: 'cue' | 'fence'): void => {
+    if (d?.skip !== undefined) return;
+    b.attachExpected(last!, trimBlank(lines), form, form === 'cue' ? b.cue : undefined, d?.expect);
+    b.since = 'adjacent';
+  };
+  if (nonBlank.length === 0) return;
+  // (b) prose cue, then a fence that is not commands: the previous command's output, any tag.
+  if (b.cue && !anyPrompt && !(firstIsCommand && (isCommandTag || isOutputTag))) {
+    if (canPair && b.since !== 'blocked') return pair('cue');
+    if (!manifestLang) {
+      b.findings.push(diagnostic('unpaired-output', 'info', { line: unit.line, column: unit.column }, 'Output follows an output cue, but no command before it is waiting for output.'));
+      return;
+    }
+  }
+  // (a) an output fence right after the command fence (a yaml/json one after `-o yaml`).
+  if (canPair && b.since === 'adjacent' && !anyPrompt) {
+    if (isOutputTag && tag !== 'console' && tag !== 'terminal') return pair('fence');
+    if ((tag === 'console' || tag === 'terminal') && !firstIsCommand) return pair('fence');
+    if (manifestLang && STRUCTURED_OUTPUT.test(last!.command)) return pair('fence');
+  }
+  // Output fence separated from its command by prose only (no cue): every line reads as output.
+  if (canPair && b.since === 'prose' && !anyPrompt && (isOutputTag || isCommandTag)) {
+    const allOutput = isCommandTag ? nonBlank.every((l) => !looksLikeCommand(l.text)) : !firstIsCommand;
+    if (allOutput) return pair('fence');
+  }
+  if (manifestLang) {
+    addInlineManifest(unit, b, fileFromComment(lines) ?? fileFromProse(b.prose), manifestLang, d?.skip);
+    return;
+  }
+  if (isCommandTag || anyPrompt || (isOutputTag && firstIsCommand) || d?.setup) {
+    const commands = splitCommandBlock(lines, { shellSyntax, podNames: b.podNames });
+    b.addCommands(commands, d ? { inferred: false, directive: d } : { inferred: false });
+    return;
+  }
+  b.since = 'blocked';
+}
+
+function addInlineManifest(unit: CodeUnit, b: LessonBuilder, file: string | null, language: 'yaml' | 'json' | 'text', skip?: string): void {
+  const step = b.addManifest({
+    position: { line: unit.line, column: unit.column, endLine: unit.endLine, endColumn: unit.endColumn },
+    file,
+    language,
+    content: unit.lines.map((l) => l.text).join('\n'),
+    origin: 'inline',
+    inferred: false,
+  });
+  if (skip !== undefined) step.skip = skip;
+  b.lastCommand = undefined;
+  b.since = 'blocked';
+}
+
+function fileFromComment(lines: DocLine[]): string | null {
+  const first = lines.find((l) => l.text.trim() !== '');
+  const m = first ? MANIFEST_NAME_COMMENT.exec(first.text.trim()) : null;
+  return m ? m[1]!.split('/').pop()! : null;
+}
+
+function fileFromProse(prose: string | undefined): string | null {
+  if (prose === undefined) return null;
+  const names = [...prose.matchAll(PROSE_FILE_NAME)].map((m) => m[1]!);
+  return names.length > 0 ? names[names.length - 1]!.split('/').pop()! : null;
+}
+
+function trimBlank(lines: DocLine[]): DocLine[] {
+  let s = 0;
+  let e = lines.length;
+  while (s < e && lines[s]!.text.trim() === '') s++;
+  while (e > s && lines[e - 1]!.text.trim() === '') e--;
+  return lines.slice(s, e);
+}
+
+function spanOfLines(lines: DocLine[]): { line: number; column: number; endLine: number; endColumn: number } {
+  const first = lines[0]!;
+  const last = lines[lines.length - 1]!;
+  return { line: first.line, column: first.column, endLine: last.line, endColumn: last.column + last.text.length };
+}

@@ -1,0 +1,171 @@
+/**
+ * Root-cause hints as data. Each rule looks at the failed step, its output, the steps before it
+ * and (when `needsFacts`) cluster facts, and returns details for its message, or null.
+ */
+import { containerPorts, mentions, owningDeployment, selectorOf, selects, serviceEnvName } from './cluster.js';
+import type { HintRule } from './types.js';
+
+const KNOWN_PROGRAMS = ['kubectl', 'curl', 'kind', 'minikube', 'helm', 'docker', 'kustomize', 'jq', 'wget', 'grep', 'sed', 'awk'];
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Creating commands and the names they create. */
+function creates(ran: string, kind: string, name: string, manifestsText: string): boolean {
+  if (!/\bkubectl\s+(apply|create|run|expose)\b/.test(ran)) return false;
+  if (mentions(ran, name)) return true;
+  return /\s-f\s/.test(ran) && manifestsText.includes(`name: ${name}`) && new RegExp(`kind:\\s*${kind}`, 'i').test(manifestsText);
+}
+
+/** All hint rules, tried in order; the first that applies wins. */
+export const HINT_RULES: HintRule[] = [
+  {
+    id: 'service-env-before-pods',
+    needsFacts: true,
+    when({ expected, output, facts }) {
+      const wanted = [...(expected ?? '').matchAll(/\b([A-Z][A-Z0-9_]*)_SERVICE_HOST\b/g)].map((m) => m[1]!);
+      const missing = wanted.find((w) => !output.includes(`${w}_SERVICE_HOST`));
+      if (!missing || !facts) return null;
+      const svc = facts.services.find((s) => serviceEnvName(s.metadata.name) === missing);
+      const svcTime = svc?.metadata.creationTimestamp;
+      if (!svc || !svcTime) return null;
+      const pod = facts.pods.find((p) => p.metadata.creationTimestamp && p.metadata.creationTimestamp < svcTime);
+      if (!pod) return null;
+      const deployment = owningDeployment(pod, facts) ?? '';
+      return { env: `${missing}_SERVICE_HOST`, service: svc.metadata.name, svcTime, pod: pod.metadata.name, podTime: pod.metadata.creationTimestamp!, deployment };
+    },
+    message: (d) =>
+      `${d.env} is missing because pod ${d.pod} was created at ${d.podTime}, before Service ${d.service} (${d.svcTime}); Kubernetes sets service variables only when a container starts`,
+    fix: (d) =>
+      d.deployment
+        ? `recreate the pods after creating the Service: kubectl rollout restart deployment ${d.deployment} (or kubectl scale deployment ${d.deployment} --replicas=0; kubectl scale deployment ${d.deployment} --replicas=N)`
+        : `recreate pod ${d.pod} after creating Service ${d.service}`,
+  },
+  {
+    id: 'image-pull',
+    needsFacts: false,
+    when({ output, facts }) {
+      const inOutput = /\b(ErrImagePull|ImagePullBackOff|InvalidImageName)\b/.exec(output);
+      for (const pod of facts?.pods ?? []) {
+        const statuses = (pod.status?.containerStatuses as Array<{ image?: string; state?: { waiting?: { reason?: string } } }> | undefined) ?? [];
+        const bad = statuses.find((s) => /ErrImagePull|ImagePullBackOff|InvalidImageName/.test(s.state?.waiting?.reason ?? ''));
+        if (bad) return { pod: pod.metadata.name, image: bad.image ?? '?', reason: bad.state!.waiting!.reason! };
+      }
+      return inOutput ? { pod: '', image: '', reason: inOutput[1]! } : null;
+    },
+    message: (d) => (d.pod ? `pod ${d.pod} cannot pull image ${d.image} (${d.reason})` : `an image cannot be pulled (${d.reason})`),
+    fix: () => 'check the image name and tag in the doc; the tag may no longer exist',
+  },
+  {
+    id: 'already-exists',
+    needsFacts: false,
+    when({ output, earlier, manifests }) {
+      const m = /\(AlreadyExists\)[^"]*?([a-z.]+)\s+"([^"]+)" already exists|([a-z.]+)\s+"([^"]+)" already exists/.exec(output);
+      if (!m) return null;
+      const kind = (m[1] ?? m[3] ?? '').split('.')[0]!.replace(/s$/, '');
+      const name = m[2] ?? m[4]!;
+      const text = manifests.map((s) => s.content ?? '').join('\n---\n');
+      const creator = earlier.find((e) => e.status !== 'skipped' && creates(e.ran, kind, name, text));
+      return { kind, name, line: creator ? String(creator.step.line) : '' };
+    },
+    message: (d) => (d.line ? `${d.kind} ${d.name} already exists: the step at line ${d.line} created it` : `${d.kind} ${d.name} already exists`),
+    fix: (d) => (d.line ? `use kubectl apply, or delete ${d.kind} ${d.name} first, or drop one of the two steps` : `delete ${d.kind} ${d.name} first or use kubectl apply`),
+  },
+  {
+    id: 'command-not-found',
+    needsFacts: false,
+    when({ output }) {
+      const m = /(?:^|\n)(?:bash: (?:line \d+: )?|.*: line \d+: )?([^\s:]+): command not found/.exec(output);
+      if (!m) return null;
+      const word = m[1]!;
+      const best = KNOWN_PROGRAMS.map((p) => ({ p, d: distance(word, p) })).sort((a, b) => a.d - b.d)[0]!;
+      return { word, suggestion: best.d > 0 && best.d <= 2 ? best.p : '' };
+    },
+    message: (d) => (d.suggestion ? `\`${d.word}\` is not a command; did the doc mean \`${d.suggestion}\`?` : `\`${d.word}\` is not installed or not a command`),
+    fix: (d) => (d.suggestion ? `write \`${d.suggestion}\` in the doc` : `tell the reader to install ${d.word}, or mark the step as needing it`),
+  },
+  {
+    id: 'missing-file',
+    needsFacts: false,
+    when({ output, earlier, manifests, step }) {
+      const m = /error: the path "([^"]+)" does not exist/.exec(output);
+      if (!m) return null;
+      const file = m[1]!;
+      const written = manifests.some((s) => s.file === file || s.examplePath === file);
+      const made = earlier.some((e) => mentions(e.ran, file) && /\b(curl|wget|cat\s*>|tee|cp|mv)\b/.test(e.ran));
+      if (written || made) return null;
+      return { file, line: String(step.line) };
+    },
+    message: (d) => `no step before line ${d.line} creates ${d.file}`,
+    fix: (d) => `show the content of ${d.file} in the doc (a fenced YAML block named ${d.file}) or a step that downloads it`,
+  },
+  {
+    id: 'invalid-manifest',
+    needsFacts: false,
+    when({ output, lintFindings, manifests }) {
+      if (!/error (parsing|validating|converting YAML)|error: unable to recognize|unknown field|strict decoding error|is invalid:/.test(output)) return null;
+      const file = /(?:parsing|validating|recognize) "?([^":\s]+\.(?:ya?ml|json))"?/.exec(output)?.[1];
+      const manifest = manifests.find((m) => file && (m.file === file || m.examplePath === file));
+      const finding = lintFindings.find((f) => f.severity !== 'info' && (!manifest || (f.line >= manifest.line && f.line <= manifest.position.endLine)));
+      if (!finding && !manifest) return { line: '', message: '', file: file ?? '' };
+      return { line: String(finding?.line ?? manifest!.line), message: finding?.message ?? '', file: file ?? manifest?.file ?? '' };
+    },
+    message: (d) =>
+      d.line ? `the manifest${d.file ? ` ${d.file}` : ''} is not valid${d.message ? `: line ${d.line}: ${d.message}` : ` (shown at line ${d.line})`}` : 'the manifest is not valid',
+    fix: (d) => (d.line ? `fix the manifest at line ${d.line}` : 'run `kubedoctest lint` to locate the problem'),
+  },
+  {
+    id: 'service-no-endpoints',
+    needsFacts: true,
+    when({ step, facts, output, expected }) {
+      const text = `${step.command}\n${expected ?? ''}\n${output}`;
+      for (const svc of facts?.services ?? []) {
+        const selector = selectorOf(svc);
+        if (!selector || !mentions(text, svc.metadata.name)) continue;
+        if (!facts!.pods.some((p) => selects(selector, p))) {
+          return { service: svc.metadata.name, selector: Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',') };
+        }
+      }
+      return null;
+    },
+    message: (d) => `Service ${d.service} has no endpoints: its selector ${d.selector} matches no pod's labels`,
+    fix: (d) => `make the selector of ${d.service} match the pod template labels (kubectl get pods --show-labels)`,
+  },
+  {
+    id: 'port-mismatch',
+    needsFacts: true,
+    when({ step, facts, output, expected }) {
+      const text = `${step.command}\n${expected ?? ''}\n${output}`;
+      for (const svc of facts?.services ?? []) {
+        const selector = selectorOf(svc);
+        if (!selector || !mentions(text, svc.metadata.name)) continue;
+        const pods = facts!.pods.filter((p) => selects(selector, p));
+        const ports = (svc.spec?.ports as Array<{ port?: number; targetPort?: number | string }> | undefined) ?? [];
+        for (const port of ports) {
+          const target = port.targetPort ?? port.port;
+          const ok = (p: (typeof pods)[number]): boolean =>
+            containerPorts(p).some((c) => (typeof target === 'number' ? c.containerPort === target : c.name === target));
+          const bad = pods.find((p) => containerPorts(p).length > 0 && !ok(p));
+          if (bad) {
+            const open = containerPorts(bad).map((c) => c.containerPort ?? c.name).join(', ');
+            return { service: svc.metadata.name, target: String(target), pod: bad.metadata.name, open };
+          }
+        }
+      }
+      return null;
+    },
+    message: (d) => `Service ${d.service} sends traffic to port ${d.target}, but pod ${d.pod} declares container port(s) ${d.open}`,
+    fix: (d) => `set targetPort of ${d.service} to one of ${d.open}`,
+  },
+];

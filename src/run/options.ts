@@ -1,0 +1,140 @@
+/**
+ * Run options: what callers may pass, and the one normalized shape the runner uses.
+ * Defaults are applied here once; nothing downstream re-checks them.
+ */
+import { tmpdir } from 'node:os';
+import type { Diagnostic } from '../diag/diagnostic.js';
+import { KubedoctestError } from '../diag/errors.js';
+import type { Binding, Difference, MatchInput, MatchResult } from '../match/types.js';
+import type { CommandStep, Step } from '../plan/types.js';
+import type { StepResult } from './types.js';
+
+/** The matcher functions the runner needs (the real matcher by default; injectable for tests). */
+export interface Matcher {
+  matchOutput(input: MatchInput): MatchResult;
+  /** The command with doc values replaced by bound actual ones. */
+  applyBindings(command: string, bindings: Binding[]): string;
+  /** The exit-status difference, or null; the runner's own rule when absent. */
+  matchExitStatus?(expectedSuccess: boolean, exitCode: number, line: number): Difference | null;
+}
+
+/** Which steps of a lesson to report; earlier state-changing steps still run (see docs/running.md). */
+export interface StepSelection {
+  /** Only commands containing this text. */
+  grep?: string;
+  /** Only steps at or after this doc line. */
+  fromLine?: number;
+  /** Only steps at or before this doc line. */
+  toLine?: number;
+}
+
+/** Options of `runPlan`. All optional. */
+export interface RunOptions {
+  /** Per-step time limit; a step's own `timeoutMs` wins. Default 60 000. */
+  stepTimeoutMs?: number;
+  /** Whole-lesson time limit. Default 1 200 000 (20 min). */
+  lessonTimeoutMs?: number;
+  /** How long a read-only step with expected output is retried until it matches. Default 30 000. */
+  settleMs?: number;
+  /** First retry delay; doubles up to 2 s. Default 250. */
+  settleIntervalMs?: number;
+  /** Keep the sandbox dir after the run (its path is in `LessonResult.keptDir`). */
+  keep?: boolean;
+  /** Run the lesson shell under bubblewrap (see docs/running.md). */
+  confine?: boolean;
+  /** Extra environment for the lesson shell. */
+  env?: Record<string, string>;
+  /** Kubernetes minor version passed to the backend. */
+  k8sVersion?: string;
+  /** Aborts the lesson: steps stop, processes are killed, the backend is stopped. */
+  signal?: AbortSignal;
+  /** Clean up and re-raise on SIGINT/SIGTERM of this process. Default true. */
+  handleSignals?: boolean;
+  /** Gather cluster facts (`kubectl get … -o json`) after a failed step for hints. Default true. */
+  gatherFacts?: boolean;
+  /** Lint findings of the plan, so hints can point at them. */
+  lintFindings?: Diagnostic[];
+  select?: StepSelection;
+  /** Parent dir for sandboxes. Default os.tmpdir(). */
+  tmpDir?: string;
+  matcher?: Matcher;
+  onStepStart?(step: Step, index: number, total: number): void;
+  onStepResult?(result: StepResult, step: Step): void;
+  /** Progress lines (backend start, kept dirs). */
+  log?(message: string): void;
+}
+
+/** RunOptions with every default applied. */
+export interface NormalizedRunOptions {
+  stepTimeoutMs: number;
+  lessonTimeoutMs: number;
+  settleMs: number;
+  settleIntervalMs: number;
+  keep: boolean;
+  confine: boolean;
+  env: Record<string, string>;
+  k8sVersion: string | undefined;
+  signal: AbortSignal | undefined;
+  handleSignals: boolean;
+  gatherFacts: boolean;
+  lintFindings: Diagnostic[];
+  select: StepSelection | undefined;
+  tmpDir: string;
+  matcher: Matcher | undefined;
+  onStepStart: (step: Step, index: number, total: number) => void;
+  onStepResult: (result: StepResult, step: Step) => void;
+  log: (message: string) => void;
+}
+
+const noop = (): void => {};
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new KubedoctestError('ERR_INVALID_OPTION', `${name} must be a positive number of milliseconds, got ${value}`, {
+      hint: `pass a value like ${fallback}`,
+    });
+  }
+  return value;
+}
+
+/** Applies defaults and validates once. Throws ERR_INVALID_OPTION for a bad value. */
+export function normalizeRunOptions(options: RunOptions = {}): NormalizedRunOptions {
+  const o: RunOptions = Object.assign(Object.create(null) as RunOptions, options);
+  return {
+    stepTimeoutMs: positive('stepTimeoutMs', o.stepTimeoutMs, 60_000),
+    lessonTimeoutMs: positive('lessonTimeoutMs', o.lessonTimeoutMs, 1_200_000),
+    settleMs: o.settleMs === 0 ? 0 : positive('settleMs', o.settleMs, 30_000),
+    settleIntervalMs: positive('settleIntervalMs', o.settleIntervalMs, 250),
+    keep: o.keep ?? false,
+    confine: o.confine ?? false,
+    env: { ...(o.env ?? {}) },
+    k8sVersion: o.k8sVersion,
+    signal: o.signal,
+    handleSignals: o.handleSignals ?? true,
+    gatherFacts: o.gatherFacts ?? true,
+    lintFindings: o.lintFindings ?? [],
+    select: o.select,
+    tmpDir: o.tmpDir ?? tmpdir(),
+    matcher: o.matcher,
+    onStepStart: o.onStepStart ?? noop,
+    onStepResult: o.onStepResult ?? noop,
+    log: o.log ?? noop,
+  };
+}
+
+/** The step's own time limit, else the run's. */
+export function stepTimeout(step: CommandStep, options: NormalizedRunOptions): number {
+  return step.timeoutMs ?? options.stepTimeoutMs;
+}
+
+/** Loads the real matcher (src/match). */
+export async function loadMatcher(options: NormalizedRunOptions): Promise<Matcher> {
+  if (options.matcher) return options.matcher;
+  const m = await import('../match/index.js');
+  return {
+    matchOutput: m.matchOutput,
+    applyBindings: (command, bindings) => m.applyBindings(command, bindings).command,
+    matchExitStatus: m.matchExitStatus,
+  };
+}

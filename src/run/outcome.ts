@@ -1,0 +1,72 @@
+/** Builds StepResults and run findings (one shape for pass, mismatch, error and skip). */
+import { diagnostic, type Diagnostic } from '../diag/diagnostic.js';
+import type { Difference } from '../match/types.js';
+import type { CommandStep, ManifestStep } from '../plan/types.js';
+import type { Matcher } from './options.js';
+import type { Rewrite, StepResult } from './types.js';
+
+/** A result with every field present, for a command step. */
+export function baseResult(step: CommandStep | ManifestStep): StepResult {
+  return {
+    stepId: step.id,
+    line: step.line,
+    kind: step.kind,
+    ...(step.kind === 'command' ? { command: step.command } : {}),
+    status: 'pass',
+    attempts: 0,
+    exitCode: null,
+    expected: step.kind === 'command' ? (step.expected?.text ?? null) : null,
+    actual: null,
+    differences: [],
+    bindings: [],
+    rewrites: [],
+    durationMs: 0,
+  };
+}
+
+/** A skipped step. */
+export function skipped(step: CommandStep | ManifestStep, reason: string, rewrites: Rewrite[] = [], warnings: string[] = []): StepResult {
+  const r = baseResult(step);
+  r.status = 'skipped';
+  r.skipReason = reason;
+  r.rewrites = rewrites;
+  if (warnings.length) r.warnings = warnings;
+  return r;
+}
+
+/** True when the doc's output for the step is an error message (so a failing exit status is expected). */
+export function expectsFailure(step: CommandStep): boolean {
+  return step.expected !== null && /^(error|Error from server|Error:|E\d{4} )/m.test(step.expected.text.trimStart());
+}
+
+/** The exit-status difference, or null when the status is what the doc implies. */
+export function exitDifference(step: CommandStep, exitCode: number | null, matcher?: Pick<Matcher, 'matchExitStatus'>): Difference | null {
+  const wantSuccess = !expectsFailure(step);
+  if (exitCode === null) return null;
+  if (matcher?.matchExitStatus) return matcher.matchExitStatus(wantSuccess, exitCode, step.line);
+  if ((exitCode === 0) === wantSuccess) return null;
+  return {
+    kind: 'exit-status',
+    message: wantSuccess ? `command failed with exit status ${exitCode}; the doc implies it succeeds` : 'command succeeded; the doc shows it failing',
+    line: step.line,
+    column: step.position.column,
+    expected: wantSuccess ? 'exit status 0' : 'non-zero exit status',
+    actual: `exit status ${exitCode}`,
+  };
+}
+
+/** Findings for a finished step: one per difference, or one for an error. */
+export function stepFindings(step: CommandStep, result: StepResult): Diagnostic[] {
+  const fix = result.hint ? { description: result.hint.fix ?? result.hint.message } : undefined;
+  const extra = (d: Partial<Diagnostic>): Partial<Diagnostic> => ({ stepId: step.id, ...(fix ? { fix } : {}), ...d });
+  if (result.status === 'error') {
+    return [diagnostic('step-error', 'error', step.position, result.error ?? 'the step could not be run', extra({}))];
+  }
+  if (result.status !== 'fail') return [];
+  return result.differences.slice(0, 50).map((d) =>
+    diagnostic(d.kind === 'exit-status' ? 'command-failed' : 'output-mismatch', 'error', { line: d.line, column: d.column }, d.message + (result.hint ? ` (${result.hint.message})` : ''), extra({
+      ...(d.expected !== undefined ? { expected: d.expected } : {}),
+      ...(d.actual !== undefined ? { actual: d.actual } : {}),
+    })),
+  );
+}

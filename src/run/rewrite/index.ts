@@ -1,0 +1,58 @@
+/**
+ * Turns a command step into what the runner executes: host context (node, pod), example-URL
+ * paths, interactive rewrites. Every change is recorded as a Rewrite; nothing is fixed silently
+ * (a typographic dash or a typo runs as written).
+ */
+import type { CommandStep } from '../../plan/types.js';
+import type { Rewrite } from '../types.js';
+import { INTERACTIVE_RULES, unhandledInteractive } from './interactive.js';
+import type { Prepared, RewriteContext } from './types.js';
+import { shQuote } from './words.js';
+
+export type { Prepared, RewriteContext, PodShell, Bounded, RewriteRule } from './types.js';
+export { deriveEdit } from './edit.js';
+export { kubectlWords, firstSimpleCommand, shQuote } from './words.js';
+
+const EXAMPLE_URL = /(-f\s+|--filename[= ])(https:\/\/(?:k8s\.io|kubernetes\.io)\/examples\/|https:\/\/raw\.githubusercontent\.com\/kubernetes\/website\/[^/\s]+\/content\/en\/examples\/)(\S+)/g;
+
+/** Replaces example URLs in `-f` arguments with the sandbox copy the doc's manifest was written to. */
+export function rewriteExampleUrls(command: string, examples: Map<string, string>): { command: string; rewrites: Rewrite[] } {
+  const rewrites: Rewrite[] = [];
+  const out = command.replace(EXAMPLE_URL, (whole, flag: string, base: string, path: string) => {
+    const local = examples.get(path);
+    if (!local) return whole;
+    rewrites.push({ kind: 'path', from: `${base}${path}`, to: `./${local}`, reason: 'the example file the doc shows is used instead of downloading it' });
+    return `${flag}./${local}`;
+  });
+  return { command: out, rewrites };
+}
+
+/** Prepares one command step (the command already has bindings and placeholders applied). */
+export function prepareCommand(step: CommandStep, command: string, ctx: RewriteContext): Prepared {
+  if (step.host.kind === 'node') {
+    return { action: 'run', script: command, rewrites: [], warnings: [], onNode: step.host.name ? { name: step.host.name } : {} };
+  }
+  const paths = rewriteExampleUrls(command, ctx.examples);
+  command = paths.command;
+  if (step.host.kind === 'pod') {
+    const pod = ctx.podShell;
+    if (!pod) return { action: 'skip', reason: `runs inside a pod (${step.host.prompt.trim()}) but no earlier step opened a shell in a pod`, rewrites: paths.rewrites, warnings: [] };
+    const to = ['kubectl', 'exec', '-i', pod.target, ...pod.flags, '--', 'sh', '-c'].map(shQuote).join(' ') + ` ${shQuote(command)}`;
+    return {
+      action: 'run',
+      script: to,
+      rewrites: [...paths.rewrites, { kind: 'interactive', from: command, to, reason: `runs in the pod shell opened at line ${pod.line}` }],
+      warnings: [],
+    };
+  }
+  for (const rule of INTERACTIVE_RULES) {
+    const prepared = rule(command, step, ctx);
+    if (prepared) {
+      prepared.rewrites.unshift(...paths.rewrites);
+      return prepared;
+    }
+  }
+  const unhandled = unhandledInteractive(step);
+  if (unhandled) return { action: 'skip', reason: unhandled, rewrites: paths.rewrites, warnings: [] };
+  return { action: 'run', script: command, rewrites: paths.rewrites, warnings: [] };
+}

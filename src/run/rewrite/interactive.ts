@@ -1,0 +1,165 @@
+/**
+ * Interactive commands made non-interactive, each change recorded as a Rewrite.
+ * Every rule gets the command after bindings/placeholders and returns null when it does not apply.
+ */
+import { join } from 'node:path';
+import type { CommandStep } from '../../plan/types.js';
+import type { Rewrite } from '../types.js';
+import { deriveEdit, writeEditor } from './edit.js';
+import type { Prepared, RewriteRule } from './types.js';
+import { firstSimpleCommand, flagValue, hasFlag, kubectlWords, shQuote } from './words.js';
+
+const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash', 'zsh']);
+
+const skip = (reason: string, rewrites: Rewrite[] = []): Prepared => ({ action: 'skip', reason, rewrites, warnings: [] });
+const run = (script: string, rewrites: Rewrite[], extra: Partial<Extract<Prepared, { action: 'run' }>> = {}): Prepared => ({
+  action: 'run',
+  script,
+  rewrites,
+  warnings: [],
+  ...extra,
+});
+const interactive = (from: string, to: string, reason: string): Rewrite => ({ kind: 'interactive', from, to, reason });
+
+/** Programs and forms that only make sense on a reader's desktop or another cluster tool. */
+export const skipHostTools: RewriteRule = (command) => {
+  const words = firstSimpleCommand(command);
+  const [program, sub] = words;
+  if (!program) return null;
+  if (program === 'minikube') {
+    if (sub === 'service' || sub === 'dashboard') return skip(`\`minikube ${sub}\` opens a browser or a tunnel on a minikube cluster; not available on this backend`);
+    if (sub === 'ip') return skip('`minikube ip` needs a minikube cluster; not available on this backend');
+    return skip(`\`minikube ${sub ?? ''}\` manages a minikube cluster; the backend provides the cluster instead`.replace(' `', '`'));
+  }
+  if (program === 'kind' && (sub === 'create' || sub === 'delete')) return skip('cluster lifecycle is the backend\'s job; `kind` steps are not run');
+  if (program === 'open' || program === 'xdg-open' || /^https?:\/\//.test(program)) return skip('opens a browser; not run');
+  if (['vi', 'vim', 'nano', 'emacs'].includes(program)) return skip(`\`${program}\` opens an editor; not run (show the file's content in the doc instead)`);
+  return null;
+};
+
+/** `watch [-n N] cmd` → `cmd` once (settled like a read-only step). */
+export const watchProgram: RewriteRule = (command) => {
+  const m = /^\s*watch(?:\s+(?:-[dtx]+|-n\s*\S+|--interval[= ]\S+|--differences))*\s+(.+)$/s.exec(command);
+  if (!m) return null;
+  return run(m[1]!, [interactive(command, m[1]!, '`watch` repeats forever; the command runs once and is retried until it matches')], { settle: true });
+};
+
+/** `kubectl get -w` → bounded with `timeout`, stopped once the expected lines appear. */
+export const boundedWatch: RewriteRule = (command, step, ctx) => {
+  const k = kubectlWords(command);
+  if (!k || k.sub !== 'get' || !hasFlag(k, '-w', '--watch', '--watch-only')) return null;
+  const pidFile = join(ctx.runDir, `watch-${ctx.index}.pid`);
+  const seconds = Math.max(1, Math.round((step.expected ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
+  // --foreground keeps timeout in the shell's process group, so a step timeout kills it too.
+  const wrapper = `sh -c 'echo $$ >"$0"; exec "$@"' ${shQuote(pidFile)} timeout --foreground ${seconds} kubectl `;
+  const to = command.replace(/\bkubectl\s/, () => wrapper);
+  return run(to, [interactive(command, `timeout ${seconds} ${command.trim()}`, `a watch never ends; run for at most ${seconds}s and stopped once the doc's lines appear`)], {
+    bounded: { pidFile, stoppedCodes: [124, 143] },
+  });
+};
+
+/** `kubectl logs -f` → `kubectl logs`. */
+export const logsFollow: RewriteRule = (command) => {
+  const k = kubectlWords(command);
+  if (!k || k.sub !== 'logs' || !hasFlag(k, '-f', '--follow')) return null;
+  const to = command.replace(/\s--follow(=true)?(?=\s|$)/, '').replace(/\s-f(?=\s|$)/, '');
+  return run(to, [interactive(command, to, '`logs -f` never ends; the logs are read once')]);
+};
+
+/** `kubectl port-forward` / `kubectl proxy` → a background process for the following steps. */
+export const background: RewriteRule = (command, _step, ctx) => {
+  const k = kubectlWords(command);
+  if (!k || (k.sub !== 'port-forward' && k.sub !== 'proxy')) return null;
+  if (/&\s*$/.test(command)) return null;
+  if (k.sub === 'port-forward' && !ctx.capabilities.portForward) return skip('`kubectl port-forward` needs port forwarding; not available on this backend');
+  const log = join(ctx.runDir, `background-${ctx.index}.log`);
+  const ready = "'Forwarding from\\|Starting to serve'";
+  const script = [
+    `${command.trim()} >${shQuote(log)} 2>&1 &`,
+    `for __kdt_i in $(seq 1 100); do grep -q ${ready} ${shQuote(log)} && break; sleep 0.1; done; unset __kdt_i`,
+    `cat ${shQuote(log)}; grep -q ${ready} ${shQuote(log)}`,
+  ].join('\n');
+  return run(script, [interactive(command, `${command.trim()} &`, `\`kubectl ${k.sub}\` blocks a terminal; it runs in the background for the following steps and is stopped at the end`)]);
+};
+
+/** `kubectl edit` → KUBE_EDITOR script applying the change the doc shows next. */
+export const edit: RewriteRule = (command, step, ctx) => {
+  const k = kubectlWords(command);
+  if (!k || k.sub !== 'edit') return null;
+  const change = deriveEdit(step, ctx);
+  if (!change) {
+    return { action: 'skip', reason: '`kubectl edit` needs an editor and the doc does not show the resulting object; add a `<!-- kubedoctest: edit s/old/new/ -->` directive', rewrites: [], warnings: ['kubectl edit skipped: no change could be derived'] };
+  }
+  const editor = writeEditor(ctx, change);
+  const to = `KUBE_EDITOR=${shQuote(editor)} ${command.trim()}`;
+  return run(to, [interactive(command, `KUBE_EDITOR="sed -i -e '${change.sed}'" ${command.trim()}`, `kubectl edit opens an editor; the change comes from ${change.source}`)], { ignoreOutput: true });
+};
+
+function dropTty(command: string): string {
+  return command
+    .replace(/\s-(it|ti)(?=\s|$)/, ' -i')
+    .replace(/\s--tty(=true)?(?=\s|$)/, '')
+    .replace(/\s-t(?=\s|$)/, '');
+}
+
+/** `kubectl exec -it` → `-i`; a shell session opens a pod shell for the following `pod` steps. */
+export const execTty: RewriteRule = (command, step, ctx) => {
+  const k = kubectlWords(command);
+  if (!k || (k.sub !== 'exec' && k.sub !== 'attach') || !hasFlag(k, '-t', '--tty')) return null;
+  if (k.sub === 'attach') return skip('`kubectl attach` opens an interactive session; not run');
+  const target = k.positional[0];
+  const opensShell = !k.afterDashDash || k.afterDashDash.length === 0 || (k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!));
+  if (opensShell && target) {
+    const flags = carriedFlags(k);
+    const to = ['kubectl', 'exec', '-i', shQuote(target), ...flags.map(shQuote), '--', 'sh', '-c', 'true'].join(' ');
+    return run(to, [interactive(command, to, 'an interactive shell in the pod; the following steps shown inside it run with `kubectl exec -i`')], {
+      ignoreOutput: true,
+      opensPodShell: { target, flags, line: step.line, removeAfter: false },
+    });
+  }
+  const to = dropTty(command);
+  return run(to, [interactive(command, to, 'no terminal is attached, so no tty is allocated')]);
+};
+
+/** `kubectl run -it NAME … [-- sh]` → run the pod detached; a shell session opens a pod shell. */
+export const runTty: RewriteRule = (command, step, ctx) => {
+  const k = kubectlWords(command);
+  if (!k || k.sub !== 'run' || !hasFlag(k, '-t', '--tty')) return null;
+  const name = k.positional[0];
+  const next = ctx.steps.slice(ctx.index + 1).find((s) => s.kind === 'command');
+  const nextInPod = next?.kind === 'command' && next.host.kind === 'pod';
+  const opensShell = k.afterDashDash ? k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!) : nextInPod;
+  if (!opensShell || !name) {
+    const to = dropTty(command);
+    return run(to, [interactive(command, to, 'no terminal is attached, so no tty is allocated')]);
+  }
+  const interactiveFlags = new Set(['-i', '-t', '-it', '-ti', '--tty', '--stdin', '--rm', '--attach', '-q', '--quiet']);
+  const kept = k.flags.filter((f) => !interactiveFlags.has(f.name) && f.name !== '--command').map((f) => (f.value === undefined ? f.name : `${f.name}=${f.value}`));
+  const ns = flagValue(k, '-n', '--namespace');
+  const nsFlags = ns ? ['-n', ns] : [];
+  const to = [
+    ['kubectl', 'run', name, ...kept, '--command', '--', 'sleep', '3600'].map(shQuote).join(' '),
+    `&& { ${['kubectl', 'wait', '--for=condition=Ready', `pod/${name}`, ...nsFlags, '--timeout=60s'].map(shQuote).join(' ')} >/dev/null 2>&1 || true; }`,
+  ].join(' ');
+  return run(to, [interactive(command, to, 'an interactive shell in a new pod; the pod runs detached and the following steps shown inside it run with `kubectl exec -i`')], {
+    ignoreOutput: true,
+    opensPodShell: { target: name, flags: nsFlags, line: step.line, removeAfter: hasFlag(k, '--rm') },
+  });
+};
+
+function carriedFlags(k: NonNullable<ReturnType<typeof kubectlWords>>): string[] {
+  const out: string[] = [];
+  const ns = flagValue(k, '-n', '--namespace');
+  const container = flagValue(k, '-c', '--container');
+  if (ns) out.push('-n', ns);
+  if (container) out.push('-c', container);
+  return out;
+}
+
+/** The rules in the order they are tried. */
+export const INTERACTIVE_RULES: RewriteRule[] = [skipHostTools, watchProgram, boundedWatch, logsFollow, background, edit, execTty, runTty];
+
+/** True when the step is interactive and no rule made it runnable. */
+export function unhandledInteractive(step: CommandStep): string | null {
+  return step.class === 'interactive' ? 'an interactive command with no non-interactive form; not run' : null;
+}

@@ -1,0 +1,59 @@
+import type { BackendCapabilities } from '../../backends/backend.js';
+import type { CommandStep, Step } from '../../plan/types.js';
+import type { Rewrite } from '../types.js';
+
+/** The pod a doc's interactive shell (`kubectl exec -it X -- sh`, `kubectl run -it …`) opened. */
+export interface PodShell {
+  /** `curl-xxx`, `pod/curl`, `deploy/my-nginx`. */
+  target: string;
+  /** `-n ns`, `-c container` flags carried over from the opening command. */
+  flags: string[];
+  /** Line of the step that opened it. */
+  line: number;
+  /** The pod was started with `--rm`: delete it when the doc leaves the pod shell. */
+  removeAfter: boolean;
+}
+
+/** What the rewriter knows about the lesson so far. */
+export interface RewriteContext {
+  steps: Step[];
+  index: number;
+  /** The runner's own dir (editor scripts, logs, pid files). */
+  runDir: string;
+  /** examplePath → sandbox-relative file written for it. */
+  examples: Map<string, string>;
+  capabilities: BackendCapabilities;
+  podShell: PodShell | null;
+  /** How long a bounded watch may run, in ms. */
+  watchMs: number;
+}
+
+/** How a watch-like step is bounded and stopped early. */
+export interface Bounded {
+  pidFile: string;
+  /** Exit statuses that mean "stopped by the runner" and count as success. */
+  stoppedCodes: number[];
+}
+
+/** The rewritten form of a command step. */
+export type Prepared =
+  | { action: 'skip'; reason: string; rewrites: Rewrite[]; warnings: string[] }
+  | {
+      action: 'run';
+      /** The script for the lesson shell (or the node shell). */
+      script: string;
+      rewrites: Rewrite[];
+      warnings: string[];
+      /** Run on a node through the backend. */
+      onNode?: { name?: string };
+      bounded?: Bounded;
+      /** Not compared with the doc's output (the doc shows an interactive session). */
+      ignoreOutput?: boolean;
+      /** The step opens a pod shell that later `pod` steps run in. */
+      opensPodShell?: PodShell;
+      /** The step may be retried like a read-only one (e.g. `watch kubectl get …` run once). */
+      settle?: boolean;
+    };
+
+/** A rewrite rule: returns null when it does not apply. */
+export type RewriteRule = (command: string, step: CommandStep, ctx: RewriteContext) => Prepared | null;

@@ -1,0 +1,174 @@
+/**
+ * `runPlan`: runs one lesson's steps in order against a backend, in a fresh sandbox with one
+ * persistent shell, and returns a LessonResult. Never throws for a doc problem or a tool error:
+ * those are in the result (`error` for the tool, findings for the doc).
+ */
+import type { Backend, BackendSession } from '../backends/backend.js';
+import { isKubedoctestError } from '../diag/errors.js';
+import type { ManifestStep, Plan } from '../plan/types.js';
+import { emptyObservations } from './bind.js';
+import { bwrapArgs, preflightConfine } from './confine.js';
+import { loadMatcher, normalizeRunOptions, type RunOptions } from './options.js';
+import { baseResult, skipped, stepFindings } from './outcome.js';
+import { createSandbox, lessonEnv, removeSandbox, writeManifest, type Sandbox } from './sandbox.js';
+import { stepRoles } from './select.js';
+import { LessonShell, type ShellOptions } from './shell.js';
+import { registerCleanup } from './signals.js';
+import type { LessonState } from './state.js';
+import { runCommandStep } from './step.js';
+import type { LessonResult, StepResult } from './types.js';
+
+function errorOf(code: string, e: unknown): { code: string; message: string } {
+  if (isKubedoctestError(e)) return { code: e.code, message: e.hint ? `${e.message} — ${e.hint}` : e.message };
+  return { code, message: e instanceof Error ? e.message : String(e) };
+}
+
+function writeManifests(home: string, steps: ManifestStep[]): Map<string, string> {
+  const examples = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const step of steps) {
+    const name = step.file ?? step.examplePath;
+    if (name && seen.has(name)) continue;
+    if (name) seen.add(name);
+    const r = writeManifest(home, step);
+    if ('written' in r && step.examplePath) examples.set(step.examplePath, step.examplePath);
+  }
+  return examples;
+}
+
+/** Runs a lesson plan against a backend. */
+export async function runPlan(plan: Plan, backend: Backend, options: RunOptions = {}): Promise<LessonResult> {
+  const started = Date.now();
+  const o = normalizeRunOptions(options);
+  const result: LessonResult = { path: plan.path, backend: backend.name, steps: [], findings: [...o.lintFindings], durationMs: 0 };
+  const finish = (): LessonResult => {
+    result.durationMs = Date.now() - started;
+    return result;
+  };
+
+  let wrap: ShellOptions['wrap'];
+  let matcher;
+  try {
+    matcher = await loadMatcher(o);
+    if (o.confine) wrap = { file: await preflightConfine(), args: [] };
+  } catch (e) {
+    result.error = errorOf('ERR_INTERNAL', e);
+    return finish();
+  }
+
+  let sandbox: Sandbox;
+  try {
+    sandbox = createSandbox(o.tmpDir);
+  } catch (e) {
+    result.error = errorOf('ERR_INTERNAL', e);
+    return finish();
+  }
+  if (wrap) wrap.args = bwrapArgs(sandbox);
+
+  let session: BackendSession | null = null;
+  let shell: LessonShell | null = null;
+  let state: LessonState | null = null;
+  let stopped = false;
+  const teardown = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    await (state?.shell ?? shell)?.stop().catch(() => undefined);
+    if (session) {
+      try {
+        if (session.leakCheck) {
+          const leaks = await session.leakCheck();
+          if (leaks.length) result.leaks = leaks;
+        }
+      } catch {
+        // a leak check is best effort
+      }
+      await session.stop().catch((e: unknown) => {
+        result.error ??= errorOf('ERR_BACKEND_STOP', e);
+      });
+    }
+    if (o.keep) {
+      result.keptDir = sandbox.root;
+      o.log(`kept the sandbox of ${plan.path} in ${sandbox.root}`);
+    } else removeSandbox(sandbox);
+  };
+  const unregister = o.handleSignals
+    ? registerCleanup({
+        kill: () => (state?.shell ?? shell)?.killNow(),
+        stop: async () => {
+          await teardown();
+        },
+      })
+    : () => undefined;
+
+  try {
+    try {
+      session = await backend.start({
+        workDir: sandbox.backend,
+        ...(o.k8sVersion ? { k8sVersion: o.k8sVersion } : {}),
+        ...(o.signal ? { signal: o.signal } : {}),
+        log: o.log,
+      });
+    } catch (e) {
+      result.error = errorOf('ERR_BACKEND_START', e);
+      return finish();
+    }
+    const env = lessonEnv(sandbox, session, o.env);
+    const manifests = plan.steps.filter((s): s is ManifestStep => s.kind === 'manifest');
+    const shellOptions: ShellOptions = { cwd: sandbox.home, env, runDir: sandbox.run, ...(wrap ? { wrap } : {}) };
+    shell = LessonShell.start(shellOptions);
+    state = {
+      plan,
+      session,
+      sandbox,
+      env,
+      shell,
+      shellOptions,
+      options: o,
+      matcher,
+      bindings: [],
+      observations: emptyObservations(),
+      podShell: null,
+      inPod: false,
+      examples: writeManifests(sandbox.home, manifests),
+      manifests,
+      earlier: [],
+      shellRestartedAt: null,
+      deadline: started + o.lessonTimeoutMs,
+      lessonTimedOut: false,
+    };
+    await runSteps(state, result);
+  } catch (e) {
+    result.error ??= errorOf('ERR_INTERNAL', e);
+  } finally {
+    await teardown();
+    unregister();
+  }
+  return finish();
+}
+
+async function runSteps(state: LessonState, result: LessonResult): Promise<void> {
+  const { plan, options: o } = state;
+  const roles = stepRoles(plan.steps, o.select);
+  const total = roles.filter((r) => r !== 'omit').length;
+  let n = 0;
+  for (const [index, step] of plan.steps.entries()) {
+    const role = roles[index]!;
+    if (role === 'omit') continue;
+    const stop = o.signal?.aborted ? 'the run was interrupted' : state.lessonTimedOut ? 'the lesson time limit was reached' : null;
+    o.onStepStart(step, n++, total);
+    let r: StepResult;
+    if (stop) r = skipped(step, stop);
+    else if (step.kind === 'manifest') {
+      const written = writeManifest(state.sandbox.home, step);
+      r = 'reason' in written ? skipped(step, written.reason) : baseResult(step);
+    } else r = await runCommandStep(state, step, index);
+    if (role === 'replay') r.replay = true;
+    result.steps.push(r);
+    if (step.kind === 'command') result.findings.push(...stepFindings(step, r));
+    o.onStepResult(r, step);
+  }
+  if (o.signal?.aborted) result.error ??= { code: 'ERR_INTERRUPTED', message: 'the run was interrupted; remaining steps were not run' };
+  else if (state.lessonTimedOut) {
+    result.error ??= { code: 'ERR_LESSON_TIMEOUT', message: `the lesson exceeded its time limit of ${Math.round(o.lessonTimeoutMs / 1000)}s; raise it with the lesson timeout option` };
+  }
+}

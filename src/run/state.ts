@@ -1,0 +1,36 @@
+/** The mutable state of one running lesson, shared by the step runner and runPlan. */
+import type { BackendSession } from '../backends/backend.js';
+import type { Binding } from '../match/types.js';
+import type { ManifestStep, Plan } from '../plan/types.js';
+import type { Observations } from './bind.js';
+import type { EarlierStep } from './hints/types.js';
+import type { Matcher, NormalizedRunOptions } from './options.js';
+import type { PodShell } from './rewrite/types.js';
+import type { Sandbox } from './sandbox.js';
+import type { LessonShell, ShellOptions } from './shell.js';
+
+/** Everything a step may read or update. */
+export interface LessonState {
+  plan: Plan;
+  session: BackendSession;
+  sandbox: Sandbox;
+  env: Record<string, string>;
+  shell: LessonShell;
+  shellOptions: ShellOptions;
+  options: NormalizedRunOptions;
+  matcher: Matcher;
+  bindings: Binding[];
+  observations: Observations;
+  podShell: PodShell | null;
+  /** The last step ran inside the pod shell. */
+  inPod: boolean;
+  examples: Map<string, string>;
+  manifests: ManifestStep[];
+  earlier: EarlierStep[];
+  /** Doc line of the step after which the shell was restarted (state lost), if any. */
+  shellRestartedAt: number | null;
+  /** Epoch ms when the lesson time limit is reached. */
+  deadline: number;
+  /** Set when the lesson time limit is reached during a step. */
+  lessonTimedOut: boolean;
+}

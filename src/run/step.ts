@@ -1,0 +1,186 @@
+/**
+ * Runs one command step: bindings and placeholders, rewrites, execution (lesson shell or node
+ * shell), settling of read-only steps, matching, and a root-cause hint when it fails.
+ */
+import type { CommandStep } from '../plan/types.js';
+import type { MatchResult } from '../match/types.js';
+import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
+import { findHint, gatherFacts } from './hints/index.js';
+import { stepTimeout } from './options.js';
+import { baseResult, exitDifference, skipped } from './outcome.js';
+import { prepareCommand, type Prepared } from './rewrite/index.js';
+import { shQuote } from './rewrite/words.js';
+import { LessonShell } from './shell.js';
+import type { LessonState } from './state.js';
+import type { Rewrite, StepResult } from './types.js';
+
+type Run = Extract<Prepared, { action: 'run' }>;
+
+interface Attempt {
+  output: string;
+  exitCode: number | null;
+  error?: string;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Runs an internal helper script in the lesson shell (not a doc step); returns its output. */
+async function internal(state: LessonState, script: string): Promise<string> {
+  const r = await state.shell.run(script, { timeoutMs: 30_000, ...(state.options.signal ? { signal: state.options.signal } : {}) });
+  if (r.timedOut || r.shellExited) await restartShell(state);
+  return r.output;
+}
+
+/** Replaces a dead or killed shell with a fresh one in the sandbox home. */
+export async function restartShell(state: LessonState): Promise<void> {
+  await state.shell.stop();
+  state.shell = LessonShell.start(state.shellOptions);
+}
+
+async function unsetVars(state: LessonState, names: string[]): Promise<Set<string>> {
+  if (names.length === 0) return new Set();
+  const out = await internal(state, `for __kdt_v in ${names.join(' ')}; do [ -z "\${!__kdt_v+x}" ] && echo "$__kdt_v"; done; unset __kdt_v`);
+  return new Set(out.split('\n').filter(Boolean));
+}
+
+async function execute(state: LessonState, step: CommandStep, prepared: Run, command: string): Promise<Attempt> {
+  const remaining = state.deadline - Date.now();
+  const timeoutMs = Math.max(1, Math.min(stepTimeout(step, state.options), remaining));
+  if (prepared.onNode) {
+    const nodeExec = state.session.nodeExec?.bind(state.session);
+    if (!nodeExec) return { output: '', exitCode: null, error: 'needs a node shell; not available on this backend' };
+    const r = await nodeExec(prepared.script, { timeoutMs, ...(prepared.onNode.name ? { node: prepared.onNode.name } : {}) });
+    return { output: r.stdout + r.stderr, exitCode: r.exitCode };
+  }
+  const expected = step.expected;
+  const stopWhen =
+    prepared.bounded && expected
+      ? (out: string): boolean => match(state, step, out, command).ok
+      : undefined;
+  const r = await state.shell.run(prepared.script, {
+    timeoutMs,
+    ...(state.options.signal ? { signal: state.options.signal } : {}),
+    ...(stopWhen && prepared.bounded ? { stopWhen, stopPidFile: prepared.bounded.pidFile } : {}),
+  });
+  if (r.timedOut || r.shellExited || r.aborted) {
+    await restartShell(state);
+    state.shellRestartedAt = step.line;
+    if (r.aborted) return { output: r.output, exitCode: null, error: 'the run was interrupted' };
+    if (r.timedOut && timeoutMs === remaining) {
+      state.lessonTimedOut = true;
+      return { output: r.output, exitCode: null, error: 'the lesson time limit was reached during this step' };
+    }
+    const lost = 'a new shell was started for the following steps: the working directory, exported and shell variables of earlier steps are lost';
+    if (r.timedOut) return { output: r.output, exitCode: null, error: `timed out after ${Math.round(timeoutMs / 1000)}s and was killed; ${lost}` };
+    return { output: r.output, exitCode: null, error: `the shell exited during this step (an \`exit\` or \`set -e\`); ${lost}` };
+  }
+  let exitCode = r.exitCode;
+  if (prepared.bounded && exitCode !== null && prepared.bounded.stoppedCodes.includes(exitCode)) exitCode = 0;
+  return { output: r.output, exitCode };
+}
+
+function match(state: LessonState, step: CommandStep, actual: string, command: string): MatchResult {
+  const e = step.expected!;
+  return state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command });
+}
+
+/** Runs a command step to its result. */
+export async function runCommandStep(state: LessonState, step: CommandStep, index: number): Promise<StepResult> {
+  const started = Date.now();
+  if (step.skip) return skipped(step, step.skip);
+  const rewrites: Rewrite[] = [];
+  const warnings: string[] = [];
+  let command = step.command;
+
+  if (state.inPod && step.host.kind !== 'pod' && state.podShell?.removeAfter) {
+    const pod = state.podShell;
+    await internal(state, `kubectl delete pod ${shQuote(pod.target)} ${pod.flags.map(shQuote).join(' ')} --wait=false >/dev/null 2>&1`);
+    warnings.push(`pod ${pod.target} (started with --rm at line ${pod.line}) was deleted when the doc left its shell`);
+    state.podShell = null;
+  }
+  state.inPod = step.host.kind === 'pod';
+
+  const bound = state.bindings.length ? state.matcher.applyBindings(command, state.bindings) : command;
+  if (bound !== command) {
+    rewrites.push({ kind: 'binding', from: command, to: bound, reason: 'values the doc showed are replaced by the ones this run produced' });
+    command = bound;
+  }
+  const vars = placeholderVars(command);
+  const filled = resolvePlaceholders(command, state.observations, await unsetVars(state, vars), step.section ?? '');
+  if ('unresolved' in filled) return skipped(step, filled.unresolved, rewrites, warnings);
+  rewrites.push(...filled.rewrites);
+  command = filled.command;
+
+  const prepared = prepareCommand(step, command, {
+    steps: state.plan.steps,
+    index,
+    runDir: state.sandbox.run,
+    examples: state.examples,
+    capabilities: state.session.capabilities,
+    podShell: state.podShell,
+    watchMs: Math.max(1000, Math.min(state.options.settleMs, stepTimeout(step, state.options) - 1000)),
+  });
+  rewrites.push(...prepared.rewrites);
+  warnings.push(...prepared.warnings);
+  if (prepared.action === 'skip') return skipped(step, prepared.reason, rewrites, warnings);
+  if (prepared.onNode && !state.session.nodeExec) return skipped(step, 'needs a node shell; not available on this backend', rewrites, warnings);
+
+  const result = baseResult(step);
+  result.ran = prepared.script;
+  result.rewrites = rewrites;
+  const compare = step.expected !== null && !prepared.ignoreOutput;
+  if (step.expected && prepared.ignoreOutput) warnings.push('the output the doc shows is an interactive session; it was not compared');
+  const settle = compare && state.options.settleMs > 0 && !prepared.bounded && (step.class === 'read-only' || prepared.settle === true);
+
+  let attempt: Attempt;
+  let matched: MatchResult | null = null;
+  let delay = state.options.settleIntervalMs;
+  for (;;) {
+    result.attempts++;
+    attempt = await execute(state, step, prepared, command);
+    matched = compare && !attempt.error ? match(state, step, attempt.output, command) : null;
+    const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
+    if (ok || !settle || attempt.error || state.options.signal?.aborted) break;
+    if (Date.now() - started + delay > state.options.settleMs) break;
+    await sleep(delay);
+    delay = Math.min(delay * 2, 2000);
+  }
+  result.actual = attempt.output;
+  result.exitCode = attempt.exitCode;
+  result.durationMs = Date.now() - started;
+  if (attempt.error) {
+    result.status = 'error';
+    result.error = attempt.error;
+  } else {
+    const exit = exitDifference(step, attempt.exitCode, state.matcher);
+    result.differences = [...(matched?.differences ?? []), ...(exit ? [exit] : [])];
+    if (matched?.diff && !matched.ok) result.diff = matched.diff;
+    result.status = (matched ? matched.ok : true) && !exit ? 'pass' : 'fail';
+    if (matched) {
+      result.bindings = matched.bindings;
+      if (matched.ok) state.bindings.push(...matched.bindings);
+    }
+    observe(command, attempt.output, state.observations);
+    if (prepared.opensPodShell && result.status === 'pass') state.podShell = prepared.opensPodShell;
+  }
+  if (state.shellRestartedAt !== null && state.shellRestartedAt !== step.line && result.status !== 'pass') {
+    warnings.push(`the shell was restarted after line ${state.shellRestartedAt}; state from before it is lost`);
+  }
+  if (result.status === 'fail') {
+    const facts = state.options.gatherFacts ? await gatherFacts(state.env, state.session.namespace, state.sandbox.home) : null;
+    const hint = findHint({
+      step,
+      output: attempt.output,
+      exitCode: attempt.exitCode,
+      expected: step.expected?.text ?? null,
+      earlier: state.earlier,
+      manifests: state.manifests,
+      lintFindings: state.options.lintFindings,
+      facts,
+    });
+    if (hint) result.hint = hint;
+  }
+  if (warnings.length) result.warnings = warnings;
+  state.earlier.push({ step, ran: prepared.script, status: result.status });
+  return result;
+}

@@ -1,0 +1,32 @@
+/** Counting results and the exit code. */
+import type { CheckReport } from './reporter.js';
+import type { LessonResult, Summary } from './types.js';
+
+/** Counts command steps; replayed steps count only when they did not pass; each lesson error counts as an error. */
+export function summarize(lessons: LessonResult[]): Summary {
+  const s: Summary = { passed: 0, failed: 0, skipped: 0, errors: 0 };
+  for (const lesson of lessons) {
+    if (lesson.error) s.errors++;
+    for (const step of lesson.steps) {
+      if (step.kind !== 'command') continue;
+      if (step.replay && (step.status === 'pass' || step.status === 'skipped')) continue;
+      if (step.status === 'pass') s.passed++;
+      else if (step.status === 'fail') s.failed++;
+      else if (step.status === 'skipped') s.skipped++;
+      else s.errors++;
+    }
+  }
+  return s;
+}
+
+/**
+ * 2 when any lesson hit a tool/environment error (backend, shell, time limit, interruption);
+ * 1 when a step failed or errored or a finding has severity error; else 0.
+ */
+export function exitCodeFor(report: Pick<CheckReport, 'lessons'>): 0 | 1 | 2 {
+  if (report.lessons.some((l) => l.error)) return 2;
+  const bad = report.lessons.some(
+    (l) => l.steps.some((s) => s.status === 'fail' || s.status === 'error') || l.findings.some((f) => f.severity === 'error'),
+  );
+  return bad ? 1 : 0;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { lintOne, manifest } from '../helpers.js';
+
+const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: my-nginx
+spec:
+  replicas: 2
+  template:
+    metadata:
+      labels:
+        run: my-nginx
+    spec:
+      containers:
+      - name: my-nginx
+        image: nginx
+`;
+
+describe('manifest-schema', () => {
+  it('says which field is missing, with the kind, at the line of its parent', () => {
+    const ds = lintOne('manifest-schema', manifest(10, deployment));
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ severity: 'error', line: 15, message: 'spec.selector is required for apps/v1 Deployment' });
+  });
+
+  it('reports a missing metadata block and Service port', () => {
+    const ds = lintOne('manifest-schema', manifest(1, 'apiVersion: v1\nkind: Service\nspec:\n  ports:\n  - protocol: TCP\n'));
+    expect(ds.map((d) => d.message).sort()).toEqual(['metadata is required for v1 Service', 'spec.ports[0].port is required for v1 Service']);
+  });
+
+  it('reports containers without image (a server-side requirement)', () => {
+    const ds = lintOne('manifest-schema', manifest(1, 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n'));
+    expect(ds.map((d) => d.message)).toEqual(['spec.containers[0].image is required for v1 Pod']);
+  });
+
+  it('reports an unknown kind with a suggestion and an unknown version', () => {
+    const kind = lintOne('manifest-schema', manifest(1, 'apiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: x}\n'));
+    expect(kind[0]!.message).toBe('unknown kind Deploymnet in apps/v1 (did you mean Deployment?)');
+    const version = lintOne('manifest-schema', manifest(1, 'apiVersion: apps/v2\nkind: Deployment\nmetadata: {name: x}\n'));
+    expect(version[0]!.message).toMatch(/^unknown apiVersion apps\/v2: the apps group has .*apps\/v1/);
+  });
+
+  it('accepts valid manifests, placeholders in Secret data, CRDs and non-Kubernetes YAML', () => {
+    const valid = deployment.replace('  replicas: 2\n', '  replicas: 2\n  selector:\n    matchLabels:\n      run: my-nginx\n');
+    const secret = 'apiVersion: "v1"\nkind: "Secret"\nmetadata:\n  name: "s"\ntype: kubernetes.io/tls\ndata:\n  tls.crt: "REPLACE_WITH_BASE64_CERT"\n  tls.key: "REPLACE_WITH_BASE64_KEY"\n';
+    const crd = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\n';
+    const values = 'replicaCount: 2\nimage:\n  repository: nginx\n';
+    expect(lintOne('manifest-schema', manifest(1, valid), manifest(30, secret), manifest(50, crd), manifest(60, values))).toEqual([]);
+  });
+
+  it('reports Secret data that is not base64', () => {
+    const ds = lintOne('manifest-schema', manifest(1, 'apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  password: not base64!\n'));
+    expect(ds[0]!.message).toMatch(/^data\.password must match format "byte"/);
+  });
+});

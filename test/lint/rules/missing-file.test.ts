@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { lintPlan } from '../../../src/lint/index.js';
+import { cmd, lintOne, manifest, plan } from '../helpers.js';
+
+const msgs = (ds: { message: string; line: number }[]) => ds.map((d) => [d.line, d.message]);
+
+describe('missing-file', () => {
+  it('reports make without a Makefile and --from-file that nothing creates', () => {
+    const ds = lintOne(
+      'missing-file',
+      cmd(154, 'make keys KEY=/tmp/nginx.key CERT=/tmp/nginx.crt'),
+      cmd(155, 'kubectl create secret tls nginxsecret --key /tmp/nginx.key --cert /tmp/nginx.crt'),
+      cmd(165, 'kubectl create configmap nginxconfigmap --from-file=default.conf'),
+      cmd(170, 'kubectl apply -f ./missing.yaml && cat notes.txt'),
+    );
+    expect(msgs(ds)).toEqual([
+      [154, '`make keys KEY=/tmp/nginx.key CERT=/tmp/nginx.crt` needs a Makefile, but the doc neither shows nor creates one'],
+      [165, 'file `default.conf` is used but no manifest or earlier command in the doc creates it'],
+      [170, 'file `./missing.yaml` is used but no manifest or earlier command in the doc creates it'],
+      [170, 'file `notes.txt` is used but no manifest or earlier command in the doc creates it'],
+    ]);
+    expect(ds.every((d) => d.severity === 'error')).toBe(true);
+  });
+
+  it('accepts files created by earlier steps, bound manifests, URLs and shown manifests', () => {
+    const ds = lintOne(
+      'missing-file',
+      manifest(1, 'kind: Deployment', { file: 'run-my-nginx.yaml', origin: 'example', examplePath: 'service/networking/run-my-nginx.yaml' }),
+      cmd(5, 'kubectl apply -f ./run-my-nginx.yaml'),
+      cmd(6, 'openssl req -x509 -nodes -newkey rsa:2048 -keyout /d/tmp/nginx.key -out /d/tmp/nginx.crt -subj "/CN=x"'),
+      cmd(7, 'cat /d/tmp/nginx.crt | base64'),
+      manifest(10, 'apiVersion: v1\nkind: Secret\n'),
+      cmd(15, 'kubectl apply -f nginxsecrets.yaml'),
+      cmd(16, 'kubectl apply -f https://k8s.io/examples/pods/inject/envars.yaml'),
+      cmd(17, 'curl -LO https://example.com/job-tmpl.yaml\nmkdir ./jobs\nfor i in a b; do sed "s/X/$i/" job-tmpl.yaml > ./jobs/job-$i.yaml; done'),
+      cmd(20, 'kubectl create -f ./jobs && kubectl apply -f ./jobs/job-a.yaml'),
+      cmd(21, 'cat <<EOF > kustomization.yaml\nresources:\n- a.yaml\nEOF'),
+      cmd(25, 'kubectl apply -k . && cat kustomization.yaml'),
+      cmd(26, 'wget https://example.com/x/game.properties -O configure-pod-container/configmap/game.properties'),
+      cmd(27, 'kubectl create configmap game --from-file=configure-pod-container/configmap/'),
+      cmd(28, 'cat /etc/os-release; kubectl exec pod -- cat /secret/file'),
+      cmd(29, 'cat /etc/config/keys', { hostKind: 'pod' }),
+    );
+    expect(msgs(ds)).toEqual([]);
+  });
+
+  it('downgrades to a warning when the prose links a repository for the file', () => {
+    const source = ['You can find `default.conf` in', '[the repo](https://github.com/kubernetes/examples/tree/master/https-nginx/).', '', '```shell', 'kubectl create configmap c --from-file=default.conf', '```'].join('\n');
+    const ds = lintPlan(plan(cmd(5, 'kubectl create configmap c --from-file=default.conf')), { rules: ['missing-file'], source });
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ severity: 'warning', url: 'https://github.com/kubernetes/examples/tree/master/https-nginx/' });
+  });
+
+  it('lets git clone and cd provide files it cannot list', () => {
+    expect(lintOne('missing-file', cmd(1, 'git clone https://github.com/x/y.git\ncd y\nmake build && kubectl apply -f deploy.yaml'))).toEqual([]);
+  });
+});

@@ -1,0 +1,208 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runPlan } from '../../src/run/run-plan.js';
+import type { Matcher, RunOptions } from '../../src/run/options.js';
+import { FakeBackend, plainMatcher, type FakeEntry } from './fake-backend.js';
+import { eventually, processesMatching, tempDir } from './helpers.js';
+import { cmd, manifest, plan } from './plan-builder.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function setup(table: FakeEntry[] = [], extra?: ConstructorParameters<typeof FakeBackend>[2]): { backend: FakeBackend; options: RunOptions } {
+  const t = tempDir();
+  cleanups.push(t.remove);
+  return {
+    backend: new FakeBackend(join(t.dir, 'fake'), table, extra),
+    options: { matcher: plainMatcher, tmpDir: t.dir, settleIntervalMs: 10, gatherFacts: false, handleSignals: false },
+  };
+}
+
+describe('interactive rewrites', () => {
+  it('should run exec -it without a tty and record the rewrite', async () => {
+    const { backend, options } = setup([{ args: 'exec -i web -- printenv', responses: [{ stdout: 'HOME=/root\n' }] }]);
+    const r = await runPlan(plan([cmd(3, 'kubectl exec -it web -- printenv', { expected: 'HOME=/root', cls: 'interactive' })]), backend, options);
+    expect(r.steps[0]).toMatchObject({ status: 'pass', ran: 'kubectl exec -i web -- printenv' });
+    expect(r.steps[0]!.rewrites[0]).toMatchObject({ kind: 'interactive', from: 'kubectl exec -it web -- printenv', to: 'kubectl exec -i web -- printenv' });
+  });
+
+  it('should run the steps shown inside a pod shell with kubectl exec -i', async () => {
+    const { backend, options } = setup([
+      { args: 'exec -i curl-abc -- sh -c true', responses: [{}] },
+      { args: 'exec -i curl-abc -- sh -c nslookup my-nginx', responses: [{ stdout: 'Name: my-nginx\n' }] },
+    ]);
+    const pod = { kind: 'pod' as const, prompt: '[ root@curl-abc:/ ]$ ' };
+    const r2 = await runPlan(
+      plan([
+        cmd(3, 'kubectl exec -it curl-abc -- sh', { cls: 'interactive', expected: "If you don't see a command prompt, try pressing enter." }),
+        cmd(5, 'nslookup my-nginx', { host: pod, expected: 'Name: my-nginx' }),
+      ]),
+      backend,
+      options,
+    );
+    expect(r2.steps.map((s) => s.status)).toEqual(['pass', 'pass']);
+    expect(r2.steps[0]!.warnings).toEqual(['the output the doc shows is an interactive session; it was not compared']);
+    expect(r2.steps[1]!.ran).toBe("kubectl exec -i curl-abc -- sh -c 'nslookup my-nginx'");
+    expect(r2.steps[1]!.rewrites[0]!.reason).toBe('runs in the pod shell opened at line 3');
+  });
+
+  it('should skip a pod step when no pod shell was opened, and a node step without a node shell', async () => {
+    const { backend, options } = setup();
+    const r = await runPlan(
+      plan([
+        cmd(5, 'nslookup my-nginx', { host: { kind: 'pod', prompt: 'root@x:/# ' } }),
+        cmd(7, 'curl 10.0.0.1', { host: { kind: 'node', prompt: 'node $ ' } }),
+      ]),
+      backend,
+      options,
+    );
+    expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped']);
+    expect(r.steps[1]!.skipReason).toBe('needs a node shell; not available on this backend');
+  });
+
+  it('should run node steps through the backend node shell', async () => {
+    const seen: string[] = [];
+    const { backend, options } = setup([], { nodeExec: (c) => (seen.push(c), { stdout: 'ok\n', stderr: '', exitCode: 0 }) });
+    const r = await runPlan(plan([cmd(7, 'curl 10.0.0.1', { host: { kind: 'node', prompt: 'node $ ' }, expected: 'ok' })]), backend, options);
+    expect(r.steps[0]!.status).toBe('pass');
+    expect(seen).toEqual(['curl 10.0.0.1']);
+  });
+
+  it('should bound kubectl get -w with timeout when the doc lines never appear', async () => {
+    const { backend, options } = setup([{ args: 'get pods -w', responses: [{ sleepMs: 600_000 }] }]);
+    const r = await runPlan(plan([cmd(4, 'kubectl get pods -w', { expected: 'NAME READY\nweb 1/1', cls: 'read-only' })]), backend, { ...options, settleMs: 1000 });
+    expect(r.steps[0]!.rewrites[0]!.to).toBe('timeout 1 kubectl get pods -w');
+    expect(r.steps[0]).toMatchObject({ status: 'fail', exitCode: 0, attempts: 1 });
+    expect(await eventually(() => processesMatching(backend.processTag).length === 0)).toBe(true);
+  });
+
+  it('should stop a streaming watch as soon as the doc lines are printed', async () => {
+    const { backend, options } = setup([{ args: 'get pods --watch', responses: [{ stdout: 'NAME READY\nweb 1/1\n', holdMs: 600_000 }] }]);
+    const r = await runPlan(plan([cmd(6, 'kubectl get pods --watch', { expected: 'NAME READY\nweb 1/1', cls: 'read-only' })]), backend, {
+      ...options,
+      settleMs: 600_000,
+      stepTimeoutMs: 600_000,
+    });
+    expect(r.steps[0]).toMatchObject({ status: 'pass', exitCode: 0, actual: 'NAME READY\nweb 1/1\n' });
+    expect(await eventually(() => processesMatching(backend.processTag).length === 0)).toBe(true);
+  });
+
+  it('should drop -f from kubectl logs', async () => {
+    const { backend, options } = setup([{ args: 'logs web', responses: [{ stdout: 'started\n' }] }]);
+    const r = await runPlan(plan([cmd(4, 'kubectl logs -f web', { expected: 'started' })]), backend, options);
+    expect(r.steps[0]).toMatchObject({ status: 'pass', ran: 'kubectl logs web' });
+  });
+
+  it('should apply the change the next output shows through KUBE_EDITOR', async () => {
+    const { backend, options } = setup([{ args: 'edit svc my-nginx', responses: [{ stdout: 'service/my-nginx edited\n' }] }]);
+    const r = await runPlan(
+      plan([
+        cmd(4, 'kubectl edit svc my-nginx', { cls: 'interactive' }),
+        cmd(8, 'kubectl get svc my-nginx -o yaml', { expected: 'spec:\n  type: LoadBalancer', mode: 'contains', skip: 'not needed' }),
+      ]),
+      backend,
+      options,
+    );
+    expect(r.steps[0]!.status).toBe('pass');
+    expect(r.steps[0]!.ran).toMatch(/^KUBE_EDITOR=\S+editor-0\.sh kubectl edit svc my-nginx$/);
+    expect(r.steps[0]!.rewrites[0]!.to).toContain("s/^  type: .*/  type: LoadBalancer/");
+  });
+
+  it('should skip kubectl edit when no change can be derived, with a warning', async () => {
+    const { backend, options } = setup();
+    const r = await runPlan(plan([cmd(4, 'kubectl edit deployment web', { cls: 'interactive' })]), backend, options);
+    expect(r.steps[0]).toMatchObject({ status: 'skipped', warnings: ['kubectl edit skipped: no change could be derived'] });
+  });
+
+  it('should skip minikube and browser steps with a reason', async () => {
+    const { backend, options } = setup();
+    const r = await runPlan(plan([cmd(1, 'minikube service my-nginx'), cmd(2, 'minikube ip'), cmd(3, 'open http://localhost:8080')]), backend, options);
+    expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped', 'skipped']);
+    expect(r.steps[2]!.skipReason).toBe('opens a browser; not run');
+  });
+
+  it('should run port-forward in the background for later steps and stop it at the end', async () => {
+    const tag = `kdt-pf-${randomBytes(4).toString('hex')}`;
+    const { backend, options } = setup();
+    const r = await runPlan(
+      plan([
+        cmd(2, `kubectl() { echo "Forwarding from 127.0.0.1:8080 -> 80"; exec -a ${tag} sleep 1000; }; export -f kubectl`),
+        cmd(4, 'kubectl port-forward svc/web 8080:80', { expected: 'Forwarding from 127.0.0.1:8080 -> 80' }),
+        cmd(6, `pgrep -f ${tag} >/dev/null && echo running`, { expected: 'running' }),
+      ]),
+      backend,
+      options,
+    );
+    expect(r.steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass']);
+    expect(await eventually(() => processesMatching(tag).length === 0)).toBe(true);
+  });
+
+  it('should use the example file instead of downloading it', async () => {
+    const { backend, options } = setup([{ args: 'apply -f ./service/networking/run-my-nginx.yaml', responses: [{ stdout: 'deployment.apps/my-nginx created\n' }] }]);
+    const r = await runPlan(
+      plan([
+        manifest(2, 'run-my-nginx.yaml', 'kind: Deployment\n', 'service/networking/run-my-nginx.yaml'),
+        cmd(9, 'kubectl apply -f https://k8s.io/examples/service/networking/run-my-nginx.yaml', { expected: 'deployment.apps/my-nginx created', cls: 'mutating' }),
+      ]),
+      backend,
+      options,
+    );
+    expect(r.steps[1]!.status).toBe('pass');
+    expect(r.steps[1]!.rewrites[0]).toMatchObject({ kind: 'path', to: './service/networking/run-my-nginx.yaml' });
+  });
+
+  it('should run a command with a typographic dash as written', async () => {
+    const { backend, options } = setup();
+    const r = await runPlan(plan([cmd(3, 'kubectl get pods –o wide')]), backend, options);
+    expect(r.steps[0]!.ran).toBe('kubectl get pods –o wide');
+    expect(r.steps[0]!.status).toBe('fail');
+  });
+});
+
+describe('bindings and placeholders', () => {
+  it('should apply matcher bindings to later commands', async () => {
+    const matcher: Matcher = {
+      ...plainMatcher,
+      matchOutput: (input) => ({
+        ...plainMatcher.matchOutput({ ...input, expected: input.actual }),
+        bindings: input.expected.includes('web-7d4b9-abcde') ? [{ doc: 'web-7d4b9-abcde', actual: 'web-55f6c-zzzzz', kind: 'pod-name' }] : [],
+      }),
+    };
+    const { backend, options } = setup([
+      { args: 'get pods', responses: [{ stdout: 'NAME   READY\nweb-55f6c-zzzzz   1/1\n' }] },
+      { args: 'logs web-55f6c-zzzzz', responses: [{ stdout: 'hello\n' }] },
+    ]);
+    const r = await runPlan(
+      plan([cmd(3, 'kubectl get pods', { expected: 'NAME   READY\nweb-7d4b9-abcde   1/1', cls: 'read-only' }), cmd(8, 'kubectl logs web-7d4b9-abcde', { expected: 'hello' })]),
+      backend,
+      { ...options, matcher },
+    );
+    expect(r.steps[1]).toMatchObject({ status: 'pass', ran: 'kubectl logs web-55f6c-zzzzz' });
+    expect(r.steps[1]!.rewrites[0]).toMatchObject({ kind: 'binding' });
+  });
+
+  it('should fill <pod-name> and an unset $POD_NAME from the last get pods output', async () => {
+    const { backend, options } = setup([
+      { args: 'get pods', responses: [{ stdout: 'NAME                       READY   STATUS\nweb-55f6c8d9b7-zzzzz   1/1     Running\nweb-55f6c8d9b7-yyyyy   1/1     Running\n' }] },
+      { args: 'logs web-55f6c8d9b7-zzzzz', responses: [{ stdout: 'hello\n' }] },
+    ]);
+    const r = await runPlan(
+      plan([
+        cmd(3, 'kubectl get pods', { cls: 'read-only' }),
+        cmd(5, 'kubectl logs <pod-name>', { expected: 'hello' }),
+        cmd(7, 'kubectl logs $POD_NAME', { expected: 'hello' }),
+        cmd(9, 'kubectl logs <CLUSTER-IP>'),
+        cmd(11, 'POD_NAME=mine; echo $POD_NAME', { expected: 'mine' }),
+      ]),
+      backend,
+      options,
+    );
+    expect(r.steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass', 'skipped', 'pass']);
+    expect(r.steps[1]!.rewrites).toEqual([{ kind: 'placeholder', from: '<pod-name>', to: 'web-55f6c8d9b7-zzzzz', reason: 'pod-name from an earlier output' }]);
+    expect(r.steps[2]!.ran).toBe('kubectl logs web-55f6c8d9b7-zzzzz');
+    expect(r.steps[3]!.skipReason).toBe('cannot fill in <CLUSTER-IP>: no earlier output shows a Service');
+  });
+});

@@ -1,0 +1,105 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runPlan } from '../../src/run/run-plan.js';
+import type { RunOptions } from '../../src/run/options.js';
+import { FakeBackend, plainMatcher, type FakeEntry } from './fake-backend.js';
+import { cmd, manifest, plan } from './plan-builder.js';
+import { tempDir } from './helpers.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function setup(table: FakeEntry[] = [], extra?: ConstructorParameters<typeof FakeBackend>[2]): { backend: FakeBackend; options: RunOptions; dir: string } {
+  const t = tempDir();
+  cleanups.push(t.remove);
+  const backend = new FakeBackend(join(t.dir, 'fake'), table, extra);
+  return { backend, dir: t.dir, options: { matcher: plainMatcher, tmpDir: t.dir, settleIntervalMs: 10, gatherFacts: false, handleSignals: false } };
+}
+
+describe('runPlan', () => {
+  it('should run steps in one shell with the lesson environment and nothing of the user kubeconfig', async () => {
+    const { backend, options } = setup([{ args: 'get pods', responses: [{ stdout: 'No resources found in default namespace.\n' }] }]);
+    const saved = process.env.KUBECONFIG;
+    process.env.KUBECONFIG = '/home/someone/.kube/config';
+    try {
+      const r = await runPlan(
+        plan([
+          manifest(3, 'web.yaml', 'kind: Pod\n'),
+          cmd(10, 'mkdir work && cd work && export STAGE=two'),
+          cmd(12, 'echo "$STAGE $(basename "$PWD") $LANG $TZ $COLUMNS $TERM $NO_COLOR"', { expected: 'two work C.UTF-8 UTC 120 dumb 1' }),
+          cmd(14, 'cat ../web.yaml', { expected: 'kind: Pod' }),
+          cmd(16, 'kubectl get pods', { expected: 'No resources found in default namespace.', cls: 'read-only' }),
+          cmd(18, 'test "$KUBECONFIG" != /home/someone/.kube/config && test "$HOME" = "$(dirname "$PWD")"'),
+        ]),
+        backend,
+        options,
+      );
+      expect(r.error).toBeUndefined();
+      expect(r.steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
+      const call = backend.calls()[0]!;
+      expect(call.kubeconfig).toBe(join(backend.lastWorkDir, 'kubeconfig'));
+      expect(backend.stopped).toBe(1);
+      expect(existsSync(backend.lastWorkDir)).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.KUBECONFIG;
+      else process.env.KUBECONFIG = saved;
+    }
+  });
+
+  it('should report exit status per step with a finding at the doc line', async () => {
+    const { backend, options } = setup();
+    const r = await runPlan(plan([cmd(5, 'false'), cmd(7, 'true'), cmd(9, 'ls /nonexistent-kdt', { expected: 'x' })]), backend, options);
+    expect(r.steps.map((s) => [s.status, s.exitCode])).toEqual([['fail', 1], ['pass', 0], ['fail', 2]]);
+    expect(r.findings.map((f) => [f.ruleId, f.line])).toEqual([['command-failed', 5], ['output-mismatch', 11], ['command-failed', 9]]);
+  });
+
+  it('should retry a read-only step until its output settles and never retry a mutating one', async () => {
+    const { backend, options } = setup([
+      { args: 'get pods', responses: [{ stdout: 'web 0/1 Pending\n' }, { stdout: 'web 0/1 ContainerCreating\n' }, { stdout: 'web 1/1 Running\n' }] },
+      { args: 'apply -f web.yaml', responses: [{ stderr: 'error: boom\n', exitCode: 1 }, { stdout: 'pod/web created\n' }] },
+    ]);
+    const r = await runPlan(
+      plan([
+        cmd(3, 'kubectl apply -f web.yaml', { expected: 'pod/web created', cls: 'mutating' }),
+        cmd(5, 'kubectl get pods', { expected: 'web 1/1 Running', cls: 'read-only' }),
+      ]),
+      backend,
+      options,
+    );
+    expect(r.steps[0]).toMatchObject({ status: 'fail', attempts: 1, actual: 'error: boom\n' });
+    expect(r.steps[1]).toMatchObject({ status: 'pass', attempts: 3, actual: 'web 1/1 Running\n' });
+  });
+
+  it('should give up settling after settleMs and keep the last attempt', async () => {
+    const { backend, options } = setup([{ args: 'get pods', responses: [{ stdout: 'web 0/1 Pending\n' }] }]);
+    const r = await runPlan(plan([cmd(5, 'kubectl get pods', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, settleMs: 200 });
+    expect(r.steps[0]!.status).toBe('fail');
+    expect(r.steps[0]!.attempts).toBeGreaterThan(1);
+    expect(r.steps[0]!.actual).toBe('web 0/1 Pending\n');
+  });
+
+  it('should skip steps the plan marks skipped and keep the sandbox when asked', async () => {
+    const { backend, options } = setup();
+    const r = await runPlan(plan([manifest(2, 'a.yaml', 'x: 1'), cmd(5, 'echo hi', { skip: 'directive' })]), backend, { ...options, keep: true });
+    expect(r.steps[1]).toMatchObject({ status: 'skipped', skipReason: 'directive' });
+    expect(r.keptDir).toBeDefined();
+    expect(readFileSync(join(r.keptDir!, 'home', 'a.yaml'), 'utf8')).toBe('x: 1\n');
+  });
+
+  it('should not write a manifest whose name escapes the sandbox', async () => {
+    const { backend, options, dir } = setup();
+    const r = await runPlan(plan([manifest(2, '../../escape.yaml', 'x: 1')]), backend, options);
+    expect(r.steps[0]!.status).toBe('skipped');
+    expect(r.steps[0]!.skipReason).toMatch(/outside the sandbox/);
+    expect(existsSync(join(dir, 'escape.yaml'))).toBe(false);
+  });
+
+  it('should report a backend that cannot start as a tool error', async () => {
+    const { options } = setup();
+    const r = await runPlan(plan([cmd(1, 'true')]), { name: 'broken', start: async () => Promise.reject(new Error('no docker')) }, options);
+    expect(r.error).toEqual({ code: 'ERR_BACKEND_START', message: 'no docker' });
+  });
+});

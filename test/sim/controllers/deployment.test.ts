@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { computeHash, safeEncodeString } from '../../../src/backends/sim/controllers/hash.js';
+import { conds, deployment, setup } from './helpers.js';
+
+const rsOf = (api: any) => api.all('replicasets', 'apps').map((r: any) => `${r.metadata.name} ${r.spec.replicas} rev=${r.metadata.annotations['deployment.kubernetes.io/revision']}`);
+
+describe('pod-template-hash', () => {
+  it('encodes with the safe alphabet, digit by digit', () => {
+    expect(safeEncodeString('0123456789')).toBe('456789bcdf');
+    const h = computeHash({ metadata: { labels: { run: 'my-nginx' } }, spec: { containers: [{ name: 'my-nginx', image: 'nginx' }] } });
+    expect(h).toMatch(/^[456789bcdf]{6,10}$/);
+    expect(computeHash({ a: 1 }, 1)).not.toBe(computeHash({ a: 1 }));
+  });
+});
+
+describe('deployment controller', () => {
+  it('creates a ReplicaSet and pods, and reports a complete rollout', () => {
+    const { api, type } = setup();
+    api.create(api.resolve('deployments', 'apps')!, 'default', deployment('my-nginx', 2));
+    api.run(2000);
+    const [rs] = api.all('replicasets', 'apps') as any[];
+    const hash = rs.metadata.labels['pod-template-hash'];
+    expect(rs.metadata.name).toBe(`my-nginx-${hash}`);
+    expect(rs.metadata.annotations).toEqual({
+      'deployment.kubernetes.io/desired-replicas': '2',
+      'deployment.kubernetes.io/max-replicas': '3',
+      'deployment.kubernetes.io/revision': '1',
+    });
+    expect(rs.metadata.ownerReferences[0]).toMatchObject({ kind: 'Deployment', name: 'my-nginx', controller: true, blockOwnerDeletion: true });
+    expect(rs.spec.selector.matchLabels).toEqual({ run: 'my-nginx', 'pod-template-hash': hash });
+    expect(rs.status).toEqual({ replicas: 2, fullyLabeledReplicas: 2, readyReplicas: 2, availableReplicas: 2, observedGeneration: 1 });
+    const pods = api.all('pods') as any[];
+    expect(pods).toHaveLength(2);
+    for (const p of pods) {
+      expect(p.metadata.name).toMatch(new RegExp(`^my-nginx-${hash}-[bcdfghjklmnpqrstvwxz2456789]{5}$`));
+      expect(p.metadata.labels).toEqual({ run: 'my-nginx', 'pod-template-hash': hash });
+      expect(p.status.phase).toBe('Running');
+    }
+    const d = api.get(api.resolve('deployments', 'apps')!, 'default', 'my-nginx') as any;
+    expect(d.metadata.annotations['deployment.kubernetes.io/revision']).toBe('1');
+    expect(d.status).toMatchObject({ observedGeneration: 1, replicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2 });
+    expect(d.status.unavailableReplicas).toBeUndefined();
+    expect(d.status.conditions.map((c: any) => [c.type, c.status, c.reason, c.message])).toEqual([
+      ['Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.'],
+      ['Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "my-nginx-${hash}" has successfully progressed.`],
+    ]);
+    const events = api.all('events').filter((e: any) => e.involvedObject.kind !== 'Pod').map((e: any) => `${e.source.component} ${e.reason}: ${e.message}`);
+    expect(events[0]).toBe(`deployment-controller ScalingReplicaSet: Scaled up replica set my-nginx-${hash} from 0 to 2`);
+    expect(events.filter((e: string) => e.includes('SuccessfulCreate'))).toHaveLength(2);
+    expect(type('pods')).toBeDefined();
+  });
+
+  it('rolls out a new template within maxSurge/maxUnavailable and keeps history', () => {
+    const { api } = setup();
+    const deploys = api.resolve('deployments', 'apps')!;
+    api.create(deploys, 'default', deployment('web', 4));
+    api.run(2000);
+    const d = api.get(deploys, 'default', 'web') as any;
+    d.spec.template.spec.containers[0].image = 'nginx:1.16.1';
+    api.update(deploys, 'default', d);
+    let maxPods = 0;
+    let minAvailable = Infinity;
+    for (let t = 0; t < 8000; t += 50) {
+      api.run(50);
+      const pods = api.all('pods') as any[];
+      maxPods = Math.max(maxPods, pods.filter((p) => !p.metadata.deletionTimestamp).length);
+      minAvailable = Math.min(minAvailable, pods.filter((p) => p.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True') && !p.metadata.deletionTimestamp).length);
+    }
+    expect(maxPods).toBeLessThanOrEqual(5);
+    expect(minAvailable).toBeGreaterThanOrEqual(3);
+    expect(rsOf(api).map((s: string) => s.split(' ').slice(1).join(' ')).sort()).toEqual(['0 rev=1', '4 rev=2']);
+    const after = api.get(deploys, 'default', 'web') as any;
+    expect(after.metadata.annotations['deployment.kubernetes.io/revision']).toBe('2');
+    expect(after.status.conditions[1].reason).toBe('NewReplicaSetAvailable');
+    const pods = api.all('pods') as any[];
+    expect(pods.every((p) => p.spec.containers[0].image === 'nginx:1.16.1')).toBe(true);
+    const scaling = api.all('events').filter((e: any) => e.reason === 'ScalingReplicaSet').map((e: any) => e.message.replace(/web-\w+/, 'RS'));
+    expect(scaling[0]).toBe('Scaled up replica set RS from 0 to 4');
+    expect(scaling[1]).toBe('Scaled up replica set RS from 0 to 1');
+    expect(scaling[2]).toBe('Scaled down replica set RS from 4 to 3');
+  });
+
+  it('rolls back to a previous template: the old ReplicaSet gets the next revision', () => {
+    const { api } = setup();
+    const deploys = api.resolve('deployments', 'apps')!;
+    api.create(deploys, 'default', deployment('web', 2));
+    api.run(2000);
+    const d = api.get(deploys, 'default', 'web') as any;
+    const original = structuredClone(d.spec.template);
+    d.spec.template.spec.containers[0].image = 'nginx:1.16.1';
+    api.update(deploys, 'default', d);
+    api.run(5000);
+    const d2 = api.get(deploys, 'default', 'web') as any;
+    d2.spec.template = original;
+    api.update(deploys, 'default', d2);
+    api.run(5000);
+    const rss = api.all('replicasets', 'apps') as any[];
+    expect(rss).toHaveLength(2);
+    const back = rss.find((r) => r.spec.template.spec.containers[0].image === 'nginx');
+    expect(back.metadata.annotations['deployment.kubernetes.io/revision']).toBe('3');
+    expect(back.metadata.annotations['deployment.kubernetes.io/revision-history']).toBe('1');
+    expect(back.spec.replicas).toBe(2);
+    expect((api.get(deploys, 'default', 'web') as any).metadata.annotations['deployment.kubernetes.io/revision']).toBe('3');
+  });
+
+  it('scales to 0 and back, creating new pods', () => {
+    const { api, type } = setup();
+    const deploys = api.resolve('deployments', 'apps')!;
+    api.create(deploys, 'default', deployment('web', 2));
+    api.run(2000);
+    const before = api.all('pods').map((p) => p.metadata.name);
+    api.patch(deploys, 'default', 'web', 'merge', { spec: { replicas: 0 } });
+    api.run(2000);
+    expect(api.all('pods')).toHaveLength(0);
+    expect((api.get(deploys, 'default', 'web') as any).status.conditions.map((c: any) => c.type)).toEqual(['Available', 'Progressing']);
+    api.patch(deploys, 'default', 'web', 'merge', { spec: { replicas: 2 } });
+    api.run(2000);
+    const after = api.all('pods') as any[];
+    expect(after).toHaveLength(2);
+    expect(after.every((p) => !before.includes(p.metadata.name) && p.status.phase === 'Running')).toBe(true);
+    expect(api.all('replicasets', 'apps')).toHaveLength(1);
+    const rs = api.all('replicasets', 'apps')[0] as any;
+    expect(rs.metadata.annotations['deployment.kubernetes.io/desired-replicas']).toBe('2');
+    expect(type('pods')).toBeDefined();
+  });
+
+  it('Recreate scales the old ReplicaSet to 0 before creating the new one', () => {
+    const { api } = setup();
+    const deploys = api.resolve('deployments', 'apps')!;
+    api.create(deploys, 'default', deployment('web', 2, 'nginx', { run: 'web' }, { strategy: { type: 'Recreate' } }));
+    api.run(2000);
+    const d = api.get(deploys, 'default', 'web') as any;
+    d.spec.template.spec.containers[0].image = 'nginx:1.16.1';
+    api.update(deploys, 'default', d);
+    api.run(300);
+    expect(api.all('replicasets', 'apps')).toHaveLength(1);
+    api.run(4000);
+    expect(rsOf(api).map((s: string) => s.split(' ').slice(1).join(' ')).sort()).toEqual(['0 rev=1', '2 rev=2']);
+    const rs2 = (api.all('replicasets', 'apps') as any[]).find((r) => r.spec.replicas === 2);
+    expect(rs2.metadata.annotations['deployment.kubernetes.io/max-replicas']).toBe('2');
+  });
+
+  it('keeps at most revisionHistoryLimit old ReplicaSets', () => {
+    const { api } = setup();
+    const deploys = api.resolve('deployments', 'apps')!;
+    api.create(deploys, 'default', deployment('web', 1, 'nginx', { run: 'web' }, { revisionHistoryLimit: 1 }));
+    api.run(2000);
+    for (const tag of ['1.1', '1.2', '1.3']) {
+      const d = api.get(deploys, 'default', 'web') as any;
+      d.spec.template.spec.containers[0].image = `nginx:${tag}`;
+      api.update(deploys, 'default', d);
+      api.run(4000);
+    }
+    expect(rsOf(api).map((s: string) => s.split(' ').slice(1).join(' ')).sort()).toEqual(['0 rev=3', '1 rev=4']);
+  });
+
+  it('a new deployment shows Available=False while pods start', () => {
+    const { api } = setup();
+    const deploys = api.resolve('deployments', 'apps')!;
+    api.create(deploys, 'default', deployment('web', 2));
+    api.run(100);
+    const d = api.get(deploys, 'default', 'web') as any;
+    expect(conds(d)).toEqual(['Available=False', 'Progressing=True']);
+    expect(d.status.unavailableReplicas).toBe(2);
+  });
+});
