@@ -48,6 +48,8 @@ function program(setCode: (code: number) => void): Command {
     .option('--allow-cluster-scoped', 'allow steps that touch cluster-scoped objects (context backend)')
     .option('--load-balancer', 'simulator: give LoadBalancer services an external IP')
     .option('-v, --verbose', 'show details for passing steps and diagnostics for failed ones')
+    .option('--update', "rewrite failed steps' expected output in the doc with the actual output (volatile parts kept as the doc has them)")
+    .option('--dry-run', 'with --update: print the patch instead of writing')
     .action(run(checkCommand));
 
   root

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { CommandStep, ManifestStep, Plan } from '../plan/types.js';
 import { simpleCommands, type SimpleCommand } from './command-model.js';
+import { remoteShellSteps } from './remote-shell.js';
 import { loadManifestText, type LoadResult } from './yaml-load.js';
 
 /** Shared, lazily computed views of a plan that several rules need. */
@@ -17,6 +18,10 @@ export interface LintContext {
   text(step: ManifestStep): string | null;
   /** The doc's lines (index 0 is line 1), or undefined when the source is not available. */
   sourceLines: string[] | undefined;
+  /** True for a command that runs outside the reader's machine (pod or node prompt, or inside `kubectl exec -ti … -- sh`). */
+  isRemote(step: CommandStep): boolean;
+  /** The doc's path, when known. */
+  path: string;
   /** 1-based doc line of the first line of a manifest's content (inline manifests only). */
   contentLine(step: ManifestStep): number;
 }
@@ -29,7 +34,13 @@ export function createContext(plan: Plan, source?: string): LintContext {
   const loadCache = new Map<string, LoadResult | undefined>();
   const text = source ?? readSource(plan.path);
   const sourceLines = text === undefined ? undefined : text.split(/\r?\n/);
-  return {
+  let remote: Set<string> | undefined;
+  const ctx: LintContext = {
+    path: plan.path,
+    isRemote(step) {
+      remote ??= remoteShellSteps(commands, (s) => ctx.simple(s));
+      return remote.has(step.id);
+    },
     commands,
     manifests,
     sourceLines,
@@ -41,7 +52,9 @@ export function createContext(plan: Plan, source?: string): LintContext {
     load(step) {
       if (!loadCache.has(step.id)) {
         const content = manifestText(step, sourceLines);
-        loadCache.set(step.id, content === null ? undefined : loadManifestText(content));
+        // Helm/Jinja templates (`{{ .Values.x }}`) are not YAML until rendered.
+        const templated = content !== null && /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/.test(content);
+        loadCache.set(step.id, content === null || templated ? undefined : loadManifestText(content));
       }
       return loadCache.get(step.id);
     },
@@ -52,6 +65,7 @@ export function createContext(plan: Plan, source?: string): LintContext {
       return contentStartLine(step, sourceLines);
     },
   };
+  return ctx;
 }
 
 /**

@@ -43,6 +43,12 @@ export function fileEffects(sc: SimpleCommand): FileEffects {
       flagValues(args, ['-out', '-keyout']).forEach((w) => fx.creates.push(w.value));
       flagValues(args, ['-in', '-key', '-CA', '-CAkey']).forEach((w) => addRef(fx, w, 'file'));
       break;
+    case 'cfssljson':
+      flagValues(args, ['-bare']).forEach((w) => fx.creates.push(`${w.value}.pem`, `${w.value}-key.pem`, `${w.value}.csr`));
+      break;
+    case 'htpasswd':
+      if (args[0]?.value.startsWith('-') && args[0].value.includes('c') && positionals[0]) fx.creates.push(positionals[0].value);
+      break;
     case 'ssh-keygen':
       flagValues(args, ['-f']).forEach((w) => fx.creates.push(w.value, `${w.value}.pub`));
       break;
@@ -151,7 +157,8 @@ function readerEffects(fx: FileEffects, name: string, args: Word[]): void {
  */
 export function isLocalPath(path: string): boolean {
   if (!path || path === '-' || /^\.{1,2}\/?$/.test(path) || isUrl(path)) return false;
-  if (/[$`*?<>{}]|^~\/\.kube|REPLACE_WITH/.test(path)) return false;
+  // `~/.bashrc` is on every machine; `/path/to/x` is a placeholder.
+  if (/[$`*?<>{}]|^~\/\.|(^|\/)path\/to\/|REPLACE_WITH/.test(path)) return false;
   if (/^\/(dev|proc|sys|etc|usr|var|bin|sbin|lib|opt|run|srv|boot)(\/|$)/.test(path)) return false;
   return /^[\w./~-][\w./~@+,:-]*$/.test(path) && !/^\d+$/.test(path) && !/^[\w.-]+:\/?/.test(path.replace(/^[A-Za-z]:\\/, ''));
 }

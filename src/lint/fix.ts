@@ -50,7 +50,8 @@ function locate(
   const end = offset(range.endLine, range.endColumn);
   const expected = d.actual ?? (start !== undefined && end !== undefined ? source.slice(start, end) : undefined);
   if (!expected) return undefined;
-  if (start !== undefined && source.startsWith(expected, start)) return { start, end: start + expected.length, replacement };
+  const fits = (at: number): boolean => source.startsWith(expected, at) && bounded(source, at, expected);
+  if (start !== undefined && fits(start)) return { start, end: start + expected.length, replacement };
   // The column may be off (list indentation, a prompt): find the text on the reported line.
   const lineStart = lineStarts[range.line - 1];
   if (lineStart === undefined) return undefined;
@@ -58,7 +59,16 @@ function locate(
   const lineText = source.slice(lineStart, lineEnd);
   let best: number | undefined;
   for (let i = lineText.indexOf(expected); i !== -1; i = lineText.indexOf(expected, i + 1)) {
+    if (!fits(lineStart + i)) continue;
     if (best === undefined || Math.abs(i + 1 - range.column) < Math.abs(best + 1 - range.column)) best = i;
   }
   return best === undefined ? undefined : { start: lineStart + best, end: lineStart + best + expected.length, replacement };
+}
+
+/** A word is only replaced whole: `ubectl` must not match inside `kubectl`. */
+function bounded(source: string, at: number, text: string): boolean {
+  const word = /[\w-]/;
+  if (word.test(text[0]!) && at > 0 && word.test(source[at - 1]!)) return false;
+  const after = source[at + text.length];
+  return !(word.test(text[text.length - 1]!) && after !== undefined && word.test(after));
 }

@@ -39,6 +39,12 @@ function splitApiVersion(apiVersion: string): { group: string; version: string }
   return slash === -1 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
 
+/**
+ * Kinds with a built-in apiVersion that are not API objects: a kubeconfig is `v1 Config`,
+ * and `Status`/`List` are what the API server and kubectl print.
+ */
+export const CLIENT_SIDE_KINDS: Readonly<Record<string, readonly string[]>> = { v1: ['Config', 'Status', 'List'] };
+
 /** True when the API group is a built-in Kubernetes group (not a CRD or tool config). */
 export function isBuiltinGroup(apiVersion: string): boolean {
   const { group } = splitApiVersion(apiVersion);

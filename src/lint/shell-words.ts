@@ -216,3 +216,40 @@ export function offsetToLineColumn(text: string, offset: number): { line: number
   }
   return { line, column: offset - lineStart };
 }
+
+/**
+ * Offsets of a command's text that are data, not shell syntax: heredoc bodies and text
+ * inside straight quotes. Characters there are the author's content.
+ */
+export function dataRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const pending: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '\\') {
+      i += 2;
+    } else if (c === "'" || c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c) j += c === '"' && text[j] === '\\' ? 2 : 1;
+      ranges.push([i, Math.min(j + 1, text.length)]);
+      i = j + 1;
+    } else if (text.startsWith('<<', i) && text[i + 2] !== '<') {
+      const m = /^<<-?\s*(['"]?)([A-Za-z_][\w-]*)\1/.exec(text.slice(i));
+      if (m) pending.push(m[2]!);
+      i += m ? m[0].length : 2;
+    } else if (c === '\n' && pending.length > 0) {
+      const start = i + 1;
+      let j = start;
+      while (pending.length > 0 && j < text.length) {
+        const nl = text.indexOf('\n', j);
+        const end = nl === -1 ? text.length : nl;
+        if (text.slice(j, end).trim() === pending[0]) pending.shift();
+        j = end + 1;
+      }
+      ranges.push([start, Math.min(j, text.length)]);
+      i = j;
+    } else i++;
+  }
+  return ranges;
+}

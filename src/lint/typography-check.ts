@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diag/diagnostic.js';
 import type { Plan } from '../plan/types.js';
 import { spanPosition } from './command-model.js';
+import { dataRanges } from './shell-words.js';
 import type { LintContext } from './context.js';
 import { TYPOGRAPHIC_CHARS, type TypographicChar } from './data/typography.js';
 
@@ -10,9 +11,12 @@ export function checkTypography(ruleId: TypographicChar['rule'], _plan: Plan, ct
   const out: Diagnostic[] = [];
   for (const step of ctx.commands) {
     const text = step.command;
+    const data = dataRanges(text);
     for (let i = 0; i < text.length; i++) {
       const entry = table.get(text[i]!);
-      if (!entry) continue;
+      if (!entry || data.some(([a, b]) => i > a && i < b - 1)) continue;
+      // `it’s`: an apostrophe between letters is prose, not a quote.
+      if (entry.char === '\u2019' && /\p{L}/u.test(text[i - 1] ?? '') && /\p{L}/u.test(text[i + 1] ?? '')) continue;
       const replacement = entry.replacement === 'dash-flag' ? dashFor(text, i) : entry.replacement;
       const range = spanPosition(step, i, i + 1);
       const shown = replacement === '--' || replacement === '-' ? replacement : `${replacement}`;

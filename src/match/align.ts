@@ -9,7 +9,7 @@ export type AlignOp =
   | { op: 'elided'; e: number; a: number };
 
 /** Alignments beyond this many cell comparisons fall back to a Myers diff without elision. */
-const MAX_CELLS = 4_000_000;
+const MAX_CELLS = 1_500_000;
 
 /**
  * Aligns doc items with actual items, minimizing missing + extra items. Elision items match any

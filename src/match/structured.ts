@@ -39,9 +39,16 @@ const show = (v: unknown): string => {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 };
 
-/** Key used to pair list items: `name`, then `type`, when every doc item has it. */
-function itemKey(items: unknown[]): string | undefined {
-  return ['name', 'type'].find((k) => items.length > 0 && items.every((i) => isMapping(i) && typeof i[k] === 'string'));
+/** Identity of a list item: its `name`, `type` or `metadata.name`. */
+const IDENTITIES: { key: string; of: (item: unknown) => unknown }[] = [
+  { key: 'name', of: (i) => (isMapping(i) ? i['name'] : undefined) },
+  { key: 'type', of: (i) => (isMapping(i) ? i['type'] : undefined) },
+  { key: 'name', of: (i) => (isMapping(i) && isMapping(i['metadata']) ? i['metadata']['name'] : undefined) },
+];
+
+/** How to pair list items: by the first identity every doc item has as a string, else by index. */
+function itemKey(items: unknown[]): (typeof IDENTITIES)[number] | undefined {
+  return IDENTITIES.find((id) => items.length > 0 && items.every((i) => typeof id.of(i) === 'string'));
 }
 
 class Walker {
@@ -97,8 +104,8 @@ class Walker {
     doc.forEach((item, i) => {
       let k = i < actual.length ? i : -1;
       if (key !== undefined) {
-        const name = String((item as Mapping)[key]);
-        k = actual.findIndex((a, j) => !used.has(j) && isMapping(a) && matchValue(name, String(a[key]), key).ok);
+        const name = String(key.of(item));
+        k = actual.findIndex((a, j) => !used.has(j) && typeof key.of(a) === 'string' && matchValue(name, String(key.of(a)), key.key).ok);
       }
       if (k < 0) this.push('missing-line', path.concat(i), `list item missing in actual output (doc ${show(item)})`);
       else {

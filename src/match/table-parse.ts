@@ -46,10 +46,13 @@ export function customColumns(command: string | undefined): Map<string, string> 
   return map;
 }
 
+/** Columns of a header line. In a `kubectl get nodes` table (a ROLES column) NAME holds node names. */
 function columnsOf(header: string, custom?: Map<string, string>): Column[] {
   const columns: Column[] = [];
+  const nodes = /(?:^|\s)ROLES(?:\s|$)/.test(header);
   for (const m of header.matchAll(/\S+(?: \S+)*/g)) {
-    columns.push({ name: m[0], start: m.index, context: custom?.get(m[0]) ?? m[0] });
+    const context = custom?.get(m[0]) ?? (nodes && m[0] === 'NAME' ? 'NODE' : m[0]);
+    columns.push({ name: m[0], start: m.index, context });
   }
   return columns;
 }

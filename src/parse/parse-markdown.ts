@@ -12,6 +12,7 @@ import { LessonBuilder } from './lesson-builder.js';
 import { findSkippedTabs } from './shortcodes.js';
 import { indexSource } from './source-text.js';
 import { collectUnits } from './units.js';
+import { parseInChunks } from './chunks.js';
 import { dropCommentHeadings } from './comment-headings.js';
 import { walkUnits } from './walk.js';
 
@@ -60,7 +61,7 @@ export function parseMarkdown(source: string, options: ParseOptions): Lesson {
   }
   let tree: Root;
   try {
-    tree = processor.parse(source);
+    tree = parseInChunks(src, (text) => processor.parse(text));
   } catch (error) {
     b.findings.push(diagnostic('parse-error', 'error', { line: 1, column: 1 }, `The Markdown parser failed: ${String(error)}`));
     return { path: options.path, steps: [], findings: b.findings };

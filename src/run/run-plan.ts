@@ -39,7 +39,12 @@ function writeManifests(home: string, steps: ManifestStep[]): Map<string, string
 /** Runs a lesson plan against a backend. */
 export async function runPlan(plan: Plan, backend: Backend, options: RunOptions = {}): Promise<LessonResult> {
   const started = Date.now();
-  const o = normalizeRunOptions(options);
+  const normalized = normalizeRunOptions(options);
+  // One abort for the caller's signal and for SIGINT/SIGTERM of this process.
+  const abort = new AbortController();
+  if (normalized.signal?.aborted) abort.abort();
+  normalized.signal?.addEventListener('abort', () => abort.abort(), { once: true });
+  const o = { ...normalized, signal: abort.signal };
   const result: LessonResult = { path: plan.path, backend: backend.name, steps: [], findings: [...o.lintFindings], durationMs: 0 };
   const finish = (): LessonResult => {
     result.durationMs = Date.now() - started;
@@ -68,10 +73,9 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
   let session: BackendSession | null = null;
   let shell: LessonShell | null = null;
   let state: LessonState | null = null;
-  let stopped = false;
-  const teardown = async (): Promise<void> => {
-    if (stopped) return;
-    stopped = true;
+  let stopping: Promise<void> | null = null;
+  const teardown = (): Promise<void> => (stopping ??= stop());
+  const stop = async (): Promise<void> => {
     await (state?.shell ?? shell)?.stop().catch(() => undefined);
     if (session) {
       try {
@@ -93,7 +97,10 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
   };
   const unregister = o.handleSignals
     ? registerCleanup({
-        kill: () => (state?.shell ?? shell)?.killNow(),
+        kill: () => {
+          abort.abort();
+          (state?.shell ?? shell)?.killNow();
+        },
         stop: async () => {
           await teardown();
         },
@@ -115,7 +122,12 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
     const env = lessonEnv(sandbox, session, o.env);
     const manifests = plan.steps.filter((s): s is ManifestStep => s.kind === 'manifest');
     const shellOptions: ShellOptions = { cwd: sandbox.home, env, runDir: sandbox.run, ...(wrap ? { wrap } : {}) };
-    shell = LessonShell.start(shellOptions);
+    try {
+      shell = LessonShell.start(shellOptions);
+    } catch (e) {
+      result.error = errorOf('ERR_SHELL', e);
+      return finish();
+    }
     state = {
       plan,
       session,

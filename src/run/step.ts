@@ -22,6 +22,15 @@ interface Attempt {
   error?: string;
 }
 
+/** Errors that waiting cannot cure, so a read-only step is not retried. */
+const PERMANENT = /\((NotImplemented|MethodNotAllowed|BadRequest|Forbidden|Unauthorized)\)|unknown (flag|command|shorthand flag)|command not found|error: the server doesn't have a resource type/;
+
+function permanent(output: string): boolean {
+  return PERMANENT.test(output);
+}
+
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))}s`;
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Runs an internal helper script in the lesson shell (not a doc step); returns its output. */
@@ -62,16 +71,16 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
     ...(state.options.signal ? { signal: state.options.signal } : {}),
     ...(stopWhen && prepared.bounded ? { stopWhen, stopPidFile: prepared.bounded.pidFile } : {}),
   });
-  if (r.timedOut || r.shellExited || r.aborted) {
+  if (r.aborted || state.options.signal?.aborted) return { output: r.output, exitCode: null, error: 'the run was interrupted' };
+  if (r.timedOut || r.shellExited) {
     await restartShell(state);
     state.shellRestartedAt = step.line;
-    if (r.aborted) return { output: r.output, exitCode: null, error: 'the run was interrupted' };
     if (r.timedOut && timeoutMs === remaining) {
       state.lessonTimedOut = true;
       return { output: r.output, exitCode: null, error: 'the lesson time limit was reached during this step' };
     }
     const lost = 'a new shell was started for the following steps: the working directory, exported and shell variables of earlier steps are lost';
-    if (r.timedOut) return { output: r.output, exitCode: null, error: `timed out after ${Math.round(timeoutMs / 1000)}s and was killed; ${lost}` };
+    if (r.timedOut) return { output: r.output, exitCode: null, error: `timed out after ${seconds(timeoutMs)} and was killed; ${lost}` };
     return { output: r.output, exitCode: null, error: `the shell exited during this step (an \`exit\` or \`set -e\`); ${lost}` };
   }
   let exitCode = r.exitCode;
@@ -140,7 +149,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     attempt = await execute(state, step, prepared, command);
     matched = compare && !attempt.error ? match(state, step, attempt.output, command) : null;
     const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
-    if (ok || !settle || attempt.error || state.options.signal?.aborted) break;
+    if (ok || !settle || attempt.error || state.options.signal?.aborted || permanent(attempt.output)) break;
     if (Date.now() - started + delay > state.options.settleMs) break;
     await sleep(delay);
     delay = Math.min(delay * 2, 2000);

@@ -20,7 +20,7 @@ interface Meta {
 const root = join(import.meta.dirname, '../../fixtures/match');
 
 describe('fixtures/match', () => {
-  for (const name of readdirSync(root).sort()) {
+  for (const name of readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
     const dir = join(root, name);
     const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Meta;
     test(`${name}: ${meta.description}`, () => {

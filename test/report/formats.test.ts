@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import {
   checkFindings,
@@ -82,6 +82,9 @@ describe('check reports', () => {
       readFileSync(new URL('../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'),
     );
     // The published schema has a language-tag pattern that is not valid with the regex u flag.
+    // The package is CommonJS with a default export; under NodeNext its class is on .default.
+    type AjvClass = new (opts: Record<string, unknown>) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null } };
+    const Ajv = ((AjvDraft04 as unknown as { default?: AjvClass }).default ?? AjvDraft04) as unknown as AjvClass;
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);
     const log = JSON.parse(formatCheckSarif(report, '0.1.0'));

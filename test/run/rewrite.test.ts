@@ -49,6 +49,52 @@ describe('interactive rewrites', () => {
     expect(r2.steps[1]!.rewrites[0]!.reason).toBe('runs in the pod shell opened at line 3');
   });
 
+  it('should start kubectl run -it pods detached, exec into them, and delete --rm pods when the doc leaves the shell', async () => {
+    const { backend, options } = setup([
+      { args: 'run curl --image=radial/busyboxplus:curl --command -- sleep 3600', responses: [{ stdout: 'pod/curl created\n' }] },
+      { args: 'wait --for=condition=Ready pod/curl --timeout=60s', responses: [{}] },
+      { args: 'exec -i curl -- sh -c nslookup my-nginx', responses: [{ stdout: 'Name: my-nginx\n' }] },
+      { args: 'delete pod curl --wait=false', responses: [{}] },
+      { args: 'get pods', responses: [{ stdout: 'No resources found in default namespace.\n' }] },
+    ]);
+    const pod = { kind: 'pod' as const, prompt: '[ root@curl:/ ]$ ' };
+    const r = await runPlan(
+      plan([
+        cmd(3, 'kubectl run curl --image=radial/busyboxplus:curl -i --tty --rm', { cls: 'interactive' }),
+        cmd(5, 'nslookup my-nginx', { host: pod, expected: 'Name: my-nginx' }),
+        cmd(9, 'kubectl get pods', { cls: 'read-only', expected: 'No resources found in default namespace.' }),
+      ]),
+      backend,
+      options,
+    );
+    expect(r.steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass']);
+    expect(r.steps[0]!.ran).toBe("kubectl run curl --image=radial/busyboxplus:curl --command -- sleep 3600 && { kubectl wait --for=condition=Ready pod/curl --timeout=60s >/dev/null 2>&1 || true; }");
+    expect(r.steps[2]!.warnings).toEqual(['pod curl (started with --rm at line 3) was deleted when the doc left its shell']);
+    expect(backend.calls().map((c) => c.args)).toEqual([
+      'run curl --image=radial/busyboxplus:curl --command -- sleep 3600',
+      'wait --for=condition=Ready pod/curl --timeout=60s',
+      'exec -i curl -- sh -c nslookup my-nginx',
+      'delete pod curl --wait=false',
+      'get pods',
+    ]);
+  });
+
+  it('should run kubectl proxy in the background and wait until it serves', async () => {
+    const tag = `kdt-proxy-${randomBytes(4).toString('hex')}`;
+    const { backend, options } = setup();
+    const r = await runPlan(
+      plan([
+        cmd(2, `kubectl() { sleep 0.3; echo "Starting to serve on 127.0.0.1:8001"; exec -a ${tag} sleep 1000; }; export -f kubectl`),
+        cmd(4, 'kubectl proxy --port=8001', { expected: 'Starting to serve on 127.0.0.1:8001' }),
+      ]),
+      backend,
+      options,
+    );
+    expect(r.steps[1]).toMatchObject({ status: 'pass', actual: 'Starting to serve on 127.0.0.1:8001\n' });
+    expect(r.steps[1]!.rewrites[0]!.to).toBe('kubectl proxy --port=8001 &');
+    expect(await eventually(() => processesMatching(tag).length === 0)).toBe(true);
+  });
+
   it('should skip a pod step when no pod shell was opened, and a node step without a node shell', async () => {
     const { backend, options } = setup();
     const r = await runPlan(

@@ -10,7 +10,11 @@ import {
   formatCheckSarif,
 } from '../../report/check-formats.js';
 import { createTerminalReporter } from '../../report/terminal.js';
-import { check, exitCodeFor } from '../../run/check.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { loadLesson } from '../../parse/index.js';
+import { buildPlan } from '../../plan/index.js';
+import { check, exitCodeFor, type CheckReport } from '../../run/index.js';
+import { updateDoc, updatePatch } from '../../update/update.js';
 import { VERSION } from '../../version.js';
 import { KubedoctestError } from '../../diag/errors.js';
 import { expandInputs } from '../inputs.js';
@@ -43,6 +47,8 @@ export interface CheckCommandOptions {
   allowClusterScoped?: boolean;
   loadBalancer?: boolean;
   verbose?: boolean;
+  update?: boolean;
+  dryRun?: boolean;
 }
 
 /** The composition root: the only place that knows concrete backends. */
@@ -71,14 +77,16 @@ export function backendFactory(name: string, o: CheckCommandOptions): () => Back
 /** `kubedoctest check <files…>`: run lessons, match outputs, report. */
 export async function checkCommand(inputs: string[], o: CheckCommandOptions): Promise<number> {
   const format = oneOf(o.format, CHECK_FORMATS, '--format');
-  const factory = backendFactory(o.backend, o);
+  backendFactory(o.backend, o); // validates --backend and its options before any work
   const paths = await expandInputs(inputs);
   const streaming = format === 'text' && !o.output;
   const reporters = streaming
     ? [createTerminalReporter(process.stdout, { colors: colorsFor(process.stdout), verbose: o.verbose, progress: true })]
     : [createTerminalReporter(process.stderr, { colors: colorsFor(process.stderr), verbose: false, progress: true })];
   const report = await check(paths, {
-    backend: factory,
+    backend: o.backend,
+    createBackend: (name) => backendFactory(name, o)(),
+    log: (message) => process.stderr.write(`${message}\n`),
     reporters,
     stepTimeoutMs: parseDuration(o.timeout, '--timeout'),
     lessonTimeoutMs: parseDuration(o.lessonTimeout, '--lesson-timeout'),
@@ -87,7 +95,7 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
     failFast: Boolean(o.failFast),
     keep: Boolean(o.keep),
     confine: Boolean(o.confine),
-    verbose: Boolean(o.verbose),
+    ...(o.k8sVersion ? { k8sVersion: o.k8sVersion } : {}),
     ...(o.grep ? { grep: o.grep } : {}),
     ...(o.fromLine ? { fromLine: parseCount(o.fromLine, '--from-line') } : {}),
     ...(o.toLine ? { toLine: parseCount(o.toLine, '--to-line') } : {}),
@@ -106,5 +114,21 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
               : (await import('../../report/check-text.js')).formatCheckText(report, colorsFor({}), Boolean(o.verbose));
     await emit(text, o.output);
   }
+  if (o.update) await updateDocs(report, Boolean(o.dryRun), o.examplesDir);
   return exitCodeFor(report);
+}
+
+/** `--update`: rewrite failed steps' expected output in place; with `--dry-run`, print the patch instead. */
+async function updateDocs(report: CheckReport, dryRun: boolean, examplesDir: string | undefined): Promise<void> {
+  for (const lesson of report.lessons) {
+    const source = await readFile(lesson.path, 'utf8');
+    const plan = buildPlan(await loadLesson(lesson.path, examplesDir ? { examplesDir } : {}));
+    const { text, changes } = updateDoc(source, plan, lesson);
+    if (changes.length === 0) continue;
+    if (dryRun) process.stdout.write(updatePatch(lesson.path, source, text));
+    else {
+      await writeFile(lesson.path, text);
+      process.stderr.write(`updated ${changes.length} output block${changes.length === 1 ? '' : 's'} in ${lesson.path}\n`);
+    }
+  }
 }

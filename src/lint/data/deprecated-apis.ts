@@ -14,6 +14,7 @@ export interface DeprecatedApi {
   note?: string;
 }
 
+/** Deprecated and removed apiVersion/kind pairs. */
 export const DEPRECATED_APIS: readonly DeprecatedApi[] = [
   { apiVersion: 'extensions/v1beta1', kinds: ['Deployment', 'DaemonSet', 'ReplicaSet'], removedIn: '1.16', replacement: 'apps/v1' },
   { apiVersion: 'extensions/v1beta1', kinds: ['NetworkPolicy'], removedIn: '1.16', replacement: 'networking.k8s.io/v1' },

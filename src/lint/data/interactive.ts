@@ -13,6 +13,7 @@ export interface InteractiveCommand {
   how: string;
 }
 
+/** The interactive commands; the first matching entry wins. */
 export const INTERACTIVE_COMMANDS: readonly InteractiveCommand[] = [
   { program: 'kubectl', subcommand: 'edit', name: 'kubectl edit', how: 'with an editor script (KUBE_EDITOR) that applies the change the doc describes' },
   { program: 'kubectl', subcommand: 'exec', flags: ['-t', '--tty'], name: 'kubectl exec -it', how: 'as `kubectl exec -i` without a TTY, feeding the in-pod commands that follow on stdin' },

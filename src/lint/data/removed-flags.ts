@@ -13,6 +13,7 @@ export interface RemovedFlag {
   instead: string;
 }
 
+/** Removed and deprecated kubectl flags and subcommands. */
 export const REMOVED_FLAGS: readonly RemovedFlag[] = [
   { subcommand: 'run', flag: '--replicas', removedIn: '1.18', instead: '`kubectl run` creates only a Pod now; use `kubectl create deployment NAME --image=… --replicas=N`' },
   { subcommand: 'run', flag: '--generator', removedIn: '1.18', instead: '`kubectl run` creates only a Pod now; use `kubectl create deployment|job|cronjob`' },

@@ -14,8 +14,9 @@ export interface RequiredArgs {
   needs: string;
 }
 
+/** Requirements by kubectl subcommand path. */
 export const REQUIRED_ARGS: readonly RequiredArgs[] = [
-  { program: 'kubectl', path: 'get', positionals: 1, anyOf: ['-f', '--filename', '-k', '--kustomize'], needs: 'a resource type (`kubectl get pods`) or -f' },
+  { program: 'kubectl', path: 'get', positionals: 1, anyOf: ['-f', '--filename', '-k', '--kustomize', '--raw'], needs: 'a resource type (`kubectl get pods`) or -f' },
   { program: 'kubectl', path: 'describe', positionals: 1, anyOf: ['-f', '--filename', '-k', '--kustomize'], needs: 'a resource type (`kubectl describe pod NAME`) or -f' },
   { program: 'kubectl', path: 'apply', anyOf: ['-f', '--filename', '-k', '--kustomize'], needs: '-f <file> or -k <dir>' },
   { program: 'kubectl', path: 'create', anyOf: ['-f', '--filename', '-k', '--kustomize'], needs: '-f <file>, -k <dir> or a resource (`kubectl create deployment …`)' },

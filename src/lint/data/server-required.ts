@@ -15,6 +15,7 @@ export interface ServerRequiredField {
 
 const WORKLOADS = ['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet'];
 
+/** The server-side required fields by kind. */
 export const SERVER_REQUIRED: readonly ServerRequiredField[] = [
   { kinds: ['*'], path: 'metadata', unless: 'metadata.generateName' },
   { kinds: ['*'], path: 'metadata.name', unless: 'metadata.generateName' },

@@ -10,6 +10,7 @@ export interface TypographicChar {
   replacement: string | 'dash-flag';
 }
 
+/** The characters, in the order they are checked. */
 export const TYPOGRAPHIC_CHARS: readonly TypographicChar[] = [
   { char: '\u2013', name: 'en dash', rule: 'typographic-dash', replacement: 'dash-flag' },
   { char: '\u2014', name: 'em dash', rule: 'typographic-dash', replacement: 'dash-flag' },

@@ -16,6 +16,8 @@ export const incompleteCommand: LintRule = {
     const out: Diagnostic[] = [];
     for (const step of ctx.commands) {
       for (const sc of ctx.simple(step)) {
+        // `--help` and `--version` need nothing else.
+        if (sc.args.some((a) => ['--help', '-h', '--version', '-V', '--manual'].includes(a.value))) continue;
         const problem = sc.program?.value === 'curl' ? curlProblem(sc) : sc.program?.value === 'kubectl' ? kubectlProblem(sc) : undefined;
         if (!problem) continue;
         const range = spanPosition(step, sc.program!.start, (sc.args[sc.args.length - 1] ?? sc.program!).end);

@@ -12,11 +12,12 @@ export const manifestReference: LintRule = {
   description: 'A manifest is shown but no command applies or reads it.',
   check(_plan, ctx) {
     const refs = manifestArguments(ctx);
+    const texts = ctx.commands.map((c) => ({ line: c.line, text: c.command }));
     const named = new Set(ctx.manifests.filter((m) => m.file).map((m) => baseName(m.file!)));
     const out: Diagnostic[] = [];
     const unbound = ctx.manifests.filter((m) => !m.file);
     ctx.manifests.forEach((m) => {
-      if (isUsed(m, refs, named, unbound)) return;
+      if (isUsed(m, refs, named, unbound) || isMentioned(m, texts)) return;
       const name = m.file ?? m.examplePath;
       out.push(
         diagnostic(this.id, 'info', { line: m.line, column: m.position.column }, `${name ? `manifest \`${name}\`` : 'this manifest'} is shown but no command applies or reads it`, {
@@ -64,4 +65,12 @@ function isUsed(m: ManifestStep, refs: ManifestArg[], named: Set<string>, unboun
 
 function baseName(p: string): string {
   return normalizePath(p).split('/').pop() ?? p;
+}
+
+/** A named manifest whose file name any command mentions (`sed … job-tmpl.yaml`, `--from-file=dir/x`). */
+function isMentioned(m: ManifestStep, texts: Array<{ line: number; text: string }>): boolean {
+  if (!m.file) return false;
+  const name = baseName(m.file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(^|[\\s/='"])${name}($|[\\s'";|&)])`);
+  return texts.some((t) => re.test(t.text));
 }

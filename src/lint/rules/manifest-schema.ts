@@ -2,7 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { diagnostic, type Diagnostic } from '../../diag/diagnostic.js';
 import { findDeprecatedApi } from '../data/deprecated-apis.js';
 import { SERVER_REQUIRED } from '../data/server-required.js';
-import { builtinKinds, builtinVersions, isBuiltinGroup, modelFor, splitApiVersion, validateObject, type SchemaError } from '../k8s-models.js';
+import { CLIENT_SIDE_KINDS, builtinKinds, builtinVersions, isBuiltinGroup, modelFor, splitApiVersion, validateObject, type SchemaError } from '../k8s-models.js';
 import { manifestObjects, objectLine, type ManifestObject } from '../manifest-docs.js';
 import { formatPath, lineOfPath, pointerSegments, valuesAt } from '../manifest-paths.js';
 import { isPlaceholderValue } from '../placeholders.js';
@@ -30,6 +30,7 @@ export const manifestSchema: LintRule = {
         continue;
       }
       if (!isBuiltinGroup(m.apiVersion) || findDeprecatedApi(m.apiVersion, m.kind)?.removedIn) continue;
+      if (CLIENT_SIDE_KINDS[m.apiVersion]?.includes(m.kind)) continue;
       const cls = modelFor(m.apiVersion, m.kind);
       if (!cls) {
         report(['kind'], unknownTypeMessage(m.apiVersion, m.kind));

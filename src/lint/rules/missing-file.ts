@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diag/diagnostic.js';
 import type { CommandStep, ManifestStep } from '../../plan/types.js';
 import { spanPosition } from '../command-model.js';
@@ -23,12 +25,12 @@ export const missingFile: LintRule = {
     let unknownFiles = false;
 
     for (const step of ctx.commands) {
-      if (step.host.kind !== 'local') continue;
+      if (ctx.isRemote(step)) continue;
       for (const sc of ctx.simple(step)) {
         const fx = fileEffects(sc);
         let missing = 0;
         for (const ref of fx.refs) {
-          if (unknownFiles || available.has(ref)) continue;
+          if (unknownFiles || available.has(ref) || existsBesideDoc(ctx.path, ref) || proseCreates(ctx, ref, step.line)) continue;
           if (/\.(ya?ml|json)$/i.test(ref.path) && claimUnbound(step, unbound, claimed)) {
             available.add(ref.path);
             continue;
@@ -78,15 +80,45 @@ function report(ruleId: string, step: CommandStep, ref: FileRef, ctx: LintContex
   });
 }
 
-/** A repository or file link in the prose around a line (the doc says where to get the file). */
+/**
+ * A repository or file link in the prose of the step's section (from its heading, at most 40
+ * lines up, to a few lines below): the doc says where to get the file.
+ */
 function linkNear(ctx: LintContext, line: number): string | undefined {
   const lines = ctx.sourceLines;
   if (!lines) return undefined;
-  for (let i = Math.max(0, line - 16); i < Math.min(lines.length, line + 6); i++) {
+  let from = Math.max(0, line - 41);
+  for (let i = line - 2; i >= from; i--) {
+    if (/^#{1,6}\s/.test(lines[i]!)) {
+      from = i;
+      break;
+    }
+  }
+  for (let i = from; i < Math.min(lines.length, line + 6); i++) {
     const m = /\]\((https?:\/\/(?:github\.com|gitlab\.com|raw\.githubusercontent\.com)\/[^)\s]+)\)/.exec(lines[i]!);
     if (m) return m[1];
   }
   return undefined;
+}
+
+/**
+ * The doc before the step tells the reader to create the file: prose such as "into a file
+ * called `job.yaml.jinja2`" / "Save this as app.py", or a code fence titled with its name.
+ */
+function proseCreates(ctx: LintContext, ref: FileRef, line: number): boolean {
+  const lines = ctx.sourceLines;
+  if (!lines || ref.kind === 'makefile') return false;
+  const name = ref.path.replace(/^\.\//, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const token = `(?<![\\w./-])(?:\\./)?${name}(?![\\w/-]|\\.\\w)`;
+  const prose = new RegExp(`\\b(?:file|save|saving|create|called|named|paste|write|as)\\b[^.]*${token}`, 'i');
+  const fence = new RegExp(`^\\s*(?:\`\`\`|~~~).*${token}`);
+  return lines.slice(0, line - 1).some((l) => fence.test(l) || (!/^\s*(?:\$|#|kubectl)/.test(l) && prose.test(l)));
+}
+
+/** The doc lives in a repository that has the file next to it (a README beside its Makefile). */
+function existsBesideDoc(docPath: string, ref: FileRef): boolean {
+  if (!docPath || isAbsolute(ref.path) || ref.path.startsWith('~')) return false;
+  return existsSync(join(dirname(docPath), ref.kind === 'makefile' ? 'Makefile' : ref.path));
 }
 
 /** Paths known to exist: exact names, directories holding them, and `*` patterns. */

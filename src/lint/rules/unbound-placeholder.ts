@@ -26,7 +26,7 @@ export const unboundPlaceholder: LintRule = {
       }
       for (const sc of ctx.simple(step)) {
         const words = [...sc.assignments, ...(sc.program ? [sc.program] : []), ...sc.args, ...sc.segment.redirects.map((r) => r.target)];
-        if (step.host.kind === 'local') {
+        if (!ctx.isRemote(step)) {
           for (const v of unsetVariables(words, setVars)) {
             const range = spanPosition(step, v.offset, v.offset + v.text.length);
             out.push(diagnostic(this.id, 'info', range, `\`${v.text}\` is not set by an earlier step; it will be bound at run time`, { stepId: step.id, actual: v.text }));
@@ -59,7 +59,7 @@ function unsetVariables(words: Word[], setVars: Set<string>): Array<{ offset: nu
     for (const m of w.raw.matchAll(/\$(?:\{([A-Za-z_]\w*)[^}]*\}|([A-Za-z_]\w*))/g)) {
       const name = m[1] ?? m[2]!;
       const at = m.index!;
-      if (w.singleQuoted.some(([a, b]) => at >= a && at < b)) continue;
+      if (w.singleQuoted.some(([a, b]) => at >= a && at < b) || w.raw[at - 1] === '\\') continue;
       if (setVars.has(name) || PRESET_VARS.has(name)) continue;
       found.push({ offset: w.start + at, text: m[0] });
     }

@@ -14,18 +14,21 @@ export const yamlSyntax: LintRule = {
     for (const step of ctx.manifests) {
       const result = ctx.load(step);
       if (!result || result.ok) continue;
-      const where = locate(step, ctx, result.line);
       const lines = ctx.text(step)!.split('\n');
-      const hint = result.reason === 'syntax' && result.line !== undefined ? missingParentHint(lines, result.line) : '';
+      // Errors at the end of the input (an unclosed bracket) point at the last written line.
+      let errorLine = result.line;
+      while (errorLine !== undefined && errorLine > 0 && (lines[errorLine] ?? '').trim() === '') errorLine--;
+      const where = locate(step, ctx, errorLine);
+      const hint = result.reason === 'syntax' && errorLine !== undefined ? missingParentHint(lines, errorLine) : '';
       const what = step.language === 'json' ? 'JSON' : 'YAML';
       const prefix =
         result.reason === 'syntax'
-          ? `${what} does not parse: ${result.message}${result.line !== undefined ? ` (line ${result.line + 1} of the manifest${step.origin === 'example' ? ` ${step.examplePath ?? ''}` : ''})` : ''}`
+          ? `${what} does not parse: ${result.message}${errorLine !== undefined ? ` (line ${errorLine + 1} of the manifest${step.origin === 'example' ? ` ${step.examplePath ?? ''}` : ''})` : ''}`
           : result.message;
       out.push(
         diagnostic(this.id, 'error', where, hint ? `${prefix}. ${hint}` : prefix, {
           stepId: step.id,
-          ...(result.line !== undefined ? { actual: lines[result.line] ?? '' } : {}),
+          ...(errorLine !== undefined ? { actual: lines[errorLine] ?? '' } : {}),
         }),
       );
     }

@@ -7,7 +7,7 @@ export const duration: Normalizer = {
   id: 'duration',
   description: 'measured durations (`in 1.2s`, `(812ms including waiting)`, `took 3s`) and pulled image sizes',
   anywhere: [
-    new RegExp(`(?<=\\b(?:in|took|after) )${DURATION}(?![\\w.])`, 'g'),
+    new RegExp(`(?<=\\b(?:in|took|after) )${DURATION}(?![\\w]|\\.\\d)`, 'g'),
     new RegExp(`(?<=\\()${DURATION}(?= including waiting\\))`, 'g'),
     /(?<=Image size: )\d+(?= bytes)/g,
   ],

@@ -36,11 +36,13 @@ export const HINT_RULES: HintRule[] = [
     when({ expected, output, facts }) {
       const wanted = [...(expected ?? '').matchAll(/\b([A-Z][A-Z0-9_]*)_SERVICE_HOST\b/g)].map((m) => m[1]!);
       const missing = wanted.find((w) => !output.includes(`${w}_SERVICE_HOST`));
-      if (!missing || !facts) return null;
+      // An error instead of the environment is another problem (no such pod, exec not possible).
+      if (!missing || !facts || /Error from server|^error:/m.test(output)) return null;
       const svc = facts.services.find((s) => serviceEnvName(s.metadata.name) === missing);
       const svcTime = svc?.metadata.creationTimestamp;
       if (!svc || !svcTime) return null;
-      const pod = facts.pods.find((p) => p.metadata.creationTimestamp && p.metadata.creationTimestamp < svcTime);
+      // Timestamps have one-second resolution: a pod from the same second may predate the Service too.
+      const pod = facts.pods.find((p) => p.metadata.creationTimestamp && p.metadata.creationTimestamp <= svcTime && (!selectorOf(svc) || selects(selectorOf(svc)!, p)));
       if (!pod) return null;
       const deployment = owningDeployment(pod, facts) ?? '';
       return { env: `${missing}_SERVICE_HOST`, service: svc.metadata.name, svcTime, pod: pod.metadata.name, podTime: pod.metadata.creationTimestamp!, deployment };

@@ -54,3 +54,12 @@ describe('manifest-schema', () => {
     expect(ds[0]!.message).toMatch(/^data\.password must match format "byte"/);
   });
 });
+
+describe('manifest-schema on YAML that is not an API object', () => {
+  it('skips kubeconfig files and templates', () => {
+    const kubeconfig = 'apiVersion: v1\nkind: Config\nclusters: []\n';
+    const helm = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n';
+    expect(lintOne('manifest-schema', manifest(1, kubeconfig), manifest(10, helm))).toEqual([]);
+    expect(lintOne('yaml-syntax', manifest(10, helm))).toEqual([]);
+  });
+});

@@ -55,3 +55,26 @@ describe('missing-file', () => {
     expect(lintOne('missing-file', cmd(1, 'git clone https://github.com/x/y.git\ncd y\nmake build && kubectl apply -f deploy.yaml'))).toEqual([]);
   });
 });
+
+describe('missing-file and what the prose says', () => {
+  it('accepts a file the prose tells the reader to save, or a fence titled with its name', () => {
+    const source = [
+      'Save the following as app.py:', // 1
+      '```python', // 2
+      'print(1)', // 3
+      '```', // 4
+      '```yaml title="kind-config.yaml"', // 5
+      'kind: Cluster', // 6
+      '```', // 7
+      '```shell', // 8
+      'python app.py && cat kind-config.yaml && cat other.py', // 9
+      '```',
+    ].join('\n');
+    const ds = lintPlan(plan(cmd(9, 'python app.py && cat kind-config.yaml && cat other.py')), { rules: ['missing-file'], source });
+    expect(ds.map((d) => d.actual)).toEqual(['other.py']);
+  });
+
+  it('ignores placeholder paths and home dotfiles', () => {
+    expect(lintOne('missing-file', cmd(1, 'kubectl create secret generic k --from-file=ssh-privatekey=/path/to/.ssh/id_rsa && source ~/.bashrc'))).toEqual([]);
+  });
+});

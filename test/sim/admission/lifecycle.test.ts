@@ -57,6 +57,25 @@ describe('updates', () => {
     expect(main.status).toEqual({ replicas: 1 });
   });
 
+  it('adds the kubernetes finalizer to new namespaces only', () => {
+    const { create, update } = setup();
+    const ns = create(TYPES.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'dev' }, spec: { finalizers: ['example.com/x'] } });
+    expect(ns.spec).toEqual({ finalizers: ['example.com/x', 'kubernetes'] });
+    const finalized = update(TYPES.namespaces, { ...ns, spec: { finalizers: [] } });
+    expect(finalized.spec).toEqual({ finalizers: [] });
+    expect(finalized.metadata.labels).toEqual({ 'kubernetes.io/metadata.name': 'dev' });
+  });
+
+  it('keeps pod status on a main update, takes it on a status write', () => {
+    const { create, update } = setup();
+    const p = create(TYPES.pods, { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [nginx()] } });
+    const running = update(TYPES.pods, { ...p, status: { phase: 'Running' } }, { subresource: 'status' });
+    expect(running.status).toEqual({ phase: 'Running' });
+    const labelled = update(TYPES.pods, { ...running, metadata: { ...running.metadata, labels: { a: 'b' } }, status: { phase: 'Failed' } });
+    expect(labelled.status).toEqual({ phase: 'Running' });
+    expect(labelled.metadata.labels).toEqual({ a: 'b' });
+  });
+
   it('rejects a changed Deployment selector', () => {
     const { create, admission, store } = setup();
     const d = create(TYPES.deployments, deployment('nginx'));

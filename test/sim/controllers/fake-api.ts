@@ -118,7 +118,8 @@ export class FakeApi implements Api {
     if (JSON.stringify(next) === JSON.stringify(old)) return structuredClone(old);
     next.metadata.resourceVersion = String(++this.rv);
     const specFinalizers = type.resource === 'namespaces' ? ((next['spec'] as any)?.finalizers ?? []) : [];
-    if (next.metadata.deletionTimestamp && !next.metadata.finalizers?.length && !specFinalizers.length) {
+    const hadFinalizers = (old.metadata.finalizers?.length ?? 0) > 0 || (type.resource === 'namespaces' && ((old['spec'] as any)?.finalizers ?? []).length > 0);
+    if (next.metadata.deletionTimestamp && hadFinalizers && !next.metadata.finalizers?.length && !specFinalizers.length) {
       this.objects.delete(key);
       this.emit({ type: 'DELETED', resource: type, object: structuredClone(next), old });
       return structuredClone(next);

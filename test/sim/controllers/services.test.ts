@@ -35,14 +35,19 @@ describe('endpoints and endpoint slices', () => {
     const { api, type } = setup();
     const d = deployment('web', 1);
     (d as any).spec.template.spec.containers[0].ports = [{ name: 'http', containerPort: 8080 }];
+    (d as any).spec.template.spec.containers[0].readinessProbe = { httpGet: { port: 'http' }, initialDelaySeconds: 5 };
     api.create(api.resolve('deployments', 'apps')!, 'default', d);
     api.create(type('services'), 'default', svc('web', { clusterIP: '10.96.0.11', selector: { run: 'web' }, ports: [{ name: 'web', port: 80, protocol: 'TCP', targetPort: 'http' }] }));
-    api.run(800);
+    api.run(2000);
     let ep = api.get(type('endpoints'), 'default', 'web') as any;
-    expect(ep.subsets?.[0]?.notReadyAddresses?.[0]?.ip ?? ep.subsets).toBeDefined();
-    api.run(1500);
+    expect(ep.subsets).toEqual([{ notReadyAddresses: [expect.objectContaining({ ip: '10.244.0.5' })], ports: [{ name: 'web', port: 8080, protocol: 'TCP' }] }]);
+    let slice = api.all('endpointslices', 'discovery.k8s.io')[0] as any;
+    expect(slice.endpoints[0].conditions).toEqual({ ready: false, serving: false, terminating: false });
+    api.run(5000);
     ep = api.get(type('endpoints'), 'default', 'web') as any;
     expect(ep.subsets[0].ports).toEqual([{ name: 'web', port: 8080, protocol: 'TCP' }]);
+    slice = api.all('endpointslices', 'discovery.k8s.io')[0] as any;
+    expect(slice.endpoints[0].conditions).toEqual({ ready: true, serving: true, terminating: false });
     expect(ep.subsets[0].addresses).toHaveLength(1);
   });
 

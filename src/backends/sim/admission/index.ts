@@ -2,7 +2,8 @@ import type { ResourceType, KObject, SimContext, Store } from '../types.js';
 import type { WriteOptions } from '../api/types.js';
 import { invalid, notFound, StatusError, type FieldCause } from '../status.js';
 import { allocateService, carryOverAllocations, heldValues } from './allocators.js';
-import { generateJobSelector } from './defaults/workloads.js';
+import { checkDecodable } from './decode-checks.js';
+import { applyDefaultClass } from './default-class.js';
 import { rulesFor } from './kinds.js';
 import { bumpGeneration, prepareCreateMeta, prepareUpdateMeta } from './metadata.js';
 import { admitNewPod, podQOSClass } from './pod-plugins.js';
@@ -86,9 +87,10 @@ function statusWrite(obj: Dict, old: Dict): KObject {
 export function createAdmission(store: Store, ctx: SimContext): Admission {
   function admit(op: 'create' | 'update', type: ResourceType, object: KObject, old: KObject | undefined, options: WriteOptions): KObject {
     const key = resourceKey(type);
-    const rules = rulesFor(key, type.group);
+    const rules = rulesFor(key, type.group, type.subresources);
     const obj = clone(object) as Dict;
     if (op === 'update' && old && options.subresource === 'status') return statusWrite(obj, old);
+    checkDecodable(type, key, obj);
 
     if (op === 'create') {
       prepareCreateMeta(obj, ctx, {
@@ -100,14 +102,17 @@ export function createAdmission(store: Store, ctx: SimContext): Admission {
       if (rules.initialStatus) obj.status = rules.initialStatus();
     } else if (old) {
       prepareUpdateMeta(obj, old);
-      if (rules.initialStatus) {
+      if (rules.initialStatus || rules.statusSubresource) {
         if (old.status !== undefined) obj.status = clone(old.status);
         else delete obj.status;
       }
     }
 
     rules.defaults?.(obj);
-    if (key === 'jobs.batch' && op === 'create') generateJobSelector(obj);
+    if (op === 'create') {
+      rules.onCreate?.(obj);
+      applyDefaultClass(store, key, obj);
+    }
     if (key === 'pods' && op === 'create') {
       const saName = (obj.spec?.serviceAccountName || obj.spec?.serviceAccount || 'default') as string;
       admitNewPod(obj, ctx.ids, safeGet(store, SERVICE_ACCOUNTS, obj.metadata?.namespace, saName) as Dict | undefined);

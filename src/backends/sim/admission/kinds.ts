@@ -9,9 +9,18 @@ import {
   defaultPersistentVolumeClaim,
   defaultSecret,
   defaultService,
+  prepareNewNamespace,
 } from './defaults/core.js';
 import { defaultPodOnly, defaultPodSpec } from './defaults/pod-spec.js';
-import { defaultCronJob, defaultDaemonSet, defaultDeployment, defaultJob, defaultReplicaSet, defaultStatefulSet } from './defaults/workloads.js';
+import {
+  defaultCronJob,
+  defaultDaemonSet,
+  defaultDeployment,
+  defaultJob,
+  defaultReplicaSet,
+  defaultStatefulSet,
+  generateJobSelector,
+} from './defaults/workloads.js';
 import { ensureDict, type Dict } from './util.js';
 import { validateConfigMap, validateIngressSpec, validatePod, validateSecret, validateServiceSpec } from './validation/core.js';
 import type { NameRule } from './validation/meta.js';
@@ -32,6 +41,10 @@ export interface KindRules {
   generation?: boolean;
   /** The status a new object starts with (its status is reset on create), if any. */
   initialStatus?: () => Dict;
+  /** Has a status subresource: a main update keeps the stored status. Implied by initialStatus. */
+  statusSubresource?: boolean;
+  /** Preparation of a new object only (`PrepareForCreate`), after defaulting. */
+  onCreate?: (obj: Dict) => void;
   /** Defaulting applied on create and update. */
   defaults?: (obj: Dict) => void;
   /** Validation of the defaulted object (apart from metadata). */
@@ -44,6 +57,7 @@ const emptyStatus = () => ({});
 /** The table of per-resource admission rules. */
 export const KIND_RULES: Record<string, KindRules> = {
   pods: {
+    statusSubresource: true,
     defaults: (o) => {
       defaultPodSpec(ensureDict(o, 'spec'));
       defaultPodOnly(o);
@@ -53,13 +67,13 @@ export const KIND_RULES: Record<string, KindRules> = {
   services: { name: 'dns1035', initialStatus: () => ({ loadBalancer: {} }), defaults: defaultService, validate: spec(validateServiceSpec) },
   secrets: { defaults: (o) => (defaultSecretData(o), defaultSecret(o)), validate: validateSecret },
   configmaps: { defaults: defaultConfigMapLike, validate: validateConfigMap },
-  namespaces: { name: 'label', initialStatus: () => ({ phase: 'Active' }), defaults: defaultNamespace },
+  namespaces: { name: 'label', initialStatus: () => ({ phase: 'Active' }), defaults: defaultNamespace, onCreate: prepareNewNamespace },
   persistentvolumeclaims: { initialStatus: () => ({ phase: 'Pending' }), defaults: defaultPersistentVolumeClaim },
   persistentvolumes: { initialStatus: () => ({ phase: 'Pending' }), defaults: defaultPersistentVolume },
   endpoints: { defaults: defaultEndpoints },
   serviceaccounts: {},
   events: { name: 'any' },
-  nodes: {},
+  nodes: { statusSubresource: true },
   replicationcontrollers: { generation: true, initialStatus: () => ({ replicas: 0 }), defaults: defaultReplicaSet },
   'deployments.apps': { generation: true, initialStatus: emptyStatus, defaults: defaultDeployment, validate: spec(validateDeploymentSpec) },
   'replicasets.apps': { generation: true, initialStatus: () => ({ replicas: 0 }), defaults: defaultReplicaSet, validate: spec(validateReplicaSetSpec) },
@@ -71,7 +85,7 @@ export const KIND_RULES: Record<string, KindRules> = {
     validate: spec(validateDaemonSetSpec),
   },
   'controllerrevisions.apps': {},
-  'jobs.batch': { generation: true, initialStatus: emptyStatus, defaults: defaultJob, validate: (o) => validateJobSpec(o.spec, 'spec', true) },
+  'jobs.batch': { generation: true, initialStatus: emptyStatus, defaults: defaultJob, onCreate: generateJobSelector, validate: (o) => validateJobSpec(o.spec, 'spec', true) },
   'cronjobs.batch': { generation: true, initialStatus: emptyStatus, defaults: defaultCronJob, validate: spec(validateCronJobSpec) },
   'ingresses.networking.k8s.io': { generation: true, initialStatus: () => ({ loadBalancer: {} }), validate: spec(validateIngressSpec) },
   'ingressclasses.networking.k8s.io': { generation: true },
@@ -87,6 +101,6 @@ export const KIND_RULES: Record<string, KindRules> = {
 const BUILTIN_GROUP = /^(|apps|batch|autoscaling|policy|[a-z0-9.-]*\.k8s\.io)$/;
 
 /** The rules for a resource key; custom resources get generation tracking. */
-export function rulesFor(key: string, group: string): KindRules {
-  return KIND_RULES[key] ?? (BUILTIN_GROUP.test(group) ? {} : { generation: true });
+export function rulesFor(key: string, group: string, subresources: readonly string[] = []): KindRules {
+  return KIND_RULES[key] ?? (BUILTIN_GROUP.test(group) ? {} : { generation: true, statusSubresource: subresources.includes('status') });
 }

@@ -28,7 +28,8 @@ export function prepareCreateMeta(
   if (!meta.name && meta.generateName) {
     let name = '';
     for (let attempt = 0; attempt < 8; attempt++) {
-      name = `${meta.generateName}${randomString(ctx.ids, 5)}`;
+      // SimpleNameGenerator keeps the base to 58 characters so the name fits in 63.
+      name = `${String(meta.generateName).slice(0, 58)}${randomString(ctx.ids, 5)}`;
       if (!opts.nameTaken(name)) break;
     }
     meta.name = name;

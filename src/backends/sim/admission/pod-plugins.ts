@@ -1,5 +1,6 @@
 import type { IdSource } from '../clock.js';
 import { randomString } from './names.js';
+import { parseQuantity } from './quantity.js';
 import { type Dict, ensureDict, list, setDefault } from './util.js';
 
 /**
@@ -86,7 +87,7 @@ export function podQOSClass(spec: Dict): 'Guaranteed' | 'Burstable' | 'BestEffor
     if (relevant(requests).length || relevant(limits).length) any = true;
     for (const r of ['cpu', 'memory']) {
       if (limits[r] === undefined) guaranteed = false;
-      else if (requests[r] !== undefined && String(requests[r]) !== String(limits[r])) guaranteed = false;
+      else if (requests[r] !== undefined && parseQuantity(requests[r]) !== parseQuantity(limits[r])) guaranteed = false;
     }
   }
   if (!any) return 'BestEffort';

@@ -14,6 +14,8 @@ interface Run extends PodRun {
   reported: boolean;
   adopted: boolean;
   terminating: boolean;
+  /** Containers are stopped: report that, then remove the pod. */
+  stopped: boolean;
   notifyStarted: boolean;
   startedOnce: boolean;
   pullFailures: Map<string, number>;
@@ -81,11 +83,14 @@ export class Kubelet {
     let run = this.runs.get(String(pod.metadata.uid));
     if (!run) run = this.begin(pod, node);
     if (pod.metadata.deletionTimestamp && !run.terminating) this.terminate(pod, run);
-    if (!run.reported || run.adopted) return;
-    const status = buildPodStatus(pod, run, timestamp(this.api.ctx.clock.now()));
     let current = pod;
-    if (statusDiffers(pod, status)) {
-      current = this.api.update(this.pods, namespace, { ...pod, status }, { subresource: 'status' });
+    if (run.reported && !run.adopted) {
+      const status = buildPodStatus(pod, run, timestamp(this.api.ctx.clock.now()));
+      if (statusDiffers(pod, status)) current = this.api.update(this.pods, namespace, { ...pod, status }, { subresource: 'status' });
+    }
+    if (run.stopped) {
+      tolerate(() => this.api.delete(this.pods, namespace, name, { gracePeriodSeconds: 0 }));
+      return;
     }
     if (run.notifyStarted) {
       run.notifyStarted = false;
@@ -126,6 +131,7 @@ export class Kubelet {
       reported: false,
       adopted: false,
       terminating: false,
+      stopped: false,
       notifyStarted: false,
       startedOnce: false,
       pullFailures: new Map(),
@@ -308,8 +314,7 @@ export class Kubelet {
       this.after(run, wait, () => {
         c.lastState = { terminated };
         c.restartCount++;
-        this.event(run, c, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
-        this.start(run, i, false);
+        this.pull(run, i, false);
       });
     });
   }
@@ -323,9 +328,25 @@ export class Kubelet {
     const grace = Number(pod.metadata.deletionGracePeriodSeconds ?? dig(pod, 'spec', 'terminationGracePeriodSeconds') ?? 30);
     const ms = running.length === 0 ? 0 : Math.min(grace * 1000, this.timings.terminationCapMs);
     this.after(run, ms, () => {
-      const { namespace, name } = splitKey(run.key);
-      const now = this.api.find(this.pods, namespace, name);
-      if (now?.metadata.uid === run.uid) tolerate(() => this.api.delete(this.pods, namespace, name, { gracePeriodSeconds: 0 }));
+      const finishedAt = timestamp(this.api.ctx.clock.now());
+      for (const c of running) {
+        const killed = exitPlan({ image: c.image }, 0) !== undefined;
+        c.state = {
+          terminated: {
+            containerID: c.containerID,
+            exitCode: killed ? 137 : 0,
+            finishedAt,
+            reason: killed ? 'Error' : 'Completed',
+            startedAt: (c.state['running'] as Json)['startedAt'],
+          },
+        };
+        c.ready = false;
+        c.started = false;
+      }
+      run.sandboxReady = false;
+      run.stopped = true;
+      const main = run.containers.filter((c) => !c.init);
+      run.finished ??= main.every((c) => dig(c.state, 'terminated', 'exitCode') === 0) ? 'Succeeded' : 'Failed';
     });
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Api } from '../api/types.js';
 import type { KObject } from '../types.js';
-import { timestamp, typeOf } from './util.js';
+import { microTimestamp, timestamp, typeOf } from './util.js';
 
 /** Facts about one simulated node that other controllers need. */
 export interface NodeInfo {
@@ -121,5 +121,23 @@ export function registerNodes(api: Api, nodes: readonly NodeInfo[]): void {
     if (JSON.stringify(created['status']) !== JSON.stringify(status)) {
       api.update(type, undefined, { ...created, status }, { subresource: 'status' });
     }
+    registerLease(api, created);
   }
+}
+
+/** The node's heartbeat Lease in kube-node-lease, which `kubectl describe node` shows. */
+function registerLease(api: Api, node: KObject): void {
+  const leases = api.resolve('leases', 'coordination.k8s.io');
+  const name = String(node.metadata.name);
+  if (!leases || !api.find(typeOf(api, 'namespaces'), undefined, 'kube-node-lease') || api.find(leases, 'kube-node-lease', name)) return;
+  api.create(leases, 'kube-node-lease', {
+    apiVersion: 'coordination.k8s.io/v1',
+    kind: 'Lease',
+    metadata: {
+      name,
+      namespace: 'kube-node-lease',
+      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name, uid: String(node.metadata.uid) }],
+    },
+    spec: { holderIdentity: name, leaseDurationSeconds: 40, renewTime: microTimestamp(api.ctx.clock.now()) },
+  });
 }

@@ -1,23 +1,221 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Api } from '../api/types.js';
+import type { KObject } from '../types.js';
 import { notSupported } from '../status.js';
+import { serviceEnv } from '../controllers/service-env.js';
 import type { PodRuntime } from './hooks.js';
+import type { VNode } from './fs/vfs.js';
+import { sharedVolumes } from './fs/volumes.js';
+import { createNetwork } from './net/cluster.js';
+import { containerHost, createContainer, podListeners, runMain, shellFor, type ContainerRecord, type StartContext } from './container.js';
+import { badRequestStatus, sendStatus, serveLog } from './logs.js';
+import { execInContainer } from './exec/run.js';
+import { refuseUpgrade, serveExec } from './exec/ws.js';
+import { nodeShell } from './node.js';
+import { Input, type Io } from './shell/types.js';
 
 export type { PodRuntime } from './hooks.js';
 
-/** Placeholder until the pod runtime lands: every stream request is answered "not supported". */
-export function createRuntime(_api: Api): PodRuntime {
-  const refuse = (what: string) => notSupported(what).status;
-  return {
-    canPull: () => true,
-    podStarted: () => undefined,
-    podRemoved: () => undefined,
-    upgrade: (kind, _pod, _query, _req, socket) => {
-      const body = JSON.stringify(refuse(`pods/${kind}`));
-      socket.end(`HTTP/1.1 501 Not Implemented\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+type Json = Record<string, unknown>;
+
+/** Options of the pod runtime. */
+export interface RuntimeOptions {
+  /** The cluster CA (for projected kube-root-ca.crt when the ConfigMap is missing). */
+  caPem?: string;
+  /** Longest one `sleep` in an exec session may last, in real ms (default 30 s). */
+  execSleepCapMs?: number;
+}
+
+/** The simulator's pod runtime, with what a run can report. */
+export interface SimPodRuntime extends PodRuntime {
+  /** Notes about simulated behaviour the run should report (unknown images, emulated volumes). */
+  warnings(): string[];
+  /** Runs argv in a started container (tests, tooling). */
+  exec(namespace: string, pod: string, container: string | undefined, argv: string[], stdin?: string): Promise<{ stdout: string; stderr: string; exitCode: number; error?: string }>;
+}
+
+interface PodRecord {
+  pod: KObject;
+  ip: string;
+  containers: ContainerRecord[];
+}
+
+const specContainers = (pod: KObject): Json[] => (((pod['spec'] as Json)?.['containers'] as Json[]) ?? []);
+const allContainers = (pod: KObject): Json[] => [...(((pod['spec'] as Json)?.['initContainers'] as Json[]) ?? []), ...specContainers(pod), ...(((pod['spec'] as Json)?.['ephemeralContainers'] as Json[]) ?? [])];
+const status = (message: string, reason: string, code: number) => ({ kind: 'Status' as const, apiVersion: 'v1' as const, metadata: {}, status: 'Failure' as const, message, reason, code });
+
+/** Creates the pod runtime: exec/attach over WebSocket, logs, in-pod shell, cluster network, node shell. */
+export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRuntime {
+  const ctx = api.ctx;
+  const pods = new Map<string, PodRecord>();
+  const byIP = new Map<string, string>();
+  const notes = new Set<string>();
+  const shared = sharedVolumes();
+  const closers = new Set<() => void>();
+  const speed = () => (ctx.speed > 0 ? ctx.speed : 1);
+  const directory = {
+    listenersAt(ip: string) {
+      const uid = byIP.get(ip);
+      const rec = uid ? pods.get(uid) : undefined;
+      return rec ? podListeners(rec.containers) : undefined;
     },
-    log: (_pod, _query, _req, res) => {
-      const body = JSON.stringify(refuse('pods/log'));
-      res.writeHead(501, { 'Content-Type': 'application/json' }).end(body);
+  };
+  const network = (ns: string, self: string) => createNetwork(api, directory, ns, self, (n) => ctx.ids.int(n));
+  const recordOf = (pod: KObject) => pods.get(String(pod.metadata.uid));
+  const execCap = options.execSleepCapMs ?? 30_000;
+
+  const startContext = (pod: KObject): StartContext => {
+    const ns = pod.metadata.namespace ?? 'default';
+    const services = api.list(api.resolve('services')!, undefined).items;
+    return {
+      api,
+      now: () => ctx.clock.now(),
+      speed: speed(),
+      nanos: ctx.ids.int(1_000_000_000),
+      shared,
+      services: serviceEnv(services, ns, (pod['spec'] as Json)?.['enableServiceLinks'] !== false),
+      caPem: options.caPem,
+      warn: (n) => notes.add(n),
+      network,
+    };
+  };
+
+  const startPod = (pod: KObject): void => {
+    const sc = startContext(pod);
+    const volumes = new Map<string, VNode>();
+    const ip = String(((pod['status'] as Json) ?? {})['podIP'] ?? '');
+    const recs: ContainerRecord[] = [];
+    const spec = (pod['spec'] as Json) ?? {};
+    for (const [init, list] of [[true, (spec['initContainers'] as Json[]) ?? []], [false, specContainers(pod)]] as const) {
+      for (const c of list) {
+        try {
+          recs.push(createContainer(pod, c, init, sc, volumes));
+        } catch (e) {
+          notes.add(`container ${String(c['name'])} of pod ${pod.metadata.name}: ${(e as Error).message}`);
+        }
+      }
+    }
+    const rec: PodRecord = { pod, ip, containers: recs };
+    pods.set(String(pod.metadata.uid), rec);
+    if (ip) byIP.set(ip, String(pod.metadata.uid));
+    void (async () => {
+      const net = network(pod.metadata.namespace ?? 'default', ip);
+      const host = (c: ContainerRecord) => containerHost(c, pod, net, c.stop.signal, ctx.clock, speed(), 2 ** 31 - 1);
+      for (const c of recs.filter((r) => r.init)) {
+        await runMain(c, { ...host(c), sleepCapMs: 5_000 });
+        c.log.close();
+      }
+      await Promise.all(recs.filter((r) => !r.init).map((c) => runMain(c, host(c))));
+    })().catch(() => undefined);
+  };
+
+  const execute = async (rec: PodRecord, c: ContainerRecord, argv: string[], io: Io, signal: AbortSignal) => {
+    const host = containerHost(c, rec.pod, network(rec.pod.metadata.namespace ?? 'default', rec.ip), signal, ctx.clock, speed(), execCap);
+    return execInContainer(host, c.env, c.workdir, argv, io);
+  };
+
+  return {
+    canPull: (image) => /^[a-z0-9][a-z0-9._\-/:@]*$/.test(image) && !/[/:]$/.test(image),
+    podStarted(pod) {
+      const existing = recordOf(pod);
+      if (existing) {
+        existing.pod = pod;
+        return;
+      }
+      startPod(pod);
+    },
+    podRemoved(pod) {
+      const rec = recordOf(pod);
+      if (!rec) return;
+      for (const c of rec.containers) {
+        c.stop.abort();
+        c.log.close();
+      }
+      pods.delete(String(pod.metadata.uid));
+      if (byIP.get(rec.ip) === String(pod.metadata.uid)) byIP.delete(rec.ip);
+    },
+    upgrade(kind, pod, query, req: IncomingMessage, socket: Duplex, head: Buffer) {
+      if (kind === 'portforward') return refuseUpgrade(socket, notSupported('pods/portforward').status);
+      const name = query.get('container') ?? String(specContainers(pod)[0]?.['name'] ?? '');
+      if (!allContainers(pod).some((c) => c['name'] === name)) return refuseUpgrade(socket, status(`container ${name} is not valid for pod ${pod.metadata.name}`, 'BadRequest', 400));
+      const argv = query.getAll('command');
+      const rec = recordOf(pod);
+      const c = rec?.containers.find((x) => x.name === name && !x.init);
+      const tty = query.get('tty') === 'true';
+      const stdin = query.get('stdin') === 'true';
+      if (!rec || !c) {
+        return serveExec(req, socket, head, argv, { stdin: false, tty, run: async () => ({ error: `unable to upgrade connection: container not found ("${name}")` }) });
+      }
+      if (kind === 'attach') {
+        return serveExec(req, socket, head, ['attach'], {
+          stdin,
+          tty,
+          run: (io, signal) =>
+            new Promise((resolve) => {
+              const stop = c.log.follow((l) => io.out(l.text + '\n'), () => resolve({ code: 0 }));
+              signal.addEventListener('abort', () => (stop(), resolve({ code: 0 })));
+            }),
+        });
+      }
+      const shells = ['sh', 'bash', 'ash', 'dash', '/bin/sh', '/bin/bash', '/bin/ash', '/usr/bin/bash'];
+      const interactive = tty && stdin && argv.length === 1 && shells.includes(argv[0]!);
+      if (interactive) {
+        const abort = new AbortController();
+        const host = containerHost(c, rec.pod, network(rec.pod.metadata.namespace ?? 'default', rec.ip), abort.signal, ctx.clock, speed(), execCap);
+        const sh = shellFor(host, c.env, c.workdir, argv[0]!.split('/').pop()!);
+        if (argv[0]!.endsWith('bash')) Object.assign(sh, { flavor: { ...sh.flavor } });
+        return serveExec(req, socket, head, argv, {
+          stdin,
+          tty,
+          run: async () => ({ code: 0 }),
+          prompt: () => sh.flavor.prompt(sh.cwd, host.hostname),
+          interactive: async (line, io) => {
+            await sh.run(line, { ...io, stdin: new Input() });
+            return !sh.exited;
+          },
+        });
+      }
+      serveExec(req, socket, head, argv, { stdin, tty, run: (io, signal) => execute(rec, c, argv, io, signal) }, (close) => {
+        closers.add(close);
+      });
+    },
+    log(pod, query, req: IncomingMessage, res: ServerResponse) {
+      const list = allContainers(pod);
+      const name = query.get('container') ?? (specContainers(pod).length === 1 ? String(specContainers(pod)[0]!['name']) : undefined);
+      if (!name) return sendStatus(res, badRequestStatus(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${specContainers(pod).map((c) => c['name']).join(' ')}]`));
+      if (!list.some((c) => c['name'] === name)) return sendStatus(res, badRequestStatus(`container ${name} is not valid for pod ${pod.metadata.name}`));
+      if (query.get('previous') === 'true') return sendStatus(res, badRequestStatus(`previous terminated container "${name}" in pod "${pod.metadata.name}" not found`));
+      const c = recordOf(pod)?.containers.find((x) => x.name === name);
+      if (!c) {
+        const st = [...((((pod['status'] as Json) ?? {})['containerStatuses'] as Json[]) ?? []), ...((((pod['status'] as Json) ?? {})['initContainerStatuses'] as Json[]) ?? [])].find((s) => s['name'] === name);
+        const reason = String((((st?.['state'] as Json) ?? {})['waiting'] as Json | undefined)?.['reason'] ?? 'ContainerCreating');
+        return sendStatus(res, badRequestStatus(`container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`));
+      }
+      serveLog(c.log, query, req, res, () => ctx.clock.now());
+    },
+    nodeExec(node, command, timeoutMs) {
+      return nodeShell(api, node, command, timeoutMs, directory, speed());
+    },
+    async close() {
+      for (const rec of pods.values()) for (const c of rec.containers) {
+        c.stop.abort();
+        c.log.close();
+      }
+      for (const c of closers) c();
+      closers.clear();
+      pods.clear();
+      byIP.clear();
+    },
+    warnings: () => [...notes],
+    async exec(namespace, podName, container, argv, stdin = '') {
+      const rec = [...pods.values()].find((r) => r.pod.metadata.name === podName && (r.pod.metadata.namespace ?? 'default') === namespace);
+      const c = rec?.containers.find((x) => !x.init && (!container || x.name === container));
+      if (!rec || !c) return { stdout: '', stderr: '', exitCode: 1, error: `container not found ("${container ?? ''}")` };
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      const r = await execute(rec, c, argv, { stdin: new Input(Buffer.from(stdin)), out: (d) => void out.push(Buffer.from(d)), err: (d) => void err.push(Buffer.from(d)) }, new AbortController().signal);
+      return { stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), exitCode: 'code' in r ? r.code : 1, ...('error' in r ? { error: r.error } : {}) };
     },
   };
 }

@@ -44,6 +44,16 @@ export function str(name: string, description: string, cell: Column['cell'], pri
   return { name, type: 'string', description, priority, cell };
 }
 
+/** A column the real server declares as `string` although its cells are numbers. */
+export function strNum(name: string, description: string, cell: Column['cell'], priority = 0): Column {
+  return { name, type: 'string', description, priority, cell };
+}
+
+/** `sets.NewString(...).List()`: sorted, without duplicates. */
+export function sortedUnique(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}
+
 /** An integer column. */
 export function int(name: string, description: string, cell: Column['cell'], priority = 0): Column {
   return { name, type: 'integer', description, priority, cell };

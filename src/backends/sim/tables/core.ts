@@ -1,5 +1,5 @@
 import type { Dict } from '../admission/util.js';
-import { ageColumn, formatLabels, int, items, listWithMore, nameColumn, type Printer, str } from './columns.js';
+import { ageColumn, formatLabels, items, nameColumn, type Printer, sortedUnique, str, strNum } from './columns.js';
 import { since } from './duration.js';
 
 /** Printers for core/v1 resources. */
@@ -13,7 +13,7 @@ export function serviceExternalIP(svc: Dict): string {
     case 'NodePort':
       return externalIPs.length ? externalIPs.join(',') : '<none>';
     case 'LoadBalancer': {
-      const lb = items(svc.status?.loadBalancer?.ingress).map((i) => i.ip || i.hostname).filter(Boolean) as string[];
+      const lb = sortedUnique(items(svc.status?.loadBalancer?.ingress).map((i) => i.ip || i.hostname).filter(Boolean) as string[]);
       const all = [...lb, ...externalIPs];
       return all.length ? all.join(',') : '<pending>';
     }
@@ -68,7 +68,7 @@ const count = (v: unknown) => (v && typeof v === 'object' ? Object.keys(v).lengt
 
 /** ConfigMaps: Data, Age. */
 export const configMapPrinter: Printer = {
-  columns: [nameColumn, int('Data', 'Data contains the configuration data.', (o) => count(o.data) + count(o.binaryData)), ageColumn],
+  columns: [nameColumn, strNum('Data', 'Data contains the configuration data.', (o) => count(o.data) + count(o.binaryData)), ageColumn],
 };
 
 /** Secrets: Type, Data, Age. */
@@ -76,14 +76,14 @@ export const secretPrinter: Printer = {
   columns: [
     nameColumn,
     str('Type', 'Used to facilitate programmatic handling of secret data.', (o) => o.type ?? ''),
-    int('Data', 'Data contains the secret data.', (o) => count(o.data)),
+    strNum('Data', 'Data contains the secret data.', (o) => count(o.data)),
     ageColumn,
   ],
 };
 
 /** ServiceAccounts: Secrets, Age. */
 export const serviceAccountPrinter: Printer = {
-  columns: [nameColumn, int('Secrets', 'Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use.', (o) => items(o.secrets).length), ageColumn],
+  columns: [nameColumn, strNum('Secrets', 'Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use.', (o) => items(o.secrets).length), ageColumn],
 };
 
 /** Namespaces: Status, Age. */

@@ -26,6 +26,7 @@ import {
   storageClassPrinter,
 } from './other.js';
 import { podPrinter } from './pods.js';
+import { controllerRevisionPrinter, createdAtPrinter, podTemplatePrinter, priorityClassPrinter, runtimeClassPrinter } from './cluster.js';
 import {
   cronJobPrinter,
   daemonSetPrinter,
@@ -79,6 +80,12 @@ export const PRINTERS: Record<string, Printer> = {
   'leases.coordination.k8s.io': leasePrinter,
   'poddisruptionbudgets.policy': pdbPrinter,
   'horizontalpodautoscalers.autoscaling': hpaPrinter,
+  'customresourcedefinitions.apiextensions.k8s.io': createdAtPrinter,
+  limitranges: createdAtPrinter,
+  podtemplates: podTemplatePrinter,
+  'controllerrevisions.apps': controllerRevisionPrinter,
+  'priorityclasses.scheduling.k8s.io': priorityClassPrinter,
+  'runtimeclasses.node.k8s.io': runtimeClassPrinter,
 };
 
 /** Name and Age, for anything without a printer (as for a custom resource without printer columns). */

@@ -1,5 +1,5 @@
 import type { Dict } from '../admission/util.js';
-import { AGE_DESCRIPTION, ageColumn, formatSelector, int, items, listWithMore, nameColumn, type Printer, str } from './columns.js';
+import { AGE_DESCRIPTION, ageColumn, formatSelector, int, items, listWithMore, nameColumn, type Printer, sortedUnique, str, strNum } from './columns.js';
 
 /** Printers for storage, networking, RBAC, policy and autoscaling resources. */
 
@@ -16,7 +16,7 @@ export function accessModes(modes: unknown): string {
   return ACCESS_MODES.filter(([m]) => list.includes(m)).map(([, s]) => s).join(',');
 }
 
-const vac = (name: unknown) => (typeof name === 'string' && name ? name : '<unset>');
+const vac = (name: unknown) => (typeof name === 'string' ? name : '<unset>');
 
 /** PersistentVolumeClaims: Status, Volume, Capacity, Access Modes, StorageClass, VolumeAttributesClass, Age; wide VolumeMode. */
 export const pvcPrinter: Printer = {
@@ -69,7 +69,7 @@ export const ingressPrinter: Printer = {
     nameColumn,
     str('Class', 'The name of the IngressClass resource.', (o) => o.spec?.ingressClassName ?? '<none>'),
     str('Hosts', 'Hosts that incoming requests are matched against before the ingress rule', ingressHosts),
-    str('Address', 'Address is a list containing ingress points for the load-balancer', (o) => items(o.status?.loadBalancer?.ingress).map((i) => i.ip || i.hostname).filter(Boolean).join(',')),
+    str('Address', 'Address is a list containing ingress points for the load-balancer', (o) => sortedUnique(items(o.status?.loadBalancer?.ingress).map((i) => i.ip || i.hostname).filter(Boolean)).join(',')),
     str('Ports', 'Ports of TLS configurations that open', (o) => (items(o.spec?.tls).length ? '80, 443' : '80')),
     ageColumn,
   ],
@@ -131,7 +131,7 @@ export const rolePrinter: Printer = {
 const subjects = (kind: string, withNamespace = false) => (o: Dict) =>
   items(o.subjects)
     .filter((s) => s.kind === kind)
-    .map((s) => (withNamespace ? `${s.namespace ?? ''}/${s.name}` : s.name))
+    .map((s) => (withNamespace && s.namespace ? `${s.namespace}/${s.name}` : s.name))
     .join(', ');
 
 /** RoleBindings and ClusterRoleBindings: Role, Age; wide Users, Groups, ServiceAccounts. */
@@ -162,23 +162,41 @@ export const pdbPrinter: Printer = {
   ],
 };
 
+/** One metric of the Targets cell, as `formatHPAMetrics` writes it. */
+function hpaMetric(m: Dict, status: Dict | undefined): string {
+  const unknown = '<unknown>';
+  switch (m.type) {
+    case 'External':
+    case 'Object': {
+      const key = m.type === 'External' ? 'external' : 'object';
+      const target = m[key]?.target ?? {};
+      const current = status?.[key]?.current;
+      if (target.averageValue != null) return `${current?.averageValue ?? unknown}/${target.averageValue} (avg)`;
+      return `${status?.[key] ? current?.value : unknown}/${target.value}`;
+    }
+    case 'Pods':
+      return `${status?.pods ? status.pods.current?.averageValue : unknown}/${m.pods?.target?.averageValue}`;
+    case 'Resource':
+    case 'ContainerResource': {
+      const key = m.type === 'Resource' ? 'resource' : 'containerResource';
+      const res = m[key] ?? {};
+      const current = status?.[key]?.current;
+      if (res.target?.averageValue != null) return `${res.name}: ${status?.[key] ? current?.averageValue : unknown}/${res.target.averageValue}`;
+      const now = current?.averageUtilization != null ? `${current.averageUtilization}%` : unknown;
+      const target = res.target?.averageUtilization != null ? `${res.target.averageUtilization}%` : '<auto>';
+      return `${res.name}: ${now}/${target}`;
+    }
+    default:
+      return '<unknown type>';
+  }
+}
+
 /** The Targets cell of an autoscaling/v2 HPA (`formatHPAMetrics`): `cpu: 12%/50%`, two at most. */
 export function hpaTargets(o: Dict): string {
   const metrics = items(o.spec?.metrics);
   if (!metrics.length) return '<none>';
   const statuses = items(o.status?.currentMetrics);
-  const list = metrics.map((m, i) => {
-    const key = m.type === 'ContainerResource' ? 'containerResource' : 'resource';
-    if (m.type !== 'Resource' && m.type !== 'ContainerResource') return '<unknown>/<unknown>';
-    const res = m[key] ?? {};
-    const current = statuses[i]?.[key]?.current;
-    if (res.target?.averageValue != null) {
-      return `${res.name}: ${current?.averageValue ?? '<unknown>'}/${res.target.averageValue}`;
-    }
-    const now = current?.averageUtilization != null ? `${current.averageUtilization}%` : '<unknown>';
-    const target = res.target?.averageUtilization != null ? `${res.target.averageUtilization}%` : '<auto>';
-    return `${res.name}: ${now}/${target}`;
-  });
+  const list = metrics.map((m, i) => hpaMetric(m, statuses[i]));
   return list.length > 2 ? `${list.slice(0, 2).join(', ')} + ${list.length - 2} more...` : list.join(', ');
 }
 
@@ -189,8 +207,8 @@ export const hpaPrinter: Printer = {
     str('Reference', 'reference to scaled resource', (o) => `${o.spec?.scaleTargetRef?.kind ?? ''}/${o.spec?.scaleTargetRef?.name ?? ''}`),
     str('Targets', 'the target and current metrics for the autoscaler', hpaTargets),
     str('MinPods', 'minReplicas is the lower limit for the number of replicas to which the autoscaler can scale down.', (o) => (o.spec?.minReplicas != null ? String(o.spec.minReplicas) : '<unset>')),
-    int('MaxPods', 'maxReplicas is the upper limit for the number of pods that can be set by the autoscaler.', (o) => o.spec?.maxReplicas ?? 0),
-    int('Replicas', 'currentReplicas is current number of replicas of pods managed by this autoscaler.', (o) => o.status?.currentReplicas ?? 0),
+    strNum('MaxPods', 'maxReplicas is the upper limit for the number of pods that can be set by the autoscaler.', (o) => o.spec?.maxReplicas ?? 0),
+    strNum('Replicas', 'currentReplicas is current number of replicas of pods managed by this autoscaler.', (o) => o.status?.currentReplicas ?? 0),
     ageColumn,
   ],
 };

@@ -1,5 +1,5 @@
 import type { Dict } from '../admission/util.js';
-import { ageColumn, formatLabels, formatSelector, int, items, nameColumn, type Printer, selectorString, str, templateColumns } from './columns.js';
+import { ageColumn, formatLabels, formatSelector, int, items, nameColumn, type Printer, selectorString, str, strNum, templateColumns } from './columns.js';
 import { humanDuration, since } from './duration.js';
 
 /** Printers for apps/v1 and batch/v1 workloads. */
@@ -16,8 +16,8 @@ export const deploymentPrinter: Printer = {
   columns: [
     nameColumn,
     str('Ready', 'Number of the pod with ready state', (o) => `${n(o.status?.readyReplicas)}/${n(o.spec?.replicas)}`),
-    int('Up-to-date', 'Total number of non-terminated pods targeted by this deployment that have the desired template spec.', (o) => n(o.status?.updatedReplicas)),
-    int('Available', 'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.', (o) => n(o.status?.availableReplicas)),
+    strNum('Up-to-date', 'Total number of non-terminated pods targeted by this deployment that have the desired template spec.', (o) => n(o.status?.updatedReplicas)),
+    strNum('Available', 'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.', (o) => n(o.status?.availableReplicas)),
     ageColumn,
     ...templateColumns(podTemplate),
     str('Selector', SELECTOR, (o) => selectorString(o.spec?.selector), 1),
@@ -33,7 +33,7 @@ export const replicaSetPrinter: Printer = {
     int('Ready', 'The number of non-terminating pods targeted by this ReplicaSet with a Ready Condition.', (o) => n(o.status?.readyReplicas)),
     ageColumn,
     ...templateColumns(podTemplate),
-    str('Selector', 'Selector is a label query over pods that should match the replica count.', (o) => selectorString(o.spec?.selector), 1),
+    str('Selector', 'Selector is a label query over pods that should match the replica count.', (o) => formatSelector(o.spec?.selector), 1),
   ],
 };
 
@@ -71,16 +71,16 @@ export const daemonSetPrinter: Printer = {
   ],
 };
 
-const hasCondition = (o: Dict, type: string) => items(o.status?.conditions).some((c) => c.type === type && c.status === 'True');
+/** `hasJobCondition`: the first condition of that type decides. */
+const hasCondition = (o: Dict, type: string) => items(o.status?.conditions).find((c) => c.type === type)?.status === 'True';
 
-/** The Job Status cell: Complete, Failed, Terminating, Suspended, FailureTarget, SuccessCriteriaMet or Running. */
+/** The Job Status cell: Complete, Failed, Terminating, Suspended, FailureTarget or Running. */
 export function jobStatus(o: Dict): string {
   if (hasCondition(o, 'Complete')) return 'Complete';
   if (hasCondition(o, 'Failed')) return 'Failed';
   if (o.metadata?.deletionTimestamp) return 'Terminating';
   if (hasCondition(o, 'Suspended')) return 'Suspended';
   if (hasCondition(o, 'FailureTarget')) return 'FailureTarget';
-  if (hasCondition(o, 'SuccessCriteriaMet')) return 'SuccessCriteriaMet';
   return 'Running';
 }
 
@@ -108,7 +108,7 @@ export const jobPrinter: Printer = {
     str('Duration', 'Time required to complete the job.', (o, c) => jobDuration(o, c.now)),
     ageColumn,
     ...templateColumns(podTemplate),
-    str('Selector', 'A label query over pods that should match the pod count.', (o) => selectorString(o.spec?.selector), 1),
+    str('Selector', 'A label query over pods that should match the pod count.', (o) => formatSelector(o.spec?.selector), 1),
   ],
 };
 

@@ -29,14 +29,17 @@ export function defaultSecret(obj: Dict): void {
   setDefault(obj, 'type', 'Opaque');
 }
 
-/** Namespace: the `kubernetes` finalizer and the `kubernetes.io/metadata.name` label. */
+/** Namespace: the `kubernetes.io/metadata.name` label, kept on every write. */
 export function defaultNamespace(obj: Dict): void {
-  const spec = ensureDict(obj, 'spec');
-  if (!list(spec.finalizers).length && !(Array.isArray(spec.finalizers) && spec.finalizers.includes('kubernetes'))) {
-    spec.finalizers = ['kubernetes'];
-  }
   const meta = ensureDict(obj, 'metadata');
   if (meta.name) ensureDict(meta, 'labels')['kubernetes.io/metadata.name'] = meta.name;
+}
+
+/** A new Namespace gets the `kubernetes` finalizer (create only: the namespace controller removes it). */
+export function prepareNewNamespace(obj: Dict): void {
+  const spec = ensureDict(obj, 'spec');
+  const finalizers: unknown[] = Array.isArray(spec.finalizers) ? spec.finalizers : [];
+  if (!finalizers.includes('kubernetes')) spec.finalizers = [...finalizers, 'kubernetes'];
 }
 
 /** PersistentVolumeClaim: Filesystem volume mode. */

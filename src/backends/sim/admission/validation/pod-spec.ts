@@ -1,6 +1,7 @@
 import type { FieldCause } from '../../status.js';
 import { duplicate, invalidField, notFoundField, notSupported, required } from '../field-errors.js';
 import { dns1123Label, portName, portNumber } from '../names.js';
+import { parseQuantity } from '../quantity.js';
 import { type Dict, isDict, list } from '../util.js';
 import { validateAnnotations, validateLabels } from './meta.js';
 
@@ -45,14 +46,27 @@ function validatePorts(ports: Dict[], path: string): FieldCause[] {
   return errs;
 }
 
+function validateResources(resources: unknown, path: string): FieldCause[] {
+  if (!isDict(resources)) return [];
+  const requests: Dict = isDict(resources.requests) ? resources.requests : {};
+  const limits: Dict = isDict(resources.limits) ? resources.limits : {};
+  const errs: FieldCause[] = [];
+  for (const [name, value] of Object.entries(requests)) {
+    const request = parseQuantity(value);
+    const limit = parseQuantity(limits[name]);
+    if (typeof request === 'number' && request < 0) {
+      errs.push(invalidField(`${path}.requests[${name}]`, String(value), 'must be greater than or equal to 0'));
+    } else if (typeof request === 'number' && typeof limit === 'number' && request > limit) {
+      errs.push(invalidField(`${path}.requests`, String(value), `must be less than or equal to ${name} limit of ${String(limits[name])}`));
+    }
+  }
+  return errs;
+}
+
 function validateContainer(c: Dict, p: string, volumes: Set<string>, names: Set<string>, requireImage: boolean): FieldCause[] {
   const errs: FieldCause[] = [];
   if (!c.name) errs.push(required(`${p}.name`));
-  else {
-    for (const msg of dns1123Label(c.name)) errs.push(invalidField(`${p}.name`, c.name, msg));
-    if (names.has(c.name)) errs.push(duplicate(`${p}.name`, c.name));
-    names.add(c.name);
-  }
+  else for (const msg of dns1123Label(c.name)) errs.push(invalidField(`${p}.name`, c.name, msg));
   if (requireImage && !c.image) errs.push(required(`${p}.image`));
   errs.push(...validatePorts(list(c.ports), `${p}.ports`));
   list(c.env).forEach((e, i) => {
@@ -67,8 +81,12 @@ function validateContainer(c: Dict, p: string, volumes: Set<string>, names: Set<
     else if (!volumes.has(m.name)) errs.push(notFoundField(`${mp}.name`, m.name));
     if (!m.mountPath) errs.push(required(`${mp}.mountPath`));
   });
+  errs.push(...validateResources(c.resources, `${p}.resources`));
   if (!c.imagePullPolicy) errs.push(required(`${p}.imagePullPolicy`));
   else if (!PULL_POLICIES.includes(c.imagePullPolicy)) errs.push(notSupported(`${p}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
+  // Names must be unique across the pod's containers; reported after the container's own errors.
+  if (c.name && names.has(c.name)) errs.push(duplicate(`${p}.name`, c.name));
+  if (c.name) names.add(c.name);
   return errs;
 }
 

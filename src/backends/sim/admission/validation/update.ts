@@ -23,6 +23,8 @@ function mutablePodFieldsStripped(spec: Dict | undefined, old: Dict | undefined)
   delete s.tolerations;
   delete s.terminationGracePeriodSeconds;
   delete s.schedulingGates;
+  // Changed through the ephemeralcontainers subresource (kubectl debug).
+  delete s.ephemeralContainers;
   // Binding (the scheduler) sets nodeName once.
   if (!old?.nodeName) delete s.nodeName;
   return s;

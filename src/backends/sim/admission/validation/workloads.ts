@@ -1,6 +1,7 @@
 import type { FieldCause } from '../../status.js';
 import { forbidden, goStringMap, invalidField, notSupported, required } from '../field-errors.js';
 import { type Dict, isDict } from '../util.js';
+import { validateLabels } from './meta.js';
 import { validatePodTemplate } from './pod-spec.js';
 import { goLabelSelector, selectorIsEmpty, selectorMatches } from './selector.js';
 
@@ -41,19 +42,54 @@ function requireRestartPolicy(spec: Dict, path: string, allowed: string[]): Fiel
 
 const EMPTY_SELECTOR = 'empty selector is invalid for deployment';
 
+/** `intstr.IntOrString{…}` as `%#v` prints it. */
+function goIntOrString(v: unknown): { goString: string } {
+  return typeof v === 'string'
+    ? { goString: `intstr.IntOrString{Type:1, IntVal:0, StrVal:${JSON.stringify(v)}}` }
+    : { goString: `intstr.IntOrString{Type:0, IntVal:${Number(v ?? 0)}, StrVal:""}` };
+}
+
+const intOrPercent = (v: unknown) => (typeof v === 'string' && v.endsWith('%') ? Number(v.slice(0, -1)) : Number(v ?? 0));
+
+function validateRollingUpdate(ru: Dict, path: string): FieldCause[] {
+  const errs: FieldCause[] = [];
+  if (intOrPercent(ru.maxUnavailable) === 0 && intOrPercent(ru.maxSurge) === 0) {
+    errs.push(invalidField(`${path}.maxUnavailable`, goIntOrString(ru.maxUnavailable), 'may not be 0 when `maxSurge` is 0'));
+  }
+  if (typeof ru.maxUnavailable === 'string' && intOrPercent(ru.maxUnavailable) > 100) {
+    errs.push(invalidField(`${path}.maxUnavailable`, goIntOrString(ru.maxUnavailable), 'must not be greater than 100%'));
+  }
+  return errs;
+}
+
+function validateDeploymentStrategy(strategy: Dict): FieldCause[] {
+  switch (strategy.type) {
+    case 'Recreate':
+      return strategy.rollingUpdate != null
+        ? [forbidden('spec.strategy.rollingUpdate', "may not be specified when strategy `type` is 'Recreate'")]
+        : [];
+    case 'RollingUpdate':
+      return isDict(strategy.rollingUpdate) ? validateRollingUpdate(strategy.rollingUpdate, 'spec.strategy.rollingUpdate') : [];
+    default: {
+      const ru = strategy.rollingUpdate == null ? '(*apps.RollingUpdateDeployment)(nil)' : '(*apps.RollingUpdateDeployment)(0xc000a1e000)';
+      const value = { goString: `apps.DeploymentStrategy{Type:${JSON.stringify(strategy.type ?? '')}, RollingUpdate:${ru}}` };
+      return [notSupported('spec.strategy', value, ['Recreate', 'RollingUpdate'])];
+    }
+  }
+}
+
 /** Deployment spec. */
 export function validateDeploymentSpec(spec: Dict): FieldCause[] {
   const errs = [...nonNegative(spec, 'replicas', 'spec'), ...validateSelectorAndTemplate(spec, 'spec', EMPTY_SELECTOR)];
   errs.push(...requireRestartPolicy(spec, 'spec', ['Always']));
-  const strategy = isDict(spec.strategy) ? spec.strategy : {};
-  if (strategy.type === 'Recreate') {
-    if (strategy.rollingUpdate != null) {
-      errs.push(forbidden('spec.strategy.rollingUpdate', "may not be specified when strategy `type` is 'Recreate'"));
-    }
-  } else if (strategy.type !== 'RollingUpdate') {
-    errs.push(notSupported('spec.strategy.type', strategy.type ?? '', ['Recreate', 'RollingUpdate']));
-  }
+  errs.push(...validateDeploymentStrategy(isDict(spec.strategy) ? spec.strategy : {}));
   errs.push(...nonNegative(spec, 'minReadySeconds', 'spec'), ...nonNegative(spec, 'revisionHistoryLimit', 'spec'));
+  if (typeof spec.progressDeadlineSeconds === 'number') {
+    errs.push(...nonNegative(spec, 'progressDeadlineSeconds', 'spec'));
+    if (spec.progressDeadlineSeconds <= Number(spec.minReadySeconds ?? 0)) {
+      errs.push(invalidField('spec.progressDeadlineSeconds', spec.progressDeadlineSeconds, 'must be greater than minReadySeconds'));
+    }
+  }
   return errs;
 }
 
@@ -66,20 +102,39 @@ export function validateReplicaSetSpec(spec: Dict): FieldCause[] {
   ];
 }
 
-/** StatefulSet spec. */
+/** StatefulSet spec; its pod template is checked for labels only, as upstream does. */
 export function validateStatefulSetSpec(spec: Dict): FieldCause[] {
-  const errs = [...nonNegative(spec, 'replicas', 'spec'), ...validateSelectorAndTemplate(spec, 'spec', 'empty selector is invalid for statefulset')];
+  const errs: FieldCause[] = [];
   const policy = spec.podManagementPolicy;
-  if (policy && !['OrderedReady', 'Parallel'].includes(policy)) {
-    errs.push(notSupported('spec.podManagementPolicy', policy, ['OrderedReady', 'Parallel']));
+  if (!policy) errs.push(required('spec.podManagementPolicy'));
+  else if (!['OrderedReady', 'Parallel'].includes(policy)) {
+    errs.push(invalidField('spec.podManagementPolicy', policy, "must be 'OrderedReady' or 'Parallel'"));
   }
-  errs.push(...requireRestartPolicy(spec, 'spec', ['Always']));
+  errs.push(...nonNegative(spec, 'replicas', 'spec'), ...nonNegative(spec, 'minReadySeconds', 'spec'));
+  const selector = isDict(spec.selector) ? spec.selector : undefined;
+  if (!selector) errs.push(required('spec.selector'));
+  else if (selectorIsEmpty(selector)) errs.push(invalidField('spec.selector', goLabelSelector(selector), 'empty selector is invalid for statefulset'));
+  const labels = spec.template?.metadata?.labels as Record<string, string> | undefined;
+  if (!(selector && selectorIsEmpty(selector)) && !selectorMatches(selector, labels)) {
+    errs.push(invalidField('spec.template.metadata.labels', goStringMap(labels), '`selector` does not match template `labels`'));
+  }
+  errs.push(...validateLabels(labels, 'spec.template.labels'), ...requireRestartPolicy(spec, 'spec', ['Always']));
   return errs;
 }
 
-/** DaemonSet spec. */
+/** DaemonSet spec: no Required selector error, a nil selector just matches nothing. */
 export function validateDaemonSetSpec(spec: Dict): FieldCause[] {
-  return [...validateSelectorAndTemplate(spec, 'spec', 'empty selector is invalid for daemonset'), ...requireRestartPolicy(spec, 'spec', ['Always'])];
+  const errs: FieldCause[] = [];
+  const selector = isDict(spec.selector) ? spec.selector : undefined;
+  const labels = spec.template?.metadata?.labels as Record<string, string> | undefined;
+  if (!(selector && selectorIsEmpty(selector)) && !selectorMatches(selector, labels)) {
+    errs.push(invalidField('spec.template.metadata.labels', goStringMap(labels), '`selector` does not match template `labels`'));
+  }
+  if (selector && selectorIsEmpty(selector)) {
+    errs.push(invalidField('spec.selector', goLabelSelector(selector), 'empty selector is invalid for daemonset'));
+  }
+  errs.push(...validatePodTemplate(spec.template, 'spec.template'), ...requireRestartPolicy(spec, 'spec', ['Always']));
+  return errs;
 }
 
 /** Job spec at `path` (`spec`, or `spec.jobTemplate.spec` in a CronJob). */

@@ -63,7 +63,7 @@ export function imageTree(vfs: Vfs, profile: ImageProfile, vars: Record<string, 
 }
 
 /** Every file a container sees: image tree, kubelet-managed /etc files, volumes at their mounts. */
-export function buildRootfs(pod: KObject, container: Json, profile: ImageProfile, vc: VolumeContext, nameserver: string): Vfs {
+export function buildRootfs(pod: KObject, container: Json, profile: ImageProfile, vc: VolumeContext, nameserver: string, podVolumes = new Map<string, VNode>()): Vfs {
   const vfs = new Vfs(() => vc.now);
   const host = hostnameOf(pod);
   imageTree(vfs, profile, { host, version: profile.version ?? '' });
@@ -83,7 +83,7 @@ export function buildRootfs(pod: KObject, container: Json, profile: ImageProfile
     volumes.set(name, serviceAccountVolume(name));
     mounts.push({ name, mountPath: SA_PATH, readOnly: true });
   }
-  const built = new Map<string, VNode>();
+  const built = podVolumes;
   for (const m of mounts) {
     const vol = volumes.get(String(m['name']));
     if (!vol) continue;

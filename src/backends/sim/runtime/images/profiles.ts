@@ -91,6 +91,7 @@ const busybox = (id: string, repos: string[], extraBins: string[] = []): ImagePr
 export const PROFILES: ImageProfile[] = [
   {
     id: 'nginx',
+    curl: '7.88.1',
     repos: ['nginx', 'nginxinc/nginx-unprivileged', 'k8s.gcr.io/nginx-slim', 'registry.k8s.io/nginx-slim'],
     version: '1.27.3',
     shell: 'dash',
@@ -113,11 +114,12 @@ export const PROFILES: ImageProfile[] = [
     startLogs: NGINX_START,
   },
   busybox('busybox', ['busybox']),
-  busybox('busyboxplus', ['radial/busyboxplus'], ['curl']),
+  { ...busybox('busyboxplus', ['radial/busyboxplus'], ['curl']), curl: '7.39.0' },
   { ...busybox('alpine', ['alpine']), files: { '/etc/alpine-release': '3.20.3\n', '/etc/os-release': 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.20.3\nPRETTY_NAME="Alpine Linux v3.20"\n' }, cmd: ['/bin/sh'] },
-  { ...busybox('curl', ['curlimages/curl', 'appropriate/curl'], ['curl']), entrypoint: ['/entrypoint.sh'], cmd: ['curl'] },
+  { ...busybox('curl', ['curlimages/curl', 'appropriate/curl'], ['curl']), curl: '8.11.1', entrypoint: ['/entrypoint.sh'], cmd: ['curl'] },
   {
     id: 'dnsutils',
+    curl: '7.38.0',
     repos: ['registry.k8s.io/e2e-test-images/jessie-dnsutils', 'gcr.io/kubernetes-e2e-test-images/dnsutils', 'tutum/dnsutils', 'infoblox/dnstools'],
     shell: 'dash',
     bash: true,

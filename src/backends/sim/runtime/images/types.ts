@@ -25,6 +25,8 @@ export interface ImageProfile {
   bash: boolean;
   /** `busybox` applets or GNU coreutils: decides the wording of errors and `ls -l`. */
   userland: 'busybox' | 'gnu';
+  /** curl version, when the image has curl (decides the user agent and error wording). */
+  curl?: string;
   /** nslookup flavour, when the image has one. */
   nslookup?: 'busybox' | 'bind';
   /** Executables by directory: `{ '/bin': ['ls', …] }`. Busybox applets become links to /bin/busybox. */

@@ -3,6 +3,8 @@ export interface DnsAnswer {
   /** The fully qualified name that matched. */
   fqdn: string;
   addresses: string[];
+  /** An ExternalName service's target. */
+  cname?: string;
 }
 
 /** An HTTP request as a listener sees it. */
@@ -25,12 +27,16 @@ export interface HttpResponse {
 
 /** Something that accepts a connection at an IP:port inside the simulated cluster. */
 export interface Service {
-  /** Raw bytes in, raw bytes out (HTTP/1.1 request → response), after TLS when `tls` is set. */
+  /** PEM cert and key when the port speaks TLS (read from the container's files at connect time). */
   tls?: { cert: string; key: string };
-  handle(request: HttpRequest): HttpResponse;
+  /** Answers one HTTP request (and writes the access log line). `tls` says whether it came over TLS. */
+  handle(request: HttpRequest, tls: boolean): HttpResponse;
   /** A name for logs/tests. */
   describe: string;
 }
+
+/** Result of opening a connection. */
+export type Connect = Service | 'refused' | 'timeout' | { error: string };
 
 /** The cluster network as a container sees it. */
 export interface Network {
@@ -39,7 +45,7 @@ export interface Network {
   /** Reverse lookup of an IP to a name (pods and services). */
   reverse(ip: string): string | undefined;
   /** Who answers at ip:port (through Service VIPs and NodePorts); undefined = connection refused. */
-  connect(ip: string, port: number, from: string): Service | undefined | 'unreachable';
+  connect(ip: string, port: number, from: string): Connect;
   /** Namespace of the caller (for the search list). */
   namespace: string;
   nameserver: string;

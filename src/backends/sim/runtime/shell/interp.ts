@@ -43,8 +43,12 @@ export class Shell implements ExpandScope {
   cwd: string;
   line = 1;
   errexit = false;
+  /** Set once `exit` ran (interactive sessions end then). */
+  exited = false;
   readonly flavor: Flavor;
   private steps = 0;
+  /** Status of the last command substitution (a command with only assignments returns it). */
+  private subStatus: number | undefined;
   private condDepth = 0;
   private errSink: Io['err'] = () => undefined;
 
@@ -120,7 +124,10 @@ export class Shell implements ExpandScope {
     try {
       return await this.runList(list, io);
     } catch (e) {
-      if (e instanceof ExitSignal) return (this.status = e.code);
+      if (e instanceof ExitSignal) {
+        this.exited = true;
+        return (this.status = e.code);
+      }
       if (e instanceof LoopSignal) return this.status;
       if (e instanceof ReturnSignal) return (this.status = e.code);
       throw e;
@@ -130,8 +137,7 @@ export class Shell implements ExpandScope {
   async cmdsub(src: string): Promise<string> {
     const sub = this.clone();
     const chunks: Buffer[] = [];
-    const status = await sub.run(src, { stdin: new Input(), out: (c) => chunks.push(Buffer.from(c)), err: this.errSink });
-    this.status = status;
+    this.subStatus = await sub.run(src, { stdin: new Input(), out: (c) => chunks.push(Buffer.from(c)), err: this.errSink });
     return Buffer.concat(chunks).toString('utf8');
   }
 
@@ -310,7 +316,7 @@ export class Shell implements ExpandScope {
     const assigns: [string, string][] = [];
     let rio: Io;
     try {
-      this.status = 0;
+      this.subStatus = undefined;
       argv = await expandFields(cmd.words, this);
       for (const a of cmd.assigns) assigns.push([a.name, await expandString(a.value, this)]);
       rio = await applyRedirects(this, cmd.redirs, io);
@@ -319,7 +325,7 @@ export class Shell implements ExpandScope {
     }
     if (!argv.length) {
       for (const [k, v] of assigns) this.vars.set(k, v);
-      return this.status;
+      return (this.status = this.subStatus ?? 0);
     }
     return (this.status = await this.invoke(argv, rio, Object.fromEntries(assigns)));
   }

@@ -292,5 +292,6 @@ function parseBraced(body: string, line: number): WordPart {
   const om = /^(:[-=?+]|[-=?+]|##|#|%%|%|\/\/|\/|:)(.*)$/s.exec(rest);
   if (!om) throw new ShellSyntaxError(`\${${body}}: bad substitution`, line);
   const lx = new Lexer(om[2]!);
-  return { t: 'param', name: m[1]!, op: om[1]!, arg: { parts: lx.heredocParts(), raw: om[2]! } };
+  const parts = lx.heredocParts().map((q): WordPart => (q.t === 'sq' ? { t: 'lit', v: q.v } : q));
+  return { t: 'param', name: m[1]!, op: om[1]!, arg: { parts, raw: om[2]! } };
 }

@@ -244,11 +244,13 @@ class Parser {
     if (t.k !== 'op' || !REDIR_OPS.has(t.v)) return undefined;
     this.advance();
     if (this.tok.k !== 'word') this.fail();
-    const target = (this.advance() as Token & { k: 'word' }).w;
+    const target = this.tok.w;
     const op = t.v as Redirect['op'];
-    const fd = t.fd ?? (op.startsWith('<') && op !== '<>' ? 0 : op === '<>' ? 0 : 1);
+    const fd = t.fd ?? (op.startsWith('<') ? 0 : 1);
     const r: Redirect = { fd, op, target };
+    // Register before the lexer moves past the delimiter word (and maybe the newline after it).
     if (op === '<<' || op === '<<-') this.lx.heredoc(r);
+    this.advance();
     return r;
   }
 

@@ -37,6 +37,8 @@ export interface Io {
 export interface Host {
   vfs: Vfs;
   profile: ImageProfile;
+  /** The image reference (its tag picks tool versions). */
+  image: string;
   hostname: string;
   /** The pod (or node) IP, for `hostname -i` and source addresses. */
   ip: string;

@@ -1,0 +1,115 @@
+import type { Api } from '../api/types.js';
+import type { KObject } from '../types.js';
+import type { Clock } from '../clock.js';
+import { Vfs, type VNode } from './fs/vfs.js';
+import { buildRootfs } from './fs/rootfs.js';
+import type { SharedVolumes } from './fs/volumes.js';
+import { containerEnv, hostnameOf } from './env.js';
+import { profileFor, type ImageProfile } from './images/index.js';
+import { LogBuffer } from './logs.js';
+import { listeners, goTime, type AppHost } from './net/apps.js';
+import type { Network, Service } from './net/types.js';
+import { NAMESERVER } from './net/cluster.js';
+import { Shell } from './shell/interp.js';
+import { Input, type Host, type Io } from './shell/types.js';
+import { command } from './commands/index.js';
+
+type Json = Record<string, unknown>;
+
+/** One started container: its files, environment, main process and log. */
+export interface ContainerRecord {
+  name: string;
+  image: string;
+  init: boolean;
+  profile: ImageProfile;
+  vfs: Vfs;
+  env: Record<string, string>;
+  /** command + args of the main process. */
+  argv: string[];
+  workdir: string;
+  log: LogBuffer;
+  /** Aborts the main process (pod removed). */
+  stop: AbortController;
+  app: AppHost;
+}
+
+/** Everything a pod needs from the runtime to start its containers. */
+export interface StartContext {
+  api: Api;
+  now: () => Date;
+  speed: number;
+  nanos: number;
+  shared: SharedVolumes;
+  services: Record<string, string>;
+  caPem?: string;
+  warn(note: string): void;
+  network(namespace: string, selfIP: string): Network;
+}
+
+/** The main process argv: command/args from the pod, else the image's entrypoint/cmd. */
+export function mainArgv(c: Json, profile: ImageProfile): string[] {
+  const command = c['command'] as string[] | undefined;
+  const args = c['args'] as string[] | undefined;
+  if (command) return [...command, ...(args ?? [])];
+  return [...(profile.entrypoint ?? []), ...(args ?? profile.cmd ?? [])];
+}
+
+/** Creates a container's state (files, env) when kubelet starts it. */
+export function createContainer(pod: KObject, c: Json, init: boolean, sc: StartContext, podVolumes: Map<string, VNode>): ContainerRecord {
+  const image = String(c['image'] ?? '');
+  const profile = profileFor(image);
+  if (profile.generic) sc.warn(`image ${image} is not known to the simulator: its container has a generic Debian-like userland and serves nothing`);
+  const vc = { api: sc.api, pod, now: sc.now(), nanos: sc.nanos, shared: sc.shared, caPem: sc.caPem, warn: sc.warn };
+  const vfs = buildRootfs(pod, c, profile, vc, NAMESERVER, podVolumes);
+  const env = containerEnv(sc.api, pod, c, profile.env, sc.services);
+  const argv = mainArgv(c, profile);
+  const log = new LogBuffer(sc.now);
+  const podIP = String(((pod['status'] as Json) ?? {})['podIP'] ?? '');
+  const app: AppHost = { image, profile, vfs, env, argv, hostname: hostnameOf(pod), podIP, now: sc.now, log: (l) => log.line(l) };
+  return { name: String(c['name']), image, init, profile, vfs, env, argv, workdir: String(c['workingDir'] ?? profile.workdir ?? '/'), log, stop: new AbortController(), app };
+}
+
+/** The environment commands run in, for exec sessions and the main process. */
+export function containerHost(rec: ContainerRecord, pod: KObject, net: Network, signal: AbortSignal, clock: Clock, speed: number, sleepCapMs: number): Host {
+  const podIP = String(((pod['status'] as Json) ?? {})['podIP'] ?? '');
+  return { vfs: rec.vfs, profile: rec.profile, image: rec.image, hostname: hostnameOf(pod), ip: podIP, clock, speed, sleepCapMs, net, signal };
+}
+
+/** A new shell for a container (for `sh -c` style runs and exec). */
+export function shellFor(host: Host, env: Record<string, string>, cwd: string, name = 'sh'): Shell {
+  const kind = host.profile.shell === 'none' ? 'ash' : host.profile.shell;
+  return new Shell({ host, kind, name, env, cwd, commands: command });
+}
+
+/** Whether the main process is the image's own server (its start-up lines are replayed, nothing is run). */
+function isImageServer(rec: ContainerRecord): boolean {
+  if (!rec.profile.startLogs.length) return false;
+  const exe = rec.argv[0]?.split('/').pop() ?? '';
+  return rec.argv.length === 0 || ['docker-entrypoint.sh', 'nginx', 'http-echo', 'hello-app', 'run.sh'].includes(exe);
+}
+
+/** Writes start-up lines or runs the main process; resolves when it exits. */
+export async function runMain(rec: ContainerRecord, host: Host): Promise<number> {
+  if (isImageServer(rec)) {
+    const now = rec.app.now();
+    const fill = (s: string) => s.replace('{{ts}}', goTime(now)).replace('{{go-ts}}', goTime(now)).replace('{{echo-ts}}', goTime(now)).replace('{{version}}', rec.profile.version ?? '');
+    for (const l of rec.profile.startLogs) rec.log.line(fill(l));
+    return 0;
+  }
+  if (!rec.argv.length) return 0;
+  const io: Io = { stdin: new Input(), out: (c) => rec.log.write(c), err: (c) => rec.log.write(c) };
+  const sh = shellFor(host, rec.env, rec.workdir, rec.argv[0]);
+  try {
+    const code = await sh.external(rec.argv, io, rec.env);
+    return code;
+  } catch {
+    return 137;
+  }
+}
+
+/** All listeners of a pod's containers, merged by port. */
+export function podListeners(recs: ContainerRecord[]): Map<number, Service> {
+  const out = new Map<number, Service>();
+  for (const r of recs) if (!r.init) for (const [p, s] of listeners(r.app)) if (!out.has(p)) out.set(p, s);
+  return out;
+}

@@ -1,0 +1,121 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { KStatus } from '../../status.js';
+import { Input, type Io } from '../shell/types.js';
+import type { ExecOutcome } from './run.js';
+
+export const PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'];
+
+/** What an exec session runs once its stdin (if any) is known. */
+export interface ExecRequest {
+  stdin: boolean;
+  tty: boolean;
+  /** Runs the command; `io.stdin` holds everything the client sent before EOF. */
+  run(io: Io, signal: AbortSignal): Promise<ExecOutcome>;
+  /** Interactive (tty) shells get input line by line. */
+  interactive?: (line: string, io: Io) => Promise<boolean>;
+  prompt?: () => string;
+}
+
+const wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => PROTOCOLS.find((p) => protocols.has(p)) ?? false });
+
+/** Refuses an upgrade with a Status (kubectl then tries SPDY and prints `Error from server (…)`). */
+export function refuseUpgrade(socket: Duplex, status: KStatus): void {
+  const body = JSON.stringify(status);
+  socket.end(`HTTP/1.1 ${status.code} ${status.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/** The channel-3 status kubectl turns into its exit code. */
+export function exitStatus(outcome: ExecOutcome, argv: string[]): object {
+  if ('error' in outcome) return { metadata: {}, status: 'Failure', message: outcome.error, reason: 'InternalError', details: { causes: [{ message: outcome.error }] }, code: 500 };
+  if (outcome.code === 0) return { metadata: {}, status: 'Success' };
+  return {
+    metadata: {},
+    status: 'Failure',
+    message: `command terminated with non-zero exit code: error executing command [${argv.join(' ')}], exit code ${outcome.code}`,
+    reason: 'NonZeroExitCode',
+    details: { causes: [{ reason: 'ExitCode', message: String(outcome.code) }] },
+  };
+}
+
+/** Accepts a channel.k8s.io WebSocket and runs the request over it. */
+export function serveExec(req: IncomingMessage, socket: Duplex, head: Buffer, argv: string[], er: ExecRequest, onOpen?: (close: () => void) => void): void {
+  const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim());
+  if (String(req.headers['upgrade'] ?? '').toLowerCase() !== 'websocket' || !PROTOCOLS.some((p) => offered.includes(p))) {
+    refuseUpgrade(socket, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'exec over SPDY is not supported by the simulator; use a WebSocket client (kubectl ≥ 1.30) or --backend kind', reason: 'BadRequest', code: 400 });
+    return;
+  }
+  wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+    const abort = new AbortController();
+    onOpen?.(() => ws.close(1001));
+    const send = (ch: number, data: string | Buffer) => {
+      if (ws.readyState !== ws.OPEN) return;
+      const payload = Buffer.from(typeof data === 'string' && er.tty ? data.replace(/\r?\n/g, '\r\n') : data);
+      ws.send(Buffer.concat([Buffer.from([ch]), payload]));
+    };
+    const io: Io = { stdin: new Input(), out: (d) => send(1, d), err: (d) => send(er.tty ? 1 : 2, d) };
+    const chunks: Buffer[] = [];
+    let started = false;
+    let finished = false;
+    const finish = (outcome: ExecOutcome) => {
+      if (finished) return;
+      finished = true;
+      if (ws.readyState === ws.OPEN) {
+        ws.send(Buffer.concat([Buffer.from([3]), Buffer.from(JSON.stringify(exitStatus(outcome, argv)))]));
+        ws.close(1000);
+      }
+    };
+    const start = () => {
+      if (started) return;
+      started = true;
+      io.stdin = new Input(Buffer.concat(chunks));
+      er.run(io, abort.signal).then(finish, (e: unknown) => finish({ error: `Internal error occurred: ${e instanceof Error ? e.message : String(e)}` }));
+    };
+    let line = '';
+    let lineQueue = Promise.resolve(true);
+    ws.on('message', (data: Buffer) => {
+      const buf = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
+      if (!buf.length) return;
+      const ch = buf[0]!;
+      const payload = buf.subarray(1);
+      if (ch === 0) {
+        if (er.tty && er.interactive) {
+          send(1, payload.toString().replace(/\r/g, '\r\n'));
+          for (const c of payload.toString()) {
+            if (c === '\r' || c === '\n') {
+              const l = line;
+              line = '';
+              lineQueue = lineQueue.then(async (go) => {
+                if (!go) return false;
+                const more = await er.interactive!(l, io);
+                if (!more) finish({ code: 0 });
+                else send(1, er.prompt?.() ?? '');
+                return more;
+              });
+            } else if (c === '\x04' && !line) finish({ code: 0 });
+            else line += c;
+          }
+          return;
+        }
+        chunks.push(payload);
+      } else if (ch === 255 && payload[0] === 0) {
+        if (er.tty && er.interactive) {
+          void lineQueue.then(() => finish({ code: 0 }));
+          return;
+        }
+        start();
+      }
+    });
+    ws.on('close', () => {
+      abort.abort();
+      if (!started && !(er.tty && er.interactive)) start();
+    });
+    ws.on('error', () => abort.abort());
+    if (er.tty && er.interactive) {
+      send(1, er.prompt?.() ?? '');
+      return;
+    }
+    if (!er.stdin || ws.protocol === 'v4.channel.k8s.io') start();
+  });
+}

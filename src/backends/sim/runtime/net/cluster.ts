@@ -1,0 +1,88 @@
+import type { Api } from '../../api/types.js';
+import type { KObject } from '../../types.js';
+import { readyAddresses, resolveName, reverseName } from './dns.js';
+import type { Connect, Network, Service } from './types.js';
+
+type Json = Record<string, unknown>;
+
+/** Finds who listens at a pod IP (running pods only). */
+export interface PodDirectory {
+  listenersAt(ip: string): Map<number, Service> | undefined;
+}
+
+/** kube-dns's ClusterIP in a kind cluster. */
+export const NAMESERVER = '10.96.0.10';
+
+function nodeIPs(api: Api): string[] {
+  const nodes = api.resolve('nodes');
+  if (!nodes) return [];
+  return api.list(nodes, undefined).items.flatMap((n) => (((n['status'] as Json)?.['addresses'] as Json[]) ?? []).filter((a) => a['type'] === 'InternalIP').map((a) => String(a['address'])));
+}
+
+/** Service port → the Endpoints target port number for it. */
+function targetPort(api: Api, svc: KObject, sp: Json): number | string {
+  const ep = api.find(api.resolve('endpoints')!, svc.metadata.namespace, svc.metadata.name!);
+  for (const s of ((ep?.['subsets'] as Json[]) ?? [])) {
+    const p = ((s['ports'] as Json[]) ?? []).find((x) => (x['name'] ?? '') === (sp['name'] ?? ''));
+    if (p) return Number(p['port']);
+  }
+  return (sp['targetPort'] as number | string | undefined) ?? Number(sp['port']);
+}
+
+function namedPort(api: Api, ns: string, ip: string, name: string): number | undefined {
+  for (const p of api.list(api.resolve('pods')!, ns).items) {
+    if ((p['status'] as Json)?.['podIP'] !== ip) continue;
+    for (const c of (((p['spec'] as Json)?.['containers'] as Json[]) ?? [])) {
+      const hit = ((c['ports'] as Json[]) ?? []).find((x) => x['name'] === name);
+      if (hit) return Number(hit['containerPort']);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The cluster network as seen from `selfIP` in `namespace`: kube-proxy (ClusterIP, NodePort,
+ * LoadBalancer ingress IPs → a random ready endpoint → targetPort) and pod IPs.
+ */
+export function createNetwork(api: Api, pods: PodDirectory, namespace: string, selfIP: string, pick: (n: number) => number = (n) => Math.floor(Math.random() * n)): Network {
+  const toPod = (ip: string, port: number): Connect => {
+    const l = pods.listenersAt(ip);
+    if (!l) return 'timeout';
+    return l.get(port) ?? 'refused';
+  };
+  const viaService = (svc: KObject, sp: Json): Connect => {
+    const ns = svc.metadata.namespace ?? 'default';
+    const addrs = readyAddresses(api, ns, svc.metadata.name!);
+    if (!addrs.length) return 'refused';
+    const a = addrs[pick(addrs.length)]!;
+    let tp = targetPort(api, svc, sp);
+    if (typeof tp === 'string') tp = /^\d+$/.test(tp) ? Number(tp) : namedPort(api, ns, a.ip, tp) ?? -1;
+    return toPod(a.ip, tp);
+  };
+  return {
+    namespace,
+    nameserver: NAMESERVER,
+    resolve: (name, ns) => resolveName(api, name, ns),
+    reverse: (ip) => reverseName(api, ip),
+    connect(ip, port) {
+      if (ip === '127.0.0.1' || ip === 'localhost') ip = selfIP;
+      const services = api.list(api.resolve('services')!, undefined).items;
+      const isNode = nodeIPs(api).includes(ip);
+      for (const svc of services) {
+        const spec = (svc['spec'] as Json) ?? {};
+        const ports = (spec['ports'] as Json[]) ?? [];
+        const ingress = ((((svc['status'] as Json)?.['loadBalancer'] as Json)?.['ingress'] as Json[]) ?? []).map((i) => i['ip']);
+        if (spec['clusterIP'] === ip || ingress.includes(ip)) {
+          const sp = ports.find((p) => Number(p['port']) === port);
+          return sp ? viaService(svc, sp) : 'timeout';
+        }
+        if (isNode) {
+          const sp = ports.find((p) => Number(p['nodePort']) === port);
+          if (sp) return viaService(svc, sp);
+        }
+      }
+      if (isNode) return 'refused';
+      return toPod(ip, port);
+    },
+  };
+}

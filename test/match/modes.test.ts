@@ -1,0 +1,75 @@
+import { describe, expect, test } from 'vitest';
+import { matchOutput } from '../../src/match/index.js';
+import type { MatchMode } from '../../src/plan/types.js';
+
+const run = (mode: MatchMode, expected: string, actual: string, command?: string) =>
+  matchOutput({ expected, actual, mode, line: 10, column: 3, ...(command ? { command } : {}) });
+
+describe('modes', () => {
+  test('exact: trailing whitespace and final newlines are trimmed, nothing else', () => {
+    expect(run('exact', 'a  \nb\n\n', 'a\nb').ok).toBe(true);
+    expect(run('exact', 'NAME   READY', 'NAME  READY').ok).toBe(false);
+    expect(run('exact', 'ip 10.0.0.1', 'ip 10.0.0.2').differences).toMatchObject([{ kind: 'wrong-value', line: 10, column: 3 }]);
+  });
+
+  test('similar: column padding and blank lines are ignored, volatile values tolerated', () => {
+    expect(run('similar', 'Type:   ClusterIP\n\nIP:  10.0.0.1', 'Type:          ClusterIP\nIP:            10.96.0.1').ok).toBe(true);
+  });
+
+  test('contains: doc lines in order, anywhere in the output', () => {
+    expect(run('contains', 'b\nd', 'a\nb\nc\nd\ne').ok).toBe(true);
+    expect(run('contains', 'd\nb', 'a\nb\nc\nd\ne').differences).toMatchObject([{ kind: 'missing-line', line: 11 }]);
+  });
+
+  test('lines: the same lines in any order', () => {
+    expect(run('lines', 'x\ny', 'y\nx').ok).toBe(true);
+    expect(run('lines', 'x\ny', 'y\nx\nz').differences).toMatchObject([{ kind: 'extra-line', message: 'extra in actual output: z' }]);
+  });
+
+  test('regex: a multiline regular expression over the whole output', () => {
+    expect(run('regex', '^pod/\\S+ created$', 'namespace/x created\npod/busybox created').ok).toBe(true);
+    expect(run('regex', '^pod/\\S+ deleted$', 'pod/busybox created').differences).toMatchObject([{ kind: 'wrong-value', line: 10, column: 3 }]);
+    expect(run('regex', '(unclosed', 'x').differences[0]?.message).toMatch(/regular expression is invalid/);
+  });
+
+  test('differences carry the output column (list indentation)', () => {
+    const r = run('similar', 'NAME   READY\nfoo    1/1', 'NAME   READY\nfoo    0/1');
+    expect(r.differences).toEqual([
+      { kind: 'wrong-value', message: 'row foo, column READY: doc 1/1, actual 0/1', line: 11, column: 10, expected: '1/1', actual: '0/1' },
+    ]);
+  });
+
+  test('the diff is a unified diff labelled doc and actual', () => {
+    expect(run('similar', 'a\nb', 'a\nc').diff).toBe('--- doc\n+++ actual\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n');
+  });
+});
+
+describe('stale docs', () => {
+  test('a renamed describe field is a stale wrong-value', () => {
+    const r = matchOutput({ expected: 'Name:   my-nginx\nTarget Port:   80/TCP', actual: 'Name:      my-nginx\nTargetPort:   80/TCP', mode: 'similar', line: 1, column: 1 });
+    expect(r.differences).toMatchObject([{ kind: 'wrong-value', line: 2, stale: true, message: 'field Target Port is TargetPort in actual output (renamed by a newer version; the doc may be stale)' }]);
+  });
+
+  test('node names in kubectl get nodes tables vary; versions do not', () => {
+    const r = matchOutput({
+      expected: 'NAME       STATUS   ROLES           AGE   VERSION\nminikube   Ready    control-plane   10d   v1.28.3',
+      actual: 'NAME                 STATUS   ROLES           AGE   VERSION\nkind-control-plane   Ready    control-plane   4m    v1.32.0',
+      mode: 'similar',
+      line: 1,
+      column: 1,
+      command: 'kubectl get nodes',
+    });
+    expect(r.differences).toMatchObject([{ kind: 'wrong-value', message: 'row minikube, column VERSION: doc v1.28.3, actual v1.32.0' }]);
+    expect(r.bindings).toEqual([{ doc: 'minikube', actual: 'kind-control-plane', kind: 'node-name' }]);
+  });
+});
+
+describe('structured lists', () => {
+  test('items of a List pair by metadata.name in any order', () => {
+    const item = (name: string, phase: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, status: { phase } });
+    const doc = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [item('web-0', 'Running'), item('my-nginx-cf54cdbf7-vr96x', 'Running')] }, null, 2);
+    const actual = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [item('my-nginx-7d9c6f8b4-k2x9p', 'Running'), item('web-0', 'Pending')] }, null, 2);
+    const r = matchOutput({ expected: doc, actual, mode: 'similar', line: 1, column: 1, command: 'kubectl get pods -o json' });
+    expect(r.differences).toMatchObject([{ kind: 'wrong-value', path: 'items[0].status.phase', message: 'items[0].status.phase: doc Running, actual Pending' }]);
+  });
+});

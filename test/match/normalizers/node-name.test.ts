@@ -1,0 +1,15 @@
+import { describe } from 'vitest';
+import { nodeName } from '../../../src/match/normalizers/index.js';
+import { normalizerCases } from './cases.js';
+
+describe('node-name', () => {
+  normalizerCases(nodeName, [
+    ['kubernetes-node-6jst', 'kind-worker', true, 'NODE'],
+    ['Node: kubernetes-node-6jst/10.240.0.5', 'Node: kind-worker/172.18.0.3', true],
+    ['nodeName: kubernetes-node-6jst', 'nodeName: minikube', true],
+    ['Successfully assigned default/x to kubernetes-node-6jst', 'Successfully assigned default/x to kind-worker', true],
+    ['kubernetes-node-6jst', '<none>', false, 'NODE'],
+    ['<none>', 'kind-worker', false, 'NOMINATED NODE'],
+    ['kubernetes-node-6jst', 'kind-worker', false, 'NAME'],
+  ]);
+});

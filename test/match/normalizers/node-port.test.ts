@@ -1,0 +1,18 @@
+import { describe } from 'vitest';
+import { nodePort } from '../../../src/match/normalizers/index.js';
+import { normalizerCases } from './cases.js';
+
+describe('node-port', () => {
+  normalizerCases(nodePort, [
+    ['80:31234/TCP', '80:30080/TCP', true],
+    ['8080:30080/TCP,443:30443/TCP', '8080:31234/TCP,443:32767/TCP', true],
+    ['NodePort: <unset> 31234/TCP', 'NodePort: <unset>  30217/TCP', true],
+    ['nodePort: 31704', 'nodePort: 30217', true],
+    ['31704', '30217', true, 'nodePort'],
+    // the Service port is exact; the actual NodePort must be in range
+    ['80:31234/TCP', '8080:31234/TCP', false],
+    ['80:31234/TCP', '80:32768/TCP', false],
+    ['80:31234/TCP', '80/TCP', false],
+    ['80/TCP', '8080/TCP', false],
+  ]);
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { findHint, type ClusterFacts, type HintContext } from '../../src/run/hints/index.js';
+import { cmd, manifest } from './plan-builder.js';
+
+const noFacts: ClusterFacts = { pods: [], services: [], deployments: [], replicaSets: [] };
+
+function ctx(over: Partial<HintContext>): HintContext {
+  return { step: cmd(40, 'true'), output: '', exitCode: 1, expected: null, earlier: [], manifests: [], lintFindings: [], facts: null, ...over };
+}
+
+const nginxFacts = (podTime: string, svcTime: string): ClusterFacts => ({
+  pods: [
+    {
+      kind: 'Pod',
+      metadata: { name: 'my-nginx-7875f76dd5-db9zr', creationTimestamp: podTime, labels: { run: 'my-nginx' }, ownerReferences: [{ kind: 'ReplicaSet', name: 'my-nginx-7875f76dd5' }] },
+      spec: { containers: [{ ports: [{ containerPort: 80 }] }] },
+    },
+  ],
+  services: [{ kind: 'Service', metadata: { name: 'my-nginx', creationTimestamp: svcTime }, spec: { selector: { run: 'my-nginx' }, ports: [{ port: 80, targetPort: 80 }] } }],
+  deployments: [{ kind: 'Deployment', metadata: { name: 'my-nginx' } }],
+  replicaSets: [{ kind: 'ReplicaSet', metadata: { name: 'my-nginx-7875f76dd5', ownerReferences: [{ kind: 'Deployment', name: 'my-nginx' }] } }],
+});
+
+describe('hints', () => {
+  it('service-env-before-pods: names the pod, both timestamps and the fix', () => {
+    const hint = findHint(
+      ctx({
+        step: cmd(54, 'kubectl exec my-nginx-x -- printenv | grep SERVICE'),
+        expected: 'KUBERNETES_SERVICE_HOST=10.0.0.1\nMY_NGINX_SERVICE_HOST=10.0.162.149',
+        output: 'KUBERNETES_SERVICE_HOST=10.96.0.1\n',
+        exitCode: 0,
+        facts: nginxFacts('2026-01-01T10:00:00Z', '2026-01-01T10:00:05Z'),
+      }),
+    );
+    expect(hint).toEqual({
+      id: 'service-env-before-pods',
+      message:
+        'MY_NGINX_SERVICE_HOST is missing because pod my-nginx-7875f76dd5-db9zr was created at 2026-01-01T10:00:00Z, before Service my-nginx (2026-01-01T10:00:05Z); Kubernetes sets service variables only when a container starts',
+      fix: 'recreate the pods after creating the Service: kubectl rollout restart deployment my-nginx (or kubectl scale deployment my-nginx --replicas=0; kubectl scale deployment my-nginx --replicas=N)',
+    });
+  });
+
+  it('service-env-before-pods: not when the pods are newer than the Service', () => {
+    const hint = findHint(ctx({ expected: 'MY_NGINX_SERVICE_HOST=1', output: '', facts: nginxFacts('2026-01-01T10:00:09Z', '2026-01-01T10:00:05Z') }));
+    expect(hint?.id).not.toBe('service-env-before-pods');
+  });
+
+  it('service-no-endpoints: a selector matching no pod', () => {
+    const facts = nginxFacts('2026-01-01T10:00:00Z', '2026-01-01T10:00:05Z');
+    facts.services[0]!.spec = { selector: { app: 'nginx' }, ports: [{ port: 80 }] };
+    const hint = findHint(ctx({ step: cmd(9, 'curl my-nginx'), output: 'curl: (7) Failed to connect', facts }));
+    expect(hint).toMatchObject({ id: 'service-no-endpoints', message: 'Service my-nginx has no endpoints: its selector app=nginx matches no pod\'s labels' });
+  });
+
+  it('port-mismatch: targetPort that no container declares', () => {
+    const facts = nginxFacts('2026-01-01T10:00:00Z', '2026-01-01T10:00:05Z');
+    facts.services[0]!.spec = { selector: { run: 'my-nginx' }, ports: [{ port: 80, targetPort: 8080 }] };
+    const hint = findHint(ctx({ step: cmd(9, 'curl my-nginx'), output: 'curl: (7) Failed to connect', facts }));
+    expect(hint).toMatchObject({ id: 'port-mismatch', fix: 'set targetPort of my-nginx to one of 80' });
+  });
+
+  it('image-pull: from pod status facts', () => {
+    const facts = { ...noFacts, pods: [{ metadata: { name: 'web' }, status: { containerStatuses: [{ image: 'nginx:1.99.9', state: { waiting: { reason: 'ImagePullBackOff' } } }] } }] };
+    expect(findHint(ctx({ output: 'web 0/1 ImagePullBackOff', facts }))).toMatchObject({ id: 'image-pull', message: 'pod web cannot pull image nginx:1.99.9 (ImagePullBackOff)' });
+  });
+
+  it('already-exists: names the step that created it', () => {
+    const creator = cmd(12, 'kubectl create deployment my-nginx --image=nginx');
+    const hint = findHint(
+      ctx({
+        output: 'Error from server (AlreadyExists): deployments.apps "my-nginx" already exists\n',
+        earlier: [{ step: creator, ran: creator.command, status: 'pass' }],
+      }),
+    );
+    expect(hint).toMatchObject({ id: 'already-exists', message: 'deployment my-nginx already exists: the step at line 12 created it' });
+  });
+
+  it('already-exists: through a manifest applied earlier', () => {
+    const apply = cmd(12, 'kubectl apply -f web.yaml');
+    const hint = findHint(
+      ctx({
+        output: 'Error from server (AlreadyExists): services "web" already exists\n',
+        earlier: [{ step: apply, ran: apply.command, status: 'pass' }],
+        manifests: [manifest(3, 'web.yaml', 'kind: Service\nmetadata:\n  name: web\n')],
+      }),
+    );
+    expect(hint?.message).toBe('service web already exists: the step at line 12 created it');
+  });
+
+  it('command-not-found: suggests kubectl', () => {
+    const hint = findHint(ctx({ output: '/tmp/run/step-3.sh: line 1: ubectl: command not found\n', exitCode: 127 }));
+    expect(hint).toEqual({ id: 'command-not-found', message: '`ubectl` is not a command; did the doc mean `kubectl`?', fix: 'write `kubectl` in the doc' });
+  });
+
+  it('missing-file: when no step creates it', () => {
+    const hint = findHint(ctx({ step: cmd(30, 'kubectl apply -f nginx-secrets.yaml'), output: 'error: the path "nginx-secrets.yaml" does not exist\n' }));
+    expect(hint).toMatchObject({ id: 'missing-file', message: 'no step before line 30 creates nginx-secrets.yaml' });
+  });
+
+  it('missing-file: not when a manifest with that name was shown', () => {
+    const hint = findHint(ctx({ output: 'error: the path "web.yaml" does not exist\n', manifests: [manifest(3, 'web.yaml', 'x')] }));
+    expect(hint).toBeNull();
+  });
+
+  it('invalid-manifest: points at the lint finding inside the manifest', () => {
+    const hint = findHint(
+      ctx({
+        output: 'error: error parsing web.yaml: error converting YAML to JSON: yaml: line 4: mapping values are not allowed in this context\n',
+        manifests: [manifest(3, 'web.yaml', 'x')],
+        lintFindings: [{ ruleId: 'yaml-syntax', severity: 'error', line: 6, column: 3, message: 'bad indentation', source: 'kubedoctest' }],
+      }),
+    );
+    expect(hint).toEqual({ id: 'invalid-manifest', message: 'the manifest web.yaml is not valid: line 6: bad indentation', fix: 'fix the manifest at line 6' });
+  });
+
+  it('rules needing facts are not tried without them', () => {
+    expect(findHint(ctx({ expected: 'MY_NGINX_SERVICE_HOST=1', output: '' }))).toBeNull();
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { emptyObservations, observe, parseTable, resolvePlaceholders } from '../../src/run/bind.js';
+import { kubectlWords } from '../../src/run/rewrite/words.js';
+import { lessonEnv } from '../../src/run/sandbox.js';
+import { stepRoles } from '../../src/run/select.js';
+import { exitCodeFor, summarize } from '../../src/run/summary.js';
+import type { LessonResult, StepResult } from '../../src/run/types.js';
+import { cmd, manifest } from './plan-builder.js';
+
+describe('lessonEnv', () => {
+  it('should pass only PATH, USER and LOGNAME from the user and put session PATH first', () => {
+    const env = lessonEnv(
+      { root: '/s', home: '/s/home', run: '/s/run', backend: '/s/backend' },
+      { kubeconfigPath: '/s/backend/kubeconfig', env: { PATH: '/fake/bin', EXTRA: '1' } },
+      { MINE: 'x' },
+      { PATH: '/usr/bin:/fake/bin', USER: 'u', KUBECONFIG: '/home/u/.kube/config', AWS_SECRET_ACCESS_KEY: 's', HOME: '/home/u' },
+    );
+    expect(env).toEqual({
+      USER: 'u',
+      PATH: '/fake/bin:/usr/bin',
+      HOME: '/s/home',
+      TMPDIR: '/s/run',
+      LANG: 'C.UTF-8',
+      LC_ALL: 'C.UTF-8',
+      TZ: 'UTC',
+      COLUMNS: '120',
+      TERM: 'dumb',
+      NO_COLOR: '1',
+      KUBECONFIG: '/s/backend/kubeconfig',
+      EXTRA: '1',
+      MINE: 'x',
+    });
+  });
+});
+
+describe('placeholders', () => {
+  it('should fill <CLUSTER-IP> and <NODE-PORT> from the latest get svc, skipping the kubernetes Service', () => {
+    const obs = emptyObservations();
+    observe('kubectl get svc', 'NAME         TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)        AGE\nkubernetes   ClusterIP   10.96.0.1      <none>        443/TCP        5m\nmy-nginx     NodePort    10.96.12.34    <none>        80:31234/TCP   1m\n', obs);
+    expect(resolvePlaceholders('curl http://<CLUSTER-IP>:80 && curl localhost:<NODE-PORT>', obs, new Set())).toEqual({
+      command: 'curl http://10.96.12.34:80 && curl localhost:31234',
+      rewrites: [
+        { kind: 'placeholder', from: '<CLUSTER-IP>', to: '10.96.12.34', reason: 'cluster-ip from an earlier output' },
+        { kind: 'placeholder', from: '<NODE-PORT>', to: '31234', reason: 'node-port from an earlier output' },
+      ],
+    });
+    expect(resolvePlaceholders('curl <EXTERNAL-IP>', obs, new Set())).toEqual({ unresolved: 'cannot fill in <EXTERNAL-IP>: Service my-nginx has no external IP (<none>)' });
+  });
+
+  it('should pick among pods of different deployments only when the command names one', () => {
+    const obs = emptyObservations();
+    observe('kubectl get pods', 'NAME                     READY\nweb-55f6c8d9b7-zzzzz     1/1\ndb-6d8f7c9b5-aaaaa       1/1\n', obs);
+    expect(resolvePlaceholders('kubectl logs <pod-name>', obs, new Set())).toEqual({ unresolved: 'cannot fill in <pod-name>: the pod name is ambiguous: web, db' });
+    expect(resolvePlaceholders('kubectl logs <pod-name>', obs, new Set(), 'Logs of db')).toMatchObject({ command: 'kubectl logs db-6d8f7c9b5-aaaaa' });
+  });
+
+  it('should leave heredocs, quoted text and variables the command sets alone', () => {
+    const obs = emptyObservations();
+    expect(resolvePlaceholders("cat <<EOF\nx\nEOF\necho '<html>'", obs, new Set())).toMatchObject({ rewrites: [] });
+    expect(resolvePlaceholders('export POD_NAME=$(kubectl get pods -o name); echo $POD_NAME', obs, new Set(['POD_NAME']))).toMatchObject({ rewrites: [] });
+    expect(resolvePlaceholders('kubectl describe <deployment-name>', obs, new Set())).toEqual({ unresolved: 'the doc leaves <deployment-name> for the reader to fill in; no rule can fill it' });
+  });
+
+  it('should read aligned and misaligned tables', () => {
+    expect(parseTable('NAME   READY   STATUS\nweb    1/1     Running\n')).toEqual([{ NAME: 'web', READY: '1/1', STATUS: 'Running' }]);
+    expect(parseTable('NAME  READY  STATUS\nweb-abc-xyz  1/1  Running\n')).toEqual([{ NAME: 'web-abc-xyz', READY: '1/1', STATUS: 'Running' }]);
+    expect(parseTable('deployment.apps/web created\n')).toEqual([]);
+  });
+});
+
+describe('kubectlWords', () => {
+  it('should read subcommand, positionals, flags and the command after --', () => {
+    expect(kubectlWords('KUBE_EDITOR=x kubectl exec -it -n demo web -c app -- sh -c "echo hi" | grep hi')).toEqual({
+      sub: 'exec',
+      positional: ['web'],
+      flags: [{ name: '-it' }, { name: '-n', value: 'demo' }, { name: '-c', value: 'app' }],
+      afterDashDash: ['sh', '-c', 'echo hi'],
+    });
+    expect(kubectlWords('curl x')).toBeNull();
+  });
+});
+
+describe('stepRoles', () => {
+  const steps = [manifest(1, 'a.yaml', 'x'), cmd(3, 'kubectl apply -f a.yaml', { cls: 'mutating' }), cmd(5, 'kubectl get pods', { cls: 'read-only' }), cmd(7, 'cd x', { cls: 'other' }), cmd(9, 'kubectl get svc', { cls: 'read-only' }), cmd(11, 'kubectl delete pod x', { cls: 'mutating' })];
+
+  it('should run everything without a selection', () => {
+    expect(stepRoles(steps, undefined)).toEqual(['run', 'run', 'run', 'run', 'run', 'run']);
+  });
+
+  it('should replay earlier state-changing steps and omit the rest for fromLine/toLine and grep', () => {
+    expect(stepRoles(steps, { fromLine: 9, toLine: 9 })).toEqual(['replay', 'replay', 'omit', 'replay', 'run', 'omit']);
+    expect(stepRoles(steps, { grep: 'get pods' })).toEqual(['replay', 'replay', 'run', 'omit', 'omit', 'omit']);
+  });
+});
+
+describe('summary and exit code', () => {
+  const step = (status: StepResult['status'], replay = false): StepResult => ({
+    stepId: 's', line: 1, kind: 'command', status, attempts: 1, exitCode: 0, expected: null, actual: null, differences: [], bindings: [], rewrites: [], durationMs: 0, ...(replay ? { replay } : {}),
+  });
+  const lesson = (steps: StepResult[], extra: Partial<LessonResult> = {}): LessonResult => ({ path: 'a.md', backend: 'sim', steps, findings: [], durationMs: 0, ...extra });
+
+  it('should count command steps, leaving out replayed passes', () => {
+    expect(summarize([lesson([step('pass'), step('pass', true), step('fail', true), step('skipped'), step('error')])])).toEqual({ passed: 1, failed: 1, skipped: 1, errors: 1 });
+  });
+
+  it('should exit 0, 1 or 2', () => {
+    expect(exitCodeFor({ lessons: [lesson([step('pass'), step('skipped')])] })).toBe(0);
+    expect(exitCodeFor({ lessons: [lesson([step('fail')])] })).toBe(1);
+    expect(exitCodeFor({ lessons: [lesson([], { findings: [{ ruleId: 'x', severity: 'error', line: 1, column: 1, message: 'm', source: 'kubedoctest' }] })] })).toBe(1);
+    expect(exitCodeFor({ lessons: [lesson([step('pass')]), lesson([], { error: { code: 'ERR_BACKEND_START', message: 'm' } })] })).toBe(2);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuantity } from '../../../src/backends/sim/admission/quantity.js';
+import { errorOf, setup, TYPES } from './fixtures.js';
+
+describe('quantities', () => {
+  it.each([
+    ['500m', 0.5],
+    ['1', 1],
+    ['1.5', 1.5],
+    ['128Mi', 128 * 2 ** 20],
+    ['1Gi', 2 ** 30],
+    ['1G', 1e9],
+    ['2k', 2000],
+    ['1e3', 1000],
+    [2, 2],
+    ['1Gb', 'format'],
+    ['1gi', 'format'],
+    ['abc', 'format'],
+    ['1iM', 'suffix'],
+  ])('%j → %j', (text, value) => {
+    expect(parseQuantity(text)).toBe(value);
+  });
+
+  it('rejects an unparseable quantity as the decoder does', () => {
+    const { admission } = setup();
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web' },
+      spec: {
+        selector: { matchLabels: { app: 'web' } },
+        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx', resources: { limits: { memory: '512Mb' } } }] } },
+      },
+    };
+    expect(errorOf(() => admission.admit('create', TYPES.deployments, deployment as never, undefined, {}))).toEqual({
+      message: `Deployment in version "v1" cannot be handled as a Deployment: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`,
+      code: 400,
+      reason: 'BadRequest',
+    });
+  });
+
+  it('rejects requests above limits', () => {
+    const { admission } = setup();
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '2' }, limits: { cpu: '1' } } }] } };
+    expect(errorOf(() => admission.admit('create', TYPES.pods, pod as never, undefined, {})).message).toBe(
+      'Pod "p" is invalid: spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1',
+    );
+  });
+});
