@@ -66,7 +66,7 @@ function parseDeclaration(file: string, text: string): Map<string, FieldType> | 
 
 function resolveSpec(from: string, spec: string): string | undefined {
   try {
-    const path = spec.startsWith('.') ? join(dirname(from), `${spec}.d.ts`) : require.resolve(spec).replace(/\.js$/, '.d.ts');
+    const path = spec.startsWith('.') ? join(dirname(from), `${spec}.d.ts`) : require.resolve(spec, { paths: [dirname(from)] }).replace(/\.js$/, '.d.ts');
     return existsSync(path) ? path : undefined;
   } catch {
     return undefined;

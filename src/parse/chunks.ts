@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { SourceText } from './source-text.js';
 
 /** Documents above this size are parsed in chunks (micromark slows down more than linearly on big inputs). */
@@ -6,19 +6,19 @@ export const CHUNKED_PARSE_THRESHOLD = 256 * 1024;
 /** Target chunk size. */
 const CHUNK_TARGET = 32 * 1024;
 /** Outside a fence, a chunk longer than this is cut at any line (a paragraph may be split; prose is read by line anyway). */
-const CHUNK_HARD_LIMIT = 256 * 1024;
+const CHUNK_HARD_LIMIT = 64 * 1024;
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
 
 /**
  * Parses `src` with `parse`, in chunks when it is large: chunks end before a line that
  * starts at column 0 after a blank line, outside fences and HTML comments, so each chunk
- * is valid Markdown on its own. Positions are moved back to the whole document.
+ * is valid Markdown on its own. Positions are moved back to the whole document and each
+ * tree is handed to `onTree`.
  * Linear in the document size.
  */
-export function parseInChunks(src: SourceText, parse: (text: string) => Root): Root {
-  if (src.text.length <= CHUNKED_PARSE_THRESHOLD) return parse(src.text);
-  const root: Root = { type: 'root', children: [] };
+export function parseInChunks(src: SourceText, parse: (text: string) => Root, onTree: (tree: Root) => void): void {
+  if (src.text.length <= CHUNKED_PARSE_THRESHOLD) return onTree(parse(src.text));
   let chunkStart = 1;
   let fence: string | undefined;
   let inComment = false;
@@ -26,10 +26,9 @@ export function parseInChunks(src: SourceText, parse: (text: string) => Root): R
     const start = src.lineStarts[fromLine - 1]!;
     const end = toLine >= src.lineCount ? src.text.length : src.lineStarts[toLine]!;
     const tree = parse(src.text.slice(start, end));
-    for (const child of tree.children) {
-      shift(child, fromLine - 1, start);
-      root.children.push(child as RootContent);
-    }
+    shift(tree, fromLine - 1, start);
+    // Each chunk's tree is visited and dropped, so a big document never holds all of mdast at once.
+    onTree(tree);
   };
   for (let l = 1; l <= src.lineCount; l++) {
     const text = src.line(l);
@@ -55,7 +54,6 @@ export function parseInChunks(src: SourceText, parse: (text: string) => Root): R
     }
   }
   emit(chunkStart, src.lineCount);
-  return root;
 }
 
 function shift(node: Nodes, lines: number, offset: number): void {

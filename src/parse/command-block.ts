@@ -73,7 +73,8 @@ export function splitCommandBlock(lines: DocLine[], options: BlockOptions): Bloc
       continue;
     }
     if (current && (hasPrompt || forcedOutput || !looksLikeCommand(text))) {
-      current.output.push(l);
+      const comment = forcedOutput && current.outputForm === 'comment' ? /^(\s*#\s?)/.exec(text) : null;
+      current.output.push(comment ? { text: text.slice(comment[1]!.length), line: l.line, column: l.column + comment[1]!.length } : l);
       if (current.outputForm === null) current.outputForm = current.prompted ? 'transcript' : 'inline';
       i++;
       continue;

@@ -46,7 +46,12 @@ export function parseDirective(value: string, line: number, column: number, find
     const name = m[1]!.toLowerCase();
     const val = m[2] ?? m[3] ?? m[4];
     if (name === 'reason' && lastName === 'skip') d.skip = val ?? 'skipped by directive';
-    else if (lastName === 'expect' && val === undefined && EXPECT_MODES.has(name)) d.expect = name as MatchMode;
+    else if (lastName === 'expect' && val === undefined && d.expect === undefined && !DIRECTIVE_NAMES.has(name)) {
+      if (EXPECT_MODES.has(name)) d.expect = name as MatchMode;
+      else findings.push(diagnostic('invalid-directive', 'warning', at, `Unknown expect mode "${name}"; use one of ${[...EXPECT_MODES].join(', ')}.`));
+      lastName = '';
+      continue;
+    }
     else if (!DIRECTIVE_NAMES.has(name)) {
       findings.push(diagnostic('unknown-directive', 'warning', at, `Unknown kubedoctest directive "${name}"; known: ${[...DIRECTIVE_NAMES].join(', ')}.`));
     } else if (name === 'skip') d.skip = val ?? 'skipped by directive';
@@ -64,7 +69,7 @@ export function parseDirective(value: string, line: number, column: number, find
     }
     lastName = name;
   }
-  if (lastName === 'expect' && d.expect === undefined) {
+  if (lastName === 'expect' && d.expect === undefined && !findings.some((f) => f.line === line && f.ruleId === 'invalid-directive')) {
     findings.push(diagnostic('invalid-directive', 'warning', at, `The expect directive needs a mode: ${[...EXPECT_MODES].join(', ')}.`));
   }
   if (d.setup && nl !== -1) d.setupLines = bodyLines(body.slice(nl + 1), line);

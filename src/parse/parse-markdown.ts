@@ -2,7 +2,6 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { Root } from 'mdast';
 import { join } from 'node:path';
 import { diagnostic } from '../diag/diagnostic.js';
 import type { Lesson } from '../plan/types.js';
@@ -11,7 +10,7 @@ import { finalizeSteps } from './finalize.js';
 import { LessonBuilder } from './lesson-builder.js';
 import { findSkippedTabs } from './shortcodes.js';
 import { indexSource } from './source-text.js';
-import { collectUnits } from './units.js';
+import { createUnitCollector, type Unit } from './units.js';
 import { parseInChunks } from './chunks.js';
 import { dropCommentHeadings } from './comment-headings.js';
 import { walkUnits } from './walk.js';
@@ -59,14 +58,14 @@ export function parseMarkdown(source: string, options: ParseOptions): Lesson {
   if (source.includes('\u0000')) {
     b.findings.push(diagnostic('binary-input', 'error', { line: 1, column: 1 }, 'The document contains NUL bytes; it looks like a binary file, not Markdown.'));
   }
-  let tree: Root;
+  const collector = createUnitCollector(src);
   try {
-    tree = parseInChunks(src, (text) => processor.parse(text));
+    parseInChunks(src, (text) => processor.parse(text), (tree) => collector.add(tree));
   } catch (error) {
     b.findings.push(diagnostic('parse-error', 'error', { line: 1, column: 1 }, `The Markdown parser failed: ${String(error)}`));
     return { path: options.path, steps: [], findings: b.findings };
   }
-  const { units, frontmatter } = collectUnits(tree, src);
+  const { units, frontmatter } = collector.finish();
   const kept = dropCommentHeadings(units, b.podNames);
   walkUnits(kept, b);
   const proseLines = units.flatMap((u) => (u.type === 'prose' ? u.lines : []));
@@ -77,7 +76,7 @@ export function parseMarkdown(source: string, options: ParseOptions): Lesson {
   return lesson;
 }
 
-function titleOf(frontmatter: string | undefined, units: ReturnType<typeof collectUnits>['units']): string | undefined {
+function titleOf(frontmatter: string | undefined, units: Unit[]): string | undefined {
   const m = frontmatter === undefined ? null : /^title:\s*(.+?)\s*$/m.exec(frontmatter);
   if (m) return m[1]!.replace(/^(['"])(.*)\1$/, '$2');
   const h1 = units.find((u) => u.type === 'heading' && u.depth === 1);

@@ -57,6 +57,19 @@ const CLOSING_FENCE = /^\s*(`{3,}|~{3,})\s*$/;
  * that lost its fences can still be read line by line.
  */
 export function collectUnits(tree: Root, src: SourceText): DocUnits {
+  const collector = createUnitCollector(src);
+  collector.add(tree);
+  return collector.finish();
+}
+
+/** Collects units from one or more trees (chunks of one document), then the prose runs. */
+export interface UnitCollector {
+  add(tree: Root): void;
+  finish(): DocUnits;
+}
+
+/** A collector for a document; trees may be added chunk by chunk and dropped after `add`. */
+export function createUnitCollector(src: SourceText): UnitCollector {
   const covered = new Uint8Array(src.lineCount + 2);
   const units: Unit[] = [];
   let frontmatter: string | undefined;
@@ -91,25 +104,29 @@ export function collectUnits(tree: Root, src: SourceText): DocUnits {
     }
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
-  visit(tree);
-  let run: DocLine[] = [];
-  const flush = (): void => {
-    if (run.length > 0) units.push({ type: 'prose', line: run[0]!.line, lines: run });
-    run = [];
-  };
-  for (let l = 1; l <= src.lineCount; l++) {
-    const text = src.line(l);
-    if (covered[l] || text.trim() === '') {
+  return {
+    add: visit,
+    finish(): DocUnits {
+      let run: DocLine[] = [];
+      const flush = (): void => {
+        if (run.length > 0) units.push({ type: 'prose', line: run[0]!.line, lines: run });
+        run = [];
+      };
+      for (let l = 1; l <= src.lineCount; l++) {
+        const text = src.line(l);
+        if (covered[l] || text.trim() === '') {
+          flush();
+          continue;
+        }
+        const indent = text.length - text.trimStart().length;
+        run.push({ text: text.trimStart(), line: l, column: indent + 1 });
+      }
       flush();
-      continue;
-    }
-    const indent = text.length - text.trimStart().length;
-    run.push({ text: text.trimStart(), line: l, column: indent + 1 });
-  }
-  flush();
-  // Stable sort: units from mdast were pushed in tree order, prose after them.
-  units.sort((a, b) => a.line - b.line);
-  return frontmatter === undefined ? { units } : { units, frontmatter };
+      // Stable sort: units from mdast were pushed in tree order, prose after them.
+      units.sort((a, b) => a.line - b.line);
+      return frontmatter === undefined ? { units } : { units, frontmatter };
+    },
+  };
 }
 
 function codeUnit(node: Code, src: SourceText): CodeUnit {

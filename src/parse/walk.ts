@@ -74,7 +74,8 @@ function walkProse(unit: ProseUnit, b: LessonBuilder): void {
         position: spanOfLines(piece.lines),
         file: d?.file ?? fileFromProse(b.prose),
         language: 'yaml',
-        content: piece.lines.map((l) => l.text).join('\n'),
+        // Prose lines lost their indentation when read; YAML needs it back (relative to the first line).
+        content: piece.lines.map((l) => ' '.repeat(Math.max(0, l.column - piece.lines[0]!.column)) + l.text).join('\n'),
         origin: 'inline',
         inferred: true,
       });

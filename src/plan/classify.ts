@@ -122,7 +122,9 @@ function hasAnyFlag(flags: string[], long: readonly string[], short: readonly st
   });
 }
 
+/** `/usr/bin/kubectl` → `kubectl`; words that are not paths (`service/my-nginx`) stay as written. */
 function basename(word: string): string {
+  if (!/^[./~]/.test(word)) return word;
   const slash = word.lastIndexOf('/');
   return slash >= 0 && slash < word.length - 1 ? word.slice(slash + 1) : word;
 }

@@ -63,8 +63,9 @@ export function stepFindings(step: CommandStep, result: StepResult): Diagnostic[
     return [diagnostic('step-error', 'error', step.position, result.error ?? 'the step could not be run', extra({}))];
   }
   if (result.status !== 'fail') return [];
-  return result.differences.slice(0, 50).map((d) =>
-    diagnostic(d.kind === 'exit-status' ? 'command-failed' : 'output-mismatch', 'error', { line: d.line, column: d.column }, d.message + (result.hint ? ` (${result.hint.message})` : ''), extra({
+  // The hint is told once, on the first difference; every finding carries the fix.
+  return result.differences.slice(0, 50).map((d, i) =>
+    diagnostic(d.kind === 'exit-status' ? 'command-failed' : 'output-mismatch', 'error', { line: d.line, column: d.column }, d.message + (result.hint && i === 0 ? ` (${result.hint.message})` : ''), extra({
       ...(d.expected !== undefined ? { expected: d.expected } : {}),
       ...(d.actual !== undefined ? { actual: d.actual } : {}),
     })),

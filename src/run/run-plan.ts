@@ -4,6 +4,7 @@
  * those are in the result (`error` for the tool, findings for the doc).
  */
 import type { Backend, BackendSession } from '../backends/backend.js';
+import { sortDiagnostics } from '../diag/diagnostic.js';
 import { isKubedoctestError } from '../diag/errors.js';
 import type { ManifestStep, Plan } from '../plan/types.js';
 import { emptyObservations } from './bind.js';
@@ -47,6 +48,7 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
   const o = { ...normalized, signal: abort.signal };
   const result: LessonResult = { path: plan.path, backend: backend.name, steps: [], findings: [...o.lintFindings], durationMs: 0 };
   const finish = (): LessonResult => {
+    result.findings = sortDiagnostics(result.findings);
     result.durationMs = Date.now() - started;
     return result;
   };

@@ -53,7 +53,7 @@ describe('runPlan', () => {
     const { backend, options } = setup();
     const r = await runPlan(plan([cmd(5, 'false'), cmd(7, 'true'), cmd(9, 'ls /nonexistent-kdt', { expected: 'x' })]), backend, options);
     expect(r.steps.map((s) => [s.status, s.exitCode])).toEqual([['fail', 1], ['pass', 0], ['fail', 2]]);
-    expect(r.findings.map((f) => [f.ruleId, f.line])).toEqual([['command-failed', 5], ['output-mismatch', 11], ['command-failed', 9]]);
+    expect(r.findings.map((f) => [f.ruleId, f.line])).toEqual([['command-failed', 5], ['command-failed', 9], ['output-mismatch', 11]]);
   });
 
   it('should retry a read-only step until its output settles and never retry a mutating one', async () => {
@@ -74,11 +74,13 @@ describe('runPlan', () => {
   });
 
   it('should give up settling after settleMs and keep the last attempt', async () => {
-    const { backend, options } = setup([{ args: 'get pods', responses: [{ stdout: 'web 0/1 Pending\n' }] }]);
-    const r = await runPlan(plan([cmd(5, 'kubectl get pods', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, settleMs: 200 });
-    expect(r.steps[0]!.status).toBe('fail');
-    expect(r.steps[0]!.attempts).toBeGreaterThan(1);
-    expect(r.steps[0]!.actual).toBe('web 0/1 Pending\n');
+    const outputs = ['web 0/1 Pending\n', 'web 0/1 ContainerCreating\n', 'web 0/1 CrashLoopBackOff\n'];
+    const { backend, options } = setup([{ args: 'get pods', responses: outputs.map((stdout) => ({ stdout })) }]);
+    const r = await runPlan(plan([cmd(5, 'kubectl get pods', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, settleMs: 1000 });
+    const step = r.steps[0]!;
+    expect(step.status).toBe('fail');
+    expect(step.attempts).toBe(backend.calls().length);
+    expect(step.actual).toBe(outputs[Math.min(step.attempts, 3) - 1]);
   });
 
   it('should skip steps the plan marks skipped and keep the sandbox when asked', async () => {

@@ -18,7 +18,7 @@ async function run(file: string) {
   const t = tempDir();
   cleanups.push(t.remove);
   const plan = buildPlan(await loadLesson(join(fixtures, file)));
-  return runPlan(plan, simBackend(), { tmpDir: t.dir, handleSignals: false, settleMs: 20_000 });
+  return runPlan(plan, simBackend(), { tmpDir: t.dir, handleSignals: false, settleMs: 8000 });
 }
 
 describe('runPlan on the simulator', () => {
@@ -50,7 +50,8 @@ describe('runPlan on the simulator', () => {
     expect(r.findings.some((f) => f.line >= 58 && f.line <= 62 && f.message.includes('MY_NGINX_SERVICE_HOST'))).toBe(true);
     expect(printenv.status).toBe('fail');
     expect(printenv.hint?.id).toBe('service-env-before-pods');
-    expect(printenv.hint?.fix).toContain('my-nginx');
+    expect(printenv.hint?.message).toMatch(/^MY_NGINX_SERVICE_HOST is missing because pod my-nginx-\S+ was created at \S+, before Service my-nginx \(\S+\); Kubernetes sets service variables only when a container starts$/);
+    expect(printenv.hint?.fix).toContain('kubectl rollout restart deployment my-nginx');
   });
 
   it('should pass once the doc recreates the pods after the Service', async (ctx) => {

@@ -3,9 +3,11 @@ import { diagnostic, type Diagnostic } from '../../diag/diagnostic.js';
 import { findDeprecatedApi } from '../data/deprecated-apis.js';
 import { SERVER_REQUIRED } from '../data/server-required.js';
 import { CLIENT_SIDE_KINDS, builtinKinds, builtinVersions, isBuiltinGroup, modelFor, splitApiVersion, validateObject, type SchemaError } from '../k8s-models.js';
+import { kindDeclaration, unknownFields } from '../k8s-fields.js';
 import { manifestObjects, objectLine, type ManifestObject } from '../manifest-docs.js';
 import { formatPath, lineOfPath, pointerSegments, valuesAt } from '../manifest-paths.js';
 import { isPlaceholderValue } from '../placeholders.js';
+import { closestWords } from '../similar.js';
 import type { LintRule } from '../types.js';
 
 /**
@@ -41,6 +43,13 @@ export const manifestSchema: LintRule = {
         if (isPlaceholderError(m, error)) continue;
         const segments = pointerSegments(error.instancePath);
         report(segments, schemaMessage(error, segments, id));
+      }
+      const declaration = kindDeclaration(m.apiVersion, m.kind);
+      for (const unknown of declaration ? unknownFields(m.object, declaration) : []) {
+        const key = unknown.segments[unknown.segments.length - 1]!;
+        const near = closestWords(key, unknown.known);
+        const hint = near.length > 0 ? ` (did you mean ${near.map((n) => `\`${n}\``).join(' or ')}?)` : '';
+        report(unknown.segments, `unknown field ${formatPath(unknown.segments)} in ${id}${hint}; the API server rejects it (strict field validation)`);
       }
       for (const missing of serverRequired(m)) report(missing.slice(0, -1), `${formatPath(missing)} is required for ${id}`);
     }

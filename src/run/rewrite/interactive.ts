@@ -75,9 +75,9 @@ export const background: RewriteRule = (command, _step, ctx) => {
   const log = join(ctx.runDir, `background-${ctx.index}.log`);
   const ready = "'Forwarding from\\|Starting to serve'";
   const script = [
-    `${command.trim()} >${shQuote(log)} 2>&1 &`,
-    `for __kdt_i in $(seq 1 100); do grep -q ${ready} ${shQuote(log)} && break; sleep 0.1; done; unset __kdt_i`,
-    `cat ${shQuote(log)}; grep -q ${ready} ${shQuote(log)}`,
+    `: >${shQuote(log)}; ${command.trim()} >>${shQuote(log)} 2>&1 &`,
+    `for __kdt_i in $(seq 1 100); do grep -qs ${ready} ${shQuote(log)} && break; sleep 0.1; done; unset __kdt_i`,
+    `cat ${shQuote(log)}; grep -qs ${ready} ${shQuote(log)}`,
   ].join('\n');
   return run(script, [interactive(command, `${command.trim()} &`, `\`kubectl ${k.sub}\` blocks a terminal; it runs in the background for the following steps and is stopped at the end`)]);
 };

@@ -63,3 +63,29 @@ describe('manifest-schema on YAML that is not an API object', () => {
     expect(lintOne('yaml-syntax', manifest(10, helm))).toEqual([]);
   });
 });
+
+describe('manifest-schema and unknown fields', () => {
+  it('reports misspelled fields with a suggestion, at their line', () => {
+    const typo = deployment.replace('  replicas: 2\n', '  replica: 2\n  selector:\n    matchLabels:\n      run: my-nginx\n').replace('      containers:', '      contianers:');
+    const ds = lintOne('manifest-schema', manifest(10, typo));
+    expect(ds.map((d) => [d.line, d.message])).toEqual([
+      [16, 'unknown field spec.replica in apps/v1 Deployment (did you mean `replicas`?); the API server rejects it (strict field validation)'],
+      [24, 'spec.template.spec.containers is required for apps/v1 Deployment'],
+      [25, 'unknown field spec.template.spec.contianers in apps/v1 Deployment (did you mean `containers`?); the API server rejects it (strict field validation)'],
+    ]);
+  });
+
+  it('accepts maps (labels, data, resources) and int-or-string fields', () => {
+    const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  labels: {anything: goes}\nspec:\n  selector: {app: x}\n  ports:\n  - port: 80\n    targetPort: http\n';
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, annotations: {a: b}}\nspec:\n  containers:\n  - name: c\n    image: i\n    resources: {limits: {cpu: 500m, memory: 128Mi}}\n    env: [{name: A, valueFrom: {configMapKeyRef: {name: c, key: k}}}]\n';
+    expect(lintOne('manifest-schema', manifest(1, svc), manifest(20, pod))).toEqual([]);
+  });
+});
+
+describe('manifest-schema on a range of valid kinds', () => {
+  it('accepts StatefulSet, Ingress, CronJob, HPA, NetworkPolicy, RBAC, Secret, ConfigMap, PDB, CRD, PV and ExternalName Service', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync('fixtures/lint/manifest-schema/valid-kinds.yaml', 'utf8');
+    expect(lintOne('manifest-schema', manifest(1, text))).toEqual([]);
+  });
+});

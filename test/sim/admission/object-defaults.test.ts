@@ -168,6 +168,22 @@ const cases: Case[] = [
     expect: { 'metadata.generation': undefined, data: { 'app.properties': 'a=b' }, status: undefined },
   },
   {
+    name: 'HorizontalPodAutoscaler v2',
+    type: TYPES.hpas,
+    object: { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, maxReplicas: 5 } },
+    expect: {
+      'spec.minReplicas': 1,
+      'spec.metrics': [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }],
+      status: { currentReplicas: 0, desiredReplicas: 0 },
+    },
+  },
+  {
+    name: 'HorizontalPodAutoscaler v1',
+    type: TYPES.hpas,
+    object: { apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' }, spec: { scaleTargetRef: { kind: 'Deployment', name: 'web' }, maxReplicas: 5, targetCPUUtilizationPercentage: 50 } },
+    expect: { 'spec.minReplicas': 1, 'spec.metrics': undefined },
+  },
+  {
     name: 'custom resource',
     type: TYPES.widgets,
     object: { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' }, spec: { size: 1 } },

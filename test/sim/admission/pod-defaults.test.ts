@@ -107,6 +107,7 @@ describe('pod admission', () => {
 
   it('keeps an explicit service account and skips the token volume when automount is off', () => {
     const { create } = setup();
+    create(TYPES.serviceaccounts, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'builder' } });
     const stored = create(TYPES.pods, pod({ serviceAccountName: 'builder', automountServiceAccountToken: false, containers: [{ name: 'c', image: 'busybox' }] }));
     const spec = stored.spec as Record<string, unknown>;
     expect(spec.serviceAccount).toBe('builder');

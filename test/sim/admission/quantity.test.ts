@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuantity } from '../../../src/backends/sim/admission/quantity.js';
+import { canonicalQuantity, parseQuantity } from '../../../src/backends/sim/admission/quantity.js';
 import { errorOf, setup, TYPES } from './fixtures.js';
 
 describe('quantities', () => {
@@ -19,6 +19,26 @@ describe('quantities', () => {
     ['1iM', 'suffix'],
   ])('%j → %j', (text, value) => {
     expect(parseQuantity(text)).toBe(value);
+  });
+
+  it.each([
+    ['1.5Gi', '1536Mi'],
+    ['1Gi', '1Gi'],
+    ['1024Mi', '1Gi'],
+    ['512Mi', '512Mi'],
+    ['0.5', '500m'],
+    ['1000m', '1'],
+    ['1000', '1k'],
+    ['1500M', '1500M'],
+    ['1.5G', '1500M'],
+    ['100', '100'],
+    ['0', '0'],
+    ['500m', '500m'],
+    ['1e3', '1k'],
+    ['1000Ki', '1000Ki'],
+    [2, '2'],
+  ])('canonical form of %j is %s', (text, canonical) => {
+    expect(canonicalQuantity(text)).toBe(canonical);
   });
 
   it('rejects an unparseable quantity as the decoder does', () => {

@@ -128,6 +128,12 @@ const cases: [string, ResourceType, Record<string, unknown>, string][] = [
     { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { schedule: '* * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [nginx()] } } } } } },
     'CronJob.batch "c" is invalid: spec.schedule: Invalid value: "* * *": expected exactly 5 fields, found 3: [* * *]',
   ],
+  [
+    'CronJob name over 52 characters',
+    TYPES.cronjobs,
+    { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'a'.repeat(53) }, spec: { schedule: '@daily', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [nginx()] } } } } } },
+    `CronJob.batch "${'a'.repeat(53)}" is invalid: metadata.name: Invalid value: "${'a'.repeat(53)}": must be no more than 52 characters`,
+  ],
   ['Service without ports', TYPES.services, svc({ selector: { app: 'web' } }), 'Service "web" is invalid: spec.ports: Required value'],
   [
     'Service port missing',

@@ -164,3 +164,33 @@ describe('deployment controller', () => {
     expect(d.status.unavailableReplicas).toBe(2);
   });
 });
+
+describe('deployment conditions', () => {
+  it('reports a paused deployment and its resumption', () => {
+    const { api } = setup();
+    const deploys = api.resolve('deployments', 'apps')!;
+    api.create(deploys, 'default', deployment('web', 1));
+    api.run(2000);
+    api.patch(deploys, 'default', 'web', 'merge', { spec: { paused: true } });
+    api.run(100);
+    let p = (api.get(deploys, 'default', 'web') as any).status.conditions.find((c: any) => c.type === 'Progressing');
+    expect([p.status, p.reason, p.message]).toEqual(['Unknown', 'DeploymentPaused', 'Deployment is paused']);
+    api.patch(deploys, 'default', 'web', 'merge', { spec: { paused: false } });
+    api.run(100);
+    p = (api.get(deploys, 'default', 'web') as any).status.conditions.find((c: any) => c.type === 'Progressing');
+    expect(p.reason).toBe('NewReplicaSetAvailable');
+  });
+
+  it('times out a rollout stuck on an image that cannot be pulled', () => {
+    const { api } = setup({}, ['nginx:nope']);
+    const deploys = api.resolve('deployments', 'apps')!;
+    api.create(deploys, 'default', deployment('web', 1, 'nginx:nope', { run: 'web' }, { progressDeadlineSeconds: 30 }));
+    api.run(20_000, 100);
+    let p = (api.get(deploys, 'default', 'web') as any).status.conditions.find((c: any) => c.type === 'Progressing');
+    expect(p.status).toBe('True');
+    api.run(15_000, 100);
+    p = (api.get(deploys, 'default', 'web') as any).status.conditions.find((c: any) => c.type === 'Progressing');
+    expect([p.status, p.reason]).toEqual(['False', 'ProgressDeadlineExceeded']);
+    expect(p.message).toMatch(/^ReplicaSet "web-\w+" has timed out progressing\.$/);
+  });
+});

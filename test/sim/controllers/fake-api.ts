@@ -23,10 +23,15 @@ export const fakeTypes: ResourceType[] = [
   t('apps', 'v1', 'replicasets', 'ReplicaSet', true, ['rs']),
   t('discovery.k8s.io', 'v1', 'endpointslices', 'EndpointSlice', true),
   t('batch', 'v1', 'jobs', 'Job', true),
+  t('apps', 'v1', 'statefulsets', 'StatefulSet', true, ['sts']),
+  t('apps', 'v1', 'controllerrevisions', 'ControllerRevision', true),
+  t('', 'v1', 'persistentvolumeclaims', 'PersistentVolumeClaim', true, ['pvc']),
+  t('', 'v1', 'persistentvolumes', 'PersistentVolume', false, ['pv']),
+  t('storage.k8s.io', 'v1', 'storageclasses', 'StorageClass', false, ['sc']),
 ];
 
 const ALPHA = 'bcdfghjklmnpqrstvwxz2456789';
-const withStatus = new Set(['pods', 'services', 'nodes', 'namespaces', 'deployments', 'replicasets', 'replicationcontrollers', 'jobs']);
+const withStatus = new Set(['pods', 'services', 'nodes', 'namespaces', 'deployments', 'replicasets', 'replicationcontrollers', 'jobs', 'statefulsets', 'persistentvolumeclaims', 'persistentvolumes']);
 
 /** A small in-memory Api for controller unit tests: names, uids, finalizers and graceful pod deletion. */
 export class FakeApi implements Api {

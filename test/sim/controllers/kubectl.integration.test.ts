@@ -122,4 +122,44 @@ describe('controllers behind real kubectl', () => {
     const nodes = await kubectl('get', 'nodes');
     expect(nodes.out).toMatch(/kind-control-plane\s+Ready\s+control-plane\s+\S+\s+v1\.32\.4/);
   });
+
+  it('rolls out a StatefulSet with claims bound by the local-path provisioner', async () => {
+    const sts = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: nginx
+  replicas: 2
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.24
+        volumeMounts:
+        - name: www
+          mountPath: /usr/share/nginx/html
+  volumeClaimTemplates:
+  - metadata:
+      name: www
+    spec:
+      accessModes: [ "ReadWriteOnce" ]
+      resources:
+        requests:
+          storage: 1Gi
+`;
+    await writeFile(join(home, 'web.yaml'), sts);
+    expect((await kubectl('apply', '-f', join(home, 'web.yaml'))).out).toBe('statefulset.apps/web created');
+    const status = await kubectl('rollout', 'status', 'sts/web', '--timeout=30s');
+    expect(status.out).toContain('partitioned roll out complete: 2 new pods have been updated...');
+    expect((await kubectl('get', 'pods', '-l', 'app=nginx', '-o', 'name')).out).toBe('pod/web-0\npod/web-1');
+    const pvc = await kubectl('get', 'pvc');
+    expect(pvc.out).toMatch(/www-web-0\s+Bound\s+pvc-[0-9a-f-]+\s+1Gi\s+RWO\s+standard/);
+  });
 });

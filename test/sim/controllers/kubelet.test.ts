@@ -100,4 +100,19 @@ describe('scheduler and kubelet', () => {
     expect(placed).toEqual(['a@kind-worker/10.244.1.2', 'b@kind-worker2/10.244.2.2', 'c@kind-worker/10.244.1.3', 'd@kind-worker2/10.244.2.3']);
     expect(api.all('nodes').map((n: any) => n.metadata.name)).toEqual(['kind-control-plane', 'kind-worker', 'kind-worker2']);
   });
+
+  it('runs init containers to completion before the app container', () => {
+    const { api, type } = setup();
+    api.create(type('pods'), 'default', pod('app', { image: 'nginx' }, { initContainers: [{ name: 'init', image: 'busybox', command: ['sh', '-c', 'echo init'] }] }));
+    api.run(500);
+    let s = api.get(type('pods'), 'default', 'app')['status'] as any;
+    expect(s.phase).toBe('Pending');
+    expect(s.conditions.find((c: any) => c.type === 'Initialized')).toMatchObject({ status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [init]' });
+    expect(s.containerStatuses[0].state.waiting.reason).toBe('PodInitializing');
+    api.run(3000);
+    s = api.get(type('pods'), 'default', 'app')['status'] as any;
+    expect(s.phase).toBe('Running');
+    expect(s.initContainerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(s.containerStatuses[0].ready).toBe(true);
+  });
 });

@@ -52,6 +52,21 @@ spec:
   - name: box
     image: busybox:1.36
     command: ['sh', '-c', 'echo started; sleep 3600']
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: hello, labels: { app: hello } }
+spec:
+  containers:
+  - { name: hello, image: 'gcr.io/google-samples/hello-app:2.0', ports: [{ containerPort: 8080 }] }
+
+---
+apiVersion: v1
+kind: Service
+metadata: { name: hello }
+spec:
+  selector: { app: hello }
+  ports: [{ port: 80, targetPort: 8080 }]
 `;
 
 describe('kubectl exec, logs and cp against the simulated runtime', () => {
@@ -62,7 +77,7 @@ describe('kubectl exec, logs and cp against the simulated runtime', () => {
     const svc = await kubectl(['create', 'service', 'clusterip', 'web', '--tcp=80:80']);
     expect(svc.code).toBe(0);
     await kubectl(['apply', '-f', join(home, 'pods.yaml')]);
-    const wait = await kubectl(['wait', '--for=condition=Ready', 'pod/web', 'pod/box', '--timeout=30s']);
+    const wait = await kubectl(['wait', '--for=condition=Ready', 'pod/web', 'pod/box', 'pod/hello', '--timeout=30s']);
     expect(wait.code, wait.err).toBe(0);
   });
   afterAll(async () => {
@@ -128,6 +143,15 @@ describe('kubectl exec, logs and cp against the simulated runtime', () => {
     expect(tail.out.split('\n')).toHaveLength(1);
     const ns = await kubectl(['exec', 'box', '--', 'nslookup', 'web']);
     expect(ns.out).toMatch(/Name:\tweb\.default\.svc\.cluster\.local\nAddress: 10\.\d+\./);
+  });
+
+  it('sample apps answer through their services', async () => {
+    const hello = await kubectl(['exec', 'box', '--', 'wget', '-qO-', 'hello']);
+    expect(hello.out).toBe('Hello, world!\nVersion: 2.0.0\nHostname: hello');
+    expect((await kubectl(['logs', 'hello'])).out).toMatch(/Server listening on port 8080\n\d{4}\/\d\d\/\d\d [\d:]+ Serving request: \/$/);
+    const missing = await kubectl(['exec', 'box', '--', 'wget', '-qO-', 'nosuchsvc']);
+    expect(missing).toMatchObject({ code: 1 });
+    expect(missing.err).toContain("wget: bad address 'nosuchsvc'");
   });
 
   it('logs of a busybox main process', async () => {

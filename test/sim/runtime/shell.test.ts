@@ -72,6 +72,11 @@ describe('shell error messages per shell', () => {
     expect(r.code).toBe(code);
   });
 
+  it('bash expands braces, sh does not', async () => {
+    expect((await runSh('echo {1..3} x{a,b}y', { image: 'nginx', kind: 'bash' })).stdout).toBe('1 2 3 xay xby\n');
+    expect((await runSh('for i in {1..3}; do echo $i; done', { image: 'nginx', kind: 'dash' })).stdout).toBe('{1..3}\n');
+  });
+
   it('set -e stops at the first failure', async () => {
     const r = await runSh('set -e; echo a; false; echo b');
     expect(r.stdout).toBe('a\n');

@@ -51,6 +51,7 @@ const T = {
   crds: type('apiextensions.k8s.io', 'customresourcedefinitions', 'CustomResourceDefinition'),
   revisions: type('apps', 'controllerrevisions', 'ControllerRevision'),
   priorityclasses: type('scheduling.k8s.io', 'priorityclasses', 'PriorityClass'),
+  quotas: type('', 'resourcequotas', 'ResourceQuota'),
 };
 
 const COLUMNS: [ResourceType, string[]][] = [
@@ -253,6 +254,18 @@ const CELLS: [string, ResourceType, KObject, unknown[]][] = [
       },
     }),
     ['x', 'Deployment/web', 'cpu: <unknown>/50%, memory: <unknown>/100Mi + 1 more...', '<unset>', 5, 0, '3d'],
+  ],
+  [
+    'resourcequota',
+    T.quotas,
+    obj('ResourceQuota', { status: { hard: { 'requests.cpu': '1', 'limits.memory': '2Gi', 'requests.memory': '1Gi', pods: '10' }, used: { 'requests.cpu': '0', 'limits.memory': '0', 'requests.memory': '0', pods: '1' } } }),
+    ['x', 'pods: 1/10, requests.cpu: 0/1, requests.memory: 0/1Gi', 'limits.memory: 0/2Gi', '3d'],
+  ],
+  [
+    'autoscaling/v1 hpa',
+    T.hpas,
+    obj('HorizontalPodAutoscaler', { spec: { scaleTargetRef: { kind: 'Deployment', name: 'php-apache' }, minReplicas: 1, maxReplicas: 10, targetCPUUtilizationPercentage: 50 }, status: { currentReplicas: 1 } }),
+    ['x', 'Deployment/php-apache', 'cpu: <unknown>/50%', '1', 10, 1, '3d'],
   ],
   ['custom resource', T.widgets, obj('Widget', {}), ['x', '3d']],
   ['crd', T.crds, obj('CustomResourceDefinition', {}, { name: 'widgets.example.com' }), ['widgets.example.com', CREATED]],

@@ -5,8 +5,9 @@ import { allocateService, carryOverAllocations, heldValues } from './allocators.
 import { checkDecodable } from './decode-checks.js';
 import { applyDefaultClass } from './default-class.js';
 import { rulesFor } from './kinds.js';
+import { applyLimitRanges } from './limit-ranger.js';
 import { bumpGeneration, prepareCreateMeta, prepareUpdateMeta } from './metadata.js';
-import { admitNewPod, podQOSClass } from './pod-plugins.js';
+import { admitNewPod, podQOSClass, requireServiceAccount } from './pod-plugins.js';
 import { type Dict, clone, ensureDict, resourceKey } from './util.js';
 import { validateObjectMeta } from './validation/meta.js';
 import { validateUpdate } from './validation/update.js';
@@ -41,7 +42,7 @@ function safeGet(store: Store, type: ResourceType, ns: string | undefined, name:
 }
 
 /** NamespaceLifecycle: no new objects in missing or terminating namespaces. */
-function checkNamespace(store: Store, type: ResourceType, obj: Dict): void {
+function checkNamespace(store: Store, type: ResourceType, obj: Dict, name: string): void {
   const ns = obj.metadata?.namespace as string;
   let known: KObject[] = [];
   try {
@@ -55,9 +56,9 @@ function checkNamespace(store: Store, type: ResourceType, obj: Dict): void {
   if ((found.status as Dict | undefined)?.phase === 'Terminating' || found.metadata.deletionTimestamp) {
     const message = `unable to create new content in namespace ${ns} because it is being terminated`;
     throw new StatusError({
-      message: `${type.group ? `${type.resource}.${type.group}` : type.resource} "${obj.metadata?.name ?? ''}" is forbidden: ${message}`,
+      message: `${type.group ? `${type.resource}.${type.group}` : type.resource} "${name}" is forbidden: ${message}`,
       reason: 'Forbidden',
-      details: { name: obj.metadata?.name, ...(type.group ? { group: type.group } : {}), kind: type.resource, causes: [{ reason: 'NamespaceTerminating', message, field: 'metadata.namespace' }] },
+      details: { name, ...(type.group ? { group: type.group } : {}), kind: type.resource, causes: [{ reason: 'NamespaceTerminating', message, field: 'metadata.namespace' }] },
       code: 403,
     });
   }
@@ -92,13 +93,15 @@ export function createAdmission(store: Store, ctx: SimContext): Admission {
     if (op === 'update' && old && options.subresource === 'status') return statusWrite(obj, old);
     checkDecodable(type, key, obj);
 
+    // Mutating admission runs before the name is generated, so its errors name the prefix.
+    const requestName = String(obj.metadata?.name || obj.metadata?.generateName || '');
     if (op === 'create') {
       prepareCreateMeta(obj, ctx, {
         namespaced: type.namespaced,
         generation: !!rules.generation,
         nameTaken: (name) => !!safeGet(store, type, obj.metadata?.namespace, name),
       });
-      if (type.namespaced) checkNamespace(store, type, obj);
+      if (type.namespaced) checkNamespace(store, type, obj, requestName);
       if (rules.initialStatus) obj.status = rules.initialStatus();
     } else if (old) {
       prepareUpdateMeta(obj, old);
@@ -109,13 +112,17 @@ export function createAdmission(store: Store, ctx: SimContext): Admission {
     }
 
     rules.defaults?.(obj);
+    let verifyLimits = (): void => undefined;
     if (op === 'create') {
       rules.onCreate?.(obj);
       applyDefaultClass(store, key, obj);
     }
     if (key === 'pods' && op === 'create') {
       const saName = (obj.spec?.serviceAccountName || obj.spec?.serviceAccount || 'default') as string;
-      admitNewPod(obj, ctx.ids, safeGet(store, SERVICE_ACCOUNTS, obj.metadata?.namespace, saName) as Dict | undefined);
+      const serviceAccount = safeGet(store, SERVICE_ACCOUNTS, obj.metadata?.namespace, saName) as Dict | undefined;
+      requireServiceAccount(requestName, String(obj.metadata?.namespace), saName, !!serviceAccount);
+      admitNewPod(obj, ctx.ids, serviceAccount);
+      verifyLimits = applyLimitRanges(store, obj);
       obj.status = { phase: 'Pending', qosClass: podQOSClass(ensureDict(obj, 'spec')) };
     }
     if (key === 'services' && op === 'update' && old) carryOverAllocations(obj, old);
@@ -127,6 +134,7 @@ export function createAdmission(store: Store, ctx: SimContext): Admission {
       ...(op === 'update' ? validateUpdate(key, obj, old) : []),
     ];
     if (causes.length) throw invalid(type.kind, type.group, name, causes);
+    verifyLimits();
 
     if (key === 'services') {
       const allocation = allocateService(obj, ctx.ids, usedByOthers(store, type, obj));
@@ -143,3 +151,8 @@ export function createAdmission(store: Store, ctx: SimContext): Admission {
     release: () => undefined,
   };
 }
+
+export { KIND_RULES, type KindRules } from './kinds.js';
+export { NODE_PORT_RANGE, SERVICE_CIDR } from './allocators.js';
+export { canonicalQuantity, parseQuantity } from './quantity.js';
+export { randomString, RANDOM_ALPHABET } from './names.js';

@@ -1,8 +1,10 @@
 import type { FieldCause } from '../status.js';
+import { invalidField } from './field-errors.js';
 import { defaultConfigMapLike, defaultSecretData } from './defaults/data.js';
 import {
   defaultEndpoints,
   defaultEndpointSlice,
+  defaultHorizontalPodAutoscaler,
   defaultNamespace,
   defaultNetworkPolicy,
   defaultPersistentVolume,
@@ -21,6 +23,7 @@ import {
   defaultStatefulSet,
   generateJobSelector,
 } from './defaults/workloads.js';
+import { defaultLimitRange } from './limit-ranger.js';
 import { ensureDict, type Dict } from './util.js';
 import { validateConfigMap, validateIngressSpec, validatePod, validateSecret, validateServiceSpec } from './validation/core.js';
 import type { NameRule } from './validation/meta.js';
@@ -50,6 +53,12 @@ export interface KindRules {
   /** Validation of the defaulted object (apart from metadata). */
   validate?: (obj: Dict) => FieldCause[];
 }
+
+/** Jobs get an 11-character suffix, so CronJob names stop at 52 characters. */
+const cronJobNameLength = (o: Dict): FieldCause[] => {
+  const name = String(o.metadata?.name ?? '');
+  return name.length > 52 ? [invalidField('metadata.name', name, 'must be no more than 52 characters')] : [];
+};
 
 const spec = (f: (s: Dict) => FieldCause[]) => (obj: Dict) => f(ensureDict(obj, 'spec'));
 const emptyStatus = () => ({});
@@ -86,15 +95,21 @@ export const KIND_RULES: Record<string, KindRules> = {
   },
   'controllerrevisions.apps': {},
   'jobs.batch': { generation: true, initialStatus: emptyStatus, defaults: defaultJob, onCreate: generateJobSelector, validate: (o) => validateJobSpec(o.spec, 'spec', true) },
-  'cronjobs.batch': { generation: true, initialStatus: emptyStatus, defaults: defaultCronJob, validate: spec(validateCronJobSpec) },
+  'cronjobs.batch': {
+    generation: true,
+    initialStatus: emptyStatus,
+    defaults: defaultCronJob,
+    validate: (o) => [...validateCronJobSpec(ensureDict(o, 'spec')), ...cronJobNameLength(o)],
+  },
   'ingresses.networking.k8s.io': { generation: true, initialStatus: () => ({ loadBalancer: {} }), validate: spec(validateIngressSpec) },
   'ingressclasses.networking.k8s.io': { generation: true },
   'networkpolicies.networking.k8s.io': { generation: true, defaults: defaultNetworkPolicy },
   'endpointslices.discovery.k8s.io': { generation: true, defaults: defaultEndpointSlice },
   'poddisruptionbudgets.policy': { generation: true, initialStatus: () => ({ currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 }) },
-  'horizontalpodautoscalers.autoscaling': { initialStatus: () => ({ currentReplicas: 0, desiredReplicas: 0 }) },
+  'horizontalpodautoscalers.autoscaling': { initialStatus: () => ({ currentReplicas: 0, desiredReplicas: 0 }), defaults: defaultHorizontalPodAutoscaler },
   'customresourcedefinitions.apiextensions.k8s.io': { generation: true },
   'leases.coordination.k8s.io': {},
+  limitranges: { defaults: defaultLimitRange },
 };
 
 /** Groups served by the kube-apiserver itself; other groups are custom resources. */

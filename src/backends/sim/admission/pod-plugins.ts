@@ -1,4 +1,5 @@
 import type { IdSource } from '../clock.js';
+import { StatusError } from '../status.js';
 import { randomString } from './names.js';
 import { parseQuantity } from './quantity.js';
 import { type Dict, ensureDict, list, setDefault } from './util.js';
@@ -55,6 +56,16 @@ function addDefaultTolerations(spec: Dict): void {
     if (!tolerated) tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
   }
   spec.tolerations = tolerations;
+}
+
+/**
+ * The ServiceAccount plugin's check that a named (non-default) ServiceAccount exists; `name` is
+ * the pod name as the request gave it (the generateName prefix for generated names).
+ */
+export function requireServiceAccount(name: string, namespace: string, serviceAccount: string, found: boolean): void {
+  if (found || serviceAccount === 'default') return;
+  const why = `error looking up service account ${namespace}/${serviceAccount}: serviceaccount "${serviceAccount}" not found`;
+  throw new StatusError({ message: `pods "${name}" is forbidden: ${why}`, reason: 'Forbidden', details: { name, kind: 'pods' }, code: 403 });
 }
 
 /**

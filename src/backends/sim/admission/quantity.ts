@@ -29,3 +29,47 @@ export function parseQuantity(value: unknown): number | QuantityError {
 export function quantityErrorMessage(error: QuantityError): string {
   return error === 'format' ? `quantities must match the regular expression '${QUANTITY_REGEX}'` : "unable to parse quantity's suffix";
 }
+
+const NANO_FACTORS: Record<string, bigint> = {
+  n: 1n, u: 10n ** 3n, m: 10n ** 6n, '': 10n ** 9n, k: 10n ** 12n, M: 10n ** 15n, G: 10n ** 18n, T: 10n ** 21n, P: 10n ** 24n, E: 10n ** 27n,
+  Ki: 1024n * 10n ** 9n, Mi: 1024n ** 2n * 10n ** 9n, Gi: 1024n ** 3n * 10n ** 9n, Ti: 1024n ** 4n * 10n ** 9n, Pi: 1024n ** 5n * 10n ** 9n, Ei: 1024n ** 6n * 10n ** 9n,
+};
+const DECIMAL_SUFFIXES: [number, string][] = [[18, 'E'], [15, 'P'], [12, 'T'], [9, 'G'], [6, 'M'], [3, 'k'], [0, ''], [-3, 'm'], [-6, 'u'], [-9, 'n']];
+const BINARY_SUFFIXES = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
+
+/** Quantity.String(): the canonical form (`1.5Gi` → `1536Mi`, `0.5` → `500m`, `1000` → `1k`). */
+export function canonicalQuantity(value: unknown): string {
+  const text = String(value ?? '');
+  const m = new RegExp(QUANTITY_REGEX).exec(text);
+  if (!m) return text;
+  const [num = '', suffix = ''] = [m[1], m[2]];
+  const negative = num.startsWith('-');
+  const [int = '0', frac = ''] = num.replace(/^[+-]/, '').split('.');
+  let factor = NANO_FACTORS[suffix];
+  const exp = /^[eE]([-+]?\d+)$/.exec(suffix);
+  if (factor === undefined && exp) {
+    const e = Number(exp[1]) + 9;
+    if (e < 0) return text;
+    factor = 10n ** BigInt(e);
+  }
+  if (factor === undefined) return text;
+  const scaled = BigInt(`${int}${frac}` || '0') * factor;
+  const divisor = 10n ** BigInt(frac.length);
+  if (scaled % divisor !== 0n) return text;
+  const nano = scaled / divisor;
+  const sign = negative && nano !== 0n ? '-' : '';
+  const nanoPerUnit = 10n ** 9n;
+  if (suffix in BINARY && nano % nanoPerUnit === 0n && nano >= 1024n * nanoPerUnit) {
+    const whole = nano / nanoPerUnit;
+    for (let k = BINARY_SUFFIXES.length - 1; k >= 0; k--) {
+      const unit = 1024n ** BigInt(k);
+      if (whole % unit === 0n) return `${sign}${whole / unit}${BINARY_SUFFIXES[k]}`;
+    }
+  }
+  if (nano === 0n) return '0';
+  for (const [e, s] of DECIMAL_SUFFIXES) {
+    const unit = 10n ** BigInt(e + 9);
+    if (nano % unit === 0n) return `${sign}${nano / unit}${s}`;
+  }
+  return text;
+}

@@ -1,5 +1,6 @@
 import { StatusError } from '../status.js';
 import type { KObject } from '../types.js';
+import { stamp } from './delete.js';
 import type { Api } from './types.js';
 
 /** The namespaces every cluster starts with. */
@@ -8,26 +9,36 @@ export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube
 /** The apiserver's own address in the `kubernetes` endpoints. */
 export const APISERVER_IP = '172.18.0.2';
 
-/** Creates an object unless it is already there (another writer may have made it first). */
-export function ensure(api: Api, resource: string, group: string, object: KObject): void {
+/** How long before the simulator started its system objects say they were made (a fresh kind cluster is about this old). */
+export const BOOTSTRAP_AGE_SECONDS = 60;
+
+/**
+ * Creates an object unless it is already there (another writer may have made it first).
+ * With `ageSeconds`, the new object's creationTimestamp is set that far back.
+ */
+export function ensure(api: Api, resource: string, group: string, object: KObject, ageSeconds = 0): void {
   const type = api.resolve(resource, group)!;
   if (api.find(type, object.metadata.namespace, object.metadata.name!)) return;
   try {
-    api.create(type, object.metadata.namespace, object);
+    const created = api.create(type, object.metadata.namespace, object);
+    if (ageSeconds > 0) {
+      const then = stamp(new Date(api.ctx.clock.now().getTime() - ageSeconds * 1000));
+      api.store.update(type, { ...created, metadata: { ...created.metadata, creationTimestamp: then } });
+    }
   } catch (error) {
     if (!(error instanceof StatusError && error.code === 409)) throw error;
   }
 }
 
 /** The per-namespace objects the controller manager makes: the `default` ServiceAccount and `kube-root-ca.crt`. */
-export function ensureNamespaceDefaults(api: Api, namespace: string, caPem: string): void {
-  ensure(api, 'serviceaccounts', '', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace } });
+export function ensureNamespaceDefaults(api: Api, namespace: string, caPem: string, ageSeconds = 0): void {
+  ensure(api, 'serviceaccounts', '', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace } }, ageSeconds);
   ensure(api, 'configmaps', '', {
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: { name: 'kube-root-ca.crt', namespace, annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } },
     data: { 'ca.crt': caPem },
-  });
+  }, ageSeconds);
 }
 
 /**
@@ -37,8 +48,8 @@ export function ensureNamespaceDefaults(api: Api, namespace: string, caPem: stri
  */
 export function bootstrap(api: Api, caPem: string): void {
   for (const name of SYSTEM_NAMESPACES) {
-    ensure(api, 'namespaces', '', { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } });
-    ensureNamespaceDefaults(api, name, caPem);
+    ensure(api, 'namespaces', '', { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } }, BOOTSTRAP_AGE_SECONDS);
+    ensureNamespaceDefaults(api, name, caPem, BOOTSTRAP_AGE_SECONDS);
   }
   const labels = { component: 'apiserver', provider: 'kubernetes' };
   ensure(api, 'services', '', {
@@ -55,13 +66,13 @@ export function bootstrap(api: Api, caPem: string): void {
       ipFamilyPolicy: 'SingleStack',
       internalTrafficPolicy: 'Cluster',
     },
-  });
+  }, BOOTSTRAP_AGE_SECONDS);
   ensure(api, 'endpoints', '', {
     apiVersion: 'v1',
     kind: 'Endpoints',
     metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
     subsets: [{ addresses: [{ ip: APISERVER_IP }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
-  });
+  }, BOOTSTRAP_AGE_SECONDS);
   ensure(api, 'endpointslices', 'discovery.k8s.io', {
     apiVersion: 'discovery.k8s.io/v1',
     kind: 'EndpointSlice',
@@ -69,7 +80,7 @@ export function bootstrap(api: Api, caPem: string): void {
     addressType: 'IPv4',
     endpoints: [{ addresses: [APISERVER_IP], conditions: { ready: true } }],
     ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
-  });
+  }, BOOTSTRAP_AGE_SECONDS);
 }
 
 /** Gives every new namespace its defaults, as the controller manager does. Returns an unsubscribe function. */

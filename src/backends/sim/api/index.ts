@@ -81,10 +81,11 @@ export function createApi(options: ApiOptions): Api {
       Object.assign(o, structuredClone(old), { status, metadata: { ...old.metadata, resourceVersion: m.resourceVersion } });
     } else if (type.subresources?.includes('status') && !opts.subresource) o.status = old.status;
     if (o.status === undefined) delete o.status;
+    const finishing = finalized(type, old, o);
     const admitted = admission.admit('update', type, o, old, opts);
     const want = admitted.metadata.resourceVersion;
     if (want && want !== old.metadata.resourceVersion) store.update(type, admitted); // throws Conflict
-    if (finalized(type, old, admitted)) {
+    if (finishing || finalized(type, old, admitted)) {
       if (opts.dryRun) return admitted;
       const gone = store.remove(type, old.metadata.namespace, old.metadata.name!) ?? admitted;
       admission.release(type, gone);

@@ -60,5 +60,6 @@ function walk(value: unknown, typeName: string, path: string, out: string[]): vo
 /** Throws 400 `strict decoding error: unknown field "…"` for unknown fields, as `fieldValidation=Strict` asks. */
 export function checkStrict(type: ResourceType, object: unknown): void {
   const unknown = unknownFields(type, object);
-  if (unknown.length) throw badRequest(`strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
+  if (unknown.length)
+    throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
 }

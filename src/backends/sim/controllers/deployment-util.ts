@@ -110,7 +110,7 @@ export function setReplicasAnnotations(rs: KObject, desired: number, max: number
 }
 
 /** A deployment condition, as NewDeploymentCondition makes it. */
-export function newCondition(type: string, status: 'True' | 'False', reason: string, message: string, now: string): Json {
+export function newCondition(type: string, status: 'True' | 'False' | 'Unknown', reason: string, message: string, now: string): Json {
   return { lastTransitionTime: now, lastUpdateTime: now, message, reason, status, type };
 }
 

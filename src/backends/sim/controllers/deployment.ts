@@ -4,6 +4,7 @@ import {
   DESIRED_REPLICAS, REVISION, TEMPLATE_HASH, equalIgnoreHash, getCondition, maxSurge, maxUnavailable, newCondition,
   replicasOf, revisionOf, setCondition, setNewRSAnnotations, setReplicasAnnotations, statusCount,
 } from './deployment-util.js';
+import { calculateStatus, deploymentComplete, rolloutStatus } from './deployment-status.js';
 import { recordEvent } from './events.js';
 import { computeHash } from './hash.js';
 import { type SyncResult, WorkQueue } from './queue.js';
@@ -187,7 +188,7 @@ export class DeploymentController {
       }
     }
     if (this.scaleDownOld(d, all, old.filter((rs) => replicasOf(rs) > 0), newRS) > 0) return this.syncRollout(d, all, newRS);
-    if (this.complete(d, (d['status'] as Json) ?? {})) this.cleanup(d, old);
+    if (deploymentComplete(d, (d['status'] as Json) ?? {})) this.cleanup(d, old);
     return this.syncRollout(d, all, newRS);
   }
 
@@ -239,7 +240,7 @@ export class DeploymentController {
     if (!newRS) ({ d, newRS, old } = this.newAndOld(d, rsList, true));
     if (!newRS) return;
     this.scale(d, newRS, replicasOf(d));
-    if (this.complete(d, (d['status'] as Json) ?? {})) this.cleanup(d, old);
+    if (deploymentComplete(d, (d['status'] as Json) ?? {})) this.cleanup(d, old);
     return this.syncRollout(d, [...old, newRS], newRS);
   }
 
@@ -273,61 +274,13 @@ export class DeploymentController {
     }
   }
 
-  private complete(d: KObject, s: Json): boolean {
-    const want = replicasOf(d);
-    return Number(s['updatedReplicas'] ?? 0) === want && Number(s['replicas'] ?? 0) === want && Number(s['availableReplicas'] ?? 0) === want && Number(s['observedGeneration'] ?? 0) >= Number(d.metadata.generation ?? 0);
-  }
-
-  private calculate(d: KObject, all: KObject[], newRS: KObject | undefined): Json {
-    const available = sum(all, (rs) => statusCount(rs, 'availableReplicas'));
-    const status: Json = {
-      ...(d['status'] && (d['status'] as Json)['conditions'] ? { conditions: clone((d['status'] as Json)['conditions']) } : {}),
-      observedGeneration: d.metadata.generation,
-      replicas: sum(all, (rs) => statusCount(rs, 'replicas')),
-      updatedReplicas: newRS ? statusCount(newRS, 'replicas') : 0,
-      readyReplicas: sum(all, (rs) => statusCount(rs, 'readyReplicas')),
-      availableReplicas: available,
-      unavailableReplicas: Math.max(0, sum(all, replicasOf) - available),
-      collisionCount: dig(d, 'status', 'collisionCount'),
-    };
-    const now = this.now();
-    if (available >= replicasOf(d) - maxUnavailable(d)) {
-      setCondition(status, newCondition('Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.', now));
-    } else {
-      setCondition(status, newCondition('Available', 'False', 'MinimumReplicasUnavailable', 'Deployment does not have minimum availability.', now));
-    }
-    for (const k of Object.keys(status)) if (status[k] === 0 || status[k] === undefined) delete status[k];
-    return status;
-  }
-
   private syncStatus(d: KObject, all: KObject[], newRS: KObject | undefined): SyncResult {
-    this.writeStatus(d, this.calculate(d, all, newRS));
+    this.writeStatus(d, calculateStatus(d, all, newRS, this.now()));
   }
 
   private syncRollout(d: KObject, all: KObject[], newRS: KObject | undefined): SyncResult {
-    const status = this.calculate(d, all, newRS);
-    const cur = getCondition(status, 'Progressing');
-    const done = Number(status['replicas'] ?? 0) === Number(status['updatedReplicas'] ?? 0) && cur?.['reason'] === 'NewReplicaSetAvailable';
-    if (newRS && !done) {
-      const now = this.now();
-      if (this.complete(d, status)) {
-        setCondition(status, newCondition('Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "${newRS.metadata.name}" has successfully progressed.`, now));
-      } else if (this.progressing((d['status'] as Json) ?? {}, status)) {
-        const cond = newCondition('Progressing', 'True', 'ReplicaSetUpdated', `ReplicaSet "${newRS.metadata.name}" is progressing.`, now);
-        if (cur?.['status'] === 'True') cond['lastTransitionTime'] = cur['lastTransitionTime'];
-        status['conditions'] = [...((status['conditions'] as Json[]) ?? []).filter((c) => c['type'] !== 'Progressing'), cond];
-      }
-    }
+    const { status, requeueAfterMs } = rolloutStatus(d, all, newRS, this.api.ctx.clock.now());
     this.writeStatus(d, status);
-  }
-
-  private progressing(old: Json, s: Json): boolean {
-    const n = (o: Json, k: string) => Number(o[k] ?? 0);
-    return (
-      n(s, 'updatedReplicas') > n(old, 'updatedReplicas') ||
-      n(s, 'replicas') - n(s, 'updatedReplicas') < n(old, 'replicas') - n(old, 'updatedReplicas') ||
-      n(s, 'readyReplicas') > n(old, 'readyReplicas') ||
-      n(s, 'availableReplicas') > n(old, 'availableReplicas')
-    );
+    return requeueAfterMs !== undefined ? { requeueAfterMs } : undefined;
   }
 }

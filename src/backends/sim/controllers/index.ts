@@ -13,7 +13,9 @@ import { nodeInfos, registerNodes } from './nodes.js';
 import type { WorkQueue } from './queue.js';
 import { ReplicaSetController } from './replicaset.js';
 import { Scheduler } from './scheduler.js';
+import { StatefulSetController } from './statefulset.js';
 import { type PodLifecycleTimings, defaultPodLifecycle } from './stages/pod-lifecycle.js';
+import { VolumeController, ensureStandardStorageClass } from './volumes.js';
 
 export { recordEvent } from './events.js';
 export { computeHash } from './hash.js';
@@ -38,7 +40,7 @@ interface Running {
 }
 
 /** The types whose objects are replayed to every controller at start, as informers list before they watch. */
-const PRIMED = ['namespaces', 'nodes', 'services', 'deployments', 'replicasets', 'replicationcontrollers', 'jobs', 'pods'];
+const PRIMED = ['namespaces', 'nodes', 'services', 'deployments', 'replicasets', 'replicationcontrollers', 'jobs', 'statefulsets', 'persistentvolumeclaims', 'pods'];
 
 /**
  * Registers the nodes and starts the controllers kind runs (kube-controller-manager, scheduler,
@@ -48,6 +50,7 @@ const PRIMED = ['namespaces', 'nodes', 'services', 'deployments', 'replicasets',
 export function startControllers(api: Api, runtime: PodRuntime, options: ControllerOptions = {}): Controllers {
   const nodes = nodeInfos(api.ctx.nodes.length ? api.ctx.nodes : ['kind-control-plane']);
   registerNodes(api, nodes);
+  ensureStandardStorageClass(api);
   const timings = { ...defaultPodLifecycle, ...options.timings };
   const running: Running[] = [];
   const gc = new GarbageCollector(api);
@@ -68,6 +71,8 @@ export function startControllers(api: Api, runtime: PodRuntime, options: Control
   tryStart(() => new EndpointSliceController(api));
   tryStart(() => new LoadBalancerController(api));
   tryStart(() => new JobController(api));
+  tryStart(() => new StatefulSetController(api));
+  tryStart(() => new VolumeController(api));
   running.push(gc);
   const dispatch = (change: StoreChange) => {
     for (const c of running) {
@@ -81,7 +86,7 @@ export function startControllers(api: Api, runtime: PodRuntime, options: Control
   const unsubscribe = api.subscribe(dispatch);
   gc.prime();
   for (const name of PRIMED) {
-    const type = api.resolve(name, name === 'deployments' || name === 'replicasets' ? 'apps' : name === 'jobs' ? 'batch' : '');
+    const type = api.resolve(name, ['deployments', 'replicasets', 'statefulsets'].includes(name) ? 'apps' : name === 'jobs' ? 'batch' : '');
     if (!type) continue;
     for (const object of api.list(type, undefined).items) {
       for (const c of running) if (c !== gc) c.handle({ type: 'ADDED', resource: type, object });

@@ -108,7 +108,7 @@ export class Kubelet {
       name: String(c['name']),
       image: String(c['image']),
       init,
-      state: { waiting: { reason: init ? 'PodInitializing' : 'ContainerCreating' } },
+      state: { waiting: { reason: ((spec['initContainers'] as Json[]) ?? []).length ? 'PodInitializing' : 'ContainerCreating' } },
       lastState: {},
       restartCount: 0,
       ready: false,

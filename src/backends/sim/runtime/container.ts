@@ -31,6 +31,8 @@ export interface ContainerRecord {
   /** Aborts the main process (pod removed). */
   stop: AbortController;
   app: AppHost;
+  /** Set when the main process has ended by itself. */
+  exitCode?: number;
 }
 
 /** Everything a pod needs from the runtime to start its containers. */
@@ -72,7 +74,7 @@ export function createContainer(pod: KObject, c: Json, init: boolean, sc: StartC
 /** The environment commands run in, for exec sessions and the main process. */
 export function containerHost(rec: ContainerRecord, pod: KObject, net: Network, signal: AbortSignal, clock: Clock, speed: number, sleepCapMs: number): Host {
   const podIP = String(((pod['status'] as Json) ?? {})['podIP'] ?? '');
-  return { vfs: rec.vfs, profile: rec.profile, image: rec.image, hostname: hostnameOf(pod), ip: podIP, clock, speed, sleepCapMs, net, signal };
+  return { vfs: rec.vfs, profile: rec.profile, image: rec.image, hostname: hostnameOf(pod), ip: podIP, clock, speed, sleepCapMs, net, signal, mainProcess: rec.argv.length ? rec.argv : ['/pause'] };
 }
 
 /** A new shell for a container (for `sh -c` style runs and exec). */
@@ -89,22 +91,26 @@ function isImageServer(rec: ContainerRecord): boolean {
 }
 
 /** Writes start-up lines or runs the main process; resolves when it exits. */
-export async function runMain(rec: ContainerRecord, host: Host): Promise<number> {
+export async function runMain(rec: ContainerRecord, host: Host): Promise<number | undefined> {
   if (isImageServer(rec)) {
     const now = rec.app.now();
     const fill = (s: string) => s.replace('{{ts}}', goTime(now)).replace('{{go-ts}}', goTime(now)).replace('{{echo-ts}}', goTime(now)).replace('{{version}}', rec.profile.version ?? '');
     for (const l of rec.profile.startLogs) rec.log.line(fill(l));
-    return 0;
+    return undefined;
   }
-  if (!rec.argv.length) return 0;
+  if (!rec.argv.length) return undefined;
   const io: Io = { stdin: new Input(), out: (c) => rec.log.write(c), err: (c) => rec.log.write(c) };
   const sh = shellFor(host, rec.env, rec.workdir, rec.argv[0]);
+  let code: number;
   try {
-    const code = await sh.external(rec.argv, io, rec.env);
-    return code;
+    code = await sh.external(rec.argv, io, rec.env);
   } catch {
-    return 137;
+    code = 137;
   }
+  if (host.signal.aborted) return undefined;
+  rec.exitCode = code;
+  rec.log.close();
+  return code;
 }
 
 /** All listeners of a pod's containers, merged by port. */

@@ -26,6 +26,13 @@ export interface PodRuntime {
   log(pod: KObject, query: URLSearchParams, req: IncomingMessage, res: ServerResponse): void;
   /** Runs a shell command on a node (`node $ curl …`). */
   nodeExec?(node: string, command: string, timeoutMs: number): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+  /**
+   * Subscribes to main processes that end by themselves (`echo hi`, `sh -c 'exit 3'`), so the
+   * kubelet can mark the container terminated with that exit code. Returns an unsubscribe function.
+   */
+  onContainerExit?(listener: (pod: KObject, container: string, exitCode: number) => void): () => void;
+  /** Notes about simulated behaviour a run should report (unknown images, emulated volumes). */
+  warnings?(): string[];
   /** Stops listeners and timers. */
   close?(): Promise<void>;
 }

@@ -53,6 +53,11 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
   const notes = new Set<string>();
   const shared = sharedVolumes();
   const closers = new Set<() => void>();
+  const exitListeners = new Set<(pod: KObject, container: string, exitCode: number) => void>();
+  const exited = (pod: KObject, c: ContainerRecord, code: number | undefined) => {
+    if (code === undefined || c.stop.signal.aborted) return;
+    for (const l of exitListeners) l(pod, c.name, code);
+  };
   const speed = () => (ctx.speed > 0 ? ctx.speed : 1);
   const directory = {
     listenersAt(ip: string) {
@@ -103,10 +108,10 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       const net = network(pod.metadata.namespace ?? 'default', ip);
       const host = (c: ContainerRecord) => containerHost(c, pod, net, c.stop.signal, ctx.clock, speed(), 2 ** 31 - 1);
       for (const c of recs.filter((r) => r.init)) {
-        await runMain(c, { ...host(c), sleepCapMs: 5_000 });
+        exited(rec.pod, c, await runMain(c, { ...host(c), sleepCapMs: 5_000 }));
         c.log.close();
       }
-      await Promise.all(recs.filter((r) => !r.init).map((c) => runMain(c, host(c))));
+      await Promise.all(recs.filter((r) => !r.init).map(async (c) => exited(rec.pod, c, await runMain(c, host(c)))));
     })().catch(() => undefined);
   };
 
@@ -115,7 +120,33 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
     return execInContainer(host, c.env, c.workdir, argv, io);
   };
 
+  /**
+   * Attach: the main process's output so far, then new output until it ends. A bare shell as the
+   * main process (`kubectl run -i --image=busybox`) reads the attached stdin as its script.
+   */
+  const attach = (rec: PodRecord, c: ContainerRecord, req: IncomingMessage, socket: Duplex, head: Buffer, stdin: boolean, tty: boolean) => {
+    const shells = ['sh', 'bash', 'ash', '/bin/sh', '/bin/bash'];
+    if (stdin && c.argv.length === 1 && shells.includes(c.argv[0]!)) {
+      return serveExec(req, socket, head, c.argv, { stdin, tty, run: (io, signal) => execute(rec, c, c.argv, io, signal) });
+    }
+    serveExec(req, socket, head, ['attach'], {
+      stdin: false,
+      tty,
+      run: (io, signal) =>
+        new Promise((resolve) => {
+          for (const l of c.log.lines) io.out(l.text + '\n');
+          if (c.log.closed) return resolve({ code: 0 });
+          const stop = c.log.follow((l) => io.out(l.text + '\n'), () => resolve({ code: 0 }));
+          signal.addEventListener('abort', () => (stop(), resolve({ code: 0 })));
+        }),
+    });
+  };
+
   return {
+    onContainerExit(listener) {
+      exitListeners.add(listener);
+      return () => exitListeners.delete(listener);
+    },
     canPull: (image) => /^[a-z0-9][a-z0-9._\-/:@]*$/.test(image) && !/[/:]$/.test(image),
     podStarted(pod) {
       const existing = recordOf(pod);
@@ -147,17 +178,7 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       if (!rec || !c) {
         return serveExec(req, socket, head, argv, { stdin: false, tty, run: async () => ({ error: `unable to upgrade connection: container not found ("${name}")` }) });
       }
-      if (kind === 'attach') {
-        return serveExec(req, socket, head, ['attach'], {
-          stdin,
-          tty,
-          run: (io, signal) =>
-            new Promise((resolve) => {
-              const stop = c.log.follow((l) => io.out(l.text + '\n'), () => resolve({ code: 0 }));
-              signal.addEventListener('abort', () => (stop(), resolve({ code: 0 })));
-            }),
-        });
-      }
+      if (kind === 'attach') return attach(rec, c, req, socket, head, stdin, tty);
       const shells = ['sh', 'bash', 'ash', 'dash', '/bin/sh', '/bin/bash', '/bin/ash', '/usr/bin/bash'];
       const interactive = tty && stdin && argv.length === 1 && shells.includes(argv[0]!);
       if (interactive) {

@@ -33,19 +33,28 @@ function resourceEntry(t: ResourceType) {
   };
 }
 
+/** Served groups in order, each with its versions (preferred first). */
+function groupsOf(types: readonly ResourceType[]): { group: string; versions: string[] }[] {
+  const out: { group: string; versions: string[] }[] = [];
+  for (const gv of groupVersions(types)) {
+    const g = out.find((x) => x.group === gv.group);
+    if (g) g.versions.push(gv.version);
+    else out.push({ group: gv.group, versions: [gv.version] });
+  }
+  return out;
+}
+
 /** `/api` or `/apis` as an APIGroupDiscoveryList (aggregated discovery). */
 export function aggregatedDiscovery(types: readonly ResourceType[], core: boolean, version: 'v2' | 'v2beta1') {
-  const items = groupVersions(types)
-    .filter((gv) => (gv.group === '') === core)
-    .map((gv) => ({
-      metadata: core ? { creationTimestamp: null } : { name: gv.group, creationTimestamp: null },
-      versions: [
-        {
-          version: gv.version,
-          resources: types.filter((t) => t.group === gv.group && t.version === gv.version).map(resourceEntry),
-          freshness: 'Current',
-        },
-      ],
+  const items = groupsOf(types)
+    .filter((g) => (g.group === '') === core)
+    .map((g) => ({
+      metadata: core ? { creationTimestamp: null } : { name: g.group, creationTimestamp: null },
+      versions: g.versions.map((v) => ({
+        version: v,
+        resources: types.filter((t) => t.group === g.group && t.version === v).map(resourceEntry),
+        freshness: 'Current',
+      })),
     }));
   return { kind: 'APIGroupDiscoveryList', apiVersion: `apidiscovery.k8s.io/${version}`, metadata: {}, items };
 }
@@ -57,21 +66,22 @@ export function apiVersions(serverAddress: string) {
 
 /** Legacy `/apis`. */
 export function apiGroupList(types: readonly ResourceType[]) {
-  const groups = groupVersions(types)
-    .filter((gv) => gv.group !== '')
-    .map((gv) => {
-      const v = { groupVersion: groupVersion(gv), version: gv.version };
-      return { name: gv.group, versions: [v], preferredVersion: v };
-    });
+  const groups = groupsOf(types)
+    .filter((g) => g.group !== '')
+    .map((g) => apiGroupEntry(g.group, g.versions));
   return { kind: 'APIGroupList', apiVersion: 'v1', groups };
+}
+
+function apiGroupEntry(group: string, versions: string[]) {
+  const vs = versions.map((v) => ({ groupVersion: groupVersion({ group, version: v }), version: v }));
+  return { name: group, versions: vs, preferredVersion: vs[0]! };
 }
 
 /** Legacy `/apis/<g>` (an APIGroup), or undefined when the group is not served. */
 export function apiGroup(types: readonly ResourceType[], group: string) {
-  const gv = groupVersions(types).find((g) => g.group === group);
-  if (!gv) return undefined;
-  const v = { groupVersion: groupVersion(gv), version: gv.version };
-  return { kind: 'APIGroup', apiVersion: 'v1', name: group, versions: [v], preferredVersion: v };
+  const g = groupsOf(types).find((x) => x.group === group);
+  if (!g) return undefined;
+  return { kind: 'APIGroup', apiVersion: 'v1', ...apiGroupEntry(group, g.versions) };
 }
 
 /** Legacy `/api/v1` or `/apis/<g>/<v>` (an APIResourceList), or undefined when not served. */

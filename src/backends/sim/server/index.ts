@@ -12,6 +12,8 @@ import { serveResource, type HandlerContext } from './resources.js';
 import { pathNotFound, sendError, sendJson, sendText, statusOf } from './respond.js';
 import { parseResourcePath } from './route.js';
 import { createWatchRegistry } from './watch.js';
+import { aliasApi } from './alias-api.js';
+import { VERSION_ALIASES } from './hpa-v1.js';
 
 export { generateServingCerts } from './certs.js';
 export type { ServingCerts } from './certs.js';
@@ -44,8 +46,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const watches = createWatchRegistry();
   const ctx: HandlerContext = { api, runtime, watches };
   const sockets = new Set<Socket>();
+  const servedTypes = [...api.types(), ...VERSION_ALIASES.map((a) => a.type)];
+  const served = () => servedTypes;
   const lookup = (group: string, version: string, resource: string) =>
-    api.types().find((t) => t.group === group && t.version === version && t.resource === resource);
+    served().find((t) => t.group === group && t.version === version && t.resource === resource);
 
   /** undefined when allowed, else the Status to answer with. */
   const authenticate = (req: IncomingMessage, path: string): StatusError | undefined => {
@@ -66,30 +70,31 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     if (method === 'GET' && (path === '/api' || path === '/apis')) {
       const core = path === '/api';
       const v = aggregatedVersion(req.headers.accept);
-      if (v) return sendJson(res, 200, aggregatedDiscovery(api.types(), core, v), aggregatedContentType(v));
-      return sendJson(res, 200, core ? apiVersions(`127.0.0.1:${port}`) : apiGroupList(api.types()));
+      if (v) return sendJson(res, 200, aggregatedDiscovery(served(), core, v), aggregatedContentType(v));
+      return sendJson(res, 200, core ? apiVersions(`127.0.0.1:${port}`) : apiGroupList(served()));
     }
-    if (method === 'GET' && path === '/openapi/v3') return sendJson(res, 200, openApiRoot(api.types(), api.ctx.version.gitVersion));
+    if (method === 'GET' && path === '/openapi/v3') return sendJson(res, 200, openApiRoot(served(), api.ctx.version.gitVersion));
     if (method === 'GET' && path.startsWith('/openapi/v3/')) {
       const gv = openApiPath(path);
-      const doc = gv && openApiDocument(api.types(), gv.group, gv.version, api.ctx.version.gitVersion);
+      const doc = gv && openApiDocument(served(), gv.group, gv.version, api.ctx.version.gitVersion);
       if (!doc) throw pathNotFound();
       return sendJson(res, 200, doc);
     }
     const group = /^\/apis\/([^/]+)$/.exec(path);
     if (method === 'GET' && group) {
-      const g = apiGroup(api.types(), group[1]!);
+      const g = apiGroup(served(), group[1]!);
       if (!g) throw pathNotFound();
       return sendJson(res, 200, g);
     }
     const parsed = parseResourcePath(path, lookup);
     if (parsed.kind === 'groupVersion' && method === 'GET') {
-      const list = apiResourceList(api.types(), parsed.group, parsed.version);
+      const list = apiResourceList(served(), parsed.group, parsed.version);
       if (!list) throw pathNotFound();
       return sendJson(res, 200, list);
     }
     if (parsed.kind !== 'resource') throw pathNotFound();
-    await serveResource(ctx, parsed.route, req, res, url.searchParams);
+    const alias = VERSION_ALIASES.find((a) => a.type === parsed.route.type);
+    await serveResource(alias ? { ...ctx, api: aliasApi(api, alias) } : ctx, parsed.route, req, res, url.searchParams);
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {

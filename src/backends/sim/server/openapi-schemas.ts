@@ -1,3 +1,4 @@
+import { modelFields, modelName } from '../api/strict.js';
 import type { ResourceType } from '../types.js';
 
 /** The `$ref` of a kind's schema. */
@@ -11,20 +12,60 @@ export function schemaName(t: { group: string; version: string; kind: string }):
   return `io.k8s.api.${g}.${t.version}.${t.kind}`;
 }
 
-/** Schemas for the kinds served by one group-version (top level only, each with its GVK). */
+type Schema = Record<string, unknown>;
+
+/** `V1ContainerPort` → `sim.V1ContainerPort.ContainerPort`: kubectl shows the last segment as the type name. */
+const key = (model: string) => `sim.${model}.${model.replace(/^[A-Z][a-z]*?V\d+(?:alpha\d+|beta\d+)?(?=[A-Z])|^V\d+(?:alpha\d+|beta\d+)?(?=[A-Z])/, '')}`;
+
+/**
+ * Schemas for the kinds of one group-version and everything they refer to, built from the
+ * field tables of @kubernetes/client-node's models (names and types only: no descriptions).
+ * Enough for `kubectl explain` to walk fields.
+ */
 export function componentSchemas(types: readonly ResourceType[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, Schema> = {};
+  const pending: string[] = [];
+  const ref = (model: string) => {
+    if (!(model in out) && !pending.includes(model)) pending.push(model);
+    return { allOf: [{ $ref: `#/components/schemas/${key(model)}` }] };
+  };
+  const typeSchema = (t: string): Schema => {
+    const array = /^Array<(.+)>$/.exec(t);
+    if (array) return { type: 'array', items: typeSchema(array[1]!) };
+    const map = /^\{ \[key: string\]: (.+); \}$/.exec(t);
+    if (map) return { type: 'object', additionalProperties: typeSchema(map[1]!) };
+    switch (t) {
+      case 'string':
+        return { type: 'string' };
+      case 'number':
+        return { type: 'integer' };
+      case 'boolean':
+        return { type: 'boolean' };
+      case 'Date':
+        return { type: 'string', format: 'date-time' };
+      case 'IntOrString':
+        return { 'x-kubernetes-int-or-string': true };
+      case 'any':
+      case 'object':
+        return { type: 'object' };
+      default:
+        return modelFields(t) ? ref(t) : { type: 'object' };
+    }
+  };
+  const objectSchema = (model: string): Schema => {
+    const properties: Record<string, Schema> = {};
+    for (const f of modelFields(model) ?? []) properties[f.baseName] = typeSchema(f.type);
+    return { type: 'object', properties };
+  };
   for (const t of types) {
+    const model = modelName(t);
+    const base = model ? objectSchema(model) : { type: 'object', properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' } } };
     out[schemaName(t)] = {
-      type: 'object',
-      description: `${t.kind} (simulated).`,
-      properties: {
-        apiVersion: { type: 'string' },
-        kind: { type: 'string' },
-        metadata: { type: 'object' },
-      },
+      ...base,
+      description: `${t.kind} (schema without descriptions in the simulator).`,
       'x-kubernetes-group-version-kind': [{ group: t.group, version: t.version, kind: t.kind }],
     };
   }
+  for (let m = pending.shift(); m; m = pending.shift()) out[key(m)] = objectSchema(m);
   return out;
 }

@@ -5,8 +5,28 @@ import { componentSchemas, schemaRef } from './openapi-schemas.js';
 
 const gvPath = (gv: { group: string; version: string }) => (gv.group ? `apis/${gv.group}/${gv.version}` : `api/${gv.version}`);
 
+const cache = new WeakMap<readonly ResourceType[], Map<string, { doc: unknown; hash: string }>>();
+
+/** One group-version's document and its hash, computed once per type list. */
+function cached(types: readonly ResourceType[], group: string, version: string, gitVersion: string) {
+  let byGv = cache.get(types);
+  if (!byGv) cache.set(types, (byGv = new Map()));
+  const key = `${group}/${version}/${gitVersion}`;
+  let hit = byGv.get(key);
+  if (!hit) {
+    const doc = buildDocument(types, group, version, gitVersion);
+    hit = { doc, hash: createHash('sha512').update(JSON.stringify(doc)).digest('hex').slice(0, 128).toUpperCase() };
+    byGv.set(key, hit);
+  }
+  return hit;
+}
+
 /** One group-version's OpenAPI v3 document: a patch path per kind (GVK + fieldValidation) and the kinds' schemas. */
 export function openApiDocument(types: readonly ResourceType[], group: string, version: string, gitVersion: string) {
+  return cached(types, group, version, gitVersion).doc;
+}
+
+function buildDocument(types: readonly ResourceType[], group: string, version: string, gitVersion: string) {
   const served = types.filter((t) => t.group === group && t.version === version);
   if (served.length === 0) return undefined;
   const paths: Record<string, unknown> = {};
@@ -42,8 +62,7 @@ export function openApiDocument(types: readonly ResourceType[], group: string, v
 export function openApiRoot(types: readonly ResourceType[], gitVersion: string) {
   const paths: Record<string, { serverRelativeURL: string }> = {};
   for (const gv of groupVersions(types)) {
-    const doc = JSON.stringify(openApiDocument(types, gv.group, gv.version, gitVersion));
-    const hash = createHash('sha512').update(doc).digest('hex').slice(0, 128).toUpperCase();
+    const { hash } = cached(types, gv.group, gv.version, gitVersion);
     paths[gvPath(gv)] = { serverRelativeURL: `/openapi/v3/${gvPath(gv)}?hash=${hash}` };
   }
   return { paths };

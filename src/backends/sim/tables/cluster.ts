@@ -52,3 +52,23 @@ export const priorityClassPrinter: Printer = {
 export const runtimeClassPrinter: Printer = {
   columns: [nameColumn, str('Handler', 'handler specifies the underlying runtime and configuration that the CRI implementation will use.', (o) => o.handler ?? ''), ageColumn],
 };
+
+function quotaColumn(o: Dict, limits: boolean): string {
+  const hard = (o.status?.hard ?? {}) as Record<string, string>;
+  const used = (o.status?.used ?? {}) as Record<string, string>;
+  return Object.keys(hard)
+    .sort()
+    .filter((r) => (r.split('.').length > 1 && r.split('.')[0] === 'limits') === limits)
+    .map((r) => `${r}: ${used[r] ?? '0'}/${hard[r]}`)
+    .join(', ');
+}
+
+/** ResourceQuotas: Request, Limit (`resource: used/hard`), Age. */
+export const resourceQuotaPrinter: Printer = {
+  columns: [
+    nameColumn,
+    str('Request', 'Request represents a minimum amount of cpu/memory that a container may consume.', (o) => quotaColumn(o, false)),
+    str('Limit', 'Limits control the maximum amount of cpu/memory that a container may use independent of contention on the node.', (o) => quotaColumn(o, true)),
+    ageColumn,
+  ],
+};

@@ -26,7 +26,14 @@ import {
   storageClassPrinter,
 } from './other.js';
 import { podPrinter } from './pods.js';
-import { controllerRevisionPrinter, createdAtPrinter, podTemplatePrinter, priorityClassPrinter, runtimeClassPrinter } from './cluster.js';
+import {
+  controllerRevisionPrinter,
+  createdAtPrinter,
+  podTemplatePrinter,
+  priorityClassPrinter,
+  resourceQuotaPrinter,
+  runtimeClassPrinter,
+} from './cluster.js';
 import {
   cronJobPrinter,
   daemonSetPrinter,
@@ -82,6 +89,7 @@ export const PRINTERS: Record<string, Printer> = {
   'horizontalpodautoscalers.autoscaling': hpaPrinter,
   'customresourcedefinitions.apiextensions.k8s.io': createdAtPrinter,
   limitranges: createdAtPrinter,
+  resourcequotas: resourceQuotaPrinter,
   podtemplates: podTemplatePrinter,
   'controllerrevisions.apps': controllerRevisionPrinter,
   'priorityclasses.scheduling.k8s.io': priorityClassPrinter,

@@ -1,3 +1,4 @@
+import { canonicalQuantity } from '../admission/quantity.js';
 import type { Dict } from '../admission/util.js';
 import { AGE_DESCRIPTION, ageColumn, formatSelector, int, items, listWithMore, nameColumn, type Printer, sortedUnique, str, strNum } from './columns.js';
 
@@ -24,7 +25,7 @@ export const pvcPrinter: Printer = {
     nameColumn,
     str('Status', 'Phase represents the current phase of PersistentVolumeClaim.', (o) => (o.metadata?.deletionTimestamp ? 'Terminating' : (o.status?.phase ?? ''))),
     str('Volume', 'volumeName is the binding reference to the PersistentVolume backing this claim.', (o) => o.spec?.volumeName ?? ''),
-    str('Capacity', 'capacity represents the actual resources of the underlying volume.', (o) => (o.spec?.volumeName ? (o.status?.capacity?.storage ?? '') : '')),
+    str('Capacity', 'capacity represents the actual resources of the underlying volume.', (o) => (o.spec?.volumeName ? canonicalQuantity(o.status?.capacity?.storage ?? '0') : '')),
     str('Access Modes', 'accessModes contains the desired access modes the volume should have.', (o) => (o.spec?.volumeName ? accessModes(o.status?.accessModes) : '')),
     str('StorageClass', 'storageClassName is the name of the StorageClass required by the claim.', (o) => o.spec?.storageClassName ?? o.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? ''),
     str('VolumeAttributesClass', 'volumeAttributesClassName may be used to set the VolumeAttributesClass used by this claim.', (o) => vac(o.spec?.volumeAttributesClassName)),
@@ -37,7 +38,7 @@ export const pvcPrinter: Printer = {
 export const pvPrinter: Printer = {
   columns: [
     nameColumn,
-    str('Capacity', 'capacity is the description of the persistent volume\'s resources and capacity.', (o) => o.spec?.capacity?.storage ?? ''),
+    str('Capacity', 'capacity is the description of the persistent volume\'s resources and capacity.', (o) => canonicalQuantity(o.spec?.capacity?.storage ?? '0')),
     str('Access Modes', 'accessModes contains all ways the volume can be mounted.', (o) => accessModes(o.spec?.accessModes)),
     str('Reclaim Policy', 'persistentVolumeReclaimPolicy defines what happens to a persistent volume when released from its claim.', (o) => o.spec?.persistentVolumeReclaimPolicy ?? ''),
     str('Status', 'phase indicates if a volume is available, bound to a claim, or released by a claim.', (o) => (o.metadata?.deletionTimestamp ? 'Terminating' : (o.status?.phase ?? ''))),
@@ -193,9 +194,15 @@ function hpaMetric(m: Dict, status: Dict | undefined): string {
 
 /** The Targets cell of an autoscaling/v2 HPA (`formatHPAMetrics`): `cpu: 12%/50%`, two at most. */
 export function hpaTargets(o: Dict): string {
-  const metrics = items(o.spec?.metrics);
+  let metrics = items(o.spec?.metrics);
+  let statuses = items(o.status?.currentMetrics);
+  // autoscaling/v1 keeps a single CPU target in its own fields.
+  if (!metrics.length && typeof o.spec?.targetCPUUtilizationPercentage === 'number') {
+    metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { averageUtilization: o.spec.targetCPUUtilizationPercentage } } }];
+    const current = o.status?.currentCPUUtilizationPercentage;
+    statuses = typeof current === 'number' ? [{ type: 'Resource', resource: { name: 'cpu', current: { averageUtilization: current } } }] : [];
+  }
   if (!metrics.length) return '<none>';
-  const statuses = items(o.status?.currentMetrics);
   const list = metrics.map((m, i) => hpaMetric(m, statuses[i]));
   return list.length > 2 ? `${list.slice(0, 2).join(', ')} + ${list.length - 2} more...` : list.join(', ');
 }

@@ -78,3 +78,13 @@ export function defaultNetworkPolicy(obj: Dict): void {
     for (const p of list(rule.ports)) setDefault(p, 'protocol', 'TCP');
   }
 }
+
+/** HorizontalPodAutoscaler: minReplicas 1; an autoscaling/v2 one without metrics targets 80% CPU. */
+export function defaultHorizontalPodAutoscaler(obj: Dict): void {
+  const spec = ensureDict(obj, 'spec');
+  setDefault(spec, 'minReplicas', 1);
+  if (String(obj.apiVersion ?? '').endsWith('/v1')) return;
+  if (!list(spec.metrics).length) {
+    spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }];
+  }
+}

@@ -1,7 +1,7 @@
 import type { FieldCause } from '../../status.js';
 import { duplicate, invalidField, notFoundField, notSupported, required } from '../field-errors.js';
 import { dns1123Label, portName, portNumber } from '../names.js';
-import { parseQuantity } from '../quantity.js';
+import { canonicalQuantity, parseQuantity } from '../quantity.js';
 import { type Dict, isDict, list } from '../util.js';
 import { validateAnnotations, validateLabels } from './meta.js';
 
@@ -55,9 +55,9 @@ function validateResources(resources: unknown, path: string): FieldCause[] {
     const request = parseQuantity(value);
     const limit = parseQuantity(limits[name]);
     if (typeof request === 'number' && request < 0) {
-      errs.push(invalidField(`${path}.requests[${name}]`, String(value), 'must be greater than or equal to 0'));
+      errs.push(invalidField(`${path}.requests[${name}]`, canonicalQuantity(value), 'must be greater than or equal to 0'));
     } else if (typeof request === 'number' && typeof limit === 'number' && request > limit) {
-      errs.push(invalidField(`${path}.requests`, String(value), `must be less than or equal to ${name} limit of ${String(limits[name])}`));
+      errs.push(invalidField(`${path}.requests`, canonicalQuantity(value), `must be less than or equal to ${name} limit of ${canonicalQuantity(limits[name])}`));
     }
   }
   return errs;

@@ -8,6 +8,7 @@ import { netCommands } from './netutils.js';
 import { tar } from './tar.js';
 import { makeShell } from './sh.js';
 import { nginx } from './nginx.js';
+import { miscCommands } from './misc.js';
 
 /** Every applet the simulator can run, by name. An image's profile decides which exist in it. */
 export const COMMANDS: Record<string, CommandFn> = {
@@ -15,6 +16,7 @@ export const COMMANDS: Record<string, CommandFn> = {
   ...fileCommands,
   ...systemCommands,
   ...netCommands,
+  ...miscCommands,
   grep,
   egrep: grep,
   fgrep: grep,

@@ -81,13 +81,14 @@ export function serveExec(req: IncomingMessage, socket: Duplex, head: Buffer, ar
       const payload = buf.subarray(1);
       if (ch === 0) {
         if (er.tty && er.interactive) {
-          send(1, payload.toString().replace(/\r/g, '\r\n'));
+          // The shell's line editor echoes what it reads, one line at a time.
           for (const c of payload.toString()) {
             if (c === '\r' || c === '\n') {
               const l = line;
               line = '';
               lineQueue = lineQueue.then(async (go) => {
                 if (!go) return false;
+                send(1, l + '\n');
                 const more = await er.interactive!(l, io);
                 if (!more) finish({ code: 0 });
                 else send(1, er.prompt?.() ?? '');

@@ -150,7 +150,9 @@ export function buildVolume(vol: Json, vc: VolumeContext): Dir {
         files.push({ path: String(t['path'] ?? 'token'), data: Buffer.from(fakeToken(vc, String(spec['serviceAccountName'] ?? 'default'))), mode: mode ?? 0o644 });
       } else if (src['configMap']) {
         const c = src['configMap'] as Json;
-        const data = c['name'] === 'kube-root-ca.crt' && vc.caPem && !vc.api.find(vc.api.resolve('configmaps')!, ns, 'kube-root-ca.crt') ? { 'ca.crt': Buffer.from(vc.caPem) } : configMapData(vc, String(c['name']), !!c['optional'])!;
+        // kube-root-ca.crt is published in every namespace by a controller that may not have run yet.
+        const rootCA = c['name'] === 'kube-root-ca.crt' && !vc.api.find(vc.api.resolve('configmaps')!, ns, 'kube-root-ca.crt');
+        const data = rootCA ? { 'ca.crt': Buffer.from(vc.caPem ?? '') } : configMapData(vc, String(c['name']), !!c['optional'])!;
         files.push(...keyFiles(data, c['items'] as Json[], mode, String(c['name'])));
       } else if (src['secret']) {
         const s = src['secret'] as Json;

@@ -102,8 +102,8 @@ font-family: Tahoma, Verdana, Arial, sans-serif; }
 <h1>An error occurred.</h1>
 <p>Sorry, the page you are looking for is currently unavailable.<br/>
 Please try again later.</p>
-<p>If you are the system administrator of this resource then please check
-the <a href="http://nginx.org/r/error_log">error log</a> for details.</p>
+<p>If you are the system administrator of this resource then you should check
+the error log for details.</p>
 <p><em>Faithfully yours, nginx.</em></p>
 </body>
 </html>

@@ -13,6 +13,8 @@ export interface ExpandScope {
   vfs: Vfs;
   cwd: string;
   home: string;
+  /** bash's brace expansion (`{a,b}`, `{1..3}`); POSIX shells leave braces alone. */
+  braces?: boolean;
 }
 
 /** Thrown for `${x?msg}` and bad substitutions: the shell prints it and the command fails. */
@@ -28,7 +30,7 @@ interface Seg {
 /** Expands words into fields: parameter/command/arithmetic expansion, field splitting, globbing. */
 export async function expandFields(words: Word[], sc: ExpandScope): Promise<string[]> {
   const out: string[] = [];
-  for (const w of words) {
+  for (const w of sc.braces ? words.flatMap(braceWords) : words) {
     const segs = await segments(w.parts, sc, false);
     for (const f of split(segs, sc.get('IFS') ?? ' \t\n')) {
       if (f.glob) {
@@ -279,4 +281,32 @@ export function glob(pattern: string, vfs: Vfs, cwd: string): string[] {
     results = next;
   }
   return results.filter((r) => r !== '/' && r !== '');
+}
+
+/** bash brace expansion on the unquoted text of a word. */
+export function braceWords(w: Word): Word[] {
+  for (const [i, p] of w.parts.entries()) {
+    if (p.t !== 'lit') continue;
+    const m = /\{([^{}\s]*)\}/.exec(p.v);
+    if (!m) continue;
+    const body = m[1]!;
+    let alts: string[] | undefined;
+    const range = /^(-?\d+|[a-zA-Z])\.\.(-?\d+|[a-zA-Z])(?:\.\.(-?\d+))?$/.exec(body);
+    if (range) {
+      const num = /\d/.test(range[1]!);
+      const a = num ? Number(range[1]) : range[1]!.charCodeAt(0);
+      const b = num ? Number(range[2]) : range[2]!.charCodeAt(0);
+      const step = Math.abs(Number(range[3] ?? 1)) || 1;
+      alts = [];
+      for (let x = a; a <= b ? x <= b : x >= b; x += a <= b ? step : -step) {
+        alts.push(num ? String(x) : String.fromCharCode(x));
+        if (alts.length > 10_000) break;
+      }
+    } else if (body.includes(',')) alts = body.split(',');
+    if (!alts) continue;
+    const before = p.v.slice(0, m.index);
+    const after = p.v.slice(m.index + m[0].length);
+    return alts.flatMap((alt) => braceWords({ raw: w.raw, parts: [...w.parts.slice(0, i), { t: 'lit', v: before + alt + after }, ...w.parts.slice(i + 1)] }));
+  }
+  return [w];
 }

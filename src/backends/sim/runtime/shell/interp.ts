@@ -6,7 +6,8 @@ import { FLAVORS, type Flavor, type ShellKind } from './flavor.js';
 import { Input, type CommandFn, type Host, type Io } from './types.js';
 import { applyRedirects, RedirectError } from './redirect.js';
 import { BUILTINS } from './builtins.js';
-import { resolveCommand } from './resolve.js';
+import { runCompound } from './compound.js';
+import { runExternal } from './external.js';
 
 /** Control flow out of the middle of a list. */
 export class ExitSignal {
@@ -49,7 +50,8 @@ export class Shell implements ExpandScope {
   private steps = 0;
   /** Status of the last command substitution (a command with only assignments returns it). */
   private subStatus: number | undefined;
-  private condDepth = 0;
+  /** Depth of condition contexts (if/while tests, &&/|| lists, !): errexit is off inside. */
+  condDepth = 0;
   private errSink: Io['err'] = () => undefined;
 
   constructor(readonly opts: ShellOptions) {
@@ -68,6 +70,9 @@ export class Shell implements ExpandScope {
   }
   get vfs() {
     return this.opts.host.vfs;
+  }
+  get braces(): boolean {
+    return this.flavor.kind === 'bash';
   }
   get home(): string {
     return this.vars.get('HOME') ?? '/root';
@@ -199,7 +204,8 @@ export class Shell implements ExpandScope {
     return this.status;
   }
 
-  private async tick(): Promise<void> {
+  /** Yields to the event loop now and then; throws AbortedError once the session is gone. */
+  async tick(): Promise<void> {
     if (this.host.signal.aborted) throw new AbortedError('aborted');
     if (++this.steps % 200 === 0) await new Promise((r) => setImmediate(r));
   }
@@ -231,77 +237,12 @@ export class Shell implements ExpandScope {
           throw e;
         }
       }
-      case 'if': {
-        for (const c of cmd.clauses) {
-          if ((await this.cond(c.cond, rio)) === 0) return this.runList(c.body, rio);
-        }
-        this.status = 0;
-        return cmd.otherwise ? this.runList(cmd.otherwise, rio) : 0;
-      }
-      case 'while': {
-        let last = 0;
-        for (;;) {
-          await this.tick();
-          const c = await this.cond(cmd.cond, rio);
-          if ((c === 0) === cmd.until) break;
-          const r = await this.loopBody(cmd.body, rio);
-          last = this.status;
-          if (r === 'break') break;
-        }
-        return (this.status = last);
-      }
-      case 'for': {
-        const items = cmd.items ? await expandFields(cmd.items, this) : [...this.positional];
-        this.status = 0;
-        for (const item of items) {
-          await this.tick();
-          this.vars.set(cmd.name, item);
-          if ((await this.loopBody(cmd.body, rio)) === 'break') break;
-        }
-        return this.status;
-      }
-      case 'case': {
-        const subject = await expandString(cmd.subject, this);
-        this.status = 0;
-        for (const arm of cmd.arms) {
-          for (const p of arm.patterns) {
-            if (matchPattern(await expandPattern(p, this), subject)) return this.runList(arm.body, rio);
-          }
-        }
-        return 0;
-      }
-      case 'dtest': {
-        const args = [];
-        for (const w of cmd.words) args.push(await expandString(w, this));
-        return (this.status = await BUILTINS['[[']!(this, ['[[', ...args], rio));
-      }
+      default:
+        return runCompound(this, cmd, rio);
     }
   }
 
-  private async cond(list: List, io: Io): Promise<number> {
-    this.condDepth++;
-    try {
-      return await this.runList(list, io);
-    } finally {
-      this.condDepth--;
-    }
-  }
-
-  private async loopBody(body: List, io: Io): Promise<'break' | 'continue' | undefined> {
-    try {
-      await this.runList(body, io);
-    } catch (e) {
-      if (!(e instanceof LoopSignal)) throw e;
-      if (e.levels > 1) {
-        e.levels--;
-        throw e;
-      }
-      return e.kind;
-    }
-    return undefined;
-  }
-
-  private reportError(e: unknown, io: Io): number {
+  reportError(e: unknown, io: Io): number {
     if (e instanceof RedirectError || e instanceof ExpandError || e instanceof ArithError) {
       const msg = e instanceof RedirectError ? e.message : `${this.opts.name}: ${e.message}`;
       io.err(msg + '\n');
@@ -361,51 +302,7 @@ export class Shell implements ExpandScope {
   }
 
   /** Runs an applet from the image (not a builtin), resolved through PATH. */
-  async external(argv: string[], io: Io, env: Record<string, string>): Promise<number> {
-    const name = argv[0]!;
-    const found = resolveCommand(this.vfs, name, env.PATH ?? '/usr/bin:/bin', this.cwd);
-    if (found.kind === 'missing' || found.kind === 'noexec') {
-      if (name.includes('/')) {
-        const why = found.kind === 'noexec' ? 'Permission denied' : 'No such file or directory';
-        const msg = this.flavor.kind === 'bash' ? `${this.opts.name}: line ${this.line}: ${name}: ${why}` : this.flavor.kind === 'dash' ? `${this.opts.name}: ${this.line}: ${name}: ${why === 'Permission denied' ? why : 'not found'}` : `${this.opts.name}: ${name}: ${why === 'Permission denied' ? why : 'not found'}`;
-        io.err(msg + '\n');
-        return found.kind === 'noexec' ? 126 : 127;
-      }
-      io.err(this.flavor.notFound(this.opts.name, this.line, name) + '\n');
-      return 127;
-    }
-    if (found.kind === 'script') {
-      const sh = this.opts.commands('sh')!;
-      return this.callApplet('sh', sh, [found.interpreter ?? 'sh', found.path, ...argv.slice(1)], io, env);
-    }
-    const applet = found.applet === 'busybox' ? argv[1] ?? 'busybox' : found.applet;
-    const args = found.applet === 'busybox' && argv.length > 1 ? argv.slice(1) : argv;
-    const impl = this.opts.commands(applet);
-    if (!impl) {
-      io.err(`${applet}: not supported by the simulator; use --backend kind\n`);
-      return 126;
-    }
-    return this.callApplet(applet, impl, args, io, env);
-  }
-
-  private async callApplet(name: string, impl: CommandFn, argv: string[], io: Io, env: Record<string, string>): Promise<number> {
-    try {
-      return await impl({
-        name,
-        argv,
-        io,
-        host: this.host,
-        cwd: this.cwd,
-        env,
-        run: (a, io2, env2) => {
-          const sub = this.clone();
-          return sub.external(a, io2, env2 ?? env);
-        },
-      });
-    } catch (e) {
-      if (e instanceof AbortedError || e instanceof ExitSignal) throw e;
-      io.err(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
-      return 1;
-    }
+  external(argv: string[], io: Io, env: Record<string, string>): Promise<number> {
+    return runExternal(this, argv, io, env);
   }
 }

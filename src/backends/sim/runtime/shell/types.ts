@@ -49,6 +49,8 @@ export interface Host {
   sleepCapMs: number;
   net: Network;
   signal: AbortSignal;
+  /** The container's main process (pid 1) as `ps` shows it. */
+  mainProcess?: string[];
 }
 
 /** One invocation of a command. `name` is the applet (basename of argv[0]). */

@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import type { CommandFn } from '../shell/types.js';
+import { isBusybox, readInputs } from './util.js';
+
+function digest(algo: 'md5' | 'sha1' | 'sha256'): CommandFn {
+  return (c) => {
+    const files = c.argv.slice(1).filter((a) => !a.startsWith('-'));
+    const r = readInputs(c, files);
+    r.data.forEach((d, i) => c.io.out(`${createHash(algo).update(d).digest('hex')}  ${r.names[i]}\n`));
+    return r.failed ? 1 : 0;
+  };
+}
+
+/** `ps` / `ps aux`: pid 1 is the main process, then the ps itself. */
+const ps: CommandFn = (c) => {
+  const main = (c.host.mainProcess ?? ['sh']).join(' ');
+  if (isBusybox(c)) {
+    c.io.out(`PID   USER     TIME  COMMAND\n    1 root      0:00 ${main}\n   ${String(7).padStart(2)} root      0:00 ${c.argv.join(' ')}\n`);
+    return 0;
+  }
+  const aux = c.argv.slice(1).some((a) => /a|x|e/.test(a));
+  if (aux) {
+    c.io.out(`USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\nroot           1  0.0  0.0   2576   896 ?        Ss   00:00   0:00 ${main}\nroot           7  0.0  0.0   8088  4024 ?        Rs   00:00   0:00 ${c.argv.join(' ')}\n`);
+  } else c.io.out(`    PID TTY          TIME CMD\n      7 ?        00:00:00 ps\n`);
+  return 0;
+};
+
+/** expr: arithmetic, comparison, length, and `:` matching, as POSIX expr. */
+const expr: CommandFn = (c) => {
+  const a = c.argv.slice(1);
+  let out: string | number;
+  if (a[0] === 'length') out = (a[1] ?? '').length;
+  else if (a.length === 3) {
+    const [l, op, r] = a as [string, string, string];
+    const ln = Number(l);
+    const rn = Number(r);
+    const num = !Number.isNaN(ln) && !Number.isNaN(rn);
+    switch (op) {
+      case '+': out = ln + rn; break;
+      case '-': out = ln - rn; break;
+      case '*': out = ln * rn; break;
+      case '/': out = Math.trunc(ln / rn); break;
+      case '%': out = ln % rn; break;
+      case '=': out = Number(l === r); break;
+      case '!=': out = Number(l !== r); break;
+      case '<': out = Number(num ? ln < rn : l < r); break;
+      case '>': out = Number(num ? ln > rn : l > r); break;
+      case '<=': out = Number(num ? ln <= rn : l <= r); break;
+      case '>=': out = Number(num ? ln >= rn : l >= r); break;
+      case ':': {
+        const m = new RegExp(`^(?:${r.replace(/\\\(/g, '(').replace(/\\\)/g, ')')})`).exec(l);
+        out = m ? (m[1] ?? m[0].length) : r.includes('\\(') ? '' : 0;
+        break;
+      }
+      default:
+        c.io.err('expr: syntax error\n');
+        return 2;
+    }
+  } else if (a.length === 1) out = a[0]!;
+  else {
+    c.io.err('expr: syntax error\n');
+    return 2;
+  }
+  c.io.out(`${out}\n`);
+  return out === 0 || out === '' || out === '0' ? 1 : 0;
+};
+
+/** Hashes, ps, expr. */
+export const miscCommands: Record<string, CommandFn> = {
+  md5sum: digest('md5'),
+  sha1sum: digest('sha1'),
+  sha256sum: digest('sha256'),
+  ps,
+  expr,
+};

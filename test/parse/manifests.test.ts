@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/parse/index.js';
+import { commands, manifests, parseFixture } from './helpers.js';
+
+describe('manifests', () => {
+  const lesson = parseFixture('manifests.md');
+
+  it('should name manifests from the prose before, a leading comment, or a later command', () => {
+    expect(manifests(lesson).map((m) => [m.id, m.line, m.file, m.origin])).toEqual([
+      ['s1', 5, 'first.yaml', 'inline'],
+      ['s2', 12, 'second.yaml', 'inline'],
+      ['s3', 22, 'third.yaml', 'inline'],
+      ['s6', 34, 'run-my-nginx.yaml', 'example'],
+      ['s7', 36, 'thing.json', 'example'],
+      ['s8', 39, 'envars.yaml', 'example'],
+    ]);
+  });
+
+  it('should link commands to the manifests they read', () => {
+    expect(commands(lesson).map((c) => [c.id, c.references])).toEqual([
+      ['s4', ['s3']],
+      ['s5', ['s1']],
+      ['s9', ['s8']],
+    ]);
+  });
+
+  it('should resolve example shortcodes and k8s.io/examples URLs against examplesDir', () => {
+    const [, , , run, missing, envars] = manifests(lesson);
+    expect(run).toMatchObject({
+      examplePath: 'service/networking/run-my-nginx.yaml',
+      position: { line: 34, column: 1, endLine: 34, endColumn: 64 },
+      language: 'yaml',
+    });
+    expect(run!.content).toContain('my-nginx');
+    expect(envars).toMatchObject({ examplePath: 'pods/inject/envars.yaml', position: { line: 39, column: 18, endLine: 39, endColumn: 65 } });
+    expect(envars!.content).toContain('envar-demo');
+    expect(missing).toMatchObject({ content: null, language: 'json', examplePath: 'missing/thing.json' });
+    expect(lesson.findings).toEqual([
+      {
+        ruleId: 'example-not-found',
+        severity: 'warning',
+        line: 36,
+        column: 1,
+        endLine: 36,
+        endColumn: 58,
+        message: 'Example file "missing/thing.json" could not be read (not in fixtures/corpus/examples).',
+        source: 'kubedoctest',
+        expected: 'missing/thing.json',
+      },
+    ]);
+  });
+
+  it('should use the readFile option instead of the file system', () => {
+    const src = '{{< codenew file="pods/x.yaml" >}}\n';
+    const lesson2 = parseMarkdown(src, { path: 'doc.md', examplesDir: '/ex', readFile: (p) => (p === '/ex/pods/x.yaml' ? 'kind: Pod\n' : undefined) });
+    expect(manifests(lesson2)[0]).toMatchObject({ file: 'x.yaml', content: 'kind: Pod\n', origin: 'example' });
+  });
+
+  it('should treat a yaml fence after an output cue as output, not a manifest', () => {
+    const src = ['```shell', 'kubectl get cm x -o yaml', '```', '', 'The output is similar to:', '', '```yaml', 'kind: ConfigMap', '```', ''].join('\n');
+    const l = parseMarkdown(src, { path: 'doc.md', examplesDir: 'none' });
+    expect(l.steps.map((s) => s.kind)).toEqual(['command']);
+    expect(commands(l)[0]!.expected?.text).toBe('kind: ConfigMap');
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createApi } from '../../../src/backends/sim/api/index.js';
+import { bootstrap } from '../../../src/backends/sim/api/bootstrap.js';
+import { createStore } from '../../../src/backends/sim/store/index.js';
+import { ManualClock, seededIds } from '../../../src/backends/sim/clock.js';
+import type { KObject } from '../../../src/backends/sim/types.js';
+import { createRuntime } from '../../../src/backends/sim/runtime/index.js';
+
+function cluster() {
+  const clock = new ManualClock('2024-01-01T00:00:00Z');
+  const api = createApi({ store: createStore(), ctx: { clock, ids: seededIds(11), speed: 1000, version: { major: '1', minor: '32', gitVersion: 'v1.32.4' }, nodes: ['kind-control-plane'], loadBalancer: false } });
+  bootstrap(api, '');
+  api.create(api.resolve('namespaces')!, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'other' } } as KObject);
+  const runtime = createRuntime(api);
+  const pod = (name: string, ip: string, labels: Record<string, string>, container: Record<string, unknown>, ns = 'default') => {
+    const created = api.create(api.resolve('pods')!, ns, { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns, labels }, spec: { nodeName: 'kind-control-plane', containers: [{ name, ...container }] } } as KObject);
+    const running = { ...created, status: { phase: 'Running', podIP: ip, conditions: [{ type: 'Ready', status: 'True' }] } };
+    runtime.podStarted(running);
+    return running;
+  };
+  const service = (name: string, spec: Record<string, unknown>, ips: string[], port: number, ns = 'default') => {
+    api.create(api.resolve('services')!, ns, { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ns }, spec } as KObject);
+    api.create(api.resolve('endpoints')!, ns, { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace: ns }, subsets: [{ addresses: ips.map((ip) => ({ ip })), ports: [{ port }] }] } as KObject);
+  };
+  return { api, runtime, pod, service };
+}
+
+describe('the in-cluster network', () => {
+  it('routes service names across namespaces to http-echo and nginx, headless services give pod IPs', async () => {
+    const { runtime, pod, service } = cluster();
+    try {
+      pod('client', '10.244.0.2', {}, { image: 'busybox:1.36', command: ['sleep', '1d'] });
+      pod('echo', '10.244.0.3', { app: 'echo' }, { image: 'hashicorp/http-echo:1.0', args: ['-text=bar', '-listen=:8080'] }, 'other');
+      pod('web-0', '10.244.0.4', { app: 'web' }, { image: 'nginx' });
+      pod('web-1', '10.244.0.5', { app: 'web' }, { image: 'nginx' });
+      service('echo', { clusterIP: '10.96.1.1', ports: [{ port: 80, targetPort: 8080 }] }, ['10.244.0.3'], 8080, 'other');
+      service('web', { clusterIP: 'None', ports: [{ port: 80 }] }, ['10.244.0.4', '10.244.0.5'], 80);
+      const sh = (cmd: string) => runtime.exec('default', 'client', undefined, ['sh', '-c', cmd]);
+      const direct = await sh('wget -qO- 10.244.0.3:8080');
+      expect(direct.stdout, direct.stderr).toBe('bar\n');
+      const first = await sh('wget -qO- echo.other');
+      expect(first.stdout, first.stderr + runtime.warnings().join()).toBe('bar\n');
+      expect((await sh('wget -qO- http://echo.other.svc.cluster.local:80/')).stdout).toBe('bar\n');
+      expect((await sh('wget -qO- echo; echo $?')).stderr).toBe("wget: bad address 'echo'\n");
+      const ns = await sh('nslookup web');
+      expect(ns.stdout).toBe('Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: 10.244.0.4\nName:\tweb.default.svc.cluster.local\nAddress: 10.244.0.5\n\n');
+      const bodies = new Set<string>();
+      for (let i = 0; i < 6; i++) bodies.add((await sh('wget -qO- web | head -4 | tail -1')).stdout);
+      expect([...bodies]).toEqual(['<title>Welcome to nginx!</title>\n']);
+      expect((await sh('wget -qO- 10.244.0.4:81')).stderr).toBe("wget: can't connect to remote host (10.244.0.4): Connection refused\n");
+      expect((await runtime.exec('other', 'echo', undefined, ['sh'])).error).toContain('exec: "sh": executable file not found in $PATH');
+      const head = await runtime.exec('default', 'web-0', undefined, ['curl', '-sI', 'localhost/nope']);
+      expect(head.stdout).toMatch(/^HTTP\/1\.1 404 Not Found\r\nServer: nginx\/1\.27\.3\r\nDate: .* GMT\r\nContent-Type: text\/html\r\nConnection: keep-alive\r\nContent-Length: 153\r\n\r\n$/);
+      const v = await runtime.exec('default', 'web-0', undefined, ['curl', '-v', '-s', '-o', '/dev/null', 'http://localhost/']);
+      expect(v.stderr).toContain('> GET / HTTP/1.1\n> Host: localhost\n> User-Agent: curl/7.88.1\n> Accept: */*\n');
+      expect(v.stderr).toContain('< ETag: "');
+    } finally {
+      await runtime.close?.();
+    }
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { createApi } from '../../../src/backends/sim/api/index.js';
+import { bootstrap } from '../../../src/backends/sim/api/bootstrap.js';
+import { createStore } from '../../../src/backends/sim/store/index.js';
+import { ManualClock, seededIds } from '../../../src/backends/sim/clock.js';
+import type { KObject } from '../../../src/backends/sim/types.js';
+import { createRuntime } from '../../../src/backends/sim/runtime/index.js';
+
+function setup() {
+  const clock = new ManualClock('2024-01-01T00:00:00Z');
+  const api = createApi({ store: createStore(), ctx: { clock, ids: seededIds(7), speed: 1000, version: { major: '1', minor: '32', gitVersion: 'v1.32.4' }, nodes: ['kind-control-plane'], loadBalancer: false } });
+  bootstrap(api, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+  const runtime = createRuntime(api);
+  const create = (resource: string, obj: Omit<KObject, 'metadata'> & { metadata: KObject['metadata'] }) => api.create(api.resolve(resource)!, obj.metadata.namespace ?? 'default', obj as KObject);
+  return { api, runtime, create };
+}
+
+const podSpec = {
+  nodeName: 'kind-control-plane',
+  containers: [
+    {
+      name: 'app',
+      image: 'busybox:1.36',
+      command: ['sleep', '3600'],
+      envFrom: [{ configMapRef: { name: 'cfg' }, prefix: 'CFG_' }, { secretRef: { name: 'creds' } }],
+      env: [
+        { name: 'LEVEL', valueFrom: { configMapKeyRef: { name: 'cfg', key: 'level' } } },
+        { name: 'PASS', valueFrom: { secretKeyRef: { name: 'creds', key: 'password' } } },
+        { name: 'NODE', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
+        { name: 'TIER', valueFrom: { fieldRef: { fieldPath: "metadata.labels['tier']" } } },
+        { name: 'CPU', valueFrom: { resourceFieldRef: { resource: 'limits.cpu', divisor: '1m' } } },
+      ],
+      resources: { limits: { cpu: '500m', memory: '128Mi' } },
+      volumeMounts: [
+        { name: 'cfg', mountPath: '/etc/cfg' },
+        { name: 'picked', mountPath: '/etc/picked' },
+        { name: 'creds', mountPath: '/etc/creds', readOnly: true },
+        { name: 'shared', mountPath: '/data' },
+        { name: 'info', mountPath: '/etc/podinfo' },
+        { name: 'cfg', mountPath: '/etc/app.conf', subPath: 'app.conf' },
+      ],
+    },
+    { name: 'side', image: 'nginx', volumeMounts: [{ name: 'shared', mountPath: '/usr/share/nginx/html' }] },
+  ],
+  volumes: [
+    { name: 'cfg', configMap: { name: 'cfg' } },
+    { name: 'picked', configMap: { name: 'cfg', items: [{ key: 'level', path: 'conf/level.txt' }], defaultMode: 0o400 } },
+    { name: 'creds', secret: { secretName: 'creds' } },
+    { name: 'shared', emptyDir: {} },
+    { name: 'info', downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }, { path: 'name', fieldRef: { fieldPath: 'metadata.name' } }] } },
+  ],
+};
+
+describe('container files and environment from the pod spec', () => {
+  it('mounts volumes with the kubelet layout and computes env', async () => {
+    const { runtime, create } = setup();
+    create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { level: 'debug', 'app.conf': 'x=1\n' } });
+    create('secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds' }, data: { password: Buffer.from('s3cr3t').toString('base64') } });
+    const pod = create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels: { tier: 'web', app: 'x' } }, spec: podSpec });
+    runtime.podStarted({ ...pod, status: { phase: 'Running', podIP: '10.244.0.9' } });
+    try {
+      const sh = (cmd: string, container = 'app') => runtime.exec('default', 'p', container, ['sh', '-c', cmd]);
+      const env = (await sh('env')).stdout;
+      expect(env).toContain('CFG_level=debug\n');
+      expect(env).toContain('password=s3cr3t\n');
+      expect(env).toContain('LEVEL=debug\nPASS=s3cr3t\nNODE=kind-control-plane\nTIER=web\nCPU=500\n');
+      expect(env).toMatch(/^PATH=.*\nHOSTNAME=p\n/);
+      expect(env.endsWith('HOME=/root\n')).toBe(true);
+
+      const ls = (await sh('ls -la /etc/cfg')).stdout;
+      expect(ls).toMatch(/drwxr-xr-x +2 root +root +4096 Jan  1 00:00 \.\.2024_01_01_00_00_00\.\d{9}\n/);
+      expect(ls).toMatch(/lrwxrwxrwx +1 root +root +\d+ Jan  1 00:00 \.\.data -> \.\.2024_01_01_00_00_00\.\d{9}\n/);
+      expect(ls).toContain('level -> ..data/level\n');
+      expect((await sh('cat /etc/cfg/level /etc/picked/conf/level.txt /etc/creds/password; echo')).stdout).toBe('debugdebugs3cr3t\n');
+      expect((await sh('ls -lL /etc/picked/conf')).stdout).toContain('-r-------- ');
+      expect((await sh('cat /etc/app.conf')).stdout).toBe('x=1\n');
+      expect((await sh('cat /etc/podinfo/labels; echo; cat /etc/podinfo/name')).stdout).toBe('app="x"\ntier="web"\np');
+      expect((await sh('echo hi > /etc/creds/x')).stderr).toBe("sh: can't create /etc/creds/x: Read-only file system\n");
+      const sa = await sh('ls /var/run/secrets/kubernetes.io/serviceaccount; cat /var/run/secrets/kubernetes.io/serviceaccount/namespace');
+      expect(sa.stdout).toBe('ca.crt\nnamespace\ntoken\ndefault');
+      expect((await sh('cat /etc/resolv.conf')).stdout).toBe('search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n');
+      expect((await sh('tail -1 /etc/hosts')).stdout).toBe('10.244.0.9\tp\n');
+
+      // emptyDir is shared by the pod's containers
+      await sh('echo shared > /data/index.html');
+      expect((await sh('cat /usr/share/nginx/html/index.html', 'side')).stdout).toBe('shared\n');
+    } finally {
+      await runtime.close?.();
+    }
+  });
+
+  it('exec of an unknown image warns once', async () => {
+    const { runtime, create } = setup();
+    const pod = create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'q' }, spec: { nodeName: 'kind-control-plane', containers: [{ name: 'c', image: 'example.com/team/app:v3' }] } });
+    runtime.podStarted({ ...pod, status: { phase: 'Running', podIP: '10.244.0.10' } });
+    try {
+      expect(runtime.warnings().join('\n')).toContain('image example.com/team/app:v3 is not known to the simulator');
+      const r = await runtime.exec('default', 'q', 'c', ['ps']);
+      expect(r.error).toContain('exec: "ps": executable file not found in $PATH: unknown');
+    } finally {
+      await runtime.close?.();
+    }
+  });
+});

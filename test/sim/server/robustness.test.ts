@@ -1,0 +1,119 @@
+import { request, type RequestOptions } from 'node:https';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSim, type SimHandle } from '../../../src/backends/sim/index.js';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function call(sim: SimHandle, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}, token = sim.token): Promise<Reply> {
+  const url = new URL(path, sim.url);
+  const options: RequestOptions = {
+    method,
+    host: url.hostname,
+    port: url.port,
+    path: url.pathname + url.search,
+    ca: sim.caPem,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
+    agent: false,
+  };
+  return new Promise((resolve, reject) => {
+    const req = request(options, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('sim API server robustness', () => {
+  let sim: SimHandle;
+  beforeAll(async () => {
+    sim = await startSim({ controllers: false });
+  });
+  afterAll(async () => {
+    await sim?.stop();
+  });
+
+  it('needs the bearer token except for health and version', async () => {
+    expect((await call(sim, 'GET', '/api/v1/namespaces', undefined, {}, 'wrong')).status).toBe(401);
+    const anonymous = await call(sim, 'GET', '/api/v1/pods', undefined, { Authorization: '' });
+    expect(anonymous.status).toBe(401);
+    expect(JSON.parse(anonymous.body)).toMatchObject({ kind: 'Status', reason: 'Unauthorized', code: 401 });
+    expect((await call(sim, 'GET', '/healthz')).body).toBe('ok');
+    expect(JSON.parse((await call(sim, 'GET', '/version')).body).gitVersion).toBe('v1.32.4');
+  });
+
+  it('serves aggregated and legacy discovery, and openapi v3', async () => {
+    const agg = await call(sim, 'GET', '/apis', undefined, { Accept: 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json' });
+    expect(agg.headers['content-type']).toBe('application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList');
+    const apps = JSON.parse(agg.body).items.find((i: { metadata: { name: string } }) => i.metadata.name === 'apps');
+    const deploy = apps.versions[0].resources.find((r: { resource: string }) => r.resource === 'deployments');
+    expect(deploy).toMatchObject({ shortNames: ['deploy'], categories: ['all'], scope: 'Namespaced' });
+    const legacy = JSON.parse((await call(sim, 'GET', '/api/v1')).body);
+    expect(legacy.resources.find((r: { name: string }) => r.name === 'pods/exec')).toMatchObject({ kind: 'PodExecOptions' });
+    const root = JSON.parse((await call(sim, 'GET', '/openapi/v3')).body);
+    const doc = JSON.parse((await call(sim, 'GET', root.paths['apis/apps/v1'].serverRelativeURL)).body);
+    const patch = doc.paths['/apis/apps/v1/namespaces/{namespace}/deployments/{name}'].patch;
+    expect(patch['x-kubernetes-group-version-kind']).toEqual({ group: 'apps', version: 'v1', kind: 'Deployment' });
+    expect((await call(sim, 'GET', '/openapi/v2')).status).toBe(404);
+  });
+
+  it('answers malformed, oversized and unknown requests with real Status bodies', async () => {
+    const bad = await call(sim, 'POST', '/api/v1/namespaces/default/configmaps', '{"kind":');
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).message).toBe("couldn't get version/kind; json parse error: unexpected end of JSON input");
+    const big = await call(sim, 'POST', '/api/v1/namespaces/default/configmaps', Buffer.alloc(3 * 1024 * 1024 + 10, 0x20));
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body).message).toBe('Request entity too large: limit is 3145728');
+    const unknown = await call(sim, 'GET', '/apis/frobs.example.com/v1/frobs');
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body).reason).toBe('NotFound');
+    const media = await call(sim, 'POST', '/api/v1/namespaces/default/configmaps', 'x', { 'Content-Type': 'text/plain' });
+    expect(media.status).toBe(415);
+  });
+
+  it('answers 1,000 concurrent GETs', async () => {
+    const replies = await Promise.all(Array.from({ length: 1000 }, () => call(sim, 'GET', '/api/v1/namespaces/default/services/kubernetes')));
+    expect(replies.filter((r) => r.status === 200)).toHaveLength(1000);
+  });
+
+  it('survives a watch client that vanishes', async () => {
+    await new Promise<void>((resolve, reject) => {
+      const url = new URL('/api/v1/namespaces/default/configmaps?watch=true', sim.url);
+      const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, ca: sim.caPem, headers: { Authorization: `Bearer ${sim.token}` }, agent: false }, (res) => {
+        expect(res.statusCode).toBe(200);
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
+      req.end();
+    });
+    for (let i = 0; i < 20; i++) {
+      const r = await call(sim, 'POST', '/api/v1/namespaces/default/configmaps', JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `after-${i}` } }));
+      expect(r.status).toBe(201);
+    }
+    expect((await call(sim, 'GET', '/healthz')).body).toBe('ok');
+  });
+
+  it('never crashes on random JSON posted to random resources', async () => {
+    const paths = ['/api/v1/namespaces/default/configmaps', '/api/v1/namespaces/default/pods', '/apis/apps/v1/namespaces/default/deployments', '/api/v1/namespaces', '/api/v1/namespaces/default/services'];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...paths), fc.oneof(fc.jsonValue(), fc.record({ apiVersion: fc.string(), kind: fc.string(), metadata: fc.jsonValue(), spec: fc.jsonValue() })), async (path, value) => {
+        const r = await call(sim, 'POST', path, JSON.stringify(value));
+        expect(r.status).toBeGreaterThanOrEqual(200);
+        expect(r.status).not.toBe(500);
+        expect(() => JSON.parse(r.body)).not.toThrow();
+      }),
+      { numRuns: 150 },
+    );
+    expect((await call(sim, 'GET', '/healthz')).body).toBe('ok');
+  });
+});
