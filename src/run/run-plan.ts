@@ -168,6 +168,7 @@ async function runSteps(state: LessonState, result: LessonResult): Promise<void>
   for (const [index, step] of plan.steps.entries()) {
     const role = roles[index]!;
     if (role === 'omit') continue;
+    if (Date.now() >= state.deadline) state.lessonTimedOut = true;
     const stop = o.signal?.aborted ? 'the run was interrupted' : state.lessonTimedOut ? 'the lesson time limit was reached' : null;
     o.onStepStart(step, n++, total);
     let r: StepResult;

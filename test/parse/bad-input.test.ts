@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isKubedoctestError } from '../../src/diag/errors.js';
 import { loadLesson, parseMarkdown } from '../../src/parse/index.js';
-import { parseFixture } from './helpers.js';
+import type { Step } from '../../src/plan/types.js';
+import { EXAMPLES_DIR, parseFixture } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kubedoctest-parse-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -81,13 +82,16 @@ describe('bad input', () => {
     expect(lesson.findings.map((f) => f.ruleId)).toEqual(['binary-input']);
   });
 
-  // Parsed in chunks (see chunks.ts): about 10 s on an idle machine; the timeout allows for a busy one.
-  it('should parse a 5 MB document', () => {
-    const block = ['## Step', '', '```shell', 'kubectl get pods -o wide', '```', '```', 'NAME   READY', 'web    1/1', '```', '', 'Some prose line.', ''].join('\n');
-    const source = block.repeat(Math.ceil((5 * 1024 * 1024) / block.length));
-    const lesson = parseMarkdown(source, { path: 'big.md', examplesDir: 'none' });
-    expect(lesson.steps.length).toBe(Math.ceil((5 * 1024 * 1024) / block.length));
-    expect(lesson.steps.every((s) => s.kind === 'command' && s.expected?.form === 'fence')).toBe(true);
+  // Parsed in chunks (see chunks.ts): a few seconds on an idle machine; the timeout allows for a busy one.
+  it('should parse a 5 MB document and read each copy of a page like the page alone', () => {
+    const path = 'fixtures/corpus/docs/tutorials/services/connect-applications-service.md';
+    const page = readFileSync(path, 'utf8');
+    const copies = Math.ceil((5 * 1024 * 1024) / page.length);
+    const single = parseMarkdown(page, { path, examplesDir: EXAMPLES_DIR });
+    const lesson = parseMarkdown(page.repeat(copies), { path, examplesDir: EXAMPLES_DIR });
+    const strip = (s: Step) => (s.kind === 'command' ? [s.command, s.expected?.text ?? null] : [s.file]);
+    expect(lesson.steps.slice(0, single.steps.length).map(strip)).toEqual(single.steps.map(strip));
+    expect(lesson.steps.length).toBeGreaterThan(single.steps.length * (copies - 1));
   }, 300_000);
 
   it('should not hang on one long paragraph of prompt lines', () => {

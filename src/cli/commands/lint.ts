@@ -11,6 +11,7 @@ import { formatSarif } from '../../report/sarif.js';
 import { lintFiles } from '../../lint-files.js';
 import { applyFixes } from '../../lint/fix.js';
 import { lintRules } from '../../lint/index.js';
+import { planToJson } from '../../plan/index.js';
 import { VERSION } from '../../version.js';
 import { expandInputs } from '../inputs.js';
 import { emit, oneOf } from '../output.js';
@@ -44,7 +45,7 @@ export async function lintCommand(inputs: string[], options: LintCommandOptions)
     format === 'text'
       ? formatFindingsText(files, colorsFor(options.output ? {} : process.stdout))
       : format === 'json'
-        ? JSON.stringify({ version: 1, files: results.map((r) => ({ path: r.path, steps: r.plan?.steps ?? [], findings: r.findings })) }, null, 2) + '\n'
+        ? JSON.stringify(planToJson(results.map((r) => r.plan), new Map(results.map((r) => [r.plan.path, r.findings]))), null, 2) + '\n'
         : format === 'junit'
           ? formatFindingsJunit(files)
           : format === 'github'

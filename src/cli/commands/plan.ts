@@ -1,5 +1,5 @@
 import { loadLesson } from '../../parse/index.js';
-import { buildPlan } from '../../plan/index.js';
+import { buildPlan, planToJson } from '../../plan/index.js';
 import type { Plan } from '../../plan/types.js';
 import { emit, oneOf } from '../output.js';
 
@@ -16,7 +16,7 @@ export async function planCommand(file: string, options: PlanCommandOptions): Pr
   const plan = buildPlan(lesson);
   const text =
     format === 'json'
-      ? JSON.stringify({ version: 1, files: [{ path: file, steps: plan.steps, findings: plan.findings }] }, null, 2) + '\n'
+      ? JSON.stringify(planToJson([plan]), null, 2) + '\n'
       : formatPlanText(plan);
   await emit(text, options.output);
   return 0;

@@ -7,11 +7,6 @@ export type { ClusterFacts, HintContext, HintRule, K8sObject, EarlierStep, HintD
 export { gatherFacts, factsFromList } from './facts.js';
 export { HINT_RULES } from './rules.js';
 
-/** True when some rule could use cluster facts for this output (so they are worth gathering). */
-export function wantsFacts(rules: HintRule[] = HINT_RULES): boolean {
-  return rules.some((r) => r.needsFacts);
-}
-
 /** The first rule that applies, as a Hint; null when none does. */
 export function findHint(ctx: HintContext, rules: HintRule[] = HINT_RULES): Hint | null {
   for (const rule of rules) {

@@ -66,6 +66,19 @@ describe('commands as each image has them', () => {
     expect((await runSh('seq 3 | xargs echo')).stdout).toBe('1 2 3\n');
   });
 
+  it('awk', async () => {
+    const input = 'alice 30 eng\nbob 25 ops\ncarol 35 eng\n';
+    const t = async (s: string) => (await runSh(s, { stdin: input })).stdout;
+    expect(await t("awk '{print $1}'")).toBe('alice\nbob\ncarol\n');
+    expect(await t("awk '$3 == \"eng\" {print $1, $2}'")).toBe('alice 30\ncarol 35\n');
+    expect(await t("awk '{s += $2} END {print s, NR}'")).toBe('90 3\n');
+    expect(await t("awk '/bob/'")).toBe('bob 25 ops\n');
+    expect(await t("awk 'NR==2 {print NF, length($1)}'")).toBe('3 3\n');
+    expect(await t("awk -F: '{print $2}' /etc/passwd | head -1")).toBe('x\n');
+    expect(await t("awk '{printf \"%s-%d\\n\", toupper($1), $2 + 1}' | tail -1")).toBe('CAROL-36\n');
+    expect((await runSh("awk '{print'")).code).toBe(2);
+  });
+
   it('ps, hashes and expr', async () => {
     const host = testHost('busybox:1.36');
     host.mainProcess = ['sleep', '3600'];

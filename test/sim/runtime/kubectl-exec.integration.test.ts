@@ -154,8 +154,11 @@ describe('kubectl exec, logs and cp against the simulated runtime', () => {
     expect(missing.err).toContain("wget: bad address 'nosuchsvc'");
   });
 
-  it('logs of a busybox main process', async () => {
+  it('logs of a busybox main process, also followed', async () => {
     expect((await kubectl(['logs', 'box'])).out).toBe('started');
+    const follow = await execa('kubectl', ['logs', '-f', 'box'], { env: { KUBECONFIG: sim.kubeconfigPath, HOME: home }, reject: false, timeout: 1500 });
+    expect(follow.timedOut).toBe(true);
+    expect(follow.stdout).toBe('started');
   });
 
   it('kubectl cp both ways', async () => {

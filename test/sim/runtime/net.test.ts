@@ -58,4 +58,22 @@ describe('the in-cluster network', () => {
       await runtime.close?.();
     }
   });
+
+  it('runs exec, httpGet and tcpSocket probes inside the containers', async () => {
+    const { runtime, pod } = cluster();
+    try {
+      const live = pod('liveness', '10.244.0.7', {}, { image: 'registry.k8s.io/busybox', args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'] });
+      const web = pod('web', '10.244.0.8', {}, { image: 'nginx', ports: [{ name: 'http', containerPort: 80 }] });
+      const exec = { exec: { command: ['cat', '/tmp/healthy'] } };
+      await new Promise((r) => setTimeout(r, 5));
+      expect(await runtime.probe!(live, 'liveness', exec)).toBe(true);
+      await new Promise((r) => setTimeout(r, 150));
+      expect(await runtime.probe!(live, 'liveness', exec)).toBe(false);
+      expect(await runtime.probe!(web, 'web', { httpGet: { path: '/', port: 'http' } })).toBe(true);
+      expect(await runtime.probe!(web, 'web', { httpGet: { path: '/nope', port: 80 } })).toBe(false);
+      expect(await runtime.probe!(web, 'web', { tcpSocket: { port: 81 } })).toBe(false);
+    } finally {
+      await runtime.close?.();
+    }
+  });
 });

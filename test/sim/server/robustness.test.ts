@@ -1,4 +1,4 @@
-import { request, type RequestOptions } from 'node:https';
+import { Agent, request, type RequestOptions } from 'node:https';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSim, type SimHandle } from '../../../src/backends/sim/index.js';
@@ -9,7 +9,7 @@ interface Reply {
   body: string;
 }
 
-function call(sim: SimHandle, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}, token = sim.token): Promise<Reply> {
+function call(sim: SimHandle, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}, token = sim.token, agent: Agent | false = false): Promise<Reply> {
   const url = new URL(path, sim.url);
   const options: RequestOptions = {
     method,
@@ -18,7 +18,7 @@ function call(sim: SimHandle, method: string, path: string, body?: string | Buff
     path: url.pathname + url.search,
     ca: sim.caPem,
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
-    agent: false,
+    agent,
   };
   return new Promise((resolve, reject) => {
     const req = request(options, (res) => {
@@ -79,8 +79,13 @@ describe('sim API server robustness', () => {
   });
 
   it('answers 1,000 concurrent GETs', async () => {
-    const replies = await Promise.all(Array.from({ length: 1000 }, () => call(sim, 'GET', '/api/v1/namespaces/default/services/kubernetes')));
-    expect(replies.filter((r) => r.status === 200)).toHaveLength(1000);
+    const agent = new Agent({ keepAlive: true, maxSockets: 64, ca: sim.caPem });
+    try {
+      const replies = await Promise.all(Array.from({ length: 1000 }, () => call(sim, 'GET', '/api/v1/namespaces/default/services/kubernetes', undefined, {}, sim.token, agent)));
+      expect(replies.filter((r) => r.status === 200)).toHaveLength(1000);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('survives a watch client that vanishes', async () => {
@@ -115,5 +120,61 @@ describe('sim API server robustness', () => {
       { numRuns: 150 },
     );
     expect((await call(sim, 'GET', '/healthz')).body).toBe('ok');
+  });
+
+  it('serves autoscaling/v1 HorizontalPodAutoscalers over the stored v2 objects', async () => {
+    const body = { apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas: 1, maxReplicas: 3, targetCPUUtilizationPercentage: 50 } };
+    const created = await call(sim, 'POST', '/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers', JSON.stringify(body));
+    expect(created.status).toBe(201);
+    expect(JSON.parse(created.body)).toMatchObject({ apiVersion: 'autoscaling/v1', spec: { targetCPUUtilizationPercentage: 50 } });
+    const v2 = JSON.parse((await call(sim, 'GET', '/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/h')).body);
+    expect(v2.spec.metrics).toEqual([{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }]);
+    const patched = await call(sim, 'PATCH', '/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers/h', JSON.stringify({ spec: { maxReplicas: 5 } }), { 'Content-Type': 'application/merge-patch+json' });
+    expect(JSON.parse(patched.body).spec).toMatchObject({ maxReplicas: 5, targetCPUUtilizationPercentage: 50 });
+    const groups = JSON.parse((await call(sim, 'GET', '/apis/autoscaling')).body);
+    expect(groups.versions.map((v: { version: string }) => v.version)).toEqual(['v2', 'v1']);
+  });
+
+  it('sends an ERROR event with 410 Expired for a watch from a resourceVersion it no longer has', async () => {
+    const small = await startSim({ controllers: false });
+    try {
+      const history = 10_000;
+      for (let i = 0; i < history + 5; i++) small.api.store.create(small.api.resolve('configmaps')!, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `c${i}`, namespace: 'default' } });
+      const r = await call(small, 'GET', '/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=2&timeoutSeconds=1');
+      const event = JSON.parse(r.body.trim().split('\n')[0]!);
+      expect(event.type).toBe('ERROR');
+      expect(event.object).toMatchObject({ kind: 'Status', code: 410, reason: 'Expired' });
+    } finally {
+      await small.stop();
+    }
+  });
+
+  it('ends watches after timeoutSeconds and replays events newer than the resourceVersion', async () => {
+    const list = JSON.parse((await call(sim, 'GET', '/api/v1/namespaces/default/configmaps')).body);
+    await call(sim, 'POST', '/api/v1/namespaces/default/configmaps', JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'later' } }));
+    const started = Date.now();
+    const r = await call(sim, 'GET', `/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=${list.metadata.resourceVersion}&timeoutSeconds=1`);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const events = r.body.trim().split('\n').map((l) => JSON.parse(l) as { type: string; object: { metadata: { name: string } } });
+    expect(events.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual(['ADDED later']);
+  });
+
+  it('ends open watches and closes every socket on stop()', async () => {
+    const own = await startSim({ controllers: false });
+    const url = new URL('/api/v1/namespaces/default/configmaps?watch=true', own.url);
+    const ended = new Promise<string>((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, ca: own.caPem, headers: { Authorization: `Bearer ${own.token}` }, agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve('end'));
+        res.on('close', () => resolve('close'));
+      });
+      req.on('error', () => resolve('error'));
+      req.end();
+      setTimeout(() => reject(new Error('the watch was not ended by stop()')), 10_000).unref();
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    await own.stop();
+    expect(['end', 'close', 'error']).toContain(await ended);
+    await expect(call(own, 'GET', '/healthz')).rejects.toThrow();
   });
 });

@@ -96,3 +96,25 @@ export function buildPodStatus(pod: KObject, run: PodRun, now: string): Json {
 export function statusDiffers(pod: KObject, status: Json): boolean {
   return !deepEqual(pod['status'] ?? {}, status);
 }
+
+/** The containers of a pod spec before anything ran: all waiting (PodInitializing when there are init containers). */
+export function initialContainers(spec: Json): ContainerRun[] {
+  return [
+    ...((spec['initContainers'] as Json[]) ?? []).map((c) => ({ c, init: true })),
+    ...((spec['containers'] as Json[]) ?? []).map((c) => ({ c, init: false })),
+  ].map(({ c, init }) => ({
+    name: String(c['name']),
+    image: String(c['image']),
+    init,
+    state: { waiting: { reason: ((spec['initContainers'] as Json[]) ?? []).length ? 'PodInitializing' : 'ContainerCreating' } },
+    lastState: {},
+    restartCount: 0,
+    ready: false,
+    started: false,
+    volumeMounts: ((c['volumeMounts'] as Json[]) ?? []).map((m) => ({
+      mountPath: m['mountPath'],
+      name: m['name'],
+      ...(m['readOnly'] ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
+    })),
+  }));
+}

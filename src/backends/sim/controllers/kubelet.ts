@@ -3,10 +3,11 @@ import type { PodRuntime } from '../runtime/hooks.js';
 import type { KObject, StoreChange } from '../types.js';
 import { recordEvent } from './events.js';
 import { containerID, exitPlan, goDuration, imageID, imageSize, normalizeImage, pullError, qosClass } from './kubelet-images.js';
-import { type ContainerRun, type PodRun, buildPodStatus, statusDiffers } from './kubelet-status.js';
+import { type ContainerRun, type PodRun, buildPodStatus, initialContainers, statusDiffers } from './kubelet-status.js';
 import type { NodeInfo } from './nodes.js';
 import { WorkQueue } from './queue.js';
-import { type PodLifecycleTimings, firstPodHost } from './stages/pod-lifecycle.js';
+import { PodIPs } from './pod-ips.js';
+import type { PodLifecycleTimings } from './stages/pod-lifecycle.js';
 import { type Json, dig, keyOf, splitKey, timestamp, tolerate, typeOf } from './util.js';
 
 interface Run extends PodRun {
@@ -29,8 +30,7 @@ interface Run extends PodRun {
 export class Kubelet {
   readonly queue: WorkQueue;
   private readonly runs = new Map<string, Run>();
-  private readonly nextHost = new Map<string, number>();
-  private readonly usedIPs = new Set<string>();
+  private readonly ips = new PodIPs();
   private readonly images = new Map<string, Set<string>>();
   private readonly pods;
 
@@ -54,6 +54,7 @@ export class Kubelet {
         for (const t of run.timers) this.api.ctx.clock.clearTimeout(t);
         this.runs.delete(run.uid);
       }
+      this.ips.release(dig<string>(pod, 'status', 'podIP'));
       if (dig(pod, 'spec', 'nodeName')) this.runtime.podRemoved(pod);
       return;
     }
@@ -101,24 +102,7 @@ export class Kubelet {
   private begin(pod: KObject, node: NodeInfo): Run {
     const spec = (pod['spec'] as Json) ?? {};
     const status = (pod['status'] as Json) ?? {};
-    const containers: ContainerRun[] = [
-      ...((spec['initContainers'] as Json[]) ?? []).map((c) => ({ c, init: true })),
-      ...((spec['containers'] as Json[]) ?? []).map((c) => ({ c, init: false })),
-    ].map(({ c, init }) => ({
-      name: String(c['name']),
-      image: String(c['image']),
-      init,
-      state: { waiting: { reason: ((spec['initContainers'] as Json[]) ?? []).length ? 'PodInitializing' : 'ContainerCreating' } },
-      lastState: {},
-      restartCount: 0,
-      ready: false,
-      started: false,
-      volumeMounts: ((c['volumeMounts'] as Json[]) ?? []).map((m) => ({
-        mountPath: m['mountPath'],
-        name: m['name'],
-        ...(m['readOnly'] ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
-      })),
-    }));
+    const containers = initialContainers(spec);
     const run: Run = {
       uid: String(pod.metadata.uid),
       key: keyOf(pod),
@@ -140,7 +124,7 @@ export class Kubelet {
     const phase = status['phase'];
     if (phase && phase !== 'Pending' && status['containerStatuses']) {
       run.adopted = run.reported = true;
-      if (typeof status['podIP'] === 'string') this.usedIPs.add(status['podIP']);
+      if (typeof status['podIP'] === 'string') this.ips.reserve(status['podIP']);
       return run;
     }
     this.after(run, this.timings.setupMs, () => {
@@ -176,13 +160,7 @@ export class Kubelet {
   private sandbox(run: Run): void {
     if (run.sandboxReady) return;
     run.sandboxReady = true;
-    const node = this.nodes.find((n) => n.name === run.node)!;
-    const prefix = node.podCIDR.replace(/\.0\/24$/, '');
-    let host = this.nextHost.get(node.name) ?? firstPodHost(node.index);
-    for (let tries = 0; tries < 254 && this.usedIPs.has(`${prefix}.${host}`); tries++) host = host >= 254 ? 2 : host + 1;
-    run.podIP = `${prefix}.${host}`;
-    this.usedIPs.add(run.podIP);
-    this.nextHost.set(node.name, host >= 254 ? 2 : host + 1);
+    run.podIP ??= this.ips.allocate(this.nodes.find((n) => n.name === run.node)!);
   }
 
   private pullPolicy(run: Run, c: ContainerRun): string {

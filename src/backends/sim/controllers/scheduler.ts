@@ -1,5 +1,6 @@
 import type { Api } from '../api/types.js';
 import type { KObject, StoreChange } from '../types.js';
+import { pinnedNode } from './daemonset.js';
 import { recordEvent } from './events.js';
 import type { NodeInfo } from './nodes.js';
 import { WorkQueue } from './queue.js';
@@ -44,8 +45,9 @@ export class Scheduler {
     if (schedulerName !== 'default-scheduler') return;
     const selector = dig<Record<string, string>>(pod, 'spec', 'nodeSelector') ?? {};
     const candidates = this.nodes.map((n) => ({ info: n, node: this.api.find(this.nodeType, undefined, n.name) }));
-    const feasible = candidates.filter(({ node }) => {
-      if (!node) return false;
+    const pinned = pinnedNode(pod);
+    const feasible = candidates.filter(({ info, node }) => {
+      if (!node || (pinned !== undefined && info.name !== pinned)) return false;
       const labels = node.metadata.labels ?? {};
       if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) return false;
       const taints = (dig<Json[]>(node, 'spec', 'taints') ?? []).filter((t) => t['effect'] === 'NoSchedule' || t['effect'] === 'NoExecute');

@@ -31,6 +31,11 @@ export interface PodRuntime {
    * kubelet can mark the container terminated with that exit code. Returns an unsubscribe function.
    */
   onContainerExit?(listener: (pod: KObject, container: string, exitCode: number) => void): () => void;
+  /**
+   * Runs a container probe (exec, httpGet or tcpSocket, as in the pod spec) inside the simulated
+   * container: true when it succeeds. Undefined result when the runtime has no such container.
+   */
+  probe?(pod: KObject, container: string, probe: Record<string, unknown>): Promise<boolean | undefined>;
   /** Notes about simulated behaviour a run should report (unknown images, emulated volumes). */
   warnings?(): string[];
   /** Stops listeners and timers. */

@@ -43,6 +43,12 @@ interface PodRecord {
 
 const specContainers = (pod: KObject): Json[] => (((pod['spec'] as Json)?.['containers'] as Json[]) ?? []);
 const allContainers = (pod: KObject): Json[] => [...(((pod['spec'] as Json)?.['initContainers'] as Json[]) ?? []), ...specContainers(pod), ...(((pod['spec'] as Json)?.['ephemeralContainers'] as Json[]) ?? [])];
+/** A container port number by its name (`port: http` in a probe). */
+function namedPort(pod: KObject, container: string, name: string): number | undefined {
+  const c = specContainers(pod).find((x) => x['name'] === container);
+  const p = ((c?.['ports'] as Json[]) ?? []).find((x) => x['name'] === name);
+  return p ? Number(p['containerPort']) : undefined;
+}
 const status = (message: string, reason: string, code: number) => ({ kind: 'Status' as const, apiVersion: 'v1' as const, metadata: {}, status: 'Failure' as const, message, reason, code });
 
 /** Creates the pod runtime: exec/attach over WebSocket, logs, in-pod shell, cluster network, node shell. */
@@ -229,6 +235,25 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       byIP.clear();
     },
     warnings: () => [...notes],
+    async probe(pod, container, probe) {
+      const rec = recordOf(pod);
+      const c = rec?.containers.find((x) => x.name === container && !x.init);
+      if (!rec || !c) return undefined;
+      const exec = probe['exec'] as { command?: string[] } | undefined;
+      if (exec) {
+        const r = await execute(rec, c, exec.command ?? [], { stdin: new Input(), out: () => undefined, err: () => undefined }, new AbortController().signal);
+        return 'code' in r && r.code === 0;
+      }
+      const http = probe['httpGet'] as { path?: string; port?: number | string; scheme?: string } | undefined;
+      const tcp = probe['tcpSocket'] as { port?: number | string } | undefined;
+      const rawPort = http?.port ?? tcp?.port;
+      const port = typeof rawPort === 'number' ? rawPort : /^\d+$/.test(String(rawPort)) ? Number(rawPort) : namedPort(rec.pod, container, String(rawPort));
+      const svc = directory.listenersAt(rec.ip)?.get(port ?? -1);
+      if (!svc) return false;
+      if (tcp) return true;
+      const res = svc.handle({ method: 'GET', path: http?.path ?? '/', version: 'HTTP/1.1', headers: [['Host', `${rec.ip}:${port}`], ['User-Agent', `kube-probe/${ctx.version.major}.${ctx.version.minor}`], ['Accept', '*/*'], ['Connection', 'close']], body: Buffer.alloc(0), remote: '10.244.0.1' }, http?.scheme === 'HTTPS');
+      return res.status >= 200 && res.status < 400;
+    },
     async exec(namespace, podName, container, argv, stdin = '') {
       const rec = [...pods.values()].find((r) => r.pod.metadata.name === podName && (r.pod.metadata.namespace ?? 'default') === namespace);
       const c = rec?.containers.find((x) => !x.init && (!container || x.name === container));

@@ -14,6 +14,8 @@ export function schemaName(t: { group: string; version: string; kind: string }):
 
 type Schema = Record<string, unknown>;
 
+const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
+
 /** `V1ContainerPort` → `sim.V1ContainerPort.ContainerPort`: kubectl shows the last segment as the type name. */
 const key = (model: string) => `sim.${model}.${model.replace(/^[A-Z][a-z]*?V\d+(?:alpha\d+|beta\d+)?(?=[A-Z])|^V\d+(?:alpha\d+|beta\d+)?(?=[A-Z])/, '')}`;
 
@@ -26,7 +28,7 @@ export function componentSchemas(types: readonly ResourceType[]): Record<string,
   const out: Record<string, Schema> = {};
   const pending: string[] = [];
   const ref = (model: string) => {
-    if (!(model in out) && !pending.includes(model)) pending.push(model);
+    if (!(key(model) in out) && !pending.includes(model)) pending.push(model);
     return { allOf: [{ $ref: `#/components/schemas/${key(model)}` }] };
   };
   const typeSchema = (t: string): Schema => {
@@ -44,7 +46,8 @@ export function componentSchemas(types: readonly ResourceType[]): Record<string,
       case 'Date':
         return { type: 'string', format: 'date-time' };
       case 'IntOrString':
-        return { 'x-kubernetes-int-or-string': true };
+        out[INT_OR_STRING] = { type: 'string', format: 'int-or-string', 'x-kubernetes-int-or-string': true };
+        return { allOf: [{ $ref: `#/components/schemas/${INT_OR_STRING}` }] };
       case 'any':
       case 'object':
         return { type: 'object' };

@@ -150,7 +150,7 @@ export const curl: CommandFn = async (c: CmdCtx) => {
     const head = `HTTP/1.1 ${res.status} ${res.reason}\r\n${res.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
     const out = Buffer.concat([has(p, 'i', 'include') || headOnly ? Buffer.from(head) : Buffer.alloc(0), res.body]);
     const file = opt(p, 'o', 'output') ?? (has(p, 'O', 'remote-name') ? target.pathname.split('/').pop() || 'index.html' : undefined);
-    if (!silent && !verbose && (file || true)) c.io.err(progress(res.body.length));
+    if (!silent && !verbose) c.io.err(progress(res.body.length));
     if (file && file !== '-') {
       try {
         c.host.vfs.writeFile(file, out, { cwd: c.cwd });

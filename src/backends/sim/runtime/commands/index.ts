@@ -9,6 +9,7 @@ import { tar } from './tar.js';
 import { makeShell } from './sh.js';
 import { nginx } from './nginx.js';
 import { miscCommands } from './misc.js';
+import { awk } from './awk.js';
 
 /** Every applet the simulator can run, by name. An image's profile decides which exist in it. */
 export const COMMANDS: Record<string, CommandFn> = {
@@ -21,6 +22,7 @@ export const COMMANDS: Record<string, CommandFn> = {
   egrep: grep,
   fgrep: grep,
   curl,
+  awk,
   tar,
   nginx,
 };

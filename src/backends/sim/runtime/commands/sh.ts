@@ -1,7 +1,6 @@
 import type { CommandFn } from '../shell/types.js';
 import { Shell } from '../shell/interp.js';
 import type { ShellKind } from '../shell/flavor.js';
-import { Input } from '../shell/types.js';
 
 /** `sh`/`bash`/`ash`/`dash`: `-c SCRIPT [NAME [ARGS…]]`, `FILE [ARGS…]`, or a script on stdin. */
 export function makeShell(lookup: (applet: string) => CommandFn | undefined): CommandFn {
@@ -36,6 +35,6 @@ export function makeShell(lookup: (applet: string) => CommandFn | undefined): Co
     }
     const sh = new Shell({ host: c.host, kind, name, env: c.env, cwd: c.cwd, commands: lookup, positional });
     sh.errexit = errexit;
-    return sh.run(script, { ...c.io, stdin: script === undefined ? c.io.stdin : c.io.stdin ?? new Input() });
+    return sh.run(script, c.io);
   };
 }

@@ -22,7 +22,7 @@ const DEBIAN_BINS = [
   'mkdir', 'touch', 'rm', 'rmdir', 'cp', 'mv', 'ln', 'chmod', 'chown', 'readlink', 'realpath', 'find', 'basename',
   'dirname', 'whoami', 'uname', 'which', 'seq', 'xargs', 'printf', 'nproc', 'timeout', 'nohup', 'kill', 'tar',
   'echo', 'getent', 'gzip', 'md5sum', 'sha256sum', 'stat', 'df', 'du', 'mount', 'dd', 'expr', 'yes', 'od', 'diff',
-  'apt-get', 'apt', 'dpkg', 'perl',
+  'apt-get', 'apt', 'dpkg', 'perl', 'awk', 'mawk',
 ];
 
 const debianFiles = (extra: Record<string, string> = {}): Record<string, string> => ({
@@ -113,7 +113,7 @@ export const PROFILES: ImageProfile[] = [
     listeners: [{ port: 80, app: 'nginx' }],
     startLogs: NGINX_START,
   },
-  busybox('busybox', ['busybox']),
+  busybox('busybox', ['busybox', 'registry.k8s.io/busybox', 'k8s.gcr.io/busybox', 'gcr.io/google-containers/busybox', 'registry.k8s.io/e2e-test-images/busybox']),
   { ...busybox('busyboxplus', ['radial/busyboxplus'], ['curl']), curl: '7.39.0' },
   { ...busybox('alpine', ['alpine']), files: { '/etc/alpine-release': '3.20.3\n', '/etc/os-release': 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.20.3\nPRETTY_NAME="Alpine Linux v3.20"\n' }, cmd: ['/bin/sh'] },
   { ...busybox('curl', ['curlimages/curl', 'appropriate/curl'], ['curl']), curl: '8.11.1', entrypoint: ['/entrypoint.sh'], cmd: ['curl'] },

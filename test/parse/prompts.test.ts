@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/parse/index.js';
+import { commands } from './helpers.js';
+
+const parse = (src: string) => commands(parseMarkdown(src, { path: 'p.md', examplesDir: 'none' }));
+
+describe('prompts and comments', () => {
+  it('should read `# ` as a root prompt in console fences when a program follows', () => {
+    const steps = parse(['```console', '# kubectl get nodes', 'NAME     STATUS', 'node-1   Ready', '```', ''].join('\n'));
+    expect(steps.map((s) => [s.command, s.position, s.expected?.text, s.expected?.form])).toEqual([
+      ['kubectl get nodes', { line: 2, column: 3, endLine: 2, endColumn: 20 }, 'NAME     STATUS\nnode-1   Ready', 'transcript'],
+    ]);
+  });
+
+  it('should read `# ` as a comment in shell fences', () => {
+    const steps = parse(['```shell', '# kubectl get nodes', '# Create a key pair', 'openssl genrsa -out k.pem 2048', '```', ''].join('\n'));
+    expect(steps.map((s) => s.command)).toEqual(['openssl genrsa -out k.pem 2048']);
+  });
+
+  it('should join `> ` continuation lines of a prompted command', () => {
+    const steps = parse(['```console', '$ kubectl create configmap x \\', '>   --from-literal=a=b', 'configmap/x created', '```', ''].join('\n'));
+    expect(steps.map((s) => [s.command, s.position, s.expected?.text])).toEqual([
+      ['kubectl create configmap x \\\n  --from-literal=a=b', { line: 2, column: 3, endLine: 3, endColumn: 23 }, 'configmap/x created'],
+    ]);
+  });
+
+  it('should take `user@laptop:~$` as the local machine and a `$` fence without a tag as commands', () => {
+    const steps = parse(['```', 'user@computer:~/website$ kubectl version --client', 'Client Version: v1.31.0', '```', ''].join('\n'));
+    expect(steps.map((s) => [s.command, s.host, s.expected?.text])).toEqual([['kubectl version --client', { kind: 'local' }, 'Client Version: v1.31.0']]);
+  });
+
+  it('should keep a heredoc body in the command even when its lines look like output', () => {
+    const steps = parse(['```shell', "cat <<'EOF' > ns.yaml", 'apiVersion: v1', 'kind: Namespace', 'EOF', 'kubectl apply -f ns.yaml', '```', ''].join('\n'));
+    expect(steps.map((s) => [s.command, s.expected])).toEqual([
+      ["cat <<'EOF' > ns.yaml\napiVersion: v1\nkind: Namespace\nEOF", null],
+      ['kubectl apply -f ns.yaml', null],
+    ]);
+  });
+});
