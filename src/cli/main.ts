@@ -6,6 +6,7 @@ import { doctorCommand } from './commands/doctor.js';
 import { LINT_FORMATS, lintCommand } from './commands/lint.js';
 import { planCommand } from './commands/plan.js';
 import { simStartCommand } from './commands/sim.js';
+import { walkCommand } from './commands/walk.js';
 
 /** Builds the command tree; each action stores its exit code. */
 function program(setCode: (code: number) => void): Command {
@@ -81,6 +82,22 @@ function program(setCode: (code: number) => void): Command {
     .option('--nodes <n>', 'number of nodes', '1')
     .option('--load-balancer', 'give LoadBalancer services an external IP')
     .action(run(simStartCommand));
+
+  root
+    .command('walk')
+    .description('walk through a lesson step by step on a fresh backend: Enter runs, e edits, s skips, q quits')
+    .argument('<file>', 'a Markdown file')
+    .addOption(new Option('--backend <name>', 'sim, kind or context').default('sim'))
+    .option('--auto', 'run every step without waiting for a key')
+    .option('--pause <duration>', 'with --auto: pause before each step', '500ms')
+    .option('--timeout <duration>', 'per-step timeout', '60s')
+    .option('--settle <duration>', 'how long read-only steps are retried until they match', '30s')
+    .option('--k8s-version <minor>', 'Kubernetes version to simulate or create, e.g. 1.30')
+    .option('--examples-dir <dir>', 'where {{% code_sample %}} and k8s.io/examples files are found')
+    .option('--load-balancer', 'simulator: give LoadBalancer services an external IP')
+    .option('--context <name>', 'kubeconfig context for --backend context')
+    .option('--allow-context <name>', 'allow a context that does not look disposable')
+    .action(run(walkCommand));
 
   root.command('doctor').description('check what is installed and which backends will work').action(run(doctorCommand));
   return root;

@@ -59,10 +59,18 @@ export interface RunOptions {
   tmpDir?: string;
   matcher?: Matcher;
   onStepStart?(step: Step, index: number, total: number): void;
+  /**
+   * Asked before each command step runs (interactive walk-through): run it (optionally as an
+   * edited command), skip it, or quit the lesson (remaining steps are skipped).
+   */
+  beforeStep?(step: CommandStep, index: number, total: number): Promise<StepDecision>;
   onStepResult?(result: StepResult, step: Step): void;
   /** Progress lines (backend start, kept dirs). */
   log?(message: string): void;
 }
+
+/** What a reader chose before a step: run it (as written or edited), skip it, or stop. */
+export type StepDecision = { action: 'run'; command?: string } | { action: 'skip' } | { action: 'quit' };
 
 /** RunOptions with every default applied. */
 export interface NormalizedRunOptions {
@@ -82,6 +90,7 @@ export interface NormalizedRunOptions {
   tmpDir: string;
   matcher: Matcher | undefined;
   onStepStart: (step: Step, index: number, total: number) => void;
+  beforeStep: ((step: CommandStep, index: number, total: number) => Promise<StepDecision>) | undefined;
   onStepResult: (result: StepResult, step: Step) => void;
   log: (message: string) => void;
 }
@@ -118,6 +127,7 @@ export function normalizeRunOptions(options: RunOptions = {}): NormalizedRunOpti
     tmpDir: o.tmpDir ?? tmpdir(),
     matcher: o.matcher,
     onStepStart: o.onStepStart ?? noop,
+    beforeStep: o.beforeStep,
     onStepResult: o.onStepResult ?? noop,
     log: o.log ?? noop,
   };

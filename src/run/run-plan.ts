@@ -165,17 +165,33 @@ async function runSteps(state: LessonState, result: LessonResult): Promise<void>
   const roles = stepRoles(plan.steps, o.select);
   const total = roles.filter((r) => r !== 'omit').length;
   let n = 0;
+  let quit = false;
   for (const [index, step] of plan.steps.entries()) {
     const role = roles[index]!;
     if (role === 'omit') continue;
     if (Date.now() >= state.deadline) state.lessonTimedOut = true;
-    const stop = o.signal?.aborted ? 'the run was interrupted' : state.lessonTimedOut ? 'the lesson time limit was reached' : null;
-    o.onStepStart(step, n++, total);
+    const stop = o.signal?.aborted
+      ? 'the run was interrupted'
+      : state.lessonTimedOut
+        ? 'the lesson time limit was reached'
+        : quit
+          ? 'the reader quit the walk-through'
+          : null;
+    const position = n++;
+    o.onStepStart(step, position, total);
     let r: StepResult;
+    const decision = !stop && step.kind === 'command' && o.beforeStep ? await o.beforeStep(step, position, total) : undefined;
+    if (decision?.action === 'quit') quit = true;
     if (stop) r = skipped(step, stop);
+    else if (decision?.action === 'quit') r = skipped(step, 'the reader quit the walk-through');
+    else if (decision?.action === 'skip') r = skipped(step, 'skipped by the reader');
     else if (step.kind === 'manifest') {
       const written = writeManifest(state.sandbox.home, step);
       r = 'reason' in written ? skipped(step, written.reason) : baseResult(step);
+    } else if (decision?.action === 'run' && decision.command !== undefined && decision.command !== step.command) {
+      r = await runCommandStep(state, { ...step, command: decision.command }, index);
+      r.command = step.command;
+      r.rewrites.unshift({ kind: 'edit', from: step.command, to: decision.command, reason: 'edited by the reader' });
     } else r = await runCommandStep(state, step, index);
     if (role === 'replay') r.replay = true;
     result.steps.push(r);

@@ -5,7 +5,7 @@ export type StepStatus = 'pass' | 'fail' | 'skipped' | 'error';
 
 /** A change the runner made to a command before running it, shown in every report. */
 export interface Rewrite {
-  kind: 'binding' | 'interactive' | 'placeholder' | 'path';
+  kind: 'binding' | 'interactive' | 'placeholder' | 'path' | 'edit';
   from: string;
   to: string;
   reason: string;

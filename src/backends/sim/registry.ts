@@ -17,7 +17,11 @@ type Row = [
 
 const ALL = { categories: ['all'] };
 
-/** The served resource types, as the real 1.32 server lists them (preferred groups first). */
+/**
+ * The stored resource types, as the real 1.32 server lists them (preferred groups first).
+ * Versions served by conversion (events.k8s.io/v1 events, autoscaling/v1 HPAs) are the
+ * server's version aliases.
+ */
 const ROWS: Row[] = [
   ['', 'v1', 'pods', 'Pod', true, ['po'], ['status', 'exec', 'attach', 'portforward', 'log', 'binding', 'eviction', 'ephemeralcontainers'], ALL],
   ['', 'v1', 'services', 'Service', true, ['svc'], ['status', 'proxy'], ALL],
@@ -39,7 +43,6 @@ const ROWS: Row[] = [
   ['apps', 'v1', 'statefulsets', 'StatefulSet', true, ['sts'], ['status', 'scale'], ALL],
   ['apps', 'v1', 'daemonsets', 'DaemonSet', true, ['ds'], ['status'], ALL],
   ['apps', 'v1', 'controllerrevisions', 'ControllerRevision', true, [], []],
-  ['events.k8s.io', 'v1', 'events', 'Event', true, ['ev'], []],
   ['autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', true, ['hpa'], ['status'], ALL],
   ['batch', 'v1', 'jobs', 'Job', true, [], ['status'], ALL],
   ['batch', 'v1', 'cronjobs', 'CronJob', true, ['cj'], ['status'], ALL],

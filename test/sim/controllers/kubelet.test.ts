@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { conds, pod, setup } from './helpers.js';
+import { startControllers } from '../../../src/backends/sim/controllers/index.js';
+import { FakeApi } from './fake-api.js';
+import { conds, pod, recordingRuntime, setup } from './helpers.js';
 
 describe('scheduler and kubelet', () => {
   it('schedules, pulls and runs a pod to Ready in about a second', () => {
@@ -114,5 +116,17 @@ describe('scheduler and kubelet', () => {
     expect(s.phase).toBe('Running');
     expect(s.initContainerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
     expect(s.containerStatuses[0].ready).toBe(true);
+  });
+
+  it('takes exit codes from the runtime when it reports process exits', () => {
+    const api = new FakeApi();
+    const listeners: ((pod: any, container: string, code: number) => void)[] = [];
+    const runtime = { ...recordingRuntime(), onContainerExit: (l: any) => (listeners.push(l), () => undefined), podStarted: (p: any) => listeners.forEach((l) => l(p, 'job', 3)) };
+    startControllers(api, runtime);
+    api.create(api.resolve('pods')!, 'default', pod('job', { image: 'busybox', command: ['sh', '-c', 'exit 3'] }, { restartPolicy: 'Never' }));
+    api.run(3000);
+    const s = api.get(api.resolve('pods')!, 'default', 'job')['status'] as any;
+    expect(s.phase).toBe('Failed');
+    expect(s.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 3, reason: 'Error' });
   });
 });

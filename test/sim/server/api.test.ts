@@ -90,6 +90,9 @@ describe('createApi', () => {
     expect(e.code).toBe(400);
     expect(e.message).toBe('ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "spec"');
     const deploy = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { foo: 1, selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i', imagex: 1 }] } } } };
+    const p = failure(() => api.patch(t('cm'), 'default', 'kube-root-ca.crt', 'strategic', { metadata: { $patch: 'merge', labelz: {} } }, { fieldValidation: 'Strict' }));
+    expect(p.message).toContain('unknown field "metadata.labelz"');
+    expect(api.patch(t('cm'), 'default', 'kube-root-ca.crt', 'strategic', { metadata: { labels: { a: 'b' } } }, { fieldValidation: 'Strict' }).metadata.labels).toEqual({ a: 'b' });
     expect(failure(() => api.create(t('deploy'), 'default', deploy as KObject, { fieldValidation: 'Strict' })).message).toBe(
       'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.foo", unknown field "spec.template.spec.containers[0].imagex"',
     );

@@ -177,4 +177,24 @@ describe('sim API server robustness', () => {
     expect(['end', 'close', 'error']).toContain(await ended);
     await expect(call(own, 'GET', '/healthz')).rejects.toThrow();
   });
+
+  it('binds a pod through pods/binding and evicts it through pods/eviction', async () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bindme' }, spec: { containers: [{ name: 'c', image: 'busybox' }] } };
+    expect((await call(sim, 'POST', '/api/v1/namespaces/default/pods', JSON.stringify(pod))).status).toBe(201);
+    const bound = await call(sim, 'POST', '/api/v1/namespaces/default/pods/bindme/binding', JSON.stringify({ apiVersion: 'v1', kind: 'Binding', metadata: { name: 'bindme' }, target: { apiVersion: 'v1', kind: 'Node', name: 'kind-control-plane' } }));
+    expect(bound.status).toBe(201);
+    const got = JSON.parse((await call(sim, 'GET', '/api/v1/namespaces/default/pods/bindme')).body);
+    expect(got.spec.nodeName).toBe('kind-control-plane');
+    const evicted = await call(sim, 'POST', '/api/v1/namespaces/default/pods/bindme/eviction', JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'bindme' }, deleteOptions: { gracePeriodSeconds: 0 } }));
+    expect(evicted.status).toBe(201);
+    expect((await call(sim, 'GET', '/api/v1/namespaces/default/pods/bindme')).status).toBe(404);
+  });
+
+  it('serves events.k8s.io/v1 Events over the stored core Events', async () => {
+    const core = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'e1' }, involvedObject: { kind: 'Pod', name: 'p', namespace: 'default' }, reason: 'Started', message: 'Started container c', type: 'Normal', count: 1 };
+    expect((await call(sim, 'POST', '/api/v1/namespaces/default/events', JSON.stringify(core))).status).toBe(201);
+    const list = JSON.parse((await call(sim, 'GET', '/apis/events.k8s.io/v1/namespaces/default/events')).body);
+    expect(list.kind).toBe('EventList');
+    expect(list.items[0]).toMatchObject({ apiVersion: 'events.k8s.io/v1', regarding: { name: 'p' }, note: 'Started container c', deprecatedCount: 1, reason: 'Started' });
+  });
 });

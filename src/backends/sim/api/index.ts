@@ -137,7 +137,8 @@ export function createApi(options: ApiOptions): Api {
     const next = patched as KObject;
     if (typeof next.metadata !== 'object' || next.metadata === null) next.metadata = {};
     if (opts.subresource === 'scale') return writeScale(type, namespace, { ...next, metadata: { ...next.metadata, name } }, opts);
-    if (opts.fieldValidation === 'Strict') checkStrict(type, next);
+    // Like the real server, strict validation looks at what the patch sets, not at what was stored before.
+    if (opts.fieldValidation === 'Strict' && patchType !== 'json') checkStrict(type, body);
     if (next.metadata.resourceVersion === old.metadata.resourceVersion) delete next.metadata.resourceVersion;
     const result = replace(type, old, next, patchType === 'apply' ? { ...opts, fieldManager: opts.fieldManager } : opts);
     if (patchType === 'apply') recordManager(result, type, opts, 'Apply');

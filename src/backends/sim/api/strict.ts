@@ -50,6 +50,7 @@ function walk(value: unknown, typeName: string, path: string, out: string[]): vo
   if (!fields || typeof value !== 'object' || Array.isArray(value)) return;
   const byName = new Map(fields.map((f) => [f.baseName, f.type]));
   for (const [k, v] of Object.entries(value)) {
+    if (k.startsWith('$')) continue; // strategic merge patch directives
     const child = path ? `${path}.${k}` : k;
     const t = byName.get(k);
     if (t === undefined) out.push(child);

@@ -33,6 +33,7 @@ export class Kubelet {
   private readonly ips = new PodIPs();
   private readonly images = new Map<string, Set<string>>();
   private readonly pods;
+  private readonly unsubscribeExits: (() => void) | undefined;
 
   constructor(
     private readonly api: Api,
@@ -42,6 +43,7 @@ export class Kubelet {
   ) {
     this.pods = typeOf(api, 'pods');
     this.queue = new WorkQueue('kubelet', api.ctx.clock, (key) => this.sync(key));
+    this.unsubscribeExits = runtime.onContainerExit?.((pod, container, exitCode) => this.processExited(pod, container, exitCode));
   }
 
   /** Enqueues bound pods; forgets removed ones. */
@@ -63,6 +65,7 @@ export class Kubelet {
 
   /** Stops every timer. */
   stop(): void {
+    this.unsubscribeExits?.();
     this.queue.stop();
     for (const run of this.runs.values()) for (const t of run.timers) this.api.ctx.clock.clearTimeout(t);
   }
@@ -238,11 +241,13 @@ export class Kubelet {
     );
     const plan = spec ? exitPlan(spec, this.timings.exitAfterMs) : undefined;
     if (!c.init) {
-      const delay = Number(dig(spec, 'readinessProbe', 'initialDelaySeconds') ?? 0) * 1000;
-      if (delay > 0 && dig(spec, 'readinessProbe')) this.after(run, delay, () => (c.ready = c.state['running'] !== undefined));
+      const probe = dig<Json>(spec, 'readinessProbe');
+      if (probe) this.after(run, Number(probe['initialDelaySeconds'] ?? 0) * 1000, () => this.probeReady(run, c, probe));
       else c.ready = true;
     }
-    if (plan || c.init) this.after(run, plan?.afterMs ?? this.timings.exitAfterMs, () => this.exit(run, i, plan?.exitCode ?? 0, chain));
+    // The runtime runs a main process the first time and reports when it ends; restarts follow the rules.
+    const runtimeReports = this.runtime.onContainerExit !== undefined && !c.init && c.restartCount === 0;
+    if ((plan || c.init) && !runtimeReports) this.after(run, plan?.afterMs ?? this.timings.exitAfterMs, () => this.exit(run, i, plan?.exitCode ?? 0, chain));
     if (!c.init && chain) this.pull(run, i + 1, true);
     if (!run.startedOnce && run.containers.filter((x) => !x.init).every((x) => x.started || x.restartCount > 0 || x.state['waiting'] === undefined)) {
       run.startedOnce = true;
@@ -295,6 +300,39 @@ export class Kubelet {
         this.pull(run, i, false);
       });
     });
+  }
+
+  /** A main process the runtime ran has ended by itself. */
+  private processExited(pod: KObject, container: string, exitCode: number): void {
+    const run = this.runs.get(String(pod.metadata.uid));
+    const i = run ? run.containers.findIndex((c) => !c.init && c.name === container) : -1;
+    if (!run || i < 0 || run.terminating || !run.containers[i]!.state['running']) return;
+    this.exit(run, i, exitCode, false);
+    this.queue.add(run.key);
+  }
+
+  /** Readiness from the runtime's probe (ready when it cannot tell), retried every periodSeconds. */
+  private probeReady(run: Run, c: ContainerRun, probe: Json): void {
+    if (!c.state['running']) return;
+    const pod = this.current(run);
+    if (!pod || !this.runtime.probe) {
+      c.ready = true;
+      return;
+    }
+    void this.runtime
+      .probe(pod, c.name, probe)
+      .catch(() => undefined)
+      .then((ok) => {
+        if (!this.runs.has(run.uid) || !c.state['running']) return;
+        if (ok === false) {
+          this.after(run, Number(probe['periodSeconds'] ?? 10) * 1000, () => this.probeReady(run, c, probe));
+          return;
+        }
+        if (!c.ready) {
+          c.ready = true;
+          this.queue.add(run.key);
+        }
+      });
   }
 
   private terminate(pod: KObject, run: Run): void {

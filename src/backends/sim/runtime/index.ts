@@ -5,7 +5,7 @@ import type { KObject } from '../types.js';
 import { notSupported } from '../status.js';
 import { serviceEnv } from '../controllers/service-env.js';
 import type { PodRuntime } from './hooks.js';
-import type { VNode } from './fs/vfs.js';
+import type { VNode, Vfs } from './fs/vfs.js';
 import { sharedVolumes } from './fs/volumes.js';
 import { createNetwork } from './net/cluster.js';
 import { containerHost, createContainer, podListeners, runMain, shellFor, type ContainerRecord, type StartContext } from './container.js';
@@ -15,6 +15,7 @@ import { refuseUpgrade, serveExec } from './exec/ws.js';
 import { nodeShell } from './node.js';
 import { Input, type Io } from './shell/types.js';
 
+/** The runtime interface the API server and kubelet use. */
 export type { PodRuntime } from './hooks.js';
 
 type Json = Record<string, unknown>;
@@ -58,6 +59,7 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
   const byIP = new Map<string, string>();
   const notes = new Set<string>();
   const shared = sharedVolumes();
+  const nodeFiles = new Map<string, Vfs>();
   const closers = new Set<() => void>();
   const exitListeners = new Set<(pod: KObject, container: string, exitCode: number) => void>();
   const exited = (pod: KObject, c: ContainerRecord, code: number | undefined) => {
@@ -222,7 +224,7 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       serveLog(c.log, query, req, res, () => ctx.clock.now());
     },
     nodeExec(node, command, timeoutMs) {
-      return nodeShell(api, node, command, timeoutMs, directory, speed());
+      return nodeShell(api, node, command, timeoutMs, directory, speed(), nodeFiles);
     },
     async close() {
       for (const rec of pods.values()) for (const c of rec.containers) {

@@ -62,10 +62,12 @@ export function rfc3339Nano(d: Date): string {
   return d.toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
 }
 
+/** Answers with a Kubernetes Status body. */
 export function sendStatus(res: ServerResponse, status: KStatus): void {
   res.writeHead(status.code, { 'Content-Type': 'application/json' }).end(JSON.stringify(status));
 }
 
+/** A 400 BadRequest Status, as the API server sends for log errors. */
 export function badRequestStatus(message: string): KStatus {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'BadRequest', code: 400 };
 }

@@ -20,10 +20,8 @@ export const NODE_PROFILE: ImageProfile = {
   bins: { '/usr/bin': [...(GENERIC_PROFILE.bins['/usr/bin'] ?? []), 'curl', 'ping', 'nslookup', 'getent'] },
 };
 
-const nodeFiles = new Map<string, Vfs>();
-
-/** Runs `bash -c command` on a node (its own filesystem persists across calls). */
-export async function nodeShell(api: Api, node: string, command_: string, timeoutMs: number, pods: PodDirectory, speed: number): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+/** Runs `bash -c command` on a node; `nodeFiles` keeps each node's filesystem across calls. */
+export async function nodeShell(api: Api, node: string, command_: string, timeoutMs: number, pods: PodDirectory, speed: number, nodeFiles: Map<string, Vfs>): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   const nodes = api.resolve('nodes');
   const obj = nodes ? api.find(nodes, undefined, node) : undefined;
   const ip = String(((((obj?.['status'] as Json) ?? {})['addresses'] as Json[]) ?? []).find((a) => a['type'] === 'InternalIP')?.['address'] ?? '172.18.0.2');

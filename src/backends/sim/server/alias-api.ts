@@ -9,7 +9,7 @@ import type { VersionAlias } from './hpa-v1.js';
  * answers and watch events on the way out. Patches apply to the served form.
  */
 export function aliasApi(api: Api, alias: VersionAlias): Api {
-  const storage = api.resolve(alias.type.resource, alias.type.group)!;
+  const storage = api.resolve(alias.storage.resource, alias.storage.group)!;
   const out = (o: KObject) => alias.fromStorage(o);
   const store: Store = {
     ...api.store,

@@ -3,6 +3,8 @@ import type { KObject, ResourceType } from '../types.js';
 /** A version served by converting to and from the stored version of the same resource. */
 export interface VersionAlias {
   type: ResourceType;
+  /** The stored type's group and resource. */
+  storage: { group: string; resource: string };
   /** Served object → stored object. */
   toStorage(o: KObject): KObject;
   /** Stored object → served object. */
@@ -25,6 +27,7 @@ export const HPA_V1: VersionAlias = {
     categories: ['all'],
     subresources: ['status'],
   },
+  storage: { group: 'autoscaling', resource: 'horizontalpodautoscalers' },
   toStorage(o) {
     const spec = { ...((o.spec ?? {}) as Json) };
     const cpu = spec.targetCPUUtilizationPercentage;
@@ -52,6 +55,3 @@ export const HPA_V1: VersionAlias = {
     return { ...o, apiVersion: 'autoscaling/v1', spec, ...(o.status ? { status } : {}) };
   },
 };
-
-/** Every version alias the server serves. */
-export const VERSION_ALIASES: readonly VersionAlias[] = [HPA_V1];

@@ -13,7 +13,7 @@ import { pathNotFound, sendError, sendJson, sendText, statusOf } from './respond
 import { parseResourcePath } from './route.js';
 import { createWatchRegistry } from './watch.js';
 import { aliasApi } from './alias-api.js';
-import { VERSION_ALIASES } from './hpa-v1.js';
+import { VERSION_ALIASES } from './aliases.js';
 
 export { generateServingCerts } from './certs.js';
 export type { ServingCerts } from './certs.js';

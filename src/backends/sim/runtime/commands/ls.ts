@@ -11,6 +11,7 @@ export function modeString(n: VNode): string {
   const m = n.type === 'link' ? 0o777 : n.mode;
   let s = '';
   for (let i = 8; i >= 0; i--) s += m & (1 << i) ? 'rwx'[(8 - i) % 3] : '-';
+  if (m & 0o1000) s = s.slice(0, 8) + (m & 1 ? 't' : 'T');
   return t + s;
 }
 

@@ -56,10 +56,12 @@ export function opt(p: Parsed, ...names: string[]): string | undefined {
   return undefined;
 }
 
+/** Whether any of the flags was given. */
 export function has(p: Parsed, ...names: string[]): boolean {
   return names.some((n) => p.flags.has(n));
 }
 
+/** True for busybox userlands (their own wording of errors). */
 export const isBusybox = (c: CmdCtx): boolean => c.host.profile.userland === 'busybox';
 
 /** The libc text of a filesystem error. */

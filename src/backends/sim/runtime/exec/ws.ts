@@ -5,6 +5,7 @@ import type { KStatus } from '../../status.js';
 import { Input, type Io } from '../shell/types.js';
 import type { ExecOutcome } from './run.js';
 
+/** Subprotocols accepted for exec/attach, newest first. */
 export const PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'];
 
 /** What an exec session runs once its stdin (if any) is known. */

@@ -12,6 +12,7 @@ export interface SharedVolumes {
   get(key: string, now: Date): Dir;
 }
 
+/** Creates the store of shared volume directories. */
 export function sharedVolumes(): SharedVolumes {
   const dirs = new Map<string, Dir>();
   return {
@@ -26,6 +27,7 @@ export function sharedVolumes(): SharedVolumes {
   };
 }
 
+/** What building a volume needs. */
 export interface VolumeContext {
   api: Api;
   pod: KObject;
@@ -53,7 +55,7 @@ export function dataDirName(now: Date, nanos: number): string {
  * The kubelet atomic-writer layout: files in `..<timestamp>/`, a `..data` link to it, and one link
  * per top-level entry (`key -> ..data/key`).
  */
-export function atomicDir(files: { path: string; data: Buffer; mode: number }[], vc: VolumeContext): Dir {
+export function atomicDir(files: { path: string; data: Buffer; mode: number }[], vc: VolumeContext, tmpfs = false): Dir {
   const tmp = new Vfs(() => vc.now);
   const stamp = dataDirName(vc.now, vc.nanos);
   tmp.mkdir(`/${stamp}`);
@@ -66,7 +68,8 @@ export function atomicDir(files: { path: string; data: Buffer; mode: number }[],
   const top = new Set(files.map((f) => f.path.split('/')[0]!));
   for (const t of top) tmp.symlink(`..data/${t}`, `/${t}`);
   const root = tmp.root;
-  root.mode = 0o1777;
+  // Secret and projected volumes are tmpfs mounts (sticky, world-writable); ConfigMaps live on disk.
+  root.mode = tmpfs ? 0o1777 : 0o777;
   root.readOnly = true;
   return root;
 }
@@ -134,7 +137,7 @@ export function buildVolume(vol: Json, vc: VolumeContext): Dir {
   if (vol['secret']) {
     const s = vol['secret'] as Json;
     const data = secretData(vc, String(s['secretName']), !!s['optional']);
-    return atomicDir(keyFiles(data, s['items'] as Json[], s['defaultMode'] as number, String(s['secretName'])), vc);
+    return atomicDir(keyFiles(data, s['items'] as Json[], s['defaultMode'] as number, String(s['secretName'])), vc, true);
   }
   if (vol['downwardAPI']) {
     const d = vol['downwardAPI'] as Json;
@@ -161,7 +164,7 @@ export function buildVolume(vol: Json, vc: VolumeContext): Dir {
         files.push(...downwardFiles(vc, ((src['downwardAPI'] as Json)['items'] as Json[]) ?? [], mode));
       }
     }
-    return atomicDir(files, vc);
+    return atomicDir(files, vc, true);
   }
   if (vol['persistentVolumeClaim']) {
     const claim = String((vol['persistentVolumeClaim'] as Json)['claimName']);

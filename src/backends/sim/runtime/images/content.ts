@@ -88,6 +88,7 @@ http {
 }
 `;
 
+/** /usr/share/nginx/html/50x.html of the official image (497 bytes). */
 export const NGINX_50X = `<!DOCTYPE html>
 <html>
 <head>
@@ -109,6 +110,7 @@ the error log for details.</p>
 </html>
 `;
 
+/** /etc/os-release of Debian 12. */
 export const DEBIAN_OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
 NAME="Debian GNU/Linux"
 VERSION_ID="12"
@@ -120,6 +122,7 @@ SUPPORT_URL="https://www.debian.org/support"
 BUG_REPORT_URL="https://bugs.debian.org/"
 `;
 
+/** A minimal Debian /etc/passwd. */
 export const PASSWD = `root:x:0:0:root:/root:/bin/sh
 daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin
 bin:x:2:2:bin:/bin:/usr/sbin/nologin

@@ -1,6 +1,7 @@
 import { GENERIC_PROFILE, PROFILES } from './profiles.js';
 import type { ImageProfile } from './types.js';
 
+/** Image profile types. */
 export type { ImageProfile, ListenerSpec } from './types.js';
 
 /** `docker.io/library/nginx:1.27@sha256:…` → `nginx`; `registry.k8s.io/echoserver:1.10` → `registry.k8s.io/echoserver`. */

@@ -4,6 +4,7 @@ import type { DnsAnswer } from './types.js';
 
 type Json = Record<string, unknown>;
 
+/** The cluster domain (kind's default). */
 export const CLUSTER_DOMAIN = 'cluster.local';
 
 /** Ready endpoint addresses of a service, from its Endpoints object (with pod names for hostnames). */

@@ -2,6 +2,7 @@ import type { Network, HttpResponse } from './types.js';
 import { parseRequest, parseResponse, serializeRequest, serializeResponse } from './http.js';
 import { tlsExchange } from './tls.js';
 
+/** One request made by a tool in a container. */
 export interface FetchRequest {
   url: URL;
   method: string;
@@ -16,6 +17,7 @@ export interface FetchRequest {
   resolveTo?: string;
 }
 
+/** The response, or why there was none (curl/wget turn this into their messages). */
 export type FetchResult =
   | { ok: true; ip: string; port: number; response: HttpResponse; raw: Buffer }
   | { ok: false; ip?: string; port: number; kind: 'resolve' | 'refused' | 'timeout' | 'tls' | 'protocol'; exit?: number; message?: string };

@@ -6,6 +6,7 @@ const REASONS: Record<number, string> = {
   502: 'Bad Gateway', 503: 'Service Unavailable',
 };
 
+/** The reason phrase nginx and Go servers send for a status. */
 export function reason(status: number): string {
   return REASONS[status] ?? '';
 }
@@ -15,10 +16,12 @@ export function httpDate(d: Date): string {
   return d.toUTCString();
 }
 
+/** A header's value (case-insensitive name). */
 export function header(headers: [string, string][], name: string): string | undefined {
   return headers.find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
 }
 
+/** An HTTP/1.1 request as bytes. */
 export function serializeRequest(r: Omit<HttpRequest, 'remote'>): Buffer {
   const head = `${r.method} ${r.path} ${r.version}\r\n${r.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
   return Buffer.concat([Buffer.from(head), r.body]);
@@ -39,6 +42,7 @@ export function parseRequest(buf: Buffer, remote: string): HttpRequest | undefin
   return { method, path, version, headers, body: buf.subarray(end + 4, end + 4 + len), remote };
 }
 
+/** An HTTP/1.1 response as bytes. */
 export function serializeResponse(r: HttpResponse): Buffer {
   const head = `HTTP/1.1 ${r.status} ${r.reason}\r\n${r.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
   return Buffer.concat([Buffer.from(head, 'latin1'), r.body]);

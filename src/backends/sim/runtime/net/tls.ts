@@ -23,6 +23,7 @@ export function duplexPair(): [Duplex, Duplex] {
   return [a, b];
 }
 
+/** How curl set up the TLS client side. */
 export interface TlsClientOptions {
   /** The name curl verifies (the URL host). */
   host: string;

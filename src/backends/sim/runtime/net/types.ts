@@ -18,6 +18,7 @@ export interface HttpRequest {
   remote: string;
 }
 
+/** An HTTP response from a listener. */
 export interface HttpResponse {
   status: number;
   reason: string;

@@ -14,6 +14,7 @@ export interface Word {
   raw: string;
 }
 
+/** A redirection (`2>&1`, `> file`, `<<EOF`). */
 export interface Redirect {
   /** File descriptor, defaulted from the operator (0 for <, 1 for >). */
   fd: number;
@@ -23,11 +24,13 @@ export interface Redirect {
   body?: Word;
 }
 
+/** `NAME=value` before a command (or alone). */
 export interface Assignment {
   name: string;
   value: Word;
 }
 
+/** A command node: simple or compound. */
 export type Command =
   | { t: 'simple'; assigns: Assignment[]; words: Word[]; redirs: Redirect[]; line: number }
   | { t: 'group'; body: List; redirs: Redirect[] }
@@ -39,11 +42,13 @@ export type Command =
   | { t: 'func'; name: string; body: Command; redirs: Redirect[] }
   | { t: 'dtest'; words: Word[]; redirs: Redirect[] };
 
+/** Commands joined by `|`, maybe negated with `!`. */
 export interface Pipeline {
   negated: boolean;
   cmds: Command[];
 }
 
+/** Pipelines joined by `&&` / `||`, maybe run in the background. */
 export interface AndOr {
   first: Pipeline;
   rest: { op: '&&' | '||'; pipe: Pipeline }[];

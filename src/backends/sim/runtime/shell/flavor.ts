@@ -16,6 +16,7 @@ export interface Flavor {
 
 const dirWhy = (why: string) => (why === 'No such file or directory' ? 'nonexistent directory' : why);
 
+/** The three shells' message formats. */
 export const FLAVORS: Record<ShellKind, Flavor> = {
   ash: {
     kind: 'ash',

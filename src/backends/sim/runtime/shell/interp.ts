@@ -13,15 +13,18 @@ import { runExternal } from './external.js';
 export class ExitSignal {
   constructor(readonly code: number) {}
 }
+/** `break`/`continue` unwinding to the enclosing loop. */
 export class LoopSignal {
   constructor(readonly kind: 'break' | 'continue', public levels: number) {}
 }
+/** `return` unwinding to the function call. */
 export class ReturnSignal {
   constructor(readonly code: number) {}
 }
 /** The session was aborted (client went away, pod stopped). */
 export class AbortedError extends Error {}
 
+/** How to create a shell. */
 export interface ShellOptions {
   host: Host;
   kind: ShellKind;

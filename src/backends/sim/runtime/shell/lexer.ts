@@ -1,5 +1,6 @@
 import { ShellSyntaxError, type Redirect, type Word, type WordPart } from './ast.js';
 
+/** A lexical token: a word (with its structure), an operator, a newline or the end. */
 export type Token =
   | { k: 'word'; w: Word; line: number }
   | { k: 'op'; v: string; line: number; fd?: number }

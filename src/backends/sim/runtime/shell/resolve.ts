@@ -15,6 +15,7 @@ export function appletOf(data: Buffer): string | undefined {
   return /applet=([^\n]+)/.exec(s)?.[1];
 }
 
+/** What a command name resolved to. */
 export type Resolved =
   | { kind: 'applet'; applet: string; path: string }
   | { kind: 'script'; path: string; interpreter?: string }

@@ -27,6 +27,7 @@ export class Input {
   }
 }
 
+/** A command's three standard streams. */
 export interface Io {
   stdin: Input;
   out: Sink;
@@ -66,4 +67,5 @@ export interface CmdCtx {
   run(argv: string[], io: Io, env?: Record<string, string>): Promise<number>;
 }
 
+/** An applet: resolves its exit status. */
 export type CommandFn = (c: CmdCtx) => Promise<number> | number;
