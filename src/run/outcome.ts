@@ -11,7 +11,8 @@ export function baseResult(step: CommandStep | ManifestStep): StepResult {
     stepId: step.id,
     line: step.line,
     kind: step.kind,
-    ...(step.kind === 'command' ? { command: step.command } : {}),
+    // A manifest step is named by the file it writes, so reports can say which.
+    ...(step.kind === 'command' ? { command: step.command } : { command: step.file ?? step.examplePath ?? '(unnamed manifest)' }),
     status: 'pass',
     attempts: 0,
     exitCode: null,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bootstrap, watchNamespaceDefaults } from './api/bootstrap.js';
+import { backdateAll, bootstrap, watchNamespaceDefaults } from './api/bootstrap.js';
 import { createApi } from './api/index.js';
 import type { Api } from './api/types.js';
 import { realClock, randomIds, type Clock, type IdSource } from './clock.js';
@@ -86,6 +86,8 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
   const stopDefaults = watchNamespaceDefaults(api, certs.caPem);
   const runtime = (options.runtime ?? createRuntime)(api);
   const controllers = options.controllers === false ? { stop: async () => undefined } : startControllers(api, runtime);
+  await settle(store);
+  backdateAll(api);
   const token = randomBytes(24).toString('hex');
   const ownDir = options.dir === undefined;
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'kubedoctest-sim-')));
@@ -119,4 +121,16 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
       return stopped;
     },
   };
+}
+
+/** Waits until the store has been quiet for a moment (controllers making nodes and defaults), at most 500 ms. */
+async function settle(store: { resourceVersion(): string }): Promise<void> {
+  const deadline = Date.now() + 500;
+  let last = store.resourceVersion();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 25));
+    const now = store.resourceVersion();
+    if (now === last || Date.now() > deadline) return;
+    last = now;
+  }
 }

@@ -48,6 +48,9 @@ describe('the in-cluster network', () => {
       for (let i = 0; i < 6; i++) bodies.add((await sh('wget -qO- web | head -4 | tail -1')).stdout);
       expect([...bodies]).toEqual(['<title>Welcome to nginx!</title>\n']);
       expect((await sh('wget -qO- 10.244.0.4:81')).stderr).toBe("wget: can't connect to remote host (10.244.0.4): Connection refused\n");
+      expect((await sh('ping -c 2 web-x 2>&1; nc -z 10.244.0.4 80 && echo open; nc -z 10.244.0.4 81 || echo closed')).stdout).toBe("ping: bad address 'web-x'\nopen\nclosed\n");
+      expect((await sh('ping -c 2 10.244.0.4')).stdout).toBe('PING 10.244.0.4 (10.244.0.4): 56 data bytes\n64 bytes from 10.244.0.4: seq=0 ttl=63 time=0.050 ms\n64 bytes from 10.244.0.4: seq=1 ttl=63 time=0.051 ms\n\n--- 10.244.0.4 ping statistics ---\n2 packets transmitted, 2 packets received, 0% packet loss\nround-trip min/avg/max = 0.050/0.052/0.054 ms\n');
+      expect((await runtime.exec('default', 'web-0', undefined, ['getent', 'hosts', 'echo.other'])).stdout).toBe('10.96.1.1       echo.other.svc.cluster.local\n');
       expect((await runtime.exec('other', 'echo', undefined, ['sh'])).error).toContain('exec: "sh": executable file not found in $PATH');
       const head = await runtime.exec('default', 'web-0', undefined, ['curl', '-sI', 'localhost/nope']);
       expect(head.stdout).toMatch(/^HTTP\/1\.1 404 Not Found\r\nServer: nginx\/1\.27\.3\r\nDate: .* GMT\r\nContent-Type: text\/html\r\nConnection: keep-alive\r\nContent-Length: 153\r\n\r\n$/);

@@ -98,3 +98,20 @@ export function watchNamespaceDefaults(api: Api, caPem: string): () => void {
     });
   });
 }
+
+/**
+ * Sets the creationTimestamp of every object made so far `seconds` back, so a fresh simulator
+ * looks like a cluster created a minute before the lesson (as a kind cluster does): system
+ * objects are older than anything the lesson makes.
+ */
+export function backdateAll(api: Api, seconds = BOOTSTRAP_AGE_SECONDS): void {
+  const now = api.ctx.clock.now().getTime();
+  const then = stamp(new Date(now - seconds * 1000));
+  for (const type of api.types()) {
+    for (const o of api.store.list(type, undefined).items) {
+      const created = o.metadata.creationTimestamp ? Date.parse(o.metadata.creationTimestamp) : NaN;
+      if (!(created > now - seconds * 1000)) continue;
+      api.store.update(type, { ...o, metadata: { ...o.metadata, resourceVersion: undefined, creationTimestamp: then } });
+    }
+  }
+}

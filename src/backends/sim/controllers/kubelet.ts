@@ -307,6 +307,13 @@ export class Kubelet {
     const run = this.runs.get(String(pod.metadata.uid));
     const i = run ? run.containers.findIndex((c) => !c.init && c.name === container) : -1;
     if (!run || i < 0 || run.terminating || !run.containers[i]!.state['running']) return;
+    if (exitCode === 126 || exitCode === 127) {
+      // The simulated shell cannot run this program (perl, python…): the image rules decide instead.
+      const spec = (dig<Json[]>(pod, 'spec', 'containers') ?? []).find((c) => c['name'] === container);
+      const plan = spec ? exitPlan(spec, this.timings.exitAfterMs) : undefined;
+      if (plan) this.after(run, plan.afterMs, () => this.exit(run, i, plan.exitCode, false));
+      return;
+    }
     this.exit(run, i, exitCode, false);
     this.queue.add(run.key);
   }

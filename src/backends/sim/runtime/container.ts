@@ -79,7 +79,8 @@ export function containerHost(rec: ContainerRecord, pod: KObject, net: Network, 
 
 /** A new shell for a container (for `sh -c` style runs and exec). */
 export function shellFor(host: Host, env: Record<string, string>, cwd: string, name = 'sh'): Shell {
-  const kind = host.profile.shell === 'none' ? 'ash' : host.profile.shell;
+  const base = name.split('/').pop();
+  const kind = base === 'bash' ? 'bash' : base === 'ash' ? 'ash' : host.profile.shell === 'none' ? 'ash' : host.profile.shell;
   return new Shell({ host, kind, name, env, cwd, commands: command });
 }
 

@@ -14,6 +14,7 @@ import { execInContainer } from './exec/run.js';
 import { refuseUpgrade, serveExec } from './exec/ws.js';
 import { nodeShell } from './node.js';
 import { Input, type Io } from './shell/types.js';
+import { resolveCommand } from './shell/resolve.js';
 
 /** The runtime interface the API server and kubelet use. */
 export type { PodRuntime } from './hooks.js';
@@ -60,7 +61,6 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
   const notes = new Set<string>();
   const shared = sharedVolumes();
   const nodeFiles = new Map<string, Vfs>();
-  const closers = new Set<() => void>();
   const exitListeners = new Set<(pod: KObject, container: string, exitCode: number) => void>();
   const exited = (pod: KObject, c: ContainerRecord, code: number | undefined) => {
     if (code === undefined || c.stop.signal.aborted) return;
@@ -189,11 +189,12 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       if (kind === 'attach') return attach(rec, c, req, socket, head, stdin, tty);
       const shells = ['sh', 'bash', 'ash', 'dash', '/bin/sh', '/bin/bash', '/bin/ash', '/usr/bin/bash'];
       const interactive = tty && stdin && argv.length === 1 && shells.includes(argv[0]!);
-      if (interactive) {
+      const found = resolveCommand(c.vfs, argv[0] ?? '', c.env.PATH ?? '', c.workdir);
+      if (interactive && found.kind !== 'missing' && found.kind !== 'noexec') {
         const abort = new AbortController();
+        socket.once('close', () => abort.abort());
         const host = containerHost(c, rec.pod, network(rec.pod.metadata.namespace ?? 'default', rec.ip), abort.signal, ctx.clock, speed(), execCap);
         const sh = shellFor(host, c.env, c.workdir, argv[0]!.split('/').pop()!);
-        if (argv[0]!.endsWith('bash')) Object.assign(sh, { flavor: { ...sh.flavor } });
         return serveExec(req, socket, head, argv, {
           stdin,
           tty,
@@ -205,9 +206,7 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
           },
         });
       }
-      serveExec(req, socket, head, argv, { stdin, tty, run: (io, signal) => execute(rec, c, argv, io, signal) }, (close) => {
-        closers.add(close);
-      });
+      serveExec(req, socket, head, argv, { stdin, tty, run: (io, signal) => execute(rec, c, argv, io, signal) });
     },
     log(pod, query, req: IncomingMessage, res: ServerResponse) {
       const list = allContainers(pod);
@@ -231,8 +230,6 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
         c.stop.abort();
         c.log.close();
       }
-      for (const c of closers) c();
-      closers.clear();
       pods.clear();
       byIP.clear();
     },

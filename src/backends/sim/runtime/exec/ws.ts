@@ -41,7 +41,7 @@ export function exitStatus(outcome: ExecOutcome, argv: string[]): object {
 }
 
 /** Accepts a channel.k8s.io WebSocket and runs the request over it. */
-export function serveExec(req: IncomingMessage, socket: Duplex, head: Buffer, argv: string[], er: ExecRequest, onOpen?: (close: () => void) => void): void {
+export function serveExec(req: IncomingMessage, socket: Duplex, head: Buffer, argv: string[], er: ExecRequest): void {
   const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim());
   if (String(req.headers['upgrade'] ?? '').toLowerCase() !== 'websocket' || !PROTOCOLS.some((p) => offered.includes(p))) {
     refuseUpgrade(socket, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'exec over SPDY is not supported by the simulator; use a WebSocket client (kubectl ≥ 1.30) or --backend kind', reason: 'BadRequest', code: 400 });
@@ -49,7 +49,6 @@ export function serveExec(req: IncomingMessage, socket: Duplex, head: Buffer, ar
   }
   wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
     const abort = new AbortController();
-    onOpen?.(() => ws.close(1001));
     const send = (ch: number, data: string | Buffer) => {
       if (ws.readyState !== ws.OPEN) return;
       const payload = Buffer.from(typeof data === 'string' && er.tty ? data.replace(/\r?\n/g, '\r\n') : data);
