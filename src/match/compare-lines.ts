@@ -36,7 +36,8 @@ export function missingLine(origin: DocOrigin, line: Line): Difference {
 /** An actual line the doc lacks, flagged stale when it is a field the doc never mentions. */
 export function extraLine(origin: DocOrigin, at: Line | undefined, actual: string, docKeys: Set<string>): Difference {
   const key = lineKey(actual);
-  const stale = key !== undefined && key.startsWith('field:') && !docKeys.has(key);
+  // Warnings and errors look like `Key: value` but are never fields a newer version added.
+  const stale = key !== undefined && key.startsWith('field:') && !docKeys.has(key) && !/^field:(warning|error|[we]\d{4}\b)/i.test(key);
   const pos = at ? positionOf(origin, at) : { line: origin.line, column: origin.column };
   return {
     kind: 'extra-line',

@@ -1,4 +1,4 @@
-export { matchOutput } from './match-output.js';
+export { matchOutput, isTolerated } from './match-output.js';
 export { matchExitStatus } from './exit-status.js';
 export { applyBindings } from './bindings.js';
 export { NORMALIZERS } from './normalizers/index.js';

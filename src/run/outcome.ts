@@ -63,6 +63,12 @@ export function stepFindings(step: CommandStep, result: StepResult): Diagnostic[
   if (result.status === 'error') {
     return [diagnostic('step-error', 'error', step.position, result.error ?? 'the step could not be run', extra({}))];
   }
+  if (result.status === 'pass') {
+    // Passed, but the cluster printed fields or columns the doc lacks: the doc may predate them.
+    return result.differences
+      .filter((d) => d.stale)
+      .map((d) => diagnostic('stale-output', 'warning', { line: d.line, column: d.column }, d.message, extra({ ...(d.actual !== undefined ? { actual: d.actual } : {}) })));
+  }
   if (result.status !== 'fail') return [];
   // The hint is told once, on the first difference; every finding carries the fix.
   return result.differences.slice(0, 50).map((d, i) =>

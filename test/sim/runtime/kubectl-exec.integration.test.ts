@@ -171,9 +171,27 @@ describe('kubectl exec, logs and cp against the simulated runtime', () => {
     expect(down.code, down.err).toBe(0);
   });
 
-  it('port-forward says it is not supported', async () => {
-    const r = await kubectl(['port-forward', 'pod/web', '18080:80']);
-    expect(r.code).not.toBe(0);
-    expect(r.err).toContain('not supported by the simulator');
+  it('port-forward serves HTTP from the pod on a local port', async () => {
+    const pf = execa('kubectl', ['port-forward', 'pod/web', ':80'], { env: { KUBECONFIG: sim.kubeconfigPath, HOME: home }, reject: false });
+    try {
+      const port = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        pf.stdout!.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /Forwarding from 127\.0\.0\.1:(\d+) -> 80/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        setTimeout(() => reject(new Error(`no forwarding line: ${out}`)), 15_000);
+      });
+      for (let i = 0; i < 2; i++) {
+        const r = await execa('curl', ['-s', '-i', `http://127.0.0.1:${port}/`], { reject: false, timeout: 10_000 });
+        expect(r.exitCode).toBe(0);
+        expect(r.stdout).toContain('Server: nginx/1.27.3');
+        expect(r.stdout).toContain('<title>Welcome to nginx!</title>');
+      }
+    } finally {
+      pf.kill();
+      await pf;
+    }
   });
 });

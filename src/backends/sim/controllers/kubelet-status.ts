@@ -1,4 +1,5 @@
 import type { KObject } from '../types.js';
+import { exitPlan } from './kubelet-images.js';
 import { type Json, deepEqual } from './util.js';
 
 /** What the simulated runtime knows about one container of a pod. */
@@ -117,4 +118,26 @@ export function initialContainers(spec: Json): ContainerRun[] {
       ...(m['readOnly'] ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
     })),
   }));
+}
+
+/**
+ * Marks running containers stopped by the kubelet: servers exit 0 on SIGTERM (Completed); shells
+ * and sleeps ignore it and are killed (137, Error).
+ */
+export function stopContainers(run: PodRun, running: ContainerRun[], finishedAt: string): void {
+  for (const c of running) {
+    const killed = exitPlan({ image: c.image }, 0) !== undefined;
+    c.state = {
+      terminated: {
+        containerID: c.containerID,
+        exitCode: killed ? 137 : 0,
+        finishedAt,
+        reason: killed ? 'Error' : 'Completed',
+        startedAt: (c.state['running'] as Json)['startedAt'],
+      },
+    };
+    c.ready = false;
+    c.started = false;
+  }
+  run.sandboxReady = false;
 }

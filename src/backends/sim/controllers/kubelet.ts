@@ -3,7 +3,7 @@ import type { PodRuntime } from '../runtime/hooks.js';
 import type { KObject, StoreChange } from '../types.js';
 import { recordEvent } from './events.js';
 import { containerID, exitPlan, goDuration, imageID, imageSize, normalizeImage, pullError, qosClass } from './kubelet-images.js';
-import { type ContainerRun, type PodRun, buildPodStatus, initialContainers, statusDiffers } from './kubelet-status.js';
+import { type ContainerRun, type PodRun, buildPodStatus, initialContainers, statusDiffers, stopContainers } from './kubelet-status.js';
 import type { NodeInfo } from './nodes.js';
 import { WorkQueue } from './queue.js';
 import { PodIPs } from './pod-ips.js';
@@ -351,22 +351,7 @@ export class Kubelet {
     const grace = Number(pod.metadata.deletionGracePeriodSeconds ?? dig(pod, 'spec', 'terminationGracePeriodSeconds') ?? 30);
     const ms = running.length === 0 ? 0 : Math.min(grace * 1000, this.timings.terminationCapMs);
     this.after(run, ms, () => {
-      const finishedAt = timestamp(this.api.ctx.clock.now());
-      for (const c of running) {
-        const killed = exitPlan({ image: c.image }, 0) !== undefined;
-        c.state = {
-          terminated: {
-            containerID: c.containerID,
-            exitCode: killed ? 137 : 0,
-            finishedAt,
-            reason: killed ? 'Error' : 'Completed',
-            startedAt: (c.state['running'] as Json)['startedAt'],
-          },
-        };
-        c.ready = false;
-        c.started = false;
-      }
-      run.sandboxReady = false;
+      stopContainers(run, running, timestamp(this.api.ctx.clock.now()));
       run.stopped = true;
       const main = run.containers.filter((c) => !c.init);
       run.finished ??= main.every((c) => dig(c.state, 'terminated', 'exitCode') === 0) ? 'Succeeded' : 'Failed';

@@ -12,6 +12,7 @@ import { containerHost, createContainer, podListeners, runMain, shellFor, type C
 import { badRequestStatus, sendStatus, serveLog } from './logs.js';
 import { execInContainer } from './exec/run.js';
 import { refuseUpgrade, serveExec } from './exec/ws.js';
+import { servePortForward } from './exec/portforward.js';
 import { nodeShell } from './node.js';
 import { Input, type Io } from './shell/types.js';
 import { resolveCommand } from './shell/resolve.js';
@@ -175,7 +176,11 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       if (byIP.get(rec.ip) === String(pod.metadata.uid)) byIP.delete(rec.ip);
     },
     upgrade(kind, pod, query, req: IncomingMessage, socket: Duplex, head: Buffer) {
-      if (kind === 'portforward') return refuseUpgrade(socket, notSupported('pods/portforward').status);
+      if (kind === 'portforward') {
+        const rec = recordOf(pod);
+        if (!rec) return refuseUpgrade(socket, status(`unable to do port forwarding: pod ${pod.metadata.name} is not running`, 'BadRequest', 400));
+        return servePortForward(req, socket, head, String(pod.metadata.name), () => directory.listenersAt(rec.ip), '127.0.0.1');
+      }
       const name = query.get('container') ?? String(specContainers(pod)[0]?.['name'] ?? '');
       if (!allContainers(pod).some((c) => c['name'] === name)) return refuseUpgrade(socket, status(`container ${name} is not valid for pod ${pod.metadata.name}`, 'BadRequest', 400));
       const argv = query.getAll('command');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { groupVersion, groupVersions } from '../registry.js';
+import { groupVersions } from '../registry.js';
 import type { ResourceType } from '../types.js';
 import { componentSchemas, schemaRef } from './openapi-schemas.js';
 
@@ -75,4 +75,3 @@ export function openApiPath(pathname: string): { group: string; version: string 
   return m[1] ? { group: '', version: m[1] } : { group: m[2]!, version: m[3]! };
 }
 
-export { groupVersion };

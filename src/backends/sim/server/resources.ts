@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { toScale } from '../api/objects.js';
 import type { Api, PatchType } from '../api/types.js';
 import { groupVersion } from '../registry.js';
 import type { PodRuntime } from '../runtime/hooks.js';
@@ -124,4 +123,3 @@ export async function readOptional(req: IncomingMessage): Promise<unknown> {
   return decodeBody(raw, format, 'object');
 }
 
-export { toScale };
