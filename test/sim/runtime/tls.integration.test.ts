@@ -123,4 +123,27 @@ describe('Securing the Service: real TLS between simulated pods', () => {
     expect(refused.exitCode).toBe(7);
     expect(refused.stderr).toBe(`curl: (7) Failed to connect to ${nginxIP} port 81 after 0 ms: Couldn't connect to server\n`);
   });
+
+  it('port-forward to the HTTPS port speaks real TLS', async () => {
+    const pod = (await kubectl(['get', 'pods', '-l', 'run=my-nginx', '-o', 'jsonpath={.items[0].metadata.name}'])).out;
+    const pf = execa('kubectl', ['port-forward', `pod/${pod}`, ':443'], { env: { KUBECONFIG: sim.kubeconfigPath, HOME: home }, reject: false });
+    try {
+      const port = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        pf.stdout!.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /Forwarding from 127\.0\.0\.1:(\d+) -> 443/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        setTimeout(() => reject(new Error(`no forwarding line: ${out}`)), 15_000);
+      });
+      const ok = await execa('curl', ['-sk', `https://127.0.0.1:${port}/`], { reject: false, timeout: 10_000 });
+      expect(ok.stdout).toContain('<h1>Welcome to nginx!</h1>');
+      const strict = await execa('curl', ['-sS', `https://127.0.0.1:${port}/`], { reject: false, timeout: 10_000 });
+      expect(strict.exitCode).toBe(60);
+    } finally {
+      pf.kill();
+      await pf;
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import { StatusError } from '../status.js';
 import type { KObject } from '../types.js';
 import { stamp } from './delete.js';
+import { clusterAddons } from './addons.js';
 import type { Api } from './types.js';
 
 /** The namespaces every cluster starts with. */
@@ -81,6 +82,7 @@ export function bootstrap(api: Api, caPem: string): void {
     endpoints: [{ addresses: [APISERVER_IP], conditions: { ready: true } }],
     ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
   }, BOOTSTRAP_AGE_SECONDS);
+  for (const addon of clusterAddons(api.ctx.version.gitVersion)) ensure(api, addon.resource, addon.group, addon.object, BOOTSTRAP_AGE_SECONDS);
 }
 
 /** Gives every new namespace its defaults, as the controller manager does. Returns an unsubscribe function. */

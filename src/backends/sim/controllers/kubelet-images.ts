@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Json } from './util.js';
-import { exitingImages, imageSizes, longRunningPatterns } from './stages/images.js';
+import { exitingImages, imageSizes, longRunningPatterns, oneShotPrograms } from './stages/images.js';
 
 /** `nginx` → `docker.io/library/nginx:latest`, as containerd reports image references. */
 export function normalizeImage(image: string): string {
@@ -88,7 +88,11 @@ export function exitPlan(container: Json, defaultAfterMs: number): ExitPlan | un
   const cmd = argv.join(' ');
   if (longRunningPatterns.some((p) => p.test(cmd))) return undefined;
   const repo = imageRepository(String(container['image'] ?? ''));
-  const exits = argv.length > 0 || exitingImages.includes(repo) || exitingImages.includes(repo.split('/').pop()!);
+  // Shell-like images end when their command ends; other images run their own program, which is
+  // a server unless the pod runs a one-shot tool in it (`command: [echo, hi]`, `sh -c '…'`).
+  const program = (argv[0] ?? '').split('/').pop()!;
+  const shellImage = exitingImages.includes(repo) || exitingImages.includes(repo.split('/').pop()!);
+  const exits = shellImage || oneShotPrograms.includes(program);
   if (!exits) return undefined;
   const sleeps = [...cmd.matchAll(/\bsleep\s+(\d+(?:\.\d+)?)s?\b/g)].reduce((sum, m) => sum + Number(m[1]) * 1000, 0);
   const code = /\bexit\s+(\d+)/.exec(cmd);

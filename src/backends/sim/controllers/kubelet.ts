@@ -163,7 +163,9 @@ export class Kubelet {
   private sandbox(run: Run): void {
     if (run.sandboxReady) return;
     run.sandboxReady = true;
-    run.podIP ??= this.ips.allocate(this.nodes.find((n) => n.name === run.node)!);
+    const node = this.nodes.find((n) => n.name === run.node)!;
+    // A pod on the host network has the node's address, as kube-proxy and CNI pods do on kind.
+    run.podIP ??= dig<boolean>(this.current(run), 'spec', 'hostNetwork') ? node.internalIP : this.ips.allocate(node);
   }
 
   private pullPolicy(run: Run, c: ContainerRun): string {

@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Api } from '../api/types.js';
 import type { KObject } from '../types.js';
-import { notSupported } from '../status.js';
 import { serviceEnv } from '../controllers/service-env.js';
 import type { PodRuntime } from './hooks.js';
 import type { VNode, Vfs } from './fs/vfs.js';

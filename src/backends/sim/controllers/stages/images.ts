@@ -10,6 +10,12 @@ export const exitingImages: readonly string[] = [
   'registry.k8s.io/e2e-test-images/busybox', 'ruby', 'golang', 'openjdk', 'amazonlinux',
 ];
 
+/** Programs that end by themselves when a pod runs them as its command, in any image. */
+export const oneShotPrograms: readonly string[] = [
+  'sh', 'bash', 'ash', 'dash', 'echo', 'printf', 'date', 'printenv', 'env', 'cat', 'ls', 'true', 'false', 'sleep',
+  'perl', 'python', 'python3', 'node', 'ruby', 'curl', 'wget', 'nslookup', 'dig', 'ping', 'expr', 'seq', 'wc', 'uname', 'hostname',
+];
+
 /** Command fragments that keep a container running. */
 export const longRunningPatterns: readonly RegExp[] = [
   /\bsleep\s+(infinity|inf)\b/, /while\s+(true|:)/, /\btail\s+-f\b/, /\bhttpd\b/, /\bnc\s+-l/,

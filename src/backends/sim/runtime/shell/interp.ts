@@ -1,6 +1,6 @@
 import { ShellSyntaxError, type AndOr, type Command, type List, type Pipeline } from './ast.js';
 import { parseShell } from './parser.js';
-import { expandFields, expandPattern, expandString, matchPattern, ExpandError, type ExpandScope } from './expand.js';
+import { expandFields, expandString, ExpandError, type ExpandScope } from './expand.js';
 import { ArithError } from './arith.js';
 import { FLAVORS, type Flavor, type ShellKind } from './flavor.js';
 import { Input, type CommandFn, type Host, type Io } from './types.js';
