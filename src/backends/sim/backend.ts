@@ -21,7 +21,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
         capabilities: {
           nodeShell: typeof runtime.nodeExec === 'function',
           loadBalancer: sim.api.ctx.loadBalancer,
-          portForward: false,
+          portForward: true,
           namespaceIsolation: false,
         },
         ...(runtime.nodeExec
