@@ -2,6 +2,7 @@ import type { Api } from '../api/types.js';
 import type { PodRuntime } from '../runtime/hooks.js';
 import type { KObject, StoreChange } from '../types.js';
 import { recordEvent } from './events.js';
+import { missingVolumeSource } from './kubelet-volumes.js';
 import { containerID, exitPlan, goDuration, imageID, imageSize, normalizeImage, pullError, qosClass } from './kubelet-images.js';
 import { type ContainerRun, type PodRun, buildPodStatus, initialContainers, statusDiffers, stopContainers } from './kubelet-status.js';
 import type { NodeInfo } from './nodes.js';
@@ -133,9 +134,23 @@ export class Kubelet {
     this.after(run, this.timings.setupMs, () => {
       run.reported = true;
       run.startTime = timestamp(this.api.ctx.clock.now());
-      this.pull(run, 0, true);
+      this.mount(run, 1);
     });
     return run;
+  }
+
+  /** Sets up volumes, then pulls; a missing ConfigMap or Secret keeps the pod in ContainerCreating, retried with backoff. */
+  private mount(run: Run, attempt: number): void {
+    const pod = this.current(run);
+    if (!pod || run.terminating) return;
+    const missing = missingVolumeSource(this.api, pod);
+    if (!missing) {
+      this.pull(run, 0, true);
+      return;
+    }
+    this.event(run, undefined, 'Warning', 'FailedMount', missing);
+    // The volume manager's exponential backoff: 500 ms doubling, at most 2m2s.
+    this.after(run, Math.min(500 * 2 ** (attempt - 1), 122_000), () => this.mount(run, attempt + 1));
   }
 
   private after(run: Run, ms: number, fn: () => void): void {
