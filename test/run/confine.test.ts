@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findBwrap, preflightConfine } from '../../src/run/confine.js';
@@ -30,7 +31,8 @@ describe('confine', () => {
     const t = tempDir();
     cleanups.push(t.remove);
     const outsideTmp = join(t.dir, 'outside.txt');
-    const outsideRepo = join(import.meta.dirname, `.kdt-escape-${randomBytes(4).toString('hex')}`);
+    // A place outside /tmp (which is a throwaway tmpfs inside the sandbox), wherever the checkout is.
+    const outsideRepo = join(existsSync('/var/tmp') ? '/var/tmp' : homedir(), `.kdt-escape-${randomBytes(4).toString('hex')}`);
     const r = await runPlan(
       plan([
         cmd(2, 'echo inside > inside.txt && cat inside.txt', { expected: 'inside' }),
