@@ -47,7 +47,8 @@ function resultPanel(r: StepResult): Element {
         ),
       ),
     );
-  if (r.hint) children.push(h('p', { className: ['hint'] }, [h('strong', 'Hint: '), r.hint.message, r.hint.fix ? ` Fix: ${r.hint.fix}` : '']));
+  if (r.hint) children.push(h('p', { className: ['hint'] }, [h('strong', 'Hint: '), r.hint.message]));
+  if (r.hint?.fix) children.push(h('p', { className: ['fix'] }, [h('strong', 'Fix: '), r.hint.fix]));
   return h('section', { className: ['result', r.status, ...(failing ? ['has-fail'] : [])], id: `step-${r.stepId}`, 'data-line': r.line }, children);
 }
 

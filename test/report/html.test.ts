@@ -1,10 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { execa } from 'execa';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatCheckHtml, summarize } from '../../src/report/index.js';
 import type { LessonResult } from '../../src/run/types.js';
 import { CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM_REASON } from '../helpers/chromium.js';
+import { runCli } from '../helpers/cli.js';
 import { step } from './fixtures.js';
 
 const docPath = 'docs/examples/env-vars-fail.md';
@@ -44,6 +46,32 @@ describe('HTML report', () => {
     expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script>');
     expect(html).toContain('The pods were created before Service my-nginx.');
   });
+
+  it.skipIf(!CHROMIUM)(`a real check of the env-var fixture, rendered in Chromium, shows the failing step (${CHROMIUM ? 'chromium found' : NO_CHROMIUM_REASON})`, async () => {
+    await execa('npm', ['run', 'build'], { stdio: 'ignore' });
+    const out = resolve('test-output');
+    mkdirSync(out, { recursive: true });
+    const file = join(out, 'env-vars-check.html');
+    const r = await runCli(['check', docPath, '--format', 'html', '--output', file, '--settle', '5s']);
+    expect(r.code).toBe(1);
+    const browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`file://${file}`);
+      await expect(page.locator('#summary').textContent()).resolves.toMatch(/^\d+ passed, 1 failed, 0 skipped$/);
+      const failing = page.locator('section.result.fail');
+      expect(await failing.count()).toBe(1);
+      expect(await failing.locator('header').textContent()).toContain(`line ${lineOf('-- printenv')}`);
+      expect(await failing.textContent()).toContain('MY_NGINX_SERVICE_HOST');
+      expect(await failing.locator('.hint').textContent()).toContain('before Service my-nginx');
+      await page.check('#failed-only');
+      expect(await page.locator('section.result.pass').first().isVisible()).toBe(false);
+      expect(await failing.isVisible()).toBe(true);
+      await page.screenshot({ path: join(out, 'env-vars-check.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
 
   it.skipIf(!CHROMIUM)(`renders in Chromium with the failing step shown and a working filter (${CHROMIUM ? 'chromium found' : NO_CHROMIUM_REASON})`, async () => {
     const out = resolve('test-output');

@@ -10,6 +10,7 @@ import {
   formatCheckSarif,
 } from '../../report/check-formats.js';
 import { createTerminalReporter } from '../../report/terminal.js';
+import { formatCheckHtml } from '../../report/html.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadLesson } from '../../parse/index.js';
 import { buildPlan } from '../../plan/index.js';
@@ -20,7 +21,7 @@ import { KubedoctestError } from '../../diag/errors.js';
 import { expandInputs } from '../inputs.js';
 import { emit, oneOf, parseCount, parseDuration } from '../output.js';
 
-export const CHECK_FORMATS = ['text', 'json', 'junit', 'github', 'sarif'] as const;
+export const CHECK_FORMATS = ['text', 'json', 'junit', 'github', 'sarif', 'html'] as const;
 const BACKENDS = ['sim', 'kind', 'context'] as const;
 
 export interface CheckCommandOptions {
@@ -111,11 +112,20 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
             ? formatCheckGithub(report)
             : format === 'sarif'
               ? formatCheckSarif(report, VERSION)
+              : format === 'html'
+                ? formatCheckHtml(report, await readSources(report))
               : (await import('../../report/check-text.js')).formatCheckText(report, colorsFor({}), Boolean(o.verbose));
     await emit(text, o.output);
   }
   if (o.update) await updateDocs(report, Boolean(o.dryRun), o.examplesDir);
   return exitCodeFor(report);
+}
+
+/** The Markdown of every lesson, for the HTML report. */
+async function readSources(report: CheckReport): Promise<Map<string, string>> {
+  const sources = new Map<string, string>();
+  for (const l of report.lessons) sources.set(l.path, await readFile(l.path, 'utf8').catch(() => ''));
+  return sources;
 }
 
 /** `--update`: rewrite failed steps' expected output in place; with `--dry-run`, print the patch instead. */
