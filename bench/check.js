@@ -26,7 +26,7 @@ async function one(name, path, options) {
   let bashMs;
   try {
     bashMs = await time(() =>
-      execa('bash', ['--noprofile', '--norc', '-c', script], { cwd: home, env: { ...process.env, KUBECONFIG: sim.kubeconfigPath, HOME: home }, reject: false, timeout: 600_000 }),
+      execa('bash', ['--noprofile', '--norc', '-c', script], { cwd: home, env: { ...process.env, KUBECONFIG: sim.kubeconfigPath, HOME: home }, reject: false, timeout: 600_000, stdin: 'ignore' }),
     );
   } finally {
     await sim.stop();
