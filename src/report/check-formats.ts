@@ -37,6 +37,7 @@ function stepJson(r: StepResult): Record<string, unknown> {
     rewrites: r.rewrites,
     ...(r.skipReason ? { skip_reason: r.skipReason } : {}),
     ...(r.error ? { error: r.error } : {}),
+    ...(r.diagnostics ? { diagnostics: r.diagnostics } : {}),
     duration_ms: r.durationMs,
   };
 }

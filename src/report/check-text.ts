@@ -69,6 +69,11 @@ export function formatStep(r: StepResult, c: Colors, verbose = false): string {
     out.push(`${pad}${c.bold('hint')} ${r.hint.message}`);
     if (r.hint.fix) out.push(`${pad}${c.bold('fix')}  ${r.hint.fix}`);
   }
+  if (verbose && r.diagnostics) {
+    for (const [name, text] of Object.entries(r.diagnostics)) {
+      if (text) out.push(`${pad}${c.dim(`── ${name}`)}\n${indent(c.dim(text), pad)}`);
+    }
+  }
   return out.join('\n');
 }
 

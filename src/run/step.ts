@@ -5,6 +5,7 @@
 import type { CommandStep } from '../plan/types.js';
 import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
+import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
 import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped } from './outcome.js';
@@ -188,6 +189,9 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
       facts,
     });
     if (hint) result.hint = hint;
+    if (state.options.gatherFacts) {
+      result.diagnostics = await gatherDiagnostics(state.env, state.session.namespace, state.sandbox.home, facts, `${command}\n${attempt.output}`);
+    }
   }
   if (warnings.length) result.warnings = warnings;
   state.earlier.push({ step, ran: prepared.script, status: result.status });

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diag/diagnostic.js';
+import type { BackendDiagnostics } from '../backends/backend.js';
 import type { Binding, Difference } from '../match/types.js';
 
 export type StepStatus = 'pass' | 'fail' | 'skipped' | 'error';
@@ -38,6 +39,8 @@ export interface StepResult {
   rewrites: Rewrite[];
   hint?: Hint;
   skipReason?: string;
+  /** Events, describe and logs of the pods involved, gathered after a failure. */
+  diagnostics?: BackendDiagnostics;
   /** Error message for status=error (timeout, shell died). */
   error?: string;
   /** Non-fatal notes (a rewrite that could not be derived, state lost after a restart, …). */

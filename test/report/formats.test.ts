@@ -95,3 +95,15 @@ describe('check reports', () => {
     expect(log.runs[0].results[1].locations[0].physicalLocation.region.startLine).toBe(20);
   });
 });
+
+describe('diagnostics of a failed step', () => {
+  const l = sampleLesson();
+  l.steps[1]!.diagnostics = { events: 'LAST SEEN   TYPE      REASON\n1s          Warning   FailedMount', describe: 'Name: my-nginx-x', logs: '== my-nginx-x\nready' };
+  const r = { lessons: [l], summary: summarize([l]) };
+  it('are shown with --verbose only, and are in the JSON report', () => {
+    expect(formatCheckText(r, plain)).not.toContain('FailedMount');
+    expect(formatCheckText(r, plain, true)).toContain('── events');
+    expect(formatCheckText(r, plain, true)).toContain('1s          Warning   FailedMount');
+    expect(JSON.parse(formatCheckJson(r)).files[0].steps[1].diagnostics.logs).toBe('== my-nginx-x\nready');
+  });
+});
