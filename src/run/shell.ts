@@ -2,7 +2,7 @@
  * The lesson's persistent shell: one `bash --noprofile --norc` per lesson in its own process
  * group, so `cd`, `export` and shell variables carry across steps as in a reader's terminal.
  *
- * Protocol: each step is written to a script file in the sandbox's run dir and sourced from the
+ * Protocol: each step is written to a script file in the sandbox's run dir and evaluated by the
  * shell's stdin with stdout and stderr merged (terminal-like interleaving) and stdin from
  * /dev/null; a trailing `printf '\n__KDT_<nonce>_<seq>_%s__\n' $?` marks the end and carries the
  * exit status. The nonce is random per shell, so no doc output can forge a marker.
@@ -163,7 +163,8 @@ export class LessonShell {
       };
     });
     const quoted = `'${file.replaceAll("'", `'\\''`)}'`;
-    this.process.stdin!.write(`. ${quoted} </dev/null 2>&1; printf '\\n__KDT_${this.nonce}_${seq}_%s__\\n' "$?"\n`);
+    // eval, not `.`: bash then names itself, not the temp file, in its messages (`bash: line 1: ubectl: command not found`).
+    this.process.stdin!.write(`eval "$(cat ${quoted})" </dev/null 2>&1; printf '\\n__KDT_${this.nonce}_${seq}_%s__\\n' "$?"\n`);
 
     const interrupt = (why: 'timeout' | 'abort'): void => {
       if (!this.pending) return;
