@@ -44,6 +44,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--kind-image <image>', 'node image for --backend kind')
     .option('--kind-config <file>', 'kind cluster config for --backend kind')
     .option('--keep-cluster', 'do not delete the kind cluster at the end')
+    .option('--reuse-cluster <name>', 'run each lesson on this existing kind cluster, in a fresh namespace')
     .option('--context <name>', 'kubeconfig context for --backend context')
     .option('--allow-context <name>', 'allow a context that does not look disposable')
     .option('--allow-cluster-scoped', 'allow steps that touch cluster-scoped objects (context backend)')

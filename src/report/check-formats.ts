@@ -12,6 +12,7 @@ export function formatCheckJson(report: CheckReportLike): string {
     backend: l.backend,
     duration_ms: l.durationMs,
     ...(l.error ? { error: l.error } : {}),
+    ...(l.leaks?.length ? { leaks: l.leaks } : {}),
     steps: l.steps.map(stepJson),
     findings: l.findings,
   }));

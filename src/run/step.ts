@@ -134,6 +134,9 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   warnings.push(...prepared.warnings);
   if (prepared.action === 'skip') return skipped(step, prepared.reason, rewrites, warnings);
   if (prepared.onNode && !state.session.nodeExec) return skipped(step, 'needs a node shell; not available on this backend', rewrites, warnings);
+  // A shared cluster's guard: steps outside the lesson's namespace are not run there.
+  const refused = state.session.refuse?.(prepared.script);
+  if (refused) return skipped(step, `refused on a shared cluster: ${refused}`, rewrites, warnings);
 
   const result = baseResult(step);
   result.ran = prepared.script;

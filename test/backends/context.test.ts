@@ -69,3 +69,34 @@ describe('context backend against a running simulator', () => {
     expect(ns.exitCode !== 0 || ns.stdout === 'Terminating').toBe(true);
   });
 });
+
+describe('kind --reuse-cluster (fake kind, simulator cluster)', () => {
+  it('runs in a fresh namespace of the existing cluster and creates or deletes no cluster', async () => {
+    const { kindBackend } = await import('../../src/backends/kind/backend.js');
+    const { makeFakeTools } = await import('../helpers/fake-tools.js');
+    const sim = await startSim({});
+    const fake = await makeFakeTools();
+    const work = await mkdtemp(join(tmpdir(), 'kdt-reuse-'));
+    process.env.FAKE_KIND_KUBECONFIG = sim.kubeconfigPath;
+    process.env.FAKE_KIND_EXISTING = 'shared';
+    try {
+      const missing = await kindBackend({ kindBin: fake.kind, dockerBin: fake.docker, reuseCluster: 'other' }).start({ workDir: work }).catch((e) => e);
+      expect(missing.code).toBe('ERR_BACKEND_START');
+      const session = await kindBackend({ kindBin: fake.kind, dockerBin: fake.docker, reuseCluster: 'shared' }).start({ workDir: work });
+      expect(session.capabilities.namespaceIsolation).toBe(true);
+      const env = { ...process.env, KUBECONFIG: session.kubeconfigPath, HOME: work };
+      const ns = await execa('kubectl', ['config', 'view', '--minify', '-o', 'jsonpath={.contexts[0].context.namespace}'], { env });
+      expect(ns.stdout).toBe(session.namespace);
+      await session.stop();
+      const calls = await fake.calls();
+      expect(calls.some((c) => c.startsWith('kind create') || c.startsWith('kind delete'))).toBe(false);
+      expect(calls).toContain('kind get kubeconfig --name shared');
+    } finally {
+      delete process.env.FAKE_KIND_EXISTING;
+      delete process.env.FAKE_KIND_KUBECONFIG;
+      await sim.stop();
+      await rm(work, { recursive: true, force: true });
+      await rm(fake.dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -95,3 +95,33 @@ describe('kind backend (fake kind and docker)', () => {
     expect(down.message).toContain('Cannot connect to the Docker daemon');
   });
 });
+
+describe('kind backend extras (fakes)', () => {
+  it('runs cloud-provider-kind for the cluster lifetime when it is there, and stops it', async () => {
+    const fake = await makeFakeTools();
+    const work = await mkdtemp(join(tmpdir(), 'kdt-kind-'));
+    const kc = join(fake.dir, 'kc');
+    await writeFile(kc, 'apiVersion: v1\nkind: Config\n');
+    process.env.FAKE_KIND_KUBECONFIG = kc;
+    try {
+      const session = await kindBackend({ kindBin: fake.kind, dockerBin: fake.docker, cloudProviderBin: fake.cloud }).start({ workDir: work });
+      expect(session.capabilities.loadBalancer).toBe(true);
+      let pid = '';
+      for (let i = 0; i < 50 && !pid; i++) {
+        pid = await readFile(join(fake.dir, 'cloud.pid'), 'utf8').catch(() => '');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(() => process.kill(Number(pid), 0)).not.toThrow();
+      await session.stop();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(() => process.kill(Number(pid), 0)).toThrow();
+      const none = await kindBackend({ kindBin: fake.kind, dockerBin: fake.docker, cloudProviderBin: join(fake.dir, 'absent') }).start({ workDir: work });
+      expect(none.capabilities.loadBalancer).toBe(false);
+      await none.stop();
+    } finally {
+      delete process.env.FAKE_KIND_KUBECONFIG;
+      await rm(fake.dir, { recursive: true, force: true });
+      await rm(work, { recursive: true, force: true });
+    }
+  });
+});

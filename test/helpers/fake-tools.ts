@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * (arguments, cleanup on failure, timeout and abort) is tested where no Docker engine exists.
  * `kind create cluster` copies $FAKE_KIND_KUBECONFIG to the --kubeconfig path it is given.
  */
-export async function makeFakeTools(): Promise<{ dir: string; kind: string; docker: string; log: string; calls(): Promise<string[]> }> {
+export async function makeFakeTools(): Promise<{ dir: string; kind: string; docker: string; cloud: string; log: string; calls(): Promise<string[]> }> {
   const dir = await mkdtemp(join(tmpdir(), 'kdt-fake-'));
   const log = join(dir, 'calls.log');
   const kind = join(dir, 'kind');
@@ -26,6 +26,11 @@ case "$1" in
     cp "\${FAKE_KIND_KUBECONFIG:-/dev/null}" "$kc"
     echo "Creating cluster ..." >&2 ;;
   delete) echo "Deleting cluster ..." >&2 ;;
+  get)
+    name=""; prev=""
+    for a in "$@"; do [ "$prev" = "--name" ] && name="$a"; prev="$a"; done
+    if [ "$name" != "\${FAKE_KIND_EXISTING:-}" ]; then echo "ERROR: could not locate any control plane nodes for cluster named '$name'" >&2; exit 1; fi
+    sed "s/kubedoctest-sim/kind-$name/g" "$FAKE_KIND_KUBECONFIG" ;;
   *) echo "unknown command $1" >&2; exit 1 ;;
 esac
 `,
@@ -41,12 +46,16 @@ case "$1" in
 esac
 `,
   );
+  const cloud = join(dir, 'cloud-provider-kind');
+  await writeFile(cloud, `#!/usr/bin/env bash\necho $$ > "${join(dir, 'cloud.pid')}"\nexec sleep 600\n`);
+  await chmod(cloud, 0o755);
   await chmod(kind, 0o755);
   await chmod(docker, 0o755);
   return {
     dir,
     kind,
     docker,
+    cloud: join(dir, 'cloud-provider-kind'),
     log,
     calls: async () => (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean),
   };

@@ -43,6 +43,7 @@ export interface CheckCommandOptions {
   kindImage?: string;
   kindConfig?: string;
   keepCluster?: boolean;
+  reuseCluster?: string;
   context?: string;
   allowContext?: string;
   allowClusterScoped?: boolean;
@@ -63,6 +64,7 @@ export function backendFactory(name: string, o: CheckCommandOptions): () => Back
           ...(o.kindImage ? { image: o.kindImage } : {}),
           ...(o.kindConfig ? { config: o.kindConfig } : {}),
           keepCluster: Boolean(o.keepCluster),
+          ...(o.reuseCluster ? { reuseCluster: o.reuseCluster, allowClusterScoped: Boolean(o.allowClusterScoped) } : {}),
         });
     case 'context':
       if (!o.context) throw new KubedoctestError('ERR_INVALID_OPTION', '--backend context needs --context <name>');
