@@ -53,6 +53,8 @@ export interface BackendSession {
    * objects on a shared cluster), or undefined to let it run.
    */
   refuse?(command: string): string | undefined;
+  /** What the backend had to approximate during the lesson (an image it does not know, …). */
+  warnings?(): string[];
   /** Called after the lesson: returns what the lesson left outside its namespace, if the backend can tell. */
   leakCheck?(): Promise<string[]>;
   stop(): Promise<void>;

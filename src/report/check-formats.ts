@@ -13,6 +13,7 @@ export function formatCheckJson(report: CheckReportLike): string {
     duration_ms: l.durationMs,
     ...(l.error ? { error: l.error } : {}),
     ...(l.leaks?.length ? { leaks: l.leaks } : {}),
+    ...(l.warnings?.length ? { warnings: l.warnings } : {}),
     steps: l.steps.map(stepJson),
     findings: l.findings,
   }));

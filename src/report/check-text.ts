@@ -93,6 +93,7 @@ export function formatLesson(lesson: LessonResult, c: Colors, verbose = false): 
   for (const f of doc)
     out.push(`  ${f.severity === 'error' ? c.red('•') : c.yellow('•')} ${c.dim(String(f.line).padStart(4))}  ${f.message} ${c.dim(`(${f.ruleId})`)}`);
   if (lesson.error) out.push(`  ${c.red(`${lesson.error.code}: ${lesson.error.message}`)}`);
+  for (const w of lesson.warnings ?? []) out.push(`  ${c.yellow(`note: ${w}`)}`);
   if (lesson.leaks?.length) out.push(`  ${c.yellow(`left outside the lesson namespace: ${lesson.leaks.join(', ')}`)}`);
   return out.join('\n');
 }

@@ -51,6 +51,7 @@ export function createTerminalReporter(stream: Writable, options: TerminalReport
         stream.write(`  ${mark} ${c.dim(String(f.line).padStart(4))}  ${f.message} ${c.dim(`(${f.ruleId})`)}\n`);
       }
       if (lesson.error) stream.write(`  ${c.red(`${lesson.error.code}: ${lesson.error.message}`)}\n`);
+      for (const w of lesson.warnings ?? []) stream.write(`  ${c.yellow(`note: ${w}`)}\n`);
       if (lesson.leaks?.length) stream.write(`  ${c.yellow(`left outside the lesson namespace: ${lesson.leaks.join(', ')}`)}\n`);
       stream.write(c.dim(`  ${lesson.backend}, ${(lesson.durationMs / 1000).toFixed(1)}s\n`));
     },

@@ -80,6 +80,8 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
   const stop = async (): Promise<void> => {
     await (state?.shell ?? shell)?.stop().catch(() => undefined);
     if (session) {
+      const backendWarnings = session.warnings?.() ?? [];
+      if (backendWarnings.length) result.warnings = backendWarnings;
       try {
         if (session.leakCheck) {
           const leaks = await session.leakCheck();

@@ -67,6 +67,8 @@ export interface LessonResult {
   keptDir?: string;
   /** What the lesson left outside its namespace (backend leak check). */
   leaks?: string[];
+  /** What the backend approximated (e.g. an image the simulator does not know). */
+  warnings?: string[];
 }
 
 /** Counts for the closing line (command steps only; replayed passes are not counted). */
