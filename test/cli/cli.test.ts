@@ -91,3 +91,16 @@ describe('kubedoctest CLI', () => {
     expect(r.stdout).toMatch(/✓ kubectl/);
   });
 });
+
+describe('lint --fix', () => {
+  it('applies the mechanical fixes in place and leaves every other byte', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kdt-fix-'));
+    const doc = join(dir, 'doc.md');
+    const source = '# Fix me\n\n```shell\nkubectl exec my-pod – printenv\nubectl get pods\n```\n\nSome  prose   stays.\n';
+    writeFileSync(doc, source);
+    const r = await runCli(['lint', '--fix', doc]);
+    const fixed = (await import('node:fs')).readFileSync(doc, 'utf8');
+    expect(fixed).toBe(source.replace('–', '--').replace('ubectl get', 'kubectl get'));
+    expect(r.stdout).not.toContain('typographic-dash');
+  });
+});
