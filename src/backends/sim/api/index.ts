@@ -1,11 +1,12 @@
 import { createAdmission, type Admission } from '../admission/index.js';
 import { groupVersion, RESOURCE_TYPES } from '../registry.js';
-import { badRequest, notFound } from '../status.js';
+import { badRequest, notFound, StatusError } from '../status.js';
 import type { KObject, ResourceType, SimContext, Store } from '../types.js';
 import { deleteObject, stamp } from './delete.js';
 import { checkKind, checkNamespaceOpen, requireName, targetNamespace } from './guards.js';
 import { nameSuffix, sameContent, toScale, withTypeMeta } from './objects.js';
 import { checkStrict } from './strict.js';
+import { covers, describePath, type FieldPath, fromFieldsV1, leafFields, toFieldsV1 } from './managed-fields.js';
 import { applyJsonPatch, mergePatch, strategicMergePatch } from './patch.js';
 import type { Api, PatchType, WriteOptions } from './types.js';
 
@@ -56,7 +57,7 @@ export function createApi(options: ApiOptions): Api {
     m.uid ??= ctx.ids.uid();
     m.creationTimestamp ??= stamp(ctx.clock.now());
     delete m.deletionTimestamp;
-    recordManager(admitted, type, opts, 'Update');
+    recordManager(admitted, type, opts, undefined, opts.appliedBody ?? body, stamp(ctx.clock.now()));
     if (opts.dryRun) {
       if (find(type, ns, m.name!)) store.create(type, admitted); // throws AlreadyExists
       return admitted;
@@ -91,8 +92,11 @@ export function createApi(options: ApiOptions): Api {
       admission.release(type, gone);
       return gone;
     }
-    if (sameContent(admitted, old)) return old;
-    recordManager(admitted, type, opts, 'Update');
+    // A request that sets managedFields itself (kubectl's client-side to server-side apply
+    // migration does) replaces them, as the real server does; otherwise the server records the writer.
+    const setsFields = next.metadata.managedFields !== undefined && JSON.stringify(next.metadata.managedFields) !== JSON.stringify(old.metadata.managedFields);
+    if (sameContent(admitted, old) && !setsFields) return old;
+    if (!setsFields) recordManager(admitted, type, opts, old, opts.appliedBody ?? next, stamp(ctx.clock.now()));
     if (opts.dryRun) return { ...admitted, metadata: { ...admitted.metadata, resourceVersion: old.metadata.resourceVersion } };
     return store.update(type, admitted);
   };
@@ -125,8 +129,7 @@ export function createApi(options: ApiOptions): Api {
       checkKind(type, applied);
       if (applied.metadata.name && applied.metadata.name !== name) throw badRequest('the name of the object does not match the name on the URL');
       applied.metadata.name = name;
-      const created = create(type, namespace, applied, { ...opts, fieldManager: opts.fieldManager });
-      return created;
+      return create(type, namespace, applied, { ...opts, operation: 'Apply', appliedBody: body });
     }
     const base: KObject = opts.subresource === 'scale' ? toScale(old) : old;
     let patched: unknown;
@@ -140,9 +143,8 @@ export function createApi(options: ApiOptions): Api {
     // Like the real server, strict validation looks at what the patch sets, not at what was stored before.
     if (opts.fieldValidation === 'Strict' && patchType !== 'json') checkStrict(type, body);
     if (next.metadata.resourceVersion === old.metadata.resourceVersion) delete next.metadata.resourceVersion;
-    const result = replace(type, old, next, patchType === 'apply' ? { ...opts, fieldManager: opts.fieldManager } : opts);
-    if (patchType === 'apply') recordManager(result, type, opts, 'Apply');
-    return result;
+    if (patchType === 'apply' && !opts.force) checkApplyConflicts(type, old, body, opts.fieldManager ?? '');
+    return replace(type, old, next, patchType === 'apply' ? { ...opts, operation: 'Apply', appliedBody: body } : opts);
   };
 
   return {
@@ -189,19 +191,77 @@ function finalized(type: ResourceType, old: KObject, next: KObject): boolean {
 }
 
 /** A simplified managedFields entry per field manager. */
-function recordManager(o: KObject, type: ResourceType, opts: WriteOptions, operation: 'Apply' | 'Update'): void {
+function recordManager(o: KObject, type: ResourceType, opts: WriteOptions, old: KObject | undefined, body: unknown, now: string): void {
   if (!opts.fieldManager) return;
-  const entries = ((o.metadata.managedFields ?? []) as { manager?: string; operation?: string }[]).filter(
-    (e) => !(e.manager === opts.fieldManager && e.operation === operation),
-  );
-  entries.push({
-    manager: opts.fieldManager,
+  const operation = opts.operation ?? 'Update';
+  const mine = opts.fieldManager;
+  // Apply owns exactly what it applied; an update owns what it set (on create) or changed.
+  let paths: FieldPath[];
+  if (operation === 'Apply' || !old) paths = [...leafFields(body).values()].map((l) => l.path);
+  else {
+    const before = leafFields(old);
+    paths = [...leafFields(o).entries()].filter(([k, l]) => JSON.stringify(before.get(k)?.value) !== JSON.stringify(l.value)).map(([, l]) => l.path);
+  }
+  const entries = ((o.metadata.managedFields ?? []) as ManagedEntry[]).map((e) => ({ ...e }));
+  const previous = entries.find((e) => e.manager === mine && e.operation === operation);
+  if (operation === 'Update' && previous) paths = [...fromFieldsV1(previous.fieldsV1), ...paths];
+  // Updates and forced applies take fields over from other managers.
+  const transfer = operation === 'Update' || opts.force === true;
+  const kept = entries
+    .filter((e) => !(e.manager === mine && e.operation === operation))
+    .map((e) => (transfer ? { ...e, fieldsV1: toFieldsV1(fromFieldsV1(e.fieldsV1).filter((p) => !paths.some((q) => covers(q, p) || covers(p, q)))) } : e))
+    .filter((e) => Object.keys(e.fieldsV1 ?? {}).length > 0 || e.subresource);
+  kept.push({
+    manager: mine,
     operation,
     apiVersion: groupVersion(type),
-    time: o.metadata.creationTimestamp,
+    time: now,
     fieldsType: 'FieldsV1',
-    fieldsV1: {},
+    fieldsV1: toFieldsV1(paths),
     ...(opts.subresource ? { subresource: opts.subresource } : {}),
-  } as { manager: string; operation: string });
-  o.metadata.managedFields = entries;
+  });
+  o.metadata.managedFields = kept;
+}
+
+interface ManagedEntry {
+  manager: string;
+  operation: string;
+  apiVersion?: string;
+  time?: string;
+  fieldsType?: string;
+  fieldsV1?: Record<string, unknown>;
+  subresource?: string;
+}
+
+/**
+ * Server-side apply conflicts: a field the apply sets to a new value while another manager owns
+ * it. The Status is the API server's (409 Conflict, FieldManagerConflict causes); kubectl prints
+ * the advice on how to resolve it.
+ */
+function checkApplyConflicts(type: ResourceType, old: KObject, body: unknown, manager: string): void {
+  const current = leafFields(old);
+  const conflicts: { manager: string; apiVersion: string; field: string }[] = [];
+  for (const [key, leaf] of leafFields(body)) {
+    if (JSON.stringify(current.get(key)?.value) === JSON.stringify(leaf.value)) continue;
+    for (const e of (old.metadata.managedFields ?? []) as ManagedEntry[]) {
+      if (e.manager === manager) continue;
+      if (fromFieldsV1(e.fieldsV1).some((p) => covers(p, leaf.path)))
+        conflicts.push({ manager: e.manager, apiVersion: e.apiVersion ?? groupVersion(type), field: describePath(leaf.path) });
+    }
+  }
+  if (conflicts.length === 0) return;
+  const byManager = new Map<string, typeof conflicts>();
+  for (const c of conflicts) byManager.set(`${c.manager}\u0000${c.apiVersion}`, [...(byManager.get(`${c.manager}\u0000${c.apiVersion}`) ?? []), c]);
+  const parts = [...byManager.values()].map((list) =>
+    list.length === 1
+      ? `conflict with "${list[0]!.manager}" using ${list[0]!.apiVersion}: ${list[0]!.field}`
+      : `conflicts with "${list[0]!.manager}" using ${list[0]!.apiVersion}:\n${list.map((c) => `- ${c.field}`).join('\n')}`,
+  );
+  const n = conflicts.length;
+  throw new StatusError({
+    message: `Apply failed with ${n} conflict${n === 1 ? '' : 's'}: ${parts.join('\n')}`,
+    reason: 'Conflict',
+    details: { causes: conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with "${c.manager}" using ${c.apiVersion}`, field: c.field })) },
+    code: 409,
+  });
 }

@@ -20,6 +20,9 @@ export interface WriteOptions {
   subresource?: 'status' | 'scale';
   /** Server-side apply: take over conflicting fields. */
   force?: boolean;
+  /** Internal: the operation recorded in managedFields, and for Apply the applied configuration. */
+  operation?: 'Apply' | 'Update';
+  appliedBody?: unknown;
 }
 
 /**
