@@ -28,6 +28,8 @@ const cases: Case[] = [
   ['echo a b c | tr " " "\\n" | sort -r | head -2', 'c\nb\n'],
   ['(cd /etc && pwd); pwd', '/etc\n/\n'],
   ['exit 42', '', 42],
+  // Names of Object.prototype members are not commands (found by the property test).
+  ['valueOf; constructor; toString; echo $?', '127\n', 0],
   ['! true; echo $?', '1\n'],
   ['echo {a,b}', '{a,b}\n'],
   ['mkdir -p /tmp/d && touch /tmp/d/x.txt /tmp/d/y.txt && echo /tmp/d/*.txt', '/tmp/d/x.txt /tmp/d/y.txt\n'],

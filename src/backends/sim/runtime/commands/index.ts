@@ -27,7 +27,7 @@ export const COMMANDS: Record<string, CommandFn> = {
   nginx,
 };
 
-const shell = makeShell((name) => COMMANDS[name]);
+const shell = makeShell((name) => command(name));
 for (const n of ['sh', 'bash', 'ash', 'dash']) COMMANDS[n] = shell;
 
 /** Looks an applet up. */

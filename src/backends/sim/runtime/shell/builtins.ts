@@ -112,7 +112,7 @@ const typeB: Builtin = (sh, argv, io) => {
 
 const num = (s: string | undefined, dflt: number) => (s === undefined ? dflt : Number(s) || 0);
 
-/** Builtins common to ash, dash and bash. */
+/** Builtins common to ash, dash and bash. Null prototype: `valueOf` or `constructor` typed as a command is not a builtin. */
 export const BUILTINS: Record<string, Builtin> = {
   echo,
   test,
@@ -220,3 +220,4 @@ export const BUILTINS: Record<string, Builtin> = {
     return last === 0 ? 1 : 0;
   },
 };
+Object.setPrototypeOf(BUILTINS, null);
