@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimHandle, startSim } from '../../../src/backends/sim/index.js';
+import { MY_NGINX_DEPLOYMENT } from '../../helpers/manifests.js';
 
 let sim: SimHandle;
 let home: string;
@@ -13,26 +14,7 @@ const kubectl = async (...args: string[]) => {
   return { out: r.stdout, err: r.stderr, code: r.exitCode };
 };
 
-const deployment = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: my-nginx
-spec:
-  selector:
-    matchLabels:
-      run: my-nginx
-  replicas: 2
-  template:
-    metadata:
-      labels:
-        run: my-nginx
-    spec:
-      containers:
-      - name: my-nginx
-        image: nginx
-        ports:
-        - containerPort: 80
-`;
+const deployment = MY_NGINX_DEPLOYMENT;
 
 describe('controllers behind real kubectl', () => {
   beforeAll(async () => {

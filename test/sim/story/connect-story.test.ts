@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimHandle, startSim } from '../../../src/backends/sim/index.js';
+import { MY_NGINX_DEPLOYMENT } from '../../helpers/manifests.js';
 
 // The "Connecting Applications with Services" story, step by step, with the real kubectl against
 // the simulator. Only values that differ between runs (IPs, ages, hashes, ports) are normalized.
@@ -20,26 +21,7 @@ const normalize = (s: string) =>
     .replace(/\b\d+s\b|\b\d+m\d*s?\b/g, '<age>')
     .replace(/my-nginx-[a-z0-9]{6,10}-[a-z0-9]{5}/g, 'my-nginx-<hash>');
 
-const app = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: my-nginx
-spec:
-  selector:
-    matchLabels:
-      run: my-nginx
-  replicas: 2
-  template:
-    metadata:
-      labels:
-        run: my-nginx
-    spec:
-      containers:
-      - name: my-nginx
-        image: nginx
-        ports:
-        - containerPort: 80
-`;
+const app = MY_NGINX_DEPLOYMENT;
 const nodePortApp = `apiVersion: v1
 kind: Service
 metadata:

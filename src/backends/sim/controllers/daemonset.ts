@@ -5,7 +5,7 @@ import { computeHash } from './hash.js';
 import type { NodeInfo } from './nodes.js';
 import { isReady } from './pods.js';
 import { WorkQueue } from './queue.js';
-import { type Json, clone, controllerRef, deepEqual, dig, keyOf, ownerRefTo, splitKey, tolerate, typeOf } from './util.js';
+import { type Json, clone, controllerRef, deepEqual, dig, keyOf, ownerRefTo, splitKey, tolerate, typeOf, ownerKey } from './util.js';
 
 const COMPONENT = 'daemonset-controller';
 
@@ -51,9 +51,8 @@ export class DaemonSetController {
   handle(change: StoreChange): void {
     const o = change.object;
     if (change.resource === this.sets) return this.queue.add(keyOf(o));
-    if (change.resource !== this.pods) return;
-    const ref = controllerRef(o);
-    if (ref?.kind === 'DaemonSet') this.queue.add(`${o.metadata.namespace}/${ref.name}`);
+    const owner = change.resource === this.pods ? ownerKey(o, 'DaemonSet') : undefined;
+    if (owner) this.queue.add(owner);
   }
 
   private eligible(ds: KObject, nodeName: string): boolean {

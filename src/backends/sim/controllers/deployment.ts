@@ -8,7 +8,7 @@ import { calculateStatus, deploymentComplete, rolloutStatus } from './deployment
 import { recordEvent } from './events.js';
 import { computeHash } from './hash.js';
 import { type SyncResult, WorkQueue } from './queue.js';
-import { type Json, clone, controllerRef, deepEqual, dig, keyOf, ownerRefTo, splitKey, timestamp, tolerate, typeOf } from './util.js';
+import { type Json, clone, controllerRef, deepEqual, dig, keyOf, ownerRefTo, splitKey, timestamp, tolerate, typeOf, ownerKey } from './util.js';
 
 const COMPONENT = 'deployment-controller';
 const byCreation = (a: KObject, b: KObject) =>
@@ -38,8 +38,8 @@ export class DeploymentController {
     const o = change.object;
     if (change.resource === this.deployments) return this.queue.add(keyOf(o));
     if (change.resource === this.replicasets) {
-      const ref = controllerRef(o);
-      if (ref?.kind === 'Deployment') this.queue.add(`${o.metadata.namespace}/${ref.name}`);
+      const owner = ownerKey(o, 'Deployment');
+      if (owner) this.queue.add(owner);
       return;
     }
     if (change.resource === this.pods && change.type === 'DELETED') {

@@ -3,7 +3,7 @@ import type { KObject, ResourceType, StoreChange } from '../types.js';
 import { recordEvent } from './events.js';
 import { isReady } from './pods.js';
 import { type SyncResult, WorkQueue } from './queue.js';
-import { type Json, clone, controllerRef, deepEqual, dig, keyOf, ownerRefTo, splitKey, timestamp, tolerate, typeOf } from './util.js';
+import { type Json, clone, controllerRef, deepEqual, dig, keyOf, ownerRefTo, splitKey, timestamp, tolerate, typeOf, ownerKey } from './util.js';
 
 const COMPONENT = 'job-controller';
 const TRACKING = 'batch.kubernetes.io/job-tracking';
@@ -30,9 +30,8 @@ export class JobController {
   handle(change: StoreChange): void {
     const o = change.object;
     if (change.resource === this.jobs) return this.queue.add(keyOf(o));
-    if (change.resource !== this.pods) return;
-    const ref = controllerRef(o);
-    if (ref?.kind === 'Job') this.queue.add(`${o.metadata.namespace}/${ref.name}`);
+    const owner = change.resource === this.pods ? ownerKey(o, 'Job') : undefined;
+    if (owner) this.queue.add(owner);
   }
 
   private sync(key: string): SyncResult {

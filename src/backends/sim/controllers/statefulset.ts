@@ -4,7 +4,7 @@ import { recordEvent } from './events.js';
 import { computeHash } from './hash.js';
 import { isReady } from './pods.js';
 import { type SyncResult, WorkQueue } from './queue.js';
-import { type Json, clone, controllerRef, deepEqual, dig, keyOf, ownerRefTo, splitKey, tolerate, typeOf } from './util.js';
+import { type Json, clone, controllerRef, deepEqual, dig, keyOf, ownerRefTo, splitKey, tolerate, typeOf, ownerKey } from './util.js';
 
 const COMPONENT = 'statefulset-controller';
 const REVISION_LABEL = 'controller-revision-hash';
@@ -30,9 +30,8 @@ export class StatefulSetController {
   handle(change: StoreChange): void {
     const o = change.object;
     if (change.resource === this.sets) return this.queue.add(keyOf(o));
-    if (change.resource !== this.pods) return;
-    const ref = controllerRef(o);
-    if (ref?.kind === 'StatefulSet') this.queue.add(`${o.metadata.namespace}/${ref.name}`);
+    const owner = change.resource === this.pods ? ownerKey(o, 'StatefulSet') : undefined;
+    if (owner) this.queue.add(owner);
   }
 
   private sync(key: string): SyncResult {

@@ -134,3 +134,9 @@ export function tolerate<T>(write: () => T): T | undefined {
     throw e;
   }
 }
+
+/** The work-queue key of the object's controller when it is of this kind (`ns/name`), else undefined. */
+export function ownerKey(obj: KObject, kind: string): string | undefined {
+  const ref = controllerRef(obj);
+  return ref?.kind === kind ? `${obj.metadata.namespace}/${ref.name}` : undefined;
+}
