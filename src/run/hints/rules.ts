@@ -3,7 +3,7 @@
  * and (when `needsFacts`) cluster facts, and returns details for its message, or null.
  */
 import { containerPorts, mentions, owningDeployment, selectorOf, selects, serviceEnvName } from './cluster.js';
-import type { HintRule } from './types.js';
+import type { HintContext, HintRule, K8sObject } from './types.js';
 
 const KNOWN_PROGRAMS = ['kubectl', 'curl', 'kind', 'minikube', 'helm', 'docker', 'kustomize', 'jq', 'wget', 'grep', 'sed', 'awk'];
 
@@ -29,6 +29,15 @@ function creates(ran: string, kind: string, name: string, manifestsText: string)
 }
 
 /** All hint rules, tried in order; the first that applies wins. */
+/** Services with a selector that the step's command, the doc's output or the actual output names. */
+function servicesInvolved({ step, facts, output, expected }: HintContext): { svc: K8sObject; selector: Record<string, string> }[] {
+  const text = `${step.command}\n${expected ?? ''}\n${output}`;
+  return (facts?.services ?? []).flatMap((svc) => {
+    const selector = selectorOf(svc);
+    return selector && mentions(text, svc.metadata.name) ? [{ svc, selector }] : [];
+  });
+}
+
 export const HINT_RULES: HintRule[] = [
   {
     id: 'service-env-before-pods',
@@ -130,12 +139,9 @@ export const HINT_RULES: HintRule[] = [
   {
     id: 'service-no-endpoints',
     needsFacts: true,
-    when({ step, facts, output, expected }) {
-      const text = `${step.command}\n${expected ?? ''}\n${output}`;
-      for (const svc of facts?.services ?? []) {
-        const selector = selectorOf(svc);
-        if (!selector || !mentions(text, svc.metadata.name)) continue;
-        if (!facts!.pods.some((p) => selects(selector, p))) {
+    when(ctx) {
+      for (const { svc, selector } of servicesInvolved(ctx)) {
+        if (!ctx.facts!.pods.some((p) => selects(selector, p))) {
           return { service: svc.metadata.name, selector: Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',') };
         }
       }
@@ -147,12 +153,9 @@ export const HINT_RULES: HintRule[] = [
   {
     id: 'port-mismatch',
     needsFacts: true,
-    when({ step, facts, output, expected }) {
-      const text = `${step.command}\n${expected ?? ''}\n${output}`;
-      for (const svc of facts?.services ?? []) {
-        const selector = selectorOf(svc);
-        if (!selector || !mentions(text, svc.metadata.name)) continue;
-        const pods = facts!.pods.filter((p) => selects(selector, p));
+    when(ctx) {
+      for (const { svc, selector } of servicesInvolved(ctx)) {
+        const pods = ctx.facts!.pods.filter((p) => selects(selector, p));
         const ports = (svc.spec?.ports as Array<{ port?: number; targetPort?: number | string }> | undefined) ?? [];
         for (const port of ports) {
           const target = port.targetPort ?? port.port;
