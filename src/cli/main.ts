@@ -8,6 +8,17 @@ import { planCommand } from './commands/plan.js';
 import { simStartCommand } from './commands/sim.js';
 import { walkCommand } from './commands/walk.js';
 
+/** The options that pick and shape a backend, shared by `check` and `walk`. */
+function withBackendOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--backend <name>', 'sim, kind or context').default('sim'))
+    .option('--k8s-version <minor>', 'Kubernetes version to simulate or create, e.g. 1.30')
+    .option('--examples-dir <dir>', 'where {{% code_sample %}} and k8s.io/examples files are found')
+    .option('--load-balancer', 'simulator: give LoadBalancer services an external IP')
+    .option('--context <name>', 'kubeconfig context for --backend context')
+    .option('--allow-context <name>', 'allow a context that does not look disposable');
+}
+
 /** Builds the command tree; each action stores its exit code. */
 function program(setCode: (code: number) => void): Command {
   const run =
@@ -22,11 +33,9 @@ function program(setCode: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  root
-    .command('check')
+  withBackendOptions(root.command('check'))
     .description('run each lesson against a fresh backend and report mismatches (exit 0 all passed, 1 a step failed, 2 tool error)')
     .argument('<files...>', 'Markdown files, directories or globs')
-    .addOption(new Option('--backend <name>', 'sim, kind or context').default('sim'))
     .addOption(new Option('--format <format>', `report format: ${CHECK_FORMATS.join(', ')}`).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--timeout <duration>', 'per-step timeout, e.g. 60s', '60s')
@@ -39,16 +48,11 @@ function program(setCode: (code: number) => void): Command {
     .option('--to-line <n>', 'only report steps up to this doc line')
     .option('--keep', 'keep the sandbox and backend temp dirs and say where')
     .option('--confine', 'run the lesson shell under bubblewrap (read-only system, writable sandbox)')
-    .option('--k8s-version <minor>', 'Kubernetes version to simulate or create, e.g. 1.30')
-    .option('--examples-dir <dir>', 'where {{% code_sample %}} and k8s.io/examples files are found')
     .option('--kind-image <image>', 'node image for --backend kind')
     .option('--kind-config <file>', 'kind cluster config for --backend kind')
     .option('--keep-cluster', 'do not delete the kind cluster at the end')
     .option('--reuse-cluster <name>', 'run each lesson on this existing kind cluster, in a fresh namespace')
-    .option('--context <name>', 'kubeconfig context for --backend context')
-    .option('--allow-context <name>', 'allow a context that does not look disposable')
     .option('--allow-cluster-scoped', 'allow steps that touch cluster-scoped objects (context backend)')
-    .option('--load-balancer', 'simulator: give LoadBalancer services an external IP')
     .option('-v, --verbose', 'show details for passing steps and diagnostics for failed ones')
     .option('--update', "rewrite failed steps' expected output in the doc with the actual output (volatile parts kept as the doc has them)")
     .option('--dry-run', 'with --update: print the patch instead of writing')
@@ -84,20 +88,13 @@ function program(setCode: (code: number) => void): Command {
     .option('--load-balancer', 'give LoadBalancer services an external IP')
     .action(run(simStartCommand));
 
-  root
-    .command('walk')
+  withBackendOptions(root.command('walk'))
     .description('walk through a lesson step by step on a fresh backend: Enter runs, e edits, s skips, q quits')
     .argument('<file>', 'a Markdown file')
-    .addOption(new Option('--backend <name>', 'sim, kind or context').default('sim'))
     .option('--auto', 'run every step without waiting for a key')
     .option('--pause <duration>', 'with --auto: pause before each step', '500ms')
     .option('--timeout <duration>', 'per-step timeout', '60s')
     .option('--settle <duration>', 'how long read-only steps are retried until they match', '30s')
-    .option('--k8s-version <minor>', 'Kubernetes version to simulate or create, e.g. 1.30')
-    .option('--examples-dir <dir>', 'where {{% code_sample %}} and k8s.io/examples files are found')
-    .option('--load-balancer', 'simulator: give LoadBalancer services an external IP')
-    .option('--context <name>', 'kubeconfig context for --backend context')
-    .option('--allow-context <name>', 'allow a context that does not look disposable')
     .action(run(walkCommand));
 
   root.command('doctor').description('check what is installed and which backends will work').action(run(doctorCommand));
