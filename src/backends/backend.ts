@@ -53,6 +53,12 @@ export interface BackendSession {
    * objects on a shared cluster), or undefined to let it run.
    */
   refuse?(command: string): string | undefined;
+  /**
+   * True when the cluster will not change by itself within `horizonMs` (no controller work due,
+   * nothing written since the last call). Lets a failing read-only step stop retrying early;
+   * backends that cannot tell leave it out and such steps are retried for the whole settle time.
+   */
+  atRest?(horizonMs: number): boolean;
   /** What the backend had to approximate during the lesson (an image it does not know, …). */
   warnings?(): string[];
   /** Called after the lesson: returns what the lesson left outside its namespace, if the backend can tell. */

@@ -29,6 +29,7 @@ function stepJson(r: StepResult): Record<string, unknown> {
     ran: r.ran ?? null,
     status: r.status,
     attempts: r.attempts,
+    ...(r.settledEarly ? { settled_early: true } : {}),
     exit_code: r.exitCode,
     expected: r.expected,
     actual: r.actual,

@@ -54,7 +54,7 @@ const indent = (text: string, pad: string) =>
 export function formatStep(r: StepResult, c: Colors, verbose = false): string {
   const color = r.status === 'pass' ? c.green : r.status === 'skipped' ? c.dim : c.red;
   const what = r.kind === 'manifest' ? `manifest ${r.command ?? ''}`.trim() : (r.ran ?? r.command ?? '').split('\n')[0];
-  const attempts = r.attempts > 1 ? c.dim(` (${r.attempts} attempts)`) : '';
+  const attempts = r.attempts > 1 ? c.dim(` (${r.attempts} attempts${r.settledEarly ? ', cluster at rest' : ''})`) : '';
   const out = [`  ${color(MARK[r.status])} ${c.dim(String(r.line).padStart(4))}  ${what}${attempts}`];
   const pad = '          ';
   if (r.status === 'skipped' && r.skipReason) out.push(`${pad}${c.dim(`skipped: ${r.skipReason}`)}`);

@@ -148,13 +148,21 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   let attempt: Attempt;
   let matched: MatchResult | null = null;
   let delay = state.options.settleIntervalMs;
+  let previous: string | undefined;
   for (;;) {
     result.attempts++;
     attempt = await execute(state, step, prepared, command);
     matched = compare && !attempt.error ? match(state, step, attempt.output, command) : null;
     const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
     if (ok || !settle || attempt.error || state.options.signal?.aborted || permanent(attempt.output)) break;
-    if (Date.now() - started + delay > state.options.settleMs) break;
+    const left = state.options.settleMs - (Date.now() - started);
+    if (delay > left) break;
+    // The same output twice while the cluster is at rest: waiting longer cannot change it.
+    if (attempt.output === previous && state.session.atRest?.(left)) {
+      result.settledEarly = true;
+      break;
+    }
+    previous = attempt.output;
     await sleep(delay);
     delay = Math.min(delay * 2, 2000);
   }

@@ -29,6 +29,8 @@ export interface StepResult {
   ran?: string;
   status: StepStatus;
   attempts: number;
+  /** Retrying stopped before the settle time: the output repeated while the cluster was at rest. */
+  settledEarly?: boolean;
   exitCode: number | null;
   expected: string | null;
   /** Output of the last attempt: stdout and stderr interleaved as in a terminal. */

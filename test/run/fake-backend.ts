@@ -43,7 +43,7 @@ export class FakeBackend implements Backend {
   constructor(
     private readonly stateDir: string,
     private readonly table: FakeEntry[],
-    private readonly extra: { capabilities?: Partial<BackendCapabilities>; nodeExec?: (command: string) => ExecResult; env?: Record<string, string> } = {},
+    private readonly extra: { capabilities?: Partial<BackendCapabilities>; nodeExec?: (command: string) => ExecResult; env?: Record<string, string>; atRest?: (horizonMs: number) => boolean } = {},
   ) {
     mkdirSync(join(stateDir, 'bin'), { recursive: true });
     writeFileSync(join(stateDir, 'table.json'), JSON.stringify(table));
@@ -65,6 +65,7 @@ export class FakeBackend implements Backend {
       namespace: 'default',
       capabilities: { nodeShell: !!nodeExec, loadBalancer: false, portForward: true, namespaceIsolation: false, ...this.extra.capabilities },
       ...(nodeExec ? { nodeExec: async (command: string) => nodeExec(command) } : {}),
+      ...(this.extra.atRest ? { atRest: this.extra.atRest } : {}),
       stop: async () => {
         this.stopped++;
       },

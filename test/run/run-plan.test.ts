@@ -83,6 +83,26 @@ describe('runPlan', () => {
     expect(step.actual).toBe(outputs[Math.min(step.attempts, 3) - 1]);
   });
 
+  it('should stop settling when the same output repeats while the backend is at rest', async () => {
+    const horizons: number[] = [];
+    const { backend, options } = setup([{ args: 'get pods', responses: [{ stdout: 'web 0/1 Pending\n' }] }], {
+      atRest: (h) => (horizons.push(h), true),
+    });
+    const r = await runPlan(plan([cmd(5, 'kubectl get pods', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, settleMs: 600_000 });
+    expect(r.steps[0]).toMatchObject({ status: 'fail', attempts: 2, settledEarly: true });
+    // Asked about the rest of the settle time, not about a fixed horizon.
+    expect(horizons).toHaveLength(1);
+    expect(horizons[0]).toBeGreaterThan(500_000);
+  });
+
+  it('should keep settling while the output changes, even with the backend at rest', async () => {
+    const outputs = ['web 0/1 Pending\n', 'web 0/1 ContainerCreating\n', 'web 1/1 Running\n'];
+    const { backend, options } = setup([{ args: 'get pods', responses: outputs.map((stdout) => ({ stdout })) }], { atRest: () => true });
+    const r = await runPlan(plan([cmd(5, 'kubectl get pods', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, settleMs: 600_000 });
+    expect(r.steps[0]).toMatchObject({ status: 'pass', attempts: 3 });
+    expect(r.steps[0]!.settledEarly).toBeUndefined();
+  });
+
   it('should skip steps the plan marks skipped and keep the sandbox when asked', async () => {
     const { backend, options } = setup();
     const r = await runPlan(plan([manifest(2, 'a.yaml', 'x: 1'), cmd(5, 'echo hi', { skip: 'directive' })]), backend, { ...options, keep: true });

@@ -29,6 +29,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
               nodeExec: (command: string, o: { timeoutMs: number; node?: string }) => runtime.nodeExec!(o.node ?? nodes[0]!, command, o.timeoutMs),
             }
           : {}),
+        atRest: (horizonMs: number) => sim.atRest(horizonMs),
         ...(runtime.warnings ? { warnings: () => runtime.warnings!() } : {}),
         stop: () => sim.stop(),
       };

@@ -79,3 +79,35 @@ export function seededIds(seed = 1): IdSource {
     int: (n) => Math.floor(next() * n),
   };
 }
+
+/**
+ * A clock that remembers the timers it has pending, so the simulator can tell whether the cluster
+ * will change by itself soon (a controller's delayed work, a kubelet stage) or has come to rest.
+ */
+export class TrackingClock implements Clock {
+  private readonly pending = new Map<unknown, number>();
+  constructor(private readonly inner: Clock) {}
+  now(): Date {
+    return this.inner.now();
+  }
+  setTimeout(fn: () => void, ms: number): unknown {
+    const due = this.inner.now().getTime() + Math.max(0, ms);
+    const box: { handle?: unknown } = {};
+    box.handle = this.inner.setTimeout(() => {
+      this.pending.delete(box.handle);
+      fn();
+    }, ms);
+    this.pending.set(box.handle, due);
+    return box.handle;
+  }
+  clearTimeout(handle: unknown): void {
+    this.pending.delete(handle);
+    this.inner.clearTimeout(handle);
+  }
+  /** True when some timer is due within `ms` from now. */
+  dueWithin(ms: number): boolean {
+    const limit = this.inner.now().getTime() + ms;
+    for (const due of this.pending.values()) if (due <= limit) return true;
+    return false;
+  }
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { backdateAll, bootstrap, watchNamespaceDefaults } from './api/bootstrap.js';
 import { createApi } from './api/index.js';
 import type { Api } from './api/types.js';
-import { realClock, randomIds, type Clock, type IdSource } from './clock.js';
+import { realClock, randomIds, TrackingClock, type Clock, type IdSource } from './clock.js';
 import { startControllers } from './controllers/index.js';
 import { writeKubeconfig } from './kubeconfig.js';
 import { createRuntime } from './runtime/index.js';
@@ -45,6 +45,11 @@ export interface SimHandle {
   caPem: string;
   api: Api;
   runtime: PodRuntime;
+  /**
+   * True when the cluster will not change by itself within `horizonMs`: no controller or kubelet
+   * work is due and nothing was written since the previous call.
+   */
+  atRest(horizonMs: number): boolean;
   /** Closes every socket (watches and upgraded streams too), stops controllers and runtime, removes its temp dir. */
   stop(): Promise<void>;
 }
@@ -71,8 +76,9 @@ export function nodeNames(nodes: number | string[] = 1): string[] {
  * HTTPS API server with a fresh CA, and writes a kubeconfig for it.
  */
 export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
+  const clock = new TrackingClock(options.clock ?? realClock);
   const ctx: SimContext = {
-    clock: options.clock ?? realClock,
+    clock,
     ids: options.ids ?? randomIds,
     speed: options.speed ?? 1,
     version: resolveVersion(options.version),
@@ -103,6 +109,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
   }
   const kubeconfigPath = await writeKubeconfig(dir, server.url, certs.caPem, token);
   let stopped: Promise<void> | undefined;
+  let lastSeenVersion = '';
   return {
     kubeconfigPath,
     url: server.url,
@@ -110,6 +117,12 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
     caPem: certs.caPem,
     api,
     runtime,
+    atRest(horizonMs) {
+      const version = store.resourceVersion();
+      const quiet = version === lastSeenVersion;
+      lastSeenVersion = version;
+      return quiet && !clock.dueWithin(horizonMs);
+    },
     stop() {
       stopped ??= (async () => {
         await server.close();
