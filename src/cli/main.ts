@@ -14,6 +14,7 @@ function withBackendOptions(command: Command): Command {
     .addOption(new Option('--backend <name>', 'sim, kind or context').default('sim'))
     .option('--k8s-version <minor>', 'Kubernetes version to simulate or create, e.g. 1.30')
     .option('--examples-dir <dir>', 'where {{% code_sample %}} and k8s.io/examples files are found')
+    .option('--files-dir <dir>', 'local copies of files the doc links to but does not show (a linked repo\'s Makefile, default.conf); without it, steps needing them are skipped')
     .option('--load-balancer', 'simulator: give LoadBalancer services an external IP')
     .option('--context <name>', 'kubeconfig context for --backend context')
     .option('--allow-context <name>', 'allow a context that does not look disposable');

@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { KubedoctestError } from '../diag/errors.js';
 
 /** Writes a report to `--output <file>`, or to stdout when none is given. */
@@ -38,4 +40,13 @@ export function parseCount(text: string, option: string, min = 1): number {
 export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new KubedoctestError('ERR_INVALID_OPTION', `${option} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}`);
+}
+
+/** An option naming a folder that must exist; returned as an absolute path. */
+export function existingDir(path: string, option: string): string {
+  const full = resolve(path);
+  if (!statSync(full, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new KubedoctestError('ERR_INVALID_OPTION', `${option} ${path}: no such folder`, { hint: 'give an existing folder' });
+  }
+  return full;
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { diagnostic } from '../diag/diagnostic.js';
 import { classifyStep } from '../plan/classify.js';
-import type { CommandStep, ExpectedOutput, ManifestStep, MatchMode, PairingForm, Step } from '../plan/types.js';
+import type { CommandStep, DocLink, ExpectedOutput, ManifestStep, MatchMode, PairingForm, Step } from '../plan/types.js';
 import type { BlockCommand } from './command-block.js';
 import { commandText } from './command-block.js';
 import type { CueMatch } from './cue.js';
@@ -22,6 +22,7 @@ export interface ExampleSource {
 export class LessonBuilder {
   readonly steps: Step[] = [];
   readonly findings: Diagnostic[] = [];
+  readonly links: DocLink[] = [];
   /** The last command step; output found later pairs with it while it has none. */
   lastCommand: CommandStep | undefined;
   /** What lies between the last command block and here: nothing, prose only, or something else. */

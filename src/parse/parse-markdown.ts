@@ -80,6 +80,7 @@ export function parseMarkdown(source: string, options: ParseOptions): Lesson {
   const proseLines = units.flatMap((u) => (u.type === 'prose' ? u.lines : []));
   const steps = finalizeSteps(b, findSkippedTabs(proseLines, src.lineCount));
   const lesson: Lesson = { path: options.path, steps, findings: b.findings };
+  if (b.links.length) lesson.links = b.links;
   const title = titleOf(frontmatter, units);
   if (title !== undefined) lesson.title = title;
   return lesson;

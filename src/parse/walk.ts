@@ -54,7 +54,16 @@ export function walkUnits(units: Unit[], b: LessonBuilder): void {
   }
 }
 
+/** `[text](https://…)`, `<https://…>` or a bare https:// address in prose. */
+const LINK = /\]\((https?:\/\/[^\s)]+)\)|<(https?:\/\/[^\s>]+)>|(?<![(<\w])(https?:\/\/[^\s)>\]"'`]+)/g;
+
 function walkProse(unit: ProseUnit, b: LessonBuilder): void {
+  for (const l of unit.lines) {
+    for (const m of l.text.matchAll(LINK)) {
+      const url = (m[1] ?? m[2] ?? m[3]!).replace(/[.,;:]+$/, '');
+      b.links.push({ url, line: l.line });
+    }
+  }
   for (const inc of findExampleIncludes(unit.lines)) {
     const position = { line: inc.line, column: inc.column, endLine: inc.line, endColumn: inc.endColumn };
     b.addExample(inc.file, position, languageOf(inc.file, inc.language));

@@ -91,11 +91,19 @@ export interface ManifestStep {
 
 export type Step = CommandStep | ManifestStep;
 
+/** A web address the prose links to (a repository folder or file the reader is sent to). */
+export interface DocLink {
+  url: string;
+  line: number;
+}
+
 /** The parsed tutorial: ordered steps with positions. Plain serializable data. */
 export interface Lesson {
   path: string;
   title?: string;
   steps: Step[];
+  /** http(s) links in the prose, in doc order: where files the doc uses but does not show may come from. */
+  links?: DocLink[];
   /** Problems found while parsing (unterminated fence, undecodable bytes, …). */
   findings: Diagnostic[];
 }

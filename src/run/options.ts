@@ -57,6 +57,11 @@ export interface RunOptions {
   select?: StepSelection;
   /** Parent dir for sandboxes. Default os.tmpdir(). */
   tmpDir?: string;
+  /**
+   * A folder with local copies of files the doc links to but does not show (a linked
+   * repository's Makefile or default.conf). Without it, steps that need such a file are skipped.
+   */
+  filesDir?: string;
   matcher?: Matcher;
   onStepStart?(step: Step, index: number, total: number): void;
   /**
@@ -88,6 +93,7 @@ export interface NormalizedRunOptions {
   lintFindings: Diagnostic[];
   select: StepSelection | undefined;
   tmpDir: string;
+  filesDir: string | undefined;
   matcher: Matcher | undefined;
   onStepStart: (step: Step, index: number, total: number) => void;
   beforeStep: ((step: CommandStep, index: number, total: number) => Promise<StepDecision>) | undefined;
@@ -125,6 +131,7 @@ export function normalizeRunOptions(options: RunOptions = {}): NormalizedRunOpti
     lintFindings: o.lintFindings ?? [],
     select: o.select,
     tmpDir: o.tmpDir ?? tmpdir(),
+    filesDir: o.filesDir,
     matcher: o.matcher,
     onStepStart: o.onStepStart ?? noop,
     beforeStep: o.beforeStep,

@@ -148,6 +148,7 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
       examples: writeManifests(sandbox.home, manifests),
       manifests,
       earlier: [],
+      skippedProducers: [],
       shellRestartedAt: null,
       deadline: started + o.lessonTimeoutMs,
       lessonTimedOut: false,

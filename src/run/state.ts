@@ -3,6 +3,7 @@ import type { BackendSession } from '../backends/backend.js';
 import type { Binding } from '../match/types.js';
 import type { ManifestStep, Plan } from '../plan/types.js';
 import type { Observations } from './bind.js';
+import type { SkippedProducer } from './depends.js';
 import type { EarlierStep } from './hints/types.js';
 import type { Matcher, NormalizedRunOptions } from './options.js';
 import type { PodShell } from './rewrite/types.js';
@@ -27,6 +28,8 @@ export interface LessonState {
   examples: Map<string, string>;
   manifests: ManifestStep[];
   earlier: EarlierStep[];
+  /** Steps skipped because they could not run here, with what they would have produced. */
+  skippedProducers: SkippedProducer[];
   /** Doc line of the step after which the shell was restarted (state lost), if any. */
   shellRestartedAt: number | null;
   /** Epoch ms when the lesson time limit is reached. */

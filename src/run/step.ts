@@ -5,8 +5,10 @@
 import type { CommandStep } from '../plan/types.js';
 import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
+import { dependsOn, producedNames } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
+import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
 import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped } from './outcome.js';
 import { prepareCommand, type Prepared } from './rewrite/index.js';
@@ -94,6 +96,18 @@ function match(state: LessonState, step: CommandStep, actual: string, command: s
   return state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command });
 }
 
+/** Copies the linked files a local step needs into its working directory, or says why it cannot run. */
+async function provideLinkedFiles(state: LessonState, step: CommandStep, command: string): Promise<{ skip: string } | { rewrites: Rewrite[] }> {
+  const needs = filesReadBy(command);
+  if (needs.length === 0) return { rewrites: [] };
+  const out = await internal(state, `pwd; for __kdt_f in ${needs.map(shQuote).join(' ')}; do [ -e "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`);
+  const [cwd, ...missing] = out.split('\n').filter(Boolean);
+  const linked = planLinkedFiles(missing, state.plan.links ?? [], step.line, state.options.filesDir);
+  if (linked.action === 'skip') return { skip: linked.reason };
+  if (linked.action === 'none' || !cwd) return { rewrites: [] };
+  return { rewrites: copyLinkedFiles(linked.copies, cwd, state.options.filesDir!).map((r) => ({ kind: 'file' as const, ...r })) };
+}
+
 /** Runs a command step to its result. */
 export async function runCommandStep(state: LessonState, step: CommandStep, index: number): Promise<StepResult> {
   const started = Date.now();
@@ -137,6 +151,15 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   // A shared cluster's guard: steps outside the lesson's namespace are not run there.
   const refused = state.session.refuse?.(prepared.script);
   if (refused) return skipped(step, `refused on a shared cluster: ${refused}`, rewrites, warnings);
+
+  if (step.host.kind === 'local' && !prepared.onNode && state.plan.links?.length) {
+    const linked = await provideLinkedFiles(state, step, command);
+    if ('skip' in linked) {
+      state.skippedProducers.push({ line: step.line, reason: linked.skip, names: producedNames(command) });
+      return skipped(step, linked.skip, rewrites, warnings);
+    }
+    rewrites.push(...linked.rewrites);
+  }
 
   const result = baseResult(step);
   result.ran = prepared.script;
@@ -202,6 +225,17 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     if (hint) result.hint = hint;
     if (state.options.gatherFacts) {
       result.diagnostics = await gatherDiagnostics(state.env, state.session.namespace, state.sandbox.home, facts, `${command}\n${attempt.output}`);
+    }
+  }
+  if (result.status === 'fail' && state.skippedProducers.length) {
+    const seen = [command, step.expected?.text ?? '', attempt.output, result.diagnostics?.events ?? ''].join('\n');
+    const producer = dependsOn(seen, state.skippedProducers);
+    if (producer) {
+      const reason = `depends on line ${producer.line}, which was skipped: ${producer.reason}`;
+      Object.assign(result, { status: 'skipped', skipReason: reason, differences: [] });
+      delete result.hint;
+      delete result.diff;
+      state.skippedProducers.push({ line: step.line, reason: producer.reason, names: producedNames(command) });
     }
   }
   if (warnings.length) result.warnings = warnings;

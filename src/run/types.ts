@@ -6,7 +6,7 @@ export type StepStatus = 'pass' | 'fail' | 'skipped' | 'error';
 
 /** A change the runner made to a command before running it, shown in every report. */
 export interface Rewrite {
-  kind: 'binding' | 'interactive' | 'placeholder' | 'path' | 'edit';
+  kind: 'binding' | 'interactive' | 'placeholder' | 'path' | 'edit' | 'file';
   from: string;
   to: string;
   reason: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands, manifests, parseFixture } from './helpers.js';
+import { parseMarkdown } from '../../src/parse/index.js';
 
 describe('document structure', () => {
   it('should run only the first tab and keep other tabs as skipped steps', () => {
@@ -36,5 +37,26 @@ describe('document structure', () => {
     const lesson = parseFixture('form-fence.md');
     expect(lesson.title).toBe('Output fence right after the command fence');
     expect(commands(lesson)[0]!.section).toBe('Output fence right after the command fence');
+  });
+});
+
+describe('links', () => {
+  it('keeps the http(s) links of the prose with their lines, not those in code', () => {
+    const md = [
+      'Get the files from [the example](https://github.com/o/r/tree/main/https-nginx/).',
+      '',
+      '```shell',
+      'curl https://example.com/in-code',
+      '```',
+      '',
+      'See <https://github.com/o/r/blob/main/x/default.conf> and https://kubernetes.io/docs/.',
+      'A [relative](/docs/concepts/) link is not kept.',
+    ].join('\n');
+    const lesson = parseMarkdown(md, { path: 'links.md' });
+    expect(lesson.links).toEqual([
+      { url: 'https://github.com/o/r/tree/main/https-nginx/', line: 1 },
+      { url: 'https://github.com/o/r/blob/main/x/default.conf', line: 7 },
+      { url: 'https://kubernetes.io/docs/', line: 7 },
+    ]);
   });
 });

@@ -252,3 +252,23 @@ describe('bindings and placeholders', () => {
     expect(r.steps[3]!.skipReason).toBe('cannot fill in <CLUSTER-IP>: no earlier output shows a Service');
   });
 });
+
+describe('host-specific paths', () => {
+  it('should map a Git Bash drive path to a sandbox folder that exists, the same in every step', async () => {
+    const { backend, options } = setup();
+    const r = await runPlan(
+      plan([
+        cmd(3, 'echo secret > /d/tmp/nginx.key && echo made', { expected: 'made' }),
+        cmd(4, 'cat /d/tmp/nginx.key | base64', { expected: 'c2VjcmV0Cg==' }),
+      ]),
+      backend,
+      options,
+    );
+    expect(r.steps.map((s) => s.status)).toEqual(['pass', 'pass']);
+    const rewrite = r.steps[1]!.rewrites[0]!;
+    expect(rewrite).toMatchObject({ kind: 'path', from: '/d/tmp/nginx.key' });
+    expect(rewrite.to).toMatch(/\/drives\/d\/tmp\/nginx\.key$/);
+    expect(rewrite.reason).toContain('drive D:');
+    expect(r.steps[1]!.ran).toBe(`cat ${rewrite.to} | base64`);
+  });
+});

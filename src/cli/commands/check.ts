@@ -19,7 +19,7 @@ import { updateDoc, updatePatch } from '../../update/update.js';
 import { VERSION } from '../../version.js';
 import { KubedoctestError } from '../../diag/errors.js';
 import { expandInputs } from '../inputs.js';
-import { emit, oneOf, parseCount, parseDuration } from '../output.js';
+import { emit, existingDir, oneOf, parseCount, parseDuration } from '../output.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'junit', 'github', 'sarif', 'html'] as const;
 const BACKENDS = ['sim', 'kind', 'context'] as const;
@@ -40,6 +40,7 @@ export interface CheckCommandOptions {
   confine?: boolean;
   k8sVersion?: string;
   examplesDir?: string;
+  filesDir?: string;
   kindImage?: string;
   kindConfig?: string;
   keepCluster?: boolean;
@@ -103,6 +104,7 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
     ...(o.fromLine ? { fromLine: parseCount(o.fromLine, '--from-line') } : {}),
     ...(o.toLine ? { toLine: parseCount(o.toLine, '--to-line') } : {}),
     ...(o.examplesDir ? { examplesDir: o.examplesDir } : {}),
+    ...(o.filesDir ? { filesDir: existingDir(o.filesDir, '--files-dir') } : {}),
   });
   if (!streaming) {
     const text =

@@ -8,7 +8,7 @@ import { runPlan } from '../../run/index.js';
 import type { StepDecision } from '../../run/options.js';
 import type { LessonResult, StepResult } from '../../run/types.js';
 import { backendFactory, type CheckCommandOptions } from './check.js';
-import { parseDuration } from '../output.js';
+import { existingDir, parseDuration } from '../output.js';
 import { editLine, readKey } from '../prompt.js';
 
 export interface WalkCommandOptions {
@@ -18,6 +18,7 @@ export interface WalkCommandOptions {
   timeout: string;
   settle: string;
   examplesDir?: string;
+  filesDir?: string;
   k8sVersion?: string;
   loadBalancer?: boolean;
   context?: string;
@@ -90,6 +91,7 @@ export async function walkCommand(file: string, o: WalkCommandOptions): Promise<
     },
     stepTimeoutMs: parseDuration(o.timeout, '--timeout'),
     settleMs: parseDuration(o.settle, '--settle'),
+    ...(o.filesDir ? { filesDir: existingDir(o.filesDir, '--files-dir') } : {}),
     log: (m) => w(c.dim(m)),
   });
   const count = (s: string) => result.steps.filter((r) => r.status === s).length;

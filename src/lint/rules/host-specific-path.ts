@@ -16,7 +16,7 @@ export const hostSpecificPath: LintRule = {
         for (const m of step.command.matchAll(pattern)) {
           const range = spanPosition(step, m.index!, m.index! + m[0].length);
           out.push(
-            diagnostic(this.id, 'warning', range, `\`${m[0]}\` is ${why}; it will not exist on a reader's machine or in the runner (use a relative path or /tmp)`, {
+            diagnostic(this.id, 'warning', range, `\`${m[0]}\` is ${why}; it will not exist on a reader's machine (use a relative path or /tmp)`, {
               stepId: step.id,
               actual: m[0],
             }),

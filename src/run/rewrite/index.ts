@@ -3,6 +3,9 @@
  * paths, interactive rewrites. Every change is recorded as a Rewrite; nothing is fixed silently
  * (a typographic dash or a typo runs as written).
  */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { MSYS_DRIVE_PATH } from '../../lint/data/host-paths.js';
 import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { INTERACTIVE_RULES, unhandledInteractive } from './interactive.js';
@@ -27,6 +30,23 @@ export function rewriteExampleUrls(command: string, examples: Map<string, string
   return { command: out, rewrites };
 }
 
+/**
+ * Maps Git Bash/MSYS drive paths (`/d/tmp/nginx.key`) to a folder in the run dir that stands for
+ * the drive, creating the folders the path names, as the author's drive had them.
+ */
+export function rewriteDrivePaths(command: string, runDir: string): { command: string; rewrites: Rewrite[] } {
+  const rewrites: Rewrite[] = [];
+  const out = command.replace(MSYS_DRIVE_PATH, (whole, drive: string, rest: string) => {
+    const to = join(runDir, 'drives', drive.toLowerCase(), rest);
+    mkdirSync(rest.endsWith('/') ? to : dirname(to), { recursive: true });
+    if (!rewrites.some((r) => r.from === whole)) {
+      rewrites.push({ kind: 'path', from: whole, to, reason: `a Windows drive as Git Bash mounts it; a folder of the sandbox stands for drive ${drive.toUpperCase()}:` });
+    }
+    return to;
+  });
+  return { command: out, rewrites };
+}
+
 /** Prepares one command step (the command already has bindings and placeholders applied). */
 export function prepareCommand(step: CommandStep, command: string, ctx: RewriteContext): Prepared {
   if (step.host.kind === 'node') {
@@ -34,6 +54,11 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
   }
   const paths = rewriteExampleUrls(command, ctx.examples);
   command = paths.command;
+  if (step.host.kind === 'local') {
+    const drives = rewriteDrivePaths(command, ctx.runDir);
+    command = drives.command;
+    paths.rewrites.push(...drives.rewrites);
+  }
   if (step.host.kind === 'pod') {
     const pod = ctx.podShell;
     if (!pod) return { action: 'skip', reason: `runs inside a pod (${step.host.prompt.trim()}) but no earlier step opened a shell in a pod`, rewrites: paths.rewrites, warnings: [] };

@@ -24,6 +24,23 @@ describe('the sim API server with the real kubectl', () => {
     expect(r.stdout.trim().split('\n').sort()).toEqual(['namespace/default', 'namespace/kube-node-lease', 'namespace/kube-public', 'namespace/kube-system']);
   });
 
+  it('refuses a Secret whose data is not base64, at the byte Go reports, on create and on apply over an existing one', async () => {
+    const file = join(f.home, 'bad-secret.yaml');
+    await writeFile(file, 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: certs\ntype: Opaque\ndata:\n  tls.crt: "REPLACE_WITH_BASE64_CERT"\n');
+    const created = await f.kubectl(['apply', '-f', file]);
+    expect(created.exitCode).toBe(1);
+    expect(created.stderr).toContain('Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte 7');
+    expect((await f.kubectl(['get', 'secret', 'certs'])).exitCode).toBe(1);
+    const made = await f.kubectl(['create', 'secret', 'generic', 'certs', '--from-literal=tls.crt=hello']);
+    expect(made.stdout.trim()).toBe('secret/certs created');
+    const applied = await f.kubectl(['apply', '-f', file]);
+    expect(applied.exitCode).toBe(1);
+    expect(applied.stderr).toContain('illegal base64 data at input byte 7');
+    const kept = await f.kubectl(['get', 'secret', 'certs', '-o', 'jsonpath={.data.tls\\.crt}']);
+    expect(Buffer.from(kept.stdout, 'base64').toString()).toBe('hello');
+    await f.kubectl(['delete', 'secret', 'certs']);
+  });
+
   it('applies, gets and deletes a configmap from a YAML file', async () => {
     const file = join(f.home, 'cm.yaml');
     await writeFile(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: game\ndata:\n  lives: "3"\n');

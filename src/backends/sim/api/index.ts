@@ -5,7 +5,7 @@ import type { KObject, ResourceType, SimContext, Store } from '../types.js';
 import { deleteObject, stamp } from './delete.js';
 import { checkKind, checkNamespaceOpen, requireName, targetNamespace } from './guards.js';
 import { nameSuffix, sameContent, toScale, withTypeMeta } from './objects.js';
-import { checkStrict } from './strict.js';
+import { checkSecretData, checkStrict } from './strict.js';
 import { covers, describePath, type FieldPath, fromFieldsV1, leafFields, toFieldsV1 } from './managed-fields.js';
 import { applyJsonPatch, mergePatch, strategicMergePatch } from './patch.js';
 import type { Api, PatchType, WriteOptions } from './types.js';
@@ -44,6 +44,7 @@ export function createApi(options: ApiOptions): Api {
   const create = (type: ResourceType, namespace: string | undefined, body: KObject, opts: WriteOptions = {}): KObject => {
     checkKind(type, body);
     if (opts.fieldValidation === 'Strict') checkStrict(type, body);
+    checkSecretData(type, body);
     const o = withTypeMeta(type, structuredClone(body));
     const ns = targetNamespace(type, namespace, o);
     if (ns === undefined) delete o.metadata.namespace;
@@ -105,6 +106,7 @@ export function createApi(options: ApiOptions): Api {
     if (opts.subresource === 'scale') return writeScale(type, namespace, body, opts);
     checkKind(type, body);
     if (opts.fieldValidation === 'Strict') checkStrict(type, body);
+    checkSecretData(type, body);
     const name = body.metadata.name;
     if (!name) throw badRequest('name is required');
     const ns = type.namespaced ? targetNamespace(type, namespace, body) : undefined;
@@ -142,6 +144,7 @@ export function createApi(options: ApiOptions): Api {
     if (opts.subresource === 'scale') return writeScale(type, namespace, { ...next, metadata: { ...next.metadata, name } }, opts);
     // Like the real server, strict validation looks at what the patch sets, not at what was stored before.
     if (opts.fieldValidation === 'Strict' && patchType !== 'json') checkStrict(type, body);
+    checkSecretData(type, next);
     if (next.metadata.resourceVersion === old.metadata.resourceVersion) delete next.metadata.resourceVersion;
     if (patchType === 'apply' && !opts.force) checkApplyConflicts(type, old, body, opts.fieldManager ?? '');
     return replace(type, old, next, patchType === 'apply' ? { ...opts, operation: 'Apply', appliedBody: body } : opts);

@@ -64,3 +64,36 @@ export function checkStrict(type: ResourceType, object: unknown): void {
   if (unknown.length)
     throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
 }
+
+/** The offset of the first byte Go's `base64.StdEncoding` rejects, or -1 when the text decodes. */
+export function base64ErrorOffset(text: string): number {
+  // Go skips CR and LF; offsets count the bytes of the text as sent.
+  const chars: Array<{ c: string; at: number }> = [];
+  for (let i = 0; i < text.length; i++) if (text[i] !== '\r' && text[i] !== '\n') chars.push({ c: text[i]!, at: i });
+  const alphabet = /[A-Za-z0-9+/]/;
+  for (let q = 0; q < chars.length; q += 4) {
+    const quantum = chars.slice(q, q + 4);
+    for (let j = 0; j < quantum.length; j++) {
+      const { c, at } = quantum[j]!;
+      if (alphabet.test(c)) continue;
+      // '=' may pad only the last quantum, in its third or fourth place, and nothing may follow it.
+      const last = q + 4 >= chars.length;
+      if (c === '=' && last && j >= 2 && quantum.slice(j).every((x) => x.c === '=') && (j === 3 || quantum.length === 4)) return -1;
+      return at;
+    }
+    if (quantum.length < 4) return quantum[0]!.at;
+  }
+  return -1;
+}
+
+/** Secret `data` values must be base64, as the real server's decoding of `[]byte` fields demands. */
+export function checkSecretData(type: ResourceType, object: unknown): void {
+  if (type.kind !== 'Secret' || type.group !== '' || typeof object !== 'object' || object === null) return;
+  const data = (object as { data?: unknown }).data;
+  if (typeof data !== 'object' || data === null) return;
+  for (const value of Object.values(data)) {
+    if (typeof value !== 'string') continue;
+    const at = base64ErrorOffset(value);
+    if (at >= 0) throw badRequest(`Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte ${at}`);
+  }
+}

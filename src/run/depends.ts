@@ -1,0 +1,52 @@
+/**
+ * What a skipped step would have left behind, so that a later step failing for want of it is
+ * reported as skipped (with the chain) rather than as a defect of its own: the files a command
+ * names (`make keys KEY=/tmp/nginx.key`) and the objects it creates (`kubectl create configmap
+ * nginxconfigmap …`).
+ */
+import { firstSimpleCommand } from './rewrite/words.js';
+
+/** A skipped step and the names of what it would have produced. */
+export interface SkippedProducer {
+  line: number;
+  reason: string;
+  names: Set<string>;
+}
+
+const PATH_LIKE = /^(?:\.{0,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.[A-Za-z0-9]{1,8}$|^\/[\w.-]+(?:\/[\w.-]+)+$/;
+
+/** kubectl create subcommands whose object name follows a type word (`create secret tls NAME`). */
+const TYPED = new Set(['secret', 'service', 'svc']);
+
+/** File paths and created object names a command mentions. */
+export function producedNames(command: string): Set<string> {
+  const names = new Set<string>();
+  for (const segment of command.split(/\s*(?:;|&&|\|\||\||\n)\s*/)) {
+    const words = firstSimpleCommand(segment);
+    const program = words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) && w !== 'sudo');
+    for (const w of words) {
+      const value = w.includes('=') ? w.slice(w.indexOf('=') + 1) : w;
+      if (value !== program && PATH_LIKE.test(value) && !value.startsWith('-')) names.add(value);
+    }
+    if (program === 'kubectl') {
+      const positional = words.slice(words.indexOf('kubectl') + 1).filter((w) => !w.startsWith('-'));
+      if (positional[0] === 'create' || positional[0] === 'run' || positional[0] === 'expose') {
+        const skip = positional[0] === 'create' && TYPED.has(positional[1] ?? '') ? 3 : 2;
+        const name = positional[skip];
+        if (name && /^[a-z0-9][a-z0-9.-]*$/.test(name) && !name.includes('=')) names.add(name);
+      }
+    }
+  }
+  return names;
+}
+
+/** The first skipped producer whose names appear, as whole words, in `text`. */
+export function dependsOn(text: string, producers: readonly SkippedProducer[]): SkippedProducer | undefined {
+  for (const p of producers) {
+    for (const name of p.names) {
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (new RegExp(`(?<![\\w./-])${escaped}(?![\\w/-]|\\.\\w)`).test(text)) return p;
+    }
+  }
+  return undefined;
+}

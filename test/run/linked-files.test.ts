@@ -1,0 +1,124 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dependsOn, producedNames } from '../../src/run/depends.js';
+import { filesReadBy, findLocalCopy, linkFor, planLinkedFiles } from '../../src/run/linked-files.js';
+import { runPlan } from '../../src/run/run-plan.js';
+import { FakeBackend, plainMatcher } from './fake-backend.js';
+import { tempDir } from './helpers.js';
+import { cmd, plan } from './plan-builder.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+const FOLDER = { url: 'https://github.com/kubernetes/examples/tree/master/_archived/https-nginx/', line: 273 };
+const FILE = { url: 'https://github.com/kubernetes/examples/blob/master/_archived/https-nginx/default.conf', line: 396 };
+const OTHER = { url: 'https://github.com/coredns/deployment/tree/master/kubernetes', line: 239 };
+
+describe('filesReadBy', () => {
+  it.each([
+    ['make keys KEY=/tmp/nginx.key CERT=/tmp/nginx.crt', ['Makefile']],
+    ['make -C build keys', []],
+    ['kubectl create configmap nginxconfigmap --from-file=default.conf', ['default.conf']],
+    ['kubectl create configmap c --from-file=site=conf/site.conf', ['conf/site.conf']],
+    ['kubectl apply -f ./run-my-nginx.yaml && kubectl get pods', ['run-my-nginx.yaml']],
+    ['kubectl apply -f https://k8s.io/examples/x.yaml', []],
+    ['kubectl create secret tls s --key /tmp/nginx.key --cert /tmp/nginx.crt', []],
+    ['bash ./setup.sh', ['setup.sh']],
+    ['./deploy.sh --fast', ['deploy.sh']],
+    ['kubectl get pods', []],
+  ])('%s → %j', (command, files) => {
+    expect(filesReadBy(command)).toEqual(files);
+  });
+});
+
+describe('linkFor', () => {
+  it('prefers a link to the file itself, else the nearest linked folder', () => {
+    expect(linkFor('default.conf', [OTHER, FOLDER, FILE], 293)).toBe(FILE);
+    expect(linkFor('Makefile', [OTHER, FOLDER, FILE], 278)).toBe(FOLDER);
+    expect(linkFor('Makefile', [{ url: 'https://kubernetes.io/docs/concepts/', line: 270 }], 278)).toBeUndefined();
+  });
+});
+
+describe('findLocalCopy', () => {
+  it('finds the copy whose folders match the link, and refuses an ambiguous or unrelated one', () => {
+    const t = tempDir();
+    cleanups.push(t.remove);
+    mkdirSync(join(t.dir, 'k8s-examples/https-nginx'), { recursive: true });
+    mkdirSync(join(t.dir, 'other/site'), { recursive: true });
+    writeFileSync(join(t.dir, 'k8s-examples/https-nginx/Makefile'), 'keys:\n');
+    writeFileSync(join(t.dir, 'k8s-examples/https-nginx/default.conf'), 'server {}\n');
+    writeFileSync(join(t.dir, 'other/site/default.conf'), 'other\n');
+    writeFileSync(join(t.dir, 'other/site/Makefile'), 'other\n');
+    expect(findLocalCopy(t.dir, 'Makefile', FOLDER)).toBe(join(t.dir, 'k8s-examples/https-nginx/Makefile'));
+    expect(findLocalCopy(t.dir, 'default.conf', FILE)).toBe(join(t.dir, 'k8s-examples/https-nginx/default.conf'));
+    expect(findLocalCopy(t.dir, 'Makefile', OTHER)).toBeUndefined();
+    mkdirSync(join(t.dir, 'b/https-nginx'), { recursive: true });
+    writeFileSync(join(t.dir, 'b/https-nginx/Makefile'), 'dup\n');
+    expect(findLocalCopy(t.dir, 'Makefile', FOLDER)).toBeUndefined();
+  });
+});
+
+describe('planLinkedFiles', () => {
+  it('skips with the link and the way out when no folder of copies is given', () => {
+    const p = planLinkedFiles(['Makefile'], [OTHER, FOLDER], 278, undefined);
+    expect(p).toEqual({
+      action: 'skip',
+      reason: 'needs Makefile, which the doc does not show but links to (https://github.com/kubernetes/examples/tree/master/_archived/https-nginx/, line 273); give a folder with a copy of it with --files-dir',
+    });
+  });
+  it('does nothing for a missing file the doc does not link to (it is the doc\'s own defect)', () => {
+    expect(planLinkedFiles(['default.conf'], [], 165, undefined)).toEqual({ action: 'none' });
+  });
+});
+
+describe('depends', () => {
+  it('names the files and objects a command would produce, and finds them as whole words', () => {
+    const names = producedNames('make keys KEY=/tmp/nginx.key CERT=/tmp/nginx.crt; kubectl create secret tls nginxsecret --key /tmp/nginx.key --cert /tmp/nginx.crt');
+    expect([...names].sort()).toEqual(['/tmp/nginx.crt', '/tmp/nginx.key', 'nginxsecret']);
+    expect([...producedNames('kubectl create configmap nginxconfigmap --from-file=default.conf')].sort()).toEqual(['default.conf', 'nginxconfigmap']);
+    const p = { line: 5, reason: 'r', names };
+    expect(dependsOn('error: Cannot read file /tmp/nginx.crt, open /tmp/nginx.crt: no such file', [p])).toBe(p);
+    expect(dependsOn('NAME  TYPE\nnginxsecret  kubernetes.io/tls', [p])).toBe(p);
+    expect(dependsOn('nginxsecret2 and /tmp/nginx.crt.bak', [p])).toBeUndefined();
+  });
+});
+
+describe('runPlan with linked files', () => {
+  function setup() {
+    const t = tempDir();
+    cleanups.push(t.remove);
+    const backend = new FakeBackend(join(t.dir, 'fake'), []);
+    const files = join(t.dir, 'copies');
+    mkdirSync(join(files, 'repo/demo'), { recursive: true });
+    writeFileSync(join(files, 'repo/demo/hello.sh'), 'echo hello from the linked repo > made.txt; cat made.txt\n');
+    const lesson = plan([
+      cmd(10, 'bash hello.sh', { expected: 'hello from the linked repo' }),
+      cmd(12, 'cat made.txt', { expected: 'hello from the linked repo' }),
+      cmd(14, 'echo unrelated', { expected: 'unrelated' }),
+    ]);
+    lesson.links = [{ url: 'https://github.com/o/r/tree/main/repo/demo', line: 8 }];
+    return { backend, files, lesson, options: { matcher: plainMatcher, tmpDir: t.dir, settleIntervalMs: 10, gatherFacts: false, handleSignals: false } };
+  }
+
+  it('copies the linked file into the working directory and says so', async () => {
+    const { backend, files, lesson, options } = setup();
+    const r = await runPlan(lesson, backend, { ...options, filesDir: files });
+    expect(r.steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass']);
+    expect(r.steps[0]!.rewrites).toEqual([
+      { kind: 'file', from: 'https://github.com/o/r/tree/main/repo/demo', to: './hello.sh', reason: 'the file the doc links to at line 8, copied from repo/demo/hello.sh in the files folder' },
+    ]);
+  });
+
+  it('skips the step without copies, and a later step that fails for want of what it made', async () => {
+    const { backend, lesson, options } = setup();
+    lesson.steps[0] = cmd(10, 'bash hello.sh > made.txt', { expected: '' });
+    const r = await runPlan(lesson, backend, options);
+    expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped', 'pass']);
+    expect(r.steps[0]!.skipReason).toMatch(/^needs hello\.sh, which the doc does not show but links to \(https:\/\/github\.com\/o\/r\/tree\/main\/repo\/demo, line 8\)/);
+    expect(r.steps[1]!.skipReason).toMatch(/^depends on line 10, which was skipped: needs hello\.sh/);
+    expect(r.steps[1]!.actual).toContain('No such file');
+  });
+});
