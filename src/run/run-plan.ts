@@ -8,6 +8,7 @@ import { sortDiagnostics } from '../diag/diagnostic.js';
 import { isKubedoctestError } from '../diag/errors.js';
 import type { ManifestStep, Plan } from '../plan/types.js';
 import { emptyObservations } from './bind.js';
+import { fillManifest } from './fill-manifest.js';
 import { bwrapArgs, preflightConfine } from './confine.js';
 import { loadMatcher, normalizeRunOptions, type RunOptions } from './options.js';
 import { baseResult, skipped, stepFindings } from './outcome.js';
@@ -149,6 +150,7 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
       manifests,
       earlier: [],
       skippedProducers: [],
+      ran: [],
       shellRestartedAt: null,
       deadline: started + o.lessonTimeoutMs,
       lessonTimedOut: false,
@@ -189,8 +191,10 @@ async function runSteps(state: LessonState, result: LessonResult): Promise<void>
     else if (decision?.action === 'quit') r = skipped(step, 'the reader quit the walk-through');
     else if (decision?.action === 'skip') r = skipped(step, 'skipped by the reader');
     else if (step.kind === 'manifest') {
-      const written = writeManifest(state.sandbox.home, step);
+      const filled = step.content === null ? null : fillManifest(step.content, state.ran);
+      const written = writeManifest(state.sandbox.home, filled ? { ...step, content: filled.content } : step);
       r = 'reason' in written ? skipped(step, written.reason) : baseResult(step);
+      if (filled?.rewrites.length) r.rewrites = filled.rewrites;
     } else if (decision?.action === 'run' && decision.command !== undefined && decision.command !== step.command) {
       r = await runCommandStep(state, { ...step, command: decision.command }, index);
       r.command = step.command;

@@ -4,6 +4,7 @@ import type { Binding } from '../match/types.js';
 import type { ManifestStep, Plan } from '../plan/types.js';
 import type { Observations } from './bind.js';
 import type { SkippedProducer } from './depends.js';
+import type { RanCommand } from './fill-manifest.js';
 import type { EarlierStep } from './hints/types.js';
 import type { Matcher, NormalizedRunOptions } from './options.js';
 import type { PodShell } from './rewrite/types.js';
@@ -28,6 +29,8 @@ export interface LessonState {
   examples: Map<string, string>;
   manifests: ManifestStep[];
   earlier: EarlierStep[];
+  /** Commands that ran, with their output (placeholders of later manifests are filled from them). */
+  ran: RanCommand[];
   /** Steps skipped because they could not run here, with what they would have produced. */
   skippedProducers: SkippedProducer[];
   /** Doc line of the step after which the shell was restarted (state lost), if any. */

@@ -191,6 +191,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   }
   result.actual = attempt.output;
   result.exitCode = attempt.exitCode;
+  state.ran.push({ line: step.line, ran: prepared.script, output: attempt.output, ok: attempt.exitCode === 0 });
   result.durationMs = Date.now() - started;
   if (attempt.error) {
     result.status = 'error';
