@@ -8,6 +8,8 @@ export interface BackendCapabilities {
   nodeShell: boolean;
   /** Services of type LoadBalancer get an external IP. */
   loadBalancer: boolean;
+  /** Nodes may have an ExternalIP address (a cloud provider's); false on kind and the simulator. */
+  nodeExternalIPs: boolean;
   /** `kubectl port-forward` works. */
   portForward: boolean;
   /** The lesson runs in its own generated namespace (context backend). */

@@ -56,7 +56,7 @@ export async function isolatedSession(start: BackendStartOptions, o: IsolatedSes
     kubeconfigPath,
     env: {},
     namespace,
-    capabilities: { nodeShell: false, loadBalancer: false, portForward: true, namespaceIsolation: true, ...o.capabilities },
+    capabilities: { nodeShell: false, loadBalancer: false, nodeExternalIPs: true, portForward: true, namespaceIsolation: true, ...o.capabilities },
     refuse: (command) => (o.allowClusterScoped ? undefined : refuseCommand(command, namespace)),
     leakCheck: () => findLeaks(k, namespace, since),
     async stop() {

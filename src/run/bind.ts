@@ -14,11 +14,15 @@ export interface Observations {
   pods: TableRow[];
   /** Rows of the most recent `kubectl get svc` output. */
   services: TableRow[];
+  /** Node ports of a Service's YAML/JSON seen after the latest `get svc` table (`- name: https` … `nodePort: 32453`). */
+  nodePorts: Array<{ name?: string; port?: number; nodePort: number }>;
+  /** Node addresses of type ExternalIP seen in any output (`get nodes -o yaml`, `-o wide`). */
+  nodeExternalIPs: string[];
 }
 
 /** Empty observations. */
 export function emptyObservations(): Observations {
-  return { pods: [], services: [] };
+  return { pods: [], services: [], nodePorts: [], nodeExternalIPs: [] };
 }
 
 /** Parses a kubectl table by its header's column starts. */
@@ -43,19 +47,63 @@ export function parseTable(output: string): TableRow[] {
   });
 }
 
-/** Records what a `kubectl get pods|svc` output shows (other outputs are ignored). */
+/** `- name: https` / `port: 443` / `nodePort: 32453` entries of a Service's ports in YAML or JSON output. */
+function nodePortsIn(output: string): Observations['nodePorts'] {
+  const out: Observations['nodePorts'] = [];
+  let current: { name?: string; port?: number } = {};
+  for (const line of output.split('\n')) {
+    const item = /^\s*-\s/.test(line) || /^\s*\{\s*$/.test(line);
+    if (item) current = {};
+    const m = /^\s*-?\s*"?(name|port|nodePort)"?:\s*"?([\w.-]+)"?,?\s*$/.exec(line);
+    if (!m) continue;
+    if (m[1] === 'name') current.name = m[2]!;
+    else if (m[1] === 'port') current.port = Number(m[2]);
+    else out.push({ ...current, nodePort: Number(m[2]) });
+  }
+  return out;
+}
+
+/** Addresses of type ExternalIP in node YAML/JSON (`- address: 1.2.3.4` then `type: ExternalIP`) or a `get nodes -o wide` table. */
+function nodeExternalIPsIn(command: string, output: string): string[] {
+  const ips: string[] = [];
+  const lines = output.split('\n');
+  lines.forEach((line, i) => {
+    if (!/\btype"?:\s*"?ExternalIP\b/.test(line)) return;
+    for (const near of [lines[i - 1], lines[i + 1], line]) {
+      const m = /address"?:\s*"?([0-9a-fA-F:.]+)"?/.exec(near ?? '');
+      if (m) {
+        ips.push(m[1]!);
+        return;
+      }
+    }
+  });
+  const k = kubectlWords(command);
+  if (k?.sub === 'get' && /^(no|node|nodes)(\/|$)/.test(k.positional[0] ?? '')) {
+    for (const row of parseTable(output)) if (row['EXTERNAL-IP'] && !/^<.*>$/.test(row['EXTERNAL-IP'])) ips.push(row['EXTERNAL-IP']);
+  }
+  return ips;
+}
+
+/** Records what a `kubectl get pods|svc` output shows, and node ports and node external IPs in any output. */
 export function observe(command: string, output: string, obs: Observations): void {
+  const external = nodeExternalIPsIn(command, output);
+  if (external.length) obs.nodeExternalIPs = external;
+  const ports = /nodePort/.test(output) ? nodePortsIn(output) : [];
+  if (ports.length) obs.nodePorts = ports;
   const k = kubectlWords(command);
   if (!k || k.sub !== 'get' || k.flags.some((f) => (f.name === '-o' || f.name === '--output') && f.value !== 'wide')) return;
   const what = k.positional[0] ?? '';
   const rows = parseTable(output);
   if (rows.length === 0) return;
   if (/^(po|pod|pods)(\/|$)/.test(what)) obs.pods = rows;
-  else if (/^(svc|service|services)(\/|$)/.test(what)) obs.services = rows;
+  else if (/^(svc|service|services)(\/|$)/.test(what)) {
+    obs.services = rows;
+    obs.nodePorts = [];
+  }
 }
 
 /** Kinds of placeholder the runner can fill in. */
-type PlaceholderKind = 'pod-name' | 'cluster-ip' | 'external-ip' | 'node-port';
+type PlaceholderKind = 'pod-name' | 'cluster-ip' | 'external-ip' | 'node-port' | 'node-external-ip';
 
 function kindOf(name: string): PlaceholderKind | null {
   const n = name.toLowerCase().replace(/[\s_]/g, '-');
@@ -81,6 +129,16 @@ function pickBy<T>(candidates: T[], key: (t: T) => string, context: string, what
 }
 
 function resolveKind(kind: PlaceholderKind, obs: Observations, context: string): { value: string } | { reason: string } {
+  if (kind === 'node-external-ip') {
+    const ip = obs.nodeExternalIPs[0];
+    return ip ? { value: ip } : { reason: "no earlier output shows a node's external IP (nodes get one from a cloud provider; kind's and the simulator's have only an InternalIP)" };
+  }
+  if (kind === 'node-port' && obs.nodePorts.length) {
+    // The port the URL's scheme speaks: `https://…:<NODE-PORT>` takes the https (443) entry.
+    const tls = /https:\/\//.test(context);
+    const pick = obs.nodePorts.find((p) => (tls ? p.name === 'https' || p.port === 443 : p.name === 'http' || p.port === 80)) ?? (obs.nodePorts.length === 1 ? obs.nodePorts[0] : undefined);
+    if (pick) return { value: String(pick.nodePort) };
+  }
   if (kind === 'pod-name') {
     const r = pickBy(obs.pods.filter((p) => p.NAME), (p) => podBase(p.NAME!), context, 'pod name');
     return 'value' in r ? { value: r.value.NAME! } : r;
@@ -123,9 +181,12 @@ export function resolvePlaceholders(
   const rewrites: Rewrite[] = [];
   let out = command;
   const ctx = `${command}\n${context}`;
+  // With a node port beside it, <EXTERNAL-IP> is a node's address (NodePort access), not a load balancer's.
+  const viaNodePort = /<node-?port>/i.test(command.replace(/[\s_]/g, '-'));
   for (const m of [...command.matchAll(/<([A-Za-z][A-Za-z0-9 _-]*)>/g)].reverse()) {
     if (insideSingleQuotes(command, m.index) || command[m.index - 1] === '<') continue;
-    const kind = kindOf(m[1]!);
+    const found = kindOf(m[1]!);
+    const kind = found === 'external-ip' && viaNodePort ? 'node-external-ip' : found;
     if (!kind) return { unresolved: `the doc leaves ${m[0]} for the reader to fill in; no rule can fill it` };
     const r = resolveKind(kind, obs, ctx);
     if ('reason' in r) return { unresolved: `cannot fill in ${m[0]}: ${r.reason}` };

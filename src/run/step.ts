@@ -9,6 +9,7 @@ import { dependsOn, producedNames } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
+import { missingCloudFeature } from './cloud-only.js';
 import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped } from './outcome.js';
 import { prepareCommand, type Prepared } from './rewrite/index.js';
@@ -227,6 +228,13 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     if (state.options.gatherFacts) {
       result.diagnostics = await gatherDiagnostics(state.env, state.session.namespace, state.sandbox.home, facts, `${command}\n${attempt.output}`);
     }
+  }
+  const cloud = result.status === 'fail' && step.expected ? missingCloudFeature(step.expected.text, attempt.output, state.session.capabilities) : undefined;
+  if (cloud) {
+    Object.assign(result, { status: 'skipped', skipReason: cloud, differences: [] });
+    delete result.hint;
+    delete result.diff;
+    state.skippedProducers.push({ line: step.line, reason: cloud, names: new Set<string>() });
   }
   if (result.status === 'fail' && state.skippedProducers.length) {
     const seen = [command, step.expected?.text ?? '', attempt.output, result.diagnostics?.events ?? ''].join('\n');

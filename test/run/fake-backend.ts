@@ -63,7 +63,7 @@ export class FakeBackend implements Backend {
       kubeconfigPath,
       env: { PATH: join(this.stateDir, 'bin'), KDT_FAKE_DIR: this.stateDir, ...this.extra.env },
       namespace: 'default',
-      capabilities: { nodeShell: !!nodeExec, loadBalancer: false, portForward: true, namespaceIsolation: false, ...this.extra.capabilities },
+      capabilities: { nodeShell: !!nodeExec, loadBalancer: false, nodeExternalIPs: false, portForward: true, namespaceIsolation: false, ...this.extra.capabilities },
       ...(nodeExec ? { nodeExec: async (command: string) => nodeExec(command) } : {}),
       ...(this.extra.atRest ? { atRest: this.extra.atRest } : {}),
       stop: async () => {

@@ -103,6 +103,26 @@ describe('runPlan', () => {
     expect(r.steps[0]!.settledEarly).toBeUndefined();
   });
 
+  it('should skip, not fail, a step whose doc output needs a cloud provider the backend lacks', async () => {
+    const { backend, options } = setup([
+      { args: 'get nodes -o yaml', responses: [{ stdout: 'status:\n  addresses:\n  - address: 172.18.0.2\n    type: InternalIP\n' }] },
+      { args: 'get svc web -o yaml', responses: [{ stdout: 'kind: Service\n' }] },
+    ]);
+    const expected = '    - address: 104.197.41.11\n      type: ExternalIP';
+    const r = await runPlan(
+      plan([
+        cmd(5, 'kubectl get nodes -o yaml', { expected, mode: 'contains' }),
+        cmd(9, 'kubectl get svc web -o yaml', { expected: 'kind: Pod' }),
+      ]),
+      backend,
+      { ...options, settleMs: 0 },
+    );
+    expect(r.steps[0]).toMatchObject({ status: 'skipped', differences: [] });
+    expect(r.steps[0]!.skipReason).toMatch(/^the doc shows nodes with an ExternalIP, which only a cloud provider gives them/);
+    // An ordinary mismatch still fails.
+    expect(r.steps[1]!.status).toBe('fail');
+  });
+
   it('should skip steps the plan marks skipped and keep the sandbox when asked', async () => {
     const { backend, options } = setup();
     const r = await runPlan(plan([manifest(2, 'a.yaml', 'x: 1'), cmd(5, 'echo hi', { skip: 'directive' })]), backend, { ...options, keep: true });

@@ -47,6 +47,25 @@ describe('placeholders', () => {
     expect(resolvePlaceholders('curl <EXTERNAL-IP>', obs, new Set())).toEqual({ unresolved: 'cannot fill in <EXTERNAL-IP>: Service my-nginx has no external IP (<none>)' });
   });
 
+  it('should fill <EXTERNAL-IP>:<NODE-PORT> with a node address and the node port the scheme uses, from YAML seen after the table', () => {
+    const obs = emptyObservations();
+    observe('kubectl get services kube-dns --namespace=kube-system', 'NAME       TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)         AGE\nkube-dns   ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP   8m\n', obs);
+    observe(
+      'kubectl get svc my-nginx -o yaml | grep nodePort -C 5',
+      '  ports:\n  - name: http\n    nodePort: 31704\n    port: 8080\n    protocol: TCP\n  - name: https\n    nodePort: 32453\n    port: 443\n',
+      obs,
+    );
+    expect(resolvePlaceholders('curl https://<EXTERNAL-IP>:<NODE-PORT> -k', obs, new Set())).toEqual({
+      unresolved: "cannot fill in <EXTERNAL-IP>: no earlier output shows a node's external IP (nodes get one from a cloud provider; kind's and the simulator's have only an InternalIP)",
+    });
+    observe('kubectl get nodes -o yaml | grep ExternalIP -C 1', '    - address: 104.197.41.11\n      type: ExternalIP\n    allocatable:\n', obs);
+    expect(resolvePlaceholders('curl https://<EXTERNAL-IP>:<NODE-PORT> -k', obs, new Set())).toMatchObject({ command: 'curl https://104.197.41.11:32453 -k' });
+    expect(resolvePlaceholders('curl http://<EXTERNAL-IP>:<NODE-PORT>', obs, new Set())).toMatchObject({ command: 'curl http://104.197.41.11:31704' });
+    // A newer Service table replaces what the YAML showed.
+    observe('kubectl get svc', 'NAME       TYPE       CLUSTER-IP    EXTERNAL-IP   PORT(S)        AGE\nmy-nginx   NodePort   10.96.1.2     <none>        80:30001/TCP   1m\n', obs);
+    expect(resolvePlaceholders('curl http://<EXTERNAL-IP>:<NODE-PORT>', obs, new Set())).toMatchObject({ command: 'curl http://104.197.41.11:30001' });
+  });
+
   it('should pick among pods of different deployments only when the command names one', () => {
     const obs = emptyObservations();
     observe('kubectl get pods', 'NAME                     READY\nweb-55f6c8d9b7-zzzzz     1/1\ndb-6d8f7c9b5-aaaaa       1/1\n', obs);

@@ -100,7 +100,7 @@ export function kindBackend(options: KindBackendOptions = {}): Backend {
         kubeconfigPath,
         env: {},
         namespace: 'default',
-        capabilities: { nodeShell: true, loadBalancer: lb !== undefined, portForward: true, namespaceIsolation: false },
+        capabilities: { nodeShell: true, loadBalancer: lb !== undefined, nodeExternalIPs: false, portForward: true, namespaceIsolation: false },
         nodeExec: nodeShell(docker, `${name}-control-plane`),
         async stop(): Promise<void> {
           if (stopped) return;
@@ -146,7 +146,7 @@ async function reuseSession(options: KindBackendOptions, start: BackendStartOpti
     allowClusterScoped: Boolean(options.allowClusterScoped),
     kubectlBin: 'kubectl',
     name: 'kind',
-    capabilities: { nodeShell: true },
+    capabilities: { nodeShell: true, nodeExternalIPs: false },
   });
   return { ...session, nodeExec: nodeShell(docker, `${name}-control-plane`) };
 }

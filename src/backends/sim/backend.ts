@@ -21,6 +21,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
         capabilities: {
           nodeShell: typeof runtime.nodeExec === 'function',
           loadBalancer: sim.api.ctx.loadBalancer,
+          nodeExternalIPs: false,
           portForward: true,
           namespaceIsolation: false,
         },
