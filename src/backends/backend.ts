@@ -61,6 +61,11 @@ export interface BackendSession {
    * backends that cannot tell leave it out and such steps are retried for the whole settle time.
    */
   atRest?(horizonMs: number): boolean;
+  /**
+   * Asked before a command runs on this machine (not in a pod or on a node): why it cannot reach
+   * an address it names (an address that exists only inside a simulated cluster), or undefined.
+   */
+  unreachable?(command: string): string | undefined;
   /** What the backend had to approximate during the lesson (an image it does not know, …). */
   warnings?(): string[];
   /** Called after the lesson: returns what the lesson left outside its namespace, if the backend can tell. */

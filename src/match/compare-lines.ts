@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { align } from './align.js';
+import { align, type AlignOp } from './align.js';
 import type { BindingSet } from './bindings.js';
 import { isElision, lineKey, lineKeyName, lineValue, indentOf, type Line } from './lines.js';
 import { bindTemplate, compileTemplate, testTemplate } from './template.js';
@@ -11,7 +11,8 @@ export interface DocOrigin {
   column: number;
 }
 
-const squeeze = (s: string) => s.trim().replace(/\s+/g, ' ');
+/** A line's text trimmed, runs of blanks made one space (for messages). */
+export const squeeze = (s: string) => s.trim().replace(/\s+/g, ' ');
 
 /** Doc position of a doc line. */
 export function positionOf(origin: DocOrigin, line: Line): { line: number; column: number } {
@@ -78,7 +79,7 @@ export function wrongLine(origin: DocOrigin, line: Line, actual: string): Differ
 export function pairUp(
   origin: DocOrigin,
   missing: Line[],
-  extra: { text: string; after: Line | undefined }[],
+  extra: ExtraLine[],
   docKeys: Set<string>,
   ordered = true,
 ): Difference[] {
@@ -117,11 +118,29 @@ export function keysOf(lines: readonly Line[]): Set<string> {
   return new Set(lines.flatMap((l) => lineKey(l.text) ?? []));
 }
 
+/** An actual line no doc line is aligned with, and the doc line it comes after. */
+export interface ExtraLine {
+  text: string;
+  after: Line | undefined;
+}
+
 /**
- * Ordered line comparison: doc lines (templates, `...` elisions) aligned with actual lines.
- * Bindings come from aligned pairs only.
+ * A run of unaligned doc lines (`missing`) and actual lines (`extra`) between two aligned lines.
+ * `prev` and `next` are the alignment steps around it: a `match` or an `elided` step, or
+ * undefined at the start or end of the output.
  */
-export function compareOrdered(origin: DocOrigin, doc: Line[], actual: Line[], bindings: BindingSet): Difference[] {
+export interface Gap {
+  missing: Line[];
+  extra: ExtraLine[];
+  prev: AlignOp | undefined;
+  next: AlignOp | undefined;
+}
+
+/**
+ * Aligns doc lines (templates, `...` elisions) with actual lines and returns the alignment and
+ * its gaps (only those with unaligned lines). Bindings come from aligned pairs only.
+ */
+export function alignOrdered(doc: Line[], actual: Line[], bindings: BindingSet): { ops: AlignOp[]; gaps: Gap[] } {
   const templates = doc.map((l) => compileTemplate(l.text));
   const ops = align(
     doc.length,
@@ -129,32 +148,38 @@ export function compareOrdered(origin: DocOrigin, doc: Line[], actual: Line[], b
     (e, a) => testTemplate(templates[e]!, actual[a]!.text),
     (e) => isElision(doc[e]!.text),
   );
-  const docKeys = keysOf(doc);
-  const out: Difference[] = [];
-  let missing: Line[] = [];
-  let extra: { text: string; after: Line | undefined }[] = [];
+  const gaps: Gap[] = [];
+  let gap: Gap = { missing: [], extra: [], prev: undefined, next: undefined };
   let last: Line | undefined;
-  const flush = () => {
-    out.push(...pairUp(origin, missing, extra, docKeys));
-    missing = [];
-    extra = [];
+  const close = (next: AlignOp | undefined) => {
+    if (gap.missing.length > 0 || gap.extra.length > 0) gaps.push({ ...gap, next });
+    gap = { missing: [], extra: [], prev: next, next: undefined };
   };
   for (const op of ops) {
     if (op.op === 'match') {
-      flush();
+      close(op);
       bindings.addAll(bindTemplate(templates[op.e]!, actual[op.a]!.text));
       last = doc[op.e];
     } else if (op.op === 'missing') {
-      missing.push(doc[op.e]!);
+      gap.missing.push(doc[op.e]!);
       last = doc[op.e];
-    } else if (op.op === 'extra') extra.push({ text: actual[op.a]!.text, after: last ?? doc[0] });
+    } else if (op.op === 'extra') gap.extra.push({ text: actual[op.a]!.text, after: last ?? doc[0] });
     else {
-      flush();
+      close(op);
       last = doc[op.e] ?? last;
     }
   }
-  flush();
-  return out;
+  close(undefined);
+  return { ops, gaps };
+}
+
+/**
+ * Ordered line comparison: doc lines (templates, `...` elisions) aligned with actual lines; the
+ * unaligned lines of each gap paired up into differences.
+ */
+export function compareOrdered(origin: DocOrigin, doc: Line[], actual: Line[], bindings: BindingSet): Difference[] {
+  const docKeys = keysOf(doc);
+  return alignOrdered(doc, actual, bindings).gaps.flatMap((g) => pairUp(origin, g.missing, g.extra, docKeys));
 }
 
 /**

@@ -3,7 +3,7 @@ import { compareContains, compareUnordered, type DocOrigin } from './compare-lin
 import { contentLines, splitLines } from './lines.js';
 import { compareExact, compareRegex } from './modes.js';
 import { compareSimilar } from './similar.js';
-import type { Difference, MatchInput, MatchResult, MatchStrategy } from './types.js';
+import type { Difference, DifferenceKind, MatchInput, MatchResult, MatchStrategy } from './types.js';
 import { unifiedDiff } from './unified-diff.js';
 
 function compare(input: MatchInput, origin: DocOrigin, bindings: BindingSet): { differences: Difference[]; strategy: MatchStrategy } {
@@ -23,9 +23,19 @@ function compare(input: MatchInput, origin: DocOrigin, bindings: BindingSet): { 
   }
 }
 
-/** True for a difference that does not fail a step in this mode: a stale extra field or column in similar mode. */
+/**
+ * Differences that do not fail a step in `similar` mode, by flag and kind: stale extra fields and
+ * columns, lines a moved grep window pushed out (the only stale missing lines), values a
+ * distribution sets.
+ */
+const TOLERATED: readonly { flag: 'stale' | 'environment'; kinds: readonly DifferenceKind[] }[] = [
+  { flag: 'stale', kinds: ['extra-line', 'column-layout', 'missing-line'] },
+  { flag: 'environment', kinds: ['wrong-value'] },
+];
+
+/** True for a difference that does not fail a step in this mode (see TOLERATED); only in similar mode. */
 export function isTolerated(d: Difference, mode: MatchInput['mode']): boolean {
-  return mode === 'similar' && d.stale === true && (d.kind === 'extra-line' || d.kind === 'column-layout');
+  return mode === 'similar' && TOLERATED.some((t) => d[t.flag] === true && t.kinds.includes(d.kind));
 }
 
 /**
@@ -47,7 +57,8 @@ export function matchOutput(input: MatchInput): MatchResult {
   }
   differences.sort((a, b) => a.line - b.line || a.column - b.column);
   // "Similar to" output may show a subset: fields or columns a newer cluster adds, which the doc
-  // lacks, are reported (stale) but do not fail the step. Anything else does.
+  // lacks, and values the cluster's distribution sets, are reported but do not fail the step.
+  // Anything else does.
   const ok = differences.every((d) => isTolerated(d, input.mode));
   let diff = '';
   if (!ok) {

@@ -1,5 +1,8 @@
 import type { BindingSet } from './bindings.js';
 import { compareOrdered, compareUnordered, missingLine, type DocOrigin } from './compare-lines.js';
+import { markDistributionValues, systemNamespaceOf } from './distribution.js';
+import { grepContextOf } from './grep-command.js';
+import { compareGrepWindow } from './grep-window.js';
 import { contentLines, isElision, type Line } from './lines.js';
 import { compareStructured, looksStructured, parseMapping } from './structured.js';
 import { compareTables } from './table-compare.js';
@@ -41,6 +44,7 @@ function pairTables(doc: Table[], actual: Table[]): Map<Table, Table> {
 
 /** Tables compared by cells, the text around them line by line. */
 function compareSegmented(origin: DocOrigin, doc: Line[], actual: Line[], command: string | undefined, bindings: BindingSet): Difference[] {
+  const namespace = systemNamespaceOf(command);
   const ds = segmentLines(doc, command);
   const as = segmentLines(actual, command);
   const docTables = ds.flatMap((s) => (s.kind === 'table' ? [s.table] : []));
@@ -51,7 +55,7 @@ function compareSegmented(origin: DocOrigin, doc: Line[], actual: Line[], comman
   const out: Difference[] = [];
   for (const d of docTables) {
     const a = pairs.get(d);
-    if (a) out.push(...compareTables(origin, d, a, bindings));
+    if (a) out.push(...markDistributionValues(compareTables(origin, d, a, bindings), 'table', namespace));
     else out.push(...[d.header, ...d.rows.filter((r) => !r.elision).map((r) => r.line)].map((l) => missingLine(origin, l)));
   }
   const elided = docText.some((l) => isElision(l.text));
@@ -67,13 +71,15 @@ function compareSegmented(origin: DocOrigin, doc: Line[], actual: Line[], comman
       actual: a.header.text.trim(),
     });
   }
-  out.push(...compareOrdered(origin, docText, actText, bindings));
+  out.push(...markDistributionValues(compareOrdered(origin, docText, actText, bindings), 'lines', namespace));
   return out;
 }
 
 /**
  * The default mode: volatile values normalized, padding and blank lines ignored, `...` elides.
- * Picks a strategy from the output's shape: env set, YAML/JSON structure, tables, or lines.
+ * Picks a strategy from the output's shape: env set, YAML/JSON structure, tables, or lines (grep
+ * output with context lines is a window of lines, never a whole document). Wrong values of output
+ * from a system namespace are flagged as set by the cluster's distribution.
  */
 export function compareSimilar(
   origin: DocOrigin,
@@ -85,14 +91,17 @@ export function compareSimilar(
   const doc = contentLines(expected);
   const act = contentLines(actual);
   if (isEnvOutput(command, doc)) return { differences: compareUnordered(origin, doc, act, bindings), strategy: 'env' };
-  if (looksStructured(command, expected)) {
+  const grep = grepContextOf(command);
+  const namespace = systemNamespaceOf(command);
+  if (!grep && looksStructured(command, expected)) {
     const d = parseMapping(expected.join('\n'));
     const a = d ? parseMapping(actual.join('\n')) : undefined;
-    if (d && a) return { differences: compareStructured(origin, expected, d, a, bindings), strategy: 'structured' };
+    if (d && a) return { differences: markDistributionValues(compareStructured(origin, expected, d, a, bindings), 'structured', namespace), strategy: 'structured' };
   }
   const all = (lines: string[]) => lines.map((text, index) => ({ text, index }));
   if (segmentLines(all(expected), command).some((s) => s.kind === 'table')) {
     return { differences: compareSegmented(origin, all(expected), all(actual), command, bindings), strategy: 'table' };
   }
-  return { differences: compareOrdered(origin, doc, act, bindings), strategy: 'lines' };
+  const lines = grep ? compareGrepWindow(origin, doc, act, grep, bindings) : compareOrdered(origin, doc, act, bindings);
+  return { differences: markDistributionValues(lines, 'lines', namespace), strategy: 'lines' };
 }

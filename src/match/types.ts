@@ -15,9 +15,17 @@ export interface Difference {
   actual?: string;
   /**
    * True when the actual output has something the doc lacks that newer Kubernetes versions add
-   * (a describe field, a YAML key): the doc is likely stale rather than wrong.
+   * (a describe field, a YAML key): the doc is likely stale rather than wrong. On a missing line
+   * (and the extra lines beside it), true when a grep context window moved because the cluster
+   * prints fields the doc lacks, so the doc's edge lines fall outside it.
    */
   stale?: boolean;
+  /**
+   * True for a value the cluster's distribution sets (a cell or field of an add-on in
+   * kube-system, kube-public or kube-node-lease: CoreDNS's ports, an image, a replica count): it
+   * differs between clusters, so the doc is neither stale nor wrong.
+   */
+  environment?: boolean;
   /** Key path (`spec.ports[0].port`) for structured (YAML/JSON) differences. */
   path?: string;
 }

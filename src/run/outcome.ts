@@ -64,10 +64,19 @@ export function stepFindings(step: CommandStep, result: StepResult): Diagnostic[
     return [diagnostic('step-error', 'error', step.position, result.error ?? 'the step could not be run', extra({}))];
   }
   if (result.status === 'pass') {
-    // Passed, but the cluster printed fields or columns the doc lacks: the doc may predate them.
+    // Passed, but the cluster printed fields or columns the doc lacks (the doc may predate them),
+    // or values its distribution sets in a system namespace (the doc's cluster differed).
     return result.differences
-      .filter((d) => d.stale)
-      .map((d) => diagnostic('stale-output', 'warning', { line: d.line, column: d.column }, d.message, extra({ ...(d.actual !== undefined ? { actual: d.actual } : {}) })));
+      .filter((d) => d.stale || d.environment)
+      .map((d) =>
+        diagnostic(
+          d.environment ? 'cluster-specific-output' : 'stale-output',
+          'warning',
+          { line: d.line, column: d.column },
+          d.message,
+          extra({ ...(d.expected !== undefined ? { expected: d.expected } : {}), ...(d.actual !== undefined ? { actual: d.actual } : {}) }),
+        ),
+      );
   }
   if (result.status !== 'fail') return [];
   // The hint is told once, on the first difference; every finding carries the fix.

@@ -152,6 +152,8 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   // A shared cluster's guard: steps outside the lesson's namespace are not run there.
   const refused = state.session.refuse?.(prepared.script);
   if (refused) return skipped(step, `refused on a shared cluster: ${refused}`, rewrites, warnings);
+  const unreachable = step.host.kind === 'local' && !prepared.onNode ? state.session.unreachable?.(prepared.script) : undefined;
+  if (unreachable) return skipped(step, unreachable, rewrites, warnings);
 
   if (step.host.kind === 'local' && !prepared.onNode && state.plan.links?.length) {
     const linked = await provideLinkedFiles(state, step, command);

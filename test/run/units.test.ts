@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyObservations, observe, parseTable, resolvePlaceholders } from '../../src/run/bind.js';
+import { baseResult, stepFindings } from '../../src/run/outcome.js';
 import { kubectlWords } from '../../src/run/rewrite/words.js';
 import { lessonEnv } from '../../src/run/sandbox.js';
 import { stepRoles } from '../../src/run/select.js';
@@ -127,5 +128,21 @@ describe('summary and exit code', () => {
     expect(exitCodeFor({ lessons: [lesson([step('fail')])] })).toBe(1);
     expect(exitCodeFor({ lessons: [lesson([], { findings: [{ ruleId: 'x', severity: 'error', line: 1, column: 1, message: 'm', source: 'kubedoctest' }] })] })).toBe(1);
     expect(exitCodeFor({ lessons: [lesson([step('pass')]), lesson([], { error: { code: 'ERR_BACKEND_START', message: 'm' } })] })).toBe(2);
+  });
+});
+
+describe('warnings of a passing step', () => {
+  it('turns tolerated stale and distribution differences into stale-output and cluster-specific-output warnings', () => {
+    const step = cmd(227, 'kubectl get services kube-dns --namespace=kube-system', { expected: 'x' });
+    const result = baseResult(step);
+    result.differences = [
+      { kind: 'wrong-value', message: 'row kube-dns, column PORT(S): set by the distribution', line: 231, column: 47, expected: '53/UDP,53/TCP', actual: '53/UDP,53/TCP,9153/TCP', environment: true },
+      { kind: 'column-layout', message: 'actual table has column NOMINATED NODE, not in the doc', line: 230, column: 1, actual: 'NOMINATED NODE', stale: true },
+    ];
+    const findings = stepFindings(step, result);
+    expect(findings.map((f) => [f.ruleId, f.severity, f.line])).toEqual([
+      ['cluster-specific-output', 'warning', 231],
+      ['stale-output', 'warning', 230],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Backend, BackendSession, BackendStartOptions } from '../backend.js';
 import { startSim, type SimOptions } from './index.js';
+import { insideAddresses } from './net-ranges.js';
 
 /** Options of the sim backend: those of `startSim`, except where files go (the run's workDir). */
 export type SimBackendOptions = Omit<SimOptions, 'dir'>;
@@ -31,6 +32,12 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
             }
           : {}),
         atRest: (horizonMs: number) => sim.atRest(horizonMs),
+        unreachable: (command: string) => {
+          const ip = insideAddresses(command)[0];
+          return ip
+            ? `reaches ${ip} from this machine, an address that exists only inside the simulated cluster: not supported by the simulator; use --backend kind (or run the command on a node or in a pod)`
+            : undefined;
+        },
         ...(runtime.warnings ? { warnings: () => runtime.warnings!() } : {}),
         stop: () => sim.stop(),
       };

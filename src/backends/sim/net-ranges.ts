@@ -1,0 +1,39 @@
+/** The address ranges of the simulated cluster, as kind lays them out. */
+
+/** Pod network, Service network, and the node/load-balancer network of kind's docker bridge. */
+export const SIM_RANGES: ReadonlyArray<{ base: string; bits: number; what: string }> = [
+  { base: '10.244.0.0', bits: 16, what: 'pod network' },
+  { base: '10.96.0.0', bits: 12, what: 'Service network' },
+  { base: '172.18.0.0', bits: 16, what: 'node and load-balancer network' },
+];
+
+function toInt(ip: string): number | null {
+  const parts = ip.split('.').map(Number);
+  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) return null;
+  return ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
+}
+
+/** True when the IPv4 address is in one of the simulator's ranges. */
+export function isInsideAddress(ip: string): boolean {
+  const n = toInt(ip);
+  if (n === null) return false;
+  return SIM_RANGES.some((r) => {
+    const mask = r.bits === 0 ? 0 : (~0 << (32 - r.bits)) >>> 0;
+    return (n & mask) === (toInt(r.base)! & mask);
+  });
+}
+
+/** Programs that open network connections themselves (kubectl talks to the API server, which is reachable). */
+const NETWORK_TOOLS = /^(curl|wget|ping|nc|ncat|netcat|telnet|ssh|http|https|nslookup|dig|host)$/;
+
+/** Simulator-only addresses that network tools in a shell command would connect to. */
+export function insideAddresses(command: string): string[] {
+  const out: string[] = [];
+  for (const segment of command.split(/\s*(?:;|&&|\|\||\||\n)\s*/)) {
+    const words = segment.trim().split(/\s+/);
+    const program = words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) && w !== 'sudo');
+    if (!program || !NETWORK_TOOLS.test(program)) continue;
+    for (const m of segment.matchAll(/(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])/g)) if (isInsideAddress(m[1]!)) out.push(m[1]!);
+  }
+  return out;
+}

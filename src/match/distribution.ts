@@ -1,0 +1,66 @@
+import { splitCommands } from '../plan/shell-words.js';
+import { lineKey } from './lines.js';
+import type { Difference } from './types.js';
+
+/**
+ * Namespaces whose objects the cluster's distribution installs (DNS, kube-proxy, CNI, metrics),
+ * not the tutorial: their ports, images and counts differ between kind, kubeadm, GKE, minikube …
+ */
+export const SYSTEM_NAMESPACES: readonly string[] = ['kube-system', 'kube-public', 'kube-node-lease'];
+
+/** Which comparison found a difference: that decides whether a wrong value is a value (a cell, a field) or a whole line. */
+export type ValueSource = 'table' | 'lines' | 'structured';
+
+/** Wrong values that are values a distribution sets, by the comparison that found them. */
+const IS_VALUE: Record<ValueSource, (d: Difference) => boolean> = {
+  // Every wrong value of a table is one cell of a row paired by name.
+  table: () => true,
+  // A `Key: value` line paired with an actual line about the same key.
+  lines: (d) => {
+    const key = lineKey(d.expected ?? '');
+    return key !== undefined && key.startsWith('field:') && key === lineKey(d.actual ?? '');
+  },
+  // A scalar under the same key path.
+  structured: (d) => d.expected !== undefined && d.actual !== undefined,
+};
+
+const KUBECTL = /(?:^|\/)kubectl$/;
+
+/** The namespace a `-n`/`--namespace` word at `i` names (`-n x`, `-nx`, `-n=x`, `--namespace=x`, `--namespace x`). */
+function namespaceAt(words: readonly string[], i: number): string | undefined {
+  const w = words[i]!;
+  if (w === '-n' || w === '--namespace') return words[i + 1];
+  return /^(?:--namespace=|-n=?)(.+)$/.exec(w)?.[1];
+}
+
+/** The system namespace a kubectl command in `command` targets, if any. */
+export function systemNamespaceOf(command: string | undefined): string | undefined {
+  for (const { words } of splitCommands(command ?? '')) {
+    const from = words.findIndex((w) => KUBECTL.test(w));
+    if (from < 0) continue;
+    for (let i = from + 1; i < words.length; i++) {
+      const ns = namespaceAt(words, i);
+      if (ns !== undefined && SYSTEM_NAMESPACES.includes(ns)) return ns;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Flags the wrong values (table cells, `Key: value` fields, YAML/JSON scalars) of output from a
+ * system namespace as set by the cluster's distribution: a tutorial cannot know which ports,
+ * images or counts the cluster's add-ons have. Missing and extra lines stay as they are, and so
+ * do values already flagged stale (a renamed field is a version difference).
+ */
+export function markDistributionValues(differences: Difference[], source: ValueSource, namespace: string | undefined): Difference[] {
+  if (namespace === undefined) return differences;
+  return differences.map((d) =>
+    d.kind === 'wrong-value' && d.stale !== true && IS_VALUE[source](d)
+      ? {
+          ...d,
+          message: `${d.message} (a value set by the cluster's distribution in ${namespace}: it differs on this cluster's distribution; the doc's cluster may have installed the add-on differently)`,
+          environment: true,
+        }
+      : d,
+  );
+}
