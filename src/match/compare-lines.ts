@@ -179,7 +179,16 @@ export function alignOrdered(doc: Line[], actual: Line[], bindings: BindingSet):
  */
 export function compareOrdered(origin: DocOrigin, doc: Line[], actual: Line[], bindings: BindingSet): Difference[] {
   const docKeys = keysOf(doc);
-  return alignOrdered(doc, actual, bindings).gaps.flatMap((g) => pairUp(origin, g.missing, g.extra, docKeys));
+  return alignOrdered(asExcerpt(doc), actual, bindings).gaps.flatMap((g) => pairUp(origin, g.missing, g.extra, docKeys));
+}
+
+/**
+ * An output that opens with `...` and has no other elision is an excerpt (`...` then the one
+ * line the doc points at): it says nothing about what follows, so it ends with an implied `...`.
+ */
+export function asExcerpt(doc: Line[]): Line[] {
+  if (doc.length < 2 || !isElision(doc[0]!.text) || doc.slice(1).some((l) => isElision(l.text))) return doc;
+  return [...doc, { text: '...', index: doc[doc.length - 1]!.index }];
 }
 
 /**

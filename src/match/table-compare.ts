@@ -1,4 +1,5 @@
 import type { BindingSet } from './bindings.js';
+import { clusterMadeRow } from './cluster-made.js';
 import type { DocOrigin } from './compare-lines.js';
 import { contextKey } from './normalizers/index.js';
 import type { Column, Row, Table } from './table-parse.js';
@@ -97,7 +98,14 @@ export function compareTables(origin: DocOrigin, doc: Table, actual: Table, bind
     for (const ar of actual.rows) {
       if (used.has(ar) || ar.elision) continue;
       const where = lastRow ? at(origin, lastRow, lastRow.offsets[0] ?? 0) : { line: origin.line + doc.header.index, column: origin.column };
-      out.push({ kind: 'extra-line', message: `row ${label(ar, 1)}: extra in actual output`, ...where, actual: squeeze(ar.line.text) });
+      const made = clusterMadeRow(ar.cells[Math.max(0, actual.columns.findIndex((c) => c.name === 'NAME'))] ?? '');
+      out.push({
+        kind: 'extra-line',
+        message: `row ${label(ar, 1)}: extra in actual output${made ? ` (${made})` : ''}`,
+        ...where,
+        actual: squeeze(ar.line.text),
+        ...(made ? { stale: true } : {}),
+      });
     }
   }
   return out;

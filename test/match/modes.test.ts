@@ -72,4 +72,26 @@ describe('structured lists', () => {
     const r = matchOutput({ expected: doc, actual, mode: 'similar', line: 1, column: 1, command: 'kubectl get pods -o json' });
     expect(r.differences).toMatchObject([{ kind: 'wrong-value', path: 'items[0].status.phase', message: 'items[0].status.phase: doc Running, actual Pending' }]);
   });
+
+  test('similar: an output opening with ... and no other elision is an excerpt, open at its end', () => {
+    const page = '<!DOCTYPE html>\n<html>\n<body>\n<h1>Welcome to nginx!</h1>\n<p>If you see this page</p>\n</body>';
+    expect(run('similar', '...\n<h1>Welcome to nginx!</h1>', page).ok).toBe(true);
+    // Still ordered and still strict about the lines it shows.
+    expect(run('similar', '...\n<h1>Welcome to Apache!</h1>', page).ok).toBe(false);
+    // Without the opening elision, the lines after the doc's last line are extra.
+    expect(run('similar', '<!DOCTYPE html>\n<html>', page).differences.some((d) => d.kind === 'extra-line')).toBe(true);
+    // An elision elsewhere keeps the doc's own shape: nothing is implied at the end.
+    expect(run('similar', '...\n<h1>Welcome to nginx!</h1>\n...\n<p>If you see this page</p>', page).differences.some((d) => d.kind === 'extra-line')).toBe(true);
+  });
+
+  test('similar: a row of an object the cluster makes in every namespace is stale when the doc lacks it', () => {
+    const doc = 'NAME             DATA   AGE\nnginxconfigmap   1      114s';
+    const actual = 'NAME               DATA   AGE\nkube-root-ca.crt   1      2m6s\nnginxconfigmap     1      29s';
+    const r = run('similar', doc, actual, 'kubectl get configmaps');
+    expect(r.ok).toBe(true);
+    expect(r.differences).toMatchObject([{ kind: 'extra-line', stale: true }]);
+    expect(r.differences[0]!.message).toContain('since Kubernetes 1.20');
+    // Any other extra row still fails.
+    expect(run('similar', doc, actual.replace('kube-root-ca.crt', 'other-config    '), 'kubectl get configmaps').ok).toBe(false);
+  });
 });
