@@ -95,7 +95,7 @@ export function bindTemplate(template: Template, actual: string): Binding[] {
     const value = m[i + 1];
     const kind = slot.normalizer.bind;
     if (kind === undefined || value === undefined || value === slot.doc || value.startsWith('<')) return;
-    bindings.push({ doc: slot.doc, actual: value, kind });
+    bindings.push({ doc: slot.doc, actual: slot.normalizer.bindValue ? slot.normalizer.bindValue(value) : value, kind });
   });
   return bindings;
 }

@@ -27,6 +27,8 @@ export interface Normalizer {
   actual: (doc: string) => string;
   /** Binding kind when a doc value of this class is worth rewriting into later commands. */
   bind?: string;
+  /** The part of a matched actual value that is bound (default: all of it). */
+  bindValue?: (actual: string) => string;
 }
 
 /** Normalized form of a column or field name: lower case, letters and digits only (`PORT(S)` → `ports`). */
