@@ -67,7 +67,7 @@ function report(ruleId: string, step: CommandStep, ref: FileRef, ctx: LintContex
       ? `\`${step.command.split('\n')[0]}\` needs a Makefile, but the doc neither shows nor creates one`
       : `${ref.kind === 'dir' ? 'directory' : 'file'} \`${ref.path}\` is used but no manifest or earlier command in the doc creates it`;
   if (link) {
-    return diagnostic(ruleId, 'warning', range, `${what}; the doc points to ${link} for it — a run needs a setup step that fetches it`, {
+    return diagnostic(ruleId, 'warning', range, `${what}; the doc points to ${link} for it — a run needs a local copy (\`check --files-dir <folder>\`) or a setup step that fetches it`, {
       stepId: step.id,
       actual: ref.path,
       url: link,
