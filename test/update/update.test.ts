@@ -17,13 +17,26 @@ describe('mergeOutput', () => {
     const actual = `${header}\nmy-nginx-7d9c6f8b4-k2x9p    1/1     Running   0          2s\nmy-nginx-7d9c6f8b4-zz8t4    0/1     Pending   0          2s`;
     const merged = mergeOutput(doc, actual).split('\n');
     expect(merged[1]).toBe('my-nginx-3800858182-jr4a2   1/1     Running   0          13s');
-    expect(merged[2]).toBe('my-nginx-7d9c6f8b4-zz8t4    0/1     Pending   0          2s');
+    // Only the cells that really differ change; the doc's pod name and age stay.
+    expect(merged[2]).toBe('my-nginx-3800858182-kna2y   0/1     Pending   0          13s');
   });
 
-  it('takes a table whole when the header changed', () => {
-    const doc = 'NAME    AGE\nx       1d';
-    const actual = 'NAME   READY   AGE\nx      1/1     5s';
-    expect(mergeOutput(doc, actual)).toBe(actual);
+  it('merges a table whose header changed cell by cell and realigns it as kubectl does', () => {
+    const doc = 'NAME       TYPE           CLUSTER-IP     EXTERNAL-IP        PORT(S)               AGE\nmy-nginx   LoadBalancer   10.0.162.149     xx.xxx.xxx.xxx     8080:30163/TCP        21s';
+    const actual = 'NAME       TYPE           CLUSTER-IP      EXTERNAL-IP    PORT(S)                        AGE\nmy-nginx   LoadBalancer   10.111.109.41   172.18.255.1   8080:32525/TCP,443:31519/TCP   34s';
+    expect(mergeOutput(doc, actual)).toBe(
+      'NAME       TYPE           CLUSTER-IP     EXTERNAL-IP      PORT(S)                        AGE\nmy-nginx   LoadBalancer   10.0.162.149   xx.xxx.xxx.xxx   8080:32525/TCP,443:31519/TCP   21s',
+    );
+    expect(mergeOutput('NAME    AGE\nx       1d', 'NAME   READY   AGE\nx      1/1     5s')).toBe('NAME   READY   AGE\nx      1/1     1d');
+  });
+
+  it('keeps blank lines blank and gives new fields the doc\'s value column', () => {
+    const doc = 'Server:    10.0.0.10\nAddress 1: 10.0.0.10\n\nName:      my-nginx';
+    const actual = 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tmy-nginx.default.svc.cluster.local\n';
+    expect(mergeOutput(doc, actual)).toBe('Server:    10.0.0.10\nAddress:   10.96.0.10:53\n\nName:      my-nginx.default.svc.cluster.local');
+    const describe = 'Name:                my-nginx\nLabels:              run=my-nginx\nEvents:              <none>';
+    const now = 'Name:                     my-nginx\nLabels:                   <none>\nInternal Traffic Policy:  Cluster\nEvents:                   <none>';
+    expect(mergeOutput(describe, now)).toBe('Name:                my-nginx\nLabels:              <none>\nInternal Traffic Policy:  Cluster\nEvents:              <none>');
   });
 });
 
