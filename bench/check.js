@@ -1,6 +1,6 @@
 // `check` of a lesson on the sim vs a plain bash script running the same commands against a sim
-// (target ≤ 1.3×), for a passing lesson and for the connect-applications page (settle off, so
-// both sides run each command once).
+// (target ≤ 1.3×), for a passing lesson, the corrected connect-applications page (passes end to
+// end, default settle) and the published page (settle off, so both sides run each command once).
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,12 +17,19 @@ async function one(name, path, options) {
   const tmp = mkdtempSync(join(tmpdir(), 'kdt-bench-'));
   let result;
   const checkMs = await time(async () => {
-    result = await runPlan(plan, simBackend({}), { settleMs: options.settleMs, keep: true, tmpDir: tmp, handleSignals: false, gatherFacts: false });
+    result = await runPlan(plan, simBackend(options.sim ?? {}), {
+      settleMs: options.settleMs,
+      keep: true,
+      tmpDir: tmp,
+      handleSignals: false,
+      gatherFacts: false,
+      ...(options.filesDir ? { filesDir: options.filesDir } : {}),
+    });
   });
   const script = result.steps.filter((s) => s.kind === 'command' && s.status !== 'skipped' && s.ran).map((s) => s.ran).join('\n');
   const home = mkdtempSync(join(tmpdir(), 'kdt-bench-home-'));
   cpSync(join(result.keptDir, 'home'), home, { recursive: true });
-  const sim = await startSim({});
+  const sim = await startSim(options.sim ?? {});
   let bashMs;
   try {
     bashMs = await time(() =>
@@ -39,6 +46,13 @@ async function one(name, path, options) {
 
 export default async function checkBench() {
   await one('env-vars-pass.md', 'docs/examples/env-vars-pass.md', { settleMs: 30_000 });
+  // The connect-applications page brought up to 1.32 passes end to end: the default settle costs nothing.
+  await one('connect-applications (corrected)', 'fixtures/run/connect-applications/corrected-k8s-1.32.md', {
+    examplesDir: 'fixtures/corpus/examples',
+    filesDir: 'fixtures/corpus/k8s-examples',
+    sim: { loadBalancer: true },
+    settleMs: 30_000,
+  });
   await one('connect-applications', 'fixtures/corpus/docs/tutorials/services/connect-applications-service.md', {
     examplesDir: 'fixtures/corpus/examples',
     settleMs: 0,

@@ -19,6 +19,12 @@ export const FIXTURES = join(import.meta.dirname, '../../fixtures');
 export const CONNECT_PAGE = join(FIXTURES, 'corpus/docs/tutorials/services/connect-applications-service.md');
 export const CORRECTED_PAGE = join(FIXTURES, 'run/connect-applications/corrected-k8s-1.32.md');
 
+/** Programs the page runs on this machine that may be absent (`make keys` runs openssl). */
+export function missingTools(): string[] {
+  const path = (process.env.PATH ?? '').split(':');
+  return ['make', 'openssl'].filter((tool) => !path.some((dir) => dir && existsSync(join(dir, tool))));
+}
+
 const PAGE_TMP_FILES = ['/tmp/nginx.key', '/tmp/nginx.crt'];
 
 export async function checkConnectPage(path: string): Promise<LessonResult> {
