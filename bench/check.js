@@ -26,7 +26,16 @@ async function one(name, path, options) {
       ...(options.filesDir ? { filesDir: options.filesDir } : {}),
     });
   });
-  const script = result.steps.filter((s) => s.kind === 'command' && s.status !== 'skipped' && s.ran).map((s) => s.ran).join('\n');
+  // The same commands, each as many times as check ran it, with the same waits between (a reader
+  // also waits until the pods are up before the output looks like the doc's).
+  const script = result.steps
+    .filter((s) => s.kind === 'command' && s.status !== 'skipped' && s.ran)
+    .map((s) => {
+      const runs = [s.ran];
+      for (let i = 1, delay = 250; i < s.attempts; i++, delay = Math.min(delay * 2, 2000)) runs.push(`sleep ${delay / 1000}`, s.ran);
+      return runs.join('\n');
+    })
+    .join('\n');
   const home = mkdtempSync(join(tmpdir(), 'kdt-bench-home-'));
   cpSync(join(result.keptDir, 'home'), home, { recursive: true });
   const sim = await startSim(options.sim ?? {});
