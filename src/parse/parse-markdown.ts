@@ -1,7 +1,8 @@
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { join } from 'node:path';
 import { diagnostic } from '../diag/diagnostic.js';
 import type { Lesson } from '../plan/types.js';
@@ -25,7 +26,18 @@ export interface ParseOptions {
   readFile?: (path: string) => string | undefined;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+/**
+ * GFM tables only: they are the GFM syntax that decides what is a block (a `| a | b |` table is
+ * neither prose to scan for commands nor output). Autolink literals, footnotes, strikethrough and
+ * task lists never move code, comments or headings, and would double the parse time.
+ */
+function remarkGfmTables(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+const processor = unified().use(remarkParse).use(remarkGfmTables).use(remarkFrontmatter, ['yaml', 'toml']);
 /**
  * For documents parsed in chunks: GFM only adds inline and table syntax, which never changes
  * where code, comments and headings are, and costs a third of the parse time.
