@@ -4,6 +4,7 @@ import { markDistributionValues, systemNamespaceOf } from './distribution.js';
 import { grepContextOf } from './grep-command.js';
 import { compareGrepWindow } from './grep-window.js';
 import { contentLines, isElision, type Line } from './lines.js';
+import { isNameListing, namesOf } from './listing.js';
 import { compareStructured, looksStructured, parseMapping } from './structured.js';
 import { compareTables } from './table-compare.js';
 import { segmentLines, type Table } from './table-parse.js';
@@ -91,6 +92,7 @@ export function compareSimilar(
   const doc = contentLines(expected);
   const act = contentLines(actual);
   if (isEnvOutput(command, doc)) return { differences: compareUnordered(origin, doc, act, bindings), strategy: 'env' };
+  if (isNameListing(command)) return { differences: compareOrdered(origin, namesOf(doc), namesOf(act), bindings), strategy: 'listing' };
   const grep = grepContextOf(command);
   const namespace = systemNamespaceOf(command);
   if (!grep && looksStructured(command, expected)) {

@@ -65,4 +65,4 @@ export interface MatchResult {
 }
 
 /** The comparison strategy matchOutput chose for a pair of outputs. */
-export type MatchStrategy = 'exact' | 'lines' | 'table' | 'structured' | 'env' | 'set' | 'contains' | 'regex';
+export type MatchStrategy = 'exact' | 'lines' | 'table' | 'structured' | 'env' | 'set' | 'contains' | 'regex' | 'listing';

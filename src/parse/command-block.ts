@@ -2,7 +2,7 @@ import type { HostContext, PairingForm } from '../plan/types.js';
 import type { DocLine } from './source-text.js';
 import { dedent, trimBlankLines } from './source-text.js';
 import { CONTINUATION_PROMPT } from './data/prompts.js';
-import { OUTPUT_COMMENT, TRAILING_OUTPUT_COMMENT, looksLikeCommand, matchPrompt } from './line-kinds.js';
+import { IN_POD_COMMENT, OUTPUT_COMMENT, TRAILING_OUTPUT_COMMENT, looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { continues, feedLine, newContinuation } from './shell-continuation.js';
 
 /** A command found in a block, with the output lines shown for it in the same block. */
@@ -39,6 +39,8 @@ export function splitCommandBlock(lines: DocLine[], options: BlockOptions): Bloc
   const out: BlockCommand[] = [];
   let current: BlockCommand | undefined;
   let forcedOutput = false;
+  // After `# Run this in the shell inside the container`, unprompted commands are the pod's.
+  let commentHost: HostContext | undefined;
   let i = 0;
   while (i < lines.length) {
     const l = lines[i]!;
@@ -61,6 +63,7 @@ export function splitCommandBlock(lines: DocLine[], options: BlockOptions): Bloc
     }
     const trimmed = text.trimStart();
     if (trimmed.startsWith('#') && !forcedOutput) {
+      if (options.podNames.size > 0 && IN_POD_COMMENT.test(trimmed)) commentHost = { kind: 'pod', prompt: trimmed };
       const m = OUTPUT_COMMENT.exec(trimmed);
       if (m && current) {
         current.outputForm = 'comment';
@@ -80,7 +83,7 @@ export function splitCommandBlock(lines: DocLine[], options: BlockOptions): Bloc
       continue;
     }
     const taken = takeCommand(lines, i, l, false);
-    current = { lines: taken.lines, host: { kind: 'local' }, prompted: false, output: [], outputForm: null };
+    current = { lines: taken.lines, host: commentHost ?? { kind: 'local' }, prompted: false, output: [], outputForm: null };
     applyTrailingComment(current);
     out.push(current);
     forcedOutput = false;

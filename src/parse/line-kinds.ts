@@ -76,5 +76,11 @@ function hostFromName(name: string, prompt: string, podNames: ReadonlySet<string
 /** `# output`, `# should output: …`, `# prints …` comments: the rest (possibly empty) is the expected output. */
 export const OUTPUT_COMMENT = /^#\s*(?:should\s+|will\s+|expected\s+)?(?:output|outputs|print|prints|returns?|result|shows?)\b\s*:?\s*(.*)$/i;
 
+/**
+ * `# Run this in the shell inside the container`, `# Run these commands inside the Pod`: the
+ * commands after it in the block are typed in the pod shell an earlier step opened.
+ */
+export const IN_POD_COMMENT = /^#\s*(?:run|type|enter|execute)\b[^#]*\b(?:in|inside|within)\s+(?:the|your|a)\s+(?:\w+\s+)?(?:shell|container|pod)\b/i;
+
 /** A trailing `# should output …` comment on a command line. */
 export const TRAILING_OUTPUT_COMMENT = /\s+#\s*(?:should\s+|will\s+|expected\s+)?(?:output|outputs|prints?|returns?)\b\s*:?\s*(.*)$/i;

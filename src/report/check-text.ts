@@ -53,7 +53,9 @@ const indent = (text: string, pad: string) =>
 /** Lines for one step result: the status line, then rewrites, differences, diff and hint for failures. */
 export function formatStep(r: StepResult, c: Colors, verbose = false): string {
   const color = r.status === 'pass' ? c.green : r.status === 'skipped' ? c.dim : c.red;
-  const what = r.kind === 'manifest' ? `manifest ${r.command ?? ''}`.trim() : (r.ran ?? r.command ?? '').split('\n')[0];
+  // A step typed in a pod shell is shown as the exec it became, without the runner's bookkeeping.
+  const inPod = r.rewrites.find((w) => w.kind === 'interactive' && w.reason.startsWith('runs in the pod shell'));
+  const what = r.kind === 'manifest' ? `manifest ${r.command ?? ''}`.trim() : (inPod?.to ?? r.ran ?? r.command ?? '').split('\n')[0];
   const attempts = r.attempts > 1 ? c.dim(` (${r.attempts} attempts${r.settledEarly ? ', cluster at rest' : ''})`) : '';
   const out = [`  ${color(MARK[r.status])} ${c.dim(String(r.line).padStart(4))}  ${what}${attempts}`];
   const pad = '          ';

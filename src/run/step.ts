@@ -12,7 +12,7 @@ import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js
 import { missingCloudFeature } from './cloud-only.js';
 import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped } from './outcome.js';
-import { prepareCommand, type Prepared } from './rewrite/index.js';
+import { prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
 import { shQuote } from './rewrite/words.js';
 import { LessonShell } from './shell.js';
 import type { LessonState } from './state.js';
@@ -32,6 +32,13 @@ const PERMANENT = /\((NotImplemented|MethodNotAllowed|BadRequest|Forbidden|Unaut
 function permanent(output: string): boolean {
   return PERMANENT.test(output);
 }
+
+/**
+ * Errors of a command that never reached its container because the pod is not up yet (a reader
+ * typing the next command would not see them): such a step is retried like a read-only one,
+ * whatever it does, since it did nothing.
+ */
+const NOT_STARTED = /unable to upgrade connection: container not found|is waiting to start: (?:ContainerCreating|PodInitializing)|does not have a host assigned/;
 
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))}s`;
 
@@ -86,6 +93,11 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
     const lost = 'a new shell was started for the following steps: the working directory, exported and shell variables of earlier steps are lost';
     if (r.timedOut) return { output: r.output, exitCode: null, error: `timed out after ${seconds(timeoutMs)} and was killed; ${lost}` };
     return { output: r.output, exitCode: null, error: `the shell exited during this step (an \`exit\` or \`set -e\`); ${lost}` };
+  }
+  if (prepared.tracksPodCwd) {
+    const taken = takePodCwd(r.output);
+    r.output = taken.output;
+    if (taken.cwd && state.podShell) state.podShell.cwd = taken.cwd;
   }
   let exitCode = r.exitCode;
   if (prepared.bounded && exitCode !== null && prepared.bounded.stoppedCodes.includes(exitCode)) exitCode = 0;
@@ -180,7 +192,8 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     attempt = await execute(state, step, prepared, command);
     matched = compare && !attempt.error ? match(state, step, attempt.output, command) : null;
     const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
-    if (ok || !settle || attempt.error || state.options.signal?.aborted || permanent(attempt.output)) break;
+    const notStarted = state.options.settleMs > 0 && NOT_STARTED.test(attempt.output);
+    if (ok || !(settle || notStarted) || attempt.error || state.options.signal?.aborted || permanent(attempt.output)) break;
     const left = state.options.settleMs - (Date.now() - started);
     if (delay > left) break;
     // The same output twice while the cluster is at rest: waiting longer cannot change it.

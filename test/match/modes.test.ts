@@ -94,4 +94,14 @@ describe('structured lists', () => {
     // Any other extra row still fails.
     expect(run('similar', doc, actual.replace('kube-root-ca.crt', 'other-config    '), 'kubectl get configmaps').ok).toBe(false);
   });
+
+  test('similar: an ls listing is its names in order, wherever a terminal broke the lines', () => {
+    expect(run('similar', 'password username', 'password\nusername\n', 'ls').strategy).toBe('listing');
+    expect(run('similar', 'password username', 'password\nusername\n', 'ls').ok).toBe(true);
+    expect(run('similar', 'a.txt  b.txt\nc.txt', 'a.txt  b.txt  c.txt', 'ls /data').ok).toBe(true);
+    expect(run('similar', 'password username', 'password\n', 'ls').differences).toMatchObject([{ kind: 'missing-line', expected: 'username' }]);
+    expect(run('similar', 'password username', 'username\npassword\n', 'ls').ok).toBe(false);
+    // A long listing is compared by lines.
+    expect(run('similar', 'total 0', 'total 0\n', 'ls -l').strategy).toBe('lines');
+  });
 });

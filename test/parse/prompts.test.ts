@@ -37,3 +37,36 @@ describe('prompts and comments', () => {
     ]);
   });
 });
+
+describe('commands typed in a pod shell without a prompt', () => {
+  it('takes the commands after "# Run this in the shell inside the container" as the pod shell\'s', () => {
+    const md = [
+      '```shell',
+      'kubectl exec -i -t secret-test-pod -- /bin/bash',
+      '```',
+      '',
+      '```shell',
+      '# Run this in the shell inside the container',
+      'cd /etc/secret-volume',
+      'ls',
+      '```',
+      '',
+      '```shell',
+      'kubectl get pods',
+      '```',
+    ].join('\n');
+    const steps = parseMarkdown(md, { path: 'x.md' }).steps.filter((s) => s.kind === 'command');
+    expect(steps.map((s) => [s.command, s.host.kind])).toEqual([
+      ['kubectl exec -i -t secret-test-pod -- /bin/bash', 'local'],
+      ['cd /etc/secret-volume', 'pod'],
+      ['ls', 'pod'],
+      ['kubectl get pods', 'local'],
+    ]);
+  });
+
+  it('does not take them for a pod when no earlier step opened a pod shell', () => {
+    const md = ['```shell', '# Run this in the shell inside the container', 'ls', '```'].join('\n');
+    const steps = parseMarkdown(md, { path: 'x.md' }).steps.filter((s) => s.kind === 'command');
+    expect(steps.map((s) => s.host.kind)).toEqual(['local']);
+  });
+});

@@ -123,6 +123,27 @@ describe('runPlan', () => {
     expect(r.steps[1]!.status).toBe('fail');
   });
 
+  it('should retry any step that failed because its container was not up yet', async () => {
+    const { backend, options } = setup([
+      {
+        args: 'exec envfrom-secret -- sh -c echo $username',
+        responses: [{ stderr: 'error: unable to upgrade connection: container not found ("envars-test-container")\n', exitCode: 1 }, { stdout: 'my-app\n' }],
+      },
+      { args: 'delete pod web', responses: [{ stderr: 'Error from server (NotFound): pods "web" not found\n', exitCode: 1 }, { stdout: 'pod "web" deleted\n' }] },
+    ]);
+    const r = await runPlan(
+      plan([
+        cmd(5, "kubectl exec envfrom-secret -- sh -c 'echo $username'", { expected: 'my-app', cls: 'other' }),
+        cmd(9, 'kubectl delete pod web', { expected: 'pod "web" deleted', cls: 'mutating' }),
+      ]),
+      backend,
+      options,
+    );
+    expect(r.steps[0]).toMatchObject({ status: 'pass', attempts: 2 });
+    // Any other failure of a mutating step is final.
+    expect(r.steps[1]).toMatchObject({ status: 'fail', attempts: 1 });
+  });
+
   it('should skip steps the plan marks skipped and keep the sandbox when asked', async () => {
     const { backend, options } = setup();
     const r = await runPlan(plan([manifest(2, 'a.yaml', 'x: 1'), cmd(5, 'echo hi', { skip: 'directive' })]), backend, { ...options, keep: true });

@@ -58,4 +58,17 @@ describe('runPlan on the simulator', () => {
     expect(r.error).toBeUndefined();
     expect(r.steps.filter((s) => s.kind === 'command').map((s) => s.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
   });
+
+  it('should keep the pod shell\'s directory across the steps typed in it', async () => {
+    const r = await run('pod-shell/cd.md');
+    expect(r.error).toBeUndefined();
+    expect(r.steps.filter((s) => s.kind === 'command').map((s) => [s.line, s.status])).toEqual([
+      [6, 'pass'], [30, 'pass'], [31, 'pass'], [37, 'pass'], [44, 'pass'], [45, 'pass'], [56, 'pass'],
+    ]);
+    const ls = r.steps.find((s) => s.line === 45)!;
+    expect(ls.ran).toContain("cd /etc/secret-volume 2>/dev/null; ls");
+    // The runner's marker never shows in the output.
+    expect(ls.actual).toBe('password\nusername\n');
+  });
 });
+

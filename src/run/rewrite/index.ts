@@ -47,6 +47,15 @@ export function rewriteDrivePaths(command: string, runDir: string): { command: s
   return { command: out, rewrites };
 }
 
+/** Ends a pod step's script: keeps its exit status, prints where its shell ended up. */
+export const POD_CWD_TRAILER = `__kdt_rc=$?; printf '${'__KDT_PWD__'}%s\\n' "$PWD"; exit $__kdt_rc`;
+
+/** Splits the working-directory marker off a pod step's output. */
+export function takePodCwd(output: string): { output: string; cwd?: string } {
+  const m = /__KDT_PWD__([^\n]*)\n?$/.exec(output);
+  return m ? { output: output.slice(0, m.index), cwd: m[1]! } : { output };
+}
+
 /** Prepares one command step (the command already has bindings and placeholders applied). */
 export function prepareCommand(step: CommandStep, command: string, ctx: RewriteContext): Prepared {
   if (step.host.kind === 'node') {
@@ -63,9 +72,17 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
     const pod = ctx.podShell;
     if (!pod) return { action: 'skip', reason: `runs inside a pod (${step.host.prompt.trim()}) but no earlier step opened a shell in a pod`, rewrites: paths.rewrites, warnings: [] };
     const to = ['kubectl', 'exec', '-i', pod.target, ...pod.flags, '--', 'sh', '-c'].map(shQuote).join(' ') + ` ${shQuote(command)}`;
+    // Each step is its own `sh -c`, so a `cd` of the doc's session is carried by hand: into the
+    // directory an earlier step left, and out through a marker line (stripped from the output).
+    const tracksCwd = pod.cwd !== undefined || /(^|[\s;&|(])cd(\s|$)/.test(command);
+    const inner = tracksCwd
+      ? `${pod.cwd ? `cd ${shQuote(pod.cwd)} 2>/dev/null; ` : ''}${command}\n${POD_CWD_TRAILER}`
+      : command;
+    const script = ['kubectl', 'exec', '-i', pod.target, ...pod.flags, '--', 'sh', '-c'].map(shQuote).join(' ') + ` ${shQuote(inner)}`;
     return {
       action: 'run',
-      script: to,
+      script,
+      ...(tracksCwd ? { tracksPodCwd: true } : {}),
       rewrites: [...paths.rewrites, { kind: 'interactive', from: command, to, reason: `runs in the pod shell opened at line ${pod.line}` }],
       warnings: [],
     };

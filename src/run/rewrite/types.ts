@@ -12,6 +12,8 @@ export interface PodShell {
   line: number;
   /** The pod was started with `--rm`: delete it when the doc leaves the pod shell. */
   removeAfter: boolean;
+  /** The shell's working directory after an earlier step's `cd`, carried into the next steps. */
+  cwd?: string;
 }
 
 /** What the rewriter knows about the lesson so far. */
@@ -46,6 +48,8 @@ export type Prepared =
       warnings: string[];
       /** Run on a node through the backend. */
       onNode?: { name?: string };
+      /** A pod step whose output ends with the shell's working directory (see takePodCwd). */
+      tracksPodCwd?: boolean;
       bounded?: Bounded;
       /** Not compared with the doc's output (the doc shows an interactive session). */
       ignoreOutput?: boolean;
