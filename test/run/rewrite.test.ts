@@ -272,3 +272,31 @@ describe('host-specific paths', () => {
     expect(r.steps[1]!.ran).toBe(`cat ${rewrite.to} | base64`);
   });
 });
+
+describe('example downloads', () => {
+  it('should copy a downloaded k8s.io example from the lesson\'s copy, to where curl or wget would write it', async () => {
+    const { rewriteExampleDownloads } = await import('../../src/run/rewrite/index.js');
+    const examples = new Map([['application/job/job-tmpl.yaml', 'application/job/job-tmpl.yaml']]);
+    const url = 'https://k8s.io/examples/application/job/job-tmpl.yaml';
+    const cases: Array<[string, string]> = [
+      [`curl -L -s -O ${url}`, `mkdir -p "$(dirname job-tmpl.yaml)" && cp ./application/job/job-tmpl.yaml job-tmpl.yaml`],
+      [`curl -L ${url} -o jobs/tmpl.yaml && ls jobs`, `mkdir -p "$(dirname jobs/tmpl.yaml)" && cp ./application/job/job-tmpl.yaml jobs/tmpl.yaml && ls jobs`],
+      [`wget ${url} -O configure/x.yaml`, `mkdir -p "$(dirname configure/x.yaml)" && cp ./application/job/job-tmpl.yaml configure/x.yaml`],
+      [`curl -sL ${url} | kubectl apply -f -`, `cat ./application/job/job-tmpl.yaml | kubectl apply -f -`],
+    ];
+    for (const [command, to] of cases) expect(rewriteExampleDownloads(command, examples).command).toBe(to);
+    // An example the lesson does not have is downloaded as written.
+    expect(rewriteExampleDownloads('curl -O https://k8s.io/examples/other.yaml', examples).rewrites).toEqual([]);
+  });
+
+  it('should run the rewritten download in the lesson shell', async () => {
+    const { backend, options } = setup();
+    const r = await runPlan(
+      plan([manifest(2, null, 'kind: Job\n', 'application/job/job-tmpl.yaml'), cmd(5, 'curl -L -s -O https://k8s.io/examples/application/job/job-tmpl.yaml && cat job-tmpl.yaml', { expected: 'kind: Job' })]),
+      backend,
+      options,
+    );
+    expect(r.steps[1]).toMatchObject({ status: 'pass' });
+    expect(r.steps[1]!.rewrites[0]).toMatchObject({ kind: 'path', reason: 'the example file the doc downloads is copied from the examples folder' });
+  });
+});

@@ -56,6 +56,40 @@ export function takePodCwd(output: string): { output: string; cwd?: string } {
   return m ? { output: output.slice(0, m.index), cwd: m[1]! } : { output };
 }
 
+const DOWNLOAD = /\b(curl|wget)\b([^;&|\n]*?)(https:\/\/(?:k8s\.io|(?:www\.)?kubernetes\.io)\/examples\/)([\w./-]+[\w-])([^;&|\n]*)/g;
+
+/** Where a curl/wget command line puts what it downloads: a file, or stdout (null). */
+function downloadTarget(tool: string, args: string, url: string): string | null {
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (tool === 'curl' && (w === '-o' || w === '--output')) return words[i + 1] ?? null;
+    if (tool === 'curl' && w.startsWith('--output=')) return w.slice('--output='.length);
+    if (tool === 'wget' && (w === '-O' || w === '--output-document')) return words[i + 1] === '-' ? null : (words[i + 1] ?? null);
+    if (tool === 'wget' && w.startsWith('--output-document=')) return w.slice('--output-document='.length);
+  }
+  if (tool === 'wget' || words.some((w) => w === '--remote-name' || /^-[a-zA-Z]*O[a-zA-Z]*$/.test(w))) return url.split('/').pop()!;
+  return null;
+}
+
+/**
+ * Serves a download of a k8s.io/examples file (`curl -L -O https://k8s.io/examples/P`,
+ * `wget … -O x`) from the copy the lesson already has, so the lesson runs offline and on the
+ * exact file the doc shows.
+ */
+export function rewriteExampleDownloads(command: string, examples: Map<string, string>): { command: string; rewrites: Rewrite[] } {
+  const rewrites: Rewrite[] = [];
+  const out = command.replace(DOWNLOAD, (whole, tool: string, before: string, base: string, path: string, after: string) => {
+    const local = examples.get(path);
+    if (!local) return whole;
+    const target = downloadTarget(tool, `${before} ${after}`, path);
+    const to = target === null ? `cat ./${local}` : `mkdir -p "$(dirname ${shQuote(target)})" && cp ./${local} ${shQuote(target)}`;
+    rewrites.push({ kind: 'path', from: `${whole.trim()}`, to, reason: 'the example file the doc downloads is copied from the examples folder' });
+    return `${to}${/\s$/.test(after) ? ' ' : ''}`;
+  });
+  return { command: out, rewrites };
+}
+
 /** Prepares one command step (the command already has bindings and placeholders applied). */
 export function prepareCommand(step: CommandStep, command: string, ctx: RewriteContext): Prepared {
   if (step.host.kind === 'node') {
@@ -63,6 +97,11 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
   }
   const paths = rewriteExampleUrls(command, ctx.examples);
   command = paths.command;
+  if (step.host.kind === 'local') {
+    const downloads = rewriteExampleDownloads(command, ctx.examples);
+    command = downloads.command;
+    paths.rewrites.push(...downloads.rewrites);
+  }
   if (step.host.kind === 'local') {
     const drives = rewriteDrivePaths(command, ctx.runDir);
     command = drives.command;
