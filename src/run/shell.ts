@@ -66,7 +66,8 @@ export class LessonShell {
   private pending: Pending | null = null;
 
   private constructor(private readonly options: ShellOptions) {
-    const bashArgs = ['--noprofile', '--norc'];
+    // Aliases expand as in the reader's interactive terminal (`alias render_template=…`, then use it).
+    const bashArgs = ['--noprofile', '--norc', '-O', 'expand_aliases'];
     const [file, args] = options.wrap ? [options.wrap.file, [...options.wrap.args, 'bash', ...bashArgs]] : ['bash', bashArgs];
     this.process = execa(file, args, {
       cwd: options.cwd,

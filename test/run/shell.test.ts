@@ -30,6 +30,13 @@ describe('LessonShell', () => {
     expect(r.exitCode).toBe(0);
   });
 
+  it('should expand aliases an earlier step defined, as an interactive terminal does', async () => {
+    const { shell } = startShell();
+    await shell.run(`alias shout='tr a-z A-Z'`, { timeoutMs: 20_000 });
+    const r = await shell.run('echo hello | shout', { timeoutMs: 20_000 });
+    expect(r).toMatchObject({ output: 'HELLO\n', exitCode: 0 });
+  });
+
   it('should report the exit status of each step', async () => {
     const { shell } = startShell();
     expect((await shell.run('false', { timeoutMs: 20_000 })).exitCode).toBe(1);
