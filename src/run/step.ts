@@ -10,6 +10,7 @@ import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
 import { missingCloudFeature } from './cloud-only.js';
+import { offline } from './network.js';
 import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped } from './outcome.js';
 import { prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
@@ -245,11 +246,13 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     }
   }
   const cloud = result.status === 'fail' && step.expected ? missingCloudFeature(step.expected.text, attempt.output, state.session.capabilities) : undefined;
-  if (cloud) {
-    Object.assign(result, { status: 'skipped', skipReason: cloud, differences: [] });
+  const unplugged = result.status === 'fail' && step.host.kind === 'local' ? offline(prepared.script, attempt.output) : undefined;
+  const cannot = cloud ?? unplugged;
+  if (cannot) {
+    Object.assign(result, { status: 'skipped', skipReason: cannot, differences: [] });
     delete result.hint;
     delete result.diff;
-    state.skippedProducers.push({ line: step.line, reason: cloud, names: new Set<string>() });
+    state.skippedProducers.push({ line: step.line, reason: cannot, names: unplugged ? producedNames(command) : new Set<string>() });
   }
   if (result.status === 'fail' && state.skippedProducers.length) {
     const seen = [command, step.expected?.text ?? '', attempt.output, result.diagnostics?.events ?? ''].join('\n');

@@ -146,3 +146,15 @@ describe('warnings of a passing step', () => {
     ]);
   });
 });
+
+describe('offline', () => {
+  it('tells a download the machine cannot reach from a failure the doc is responsible for', async () => {
+    const { offline, internetHosts } = await import('../../src/run/network.js');
+    expect(offline('curl -sS https://kubernetes.io/x', 'curl: (6) Could not resolve host: kubernetes.io\n')).toBe('needs the network: kubernetes.io cannot be reached from this machine');
+    expect(offline('wget https://kubernetes.io/x -O y', "Resolving kubernetes.io (kubernetes.io)... failed: Name or service not known.\nwget: unable to resolve host address 'kubernetes.io'\n")).toMatch(/^needs the network/);
+    // An HTTP error is the doc's (a wrong URL), and local or cluster addresses are not the internet.
+    expect(offline('curl -f https://kubernetes.io/nope', 'curl: (22) The requested URL returned error: 404\n')).toBeUndefined();
+    expect(offline('curl http://localhost:8080', 'curl: (7) Failed to connect to localhost port 8080 after 0 ms: Connection refused\n')).toBeUndefined();
+    expect(internetHosts('curl http://10.0.0.1/ http://my-nginx.default.svc.cluster.local https://raw.githubusercontent.com/x')).toEqual(['raw.githubusercontent.com']);
+  });
+});
