@@ -13,7 +13,7 @@ export interface SkippedProducer {
   names: Set<string>;
 }
 
-const PATH_LIKE = /^(?:\.{0,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.[A-Za-z0-9]{1,8}$|^\/[\w.-]+(?:\/[\w.-]+)+$/;
+const PATH_LIKE = /^(?:\.{0,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.[A-Za-z0-9]{1,12}$|^\/[\w.-]+(?:\/[\w.-]+)+$/;
 
 /** kubectl create subcommands whose object name follows a type word (`create secret tls NAME`). */
 const TYPED = new Set(['secret', 'service', 'svc']);
@@ -26,7 +26,12 @@ export function producedNames(command: string): Set<string> {
     const program = words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) && w !== 'sudo');
     for (const w of words) {
       const value = w.includes('=') ? w.slice(w.indexOf('=') + 1) : w;
-      if (value !== program && PATH_LIKE.test(value) && !value.startsWith('-')) names.add(value);
+      if (value !== program && PATH_LIKE.test(value) && !value.startsWith('-')) {
+        names.add(value);
+        // Output shows a file by its own name (`game.properties:` in a ConfigMap made from its folder).
+        const base = value.split('/').pop()!;
+        if (base !== value && /\.[A-Za-z0-9]{2,12}$/.test(base) && base.length >= 6) names.add(base);
+      }
     }
     if (program === 'kubectl') {
       const positional = words.slice(words.indexOf('kubectl') + 1).filter((w) => !w.startsWith('-'));

@@ -77,7 +77,11 @@ describe('planLinkedFiles', () => {
 describe('depends', () => {
   it('names the files and objects a command would produce, and finds them as whole words', () => {
     const names = producedNames('make keys KEY=/tmp/nginx.key CERT=/tmp/nginx.crt; kubectl create secret tls nginxsecret --key /tmp/nginx.key --cert /tmp/nginx.crt');
-    expect([...names].sort()).toEqual(['/tmp/nginx.crt', '/tmp/nginx.key', 'nginxsecret']);
+    expect([...names].sort()).toEqual(['/tmp/nginx.crt', '/tmp/nginx.key', 'nginx.crt', 'nginx.key', 'nginxsecret']);
+    expect([...producedNames('wget https://kubernetes.io/examples/configmap/game.properties -O configure-pod-container/configmap/game.properties')].sort()).toEqual([
+      'configure-pod-container/configmap/game.properties',
+      'game.properties',
+    ]);
     expect([...producedNames('kubectl create configmap nginxconfigmap --from-file=default.conf')].sort()).toEqual(['default.conf', 'nginxconfigmap']);
     const p = { line: 5, reason: 'r', names };
     expect(dependsOn('error: Cannot read file /tmp/nginx.crt, open /tmp/nginx.crt: no such file', [p])).toBe(p);
