@@ -254,8 +254,10 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     delete result.diff;
     state.skippedProducers.push({ line: step.line, reason: cannot, names: unplugged ? producedNames(command) : new Set<string>() });
   }
-  if (result.status === 'fail' && state.skippedProducers.length) {
-    const seen = [command, step.expected?.text ?? '', attempt.output, result.diagnostics?.events ?? ''].join('\n');
+  if ((result.status === 'fail' || result.status === 'pass') && state.skippedProducers.length) {
+    // A failure that names what a skipped step would have made, or any step that reads it (its
+    // success on a missing or empty input means nothing), depends on that skip.
+    const seen = result.status === 'pass' ? command : [command, step.expected?.text ?? '', attempt.output, result.diagnostics?.events ?? ''].join('\n');
     const producer = dependsOn(seen, state.skippedProducers);
     if (producer) {
       const reason = `depends on line ${producer.line}, which was skipped: ${producer.reason}`;

@@ -125,4 +125,13 @@ describe('runPlan with linked files', () => {
     expect(r.steps[1]!.skipReason).toMatch(/^depends on line 10, which was skipped: needs hello\.sh/);
     expect(r.steps[1]!.actual).toContain('No such file');
   });
+
+  it('skips a step that succeeds on a file a skipped step would have made, since its input is not the doc\'s', async () => {
+    const { backend, lesson, options } = setup();
+    lesson.steps[0] = cmd(10, 'bash hello.sh > made.txt', { expected: '' });
+    lesson.steps[1] = cmd(12, 'touch made.txt && wc -l < made.txt', { expected: '0' });
+    const r = await runPlan(lesson, backend, options);
+    expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped', 'pass']);
+    expect(r.steps[1]!.skipReason).toMatch(/^depends on line 10, which was skipped/);
+  });
 });
