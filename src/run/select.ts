@@ -1,9 +1,10 @@
 /**
  * Step selection (`grep`, `fromLine`, `toLine`). Selected steps are run and reported. Earlier
- * steps that change state — mutating, setup, shell state (`cd`, `export`: class `other`) and
- * interactive ones (they open pod shells) — still run, marked `replay`, so the selected steps see
- * the cluster and shell they would see in a full run. Read-only steps outside the selection and
- * every step after the last selected one are not run.
+ * steps that may change state — mutating, setup, shell state (`cd`, `export`: class `other`),
+ * interactive ones (they open pod shells) and host tools (`openssl … -out`, `make keys`, and the
+ * `… | base64` whose output a later manifest takes) — still run, marked `replay`, so the selected
+ * steps see the cluster, files and shell they would see in a full run. Read-only kubectl steps
+ * outside the selection and every step after the last selected one are not run.
  */
 import type { Step } from '../plan/types.js';
 import type { StepSelection } from './options.js';
@@ -27,6 +28,6 @@ export function stepRoles(steps: Step[], select: StepSelection | undefined): Ste
     if (selected[i]) return 'run';
     if (i > last) return 'omit';
     if (step.kind === 'manifest') return 'replay';
-    return step.setup || step.class === 'mutating' || step.class === 'other' || step.class === 'interactive' ? 'replay' : 'omit';
+    return step.setup || step.class !== 'read-only' ? 'replay' : 'omit';
   });
 }
