@@ -135,7 +135,7 @@ describe('kubectl exec, logs and cp against the simulated runtime', () => {
     const r = await kubectl(['exec', 'box', '--', 'wget', '-qO-', 'http://web']);
     expect(r.out).toContain('<title>Welcome to nginx!</title>');
     const c = await kubectl(['exec', 'web', '--', 'curl', '-sI', 'web.default.svc.cluster.local']);
-    expect(c.out).toContain('Server: nginx/1.27.3');
+    expect({ out: c.out, err: c.err, code: c.code }).toMatchObject({ out: expect.stringContaining('Server: nginx/1.27.3') });
     const logs = await kubectl(['logs', 'web']);
     expect(logs.out).toContain('/docker-entrypoint.sh: Configuration complete; ready for start up');
     expect(logs.out).toMatch(/10\.244\.\d+\.\d+ - - \[\d\d\/\w{3}\/\d{4}:[\d:]+ \+0000\] "GET \/ HTTP\/1\.1" 200 615 "-" "Wget" "-"/);
