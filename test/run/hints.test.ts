@@ -52,6 +52,29 @@ describe('hints', () => {
     expect(hint).toMatchObject({ id: 'service-no-endpoints', message: 'Service my-nginx has no endpoints: its selector app=nginx matches no pod\'s labels' });
   });
 
+  it('expose-copies-labels: the Service has the labels of the object kubectl expose was given', () => {
+    const expose = cmd(80, 'kubectl expose deployment/my-nginx');
+    const earlier = [{ step: expose, ran: expose.command, status: 'pass' as const }];
+    const hint = findHint(
+      ctx({
+        step: cmd(127, 'kubectl describe svc my-nginx'),
+        expected: 'Name:                my-nginx\nLabels:              run=my-nginx\nSelector:            run=my-nginx',
+        output: 'Name:                     my-nginx\nLabels:                   <none>\nSelector:                 run=my-nginx\n',
+        exitCode: 0,
+        earlier,
+      }),
+    );
+    expect(hint).toEqual({
+      id: 'expose-copies-labels',
+      message: 'kubectl expose (line 80) gives Service my-nginx the labels of deployment my-nginx, which are <none>; the doc shows run=my-nginx',
+      fix: 'put run=my-nginx in the metadata.labels of deployment my-nginx, pass --labels to kubectl expose, or show Labels: <none>',
+    });
+    // With --labels, or for another Service, the rule does not apply.
+    const labelled = cmd(80, 'kubectl expose deployment/my-nginx --labels=run=my-nginx');
+    expect(findHint(ctx({ step: cmd(127, 'kubectl describe svc my-nginx'), expected: 'Labels: run=my-nginx', output: 'Labels: x=y', earlier: [{ step: labelled, ran: labelled.command, status: 'pass' }] }))).toBeNull();
+    expect(findHint(ctx({ step: cmd(127, 'kubectl describe svc other'), expected: 'Labels: run=my-nginx', output: 'Labels: <none>', earlier }))).toBeNull();
+  });
+
   it('port-mismatch: targetPort that no container declares', () => {
     const facts = nginxFacts('2026-01-01T10:00:00Z', '2026-01-01T10:00:05Z');
     facts.services[0]!.spec = { selector: { run: 'my-nginx' }, ports: [{ port: 80, targetPort: 8080 }] };

@@ -173,4 +173,27 @@ export const HINT_RULES: HintRule[] = [
     message: (d) => `Service ${d.service} sends traffic to port ${d.target}, but pod ${d.pod} declares container port(s) ${d.open}`,
     fix: (d) => `set targetPort of ${d.service} to one of ${d.open}`,
   },
+  {
+    id: 'expose-copies-labels',
+    needsFacts: false,
+    when({ step, expected, output, earlier }) {
+      const label = (text: string | null): string | undefined => /^Labels:\s+(.*?)\s*$/m.exec(text ?? '')?.[1];
+      const want = label(expected);
+      const got = label(output);
+      if (want === undefined || got === undefined || want === got) return null;
+      // The Service came from `kubectl expose <kind>/<name>` (or `<kind> <name>`) without --labels.
+      for (const e of [...earlier].reverse()) {
+        const m = /\bkubectl\s+expose\s+(?:(\w+)\/([\w.-]+)|(\w+)\s+([\w.-]+))/.exec(e.ran);
+        if (!m || e.status !== 'pass' || /\s(-l|--labels)[\s=]/.test(e.ran)) continue;
+        const kind = m[1] ?? m[3]!;
+        const name = m[2] ?? m[4]!;
+        const svc = /--name[= ]([\w.-]+)/.exec(e.ran)?.[1] ?? name;
+        if (!mentions(step.command, svc)) continue;
+        return { service: svc, kind, name, want, got, line: String(e.step.line) };
+      }
+      return null;
+    },
+    message: (d) => `kubectl expose (line ${d.line}) gives Service ${d.service} the labels of ${d.kind} ${d.name}, which are ${d.got}; the doc shows ${d.want}`,
+    fix: (d) => `put ${d.want} in the metadata.labels of ${d.kind} ${d.name}, pass --labels to kubectl expose, or show Labels: ${d.got}`,
+  },
 ];
