@@ -75,6 +75,23 @@ describe('hints', () => {
     expect(findHint(ctx({ step: cmd(127, 'kubectl describe svc other'), expected: 'Labels: run=my-nginx', output: 'Labels: <none>', earlier }))).toBeNull();
   });
 
+  it('busybox-nslookup-format: 1.28 output shown for a newer busybox', () => {
+    const run = cmd(244, 'kubectl run -i --tty --image busybox:1.37 dns-test --restart=Never --rm');
+    const earlier = [{ step: run, ran: 'kubectl run dns-test --image=busybox:1.37 --restart=Never --command -- sleep 3600', status: 'pass' as const }];
+    const hint = findHint(
+      ctx({
+        step: cmd(254, 'nslookup my-nginx'),
+        expected: 'Server:    10.0.0.10\nAddress 1: 10.0.0.10\n\nName:      my-nginx\nAddress 1: 10.0.162.149',
+        output: 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tmy-nginx.default.svc.cluster.local\nAddress: 10.96.1.2\n',
+        exitCode: 0,
+        earlier,
+      }),
+    );
+    expect(hint).toMatchObject({ id: 'busybox-nslookup-format', fix: 'run the lookup with --image=busybox:1.28, or show the output of the image the doc uses' });
+    expect(hint!.message).toContain('busybox:1.37 prints the newer format');
+    expect(findHint(ctx({ step: cmd(254, 'nslookup my-nginx'), expected: 'Address 1: 10.0.0.10', output: 'Address 1: 10.96.0.10\n', earlier }))).toBeNull();
+  });
+
   it('port-mismatch: targetPort that no container declares', () => {
     const facts = nginxFacts('2026-01-01T10:00:00Z', '2026-01-01T10:00:05Z');
     facts.services[0]!.spec = { selector: { run: 'my-nginx' }, ports: [{ port: 80, targetPort: 8080 }] };

@@ -196,4 +196,16 @@ export const HINT_RULES: HintRule[] = [
     message: (d) => `kubectl expose (line ${d.line}) gives Service ${d.service} the labels of ${d.kind} ${d.name}, which are ${d.got}; the doc shows ${d.want}`,
     fix: (d) => `put ${d.want} in the metadata.labels of ${d.kind} ${d.name}, pass --labels to kubectl expose, or show Labels: ${d.got}`,
   },
+  {
+    id: 'busybox-nslookup-format',
+    needsFacts: false,
+    when({ step, expected, output, earlier }) {
+      // busybox up to 1.28 printed `Address 1: <ip> <name>`; its nslookup was rewritten in 1.29.
+      if (!/\bnslookup\b/.test(step.command) || !/^Address 1:/m.test(expected ?? '') || !/^Address:\s/m.test(output)) return null;
+      const image = [...earlier].reverse().map((e) => /--image[= ](busybox(?::[\w.-]+)?)/.exec(e.ran)?.[1]).find(Boolean) ?? 'busybox';
+      return { image };
+    },
+    message: (d) => `the doc shows nslookup as busybox 1.28 and older print it (Address 1: …); ${d.image} prints the newer format (Address: …, the full name)`,
+    fix: () => 'run the lookup with --image=busybox:1.28, or show the output of the image the doc uses',
+  },
 ];

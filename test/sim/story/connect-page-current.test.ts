@@ -20,6 +20,7 @@ describe('the published connect-applications page on the simulator', () => {
     expect(labels!.differences.filter((d) => !d.stale).map((d) => [d.kind, d.line, d.message])).toEqual([['wrong-value', 132, 'Labels: doc run=my-nginx, actual <none>']]);
     expect(labels!.hint?.id).toBe('expose-copies-labels');
     expect(nslookup!.differences.map((d) => d.line)).toEqual([256, 258, 259]);
+    expect(nslookup!.hint?.id).toBe('busybox-nslookup-format');
     expect(ports!.differences.map((d) => [d.kind, d.line])).toEqual([['wrong-value', 496]]);
     expect(ports!.differences[0]!.message).toMatch(/^row my-nginx, column PORT\(S\): doc 8080:30163\/TCP, actual 8080:3\d{4}\/TCP,443:3\d{4}\/TCP$/);
     // What only moved with newer Kubernetes is reported as stale, not failed.
