@@ -24,7 +24,9 @@ export function podNameShape(name: string): Shape | null {
   if (parts.length < 2 || parts.some((p) => p === '')) return null;
   const last = parts[parts.length - 1] ?? '';
   const before = parts[parts.length - 2] ?? '';
-  if (parts.length >= 3 && isSuffix(last) && isHash(before)) {
+  // After a pod-template hash the last part can only be the generated suffix: old clusters drew it
+  // from all letters and digits (`my-nginx-3800858182-kixwv`).
+  if (parts.length >= 3 && isHash(before) && (isSuffix(last) || /^[a-z0-9]{5}$/.test(last))) {
     return { prefix: parts.slice(0, -2).join('-'), hash: true, suffix: true };
   }
   if (isSuffix(last)) return { prefix: parts.slice(0, -1).join('-'), hash: false, suffix: true };

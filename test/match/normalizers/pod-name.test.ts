@@ -6,6 +6,9 @@ describe('pod-name', () => {
   normalizerCases(podName, [
     ['my-nginx-cf54cdbf7-vr96x', 'my-nginx-7d9c6f8b4-k2x9p', true],
     ['my-nginx-3800858182-jr4a2', 'my-nginx-7d9c6f8b4-k2x9p', true],
+    // after a hash, an old cluster's suffix of any letters
+    ['my-nginx-3800858182-kixwv', 'my-nginx-7d9c6f8b4-k2x9p', true],
+    ['my-nginx-cf54cdbf7-hello', 'my-nginx-7d9c6f8b4-k2x9p', true],
     ['pod/my-nginx-cf54cdbf7-vr96x', 'pod/my-nginx-7d9c6f8b4-k2x9p', true],
     ['replicaset.apps/my-nginx-cf54cdbf7', 'replicaset.apps/my-nginx-7d9c6f8b4', true],
     ['busybox-vr96x', 'busybox-k2x9p', true],
