@@ -92,6 +92,19 @@ describe('hints', () => {
     expect(findHint(ctx({ step: cmd(254, 'nslookup my-nginx'), expected: 'Address 1: 10.0.0.10', output: 'Address 1: 10.96.0.10\n', earlier }))).toBeNull();
   });
 
+  it('not-created-here: an object no step of the doc creates, or whose creating step failed', () => {
+    const output = 'Error from server (NotFound): deployments.apps "kubernetes-bootcamp" not found\n';
+    const hint = findHint(ctx({ step: cmd(121, 'kubectl scale deployments/kubernetes-bootcamp --replicas=4'), output }));
+    expect(hint).toMatchObject({
+      id: 'not-created-here',
+      message: 'deployment kubernetes-bootcamp does not exist: no step of this doc creates it, so the doc expects it from elsewhere (an earlier tutorial?)',
+    });
+    const create = cmd(30, 'kubectl create deployment kubernetes-bootcamp --image=x');
+    const failed = findHint(ctx({ step: cmd(121, 'kubectl scale deployments/kubernetes-bootcamp --replicas=4'), output, earlier: [{ step: create, ran: create.command, status: 'fail' }] }));
+    expect(failed).toMatchObject({ message: 'deployment kubernetes-bootcamp does not exist: the step at line 30 that creates it did not pass (fail)', fix: 'fix the step at line 30 first' });
+    expect(findHint(ctx({ step: cmd(121, 'kubectl scale deployments/kubernetes-bootcamp --replicas=4'), output, earlier: [{ step: create, ran: create.command, status: 'pass' }] }))).toBeNull();
+  });
+
   it('port-mismatch: targetPort that no container declares', () => {
     const facts = nginxFacts('2026-01-01T10:00:00Z', '2026-01-01T10:00:05Z');
     facts.services[0]!.spec = { selector: { run: 'my-nginx' }, ports: [{ port: 80, targetPort: 8080 }] };

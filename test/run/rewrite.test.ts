@@ -165,9 +165,14 @@ describe('interactive rewrites', () => {
 
   it('should skip minikube and browser steps with a reason', async () => {
     const { backend, options } = setup();
-    const r = await runPlan(plan([cmd(1, 'minikube service my-nginx'), cmd(2, 'minikube ip'), cmd(3, 'open http://localhost:8080')]), backend, options);
-    expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped', 'skipped']);
+    const r = await runPlan(
+      plan([cmd(1, 'minikube service my-nginx'), cmd(2, 'minikube ip'), cmd(3, 'open http://localhost:8080'), cmd(4, 'curl http://"$(minikube ip):$NODE_PORT"')]),
+      backend,
+      options,
+    );
+    expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
     expect(r.steps[2]!.skipReason).toBe('opens a browser; not run');
+    expect(r.steps[3]!.skipReason).toBe('`minikube ip` gives an address of a minikube cluster; not available on this backend');
   });
 
   it('should run port-forward in the background for later steps and stop it at the end', async () => {

@@ -94,6 +94,30 @@ export const HINT_RULES: HintRule[] = [
     fix: (d) => (d.line ? `use kubectl apply, or delete ${d.kind} ${d.name} first, or drop one of the two steps` : `delete ${d.kind} ${d.name} first or use kubectl apply`),
   },
   {
+    id: 'not-created-here',
+    needsFacts: false,
+    when({ output, earlier, manifests }) {
+      const m = /\(NotFound\)[^"]*?([a-z.]+)\s+"([^"]+)" not found/.exec(output);
+      if (!m) return null;
+      const kind = m[1]!.split('.')[0]!.replace(/s$/, '');
+      const name = m[2]!;
+      const text = manifests.map((s) => s.content ?? '').join('\n---\n');
+      const creator = earlier.find((e) => creates(e.ran, kind, name, text));
+      if (creator) return creator.status === 'pass' ? null : { kind, name, line: String(creator.step.line), status: creator.status };
+      // `kind: Deployment` + `name: x` in a manifest no step applied is the manifest-reference lint's case.
+      if (text.includes(`name: ${name}`)) return null;
+      return { kind, name, line: '', status: '' };
+    },
+    message: (d) =>
+      d.line
+        ? `${d.kind} ${d.name} does not exist: the step at line ${d.line} that creates it did not pass (${d.status})`
+        : `${d.kind} ${d.name} does not exist: no step of this doc creates it, so the doc expects it from elsewhere (an earlier tutorial?)`,
+    fix: (d) =>
+      d.line
+        ? `fix the step at line ${d.line} first`
+        : `create ${d.kind} ${d.name} in the doc, or in a hidden setup step (<!-- kubedoctest: setup … -->), and say where it comes from`,
+  },
+  {
     id: 'command-not-found',
     needsFacts: false,
     when({ output }) {

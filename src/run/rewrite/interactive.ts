@@ -32,6 +32,9 @@ export const skipHostTools: RewriteRule = (command) => {
     return skip(`\`minikube ${sub ?? ''}\` manages a minikube cluster; the backend provides the cluster instead`.replace(' `', '`'));
   }
   if (program === 'kind' && (sub === 'create' || sub === 'delete')) return skip('cluster lifecycle is the backend\'s job; `kind` steps are not run');
+  // `curl http://"$(minikube ip):$NODE_PORT"`: the address of a minikube cluster, which this is not.
+  const inner = /\$\(\s*minikube\s+(\w+)/.exec(command);
+  if (inner) return skip(`\`minikube ${inner[1]}\` gives an address of a minikube cluster; not available on this backend`);
   if (program === 'open' || program === 'xdg-open' || /^https?:\/\//.test(program)) return skip('opens a browser; not run');
   if (['vi', 'vim', 'nano', 'emacs'].includes(program)) return skip(`\`${program}\` opens an editor; not run (show the file's content in the doc instead)`);
   return null;
