@@ -103,6 +103,14 @@ describe('hints', () => {
     const failed = findHint(ctx({ step: cmd(121, 'kubectl scale deployments/kubernetes-bootcamp --replicas=4'), output, earlier: [{ step: create, ran: create.command, status: 'fail' }] }));
     expect(failed).toMatchObject({ message: 'deployment kubernetes-bootcamp does not exist: the step at line 30 that creates it did not pass (fail)', fix: 'fix the step at line 30 first' });
     expect(findHint(ctx({ step: cmd(121, 'kubectl scale deployments/kubernetes-bootcamp --replicas=4'), output, earlier: [{ step: create, ran: create.command, status: 'pass' }] }))).toBeNull();
+    // kubectl expose makes a Service, not the Deployment it exposes.
+    const expose = cmd(40, 'kubectl expose deployment/kubernetes-bootcamp --type="LoadBalancer" --port 8080');
+    const exposed = [{ step: expose, ran: expose.command, status: 'fail' as const }];
+    expect(findHint(ctx({ step: cmd(141, 'kubectl describe deployments/kubernetes-bootcamp'), output, earlier: exposed }))!.message).toMatch(/no step of this doc creates it/);
+    const svcOutput = 'Error from server (NotFound): services "kubernetes-bootcamp" not found\n';
+    expect(findHint(ctx({ step: cmd(152, 'kubectl describe services/kubernetes-bootcamp'), output: svcOutput, earlier: exposed }))!.message).toBe(
+      'service kubernetes-bootcamp does not exist: the step at line 40 that creates it did not pass (fail)',
+    );
   });
 
   it('port-mismatch: targetPort that no container declares', () => {

@@ -21,11 +21,25 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** Creating commands and the names they create. */
+/** Short names of `kubectl create <kind>`. */
+const CREATE_KINDS: Record<string, string> = { deploy: 'deployment', cm: 'configmap', svc: 'service', ns: 'namespace', sa: 'serviceaccount', cj: 'cronjob', pdb: 'poddisruptionbudget', quota: 'resourcequota' };
+
+/** True when the command creates an object of that kind (singular, lower case) and name. */
 function creates(ran: string, kind: string, name: string, manifestsText: string): boolean {
-  if (!/\bkubectl\s+(apply|create|run|expose)\b/.test(ran)) return false;
-  if (mentions(ran, name)) return true;
-  return /\s-f\s/.test(ran) && manifestsText.includes(`name: ${name}`) && new RegExp(`kind:\\s*${kind}`, 'i').test(manifestsText);
+  const verb = /\bkubectl\s+(apply|create|run|expose)\b(.*)/s.exec(ran);
+  if (!verb) return false;
+  if (/\s(-f|--filename|-k|--kustomize)[\s=]/.test(ran)) {
+    return manifestsText.includes(`name: ${name}`) && new RegExp(`kind:\\s*"?${kind}\\b`, 'i').test(manifestsText);
+  }
+  const words = verb[2]!.trim().split(/\s+/).filter((w) => !w.startsWith('-'));
+  if (verb[1] === 'run') return kind === 'pod' && words[0] === name;
+  if (verb[1] === 'expose') {
+    const named = /--name[= ]([\w.-]+)/.exec(ran)?.[1] ?? words[words[0]?.includes('/') ? 0 : 1]?.split('/').pop();
+    return kind === 'service' && named === name;
+  }
+  if (verb[1] !== 'create' || !words[0]) return false;
+  const created = CREATE_KINDS[words[0]] ?? words[0].replace(/s$/, '');
+  return created === kind && words.slice(1).includes(name);
 }
 
 /** All hint rules, tried in order; the first that applies wins. */
