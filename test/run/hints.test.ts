@@ -103,6 +103,7 @@ describe('hints', () => {
     const failed = findHint(ctx({ step: cmd(121, 'kubectl scale deployments/kubernetes-bootcamp --replicas=4'), output, earlier: [{ step: create, ran: create.command, status: 'fail' }] }));
     expect(failed).toMatchObject({ message: 'deployment kubernetes-bootcamp does not exist: the step at line 30 that creates it did not pass (fail)', fix: 'fix the step at line 30 first' });
     expect(findHint(ctx({ step: cmd(121, 'kubectl scale deployments/kubernetes-bootcamp --replicas=4'), output, earlier: [{ step: create, ran: create.command, status: 'pass' }] }))).toBeNull();
+    expect(findHint(ctx({ step: cmd(121, 'kubectl scale deployments/kubernetes-bootcamp --replicas=4'), output: 'error: no objects passed to scale deployments.apps "kubernetes-bootcamp" not found\n' }))?.id).toBe('not-created-here');
     // kubectl expose makes a Service, not the Deployment it exposes.
     const expose = cmd(40, 'kubectl expose deployment/kubernetes-bootcamp --type="LoadBalancer" --port 8080');
     const exposed = [{ step: expose, ran: expose.command, status: 'fail' as const }];

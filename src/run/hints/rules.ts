@@ -111,7 +111,7 @@ export const HINT_RULES: HintRule[] = [
     id: 'not-created-here',
     needsFacts: false,
     when({ output, earlier, manifests }) {
-      const m = /\(NotFound\)[^"]*?([a-z.]+)\s+"([^"]+)" not found/.exec(output);
+      const m = /(?:\(NotFound\)|no objects passed to \w+)[^"]*?([a-z][a-z.]*)\s+"([^"]+)" not found/.exec(output);
       if (!m) return null;
       const kind = m[1]!.split('.')[0]!.replace(/s$/, '');
       const name = m[2]!;
