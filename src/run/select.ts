@@ -1,10 +1,8 @@
 /**
- * Step selection (`grep`, `fromLine`, `toLine`). Selected steps are run and reported. Earlier
- * steps that may change state — mutating, setup, shell state (`cd`, `export`: class `other`),
- * interactive ones (they open pod shells) and host tools (`openssl … -out`, `make keys`, and the
- * `… | base64` whose output a later manifest takes) — still run, marked `replay`, so the selected
- * steps see the cluster, files and shell they would see in a full run. Read-only kubectl steps
- * outside the selection and every step after the last selected one are not run.
+ * Step selection (`grep`, `fromLine`, `toLine`). Selected steps are run and reported. Every
+ * earlier step still runs, marked `replay`, so the selected steps see the cluster, files, shell
+ * and bound values (pod names read from an earlier `get pods`) they would see in a full run;
+ * replayed steps count only when they do not pass. Steps after the last selected one are not run.
  */
 import type { Step } from '../plan/types.js';
 import type { StepSelection } from './options.js';
@@ -26,8 +24,6 @@ export function stepRoles(steps: Step[], select: StepSelection | undefined): Ste
   const last = selected.lastIndexOf(true);
   return steps.map((step, i) => {
     if (selected[i]) return 'run';
-    if (i > last) return 'omit';
-    if (step.kind === 'manifest') return 'replay';
-    return step.setup || step.class !== 'read-only' ? 'replay' : 'omit';
+    return i > last ? 'omit' : 'replay';
   });
 }
