@@ -114,6 +114,19 @@ describe('hints', () => {
     );
   });
 
+  it('certificate-expired: the doc ships a certificate that has expired', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseMarkdown } = await import('../../src/parse/index.js');
+    const path = 'fixtures/corpus/docs/tutorials/services/connect-applications-service.2023.md';
+    const lesson = parseMarkdown(readFileSync(path, 'utf8'), { path, examplesDir: 'fixtures/corpus/examples' });
+    const manifests = lesson.steps.filter((s) => s.kind === 'manifest');
+    const output = 'curl: (60) SSL certificate problem: certificate has expired\ncommand terminated with exit code 60\n';
+    const hint = findHint(ctx({ step: cmd(412, 'kubectl exec curl-x -- curl https://my-nginx --cacert /etc/nginx/ssl/tls.crt'), output, exitCode: 60, manifests }));
+    expect(hint?.id).toBe('certificate-expired');
+    expect(hint?.message).toMatch(/^the certificate in nginxsecrets\.yaml \(line \d+; CN=nginxsvc, O=nginxsvc\) expired on 2018-10-26: the doc ships a certificate that no longer verifies$/);
+    expect(findHint(ctx({ step: cmd(412, 'curl x'), output: 'curl: (7) Failed to connect\n', manifests }))?.id).not.toBe('certificate-expired');
+  });
+
   it('port-mismatch: targetPort that no container declares', () => {
     const facts = nginxFacts('2026-01-01T10:00:00Z', '2026-01-01T10:00:05Z');
     facts.services[0]!.spec = { selector: { run: 'my-nginx' }, ports: [{ port: 80, targetPort: 8080 }] };

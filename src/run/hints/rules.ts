@@ -2,6 +2,7 @@
  * Root-cause hints as data. Each rule looks at the failed step, its output, the steps before it
  * and (when `needsFacts`) cluster facts, and returns details for its message, or null.
  */
+import { X509Certificate } from 'node:crypto';
 import { containerPorts, mentions, owningDeployment, selectorOf, selects, serviceEnvName } from './cluster.js';
 import type { HintContext, HintRule, K8sObject } from './types.js';
 
@@ -40,6 +41,21 @@ function creates(ran: string, kind: string, name: string, manifestsText: string)
   if (verb[1] !== 'create' || !words[0]) return false;
   const created = CREATE_KINDS[words[0]] ?? words[0].replace(/s$/, '');
   return created === kind && words.slice(1).includes(name);
+}
+
+/** Certificates (`tls.crt`, `ca.crt`, `*.pem` keys) base64-encoded in the doc's Secret manifests, with their manifest line. */
+function docCertificates(manifests: HintContext['manifests']): Array<{ line: number; file: string; cert: X509Certificate }> {
+  const out: Array<{ line: number; file: string; cert: X509Certificate }> = [];
+  for (const m of manifests) {
+    for (const hit of (m.content ?? '').matchAll(/^\s*"?[\w.-]*(?:crt|cert|pem)"?\s*:\s*"?([A-Za-z0-9+/=]{100,})"?\s*$/gm)) {
+      try {
+        out.push({ line: m.line, file: m.file ?? 'the manifest', cert: new X509Certificate(Buffer.from(hit[1]!, 'base64')) });
+      } catch {
+        // not a certificate
+      }
+    }
+  }
+  return out;
 }
 
 /** All hint rules, tried in order; the first that applies wins. */
@@ -245,5 +261,17 @@ export const HINT_RULES: HintRule[] = [
     },
     message: (d) => `the doc shows nslookup as busybox 1.28 and older print it (Address 1: …); ${d.image} prints the newer format (Address: …, the full name)`,
     fix: () => 'run the lookup with --image=busybox:1.28, or show the output of the image the doc uses',
+  },
+  {
+    id: 'certificate-expired',
+    needsFacts: false,
+    when({ output, manifests }) {
+      if (!/certificate has expired|certificate is not yet valid|certificate expired/i.test(output)) return null;
+      const expired = docCertificates(manifests).find((c) => new Date(c.cert.validTo).getTime() < Date.now());
+      if (!expired) return null;
+      return { file: expired.file, line: String(expired.line), until: new Date(expired.cert.validTo).toISOString().slice(0, 10), subject: expired.cert.subject.replace(/\n/g, ', ') };
+    },
+    message: (d) => `the certificate in ${d.file} (line ${d.line}; ${d.subject}) expired on ${d.until}: the doc ships a certificate that no longer verifies`,
+    fix: () => 'have the reader generate the certificate (openssl req -x509 -days 365 …) instead of shipping one in the doc',
   },
 ];
