@@ -101,6 +101,12 @@ function outputPlaceholders(ctx: LintContext, out: Diagnostic[], ruleId: string)
 }
 
 /** Values a manifest asks the reader to fill in (`REPLACE_WITH_BASE64_CERT`). */
+/** What the runner does with a placeholder in a manifest (see src/run/fill-manifest.ts). */
+function manifestPlaceholderMessage(text: string): string {
+  if (/^REPLACE_WITH_BASE64_/.test(text)) return `\`${text}\` in the manifest is a placeholder; the runner fills it with the earlier base64 output about it`;
+  return `\`${text}\` in the manifest is a placeholder the reader fills in; the runner writes the manifest as shown`;
+}
+
 function manifestPlaceholders(ctx: LintContext, out: Diagnostic[], ruleId: string): void {
   for (const step of ctx.manifests) {
     if (step.origin !== 'inline' || !step.content) continue;
@@ -108,7 +114,7 @@ function manifestPlaceholders(ctx: LintContext, out: Diagnostic[], ruleId: strin
     step.content.split('\n').forEach((text, i) => {
       for (const m of text.matchAll(/\bREPLACE_WITH_[A-Z0-9_]+\b|\b(?:[xX]{1,3}\.){3}[xX]{1,3}\b/g)) {
         out.push(
-          diagnostic(ruleId, 'info', { line: first + i, column: step.position.column + m.index! }, `\`${m[0]}\` in the manifest is a placeholder; it will be bound at run time`, {
+          diagnostic(ruleId, 'info', { line: first + i, column: step.position.column + m.index! }, manifestPlaceholderMessage(m[0]), {
             stepId: step.id,
             actual: m[0],
           }),
