@@ -75,6 +75,22 @@ describe('hints', () => {
     expect(findHint(ctx({ step: cmd(127, 'kubectl describe svc other'), expected: 'Labels: run=my-nginx', output: 'Labels: <none>', earlier }))).toBeNull();
   });
 
+  it('not-created-here: a manifest step creates only what the manifests it reads declare', () => {
+    const deployment = manifest(30, 'run-my-nginx.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: my-nginx\n');
+    const service = manifest(90, 'nginx-svc.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: my-nginx\n');
+    const apply = { ...cmd(49, 'kubectl apply -f ./run-my-nginx.yaml'), references: [deployment.id] };
+    const expose = cmd(79, 'kubectl expose deployment/my-nginx');
+    const earlier = [
+      { step: apply, ran: apply.command, status: 'fail' as const },
+      { step: expose, ran: expose.command, status: 'fail' as const },
+    ];
+    const output = 'Error from server (NotFound): services "my-nginx" not found\n';
+    const hint = findHint(ctx({ step: cmd(98, 'kubectl get svc my-nginx'), output, earlier, manifests: [deployment, service] }));
+    expect(hint?.message).toBe('service my-nginx does not exist: the step at line 79 that creates it did not pass (fail)');
+    // Pods a controller makes are nobody's step.
+    expect(findHint(ctx({ step: cmd(275, 'kubectl exec curl-deployment-1515033274-1410r -- curl x'), output: 'Error from server (NotFound): pods "curl-deployment-1515033274-1410r" not found\n' }))).toBeNull();
+  });
+
   it('busybox-nslookup-format: 1.28 output shown for a newer busybox', () => {
     const run = cmd(244, 'kubectl run -i --tty --image busybox:1.37 dns-test --restart=Never --rm');
     const earlier = [{ step: run, ran: 'kubectl run dns-test --image=busybox:1.37 --restart=Never --command -- sleep 3600', status: 'pass' as const }];

@@ -4,7 +4,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { containerPorts, mentions, owningDeployment, selectorOf, selects, serviceEnvName } from './cluster.js';
-import type { HintContext, HintRule, K8sObject } from './types.js';
+import type { EarlierStep, HintContext, HintRule, K8sObject } from './types.js';
 
 const KNOWN_PROGRAMS = ['kubectl', 'curl', 'kind', 'minikube', 'helm', 'docker', 'kustomize', 'jq', 'wget', 'grep', 'sed', 'awk'];
 
@@ -25,13 +25,24 @@ function distance(a: string, b: string): number {
 /** Short names of `kubectl create <kind>`. */
 const CREATE_KINDS: Record<string, string> = { deploy: 'deployment', cm: 'configmap', svc: 'service', ns: 'namespace', sa: 'serviceaccount', cj: 'cronjob', pdb: 'poddisruptionbudget', quota: 'resourcequota' };
 
+/** True when one YAML document of the manifests is an object of that kind and name. */
+function declares(manifestsText: string, kind: string, name: string): boolean {
+  return manifestsText
+    .split(/^---\s*$/m)
+    .some((doc) => new RegExp(`^\\s*"?kind"?:\\s*"?${kind}"?\\s*,?\\s*$`, 'im').test(doc) && new RegExp(`^\\s*"?name"?:\\s*"?${name}"?\\s*,?\\s*$`, 'm').test(doc));
+}
+
+/** The text of the manifests an earlier step reads (`-f x.yaml`), or of all of them when it names none. */
+function manifestsOf(e: EarlierStep, manifests: HintContext['manifests']): string {
+  const read = manifests.filter((m) => e.step.references?.includes(m.id));
+  return (read.length ? read : manifests).map((m) => m.content ?? '').join('\n---\n');
+}
+
 /** True when the command creates an object of that kind (singular, lower case) and name. */
 function creates(ran: string, kind: string, name: string, manifestsText: string): boolean {
   const verb = /\bkubectl\s+(apply|create|run|expose)\b(.*)/s.exec(ran);
   if (!verb) return false;
-  if (/\s(-f|--filename|-k|--kustomize)[\s=]/.test(ran)) {
-    return manifestsText.includes(`name: ${name}`) && new RegExp(`kind:\\s*"?${kind}\\b`, 'i').test(manifestsText);
-  }
+  if (/\s(-f|--filename|-k|--kustomize)[\s=]/.test(ran)) return declares(manifestsText, kind, name);
   const words = verb[2]!.trim().split(/\s+/).filter((w) => !w.startsWith('-'));
   if (verb[1] === 'run') return kind === 'pod' && words[0] === name;
   if (verb[1] === 'expose') {
@@ -116,8 +127,7 @@ export const HINT_RULES: HintRule[] = [
       if (!m) return null;
       const kind = (m[1] ?? m[3] ?? '').split('.')[0]!.replace(/s$/, '');
       const name = m[2] ?? m[4]!;
-      const text = manifests.map((s) => s.content ?? '').join('\n---\n');
-      const creator = earlier.find((e) => e.status !== 'skipped' && creates(e.ran, kind, name, text));
+      const creator = earlier.find((e) => e.status !== 'skipped' && creates(e.ran, kind, name, manifestsOf(e, manifests)));
       return { kind, name, line: creator ? String(creator.step.line) : '' };
     },
     message: (d) => (d.line ? `${d.kind} ${d.name} already exists: the step at line ${d.line} created it` : `${d.kind} ${d.name} already exists`),
@@ -131,8 +141,10 @@ export const HINT_RULES: HintRule[] = [
       if (!m) return null;
       const kind = m[1]!.split('.')[0]!.replace(/s$/, '');
       const name = m[2]!;
+      // Pods of a Deployment or Job are made by their controller, not by a step.
+      if (kind === 'pod' && /-[a-z0-9]{5}$/.test(name)) return null;
       const text = manifests.map((s) => s.content ?? '').join('\n---\n');
-      const creator = earlier.find((e) => creates(e.ran, kind, name, text));
+      const creator = [...earlier].reverse().find((e) => creates(e.ran, kind, name, manifestsOf(e, manifests)));
       if (creator) return creator.status === 'pass' ? null : { kind, name, line: String(creator.step.line), status: creator.status };
       // `kind: Deployment` + `name: x` in a manifest no step applied is the manifest-reference lint's case.
       if (text.includes(`name: ${name}`)) return null;
