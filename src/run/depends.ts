@@ -4,7 +4,7 @@
  * names (`make keys KEY=/tmp/nginx.key`) and the objects it creates (`kubectl create configmap
  * nginxconfigmap …`).
  */
-import { firstSimpleCommand } from './rewrite/words.js';
+import { commandSegments, firstSimpleCommand, programWords } from './rewrite/words.js';
 
 /** A skipped step and the names of what it would have produced. */
 export interface SkippedProducer {
@@ -21,9 +21,9 @@ const TYPED = new Set(['secret', 'service', 'svc']);
 /** File paths and created object names a command mentions. */
 export function producedNames(command: string): Set<string> {
   const names = new Set<string>();
-  for (const segment of command.split(/\s*(?:;|&&|\|\||\||\n)\s*/)) {
+  for (const segment of commandSegments(command)) {
     const words = firstSimpleCommand(segment);
-    const program = words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) && w !== 'sudo');
+    const program = programWords(words)[0];
     for (const w of words) {
       const value = w.includes('=') ? w.slice(w.indexOf('=') + 1) : w;
       if (value !== program && PATH_LIKE.test(value) && !value.startsWith('-')) {

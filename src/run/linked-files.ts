@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { DocLink } from '../plan/types.js';
-import { firstSimpleCommand } from './rewrite/words.js';
+import { simpleCommands } from './rewrite/words.js';
 
 /** kubectl flags whose value is a file the command reads (`--from-file` may be `key=path`). */
 const FILE_FLAGS = ['-f', '--filename', '--from-file', '--from-env-file', '--key', '--cert', '--kustomize', '-k'];
@@ -26,12 +26,7 @@ function localPath(word: string | undefined): string | undefined {
 /** Relative paths of files the host command reads: kubectl file flags, a Makefile for make, a script. */
 export function filesReadBy(command: string): string[] {
   const out = new Set<string>();
-  for (const segment of command.split(/\s*(?:;|&&|\|\||\||\n)\s*/)) {
-    const words = firstSimpleCommand(segment);
-    let i = 0;
-    while (i < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!) || words[i] === 'sudo')) i++;
-    const program = words[i];
-    const args = words.slice(i + 1);
+  for (const [program, ...args] of simpleCommands(command)) {
     if (program === 'make') {
       if (!args.some((a) => a === '-f' || a.startsWith('--file') || a === '-C' || a.startsWith('--directory'))) out.add('Makefile');
     } else if (program === 'kubectl') {

@@ -110,6 +110,13 @@ function match(state: LessonState, step: CommandStep, actual: string, command: s
   return state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command });
 }
 
+/** Turns a step that ran into a skipped one (its actual output kept): it could not be judged here. */
+function skipAfterRun(result: StepResult, reason: string): void {
+  Object.assign(result, { status: 'skipped', skipReason: reason, differences: [] });
+  delete result.hint;
+  delete result.diff;
+}
+
 /** Copies the linked files a local step needs into its working directory, or says why it cannot run. */
 async function provideLinkedFiles(state: LessonState, step: CommandStep, command: string): Promise<{ skip: string } | { rewrites: Rewrite[] }> {
   const needs = filesReadBy(command);
@@ -249,9 +256,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   const unplugged = result.status === 'fail' && step.host.kind === 'local' ? offline(prepared.script, attempt.output) : undefined;
   const cannot = cloud ?? unplugged;
   if (cannot) {
-    Object.assign(result, { status: 'skipped', skipReason: cannot, differences: [] });
-    delete result.hint;
-    delete result.diff;
+    skipAfterRun(result, cannot);
     state.skippedProducers.push({ line: step.line, reason: cannot, names: unplugged ? producedNames(command) : new Set<string>() });
   }
   if ((result.status === 'fail' || result.status === 'pass') && state.skippedProducers.length) {
@@ -260,10 +265,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     const seen = result.status === 'pass' ? command : [command, step.expected?.text ?? '', attempt.output, result.diagnostics?.events ?? ''].join('\n');
     const producer = dependsOn(seen, state.skippedProducers);
     if (producer) {
-      const reason = `depends on line ${producer.line}, which was skipped: ${producer.reason}`;
-      Object.assign(result, { status: 'skipped', skipReason: reason, differences: [] });
-      delete result.hint;
-      delete result.diff;
+      skipAfterRun(result, `depends on line ${producer.line}, which was skipped: ${producer.reason}`);
       state.skippedProducers.push({ line: step.line, reason: producer.reason, names: producedNames(command) });
     }
   }

@@ -37,6 +37,31 @@ export function firstSimpleCommand(command: string): string[] {
   return words;
 }
 
+/** Leading `VAR=value` assignments and `sudo` before a command's program. */
+const PREFIX_WORD = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+/** The words of a simple command from its program on (assignments and `sudo` dropped). */
+export function programWords(words: string[]): string[] {
+  let i = 0;
+  while (i < words.length && (PREFIX_WORD.test(words[i]!) || words[i] === 'sudo')) i++;
+  return words.slice(i);
+}
+
+/** The simple commands of a command line as text, split at `;`, `&&`, `||`, `|` and newlines. */
+export function commandSegments(command: string): string[] {
+  return command.split(/\s*(?:;|&&|\|\||\||\n)\s*/);
+}
+
+/**
+ * Each simple command of a command line (split at `;`, `&&`, `||`, `|` and newlines; quotes are
+ * not parsed across them), as its words with assignments and `sudo` dropped.
+ */
+export function simpleCommands(command: string): string[][] {
+  return commandSegments(command)
+    .map((segment) => programWords(firstSimpleCommand(segment)))
+    .filter((words) => words.length > 0);
+}
+
 /** Quotes a string for POSIX sh. */
 export function shQuote(value: string): string {
   return /^[A-Za-z0-9_./:=@%+,-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
@@ -59,11 +84,9 @@ export interface KubectlWords {
 
 /** Reads the words of a kubectl invocation (after env assignments and sudo). */
 export function kubectlWords(command: string): KubectlWords | null {
-  const words = firstSimpleCommand(command);
-  let i = 0;
-  while (i < words.length && (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i]!) || words[i] === 'sudo')) i++;
-  if (words[i] !== 'kubectl') return null;
-  const rest = words.slice(i + 1);
+  const words = programWords(firstSimpleCommand(command));
+  if (words[0] !== 'kubectl') return null;
+  const rest = words.slice(1);
   const out: KubectlWords = { sub: '', positional: [], flags: [], afterDashDash: null };
   for (let j = 0; j < rest.length; j++) {
     const w = rest[j]!;
