@@ -1,4 +1,6 @@
+import { busyboxNslookup } from './rules/busybox-nslookup.js';
 import { deprecatedApi } from './rules/deprecated-api.js';
+import { exposeLabels } from './rules/expose-labels.js';
 import { hostSpecificPath } from './rules/host-specific-path.js';
 import { incompleteCommand } from './rules/incomplete-command.js';
 import { interactiveCommand } from './rules/interactive-command.js';
@@ -30,4 +32,6 @@ export const lintRules: readonly LintRule[] = Object.freeze([
   removedFlag,
   unboundPlaceholder,
   manifestReference,
+  exposeLabels,
+  busyboxNslookup,
 ]);
