@@ -204,12 +204,14 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     if (ok || !(settle || notStarted) || attempt.error || state.options.signal?.aborted || permanent(attempt.output)) break;
     const left = state.options.settleMs - (Date.now() - started);
     if (delay > left) break;
-    // The same output twice while the cluster is at rest: waiting longer cannot change it.
-    if (attempt.output === previous && state.session.atRest?.(left)) {
+    // The same differences twice (ages and other volatile values aside) while the cluster is at
+    // rest: waiting longer cannot change the outcome.
+    const outcome = matched ? JSON.stringify([attempt.exitCode, matched.differences.map((d) => [d.kind, d.line, d.column, d.message])]) : `${attempt.exitCode}\n${attempt.output}`;
+    if (outcome === previous && state.session.atRest?.(left)) {
       result.settledEarly = true;
       break;
     }
-    previous = attempt.output;
+    previous = outcome;
     await sleep(delay);
     delay = Math.min(delay * 2, 2000);
   }

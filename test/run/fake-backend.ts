@@ -91,7 +91,7 @@ export const plainMatcher: Matcher = {
     return {
       ok,
       diff: ok ? '' : `- ${norm(input.expected)}\n+ ${norm(input.actual)}`,
-      differences: ok ? [] : [{ kind: 'wrong-value', message: 'output differs', line: input.line, column: input.column, expected: input.expected, actual: input.actual }],
+      differences: ok ? [] : [{ kind: 'wrong-value', message: `output differs: ${norm(input.actual)}`, line: input.line, column: input.column, expected: input.expected, actual: input.actual }],
       bindings: [],
     };
   },

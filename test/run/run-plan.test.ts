@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPlan } from '../../src/run/run-plan.js';
+import type { MatchInput } from '../../src/match/types.js';
 import type { RunOptions } from '../../src/run/options.js';
 import { FakeBackend, plainMatcher, type FakeEntry } from './fake-backend.js';
 import { cmd, manifest, plan } from './plan-builder.js';
@@ -93,6 +94,16 @@ describe('runPlan', () => {
     // Asked about the rest of the settle time, not about a fixed horizon.
     expect(horizons).toHaveLength(1);
     expect(horizons[0]).toBeGreaterThan(500_000);
+  });
+
+  it('should stop settling when only volatile parts of the output change (the differences repeat)', async () => {
+    const { backend, options } = setup([{ args: 'get pods', responses: [{ stdout: 'web 0/1 Pending 1s\n' }, { stdout: 'web 0/1 Pending 2s\n' }, { stdout: 'web 0/1 Pending 3s\n' }] }], {
+      atRest: () => true,
+    });
+    // A matcher that, like the real one, does not report ages.
+    const ageless = { ...plainMatcher, matchOutput: (i: MatchInput) => plainMatcher.matchOutput({ ...i, actual: i.actual.replace(/ \d+s$/gm, '') }) };
+    const r = await runPlan(plan([cmd(5, 'kubectl get pods', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, matcher: ageless, settleMs: 600_000 });
+    expect(r.steps[0]).toMatchObject({ status: 'fail', attempts: 2, settledEarly: true, actual: 'web 0/1 Pending 2s\n' });
   });
 
   it('should keep settling while the output changes, even with the backend at rest', async () => {
