@@ -143,6 +143,20 @@ describe('hints', () => {
     expect(findHint(ctx({ step: cmd(412, 'curl x'), output: 'curl: (7) Failed to connect\n', manifests }))?.id).not.toBe('certificate-expired');
   });
 
+  it('old-kubectl-columns: a Deployment table from before kubectl 1.11', () => {
+    const hint = findHint(
+      ctx({
+        step: cmd(6, 'kubectl get deployments'),
+        expected: 'NAME      DESIRED   CURRENT   UP-TO-DATE   AVAILABLE   AGE\nnginx     3         3         3            3           18s',
+        output: 'NAME    READY   UP-TO-DATE   AVAILABLE   AGE\nnginx   3/3     3            3           29s\n',
+        exitCode: 0,
+      }),
+    );
+    expect(hint).toMatchObject({ id: 'old-kubectl-columns', message: "the doc's table has DESIRED, CURRENT, which kubectl 1.11 replaced with READY for Deployments: the output was captured with an older kubectl" });
+    // A ReplicaSet table still has DESIRED and CURRENT.
+    expect(findHint(ctx({ step: cmd(8, 'kubectl get rs'), expected: 'NAME   DESIRED   CURRENT   READY   AGE\nx   3   3   2   1s', output: 'NAME   DESIRED   CURRENT   READY   AGE\nx   3   3   3   1s\n', exitCode: 0 }))).toBeNull();
+  });
+
   it('port-mismatch: targetPort that no container declares', () => {
     const facts = nginxFacts('2026-01-01T10:00:00Z', '2026-01-01T10:00:05Z');
     facts.services[0]!.spec = { selector: { run: 'my-nginx' }, ports: [{ port: 80, targetPort: 8080 }] };

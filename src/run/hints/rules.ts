@@ -69,6 +69,12 @@ function docCertificates(manifests: HintContext['manifests']): Array<{ line: num
   return out;
 }
 
+/** Columns kubectl renamed or merged, by the version that did it. */
+const OLD_COLUMNS: ReadonlyArray<{ what: string; old: string[]; now: string[]; since: string }> = [
+  { what: 'Deployments', old: ['DESIRED', 'CURRENT'], now: ['READY'], since: '1.11' },
+  { what: 'StatefulSets', old: ['DESIRED', 'CURRENT'], now: ['READY'], since: '1.11' },
+];
+
 /** All hint rules, tried in order; the first that applies wins. */
 /** Services with a selector that the step's command, the doc's output or the actual output names. */
 function servicesInvolved({ step, facts, output, expected }: HintContext): { svc: K8sObject; selector: Record<string, string> }[] {
@@ -285,5 +291,18 @@ export const HINT_RULES: HintRule[] = [
     },
     message: (d) => `the certificate in ${d.file} (line ${d.line}; ${d.subject}) expired on ${d.until}: the doc ships a certificate that no longer verifies`,
     fix: () => 'have the reader generate the certificate (openssl req -x509 -days 365 …) instead of shipping one in the doc',
+  },
+  {
+    id: 'old-kubectl-columns',
+    needsFacts: false,
+    when({ expected, output }) {
+      const header = (text: string | null) => (text ?? '').split('\n').find((l) => /^NAME\s/.test(l.trim()))?.trim().split(/\s{2,}/) ?? [];
+      const doc = header(expected);
+      const now = header(output);
+      const change = OLD_COLUMNS.find((c) => c.old.every((o) => doc.includes(o) && !now.includes(o)) && c.now.every((n) => now.includes(n) && !doc.includes(n)));
+      return change ? { old: change.old.join(', '), now: change.now.join(', '), since: change.since, what: change.what } : null;
+    },
+    message: (d) => `the doc's table has ${d.old}, which kubectl ${d.since} replaced with ${d.now} for ${d.what}: the output was captured with an older kubectl`,
+    fix: (d) => `show the table as kubectl prints it now (${d.now}); kubedoctest check --update rewrites it`,
   },
 ];
