@@ -41,6 +41,14 @@ describe('the sim API server with the real kubectl', () => {
     await f.kubectl(['delete', 'secret', 'certs']);
   });
 
+  it('fails an apply of a removed API version as a real cluster does', async () => {
+    const file = join(f.home, 'old-deploy.yaml');
+    await writeFile(file, 'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: old\nspec:\n  replicas: 1\n');
+    const r = await f.kubectl(['apply', '-f', file]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe(`error: resource mapping not found for name: "old" namespace: "" from "${file}": no matches for kind "Deployment" in version "extensions/v1beta1"\nensure CRDs are installed first`);
+  });
+
   it('applies, gets and deletes a configmap from a YAML file', async () => {
     const file = join(f.home, 'cm.yaml');
     await writeFile(file, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: game\ndata:\n  lives: "3"\n');

@@ -7,7 +7,7 @@ import type { PodRuntime } from '../runtime/hooks.js';
 import { StatusError } from '../status.js';
 import type { ServingCerts } from './certs.js';
 import { aggregatedContentType, aggregatedDiscovery, aggregatedVersion, apiGroup, apiGroupList, apiResourceList, apiVersions } from './discovery.js';
-import { openApiDocument, openApiPath, openApiRoot } from './openapi.js';
+import { openApiDocument, openApiPath, openApiRoot, openApiV2 } from './openapi.js';
 import { serveResource, type HandlerContext } from './resources.js';
 import { pathNotFound, sendError, sendJson, sendText, statusOf } from './respond.js';
 import { parseResourcePath } from './route.js';
@@ -72,6 +72,11 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       const v = aggregatedVersion(req.headers.accept);
       if (v) return sendJson(res, 200, aggregatedDiscovery(served(), core, v), aggregatedContentType(v));
       return sendJson(res, 200, core ? apiVersions(`127.0.0.1:${port}`) : apiGroupList(served()));
+    }
+    if (method === 'GET' && path === '/openapi/v2') {
+      const v2 = openApiV2(api.ctx.version.gitVersion, req.headers.accept);
+      res.writeHead(200, { 'Content-Type': v2.contentType, 'Content-Length': v2.body.length, 'Cache-Control': 'no-cache, private' });
+      return res.end(v2.body);
     }
     if (method === 'GET' && path === '/openapi/v3') return sendJson(res, 200, openApiRoot(served(), api.ctx.version.gitVersion));
     if (method === 'GET' && path.startsWith('/openapi/v3/')) {

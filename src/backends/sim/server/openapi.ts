@@ -75,3 +75,28 @@ export function openApiPath(pathname: string): { group: string; version: string 
   return m[1] ? { group: '', version: m[1] } : { group: m[2]!, version: m[3]! };
 }
 
+
+/** The media type kubectl asks `/openapi/v2` for. */
+export const OPENAPI_V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
+
+function protoString(field: number, value: string): Buffer {
+  const bytes = Buffer.from(value, 'utf8');
+  return Buffer.concat([Buffer.from([(field << 3) | 2, bytes.length]), bytes]);
+}
+
+/**
+ * `/openapi/v2` without definitions: kubectl falls back to it for client-side validation of a
+ * group-version the v3 root does not list (`extensions/v1beta1` Deployments in an old doc). A
+ * document that knows no type lets kubectl skip validation and fail as a real cluster makes it
+ * fail: "resource mapping not found … no matches for kind". The types themselves are in v3.
+ */
+export function openApiV2(gitVersion: string, accept: string | undefined): { body: Buffer; contentType: string } {
+  if (accept?.includes('protobuf')) {
+    // gnostic's openapi_v2.Document: swagger = 1, info = 2 (Info: title = 1, version = 2).
+    const info = Buffer.concat([protoString(1, 'Kubernetes'), protoString(2, gitVersion)]);
+    const body = Buffer.concat([protoString(1, '2.0'), Buffer.from([(2 << 3) | 2, info.length]), info]);
+    return { body, contentType: OPENAPI_V2_PROTOBUF };
+  }
+  const json = JSON.stringify({ swagger: '2.0', info: { title: 'Kubernetes', version: gitVersion }, paths: {}, definitions: {} });
+  return { body: Buffer.from(json), contentType: 'application/json' };
+}
