@@ -197,8 +197,8 @@ export const HINT_RULES: HintRule[] = [
     id: 'invalid-manifest',
     needsFacts: false,
     when({ output, lintFindings, manifests }) {
-      if (!/error (parsing|validating|converting YAML)|error: unable to recognize|unknown field|strict decoding error|is invalid:/.test(output)) return null;
-      const file = /(?:parsing|validating|recognize) "?([^":\s]+\.(?:ya?ml|json))"?/.exec(output)?.[1];
+      if (!/error (parsing|validating|converting YAML)|error: unable to recognize|resource mapping not found|unknown field|strict decoding error|is invalid:/.test(output)) return null;
+      const file = /(?:parsing|validating|recognize|from) "?([^":\s]+\.(?:ya?ml|json))"?/.exec(output)?.[1];
       const manifest = manifests.find((m) => file && (m.file === file || m.examplePath === file));
       const finding = lintFindings.find((f) => f.severity !== 'info' && (!manifest || (f.line >= manifest.line && f.line <= manifest.position.endLine)));
       if (!finding && !manifest) return { line: '', message: '', file: file ?? '' };
@@ -207,6 +207,18 @@ export const HINT_RULES: HintRule[] = [
     message: (d) =>
       d.line ? `the manifest${d.file ? ` ${d.file}` : ''} is not valid${d.message ? `: line ${d.line}: ${d.message}` : ` (shown at line ${d.line})`}` : 'the manifest is not valid',
     fix: (d) => (d.line ? `fix the manifest at line ${d.line}` : 'run `kubedoctest lint` to locate the problem'),
+  },
+  {
+    id: 'removed-flag',
+    needsFacts: false,
+    when({ step, output, lintFindings }) {
+      const flag = /unknown (?:shorthand )?flag: '?(-{1,2}[\w-]+)'?|unknown command "([\w-]+)"/.exec(output);
+      if (!flag) return null;
+      const finding = lintFindings.find((f) => f.ruleId === 'removed-flag' && f.line === step.line);
+      return finding ? { flag: flag[1] ?? flag[2]!, message: finding.message } : null;
+    },
+    message: (d) => `kubectl no longer has ${d.flag}: ${d.message}`,
+    fix: () => 'use what the lint finding names instead',
   },
   {
     id: 'service-no-endpoints',
