@@ -159,7 +159,7 @@ describe('hints', () => {
 
   it('removed-flag: kubectl rejects a flag the lint knows was removed', () => {
     const step = cmd(29, 'kubectl run nginx2 --image=nginx --replicas=2');
-    const finding = { ruleId: 'removed-flag', severity: 'error' as const, line: 29, column: 30, message: '`kubectl run --replicas` was removed in kubectl 1.18', source: 'kubedoctest' };
+    const finding = { ruleId: 'removed-flag', severity: 'error' as const, line: 29, column: 30, message: '`kubectl run --replicas` was removed in kubectl 1.18', source: 'kubedoctest' as const };
     const hint = findHint(ctx({ step, output: 'error: unknown flag: --replicas\nSee \'kubectl run --help\' for usage.\n', lintFindings: [finding] }));
     expect(hint).toMatchObject({ id: 'removed-flag', message: 'kubectl no longer has --replicas: `kubectl run --replicas` was removed in kubectl 1.18' });
     expect(findHint(ctx({ step, output: 'error: unknown flag: --replicas\n' }))?.id).not.toBe('removed-flag');
@@ -167,7 +167,7 @@ describe('hints', () => {
 
   it('invalid-manifest: a removed API version, as kubectl reports it today', () => {
     const m = manifest(3, 'd.yaml', 'apiVersion: extensions/v1beta1\nkind: Deployment\n');
-    const finding = { ruleId: 'deprecated-api', severity: 'error' as const, line: 5, column: 1, message: 'extensions/v1beta1 Deployment was removed in Kubernetes 1.16; use apps/v1', source: 'kubedoctest' };
+    const finding = { ruleId: 'deprecated-api', severity: 'error' as const, line: 5, column: 1, message: 'extensions/v1beta1 Deployment was removed in Kubernetes 1.16; use apps/v1', source: 'kubedoctest' as const };
     const output = 'error: resource mapping not found for name: "nginx" namespace: "" from "d.yaml": no matches for kind "Deployment" in version "extensions/v1beta1"\nensure CRDs are installed first\n';
     const hint = findHint(ctx({ step: cmd(22, 'kubectl apply -f d.yaml'), output, manifests: [m], lintFindings: [finding] }));
     expect(hint).toMatchObject({ id: 'invalid-manifest', message: 'the manifest d.yaml is not valid: line 5: extensions/v1beta1 Deployment was removed in Kubernetes 1.16; use apps/v1' });
