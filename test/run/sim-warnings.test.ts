@@ -19,5 +19,7 @@ describe('backend warnings in the lesson result', () => {
     const r = await runPlan(plan, simBackend({}), { handleSignals: false, gatherFacts: false });
     expect(r.error).toBeUndefined();
     expect(r.warnings?.join('\n') ?? '').toContain('example.com/team/thing:1.0');
+    // Only the lesson's images: not the simulator's own CoreDNS and kube-proxy.
+    expect(r.warnings).toHaveLength(1);
   });
 });

@@ -1,5 +1,13 @@
 import type { KObject } from '../types.js';
 
+/** The `k8s-app` labels of the add-ons' pods. */
+export const ADDON_APPS: readonly string[] = ['kube-dns', 'kube-proxy'];
+
+/** True for a pod of the simulator's own add-ons (not something a lesson started). */
+export function isAddonPod(pod: KObject): boolean {
+  return pod.metadata.namespace === 'kube-system' && ADDON_APPS.includes(String(pod.metadata.labels?.['k8s-app'] ?? ''));
+}
+
 /**
  * The cluster add-ons a fresh kind cluster runs in kube-system, as data: CoreDNS behind the
  * `kube-dns` Service at 10.96.0.10 (the address every pod's resolv.conf names) and kube-proxy

@@ -1,3 +1,4 @@
+import { isAddonPod } from '../api/addons.js';
 import type { Api } from '../api/types.js';
 import type { KObject } from '../types.js';
 import type { Clock } from '../clock.js';
@@ -60,7 +61,8 @@ export function mainArgv(c: Json, profile: ImageProfile): string[] {
 export function createContainer(pod: KObject, c: Json, init: boolean, sc: StartContext, podVolumes: Map<string, VNode>): ContainerRecord {
   const image = String(c['image'] ?? '');
   const profile = profileFor(image);
-  if (profile.generic) sc.warn(`image ${image} is not known to the simulator: its container has a generic Debian-like userland and serves nothing`);
+  // The simulator's own CoreDNS and kube-proxy are not the lesson's images: no note about them.
+  if (profile.generic && !isAddonPod(pod)) sc.warn(`image ${image} is not known to the simulator: its container has a generic Debian-like userland and serves nothing`);
   const vc = { api: sc.api, pod, now: sc.now(), nanos: sc.nanos, shared: sc.shared, caPem: sc.caPem, warn: sc.warn };
   const vfs = buildRootfs(pod, c, profile, vc, NAMESERVER, podVolumes);
   const env = containerEnv(sc.api, pod, c, profile.env, sc.services);
