@@ -172,10 +172,12 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   // A shared cluster's guard: steps outside the lesson's namespace are not run there.
   const refused = state.session.refuse?.(prepared.script);
   if (refused) return skipped(step, `refused on a shared cluster: ${refused}`, rewrites, warnings);
-  const unreachable = step.host.kind === 'local' && !prepared.onNode ? state.session.unreachable?.(prepared.script) : undefined;
+  // Runs on the reader's machine: not in a pod, not on a node.
+  const onLocalHost = step.host.kind === 'local' && !prepared.onNode;
+  const unreachable = onLocalHost ? state.session.unreachable?.(prepared.script) : undefined;
   if (unreachable) return skipped(step, unreachable, rewrites, warnings);
 
-  if (step.host.kind === 'local' && !prepared.onNode && state.plan.links?.length) {
+  if (onLocalHost && state.plan.links?.length) {
     const linked = await provideLinkedFiles(state, step, command);
     if ('skip' in linked) {
       state.skippedProducers.push({ line: step.line, reason: linked.skip, names: producedNames(command) });
@@ -237,6 +239,15 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   if (state.shellRestartedAt !== null && state.shellRestartedAt !== step.line && result.status !== 'pass') {
     warnings.push(`the shell was restarted after line ${state.shellRestartedAt}; state from before it is lost`);
   }
+  // What this backend or machine cannot give (a cloud, the internet) is not the doc's defect: such
+  // a step is skipped before any cluster facts are gathered for it.
+  const cloud = result.status === 'fail' && step.expected ? missingCloudFeature(step.expected.text, attempt.output, state.session.capabilities) : undefined;
+  const unplugged = result.status === 'fail' && step.host.kind === 'local' ? offline(prepared.script, attempt.output) : undefined;
+  const cannot = cloud ?? unplugged;
+  if (cannot) {
+    skipAfterRun(result, cannot);
+    state.skippedProducers.push({ line: step.line, reason: cannot, names: unplugged ? producedNames(command) : new Set<string>() });
+  }
   if (result.status === 'fail') {
     const facts = state.options.gatherFacts ? await gatherFacts(state.env, state.session.namespace, state.sandbox.home) : null;
     const hint = findHint({
@@ -253,13 +264,6 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     if (state.options.gatherFacts) {
       result.diagnostics = await gatherDiagnostics(state.env, state.session.namespace, state.sandbox.home, facts, `${command}\n${attempt.output}`);
     }
-  }
-  const cloud = result.status === 'fail' && step.expected ? missingCloudFeature(step.expected.text, attempt.output, state.session.capabilities) : undefined;
-  const unplugged = result.status === 'fail' && step.host.kind === 'local' ? offline(prepared.script, attempt.output) : undefined;
-  const cannot = cloud ?? unplugged;
-  if (cannot) {
-    skipAfterRun(result, cannot);
-    state.skippedProducers.push({ line: step.line, reason: cannot, names: unplugged ? producedNames(command) : new Set<string>() });
   }
   if ((result.status === 'fail' || result.status === 'pass') && state.skippedProducers.length) {
     // A failure that names what a skipped step would have made, or any step that reads it (its
