@@ -25,6 +25,12 @@ export function missingTools(): string[] {
   return ['make', 'openssl'].filter((tool) => !path.some((dir) => dir && existsSync(join(dir, tool))));
 }
 
+/** Why the page cannot run here (a tool it runs is missing), or undefined. */
+export function whyNotRunnable(): string | undefined {
+  const missing = missingTools();
+  return missing.length ? `the page runs ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed here` : undefined;
+}
+
 const PAGE_TMP_FILES = ['/tmp/nginx.key', '/tmp/nginx.crt'];
 
 export async function checkConnectPage(path: string): Promise<LessonResult> {

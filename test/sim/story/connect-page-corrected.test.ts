@@ -1,13 +1,12 @@
 // Acceptance: the "Connecting Applications with Services" page, with its three outputs brought up
 // to Kubernetes 1.32, passes end to end on the simulator; what needs a cloud is skipped with why.
 import { describe, expect, it } from 'vitest';
-import { missingTools } from '../../helpers/connect-page.js';
-import { CORRECTED_PAGE, checkConnectPage } from '../../helpers/connect-page.js';
+import { CORRECTED_PAGE, checkConnectPage, whyNotRunnable } from '../../helpers/connect-page.js';
 
 describe('the corrected connect-applications page on the simulator', () => {
   it('passes every step it can run; steps that need a cloud or host access to cluster addresses are skipped with the reason', async (ctx) => {
-    const missing = missingTools();
-    if (missing.length) ctx.skip(`the page runs ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed here`);
+    const why = whyNotRunnable();
+    if (why) ctx.skip(why);
     const r = await checkConnectPage(CORRECTED_PAGE);
     expect(r.error).toBeUndefined();
     const failed = r.steps.filter((s) => s.status === 'fail' || s.status === 'error');

@@ -5,13 +5,12 @@
 //  - line 254: busybox:1.37's nslookup prints `Address:`/FQDN lines, the doc shows busybox 1.28's;
 //  - line 492: the Service from nginx-secure-app.yaml has two ports, the doc shows one.
 import { describe, expect, it } from 'vitest';
-import { missingTools } from '../../helpers/connect-page.js';
-import { CONNECT_PAGE, checkConnectPage } from '../../helpers/connect-page.js';
+import { CONNECT_PAGE, checkConnectPage, whyNotRunnable } from '../../helpers/connect-page.js';
 
 describe('the published connect-applications page on the simulator', () => {
   it('fails at the three outputs that differ on Kubernetes 1.32, and nowhere else', async (ctx) => {
-    const missing = missingTools();
-    if (missing.length) ctx.skip(`the page runs ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed here`);
+    const why = whyNotRunnable();
+    if (why) ctx.skip(why);
     const r = await checkConnectPage(CONNECT_PAGE);
     expect(r.error).toBeUndefined();
     const failed = r.steps.filter((s) => s.status === 'fail' || s.status === 'error');
