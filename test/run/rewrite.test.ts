@@ -34,7 +34,7 @@ describe('interactive rewrites', () => {
       { args: 'exec -i curl-abc -- sh -c true', responses: [{}] },
       { args: 'exec -i curl-abc -- sh -c nslookup my-nginx', responses: [{ stdout: 'Name: my-nginx\n' }] },
     ]);
-    const pod = { kind: 'pod' as const, prompt: '[ root@curl-abc:/ ]$ ' };
+    const pod = { kind: 'pod' as const, prompt: '[ root@curl-abc:/ ]$ ', source: { by: 'prompt' as const } };
     const r2 = await runPlan(
       plan([
         cmd(3, 'kubectl exec -it curl-abc -- sh', { cls: 'interactive', expected: "If you don't see a command prompt, try pressing enter." }),
@@ -57,7 +57,7 @@ describe('interactive rewrites', () => {
       { args: 'delete pod curl --wait=false', responses: [{}] },
       { args: 'get pods', responses: [{ stdout: 'No resources found in default namespace.\n' }] },
     ]);
-    const pod = { kind: 'pod' as const, prompt: '[ root@curl:/ ]$ ' };
+    const pod = { kind: 'pod' as const, prompt: '[ root@curl:/ ]$ ', source: { by: 'prompt' as const } };
     const r = await runPlan(
       plan([
         cmd(3, 'kubectl run curl --image=radial/busyboxplus:curl -i --tty --rm', { cls: 'interactive' }),
@@ -99,8 +99,8 @@ describe('interactive rewrites', () => {
     const { backend, options } = setup();
     const r = await runPlan(
       plan([
-        cmd(5, 'nslookup my-nginx', { host: { kind: 'pod', prompt: 'root@x:/# ' } }),
-        cmd(7, 'curl 10.0.0.1', { host: { kind: 'node', prompt: 'node $ ' } }),
+        cmd(5, 'nslookup my-nginx', { host: { kind: 'pod', prompt: 'root@x:/# ', source: { by: 'prompt' } } }),
+        cmd(7, 'curl 10.0.0.1', { host: { kind: 'node', prompt: 'node $ ', source: { by: 'prompt' } } }),
       ]),
       backend,
       options,
@@ -112,7 +112,7 @@ describe('interactive rewrites', () => {
   it('should run node steps through the backend node shell', async () => {
     const seen: string[] = [];
     const { backend, options } = setup([], { nodeExec: (c) => (seen.push(c), { stdout: 'ok\n', stderr: '', exitCode: 0 }) });
-    const r = await runPlan(plan([cmd(7, 'curl 10.0.0.1', { host: { kind: 'node', prompt: 'node $ ' }, expected: 'ok' })]), backend, options);
+    const r = await runPlan(plan([cmd(7, 'curl 10.0.0.1', { host: { kind: 'node', prompt: 'node $ ', source: { by: 'prompt' } }, expected: 'ok' })]), backend, options);
     expect(r.steps[0]!.status).toBe('pass');
     expect(seen).toEqual(['curl 10.0.0.1']);
   });

@@ -92,6 +92,10 @@ export function rewriteExampleDownloads(command: string, examples: Map<string, s
 
 /** Prepares one command step (the command already has bindings and placeholders applied). */
 export function prepareCommand(step: CommandStep, command: string, ctx: RewriteContext): Prepared {
+  // A line meant for another machine, a template, or a tool with no known place never runs on the host.
+  if (step.host.kind === 'remote' || step.host.kind === 'illustrative' || step.host.kind === 'unknown') {
+    return { action: 'skip', reason: step.host.reason, rewrites: [], warnings: [] };
+  }
   if (step.host.kind === 'node') {
     return { action: 'run', script: command, rewrites: [], warnings: [], onNode: step.host.name ? { name: step.host.name } : {} };
   }
@@ -109,7 +113,7 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
   }
   if (step.host.kind === 'pod') {
     const pod = ctx.podShell;
-    if (!pod) return { action: 'skip', reason: `runs inside a pod (${step.host.prompt.trim()}) but no earlier step opened a shell in a pod`, rewrites: paths.rewrites, warnings: [] };
+    if (!pod) return { action: 'skip', reason: `runs inside a pod (${(step.host.prompt ?? step.host.name ?? 'pod').trim()}) but no earlier step opened a shell in a pod`, rewrites: paths.rewrites, warnings: [] };
     const to = ['kubectl', 'exec', '-i', pod.target, ...pod.flags, '--', 'sh', '-c'].map(shQuote).join(' ') + ` ${shQuote(command)}`;
     // Each step is its own `sh -c`, so a `cd` of the doc's session is carried by hand: into the
     // directory an earlier step left, and out through a marker line (stripped from the output).
