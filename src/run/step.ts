@@ -99,6 +99,8 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
     r.output = taken.output;
     if (taken.cwd && state.podShell) state.podShell.cwd = taken.cwd;
   }
+  // A terminal ends lines with CR LF; the doc shows them as lines.
+  if (prepared.pty) r.output = r.output.replace(/\r\n/g, '\n');
   let exitCode = r.exitCode;
   if (prepared.bounded && exitCode !== null && prepared.bounded.stoppedCodes.includes(exitCode)) exitCode = 0;
   return { output: r.output, exitCode };
@@ -107,6 +109,36 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
 function match(state: LessonState, step: CommandStep, actual: string, command: string): MatchResult {
   const e = step.expected!;
   return state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command });
+}
+
+/**
+ * What the doc's output block shows of this step: its output; with the outputs of the earlier
+ * commands of its block before it when the block shows them together (`covers`); or the content of
+ * the file the command wrote when the doc shows that file (`expected.file`).
+ */
+async function shown(state: LessonState, step: CommandStep, prepared: Run, output: string): Promise<string> {
+  const e = step.expected!;
+  if (e.file) return readWritten(state, step, prepared, e.file);
+  if (!e.covers?.length) return output;
+  return e.covers.map((id) => state.outputs.get(id) ?? '').join('') + output;
+}
+
+/** The content of a file a step wrote, read where the step ran (this machine, its pod, its node). */
+async function readWritten(state: LessonState, step: CommandStep, prepared: Run, file: string): Promise<string> {
+  // `~/x` and `$HOME/x` as the reader's shell expands them; anything else quoted as written.
+  const path = /^~\//.test(file) ? `"$HOME"/${shQuote(file.slice(2))}` : /^\$HOME\//.test(file) ? `"$HOME"/${shQuote(file.slice(6))}` : shQuote(file);
+  const cat = `cat -- ${path} 2>&1`;
+  if (prepared.onNode) {
+    const nodeExec = state.session.nodeExec?.bind(state.session);
+    if (!nodeExec) return '';
+    const r = await nodeExec(cat, { timeoutMs: 30_000, ...(prepared.onNode.name ? { node: prepared.onNode.name } : {}) });
+    return r.stdout + r.stderr;
+  }
+  if (step.host.kind === 'pod' && prepared.podTarget) {
+    const pod = prepared.podTarget;
+    return internal(state, `${['kubectl', 'exec', '-i', pod.target, ...pod.flags, '--', 'sh', '-c'].map(shQuote).join(' ')} ${shQuote(`${pod.cwd ? `cd ${shQuote(pod.cwd)} 2>/dev/null; ` : ''}${cat}`)}`);
+  }
+  return internal(state, cat);
 }
 
 /** Turns a step that ran into an unchecked one (its actual output kept): the backend cannot model its outcome. */
@@ -232,7 +264,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   for (;;) {
     result.attempts++;
     attempt = await execute(state, step, prepared, command);
-    matched = compare && !attempt.error ? match(state, step, attempt.output, command) : null;
+    matched = compare && !attempt.error ? match(state, step, await shown(state, step, prepared, attempt.output), command) : null;
     const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
     const notStarted = state.options.settleMs > 0 && NOT_STARTED.test(attempt.output);
     if (ok || !(settle || notStarted) || attempt.error || state.options.signal?.aborted || permanent(attempt.output)) break;
@@ -252,6 +284,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   result.actual = attempt.output;
   result.exitCode = attempt.exitCode;
   state.ran.push({ line: step.line, ran: prepared.script, output: attempt.output, ok: attempt.exitCode === 0 });
+  state.outputs.set(step.id, attempt.output);
   result.durationMs = Date.now() - started;
   if (attempt.error) {
     result.status = 'error';

@@ -81,5 +81,13 @@ describe('runPlan on the simulator', () => {
     expect(errorLines.length).toBeGreaterThan(0);
     expect(errorLines.every((l) => l >= steps[2]!.line)).toBe(true);
   });
+
+  it('should give a -t step a terminal, as a reader has: no "Unable to use a TTY", lines without CR', async () => {
+    const r = await run('tty/exec-tty.md');
+    const exec = r.steps.find((s) => s.command?.startsWith('kubectl exec'))!;
+    expect(exec.ran).toContain('script -qec');
+    expect(exec.actual).not.toMatch(/Unable to use a TTY|\r/);
+    expect(exec.status).toBe('pass');
+  });
 });
 
