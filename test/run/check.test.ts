@@ -73,7 +73,10 @@ describe('check', () => {
     const report2 = await check(['pass.md', 'prose.md'], { ...options, failFast: true });
     expect(report2.lessons.map((l) => l.path)).toEqual(['pass.md', 'prose.md']);
     expect(exitCodeFor(report)).toBe(1);
-    expect(exitCodeFor(report2)).toBe(0);
+    // prose.md has no command to run: a file with nothing checked is a finding, not a pass.
+    expect(report2.lessons[1]!.findings.map((f) => f.ruleId)).toContain('nothing-to-check');
+    expect(exitCodeFor(report2)).toBe(1);
+    expect(exitCodeFor({ lessons: [report2.lessons[0]!] })).toBe(0);
   });
 
   it('should run lessons in parallel with jobs and keep file order in the report', async () => {
