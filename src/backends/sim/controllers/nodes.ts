@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Api } from '../api/types.js';
 import type { KObject } from '../types.js';
+import { KIND_NODE_RESOURCES } from './stages/node-resources.js';
 import { microTimestamp, timestamp, typeOf } from './util.js';
 
 /** Facts about one simulated node that other controllers need. */
@@ -37,14 +38,7 @@ export function nodeObject(api: Api, node: NodeInfo, all: readonly NodeInfo[]): 
   const now = timestamp(api.ctx.clock.now());
   const git = api.ctx.version.gitVersion;
   const tainted = node.controlPlane && all.length > 1;
-  const resources = {
-    cpu: '8',
-    'ephemeral-storage': '102625208Ki',
-    'hugepages-1Gi': '0',
-    'hugepages-2Mi': '0',
-    memory: '16351080Ki',
-    pods: '110',
-  };
+  const resources = { ...KIND_NODE_RESOURCES };
   const condition = (type: string, status: string, reason: string, message: string) => ({
     lastHeartbeatTime: now,
     lastTransitionTime: now,
