@@ -11,7 +11,7 @@ import { JobController } from './job.js';
 import { Kubelet } from './kubelet.js';
 import { LoadBalancerController } from './loadbalancer.js';
 import { NamespaceController } from './namespaces.js';
-import { nodeInfos, registerNodes } from './nodes.js';
+import { ensureKindAddons, nodeInfos, registerNodes } from './nodes.js';
 import type { WorkQueue } from './queue.js';
 import { ReplicaSetController } from './replicaset.js';
 import { Scheduler } from './scheduler.js';
@@ -53,6 +53,7 @@ export function startControllers(api: Api, runtime: PodRuntime, options: Control
   const nodes = nodeInfos(api.ctx.nodes.length ? api.ctx.nodes : ['kind-control-plane']);
   registerNodes(api, nodes);
   ensureStandardStorageClass(api);
+  ensureKindAddons(api);
   const timings = { ...defaultPodLifecycle, ...options.timings };
   const running: Running[] = [];
   const gc = new GarbageCollector(api);

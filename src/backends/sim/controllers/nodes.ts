@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Api } from '../api/types.js';
 import type { KObject } from '../types.js';
+import { kindAddons, staticPods } from './stages/kind-system.js';
 import { KIND_NODE_RESOURCES } from './stages/node-resources.js';
 import { microTimestamp, timestamp, typeOf } from './util.js';
 
@@ -116,6 +117,34 @@ export function registerNodes(api: Api, nodes: readonly NodeInfo[]): void {
       api.update(type, undefined, { ...created, status }, { subresource: 'status' });
     }
     registerLease(api, created);
+    if (node.controlPlane) registerStaticPods(api, created, node);
+  }
+}
+
+/** The control plane's mirror pods (etcd, kube-apiserver, kube-controller-manager, kube-scheduler). */
+function registerStaticPods(api: Api, created: KObject, node: NodeInfo): void {
+  const pods = typeOf(api, 'pods');
+  const seen = new Date(api.ctx.clock.now().getTime()).toISOString().replace('Z', '000000Z');
+  for (const pod of staticPods({ name: node.name, uid: String(created.metadata.uid), ip: node.internalIP }, api.ctx.version.gitVersion, seen, (seed) => hex(seed, 32))) {
+    if (api.find(pods, 'kube-system', String(pod.metadata.name))) continue;
+    try {
+      api.create(pods, 'kube-system', pod);
+    } catch {
+      // kube-system is not there (a trimmed-down API): a cluster without a control plane to show.
+    }
+  }
+}
+
+/** The add-ons kind installs besides CoreDNS and kube-proxy (kindnet, the local-path provisioner). */
+export function ensureKindAddons(api: Api): void {
+  for (const { resource, group, object } of kindAddons()) {
+    const type = api.resolve(resource, group);
+    if (!type || api.find(type, object.metadata.namespace, String(object.metadata.name))) continue;
+    try {
+      api.create(type, object.metadata.namespace, object);
+    } catch {
+      // Already made by another writer, or the API does not serve its namespace: leave it.
+    }
   }
 }
 
