@@ -124,19 +124,18 @@ export function registerNodes(api: Api, nodes: readonly NodeInfo[]): void {
 /** The control plane's mirror pods (etcd, kube-apiserver, kube-controller-manager, kube-scheduler). */
 function registerStaticPods(api: Api, created: KObject, node: NodeInfo): void {
   const pods = typeOf(api, 'pods');
+  if (!api.find(typeOf(api, 'namespaces'), undefined, 'kube-system')) return;
   const seen = new Date(api.ctx.clock.now().getTime()).toISOString().replace('Z', '000000Z');
   for (const pod of staticPods({ name: node.name, uid: String(created.metadata.uid), ip: node.internalIP }, api.ctx.version.gitVersion, seen, (seed) => hex(seed, 32))) {
     if (api.find(pods, 'kube-system', String(pod.metadata.name))) continue;
-    try {
-      api.create(pods, 'kube-system', pod);
-    } catch {
-      // kube-system is not there (a trimmed-down API): a cluster without a control plane to show.
-    }
+    api.create(pods, 'kube-system', pod);
   }
 }
 
 /** The add-ons kind installs besides CoreDNS and kube-proxy (kindnet, the local-path provisioner). */
 export function ensureKindAddons(api: Api): void {
+  // Only a bootstrapped cluster (one with kube-system) has them.
+  if (!api.find(typeOf(api, 'namespaces'), undefined, 'kube-system')) return;
   for (const { resource, group, object } of kindAddons()) {
     const type = api.resolve(resource, group);
     if (!type || api.find(type, object.metadata.namespace, String(object.metadata.name))) continue;
