@@ -65,11 +65,19 @@ export function createContainer(pod: KObject, c: Json, init: boolean, sc: StartC
   if (profile.generic && !isAddonPod(pod)) sc.warn(`image ${image} is not known to the simulator: its container has a generic Debian-like userland and serves nothing`);
   const vc = { api: sc.api, pod, now: sc.now(), nanos: sc.nanos, shared: sc.shared, caPem: sc.caPem, warn: sc.warn };
   const vfs = buildRootfs(pod, c, profile, vc, NAMESERVER, podVolumes);
+  // The kubelet bind-mounts an empty termination-message file at terminationMessagePath.
+  const termPath = String(c['terminationMessagePath'] ?? '/dev/termination-log');
+  try {
+    vfs.mkdir(termPath.slice(0, termPath.lastIndexOf('/')) || '/', { parents: true, force: true });
+    vfs.writeFile(termPath, '', { force: true, mode: 0o666 });
+  } catch {
+    // A path inside a read-only volume: the container simply cannot write a message there.
+  }
   const env = containerEnv(sc.api, pod, c, profile.env, sc.services);
   const argv = mainArgv(c, profile);
   const log = new LogBuffer(sc.now);
   const podIP = String(((pod['status'] as Json) ?? {})['podIP'] ?? '');
-  const app: AppHost = { image, profile, vfs, env, argv, hostname: hostnameOf(pod), podIP, now: sc.now, log: (l) => log.line(l) };
+  const app: AppHost = { image, profile, vfs, env, argv, hostname: hostnameOf(pod), podIP, now: sc.now, log: (l) => log.line(l), startedAt: sc.now(), speed: sc.speed };
   return { name: String(c['name']), image, init, profile, vfs, env, argv, workdir: String(c['workingDir'] ?? profile.workdir ?? '/'), log, stop: new AbortController(), app };
 }
 
@@ -119,6 +127,7 @@ export async function runMain(rec: ContainerRecord, host: Host): Promise<number 
 /** All listeners of a pod's containers, merged by port. */
 export function podListeners(recs: ContainerRecord[]): Map<number, Service> {
   const out = new Map<number, Service>();
-  for (const r of recs) if (!r.init) for (const [p, s] of listeners(r.app)) if (!out.has(p)) out.set(p, s);
+  // A stopped or exited container listens no more.
+  for (const r of recs) if (!r.init && !r.stop.signal.aborted && r.exitCode === undefined) for (const [p, s] of listeners(r.app)) if (!out.has(p)) out.set(p, s);
   return out;
 }

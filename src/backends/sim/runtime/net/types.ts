@@ -34,6 +34,8 @@ export interface Service {
   handle(request: HttpRequest, tls: boolean): HttpResponse;
   /** A name for logs/tests. */
   describe: string;
+  /** Serves the gRPC health service (grpc probes succeed). */
+  grpc?: boolean;
 }
 
 /** Result of opening a connection. */
