@@ -282,6 +282,8 @@ export class Kubelet {
     const runtimeReports = restarted || (this.runtime.onContainerExit !== undefined && !c.init && c.restartCount === 0);
     if ((plan || c.init) && !runtimeReports) this.after(run, plan?.afterMs ?? this.timings.exitAfterMs, () => this.exit(run, i, plan?.exitCode ?? 0, chain));
     for (const p of probes) this.probeTick(run, c, c.restartCount, p, 0);
+    const postStart = dig<Json>(spec, 'lifecycle', 'postStart');
+    if (postStart && !c.init) this.postStart(run, c, c.restartCount, postStart);
     if (!c.init && chain) this.pull(run, i + 1, true);
     if (!run.startedOnce && run.containers.filter((x) => !x.init).every((x) => x.state['running'] || x.restartCount > 0 || x.state['waiting'] === undefined)) {
       run.startedOnce = true;
@@ -337,22 +339,26 @@ export class Kubelet {
     if (!settled) return;
     if (p.type === 'Readiness') c.readiness = settled;
     else if (settled === 'success') c.started = true;
-    else this.killForProbe(run, c, gen, p);
+    else this.kill(run, c, gen, probeKillMessage(c.name, p.type), p.graceSeconds);
     this.refreshReady(c);
     this.queue.add(run.key);
   }
 
   /**
-   * A liveness or startup probe failed: the kubelet stops the container with the grace period and
-   * restarts it. Servers that stop on the image's stop signal end at once (exit 0); shells and
-   * sleeps as PID 1 ignore SIGTERM and are killed when the grace period ends (137).
+   * The kubelet stops a container it will restart (a failed liveness or startup probe, a failed
+   * postStart hook): preStop runs, then the stop signal; servers that stop on the image's stop
+   * signal end at once (exit 0), shells and sleeps as PID 1 ignore SIGTERM and are killed when
+   * the grace period ends (137).
    */
-  private killForProbe(run: Run, c: ContainerRun, gen: number, p: ProbeSettings): void {
+  private kill(run: Run, c: ContainerRun, gen: number, message: string, graceSeconds?: number): void {
     c.killing = true;
-    this.event(run, c, 'Normal', 'Killing', probeKillMessage(c.name, p.type));
+    this.event(run, c, 'Normal', 'Killing', message);
     const pod = this.current(run);
     const i = run.containers.indexOf(c);
-    const grace = p.graceSeconds ?? Number(dig(pod, 'spec', 'terminationGracePeriodSeconds') ?? 30);
+    const spec = (dig<Json[]>(pod, 'spec', 'containers') ?? []).find((x) => x['name'] === c.name);
+    const preStop = dig<Json>(spec, 'lifecycle', 'preStop');
+    if (preStop) this.preStop(run, c, gen, preStop);
+    const grace = graceSeconds ?? Number(dig(pod, 'spec', 'terminationGracePeriodSeconds') ?? 30);
     const exits = stopSignalExits.includes(imageRepository(c.image));
     this.after(run, exits ? this.timings.stopMs : grace * 1000, () => {
       if (c.restartCount !== gen || !c.state['running']) return;
@@ -362,15 +368,65 @@ export class Kubelet {
     });
   }
 
-  private exit(run: Run, i: number, exitCode: number, chain: boolean): void {
+  /** Runs a lifecycle handler in a running container, waiting for the runtime to have started it. */
+  private async handler(run: Run, c: ContainerRun, gen: number, handler: Json): Promise<ProbeOutcome | undefined> {
+    // lifecycle.sleep only pauses the kubelet; it cannot fail.
+    if (handler['sleep']) return { result: 'success', output: '' };
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const pod = this.current(run);
+      if (!pod || !this.runtime.probe || c.restartCount !== gen || !c.state['running']) return undefined;
+      const o = await this.runtime.probe(pod, c.name, handler).catch(() => undefined);
+      // The kubelet's HTTP hook runner does not look at the status code: only a failed request fails.
+      if (o && handler['httpGet'] && o.output.startsWith('HTTP probe failed')) return { result: 'success', output: '' };
+      if (o) return o;
+      await new Promise<void>((resolve) => this.api.ctx.clock.setTimeout(() => resolve(), this.delay(this.timings.probeRetryMs)));
+    }
+    return undefined;
+  }
+
+  /** postStart runs right after the container starts; when it fails the container is killed and restarted. */
+  private postStart(run: Run, c: ContainerRun, gen: number, handler: Json): void {
+    void this.handler(run, c, gen, handler).then((o) => {
+      if (o?.result !== 'failure' || c.restartCount !== gen || !c.state['running'] || c.killing) return;
+      this.event(run, c, 'Warning', 'FailedPostStartHook', 'PostStartHook failed');
+      this.kill(run, c, gen, 'FailedPostStartHook');
+      this.queue.add(run.key);
+    });
+  }
+
+  /** preStop runs before the stop signal; a failure is only reported. */
+  private preStop(run: Run, c: ContainerRun, gen: number, handler: Json): void {
+    void this.handler(run, c, gen, handler).then((o) => {
+      if (o?.result === 'failure') this.event(run, c, 'Warning', 'FailedPreStopHook', 'PreStopHook failed');
+    });
+  }
+
+  /**
+   * The message of a terminated container: its terminationMessagePath file, else (with
+   * FallbackToLogsOnError and a failure) the end of its log, as the kubelet reads them.
+   */
+  private terminationMessage(run: Run, c: ContainerRun, exitCode: number): string | undefined {
+    const pod = this.current(run);
+    if (!pod) return undefined;
+    const fromFile = this.runtime.terminationMessage?.(pod, c.name);
+    if (fromFile) return fromFile;
+    const spec = [...(dig<Json[]>(pod, 'spec', 'initContainers') ?? []), ...(dig<Json[]>(pod, 'spec', 'containers') ?? [])].find((x) => x['name'] === c.name);
+    if (spec?.['terminationMessagePolicy'] !== 'FallbackToLogsOnError' || exitCode === 0) return undefined;
+    // kubelet: the last 80 lines, at most 2048 bytes.
+    return this.runtime.logTail?.(pod, c.name, 80, 2048) || undefined;
+  }
+
+  private exit(run: Run, i: number, exitCode: number, chain: boolean, reason?: string): void {
     const c = run.containers[i]!;
     const running = c.state['running'] as Json | undefined;
     if (!running) return;
+    const message = this.terminationMessage(run, c, exitCode);
     const terminated = {
       containerID: c.containerID,
       exitCode,
       finishedAt: timestamp(this.api.ctx.clock.now()),
-      reason: exitCode === 0 ? 'Completed' : 'Error',
+      ...(message ? { message } : {}),
+      reason: reason ?? (exitCode === 0 ? 'Completed' : 'Error'),
       startedAt: running['startedAt'],
     };
     c.state = { terminated };
@@ -431,7 +487,12 @@ export class Kubelet {
     for (const t of run.timers) this.api.ctx.clock.clearTimeout(t);
     run.timers.clear();
     const running = run.containers.filter((c) => c.state['running']);
-    for (const c of running) this.event(run, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
+    for (const c of running) {
+      this.event(run, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
+      const spec = (dig<Json[]>(pod, 'spec', 'containers') ?? []).find((x) => x['name'] === c.name);
+      const preStop = dig<Json>(spec, 'lifecycle', 'preStop');
+      if (preStop) this.preStop(run, c, c.restartCount, preStop);
+    }
     const grace = Number(pod.metadata.deletionGracePeriodSeconds ?? dig(pod, 'spec', 'terminationGracePeriodSeconds') ?? 30);
     const ms = running.length === 0 ? 0 : Math.min(grace * 1000, this.timings.terminationCapMs);
     this.after(run, ms, () => {
