@@ -8,6 +8,7 @@ import { type ContainerRun, type PodRun, buildPodStatus, containerStatus, initia
 import { type ProbeSettings, type ProbeTally, probeKillMessage, probesOf, tally } from './kubelet-probes.js';
 import type { ProbeOutcome } from '../runtime/hooks.js';
 import { stopSignalExits } from './stages/images.js';
+import { containerUsage } from '../runtime/images/usage.js';
 import type { NodeInfo } from './nodes.js';
 import { WorkQueue } from './queue.js';
 import { PodIPs } from './pod-ips.js';
@@ -258,6 +259,8 @@ export class Kubelet {
       (s) => s['name'] === c.name,
     );
     const plan = spec ? exitPlan(spec, this.timings.exitAfterMs) : undefined;
+    // A process that allocates more than its memory limit is killed by the kernel at once.
+    const oom = spec ? containerUsage(spec).oomKilled : false;
     const before = containerStatus(c);
     c.containerID = containerID(run.uid, c.name, c.restartCount);
     c.imageID = imageID(c.image);
@@ -270,7 +273,7 @@ export class Kubelet {
     this.refreshReady(c);
     // The kubelet learns that a container runs from its next relist: one that has already ended
     // by then is never reported running, so a crash loop never looks Ready.
-    if (c.restartCount > 0 || (plan && plan.afterMs < this.timings.relistMs)) {
+    if (c.restartCount > 0 || oom || (plan && plan.afterMs < this.timings.relistMs)) {
       c.unseen = before;
       const gen = c.restartCount;
       this.after(run, this.timings.relistMs, () => {
@@ -281,6 +284,15 @@ export class Kubelet {
     const restarted = !c.init && c.restartCount > 0 && this.runtime.restartContainer?.(pod, c.name) === true;
     const runtimeReports = restarted || (this.runtime.onContainerExit !== undefined && !c.init && c.restartCount === 0);
     if ((plan || c.init) && !runtimeReports) this.after(run, plan?.afterMs ?? this.timings.exitAfterMs, () => this.exit(run, i, plan?.exitCode ?? 0, chain));
+    if (oom) {
+      const gen = c.restartCount;
+      this.after(run, this.timings.oomAfterMs, () => {
+        if (c.restartCount !== gen || !c.state['running']) return;
+        const fresh = this.current(run);
+        if (fresh) this.runtime.killContainer?.(fresh, c.name);
+        this.exit(run, i, 137, chain, 'OOMKilled');
+      });
+    }
     for (const p of probes) this.probeTick(run, c, c.restartCount, p, 0);
     const postStart = dig<Json>(spec, 'lifecycle', 'postStart');
     if (postStart && !c.init) this.postStart(run, c, c.restartCount, postStart);

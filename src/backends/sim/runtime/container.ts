@@ -96,8 +96,10 @@ export function shellFor(host: Host, env: Record<string, string>, cwd: string, n
 
 /** Whether the main process is the image's own server (its start-up lines are replayed, nothing is run). */
 function isImageServer(rec: ContainerRecord): boolean {
-  if (!rec.profile.startLogs.length) return false;
   const exe = rec.argv[0]?.split('/').pop() ?? '';
+  // Servers the simulator models by their listeners, not by running a program.
+  if (['agnhost', 'server', 'goproxy', 'etcd', 'redis-server', 'mysqld', 'httpd-foreground', 'apache2-foreground'].includes(exe) && rec.profile.listeners.length) return true;
+  if (!rec.profile.startLogs.length) return false;
   return rec.argv.length === 0 || ['docker-entrypoint.sh', 'nginx', 'http-echo', 'hello-app', 'run.sh'].includes(exe);
 }
 
@@ -105,7 +107,7 @@ function isImageServer(rec: ContainerRecord): boolean {
 export async function runMain(rec: ContainerRecord, host: Host): Promise<number | undefined> {
   if (isImageServer(rec)) {
     const now = rec.app.now();
-    const fill = (s: string) => s.replace('{{ts}}', goTime(now)).replace('{{go-ts}}', goTime(now)).replace('{{echo-ts}}', goTime(now)).replace('{{version}}', rec.profile.version ?? '');
+    const fill = (s: string) => s.replace('{{ts}}', goTime(now)).replace('{{go-ts}}', goTime(now)).replace('{{echo-ts}}', goTime(now)).replace('{{version}}', rec.profile.version ?? '').replace('{{podIP}}', rec.app.podIP);
     for (const l of rec.profile.startLogs) rec.log.line(fill(l));
     return undefined;
   }

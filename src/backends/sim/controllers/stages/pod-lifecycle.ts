@@ -28,6 +28,8 @@ export interface PodLifecycleTimings {
   relistMs: number;
   /** A container whose image stops on its stop signal: kill → exited. */
   stopMs: number;
+  /** Start → OOMKilled for a container whose memory demand exceeds its limit. */
+  oomAfterMs: number;
   /** Retry of a probe whose container the runtime has not started yet. */
   probeRetryMs: number;
   /** Terminating → removed: the grace period, but never longer than this (processes exit on SIGTERM). */
@@ -48,6 +50,7 @@ export const defaultPodLifecycle: PodLifecycleTimings = {
   relistMs: 1000,
   stopMs: 100,
   probeRetryMs: 100,
+  oomAfterMs: 400,
 };
 
 /** The first pod IP host number per node index (kind's control plane already runs CoreDNS and the provisioner). */

@@ -78,9 +78,87 @@ export function moreListeners(h: AppHost, out: Map<number, Service>): void {
     } else if (l.app === 'php-apache') {
       // hpa-example's index.php burns CPU in a loop and answers "OK!".
       out.set(l.port, { describe: `php-apache:${l.port}`, handle: () => plain(200, 'OK!', [['Server', 'Apache/2.4.10 (Debian)'], ['X-Powered-By', 'PHP/5.6.14']]) });
+    } else if (l.app === 'redis') {
+      out.set(l.port, { describe: `redis:${l.port}`, handle: () => plain(400, ''), redis: (args) => redisCommand(h, args) });
     } else if (l.app === 'tcp' || l.app === 'grpc') {
       // A server that speaks its own protocol (redis, mysql, goproxy, etcd): it accepts connections.
       out.set(l.port, { describe: `${h.profile.id}:${l.port}`, grpc: l.app === 'grpc', handle: () => plain(400, '') });
     }
+  }
+}
+
+/** Where the simulated redis keeps its keys: a file in the server container (gone with the container). */
+const REDIS_DB = '/data/.sim-redis.json';
+
+function redisConfig(h: AppHost): Record<string, string> {
+  const conf: Record<string, string> = { maxmemory: '0', 'maxmemory-policy': 'noeviction', port: '6379', appendonly: 'no' };
+  const file = h.argv.find((a) => a.endsWith('.conf'));
+  if (file) {
+    try {
+      for (const line of h.vfs.readText(file).split('\n')) {
+        const m = /^\s*([a-z-]+)\s+(.+?)\s*$/.exec(line);
+        if (m) conf[m[1]!] = m[2]!;
+      }
+    } catch {
+      // redis-server would have refused to start; the simulator keeps the defaults.
+    }
+  }
+  const mem = /^(\d+)(kb|mb|gb|k|m|g)?$/i.exec(conf['maxmemory']!);
+  if (mem) conf['maxmemory'] = String(Number(mem[1]) * ({ '': 1, k: 1000, kb: 1024, m: 1e6, mb: 1024 ** 2, g: 1e9, gb: 1024 ** 3 } as Record<string, number>)[(mem[2] ?? '').toLowerCase()]!);
+  return conf;
+}
+
+/** A small redis: strings, counters, keys, PING, CONFIG GET and INFO server. */
+function redisCommand(h: AppHost, args: string[]): string | number | null | string[] | { error: string } {
+  let db: Record<string, string> = {};
+  try {
+    db = JSON.parse(h.vfs.readText(REDIS_DB)) as Record<string, string>;
+  } catch {
+    db = {};
+  }
+  const save = () => {
+    h.vfs.mkdir('/data', { parents: true, force: true });
+    h.vfs.writeFile(REDIS_DB, JSON.stringify(db), { force: true });
+  };
+  const [cmd = '', ...rest] = args;
+  switch (cmd.toUpperCase()) {
+    case 'PING':
+      return rest[0] ?? 'PONG';
+    case 'SET':
+      db[rest[0]!] = rest[1] ?? '';
+      save();
+      return 'OK';
+    case 'GET':
+      return db[rest[0]!] ?? null;
+    case 'DEL': {
+      const n = rest.filter((k) => k in db).length;
+      for (const k of rest) delete db[k];
+      save();
+      return n;
+    }
+    case 'INCR': {
+      const v = Number(db[rest[0]!] ?? 0) + 1;
+      db[rest[0]!] = String(v);
+      save();
+      return v;
+    }
+    case 'EXISTS':
+      return rest.filter((k) => k in db).length;
+    case 'KEYS': {
+      const re = new RegExp(`^${(rest[0] ?? '*').replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+      return Object.keys(db).filter((k) => re.test(k));
+    }
+    case 'DBSIZE':
+      return Object.keys(db).length;
+    case 'CONFIG': {
+      if ((rest[0] ?? '').toUpperCase() !== 'GET') return { error: 'ERR unknown subcommand' };
+      const conf = redisConfig(h);
+      const re = new RegExp(`^${(rest[1] ?? '').replace(/\*/g, '.*')}$`);
+      return Object.entries(conf).filter(([k]) => re.test(k)).flat();
+    }
+    case 'INFO':
+      return `# Server\r\nredis_version:${h.profile.version ?? '7.4.1'}\r\nredis_mode:standalone\r\ntcp_port:6379`;
+    default:
+      return { error: `ERR unknown command '${cmd}', with args beginning with: ${rest.map((r) => `'${r}' `).join('')}` };
   }
 }

@@ -36,6 +36,8 @@ export interface Service {
   describe: string;
   /** Serves the gRPC health service (grpc probes succeed). */
   grpc?: boolean;
+  /** A redis server: answers one command. */
+  redis?(args: string[]): string | number | null | string[] | { error: string };
 }
 
 /** Result of opening a connection. */
