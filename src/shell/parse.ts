@@ -54,7 +54,7 @@ function parseUncached(text: string): CommandLine {
   for (const c of file.Last ?? []) reader.comments.push(reader.comment(c));
   const commands = reader.commands.sort((a, b) => a.start - b.start);
   const comments = reader.comments.sort((a, b) => a.start - b.start);
-  return { text, commands, comments, tolerant: false };
+  return { text, commands, comments, loopVariables: reader.loopVariables, tolerant: false };
 }
 
 /**
@@ -71,6 +71,7 @@ function maskForParser(text: string): string {
 class TreeReader {
   readonly commands: SimpleCommand[] = [];
   readonly comments: ShellComment[] = [];
+  readonly loopVariables: string[] = [];
   constructor(private readonly text: string) {}
 
   statements(stmts: Node[] | null, inside: Enclosure[]): void {
@@ -122,6 +123,7 @@ class TreeReader {
         this.statements(cmd.Cond, within(cmd.Until ? 'until' : 'while'));
         return this.statements(cmd.Do, within(cmd.Until ? 'until' : 'while'));
       case 'ForClause':
+        if (cmd.Loop?.Name) this.loopVariables.push(cmd.Loop.Name.Value as string);
         for (const w of cmd.Loop?.Items ?? []) this.substitutions(w, within(cmd.Select ? 'select' : 'for'));
         return this.statements(cmd.Do, within(cmd.Select ? 'select' : 'for'));
       case 'CaseClause':

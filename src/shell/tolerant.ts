@@ -46,7 +46,7 @@ class Splitter {
       else this.wordAt();
     }
     this.end('');
-    return { text, commands: this.commands, comments: this.comments };
+    return { text, commands: this.commands, comments: this.comments, loopVariables: [] };
   }
 
   private comment(): void {

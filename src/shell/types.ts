@@ -82,6 +82,8 @@ export interface CommandLine {
   /** Every simple command in source order, including those inside loops and substitutions. */
   commands: SimpleCommand[];
   comments: ShellComment[];
+  /** Names set by `for NAME in …` and `select NAME in …` loops. */
+  loopVariables: string[];
   /**
    * True when the text is not valid shell (unbalanced quotes, a placeholder the parser cannot
    * read): the commands come from a tolerant word splitter, which is less exact.
