@@ -1,4 +1,5 @@
 import { KUBECTL_COMMAND_FLAGS, KUBECTL_GLOBAL_FLAGS } from './data/kubectl-flags.js';
+import { parseCommandLine } from './parse.js';
 import type { ShellWord, SimpleCommand } from './types.js';
 
 /** One flag as given: its value (`true` for a boolean), its word, and the value's own word. */
@@ -64,6 +65,17 @@ export function isGlobalFlag(name: string): boolean {
 /** The kubectl call of a simple command whose program is kubectl (or `oc`), else undefined. */
 export function kubectlCall(command: SimpleCommand): KubectlCall | undefined {
   return command.name === 'kubectl' || command.name === 'oc' ? parseKubectl(command.args) : undefined;
+}
+
+/** The kubectl call of a line's first top-level command, when that command is kubectl. */
+export function firstKubectlCall(text: string): KubectlCall | undefined {
+  const first = parseCommandLine(text).commands.find((c) => c.inside.length === 0);
+  return first && kubectlCall(first);
+}
+
+/** Every flag as `name` or `name=value`, in the order first given. */
+export function flagWords(call: KubectlCall): Array<{ name: string; value?: string }> {
+  return [...call.flags].flatMap(([name, list]) => list.map((f) => (f.value === true ? { name } : { name, value: f.value })));
 }
 
 /** Parses the arguments of `kubectl …` the way kubectl's flag parser reads them. */
