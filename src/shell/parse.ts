@@ -62,7 +62,7 @@ function parseUncached(text: string): CommandLine {
  * (always literal in shell) become `a`, because the parser counts UTF-8 bytes; `<pod-name>`
  * placeholders become `_pod-name_`. Values are always read back from the original text.
  */
-function maskForParser(text: string): string {
+export function maskForParser(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[^\x00-\x7f]/g, 'a').replace(PLACEHOLDER, (_m, name: string) => `_${name}_`);
 }
