@@ -1,4 +1,4 @@
-import { splitCommands } from '../plan/shell-words.js';
+import { flagValue, kubectlCall, parseCommandLine } from '../shell/index.js';
 import { lineKey } from './lines.js';
 import type { Difference } from './types.js';
 
@@ -24,24 +24,12 @@ const IS_VALUE: Record<ValueSource, (d: Difference) => boolean> = {
   structured: (d) => d.expected !== undefined && d.actual !== undefined,
 };
 
-const KUBECTL = /(?:^|\/)kubectl$/;
-
-/** The namespace a `-n`/`--namespace` word at `i` names (`-n x`, `-nx`, `-n=x`, `--namespace=x`, `--namespace x`). */
-function namespaceAt(words: readonly string[], i: number): string | undefined {
-  const w = words[i]!;
-  if (w === '-n' || w === '--namespace') return words[i + 1];
-  return /^(?:--namespace=|-n=?)(.+)$/.exec(w)?.[1];
-}
-
 /** The system namespace a kubectl command in `command` targets, if any. */
 export function systemNamespaceOf(command: string | undefined): string | undefined {
-  for (const { words } of splitCommands(command ?? '')) {
-    const from = words.findIndex((w) => KUBECTL.test(w));
-    if (from < 0) continue;
-    for (let i = from + 1; i < words.length; i++) {
-      const ns = namespaceAt(words, i);
-      if (ns !== undefined && SYSTEM_NAMESPACES.includes(ns)) return ns;
-    }
+  for (const c of parseCommandLine(command ?? '').commands) {
+    const call = kubectlCall(c);
+    const ns = call && flagValue(call, '-n', '--namespace');
+    if (ns !== undefined && SYSTEM_NAMESPACES.includes(ns)) return ns;
   }
   return undefined;
 }

@@ -11,7 +11,7 @@
  */
 import type { CommandStep } from '../plan/types.js';
 import { baseResult } from './outcome.js';
-import { shQuote } from './rewrite/words.js';
+import { shQuote } from '../shell/index.js';
 import type { LessonState } from './state.js';
 import type { StepResult } from './types.js';
 

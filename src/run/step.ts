@@ -13,7 +13,7 @@ import { cannotCheck } from './unchecked.js';
 import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped, unchecked } from './outcome.js';
 import { prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
-import { shQuote } from './rewrite/words.js';
+import { shQuote } from '../shell/index.js';
 import { LessonShell } from './shell.js';
 import type { LessonState } from './state.js';
 import type { Rewrite, StepResult } from './types.js';

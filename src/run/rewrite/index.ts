@@ -10,11 +10,10 @@ import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { INTERACTIVE_RULES, unhandledInteractive } from './interactive.js';
 import type { PodShell, Prepared, RewriteContext } from './types.js';
-import { shQuote } from './words.js';
+import { shQuote } from '../../shell/index.js';
 
 export type { Prepared, RewriteContext, PodShell, Bounded, RewriteRule } from './types.js';
 export { deriveEdit } from './edit.js';
-export { kubectlWords, firstSimpleCommand, shQuote } from './words.js';
 
 const EXAMPLE_URL = /(-f\s+|--filename[= ])(https:\/\/(?:k8s\.io|kubernetes\.io)\/examples\/|https:\/\/raw\.githubusercontent\.com\/kubernetes\/website\/[^/\s]+\/content\/en\/examples\/)(\S+)/g;
 
