@@ -1,9 +1,62 @@
+import { bindTemplate, compileTemplate, slotValues, testTemplate, type Template } from './template.js';
 import type { Binding } from './types.js';
 
-/** Collects bindings in the order found; a doc value seen again with another actual value keeps the first. */
+/**
+ * How the values of each binding kind must stay consistent across a page. `unique`: one value the
+ * cluster assigned stands for one thing, so a page that showed it as `10.0.0.11` and later
+ * shows `10.0.0.12` where the cluster has that same value contradicts itself. Kinds that are not
+ * unique only rewrite later commands: one node may be shown under several names (a doc made on
+ * a three-node cluster, a one-node simulator), pod IPs pair up with random replicas, ages move.
+ * A `family` groups kinds whose values are the same thing in different places (a Service's
+ * CLUSTER-IP cell and the `IP:` field of its describe output).
+ */
+export const BINDING_RULES: Readonly<Record<string, { family: string; unique: boolean }>> = {
+  'cluster-ip': { family: 'ip', unique: true },
+  ip: { family: 'ip', unique: false },
+  'external-ip': { family: 'ip', unique: false },
+  cidr: { family: 'cidr', unique: false },
+  'node-port': { family: 'node-port', unique: true },
+  uid: { family: 'uid', unique: true },
+  'pod-name': { family: 'pod-name', unique: true },
+  'node-name': { family: 'node-name', unique: false },
+  'kube-context': { family: 'kube-context', unique: true },
+  'kube-cluster': { family: 'kube-cluster', unique: true },
+  'kube-user': { family: 'kube-user', unique: true },
+  'api-server': { family: 'api-server', unique: false },
+  'image-version': { family: 'image-version', unique: false },
+  placeholder: { family: 'placeholder', unique: false },
+};
+
+const familyOf = (kind: string) => BINDING_RULES[kind]?.family ?? kind;
+
+/**
+ * Collects the bindings of one output in the order found; a doc value seen again with another
+ * actual value keeps the first. Holds the page's earlier bindings (`prior`) as constraints: a
+ * value matches only if it does not contradict them (see {@link BINDING_RULES}).
+ */
 export class BindingSet {
   readonly list: Binding[] = [];
-  readonly #seen = new Set<string>();
+  readonly #seen: Set<string>;
+  /** Earlier doc value of each unique actual value, by `family\0actual`. */
+  readonly #docOf: Map<string, Binding>;
+
+  constructor(prior: readonly Binding[] = [], seen?: Set<string>, docOf?: Map<string, Binding>) {
+    this.#seen = seen ?? new Set(prior.map((b) => b.doc));
+    this.#docOf = docOf ?? new Map();
+    if (!docOf) {
+      for (const b of prior) {
+        const key = `${familyOf(b.kind)}\0${b.actual}`;
+        if (BINDING_RULES[b.kind]?.unique && !this.#docOf.has(key)) this.#docOf.set(key, b);
+      }
+    }
+  }
+
+  /** A copy for trying a pairing: the same constraints, bindings found there are thrown away. */
+  fork(): BindingSet {
+    const copy = new BindingSet([], new Set(this.#seen), this.#docOf);
+    copy.list.push(...this.list);
+    return copy;
+  }
 
   /** Records a binding unless the doc value is already bound or equals the actual value. */
   add(binding: Binding): void {
@@ -15,6 +68,38 @@ export class BindingSet {
   /** Records every binding of a list. */
   addAll(bindings: readonly Binding[]): void {
     for (const b of bindings) this.add(b);
+  }
+
+  /** Why these slot values contradict the page's earlier bindings, or undefined. */
+  conflictOf(values: readonly Binding[]): string | undefined {
+    for (const v of values) {
+      const earlier = this.#docOf.get(`${familyOf(v.kind)}\0${v.actual}`);
+      if (earlier && earlier.doc !== v.doc) {
+        const where = earlier.line !== undefined ? ` at line ${earlier.line}` : ' earlier';
+        return `the page showed ${v.actual} as ${earlier.doc}${where}, here as ${v.doc}: it contradicts itself`;
+      }
+    }
+    return undefined;
+  }
+
+  /** True when the actual text is an instance of the template and its values fit the page's bindings. */
+  fits(template: Template, actual: string): boolean {
+    return testTemplate(template, actual) && (this.#docOf.size === 0 || this.conflictOf(slotValues(template, actual)) === undefined);
+  }
+
+  /** Why a template the actual text is an instance of does not fit the page's bindings, or undefined. */
+  conflict(template: Template, actual: string): string | undefined {
+    if (this.#docOf.size === 0 || !testTemplate(template, actual)) return undefined;
+    return this.conflictOf(slotValues(template, actual));
+  }
+
+  /** Matches one doc value (a cell, a scalar) against an actual one, under the page's bindings. */
+  matchValue(doc: string, actual: string, context?: string): { ok: boolean; bindings: Binding[]; conflict?: string } {
+    const template = compileTemplate(doc, context);
+    if (!testTemplate(template, actual)) return { ok: false, bindings: [] };
+    const conflict = this.#docOf.size === 0 ? undefined : this.conflictOf(slotValues(template, actual));
+    if (conflict) return { ok: false, bindings: [], conflict };
+    return { ok: true, bindings: bindTemplate(template, actual) };
   }
 }
 

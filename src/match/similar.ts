@@ -5,7 +5,8 @@ import { grepContextOf } from './grep-command.js';
 import { compareGrepWindow } from './grep-window.js';
 import { contentLines, isElision, type Line } from './lines.js';
 import { isNameListing, namesOf } from './listing.js';
-import { compareStructured, looksStructured, parseMapping } from './structured.js';
+import { readDocDocument } from './structured-doc.js';
+import { compareStructured, looksStructured, parseDocument } from './structured.js';
 import { compareTables } from './table-compare.js';
 import { segmentLines, type Table } from './table-parse.js';
 import type { Difference, MatchStrategy } from './types.js';
@@ -96,9 +97,12 @@ export function compareSimilar(
   const grep = grepContextOf(command);
   const namespace = systemNamespaceOf(command);
   if (!grep && looksStructured(command, expected)) {
-    const d = parseMapping(expected.join('\n'));
-    const a = d ? parseMapping(actual.join('\n')) : undefined;
-    if (d && a) return { differences: markDistributionValues(compareStructured(origin, expected, d, a, bindings), 'structured', namespace), strategy: 'structured' };
+    const d = readDocDocument(expected);
+    const a = d ? parseDocument(actual.join('\n')) : undefined;
+    if (d && a !== undefined) {
+      const differences = compareStructured(origin, d.lines, d.value, a, bindings, d, expected);
+      return { differences: markDistributionValues(differences, 'structured', namespace), strategy: 'structured' };
+    }
   }
   const all = (lines: string[]) => lines.map((text, index) => ({ text, index }));
   if (segmentLines(all(expected), command).some((s) => s.kind === 'table')) {

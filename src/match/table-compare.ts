@@ -3,7 +3,7 @@ import { clusterMadeRow } from './cluster-made.js';
 import type { DocOrigin } from './compare-lines.js';
 import { contextKey } from './normalizers/index.js';
 import type { Column, Row, Table } from './table-parse.js';
-import { bindTemplate, compileTemplate, testTemplate } from './template.js';
+import { bindTemplate, compileTemplate } from './template.js';
 import type { Difference } from './types.js';
 
 const squeeze = (s: string) => s.trim().replace(/\s+/g, ' ');
@@ -52,7 +52,7 @@ export function compareTables(origin: DocOrigin, doc: Table, actual: Table, bind
   const common = compareColumns(origin, doc, actual, out);
   const nameAt = common.find(([i]) => contextKey(doc.columns[i]!.name) === 'name') ?? common[0];
   const cellMatch = (dr: Row, ar: Row, [i, j]: [number, number]) =>
-    testTemplate(compileTemplate(dr.cells[i] ?? '', doc.columns[i]!.context), ar.cells[j] ?? '');
+    bindings.fits(compileTemplate(dr.cells[i] ?? '', doc.columns[i]!.context), ar.cells[j] ?? '');
   const docRows = doc.rows.filter((r) => !r.elision);
   const pairs = new Map<Row, Row>();
   const used = new Set<Row>();
@@ -80,13 +80,14 @@ export function compareTables(origin: DocOrigin, doc: Table, actual: Table, bind
       const d = dr.cells[i] ?? '';
       const a = ar.cells[j] ?? '';
       const t = compileTemplate(d, doc.columns[i]!.context);
-      if (testTemplate(t, a)) {
+      if (bindings.fits(t, a)) {
         bindings.addAll(bindTemplate(t, a));
         continue;
       }
+      const conflict = bindings.conflict(t, a);
       out.push({
         kind: 'wrong-value',
-        message: `row ${label(dr, 0)}, column ${doc.columns[i]!.name}: doc ${d || '(empty)'}, actual ${a || '(empty)'}`,
+        message: `row ${label(dr, 0)}, column ${doc.columns[i]!.name}: doc ${d || '(empty)'}, actual ${a || '(empty)'}${conflict ? ` (${conflict})` : ''}`,
         ...at(origin, dr, dr.offsets[i] ?? 0),
         expected: d,
         actual: a,

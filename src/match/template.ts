@@ -100,6 +100,21 @@ export function bindTemplate(template: Template, actual: string): Binding[] {
   return bindings;
 }
 
+/**
+ * Every bindable slot's doc value with the value it took in the actual text (also values equal to
+ * the doc's), for checking them against the page's earlier bindings.
+ */
+export function slotValues(template: Template, actual: string): Binding[] {
+  const m = template.re.exec(actual.trim());
+  if (!m) return [];
+  return template.slots.flatMap((slot, i) => {
+    const value = m[i + 1];
+    const kind = slot.normalizer.bind;
+    if (kind === undefined || value === undefined || value.startsWith('<')) return [];
+    return [{ doc: slot.doc, actual: slot.normalizer.bindValue ? slot.normalizer.bindValue(value) : value, kind }];
+  });
+}
+
 /** Matches one doc value (a line, a cell, a scalar) against an actual one, volatile values tolerated. */
 export function matchValue(doc: string, actual: string, context?: string): { ok: boolean; bindings: Binding[] } {
   const template = compileTemplate(doc, context);
