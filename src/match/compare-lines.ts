@@ -64,7 +64,7 @@ export function wrongLine(origin: DocOrigin, line: Line, actual: string, binding
       stale: true,
     };
   }
-  const conflict = bindings?.conflict(compileTemplate(line.text), actual);
+  const conflict = bindings?.conflict(compileTemplate(line.text), actual, 'ordered');
   const message =
     (name !== undefined && lineKey(line.text) === lineKey(actual)
       ? `${name}: doc ${squeeze(lineValue(line.text))}, actual ${squeeze(lineValue(actual))}`
@@ -147,7 +147,7 @@ export function alignOrdered(doc: Line[], actual: Line[], bindings: BindingSet):
   const ops = align(
     doc.length,
     actual.length,
-    (e, a) => bindings.fits(templates[e]!, actual[a]!.text),
+    (e, a) => bindings.fits(templates[e]!, actual[a]!.text, 'ordered'),
     (e) => isElision(doc[e]!.text),
   );
   const gaps: Gap[] = [];
@@ -227,7 +227,7 @@ export function compareContains(origin: DocOrigin, doc: Line[], actual: Line[], 
     let k = -1;
     for (let i = from; i < actual.length && k < 0; i++) {
       const a = actual[i]!.text;
-      if (bindings.fits(t, a) || (!testTemplate(t, a) && squeeze(a).includes(needle))) k = i;
+      if (bindings.fits(t, a, 'ordered') || (!testTemplate(t, a) && squeeze(a).includes(needle))) k = i;
     }
     if (k < 0) out.push(missingLine(origin, line));
     else {

@@ -1,5 +1,5 @@
 import yaml from 'js-yaml';
-import type { BindingSet } from './bindings.js';
+import type { BindingSet, FitMode } from './bindings.js';
 import type { DocOrigin } from './compare-lines.js';
 import { isElision } from './lines.js';
 import { formatPath, lineOfPath, type KeyPath } from './structured-lines.js';
@@ -82,6 +82,15 @@ export interface StructuredOptions {
 
 const WHOLE: StructuredOptions = { excerpt: false, looseLists: false };
 
+/** The lists of a kubeconfig whose items' `name` is a context, cluster or user name. */
+const KUBECONFIG_LISTS: Record<string, string> = { contexts: 'kubecontext', clusters: 'kubecluster', users: 'kubeuser' };
+
+/** The normalizer context of a scalar at a path, when its leaf key alone does not say (`contexts[0].name`). */
+function contextOf(path: KeyPath): string | undefined {
+  const [list, , leaf] = path.slice(-3);
+  return leaf === 'name' && typeof list === 'string' ? KUBECONFIG_LISTS[list] : undefined;
+}
+
 /** Differences that fail a step: everything not flagged stale or environment. */
 const failing = (out: readonly Difference[]) => out.filter((d) => d.stale !== true && d.environment !== true).length;
 
@@ -149,7 +158,7 @@ class Walker {
     const d = doc === null ? 'null' : String(doc);
     const a = actual === null || actual === undefined ? String(actual) : typeof actual === 'object' ? show(actual) : String(actual);
     const leaf = [...path].reverse().find((s): s is string => typeof s === 'string');
-    const m = this.bindings.matchValue(d, a, leaf);
+    const m = this.bindings.matchValue(d, a, contextOf(this.anchor.concat(docPath)) ?? leaf);
     if (m.ok) return this.bindings.addAll(m.bindings);
     const why = environmentKey(leaf) ?? m.conflict;
     this.push('wrong-value', docPath, path, `doc ${show(d)}, actual ${show(a)}${why ? ` (${why})` : ''}`, {
@@ -168,7 +177,10 @@ class Walker {
       let k = -1;
       if (key !== undefined) {
         const name = String(key.of(item));
-        k = actual.findIndex((a, j) => !used.has(j) && typeof key.of(a) === 'string' && this.bindings.matchValue(name, String(key.of(a)), key.key).ok);
+        const fits = (mode: FitMode) => (a: unknown, j: number) =>
+          !used.has(j) && typeof key.of(a) === 'string' && this.bindings.matchValue(name, String(key.of(a)), key.key, mode).ok;
+        k = actual.findIndex(fits('strict'));
+        if (k < 0) k = actual.findIndex(fits('reverse'));
       } else if (this.options.excerpt) {
         let best = Infinity;
         actual.forEach((a, j) => {

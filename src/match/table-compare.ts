@@ -1,4 +1,4 @@
-import type { BindingSet } from './bindings.js';
+import type { BindingSet, FitMode } from './bindings.js';
 import { clusterMadeRow } from './cluster-made.js';
 import type { DocOrigin } from './compare-lines.js';
 import { contextKey } from './normalizers/index.js';
@@ -51,8 +51,8 @@ export function compareTables(origin: DocOrigin, doc: Table, actual: Table, bind
   const out: Difference[] = [];
   const common = compareColumns(origin, doc, actual, out);
   const nameAt = common.find(([i]) => contextKey(doc.columns[i]!.name) === 'name') ?? common[0];
-  const cellMatch = (dr: Row, ar: Row, [i, j]: [number, number]) =>
-    bindings.fits(compileTemplate(dr.cells[i] ?? '', doc.columns[i]!.context), ar.cells[j] ?? '');
+  const cellMatch = (dr: Row, ar: Row, [i, j]: [number, number], mode: FitMode = 'reverse') =>
+    bindings.fits(compileTemplate(dr.cells[i] ?? '', doc.columns[i]!.context), ar.cells[j] ?? '', mode);
   const docRows = doc.rows.filter((r) => !r.elision);
   const pairs = new Map<Row, Row>();
   const used = new Set<Row>();
@@ -66,7 +66,10 @@ export function compareTables(origin: DocOrigin, doc: Table, actual: Table, bind
       }
     }
   };
+  // Rows pair the way earlier steps paired them first (a pod shown before keeps its actual pod).
+  pass((dr, ar) => common.every((c) => cellMatch(dr, ar, c, 'strict')));
   pass((dr, ar) => common.every((c) => cellMatch(dr, ar, c)));
+  if (nameAt) pass((dr, ar) => cellMatch(dr, ar, nameAt, 'strict'));
   if (nameAt) pass((dr, ar) => cellMatch(dr, ar, nameAt));
   const label = (r: Row, side: 0 | 1) => (nameAt ? r.cells[nameAt[side]] : undefined) || squeeze(r.line.text);
   for (const dr of docRows) {

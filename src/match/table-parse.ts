@@ -50,8 +50,11 @@ export function customColumns(command: string | undefined): Map<string, string> 
 function columnsOf(header: string, custom?: Map<string, string>): Column[] {
   const columns: Column[] = [];
   const nodes = /(?:^|\s)ROLES(?:\s|$)/.test(header);
+  // `kubectl config get-contexts`: NAME is a context name, CLUSTER a cluster name.
+  const contexts = /(?:^|\s)AUTHINFO(?:\s|$)/.test(header);
   for (const m of header.matchAll(/\S+(?: \S+)*/g)) {
-    const context = custom?.get(m[0]) ?? (nodes && m[0] === 'NAME' ? 'NODE' : m[0]);
+    const context =
+      custom?.get(m[0]) ?? (nodes && m[0] === 'NAME' ? 'NODE' : contexts && m[0] === 'NAME' ? 'kubecontext' : contexts && m[0] === 'CLUSTER' ? 'kubecluster' : m[0]);
     columns.push({ name: m[0], start: m.index, context });
   }
   return columns;

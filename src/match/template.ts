@@ -21,7 +21,7 @@ function spansIn(text: string, offset: number, context: string | undefined, out:
   const key = context === undefined ? undefined : contextKey(context);
   NORMALIZERS.forEach((n, rank) => {
     const found = findSpans(text, n.anywhere, n.accept);
-    if (key !== undefined && n.contexts?.includes(key)) found.push(...findSpans(text, n.inContext));
+    if (key !== undefined && n.contexts?.includes(key)) found.push(...findSpans(text, n.inContext, n.accept));
     for (const s of found) out.push({ start: s.start + offset, end: s.end + offset, normalizer: n, rank });
   });
 }
