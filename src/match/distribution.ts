@@ -46,6 +46,33 @@ export function systemNamespaceOf(command: string | undefined): string | undefin
   return undefined;
 }
 
+const NODE_RESOURCES = new Set(['node', 'nodes', 'no']);
+const NODE_VERBS = new Set(['get', 'describe']);
+
+/** True when a kubectl command in `command` shows the cluster's nodes (`kubectl get nodes`, `describe node x`). */
+export function showsNodes(command: string | undefined): boolean {
+  return splitCommands(command ?? '').some(({ words }) => {
+    const from = words.findIndex((w) => KUBECTL.test(w));
+    if (from < 0) return false;
+    const args = words.slice(from + 1).filter((w) => !w.startsWith('-'));
+    return NODE_VERBS.has(args[0] ?? '') && (args[1] ?? '').split(',').some((r) => NODE_RESOURCES.has(r.split('/')[0] ?? ''));
+  });
+}
+
+/**
+ * Flags the wrong values of output about the cluster's nodes (their roles, versions, addresses,
+ * OS, status) as set by the environment: a tutorial shows the nodes of the cluster it was written
+ * on. Missing and extra rows (a doc with three nodes, a cluster with one) still fail.
+ */
+export function markNodeValues(differences: Difference[], source: ValueSource, command: string | undefined): Difference[] {
+  if (!showsNodes(command)) return differences;
+  return differences.map((d) =>
+    d.kind === 'wrong-value' && d.stale !== true && IS_VALUE[source](d)
+      ? { ...d, message: `${d.message} (a property of the cluster's nodes: it differs between clusters)`, environment: true }
+      : d,
+  );
+}
+
 /**
  * Flags the wrong values (table cells, `Key: value` fields, YAML/JSON scalars) of output from a
  * system namespace as set by the cluster's distribution: a tutorial cannot know which ports,

@@ -38,11 +38,33 @@ function pickSpans(found: Found[]): Found[] {
   return picked;
 }
 
+/** A whole-token `...`, or `…` anywhere: the doc leaves text out there. */
+const INLINE_ELISION = /^(?:\.\.\.|…)$/;
+
+/** Literal doc text: blanks match any run of blanks; an inline `...` token or `…` matches any text. */
 function literal(text: string): string {
-  return text
-    .split(/[ \t]+/)
-    .map(escapeRegex)
-    .join('[ \\t]+');
+  const tokens = text.split(/[ \t]+/);
+  let out = '';
+  tokens.forEach((t, i) => {
+    if (INLINE_ELISION.test(t)) {
+      out += '.*?';
+      return;
+    }
+    if (i > 0 && !INLINE_ELISION.test(tokens[i - 1] ?? '')) out += '[ \\t]+';
+    out += escapeRegex(t).replace(/…/g, '.*?');
+  });
+  return out;
+}
+
+/**
+ * A comma list with elided items (`...,disktype=ssd,kubernetes.io/hostname=worker0`, a LABELS
+ * cell): the doc's items appear in the actual list in order, other items may come between.
+ */
+function compileList(items: string[], context: string | undefined): Template | undefined {
+  const parts = items.filter((i) => !INLINE_ELISION.test(i)).map((i) => compileTemplate(i, context));
+  if (parts.length === 0) return undefined;
+  const source = parts.map((p) => p.re.source.slice(1, -1)).join('(?:,[^\\s,]*)*?,');
+  return { re: new RegExp(`^(?:[^\\s,]*,)*?${source}(?:,[^\\s,]*)*$`), slots: parts.flatMap((p) => p.slots) };
 }
 
 const cache = new Map<string, Template>();
@@ -57,6 +79,14 @@ export function compileTemplate(doc: string, context?: string): Template {
   const cacheKey = `${context ?? ''}\u0000${text}`;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
+  const items = text.split(',');
+  if (!/\s/.test(text) && items.length > 1 && items.some((i) => INLINE_ELISION.test(i))) {
+    const list = compileList(items, context);
+    if (list) {
+      cache.set(cacheKey, list);
+      return list;
+    }
+  }
   const found: Found[] = [];
   spansIn(text, 0, context, found);
   const field = context === undefined ? FIELD.exec(text) : null;
