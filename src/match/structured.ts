@@ -93,6 +93,8 @@ function contextOf(path: KeyPath): string | undefined {
 
 /** Differences that fail a step: everything not flagged stale or environment. */
 const failing = (out: readonly Difference[]) => out.filter((d) => d.stale !== true && d.environment !== true).length;
+/** How well a place fits an excerpt: failing differences weigh most, tolerated ones break ties. */
+const misfit = (out: readonly Difference[]) => failing(out) * 2 + (out.length - failing(out));
 
 class Walker {
   readonly out: Difference[] = [];
@@ -121,7 +123,7 @@ class Walker {
   private trial(doc: unknown, actual: unknown, docPath: KeyPath, path: KeyPath): number {
     const w = new Walker(this.origin, this.lines, this.shown, this.bindings.fork(), this.options, this.anchor);
     w.compare(doc, actual, docPath, path);
-    return failing(w.out);
+    return misfit(w.out);
   }
 
   compare(doc: unknown, actual: unknown, docPath: KeyPath, path: KeyPath): void {
@@ -181,14 +183,17 @@ class Walker {
           !used.has(j) && typeof key.of(a) === 'string' && this.bindings.matchValue(name, String(key.of(a)), key.key, mode).ok;
         k = actual.findIndex(fits('strict'));
         if (k < 0) k = actual.findIndex(fits('reverse'));
-      } else if (this.options.excerpt) {
+      }
+      // In an excerpt an item no identity pairs goes to the item it differs least from, so a
+      // renamed container reads as a wrong name, and the fragment finds the right list.
+      if (k < 0 && this.options.excerpt) {
         let best = Infinity;
         actual.forEach((a, j) => {
           if (used.has(j) || best === 0) return;
           const score = this.trial(item, a, docPath.concat(i), path.concat(j));
           if (score < best) [best, k] = [score, j];
         });
-      } else k = i < actual.length ? i : -1;
+      } else if (key === undefined) k = i < actual.length ? i : -1;
       if (k >= 0) {
         pairs.set(i, k);
         used.add(k);
@@ -262,7 +267,7 @@ export function compareStructured(
     const keys = isMapping(doc) ? Object.keys(doc).filter((k) => !isElided(k)) : [];
     let best = Infinity;
     for (const c of candidates(actual, Array.isArray(doc), keys)) {
-      const score = failing(walk(c.node, c.path, bindings.fork()));
+      const score = misfit(walk(c.node, c.path, bindings.fork()));
       if (score < best) [best, anchor] = [score, c];
       if (best === 0) break;
     }
