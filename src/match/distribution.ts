@@ -1,5 +1,6 @@
 import { splitCommands } from '../plan/shell-words.js';
 import { lineKey } from './lines.js';
+import { contextKey } from './normalizers/index.js';
 import type { Difference } from './types.js';
 
 /**
@@ -60,14 +61,37 @@ export function showsNodes(command: string | undefined): boolean {
 }
 
 /**
- * Flags the wrong values of output about the cluster's nodes (their roles, versions, addresses,
- * OS, status) as set by the environment: a tutorial shows the nodes of the cluster it was written
- * on. Missing and extra rows (a doc with three nodes, a cluster with one) still fail.
+ * Node properties the environment decides (column, `Key:` field or YAML key, compared by
+ * {@link contextKey}): roles, versions, addresses, OS, capacity. Labels and taints are not here:
+ * a tutorial sets them (`kubectl label nodes … disktype=ssd`).
+ */
+export const NODE_PROPERTIES: readonly string[] = [
+  'status', 'roles', 'version', 'internalip', 'externalip', 'osimage', 'kernelversion', 'containerruntime',
+  'kubeletversion', 'kubeproxyversion', 'containerruntimeversion', 'architecture', 'operatingsystem', 'machineid',
+  'systemuuid', 'bootid', 'podcidr', 'podcidrs', 'providerid', 'cpu', 'memory', 'ephemeralstorage', 'pods', 'address',
+];
+
+/** The column, field or key a wrong value is about. */
+function propertyOf(d: Difference, source: ValueSource): string | undefined {
+  if (source === 'table') return /, column ([^:]+):/.exec(d.message)?.[1];
+  if (source === 'structured') return d.path?.split('.').pop()?.replace(/\[\d+\]$/, '');
+  return lineKey(d.expected ?? '')?.replace(/^field:/, '');
+}
+
+/**
+ * Flags the wrong values of output about the cluster's nodes that the environment decides
+ * (roles, versions, addresses, OS, capacity; {@link NODE_PROPERTIES}) as such: a tutorial shows
+ * the nodes of the cluster it was written on. Labels, taints, missing and extra rows (a doc with
+ * three nodes, a cluster with one) still fail.
  */
 export function markNodeValues(differences: Difference[], source: ValueSource, command: string | undefined): Difference[] {
   if (!showsNodes(command)) return differences;
+  const isProperty = (d: Difference) => {
+    const p = propertyOf(d, source);
+    return p !== undefined && NODE_PROPERTIES.includes(contextKey(p));
+  };
   return differences.map((d) =>
-    d.kind === 'wrong-value' && d.stale !== true && IS_VALUE[source](d)
+    d.kind === 'wrong-value' && d.stale !== true && IS_VALUE[source](d) && isProperty(d)
       ? { ...d, message: `${d.message} (a property of the cluster's nodes: it differs between clusters)`, environment: true }
       : d,
   );

@@ -12,22 +12,26 @@ interface Found {
   end: number;
   normalizer: Normalizer;
   rank: number;
+  /** Found because of the column or key the value is in: it says more than a pattern alone. */
+  contextual: boolean;
 }
 
 /** `Key:  value` lines (describe fields, YAML keys): the key gives context to its value. */
 const FIELD = /^(\s*(?:- )?"?)([A-Za-z][\w ()./-]*?)("?\s*:[ \t]+)(\S.*)$/;
 
-function spansIn(text: string, offset: number, context: string | undefined, out: Found[]): void {
+function spansIn(text: string, offset: number, context: string | undefined, out: Found[], wholeLine = false): void {
   const key = context === undefined ? undefined : contextKey(context);
   NORMALIZERS.forEach((n, rank) => {
     const found = findSpans(text, n.anywhere, n.accept);
-    if (key !== undefined && n.contexts?.includes(key)) found.push(...findSpans(text, n.inContext, n.accept));
-    for (const s of found) out.push({ start: s.start + offset, end: s.end + offset, normalizer: n, rank });
+    if (wholeLine) found.push(...findSpans(text, n.wholeLine, n.accept));
+    for (const s of found) out.push({ start: s.start + offset, end: s.end + offset, normalizer: n, rank, contextual: false });
+    if (key === undefined || !n.contexts?.includes(key)) return;
+    for (const s of findSpans(text, n.inContext, n.accept)) out.push({ start: s.start + offset, end: s.end + offset, normalizer: n, rank, contextual: true });
   });
 }
 
 function pickSpans(found: Found[]): Found[] {
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.rank - b.rank);
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(b.contextual) - Number(a.contextual) || a.rank - b.rank);
   const picked: Found[] = [];
   let end = 0;
   for (const f of found) {
@@ -88,7 +92,7 @@ export function compileTemplate(doc: string, context?: string): Template {
     }
   }
   const found: Found[] = [];
-  spansIn(text, 0, context, found);
+  spansIn(text, 0, context, found, context === undefined);
   const field = context === undefined ? FIELD.exec(text) : null;
   if (field) {
     const valueStart = (field[1] ?? '').length + (field[2] ?? '').length + (field[3] ?? '').length;

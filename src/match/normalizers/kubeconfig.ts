@@ -27,19 +27,36 @@ export const INSTALLER_NAMES: readonly string[] = [
   'colima',
 ];
 
-/** Installer names that are distinctive enough to be recognised as a whole output line (`kubectl config current-context`). */
-const DISTINCTIVE = INSTALLER_NAMES.filter((n) => n !== 'kubernetes' && n !== 'kubernetes-admin' && n !== 'colima');
+/**
+ * Default context names distinctive enough to be recognised as a whole output line
+ * (`kubectl config current-context`); never in a table cell or a YAML value, where only the
+ * key or column says what a value is.
+ */
+const DISTINCTIVE = [
+  'minikube',
+  'docker-desktop',
+  'docker-for-desktop',
+  'kind-kind',
+  'k3d-k3s-default',
+  'gke_[\\w.-]+_[\\w.-]+_[\\w.-]+',
+  'arn:aws:eks:[\\w-]+:\\d+:cluster/[\\w.-]+',
+  'kubernetes-admin@kubernetes',
+  'microk8s',
+  'rancher-desktop',
+  'orbstack',
+];
 
 const NAME = `(?:${INSTALLER_NAMES.join('|')})`;
 const WHOLE = new RegExp(`^${NAME}$`, 'g');
 /** What any kubeconfig name may look like in the actual output. */
 const ANY_NAME = '[\\w.:@/-]+';
 
-function kubeconfigName(id: string, bind: string, what: string, contexts: string[], anywhere: RegExp[] = []): Normalizer {
+function kubeconfigName(id: string, bind: string, what: string, contexts: string[], anywhere: RegExp[] = [], wholeLine: RegExp[] = []): Normalizer {
   return {
     id,
     description: `installer-given kubeconfig ${what} names (\`minikube\`, \`kind-kind\`, \`gke_…\`): any name`,
     anywhere,
+    wholeLine,
     contexts,
     inContext: [WHOLE],
     actual: () => ANY_NAME,
@@ -48,10 +65,14 @@ function kubeconfigName(id: string, bind: string, what: string, contexts: string
 }
 
 /** Context names: `current-context:`, `contexts[].name`, get-contexts NAME, `Switched to context "…"`, a lone line. */
-export const kubeContext = kubeconfigName('kube-context', 'kube-context', 'context', ['currentcontext', 'kubecontext'], [
-  new RegExp(`(?<=(?:[Ss]witched to context|[Cc]ontext) ")${NAME}(?=")`, 'g'),
-  new RegExp(`^(?:${DISTINCTIVE.join('|')})$`, 'g'),
-]);
+export const kubeContext = kubeconfigName(
+  'kube-context',
+  'kube-context',
+  'context',
+  ['currentcontext', 'kubecontext'],
+  [new RegExp(`(?<=(?:[Ss]witched to context|[Cc]ontext) ")${NAME}(?=")`, 'g')],
+  [new RegExp(`^(?:${DISTINCTIVE.join('|')})$`, 'g')],
+);
 
 /** Cluster names: `cluster:` of a context, `clusters[].name`, get-contexts CLUSTER. */
 export const kubeCluster = kubeconfigName('kube-cluster', 'kube-cluster', 'cluster', ['cluster', 'kubecluster']);
