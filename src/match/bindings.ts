@@ -45,9 +45,10 @@ export interface BindingRule {
  * How strictly a match must fit the page's bindings: `strict` also wants a doc value shown
  * before to take the same actual value (to pair rows the way earlier steps did), `reverse` only
  * forbids an actual value under a second doc value, `ordered` is `reverse` without the kinds that
- * come in sets.
+ * come in sets; `none` ignores the page's bindings (to pair a row whose value contradicts them,
+ * and report that value).
  */
-export type FitMode = 'strict' | 'reverse' | 'ordered';
+export type FitMode = 'strict' | 'reverse' | 'ordered' | 'none';
 
 const familyOf = (kind: string) => BINDING_RULES[kind]?.family ?? kind;
 
@@ -112,7 +113,7 @@ export class BindingSet {
 
   /** True when the actual text is an instance of the template and its values fit the page's bindings. */
   fits(template: Template, actual: string, mode: FitMode = 'reverse'): boolean {
-    return testTemplate(template, actual) && (this.#docOf.size === 0 || this.conflictOf(slotValues(template, actual), mode) === undefined);
+    return testTemplate(template, actual) && (mode === 'none' || this.#docOf.size === 0 || this.conflictOf(slotValues(template, actual), mode) === undefined);
   }
 
   /** Why a template the actual text is an instance of does not fit the page's bindings, or undefined. */

@@ -91,6 +91,8 @@ export function compareTables(origin: DocOrigin, doc: Table, actual: Table, bind
   pass((dr, ar) => common.every((c) => cellMatch(dr, ar, c)));
   if (nameAt) pass((dr, ar) => cellMatch(dr, ar, nameAt, 'strict'));
   if (nameAt) pass((dr, ar) => cellMatch(dr, ar, nameAt));
+  // A row whose name contradicts the page still pairs by name, so the contradiction is reported on its cell.
+  if (nameAt) pass((dr, ar) => cellMatch(dr, ar, nameAt, 'none'));
   const label = (r: Row, side: 0 | 1) => (nameAt ? r.cells[nameAt[side]] : undefined) || squeeze(r.line.text);
   for (const dr of docRows) {
     const ar = pairs.get(dr);
