@@ -14,12 +14,13 @@ import { formatCheckHtml } from '../../report/html.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadLesson } from '../../parse/index.js';
 import { buildPlan } from '../../plan/index.js';
-import { check, exitCodeFor, type CheckReport } from '../../run/index.js';
+import { check, type CheckReport } from '../../run/index.js';
 import { updateDoc, updatePatch } from '../../update/update.js';
 import { VERSION } from '../../version.js';
 import { KubedoctestError } from '../../diag/errors.js';
 import { expandInputs } from '../inputs.js';
 import { emit, existingDir, oneOf, parseCount, parseDuration } from '../output.js';
+import { emptyReport, finishSite, selectPages } from '../site-check.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'junit', 'github', 'sarif', 'html'] as const;
 const BACKENDS = ['sim', 'kind', 'context'] as const;
@@ -52,6 +53,12 @@ export interface CheckCommandOptions {
   verbose?: boolean;
   update?: boolean;
   dryRun?: boolean;
+  changed?: string;
+  shard?: string;
+  timings?: string;
+  cacheDir?: string;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 /** The composition root: the only place that knows concrete backends. */
@@ -82,12 +89,13 @@ export function backendFactory(name: string, o: CheckCommandOptions): () => Back
 export async function checkCommand(inputs: string[], o: CheckCommandOptions): Promise<number> {
   const format = oneOf(o.format, CHECK_FORMATS, '--format');
   backendFactory(o.backend, o); // validates --backend and its options before any work
-  const paths = await expandInputs(inputs);
+  const site = await selectPages(await expandInputs(inputs), o);
+  const paths = site.run;
   const streaming = format === 'text' && !o.output;
   const reporters = streaming
     ? [createTerminalReporter(process.stdout, { colors: colorsFor(process.stdout), verbose: o.verbose, progress: true })]
     : [createTerminalReporter(process.stderr, { colors: colorsFor(process.stderr), verbose: false, progress: true })];
-  const report = await check(paths, {
+  const ran = paths.length === 0 ? emptyReport() : await check(paths, {
     backend: o.backend,
     createBackend: (name) => backendFactory(name, o)(),
     log: (message) => process.stderr.write(`${message}\n`),
@@ -106,6 +114,7 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
     ...(o.examplesDir ? { examplesDir: o.examplesDir } : {}),
     ...(o.filesDir ? { filesDir: existingDir(o.filesDir, '--files-dir') } : {}),
   });
+  const { report, code } = await finishSite(ran, site, o);
   if (!streaming) {
     const text =
       format === 'json'
@@ -122,7 +131,7 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
     await emit(text, o.output);
   }
   if (o.update) await updateDocs(report, Boolean(o.dryRun), o.examplesDir);
-  return exitCodeFor(report);
+  return code;
 }
 
 /** The Markdown of every lesson, for the HTML report. */
