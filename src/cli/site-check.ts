@@ -56,6 +56,8 @@ async function commandCount(path: string, examplesDir: string | undefined): Prom
 /** Applies --changed, then --shard, then --cache-dir to the expanded input pages. */
 export async function selectPages(paths: string[], o: SiteOptions): Promise<SitePlan> {
   if (o.timings && !o.shard) throw new KubedoctestError('ERR_INVALID_OPTION', '--timings only shapes --shard k/n', { hint: 'add --shard k/n' });
+  // A bad baseline fails before minutes of running, not after.
+  if (o.baseline) await readBaseline(o.baseline);
   let pages = paths;
   if (o.changed) {
     const { root, files } = await changedFiles(o.changed);
