@@ -3,6 +3,7 @@ import { contextBackend } from '../../backends/context/backend.js';
 import { kindBackend } from '../../backends/kind/backend.js';
 import { simBackend } from '../../backends/sim/backend.js';
 import { colorsFor } from '../../report/colors.js';
+import { closingLine } from '../../report/check-text.js';
 import {
   formatCheckGithub,
   formatCheckJson,
@@ -115,6 +116,8 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
     ...(o.filesDir ? { filesDir: existingDir(o.filesDir, '--files-dir') } : {}),
   });
   const { report, code } = await finishSite(ran, site, o);
+  // The terminal reporter counted only the pages that ran.
+  if (streaming && site.cached.length) process.stdout.write(`${site.cached.length} from the cache; all pages: ${closingLine(report.summary)}\n`);
   if (!streaming) {
     const text =
       format === 'json'
