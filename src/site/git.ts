@@ -1,5 +1,6 @@
 /** The few git questions site runs ask, through the git CLI. */
 import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { KubedoctestError } from '../diag/errors.js';
 
@@ -21,9 +22,12 @@ export async function git(args: string[], cwd: string): Promise<string> {
   }
 }
 
-/** The top folder of the repository holding `cwd`. */
+/**
+ * The top folder of the repository holding `cwd`, reached from `cwd` (not `--show-toplevel`,
+ * which resolves symlinks: under a symlinked /tmp its paths would never equal the pages' paths).
+ */
 export async function repoRoot(cwd: string): Promise<string> {
-  return (await git(['rev-parse', '--show-toplevel'], cwd)).trim();
+  return resolve(cwd, (await git(['rev-parse', '--show-cdup'], cwd)).trim() || '.');
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { changedFiles, selectChanged } from '../../src/site/changed.js';
@@ -57,6 +57,16 @@ describe('check --changed: pages changed since a ref, or including a changed fil
       'content/en/docs/url.md': ['includes content/en/examples/pods/b.yaml (k8s.io/examples URL, line 4)'],
       'content/en/docs/new.md': ['changed'],
     });
+  });
+
+  it('works from a symlinked checkout (git reports the real path; pages keep the link)', async () => {
+    const dir = site();
+    const link = join(makeSite({}), 'link');
+    symlinkSync(dir, link);
+    writeFiles(dir, { 'content/en/examples/pods/a.yaml': CM('a4') });
+    const { root, files } = await changedFiles('main', link);
+    expect(root).toBe(link);
+    expect((await selectChanged(pages(link), files, root)).map((s) => s.path)).toEqual([join(link, 'content/en/docs/codenew.md'), join(link, 'content/en/docs/sample.md')]);
   });
 
   it('an unknown ref is a tool error (ERR_GIT)', async () => {
