@@ -227,6 +227,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     examples: state.examples,
     capabilities: state.session.capabilities,
     podShell: state.podShell,
+    bind: (value: string) => (state.bindings.length ? state.matcher.applyBindings(value, state.bindings) : value),
     watchMs: Math.max(1000, Math.min(state.options.settleMs, stepTimeout(step, state.options) - 1000)),
   });
   rewrites.push(...prepared.rewrites);
