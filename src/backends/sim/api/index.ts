@@ -1,9 +1,10 @@
 import { createAdmission, type Admission } from '../admission/index.js';
 import { groupVersion, RESOURCE_TYPES } from '../registry.js';
-import { badRequest, notFound, StatusError } from '../status.js';
+import { badRequest, conflict, notFound, StatusError } from '../status.js';
+import { checkPatchedShape } from './typed-check.js';
 import type { KObject, ResourceType, SimContext, Store } from '../types.js';
 import { deleteObject, stamp } from './delete.js';
-import { checkKind, checkNamespaceOpen, requireName, targetNamespace } from './guards.js';
+import { checkDeletable, checkKind, checkNamespaceOpen, requireName, targetNamespace } from './guards.js';
 import { nameSuffix, sameContent, toScale, withTypeMeta } from './objects.js';
 import { checkSecretData, checkStrict } from './strict.js';
 import { covers, describePath, type FieldPath, fromFieldsV1, leafFields, toFieldsV1 } from './managed-fields.js';
@@ -84,9 +85,13 @@ export function createApi(options: ApiOptions): Api {
     } else if (type.subresources?.includes('status') && !opts.subresource) o.status = old.status;
     if (o.status === undefined) delete o.status;
     const finishing = finalized(type, old, o);
+    // A stale resourceVersion is a 409 before anything is validated, as the storage layer checks
+    // the precondition before the update strategy runs; "0" means unconditional, like unset.
+    const want = m.resourceVersion;
+    if (want === '0') delete m.resourceVersion;
+    else if (want && want !== old.metadata.resourceVersion)
+      throw conflict(type.resource, type.group, old.metadata.name ?? '', 'the object has been modified; please apply your changes to the latest version and try again');
     const admitted = admission.admit('update', type, o, old, opts);
-    const want = admitted.metadata.resourceVersion;
-    if (want && want !== old.metadata.resourceVersion) store.update(type, admitted); // throws Conflict
     if (finishing || finalized(type, old, admitted)) {
       if (opts.dryRun) return admitted;
       const gone = store.remove(type, old.metadata.namespace, old.metadata.name!) ?? admitted;
@@ -139,6 +144,7 @@ export function createApi(options: ApiOptions): Api {
     else if (patchType === 'merge') patched = mergePatch(base, body);
     else patched = strategicMergePatch(base, body);
     if (patched === null || typeof patched !== 'object' || Array.isArray(patched)) throw badRequest('the patch did not produce an object');
+    if (opts.subresource !== 'scale') checkPatchedShape(type, patched as Record<string, unknown>, body, patchType as 'json' | 'merge' | 'strategic');
     const next = patched as KObject;
     if (typeof next.metadata !== 'object' || next.metadata === null) next.metadata = {};
     if (opts.subresource === 'scale') return writeScale(type, namespace, { ...next, metadata: { ...next.metadata, name } }, opts);
@@ -175,6 +181,7 @@ export function createApi(options: ApiOptions): Api {
     patch,
     delete(type, namespace, name, deleteOptions = {}) {
       const current = get(type, namespace, name);
+      checkDeletable(type, name);
       return deleteObject(store, admission, ctx, type, current, deleteOptions);
     },
     subscribe: (onChange) => store.subscribe(onChange),
