@@ -66,6 +66,13 @@ describe('API server details, with the real kubectl (Kubernetes 1.32)', () => {
     expect((await f.kubectl(['get', 'svc', 'web', '-o', 'jsonpath={.spec.clusterIP} {.spec.clusterIPs[0]}'])).stdout).toBe(`${ip} ${ip}`);
   });
 
+  it('puts list items only the strategic merge patch has before the live ones', async () => {
+    expect((await f.kubectl(['create', 'deployment', 'order', '--image=nginx'])).exitCode).toBe(0);
+    const r = await f.kubectl(['patch', 'deployment', 'order', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"sidecar","image":"busybox"}]}}}}']);
+    expect(r.stdout.trim()).toBe('deployment.apps/order patched');
+    expect((await f.kubectl(['get', 'deployment', 'order', '-o', 'jsonpath={.spec.template.spec.containers[*].name}'])).stdout).toBe('sidecar nginx');
+  });
+
   it('never deletes default, kube-system or kube-public', async () => {
     for (const ns of ['default', 'kube-system', 'kube-public']) {
       const r = await f.kubectl(['delete', 'namespace', ns]);
