@@ -122,3 +122,42 @@ describe('deprecation warnings', () => {
     }
   });
 });
+
+describe('list paging', () => {
+  let f: SimFixture;
+  beforeAll(async () => {
+    f = await startFixture();
+    for (const name of ['p-a', 'p-b', 'p-c', 'p-d', 'p-e']) expect((await f.kubectl(['create', 'configmap', name, '-n', 'default'])).exitCode).toBe(0);
+  });
+  afterAll(async () => {
+    await f?.stop();
+  });
+
+  it('honours limit and continue with tokens and remainingItemCount', async () => {
+    const all = JSON.parse((await call(f.sim, 'GET', '/api/v1/namespaces/default/configmaps')).body);
+    const names: string[] = [];
+    let token = '';
+    const pages: { n: number; remaining?: number }[] = [];
+    do {
+      const r = JSON.parse((await call(f.sim, 'GET', `/api/v1/namespaces/default/configmaps?limit=2${token ? `&continue=${encodeURIComponent(token)}` : ''}`)).body);
+      names.push(...r.items.map((i: { metadata: { name: string } }) => i.metadata.name));
+      pages.push({ n: r.items.length, remaining: r.metadata.remainingItemCount });
+      token = r.metadata.continue ?? '';
+      expect(r.metadata.resourceVersion).toBe(all.metadata.resourceVersion);
+      if (token) expect(JSON.parse(Buffer.from(token, 'base64').toString())).toMatchObject({ v: 'meta.k8s.io/v1', rv: Number(all.metadata.resourceVersion) });
+    } while (token);
+    expect(names).toEqual(all.items.map((i: { metadata: { name: string } }) => i.metadata.name));
+    expect(pages[0]).toEqual({ n: 2, remaining: all.items.length - 2 });
+    expect(pages[pages.length - 1]!.remaining).toBeUndefined();
+    const bad = await call(f.sim, 'GET', '/api/v1/namespaces/default/configmaps?limit=2&continue=bm9wZQ==');
+    expect(bad.status).toBe(400);
+    expect(messageOf(bad)).toMatch(/^continue key is not valid: /);
+  });
+
+  it('kubectl get --chunk-size pages through everything', async () => {
+    const r = await f.kubectl(['get', 'configmaps', '--chunk-size=2', '-o', 'name']);
+    expect(r.stdout.trim().split('\n')).toEqual(['configmap/kube-root-ca.crt', 'configmap/p-a', 'configmap/p-b', 'configmap/p-c', 'configmap/p-d', 'configmap/p-e']);
+    const table = await f.kubectl(['get', 'configmaps', '--chunk-size=2']);
+    expect(table.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0])).toEqual(['NAME', 'kube-root-ca.crt', 'p-a', 'p-b', 'p-c', 'p-d', 'p-e']);
+  });
+});
