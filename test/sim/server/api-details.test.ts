@@ -93,6 +93,20 @@ describe('API server details, with the real kubectl (Kubernetes 1.32)', () => {
     expect(scale.stdout.split('\n').map((l) => l.split(/\s+/).join(' '))).toEqual(['NAME DESIRED AVAILABLE', 'web 2 0']);
   });
 
+  it('has the default ClusterRoles and bindings of a kind cluster', async () => {
+    const roles = await f.kubectl(['get', 'clusterroles', 'cluster-admin', 'admin', 'edit', 'view', 'system:discovery', 'system:basic-user', 'system:public-info-viewer', '-o', 'name']);
+    expect(roles.exitCode).toBe(0);
+    expect(roles.stdout.trim().split('\n')).toHaveLength(7);
+    const admin = JSON.parse((await f.kubectl(['get', 'clusterrole', 'cluster-admin', '-o', 'json'])).stdout);
+    expect(admin.rules).toEqual([{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }, { nonResourceURLs: ['*'], verbs: ['*'] }]);
+    expect(admin.metadata.labels).toEqual({ 'kubernetes.io/bootstrapping': 'rbac-defaults' });
+    const view = JSON.parse((await f.kubectl(['get', 'clusterrole', 'view', '-o', 'json'])).stdout);
+    expect(view.aggregationRule).toEqual({ clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.k8s.io/aggregate-to-view': 'true' } }] });
+    const binding = JSON.parse((await f.kubectl(['get', 'clusterrolebinding', 'kubeadm:cluster-admins', '-o', 'json'])).stdout);
+    expect(binding).toMatchObject({ roleRef: { name: 'cluster-admin' }, subjects: [{ kind: 'Group', name: 'kubeadm:cluster-admins' }] });
+    expect((await f.kubectl(['create', 'rolebinding', 'viewers', '--clusterrole=view', '--user=jane'])).stdout.trim()).toBe('rolebinding.rbac.authorization.k8s.io/viewers created');
+  });
+
   it('serves kubectl auth whoami and TokenReview', async () => {
     const who = await f.kubectl(['auth', 'whoami']);
     expect(who.exitCode).toBe(0);
