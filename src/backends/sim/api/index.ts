@@ -101,8 +101,10 @@ export function createApi(options: ApiOptions): Api {
     // A request that sets managedFields itself (kubectl's client-side to server-side apply
     // migration does) replaces them, as the real server does; otherwise the server records the writer.
     const setsFields = next.metadata.managedFields !== undefined && JSON.stringify(next.metadata.managedFields) !== JSON.stringify(old.metadata.managedFields);
-    if (sameContent(admitted, old) && !setsFields) return old;
     if (!setsFields) recordManager(admitted, type, opts, old, opts.appliedBody ?? next, stamp(ctx.clock.now()));
+    // A no-op write is not stored — unless an apply changed who owns what (a new manager applying
+    // the values already there becomes a co-owner, and the real server writes that).
+    if (sameContent(admitted, old) && !setsFields && (opts.operation !== 'Apply' || sameOwnership(admitted, old))) return old;
     if (opts.dryRun) return { ...admitted, metadata: { ...admitted.metadata, resourceVersion: old.metadata.resourceVersion } };
     return store.update(type, admitted);
   };
@@ -152,8 +154,17 @@ export function createApi(options: ApiOptions): Api {
     if (opts.fieldValidation === 'Strict' && patchType !== 'json') checkStrict(type, body);
     checkSecretData(type, next);
     if (next.metadata.resourceVersion === old.metadata.resourceVersion) delete next.metadata.resourceVersion;
-    if (patchType === 'apply' && !opts.force) checkApplyConflicts(type, old, body, opts.fieldManager ?? '');
-    return replace(type, old, next, patchType === 'apply' ? { ...opts, operation: 'Apply', appliedBody: body } : opts);
+    if (patchType !== 'apply') return replace(type, old, next, opts);
+    let force = opts.force === true;
+    if (!force) {
+      const conflicts = applyConflicts(type, old, body, opts.fieldManager ?? '');
+      // kubectl's own manager may take over what client-side apply set, as long as the live value
+      // is still the last-applied one (the fieldmanager's lastAppliedManager); others must force.
+      if (conflicts.length > 0 && !(opts.fieldManager === 'kubectl' && conflicts.every((c) => lastAppliedUnchanged(old).has(JSON.stringify(c.path))))) throwConflicts(conflicts);
+      force = conflicts.length > 0;
+    }
+    dropUnapplied(type, old, next, body, opts.fieldManager ?? '');
+    return replace(type, old, next, { ...opts, force, operation: 'Apply', appliedBody: body });
   };
 
   return {
@@ -186,6 +197,12 @@ export function createApi(options: ApiOptions): Api {
     },
     subscribe: (onChange) => store.subscribe(onChange),
   };
+}
+
+/** Whether two versions of an object have the same managers owning the same fields (times aside). */
+function sameOwnership(a: KObject, b: KObject): boolean {
+  const view = (o: KObject) => JSON.stringify(((o.metadata.managedFields ?? []) as ManagedEntry[]).map(({ time: _t, ...rest }) => rest));
+  return view(a) === view(b);
 }
 
 /** Removing the last finalizer of an object being deleted removes the object. */
@@ -243,24 +260,101 @@ interface ManagedEntry {
   subresource?: string;
 }
 
-/**
- * Server-side apply conflicts: a field the apply sets to a new value while another manager owns
- * it. The Status is the API server's (409 Conflict, FieldManagerConflict causes); kubectl prints
- * the advice on how to resolve it.
- */
-function checkApplyConflicts(type: ResourceType, old: KObject, body: unknown, manager: string): void {
+interface ApplyConflict {
+  manager: string;
+  apiVersion: string;
+  field: string;
+  path: FieldPath;
+}
+
+/** Server-side apply conflicts: fields the apply sets to a new value while another manager owns them. */
+function applyConflicts(type: ResourceType, old: KObject, body: unknown, manager: string): ApplyConflict[] {
   const current = leafFields(old);
-  const conflicts: { manager: string; apiVersion: string; field: string }[] = [];
+  const conflicts: ApplyConflict[] = [];
   for (const [key, leaf] of leafFields(body)) {
     if (JSON.stringify(current.get(key)?.value) === JSON.stringify(leaf.value)) continue;
     for (const e of (old.metadata.managedFields ?? []) as ManagedEntry[]) {
       if (e.manager === manager) continue;
       if (fromFieldsV1(e.fieldsV1).some((p) => covers(p, leaf.path)))
-        conflicts.push({ manager: e.manager, apiVersion: e.apiVersion ?? groupVersion(type), field: describePath(leaf.path) });
+        conflicts.push({ manager: e.manager, apiVersion: e.apiVersion ?? groupVersion(type), field: describePath(leaf.path), path: leaf.path });
     }
   }
-  if (conflicts.length === 0) return;
-  const byManager = new Map<string, typeof conflicts>();
+  return conflicts;
+}
+
+/**
+ * The fields of the client-side last-applied configuration whose live value is still the one
+ * applied: what kubectl's server-side apply may take over from client-side apply without a conflict.
+ */
+function lastAppliedUnchanged(old: KObject): Set<string> {
+  const text = old.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration'];
+  if (!text) return new Set();
+  let applied: unknown;
+  try {
+    applied = JSON.parse(text);
+  } catch {
+    return new Set();
+  }
+  const live = leafFields(old);
+  return new Set([...leafFields(applied)].filter(([k, l]) => live.has(k) && JSON.stringify(live.get(k)!.value) === JSON.stringify(l.value)).map(([k]) => k));
+}
+
+/**
+ * Fields this manager applied before, left out of this apply and owned by no one else are
+ * removed from the object, as server-side apply does.
+ */
+function dropUnapplied(type: ResourceType, old: KObject, next: KObject, body: unknown, manager: string): void {
+  const entries = (old.metadata.managedFields ?? []) as ManagedEntry[];
+  const mine = entries.find((e) => e.manager === manager && e.operation === 'Apply' && !e.subresource);
+  if (!mine) return;
+  const applied = new Set([...leafFields(body).keys()]);
+  const others = entries.filter((e) => e !== mine).flatMap((e) => fromFieldsV1(e.fieldsV1));
+  for (const path of fromFieldsV1(mine.fieldsV1)) {
+    if (applied.has(JSON.stringify(path)) || [...applied].some((k) => covers(path, JSON.parse(k) as FieldPath))) continue;
+    if (others.some((p) => covers(p, path) || covers(path, p))) continue;
+    removePath(next, path, type);
+  }
+}
+
+/** Removes one FieldsV1 leaf from an object; a list item goes when its merge key goes; emptied maps go too. */
+function removePath(o: KObject, path: FieldPath, _type: ResourceType): void {
+  const trail: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
+  let node: unknown = o;
+  for (const seg of path) {
+    if (seg.startsWith('f:')) {
+      if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+      trail.push({ parent: node as Record<string, unknown>, key: seg.slice(2) });
+      node = (node as Record<string, unknown>)[seg.slice(2)];
+    } else {
+      if (!Array.isArray(node)) return;
+      const want = JSON.parse(seg.slice(2)) as Record<string, unknown>;
+      const i = node.findIndex((x) => x !== null && typeof x === 'object' && Object.entries(want).every(([k, v]) => (x as Record<string, unknown>)[k] === v));
+      if (i < 0) return;
+      trail.push({ parent: node, key: i });
+      node = node[i];
+    }
+  }
+  const last = trail.pop();
+  if (!last) return;
+  const itemKeyed = trail.length > 0 && Array.isArray(trail[trail.length - 1]!.parent) && path[path.length - 2]?.startsWith('k:');
+  const keyField = itemKeyed ? Object.keys(JSON.parse(path[path.length - 2]!.slice(2)) as object) : [];
+  if (itemKeyed && keyField.includes(String(last.key))) {
+    const item = trail.pop()!;
+    (item.parent as unknown[]).splice(item.key as number, 1);
+  } else if (Array.isArray(last.parent)) (last.parent as unknown[]).splice(last.key as number, 1);
+  else delete (last.parent as Record<string, unknown>)[last.key as string];
+  // Maps the removal emptied go too (not the object's top-level fields, and not metadata).
+  for (let t = trail.pop(); t && trail.length > 0; t = trail.pop()) {
+    const v = Array.isArray(t.parent) ? t.parent[t.key as number] : (t.parent as Record<string, unknown>)[t.key as string];
+    if (v === null || typeof v !== 'object' || Array.isArray(v) || Object.keys(v).length > 0) break;
+    if (Array.isArray(t.parent)) t.parent.splice(t.key as number, 1);
+    else delete (t.parent as Record<string, unknown>)[t.key as string];
+  }
+}
+
+/** The API server's 409 for apply conflicts (FieldManagerConflict causes); kubectl prints the advice on how to resolve it. */
+function throwConflicts(conflicts: ApplyConflict[]): never {
+  const byManager = new Map<string, ApplyConflict[]>();
   for (const c of conflicts) byManager.set(`${c.manager}\u0000${c.apiVersion}`, [...(byManager.get(`${c.manager}\u0000${c.apiVersion}`) ?? []), c]);
   const parts = [...byManager.values()].map((list) =>
     list.length === 1
