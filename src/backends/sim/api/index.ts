@@ -87,8 +87,8 @@ export function createApi(options: ApiOptions): Api {
     const finishing = finalized(type, old, o);
     // A stale resourceVersion is a 409 before anything is validated, as the storage layer checks
     // the precondition before the update strategy runs; "0" means unconditional, like unset.
-    const want = m.resourceVersion;
-    if (want === '0') delete m.resourceVersion;
+    const want = o.metadata.resourceVersion;
+    if (want === '0') delete o.metadata.resourceVersion;
     else if (want && want !== old.metadata.resourceVersion)
       throw conflict(type.resource, type.group, old.metadata.name ?? '', 'the object has been modified; please apply your changes to the latest version and try again');
     const admitted = admission.admit('update', type, o, old, opts);
