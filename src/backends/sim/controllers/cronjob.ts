@@ -53,7 +53,7 @@ export class CronJobController {
     const cj = clone(found);
     const jobs = this.api.list(this.jobs, namespace).items.filter((j) => controllerRef(j)?.uid === cj.metadata.uid);
     const oldStatus = clone((found['status'] as Json) ?? {});
-    if (!cj.metadata.deletionTimestamp) this.cleanupFinishedJobs(cj, jobs);
+    this.cleanupFinishedJobs(cj, jobs);
     const requeue = this.syncCronJob(cj, jobs);
     const status = (cj['status'] as Json) ?? {};
     if (Array.isArray(status['active']) && status['active'].length === 0) delete status['active'];
