@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimFixture, startFixture } from '../server/helpers.js';
-import { JumpClock } from './jump-clock.js';
+import { JumpClock } from '../../../src/backends/sim/clock.js';
 
 let fx: SimFixture;
 const clock = new JumpClock(new Date('2026-03-02T10:00:05Z'));
