@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diag/diagnostic.js';
 import type { LessonResult, StepResult } from '../run/types.js';
+import { countedSteps } from '../run/summary.js';
 import type { CheckReportLike } from './check-text.js';
 import { escapeGithub, formatFindingsGithub, type FileFindings } from './findings.js';
 import { formatSarif } from './sarif.js';
@@ -39,6 +40,7 @@ function stepJson(r: StepResult): Record<string, unknown> {
     hint: r.hint ?? null,
     rewrites: r.rewrites,
     ...(r.skipReason ? { skip_reason: r.skipReason } : {}),
+    ...(r.uncheckedReason ? { unchecked_reason: r.uncheckedReason } : {}),
     ...(r.error ? { error: r.error } : {}),
     ...(r.diagnostics ? { diagnostics: r.diagnostics } : {}),
     duration_ms: r.durationMs,
@@ -61,7 +63,7 @@ export function formatCheckJunit(report: CheckReportLike): string {
     XML_HEADER +
     element(
       'testsuites',
-      { name: 'kubedoctest check', tests: s.passed + s.failed + s.skipped + s.errors, failures: s.failed, errors: s.errors, skipped: s.skipped },
+      { name: 'kubedoctest check', tests: countedSteps(s), failures: s.failed, errors: s.errors, skipped: s.skipped + s.unchecked },
       suites,
     ) +
     '\n'
@@ -73,6 +75,7 @@ function lessonSuite(l: LessonResult): string {
     const name = `line ${r.line}: ${(r.command ?? r.kind).split('\n')[0]}`;
     const attrs = { classname: l.path, name, time: (r.durationMs / 1000).toFixed(3), file: l.path, line: r.line };
     if (r.status === 'skipped') return element('testcase', attrs, element('skipped', { message: r.skipReason }));
+    if (r.status === 'unchecked') return element('testcase', attrs, element('skipped', { message: `cannot check: ${r.uncheckedReason ?? 'not modelled by this backend'}` }));
     if (r.status === 'fail')
       return element('testcase', attrs, element('failure', { message: failureMessage(r), type: 'output-mismatch' }, undefined, r.diff ?? r.actual ?? ''));
     if (r.status === 'error') return element('testcase', attrs, element('error', { message: r.error ?? 'error' }, undefined, r.actual ?? ''));
@@ -82,7 +85,7 @@ function lessonSuite(l: LessonResult): string {
   const count = (st: string) => l.steps.filter((r) => r.status === st).length;
   return element(
     'testsuite',
-    { name: l.path, tests: cases.length, failures: count('fail'), errors: count('error') + (l.error ? 1 : 0), skipped: count('skipped'), time: (l.durationMs / 1000).toFixed(3) },
+    { name: l.path, tests: cases.length, failures: count('fail'), errors: count('error') + (l.error ? 1 : 0), skipped: count('skipped') + count('unchecked'), time: (l.durationMs / 1000).toFixed(3) },
     cases,
   );
 }
@@ -92,6 +95,10 @@ export function checkFindings(report: CheckReportLike): FileFindings[] {
   return report.lessons.map((l) => {
     const findings: Diagnostic[] = [...l.findings];
     for (const r of l.steps) {
+      if (r.status === 'unchecked' && !r.replay) {
+        findings.push({ ruleId: 'unchecked', severity: 'info', line: r.line, column: 1, message: `cannot check this step: ${r.uncheckedReason ?? 'not modelled by this backend'}`, source: 'kubedoctest', stepId: r.stepId });
+        continue;
+      }
       if (r.status !== 'fail' && r.status !== 'error') continue;
       if (findings.some((f) => f.stepId === r.stepId && f.severity === 'error')) continue;
       findings.push({

@@ -54,7 +54,7 @@ function sarifResult(path: string, d: Diagnostic): object {
     ruleId: `kubedoctest/${d.ruleId}`,
     level: LEVEL[d.severity],
     message: { text: d.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: path.split('\\').join('/') }, region } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(path) }, region } }],
   };
   if (d.fix?.replacement !== undefined && d.fix.range) {
     result.fixes = [
@@ -62,7 +62,7 @@ function sarifResult(path: string, d: Diagnostic): object {
         description: { text: d.fix.description },
         artifactChanges: [
           {
-            artifactLocation: { uri: path },
+            artifactLocation: { uri: artifactUri(path) },
             replacements: [
               {
                 deletedRegion: {
@@ -80,4 +80,12 @@ function sarifResult(path: string, d: Diagnostic): object {
     ];
   }
   return result;
+}
+
+/** A relative URI reference for a file path: `/` separators, each segment percent-encoded (`a b.md` → `a%20b.md`). */
+export function artifactUri(path: string): string {
+  return path
+    .split(/[\\/]/)
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
 }

@@ -167,6 +167,12 @@ export class JobController {
       labels[INDEX] = String(index);
       annotations[INDEX] = String(index);
       spec['hostname'] ??= `${job.metadata.name}-${index}`;
+      // The Job controller gives every container the index as JOB_COMPLETION_INDEX (from the annotation).
+      for (const c of [...((spec['initContainers'] as Json[]) ?? []), ...((spec['containers'] as Json[]) ?? [])]) {
+        const env = ((c['env'] as Json[]) ?? []).slice();
+        if (!env.some((e) => e['name'] === 'JOB_COMPLETION_INDEX')) env.push({ name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${INDEX}']` } } });
+        c['env'] = env;
+      }
     }
     return {
       apiVersion: 'v1',
