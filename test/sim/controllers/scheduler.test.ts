@@ -31,4 +31,19 @@ describe('scheduler', () => {
       '0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: not eligible due to preemptionPolicy=Never..',
     );
   });
+
+  it('honours required node affinity and schedules once a node gets the label', () => {
+    const { api } = setup();
+    const pods = api.resolve('pods')!;
+    const nodes = api.resolve('nodes')!;
+    const affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'disktype', operator: 'In', values: ['ssd'] }] }] } } };
+    api.create(pods, 'default', pod('with-node-affinity', { image: 'nginx' }, { affinity }));
+    api.run(500);
+    expect(message(api, 'with-node-affinity')).toBe(
+      "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling..",
+    );
+    api.patch(nodes, undefined, 'kind-control-plane', 'merge', { metadata: { labels: { disktype: 'ssd' } } });
+    api.run(500);
+    expect((api.get(pods, 'default', 'with-node-affinity') as any).spec.nodeName).toBe('kind-control-plane');
+  });
 });
