@@ -40,11 +40,12 @@ const NODE_VERBS = new Set(['get', 'describe']);
 
 /** True when a kubectl command in `command` shows the cluster's nodes (`kubectl get nodes`, `describe node x`). */
 export function showsNodes(command: string | undefined): boolean {
-  return splitCommands(command ?? '').some(({ words }) => {
-    const from = words.findIndex((w) => KUBECTL.test(w));
-    if (from < 0) return false;
-    const args = words.slice(from + 1).filter((w) => !w.startsWith('-'));
-    return NODE_VERBS.has(args[0] ?? '') && (args[1] ?? '').split(',').some((r) => NODE_RESOURCES.has(r.split('/')[0] ?? ''));
+  return parseCommandLine(command ?? '').commands.some((c) => {
+    const call = kubectlCall(c);
+    if (!call) return false;
+    const verb = call.path[0]?.value ?? '';
+    const what = call.positionals[0]?.value ?? '';
+    return NODE_VERBS.has(verb) && what.split(',').some((r) => NODE_RESOURCES.has(r.split('/')[0] ?? ''));
   });
 }
 

@@ -22,7 +22,7 @@ function resultPanel(r: StepResult): Element {
       h('span', { className: ['mark'], 'aria-hidden': 'true' }, MARK[r.status]),
       ` ${r.status} · line ${r.line} · `,
       h('code', (r.ran ?? r.command ?? r.kind).split('\n')[0]!),
-      ` · ${r.durationMs} ms${r.attempts > 1 ? ` · ${r.attempts} attempts` : ''}`,
+      ` · ${r.durationMs} ms${r.attempts > 1 ? ` · ${r.attempts} attempts` : ''}${r.baseline === 'known' ? ' · known failure (baseline)' : ''}`,
     ]),
   ];
   if (r.skipReason) children.push(h('p', { className: ['reason'] }, `Skipped: ${r.skipReason}`));
@@ -97,7 +97,10 @@ export function formatCheckHtml(report: CheckReportLike, sources: ReadonlyMap<st
     const failed = l.steps.filter((s) => s.status === 'fail' || s.status === 'error').length;
     return h('article', { className: ['lesson', failed ? 'lesson-fail' : 'lesson-pass'] }, [
       h('h1', { className: ['lesson-title'] }, [`${failed ? '✗' : '✓'} ${l.path}`]),
-      h('p', { className: ['meta'] }, `${l.backend} · ${(l.durationMs / 1000).toFixed(1)} s${l.error ? ` · ${l.error.code}: ${l.error.message}` : ''}`),
+      h('p', { className: ['meta'] }, `${l.backend} · ${(l.durationMs / 1000).toFixed(1)} s${l.cached ? ' · from the cache' : ''}${l.error ? ` · ${l.error.code}: ${l.error.message}` : ''}`),
+      ...(l.baseline?.fixed.length
+        ? [h('ul', { className: ['baseline-fixed'] }, l.baseline.fixed.map((e) => h('li', `fixed: remove from the baseline: line ${e.line} `, h('code', e.command))))]
+        : []),
       h('div', { className: ['doc'] }, body.children as ElementContent[]),
     ]);
   });
