@@ -148,6 +148,18 @@ spec:
 ---
 apiVersion: v1
 kind: Pod
+metadata:
+  name: security-context-demo-4
+spec:
+  containers:
+  - name: sec-ctx-4
+    image: gcr.io/google-samples/hello-app:2.0
+    securityContext:
+      capabilities:
+        add: ["NET_ADMIN", "SYS_TIME"]
+---
+apiVersion: v1
+kind: Pod
 metadata: { name: debian }
 spec:
   containers:
@@ -236,5 +248,18 @@ describe('kubelet behaviours and image tools, through kubectl', () => {
     expect(ps.out).toContain('sleep infinity');
     const ns = await k.kubectl(['exec', 'debian', '--', 'nslookup', 'redis']);
     expect(ns.out).toMatch(/Address:\t10\.96\.0\.10#53\n\nName:\tredis\.default\.svc\.cluster\.local\nAddress: 10\./);
+  });
+
+  it('/proc/1/status shows the capabilities from securityContext; /proc/1/mounts the volume mounts', async () => {
+    const w = await k.kubectl(['wait', '--for=condition=Ready', 'pod/security-context-demo-4', '--timeout=30s']);
+    expect(w.code, w.err).toBe(0);
+    const status = (await k.kubectl(['exec', 'security-context-demo-4', '--', 'sh', '-c', 'cd /proc/1; cat status'])).out;
+    expect(status).toContain('CapPrm:\t00000000aa0435fb');
+    expect(status).toContain('CapEff:\t00000000aa0435fb');
+    const plain = (await k.kubectl(['exec', 'debian', '--', 'cat', '/proc/1/status'])).out;
+    expect(plain).toContain('CapBnd:\t00000000a80425fb');
+    const mounts = (await k.kubectl(['exec', 'debian', '--', 'cat', '/proc/1/mounts'])).out;
+    expect(mounts).toContain('tmpfs /run/secrets/kubernetes.io/serviceaccount tmpfs ro');
+    expect(mounts.split('\n')[0]).toMatch(/^overlay \/ overlay rw/);
   });
 });
