@@ -208,9 +208,15 @@ describe('kubelet behaviours and image tools, through kubectl', () => {
   });
 
   it('a crash-looping container never makes its Deployment ready', async () => {
-    const w = await k.kubectl(['wait', '--for=jsonpath={.status.readyReplicas}=1', 'deployment/crash', '--timeout=6s']);
+    // Both watch every status the kubelet writes: not one may show the pod Ready.
+    const [w, p] = await Promise.all([
+      k.kubectl(['wait', '--for=jsonpath={.status.readyReplicas}=1', 'deployment/crash', '--timeout=6s']),
+      k.kubectl(['wait', '--for=condition=Ready', 'pod', '-l', 'app=crash', '--timeout=6s']),
+    ]);
     expect(w.code).not.toBe(0);
     expect(w.err).toContain('timed out waiting for the condition');
+    expect(p.code).not.toBe(0);
+    expect(p.err).toContain('timed out waiting for the condition');
     const pods = await json('get', 'pods', '-l', 'app=crash');
     expect(pods.items[0].status.containerStatuses[0].restartCount).toBeGreaterThanOrEqual(1);
   });
