@@ -254,6 +254,12 @@ describe('kubelet behaviours and image tools, through kubectl', () => {
     expect(ps.out).toContain('sleep infinity');
     const ns = await k.kubectl(['exec', 'debian', '--', 'nslookup', 'redis']);
     expect(ns.out).toMatch(/Address:\t10\.96\.0\.10#53\n\nName:\tredis\.default\.svc\.cluster\.local\nAddress: 10\./);
+    const svcIP = (await json('get', 'service', 'redis')).spec.clusterIP;
+    expect((await k.kubectl(['exec', 'debian', '--', 'dig', '+short', 'redis.default.svc.cluster.local'])).out).toBe(svcIP);
+    const full = (await k.kubectl(['exec', 'debian', '--', 'dig', 'redis.default.svc.cluster.local'])).out;
+    expect(full).toContain(`;; ANSWER SECTION:\nredis.default.svc.cluster.local.\t30\tIN\tA\t${svcIP}\n`);
+    expect((await k.kubectl(['exec', 'debian', '--', 'dig', 'redis'])).out).toContain('status: NXDOMAIN');
+    expect((await k.kubectl(['exec', 'debian', '--', 'host', 'redis'])).out).toBe(`redis.default.svc.cluster.local has address ${svcIP}`);
   });
 
   it('/proc/1/status shows the capabilities from securityContext; /proc/1/mounts the volume mounts', async () => {
