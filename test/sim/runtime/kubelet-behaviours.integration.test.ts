@@ -219,6 +219,9 @@ describe('kubelet behaviours and image tools, through kubectl', () => {
     expect(p.err).toContain('timed out waiting for the condition');
     const pods = await json('get', 'pods', '-l', 'app=crash');
     expect(pods.items[0].status.containerStatuses[0].restartCount).toBeGreaterThanOrEqual(1);
+    // The previous instance's log is kept for `kubectl logs --previous`.
+    const prev = await k.kubectl(['logs', pods.items[0].metadata.name, '--previous']);
+    expect(prev).toMatchObject({ code: 0, out: 'failing' });
   });
 
   it('tcpSocket and grpc probes succeed against listening ports; the agnhost liveness server fails after 10s and is restarted', async () => {
