@@ -66,7 +66,7 @@ export class BindingSet {
   readonly #actualOf: Map<string, Binding>;
 
   constructor(prior: readonly Binding[] = [], from?: BindingSet) {
-    this.#seen = new Set(from ? from.#seen : prior.map((b) => b.doc));
+    this.#seen = new Set(from ? from.#seen : prior.map((b) => `${familyOf(b.kind)}\0${b.doc}`));
     this.#docOf = from ? from.#docOf : new Map();
     this.#actualOf = from ? from.#actualOf : new Map();
     if (from) this.list.push(...from.list);
@@ -83,10 +83,12 @@ export class BindingSet {
     return new BindingSet([], this);
   }
 
-  /** Records a binding unless the doc value is already bound or equals the actual value. */
+  /** Records a binding unless the doc value is already bound (in the kind's family) or equals the actual value. */
   add(binding: Binding): void {
-    if (binding.doc === binding.actual || this.#seen.has(binding.doc)) return;
-    this.#seen.add(binding.doc);
+    // One binding per doc value and family: `minikube` may be a cluster and a context name.
+    const key = `${familyOf(binding.kind)}\0${binding.doc}`;
+    if (binding.doc === binding.actual || this.#seen.has(key)) return;
+    this.#seen.add(key);
     this.list.push(binding);
   }
 

@@ -179,8 +179,9 @@ class Walker {
       let k = -1;
       if (key !== undefined) {
         const name = String(key.of(item));
+        const context = contextOf(this.anchor.concat(docPath, i, key.key)) ?? key.key;
         const fits = (mode: FitMode) => (a: unknown, j: number) =>
-          !used.has(j) && typeof key.of(a) === 'string' && this.bindings.matchValue(name, String(key.of(a)), key.key, mode).ok;
+          !used.has(j) && typeof key.of(a) === 'string' && this.bindings.matchValue(name, String(key.of(a)), context, mode).ok;
         k = actual.findIndex(fits('strict'));
         if (k < 0) k = actual.findIndex(fits('reverse'));
       }
