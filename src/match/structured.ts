@@ -28,6 +28,8 @@ export function parseDocument(text: string): unknown {
   const opts = { json: true, schema: yaml.CORE_SCHEMA };
   try {
     const value: unknown = yaml.load(text, opts);
+    // `Error from server (NotFound): …` reads as a one-key mapping; kubectl's top-level keys have no blanks.
+    if (isMapping(value) && Object.keys(value).some((k) => /\s/.test(k))) return undefined;
     return isMapping(value) || Array.isArray(value) ? value : undefined;
   } catch {
     try {
@@ -55,8 +57,12 @@ export function looksStructured(command: string | undefined, doc: readonly strin
   return doc.some((l) => /^apiVersion:/.test(l)) && doc.some((l) => /^kind:/.test(l));
 }
 
+/** Drops the placeholders of elided parts from a value shown in a message. */
+const visible = (_k: string, v: unknown): unknown =>
+  Array.isArray(v) ? v.filter((i) => !isElided(i)) : isMapping(v) ? Object.fromEntries(Object.entries(v).filter(([k]) => !isElided(k))) : v;
+
 const show = (v: unknown): string => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? v : JSON.stringify(v, visible) ?? String(v);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 };
 
