@@ -71,7 +71,7 @@ export class BindingSet {
     this.#actualOf = from ? from.#actualOf : new Map();
     if (from) this.list.push(...from.list);
     for (const b of from ? [] : prior) {
-      if (!BINDING_RULES[b.kind]?.unique) continue;
+      if (!BINDING_RULES[b.kind]?.unique || b.loose === true) continue;
       const family = familyOf(b.kind);
       if (!this.#docOf.has(`${family}\0${b.actual}`)) this.#docOf.set(`${family}\0${b.actual}`, b);
       if (!this.#actualOf.has(`${family}\0${b.doc}`)) this.#actualOf.set(`${family}\0${b.doc}`, b);
@@ -100,6 +100,8 @@ export class BindingSet {
   /** Why these slot values contradict the page's earlier bindings, or undefined. */
   conflictOf(values: readonly Binding[], mode: FitMode = 'reverse'): string | undefined {
     for (const v of values) {
+      // A doc value equal to what the cluster shows is right here, whatever the page said before.
+      if (v.doc === v.actual) continue;
       const family = familyOf(v.kind);
       const earlier = this.#docOf.get(`${family}\0${v.actual}`);
       if (earlier && earlier.doc !== v.doc && !(mode === 'ordered' && BINDING_RULES[earlier.kind]?.inSets)) {
