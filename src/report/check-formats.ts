@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diag/diagnostic.js';
 import type { LessonResult, StepResult } from '../run/types.js';
+import { countedSteps } from '../run/summary.js';
 import type { CheckReportLike } from './check-text.js';
 import { escapeGithub, formatFindingsGithub, type FileFindings } from './findings.js';
 import { formatSarif } from './sarif.js';
@@ -41,6 +42,7 @@ function stepJson(r: StepResult): Record<string, unknown> {
     hint: r.hint ?? null,
     rewrites: r.rewrites,
     ...(r.skipReason ? { skip_reason: r.skipReason } : {}),
+    ...(r.uncheckedReason ? { unchecked_reason: r.uncheckedReason } : {}),
     ...(r.error ? { error: r.error } : {}),
     ...(r.diagnostics ? { diagnostics: r.diagnostics } : {}),
     ...(r.replay ? { replay: true } : {}),
@@ -67,7 +69,7 @@ export function formatCheckJunit(report: CheckReportLike): string {
     XML_HEADER +
     element(
       'testsuites',
-      { name: 'kubedoctest check', tests: s.passed + s.failed + s.skipped + s.errors, failures: s.failed - known('fail'), errors: s.errors - known('error'), skipped: s.skipped + known('fail') + known('error') },
+      { name: 'kubedoctest check', tests: countedSteps(s), failures: s.failed - known('fail'), errors: s.errors - known('error'), skipped: s.skipped + s.unchecked + known('fail') + known('error') },
       suites,
     ) +
     '\n'
@@ -79,6 +81,7 @@ function lessonSuite(l: LessonResult): string {
     const name = `line ${r.line}: ${(r.command ?? r.kind).split('\n')[0]}`;
     const attrs = { classname: l.path, name, time: (r.durationMs / 1000).toFixed(3), file: l.path, line: r.line };
     if (r.status === 'skipped') return element('testcase', attrs, element('skipped', { message: r.skipReason }));
+    if (r.status === 'unchecked') return element('testcase', attrs, element('skipped', { message: `cannot check: ${r.uncheckedReason ?? 'not modelled by this backend'}` }));
     if (r.baseline === 'known')
       return element('testcase', attrs, element('skipped', { message: `known failure, in the baseline: ${r.status === 'fail' ? failureMessage(r) : (r.error ?? 'error')}` }));
     if (r.status === 'fail')
@@ -91,7 +94,7 @@ function lessonSuite(l: LessonResult): string {
   const known = l.steps.filter((r) => r.baseline === 'known').length;
   return element(
     'testsuite',
-    { name: l.path, tests: cases.length, failures: count('fail'), errors: count('error') + (l.error ? 1 : 0), skipped: count('skipped') + known, time: (l.durationMs / 1000).toFixed(3) },
+    { name: l.path, tests: cases.length, failures: count('fail'), errors: count('error') + (l.error ? 1 : 0), skipped: count('skipped') + count('unchecked') + known, time: (l.durationMs / 1000).toFixed(3) },
     cases,
   );
 }
@@ -102,6 +105,10 @@ export function checkFindings(report: CheckReportLike): FileFindings[] {
     const findings: Diagnostic[] = [...l.findings];
     const known = new Set<Diagnostic>(l.baseline?.knownFindings.map((i) => l.findings[i]!) ?? []);
     for (const r of l.steps) {
+      if (r.status === 'unchecked' && !r.replay) {
+        findings.push({ ruleId: 'unchecked', severity: 'info', line: r.line, column: 1, message: `cannot check this step: ${r.uncheckedReason ?? 'not modelled by this backend'}`, source: 'kubedoctest', stepId: r.stepId });
+        continue;
+      }
       if (r.status !== 'fail' && r.status !== 'error') continue;
       if (findings.some((f) => f.stepId === r.stepId && f.severity === 'error')) continue;
       const d: Diagnostic = {

@@ -12,7 +12,7 @@ import type { CheckReportLike } from './check-text.js';
 import { closingLine } from './check-text.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 
-const MARK = { pass: '✓', fail: '✗', skipped: '–', error: '!' } as const;
+const MARK = { pass: '✓', fail: '✗', skipped: '–', unchecked: '?', error: '!' } as const;
 
 /** Side-by-side doc/actual columns and the inline unified diff of one step. */
 function resultPanel(r: StepResult): Element {
@@ -26,6 +26,7 @@ function resultPanel(r: StepResult): Element {
     ]),
   ];
   if (r.skipReason) children.push(h('p', { className: ['reason'] }, `Skipped: ${r.skipReason}`));
+  if (r.uncheckedReason) children.push(h('p', { className: ['reason'] }, `Cannot check: ${r.uncheckedReason}`));
   if (r.error) children.push(h('p', { className: ['reason'] }, r.error));
   for (const w of r.rewrites) children.push(h('p', { className: ['rewrite'] }, ['Rewritten ', h('code', w.from), ' → ', h('code', w.to), ` (${w.reason})`]));
   if (r.differences.length)

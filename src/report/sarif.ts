@@ -67,7 +67,7 @@ function sarifResult(path: string, d: Diagnostic): Record<string, unknown> {
     ruleId: `kubedoctest/${d.ruleId}`,
     level: LEVEL[d.severity],
     message: { text: d.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: path.split('\\').join('/') }, region } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(path) }, region } }],
   };
   if (d.fix?.replacement !== undefined && d.fix.range) {
     result.fixes = [
@@ -75,7 +75,7 @@ function sarifResult(path: string, d: Diagnostic): Record<string, unknown> {
         description: { text: d.fix.description },
         artifactChanges: [
           {
-            artifactLocation: { uri: path },
+            artifactLocation: { uri: artifactUri(path) },
             replacements: [
               {
                 deletedRegion: {
@@ -93,4 +93,12 @@ function sarifResult(path: string, d: Diagnostic): Record<string, unknown> {
     ];
   }
   return result;
+}
+
+/** A relative URI reference for a file path: `/` separators, each segment percent-encoded (`a b.md` → `a%20b.md`). */
+export function artifactUri(path: string): string {
+  return path
+    .split(/[\\/]/)
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
 }

@@ -2,7 +2,15 @@ import type { Diagnostic } from '../diag/diagnostic.js';
 import type { BackendDiagnostics } from '../backends/backend.js';
 import type { Binding, Difference } from '../match/types.js';
 
-export type StepStatus = 'pass' | 'fail' | 'skipped' | 'error';
+/**
+ * - `pass`, `fail`: the doc was checked against what the backend really models;
+ * - `skipped`: not run (a directive, a line for another machine, an illustrative template, or it
+ *   needs what an earlier skipped step would have made);
+ * - `unchecked`: its outcome depends on something the backend does not model (the reason names it);
+ *   never a failure, never a pass;
+ * - `error`: the tool could not finish the step (timeout, shell died).
+ */
+export type StepStatus = 'pass' | 'fail' | 'skipped' | 'unchecked' | 'error';
 
 /** A change the runner made to a command before running it, shown in every report. */
 export interface Rewrite {
@@ -41,6 +49,8 @@ export interface StepResult {
   rewrites: Rewrite[];
   hint?: Hint;
   skipReason?: string;
+  /** Why the step's outcome cannot be checked on this backend (status `unchecked`): the capability it lacks. */
+  uncheckedReason?: string;
   /** Events, describe and logs of the pods involved, gathered after a failure. */
   diagnostics?: BackendDiagnostics;
   /** Error message for status=error (timeout, shell died). */
@@ -105,5 +115,6 @@ export interface Summary {
   passed: number;
   failed: number;
   skipped: number;
+  unchecked: number;
   errors: number;
 }

@@ -20,7 +20,7 @@ import { updateDoc, updatePatch } from '../../update/update.js';
 import { VERSION } from '../../version.js';
 import { KubedoctestError } from '../../diag/errors.js';
 import { expandInputs } from '../inputs.js';
-import { emit, existingDir, oneOf, parseCount, parseDuration } from '../output.js';
+import { emit, existingDir, oneOf, parseCount, parseDuration, supportedK8sVersion, writableOutput } from '../output.js';
 import { emptyReport, finishSite, selectPages } from '../site-check.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'junit', 'github', 'sarif', 'html'] as const;
@@ -64,6 +64,7 @@ export interface CheckCommandOptions {
 
 /** The composition root: the only place that knows concrete backends. */
 export function backendFactory(name: string, o: CheckCommandOptions): () => Backend {
+  if (o.k8sVersion) supportedK8sVersion(o.k8sVersion);
   switch (oneOf(name, BACKENDS, '--backend')) {
     case 'sim':
       return () => simBackend({ loadBalancer: Boolean(o.loadBalancer), ...(o.k8sVersion ? { version: o.k8sVersion } : {}) });
@@ -90,6 +91,8 @@ export function backendFactory(name: string, o: CheckCommandOptions): () => Back
 export async function checkCommand(inputs: string[], o: CheckCommandOptions): Promise<number> {
   const format = oneOf(o.format, CHECK_FORMATS, '--format');
   backendFactory(o.backend, o); // validates --backend and its options before any work
+  if (o.output) writableOutput(o.output);
+  if (o.examplesDir) existingDir(o.examplesDir, '--examples-dir');
   const site = await selectPages(await expandInputs(inputs), o);
   const paths = site.run;
   const streaming = format === 'text' && !o.output;
