@@ -4,6 +4,7 @@ import { classifyStep } from '../plan/classify.js';
 import type { CommandStep, DocLink, ExpectedOutput, ManifestStep, MatchMode, PairingForm, Step } from '../plan/types.js';
 import type { BlockCommand } from './command-block.js';
 import { commandText } from './command-block.js';
+import { ContextTracker } from './context.js';
 import type { CueMatch } from './cue.js';
 import type { Directive } from './directives.js';
 import type { DocLine } from './source-text.js';
@@ -34,6 +35,8 @@ export class LessonBuilder {
   pending: Directive[] = [];
   section: string | undefined;
   readonly podNames = new Set<string>();
+  /** Where commands run: prompts, sessions and prose cues seen so far. */
+  readonly context = new ContextTracker();
   private blockSeq = 0;
   private readonly expectMode = new WeakMap<CommandStep, MatchMode>();
   /** Manifests each command reads; turned into `references` ids once ids are assigned. */
@@ -62,7 +65,8 @@ export class LessonBuilder {
       const text = commandText(c);
       if (text.trim() === '') continue;
       const position = spanOf(c.lines[0]!, c.lines[c.lines.length - 1]!);
-      const cls = classifyStep(text, c.host);
+      const placed = this.context.place(c, text, classifyStep(text, c.host).program, position.line);
+      const cls = classifyStep(text, placed.host);
       const step: CommandStep = {
         id: '',
         kind: 'command',
@@ -71,13 +75,18 @@ export class LessonBuilder {
         command: text,
         program: cls.program,
         class: cls.class,
-        host: c.host,
+        host: placed.host,
         expected: null,
         inferred: opts.inferred,
         setup: opts.setup === true || opts.directive?.setup === true,
         blockId,
       };
       if (cls.subcommand !== undefined) step.subcommand = cls.subcommand;
+      if (placed.opensSession) {
+        const { repl: _repl, ...target } = placed.opensSession;
+        step.opensSession = target;
+      }
+      if (placed.closesSession) step.closesSession = true;
       const d = opts.directive;
       if (d?.skip !== undefined) step.skip = d.skip;
       if (d?.timeoutMs !== undefined) step.timeoutMs = d.timeoutMs;
@@ -87,6 +96,7 @@ export class LessonBuilder {
       this.steps.push(step);
       if (c.output.length > 0 && c.outputForm) this.attachExpected(step, c.output, c.outputForm);
       this.notePodShell(text);
+      this.context.noteStep(step, c);
       added.push(step);
     }
     if (added.length > 0) {

@@ -25,6 +25,7 @@ export function walkUnits(units: Unit[], b: LessonBuilder): void {
   for (const unit of units) {
     switch (unit.type) {
       case 'heading':
+        b.context.onHeading(unit.text, unit.line);
         b.section = unit.text;
         b.since = 'blocked';
         b.cue = undefined;
@@ -104,6 +105,7 @@ function walkProse(unit: ProseUnit, b: LessonBuilder): void {
     }
     const text = piece.lines.map((l) => l.text).join(' ');
     b.cue = matchCue(text);
+    b.context.onProse(text, piece.lines[0]!.line);
     b.prose = text;
     if (b.since === 'adjacent') b.since = 'prose';
   }
