@@ -98,6 +98,15 @@ export class ContextTracker {
     return placement;
   }
 
+  /** The latest step of this section that keeps running in another terminal and has no output yet. */
+  pendingWatch(): CommandStep | undefined {
+    for (let i = this.longRunning.length - 1; i >= 0; i--) {
+      const s = this.longRunning[i]!;
+      if (s.concurrent && s.expected === null) return s;
+    }
+    return undefined;
+  }
+
   /** Records an added step: a long-running step under a "in one terminal" cue keeps running. */
   noteStep(step: CommandStep, c: BlockCommand): void {
     if (!isLongRunning(step.command)) return;

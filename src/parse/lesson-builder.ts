@@ -5,6 +5,7 @@ import type { CommandStep, DocLink, ExpectedOutput, ManifestStep, MatchMode, Pai
 import type { BlockCommand } from './command-block.js';
 import { commandText } from './command-block.js';
 import { ContextTracker } from './context.js';
+import { RESULT_LINE, fileWrittenBy, isSilent } from './output-block.js';
 import type { CueMatch } from './cue.js';
 import type { Directive } from './directives.js';
 import type { DocLine } from './source-text.js';
@@ -41,6 +42,8 @@ export class LessonBuilder {
   private readonly expectMode = new WeakMap<CommandStep, MatchMode>();
   /** Manifests each command reads; turned into `references` ids once ids are assigned. */
   readonly refs = new Map<CommandStep, ManifestStep[]>();
+  /** Earlier commands of the same block whose output a step's expected text includes; ids set at the end. */
+  readonly covers = new Map<CommandStep, CommandStep[]>();
 
   constructor(readonly examples: ExampleSource) {}
 
@@ -116,7 +119,31 @@ export class LessonBuilder {
       mode: mode ?? this.expectMode.get(step) ?? cue?.mode ?? 'similar',
     };
     if (cue) expected.cue = cue.text;
+    if (form === 'cue' || form === 'fence') {
+      const file = fileWrittenBy(step.command);
+      if (file !== undefined) expected.file = file;
+      else {
+        const covered = this.coveredBy(step, expected.text);
+        if (covered.length > 0) this.covers.set(step, covered);
+      }
+    }
     step.expected = expected;
+  }
+
+  /**
+   * Earlier commands of the step's block whose output the shown text also holds: kubectl
+   * commands that change something when a result line (`pod/x created`) is shown, and `echo`s
+   * whose literal text is shown. Commands that print nothing (assignments, `> file`) never are.
+   */
+  private coveredBy(step: CommandStep, text: string): CommandStep[] {
+    const out: CommandStep[] = [];
+    for (const s of this.steps) {
+      if (s === step) break;
+      if (s.kind !== 'command' || s.blockId !== step.blockId || s.expected !== null || isSilent(s.command)) continue;
+      const echoed = /^\s*echo\s+(?:-n\s+)?(['"]?)([^$'"`]+)\1\s*$/.exec(s.command);
+      if ((s.class === 'mutating' && s.program === 'kubectl' && RESULT_LINE.test(text)) || (echoed && text.includes(echoed[2]!.trim()))) out.push(s);
+    }
+    return out;
   }
 
   /** Adds a manifest step. */

@@ -7,12 +7,16 @@ import { analyzeProseRun, looksLikeBareOutput } from './infer.js';
 import type { LessonBuilder } from './lesson-builder.js';
 import { looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { findExampleIncludes } from './shortcodes.js';
+import { isAssignmentBlock, looksLikeOutputBlock } from './output-block.js';
 import { languageOf } from './examples.js';
 import type { DocLine } from './source-text.js';
 import type { CodeUnit, ProseUnit, Unit } from './units.js';
 
-/** `-o yaml` / `--output=json`: a yaml/json fence right after such a command is its output. */
-const STRUCTURED_OUTPUT = /(?:^|\s)(?:-o|--output)[=\s]?(?:yaml|json)\b/;
+/** `-o yaml` / `--output=json` / `config view` / `kustomize`: a yaml/json fence after such a command is its output. */
+const STRUCTURED_OUTPUT = /(?:^|\s)(?:-o|--output)[=\s]?(?:yaml|json)\b|\bconfig\s+view\b|\bkustomize\b/;
+
+/** Prose asking the reader to write a file: the yaml after it is a manifest, not output. */
+const WRITE_FILE_PROSE = /\b(?:create|save|write|edit|update|change|modify|add|copy|paste)\b/i;
 
 /** A leading `# run-my-nginx.yaml` / `# file: x.yaml` comment naming a manifest. */
 const MANIFEST_NAME_COMMENT = /^(?:#|\/\/)\s*(?:file(?:name)?\s*:\s*)?([\w./-]+\.(?:ya?ml|json))\s*$/i;
@@ -144,6 +148,23 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     b.since = 'adjacent';
   };
   if (nonBlank.length === 0) return;
+  // A block of `VAR=$(…)` assignments is commands, never the previous command's output.
+  if (!manifestLang && isAssignmentBlock(lines)) {
+    b.addCommands(splitCommandBlock(lines, { shellSyntax: true, podNames: b.podNames }), d ? { inferred: false, directive: d } : { inferred: false });
+    return;
+  }
+  // Content that can only be output (a table header, `Error from server`, a client's replies, a lone value).
+  if (!anyPrompt && d?.setup !== true && looksLikeOutputBlock(lines, last)) {
+    const watch = b.context.pendingWatch();
+    if (watch && watch !== last && (!canPair || last!.class === 'mutating' || b.since === 'blocked')) {
+      if (d?.skip === undefined) b.attachExpected(watch, trimBlank(lines), b.cue ? 'cue' : 'fence', b.cue, d?.expect);
+      return;
+    }
+    if (canPair && b.since !== 'blocked') return pair(b.cue ? 'cue' : 'fence');
+    b.findings.push(diagnostic('unpaired-output', 'info', { line: unit.line, column: unit.column }, 'This block reads as output, but no command before it is waiting for output.'));
+    b.since = 'blocked';
+    return;
+  }
   // (b) prose cue, then a fence that is not commands: the previous command's output, any tag.
   if (b.cue && !anyPrompt && !(firstIsCommand && (isCommandTag || isOutputTag))) {
     if (canPair && b.since !== 'blocked') return pair('cue');
@@ -157,6 +178,10 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     if (isOutputTag && tag !== 'console' && tag !== 'terminal') return pair('fence');
     if ((tag === 'console' || tag === 'terminal') && !firstIsCommand) return pair('fence');
     if (manifestLang && STRUCTURED_OUTPUT.test(last!.command)) return pair('fence');
+  }
+  // A yaml fence after `-o yaml` / `config view` with prose between that does not ask to write a file.
+  if (canPair && b.since === 'prose' && !anyPrompt && manifestLang && STRUCTURED_OUTPUT.test(last!.command) && !WRITE_FILE_PROSE.test(b.prose ?? '')) {
+    return pair('fence');
   }
   // Output fence separated from its command by prose only (no cue): every line reads as output.
   if (canPair && b.since === 'prose' && !anyPrompt && (isOutputTag || isCommandTag)) {
