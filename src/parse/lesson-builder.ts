@@ -15,6 +15,8 @@ import { spanOf } from './source-text.js';
 export interface ExampleSource {
   dir: string | undefined;
   read(examplePath: string): string | undefined;
+  /** Reads a file a page includes by path: from the examples folder, else the page's folder or a parent's. */
+  readNear?(path: string, alternatives: string[]): string | undefined;
 }
 
 /**
@@ -168,6 +170,14 @@ export class LessonBuilder {
       );
     }
     return step;
+  }
+
+  /** Adds a file included by path (`{{% readFile %}}`, Jekyll `include code.html`); `example-not-found` when unreadable. */
+  addFileInclude(path: string, alternatives: string[], position: ManifestStep['position'], language: ManifestStep['language']): ManifestStep {
+    const content = this.examples.readNear?.(path, alternatives);
+    if (content === undefined) return this.addExample(path, position, language);
+    const file = path.split('/').pop() ?? path;
+    return this.addManifest({ position, file, language, content, origin: 'example', examplePath: path, inferred: false });
   }
 
   /** Records pods that a command opens a shell in, so later `root@<pod>:/#` prompts are known. */

@@ -8,6 +8,7 @@ import type { LessonBuilder } from './lesson-builder.js';
 import { looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { findExampleIncludes } from './shortcodes.js';
 import { isAssignmentBlock, looksLikeOutputBlock } from './output-block.js';
+import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
 import type { DocLine } from './source-text.js';
 import type { CodeUnit, ProseUnit, Unit } from './units.js';
@@ -64,7 +65,7 @@ const LINK = /\]\((https?:\/\/[^\s)]+)\)|<(https?:\/\/[^\s>]+)>|(?<![(<\w])(http
 
 function walkProse(unit: ProseUnit, b: LessonBuilder): void {
   for (const l of unit.lines) {
-    for (const m of l.text.matchAll(LINK)) {
+    for (const m of resolveParams(l.text).matchAll(LINK)) {
       const url = (m[1] ?? m[2] ?? m[3]!).replace(/[.,;:]+$/, '');
       b.links.push({ url, line: l.line });
     }
@@ -72,6 +73,12 @@ function walkProse(unit: ProseUnit, b: LessonBuilder): void {
   for (const inc of findExampleIncludes(unit.lines)) {
     const position = { line: inc.line, column: inc.column, endLine: inc.line, endColumn: inc.endColumn };
     b.addExample(inc.file, position, languageOf(inc.file, inc.language));
+    b.since = 'blocked';
+    b.lastCommand = undefined;
+  }
+  for (const inc of findFileIncludes(unit.lines)) {
+    const position = { line: inc.line, column: inc.column, endLine: inc.line, endColumn: inc.endColumn };
+    b.addFileInclude(inc.file, inc.alternatives, position, languageOf(inc.file, inc.language));
     b.since = 'blocked';
     b.lastCommand = undefined;
   }
