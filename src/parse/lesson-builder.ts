@@ -5,6 +5,7 @@ import type { CommandStep, DocLink, ExpectedOutput, ManifestStep, MatchMode, Pai
 import type { BlockCommand } from './command-block.js';
 import { commandText } from './command-block.js';
 import { ContextTracker } from './context.js';
+import { assignedNames, findPlaceholders, illustrativeReason } from '../plan/placeholders.js';
 import { RESULT_LINE, fileWrittenBy, isSilent } from './output-block.js';
 import type { CueMatch } from './cue.js';
 import type { Directive } from './directives.js';
@@ -44,6 +45,8 @@ export class LessonBuilder {
   private readonly expectMode = new WeakMap<CommandStep, MatchMode>();
   /** Manifests each command reads; turned into `references` ids once ids are assigned. */
   readonly refs = new Map<CommandStep, ManifestStep[]>();
+  /** Shell variables the page assigned so far (`POD_NAME=…`): not placeholders in later steps. */
+  readonly assigned = new Set<string>();
   /** Earlier commands of the same block whose output a step's expected text includes; ids set at the end. */
   readonly covers = new Map<CommandStep, CommandStep[]>();
 
@@ -92,6 +95,13 @@ export class LessonBuilder {
         step.opensSession = target;
       }
       if (placed.closesSession) step.closesSession = true;
+      const placeholders = findPlaceholders(text, this.assigned);
+      if (placeholders.length > 0) {
+        step.placeholders = placeholders;
+        const reason = illustrativeReason(text, placeholders);
+        if (reason && step.host.kind === 'local') step.host = { kind: 'illustrative', reason, source: { by: 'program', text: placeholders.join(' ') } };
+      }
+      for (const name of assignedNames(text)) this.assigned.add(name);
       const d = opts.directive;
       if (d?.skip !== undefined) step.skip = d.skip;
       if (d?.timeoutMs !== undefined) step.timeoutMs = d.timeoutMs;

@@ -22,6 +22,8 @@ export function isOutputOnly(text: string): boolean {
 export function looksLikeCommand(text: string): boolean {
   const t = text.trim();
   if (t === '' || isOutputOnly(t)) return false;
+  // `NODES=$(kubectl get nodes …)`: an assignment from a command substitution is a command.
+  if (/^(?:export\s+)?[A-Za-z_]\w*=["']?(?:\$\(|`)/.test(t)) return true;
   const program = programOf(t);
   if (program === undefined) return false;
   return COMMAND_WORDS.has(program) || /^\.{0,2}\/[\w.-]+\.sh$/.test(program) || /^\.\/[\w.-]+$/.test(program);
