@@ -29,7 +29,7 @@ export function describeContext(host: HostContext): string {
     case 'node':
       return `node${host.name === undefined ? '' : ` ${host.name}`}`;
     default:
-      return `${host.kind}: ${host.reason}`;
+      return `${host.kind} — ${host.reason}`;
   }
 }
 

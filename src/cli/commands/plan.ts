@@ -36,7 +36,7 @@ export function formatPlanText(plan: Plan): string {
     }
     const skip = s.skip ? ` (skip: ${s.skip})` : '';
     lines.push(`${String(s.line).padStart(5)}  ${s.class.padEnd(11)}  ${s.command.split('\n')[0]}${skip}`);
-    const notes = [`runs on ${describeContext(s.host)} (${describeSource(s.host.source)})`];
+    const notes = [`context: ${describeContext(s.host)} (${describeSource(s.host.source)})`];
     if (s.opensSession) notes.push(`opens a session in ${describeSession(s.opensSession)}`);
     if (s.closesSession) notes.push('ends the session');
     if (s.concurrent) notes.push(`keeps running in another terminal (line ${s.concurrent.line})`);
