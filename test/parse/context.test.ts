@@ -154,3 +154,12 @@ describe('where each line runs', () => {
     expect(s.slice(1).every((x) => x.host.kind !== 'local')).toBe(true);
   });
 });
+
+describe('sessions opened in prose', () => {
+  it('should open a node shell from prose about getting a shell, not from any mention of the command', () => {
+    const opened = ['Open a shell to your Node by entering `minikube ssh`.', '', '```shell', 'ls /mnt/data', '```', ''].join('\n');
+    const mentioned = ['Unlike `kubectl exec -it web -- sh`, this command does not attach.', '', '```shell', 'curl localhost:8080', '```', ''].join('\n');
+    expect(steps(opened).map((s) => [s.host.kind, s.host.source?.by])).toEqual([['node', 'cue']]);
+    expect(steps(mentioned).map((s) => s.host.kind)).toEqual(['local']);
+  });
+});
