@@ -163,3 +163,19 @@ describe('sessions opened in prose', () => {
     expect(steps(mentioned).map((s) => s.host.kind)).toEqual(['local']);
   });
 });
+
+describe('commands after an output cue that names a node', () => {
+  it('should run the shell block as node commands with their output, not take it as unpaired output', () => {
+    const md = [
+      '```shell', 'kubectl get svc hostnames', '```', '',
+      'You should see something like the following on a Node:', '',
+      '```shell', 'iptables-save | grep hostnames', '```', '',
+      '```', '-A KUBE-SEP-57KPRZ3JQVENLNBR -s 10.244.3.6/32 -m comment --comment "default/hostnames:" -j MARK --set-xmark 0x00004000/0x00004000', '```', '',
+    ].join('\n');
+    const s = steps(md);
+    expect(s.map((x) => [x.command, x.host.kind, x.expected?.text.slice(0, 12) ?? null])).toEqual([
+      ['kubectl get svc hostnames', 'local', null],
+      ['iptables-save | grep hostnames', 'node', '-A KUBE-SEP-'],
+    ]);
+  });
+});
