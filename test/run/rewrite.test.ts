@@ -22,11 +22,14 @@ function setup(table: FakeEntry[] = [], extra?: ConstructorParameters<typeof Fak
 }
 
 describe('interactive rewrites', () => {
-  it('should run exec -it without a tty and record the rewrite', async () => {
-    const { backend, options } = setup([{ args: 'exec -i web -- printenv', responses: [{ stdout: 'HOME=/root\n' }] }]);
+  it('should run exec -it under a pseudo-terminal and record the rewrite', async () => {
+    const { backend, options } = setup([{ args: 'exec -it web -- printenv', responses: [{ stdout: 'HOME=/root\n' }] }]);
     const r = await runPlan(plan([cmd(3, 'kubectl exec -it web -- printenv', { expected: 'HOME=/root', cls: 'interactive' })]), backend, options);
-    expect(r.steps[0]).toMatchObject({ status: 'pass', ran: 'kubectl exec -i web -- printenv' });
-    expect(r.steps[0]!.rewrites[0]).toMatchObject({ kind: 'interactive', from: 'kubectl exec -it web -- printenv', to: 'kubectl exec -i web -- printenv' });
+    expect(r.steps[0]).toMatchObject({ status: 'pass' });
+    expect(r.steps[0]!.ran).toMatch(/script -qec 'kubectl exec -it web -- printenv' \/dev\/null/);
+    // The terminal's CR LF line ends are the doc's lines.
+    expect(r.steps[0]!.actual).toBe('HOME=/root\n');
+    expect(r.steps[0]!.rewrites[0]).toMatchObject({ kind: 'interactive', from: 'kubectl exec -it web -- printenv', reason: "runs under a pseudo-terminal, as in a reader's terminal" });
   });
 
   it('should run the steps shown inside a pod shell with kubectl exec -i', async () => {
@@ -106,7 +109,7 @@ describe('interactive rewrites', () => {
       options,
     );
     expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped']);
-    expect(r.steps[1]!.skipReason).toBe('needs a node shell; not available on this backend');
+    expect(r.steps[1]!.skipReason).toBe('runs on a node (node $); this backend has no node shell');
   });
 
   it('should run node steps through the backend node shell', async () => {

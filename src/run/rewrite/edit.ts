@@ -7,7 +7,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandStep } from '../../plan/types.js';
 import type { RewriteContext } from './types.js';
-import { shQuote } from './words.js';
+import { shQuote } from '../../shell/index.js';
 
 /** One change to make in the edited object's YAML. */
 export interface EditChange {
