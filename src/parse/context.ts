@@ -75,11 +75,14 @@ export class ContextTracker {
 
   /** A session opened in prose: "open a shell to the Node … `minikube ssh`", an inline `kubectl exec -it … -- sh`. */
   private sessionFromProse(text: string, line: number): OpenSession | undefined {
+    // Only prose about getting a shell: "…open a shell to your Node by entering `minikube ssh`".
+    const words = text.replace(/`[^`]*`/g, ' ');
+    if (!/\b(?:shell|ssh|log\s*in(?:to)?|terminal)\b/i.test(words)) return undefined;
     for (const m of text.matchAll(/`([^`]+)`/g)) {
       const target = sessionOpenedBy(m[1]!);
       if (target && !target.repl) return { target, source: { by: 'cue', line, text: m[1]! } };
     }
-    const shell = matchNodeShellCue(text);
+    const shell = matchNodeShellCue(words);
     return shell ? { target: { kind: 'node' }, source: { by: 'cue', line, text: shell } } : undefined;
   }
 

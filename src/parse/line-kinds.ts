@@ -60,25 +60,23 @@ export function matchPrompt(text: string, shellSyntax: boolean, podNames: Readon
   return undefined;
 }
 
+/** The host a prompt pattern names; `auto` prompts (`user@host:dir#`) go by the host name. */
 function hostOfPattern(
   host: 'local' | 'node' | 'pod' | 'auto',
   m: RegExpExecArray,
-  label: string,
+  prompt: string,
   source: { by: 'prompt'; text: string },
   podNames: ReadonlySet<string>,
 ): { host: HostContext } {
-  {
-    const prompt = label;
-    switch (host) {
-      case 'local':
-        return { host: { kind: 'local', source } };
-      case 'node':
-        return { host: { kind: 'node', prompt, name: m[1]!, source } };
-      case 'pod':
-        return { host: m[2] ? { kind: 'pod', prompt, name: m[2], source } : { kind: 'pod', prompt, source } };
-      case 'auto':
-        return { host: hostFromName(m[2]!, label, podNames) };
-    }
+  switch (host) {
+    case 'local':
+      return { host: { kind: 'local', source } };
+    case 'node':
+      return { host: { kind: 'node', prompt, name: m[1]!, source } };
+    case 'pod':
+      return { host: m[2] ? { kind: 'pod', prompt, name: m[2], source } : { kind: 'pod', prompt, source } };
+    case 'auto':
+      return { host: hostFromName(m[2]!, prompt, podNames) };
   }
 }
 

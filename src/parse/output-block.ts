@@ -1,4 +1,4 @@
-import { splitCommands } from '../plan/shell-words.js';
+import { plainCommands } from '../plan/session.js';
 import type { CommandStep } from '../plan/types.js';
 import { ALONE_COMMANDS, REPL_REPLY_LINE, SINGLE_VALUE, TABLE_HEADER, VALUE_PRINTING } from './data/output-blocks.js';
 import { isOutputOnly, looksLikeCommand } from './line-kinds.js';
@@ -40,21 +40,16 @@ export function isAssignmentBlock(lines: DocLine[]): boolean {
  */
 export function fileWrittenBy(command: string): string | undefined {
   if (/<<-?\s*['"]?\w+/.test(command)) return undefined;
-  const simple = splitCommands(command);
+  const simple = plainCommands(command);
   const last = simple[simple.length - 1];
   if (!last) return undefined;
   const words = last.words;
-  if (words[0] === 'tee') {
-    const file = words.slice(1).find((w) => !w.startsWith('-'));
-    return file;
-  }
-  for (let i = words.length - 1; i >= 0; i--) {
-    const w = words[i]!;
-    const m = /^(?:1)?>>?(.*)$/.exec(w);
-    if (!m) continue;
-    const file = m[1] !== '' ? m[1] : words[i + 1];
-    if (file === undefined || file.startsWith('&') || file === '/dev/null') return undefined;
-    return file;
+  if (words[0] === 'tee') return words.slice(1).find((w) => !w.startsWith('-'));
+  for (let i = last.redirects.length - 1; i >= 0; i--) {
+    const r = last.redirects[i]!;
+    if ((r.op !== '>' && r.op !== '>>' && r.op !== '>|') || (r.fd !== undefined && r.fd !== '1')) continue;
+    const file = r.target.value;
+    return file === '/dev/null' ? undefined : file;
   }
   return undefined;
 }
@@ -62,11 +57,7 @@ export function fileWrittenBy(command: string): string | undefined {
 /** A command that prints nothing when it works: assignments, `cd`, `mkdir`, output sent to a file. */
 export function isSilent(command: string): boolean {
   if (fileWrittenBy(command) !== undefined) return true;
-  const simple = splitCommands(command);
-  return simple.every((c) => {
-    const w = c.words.filter((x) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(x));
-    return w.length === 0 || /^(?:export|cd|mkdir|cp|mv|rm|touch|chmod|ln|alias|source|unset|set|sleep|true|:)$/.test(w[0]!);
-  });
+  return plainCommands(command).every((c) => c.words.length === 0 || /^(?:export|cd|mkdir|cp|mv|rm|touch|chmod|ln|alias|source|unset|set|sleep|true|:)$/.test(c.words[0]!));
 }
 
 /** kubectl's result line of a mutating command: `deployment.apps/web created`, `pod "x" deleted`. */

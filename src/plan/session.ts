@@ -1,7 +1,26 @@
-import { COMMAND_PREFIXES } from './classify-table.js';
+import { parseCommandLine, type Redirect } from '../shell/index.js';
 import { REPL_CLIENTS, SHELLS } from './data/places.js';
-import { splitCommands } from './shell-words.js';
 import type { SessionTarget } from './types.js';
+
+/** A top-level simple command as plain strings: program and arguments (prefixes such as `sudo` apart). */
+export interface PlainCommand {
+  /** Program and arguments, unquoted; empty for a bare assignment. */
+  words: string[];
+  /** `sudo`, `watch -n 2`, … */
+  prefixes: string[];
+  redirects: Redirect[];
+}
+
+/** The simple commands of a command line outside `$(…)`/`<(…)` substitutions, via the shared command model. */
+export function plainCommands(command: string): PlainCommand[] {
+  return parseCommandLine(command)
+    .commands.filter((c) => !c.inside.includes('$(') && !c.inside.includes('<('))
+    .map((c) => ({
+      words: c.program ? [c.program.value, ...c.args.map((a) => a.value)] : [],
+      prefixes: c.prefixes.map((p) => p.value),
+      redirects: c.redirects,
+    }));
+}
 
 /** What an interactive step opens: a shell (pod/node/remote), or a client REPL inside a pod. */
 export interface OpenedSession extends SessionTarget {
@@ -9,15 +28,9 @@ export interface OpenedSession extends SessionTarget {
   repl?: string;
 }
 
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-
 /** The words of the first simple command, without `VAR=x` assignments and `sudo`-like prefixes. */
 function commandWords(command: string): string[] {
-  const first = splitCommands(command)[0];
-  if (!first) return [];
-  const words = [...first.words];
-  while (words.length > 0 && (ASSIGNMENT.test(words[0]!) || COMMAND_PREFIXES.has(words[0]!))) words.shift();
-  return words;
+  return plainCommands(command).find((c) => c.words.length > 0)?.words ?? [];
 }
 
 /** kubectl flags that take a value as the next word (for finding the positional arguments). */
@@ -234,11 +247,10 @@ export function endsSession(command: string): boolean {
  */
 export function isLongRunning(command: string): boolean {
   if (/\bwhile\s+(?:true|:|sleep\b|\[\s*1\s*\])/.test(command) || /\bfor\s*\(\(\s*;\s*;\s*\)\)/.test(command)) return true;
-  for (const simple of splitCommands(command)) {
-    const words = [...simple.words];
-    while (words.length > 0 && (ASSIGNMENT.test(words[0]!) || COMMAND_PREFIXES.has(words[0]!))) words.shift();
+  for (const simple of plainCommands(command)) {
+    const words = simple.words;
     const [program, sub] = words;
-    if (program === 'watch') return true;
+    if (program === 'watch' || simple.prefixes.includes('watch')) return true;
     if (program === 'tail' && words.some((w) => /^-\w*[fF]\w*$|^--follow/.test(w))) return true;
     if (program === 'minikube' && (sub === 'tunnel' || sub === 'dashboard' || (sub === 'service' && !words.includes('--url')) || sub === 'mount')) return true;
     if (program !== 'kubectl') continue;

@@ -154,3 +154,28 @@ describe('where each line runs', () => {
     expect(s.slice(1).every((x) => x.host.kind !== 'local')).toBe(true);
   });
 });
+
+describe('sessions opened in prose', () => {
+  it('should open a node shell from prose about getting a shell, not from any mention of the command', () => {
+    const opened = ['Open a shell to your Node by entering `minikube ssh`.', '', '```shell', 'ls /mnt/data', '```', ''].join('\n');
+    const mentioned = ['Unlike `kubectl exec -it web -- sh`, this command does not attach.', '', '```shell', 'curl localhost:8080', '```', ''].join('\n');
+    expect(steps(opened).map((s) => [s.host.kind, s.host.source?.by])).toEqual([['node', 'cue']]);
+    expect(steps(mentioned).map((s) => s.host.kind)).toEqual(['local']);
+  });
+});
+
+describe('commands after an output cue that names a node', () => {
+  it('should run the shell block as node commands with their output, not take it as unpaired output', () => {
+    const md = [
+      '```shell', 'kubectl get svc hostnames', '```', '',
+      'You should see something like the following on a Node:', '',
+      '```shell', 'iptables-save | grep hostnames', '```', '',
+      '```', '-A KUBE-SEP-57KPRZ3JQVENLNBR -s 10.244.3.6/32 -m comment --comment "default/hostnames:" -j MARK --set-xmark 0x00004000/0x00004000', '```', '',
+    ].join('\n');
+    const s = steps(md);
+    expect(s.map((x) => [x.command, x.host.kind, x.expected?.text.slice(0, 12) ?? null])).toEqual([
+      ['kubectl get svc hostnames', 'local', null],
+      ['iptables-save | grep hostnames', 'node', '-A KUBE-SEP-'],
+    ]);
+  });
+});
