@@ -63,7 +63,7 @@ export function splitCommandBlock(lines: DocLine[], options: BlockOptions): Bloc
     }
     const trimmed = text.trimStart();
     if (trimmed.startsWith('#') && !forcedOutput) {
-      if (options.podNames.size > 0 && IN_POD_COMMENT.test(trimmed)) commentHost = { kind: 'pod', prompt: trimmed };
+      if (options.podNames.size > 0 && IN_POD_COMMENT.test(trimmed)) commentHost = { kind: 'pod', source: { by: 'cue', line: l.line, text: trimmed } };
       const m = OUTPUT_COMMENT.exec(trimmed);
       if (m && current) {
         current.outputForm = 'comment';

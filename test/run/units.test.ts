@@ -120,7 +120,7 @@ describe('summary and exit code', () => {
   const lesson = (steps: StepResult[], extra: Partial<LessonResult> = {}): LessonResult => ({ path: 'a.md', backend: 'sim', steps, findings: [], durationMs: 0, ...extra });
 
   it('should count command steps, leaving out replayed passes', () => {
-    expect(summarize([lesson([step('pass'), step('pass', true), step('fail', true), step('skipped'), step('error')])])).toEqual({ passed: 1, failed: 1, skipped: 1, errors: 1 });
+    expect(summarize([lesson([step('pass'), step('pass', true), step('fail', true), step('skipped'), step('error')])])).toEqual({ passed: 1, failed: 1, skipped: 1, unchecked: 0, errors: 1 });
   });
 
   it('should exit 0, 1 or 2', () => {

@@ -7,7 +7,7 @@ import type { Normalizer } from './types.js';
 export const nodeName: Normalizer = {
   id: 'node-name',
   description: 'node names in NODE / NOMINATED NODE columns, `Node:` fields, `Successfully assigned … to <node>`',
-  anywhere: [/(?<=Successfully assigned \S+ to )[\w.-]+/g],
+  anywhere: [/(?<=Successfully assigned \S+ to )[\w.-]+/g, /(?<=kubernetes\.io\/hostname[=:]\s?)[\w.-]+/g],
   contexts: ['node', 'nodename', 'nominatednode', 'hostname'],
   inContext: [/^(?!<none>)[^\s/]+/g],
   actual: () => '[\\w.-]+',

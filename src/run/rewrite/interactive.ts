@@ -106,6 +106,17 @@ function dropTty(command: string): string {
     .replace(/\s-t(?=\s|$)/, '');
 }
 
+/**
+ * A command the doc runs with a terminal (`-t`/`-it`/`--tty`), run under a pseudo-terminal as a
+ * reader's shell would give it (`script` from util-linux), so kubectl allocates a tty in the
+ * container and programs print what they print on a terminal (no curl progress meter, no "Unable
+ * to use a TTY"). Where `script` is missing, the tty is dropped instead.
+ */
+function withTerminal(command: string): string {
+  const trimmed = command.trim();
+  return `if command -v script >/dev/null 2>&1; then script -qec ${shQuote(trimmed)} /dev/null; else ${dropTty(trimmed)}; fi`;
+}
+
 /** `kubectl exec -it` → `-i`; a shell session opens a pod shell for the following `pod` steps. */
 export const execTty: RewriteRule = (command, step, ctx) => {
   const k = firstKubectlCall(command);
@@ -121,8 +132,7 @@ export const execTty: RewriteRule = (command, step, ctx) => {
       opensPodShell: { target, flags, line: step.line, removeAfter: false },
     });
   }
-  const to = dropTty(command);
-  return run(to, [interactive(command, to, 'no terminal is attached, so no tty is allocated')]);
+  return run(withTerminal(command), [interactive(command, `script -qec '${command.trim()}' /dev/null`, 'runs under a pseudo-terminal, as in a reader\'s terminal')], { pty: true });
 };
 
 /** `kubectl run -it NAME … [-- sh]` → run the pod detached; a shell session opens a pod shell. */
@@ -134,8 +144,7 @@ export const runTty: RewriteRule = (command, step, ctx) => {
   const nextInPod = next?.kind === 'command' && next.host.kind === 'pod';
   const opensShell = k.afterDashDash ? k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!.value) : nextInPod;
   if (!opensShell || !name) {
-    const to = dropTty(command);
-    return run(to, [interactive(command, to, 'no terminal is attached, so no tty is allocated')]);
+    return run(withTerminal(command), [interactive(command, `script -qec '${command.trim()}' /dev/null`, 'runs under a pseudo-terminal, as in a reader\'s terminal')], { pty: true });
   }
   const interactiveFlags = new Set(['-i', '-t', '-it', '-ti', '--tty', '--stdin', '--rm', '--attach', '-q', '--quiet']);
   const kept = flagWords(k).filter((f) => !interactiveFlags.has(f.name) && f.name !== '--command').map((f) => (f.value === undefined ? f.name : `${f.name}=${f.value}`));

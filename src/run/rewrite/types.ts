@@ -48,6 +48,10 @@ export type Prepared =
       warnings: string[];
       /** Run on a node through the backend. */
       onNode?: { name?: string };
+      /** Runs under a pseudo-terminal: its output has the terminal's CR LF line ends. */
+      pty?: boolean;
+      /** The pod a `pod` step runs in. */
+      podTarget?: PodShell;
       /** A pod step whose output ends with the shell's working directory (see takePodCwd). */
       tracksPodCwd?: boolean;
       bounded?: Bounded;

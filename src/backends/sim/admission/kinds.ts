@@ -16,6 +16,7 @@ import {
 import { defaultPodOnly, defaultPodSpec } from './defaults/pod-spec.js';
 import {
   defaultCronJob,
+  defaultReplicationController,
   defaultDaemonSet,
   defaultDeployment,
   defaultJob,
@@ -83,7 +84,7 @@ export const KIND_RULES: Record<string, KindRules> = {
   serviceaccounts: {},
   events: { name: 'any' },
   nodes: { statusSubresource: true },
-  replicationcontrollers: { generation: true, initialStatus: () => ({ replicas: 0 }), defaults: defaultReplicaSet },
+  replicationcontrollers: { generation: true, initialStatus: () => ({ replicas: 0 }), defaults: defaultReplicationController },
   'deployments.apps': { generation: true, initialStatus: emptyStatus, defaults: defaultDeployment, validate: spec(validateDeploymentSpec) },
   'replicasets.apps': { generation: true, initialStatus: () => ({ replicas: 0 }), defaults: defaultReplicaSet, validate: spec(validateReplicaSetSpec) },
   'statefulsets.apps': { generation: true, initialStatus: () => ({ replicas: 0, availableReplicas: 0 }), defaults: defaultStatefulSet, validate: spec(validateStatefulSetSpec) },

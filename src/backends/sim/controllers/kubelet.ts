@@ -3,8 +3,12 @@ import type { PodRuntime } from '../runtime/hooks.js';
 import type { KObject, StoreChange } from '../types.js';
 import { recordEvent } from './events.js';
 import { missingVolumeSource } from './kubelet-volumes.js';
-import { containerID, exitPlan, goDuration, imageID, imageSize, normalizeImage, pullError, qosClass } from './kubelet-images.js';
-import { type ContainerRun, type PodRun, buildPodStatus, initialContainers, statusDiffers, stopContainers } from './kubelet-status.js';
+import { containerID, exitPlan, goDuration, imageID, imageRepository, imageSize, normalizeImage, pullError, qosClass } from './kubelet-images.js';
+import { type ContainerRun, type PodRun, buildPodStatus, containerStatus, initialContainers, statusDiffers, stopContainers } from './kubelet-status.js';
+import { type ProbeSettings, type ProbeTally, probeKillMessage, probesOf, tally } from './kubelet-probes.js';
+import type { ProbeOutcome } from '../runtime/hooks.js';
+import { stopSignalExits } from './stages/images.js';
+import { containerUsage } from '../runtime/images/usage.js';
 import type { NodeInfo } from './nodes.js';
 import { WorkQueue } from './queue.js';
 import { PodIPs } from './pod-ips.js';
@@ -21,6 +25,8 @@ interface Run extends PodRun {
   notifyStarted: boolean;
   startedOnce: boolean;
   pullFailures: Map<string, number>;
+  /** Probe result counters by `container/type`. */
+  tallies: Map<string, ProbeTally>;
 }
 
 /**
@@ -123,6 +129,7 @@ export class Kubelet {
       notifyStarted: false,
       startedOnce: false,
       pullFailures: new Map(),
+      tallies: new Map(),
     };
     this.runs.set(run.uid, run);
     const phase = status['phase'];
@@ -248,44 +255,196 @@ export class Kubelet {
     this.sandbox(run);
     this.event(run, c, 'Normal', 'Created', `Created container: ${c.name}`);
     this.event(run, c, 'Normal', 'Started', `Started container ${c.name}`);
-    c.containerID = containerID(run.uid, c.name, c.restartCount);
-    c.imageID = imageID(c.image);
-    c.imageRef = normalizeImage(c.image);
-    c.state = { running: { startedAt: now } };
-    c.started = true;
     const spec = [...(dig<Json[]>(pod, 'spec', 'initContainers') ?? []), ...(dig<Json[]>(pod, 'spec', 'containers') ?? [])].find(
       (s) => s['name'] === c.name,
     );
     const plan = spec ? exitPlan(spec, this.timings.exitAfterMs) : undefined;
-    if (!c.init) {
-      const probe = dig<Json>(spec, 'readinessProbe');
-      if (probe) this.after(run, Number(probe['initialDelaySeconds'] ?? 0) * 1000, () => this.probeReady(run, c, probe));
-      else c.ready = true;
-    }
+    // A process that allocates more than its memory limit is killed by the kernel at once.
+    const oom = spec ? containerUsage(spec).oomKilled : false;
+    const before = containerStatus(c);
+    c.containerID = containerID(run.uid, c.name, c.restartCount);
+    c.imageID = imageID(c.image);
+    c.imageRef = normalizeImage(c.image);
+    c.state = { running: { startedAt: now } };
+    c.killing = false;
+    const probes = c.init ? [] : probesOf(spec);
+    c.started = !probes.some((p) => p.type === 'Startup');
+    c.readiness = probes.some((p) => p.type === 'Readiness') ? 'failure' : undefined;
+    this.refreshReady(c);
+    // The kubelet learns that a container runs from its next relist: one that has already ended
+    // by then is never reported running, so a crash loop never looks Ready.
+    if (c.restartCount > 0 || oom || (plan && plan.afterMs < this.timings.relistMs)) {
+      c.unseen = before;
+      const gen = c.restartCount;
+      this.after(run, this.timings.relistMs, () => {
+        if (c.restartCount === gen) c.unseen = undefined;
+      });
+    } else c.unseen = undefined;
     // The runtime runs a main process the first time and reports when it ends; restarts follow the rules.
-    const runtimeReports = this.runtime.onContainerExit !== undefined && !c.init && c.restartCount === 0;
+    const restarted = !c.init && c.restartCount > 0 && this.runtime.restartContainer?.(pod, c.name) === true;
+    const runtimeReports = restarted || (this.runtime.onContainerExit !== undefined && !c.init && c.restartCount === 0);
     if ((plan || c.init) && !runtimeReports) this.after(run, plan?.afterMs ?? this.timings.exitAfterMs, () => this.exit(run, i, plan?.exitCode ?? 0, chain));
+    if (oom) {
+      const gen = c.restartCount;
+      this.after(run, this.timings.oomAfterMs, () => {
+        if (c.restartCount !== gen || !c.state['running']) return;
+        const fresh = this.current(run);
+        if (fresh) this.runtime.killContainer?.(fresh, c.name);
+        this.exit(run, i, 137, chain, 'OOMKilled');
+      });
+    }
+    for (const p of probes) this.probeTick(run, c, c.restartCount, p, 0);
+    const postStart = dig<Json>(spec, 'lifecycle', 'postStart');
+    if (postStart && !c.init) this.postStart(run, c, c.restartCount, postStart);
     if (!c.init && chain) this.pull(run, i + 1, true);
-    if (!run.startedOnce && run.containers.filter((x) => !x.init).every((x) => x.started || x.restartCount > 0 || x.state['waiting'] === undefined)) {
+    if (!run.startedOnce && run.containers.filter((x) => !x.init).every((x) => x.state['running'] || x.restartCount > 0 || x.state['waiting'] === undefined)) {
       run.startedOnce = true;
       run.notifyStarted = true;
     }
   }
 
-  private exit(run: Run, i: number, exitCode: number, chain: boolean): void {
+  /** Ready: running, started (startup probe passed) and the readiness probe, if any, settled on success. */
+  private refreshReady(c: ContainerRun): void {
+    c.ready = !c.init && c.state['running'] !== undefined && c.started && c.readiness !== 'failure';
+  }
+
+  /** Is this container instance still the one a probe worker was started for? */
+  private probing(run: Run, c: ContainerRun, gen: number): boolean {
+    return this.runs.has(run.uid) && !run.terminating && c.restartCount === gen && c.state['running'] !== undefined && !c.killing;
+  }
+
+  /** One tick of a probe worker: every periodSeconds, once initialDelaySeconds have passed. */
+  private probeTick(run: Run, c: ContainerRun, gen: number, p: ProbeSettings, elapsedMs: number): void {
+    if (!this.probing(run, c, gen)) return;
+    this.after(run, p.periodMs, () => this.probeTick(run, c, gen, p, elapsedMs + p.periodMs));
+    if (elapsedMs < p.initialDelayMs) return;
+    // The startup probe stops once the container has started; the others wait for it.
+    if (p.type === 'Startup' ? c.started : !c.started) return;
+    this.probeOnce(run, c, gen, p);
+  }
+
+  private probeOnce(run: Run, c: ContainerRun, gen: number, p: ProbeSettings): void {
+    const pod = this.current(run);
+    if (!pod) return;
+    if (!this.runtime.probe) {
+      // A runtime that cannot run probes: count them as passing.
+      this.probed(run, c, gen, p, { result: 'success', output: '' });
+      return;
+    }
+    void this.runtime
+      .probe(pod, c.name, p.spec, p.timeoutMs)
+      .catch(() => undefined)
+      .then((o) => {
+        if (!this.probing(run, c, gen)) return;
+        // The runtime has not started the container's process yet: ask again shortly.
+        if (o === undefined) this.after(run, this.timings.probeRetryMs, () => this.probing(run, c, gen) && this.probeOnce(run, c, gen, p));
+        else this.probed(run, c, gen, p, o);
+      });
+  }
+
+  private probed(run: Run, c: ContainerRun, gen: number, p: ProbeSettings, o: ProbeOutcome): void {
+    if (o.result === 'failure') this.event(run, c, 'Warning', 'Unhealthy', `${p.type} probe failed: ${o.output}`);
+    const key = `${c.name}/${p.type}`;
+    const t = run.tallies.get(key) ?? { run: 0 };
+    run.tallies.set(key, t);
+    const settled = tally(t, o.result, p);
+    if (!settled) return;
+    if (p.type === 'Readiness') c.readiness = settled;
+    else if (settled === 'success') c.started = true;
+    else this.kill(run, c, gen, probeKillMessage(c.name, p.type), p.graceSeconds);
+    this.refreshReady(c);
+    this.queue.add(run.key);
+  }
+
+  /**
+   * The kubelet stops a container it will restart (a failed liveness or startup probe, a failed
+   * postStart hook): preStop runs, then the stop signal; servers that stop on the image's stop
+   * signal end at once (exit 0), shells and sleeps as PID 1 ignore SIGTERM and are killed when
+   * the grace period ends (137).
+   */
+  private kill(run: Run, c: ContainerRun, gen: number, message: string, graceSeconds?: number): void {
+    c.killing = true;
+    this.event(run, c, 'Normal', 'Killing', message);
+    const pod = this.current(run);
+    const i = run.containers.indexOf(c);
+    const spec = (dig<Json[]>(pod, 'spec', 'containers') ?? []).find((x) => x['name'] === c.name);
+    const preStop = dig<Json>(spec, 'lifecycle', 'preStop');
+    if (preStop) this.preStop(run, c, gen, preStop);
+    const grace = graceSeconds ?? Number(dig(pod, 'spec', 'terminationGracePeriodSeconds') ?? 30);
+    const exits = stopSignalExits.includes(imageRepository(c.image));
+    this.after(run, exits ? this.timings.stopMs : grace * 1000, () => {
+      if (c.restartCount !== gen || !c.state['running']) return;
+      const fresh = this.current(run);
+      if (fresh) this.runtime.killContainer?.(fresh, c.name);
+      this.exit(run, i, exits ? 0 : 137, false);
+    });
+  }
+
+  /** Runs a lifecycle handler in a running container, waiting for the runtime to have started it. */
+  private async handler(run: Run, c: ContainerRun, gen: number, handler: Json): Promise<ProbeOutcome | undefined> {
+    // lifecycle.sleep only pauses the kubelet; it cannot fail.
+    if (handler['sleep']) return { result: 'success', output: '' };
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const pod = this.current(run);
+      if (!pod || !this.runtime.probe || c.restartCount !== gen || !c.state['running']) return undefined;
+      const o = await this.runtime.probe(pod, c.name, handler).catch(() => undefined);
+      // The kubelet's HTTP hook runner does not look at the status code: only a failed request fails.
+      if (o && handler['httpGet'] && o.output.startsWith('HTTP probe failed')) return { result: 'success', output: '' };
+      if (o) return o;
+      await new Promise<void>((resolve) => this.api.ctx.clock.setTimeout(() => resolve(), this.delay(this.timings.probeRetryMs)));
+    }
+    return undefined;
+  }
+
+  /** postStart runs right after the container starts; when it fails the container is killed and restarted. */
+  private postStart(run: Run, c: ContainerRun, gen: number, handler: Json): void {
+    void this.handler(run, c, gen, handler).then((o) => {
+      if (o?.result !== 'failure' || c.restartCount !== gen || !c.state['running'] || c.killing) return;
+      this.event(run, c, 'Warning', 'FailedPostStartHook', 'PostStartHook failed');
+      this.kill(run, c, gen, 'FailedPostStartHook');
+      this.queue.add(run.key);
+    });
+  }
+
+  /** preStop runs before the stop signal; a failure is only reported. */
+  private preStop(run: Run, c: ContainerRun, gen: number, handler: Json): void {
+    void this.handler(run, c, gen, handler).then((o) => {
+      if (o?.result === 'failure') this.event(run, c, 'Warning', 'FailedPreStopHook', 'PreStopHook failed');
+    });
+  }
+
+  /**
+   * The message of a terminated container: its terminationMessagePath file, else (with
+   * FallbackToLogsOnError and a failure) the end of its log, as the kubelet reads them.
+   */
+  private terminationMessage(run: Run, c: ContainerRun, exitCode: number): string | undefined {
+    const pod = this.current(run);
+    if (!pod) return undefined;
+    const fromFile = this.runtime.terminationMessage?.(pod, c.name);
+    if (fromFile) return fromFile;
+    const spec = [...(dig<Json[]>(pod, 'spec', 'initContainers') ?? []), ...(dig<Json[]>(pod, 'spec', 'containers') ?? [])].find((x) => x['name'] === c.name);
+    if (spec?.['terminationMessagePolicy'] !== 'FallbackToLogsOnError' || exitCode === 0) return undefined;
+    // kubelet: the last 80 lines, at most 2048 bytes.
+    return this.runtime.logTail?.(pod, c.name, 80, 2048) || undefined;
+  }
+
+  private exit(run: Run, i: number, exitCode: number, chain: boolean, reason?: string): void {
     const c = run.containers[i]!;
     const running = c.state['running'] as Json | undefined;
     if (!running) return;
+    const message = this.terminationMessage(run, c, exitCode);
     const terminated = {
       containerID: c.containerID,
       exitCode,
       finishedAt: timestamp(this.api.ctx.clock.now()),
-      reason: exitCode === 0 ? 'Completed' : 'Error',
+      ...(message ? { message } : {}),
+      reason: reason ?? (exitCode === 0 ? 'Completed' : 'Error'),
       startedAt: running['startedAt'],
     };
     c.state = { terminated };
     c.ready = false;
     c.started = false;
+    c.unseen = undefined;
     const policy = String(dig(this.current(run), 'spec', 'restartPolicy') ?? 'Always');
     const restart = policy === 'Always' ? !c.init || exitCode !== 0 : policy === 'OnFailure' ? exitCode !== 0 : false;
     if (c.init && exitCode === 0) {
@@ -335,36 +494,17 @@ export class Kubelet {
     this.queue.add(run.key);
   }
 
-  /** Readiness from the runtime's probe (ready when it cannot tell), retried every periodSeconds. */
-  private probeReady(run: Run, c: ContainerRun, probe: Json): void {
-    if (!c.state['running']) return;
-    const pod = this.current(run);
-    if (!pod || !this.runtime.probe) {
-      c.ready = true;
-      return;
-    }
-    void this.runtime
-      .probe(pod, c.name, probe)
-      .catch(() => undefined)
-      .then((ok) => {
-        if (!this.runs.has(run.uid) || !c.state['running']) return;
-        if (ok === false) {
-          this.after(run, Number(probe['periodSeconds'] ?? 10) * 1000, () => this.probeReady(run, c, probe));
-          return;
-        }
-        if (!c.ready) {
-          c.ready = true;
-          this.queue.add(run.key);
-        }
-      });
-  }
-
   private terminate(pod: KObject, run: Run): void {
     run.terminating = true;
     for (const t of run.timers) this.api.ctx.clock.clearTimeout(t);
     run.timers.clear();
     const running = run.containers.filter((c) => c.state['running']);
-    for (const c of running) this.event(run, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
+    for (const c of running) {
+      this.event(run, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
+      const spec = (dig<Json[]>(pod, 'spec', 'containers') ?? []).find((x) => x['name'] === c.name);
+      const preStop = dig<Json>(spec, 'lifecycle', 'preStop');
+      if (preStop) this.preStop(run, c, c.restartCount, preStop);
+    }
     const grace = Number(pod.metadata.deletionGracePeriodSeconds ?? dig(pod, 'spec', 'terminationGracePeriodSeconds') ?? 30);
     const ms = running.length === 0 ? 0 : Math.min(grace * 1000, this.timings.terminationCapMs);
     this.after(run, ms, () => {

@@ -50,12 +50,12 @@ export async function serveResource(ctx: HandlerContext, route: ResourceRoute, r
   }
   if (verb === 'create') {
     if (name !== undefined) throw methodNotAllowed('the server does not allow this method on the requested resource');
-    const body = await readObject(req);
+    const body = await readObject(req, type.kind);
     const created = api.create(type, namespace, body, writeOptions(query));
     return sendJson(res, 201, created);
   }
   if (verb === 'update') {
-    const body = await readObject(req);
+    const body = await readObject(req, type.kind);
     if (body.metadata?.name && body.metadata.name !== name) throw new StatusError({ message: `the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`, reason: 'BadRequest', code: 400 });
     body.metadata = { ...(body.metadata ?? {}), name: name! };
     return sendJson(res, 200, api.update(type, namespace, body, writeOptions(query)));
@@ -91,10 +91,10 @@ export function table(api: Api, type: ResourceType, items: KObject[], query: URL
   return toTable(type, items, { now: api.ctx.clock.now(), includeObject: includeObject(query), resourceVersion });
 }
 
-/** Reads and decodes an object body (JSON, YAML or protobuf). */
-export async function readObject(req: IncomingMessage): Promise<KObject> {
+/** Reads and decodes an object body (JSON, YAML or protobuf); `kind` is the type it must be, for error messages. */
+export async function readObject(req: IncomingMessage, kind?: string): Promise<KObject> {
   const format = bodyFormat(req.headers['content-type'], OBJECT_MEDIA);
-  const value = decodeBody(await readBody(req), format, 'object');
+  const value = decodeBody(await readBody(req), format, 'object', kind);
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw new StatusError({ message: "Object 'Kind' is missing in request body", reason: 'BadRequest', code: 400 });
   const o = value as KObject;

@@ -1,3 +1,4 @@
+import { scheduleError } from '../../cron-schedule.js';
 import type { FieldCause } from '../../status.js';
 import { forbidden, goStringMap, invalidField, notSupported, required } from '../field-errors.js';
 import { type Dict, isDict } from '../util.js';
@@ -157,10 +158,11 @@ export function validateCronJobSpec(spec: Dict): FieldCause[] {
   const errs: FieldCause[] = [];
   if (!spec.schedule) errs.push(required('spec.schedule'));
   else {
-    const fields = String(spec.schedule).trim().split(/\s+/);
-    if (!String(spec.schedule).startsWith('@') && fields.length !== 5) {
-      errs.push(invalidField('spec.schedule', spec.schedule, `expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`));
-    }
+    // validateScheduleFormat: robfig's parse error, then the TZ rule for new objects.
+    const schedule = String(spec.schedule);
+    const error = scheduleError(schedule);
+    if (error) errs.push(invalidField('spec.schedule', spec.schedule, error));
+    if (schedule.includes('TZ')) errs.push(invalidField('spec.schedule', spec.schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'));
   }
   const policy = spec.concurrencyPolicy;
   if (!['Allow', 'Forbid', 'Replace'].includes(policy)) errs.push(notSupported('spec.concurrencyPolicy', policy ?? '', ['Allow', 'Forbid', 'Replace']));
