@@ -6,6 +6,7 @@
  */
 export * from './types.js';
 export { parseCommandLine } from './parse.js';
+export { splitTolerant } from './tolerant.js';
 export { locateProgram, programName, isAssignment, type ProgramParts } from './program.js';
 export { COMMAND_PREFIXES, type PrefixRule } from './data/prefixes.js';
 export { kubectlCall, firstKubectlCall, flagWords, parseKubectl, takesValue, hasFlag, flagValue, type KubectlCall, type KubectlFlag } from './kubectl.js';

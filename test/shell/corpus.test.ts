@@ -61,7 +61,9 @@ const programsOf = (lint: OldAnswer['lint']): string[] => lint.flatMap((l) => (l
 
 describe('command model on the corpus', () => {
   it('should find the same commands in every fixture page as before', () => {
-    const files = globSync(['fixtures/**/*.md'], { ignore: ['fixtures/ATTRIBUTION.md'] }).sort();
+    // The pages the old answers were recorded on (fixture pages added later have none).
+    const files = [...new Set(OLD.map((o) => o.page))];
+    expect(files.length).toBeGreaterThanOrEqual(globSync(['fixtures/corpus/**/*.md', 'fixtures/seed/*.md']).length);
     const found = new Set<string>();
     for (const path of files) {
       const plan = buildPlan(parseMarkdown(readFileSync(path, 'utf8'), { path, examplesDir: 'fixtures/corpus/examples' }));
