@@ -108,7 +108,8 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
 
 function match(state: LessonState, step: CommandStep, actual: string, command: string): MatchResult {
   const e = step.expected!;
-  return state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command });
+  // The page's earlier bindings: a value the cluster assigned must stay the same value later on.
+  return state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command, bindings: state.bindings });
 }
 
 /**
@@ -227,6 +228,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     examples: state.examples,
     capabilities: state.session.capabilities,
     podShell: state.podShell,
+    bind: (value: string) => (state.bindings.length ? state.matcher.applyBindings(value, state.bindings) : value),
     watchMs: Math.max(1000, Math.min(state.options.settleMs, stepTimeout(step, state.options) - 1000)),
   });
   rewrites.push(...prepared.rewrites);
@@ -296,7 +298,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     result.status = (matched ? matched.ok : true) && !exit ? 'pass' : 'fail';
     if (matched) {
       result.bindings = matched.bindings;
-      if (matched.ok) state.bindings.push(...matched.bindings);
+      if (matched.ok) state.bindings.push(...matched.bindings.map((b) => ({ ...b, line: step.expected!.position.line })));
     }
     observe(command, attempt.output, state.observations);
     if (prepared.opensPodShell && result.status === 'pass') state.podShell = prepared.opensPodShell;

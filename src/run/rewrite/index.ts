@@ -99,20 +99,18 @@ function contextText(step: CommandStep): string {
 }
 
 /**
- * The pod a `pod` step runs in: the shell an earlier step opened, unless the step names another
- * pod of its own (its prompt or session says which); then that pod, by name.
+ * The pod a `pod` step runs in: the shell an earlier step opened (the doc's prompt names the pod
+ * of the author's cluster, `[ root@curl-deployment-1515033274-1410r:/ ]$`, which this run's pod is
+ * not); with no shell open, the pod the step's prompt or session names, as this run bound it.
  */
 function podFor(step: CommandStep, ctx: RewriteContext): PodShell | null {
   if (step.host.kind !== 'pod') return null;
+  if (ctx.podShell) return ctx.podShell;
   const { name, namespace, container } = step.host;
-  const open = ctx.podShell;
-  if (open && (!name || podName(open.target) === name)) return open;
-  if (!name) return open;
+  if (!name) return null;
   const flags = [...(namespace ? ['-n', namespace] : []), ...(container ? ['-c', container] : [])];
-  return { target: name, flags, line: step.host.source.line ?? step.line, removeAfter: false };
+  return { target: ctx.bind ? ctx.bind(name) : name, flags, line: step.host.source.line ?? step.line, removeAfter: false };
 }
-
-const podName = (target: string): string => target.replace(/^(?:pods?|po)\//, '');
 
 /**
  * A step that opens a shell on a node (`minikube ssh`, `docker exec -it kind-control-plane bash`)

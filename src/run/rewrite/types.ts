@@ -26,6 +26,8 @@ export interface RewriteContext {
   examples: Map<string, string>;
   capabilities: BackendCapabilities;
   podShell: PodShell | null;
+  /** A value the doc showed, as this run bound it (a pod name from an earlier output). */
+  bind?: (value: string) => string;
   /** How long a bounded watch may run, in ms. */
   watchMs: number;
 }

@@ -13,6 +13,8 @@ import { pathNotFound, sendError, sendJson, sendText, statusOf } from './respond
 import { parseResourcePath, pathProblem } from './route.js';
 import { createWatchRegistry, type WatchLimits } from './watch.js';
 import { aliasApi } from './alias-api.js';
+import { warnIfDeprecated } from './deprecations.js';
+import { AUTH_REVIEW_TYPES, serveAuthReview } from './auth-reviews.js';
 import { VERSION_ALIASES } from './aliases.js';
 
 export { generateServingCerts } from './certs.js';
@@ -59,7 +61,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const watches = createWatchRegistry(options.watchLimits);
   const ctx: HandlerContext = { api, runtime, watches };
   const sockets = new Set<Socket>();
-  const servedTypes = [...api.types(), ...VERSION_ALIASES.map((a) => a.type)];
+  const servedTypes = [...api.types(), ...VERSION_ALIASES.map((a) => a.type), ...AUTH_REVIEW_TYPES];
   const served = () => servedTypes;
   const lookup = (group: string, version: string, resource: string) =>
     served().find((t) => t.group === group && t.version === version && t.resource === resource);
@@ -114,6 +116,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       return sendJson(res, 200, list);
     }
     if (parsed.kind !== 'resource') throw pathNotFound();
+    if (AUTH_REVIEW_TYPES.includes(parsed.route.type) && !parsed.route.name) return serveAuthReview(parsed.route.type, req, res, token);
+    warnIfDeprecated(res, parsed.route.type, Number(api.ctx.version.minor));
     const alias = VERSION_ALIASES.find((a) => a.type === parsed.route.type);
     await serveResource(alias ? { ...ctx, api: aliasApi(api, alias) } : ctx, parsed.route, req, res, url.searchParams);
   };
