@@ -1,16 +1,16 @@
 import type { HostContext } from '../plan/types.js';
-import { COMMAND_WORDS, PREFIX_WORDS } from './data/programs.js';
+import { splitTolerant } from '../shell/index.js';
+import { COMMAND_WORDS } from './data/programs.js';
 import { OUTPUT_LINE_PATTERNS } from './data/output-lines.js';
 import { LOCAL_HOST_NAMES, NODE_NAME_PATTERNS, POD_NAME_PATTERNS, PROMPT_PATTERNS } from './data/prompts.js';
 
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=\S*$/;
-
-/** The program word of a line: first word after `VAR=value` assignments and `sudo`-like prefixes. */
+/**
+ * The program word of a line: first word after `VAR=value` assignments and `sudo`-like prefixes.
+ * Every line of a page is asked, output included, so this uses the command model's fast word
+ * splitter rather than the shell parser.
+ */
 export function programOf(text: string): string | undefined {
-  const words = text.trim().split(/\s+/);
-  let i = 0;
-  while (i < words.length && (ASSIGNMENT.test(words[i]!) || PREFIX_WORDS.has(words[i]!))) i++;
-  return words[i];
+  return splitTolerant(text).commands[0]?.program?.value;
 }
 
 /** True when a line can only be output (kubectl results, table headers, `key: value`, markup). */

@@ -34,6 +34,3 @@ export const BARE_KUBECTL_SUBCOMMANDS: ReadonlySet<string> = new Set([
   'annotate', 'patch', 'rollout', 'set', 'port-forward', 'proxy', 'top', 'cluster-info', 'version', 'config', 'wait',
   'attach', 'cp', 'autoscale', 'drain', 'cordon', 'taint', 'explain', 'api-resources', 'replace', 'debug',
 ]);
-
-/** Prefix words before the program (`sudo kubectl …`). */
-export const PREFIX_WORDS: ReadonlySet<string> = new Set(['sudo', 'time', 'env', 'nohup', 'command']);
