@@ -81,7 +81,7 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
   const r = await state.shell.run(prepared.script, {
     timeoutMs,
     ...(state.options.signal ? { signal: state.options.signal } : {}),
-    ...(stopWhen && prepared.bounded ? { stopWhen, stopPidFile: prepared.bounded.pidFile } : {}),
+    ...(stopWhen ? { stopWhen } : {}),
   });
   if (r.aborted || state.options.signal?.aborted) return { output: r.output, exitCode: null, error: 'the run was interrupted' };
   if (r.timedOut || r.shellExited) {
@@ -249,7 +249,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     state.skippedProducers.push({ line: step.line, reason: cannot, names: unplugged ? producedNames(command) : new Set<string>() });
   }
   if (result.status === 'fail') {
-    const facts = state.options.gatherFacts ? await gatherFacts(state.env, state.session.namespace, state.sandbox.home) : null;
+    const facts = state.options.gatherFacts ? await gatherFacts(state.env, state.session.namespace, state.sandbox.private) : null;
     const hint = findHint({
       step,
       output: attempt.output,
@@ -262,7 +262,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     });
     if (hint) result.hint = hint;
     if (state.options.gatherFacts) {
-      result.diagnostics = await gatherDiagnostics(state.env, state.session.namespace, state.sandbox.home, facts, `${command}\n${attempt.output}`);
+      result.diagnostics = await gatherDiagnostics(state.env, state.session.namespace, state.sandbox.private, facts, `${command}\n${attempt.output}`);
     }
   }
   if ((result.status === 'fail' || result.status === 'pass') && state.skippedProducers.length) {

@@ -1,0 +1,129 @@
+/**
+ * The lesson supervisor: a small bash program of ours that never runs lesson code. It reads
+ * requests from the runner on stdin and runs each step in a fresh child bash, whose exit status
+ * it learns with `wait` and reports after the step's output as `\n__KDT_<nonce>_<seq>_<status>_<exited>__\n`.
+ *
+ * Why one child per step: anything that runs in the same shell after a step's code (a trailing
+ * `printf` marker, a status fd) can be subverted by that code or by what it leaves behind — a
+ * function named `printf`, a DEBUG trap reading the nonce from `$BASH_COMMAND`, `exec >file`.
+ * Here the child holds no secret and no channel: the nonce lives only in the supervisor, which
+ * the lesson cannot read (under confinement it runs from an unreadable copy of bash, so it is not
+ * dumpable: no ptrace, no /proc/PID/mem or /proc/PID/fd for the lesson's uid).
+ *
+ * State carries over as in a terminal, explicitly: the child's EXIT trap writes its working
+ * directory, variables (exported or not), functions and aliases as NUL-separated records to
+ * `<state>.new`; the supervisor keeps it when it is complete. The next child restores variables,
+ * aliases and the directory as data (validated names, `printf -v`, `BASH_ALIASES[…]=`, `cd`), and
+ * gets functions through bash's own function import (`BASH_FUNC_name%%`), which accepts one
+ * function definition and nothing else; names of builtins, keywords and our own `__kdt*` names
+ * are dropped, so no carried function can shadow what the trailer uses. Shell options and traps
+ * do not carry over.
+ *
+ * Requests (NUL-terminated fields): `run <seq> <script>`, and during a step `stop`, which sends
+ * SIGTERM to the step's process group (the step's shell survives it: it has a TERM handler).
+ */
+
+/** Variables a step cannot carry over: bash's own, and ours. */
+const SPECIAL =
+  '__kdt*|BASH|BASH_*|BASHOPTS|BASHPID|EUID|UID|PPID|SHELLOPTS|RANDOM|SRANDOM|SECONDS|LINENO|FUNCNAME|GROUPS|HISTCMD|PIPESTATUS|_|DIRSTACK|EPOCHREALTIME|EPOCHSECONDS|COMP_WORDBREAKS|PWD|SHLVL|OPTIND|OPTERR|HOSTNAME|HOSTTYPE|MACHTYPE|OSTYPE|IFS|PS1|PS2|PS4';
+
+/**
+ * Runs in each step's child: `bash -c PROLOGUE bash <state> <script>`. Everything it defines is
+ * parsed before any carried alias exists; the trap words are quoted so no alias applies to them.
+ */
+export const PROLOGUE = String.raw`__kdt_state=$1 __kdt_script=$2
+set --
+__kdt_save() {
+  local __kdt_n __kdt_a
+  {
+    printf 'C\0\0%s\0' "$PWD"
+    for __kdt_n in $(compgen -v); do
+      case $__kdt_n in ${SPECIAL}) continue ;; esac
+      __kdt_a=${'${'}!__kdt_n@a}
+      case $__kdt_a in *[aAn]*) continue ;; esac
+      case $__kdt_a in *x*) printf 'X\0%s\0%s\0' "$__kdt_n" "${'${'}!__kdt_n}" ;; *) printf 'V\0%s\0%s\0' "$__kdt_n" "${'${'}!__kdt_n}" ;; esac
+    done
+    for __kdt_n in $(compgen -A function); do
+      case $__kdt_n in __kdt*) continue ;; esac
+      printf 'F\0%s\0%s\0' "$__kdt_n" "$(declare -f -- "$__kdt_n")"
+    done
+    for __kdt_n in "${'${'}!BASH_ALIASES[@]}"; do printf 'A\0%s\0%s\0' "$__kdt_n" "${'${'}BASH_ALIASES[$__kdt_n]}"; done
+    printf 'E\0\0%s\0' "${'${'}1}"
+  } >"$__kdt_state.new" 2>/dev/null
+}
+trap '__kdt_rc=$?; \__kdt_save "${'${'}__kdt_done:-1}"; \exit "$__kdt_rc"' EXIT
+trap ':' TERM
+if [[ -f $__kdt_state ]]; then
+  declare -A __kdt_keep=()
+  while IFS= read -r -d '' __kdt_k && IFS= read -r -d '' __kdt_n && IFS= read -r -d '' __kdt_v; do
+    case $__kdt_k in
+      C) cd -- "$__kdt_v" 2>/dev/null ;;
+      V|X)
+        [[ $__kdt_n =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || continue
+        case $__kdt_n in ${SPECIAL}) continue ;; esac
+        __kdt_keep[$__kdt_n]=1
+        printf -v "$__kdt_n" '%s' "$__kdt_v" 2>/dev/null || continue
+        if [[ $__kdt_k == X ]]; then export -- "$__kdt_n"; else export -n -- "$__kdt_n"; fi ;;
+      A) [[ $__kdt_n =~ ^[A-Za-z0-9_.:@%+,-]+$ ]] && BASH_ALIASES[$__kdt_n]=$__kdt_v ;;
+    esac
+  done <"$__kdt_state"
+  for __kdt_n in $(compgen -e); do
+    case $__kdt_n in ${SPECIAL}) continue ;; esac
+    [[ -n ${'${'}__kdt_keep[$__kdt_n]} ]] || unset -v -- "$__kdt_n"
+  done
+  unset -v __kdt_keep __kdt_k __kdt_n __kdt_v
+fi
+eval "$__kdt_script"
+__kdt_rc=$? __kdt_done=0
+\exit "$__kdt_rc"
+`;
+
+/**
+ * The supervisor: `bash -c SUPERVISOR kdt-supervisor <stateDir> <bash> [<node> <forwarder> <socket> <port>]`.
+ * With the last four it first starts the in-sandbox API forwarder and waits until it listens.
+ */
+export const SUPERVISOR = String.raw`set -m 2>/dev/null
+__state=$1/state __bash=$2
+rm -f -- "$__state" "$__state.new"
+IFS= read -r -d '' __nonce || exit 1
+if [[ -n $3 ]]; then
+  exec {__fwd}< <("$3" -e "$4" "$5" "$6" 2>&1)
+  IFS= read -r -u "$__fwd" __ready
+  if [[ $__ready != listening ]]; then echo "kubedoctest: the API forwarder did not start: $__ready" >&2; exit 1; fi
+fi
+declare -A __reserved=()
+for __n in $(compgen -b) $(compgen -k); do __reserved[$__n]=1; done
+__prologue='${PROLOGUE.replaceAll("'", `'\\''`)}'
+while IFS= read -r -d '' __cmd; do
+  [[ $__cmd == run ]] || continue
+  IFS= read -r -d '' __seq || exit 1
+  IFS= read -r -d '' __script || exit 1
+  __env=()
+  if [[ -f $__state ]]; then
+    while IFS= read -r -d '' __k && IFS= read -r -d '' __n && IFS= read -r -d '' __v; do
+      [[ $__k == F && $__n =~ ^[A-Za-z_][A-Za-z0-9_.:-]*$ && $__n != __kdt* && -z ${'${'}__reserved[$__n]} && $__v == *$'\n{'* ]] || continue
+      __env+=("BASH_FUNC_$__n%%=() {${'${'}__v#*$'\n{'}")
+    done <"$__state"
+  fi
+  rm -f -- "$__state.new"
+  env "${'${'}__env[@]}" "$__bash" --noprofile --norc -O expand_aliases -c "$__prologue" bash "$__state" "$__script" </dev/null 2>&1 &
+  __pid=$!
+  ( while IFS= read -r -d '' __c; do [[ $__c == stop ]] && kill -TERM -- "-$__pid" 2>/dev/null; done ) <&0 &
+  __reader=$!
+  while :; do
+    wait "$__pid"
+    __rc=$?
+    kill -0 "$__pid" 2>/dev/null || break
+  done
+  kill "$__reader" 2>/dev/null
+  wait "$__reader" 2>/dev/null
+  __exited=1
+  if [[ -f $__state.new ]]; then
+    __last= __flag=
+    while IFS= read -r -d '' __k && IFS= read -r -d '' __n && IFS= read -r -d '' __v; do __last=$__k __flag=$__v; done <"$__state.new"
+    if [[ $__last == E && $__flag == 0 ]]; then mv -f -- "$__state.new" "$__state" && __exited=0; fi
+  fi
+  [[ $__exited == 1 ]] && rm -f -- "$__state" "$__state.new"
+  printf '\n__KDT_%s_%s_%s_%s__\n' "$__nonce" "$__seq" "$__rc" "$__exited"
+done
+`;
