@@ -21,6 +21,7 @@ export const ErrorCodes = {
   ERR_INTERRUPTED: 'the run was interrupted',
   ERR_OUTPUT_WRITE: 'the report could not be written',
   ERR_INTERNAL: 'an internal error',
+  ERR_UNCONFINED_IN_CI: 'CI mode refuses to run a tutorial unconfined',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -158,3 +158,30 @@ export function confineUsable(): Promise<string | null> {
   );
   return usable;
 }
+
+/** Whether a lesson run confines: asked with `--confine` (required), `--no-confine`, or neither (where it works). */
+export interface ConfineDecision {
+  confine: boolean;
+  /** Said once when host-side lines will run unconfined because bubblewrap is not usable. */
+  notice?: string;
+}
+
+/**
+ * The confinement policy of `check`: `--confine` requires it, `--no-confine` turns it off;
+ * otherwise it is on when bubblewrap works here. In CI mode (`CI=true` or `--ci`) running
+ * unconfined without `--no-confine` is refused with ERR_UNCONFINED_IN_CI.
+ */
+export async function decideConfine(flag: boolean | undefined, ci: boolean, probe: () => Promise<unknown> = preflightConfine): Promise<ConfineDecision> {
+  if (flag !== undefined) return { confine: flag };
+  const why = await probe().then(
+    () => null,
+    (e: unknown) => (e instanceof Error ? e.message : String(e)),
+  );
+  if (why === null) return { confine: true };
+  if (ci) {
+    throw new KubedoctestError('ERR_UNCONFINED_IN_CI', `CI mode will not run a tutorial unconfined, and confinement is not usable here: ${why}`, {
+      hint: 'install bubblewrap (apt-get install bubblewrap) and allow user namespaces, or pass --no-confine to accept that host-side lines run unconfined',
+    });
+  }
+  return { confine: false, notice: `confinement is not usable here (${why}): host-side lines of the tutorial run unconfined, as your user; pass --no-confine to silence this` };
+}

@@ -126,7 +126,7 @@ async function provideLinkedFiles(state: LessonState, step: CommandStep, command
   const linked = planLinkedFiles(missing, state.plan.links ?? [], step.line, state.options.filesDir);
   if (linked.action === 'skip') return { skip: linked.reason };
   if (linked.action === 'none' || !cwd) return { rewrites: [] };
-  return { rewrites: copyLinkedFiles(linked.copies, cwd, state.options.filesDir!).map((r) => ({ kind: 'file' as const, ...r })) };
+  return { rewrites: copyLinkedFiles(linked.copies, cwd, state.options.filesDir!, { home: state.sandbox.home, ...(state.sandbox.owner ? { owner: state.sandbox.owner } : {}) }).map((r) => ({ kind: 'file' as const, ...r })) };
 }
 
 /** Runs a command step to its result. */

@@ -15,6 +15,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { loadLesson } from '../../parse/index.js';
 import { buildPlan } from '../../plan/index.js';
 import { check, exitCodeFor, type CheckReport } from '../../run/index.js';
+import { decideConfine } from '../../run/confine.js';
 import { updateDoc, updatePatch } from '../../update/update.js';
 import { VERSION } from '../../version.js';
 import { KubedoctestError } from '../../diag/errors.js';
@@ -38,6 +39,7 @@ export interface CheckCommandOptions {
   toLine?: string;
   keep?: boolean;
   confine?: boolean;
+  ci?: boolean;
   k8sVersion?: string;
   examplesDir?: string;
   filesDir?: string;
@@ -83,6 +85,8 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
   const format = oneOf(o.format, CHECK_FORMATS, '--format');
   backendFactory(o.backend, o); // validates --backend and its options before any work
   const paths = await expandInputs(inputs);
+  const confinement = await decideConfine(o.confine, Boolean(o.ci) || process.env.CI === 'true');
+  if (confinement.notice) process.stderr.write(`kubedoctest: ${confinement.notice}\n`);
   const streaming = format === 'text' && !o.output;
   const reporters = streaming
     ? [createTerminalReporter(process.stdout, { colors: colorsFor(process.stdout), verbose: o.verbose, progress: true })]
@@ -98,7 +102,7 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
     jobs: parseCount(o.jobs, '--jobs'),
     failFast: Boolean(o.failFast),
     keep: Boolean(o.keep),
-    confine: Boolean(o.confine),
+    confine: confinement.confine,
     ...(o.k8sVersion ? { k8sVersion: o.k8sVersion } : {}),
     ...(o.grep ? { grep: o.grep } : {}),
     ...(o.fromLine ? { fromLine: parseCount(o.fromLine, '--from-line') } : {}),
