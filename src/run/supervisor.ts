@@ -20,7 +20,7 @@
  * do not carry over.
  *
  * Requests (NUL-terminated fields): `run <seq> <script>`, and during a step `stop`, which sends
- * SIGTERM to the step's process group (the step's shell survives it: it has a TERM handler).
+ * SIGTERM to the step shell's children (the step's shell survives: it has a TERM handler).
  */
 
 /** Variables a step cannot carry over: bash's own, and ours. */
@@ -28,31 +28,37 @@ const SPECIAL =
   '__kdt*|BASH|BASH_*|BASHOPTS|BASHPID|EUID|UID|PPID|SHELLOPTS|RANDOM|SRANDOM|SECONDS|LINENO|FUNCNAME|GROUPS|HISTCMD|PIPESTATUS|_|DIRSTACK|EPOCHREALTIME|EPOCHSECONDS|COMP_WORDBREAKS|PWD|SHLVL|OPTIND|OPTERR|HOSTNAME|HOSTTYPE|MACHTYPE|OSTYPE|IFS|PS1|PS2|PS4';
 
 /**
- * Runs in each step's child: `bash -c PROLOGUE bash <state> <script>`. Everything it defines is
- * parsed before any carried alias exists; the trap words are quoted so no alias applies to them.
+ * What the step's shell runs after the step's code: its state as NUL-separated records. Held in
+ * a readonly variable and run with `eval`, so no function or variable the step defines can change it.
+ */
+const SAVE = String.raw`{
+  printf 'C\0\0%s\0' "$PWD"
+  for __kdt_n in $(compgen -v); do
+    case $__kdt_n in ${SPECIAL}) continue ;; esac
+    __kdt_a=${'${'}!__kdt_n@a}
+    case $__kdt_a in *[aAn]*) continue ;; esac
+    case $__kdt_a in *x*) printf 'X\0%s\0%s\0' "$__kdt_n" "${'${'}!__kdt_n}" ;; *) printf 'V\0%s\0%s\0' "$__kdt_n" "${'${'}!__kdt_n}" ;; esac
+  done
+  for __kdt_n in $(compgen -A function); do
+    case $__kdt_n in __kdt*) continue ;; esac
+    printf 'F\0%s\0%s\0' "$__kdt_n" "$(declare -f -- "$__kdt_n")"
+  done
+  for __kdt_n in "${'${'}!BASH_ALIASES[@]}"; do printf 'A\0%s\0%s\0' "$__kdt_n" "${'${'}BASH_ALIASES[$__kdt_n]}"; done
+  printf 'E\0\0\0'
+} >|"$__kdt_state.new" 2>/dev/null`;
+
+/**
+ * Runs in each step's child: `bash -c PROLOGUE bash <state> <script>`. It restores the carried
+ * state as data, runs the step with `eval`, then — only when the step's code ended by itself —
+ * saves the state. The trailer first takes `$?`, switches to POSIX mode (special builtins such as
+ * `unset`, `trap`, `exit` then win over functions), removes any function that could stand in for
+ * a builtin it uses, drops the step's traps and turns alias expansion off; its words are quoted so
+ * no alias applies to them. A step that ends the shell (`exit`, `set -e`, `exec`) writes no state,
+ * which the supervisor reports as the shell having exited.
  */
 export const PROLOGUE = String.raw`__kdt_state=$1 __kdt_script=$2
 set --
-__kdt_save() {
-  local __kdt_n __kdt_a
-  {
-    printf 'C\0\0%s\0' "$PWD"
-    for __kdt_n in $(compgen -v); do
-      case $__kdt_n in ${SPECIAL}) continue ;; esac
-      __kdt_a=${'${'}!__kdt_n@a}
-      case $__kdt_a in *[aAn]*) continue ;; esac
-      case $__kdt_a in *x*) printf 'X\0%s\0%s\0' "$__kdt_n" "${'${'}!__kdt_n}" ;; *) printf 'V\0%s\0%s\0' "$__kdt_n" "${'${'}!__kdt_n}" ;; esac
-    done
-    for __kdt_n in $(compgen -A function); do
-      case $__kdt_n in __kdt*) continue ;; esac
-      printf 'F\0%s\0%s\0' "$__kdt_n" "$(declare -f -- "$__kdt_n")"
-    done
-    for __kdt_n in "${'${'}!BASH_ALIASES[@]}"; do printf 'A\0%s\0%s\0' "$__kdt_n" "${'${'}BASH_ALIASES[$__kdt_n]}"; done
-    printf 'E\0\0%s\0' "${'${'}1}"
-  } >"$__kdt_state.new" 2>/dev/null
-}
-trap '__kdt_rc=$?; \__kdt_save "${'${'}__kdt_done:-1}"; \exit "$__kdt_rc"' EXIT
-trap ':' TERM
+readonly __kdt_save=${"'"}${SAVE.replaceAll("'", `'\\''`)}${"'"}
 if [[ -f $__kdt_state ]]; then
   declare -A __kdt_keep=()
   while IFS= read -r -d '' __kdt_k && IFS= read -r -d '' __kdt_n && IFS= read -r -d '' __kdt_v; do
@@ -73,9 +79,13 @@ if [[ -f $__kdt_state ]]; then
   done
   unset -v __kdt_keep __kdt_k __kdt_n __kdt_v
 fi
+trap ':' TERM
 eval "$__kdt_script"
-__kdt_rc=$? __kdt_done=0
-\exit "$__kdt_rc"
+__kdt_rc=$?
+POSIXLY_CORRECT=1; \unset -f printf compgen declare shopt builtin command eval exit trap set unset read cd; \trap - EXIT DEBUG ERR RETURN TERM; \set +euo pipefail; \shopt -u expand_aliases
+unset -v POSIXLY_CORRECT
+eval "$__kdt_save"
+exit "$__kdt_rc"
 `;
 
 /**
@@ -91,6 +101,16 @@ if [[ -n $3 ]]; then
   IFS= read -r -u "$__fwd" __ready
   if [[ $__ready != listening ]]; then echo "kubedoctest: the API forwarder did not start: $__ready" >&2; exit 1; fi
 fi
+# SIGTERM to the step's own children (the bounded watch's \`timeout\`), as a reader's Ctrl-C would stop it.
+__stop() {
+  local p s
+  for p in /proc/[0-9]*; do
+    read -r s <"$p/stat" 2>/dev/null || continue
+    s=${'${'}s##*) }
+    set -- $s
+    [[ $2 == "$__pid" ]] && kill -TERM "${'${'}p#/proc/}" 2>/dev/null
+  done
+}
 declare -A __reserved=()
 for __n in $(compgen -b) $(compgen -k); do __reserved[$__n]=1; done
 __prologue='${PROLOGUE.replaceAll("'", `'\\''`)}'
@@ -108,7 +128,7 @@ while IFS= read -r -d '' __cmd; do
   rm -f -- "$__state.new"
   env "${'${'}__env[@]}" "$__bash" --noprofile --norc -O expand_aliases -c "$__prologue" bash "$__state" "$__script" </dev/null 2>&1 &
   __pid=$!
-  ( while IFS= read -r -d '' __c; do [[ $__c == stop ]] && kill -TERM -- "-$__pid" 2>/dev/null; done ) <&0 &
+  ( while IFS= read -r -d '' __c; do [[ $__c == stop ]] && __stop; done ) <&0 &
   __reader=$!
   while :; do
     wait "$__pid"
@@ -119,9 +139,9 @@ while IFS= read -r -d '' __cmd; do
   wait "$__reader" 2>/dev/null
   __exited=1
   if [[ -f $__state.new ]]; then
-    __last= __flag=
-    while IFS= read -r -d '' __k && IFS= read -r -d '' __n && IFS= read -r -d '' __v; do __last=$__k __flag=$__v; done <"$__state.new"
-    if [[ $__last == E && $__flag == 0 ]]; then mv -f -- "$__state.new" "$__state" && __exited=0; fi
+    __last=
+    while IFS= read -r -d '' __k && IFS= read -r -d '' __n && IFS= read -r -d '' __v; do __last=$__k; done <"$__state.new"
+    if [[ $__last == E ]]; then mv -f -- "$__state.new" "$__state" && __exited=0; fi
   fi
   [[ $__exited == 1 ]] && rm -f -- "$__state" "$__state.new"
   printf '\n__KDT_%s_%s_%s_%s__\n' "$__nonce" "$__seq" "$__rc" "$__exited"
