@@ -33,17 +33,12 @@ function openDir(path: string): number {
   }
 }
 
-/**
- * Writes `content` to `base/rel` (rel relative, no `..`), creating directories. Returns the
- * absolute path written. Throws UnsafePathError when a link or special file is in the way.
- */
-export function writeInside(base: string, rel: string, content: string | Buffer, options: { owner?: Owner; mode?: number } = {}): string {
-  const parts = rel.split('/').filter((p) => p !== '' && p !== '.');
-  if (parts.length === 0 || parts.includes('..')) throw new UnsafePathError(`${rel} is not a path inside ${base}`);
-  if (!existsSync('/proc/self/fd')) throw new UnsafePathError('writing into the sandbox safely needs /proc/self/fd (Linux)');
+/** Opens `base/parts…` as a directory, creating what is missing, never through a link. Returns the open descriptor. */
+function walk(base: string, parts: string[], owner: Owner | undefined): number {
   let dir = openDir(base);
+  const own = owner ?? defaultOwner(dir);
   try {
-    for (const part of parts.slice(0, -1)) {
+    for (const part of parts) {
       let created = false;
       try {
         mkdirSync(viaFd(dir, part), { mode: 0o755 });
@@ -52,10 +47,49 @@ export function writeInside(base: string, rel: string, content: string | Buffer,
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       }
       const next = openDir(viaFd(dir, part));
-      if (created && options.owner) fchownSync(next, options.owner.uid, options.owner.gid);
+      if (created && own) fchownSync(next, own.uid, own.gid);
       closeSync(dir);
       dir = next;
     }
+    return dir;
+  } catch (e) {
+    closeSync(dir);
+    throw e;
+  }
+}
+
+/** Run as root, what is created in a directory belongs to that directory's owner (the lesson's user). */
+function defaultOwner(dirFd: number): Owner | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const st = fstatSync(dirFd);
+  return st.uid === 0 ? undefined : { uid: st.uid, gid: st.gid };
+}
+
+function split(base: string, rel: string): string[] {
+  const parts = rel.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.includes('..')) throw new UnsafePathError(`${rel} is not a path inside ${base}`);
+  if (!existsSync('/proc/self/fd')) throw new UnsafePathError('writing into the sandbox safely needs /proc/self/fd (Linux)');
+  return parts;
+}
+
+/** Creates the directory `base/rel` and its parents inside `base`, never through a link. */
+export function mkdirInside(base: string, rel: string, options: { owner?: Owner } = {}): string {
+  const parts = split(base, rel);
+  closeSync(walk(base, parts, options.owner));
+  return [base.replace(/\/$/, ''), ...parts].join('/');
+}
+
+/**
+ * Writes `content` to `base/rel` (rel relative, no `..`), creating directories. Returns the
+ * absolute path written. Throws UnsafePathError when a link or special file is in the way.
+ * Run as root, created files and dirs belong to the owner of `base` unless `owner` says otherwise.
+ */
+export function writeInside(base: string, rel: string, content: string | Buffer, options: { owner?: Owner; mode?: number } = {}): string {
+  const parts = split(base, rel);
+  if (parts.length === 0) throw new UnsafePathError(`${rel} is not a path inside ${base}`);
+  const dir = walk(base, parts.slice(0, -1), options.owner);
+  try {
+    const owner = options.owner ?? defaultOwner(dir);
     let fd: number;
     try {
       fd = openSync(viaFd(dir, parts.at(-1)!), O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK, options.mode ?? 0o644);
@@ -70,7 +104,7 @@ export function writeInside(base: string, rel: string, content: string | Buffer,
       ftruncateSync(fd, 0);
       writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
       if (options.mode !== undefined) fchmodSync(fd, options.mode);
-      if (options.owner) fchownSync(fd, options.owner.uid, options.owner.gid);
+      if (owner) fchownSync(fd, owner.uid, owner.gid);
     } finally {
       closeSync(fd);
     }

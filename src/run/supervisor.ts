@@ -33,19 +33,25 @@ const SPECIAL =
  */
 const SAVE = String.raw`{
   printf 'C\0\0%s\0' "$PWD"
-  for __kdt_n in $(compgen -v); do
+  compgen -v >|"$__kdt_tmp"
+  mapfile -t __kdt_l <"$__kdt_tmp"
+  for __kdt_n in "${'${'}__kdt_l[@]}"; do
     case $__kdt_n in ${SPECIAL}) continue ;; esac
     __kdt_a=${'${'}!__kdt_n@a}
     case $__kdt_a in *[aAn]*) continue ;; esac
     case $__kdt_a in *x*) printf 'X\0%s\0%s\0' "$__kdt_n" "${'${'}!__kdt_n}" ;; *) printf 'V\0%s\0%s\0' "$__kdt_n" "${'${'}!__kdt_n}" ;; esac
   done
-  for __kdt_n in $(compgen -A function); do
+  compgen -A function >|"$__kdt_tmp"
+  mapfile -t __kdt_l <"$__kdt_tmp"
+  for __kdt_n in "${'${'}__kdt_l[@]}"; do
     case $__kdt_n in __kdt*) continue ;; esac
-    printf 'F\0%s\0%s\0' "$__kdt_n" "$(declare -f -- "$__kdt_n")"
+    declare -f -- "$__kdt_n" >|"$__kdt_tmp"
+    IFS= read -r -d '' __kdt_b <"$__kdt_tmp"
+    printf 'F\0%s\0%s\0' "$__kdt_n" "${'${'}__kdt_b%$'\n'}"
   done
   for __kdt_n in "${'${'}!BASH_ALIASES[@]}"; do printf 'A\0%s\0%s\0' "$__kdt_n" "${'${'}BASH_ALIASES[$__kdt_n]}"; done
   printf 'E\0\0\0'
-} >|"$__kdt_state.new" 2>/dev/null`;
+} >|"$__kdt_out" 2>/dev/null`;
 
 /**
  * Runs in each step's child: `bash -c PROLOGUE bash <state> <script>`. It restores the carried
@@ -56,10 +62,10 @@ const SAVE = String.raw`{
  * no alias applies to them. A step that ends the shell (`exit`, `set -e`, `exec`) writes no state,
  * which the supervisor reports as the shell having exited.
  */
-export const PROLOGUE = String.raw`__kdt_state=$1 __kdt_script=$2
+export const PROLOGUE = String.raw`__kdt_state=$1 __kdt_out=$2 __kdt_tmp=$3 __kdt_script=$4
 set --
 readonly __kdt_save=${"'"}${SAVE.replaceAll("'", `'\\''`)}${"'"}
-if [[ -f $__kdt_state ]]; then
+if [[ -n $__kdt_state ]]; then
   declare -A __kdt_keep=()
   while IFS= read -r -d '' __kdt_k && IFS= read -r -d '' __kdt_n && IFS= read -r -d '' __kdt_v; do
     case $__kdt_k in
@@ -73,16 +79,18 @@ if [[ -f $__kdt_state ]]; then
       A) [[ $__kdt_n =~ ^[A-Za-z0-9_.:@%+,-]+$ ]] && BASH_ALIASES[$__kdt_n]=$__kdt_v ;;
     esac
   done <"$__kdt_state"
-  for __kdt_n in $(compgen -e); do
+  compgen -e >|"$__kdt_tmp"
+  mapfile -t __kdt_l <"$__kdt_tmp"
+  for __kdt_n in "${'${'}__kdt_l[@]}"; do
     case $__kdt_n in ${SPECIAL}) continue ;; esac
     [[ -n ${'${'}__kdt_keep[$__kdt_n]} ]] || unset -v -- "$__kdt_n"
   done
-  unset -v __kdt_keep __kdt_k __kdt_n __kdt_v
+  unset -v __kdt_keep __kdt_k __kdt_n __kdt_v __kdt_l
 fi
 trap ':' TERM
 eval "$__kdt_script"
 __kdt_rc=$?
-POSIXLY_CORRECT=1; \unset -f printf compgen declare shopt builtin command eval exit trap set unset read cd; \trap - EXIT DEBUG ERR RETURN TERM; \set +euo pipefail; \shopt -u expand_aliases
+POSIXLY_CORRECT=1; \unset -f printf compgen declare shopt builtin command eval exit trap set unset read mapfile; \trap - EXIT DEBUG ERR RETURN TERM; \set +euo pipefail; \shopt -u expand_aliases
 unset -v POSIXLY_CORRECT
 eval "$__kdt_save"
 exit "$__kdt_rc"
@@ -93,8 +101,7 @@ exit "$__kdt_rc"
  * With the last four it first starts the in-sandbox API forwarder and waits until it listens.
  */
 export const SUPERVISOR = String.raw`set -m 2>/dev/null
-__state=$1/state __bash=$2
-rm -f -- "$__state" "$__state.new"
+__dir=$1 __bash=$2 __cur=
 IFS= read -r -d '' __nonce || exit 1
 if [[ -n $3 ]]; then
   exec {__fwd}< <("$3" -e "$4" "$5" "$6" 2>&1)
@@ -111,6 +118,10 @@ __stop() {
     [[ $2 == "$__pid" ]] && kill -TERM "${'${'}p#/proc/}" 2>/dev/null
   done
 }
+__launch() {
+  if ((${'${'}#__env[@]})); then exec env "${'${'}__env[@]}" "$__bash" --noprofile --norc -O expand_aliases -c "$__prologue" bash "$__cur" "$__next" "$__dir/scratch" "$__script"; fi
+  exec "$__bash" --noprofile --norc -O expand_aliases -c "$__prologue" bash "$__cur" "$__next" "$__dir/scratch" "$__script"
+}
 declare -A __reserved=()
 for __n in $(compgen -b) $(compgen -k); do __reserved[$__n]=1; done
 __prologue='${PROLOGUE.replaceAll("'", `'\\''`)}'
@@ -119,14 +130,16 @@ while IFS= read -r -d '' __cmd; do
   IFS= read -r -d '' __seq || exit 1
   IFS= read -r -d '' __script || exit 1
   __env=()
-  if [[ -f $__state ]]; then
+  if [[ -n $__cur ]]; then
     while IFS= read -r -d '' __k && IFS= read -r -d '' __n && IFS= read -r -d '' __v; do
       [[ $__k == F && $__n =~ ^[A-Za-z_][A-Za-z0-9_.:-]*$ && $__n != __kdt* && -z ${'${'}__reserved[$__n]} && $__v == *$'\n{'* ]] || continue
       __env+=("BASH_FUNC_$__n%%=() {${'${'}__v#*$'\n{'}")
-    done <"$__state"
+    done <"$__cur"
   fi
-  rm -f -- "$__state.new"
-  env "${'${'}__env[@]}" "$__bash" --noprofile --norc -O expand_aliases -c "$__prologue" bash "$__state" "$__script" </dev/null 2>&1 &
+  # Two state files in turn: the step reads the current one and writes the other.
+  [[ $__cur == "$__dir/state-a" ]] && __next=$__dir/state-b || __next=$__dir/state-a
+  : >|"$__next"
+  __launch </dev/null 2>&1 &
   __pid=$!
   ( while IFS= read -r -d '' __c; do [[ $__c == stop ]] && __stop; done ) <&0 &
   __reader=$!
@@ -137,13 +150,9 @@ while IFS= read -r -d '' __cmd; do
   done
   kill "$__reader" 2>/dev/null
   wait "$__reader" 2>/dev/null
-  __exited=1
-  if [[ -f $__state.new ]]; then
-    __last=
-    while IFS= read -r -d '' __k && IFS= read -r -d '' __n && IFS= read -r -d '' __v; do __last=$__k; done <"$__state.new"
-    if [[ $__last == E ]]; then mv -f -- "$__state.new" "$__state" && __exited=0; fi
-  fi
-  [[ $__exited == 1 ]] && rm -f -- "$__state" "$__state.new"
+  __exited=1 __last=
+  while IFS= read -r -d '' __k && IFS= read -r -d '' __n && IFS= read -r -d '' __v; do __last=$__k; done <"$__next"
+  if [[ $__last == E ]]; then __cur=$__next __exited=0; else __cur=; fi
   printf '\n__KDT_%s_%s_%s_%s__\n' "$__nonce" "$__seq" "$__rc" "$__exited"
 done
 `;
