@@ -174,7 +174,13 @@ export class LessonShell {
       const p = this.pending;
       if (p) {
         this.pending = null;
-        p.resolve({ exitCode: null, output: this.buffer, exited: true });
+        // The supervisor itself ended (bubblewrap or the forwarder could not start, or it was
+        // killed): what it said is the only explanation there is.
+        const said = this.shellStderr
+          .split('\n')
+          .filter((l) => l.trim() && !/^\[\d+\][+-]?\s+(Done|Exit|Killed|Terminated)/.test(l))
+          .join('\n');
+        p.resolve({ exitCode: null, output: said ? `${this.buffer}${this.buffer && !this.buffer.endsWith('\n') ? '\n' : ''}${said}\n` : this.buffer, exited: true });
       }
     });
   }
