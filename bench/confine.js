@@ -1,5 +1,6 @@
 // `check --confine` vs `--no-confine` on the corrected connect-applications page (target ≤ 1.10×),
 // and the cost of one step in the lesson shell (one bash per step under the supervisor).
+import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,9 +53,28 @@ async function stepCost(n) {
   }
 }
 
+/** The same step in one persistent bash fed through stdin with a trailing marker (the former protocol). */
+async function persistentCost(n) {
+  const bash = spawn('bash', ['--noprofile', '--norc'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let buffer = '';
+  bash.stdout.setEncoding('utf8');
+  bash.stdout.on('data', (c) => (buffer += c));
+  const step = (i) =>
+    new Promise((resolve) => {
+      bash.stdin.write(`eval "true" </dev/null 2>&1; printf '\\n__M_${i}_%s__\\n' "$?"\n`);
+      const check = () => (buffer.includes(`__M_${i}_`) ? resolve() : setImmediate(check));
+      check();
+    });
+  const times = [];
+  for (let i = 0; i < n; i++) times.push(await time(() => step(i)));
+  bash.stdin.end();
+  return median(times);
+}
+
 export default async function confineBench() {
   const stepMs = await stepCost(40);
-  console.log(`${'one step in the lesson shell (median of 40)'.padEnd(48)} ${stepMs.toFixed(1)}ms`);
+  const persistentMs = await persistentCost(40);
+  report('one step: fresh bash per step vs one persistent bash', stepMs, persistentMs, 'ms');
   try {
     await preflightConfine();
   } catch (e) {
