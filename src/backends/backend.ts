@@ -66,6 +66,12 @@ export interface BackendSession {
    * an address it names (an address that exists only inside a simulated cluster), or undefined.
    */
   unreachable?(command: string): string | undefined;
+  /**
+   * Asked after a step did not pass: why its outcome cannot be checked on this backend (the
+   * command needs something the backend does not model, e.g. an API a real cluster serves and the
+   * simulator does not), or undefined when the verdict stands.
+   */
+  cannotCheck?(command: string, output: string): string | undefined;
   /** What the backend had to approximate during the lesson (an image it does not know, …). */
   warnings?(): string[];
   /** Called after the lesson: returns what the lesson left outside its namespace, if the backend can tell. */

@@ -3,6 +3,8 @@ import { isKubedoctestError, KubedoctestError } from '../diag/errors.js';
 import { VERSION } from '../version.js';
 import { checkCommand, CHECK_FORMATS } from './commands/check.js';
 import { doctorCommand } from './commands/doctor.js';
+import { DRIFT_FORMATS, driftCommand } from './commands/drift.js';
+import { MERGE_FORMATS, mergeCommand } from './commands/merge.js';
 import { LINT_FORMATS, lintCommand } from './commands/lint.js';
 import { planCommand } from './commands/plan.js';
 import { simStartCommand } from './commands/sim.js';
@@ -59,6 +61,12 @@ function program(setCode: (code: number) => void): Command {
     .option('-v, --verbose', 'show details for passing steps and diagnostics for failed ones')
     .option('--update', "rewrite failed steps' expected output in the doc with the actual output (volatile parts kept as the doc has them)")
     .option('--dry-run', 'with --update: print the patch instead of writing')
+    .option('--changed <git-ref>', 'only pages changed since the ref, or including a changed file (examples, readfile); prints why each was picked')
+    .option('--shard <k/n>', 'run part k of n of the pages, split by expected cost (same split on every runner)')
+    .option('--timings <report.json>', 'with --shard: page durations from an earlier JSON report, for a better balance')
+    .option('--cache-dir <dir>', 'reuse passing results whose page, includes, tool, backend and Kubernetes version are unchanged')
+    .option('--baseline <file>', 'known failures: exit 1 only for failures not listed; report listed ones that now pass')
+    .option('--write-baseline <file>', "write the run's failures as the baseline (other pages' entries in the file are kept)")
     .action(run(checkCommand));
 
   root
@@ -85,7 +93,8 @@ function program(setCode: (code: number) => void): Command {
     .command('start')
     .description('run the simulated cluster in the foreground and print the KUBECONFIG to use with kubectl')
     .option('--port <port>', 'port on 127.0.0.1 (default: a free one)')
-    .option('--kubeconfig <file>', 'also write the kubeconfig here')
+    .option('--kubeconfig <file>', 'also write the kubeconfig here (a new file; see --force)')
+    .option('--force', 'let --kubeconfig replace an existing file')
     .option('--k8s-version <minor>', 'Kubernetes version to report, e.g. 1.30', '1.32')
     .option('--nodes <n>', 'number of nodes', '1')
     .option('--load-balancer', 'give LoadBalancer services an external IP')
@@ -99,6 +108,23 @@ function program(setCode: (code: number) => void): Command {
     .option('--timeout <duration>', 'per-step timeout', '60s')
     .option('--settle <duration>', 'how long read-only steps are retried until they match', '30s')
     .action(run(walkCommand));
+
+  root
+    .command('merge')
+    .description('merge JSON reports of check shards into one report (exit as check would for the whole run)')
+    .argument('<reports...>', 'JSON reports written by check --format json')
+    .addOption(new Option('--format <format>', `report format: ${MERGE_FORMATS.join(', ')}`).default('json'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .action(run(mergeCommand));
+
+  root
+    .command('drift')
+    .description('compare translated pages (content/<lang>/docs) with their English source: commands, manifests and outputs that differ (no cluster; exit 1 when any differ)')
+    .argument('<site-root>', 'the Hugo site root, holding content/en/docs')
+    .option('--since <git-ref>', 'only English changes since the ref and newer than the translation')
+    .addOption(new Option('--format <format>', `report format: ${DRIFT_FORMATS.join(', ')}`).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .action(run(driftCommand));
 
   root.command('doctor').description('check what is installed and which backends will work').action(run(doctorCommand));
   return root;

@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { KubedoctestError } from '../diag/errors.js';
 
 /** Writes a report to `--output <file>`, or to stdout when none is given. */
@@ -49,4 +49,48 @@ export function existingDir(path: string, option: string): string {
     throw new KubedoctestError('ERR_INVALID_OPTION', `${option} ${path}: no such folder`, { hint: 'give an existing folder' });
   }
   return full;
+}
+
+/**
+ * Kubernetes minor versions the tool can target: the kubectl on PATH is a dispatcher that runs
+ * the client matching the server's /version, and it ships clients 1.27 to 1.33
+ * (see the notes on the kubectl protocol). Other versions would run against no matching kubectl.
+ */
+export const SUPPORTED_K8S_MINORS = [27, 28, 29, 30, 31, 32, 33] as const;
+
+/** Checks `--k8s-version` (`1.30` or `v1.30.2`) against SUPPORTED_K8S_MINORS; returns it unchanged. */
+export function supportedK8sVersion(text: string, option = '--k8s-version'): string {
+  const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(text.trim());
+  const first = SUPPORTED_K8S_MINORS[0];
+  const last = SUPPORTED_K8S_MINORS[SUPPORTED_K8S_MINORS.length - 1];
+  if (!m || m[1] !== '1' || !(SUPPORTED_K8S_MINORS as readonly number[]).includes(Number(m[2])))
+    throw new KubedoctestError('ERR_INVALID_OPTION', `${option} ${JSON.stringify(text)} is not a supported Kubernetes version`, {
+      hint: `use 1.${first} to 1.${last}, e.g. 1.32`,
+    });
+  return text.trim();
+}
+
+/**
+ * Checks before any work that `--output <file>` can be written: an existing file must be a
+ * writable regular file, a new one needs a writable folder. Nothing is created or truncated, so
+ * a run that fails later leaves an existing report as it was.
+ */
+export function writableOutput(path: string, option = '--output'): string {
+  const full = resolve(path);
+  const info = statSync(full, { throwIfNoEntry: false });
+  const fail = (why: string) =>
+    new KubedoctestError('ERR_OUTPUT_WRITE', `${option} ${path}: ${why}`, { hint: 'check that the directory exists and is writable' });
+  if (info?.isDirectory()) throw fail('is a folder');
+  try {
+    if (info) accessSync(full, constants.W_OK);
+    else {
+      const dir = dirname(full);
+      if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw fail(`no such folder ${dir}`);
+      accessSync(dir, constants.W_OK | constants.X_OK);
+    }
+  } catch (error) {
+    if (error instanceof KubedoctestError) throw error;
+    throw fail('not writable');
+  }
+  return path;
 }

@@ -21,6 +21,8 @@ export const ErrorCodes = {
   ERR_INTERRUPTED: 'the run was interrupted',
   ERR_OUTPUT_WRITE: 'the report could not be written',
   ERR_INTERNAL: 'an internal error',
+  ERR_GIT: 'a git command failed (not a repository, or an unknown ref)',
+  ERR_INVALID_REPORT: 'a report, baseline or cache file is not in the expected format',
   ERR_UNCONFINED_IN_CI: 'CI mode refuses to run a tutorial unconfined',
 } as const;
 

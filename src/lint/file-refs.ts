@@ -1,5 +1,5 @@
 import { isUrl, parseKubectl, type SimpleCommand } from './command-model.js';
-import type { Word } from './shell-words.js';
+import type { ShellWord as Word } from '../shell/index.js';
 
 /** A local file or directory a command needs. */
 export interface FileRef {
@@ -23,8 +23,8 @@ const COPIERS = new Set(['cp', 'mv', 'ln', 'install']);
 /** The files a simple command reads and creates. */
 export function fileEffects(sc: SimpleCommand): FileEffects {
   const fx: FileEffects = { refs: [], creates: [], createsUnknown: false };
-  const { program, args, segment } = sc;
-  for (const r of segment.redirects) {
+  const { program, args, redirects } = sc;
+  for (const r of redirects) {
     if (r.op === '>' || r.op === '>>') fx.creates.push(r.target.value);
     else if (r.op === '<') addRef(fx, r.target, 'file');
   }

@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../diag/diagnostic.js';
 import type { Plan } from '../plan/types.js';
 import { spanPosition } from './command-model.js';
-import { dataRanges } from './shell-words.js';
+import { dataRanges, parseCommandLine } from '../shell/index.js';
 import type { LintContext } from './context.js';
 import { TYPOGRAPHIC_CHARS, type TypographicChar } from './data/typography.js';
 
@@ -11,7 +11,7 @@ export function checkTypography(ruleId: TypographicChar['rule'], _plan: Plan, ct
   const out: Diagnostic[] = [];
   for (const step of ctx.commands) {
     const text = step.command;
-    const data = dataRanges(text);
+    const data = dataRanges(parseCommandLine(text));
     for (let i = 0; i < text.length; i++) {
       const entry = table.get(text[i]!);
       if (!entry || data.some(([a, b]) => i > a && i < b - 1)) continue;

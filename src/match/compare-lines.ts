@@ -50,7 +50,7 @@ export function extraLine(origin: DocOrigin, at: Line | undefined, actual: strin
 }
 
 /** A doc line whose actual counterpart has another value. */
-export function wrongLine(origin: DocOrigin, line: Line, actual: string): Difference {
+export function wrongLine(origin: DocOrigin, line: Line, actual: string, bindings?: BindingSet): Difference {
   const name = lineKeyName(line.text);
   const renamed = lineKeyName(actual);
   const isField = lineKey(line.text)?.startsWith('field:') === true;
@@ -64,10 +64,11 @@ export function wrongLine(origin: DocOrigin, line: Line, actual: string): Differ
       stale: true,
     };
   }
+  const conflict = bindings?.conflict(compileTemplate(line.text), actual, 'ordered');
   const message =
-    name !== undefined && lineKey(line.text) === lineKey(actual)
+    (name !== undefined && lineKey(line.text) === lineKey(actual)
       ? `${name}: doc ${squeeze(lineValue(line.text))}, actual ${squeeze(lineValue(actual))}`
-      : `doc "${squeeze(line.text)}", actual "${squeeze(actual)}"`;
+      : `doc "${squeeze(line.text)}", actual "${squeeze(actual)}"`) + (conflict ? ` (${conflict})` : '');
   return { kind: 'wrong-value', message, ...positionOf(origin, line), expected: line.text.trim(), actual: actual.trim() };
 }
 
@@ -82,6 +83,7 @@ export function pairUp(
   extra: ExtraLine[],
   docKeys: Set<string>,
   ordered = true,
+  bindings?: BindingSet,
 ): Difference[] {
   const out: Difference[] = [];
   const used = new Set<number>();
@@ -105,7 +107,7 @@ export function pairUp(
   }
   for (const m of missing) {
     const k = partner.get(m);
-    out.push(k === undefined ? missingLine(origin, m) : wrongLine(origin, m, extra[k]?.text ?? ''));
+    out.push(k === undefined ? missingLine(origin, m) : wrongLine(origin, m, extra[k]?.text ?? '', bindings));
   }
   extra.forEach((x, i) => {
     if (!used.has(i)) out.push(extraLine(origin, x.after, x.text, docKeys));
@@ -145,7 +147,7 @@ export function alignOrdered(doc: Line[], actual: Line[], bindings: BindingSet):
   const ops = align(
     doc.length,
     actual.length,
-    (e, a) => testTemplate(templates[e]!, actual[a]!.text),
+    (e, a) => bindings.fits(templates[e]!, actual[a]!.text, 'ordered'),
     (e) => isElision(doc[e]!.text),
   );
   const gaps: Gap[] = [];
@@ -179,7 +181,7 @@ export function alignOrdered(doc: Line[], actual: Line[], bindings: BindingSet):
  */
 export function compareOrdered(origin: DocOrigin, doc: Line[], actual: Line[], bindings: BindingSet): Difference[] {
   const docKeys = keysOf(doc);
-  return alignOrdered(asExcerpt(doc), actual, bindings).gaps.flatMap((g) => pairUp(origin, g.missing, g.extra, docKeys));
+  return alignOrdered(asExcerpt(doc), actual, bindings).gaps.flatMap((g) => pairUp(origin, g.missing, g.extra, docKeys, true, bindings));
 }
 
 /**
@@ -202,7 +204,7 @@ export function compareUnordered(origin: DocOrigin, doc: Line[], actual: Line[],
   for (const line of doc) {
     if (isElision(line.text)) continue;
     const t = compileTemplate(line.text);
-    const k = actual.findIndex((a, i) => !used.has(i) && testTemplate(t, a.text));
+    const k = actual.findIndex((a, i) => !used.has(i) && bindings.fits(t, a.text));
     if (k < 0) missing.push(line);
     else {
       used.add(k);
@@ -211,7 +213,7 @@ export function compareUnordered(origin: DocOrigin, doc: Line[], actual: Line[],
   }
   const last = doc[doc.length - 1];
   const extra = elided ? [] : actual.filter((_, i) => !used.has(i)).map((a) => ({ text: a.text, after: last }));
-  return pairUp(origin, missing, extra, keysOf(doc), false);
+  return pairUp(origin, missing, extra, keysOf(doc), false, bindings);
 }
 
 /** Ordered containment: every doc line appears in the actual output, in order; other actual lines are fine. */
@@ -225,7 +227,7 @@ export function compareContains(origin: DocOrigin, doc: Line[], actual: Line[], 
     let k = -1;
     for (let i = from; i < actual.length && k < 0; i++) {
       const a = actual[i]!.text;
-      if (testTemplate(t, a) || squeeze(a).includes(needle)) k = i;
+      if (bindings.fits(t, a, 'ordered') || (!testTemplate(t, a) && squeeze(a).includes(needle))) k = i;
     }
     if (k < 0) out.push(missingLine(origin, line));
     else {

@@ -1,5 +1,6 @@
-import { splitCommands } from '../plan/shell-words.js';
+import { flagValue, kubectlCall, parseCommandLine } from '../shell/index.js';
 import { lineKey } from './lines.js';
+import { contextKey } from './normalizers/index.js';
 import type { Difference } from './types.js';
 
 /**
@@ -24,26 +25,65 @@ const IS_VALUE: Record<ValueSource, (d: Difference) => boolean> = {
   structured: (d) => d.expected !== undefined && d.actual !== undefined,
 };
 
-const KUBECTL = /(?:^|\/)kubectl$/;
-
-/** The namespace a `-n`/`--namespace` word at `i` names (`-n x`, `-nx`, `-n=x`, `--namespace=x`, `--namespace x`). */
-function namespaceAt(words: readonly string[], i: number): string | undefined {
-  const w = words[i]!;
-  if (w === '-n' || w === '--namespace') return words[i + 1];
-  return /^(?:--namespace=|-n=?)(.+)$/.exec(w)?.[1];
-}
-
 /** The system namespace a kubectl command in `command` targets, if any. */
 export function systemNamespaceOf(command: string | undefined): string | undefined {
-  for (const { words } of splitCommands(command ?? '')) {
-    const from = words.findIndex((w) => KUBECTL.test(w));
-    if (from < 0) continue;
-    for (let i = from + 1; i < words.length; i++) {
-      const ns = namespaceAt(words, i);
-      if (ns !== undefined && SYSTEM_NAMESPACES.includes(ns)) return ns;
-    }
+  for (const c of parseCommandLine(command ?? '').commands) {
+    const call = kubectlCall(c);
+    const ns = call && flagValue(call, '-n', '--namespace');
+    if (ns !== undefined && SYSTEM_NAMESPACES.includes(ns)) return ns;
   }
   return undefined;
+}
+
+const NODE_RESOURCES = new Set(['node', 'nodes', 'no']);
+const NODE_VERBS = new Set(['get', 'describe']);
+
+/** True when a kubectl command in `command` shows the cluster's nodes (`kubectl get nodes`, `describe node x`). */
+export function showsNodes(command: string | undefined): boolean {
+  return parseCommandLine(command ?? '').commands.some((c) => {
+    const call = kubectlCall(c);
+    if (!call) return false;
+    const verb = call.path[0]?.value ?? '';
+    const what = call.positionals[0]?.value ?? '';
+    return NODE_VERBS.has(verb) && what.split(',').some((r) => NODE_RESOURCES.has(r.split('/')[0] ?? ''));
+  });
+}
+
+/**
+ * Node properties the environment decides (column, `Key:` field or YAML key, compared by
+ * {@link contextKey}): roles, versions, addresses, OS, capacity. Labels and taints are not here:
+ * a tutorial sets them (`kubectl label nodes … disktype=ssd`).
+ */
+export const NODE_PROPERTIES: readonly string[] = [
+  'status', 'roles', 'version', 'internalip', 'externalip', 'osimage', 'kernelversion', 'containerruntime',
+  'kubeletversion', 'kubeproxyversion', 'containerruntimeversion', 'architecture', 'operatingsystem', 'machineid',
+  'systemuuid', 'bootid', 'podcidr', 'podcidrs', 'providerid', 'cpu', 'memory', 'ephemeralstorage', 'pods', 'address',
+];
+
+/** The column, field or key a wrong value is about. */
+function propertyOf(d: Difference, source: ValueSource): string | undefined {
+  if (source === 'table') return /, column ([^:]+):/.exec(d.message)?.[1];
+  if (source === 'structured') return d.path?.split('.').pop()?.replace(/\[\d+\]$/, '');
+  return lineKey(d.expected ?? '')?.replace(/^field:/, '');
+}
+
+/**
+ * Flags the wrong values of output about the cluster's nodes that the environment decides
+ * (roles, versions, addresses, OS, capacity; {@link NODE_PROPERTIES}) as such: a tutorial shows
+ * the nodes of the cluster it was written on. Labels, taints, missing and extra rows (a doc with
+ * three nodes, a cluster with one) still fail.
+ */
+export function markNodeValues(differences: Difference[], source: ValueSource, command: string | undefined): Difference[] {
+  if (!showsNodes(command)) return differences;
+  const isProperty = (d: Difference) => {
+    const p = propertyOf(d, source);
+    return p !== undefined && NODE_PROPERTIES.includes(contextKey(p));
+  };
+  return differences.map((d) =>
+    d.kind === 'wrong-value' && d.stale !== true && IS_VALUE[source](d) && isProperty(d)
+      ? { ...d, message: `${d.message} (a property of the cluster's nodes: it differs between clusters)`, environment: true }
+      : d,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { splitCommands } from '../plan/shell-words.js';
+import { parseCommandLine } from '../shell/index.js';
 import { grepRegex, type GrepFlags, type GrepSyntax } from './grep-regex.js';
 
 /** A grep that prints a fixed number of lines around each hit, as the last stage of a command. */
@@ -131,15 +131,12 @@ function parseWords(words: readonly string[], syntax: GrepSyntax): Parsed | unde
  * when grep prints more than plain lines (`-n`, `-c`, several files) or its pattern cannot be read.
  */
 export function grepContextOf(command: string | undefined): GrepContext | undefined {
-  const commands = splitCommands(command ?? '');
+  const commands = parseCommandLine(command ?? '').commands.filter((c) => c.inside.length === 0);
   const last = commands[commands.length - 1];
-  if (!last || last.terminator === '&') return undefined;
-  // `LC_ALL=C grep …`: assignments before the program name.
-  const start = last.words.findIndex((w) => !/^[A-Za-z_]\w*=/.test(w));
-  const words = start < 0 ? [] : last.words.slice(start);
-  const program = (words[0] ?? '').split('/').pop() ?? '';
+  if (!last || last.background) return undefined;
+  const program = last.name;
   if (!GREP.has(program)) return undefined;
-  const parsed = parseWords(words.slice(1), program === 'egrep' ? 'extended' : program === 'fgrep' ? 'fixed' : 'basic');
+  const parsed = parseWords(last.args.map((w) => w.value), program === 'egrep' ? 'extended' : program === 'fgrep' ? 'fixed' : 'basic');
   if (!parsed || (parsed.before === 0 && parsed.after === 0)) return undefined;
   const patterns = parsed.patterns.length > 0 ? parsed.patterns : parsed.operands.splice(0, 1);
   // With several files grep prefixes each line with its file name.

@@ -97,5 +97,5 @@ export function compareGrepWindow(origin: DocOrigin, doc: Line[], actual: Line[]
   const { ops, gaps } = alignOrdered(doc, actual, bindings);
   const docKeys = keysOf(doc);
   const edges = edgeGaps(doc, actual, ops, gaps, grep);
-  return gaps.flatMap((gap) => (edges?.has(gap) ? movedLines(origin, gap, grep, docKeys) : pairUp(origin, gap.missing, gap.extra, docKeys)));
+  return gaps.flatMap((gap) => (edges?.has(gap) ? movedLines(origin, gap, grep, docKeys) : pairUp(origin, gap.missing, gap.extra, docKeys, true, bindings)));
 }

@@ -30,7 +30,7 @@ function compare(input: MatchInput, origin: DocOrigin, bindings: BindingSet): { 
  */
 const TOLERATED: readonly { flag: 'stale' | 'environment'; kinds: readonly DifferenceKind[] }[] = [
   { flag: 'stale', kinds: ['extra-line', 'column-layout', 'missing-line'] },
-  { flag: 'environment', kinds: ['wrong-value'] },
+  { flag: 'environment', kinds: ['wrong-value', 'missing-line'] },
 ];
 
 /** True for a difference that does not fail a step in this mode (see TOLERATED); only in similar mode. */
@@ -46,7 +46,7 @@ export function isTolerated(d: Difference, mode: MatchInput['mode']): boolean {
  */
 export function matchOutput(input: MatchInput): MatchResult {
   const origin = { line: input.line, column: input.column };
-  const bindings = new BindingSet();
+  const bindings = new BindingSet(input.bindings ?? []);
   let differences: Difference[];
   let strategy: MatchStrategy | undefined;
   try {

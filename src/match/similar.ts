@@ -1,11 +1,12 @@
 import type { BindingSet } from './bindings.js';
 import { compareOrdered, compareUnordered, missingLine, type DocOrigin } from './compare-lines.js';
-import { markDistributionValues, systemNamespaceOf } from './distribution.js';
+import { markDistributionValues, markNodeValues, systemNamespaceOf } from './distribution.js';
 import { grepContextOf } from './grep-command.js';
 import { compareGrepWindow } from './grep-window.js';
 import { contentLines, isElision, type Line } from './lines.js';
 import { isNameListing, namesOf } from './listing.js';
-import { compareStructured, looksStructured, parseMapping } from './structured.js';
+import { readDocDocument } from './structured-doc.js';
+import { compareStructured, looksStructured, parseDocument } from './structured.js';
 import { compareTables } from './table-compare.js';
 import { segmentLines, type Table } from './table-parse.js';
 import type { Difference, MatchStrategy } from './types.js';
@@ -56,7 +57,7 @@ function compareSegmented(origin: DocOrigin, doc: Line[], actual: Line[], comman
   const out: Difference[] = [];
   for (const d of docTables) {
     const a = pairs.get(d);
-    if (a) out.push(...markDistributionValues(compareTables(origin, d, a, bindings), 'table', namespace));
+    if (a) out.push(...markNodeValues(markDistributionValues(compareTables(origin, d, a, bindings), 'table', namespace), 'table', command));
     else out.push(...[d.header, ...d.rows.filter((r) => !r.elision).map((r) => r.line)].map((l) => missingLine(origin, l)));
   }
   const elided = docText.some((l) => isElision(l.text));
@@ -72,7 +73,7 @@ function compareSegmented(origin: DocOrigin, doc: Line[], actual: Line[], comman
       actual: a.header.text.trim(),
     });
   }
-  out.push(...markDistributionValues(compareOrdered(origin, docText, actText, bindings), 'lines', namespace));
+  out.push(...markNodeValues(markDistributionValues(compareOrdered(origin, docText, actText, bindings), 'lines', namespace), 'lines', command));
   return out;
 }
 
@@ -96,14 +97,17 @@ export function compareSimilar(
   const grep = grepContextOf(command);
   const namespace = systemNamespaceOf(command);
   if (!grep && looksStructured(command, expected)) {
-    const d = parseMapping(expected.join('\n'));
-    const a = d ? parseMapping(actual.join('\n')) : undefined;
-    if (d && a) return { differences: markDistributionValues(compareStructured(origin, expected, d, a, bindings), 'structured', namespace), strategy: 'structured' };
+    const d = readDocDocument(expected);
+    const a = d ? parseDocument(actual.join('\n')) : undefined;
+    if (d && a !== undefined) {
+      const differences = compareStructured(origin, d.lines, d.value, a, bindings, d, expected);
+      return { differences: markNodeValues(markDistributionValues(differences, 'structured', namespace), 'structured', command), strategy: 'structured' };
+    }
   }
   const all = (lines: string[]) => lines.map((text, index) => ({ text, index }));
   if (segmentLines(all(expected), command).some((s) => s.kind === 'table')) {
     return { differences: compareSegmented(origin, all(expected), all(actual), command, bindings), strategy: 'table' };
   }
   const lines = grep ? compareGrepWindow(origin, doc, act, grep, bindings) : compareOrdered(origin, doc, act, bindings);
-  return { differences: markDistributionValues(lines, 'lines', namespace), strategy: 'lines' };
+  return { differences: markNodeValues(markDistributionValues(lines, 'lines', namespace), 'lines', command), strategy: 'lines' };
 }

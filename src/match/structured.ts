@@ -1,41 +1,58 @@
 import yaml from 'js-yaml';
-import type { BindingSet } from './bindings.js';
+import type { BindingSet, FitMode } from './bindings.js';
 import type { DocOrigin } from './compare-lines.js';
 import { isElision } from './lines.js';
 import { formatPath, lineOfPath, type KeyPath } from './structured-lines.js';
-import { matchValue } from './template.js';
+import { environmentKey } from './environment-keys.js';
+import { isElided } from './structured-doc.js';
 import type { Difference } from './types.js';
 
 type Mapping = Record<string, unknown>;
 const isMapping = (v: unknown): v is Mapping => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Parses YAML or JSON text into a mapping, or undefined when it is not one (partial YAML, prose). */
-export function parseMapping(text: string): Mapping | undefined {
+/**
+ * Parses the actual output as YAML or JSON: a mapping or a list (several `---` documents become a
+ * list), or undefined when it is neither (an error message, prose).
+ */
+export function parseDocument(text: string): unknown {
+  const opts = { json: true, schema: yaml.CORE_SCHEMA };
   try {
-    const value: unknown = yaml.load(text, { json: true, schema: yaml.CORE_SCHEMA });
-    return isMapping(value) ? value : undefined;
+    const value: unknown = yaml.load(text, opts);
+    // `Error from server (NotFound): …` reads as a one-key mapping; kubectl's top-level keys have no blanks.
+    if (isMapping(value) && Object.keys(value).some((k) => /\s/.test(k))) return undefined;
+    return isMapping(value) || Array.isArray(value) ? value : undefined;
   } catch {
-    return undefined;
+    try {
+      const docs = yaml.loadAll(text, undefined, opts).filter((d) => d !== null && d !== undefined);
+      return docs.length > 1 && docs.every(isMapping) ? docs : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }
 
 const OUTPUT_FLAG = /(?:^|\s)(?:-o|--output)(?:=|\s*)(?:yaml|json)\b/;
+/** Commands that print YAML or JSON without an output flag. */
+const STRUCTURED_COMMAND = /\bkubectl\s+(?:\S+\s+)*?config\s+view\b|\|\s*(?:jq|yq)\b/;
 
 /**
- * True when an output should be compared structurally: the command asks for `-o yaml|json`, or the
- * doc shows a JSON object or a Kubernetes object (top-level `apiVersion:` and `kind:`), and neither
- * side has elision lines.
+ * True when an output should be compared structurally: the command asks for `-o yaml|json`
+ * (or is `kubectl config view`, or pipes into jq/yq), or the doc shows a JSON object or a
+ * Kubernetes object (top-level `apiVersion:` and `kind:`). `...` lines may elide parts.
  */
 export function looksStructured(command: string | undefined, doc: readonly string[]): boolean {
-  if (doc.some(isElision)) return false;
-  if (OUTPUT_FLAG.test(command ?? '')) return true;
-  const first = doc.find((l) => l.trim() !== '')?.trim() ?? '';
+  if (OUTPUT_FLAG.test(command ?? '') || STRUCTURED_COMMAND.test(command ?? '')) return true;
+  const first = doc.find((l) => l.trim() !== '' && !isElision(l))?.trim() ?? '';
   if (first.startsWith('{')) return true;
   return doc.some((l) => /^apiVersion:/.test(l)) && doc.some((l) => /^kind:/.test(l));
 }
 
+/** Drops the placeholders of elided parts from a value shown in a message. */
+const visible = (_k: string, v: unknown): unknown =>
+  Array.isArray(v) ? v.filter((i) => !isElided(i)) : isMapping(v) ? Object.fromEntries(Object.entries(v).filter(([k]) => !isElided(k))) : v;
+
 const show = (v: unknown): string => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? v : JSON.stringify(v, visible) ?? String(v);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 };
 
@@ -51,34 +68,82 @@ function itemKey(items: unknown[]): (typeof IDENTITIES)[number] | undefined {
   return IDENTITIES.find((id) => items.length > 0 && items.every((i) => typeof id.of(i) === 'string'));
 }
 
+/** How a doc document is compared: a whole object, or an excerpt of one. */
+export interface StructuredOptions {
+  /** Extra actual keys are not reported; the fragment is looked for where it occurs. */
+  excerpt: boolean;
+  /** Every list may hold items the doc left out (`...` lines that could not be placed). */
+  looseLists: boolean;
+}
+
+const WHOLE: StructuredOptions = { excerpt: false, looseLists: false };
+
+/** The lists of a kubeconfig whose items' `name` is a context, cluster or user name. */
+const KUBECONFIG_LISTS: Record<string, string> = { contexts: 'kubecontext', clusters: 'kubecluster', users: 'kubeuser' };
+
+/** The normalizer context of a scalar at a path, when its leaf key alone does not say (`contexts[0].name`). */
+function contextOf(path: KeyPath): string | undefined {
+  const [list, , leaf] = path.slice(-3);
+  return leaf === 'name' && typeof list === 'string' ? KUBECONFIG_LISTS[list] : undefined;
+}
+
+/** Differences that fail a step: everything not flagged stale or environment. */
+const failing = (out: readonly Difference[]) => out.filter((d) => d.stale !== true && d.environment !== true).length;
+/** How well a place fits an excerpt: failing differences weigh most, tolerated ones break ties. */
+const misfit = (out: readonly Difference[]) => failing(out) * 2 + (out.length - failing(out));
+
 class Walker {
   readonly out: Difference[] = [];
+  /** Inside list items paired by chance among alike ones: bindings found there are loose. */
+  private looseLevel = 0;
   constructor(
     private readonly origin: DocOrigin,
     private readonly lines: readonly string[],
+    private readonly shown: readonly string[],
     private readonly bindings: BindingSet,
+    private readonly options: StructuredOptions,
+    private readonly anchor: KeyPath = [],
   ) {}
 
   private at(path: KeyPath): { line: number; column: number } {
     const i = lineOfPath(this.lines, path);
-    const text = this.lines[i] ?? '';
+    const text = this.shown[i] ?? this.lines[i] ?? '';
     return { line: this.origin.line + i, column: this.origin.column + (text.length - text.trimStart().length) };
   }
 
-  private push(kind: Difference['kind'], path: KeyPath, message: string, extra: Partial<Difference> = {}): void {
-    this.out.push({ kind, message: `${formatPath(path)}: ${message}`, ...this.at(path), path: formatPath(path), ...extra });
+  private push(kind: Difference['kind'], docPath: KeyPath, path: KeyPath, message: string, extra: Partial<Difference> = {}): void {
+    // Paths name the doc's own list items (the reader's items[0]), below where the excerpt sits.
+    const shown = formatPath(this.anchor.concat(docPath));
+    this.out.push({ kind, message: `${shown}: ${message}`, ...this.at(docPath), path: shown, ...extra });
   }
 
-  compare(doc: unknown, actual: unknown, path: KeyPath): void {
+  /** A scratch walker for trying a pairing: same doc, throwaway bindings. */
+  private trial(doc: unknown, actual: unknown, docPath: KeyPath, path: KeyPath): number {
+    const w = new Walker(this.origin, this.lines, this.shown, this.bindings.fork(), this.options, this.anchor);
+    w.compare(doc, actual, docPath, path);
+    return misfit(w.out);
+  }
+
+  compare(doc: unknown, actual: unknown, docPath: KeyPath, path: KeyPath): void {
     if (isMapping(doc)) {
-      if (!isMapping(actual)) return this.push('wrong-value', path, `doc a mapping, actual ${show(actual)}`);
+      if (!isMapping(actual)) return this.push('wrong-value', docPath, path, `doc a mapping, actual ${show(actual)}`);
       for (const [k, v] of Object.entries(doc)) {
-        if (!(k in actual)) this.push('missing-line', path.concat(k), `missing in actual output (doc ${show(v)})`, { expected: show(v) });
-        else this.compare(v, actual[k], path.concat(k));
+        if (isElided(k)) continue;
+        if (k in actual) {
+          this.compare(v, actual[k], docPath.concat(k), path.concat(k));
+          continue;
+        }
+        const why = environmentKey(k);
+        const note = why ? ` (${why})` : '';
+        this.push('missing-line', docPath.concat(k), path.concat(k), `missing in actual output (doc ${show(v)})${note}`, {
+          expected: show(v),
+          ...(why ? { environment: true } : {}),
+        });
       }
+      if (this.options.excerpt) return;
       for (const [k, v] of Object.entries(actual)) {
         if (k in doc) continue;
-        this.push('extra-line', path.concat(k), `in actual output, not in the doc (${show(v)}); added by the cluster or a newer version, the doc may be stale`, {
+        this.push('extra-line', docPath.concat(k), path.concat(k), `in actual output, not in the doc (${show(v)}); added by the cluster or a newer version, the doc may be stale`, {
           actual: show(v),
           stale: true,
         });
@@ -86,37 +151,79 @@ class Walker {
       return;
     }
     if (Array.isArray(doc)) {
-      if (!Array.isArray(actual)) return this.push('wrong-value', path, `doc a list, actual ${show(actual)}`);
-      this.compareList(doc, actual, path);
+      if (!Array.isArray(actual)) return this.push('wrong-value', docPath, path, `doc a list, actual ${show(actual)}`);
+      this.compareList(doc, actual, docPath, path);
       return;
     }
     const d = doc === null ? 'null' : String(doc);
     const a = actual === null || actual === undefined ? String(actual) : typeof actual === 'object' ? show(actual) : String(actual);
     const leaf = [...path].reverse().find((s): s is string => typeof s === 'string');
-    const m = matchValue(d, a, leaf);
-    if (m.ok) this.bindings.addAll(m.bindings);
-    else this.push('wrong-value', path, `doc ${show(d)}, actual ${show(a)}`, { expected: d, actual: a });
+    const m = this.bindings.matchValue(d, a, contextOf(this.anchor.concat(docPath)) ?? leaf);
+    if (m.ok) return this.bindings.addAll(this.looseLevel > 0 ? m.bindings.map((b) => ({ ...b, loose: true })) : m.bindings);
+    const why = environmentKey(leaf) ?? m.conflict;
+    this.push('wrong-value', docPath, path, `doc ${show(d)}, actual ${show(a)}${why ? ` (${why})` : ''}`, {
+      expected: d,
+      actual: a,
+      ...(environmentKey(leaf) ? { environment: true } : {}),
+    });
   }
 
-  private compareList(doc: unknown[], actual: unknown[], path: KeyPath): void {
-    const key = itemKey(doc);
+  /** Pairs doc items with actual ones: by identity, else (excerpts) by fewest differences, else by index. */
+  private pairList(items: { item: unknown; i: number }[], actual: unknown[], docPath: KeyPath, path: KeyPath): { pairs: Map<number, number>; loose: Set<number> } {
+    const pairs = new Map<number, number>();
+    const loose = new Set<number>();
     const used = new Set<number>();
-    doc.forEach((item, i) => {
-      let k = i < actual.length ? i : -1;
+    const key = itemKey(items.map((x) => x.item));
+    for (const { item, i } of items) {
+      let k = -1;
       if (key !== undefined) {
         const name = String(key.of(item));
-        k = actual.findIndex((a, j) => !used.has(j) && typeof key.of(a) === 'string' && matchValue(name, String(key.of(a)), key.key).ok);
+        const context = contextOf(this.anchor.concat(docPath, i, key.key)) ?? key.key;
+        const fits = (mode: FitMode) => (a: unknown, j: number) =>
+          !used.has(j) && typeof key.of(a) === 'string' && this.bindings.matchValue(name, String(key.of(a)), context, mode).ok;
+        k = actual.findIndex(fits('strict'));
+        if (k < 0) k = actual.findIndex(fits('reverse'));
+        // Items alike by identity (pods with random names) pair by chance: see Binding.loose.
+        if (k >= 0 && actual.some((a, j) => j !== k && fits('reverse')(a, j))) loose.add(i);
       }
-      if (k < 0) this.push('missing-line', path.concat(i), `list item missing in actual output (doc ${show(item)})`);
-      else {
+      // In an excerpt an item no identity pairs goes to the item it differs least from, so a
+      // renamed container reads as a wrong name, and the fragment finds the right list.
+      if (k < 0 && this.options.excerpt) {
+        let best = Infinity;
+        actual.forEach((a, j) => {
+          if (used.has(j) || best === 0) return;
+          const score = this.trial(item, a, docPath.concat(i), path.concat(j));
+          if (score < best) [best, k] = [score, j];
+        });
+      } else if (key === undefined) k = i < actual.length ? i : -1;
+      if (k >= 0) {
+        pairs.set(i, k);
         used.add(k);
-        this.compare(item, actual[k], path.concat(i));
       }
-    });
+    }
+    return { pairs, loose };
+  }
+
+  private compareList(doc: unknown[], actual: unknown[], docPath: KeyPath, path: KeyPath): void {
+    const items = doc.flatMap((item, i) => (isElided(item) ? [] : [{ item, i }]));
+    const elided = items.length < doc.length || this.options.looseLists;
+    const { pairs, loose } = this.pairList(items, actual, docPath, path);
+    for (const { item, i } of items) {
+      const k = pairs.get(i);
+      if (k === undefined) this.push('missing-line', docPath.concat(i), path.concat(i), `list item missing in actual output (doc ${show(item)})`);
+      else {
+        if (loose.has(i)) this.looseLevel++;
+        this.compare(item, actual[k], docPath.concat(i), path.concat(k));
+        if (loose.has(i)) this.looseLevel--;
+      }
+    }
+    if (elided) return;
+    const byIndex = itemKey(items.map((x) => x.item)) === undefined && !this.options.excerpt;
     const stale = path[0] === 'status';
+    const used = new Set(pairs.values());
     actual.forEach((item, j) => {
-      if (used.has(j) || (key === undefined && j < doc.length)) return;
-      this.push('extra-line', path.concat(j), `list item in actual output, not in the doc (${show(item)})`, {
+      if (used.has(j) || (byIndex && j < doc.length)) return;
+      this.push('extra-line', docPath, path.concat(j), `list item in actual output, not in the doc (${show(item)})`, {
         actual: show(item),
         ...(stale ? { stale } : {}),
       });
@@ -124,15 +231,52 @@ class Walker {
   }
 }
 
-/** Compares parsed doc and actual documents by key path; volatile values normalized per key. */
+/** Every mapping (or list) of the actual document, shallowest first, with its path. */
+function candidates(actual: unknown, wantList: boolean, keys: readonly string[]): { node: unknown; path: KeyPath }[] {
+  const out: { node: unknown; path: KeyPath }[] = [];
+  const queue: { node: unknown; path: KeyPath }[] = [{ node: actual, path: [] }];
+  while (queue.length > 0 && out.length < 500) {
+    const { node, path } = queue.shift()!;
+    if (Array.isArray(node)) {
+      if (wantList) out.push({ node, path });
+      node.forEach((n, i) => queue.push({ node: n, path: path.concat(i) }));
+    } else if (isMapping(node)) {
+      if (!wantList && keys.some((k) => k in node)) out.push({ node, path });
+      for (const [k, v] of Object.entries(node)) queue.push({ node: v, path: path.concat(k) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Compares a doc document with the actual one by key path; volatile values normalized per key.
+ * A whole object is compared from the root; an excerpt (`spec:\n  containers: …`, just
+ * `resources:`, a list item, JSON cut off) where it occurs in the actual document: at the mapping
+ * or list where it has the fewest differences, the shallowest on a tie.
+ */
 export function compareStructured(
   origin: DocOrigin,
   docLines: readonly string[],
-  doc: Mapping,
-  actual: Mapping,
+  doc: unknown,
+  actual: unknown,
   bindings: BindingSet,
+  options: StructuredOptions = WHOLE,
+  shown: readonly string[] = docLines,
 ): Difference[] {
-  const walker = new Walker(origin, docLines, bindings);
-  walker.compare(doc, actual, []);
-  return walker.out;
+  const walk = (node: unknown, path: KeyPath, set: BindingSet) => {
+    const w = new Walker(origin, docLines, shown, set, options, path);
+    w.compare(doc, node, [], path);
+    return w.out;
+  };
+  let anchor: { node: unknown; path: KeyPath } = { node: actual, path: [] };
+  if (options.excerpt) {
+    const keys = isMapping(doc) ? Object.keys(doc).filter((k) => !isElided(k)) : [];
+    let best = Infinity;
+    for (const c of candidates(actual, Array.isArray(doc), keys)) {
+      const score = misfit(walk(c.node, c.path, bindings.fork()));
+      if (score < best) [best, anchor] = [score, c];
+      if (best === 0) break;
+    }
+  }
+  return walk(anchor.node, anchor.path, bindings);
 }

@@ -1,9 +1,9 @@
-import type { BindingSet } from './bindings.js';
+import type { BindingSet, FitMode } from './bindings.js';
 import { clusterMadeRow } from './cluster-made.js';
 import type { DocOrigin } from './compare-lines.js';
 import { contextKey } from './normalizers/index.js';
 import type { Column, Row, Table } from './table-parse.js';
-import { bindTemplate, compileTemplate, testTemplate } from './template.js';
+import { bindTemplate, compileTemplate } from './template.js';
 import type { Difference } from './types.js';
 
 const squeeze = (s: string) => s.trim().replace(/\s+/g, ' ');
@@ -16,7 +16,9 @@ function at(origin: DocOrigin, row: { line: { index: number } }, offset: number)
 function compareColumns(origin: DocOrigin, doc: Table, actual: Table, out: Difference[]): [number, number][] {
   const common: [number, number][] = [];
   const pos = (c: Column) => ({ line: origin.line + doc.header.index, column: origin.column + c.start });
+  const elided = doc.columns.some((c) => c.elision);
   doc.columns.forEach((c, i) => {
+    if (c.elision) return;
     const j = actual.columns.findIndex((a) => contextKey(a.name) === contextKey(c.name));
     if (j < 0) {
       out.push({ kind: 'column-layout', message: `column ${c.name} missing in actual table`, ...pos(c), expected: c.name });
@@ -27,7 +29,7 @@ function compareColumns(origin: DocOrigin, doc: Table, actual: Table, out: Diffe
     if (name !== c.name) out.push({ kind: 'column-layout', message: `column ${c.name} is ${name} in actual table`, ...pos(c), expected: c.name, actual: name });
   });
   for (const a of actual.columns) {
-    if (doc.columns.some((c) => contextKey(c.name) === contextKey(a.name))) continue;
+    if (elided || doc.columns.some((c) => contextKey(c.name) === contextKey(a.name))) continue;
     const last = doc.columns[doc.columns.length - 1]!;
     out.push({ kind: 'column-layout', message: `actual table has column ${a.name}, not in the doc`, ...pos(last), actual: a.name, stale: true });
   }
@@ -43,6 +45,22 @@ function compareColumns(origin: DocOrigin, doc: Table, actual: Table, out: Diffe
   return common;
 }
 
+const ELISION = /^(?:\.\.\.|…)$/;
+const ENDS_ELIDED = /(?:^|\s)(?:\.\.\.|…)$/;
+
+/**
+ * Cells of a doc row the doc leaves out: a `...` cell, and every cell after a cell that ends in
+ * `...` when the rest of the row is empty (`my-pod   1/1   Running   ...`: the rest of the row).
+ */
+function elidedCells(row: Row): Set<number> {
+  const out = new Set<number>();
+  row.cells.forEach((cell, i) => {
+    if (ELISION.test(cell)) out.add(i);
+    if (ENDS_ELIDED.test(cell) && row.cells.slice(i + 1).every((c) => c === '')) for (let k = i + 1; k < row.cells.length; k++) out.add(k);
+  });
+  return out;
+}
+
 /**
  * Compares two kubectl tables by column name and row: rows pair by their NAME cell (volatile
  * parts normalized, any order, so ReplicaSet pods with random names pair up), then cells by column.
@@ -51,8 +69,10 @@ export function compareTables(origin: DocOrigin, doc: Table, actual: Table, bind
   const out: Difference[] = [];
   const common = compareColumns(origin, doc, actual, out);
   const nameAt = common.find(([i]) => contextKey(doc.columns[i]!.name) === 'name') ?? common[0];
-  const cellMatch = (dr: Row, ar: Row, [i, j]: [number, number]) =>
-    testTemplate(compileTemplate(dr.cells[i] ?? '', doc.columns[i]!.context), ar.cells[j] ?? '');
+  const skipped = new Map(doc.rows.map((r) => [r, elidedCells(r)]));
+  const cellMatch = (dr: Row, ar: Row, [i, j]: [number, number], mode: FitMode = 'reverse') =>
+    skipped.get(dr)!.has(i) ||
+    bindings.fits(compileTemplate(dr.cells[i] ?? '', doc.columns[i]!.context), ar.cells[j] ?? '', mode);
   const docRows = doc.rows.filter((r) => !r.elision);
   const pairs = new Map<Row, Row>();
   const used = new Set<Row>();
@@ -66,8 +86,13 @@ export function compareTables(origin: DocOrigin, doc: Table, actual: Table, bind
       }
     }
   };
+  // Rows pair the way earlier steps paired them first (a pod shown before keeps its actual pod).
+  pass((dr, ar) => common.every((c) => cellMatch(dr, ar, c, 'strict')));
   pass((dr, ar) => common.every((c) => cellMatch(dr, ar, c)));
+  if (nameAt) pass((dr, ar) => cellMatch(dr, ar, nameAt, 'strict'));
   if (nameAt) pass((dr, ar) => cellMatch(dr, ar, nameAt));
+  // A row whose name contradicts the page still pairs by name, so the contradiction is reported on its cell.
+  if (nameAt) pass((dr, ar) => cellMatch(dr, ar, nameAt, 'none'));
   const label = (r: Row, side: 0 | 1) => (nameAt ? r.cells[nameAt[side]] : undefined) || squeeze(r.line.text);
   for (const dr of docRows) {
     const ar = pairs.get(dr);
@@ -75,18 +100,23 @@ export function compareTables(origin: DocOrigin, doc: Table, actual: Table, bind
       out.push({ kind: 'missing-line', message: `row ${label(dr, 0)}: missing in actual output`, ...at(origin, dr, dr.offsets[0] ?? 0), expected: squeeze(dr.line.text) });
       continue;
     }
+    // A doc row that several actual rows fit as well (replicas alike but for their random names)
+    // was paired by chance: its values rewrite later commands but do not bind the page.
+    const loose = actual.rows.filter((r) => r !== ar && !r.elision && common.every((c) => cellMatch(dr, r, c))).length > 0;
     for (const c of common) {
       const [i, j] = c;
+      if (skipped.get(dr)!.has(i)) continue;
       const d = dr.cells[i] ?? '';
       const a = ar.cells[j] ?? '';
       const t = compileTemplate(d, doc.columns[i]!.context);
-      if (testTemplate(t, a)) {
-        bindings.addAll(bindTemplate(t, a));
+      if (bindings.fits(t, a)) {
+        bindings.addAll(bindTemplate(t, a).map((b) => (loose ? { ...b, loose } : b)));
         continue;
       }
+      const conflict = bindings.conflict(t, a);
       out.push({
         kind: 'wrong-value',
-        message: `row ${label(dr, 0)}, column ${doc.columns[i]!.name}: doc ${d || '(empty)'}, actual ${a || '(empty)'}`,
+        message: `row ${label(dr, 0)}, column ${doc.columns[i]!.name}: doc ${d || '(empty)'}, actual ${a || '(empty)'}${conflict ? ` (${conflict})` : ''}`,
         ...at(origin, dr, dr.offsets[i] ?? 0),
         expected: d,
         actual: a,

@@ -3,6 +3,8 @@ import { isElision, type Line } from './lines.js';
 /** A column of a table: its header name, where it starts, and the context its cells are read in. */
 export interface Column {
   name: string;
+  /** A `...` column: the doc leaves out the columns there. */
+  elision?: boolean;
   start: number;
   /** Context for normalizers: the header, or the JSONPath leaf of a custom column. */
   context: string;
@@ -30,7 +32,9 @@ export type Segment = { kind: 'table'; table: Table } | { kind: 'text'; lines: L
 
 const WORD = "[A-Z0-9][A-Z0-9()_./%:#'-]*(?:\\([A-Za-z]*\\))?";
 const NAME = `(?=[A-Z])${WORD}(?: ${WORD})*`;
-const UPPER_HEADER = new RegExp(`^\\s*${NAME}(?: {2,}${NAME})+\\s*$`);
+/** `...` or `…` in a header: the doc leaves out columns there (or all the rest). */
+const ELIDED_COLUMN = '(?:\\.\\.\\.|…)';
+const UPPER_HEADER = new RegExp(`^\\s*${NAME}(?:(?: {2,}${NAME})+(?: +${ELIDED_COLUMN}(?: {2,}${NAME})*)*|(?: +${ELIDED_COLUMN}(?: {2,}${NAME})*)+)\\s*$`);
 const DASHES = /^\s*-+(?: {2,}-+)+\s*$/;
 const WORDS = /^\s*\S+(?: \S+)*(?: {2,}\S+(?: \S+)*)+\s*$/;
 
@@ -50,9 +54,12 @@ export function customColumns(command: string | undefined): Map<string, string> 
 function columnsOf(header: string, custom?: Map<string, string>): Column[] {
   const columns: Column[] = [];
   const nodes = /(?:^|\s)ROLES(?:\s|$)/.test(header);
-  for (const m of header.matchAll(/\S+(?: \S+)*/g)) {
-    const context = custom?.get(m[0]) ?? (nodes && m[0] === 'NAME' ? 'NODE' : m[0]);
-    columns.push({ name: m[0], start: m.index, context });
+  // `kubectl config get-contexts`: NAME is a context name, CLUSTER a cluster name.
+  const contexts = /(?:^|\s)AUTHINFO(?:\s|$)/.test(header);
+  for (const m of header.matchAll(/\.\.\.|…|\S+(?: (?!\.\.\.|…)\S+)*/g)) {
+    const context =
+      custom?.get(m[0]) ?? (nodes && m[0] === 'NAME' ? 'NODE' : contexts && m[0] === 'NAME' ? 'kubecontext' : contexts && m[0] === 'CLUSTER' ? 'kubecluster' : m[0]);
+    columns.push({ name: m[0], start: m.index, context, ...(isElision(m[0]) ? { elision: true } : {}) });
   }
   return columns;
 }

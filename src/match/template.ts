@@ -12,22 +12,26 @@ interface Found {
   end: number;
   normalizer: Normalizer;
   rank: number;
+  /** Found because of the column or key the value is in: it says more than a pattern alone. */
+  contextual: boolean;
 }
 
 /** `Key:  value` lines (describe fields, YAML keys): the key gives context to its value. */
 const FIELD = /^(\s*(?:- )?"?)([A-Za-z][\w ()./-]*?)("?\s*:[ \t]+)(\S.*)$/;
 
-function spansIn(text: string, offset: number, context: string | undefined, out: Found[]): void {
+function spansIn(text: string, offset: number, context: string | undefined, out: Found[], wholeLine = false): void {
   const key = context === undefined ? undefined : contextKey(context);
   NORMALIZERS.forEach((n, rank) => {
     const found = findSpans(text, n.anywhere, n.accept);
-    if (key !== undefined && n.contexts?.includes(key)) found.push(...findSpans(text, n.inContext));
-    for (const s of found) out.push({ start: s.start + offset, end: s.end + offset, normalizer: n, rank });
+    if (wholeLine) found.push(...findSpans(text, n.wholeLine, n.accept));
+    for (const s of found) out.push({ start: s.start + offset, end: s.end + offset, normalizer: n, rank, contextual: false });
+    if (key === undefined || !n.contexts?.includes(key)) return;
+    for (const s of findSpans(text, n.inContext, n.accept)) out.push({ start: s.start + offset, end: s.end + offset, normalizer: n, rank, contextual: true });
   });
 }
 
 function pickSpans(found: Found[]): Found[] {
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.rank - b.rank);
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || Number(b.contextual) - Number(a.contextual) || a.rank - b.rank);
   const picked: Found[] = [];
   let end = 0;
   for (const f of found) {
@@ -38,11 +42,33 @@ function pickSpans(found: Found[]): Found[] {
   return picked;
 }
 
+/** A whole-token `...`, or `…` anywhere: the doc leaves text out there. */
+const INLINE_ELISION = /^(?:\.\.\.|…)$/;
+
+/** Literal doc text: blanks match any run of blanks; an inline `...` token or `…` matches any text. */
 function literal(text: string): string {
-  return text
-    .split(/[ \t]+/)
-    .map(escapeRegex)
-    .join('[ \\t]+');
+  const tokens = text.split(/[ \t]+/);
+  let out = '';
+  tokens.forEach((t, i) => {
+    if (INLINE_ELISION.test(t)) {
+      out += '.*?';
+      return;
+    }
+    if (i > 0 && !INLINE_ELISION.test(tokens[i - 1] ?? '')) out += '[ \\t]+';
+    out += escapeRegex(t).replace(/…/g, '.*?');
+  });
+  return out;
+}
+
+/**
+ * A comma list with elided items (`...,disktype=ssd,kubernetes.io/hostname=worker0`, a LABELS
+ * cell): the doc's items appear in the actual list in order, other items may come between.
+ */
+function compileList(items: string[], context: string | undefined): Template | undefined {
+  const parts = items.filter((i) => !INLINE_ELISION.test(i)).map((i) => compileTemplate(i, context));
+  if (parts.length === 0) return undefined;
+  const source = parts.map((p) => p.re.source.slice(1, -1)).join('(?:,[^\\s,]*)*?,');
+  return { re: new RegExp(`^(?:[^\\s,]*,)*?${source}(?:,[^\\s,]*)*$`), slots: parts.flatMap((p) => p.slots) };
 }
 
 const cache = new Map<string, Template>();
@@ -57,8 +83,16 @@ export function compileTemplate(doc: string, context?: string): Template {
   const cacheKey = `${context ?? ''}\u0000${text}`;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
+  const items = text.split(',');
+  if (!/\s/.test(text) && items.length > 1 && items.some((i) => INLINE_ELISION.test(i))) {
+    const list = compileList(items, context);
+    if (list) {
+      cache.set(cacheKey, list);
+      return list;
+    }
+  }
   const found: Found[] = [];
-  spansIn(text, 0, context, found);
+  spansIn(text, 0, context, found, context === undefined);
   const field = context === undefined ? FIELD.exec(text) : null;
   if (field) {
     const valueStart = (field[1] ?? '').length + (field[2] ?? '').length + (field[3] ?? '').length;
@@ -98,6 +132,21 @@ export function bindTemplate(template: Template, actual: string): Binding[] {
     bindings.push({ doc: slot.doc, actual: slot.normalizer.bindValue ? slot.normalizer.bindValue(value) : value, kind });
   });
   return bindings;
+}
+
+/**
+ * Every bindable slot's doc value with the value it took in the actual text (also values equal to
+ * the doc's), for checking them against the page's earlier bindings.
+ */
+export function slotValues(template: Template, actual: string): Binding[] {
+  const m = template.re.exec(actual.trim());
+  if (!m) return [];
+  return template.slots.flatMap((slot, i) => {
+    const value = m[i + 1];
+    const kind = slot.normalizer.bind;
+    if (kind === undefined || value === undefined || value.startsWith('<')) return [];
+    return [{ doc: slot.doc, actual: slot.normalizer.bindValue ? slot.normalizer.bindValue(value) : value, kind }];
+  });
 }
 
 /** Matches one doc value (a line, a cell, a scalar) against an actual one, volatile values tolerated. */

@@ -37,6 +37,13 @@ export interface Binding {
   actual: string;
   /** What kind of value it is (pod-name, ip, node-port, placeholder, …). */
   kind: string;
+  /** Doc line where the page showed the value (set by the runner; used in messages). */
+  line?: number;
+  /**
+   * True when the value was paired by chance among alike items (pods of one ReplicaSet, alike
+   * but for their random names): it rewrites later commands but does not constrain later steps.
+   */
+  loose?: boolean;
 }
 
 /** What matchOutput compares: the doc's expected output and the output really seen. */
@@ -50,6 +57,11 @@ export interface MatchInput {
   column: number;
   /** The command that produced the output, for table/YAML detection. */
   command?: string;
+  /**
+   * The page's bindings so far (earlier steps' `MatchResult.bindings`): a value the cluster
+   * assigned must not be shown here under another doc value (see BINDING_RULES).
+   */
+  bindings?: readonly Binding[];
 }
 
 /** The outcome of a comparison: differences at doc lines, a unified diff, bindings. */

@@ -3,7 +3,7 @@ import type { DocLine } from './source-text.js';
 import { dedent, trimBlankLines } from './source-text.js';
 import { CONTINUATION_PROMPT } from './data/prompts.js';
 import { IN_POD_COMMENT, OUTPUT_COMMENT, TRAILING_OUTPUT_COMMENT, looksLikeCommand, matchPrompt } from './line-kinds.js';
-import { continues, feedLine, newContinuation } from './shell-continuation.js';
+import { continues, feedLine, newContinuation } from '../shell/continuation.js';
 
 /** A command found in a block, with the output lines shown for it in the same block. */
 export interface BlockCommand {
@@ -63,7 +63,7 @@ export function splitCommandBlock(lines: DocLine[], options: BlockOptions): Bloc
     }
     const trimmed = text.trimStart();
     if (trimmed.startsWith('#') && !forcedOutput) {
-      if (options.podNames.size > 0 && IN_POD_COMMENT.test(trimmed)) commentHost = { kind: 'pod', prompt: trimmed };
+      if (options.podNames.size > 0 && IN_POD_COMMENT.test(trimmed)) commentHost = { kind: 'pod', source: { by: 'cue', line: l.line, text: trimmed } };
       const m = OUTPUT_COMMENT.exec(trimmed);
       if (m && current) {
         current.outputForm = 'comment';

@@ -49,13 +49,14 @@ export function matchPrompt(text: string, shellSyntax: boolean, podNames: Readon
     if (p.needsProgram && !looksLikeCommand(rest)) continue;
     const prompt = m[0];
     const label = prompt.trimEnd();
+    const source = { by: 'prompt' as const, text: label };
     switch (p.host) {
       case 'local':
-        return { prompt, host: { kind: 'local' } };
+        return { prompt, host: { kind: 'local', source } };
       case 'node':
-        return { prompt, host: { kind: 'node', prompt: label, name: m[1]! } };
+        return { prompt, host: { kind: 'node', prompt: label, name: m[1]!, source } };
       case 'pod':
-        return { prompt, host: m[2] ? { kind: 'pod', prompt: label, name: m[2] } : { kind: 'pod', prompt: label } };
+        return { prompt, host: m[2] ? { kind: 'pod', prompt: label, name: m[2], source } : { kind: 'pod', prompt: label, source } };
       case 'auto':
         return { prompt, host: hostFromName(m[2]!, label, podNames) };
     }
@@ -64,13 +65,14 @@ export function matchPrompt(text: string, shellSyntax: boolean, podNames: Readon
 }
 
 function hostFromName(name: string, prompt: string, podNames: ReadonlySet<string>): HostContext {
-  if (LOCAL_HOST_NAMES.has(name)) return { kind: 'local' };
+  const source = { by: 'prompt' as const, text: prompt };
+  if (LOCAL_HOST_NAMES.has(name)) return { kind: 'local', source };
   if (podNames.has(name) || [...podNames].some((p) => name.startsWith(p) || p.startsWith(name))) {
-    return { kind: 'pod', prompt, name };
+    return { kind: 'pod', prompt, name, source };
   }
-  if (NODE_NAME_PATTERNS.some((p) => p.test(name))) return { kind: 'node', prompt, name };
-  if (POD_NAME_PATTERNS.some((p) => p.test(name))) return { kind: 'pod', prompt, name };
-  return { kind: 'local' };
+  if (NODE_NAME_PATTERNS.some((p) => p.test(name))) return { kind: 'node', prompt, name, source };
+  if (POD_NAME_PATTERNS.some((p) => p.test(name))) return { kind: 'pod', prompt, name, source };
+  return { kind: 'local', source };
 }
 
 /** `# output`, `# should output: …`, `# prints …` comments: the rest (possibly empty) is the expected output. */

@@ -71,13 +71,6 @@ export const KUBECTL_INTERACTIVE_FLAGS: Readonly<Record<string, { long: readonly
   'rollout status': { long: [], short: [] },
 };
 
-/** kubectl global flags that take a separate value (`-n default`), so the value is not the subcommand. */
-export const KUBECTL_VALUE_FLAGS: ReadonlySet<string> = new Set([
-  '-n', '--namespace', '--context', '--kubeconfig', '--cluster', '--user', '-s', '--server', '--token',
-  '--as', '--as-group', '--request-timeout', '--cache-dir', '--certificate-authority', '--client-certificate',
-  '--client-key', '-l', '--selector', '-o', '--output', '-c', '--container', '-f', '--filename',
-]);
-
 /** Programs run inside a pod by `kubectl exec … -- <program>` that only look at things. */
 export const EXEC_READ_ONLY_PROGRAMS: ReadonlySet<string> = new Set([
   'printenv', 'env', 'cat', 'curl', 'ls', 'nslookup', 'wget', 'echo', 'grep', 'ps', 'df', 'du', 'whoami',
@@ -101,9 +94,6 @@ export const HOST_TOOL_PROGRAMS: ReadonlySet<string> = new Set([
   'set', 'eval', 'seq', 'md5sum', 'sha256sum', 'date', 'hostname', 'whoami', 'uname', 'which', 'ps', 'kill',
   'npm', 'npx', 'node', 'pip', 'pip3', 'apt', 'apt-get', 'yum', 'brew', 'bash', 'sh', 'zsh', 'k3d', 'kubeadm',
 ]);
-
-/** Words that only prefix the real program (`sudo kubectl …`). */
-export const COMMAND_PREFIXES: ReadonlySet<string> = new Set(['sudo', 'time', 'env', 'nohup', 'command', 'builtin', 'exec']);
 
 /** When one line has several commands (`a; b | c`), the class of the line is the first in this order. */
 export const CLASS_PRECEDENCE: readonly CommandClass[] = ['interactive', 'mutating', 'read-only', 'host-tool', 'other'];

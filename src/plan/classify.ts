@@ -1,14 +1,12 @@
+import { kubectlCall, locateProgram, parseCommandLine, programName, type KubectlCall, type SimpleCommand } from '../shell/index.js';
 import {
   CLASS_PRECEDENCE,
-  COMMAND_PREFIXES,
   EXEC_READ_ONLY_PROGRAMS,
   HOST_TOOL_PROGRAMS,
   INTERACTIVE_PROGRAMS,
   KUBECTL_INTERACTIVE_FLAGS,
   KUBECTL_SUBCOMMAND_CLASS,
-  KUBECTL_VALUE_FLAGS,
 } from './classify-table.js';
-import { splitCommands } from './shell-words.js';
 import type { CommandClass, HostContext } from './types.js';
 
 /** What a command is: its class, its program and, for kubectl, its subcommand. */
@@ -18,16 +16,21 @@ export interface CommandClassification {
   subcommand?: string;
 }
 
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+/** Compound commands whose keyword names a line that starts with one (`for i in …; do …; done`). */
+const COMPOUND_KEYWORDS = new Set(['for', 'while', 'until', 'if', 'case', 'select']);
 
 /**
  * Classifies a command as written in a tutorial (one line, or several with `\`
  * continuations and heredocs). A line with several commands (`a; b | c`) gets the
  * strongest class of its parts (interactive > mutating > read-only > host-tool > other);
- * program and subcommand come from the first part.
+ * program and subcommand come from the first part. Commands inside `$( … )` only
+ * compute a value and do not count.
  */
 export function classifyCommand(command: string): CommandClassification {
-  const parts = splitCommands(command).map(classifySimple).filter((p) => p.program !== '');
+  const commands = parseCommandLine(command).commands.filter((c) => !c.inside.includes('$(') && !c.inside.includes('<('));
+  const parts = commands.map(classifySimple).filter((p) => p.program !== '');
+  const keyword = commands[0]?.inside[0];
+  if (keyword !== undefined && COMPOUND_KEYWORDS.has(keyword)) parts.unshift({ class: 'host-tool', program: keyword });
   const first = parts[0];
   if (!first) return { class: 'other', program: '' };
   let cls: CommandClass = first.class;
@@ -50,81 +53,59 @@ export function classifyStep(command: string, host: HostContext): CommandClassif
   return c;
 }
 
-/** Drops env assignments and prefixes (`FOO=1 sudo kubectl …` → `kubectl …`). */
-function programWords(words: string[]): string[] {
-  let i = 0;
-  while (i < words.length && (ASSIGNMENT.test(words[i]!) || COMMAND_PREFIXES.has(words[i]!))) i++;
-  return words.slice(i);
-}
-
-function classifySimple(cmd: { words: string[] }): CommandClassification {
-  const words = programWords(cmd.words);
-  if (words.length === 0) {
-    return cmd.words.length > 0 ? { class: 'host-tool', program: cmd.words[0]!.split('=')[0]! } : { class: 'other', program: '' };
+function classifySimple(c: SimpleCommand): CommandClassification {
+  if (!c.program) {
+    // A bare assignment (`FOO=bar`) sets a variable on the reader's machine.
+    const name = c.assignments[0]?.value.split('=')[0];
+    return name ? { class: 'host-tool', program: name } : { class: 'other', program: '' };
   }
-  const program = basename(words[0]!);
-  if (program === 'kubectl' || program === 'oc') return classifyKubectl(program, words.slice(1));
-  if (INTERACTIVE_PROGRAMS.has(program)) return { class: 'interactive', program };
-  if (program === 'minikube' && ['dashboard', 'tunnel', 'ssh'].includes(words[1] ?? '')) {
+  const program = c.name;
+  // `watch kubectl get pods` never ends.
+  const interactivePrefix = c.prefixes.some((p) => INTERACTIVE_PROGRAMS.has(p.value));
+  const call = kubectlCall(c);
+  if (call) {
+    const k = classifyKubectl(program, call);
+    return interactivePrefix ? { ...k, class: 'interactive' } : k;
+  }
+  if (interactivePrefix || INTERACTIVE_PROGRAMS.has(program)) return { class: 'interactive', program };
+  if (program === 'minikube' && ['dashboard', 'tunnel', 'ssh'].includes(c.args[0]?.value ?? '')) {
     return { class: 'interactive', program };
   }
   if (HOST_TOOL_PROGRAMS.has(program)) return { class: 'host-tool', program };
   return { class: 'other', program };
 }
 
-function classifyKubectl(program: string, args: string[]): CommandClassification {
-  const positional: string[] = [];
-  const flags: string[] = [];
-  let separator = -1;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') {
-      separator = i;
-      break;
-    }
-    if (a.startsWith('-') && a.length > 1) {
-      flags.push(a);
-      if (positional.length === 0 && KUBECTL_VALUE_FLAGS.has(a)) i++;
-    } else positional.push(a);
-  }
-  const sub = positional[0];
+function classifyKubectl(program: string, call: KubectlCall): CommandClassification {
+  const words = [...call.path, ...call.positionals].map((w) => w.value);
+  const sub = words[0];
   if (sub === undefined) return { class: 'other', program };
-  const two = positional[1] === undefined ? undefined : `${sub} ${positional[1]}`;
+  const two = words[1] === undefined ? undefined : `${sub} ${words[1]}`;
   const key = two !== undefined && KUBECTL_SUBCOMMAND_CLASS[two] !== undefined ? two : sub;
   let cls: CommandClass = KUBECTL_SUBCOMMAND_CLASS[key] ?? 'other';
   const interactive = KUBECTL_INTERACTIVE_FLAGS[key];
-  if (interactive && hasAnyFlag(flags, interactive.long, interactive.short)) cls = 'interactive';
-  if (sub === 'exec') cls = classifyExec(args, flags, separator);
-  if (sub === 'cp') cls = (positional[positional.length - 1] ?? '').includes(':') ? 'mutating' : 'read-only';
+  if (interactive && hasAnyFlag(call, interactive.long, interactive.short)) cls = 'interactive';
+  if (sub === 'exec') cls = classifyExec(call);
+  if (sub === 'cp') cls = (words[words.length - 1] ?? '').includes(':') ? 'mutating' : 'read-only';
   return { class: cls, program, subcommand: sub };
 }
 
 /** `kubectl exec`: interactive with a TTY/stdin, read-only for inspection programs, else mutating. */
-function classifyExec(args: string[], flags: string[], separator: number): CommandClass {
+function classifyExec(call: KubectlCall): CommandClass {
   const interactive = KUBECTL_INTERACTIVE_FLAGS.exec!;
-  if (hasAnyFlag(flags, interactive.long, interactive.short)) return 'interactive';
-  // Without `--`, take the first word that looks like a program name after the pod name.
-  const rest = separator >= 0 ? args.slice(separator + 1) : args.slice(2).filter((w) => /^[A-Za-z./]/.test(w));
-  const stripped = programWords(rest);
-  const inner = stripped.length > 0 ? stripped : rest;
-  const innerProgram = inner[0] === undefined ? '' : basename(inner[0]);
-  if (['sh', 'bash', '/bin/sh', '/bin/bash'].includes(innerProgram) && inner.includes('-c')) {
-    const script = inner[inner.indexOf('-c') + 1] ?? '';
+  if (hasAnyFlag(call, interactive.long, interactive.short)) return 'interactive';
+  // Without `--` (an old form, or a doc's `–` for `--`), the command starts at the first word
+  // after the pod name that looks like a program.
+  const rest = call.afterDashDash ?? call.positionals.slice(1).filter((w) => /^[A-Za-z./]/.test(w.value));
+  const inner = locateProgram(rest);
+  const innerProgram = programName(inner.program);
+  const args = inner.args.map((w) => w.value);
+  if (['sh', 'bash'].includes(innerProgram) && args.includes('-c')) {
+    const script = args[args.indexOf('-c') + 1] ?? '';
     return classifyCommand(script).class === 'mutating' ? 'mutating' : 'read-only';
   }
   return EXEC_READ_ONLY_PROGRAMS.has(innerProgram) ? 'read-only' : 'mutating';
 }
 
-function hasAnyFlag(flags: string[], long: readonly string[], short: readonly string[]): boolean {
-  return flags.some((f) => {
-    if (f.startsWith('--')) return long.includes(f.split('=')[0]!);
-    return [...f.slice(1).split('=')[0]!].some((ch) => short.includes(ch));
-  });
-}
-
-/** `/usr/bin/kubectl` → `kubectl`; words that are not paths (`service/my-nginx`) stay as written. */
-function basename(word: string): string {
-  if (!/^[./~]/.test(word)) return word;
-  const slash = word.lastIndexOf('/');
-  return slash >= 0 && slash < word.length - 1 ? word.slice(slash + 1) : word;
+function hasAnyFlag(call: KubectlCall, long: readonly string[], short: readonly string[]): boolean {
+  return long.some((f) => call.flags.has(f)) || short.some((ch) => call.flags.has(`-${ch}`));
 }

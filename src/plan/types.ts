@@ -24,16 +24,73 @@ export interface ExpectedOutput {
   mode: MatchMode;
   /** The prose cue that introduced it, if any. */
   cue?: string;
+  /**
+   * Ids of earlier commands of the same block whose output this text also shows (several
+   * commands in one fence, one output block after it): the runner concatenates their outputs
+   * in order, then this step's, and compares the result.
+   */
+  covers?: string[];
+  /**
+   * The text is the content of a file the command writes (`> file`, `>> file`, `| tee file`,
+   * `-o yaml > f`), as the doc wrote its path: compare that file, not stdout.
+   */
+  file?: string;
 }
 
 /** What a command does to the cluster or the host; later stages use it for retries and rewrites. */
 export type CommandClass = 'read-only' | 'mutating' | 'interactive' | 'host-tool' | 'other';
 
-/** Where a command runs: the reader's machine, a cluster node (`node $ …`) or inside a pod (`root@pod:/# …`). */
+/**
+ * What decided a step's context:
+ * - `prompt`: the line's own prompt (`root@pod:/#`, `node $`, `user@host$`);
+ * - `session`: an earlier step opened an interactive session (`kubectl exec -it … -- sh`,
+ *   `minikube ssh`, `ssh …`) and this line is typed in it; `line`/`text` name that step;
+ * - `cue`: prose right before the block ("From within a Pod", "on the node"); `text` is the cue;
+ * - `default`: nothing said otherwise (the reader's machine);
+ * - `program`: the command itself (a template with `<placeholders>`, a tool that is not a host tool).
+ */
+export interface ContextSource {
+  by: 'prompt' | 'session' | 'cue' | 'default' | 'program';
+  /** Doc line of what decided it (the session-opening command, the cue, the prompt line). */
+  line?: number;
+  /** The deciding text as written (the prompt, the cue sentence, the session command). */
+  text?: string;
+}
+
+/**
+ * Where a command runs:
+ * - `local`: the reader's machine (the runner's host);
+ * - `pod`: inside a container (namespace/pod/container when known);
+ * - `node`: a cluster node's shell (`minikube ssh`, `node $`);
+ * - `remote`: a machine the runner does not have (`ssh`, `gcloud compute ssh`, a cloud console);
+ * - `illustrative`: a syntax template or generic example, not meant to be run as written;
+ * - `unknown`: not a host tool (`apt-get`, `nslookup`, `iptables`, `ps`, …) and nothing says
+ *   where it runs; never guessed as local.
+ */
 export type HostContext =
-  | { kind: 'local' }
-  | { kind: 'node'; prompt: string; name?: string }
-  | { kind: 'pod'; prompt: string; name?: string };
+  | { kind: 'local'; source?: ContextSource }
+  | { kind: 'pod'; prompt?: string; name?: string; namespace?: string; container?: string; source: ContextSource }
+  | { kind: 'node'; prompt?: string; name?: string; source: ContextSource }
+  | { kind: 'remote'; reason: string; source: ContextSource }
+  | { kind: 'illustrative'; reason: string; source: ContextSource }
+  | { kind: 'unknown'; reason: string; source: ContextSource };
+
+/** The shell an interactive step opens; later lines typed in it run there. */
+export interface SessionTarget {
+  kind: 'pod' | 'node' | 'remote';
+  /** Pod or node name (`node/<name>` of `kubectl debug` gives the node name). */
+  name?: string;
+  namespace?: string;
+  container?: string;
+}
+
+/** A long-running step the page keeps running in another terminal while the next steps run. */
+export interface ConcurrentCue {
+  /** The prose (or comment) that says so ("In another terminal, …", "leave this running"). */
+  cue: string;
+  /** Doc line of the cue. */
+  line: number;
+}
 
 /** A shell command the reader runs. */
 export interface CommandStep {
@@ -63,6 +120,22 @@ export interface CommandStep {
   blockId: string;
   /** The nearest heading above the step. */
   section?: string;
+  /**
+   * Set on a step that opens an interactive shell (`kubectl exec -it <pod> -- sh`, `minikube ssh`,
+   * `ssh host`): the lines after it without a prompt of their own run in that shell until `exit`,
+   * a prompt or cue that says otherwise, or the next heading.
+   */
+  opensSession?: SessionTarget;
+  /** True on the `exit`/`logout` line that ends a session; its `host` is the session it ends. */
+  closesSession?: boolean;
+  /** The page keeps this long-running step (a watch, `port-forward`, `proxy`) running in another terminal. */
+  concurrent?: ConcurrentCue;
+  /**
+   * Placeholders in the command that nothing on the page assigns (`<pod-name>`, `${POD_NAME}`,
+   * `my-pod`-style generic names), as written. The runner may bind them from earlier output;
+   * when it cannot, the step is illustrative.
+   */
+  placeholders?: string[];
   /** Ids of the manifest steps whose files this command reads (`-f ./run-my-nginx.yaml`, `--from-file`, k8s.io/examples URLs). */
   references?: string[];
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diag/diagnostic.js';
 import type { LessonResult, StepResult } from '../run/types.js';
+import { countedSteps } from '../run/summary.js';
 import type { CheckReportLike } from './check-text.js';
 import { escapeGithub, formatFindingsGithub, type FileFindings } from './findings.js';
 import { formatSarif } from './sarif.js';
@@ -14,8 +15,10 @@ export function formatCheckJson(report: CheckReportLike): string {
     ...(l.error ? { error: l.error } : {}),
     ...(l.leaks?.length ? { leaks: l.leaks } : {}),
     ...(l.warnings?.length ? { warnings: l.warnings } : {}),
+    ...(l.cached ? { cached: true } : {}),
+    ...(l.baseline ? { baseline_fixed: l.baseline.fixed } : {}),
     steps: l.steps.map(stepJson),
-    findings: l.findings,
+    findings: l.baseline?.knownFindings.length ? l.findings.map((f, i) => (l.baseline!.knownFindings.includes(i) ? { ...f, baseline: 'known' } : f)) : l.findings,
   }));
   return JSON.stringify({ version: 1, files, summary: report.summary }, null, 2) + '\n';
 }
@@ -39,8 +42,11 @@ function stepJson(r: StepResult): Record<string, unknown> {
     hint: r.hint ?? null,
     rewrites: r.rewrites,
     ...(r.skipReason ? { skip_reason: r.skipReason } : {}),
+    ...(r.uncheckedReason ? { unchecked_reason: r.uncheckedReason } : {}),
     ...(r.error ? { error: r.error } : {}),
     ...(r.diagnostics ? { diagnostics: r.diagnostics } : {}),
+    ...(r.replay ? { replay: true } : {}),
+    ...(r.baseline ? { baseline: r.baseline } : {}),
     duration_ms: r.durationMs,
   };
 }
@@ -57,11 +63,13 @@ export function failureMessage(r: StepResult): string {
 export function formatCheckJunit(report: CheckReportLike): string {
   const suites = report.lessons.map((l) => lessonSuite(l));
   const s = report.summary;
+  // Known failures (baseline) are reported as skipped, so they do not fail the CI test tab.
+  const known = (st: string) => report.lessons.reduce((n, l) => n + l.steps.filter((r) => r.kind === 'command' && r.baseline === 'known' && r.status === st).length, 0);
   return (
     XML_HEADER +
     element(
       'testsuites',
-      { name: 'kubedoctest check', tests: s.passed + s.failed + s.skipped + s.errors, failures: s.failed, errors: s.errors, skipped: s.skipped },
+      { name: 'kubedoctest check', tests: countedSteps(s), failures: s.failed - known('fail'), errors: s.errors - known('error'), skipped: s.skipped + s.unchecked + known('fail') + known('error') },
       suites,
     ) +
     '\n'
@@ -73,16 +81,20 @@ function lessonSuite(l: LessonResult): string {
     const name = `line ${r.line}: ${(r.command ?? r.kind).split('\n')[0]}`;
     const attrs = { classname: l.path, name, time: (r.durationMs / 1000).toFixed(3), file: l.path, line: r.line };
     if (r.status === 'skipped') return element('testcase', attrs, element('skipped', { message: r.skipReason }));
+    if (r.status === 'unchecked') return element('testcase', attrs, element('skipped', { message: `cannot check: ${r.uncheckedReason ?? 'not modelled by this backend'}` }));
+    if (r.baseline === 'known')
+      return element('testcase', attrs, element('skipped', { message: `known failure, in the baseline: ${r.status === 'fail' ? failureMessage(r) : (r.error ?? 'error')}` }));
     if (r.status === 'fail')
       return element('testcase', attrs, element('failure', { message: failureMessage(r), type: 'output-mismatch' }, undefined, r.diff ?? r.actual ?? ''));
     if (r.status === 'error') return element('testcase', attrs, element('error', { message: r.error ?? 'error' }, undefined, r.actual ?? ''));
     return element('testcase', attrs);
   });
   if (l.error) cases.push(element('testcase', { classname: l.path, name: 'lesson' }, element('error', { message: `${l.error.code}: ${l.error.message}` })));
-  const count = (st: string) => l.steps.filter((r) => r.status === st).length;
+  const count = (st: string) => l.steps.filter((r) => r.status === st && r.baseline !== 'known').length;
+  const known = l.steps.filter((r) => r.baseline === 'known').length;
   return element(
     'testsuite',
-    { name: l.path, tests: cases.length, failures: count('fail'), errors: count('error') + (l.error ? 1 : 0), skipped: count('skipped'), time: (l.durationMs / 1000).toFixed(3) },
+    { name: l.path, tests: cases.length, failures: count('fail'), errors: count('error') + (l.error ? 1 : 0), skipped: count('skipped') + count('unchecked') + known, time: (l.durationMs / 1000).toFixed(3) },
     cases,
   );
 }
@@ -91,10 +103,15 @@ function lessonSuite(l: LessonResult): string {
 export function checkFindings(report: CheckReportLike): FileFindings[] {
   return report.lessons.map((l) => {
     const findings: Diagnostic[] = [...l.findings];
+    const known = new Set<Diagnostic>(l.baseline?.knownFindings.map((i) => l.findings[i]!) ?? []);
     for (const r of l.steps) {
+      if (r.status === 'unchecked' && !r.replay) {
+        findings.push({ ruleId: 'unchecked', severity: 'info', line: r.line, column: 1, message: `cannot check this step: ${r.uncheckedReason ?? 'not modelled by this backend'}`, source: 'kubedoctest', stepId: r.stepId });
+        continue;
+      }
       if (r.status !== 'fail' && r.status !== 'error') continue;
       if (findings.some((f) => f.stepId === r.stepId && f.severity === 'error')) continue;
-      findings.push({
+      const d: Diagnostic = {
         ruleId: r.status === 'fail' ? 'output-mismatch' : 'step-error',
         severity: 'error',
         line: r.line,
@@ -102,9 +119,11 @@ export function checkFindings(report: CheckReportLike): FileFindings[] {
         message: failureMessage(r),
         source: 'kubedoctest',
         stepId: r.stepId,
-      });
+      };
+      findings.push(d);
+      if (r.baseline === 'known') known.add(d);
     }
-    return { path: l.path, findings };
+    return l.baseline ? { path: l.path, findings, known, fixed: l.baseline.fixed } : { path: l.path, findings };
   });
 }
 

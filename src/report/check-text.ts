@@ -1,4 +1,5 @@
 import type { LessonResult, StepResult, Summary } from '../run/types.js';
+import { closingLine } from '../run/summary.js';
 import type { Colors } from './colors.js';
 
 /** What the check reporters need of a run: its lessons and counts. */
@@ -7,25 +8,9 @@ export interface CheckReportLike {
   summary: Summary;
 }
 
-const MARK = { pass: '✓', fail: '✗', skipped: '-', error: '!' } as const;
+const MARK = { pass: '✓', fail: '✗', skipped: '-', unchecked: '?', error: '!' } as const;
 
-/** Counts step statuses over lessons. */
-export function summarize(lessons: LessonResult[]): Summary {
-  const s: Summary = { passed: 0, failed: 0, skipped: 0, errors: 0 };
-  for (const l of lessons)
-    for (const r of l.steps) {
-      if (r.status === 'pass') s.passed++;
-      else if (r.status === 'fail') s.failed++;
-      else if (r.status === 'skipped') s.skipped++;
-      else s.errors++;
-    }
-  return s;
-}
-
-/** The closing line: `N passed, N failed, N skipped` (errors counted as failed). */
-export function closingLine(s: Summary): string {
-  return `${s.passed} passed, ${s.failed + s.errors} failed, ${s.skipped} skipped`;
-}
+export { closingLine };
 
 /** Colours a unified diff: removed (doc) red, added (actual) green, hunk headers dim. */
 export function colorDiff(diff: string, c: Colors): string {
@@ -52,7 +37,7 @@ const indent = (text: string, pad: string) =>
 
 /** Lines for one step result: the status line, then rewrites, differences, diff and hint for failures. */
 export function formatStep(r: StepResult, c: Colors, verbose = false): string {
-  const color = r.status === 'pass' ? c.green : r.status === 'skipped' ? c.dim : c.red;
+  const color = r.status === 'pass' ? c.green : r.status === 'skipped' ? c.dim : r.status === 'unchecked' ? c.yellow : c.red;
   // A step typed in a pod shell is shown as the exec it became, without the runner's bookkeeping.
   const inPod = r.rewrites.find((w) => w.kind === 'interactive' && w.reason.startsWith('runs in the pod shell'));
   const what = r.kind === 'manifest' ? `manifest ${r.command ?? ''}`.trim() : (inPod?.to ?? r.ran ?? r.command ?? '').split('\n')[0];
@@ -60,7 +45,8 @@ export function formatStep(r: StepResult, c: Colors, verbose = false): string {
   const out = [`  ${color(MARK[r.status])} ${c.dim(String(r.line).padStart(4))}  ${what}${attempts}`];
   const pad = '          ';
   if (r.status === 'skipped' && r.skipReason) out.push(`${pad}${c.dim(`skipped: ${r.skipReason}`)}`);
-  if (r.status === 'pass' && !verbose) return out.join('\n');
+  if (r.status === 'unchecked' && r.uncheckedReason) out.push(`${pad}${c.yellow(`cannot check: ${r.uncheckedReason}`)}`);
+  if ((r.status === 'pass' || r.status === 'unchecked') && !verbose) return out.join('\n');
   for (const w of r.rewrites) out.push(`${pad}${c.cyan('rewritten')} ${w.from} → ${w.to} ${c.dim(`(${w.reason})`)}`);
   if (r.error) out.push(`${pad}${c.red(r.error)}`);
   for (const d of r.differences) out.push(`${pad}${c.yellow(`line ${d.line}`)} ${d.kind}: ${d.message}`);

@@ -7,6 +7,10 @@ import { XML_HEADER, element } from './xml.js';
 export interface FileFindings {
   path: string;
   findings: Diagnostic[];
+  /** Set when a baseline was applied: the findings it lists (known failures); the others are new. */
+  known?: ReadonlySet<Diagnostic>;
+  /** Baseline entries of this file that no longer fail. */
+  fixed?: ReadonlyArray<{ line: number; command: string; fingerprint: string }>;
 }
 
 /** Counts findings by severity. */
@@ -68,15 +72,21 @@ export function formatFindingsGithub(files: FileFindings[]): string {
   const lines: string[] = [];
   for (const file of files) {
     for (const d of sortDiagnostics(file.findings)) {
-      const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+      const known = file.known?.has(d) ?? false;
+      // A known failure (baseline) is a notice: it is shown but does not read as this change's fault.
+      const level = known ? 'notice' : d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
       const props = [
         `file=${escapeGithub(file.path, true)}`,
         `line=${d.line}`,
         `col=${d.column}`,
         ...(d.endLine ? [`endLine=${d.endLine}`] : []),
-        `title=${escapeGithub(`kubedoctest ${d.ruleId}`, true)}`,
+        `title=${escapeGithub(`kubedoctest ${d.ruleId}${known ? ' (baseline)' : ''}`, true)}`,
       ];
-      lines.push(`::${level} ${props.join(',')}::${escapeGithub(d.message)}`);
+      lines.push(`::${level} ${props.join(',')}::${escapeGithub(known ? `known failure, in the baseline: ${d.message}` : d.message)}`);
+    }
+    for (const e of file.fixed ?? []) {
+      const props = [`file=${escapeGithub(file.path, true)}`, `line=${e.line}`, `title=${escapeGithub('kubedoctest baseline-fixed', true)}`];
+      lines.push(`::notice ${props.join(',')}::${escapeGithub(`fixed: remove from the baseline: ${e.command} (${e.fingerprint})`)}`);
     }
   }
   return lines.length ? lines.join('\n') + '\n' : '';

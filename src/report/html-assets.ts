@@ -11,7 +11,7 @@ pre { background: var(--panel); padding: .5rem; overflow-x: auto; }
 .result { margin: .25rem 0 1rem; padding: .5rem; border: 1px solid var(--muted); border-radius: 4px; }
 .result.pass header, .result.pass .mark { color: var(--pass); }
 .result.fail header, .result.error header { color: var(--fail); font-weight: 600; }
-.result.skipped header { color: var(--muted); }
+.result.skipped header, .result.unchecked header { color: var(--muted); }
 .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem; }
 .side-by-side figure { margin: 0; } figcaption { font-size: .85rem; color: var(--muted); }
 .diff .add { background: var(--add-bg); } .diff .del { background: var(--del-bg); }

@@ -12,7 +12,7 @@ import type { CheckReportLike } from './check-text.js';
 import { closingLine } from './check-text.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 
-const MARK = { pass: '✓', fail: '✗', skipped: '–', error: '!' } as const;
+const MARK = { pass: '✓', fail: '✗', skipped: '–', unchecked: '?', error: '!' } as const;
 
 /** Side-by-side doc/actual columns and the inline unified diff of one step. */
 function resultPanel(r: StepResult): Element {
@@ -22,10 +22,11 @@ function resultPanel(r: StepResult): Element {
       h('span', { className: ['mark'], 'aria-hidden': 'true' }, MARK[r.status]),
       ` ${r.status} · line ${r.line} · `,
       h('code', (r.ran ?? r.command ?? r.kind).split('\n')[0]!),
-      ` · ${r.durationMs} ms${r.attempts > 1 ? ` · ${r.attempts} attempts` : ''}`,
+      ` · ${r.durationMs} ms${r.attempts > 1 ? ` · ${r.attempts} attempts` : ''}${r.baseline === 'known' ? ' · known failure (baseline)' : ''}`,
     ]),
   ];
   if (r.skipReason) children.push(h('p', { className: ['reason'] }, `Skipped: ${r.skipReason}`));
+  if (r.uncheckedReason) children.push(h('p', { className: ['reason'] }, `Cannot check: ${r.uncheckedReason}`));
   if (r.error) children.push(h('p', { className: ['reason'] }, r.error));
   for (const w of r.rewrites) children.push(h('p', { className: ['rewrite'] }, ['Rewritten ', h('code', w.from), ' → ', h('code', w.to), ` (${w.reason})`]));
   if (r.differences.length)
@@ -96,7 +97,10 @@ export function formatCheckHtml(report: CheckReportLike, sources: ReadonlyMap<st
     const failed = l.steps.filter((s) => s.status === 'fail' || s.status === 'error').length;
     return h('article', { className: ['lesson', failed ? 'lesson-fail' : 'lesson-pass'] }, [
       h('h1', { className: ['lesson-title'] }, [`${failed ? '✗' : '✓'} ${l.path}`]),
-      h('p', { className: ['meta'] }, `${l.backend} · ${(l.durationMs / 1000).toFixed(1)} s${l.error ? ` · ${l.error.code}: ${l.error.message}` : ''}`),
+      h('p', { className: ['meta'] }, `${l.backend} · ${(l.durationMs / 1000).toFixed(1)} s${l.cached ? ' · from the cache' : ''}${l.error ? ` · ${l.error.code}: ${l.error.message}` : ''}`),
+      ...(l.baseline?.fixed.length
+        ? [h('ul', { className: ['baseline-fixed'] }, l.baseline.fixed.map((e) => h('li', `fixed: remove from the baseline: line ${e.line} `, h('code', e.command))))]
+        : []),
       h('div', { className: ['doc'] }, body.children as ElementContent[]),
     ]);
   });

@@ -18,7 +18,20 @@ export function formatSarif(files: FileFindings[], options: SarifOptions): strin
   for (const file of sorted) {
     for (const d of sortDiagnostics(file.findings)) {
       ruleIds.add(d.ruleId);
-      results.push(sarifResult(file.path, d));
+      const result = sarifResult(file.path, d);
+      // SARIF's own field for baselines: `unchanged` for a listed failure, `new` otherwise.
+      if (file.known) result.baselineState = file.known.has(d) ? 'unchanged' : 'new';
+      results.push(result);
+    }
+    for (const e of file.fixed ?? []) {
+      ruleIds.add('baseline-fixed');
+      results.push({
+        ruleId: 'kubedoctest/baseline-fixed',
+        level: 'note',
+        message: { text: `fixed: remove from the baseline: ${e.command} (${e.fingerprint})` },
+        locations: [{ physicalLocation: { artifactLocation: { uri: file.path.split('\\').join('/') }, region: { startLine: Math.max(1, e.line) } } }],
+        baselineState: 'absent',
+      });
     }
   }
   const ids = [...ruleIds].sort();
@@ -46,7 +59,7 @@ export function formatSarif(files: FileFindings[], options: SarifOptions): strin
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-function sarifResult(path: string, d: Diagnostic): object {
+function sarifResult(path: string, d: Diagnostic): Record<string, unknown> {
   const region: Record<string, number> = { startLine: d.line, startColumn: Math.max(1, d.column) };
   if (d.endLine !== undefined) region.endLine = d.endLine;
   if (d.endColumn !== undefined && (d.endLine ?? d.line) >= d.line) region.endColumn = Math.max(1, d.endColumn);
@@ -54,7 +67,7 @@ function sarifResult(path: string, d: Diagnostic): object {
     ruleId: `kubedoctest/${d.ruleId}`,
     level: LEVEL[d.severity],
     message: { text: d.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: path.split('\\').join('/') }, region } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(path) }, region } }],
   };
   if (d.fix?.replacement !== undefined && d.fix.range) {
     result.fixes = [
@@ -62,7 +75,7 @@ function sarifResult(path: string, d: Diagnostic): object {
         description: { text: d.fix.description },
         artifactChanges: [
           {
-            artifactLocation: { uri: path },
+            artifactLocation: { uri: artifactUri(path) },
             replacements: [
               {
                 deletedRegion: {
@@ -80,4 +93,12 @@ function sarifResult(path: string, d: Diagnostic): object {
     ];
   }
   return result;
+}
+
+/** A relative URI reference for a file path: `/` separators, each segment percent-encoded (`a b.md` → `a%20b.md`). */
+export function artifactUri(path: string): string {
+  return path
+    .split(/[\\/]/)
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
 }

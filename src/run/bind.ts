@@ -3,7 +3,7 @@
  * from the outputs seen earlier in the lesson, when that is unambiguous.
  */
 import type { Rewrite } from './types.js';
-import { kubectlWords } from './rewrite/words.js';
+import { firstKubectlCall, flagValue } from '../shell/index.js';
 
 /** A row of a `kubectl get` table, keyed by header (`NAME`, `CLUSTER-IP`, `PORT(S)`, …). */
 export type TableRow = Record<string, string>;
@@ -77,8 +77,8 @@ function nodeExternalIPsIn(command: string, output: string): string[] {
       }
     }
   });
-  const k = kubectlWords(command);
-  if (k?.sub === 'get' && /^(no|node|nodes)(\/|$)/.test(k.positional[0] ?? '')) {
+  const k = firstKubectlCall(command);
+  if (k?.path[0]?.value === 'get' && /^(no|node|nodes)(\/|$)/.test(k.positionals[0]?.value ?? '')) {
     for (const row of parseTable(output)) if (row['EXTERNAL-IP'] && !/^<.*>$/.test(row['EXTERNAL-IP'])) ips.push(row['EXTERNAL-IP']);
   }
   return ips;
@@ -90,9 +90,10 @@ export function observe(command: string, output: string, obs: Observations): voi
   if (external.length) obs.nodeExternalIPs = external;
   const ports = /nodePort/.test(output) ? nodePortsIn(output) : [];
   if (ports.length) obs.nodePorts = ports;
-  const k = kubectlWords(command);
-  if (!k || k.sub !== 'get' || k.flags.some((f) => (f.name === '-o' || f.name === '--output') && f.value !== 'wide')) return;
-  const what = k.positional[0] ?? '';
+  const k = firstKubectlCall(command);
+  const format = k && flagValue(k, '-o', '--output');
+  if (!k || k.path[0]?.value !== 'get' || (format !== undefined && format !== 'wide')) return;
+  const what = k.positionals[0]?.value ?? '';
   const rows = parseTable(output);
   if (rows.length === 0) return;
   if (/^(po|pod|pods)(\/|$)/.test(what)) obs.pods = rows;

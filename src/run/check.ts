@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Backend } from '../backends/backend.js';
+import { diagnostic, type Diagnostic } from '../diag/diagnostic.js';
 import { isKubedoctestError, KubedoctestError } from '../diag/errors.js';
 import { lintPlan } from '../lint/index.js';
 import { loadLesson } from '../parse/index.js';
@@ -57,6 +58,13 @@ export async function expandPatterns(patterns: string[], cwd: string = process.c
   return [...files].sort();
 }
 
+/** The finding for a file without a command step: an error, so `check` exits 1 rather than passing it unchecked. */
+export function nothingToCheck(): Diagnostic {
+  return diagnostic('nothing-to-check', 'error', { line: 1, column: 1 }, 'no command steps: nothing in this file was run or checked', {
+    fix: { description: 'show the commands in shell code blocks (```shell), or leave this file out of check' },
+  });
+}
+
 function failed(lesson: LessonResult): boolean {
   return !!lesson.error || lesson.steps.some((s) => s.status === 'fail' || s.status === 'error');
 }
@@ -75,6 +83,8 @@ async function checkFile(path: string, o: CheckOptions, reporters: Reporter[], s
   await emit(reporters, 'onLessonStart', path, plan);
   const findings = [...plan.findings, ...lintPlan(plan)];
   if (!plan.steps.some((s) => s.kind === 'command')) {
+    // A file with nothing to run must not pass as if it had been checked.
+    findings.push(nothingToCheck());
     return { path, backend: backendName, steps: [], findings, durationMs: Date.now() - started };
   }
   const { createBackend, backend: _b, jobs: _j, failFast: _f, grep: _g, fromLine: _fl, toLine: _tl, cwd: _c, examplesDir: _e, reporters: _r, ...run } = o;

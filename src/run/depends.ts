@@ -4,7 +4,7 @@
  * names (`make keys KEY=/tmp/nginx.key`) and the objects it creates (`kubectl create configmap
  * nginxconfigmap …`).
  */
-import { commandSegments, firstSimpleCommand, programWords } from './rewrite/words.js';
+import { kubectlCall, parseCommandLine } from '../shell/index.js';
 
 /** A skipped step and the names of what it would have produced. */
 export interface SkippedProducer {
@@ -21,9 +21,9 @@ const TYPED = new Set(['secret', 'service', 'svc']);
 /** File paths and created object names a command mentions. */
 export function producedNames(command: string): Set<string> {
   const names = new Set<string>();
-  for (const segment of commandSegments(command)) {
-    const words = firstSimpleCommand(segment);
-    const program = programWords(words)[0];
+  for (const c of parseCommandLine(command).commands) {
+    const program = c.program?.value;
+    const words = [...c.assignments, ...c.words, ...c.redirects.map((r) => r.target)].map((w) => w.value);
     for (const w of words) {
       const value = w.includes('=') ? w.slice(w.indexOf('=') + 1) : w;
       if (value !== program && PATH_LIKE.test(value) && !value.startsWith('-')) {
@@ -33,8 +33,9 @@ export function producedNames(command: string): Set<string> {
         if (base !== value && /\.[A-Za-z0-9]{2,12}$/.test(base) && base.length >= 6) names.add(base);
       }
     }
-    if (program === 'kubectl') {
-      const positional = words.slice(words.indexOf('kubectl') + 1).filter((w) => !w.startsWith('-'));
+    const call = kubectlCall(c);
+    if (call) {
+      const positional = [...call.path, ...call.positionals].map((w) => w.value);
       if (positional[0] === 'create' || positional[0] === 'run' || positional[0] === 'expose') {
         const skip = positional[0] === 'create' && TYPED.has(positional[1] ?? '') ? 3 : 2;
         const name = positional[skip];

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, join, relative } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { DocLink } from '../plan/types.js';
-import { simpleCommands } from './rewrite/words.js';
+import { kubectlCall, parseCommandLine } from '../shell/index.js';
 import { UnsafePathError, writeInside, type Owner } from './safe-write.js';
 
 /** kubectl flags whose value is a file the command reads (`--from-file` may be `key=path`). */
@@ -27,19 +27,21 @@ function localPath(word: string | undefined): string | undefined {
 /** Relative paths of files the host command reads: kubectl file flags, a Makefile for make, a script. */
 export function filesReadBy(command: string): string[] {
   const out = new Set<string>();
-  for (const [program, ...args] of simpleCommands(command)) {
+  for (const c of parseCommandLine(command).commands) {
+    const program = c.program?.value;
+    const args = c.args.map((w) => w.value);
+    const call = kubectlCall(c);
     if (program === 'make') {
       if (!args.some((a) => a === '-f' || a.startsWith('--file') || a === '-C' || a.startsWith('--directory'))) out.add('Makefile');
-    } else if (program === 'kubectl') {
-      for (let j = 0; j < args.length; j++) {
-        const a = args[j]!;
-        const eq = a.indexOf('=');
-        const name = eq > 0 ? a.slice(0, eq) : a;
+    } else if (call) {
+      for (const [name, given] of call.flags) {
         if (!FILE_FLAGS.includes(name)) continue;
-        let value = eq > 0 ? a.slice(eq + 1) : args[++j];
-        if (name === '--from-file' && value?.includes('=')) value = value.slice(value.indexOf('=') + 1);
-        const path = localPath(value);
-        if (path) out.add(path);
+        for (const { value } of given) {
+          if (value === true) continue;
+          // `--from-file=key=path`: the file is after the key.
+          const path = localPath(name === '--from-file' && value.includes('=') ? value.slice(value.indexOf('=') + 1) : value);
+          if (path) out.add(path);
+        }
       }
     } else if (program && SCRIPT_RUNNERS.has(program)) {
       const path = localPath(args.find((a) => !a.startsWith('-')));

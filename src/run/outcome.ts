@@ -35,6 +35,15 @@ export function skipped(step: CommandStep | ManifestStep, reason: string, rewrit
   return r;
 }
 
+/** A step whose outcome the backend cannot model, decided before it ran. */
+export function unchecked(step: CommandStep | ManifestStep, reason: string, rewrites: Rewrite[] = [], warnings: string[] = []): StepResult {
+  const r = skipped(step, reason, rewrites, warnings);
+  r.status = 'unchecked';
+  delete r.skipReason;
+  r.uncheckedReason = reason;
+  return r;
+}
+
 /** True when the doc's output for the step is an error message (so a failing exit status is expected). */
 export function expectsFailure(step: CommandStep): boolean {
   return step.expected !== null && /^(error|Error from server|Error:|E\d{4} )/m.test(step.expected.text.trimStart());

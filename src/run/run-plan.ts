@@ -22,6 +22,7 @@ import { LessonShell, type ShellOptions } from './shell.js';
 import { registerCleanup } from './signals.js';
 import type { LessonState } from './state.js';
 import { runCommandStep } from './step.js';
+import { finishConcurrent, hasShown, runsConcurrently, startConcurrent, type Concurrent } from './concurrent.js';
 import type { LessonResult, StepResult } from './types.js';
 
 function errorOf(code: string, e: unknown): { code: string; message: string } {
@@ -177,6 +178,7 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
       earlier: [],
       skippedProducers: [],
       ran: [],
+      outputs: new Map(),
       shellRestartedAt: null,
       deadline: started + o.lessonTimeoutMs,
       lessonTimedOut: false,
@@ -197,9 +199,20 @@ async function runSteps(state: LessonState, result: LessonResult): Promise<void>
   const total = roles.filter((r) => r !== 'omit').length;
   let n = 0;
   let quit = false;
+  // Steps running in another terminal, finished when their lines appear or their section ends.
+  let pending: Concurrent[] = [];
+  const finish = async (c: Concurrent, waitMs: number): Promise<void> => {
+    pending = pending.filter((p) => p !== c);
+    const r = await finishConcurrent(state, c, waitMs);
+    result.findings.push(...stepFindings(c.step, r));
+    o.onStepResult(r, c.step);
+  };
   for (const [index, step] of plan.steps.entries()) {
     const role = roles[index]!;
     if (role === 'omit') continue;
+    for (const c of [...pending]) {
+      if (step.section !== c.step.section) await finish(c, o.settleMs);
+    }
     if (Date.now() >= state.deadline) state.lessonTimedOut = true;
     const stop = o.signal?.aborted
       ? 'the run was interrupted'
@@ -216,7 +229,13 @@ async function runSteps(state: LessonState, result: LessonResult): Promise<void>
     if (stop) r = skipped(step, stop);
     else if (decision?.action === 'quit') r = skipped(step, 'the reader quit the walk-through');
     else if (decision?.action === 'skip') r = skipped(step, 'skipped by the reader');
-    else if (step.kind === 'manifest') {
+    else if (step.kind === 'command' && runsConcurrently(step) && !decision) {
+      const c = await startConcurrent(state, step, index);
+      if (role === 'replay') c.result.replay = true;
+      result.steps.push(c.result);
+      pending.push(c);
+      continue;
+    } else if (step.kind === 'manifest') {
       const filled = step.content === null ? null : fillManifest(step.content, state.ran);
       const written = writeManifest(state.sandbox.home, filled ? { ...step, content: filled.content } : step, state.sandbox.owner);
       r = 'reason' in written ? skipped(step, written.reason) : baseResult(step);
@@ -230,7 +249,11 @@ async function runSteps(state: LessonState, result: LessonResult): Promise<void>
     result.steps.push(r);
     if (step.kind === 'command') result.findings.push(...stepFindings(step, r));
     o.onStepResult(r, step);
+    for (const c of [...pending]) {
+      if (await hasShown(state, c)) await finish(c, 0);
+    }
   }
+  for (const c of [...pending]) await finish(c, o.signal?.aborted ? 0 : o.settleMs);
   if (o.signal?.aborted) result.error ??= { code: 'ERR_INTERRUPTED', message: 'the run was interrupted; remaining steps were not run' };
   else if (state.lessonTimedOut) {
     result.error ??= { code: 'ERR_LESSON_TIMEOUT', message: `the lesson exceeded its time limit of ${Math.round(o.lessonTimeoutMs / 1000)}s; raise it with the lesson timeout option` };

@@ -30,6 +30,8 @@ export interface LessonState {
   examples: Map<string, string>;
   manifests: ManifestStep[];
   earlier: EarlierStep[];
+  /** Output of each command step that ran, by step id (for an output block that shows several commands). */
+  outputs: Map<string, string>;
   /** Commands that ran, with their output (placeholders of later manifests are filled from them). */
   ran: RanCommand[];
   /** Steps skipped because they could not run here, with what they would have produced. */

@@ -5,16 +5,15 @@
 import type { CommandStep } from '../plan/types.js';
 import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
-import { dependsOn, producedNames } from './depends.js';
+import { dependsOn, producedNames, type SkippedProducer } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
-import { missingCloudFeature } from './cloud-only.js';
-import { offline } from './network.js';
+import { cannotCheck } from './unchecked.js';
 import { stepTimeout } from './options.js';
-import { baseResult, exitDifference, skipped } from './outcome.js';
+import { baseResult, exitDifference, skipped, unchecked } from './outcome.js';
 import { prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
-import { shQuote } from './rewrite/words.js';
+import { shQuote } from '../shell/index.js';
 import { LessonShell } from './shell.js';
 import type { LessonState } from './state.js';
 import type { Rewrite, StepResult } from './types.js';
@@ -100,6 +99,8 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
     r.output = taken.output;
     if (taken.cwd && state.podShell) state.podShell.cwd = taken.cwd;
   }
+  // A terminal ends lines with CR LF; the doc shows them as lines.
+  if (prepared.pty) r.output = r.output.replace(/\r\n/g, '\n');
   let exitCode = r.exitCode;
   if (prepared.bounded && exitCode !== null && prepared.bounded.stoppedCodes.includes(exitCode)) exitCode = 0;
   return { output: r.output, exitCode };
@@ -107,7 +108,45 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
 
 function match(state: LessonState, step: CommandStep, actual: string, command: string): MatchResult {
   const e = step.expected!;
-  return state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command });
+  // The page's earlier bindings: a value the cluster assigned must stay the same value later on.
+  return state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command, bindings: state.bindings });
+}
+
+/**
+ * What the doc's output block shows of this step: its output; with the outputs of the earlier
+ * commands of its block before it when the block shows them together (`covers`); or the content of
+ * the file the command wrote when the doc shows that file (`expected.file`).
+ */
+async function shown(state: LessonState, step: CommandStep, prepared: Run, output: string): Promise<string> {
+  const e = step.expected!;
+  if (e.file) return readWritten(state, step, prepared, e.file);
+  if (!e.covers?.length) return output;
+  return e.covers.map((id) => state.outputs.get(id) ?? '').join('') + output;
+}
+
+/** The content of a file a step wrote, read where the step ran (this machine, its pod, its node). */
+async function readWritten(state: LessonState, step: CommandStep, prepared: Run, file: string): Promise<string> {
+  // `~/x` and `$HOME/x` as the reader's shell expands them; anything else quoted as written.
+  const path = /^~\//.test(file) ? `"$HOME"/${shQuote(file.slice(2))}` : /^\$HOME\//.test(file) ? `"$HOME"/${shQuote(file.slice(6))}` : shQuote(file);
+  const cat = `cat -- ${path} 2>&1`;
+  if (prepared.onNode) {
+    const nodeExec = state.session.nodeExec?.bind(state.session);
+    if (!nodeExec) return '';
+    const r = await nodeExec(cat, { timeoutMs: 30_000, ...(prepared.onNode.name ? { node: prepared.onNode.name } : {}) });
+    return r.stdout + r.stderr;
+  }
+  if (step.host.kind === 'pod' && prepared.podTarget) {
+    const pod = prepared.podTarget;
+    return internal(state, `${['kubectl', 'exec', '-i', pod.target, ...pod.flags, '--', 'sh', '-c'].map(shQuote).join(' ')} ${shQuote(`${pod.cwd ? `cd ${shQuote(pod.cwd)} 2>/dev/null; ` : ''}${cat}`)}`);
+  }
+  return internal(state, cat);
+}
+
+/** Turns a step that ran into an unchecked one (its actual output kept): the backend cannot model its outcome. */
+function markUnchecked(result: StepResult, reason: string): void {
+  Object.assign(result, { status: 'unchecked', uncheckedReason: reason, differences: [] });
+  delete result.hint;
+  delete result.diff;
 }
 
 /** Turns a step that ran into a skipped one (its actual output kept): it could not be judged here. */
@@ -115,6 +154,32 @@ function skipAfterRun(result: StepResult, reason: string): void {
   Object.assign(result, { status: 'skipped', skipReason: reason, differences: [] });
   delete result.hint;
   delete result.diff;
+}
+
+/**
+ * Dependencies excuse only what they explain. A step that reads what a skipped step would have
+ * made (its command names the file or object) is skipped whatever happened: success or failure on
+ * a missing input means nothing. Otherwise each difference of a failed step is excused only when
+ * it names what a skipped step would have made (an exit-status difference: when the output or the
+ * events do); the others still fail.
+ */
+function excuse(result: StepResult, command: string, output: string, producers: readonly SkippedProducer[]): { all?: SkippedProducer; dropped: string[] } {
+  const reads = dependsOn(command, producers);
+  if (reads) return { all: reads, dropped: [] };
+  if (result.status !== 'fail') return { dropped: [] };
+  const events = result.diagnostics?.events ?? '';
+  const explainedBy = result.differences.map((d) =>
+    d.kind === 'exit-status' ? dependsOn(`${output}\n${events}`, producers) : dependsOn([d.message, d.expected ?? '', d.actual ?? ''].join('\n'), producers),
+  );
+  if (result.differences.length > 0 && explainedBy.every(Boolean)) return { all: explainedBy[0]!, dropped: [] };
+  const dropped: string[] = [];
+  const kept = result.differences.filter((d, i) => {
+    const p = explainedBy[i];
+    if (p) dropped.push(`line ${d.line}: ${d.message} — excused: depends on line ${p.line}, which was skipped`);
+    return !p;
+  });
+  result.differences = kept;
+  return { dropped };
 }
 
 /** Copies the linked files a local step needs into its working directory, or says why it cannot run. */
@@ -163,6 +228,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     examples: state.examples,
     capabilities: state.session.capabilities,
     podShell: state.podShell,
+    bind: (value: string) => (state.bindings.length ? state.matcher.applyBindings(value, state.bindings) : value),
     watchMs: Math.max(1000, Math.min(state.options.settleMs, stepTimeout(step, state.options) - 1000)),
   });
   rewrites.push(...prepared.rewrites);
@@ -175,7 +241,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   // Runs on the reader's machine: not in a pod, not on a node.
   const onLocalHost = step.host.kind === 'local' && !prepared.onNode;
   const unreachable = onLocalHost ? state.session.unreachable?.(prepared.script) : undefined;
-  if (unreachable) return skipped(step, unreachable, rewrites, warnings);
+  if (unreachable) return unchecked(step, unreachable, rewrites, warnings);
 
   if (onLocalHost && state.plan.links?.length) {
     const linked = await provideLinkedFiles(state, step, command);
@@ -200,7 +266,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   for (;;) {
     result.attempts++;
     attempt = await execute(state, step, prepared, command);
-    matched = compare && !attempt.error ? match(state, step, attempt.output, command) : null;
+    matched = compare && !attempt.error ? match(state, step, await shown(state, step, prepared, attempt.output), command) : null;
     const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
     const notStarted = state.options.settleMs > 0 && NOT_STARTED.test(attempt.output);
     if (ok || !(settle || notStarted) || attempt.error || state.options.signal?.aborted || permanent(attempt.output)) break;
@@ -220,6 +286,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   result.actual = attempt.output;
   result.exitCode = attempt.exitCode;
   state.ran.push({ line: step.line, ran: prepared.script, output: attempt.output, ok: attempt.exitCode === 0 });
+  state.outputs.set(step.id, attempt.output);
   result.durationMs = Date.now() - started;
   if (attempt.error) {
     result.status = 'error';
@@ -231,7 +298,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     result.status = (matched ? matched.ok : true) && !exit ? 'pass' : 'fail';
     if (matched) {
       result.bindings = matched.bindings;
-      if (matched.ok) state.bindings.push(...matched.bindings);
+      if (matched.ok) state.bindings.push(...matched.bindings.map((b) => ({ ...b, line: step.expected!.position.line })));
     }
     observe(command, attempt.output, state.observations);
     if (prepared.opensPodShell && result.status === 'pass') state.podShell = prepared.opensPodShell;
@@ -239,14 +306,14 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   if (state.shellRestartedAt !== null && state.shellRestartedAt !== step.line && result.status !== 'pass') {
     warnings.push(`the shell was restarted after line ${state.shellRestartedAt}; state from before it is lost`);
   }
-  // What this backend or machine cannot give (a cloud, the internet) is not the doc's defect: such
-  // a step is skipped before any cluster facts are gathered for it.
-  const cloud = result.status === 'fail' && step.expected ? missingCloudFeature(step.expected.text, attempt.output, state.session.capabilities) : undefined;
-  const unplugged = result.status === 'fail' && step.host.kind === 'local' ? offline(prepared.script, attempt.output) : undefined;
-  const cannot = cloud ?? unplugged;
-  if (cannot) {
-    skipAfterRun(result, cannot);
-    state.skippedProducers.push({ line: step.line, reason: cannot, names: unplugged ? producedNames(command) : new Set<string>() });
+  // What this backend or machine cannot give (an API it does not serve, a cloud, the internet) is
+  // not the doc's defect: such a step is unchecked, decided before any cluster facts are gathered.
+  if (result.status === 'fail') {
+    const cannot = cannotCheck({ command: prepared.script, output: attempt.output, expected: step.expected?.text ?? null, onHost: onLocalHost }, state.session);
+    if (cannot) {
+      markUnchecked(result, cannot.reason);
+      state.skippedProducers.push({ line: step.line, reason: cannot.reason, names: cannot.rule === 'offline' ? producedNames(command) : new Set<string>() });
+    }
   }
   if (result.status === 'fail') {
     const facts = state.options.gatherFacts ? await gatherFacts(state.env, state.session.namespace, state.sandbox.private) : null;
@@ -266,13 +333,12 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     }
   }
   if ((result.status === 'fail' || result.status === 'pass') && state.skippedProducers.length) {
-    // A failure that names what a skipped step would have made, or any step that reads it (its
-    // success on a missing or empty input means nothing), depends on that skip.
-    const seen = result.status === 'pass' ? command : [command, step.expected?.text ?? '', attempt.output, result.diagnostics?.events ?? ''].join('\n');
-    const producer = dependsOn(seen, state.skippedProducers);
-    if (producer) {
-      skipAfterRun(result, `depends on line ${producer.line}, which was skipped: ${producer.reason}`);
-      state.skippedProducers.push({ line: step.line, reason: producer.reason, names: producedNames(command) });
+    const excused = excuse(result, command, attempt.output, state.skippedProducers);
+    if (excused.all) {
+      skipAfterRun(result, `depends on line ${excused.all.line}, which was skipped: ${excused.all.reason}`);
+      state.skippedProducers.push({ line: step.line, reason: excused.all.reason, names: producedNames(command) });
+    } else if (excused.dropped.length) {
+      warnings.push(...excused.dropped);
     }
   }
   if (warnings.length) result.warnings = warnings;

@@ -4,15 +4,16 @@ import type { LessonResult, Summary } from './types.js';
 
 /** Counts command steps; replayed steps count only when they did not pass; each lesson error counts as an error. */
 export function summarize(lessons: LessonResult[]): Summary {
-  const s: Summary = { passed: 0, failed: 0, skipped: 0, errors: 0 };
+  const s: Summary = { passed: 0, failed: 0, skipped: 0, unchecked: 0, errors: 0 };
   for (const lesson of lessons) {
     if (lesson.error) s.errors++;
     for (const step of lesson.steps) {
       if (step.kind !== 'command') continue;
-      if (step.replay && (step.status === 'pass' || step.status === 'skipped')) continue;
+      if (step.replay && (step.status === 'pass' || step.status === 'skipped' || step.status === 'unchecked')) continue;
       if (step.status === 'pass') s.passed++;
       else if (step.status === 'fail') s.failed++;
       else if (step.status === 'skipped') s.skipped++;
+      else if (step.status === 'unchecked') s.unchecked++;
       else s.errors++;
     }
   }
@@ -29,4 +30,15 @@ export function exitCodeFor(report: Pick<CheckReport, 'lessons'>): 0 | 1 | 2 {
     (l) => l.steps.some((s) => s.status === 'fail' || s.status === 'error') || l.findings.some((f) => f.severity === 'error'),
   );
   return bad ? 1 : 0;
+}
+
+/** Steps counted in a summary. */
+export function countedSteps(s: Summary): number {
+  return s.passed + s.failed + s.skipped + s.unchecked + s.errors;
+}
+
+/** The closing line: `N passed, N failed, N skipped, N unchecked` (errors counted as failed), then the coverage. */
+export function closingLine(s: Summary): string {
+  const total = countedSteps(s);
+  return `${s.passed} passed, ${s.failed + s.errors} failed, ${s.skipped} skipped, ${s.unchecked} unchecked (checked ${s.passed + s.failed} of ${total} step${total === 1 ? '' : 's'})`;
 }

@@ -2,7 +2,15 @@ import type { Diagnostic } from '../diag/diagnostic.js';
 import type { BackendDiagnostics } from '../backends/backend.js';
 import type { Binding, Difference } from '../match/types.js';
 
-export type StepStatus = 'pass' | 'fail' | 'skipped' | 'error';
+/**
+ * - `pass`, `fail`: the doc was checked against what the backend really models;
+ * - `skipped`: not run (a directive, a line for another machine, an illustrative template, or it
+ *   needs what an earlier skipped step would have made);
+ * - `unchecked`: its outcome depends on something the backend does not model (the reason names it);
+ *   never a failure, never a pass;
+ * - `error`: the tool could not finish the step (timeout, shell died).
+ */
+export type StepStatus = 'pass' | 'fail' | 'skipped' | 'unchecked' | 'error';
 
 /** A change the runner made to a command before running it, shown in every report. */
 export interface Rewrite {
@@ -41,6 +49,8 @@ export interface StepResult {
   rewrites: Rewrite[];
   hint?: Hint;
   skipReason?: string;
+  /** Why the step's outcome cannot be checked on this backend (status `unchecked`): the capability it lacks. */
+  uncheckedReason?: string;
   /** Events, describe and logs of the pods involved, gathered after a failure. */
   diagnostics?: BackendDiagnostics;
   /** Error message for status=error (timeout, shell died). */
@@ -52,6 +62,8 @@ export interface StepResult {
    * (`grep`, `fromLine`); such steps are left out of the summary unless they did not pass.
    */
   replay?: boolean;
+  /** `known` when the step's failure is listed in the baseline (`check --baseline`). */
+  baseline?: 'known';
   durationMs: number;
 }
 
@@ -71,6 +83,31 @@ export interface LessonResult {
   leaks?: string[];
   /** What the backend approximated (e.g. an image the simulator does not know). */
   warnings?: string[];
+  /** True when the result was taken from `--cache-dir` instead of running the lesson. */
+  cached?: boolean;
+  /** Set when a baseline was applied (`check --baseline`). */
+  baseline?: LessonBaseline;
+}
+
+/** A baseline entry: a known failure, keyed by page and step fingerprint. */
+export interface BaselineEntry {
+  /** The page, as a slash-separated path relative to where `check` runs. */
+  page: string;
+  /** Hash of the normalized command and expected output (steps), or of rule id and message (findings). */
+  fingerprint: string;
+  /** `step` for a failed step, else the rule id of a finding not tied to a step. */
+  kind: string;
+  /** For people reading the file: the step's command (or the finding's message) and its line then. */
+  command: string;
+  line: number;
+}
+
+/** What a baseline says about one lesson. */
+export interface LessonBaseline {
+  /** Indices into `findings` of error findings that the baseline lists (their steps' failures or the findings themselves). */
+  knownFindings: number[];
+  /** Entries of this page that did not fail this time: fixed, remove them from the baseline. */
+  fixed: BaselineEntry[];
 }
 
 /** Counts for the closing line (command steps only; replayed passes are not counted). */
@@ -78,5 +115,6 @@ export interface Summary {
   passed: number;
   failed: number;
   skipped: number;
+  unchecked: number;
   errors: number;
 }

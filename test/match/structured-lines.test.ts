@@ -26,6 +26,16 @@ describe('lineOfPath', () => {
     expect(lineOfPath(YAML, [...path])).toBe(line);
   });
 
+  test('should find items of a list at the root (an excerpt that is a list item)', () => {
+    expect(lineOfPath(['- image: nginx', '  name: a', '- image: redis', '  name: b'], [1, 'name'])).toBe(3);
+    expect(lineOfPath(['- image: nginx', '  name: a'], [0, 'name'])).toBe(1);
+  });
+
+  test('should find items of JSON arrays', () => {
+    const json = '{\n  "items": [\n    {\n      "a": 1\n    },\n    {\n      "a": 2\n    }\n  ]\n}'.split('\n');
+    expect(lineOfPath(json, ['items', 1, 'a'])).toBe(6);
+  });
+
   test('should find JSON keys', () => {
     const json = '{\n  "status": {\n    "phase": "Running"\n  }\n}'.split('\n');
     expect(lineOfPath(json, ['status', 'phase'])).toBe(2);

@@ -84,12 +84,12 @@ describe('pairing forms', () => {
     expect(steps.map((s) => [s.command, s.host, s.expected && { form: s.expected.form, position: s.expected.position, text: s.expected.text }])).toEqual([
       [
         'kubectl create secret tls nginxsecret --key /tmp/nginx.key --cert /tmp/nginx.crt',
-        { kind: 'local' },
+        { kind: 'local', source: { by: 'prompt', text: '$' } },
         { form: 'transcript', position: { line: 5, column: 1, endLine: 5, endColumn: 27 }, text: 'secret/nginxsecret created' },
       ],
       [
         'kubectl get secrets',
-        { kind: 'local' },
+        { kind: 'local', source: { by: 'prompt', text: '$' } },
         {
           form: 'transcript',
           position: { line: 7, column: 1, endLine: 8, endColumn: 44 },
@@ -98,16 +98,16 @@ describe('pairing forms', () => {
       ],
       [
         'curl -k https://10.244.3.5',
-        { kind: 'node', prompt: 'node $', name: 'node' },
+        { kind: 'node', prompt: 'node $', name: 'node', source: { by: 'prompt', text: 'node $' } },
         { form: 'transcript', position: { line: 13, column: 1, endLine: 14, endColumn: 27 }, text: '...\n<h1>Welcome to nginx!</h1>' },
       ],
       [
         'nslookup my-nginx',
-        { kind: 'pod', prompt: '[ root@curl-131556218-9fnch:/ ]$', name: 'curl-131556218-9fnch' },
+        { kind: 'pod', prompt: '[ root@curl-131556218-9fnch:/ ]$', name: 'curl-131556218-9fnch', source: { by: 'prompt', text: '[ root@curl-131556218-9fnch:/ ]$' } },
         { form: 'transcript', position: { line: 19, column: 1, endLine: 19, endColumn: 21 }, text: 'Server:    10.0.0.10' },
       ],
       ['kubectl exec -it secret-test-pod -- /bin/bash', { kind: 'local' }, null],
-      ['ls', { kind: 'pod', prompt: 'root@secret-test-pod:/etc/secret-volume#', name: 'secret-test-pod' }, null],
+      ['ls', { kind: 'pod', prompt: 'root@secret-test-pod:/etc/secret-volume#', name: 'secret-test-pod', source: { by: 'prompt', text: 'root@secret-test-pod:/etc/secret-volume#' } }, null],
     ]);
     expect(steps.map((s) => s.position)).toEqual([
       { line: 4, column: 3, endLine: 4, endColumn: 83 },

@@ -63,9 +63,9 @@ describe('classifyCommand', () => {
 
 describe('classifyStep', () => {
   it('should count inspection tools run on a node or in a pod as read-only', () => {
-    expect(classifyStep('curl -k https://10.244.3.5', { kind: 'node', prompt: 'node $', name: 'node' }).class).toBe('read-only');
-    expect(classifyStep('nslookup my-nginx', { kind: 'pod', prompt: '#' }).class).toBe('read-only');
+    expect(classifyStep('curl -k https://10.244.3.5', { kind: 'node', prompt: 'node $', name: 'node', source: { by: 'prompt' } }).class).toBe('read-only');
+    expect(classifyStep('nslookup my-nginx', { kind: 'pod', prompt: '#', source: { by: 'prompt' } }).class).toBe('read-only');
     expect(classifyStep('curl -k https://10.244.3.5', { kind: 'local' }).class).toBe('host-tool');
-    expect(classifyStep('make keys', { kind: 'pod', prompt: '#' }).class).toBe('host-tool');
+    expect(classifyStep('make keys', { kind: 'pod', prompt: '#', source: { by: 'prompt' } }).class).toBe('host-tool');
   });
 });

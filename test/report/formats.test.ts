@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { summarize } from '../../src/run/summary.js';
 import { describe, expect, it } from 'vitest';
 import {
   checkFindings,
@@ -9,11 +11,11 @@ import {
   formatCheckJunit,
   formatCheckSarif,
   formatCheckText,
-  summarize,
 } from '../../src/report/index.js';
 import { colorsFor } from '../../src/report/colors.js';
 import { escapeXml } from '../../src/report/xml.js';
-import { sampleLesson } from './fixtures.js';
+import { sampleLesson, step } from './fixtures.js';
+import type { LessonResult } from '../../src/run/types.js';
 
 const lesson = sampleLesson();
 const report = { lessons: [lesson], summary: summarize([lesson]) };
@@ -21,8 +23,8 @@ const plain = colorsFor({}, { NO_COLOR: '1' });
 
 describe('check reports', () => {
   it('counts statuses and prints the closing line', () => {
-    expect(report.summary).toEqual({ passed: 1, failed: 1, skipped: 1, errors: 0 });
-    expect(closingLine(report.summary)).toBe('1 passed, 1 failed, 1 skipped');
+    expect(report.summary).toEqual({ passed: 1, failed: 1, skipped: 1, unchecked: 0, errors: 0 });
+    expect(closingLine(report.summary)).toBe('1 passed, 1 failed, 1 skipped, 0 unchecked (checked 2 of 3 steps)');
   });
 
   it('terminal text shows each step with its doc line, the diff, rewrites and hint', () => {
@@ -34,7 +36,7 @@ describe('check reports', () => {
     expect(text).toContain('-MY_NGINX_SERVICE_HOST=10.0.162.149');
     expect(text).toContain('hint pod created before Service my-nginx');
     expect(text).toContain('skipped: interactive edit with no change described');
-    expect(text.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed, 1 skipped');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed, 1 skipped, 0 unchecked (checked 2 of 3 steps)');
     expect(text).not.toContain('\x1b[');
   });
 
@@ -86,6 +88,9 @@ describe('check reports', () => {
     type AjvClass = new (opts: Record<string, unknown>) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null } };
     const Ajv = ((AjvDraft04 as unknown as { default?: AjvClass }).default ?? AjvDraft04) as unknown as AjvClass;
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    // Formats (date-time, uri) are checked, not ignored with a warning per use.
+    type AddFormats = (ajv: unknown) => unknown;
+    ((addFormats as unknown as { default?: AddFormats }).default ?? (addFormats as unknown as AddFormats))(ajv);
     const validate = ajv.compile(schema);
     const log = JSON.parse(formatCheckSarif(report, '0.1.0'));
     const ok = validate(log);
@@ -105,5 +110,36 @@ describe('diagnostics of a failed step', () => {
     expect(formatCheckText(r, plain, true)).toContain('── events');
     expect(formatCheckText(r, plain, true)).toContain('1s          Warning   FailedMount');
     expect(JSON.parse(formatCheckJson(r)).files[0].steps[1].diagnostics.logs).toBe('== my-nginx-x\nready');
+  });
+});
+
+describe('unchecked steps', () => {
+  const l: LessonResult = {
+    ...sampleLesson(),
+    findings: [],
+    steps: [
+      step({ stepId: 's1', line: 5, status: 'pass', command: 'kubectl get pods' }),
+      step({ stepId: 's2', line: 9, status: 'unchecked', command: 'kubectl top pod', uncheckedReason: 'the metrics API is not simulated' }),
+    ],
+  };
+  const r = { lessons: [l], summary: summarize([l]) };
+
+  it('are counted apart and lower the coverage', () => {
+    expect(r.summary).toEqual({ passed: 1, failed: 0, skipped: 0, unchecked: 1, errors: 0 });
+    expect(closingLine(r.summary)).toBe('1 passed, 0 failed, 0 skipped, 1 unchecked (checked 1 of 2 steps)');
+  });
+
+  it('say why in every format, and are never failures', () => {
+    const text = formatCheckText(r, plain);
+    expect(text).toContain('?    9  kubectl top pod');
+    expect(text).toContain('cannot check: the metrics API is not simulated');
+    const json = JSON.parse(formatCheckJson(r));
+    expect(json.files[0].steps[1]).toMatchObject({ status: 'unchecked', unchecked_reason: 'the metrics API is not simulated' });
+    const junit = formatCheckJunit(r);
+    expect(junit).toContain('<skipped message="cannot check: the metrics API is not simulated"');
+    expect(junit).toMatch(/<testsuites[^>]*tests="2"[^>]*failures="0"/);
+    const findings = checkFindings(r)[0]!.findings;
+    expect(findings).toEqual([expect.objectContaining({ ruleId: 'unchecked', severity: 'info', line: 9 })]);
+    expect(formatCheckGithub(r)).toMatch(/^::notice file=.*line=9.*cannot check this step/m);
   });
 });

@@ -2,8 +2,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { execa } from 'execa';
 import { chromium } from 'playwright-core';
+import { summarize } from '../../src/run/summary.js';
 import { describe, expect, it } from 'vitest';
-import { formatCheckHtml, summarize } from '../../src/report/index.js';
+import { formatCheckHtml } from '../../src/report/index.js';
 import type { LessonResult } from '../../src/run/types.js';
 import { CHROMIUM, CHROMIUM_ARGS, NO_CHROMIUM_REASON } from '../helpers/chromium.js';
 import { runCli } from '../helpers/cli.js';
@@ -58,7 +59,7 @@ describe('HTML report', () => {
     try {
       const page = await browser.newPage();
       await page.goto(`file://${file}`);
-      await expect(page.locator('#summary').textContent()).resolves.toMatch(/^\d+ passed, 1 failed, 0 skipped$/);
+      await expect(page.locator('#summary').textContent()).resolves.toMatch(/^\d+ passed, 1 failed, 0 skipped, 0 unchecked \(checked \d+ of \d+ steps\)$/);
       const failing = page.locator('section.result.fail');
       expect(await failing.count()).toBe(1);
       expect(await failing.locator('header').textContent()).toContain(`line ${lineOf('-- printenv')}`);
@@ -82,7 +83,7 @@ describe('HTML report', () => {
     try {
       const page = await browser.newPage();
       await page.goto(`file://${file}`);
-      await expect(page.locator('#summary').textContent()).resolves.toBe('1 passed, 1 failed, 0 skipped');
+      await expect(page.locator('#summary').textContent()).resolves.toBe('1 passed, 1 failed, 0 skipped, 0 unchecked (checked 2 of 2 steps)');
       const failing = page.locator('section.result.fail');
       expect(await failing.isVisible()).toBe(true);
       expect(await failing.locator('header').textContent()).toContain(`line ${lineOf('-- printenv')}`);

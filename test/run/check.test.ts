@@ -58,7 +58,7 @@ describe('check', () => {
       'lesson-end pass.md',
       'lesson-start prose.md',
       'lesson-end prose.md',
-      'run-end {"passed":3,"failed":1,"skipped":0,"errors":0}',
+      'run-end {"passed":3,"failed":1,"skipped":0,"unchecked":0,"errors":0}',
     ]);
     const typo = report.lessons[0]!.steps[1]!;
     expect(typo.hint).toMatchObject({ id: 'command-not-found', message: '`ubectl` is not a command; did the doc mean `kubectl`?' });
@@ -73,14 +73,17 @@ describe('check', () => {
     const report2 = await check(['pass.md', 'prose.md'], { ...options, failFast: true });
     expect(report2.lessons.map((l) => l.path)).toEqual(['pass.md', 'prose.md']);
     expect(exitCodeFor(report)).toBe(1);
-    expect(exitCodeFor(report2)).toBe(0);
+    // prose.md has no command to run: a file with nothing checked is a finding, not a pass.
+    expect(report2.lessons[1]!.findings.map((f) => f.ruleId)).toContain('nothing-to-check');
+    expect(exitCodeFor(report2)).toBe(1);
+    expect(exitCodeFor({ lessons: [report2.lessons[0]!] })).toBe(0);
   });
 
   it('should run lessons in parallel with jobs and keep file order in the report', async () => {
     const { options } = base();
     const report = await check(['pass.md', 'fail-typo.md'], { ...options, jobs: 2 });
     expect(report.lessons.map((l) => l.path)).toEqual(['fail-typo.md', 'pass.md']);
-    expect(report.summary).toEqual({ passed: 3, failed: 1, skipped: 0, errors: 0 });
+    expect(report.summary).toEqual({ passed: 3, failed: 1, skipped: 0, unchecked: 0, errors: 0 });
   });
 
   it('should replay earlier mutating steps silently for grep', async () => {
@@ -88,7 +91,7 @@ describe('check', () => {
     const report = await check(['pass.md'], { ...options, grep: 'get deployment' });
     const steps = report.lessons[0]!.steps;
     expect(steps.map((s) => [s.line, s.status, s.replay ?? false])).toEqual([[6, 'pass', true], [16, 'pass', false]]);
-    expect(report.summary).toEqual({ passed: 1, failed: 0, skipped: 0, errors: 0 });
+    expect(report.summary).toEqual({ passed: 1, failed: 0, skipped: 0, unchecked: 0, errors: 0 });
   });
 
   it('should exit 2 when a backend cannot start', async () => {

@@ -134,4 +134,18 @@ describe('runPlan with linked files', () => {
     expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped', 'pass']);
     expect(r.steps[1]!.skipReason).toMatch(/^depends on line 10, which was skipped/);
   });
+
+  it('excuses only the differences a skipped step explains; the others still fail', async () => {
+    const { backend, lesson, options } = setup();
+    lesson.steps[0] = cmd(10, 'bash hello.sh > made.txt', { expected: '' });
+    // Shows what made.txt would list, and a line that has nothing to do with it.
+    lesson.steps[1] = cmd(12, 'ls', { expected: 'made.txt\ntoken-row', mode: 'lines' });
+    const { matcher: _plain, ...real } = options;
+    const r = await runPlan(lesson, backend, real);
+    expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'fail', 'pass']);
+    const ls = r.steps[1]!;
+    expect(ls.differences.map((d) => d.message).join('\n')).toContain('token-row');
+    expect(ls.differences.map((d) => d.message).join('\n')).not.toContain('made.txt');
+    expect(ls.warnings?.join('\n')).toMatch(/made\.txt.*excused: depends on line 10, which was skipped/);
+  });
 });

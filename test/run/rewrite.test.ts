@@ -22,11 +22,14 @@ function setup(table: FakeEntry[] = [], extra?: ConstructorParameters<typeof Fak
 }
 
 describe('interactive rewrites', () => {
-  it('should run exec -it without a tty and record the rewrite', async () => {
-    const { backend, options } = setup([{ args: 'exec -i web -- printenv', responses: [{ stdout: 'HOME=/root\n' }] }]);
+  it('should run exec -it under a pseudo-terminal and record the rewrite', async () => {
+    const { backend, options } = setup([{ args: 'exec -it web -- printenv', responses: [{ stdout: 'HOME=/root\n' }] }]);
     const r = await runPlan(plan([cmd(3, 'kubectl exec -it web -- printenv', { expected: 'HOME=/root', cls: 'interactive' })]), backend, options);
-    expect(r.steps[0]).toMatchObject({ status: 'pass', ran: 'kubectl exec -i web -- printenv' });
-    expect(r.steps[0]!.rewrites[0]).toMatchObject({ kind: 'interactive', from: 'kubectl exec -it web -- printenv', to: 'kubectl exec -i web -- printenv' });
+    expect(r.steps[0]).toMatchObject({ status: 'pass' });
+    expect(r.steps[0]!.ran).toMatch(/script -qec 'kubectl exec -it web -- printenv' \/dev\/null/);
+    // The terminal's CR LF line ends are the doc's lines.
+    expect(r.steps[0]!.actual).toBe('HOME=/root\n');
+    expect(r.steps[0]!.rewrites[0]).toMatchObject({ kind: 'interactive', from: 'kubectl exec -it web -- printenv', reason: "runs under a pseudo-terminal, as in a reader's terminal" });
   });
 
   it('should run the steps shown inside a pod shell with kubectl exec -i', async () => {
@@ -34,7 +37,7 @@ describe('interactive rewrites', () => {
       { args: 'exec -i curl-abc -- sh -c true', responses: [{}] },
       { args: 'exec -i curl-abc -- sh -c nslookup my-nginx', responses: [{ stdout: 'Name: my-nginx\n' }] },
     ]);
-    const pod = { kind: 'pod' as const, prompt: '[ root@curl-abc:/ ]$ ' };
+    const pod = { kind: 'pod' as const, prompt: '[ root@curl-abc:/ ]$ ', source: { by: 'prompt' as const } };
     const r2 = await runPlan(
       plan([
         cmd(3, 'kubectl exec -it curl-abc -- sh', { cls: 'interactive', expected: "If you don't see a command prompt, try pressing enter." }),
@@ -57,7 +60,7 @@ describe('interactive rewrites', () => {
       { args: 'delete pod curl --wait=false', responses: [{}] },
       { args: 'get pods', responses: [{ stdout: 'No resources found in default namespace.\n' }] },
     ]);
-    const pod = { kind: 'pod' as const, prompt: '[ root@curl:/ ]$ ' };
+    const pod = { kind: 'pod' as const, prompt: '[ root@curl:/ ]$ ', source: { by: 'prompt' as const } };
     const r = await runPlan(
       plan([
         cmd(3, 'kubectl run curl --image=radial/busyboxplus:curl -i --tty --rm', { cls: 'interactive' }),
@@ -99,20 +102,20 @@ describe('interactive rewrites', () => {
     const { backend, options } = setup();
     const r = await runPlan(
       plan([
-        cmd(5, 'nslookup my-nginx', { host: { kind: 'pod', prompt: 'root@x:/# ' } }),
-        cmd(7, 'curl 10.0.0.1', { host: { kind: 'node', prompt: 'node $ ' } }),
+        cmd(5, 'nslookup my-nginx', { host: { kind: 'pod', prompt: 'root@x:/# ', source: { by: 'prompt' } } }),
+        cmd(7, 'curl 10.0.0.1', { host: { kind: 'node', prompt: 'node $ ', source: { by: 'prompt' } } }),
       ]),
       backend,
       options,
     );
     expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped']);
-    expect(r.steps[1]!.skipReason).toBe('needs a node shell; not available on this backend');
+    expect(r.steps[1]!.skipReason).toBe('runs on a node (node $); this backend has no node shell');
   });
 
   it('should run node steps through the backend node shell', async () => {
     const seen: string[] = [];
     const { backend, options } = setup([], { nodeExec: (c) => (seen.push(c), { stdout: 'ok\n', stderr: '', exitCode: 0 }) });
-    const r = await runPlan(plan([cmd(7, 'curl 10.0.0.1', { host: { kind: 'node', prompt: 'node $ ' }, expected: 'ok' })]), backend, options);
+    const r = await runPlan(plan([cmd(7, 'curl 10.0.0.1', { host: { kind: 'node', prompt: 'node $ ', source: { by: 'prompt' } }, expected: 'ok' })]), backend, options);
     expect(r.steps[0]!.status).toBe('pass');
     expect(seen).toEqual(['curl 10.0.0.1']);
   });

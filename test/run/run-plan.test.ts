@@ -116,7 +116,7 @@ describe('runPlan', () => {
     expect(r.steps[0]!.settledEarly).toBeUndefined();
   });
 
-  it('should skip, not fail, a step whose doc output needs a cloud provider the backend lacks', async () => {
+  it('should mark unchecked, not fail, a step whose doc output needs a cloud provider the backend lacks', async () => {
     const { backend, options } = setup([
       { args: 'get nodes -o yaml', responses: [{ stdout: 'status:\n  addresses:\n  - address: 172.18.0.2\n    type: InternalIP\n' }] },
       { args: 'get svc web -o yaml', responses: [{ stdout: 'kind: Service\n' }] },
@@ -130,8 +130,8 @@ describe('runPlan', () => {
       backend,
       { ...options, settleMs: 0 },
     );
-    expect(r.steps[0]).toMatchObject({ status: 'skipped', differences: [] });
-    expect(r.steps[0]!.skipReason).toMatch(/^the doc shows nodes with an ExternalIP, which only a cloud provider gives them/);
+    expect(r.steps[0]).toMatchObject({ status: 'unchecked', differences: [] });
+    expect(r.steps[0]!.uncheckedReason).toMatch(/^the doc shows nodes with an ExternalIP, which only a cloud provider gives them/);
     // An ordinary mismatch still fails.
     expect(r.steps[1]!.status).toBe('fail');
   });

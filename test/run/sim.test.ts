@@ -70,5 +70,24 @@ describe('runPlan on the simulator', () => {
     // The runner's marker never shows in the output.
     expect(ls.actual).toBe('password\nusername\n');
   });
+
+  it('should mark unchecked, with the reason, what a real cluster serves and the simulator does not; an unknown type still fails', async () => {
+    const r = await run('unchecked/unserved.md');
+    const steps = r.steps.filter((s) => s.kind === 'command');
+    expect(steps.map((s) => s.status)).toEqual(['unchecked', 'unchecked', 'fail']);
+    expect(steps[0]!.uncheckedReason).toBe('a Kubernetes 1.32 cluster serves apiservices; the simulator does not (use --backend kind)');
+    expect(steps[1]!.uncheckedReason).toMatch(/^the metrics API \(metrics-server\) is not simulated/);
+    const errorLines = r.findings.filter((f) => f.severity === 'error').map((f) => f.line);
+    expect(errorLines.length).toBeGreaterThan(0);
+    expect(errorLines.every((l) => l >= steps[2]!.line)).toBe(true);
+  });
+
+  it('should give a -t step a terminal, as a reader has: no "Unable to use a TTY", lines without CR', async () => {
+    const r = await run('tty/exec-tty.md');
+    const exec = r.steps.find((s) => s.command?.startsWith('kubectl exec'))!;
+    expect(exec.ran).toContain('script -qec');
+    expect(exec.actual).not.toMatch(/Unable to use a TTY|\r/);
+    expect(exec.status).toBe('pass');
+  });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyObservations, observe, parseTable, resolvePlaceholders } from '../../src/run/bind.js';
 import { baseResult, stepFindings } from '../../src/run/outcome.js';
-import { kubectlWords } from '../../src/run/rewrite/words.js';
+import { firstKubectlCall, flagWords } from '../../src/shell/index.js';
 import { lessonEnv } from '../../src/run/sandbox.js';
 import { stepRoles } from '../../src/run/select.js';
 import { exitCodeFor, summarize } from '../../src/run/summary.js';
@@ -88,15 +88,15 @@ describe('placeholders', () => {
   });
 });
 
-describe('kubectlWords', () => {
+describe('firstKubectlCall', () => {
   it('should read subcommand, positionals, flags and the command after --', () => {
-    expect(kubectlWords('KUBE_EDITOR=x kubectl exec -it -n demo web -c app -- sh -c "echo hi" | grep hi')).toEqual({
-      sub: 'exec',
-      positional: ['web'],
-      flags: [{ name: '-it' }, { name: '-n', value: 'demo' }, { name: '-c', value: 'app' }],
-      afterDashDash: ['sh', '-c', 'echo hi'],
-    });
-    expect(kubectlWords('curl x')).toBeNull();
+    const k = firstKubectlCall('KUBE_EDITOR=x kubectl exec -it -n demo web -c app -- sh -c "echo hi" | grep hi')!;
+    expect(k.path.map((w) => w.value)).toEqual(['exec']);
+    expect(k.positionals.map((w) => w.value)).toEqual(['web']);
+    // `-it` is two flags, as kubectl reads it.
+    expect(flagWords(k)).toEqual([{ name: '-i' }, { name: '-t' }, { name: '-n', value: 'demo' }, { name: '-c', value: 'app' }]);
+    expect(k.afterDashDash?.map((w) => w.value)).toEqual(['sh', '-c', 'echo hi']);
+    expect(firstKubectlCall('curl x')).toBeUndefined();
   });
 });
 
@@ -120,7 +120,7 @@ describe('summary and exit code', () => {
   const lesson = (steps: StepResult[], extra: Partial<LessonResult> = {}): LessonResult => ({ path: 'a.md', backend: 'sim', steps, findings: [], durationMs: 0, ...extra });
 
   it('should count command steps, leaving out replayed passes', () => {
-    expect(summarize([lesson([step('pass'), step('pass', true), step('fail', true), step('skipped'), step('error')])])).toEqual({ passed: 1, failed: 1, skipped: 1, errors: 1 });
+    expect(summarize([lesson([step('pass'), step('pass', true), step('fail', true), step('skipped'), step('error')])])).toEqual({ passed: 1, failed: 1, skipped: 1, unchecked: 0, errors: 1 });
   });
 
   it('should exit 0, 1 or 2', () => {

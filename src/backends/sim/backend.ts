@@ -1,6 +1,7 @@
 import type { Backend, BackendSession, BackendStartOptions } from '../backend.js';
 import { startSim, type SimOptions } from './index.js';
 import { insideAddresses } from './net-ranges.js';
+import { simCannotCheck } from './cannot-check.js';
 
 /** Options of the sim backend: those of `startSim`, except where files go (the run's workDir). */
 export type SimBackendOptions = Omit<SimOptions, 'dir'>;
@@ -38,6 +39,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
             ? `reaches ${ip} from this machine, an address that exists only inside the simulated cluster: not supported by the simulator; use --backend kind (or run the command on a node or in a pod)`
             : undefined;
         },
+        cannotCheck: simCannotCheck,
         ...(runtime.warnings ? { warnings: () => runtime.warnings!() } : {}),
         stop: () => sim.stop(),
       };

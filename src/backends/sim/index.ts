@@ -11,7 +11,7 @@ import { writeKubeconfig } from './kubeconfig.js';
 import { createRuntime } from './runtime/index.js';
 import type { PodRuntime } from './runtime/hooks.js';
 import { generateServingCerts } from './server/certs.js';
-import { startApiServer } from './server/index.js';
+import { startApiServer, type WatchLimits } from './server/index.js';
 import { createStore } from './store/index.js';
 import type { SimContext } from './types.js';
 
@@ -35,6 +35,8 @@ export interface SimOptions {
   runtime?: (api: Api) => PodRuntime;
   /** Start the controllers (default true). */
   controllers?: boolean;
+  /** Bounds on what a watch may buffer for a client that does not read (tests lower them). */
+  watchLimits?: WatchLimits;
 }
 
 /** A running simulator. */
@@ -99,7 +101,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'kubedoctest-sim-')));
   let server;
   try {
-    server = await startApiServer({ api, runtime, certs, token, ...(options.port !== undefined ? { port: options.port } : {}) });
+    server = await startApiServer({ api, runtime, certs, token, ...(options.port !== undefined ? { port: options.port } : {}), ...(options.watchLimits ? { watchLimits: options.watchLimits } : {}) });
   } catch (error) {
     await controllers.stop();
     await runtime.close?.();

@@ -1,3 +1,5 @@
+import { parseCommandLine } from '../../shell/index.js';
+
 /** The address ranges of the simulated cluster, as kind lays them out. */
 
 /** Pod network, Service network, and the node/load-balancer network of kind's docker bridge. */
@@ -29,11 +31,11 @@ const NETWORK_TOOLS = /^(curl|wget|ping|nc|ncat|netcat|telnet|ssh|http|https|nsl
 /** Simulator-only addresses that network tools in a shell command would connect to. */
 export function insideAddresses(command: string): string[] {
   const out: string[] = [];
-  for (const segment of command.split(/\s*(?:;|&&|\|\||\||\n)\s*/)) {
-    const words = segment.trim().split(/\s+/);
-    const program = words.find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) && w !== 'sudo');
-    if (!program || !NETWORK_TOOLS.test(program)) continue;
-    for (const m of segment.matchAll(/(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])/g)) if (isInsideAddress(m[1]!)) out.push(m[1]!);
+  for (const c of parseCommandLine(command).commands) {
+    if (!NETWORK_TOOLS.test(c.name)) continue;
+    for (const w of c.args) {
+      for (const m of w.value.matchAll(/(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])/g)) if (isInsideAddress(m[1]!)) out.push(m[1]!);
+    }
   }
   return out;
 }

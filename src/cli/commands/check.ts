@@ -3,6 +3,7 @@ import { contextBackend } from '../../backends/context/backend.js';
 import { kindBackend } from '../../backends/kind/backend.js';
 import { simBackend } from '../../backends/sim/backend.js';
 import { colorsFor } from '../../report/colors.js';
+import { closingLine } from '../../report/check-text.js';
 import {
   formatCheckGithub,
   formatCheckJson,
@@ -14,13 +15,14 @@ import { formatCheckHtml } from '../../report/html.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadLesson } from '../../parse/index.js';
 import { buildPlan } from '../../plan/index.js';
-import { check, exitCodeFor, type CheckReport } from '../../run/index.js';
+import { check, type CheckReport } from '../../run/index.js';
 import { decideConfine } from '../../run/confine.js';
 import { updateDoc, updatePatch } from '../../update/update.js';
 import { VERSION } from '../../version.js';
 import { KubedoctestError } from '../../diag/errors.js';
 import { expandInputs } from '../inputs.js';
-import { emit, existingDir, oneOf, parseCount, parseDuration } from '../output.js';
+import { emit, existingDir, oneOf, parseCount, parseDuration, supportedK8sVersion, writableOutput } from '../output.js';
+import { emptyReport, finishSite, selectPages } from '../site-check.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'junit', 'github', 'sarif', 'html'] as const;
 const BACKENDS = ['sim', 'kind', 'context'] as const;
@@ -54,10 +56,17 @@ export interface CheckCommandOptions {
   verbose?: boolean;
   update?: boolean;
   dryRun?: boolean;
+  changed?: string;
+  shard?: string;
+  timings?: string;
+  cacheDir?: string;
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 /** The composition root: the only place that knows concrete backends. */
 export function backendFactory(name: string, o: CheckCommandOptions): () => Backend {
+  if (o.k8sVersion) supportedK8sVersion(o.k8sVersion);
   switch (oneOf(name, BACKENDS, '--backend')) {
     case 'sim':
       return () => simBackend({ loadBalancer: Boolean(o.loadBalancer), ...(o.k8sVersion ? { version: o.k8sVersion } : {}) });
@@ -84,14 +93,17 @@ export function backendFactory(name: string, o: CheckCommandOptions): () => Back
 export async function checkCommand(inputs: string[], o: CheckCommandOptions): Promise<number> {
   const format = oneOf(o.format, CHECK_FORMATS, '--format');
   backendFactory(o.backend, o); // validates --backend and its options before any work
-  const paths = await expandInputs(inputs);
+  if (o.output) writableOutput(o.output);
+  if (o.examplesDir) existingDir(o.examplesDir, '--examples-dir');
+  const site = await selectPages(await expandInputs(inputs), o);
+  const paths = site.run;
   const confinement = await decideConfine(o.confine, Boolean(o.ci) || process.env.CI === 'true');
   if (confinement.notice) process.stderr.write(`kubedoctest: ${confinement.notice}\n`);
   const streaming = format === 'text' && !o.output;
   const reporters = streaming
     ? [createTerminalReporter(process.stdout, { colors: colorsFor(process.stdout), verbose: o.verbose, progress: true })]
     : [createTerminalReporter(process.stderr, { colors: colorsFor(process.stderr), verbose: false, progress: true })];
-  const report = await check(paths, {
+  const ran = paths.length === 0 ? emptyReport() : await check(paths, {
     backend: o.backend,
     createBackend: (name) => backendFactory(name, o)(),
     log: (message) => process.stderr.write(`${message}\n`),
@@ -110,6 +122,9 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
     ...(o.examplesDir ? { examplesDir: o.examplesDir } : {}),
     ...(o.filesDir ? { filesDir: existingDir(o.filesDir, '--files-dir') } : {}),
   });
+  const { report, code } = await finishSite(ran, site, o);
+  // The terminal reporter counted only the pages that ran.
+  if (streaming && site.cached.length) process.stdout.write(`${site.cached.length} from the cache; all pages: ${closingLine(report.summary)}\n`);
   if (!streaming) {
     const text =
       format === 'json'
@@ -126,7 +141,7 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
     await emit(text, o.output);
   }
   if (o.update) await updateDocs(report, Boolean(o.dryRun), o.examplesDir);
-  return exitCodeFor(report);
+  return code;
 }
 
 /** The Markdown of every lesson, for the HTML report. */

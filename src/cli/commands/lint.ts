@@ -14,7 +14,7 @@ import { lintRules } from '../../lint/index.js';
 import { planToJson } from '../../plan/index.js';
 import { VERSION } from '../../version.js';
 import { expandInputs } from '../inputs.js';
-import { emit, oneOf } from '../output.js';
+import { emit, existingDir, oneOf, writableOutput } from '../output.js';
 
 export const LINT_FORMATS = ['text', 'json', 'junit', 'github', 'sarif'] as const;
 
@@ -28,6 +28,8 @@ export interface LintCommandOptions {
 /** `kubedoctest lint <files|dirs|globs…>`: static findings; exit 1 when any is an error. */
 export async function lintCommand(inputs: string[], options: LintCommandOptions): Promise<number> {
   const format = oneOf(options.format, LINT_FORMATS, '--format');
+  if (options.output) writableOutput(options.output);
+  if (options.examplesDir) existingDir(options.examplesDir, '--examples-dir');
   const paths = await expandInputs(inputs);
   let results = await lintFiles(paths, { examplesDir: options.examplesDir });
   if (options.fix) {

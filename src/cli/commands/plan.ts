@@ -1,7 +1,7 @@
 import { loadLesson } from '../../parse/index.js';
 import { buildPlan, planToJson } from '../../plan/index.js';
 import type { Plan } from '../../plan/types.js';
-import { emit, oneOf } from '../output.js';
+import { emit, existingDir, oneOf, writableOutput } from '../output.js';
 
 export interface PlanCommandOptions {
   format: string;
@@ -12,6 +12,8 @@ export interface PlanCommandOptions {
 /** `kubedoctest plan <file>`: the lesson plan as JSON (the stable contract) or as readable text. */
 export async function planCommand(file: string, options: PlanCommandOptions): Promise<number> {
   const format = oneOf(options.format, ['json', 'text'] as const, '--format');
+  if (options.output) writableOutput(options.output);
+  if (options.examplesDir) existingDir(options.examplesDir, '--examples-dir');
   const lesson = await loadLesson(file, options.examplesDir ? { examplesDir: options.examplesDir } : {});
   const plan = buildPlan(lesson);
   const text =

@@ -61,6 +61,7 @@ export async function walkCommand(file: string, o: WalkCommandOptions): Promise<
   const c = colorsFor(process.stdout);
   const pause = parseDuration(o.pause, '--pause');
   const factory = backendFactory(o.backend, o as unknown as CheckCommandOptions);
+  if (o.examplesDir) existingDir(o.examplesDir, '--examples-dir');
   const source = (await readFile(file, 'utf8')).split(/\r?\n/);
   const plan = buildPlan(await loadLesson(file, o.examplesDir ? { examplesDir: o.examplesDir } : {}));
   const commands = plan.steps.filter((s): s is CommandStep => s.kind === 'command').length;

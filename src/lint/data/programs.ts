@@ -32,6 +32,3 @@ export const KNOWN_PROGRAMS: readonly string[] = [
   // Clients used inside pods
   'redis-cli', 'mysql', 'psql', 'mongo', 'mongosh', 'cqlsh', 'wrk', 'ab', 'hey',
 ];
-
-/** Wrappers whose first argument is the real program (`sudo kubectl …`, `watch kubectl …`). */
-export const PROGRAM_WRAPPERS: ReadonlySet<string> = new Set(['sudo', 'env', 'time', 'nohup', 'watch', 'timeout', 'exec', 'xargs']);

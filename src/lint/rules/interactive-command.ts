@@ -13,7 +13,7 @@ export const interactiveCommand: LintRule = {
     for (const step of ctx.commands) {
       for (const sc of ctx.simple(step)) {
         // `watch kubectl …` is located at kubectl; the wrapper is what never ends.
-        const program = sc.segment.words[0]?.value === 'watch' ? 'watch' : sc.program?.value;
+        const program = sc.prefixes.some((p) => p.value === 'watch') ? 'watch' : sc.program?.value;
         if (!program || !sc.program) continue;
         const call = parseKubectl(sc.args);
         const sub = program === 'kubectl' ? call.path[0]?.value : sc.args.find((a) => !a.value.startsWith('-'))?.value;

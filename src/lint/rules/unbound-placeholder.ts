@@ -3,7 +3,7 @@ import type { CommandStep } from '../../plan/types.js';
 import { spanPosition } from '../command-model.js';
 import type { LintContext } from '../context.js';
 import { PLACEHOLDER_PATTERNS } from '../placeholders.js';
-import type { Word } from '../shell-words.js';
+import { parseCommandLine, type ShellWord as Word } from '../../shell/index.js';
 import type { LintRule } from '../types.js';
 
 /** Variables a shell or the runner always has. */
@@ -24,8 +24,9 @@ export const unboundPlaceholder: LintRule = {
         const range = spanPosition(step, m.index, m.index + m.text.length);
         out.push(diagnostic(this.id, 'info', range, `\`${m.text}\` is a placeholder; it will be bound at run time`, { stepId: step.id, actual: m.text }));
       }
+      for (const name of parseCommandLine(step.command).loopVariables) setVars.add(name);
       for (const sc of ctx.simple(step)) {
-        const words = [...sc.assignments, ...(sc.program ? [sc.program] : []), ...sc.args, ...sc.segment.redirects.map((r) => r.target)];
+        const words = [...sc.assignments, ...(sc.program ? [sc.program] : []), ...sc.args, ...sc.redirects.map((r) => r.target)];
         if (!ctx.isRemote(step)) {
           for (const v of unsetVariables(words, setVars)) {
             const range = spanPosition(step, v.offset, v.offset + v.text.length);

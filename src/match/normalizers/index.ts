@@ -1,4 +1,8 @@
 import { age } from './age.js';
+import { apiServer } from './api-server.js';
+import { clusterIp } from './cluster-ip.js';
+import { imageVersion } from './image-version.js';
+import { kubeCluster, kubeContext, kubeUser } from './kubeconfig.js';
 import { cidr } from './cidr.js';
 import { digest } from './digest.js';
 import { duration } from './duration.js';
@@ -30,12 +34,18 @@ export const NORMALIZERS: readonly Normalizer[] = [
   cidr,
   placeholder,
   nodePort,
+  apiServer,
+  clusterIp,
   ip,
   resourceVersion,
   duration,
   age,
   nodeName,
+  kubeContext,
+  kubeCluster,
+  kubeUser,
+  imageVersion,
   podName,
 ];
 
-export { age, cidr, digest, duration, externalIp, ip, nodeName, nodePort, placeholder, podName, resourceVersion, restarts, timestamp, uid };
+export { age, apiServer, cidr, clusterIp, imageVersion, kubeCluster, kubeContext, kubeUser, digest, duration, externalIp, ip, nodeName, nodePort, placeholder, podName, resourceVersion, restarts, timestamp, uid };

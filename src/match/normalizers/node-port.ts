@@ -13,6 +13,8 @@ export const nodePort: Normalizer = {
   anywhere: [/(?<=\d:)\d{1,5}(?=\/(?:TCP|UDP|SCTP)\b)/g, /(?<=nodePort"?\s*:\s*)\d{1,5}(?!\d)/g],
   contexts: ['nodeport'],
   inContext: [/(?<![\w.:])\d{4,5}(?=\/(?:TCP|UDP|SCTP)\b|$)/g],
+  // A doc NodePort outside the range contradicts the cluster's rules: it stays exact (and fails).
+  accept: (v) => new RegExp(`^${NODE_PORT}$`).test(v),
   actual: () => NODE_PORT,
   bind: 'node-port',
 };

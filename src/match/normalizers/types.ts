@@ -15,6 +15,8 @@ export interface Normalizer {
   description: string;
   /** Finds values of this class anywhere in a line of expected text. */
   anywhere?: RegExp[];
+  /** Like `anywhere`, but only in a whole output line (never in a table cell or a YAML value). */
+  wholeLine?: RegExp[];
   /**
    * Column or field names (compared by {@link contextKey}) where this class of value is found:
    * inside such a cell or field value, `inContext` patterns apply as well.

@@ -6,7 +6,7 @@
 import type { CommandStep } from '../../plan/types.js';
 import type { RewriteContext } from './types.js';
 import { writeInside } from '../safe-write.js';
-import { shQuote } from './words.js';
+import { shQuote } from '../../shell/index.js';
 
 /** One change to make in the edited object's YAML. */
 export interface EditChange {

@@ -8,13 +8,12 @@ import { MSYS_DRIVE_PATH } from '../../lint/data/host-paths.js';
 import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { INTERACTIVE_RULES, unhandledInteractive } from './interactive.js';
-import type { Prepared, RewriteContext } from './types.js';
-import { shQuote } from './words.js';
+import type { PodShell, Prepared, RewriteContext } from './types.js';
+import { shQuote } from '../../shell/index.js';
 import { mkdirInside } from '../safe-write.js';
 
 export type { Prepared, RewriteContext, PodShell, Bounded, RewriteRule } from './types.js';
 export { deriveEdit } from './edit.js';
-export { kubectlWords, firstSimpleCommand, shQuote } from './words.js';
 
 const EXAMPLE_URL = /(-f\s+|--filename[= ])(https:\/\/(?:k8s\.io|kubernetes\.io)\/examples\/|https:\/\/raw\.githubusercontent\.com\/kubernetes\/website\/[^/\s]+\/content\/en\/examples\/)(\S+)/g;
 
@@ -95,9 +94,63 @@ export function rewriteExampleDownloads(command: string, examples: Map<string, s
   return { command: out, rewrites };
 }
 
+/** What decided a step's context, for messages: its prompt, the session or the cue. */
+function contextText(step: CommandStep): string {
+  const h = step.host;
+  if (h.kind === 'local') return 'this machine';
+  const prompt = 'prompt' in h && h.prompt ? h.prompt.trim() : undefined;
+  const by = h.source.by === 'session' ? `in the session opened at line ${h.source.line ?? '?'}` : h.source.by === 'cue' ? `"${h.source.text ?? ''}"` : undefined;
+  return [prompt, 'name' in h ? h.name : undefined, by].filter(Boolean).join(', ') || h.kind;
+}
+
+/**
+ * The pod a `pod` step runs in: the shell an earlier step opened (the doc's prompt names the pod
+ * of the author's cluster, `[ root@curl-deployment-1515033274-1410r:/ ]$`, which this run's pod is
+ * not); with no shell open, the pod the step's prompt or session names, as this run bound it.
+ */
+function podFor(step: CommandStep, ctx: RewriteContext): PodShell | null {
+  if (step.host.kind !== 'pod') return null;
+  if (ctx.podShell) return ctx.podShell;
+  const { name, namespace, container } = step.host;
+  if (!name) return null;
+  const flags = [...(namespace ? ['-n', namespace] : []), ...(container ? ['-c', container] : [])];
+  return { target: ctx.bind ? ctx.bind(name) : name, flags, line: step.host.source.line ?? step.line, removeAfter: false };
+}
+
+/**
+ * A step that opens a shell on a node (`minikube ssh`, `docker exec -it kind-control-plane bash`)
+ * or on another machine (`ssh host`, `gcloud compute ssh vm`): nothing runs for it on this machine.
+ * Lines typed in a node's shell then run in the backend's node shell; lines of another machine are
+ * not run. Pod shells are opened by the interactive rules (`kubectl exec -it`, `kubectl run -it`).
+ */
+function opensSession(step: CommandStep, command: string, ctx: RewriteContext): Prepared | null {
+  const target = step.opensSession;
+  if (!target || target.kind === 'pod') return null;
+  if (target.kind === 'remote') {
+    return { action: 'skip', reason: `opens a shell on another machine (\`${command.trim().split('\n')[0]}\`); the lines typed there are not run`, rewrites: [], warnings: [] };
+  }
+  if (!ctx.capabilities.nodeShell) return { action: 'skip', reason: 'opens a shell on a node; this backend has no node shell', rewrites: [], warnings: [] };
+  const to = 'true';
+  return {
+    action: 'run',
+    script: to,
+    rewrites: [{ kind: 'interactive', from: command, to: `(node shell${target.name ? ` on ${target.name}` : ''})`, reason: 'opens a shell on a node; the following lines typed in it run in the backend\'s node shell' }],
+    warnings: [],
+    onNode: target.name ? { name: target.name } : {},
+    ignoreOutput: true,
+  };
+}
+
 /** Prepares one command step (the command already has bindings and placeholders applied). */
 export function prepareCommand(step: CommandStep, command: string, ctx: RewriteContext): Prepared {
+  // A line meant for another machine, a template, or a tool with no known place never runs on the host.
+  if (step.host.kind === 'remote' || step.host.kind === 'illustrative' || step.host.kind === 'unknown') {
+    return { action: 'skip', reason: step.host.reason, rewrites: [], warnings: [] };
+  }
+  const opened = opensSession(step, command, ctx);
+  if (opened) return opened;
   if (step.host.kind === 'node') {
+    if (!ctx.capabilities.nodeShell) return { action: 'skip', reason: `runs on a node (${contextText(step)}); this backend has no node shell`, rewrites: [], warnings: [] };
     return { action: 'run', script: command, rewrites: [], warnings: [], onNode: step.host.name ? { name: step.host.name } : {} };
   }
   const paths = rewriteExampleUrls(command, ctx.examples);
@@ -113,8 +166,8 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
     paths.rewrites.push(...drives.rewrites);
   }
   if (step.host.kind === 'pod') {
-    const pod = ctx.podShell;
-    if (!pod) return { action: 'skip', reason: `runs inside a pod (${step.host.prompt.trim()}) but no earlier step opened a shell in a pod`, rewrites: paths.rewrites, warnings: [] };
+    const pod = podFor(step, ctx);
+    if (!pod) return { action: 'skip', reason: `runs inside a pod (${contextText(step)}) but which pod is not known: no earlier step opened a shell in one`, rewrites: paths.rewrites, warnings: [] };
     const to = ['kubectl', 'exec', '-i', pod.target, ...pod.flags, '--', 'sh', '-c'].map(shQuote).join(' ') + ` ${shQuote(command)}`;
     // Each step is its own `sh -c`, so a `cd` of the doc's session is carried by hand: into the
     // directory an earlier step left, and out through a marker line (stripped from the output).
@@ -127,6 +180,7 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
       action: 'run',
       script,
       ...(tracksCwd ? { tracksPodCwd: true } : {}),
+      podTarget: pod,
       rewrites: [...paths.rewrites, { kind: 'interactive', from: command, to, reason: `runs in the pod shell opened at line ${pod.line}` }],
       warnings: [],
     };

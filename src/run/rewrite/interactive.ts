@@ -7,7 +7,7 @@ import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { deriveEdit, writeEditor } from './edit.js';
 import type { Prepared, RewriteRule } from './types.js';
-import { firstSimpleCommand, flagValue, hasFlag, kubectlWords, shQuote } from './words.js';
+import { firstKubectlCall, flagValue, flagWords, hasFlag, parseCommandLine, shQuote, type KubectlCall } from '../../shell/index.js';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash', 'zsh']);
 
@@ -23,8 +23,9 @@ const interactive = (from: string, to: string, reason: string): Rewrite => ({ ki
 
 /** Programs and forms that only make sense on a reader's desktop or another cluster tool. */
 export const skipHostTools: RewriteRule = (command) => {
-  const words = firstSimpleCommand(command);
-  const [program, sub] = words;
+  const first = parseCommandLine(command).commands.find((c) => c.inside.length === 0);
+  const program = first?.program?.value;
+  const sub = first?.args[0]?.value;
   if (!program) return null;
   if (program === 'minikube') {
     if (sub === 'service' || sub === 'dashboard') return skip(`\`minikube ${sub}\` opens a browser or a tunnel on a minikube cluster; not available on this backend`);
@@ -49,8 +50,8 @@ export const watchProgram: RewriteRule = (command) => {
 
 /** `kubectl get -w` → bounded with `timeout`, stopped once the expected lines appear. */
 export const boundedWatch: RewriteRule = (command, step, ctx) => {
-  const k = kubectlWords(command);
-  if (!k || k.sub !== 'get' || !hasFlag(k, '-w', '--watch', '--watch-only')) return null;
+  const k = firstKubectlCall(command);
+  if (!k || k.path[0]?.value !== 'get' || !hasFlag(k, '-w', '--watch', '--watch-only')) return null;
   const seconds = Math.max(1, Math.round((step.expected ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
   // --foreground keeps timeout in the step's process group, which the runner stops once the doc's lines appear.
   const wrapper = `timeout --foreground ${seconds} kubectl `;
@@ -62,18 +63,18 @@ export const boundedWatch: RewriteRule = (command, step, ctx) => {
 
 /** `kubectl logs -f` → `kubectl logs`. */
 export const logsFollow: RewriteRule = (command) => {
-  const k = kubectlWords(command);
-  if (!k || k.sub !== 'logs' || !hasFlag(k, '-f', '--follow')) return null;
+  const k = firstKubectlCall(command);
+  if (!k || k.path[0]?.value !== 'logs' || !hasFlag(k, '-f', '--follow')) return null;
   const to = command.replace(/\s--follow(=true)?(?=\s|$)/, '').replace(/\s-f(?=\s|$)/, '');
   return run(to, [interactive(command, to, '`logs -f` never ends; the logs are read once')]);
 };
 
 /** `kubectl port-forward` / `kubectl proxy` → a background process for the following steps. */
 export const background: RewriteRule = (command, _step, ctx) => {
-  const k = kubectlWords(command);
-  if (!k || (k.sub !== 'port-forward' && k.sub !== 'proxy')) return null;
+  const k = firstKubectlCall(command);
+  if (!k || (k.path[0]?.value !== 'port-forward' && k.path[0]?.value !== 'proxy')) return null;
   if (/&\s*$/.test(command)) return null;
-  if (k.sub === 'port-forward' && !ctx.capabilities.portForward) return skip('`kubectl port-forward` needs port forwarding; not available on this backend');
+  if (k.path[0]?.value === 'port-forward' && !ctx.capabilities.portForward) return skip('`kubectl port-forward` needs port forwarding; not available on this backend');
   const log = join(ctx.runDir, `background-${ctx.index}.log`);
   const ready = "'Forwarding from\\|Starting to serve'";
   const script = [
@@ -81,13 +82,13 @@ export const background: RewriteRule = (command, _step, ctx) => {
     `for __kdt_i in $(seq 1 100); do grep -qs ${ready} ${shQuote(log)} && break; sleep 0.1; done; unset __kdt_i`,
     `cat ${shQuote(log)}; grep -qs ${ready} ${shQuote(log)}`,
   ].join('\n');
-  return run(script, [interactive(command, `${command.trim()} &`, `\`kubectl ${k.sub}\` blocks a terminal; it runs in the background for the following steps and is stopped at the end`)]);
+  return run(script, [interactive(command, `${command.trim()} &`, `\`kubectl ${k.path[0]?.value}\` blocks a terminal; it runs in the background for the following steps and is stopped at the end`)]);
 };
 
 /** `kubectl edit` → KUBE_EDITOR script applying the change the doc shows next. */
 export const edit: RewriteRule = (command, step, ctx) => {
-  const k = kubectlWords(command);
-  if (!k || k.sub !== 'edit') return null;
+  const k = firstKubectlCall(command);
+  if (!k || k.path[0]?.value !== 'edit') return null;
   const change = deriveEdit(step, ctx);
   if (!change) {
     return { action: 'skip', reason: '`kubectl edit` needs an editor and the doc does not show the resulting object; add a `<!-- kubedoctest: edit s/old/new/ -->` directive', rewrites: [], warnings: ['kubectl edit skipped: no change could be derived'] };
@@ -104,13 +105,24 @@ function dropTty(command: string): string {
     .replace(/\s-t(?=\s|$)/, '');
 }
 
+/**
+ * A command the doc runs with a terminal (`-t`/`-it`/`--tty`), run under a pseudo-terminal as a
+ * reader's shell would give it (`script` from util-linux), so kubectl allocates a tty in the
+ * container and programs print what they print on a terminal (no curl progress meter, no "Unable
+ * to use a TTY"). Where `script` is missing, the tty is dropped instead.
+ */
+function withTerminal(command: string): string {
+  const trimmed = command.trim();
+  return `if command -v script >/dev/null 2>&1; then script -qec ${shQuote(trimmed)} /dev/null; else ${dropTty(trimmed)}; fi`;
+}
+
 /** `kubectl exec -it` → `-i`; a shell session opens a pod shell for the following `pod` steps. */
 export const execTty: RewriteRule = (command, step, ctx) => {
-  const k = kubectlWords(command);
-  if (!k || (k.sub !== 'exec' && k.sub !== 'attach') || !hasFlag(k, '-t', '--tty')) return null;
-  if (k.sub === 'attach') return skip('`kubectl attach` opens an interactive session; not run');
-  const target = k.positional[0];
-  const opensShell = !k.afterDashDash || k.afterDashDash.length === 0 || (k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!));
+  const k = firstKubectlCall(command);
+  if (!k || (k.path[0]?.value !== 'exec' && k.path[0]?.value !== 'attach') || !hasFlag(k, '-t', '--tty')) return null;
+  if (k.path[0]?.value === 'attach') return skip('`kubectl attach` opens an interactive session; not run');
+  const target = k.positionals[0]?.value;
+  const opensShell = !k.afterDashDash || k.afterDashDash.length === 0 || (k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!.value));
   if (opensShell && target) {
     const flags = carriedFlags(k);
     const to = ['kubectl', 'exec', '-i', shQuote(target), ...flags.map(shQuote), '--', 'sh', '-c', 'true'].join(' ');
@@ -119,24 +131,22 @@ export const execTty: RewriteRule = (command, step, ctx) => {
       opensPodShell: { target, flags, line: step.line, removeAfter: false },
     });
   }
-  const to = dropTty(command);
-  return run(to, [interactive(command, to, 'no terminal is attached, so no tty is allocated')]);
+  return run(withTerminal(command), [interactive(command, `script -qec '${command.trim()}' /dev/null`, 'runs under a pseudo-terminal, as in a reader\'s terminal')], { pty: true });
 };
 
 /** `kubectl run -it NAME … [-- sh]` → run the pod detached; a shell session opens a pod shell. */
 export const runTty: RewriteRule = (command, step, ctx) => {
-  const k = kubectlWords(command);
-  if (!k || k.sub !== 'run' || !hasFlag(k, '-t', '--tty')) return null;
-  const name = k.positional[0];
+  const k = firstKubectlCall(command);
+  if (!k || k.path[0]?.value !== 'run' || !hasFlag(k, '-t', '--tty')) return null;
+  const name = k.positionals[0]?.value;
   const next = ctx.steps.slice(ctx.index + 1).find((s) => s.kind === 'command');
   const nextInPod = next?.kind === 'command' && next.host.kind === 'pod';
-  const opensShell = k.afterDashDash ? k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!) : nextInPod;
+  const opensShell = k.afterDashDash ? k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!.value) : nextInPod;
   if (!opensShell || !name) {
-    const to = dropTty(command);
-    return run(to, [interactive(command, to, 'no terminal is attached, so no tty is allocated')]);
+    return run(withTerminal(command), [interactive(command, `script -qec '${command.trim()}' /dev/null`, 'runs under a pseudo-terminal, as in a reader\'s terminal')], { pty: true });
   }
   const interactiveFlags = new Set(['-i', '-t', '-it', '-ti', '--tty', '--stdin', '--rm', '--attach', '-q', '--quiet']);
-  const kept = k.flags.filter((f) => !interactiveFlags.has(f.name) && f.name !== '--command').map((f) => (f.value === undefined ? f.name : `${f.name}=${f.value}`));
+  const kept = flagWords(k).filter((f) => !interactiveFlags.has(f.name) && f.name !== '--command').map((f) => (f.value === undefined ? f.name : `${f.name}=${f.value}`));
   const ns = flagValue(k, '-n', '--namespace');
   const nsFlags = ns ? ['-n', ns] : [];
   const to = [
@@ -149,7 +159,7 @@ export const runTty: RewriteRule = (command, step, ctx) => {
   });
 };
 
-function carriedFlags(k: NonNullable<ReturnType<typeof kubectlWords>>): string[] {
+function carriedFlags(k: KubectlCall): string[] {
   const out: string[] = [];
   const ns = flagValue(k, '-n', '--namespace');
   const container = flagValue(k, '-c', '--container');

@@ -26,6 +26,8 @@ export interface RewriteContext {
   examples: Map<string, string>;
   capabilities: BackendCapabilities;
   podShell: PodShell | null;
+  /** A value the doc showed, as this run bound it (a pod name from an earlier output). */
+  bind?: (value: string) => string;
   /** How long a bounded watch may run, in ms. */
   watchMs: number;
 }
@@ -47,6 +49,10 @@ export type Prepared =
       warnings: string[];
       /** Run on a node through the backend. */
       onNode?: { name?: string };
+      /** Runs under a pseudo-terminal: its output has the terminal's CR LF line ends. */
+      pty?: boolean;
+      /** The pod a `pod` step runs in. */
+      podTarget?: PodShell;
       /** A pod step whose output ends with the shell's working directory (see takePodCwd). */
       tracksPodCwd?: boolean;
       bounded?: Bounded;

@@ -14,5 +14,9 @@ describe('node-port', () => {
     ['80:31234/TCP', '80:32768/TCP', false],
     ['80:31234/TCP', '80/TCP', false],
     ['80/TCP', '8080/TCP', false],
+    // a doc NodePort outside the range contradicts the cluster's rules: it stays exact
+    ['80:8080/TCP', '80:30080/TCP', false],
+    ['nodePort: 29999', 'nodePort: 30217', false],
+    ['80:8080/TCP', '80:8080/TCP', true],
   ]);
 });

@@ -23,6 +23,7 @@ export const fakeTypes: ResourceType[] = [
   t('apps', 'v1', 'replicasets', 'ReplicaSet', true, ['rs']),
   t('discovery.k8s.io', 'v1', 'endpointslices', 'EndpointSlice', true),
   t('batch', 'v1', 'jobs', 'Job', true),
+  t('batch', 'v1', 'cronjobs', 'CronJob', true, ['cj']),
   t('apps', 'v1', 'statefulsets', 'StatefulSet', true, ['sts']),
   t('apps', 'v1', 'daemonsets', 'DaemonSet', true, ['ds']),
   t('apps', 'v1', 'controllerrevisions', 'ControllerRevision', true),
@@ -32,7 +33,7 @@ export const fakeTypes: ResourceType[] = [
 ];
 
 const ALPHA = 'bcdfghjklmnpqrstvwxz2456789';
-const withStatus = new Set(['pods', 'services', 'nodes', 'namespaces', 'deployments', 'replicasets', 'replicationcontrollers', 'jobs', 'statefulsets', 'daemonsets', 'persistentvolumeclaims', 'persistentvolumes']);
+const withStatus = new Set(['pods', 'services', 'nodes', 'namespaces', 'deployments', 'replicasets', 'replicationcontrollers', 'jobs', 'cronjobs', 'statefulsets', 'daemonsets', 'persistentvolumeclaims', 'persistentvolumes']);
 
 /** A small in-memory Api for controller unit tests: names, uids, finalizers and graceful pod deletion. */
 export class FakeApi implements Api {

@@ -43,6 +43,9 @@ describe('endpoints and endpoint slices', () => {
     expect(ep.subsets).toEqual([{ notReadyAddresses: [expect.objectContaining({ ip: '10.244.0.5' })], ports: [{ name: 'web', port: 8080, protocol: 'TCP' }] }]);
     let slice = api.all('endpointslices', 'discovery.k8s.io')[0] as any;
     expect(slice.endpoints[0].conditions).toEqual({ ready: false, serving: false, terminating: false });
+    // The probe worker ticks every periodSeconds (10s by default): the first tick past the 5s delay probes.
+    api.run(5000);
+    expect((api.all('endpointslices', 'discovery.k8s.io')[0] as any).endpoints[0].conditions.ready).toBe(false);
     api.run(5000);
     ep = api.get(type('endpoints'), 'default', 'web') as any;
     expect(ep.subsets[0].ports).toEqual([{ name: 'web', port: 8080, protocol: 'TCP' }]);

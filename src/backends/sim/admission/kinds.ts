@@ -16,6 +16,7 @@ import {
 import { defaultPodOnly, defaultPodSpec } from './defaults/pod-spec.js';
 import {
   defaultCronJob,
+  defaultReplicationController,
   defaultDaemonSet,
   defaultDeployment,
   defaultJob,
@@ -83,7 +84,7 @@ export const KIND_RULES: Record<string, KindRules> = {
   serviceaccounts: {},
   events: { name: 'any' },
   nodes: { statusSubresource: true },
-  replicationcontrollers: { generation: true, initialStatus: () => ({ replicas: 0 }), defaults: defaultReplicaSet },
+  replicationcontrollers: { generation: true, initialStatus: () => ({ replicas: 0 }), defaults: defaultReplicationController },
   'deployments.apps': { generation: true, initialStatus: emptyStatus, defaults: defaultDeployment, validate: spec(validateDeploymentSpec) },
   'replicasets.apps': { generation: true, initialStatus: () => ({ replicas: 0 }), defaults: defaultReplicaSet, validate: spec(validateReplicaSetSpec) },
   'statefulsets.apps': { generation: true, initialStatus: () => ({ replicas: 0, availableReplicas: 0 }), defaults: defaultStatefulSet, validate: spec(validateStatefulSetSpec) },
@@ -110,6 +111,11 @@ export const KIND_RULES: Record<string, KindRules> = {
   'customresourcedefinitions.apiextensions.k8s.io': { generation: true },
   'leases.coordination.k8s.io': {},
   limitranges: { defaults: defaultLimitRange },
+  // RBAC names are path segments (ValidateRBACName), so `system:discovery` is a valid name.
+  'roles.rbac.authorization.k8s.io': { name: 'path' },
+  'clusterroles.rbac.authorization.k8s.io': { name: 'path' },
+  'rolebindings.rbac.authorization.k8s.io': { name: 'path' },
+  'clusterrolebindings.rbac.authorization.k8s.io': { name: 'path' },
 };
 
 /** Groups served by the kube-apiserver itself; other groups are custom resources. */

@@ -1,11 +1,13 @@
 import type { KObject } from '../types.js';
 
 /** The `k8s-app` labels of the add-ons' pods. */
-export const ADDON_APPS: readonly string[] = ['kube-dns', 'kube-proxy'];
+export const ADDON_APPS: readonly string[] = ['kube-dns', 'kube-proxy', 'kindnet'];
 
-/** True for a pod of the simulator's own add-ons (not something a lesson started). */
+/** True for a pod of the simulator's own add-ons (not something a lesson started): kube-system's, and kind's local-path provisioner. */
 export function isAddonPod(pod: KObject): boolean {
-  return pod.metadata.namespace === 'kube-system' && ADDON_APPS.includes(String(pod.metadata.labels?.['k8s-app'] ?? ''));
+  const labels = pod.metadata.labels ?? {};
+  if (pod.metadata.namespace === 'local-path-storage') return labels['app'] === 'local-path-provisioner';
+  return pod.metadata.namespace === 'kube-system' && (ADDON_APPS.includes(String(labels['k8s-app'] ?? '')) || labels['tier'] === 'control-plane');
 }
 
 /**

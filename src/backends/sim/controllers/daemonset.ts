@@ -4,10 +4,12 @@ import { recordEvent } from './events.js';
 import { computeHash } from './hash.js';
 import type { NodeInfo } from './nodes.js';
 import { isReady } from './pods.js';
+import { currentRevision, truncateHistory } from './revisions.js';
 import { WorkQueue } from './queue.js';
 import { type Json, clone, controllerRef, deepEqual, dig, keyOf, ownerRefTo, splitKey, tolerate, typeOf, ownerKey } from './util.js';
 
 const COMPONENT = 'daemonset-controller';
+const REVISION_LABEL = 'controller-revision-hash';
 
 /** The tolerations the DaemonSet controller adds to every daemon pod. */
 const DAEMON_TOLERATIONS: Json[] = [
@@ -39,11 +41,13 @@ export class DaemonSetController {
   private readonly sets: ResourceType;
   private readonly pods: ResourceType;
   private readonly nodeType: ResourceType;
+  private readonly revisions: ResourceType | undefined;
 
   constructor(private readonly api: Api, private readonly nodes: readonly NodeInfo[]) {
     this.sets = typeOf(api, 'daemonsets', 'apps');
     this.pods = typeOf(api, 'pods');
     this.nodeType = typeOf(api, 'nodes');
+    this.revisions = api.resolve('controllerrevisions', 'apps');
     this.queue = new WorkQueue(COMPONENT, api.ctx.clock, (key) => this.sync(key));
   }
 
@@ -73,16 +77,20 @@ export class DaemonSetController {
     const ds = this.api.find(this.sets, namespace, name);
     if (!ds || ds.metadata.deletionTimestamp) return;
     const hash = computeHash(dig(ds, 'spec', 'template'), dig<number>(ds, 'status', 'collisionCount') ?? 0);
+    const cur = this.revisions ? this.history(ds, hash) : undefined;
+    const curHash = cur?.metadata.labels?.[REVISION_LABEL] ?? hash;
     const owned = this.api.list(this.pods, namespace).items.filter((p) => controllerRef(p)?.uid === ds.metadata.uid);
     const wanted = this.nodes.map((n) => n.name).filter((n) => this.eligible(ds, n));
     const live = owned.filter((p) => !p.metadata.deletionTimestamp && !['Failed', 'Succeeded'].includes(String(dig(p, 'status', 'phase'))));
     for (const node of wanted) {
-      const mine = live.filter((p) => pinnedNode(p) === node);
-      const stale = mine.filter((p) => p.metadata.labels?.['controller-revision-hash'] !== hash);
-      if (mine.length === 0) this.createPod(ds, node, hash);
-      else if (stale.length && mine.every(isReady)) for (const p of stale) this.deletePod(ds, p);
+      if (!live.some((p) => pinnedNode(p) === node)) this.createPod(ds, node, curHash);
     }
     for (const p of live) if (!wanted.includes(pinnedNode(p) ?? '')) this.deletePod(ds, p);
+    if (dig(ds, 'spec', 'updateStrategy', 'type') !== 'OnDelete') this.rollingUpdate(ds, owned, live, wanted, curHash);
+    if (cur && this.revisions) {
+      const inUse = new Set(live.map((p) => `${ds.metadata.name}-${p.metadata.labels?.[REVISION_LABEL]}`));
+      truncateHistory(this.api, this.revisions, ds, String(cur.metadata.name), inUse, Number(dig(ds, 'spec', 'revisionHistoryLimit') ?? 10));
+    }
     const scheduled = live.filter((p) => wanted.includes(pinnedNode(p) ?? ''));
     const ready = scheduled.filter(isReady).length;
     const old = (ds['status'] as Json) ?? {};
@@ -94,10 +102,36 @@ export class DaemonSetController {
       numberReady: ready,
       numberUnavailable: Math.max(0, wanted.length - ready),
       observedGeneration: ds.metadata.generation,
-      updatedNumberScheduled: scheduled.filter((p) => p.metadata.labels?.['controller-revision-hash'] === hash).length,
+      updatedNumberScheduled: scheduled.filter((p) => p.metadata.labels?.[REVISION_LABEL] === curHash).length,
     };
     for (const k of ['numberAvailable', 'numberUnavailable', 'updatedNumberScheduled']) if (status[k] === 0) delete status[k];
     if (!deepEqual(old, status)) tolerate(() => this.api.update(this.sets, namespace, { ...ds, status }, { subresource: 'status' }));
+  }
+
+  /**
+   * RollingUpdate: stale pods go while fewer than maxUnavailable of the desired nodes are without
+   * an available pod (`rollingUpdate` in daemon/update.go, surge 0).
+   */
+  private rollingUpdate(ds: KObject, owned: KObject[], live: KObject[], wanted: string[], hash: string): void {
+    const maxUnavailable = scaledValue(dig(ds, 'spec', 'updateStrategy', 'rollingUpdate', 'maxUnavailable') ?? 1, wanted.length);
+    const onNode = (n: string) => owned.filter((p) => pinnedNode(p) === n);
+    let unavailable = wanted.filter((n) => !onNode(n).some((p) => !p.metadata.deletionTimestamp && isReady(p))).length;
+    for (const node of wanted) {
+      if (unavailable >= Math.max(1, maxUnavailable)) break;
+      const stale = live.filter((p) => pinnedNode(p) === node && p.metadata.labels?.[REVISION_LABEL] !== hash);
+      if (!stale.length || !stale.every(isReady)) continue;
+      for (const p of stale) this.deletePod(ds, p);
+      unavailable++;
+    }
+  }
+
+  /** The current ControllerRevision, renumbered when an old template comes back (`constructHistory`). */
+  private history(ds: KObject, hash: string): KObject | undefined {
+    return currentRevision(this.api, this.revisions!, ds, {
+      name: `${ds.metadata.name}-${hash}`,
+      labels: { ...(dig<Record<string, string>>(ds, 'spec', 'template', 'metadata', 'labels') ?? {}), [REVISION_LABEL]: hash },
+      ...(ds.metadata.annotations ? { annotations: { ...ds.metadata.annotations } } : {}),
+    });
   }
 
   private createPod(ds: KObject, node: string, hash: string): void {
@@ -117,7 +151,7 @@ export class DaemonSetController {
       metadata: {
         generateName: `${ds.metadata.name}-`,
         namespace: ds.metadata.namespace,
-        labels: { ...((meta['labels'] as Record<string, string>) ?? {}), 'controller-revision-hash': hash, 'pod-template-generation': String(ds.metadata.generation ?? 1) },
+        labels: { ...((meta['labels'] as Record<string, string>) ?? {}), [REVISION_LABEL]: hash, 'pod-template-generation': String(ds.metadata.generation ?? 1) },
         ...(meta['annotations'] ? { annotations: meta['annotations'] as Record<string, string> } : {}),
         ownerReferences: [ownerRefTo(ds)],
       },
@@ -130,4 +164,10 @@ export class DaemonSetController {
     tolerate(() => this.api.delete(this.pods, ds.metadata.namespace, String(pod.metadata.name)));
     recordEvent(this.api, ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, COMPONENT);
   }
+}
+
+/** intstr.GetScaledValueFromIntOrPercent rounding up, as maxUnavailable is read. */
+function scaledValue(value: unknown, total: number): number {
+  const m = /^(\d+)%$/.exec(String(value));
+  return m ? Math.ceil((Number(m[1]) * total) / 100) : Number(value);
 }

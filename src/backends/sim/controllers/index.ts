@@ -1,6 +1,7 @@
 import type { Api } from '../api/types.js';
 import type { PodRuntime } from '../runtime/hooks.js';
 import type { StoreChange } from '../types.js';
+import { CronJobController } from './cronjob.js';
 import { DaemonSetController } from './daemonset.js';
 import { DeploymentController } from './deployment.js';
 import { EndpointSliceController } from './endpointslices.js';
@@ -10,7 +11,7 @@ import { JobController } from './job.js';
 import { Kubelet } from './kubelet.js';
 import { LoadBalancerController } from './loadbalancer.js';
 import { NamespaceController } from './namespaces.js';
-import { nodeInfos, registerNodes } from './nodes.js';
+import { ensureKindAddons, nodeInfos, registerNodes } from './nodes.js';
 import type { WorkQueue } from './queue.js';
 import { ReplicaSetController } from './replicaset.js';
 import { Scheduler } from './scheduler.js';
@@ -41,7 +42,7 @@ interface Running {
 }
 
 /** The types whose objects are replayed to every controller at start, as informers list before they watch. */
-const PRIMED = ['namespaces', 'nodes', 'services', 'deployments', 'replicasets', 'replicationcontrollers', 'jobs', 'statefulsets', 'daemonsets', 'persistentvolumeclaims', 'pods'];
+const PRIMED = ['namespaces', 'nodes', 'services', 'deployments', 'replicasets', 'replicationcontrollers', 'cronjobs', 'jobs', 'statefulsets', 'daemonsets', 'persistentvolumeclaims', 'pods'];
 
 /**
  * Registers the nodes and starts the controllers kind runs (kube-controller-manager, scheduler,
@@ -52,6 +53,7 @@ export function startControllers(api: Api, runtime: PodRuntime, options: Control
   const nodes = nodeInfos(api.ctx.nodes.length ? api.ctx.nodes : ['kind-control-plane']);
   registerNodes(api, nodes);
   ensureStandardStorageClass(api);
+  ensureKindAddons(api);
   const timings = { ...defaultPodLifecycle, ...options.timings };
   const running: Running[] = [];
   const gc = new GarbageCollector(api);
@@ -72,6 +74,7 @@ export function startControllers(api: Api, runtime: PodRuntime, options: Control
   tryStart(() => new EndpointSliceController(api));
   tryStart(() => new LoadBalancerController(api));
   tryStart(() => new JobController(api));
+  tryStart(() => new CronJobController(api));
   tryStart(() => new StatefulSetController(api));
   tryStart(() => new DaemonSetController(api, nodes));
   tryStart(() => new VolumeController(api));
@@ -88,7 +91,7 @@ export function startControllers(api: Api, runtime: PodRuntime, options: Control
   const unsubscribe = api.subscribe(dispatch);
   gc.prime();
   for (const name of PRIMED) {
-    const type = api.resolve(name, ['deployments', 'replicasets', 'statefulsets', 'daemonsets'].includes(name) ? 'apps' : name === 'jobs' ? 'batch' : '');
+    const type = api.resolve(name, ['deployments', 'replicasets', 'statefulsets', 'daemonsets'].includes(name) ? 'apps' : name === 'jobs' || name === 'cronjobs' ? 'batch' : '');
     if (!type) continue;
     for (const object of api.list(type, undefined).items) {
       for (const c of running) if (c !== gc) c.handle({ type: 'ADDED', resource: type, object });

@@ -8,6 +8,8 @@ import { type Json, clone, controllerRef, deepEqual, dig, keyOf, ownerRefTo, spl
 const COMPONENT = 'job-controller';
 const TRACKING = 'batch.kubernetes.io/job-tracking';
 const INDEX = 'batch.kubernetes.io/job-completion-index';
+/** Queue-key prefix for a pod whose Job is gone. */
+const ORPHAN = 'orphan-pod:';
 
 /**
  * The Job controller: runs `parallelism` pods (`<job>-xxxxx`, or `<job>-<index>-xxxxx` when
@@ -26,18 +28,39 @@ export class JobController {
     this.queue = new WorkQueue(COMPONENT, api.ctx.clock, (key) => this.sync(key));
   }
 
-  /** Enqueues changed jobs and the jobs owning changed pods. */
+  /**
+   * Enqueues changed jobs and the jobs owning changed pods; a pod still carrying the tracking
+   * finalizer whose Job is gone is queued as an orphan (`handleOrphanPod`), and so are the pods of
+   * a Job that was just deleted.
+   */
   handle(change: StoreChange): void {
     const o = change.object;
-    if (change.resource === this.jobs) return this.queue.add(keyOf(o));
-    const owner = change.resource === this.pods ? ownerKey(o, 'Job') : undefined;
-    if (owner) this.queue.add(owner);
+    if (change.resource === this.jobs) {
+      if (change.type === 'DELETED') {
+        for (const p of this.api.list(this.pods, o.metadata.namespace).items) {
+          if (controllerRef(p)?.uid === o.metadata.uid && p.metadata.finalizers?.includes(TRACKING)) this.queue.add(`${ORPHAN}${keyOf(p)}`);
+        }
+      }
+      return this.queue.add(keyOf(o));
+    }
+    if (change.resource !== this.pods || change.type === 'DELETED') return;
+    const owner = ownerKey(o, 'Job');
+    if (!owner) return;
+    const job = this.api.find(this.jobs, o.metadata.namespace, splitKey(owner).name);
+    if (o.metadata.finalizers?.includes(TRACKING) && job?.metadata.uid !== controllerRef(o)?.uid) this.queue.add(`${ORPHAN}${keyOf(o)}`);
+    else this.queue.add(owner);
   }
 
   private sync(key: string): SyncResult {
+    if (key.startsWith(ORPHAN)) return this.releaseOrphan(key.slice(ORPHAN.length));
     const { namespace, name } = splitKey(key);
     const job = this.api.find(this.jobs, namespace, name);
     if (!job) return;
+    if (job.metadata.deletionTimestamp) {
+      // A Job being deleted (foreground) no longer tracks its pods: let them go.
+      for (const p of this.api.list(this.pods, namespace).items) if (controllerRef(p)?.uid === job.metadata.uid) this.removeTracking(p);
+      return;
+    }
     const now = timestamp(this.api.ctx.clock.now());
     const old = (job['status'] as Json) ?? {};
     const status: Json = clone(old);
@@ -106,12 +129,24 @@ export class JobController {
       if (!done && complete) recordEvent(this.api, job, 'Normal', 'Completed', 'Job completed', COMPONENT);
       if (!done && failedOut) recordEvent(this.api, job, 'Warning', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', COMPONENT);
     }
-    for (const p of uncounted) {
-      const fresh = this.api.find(this.pods, namespace, String(p.metadata.name));
-      if (!fresh) continue;
-      const finalizers = (fresh.metadata.finalizers ?? []).filter((f) => f !== TRACKING);
-      tolerate(() => this.api.update(this.pods, namespace, { ...fresh, metadata: { ...fresh.metadata, finalizers } }));
-    }
+    for (const p of uncounted) this.removeTracking(p);
+  }
+
+  /** A pod whose Job no longer exists loses the tracking finalizer, so its deletion can finish. */
+  private releaseOrphan(key: string): void {
+    const { namespace, name } = splitKey(key);
+    const pod = this.api.find(this.pods, namespace, name);
+    const ref = pod && controllerRef(pod);
+    if (!pod || !ref) return;
+    const job = this.api.find(this.jobs, namespace, ref.name);
+    if (job?.metadata.uid !== ref.uid) this.removeTracking(pod);
+  }
+
+  private removeTracking(p: KObject): void {
+    const fresh = this.api.find(this.pods, p.metadata.namespace, String(p.metadata.name));
+    if (!fresh?.metadata.finalizers?.includes(TRACKING)) return;
+    const finalizers = fresh.metadata.finalizers.filter((f) => f !== TRACKING);
+    tolerate(() => this.api.update(this.pods, p.metadata.namespace, { ...fresh, metadata: { ...fresh.metadata, finalizers } }));
   }
 
   private podFor(job: KObject, index: number | undefined): KObject {
@@ -132,6 +167,12 @@ export class JobController {
       labels[INDEX] = String(index);
       annotations[INDEX] = String(index);
       spec['hostname'] ??= `${job.metadata.name}-${index}`;
+      // The Job controller gives every container the index as JOB_COMPLETION_INDEX (from the annotation).
+      for (const c of [...((spec['initContainers'] as Json[]) ?? []), ...((spec['containers'] as Json[]) ?? [])]) {
+        const env = ((c['env'] as Json[]) ?? []).slice();
+        if (!env.some((e) => e['name'] === 'JOB_COMPLETION_INDEX')) env.push({ name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${INDEX}']` } } });
+        c['env'] = env;
+      }
     }
     return {
       apiVersion: 'v1',

@@ -1,6 +1,6 @@
 import type { KObject } from '../types.js';
 import { exitPlan } from './kubelet-images.js';
-import { type Json, deepEqual } from './util.js';
+import { type Json, deepEqual, dig } from './util.js';
 
 /** What the simulated runtime knows about one container of a pod. */
 export interface ContainerRun {
@@ -17,6 +17,15 @@ export interface ContainerRun {
   imageID?: string;
   imageRef?: string;
   volumeMounts?: Json[];
+  /** The settled readiness-probe result, when the container has a readiness probe. */
+  readiness?: 'success' | 'failure';
+  /**
+   * The status to report until the kubelet's next relist sees the new container: a container
+   * that ends before then is never reported running (so never Ready).
+   */
+  unseen?: Json;
+  /** A probe failed and the container is being stopped: probes are on hold. */
+  killing?: boolean;
 }
 
 /** What the simulated kubelet knows about one pod. */
@@ -38,14 +47,18 @@ function condition(type: string, status: boolean, reason?: string, message?: str
   return { lastProbeTime: null, lastTransitionTime: '', status: status ? 'True' : 'False', type, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
 }
 
-function containerStatus(c: ContainerRun): Json {
+/** The status of one container as the kubelet reports it. */
+export function containerStatus(c: ContainerRun): Json {
+  if (c.unseen) return c.unseen;
+  // Init containers are ready once they have exited with success (prober manager, UpdatePodStatus).
+  const ready = c.init ? dig(c.state, 'terminated', 'exitCode') === 0 : c.ready;
   return {
     ...(c.containerID ? { containerID: c.containerID } : {}),
     image: c.imageRef ?? c.image,
     imageID: c.imageID ?? '',
     lastState: c.lastState,
     name: c.name,
-    ready: c.ready,
+    ready,
     restartCount: c.restartCount,
     started: c.started,
     state: c.state,
@@ -59,8 +72,8 @@ export function buildPodStatus(pod: KObject, run: PodRun, now: string): Json {
   const main = run.containers.filter((c) => !c.init);
   const inits = run.containers.filter((c) => c.init);
   const initDone = inits.every((c) => c.state['terminated'] !== undefined && (c.state['terminated'] as Json)['exitCode'] === 0);
-  const notReady = main.filter((c) => !c.ready).map((c) => c.name);
-  const runningAny = main.some((c) => c.state['running'] !== undefined);
+  const notReady = main.filter((c) => !c.ready || c.unseen).map((c) => c.name);
+  const runningAny = main.some((c) => c.state['running'] !== undefined && !c.unseen);
   const phase = run.finished ?? (runningAny || main.some((c) => c.restartCount > 0) ? 'Running' : 'Pending');
   const terminal = phase === 'Succeeded' || phase === 'Failed';
   const readyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';

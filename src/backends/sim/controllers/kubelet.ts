@@ -4,7 +4,10 @@ import type { KObject, StoreChange } from '../types.js';
 import { recordEvent } from './events.js';
 import { missingVolumeSource } from './kubelet-volumes.js';
 import { containerID, exitPlan, goDuration, imageID, imageSize, normalizeImage, pullError, qosClass } from './kubelet-images.js';
-import { type ContainerRun, type PodRun, buildPodStatus, initialContainers, statusDiffers, stopContainers } from './kubelet-status.js';
+import { type ContainerRun, type PodRun, buildPodStatus, containerStatus, initialContainers, statusDiffers, stopContainers } from './kubelet-status.js';
+import { type ProbeTally, probesOf } from './kubelet-probes.js';
+import { ContainerHealth } from './kubelet-health.js';
+import { containerUsage } from '../runtime/images/usage.js';
 import type { NodeInfo } from './nodes.js';
 import { WorkQueue } from './queue.js';
 import { PodIPs } from './pod-ips.js';
@@ -21,6 +24,8 @@ interface Run extends PodRun {
   notifyStarted: boolean;
   startedOnce: boolean;
   pullFailures: Map<string, number>;
+  /** Probe result counters by `container/type`. */
+  tallies: Map<string, ProbeTally>;
 }
 
 /**
@@ -35,6 +40,7 @@ export class Kubelet {
   private readonly images = new Map<string, Set<string>>();
   private readonly pods;
   private readonly unsubscribeExits: (() => void) | undefined;
+  private readonly health: ContainerHealth;
 
   constructor(
     private readonly api: Api,
@@ -44,6 +50,18 @@ export class Kubelet {
   ) {
     this.pods = typeOf(api, 'pods');
     this.queue = new WorkQueue('kubelet', api.ctx.clock, (key) => this.sync(key));
+    this.health = new ContainerHealth({
+      api,
+      runtime,
+      timings,
+      alive: (run) => this.runs.has(run.uid),
+      after: (run, ms, fn) => this.after(run as Run, ms, fn),
+      current: (run) => this.current(run as Run),
+      event: (run, c, type, reason, message) => this.event(run as Run, c, type, reason, message),
+      exit: (run, i, code, chain, reason) => this.exit(run as Run, i, code, chain, reason),
+      changed: (run) => this.queue.add(run.key),
+      delay: (ms) => this.delay(ms),
+    });
     this.unsubscribeExits = runtime.onContainerExit?.((pod, container, exitCode) => this.processExited(pod, container, exitCode));
   }
 
@@ -123,6 +141,7 @@ export class Kubelet {
       notifyStarted: false,
       startedOnce: false,
       pullFailures: new Map(),
+      tallies: new Map(),
     };
     this.runs.set(run.uid, run);
     const phase = status['phase'];
@@ -248,44 +267,71 @@ export class Kubelet {
     this.sandbox(run);
     this.event(run, c, 'Normal', 'Created', `Created container: ${c.name}`);
     this.event(run, c, 'Normal', 'Started', `Started container ${c.name}`);
-    c.containerID = containerID(run.uid, c.name, c.restartCount);
-    c.imageID = imageID(c.image);
-    c.imageRef = normalizeImage(c.image);
-    c.state = { running: { startedAt: now } };
-    c.started = true;
     const spec = [...(dig<Json[]>(pod, 'spec', 'initContainers') ?? []), ...(dig<Json[]>(pod, 'spec', 'containers') ?? [])].find(
       (s) => s['name'] === c.name,
     );
     const plan = spec ? exitPlan(spec, this.timings.exitAfterMs) : undefined;
-    if (!c.init) {
-      const probe = dig<Json>(spec, 'readinessProbe');
-      if (probe) this.after(run, Number(probe['initialDelaySeconds'] ?? 0) * 1000, () => this.probeReady(run, c, probe));
-      else c.ready = true;
-    }
+    // A process that allocates more than its memory limit is killed by the kernel at once.
+    const oom = spec ? containerUsage(spec).oomKilled : false;
+    const before = containerStatus(c);
+    c.containerID = containerID(run.uid, c.name, c.restartCount);
+    c.imageID = imageID(c.image);
+    c.imageRef = normalizeImage(c.image);
+    c.state = { running: { startedAt: now } };
+    c.killing = false;
+    const probes = c.init ? [] : probesOf(spec);
+    c.started = !probes.some((p) => p.type === 'Startup');
+    c.readiness = probes.some((p) => p.type === 'Readiness') ? 'failure' : undefined;
+    this.health.refreshReady(c);
+    // The kubelet learns that a container runs from its next relist: one that has already ended
+    // by then is never reported running, so a crash loop never looks Ready.
+    if (c.restartCount > 0 || oom || (plan && plan.afterMs < this.timings.relistMs)) {
+      c.unseen = before;
+      const gen = c.restartCount;
+      this.after(run, this.timings.relistMs, () => {
+        if (c.restartCount === gen) c.unseen = undefined;
+      });
+    } else c.unseen = undefined;
     // The runtime runs a main process the first time and reports when it ends; restarts follow the rules.
-    const runtimeReports = this.runtime.onContainerExit !== undefined && !c.init && c.restartCount === 0;
+    const restarted = !c.init && c.restartCount > 0 && this.runtime.restartContainer?.(pod, c.name) === true;
+    const runtimeReports = restarted || (this.runtime.onContainerExit !== undefined && !c.init && c.restartCount === 0);
     if ((plan || c.init) && !runtimeReports) this.after(run, plan?.afterMs ?? this.timings.exitAfterMs, () => this.exit(run, i, plan?.exitCode ?? 0, chain));
+    if (oom) {
+      const gen = c.restartCount;
+      this.after(run, this.timings.oomAfterMs, () => {
+        if (c.restartCount !== gen || !c.state['running']) return;
+        const fresh = this.current(run);
+        if (fresh) this.runtime.killContainer?.(fresh, c.name);
+        this.exit(run, i, 137, chain, 'OOMKilled');
+      });
+    }
+    for (const p of probes) this.health.probeTick(run, c, c.restartCount, p, 0);
+    const postStart = dig<Json>(spec, 'lifecycle', 'postStart');
+    if (postStart && !c.init) this.health.postStart(run, c, c.restartCount, postStart);
     if (!c.init && chain) this.pull(run, i + 1, true);
-    if (!run.startedOnce && run.containers.filter((x) => !x.init).every((x) => x.started || x.restartCount > 0 || x.state['waiting'] === undefined)) {
+    if (!run.startedOnce && run.containers.filter((x) => !x.init).every((x) => x.state['running'] || x.restartCount > 0 || x.state['waiting'] === undefined)) {
       run.startedOnce = true;
       run.notifyStarted = true;
     }
   }
 
-  private exit(run: Run, i: number, exitCode: number, chain: boolean): void {
+  private exit(run: Run, i: number, exitCode: number, chain: boolean, reason?: string): void {
     const c = run.containers[i]!;
     const running = c.state['running'] as Json | undefined;
     if (!running) return;
+    const message = this.health.terminationMessage(run, c, exitCode);
     const terminated = {
       containerID: c.containerID,
       exitCode,
       finishedAt: timestamp(this.api.ctx.clock.now()),
-      reason: exitCode === 0 ? 'Completed' : 'Error',
+      ...(message ? { message } : {}),
+      reason: reason ?? (exitCode === 0 ? 'Completed' : 'Error'),
       startedAt: running['startedAt'],
     };
     c.state = { terminated };
     c.ready = false;
     c.started = false;
+    c.unseen = undefined;
     const policy = String(dig(this.current(run), 'spec', 'restartPolicy') ?? 'Always');
     const restart = policy === 'Always' ? !c.init || exitCode !== 0 : policy === 'OnFailure' ? exitCode !== 0 : false;
     if (c.init && exitCode === 0) {
@@ -335,36 +381,17 @@ export class Kubelet {
     this.queue.add(run.key);
   }
 
-  /** Readiness from the runtime's probe (ready when it cannot tell), retried every periodSeconds. */
-  private probeReady(run: Run, c: ContainerRun, probe: Json): void {
-    if (!c.state['running']) return;
-    const pod = this.current(run);
-    if (!pod || !this.runtime.probe) {
-      c.ready = true;
-      return;
-    }
-    void this.runtime
-      .probe(pod, c.name, probe)
-      .catch(() => undefined)
-      .then((ok) => {
-        if (!this.runs.has(run.uid) || !c.state['running']) return;
-        if (ok === false) {
-          this.after(run, Number(probe['periodSeconds'] ?? 10) * 1000, () => this.probeReady(run, c, probe));
-          return;
-        }
-        if (!c.ready) {
-          c.ready = true;
-          this.queue.add(run.key);
-        }
-      });
-  }
-
   private terminate(pod: KObject, run: Run): void {
     run.terminating = true;
     for (const t of run.timers) this.api.ctx.clock.clearTimeout(t);
     run.timers.clear();
     const running = run.containers.filter((c) => c.state['running']);
-    for (const c of running) this.event(run, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
+    for (const c of running) {
+      this.event(run, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
+      const spec = (dig<Json[]>(pod, 'spec', 'containers') ?? []).find((x) => x['name'] === c.name);
+      const preStop = dig<Json>(spec, 'lifecycle', 'preStop');
+      if (preStop) this.health.preStop(run, c, c.restartCount, preStop);
+    }
     const grace = Number(pod.metadata.deletionGracePeriodSeconds ?? dig(pod, 'spec', 'terminationGracePeriodSeconds') ?? 30);
     const ms = running.length === 0 ? 0 : Math.min(grace * 1000, this.timings.terminationCapMs);
     this.after(run, ms, () => {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Api } from '../api/types.js';
 import type { KObject } from '../types.js';
+import { kindAddons, staticPods } from './stages/kind-system.js';
+import { KIND_NODE_RESOURCES } from './stages/node-resources.js';
 import { microTimestamp, timestamp, typeOf } from './util.js';
 
 /** Facts about one simulated node that other controllers need. */
@@ -37,14 +39,7 @@ export function nodeObject(api: Api, node: NodeInfo, all: readonly NodeInfo[]): 
   const now = timestamp(api.ctx.clock.now());
   const git = api.ctx.version.gitVersion;
   const tainted = node.controlPlane && all.length > 1;
-  const resources = {
-    cpu: '8',
-    'ephemeral-storage': '102625208Ki',
-    'hugepages-1Gi': '0',
-    'hugepages-2Mi': '0',
-    memory: '16351080Ki',
-    pods: '110',
-  };
+  const resources = { ...KIND_NODE_RESOURCES };
   const condition = (type: string, status: string, reason: string, message: string) => ({
     lastHeartbeatTime: now,
     lastTransitionTime: now,
@@ -122,6 +117,33 @@ export function registerNodes(api: Api, nodes: readonly NodeInfo[]): void {
       api.update(type, undefined, { ...created, status }, { subresource: 'status' });
     }
     registerLease(api, created);
+    if (node.controlPlane) registerStaticPods(api, created, node);
+  }
+}
+
+/** The control plane's mirror pods (etcd, kube-apiserver, kube-controller-manager, kube-scheduler). */
+function registerStaticPods(api: Api, created: KObject, node: NodeInfo): void {
+  const pods = typeOf(api, 'pods');
+  if (!api.find(typeOf(api, 'namespaces'), undefined, 'kube-system')) return;
+  const seen = new Date(api.ctx.clock.now().getTime()).toISOString().replace('Z', '000000Z');
+  for (const pod of staticPods({ name: node.name, uid: String(created.metadata.uid), ip: node.internalIP }, api.ctx.version.gitVersion, seen, (seed) => hex(seed, 32))) {
+    if (api.find(pods, 'kube-system', String(pod.metadata.name))) continue;
+    api.create(pods, 'kube-system', pod);
+  }
+}
+
+/** The add-ons kind installs besides CoreDNS and kube-proxy (kindnet, the local-path provisioner). */
+export function ensureKindAddons(api: Api): void {
+  // Only a bootstrapped cluster (one with kube-system) has them.
+  if (!api.find(typeOf(api, 'namespaces'), undefined, 'kube-system')) return;
+  for (const { resource, group, object } of kindAddons()) {
+    const type = api.resolve(resource, group);
+    if (!type || api.find(type, object.metadata.namespace, String(object.metadata.name))) continue;
+    try {
+      api.create(type, object.metadata.namespace, object);
+    } catch {
+      // Already made by another writer, or the API does not serve its namespace: leave it.
+    }
   }
 }
 

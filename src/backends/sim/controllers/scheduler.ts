@@ -1,28 +1,23 @@
 import type { Api } from '../api/types.js';
 import type { KObject, StoreChange } from '../types.js';
-import { pinnedNode } from './daemonset.js';
 import { recordEvent } from './events.js';
 import type { NodeInfo } from './nodes.js';
 import { WorkQueue } from './queue.js';
+import { type NodeRejection, type NodeUsage, failedSchedulingMessage, filterNode, podRequests } from './scheduler-filters.js';
 import { type Json, dig, keyOf, splitKey, timestamp, typeOf } from './util.js';
-
-function tolerates(pod: KObject, taint: Json): boolean {
-  const tolerations = (dig<Json[]>(pod, 'spec', 'tolerations') ?? []) as Json[];
-  return tolerations.some((t) => {
-    if (t['effect'] && t['effect'] !== taint['effect']) return false;
-    if (t['operator'] === 'Exists') return !t['key'] || t['key'] === taint['key'];
-    return t['key'] === taint['key'] && (t['value'] ?? '') === (taint['value'] ?? '');
-  });
-}
 
 /**
  * The default scheduler: binds pending pods to the feasible node running the fewest pods (ties go
- * to the first node), honouring nodeSelector, spec.nodeName and NoSchedule taints.
+ * to the first node), honouring cordoned nodes, NoSchedule taints, nodeSelector and DaemonSet
+ * node affinity, and resource requests against the node's allocatable. A pod that fits nowhere
+ * stays Pending with the FailedScheduling event and is tried again when pods or nodes change.
  */
 export class Scheduler {
   readonly queue: WorkQueue;
   private readonly pods;
   private readonly nodeType;
+  /** Pods that fit nowhere last time, retried when room may have appeared. */
+  private readonly unschedulableKeys = new Set<string>();
 
   constructor(private readonly api: Api, private readonly nodes: readonly NodeInfo[]) {
     this.pods = typeOf(api, 'pods');
@@ -30,11 +25,38 @@ export class Scheduler {
     this.queue = new WorkQueue('scheduler', api.ctx.clock, (key) => this.sync(key));
   }
 
-  /** Enqueues unbound pods. */
+  /** Enqueues unbound pods; a change that may free room (a pod gone or finished, a node changed) retries the unschedulable ones. */
   handle(change: StoreChange): void {
-    if (change.resource !== this.pods || change.type === 'DELETED') return;
+    if (change.resource === this.nodeType) return this.retryUnschedulable();
+    if (change.resource !== this.pods) return;
     const pod = change.object;
+    if (change.type === 'DELETED') {
+      this.unschedulableKeys.delete(keyOf(pod));
+      if (dig(pod, 'spec', 'nodeName')) this.retryUnschedulable();
+      return;
+    }
+    const phase = dig<string>(pod, 'status', 'phase');
+    if (dig(pod, 'spec', 'nodeName') && (phase === 'Succeeded' || phase === 'Failed') && dig(change.old, 'status', 'phase') !== phase) this.retryUnschedulable();
     if (!dig(pod, 'spec', 'nodeName') && !pod.metadata.deletionTimestamp) this.queue.add(keyOf(pod));
+  }
+
+  private retryUnschedulable(): void {
+    for (const key of this.unschedulableKeys) this.queue.add(key);
+  }
+
+  /** What each node has committed to its non-terminal pods. */
+  private usage(): Map<string, NodeUsage> {
+    const out = new Map<string, NodeUsage>();
+    for (const p of this.api.list(this.pods, undefined).items) {
+      const n = dig<string>(p, 'spec', 'nodeName');
+      const phase = dig<string>(p, 'status', 'phase');
+      if (!n || phase === 'Succeeded' || phase === 'Failed') continue;
+      const u = out.get(n) ?? { requested: new Map(), pods: 0 };
+      u.pods++;
+      for (const [k, v] of podRequests(p)) u.requested.set(k, (u.requested.get(k) ?? 0) + v);
+      out.set(n, u);
+    }
+    return out;
   }
 
   private sync(key: string): void {
@@ -43,27 +65,27 @@ export class Scheduler {
     if (!pod || dig(pod, 'spec', 'nodeName') || pod.metadata.deletionTimestamp) return;
     const schedulerName = dig<string>(pod, 'spec', 'schedulerName') ?? 'default-scheduler';
     if (schedulerName !== 'default-scheduler') return;
-    const selector = dig<Record<string, string>>(pod, 'spec', 'nodeSelector') ?? {};
-    const candidates = this.nodes.map((n) => ({ info: n, node: this.api.find(this.nodeType, undefined, n.name) }));
-    const pinned = pinnedNode(pod);
-    const feasible = candidates.filter(({ info, node }) => {
-      if (!node || (pinned !== undefined && info.name !== pinned)) return false;
-      const labels = node.metadata.labels ?? {};
-      if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) return false;
-      const taints = (dig<Json[]>(node, 'spec', 'taints') ?? []).filter((t) => t['effect'] === 'NoSchedule' || t['effect'] === 'NoExecute');
-      return taints.every((t) => tolerates(pod, t));
-    });
-    if (feasible.length === 0) return this.unschedulable(pod, candidates.length, selector);
-    const load = new Map<string, number>();
-    for (const p of this.api.list(this.pods, undefined).items) {
-      const n = dig<string>(p, 'spec', 'nodeName');
-      const phase = dig<string>(p, 'status', 'phase');
-      if (n && phase !== 'Succeeded' && phase !== 'Failed') load.set(n, (load.get(n) ?? 0) + 1);
+    const usage = this.usage();
+    const empty: NodeUsage = { requested: new Map(), pods: 0 };
+    const rejections: NodeRejection[] = [];
+    const feasible: NodeInfo[] = [];
+    for (const info of this.nodes) {
+      const node = this.api.find(this.nodeType, undefined, info.name);
+      if (!node) continue;
+      const rejection = filterNode(pod, node, usage.get(info.name) ?? empty);
+      if (rejection) rejections.push(rejection);
+      else feasible.push(info);
     }
-    const target = feasible.reduce((best, c) => ((load.get(c.info.name) ?? 0) < (load.get(best.info.name) ?? 0) ? c : best));
-    this.bind(pod, target.info.name);
+    if (feasible.length === 0) {
+      this.unschedulableKeys.add(key);
+      return this.unschedulable(pod, failedSchedulingMessage(pod, rejections));
+    }
+    this.unschedulableKeys.delete(key);
+    const load = new Map([...usage].map(([n, u]) => [n, u.pods]));
+    const target = feasible.reduce((best, c) => ((load.get(c.name) ?? 0) < (load.get(best.name) ?? 0) ? c : best));
+    this.bind(pod, target.name);
     const bound = this.api.find(this.pods, namespace, name) ?? pod;
-    recordEvent(this.api, bound, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${target.info.name}`, 'default-scheduler', undefined, {
+    recordEvent(this.api, bound, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${target.name}`, 'default-scheduler', undefined, {
       action: 'Binding',
       instance: `default-scheduler-${this.nodes[0]?.name ?? 'kind-control-plane'}`,
     });
@@ -83,11 +105,7 @@ export class Scheduler {
     this.api.update(this.pods, pod.metadata.namespace, { ...pod, spec: { ...(pod['spec'] as Json), nodeName } });
   }
 
-  private unschedulable(pod: KObject, total: number, selector: Record<string, string>): void {
-    const why = Object.keys(selector).length
-      ? `${total} node(s) didn't match Pod's node affinity/selector`
-      : `${total} node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }`;
-    const message = `0/${total} nodes are available: ${why}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
+  private unschedulable(pod: KObject, message: string): void {
     const conditions = (dig<Json[]>(pod, 'status', 'conditions') ?? []).filter((c) => c['type'] !== 'PodScheduled');
     const existing = (dig<Json[]>(pod, 'status', 'conditions') ?? []).find((c) => c['type'] === 'PodScheduled');
     if (existing?.['message'] === message) return;

@@ -3,8 +3,9 @@ import type { KObject, ResourceType, StoreChange } from '../types.js';
 import { recordEvent } from './events.js';
 import { computeHash } from './hash.js';
 import { isReady } from './pods.js';
+import { currentRevision, truncateHistory } from './revisions.js';
 import { type SyncResult, WorkQueue } from './queue.js';
-import { type Json, clone, controllerRef, deepEqual, dig, keyOf, ownerRefTo, splitKey, tolerate, typeOf, ownerKey } from './util.js';
+import { type Json, type LabelSelector, clone, controllerRef, deepEqual, dig, keyOf, ownerKey, ownerRefTo, selectorMatches, splitKey, tolerate, typeOf } from './util.js';
 
 const COMPONENT = 'statefulset-controller';
 const REVISION_LABEL = 'controller-revision-hash';
@@ -26,12 +27,47 @@ export class StatefulSetController {
     this.queue = new WorkQueue(COMPONENT, api.ctx.clock, (key) => this.sync(key));
   }
 
-  /** Enqueues changed StatefulSets and the owners of changed pods. */
+  /** Enqueues changed StatefulSets, the owners of changed pods, and the sets an orphan pod could belong to. */
   handle(change: StoreChange): void {
     const o = change.object;
     if (change.resource === this.sets) return this.queue.add(keyOf(o));
-    const owner = change.resource === this.pods ? ownerKey(o, 'StatefulSet') : undefined;
-    if (owner) this.queue.add(owner);
+    if (change.resource !== this.pods) return;
+    const owner = ownerKey(o, 'StatefulSet');
+    if (owner) return this.queue.add(owner);
+    if (controllerRef(o) || change.type === 'DELETED') return;
+    for (const set of this.api.list(this.sets, o.metadata.namespace).items) {
+      if (selectorMatches(dig<LabelSelector>(set, 'spec', 'selector'), o.metadata.labels)) this.queue.add(keyOf(set));
+    }
+  }
+
+  /**
+   * getPodsForStatefulSet: owned pods, after adopting orphans named `<set>-<ordinal>` that match
+   * the selector and releasing owned pods that no longer match it (ClaimPods).
+   */
+  private claimPods(sts: KObject): Map<number, KObject> {
+    const name = String(sts.metadata.name);
+    const namespace = sts.metadata.namespace;
+    const selector = dig<LabelSelector>(sts, 'spec', 'selector');
+    const member = new RegExp(`^${name.replace(/[.]/g, '\\.')}-(\\d+)$`);
+    const pods = new Map<number, KObject>();
+    for (let p of this.api.list(this.pods, namespace).items) {
+      const ref = controllerRef(p);
+      const m = member.exec(String(p.metadata.name));
+      const matches = selectorMatches(selector, p.metadata.labels);
+      if (ref?.uid === sts.metadata.uid) {
+        if (!matches || !m) {
+          const refs = (p.metadata.ownerReferences ?? []).filter((r) => r.uid !== sts.metadata.uid);
+          tolerate(() => this.api.update(this.pods, namespace, { ...p, metadata: { ...p.metadata, ownerReferences: refs.length ? refs : undefined } }));
+          continue;
+        }
+      } else if (!ref && matches && m && !p.metadata.deletionTimestamp) {
+        const adopted = tolerate(() => this.api.update(this.pods, namespace, { ...p, metadata: { ...p.metadata, ownerReferences: [...(p.metadata.ownerReferences ?? []), ownerRefTo(sts)] } }));
+        if (!adopted) continue;
+        p = adopted;
+      } else continue;
+      pods.set(Number(m[1]), p);
+    }
+    return pods;
   }
 
   private sync(key: string): SyncResult {
@@ -40,12 +76,7 @@ export class StatefulSetController {
     if (!sts || sts.metadata.deletionTimestamp) return;
     const updateRevision = this.revision(sts);
     const currentRevision = dig<string>(sts, 'status', 'currentRevision') ?? updateRevision;
-    const pods = new Map<number, KObject>();
-    for (const p of this.api.list(this.pods, namespace).items) {
-      if (controllerRef(p)?.uid !== sts.metadata.uid) continue;
-      const m = new RegExp(`^${name}-(\\d+)$`).exec(String(p.metadata.name));
-      if (m) pods.set(Number(m[1]), p);
-    }
+    const pods = this.claimPods(sts);
     const replicas = Number(dig(sts, 'spec', 'replicas') ?? 1);
     const parallel = dig(sts, 'spec', 'podManagementPolicy') === 'Parallel';
     const healthy = (p: KObject) => dig(p, 'status', 'phase') === 'Running' && isReady(p) && !p.metadata.deletionTimestamp;
@@ -53,7 +84,7 @@ export class StatefulSetController {
     for (let i = 0; i < replicas && !blocked; i++) {
       const p = pods.get(i);
       if (!p) {
-        pods.set(i, this.createPod(sts, i, updateRevision));
+        pods.set(i, this.createVersionedPod(sts, i, currentRevision, updateRevision));
         blocked = !parallel;
       } else if (['Failed', 'Succeeded'].includes(String(dig(p, 'status', 'phase'))) && !p.metadata.deletionTimestamp) {
         tolerate(() => this.api.delete(this.pods, namespace, String(p.metadata.name)));
@@ -72,30 +103,48 @@ export class StatefulSetController {
     this.writeStatus(sts, [...pods.values()], currentRevision, updateRevision, replicas);
   }
 
-  /** Ensures the ControllerRevision for the current template; returns its name. */
+  /** The ControllerRevision of the current template (made, or renumbered on rollback); returns its name. */
   private revision(sts: KObject): string {
-    const template = dig(sts, 'spec', 'template');
-    const hash = computeHash(template, dig<number>(sts, 'status', 'collisionCount') ?? 0);
+    const hash = computeHash(dig(sts, 'spec', 'template'), dig<number>(sts, 'status', 'collisionCount') ?? 0);
     const name = `${sts.metadata.name}-${hash}`;
     const revisions = this.api.resolve('controllerrevisions', 'apps');
-    if (!revisions || this.api.find(revisions, sts.metadata.namespace, name)) return name;
-    const existing = this.api.list(revisions, sts.metadata.namespace).items.filter((r) => controllerRef(r)?.uid === sts.metadata.uid);
-    const next = Math.max(0, ...existing.map((r) => Number(r['revision'] ?? 0))) + 1;
-    tolerate(() =>
-      this.api.create(revisions, sts.metadata.namespace, {
-        apiVersion: 'apps/v1',
-        kind: 'ControllerRevision',
-        metadata: {
-          name,
-          namespace: sts.metadata.namespace,
-          labels: { ...(dig<Record<string, string>>(sts, 'spec', 'selector', 'matchLabels') ?? {}), 'controller.kubernetes.io/hash': hash },
-          ownerReferences: [ownerRefTo(sts)],
-        },
-        data: { spec: { template: { ...clone(template as Json), $patch: 'replace' } } },
-        revision: next,
-      }),
-    );
-    return name;
+    if (!revisions) return name;
+    // adoptOrphanRevisions: revisions left by a set deleted with --cascade=orphan come back under this one.
+    for (const r of this.api.list(revisions, sts.metadata.namespace).items) {
+      if (!controllerRef(r) && selectorMatches(dig<LabelSelector>(sts, 'spec', 'selector'), r.metadata.labels)) {
+        tolerate(() => this.api.update(revisions, sts.metadata.namespace, { ...r, metadata: { ...r.metadata, ownerReferences: [...(r.metadata.ownerReferences ?? []), ownerRefTo(sts)] } }));
+      }
+    }
+    // newRevision: the template's labels plus the hash, and the set's annotations (change-cause among them).
+    const cur = currentRevision(this.api, revisions, sts, {
+      name,
+      labels: { ...(dig<Record<string, string>>(sts, 'spec', 'template', 'metadata', 'labels') ?? {}), 'controller.kubernetes.io/hash': hash },
+      ...(sts.metadata.annotations ? { annotations: { ...sts.metadata.annotations } } : {}),
+    });
+    const current = String(cur?.metadata.name ?? name);
+    const live = new Set(this.api.list(this.pods, sts.metadata.namespace).items.filter((p) => controllerRef(p)?.uid === sts.metadata.uid).map((p) => String(p.metadata.labels?.[REVISION_LABEL])));
+    live.add(String(dig(sts, 'status', 'currentRevision') ?? current));
+    truncateHistory(this.api, revisions, sts, current, live, Number(dig(sts, 'spec', 'revisionHistoryLimit') ?? 10));
+    return current;
+  }
+
+  /**
+   * newVersionedStatefulSetPod: below the partition (RollingUpdate) a recreated pod gets the
+   * current revision's template, so a deleted pod comes back as it was; otherwise the update's.
+   */
+  private createVersionedPod(sts: KObject, ordinal: number, currentRevision: string, updateRevision: string): KObject {
+    const strategy = dig<Json>(sts, 'spec', 'updateStrategy') ?? {};
+    const rolling = strategy['type'] === 'RollingUpdate' || strategy['type'] === undefined;
+    const partition = dig<number>(strategy, 'rollingUpdate', 'partition');
+    const revisions = this.api.resolve('controllerrevisions', 'apps');
+    const current = revisions && currentRevision !== updateRevision ? this.api.find(revisions, sts.metadata.namespace, currentRevision) : undefined;
+    const currentTemplate = dig<Json>(current, 'data', 'spec', 'template');
+    const belowLine = rolling && (partition === undefined ? ordinal < Number(dig(sts, 'status', 'currentReplicas') ?? 0) : ordinal < partition);
+    if (belowLine && currentTemplate) {
+      const { $patch: _, ...template } = currentTemplate;
+      return this.createPod({ ...sts, spec: { ...(sts['spec'] as Json), template } }, ordinal, currentRevision);
+    }
+    return this.createPod(sts, ordinal, updateRevision);
   }
 
   private createPod(sts: KObject, ordinal: number, revision: string): KObject {

@@ -4,6 +4,7 @@ import type { KObject } from '../types.js';
 import type { Clock } from '../clock.js';
 import { Vfs, type VNode } from './fs/vfs.js';
 import { buildRootfs } from './fs/rootfs.js';
+import { writeProc } from './fs/proc.js';
 import type { SharedVolumes } from './fs/volumes.js';
 import { containerEnv, hostnameOf } from './env.js';
 import { profileFor, type ImageProfile } from './images/index.js';
@@ -65,11 +66,20 @@ export function createContainer(pod: KObject, c: Json, init: boolean, sc: StartC
   if (profile.generic && !isAddonPod(pod)) sc.warn(`image ${image} is not known to the simulator: its container has a generic Debian-like userland and serves nothing`);
   const vc = { api: sc.api, pod, now: sc.now(), nanos: sc.nanos, shared: sc.shared, caPem: sc.caPem, warn: sc.warn };
   const vfs = buildRootfs(pod, c, profile, vc, NAMESERVER, podVolumes);
+  // The kubelet bind-mounts an empty termination-message file at terminationMessagePath.
+  const termPath = String(c['terminationMessagePath'] ?? '/dev/termination-log');
+  try {
+    vfs.mkdir(termPath.slice(0, termPath.lastIndexOf('/')) || '/', { parents: true, force: true });
+    vfs.writeFile(termPath, '', { force: true, mode: 0o666 });
+  } catch {
+    // A path inside a read-only volume: the container simply cannot write a message there.
+  }
   const env = containerEnv(sc.api, pod, c, profile.env, sc.services);
   const argv = mainArgv(c, profile);
+  writeProc(vfs, pod, c, argv);
   const log = new LogBuffer(sc.now);
   const podIP = String(((pod['status'] as Json) ?? {})['podIP'] ?? '');
-  const app: AppHost = { image, profile, vfs, env, argv, hostname: hostnameOf(pod), podIP, now: sc.now, log: (l) => log.line(l) };
+  const app: AppHost = { image, profile, vfs, env, argv, hostname: hostnameOf(pod), podIP, now: sc.now, log: (l) => log.line(l), startedAt: sc.now(), speed: sc.speed };
   return { name: String(c['name']), image, init, profile, vfs, env, argv, workdir: String(c['workingDir'] ?? profile.workdir ?? '/'), log, stop: new AbortController(), app };
 }
 
@@ -88,8 +98,10 @@ export function shellFor(host: Host, env: Record<string, string>, cwd: string, n
 
 /** Whether the main process is the image's own server (its start-up lines are replayed, nothing is run). */
 function isImageServer(rec: ContainerRecord): boolean {
-  if (!rec.profile.startLogs.length) return false;
   const exe = rec.argv[0]?.split('/').pop() ?? '';
+  // Servers the simulator models by their listeners, not by running a program.
+  if (['agnhost', 'server', 'goproxy', 'etcd', 'redis-server', 'mysqld', 'httpd-foreground', 'apache2-foreground'].includes(exe) && rec.profile.listeners.length) return true;
+  if (!rec.profile.startLogs.length) return false;
   return rec.argv.length === 0 || ['docker-entrypoint.sh', 'nginx', 'http-echo', 'hello-app', 'run.sh'].includes(exe);
 }
 
@@ -97,7 +109,7 @@ function isImageServer(rec: ContainerRecord): boolean {
 export async function runMain(rec: ContainerRecord, host: Host): Promise<number | undefined> {
   if (isImageServer(rec)) {
     const now = rec.app.now();
-    const fill = (s: string) => s.replace('{{ts}}', goTime(now)).replace('{{go-ts}}', goTime(now)).replace('{{echo-ts}}', goTime(now)).replace('{{version}}', rec.profile.version ?? '');
+    const fill = (s: string) => s.replace('{{ts}}', goTime(now)).replace('{{go-ts}}', goTime(now)).replace('{{echo-ts}}', goTime(now)).replace('{{version}}', rec.profile.version ?? '').replace('{{podIP}}', rec.app.podIP);
     for (const l of rec.profile.startLogs) rec.log.line(fill(l));
     return undefined;
   }
@@ -119,6 +131,7 @@ export async function runMain(rec: ContainerRecord, host: Host): Promise<number 
 /** All listeners of a pod's containers, merged by port. */
 export function podListeners(recs: ContainerRecord[]): Map<number, Service> {
   const out = new Map<number, Service>();
-  for (const r of recs) if (!r.init) for (const [p, s] of listeners(r.app)) if (!out.has(p)) out.set(p, s);
+  // A stopped or exited container listens no more.
+  for (const r of recs) if (!r.init && !r.stop.signal.aborted && r.exitCode === undefined) for (const [p, s] of listeners(r.app)) if (!out.has(p)) out.set(p, s);
   return out;
 }

@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { KObject } from '../types.js';
+import type { ProbeOutcome } from './probe.js';
+
+/** The outcome of a probe or lifecycle handler run in a simulated container. */
+export type { ProbeOutcome } from './probe.js';
 
 /**
  * What the API server and the kubelet controller ask of the pod runtime.
@@ -32,10 +36,22 @@ export interface PodRuntime {
    */
   onContainerExit?(listener: (pod: KObject, container: string, exitCode: number) => void): () => void;
   /**
-   * Runs a container probe (exec, httpGet or tcpSocket, as in the pod spec) inside the simulated
-   * container: true when it succeeds. Undefined result when the runtime has no such container.
+   * Runs a container probe or lifecycle handler (exec, httpGet, tcpSocket or grpc, as in the pod
+   * spec) against the simulated container, with the probe's timeout in simulated ms. Undefined
+   * when the runtime has no such container.
    */
-  probe?(pod: KObject, container: string, probe: Record<string, unknown>): Promise<boolean | undefined>;
+  probe?(pod: KObject, container: string, probe: Record<string, unknown>, timeoutMs?: number): Promise<ProbeOutcome | undefined>;
+  /** Stops a container's main process (the kubelet killed it); its end is not reported as an exit. */
+  killContainer?(pod: KObject, container: string): void;
+  /**
+   * Starts a container again with a fresh writable layer (volumes kept) and runs its main process;
+   * true when the runtime will report its exit through onContainerExit.
+   */
+  restartContainer?(pod: KObject, container: string): boolean;
+  /** What the container's termination-message file holds (capped as the kubelet caps it), if anything. */
+  terminationMessage?(pod: KObject, container: string): string | undefined;
+  /** The last lines of the container's log (for FallbackToLogsOnError), capped at `maxLines` lines / `maxBytes` bytes. */
+  logTail?(pod: KObject, container: string, maxLines: number, maxBytes: number): string | undefined;
   /** Notes about simulated behaviour a run should report (unknown images, emulated volumes). */
   warnings?(): string[];
   /** Stops listeners and timers. */

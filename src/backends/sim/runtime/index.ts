@@ -15,6 +15,8 @@ import { servePortForward } from './exec/portforward.js';
 import { nodeShell } from './node.js';
 import { Input, type Io } from './shell/types.js';
 import { resolveCommand } from './shell/resolve.js';
+import { runHandler } from './probe.js';
+import type { LogBuffer } from './logs.js';
 
 /** The runtime interface the API server and kubelet use. */
 export type { PodRuntime } from './hooks.js';
@@ -41,6 +43,10 @@ interface PodRecord {
   pod: KObject;
   ip: string;
   containers: ContainerRecord[];
+  /** The pod's volumes, kept across container restarts. */
+  volumes: Map<string, VNode>;
+  /** The log of each container's previous instance (`kubectl logs --previous`). */
+  previous: Map<string, LogBuffer>;
 }
 
 const specContainers = (pod: KObject): Json[] => (((pod['spec'] as Json)?.['containers'] as Json[]) ?? []);
@@ -52,6 +58,15 @@ function namedPort(pod: KObject, container: string, name: string): number | unde
   return p ? Number(p['containerPort']) : undefined;
 }
 const status = (message: string, reason: string, code: number) => ({ kind: 'Status' as const, apiVersion: 'v1' as const, metadata: {}, status: 'Failure' as const, message, reason, code });
+
+function tolerateRead(read: () => Buffer | string): Buffer | undefined {
+  try {
+    const d = read();
+    return typeof d === 'string' ? Buffer.from(d) : d;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Creates the pod runtime: exec/attach over WebSocket, logs, in-pod shell, cluster network, node shell. */
 export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRuntime {
@@ -109,7 +124,7 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
         }
       }
     }
-    const rec: PodRecord = { pod, ip, containers: recs };
+    const rec: PodRecord = { pod, ip, containers: recs, volumes, previous: new Map() };
     pods.set(String(pod.metadata.uid), rec);
     if (ip) byIP.set(ip, String(pod.metadata.uid));
     void (async () => {
@@ -122,6 +137,8 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       await Promise.all(recs.filter((r) => !r.init).map(async (c) => exited(rec.pod, c, await runMain(c, host(c)))));
     })().catch(() => undefined);
   };
+
+  const hostOf = (rec: PodRecord, c: ContainerRecord) => containerHost(c, rec.pod, network(rec.pod.metadata.namespace ?? 'default', rec.ip), c.stop.signal, ctx.clock, speed(), 2 ** 31 - 1);
 
   const execute = async (rec: PodRecord, c: ContainerRecord, argv: string[], io: Io, signal: AbortSignal) => {
     const host = containerHost(c, rec.pod, network(rec.pod.metadata.namespace ?? 'default', rec.ip), signal, ctx.clock, speed(), execCap);
@@ -217,7 +234,11 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       const name = query.get('container') ?? (specContainers(pod).length === 1 ? String(specContainers(pod)[0]!['name']) : undefined);
       if (!name) return sendStatus(res, badRequestStatus(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${specContainers(pod).map((c) => c['name']).join(' ')}]`));
       if (!list.some((c) => c['name'] === name)) return sendStatus(res, badRequestStatus(`container ${name} is not valid for pod ${pod.metadata.name}`));
-      if (query.get('previous') === 'true') return sendStatus(res, badRequestStatus(`previous terminated container "${name}" in pod "${pod.metadata.name}" not found`));
+      if (query.get('previous') === 'true') {
+        const prev = recordOf(pod)?.previous.get(name);
+        if (!prev) return sendStatus(res, badRequestStatus(`previous terminated container "${name}" in pod "${pod.metadata.name}" not found`));
+        return serveLog(prev, query, req, res, () => ctx.clock.now());
+      }
       const c = recordOf(pod)?.containers.find((x) => x.name === name);
       if (!c) {
         const st = [...((((pod['status'] as Json) ?? {})['containerStatuses'] as Json[]) ?? []), ...((((pod['status'] as Json) ?? {})['initContainerStatuses'] as Json[]) ?? [])].find((s) => s['name'] === name);
@@ -238,24 +259,69 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       byIP.clear();
     },
     warnings: () => [...notes],
-    async probe(pod, container, probe) {
+    async probe(pod, container, probe, timeoutMs) {
       const rec = recordOf(pod);
       const c = rec?.containers.find((x) => x.name === container && !x.init);
       if (!rec || !c) return undefined;
-      const exec = probe['exec'] as { command?: string[] } | undefined;
-      if (exec) {
-        const r = await execute(rec, c, exec.command ?? [], { stdin: new Input(), out: () => undefined, err: () => undefined }, new AbortController().signal);
-        return 'code' in r && r.code === 0;
+      return runHandler(
+        {
+          pod: rec.pod,
+          container,
+          podIP: rec.ip,
+          exec: (argv, io, signal) => {
+            const both = AbortSignal.any([signal, c.stop.signal]);
+            const host = containerHost(c, rec.pod, network(rec.pod.metadata.namespace ?? 'default', rec.ip), both, ctx.clock, speed(), 2 ** 31 - 1);
+            return execInContainer(host, c.env, c.workdir, argv, io);
+          },
+          listener: (port) => directory.listenersAt(rec.ip)?.get(port),
+          wait: (ms) => new Promise((resolve) => ctx.clock.setTimeout(resolve, ms / speed())),
+          userAgent: `kube-probe/${ctx.version.major}.${ctx.version.minor}`,
+        },
+        probe,
+        timeoutMs,
+      );
+    },
+    killContainer(pod, container) {
+      const c = recordOf(pod)?.containers.find((x) => x.name === container && !x.init);
+      if (!c) return;
+      c.stop.abort();
+      c.log.close();
+    },
+    restartContainer(pod, container) {
+      const rec = recordOf(pod);
+      const i = rec ? rec.containers.findIndex((x) => x.name === container && !x.init) : -1;
+      const spec = specContainers(pod).find((x) => x['name'] === container);
+      if (!rec || i < 0 || !spec) return false;
+      const old = rec.containers[i]!;
+      old.stop.abort();
+      old.log.close();
+      rec.previous.set(container, old.log);
+      rec.pod = pod;
+      let fresh: ContainerRecord;
+      try {
+        fresh = createContainer(pod, spec, false, startContext(pod), rec.volumes);
+      } catch (e) {
+        notes.add(`container ${container} of pod ${pod.metadata.name}: ${(e as Error).message}`);
+        return false;
       }
-      const http = probe['httpGet'] as { path?: string; port?: number | string; scheme?: string } | undefined;
-      const tcp = probe['tcpSocket'] as { port?: number | string } | undefined;
-      const rawPort = http?.port ?? tcp?.port;
-      const port = typeof rawPort === 'number' ? rawPort : /^\d+$/.test(String(rawPort)) ? Number(rawPort) : namedPort(rec.pod, container, String(rawPort));
-      const svc = directory.listenersAt(rec.ip)?.get(port ?? -1);
-      if (!svc) return false;
-      if (tcp) return true;
-      const res = svc.handle({ method: 'GET', path: http?.path ?? '/', version: 'HTTP/1.1', headers: [['Host', `${rec.ip}:${port}`], ['User-Agent', `kube-probe/${ctx.version.major}.${ctx.version.minor}`], ['Accept', '*/*'], ['Connection', 'close']], body: Buffer.alloc(0), remote: '10.244.0.1' }, http?.scheme === 'HTTPS');
-      return res.status >= 200 && res.status < 400;
+      rec.containers[i] = fresh;
+      void runMain(fresh, hostOf(rec, fresh)).then((code) => exited(rec.pod, fresh, code), () => undefined);
+      return true;
+    },
+    terminationMessage(pod, container) {
+      const c = recordOf(pod)?.containers.find((x) => x.name === container);
+      const spec = allContainers(pod).find((x) => x['name'] === container);
+      if (!c || !spec) return undefined;
+      const path = String(spec['terminationMessagePath'] ?? '/dev/termination-log');
+      const data = tolerateRead(() => c.vfs.readFile(path));
+      // The kubelet reads at most 4096 bytes of the file.
+      return data === undefined || data.length === 0 ? undefined : data.subarray(0, 4096).toString();
+    },
+    logTail(pod, container, maxLines, maxBytes) {
+      const c = recordOf(pod)?.containers.find((x) => x.name === container);
+      if (!c) return undefined;
+      const text = c.log.lines.slice(-maxLines).map((l) => l.text + '\n').join('');
+      return Buffer.from(text).subarray(-maxBytes).toString();
     },
     async exec(namespace, podName, container, argv, stdin = '') {
       const rec = [...pods.values()].find((r) => r.pod.metadata.name === podName && (r.pod.metadata.namespace ?? 'default') === namespace);

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import yaml from 'js-yaml';
 import { StatusError, badRequest } from '../status.js';
+import { checkYamlValue, MAX_DEPTH, tooDeep } from './decode-limits.js';
 import { decodeK8sProtobuf } from './protobuf.js';
 
 /** The real server's request body limit (3 MiB). */
@@ -68,25 +69,62 @@ export const PATCH_MEDIA: Record<string, 'json' | 'merge' | 'strategic' | 'apply
   'application/apply-patch+cbor': 'apply',
 };
 
-/** Decodes a body; malformed input gives 400 with the real server's message shape. */
-export function decodeBody(body: Buffer, format: BodyFormat, what: 'object' | 'patch'): unknown {
+/**
+ * Decodes a body; malformed input gives 400 with the real server's message shape. YAML goes
+ * through the alias and depth limits of decode-limits.ts, JSON through the depth limit, so a
+ * small body cannot make later stages expand or recurse without bound. `kind` names the type an
+ * object body must be, for the real server's "the object provided is unrecognized" message.
+ */
+export function decodeBody(body: Buffer, format: BodyFormat, what: 'object' | 'patch', kind?: string): unknown {
   if (format === 'protobuf') return decodeK8sProtobuf(body);
   const text = body.toString('utf8');
-  if (format === 'yaml') {
-    try {
-      return yaml.load(text, { schema: yaml.JSON_SCHEMA }) ?? {};
-    } catch (error) {
-      const e = error as { mark?: { line: number }; reason?: string; message: string };
-      const where = e.mark ? `line ${e.mark.line + 1}: ` : '';
-      throw badRequest(`error converting YAML to JSON: yaml: ${where}${e.reason ?? e.message}`);
-    }
-  }
+  if (format === 'yaml') return decodeYaml(body, text, what, kind);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     const detail = text.trim() === '' ? 'unexpected end of JSON input' : goJsonError(error as Error);
-    throw badRequest(what === 'patch' ? `error decoding patch: ${detail}` : `couldn't get version/kind; json parse error: ${detail}`);
+    throw jsonFailure(detail, what);
   }
+  // encoding/json's own limit has this text; the simulator's limit is lower (see MAX_DEPTH).
+  if (tooDeep(value)) throw jsonFailure('exceeded max depth', what);
+  return value;
+}
+
+const jsonFailure = (detail: string, what: 'object' | 'patch') =>
+  badRequest(what === 'patch' ? `error decoding patch: ${detail}` : `couldn't get version/kind; json parse error: ${detail}`);
+
+function decodeYaml(body: Buffer, text: string, what: 'object' | 'patch', kind: string | undefined): unknown {
+  let value: unknown;
+  let problem: string | undefined;
+  try {
+    // maxDepth is a js-yaml 4.1.1+ option its type definitions do not list yet.
+    value = yaml.load(text, { schema: yaml.JSON_SCHEMA, maxDepth: MAX_DEPTH } as yaml.LoadOptions) ?? {};
+  } catch (error) {
+    const e = error as { mark?: { line: number }; reason?: string; message: string };
+    // js-yaml recurses per nesting level, so a deep document can end the stack before its own limit.
+    if (error instanceof RangeError || /exceeded maxDepth/.test(e.reason ?? '')) problem = `yaml: exceeded max depth of ${MAX_DEPTH}`;
+    else problem = `yaml: ${e.mark ? `line ${e.mark.line + 1}: ` : ''}${e.reason ?? e.message}`;
+  }
+  if (problem === undefined) {
+    const limit = checkYamlValue(value);
+    if (limit === 'excessive aliasing') problem = 'yaml: document contains excessive aliasing';
+    else if (limit === 'too deep') problem = `yaml: exceeded max depth of ${MAX_DEPTH}`;
+    else if (limit === 'self reference') problem = 'yaml: anchor value contains itself';
+  }
+  if (problem === undefined) return value;
+  // Apply patches go through sigs.k8s.io/yaml.Unmarshal; object bodies through the YAML serializer.
+  if (what === 'patch') throw badRequest(`error decoding YAML: error converting YAML to JSON: ${problem}`);
+  if (kind) throw badRequest(`the object provided is unrecognized (must be of type ${kind}): ${problem} (${summarizeData(body)})`);
+  throw badRequest(`error converting YAML to JSON: ${problem}`);
+}
+
+/** The apiserver's summary of a body it could not decode: text when it starts with `{`, else hex; 30 bytes at most. */
+export function summarizeData(data: Buffer, max = 30): string {
+  if (data.length === 0) return '<empty>';
+  const head = data.subarray(0, max);
+  const shown = data[0] === 0x7b ? head.toString('utf8') : head.toString('hex');
+  return data.length > max ? `${shown} ...` : shown;
 }
 
 /** Words a JSON.parse failure the way Go's encoding/json does, as closely as its message allows. */

@@ -10,12 +10,15 @@ import { aggregatedContentType, aggregatedDiscovery, aggregatedVersion, apiGroup
 import { openApiDocument, openApiPath, openApiRoot, openApiV2 } from './openapi.js';
 import { serveResource, type HandlerContext } from './resources.js';
 import { pathNotFound, sendError, sendJson, sendText, statusOf } from './respond.js';
-import { parseResourcePath } from './route.js';
-import { createWatchRegistry } from './watch.js';
+import { parseResourcePath, pathProblem } from './route.js';
+import { createWatchRegistry, type WatchLimits } from './watch.js';
 import { aliasApi } from './alias-api.js';
+import { warnIfDeprecated } from './deprecations.js';
+import { AUTH_REVIEW_TYPES, serveAuthReview } from './auth-reviews.js';
 import { VERSION_ALIASES } from './aliases.js';
 
 export { generateServingCerts } from './certs.js';
+export { DEFAULT_WATCH_LIMITS, type WatchLimits } from './watch.js';
 export type { ServingCerts } from './certs.js';
 
 /** What `startApiServer` needs. */
@@ -26,12 +29,16 @@ export interface ApiServerOptions {
   token: string;
   /** 0 or absent: a random free port. */
   port?: number;
+  /** Bounds on what a watch may buffer for a slow client (default DEFAULT_WATCH_LIMITS). */
+  watchLimits?: WatchLimits;
 }
 
 /** A running HTTPS API server. */
 export interface ApiServer {
   url: string;
   port: number;
+  /** How many watches are open. */
+  openWatches(): number;
   /** Ends watches, destroys every socket (upgraded ones too) and closes the listener. */
   close(): Promise<void>;
 }
@@ -40,13 +47,21 @@ const PUBLIC = new Set(['/healthz', '/readyz', '/livez', '/version']);
 
 const unauthorized = () => new StatusError({ message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
 
+/** Go's HTTP server answers a request line it cannot parse (an invalid `%` escape) with this, and closes. */
+const BAD_REQUEST_LINE = 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request';
+
+function badRequestLine(res: ServerResponse): void {
+  res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+  res.end('400 Bad Request');
+}
+
 /** Starts the simulator's HTTPS API server on 127.0.0.1. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const { api, runtime, certs, token } = options;
-  const watches = createWatchRegistry();
+  const watches = createWatchRegistry(options.watchLimits);
   const ctx: HandlerContext = { api, runtime, watches };
   const sockets = new Set<Socket>();
-  const servedTypes = [...api.types(), ...VERSION_ALIASES.map((a) => a.type)];
+  const servedTypes = [...api.types(), ...VERSION_ALIASES.map((a) => a.type), ...AUTH_REVIEW_TYPES];
   const served = () => servedTypes;
   const lookup = (group: string, version: string, resource: string) =>
     served().find((t) => t.group === group && t.version === version && t.resource === resource);
@@ -60,10 +75,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 
   let port = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const problem = pathProblem(req.url ?? '/');
+    if (problem === 'malformed') return badRequestLine(res);
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const denied = authenticate(req, path);
     if (denied) return sendJson(res, 401, denied.status);
+    if (problem === 'dot-segment') throw pathNotFound();
     const method = req.method ?? 'GET';
     if (path === '/healthz' || path === '/readyz' || path === '/livez') return sendText(res, 200, 'ok');
     if (path === '/version') return sendJson(res, 200, versionInfo(api));
@@ -98,6 +116,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       return sendJson(res, 200, list);
     }
     if (parsed.kind !== 'resource') throw pathNotFound();
+    if (AUTH_REVIEW_TYPES.includes(parsed.route.type) && !parsed.route.name) return serveAuthReview(parsed.route.type, req, res, token);
+    warnIfDeprecated(res, parsed.route.type, Number(api.ctx.version.minor));
     const alias = VERSION_ALIASES.find((a) => a.type === parsed.route.type);
     await serveResource(alias ? { ...ctx, api: aliasApi(api, alias) } : ctx, parsed.route, req, res, url.searchParams);
   };
@@ -108,9 +128,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       socket.end(`HTTP/1.1 ${status.code} ${status.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     };
     try {
+      const problem = pathProblem(req.url ?? '/');
+      if (problem === 'malformed') return socket.end(BAD_REQUEST_LINE);
       const url = new URL(req.url ?? '/', 'https://127.0.0.1');
       const denied = authenticate(req, url.pathname);
       if (denied) return refuse(denied.status);
+      if (problem === 'dot-segment') return refuse(pathNotFound().status);
       const parsed = parseResourcePath(url.pathname, lookup);
       const route = parsed.kind === 'resource' ? parsed.route : undefined;
       const sub = route?.subresource;
@@ -149,6 +172,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   return {
     url: `https://127.0.0.1:${port}`,
     port,
+    openWatches: () => watches.size(),
     async close() {
       watches.endAll();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

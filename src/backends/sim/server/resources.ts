@@ -9,6 +9,7 @@ import { bodyFormat, decodeBody, OBJECT_MEDIA, PATCH_MEDIA, readBody } from './b
 import { sendJson } from './respond.js';
 import type { ResourceRoute } from './route.js';
 import { deleteOptions, includeObject, listOptions, wantsTable, writeOptions } from './query.js';
+import { listMeta, paginate } from './paging.js';
 import { serveSubresource } from './subresources.js';
 import { serveWatch, type WatchRegistry } from './watch.js';
 
@@ -39,9 +40,13 @@ export async function serveResource(ctx: HandlerContext, route: ResourceRoute, r
 
   if (verb === 'list') {
     if (query.get('watch') === 'true' || query.get('watch') === '1') return serveWatch(ctx, type, namespace, req, res, query);
-    const { items, resourceVersion } = api.list(type, namespace, listOptions(query));
-    if (wantsTable(accept)) return sendJson(res, 200, table(api, type, items, query, resourceVersion));
-    return sendJson(res, 200, { kind: `${type.kind}List`, apiVersion: groupVersion(type), metadata: { resourceVersion }, items });
+    const all = api.list(type, namespace, listOptions(query));
+    const page = paginate(all.items, all.resourceVersion, query);
+    if (wantsTable(accept)) {
+      const t = table(api, type, page.items, query, page.resourceVersion);
+      return sendJson(res, 200, { ...t, metadata: listMeta(page) });
+    }
+    return sendJson(res, 200, { kind: `${type.kind}List`, apiVersion: groupVersion(type), metadata: listMeta(page), items: page.items });
   }
   if (verb === 'get') {
     const o = api.get(type, namespace, name!);
@@ -50,12 +55,12 @@ export async function serveResource(ctx: HandlerContext, route: ResourceRoute, r
   }
   if (verb === 'create') {
     if (name !== undefined) throw methodNotAllowed('the server does not allow this method on the requested resource');
-    const body = await readObject(req);
+    const body = await readObject(req, type.kind);
     const created = api.create(type, namespace, body, writeOptions(query));
     return sendJson(res, 201, created);
   }
   if (verb === 'update') {
-    const body = await readObject(req);
+    const body = await readObject(req, type.kind);
     if (body.metadata?.name && body.metadata.name !== name) throw new StatusError({ message: `the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`, reason: 'BadRequest', code: 400 });
     body.metadata = { ...(body.metadata ?? {}), name: name! };
     return sendJson(res, 200, api.update(type, namespace, body, writeOptions(query)));
@@ -91,10 +96,10 @@ export function table(api: Api, type: ResourceType, items: KObject[], query: URL
   return toTable(type, items, { now: api.ctx.clock.now(), includeObject: includeObject(query), resourceVersion });
 }
 
-/** Reads and decodes an object body (JSON, YAML or protobuf). */
-export async function readObject(req: IncomingMessage): Promise<KObject> {
+/** Reads and decodes an object body (JSON, YAML or protobuf); `kind` is the type it must be, for error messages. */
+export async function readObject(req: IncomingMessage, kind?: string): Promise<KObject> {
   const format = bodyFormat(req.headers['content-type'], OBJECT_MEDIA);
-  const value = decodeBody(await readBody(req), format, 'object');
+  const value = decodeBody(await readBody(req), format, 'object', kind);
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw new StatusError({ message: "Object 'Kind' is missing in request body", reason: 'BadRequest', code: 400 });
   const o = value as KObject;

@@ -50,3 +50,25 @@ export function parseResourcePath(pathname: string, lookup: (group: string, vers
   if (rest[2] !== undefined) route.subresource = rest[2];
   return { kind: 'resource', route };
 }
+
+/** What is wrong with a request path before it is routed: a bad `%` escape (400) or a `.`/`..` segment (404). */
+export type PathProblem = 'malformed' | 'dot-segment';
+
+/**
+ * Checks the raw request target. Go's HTTP server refuses an invalid `%` escape with 400, and the
+ * API server routes nothing through a `.` or `..` segment, escaped (`%2e%2e`) or not; WHATWG URL
+ * parsing would resolve such segments away, so this looks at the path as sent.
+ */
+export function pathProblem(rawUrl: string): PathProblem | undefined {
+  const path = rawUrl.split(/[?#]/, 1)[0]!;
+  for (const segment of path.split('/')) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return 'malformed';
+    }
+    if (decoded === '.' || decoded === '..') return 'dot-segment';
+  }
+  return undefined;
+}

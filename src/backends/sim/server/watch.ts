@@ -5,16 +5,35 @@ import type { HandlerContext } from './resources.js';
 import { table } from './resources.js';
 import { listOptions, wantsTable } from './query.js';
 
+/**
+ * How much a watch may have waiting for a client that does not read. The API server gives each
+ * watcher a bounded channel (at most 1,000 events) and closes the watch when it stays full
+ * ("Forcing watcher close due to unresponsiveness"); the simulator bounds events and bytes.
+ */
+export interface WatchLimits {
+  /** Events written while the client is not keeping up (default 1,000). */
+  maxPendingEvents: number;
+  /** Bytes waiting in the response and its socket (default 8 MiB). */
+  maxPendingBytes: number;
+}
+
+export const DEFAULT_WATCH_LIMITS: WatchLimits = { maxPendingEvents: 1000, maxPendingBytes: 8 * 1024 * 1024 };
+
 /** Open watches, so the server can end them when it stops. */
 export interface WatchRegistry {
+  limits: WatchLimits;
   add(end: () => void): () => void;
   endAll(): void;
+  /** How many watches are open. */
+  size(): number;
 }
 
 /** A set of open watches. */
-export function createWatchRegistry(): WatchRegistry {
+export function createWatchRegistry(limits: WatchLimits = DEFAULT_WATCH_LIMITS): WatchRegistry {
   const open = new Set<() => void>();
   return {
+    limits,
+    size: () => open.size,
     add(end) {
       open.add(end);
       return () => open.delete(end);
@@ -39,8 +58,19 @@ export function serveWatch(ctx: HandlerContext, type: ResourceType, namespace: s
   let ended = false;
   let unsubscribe: () => void = () => undefined;
   let timer: NodeJS.Timeout | undefined;
+  // Events written since the socket last drained; a client that never reads is cut off.
+  let pending = 0;
+  res.on('drain', () => (pending = 0));
   const write = (line: unknown) => {
-    if (!ended && !res.destroyed && res.writable) res.write(`${JSON.stringify(line)}\n`);
+    if (ended || res.destroyed || !res.writable) return;
+    if (res.write(`${JSON.stringify(line)}\n`)) return;
+    pending += 1;
+    const { maxPendingEvents, maxPendingBytes } = ctx.watches.limits;
+    if (pending > maxPendingEvents || res.writableLength > maxPendingBytes) {
+      end();
+      // Nothing buffered reaches a client that does not read; free it now.
+      res.destroy();
+    }
   };
   const end = () => {
     if (ended) return;

@@ -26,6 +26,21 @@ export function defaultReplicaSet(obj: Dict): void {
   defaultTemplate(spec);
 }
 
+/**
+ * ReplicationController (`SetDefaults_ReplicationController`): the selector and the object's
+ * labels default to the template's labels when empty, then 1 replica.
+ */
+export function defaultReplicationController(obj: Dict): void {
+  const spec = ensureDict(obj, 'spec');
+  const labels = isDict(spec.template) && isDict(spec.template.metadata) && isDict(spec.template.metadata.labels) ? spec.template.metadata.labels : undefined;
+  if (labels) {
+    if (!isDict(spec.selector) || Object.keys(spec.selector).length === 0) spec.selector = { ...labels };
+    const meta = ensureDict(obj, 'metadata');
+    if (!isDict(meta.labels) || Object.keys(meta.labels).length === 0) meta.labels = { ...labels };
+  }
+  defaultReplicaSet(obj);
+}
+
 /** StatefulSet: OrderedReady, RollingUpdate partition 0, Retain PVCs, and PVC template defaults. */
 export function defaultStatefulSet(obj: Dict): void {
   const spec = ensureDict(obj, 'spec');

@@ -32,3 +32,13 @@ export const imageSizes: Readonly<Record<string, number>> = {
   'docker.io/library/perl:5.34.0': 336374010,
   'docker.io/library/alpine:latest': 3653068,
 };
+
+/**
+ * Images whose main process ends at once, with exit code 0, on the stop signal the kubelet sends
+ * (nginx's STOPSIGNAL SIGQUIT, httpd's SIGWINCH, redis and mysql on SIGTERM). Others run as PID 1
+ * ignoring SIGTERM and are killed when the grace period ends (exit 137).
+ */
+export const stopSignalExits: readonly string[] = [
+  'nginx', 'httpd', 'redis', 'mysql', 'mariadb', 'postgres', 'registry.k8s.io/nginx-slim', 'k8s.gcr.io/nginx-slim',
+  'nginxinc/nginx-unprivileged', 'registry.k8s.io/echoserver', 'k8s.gcr.io/echoserver', 'memcached', 'rabbitmq', 'mongo',
+];

@@ -21,6 +21,17 @@ export interface PodLifecycleTimings {
   backOffMaxMs: number;
   /** How long a container that exits by itself runs when its command gives no duration. */
   exitAfterMs: number;
+  /**
+   * The kubelet's relist period (PLEG): a started container is reported running only once a
+   * relist has seen it, so one that ends sooner is never reported running.
+   */
+  relistMs: number;
+  /** A container whose image stops on its stop signal: kill → exited. */
+  stopMs: number;
+  /** Start → OOMKilled for a container whose memory demand exceeds its limit. */
+  oomAfterMs: number;
+  /** Retry of a probe whose container the runtime has not started yet. */
+  probeRetryMs: number;
   /** Terminating → removed: the grace period, but never longer than this (processes exit on SIGTERM). */
   terminationCapMs: number;
 }
@@ -36,6 +47,10 @@ export const defaultPodLifecycle: PodLifecycleTimings = {
   backOffMaxMs: 300_000,
   exitAfterMs: 300,
   terminationCapMs: 1000,
+  relistMs: 1000,
+  stopMs: 100,
+  probeRetryMs: 100,
+  oomAfterMs: 400,
 };
 
 /** The first pod IP host number per node index (kind's control plane already runs CoreDNS and the provisioner). */

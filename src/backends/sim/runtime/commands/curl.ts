@@ -53,7 +53,12 @@ function writeOut(fmt: string, r: FetchResult & { ok: true }, url: URL): string 
 /** curl over the simulated network: -s -S -v -i -I -k -L -f -o -O -w -H -X -d -m --cacert --resolve. */
 export const curl: CommandFn = async (c: CmdCtx) => {
   const p = parseArgs(c.argv.slice(1), WITH_VALUE);
-  const version = c.host.profile.curl ?? '8.5.0';
+  // curl installed by a package manager has the distribution's version.
+  const version = c.host.profile.curl ?? (c.host.profile.id === 'alpine' ? '8.11.1' : c.host.profile.userland === 'gnu' ? '7.88.1' : '8.5.0');
+  if (has(p, 'V', 'version')) {
+    c.io.out(`curl ${version} (x86_64-pc-linux-${c.host.profile.userland === 'busybox' ? 'musl' : 'gnu'}) libcurl/${version}\nProtocols: dict file ftp ftps gopher gophers http https imap imaps mqtt pop3 pop3s rtsp smb smbs smtp smtps telnet tftp ws wss\n`);
+    return 0;
+  }
   const silent = has(p, 's', 'silent');
   const showErr = has(p, 'S', 'show-error') || !silent;
   const fail = (code: number, msg: string, extra = ''): number => {

@@ -10,6 +10,9 @@ import { makeShell } from './sh.js';
 import { nginx } from './nginx.js';
 import { miscCommands } from './misc.js';
 import { awk } from './awk.js';
+import { packageCommands } from './packages.js';
+import { appCommands } from './apps.js';
+import { dnsCommands } from './dig.js';
 
 /** Every applet the simulator can run, by name. An image's profile decides which exist in it. */
 export const COMMANDS: Record<string, CommandFn> = {
@@ -18,6 +21,9 @@ export const COMMANDS: Record<string, CommandFn> = {
   ...systemCommands,
   ...netCommands,
   ...miscCommands,
+  ...packageCommands,
+  ...appCommands,
+  ...dnsCommands,
   grep,
   egrep: grep,
   fgrep: grep,

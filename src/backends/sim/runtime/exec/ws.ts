@@ -117,6 +117,8 @@ export function serveExec(req: IncomingMessage, socket: Duplex, head: Buffer, ar
       send(1, er.prompt?.() ?? '');
       return;
     }
-    if (!er.stdin || ws.protocol === 'v4.channel.k8s.io') start();
+    // With a terminal, input is typed as the program runs and never "closes": the program starts at
+    // once, as a container's does (a command that is not a shell reads no more than is typed).
+    if (!er.stdin || er.tty || ws.protocol === 'v4.channel.k8s.io') start();
   });
 }

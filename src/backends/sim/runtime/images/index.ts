@@ -1,4 +1,5 @@
 import { GENERIC_PROFILE, PROFILES } from './profiles.js';
+import { MORE_PROFILES } from './profiles-more.js';
 import type { ImageProfile } from './types.js';
 
 /** Image profile types. */
@@ -26,5 +27,10 @@ export function imageTag(image: string): string {
 /** The profile for an image, or the generic one (with `generic: true`) when it is unknown. */
 export function profileFor(image: string): ImageProfile {
   const repo = imageRepo(image);
-  return PROFILES.find((p) => p.repos.includes(repo)) ?? GENERIC_PROFILE;
+  const found = [...PROFILES, ...MORE_PROFILES].find((p) => p.repos.includes(repo));
+  if (!found) return GENERIC_PROFILE;
+  // busybox applets differ by release (nslookup output, banners): the tag says which.
+  const tag = imageTag(image);
+  if (found.userland === 'busybox' && /^busybox|^registry\.k8s\.io\/busybox|^k8s\.gcr\.io\/busybox/.test(repo) && /^1\.\d+(\.\d+)?/.test(tag)) return { ...found, version: /^1\.\d+(\.\d+)?/.exec(tag)![0] };
+  return found;
 }

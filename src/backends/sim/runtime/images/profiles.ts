@@ -1,11 +1,11 @@
 import type { ImageProfile } from './types.js';
 import { HTTPS_DEFAULT_CONF, DEBIAN_OS_RELEASE, NGINX_50X, NGINX_CONF, NGINX_DEFAULT_CONF, NGINX_INDEX, PASSWD } from './content.js';
 
-const DEBIAN_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const BUSYBOX_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+export const DEBIAN_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+export const BUSYBOX_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** Busybox applets that exist in the busybox image (a subset: the ones tutorials reach for). */
-const BUSYBOX_APPLETS = [
+export const BUSYBOX_APPLETS = [
   'sh', 'ash', 'echo', 'cat', 'ls', 'grep', 'egrep', 'fgrep', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr', 'sed',
   'tee', 'base64', 'printenv', 'env', 'hostname', 'date', 'sleep', 'true', 'false', 'test', '[', '[[', 'id', 'pwd',
   'mkdir', 'touch', 'rm', 'rmdir', 'cp', 'mv', 'ln', 'chmod', 'chown', 'readlink', 'realpath', 'find', 'basename',
@@ -16,7 +16,7 @@ const BUSYBOX_APPLETS = [
 ];
 
 /** GNU userland of a Debian-based image (bookworm). */
-const DEBIAN_BINS = [
+export const DEBIAN_BINS = [
   'sh', 'dash', 'bash', 'cat', 'ls', 'grep', 'egrep', 'fgrep', 'head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr',
   'sed', 'tee', 'base64', 'printenv', 'env', 'hostname', 'date', 'sleep', 'true', 'false', 'test', '[', 'id', 'pwd',
   'mkdir', 'touch', 'rm', 'rmdir', 'cp', 'mv', 'ln', 'chmod', 'chown', 'readlink', 'realpath', 'find', 'basename',
@@ -25,7 +25,7 @@ const DEBIAN_BINS = [
   'apt-get', 'apt', 'dpkg', 'perl', 'awk', 'mawk',
 ];
 
-const debianFiles = (extra: Record<string, string> = {}): Record<string, string> => ({
+export const debianFiles = (extra: Record<string, string> = {}): Record<string, string> => ({
   '/etc/os-release': DEBIAN_OS_RELEASE,
   '/etc/debian_version': '12.8\n',
   '/etc/passwd': PASSWD,
@@ -68,7 +68,7 @@ const NGINX_START = [
   '{{ts}} [notice] 1#1: start worker process 32',
 ];
 
-const busybox = (id: string, repos: string[], extraBins: string[] = []): ImageProfile => ({
+export const busybox = (id: string, repos: string[], extraBins: string[] = []): ImageProfile => ({
   id,
   repos,
   version: '1.36.1',
@@ -115,7 +115,7 @@ export const PROFILES: ImageProfile[] = [
   },
   busybox('busybox', ['busybox', 'registry.k8s.io/busybox', 'k8s.gcr.io/busybox', 'gcr.io/google-containers/busybox', 'registry.k8s.io/e2e-test-images/busybox']),
   { ...busybox('busyboxplus', ['radial/busyboxplus'], ['curl']), curl: '7.39.0' },
-  { ...busybox('alpine', ['alpine']), files: { '/etc/alpine-release': '3.20.3\n', '/etc/os-release': 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.20.3\nPRETTY_NAME="Alpine Linux v3.20"\n' }, cmd: ['/bin/sh'] },
+  { ...busybox('alpine', ['alpine']), bins: { '/bin': [...BUSYBOX_APPLETS], '/sbin': ['apk'] }, files: { '/etc/alpine-release': '3.20.3\n', '/etc/os-release': 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.20.3\nPRETTY_NAME="Alpine Linux v3.20"\n' }, cmd: ['/bin/sh'] },
   { ...busybox('curl', ['curlimages/curl', 'appropriate/curl'], ['curl']), curl: '8.11.1', entrypoint: ['/entrypoint.sh'], cmd: ['curl'] },
   {
     id: 'dnsutils',
@@ -134,7 +134,7 @@ export const PROFILES: ImageProfile[] = [
   },
   {
     id: 'debian',
-    repos: ['debian', 'ubuntu'],
+    repos: ['debian'],
     shell: 'dash',
     bash: true,
     userland: 'gnu',

@@ -6,7 +6,7 @@ export interface ListenerSpec {
   /** `https` wraps the server in TLS with the cert and key files named here. */
   tls?: { cert: string; key: string };
   /** The application: decides responses and access-log lines. */
-  app: 'nginx' | 'http-echo' | 'echoserver' | 'hello-app' | 'httpd' | 'tcp';
+  app: 'nginx' | 'http-echo' | 'echoserver' | 'hello-app' | 'httpd' | 'tcp' | 'grpc' | 'agnhost' | 'liveness' | 'php-apache' | 'redis';
 }
 
 /**

@@ -5,6 +5,7 @@ import { imageTag } from '../images/index.js';
 import { nginxErrorPage } from '../images/content.js';
 import { header, httpDate, reason } from './http.js';
 import type { HttpRequest, HttpResponse, Service } from './types.js';
+import { moreListeners } from './apps-more.js';
 
 /** What an application needs to know about the container it runs in. */
 export interface AppHost {
@@ -18,6 +19,9 @@ export interface AppHost {
   podIP: string;
   now(): Date;
   log(line: string): void;
+  /** When the container started, and the simulator speed (for apps that change with uptime). */
+  startedAt?: Date;
+  speed?: number;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -206,5 +210,6 @@ export function listeners(h: AppHost): Map<number, Service> {
       },
     });
   }
+  moreListeners(h, out);
   return out;
 }

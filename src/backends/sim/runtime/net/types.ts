@@ -34,6 +34,10 @@ export interface Service {
   handle(request: HttpRequest, tls: boolean): HttpResponse;
   /** A name for logs/tests. */
   describe: string;
+  /** Serves the gRPC health service (grpc probes succeed). */
+  grpc?: boolean;
+  /** A redis server: answers one command. */
+  redis?(args: string[]): string | number | null | string[] | { error: string };
 }
 
 /** Result of opening a connection. */

@@ -1,0 +1,103 @@
+/**
+ * Two terminals. When the page keeps a long-running step going "in another terminal" (a
+ * `kubectl get --watch`, `logs -f`, a `while true` loop) while the next steps act, the step is
+ * started in the background before those actions, its output collected while they run, and it is
+ * compared once the lines the page shows have appeared, or when its section ends (after a last
+ * wait), or at the end of the lesson. Stopping it is the runner's doing, not a failure: only the
+ * output is judged.
+ *
+ * The background job belongs to the lesson shell, and the lesson shell stops it (`kill` of the job
+ * it started): the runner signals no process by a number it read from the sandbox.
+ */
+import type { CommandStep } from '../plan/types.js';
+import { baseResult } from './outcome.js';
+import { shQuote } from '../shell/index.js';
+import type { LessonState } from './state.js';
+import type { StepResult } from './types.js';
+
+/** A step running in the background, in its own "terminal". */
+export interface Concurrent {
+  step: CommandStep;
+  /** The result, filled in when the step is finished; its place in the lesson's steps is kept. */
+  result: StepResult;
+  /** The lesson-shell variable holding the job's process id. */
+  job: string;
+  /** Where its output goes (in the runner's own directory). */
+  log: string;
+  started: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function internal(state: LessonState, script: string): Promise<string> {
+  const r = await state.shell.run(script, { timeoutMs: 30_000, ...(state.options.signal ? { signal: state.options.signal } : {}) });
+  return r.output;
+}
+
+/** True when the step should run in its own terminal: the page says so and it runs on this machine. */
+export function runsConcurrently(step: CommandStep): boolean {
+  return step.concurrent !== undefined && step.host.kind === 'local' && !step.skip;
+}
+
+/** Starts the step in the background of the lesson shell. */
+export async function startConcurrent(state: LessonState, step: CommandStep, index: number): Promise<Concurrent> {
+  let command = step.command.trim();
+  if (state.bindings.length) command = state.matcher.applyBindings(command, state.bindings);
+  const job = `__kdt_job_${index}`;
+  const log = `${state.sandbox.run}/concurrent-${index}.log`;
+  const result = baseResult(step);
+  result.ran = command;
+  result.rewrites.push({
+    kind: 'interactive',
+    from: step.command,
+    to: `${command} &`,
+    reason: `the page keeps it running in another terminal (line ${step.concurrent!.line}: "${step.concurrent!.cue}"); it runs in the background while the next steps run, and is stopped once its lines have appeared`,
+  });
+  await internal(state, `( ${command}\n) >${shQuote(log)} 2>&1 </dev/null & ${job}=$!`);
+  return { step, result, job, log, started: Date.now() };
+}
+
+async function output(state: LessonState, c: Concurrent): Promise<string> {
+  return internal(state, `cat ${shQuote(c.log)} 2>/dev/null`);
+}
+
+function matches(state: LessonState, c: Concurrent, actual: string): boolean {
+  const e = c.step.expected;
+  if (!e) return false;
+  return state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command: c.step.command, bindings: state.bindings }).ok;
+}
+
+/** True once the output the page shows has appeared. */
+export async function hasShown(state: LessonState, c: Concurrent): Promise<boolean> {
+  return matches(state, c, await output(state, c));
+}
+
+/**
+ * Ends the step: waits up to `waitMs` for the page's lines, stops the job, and judges what it
+ * printed. The result object is the one already placed among the lesson's steps.
+ */
+export async function finishConcurrent(state: LessonState, c: Concurrent, waitMs: number): Promise<StepResult> {
+  const until = Date.now() + waitMs;
+  let actual = await output(state, c);
+  while (!matches(state, c, actual) && c.step.expected && Date.now() < until && !state.options.signal?.aborted) {
+    await sleep(Math.min(500, Math.max(50, until - Date.now())));
+    actual = await output(state, c);
+  }
+  await internal(state, `kill -TERM "$${c.job}" 2>/dev/null; wait "$${c.job}" 2>/dev/null; unset ${c.job}`);
+  actual = await output(state, c);
+  const r = c.result;
+  r.attempts = 1;
+  r.actual = actual;
+  r.durationMs = Date.now() - c.started;
+  const e = c.step.expected;
+  if (e) {
+    const m = state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command: c.step.command, bindings: state.bindings });
+    r.status = m.ok ? 'pass' : 'fail';
+    r.differences = m.differences;
+    if (!m.ok && m.diff) r.diff = m.diff;
+    r.bindings = m.bindings;
+    if (m.ok) state.bindings.push(...m.bindings.map((b) => ({ ...b, line: e.position.line })));
+  }
+  state.outputs.set(c.step.id, actual);
+  return r;
+}

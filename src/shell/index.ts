@@ -1,0 +1,12 @@
+/**
+ * The command model: one understanding of shell command lines that every stage reads.
+ * `parseCommandLine` parses a line once (mvdan/sh's parser, with a tolerant fallback) into simple
+ * commands with program, prefixes, assignments, arguments, redirections and heredocs;
+ * `kubectlCall` reads kubectl's flags from a table generated from kubectl's own help.
+ */
+export * from './types.js';
+export { parseCommandLine } from './parse.js';
+export { locateProgram, programName, isAssignment, type ProgramParts } from './program.js';
+export { COMMAND_PREFIXES, type PrefixRule } from './data/prefixes.js';
+export { kubectlCall, firstKubectlCall, flagWords, parseKubectl, takesValue, isKnownFlag, isGlobalFlag, hasFlag, flagValue, type KubectlCall, type KubectlFlag } from './kubectl.js';
+export { offsetToLineColumn, dataRanges, shQuote } from './text.js';

@@ -1,0 +1,252 @@
+import sh, { type Node } from 'mvdan-sh';
+import { locateProgram, programName } from './program.js';
+import { splitTolerant } from './tolerant.js';
+import type { CommandLine, Enclosure, Redirect, RedirectOp, ShellComment, ShellWord, SimpleCommand, Terminator } from './types.js';
+
+const { syntax } = sh;
+const parser = syntax.NewParser(syntax.KeepComments(true), syntax.Variant(syntax.LangBash));
+
+/** mvdan/sh's redirection tokens (measured on mvdan-sh 0.10.1: `cat > f` is 54, …). */
+const REDIRECT_OPS: Readonly<Record<number, RedirectOp>> = {
+  54: '>', 55: '>>', 56: '<', 57: '<>', 58: '<&', 59: '>&', 60: '>|', 61: '<<', 62: '<<-', 63: '<<<', 64: '&>', 65: '&>>',
+};
+/** mvdan/sh's binary command tokens. */
+const BINARY_OPS: Readonly<Record<number, Terminator>> = { 10: '&&', 11: '||', 12: '|', 13: '|&' };
+
+/** A `<name>` placeholder as tutorials write them; the shell would read it as two redirections. */
+const PLACEHOLDER = /<([A-Za-z][\w.-]*)>/g;
+
+/** Quoted spans of a word being read: single-quoted contents, and every quoted part with its quotes. */
+interface Quotes {
+  single: Array<[number, number]>;
+  all: Array<[number, number]>;
+}
+
+/** Parsed lines by text: every stage asks for the same lines, so each is parsed once. */
+const cache = new Map<string, CommandLine>();
+const CACHE_LIMIT = 5000;
+
+/**
+ * Parses a command line (or several, with `\` continuations and heredocs) into simple commands.
+ * Never throws: text that is not valid shell is split by a tolerant word splitter and the result
+ * is marked `tolerant`. Results are cached by text and shared; treat them as read-only.
+ */
+export function parseCommandLine(text: string): CommandLine {
+  let line = cache.get(text);
+  if (!line) {
+    line = parseUncached(text);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, line);
+  }
+  return line;
+}
+
+function parseUncached(text: string): CommandLine {
+  let file: Node;
+  try {
+    file = parser.Parse(maskForParser(text), '');
+  } catch (err) {
+    const message = typeof (err as { Error?: unknown }).Error === 'function' ? (err as { Error(): string }).Error() : String(err);
+    return { ...splitTolerant(text), tolerant: true, error: message };
+  }
+  const reader = new TreeReader(text);
+  reader.statements(file.Stmts, []);
+  for (const c of file.Last ?? []) reader.comments.push(reader.comment(c));
+  const commands = reader.commands.sort((a, b) => a.start - b.start);
+  const comments = reader.comments.sort((a, b) => a.start - b.start);
+  return { text, commands, comments, loopVariables: reader.loopVariables, tolerant: false };
+}
+
+/**
+ * The text the parser reads: same length, so its offsets are the text's. Non-ASCII characters
+ * (always literal in shell) become `a`, because the parser counts UTF-8 bytes; `<pod-name>`
+ * placeholders become `_pod-name_`. Values are always read back from the original text.
+ */
+export function maskForParser(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[^\x00-\x7f]/g, 'a').replace(PLACEHOLDER, (_m, name: string) => `_${name}_`);
+}
+
+/** Reads mvdan/sh nodes into the model, taking every value from the original text. */
+class TreeReader {
+  readonly commands: SimpleCommand[] = [];
+  readonly comments: ShellComment[] = [];
+  readonly loopVariables: string[] = [];
+  constructor(private readonly text: string) {}
+
+  statements(stmts: Node[] | null, inside: Enclosure[]): void {
+    const list = stmts ?? [];
+    list.forEach((stmt, i) => {
+      const terminator: Terminator = stmt.Background ? '&' : stmt.Semicolon.IsValid() ? ';' : i < list.length - 1 ? '\n' : '';
+      this.statement(stmt, inside, terminator);
+    });
+  }
+
+  statement(stmt: Node, inside: Enclosure[], terminator: Terminator, prefix: ShellWord[] = []): void {
+    const first = this.commands.length;
+    for (const c of stmt.Comments ?? []) this.comments.push(this.comment(c));
+    const redirects = (stmt.Redirs ?? []).map((r: Node) => this.redirect(r));
+    this.command(stmt.Cmd, inside, terminator, redirects, prefix);
+    for (const r of stmt.Redirs ?? []) this.substitutions(r.Word, inside);
+    if (stmt.Background) for (const c of this.commands.slice(first)) c.background = true;
+  }
+
+  command(cmd: Node | null, inside: Enclosure[], terminator: Terminator, redirects: Redirect[], prefix: ShellWord[]): void {
+    if (!cmd) {
+      if (redirects.length > 0) this.simple([], [], inside, terminator, redirects, prefix, undefined);
+      return;
+    }
+    const type = syntax.NodeType(cmd);
+    const within = (e: Enclosure): Enclosure[] => [...inside, e];
+    switch (type) {
+      case 'CallExpr':
+        return this.simple(cmd.Assigns ?? [], cmd.Args ?? [], inside, terminator, redirects, prefix, cmd);
+      case 'DeclClause':
+        return this.simple([], [cmd.Variant, ...(cmd.Args ?? [])], inside, terminator, redirects, prefix, cmd);
+      case 'BinaryCmd':
+        this.statement(cmd.X, inside, BINARY_OPS[cmd.Op as number] ?? ';', prefix);
+        return this.statement(cmd.Y, inside, terminator);
+      case 'TimeClause':
+        if (cmd.Stmt) return this.statement(cmd.Stmt, inside, terminator, [...prefix, this.span(cmd.Pos().Offset(), cmd.Pos().Offset() + 4)]);
+        return this.simple([], [], inside, terminator, redirects, [...prefix, this.span(cmd.Pos().Offset(), cmd.Pos().Offset() + 4)], undefined);
+      case 'Block':
+        return this.statements(cmd.Stmts, within('{'));
+      case 'Subshell':
+        return this.statements(cmd.Stmts, within('('));
+      case 'IfClause':
+        for (let c: Node | null = cmd; c; c = c.Else) {
+          this.statements(c.Cond, within('if'));
+          this.statements(c.Then, within('if'));
+        }
+        return;
+      case 'WhileClause':
+        this.statements(cmd.Cond, within(cmd.Until ? 'until' : 'while'));
+        return this.statements(cmd.Do, within(cmd.Until ? 'until' : 'while'));
+      case 'ForClause':
+        if (cmd.Loop?.Name) this.loopVariables.push(cmd.Loop.Name.Value as string);
+        for (const w of cmd.Loop?.Items ?? []) this.substitutions(w, within(cmd.Select ? 'select' : 'for'));
+        return this.statements(cmd.Do, within(cmd.Select ? 'select' : 'for'));
+      case 'CaseClause':
+        this.substitutions(cmd.Word, within('case'));
+        for (const item of cmd.Items ?? []) this.statements(item.Stmts, within('case'));
+        return;
+      case 'FuncDecl':
+        return this.statement(cmd.Body, within('function'), '');
+      default:
+        // `[[ … ]]`, `(( … ))`, `let`, `coproc`: no program of their own.
+        return;
+    }
+  }
+
+  /** One simple command from its assignment nodes and word nodes (or `Assign` nodes of `export`). */
+  simple(assigns: Node[], args: Node[], inside: Enclosure[], terminator: Terminator, redirects: Redirect[], prefix: ShellWord[], node: Node | undefined): void {
+    const words = [...prefix, ...args.map((n) => this.word(n))];
+    const parts = locateProgram([...assigns.map((n) => this.word(n)), ...words]);
+    const all = [...parts.assignments, ...parts.prefixes, ...(parts.program ? [parts.program] : []), ...parts.args];
+    const start = Math.min(...all.map((w) => w.start), ...redirects.map((r) => r.target.start), node ? node.Pos().Offset() : Infinity);
+    const end = Math.max(...all.map((w) => w.end), ...redirects.map((r) => r.target.end), node ? node.End().Offset() : 0);
+    this.commands.push({
+      words: words.filter((w) => !parts.assignments.includes(w)),
+      ...parts,
+      name: programName(parts.program),
+      redirects,
+      terminator,
+      background: false,
+      inside,
+      start,
+      end,
+    });
+    for (const n of [...assigns, ...args]) this.substitutions(n, inside);
+  }
+
+  /**
+   * Commands inside `$( … )`, backticks and `<( … )` of a word or an assignment. The nodes are
+   * read directly: mvdan-sh's generic `Walk` costs more than the parse itself.
+   */
+  substitutions(node: Node | null, inside: Enclosure[]): void {
+    if (!node) return;
+    const type = syntax.NodeType(node);
+    if (type === 'Assign') return this.substitutions(node.Value, inside);
+    for (const part of (node.Parts ?? []) as Node[]) {
+      const partType = syntax.NodeType(part);
+      if (partType === 'CmdSubst' || partType === 'ProcSubst') this.statements(part.Stmts, [...inside, partType === 'CmdSubst' ? '$(' : '<(']);
+      else if (partType === 'DblQuoted') this.substitutions(part, inside);
+    }
+  }
+
+  redirect(r: Node): Redirect {
+    const op = REDIRECT_OPS[r.Op as number] ?? '>';
+    const target = this.word(r.Word);
+    const out: Redirect = { op, target };
+    if (r.N) out.fd = r.N.Value as string;
+    if (op === '<<' || op === '<<-') {
+      const quoted = /['"\\]/.test(target.raw);
+      if (r.Hdoc) {
+        const start = r.Hdoc.Pos().Offset() as number;
+        const end = r.Hdoc.End().Offset() as number;
+        // The node ends after the closing delimiter line; the body stops before it.
+        const lastLine = this.text.lastIndexOf('\n', end - 1);
+        const bodyEnd = lastLine >= start ? lastLine + 1 : start;
+        out.heredoc = { body: this.text.slice(start, bodyEnd), start, end: bodyEnd, quoted };
+      } else out.heredoc = { body: '', start: target.end, end: target.end, quoted };
+    }
+    return out;
+  }
+
+  /** A word node (or an `Assign` of `export A=1`) with its value read from the original text. */
+  word(node: Node): ShellWord {
+    const start = node.Pos().Offset() as number;
+    const end = node.End().Offset() as number;
+    const quotes: Quotes = { single: [], all: [] };
+    const value = this.wordValue(node, start, quotes);
+    return { value, raw: this.text.slice(start, end), start, end, singleQuoted: quotes.single, quoted: quotes.all };
+  }
+
+  private wordValue(node: Node, start: number, quotes: Quotes): string {
+    const type = syntax.NodeType(node);
+    if (type === 'Word') return this.parts(node.Parts ?? [], false, start, quotes);
+    if (type !== 'Assign' || node.Array || node.Index) return this.text.slice(start, node.End().Offset());
+    const value = node.Value ? this.parts(node.Value.Parts ?? [], false, start, quotes) : '';
+    if (node.Naked) return node.Name ? (node.Name.Value as string) : value;
+    return `${node.Name.Value as string}${node.Append ? '+=' : '='}${value}`;
+  }
+
+  private parts(parts: Node[], quoted: boolean, wordStart: number, quotes: Quotes): string {
+    let value = '';
+    for (const part of parts) {
+      const start = part.Pos().Offset() as number;
+      const end = part.End().Offset() as number;
+      const raw = this.text.slice(start, end);
+      switch (syntax.NodeType(part)) {
+        case 'Lit':
+          value += quoted ? raw.replace(/\\([$`"\\\n])/g, (_m, c: string) => (c === '\n' ? '' : c)) : raw.replace(/\\(\n|.)/gs, (_m, c: string) => (c === '\n' ? '' : c));
+          break;
+        case 'SglQuoted': {
+          const open = part.Dollar ? 2 : 1;
+          quotes.single.push([start + open - wordStart, end - 1 - wordStart]);
+          quotes.all.push([start - wordStart, end - wordStart]);
+          value += raw.slice(open, -1);
+          break;
+        }
+        case 'DblQuoted':
+          quotes.all.push([start - wordStart, end - wordStart]);
+          value += this.parts(part.Parts ?? [], true, wordStart, quotes);
+          break;
+        default:
+          value += raw;
+      }
+    }
+    return value;
+  }
+
+  span(start: number, end: number): ShellWord {
+    const raw = this.text.slice(start, end);
+    return { value: raw, raw, start, end, singleQuoted: [], quoted: [] };
+  }
+
+  comment(node: Node): ShellComment {
+    const start = node.Pos().Offset() as number;
+    const end = node.End().Offset() as number;
+    return { text: this.text.slice(start + 1, end), start, end };
+  }
+}

@@ -1,0 +1,53 @@
+/** Two terminals: a step the page keeps running while the next steps act. */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runPlan } from '../../src/run/run-plan.js';
+import type { CommandStep } from '../../src/plan/types.js';
+import { FakeBackend, plainMatcher } from './fake-backend.js';
+import { cmd, plan } from './plan-builder.js';
+import { tempDir } from './helpers.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function setup() {
+  const t = tempDir();
+  cleanups.push(t.remove);
+  const backend = new FakeBackend(join(t.dir, 'fake'), []);
+  return { backend, options: { matcher: plainMatcher, tmpDir: t.dir, settleIntervalMs: 10, settleMs: 1500, gatherFacts: false, handleSignals: false } };
+}
+
+function inAnotherTerminal(step: CommandStep): CommandStep {
+  return { ...step, concurrent: { cue: 'In another terminal, watch for it', line: step.line - 1 }, section: 'Watch' };
+}
+
+describe('a step kept running in another terminal', () => {
+  it('runs in the background while the next steps act, and is judged on what it printed meanwhile', async () => {
+    const { backend, options } = setup();
+    const events: string[] = [];
+    const watch = inAnotherTerminal(cmd(5, 'while [ ! -f go ]; do sleep 0.05; done; echo ready; sleep 60', { expected: 'ready' }));
+    const act = { ...cmd(9, 'touch go'), section: 'Watch' };
+    const r = await runPlan(plan([watch, act]), backend, { ...options, onStepResult: (res) => void events.push(`${res.line} ${res.status}`) });
+    expect(r.error).toBeUndefined();
+    // Doc order in the result, whatever order they finished in.
+    expect(r.steps.map((s) => [s.line, s.status])).toEqual([[5, 'pass'], [9, 'pass']]);
+    expect(events).toEqual(['9 pass', '5 pass']);
+    expect(r.steps[0]!.actual).toBe('ready\n');
+    expect(r.steps[0]!.rewrites[0]!.reason).toMatch(/another terminal \(line 4: "In another terminal, watch for it"\)/);
+    // Stopped by the runner once its line appeared, not after its own 60 s.
+    expect(r.steps[0]!.durationMs).toBeLessThan(30_000);
+  });
+
+  it('fails when the lines the page shows never appear, at the end of its section', async () => {
+    const { backend, options } = setup();
+    const watch = inAnotherTerminal(cmd(5, 'echo started; sleep 60', { expected: 'started\nfinished' }));
+    const act = { ...cmd(9, 'true'), section: 'Watch' };
+    const next = { ...cmd(12, 'echo later', { expected: 'later' }), section: 'Next' };
+    const r = await runPlan(plan([watch, act, next]), backend, options);
+    expect(r.steps.map((s) => [s.line, s.status])).toEqual([[5, 'fail'], [9, 'pass'], [12, 'pass']]);
+    expect(r.steps[0]!.actual).toBe('started\n');
+    expect(r.findings.some((f) => f.severity === 'error' && f.line >= 5 && f.line <= 7)).toBe(true);
+  });
+});
