@@ -102,7 +102,9 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
   // A terminal ends lines with CR LF; the doc shows them as lines.
   if (prepared.pty) r.output = r.output.replace(/\r\n/g, '\n');
   let exitCode = r.exitCode;
-  if (prepared.bounded && exitCode !== null && prepared.bounded.stoppedCodes.includes(exitCode)) exitCode = 0;
+  // Stopped by the runner once the doc's lines appeared: how the watch then ends (124, 143, or 1
+  // when kubectl handles the SIGTERM itself) is the runner's doing, not the command's.
+  if (prepared.bounded && exitCode !== null && (r.stoppedEarly || prepared.bounded.stoppedCodes.includes(exitCode))) exitCode = 0;
   return { output: r.output, exitCode };
 }
 

@@ -23,9 +23,9 @@
  * SIGTERM to the step shell's children (the step's shell survives: it has a TERM handler).
  */
 
-/** Variables a step cannot carry over: bash's own, and ours. */
+/** Variables a step cannot carry over: bash's own, and the trailer's (other `__kdt_*` ones, such as a background job's pid, do). */
 const SPECIAL =
-  '__kdt*|BASH|BASH_*|BASHOPTS|BASHPID|EUID|UID|PPID|SHELLOPTS|RANDOM|SRANDOM|SECONDS|LINENO|FUNCNAME|GROUPS|HISTCMD|PIPESTATUS|_|DIRSTACK|EPOCHREALTIME|EPOCHSECONDS|COMP_WORDBREAKS|PWD|SHLVL|OPTIND|OPTERR|HOSTNAME|HOSTTYPE|MACHTYPE|OSTYPE|IFS|PS1|PS2|PS4';
+  '__kdt_rc|__kdt_save|__kdt_state|__kdt_out|__kdt_tmp|__kdt_script|__kdt_[abklnv]|__kdt_keep|BASH|BASH_*|BASHOPTS|BASHPID|EUID|UID|PPID|SHELLOPTS|RANDOM|SRANDOM|SECONDS|LINENO|FUNCNAME|GROUPS|HISTCMD|PIPESTATUS|_|DIRSTACK|EPOCHREALTIME|EPOCHSECONDS|COMP_WORDBREAKS|PWD|SHLVL|OPTIND|OPTERR|HOSTNAME|HOSTTYPE|MACHTYPE|OSTYPE|IFS|PS1|PS2|PS4';
 
 /**
  * What the step's shell runs after the step's code: its state as NUL-separated records. Held in
