@@ -3,14 +3,14 @@
  * paths, interactive rewrites. Every change is recorded as a Rewrite; nothing is fixed silently
  * (a typographic dash or a typo runs as written).
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { MSYS_DRIVE_PATH } from '../../lint/data/host-paths.js';
 import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { INTERACTIVE_RULES, unhandledInteractive } from './interactive.js';
 import type { PodShell, Prepared, RewriteContext } from './types.js';
 import { shQuote } from '../../shell/index.js';
+import { mkdirInside } from '../safe-write.js';
 
 export type { Prepared, RewriteContext, PodShell, Bounded, RewriteRule } from './types.js';
 export { deriveEdit } from './edit.js';
@@ -37,7 +37,12 @@ export function rewriteDrivePaths(command: string, runDir: string): { command: s
   const rewrites: Rewrite[] = [];
   const out = command.replace(MSYS_DRIVE_PATH, (whole, drive: string, rest: string) => {
     const to = join(runDir, 'drives', drive.toLowerCase(), rest);
-    mkdirSync(rest.endsWith('/') ? to : dirname(to), { recursive: true });
+    // The run dir is the lesson's: no link it planted may take the folders elsewhere.
+    try {
+      mkdirInside(runDir, relative(runDir, rest.endsWith('/') ? to : dirname(to)));
+    } catch {
+      // the step then fails as it would on a machine without that folder
+    }
     if (!rewrites.some((r) => r.from === whole)) {
       rewrites.push({ kind: 'path', from: whole, to, reason: `a Windows drive as Git Bash mounts it; a folder of the sandbox stands for drive ${drive.toUpperCase()}:` });
     }

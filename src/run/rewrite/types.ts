@@ -34,7 +34,6 @@ export interface RewriteContext {
 
 /** How a watch-like step is bounded and stopped early. */
 export interface Bounded {
-  pidFile: string;
   /** Exit statuses that mean "stopped by the runner" and count as success. */
   stoppedCodes: number[];
 }
