@@ -1,21 +1,21 @@
 // Acceptance: the "Connecting Applications with Services" page, with its three outputs brought up
-// to Kubernetes 1.32, passes end to end on the simulator; what needs a cloud is skipped with why.
+// to Kubernetes 1.32, passes end to end on the simulator; what needs a cloud is unchecked, with why.
 import { describe, expect, it } from 'vitest';
 import { CORRECTED_PAGE, checkConnectPage, whyNotRunnable } from '../../helpers/connect-page.js';
 
 describe('the corrected connect-applications page on the simulator', () => {
-  it('passes every step it can run; steps that need a cloud or host access to cluster addresses are skipped with the reason', async (ctx) => {
+  it('passes every step it can run; steps that need a cloud or host access to cluster addresses are unchecked with the reason', async (ctx) => {
     const why = whyNotRunnable();
     if (why) ctx.skip(why);
     const r = await checkConnectPage(CORRECTED_PAGE);
     expect(r.error).toBeUndefined();
     const failed = r.steps.filter((s) => s.status === 'fail' || s.status === 'error');
     expect(failed.map((s) => `${s.line} ${s.command}: ${s.differences.map((d) => d.message).join('; ')}${s.error ?? ''}`)).toEqual([]);
-    const skipped = r.steps.filter((s) => s.status === 'skipped').map((s) => [s.line, s.skipReason]);
-    expect(skipped).toEqual([
-      [473, expect.stringMatching(/^the doc shows nodes with an ExternalIP, which only a cloud provider gives them/)],
-      [483, expect.stringMatching(/^cannot fill in <EXTERNAL-IP>: no earlier output shows a node's external IP/)],
-      [500, expect.stringMatching(/^reaches 172\.18\.255\.\d+ from this machine, an address that exists only inside the simulated cluster: not supported by the simulator; use --backend kind/)],
+    const notChecked = r.steps.filter((s) => s.status === 'skipped' || s.status === 'unchecked').map((s) => [s.line, s.status, s.skipReason ?? s.uncheckedReason]);
+    expect(notChecked).toEqual([
+      [473, 'unchecked', expect.stringMatching(/^the doc shows nodes with an ExternalIP, which only a cloud provider gives them/)],
+      [483, 'skipped', expect.stringMatching(/^cannot fill in <EXTERNAL-IP>: no earlier output shows a node's external IP/)],
+      [500, 'unchecked', expect.stringMatching(/^reaches 172\.18\.255\.\d+ from this machine, an address that exists only inside the simulated cluster: not supported by the simulator; use --backend kind/)],
     ]);
     // The linked repository's Makefile and default.conf were used, and the Secret got the page's own key.
     const make = r.steps.find((s) => s.command?.startsWith('make keys'))!;
