@@ -46,12 +46,13 @@ describe('check --cache-dir through the CLI', () => {
   beforeAll(buildIfStale, 180_000);
 
   it('a cache hit skips the run and the report says so; a changed page runs again', async () => {
-    // The step appends to a log outside the sandbox, so the log counts real runs.
+    // The step appends to a log outside the sandbox, so the log counts real runs (unconfined: a
+    // confined lesson cannot write there).
     const dir = makeSite({});
     const log = join(dir, 'runs.log');
     const page = (said: string) => `# P\n\n\`\`\`shell\necho ${said} >> ${log} && echo ok\n\`\`\`\n\n\`\`\`\nok\n\`\`\`\n`;
     writeFiles(dir, { 'docs/p.md': page('first'), 'docs/q.md': echoPage('Q', 'one', 'two') });
-    const run = (out: string) => runCli(['check', 'docs', '--cache-dir', 'cache', '--format', 'json', '-o', out], { cwd: dir });
+    const run = (out: string) => runCli(['check', 'docs', '--no-confine', '--cache-dir', 'cache', '--format', 'json', '-o', out], { cwd: dir });
 
     expect((await run('r1.json')).code).toBe(1);
     expect(readdirSync(join(dir, 'cache'))).toHaveLength(1); // only the passing page
