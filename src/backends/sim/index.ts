@@ -7,6 +7,7 @@ import { createApi } from './api/index.js';
 import type { Api } from './api/types.js';
 import { realClock, randomIds, TrackingClock, type Clock, type IdSource } from './clock.js';
 import { startControllers } from './controllers/index.js';
+import { metricsAvailable } from './metrics/api.js';
 import { writeKubeconfig } from './kubeconfig.js';
 import { createRuntime } from './runtime/index.js';
 import type { PodRuntime } from './runtime/hooks.js';
@@ -31,6 +32,8 @@ export interface SimOptions {
   ids?: IdSource;
   /** LoadBalancer services get an external IP. */
   loadBalancer?: boolean;
+  /** Serve the metrics API from the start, as with metrics-server already installed (default: only once a page installs it). */
+  metricsServer?: boolean;
   /** Replaces the pod runtime (tests). */
   runtime?: (api: Api) => PodRuntime;
   /** Start the controllers (default true). */
@@ -52,6 +55,8 @@ export interface SimHandle {
    * work is due and nothing was written since the previous call.
    */
   atRest(horizonMs: number): boolean;
+  /** Is the metrics API (metrics.k8s.io) served right now? */
+  metricsAvailable(): boolean;
   /** Closes every socket (watches and upgraded streams too), stops controllers and runtime, removes its temp dir. */
   stop(): Promise<void>;
 }
@@ -86,6 +91,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
     version: resolveVersion(options.version),
     nodes: nodeNames(options.nodes),
     loadBalancer: options.loadBalancer ?? false,
+    metricsServer: options.metricsServer ?? false,
   };
   const store = createStore();
   const api = createApi({ store, ctx });
@@ -119,6 +125,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
     caPem: certs.caPem,
     api,
     runtime,
+    metricsAvailable: () => metricsAvailable(api),
     atRest(horizonMs) {
       const version = store.resourceVersion();
       const quiet = version === lastSeenVersion;

@@ -14,6 +14,7 @@ import { parseResourcePath, pathProblem } from './route.js';
 import { createWatchRegistry, type WatchLimits } from './watch.js';
 import { aliasApi } from './alias-api.js';
 import { VERSION_ALIASES } from './aliases.js';
+import { METRICS_GROUP, METRICS_TYPES, metricsAvailable, serveMetrics } from '../metrics/api.js';
 
 export { generateServingCerts } from './certs.js';
 export { DEFAULT_WATCH_LIMITS, type WatchLimits } from './watch.js';
@@ -60,7 +61,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const ctx: HandlerContext = { api, runtime, watches };
   const sockets = new Set<Socket>();
   const servedTypes = [...api.types(), ...VERSION_ALIASES.map((a) => a.type)];
-  const served = () => servedTypes;
+  const withMetrics = [...servedTypes, ...METRICS_TYPES];
+  const served = () => (metricsAvailable(api) ? withMetrics : servedTypes);
   const lookup = (group: string, version: string, resource: string) =>
     served().find((t) => t.group === group && t.version === version && t.resource === resource);
 
@@ -114,6 +116,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       return sendJson(res, 200, list);
     }
     if (parsed.kind !== 'resource') throw pathNotFound();
+    if (parsed.route.type.group === METRICS_GROUP) return serveMetrics(api, parsed.route, method, url.searchParams, res);
     const alias = VERSION_ALIASES.find((a) => a.type === parsed.route.type);
     await serveResource(alias ? { ...ctx, api: aliasApi(api, alias) } : ctx, parsed.route, req, res, url.searchParams);
   };
