@@ -8,6 +8,7 @@ import type { Api } from './api/types.js';
 import { realClock, randomIds, TrackingClock, type Clock, type IdSource } from './clock.js';
 import { startControllers } from './controllers/index.js';
 import { metricsAvailable } from './metrics/api.js';
+import { ensureBuiltInApiServices, watchMetricsServer } from './metrics/apiservices.js';
 import { writeKubeconfig } from './kubeconfig.js';
 import { createRuntime } from './runtime/index.js';
 import type { PodRuntime } from './runtime/hooks.js';
@@ -97,7 +98,13 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
   const api = createApi({ store, ctx });
   const certs = await generateServingCerts();
   bootstrap(api, certs.caPem);
-  const stopDefaults = watchNamespaceDefaults(api, certs.caPem);
+  ensureBuiltInApiServices(api);
+  const stopNamespaceDefaults = watchNamespaceDefaults(api, certs.caPem);
+  const stopMetricsServer = watchMetricsServer(api, metricsAvailable);
+  const stopDefaults = () => {
+    stopNamespaceDefaults();
+    stopMetricsServer();
+  };
   const runtime = (options.runtime ?? createRuntime)(api);
   const controllers = options.controllers === false ? { stop: async () => undefined } : startControllers(api, runtime);
   await settle(store);

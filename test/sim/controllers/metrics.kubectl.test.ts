@@ -68,9 +68,16 @@ describe('metrics API behind real kubectl', () => {
     expect(before.err.trim()).toBe('error: Metrics API not available');
     expect((await kubectl('top', 'node')).err.trim()).toBe('error: Metrics API not available');
     expect(fx.sim.metricsAvailable()).toBe(false);
+    const services = await kubectl('get', 'apiservices');
+    expect(services.out.split('\n')[0]!.split(/\s+/).filter(Boolean)).toEqual(['NAME', 'SERVICE', 'AVAILABLE', 'AGE']);
+    expect(services.out).toMatch(/^v1\.\s+Local\s+True\s+\S+$/m);
+    expect(services.out).toMatch(/^v2\.autoscaling\s+Local\s+True\s+\S+$/m);
+    expect(services.out).not.toContain('metrics.k8s.io');
 
     expect((await fx.kubectl(['apply', '-f', '-'], { input: METRICS_SERVER })).exitCode).toBe(0);
     await until(async () => fx.sim.metricsAvailable(), (v) => v);
+    const registered = await until(() => kubectl('get', 'apiservice', 'v1beta1.metrics.k8s.io', '--no-headers'), (r) => r.code === 0);
+    expect(registered.out).toMatch(/^v1beta1\.metrics\.k8s\.io\s+kube-system\/metrics-server\s+True\s+\S+$/);
     const top = await until(() => kubectl('top', 'pod', 'memory-demo'), (r) => r.code === 0);
     const lines = top.out.split('\n');
     expect(lines[0]!.split(/\s+/).filter(Boolean)).toEqual(['NAME', 'CPU(cores)', 'MEMORY(bytes)']);
