@@ -130,3 +130,36 @@ describe('HorizontalPodAutoscaler behind real kubectl', () => {
     await until(replicas, (n) => n === 1);
   });
 });
+
+describe('HorizontalPodAutoscaler without metrics-server', () => {
+  let fx: SimFixture;
+  const clock = new JumpClock(new Date('2026-03-02T10:00:00Z'));
+  const kubectl = async (...args: string[]) => {
+    const r = await fx.kubectl(args);
+    return { out: r.stdout, err: r.stderr, code: r.exitCode };
+  };
+  beforeAll(async () => {
+    fx = await startFixture({ controllers: true, clock, speed: 4 });
+  });
+  afterAll(async () => {
+    await fx?.stop();
+  });
+
+  it('reports the missing metrics API in its ScalingActive condition and events, and keeps <unknown> targets', async () => {
+    expect((await fx.kubectl(['apply', '-f', '-'], { input: PHP_APACHE })).exitCode).toBe(0);
+    expect((await kubectl('autoscale', 'deployment', 'php-apache', '--cpu-percent=50', '--min=1', '--max=10')).code).toBe(0);
+    clock.advance(15_000);
+    await until(async () => fx.sim.atRest(1000), (quiet) => quiet);
+    const row = (await kubectl('get', 'hpa', 'php-apache', '--no-headers')).out.trim().split(/\s{2,}/);
+    expect(row.slice(2, 6)).toEqual(['cpu: <unknown>/50%', '1', '10', '1']);
+    const hpa = JSON.parse((await kubectl('get', 'hpa', 'php-apache', '-o', 'json')).out);
+    const noApi = 'unable to get metrics for resource cpu: unable to fetch metrics from resource metrics API: the server could not find the requested resource (get pods.metrics.k8s.io)';
+    expect(hpa.status.conditions.map((c: any) => [c.type, c.status, c.reason, c.message])).toEqual([
+      ['AbleToScale', 'True', 'SucceededGetScale', "the HPA controller was able to get the target's current scale"],
+      ['ScalingActive', 'False', 'FailedGetResourceMetric', `the HPA was unable to compute the replica count: failed to get cpu utilization: ${noApi}`],
+    ]);
+    const events = (await kubectl('get', 'events', '--field-selector', 'involvedObject.kind=HorizontalPodAutoscaler', '-o', 'jsonpath={range .items[*]}{.type} {.reason} {.message}{"\\n"}{end}')).out;
+    expect(events).toContain(`Warning FailedGetResourceMetric failed to get cpu utilization: ${noApi}`);
+    expect(events).toContain(`Warning FailedComputeMetricsReplicas invalid metrics (1 invalid out of 1), first error is: failed to get cpu resource metric value: failed to get cpu utilization: ${noApi}`);
+  });
+});
