@@ -112,6 +112,10 @@ describe('HorizontalPodAutoscaler behind real kubectl', () => {
     await sync();
     // 101m each: 50%, within the tolerance.
     expect((await hpaRow()).slice(2, 6)).toEqual(['cpu: 50%/50%', '1', '10', '8']);
+    const described = (await kubectl('describe', 'hpa', 'php-apache')).out;
+    expect(described).toMatch(/resource cpu on pods\s+\(as a percentage of request\):\s+50% \(101m\) \/ 50%/);
+    expect(described).toMatch(/Deployment pods:\s+8 current \/ 8 desired/);
+    expect(described).toMatch(/Normal\s+SuccessfulRescale\s+\S+\s+horizontal-pod-autoscaler\s+New size: 8; reason: cpu resource utilization \(percentage of request\) above target/);
     expect(await conditions()).toMatchObject({ AbleToScale: 'True ReadyForNewScale', ScalingLimited: 'False DesiredWithinRange' });
   });
 
