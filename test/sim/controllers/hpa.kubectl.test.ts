@@ -167,3 +167,56 @@ describe('HorizontalPodAutoscaler without metrics-server', () => {
     expect(events).toContain(`Warning FailedComputeMetricsReplicas invalid metrics (1 invalid out of 1), first error is: failed to get cpu resource metric value: failed to get cpu utilization: ${noApi}`);
   });
 });
+
+describe('autoscaling/v2 HorizontalPodAutoscaler with a behavior', () => {
+  let fx: SimFixture;
+  const clock = new JumpClock(new Date('2026-03-02T10:00:00Z'));
+  const kubectl = async (...args: string[]) => {
+    const r = await fx.kubectl(args);
+    return { out: r.stdout, err: r.stderr, code: r.exitCode };
+  };
+  const sync = async (ms = 15_000) => {
+    clock.advance(ms);
+    await until(async () => fx.sim.atRest(1000), (quiet) => quiet);
+  };
+  const spec = async () => Number((await kubectl('get', 'deployment', 'php-apache', '-o', 'jsonpath={.spec.replicas}')).out);
+  beforeAll(async () => {
+    fx = await startFixture({ controllers: true, clock, speed: 4, metricsServer: true });
+  });
+  afterAll(async () => {
+    await fx?.stop();
+  });
+
+  it('adds at most one pod a minute under a Pods policy', async () => {
+    expect((await fx.kubectl(['apply', '-f', '-'], { input: PHP_APACHE })).exitCode).toBe(0);
+    const hpa = `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: php-apache
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: php-apache}
+  minReplicas: 1
+  maxReplicas: 10
+  metrics:
+  - type: Resource
+    resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}
+  behavior:
+    scaleUp:
+      policies:
+      - {type: Pods, value: 1, periodSeconds: 60}
+`;
+    expect((await fx.kubectl(['apply', '-f', '-'], { input: hpa })).exitCode).toBe(0);
+    const run = await kubectl('run', 'load-generator', '--image=busybox:1.28', '--restart=Never', '--', '/bin/sh', '-c', 'while sleep 0.01; do wget -q -O- http://php-apache; done');
+    expect(run.code).toBe(0);
+    await until(() => kubectl('get', 'pods', '-o', 'jsonpath={.items[*].status.phase}'), (r) => r.out === 'Running Running');
+    await sync();
+    expect(await spec()).toBe(2);
+    const limited = JSON.parse((await kubectl('get', 'hpa', 'php-apache', '-o', 'json')).out).status.conditions.find((c: any) => c.type === 'ScalingLimited');
+    expect([limited.status, limited.reason, limited.message]).toEqual(['True', 'ScaleUpLimit', 'the desired replica count is increasing faster than the maximum scale rate']);
+    await until(() => kubectl('get', 'deployment', 'php-apache', '-o', 'jsonpath={.status.readyReplicas}'), (r) => r.out === '2');
+    await sync();
+    expect(await spec()).toBe(2);
+    await sync(45_000);
+    expect(await spec()).toBe(3);
+  });
+});
