@@ -126,8 +126,16 @@ describe('metrics API behind real kubectl', () => {
     const body = JSON.parse(raw.out);
     expect(body.kind).toBe('PodMetrics');
     expect(body.window).toBe('15s');
-    expect(body.containers[0].usage.cpu).toMatch(/^\d+n$/);
-    expect(body.containers[0].usage.memory).toMatch(/^\d+Ki$/);
+    // Quantities in canonical form, as metrics-server's resource.Quantity prints them.
+    expect(body.containers[0].usage).toEqual({ cpu: '0', memory: '3Mi' });
+    const stress = JSON.parse((await kubectl('get', '--raw', '/apis/metrics.k8s.io/v1beta1/namespaces/default/pods/memory-demo')).out);
+    expect(stress.containers).toEqual([{ name: 'memory-demo-ctr', usage: { cpu: '1', memory: '154112Ki' } }]);
+    // metrics-server's own Table columns for `kubectl get podmetrics`.
+    const table = await kubectl('get', 'podmetrics', 'memory-demo');
+    expect(table.out.split('\n').map((l) => l.split(/\s+/).filter(Boolean))).toEqual([
+      ['NAME', 'CPU', 'MEMORY', 'WINDOW'],
+      ['memory-demo', '1', '154112Ki', '15s'],
+    ]);
   });
 });
 

@@ -116,7 +116,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       return sendJson(res, 200, list);
     }
     if (parsed.kind !== 'resource') throw pathNotFound();
-    if (parsed.route.type.group === METRICS_GROUP) return serveMetrics(api, parsed.route, method, url.searchParams, res);
+    if (parsed.route.type.group === METRICS_GROUP) return serveMetrics(api, parsed.route, method, url.searchParams, res, req.headers.accept);
     const alias = VERSION_ALIASES.find((a) => a.type === parsed.route.type);
     await serveResource(alias ? { ...ctx, api: aliasApi(api, alias) } : ctx, parsed.route, req, res, url.searchParams);
   };
