@@ -39,6 +39,14 @@ export default async function siteBench() {
     const slowest = [...report.files].sort((a, b) => b.duration_ms - a.duration_ms).slice(0, 3);
     console.log(`site: slowest pages`.padEnd(48), slowest.map((f) => `${f.path.split('/').pop()} ${s(f.duration_ms)}`).join(', '));
 
+    // The corpus itself, split by the durations just measured (what --timings does).
+    const measured = report.files.map((f) => ({ path: f.path, cost: f.duration_ms }));
+    const spread = [2, 4, 8].map((n) => {
+      const loads = splitShards(measured, n).map((sh) => sh.reduce((a, p) => a + p.cost, 0));
+      return `${n}: ${(100 * (Math.max(...loads) / (sum / n) - 1)).toFixed(1)}%`;
+    });
+    console.log(`site: corpus shards by measured time, over mean`.padEnd(48), spread.join(', '));
+
     const site = Array.from({ length: PAGES }, (_, i) => ({ path: `page-${String(i).padStart(3, '0')}.md`, cost: durations[i % durations.length] }));
     const shards = splitShards(site, RUNNERS).map((sh) => sh.reduce((a, p) => a + p.cost, 0));
     const longest = Math.max(...shards);

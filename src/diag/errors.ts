@@ -23,6 +23,7 @@ export const ErrorCodes = {
   ERR_INTERNAL: 'an internal error',
   ERR_GIT: 'a git command failed (not a repository, or an unknown ref)',
   ERR_INVALID_REPORT: 'a report, baseline or cache file is not in the expected format',
+  ERR_UNCONFINED_IN_CI: 'CI mode refuses to run a tutorial unconfined',
 } as const;
 
 export type ErrorCode = keyof typeof ErrorCodes;

@@ -2,7 +2,7 @@ import type { CommandStep } from '../plan/types.js';
 import type { Position } from '../diag/position.js';
 import { offsetToLineColumn, parseCommandLine, type SimpleCommand } from '../shell/index.js';
 
-export { hasFlag, isGlobalFlag, parseKubectl, type KubectlCall, type SimpleCommand } from '../shell/index.js';
+export { hasFlag, parseKubectl, type KubectlCall, type SimpleCommand } from '../shell/index.js';
 
 /** All simple commands of a command step, in order (also those in loops and `$( … )`). */
 export function simpleCommands(step: CommandStep): SimpleCommand[] {

@@ -66,12 +66,12 @@ export class BindingSet {
   readonly #actualOf: Map<string, Binding>;
 
   constructor(prior: readonly Binding[] = [], from?: BindingSet) {
-    this.#seen = new Set(from ? from.#seen : prior.map((b) => b.doc));
+    this.#seen = new Set(from ? from.#seen : prior.map((b) => `${familyOf(b.kind)}\0${b.doc}`));
     this.#docOf = from ? from.#docOf : new Map();
     this.#actualOf = from ? from.#actualOf : new Map();
     if (from) this.list.push(...from.list);
     for (const b of from ? [] : prior) {
-      if (!BINDING_RULES[b.kind]?.unique) continue;
+      if (!BINDING_RULES[b.kind]?.unique || b.loose === true) continue;
       const family = familyOf(b.kind);
       if (!this.#docOf.has(`${family}\0${b.actual}`)) this.#docOf.set(`${family}\0${b.actual}`, b);
       if (!this.#actualOf.has(`${family}\0${b.doc}`)) this.#actualOf.set(`${family}\0${b.doc}`, b);
@@ -83,10 +83,12 @@ export class BindingSet {
     return new BindingSet([], this);
   }
 
-  /** Records a binding unless the doc value is already bound or equals the actual value. */
+  /** Records a binding unless the doc value is already bound (in the kind's family) or equals the actual value. */
   add(binding: Binding): void {
-    if (binding.doc === binding.actual || this.#seen.has(binding.doc)) return;
-    this.#seen.add(binding.doc);
+    // One binding per doc value and family: `minikube` may be a cluster and a context name.
+    const key = `${familyOf(binding.kind)}\0${binding.doc}`;
+    if (binding.doc === binding.actual || this.#seen.has(key)) return;
+    this.#seen.add(key);
     this.list.push(binding);
   }
 
@@ -98,6 +100,8 @@ export class BindingSet {
   /** Why these slot values contradict the page's earlier bindings, or undefined. */
   conflictOf(values: readonly Binding[], mode: FitMode = 'reverse'): string | undefined {
     for (const v of values) {
+      // A doc value equal to what the cluster shows is right here, whatever the page said before.
+      if (v.doc === v.actual) continue;
       const family = familyOf(v.kind);
       const earlier = this.#docOf.get(`${family}\0${v.actual}`);
       if (earlier && earlier.doc !== v.doc && !(mode === 'ordered' && BINDING_RULES[earlier.kind]?.inSets)) {

@@ -10,16 +10,6 @@ import type { Difference } from './types.js';
 type Mapping = Record<string, unknown>;
 const isMapping = (v: unknown): v is Mapping => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Parses YAML or JSON text into a mapping, or undefined when it is not one (partial YAML, prose). */
-export function parseMapping(text: string): Mapping | undefined {
-  try {
-    const value: unknown = yaml.load(text, { json: true, schema: yaml.CORE_SCHEMA });
-    return isMapping(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Parses the actual output as YAML or JSON: a mapping or a list (several `---` documents become a
  * list), or undefined when it is neither (an error message, prose).
@@ -28,6 +18,8 @@ export function parseDocument(text: string): unknown {
   const opts = { json: true, schema: yaml.CORE_SCHEMA };
   try {
     const value: unknown = yaml.load(text, opts);
+    // `Error from server (NotFound): …` reads as a one-key mapping; kubectl's top-level keys have no blanks.
+    if (isMapping(value) && Object.keys(value).some((k) => /\s/.test(k))) return undefined;
     return isMapping(value) || Array.isArray(value) ? value : undefined;
   } catch {
     try {
@@ -55,8 +47,12 @@ export function looksStructured(command: string | undefined, doc: readonly strin
   return doc.some((l) => /^apiVersion:/.test(l)) && doc.some((l) => /^kind:/.test(l));
 }
 
+/** Drops the placeholders of elided parts from a value shown in a message. */
+const visible = (_k: string, v: unknown): unknown =>
+  Array.isArray(v) ? v.filter((i) => !isElided(i)) : isMapping(v) ? Object.fromEntries(Object.entries(v).filter(([k]) => !isElided(k))) : v;
+
 const show = (v: unknown): string => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? v : JSON.stringify(v, visible) ?? String(v);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 };
 
@@ -98,6 +94,8 @@ const misfit = (out: readonly Difference[]) => failing(out) * 2 + (out.length - 
 
 class Walker {
   readonly out: Difference[] = [];
+  /** Inside list items paired by chance among alike ones: bindings found there are loose. */
+  private looseLevel = 0;
   constructor(
     private readonly origin: DocOrigin,
     private readonly lines: readonly string[],
@@ -161,7 +159,7 @@ class Walker {
     const a = actual === null || actual === undefined ? String(actual) : typeof actual === 'object' ? show(actual) : String(actual);
     const leaf = [...path].reverse().find((s): s is string => typeof s === 'string');
     const m = this.bindings.matchValue(d, a, contextOf(this.anchor.concat(docPath)) ?? leaf);
-    if (m.ok) return this.bindings.addAll(m.bindings);
+    if (m.ok) return this.bindings.addAll(this.looseLevel > 0 ? m.bindings.map((b) => ({ ...b, loose: true })) : m.bindings);
     const why = environmentKey(leaf) ?? m.conflict;
     this.push('wrong-value', docPath, path, `doc ${show(d)}, actual ${show(a)}${why ? ` (${why})` : ''}`, {
       expected: d,
@@ -171,18 +169,22 @@ class Walker {
   }
 
   /** Pairs doc items with actual ones: by identity, else (excerpts) by fewest differences, else by index. */
-  private pairList(items: { item: unknown; i: number }[], actual: unknown[], docPath: KeyPath, path: KeyPath): Map<number, number> {
+  private pairList(items: { item: unknown; i: number }[], actual: unknown[], docPath: KeyPath, path: KeyPath): { pairs: Map<number, number>; loose: Set<number> } {
     const pairs = new Map<number, number>();
+    const loose = new Set<number>();
     const used = new Set<number>();
     const key = itemKey(items.map((x) => x.item));
     for (const { item, i } of items) {
       let k = -1;
       if (key !== undefined) {
         const name = String(key.of(item));
+        const context = contextOf(this.anchor.concat(docPath, i, key.key)) ?? key.key;
         const fits = (mode: FitMode) => (a: unknown, j: number) =>
-          !used.has(j) && typeof key.of(a) === 'string' && this.bindings.matchValue(name, String(key.of(a)), key.key, mode).ok;
+          !used.has(j) && typeof key.of(a) === 'string' && this.bindings.matchValue(name, String(key.of(a)), context, mode).ok;
         k = actual.findIndex(fits('strict'));
         if (k < 0) k = actual.findIndex(fits('reverse'));
+        // Items alike by identity (pods with random names) pair by chance: see Binding.loose.
+        if (k >= 0 && actual.some((a, j) => j !== k && fits('reverse')(a, j))) loose.add(i);
       }
       // In an excerpt an item no identity pairs goes to the item it differs least from, so a
       // renamed container reads as a wrong name, and the fragment finds the right list.
@@ -199,17 +201,21 @@ class Walker {
         used.add(k);
       }
     }
-    return pairs;
+    return { pairs, loose };
   }
 
   private compareList(doc: unknown[], actual: unknown[], docPath: KeyPath, path: KeyPath): void {
     const items = doc.flatMap((item, i) => (isElided(item) ? [] : [{ item, i }]));
     const elided = items.length < doc.length || this.options.looseLists;
-    const pairs = this.pairList(items, actual, docPath, path);
+    const { pairs, loose } = this.pairList(items, actual, docPath, path);
     for (const { item, i } of items) {
       const k = pairs.get(i);
       if (k === undefined) this.push('missing-line', docPath.concat(i), path.concat(i), `list item missing in actual output (doc ${show(item)})`);
-      else this.compare(item, actual[k], docPath.concat(i), path.concat(k));
+      else {
+        if (loose.has(i)) this.looseLevel++;
+        this.compare(item, actual[k], docPath.concat(i), path.concat(k));
+        if (loose.has(i)) this.looseLevel--;
+      }
     }
     if (elided) return;
     const byIndex = itemKey(items.map((x) => x.item)) === undefined && !this.options.excerpt;

@@ -39,6 +39,11 @@ export interface Binding {
   kind: string;
   /** Doc line where the page showed the value (set by the runner; used in messages). */
   line?: number;
+  /**
+   * True when the value was paired by chance among alike items (pods of one ReplicaSet, alike
+   * but for their random names): it rewrites later commands but does not constrain later steps.
+   */
+  loose?: boolean;
 }
 
 /** What matchOutput compares: the doc's expected output and the output really seen. */

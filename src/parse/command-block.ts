@@ -11,8 +11,12 @@ export interface BlockCommand {
   lines: DocLine[];
   host: HostContext;
   prompted: boolean;
+  /** The prompt is one any shell shows (`$`, `#`, `/ #`); see PromptPattern.generic. */
+  genericPrompt?: boolean;
   output: DocLine[];
   outputForm: PairingForm | null;
+  /** `#` comment lines of the block before this command (`# Run this locally on a node you choose`). */
+  comments?: DocLine[];
 }
 
 /** How to read a block. */
@@ -41,6 +45,7 @@ export function splitCommandBlock(lines: DocLine[], options: BlockOptions): Bloc
   let forcedOutput = false;
   // After `# Run this in the shell inside the container`, unprompted commands are the pod's.
   let commentHost: HostContext | undefined;
+  const comments: DocLine[] = [];
   let i = 0;
   while (i < lines.length) {
     const l = lines[i]!;
@@ -56,6 +61,8 @@ export function splitCommandBlock(lines: DocLine[], options: BlockOptions): Bloc
       const first = { text: text.slice(prompt.prompt.length), line: l.line, column: l.column + prompt.prompt.length };
       const taken = takeCommand(lines, i, first, true);
       current = { lines: taken.lines, host: prompt.host, prompted: true, output: [], outputForm: null };
+      if (prompt.generic) current.genericPrompt = true;
+      if (comments.length > 0) current.comments = [...comments];
       out.push(current);
       forcedOutput = false;
       i = taken.next;
@@ -63,6 +70,7 @@ export function splitCommandBlock(lines: DocLine[], options: BlockOptions): Bloc
     }
     const trimmed = text.trimStart();
     if (trimmed.startsWith('#') && !forcedOutput) {
+      comments.push({ text: trimmed, line: l.line, column: l.column });
       if (options.podNames.size > 0 && IN_POD_COMMENT.test(trimmed)) commentHost = { kind: 'pod', source: { by: 'cue', line: l.line, text: trimmed } };
       const m = OUTPUT_COMMENT.exec(trimmed);
       if (m && current) {
@@ -84,6 +92,7 @@ export function splitCommandBlock(lines: DocLine[], options: BlockOptions): Bloc
     }
     const taken = takeCommand(lines, i, l, false);
     current = { lines: taken.lines, host: commentHost ?? { kind: 'local' }, prompted: false, output: [], outputForm: null };
+    if (comments.length > 0) current.comments = [...comments];
     applyTrailingComment(current);
     out.push(current);
     forcedOutput = false;

@@ -4,8 +4,12 @@ import { dirname, join, resolve } from 'node:path';
 /** Example files larger than this are not read (a manifest is a few KB). */
 export const MAX_EXAMPLE_BYTES = 1024 * 1024;
 
-/** Candidate folders, checked at the doc's folder and each parent. */
-const EXAMPLE_DIR_CANDIDATES = ['examples', join('content', 'en', 'examples')];
+/**
+ * Candidate folders, checked at the doc's folder and each parent: `examples/` (also the
+ * `content/<lang>/examples` of a website checkout, reached from `content/<lang>/docs/…`), the
+ * English examples from a checkout's root, and this project's fixtures layout (`corpus/examples`).
+ */
+const EXAMPLE_DIR_CANDIDATES = ['examples', join('content', 'en', 'examples'), join('corpus', 'examples')];
 
 /**
  * The folder that `{{% code_sample file=… %}}` paths and k8s.io/examples URLs resolve
@@ -13,6 +17,7 @@ const EXAMPLE_DIR_CANDIDATES = ['examples', join('content', 'en', 'examples')];
  * doc or in the nearest parent that has one. Undefined when there is none.
  */
 export function resolveExamplesDir(docPath: string, explicit: string | undefined): string | undefined {
+  // Example: fixtures/run/connect-applications/page.md → fixtures/corpus/examples.
   if (explicit !== undefined) return explicit;
   let dir = dirname(resolve(docPath));
   for (;;) {

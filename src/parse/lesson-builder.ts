@@ -4,6 +4,9 @@ import { classifyStep } from '../plan/classify.js';
 import type { CommandStep, DocLink, ExpectedOutput, ManifestStep, MatchMode, PairingForm, Step } from '../plan/types.js';
 import type { BlockCommand } from './command-block.js';
 import { commandText } from './command-block.js';
+import { ContextTracker } from './context.js';
+import { assignedNames, findPlaceholders, illustrativeReason } from '../plan/placeholders.js';
+import { RESULT_LINE, fileWrittenBy, isSilent } from './output-block.js';
 import type { CueMatch } from './cue.js';
 import type { Directive } from './directives.js';
 import type { DocLine } from './source-text.js';
@@ -13,6 +16,8 @@ import { spanOf } from './source-text.js';
 export interface ExampleSource {
   dir: string | undefined;
   read(examplePath: string): string | undefined;
+  /** Reads a file a page includes by path: from the examples folder, else the page's folder or a parent's. */
+  readNear?(path: string, alternatives: string[]): string | undefined;
 }
 
 /**
@@ -34,10 +39,16 @@ export class LessonBuilder {
   pending: Directive[] = [];
   section: string | undefined;
   readonly podNames = new Set<string>();
+  /** Where commands run: prompts, sessions and prose cues seen so far. */
+  readonly context = new ContextTracker();
   private blockSeq = 0;
   private readonly expectMode = new WeakMap<CommandStep, MatchMode>();
   /** Manifests each command reads; turned into `references` ids once ids are assigned. */
   readonly refs = new Map<CommandStep, ManifestStep[]>();
+  /** Shell variables the page assigned so far (`POD_NAME=…`): not placeholders in later steps. */
+  readonly assigned = new Set<string>();
+  /** Earlier commands of the same block whose output a step's expected text includes; ids set at the end. */
+  readonly covers = new Map<CommandStep, CommandStep[]>();
 
   constructor(readonly examples: ExampleSource) {}
 
@@ -62,7 +73,8 @@ export class LessonBuilder {
       const text = commandText(c);
       if (text.trim() === '') continue;
       const position = spanOf(c.lines[0]!, c.lines[c.lines.length - 1]!);
-      const cls = classifyStep(text, c.host);
+      const placed = this.context.place(c, text, classifyStep(text, c.host).program, position.line);
+      const cls = classifyStep(text, placed.host);
       const step: CommandStep = {
         id: '',
         kind: 'command',
@@ -71,13 +83,25 @@ export class LessonBuilder {
         command: text,
         program: cls.program,
         class: cls.class,
-        host: c.host,
+        host: placed.host,
         expected: null,
         inferred: opts.inferred,
         setup: opts.setup === true || opts.directive?.setup === true,
         blockId,
       };
       if (cls.subcommand !== undefined) step.subcommand = cls.subcommand;
+      if (placed.opensSession) {
+        const { repl: _repl, ...target } = placed.opensSession;
+        step.opensSession = target;
+      }
+      if (placed.closesSession) step.closesSession = true;
+      const placeholders = findPlaceholders(text, this.assigned);
+      if (placeholders.length > 0) {
+        step.placeholders = placeholders;
+        const reason = illustrativeReason(text, placeholders);
+        if (reason && step.host.kind === 'local') step.host = { kind: 'illustrative', reason, source: { by: 'program', text: placeholders.join(' ') } };
+      }
+      for (const name of assignedNames(text)) this.assigned.add(name);
       const d = opts.directive;
       if (d?.skip !== undefined) step.skip = d.skip;
       if (d?.timeoutMs !== undefined) step.timeoutMs = d.timeoutMs;
@@ -87,6 +111,7 @@ export class LessonBuilder {
       this.steps.push(step);
       if (c.output.length > 0 && c.outputForm) this.attachExpected(step, c.output, c.outputForm);
       this.notePodShell(text);
+      this.context.noteStep(step, c);
       added.push(step);
     }
     if (added.length > 0) {
@@ -106,7 +131,31 @@ export class LessonBuilder {
       mode: mode ?? this.expectMode.get(step) ?? cue?.mode ?? 'similar',
     };
     if (cue) expected.cue = cue.text;
+    if (form === 'cue' || form === 'fence') {
+      const file = fileWrittenBy(step.command);
+      if (file !== undefined) expected.file = file;
+      else {
+        const covered = this.coveredBy(step, expected.text);
+        if (covered.length > 0) this.covers.set(step, covered);
+      }
+    }
     step.expected = expected;
+  }
+
+  /**
+   * Earlier commands of the step's block whose output the shown text also holds: kubectl
+   * commands that change something when a result line (`pod/x created`) is shown, and `echo`s
+   * whose literal text is shown. Commands that print nothing (assignments, `> file`) never are.
+   */
+  private coveredBy(step: CommandStep, text: string): CommandStep[] {
+    const out: CommandStep[] = [];
+    for (const s of this.steps) {
+      if (s === step) break;
+      if (s.kind !== 'command' || s.blockId !== step.blockId || s.expected !== null || isSilent(s.command)) continue;
+      const echoed = /^\s*echo\s+(?:-n\s+)?(['"]?)([^$'"`]+)\1\s*$/.exec(s.command);
+      if ((s.class === 'mutating' && s.program === 'kubectl' && RESULT_LINE.test(text)) || (echoed && text.includes(echoed[2]!.trim()))) out.push(s);
+    }
+    return out;
   }
 
   /** Adds a manifest step. */
@@ -131,6 +180,14 @@ export class LessonBuilder {
       );
     }
     return step;
+  }
+
+  /** Adds a file included by path (`{{% readFile %}}`, Jekyll `include code.html`); `example-not-found` when unreadable. */
+  addFileInclude(path: string, alternatives: string[], position: ManifestStep['position'], language: ManifestStep['language']): ManifestStep {
+    const content = this.examples.readNear?.(path, alternatives);
+    if (content === undefined) return this.addExample(path, position, language);
+    const file = path.split('/').pop() ?? path;
+    return this.addManifest({ position, file, language, content, origin: 'example', examplePath: path, inferred: false });
   }
 
   /** Records pods that a command opens a shell in, so later `root@<pod>:/#` prompts are known. */

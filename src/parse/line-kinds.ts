@@ -1,16 +1,16 @@
 import type { HostContext } from '../plan/types.js';
-import { COMMAND_WORDS, PREFIX_WORDS } from './data/programs.js';
+import { splitTolerant } from '../shell/index.js';
+import { COMMAND_WORDS } from './data/programs.js';
 import { OUTPUT_LINE_PATTERNS } from './data/output-lines.js';
 import { LOCAL_HOST_NAMES, NODE_NAME_PATTERNS, POD_NAME_PATTERNS, PROMPT_PATTERNS } from './data/prompts.js';
 
-const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=\S*$/;
-
-/** The program word of a line: first word after `VAR=value` assignments and `sudo`-like prefixes. */
+/**
+ * The program word of a line: first word after `VAR=value` assignments and `sudo`-like prefixes.
+ * Every line of a page is asked, output included, so this uses the command model's fast word
+ * splitter rather than the shell parser.
+ */
 export function programOf(text: string): string | undefined {
-  const words = text.trim().split(/\s+/);
-  let i = 0;
-  while (i < words.length && (ASSIGNMENT.test(words[i]!) || PREFIX_WORDS.has(words[i]!))) i++;
-  return words[i];
+  return splitTolerant(text).commands[0]?.program?.value;
 }
 
 /** True when a line can only be output (kubectl results, table headers, `key: value`, markup). */
@@ -22,6 +22,8 @@ export function isOutputOnly(text: string): boolean {
 export function looksLikeCommand(text: string): boolean {
   const t = text.trim();
   if (t === '' || isOutputOnly(t)) return false;
+  // `NODES=$(kubectl get nodes …)`: an assignment from a command substitution is a command.
+  if (/^(?:export\s+)?[A-Za-z_]\w*=["']?(?:\$\(|`)/.test(t)) return true;
   const program = programOf(t);
   if (program === undefined) return false;
   return COMMAND_WORDS.has(program) || /^\.{0,2}\/[\w.-]+\.sh$/.test(program) || /^\.\/[\w.-]+$/.test(program);
@@ -32,6 +34,8 @@ export interface PromptMatch {
   /** The prompt text as written, with its trailing space. */
   prompt: string;
   host: HostContext;
+  /** A prompt any shell shows (`$`, `#`, `/ #`): the line belongs to the open session, if any. */
+  generic?: boolean;
 }
 
 /**
@@ -50,18 +54,30 @@ export function matchPrompt(text: string, shellSyntax: boolean, podNames: Readon
     const prompt = m[0];
     const label = prompt.trimEnd();
     const source = { by: 'prompt' as const, text: label };
-    switch (p.host) {
-      case 'local':
-        return { prompt, host: { kind: 'local', source } };
-      case 'node':
-        return { prompt, host: { kind: 'node', prompt: label, name: m[1]!, source } };
-      case 'pod':
-        return { prompt, host: m[2] ? { kind: 'pod', prompt: label, name: m[2], source } : { kind: 'pod', prompt: label, source } };
-      case 'auto':
-        return { prompt, host: hostFromName(m[2]!, label, podNames) };
-    }
+    if (p.generic) return { ...hostOfPattern(p.host, m, label, source, podNames), prompt, generic: true };
+    return { ...hostOfPattern(p.host, m, label, source, podNames), prompt };
   }
   return undefined;
+}
+
+/** The host a prompt pattern names; `auto` prompts (`user@host:dir#`) go by the host name. */
+function hostOfPattern(
+  host: 'local' | 'node' | 'pod' | 'auto',
+  m: RegExpExecArray,
+  prompt: string,
+  source: { by: 'prompt'; text: string },
+  podNames: ReadonlySet<string>,
+): { host: HostContext } {
+  switch (host) {
+    case 'local':
+      return { host: { kind: 'local', source } };
+    case 'node':
+      return { host: { kind: 'node', prompt, name: m[1]!, source } };
+    case 'pod':
+      return { host: m[2] ? { kind: 'pod', prompt, name: m[2], source } : { kind: 'pod', prompt, source } };
+    case 'auto':
+      return { host: hostFromName(m[2]!, prompt, podNames) };
+  }
 }
 
 function hostFromName(name: string, prompt: string, podNames: ReadonlySet<string>): HostContext {

@@ -3,7 +3,8 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
-import { join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fenceInlineCode } from './includes.js';
 import { diagnostic } from '../diag/diagnostic.js';
 import type { Lesson } from '../plan/types.js';
 import { readTextFile, resolveExamplesDir } from './examples.js';
@@ -50,6 +51,7 @@ const largeProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'
  * become `lesson.findings`.
  */
 export function parseMarkdown(source: string, options: ParseOptions): Lesson {
+  source = fenceInlineCode(source);
   const src = indexSource(source);
   const readFile = options.readFile ?? readTextFile;
   let dir: string | undefined;
@@ -73,6 +75,23 @@ export function parseMarkdown(source: string, options: ParseOptions): Lesson {
       const content = base === undefined && !options.readFile ? undefined : readFile(base === undefined ? examplePath : join(base, examplePath));
       cache.set(examplePath, content);
       return content;
+    },
+    readNear(path, alternatives) {
+      for (const p of [path, ...alternatives]) {
+        if (p.includes('..') || isAbsolute(p)) continue;
+        const viaExamples = this.read(p);
+        if (viaExamples !== undefined) return viaExamples;
+        // Site-relative (`static/examples/x.yaml`) or page-relative (`x.yaml`): the page's folder and its parents.
+        let dir = dirname(resolve(options.path));
+        for (let depth = 0; depth < 12; depth++) {
+          const content = readFile(join(dir, p));
+          if (content !== undefined) return content;
+          const parent = dirname(dir);
+          if (parent === dir) break;
+          dir = parent;
+        }
+      }
+      return undefined;
     },
   });
   if (source.includes('\u0000')) {

@@ -7,12 +7,17 @@ import { analyzeProseRun, looksLikeBareOutput } from './infer.js';
 import type { LessonBuilder } from './lesson-builder.js';
 import { looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { findExampleIncludes } from './shortcodes.js';
+import { isAssignmentBlock, looksLikeOutputBlock } from './output-block.js';
+import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
 import type { DocLine } from './source-text.js';
 import type { CodeUnit, ProseUnit, Unit } from './units.js';
 
-/** `-o yaml` / `--output=json`: a yaml/json fence right after such a command is its output. */
-const STRUCTURED_OUTPUT = /(?:^|\s)(?:-o|--output)[=\s]?(?:yaml|json)\b/;
+/** `-o yaml` / `--output=json` / `config view` / `kustomize`: a yaml/json fence after such a command is its output. */
+const STRUCTURED_OUTPUT = /(?:^|\s)(?:-o|--output)[=\s]?(?:yaml|json)\b|\bconfig\s+view\b|\bkustomize\b/;
+
+/** Prose asking the reader to write a file: the yaml after it is a manifest, not output. */
+const WRITE_FILE_PROSE = /\b(?:create|save|write|edit|update|change|modify|add|copy|paste)\b/i;
 
 /** A leading `# run-my-nginx.yaml` / `# file: x.yaml` comment naming a manifest. */
 const MANIFEST_NAME_COMMENT = /^(?:#|\/\/)\s*(?:file(?:name)?\s*:\s*)?([\w./-]+\.(?:ya?ml|json))\s*$/i;
@@ -25,6 +30,7 @@ export function walkUnits(units: Unit[], b: LessonBuilder): void {
   for (const unit of units) {
     switch (unit.type) {
       case 'heading':
+        b.context.onHeading(unit.text, unit.line);
         b.section = unit.text;
         b.since = 'blocked';
         b.cue = undefined;
@@ -59,7 +65,7 @@ const LINK = /\]\((https?:\/\/[^\s)]+)\)|<(https?:\/\/[^\s>]+)>|(?<![(<\w])(http
 
 function walkProse(unit: ProseUnit, b: LessonBuilder): void {
   for (const l of unit.lines) {
-    for (const m of l.text.matchAll(LINK)) {
+    for (const m of resolveParams(l.text).matchAll(LINK)) {
       const url = (m[1] ?? m[2] ?? m[3]!).replace(/[.,;:]+$/, '');
       b.links.push({ url, line: l.line });
     }
@@ -67,6 +73,12 @@ function walkProse(unit: ProseUnit, b: LessonBuilder): void {
   for (const inc of findExampleIncludes(unit.lines)) {
     const position = { line: inc.line, column: inc.column, endLine: inc.line, endColumn: inc.endColumn };
     b.addExample(inc.file, position, languageOf(inc.file, inc.language));
+    b.since = 'blocked';
+    b.lastCommand = undefined;
+  }
+  for (const inc of findFileIncludes(unit.lines)) {
+    const position = { line: inc.line, column: inc.column, endLine: inc.line, endColumn: inc.endColumn };
+    b.addFileInclude(inc.file, inc.alternatives, position, languageOf(inc.file, inc.language));
     b.since = 'blocked';
     b.lastCommand = undefined;
   }
@@ -104,6 +116,7 @@ function walkProse(unit: ProseUnit, b: LessonBuilder): void {
     }
     const text = piece.lines.map((l) => l.text).join(' ');
     b.cue = matchCue(text);
+    b.context.onProse(text, piece.lines[0]!.line);
     b.prose = text;
     if (b.since === 'adjacent') b.since = 'prose';
   }
@@ -142,6 +155,23 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     b.since = 'adjacent';
   };
   if (nonBlank.length === 0) return;
+  // A block of `VAR=$(…)` assignments is commands, never the previous command's output.
+  if (!manifestLang && isAssignmentBlock(lines)) {
+    b.addCommands(splitCommandBlock(lines, { shellSyntax: true, podNames: b.podNames }), d ? { inferred: false, directive: d } : { inferred: false });
+    return;
+  }
+  // Content that can only be output (a table header, `Error from server`, a client's replies, a lone value).
+  if (!anyPrompt && d?.setup !== true && looksLikeOutputBlock(lines, last)) {
+    const watch = b.context.pendingWatch();
+    if (watch && watch !== last && (!canPair || last!.class === 'mutating' || b.since === 'blocked')) {
+      if (d?.skip === undefined) b.attachExpected(watch, trimBlank(lines), b.cue ? 'cue' : 'fence', b.cue, d?.expect);
+      return;
+    }
+    if (canPair && b.since !== 'blocked') return pair(b.cue ? 'cue' : 'fence');
+    b.findings.push(diagnostic('unpaired-output', 'info', { line: unit.line, column: unit.column }, 'This block reads as output, but no command before it is waiting for output.'));
+    b.since = 'blocked';
+    return;
+  }
   // (b) prose cue, then a fence that is not commands: the previous command's output, any tag.
   if (b.cue && !anyPrompt && !(firstIsCommand && (isCommandTag || isOutputTag))) {
     if (canPair && b.since !== 'blocked') return pair('cue');
@@ -155,6 +185,10 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     if (isOutputTag && tag !== 'console' && tag !== 'terminal') return pair('fence');
     if ((tag === 'console' || tag === 'terminal') && !firstIsCommand) return pair('fence');
     if (manifestLang && STRUCTURED_OUTPUT.test(last!.command)) return pair('fence');
+  }
+  // A yaml fence after `-o yaml` / `config view` with prose between that does not ask to write a file.
+  if (canPair && b.since === 'prose' && !anyPrompt && manifestLang && STRUCTURED_OUTPUT.test(last!.command) && !WRITE_FILE_PROSE.test(b.prose ?? '')) {
+    return pair('fence');
   }
   // Output fence separated from its command by prose only (no cue): every line reads as output.
   if (canPair && b.since === 'prose' && !anyPrompt && (isOutputTag || isCommandTag)) {

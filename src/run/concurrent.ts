@@ -64,7 +64,7 @@ async function output(state: LessonState, c: Concurrent): Promise<string> {
 function matches(state: LessonState, c: Concurrent, actual: string): boolean {
   const e = c.step.expected;
   if (!e) return false;
-  return state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command: c.step.command }).ok;
+  return state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command: c.step.command, bindings: state.bindings }).ok;
 }
 
 /** True once the output the page shows has appeared. */
@@ -91,12 +91,12 @@ export async function finishConcurrent(state: LessonState, c: Concurrent, waitMs
   r.durationMs = Date.now() - c.started;
   const e = c.step.expected;
   if (e) {
-    const m = state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command: c.step.command });
+    const m = state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command: c.step.command, bindings: state.bindings });
     r.status = m.ok ? 'pass' : 'fail';
     r.differences = m.differences;
     if (!m.ok && m.diff) r.diff = m.diff;
     r.bindings = m.bindings;
-    if (m.ok) state.bindings.push(...m.bindings);
+    if (m.ok) state.bindings.push(...m.bindings.map((b) => ({ ...b, line: e.position.line })));
   }
   state.outputs.set(c.step.id, actual);
   return r;

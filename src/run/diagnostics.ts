@@ -23,7 +23,10 @@ export function podsInvolved(facts: ClusterFacts | null, text: string): string[]
 
 const tail = (text: string, n = MAX_LINES) => text.trimEnd().split('\n').slice(-n).join('\n');
 
-/** Runs kubectl with the lesson's own environment (its kubeconfig, never the user's). */
+/**
+ * Runs kubectl with the runner's own environment (`runnerEnv`: the backend's kubeconfig, which the
+ * lesson cannot reach, the runner's PATH and a private HOME), never anything the lesson can write.
+ */
 async function kubectl(env: Record<string, string>, cwd: string, args: string[]): Promise<string> {
   const r = await execa('kubectl', args, { env, extendEnv: false, cwd, reject: false, timeout: 15_000, stdin: 'ignore' });
   return `${String(r.stdout)}${r.stderr ? `\n${String(r.stderr)}` : ''}`.trim();

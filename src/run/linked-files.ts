@@ -5,11 +5,12 @@
  * into the lesson's working directory; without one the step is skipped with the link as reason,
  * because no reader could run it from the page alone.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { DocLink } from '../plan/types.js';
 import { kubectlCall, parseCommandLine } from '../shell/index.js';
+import { UnsafePathError, writeInside, type Owner } from './safe-write.js';
 
 /** kubectl flags whose value is a file the command reads (`--from-file` may be `key=path`). */
 const FILE_FLAGS = ['-f', '--filename', '--from-file', '--from-env-file', '--key', '--cert', '--kustomize', '-k'];
@@ -140,12 +141,28 @@ export function planLinkedFiles(missing: string[], links: readonly DocLink[], li
   return copies.length ? { action: 'copy', copies } : { action: 'none' };
 }
 
-/** Copies the planned files into `cwd`; returns how each is described in the report. */
-export function copyLinkedFiles(copies: Array<{ file: string; from: string; link: DocLink }>, cwd: string, linkedDir: string): Array<{ from: string; to: string; reason: string }> {
-  return copies.map((c) => {
-    const to = join(cwd, c.file);
-    mkdirSync(dirname(to), { recursive: true });
-    copyFileSync(c.from, to);
-    return { from: c.link.url, to: `./${c.file}`, reason: `the file the doc links to at line ${c.link.line}, copied from ${relative(linkedDir, c.from) || c.from} in the files folder` };
-  });
+/**
+ * Copies the planned files into `cwd` (the lesson's working directory, which must be inside
+ * `home`); returns how each is described in the report. A copy that would leave `home` or go
+ * through a link the lesson planted is not made (see safe-write.ts).
+ */
+export function copyLinkedFiles(
+  copies: Array<{ file: string; from: string; link: DocLink }>,
+  cwd: string,
+  linkedDir: string,
+  inside: { home: string; owner?: Owner } = { home: cwd },
+): Array<{ from: string; to: string; reason: string }> {
+  const base = relative(inside.home, cwd);
+  if (base.startsWith('..') || isAbsolute(base)) return [];
+  const out: Array<{ from: string; to: string; reason: string }> = [];
+  for (const c of copies) {
+    try {
+      writeInside(inside.home, join(base, c.file), readFileSync(c.from), inside.owner ? { owner: inside.owner } : {});
+    } catch (e) {
+      if (e instanceof UnsafePathError) continue;
+      throw e;
+    }
+    out.push({ from: c.link.url, to: `./${c.file}`, reason: `the file the doc links to at line ${c.link.line}, copied from ${relative(linkedDir, c.from) || c.from} in the files folder` });
+  }
+  return out;
 }

@@ -9,10 +9,14 @@ import { isKubedoctestError } from '../diag/errors.js';
 import type { ManifestStep, Plan } from '../plan/types.js';
 import { emptyObservations } from './bind.js';
 import { fillManifest } from './fill-manifest.js';
-import { bwrapArgs, preflightConfine } from './confine.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bwrapArgs, findOnPath, lessonOwner, preflightConfine, sandboxParent, unreadableBash } from './confine.js';
+import { startRelay, type Relay } from './forward.js';
 import { loadMatcher, normalizeRunOptions, type RunOptions } from './options.js';
 import { baseResult, skipped, stepFindings } from './outcome.js';
-import { createSandbox, lessonEnv, removeSandbox, writeManifest, type Sandbox } from './sandbox.js';
+import { createSandbox, kubeconfigServer, lessonEnv, lessonKubeconfig, removeSandbox, runnerEnv, writeManifest, type Sandbox } from './sandbox.js';
+import type { Owner } from './safe-write.js';
 import { stepRoles } from './select.js';
 import { LessonShell, type ShellOptions } from './shell.js';
 import { registerCleanup } from './signals.js';
@@ -26,14 +30,14 @@ function errorOf(code: string, e: unknown): { code: string; message: string } {
   return { code, message: e instanceof Error ? e.message : String(e) };
 }
 
-function writeManifests(home: string, steps: ManifestStep[]): Map<string, string> {
+function writeManifests(home: string, steps: ManifestStep[], owner?: Owner): Map<string, string> {
   const examples = new Map<string, string>();
   const seen = new Set<string>();
   for (const step of steps) {
     const name = step.file ?? step.examplePath;
     if (name && seen.has(name)) continue;
     if (name) seen.add(name);
-    const r = writeManifest(home, step);
+    const r = writeManifest(home, step, owner);
     if ('written' in r && step.examplePath) examples.set(step.examplePath, step.examplePath);
   }
   return examples;
@@ -55,11 +59,11 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
     return result;
   };
 
-  let wrap: ShellOptions['wrap'];
+  let bwrap: string | undefined;
   let matcher;
   try {
     matcher = await loadMatcher(o);
-    if (o.confine) wrap = { file: await preflightConfine(), args: [] };
+    if (o.confine) bwrap = await preflightConfine();
   } catch (e) {
     result.error = errorOf('ERR_INTERNAL', e);
     return finish();
@@ -67,20 +71,22 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
 
   let sandbox: Sandbox;
   try {
-    sandbox = createSandbox(o.tmpDir);
+    const owner = bwrap ? lessonOwner() : undefined;
+    sandbox = createSandbox(sandboxParent(o.tmpDir, owner), owner);
   } catch (e) {
     result.error = errorOf('ERR_INTERNAL', e);
     return finish();
   }
-  if (wrap) wrap.args = bwrapArgs(sandbox);
 
   let session: BackendSession | null = null;
   let shell: LessonShell | null = null;
+  let relay: Relay | null = null;
   let state: LessonState | null = null;
   let stopping: Promise<void> | null = null;
   const teardown = (): Promise<void> => (stopping ??= stop());
   const stop = async (): Promise<void> => {
     await (state?.shell ?? shell)?.stop().catch(() => undefined);
+    await relay?.close();
     if (session) {
       const backendWarnings = session.warnings?.() ?? [];
       if (backendWarnings.length) result.warnings = backendWarnings;
@@ -125,10 +131,30 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
       result.error = errorOf('ERR_BACKEND_START', e);
       return finish();
     }
-    const env = lessonEnv(sandbox, session, o.env);
     const manifests = plan.steps.filter((s): s is ManifestStep => s.kind === 'manifest');
-    const shellOptions: ShellOptions = { cwd: sandbox.home, env, runDir: sandbox.run, ...(wrap ? { wrap } : {}) };
+    let shellOptions: ShellOptions;
     try {
+      let wrap: ShellOptions['wrap'];
+      const server = kubeconfigServer(readFileSync(session.kubeconfigPath, 'utf8'));
+      const port = server ? Number(server.port || (server.protocol === 'http:' ? 80 : 443)) : undefined;
+      // Inside, the forwarder listens where the lesson's user may (ports below 1024 are privileged).
+      const insidePort = port && port >= 1024 ? port : 6443;
+      const env = lessonEnv(sandbox, session, o.env, process.env, lessonKubeconfig(sandbox, session.kubeconfigPath, bwrap ? { loopbackPort: insidePort } : {}));
+      if (bwrap) {
+        if (!server || !port) throw new Error(`confinement needs the API server address, which the kubeconfig ${session.kubeconfigPath} does not give`);
+        const bash = findOnPath('bash');
+        if (!bash) throw new Error('bash is not on PATH');
+        const socket = join(sandbox.net, 'api.sock');
+        relay = await startRelay(socket, { host: server.hostname, port }, sandbox.owner);
+        wrap = {
+          file: bwrap,
+          args: bwrapArgs({ sandbox, path: env.PATH ?? '', node: process.execPath, ...(process.env.HOME ? { hostHome: process.env.HOME } : {}) }),
+          bash: unreadableBash(sandbox.net, bash),
+          forwarder: { node: process.execPath, socket, port: insidePort },
+          ...(sandbox.owner ?? {}),
+        };
+      }
+      shellOptions = { cwd: bwrap ? '/' : sandbox.home, env, runDir: sandbox.run, ...(wrap ? { wrap } : {}) };
       shell = LessonShell.start(shellOptions);
     } catch (e) {
       result.error = errorOf('ERR_SHELL', e);
@@ -138,7 +164,7 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
       plan,
       session,
       sandbox,
-      env,
+      env: runnerEnv(sandbox, session),
       shell,
       shellOptions,
       options: o,
@@ -147,7 +173,7 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
       observations: emptyObservations(),
       podShell: null,
       inPod: false,
-      examples: writeManifests(sandbox.home, manifests),
+      examples: writeManifests(sandbox.home, manifests, sandbox.owner),
       manifests,
       earlier: [],
       skippedProducers: [],
@@ -211,7 +237,7 @@ async function runSteps(state: LessonState, result: LessonResult): Promise<void>
       continue;
     } else if (step.kind === 'manifest') {
       const filled = step.content === null ? null : fillManifest(step.content, state.ran);
-      const written = writeManifest(state.sandbox.home, filled ? { ...step, content: filled.content } : step);
+      const written = writeManifest(state.sandbox.home, filled ? { ...step, content: filled.content } : step, state.sandbox.owner);
       r = 'reason' in written ? skipped(step, written.reason) : baseResult(step);
       if (filled?.rewrites.length) r.rewrites = filled.rewrites;
     } else if (decision?.action === 'run' && decision.command !== undefined && decision.command !== step.command) {

@@ -1,28 +1,86 @@
 /**
- * The lesson sandbox: a fresh temp dir per lesson.
- * - `home/`: cwd and HOME of the lesson shell; manifests are written here under the doc's names;
- * - `run/`: the runner's own files (step scripts, editor scripts, background logs);
- * - `backend/`: the backend's work dir (its kubeconfig lives there).
+ * The lesson sandbox: a fresh temp dir per lesson (mode 0711, the runner's).
+ * - `home/`: cwd and HOME of the lesson; manifests are written here under the doc's names;
+ * - `run/`: TMPDIR of the lesson and the files it may touch (its kubeconfig, editor scripts,
+ *   background logs, the supervisor's state);
+ *   both belong to the lesson's user and are all a confined lesson can write;
+ * - `private/`: the runner's alone (0700, never bound into the sandbox): the backend's work dir
+ *   with the kubeconfig diagnostics and hints use, HOME of those kubectl calls;
+ * - `net/`: read-only for the lesson: the API forwarder's socket and the supervisor's bash.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { delimiter, isAbsolute, join, relative, resolve } from 'node:path';
+import yaml from 'js-yaml';
 import type { BackendSession } from '../backends/backend.js';
 import type { ManifestStep } from '../plan/types.js';
+import { UnsafePathError, writeInside, type Owner } from './safe-write.js';
 
 /** Paths of one lesson sandbox. */
 export interface Sandbox {
   root: string;
   home: string;
   run: string;
+  /** The runner's own dir, out of the lesson's reach. */
+  private: string;
+  /** The backend's work dir (inside `private`). */
   backend: string;
+  net: string;
+  /** The host user that owns `home` and `run`, when it is not the runner's. */
+  owner?: Owner;
 }
 
-/** Creates the sandbox dirs under `parent`. */
-export function createSandbox(parent: string): Sandbox {
+/** Creates the sandbox dirs under `parent`; `home` and `run` are given to `owner` when set. */
+export function createSandbox(parent: string, owner?: Owner): Sandbox {
   const root = mkdtempSync(join(parent, 'kubedoctest-'));
-  const sandbox = { root, home: join(root, 'home'), run: join(root, 'run'), backend: join(root, 'backend') };
-  for (const dir of [sandbox.home, sandbox.run, sandbox.backend]) mkdirSync(dir, { mode: 0o700 });
+  const priv = join(root, 'private');
+  const sandbox: Sandbox = { root, home: join(root, 'home'), run: join(root, 'run'), private: priv, backend: join(priv, 'backend'), net: join(root, 'net') };
+  if (owner) sandbox.owner = owner;
+  chmodSync(root, 0o711);
+  for (const dir of [sandbox.home, sandbox.run, sandbox.private, sandbox.backend]) mkdirSync(dir, { mode: 0o700 });
+  mkdirSync(sandbox.net, { mode: 0o711 });
+  if (owner) for (const dir of [sandbox.home, sandbox.run]) chownSync(dir, owner.uid, owner.gid);
   return sandbox;
+}
+
+/** The API server a kubeconfig's current context talks to. */
+export function kubeconfigServer(text: string): URL | null {
+  try {
+    const config = yaml.load(text) as { 'current-context'?: string; contexts?: { name: string; context: { cluster: string } }[]; clusters?: { name: string; cluster: { server: string } }[] };
+    const context = config.contexts?.find((c) => c.name === config['current-context']) ?? config.contexts?.[0];
+    const cluster = config.clusters?.find((c) => c.name === context?.context.cluster) ?? config.clusters?.[0];
+    return cluster ? new URL(cluster.cluster.server) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The lesson's own copy of the backend's kubeconfig, in `run/` (the lesson may change it:
+ * `kubectl config set-context`). The runner keeps using the original, which the lesson cannot reach.
+ */
+export function lessonKubeconfig(sandbox: Sandbox, backendKubeconfig: string, options: { loopbackPort?: number } = {}): string {
+  let text = readFileSync(backendKubeconfig, 'utf8');
+  const server = kubeconfigServer(text);
+  if (options.loopbackPort !== undefined && server && (!LOOPBACK.has(server.hostname) || Number(server.port) !== options.loopbackPort)) {
+    // Confined, the API server is reached through the forwarder on 127.0.0.1; TLS still checks its own name.
+    const config = yaml.load(text) as { clusters?: { cluster: Record<string, unknown> }[] };
+    for (const c of config.clusters ?? []) {
+      if (c.cluster.server !== server.href && c.cluster.server !== server.href.replace(/\/$/, '')) continue;
+      if (!LOOPBACK.has(server.hostname)) c.cluster['tls-server-name'] ??= server.hostname;
+      c.cluster.server = `https://127.0.0.1:${options.loopbackPort}`;
+    }
+    text = yaml.dump(config);
+  }
+  return writeInside(sandbox.run, 'kubeconfig', text, { mode: 0o600, ...(sandbox.owner ? { owner: sandbox.owner } : {}) });
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost']);
+
+/** The environment of the runner's own kubectl calls (diagnostics, hints): nothing from the lesson. */
+export function runnerEnv(sandbox: Sandbox, session: Pick<BackendSession, 'kubeconfigPath' | 'env'>, userEnv: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const { PATH: sessionPath, ...sessionRest } = session.env;
+  const path = [...(sessionPath ?? '').split(delimiter), ...(userEnv.PATH ?? '/usr/local/bin:/usr/bin:/bin').split(delimiter)].filter(Boolean).join(delimiter);
+  return { ...sessionRest, PATH: path, HOME: sandbox.private, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TZ: 'UTC', KUBECONFIG: session.kubeconfigPath };
 }
 
 /** Removes the sandbox (synchronously, so it also works from a signal handler). */
@@ -43,7 +101,7 @@ export function insideHome(home: string, file: string): string | null {
  * Writes a manifest under the names the doc uses: `file`, and for an example also its
  * examples-relative path. Returns the paths written, or a reason when nothing could be written.
  */
-export function writeManifest(home: string, step: ManifestStep): { written: string[] } | { reason: string } {
+export function writeManifest(home: string, step: ManifestStep, owner?: Owner): { written: string[] } | { reason: string } {
   if (step.content === null) return { reason: `the content of ${step.examplePath ?? step.file ?? 'this manifest'} is not available` };
   const names = [step.file, step.origin === 'example' ? step.examplePath : undefined].filter(
     (n): n is string => typeof n === 'string' && n.length > 0,
@@ -53,8 +111,12 @@ export function writeManifest(home: string, step: ManifestStep): { written: stri
   for (const name of new Set(names)) {
     const target = insideHome(home, name);
     if (!target) return { reason: `the file name ${JSON.stringify(name)} points outside the sandbox; not written` };
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, step.content.endsWith('\n') ? step.content : `${step.content}\n`);
+    try {
+      writeInside(home, relative(home, target), step.content.endsWith('\n') ? step.content : `${step.content}\n`, owner ? { owner } : {});
+    } catch (e) {
+      if (e instanceof UnsafePathError) return { reason: e.message };
+      throw e;
+    }
     written.push(name);
   }
   return { written };
@@ -68,10 +130,11 @@ const PASSED = ['USER', 'LOGNAME'] as const;
  * session only, PATH = session PATH entries first, then the user's.
  */
 export function lessonEnv(
-  sandbox: Sandbox,
+  sandbox: Pick<Sandbox, 'home' | 'run'> & Partial<Sandbox>,
   session: Pick<BackendSession, 'kubeconfigPath' | 'env'>,
   extra: Record<string, string>,
   userEnv: NodeJS.ProcessEnv = process.env,
+  kubeconfig: string = session.kubeconfigPath,
 ): Record<string, string> {
   const env: Record<string, string> = {};
   for (const key of PASSED) {
@@ -92,7 +155,7 @@ export function lessonEnv(
     COLUMNS: '120',
     TERM: 'dumb',
     NO_COLOR: '1',
-    KUBECONFIG: session.kubeconfigPath,
+    KUBECONFIG: kubeconfig,
   });
   return Object.assign(env, sessionRest, extra);
 }

@@ -1,35 +1,49 @@
 /**
- * The lesson's persistent shell: one `bash --noprofile --norc` per lesson in its own process
- * group, so `cd`, `export` and shell variables carry across steps as in a reader's terminal.
+ * The lesson's shell, as a reader's terminal: `cd`, `export`, shell variables, functions and
+ * aliases carry across steps. Each step runs in a fresh bash started by the supervisor
+ * (supervisor.ts), which reports the step's real exit status after its output, marked with a
+ * nonce only the supervisor and the runner know; nothing the lesson runs can forge or read it.
  *
- * Protocol: each step is written to a script file in the sandbox's run dir and evaluated by the
- * shell's stdin with stdout and stderr merged (terminal-like interleaving) and stdin from
- * /dev/null; a trailing `printf '\n__KDT_<nonce>_<seq>_%s__\n' $?` marks the end and carries the
- * exit status. The nonce is random per shell, so no doc output can forge a marker.
+ * The supervisor runs in its own process group. Unconfined, it is also put in its own PID
+ * namespace when util-linux `unshare` can make one here: then `setsid` or double-forked
+ * processes a step starts end with the lesson, because the kernel kills a PID namespace with its
+ * first process. Where that is not possible, the lesson's processes carry KUBEDOCTEST_LESSON=<id>
+ * and are found in /proc and killed at the end (a lesson that scrubs its environment can escape
+ * that; confinement cannot be escaped this way). Confined, bubblewrap's PID namespace does it.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { execa, type ResultPromise } from 'execa';
+import { readdirSync, readFileSync } from 'node:fs';
+import { execa, execaSync, type ResultPromise } from 'execa';
 import { killGroup, killGroupNow, liveGroupMembers } from './process-group.js';
+import { FORWARDER } from './forward.js';
+import { SUPERVISOR } from './supervisor.js';
 
 /** How to start the shell. */
 export interface ShellOptions {
   cwd: string;
   env: Record<string, string>;
-  /** Where step scripts are written. */
+  /** Where the supervisor keeps the lesson's shell state between steps (a dir the lesson may write). */
   runDir: string;
-  /** Argv prefix to confine the shell (bubblewrap), if any. */
-  wrap?: { file: string; args: string[] };
+  /** Confinement (bubblewrap), if any. */
+  wrap?: {
+    file: string;
+    args: string[];
+    /** Host user bwrap runs as (when kubedoctest runs as root). */
+    uid?: number;
+    gid?: number;
+    /** The unreadable bash the supervisor and steps run with. */
+    bash: string;
+    /** The API forwarder started inside the sandbox. */
+    forwarder?: { node: string; socket: string; port: number };
+  };
 }
 
 /** Options for one step. */
 export interface ShellRunOptions {
   timeoutMs: number;
   signal?: AbortSignal;
-  /** Checked on each output chunk; when true, the process whose pid is in `stopPidFile` gets SIGTERM. */
+  /** Checked on each output chunk; when true, the step's process group gets SIGTERM (the step's shell itself survives it). */
   stopWhen?: (output: string) => boolean;
-  stopPidFile?: string;
 }
 
 /** One result shape for a finished, timed-out, aborted or shell-killing step. */
@@ -40,7 +54,7 @@ export interface ShellRunResult {
   exitCode: number | null;
   timedOut: boolean;
   aborted: boolean;
-  /** The shell itself exited during the step (`exit`, `set -e`, killed). */
+  /** The shell exited during the step (`exit`, `set -e`, `exec`, killed): its state is lost. */
   shellExited: boolean;
   /** `stopWhen` fired and the step's process was stopped. */
   stoppedEarly: boolean;
@@ -53,25 +67,81 @@ interface Pending {
   onData: () => void;
 }
 
+let pidNamespace: string[] | null | undefined;
+
+/** `unshare` arguments that give the unconfined lesson its own PID namespace here, or null (probed once). */
+export function unshareArgs(): string[] | null {
+  if (pidNamespace !== undefined) return pidNamespace;
+  const base = ['--pid', '--fork', '--kill-child', '--mount-proc'];
+  const candidates = process.getuid?.() === 0 ? [base] : [['--user', '--map-current-user', ...base]];
+  pidNamespace = null;
+  for (const args of candidates) {
+    try {
+      const r = execaSync('unshare', [...args, 'true'], { reject: false, timeout: 5000, stdin: 'ignore' });
+      if (r.exitCode === 0) {
+        pidNamespace = args;
+        break;
+      }
+    } catch {
+      // no unshare
+    }
+  }
+  return pidNamespace;
+}
+
+/** Pids of processes whose environment carries KUBEDOCTEST_LESSON=<id>. */
+export function markedProcesses(id: string): number[] {
+  const needle = `KUBEDOCTEST_LESSON=${id}\0`;
+  const out: number[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return out;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (`${readFileSync(`/proc/${entry}/environ`, 'latin1')}\0`.includes(needle)) out.push(Number(entry));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return out;
+}
+
 /** A running lesson shell. */
 export class LessonShell {
   readonly pid: number;
-  /** Diagnostics the shell itself wrote to stderr (not step output). */
+  /** Diagnostics the supervisor or bubblewrap wrote to stderr (not step output). */
   shellStderr = '';
-  private readonly nonce = randomBytes(8).toString('hex');
+  private readonly nonce = randomBytes(16).toString('hex');
+  /** Marks the lesson's processes for the /proc fallback (no PID namespace). */
+  private readonly lessonId = randomBytes(8).toString('hex');
   private readonly process: ResultPromise;
+  private readonly ownNamespace: boolean;
   private buffer = '';
   private seq = 0;
   private exited = false;
   private pending: Pending | null = null;
 
   private constructor(private readonly options: ShellOptions) {
-    // Aliases expand as in the reader's interactive terminal (`alias render_template=…`, then use it).
-    const bashArgs = ['--noprofile', '--norc', '-O', 'expand_aliases'];
-    const [file, args] = options.wrap ? [options.wrap.file, [...options.wrap.args, 'bash', ...bashArgs]] : ['bash', bashArgs];
+    const wrap = options.wrap;
+    const supervisor = ['--noprofile', '--norc', '-c', SUPERVISOR, 'kdt-supervisor', options.runDir];
+    let file: string;
+    let args: string[];
+    if (wrap) {
+      const fwd = wrap.forwarder ? [wrap.forwarder.node, FORWARDER, wrap.forwarder.socket, String(wrap.forwarder.port)] : [];
+      [file, args] = [wrap.file, [...wrap.args, wrap.bash, ...supervisor, wrap.bash, ...fwd]];
+      this.ownNamespace = true;
+    } else {
+      const unshare = unshareArgs();
+      [file, args] = unshare ? ['unshare', [...unshare, 'bash', ...supervisor, 'bash']] : ['bash', [...supervisor, 'bash']];
+      this.ownNamespace = unshare !== null;
+    }
     this.process = execa(file, args, {
       cwd: options.cwd,
-      env: options.env,
+      env: { ...options.env, KUBEDOCTEST_LESSON: this.lessonId },
       extendEnv: false,
       detached: true,
       cleanup: false,
@@ -81,8 +151,10 @@ export class LessonShell {
       stdout: 'pipe',
       stderr: 'pipe',
       encoding: 'utf8',
+      ...(wrap?.uid !== undefined ? { uid: wrap.uid } : {}),
+      ...(wrap?.gid !== undefined ? { gid: wrap.gid } : {}),
     });
-    if (this.process.pid === undefined) throw new Error('bash could not be started: is it installed and on PATH?');
+    if (this.process.pid === undefined) throw new Error(`${file} could not be started: is it installed and on PATH?`);
     this.pid = this.process.pid;
     this.process.stdout!.setEncoding('utf8');
     this.process.stderr!.setEncoding('utf8');
@@ -96,17 +168,24 @@ export class LessonShell {
     this.process.stdin!.on('error', () => {
       // EPIPE after the shell exited; the exit handler reports it.
     });
+    this.process.stdin!.write(`${this.nonce}\0`);
     void this.process.then(() => {
       this.exited = true;
       const p = this.pending;
       if (p) {
         this.pending = null;
-        p.resolve({ exitCode: null, output: this.buffer, exited: true });
+        // The supervisor itself ended (bubblewrap or the forwarder could not start, or it was
+        // killed): what it said is the only explanation there is.
+        const said = this.shellStderr
+          .split('\n')
+          .filter((l) => l.trim() && !/^\[\d+\][+-]?\s+(Done|Exit|Killed|Terminated)/.test(l))
+          .join('\n');
+        p.resolve({ exitCode: null, output: said ? `${this.buffer}${this.buffer && !this.buffer.endsWith('\n') ? '\n' : ''}${said}\n` : this.buffer, exited: true });
       }
     });
   }
 
-  /** Starts a shell in its own process group. */
+  /** Starts the supervisor in its own process group (and PID namespace where possible). */
   static start(options: ShellOptions): LessonShell {
     return new LessonShell(options);
   }
@@ -124,13 +203,13 @@ export class LessonShell {
       this.pending = null;
       const output = this.buffer.slice(0, m.index);
       this.buffer = this.buffer.slice(m.index + m[0].length);
-      p.resolve({ exitCode: Number(m[1]), output, exited: false });
+      p.resolve({ exitCode: Number(m[1]), output, exited: m[2] === '1' });
       return;
     }
     p.onData();
   }
 
-  /** Runs one step's script in the shell and waits for its marker, the timeout, or an abort. */
+  /** Runs one step's script in a fresh child of the supervisor and waits for its status, the timeout, or an abort. */
   async run(script: string, options: ShellRunOptions): Promise<ShellRunResult> {
     const started = Date.now();
     if (this.exited) {
@@ -138,40 +217,29 @@ export class LessonShell {
     }
     if (this.pending) throw new Error('a step is already running in this shell');
     const seq = ++this.seq;
-    const file = join(this.options.runDir, `step-${seq}.sh`);
-    writeFileSync(file, script.endsWith('\n') ? script : `${script}\n`);
     this.buffer = '';
     let stoppedEarly = false;
     let timedOut = false;
     let aborted = false;
     const done = new Promise<{ exitCode: number | null; output: string; exited: boolean }>((resolve) => {
       this.pending = {
-        marker: new RegExp(`\\n__KDT_${this.nonce}_${seq}_(\\d+)__\\n`),
+        marker: new RegExp(`\\n__KDT_${this.nonce}_${seq}_(\\d+)_([01])__\\n`),
         resolve,
         onData: () => {
-          if (stoppedEarly || !options.stopWhen || !options.stopPidFile) return;
-          if (!options.stopWhen(this.buffer)) return;
-          const pid = readPid(options.stopPidFile);
-          if (pid !== null) {
-            stoppedEarly = true;
-            try {
-              process.kill(pid, 'SIGTERM');
-            } catch {
-              // already gone
-            }
-          }
+          if (stoppedEarly || !options.stopWhen || !options.stopWhen(this.buffer)) return;
+          stoppedEarly = true;
+          this.process.stdin!.write('stop\0');
         },
       };
     });
-    const quoted = `'${file.replaceAll("'", `'\\''`)}'`;
-    // eval, not `.`: bash then names itself, not the temp file, in its messages (`bash: line 1: ubectl: command not found`).
-    this.process.stdin!.write(`eval "$(cat ${quoted})" </dev/null 2>&1; printf '\\n__KDT_${this.nonce}_${seq}_%s__\\n' "$?"\n`);
+    // NUL ends a field of the request; a script cannot contain one anyway (bash drops it).
+    this.process.stdin!.write(`run\0${seq}\0${script.replaceAll('\0', '')}\0`);
 
     const interrupt = (why: 'timeout' | 'abort'): void => {
       if (!this.pending) return;
       if (why === 'timeout') timedOut = true;
       else aborted = true;
-      void killGroup(this.pid);
+      void this.kill();
     };
     const timer = setTimeout(() => interrupt('timeout'), options.timeoutMs);
     const onAbort = (): void => interrupt('abort');
@@ -179,6 +247,8 @@ export class LessonShell {
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const r = await done;
+      // `exit`, `set -e` or `exec` ended the step's shell: like a closed terminal, its state is gone.
+      if (r.exited && !timedOut && !aborted) await this.stop();
       return {
         // bash reports the stopped foreground job ("Terminated"); that line is not the command's output.
         output: stoppedEarly ? r.output.replace(/(^|\n)[^\n]*\bTerminated\b[^\n]*\n?$/, '$1') : r.output,
@@ -195,10 +265,31 @@ export class LessonShell {
     }
   }
 
+  /** Kills the supervisor's group, and without a PID namespace every process marked as this lesson's. */
+  private async kill(): Promise<void> {
+    // In its own PID namespace nothing is lost by SIGKILL at once: the kernel ends the whole
+    // namespace with its first process (which, as an init, ignores SIGTERM anyway).
+    await killGroup(this.pid, this.ownNamespace ? 0 : 2000);
+    if (!this.ownNamespace) {
+      for (let round = 0; round < 5; round++) {
+        const marked = markedProcesses(this.lessonId);
+        if (marked.length === 0) break;
+        for (const pid of marked) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // gone
+          }
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+  }
+
   /** Ends the shell and everything it started (background jobs too): SIGTERM, then SIGKILL. */
   async stop(): Promise<void> {
     if (!this.exited) this.process.stdin!.end();
-    await killGroup(this.pid);
+    await this.kill();
     // The shell is gone once its group is; wait for the exit event so no handle stays open.
     if (liveGroupMembers(this.pid).length === 0) await this.process.catch(() => undefined);
   }
@@ -206,14 +297,12 @@ export class LessonShell {
   /** SIGKILL to the group without waiting (signal handlers). */
   killNow(): void {
     killGroupNow(this.pid);
-  }
-}
-
-function readPid(file: string): number | null {
-  try {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
+    if (!this.ownNamespace) for (const pid of markedProcesses(this.lessonId)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
   }
 }

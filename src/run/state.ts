@@ -16,6 +16,7 @@ export interface LessonState {
   plan: Plan;
   session: BackendSession;
   sandbox: Sandbox;
+  /** Environment of the runner's own kubectl calls (diagnostics, hints): its kubeconfig, its PATH, nothing the lesson can write. */
   env: Record<string, string>;
   shell: LessonShell;
   shellOptions: ShellOptions;

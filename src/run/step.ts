@@ -80,7 +80,7 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
   const r = await state.shell.run(prepared.script, {
     timeoutMs,
     ...(state.options.signal ? { signal: state.options.signal } : {}),
-    ...(stopWhen && prepared.bounded ? { stopWhen, stopPidFile: prepared.bounded.pidFile } : {}),
+    ...(stopWhen ? { stopWhen } : {}),
   });
   if (r.aborted || state.options.signal?.aborted) return { output: r.output, exitCode: null, error: 'the run was interrupted' };
   if (r.timedOut || r.shellExited) {
@@ -102,13 +102,16 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
   // A terminal ends lines with CR LF; the doc shows them as lines.
   if (prepared.pty) r.output = r.output.replace(/\r\n/g, '\n');
   let exitCode = r.exitCode;
-  if (prepared.bounded && exitCode !== null && prepared.bounded.stoppedCodes.includes(exitCode)) exitCode = 0;
+  // Stopped by the runner once the doc's lines appeared: how the watch then ends (124, 143, or 1
+  // when kubectl handles the SIGTERM itself) is the runner's doing, not the command's.
+  if (prepared.bounded && exitCode !== null && (r.stoppedEarly || prepared.bounded.stoppedCodes.includes(exitCode))) exitCode = 0;
   return { output: r.output, exitCode };
 }
 
 function match(state: LessonState, step: CommandStep, actual: string, command: string): MatchResult {
   const e = step.expected!;
-  return state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command });
+  // The page's earlier bindings: a value the cluster assigned must stay the same value later on.
+  return state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command, bindings: state.bindings });
 }
 
 /**
@@ -190,7 +193,7 @@ async function provideLinkedFiles(state: LessonState, step: CommandStep, command
   const linked = planLinkedFiles(missing, state.plan.links ?? [], step.line, state.options.filesDir);
   if (linked.action === 'skip') return { skip: linked.reason };
   if (linked.action === 'none' || !cwd) return { rewrites: [] };
-  return { rewrites: copyLinkedFiles(linked.copies, cwd, state.options.filesDir!).map((r) => ({ kind: 'file' as const, ...r })) };
+  return { rewrites: copyLinkedFiles(linked.copies, cwd, state.options.filesDir!, { home: state.sandbox.home, ...(state.sandbox.owner ? { owner: state.sandbox.owner } : {}) }).map((r) => ({ kind: 'file' as const, ...r })) };
 }
 
 /** Runs a command step to its result. */
@@ -227,6 +230,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     examples: state.examples,
     capabilities: state.session.capabilities,
     podShell: state.podShell,
+    bind: (value: string) => (state.bindings.length ? state.matcher.applyBindings(value, state.bindings) : value),
     watchMs: Math.max(1000, Math.min(state.options.settleMs, stepTimeout(step, state.options) - 1000)),
   });
   rewrites.push(...prepared.rewrites);
@@ -296,7 +300,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     result.status = (matched ? matched.ok : true) && !exit ? 'pass' : 'fail';
     if (matched) {
       result.bindings = matched.bindings;
-      if (matched.ok) state.bindings.push(...matched.bindings);
+      if (matched.ok) state.bindings.push(...matched.bindings.map((b) => ({ ...b, line: step.expected!.position.line })));
     }
     observe(command, attempt.output, state.observations);
     if (prepared.opensPodShell && result.status === 'pass') state.podShell = prepared.opensPodShell;
@@ -314,7 +318,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     }
   }
   if (result.status === 'fail') {
-    const facts = state.options.gatherFacts ? await gatherFacts(state.env, state.session.namespace, state.sandbox.home) : null;
+    const facts = state.options.gatherFacts ? await gatherFacts(state.env, state.session.namespace, state.sandbox.private) : null;
     const hint = findHint({
       step,
       output: attempt.output,
@@ -327,7 +331,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     });
     if (hint) result.hint = hint;
     if (state.options.gatherFacts) {
-      result.diagnostics = await gatherDiagnostics(state.env, state.session.namespace, state.sandbox.home, facts, `${command}\n${attempt.output}`);
+      result.diagnostics = await gatherDiagnostics(state.env, state.session.namespace, state.sandbox.private, facts, `${command}\n${attempt.output}`);
     }
   }
   if ((result.status === 'fail' || result.status === 'pass') && state.skippedProducers.length) {

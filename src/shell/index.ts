@@ -6,7 +6,8 @@
  */
 export * from './types.js';
 export { parseCommandLine } from './parse.js';
+export { splitTolerant } from './tolerant.js';
 export { locateProgram, programName, isAssignment, type ProgramParts } from './program.js';
 export { COMMAND_PREFIXES, type PrefixRule } from './data/prefixes.js';
-export { kubectlCall, firstKubectlCall, flagWords, parseKubectl, takesValue, isKnownFlag, isGlobalFlag, hasFlag, flagValue, type KubectlCall, type KubectlFlag } from './kubectl.js';
+export { kubectlCall, firstKubectlCall, flagWords, parseKubectl, takesValue, hasFlag, flagValue, type KubectlCall, type KubectlFlag } from './kubectl.js';
 export { offsetToLineColumn, dataRanges, shQuote } from './text.js';

@@ -51,17 +51,6 @@ export function takesValue(name: string, command: string): boolean {
   return command === '' ? false : ANY_VALUE.has(name);
 }
 
-/** True for a flag kubectl knows for the command (or globally). */
-export function isKnownFlag(name: string, command: string): boolean {
-  const own = KUBECTL_COMMAND_FLAGS[command];
-  return GLOBAL_VALUE.has(name) || KUBECTL_GLOBAL_FLAGS.bool.includes(name) || (own !== undefined && (own.value.includes(name) || own.bool.includes(name)));
-}
-
-/** True for a flag that may come before the subcommand (`kubectl -n kube-system get pods`). */
-export function isGlobalFlag(name: string): boolean {
-  return GLOBAL_VALUE.has(name) || KUBECTL_GLOBAL_FLAGS.bool.includes(name);
-}
-
 /** The kubectl call of a simple command whose program is kubectl (or `oc`), else undefined. */
 export function kubectlCall(command: SimpleCommand): KubectlCall | undefined {
   return command.name === 'kubectl' || command.name === 'oc' ? parseKubectl(command.args) : undefined;

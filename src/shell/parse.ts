@@ -1,4 +1,4 @@
-import sh, { type Node } from 'mvdan-sh';
+import sh from 'mvdan-sh';
 import { locateProgram, programName } from './program.js';
 import { splitTolerant } from './tolerant.js';
 import type { CommandLine, Enclosure, Redirect, RedirectOp, ShellComment, ShellWord, SimpleCommand, Terminator } from './types.js';
@@ -44,14 +44,14 @@ export function parseCommandLine(text: string): CommandLine {
 function parseUncached(text: string): CommandLine {
   let file: Node;
   try {
-    file = parser.Parse(maskForParser(text), '');
+    file = parser.Parse(maskForParser(text), '').__internal_object__ as Node;
   } catch (err) {
     const message = typeof (err as { Error?: unknown }).Error === 'function' ? (err as { Error(): string }).Error() : String(err);
     return { ...splitTolerant(text), tolerant: true, error: message };
   }
   const reader = new TreeReader(text);
   reader.statements(file.Stmts, []);
-  for (const c of file.Last ?? []) reader.comments.push(reader.comment(c));
+  for (const c of list(file.Last)) reader.comments.push(reader.comment(c));
   const commands = reader.commands.sort((a, b) => a.start - b.start);
   const comments = reader.comments.sort((a, b) => a.start - b.start);
   return { text, commands, comments, loopVariables: reader.loopVariables, tolerant: false };
@@ -63,9 +63,36 @@ function parseUncached(text: string): CommandLine {
  * placeholders become `_pod-name_`. Values are always read back from the original text.
  */
 export function maskForParser(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[^\x00-\x7f]/g, 'a').replace(PLACEHOLDER, (_m, name: string) => `_${name}_`);
 }
+
+/**
+ * A Go value of mvdan/sh as GopherJS lays it out. The package's own JavaScript API wraps every
+ * node it hands out in a fresh reflective wrapper, which costs about 0.5 ms per field read (200
+ * times the parse); the model reads the Go values behind `__internal_object__` instead, calling
+ * their Go methods (`Pos()`, `End()`, `Offset()`) directly.
+ */
+type Node = any;
+
+/** The Go type name of a node (`CallExpr`), or undefined for nil. */
+function typeOf(node: Node): string | undefined {
+  if (isNil(node)) return undefined;
+  const name: unknown = node.constructor?.string;
+  return typeof name === 'string' ? name.replace(/^\*?syntax\./, '') : undefined;
+}
+
+/** True for a nil pointer or interface. */
+function isNil(node: Node): boolean {
+  return node === null || node === undefined || node.constructor?.nil === node || node.constructor === Object;
+}
+
+/** The elements of a Go slice. */
+function list(slice: Node): Node[] {
+  if (isNil(slice) || slice.$array === undefined) return [];
+  return slice.$array.slice(slice.$offset, slice.$offset + slice.$length);
+}
+
+const offset = (pos: Node): number => pos.Offset() as number;
 
 /** Reads mvdan/sh nodes into the model, taking every value from the original text. */
 class TreeReader {
@@ -74,47 +101,47 @@ class TreeReader {
   readonly loopVariables: string[] = [];
   constructor(private readonly text: string) {}
 
-  statements(stmts: Node[] | null, inside: Enclosure[]): void {
-    const list = stmts ?? [];
-    list.forEach((stmt, i) => {
-      const terminator: Terminator = stmt.Background ? '&' : stmt.Semicolon.IsValid() ? ';' : i < list.length - 1 ? '\n' : '';
+  statements(stmts: Node, inside: Enclosure[]): void {
+    const all = list(stmts);
+    all.forEach((stmt, i) => {
+      const terminator: Terminator = stmt.Background ? '&' : stmt.Semicolon.IsValid() ? ';' : i < all.length - 1 ? '\n' : '';
       this.statement(stmt, inside, terminator);
     });
   }
 
   statement(stmt: Node, inside: Enclosure[], terminator: Terminator, prefix: ShellWord[] = []): void {
     const first = this.commands.length;
-    for (const c of stmt.Comments ?? []) this.comments.push(this.comment(c));
-    const redirects = (stmt.Redirs ?? []).map((r: Node) => this.redirect(r));
+    for (const c of list(stmt.Comments)) this.comments.push(this.comment(c));
+    const redirects = list(stmt.Redirs).map((r: Node) => this.redirect(r));
     this.command(stmt.Cmd, inside, terminator, redirects, prefix);
-    for (const r of stmt.Redirs ?? []) this.substitutions(r.Word, inside);
+    for (const r of list(stmt.Redirs)) this.substitutions(r.Word, inside);
     if (stmt.Background) for (const c of this.commands.slice(first)) c.background = true;
   }
 
-  command(cmd: Node | null, inside: Enclosure[], terminator: Terminator, redirects: Redirect[], prefix: ShellWord[]): void {
-    if (!cmd) {
+  command(cmd: Node, inside: Enclosure[], terminator: Terminator, redirects: Redirect[], prefix: ShellWord[]): void {
+    const type = typeOf(cmd);
+    if (type === undefined) {
       if (redirects.length > 0) this.simple([], [], inside, terminator, redirects, prefix, undefined);
       return;
     }
-    const type = syntax.NodeType(cmd);
     const within = (e: Enclosure): Enclosure[] => [...inside, e];
     switch (type) {
       case 'CallExpr':
-        return this.simple(cmd.Assigns ?? [], cmd.Args ?? [], inside, terminator, redirects, prefix, cmd);
+        return this.simple(list(cmd.Assigns), list(cmd.Args), inside, terminator, redirects, prefix, cmd);
       case 'DeclClause':
-        return this.simple([], [cmd.Variant, ...(cmd.Args ?? [])], inside, terminator, redirects, prefix, cmd);
+        return this.simple([], [cmd.Variant, ...list(cmd.Args)], inside, terminator, redirects, prefix, cmd);
       case 'BinaryCmd':
         this.statement(cmd.X, inside, BINARY_OPS[cmd.Op as number] ?? ';', prefix);
         return this.statement(cmd.Y, inside, terminator);
       case 'TimeClause':
-        if (cmd.Stmt) return this.statement(cmd.Stmt, inside, terminator, [...prefix, this.span(cmd.Pos().Offset(), cmd.Pos().Offset() + 4)]);
+        if (!isNil(cmd.Stmt)) return this.statement(cmd.Stmt, inside, terminator, [...prefix, this.span(cmd.Pos().Offset(), cmd.Pos().Offset() + 4)]);
         return this.simple([], [], inside, terminator, redirects, [...prefix, this.span(cmd.Pos().Offset(), cmd.Pos().Offset() + 4)], undefined);
       case 'Block':
         return this.statements(cmd.Stmts, within('{'));
       case 'Subshell':
         return this.statements(cmd.Stmts, within('('));
       case 'IfClause':
-        for (let c: Node | null = cmd; c; c = c.Else) {
+        for (let c: Node = cmd; !isNil(c); c = c.Else) {
           this.statements(c.Cond, within('if'));
           this.statements(c.Then, within('if'));
         }
@@ -123,12 +150,14 @@ class TreeReader {
         this.statements(cmd.Cond, within(cmd.Until ? 'until' : 'while'));
         return this.statements(cmd.Do, within(cmd.Until ? 'until' : 'while'));
       case 'ForClause':
-        if (cmd.Loop?.Name) this.loopVariables.push(cmd.Loop.Name.Value as string);
-        for (const w of cmd.Loop?.Items ?? []) this.substitutions(w, within(cmd.Select ? 'select' : 'for'));
+        if (typeOf(cmd.Loop) === 'WordIter') {
+          if (!isNil(cmd.Loop.Name)) this.loopVariables.push(cmd.Loop.Name.Value as string);
+          for (const w of list(cmd.Loop.Items)) this.substitutions(w, within(cmd.Select ? 'select' : 'for'));
+        }
         return this.statements(cmd.Do, within(cmd.Select ? 'select' : 'for'));
       case 'CaseClause':
         this.substitutions(cmd.Word, within('case'));
-        for (const item of cmd.Items ?? []) this.statements(item.Stmts, within('case'));
+        for (const item of list(cmd.Items)) this.statements(item.Stmts, within('case'));
         return;
       case 'FuncDecl':
         return this.statement(cmd.Body, within('function'), '');
@@ -143,8 +172,8 @@ class TreeReader {
     const words = [...prefix, ...args.map((n) => this.word(n))];
     const parts = locateProgram([...assigns.map((n) => this.word(n)), ...words]);
     const all = [...parts.assignments, ...parts.prefixes, ...(parts.program ? [parts.program] : []), ...parts.args];
-    const start = Math.min(...all.map((w) => w.start), ...redirects.map((r) => r.target.start), node ? node.Pos().Offset() : Infinity);
-    const end = Math.max(...all.map((w) => w.end), ...redirects.map((r) => r.target.end), node ? node.End().Offset() : 0);
+    const start = Math.min(...all.map((w) => w.start), ...redirects.map((r) => r.target.start), node ? offset(node.Pos()) : Infinity);
+    const end = Math.max(...all.map((w) => w.end), ...redirects.map((r) => r.target.end), node ? offset(node.End()) : 0);
     this.commands.push({
       words: words.filter((w) => !parts.assignments.includes(w)),
       ...parts,
@@ -163,12 +192,13 @@ class TreeReader {
    * Commands inside `$( … )`, backticks and `<( … )` of a word or an assignment. The nodes are
    * read directly: mvdan-sh's generic `Walk` costs more than the parse itself.
    */
-  substitutions(node: Node | null, inside: Enclosure[]): void {
-    if (!node) return;
-    const type = syntax.NodeType(node);
+  substitutions(node: Node, inside: Enclosure[]): void {
+    const type = typeOf(node);
+    if (type === undefined) return;
     if (type === 'Assign') return this.substitutions(node.Value, inside);
-    for (const part of (node.Parts ?? []) as Node[]) {
-      const partType = syntax.NodeType(part);
+    if (type !== 'Word' && type !== 'DblQuoted') return;
+    for (const part of list(node.Parts)) {
+      const partType = typeOf(part);
       if (partType === 'CmdSubst' || partType === 'ProcSubst') this.statements(part.Stmts, [...inside, partType === 'CmdSubst' ? '$(' : '<(']);
       else if (partType === 'DblQuoted') this.substitutions(part, inside);
     }
@@ -178,12 +208,12 @@ class TreeReader {
     const op = REDIRECT_OPS[r.Op as number] ?? '>';
     const target = this.word(r.Word);
     const out: Redirect = { op, target };
-    if (r.N) out.fd = r.N.Value as string;
+    if (!isNil(r.N)) out.fd = r.N.Value as string;
     if (op === '<<' || op === '<<-') {
       const quoted = /['"\\]/.test(target.raw);
-      if (r.Hdoc) {
-        const start = r.Hdoc.Pos().Offset() as number;
-        const end = r.Hdoc.End().Offset() as number;
+      if (!isNil(r.Hdoc)) {
+        const start = offset(r.Hdoc.Pos());
+        const end = offset(r.Hdoc.End());
         // The node ends after the closing delimiter line; the body stops before it.
         const lastLine = this.text.lastIndexOf('\n', end - 1);
         const bodyEnd = lastLine >= start ? lastLine + 1 : start;
@@ -195,29 +225,29 @@ class TreeReader {
 
   /** A word node (or an `Assign` of `export A=1`) with its value read from the original text. */
   word(node: Node): ShellWord {
-    const start = node.Pos().Offset() as number;
-    const end = node.End().Offset() as number;
+    const start = offset(node.Pos());
+    const end = offset(node.End());
     const quotes: Quotes = { single: [], all: [] };
     const value = this.wordValue(node, start, quotes);
     return { value, raw: this.text.slice(start, end), start, end, singleQuoted: quotes.single, quoted: quotes.all };
   }
 
   private wordValue(node: Node, start: number, quotes: Quotes): string {
-    const type = syntax.NodeType(node);
-    if (type === 'Word') return this.parts(node.Parts ?? [], false, start, quotes);
-    if (type !== 'Assign' || node.Array || node.Index) return this.text.slice(start, node.End().Offset());
-    const value = node.Value ? this.parts(node.Value.Parts ?? [], false, start, quotes) : '';
-    if (node.Naked) return node.Name ? (node.Name.Value as string) : value;
+    const type = typeOf(node);
+    if (type === 'Word') return this.parts(list(node.Parts), false, start, quotes);
+    if (type !== 'Assign' || !isNil(node.Array) || !isNil(node.Index)) return this.text.slice(start, offset(node.End()));
+    const value = isNil(node.Value) ? '' : this.parts(list(node.Value.Parts), false, start, quotes);
+    if (node.Naked) return isNil(node.Name) ? value : (node.Name.Value as string);
     return `${node.Name.Value as string}${node.Append ? '+=' : '='}${value}`;
   }
 
   private parts(parts: Node[], quoted: boolean, wordStart: number, quotes: Quotes): string {
     let value = '';
     for (const part of parts) {
-      const start = part.Pos().Offset() as number;
-      const end = part.End().Offset() as number;
+      const start = offset(part.Pos());
+      const end = offset(part.End());
       const raw = this.text.slice(start, end);
-      switch (syntax.NodeType(part)) {
+      switch (typeOf(part)) {
         case 'Lit':
           value += quoted ? raw.replace(/\\([$`"\\\n])/g, (_m, c: string) => (c === '\n' ? '' : c)) : raw.replace(/\\(\n|.)/gs, (_m, c: string) => (c === '\n' ? '' : c));
           break;
@@ -230,7 +260,7 @@ class TreeReader {
         }
         case 'DblQuoted':
           quotes.all.push([start - wordStart, end - wordStart]);
-          value += this.parts(part.Parts ?? [], true, wordStart, quotes);
+          value += this.parts(list(part.Parts), true, wordStart, quotes);
           break;
         default:
           value += raw;
@@ -245,8 +275,8 @@ class TreeReader {
   }
 
   comment(node: Node): ShellComment {
-    const start = node.Pos().Offset() as number;
-    const end = node.End().Offset() as number;
+    const start = offset(node.Pos());
+    const end = offset(node.End());
     return { text: this.text.slice(start + 1, end), start, end };
   }
 }

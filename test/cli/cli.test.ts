@@ -1,13 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-
-beforeAll(async () => {
-  await execa('npm', ['run', 'build'], { stdio: 'ignore' });
-}, 120_000);
 
 describe('kubedoctest CLI', () => {
   it('--help lists the commands and exits 0', async () => {

@@ -9,7 +9,6 @@ let dir: string;
 let lesson: string;
 
 beforeAll(async () => {
-  await execa('npm', ['run', 'build'], { stdio: 'ignore' });
   dir = mkdtempSync(join(tmpdir(), 'kdt-inputs-'));
   lesson = join(dir, 'lesson.md');
   writeFileSync(lesson, '# Lesson\n\n```shell\nkubectl get namespaces default\n```\n');

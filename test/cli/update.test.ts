@@ -1,13 +1,8 @@
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-
-beforeAll(async () => {
-  await execa('npm', ['run', 'build'], { stdio: 'ignore' });
-}, 120_000);
 
 describe('check --update', () => {
   it('rewrites the env-var fixture so that it then passes, changing only the wrong block', async () => {

@@ -1,16 +1,11 @@
 import { resolve } from 'node:path';
-import { execa } from 'execa';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CLI } from '../helpers/cli.js';
 import { hasTmux, Tmux } from '../helpers/tmux.js';
 
 const tmuxPresent = await hasTmux();
 const prompt = '[Enter] run  [e] edit  [s] skip  [q] quit';
 const count = (text: string, s: string) => text.split(s).length - 1;
-
-beforeAll(async () => {
-  await execa('npm', ['run', 'build'], { stdio: 'ignore' });
-}, 120_000);
 
 // The interactive walk-through is driven in a real terminal (tmux) with send-keys and read back with capture-pane.
 describe.skipIf(!tmuxPresent)(`kubedoctest walk in tmux${tmuxPresent ? '' : ' (skipped: tmux is not installed; apt-get install tmux)'}`, () => {

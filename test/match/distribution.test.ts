@@ -120,3 +120,20 @@ describe('values set by the cluster distribution', () => {
     expect(r.differences[0]?.environment).toBeUndefined();
   });
 });
+
+describe("the cluster's nodes", () => {
+  const node = (kernel: string, taints: string) => `Name:               minikube\nRoles:              control-plane\nTaints:             ${taints}\nKernel Version:     ${kernel}`;
+  test.each<[string, string, string, boolean]>([
+    ['kernel and role of the environment', node('5.15.0-1049-gke', '<none>'), node('6.1.0-18-amd64', '<none>'), true],
+    ['a taint the tutorial set', node('5.15.0', 'disktype=ssd:NoSchedule'), node('5.15.0', '<none>'), false],
+  ])('describe node: %s', (_name, expected, actual, ok) => {
+    const r = matchOutput({ expected, actual, mode: 'similar', line: 1, column: 1, command: 'kubectl describe node minikube' });
+    expect(r.ok, JSON.stringify(r.differences)).toBe(ok);
+    if (ok) expect(r.differences.every((d) => d.environment === true)).toBe(true);
+  });
+
+  test('the same values in other output stay exact', () => {
+    const r = matchOutput({ expected: 'Kernel Version:     5.15.0', actual: 'Kernel Version:     6.1.0', mode: 'similar', line: 1, column: 1, command: 'kubectl describe pod x' });
+    expect(r.ok).toBe(false);
+  });
+});

@@ -107,7 +107,7 @@ describe('pairing forms', () => {
         { form: 'transcript', position: { line: 19, column: 1, endLine: 19, endColumn: 21 }, text: 'Server:    10.0.0.10' },
       ],
       ['kubectl exec -it secret-test-pod -- /bin/bash', { kind: 'local' }, null],
-      ['ls', { kind: 'pod', prompt: 'root@secret-test-pod:/etc/secret-volume#', name: 'secret-test-pod', source: { by: 'prompt', text: 'root@secret-test-pod:/etc/secret-volume#' } }, null],
+      ['ls', { kind: 'pod', prompt: 'root@secret-test-pod:/etc/secret-volume#', name: 'secret-test-pod', source: { by: 'session', line: 23, text: 'kubectl exec -it secret-test-pod -- /bin/bash' } }, null],
     ]);
     expect(steps.map((s) => s.position)).toEqual([
       { line: 4, column: 3, endLine: 4, endColumn: 83 },

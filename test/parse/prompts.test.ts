@@ -64,9 +64,9 @@ describe('commands typed in a pod shell without a prompt', () => {
     ]);
   });
 
-  it('does not take them for a pod when no earlier step opened a pod shell', () => {
+  it('takes them for a pod (no name) even when no earlier step opened a pod shell: never the host', () => {
     const md = ['```shell', '# Run this in the shell inside the container', 'ls', '```'].join('\n');
     const steps = parseMarkdown(md, { path: 'x.md' }).steps.filter((s) => s.kind === 'command');
-    expect(steps.map((s) => s.host.kind)).toEqual(['local']);
+    expect(steps.map((s) => s.host)).toEqual([{ kind: 'pod', source: { by: 'cue', line: 2, text: 'Run this in the shell inside the container' } }]);
   });
 });

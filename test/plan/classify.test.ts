@@ -48,6 +48,14 @@ describe('classifyCommand', () => {
     ['minikube dashboard', 'interactive', 'minikube', undefined],
     ['sudo docker ps', 'host-tool', 'docker', undefined],
     ['FOO=1 kubectl get pods', 'read-only', 'kubectl', 'get'],
+    // Prefixes run the program after them (plan once said `other` for timeout and env).
+    ['timeout 10 kubectl get pods', 'read-only', 'kubectl', 'get'],
+    ['env FOO=1 kubectl delete pod x', 'mutating', 'kubectl', 'delete'],
+    ['time kubectl apply -f web.yaml', 'mutating', 'kubectl', 'apply'],
+    ['kubectl get pods -o name | xargs kubectl delete', 'mutating', 'kubectl', 'get'],
+    ['watch -n 2 kubectl get pods', 'interactive', 'kubectl', 'get'],
+    // A loop is named by its keyword; its commands give the class.
+    ['for p in a b; do kubectl delete pod $p; done', 'mutating', 'for', undefined],
     ['cat <<EOF >./kustomization.yaml\nresources:\n- get: x; kubectl delete ns y\nEOF', 'host-tool', 'cat', undefined],
     ['ubectl get configmaps', 'other', 'ubectl', undefined],
     ['service/my-nginx exposed', 'other', 'service/my-nginx', undefined],

@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { execa } from 'execa';
 import { chromium } from 'playwright-core';
 import { summarize } from '../../src/run/summary.js';
 import { describe, expect, it } from 'vitest';
@@ -49,8 +48,7 @@ describe('HTML report', () => {
   });
 
   it.skipIf(!CHROMIUM)(`a real check of the env-var fixture, rendered in Chromium, shows the failing step (${CHROMIUM ? 'chromium found' : NO_CHROMIUM_REASON})`, async () => {
-    await execa('npm', ['run', 'build'], { stdio: 'ignore' });
-    const out = resolve('test-output');
+      const out = resolve('test-output');
     mkdirSync(out, { recursive: true });
     const file = join(out, 'env-vars-check.html');
     const r = await runCli(['check', docPath, '--format', 'html', '--output', file, '--settle', '5s']);

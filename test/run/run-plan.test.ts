@@ -41,7 +41,9 @@ describe('runPlan', () => {
       expect(r.error).toBeUndefined();
       expect(r.steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
       const call = backend.calls()[0]!;
-      expect(call.kubeconfig).toBe(join(backend.lastWorkDir, 'kubeconfig'));
+      // The lesson's own copy: the backend's kubeconfig (which diagnostics use) is out of its reach.
+      expect(call.kubeconfig).toBe(join(backend.lastWorkDir, '..', '..', 'run', 'kubeconfig'));
+      expect(call.kubeconfig).not.toBe(join(backend.lastWorkDir, 'kubeconfig'));
       expect(backend.stopped).toBe(1);
       expect(existsSync(backend.lastWorkDir)).toBe(false);
     } finally {

@@ -37,6 +37,16 @@ describe('LessonShell', () => {
     expect(r).toMatchObject({ output: 'HELLO\n', exitCode: 0 });
   });
 
+  it("should carry a background job's pid to a later step, which can stop it", async () => {
+    const { shell } = startShell();
+    const tag = `kdt-job-${randomBytes(4).toString('hex')}`;
+    await shell.run(`(exec -a ${tag} sleep 1000) & __kdt_job_3=$!`, { timeoutMs: 20_000 });
+    expect(await eventually(() => processesMatching(tag).length === 1)).toBe(true);
+    const r = await shell.run('kill -TERM "$__kdt_job_3" && echo stopped', { timeoutMs: 20_000 });
+    expect(r).toMatchObject({ output: 'stopped\n', exitCode: 0 });
+    expect(await eventually(() => processesMatching(tag).length === 0)).toBe(true);
+  });
+
   it('should report the exit status of each step', async () => {
     const { shell } = startShell();
     expect((await shell.run('false', { timeoutMs: 20_000 })).exitCode).toBe(1);

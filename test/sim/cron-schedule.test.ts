@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSchedule, scheduleError } from '../../src/backends/sim/cron-schedule.js';
+import { parseSchedule, rfc3339In, scheduleError } from '../../src/backends/sim/cron-schedule.js';
 
 const at = (iso: string) => new Date(iso);
 const next = (spec: string, after: string) => parseSchedule(spec).next(at(after))?.toISOString();
@@ -31,5 +31,14 @@ describe('cron schedules as robfig/cron ParseStandard reads them', () => {
     expect(scheduleError('1-2-3 * * * *')).toBe('too many hyphens: 1-2-3');
     expect(scheduleError('0 0 0 * *')).toBe('beginning of range (0) below minimum (1): 0');
     expect(scheduleError('')).toBe('empty spec string');
+  });
+
+  it('reads times in the CronJob time zone, or the one a CRON_TZ prefix names', () => {
+    expect(parseSchedule('0 * * * *', 'Asia/Kolkata').next(at('2024-01-01T00:00:00Z'))?.toISOString()).toBe('2024-01-01T00:30:00.000Z');
+    expect(parseSchedule('CRON_TZ=America/New_York 0 9 * * *').next(at('2024-01-01T00:00:00Z'))?.toISOString()).toBe('2024-01-01T14:00:00.000Z');
+    expect(scheduleError('CRON_TZ=Mars/Base 0 9 * * *')).toBe('provided bad location Mars/Base: unknown time zone Mars/Base');
+    expect(rfc3339In(at('2024-01-01T00:30:00Z'), 'Asia/Kolkata')).toBe('2024-01-01T06:00:00+05:30');
+    expect(rfc3339In(at('2024-07-01T13:00:00Z'), 'America/New_York')).toBe('2024-07-01T09:00:00-04:00');
+    expect(rfc3339In(at('2024-07-01T13:00:00Z'))).toBe('2024-07-01T13:00:00Z');
   });
 });

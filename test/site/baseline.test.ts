@@ -5,6 +5,10 @@ import type { Diagnostic } from '../../src/diag/diagnostic.js';
 import type { LessonResult, StepResult } from '../../src/run/types.js';
 import { applyBaseline, entriesOf, exitCodeWithBaseline, updatedBaseline } from '../../src/site/baseline.js';
 import { stepFingerprint } from '../../src/site/fingerprint.js';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { formatCheckGithub, formatCheckJunit, formatCheckSarif } from '../../src/report/check-formats.js';
+import { summarize } from '../../src/run/summary.js';
 import { runCli } from '../helpers/cli.js';
 import { buildIfStale, makeSite, writeFiles } from './site-fixture.js';
 
@@ -62,6 +66,43 @@ describe('applyBaseline', () => {
     const next = updatedBaseline({ version: 1, entries: [other, { ...other, page: 'docs/a.md' }] }, [before]);
     expect(next.entries.map((e) => e.page)).toEqual(['docs/a.md', 'docs/other.md']);
     expect(next.entries[0]).toEqual(entriesOf([before])[0]);
+  });
+});
+
+describe('reports of a run with a baseline', () => {
+  const before = lesson([step('s1', 3, 'echo ok', 'ok', 'pass'), step('s2', 8, 'echo one', 'two', 'fail')]);
+  const baseline = updatedBaseline({ version: 1, entries: [] }, [before]);
+  const now = () => {
+    const l = lesson([step('s1', 3, 'echo ok', 'not ok', 'fail'), step('s2', 8, 'echo one', 'two', 'fail'), step('s3', 12, 'echo gone', 'x', 'pass')]);
+    applyBaseline([l], { version: 1, entries: [...baseline.entries, { page: 'docs/a.md', fingerprint: '0123456789abcdef', kind: 'step', command: 'echo gone', line: 12 }] });
+    return { lessons: [l], summary: summarize([l]) };
+  };
+
+  it('SARIF marks new, unchanged and absent results and still validates against the SARIF 2.1.0 schema', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'));
+    type AjvClass = new (opts: Record<string, unknown>) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null } };
+    const Ajv = ((AjvDraft04 as unknown as { default?: AjvClass }).default ?? AjvDraft04) as unknown as AjvClass;
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    type AddFormats = (ajv: unknown) => unknown;
+    ((addFormats as unknown as { default?: AddFormats }).default ?? (addFormats as unknown as AddFormats))(ajv);
+    const validate = ajv.compile(schema);
+    const log = JSON.parse(formatCheckSarif(now(), '0.1.0'));
+    expect(validate(log)).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(log.runs[0].results.map((r: { ruleId: string; baselineState: string }) => [r.ruleId, r.baselineState])).toEqual([
+      ['kubedoctest/output-mismatch', 'new'],
+      ['kubedoctest/output-mismatch', 'unchanged'],
+      ['kubedoctest/baseline-fixed', 'absent'],
+    ]);
+  });
+
+  it('JUnit counts a known failure as skipped; GitHub makes it a notice and names the fixed entry', () => {
+    const r = now();
+    expect(formatCheckJunit(r)).toMatch(/<testsuites [^>]*failures="1"[^>]*skipped="1"/);
+    const gh = formatCheckGithub(r);
+    expect(gh.match(/^::error /gm)).toHaveLength(1);
+    expect(gh).toContain('title=kubedoctest output-mismatch (baseline)::known failure, in the baseline:');
+    expect(gh).toContain('::notice file=docs/a.md,line=12,title=kubedoctest baseline-fixed::fixed: remove from the baseline: echo gone (0123456789abcdef)');
   });
 });
 

@@ -29,7 +29,7 @@ describe('--shard k/n', () => {
     for (const bad of ['0/3', '4/3', '1/0', '1', 'a/b', '1/2/3']) expect(() => parseShard(bad)).toThrow(/--shard takes k\/n/);
   });
 
-  it('on the corpus: every page in exactly one shard, each shard within 20% of the mean cost', async () => {
+  it('on the corpus: every page in exactly one shard, each shard within 20% of the mean cost', { timeout: 240_000 }, async () => {
     const counts = await corpusCounts();
     expect(counts.size).toBeGreaterThanOrEqual(40);
     const costs = pageCosts(counts);
@@ -42,7 +42,7 @@ describe('--shard k/n', () => {
     }
   });
 
-  it('is deterministic: the same split whatever the input order', async () => {
+  it('is deterministic: the same split whatever the input order', { timeout: 240_000 }, async () => {
     const counts = await corpusCounts();
     const reversed = new Map([...counts].reverse());
     for (let k = 1; k <= 4; k++) expect(shardOf(pageCosts(reversed), { index: k, count: 4 })).toEqual(shardOf(pageCosts(counts), { index: k, count: 4 }));

@@ -102,11 +102,11 @@ function parseDuration(text: string): number {
   return ms;
 }
 
-/** cron-parser's view of a five-field expression; undefined when the date can never occur. */
-function fiveFieldSchedule(expr: string): CronSchedule {
+/** cron-parser's view of a five-field expression in a time zone; undefined when the date can never occur. */
+function fiveFieldSchedule(expr: string, tz: string): CronSchedule {
   const times = (after: Date): Date | undefined => {
     try {
-      return CronExpressionParser.parse(expr, { currentDate: after, tz: 'UTC' }).next().toDate();
+      return CronExpressionParser.parse(expr, { currentDate: after, tz }).next().toDate();
     } catch {
       return undefined;
     }
@@ -114,15 +114,45 @@ function fiveFieldSchedule(expr: string): CronSchedule {
   return { next: times };
 }
 
+/** Is this an IANA time zone name the runtime knows (Go's `time.LoadLocation` succeeding)? */
+export function isKnownTimeZone(name: string): boolean {
+  if (name === 'UTC' || name === 'Local') return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** RFC 3339 of an instant as seen in a time zone (`2026-03-02T05:00:00-05:00`; `Z` for UTC), as Go formats `t.In(loc)`. */
+export function rfc3339In(date: Date, timeZone = 'UTC'): string {
+  const utc = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return utc;
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(offset);
+  if (!m) return utc;
+  const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  const local = new Date(date.getTime() + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, '');
+  return `${local}${m[1]}${m[2]}:${m[3]}`;
+}
+
 /**
  * Parses a schedule as `cron.ParseStandard` does; throws CronSyntaxError with robfig's message.
- * A `TZ=`/`CRON_TZ=` prefix is accepted and ignored (the simulator keeps UTC).
+ * Times are read in `timeZone` (the CronJob's `spec.timeZone`, default UTC as kind's controller
+ * manager runs), or in the zone a `TZ=`/`CRON_TZ=` prefix names.
  */
-export function parseSchedule(spec: string): CronSchedule {
+export function parseSchedule(spec: string, timeZone = 'UTC'): CronSchedule {
   let rest = spec.trim();
   if (rest.length === 0) throw new CronSyntaxError('empty spec string');
-  const tz = /^(?:CRON_)?TZ=\S*\s*/.exec(rest);
-  if (tz) rest = rest.slice(tz[0].length);
+  let tzName = timeZone;
+  const tz = /^(?:CRON_)?TZ=(\S*)\s*/.exec(rest);
+  if (tz) {
+    if (!isKnownTimeZone(tz[1]!)) throw new CronSyntaxError(`provided bad location ${tz[1]}: unknown time zone ${tz[1]}`);
+    tzName = tz[1]!;
+    rest = rest.slice(tz[0].length);
+  }
+  if (tzName === 'Local') tzName = 'UTC';
   if (rest.startsWith('@')) {
     if (rest.startsWith('@every ')) {
       const every = Math.max(1000, Math.floor(parseDuration(rest.slice(7).trim()) / 1000) * 1000);
@@ -130,14 +160,14 @@ export function parseSchedule(spec: string): CronSchedule {
     }
     const expr = DESCRIPTORS[rest];
     if (!expr) throw new CronSyntaxError(`unrecognized descriptor: ${rest}`);
-    return fiveFieldSchedule(expr);
+    return fiveFieldSchedule(expr, tzName);
   }
   const fields = rest.split(/\s+/).filter(Boolean);
   if (fields.length !== 5) throw new CronSyntaxError(`expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`);
   fields.forEach((f, i) => {
     for (const part of f.split(',')) checkRange(part, FIELDS[i]!);
   });
-  return fiveFieldSchedule(fields.join(' '));
+  return fiveFieldSchedule(fields.join(' '), tzName);
 }
 
 /** robfig's message for a schedule it rejects, or undefined when it parses. */

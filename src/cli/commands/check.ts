@@ -16,6 +16,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { loadLesson } from '../../parse/index.js';
 import { buildPlan } from '../../plan/index.js';
 import { check, type CheckReport } from '../../run/index.js';
+import { decideConfine } from '../../run/confine.js';
 import { updateDoc, updatePatch } from '../../update/update.js';
 import { VERSION } from '../../version.js';
 import { KubedoctestError } from '../../diag/errors.js';
@@ -40,6 +41,7 @@ export interface CheckCommandOptions {
   toLine?: string;
   keep?: boolean;
   confine?: boolean;
+  ci?: boolean;
   k8sVersion?: string;
   examplesDir?: string;
   filesDir?: string;
@@ -96,6 +98,8 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
   if (o.examplesDir) existingDir(o.examplesDir, '--examples-dir');
   const site = await selectPages(await expandInputs(inputs), o);
   const paths = site.run;
+  const confinement = await decideConfine(o.confine, Boolean(o.ci) || process.env.CI === 'true');
+  if (confinement.notice) process.stderr.write(`kubedoctest: ${confinement.notice}\n`);
   const streaming = format === 'text' && !o.output;
   const reporters = streaming
     ? [createTerminalReporter(process.stdout, { colors: colorsFor(process.stdout), verbose: o.verbose, progress: true })]
@@ -111,7 +115,7 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
     jobs: parseCount(o.jobs, '--jobs'),
     failFast: Boolean(o.failFast),
     keep: Boolean(o.keep),
-    confine: Boolean(o.confine),
+    confine: confinement.confine,
     ...(o.k8sVersion ? { k8sVersion: o.k8sVersion } : {}),
     ...(o.grep ? { grep: o.grep } : {}),
     ...(o.fromLine ? { fromLine: parseCount(o.fromLine, '--from-line') } : {}),

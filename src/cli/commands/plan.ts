@@ -1,6 +1,7 @@
 import { loadLesson } from '../../parse/index.js';
 import { buildPlan, planToJson } from '../../plan/index.js';
 import type { Plan } from '../../plan/types.js';
+import { describeContext, describeSession, describeSource } from '../../plan/describe-context.js';
 import { emit, existingDir, oneOf, writableOutput } from '../output.js';
 
 export interface PlanCommandOptions {
@@ -24,19 +25,36 @@ export async function planCommand(file: string, options: PlanCommandOptions): Pr
   return 0;
 }
 
-/** One line per step: doc line, kind/class, command or manifest, and what output is expected. */
+/**
+ * One line per step: doc line, kind/class, command or manifest; then where a command runs and
+ * what decided it, the session it opens, and what output is expected.
+ */
 export function formatPlanText(plan: Plan): string {
-  const lines = [`${plan.path}: ${plan.steps.length} steps`];
+  const lines = [`${plan.path}: ${count(plan.steps.length, 'step')}`];
   for (const s of plan.steps) {
     if (s.kind === 'manifest') {
       lines.push(`${String(s.line).padStart(5)}  manifest     ${s.file ?? '(unnamed)'}${s.content === null ? ' (missing)' : ''}`);
       continue;
     }
-    const where = s.host.kind === 'local' ? '' : ` [${s.host.kind}]`;
     const skip = s.skip ? ` (skip: ${s.skip})` : '';
-    lines.push(`${String(s.line).padStart(5)}  ${s.class.padEnd(11)}  ${s.command.split('\n')[0]}${where}${skip}`);
-    if (s.expected)
-      lines.push(`       expects ${s.expected.mode} output at line ${s.expected.position.line} (${s.expected.form}, ${s.expected.text.split('\n').length} lines)`);
+    lines.push(`${String(s.line).padStart(5)}  ${s.class.padEnd(11)}  ${s.command.split('\n')[0]}${skip}`);
+    const notes = [`context: ${describeContext(s.host)} (${describeSource(s.host.source)})`];
+    if (s.opensSession) notes.push(`opens a session in ${describeSession(s.opensSession)}`);
+    if (s.closesSession) notes.push('ends the session');
+    if (s.concurrent) notes.push(`keeps running in another terminal (line ${s.concurrent.line})`);
+    if (s.placeholders?.length) notes.push(`placeholders ${s.placeholders.join(', ')}`);
+    lines.push(`       ${notes.join('; ')}`);
+    if (s.expected) {
+      const e = s.expected;
+      const extra = [e.form, count(e.text.split('\n').length, 'line')];
+      if (e.covers?.length) extra.push(`with the output of ${e.covers.join(', ')}`);
+      if (e.file !== undefined) extra.push(`content of file ${e.file}`);
+      lines.push(`       expects ${e.mode} output at line ${e.position.line} (${extra.join(', ')})`);
+    }
   }
   return lines.join('\n') + '\n';
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -6,8 +6,8 @@ import type { Normalizer } from './types.js';
  */
 export const nodeName: Normalizer = {
   id: 'node-name',
-  description: 'node names in NODE / NOMINATED NODE columns, `Node:` fields, `Successfully assigned … to <node>`',
-  anywhere: [/(?<=Successfully assigned \S+ to )[\w.-]+/g, /(?<=kubernetes\.io\/hostname[=:]\s?)[\w.-]+/g],
+  description: 'node names in NODE / NOMINATED NODE columns, `Node:` fields, `Successfully assigned … to <node>`, `node/<node>`, the hostname label',
+  anywhere: [/(?<=Successfully assigned \S+ to )[\w.-]+/g, /(?<=kubernetes\.io\/hostname[=:]\s?)[\w.-]+/g, /(?<=(?:^|\s)node\/)[\w.-]+/g],
   contexts: ['node', 'nodename', 'nominatednode', 'hostname'],
   inContext: [/^(?!<none>)[^\s/]+/g],
   actual: () => '[\\w.-]+',

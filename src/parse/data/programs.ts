@@ -14,7 +14,9 @@ export const COMMAND_WORDS: ReadonlySet<string> = new Set([
   'less', 'more', 'vi', 'vim', 'nano', 'base64', 'jq', 'yq', 'envsubst', 'tar', 'gzip', 'unzip', 'sudo', 'env',
   'printenv', 'watch', 'sleep', 'timeout', 'kill', 'ps', 'top', 'df', 'du', 'systemctl', 'journalctl', 'hostname',
   'whoami', 'uname', 'which', 'apt', 'apt-get', 'yum', 'dnf', 'apk', 'brew', 'bash', 'sh', 'zsh', 'htpasswd',
-  'cfssl', 'cfssljson', 'ubectl', 'kubeclt', 'kubect', 'kubetcl',
+  'cfssl', 'cfssljson', 'ubectl', 'kubeclt', 'kubect', 'kubetcl', 'exit', 'logout', 'id', 'mount', 'ip', 'ifconfig',
+  'iptables', 'iptables-save', 'ip6tables', 'ip6tables-save', 'ipvsadm', 'conntrack', 'netstat', 'ss', 'tcpdump',
+  'traceroute', 'getent', 'mysql', 'psql', 'redis-cli', 'mongosh', 'sysctl', 'date', 'vagrant', 'stat',
 ]);
 
 /**
@@ -32,6 +34,3 @@ export const BARE_KUBECTL_SUBCOMMANDS: ReadonlySet<string> = new Set([
   'annotate', 'patch', 'rollout', 'set', 'port-forward', 'proxy', 'top', 'cluster-info', 'version', 'config', 'wait',
   'attach', 'cp', 'autoscale', 'drain', 'cordon', 'taint', 'explain', 'api-resources', 'replace', 'debug',
 ]);
-
-/** Prefix words before the program (`sudo kubectl …`). */
-export const PREFIX_WORDS: ReadonlySet<string> = new Set(['sudo', 'time', 'env', 'nohup', 'command']);

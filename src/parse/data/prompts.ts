@@ -18,6 +18,11 @@ export interface PromptPattern {
   needsProgram?: boolean;
   /** Not a prompt in shell-syntax fences (`# ` is a comment there). */
   notInShellSyntax?: boolean;
+  /**
+   * A prompt any shell shows (`$ `, `# `, `/ # `): inside a session an earlier step opened, the
+   * line is typed in that session.
+   */
+  generic?: boolean;
 }
 
 export const PROMPT_PATTERNS: readonly PromptPattern[] = [
@@ -25,10 +30,12 @@ export const PROMPT_PATTERNS: readonly PromptPattern[] = [
   { name: 'user-at-host', pattern: /^([\w.-]+)@([\w.-]+):[^\s$#]*\s*[$#]\s+/, host: 'auto' },
   { name: 'node', pattern: /^(node|minion|master|worker|control-?plane|kind-control-plane|minikube)(?:-?[\w.-]*)?\s*\$\s+/, host: 'node' },
   { name: 'pod', pattern: /^(pod|container)\s*\$\s+/, host: 'pod' },
-  { name: 'dollar', pattern: /^\$\s+/, host: 'local' },
+  // busybox/alpine shells show the working directory: `/ # nslookup …`, `/data/demo $ ls`.
+  { name: 'busybox', pattern: /^\/[\w./-]*\s[#$]\s+/, host: 'pod', needsProgram: true, generic: true },
+  { name: 'dollar', pattern: /^\$\s+/, host: 'local', generic: true },
   { name: 'powershell', pattern: /^PS [A-Za-z]:\\[^>]*>\s+/, host: 'local' },
-  { name: 'root', pattern: /^#\s+/, host: 'local', needsProgram: true, notInShellSyntax: true },
-  { name: 'angle', pattern: /^>\s+/, host: 'local', needsProgram: true, notInShellSyntax: true },
+  { name: 'root', pattern: /^#\s+/, host: 'local', needsProgram: true, notInShellSyntax: true, generic: true },
+  { name: 'angle', pattern: /^>\s+/, host: 'local', needsProgram: true, notInShellSyntax: true, generic: true },
 ];
 
 /** Continuation prompt (PS2) at the start of a continued line in a transcript. */

@@ -1,4 +1,4 @@
-/** Gathers cluster facts for hints with the lesson's own kubeconfig. */
+/** Gathers cluster facts for hints with the runner's own kubeconfig and environment (never the lesson's). */
 import { execa } from 'execa';
 import type { ClusterFacts, K8sObject } from './types.js';
 
@@ -10,6 +10,7 @@ export async function gatherFacts(env: Record<string, string>, namespace: string
     cwd,
     reject: false,
     timeout: 15_000,
+    stdin: 'ignore',
   });
   if (r.exitCode !== 0) return null;
   try {

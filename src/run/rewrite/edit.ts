@@ -3,10 +3,9 @@
  * describes — a sed expression from a `<!-- kubedoctest: edit s/…/…/ -->` directive (when the
  * parser provides `step.edit`), else a change read from the doc's next expected outputs.
  */
-import { chmodSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CommandStep } from '../../plan/types.js';
 import type { RewriteContext } from './types.js';
+import { writeInside } from '../safe-write.js';
 import { shQuote } from '../../shell/index.js';
 
 /** One change to make in the edited object's YAML. */
@@ -43,8 +42,6 @@ export function deriveEdit(step: CommandStep, ctx: RewriteContext): EditChange |
 
 /** Writes the editor script and returns its path. */
 export function writeEditor(ctx: RewriteContext, change: EditChange): string {
-  const path = join(ctx.runDir, `editor-${ctx.index}.sh`);
-  writeFileSync(path, `#!/bin/sh\nexec sed -i -e ${shQuote(change.sed)} "$1"\n`);
-  chmodSync(path, 0o755);
-  return path;
+  // The run dir is the lesson's: no link it planted may redirect the write.
+  return writeInside(ctx.runDir, `editor-${ctx.index}.sh`, `#!/bin/sh\nexec sed -i -e ${shQuote(change.sed)} "$1"\n`, { mode: 0o755 });
 }

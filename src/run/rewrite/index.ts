@@ -3,14 +3,14 @@
  * paths, interactive rewrites. Every change is recorded as a Rewrite; nothing is fixed silently
  * (a typographic dash or a typo runs as written).
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { MSYS_DRIVE_PATH } from '../../lint/data/host-paths.js';
 import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { INTERACTIVE_RULES, unhandledInteractive } from './interactive.js';
 import type { PodShell, Prepared, RewriteContext } from './types.js';
 import { shQuote } from '../../shell/index.js';
+import { mkdirInside } from '../safe-write.js';
 
 export type { Prepared, RewriteContext, PodShell, Bounded, RewriteRule } from './types.js';
 export { deriveEdit } from './edit.js';
@@ -37,7 +37,12 @@ export function rewriteDrivePaths(command: string, runDir: string): { command: s
   const rewrites: Rewrite[] = [];
   const out = command.replace(MSYS_DRIVE_PATH, (whole, drive: string, rest: string) => {
     const to = join(runDir, 'drives', drive.toLowerCase(), rest);
-    mkdirSync(rest.endsWith('/') ? to : dirname(to), { recursive: true });
+    // The run dir is the lesson's: no link it planted may take the folders elsewhere.
+    try {
+      mkdirInside(runDir, relative(runDir, rest.endsWith('/') ? to : dirname(to)));
+    } catch {
+      // the step then fails as it would on a machine without that folder
+    }
     if (!rewrites.some((r) => r.from === whole)) {
       rewrites.push({ kind: 'path', from: whole, to, reason: `a Windows drive as Git Bash mounts it; a folder of the sandbox stands for drive ${drive.toUpperCase()}:` });
     }
@@ -99,20 +104,18 @@ function contextText(step: CommandStep): string {
 }
 
 /**
- * The pod a `pod` step runs in: the shell an earlier step opened, unless the step names another
- * pod of its own (its prompt or session says which); then that pod, by name.
+ * The pod a `pod` step runs in: the shell an earlier step opened (the doc's prompt names the pod
+ * of the author's cluster, `[ root@curl-deployment-1515033274-1410r:/ ]$`, which this run's pod is
+ * not); with no shell open, the pod the step's prompt or session names, as this run bound it.
  */
 function podFor(step: CommandStep, ctx: RewriteContext): PodShell | null {
   if (step.host.kind !== 'pod') return null;
+  if (ctx.podShell) return ctx.podShell;
   const { name, namespace, container } = step.host;
-  const open = ctx.podShell;
-  if (open && (!name || podName(open.target) === name)) return open;
-  if (!name) return open;
+  if (!name) return null;
   const flags = [...(namespace ? ['-n', namespace] : []), ...(container ? ['-c', container] : [])];
-  return { target: name, flags, line: step.host.source.line ?? step.line, removeAfter: false };
+  return { target: ctx.bind ? ctx.bind(name) : name, flags, line: step.host.source.line ?? step.line, removeAfter: false };
 }
-
-const podName = (target: string): string => target.replace(/^(?:pods?|po)\//, '');
 
 /**
  * A step that opens a shell on a node (`minikube ssh`, `docker exec -it kind-control-plane bash`)

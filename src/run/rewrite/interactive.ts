@@ -52,13 +52,12 @@ export const watchProgram: RewriteRule = (command) => {
 export const boundedWatch: RewriteRule = (command, step, ctx) => {
   const k = firstKubectlCall(command);
   if (!k || k.path[0]?.value !== 'get' || !hasFlag(k, '-w', '--watch', '--watch-only')) return null;
-  const pidFile = join(ctx.runDir, `watch-${ctx.index}.pid`);
   const seconds = Math.max(1, Math.round((step.expected ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
-  // --foreground keeps timeout in the shell's process group, so a step timeout kills it too.
-  const wrapper = `sh -c 'echo $$ >"$0"; exec "$@"' ${shQuote(pidFile)} timeout --foreground ${seconds} kubectl `;
+  // --foreground keeps timeout in the step's process group, which the runner stops once the doc's lines appear.
+  const wrapper = `timeout --foreground ${seconds} kubectl `;
   const to = command.replace(/\bkubectl\s/, () => wrapper);
   return run(to, [interactive(command, `timeout ${seconds} ${command.trim()}`, `a watch never ends; run for at most ${seconds}s and stopped once the doc's lines appear`)], {
-    bounded: { pidFile, stoppedCodes: [124, 143] },
+    bounded: { stoppedCodes: [124, 143] },
   });
 };
 

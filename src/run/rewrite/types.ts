@@ -26,13 +26,14 @@ export interface RewriteContext {
   examples: Map<string, string>;
   capabilities: BackendCapabilities;
   podShell: PodShell | null;
+  /** A value the doc showed, as this run bound it (a pod name from an earlier output). */
+  bind?: (value: string) => string;
   /** How long a bounded watch may run, in ms. */
   watchMs: number;
 }
 
 /** How a watch-like step is bounded and stopped early. */
 export interface Bounded {
-  pidFile: string;
   /** Exit statuses that mean "stopped by the runner" and count as success. */
   stoppedCodes: number[];
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimFixture, startFixture } from '../server/helpers.js';
-import { JumpClock } from './jump-clock.js';
+import { JumpClock } from '../../../src/backends/sim/clock.js';
 
 let fx: SimFixture;
 const clock = new JumpClock(new Date('2026-03-02T10:00:05Z'));
@@ -95,6 +95,10 @@ describe('cronjob controller behind real kubectl', () => {
     expect(bad.err).toBe('error: failed to create cronjob: CronJob.batch "bad" is invalid: spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61');
     const tz = await kubectl('create', 'cronjob', 'bad', '--image=busybox', '--schedule=CRON_TZ=UTC 0 * * * *');
     expect(tz.err).toContain('cannot use TZ or CRON_TZ in schedule, use timeZone field instead');
+    const zone = await fx.kubectl(['apply', '-f', '-'], {
+      input: JSON.stringify({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'paris' }, spec: { schedule: '0 8 * * *', timeZone: 'Europe/Pariss', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'c', image: 'busybox' }] } } } } } }),
+    });
+    expect(zone.stderr).toContain('The CronJob "paris" is invalid: spec.timeZone: Invalid value: "Europe/Pariss": unknown time zone Europe/Pariss');
   });
 
   it('warns InvalidSchedule for a schedule that never fires', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimFixture, startFixture } from '../server/helpers.js';
-import { JumpClock } from './jump-clock.js';
+import { JumpClock } from '../../../src/backends/sim/clock.js';
 
 /** Polls until `check` holds (at most ~30 s), returning the last value. */
 async function until<T>(read: () => Promise<T>, check: (v: T) => boolean): Promise<T> {

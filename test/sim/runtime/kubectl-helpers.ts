@@ -12,6 +12,8 @@ export interface KubectlSim {
   apply(yaml: string): Promise<void>;
   /** Events of an object as `Type Reason: message` lines, oldest first. */
   events(name: string): Promise<string[]>;
+  /** Polls `kubectl get <args> -o json` until `test` holds (at most `timeoutMs` real ms); resolves the last object. */
+  until(args: string[], test: (o: any) => boolean, timeoutMs?: number): Promise<any>;
   stop(): Promise<void>;
 }
 
@@ -34,6 +36,16 @@ export async function kubectlSim(options: SimOptions = {}): Promise<KubectlSim> 
       const r = await kubectl(['get', 'events', '--field-selector', `involvedObject.name=${name}`, '-o', 'json']);
       const items = (JSON.parse(r.out || '{"items":[]}').items ?? []) as { type: string; reason: string; message: string; firstTimestamp?: string }[];
       return items.map((e) => `${e.type} ${e.reason}: ${e.message}`);
+    },
+    async until(args, test, timeoutMs = 60_000) {
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const r = await kubectl(['get', ...args, '-o', 'json']);
+        const o = r.code === 0 ? JSON.parse(r.out) : undefined;
+        if (o && test(o)) return o;
+        if (Date.now() > end) throw new Error(`condition not met for ${args.join(' ')}: ${r.out || r.err}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     },
     async stop() {
       await sim.stop();

@@ -76,16 +76,14 @@ describe('lifecycle hooks and termination messages', () => {
   });
 
   it('a failing postStart hook is reported, the container killed and restarted', async () => {
-    const w = await k.kubectl(['wait', '--for=jsonpath={.status.containerStatuses[0].restartCount}=1', 'pod/bad-hook', '--timeout=60s']);
-    expect(w.code, w.err).toBe(0);
+    await k.until(['pod', 'bad-hook'], (p) => p.status.containerStatuses[0].restartCount >= 1);
     const events = await k.events('bad-hook');
     expect(events).toContain('Warning FailedPostStartHook: PostStartHook failed');
     expect(events).toContain('Normal Killing: FailedPostStartHook');
   });
 
   it('the termination-log file becomes lastState.terminated.message', async () => {
-    const w = await k.kubectl(['wait', '--for=jsonpath={.status.containerStatuses[0].restartCount}=1', 'pod/termination-demo', '--timeout=60s']);
-    expect(w.code, w.err).toBe(0);
+    await k.until(['pod', 'termination-demo'], (p) => p.status.containerStatuses[0].restartCount >= 1);
     const msg = await k.kubectl(['get', 'pod', 'termination-demo', '-o', 'go-template={{range .status.containerStatuses}}{{.lastState.terminated.message}}{{end}}']);
     expect(msg.out).toBe('Sleep expired');
     const pod = JSON.parse((await k.kubectl(['get', 'pod', 'termination-demo', '-o', 'json'])).out);

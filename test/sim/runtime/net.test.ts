@@ -69,12 +69,13 @@ describe('the in-cluster network', () => {
       const web = pod('web', '10.244.0.8', {}, { image: 'nginx', ports: [{ name: 'http', containerPort: 80 }] });
       const exec = { exec: { command: ['cat', '/tmp/healthy'] } };
       await new Promise((r) => setTimeout(r, 5));
-      expect(await runtime.probe!(live, 'liveness', exec)).toBe(true);
+      expect(await runtime.probe!(live, 'liveness', exec)).toEqual({ result: 'success', output: '' });
       await new Promise((r) => setTimeout(r, 150));
-      expect(await runtime.probe!(live, 'liveness', exec)).toBe(false);
-      expect(await runtime.probe!(web, 'web', { httpGet: { path: '/', port: 'http' } })).toBe(true);
-      expect(await runtime.probe!(web, 'web', { httpGet: { path: '/nope', port: 80 } })).toBe(false);
-      expect(await runtime.probe!(web, 'web', { tcpSocket: { port: 81 } })).toBe(false);
+      expect(await runtime.probe!(live, 'liveness', exec)).toEqual({ result: 'failure', output: "cat: can't open '/tmp/healthy': No such file or directory\n" });
+      expect(await runtime.probe!(web, 'web', { httpGet: { path: '/', port: 'http' } })).toEqual({ result: 'success', output: '' });
+      expect(await runtime.probe!(web, 'web', { httpGet: { path: '/nope', port: 80 } })).toEqual({ result: 'failure', output: 'HTTP probe failed with statuscode: 404' });
+      expect(await runtime.probe!(web, 'web', { tcpSocket: { port: 81 } })).toEqual({ result: 'failure', output: 'dial tcp 10.244.0.8:81: connect: connection refused' });
+      expect(await runtime.probe!(web, 'web', { httpGet: { path: '/healthz', port: 81 } })).toEqual({ result: 'failure', output: 'Get "http://10.244.0.8:81/healthz": dial tcp 10.244.0.8:81: connect: connection refused' });
     } finally {
       await runtime.close?.();
     }

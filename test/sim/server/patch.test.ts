@@ -61,7 +61,7 @@ describe('strategicMergePatch', () => {
     expect(replaced).toEqual({ containers: [{ name: 'c' }] });
   });
 
-  it('applies $retainKeys and $deleteFromPrimitiveList, ignores $setElementOrder, merges finalizers', () => {
+  it('applies $retainKeys and $deleteFromPrimitiveList, orders by $setElementOrder, merges finalizers', () => {
     const out = strategicMergePatch(deployment(), {
       metadata: { $deleteFromPrimitiveList: undefined, '$deleteFromPrimitiveList/finalizers': ['a'] },
       spec: {
@@ -71,8 +71,22 @@ describe('strategicMergePatch', () => {
     }) as ReturnType<typeof deployment>;
     expect(out.metadata.finalizers).toEqual([]);
     expect(out.spec.strategy).toEqual({ type: 'Recreate' });
-    expect(out.spec.template.spec.containers.map((c) => c.name)).toEqual(['nginx', 'side']);
-    expect(strategicMergePatch({ metadata: { finalizers: ['a'] } }, { metadata: { finalizers: ['b', 'a'] } })).toEqual({ metadata: { finalizers: ['a', 'b'] } });
+    // mergePatchIntoOriginal sorts the items $setElementOrder names into its order.
+    expect(out.spec.template.spec.containers.map((c) => c.name)).toEqual(['side', 'nginx']);
+    // Merged scalar lists: every item the patch names, in the patch's order (normalizeElementOrder).
+    expect(strategicMergePatch({ metadata: { finalizers: ['a'] } }, { metadata: { finalizers: ['b', 'a'] } })).toEqual({ metadata: { finalizers: ['b', 'a'] } });
+    expect(strategicMergePatch({ metadata: { finalizers: ['a', 'c'] } }, { metadata: { finalizers: ['b'] } })).toEqual({ metadata: { finalizers: ['b', 'a', 'c'] } });
+  });
+
+  it('puts patch-only list items before live-only ones, as mergeSortedSlice does', () => {
+    const live = { spec: { containers: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] } };
+    const names = (patch: unknown) => (strategicMergePatch(live, patch) as typeof live).spec.containers.map((c) => c.name);
+    expect(names({ spec: { containers: [{ name: 'new' }] } })).toEqual(['new', 'a', 'b', 'c']);
+    // A patched live item keeps its live place; a new item after it in the patch follows it.
+    expect(names({ spec: { containers: [{ name: 'b', image: 'x' }, { name: 'new' }] } })).toEqual(['a', 'b', 'new', 'c']);
+    expect(names({ spec: { containers: [{ name: 'new' }, { name: 'b', image: 'x' }] } })).toEqual(['new', 'a', 'b', 'c']);
+    const env = strategicMergePatch({ env: [{ name: 'A', value: '1' }] }, { env: [{ name: 'B', value: '2' }] });
+    expect(env).toEqual({ env: [{ name: 'B', value: '2' }, { name: 'A', value: '1' }] });
   });
 
   it('removes keys set to null and leaves the input untouched', () => {

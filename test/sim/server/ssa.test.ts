@@ -69,11 +69,36 @@ describe('server-side apply with the real kubectl', () => {
     expect((await k('apply', '--server-side', '--field-manager=third', '-f', 'b.yaml')).code).toBe(0);
   });
 
-  it('a field set by an update (client-side apply) conflicts with a different server-side value', async () => {
+  it('kubectl\'s server-side apply takes over what client-side apply set; another manager still conflicts', async () => {
     await k('delete', 'deploy', 'web');
-    await k('apply', '-f', 'a.yaml');
+    expect((await k('apply', '-f', 'a.yaml')).code).toBe(0);
+    const other = await k('apply', '--server-side', '--field-manager=other', '-f', 'b.yaml');
+    expect(other.code).toBe(1);
+    expect(other.err).toContain('error: Apply failed with 2 conflicts: conflicts with "kubectl-client-side-apply" using apps/v1:');
+    // The live values are still the last-applied ones, so the apiserver lets "kubectl" take them over.
     const r = await k('apply', '--server-side', '-f', 'b.yaml');
-    expect(r.code).toBe(1);
-    expect(r.err).toContain('error: Apply failed with 2 conflicts: conflicts with "kubectl-client-side-apply" using apps/v1:');
+    expect(r.err).toBe('');
+    expect(r.out).toBe('deployment.apps/web serverside-applied');
+    expect((await k('get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}')).out).toBe('3 nginx:1.27');
+    const fields = JSON.parse((await k('get', 'deploy', 'web', '-o', 'json', '--show-managed-fields')).out).metadata.managedFields as { manager: string; operation: string; fieldsV1: Record<string, unknown> }[];
+    const kubectl = fields.find((f) => f.manager === 'kubectl' && f.operation === 'Apply');
+    expect(kubectl?.fieldsV1).toMatchObject({ 'f:spec': { 'f:replicas': {} } });
+  });
+
+  it('records --field-manager with --force-conflicts, and removes fields dropped from the applied configuration', async () => {
+    await k('delete', 'deploy', 'web');
+    const withLabel = deploy(2, 'nginx').replace('  name: web\n', '  name: web\n  labels: {team: a, tier: web}\n');
+    await writeFile(join(home, 'labels.yaml'), withLabel);
+    expect((await k('apply', '--server-side', '--field-manager=mine', '-f', 'labels.yaml')).code).toBe(0);
+    expect((await k('apply', '--server-side', '--field-manager=forced', '--force-conflicts', '-f', 'b.yaml')).code).toBe(0);
+    const managers = JSON.parse((await k('get', 'deploy', 'web', '-o', 'json', '--show-managed-fields')).out).metadata.managedFields.map((f: { manager: string; operation: string }) => `${f.manager}/${f.operation}`);
+    expect(managers).toContain('forced/Apply');
+    // A manager applying values that are already there still becomes an owner.
+    expect((await k('apply', '--server-side', '--field-manager=same-values', '--force-conflicts', '-f', 'b.yaml')).code).toBe(0);
+    expect((await k('get', 'deploy', 'web', '-o', 'jsonpath={.metadata.managedFields[*].manager}')).out.split(' ')).toContain('same-values');
+    // "mine" applies again without the tier label: the label it alone owned goes.
+    await writeFile(join(home, 'fewer.yaml'), deploy(3, 'nginx:1.27').replace('  name: web\n', '  name: web\n  labels: {team: a}\n'));
+    expect((await k('apply', '--server-side', '--field-manager=mine', '-f', 'fewer.yaml')).code).toBe(0);
+    expect((await k('get', 'deploy', 'web', '-o', 'jsonpath={.metadata.labels}')).out).toBe('{"team":"a"}');
   });
 });

@@ -167,12 +167,26 @@ export function allocateService(service: Dict, ids: IdSource, used: UsedValues):
 }
 
 /**
+ * The registry's normalizeClusterIPs on update: a client that changed only `clusterIP` (a patch of
+ * that field) changed `clusterIPs` too, so validation sees `clusterIPs[0]` change ("may not
+ * change once set"); one that cleared it with `clusterIPs` untouched cleared both.
+ */
+function normalizeClusterIPs(spec: Dict, oldSpec: Dict): void {
+  const same = JSON.stringify(spec.clusterIPs ?? []) === JSON.stringify(oldSpec.clusterIPs ?? []);
+  if (oldSpec.clusterIPs?.length && !spec.clusterIPs?.length && spec.clusterIP === oldSpec.clusterIP) spec.clusterIPs = [...oldSpec.clusterIPs];
+  if ((spec.clusterIP ?? '') === (oldSpec.clusterIP ?? '') || !same) return;
+  if (oldSpec.clusterIP && !spec.clusterIP) delete spec.clusterIPs;
+  else spec.clusterIPs = [spec.clusterIP];
+}
+
+/**
  * On update, fills in what the client left out but the old Service had (`patchAllocatedValues`)
  * and drops what the new type no longer uses (`dropTypeDependentFields`).
  */
 export function carryOverAllocations(service: Dict, old: Dict): void {
   const spec = ensureDict(service, 'spec');
   const oldSpec = old.spec ?? {};
+  normalizeClusterIPs(spec, oldSpec);
   if (needsClusterIP(oldSpec) && needsClusterIP(spec)) {
     if (spec.clusterIP && !spec.clusterIPs?.length) spec.clusterIPs = [spec.clusterIP];
     if (!spec.clusterIP && oldSpec.clusterIP) spec.clusterIP = oldSpec.clusterIP;

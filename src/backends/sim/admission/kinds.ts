@@ -111,6 +111,11 @@ export const KIND_RULES: Record<string, KindRules> = {
   'customresourcedefinitions.apiextensions.k8s.io': { generation: true },
   'leases.coordination.k8s.io': {},
   limitranges: { defaults: defaultLimitRange },
+  // RBAC names are path segments (ValidateRBACName), so `system:discovery` is a valid name.
+  'roles.rbac.authorization.k8s.io': { name: 'path' },
+  'clusterroles.rbac.authorization.k8s.io': { name: 'path' },
+  'rolebindings.rbac.authorization.k8s.io': { name: 'path' },
+  'clusterrolebindings.rbac.authorization.k8s.io': { name: 'path' },
 };
 
 /** Groups served by the kube-apiserver itself; other groups are custom resources. */

@@ -2,6 +2,7 @@ import { StatusError } from '../status.js';
 import type { KObject } from '../types.js';
 import { stamp } from './delete.js';
 import { clusterAddons } from './addons.js';
+import { DEFAULT_CLUSTER_ROLE_BINDINGS, DEFAULT_CLUSTER_ROLES } from './default-rbac.js';
 import type { Api } from './types.js';
 
 /** The namespaces every cluster starts with. */
@@ -44,7 +45,8 @@ export function ensureNamespaceDefaults(api: Api, namespace: string, caPem: stri
 
 /**
  * The state a fresh cluster has: the four system namespaces (each with its defaults), the
- * `kubernetes` service in default with its endpoints and endpointslice. Nodes are the
+ * `kubernetes` service in default with its endpoints and endpointslice, the default ClusterRoles
+ * and ClusterRoleBindings. Nodes are the
  * controllers' to make.
  */
 export function bootstrap(api: Api, caPem: string): void {
@@ -82,6 +84,8 @@ export function bootstrap(api: Api, caPem: string): void {
     endpoints: [{ addresses: [APISERVER_IP], conditions: { ready: true } }],
     ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
   }, BOOTSTRAP_AGE_SECONDS);
+  for (const role of DEFAULT_CLUSTER_ROLES) ensure(api, 'clusterroles', 'rbac.authorization.k8s.io', structuredClone(role), BOOTSTRAP_AGE_SECONDS);
+  for (const b of DEFAULT_CLUSTER_ROLE_BINDINGS) ensure(api, 'clusterrolebindings', 'rbac.authorization.k8s.io', structuredClone(b), BOOTSTRAP_AGE_SECONDS);
   for (const addon of clusterAddons(api.ctx.version.gitVersion)) ensure(api, addon.resource, addon.group, addon.object, BOOTSTRAP_AGE_SECONDS);
 }
 

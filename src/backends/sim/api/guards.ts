@@ -44,3 +44,17 @@ export function checkKind(type: ResourceType, object: unknown): asserts object i
   if (o.metadata === undefined || o.metadata === null) o.metadata = {};
   if (typeof o.metadata !== 'object' || Array.isArray(o.metadata)) throw badRequest('metadata must be an object');
 }
+
+/** Namespaces the NamespaceLifecycle admission plugin never lets go. */
+export const IMMORTAL_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public'];
+
+/** 403 for deleting an immortal namespace, in the plugin's words. */
+export function checkDeletable(type: ResourceType, name: string): void {
+  if (type.group !== '' || type.resource !== 'namespaces' || !IMMORTAL_NAMESPACES.includes(name)) return;
+  throw new StatusError({
+    message: `namespaces "${name}" is forbidden: this namespace may not be deleted`,
+    reason: 'Forbidden',
+    details: { name, kind: 'namespaces' },
+    code: 403,
+  });
+}

@@ -1,12 +1,13 @@
 import { createAdmission, type Admission } from '../admission/index.js';
 import { groupVersion, RESOURCE_TYPES } from '../registry.js';
-import { badRequest, notFound, StatusError } from '../status.js';
+import { badRequest, conflict, notFound } from '../status.js';
+import { checkPatchedShape } from './typed-check.js';
 import type { KObject, ResourceType, SimContext, Store } from '../types.js';
 import { deleteObject, stamp } from './delete.js';
-import { checkKind, checkNamespaceOpen, requireName, targetNamespace } from './guards.js';
+import { checkDeletable, checkKind, checkNamespaceOpen, requireName, targetNamespace } from './guards.js';
 import { nameSuffix, sameContent, toScale, withTypeMeta } from './objects.js';
 import { checkSecretData, checkStrict } from './strict.js';
-import { covers, describePath, type FieldPath, fromFieldsV1, leafFields, toFieldsV1 } from './managed-fields.js';
+import { applyConflicts, dropUnapplied, lastAppliedUnchanged, recordManager, sameOwnership, throwConflicts } from './apply.js';
 import { applyJsonPatch, mergePatch, strategicMergePatch } from './patch.js';
 import type { Api, PatchType, WriteOptions } from './types.js';
 
@@ -84,9 +85,13 @@ export function createApi(options: ApiOptions): Api {
     } else if (type.subresources?.includes('status') && !opts.subresource) o.status = old.status;
     if (o.status === undefined) delete o.status;
     const finishing = finalized(type, old, o);
+    // A stale resourceVersion is a 409 before anything is validated, as the storage layer checks
+    // the precondition before the update strategy runs; "0" means unconditional, like unset.
+    const want = o.metadata.resourceVersion;
+    if (want === '0') delete o.metadata.resourceVersion;
+    else if (want && want !== old.metadata.resourceVersion)
+      throw conflict(type.resource, type.group, old.metadata.name ?? '', 'the object has been modified; please apply your changes to the latest version and try again');
     const admitted = admission.admit('update', type, o, old, opts);
-    const want = admitted.metadata.resourceVersion;
-    if (want && want !== old.metadata.resourceVersion) store.update(type, admitted); // throws Conflict
     if (finishing || finalized(type, old, admitted)) {
       if (opts.dryRun) return admitted;
       const gone = store.remove(type, old.metadata.namespace, old.metadata.name!) ?? admitted;
@@ -96,8 +101,10 @@ export function createApi(options: ApiOptions): Api {
     // A request that sets managedFields itself (kubectl's client-side to server-side apply
     // migration does) replaces them, as the real server does; otherwise the server records the writer.
     const setsFields = next.metadata.managedFields !== undefined && JSON.stringify(next.metadata.managedFields) !== JSON.stringify(old.metadata.managedFields);
-    if (sameContent(admitted, old) && !setsFields) return old;
     if (!setsFields) recordManager(admitted, type, opts, old, opts.appliedBody ?? next, stamp(ctx.clock.now()));
+    // A no-op write is not stored — unless an apply changed who owns what (a new manager applying
+    // the values already there becomes a co-owner, and the real server writes that).
+    if (sameContent(admitted, old) && !setsFields && (opts.operation !== 'Apply' || sameOwnership(admitted, old))) return old;
     if (opts.dryRun) return { ...admitted, metadata: { ...admitted.metadata, resourceVersion: old.metadata.resourceVersion } };
     return store.update(type, admitted);
   };
@@ -139,6 +146,7 @@ export function createApi(options: ApiOptions): Api {
     else if (patchType === 'merge') patched = mergePatch(base, body);
     else patched = strategicMergePatch(base, body);
     if (patched === null || typeof patched !== 'object' || Array.isArray(patched)) throw badRequest('the patch did not produce an object');
+    if (opts.subresource !== 'scale') checkPatchedShape(type, patched as Record<string, unknown>, body, patchType as 'json' | 'merge' | 'strategic');
     const next = patched as KObject;
     if (typeof next.metadata !== 'object' || next.metadata === null) next.metadata = {};
     if (opts.subresource === 'scale') return writeScale(type, namespace, { ...next, metadata: { ...next.metadata, name } }, opts);
@@ -146,8 +154,17 @@ export function createApi(options: ApiOptions): Api {
     if (opts.fieldValidation === 'Strict' && patchType !== 'json') checkStrict(type, body);
     checkSecretData(type, next);
     if (next.metadata.resourceVersion === old.metadata.resourceVersion) delete next.metadata.resourceVersion;
-    if (patchType === 'apply' && !opts.force) checkApplyConflicts(type, old, body, opts.fieldManager ?? '');
-    return replace(type, old, next, patchType === 'apply' ? { ...opts, operation: 'Apply', appliedBody: body } : opts);
+    if (patchType !== 'apply') return replace(type, old, next, opts);
+    let force = opts.force === true;
+    if (!force) {
+      const conflicts = applyConflicts(type, old, body, opts.fieldManager ?? '');
+      // kubectl's own manager may take over what client-side apply set, as long as the live value
+      // is still the last-applied one (the fieldmanager's lastAppliedManager); others must force.
+      if (conflicts.length > 0 && !(opts.fieldManager === 'kubectl' && conflicts.every((c) => lastAppliedUnchanged(old).has(JSON.stringify(c.path))))) throwConflicts(conflicts);
+      force = conflicts.length > 0;
+    }
+    dropUnapplied(type, old, next, body, opts.fieldManager ?? '');
+    return replace(type, old, next, { ...opts, force, operation: 'Apply', appliedBody: body });
   };
 
   return {
@@ -175,6 +192,7 @@ export function createApi(options: ApiOptions): Api {
     patch,
     delete(type, namespace, name, deleteOptions = {}) {
       const current = get(type, namespace, name);
+      checkDeletable(type, name);
       return deleteObject(store, admission, ctx, type, current, deleteOptions);
     },
     subscribe: (onChange) => store.subscribe(onChange),
@@ -191,80 +209,4 @@ function finalized(type: ResourceType, old: KObject, next: KObject): boolean {
     return (before > 0 || (old.metadata.finalizers ?? []).length > 0) && after === 0;
   }
   return (old.metadata.finalizers ?? []).length > 0;
-}
-
-/** A simplified managedFields entry per field manager. */
-function recordManager(o: KObject, type: ResourceType, opts: WriteOptions, old: KObject | undefined, body: unknown, now: string): void {
-  if (!opts.fieldManager) return;
-  const operation = opts.operation ?? 'Update';
-  const mine = opts.fieldManager;
-  // Apply owns exactly what it applied; an update owns what it set (on create) or changed.
-  let paths: FieldPath[];
-  if (operation === 'Apply' || !old) paths = [...leafFields(body).values()].map((l) => l.path);
-  else {
-    const before = leafFields(old);
-    paths = [...leafFields(o).entries()].filter(([k, l]) => JSON.stringify(before.get(k)?.value) !== JSON.stringify(l.value)).map(([, l]) => l.path);
-  }
-  const entries = ((o.metadata.managedFields ?? []) as ManagedEntry[]).map((e) => ({ ...e }));
-  const previous = entries.find((e) => e.manager === mine && e.operation === operation);
-  if (operation === 'Update' && previous) paths = [...fromFieldsV1(previous.fieldsV1), ...paths];
-  // Updates and forced applies take fields over from other managers.
-  const transfer = operation === 'Update' || opts.force === true;
-  const kept = entries
-    .filter((e) => !(e.manager === mine && e.operation === operation))
-    .map((e) => (transfer ? { ...e, fieldsV1: toFieldsV1(fromFieldsV1(e.fieldsV1).filter((p) => !paths.some((q) => covers(q, p) || covers(p, q)))) } : e))
-    .filter((e) => Object.keys(e.fieldsV1 ?? {}).length > 0 || e.subresource);
-  kept.push({
-    manager: mine,
-    operation,
-    apiVersion: groupVersion(type),
-    time: now,
-    fieldsType: 'FieldsV1',
-    fieldsV1: toFieldsV1(paths),
-    ...(opts.subresource ? { subresource: opts.subresource } : {}),
-  });
-  o.metadata.managedFields = kept;
-}
-
-interface ManagedEntry {
-  manager: string;
-  operation: string;
-  apiVersion?: string;
-  time?: string;
-  fieldsType?: string;
-  fieldsV1?: Record<string, unknown>;
-  subresource?: string;
-}
-
-/**
- * Server-side apply conflicts: a field the apply sets to a new value while another manager owns
- * it. The Status is the API server's (409 Conflict, FieldManagerConflict causes); kubectl prints
- * the advice on how to resolve it.
- */
-function checkApplyConflicts(type: ResourceType, old: KObject, body: unknown, manager: string): void {
-  const current = leafFields(old);
-  const conflicts: { manager: string; apiVersion: string; field: string }[] = [];
-  for (const [key, leaf] of leafFields(body)) {
-    if (JSON.stringify(current.get(key)?.value) === JSON.stringify(leaf.value)) continue;
-    for (const e of (old.metadata.managedFields ?? []) as ManagedEntry[]) {
-      if (e.manager === manager) continue;
-      if (fromFieldsV1(e.fieldsV1).some((p) => covers(p, leaf.path)))
-        conflicts.push({ manager: e.manager, apiVersion: e.apiVersion ?? groupVersion(type), field: describePath(leaf.path) });
-    }
-  }
-  if (conflicts.length === 0) return;
-  const byManager = new Map<string, typeof conflicts>();
-  for (const c of conflicts) byManager.set(`${c.manager}\u0000${c.apiVersion}`, [...(byManager.get(`${c.manager}\u0000${c.apiVersion}`) ?? []), c]);
-  const parts = [...byManager.values()].map((list) =>
-    list.length === 1
-      ? `conflict with "${list[0]!.manager}" using ${list[0]!.apiVersion}: ${list[0]!.field}`
-      : `conflicts with "${list[0]!.manager}" using ${list[0]!.apiVersion}:\n${list.map((c) => `- ${c.field}`).join('\n')}`,
-  );
-  const n = conflicts.length;
-  throw new StatusError({
-    message: `Apply failed with ${n} conflict${n === 1 ? '' : 's'}: ${parts.join('\n')}`,
-    reason: 'Conflict',
-    details: { causes: conflicts.map((c) => ({ reason: 'FieldManagerConflict', message: `conflict with "${c.manager}" using ${c.apiVersion}`, field: c.field })) },
-    code: 409,
-  });
 }

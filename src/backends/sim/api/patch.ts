@@ -52,8 +52,47 @@ function mergeMap(target: Json, patch: Json): Json | typeof DELETE {
       else out[key] = merged;
     } else out[key] = value;
   }
+  // `$setElementOrder/<field>` (kubectl apply sends it) orders the items it names, as
+  // mergePatchIntoOriginal does, interleaving the live object's other items.
+  for (const [key, order] of Object.entries(patch)) {
+    if (!key.startsWith('$setElementOrder/') || !Array.isArray(order)) continue;
+    const field = key.slice('$setElementOrder/'.length);
+    const merged = out[field];
+    if (!Array.isArray(merged)) continue;
+    const mk = mergeKeyFor(field, [...order, ...merged]);
+    const id = (x: unknown) => JSON.stringify(mk && isMap(x) ? x[mk] : x);
+    const before = Array.isArray(isMap(target) ? target[field] : undefined) ? ((target as JsonMap)[field] as unknown[]) : [];
+    out[field] = orderLikeServer(merged, order, before, id);
+  }
   const retain = patch.$retainKeys;
   if (Array.isArray(retain)) for (const k of Object.keys(out)) if (!retain.includes(k)) delete out[k];
+  return out;
+}
+
+/**
+ * apimachinery's normalizeElementOrder + mergeSortedSlice: the items the patch names, in the
+ * patch's order, merged with the live object's other items in their live order. Where an item of
+ * each kind is in the live list, the earlier one there goes first; a patch item the live list
+ * does not have goes before any live-only item — so new items come first, not last.
+ */
+export function orderLikeServer(merged: unknown[], patchOrder: unknown[], live: unknown[], id: (x: unknown) => string): unknown[] {
+  const patchIds = patchOrder.map(id);
+  const liveIds = live.map(id);
+  const patchItems = merged.filter((x) => patchIds.includes(id(x))).sort((a, b) => patchIds.indexOf(id(a)) - patchIds.indexOf(id(b)));
+  const serverOnly = merged.filter((x) => !patchIds.includes(id(x))).sort((a, b) => liveIds.indexOf(id(a)) - liveIds.indexOf(id(b)));
+  const out: unknown[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < serverOnly.length || j < patchItems.length) {
+    if (j >= patchItems.length) out.push(serverOnly[i++]);
+    else if (i >= serverOnly.length) out.push(patchItems[j++]);
+    else {
+      const li = liveIds.indexOf(id(serverOnly[i]));
+      const ri = liveIds.indexOf(id(patchItems[j]));
+      if (li >= 0 && ri >= 0 && li < ri) out.push(serverOnly[i++]);
+      else out.push(patchItems[j++]);
+    }
+  }
   return out;
 }
 
@@ -62,7 +101,7 @@ function mergeList(field: string, target: Json, patch: unknown[]): unknown[] {
   if (MERGED_SCALAR_LISTS.has(field) && patch.every((x) => !isMap(x))) {
     const out = [...current];
     for (const x of patch) if (!out.includes(x)) out.push(x);
-    return out;
+    return orderLikeServer(out, patch, current, (x) => JSON.stringify(x));
   }
   if (patch.some((x) => isMap(x) && x.$patch === 'replace'))
     return patch.filter((x) => !(isMap(x) && x.$patch === 'replace')).map(stripDirectives);
@@ -80,7 +119,8 @@ function mergeList(field: string, target: Json, patch: unknown[]): unknown[] {
     if (idx >= 0) out[idx] = merged;
     else out.push(merged);
   }
-  return out;
+  const kept = (patch as JsonMap[]).filter((x) => x.$patch !== 'delete');
+  return orderLikeServer(out, kept, current, (x) => JSON.stringify(isMap(x) ? x[key] : x));
 }
 
 function stripDirectives(v: unknown): unknown {

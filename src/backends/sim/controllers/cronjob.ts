@@ -1,5 +1,5 @@
 import type { Api } from '../api/types.js';
-import { type CronSchedule, CronSyntaxError, parseSchedule } from '../cron-schedule.js';
+import { type CronSchedule, CronSyntaxError, isKnownTimeZone, parseSchedule, rfc3339In } from '../cron-schedule.js';
 import type { KObject, ResourceType, StoreChange } from '../types.js';
 import { recordEvent } from './events.js';
 import { type SyncResult, WorkQueue } from './queue.js';
@@ -53,7 +53,7 @@ export class CronJobController {
     const cj = clone(found);
     const jobs = this.api.list(this.jobs, namespace).items.filter((j) => controllerRef(j)?.uid === cj.metadata.uid);
     const oldStatus = clone((found['status'] as Json) ?? {});
-    if (!cj.metadata.deletionTimestamp) this.cleanupFinishedJobs(cj, jobs);
+    this.cleanupFinishedJobs(cj, jobs);
     const requeue = this.syncCronJob(cj, jobs);
     const status = (cj['status'] as Json) ?? {};
     if (Array.isArray(status['active']) && status['active'].length === 0) delete status['active'];
@@ -103,7 +103,13 @@ export class CronJobController {
       this.event(cj, 'Normal', 'MissingJob', `Active job went missing: ${ref['name']}`);
       this.setActive(cj, this.active(cj).filter((r) => r['uid'] !== ref['uid']));
     }
-    if (cj.metadata.deletionTimestamp || dig(cj, 'spec', 'suspend') === true) return undefined;
+    if (cj.metadata.deletionTimestamp) return undefined;
+    const timeZone = dig<string>(cj, 'spec', 'timeZone');
+    if (timeZone !== undefined && timeZone !== null && !isKnownTimeZone(timeZone)) {
+      this.event(cj, 'Warning', 'UnknownTimeZone', `invalid timeZone: ${JSON.stringify(timeZone)}: unknown time zone ${timeZone}`);
+      return undefined;
+    }
+    if (dig(cj, 'spec', 'suspend') === true) return undefined;
 
     const spec = String(dig(cj, 'spec', 'schedule') ?? '');
     if (spec.includes('TZ')) {
@@ -111,7 +117,7 @@ export class CronJobController {
     }
     let sched: CronSchedule;
     try {
-      sched = parseSchedule(spec);
+      sched = parseSchedule(spec, timeZone ?? 'UTC');
     } catch (e) {
       if (!(e instanceof CronSyntaxError)) throw e;
       this.event(cj, 'Warning', 'UnparseableSchedule', `unparseable schedule: ${JSON.stringify(spec)} : ${e.message}`);
@@ -147,7 +153,7 @@ export class CronJobController {
         if (job) this.deleteJob(cj, job);
       }
     }
-    const created = this.createJob(cj, jobName, scheduled);
+    const created = this.createJob(cj, jobName, scheduled, timeZone ?? 'UTC');
     if (created) {
       this.setActive(cj, [...this.active(cj), { apiVersion: 'batch/v1', kind: 'Job', name: created.metadata.name, namespace: created.metadata.namespace, resourceVersion: created.metadata.resourceVersion, uid: created.metadata.uid }]);
       this.status(cj)['lastScheduleTime'] = timestamp(scheduled);
@@ -182,10 +188,10 @@ export class CronJobController {
   }
 
   /** getJobFromTemplate2: the template's labels and annotations, the scheduled time, the owner. */
-  private createJob(cj: KObject, name: string, scheduled: Date): KObject | undefined {
+  private createJob(cj: KObject, name: string, scheduled: Date, timeZone: string): KObject | undefined {
     const template = (dig<Json>(cj, 'spec', 'jobTemplate') ?? {}) as Json;
     const meta = (template['metadata'] as Json) ?? {};
-    const annotations = { ...((meta['annotations'] as Record<string, string>) ?? {}), [SCHEDULED_ANNOTATION]: timestamp(scheduled) };
+    const annotations = { ...((meta['annotations'] as Record<string, string>) ?? {}), [SCHEDULED_ANNOTATION]: rfc3339In(scheduled, timeZone) };
     const job: KObject = {
       apiVersion: 'batch/v1',
       kind: 'Job',

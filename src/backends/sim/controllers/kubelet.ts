@@ -3,11 +3,10 @@ import type { PodRuntime } from '../runtime/hooks.js';
 import type { KObject, StoreChange } from '../types.js';
 import { recordEvent } from './events.js';
 import { missingVolumeSource } from './kubelet-volumes.js';
-import { containerID, exitPlan, goDuration, imageID, imageRepository, imageSize, normalizeImage, pullError, qosClass } from './kubelet-images.js';
+import { containerID, exitPlan, goDuration, imageID, imageSize, normalizeImage, pullError, qosClass } from './kubelet-images.js';
 import { type ContainerRun, type PodRun, buildPodStatus, containerStatus, initialContainers, statusDiffers, stopContainers } from './kubelet-status.js';
-import { type ProbeSettings, type ProbeTally, probeKillMessage, probesOf, tally } from './kubelet-probes.js';
-import type { ProbeOutcome } from '../runtime/hooks.js';
-import { stopSignalExits } from './stages/images.js';
+import { type ProbeTally, probesOf } from './kubelet-probes.js';
+import { ContainerHealth } from './kubelet-health.js';
 import { containerUsage } from '../runtime/images/usage.js';
 import type { NodeInfo } from './nodes.js';
 import { WorkQueue } from './queue.js';
@@ -41,6 +40,7 @@ export class Kubelet {
   private readonly images = new Map<string, Set<string>>();
   private readonly pods;
   private readonly unsubscribeExits: (() => void) | undefined;
+  private readonly health: ContainerHealth;
 
   constructor(
     private readonly api: Api,
@@ -50,6 +50,18 @@ export class Kubelet {
   ) {
     this.pods = typeOf(api, 'pods');
     this.queue = new WorkQueue('kubelet', api.ctx.clock, (key) => this.sync(key));
+    this.health = new ContainerHealth({
+      api,
+      runtime,
+      timings,
+      alive: (run) => this.runs.has(run.uid),
+      after: (run, ms, fn) => this.after(run as Run, ms, fn),
+      current: (run) => this.current(run as Run),
+      event: (run, c, type, reason, message) => this.event(run as Run, c, type, reason, message),
+      exit: (run, i, code, chain, reason) => this.exit(run as Run, i, code, chain, reason),
+      changed: (run) => this.queue.add(run.key),
+      delay: (ms) => this.delay(ms),
+    });
     this.unsubscribeExits = runtime.onContainerExit?.((pod, container, exitCode) => this.processExited(pod, container, exitCode));
   }
 
@@ -270,7 +282,7 @@ export class Kubelet {
     const probes = c.init ? [] : probesOf(spec);
     c.started = !probes.some((p) => p.type === 'Startup');
     c.readiness = probes.some((p) => p.type === 'Readiness') ? 'failure' : undefined;
-    this.refreshReady(c);
+    this.health.refreshReady(c);
     // The kubelet learns that a container runs from its next relist: one that has already ended
     // by then is never reported running, so a crash loop never looks Ready.
     if (c.restartCount > 0 || oom || (plan && plan.afterMs < this.timings.relistMs)) {
@@ -293,9 +305,9 @@ export class Kubelet {
         this.exit(run, i, 137, chain, 'OOMKilled');
       });
     }
-    for (const p of probes) this.probeTick(run, c, c.restartCount, p, 0);
+    for (const p of probes) this.health.probeTick(run, c, c.restartCount, p, 0);
     const postStart = dig<Json>(spec, 'lifecycle', 'postStart');
-    if (postStart && !c.init) this.postStart(run, c, c.restartCount, postStart);
+    if (postStart && !c.init) this.health.postStart(run, c, c.restartCount, postStart);
     if (!c.init && chain) this.pull(run, i + 1, true);
     if (!run.startedOnce && run.containers.filter((x) => !x.init).every((x) => x.state['running'] || x.restartCount > 0 || x.state['waiting'] === undefined)) {
       run.startedOnce = true;
@@ -303,136 +315,11 @@ export class Kubelet {
     }
   }
 
-  /** Ready: running, started (startup probe passed) and the readiness probe, if any, settled on success. */
-  private refreshReady(c: ContainerRun): void {
-    c.ready = !c.init && c.state['running'] !== undefined && c.started && c.readiness !== 'failure';
-  }
-
-  /** Is this container instance still the one a probe worker was started for? */
-  private probing(run: Run, c: ContainerRun, gen: number): boolean {
-    return this.runs.has(run.uid) && !run.terminating && c.restartCount === gen && c.state['running'] !== undefined && !c.killing;
-  }
-
-  /** One tick of a probe worker: every periodSeconds, once initialDelaySeconds have passed. */
-  private probeTick(run: Run, c: ContainerRun, gen: number, p: ProbeSettings, elapsedMs: number): void {
-    if (!this.probing(run, c, gen)) return;
-    this.after(run, p.periodMs, () => this.probeTick(run, c, gen, p, elapsedMs + p.periodMs));
-    if (elapsedMs < p.initialDelayMs) return;
-    // The startup probe stops once the container has started; the others wait for it.
-    if (p.type === 'Startup' ? c.started : !c.started) return;
-    this.probeOnce(run, c, gen, p);
-  }
-
-  private probeOnce(run: Run, c: ContainerRun, gen: number, p: ProbeSettings): void {
-    const pod = this.current(run);
-    if (!pod) return;
-    if (!this.runtime.probe) {
-      // A runtime that cannot run probes: count them as passing.
-      this.probed(run, c, gen, p, { result: 'success', output: '' });
-      return;
-    }
-    void this.runtime
-      .probe(pod, c.name, p.spec, p.timeoutMs)
-      .catch(() => undefined)
-      .then((o) => {
-        if (!this.probing(run, c, gen)) return;
-        // The runtime has not started the container's process yet: ask again shortly.
-        if (o === undefined) this.after(run, this.timings.probeRetryMs, () => this.probing(run, c, gen) && this.probeOnce(run, c, gen, p));
-        else this.probed(run, c, gen, p, o);
-      });
-  }
-
-  private probed(run: Run, c: ContainerRun, gen: number, p: ProbeSettings, o: ProbeOutcome): void {
-    if (o.result === 'failure') this.event(run, c, 'Warning', 'Unhealthy', `${p.type} probe failed: ${o.output}`);
-    const key = `${c.name}/${p.type}`;
-    const t = run.tallies.get(key) ?? { run: 0 };
-    run.tallies.set(key, t);
-    const settled = tally(t, o.result, p);
-    if (!settled) return;
-    if (p.type === 'Readiness') c.readiness = settled;
-    else if (settled === 'success') c.started = true;
-    else this.kill(run, c, gen, probeKillMessage(c.name, p.type), p.graceSeconds);
-    this.refreshReady(c);
-    this.queue.add(run.key);
-  }
-
-  /**
-   * The kubelet stops a container it will restart (a failed liveness or startup probe, a failed
-   * postStart hook): preStop runs, then the stop signal; servers that stop on the image's stop
-   * signal end at once (exit 0), shells and sleeps as PID 1 ignore SIGTERM and are killed when
-   * the grace period ends (137).
-   */
-  private kill(run: Run, c: ContainerRun, gen: number, message: string, graceSeconds?: number): void {
-    c.killing = true;
-    this.event(run, c, 'Normal', 'Killing', message);
-    const pod = this.current(run);
-    const i = run.containers.indexOf(c);
-    const spec = (dig<Json[]>(pod, 'spec', 'containers') ?? []).find((x) => x['name'] === c.name);
-    const preStop = dig<Json>(spec, 'lifecycle', 'preStop');
-    if (preStop) this.preStop(run, c, gen, preStop);
-    const grace = graceSeconds ?? Number(dig(pod, 'spec', 'terminationGracePeriodSeconds') ?? 30);
-    const exits = stopSignalExits.includes(imageRepository(c.image));
-    this.after(run, exits ? this.timings.stopMs : grace * 1000, () => {
-      if (c.restartCount !== gen || !c.state['running']) return;
-      const fresh = this.current(run);
-      if (fresh) this.runtime.killContainer?.(fresh, c.name);
-      this.exit(run, i, exits ? 0 : 137, false);
-    });
-  }
-
-  /** Runs a lifecycle handler in a running container, waiting for the runtime to have started it. */
-  private async handler(run: Run, c: ContainerRun, gen: number, handler: Json): Promise<ProbeOutcome | undefined> {
-    // lifecycle.sleep only pauses the kubelet; it cannot fail.
-    if (handler['sleep']) return { result: 'success', output: '' };
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const pod = this.current(run);
-      if (!pod || !this.runtime.probe || c.restartCount !== gen || !c.state['running']) return undefined;
-      const o = await this.runtime.probe(pod, c.name, handler).catch(() => undefined);
-      // The kubelet's HTTP hook runner does not look at the status code: only a failed request fails.
-      if (o && handler['httpGet'] && o.output.startsWith('HTTP probe failed')) return { result: 'success', output: '' };
-      if (o) return o;
-      await new Promise<void>((resolve) => this.api.ctx.clock.setTimeout(() => resolve(), this.delay(this.timings.probeRetryMs)));
-    }
-    return undefined;
-  }
-
-  /** postStart runs right after the container starts; when it fails the container is killed and restarted. */
-  private postStart(run: Run, c: ContainerRun, gen: number, handler: Json): void {
-    void this.handler(run, c, gen, handler).then((o) => {
-      if (o?.result !== 'failure' || c.restartCount !== gen || !c.state['running'] || c.killing) return;
-      this.event(run, c, 'Warning', 'FailedPostStartHook', 'PostStartHook failed');
-      this.kill(run, c, gen, 'FailedPostStartHook');
-      this.queue.add(run.key);
-    });
-  }
-
-  /** preStop runs before the stop signal; a failure is only reported. */
-  private preStop(run: Run, c: ContainerRun, gen: number, handler: Json): void {
-    void this.handler(run, c, gen, handler).then((o) => {
-      if (o?.result === 'failure') this.event(run, c, 'Warning', 'FailedPreStopHook', 'PreStopHook failed');
-    });
-  }
-
-  /**
-   * The message of a terminated container: its terminationMessagePath file, else (with
-   * FallbackToLogsOnError and a failure) the end of its log, as the kubelet reads them.
-   */
-  private terminationMessage(run: Run, c: ContainerRun, exitCode: number): string | undefined {
-    const pod = this.current(run);
-    if (!pod) return undefined;
-    const fromFile = this.runtime.terminationMessage?.(pod, c.name);
-    if (fromFile) return fromFile;
-    const spec = [...(dig<Json[]>(pod, 'spec', 'initContainers') ?? []), ...(dig<Json[]>(pod, 'spec', 'containers') ?? [])].find((x) => x['name'] === c.name);
-    if (spec?.['terminationMessagePolicy'] !== 'FallbackToLogsOnError' || exitCode === 0) return undefined;
-    // kubelet: the last 80 lines, at most 2048 bytes.
-    return this.runtime.logTail?.(pod, c.name, 80, 2048) || undefined;
-  }
-
   private exit(run: Run, i: number, exitCode: number, chain: boolean, reason?: string): void {
     const c = run.containers[i]!;
     const running = c.state['running'] as Json | undefined;
     if (!running) return;
-    const message = this.terminationMessage(run, c, exitCode);
+    const message = this.health.terminationMessage(run, c, exitCode);
     const terminated = {
       containerID: c.containerID,
       exitCode,
@@ -503,7 +390,7 @@ export class Kubelet {
       this.event(run, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
       const spec = (dig<Json[]>(pod, 'spec', 'containers') ?? []).find((x) => x['name'] === c.name);
       const preStop = dig<Json>(spec, 'lifecycle', 'preStop');
-      if (preStop) this.preStop(run, c, c.restartCount, preStop);
+      if (preStop) this.health.preStop(run, c, c.restartCount, preStop);
     }
     const grace = Number(pod.metadata.deletionGracePeriodSeconds ?? dig(pod, 'spec', 'terminationGracePeriodSeconds') ?? 30);
     const ms = running.length === 0 ? 0 : Math.min(grace * 1000, this.timings.terminationCapMs);

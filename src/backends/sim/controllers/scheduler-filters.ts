@@ -1,6 +1,5 @@
 import { parseQuantity } from '../admission/quantity.js';
 import type { KObject } from '../types.js';
-import { pinnedNode } from './daemonset.js';
 import { type Json, dig } from './util.js';
 
 /**
@@ -66,6 +65,50 @@ function tolerates(pod: KObject, taint: Json): boolean {
   });
 }
 
+/** One NodeSelectorRequirement against a value (absent: undefined), as nodeaffinity evaluates it. */
+function requirementMatches(req: Json, value: string | undefined): boolean {
+  const values = ((req['values'] as string[] | undefined) ?? []).map(String);
+  switch (req['operator']) {
+    case 'In':
+      return value !== undefined && values.includes(value);
+    case 'NotIn':
+      return value === undefined || !values.includes(value);
+    case 'Exists':
+      return value !== undefined;
+    case 'DoesNotExist':
+      return value === undefined;
+    case 'Gt':
+    case 'Lt': {
+      if (value === undefined || !/^-?\d+$/.test(value) || values.length !== 1 || !/^-?\d+$/.test(values[0]!)) return false;
+      return req['operator'] === 'Gt' ? Number(value) > Number(values[0]) : Number(value) < Number(values[0]);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * The NodeAffinity filter: every `nodeSelector` label, and at least one of the required
+ * nodeSelectorTerms (all of a term's matchExpressions on labels and matchFields on
+ * `metadata.name`), which is also how DaemonSet pods are pinned to their node.
+ */
+export function nodeAffinityMatches(pod: KObject, node: KObject): boolean {
+  const labels = node.metadata.labels ?? {};
+  const selector = dig<Record<string, string>>(pod, 'spec', 'nodeSelector') ?? {};
+  if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) return false;
+  const terms = dig<Json[]>(pod, 'spec', 'affinity', 'nodeAffinity', 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms');
+  if (!terms) return true;
+  return terms.some((term) => {
+    const exprs = (term['matchExpressions'] as Json[] | undefined) ?? [];
+    const fields = (term['matchFields'] as Json[] | undefined) ?? [];
+    if (exprs.length === 0 && fields.length === 0) return false;
+    return (
+      exprs.every((e) => requirementMatches(e, Object.hasOwn(labels, String(e['key'])) ? labels[String(e['key'])] : undefined)) &&
+      fields.every((f) => f['key'] === 'metadata.name' && requirementMatches(f, String(node.metadata.name)))
+    );
+  });
+}
+
 /** The order NodeResourcesFit reports shortages in: pods, cpu, memory, ephemeral-storage, then the rest. */
 const FIT_ORDER = ['cpu', 'memory', 'ephemeral-storage'];
 
@@ -81,13 +124,7 @@ export function filterNode(pod: KObject, node: KObject, usage: NodeUsage): NodeR
   if (dig(node, 'spec', 'unschedulable') === true && !tolerates(pod, unschedulableTaint)) return { reasons: ['node(s) were unschedulable'], unresolvable: true };
   const taint = (dig<Json[]>(node, 'spec', 'taints') ?? []).find((t) => (t['effect'] === 'NoSchedule' || t['effect'] === 'NoExecute') && !tolerates(pod, t));
   if (taint) return { reasons: [`node(s) had untolerated taint {${taint['key']}: ${taint['value'] ?? ''}}`], unresolvable: true };
-  const name = String(node.metadata.name);
-  const selector = dig<Record<string, string>>(pod, 'spec', 'nodeSelector') ?? {};
-  const labels = node.metadata.labels ?? {};
-  const pinned = pinnedNode(pod);
-  if ((pinned !== undefined && pinned !== name) || !Object.entries(selector).every(([k, v]) => labels[k] === v)) {
-    return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
-  }
+  if (!nodeAffinityMatches(pod, node)) return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
   const alloc = allocatable(node);
   const reasons: string[] = [];
   if (usage.pods + 1 > (alloc.get('pods') ?? 0)) reasons.push('Too many pods');

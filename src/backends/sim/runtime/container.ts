@@ -4,6 +4,7 @@ import type { KObject } from '../types.js';
 import type { Clock } from '../clock.js';
 import { Vfs, type VNode } from './fs/vfs.js';
 import { buildRootfs } from './fs/rootfs.js';
+import { writeProc } from './fs/proc.js';
 import type { SharedVolumes } from './fs/volumes.js';
 import { containerEnv, hostnameOf } from './env.js';
 import { profileFor, type ImageProfile } from './images/index.js';
@@ -75,6 +76,7 @@ export function createContainer(pod: KObject, c: Json, init: boolean, sc: StartC
   }
   const env = containerEnv(sc.api, pod, c, profile.env, sc.services);
   const argv = mainArgv(c, profile);
+  writeProc(vfs, pod, c, argv);
   const log = new LogBuffer(sc.now);
   const podIP = String(((pod['status'] as Json) ?? {})['podIP'] ?? '');
   const app: AppHost = { image, profile, vfs, env, argv, hostname: hostnameOf(pod), podIP, now: sc.now, log: (l) => log.line(l), startedAt: sc.now(), speed: sc.speed };

@@ -13,6 +13,8 @@ import { pathNotFound, sendError, sendJson, sendText, statusOf } from './respond
 import { parseResourcePath, pathProblem } from './route.js';
 import { createWatchRegistry, type WatchLimits } from './watch.js';
 import { aliasApi } from './alias-api.js';
+import { warnIfDeprecated } from './deprecations.js';
+import { AUTH_REVIEW_TYPES, serveAuthReview } from './auth-reviews.js';
 import { VERSION_ALIASES } from './aliases.js';
 import { METRICS_GROUP, METRICS_TYPES, metricsAvailable, serveMetrics } from '../metrics/api.js';
 
@@ -60,7 +62,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const watches = createWatchRegistry(options.watchLimits);
   const ctx: HandlerContext = { api, runtime, watches };
   const sockets = new Set<Socket>();
-  const servedTypes = [...api.types(), ...VERSION_ALIASES.map((a) => a.type)];
+  const servedTypes = [...api.types(), ...VERSION_ALIASES.map((a) => a.type), ...AUTH_REVIEW_TYPES];
   const withMetrics = [...servedTypes, ...METRICS_TYPES];
   const served = () => (metricsAvailable(api) ? withMetrics : servedTypes);
   const lookup = (group: string, version: string, resource: string) =>
@@ -117,6 +119,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     }
     if (parsed.kind !== 'resource') throw pathNotFound();
     if (parsed.route.type.group === METRICS_GROUP) return serveMetrics(api, parsed.route, method, url.searchParams, res, req.headers.accept);
+    if (AUTH_REVIEW_TYPES.includes(parsed.route.type) && !parsed.route.name) return serveAuthReview(parsed.route.type, req, res, token);
+    warnIfDeprecated(res, parsed.route.type, Number(api.ctx.version.minor));
     const alias = VERSION_ALIASES.find((a) => a.type === parsed.route.type);
     await serveResource(alias ? { ...ctx, api: aliasApi(api, alias) } : ctx, parsed.route, req, res, url.searchParams);
   };

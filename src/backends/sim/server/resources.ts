@@ -9,6 +9,7 @@ import { bodyFormat, decodeBody, OBJECT_MEDIA, PATCH_MEDIA, readBody } from './b
 import { sendJson } from './respond.js';
 import type { ResourceRoute } from './route.js';
 import { deleteOptions, includeObject, listOptions, wantsTable, writeOptions } from './query.js';
+import { listMeta, paginate } from './paging.js';
 import { serveSubresource } from './subresources.js';
 import { serveWatch, type WatchRegistry } from './watch.js';
 
@@ -39,9 +40,13 @@ export async function serveResource(ctx: HandlerContext, route: ResourceRoute, r
 
   if (verb === 'list') {
     if (query.get('watch') === 'true' || query.get('watch') === '1') return serveWatch(ctx, type, namespace, req, res, query);
-    const { items, resourceVersion } = api.list(type, namespace, listOptions(query));
-    if (wantsTable(accept)) return sendJson(res, 200, table(api, type, items, query, resourceVersion));
-    return sendJson(res, 200, { kind: `${type.kind}List`, apiVersion: groupVersion(type), metadata: { resourceVersion }, items });
+    const all = api.list(type, namespace, listOptions(query));
+    const page = paginate(all.items, all.resourceVersion, query);
+    if (wantsTable(accept)) {
+      const t = table(api, type, page.items, query, page.resourceVersion);
+      return sendJson(res, 200, { ...t, metadata: listMeta(page) });
+    }
+    return sendJson(res, 200, { kind: `${type.kind}List`, apiVersion: groupVersion(type), metadata: listMeta(page), items: page.items });
   }
   if (verb === 'get') {
     const o = api.get(type, namespace, name!);

@@ -2,13 +2,27 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { stamp } from '../api/delete.js';
 import { toScale } from '../api/objects.js';
-import { methodNotAllowed, notFound, notSupported } from '../status.js';
+import { methodNotAllowed, notSupported } from '../status.js';
+import { int, nameColumn } from '../tables/columns.js';
+import { toTable, type Printer } from '../tables/index.js';
+import type { ResourceType } from '../types.js';
 import type { KObject } from '../types.js';
 import type { HandlerContext } from './resources.js';
-import { readObject, readOptional, readPatch } from './resources.js';
-import { sendJson } from './respond.js';
+import { readObject, readOptional, readPatch, table } from './resources.js';
+import { pathNotFound, sendJson } from './respond.js';
 import type { ResourceRoute } from './route.js';
-import { deleteOptions, writeOptions } from './query.js';
+import { deleteOptions, includeObject, wantsTable, writeOptions } from './query.js';
+
+const SCALE_TYPE: ResourceType = { group: 'autoscaling', version: 'v1', resource: 'scale', singular: 'scale', kind: 'Scale', namespaced: true, verbs: [] };
+
+/** The API server's printer for autoscaling/v1 Scale. */
+const SCALE_PRINTER: Printer = {
+  columns: [
+    nameColumn,
+    int('Desired', 'replicas is the desired number of instances for the scaled object.', (o) => o.spec?.replicas ?? 0),
+    int('Available', 'replicas is the actual number of observed instances of the scaled object.', (o) => o.status?.replicas ?? 0),
+  ],
+};
 
 const success = (code: number) => ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code });
 
@@ -18,7 +32,8 @@ export async function serveSubresource(ctx: HandlerContext, route: ResourceRoute
   const { type, namespace, subresource } = route;
   const name = route.name!;
   const method = req.method ?? 'GET';
-  if (!type.subresources?.includes(subresource!)) throw notFound(`${type.resource}/${subresource}`, type.group, name);
+  // An unknown subresource is an unknown path, as on the real server (not "pods/x not found").
+  if (!type.subresources?.includes(subresource!)) throw pathNotFound();
   const bad = () => methodNotAllowed('the server does not allow this method on the requested resource');
 
   switch (subresource) {
@@ -26,7 +41,17 @@ export async function serveSubresource(ctx: HandlerContext, route: ResourceRoute
     case 'scale': {
       const sub = subresource;
       const view = (o: KObject) => (sub === 'scale' ? toScale(o) : o);
-      if (method === 'GET') return sendJson(res, 200, view(api.get(type, namespace, name)));
+      if (method === 'GET') {
+        const o = api.get(type, namespace, name);
+        // `kubectl get --subresource=status|scale` asks for a Table: status rows use the resource's
+        // printer, scale rows the Scale printer (Name, Desired, Available).
+        if (wantsTable(req.headers.accept)) {
+          const rv = o.metadata.resourceVersion ?? '';
+          if (sub === 'status') return sendJson(res, 200, table(api, type, [o], query, rv));
+          return sendJson(res, 200, toTable(SCALE_TYPE, [toScale(o)], { now: api.ctx.clock.now(), includeObject: includeObject(query), resourceVersion: rv }, SCALE_PRINTER));
+        }
+        return sendJson(res, 200, view(o));
+      }
       if (method === 'PUT') {
         const body = await readObject(req);
         body.metadata.name = name;

@@ -118,9 +118,8 @@ function rowObject(type: ResourceType, obj: KObject, mode: TableOptions['include
   return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata };
 }
 
-/** Builds a meta.k8s.io/v1 Table for these objects with the columns a real 1.32 server prints. */
-export function toTable(type: ResourceType, objects: KObject[], options: TableOptions): Record<string, unknown> {
-  const printer = printerFor(type);
+/** Builds a meta.k8s.io/v1 Table for these objects with the columns a real 1.32 server prints (or `printer`'s). */
+export function toTable(type: ResourceType, objects: KObject[], options: TableOptions, printer: Printer = printerFor(type)): Record<string, unknown> {
   const ctx = { now: options.now };
   return {
     kind: 'Table',

@@ -4,10 +4,17 @@ import { dns1035Label, dns1123Label, dns1123Subdomain, labelValue, qualifiedName
 import { type Dict, isDict } from '../util.js';
 
 /** Which name rule a resource's names follow. */
-export type NameRule = 'subdomain' | 'label' | 'dns1035' | 'any';
+export type NameRule = 'subdomain' | 'label' | 'dns1035' | 'path' | 'any';
+
+/** `path.IsValidPathSegmentName`: what RBAC names must be (so `system:basic-user` is fine). */
+function pathSegmentName(name: string): string[] {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  return ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
+}
 
 const RULES: Record<NameRule, (name: string) => string[]> = {
   subdomain: dns1123Subdomain,
+  path: pathSegmentName,
   label: dns1123Label,
   dns1035: dns1035Label,
   any: () => [],

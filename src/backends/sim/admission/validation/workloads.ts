@@ -1,4 +1,4 @@
-import { scheduleError } from '../../cron-schedule.js';
+import { isKnownTimeZone, scheduleError } from '../../cron-schedule.js';
 import type { FieldCause } from '../../status.js';
 import { forbidden, goStringMap, invalidField, notSupported, required } from '../field-errors.js';
 import { type Dict, isDict } from '../util.js';
@@ -153,6 +153,18 @@ export function validateJobSpec(spec: Dict | undefined, path: string, generatedS
   return errs;
 }
 
+/** validateTimeZone: an IANA name the server's time zone database knows. */
+function validateTimeZone(timeZone: string | undefined | null): FieldCause[] {
+  if (timeZone === undefined || timeZone === null) return [];
+  const tz = String(timeZone);
+  if (tz === '') return [invalidField('spec.timeZone', timeZone, 'timeZone must be nil or non-empty string')];
+  if (tz.split('/').some((part) => part === '.' || part === '..' || part.startsWith('-') || !/^[A-Za-z._+\-0-9]+$/.test(part))) {
+    return [invalidField('spec.timeZone', timeZone, `unknown time zone ${tz}`)];
+  }
+  if (tz.toLowerCase() === 'local') return [invalidField('spec.timeZone', timeZone, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones')];
+  return isKnownTimeZone(tz) ? [] : [invalidField('spec.timeZone', timeZone, `unknown time zone ${tz}`)];
+}
+
 /** CronJob spec: schedule and the Job template. */
 export function validateCronJobSpec(spec: Dict): FieldCause[] {
   const errs: FieldCause[] = [];
@@ -164,6 +176,7 @@ export function validateCronJobSpec(spec: Dict): FieldCause[] {
     if (error) errs.push(invalidField('spec.schedule', spec.schedule, error));
     if (schedule.includes('TZ')) errs.push(invalidField('spec.schedule', spec.schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'));
   }
+  errs.push(...validateTimeZone(spec.timeZone));
   const policy = spec.concurrencyPolicy;
   if (!['Allow', 'Forbid', 'Replace'].includes(policy)) errs.push(notSupported('spec.concurrencyPolicy', policy ?? '', ['Allow', 'Forbid', 'Replace']));
   errs.push(...validateJobSpec(spec.jobTemplate?.spec, 'spec.jobTemplate.spec', false));

@@ -12,6 +12,7 @@ import { miscCommands } from './misc.js';
 import { awk } from './awk.js';
 import { packageCommands } from './packages.js';
 import { appCommands } from './apps.js';
+import { dnsCommands } from './dig.js';
 
 /** Every applet the simulator can run, by name. An image's profile decides which exist in it. */
 export const COMMANDS: Record<string, CommandFn> = {
@@ -22,6 +23,7 @@ export const COMMANDS: Record<string, CommandFn> = {
   ...miscCommands,
   ...packageCommands,
   ...appCommands,
+  ...dnsCommands,
   grep,
   egrep: grep,
   fgrep: grep,

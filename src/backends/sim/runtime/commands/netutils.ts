@@ -19,7 +19,8 @@ const nslookup: CommandFn = (c) => {
     return 1;
   }
   const ans = c.host.net.resolve(name, c.host.net.namespace);
-  const style = c.host.profile.nslookup ?? 'busybox';
+  // nslookup installed from a package (dnsutils, bind-tools) is BIND's.
+  const style = c.host.profile.nslookup ?? (c.host.profile.userland === 'busybox' ? 'busybox' : 'bind');
   if (style === 'busybox' && oldBusybox(c)) {
     c.io.out(`Server:    ${ns}\nAddress 1: ${ns} kube-dns.kube-system.svc.cluster.local\n\n`);
     if (!ans) {

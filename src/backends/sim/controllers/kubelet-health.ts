@@ -1,0 +1,169 @@
+import type { Api } from '../api/types.js';
+import type { PodRuntime, ProbeOutcome } from '../runtime/hooks.js';
+import type { KObject } from '../types.js';
+import { imageRepository } from './kubelet-images.js';
+import { type ProbeSettings, type ProbeTally, probeKillMessage, tally } from './kubelet-probes.js';
+import type { ContainerRun, PodRun } from './kubelet-status.js';
+import { stopSignalExits } from './stages/images.js';
+import type { PodLifecycleTimings } from './stages/pod-lifecycle.js';
+import { type Json, dig } from './util.js';
+
+/** What the container-health part of the kubelet knows about a pod. */
+export interface HealthRun extends PodRun {
+  terminating: boolean;
+  /** Probe result counters by `container/type`. */
+  tallies: Map<string, ProbeTally>;
+}
+
+/** What it needs from the kubelet: its clock-bound timers, events, and the exit of a container. */
+export interface KubeletOps {
+  api: Api;
+  runtime: PodRuntime;
+  timings: PodLifecycleTimings;
+  /** The pod is still known to the kubelet. */
+  alive(run: HealthRun): boolean;
+  /** Runs `fn` after `ms` of simulated time (cancelled with the pod), then syncs the pod. */
+  after(run: HealthRun, ms: number, fn: () => void): void;
+  current(run: HealthRun): KObject | undefined;
+  event(run: HealthRun, c: ContainerRun | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void;
+  /** The container's process ended with `exitCode` (restart rules follow). */
+  exit(run: HealthRun, i: number, exitCode: number, chain: boolean, reason?: string): void;
+  /** The pod's status may have changed: sync it. */
+  changed(run: HealthRun): void;
+  /** Simulated ms → clock ms at the simulator's speed. */
+  delay(ms: number): number;
+}
+
+/**
+ * Container health as the kubelet's prober manager and lifecycle handlers see it: probe workers
+ * (liveness, readiness, startup), postStart and preStop hooks, killing a container that failed
+ * them, and the message a terminated container leaves.
+ */
+export class ContainerHealth {
+  constructor(private readonly k: KubeletOps) {}
+
+  /** Ready: running, started (startup probe passed) and the readiness probe, if any, settled on success. */
+  refreshReady(c: ContainerRun): void {
+    c.ready = !c.init && c.state['running'] !== undefined && c.started && c.readiness !== 'failure';
+  }
+
+  /** Is this container instance still the one a probe worker was started for? */
+  private probing(run: HealthRun, c: ContainerRun, gen: number): boolean {
+    return this.k.alive(run) && !run.terminating && c.restartCount === gen && c.state['running'] !== undefined && !c.killing;
+  }
+
+  /** One tick of a probe worker: every periodSeconds, once initialDelaySeconds have passed. */
+  probeTick(run: HealthRun, c: ContainerRun, gen: number, p: ProbeSettings, elapsedMs: number): void {
+    if (!this.probing(run, c, gen)) return;
+    this.k.after(run, p.periodMs, () => this.probeTick(run, c, gen, p, elapsedMs + p.periodMs));
+    if (elapsedMs < p.initialDelayMs) return;
+    // The startup probe stops once the container has started; the others wait for it.
+    if (p.type === 'Startup' ? c.started : !c.started) return;
+    this.probeOnce(run, c, gen, p);
+  }
+
+  private probeOnce(run: HealthRun, c: ContainerRun, gen: number, p: ProbeSettings): void {
+    const pod = this.k.current(run);
+    if (!pod) return;
+    if (!this.k.runtime.probe) {
+      // A runtime that cannot run probes: count them as passing.
+      this.probed(run, c, gen, p, { result: 'success', output: '' });
+      return;
+    }
+    void this.k.runtime
+      .probe(pod, c.name, p.spec, p.timeoutMs)
+      .catch(() => undefined)
+      .then((o) => {
+        if (!this.probing(run, c, gen)) return;
+        // The runtime has not started the container's process yet: ask again shortly.
+        if (o === undefined) this.k.after(run, this.k.timings.probeRetryMs, () => this.probing(run, c, gen) && this.probeOnce(run, c, gen, p));
+        else this.probed(run, c, gen, p, o);
+      });
+  }
+
+  private probed(run: HealthRun, c: ContainerRun, gen: number, p: ProbeSettings, o: ProbeOutcome): void {
+    if (o.result === 'failure') this.k.event(run, c, 'Warning', 'Unhealthy', `${p.type} probe failed: ${o.output}`);
+    const key = `${c.name}/${p.type}`;
+    const t = run.tallies.get(key) ?? { run: 0 };
+    run.tallies.set(key, t);
+    const settled = tally(t, o.result, p);
+    if (!settled) return;
+    if (p.type === 'Readiness') c.readiness = settled;
+    else if (settled === 'success') c.started = true;
+    else this.kill(run, c, gen, probeKillMessage(c.name, p.type), p.graceSeconds);
+    this.refreshReady(c);
+    this.k.changed(run);
+  }
+
+  /**
+   * The kubelet stops a container it will restart (a failed liveness or startup probe, a failed
+   * postStart hook): preStop runs, then the stop signal; servers that stop on the image's stop
+   * signal end at once (exit 0), shells and sleeps as PID 1 ignore SIGTERM and are killed when
+   * the grace period ends (137).
+   */
+  kill(run: HealthRun, c: ContainerRun, gen: number, message: string, graceSeconds?: number): void {
+    c.killing = true;
+    this.k.event(run, c, 'Normal', 'Killing', message);
+    const pod = this.k.current(run);
+    const i = run.containers.indexOf(c);
+    const spec = (dig<Json[]>(pod, 'spec', 'containers') ?? []).find((x) => x['name'] === c.name);
+    const preStop = dig<Json>(spec, 'lifecycle', 'preStop');
+    if (preStop) this.preStop(run, c, gen, preStop);
+    const grace = graceSeconds ?? Number(dig(pod, 'spec', 'terminationGracePeriodSeconds') ?? 30);
+    const exits = stopSignalExits.includes(imageRepository(c.image));
+    this.k.after(run, exits ? this.k.timings.stopMs : grace * 1000, () => {
+      if (c.restartCount !== gen || !c.state['running']) return;
+      const fresh = this.k.current(run);
+      if (fresh) this.k.runtime.killContainer?.(fresh, c.name);
+      this.k.exit(run, i, exits ? 0 : 137, false);
+    });
+  }
+
+  /** Runs a lifecycle handler in a running container, waiting for the runtime to have started it. */
+  private async handler(run: HealthRun, c: ContainerRun, gen: number, handler: Json): Promise<ProbeOutcome | undefined> {
+    // lifecycle.sleep only pauses the kubelet; it cannot fail.
+    if (handler['sleep']) return { result: 'success', output: '' };
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const pod = this.k.current(run);
+      if (!pod || !this.k.runtime.probe || c.restartCount !== gen || !c.state['running']) return undefined;
+      const o = await this.k.runtime.probe(pod, c.name, handler).catch(() => undefined);
+      // The kubelet's HTTP hook runner does not look at the status code: only a failed request fails.
+      if (o && handler['httpGet'] && o.output.startsWith('HTTP probe failed')) return { result: 'success', output: '' };
+      if (o) return o;
+      await new Promise<void>((resolve) => this.k.api.ctx.clock.setTimeout(() => resolve(), this.k.delay(this.k.timings.probeRetryMs)));
+    }
+    return undefined;
+  }
+
+  /** postStart runs right after the container starts; when it fails the container is killed and restarted. */
+  postStart(run: HealthRun, c: ContainerRun, gen: number, handler: Json): void {
+    void this.handler(run, c, gen, handler).then((o) => {
+      if (o?.result !== 'failure' || c.restartCount !== gen || !c.state['running'] || c.killing) return;
+      this.k.event(run, c, 'Warning', 'FailedPostStartHook', 'PostStartHook failed');
+      this.kill(run, c, gen, 'FailedPostStartHook');
+      this.k.changed(run);
+    });
+  }
+
+  /** preStop runs before the stop signal; a failure is only reported. */
+  preStop(run: HealthRun, c: ContainerRun, gen: number, handler: Json): void {
+    void this.handler(run, c, gen, handler).then((o) => {
+      if (o?.result === 'failure') this.k.event(run, c, 'Warning', 'FailedPreStopHook', 'PreStopHook failed');
+    });
+  }
+
+  /**
+   * The message of a terminated container: its terminationMessagePath file, else (with
+   * FallbackToLogsOnError and a failure) the end of its log, as the kubelet reads them.
+   */
+  terminationMessage(run: HealthRun, c: ContainerRun, exitCode: number): string | undefined {
+    const pod = this.k.current(run);
+    if (!pod) return undefined;
+    const fromFile = this.k.runtime.terminationMessage?.(pod, c.name);
+    if (fromFile) return fromFile;
+    const spec = [...(dig<Json[]>(pod, 'spec', 'initContainers') ?? []), ...(dig<Json[]>(pod, 'spec', 'containers') ?? [])].find((x) => x['name'] === c.name);
+    if (spec?.['terminationMessagePolicy'] !== 'FallbackToLogsOnError' || exitCode === 0) return undefined;
+    // kubelet: the last 80 lines, at most 2048 bytes.
+    return this.k.runtime.logTail?.(pod, c.name, 80, 2048) || undefined;
+  }
+}

@@ -1,0 +1,200 @@
+import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCue, matchSessionEndCue, type ContextCueMatch } from '../plan/context-cues.js';
+import { NOT_HOST_TOOLS, OUTSIDE_PROGRAMS } from '../plan/data/places.js';
+import { endsSession, isLongRunning, sessionOpenedBy, type OpenedSession } from '../plan/session.js';
+import type { CommandStep, ContextSource, HostContext } from '../plan/types.js';
+import type { BlockCommand } from './command-block.js';
+
+interface OpenSession {
+  target: OpenedSession;
+  source: ContextSource;
+  /** Prose said to leave it ("Exit your shell:"): the block right after may still hold the `exit`. */
+  closing?: boolean;
+}
+
+interface Cue extends ContextCueMatch {
+  line: number;
+}
+
+/** What {@link ContextTracker.place} decided for one command. */
+export interface Placement {
+  host: HostContext;
+  opensSession?: OpenedSession;
+  closesSession?: boolean;
+}
+
+/**
+ * Decides where each command runs while the doc is walked in order. In order of strength:
+ * 1. the line's own prompt (`root@pod:/#`, `node $`, `user@laptop$`), except prompts any shell
+ *    shows (`$`, `#`, `/ #`), which belong to an open session;
+ * 2. the session an earlier step opened (`kubectl exec -it … -- sh`, `minikube ssh`, `ssh …`),
+ *    until `exit`, a prompt or cue that says otherwise, prose that closes it, or the next heading;
+ * 3. a prose cue in the last sentence before the block ("From within a Pod, run:"), then one
+ *    in the section heading ("Create an index.html file on your Node");
+ * 4. otherwise the reader's machine, except for tools that are not host tools (`apt-get`,
+ *    `nslookup`, `iptables`, …): those are `unknown`, never guessed as local.
+ */
+export class ContextTracker {
+  private session: OpenSession | undefined;
+  private cue: Cue | undefined;
+  private sectionCue: Cue | undefined;
+  /** Long-running steps of the current section, for "in another terminal" said after them. */
+  private longRunning: CommandStep[] = [];
+  private concurrentCue: { text: string; line: number } | undefined;
+
+  /** A heading ends the session and the cues; a heading cue applies to its whole section. */
+  onHeading(text: string, line: number): void {
+    this.session = undefined;
+    this.cue = undefined;
+    this.longRunning = [];
+    this.concurrentCue = undefined;
+    // Headings name topics ("… in a multi-container Pod"); only "on your Node" says where to type.
+    const cue = matchContextCue(text);
+    this.sectionCue = cue && cue.kind === 'node' ? { ...cue, line } : undefined;
+  }
+
+  /** A paragraph or list item: its cues apply to the blocks right after it. */
+  onProse(text: string, line: number): void {
+    const end = matchSessionEndCue(text);
+    if (this.session?.closing) this.session = undefined;
+    if (end && this.session) this.session.closing = true;
+    const cue = leadInContextCue(text);
+    this.cue = cue ? { ...cue, line } : undefined;
+    if (cue && this.session && cue.kind !== this.session.target.kind) this.session = undefined;
+    if (!this.session && !end) {
+      const opened = this.sessionFromProse(text, line);
+      if (opened) this.session = opened;
+    }
+    const concurrent = matchConcurrentCue(text);
+    this.concurrentCue = concurrent ? { text: concurrent, line } : undefined;
+    if (concurrent) {
+      // "…keep it running in another window": said after the long-running step it refers to.
+      const last = this.longRunning[this.longRunning.length - 1];
+      if (last && last.concurrent === undefined) last.concurrent = { cue: concurrent, line };
+    }
+  }
+
+  /** A session opened in prose: "open a shell to the Node … `minikube ssh`", an inline `kubectl exec -it … -- sh`. */
+  private sessionFromProse(text: string, line: number): OpenSession | undefined {
+    // Only prose about getting a shell: "…open a shell to your Node by entering `minikube ssh`".
+    const words = text.replace(/`[^`]*`/g, ' ');
+    if (!/\b(?:shell|ssh|log\s*in(?:to)?|terminal)\b/i.test(words)) return undefined;
+    for (const m of text.matchAll(/`([^`]+)`/g)) {
+      const target = sessionOpenedBy(m[1]!);
+      if (target && !target.repl) return { target, source: { by: 'cue', line, text: m[1]! } };
+    }
+    const shell = matchNodeShellCue(words);
+    return shell ? { target: { kind: 'node' }, source: { by: 'cue', line, text: shell } } : undefined;
+  }
+
+  /** Where one command of a block runs; opens or closes the session it starts or ends. */
+  place(c: BlockCommand, command: string, program: string, line: number): Placement {
+    const placement = this.decide(c, command, program);
+    if (endsSession(command) && this.session && placement.host.kind !== 'local') {
+      this.session = undefined;
+      return { ...placement, closesSession: true };
+    }
+    const opened = sessionOpenedBy(command);
+    if (opened) {
+      this.session = { target: opened, source: { by: 'session', line, text: command.split('\n')[0]!.trim() } };
+      return { ...placement, opensSession: opened };
+    }
+    return placement;
+  }
+
+  /** The latest step of this section that keeps running in another terminal and has no output yet. */
+  pendingWatch(): CommandStep | undefined {
+    for (let i = this.longRunning.length - 1; i >= 0; i--) {
+      const s = this.longRunning[i]!;
+      if (s.concurrent && s.expected === null) return s;
+    }
+    return undefined;
+  }
+
+  /** Records an added step: a long-running step under a "in one terminal" cue keeps running. */
+  noteStep(step: CommandStep, c: BlockCommand): void {
+    if (!isLongRunning(step.command)) return;
+    const comment = [...(c.comments ?? [])].reverse().find((l) => matchConcurrentCue(l.text.replace(/^#+\s*/, '')) !== undefined);
+    if (comment) step.concurrent = { cue: comment.text.replace(/^#+\s*/, ''), line: comment.line };
+    else if (this.concurrentCue) step.concurrent = { cue: this.concurrentCue.text, line: this.concurrentCue.line };
+    this.longRunning.push(step);
+  }
+
+  private decide(c: BlockCommand, command: string, program: string): Placement {
+    const s = this.session;
+    if (c.prompted && !(c.genericPrompt && s)) {
+      const h = c.host;
+      if (s && !c.genericPrompt) {
+        // A prompt of the session's own kind (`root@<pod>:/#` after `kubectl exec`) keeps it.
+        if (s.target.kind === 'remote' && h.kind !== 'local') return { host: this.sessionHost(s, h.kind === 'pod' || h.kind === 'node' ? h.prompt : undefined) };
+        if (h.kind === s.target.kind && (h.kind === 'pod' || h.kind === 'node') && sameName(h.name, s.target.name)) {
+          return { host: this.sessionHost(s, h.prompt) };
+        }
+        this.session = undefined;
+      }
+      if (h.kind === 'local' && c.genericPrompt) return { host: this.fallback(program, h) };
+      return { host: h };
+    }
+    if (s) {
+      // A kubectl line typed after a pod or node shell with no `exit` in between: the page went back to the reader's machine.
+      if (s.target.kind !== 'remote' && !s.target.repl && OUTSIDE_PROGRAMS.has(program)) {
+        this.session = undefined;
+      } else {
+        if (s.target.repl) {
+          return { host: { kind: 'unknown', reason: `typed in the ${s.target.repl} client opened at line ${s.source.line ?? '?'}, not a shell`, source: s.source } };
+        }
+        return { host: this.sessionHost(s, c.prompted && (c.host.kind === 'pod' || c.host.kind === 'node') ? c.host.prompt : undefined) };
+      }
+    }
+    if (c.host.kind === 'pod' && c.host.source.by === 'cue') return { host: c.host };
+    const cue = this.commentCue(c) ?? this.cue ?? this.sectionCue;
+    if (cue && !OUTSIDE_PROGRAMS.has(program)) {
+      const source: ContextSource = { by: 'cue', line: cue.line, text: cue.text };
+      if (cue.kind === 'pod') return { host: { kind: 'pod', source } };
+      if (cue.kind === 'node') return { host: { kind: 'node', source } };
+      if (cue.kind === 'remote') return { host: { kind: 'remote', reason: `the page says to run it elsewhere: "${cue.text}"`, source } };
+      return { host: { kind: 'local', source } };
+    }
+    return { host: this.fallback(program, { kind: 'local' }) };
+  }
+
+  /** A `# Run this locally on a node you choose` comment in the block, before the command. */
+  private commentCue(c: BlockCommand): Cue | undefined {
+    for (const l of [...(c.comments ?? [])].reverse()) {
+      const cue = matchContextCue(l.text.replace(/^#+\s*/, ''));
+      if (cue) return { ...cue, line: l.line };
+    }
+    return undefined;
+  }
+
+  private sessionHost(s: OpenSession, prompt: string | undefined): HostContext {
+    const t = s.target;
+    if (t.kind === 'remote') {
+      return { kind: 'remote', reason: `typed in the session on ${t.name ?? 'another machine'} opened at line ${s.source.line ?? '?'}`, source: s.source };
+    }
+    if (t.kind === 'node') {
+      const host: HostContext = { kind: 'node', source: s.source };
+      if (prompt !== undefined) host.prompt = prompt;
+      if (t.name !== undefined) host.name = t.name;
+      return host;
+    }
+    const host: HostContext = { kind: 'pod', source: s.source };
+    if (prompt !== undefined) host.prompt = prompt;
+    if (t.name !== undefined) host.name = t.name;
+    if (t.namespace !== undefined) host.namespace = t.namespace;
+    if (t.container !== undefined) host.container = t.container;
+    return host;
+  }
+
+  /** The reader's machine, unless the program is not a host tool. */
+  private fallback(program: string, local: HostContext): HostContext {
+    if (NOT_HOST_TOOLS.has(program)) {
+      return { kind: 'unknown', reason: `${program} is not a tool of the reader's machine and nothing on the page says where it runs`, source: { by: 'program', text: program } };
+    }
+    return local;
+  }
+}
+
+function sameName(prompted: string | undefined, session: string | undefined): boolean {
+  if (prompted === undefined || session === undefined) return true;
+  return prompted === session || prompted.startsWith(session) || session.startsWith(prompted);
+}

@@ -1,0 +1,17 @@
+/** A table header: two or more upper-case column names separated by two or more spaces. */
+export const TABLE_HEADER = /^[A-Z][A-Z0-9_()%/.:-]*(?:\s{2,}[A-Z][A-Z0-9_()%/.: -]*)+\s*$/;
+
+/** A database client's prompt or table border: `mysql> `, `127.0.0.1:6379> `, `postgres=# `, `+----+`. */
+export const REPL_REPLY_LINE = /^(?:mysql>|mariadb>|MariaDB \[[^\]]*\]>|\d{1,3}(?:\.\d{1,3}){3}:\d+>|[\w-]+=[#>]|redis[\w.:-]*>|>\s*db\.|\+[-+]+\+$)/;
+
+/** One value alone on a line: `true`, `3`, `10.96.0.1`, `nginx-7c5ddbdf54-8x2mh`. */
+export const SINGLE_VALUE = /^\S+$/;
+
+/** Commands that print one value: jsonpath/go-template output, `echo $X`, `wc -l`, `cat` of one file, base64. */
+export const VALUE_PRINTING = /(?:-o|--output)[=\s]?['"]?(?:jsonpath|go-template|custom-columns)|\becho\b|\bprintf\b|\bwc\s+-[lcw]|\bbase64\b|\bcat\s+\S+\s*$|\bprintenv\b|\bgrep\s+-c\b|\bcurl\b|\bwget\s.*-O\s*-/;
+
+/** Programs a reader does type alone on a line (`ls`, `id`, `exit`); another lone program word after a value-printing command is its output (`iptables`). */
+export const ALONE_COMMANDS: ReadonlySet<string> = new Set([
+  'ls', 'id', 'ps', 'exit', 'logout', 'env', 'date', 'hostname', 'whoami', 'pwd', 'printenv', 'top', 'bash', 'sh',
+  'clear', 'history', 'uptime', 'df', 'free', 'make', 'mount', 'ifconfig', 'netstat', 'groups', 'set', 'alias',
+]);

@@ -1,0 +1,64 @@
+import { plainCommands } from '../plan/session.js';
+import type { CommandStep } from '../plan/types.js';
+import { ALONE_COMMANDS, REPL_REPLY_LINE, SINGLE_VALUE, TABLE_HEADER, VALUE_PRINTING } from './data/output-blocks.js';
+import { isOutputOnly, looksLikeCommand } from './line-kinds.js';
+import type { DocLine } from './source-text.js';
+
+/**
+ * True when a fence's content is output whatever its language tag: a table header
+ * (`NAME   READY   STATUS`), `Error from server …`, a database client's prompt or table
+ * (`mysql>`, `127.0.0.1:6379>`, `+----+`), or a single value (`true`, `3`, a token) right after a
+ * command that prints one value (jsonpath, `echo $VAR`, `wc -l`).
+ */
+export function looksLikeOutputBlock(lines: DocLine[], last: CommandStep | undefined): boolean {
+  const nonBlank = lines.filter((l) => l.text.trim() !== '');
+  const first = nonBlank[0]?.text.trim();
+  if (first === undefined) return false;
+  if (TABLE_HEADER.test(first) || /^(?:Error from server|error: )/.test(first)) return true;
+  if (nonBlank.some((l) => REPL_REPLY_LINE.test(l.text.trim()))) return true;
+  if (nonBlank.length === 1 && last !== undefined && VALUE_PRINTING.test(last.command) && SINGLE_VALUE.test(first)) {
+    return /^(?:true|false|-?\d+(?:\.\d+)?)$/.test(first) || !looksLikeCommand(first) || !ALONE_COMMANDS.has(first);
+  }
+  return false;
+}
+
+/**
+ * True when every line is a variable assignment and one is clearly shell (`export`, `$(…)`,
+ * backticks, `$VAR`): `POD=$(kubectl get …)` is a command, never output; `HOME=/root` alone
+ * may be `printenv` output.
+ */
+export function isAssignmentBlock(lines: DocLine[]): boolean {
+  const nonBlank = lines.filter((l) => l.text.trim() !== '' && !l.text.trim().startsWith('#'));
+  if (nonBlank.length === 0) return false;
+  if (!nonBlank.every((l) => /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=/.test(l.text) && !isOutputOnly(l.text))) return false;
+  return nonBlank.some((l) => /^\s*export\s|\$[({A-Za-z_]|`/.test(l.text));
+}
+
+/**
+ * The file a command writes its output to (`> f`, `>> f`, `| tee f`, `-o yaml > f`), as written;
+ * undefined for heredocs (their content is in the command) and for `2>` redirections.
+ */
+export function fileWrittenBy(command: string): string | undefined {
+  if (/<<-?\s*['"]?\w+/.test(command)) return undefined;
+  const simple = plainCommands(command);
+  const last = simple[simple.length - 1];
+  if (!last) return undefined;
+  const words = last.words;
+  if (words[0] === 'tee') return words.slice(1).find((w) => !w.startsWith('-'));
+  for (let i = last.redirects.length - 1; i >= 0; i--) {
+    const r = last.redirects[i]!;
+    if ((r.op !== '>' && r.op !== '>>' && r.op !== '>|') || (r.fd !== undefined && r.fd !== '1')) continue;
+    const file = r.target.value;
+    return file === '/dev/null' ? undefined : file;
+  }
+  return undefined;
+}
+
+/** A command that prints nothing when it works: assignments, `cd`, `mkdir`, output sent to a file. */
+export function isSilent(command: string): boolean {
+  if (fileWrittenBy(command) !== undefined) return true;
+  return plainCommands(command).every((c) => c.words.length === 0 || /^(?:export|cd|mkdir|cp|mv|rm|touch|chmod|ln|alias|source|unset|set|sleep|true|:)$/.test(c.words[0]!));
+}
+
+/** kubectl's result line of a mutating command: `deployment.apps/web created`, `pod "x" deleted`. */
+export const RESULT_LINE = /^[\w.-]+(?:\/[\w.-]+|\s+"[^"]+")\s+(?:created|configured|unchanged|deleted|exposed|scaled|labeled|annotated|patched|replaced|edited|restarted|rolled back|cordoned|uncordoned|drained|tainted|evicted|serverside-applied|autoscaled|paused|resumed|image updated)\b/m;

@@ -1,0 +1,66 @@
+import { CONCURRENT_CUES, CONTEXT_CUES, NODE_SHELL_CUES, SESSION_END_CUES, type ContextCue } from './data/context-cues.js';
+
+/** Strips Markdown/Hugo decoration that does not change what a sentence says. */
+export function plainProse(text: string): string {
+  return text
+    .replace(/\{\{[<%][^}]*[%>]\}\}/g, ' ')
+    .replace(/[*_]/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The sentences of a paragraph, in order. */
+export function sentencesOf(text: string): string[] {
+  return plainProse(text)
+    .split(/(?<=[.!?:])\s+(?=\S)/)
+    .filter((s) => s !== '');
+}
+
+/** A context cue found in a sentence. */
+export interface ContextCueMatch {
+  kind: ContextCue['kind'];
+  id: string;
+  text: string;
+}
+
+/** The context cue of one sentence (a lead-in such as "From within a Pod, run:"), if any. */
+export function matchContextCue(sentence: string): ContextCueMatch | undefined {
+  const text = plainProse(sentence).replace(/`/g, '');
+  for (const cue of CONTEXT_CUES) {
+    if (!cue.pattern.test(text)) continue;
+    if (cue.unless?.test(text)) continue;
+    return { kind: cue.kind, id: cue.id, text: sentence.trim() };
+  }
+  return undefined;
+}
+
+/** The context cue leading into the block after a paragraph: only its last sentence counts. */
+export function leadInContextCue(paragraph: string): ContextCueMatch | undefined {
+  const sentences = sentencesOf(paragraph);
+  const last = sentences[sentences.length - 1];
+  return last === undefined ? undefined : matchContextCue(last);
+}
+
+function firstMatch(paragraph: string, cues: readonly { pattern: RegExp }[]): string | undefined {
+  for (const s of sentencesOf(paragraph)) {
+    const t = s.replace(/`/g, '');
+    if (cues.some((c) => c.pattern.test(t))) return s;
+  }
+  return undefined;
+}
+
+/** The sentence saying a step keeps running in another terminal, if any. */
+export function matchConcurrentCue(paragraph: string): string | undefined {
+  return firstMatch(paragraph, CONCURRENT_CUES);
+}
+
+/** The sentence that ends the current shell session ("close the shell", "Ctrl-D"), if any. */
+export function matchSessionEndCue(paragraph: string): string | undefined {
+  return firstMatch(paragraph, SESSION_END_CUES);
+}
+
+/** The sentence that opens a node shell without a command block, if any. */
+export function matchNodeShellCue(paragraph: string): string | undefined {
+  return firstMatch(paragraph, NODE_SHELL_CUES);
+}

@@ -1,0 +1,126 @@
+/**
+ * Prose that says where the commands of the next block run. Each cue is matched against the
+ * last sentence of the paragraph (or list item) right before a block, and against section
+ * headings; `trigger` sentences must match and `clean` sentences (false friends) must not —
+ * test/plan/context-cues.test.ts checks both.
+ */
+export interface ContextCue {
+  id: string;
+  /** Where the block runs when this cue leads into it. */
+  kind: 'pod' | 'node' | 'local' | 'remote';
+  pattern: RegExp;
+  /** The sentence does not count when this also matches (descriptions, not instructions). */
+  unless?: RegExp;
+  trigger: readonly string[];
+  clean: readonly string[];
+}
+
+/** Words after which "on a node" describes where something is placed, not where the reader types. */
+const PLACEMENT = /\b(?:schedul\w*|assign\w*|placed?|install\w*|enabled|configured|deploy\w*|runs|running|lands?|bound|evict\w*|located|exists?|available|stored)\b[^.:]*\b(?:on|to)\s+(?:the|a|an|that|this|each|every|any)\s+(?:\w+\s+)?nodes?\b/i;
+
+export const CONTEXT_CUES: readonly ContextCue[] = [
+  {
+    id: 'within-pod',
+    kind: 'pod',
+    pattern: /\b(?:from\s+)?(?:with)?in(?:side)?\s+(?:a|the|that|this|your|one\s+of\s+the|the\s+running)\s+(?:(?:running|debug\w*|new|same|\w+-\w+)\s+)?(?:pod|container)s?\b(?!['’]s)(?!\s+(?:spec|template|manifest|definition|object|image|name|status))/i,
+    unless: /\b(?:created|defined|declared|specified|listed|configured|mounted)\s+(?:from\s+)?(?:with)?in\b|\bprocess(?:es)?\s+(?:with)?in(?:side)?\b/i,
+    trigger: [
+      'From within a Pod, run:',
+      'Run these commands inside the container:',
+      'In the container, list the files:',
+      'Inside the running container, check the environment:',
+      'Run the following from within the debug container:',
+    ],
+    clean: [
+      'Pods created from within a Deployment are managed by it.',
+      'The processes inside the container run as user 1000.',
+      'Fields specified within the Pod spec apply to all containers:',
+      'The volume mounted within the container is read-only.',
+    ],
+  },
+  {
+    id: 'on-node',
+    kind: 'node',
+    pattern:
+      /\b(?:(?:on|from)\s+(?:the|a|an|that|this|your|each|every|any|one\s+of\s+(?:the|your))\s+(?:(?:cluster|control[- ]plane|worker|kubernetes|same|single|minikube|kind)\s+)?(?:node|control[- ]plane)s?\b(?!['’]s)(?!\s+(?:IP|name|address|port|label|selector|affinity|object|resource|status))|\bssh\s+(?:in)?to\s+(?:the|a|an|that|your|each)\s+(?:\w+\s+)?node\b|\bshell\s+(?:on|to|into|in)\s+(?:the|a|an|that|your)\s+(?:\w+\s+)?node\b)/i,
+    unless: PLACEMENT,
+    trigger: [
+      'Run the following on a Node:',
+      'In your shell on that Node, create a `/mnt/data` directory:',
+      'SSH into the node and run:',
+      'On the control plane node, run:',
+      'Check the iptables rules on one of your nodes:',
+    ],
+    clean: [
+      "Get the node's IP address:",
+      'The Pod is scheduled on a node that has the label:',
+      'Kubernetes runs your Pods on the node with free capacity:',
+      'Find the node name:',
+      'Look at the Node IP in the output:',
+    ],
+  },
+  {
+    id: 'local-machine',
+    kind: 'local',
+    pattern: /\b(?:on|from)\s+your\s+(?:own\s+)?(?:local\s+)?(?:machine|computer|workstation|laptop|desktop|host)\b|\bin\s+your\s+(?:local\s+)?terminal\b|\bon\s+your\s+local\s+(?:system|host)\b|\blocally\s*,?\s+run\b/i,
+    trigger: ['On your local machine, run:', 'In your terminal, run:', 'Run this from your computer:'],
+    clean: ['Make sure kubectl is installed on the cluster nodes.', 'Your machine learning workload needs a GPU:'],
+  },
+  {
+    id: 'cloud-shell',
+    kind: 'remote',
+    pattern: /\bin\s+(?:the\s+)?(?:google\s+)?cloud\s+shell\b|\bon\s+(?:the|that|your)\s+(?:vm|virtual\s+machine|instance|bastion(?:\s+host)?)\b/i,
+    trigger: ['In Cloud Shell, run:', 'On the VM, install the package:'],
+    clean: ['Cloud Shell is a free environment.', 'VMs are billed per second.'],
+  },
+];
+
+/** A session the prose opens or closes without a code block for it. */
+export interface SessionCue {
+  id: string;
+  pattern: RegExp;
+  trigger: readonly string[];
+  clean: readonly string[];
+}
+
+/** Prose that ends the current shell session ("You can now close the shell", "press Ctrl-D"). */
+export const SESSION_END_CUES: readonly SessionCue[] = [
+  {
+    id: 'close-shell',
+    pattern: /\b(?:close|exit|leave|quit|log\s+out\s+of)\s+(?:the|your|this|that)\s+(?:\w+\s+){0,2}(?:shell|session|container|node|pod)\b|\bctrl[-+ ]?d\b|\b(?:type|enter|run)\s+`?(?:exit|logout)`?\b/i,
+    trigger: ['You can now close the shell to your Node.', 'Exit your shell:', 'Press Ctrl-D to leave the session.', 'Type `exit` to leave.'],
+    clean: ['The shell is closed when the Pod terminates unless you keep it open.', 'Pods exit with code 0.'],
+  },
+];
+
+/** Prose that opens a node shell without a command block ("open a shell to the Node in your cluster"). */
+export const NODE_SHELL_CUES: readonly SessionCue[] = [
+  {
+    id: 'open-node-shell',
+    pattern: /\b(?:open|get|start)\s+(?:a\s+)?shell\s+(?:on|to|into|in)\s+(?:the|a|an|your|that|each)\s+(?:(?:single|cluster|control[- ]plane|worker)\s+)*node\b|\bssh\s+(?:in)?to\s+(?:the|a|an|your|that)\s+(?:\w+\s+)?node\b/i,
+    trigger: ['Open a shell to the single Node in your cluster.', 'SSH into the node where the Pod runs.'],
+    clean: ['A shell on the node is not required for this task.'],
+  },
+];
+
+/**
+ * Prose saying that a long-running step keeps running while the next ones run ("in another
+ * terminal", "leave this running").
+ */
+export const CONCURRENT_CUES: readonly SessionCue[] = [
+  {
+    id: 'other-terminal',
+    pattern:
+      /\bin\s+(?:one|a|another|the\s+(?:first|second|other)|a\s+(?:second|separate|new|different))\s+(?:terminal|shell|window|tab)\b|\b(?:open|start)\s+(?:up\s+)?(?:a\s+)?(?:second|another|new|separate)\s+(?:terminal|shell|window)\b|\b(?:leave|keep)\s+(?:this|that|it|the\s+\w+(?:\s+\w+)?)\s+(?:command\s+)?running\b|\bin\s+(?:a\s+)?separate\s+(?:terminal|shell|window)\b|\bstays?\s+running\b|\b(?:runs?|running|keep\s+it)\s+in\s+the\s+background\b/i,
+    trigger: [
+      'In one terminal, watch the Pods:',
+      'In another terminal, run:',
+      'Open a second terminal and run:',
+      'Leave this running and continue:',
+      "it's useful to keep it running in another window so you can see the effects of the following steps.",
+      'Run this in a separate terminal:',
+      'this stays running in the background',
+    ],
+    clean: ['Terminal states of a Pod are Succeeded and Failed.', 'The container keeps running after you detach.'],
+  },
+];

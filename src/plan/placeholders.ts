@@ -1,0 +1,47 @@
+import { REPLACE_COMMENT, SHELL_VARIABLES, TEMPLATE_PLACEHOLDERS } from './data/placeholders.js';
+
+/** Names a command assigns (`X=…`, `export X=…`, `read X`, `for X in`), for later steps. */
+export function assignedNames(command: string): string[] {
+  const out: string[] = [];
+  for (const m of command.matchAll(/(?:^|[\s;&|(])(?:export\s+|local\s+|declare\s+(?:-\w+\s+)?)?([A-Za-z_]\w*)=/g)) out.push(m[1]!);
+  for (const m of command.matchAll(/\bread\s+(?:-\w+\s+)*([A-Za-z_]\w*)/g)) out.push(m[1]!);
+  for (const m of command.matchAll(/\bfor\s+([A-Za-z_]\w*)\s+in\b/g)) out.push(m[1]!);
+  return out;
+}
+
+/** The command without heredoc bodies (their `<tags>` and `$vars` are file content). */
+function scanned(command: string): string {
+  return /<<-?\s*['"]?\w+/.test(command) ? command.split('\n')[0]! : command;
+}
+
+/**
+ * Placeholders in a command that nothing on the page assigned: `<pod-name>`, and `$VAR` /
+ * `${VAR}` not in `assigned` (variables the page set earlier) nor a shell's own.
+ */
+export function findPlaceholders(command: string, assigned: ReadonlySet<string>): string[] {
+  const text = scanned(command);
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?<![<\w])<([A-Za-z][\w.:-]*(?:[ _][\w.-]+)*)>(?!>)/g)) {
+    if (!out.includes(m[0])) out.push(m[0]);
+  }
+  const local = new Set(assignedNames(text));
+  for (const m of text.replace(/'[^']*'/g, '').matchAll(/(?<!\\)\$\{?([A-Za-z_]\w*)\}?/g)) {
+    const name = m[1]!;
+    if (assigned.has(name) || local.has(name) || SHELL_VARIABLES.has(name) || !/^[A-Z_][A-Z0-9_]*$/.test(name)) continue;
+    if (!out.includes(m[0])) out.push(m[0]);
+  }
+  return out;
+}
+
+/**
+ * Why a command is only an illustration, or undefined: a syntax template (`<resource>`,
+ * `[flags]`), or an unset variable with a comment asking the reader to substitute it.
+ */
+export function illustrativeReason(command: string, placeholders: readonly string[]): string | undefined {
+  const template = placeholders.find((p) => TEMPLATE_PLACEHOLDERS.has(p.replace(/^<|>$/g, '').toLowerCase()));
+  if (template) return `a syntax template (${template}), not a command to run as written`;
+  if (/\s\[(?:flags|options)\]/.test(command)) return 'a syntax template ([flags]), not a command to run as written';
+  const variable = placeholders.find((p) => p.startsWith('$'));
+  if (variable && REPLACE_COMMENT.test(command)) return `${variable} is for the reader to fill in and the page never sets it`;
+  return undefined;
+}

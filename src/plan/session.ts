@@ -1,0 +1,263 @@
+import { parseCommandLine, type Redirect } from '../shell/index.js';
+import { REPL_CLIENTS, SHELLS } from './data/places.js';
+import type { SessionTarget } from './types.js';
+
+/** A top-level simple command as plain strings: program and arguments (prefixes such as `sudo` apart). */
+export interface PlainCommand {
+  /** Program and arguments, unquoted; empty for a bare assignment. */
+  words: string[];
+  /** `sudo`, `watch -n 2`, … */
+  prefixes: string[];
+  redirects: Redirect[];
+}
+
+/** The simple commands of a command line outside `$(…)`/`<(…)` substitutions, via the shared command model. */
+export function plainCommands(command: string): PlainCommand[] {
+  return parseCommandLine(command)
+    .commands.filter((c) => !c.inside.includes('$(') && !c.inside.includes('<('))
+    .map((c) => ({
+      words: c.program ? [c.program.value, ...c.args.map((a) => a.value)] : [],
+      prefixes: c.prefixes.map((p) => p.value),
+      redirects: c.redirects,
+    }));
+}
+
+/** What an interactive step opens: a shell (pod/node/remote), or a client REPL inside a pod. */
+export interface OpenedSession extends SessionTarget {
+  /** Set when the session reads a client's language (`mysql>`), not shell lines. */
+  repl?: string;
+}
+
+/** The words of the first simple command, without `VAR=x` assignments and `sudo`-like prefixes. */
+function commandWords(command: string): string[] {
+  return plainCommands(command).find((c) => c.words.length > 0)?.words ?? [];
+}
+
+/** kubectl flags that take a value as the next word (for finding the positional arguments). */
+const KUBECTL_VALUE_FLAGS = new Set([
+  '-n', '--namespace', '-c', '--container', '--image', '--target', '--copy-to', '--profile', '--context',
+  '--kubeconfig', '--restart', '--overrides', '--env', '--port', '-l', '--selector', '--labels',
+  '--pod-running-timeout', '--request-timeout', '--cluster', '--user', '-s', '--server', '--custom-profile',
+  '--image-pull-policy',
+]);
+
+interface KubectlArgs {
+  positional: string[];
+  flags: Map<string, string>;
+  /** Words after `--`, or undefined without `--`. */
+  after: string[] | undefined;
+  stdin: boolean;
+  tty: boolean;
+}
+
+function parseKubectl(words: string[]): KubectlArgs {
+  const positional: string[] = [];
+  const flags = new Map<string, string>();
+  let stdin = false;
+  let tty = false;
+  let after: string[] | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '--') {
+      after = words.slice(i + 1);
+      break;
+    }
+    if (w.startsWith('--')) {
+      const eq = w.indexOf('=');
+      const name = eq === -1 ? w : w.slice(0, eq);
+      if (name === '--stdin') stdin = eq === -1 || w.slice(eq + 1) !== 'false';
+      else if (name === '--tty') tty = eq === -1 || w.slice(eq + 1) !== 'false';
+      else if (eq !== -1) flags.set(name, w.slice(eq + 1));
+      else if (KUBECTL_VALUE_FLAGS.has(name)) flags.set(name, words[++i] ?? '');
+      else flags.set(name, 'true');
+      continue;
+    }
+    if (w.startsWith('-') && w.length > 1) {
+      if (KUBECTL_VALUE_FLAGS.has(w)) {
+        flags.set(w, words[++i] ?? '');
+        continue;
+      }
+      // Short flags bundled (`-it`, `-ti`) or with a glued value (`-nkube-system`, `-cnginx`).
+      const letters = w.slice(1);
+      if (/^[nc]./.test(letters) && !/^[it]+$/.test(letters)) {
+        flags.set(`-${letters[0]}`, letters.slice(1).replace(/^=/, ''));
+        continue;
+      }
+      if (letters.includes('i')) stdin = true;
+      if (letters.includes('t')) tty = true;
+      continue;
+    }
+    positional.push(w);
+  }
+  return { positional, flags, after, stdin, tty };
+}
+
+function isShellCommand(words: string[]): boolean {
+  if (words.length === 0) return false;
+  const program = words[0]!.split('/').pop()!;
+  if (!SHELLS.has(program)) return false;
+  if (program === 'busybox' && words[1] !== 'sh') return false;
+  return !words.slice(1).some((w) => w === '-c' || /^-\w*c$/.test(w));
+}
+
+function replOf(words: string[]): string | undefined {
+  if (words.length === 0) return undefined;
+  const program = words[0]!.split('/').pop()!;
+  const client = REPL_CLIENTS[program];
+  if (!client) return undefined;
+  const rest = words.slice(1);
+  if (rest.some((w) => client.commandFlags.some((f) => w === f || w.startsWith(`${f}=`)))) return undefined;
+  // `redis-cli ping`, `redis-cli -h x GET k`: a command after the options runs once and exits.
+  if (program === 'redis-cli' && rest.some((w, i) => !w.startsWith('-') && !(i > 0 && /^-[hpa]$|^--(?:host|port|pass|user)$/.test(rest[i - 1]!)))) return undefined;
+  return program;
+}
+
+function withNamespace(target: OpenedSession, args: KubectlArgs): OpenedSession {
+  const ns = args.flags.get('-n') ?? args.flags.get('--namespace');
+  const container = args.flags.get('-c') ?? args.flags.get('--container');
+  if (ns) target.namespace = ns;
+  if (container) target.container = container;
+  return target;
+}
+
+/**
+ * The interactive session a command opens, or undefined: `kubectl exec -it <pod> -- sh`,
+ * `kubectl run -it … [-- sh]`, `kubectl debug -it <pod>|node/<name>`, `kubectl attach -it`,
+ * `minikube ssh`, `docker exec -it <node> bash`, `ssh host`, `gcloud compute ssh vm`,
+ * `vagrant ssh`. A command given to run once (`-- sh -c '…'`, `ssh host cmd`) opens none.
+ */
+export function sessionOpenedBy(command: string): OpenedSession | undefined {
+  const words = commandWords(command);
+  const program = words[0];
+  if (program === undefined) return undefined;
+  if (program === 'kubectl') return kubectlSession(words.slice(1));
+  if (program === 'minikube' && words[1] === 'ssh') {
+    const rest = words.slice(2);
+    if (rest.includes('--') || rest.some((w) => !w.startsWith('-') && !/^-/.test(w) && !isFlagValue(rest, w))) return undefined;
+    const node = flagValue(rest, ['-n', '--node']);
+    return node ? { kind: 'node', name: node } : { kind: 'node', name: 'minikube' };
+  }
+  if ((program === 'docker' || program === 'podman') && words[1] === 'exec') {
+    const rest = words.slice(2);
+    const flags = rest.filter((w) => /^-[a-z]+$/.test(w)).join('');
+    if (!flags.includes('i') || !flags.includes('t')) return undefined;
+    const positional = rest.filter((w) => !w.startsWith('-'));
+    const [name, ...cmd] = positional;
+    if (!name || !isShellCommand(cmd)) return undefined;
+    return { kind: 'node', name };
+  }
+  if (program === 'ssh') {
+    const positional = positionalAfterFlags(words.slice(1), /^-[bcDEeFIiJLlmOopQRSWw]$/);
+    if (positional.length !== 1) return undefined;
+    return { kind: 'remote', name: positional[0]!.replace(/^[^@]*@/, '') };
+  }
+  if (program === 'gcloud' && words[1] === 'compute' && words[2] === 'ssh') {
+    const rest = words.slice(3);
+    if (rest.some((w) => w === '--command' || w.startsWith('--command=') || w === '--')) return undefined;
+    const name = rest.find((w) => !w.startsWith('-'));
+    return name ? { kind: 'remote', name: name.replace(/^[^@]*@/, '') } : { kind: 'remote' };
+  }
+  if (program === 'vagrant' && words[1] === 'ssh') {
+    if (words.some((w) => w === '-c' || w === '--command')) return undefined;
+    const name = words.slice(2).find((w) => !w.startsWith('-'));
+    return name ? { kind: 'remote', name } : { kind: 'remote' };
+  }
+  return undefined;
+}
+
+function kubectlSession(words: string[]): OpenedSession | undefined {
+  const sub = words[0];
+  const args = parseKubectl(words.slice(1));
+  if (!args.stdin || !args.tty) return undefined;
+  const target = (args.positional[0] ?? '').replace(/^(?:pods?|po)\//, '');
+  if (sub === 'exec') {
+    // `kubectl exec -it pod sh` (without `--`) is the old form.
+    const cmd = args.after ?? args.positional.slice(1);
+    if (!target) return undefined;
+    const repl = replOf(cmd);
+    if (repl) return withNamespace({ kind: 'pod', name: target, repl }, args);
+    if (!isShellCommand(cmd)) return undefined;
+    return withNamespace({ kind: 'pod', name: target }, args);
+  }
+  if (sub === 'run') {
+    if (!target) return undefined;
+    const cmd = args.after ?? [];
+    const repl = replOf(cmd);
+    if (repl) return withNamespace({ kind: 'pod', name: target, repl }, args);
+    if (cmd.length > 0 && !isShellCommand(cmd)) return undefined;
+    return withNamespace({ kind: 'pod', name: target }, args);
+  }
+  if (sub === 'attach') {
+    if (!target) return undefined;
+    return withNamespace({ kind: 'pod', name: target }, args);
+  }
+  if (sub === 'debug') {
+    const cmd = args.after ?? [];
+    if (cmd.length > 0 && !isShellCommand(cmd)) return undefined;
+    if (/^(?:node|no|nodes)\//.test(args.positional[0] ?? '')) return { kind: 'node', name: args.positional[0]!.replace(/^[^/]+\//, '') };
+    const copy = args.flags.get('--copy-to');
+    const name = copy ?? target;
+    if (!name) return undefined;
+    const session = withNamespace({ kind: 'pod', name }, args);
+    // The debug container is the one the shell runs in; `-c` names it when given.
+    return session;
+  }
+  return undefined;
+}
+
+function flagValue(words: string[], names: string[]): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    for (const n of names) {
+      if (w === n) return words[i + 1];
+      if (w.startsWith(`${n}=`)) return w.slice(n.length + 1);
+    }
+  }
+  return undefined;
+}
+
+function isFlagValue(words: string[], w: string): boolean {
+  const i = words.indexOf(w);
+  return i > 0 && /^-(?:n|p)$|^--(?:node|profile)$/.test(words[i - 1]!);
+}
+
+function positionalAfterFlags(words: string[], valueFlag: RegExp): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (valueFlag.test(w)) {
+      i++;
+      continue;
+    }
+    if (w.startsWith('-')) continue;
+    out.push(w);
+  }
+  return out;
+}
+
+/** True for a line that ends the current session (`exit`, `exit 0`, `logout`). */
+export function endsSession(command: string): boolean {
+  return /^\s*(?:exit(?:\s+\d+)?|logout)\s*;?\s*$/.test(command);
+}
+
+/**
+ * True for a step that keeps running until stopped: a watch (`-w`, `--watch`, `--watch-only`),
+ * followed logs (`-f`, `--follow`), `port-forward`, `kubectl proxy`, `minikube tunnel`,
+ * `watch …`, `tail -f`, or an endless loop (`while true`, `while sleep 1`).
+ */
+export function isLongRunning(command: string): boolean {
+  if (/\bwhile\s+(?:true|:|sleep\b|\[\s*1\s*\])/.test(command) || /\bfor\s*\(\(\s*;\s*;\s*\)\)/.test(command)) return true;
+  for (const simple of plainCommands(command)) {
+    const words = simple.words;
+    const [program, sub] = words;
+    if (program === 'watch' || simple.prefixes.includes('watch')) return true;
+    if (program === 'tail' && words.some((w) => /^-\w*[fF]\w*$|^--follow/.test(w))) return true;
+    if (program === 'minikube' && (sub === 'tunnel' || sub === 'dashboard' || (sub === 'service' && !words.includes('--url')) || sub === 'mount')) return true;
+    if (program !== 'kubectl') continue;
+    if (words.includes('port-forward') || words.includes('proxy')) return true;
+    if (words.some((w) => w === '-w' || w === '--watch' || w === '--watch-only' || w === '--watch=true')) return true;
+    if (words.includes('logs') && words.some((w) => w === '-f' || w === '--follow' || w === '--follow=true')) return true;
+    if ((words.includes('attach') || words.includes('events')) && words.some((w) => w === '-w' || w === '--watch')) return true;
+  }
+  return false;
+}

@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadLesson } from '../../src/parse/load-lesson.js';
+import { resolveExamplesDir } from '../../src/parse/examples.js';
+import { parseMarkdown } from '../../src/parse/index.js';
+import type { ManifestStep } from '../../src/plan/types.js';
+
+/** Parses with an in-memory file system: a read succeeds when the path ends with one of the keys. */
+function parseWith(md: string, files: Record<string, string>) {
+  const readFile = (p: string): string | undefined => {
+    const key = Object.keys(files).find((k) => p.replace(/\\/g, '/').endsWith(k));
+    return key === undefined ? undefined : files[key];
+  };
+  return parseMarkdown(md, { path: 'site/content/en/docs/page.md', readFile });
+}
+const manifests = (steps: ReturnType<typeof parseWith>['steps']) => steps.filter((s): s is ManifestStep => s.kind === 'manifest');
+
+describe('includes', () => {
+  it('should resolve `{{< param "githubbranch" >}}` inside a link so the link names the file', () => {
+    const md = [
+      'See the [Makefile](https://github.com/kubernetes/examples/tree/{{< param "githubbranch" >}}/staging/https-nginx/Makefile)',
+      'and [the site](https://github.com/kubernetes/website/blob/{{< param "githubbranch" >}}/README.md).',
+      '',
+    ].join('\n');
+    expect(parseWith(md, {}).links?.map((l) => l.url)).toEqual([
+      'https://github.com/kubernetes/examples/tree/master/staging/https-nginx/Makefile',
+      'https://github.com/kubernetes/website/blob/main/README.md',
+    ]);
+  });
+
+  it('should read a `{{< codeFromInline >}}` block as a fenced block at its own lines', () => {
+    const md = ['Create a config:', '', '{{< codeFromInline lang="yaml" >}}', 'kind: Cluster', 'apiVersion: kind.x-k8s.io/v1alpha4', '{{< /codeFromInline >}}', '', '```shell', 'kubectl apply -f config.yaml', '```', ''].join('\n');
+    const lesson = parseWith(md, {});
+    expect(manifests(lesson.steps).map((m) => [m.line, m.content, m.file])).toEqual([[3, 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4', 'config.yaml']]);
+  });
+
+  it('should read `{{% readFile %}}` and `{{< codeFromFile file= >}}` includes relative to the site', () => {
+    const md = ['{{< codeFromFile file="static/examples/config-with-mounts.yaml" >}}', '', '{{% readFile "static/examples/other.yaml" %}}', ''].join('\n');
+    const lesson = parseWith(md, { 'site/static/examples/config-with-mounts.yaml': 'kind: Cluster\n', 'site/static/examples/other.yaml': 'kind: Pod\n' });
+    expect(manifests(lesson.steps).map((m) => [m.file, m.content, m.origin])).toEqual([
+      ['config-with-mounts.yaml', 'kind: Cluster\n', 'example'],
+      ['other.yaml', 'kind: Pod\n', 'example'],
+    ]);
+    expect(lesson.findings).toEqual([]);
+  });
+
+  it('should read a Jekyll `{% include code.html %}` from the page folder or its ghlink', () => {
+    const md = '{% include code.html language="yaml" file="redis-master.yaml" ghlink="/docs/tutorials/redis-master.yaml" %}\n';
+    const lesson = parseWith(md, { 'site/content/en/docs/redis-master.yaml': 'kind: Deployment\n' });
+    expect(manifests(lesson.steps).map((m) => [m.file, m.content])).toEqual([['redis-master.yaml', 'kind: Deployment\n']]);
+  });
+
+  it('should report an include it cannot read', () => {
+    const lesson = parseWith('{{% readFile "static/missing.yaml" %}}\n', {});
+    expect(lesson.findings.map((f) => f.ruleId)).toEqual(['example-not-found']);
+  });
+
+  it('should find the examples folder of the fixtures layout without --examples-dir', async () => {
+    const page = 'fixtures/run/connect-applications/corrected-k8s-1.32.md';
+    expect(resolveExamplesDir(page, undefined)).toBe(resolve('fixtures/corpus/examples'));
+    const lesson = await loadLesson(page);
+    const examples = manifests(lesson.steps).filter((m) => m.origin === 'example');
+    expect(examples.length).toBeGreaterThan(0);
+    expect(examples.filter((m) => m.content === null).map((m) => m.examplePath)).toEqual([]);
+    expect(lesson.findings.filter((f) => f.ruleId === 'example-not-found')).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/parse/index.js';
+import type { CommandStep } from '../../src/plan/types.js';
+
+function parse(md: string) {
+  return parseMarkdown(md, { path: 'doc.md', readFile: () => undefined });
+}
+function cmds(md: string): CommandStep[] {
+  return parse(md).steps.filter((s): s is CommandStep => s.kind === 'command');
+}
+const block = (tag: string, ...lines: string[]): string => ['```' + tag, ...lines, '```', ''].join('\n');
+
+/** [name, doc, commands it must hold, expected text paired with the first command (null: none)] */
+const CASES: Array<[string, string, string[], string | null]> = [
+  [
+    'a ```bash table is output (trigger)',
+    [block('shell', 'kubectl get pods'), block('bash', 'NAME    READY   STATUS    RESTARTS   AGE', 'web     1/1     Running   0          1m')].join('\n'),
+    ['kubectl get pods'],
+    'NAME    READY   STATUS    RESTARTS   AGE\nweb     1/1     Running   0          1m',
+  ],
+  [
+    'a lone `true` after a jsonpath command is output (trigger)',
+    [block('shell', "kubectl get pod web -o jsonpath='{.status.containerStatuses[0].ready}'"), 'The output is:', '', block('shell', 'true')].join('\n'),
+    ["kubectl get pod web -o jsonpath='{.status.containerStatuses[0].ready}'"],
+    'true',
+  ],
+  [
+    'a lone program word after curl is output (trigger)',
+    [block('shell', 'curl http://localhost:10249/proxyMode'), 'The output is:', '', block('', 'iptables')].join('\n'),
+    ['curl http://localhost:10249/proxyMode'],
+    'iptables',
+  ],
+  [
+    'a lone `ls` is a command (clean)',
+    [block('shell', 'cd /data'), 'List it:', '', block('shell', 'ls')].join('\n'),
+    ['cd /data', 'ls'],
+    null,
+  ],
+  [
+    'mysql replies are output, not commands (trigger)',
+    [block('shell', 'kubectl run mysql-client --image=mysql:5.7 -i --rm --restart=Never -- mysql -h mysql -e "SELECT 1"'), block('shell', '+---+', '| 1 |', '+---+')].join('\n'),
+    ['kubectl run mysql-client --image=mysql:5.7 -i --rm --restart=Never -- mysql -h mysql -e "SELECT 1"'],
+    '+---+\n| 1 |\n+---+',
+  ],
+  [
+    '`Error from server` in a shell fence is output (trigger)',
+    [block('shell', 'kubectl get pod nope'), block('shell', 'Error from server (NotFound): pods "nope" not found')].join('\n'),
+    ['kubectl get pod nope'],
+    'Error from server (NotFound): pods "nope" not found',
+  ],
+  [
+    'a ```shell block of assignments is a command, not output (clean)',
+    [block('shell', 'kubectl create deployment web --image=nginx'), 'Save the Pod name:', '', block('shell', 'POD=$(kubectl get pods -o name)')].join('\n'),
+    ['kubectl create deployment web --image=nginx', 'POD=$(kubectl get pods -o name)'],
+    null,
+  ],
+  [
+    '`printenv`-style KEY=value lines stay output (clean)',
+    [block('shell', 'kubectl exec web -- printenv'), 'The output is similar to:', '', block('', 'HOSTNAME=web', 'HOME=/root')].join('\n'),
+    ['kubectl exec web -- printenv'],
+    'HOSTNAME=web\nHOME=/root',
+  ],
+  [
+    'a ```yaml block after `config view` is its output, not a manifest (trigger)',
+    [block('shell', 'kubectl config view --minify'), 'The output shows the cluster:', '', block('yaml', 'apiVersion: v1', 'kind: Config')].join('\n'),
+    ['kubectl config view --minify'],
+    'apiVersion: v1\nkind: Config',
+  ],
+  [
+    'a ```yaml block after `-o yaml` that the prose asks to edit stays a manifest (clean)',
+    [block('shell', 'kubectl get deploy web -o yaml'), 'Create a file with this content:', '', block('yaml', 'apiVersion: apps/v1', 'kind: Deployment')].join('\n'),
+    ['kubectl get deploy web -o yaml'],
+    null,
+  ],
+];
+
+describe('output or command, by content and cues', () => {
+  it.each(CASES)('%s', (_name, md, commands, expected) => {
+    const steps = cmds(md);
+    expect(steps.map((s) => s.command)).toEqual(commands);
+    expect(steps[0]!.expected?.text ?? null).toEqual(expected);
+  });
+
+  it('should give the output of several commands in one fence to the last, covering the earlier ones that print it', () => {
+    const md = [
+      block('shell', 'kubectl delete deployment web', 'export X=1', 'kubectl delete service web'),
+      'The output is similar to:', '',
+      block('', 'deployment.apps "web" deleted', 'service "web" deleted'),
+    ].join('\n');
+    const steps = cmds(md);
+    expect(steps.map((s) => [s.id, s.expected?.covers])).toEqual([['s1', undefined], ['s2', undefined], ['s3', ['s1']]]);
+  });
+
+  it('should not cover earlier read-only commands whose output the block does not show', () => {
+    const md = [block('shell', 'kubectl get pods', 'kubectl get svc'), 'Output:', '', block('', 'NAME   TYPE', 'web    ClusterIP')].join('\n');
+    expect(cmds(md)[1]!.expected?.covers).toBeUndefined();
+  });
+
+  it('should compare the file a command writes when the doc then shows it', () => {
+    const md = [block('shell', 'kubectl get sa default -o yaml > ./sa.yaml'), 'The content of sa.yaml is similar to:', '', block('yaml', 'apiVersion: v1', 'kind: ServiceAccount')].join('\n');
+    const steps = cmds(md);
+    expect(steps[0]!.expected).toMatchObject({ file: './sa.yaml', text: 'apiVersion: v1\nkind: ServiceAccount' });
+    expect(parse(md).steps.filter((s) => s.kind === 'manifest')).toEqual([]);
+  });
+
+  it('should give a table shown after the action to the watch the page keeps running in another terminal', () => {
+    const md = [
+      'In one terminal, watch the Pods:', '', block('shell', 'kubectl get pods -l app=web --watch'),
+      'In another terminal, create the Deployment:', '', block('shell', 'kubectl create deployment web --image=nginx'),
+      'The watch shows:', '', block('', 'NAME        READY   STATUS              RESTARTS   AGE', 'web-1       0/1     ContainerCreating   0          1s'),
+    ].join('\n');
+    const steps = cmds(md);
+    expect(steps.map((s) => [s.command, s.expected?.text.split('\n')[0] ?? null])).toEqual([
+      ['kubectl get pods -l app=web --watch', 'NAME        READY   STATUS              RESTARTS   AGE'],
+      ['kubectl create deployment web --image=nginx', null],
+    ]);
+  });
+});
