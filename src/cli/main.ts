@@ -18,6 +18,7 @@ function withBackendOptions(command: Command): Command {
     .option('--examples-dir <dir>', 'where {{% code_sample %}} and k8s.io/examples files are found')
     .option('--files-dir <dir>', 'local copies of files the doc links to but does not show (a linked repo\'s Makefile, default.conf); without it, steps needing them are skipped')
     .option('--load-balancer', 'simulator: give LoadBalancer services an external IP')
+    .option('--metrics-server', 'simulator: metrics-server already enabled (kubectl top, HPA) before the page installs it')
     .option('--context <name>', 'kubeconfig context for --backend context')
     .option('--allow-context <name>', 'allow a context that does not look disposable');
 }
@@ -98,6 +99,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--k8s-version <minor>', 'Kubernetes version to report, e.g. 1.30', '1.32')
     .option('--nodes <n>', 'number of nodes', '1')
     .option('--load-balancer', 'give LoadBalancer services an external IP')
+    .option('--metrics-server', 'serve the metrics API (kubectl top, HPA) from the start')
     .action(run(simStartCommand));
 
   withBackendOptions(root.command('walk'))

@@ -75,8 +75,8 @@ describe('runPlan on the simulator', () => {
     const r = await run('unchecked/unserved.md');
     const steps = r.steps.filter((s) => s.kind === 'command');
     expect(steps.map((s) => s.status)).toEqual(['unchecked', 'unchecked', 'fail']);
-    expect(steps[0]!.uncheckedReason).toBe('a Kubernetes 1.32 cluster serves apiservices; the simulator does not (use --backend kind)');
-    expect(steps[1]!.uncheckedReason).toMatch(/^the metrics API \(metrics-server\) is not simulated/);
+    expect(steps[0]!.uncheckedReason).toBe('a Kubernetes 1.32 cluster serves flowschemas; the simulator does not (use --backend kind)');
+    expect(steps[1]!.uncheckedReason).toMatch(/^the metrics API is served only once metrics-server is installed/);
     const errorLines = r.findings.filter((f) => f.severity === 'error').map((f) => f.line);
     expect(errorLines.length).toBeGreaterThan(0);
     expect(errorLines.every((l) => l >= steps[2]!.line)).toBe(true);

@@ -7,6 +7,8 @@ import { createApi } from './api/index.js';
 import type { Api } from './api/types.js';
 import { realClock, randomIds, TrackingClock, type Clock, type IdSource } from './clock.js';
 import { startControllers } from './controllers/index.js';
+import { metricsAvailable } from './metrics/api.js';
+import { ensureBuiltInApiServices, watchMetricsServer } from './metrics/apiservices.js';
 import { writeKubeconfig } from './kubeconfig.js';
 import { createRuntime } from './runtime/index.js';
 import type { PodRuntime } from './runtime/hooks.js';
@@ -31,6 +33,8 @@ export interface SimOptions {
   ids?: IdSource;
   /** LoadBalancer services get an external IP. */
   loadBalancer?: boolean;
+  /** Serve the metrics API from the start, as with metrics-server already installed (default: only once a page installs it). */
+  metricsServer?: boolean;
   /** Replaces the pod runtime (tests). */
   runtime?: (api: Api) => PodRuntime;
   /** Start the controllers (default true). */
@@ -52,6 +56,8 @@ export interface SimHandle {
    * work is due and nothing was written since the previous call.
    */
   atRest(horizonMs: number): boolean;
+  /** Is the metrics API (metrics.k8s.io) served right now? */
+  metricsAvailable(): boolean;
   /** Closes every socket (watches and upgraded streams too), stops controllers and runtime, removes its temp dir. */
   stop(): Promise<void>;
 }
@@ -86,12 +92,19 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
     version: resolveVersion(options.version),
     nodes: nodeNames(options.nodes),
     loadBalancer: options.loadBalancer ?? false,
+    metricsServer: options.metricsServer ?? false,
   };
   const store = createStore();
   const api = createApi({ store, ctx });
   const certs = await generateServingCerts();
   bootstrap(api, certs.caPem);
-  const stopDefaults = watchNamespaceDefaults(api, certs.caPem);
+  ensureBuiltInApiServices(api);
+  const stopNamespaceDefaults = watchNamespaceDefaults(api, certs.caPem);
+  const stopMetricsServer = watchMetricsServer(api, metricsAvailable);
+  const stopDefaults = () => {
+    stopNamespaceDefaults();
+    stopMetricsServer();
+  };
   const runtime = (options.runtime ?? createRuntime)(api);
   const controllers = options.controllers === false ? { stop: async () => undefined } : startControllers(api, runtime);
   await settle(store);
@@ -119,6 +132,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
     caPem: certs.caPem,
     api,
     runtime,
+    metricsAvailable: () => metricsAvailable(api),
     atRest(horizonMs) {
       const version = store.resourceVersion();
       const quiet = version === lastSeenVersion;

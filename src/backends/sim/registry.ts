@@ -59,6 +59,7 @@ const ROWS: Row[] = [
   ['scheduling.k8s.io', 'v1', 'priorityclasses', 'PriorityClass', false, ['pc'], []],
   ['coordination.k8s.io', 'v1', 'leases', 'Lease', true, [], []],
   ['discovery.k8s.io', 'v1', 'endpointslices', 'EndpointSlice', true, [], []],
+  ['apiregistration.k8s.io', 'v1', 'apiservices', 'APIService', false, [], ['status']],
 ];
 
 /** The simulator's resource table. */

@@ -113,4 +113,6 @@ export interface SimContext {
   nodes: string[];
   /** Emulate a cloud load balancer (as cloud-provider-kind does): LoadBalancer services get an external IP. */
   loadBalancer: boolean;
+  /** metrics-server is already enabled (as `minikube addons enable metrics-server`): the metrics API is served from the start. */
+  metricsServer?: boolean;
 }

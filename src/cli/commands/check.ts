@@ -53,6 +53,7 @@ export interface CheckCommandOptions {
   allowContext?: string;
   allowClusterScoped?: boolean;
   loadBalancer?: boolean;
+  metricsServer?: boolean;
   verbose?: boolean;
   update?: boolean;
   dryRun?: boolean;
@@ -69,7 +70,7 @@ export function backendFactory(name: string, o: CheckCommandOptions): () => Back
   if (o.k8sVersion) supportedK8sVersion(o.k8sVersion);
   switch (oneOf(name, BACKENDS, '--backend')) {
     case 'sim':
-      return () => simBackend({ loadBalancer: Boolean(o.loadBalancer), ...(o.k8sVersion ? { version: o.k8sVersion } : {}) });
+      return () => simBackend({ loadBalancer: Boolean(o.loadBalancer), metricsServer: Boolean(o.metricsServer), ...(o.k8sVersion ? { version: o.k8sVersion } : {}) });
     case 'kind':
       return () =>
         kindBackend({

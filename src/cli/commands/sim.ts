@@ -11,6 +11,7 @@ export interface SimStartOptions {
   k8sVersion?: string;
   nodes?: string;
   loadBalancer?: boolean;
+  metricsServer?: boolean;
 }
 
 /**
@@ -34,6 +35,7 @@ export async function simStartCommand(options: SimStartOptions): Promise<number>
     ...(options.k8sVersion ? { version: options.k8sVersion } : {}),
     ...(nodes !== undefined ? { nodes } : {}),
     loadBalancer: Boolean(options.loadBalancer),
+    metricsServer: Boolean(options.metricsServer),
   });
   let kubeconfig = sim.kubeconfigPath;
   if (options.kubeconfig) {

@@ -21,6 +21,7 @@ export interface WalkCommandOptions {
   filesDir?: string;
   k8sVersion?: string;
   loadBalancer?: boolean;
+  metricsServer?: boolean;
   context?: string;
   allowContext?: string;
 }

@@ -7,6 +7,7 @@ import { DeploymentController } from './deployment.js';
 import { EndpointSliceController } from './endpointslices.js';
 import { EndpointsController } from './endpoints.js';
 import { GarbageCollector } from './gc.js';
+import { HorizontalPodAutoscalerController, defaultHpaSettings, type HpaSettings } from './hpa.js';
 import { JobController } from './job.js';
 import { Kubelet } from './kubelet.js';
 import { LoadBalancerController } from './loadbalancer.js';
@@ -33,6 +34,8 @@ export interface Controllers {
 export interface ControllerOptions {
   /** Overrides of the pod lifecycle timings (before `ctx.speed` scaling). */
   timings?: Partial<PodLifecycleTimings>;
+  /** Overrides of the HPA controller's settings (sync period, downscale stabilization, tolerance). */
+  hpa?: Partial<HpaSettings>;
 }
 
 interface Running {
@@ -42,7 +45,7 @@ interface Running {
 }
 
 /** The types whose objects are replayed to every controller at start, as informers list before they watch. */
-const PRIMED = ['namespaces', 'nodes', 'services', 'deployments', 'replicasets', 'replicationcontrollers', 'cronjobs', 'jobs', 'statefulsets', 'daemonsets', 'persistentvolumeclaims', 'pods'];
+const PRIMED = ['namespaces', 'nodes', 'services', 'deployments', 'replicasets', 'replicationcontrollers', 'cronjobs', 'jobs', 'statefulsets', 'daemonsets', 'persistentvolumeclaims', 'pods', 'horizontalpodautoscalers'];
 
 /**
  * Registers the nodes and starts the controllers kind runs (kube-controller-manager, scheduler,
@@ -78,6 +81,7 @@ export function startControllers(api: Api, runtime: PodRuntime, options: Control
   tryStart(() => new StatefulSetController(api));
   tryStart(() => new DaemonSetController(api, nodes));
   tryStart(() => new VolumeController(api));
+  tryStart(() => new HorizontalPodAutoscalerController(api, { ...defaultHpaSettings, ...options.hpa }));
   running.push(gc);
   const dispatch = (change: StoreChange) => {
     for (const c of running) {
@@ -91,7 +95,7 @@ export function startControllers(api: Api, runtime: PodRuntime, options: Control
   const unsubscribe = api.subscribe(dispatch);
   gc.prime();
   for (const name of PRIMED) {
-    const type = api.resolve(name, ['deployments', 'replicasets', 'statefulsets', 'daemonsets'].includes(name) ? 'apps' : name === 'jobs' || name === 'cronjobs' ? 'batch' : '');
+    const type = api.resolve(name, ['deployments', 'replicasets', 'statefulsets', 'daemonsets'].includes(name) ? 'apps' : name === 'jobs' || name === 'cronjobs' ? 'batch' : name === 'horizontalpodautoscalers' ? 'autoscaling' : '');
     if (!type) continue;
     for (const object of api.list(type, undefined).items) {
       for (const c of running) if (c !== gc) c.handle({ type: 'ADDED', resource: type, object });

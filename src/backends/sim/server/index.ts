@@ -16,6 +16,7 @@ import { aliasApi } from './alias-api.js';
 import { warnIfDeprecated } from './deprecations.js';
 import { AUTH_REVIEW_TYPES, serveAuthReview } from './auth-reviews.js';
 import { VERSION_ALIASES } from './aliases.js';
+import { METRICS_GROUP, METRICS_TYPES, metricsAvailable, serveMetrics } from '../metrics/api.js';
 
 export { generateServingCerts } from './certs.js';
 export { DEFAULT_WATCH_LIMITS, type WatchLimits } from './watch.js';
@@ -62,7 +63,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const ctx: HandlerContext = { api, runtime, watches };
   const sockets = new Set<Socket>();
   const servedTypes = [...api.types(), ...VERSION_ALIASES.map((a) => a.type), ...AUTH_REVIEW_TYPES];
-  const served = () => servedTypes;
+  const withMetrics = [...servedTypes, ...METRICS_TYPES];
+  const served = () => (metricsAvailable(api) ? withMetrics : servedTypes);
   const lookup = (group: string, version: string, resource: string) =>
     served().find((t) => t.group === group && t.version === version && t.resource === resource);
 
@@ -116,6 +118,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       return sendJson(res, 200, list);
     }
     if (parsed.kind !== 'resource') throw pathNotFound();
+    if (parsed.route.type.group === METRICS_GROUP) return serveMetrics(api, parsed.route, method, url.searchParams, res, req.headers.accept);
     if (AUTH_REVIEW_TYPES.includes(parsed.route.type) && !parsed.route.name) return serveAuthReview(parsed.route.type, req, res, token);
     warnIfDeprecated(res, parsed.route.type, Number(api.ctx.version.minor));
     const alias = VERSION_ALIASES.find((a) => a.type === parsed.route.type);

@@ -72,3 +72,17 @@ export const resourceQuotaPrinter: Printer = {
     ageColumn,
   ],
 };
+
+/** APIServices (kube-aggregator's table): Service (`Local` or namespace/name), Available (`False (Reason)` when not), Age. */
+export const apiServicePrinter: Printer = {
+  columns: [
+    nameColumn,
+    str('Service', 'The reference to the service that hosts this API endpoint.', (o) => (o.spec?.service ? `${o.spec.service.namespace}/${o.spec.service.name}` : 'Local')),
+    str('Available', 'Whether this service is available.', (o) => {
+      const c = items(o.status?.conditions).find((x: Dict) => x.type === 'Available');
+      if (!c) return 'Unknown';
+      return c.status === 'True' ? 'True' : `${c.status} (${c.reason})`;
+    }),
+    ageColumn,
+  ],
+};

@@ -33,6 +33,7 @@ import {
   priorityClassPrinter,
   resourceQuotaPrinter,
   runtimeClassPrinter,
+  apiServicePrinter,
 } from './cluster.js';
 import {
   cronJobPrinter,
@@ -94,6 +95,7 @@ export const PRINTERS: Record<string, Printer> = {
   'controllerrevisions.apps': controllerRevisionPrinter,
   'priorityclasses.scheduling.k8s.io': priorityClassPrinter,
   'runtimeclasses.node.k8s.io': runtimeClassPrinter,
+  'apiservices.apiregistration.k8s.io': apiServicePrinter,
 };
 
 /** Name and Age, for anything without a printer (as for a custom resource without printer columns). */
