@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimFixture, startFixture } from '../server/helpers.js';
+import { until } from './until.js';
 import { JumpClock } from '../../../src/backends/sim/clock.js';
 
 let fx: SimFixture;
@@ -8,16 +9,6 @@ const kubectl = async (...args: string[]) => {
   const r = await fx.kubectl(args);
   return { out: r.stdout, err: r.stderr, code: r.exitCode };
 };
-
-/** Polls until `check` holds (at most ~20 s), returning the last value. */
-async function until<T>(read: () => Promise<T>, check: (v: T) => boolean): Promise<T> {
-  let v = await read();
-  for (let i = 0; i < 200 && !check(v); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = await read();
-  }
-  return v;
-}
 
 /** Jumps to 1 s past the next minute boundary. */
 function nextMinute(): number {

@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimFixture, startFixture } from '../server/helpers.js';
+import { until as poll } from './until.js';
 import { JumpClock } from '../../../src/backends/sim/clock.js';
-
-/** Polls until `check` holds (at most ~30 s), returning the last value. */
-async function until<T>(read: () => Promise<T>, check: (v: T) => boolean): Promise<T> {
-  let v = await read();
-  for (let i = 0; i < 300 && !check(v); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = await read();
-  }
-  return v;
-}
 
 /** php-apache.yaml of the HorizontalPodAutoscaler walkthrough (kubernetes.io, CC BY 4.0). */
 const PHP_APACHE = `apiVersion: apps/v1
@@ -49,6 +40,8 @@ spec:
   selector:
     run: php-apache
 `;
+
+const until = <T>(read: () => Promise<T>, check: (v: T) => boolean): Promise<T> => poll(read, check, 30);
 
 describe('HorizontalPodAutoscaler behind real kubectl', () => {
   let fx: SimFixture;

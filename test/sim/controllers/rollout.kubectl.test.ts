@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimFixture, startFixture } from '../server/helpers.js';
+import { until as poll } from './until.js';
 
 let fx: SimFixture;
 const kubectl = async (...args: string[]) => {
@@ -8,18 +9,10 @@ const kubectl = async (...args: string[]) => {
 };
 const apply = async (manifest: unknown) => (await fx.kubectl(['apply', '-f', '-'], { input: JSON.stringify(manifest) })).stdout;
 
-/** Polls until `check` holds (at most ~30 s), returning the last value. */
-async function until<T>(read: () => Promise<T>, check: (v: T) => boolean): Promise<T> {
-  let v = await read();
-  for (let i = 0; i < 300 && !check(v); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = await read();
-  }
-  return v;
-}
-
 const images = async (selector: string) =>
   (await kubectl('get', 'pods', '-l', selector, '-o', 'jsonpath={range .items[*]}{.spec.containers[0].image}{"\\n"}{end}')).out.split('\n').filter(Boolean).sort();
+
+const until = <T>(read: () => Promise<T>, check: (v: T) => boolean): Promise<T> => poll(read, check, 30);
 
 describe('rollout history and undo behind real kubectl', () => {
   beforeAll(async () => {

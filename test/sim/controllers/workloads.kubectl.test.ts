@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimFixture, startFixture } from '../server/helpers.js';
+import { until } from './until.js';
 
 let fx: SimFixture;
 const kubectl = async (...args: string[]) => {
@@ -7,16 +8,6 @@ const kubectl = async (...args: string[]) => {
   return { out: r.stdout, err: r.stderr, code: r.exitCode };
 };
 const apply = async (manifest: unknown) => (await fx.kubectl(['apply', '-f', '-'], { input: JSON.stringify(manifest) })).stdout;
-
-/** Polls until `check` holds (at most ~20 s), returning the last value. */
-async function until<T>(read: () => Promise<T>, check: (v: T) => boolean): Promise<T> {
-  let v = await read();
-  for (let i = 0; i < 200 && !check(v); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    v = await read();
-  }
-  return v;
-}
 
 describe('workload controllers behind real kubectl', () => {
   beforeAll(async () => {
