@@ -63,7 +63,11 @@ export function serveExec(req: IncomingMessage, socket: Duplex, head: Buffer, ar
       finished = true;
       if (ws.readyState === ws.OPEN) {
         ws.send(Buffer.concat([Buffer.from([3]), Buffer.from(JSON.stringify(exitStatus(outcome, argv)))]));
-        ws.close(1000);
+        // With a terminal, kubectl still copies the terminal's input and size to the stream when the
+        // status arrives: it ends the connection itself, and a server that closes first makes it
+        // log "websocket: close sent". The server closes only if the client has not.
+        if (er.tty) setTimeout(() => ws.readyState === ws.OPEN && ws.close(1000), 200).unref();
+        else ws.close(1000);
       }
     };
     const start = () => {
