@@ -1,5 +1,5 @@
 import sh from 'mvdan-sh';
-import { locateProgram, programName } from './program.js';
+import { simpleCommand } from './program.js';
 import { splitTolerant } from './tolerant.js';
 import type { CommandLine, Enclosure, Redirect, RedirectOp, ShellComment, ShellWord, SimpleCommand, Terminator } from './types.js';
 
@@ -170,21 +170,10 @@ class TreeReader {
   /** One simple command from its assignment nodes and word nodes (or `Assign` nodes of `export`). */
   simple(assigns: Node[], args: Node[], inside: Enclosure[], terminator: Terminator, redirects: Redirect[], prefix: ShellWord[], node: Node | undefined): void {
     const words = [...prefix, ...args.map((n) => this.word(n))];
-    const parts = locateProgram([...assigns.map((n) => this.word(n)), ...words]);
-    const all = [...parts.assignments, ...parts.prefixes, ...(parts.program ? [parts.program] : []), ...parts.args];
+    const all = [...assigns.map((n) => this.word(n)), ...words];
     const start = Math.min(...all.map((w) => w.start), ...redirects.map((r) => r.target.start), node ? offset(node.Pos()) : Infinity);
     const end = Math.max(...all.map((w) => w.end), ...redirects.map((r) => r.target.end), node ? offset(node.End()) : 0);
-    this.commands.push({
-      words: words.filter((w) => !parts.assignments.includes(w)),
-      ...parts,
-      name: programName(parts.program),
-      redirects,
-      terminator,
-      background: false,
-      inside,
-      start,
-      end,
-    });
+    this.commands.push(simpleCommand(all, { redirects, terminator, background: false, inside, start, end }, words));
     for (const n of [...assigns, ...args]) this.substitutions(n, inside);
   }
 

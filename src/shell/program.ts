@@ -1,5 +1,5 @@
 import { COMMAND_PREFIXES } from './data/prefixes.js';
-import type { ShellWord } from './types.js';
+import type { Enclosure, Redirect, ShellWord, SimpleCommand, Terminator } from './types.js';
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 
@@ -52,4 +52,17 @@ export function programName(word: ShellWord | undefined): string {
   if (!/^[./~]/.test(value)) return value;
   const slash = value.lastIndexOf('/');
   return slash >= 0 && slash < value.length - 1 ? value.slice(slash + 1) : value;
+}
+
+/**
+ * A simple command from its words as written (assignments, prefixes, program, arguments): the
+ * one place that decides which word is the program, for the parser and the tolerant splitter.
+ */
+export function simpleCommand(
+  written: readonly ShellWord[],
+  rest: { redirects: Redirect[]; terminator: Terminator; background: boolean; inside: Enclosure[]; start: number; end: number },
+  words: readonly ShellWord[] = written,
+): SimpleCommand {
+  const parts = locateProgram(written);
+  return { words: words.filter((w) => !parts.assignments.includes(w)), ...parts, name: programName(parts.program), ...rest };
 }

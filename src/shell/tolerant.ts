@@ -1,4 +1,4 @@
-import { locateProgram, programName } from './program.js';
+import { simpleCommand } from './program.js';
 import type { CommandLine, Redirect, RedirectOp, ShellComment, ShellWord, SimpleCommand, Terminator } from './types.js';
 
 /**
@@ -97,19 +97,8 @@ class Splitter {
   private end(terminator: Terminator): void {
     const { words, redirects, start } = this.current;
     if (words.length > 0 || redirects.length > 0) {
-      const parts = locateProgram(words);
       const last = [...words, ...redirects.map((r) => r.target)].reduce((m, w) => Math.max(m, w.end), 0);
-      this.commands.push({
-        words: words.filter((w) => !parts.assignments.includes(w)),
-        ...parts,
-        name: programName(parts.program),
-        redirects,
-        terminator,
-        background: terminator === '&',
-        inside: [],
-        start,
-        end: last,
-      });
+      this.commands.push(simpleCommand(words, { redirects, terminator, background: terminator === '&', inside: [], start, end: last }));
     }
     this.current = { words: [], redirects: [], start: -1 };
     this.pendingRedirect = null;

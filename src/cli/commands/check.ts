@@ -22,12 +22,13 @@ import { VERSION } from '../../version.js';
 import { KubedoctestError } from '../../diag/errors.js';
 import { expandInputs } from '../inputs.js';
 import { emit, existingDir, oneOf, parseCount, parseDuration, supportedK8sVersion, writableOutput } from '../output.js';
-import { emptyReport, finishSite, selectPages } from '../site-check.js';
+import { emptyReport, finishSite, selectPages, type SiteOptions } from '../site-check.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'junit', 'github', 'sarif', 'html'] as const;
 const BACKENDS = ['sim', 'kind', 'context'] as const;
 
-export interface CheckCommandOptions {
+/** The site options (`--changed`, `--shard`, `--baseline`, …) are declared once, in site-check.ts. */
+export interface CheckCommandOptions extends SiteOptions {
   backend: string;
   format: string;
   output?: string;
@@ -57,12 +58,6 @@ export interface CheckCommandOptions {
   verbose?: boolean;
   update?: boolean;
   dryRun?: boolean;
-  changed?: string;
-  shard?: string;
-  timings?: string;
-  cacheDir?: string;
-  baseline?: string;
-  writeBaseline?: string;
 }
 
 /** The composition root: the only place that knows concrete backends. */

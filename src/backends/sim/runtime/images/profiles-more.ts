@@ -1,19 +1,5 @@
 import type { ImageProfile } from './types.js';
-import { BUSYBOX_APPLETS, BUSYBOX_PATH, DEBIAN_BINS, DEBIAN_PATH, busybox, debianFiles } from './profiles.js';
-
-const debianLike = (id: string, repos: string[], extra: Partial<ImageProfile> = {}): ImageProfile => ({
-  id,
-  repos,
-  shell: 'dash',
-  bash: true,
-  userland: 'gnu',
-  bins: { '/usr/bin': DEBIAN_BINS },
-  env: { PATH: DEBIAN_PATH },
-  files: debianFiles(),
-  listeners: [],
-  startLogs: [],
-  ...extra,
-});
+import { BUSYBOX_APPLETS, BUSYBOX_PATH, DEBIAN_BINS, DEBIAN_PATH, busybox, debianFiles, debianLike } from './profiles.js';
 
 /** Images of the task pages on probes, resources, autoscaling and stateful apps. */
 export const MORE_PROFILES: ImageProfile[] = [

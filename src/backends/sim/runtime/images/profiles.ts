@@ -33,6 +33,21 @@ export const debianFiles = (extra: Record<string, string> = {}): Record<string, 
   ...extra,
 });
 
+/** A Debian-like image: dash as sh, bash, GNU coreutils, Debian's files; `extra` overrides. */
+export const debianLike = (id: string, repos: string[], extra: Partial<ImageProfile> = {}): ImageProfile => ({
+  id,
+  repos,
+  shell: 'dash',
+  bash: true,
+  userland: 'gnu',
+  bins: { '/usr/bin': DEBIAN_BINS },
+  env: { PATH: DEBIAN_PATH },
+  files: debianFiles(),
+  listeners: [],
+  startLogs: [],
+  ...extra,
+});
+
 const nginxFiles = (version: string) =>
   debianFiles({
     '/usr/share/nginx/html/index.html': NGINX_INDEX,
@@ -117,34 +132,13 @@ export const PROFILES: ImageProfile[] = [
   { ...busybox('busyboxplus', ['radial/busyboxplus'], ['curl']), curl: '7.39.0' },
   { ...busybox('alpine', ['alpine']), bins: { '/bin': [...BUSYBOX_APPLETS], '/sbin': ['apk'] }, files: { '/etc/alpine-release': '3.20.3\n', '/etc/os-release': 'NAME="Alpine Linux"\nID=alpine\nVERSION_ID=3.20.3\nPRETTY_NAME="Alpine Linux v3.20"\n' }, cmd: ['/bin/sh'] },
   { ...busybox('curl', ['curlimages/curl', 'appropriate/curl'], ['curl']), curl: '8.11.1', entrypoint: ['/entrypoint.sh'], cmd: ['curl'] },
-  {
-    id: 'dnsutils',
+  debianLike('dnsutils', ['registry.k8s.io/e2e-test-images/jessie-dnsutils', 'gcr.io/kubernetes-e2e-test-images/dnsutils', 'tutum/dnsutils', 'infoblox/dnstools'], {
     curl: '7.38.0',
-    repos: ['registry.k8s.io/e2e-test-images/jessie-dnsutils', 'gcr.io/kubernetes-e2e-test-images/dnsutils', 'tutum/dnsutils', 'infoblox/dnstools'],
-    shell: 'dash',
-    bash: true,
-    userland: 'gnu',
     nslookup: 'bind',
     bins: { '/usr/bin': [...DEBIAN_BINS, 'nslookup', 'dig', 'host', 'curl', 'wget', 'ping'] },
-    env: { PATH: DEBIAN_PATH },
-    files: debianFiles(),
     cmd: ['sleep', '3600'],
-    listeners: [],
-    startLogs: [],
-  },
-  {
-    id: 'debian',
-    repos: ['debian'],
-    shell: 'dash',
-    bash: true,
-    userland: 'gnu',
-    bins: { '/usr/bin': DEBIAN_BINS },
-    env: { PATH: DEBIAN_PATH },
-    files: debianFiles(),
-    cmd: ['bash'],
-    listeners: [],
-    startLogs: [],
-  },
+  }),
+  debianLike('debian', ['debian'], { cmd: ['bash'] }),
   {
     id: 'http-echo',
     repos: ['hashicorp/http-echo'],
@@ -201,16 +195,4 @@ PROFILES.push({
 });
 
 /** The profile for images the simulator does not know: a Debian-like userland, no listeners. */
-export const GENERIC_PROFILE: ImageProfile = {
-  id: 'generic',
-  repos: [],
-  shell: 'dash',
-  bash: true,
-  userland: 'gnu',
-  bins: { '/usr/bin': DEBIAN_BINS },
-  env: { PATH: DEBIAN_PATH },
-  files: debianFiles(),
-  listeners: [],
-  startLogs: [],
-  generic: true,
-};
+export const GENERIC_PROFILE: ImageProfile = debianLike('generic', [], { generic: true });

@@ -1,4 +1,5 @@
 import { quantity } from '../env.js';
+import { argValue } from '../argv.js';
 import { imageRepo } from './index.js';
 
 type Json = Record<string, unknown>;
@@ -48,16 +49,6 @@ function stressBytes(s: string): number {
   if (!m) return 0;
   const unit = { '': 1, b: 1, k: 1024, m: Mi, g: 1024 * Mi }[m[2]!.toLowerCase()] ?? 1;
   return Number(m[1]) * unit;
-}
-
-function argValue(argv: string[], ...names: string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    for (const n of names) {
-      if (argv[i] === n) return argv[i + 1];
-      if (argv[i]!.startsWith(`${n}=`)) return argv[i]!.slice(n.length + 1);
-    }
-  }
-  return undefined;
 }
 
 /** Demand of the stress tools the task pages run, from their arguments; undefined for other programs. */

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { argValue } from '../argv.js';
 import type { Vfs } from '../fs/vfs.js';
 import type { ImageProfile } from '../images/types.js';
 import { imageTag } from '../images/index.js';
@@ -35,16 +36,6 @@ export function timeLocal(d: Date): string {
 /** Go's log timestamp: `2024/01/01 00:00:05`. */
 export function goTime(d: Date): string {
   return `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-}
-
-function argValue(argv: string[], ...names: string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    for (const n of names) {
-      if (argv[i] === n) return argv[i + 1];
-      if (argv[i]!.startsWith(`${n}=`)) return argv[i]!.slice(n.length + 1);
-    }
-  }
-  return undefined;
 }
 
 function text(status: number, body: string, headers: [string, string][]): HttpResponse {
