@@ -2,17 +2,17 @@
 /**
  * `npm run conformance`: `check` on every real page of the corpus (fixtures/corpus/docs) on the
  * simulator, a per-page verdict table, and a comparison with the reviewed golden verdicts
- * (fixtures/conformance/golden.json), where every failed step carries the reason the page — not
- * the tool — is wrong for Kubernetes 1.32.
+ * (fixtures/conformance/golden/<page>.json, one file per page), where every failed step carries the
+ * reason the page — not the tool — is wrong for Kubernetes 1.32.
  *
  *   node scripts/conformance.mjs [pages…] [--jobs N] [--write] [--out FILE]
  *
- * --write records the statuses seen as the new golden file, keeping the reasons already written
- * for steps that still fail; a new failure gets `why: "TODO"` and the check then fails until a
+ * --write records the statuses seen as the new golden files of the pages run, keeping the reasons
+ * already written for steps that still fail; a new failure gets `why: "TODO"` and the check then fails until a
  * person writes the reason (or fixes the tool).
  * Exit 0 when every step has its golden status and every golden failure has a reason, else 1.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
@@ -32,7 +32,10 @@ const write = args.includes('--write');
 if (write) args.splice(args.indexOf('--write'), 1);
 const jobs = Number(flag('--jobs') ?? 2);
 const out = flag('--out');
-const GOLDEN = join(root, 'fixtures/conformance/golden.json');
+const GOLDEN_DIR = join(root, 'fixtures/conformance/golden');
+const DOCS = 'fixtures/corpus/docs/';
+/** The golden file of a page: fixtures/conformance/golden/<path under the corpus docs>.json. */
+const goldenFile = (page) => join(GOLDEN_DIR, page.replace(DOCS, '').replace(/\.md$/, '.json'));
 
 const pages = args.length ? args : (await glob(['fixtures/corpus/docs/**/*.md'], { cwd: root })).sort();
 
@@ -65,11 +68,10 @@ for (const l of report.lessons) {
   seen[relative(root, resolve(root, l.path))] = { seconds: Number((l.durationMs / 1000).toFixed(1)), ...(l.error ? { error: `${l.error.code}: ${l.error.message}` } : {}), steps };
 }
 
-let golden = {};
-try {
-  golden = JSON.parse(readFileSync(GOLDEN, 'utf8'));
-} catch {
-  golden = {};
+const golden = {};
+for (const page of Object.keys(seen)) {
+  const file = goldenFile(page);
+  if (existsSync(file)) golden[page] = JSON.parse(readFileSync(file, 'utf8'));
 }
 
 // Per-page table.
@@ -79,14 +81,14 @@ const total = { steps: 0, pass: 0, fail: 0, unchecked: 0, skipped: 0, error: 0 }
 for (const [page, v] of Object.entries(seen)) {
   const c = { steps: v.steps.length, pass: count(v.steps, 'pass'), fail: count(v.steps, 'fail'), unchecked: count(v.steps, 'unchecked'), skipped: count(v.steps, 'skipped'), error: count(v.steps, 'error') };
   for (const k of Object.keys(total)) total[k] += c[k];
-  lines.push(`| ${page.replace('fixtures/corpus/docs/', '')} | ${c.steps} | ${c.pass} | ${c.fail} | ${c.unchecked} | ${c.skipped} | ${c.error} | ${v.seconds} |`);
+  lines.push(`| ${page.replace(DOCS, '')} | ${c.steps} | ${c.pass} | ${c.fail} | ${c.unchecked} | ${c.skipped} | ${c.error} | ${v.seconds} |`);
 }
 lines.push(`| **all ${Object.keys(seen).length} pages** | ${total.steps} | ${total.pass} | ${total.fail} | ${total.unchecked} | ${total.skipped} | ${total.error} | ${(wall / 1000).toFixed(1)} wall |`);
 const table = lines.join('\n') + '\n';
 
 // Comparison with the golden verdicts.
 const problems = [];
-const next = { ...golden };
+const next = {};
 for (const [page, v] of Object.entries(seen)) {
   const want = golden[page]?.steps ?? [];
   const rows = v.steps.map((s) => {
@@ -104,9 +106,12 @@ for (const [page, v] of Object.entries(seen)) {
 process.stdout.write(table);
 if (out) writeFileSync(out, JSON.stringify({ seconds: wall / 1000, pages: seen }, null, 2) + '\n');
 if (write) {
-  mkdirSync(dirname(GOLDEN), { recursive: true });
-  writeFileSync(GOLDEN, JSON.stringify(next, null, 2) + '\n');
-  process.stdout.write(`wrote ${relative(root, GOLDEN)}\n`);
+  for (const [page, v] of Object.entries(next)) {
+    const file = goldenFile(page);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(v, null, 2) + '\n');
+  }
+  process.stdout.write(`wrote ${Object.keys(next).length} golden file(s) under ${relative(root, GOLDEN_DIR)}\n`);
 }
 if (problems.length) {
   process.stdout.write(`\n${problems.length} difference(s) from the golden verdicts:\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
