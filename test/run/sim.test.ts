@@ -94,6 +94,16 @@ describe('runPlan on the simulator', () => {
     expect(steps[3]!.differences[0]!.message).toContain('default-ns');
   });
 
+  it('should stop a background proxy before starting another on the same port, as a reader does', async () => {
+    const r = await run('background/proxy-twice.md');
+    const steps = r.steps.filter((s) => s.kind === 'command');
+    expect(steps.map((s) => [s.line, s.status, s.actual])).toEqual([
+      [6, 'pass', 'Starting to serve on 127.0.0.1:18081\n'],
+      [16, 'pass', '200\n'],
+      [26, 'pass', 'Starting to serve on 127.0.0.1:18081\n'],
+    ]);
+  });
+
   it('should give a -t step a terminal, as a reader has: no "Unable to use a TTY", lines without CR', async () => {
     const r = await run('tty/exec-tty.md');
     const exec = r.steps.find((s) => s.command?.startsWith('kubectl exec'))!;
