@@ -8,6 +8,7 @@ import { isNameListing, namesOf } from './listing.js';
 import { readDocDocument } from './structured-doc.js';
 import { compareStructured, looksStructured, parseDocument } from './structured.js';
 import { compareTables } from './table-compare.js';
+import { isRolloutStatus, withoutProgress } from './rollout-progress.js';
 import { segmentLines, type Table } from './table-parse.js';
 import type { Difference, MatchStrategy } from './types.js';
 
@@ -93,6 +94,10 @@ export function compareSimilar(
   const doc = contentLines(expected);
   const act = contentLines(actual);
   if (isEnvOutput(command, doc)) return { differences: compareUnordered(origin, doc, act, bindings), strategy: 'env' };
+  if (isRolloutStatus(command)) {
+    const { doc: d, actual: a } = withoutProgress(doc, act);
+    return { differences: compareOrdered(origin, d, a, bindings), strategy: 'lines' };
+  }
   if (isNameListing(command)) return { differences: compareOrdered(origin, namesOf(doc), namesOf(act), bindings), strategy: 'listing' };
   const grep = grepContextOf(command);
   const namespace = systemNamespaceOf(command);

@@ -5,14 +5,14 @@
 import type { CommandStep } from '../plan/types.js';
 import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
-import { dependsOn, producedNames, type SkippedProducer } from './depends.js';
+import { createdObjects, dependsOn, producedNames, type SkippedProducer } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
 import { cannotCheck } from './unchecked.js';
 import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped, unchecked } from './outcome.js';
-import { prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
+import { missingExamples, prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
 import { shQuote } from '../shell/index.js';
 import { LessonShell } from './shell.js';
 import type { LessonState } from './state.js';
@@ -158,6 +158,15 @@ function skipAfterRun(result: StepResult, reason: string): void {
   delete result.diff;
 }
 
+/** kubectl's answer to a list with nothing in it. */
+const EMPTY_LIST = /^No resources found\b/m;
+
+/** The producer every line depends on, when one does (the first line's). */
+function dependsOnEvery(lines: readonly string[], producers: readonly SkippedProducer[]): SkippedProducer | undefined {
+  const each = lines.map((l) => dependsOn(l, producers));
+  return lines.length > 0 && each.every(Boolean) ? each[0] : undefined;
+}
+
 /**
  * Dependencies excuse only what they explain. A step that reads what a skipped step would have
  * made (its command names the file or object) is skipped whatever happened: success or failure on
@@ -165,13 +174,19 @@ function skipAfterRun(result: StepResult, reason: string): void {
  * it names what a skipped step would have made (an exit-status difference: when the output or the
  * events do); the others still fail.
  */
-function excuse(result: StepResult, command: string, output: string, producers: readonly SkippedProducer[]): { all?: SkippedProducer; dropped: string[] } {
+function excuse(result: StepResult, command: string, output: string, expected: string | undefined, producers: readonly SkippedProducer[]): { all?: SkippedProducer; dropped: string[] } {
   const reads = dependsOn(command, producers);
   if (reads) return { all: reads, dropped: [] };
   if (result.status !== 'fail') return { dropped: [] };
   const events = result.diagnostics?.events ?? '';
+  const expectedRows = expected?.split('\n').slice(1).filter((l) => l.trim());
   const explainedBy = result.differences.map((d) =>
-    d.kind === 'exit-status' ? dependsOn(`${output}\n${events}`, producers) : dependsOn([d.message, d.expected ?? '', d.actual ?? ''].join('\n'), producers),
+    d.kind === 'exit-status'
+      ? dependsOn(`${output}\n${events}`, producers)
+      : (dependsOn([d.message, d.expected ?? '', d.actual ?? ''].join('\n'), producers) ??
+        // An empty list where the doc shows objects only skipped steps would have made: the
+        // missing header and rows are all explained by them.
+        (EMPTY_LIST.test(output) && expectedRows ? dependsOnEvery(expectedRows, producers) : undefined)),
   );
   if (result.differences.length > 0 && explainedBy.every(Boolean)) return { all: explainedBy[0]!, dropped: [] };
   const dropped: string[] = [];
@@ -236,6 +251,14 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   rewrites.push(...prepared.rewrites);
   warnings.push(...prepared.warnings);
   if (prepared.action === 'skip') return skipped(step, prepared.reason, rewrites, warnings);
+  // An example file the lesson has no copy of would be fetched from the live site (another version
+  // than the doc's, or nothing offline): its outcome cannot be checked, nor what reads its objects.
+  const absent = missingExamples(command, state.examples);
+  if (absent.length) {
+    const reason = `example file ${absent.join(', ')} not in the examples folder`;
+    state.skippedProducers.push({ line: step.line, reason, names: producedNames(command), objects: createdObjects(step.expected?.text ?? '') });
+    return unchecked(step, reason, rewrites, warnings);
+  }
   if (prepared.onNode && !state.session.nodeExec) return skipped(step, 'needs a node shell; not available on this backend', rewrites, warnings);
   // A shared cluster's guard: steps outside the lesson's namespace are not run there.
   const refused = state.session.refuse?.(prepared.script);
@@ -335,7 +358,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     }
   }
   if ((result.status === 'fail' || result.status === 'pass') && state.skippedProducers.length) {
-    const excused = excuse(result, command, attempt.output, state.skippedProducers);
+    const excused = excuse(result, command, attempt.output, step.expected?.text, state.skippedProducers);
     if (excused.all) {
       skipAfterRun(result, `depends on line ${excused.all.line}, which was skipped: ${excused.all.reason}`);
       state.skippedProducers.push({ line: step.line, reason: excused.all.reason, names: producedNames(command) });

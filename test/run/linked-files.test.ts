@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dependsOn, producedNames } from '../../src/run/depends.js';
+import { createdObjects, dependsOn, producedNames } from '../../src/run/depends.js';
 import { filesReadBy, findLocalCopy, linkFor, planLinkedFiles } from '../../src/run/linked-files.js';
 import { runPlan } from '../../src/run/run-plan.js';
 import { FakeBackend, plainMatcher } from './fake-backend.js';
@@ -87,6 +87,19 @@ describe('depends', () => {
     expect(dependsOn('error: Cannot read file /tmp/nginx.crt, open /tmp/nginx.crt: no such file', [p])).toBe(p);
     expect(dependsOn('NAME  TYPE\nnginxsecret  kubernetes.io/tls', [p])).toBe(p);
     expect(dependsOn('nginxsecret2 and /tmp/nginx.crt.bak', [p])).toBeUndefined();
+  });
+
+  it('reads the objects an apply output announces, by name, as kind/name and through their controllers\' children', () => {
+    const objects = createdObjects('deployment.apps/shop created\nservice/shop-db configured\nwarning: something\n');
+    expect([...objects].sort()).toEqual(['shop', 'shop-db']);
+    const p = { line: 3, reason: 'r', names: new Set<string>(), objects };
+    for (const text of ['kubectl get service shop', 'kubectl port-forward deployment/shop 8080:80', 'shop-6d4b7c9f8d   1  1  1  5s', 'pods/shop-6d4b7c9f8d-x2kqp', 'shop-0', 'shop-db-8fz2k']) {
+      expect(dependsOn(text, [p]), text).toBe(p);
+    }
+    // Other objects that merely start with the name, and paths, are not its children.
+    for (const text of ['shop-service', 'shop-frontend', 'shop2', 'shop.yaml', './x/shop', 'kubectl get pods', 'shop-abcdefgh']) {
+      expect(dependsOn(text, [p]), text).toBeUndefined();
+    }
   });
 });
 

@@ -30,6 +30,18 @@ export function rewriteExampleUrls(command: string, examples: Map<string, string
 }
 
 /**
+ * Example files a command applies or downloads by URL (`-f https://k8s.io/examples/P`,
+ * `curl -O https://k8s.io/examples/P`) that the lesson has no copy of: run as written, kubectl or
+ * curl would fetch them from the live site (a version the doc may not show) or fail offline.
+ */
+export function missingExamples(command: string, examples: Map<string, string>): string[] {
+  const missing: string[] = [];
+  for (const m of command.matchAll(EXAMPLE_URL)) if (!examples.has(m[3]!)) missing.push(m[3]!);
+  for (const m of command.matchAll(DOWNLOAD)) if (!examples.has(m[4]!)) missing.push(m[4]!);
+  return [...new Set(missing)];
+}
+
+/**
  * Maps Git Bash/MSYS drive paths (`/d/tmp/nginx.key`) to a folder in the run dir that stands for
  * the drive, creating the folders the path names, as the author's drive had them.
  */

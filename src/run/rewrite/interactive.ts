@@ -69,7 +69,27 @@ export const logsFollow: RewriteRule = (command) => {
   return run(to, [interactive(command, to, '`logs -f` never ends; the logs are read once')]);
 };
 
-/** `kubectl port-forward` / `kubectl proxy` → a background process for the following steps. */
+/**
+ * The local ports a `kubectl proxy` (`--port`, default 8001) or `kubectl port-forward`
+ * (`28015:27017`, `8080`; not `:80`, which picks a free one) listens on.
+ */
+export function localPorts(k: KubectlCall): number[] {
+  if (k.path[0]?.value === 'proxy') {
+    const p = flagValue(k, '--port', '-p');
+    return [Number(p ?? 8001)].filter((n) => Number.isInteger(n) && n > 0);
+  }
+  return k.positionals
+    .slice(1)
+    .map((w) => /^(\d+)(?::\d+)?$/.exec(w.value)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .map(Number);
+}
+
+/**
+ * `kubectl port-forward` / `kubectl proxy` → a background process for the following steps. A
+ * reader stops one (Ctrl-C) before starting another on the same local port; so does the runner:
+ * the earlier process holding that port is stopped first, else the new one could not listen.
+ */
 export const background: RewriteRule = (command, _step, ctx) => {
   const k = firstKubectlCall(command);
   if (!k || (k.path[0]?.value !== 'port-forward' && k.path[0]?.value !== 'proxy')) return null;
@@ -77,8 +97,11 @@ export const background: RewriteRule = (command, _step, ctx) => {
   if (k.path[0]?.value === 'port-forward' && !ctx.capabilities.portForward) return skip('`kubectl port-forward` needs port forwarding; not available on this backend');
   const log = join(ctx.runDir, `background-${ctx.index}.log`);
   const ready = "'Forwarding from\\|Starting to serve'";
+  const pids = localPorts(k).map((port) => shQuote(join(ctx.runDir, `background-port-${port}.pid`)));
+  const stop = pids.map((f) => `[ -s ${f} ] && { kill "$(cat ${f})" 2>/dev/null; wait "$(cat ${f})" 2>/dev/null; }; `).join('');
+  const record = pids.map((f) => ` echo $! >${f};`).join('');
   const script = [
-    `: >${shQuote(log)}; ${command.trim()} >>${shQuote(log)} 2>&1 &`,
+    `${stop}: >${shQuote(log)}; ${command.trim()} >>${shQuote(log)} 2>&1 &${record}`,
     `for __kdt_i in $(seq 1 100); do grep -qs ${ready} ${shQuote(log)} && break; sleep 0.1; done; unset __kdt_i`,
     `cat ${shQuote(log)}; grep -qs ${ready} ${shQuote(log)}`,
   ].join('\n');
