@@ -89,6 +89,37 @@ describe('container files and environment from the pod spec', () => {
     }
   });
 
+  it('hostPath volumes, and claims bound to a hostPath PersistentVolume, are the node\'s own directories', async () => {
+    const { runtime, create } = setup();
+    create('persistentvolumes', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv-a' }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/srv/site' } } });
+    create('persistentvolumeclaims', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'claim-a' }, spec: { accessModes: ['ReadWriteOnce'], volumeName: 'pv-a', resources: { requests: { storage: '1Gi' } } } });
+    create('persistentvolumeclaims', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'claim-b' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } });
+    const node = (cmd: string) => runtime.nodeExec!('kind-control-plane', cmd, 10_000);
+    expect((await node('mkdir -p /srv/site && echo from-node > /srv/site/index.html')).exitCode).toBe(0);
+    const pod = create('pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'h' },
+      spec: {
+        nodeName: 'kind-control-plane',
+        containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'], volumeMounts: [{ name: 'claimed', mountPath: '/www' }, { name: 'logs', mountPath: '/logs' }, { name: 'other', mountPath: '/other' }] }],
+        volumes: [{ name: 'claimed', persistentVolumeClaim: { claimName: 'claim-a' } }, { name: 'logs', hostPath: { path: '/var/log/app' } }, { name: 'other', persistentVolumeClaim: { claimName: 'claim-b' } }],
+      },
+    });
+    runtime.podStarted({ ...pod, status: { phase: 'Running', podIP: '10.244.0.11' } });
+    try {
+      const sh = (cmd: string) => runtime.exec('default', 'h', 'c', ['sh', '-c', cmd]);
+      expect((await sh('cat /www/index.html')).stdout).toBe('from-node\n');
+      await sh('echo from-pod > /logs/app.log; echo elsewhere > /other/x');
+      expect((await node('cat /var/log/app/app.log')).stdout).toBe('from-pod\n');
+      // A claim not bound to a hostPath volume is not on the node.
+      expect((await node('ls /srv/site')).stdout).toBe('index.html\n');
+      expect((await node('cat /other/x')).exitCode).not.toBe(0);
+    } finally {
+      await runtime.close?.();
+    }
+  });
+
   it('exec of an unknown image warns once', async () => {
     const { runtime, create } = setup();
     const pod = create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'q' }, spec: { nodeName: 'kind-control-plane', containers: [{ name: 'c', image: 'example.com/team/app:v3' }] } });
