@@ -3,6 +3,7 @@ import type { KObject } from '../../types.js';
 import type { VNode } from './vfs.js';
 import { Vfs } from './vfs.js';
 import { fieldPath, resourceField } from '../env.js';
+import { fsGroupOf } from '../identity.js';
 
 type Json = Record<string, unknown>;
 type Dir = VNode & { type: 'dir' };
@@ -186,7 +187,10 @@ export function buildVolume(vol: Json, vc: VolumeContext): Dir {
     return vc.shared.host(String(spec['nodeName'] ?? ''), path, vc.now);
   }
   if (!vol['emptyDir']) vc.warn(`volume "${String(vol['name'])}" of an unsupported type is an empty directory`);
-  return { type: 'dir', children: new Map(), mode: 0o777, mtime: vc.now };
+  // With an fsGroup the kubelet gives the volume to that group and sets the set-group-ID bit, so
+  // files made in it get the group too (pkg/volume/volume_linux.go SetVolumeOwnership).
+  const fsGroup = fsGroupOf(vc.pod);
+  return fsGroup === undefined ? { type: 'dir', children: new Map(), mode: 0o777, mtime: vc.now } : { type: 'dir', children: new Map(), mode: 0o2777, mtime: vc.now, gid: fsGroup };
 }
 
 /** The hostPath of the PersistentVolume a claim is bound to, if that volume is a hostPath one. */
