@@ -177,6 +177,7 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
       manifests,
       earlier: [],
       skippedProducers: [],
+      created: [],
       ran: [],
       outputs: new Map(),
       shellRestartedAt: null,

@@ -10,6 +10,7 @@ import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
 import { cannotCheck } from './unchecked.js';
+import { createdIn, recreateFor } from './recreate.js';
 import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped, unchecked } from './outcome.js';
 import { missingExamples, prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
@@ -308,6 +309,16 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     await sleep(delay);
     delay = Math.min(delay * 2, 2000);
   }
+  // Another way to create what the page already created: remove it and run the step again.
+  const again = !attempt.error && attempt.exitCode !== 0 ? recreateFor(step, attempt.output, state.created) : null;
+  if (again) {
+    await internal(state, again.script);
+    warnings.push(again.note);
+    result.attempts++;
+    attempt = await execute(state, step, prepared, command);
+    matched = compare && !attempt.error ? match(state, step, await shown(state, step, prepared, attempt.output), command) : null;
+  }
+  if (!attempt.error && attempt.exitCode === 0) state.created.push(...createdIn(attempt.output, step));
   result.actual = attempt.output;
   result.exitCode = attempt.exitCode;
   state.ran.push({ line: step.line, ran: prepared.script, output: attempt.output, ok: attempt.exitCode === 0 });

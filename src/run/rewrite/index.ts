@@ -9,6 +9,7 @@ import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { INTERACTIVE_RULES, unhandledInteractive } from './interactive.js';
 import type { PodShell, Prepared, RewriteContext } from './types.js';
+import { dropRootSudo } from './sudo.js';
 import { shQuote } from '../../shell/index.js';
 import { mkdirInside } from '../safe-write.js';
 
@@ -163,7 +164,11 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
   if (opened) return opened;
   if (step.host.kind === 'node') {
     if (!ctx.capabilities.nodeShell) return { action: 'skip', reason: `runs on a node (${contextText(step)}); this backend has no node shell`, rewrites: [], warnings: [] };
-    return { action: 'run', script: command, rewrites: [], warnings: [], onNode: step.host.name ? { name: step.host.name } : {} };
+    const sudo = dropRootSudo(command);
+    const rewrites = sudo.dropped
+      ? [{ kind: 'interactive' as const, from: command, to: sudo.command, reason: 'the node shell already runs as root and has no sudo; `sudo` asking for root was dropped' }]
+      : [];
+    return { action: 'run', script: sudo.command, rewrites, warnings: [], onNode: step.host.name ? { name: step.host.name } : {} };
   }
   const paths = rewriteExampleUrls(command, ctx.examples);
   command = paths.command;

@@ -12,7 +12,7 @@ import { badRequestStatus, sendStatus, serveLog } from './logs.js';
 import { execInContainer } from './exec/run.js';
 import { refuseUpgrade, serveExec } from './exec/ws.js';
 import { servePortForward } from './exec/portforward.js';
-import { nodeShell } from './node.js';
+import { nodeFilesystem, nodeShell } from './node.js';
 import { Input, type Io } from './shell/types.js';
 import { resolveCommand } from './shell/resolve.js';
 import { runHandler } from './probe.js';
@@ -74,8 +74,8 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
   const pods = new Map<string, PodRecord>();
   const byIP = new Map<string, string>();
   const notes = new Set<string>();
-  const shared = sharedVolumes();
   const nodeFiles = new Map<string, Vfs>();
+  const shared = sharedVolumes((node, path) => nodeFilesystem(api, node, nodeFiles).vfs.mkdir(path, { parents: true, force: true }));
   const exitListeners = new Set<(pod: KObject, container: string, exitCode: number) => void>();
   const exited = (pod: KObject, c: ContainerRecord, code: number | undefined) => {
     if (code === undefined || c.stop.signal.aborted) return;

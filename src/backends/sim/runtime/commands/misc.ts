@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CommandFn } from '../shell/types.js';
 import { isBusybox, readInputs } from './util.js';
+import { userLabel } from '../identity.js';
 
 function digest(algo: 'md5' | 'sha1' | 'sha256'): CommandFn {
   return (c) => {
@@ -14,13 +15,17 @@ function digest(algo: 'md5' | 'sha1' | 'sha256'): CommandFn {
 /** `ps` / `ps aux`: pid 1 is the main process, then the ps itself. */
 const ps: CommandFn = (c) => {
   const main = (c.host.mainProcess ?? ['sh']).join(' ');
+  // Every process of the container runs as its securityContext user: a name the image knows, else the number.
+  const user = userLabel(c.host.vfs, c.host.user?.uid ?? 0);
   if (isBusybox(c)) {
-    c.io.out(`PID   USER     TIME  COMMAND\n    1 root      0:00 ${main}\n   ${String(7).padStart(2)} root      0:00 ${c.argv.join(' ')}\n`);
+    const u = user.padEnd(8);
+    c.io.out(`PID   USER     TIME  COMMAND\n    1 ${u}  0:00 ${main}\n   ${String(7).padStart(2)} ${u}  0:00 ${c.argv.join(' ')}\n`);
     return 0;
   }
   const aux = c.argv.slice(1).some((a) => /a|x|e/.test(a));
   if (aux) {
-    c.io.out(`USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\nroot           1  0.0  0.0   2576   896 ?        Ss   00:00   0:00 ${main}\nroot           7  0.0  0.0   8088  4024 ?        Rs   00:00   0:00 ${c.argv.join(' ')}\n`);
+    const u = user.padEnd(8);
+    c.io.out(`USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n${u}       1  0.0  0.0   2576   896 ?        Ss   00:00   0:00 ${main}\n${u}       7  0.0  0.0   8088  4024 ?        Rs   00:00   0:00 ${c.argv.join(' ')}\n`);
   } else c.io.out(`    PID TTY          TIME CMD\n      7 ?        00:00:00 ps\n`);
   return 0;
 };
