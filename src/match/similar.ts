@@ -5,6 +5,7 @@ import { grepContextOf } from './grep-command.js';
 import { compareGrepWindow } from './grep-window.js';
 import { contentLines, isElision, type Line } from './lines.js';
 import { isNameListing, namesOf } from './listing.js';
+import { readsSeveralLogSources } from './logs-sources.js';
 import { readDocDocument } from './structured-doc.js';
 import { compareStructured, looksStructured, parseDocument } from './structured.js';
 import { compareTables } from './table-compare.js';
@@ -98,6 +99,7 @@ export function compareSimilar(
     const { doc: d, actual: a } = withoutProgress(doc, act);
     return { differences: compareOrdered(origin, d, a, bindings), strategy: 'lines' };
   }
+  if (readsSeveralLogSources(command)) return { differences: compareUnordered(origin, doc, act, bindings), strategy: 'set' };
   if (isNameListing(command)) return { differences: compareOrdered(origin, namesOf(doc), namesOf(act), bindings), strategy: 'listing' };
   const grep = grepContextOf(command);
   const namespace = systemNamespaceOf(command);

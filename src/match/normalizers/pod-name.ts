@@ -67,3 +67,20 @@ export const podName: Normalizer = {
   },
   bind: 'pod-name',
 };
+
+/**
+ * A pod table's NAME (`kubectl get pods`: READY, STATUS and RESTARTS columns) ending in a
+ * 5-character part the general rule does not take for generated (`process-item-apple-kixwv`):
+ * clusters before Kubernetes 1.8 drew generated suffixes from all letters and digits, so in that
+ * column such a part is the suffix of a Job's or bare ReplicaSet's pod. Only the doc's column
+ * says so; the actual value must still have today's shape.
+ */
+export const podTableName: Normalizer = {
+  id: 'pod-table-name',
+  description: "a pod table's NAME ending in an old cluster's 5-character suffix: same prefix, any generated suffix",
+  contexts: ['podname'],
+  inContext: [/^[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]{5}$/g],
+  accept: (v) => podNameShape(v) === null,
+  actual: (doc) => `${escapeRegex(doc.slice(0, doc.lastIndexOf('-')))}-${ACTUAL_SUFFIX}`,
+  bind: 'pod-name',
+};

@@ -61,12 +61,19 @@ export const boundedWatch: RewriteRule = (command, step, ctx) => {
   });
 };
 
-/** `kubectl logs -f` → `kubectl logs`. */
-export const logsFollow: RewriteRule = (command) => {
+/**
+ * `kubectl logs -f` follows until its containers end (a Job's pod) or for ever (a server): it is
+ * bounded with `timeout` like a watch and stopped once the doc's lines appeared, so lines a
+ * container prints after the step starts are read as a reader's terminal shows them.
+ */
+export const logsFollow: RewriteRule = (command, step, ctx) => {
   const k = firstKubectlCall(command);
   if (!k || k.path[0]?.value !== 'logs' || !hasFlag(k, '-f', '--follow')) return null;
-  const to = command.replace(/\s--follow(=true)?(?=\s|$)/, '').replace(/\s-f(?=\s|$)/, '');
-  return run(to, [interactive(command, to, '`logs -f` never ends; the logs are read once')]);
+  const seconds = Math.max(1, Math.round((step.expected ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
+  const to = command.replace(/\bkubectl\s/, () => `timeout --foreground ${seconds} kubectl `);
+  return run(to, [interactive(command, `timeout ${seconds} ${command.trim()}`, `\`logs -f\` follows until its containers end; run for at most ${seconds}s and stopped once the doc's lines appear`)], {
+    bounded: { stoppedCodes: [124, 143] },
+  });
 };
 
 /**
