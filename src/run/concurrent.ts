@@ -54,7 +54,26 @@ export async function startConcurrent(state: LessonState, step: CommandStep, ind
     reason: `the page keeps it running in another terminal (line ${step.concurrent!.line}: "${step.concurrent!.cue}"); it runs in the background while the next steps run, and is stopped once its lines have appeared`,
   });
   await internal(state, `( ${command}\n) >${shQuote(log)} 2>&1 </dev/null & ${job}=$!`);
-  return { step, result, job, log, started: Date.now() };
+  const c = { step, result, job, log, started: Date.now() };
+  await firstOutput(state, c, START_WAIT_MS);
+  return c;
+}
+
+/**
+ * How long a step started in another terminal may take to print its first line (a proxy's
+ * "Starting to serve on …", a watch's first rows) before the next step runs: a reader types the
+ * next command only once the other terminal shows the command is up.
+ */
+const START_WAIT_MS = 3000;
+
+/** Waits until the background step has printed something, or `waitMs` passed, or it ended. */
+async function firstOutput(state: LessonState, c: Concurrent, waitMs: number): Promise<void> {
+  const until = Date.now() + waitMs;
+  while (Date.now() < until && !state.options.signal?.aborted) {
+    const r = await internal(state, `[ -s ${shQuote(c.log)} ] && echo printed; kill -0 "$${c.job}" 2>/dev/null || echo ended`);
+    if (r.includes('printed') || r.includes('ended')) return;
+    await sleep(50);
+  }
 }
 
 async function output(state: LessonState, c: Concurrent): Promise<string> {

@@ -11,10 +11,11 @@ import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
 import { cannotCheck } from './unchecked.js';
 import { createdIn, recreateFor } from './recreate.js';
+import { absentPrerequisite, pageObjects, type PageObjects } from './absent.js';
 import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped, unchecked } from './outcome.js';
-import { missingExamples, prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
-import { shQuote } from '../shell/index.js';
+import { missingExamples, podExec, prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
+import { shQuote, shQuoteExpanding } from '../shell/index.js';
 import { LessonShell } from './shell.js';
 import type { LessonState } from './state.js';
 import type { Rewrite, StepResult } from './types.js';
@@ -44,6 +45,13 @@ const NOT_STARTED = /unable to upgrade connection: container not found|is waitin
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))}s`;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** `host:port` addresses (and URLs) an output shows, as later commands would use them. */
+function shownAddresses(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/\b(?:https?:\/\/)?((?:\d{1,3}\.){3}\d{1,3}:\d{2,5}|localhost:\d{2,5}|[a-z0-9.-]+\.[a-z]{2,}:\d{2,5})\b/g)) names.add(m[1]!);
+  return names;
+}
 
 /** Runs an internal helper script in the lesson shell (not a doc step); returns its output. */
 async function internal(state: LessonState, script: string): Promise<string> {
@@ -140,9 +148,21 @@ async function readWritten(state: LessonState, step: CommandStep, prepared: Run,
   }
   if (step.host.kind === 'pod' && prepared.podTarget) {
     const pod = prepared.podTarget;
-    return internal(state, `${['kubectl', 'exec', '-i', pod.target, ...pod.flags, '--', 'sh', '-c'].map(shQuote).join(' ')} ${shQuote(`${pod.cwd ? `cd ${shQuote(pod.cwd)} 2>/dev/null; ` : ''}${cat}`)}`);
+    return internal(state, `${podExec(pod)} ${shQuote(`${pod.cwd ? `cd ${shQuote(pod.cwd)} 2>/dev/null; ` : ''}${cat}`)}`);
   }
   return internal(state, cat);
+}
+
+const pageObjectsCache = new WeakMap<LessonState['plan'], PageObjects>();
+
+/** What the lesson's page creates (read once per lesson). */
+function objectsOf(state: LessonState): PageObjects {
+  let objects = pageObjectsCache.get(state.plan);
+  if (!objects) {
+    objects = pageObjects(state.plan.steps, state.manifests, state.examples);
+    pageObjectsCache.set(state.plan, objects);
+  }
+  return objects;
 }
 
 /** Turns a step that ran into an unchecked one (its actual output kept): the backend cannot model its outcome. */
@@ -222,7 +242,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
 
   if (state.inPod && step.host.kind !== 'pod' && state.podShell?.removeAfter) {
     const pod = state.podShell;
-    await internal(state, `kubectl delete pod ${shQuote(pod.target)} ${pod.flags.map(shQuote).join(' ')} --wait=false >/dev/null 2>&1`);
+    await internal(state, `kubectl delete pod ${shQuoteExpanding(pod.target)} ${pod.flags.map(shQuote).join(' ')} --wait=false >/dev/null 2>&1`);
     warnings.push(`pod ${pod.target} (started with --rm at line ${pod.line}) was deleted when the doc left its shell`);
     state.podShell = null;
   }
@@ -251,7 +271,12 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   });
   rewrites.push(...prepared.rewrites);
   warnings.push(...prepared.warnings);
-  if (prepared.action === 'skip') return skipped(step, prepared.reason, rewrites, warnings);
+  if (prepared.action === 'skip') {
+    // The addresses its shown output hands to later steps (`http://127.0.0.1:51082` of a tunnel) are not there either.
+    const shown = shownAddresses(step.expected?.text ?? '');
+    if (shown.size) state.skippedProducers.push({ line: step.line, reason: prepared.reason, names: shown });
+    return skipped(step, prepared.reason, rewrites, warnings);
+  }
   // An example file the lesson has no copy of would be fetched from the live site (another version
   // than the doc's, or nothing offline): its outcome cannot be checked, nor what reads its objects.
   const absent = missingExamples(command, state.examples);
@@ -351,6 +376,14 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
       state.skippedProducers.push({ line: step.line, reason: cannot.reason, names: cannot.rule === 'offline' ? producedNames(command) : new Set<string>() });
     }
   }
+  // Objects the page works on but never creates (an earlier page's, a prerequisite's) are not its defect here.
+  if (result.status === 'fail') {
+    const absent = absentPrerequisite(command, attempt.output, step.expected?.text ?? null, objectsOf(state));
+    if (absent) {
+      markUnchecked(result, absent.reason);
+      state.skippedProducers.push({ line: step.line, reason: absent.reason, names: new Set([...producedNames(command), ...absent.names]) });
+    }
+  }
   if (result.status === 'fail') {
     const facts = state.options.gatherFacts ? await gatherFacts(state.env, state.session.namespace, state.sandbox.private) : null;
     const hint = findHint({
@@ -369,7 +402,8 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     }
   }
   if ((result.status === 'fail' || result.status === 'pass') && state.skippedProducers.length) {
-    const excused = excuse(result, command, attempt.output, step.expected?.text, state.skippedProducers);
+    // A line typed in a pod's shell reads the pod too (`"$POD_NAME"` of the session it runs in).
+    const excused = excuse(result, step.host.kind === 'pod' ? `${command}\n${prepared.script}` : command, attempt.output, step.expected?.text, state.skippedProducers);
     if (excused.all) {
       skipAfterRun(result, `depends on line ${excused.all.line}, which was skipped: ${excused.all.reason}`);
       state.skippedProducers.push({ line: step.line, reason: excused.all.reason, names: producedNames(command) });

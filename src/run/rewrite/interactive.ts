@@ -7,7 +7,7 @@ import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { deriveEdit, writeEditor } from './edit.js';
 import type { Prepared, RewriteRule } from './types.js';
-import { firstKubectlCall, flagValue, flagWords, hasFlag, parseCommandLine, shQuote, type KubectlCall } from '../../shell/index.js';
+import { firstKubectlCall, flagValue, flagWords, hasFlag, parseCommandLine, shQuote, shQuoteExpanding, type KubectlCall } from '../../shell/index.js';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash', 'zsh']);
 
@@ -155,7 +155,7 @@ export const execTty: RewriteRule = (command, step, ctx) => {
   const opensShell = !k.afterDashDash || k.afterDashDash.length === 0 || (k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!.value));
   if (opensShell && target) {
     const flags = carriedFlags(k);
-    const to = ['kubectl', 'exec', '-i', shQuote(target), ...flags.map(shQuote), '--', 'sh', '-c', 'true'].join(' ');
+    const to = ['kubectl', 'exec', '-i', shQuoteExpanding(target), ...flags.map(shQuote), '--', 'sh', '-c', 'true'].join(' ');
     return run(to, [interactive(command, to, 'an interactive shell in the pod; the following steps shown inside it run with `kubectl exec -i`')], {
       ignoreOutput: true,
       opensPodShell: { target, flags, line: step.line, removeAfter: false },
