@@ -57,7 +57,7 @@ export const boundedWatch: RewriteRule = (command, step, ctx) => {
   const wrapper = `timeout --foreground ${seconds} kubectl `;
   const to = command.replace(/\bkubectl\s/, () => wrapper);
   return run(to, [interactive(command, `timeout ${seconds} ${command.trim()}`, `a watch never ends; run for at most ${seconds}s and stopped once the doc's lines appear`)], {
-    bounded: { stoppedCodes: [124, 143] },
+    bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
   });
 };
 
