@@ -14,6 +14,7 @@ import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped, unchecked } from './outcome.js';
 import { prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
 import { shQuote } from '../shell/index.js';
+import { ClusterTime, timePassesAtOnce } from './pace.js';
 import { LessonShell, type ShellRunOptions } from './shell.js';
 import type { LessonState } from './state.js';
 import type { Rewrite, StepResult } from './types.js';
@@ -49,17 +50,6 @@ const NOT_STARTED = /unable to upgrade connection: container not found|is waitin
 const NOT_FOUND = /Error from server \(NotFound\)/;
 
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))}s`;
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Lets `ms` pass between two attempts: at once on a backend that can move its clock forward (the
- * simulator fires what was due within it), in real time with `realtime` or on a real cluster.
- */
-async function pause(state: LessonState, ms: number): Promise<void> {
-  if (!state.options.realtime && state.session.passTime) await state.session.passTime(ms);
-  else await sleep(ms);
-}
 
 /** Runs an internal helper script in the lesson shell (not a doc step); returns its output. */
 async function internal(state: LessonState, script: string): Promise<string> {
@@ -138,19 +128,16 @@ const WATCH_QUANTUM_MS = 500;
  * cluster's time, as it would have in real time.
  */
 function watchPacer(state: LessonState, step: CommandStep, command: string, boundMs: number): ShellRunOptions['tick'] {
-  const passTime = state.session.passTime?.bind(state.session);
-  if (state.options.realtime || !passTime) return undefined;
-  const started = Date.now();
-  let passed = 0;
+  if (!timePassesAtOnce(state)) return undefined;
+  const clock = new ClusterTime(state);
   return {
     everyMs: WATCH_TICK_MS,
     fn: async (output, quietMs) => {
       // Not before the watch has listed what is there (its first lines): what happens before that
       // would be missing from the rows it shows.
-      if (quietMs < WATCH_TICK_MS || (output === '' && Date.now() - started < 1000)) return false;
-      await passTime(WATCH_QUANTUM_MS);
-      passed += WATCH_QUANTUM_MS;
-      if (Date.now() - started + passed >= boundMs) return true;
+      if (quietMs < WATCH_TICK_MS || (output === '' && clock.elapsed() < 1000)) return false;
+      await clock.pause(WATCH_QUANTUM_MS);
+      if (clock.elapsed() >= boundMs) return true;
       if (!step.expected || !state.session.atRest?.(WATCH_QUANTUM_MS)) return false;
       return shownRowsAppeared(match(state, step, output, command));
     },
@@ -328,8 +315,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   let previous: string | undefined;
   // The settle window counts the cluster's time: real time spent running attempts, plus the
   // pauses between them (passed at once or slept).
-  let pausedReal = 0;
-  let paused = 0;
+  const clock = new ClusterTime(state, started);
   // From here on, "at rest" means: nothing written since the previous attempt.
   if (settle) state.session.atRest?.(state.options.settleMs);
   for (;;) {
@@ -339,7 +325,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
     const notStarted = state.options.settleMs > 0 && NOT_STARTED.test(attempt.output);
     if (ok || !(settle || notStarted) || attempt.error || state.options.signal?.aborted || permanent(attempt.output)) break;
-    const left = state.options.settleMs - (Date.now() - started - pausedReal + paused);
+    const left = state.options.settleMs - clock.elapsed();
     if (delay > left) break;
     // The same differences twice (ages and other volatile values aside), or an object that is not
     // there, while the cluster is at rest (nothing written since the previous attempt, nothing due
@@ -351,10 +337,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
       break;
     }
     previous = outcome;
-    const before = Date.now();
-    await pause(state, delay);
-    pausedReal += Date.now() - before;
-    paused += delay;
+    await clock.pause(delay);
     delay = Math.min(delay * 2, 2000);
   }
   result.actual = attempt.output;
