@@ -62,6 +62,12 @@ export interface BackendSession {
    */
   atRest?(horizonMs: number): boolean;
   /**
+   * Lets `ms` of the cluster's time pass at once instead of waiting for it (a simulated cluster
+   * fires the timers due within it). The runner calls it where it would sleep between retries,
+   * unless the run is `realtime`; backends on real time leave it out and the runner sleeps.
+   */
+  passTime?(ms: number): Promise<void>;
+  /**
    * Asked before a command runs on this machine (not in a pod or on a node): why it cannot reach
    * an address it names (an address that exists only inside a simulated cluster), or undefined.
    */

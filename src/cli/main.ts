@@ -45,6 +45,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--timeout <duration>', 'per-step timeout, e.g. 60s', '60s')
     .option('--lesson-timeout <duration>', 'time limit for a whole lesson', '15m')
     .option('--settle <duration>', 'how long read-only steps are retried until they match', '30s')
+    .option('--realtime', "wait between retries in real time (the simulator otherwise lets that time pass at once)")
     .option('--jobs <n>', 'lessons run in parallel, each with its own backend', '1')
     .option('--fail-fast', 'stop after the first failed step')
     .option('--grep <text>', 'only report steps whose command contains text')
@@ -109,6 +110,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--pause <duration>', 'with --auto: pause before each step', '500ms')
     .option('--timeout <duration>', 'per-step timeout', '60s')
     .option('--settle <duration>', 'how long read-only steps are retried until they match', '30s')
+    .option('--realtime', "wait between retries in real time, as a reader would (the simulator otherwise lets that time pass at once)")
     .action(run(walkCommand));
 
   root

@@ -38,6 +38,11 @@ export interface RunOptions {
   settleMs?: number;
   /** First retry delay; doubles up to 2 s. Default 250. */
   settleIntervalMs?: number;
+  /**
+   * Wait between retries in real time, as a reader would. Default false: a backend that can
+   * (the simulator) lets that time pass at once, so a lesson takes as long as its commands.
+   */
+  realtime?: boolean;
   /** Keep the sandbox dir after the run (its path is in `LessonResult.keptDir`). */
   keep?: boolean;
   /** Run the lesson shell under bubblewrap (see docs/running.md). */
@@ -83,6 +88,7 @@ export interface NormalizedRunOptions {
   lessonTimeoutMs: number;
   settleMs: number;
   settleIntervalMs: number;
+  realtime: boolean;
   keep: boolean;
   confine: boolean;
   env: Record<string, string>;
@@ -121,6 +127,7 @@ export function normalizeRunOptions(options: RunOptions = {}): NormalizedRunOpti
     lessonTimeoutMs: positive('lessonTimeoutMs', o.lessonTimeoutMs, 1_200_000),
     settleMs: o.settleMs === 0 ? 0 : positive('settleMs', o.settleMs, 30_000),
     settleIntervalMs: positive('settleIntervalMs', o.settleIntervalMs, 250),
+    realtime: o.realtime ?? false,
     keep: o.keep ?? false,
     confine: o.confine ?? false,
     env: { ...(o.env ?? {}) },

@@ -16,7 +16,8 @@ import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped, unchecked } from './outcome.js';
 import { missingExamples, podExec, prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
 import { shQuote, shQuoteExpanding } from '../shell/index.js';
-import { LessonShell } from './shell.js';
+import { ClusterTime, timePassesAtOnce } from './pace.js';
+import { LessonShell, type ShellRunOptions } from './shell.js';
 import type { LessonState } from './state.js';
 import type { Rewrite, StepResult } from './types.js';
 
@@ -28,8 +29,13 @@ interface Attempt {
   error?: string;
 }
 
-/** Errors that waiting cannot cure, so a read-only step is not retried. */
-const PERMANENT = /\((NotImplemented|MethodNotAllowed|BadRequest|Forbidden|Unauthorized)\)|unknown (flag|command|shorthand flag)|command not found|error: the server doesn't have a resource type/;
+/**
+ * Errors that waiting cannot cure, so a read-only step is not retried: refusals of the API server,
+ * a command kubectl does not know, and a server that is not there (a kubeconfig or `--server`
+ * naming an address where nothing listens: nothing the lesson does later will start it).
+ */
+const PERMANENT =
+  /\((NotImplemented|MethodNotAllowed|BadRequest|Forbidden|Unauthorized)\)|unknown (flag|command|shorthand flag)|command not found|error: the server doesn't have a resource type|The connection to the server \S+ was refused|Unable to connect to the server: dial tcp [^\n]*: (?:connect: connection refused|no such host)/;
 
 function permanent(output: string): boolean {
   return PERMANENT.test(output);
@@ -42,9 +48,10 @@ function permanent(output: string): boolean {
  */
 const NOT_STARTED = /unable to upgrade connection: container not found|is waiting to start: (?:ContainerCreating|PodInitializing)|does not have a host assigned/;
 
-const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))}s`;
+/** An object that is not there: only something still at work in the cluster could create it. */
+const NOT_FOUND = /Error from server \(NotFound\)/;
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))}s`;
 
 /** `host:port` addresses (and URLs) an output shows, as later commands would use them. */
 function shownAddresses(text: string): Set<string> {
@@ -86,10 +93,12 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
     prepared.bounded && expected
       ? (out: string): boolean => match(state, step, out, command).ok
       : undefined;
+  const tick = prepared.bounded ? watchPacer(state, step, command, prepared.bounded.ms) : undefined;
   const r = await state.shell.run(prepared.script, {
     timeoutMs,
     ...(state.options.signal ? { signal: state.options.signal } : {}),
     ...(stopWhen ? { stopWhen } : {}),
+    ...(tick ? { tick } : {}),
   });
   if (r.aborted || state.options.signal?.aborted) return { output: r.output, exitCode: null, error: 'the run was interrupted' };
   if (r.timedOut || r.shellExited) {
@@ -115,6 +124,38 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
   // when kubectl handles the SIGTERM itself) is the runner's doing, not the command's.
   if (prepared.bounded && exitCode !== null && (r.stoppedEarly || prepared.bounded.stoppedCodes.includes(exitCode))) exitCode = 0;
   return { output: r.output, exitCode };
+}
+
+/** How often a running watch is looked at, and how much of the cluster's time then passes when it printed nothing. */
+const WATCH_TICK_MS = 50;
+const WATCH_QUANTUM_MS = 500;
+
+/**
+ * While a watch runs and prints nothing, the cluster's time passes in quanta (unless `realtime`);
+ * the watch ends once the rows the doc shows have appeared (with the matcher's tolerances, other
+ * rows in between allowed) and the cluster is at rest, or once its bound has passed in the
+ * cluster's time, as it would have in real time.
+ */
+function watchPacer(state: LessonState, step: CommandStep, command: string, boundMs: number): ShellRunOptions['tick'] {
+  if (!timePassesAtOnce(state)) return undefined;
+  const clock = new ClusterTime(state);
+  return {
+    everyMs: WATCH_TICK_MS,
+    fn: async (output, quietMs) => {
+      // Not before the watch has listed what is there (its first lines): what happens before that
+      // would be missing from the rows it shows.
+      if (quietMs < WATCH_TICK_MS || (output === '' && clock.elapsed() < 1000)) return false;
+      await clock.pause(WATCH_QUANTUM_MS);
+      if (clock.elapsed() >= boundMs) return true;
+      if (!step.expected || !state.session.atRest?.(WATCH_QUANTUM_MS)) return false;
+      return shownRowsAppeared(match(state, step, output, command));
+    },
+  };
+}
+
+/** Every line the doc shows is there (or the output matches outright): only extra lines differ. */
+function shownRowsAppeared(m: MatchResult): boolean {
+  return m.ok || (m.differences.length > 0 && m.differences.every((d) => d.kind === 'extra-line'));
 }
 
 function match(state: LessonState, step: CommandStep, actual: string, command: string): MatchResult {
@@ -258,6 +299,13 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   if ('unresolved' in filled) return skipped(step, filled.unresolved, rewrites, warnings);
   rewrites.push(...filled.rewrites);
   command = filled.command;
+  // Its inputs come from a skipped step (a file it names, an object it reads): running it cannot
+  // tell anything, whatever its outcome, so it is skipped before it runs or retries.
+  const needs = dependsOn(command, state.skippedProducers);
+  if (needs) {
+    state.skippedProducers.push({ line: step.line, reason: needs.reason, names: producedNames(command) });
+    return skipped(step, `depends on line ${needs.line}, which was skipped: ${needs.reason}`, rewrites, warnings);
+  }
 
   const prepared = prepareCommand(step, command, {
     steps: state.plan.steps,
@@ -314,6 +362,11 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   let matched: MatchResult | null = null;
   let delay = state.options.settleIntervalMs;
   let previous: string | undefined;
+  // The settle window counts the cluster's time: real time spent running attempts, plus the
+  // pauses between them (passed at once or slept).
+  const clock = new ClusterTime(state, started);
+  // From here on, "at rest" means: nothing written since the previous attempt.
+  if (settle) state.session.atRest?.(state.options.settleMs);
   for (;;) {
     result.attempts++;
     attempt = await execute(state, step, prepared, command);
@@ -321,17 +374,19 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
     const notStarted = state.options.settleMs > 0 && NOT_STARTED.test(attempt.output);
     if (ok || !(settle || notStarted) || attempt.error || state.options.signal?.aborted || permanent(attempt.output)) break;
-    const left = state.options.settleMs - (Date.now() - started);
+    const left = state.options.settleMs - clock.elapsed();
     if (delay > left) break;
-    // The same differences twice (ages and other volatile values aside) while the cluster is at
-    // rest: waiting longer cannot change the outcome.
+    // The same differences twice (ages and other volatile values aside), or an object that is not
+    // there, while the cluster is at rest (nothing written since the previous attempt, nothing due
+    // but retry loops that cannot change the outcome): waiting longer cannot change the outcome.
     const outcome = matched ? JSON.stringify([attempt.exitCode, matched.differences.map((d) => [d.kind, d.line, d.column, d.message])]) : `${attempt.exitCode}\n${attempt.output}`;
-    if (outcome === previous && state.session.atRest?.(left)) {
+    const atRest = state.session.atRest?.(left) ?? false;
+    if (atRest && (outcome === previous || NOT_FOUND.test(attempt.output))) {
       result.settledEarly = true;
       break;
     }
     previous = outcome;
-    await sleep(delay);
+    await clock.pause(delay);
     delay = Math.min(delay * 2, 2000);
   }
   // Another way to create what the page already created: remove it and run the step again.

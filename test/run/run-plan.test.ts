@@ -93,9 +93,10 @@ describe('runPlan', () => {
     });
     const r = await runPlan(plan([cmd(5, 'kubectl get pods', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, settleMs: 600_000 });
     expect(r.steps[0]).toMatchObject({ status: 'fail', attempts: 2, settledEarly: true });
-    // Asked about the rest of the settle time, not about a fixed horizon.
-    expect(horizons).toHaveLength(1);
-    expect(horizons[0]).toBeGreaterThan(500_000);
+    // Asked about the rest of the settle time, not about a fixed horizon (once as the step starts,
+    // so that "at rest" after an attempt means nothing was written since the previous one).
+    expect(horizons.length).toBeGreaterThan(0);
+    for (const h of horizons) expect(h).toBeGreaterThan(500_000);
   });
 
   it('should stop settling when only volatile parts of the output change (the differences repeat)', async () => {

@@ -35,6 +35,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
             }
           : {}),
         atRest: (horizonMs: number) => sim.atRest(horizonMs),
+        passTime: (ms: number) => sim.passTime(ms),
         unreachable: (command: string) => {
           const ip = insideAddresses(command)[0];
           return ip

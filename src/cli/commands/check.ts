@@ -35,6 +35,7 @@ export interface CheckCommandOptions extends SiteOptions {
   timeout: string;
   lessonTimeout: string;
   settle: string;
+  realtime?: boolean;
   jobs: string;
   failFast?: boolean;
   grep?: string;
@@ -107,6 +108,7 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
     stepTimeoutMs: parseDuration(o.timeout, '--timeout'),
     lessonTimeoutMs: parseDuration(o.lessonTimeout, '--lesson-timeout'),
     settleMs: parseDuration(o.settle, '--settle'),
+    realtime: Boolean(o.realtime),
     jobs: parseCount(o.jobs, '--jobs'),
     failFast: Boolean(o.failFast),
     keep: Boolean(o.keep),

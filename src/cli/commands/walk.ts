@@ -17,6 +17,7 @@ export interface WalkCommandOptions {
   pause: string;
   timeout: string;
   settle: string;
+  realtime?: boolean;
   examplesDir?: string;
   filesDir?: string;
   k8sVersion?: string;
@@ -93,6 +94,7 @@ export async function walkCommand(file: string, o: WalkCommandOptions): Promise<
     },
     stepTimeoutMs: parseDuration(o.timeout, '--timeout'),
     settleMs: parseDuration(o.settle, '--settle'),
+    realtime: Boolean(o.realtime),
     ...(o.filesDir ? { filesDir: existingDir(o.filesDir, '--files-dir') } : {}),
     log: (m) => w(c.dim(m)),
   });

@@ -57,7 +57,7 @@ export const boundedWatch: RewriteRule = (command, step, ctx) => {
   const wrapper = `timeout --foreground ${seconds} kubectl `;
   const to = command.replace(/\bkubectl\s/, () => wrapper);
   return run(to, [interactive(command, `timeout ${seconds} ${command.trim()}`, `a watch never ends; run for at most ${seconds}s and stopped once the doc's lines appear`)], {
-    bounded: { stoppedCodes: [124, 143] },
+    bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
   });
 };
 
@@ -72,7 +72,7 @@ export const logsFollow: RewriteRule = (command, step, ctx) => {
   const seconds = Math.max(1, Math.round((step.expected ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
   const to = command.replace(/\bkubectl\s/, () => `timeout --foreground ${seconds} kubectl `);
   return run(to, [interactive(command, `timeout ${seconds} ${command.trim()}`, `\`logs -f\` follows until its containers end; run for at most ${seconds}s and stopped once the doc's lines appear`)], {
-    bounded: { stoppedCodes: [124, 143] },
+    bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
   });
 };
 
