@@ -42,11 +42,6 @@ export interface SitePlan {
 
 const log = (text: string) => process.stderr.write(text);
 
-/** True when any site option is set. */
-export function hasSiteOptions(o: SiteOptions): boolean {
-  return Boolean(o.changed || o.shard || o.cacheDir || o.baseline || o.writeBaseline);
-}
-
 /** Commands that run in a page, for the shard cost estimate. */
 async function commandCount(path: string, examplesDir: string | undefined): Promise<number> {
   const plan = buildPlan(await loadLesson(path, examplesDir ? { examplesDir } : {}));
