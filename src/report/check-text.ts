@@ -1,5 +1,5 @@
 import type { LessonResult, StepResult, Summary } from '../run/types.js';
-import { closingLine } from '../run/summary.js';
+import { closingLine, isCounted } from '../run/summary.js';
 import type { Colors } from './colors.js';
 
 /** What the check reporters need of a run: its lessons and counts. */
@@ -9,6 +9,8 @@ export interface CheckReportLike {
 }
 
 const MARK = { pass: '✓', fail: '✗', skipped: '-', unchecked: '?', error: '!' } as const;
+/** A passing row the closing line does not count (an applied manifest, a replayed step): not a ✓. */
+const UNCOUNTED = '·';
 
 export { closingLine };
 
@@ -42,7 +44,8 @@ export function formatStep(r: StepResult, c: Colors, verbose = false): string {
   const inPod = r.rewrites.find((w) => w.kind === 'interactive' && w.reason.startsWith('runs in the pod shell'));
   const what = r.kind === 'manifest' ? `manifest ${r.command ?? ''}`.trim() : (inPod?.to ?? r.ran ?? r.command ?? '').split('\n')[0];
   const attempts = r.attempts > 1 ? c.dim(` (${r.attempts} attempts${r.settledEarly ? ', cluster at rest' : ''})`) : '';
-  const out = [`  ${color(MARK[r.status])} ${c.dim(String(r.line).padStart(4))}  ${what}${attempts}`];
+  const mark = r.status === 'pass' && !isCounted(r) ? UNCOUNTED : MARK[r.status];
+  const out = [`  ${color(mark)} ${c.dim(String(r.line).padStart(4))}  ${what}${attempts}`];
   const pad = '          ';
   if (r.status === 'skipped' && r.skipReason) out.push(`${pad}${c.dim(`skipped: ${r.skipReason}`)}`);
   if (r.status === 'unchecked' && r.uncheckedReason) out.push(`${pad}${c.yellow(`cannot check: ${r.uncheckedReason}`)}`);
