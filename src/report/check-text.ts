@@ -56,6 +56,11 @@ export function formatStep(r: StepResult, c: Colors, verbose = false): string {
   if (r.diff && r.status === 'fail') out.push(indent(colorDiff(r.diff, c), pad));
   else if (r.status === 'fail' && r.actual !== null && r.differences.length === 0)
     out.push(indent(`exit ${r.exitCode}: ${r.actual}`, pad));
+  // -v: what a passing step printed and how long it took, so a reader can see why it passed.
+  if (verbose && (r.status === 'pass' || r.status === 'unchecked')) {
+    if (r.actual) out.push(indent(c.dim(r.actual), pad));
+    out.push(`${pad}${c.dim(`${r.durationMs} ms${r.exitCode !== null && r.exitCode !== 0 ? `, exit ${r.exitCode}` : ''}`)}`);
+  }
   if (r.hint) {
     out.push(`${pad}${c.bold('hint')} ${r.hint.message}`);
     if (r.hint.fix) out.push(`${pad}${c.bold('fix')}  ${r.hint.fix}`);

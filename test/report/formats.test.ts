@@ -179,3 +179,15 @@ describe('counted once', () => {
     expect(text).toMatch(/^\s+·\s+40\s+kubectl get pods$/m);
   });
 });
+
+describe('-v', () => {
+  it('shows the output and duration of a passing step, which the plain report leaves out', () => {
+    const passing = step({ line: 7, command: 'kubectl get pods', actual: 'NAME    READY\nweb-1   1/1\n', durationMs: 420 });
+    const r = { lessons: [{ ...sampleLesson(), steps: [passing] }], summary: summarize([{ ...sampleLesson(), steps: [passing] }]) };
+    const quiet = formatCheckText(r, plain, false);
+    const verbose = formatCheckText(r, plain, true);
+    expect(quiet).not.toContain('web-1   1/1');
+    expect(verbose).toMatch(/^ {10}NAME {4}READY\n {10}web-1 {3}1\/1$/m);
+    expect(verbose).toMatch(/^ {10}420 ms$/m);
+  });
+});
