@@ -359,7 +359,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   const settle = compare && state.options.settleMs > 0 && !prepared.bounded && (step.class === 'read-only' || prepared.settle === true);
 
   let attempt: Attempt;
-  let matched: MatchResult | null = null;
+  let matched: MatchResult | null;
   let delay = state.options.settleIntervalMs;
   let previous: string | undefined;
   // The settle window counts the cluster's time: real time spent running attempts, plus the

@@ -1,12 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { loadLesson } from '../../parse/index.js';
-import { buildPlan } from '../../plan/index.js';
-import type { CommandStep, Step } from '../../plan/types.js';
-import { colorsFor, type Colors } from '../../report/colors.js';
-import { colorDiff } from '../../report/check-text.js';
-import { runPlan } from '../../run/index.js';
-import type { StepDecision } from '../../run/options.js';
-import type { LessonResult, StepResult } from '../../run/types.js';
+import { buildPlan, colorDiff, type Colors, colorsFor, type CommandStep, type LessonResult, loadLesson, runPlan, type Step, type StepDecision, type StepResult } from '../../index.js';
 import { backendFactory, type CheckCommandOptions } from './check.js';
 import { existingDir, parseDuration } from '../output.js';
 import { editLine, readKey } from '../prompt.js';
@@ -16,6 +9,7 @@ export interface WalkCommandOptions {
   auto?: boolean;
   pause: string;
   timeout: string;
+  lessonTimeout: string;
   settle: string;
   realtime?: boolean;
   examplesDir?: string;
@@ -93,6 +87,7 @@ export async function walkCommand(file: string, o: WalkCommandOptions): Promise<
       if (step.kind === 'command') w(showResult(r, c));
     },
     stepTimeoutMs: parseDuration(o.timeout, '--timeout'),
+    lessonTimeoutMs: parseDuration(o.lessonTimeout, '--lesson-timeout'),
     settleMs: parseDuration(o.settle, '--settle'),
     realtime: Boolean(o.realtime),
     ...(o.filesDir ? { filesDir: existingDir(o.filesDir, '--files-dir') } : {}),

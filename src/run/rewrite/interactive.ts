@@ -147,7 +147,7 @@ function withTerminal(command: string): string {
 }
 
 /** `kubectl exec -it` → `-i`; a shell session opens a pod shell for the following `pod` steps. */
-export const execTty: RewriteRule = (command, step, ctx) => {
+export const execTty: RewriteRule = (command, step) => {
   const k = firstKubectlCall(command);
   if (!k || (k.path[0]?.value !== 'exec' && k.path[0]?.value !== 'attach') || !hasFlag(k, '-t', '--tty')) return null;
   if (k.path[0]?.value === 'attach') return skip('`kubectl attach` opens an interactive session; not run');

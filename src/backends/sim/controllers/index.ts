@@ -22,7 +22,6 @@ import { VolumeController, ensureStandardStorageClass } from './volumes.js';
 
 export { recordEvent } from './events.js';
 export { computeHash } from './hash.js';
-export { serviceEnv, serviceEnvFor, servicesVisibleTo } from './service-env.js';
 export { defaultPodLifecycle, type PodLifecycleTimings } from './stages/pod-lifecycle.js';
 
 /** Running controllers. */

@@ -52,12 +52,6 @@ interface PodRecord {
 
 const specContainers = (pod: KObject): Json[] => (((pod['spec'] as Json)?.['containers'] as Json[]) ?? []);
 const allContainers = (pod: KObject): Json[] => [...(((pod['spec'] as Json)?.['initContainers'] as Json[]) ?? []), ...specContainers(pod), ...(((pod['spec'] as Json)?.['ephemeralContainers'] as Json[]) ?? [])];
-/** A container port number by its name (`port: http` in a probe). */
-function namedPort(pod: KObject, container: string, name: string): number | undefined {
-  const c = specContainers(pod).find((x) => x['name'] === container);
-  const p = ((c?.['ports'] as Json[]) ?? []).find((x) => x['name'] === name);
-  return p ? Number(p['containerPort']) : undefined;
-}
 const status = (message: string, reason: string, code: number) => ({ kind: 'Status' as const, apiVersion: 'v1' as const, metadata: {}, status: 'Failure' as const, message, reason, code });
 
 function tolerateRead(read: () => Buffer | string): Buffer | undefined {
