@@ -254,7 +254,7 @@ export class LessonShell {
         while (!settled && !stoppedEarly && !timedOut && !aborted) {
           await new Promise((r) => setTimeout(r, tick.everyMs));
           if (settled || stoppedEarly || timedOut || aborted) return;
-          let end = false;
+          let end: boolean;
           try {
             end = await tick.fn(this.buffer, Date.now() - lastData);
           } catch {
