@@ -1,0 +1,21 @@
+import { describe, expect, test } from 'vitest';
+import { simCannotCheck } from '../../src/backends/sim/cannot-check.js';
+
+describe('what the simulator does not model', () => {
+  test.each([
+    ['kubectl get resourcequota mem-cpu-demo --namespace=q --output=yaml', ''],
+    ['kubectl describe quota object-counts -n q', ''],
+    ['kubectl get quota,limitrange -n q', ''],
+    ['kubectl apply -f pod-2.yaml -n q', 'Error from server (Forbidden): error when creating "pod-2.yaml": pods "p" is forbidden: exceeded quota: mem-cpu-demo, requested: requests.memory=700Mi'],
+  ])('ResourceQuota: %s', (command, expected) => {
+    expect(simCannotCheck(command, 'whatever', false, expected)).toMatch(/^ResourceQuota usage .* not simulated/);
+  });
+
+  test.each([
+    ['kubectl get pods -n q', ''],
+    ['kubectl apply -f quota.yaml -n q', 'resourcequota/mem-cpu-demo created'],
+    ['kubectl get limitrange -n q -o yaml', ''],
+  ])('checked as usual: %s', (command, expected) => {
+    expect(simCannotCheck(command, 'whatever', false, expected)).toBeUndefined();
+  });
+});
