@@ -11,7 +11,12 @@ describe('what the simulator does not model', () => {
     expect(simCannotCheck(command, 'whatever', false, expected)).toMatch(/^ResourceQuota usage .* not simulated/);
   });
 
+  test.each(['kubectl logs --namespace=kube-system -l k8s-app=kube-dns', 'kubectl -n kube-system logs coredns-7db6d8ff4d-x2kqp'])('add-on logs: %s', (command) => {
+    expect(simCannotCheck(command, '', false, '.:53\n[INFO] CoreDNS-1.11.3')).toMatch(/^the logs of kube-system add-ons/);
+  });
+
   test.each([
+    ['kubectl logs -n default web-x2kqp', ''],
     ['kubectl get pods -n q', ''],
     ['kubectl apply -f quota.yaml -n q', 'resourcequota/mem-cpu-demo created'],
     ['kubectl get limitrange -n q -o yaml', ''],

@@ -18,6 +18,11 @@ const NOT_MODELLED: readonly { command: RegExp; expected?: RegExp; reason: strin
     expected: /\bexceeded quota: /,
     reason: 'ResourceQuota usage (status.hard/used) and its admission (`exceeded quota`) are not simulated (use --backend kind)',
   },
+  {
+    // The add-ons' pods run no real program: CoreDNS, kube-proxy and the rest print no logs here.
+    command: /\bkubectl\b.*\slogs\s.*(?:-n[\s=]|--namespace[\s=])kube-system\b|\bkubectl\b.*(?:-n[\s=]|--namespace[\s=])kube-system\b.*\slogs\s/,
+    reason: 'the logs of kube-system add-ons (CoreDNS, kube-proxy, …) are not simulated (use --backend kind)',
+  },
 ];
 
 /**
