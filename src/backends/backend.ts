@@ -77,7 +77,7 @@ export interface BackendSession {
    * command needs something the backend does not model, e.g. an API a real cluster serves and the
    * simulator does not), or undefined when the verdict stands.
    */
-  cannotCheck?(command: string, output: string): string | undefined;
+  cannotCheck?(command: string, output: string, expected?: string): string | undefined;
   /** What the backend had to approximate during the lesson (an image it does not know, …). */
   warnings?(): string[];
   /** Called after the lesson: returns what the lesson left outside its namespace, if the backend can tell. */

@@ -36,7 +36,7 @@ export const UNCHECKED_RULES: readonly Rule[] = [
       return m ? m[0].replace(/^(?:Error from server \(\w+\):\s*|error:\s*)/, '').trim() : undefined;
     },
   },
-  { id: 'backend-lookup', test: (o, s) => s.cannotCheck?.(o.command, o.output) },
+  { id: 'backend-lookup', test: (o, s) => s.cannotCheck?.(o.command, o.output, o.expected ?? undefined) },
   { id: 'cloud-feature', test: (o, s) => (o.expected ? missingCloudFeature(o.expected, o.output, s.capabilities) : undefined) },
   { id: 'offline', test: (o) => (o.onHost ? offline(o.command, o.output) : undefined) },
 ];

@@ -42,7 +42,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
             ? `reaches ${ip} from this machine, an address that exists only inside the simulated cluster: not supported by the simulator; use --backend kind (or run the command on a node or in a pod)`
             : undefined;
         },
-        cannotCheck: (command: string, output: string) => simCannotCheck(command, output, sim.metricsAvailable()),
+        cannotCheck: (command: string, output: string, expected?: string) => simCannotCheck(command, output, sim.metricsAvailable(), expected),
         ...(runtime.warnings ? { warnings: () => runtime.warnings!() } : {}),
         stop: () => sim.stop(),
       };
