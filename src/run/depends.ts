@@ -4,7 +4,7 @@
  * names (`make keys KEY=/tmp/nginx.key`) and the objects it creates (`kubectl create configmap
  * nginxconfigmap …`).
  */
-import { kubectlCall, parseCommandLine } from '../shell/index.js';
+import { flagValue, kubectlCall, parseCommandLine } from '../shell/index.js';
 
 /** A skipped step and the names of what it would have produced. */
 export interface SkippedProducer {
@@ -36,6 +36,14 @@ export function producedNames(command: string): Set<string> {
     const call = kubectlCall(c);
     if (call) {
       const positional = [...call.path, ...call.positionals].map((w) => w.value);
+      // `kubectl debug pod --copy-to=copy` makes the copy; without it, an ephemeral container is
+      // added to the pod itself, which later steps then read (`describe pod`, `.spec.ephemeralContainers`).
+      if (positional[0] === 'debug') {
+        const copy = flagValue(call, '--copy-to');
+        const target = positional[1]?.replace(/^(?:pods?|po)\//, '');
+        const made = copy ?? (target && !/^nodes?\//.test(positional[1] ?? '') ? target : undefined);
+        if (made && /^[a-z0-9][a-z0-9.-]*$/.test(made)) names.add(made);
+      }
       if (positional[0] === 'create' || positional[0] === 'run' || positional[0] === 'expose') {
         const skip = positional[0] === 'create' && TYPED.has(positional[1] ?? '') ? 3 : 2;
         const name = positional[skip];

@@ -236,7 +236,11 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   });
   rewrites.push(...prepared.rewrites);
   warnings.push(...prepared.warnings);
-  if (prepared.action === 'skip') return skipped(step, prepared.reason, rewrites, warnings);
+  if (prepared.action === 'skip') {
+    // What it would have made (a `kubectl debug` copy, an object of a remote line) is missing for later steps.
+    state.skippedProducers.push({ line: step.line, reason: prepared.reason, names: producedNames(command) });
+    return skipped(step, prepared.reason, rewrites, warnings);
+  }
   if (prepared.onNode && !state.session.nodeExec) return skipped(step, 'needs a node shell; not available on this backend', rewrites, warnings);
   // A shared cluster's guard: steps outside the lesson's namespace are not run there.
   const refused = state.session.refuse?.(prepared.script);

@@ -83,6 +83,10 @@ describe('depends', () => {
       'game.properties',
     ]);
     expect([...producedNames('kubectl create configmap nginxconfigmap --from-file=default.conf')].sort()).toEqual(['default.conf', 'nginxconfigmap']);
+    // kubectl debug: the copy it makes, or the pod it adds an ephemeral container to; not a node.
+    expect([...producedNames('kubectl debug myapp -it --copy-to=myapp-debug --container=myapp -- sh')]).toEqual(['myapp-debug']);
+    expect([...producedNames('kubectl debug -it pod/ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo')]).toEqual(['ephemeral-demo']);
+    expect([...producedNames('kubectl debug node/mynode -it --image=ubuntu')]).toEqual([]);
     const p = { line: 5, reason: 'r', names };
     expect(dependsOn('error: Cannot read file /tmp/nginx.crt, open /tmp/nginx.crt: no such file', [p])).toBe(p);
     expect(dependsOn('NAME  TYPE\nnginxsecret  kubernetes.io/tls', [p])).toBe(p);
