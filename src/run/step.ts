@@ -5,7 +5,7 @@
 import type { CommandStep } from '../plan/types.js';
 import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
-import { dependsOn, producedNames, type SkippedProducer } from './depends.js';
+import { changedNames, dependsOn, producedNames, readable, type SkippedProducer } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
@@ -167,7 +167,7 @@ function skipAfterRun(result: StepResult, reason: string): void {
  * events do); the others still fail.
  */
 function excuse(result: StepResult, command: string, output: string, producers: readonly SkippedProducer[]): { all?: SkippedProducer; dropped: string[] } {
-  const reads = dependsOn(command, producers);
+  const reads = dependsOn(command, readable(command, producers));
   if (reads) return { all: reads, dropped: [] };
   if (result.status !== 'fail') return { dropped: [] };
   const events = result.diagnostics?.events ?? '';
@@ -238,7 +238,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   warnings.push(...prepared.warnings);
   if (prepared.action === 'skip') {
     // What it would have made (a `kubectl debug` copy, an object of a remote line) is missing for later steps.
-    state.skippedProducers.push({ line: step.line, reason: prepared.reason, names: producedNames(command) });
+    state.skippedProducers.push({ line: step.line, reason: prepared.reason, names: producedNames(command), changed: changedNames(command) });
     return skipped(step, prepared.reason, rewrites, warnings);
   }
   if (prepared.onNode && !state.session.nodeExec) return skipped(step, 'needs a node shell; not available on this backend', rewrites, warnings);
