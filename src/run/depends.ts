@@ -4,7 +4,7 @@
  * names (`make keys KEY=/tmp/nginx.key`) and the objects it creates (`kubectl create configmap
  * nginxconfigmap …`).
  */
-import { kubectlCall, parseCommandLine } from '../shell/index.js';
+import { flagValue, kubectlCall, parseCommandLine } from '../shell/index.js';
 
 /** A skipped step and the names of what it would have produced. */
 export interface SkippedProducer {
@@ -17,6 +17,34 @@ export interface SkippedProducer {
    * (`mongo-75f59d57f4` ReplicaSets, `mongo-75f59d57f4-4nd6q` Pods, `web-0`, `pi-x7k2p`).
    */
   objects?: Set<string>;
+  /**
+   * Names of objects the step would have changed, not made (the pod `kubectl debug` adds an
+   * ephemeral container to): only a later step that reads them depends on it, not one that
+   * deletes or makes them afresh.
+   */
+  changed?: Set<string>;
+}
+
+/** kubectl verbs that make or remove an object whatever an earlier change to it was. */
+const REMAKES = new Set(['delete', 'run', 'create', 'apply', 'replace']);
+
+/** What a skipped `kubectl debug` would have changed: the target pod, when no copy is made. */
+export function changedNames(command: string): Set<string> {
+  const names = new Set<string>();
+  for (const c of parseCommandLine(command).commands) {
+    const call = kubectlCall(c);
+    const positional = call ? [...call.path, ...call.positionals].map((w) => w.value) : [];
+    if (!call || positional[0] !== 'debug' || flagValue(call, '--copy-to') !== undefined || /^nodes?\//.test(positional[1] ?? '')) continue;
+    const target = positional[1]?.replace(/^(?:pods?|po)\//, '');
+    if (target && /^[a-z0-9][a-z0-9.-]*$/.test(target)) names.add(target);
+  }
+  return names;
+}
+
+/** The producers a command depends on by what it reads: changes count only for steps that do not remake the object. */
+export function readable(command: string, producers: readonly SkippedProducer[]): SkippedProducer[] {
+  const remakes = parseCommandLine(command).commands.some((c) => REMAKES.has(kubectlCall(c)?.path[0]?.value ?? ''));
+  return producers.map((p) => (p.changed?.size && !remakes ? { ...p, names: new Set([...p.names, ...p.changed]) } : p));
 }
 
 const PATH_LIKE = /^(?:\.{0,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.[A-Za-z0-9]{1,12}$|^\/[\w.-]+(?:\/[\w.-]+)+$/;
@@ -42,6 +70,11 @@ export function producedNames(command: string): Set<string> {
     const call = kubectlCall(c);
     if (call) {
       const positional = [...call.path, ...call.positionals].map((w) => w.value);
+      // `kubectl debug pod --copy-to=copy` makes the copy (without it the pod is changed: changedNames).
+      if (positional[0] === 'debug') {
+        const copy = flagValue(call, '--copy-to');
+        if (copy && /^[a-z0-9][a-z0-9.-]*$/.test(copy)) names.add(copy);
+      }
       if (positional[0] === 'create' || positional[0] === 'run' || positional[0] === 'expose') {
         const skip = positional[0] === 'create' && TYPED.has(positional[1] ?? '') ? 3 : 2;
         const name = positional[skip];

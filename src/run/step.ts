@@ -5,7 +5,7 @@
 import type { CommandStep } from '../plan/types.js';
 import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
-import { createdObjects, dependsOn, producedNames, type SkippedProducer } from './depends.js';
+import { changedNames, createdObjects, dependsOn, producedNames, readable, type SkippedProducer } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
@@ -237,7 +237,7 @@ function dependsOnEvery(lines: readonly string[], producers: readonly SkippedPro
  * events do); the others still fail.
  */
 function excuse(result: StepResult, command: string, output: string, expected: string | undefined, producers: readonly SkippedProducer[]): { all?: SkippedProducer; dropped: string[] } {
-  const reads = dependsOn(command, producers);
+  const reads = dependsOn(command, readable(command, producers));
   if (reads) return { all: reads, dropped: [] };
   if (result.status !== 'fail') return { dropped: [] };
   const events = result.diagnostics?.events ?? '';
@@ -320,9 +320,10 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   rewrites.push(...prepared.rewrites);
   warnings.push(...prepared.warnings);
   if (prepared.action === 'skip') {
-    // The addresses its shown output hands to later steps (`http://127.0.0.1:51082` of a tunnel) are not there either.
-    const shown = shownAddresses(step.expected?.text ?? '');
-    if (shown.size) state.skippedProducers.push({ line: step.line, reason: prepared.reason, names: shown });
+    // What it would have made (a `kubectl debug` copy, an object of a remote line) is missing for
+    // later steps, and so are the addresses its shown output hands them (`http://127.0.0.1:51082` of a tunnel).
+    const names = new Set([...producedNames(command), ...shownAddresses(step.expected?.text ?? '')]);
+    state.skippedProducers.push({ line: step.line, reason: prepared.reason, names, changed: changedNames(command) });
     return skipped(step, prepared.reason, rewrites, warnings);
   }
   // An example file the lesson has no copy of would be fetched from the live site (another version

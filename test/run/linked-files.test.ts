@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createdObjects, dependsOn, producedNames } from '../../src/run/depends.js';
+import { changedNames, createdObjects, dependsOn, producedNames, readable } from '../../src/run/depends.js';
 import { filesReadBy, findLocalCopy, linkFor, planLinkedFiles } from '../../src/run/linked-files.js';
 import { runPlan } from '../../src/run/run-plan.js';
 import { FakeBackend, plainMatcher } from './fake-backend.js';
@@ -83,6 +83,14 @@ describe('depends', () => {
       'game.properties',
     ]);
     expect([...producedNames('kubectl create configmap nginxconfigmap --from-file=default.conf')].sort()).toEqual(['default.conf', 'nginxconfigmap']);
+    // kubectl debug: the copy it makes, or the pod it adds an ephemeral container to; not a node.
+    expect([...producedNames('kubectl debug myapp -it --copy-to=myapp-debug --container=myapp -- sh')]).toEqual(['myapp-debug']);
+    expect([...producedNames('kubectl debug -it pod/ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo')]).toEqual([]);
+    expect([...changedNames('kubectl debug -it pod/ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo')]).toEqual(['ephemeral-demo']);
+    const debugged = { line: 4, reason: 'r', names: new Set<string>(), changed: new Set(['demo']) };
+    expect(dependsOn('kubectl describe pod demo', readable('kubectl describe pod demo', [debugged]))).toBeDefined();
+    expect(dependsOn('kubectl delete pod demo', readable('kubectl delete pod demo', [debugged]))).toBeUndefined();
+    expect([...producedNames('kubectl debug node/mynode -it --image=ubuntu')]).toEqual([]);
     const p = { line: 5, reason: 'r', names };
     expect(dependsOn('error: Cannot read file /tmp/nginx.crt, open /tmp/nginx.crt: no such file', [p])).toBe(p);
     expect(dependsOn('NAME  TYPE\nnginxsecret  kubernetes.io/tls', [p])).toBe(p);

@@ -84,3 +84,18 @@ describe('a page that creates an object again in a later section', () => {
     expect(r.steps[1]!.attempts).toBe(2);
   });
 });
+
+describe('a step skipped as interactive', () => {
+  it('should excuse the later steps that read what it would have made', async () => {
+    const t = tempDir();
+    const backend = new FakeBackend(join(t.dir, 'fake'), [{ args: 'delete pod app app-copy', responses: [{ stderr: 'Error from server (NotFound): pods "app-copy" not found\n', exitCode: 1 }] }]);
+    try {
+      const steps = [cmd(3, 'kubectl debug app -it --copy-to=app-copy --image=busybox -- sh', { cls: 'interactive' }), cmd(9, 'kubectl delete pod app app-copy', { expected: 'pod "app" deleted\npod "app-copy" deleted' })];
+      const r = await runPlan(plan(steps), backend, { matcher: plainMatcher, tmpDir: t.dir, settleIntervalMs: 10, gatherFacts: false, handleSignals: false });
+      expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped']);
+      expect(r.steps[1]!.skipReason).toMatch(/^depends on line 3, which was skipped/);
+    } finally {
+      t.remove();
+    }
+  });
+});

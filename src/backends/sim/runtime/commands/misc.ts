@@ -12,9 +12,23 @@ function digest(algo: 'md5' | 'sha1' | 'sha256'): CommandFn {
   };
 }
 
+/**
+ * pid 1 as `ps` shows it. `sh -c 'sleep 1h'`: a shell given one simple command execs it in its
+ * own place (ash, dash and bash all do), so pid 1 is `sleep 1h`; a script with lists, pipes,
+ * redirections or expansions keeps the shell.
+ */
+export function mainCommandLine(argv: readonly string[]): string {
+  const shell = (argv[0] ?? '').split('/').pop() ?? '';
+  const script = argv[2];
+  if (['sh', 'ash', 'dash', 'bash'].includes(shell) && argv[1] === '-c' && argv.length === 3 && script !== undefined && /^[\w./=:@%+,-]+(?: +[\w./=:@%+,-]+)*$/.test(script.trim())) {
+    return script.trim().split(/ +/).join(' ');
+  }
+  return argv.join(' ');
+}
+
 /** `ps` / `ps aux`: pid 1 is the main process, then the ps itself. */
 const ps: CommandFn = (c) => {
-  const main = (c.host.mainProcess ?? ['sh']).join(' ');
+  const main = mainCommandLine(c.host.mainProcess ?? ['sh']);
   // Every process of the container runs as its securityContext user: a name the image knows, else the number.
   const user = userLabel(c.host.vfs, c.host.user?.uid ?? 0);
   if (isBusybox(c)) {
