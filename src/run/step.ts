@@ -5,6 +5,7 @@
 import type { CommandStep } from '../plan/types.js';
 import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
+import { readerFile } from './reader-files.js';
 import { dependsOn, producedNames, type SkippedProducer } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
@@ -315,6 +316,15 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     if (cannot) {
       markUnchecked(result, cannot.reason);
       state.skippedProducers.push({ line: step.line, reason: cannot.reason, names: cannot.rule === 'offline' ? producedNames(command) : new Set<string>() });
+    }
+  }
+  if (result.status === 'fail' && onLocalHost) {
+    const shown = state.manifests.flatMap((m) => [m.file, m.examplePath].filter((f): f is string => !!f));
+    const file = readerFile(command, attempt.output, state.earlier.map((e) => e.ran), shown);
+    if (file) {
+      const reason = `${file} is a file on the reader's machine: no step of the page writes or downloads it, and no block shows it`;
+      markUnchecked(result, reason);
+      state.skippedProducers.push({ line: step.line, reason, names: producedNames(command) });
     }
   }
   if (result.status === 'fail') {
