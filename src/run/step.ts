@@ -6,6 +6,7 @@ import type { CommandStep } from '../plan/types.js';
 import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
 import { readerFile } from './reader-files.js';
+import { readerValue } from './reader-value.js';
 import { dependsOn, producedNames, type SkippedProducer } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
@@ -223,6 +224,8 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   if ('unresolved' in filled) return skipped(step, filled.unresolved, rewrites, warnings);
   rewrites.push(...filled.rewrites);
   command = filled.command;
+  const readers = readerValue(command);
+  if (readers) return skipped(step, readers, rewrites, warnings);
 
   const prepared = prepareCommand(step, command, {
     steps: state.plan.steps,
