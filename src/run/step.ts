@@ -5,6 +5,8 @@
 import type { CommandStep } from '../plan/types.js';
 import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
+import { readerFile } from './reader-files.js';
+import { readerValue } from './reader-value.js';
 import { changedNames, createdObjects, dependsOn, producedNames, readable, type SkippedProducer } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
@@ -306,6 +308,8 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     state.skippedProducers.push({ line: step.line, reason: needs.reason, names: producedNames(command) });
     return skipped(step, `depends on line ${needs.line}, which was skipped: ${needs.reason}`, rewrites, warnings);
   }
+  const readers = readerValue(command);
+  if (readers) return skipped(step, readers, rewrites, warnings);
 
   const prepared = prepareCommand(step, command, {
     steps: state.plan.steps,
@@ -438,6 +442,15 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     if (absent) {
       markUnchecked(result, absent.reason);
       state.skippedProducers.push({ line: step.line, reason: absent.reason, names: new Set([...producedNames(command), ...absent.names]) });
+    }
+  }
+  if (result.status === 'fail' && onLocalHost) {
+    const shown = state.manifests.flatMap((m) => [m.file, m.examplePath].filter((f): f is string => !!f));
+    const file = readerFile(command, attempt.output, state.earlier.map((e) => e.ran), shown);
+    if (file) {
+      const reason = `${file} is a file on the reader's machine: no step of the page writes or downloads it, and no block shows it`;
+      markUnchecked(result, reason);
+      state.skippedProducers.push({ line: step.line, reason, names: producedNames(command) });
     }
   }
   if (result.status === 'fail') {

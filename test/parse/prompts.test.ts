@@ -17,6 +17,16 @@ describe('prompts and comments', () => {
     expect(steps.map((s) => s.command)).toEqual(['openssl genrsa -out k.pem 2048']);
   });
 
+  it('should read `> kubectl` as a prompt in shell fences, the lines after it as its output', () => {
+    const steps = parse(['```shell', '> kubectl apply -k ./', 'deployment.apps/web created', '```', ''].join('\n'));
+    expect(steps.map((s) => [s.command, s.expected?.text])).toEqual([['kubectl apply -k ./', 'deployment.apps/web created']]);
+  });
+
+  it('should keep a `>` redirection that is not followed by kubectl in shell fences', () => {
+    const steps = parse(['```shell', '> out.txt echo hi', '```', ''].join('\n'));
+    expect(steps.map((s) => s.command)).toEqual(['> out.txt echo hi']);
+  });
+
   it('should join `> ` continuation lines of a prompted command', () => {
     const steps = parse(['```console', '$ kubectl create configmap x \\', '>   --from-literal=a=b', 'configmap/x created', '```', ''].join('\n'));
     expect(steps.map((s) => [s.command, s.position, s.expected?.text])).toEqual([

@@ -184,6 +184,13 @@ describe('interactive rewrites', () => {
     expect(r.steps[0]).toMatchObject({ status: 'skipped', warnings: ['kubectl edit skipped: no change could be derived'] });
   });
 
+  it('should skip kubectl create --edit, which opens the same editor, when no change can be derived', async () => {
+    const { backend, options } = setup();
+    const r = await runPlan(plan([cmd(4, 'kubectl create --edit -f /tmp/svc.yaml')]), backend, options);
+    expect(r.steps[0]).toMatchObject({ status: 'skipped', warnings: ['kubectl create --edit skipped: no change could be derived'] });
+    expect(r.steps[0]!.skipReason).toMatch(/^`kubectl create --edit` needs an editor/);
+  });
+
   it('should skip minikube and browser steps with a reason', async () => {
     const { backend, options } = setup();
     const r = await runPlan(

@@ -118,10 +118,12 @@ export const background: RewriteRule = (command, _step, ctx) => {
 /** `kubectl edit` → KUBE_EDITOR script applying the change the doc shows next. */
 export const edit: RewriteRule = (command, step, ctx) => {
   const k = firstKubectlCall(command);
-  if (!k || k.path[0]?.value !== 'edit') return null;
+  // `kubectl edit`, and `create`/`apply`/`replace --edit`, which open the same editor first.
+  if (!k || (k.path[0]?.value !== 'edit' && !hasFlag(k, '--edit'))) return null;
+  const what = k.path[0]?.value === 'edit' ? 'kubectl edit' : `kubectl ${k.path[0]?.value ?? ''} --edit`;
   const change = deriveEdit(step, ctx);
   if (!change) {
-    return { action: 'skip', reason: '`kubectl edit` needs an editor and the doc does not show the resulting object; add a `<!-- kubedoctest: edit s/old/new/ -->` directive', rewrites: [], warnings: ['kubectl edit skipped: no change could be derived'] };
+    return { action: 'skip', reason: `\`${what}\` needs an editor and the doc does not show the resulting object; add a \`<!-- kubedoctest: edit s/old/new/ -->\` directive`, rewrites: [], warnings: [`${what} skipped: no change could be derived`] };
   }
   const editor = writeEditor(ctx, change);
   const to = `KUBE_EDITOR=${shQuote(editor)} ${command.trim()}`;
