@@ -20,7 +20,7 @@ export interface PageObjects {
 }
 
 /** Kinds whose controllers make pods: a page that creates one of these creates pods. */
-const POD_MAKERS = new Set(['deployment', 'replicaset', 'statefulset', 'daemonset', 'job', 'cronjob', 'replicationcontroller']);
+export const POD_MAKERS: ReadonlySet<string> = new Set(['deployment', 'replicaset', 'statefulset', 'daemonset', 'job', 'cronjob', 'replicationcontroller']);
 
 /** kubectl's resource words (plural, short) to the kind's singular lower-case name. */
 const KIND_WORDS: Readonly<Record<string, string>> = {
@@ -126,8 +126,9 @@ function createsKind(objects: PageObjects, kind: string): boolean {
 function namedAbsent(objects: PageObjects, kind: string, name: string): string | undefined {
   const same = objects.byKind.get(kind) ?? new Set<string>();
   if (same.has(name)) return undefined;
-  // A pod of a workload the page creates is named by its controller: not this rule's case.
-  if (kind === 'pod') for (const [k, names] of objects.byKind) if (POD_MAKERS.has(k) && [...names].some((n) => name.startsWith(`${n}-`))) return undefined;
+  // Named by a controller after an object the page creates (a Deployment's pods and ReplicaSets, a
+  // Service's EndpointSlices): not this rule's case.
+  for (const names of objects.byKind.values()) if ([...names].some((n) => name.startsWith(`${n}-`))) return undefined;
   const near = [...objects.byKind.values()].flatMap((names) => [...names]).find((n) => n !== name && Math.min(n.length, name.length) > TYPO_DISTANCE && distance(n, name) <= TYPO_DISTANCE);
   if (near) return undefined;
   return `${kind} ${name} is not created by this page (it expects it from an earlier page or a prerequisite); a fresh cluster does not have it`;
