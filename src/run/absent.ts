@@ -6,7 +6,6 @@
  * failure, and so does anything when the page creates objects in ways not read here (helm, a
  * kustomization, a manifest not found).
  */
-import { readFileSync } from 'node:fs';
 import { distance } from 'fastest-levenshtein';
 import yaml from 'js-yaml';
 import type { ManifestStep, Step } from '../plan/types.js';
@@ -107,10 +106,11 @@ export function pageObjects(steps: readonly Step[], manifests: readonly Manifest
       const k = kubectlCall(c);
       if (k && !readCall(objects, k)) objects.opaque = true;
     }
-    // Example files applied by URL or path: their objects are the page's too.
-    for (const m of s.command.matchAll(/(?:k8s\.io|kubernetes\.io)\/examples\/([\w./-]+\.ya?ml)\b/g)) {
-      const local = examples.get(m[1]!);
-      if (local) readManifest(objects, readFileSync(local, 'utf8'));
+    // A manifest applied from a URL: its objects are the page's too when the page's example files
+    // hold it (read above), otherwise they are not known.
+    for (const m of s.command.matchAll(/\s(?:-f|--filename)[\s=]+(https?:\/\/\S+)/g)) {
+      const example = /\/examples\/([\w./-]+)$/.exec(m[1]!)?.[1];
+      if (!example || !(examples.has(example) || manifests.some((x) => x.examplePath === example))) objects.opaque = true;
     }
   }
   return objects;
@@ -165,7 +165,7 @@ export function absentPrerequisite(command: string, output: string, expected: st
     return reason ? { reason, names: [name] } : undefined;
   }
   if (!EMPTY_NAME.test(output) && !NO_RESOURCES.test(output)) return undefined;
-  const calls = parseCommandLine(command).commands.map((c) => kubectlCall(c)).filter((k): k is KubectlCall => k !== null);
+  const calls = parseCommandLine(command).commands.map((c) => kubectlCall(c)).filter((k): k is KubectlCall => k != null);
   const kind = calls.map(callKind).find((k): k is string => k !== undefined && !createsKind(objects, k));
   if (!kind) return undefined;
   // A name taken from a variable that came out empty: later steps using the variable depend on it.
