@@ -14,6 +14,8 @@ export interface BackendCapabilities {
   portForward: boolean;
   /** The lesson runs in its own generated namespace (context backend). */
   namespaceIsolation: boolean;
+  /** False when a node shell has no node daemons behind it (kube-proxy's and the kubelet's local ports); unset means it has them. */
+  nodeDaemons?: boolean;
 }
 
 export interface ExecResult {

@@ -6,7 +6,6 @@
  * failure, and so does anything when the page creates objects in ways not read here (helm, a
  * kustomization, a manifest not found).
  */
-import { readFileSync } from 'node:fs';
 import { distance } from 'fastest-levenshtein';
 import yaml from 'js-yaml';
 import type { ManifestStep, Step } from '../plan/types.js';
@@ -20,7 +19,7 @@ export interface PageObjects {
 }
 
 /** Kinds whose controllers make pods: a page that creates one of these creates pods. */
-const POD_MAKERS = new Set(['deployment', 'replicaset', 'statefulset', 'daemonset', 'job', 'cronjob', 'replicationcontroller']);
+export const POD_MAKERS: ReadonlySet<string> = new Set(['deployment', 'replicaset', 'statefulset', 'daemonset', 'job', 'cronjob', 'replicationcontroller']);
 
 /** kubectl's resource words (plural, short) to the kind's singular lower-case name. */
 const KIND_WORDS: Readonly<Record<string, string>> = {
@@ -107,10 +106,11 @@ export function pageObjects(steps: readonly Step[], manifests: readonly Manifest
       const k = kubectlCall(c);
       if (k && !readCall(objects, k)) objects.opaque = true;
     }
-    // Example files applied by URL or path: their objects are the page's too.
-    for (const m of s.command.matchAll(/(?:k8s\.io|kubernetes\.io)\/examples\/([\w./-]+\.ya?ml)\b/g)) {
-      const local = examples.get(m[1]!);
-      if (local) readManifest(objects, readFileSync(local, 'utf8'));
+    // A manifest applied from a URL: its objects are the page's too when the page's example files
+    // hold it (read above), otherwise they are not known.
+    for (const m of s.command.matchAll(/\s(?:-f|--filename)[\s=]+(https?:\/\/\S+)/g)) {
+      const example = /\/examples\/([\w./-]+)$/.exec(m[1]!)?.[1];
+      if (!example || !(examples.has(example) || manifests.some((x) => x.examplePath === example))) objects.opaque = true;
     }
   }
   return objects;
@@ -126,8 +126,9 @@ function createsKind(objects: PageObjects, kind: string): boolean {
 function namedAbsent(objects: PageObjects, kind: string, name: string): string | undefined {
   const same = objects.byKind.get(kind) ?? new Set<string>();
   if (same.has(name)) return undefined;
-  // A pod of a workload the page creates is named by its controller: not this rule's case.
-  if (kind === 'pod') for (const [k, names] of objects.byKind) if (POD_MAKERS.has(k) && [...names].some((n) => name.startsWith(`${n}-`))) return undefined;
+  // Named by a controller after an object the page creates (a Deployment's pods and ReplicaSets, a
+  // Service's EndpointSlices): not this rule's case.
+  for (const names of objects.byKind.values()) if ([...names].some((n) => name.startsWith(`${n}-`))) return undefined;
   const near = [...objects.byKind.values()].flatMap((names) => [...names]).find((n) => n !== name && Math.min(n.length, name.length) > TYPO_DISTANCE && distance(n, name) <= TYPO_DISTANCE);
   if (near) return undefined;
   return `${kind} ${name} is not created by this page (it expects it from an earlier page or a prerequisite); a fresh cluster does not have it`;
@@ -164,7 +165,7 @@ export function absentPrerequisite(command: string, output: string, expected: st
     return reason ? { reason, names: [name] } : undefined;
   }
   if (!EMPTY_NAME.test(output) && !NO_RESOURCES.test(output)) return undefined;
-  const calls = parseCommandLine(command).commands.map((c) => kubectlCall(c)).filter((k): k is KubectlCall => k !== null);
+  const calls = parseCommandLine(command).commands.map((c) => kubectlCall(c)).filter((k): k is KubectlCall => k != null);
   const kind = calls.map(callKind).find((k): k is string => k !== undefined && !createsKind(objects, k));
   if (!kind) return undefined;
   // A name taken from a variable that came out empty: later steps using the variable depend on it.

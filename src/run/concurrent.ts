@@ -41,7 +41,8 @@ export function runsConcurrently(step: CommandStep): boolean {
 
 /** Starts the step in the background of the lesson shell. */
 export async function startConcurrent(state: LessonState, step: CommandStep, index: number): Promise<Concurrent> {
-  let command = step.command.trim();
+  // `cmd &` as the doc writes it: the runner backgrounds it itself (and then sees it run).
+  let command = step.command.trim().replace(/\s*(?<!&)&$/, '');
   if (state.bindings.length) command = state.matcher.applyBindings(command, state.bindings);
   const job = `__kdt_job_${index}`;
   const log = `${state.sandbox.run}/concurrent-${index}.log`;

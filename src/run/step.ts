@@ -13,7 +13,7 @@ import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
 import { cannotCheck } from './unchecked.js';
 import { createdIn, recreateFor } from './recreate.js';
-import { absentPrerequisite, pageObjects, type PageObjects } from './absent.js';
+import { absentPrerequisite, pageObjects, POD_MAKERS, type PageObjects } from './absent.js';
 import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped, unchecked } from './outcome.js';
 import { missingExamples, podExec, prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
@@ -60,6 +60,63 @@ function shownAddresses(text: string): Set<string> {
   const names = new Set<string>();
   for (const m of text.matchAll(/\b(?:https?:\/\/)?((?:\d{1,3}\.){3}\d{1,3}:\d{2,5}|localhost:\d{2,5}|[a-z0-9.-]+\.[a-z]{2,}:\d{2,5})\b/g)) names.add(m[1]!);
   return names;
+}
+
+/** Random-name suffixes of pods a controller makes: `<deployment>-<pod-template-hash>-<5>`, `<job|daemonset|replicaset>-<5>`. */
+const POD_SUFFIX = /^-(?:[bcdfghjklmnpqrstvwxz2456789]{6,10}-)?[bcdfghjklmnpqrstvwxz2456789]{5}$/;
+
+/**
+ * A pod name of the author's cluster that no earlier output showed (`kubectl delete pod
+ * web-7768647bf9-b4b9s`, a pod of the page's Deployment `web`): the reader uses their own pod of
+ * that workload, so this run uses one of its pods (not one already terminating) and binds the
+ * doc's name to it for the later steps.
+ */
+async function bindGeneratedPods(state: LessonState, command: string, line: number): Promise<{ command: string; rewrite: Rewrite } | null> {
+  const objects = objectsOf(state);
+  const workloads = [...objects.byKind.entries()].filter(([k]) => POD_MAKERS.has(k)).flatMap(([, names]) => [...names]);
+  if (workloads.length === 0) return null;
+  for (const m of command.matchAll(/(?<![\w.$/-])([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?![\w./-])/g)) {
+    const name = m[1]!;
+    const owner = workloads.find((w) => name.startsWith(`${w}-`) && POD_SUFFIX.test(name.slice(w.length)));
+    if (!owner || state.bindings.some((b) => b.doc === name)) continue;
+    const ns = /(?:^|\s)(?:-n|--namespace)[ =]([a-z0-9-]+)/.exec(command)?.[1];
+    const rows = await internal(state, `kubectl get pods ${ns ? `-n ${shQuote(ns)} ` : ''}--no-headers -o custom-columns=NAME:.metadata.name,GONE:.metadata.deletionTimestamp 2>/dev/null`);
+    const pod = rows
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/))
+      .find(([n, gone]) => n && gone === '<none>' && n.startsWith(`${owner}-`) && POD_SUFFIX.test(n.slice(owner.length)))?.[0];
+    if (!pod || pod === name) return null;
+    state.bindings.push({ doc: name, actual: pod, kind: 'pod-name', line });
+    return {
+      command: command.slice(0, m.index) + pod + command.slice(m.index + name.length),
+      rewrite: { kind: 'binding', from: name, to: pod, reason: `the doc names a pod of its ${owner} from the author's cluster; this run's pod of ${owner}` },
+    };
+  }
+  return null;
+}
+
+/**
+ * The command with the values its shell variables hold now, and a `for x in LIST` loop's variable
+ * as the list's first word, so the addresses it would reach can be looked at before it runs
+ * (`for node in $NODES; do curl $node:$NODEPORT; done`). Only for looking at, never run.
+ */
+async function withValues(state: LessonState, command: string): Promise<string> {
+  const names = [...new Set([...command.matchAll(/\$\{?([A-Za-z_]\w*)\}?/g)].map((m) => m[1]!))];
+  if (names.length === 0) return command;
+  const out = await internal(state, `for __kdt_v in ${names.join(' ')}; do printf '%s=%s\\n' "$__kdt_v" "\${!__kdt_v}"; done; unset __kdt_v`);
+  const values = new Map<string, string>();
+  for (const line of out.split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq > 0 && line.slice(eq + 1) !== '') values.set(line.slice(0, eq), line.slice(eq + 1).replace(/\s+/g, ' ').trim());
+  }
+  const expand = (text: string): string => text.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (all, name: string) => values.get(name) ?? all);
+  let text = expand(command);
+  for (const m of text.matchAll(/\bfor\s+([A-Za-z_]\w*)\s+in\s+([^;\n]+?)\s*;/g)) {
+    const first = m[2]!.trim().split(/\s+/)[0];
+    if (first && !values.has(m[1]!)) values.set(m[1]!, first);
+  }
+  text = expand(text);
+  return text;
 }
 
 /** Runs an internal helper script in the lesson shell (not a doc step); returns its output. */
@@ -296,6 +353,11 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     rewrites.push({ kind: 'binding', from: command, to: bound, reason: 'values the doc showed are replaced by the ones this run produced' });
     command = bound;
   }
+  const generated = await bindGeneratedPods(state, command, step.line);
+  if (generated) {
+    rewrites.push(generated.rewrite);
+    command = generated.command;
+  }
   const vars = placeholderVars(command);
   const filled = resolvePlaceholders(command, state.observations, await unsetVars(state, vars), step.section ?? '');
   if ('unresolved' in filled) return skipped(step, filled.unresolved, rewrites, warnings);
@@ -344,7 +406,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   if (refused) return skipped(step, `refused on a shared cluster: ${refused}`, rewrites, warnings);
   // Runs on the reader's machine: not in a pod, not on a node.
   const onLocalHost = step.host.kind === 'local' && !prepared.onNode;
-  const unreachable = onLocalHost ? state.session.unreachable?.(prepared.script) : undefined;
+  const unreachable = onLocalHost && state.session.unreachable ? state.session.unreachable(await withValues(state, prepared.script)) : undefined;
   if (unreachable) return unchecked(step, unreachable, rewrites, warnings);
 
   if (onLocalHost && state.plan.links?.length) {
@@ -430,7 +492,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   // What this backend or machine cannot give (an API it does not serve, a cloud, the internet) is
   // not the doc's defect: such a step is unchecked, decided before any cluster facts are gathered.
   if (result.status === 'fail') {
-    const cannot = cannotCheck({ command: prepared.script, output: attempt.output, expected: step.expected?.text ?? null, onHost: onLocalHost }, state.session);
+    const cannot = cannotCheck({ command: prepared.script, output: attempt.output, expected: step.expected?.text ?? null, onHost: onLocalHost, onNode: prepared.onNode !== undefined }, state.session);
     if (cannot) {
       markUnchecked(result, cannot.reason);
       state.skippedProducers.push({ line: step.line, reason: cannot.reason, names: cannot.rule === 'offline' ? producedNames(command) : new Set<string>() });

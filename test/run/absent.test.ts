@@ -50,6 +50,7 @@ describe('absentPrerequisite', () => {
     expect(r?.reason).toMatch(/^this page creates no pod/);
     expect(r?.names).toEqual(['POD']);
     expect(absentPrerequisite('kubectl get deployments', 'No resources found in default namespace.\n', 'NAME READY', none)?.reason).toMatch(/no deployment/);
+    expect(absentPrerequisite('echo start; kubectl get deployments', 'start\nNo resources found in default namespace.\n', 'NAME READY', none)?.reason).toMatch(/no deployment/);
     // The page's own Deployment makes pods: an empty pod list there is the page's (or the cluster's) fault.
     expect(absentPrerequisite('kubectl exec "$POD" -- env', 'error: pod, type/name or --filename must be specified\n', 'HOME=/root', page)).toBeUndefined();
   });
