@@ -49,6 +49,11 @@ export function readable(command: string, producers: readonly SkippedProducer[])
 
 const PATH_LIKE = /^(?:\.{0,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.[A-Za-z0-9]{1,12}$|^\/[\w.-]+(?:\/[\w.-]+)+$/;
 
+/** True for a name that is a file path (`made.txt`, `/tmp/nginx.key`), not an object name. */
+export function isPathLike(name: string): boolean {
+  return PATH_LIKE.test(name) && !name.startsWith('-');
+}
+
 /** kubectl create subcommands whose object name follows a type word (`create secret tls NAME`). */
 const TYPED = new Set(['secret', 'service', 'svc']);
 

@@ -7,7 +7,7 @@ import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
 import { readerFile } from './reader-files.js';
 import { readerValue } from './reader-value.js';
-import { changedNames, createdObjects, dependsOn, producedNames, readable, type SkippedProducer } from './depends.js';
+import { changedNames, createdObjects, dependsOn, isPathLike, producedNames, readable, type SkippedProducer } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
@@ -320,6 +320,25 @@ function excuse(result: StepResult, command: string, output: string, expected: s
   return { dropped };
 }
 
+/**
+ * The skipped step whose output this command reads and that is not there: an object it would have
+ * created, or a file it would have written that does not exist where the command runs (a file
+ * that is there by another way, such as an example copied in, lets the command run as usual).
+ */
+async function missingInput(state: LessonState, command: string): Promise<SkippedProducer | undefined> {
+  const named: { producer: SkippedProducer; name: string }[] = [];
+  for (const producer of state.skippedProducers) {
+    for (const name of producer.names) if (dependsOn(command, [{ ...producer, names: new Set([name]) }])) named.push({ producer, name });
+  }
+  if (named.length === 0) return undefined;
+  const object = named.find((n) => !isPathLike(n.name));
+  if (object) return object.producer;
+  const files = [...new Set(named.map((n) => n.name))];
+  const out = await internal(state, `for __kdt_f in ${files.map(shQuote).join(' ')}; do [ -e "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`);
+  const missing = new Set(out.split('\n').filter(Boolean));
+  return named.find((n) => missing.has(n.name))?.producer;
+}
+
 /** Copies the linked files a local step needs into its working directory, or says why it cannot run. */
 async function provideLinkedFiles(state: LessonState, step: CommandStep, command: string): Promise<{ skip: string } | { rewrites: Rewrite[] }> {
   const needs = filesReadBy(command);
@@ -363,9 +382,9 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   if ('unresolved' in filled) return skipped(step, filled.unresolved, rewrites, warnings);
   rewrites.push(...filled.rewrites);
   command = filled.command;
-  // Its inputs come from a skipped step (a file it names, an object it reads): running it cannot
-  // tell anything, whatever its outcome, so it is skipped before it runs or retries.
-  const needs = dependsOn(command, state.skippedProducers);
+  // Its inputs come from a skipped step (an object it reads, a file it names that is not there):
+  // running it cannot tell anything, whatever its outcome, so it is skipped before it runs or retries.
+  const needs = await missingInput(state, command);
   if (needs) {
     state.skippedProducers.push({ line: step.line, reason: needs.reason, names: producedNames(command) });
     return skipped(step, `depends on line ${needs.line}, which was skipped: ${needs.reason}`, rewrites, warnings);
@@ -440,7 +459,8 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     matched = compare && !attempt.error ? match(state, step, await shown(state, step, prepared, attempt.output), command) : null;
     const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
     const notStarted = state.options.settleMs > 0 && NOT_STARTED.test(attempt.output);
-    if (ok || !(settle || notStarted) || attempt.error || state.options.signal?.aborted || permanent(attempt.output)) break;
+    // A container not started yet is answered with BadRequest, which waiting does cure.
+    if (ok || !(settle || notStarted) || attempt.error || state.options.signal?.aborted || (permanent(attempt.output) && !notStarted)) break;
     const left = state.options.settleMs - clock.elapsed();
     if (delay > left) break;
     // The same differences twice (ages and other volatile values aside), or an object that is not
