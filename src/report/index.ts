@@ -7,3 +7,4 @@ export * from './check-formats.js';
 export * from './terminal.js';
 export * from './html.js';
 export * from './registry.js';
+export { renderShortcodes } from './shortcodes.js';
