@@ -127,9 +127,17 @@ describe('runPlan', () => {
 
   it('should stop at once on an object that is not there while the backend is at rest', async () => {
     const notFound = 'Error from server (NotFound): pods "web" not found\n';
-    const { backend, options } = setup([{ args: 'get pods web', responses: [{ stderr: notFound, exitCode: 1 }] }], { atRest: () => true });
-    const r = await runPlan(plan([cmd(5, 'kubectl get pods web', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, settleMs: 600_000 });
-    expect(r.steps[0]).toMatchObject({ status: 'fail', attempts: 1, settledEarly: true });
+    // The page makes pod web (so its absence is the page's problem, not a missing prerequisite).
+    const { backend, options } = setup(
+      [
+        { args: 'run web --image=nginx', responses: [{ stdout: 'pod/web created\n' }] },
+        { args: 'get pods web', responses: [{ stderr: notFound, exitCode: 1 }] },
+      ],
+      { atRest: () => true },
+    );
+    const steps = [cmd(3, 'kubectl run web --image=nginx', { expected: 'pod/web created', cls: 'mutating' }), cmd(5, 'kubectl get pods web', { expected: 'web 1/1 Running', cls: 'read-only' })];
+    const r = await runPlan(plan(steps), backend, { ...options, settleMs: 600_000 });
+    expect(r.steps[1]).toMatchObject({ status: 'fail', attempts: 1, settledEarly: true });
   });
 
   it('should keep retrying an object that is not there while the backend is still at work', async () => {
@@ -196,8 +204,10 @@ describe('runPlan', () => {
       options,
     );
     expect(r.steps[0]).toMatchObject({ status: 'pass', attempts: 2 });
-    // Any other failure of a mutating step is final.
-    expect(r.steps[1]).toMatchObject({ status: 'fail', attempts: 1 });
+    // Any other failure of a mutating step is final (and pod web, which no step of this page
+    // creates, is the page's prerequisite: unchecked, not failed).
+    expect(r.steps[1]).toMatchObject({ status: 'unchecked', attempts: 1 });
+    expect(r.steps[1]!.uncheckedReason).toMatch(/^pod web is not created by this page/);
   });
 
   it('should skip steps the plan marks skipped and keep the sandbox when asked', async () => {
