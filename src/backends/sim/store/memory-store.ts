@@ -1,3 +1,4 @@
+import rfdc from 'rfdc';
 import { alreadyExists, conflict, gone, notFound } from '../status.js';
 import type { KObject, ListOptions, ResourceType, Store, StoreChange, WatchEvent } from '../types.js';
 import { compileSelectors } from './selectors.js';
@@ -27,7 +28,10 @@ interface Watcher {
 
 const typeKeyOf = (t: ResourceType) => `${t.group}/${t.resource}`;
 const objectKey = (ns: string | undefined, name: string) => `${ns ?? ''}/${name}`;
-const clone = <T>(v: T): T => structuredClone(v);
+// Objects are plain JSON values (strings, numbers, booleans, null, arrays, plain objects): a
+// plain deep copy is about three times faster than structuredClone, and lists copy every item.
+const deepCopy = rfdc();
+const clone = <T>(v: T): T => deepCopy(v);
 
 /** The message a real server gives when a watch asks for a version it no longer has. */
 export const TOO_OLD = 'too old resource version';
