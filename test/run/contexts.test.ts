@@ -31,10 +31,11 @@ describe('step contexts', () => {
       { kind: 'illustrative', reason: 'a syntax template with <placeholders>; not run', source: { by: 'program' } },
       { kind: 'unknown', reason: '`apt-get` is not a tool of this machine and nothing says where it runs', source: { by: 'program' } },
     ];
-    const r = await runPlan(plan(hosts.map((host, i) => cmd(10 + i, `touch ${marker}`, { host }))), backend, options);
+    // Each line its own marker: a line reading what a skipped line would have made is skipped for that instead.
+    const r = await runPlan(plan(hosts.map((host, i) => cmd(10 + i, `touch ${marker}-${i}`, { host }))), backend, options);
     expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped', 'skipped']);
     expect(r.steps.map((s) => s.skipReason)).toEqual(hosts.map((h) => ('reason' in h ? h.reason : '')));
-    expect(existsSync(marker)).toBe(false);
+    for (const i of hosts.keys()) expect(existsSync(`${marker}-${i}`)).toBe(false);
   });
 
   it('runs a pod line in the pod its prompt names, with its namespace and container', async () => {
