@@ -200,7 +200,11 @@ async function provideLinkedFiles(state: LessonState, step: CommandStep, command
 /** Runs a command step to its result. */
 export async function runCommandStep(state: LessonState, step: CommandStep, index: number): Promise<StepResult> {
   const started = Date.now();
-  if (step.skip) return skipped(step, step.skip);
+  if (step.skip) {
+    // A line the reader must fill in makes nothing here; a skipped tab's alternative was run as the first tab.
+    if (step.placeholders?.length) state.skippedProducers.push({ line: step.line, reason: step.skip, names: producedNames(step.command) });
+    return skipped(step, step.skip);
+  }
   const rewrites: Rewrite[] = [];
   const warnings: string[] = [];
   let command = step.command;
@@ -220,7 +224,10 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   }
   const vars = placeholderVars(command);
   const filled = resolvePlaceholders(command, state.observations, await unsetVars(state, vars), step.section ?? '');
-  if ('unresolved' in filled) return skipped(step, filled.unresolved, rewrites, warnings);
+  if ('unresolved' in filled) {
+    state.skippedProducers.push({ line: step.line, reason: filled.unresolved, names: producedNames(command) });
+    return skipped(step, filled.unresolved, rewrites, warnings);
+  }
   rewrites.push(...filled.rewrites);
   command = filled.command;
 
