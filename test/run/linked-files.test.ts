@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changedNames, dependsOn, producedNames, readable } from '../../src/run/depends.js';
+import { changedNames, createdObjects, dependsOn, producedNames, readable } from '../../src/run/depends.js';
 import { filesReadBy, findLocalCopy, linkFor, planLinkedFiles } from '../../src/run/linked-files.js';
 import { runPlan } from '../../src/run/run-plan.js';
 import { FakeBackend, plainMatcher } from './fake-backend.js';
@@ -96,6 +96,19 @@ describe('depends', () => {
     expect(dependsOn('NAME  TYPE\nnginxsecret  kubernetes.io/tls', [p])).toBe(p);
     expect(dependsOn('nginxsecret2 and /tmp/nginx.crt.bak', [p])).toBeUndefined();
   });
+
+  it('reads the objects an apply output announces, by name, as kind/name and through their controllers\' children', () => {
+    const objects = createdObjects('deployment.apps/shop created\nservice/shop-db configured\nwarning: something\n');
+    expect([...objects].sort()).toEqual(['shop', 'shop-db']);
+    const p = { line: 3, reason: 'r', names: new Set<string>(), objects };
+    for (const text of ['kubectl get service shop', 'kubectl port-forward deployment/shop 8080:80', 'shop-6d4b7c9f8d   1  1  1  5s', 'pods/shop-6d4b7c9f8d-x2kqp', 'shop-0', 'shop-db-8fz2k']) {
+      expect(dependsOn(text, [p]), text).toBe(p);
+    }
+    // Other objects that merely start with the name, and paths, are not its children.
+    for (const text of ['shop-service', 'shop-frontend', 'shop2', 'shop.yaml', './x/shop', 'kubectl get pods', 'shop-abcdefgh']) {
+      expect(dependsOn(text, [p]), text).toBeUndefined();
+    }
+  });
 });
 
 describe('runPlan with linked files', () => {
@@ -131,7 +144,9 @@ describe('runPlan with linked files', () => {
     expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped', 'pass']);
     expect(r.steps[0]!.skipReason).toMatch(/^needs hello\.sh, which the doc does not show but links to \(https:\/\/github\.com\/o\/r\/tree\/main\/repo\/demo, line 8\)/);
     expect(r.steps[1]!.skipReason).toMatch(/^depends on line 10, which was skipped: needs hello\.sh/);
-    expect(r.steps[1]!.actual).toContain('No such file');
+    // Skipped before it ran: its input comes from the skipped step.
+    expect(r.steps[1]!.attempts).toBe(0);
+    expect(r.steps[1]!.actual ?? '').not.toContain('No such file');
   });
 
   it('skips a step that succeeds on a file a skipped step would have made, since its input is not the doc\'s', async () => {

@@ -149,10 +149,18 @@ describe('interactive rewrites', () => {
     expect(await eventually(() => processesMatching(backend.processTag).length === 0)).toBe(true);
   });
 
-  it('should drop -f from kubectl logs', async () => {
-    const { backend, options } = setup([{ args: 'logs web', responses: [{ stdout: 'started\n' }] }]);
-    const r = await runPlan(plan([cmd(4, 'kubectl logs -f web', { expected: 'started' })]), backend, options);
-    expect(r.steps[0]).toMatchObject({ status: 'pass', ran: 'kubectl logs web' });
+  it('should follow kubectl logs -f and stop it once the doc lines are printed', async () => {
+    const { backend, options } = setup([{ args: 'logs -f web', responses: [{ stdout: 'started\nready\n', holdMs: 600_000 }] }]);
+    const r = await runPlan(plan([cmd(4, 'kubectl logs -f web', { expected: 'started\nready' })]), backend, { ...options, settleMs: 600_000, stepTimeoutMs: 600_000 });
+    expect(r.steps[0]).toMatchObject({ status: 'pass', exitCode: 0, actual: 'started\nready\n' });
+    expect(r.steps[0]!.rewrites[0]!.to).toMatch(/^timeout \d+ kubectl logs -f web$/);
+    expect(await eventually(() => processesMatching(backend.processTag).length === 0)).toBe(true);
+  });
+
+  it('should report kubectl logs -f that ended by itself with other lines than the doc', async () => {
+    const { backend, options } = setup([{ args: 'logs -f job/pi', responses: [{ stdout: 'done\n' }] }]);
+    const r = await runPlan(plan([cmd(4, 'kubectl logs -f job/pi', { expected: 'finished' })]), backend, options);
+    expect(r.steps[0]).toMatchObject({ status: 'fail', exitCode: 0, actual: 'done\n' });
   });
 
   it('should apply the change the next output shows through KUBE_EDITOR', async () => {
@@ -174,6 +182,13 @@ describe('interactive rewrites', () => {
     const { backend, options } = setup();
     const r = await runPlan(plan([cmd(4, 'kubectl edit deployment web', { cls: 'interactive' })]), backend, options);
     expect(r.steps[0]).toMatchObject({ status: 'skipped', warnings: ['kubectl edit skipped: no change could be derived'] });
+  });
+
+  it('should skip kubectl create --edit, which opens the same editor, when no change can be derived', async () => {
+    const { backend, options } = setup();
+    const r = await runPlan(plan([cmd(4, 'kubectl create --edit -f /tmp/svc.yaml')]), backend, options);
+    expect(r.steps[0]).toMatchObject({ status: 'skipped', warnings: ['kubectl create --edit skipped: no change could be derived'] });
+    expect(r.steps[0]!.skipReason).toMatch(/^`kubectl create --edit` needs an editor/);
   });
 
   it('should skip minikube and browser steps with a reason', async () => {

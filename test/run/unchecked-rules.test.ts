@@ -1,25 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { cannotCheck } from '../../src/run/unchecked.js';
+import type { BackendCapabilities } from '../../src/backends/backend.js';
+import { cannotCheck, type Outcome } from '../../src/run/unchecked.js';
 
-const session = { capabilities: { nodeShell: true, loadBalancer: false, nodeExternalIPs: false, portForward: true, namespaceIsolation: false } };
-const busybox = (rows: string[]) => ['PID   USER     TIME  COMMAND', ...rows].join('\n');
+const caps = (more: Partial<BackendCapabilities> = {}): BackendCapabilities => ({ nodeShell: true, loadBalancer: false, nodeExternalIPs: false, portForward: true, namespaceIsolation: false, ...more });
+const outcome = (o: Partial<Outcome>): Outcome => ({ command: 'true', output: '', expected: null, onHost: true, ...o });
 
-describe('session-processes', () => {
-  const command = "kubectl exec -i demo -- sh -c ps";
+describe('cluster-nodes', () => {
+  const expected = 'NAME     STATUS   ROLES    AGE   VERSION\nnode-a   Ready    <none>   2h    v1.30.0\nnode-b   Ready    <none>   2h    v1.30.0\n';
+  const actual = 'NAME           STATUS   ROLES           AGE   VERSION\ncontrol-plane  Ready    control-plane   1m    v1.32.4\n';
 
-  it('should leave unchecked a listing that shows the interactive shell the runner does not keep', () => {
-    const r = cannotCheck({ command, onHost: false, expected: busybox(['    1 1000      0:00 sleep 1h', '    6 1000      0:00 sh', '...']), output: busybox(['    1 1000      0:00 sleep 1h', '    7 1000      0:00 ps']) + '\n' }, session);
-    expect(r?.rule).toBe('session-processes');
+  it("should leave the author's node list unchecked when the header is the same", () => {
+    const r = cannotCheck(outcome({ command: 'kubectl get nodes', output: actual, expected }), { capabilities: caps() });
+    expect(r?.rule).toBe('cluster-nodes');
+    expect(r?.reason).toMatch(/2 nodes/);
   });
 
-  it.each([
-    ['the doc lists no shell', busybox(['    1 1000      0:00 sleep 1h']), busybox(['    1 root      0:00 sleep 1h'])],
-    ['the shell is pid 1 (the container command)', busybox(['    1 1000      0:00 sh']), busybox(['    1 root      0:00 sleep 1h'])],
-  ])('should keep the verdict when %s', (_what, expected, output) => {
-    expect(cannotCheck({ command, onHost: false, expected, output }, session)).toBeUndefined();
+  it('should keep a stale header, or a named node, checked', () => {
+    const stale = expected.replace('ROLES    ', '');
+    expect(cannotCheck(outcome({ command: 'kubectl get nodes', output: actual, expected: stale }), { capabilities: caps() })).toBeUndefined();
+    expect(cannotCheck(outcome({ command: 'kubectl get node node-a', output: actual, expected }), { capabilities: caps() })).toBeUndefined();
   });
+});
 
-  it('should not apply to a ps run on this machine', () => {
-    expect(cannotCheck({ command: 'ps', onHost: true, expected: busybox(['    6 1000      0:00 sh']), output: '' }, session)).toBeUndefined();
+describe('node-daemon-port', () => {
+  const refused = 'curl: (7) Failed to connect to localhost port 10249 after 0 ms: Couldn\'t connect to server\n';
+
+  it('should leave a node-local daemon port unchecked only on a node shell without daemons', () => {
+    expect(cannotCheck(outcome({ onHost: false, onNode: true, output: refused }), { capabilities: caps({ nodeDaemons: false }) })?.rule).toBe('node-daemon-port');
+    // A real node (kind) runs kube-proxy: a refused port there is the page's problem.
+    expect(cannotCheck(outcome({ onHost: false, onNode: true, output: refused }), { capabilities: caps() })).toBeUndefined();
+    // On the reader's machine it is not a node daemon at all.
+    expect(cannotCheck(outcome({ onHost: false, onNode: false, output: refused }), { capabilities: caps({ nodeDaemons: false }) })).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import type { Backend, BackendSession, BackendStartOptions } from '../backend.js';
 import { startSim, type SimOptions } from './index.js';
-import { insideAddresses } from './net-ranges.js';
+import { insideAddresses, outsideAddresses } from './net-ranges.js';
 import { simCannotCheck } from './cannot-check.js';
 
 /** Options of the sim backend: those of `startSim`, except where files go (the run's workDir). */
@@ -26,6 +26,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
           nodeExternalIPs: false,
           portForward: true,
           namespaceIsolation: false,
+          nodeDaemons: false,
         },
         ...(runtime.nodeExec
           ? {
@@ -35,13 +36,16 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
             }
           : {}),
         atRest: (horizonMs: number) => sim.atRest(horizonMs),
+        passTime: (ms: number) => sim.passTime(ms),
         unreachable: (command: string) => {
           const ip = insideAddresses(command)[0];
-          return ip
-            ? `reaches ${ip} from this machine, an address that exists only inside the simulated cluster: not supported by the simulator; use --backend kind (or run the command on a node or in a pod)`
+          if (ip) return `reaches ${ip} from this machine, an address that exists only inside the simulated cluster: not supported by the simulator; use --backend kind (or run the command on a node or in a pod)`;
+          const outside = outsideAddresses(command)[0];
+          return outside
+            ? `reaches ${outside}, an address of the author's cluster (a cloud load balancer or a node) or of the internet, which neither this machine nor the simulated cluster has; not run`
             : undefined;
         },
-        cannotCheck: (command: string, output: string) => simCannotCheck(command, output, sim.metricsAvailable()),
+        cannotCheck: (command: string, output: string, expected?: string) => simCannotCheck(command, output, sim.metricsAvailable(), expected),
         ...(runtime.warnings ? { warnings: () => runtime.warnings!() } : {}),
         stop: () => sim.stop(),
       };

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { Api } from '../api/types.js';
 import type { KObject } from '../types.js';
 import { serviceEnv } from '../controllers/service-env.js';
+import { missingImagePatterns } from '../controllers/stages/images.js';
 import type { PodRuntime } from './hooks.js';
 import type { VNode, Vfs } from './fs/vfs.js';
 import { sharedVolumes } from './fs/volumes.js';
@@ -51,12 +52,6 @@ interface PodRecord {
 
 const specContainers = (pod: KObject): Json[] => (((pod['spec'] as Json)?.['containers'] as Json[]) ?? []);
 const allContainers = (pod: KObject): Json[] => [...(((pod['spec'] as Json)?.['initContainers'] as Json[]) ?? []), ...specContainers(pod), ...(((pod['spec'] as Json)?.['ephemeralContainers'] as Json[]) ?? [])];
-/** A container port number by its name (`port: http` in a probe). */
-function namedPort(pod: KObject, container: string, name: string): number | undefined {
-  const c = specContainers(pod).find((x) => x['name'] === container);
-  const p = ((c?.['ports'] as Json[]) ?? []).find((x) => x['name'] === name);
-  return p ? Number(p['containerPort']) : undefined;
-}
 const status = (message: string, reason: string, code: number) => ({ kind: 'Status' as const, apiVersion: 'v1' as const, metadata: {}, status: 'Failure' as const, message, reason, code });
 
 function tolerateRead(read: () => Buffer | string): Buffer | undefined {
@@ -172,7 +167,7 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       exitListeners.add(listener);
       return () => exitListeners.delete(listener);
     },
-    canPull: (image) => /^[a-z0-9][a-z0-9._\-/:@]*$/.test(image) && !/[/:]$/.test(image),
+    canPull: (image) => /^[a-z0-9][a-z0-9._\-/:@]*$/.test(image) && !/[/:]$/.test(image) && !missingImagePatterns.some((p) => p.test(image)),
     podStarted(pod) {
       const existing = recordOf(pod);
       if (existing) {

@@ -36,14 +36,21 @@ export function strftime(fmt: string, d: Date): string {
   });
 }
 
-/** Waits `seconds` of simulated time (bounded by the host's cap), ending early on abort. */
+/**
+ * Waits `seconds` of simulated time (bounded by the host's cap), ending early on abort. The wait
+ * is also shown to the simulator's clock as a pending timer (one that does nothing), so a
+ * container's `sleep 5` counts as work about to happen: the cluster is not at rest while a Job's
+ * pod is about to finish.
+ */
 export function sleepFor(c: CmdCtx, seconds: number): Promise<void> {
   const ms = Math.min((seconds * 1000) / (c.host.speed || 1), c.host.sleepCapMs, 2 ** 31 - 1);
   return new Promise((resolve) => {
     if (c.host.signal.aborted) return resolve();
     const t = setTimeout(done, ms);
+    const pending = c.host.clock.setTimeout(() => undefined, ms);
     function done() {
       clearTimeout(t);
+      c.host.clock.clearTimeout(pending);
       c.host.signal.removeEventListener('abort', done);
       resolve();
     }

@@ -181,7 +181,7 @@ export class Vfs {
     for (let i = 0; i < parts.length; i++) {
       const name = parts[i]!;
       const last = i === parts.length - 1;
-      let child = dir.children.get(name);
+      const child = dir.children.get(name);
       if (child?.type === 'link' && (!last || follow)) {
         const target = absPath(child.target, real);
         const rest = parts.slice(i + 1).join('/');
@@ -192,7 +192,6 @@ export class Vfs {
       if (child.type !== 'dir') throw new VfsError('ENOTDIR', abs);
       dir = child;
       real = posix.join(real, name);
-      child = undefined;
     }
     return { node: dir, parent: undefined, name: '', real };
   }
