@@ -171,13 +171,13 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
     if (r.timedOut) return { output: r.output, exitCode: null, error: `timed out after ${seconds(timeoutMs)} and was killed; ${lost}` };
     return { output: r.output, exitCode: null, error: `the shell exited during this step (an \`exit\` or \`set -e\`); ${lost}` };
   }
+  // A terminal ends lines with CR LF; the doc shows them as lines.
+  if (prepared.pty) r.output = r.output.replace(/\r\n/g, '\n');
   if (prepared.tracksPodCwd) {
     const taken = takePodCwd(r.output);
     r.output = taken.output;
     if (taken.cwd && state.podShell) state.podShell.cwd = taken.cwd;
   }
-  // A terminal ends lines with CR LF; the doc shows them as lines.
-  if (prepared.pty) r.output = r.output.replace(/\r\n/g, '\n');
   let exitCode = r.exitCode;
   // Stopped by the runner once the doc's lines appeared: how the watch then ends (124, 143, or 1
   // when kubectl handles the SIGTERM itself) is the runner's doing, not the command's.
