@@ -5,6 +5,7 @@ import { grepContextOf } from './grep-command.js';
 import { compareGrepWindow } from './grep-window.js';
 import { contentLines, isElision, type Line } from './lines.js';
 import { isNameListing, namesOf } from './listing.js';
+import { isLongListing, withoutTotals } from './ls-total.js';
 import { readsSeveralLogSources } from './logs-sources.js';
 import { readDocDocument } from './structured-doc.js';
 import { compareStructured, looksStructured, parseDocument } from './structured.js';
@@ -93,6 +94,7 @@ export function compareSimilar(
   bindings: BindingSet,
 ): { differences: Difference[]; strategy: MatchStrategy } {
   const doc = contentLines(expected);
+  if (isLongListing(command)) actual = withoutTotals(expected, actual);
   const act = contentLines(actual);
   if (isEnvOutput(command, doc)) return { differences: compareUnordered(origin, doc, act, bindings), strategy: 'env' };
   if (isRolloutStatus(command)) {

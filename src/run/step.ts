@@ -171,13 +171,13 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
     if (r.timedOut) return { output: r.output, exitCode: null, error: `timed out after ${seconds(timeoutMs)} and was killed; ${lost}` };
     return { output: r.output, exitCode: null, error: `the shell exited during this step (an \`exit\` or \`set -e\`); ${lost}` };
   }
+  // A terminal ends lines with CR LF; the doc shows them as lines.
+  if (prepared.pty) r.output = r.output.replace(/\r\n/g, '\n');
   if (prepared.tracksPodCwd) {
     const taken = takePodCwd(r.output);
     r.output = taken.output;
     if (taken.cwd && state.podShell) state.podShell.cwd = taken.cwd;
   }
-  // A terminal ends lines with CR LF; the doc shows them as lines.
-  if (prepared.pty) r.output = r.output.replace(/\r\n/g, '\n');
   let exitCode = r.exitCode;
   // Stopped by the runner once the doc's lines appeared: how the watch then ends (124, 143, or 1
   // when kubectl handles the SIGTERM itself) is the runner's doing, not the command's.
@@ -354,7 +354,11 @@ async function provideLinkedFiles(state: LessonState, step: CommandStep, command
 /** Runs a command step to its result. */
 export async function runCommandStep(state: LessonState, step: CommandStep, index: number): Promise<StepResult> {
   const started = Date.now();
-  if (step.skip) return skipped(step, step.skip);
+  if (step.skip) {
+    // A line the reader must fill in makes nothing here; a skipped tab's alternative was run as the first tab.
+    if (step.placeholders?.length) state.skippedProducers.push({ line: step.line, reason: step.skip, names: producedNames(step.command) });
+    return skipped(step, step.skip);
+  }
   const rewrites: Rewrite[] = [];
   const warnings: string[] = [];
   let command = step.command;
@@ -379,7 +383,10 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   }
   const vars = placeholderVars(command);
   const filled = resolvePlaceholders(command, state.observations, await unsetVars(state, vars), step.section ?? '');
-  if ('unresolved' in filled) return skipped(step, filled.unresolved, rewrites, warnings);
+  if ('unresolved' in filled) {
+    state.skippedProducers.push({ line: step.line, reason: filled.unresolved, names: producedNames(command) });
+    return skipped(step, filled.unresolved, rewrites, warnings);
+  }
   rewrites.push(...filled.rewrites);
   command = filled.command;
   // Its inputs come from a skipped step (an object it reads, a file it names that is not there):

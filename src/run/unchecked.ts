@@ -88,7 +88,7 @@ function listsSessionShell(text: string): boolean {
  * interactive shell exists. A listing the doc shows with the shell in it cannot be checked here.
  */
 function sessionShellMissing(o: Outcome): string | undefined {
-  if (!o.expected || !/^kubectl exec -i .* -- sh -c '?(?:ps|top)\b/.test(o.command)) return undefined;
+  if (!o.expected || !/\bkubectl exec -i (?:-t )?.*? -- sh -c (?:'\\''|')?(?:ps|top)\b/.test(o.command)) return undefined;
   const shown = listsSessionShell(o.expected);
   const has = listsSessionShell(o.output);
   return shown && !has ? 'the process list shows the interactive shell the page opened; the runner runs each line typed in it with its own `kubectl exec`, so that shell is not running' : undefined;

@@ -35,7 +35,7 @@ describe('interactive rewrites', () => {
   it('should run the steps shown inside a pod shell with kubectl exec -i', async () => {
     const { backend, options } = setup([
       { args: 'exec -i curl-abc -- sh -c true', responses: [{}] },
-      { args: 'exec -i curl-abc -- sh -c nslookup my-nginx', responses: [{ stdout: 'Name: my-nginx\n' }] },
+      { args: 'exec -i -t curl-abc -- sh -c nslookup my-nginx', responses: [{ stdout: 'Name: my-nginx\n' }] },
     ]);
     const pod = { kind: 'pod' as const, prompt: '[ root@curl-abc:/ ]$ ', source: { by: 'prompt' as const } };
     const r2 = await runPlan(
@@ -48,7 +48,8 @@ describe('interactive rewrites', () => {
     );
     expect(r2.steps.map((s) => s.status)).toEqual(['pass', 'pass']);
     expect(r2.steps[0]!.warnings).toEqual(['the output the doc shows is an interactive session; it was not compared']);
-    expect(r2.steps[1]!.ran).toBe("kubectl exec -i curl-abc -- sh -c 'nslookup my-nginx'");
+    // The shell was opened with a terminal: the line runs with one, under a pseudo-terminal.
+    expect(r2.steps[1]!.ran).toMatch(/^if command -v script .* then KDT_POD=curl-abc script -qec 'kubectl exec -i -t "\$KDT_POD" -- sh -c .*nslookup my-nginx.*' \/dev\/null; else kubectl exec -i curl-abc -- sh -c 'nslookup my-nginx'; fi$/);
     expect(r2.steps[1]!.rewrites[0]!.reason).toBe('runs in the pod shell opened at line 3');
   });
 
@@ -56,7 +57,7 @@ describe('interactive rewrites', () => {
     const { backend, options } = setup([
       { args: 'run curl --image=radial/busyboxplus:curl --command -- sleep 3600', responses: [{ stdout: 'pod/curl created\n' }] },
       { args: 'wait --for=condition=Ready pod/curl --timeout=60s', responses: [{}] },
-      { args: 'exec -i curl -- sh -c nslookup my-nginx', responses: [{ stdout: 'Name: my-nginx\n' }] },
+      { args: 'exec -i -t curl -- sh -c nslookup my-nginx', responses: [{ stdout: 'Name: my-nginx\n' }] },
       { args: 'delete pod curl --wait=false', responses: [{}] },
       { args: 'get pods', responses: [{ stdout: 'No resources found in default namespace.\n' }] },
     ]);
@@ -76,7 +77,7 @@ describe('interactive rewrites', () => {
     expect(backend.calls().map((c) => c.args)).toEqual([
       'run curl --image=radial/busyboxplus:curl --command -- sleep 3600',
       'wait --for=condition=Ready pod/curl --timeout=60s',
-      'exec -i curl -- sh -c nslookup my-nginx',
+      'exec -i -t curl -- sh -c nslookup my-nginx',
       'delete pod curl --wait=false',
       'get pods',
     ]);

@@ -23,3 +23,12 @@ describe('session-processes', () => {
     expect(cannotCheck({ command: 'ps', onHost: true, expected: busybox(['    6 1000      0:00 sh']), output: '' }, session)).toBeUndefined();
   });
 });
+
+describe('session-processes in a shell opened with a terminal', () => {
+  it('should recognise the line run with -t under a pseudo-terminal', () => {
+    const command = `if command -v script >/dev/null 2>&1; then KDT_POD=demo script -qec 'kubectl exec -i -t "$KDT_POD" -- sh -c '\\''ps aux'\\''' /dev/null; else kubectl exec -i demo -- sh -c 'ps aux'; fi`;
+    const expected = busybox(['    1 1000      0:00 sleep 1h', '    6 1000      0:00 sh']);
+    const output = busybox(['    1 1000      0:00 sleep 1h', '    7 1000      0:00 ps aux']);
+    expect(cannotCheck({ command, onHost: false, expected, output }, session)?.rule).toBe('session-processes');
+  });
+});

@@ -115,6 +115,19 @@ export function podExec(pod: PodShell): string {
   return ['kubectl exec -i', shQuoteExpanding(pod.target), ...pod.flags.map(shQuote), '-- sh -c'].join(' ');
 }
 
+/**
+ * A line typed in a pod shell: `kubectl exec -i … -- sh -c LINE`; in a shell the doc opened with a
+ * terminal, run with `-t` under a pseudo-terminal, so programs print what they print on the
+ * reader's terminal (curl without its progress meter, `ls` in columns).
+ */
+function podLine(pod: PodShell, line: string): string {
+  const plain = `${podExec(pod)} ${shQuote(line)}`;
+  if (!pod.tty) return plain;
+  // The lesson shell expands the pod (a `$POD_NAME` the doc set) into the environment of `script`'s shell.
+  const inner = ['kubectl exec -i -t "$KDT_POD"', ...pod.flags.map(shQuote), '-- sh -c', shQuote(line)].join(' ');
+  return `if command -v script >/dev/null 2>&1; then KDT_POD=${shQuoteExpanding(pod.target)} script -qec ${shQuote(inner)} /dev/null; else ${plain}; fi`;
+}
+
 /** What decided a step's context, for messages: its prompt, the session or the cue. */
 function contextText(step: CommandStep): string {
   const h = step.host;
@@ -200,11 +213,12 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
     const inner = tracksCwd
       ? `${pod.cwd ? `cd ${shQuote(pod.cwd)} 2>/dev/null; ` : ''}${command}\n${POD_CWD_TRAILER}`
       : command;
-    const script = podExec(pod) + ` ${shQuote(inner)}`;
+    const script = podLine(pod, inner);
     return {
       action: 'run',
       script,
       ...(tracksCwd ? { tracksPodCwd: true } : {}),
+      ...(pod.tty ? { pty: true } : {}),
       podTarget: pod,
       rewrites: [...paths.rewrites, { kind: 'interactive', from: command, to, reason: `runs in the pod shell opened at line ${pod.line}` }],
       warnings: [],

@@ -143,7 +143,7 @@ function dropTty(command: string): string {
  * container and programs print what they print on a terminal (no curl progress meter, no "Unable
  * to use a TTY"). Where `script` is missing, the tty is dropped instead.
  */
-function withTerminal(command: string): string {
+export function withTerminal(command: string): string {
   const trimmed = command.trim();
   return `if command -v script >/dev/null 2>&1; then script -qec ${shQuote(trimmed)} /dev/null; else ${dropTty(trimmed)}; fi`;
 }
@@ -160,7 +160,7 @@ export const execTty: RewriteRule = (command, step) => {
     const to = ['kubectl', 'exec', '-i', shQuoteExpanding(target), ...flags.map(shQuote), '--', 'sh', '-c', 'true'].join(' ');
     return run(to, [interactive(command, to, 'an interactive shell in the pod; the following steps shown inside it run with `kubectl exec -i`')], {
       ignoreOutput: true,
-      opensPodShell: { target, flags, line: step.line, removeAfter: false },
+      opensPodShell: { target, flags, line: step.line, removeAfter: false, tty: true },
     });
   }
   return run(withTerminal(command), [interactive(command, `script -qec '${command.trim()}' /dev/null`, 'runs under a pseudo-terminal, as in a reader\'s terminal')], { pty: true });
@@ -187,7 +187,7 @@ export const runTty: RewriteRule = (command, step, ctx) => {
   ].join(' ');
   return run(to, [interactive(command, to, 'an interactive shell in a new pod; the pod runs detached and the following steps shown inside it run with `kubectl exec -i`')], {
     ignoreOutput: true,
-    opensPodShell: { target: name, flags: nsFlags, line: step.line, removeAfter: hasFlag(k, '--rm') },
+    opensPodShell: { target: name, flags: nsFlags, line: step.line, removeAfter: hasFlag(k, '--rm'), tty: true },
   });
 };
 

@@ -14,6 +14,8 @@ export interface PodShell {
   removeAfter: boolean;
   /** The shell's working directory after an earlier step's `cd`, carried into the next steps. */
   cwd?: string;
+  /** The doc opened the shell with a terminal (`-t`): lines typed in it run with one too. */
+  tty?: boolean;
 }
 
 /** What the rewriter knows about the lesson so far. */

@@ -145,6 +145,19 @@ describe('kubectl exec, logs and cp against the simulated runtime', () => {
     expect(ns.out).toMatch(/Name:\tweb\.default\.svc\.cluster\.local\nAddress: 10\.\d+\./);
   });
 
+  it("curl's progress meter: printed without a terminal, left out when the data goes to one", async () => {
+    const plain = await kubectl(['exec', 'web', '--', 'curl', 'http://localhost/']);
+    expect(plain.err).toContain('% Total    % Received % Xferd');
+    // A reader's terminal: kubectl exec -t under a pseudo-terminal (script from util-linux).
+    const env = { KUBECONFIG: sim.kubeconfigPath, HOME: home };
+    const onTty = await execa('script', ['-qec', 'kubectl exec -i -t web -- curl http://localhost/', '/dev/null'], { env, reject: false, timeout: 60_000, input: '' });
+    expect(onTty.stdout).toContain('<title>Welcome to nginx!</title>');
+    expect(onTty.stdout).not.toContain('% Total');
+    // On a terminal, but piped: the meter is back (curl's stdout is the pipe).
+    const piped = await execa('script', ['-qec', "kubectl exec -i -t web -- sh -c 'curl http://localhost/ | head -c 20'", '/dev/null'], { env, reject: false, timeout: 60_000, input: '' });
+    expect(piped.stdout).toContain('% Total');
+  });
+
   it('sample apps answer through their services', async () => {
     const hello = await kubectl(['exec', 'box', '--', 'wget', '-qO-', 'hello']);
     expect(hello.out).toBe('Hello, world!\nVersion: 2.0.0\nHostname: hello');

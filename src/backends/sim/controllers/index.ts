@@ -13,6 +13,7 @@ import { JobController } from './job.js';
 import { Kubelet } from './kubelet.js';
 import { LoadBalancerController } from './loadbalancer.js';
 import { NamespaceController } from './namespaces.js';
+import { TokensController } from './tokens.js';
 import { ensureKindAddons, nodeInfos, registerNodes } from './nodes.js';
 import type { WorkQueue } from './queue.js';
 import { ReplicaSetController } from './replicaset.js';
@@ -45,7 +46,7 @@ interface Running {
 }
 
 /** The types whose objects are replayed to every controller at start, as informers list before they watch. */
-const PRIMED = ['namespaces', 'nodes', 'services', 'deployments', 'replicasets', 'replicationcontrollers', 'cronjobs', 'jobs', 'statefulsets', 'daemonsets', 'persistentvolumeclaims', 'pods', 'horizontalpodautoscalers'];
+const PRIMED = ['namespaces', 'serviceaccounts', 'secrets', 'nodes', 'services', 'deployments', 'replicasets', 'replicationcontrollers', 'cronjobs', 'jobs', 'statefulsets', 'daemonsets', 'persistentvolumeclaims', 'pods', 'horizontalpodautoscalers'];
 
 /**
  * Registers the nodes and starts the controllers kind runs (kube-controller-manager, scheduler,
@@ -68,6 +69,7 @@ export function startControllers(api: Api, runtime: PodRuntime, options: Control
     }
   };
   tryStart(() => new NamespaceController(api));
+  tryStart(() => new TokensController(api));
   tryStart(() => new Scheduler(api, nodes));
   tryStart(() => new Kubelet(api, runtime, nodes, timings));
   tryStart(() => new DeploymentController(api));

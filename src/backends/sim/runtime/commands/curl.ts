@@ -1,4 +1,4 @@
-import type { CmdCtx, CommandFn } from '../shell/types.js';
+import { isTerminal, type CmdCtx, type CommandFn } from '../shell/types.js';
 import { simFetch, type FetchResult } from '../net/fetch.js';
 import { header } from '../net/http.js';
 import { has, opt, parseArgs } from './util.js';
@@ -155,7 +155,9 @@ export const curl: CommandFn = async (c: CmdCtx) => {
     const head = `HTTP/1.1 ${res.status} ${res.reason}\r\n${res.headers.map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
     const out = Buffer.concat([has(p, 'i', 'include') || headOnly ? Buffer.from(head) : Buffer.alloc(0), res.body]);
     const file = opt(p, 'o', 'output') ?? (has(p, 'O', 'remote-name') ? target.pathname.split('/').pop() || 'index.html' : undefined);
-    if (!silent && !verbose) c.io.err(progress(res.body.length));
+    // curl leaves the meter out when the data goes to a terminal (it would mess up the output).
+    const toTerminal = (!file || file === '-') && isTerminal(c.io.out);
+    if (!silent && !verbose && !toTerminal) c.io.err(progress(res.body.length));
     if (file && file !== '-') {
       try {
         c.host.vfs.writeFile(file, out, { cwd: c.cwd });

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { KStatus } from '../../status.js';
-import { Input, type Io } from '../shell/types.js';
+import { Input, terminalSink, type Io, type Sink } from '../shell/types.js';
 import type { ExecOutcome } from './run.js';
 
 /** Subprotocols accepted for exec/attach, newest first. */
@@ -54,7 +54,8 @@ export function serveExec(req: IncomingMessage, socket: Duplex, head: Buffer, ar
       const payload = Buffer.from(typeof data === 'string' && er.tty ? data.replace(/\r?\n/g, '\r\n') : data);
       ws.send(Buffer.concat([Buffer.from([ch]), payload]));
     };
-    const io: Io = { stdin: new Input(), out: (d) => send(1, d), err: (d) => send(er.tty ? 1 : 2, d) };
+    const out: Sink = (d) => send(1, d);
+    const io: Io = { stdin: new Input(), out: er.tty ? terminalSink(out) : out, err: (d) => send(er.tty ? 1 : 2, d) };
     const chunks: Buffer[] = [];
     let started = false;
     let finished = false;

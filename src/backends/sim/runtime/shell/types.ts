@@ -7,6 +7,18 @@ import type { Network } from '../net/types.js';
 /** Where a command writes: stdout or stderr of its caller, a file, or nowhere. */
 export type Sink = (chunk: string | Buffer) => void;
 
+/** Sinks that are a terminal (an exec with a tty): programs check this as they would isatty(1). */
+const TERMINALS = new WeakSet<Sink>();
+
+/** Marks a sink as a terminal; returns it. */
+export function terminalSink(sink: Sink): Sink {
+  TERMINALS.add(sink);
+  return sink;
+}
+
+/** True when the sink is a terminal (a pipe, a file or a captured output is not). */
+export const isTerminal = (sink: Sink): boolean => TERMINALS.has(sink);
+
 /** A command's standard input: a buffer read from front to back, shared by a compound command's children. */
 export class Input {
   pos = 0;
