@@ -38,6 +38,8 @@ export class LessonBuilder {
   /** Text of the prose right before the current unit (for manifest file names). */
   prose: string | undefined;
   pending: Directive[] = [];
+  /** A command the prose asks to run inline ("Run `kubectl get pods` to check…"), since the last fence. */
+  proseCommand: DocLine | undefined;
   section: string | undefined;
   readonly podNames = new Set<string>();
   /** Where commands run: prompts, sessions and prose cues seen so far. */
