@@ -57,6 +57,8 @@ export function walkUnits(units: Unit[], b: LessonBuilder): void {
         b.cue = undefined;
         b.prose = undefined;
         b.proseCommand = undefined;
+        // A supposed state leads into the block right after it only.
+        b.context.hypothesis = undefined;
         break;
     }
   }
