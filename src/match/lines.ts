@@ -16,9 +16,9 @@ export function contentLines(lines: readonly string[]): Line[] {
   return lines.flatMap((text, index) => (text.trim() === '' ? [] : [{ text, index }]));
 }
 
-/** True for a line that stands for "more output here": `...`, `…`, `[...]`, `(...)`. */
+/** True for a line that stands for "more output here": `...`, `…`, `[...]`, `(...)`, `<...>`. */
 export function isElision(line: string): boolean {
-  return /^\s*(?:\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)|\[…\])\s*$/.test(line);
+  return /^\s*(?:\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)|\[…\]|<\.\.\.>|<…>)\s*$/.test(line);
 }
 
 const ENV = /^([A-Za-z_][A-Za-z0-9_]*)=/;

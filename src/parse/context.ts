@@ -1,4 +1,5 @@
 import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCue, matchSessionEndCue, type ContextCueMatch } from '../plan/context-cues.js';
+import { HYPOTHETICAL_STATE_CUE } from '../plan/data/context-cues.js';
 import { NOT_HOST_TOOLS, OUTSIDE_PROGRAMS } from '../plan/data/places.js';
 import { endsSession, isLongRunning, sessionOpenedBy, type OpenedSession } from '../plan/session.js';
 import type { CommandStep, ContextSource, HostContext } from '../plan/types.js';
@@ -36,6 +37,8 @@ export interface Placement {
 export class ContextTracker {
   private session: OpenSession | undefined;
   private cue: Cue | undefined;
+  /** A state the prose right before supposes without setting it up ("let's suppose you have…"). */
+  hypothesis: { text: string; line: number } | undefined;
   private sectionCue: Cue | undefined;
   /** Long-running steps of the current section, for "in another terminal" said after them. */
   private longRunning: CommandStep[] = [];
@@ -44,6 +47,7 @@ export class ContextTracker {
   /** A heading ends the session and the cues; a heading cue applies to its whole section. */
   onHeading(text: string, line: number): void {
     this.session = undefined;
+    this.hypothesis = undefined;
     this.cue = undefined;
     this.longRunning = [];
     this.concurrentCue = undefined;
@@ -54,6 +58,8 @@ export class ContextTracker {
 
   /** A paragraph or list item: its cues apply to the blocks right after it. */
   onProse(text: string, line: number): void {
+    const hypothesis = HYPOTHETICAL_STATE_CUE.pattern.exec(text);
+    this.hypothesis = hypothesis ? { text: hypothesis[0].trim(), line } : undefined;
     const end = matchSessionEndCue(text);
     if (this.session?.closing) this.session = undefined;
     if (end && this.session) this.session.closing = true;

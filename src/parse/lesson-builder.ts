@@ -38,6 +38,8 @@ export class LessonBuilder {
   /** Text of the prose right before the current unit (for manifest file names). */
   prose: string | undefined;
   pending: Directive[] = [];
+  /** A command the prose asks to run inline ("Run `kubectl get pods` to check…"), since the last fence. */
+  proseCommand: DocLine | undefined;
   section: string | undefined;
   readonly podNames = new Set<string>();
   /** Where commands run: prompts, sessions and prose cues seen so far. */
@@ -91,6 +93,10 @@ export class LessonBuilder {
         blockId,
       };
       if (cls.subcommand !== undefined) step.subcommand = cls.subcommand;
+      const supposed = this.context.hypothesis;
+      if (supposed && step.host.kind === 'local' && step.class === 'read-only') {
+        step.host = { kind: 'illustrative', reason: `shows what a state the page supposes but never sets up would look like: "${supposed.text}"`, source: { by: 'cue', line: supposed.line, text: supposed.text } };
+      }
       if (placed.opensSession) {
         const { repl: _repl, ...target } = placed.opensSession;
         step.opensSession = target;

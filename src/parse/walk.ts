@@ -36,6 +36,7 @@ export function walkUnits(units: Unit[], b: LessonBuilder): void {
         b.cue = undefined;
         b.prose = undefined;
         b.lastCommand = undefined;
+        b.proseCommand = undefined;
         break;
       case 'comment': {
         const d = parseDirective(unit.value, unit.line, unit.column, b.findings);
@@ -55,6 +56,9 @@ export function walkUnits(units: Unit[], b: LessonBuilder): void {
         walkCode(unit, b);
         b.cue = undefined;
         b.prose = undefined;
+        b.proseCommand = undefined;
+        // A supposed state leads into the block right after it only.
+        b.context.hypothesis = undefined;
         break;
     }
   }
@@ -115,11 +119,28 @@ function walkProse(unit: ProseUnit, b: LessonBuilder): void {
       continue;
     }
     const text = piece.lines.map((l) => l.text).join(' ');
+    b.proseCommand = proseCommand(piece.lines) ?? b.proseCommand;
     b.cue = matchCue(text);
     b.context.onProse(text, piece.lines[0]!.line);
     b.prose = text;
     if (b.since === 'adjacent') b.since = 'prose';
   }
+}
+
+/** An imperative naming an inline command: "Run `kubectl get deployments` to check…". */
+const PROSE_COMMAND = /\b(?:run|type|enter|execute)\s+(?:the\s+)?`([^`]+)`/gi;
+
+/** The last inline command the prose asks the reader to run, as a line of its own. */
+function proseCommand(lines: DocLine[]): DocLine | undefined {
+  let found: DocLine | undefined;
+  for (const l of lines) {
+    for (const m of l.text.matchAll(PROSE_COMMAND)) {
+      const command = m[1]!.trim();
+      if (command.includes('<') || !looksLikeCommand(command)) continue;
+      found = { text: command, line: l.line, column: l.column + m.index + m[0].indexOf('`') + 1 };
+    }
+  }
+  return found;
 }
 
 function directive(b: LessonBuilder): { directive?: NonNullable<ReturnType<LessonBuilder['takeDirectives']>> } {
@@ -147,6 +168,10 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   const firstIsCommand = nonBlank[0] !== undefined && looksLikeCommand(nonBlank[0].text);
   const isCommandTag = COMMAND_TAGS.has(tag);
   const isOutputTag = OUTPUT_TAGS.has(tag);
+  // Output after prose that asks to run an inline command is that command's output.
+  if (b.proseCommand && d?.setup !== true && !anyPrompt && !firstIsCommand && (b.cue || looksLikeOutputBlock(lines, undefined)) && (b.cue || !manifestLang)) {
+    b.addCommands(splitCommandBlock([b.proseCommand], { shellSyntax: true, podNames: b.podNames }), { inferred: true });
+  }
   const last = b.lastCommand;
   const canPair = last !== undefined && last.expected === null && d?.setup !== true;
   const pair = (form: 'cue' | 'fence'): void => {

@@ -86,6 +86,16 @@ describe('structured lists', () => {
     expect(run('similar', '...\n<h1>Welcome to nginx!</h1>\n...\n<p>If you see this page</p>', page).differences.some((d) => d.kind === 'extra-line')).toBe(true);
   });
 
+  test('similar: a <...> line elides output like ...', () => {
+    const actual = 'Name: web\nReplicas: 3\nConditions:\n  Type       Status\n  ----       ------\n  Available  True\nEvents: <none>';
+    expect(run('similar', 'Name: web\n<...>\nEvents: <none>', actual).ok).toBe(true);
+    expect(run('similar', '<...>\nAvailable  True\nEvents: <none>', 'Name: web\nReplicas: 3\nAvailable  True\nEvents: <none>').ok).toBe(true);
+    // The lines it keeps are still compared.
+    expect(run('similar', 'Labels: web\n<...>\nEvents: <none>', actual).ok).toBe(false);
+    // Without the elision the left-out lines are missing from the doc.
+    expect(run('similar', 'Name: web\nEvents: <none>', actual).ok).toBe(false);
+  });
+
   test('similar: a row of an object the cluster makes in every namespace is stale when the doc lacks it', () => {
     const doc = 'NAME             DATA   AGE\nnginxconfigmap   1      114s';
     const actual = 'NAME               DATA   AGE\nkube-root-ca.crt   1      2m6s\nnginxconfigmap     1      29s';

@@ -183,3 +183,28 @@ describe('pairing forms', () => {
     ]);
   });
 });
+
+describe('a command the prose asks to run inline', () => {
+  const lesson = parseFixture('prose-inline-command.md');
+  const steps = commands(lesson);
+
+  it('becomes a step of its own that owns the output after it', () => {
+    const get = steps.find((s) => s.command === 'kubectl get configmaps');
+    expect(get).toMatchObject({ line: 11, inferred: true, class: 'read-only' });
+    expect(get!.expected?.text).toBe('NAME   DATA   AGE\ndemo   1      3s');
+    expect(steps.find((s) => s.command.startsWith('kubectl create configmap'))!.expected).toBeNull();
+  });
+
+  it('is not taken from a command named in passing, nor from one a command fence follows', () => {
+    expect(steps.map((s) => s.command)).toEqual([
+      'kubectl create configmap demo --from-literal=a=1',
+      'kubectl get configmaps',
+      'kubectl get configmap demo',
+      "kubectl get configmap demo -o jsonpath='{.data.a}'",
+      'kubectl delete configmap demo',
+    ]);
+    expect(steps[2]!.expected?.text).toBe('NAME   DATA   AGE\ndemo   1      9s');
+    expect(steps[3]!.expected?.text).toBe('1');
+    expect(steps[4]!.expected?.text).toBe('configmap "demo" deleted');
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCue, matchSessionEndCue } from '../../src/plan/context-cues.js';
-import { CONCURRENT_CUES, CONTEXT_CUES, NODE_SHELL_CUES, SESSION_END_CUES } from '../../src/plan/data/context-cues.js';
+import { CONCURRENT_CUES, CONTEXT_CUES, HYPOTHETICAL_STATE_CUE, NODE_SHELL_CUES, SESSION_END_CUES } from '../../src/plan/data/context-cues.js';
+import { parseMarkdown } from '../../src/parse/index.js';
+import type { CommandStep } from '../../src/plan/types.js';
 
 describe('context cues', () => {
   for (const cue of CONTEXT_CUES) {
@@ -28,4 +30,31 @@ describe('context cues', () => {
       it.each(cue.clean.map((t) => [t]))(`${name} cue ${cue.id} should not fire on %s`, (s) => expect(match(s)).toBeUndefined());
     }
   }
+});
+
+describe('a supposed state the page never sets up', () => {
+  it.each(HYPOTHETICAL_STATE_CUE.trigger)('triggers on %s', (s) => {
+    expect(HYPOTHETICAL_STATE_CUE.pattern.test(s)).toBe(true);
+  });
+  it.each(HYPOTHETICAL_STATE_CUE.clean)('does not trigger on %s', (s) => {
+    expect(HYPOTHETICAL_STATE_CUE.pattern.test(s)).toBe(false);
+  });
+
+  it('makes the read-only command right after it illustrative, and nothing else', () => {
+    const doc = [
+      '# T', '', '```shell', 'kubectl create deployment web --image=nginx', '```', '',
+      "For example, let's suppose you have insufficient quota. If you describe the Deployment you will notice:", '',
+      '```shell', 'kubectl describe deployment web', '```', '', 'The output is similar to this:', '', '```', '<...>', '  Progressing   False   ReplicaSetCreateError', '```', '',
+      "Let's suppose the rollout is stuck. Delete it:", '', '```shell', 'kubectl delete deployment web', '```', '',
+      '```shell', 'kubectl get deployments', '```',
+    ].join('\n');
+    const steps = parseMarkdown(doc, { path: 't.md' }).steps.filter((s) => s.kind === 'command') as CommandStep[];
+    expect(steps.map((s) => [s.command, s.host.kind])).toEqual([
+      ['kubectl create deployment web --image=nginx', 'local'],
+      ['kubectl describe deployment web', 'illustrative'],
+      ['kubectl delete deployment web', 'local'],
+      ['kubectl get deployments', 'local'],
+    ]);
+    expect(steps[1]!.host).toMatchObject({ reason: expect.stringContaining("let's suppose you have insufficient quota") });
+  });
 });

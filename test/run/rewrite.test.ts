@@ -150,6 +150,26 @@ describe('interactive rewrites', () => {
     expect(await eventually(() => processesMatching(backend.processTag).length === 0)).toBe(true);
   });
 
+  it('should stop a rollout status that waits on a stuck rollout once the doc lines are printed', async () => {
+    const progress = 'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...';
+    const { backend, options } = setup([{ args: 'rollout status deployment/web', responses: [{ stdout: progress + '\n', holdMs: 600_000 }] }]);
+    const r = await runPlan(plan([cmd(4, 'kubectl rollout status deployment/web', { expected: progress, cls: 'read-only' })]), backend, {
+      ...options,
+      settleMs: 600_000,
+      stepTimeoutMs: 600_000,
+    });
+    expect(r.steps[0]).toMatchObject({ status: 'pass', actual: progress + '\n' });
+    expect(r.steps[0]!.rewrites[0]!.to).toMatch(/^timeout \d+ kubectl rollout status deployment\/web$/);
+    expect(await eventually(() => processesMatching(backend.processTag).length === 0)).toBe(true);
+  });
+
+  it('should leave a rollout status that stops by itself as written', async () => {
+    const { backend, options } = setup([{ args: 'rollout status deployment/web --timeout=5s', responses: [{ stdout: 'deployment "web" successfully rolled out\n' }] }]);
+    const r = await runPlan(plan([cmd(4, 'kubectl rollout status deployment/web --timeout=5s', { expected: 'deployment "web" successfully rolled out', cls: 'read-only' })]), backend, options);
+    expect(r.steps[0]).toMatchObject({ status: 'pass' });
+    expect(r.steps[0]!.rewrites).toEqual([]);
+  });
+
   it('should follow kubectl logs -f and stop it once the doc lines are printed', async () => {
     const { backend, options } = setup([{ args: 'logs -f web', responses: [{ stdout: 'started\nready\n', holdMs: 600_000 }] }]);
     const r = await runPlan(plan([cmd(4, 'kubectl logs -f web', { expected: 'started\nready' })]), backend, { ...options, settleMs: 600_000, stepTimeoutMs: 600_000 });

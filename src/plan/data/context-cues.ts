@@ -124,3 +124,24 @@ export const CONCURRENT_CUES: readonly SessionCue[] = [
     clean: ['Terminal states of a Pod are Succeeded and Failed.', 'The container keeps running after you detach.'],
   },
 ];
+
+/**
+ * Prose that supposes a state the page never sets up ("let's suppose you have insufficient
+ * quota. If you describe the Deployment you will notice…"): a read-only command in the block
+ * right after it shows what would be seen then, so it is illustrative. Test:
+ * test/plan/context-cues.test.ts.
+ */
+export const HYPOTHETICAL_STATE_CUE = {
+  pattern: /\blet['’]s\s+(?:suppose|say|assume)\s+(?:that\s+)?(?:you|your\s+\w+|the\s+\w+|there)\s+(?:have|has|had|is|are|was|were|ran\s+out|hit|exceed\w*)\b(?![^.]*\b(?:mentioned|earlier|above|previous\w*)\b)[^.]*/i,
+  trigger: [
+    "For example, let's suppose you have insufficient quota. If you describe the Deployment you will notice the following section:",
+    "Let's say the node is under memory pressure. Describe it:",
+    "Let's assume your cluster has no default StorageClass; listing them shows:",
+  ],
+  clean: [
+    'Suppose that you made a typo while updating the Deployment:',
+    'Suppose you want to have two pieces of secret data:',
+    "Let's suppose you have the service account mentioned earlier. Get a token:",
+    "Let's create a Deployment:",
+  ],
+} as const;

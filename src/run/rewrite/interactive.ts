@@ -62,6 +62,22 @@ export const boundedWatch: RewriteRule = (command, step, ctx) => {
 };
 
 /**
+ * `kubectl rollout status` waits until the rollout ends, for ever when it is stuck (an image that
+ * cannot be pulled): a reader sees the progress lines and presses Ctrl-C. It is bounded like a
+ * watch, unless it stops by itself (`--timeout`, `--watch=false`).
+ */
+export const rolloutWatch: RewriteRule = (command, step, ctx) => {
+  const k = firstKubectlCall(command);
+  if (!k || k.path[0]?.value !== 'rollout' || k.path[1]?.value !== 'status') return null;
+  if (hasFlag(k, '--timeout') || /^false$/i.test(flagValue(k, '--watch', '-w') ?? '')) return null;
+  const seconds = Math.max(1, Math.round(ctx.watchMs / 1000));
+  const to = command.replace(/\bkubectl\s/, () => `timeout --foreground ${seconds} kubectl `);
+  return run(to, [interactive(command, `timeout ${seconds} ${command.trim()}`, `\`rollout status\` waits while a rollout is stuck; run for at most ${seconds}s and stopped once the doc's lines appear`)], {
+    bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
+  });
+};
+
+/**
  * `kubectl logs -f` follows until its containers end (a Job's pod) or for ever (a server): it is
  * bounded with `timeout` like a watch and stopped once the doc's lines appeared, so lines a
  * container prints after the step starts are read as a reader's terminal shows them.
@@ -201,7 +217,7 @@ function carriedFlags(k: KubectlCall): string[] {
 }
 
 /** The rules in the order they are tried. */
-export const INTERACTIVE_RULES: RewriteRule[] = [skipHostTools, watchProgram, boundedWatch, logsFollow, background, edit, execTty, runTty];
+export const INTERACTIVE_RULES: RewriteRule[] = [skipHostTools, watchProgram, boundedWatch, rolloutWatch, logsFollow, background, edit, execTty, runTty];
 
 /** True when the step is interactive and no rule made it runnable. */
 export function unhandledInteractive(step: CommandStep): string | null {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Json } from './util.js';
 import { exitingImages, imageSizes, longRunningPatterns, oneShotPrograms } from './stages/images.js';
+import { repoTags, type RepoTags } from './stages/image-tags.js';
 
 /** `nginx` → `docker.io/library/nginx:latest`, as containerd reports image references. */
 export function normalizeImage(image: string): string {
@@ -59,11 +60,50 @@ export function goDuration(ms: number): string {
   return minutes > 0 ? `${minutes}m${s}` : s;
 }
 
+/** The tag table of an image's repository, when the simulator knows its tags. */
+function tagsOf(image: string): RepoTags | undefined {
+  const repo = imageRepository(image);
+  return repoTags.find((t) => t.repos.includes(repo));
+}
+
+/** Is `version` (`1`, `1.16`, `1.16.1`) a release the table lists (or a newer one it cannot know)? */
+function knownVersion(t: RepoTags, version: string): boolean {
+  const [major, minor, patch, ...rest] = version.split('.');
+  if (rest.length > 0) return false;
+  const series = Object.keys(t.series);
+  if (minor === undefined) return series.some((s) => s.split('.')[0] === major);
+  const key = `${major}.${Number(minor)}`;
+  if (String(Number(minor)) !== minor) return false;
+  const top = t.series[key];
+  if (top !== undefined) return patch === undefined || (String(Number(patch)) === patch && Number(patch) <= top);
+  // A minor beyond the newest listed, within a few releases: it may exist by now.
+  const newest = Math.max(...series.filter((s) => s.split('.')[0] === major).map((s) => Number(s.split('.')[1])));
+  return Number.isFinite(newest) && Number(minor) > newest && Number(minor) <= newest + t.futureMinors;
+}
+
+/**
+ * Does the registry have this image's tag? Only repositories with a tag table are judged; an
+ * image pinned by digest, or of an unknown repository, is taken to exist.
+ */
+export function tagExists(image: string): boolean {
+  if (image.includes('@')) return true;
+  const t = tagsOf(image);
+  if (!t) return true;
+  const ref = image;
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  const tag = colon > slash ? ref.slice(colon + 1) : 'latest';
+  const [head, ...variant] = tag.split('-');
+  if (!variant.every((w) => t.variantWords.test(w))) return false;
+  if (t.named.includes(head!) || t.variantWords.test(head!)) return true;
+  return /^\d+(\.\d+){0,2}$/.test(head!) && knownVersion(t, head!);
+}
+
 /** Why a pull failed, in containerd's words. */
 export function pullError(image: string): string {
   const full = normalizeImage(image);
   const tagged = /:[^/]+$/.test(image.split('@')[0]!) || image.includes('@');
-  if (tagged && imageSizes[`${full.slice(0, full.lastIndexOf(':'))}:latest`] !== undefined) {
+  if (tagged && (tagsOf(image) !== undefined || imageSizes[`${full.slice(0, full.lastIndexOf(':'))}:latest`] !== undefined)) {
     return `failed to pull and unpack image "${full}": failed to resolve reference "${full}": ${full}: not found`;
   }
   return (

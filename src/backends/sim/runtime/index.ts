@@ -4,6 +4,7 @@ import type { Api } from '../api/types.js';
 import type { KObject } from '../types.js';
 import { serviceEnv } from '../controllers/service-env.js';
 import { missingImagePatterns } from '../controllers/stages/images.js';
+import { tagExists } from '../controllers/kubelet-images.js';
 import type { PodRuntime } from './hooks.js';
 import type { VNode, Vfs } from './fs/vfs.js';
 import { sharedVolumes } from './fs/volumes.js';
@@ -167,7 +168,7 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       exitListeners.add(listener);
       return () => exitListeners.delete(listener);
     },
-    canPull: (image) => /^[a-z0-9][a-z0-9._\-/:@]*$/.test(image) && !/[/:]$/.test(image) && !missingImagePatterns.some((p) => p.test(image)),
+    canPull: (image) => /^[a-z0-9][a-z0-9._\-/:@]*$/.test(image) && !/[/:]$/.test(image) && !missingImagePatterns.some((p) => p.test(image)) && tagExists(image),
     podStarted(pod) {
       const existing = recordOf(pod);
       if (existing) {
