@@ -29,7 +29,7 @@ describe('which images the simulated registry has', () => {
     expect(newRuntime().canPull(image)).toBe(false);
   });
 
-  it.each(['nginx:1.16.1', 'nginx:1.14.2', 'nginx:1.7.9', 'nginx:1.16', 'nginx:1', 'nginx:stable-alpine', 'nginx:1.27.3-alpine-perl', 'docker.io/library/nginx:1.25', 'busybox:1.28', 'busybox:1.36.1-glibc', 'nginx:1.30.0', 'nginx@sha256:0000000000000000000000000000000000000000000000000000000000000000'])(
+  it.each(['nginx:1.16.1', 'nginx:1.14.2', 'nginx:1.7.9', 'nginx:1.16', 'nginx:1', 'nginx:stable-alpine', 'nginx:1.27.3-alpine-perl', 'docker.io/library/nginx:1.25', 'busybox:1.28', 'busybox:1.36.1-glibc', 'nginx:1.30.0', 'nginx:1.29.7', 'nginx:1.28.4', 'busybox:1.37.3', 'nginx@sha256:0000000000000000000000000000000000000000000000000000000000000000'])(
     'the registry has the tag of %s',
     (image) => {
       expect(newRuntime().canPull(image)).toBe(true);

@@ -75,9 +75,11 @@ function knownVersion(t: RepoTags, version: string): boolean {
   const key = `${major}.${Number(minor)}`;
   if (String(Number(minor)) !== minor) return false;
   const top = t.series[key];
-  if (top !== undefined) return patch === undefined || (String(Number(patch)) === patch && Number(patch) <= top);
-  // A minor beyond the newest listed, within a few releases: it may exist by now.
   const newest = Math.max(...series.filter((s) => s.split('.')[0] === major).map((s) => Number(s.split('.')[1])));
+  // The two newest series (a stable and a mainline one) may have had patch releases since the data was written.
+  const current = Number(minor) >= newest - 1;
+  if (top !== undefined) return patch === undefined || (String(Number(patch)) === patch && (current || Number(patch) <= top));
+  // A minor beyond the newest listed, within a few releases: it may exist by now.
   return Number.isFinite(newest) && Number(minor) > newest && Number(minor) <= newest + t.futureMinors;
 }
 
