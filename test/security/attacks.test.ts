@@ -39,6 +39,8 @@ describe.each(MODES)('attacks on the runner, $name', ({ confine }) => {
       [
         cmd(2, `kubectl config set-credentials evil --exec-api-version=client.authentication.k8s.io/v1beta1 --exec-command=/bin/sh --exec-arg=-c --exec-arg='${plugin}' && kubectl config set-context --current --user=evil`),
         cmd(4, 'kubectl get pod nope -o name', { expected: 'pod/nope', cls: 'read-only' }),
+        // The page makes pod nope later, so its absence at line 4 is the page's problem (a failure, with diagnostics).
+        cmd(6, 'kubectl run nope --image=nginx', { expected: 'pod/nope created', cls: 'mutating' }),
       ],
       { confine, sim: true, tmpDir: dir },
     );
