@@ -127,6 +127,15 @@ function directive(b: LessonBuilder): { directive?: NonNullable<ReturnType<Lesso
   return d ? { directive: d } : {};
 }
 
+/** A heredoc into a file (`cat <<EOF >x.yaml`, `cat > x.yaml <<'EOF'`, `tee x <<EOF`). */
+const HEREDOC_TO_FILE = /^(?:cat|tee)\b(?=.*<<-?\s*['"]?\w+['"]?)(?=.*(?:>\s*\S|tee\s+(?:-a\s+)?\S))/;
+
+/** True when the first line that is not a `#` comment writes a file from a heredoc. */
+function writesFilesByHeredoc(lines: readonly string[]): boolean {
+  const first = lines.find((l) => !/^\s*#/.test(l));
+  return first !== undefined && HEREDOC_TO_FILE.test(first.trim());
+}
+
 function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   if (unit.unterminated) {
     b.findings.push(
@@ -157,6 +166,12 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   if (nonBlank.length === 0) return;
   // A block of `VAR=$(…)` assignments is commands, never the previous command's output.
   if (!manifestLang && isAssignmentBlock(lines)) {
+    b.addCommands(splitCommandBlock(lines, { shellSyntax: true, podNames: b.podNames }), d ? { inferred: false, directive: d } : { inferred: false });
+    return;
+  }
+  // A yaml-tagged fence that is a shell script writing files (`cat <<EOF >deployment.yaml` …):
+  // the reader runs it in a shell; it is commands, not a manifest.
+  if (manifestLang && writesFilesByHeredoc(nonBlank.map((l) => l.text))) {
     b.addCommands(splitCommandBlock(lines, { shellSyntax: true, podNames: b.podNames }), d ? { inferred: false, directive: d } : { inferred: false });
     return;
   }

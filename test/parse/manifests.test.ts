@@ -63,3 +63,20 @@ describe('manifests', () => {
     expect(commands(l)[0]!.expected?.text).toBe('kind: ConfigMap');
   });
 });
+
+describe('a yaml-tagged fence that is a shell script', () => {
+  const parseSteps = (src: string) => parseMarkdown(src, { path: 'p.md', examplesDir: 'none' }).steps;
+
+  it('should read heredocs writing files as commands, not as a manifest', () => {
+    const steps = parseSteps(['```yaml', '# Write the files', 'cat <<EOF >app.properties', 'A=1', 'EOF', '', "cat <<'EOF' > kustomization.yaml", 'resources:', '- web.yaml', 'EOF', '```', ''].join('\n'));
+    expect(steps.map((s) => [s.kind, s.kind === 'command' ? s.command : null])).toEqual([
+      ['command', 'cat <<EOF >app.properties\nA=1\nEOF'],
+      ['command', "cat <<'EOF' > kustomization.yaml\nresources:\n- web.yaml\nEOF"],
+    ]);
+  });
+
+  it('should keep a manifest whose text merely mentions cat', () => {
+    const steps = parseSteps(['```yaml', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: cat', 'data:', '  cmd: cat <<EOF >x', '```', ''].join('\n'));
+    expect(steps.map((s) => s.kind)).toEqual(['manifest']);
+  });
+});
