@@ -17,7 +17,15 @@ export interface Outcome {
   expected: string | null;
   /** True when the step ran on the reader's machine (not in a pod or on a node). */
   onHost: boolean;
+  /** True when the step ran in the backend's node shell. */
+  onNode?: boolean;
 }
+
+/** `kubectl get nodes` (any flags but a name or an output format other than wide). */
+const NODE_LIST = /^kubectl\s+get\s+(?:nodes?|no)(?:\s+(?:-o\s*wide|--output[= ]wide|--show-labels|-l\s*\S+|--selector[= ]\S+))*\s*$/;
+
+/** A connection refused on the node itself: `curl: (7) Failed to connect to localhost port 10249`. */
+const NODE_LOCAL_REFUSED = /Failed to connect to (?:localhost|127\.0\.0\.1) port (\d+)|connect to (?:localhost|127\.0\.0\.1) port (\d+) failed: Connection refused/;
 
 interface Rule {
   id: string;
@@ -36,10 +44,55 @@ export const UNCHECKED_RULES: readonly Rule[] = [
       return m ? m[0].replace(/^(?:Error from server \(\w+\):\s*|error:\s*)/, '').trim() : undefined;
     },
   },
-  { id: 'backend-lookup', test: (o, s) => s.cannotCheck?.(o.command, o.output) },
+  { id: 'backend-lookup', test: (o, s) => s.cannotCheck?.(o.command, o.output, o.expected ?? undefined) },
   { id: 'cloud-feature', test: (o, s) => (o.expected ? missingCloudFeature(o.expected, o.output, s.capabilities) : undefined) },
+  {
+    // The node's own daemons (kube-proxy's metrics and health-check ports, the kubelet's) are not
+    // simulated: what a node-local port answers cannot be checked on the node shell.
+    id: 'node-daemon-port',
+    test: (o, s) => {
+      const m = o.onNode && s.capabilities.nodeDaemons === false ? NODE_LOCAL_REFUSED.exec(o.output) : null;
+      return m ? `nothing listens on port ${m[1] ?? m[2]} of the backend's node: its node shell has no node daemons (kube-proxy's metrics and health-check ports, the kubelet's)` : undefined;
+    },
+  },
+  {
+    // The nodes (how many, their names, roles and versions) are the author's cluster's; the
+    // backend has its own. The header is still checked: a stale column list stays a failure.
+    id: 'cluster-nodes',
+    test: (o) => {
+      if (!o.expected || !NODE_LIST.test(o.command.trim())) return undefined;
+      const header = (t: string): string => (t.split('\n').find((l) => l.trim() !== '') ?? '').trim().split(/\s+/).join(' ');
+      if (!/^NAME STATUS\b/.test(header(o.expected)) || header(o.expected) !== header(o.output)) return undefined;
+      const count = o.expected.split('\n').filter((l) => l.trim() !== '').length - 1;
+      return `lists the nodes of the author's cluster (${count} node${count === 1 ? '' : 's'}); the backend's cluster has nodes of its own, with other names, roles and versions`;
+    },
+  },
   { id: 'offline', test: (o) => (o.onHost ? offline(o.command, o.output) : undefined) },
+  { id: 'session-processes', test: (o) => sessionShellMissing(o) },
 ];
+
+/** Process rows whose command is an interactive shell: busybox `PID USER TIME COMMAND`, procps `USER PID … COMMAND`. */
+const SHELL_ROWS = [/^\s*(\d+)\s+\S+\s+\d+:\d+\s+(?:\/bin\/)?(?:sh|ash|bash|dash)\s*$/, /^[\w-]+\s+(\d+)\s+\d+\.\d\s+\d+\.\d\s.*\s(?:\/bin\/)?(?:sh|ash|bash|dash)\s*$/];
+
+/** True when a listing has a shell that is not pid 1 (the container's own command). */
+function listsSessionShell(text: string): boolean {
+  return text.split('\n').some((l) => SHELL_ROWS.some((r) => {
+    const m = r.exec(l);
+    return m !== null && m[1] !== '1';
+  }));
+}
+
+/**
+ * `ps` typed in the interactive shell a page opened (`kubectl exec -it pod -- sh`) lists that
+ * shell; the runner runs each line of such a session in its own `kubectl exec … sh -c`, where no
+ * interactive shell exists. A listing the doc shows with the shell in it cannot be checked here.
+ */
+function sessionShellMissing(o: Outcome): string | undefined {
+  if (!o.expected || !/^kubectl exec -i .* -- sh -c '?(?:ps|top)\b/.test(o.command)) return undefined;
+  const shown = listsSessionShell(o.expected);
+  const has = listsSessionShell(o.output);
+  return shown && !has ? 'the process list shows the interactive shell the page opened; the runner runs each line typed in it with its own `kubectl exec`, so that shell is not running' : undefined;
+}
 
 /** Why a step that did not pass cannot be checked on this backend, or undefined (then its verdict stands). */
 export function cannotCheck(o: Outcome, session: Pick<BackendSession, 'capabilities' | 'cannotCheck'>): { rule: string; reason: string } | undefined {

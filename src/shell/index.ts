@@ -10,4 +10,4 @@ export { splitTolerant } from './tolerant.js';
 export { locateProgram, programName, isAssignment, type ProgramParts } from './program.js';
 export { COMMAND_PREFIXES, type PrefixRule } from './data/prefixes.js';
 export { kubectlCall, firstKubectlCall, flagWords, parseKubectl, takesValue, hasFlag, flagValue, type KubectlCall, type KubectlFlag } from './kubectl.js';
-export { offsetToLineColumn, dataRanges, shQuote } from './text.js';
+export { offsetToLineColumn, dataRanges, shQuote, shQuoteExpanding } from './text.js';

@@ -32,3 +32,13 @@ export function dataRanges(line: CommandLine): Array<[number, number]> {
 export function shQuote(value: string): string {
   return /^[A-Za-z0-9_./:=@%+,-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
+
+/**
+ * Quotes a word the doc wrote for the reader's shell to expand (`$POD_NAME`, `${NODE}-x`): a word
+ * of plain characters and variable references goes in double quotes, so the variable still expands
+ * and an empty or spaced value stays one word; anything else is quoted as data (`shQuote`).
+ */
+export function shQuoteExpanding(value: string): string {
+  if (!/\$/.test(value)) return shQuote(value);
+  return /^(?:[A-Za-z0-9_./:=@%+,-]|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})+$/.test(value) ? `"${value}"` : shQuote(value);
+}

@@ -34,6 +34,20 @@ describe('prompts and comments', () => {
     ]);
   });
 
+  it('should drop the `> ` bash shows on continued lines of a command pasted without its `$`', () => {
+    const steps = parse(['```shell', "curl -X POST 'localhost:8001/x' \\", "> -d '{}' \\", '> -H "Content-Type: application/json"', '```', ''].join('\n'));
+    expect(steps.map((s) => [s.command, s.position])).toEqual([
+      ["curl -X POST 'localhost:8001/x' \\\n-d '{}' \\\n-H \"Content-Type: application/json\"", { line: 2, column: 1, endLine: 4, endColumn: 38 }],
+    ]);
+  });
+
+  it('should keep a redirect on a continued line of its own, and heredoc lines', () => {
+    const redirect = parse(['```shell', 'kubectl get pods -o yaml \\', '> pods.yaml', '```', ''].join('\n'));
+    expect(redirect.map((s) => s.command)).toEqual(['kubectl get pods -o yaml \\\n> pods.yaml']);
+    const heredoc = parse(['```shell', 'cat <<EOF > notes.md', '> -d quoted', '> -e quoted', 'EOF', '```', ''].join('\n'));
+    expect(heredoc[0]!.command).toBe('cat <<EOF > notes.md\n> -d quoted\n> -e quoted\nEOF');
+  });
+
   it('should take `user@laptop:~$` as the local machine and a `$` fence without a tag as commands', () => {
     const steps = parse(['```', 'user@computer:~/website$ kubectl version --client', 'Client Version: v1.31.0', '```', ''].join('\n'));
     expect(steps.map((s) => [s.command, s.host, s.expected?.text])).toEqual([['kubectl version --client', { kind: 'local', source: { by: 'prompt', text: 'user@computer:~/website$' } }, 'Client Version: v1.31.0']]);

@@ -50,4 +50,15 @@ describe('a step kept running in another terminal', () => {
     expect(r.steps[0]!.actual).toBe('started\n');
     expect(r.findings.some((f) => f.severity === 'error' && f.line >= 5 && f.line <= 7)).toBe(true);
   });
+
+  it('lets the next step run only once the other terminal shows the command is up, also for `cmd &`', async () => {
+    const { backend, options } = setup();
+    // A server that takes a moment before it is up and says so (a proxy, a port-forward).
+    const server = inAnotherTerminal(cmd(5, 'sleep 0.5; touch up; echo Serving; sleep 60 &'));
+    const client = { ...cmd(9, 'test -f up && echo reached', { expected: 'reached' }), section: 'Watch' };
+    const r = await runPlan(plan([server, client]), backend, options);
+    expect(r.steps.map((s) => [s.line, s.status])).toEqual([[5, 'pass'], [9, 'pass']]);
+    expect(r.steps[0]!.actual).toBe('Serving\n');
+  });
 });
+

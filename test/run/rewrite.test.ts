@@ -120,6 +120,16 @@ describe('interactive rewrites', () => {
     expect(seen).toEqual(['curl 10.0.0.1']);
   });
 
+  it('should drop a sudo that asks for root from node steps, since the node shell runs as root', async () => {
+    const seen: string[] = [];
+    const { backend, options } = setup([], { nodeExec: (c) => (seen.push(c), { stdout: '', stderr: '', exitCode: 0 }) });
+    const node = { kind: 'node' as const, prompt: 'node $ ', source: { by: 'prompt' as const } };
+    const r = await runPlan(plan([cmd(7, 'sudo mkdir /srv/x', { host: node }), cmd(8, 'sudo -u app touch /srv/x/f', { host: node })]), backend, options);
+    expect(seen).toEqual(['mkdir /srv/x', 'sudo -u app touch /srv/x/f']);
+    expect(r.steps[0]!.rewrites[0]).toMatchObject({ from: 'sudo mkdir /srv/x', to: 'mkdir /srv/x' });
+    expect(r.steps[1]!.rewrites).toEqual([]);
+  });
+
   it('should bound kubectl get -w with timeout when the doc lines never appear', async () => {
     const { backend, options } = setup([{ args: 'get pods -w', responses: [{ sleepMs: 600_000 }] }]);
     const r = await runPlan(plan([cmd(4, 'kubectl get pods -w', { expected: 'NAME READY\nweb 1/1', cls: 'read-only' })]), backend, { ...options, settleMs: 1000 });

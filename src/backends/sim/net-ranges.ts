@@ -28,14 +28,28 @@ export function isInsideAddress(ip: string): boolean {
 /** Programs that open network connections themselves (kubectl talks to the API server, which is reachable). */
 const NETWORK_TOOLS = /^(curl|wget|ping|nc|ncat|netcat|telnet|ssh|http|https|nslookup|dig|host)$/;
 
-/** Simulator-only addresses that network tools in a shell command would connect to. */
-export function insideAddresses(command: string): string[] {
+/** IPv4 addresses that network tools in a shell command would connect to. */
+function targetAddresses(command: string): string[] {
   const out: string[] = [];
   for (const c of parseCommandLine(command).commands) {
     if (!NETWORK_TOOLS.test(c.name)) continue;
     for (const w of c.args) {
-      for (const m of w.value.matchAll(/(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])/g)) if (isInsideAddress(m[1]!)) out.push(m[1]!);
+      for (const m of w.value.matchAll(/(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])/g)) if (toInt(m[1]!) !== null) out.push(m[1]!);
     }
   }
   return out;
+}
+
+/** Simulator-only addresses that network tools in a shell command would connect to. */
+export function insideAddresses(command: string): string[] {
+  return targetAddresses(command).filter(isInsideAddress);
+}
+
+/**
+ * Addresses neither this machine nor the simulated cluster has (`curl 203.0.113.140`, the load
+ * balancer or node of the author's cluster, a host on the internet): nothing here answers them,
+ * and a doc's address is never contacted.
+ */
+export function outsideAddresses(command: string): string[] {
+  return targetAddresses(command).filter((ip) => !isInsideAddress(ip) && !/^(?:127\.|0\.0\.0\.0$)/.test(ip));
 }

@@ -9,9 +9,9 @@ export const NODE_PORT = '(?:3[01]\\d{3}|32[0-6]\\d{2}|327[0-5]\\d|3276[0-7])';
  */
 export const nodePort: Normalizer = {
   id: 'node-port',
-  description: 'NodePorts (`80:31234/TCP`, `NodePort: <unset> 31234/TCP`, `nodePort:`): any port in 30000–32767',
-  anywhere: [/(?<=\d:)\d{1,5}(?=\/(?:TCP|UDP|SCTP)\b)/g, /(?<=nodePort"?\s*:\s*)\d{1,5}(?!\d)/g],
-  contexts: ['nodeport'],
+  description: 'NodePorts (`80:31234/TCP`, `NodePort: <unset> 31234/TCP`, `nodePort:`, `healthCheckNodePort:`): any port in 30000–32767',
+  anywhere: [/(?<=\d:)\d{1,5}(?=\/(?:TCP|UDP|SCTP)\b)/g, /(?<=[nN]odePort"?\s*:\s*)\d{1,5}(?!\d)/g],
+  contexts: ['nodeport', 'healthchecknodeport'],
   inContext: [/(?<![\w.:])\d{4,5}(?=\/(?:TCP|UDP|SCTP)\b|$)/g],
   // A doc NodePort outside the range contradicts the cluster's rules: it stays exact (and fails).
   accept: (v) => new RegExp(`^${NODE_PORT}$`).test(v),

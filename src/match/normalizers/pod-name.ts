@@ -1,4 +1,4 @@
-import { escapeRegex, type Normalizer, type Span } from './types.js';
+import { escapeRegex, type Normalizer } from './types.js';
 
 /** The alphabet Kubernetes uses for generated name suffixes and pod-template hashes. */
 export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
@@ -36,15 +36,6 @@ export function podNameShape(name: string): Shape | null {
 
 const NAME = /(?<![A-Za-z0-9_.-])[a-z0-9]+(?:-[a-z0-9]+)+(?![A-Za-z0-9_-])/g;
 const HASH_LABEL = /(?<=pod-template-hash"?\s*[=:]\s*"?)[a-z0-9]{6,10}(?![\w-])/g;
-
-/** Finds generated names (pods of a ReplicaSet, ReplicaSets, generateName objects) in text. */
-export function findPodNames(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const m of text.matchAll(NAME)) {
-    if (podNameShape(m[0])) spans.push({ start: m.index, end: m.index + m[0].length });
-  }
-  return spans;
-}
 
 /**
  * Generated object names: `my-nginx-cf54cdbf7-vr96x` (ReplicaSet pod), `my-nginx-3800858182-jr4a2`

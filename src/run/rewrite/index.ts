@@ -9,7 +9,8 @@ import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { INTERACTIVE_RULES, unhandledInteractive } from './interactive.js';
 import type { PodShell, Prepared, RewriteContext } from './types.js';
-import { shQuote } from '../../shell/index.js';
+import { dropRootSudo } from './sudo.js';
+import { shQuote, shQuoteExpanding } from '../../shell/index.js';
 import { mkdirInside } from '../safe-write.js';
 
 export type { Prepared, RewriteContext, PodShell, Bounded, RewriteRule } from './types.js';
@@ -27,6 +28,18 @@ export function rewriteExampleUrls(command: string, examples: Map<string, string
     return `${flag}./${local}`;
   });
   return { command: out, rewrites };
+}
+
+/**
+ * Example files a command applies or downloads by URL (`-f https://k8s.io/examples/P`,
+ * `curl -O https://k8s.io/examples/P`) that the lesson has no copy of: run as written, kubectl or
+ * curl would fetch them from the live site (a version the doc may not show) or fail offline.
+ */
+export function missingExamples(command: string, examples: Map<string, string>): string[] {
+  const missing: string[] = [];
+  for (const m of command.matchAll(EXAMPLE_URL)) if (!examples.has(m[3]!)) missing.push(m[3]!);
+  for (const m of command.matchAll(DOWNLOAD)) if (!examples.has(m[4]!)) missing.push(m[4]!);
+  return [...new Set(missing)];
 }
 
 /**
@@ -94,6 +107,14 @@ export function rewriteExampleDownloads(command: string, examples: Map<string, s
   return { command: out, rewrites };
 }
 
+/**
+ * `kubectl exec -i <pod> [flags] -- sh -c` for a pod shell; the pod as the doc wrote it, so a
+ * `$POD_NAME` the doc set earlier still expands in the lesson shell.
+ */
+export function podExec(pod: PodShell): string {
+  return ['kubectl exec -i', shQuoteExpanding(pod.target), ...pod.flags.map(shQuote), '-- sh -c'].join(' ');
+}
+
 /** What decided a step's context, for messages: its prompt, the session or the cue. */
 function contextText(step: CommandStep): string {
   const h = step.host;
@@ -151,7 +172,11 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
   if (opened) return opened;
   if (step.host.kind === 'node') {
     if (!ctx.capabilities.nodeShell) return { action: 'skip', reason: `runs on a node (${contextText(step)}); this backend has no node shell`, rewrites: [], warnings: [] };
-    return { action: 'run', script: command, rewrites: [], warnings: [], onNode: step.host.name ? { name: step.host.name } : {} };
+    const sudo = dropRootSudo(command);
+    const rewrites = sudo.dropped
+      ? [{ kind: 'interactive' as const, from: command, to: sudo.command, reason: 'the node shell already runs as root and has no sudo; `sudo` asking for root was dropped' }]
+      : [];
+    return { action: 'run', script: sudo.command, rewrites, warnings: [], onNode: step.host.name ? { name: step.host.name } : {} };
   }
   const paths = rewriteExampleUrls(command, ctx.examples);
   command = paths.command;
@@ -168,14 +193,14 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
   if (step.host.kind === 'pod') {
     const pod = podFor(step, ctx);
     if (!pod) return { action: 'skip', reason: `runs inside a pod (${contextText(step)}) but which pod is not known: no earlier step opened a shell in one`, rewrites: paths.rewrites, warnings: [] };
-    const to = ['kubectl', 'exec', '-i', pod.target, ...pod.flags, '--', 'sh', '-c'].map(shQuote).join(' ') + ` ${shQuote(command)}`;
+    const to = podExec(pod) + ` ${shQuote(command)}`;
     // Each step is its own `sh -c`, so a `cd` of the doc's session is carried by hand: into the
     // directory an earlier step left, and out through a marker line (stripped from the output).
     const tracksCwd = pod.cwd !== undefined || /(^|[\s;&|(])cd(\s|$)/.test(command);
     const inner = tracksCwd
       ? `${pod.cwd ? `cd ${shQuote(pod.cwd)} 2>/dev/null; ` : ''}${command}\n${POD_CWD_TRAILER}`
       : command;
-    const script = ['kubectl', 'exec', '-i', pod.target, ...pod.flags, '--', 'sh', '-c'].map(shQuote).join(' ') + ` ${shQuote(inner)}`;
+    const script = podExec(pod) + ` ${shQuote(inner)}`;
     return {
       action: 'run',
       script,

@@ -7,7 +7,7 @@ import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { deriveEdit, writeEditor } from './edit.js';
 import type { Prepared, RewriteRule } from './types.js';
-import { firstKubectlCall, flagValue, flagWords, hasFlag, parseCommandLine, shQuote, type KubectlCall } from '../../shell/index.js';
+import { firstKubectlCall, flagValue, flagWords, hasFlag, parseCommandLine, shQuote, shQuoteExpanding, type KubectlCall } from '../../shell/index.js';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash', 'zsh']);
 
@@ -57,7 +57,7 @@ export const boundedWatch: RewriteRule = (command, step, ctx) => {
   const wrapper = `timeout --foreground ${seconds} kubectl `;
   const to = command.replace(/\bkubectl\s/, () => wrapper);
   return run(to, [interactive(command, `timeout ${seconds} ${command.trim()}`, `a watch never ends; run for at most ${seconds}s and stopped once the doc's lines appear`)], {
-    bounded: { stoppedCodes: [124, 143] },
+    bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
   });
 };
 
@@ -72,11 +72,31 @@ export const logsFollow: RewriteRule = (command, step, ctx) => {
   const seconds = Math.max(1, Math.round((step.expected ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
   const to = command.replace(/\bkubectl\s/, () => `timeout --foreground ${seconds} kubectl `);
   return run(to, [interactive(command, `timeout ${seconds} ${command.trim()}`, `\`logs -f\` follows until its containers end; run for at most ${seconds}s and stopped once the doc's lines appear`)], {
-    bounded: { stoppedCodes: [124, 143] },
+    bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
   });
 };
 
-/** `kubectl port-forward` / `kubectl proxy` → a background process for the following steps. */
+/**
+ * The local ports a `kubectl proxy` (`--port`, default 8001) or `kubectl port-forward`
+ * (`28015:27017`, `8080`; not `:80`, which picks a free one) listens on.
+ */
+export function localPorts(k: KubectlCall): number[] {
+  if (k.path[0]?.value === 'proxy') {
+    const p = flagValue(k, '--port', '-p');
+    return [Number(p ?? 8001)].filter((n) => Number.isInteger(n) && n > 0);
+  }
+  return k.positionals
+    .slice(1)
+    .map((w) => /^(\d+)(?::\d+)?$/.exec(w.value)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .map(Number);
+}
+
+/**
+ * `kubectl port-forward` / `kubectl proxy` → a background process for the following steps. A
+ * reader stops one (Ctrl-C) before starting another on the same local port; so does the runner:
+ * the earlier process holding that port is stopped first, else the new one could not listen.
+ */
 export const background: RewriteRule = (command, _step, ctx) => {
   const k = firstKubectlCall(command);
   if (!k || (k.path[0]?.value !== 'port-forward' && k.path[0]?.value !== 'proxy')) return null;
@@ -84,8 +104,11 @@ export const background: RewriteRule = (command, _step, ctx) => {
   if (k.path[0]?.value === 'port-forward' && !ctx.capabilities.portForward) return skip('`kubectl port-forward` needs port forwarding; not available on this backend');
   const log = join(ctx.runDir, `background-${ctx.index}.log`);
   const ready = "'Forwarding from\\|Starting to serve'";
+  const pids = localPorts(k).map((port) => shQuote(join(ctx.runDir, `background-port-${port}.pid`)));
+  const stop = pids.map((f) => `[ -s ${f} ] && { kill "$(cat ${f})" 2>/dev/null; wait "$(cat ${f})" 2>/dev/null; }; `).join('');
+  const record = pids.map((f) => ` echo $! >${f};`).join('');
   const script = [
-    `: >${shQuote(log)}; ${command.trim()} >>${shQuote(log)} 2>&1 &`,
+    `${stop}: >${shQuote(log)}; ${command.trim()} >>${shQuote(log)} 2>&1 &${record}`,
     `for __kdt_i in $(seq 1 100); do grep -qs ${ready} ${shQuote(log)} && break; sleep 0.1; done; unset __kdt_i`,
     `cat ${shQuote(log)}; grep -qs ${ready} ${shQuote(log)}`,
   ].join('\n');
@@ -126,7 +149,7 @@ function withTerminal(command: string): string {
 }
 
 /** `kubectl exec -it` → `-i`; a shell session opens a pod shell for the following `pod` steps. */
-export const execTty: RewriteRule = (command, step, ctx) => {
+export const execTty: RewriteRule = (command, step) => {
   const k = firstKubectlCall(command);
   if (!k || (k.path[0]?.value !== 'exec' && k.path[0]?.value !== 'attach') || !hasFlag(k, '-t', '--tty')) return null;
   if (k.path[0]?.value === 'attach') return skip('`kubectl attach` opens an interactive session; not run');
@@ -134,7 +157,7 @@ export const execTty: RewriteRule = (command, step, ctx) => {
   const opensShell = !k.afterDashDash || k.afterDashDash.length === 0 || (k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!.value));
   if (opensShell && target) {
     const flags = carriedFlags(k);
-    const to = ['kubectl', 'exec', '-i', shQuote(target), ...flags.map(shQuote), '--', 'sh', '-c', 'true'].join(' ');
+    const to = ['kubectl', 'exec', '-i', shQuoteExpanding(target), ...flags.map(shQuote), '--', 'sh', '-c', 'true'].join(' ');
     return run(to, [interactive(command, to, 'an interactive shell in the pod; the following steps shown inside it run with `kubectl exec -i`')], {
       ignoreOutput: true,
       opensPodShell: { target, flags, line: step.line, removeAfter: false },

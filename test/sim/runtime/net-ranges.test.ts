@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insideAddresses, isInsideAddress } from '../../../src/backends/sim/net-ranges.js';
+import { insideAddresses, isInsideAddress, outsideAddresses } from '../../../src/backends/sim/net-ranges.js';
 
 describe('simulator address ranges', () => {
   it.each([
@@ -21,5 +21,13 @@ describe('simulator address ranges', () => {
     expect(insideAddresses('kubectl exec web -- curl 10.244.0.7')).toEqual([]);
     expect(insideAddresses('curl https://104.197.41.11:32453 -k')).toEqual([]);
     expect(insideAddresses('echo 10.244.0.7')).toEqual([]);
+  });
+
+  it('names the addresses neither this machine nor the simulated cluster has', () => {
+    expect(outsideAddresses('curl 203.0.113.140')).toEqual(['203.0.113.140']);
+    expect(outsideAddresses('curl -s 10.0.170.92:8080 | grep x')).toEqual(['10.0.170.92']);
+    expect(outsideAddresses('curl http://127.0.0.1:8001/version')).toEqual([]);
+    expect(outsideAddresses('curl 10.244.3.5')).toEqual([]);
+    expect(outsideAddresses('kubectl exec web -- curl 203.0.113.140')).toEqual([]);
   });
 });

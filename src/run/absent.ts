@@ -1,0 +1,174 @@
+/**
+ * Objects a page works on but never creates: the Deployment of an earlier page of a series, a
+ * "Before you begin" prerequisite, a generic name (`my-pod`). A step that fails for want of such an
+ * object cannot be checked on a fresh cluster; it is `unchecked` with the object named, never a
+ * failure. A name close to one the page does create (`ngnix` for `nginx`) is a typo: that stays a
+ * failure, and so does anything when the page creates objects in ways not read here (helm, a
+ * kustomization, a manifest not found).
+ */
+import { distance } from 'fastest-levenshtein';
+import yaml from 'js-yaml';
+import type { ManifestStep, Step } from '../plan/types.js';
+import { kubectlCall, parseCommandLine, type KubectlCall } from '../shell/index.js';
+
+/** What a page creates, by kind (singular, lower case): read from its commands and manifests. */
+export interface PageObjects {
+  byKind: Map<string, Set<string>>;
+  /** The page creates objects in a way not read here (helm, `-k`, an unreadable manifest): nothing is concluded. */
+  opaque: boolean;
+}
+
+/** Kinds whose controllers make pods: a page that creates one of these creates pods. */
+export const POD_MAKERS: ReadonlySet<string> = new Set(['deployment', 'replicaset', 'statefulset', 'daemonset', 'job', 'cronjob', 'replicationcontroller']);
+
+/** kubectl's resource words (plural, short) to the kind's singular lower-case name. */
+const KIND_WORDS: Readonly<Record<string, string>> = {
+  po: 'pod', pods: 'pod', deploy: 'deployment', deployments: 'deployment', svc: 'service', services: 'service',
+  cm: 'configmap', configmaps: 'configmap', secrets: 'secret', ns: 'namespace', namespaces: 'namespace',
+  rs: 'replicaset', replicasets: 'replicaset', sts: 'statefulset', statefulsets: 'statefulset', ds: 'daemonset',
+  daemonsets: 'daemonset', jobs: 'job', cj: 'cronjob', cronjobs: 'cronjob', sa: 'serviceaccount',
+  serviceaccounts: 'serviceaccount', ing: 'ingress', ingresses: 'ingress', pvc: 'persistentvolumeclaim',
+  persistentvolumeclaims: 'persistentvolumeclaim', pv: 'persistentvolume', persistentvolumes: 'persistentvolume',
+  hpa: 'horizontalpodautoscaler', horizontalpodautoscalers: 'horizontalpodautoscaler', ep: 'endpoints',
+  endpointslices: 'endpointslice', pdb: 'poddisruptionbudget', poddisruptionbudgets: 'poddisruptionbudget',
+  no: 'node', nodes: 'node', rc: 'replicationcontroller', replicationcontrollers: 'replicationcontroller',
+};
+
+/** The singular lower-case kind of a kubectl resource word (`deployments.apps` → `deployment`). */
+export function kindOf(word: string): string {
+  const w = word.toLowerCase().split('.')[0]!;
+  return KIND_WORDS[w] ?? w.replace(/(?<!s)s$/, '');
+}
+
+/** kubectl subcommands whose first positional is a pod (or `type/name`). */
+const POD_COMMANDS = new Set(['exec', 'logs', 'attach', 'port-forward', 'cp', 'debug']);
+
+/** Names of more edit distance than this from every name the page creates are not typos of them. */
+const TYPO_DISTANCE = 2;
+
+function add(objects: PageObjects, kind: string, name: string): void {
+  const k = kindOf(kind);
+  if (!objects.byKind.has(k)) objects.byKind.set(k, new Set());
+  objects.byKind.get(k)!.add(name);
+}
+
+function readManifest(objects: PageObjects, text: string): void {
+  try {
+    for (const doc of yaml.loadAll(text)) {
+      if (!doc || typeof doc !== 'object') continue;
+      const o = doc as { kind?: unknown; metadata?: { name?: unknown; generateName?: unknown }; items?: unknown };
+      if (Array.isArray(o.items)) for (const item of o.items) readManifest(objects, yaml.dump(item));
+      if (typeof o.kind === 'string' && typeof o.metadata?.name === 'string') add(objects, o.kind, o.metadata.name);
+    }
+  } catch {
+    // a template or an excerpt: the names in it are not known, so nothing is concluded from it
+    objects.opaque = true;
+  }
+}
+
+/** The objects one kubectl call creates, read from its words; false when it creates some it does not name. */
+function readCall(objects: PageObjects, k: KubectlCall): boolean {
+  const verb = k.path[0]?.value;
+  const positionals = k.positionals.map((w) => w.value);
+  if (verb === 'run' && positionals[0]) add(objects, 'pod', positionals[0]);
+  else if (verb === 'expose') {
+    const [first, second] = positionals;
+    const flagName = k.flags.get('--name')?.[0]?.value;
+    const name = (typeof flagName === 'string' ? flagName : undefined) ?? (first?.includes('/') ? first.split('/')[1] : second);
+    if (name) add(objects, 'service', name);
+  } else if (verb === 'create' && k.path.length > 1 && positionals[0]) {
+    add(objects, k.command.split(' ')[1]!, positionals[0]);
+  } else if (verb === 'autoscale') {
+    const target = positionals[0]?.includes('/') ? positionals[0].split('/')[1] : positionals[1];
+    const flagName = k.flags.get('--name')?.[0]?.value;
+    const name = (typeof flagName === 'string' ? flagName : undefined) ?? target;
+    if (name) add(objects, 'horizontalpodautoscaler', name);
+  }
+  if ((verb === 'apply' || verb === 'create' || verb === 'replace') && (k.flags.has('-k') || k.flags.has('--kustomize'))) return false;
+  return true;
+}
+
+/** Programs that create cluster objects in ways these rules do not read. */
+const OPAQUE_CREATORS = /^(helm|kustomize|kompose|istioctl|linkerd|cilium|operator-sdk|skaffold|tilt)$/;
+
+/** What the page creates, from every step (before or after the one asking: a later creation means the page owns the object). */
+export function pageObjects(steps: readonly Step[], manifests: readonly ManifestStep[], examples: ReadonlyMap<string, string>): PageObjects {
+  const objects: PageObjects = { byKind: new Map(), opaque: false };
+  for (const m of manifests) {
+    if (m.language === 'text') continue;
+    if (m.content === null) objects.opaque = true;
+    else readManifest(objects, m.content);
+  }
+  for (const s of steps) {
+    if (s.kind !== 'command') continue;
+    for (const c of parseCommandLine(s.command).commands) {
+      if (OPAQUE_CREATORS.test(c.program?.value ?? '')) objects.opaque = true;
+      const k = kubectlCall(c);
+      if (k && !readCall(objects, k)) objects.opaque = true;
+    }
+    // A manifest applied from a URL: its objects are the page's too when the page's example files
+    // hold it (read above), otherwise they are not known.
+    for (const m of s.command.matchAll(/\s(?:-f|--filename)[\s=]+(https?:\/\/\S+)/g)) {
+      const example = /\/examples\/([\w./-]+)$/.exec(m[1]!)?.[1];
+      if (!example || !(examples.has(example) || manifests.some((x) => x.examplePath === example))) objects.opaque = true;
+    }
+  }
+  return objects;
+}
+
+/** True when the page creates objects of this kind (pods also through any workload). */
+function createsKind(objects: PageObjects, kind: string): boolean {
+  if (objects.byKind.has(kind)) return true;
+  return kind === 'pod' && [...objects.byKind.keys()].some((k) => POD_MAKERS.has(k));
+}
+
+/** Why a named object is the page's prerequisite, or undefined (it is the page's own, or a typo of it). */
+function namedAbsent(objects: PageObjects, kind: string, name: string): string | undefined {
+  const same = objects.byKind.get(kind) ?? new Set<string>();
+  if (same.has(name)) return undefined;
+  // Named by a controller after an object the page creates (a Deployment's pods and ReplicaSets, a
+  // Service's EndpointSlices): not this rule's case.
+  for (const names of objects.byKind.values()) if ([...names].some((n) => name.startsWith(`${n}-`))) return undefined;
+  const near = [...objects.byKind.values()].flatMap((names) => [...names]).find((n) => n !== name && Math.min(n.length, name.length) > TYPO_DISTANCE && distance(n, name) <= TYPO_DISTANCE);
+  if (near) return undefined;
+  return `${kind} ${name} is not created by this page (it expects it from an earlier page or a prerequisite); a fresh cluster does not have it`;
+}
+
+/** kubectl's words for "no such object" naming it: `Error from server (NotFound): deployments.apps "x" not found`. */
+const NOT_FOUND = /\(NotFound\):?\s*([a-z][a-z0-9.]*)\s+"([^"]+)" not found/;
+/** kubectl's words for an object name that came out empty (a variable set from an empty listing). */
+const EMPTY_NAME = /error: (?:pod, type\/name or --filename must be specified|resource\(s\) were provided, but no name was specified|resource name may not be empty|expected 'exec POD_NAME COMMAND \[ARG1\] \[ARG2\] \.\.\. \[ARGN\]')/;
+const NO_RESOURCES = /^No resources found(?: in [\w-]+ namespace)?\.?\s*$/m;
+
+/** The kind a kubectl call works on (`get deployments` → deployment, `exec x` → pod). */
+function callKind(k: KubectlCall): string | undefined {
+  const verb = k.path[0]?.value ?? '';
+  const first = k.positionals[0]?.value;
+  if (POD_COMMANDS.has(verb)) return first?.includes('/') ? kindOf(first.split('/')[0]!) : 'pod';
+  if (!first) return undefined;
+  return kindOf(first.includes('/') ? first.split('/')[0]! : first.split(',')[0]!);
+}
+
+/**
+ * Why a failed step cannot be checked because it works on objects the page never creates, or
+ * undefined. `command` is the step as the doc wrote it (before any pod-shell wrapping).
+ */
+export function absentPrerequisite(command: string, output: string, expected: string | null, objects: PageObjects): { reason: string; names: string[] } | undefined {
+  if (objects.opaque) return undefined;
+  // The doc shows the absence itself: its wording is checked, not excused.
+  if (expected && /not found|No resources found|must be specified/.test(expected)) return undefined;
+  const found = NOT_FOUND.exec(output);
+  if (found) {
+    const name = found[2]!;
+    if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(name)) return undefined;
+    const reason = namedAbsent(objects, kindOf(found[1]!), name);
+    return reason ? { reason, names: [name] } : undefined;
+  }
+  if (!EMPTY_NAME.test(output) && !NO_RESOURCES.test(output)) return undefined;
+  const calls = parseCommandLine(command).commands.map((c) => kubectlCall(c)).filter((k): k is KubectlCall => k != null);
+  const kind = calls.map(callKind).find((k): k is string => k !== undefined && !createsKind(objects, k));
+  if (!kind) return undefined;
+  // A name taken from a variable that came out empty: later steps using the variable depend on it.
+  const vars = [...command.matchAll(/\$\{?([A-Za-z_]\w*)/g)].map((m) => m[1]!);
+  return { reason: `this page creates no ${kind} (it expects them from an earlier page or a prerequisite); a fresh cluster has none`, names: vars };
+}

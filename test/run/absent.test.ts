@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { absentPrerequisite, pageObjects } from '../../src/run/absent.js';
+import { shQuoteExpanding } from '../../src/shell/index.js';
+import { cmd, manifest } from './plan-builder.js';
+
+const notFound = (resource: string, name: string): string => `Error from server (NotFound): ${resource} "${name}" not found\n`;
+
+const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: web, image: nginx}]}
+`;
+
+describe('absentPrerequisite', () => {
+  const page = pageObjects(
+    [cmd(1, 'kubectl create configmap settings --from-literal=a=b'), cmd(5, 'kubectl apply -f web.yaml'), cmd(9, 'kubectl expose deployment/web --port 80')],
+    [manifest(3, 'web.yaml', DEPLOYMENT)],
+    new Map(),
+  );
+
+  it('should name an object of another page that a step needs', () => {
+    const r = absentPrerequisite('kubectl scale deployment/shop --replicas=2', notFound('deployments.apps', 'shop'), null, page);
+    expect(r?.reason).toMatch(/^deployment shop is not created by this page/);
+    expect(r?.names).toEqual(['shop']);
+  });
+
+  it('should keep a typo of a name the page creates a failure', () => {
+    expect(absentPrerequisite('kubectl get configmap setings', notFound('configmaps', 'setings'), null, page)).toBeUndefined();
+    expect(absentPrerequisite('kubectl describe svc wbe', notFound('services', 'wbe'), null, page)).toBeUndefined();
+  });
+
+  it('should not excuse an object the page creates, nor a pod of its workloads', () => {
+    expect(absentPrerequisite('kubectl get deploy web', notFound('deployments.apps', 'web'), null, page)).toBeUndefined();
+    expect(absentPrerequisite('kubectl delete pod web-7768647bf9-b4b9s', notFound('pods', 'web-7768647bf9-b4b9s'), null, page)).toBeUndefined();
+  });
+
+  it('should not excuse what the doc shows as the expected absence', () => {
+    expect(absentPrerequisite('kubectl get deploy shop', notFound('deployments.apps', 'shop'), 'Error from server (NotFound): deployments.apps "shop" not found', page)).toBeUndefined();
+    expect(absentPrerequisite('kubectl get jobs', 'No resources found in default namespace.\n', 'No resources found.', page)).toBeUndefined();
+  });
+
+  it('should excuse an empty listing or an empty name only for kinds the page creates none of', () => {
+    const none = pageObjects([cmd(1, 'kubectl get pods')], [], new Map());
+    const r = absentPrerequisite('kubectl exec "$POD" -- env', 'error: pod, type/name or --filename must be specified\n', 'HOME=/root', none);
+    expect(r?.reason).toMatch(/^this page creates no pod/);
+    expect(r?.names).toEqual(['POD']);
+    expect(absentPrerequisite('kubectl get deployments', 'No resources found in default namespace.\n', 'NAME READY', none)?.reason).toMatch(/no deployment/);
+    expect(absentPrerequisite('echo start; kubectl get deployments', 'start\nNo resources found in default namespace.\n', 'NAME READY', none)?.reason).toMatch(/no deployment/);
+    // The page's own Deployment makes pods: an empty pod list there is the page's (or the cluster's) fault.
+    expect(absentPrerequisite('kubectl exec "$POD" -- env', 'error: pod, type/name or --filename must be specified\n', 'HOME=/root', page)).toBeUndefined();
+  });
+
+  it('should conclude nothing when the page creates objects in ways not read here', () => {
+    const helm = pageObjects([cmd(1, 'helm install shop ./chart')], [], new Map());
+    expect(absentPrerequisite('kubectl get deploy shop', notFound('deployments.apps', 'shop'), null, helm)).toBeUndefined();
+    const unreadable = pageObjects([cmd(1, 'kubectl apply -f x.yaml')], [manifest(2, 'x.yaml', null)], new Map());
+    expect(absentPrerequisite('kubectl get deploy shop', notFound('deployments.apps', 'shop'), null, unreadable)).toBeUndefined();
+  });
+});
+
+describe('shQuoteExpanding', () => {
+  it('should keep variable references expandable and quote anything else as data', () => {
+    expect(shQuoteExpanding('web-1')).toBe('web-1');
+    expect(shQuoteExpanding('$POD_NAME')).toBe('"$POD_NAME"');
+    expect(shQuoteExpanding('${NODE}-x')).toBe('"${NODE}-x"');
+    expect(shQuoteExpanding('$(rm -rf x)')).toBe("'$(rm -rf x)'");
+    expect(shQuoteExpanding('a b')).toBe("'a b'");
+  });
+});

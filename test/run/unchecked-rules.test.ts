@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { BackendCapabilities } from '../../src/backends/backend.js';
+import { cannotCheck, type Outcome } from '../../src/run/unchecked.js';
+
+const caps = (more: Partial<BackendCapabilities> = {}): BackendCapabilities => ({ nodeShell: true, loadBalancer: false, nodeExternalIPs: false, portForward: true, namespaceIsolation: false, ...more });
+const outcome = (o: Partial<Outcome>): Outcome => ({ command: 'true', output: '', expected: null, onHost: true, ...o });
+
+describe('cluster-nodes', () => {
+  const expected = 'NAME     STATUS   ROLES    AGE   VERSION\nnode-a   Ready    <none>   2h    v1.30.0\nnode-b   Ready    <none>   2h    v1.30.0\n';
+  const actual = 'NAME           STATUS   ROLES           AGE   VERSION\ncontrol-plane  Ready    control-plane   1m    v1.32.4\n';
+
+  it("should leave the author's node list unchecked when the header is the same", () => {
+    const r = cannotCheck(outcome({ command: 'kubectl get nodes', output: actual, expected }), { capabilities: caps() });
+    expect(r?.rule).toBe('cluster-nodes');
+    expect(r?.reason).toMatch(/2 nodes/);
+  });
+
+  it('should keep a stale header, or a named node, checked', () => {
+    const stale = expected.replace('ROLES    ', '');
+    expect(cannotCheck(outcome({ command: 'kubectl get nodes', output: actual, expected: stale }), { capabilities: caps() })).toBeUndefined();
+    expect(cannotCheck(outcome({ command: 'kubectl get node node-a', output: actual, expected }), { capabilities: caps() })).toBeUndefined();
+  });
+});
+
+describe('node-daemon-port', () => {
+  const refused = 'curl: (7) Failed to connect to localhost port 10249 after 0 ms: Couldn\'t connect to server\n';
+
+  it('should leave a node-local daemon port unchecked only on a node shell without daemons', () => {
+    expect(cannotCheck(outcome({ onHost: false, onNode: true, output: refused }), { capabilities: caps({ nodeDaemons: false }) })?.rule).toBe('node-daemon-port');
+    // A real node (kind) runs kube-proxy: a refused port there is the page's problem.
+    expect(cannotCheck(outcome({ onHost: false, onNode: true, output: refused }), { capabilities: caps() })).toBeUndefined();
+    // On the reader's machine it is not a node daemon at all.
+    expect(cannotCheck(outcome({ onHost: false, onNode: false, output: refused }), { capabilities: caps({ nodeDaemons: false }) })).toBeUndefined();
+  });
+});
