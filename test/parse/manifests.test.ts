@@ -56,6 +56,18 @@ describe('manifests', () => {
     expect(manifests(lesson2)[0]).toMatchObject({ file: 'x.yaml', content: 'kind: Pod\n', origin: 'example' });
   });
 
+  it('should name a block of any language from prose that asks to save it under a file name', () => {
+    const src = ['Copy the following template into a file called `report.txt.tmpl`:', '', '```liquid', 'Name: {{ name }}', '```', '', '```shell', 'cat report.txt.tmpl', '```', ''].join('\n');
+    const l = parseMarkdown(src, { path: 'doc.md', examplesDir: 'none' });
+    expect(l.steps.map((s) => s.kind)).toEqual(['manifest', 'command']);
+    expect(manifests(l)[0]).toMatchObject({ file: 'report.txt.tmpl', language: 'text', content: 'Name: {{ name }}' });
+    // Without a file name, or without asking to save, such a block is not a file.
+    const unnamed = parseMarkdown(src.replace('into a file called `report.txt.tmpl`', 'somewhere'), { path: 'doc.md', examplesDir: 'none' });
+    expect(manifests(unnamed)).toEqual([]);
+    const shown = parseMarkdown(src.replace('Copy the following template into', 'Here is what goes into'), { path: 'doc.md', examplesDir: 'none' });
+    expect(manifests(shown)).toEqual([]);
+  });
+
   it('should treat a yaml fence after an output cue as output, not a manifest', () => {
     const src = ['```shell', 'kubectl get cm x -o yaml', '```', '', 'The output is similar to:', '', '```yaml', 'kind: ConfigMap', '```', ''].join('\n');
     const l = parseMarkdown(src, { path: 'doc.md', examplesDir: 'none' });
