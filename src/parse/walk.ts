@@ -25,6 +25,9 @@ const MANIFEST_NAME_COMMENT = /^(?:#|\/\/)\s*(?:file(?:name)?\s*:\s*)?([\w./-]+\
 /** A file name in prose (`Create a file named run-my-nginx.yaml:`). */
 const PROSE_FILE_NAME = /([\w.-]+\.(?:ya?ml|json))\b/g;
 
+/** Prose naming the file the next block is to be saved as, whatever its kind: "into a file called `job.yaml.jinja2`". */
+const NAMED_FILE_PROSE = /\b(?:(?:a|the)\s+file\s+(?:called|named)|save\s+(?:it|this|them)\s+as)\s+`([\w.-]+\.[A-Za-z0-9]+)`/gi;
+
 /** Walks the units in doc order, adding steps and pairing output to the builder. */
 export function walkUnits(units: Unit[], b: LessonBuilder): void {
   for (const unit of units) {
@@ -148,6 +151,15 @@ function directive(b: LessonBuilder): { directive?: NonNullable<ReturnType<Lesso
   return d ? { directive: d } : {};
 }
 
+/** A heredoc into a file (`cat <<EOF >x.yaml`, `cat > x.yaml <<'EOF'`, `tee x <<EOF`). */
+const HEREDOC_TO_FILE = /^(?:cat|tee)\b(?=.*<<-?\s*['"]?\w+['"]?)(?=.*(?:>\s*\S|tee\s+(?:-a\s+)?\S))/;
+
+/** True when the first line that is not a `#` comment writes a file from a heredoc. */
+function writesFilesByHeredoc(lines: readonly string[]): boolean {
+  const first = lines.find((l) => !/^\s*#/.test(l));
+  return first !== undefined && HEREDOC_TO_FILE.test(first.trim());
+}
+
 function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   if (unit.unterminated) {
     b.findings.push(
@@ -180,8 +192,21 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     b.since = 'adjacent';
   };
   if (nonBlank.length === 0) return;
+  // Prose that asks to save the block under a file name ("copy … into a file called `x.j2`"): the
+  // block is that file, whatever its fence's language, unless it is commands.
+  const named = !manifestLang && !isCommandTag && !anyPrompt ? namedFile(b.prose) : null;
+  if (named && WRITE_FILE_PROSE.test(b.prose ?? '')) {
+    addInlineManifest(unit, b, named, languageOf(named, tag), d?.skip);
+    return;
+  }
   // A block of `VAR=$(…)` assignments is commands, never the previous command's output.
   if (!manifestLang && isAssignmentBlock(lines)) {
+    b.addCommands(splitCommandBlock(lines, { shellSyntax: true, podNames: b.podNames }), d ? { inferred: false, directive: d } : { inferred: false });
+    return;
+  }
+  // A yaml-tagged fence that is a shell script writing files (`cat <<EOF >deployment.yaml` …):
+  // the reader runs it in a shell; it is commands, not a manifest.
+  if (manifestLang && writesFilesByHeredoc(nonBlank.map((l) => l.text))) {
     b.addCommands(splitCommandBlock(lines, { shellSyntax: true, podNames: b.podNames }), d ? { inferred: false, directive: d } : { inferred: false });
     return;
   }
@@ -250,6 +275,11 @@ function fileFromComment(lines: DocLine[]): string | null {
   const first = lines.find((l) => l.text.trim() !== '');
   const m = first ? MANIFEST_NAME_COMMENT.exec(first.text.trim()) : null;
   return m ? m[1]!.split('/').pop()! : null;
+}
+
+function namedFile(prose: string | undefined): string | null {
+  const names = [...(prose ?? '').matchAll(NAMED_FILE_PROSE)].map((m) => m[1]!);
+  return names.length > 0 ? names[names.length - 1]!.split('/').pop()! : null;
 }
 
 function fileFromProse(prose: string | undefined): string | null {

@@ -15,6 +15,7 @@ import { ClusterTime } from './pace.js';
 import { shQuote } from '../shell/index.js';
 import type { LessonState } from './state.js';
 import type { StepResult } from './types.js';
+import { cannotCheck } from './unchecked.js';
 
 /** A step running in the background, in its own "terminal". */
 export interface Concurrent {
@@ -119,6 +120,12 @@ export async function finishConcurrent(state: LessonState, c: Concurrent, waitMs
     if (!m.ok && m.diff) r.diff = m.diff;
     r.bindings = m.bindings;
     if (m.ok) state.bindings.push(...m.bindings.map((b) => ({ ...b, line: e.position.line })));
+    // What the backend cannot model decides this step as it does one run in the foreground.
+    const cannot = m.ok ? undefined : cannotCheck({ command: c.step.command, output: actual, expected: e.text, onHost: c.step.host.kind === 'local' }, state.session);
+    if (cannot) {
+      Object.assign(r, { status: 'unchecked', uncheckedReason: cannot.reason, differences: [] });
+      delete r.diff;
+    }
   }
   state.outputs.set(c.step.id, actual);
   return r;

@@ -5,6 +5,7 @@
  * data), so whether the step works cannot be checked here: the step is unchecked, naming the
  * file, never a failure of the page.
  */
+import { load } from 'js-yaml';
 import { parseCommandLine } from '../shell/index.js';
 
 /** How tools say a file they were given does not exist; group 1 is the path. */
@@ -40,4 +41,31 @@ export function readerFile(command: string, output: string, earlier: readonly st
     return file;
   }
   return undefined;
+}
+
+/** `metadata.name` of each object in a manifest's text (documents separated by `---`). */
+function manifestNames(content: string): string[] {
+  const names: string[] = [];
+  for (const doc of content.split(/^---\s*$/m)) {
+    try {
+      const o = load(doc) as { metadata?: { name?: unknown } } | null;
+      if (o && typeof o.metadata?.name === 'string') names.push(o.metadata.name);
+    } catch {
+      // A template with placeholders: no name to take.
+    }
+  }
+  return names;
+}
+
+/**
+ * The objects a reader's file would create when applied (`kubectl apply -f mypdb.yaml`): those its
+ * doc output announces (`poddisruptionbudget.policy/zk-pdb created`), else those of the manifests
+ * the page shows that no earlier step applied — the page asks the reader to save one of them.
+ */
+export function readerFileObjects(command: string, announced: ReadonlySet<string>, manifests: readonly { file: string | null; examplePath?: string; content: string | null }[], earlier: readonly string[]): Set<string> {
+  if (announced.size) return new Set(announced);
+  const applies = parseCommandLine(command).commands.some((c) => c.name === 'kubectl' && c.args.some((a) => a.value === 'apply' || a.value === 'create' || a.value === 'replace'));
+  if (!applies) return new Set();
+  const used = (m: { file: string | null; examplePath?: string }): boolean => [m.file, m.examplePath].some((f) => !!f && earlier.some((ran) => ran.includes(f.split('/').pop()!)));
+  return new Set(manifests.filter((m) => m.content && !used(m)).flatMap((m) => manifestNames(m.content!)));
 }

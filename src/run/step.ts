@@ -5,7 +5,7 @@
 import type { CommandStep } from '../plan/types.js';
 import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
-import { readerFile } from './reader-files.js';
+import { readerFile, readerFileObjects } from './reader-files.js';
 import { readerValue } from './reader-value.js';
 import { changedNames, createdObjects, dependsOn, isPathLike, producedNames, readable, type SkippedProducer } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
@@ -539,7 +539,8 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     if (file) {
       const reason = `${file} is a file on the reader's machine: no step of the page writes or downloads it, and no block shows it`;
       markUnchecked(result, reason);
-      state.skippedProducers.push({ line: step.line, reason, names: producedNames(command) });
+      const objects = readerFileObjects(command, createdObjects(step.expected?.text ?? ''), state.manifests, state.earlier.map((e) => e.ran));
+      state.skippedProducers.push({ line: step.line, reason, names: producedNames(command), objects });
     }
   }
   if (result.status === 'fail') {

@@ -56,6 +56,18 @@ describe('manifests', () => {
     expect(manifests(lesson2)[0]).toMatchObject({ file: 'x.yaml', content: 'kind: Pod\n', origin: 'example' });
   });
 
+  it('should name a block of any language from prose that asks to save it under a file name', () => {
+    const src = ['Copy the following template into a file called `report.txt.tmpl`:', '', '```liquid', 'Name: {{ name }}', '```', '', '```shell', 'cat report.txt.tmpl', '```', ''].join('\n');
+    const l = parseMarkdown(src, { path: 'doc.md', examplesDir: 'none' });
+    expect(l.steps.map((s) => s.kind)).toEqual(['manifest', 'command']);
+    expect(manifests(l)[0]).toMatchObject({ file: 'report.txt.tmpl', language: 'text', content: 'Name: {{ name }}' });
+    // Without a file name, or without asking to save, such a block is not a file.
+    const unnamed = parseMarkdown(src.replace('into a file called `report.txt.tmpl`', 'somewhere'), { path: 'doc.md', examplesDir: 'none' });
+    expect(manifests(unnamed)).toEqual([]);
+    const shown = parseMarkdown(src.replace('Copy the following template into', 'Here is what goes into'), { path: 'doc.md', examplesDir: 'none' });
+    expect(manifests(shown)).toEqual([]);
+  });
+
   it('should treat a yaml fence after an output cue as output, not a manifest', () => {
     const src = ['```shell', 'kubectl get cm x -o yaml', '```', '', 'The output is similar to:', '', '```yaml', 'kind: ConfigMap', '```', ''].join('\n');
     const l = parseMarkdown(src, { path: 'doc.md', examplesDir: 'none' });
@@ -78,5 +90,22 @@ describe('manifests', () => {
     const m = manifests(l);
     expect(m.map((x) => x.file)).toEqual(['a.yaml', null]);
     expect(commands(l).map((c) => c.references)).toEqual([[m[0]!.id], [m[0]!.id]]);
+  });
+});
+
+describe('a yaml-tagged fence that is a shell script', () => {
+  const parseSteps = (src: string) => parseMarkdown(src, { path: 'p.md', examplesDir: 'none' }).steps;
+
+  it('should read heredocs writing files as commands, not as a manifest', () => {
+    const steps = parseSteps(['```yaml', '# Write the files', 'cat <<EOF >app.properties', 'A=1', 'EOF', '', "cat <<'EOF' > kustomization.yaml", 'resources:', '- web.yaml', 'EOF', '```', ''].join('\n'));
+    expect(steps.map((s) => [s.kind, s.kind === 'command' ? s.command : null])).toEqual([
+      ['command', 'cat <<EOF >app.properties\nA=1\nEOF'],
+      ['command', "cat <<'EOF' > kustomization.yaml\nresources:\n- web.yaml\nEOF"],
+    ]);
+  });
+
+  it('should keep a manifest whose text merely mentions cat', () => {
+    const steps = parseSteps(['```yaml', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: cat', 'data:', '  cmd: cat <<EOF >x', '```', ''].join('\n'));
+    expect(steps.map((s) => s.kind)).toEqual(['manifest']);
   });
 });

@@ -60,5 +60,18 @@ describe('a step kept running in another terminal', () => {
     expect(r.steps.map((s) => [s.line, s.status])).toEqual([[5, 'pass'], [9, 'pass']]);
     expect(r.steps[0]!.actual).toBe('Serving\n');
   });
-});
 
+  it('is unchecked, not failed, when the backend says it cannot model what the step reaches', async () => {
+    const t = tempDir();
+    cleanups.push(t.remove);
+    const backend = new FakeBackend(join(t.dir, 'fake'), [], { cannotCheck: (command) => (/\bstore-read\b/.test(command) ? 'store-read selects a pod the backend cannot run' : undefined) });
+    const options = { matcher: plainMatcher, tmpDir: t.dir, settleIntervalMs: 10, settleMs: 1500, gatherFacts: false, handleSignals: false };
+    const loop = inAnotherTerminal(cmd(5, 'echo "querying store-read"; sleep 60', { expected: 'row 1\nrow 2' }));
+    const other = inAnotherTerminal(cmd(7, 'echo "querying web"; sleep 60', { expected: 'row 1' }));
+    const act = { ...cmd(9, 'true'), section: 'Watch' };
+    const r = await runPlan(plan([loop, other, act]), backend, options);
+    expect(r.steps.map((s) => [s.line, s.status])).toEqual([[5, 'unchecked'], [7, 'fail'], [9, 'pass']]);
+    expect(r.steps[0]!.uncheckedReason).toBe('store-read selects a pod the backend cannot run');
+    expect(r.steps[0]!.differences).toEqual([]);
+  });
+});

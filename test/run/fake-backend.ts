@@ -43,7 +43,7 @@ export class FakeBackend implements Backend {
   constructor(
     private readonly stateDir: string,
     private readonly table: FakeEntry[],
-    private readonly extra: { capabilities?: Partial<BackendCapabilities>; nodeExec?: (command: string) => ExecResult; env?: Record<string, string>; atRest?: (horizonMs: number) => boolean; passTime?: (ms: number) => Promise<void> } = {},
+    private readonly extra: { capabilities?: Partial<BackendCapabilities>; nodeExec?: (command: string) => ExecResult; env?: Record<string, string>; atRest?: (horizonMs: number) => boolean; passTime?: (ms: number) => Promise<void>; cannotCheck?: BackendSession['cannotCheck'] } = {},
   ) {
     mkdirSync(join(stateDir, 'bin'), { recursive: true });
     writeFileSync(join(stateDir, 'table.json'), JSON.stringify(table));
@@ -67,6 +67,7 @@ export class FakeBackend implements Backend {
       ...(nodeExec ? { nodeExec: async (command: string) => nodeExec(command) } : {}),
       ...(this.extra.atRest ? { atRest: this.extra.atRest } : {}),
       ...(this.extra.passTime ? { passTime: this.extra.passTime } : {}),
+      ...(this.extra.cannotCheck ? { cannotCheck: this.extra.cannotCheck } : {}),
       stop: async () => {
         this.stopped++;
       },

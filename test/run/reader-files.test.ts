@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readerFile } from '../../src/run/reader-files.js';
+import { readerFile, readerFileObjects } from '../../src/run/reader-files.js';
 
 const KUBECTL_MISSING = (f: string) => `error: the path "${f}" does not exist\n`;
 
@@ -23,5 +23,24 @@ describe('readerFile', () => {
     ['kubectl exec web -- cat data.txt', 'cat: other.txt: No such file or directory\n', [], [], 'not the file the command names'],
   ])('%s → not the reader’s (%s)', (command, output, earlier, shown) => {
     expect(readerFile(command, output, earlier, shown)).toBeUndefined();
+  });
+});
+
+describe('readerFileObjects: what a reader’s file would create', () => {
+  const budget = { file: 'budget-min.yaml', examplePath: 'policy/budget-min.yaml', content: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web-budget\nspec:\n  minAvailable: 2\n' };
+  const other = { file: null, content: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: front\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: front-config\n' };
+  const applied = { file: 'app.yaml', content: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n' };
+
+  test('the objects its doc output announces', () => {
+    expect([...readerFileObjects('kubectl apply -f mine.yaml', new Set(['web-budget']), [other], [])]).toEqual(['web-budget']);
+  });
+
+  test('else those of the manifests the page shows and no earlier step applied', () => {
+    expect([...readerFileObjects('kubectl apply -f mine.yaml', new Set(), [budget, other, applied], ['kubectl apply -f app.yaml'])].sort()).toEqual(['front', 'front-config', 'web-budget']);
+  });
+
+  test('nothing for a command that does not create from the file', () => {
+    expect(readerFileObjects('rev input.txt', new Set(), [budget], []).size).toBe(0);
+    expect(readerFileObjects('kubectl delete -f mine.yaml', new Set(), [budget], []).size).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import type { Backend, BackendSession, BackendStartOptions } from '../backend.js
 import { startSim, type SimOptions } from './index.js';
 import { insideAddresses, outsideAddresses } from './net-ranges.js';
 import { simCannotCheck } from './cannot-check.js';
+import { unmodelledObjects } from './unmodelled-pods.js';
 
 /** Options of the sim backend: those of `startSim`, except where files go (the run's workDir). */
 export type SimBackendOptions = Omit<SimOptions, 'dir'>;
@@ -45,7 +46,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
             ? `reaches ${outside}, an address of the author's cluster (a cloud load balancer or a node) or of the internet, which neither this machine nor the simulated cluster has; not run`
             : undefined;
         },
-        cannotCheck: (command: string, output: string, expected?: string) => simCannotCheck(command, output, sim.metricsAvailable(), expected),
+        cannotCheck: (command: string, output: string, expected?: string) => simCannotCheck(command, output, sim.metricsAvailable(), expected, unmodelledObjects(sim.api)),
         ...(runtime.warnings ? { warnings: () => runtime.warnings!() } : {}),
         stop: () => sim.stop(),
       };

@@ -3,6 +3,7 @@
  * step did not pass, and a step that needs one of these is reported as unchecked with the reason.
  */
 import { unservedResource } from './real-resources.js';
+import { namesUnmodelled, type UnmodelledObject } from './unmodelled-pods.js';
 
 const NO_RESOURCE_TYPE = /the server doesn't have a resource type "([^"]+)"/;
 const NO_METRICS = /Metrics API not available|the server could not find the requested resource \(get (?:pods|nodes)\.metrics\.k8s\.io\)/;
@@ -29,13 +30,16 @@ const NOT_MODELLED: readonly { command: RegExp; expected?: RegExp; reason: strin
  * Why the step's outcome cannot be checked on the simulator, or undefined. `metricsServed` says
  * whether this simulator serves the metrics API now: when it does, a metrics error is the page's
  * own (it ran `kubectl top` before installing metrics-server), and the step is checked.
+ * `unmodelled` lists the pods (and their StatefulSets' later pods and Services) that cannot become
+ * Ready here because they run programs the simulator does not model.
  */
-export function simCannotCheck(command: string, output: string, metricsServed = false, expected = ''): string | undefined {
+export function simCannotCheck(command: string, output: string, metricsServed = false, expected = '', unmodelled: readonly UnmodelledObject[] = []): string | undefined {
   const type = NO_RESOURCE_TYPE.exec(output);
   if (type) return unservedResource(type[1]!);
   if (NO_METRICS.test(output) && !metricsServed) {
     return 'the metrics API is served only once metrics-server is installed and available in kube-system (or with the sim option --metrics-server): `kubectl top` and resource-based autoscaling cannot be checked before that';
   }
   for (const gap of NOT_MODELLED) if (gap.command.test(command) || gap.expected?.test(expected)) return gap.reason;
-  return undefined;
+  // A pod whose programs the simulator does not run (and what depends on it), named by the step.
+  return namesUnmodelled(command, expected, unmodelled);
 }

@@ -37,6 +37,13 @@ export const MORE_PROFILES: ImageProfile[] = [
     listeners: [{ port: 6379, app: 'redis' }],
     startLogs: ['1:C * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', '1:M * Running mode=standalone, port=6379.', '1:M * Server initialized', '1:M * Ready to accept connections tcp'],
   }),
+  // Percona XtraBackup with ncat, for cloning MySQL replicas: the programs are listed so the
+  // simulator knows they exist, but none of them is modelled (a pod relying on them is unchecked).
+  debianLike('xtrabackup', ['gcr.io/google-samples/xtrabackup'], {
+    version: '1.0',
+    bins: { '/usr/bin': [...DEBIAN_BINS, 'ncat', 'xbstream', 'xtrabackup', 'mysql'] },
+    env: { PATH: DEBIAN_PATH },
+  }),
   debianLike('mysql', ['mysql', 'mariadb'], {
     version: '8.4.3',
     bins: { '/usr/bin': [...DEBIAN_BINS, 'mysql', 'mysqld', 'mysqladmin'], '/usr/local/bin': ['docker-entrypoint.sh'] },

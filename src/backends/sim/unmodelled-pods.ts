@@ -1,0 +1,129 @@
+/**
+ * Pods whose programs the simulator does not model. A container (or its exec probe) that runs a
+ * program its image profile does not have, or that the simulated commands do not implement
+ * (`ncat` and `xtrabackup` in an image the simulator does not know, `mysql -e` queries), cannot
+ * behave as on a cluster: such a pod that is not Ready, the pods its StatefulSet has not made yet
+ * behind it, and the Services that select it, cannot be checked. The runner asks after a step
+ * failed; a step that names one of them is unchecked with the reason.
+ */
+import { canRun } from './runtime/images/can-run.js';
+import type { Api } from './api/types.js';
+import type { KObject } from './types.js';
+
+/** Words that start a shell command but are not programs. */
+const SHELL_WORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'in', 'function', '{', '}', '(', ')', '!', 'exec', 'time', 'true', 'false', 'echo', 'printf', 'test', '[', '[[',
+  // Shell builtins.
+  'set', 'cd', 'export', 'unset', 'exit', 'read', 'source', '.', ':', 'eval', 'shift', 'trap', 'wait', 'local', 'return', 'break', 'continue']);
+
+/**
+ * The programs a container command runs: its first word, and for `sh -c`/`bash -c` scripts the
+ * first word of every simple command of the script (after `exec`, assignments and keywords).
+ */
+export function programsOf(argv: readonly string[]): string[] {
+  if (!argv.length) return [];
+  const first = argv[0]!.split('/').pop()!;
+  const script = ['sh', 'bash', 'ash', 'dash'].includes(first) ? argv[argv.indexOf('-c') + 1] : undefined;
+  if (!script || argv.indexOf('-c') < 0) return [first];
+  const found = new Set<string>();
+  for (const segment of script.replace(/#.*$/gm, '').split(/\n|;|\|\||&&|\||\$\(|`|\bthen\b|\bdo\b|\belse\b/)) {
+    const words = segment.trim().split(/\s+/).filter(Boolean);
+    while (words.length && (SHELL_WORDS.has(words[0]!) || /^\w+=/.test(words[0]!))) words.shift();
+    const word = words[0];
+    if (word && /^[A-Za-z][\w.+-]*$/.test(word.split('/').pop()!)) found.add(word.split('/').pop()!);
+  }
+  return [...found];
+}
+
+interface Container {
+  name?: string;
+  image?: string;
+  command?: string[];
+  args?: string[];
+  readinessProbe?: { exec?: { command?: string[] } };
+  livenessProbe?: { exec?: { command?: string[] } };
+  startupProbe?: { exec?: { command?: string[] } };
+}
+
+/** Why a pod spec's containers cannot run as on a cluster here, or undefined. */
+export function unmodelledProgram(spec: { initContainers?: Container[]; containers?: Container[] }): string | undefined {
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+    if (!c.image) continue;
+    const runs = [[...(c.command ?? []), ...(c.args ?? [])], c.readinessProbe?.exec?.command, c.livenessProbe?.exec?.command, c.startupProbe?.exec?.command];
+    for (const argv of runs) {
+      for (const program of programsOf(argv ?? [])) {
+        const can = canRun(c.image, program);
+        if (!can.ok) return `container ${c.name ?? '?'} (image ${c.image}) runs ${program}: ${can.reason}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function ready(pod: KObject): boolean {
+  const conditions = ((pod.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions) ?? [];
+  return conditions.some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+/** What a step may name that the simulator cannot run as on a cluster: names, name patterns and why. */
+export interface UnmodelledObject {
+  /** A pod or Service name, or a pattern for the pods a StatefulSet has not made yet. */
+  name: string | RegExp;
+  reason: string;
+  /** Named only by the command (a claim the StatefulSet would make): the doc's listings of such objects stay checked. */
+  commandOnly?: boolean;
+}
+
+/** The not-Ready pods whose programs are not modelled, the later pods of their StatefulSets, and the Services selecting them. */
+export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>): UnmodelledObject[] {
+  const podType = api.resolve('pods');
+  if (!podType) return [];
+  const out: UnmodelledObject[] = [];
+  const stuck: KObject[] = [];
+  for (const pod of api.list(podType, undefined).items) {
+    if (ready(pod) || pod.metadata.deletionTimestamp) continue;
+    const why = unmodelledProgram((pod.spec ?? {}) as { containers?: Container[] });
+    if (!why) continue;
+    const reason = `pod ${pod.metadata.name} cannot become Ready in the simulator: ${why}`;
+    stuck.push(pod);
+    out.push({ name: pod.metadata.name!, reason });
+    const owner = (pod.metadata.ownerReferences ?? []).find((o) => o.kind === 'StatefulSet');
+    if (owner) {
+      const later = `${reason}; the pods of StatefulSet ${owner.name} depend on it`;
+      out.push({ name: new RegExp(`^${escape(owner.name)}-\\d+$`), reason: later });
+      // The claims of the pods the StatefulSet has not made yet: <template>-<statefulset>-<ordinal>.
+      const stsType = api.resolve('statefulsets', 'apps');
+      const sts = stsType ? api.list(stsType, pod.metadata.namespace).items.find((o) => o.metadata.name === owner.name) : undefined;
+      const templates = ((sts?.spec as { volumeClaimTemplates?: { metadata?: { name?: string } }[] } | undefined)?.volumeClaimTemplates ?? []).map((t) => t.metadata?.name).filter((n): n is string => !!n);
+      for (const t of templates) out.push({ name: new RegExp(`^${escape(t)}-${escape(owner.name)}-\\d+$`), reason: later, commandOnly: true });
+    }
+  }
+  const svcType = api.resolve('services');
+  if (svcType && stuck.length) {
+    for (const svc of api.list(svcType, undefined).items) {
+      // A headless Service is addressed through its pods' own names (`mysql-0.mysql`).
+      if ((svc.spec as { clusterIP?: string } | undefined)?.clusterIP === 'None') continue;
+      const selector = (svc.spec as { selector?: Record<string, string> } | undefined)?.selector;
+      if (!selector || !Object.keys(selector).length) continue;
+      const pod = stuck.find((p) => p.metadata.namespace === svc.metadata.namespace && Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v));
+      if (pod) out.push({ name: svc.metadata.name!, reason: `Service ${svc.metadata.name} selects pod ${pod.metadata.name}, which cannot become Ready in the simulator: ${unmodelledProgram((pod.spec ?? {}) as { containers?: Container[] })}` });
+    }
+  }
+  return out;
+}
+
+/** The reason a step that names (in its command or the doc's output) an unmodelled object cannot be checked, or undefined. */
+export function namesUnmodelled(command: string, expected: string, objects: readonly UnmodelledObject[]): string | undefined {
+  if (!objects.length) return undefined;
+  // Whole words: `mysql-0`, `pod/mysql-0`, `mysql-0.mysql` (a pod's DNS name), not `data-mysql-0` or `app=mysql`.
+  const words = (text: string): string[] => text.split(/[\s'",:/()]+/).flatMap((t) => [t, t.split('.')[0]!]).filter(Boolean);
+  const inCommand = words(command);
+  const inBoth = [...inCommand, ...words(expected)];
+  for (const o of objects) {
+    if ((o.commandOnly ? inCommand : inBoth).some((t) => (typeof o.name === 'string' ? t === o.name : o.name.test(t)))) return o.reason;
+  }
+  return undefined;
+}

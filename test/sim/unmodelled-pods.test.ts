@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { namesUnmodelled, programsOf, unmodelledObjects, unmodelledProgram } from '../../src/backends/sim/unmodelled-pods.js';
+import { simCannotCheck } from '../../src/backends/sim/cannot-check.js';
+import type { KObject } from '../../src/backends/sim/types.js';
+
+describe('programs a container runs', () => {
+  test('first word, or every command of a sh -c script', () => {
+    expect(programsOf(['sleep', '3600'])).toEqual(['sleep']);
+    expect(programsOf(['/bin/sh', '-c', 'set -e\n# comment\nx=1 nc -l 9000 | tar -x -C /data\nif [[ -d /d ]]; then exec cp /a /b; fi'])).toEqual(['nc', 'tar', 'cp']);
+    expect(programsOf([])).toEqual([]);
+  });
+
+  test('a program the image does not have, or an image the simulator does not know, is unmodelled', () => {
+    expect(unmodelledProgram({ containers: [{ name: 'web', image: 'nginx:1.27', command: ['nginx', '-g', 'daemon off;'] }] })).toBeUndefined();
+    expect(unmodelledProgram({ initContainers: [{ name: 'fetch', image: 'example.com/tools:1', command: ['bash', '-c', 'fetcher --all'] }] })).toMatch(/^container fetch \(image example.com\/tools:1\) runs fetcher: image example.com\/tools:1 is not known/);
+    expect(unmodelledProgram({ containers: [{ name: 'db', image: 'mysql:8', readinessProbe: { exec: { command: ['mysql', '-e', 'SELECT 1'] } } }] })).toMatch(/runs mysql: .*does not run queries/);
+  });
+});
+
+function pod(name: string, labels: Record<string, string>, spec: object, ready = false, owner?: string): KObject {
+  return {
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: { name, namespace: 'default', labels, ...(owner ? { ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: owner, uid: 'u', controller: true }] } : {}) },
+    spec,
+    status: { conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
+  } as KObject;
+}
+
+function fakeApi(pods: KObject[], services: KObject[], statefulsets: KObject[] = []) {
+  const byType: Record<string, KObject[]> = { pods, services, statefulsets };
+  return {
+    resolve: (n: string) => ({ name: n }) as never,
+    list: (t: { name: string }) => ({ items: byType[t.name] ?? [], resourceVersion: '1' }),
+  };
+}
+
+describe('pods that cannot become Ready and what names them', () => {
+  const stuckSpec = { containers: [{ name: 'sync', image: 'example.com/replicator:2', command: ['replicator', '--serve'] }] };
+  const svc = (name: string, selector: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default' }, spec: { selector } }) as KObject;
+  const api = fakeApi(
+    [pod('store-0', { app: 'store' }, stuckSpec, false, 'store'), pod('web-1', { app: 'web' }, { containers: [{ name: 'n', image: 'nginx:1.27' }] })],
+    [svc('store-read', { app: 'store' }), svc('web', { app: 'web' }), { ...svc('store', { app: 'store' }), spec: { clusterIP: 'None', selector: { app: 'store' } } } as KObject],
+    [{ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'store', namespace: 'default' }, spec: { volumeClaimTemplates: [{ metadata: { name: 'data' } }] } } as KObject],
+  );
+  const objects = unmodelledObjects(api as never);
+
+  test.each([
+    ['kubectl get pods -l app=store', 'NAME READY STATUS\nstore-0 1/1 Running'],
+    ['kubectl exec store-2 -- ls', ''],
+    ['kubectl get pod/store-1', ''],
+    ['kubectl run client --image=busybox -- wget -qO- store-read', ''],
+    ['kubectl run client --image=busybox -- ping store-0.store', ''],
+    ['kubectl delete pvc data-store-3', 'persistentvolumeclaim "data-store-3" deleted'],
+  ])('unchecked: %s', (command, expected) => {
+    expect(simCannotCheck(command, 'whatever', false, expected, objects)).toMatch(/store-0,? (?:which )?cannot become Ready in the simulator: container sync \(image example.com\/replicator:2\) runs replicator/);
+  });
+
+  test.each([
+    ['kubectl get pvc -l app=store', 'NAME STATUS\ndata-store-0 Bound'],
+    ['kubectl get pods', 'NAME READY\nweb-1 1/1'],
+    ['kubectl get svc web', ''],
+    ['kubectl exec store -- ls', ''],
+    ['kubectl get svc store', ''],
+    ['kubectl get pvc', 'NAME STATUS\ndata-store-3 Bound'],
+  ])('checked as usual: %s', (command, expected) => {
+    expect(simCannotCheck(command, 'whatever', false, expected, objects)).toBeUndefined();
+  });
+
+  test('a Ready pod is checked even when its programs are not modelled', () => {
+    const readyApi = fakeApi([pod('store-0', { app: 'store' }, stuckSpec, true, 'store')], [svc('store-read', { app: 'store' })]);
+    expect(unmodelledObjects(readyApi as never)).toEqual([]);
+    expect(namesUnmodelled('kubectl get pod store-0', '', [])).toBeUndefined();
+  });
+});
