@@ -153,8 +153,10 @@ describe('runPlan', () => {
       options,
     );
     expect(r.steps[0]).toMatchObject({ status: 'pass', attempts: 2 });
-    // Any other failure of a mutating step is final.
-    expect(r.steps[1]).toMatchObject({ status: 'fail', attempts: 1 });
+    // Any other failure of a mutating step is final (and pod web, which no step of this page
+    // creates, is the page's prerequisite: unchecked, not failed).
+    expect(r.steps[1]).toMatchObject({ status: 'unchecked', attempts: 1 });
+    expect(r.steps[1]!.uncheckedReason).toMatch(/^pod web is not created by this page/);
   });
 
   it('should skip steps the plan marks skipped and keep the sandbox when asked', async () => {
