@@ -9,5 +9,7 @@ export default defineConfig({
     // Tests start real kubectl processes against in-process servers; two cores are shared.
     pool: 'forks',
     maxWorkers: 2,
+    // Skipped tests are listed with their reason at the end (see test/helpers/skip-reasons.ts).
+    reporters: ['default', './test/helpers/skip-reasons.ts'],
   },
 });

@@ -48,7 +48,7 @@ export default async function simBench() {
       () => run('kubectl', ['get', 'pods'], { env }),
       () => run('kubectl', ['version', '--client'], { env }),
     );
-    report('kubectl get pods (1,000 pods) vs version --client', a, b);
+    report('kubectl get pods (1,000 pods) vs version --client', a, b, 'ms', 2);
 
     // Bounded load: 8 concurrent clients for 3 s against one pod.
     const deadline = performance.now() + 3000;
@@ -68,7 +68,8 @@ export default async function simBench() {
     await addPods(sim, 1000, 10_000);
     global.gc?.();
     const after = process.memoryUsage().heapUsed;
-    console.log(`${'sim heap with 10,000 pods'.padEnd(48)} ${(after / 2 ** 20).toFixed(0)} MiB (+${((after - before) / 2 ** 20).toFixed(0)} MiB for 9,000 pods)`);
+    const mib = after / 2 ** 20;
+    console.log(`${'sim heap with 10,000 pods'.padEnd(48)} ${mib.toFixed(0)} MiB (+${((after - before) / 2 ** 20).toFixed(0)} MiB for 9,000 pods)  (target < 500 MB: ${after < 500e6 ? 'met' : 'NOT met'})`);
   } finally {
     await sim.stop();
     rmSync(home, { recursive: true, force: true });

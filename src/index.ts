@@ -9,6 +9,7 @@
  */
 export * from './diag/index.js';
 export * from './plan/index.js';
+export { describeContext, describeSession, describeSource } from './plan/describe-context.js';
 export { parseMarkdown, loadLesson, type ParseOptions, type LoadOptions } from './parse/index.js';
 export { lintPlan, lintRules, applyFixes, type LintRule, type LintOptions } from './lint/index.js';
 export { lintFiles, type LintFileResult } from './lint-files.js';
@@ -17,13 +18,17 @@ export type { Difference, DifferenceKind, Binding, MatchInput, MatchResult } fro
 export {
   runPlan,
   check,
+  expandInputs,
   exitCodeFor,
   summarize,
+  RUN_DEFAULTS,
   type CheckOptions,
   type CheckReport,
   type Reporter,
   type RunOptions,
+  type StepDecision,
 } from './run/index.js';
+export { decideConfine, type ConfineDecision } from './run/confine.js';
 export type { StepResult, StepStatus, LessonResult, Rewrite, Hint, Summary } from './run/types.js';
 export type { Backend, BackendSession, BackendCapabilities, BackendStartOptions, ExecResult } from './backends/backend.js';
 export { simBackend } from './backends/sim/backend.js';
@@ -32,3 +37,5 @@ export { kindBackend, type KindBackendOptions } from './backends/kind/backend.js
 export { contextBackend, type ContextBackendOptions } from './backends/context/backend.js';
 export { updateDoc, updatePatch } from './update/update.js';
 export * from './report/index.js';
+export * from './site/index.js';
+export { VERSION } from './version.js';

@@ -64,6 +64,12 @@ export interface BackendSession {
    */
   atRest?(horizonMs: number): boolean;
   /**
+   * Lets `ms` of the cluster's time pass at once instead of waiting for it (a simulated cluster
+   * fires the timers due within it). The runner calls it where it would sleep between retries,
+   * unless the run is `realtime`; backends on real time leave it out and the runner sleeps.
+   */
+  passTime?(ms: number): Promise<void>;
+  /**
    * Asked before a command runs on this machine (not in a pod or on a node): why it cannot reach
    * an address it names (an address that exists only inside a simulated cluster), or undefined.
    */
@@ -73,7 +79,7 @@ export interface BackendSession {
    * command needs something the backend does not model, e.g. an API a real cluster serves and the
    * simulator does not), or undefined when the verdict stands.
    */
-  cannotCheck?(command: string, output: string): string | undefined;
+  cannotCheck?(command: string, output: string, expected?: string): string | undefined;
   /** What the backend had to approximate during the lesson (an image it does not know, …). */
   warnings?(): string[];
   /** Called after the lesson: returns what the lesson left outside its namespace, if the backend can tell. */

@@ -1,14 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
-import { isKubedoctestError, KubedoctestError } from '../diag/errors.js';
-import { VERSION } from '../version.js';
-import { checkCommand, CHECK_FORMATS } from './commands/check.js';
+import { CHECK_FORMATS, KubedoctestError, isKubedoctestError, LINT_FORMATS, RUN_DEFAULTS, VERSION } from '../index.js';
+import { checkCommand } from './commands/check.js';
 import { doctorCommand } from './commands/doctor.js';
 import { DRIFT_FORMATS, driftCommand } from './commands/drift.js';
 import { MERGE_FORMATS, mergeCommand } from './commands/merge.js';
-import { LINT_FORMATS, lintCommand } from './commands/lint.js';
+import { lintCommand } from './commands/lint.js';
 import { planCommand } from './commands/plan.js';
 import { simStartCommand } from './commands/sim.js';
 import { walkCommand } from './commands/walk.js';
+import { formatDuration } from './output.js';
 
 /** The options that pick and shape a backend, shared by `check` and `walk`. */
 function withBackendOptions(command: Command): Command {
@@ -21,6 +21,15 @@ function withBackendOptions(command: Command): Command {
     .option('--metrics-server', 'simulator: metrics-server already enabled (kubectl top, HPA) before the page installs it')
     .option('--context <name>', 'kubeconfig context for --backend context')
     .option('--allow-context <name>', 'allow a context that does not look disposable');
+}
+
+/** The time options of `check` and `walk`, with the runner's own defaults. */
+function withTimeOptions(command: Command): Command {
+  return command
+    .option('--timeout <duration>', 'per-step timeout, e.g. 60s', formatDuration(RUN_DEFAULTS.stepTimeoutMs))
+    .option('--lesson-timeout <duration>', 'time limit for a whole lesson', formatDuration(RUN_DEFAULTS.lessonTimeoutMs))
+    .option('--settle <duration>', 'how long read-only steps are retried until they match', formatDuration(RUN_DEFAULTS.settleMs))
+    .option('--realtime', 'wait between retries in real time, as a reader would (the simulator otherwise lets that time pass at once)');
 }
 
 /** Builds the command tree; each action stores its exit code. */
@@ -37,14 +46,11 @@ function program(setCode: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  withBackendOptions(root.command('check'))
+  withTimeOptions(withBackendOptions(root.command('check')))
     .description('run each lesson against a fresh backend and report mismatches (exit 0 all passed, 1 a step failed, 2 tool error)')
     .argument('<files...>', 'Markdown files, directories or globs')
     .addOption(new Option('--format <format>', `report format: ${CHECK_FORMATS.join(', ')}`).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('--timeout <duration>', 'per-step timeout, e.g. 60s', '60s')
-    .option('--lesson-timeout <duration>', 'time limit for a whole lesson', '15m')
-    .option('--settle <duration>', 'how long read-only steps are retried until they match', '30s')
     .option('--jobs <n>', 'lessons run in parallel, each with its own backend', '1')
     .option('--fail-fast', 'stop after the first failed step')
     .option('--grep <text>', 'only report steps whose command contains text')
@@ -102,13 +108,11 @@ function program(setCode: (code: number) => void): Command {
     .option('--metrics-server', 'serve the metrics API (kubectl top, HPA) from the start')
     .action(run(simStartCommand));
 
-  withBackendOptions(root.command('walk'))
+  withTimeOptions(withBackendOptions(root.command('walk')))
     .description('walk through a lesson step by step on a fresh backend: Enter runs, e edits, s skips, q quits')
     .argument('<file>', 'a Markdown file')
     .option('--auto', 'run every step without waiting for a key')
     .option('--pause <duration>', 'with --auto: pause before each step', '500ms')
-    .option('--timeout <duration>', 'per-step timeout', '60s')
-    .option('--settle <duration>', 'how long read-only steps are retried until they match', '30s')
     .action(run(walkCommand));
 
   root

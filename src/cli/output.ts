@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { KubedoctestError } from '../diag/errors.js';
+import { KubedoctestError } from '../index.js';
 
 /** Writes a report to `--output <file>`, or to stdout when none is given. */
 export async function emit(text: string, output: string | undefined): Promise<void> {
@@ -26,6 +26,14 @@ export function parseDuration(text: string, option: string): number {
   const n = Number(m[1]);
   const unit = m[2] ?? 's';
   return Math.round(n * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit]!);
+}
+
+/** A duration for help text: minutes from 2 min on, else seconds or milliseconds (`60s`, `20m`, `250ms`); parseDuration reads it back. */
+export function formatDuration(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0 && ms >= 60_000 * 2) return `${ms / 60_000}m`;
+  if (ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
 }
 
 /** Parses a positive integer option. */

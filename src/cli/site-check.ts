@@ -4,18 +4,7 @@
  * of the results. `check.ts` calls `selectPages` before the run and `finishSite` after it.
  */
 import { readFile } from 'node:fs/promises';
-import { KubedoctestError } from '../diag/errors.js';
-import { loadLesson } from '../parse/index.js';
-import { buildPlan } from '../plan/index.js';
-import type { CheckReport } from '../run/reporter.js';
-import { exitCodeFor } from '../run/summary.js';
-import { summarize } from '../run/summary.js';
-import type { LessonResult } from '../run/types.js';
-import { applyBaseline, baselineSummary, exitCodeWithBaseline, pageKey, readBaseline, updatedBaseline, writeBaseline } from '../site/baseline.js';
-import { cacheKey, cacheLookup, cacheStore, type CacheContext } from '../site/cache.js';
-import { changedFiles, formatSelection, selectChanged } from '../site/changed.js';
-import { pageCosts, parseShard, shardOf, timingsFromReport } from '../site/shard.js';
-import { VERSION } from '../version.js';
+import { applyBaseline, baselineSummary, buildPlan, type CacheContext, cacheKey, cacheLookup, cacheStore, changedFiles, type CheckReport, exitCodeFor, exitCodeWithBaseline, formatSelection, KubedoctestError, type LessonResult, loadLesson, pageCosts, pageKey, parseShard, readBaseline, selectChanged, shardOf, summarize, timingsFromReport, updatedBaseline, VERSION, writeBaseline } from '../index.js';
 
 /** The site options as commander gives them. */
 export interface SiteOptions {
@@ -41,11 +30,6 @@ export interface SitePlan {
 }
 
 const log = (text: string) => process.stderr.write(text);
-
-/** True when any site option is set. */
-export function hasSiteOptions(o: SiteOptions): boolean {
-  return Boolean(o.changed || o.shard || o.cacheDir || o.baseline || o.writeBaseline);
-}
 
 /** Commands that run in a page, for the shard cost estimate. */
 async function commandCount(path: string, examplesDir: string | undefined): Promise<number> {

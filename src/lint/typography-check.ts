@@ -33,8 +33,12 @@ export function checkTypography(ruleId: TypographicChar['rule'], _plan: Plan, ct
   return out;
 }
 
-/** `–o wide` was `-o wide`; `–namespace x` and a lone `–` were `--`. */
+/**
+ * `–o wide` was `-o wide`; `–namespace x` and a lone `–` were `--`; next to a hyphen (`–-image`,
+ * `-–image`) the pair was `--`, so the en dash stands for one hyphen.
+ */
 function dashFor(text: string, i: number): string {
+  if (text[i + 1] === '-' || text[i - 1] === '-') return '-';
   const after = text.slice(i + 1);
   return /^[A-Za-z](?![A-Za-z0-9-])/.test(after) ? '-' : '--';
 }

@@ -5,9 +5,11 @@ import { grepContextOf } from './grep-command.js';
 import { compareGrepWindow } from './grep-window.js';
 import { contentLines, isElision, type Line } from './lines.js';
 import { isNameListing, namesOf } from './listing.js';
+import { readsSeveralLogSources } from './logs-sources.js';
 import { readDocDocument } from './structured-doc.js';
 import { compareStructured, looksStructured, parseDocument } from './structured.js';
 import { compareTables } from './table-compare.js';
+import { isRolloutStatus, withoutProgress } from './rollout-progress.js';
 import { segmentLines, type Table } from './table-parse.js';
 import type { Difference, MatchStrategy } from './types.js';
 
@@ -93,6 +95,11 @@ export function compareSimilar(
   const doc = contentLines(expected);
   const act = contentLines(actual);
   if (isEnvOutput(command, doc)) return { differences: compareUnordered(origin, doc, act, bindings), strategy: 'env' };
+  if (isRolloutStatus(command)) {
+    const { doc: d, actual: a } = withoutProgress(doc, act);
+    return { differences: compareOrdered(origin, d, a, bindings), strategy: 'lines' };
+  }
+  if (readsSeveralLogSources(command)) return { differences: compareUnordered(origin, doc, act, bindings), strategy: 'set' };
   if (isNameListing(command)) return { differences: compareOrdered(origin, namesOf(doc), namesOf(act), bindings), strategy: 'listing' };
   const grep = grepContextOf(command);
   const namespace = systemNamespaceOf(command);
@@ -109,5 +116,26 @@ export function compareSimilar(
     return { differences: compareSegmented(origin, all(expected), all(actual), command, bindings), strategy: 'table' };
   }
   const lines = grep ? compareGrepWindow(origin, doc, act, grep, bindings) : compareOrdered(origin, doc, act, bindings);
-  return { differences: markNodeValues(markDistributionValues(lines, 'lines', namespace), 'lines', command), strategy: 'lines' };
+  return { differences: markNodeSearchDomains(markNodeValues(markDistributionValues(lines, 'lines', namespace), 'lines', command)), strategy: 'lines' };
+}
+
+/**
+ * A pod's resolv.conf `search` line is the cluster's domains (`<ns>.svc.<domain> svc.<domain>
+ * <domain>`) followed by the node's own (GCE's `google.internal c.<project>.internal`, a cloud's or
+ * a laptop's): when both lines agree on the cluster's part and differ only after it, the rest is
+ * the cluster's environment, not the doc's defect.
+ */
+function markNodeSearchDomains(differences: Difference[]): Difference[] {
+  const clusterPart = (line: string): string[] => {
+    const domains = line.split(/\s+/).slice(1);
+    const svc = domains.find((x) => x.startsWith('svc.'));
+    const end = svc ? domains.indexOf(svc.slice('svc.'.length)) : -1;
+    return end >= 0 ? domains.slice(0, end + 1) : [];
+  };
+  return differences.map((d) => {
+    if (d.kind !== 'wrong-value' || !d.expected?.startsWith('search ') || !d.actual?.startsWith('search ')) return d;
+    const doc = clusterPart(d.expected);
+    const act = clusterPart(d.actual);
+    return doc.length > 0 && doc.join(' ') === act.join(' ') ? { ...d, environment: true } : d;
+  });
 }

@@ -56,9 +56,11 @@ function columnsOf(header: string, custom?: Map<string, string>): Column[] {
   const nodes = /(?:^|\s)ROLES(?:\s|$)/.test(header);
   // `kubectl config get-contexts`: NAME is a context name, CLUSTER a cluster name.
   const contexts = /(?:^|\s)AUTHINFO(?:\s|$)/.test(header);
+  // `kubectl get pods`: NAME is a pod name, generated for the pods of a controller.
+  const pods = ['READY', 'STATUS', 'RESTARTS'].every((c) => new RegExp(`(?:^|\\s)${c}(?:\\s|$)`).test(header));
   for (const m of header.matchAll(/\.\.\.|…|\S+(?: (?!\.\.\.|…)\S+)*/g)) {
     const context =
-      custom?.get(m[0]) ?? (nodes && m[0] === 'NAME' ? 'NODE' : contexts && m[0] === 'NAME' ? 'kubecontext' : contexts && m[0] === 'CLUSTER' ? 'kubecluster' : m[0]);
+      custom?.get(m[0]) ?? (nodes && m[0] === 'NAME' ? 'NODE' : contexts && m[0] === 'NAME' ? 'kubecontext' : contexts && m[0] === 'CLUSTER' ? 'kubecluster' : pods && m[0] === 'NAME' ? 'podname' : m[0]);
     columns.push({ name: m[0], start: m.index, context, ...(isElision(m[0]) ? { elision: true } : {}) });
   }
   return columns;

@@ -119,7 +119,25 @@ function takeCommand(lines: DocLine[], i: number, first: DocLine, prompted: bool
     taken.push(l);
     j++;
   }
+  if (!prompted && !state.inHeredoc) stripPastedPrompts(taken);
   return { lines: taken, next: j };
+}
+
+/**
+ * A command copied from a terminal without its `$ ` keeps the `> ` bash shows on continued
+ * lines (`curl … \` / `> -d '{…}' \` / `> -H …`). Run as written, each `>` would redirect into a
+ * file named like the next word. The `> ` is a prompt when every continued line starts with it
+ * and either there are two or more, or the one continues with an option (`> -d`): a real
+ * redirect on a line of its own names a file, not an option.
+ */
+function stripPastedPrompts(taken: DocLine[]): void {
+  const rest = taken.slice(1);
+  if (rest.length === 0 || taken[0]!.text.includes('<<') || !rest.every((l) => /^> \S/.test(l.text))) return;
+  if (rest.length === 1 && !/^> -/.test(rest[0]!.text)) return;
+  for (let k = 1; k < taken.length; k++) {
+    const l = taken[k]!;
+    taken[k] = { text: l.text.slice(2), line: l.line, column: l.column + 2 };
+  }
 }
 
 /** `kubectl get x  # should output foo` → expected output `foo`, comment kept in the command. */

@@ -1,4 +1,5 @@
 import type { MatchMode } from '../plan/types.js';
+import { ALTERNATIVE_CUES } from './data/alternative-cues.js';
 import { CUE_SENTENCE_END, OUTPUT_CUES } from './data/cues.js';
 
 /** A matched output cue: the sentence as written and the mode it implies. */
@@ -29,5 +30,17 @@ export function matchCue(paragraph: string): CueMatch | undefined {
   const last = sentences[sentences.length - 1]!;
   if (!CUE_SENTENCE_END.test(last)) return undefined;
   for (const cue of OUTPUT_CUES) if (cue.pattern.test(last)) return { text: last, mode: cue.mode };
+  return undefined;
+}
+
+/**
+ * The sentence of the prose before a block that presents its command as another way to do what an
+ * earlier command did ({@link ALTERNATIVE_CUES}), or undefined. Only the last two sentences count:
+ * a cue further up speaks of something else.
+ */
+export function alternativeCue(paragraph: string | undefined): string | undefined {
+  if (!paragraph) return undefined;
+  const sentences = plain(paragraph).split(/(?<=[.!?:])\s+(?=\S)/).filter(Boolean);
+  for (const s of sentences.slice(-2)) if (ALTERNATIVE_CUES.some((c) => c.test(s))) return s;
   return undefined;
 }

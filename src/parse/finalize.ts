@@ -1,3 +1,4 @@
+import { loadAll } from 'js-yaml';
 import type { CommandStep, ManifestStep, Step } from '../plan/types.js';
 import type { LessonBuilder } from './lesson-builder.js';
 import type { SkippedTab } from './shortcodes.js';
@@ -47,11 +48,38 @@ function bindReference(b: LessonBuilder, steps: Step[], index: number, cmd: Comm
   for (let j = index - 1; j >= 0; j--) {
     const s = steps[j]!;
     if (s.kind !== 'manifest') continue;
-    if (s.file === file) return b.addReference(cmd, s);
+    if (s.file === file) {
+      // "Update the data field: <manifest>", then `kubectl apply -f ./secret.yaml` again: a nearer
+      // unnamed manifest of the same object is the file's new content, not an illustration.
+      if (unnamed && sameObject(unnamed, s)) {
+        unnamed.file = file;
+        return b.addReference(cmd, unnamed);
+      }
+      return b.addReference(cmd, s);
+    }
     if (unnamed === undefined && s.file === null && s.origin === 'inline' && s.skip === undefined && s.language !== 'text') unnamed = s;
   }
   if (unnamed && /\.(?:ya?ml|json)$/i.test(file)) {
     unnamed.file = file;
     b.addReference(cmd, unnamed);
   }
+}
+
+/** Kind and name of a manifest's only object, when it has exactly one. */
+function objectOf(m: ManifestStep): string | undefined {
+  if (m.content === null) return undefined;
+  try {
+    const docs = loadAll(m.content).filter((d) => d !== null && d !== undefined);
+    if (docs.length !== 1 || typeof docs[0] !== 'object') return undefined;
+    const d = docs[0] as { kind?: unknown; metadata?: { name?: unknown } };
+    return typeof d.kind === 'string' && typeof d.metadata?.name === 'string' ? `${d.kind}/${d.metadata.name}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when two manifests describe the same single object (same kind and name). */
+function sameObject(a: ManifestStep, b: ManifestStep): boolean {
+  const x = objectOf(a);
+  return x !== undefined && x === objectOf(b);
 }

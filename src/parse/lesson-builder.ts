@@ -11,6 +11,7 @@ import type { CueMatch } from './cue.js';
 import type { Directive } from './directives.js';
 import type { DocLine } from './source-text.js';
 import { spanOf } from './source-text.js';
+import { alternativeCue } from './cue.js';
 
 /** Where example files come from. */
 export interface ExampleSource {
@@ -107,6 +108,8 @@ export class LessonBuilder {
       if (d?.timeoutMs !== undefined) step.timeoutMs = d.timeoutMs;
       if (d?.expect !== undefined) this.expectMode.set(step, d.expect);
       if (this.section !== undefined) step.section = this.section;
+      const alternative = alternativeCue(this.prose);
+      if (alternative) step.alternative = alternative;
       this.addExampleDownloads(step);
       this.steps.push(step);
       if (c.output.length > 0 && c.outputForm) this.attachExpected(step, c.output, c.outputForm);

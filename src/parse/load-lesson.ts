@@ -65,13 +65,11 @@ function decodeUtf8(bytes: Buffer): { text: string; badOffset?: number } {
     // Find the first invalid byte by decoding growing prefixes would be quadratic; instead
     // locate the first U+FFFD that is not written as such in the bytes.
     let offset = text.indexOf('\uFFFD');
-    let searchFrom = 0;
     while (offset !== -1) {
       const prefixBytes = Buffer.byteLength(text.slice(0, offset), 'utf8');
       const real = bytes.subarray(prefixBytes, prefixBytes + 3);
       if (!(real[0] === 0xef && real[1] === 0xbf && real[2] === 0xbd)) break;
-      searchFrom = offset + 1;
-      offset = text.indexOf('\uFFFD', searchFrom);
+      offset = text.indexOf('\uFFFD', offset + 1);
     }
     return offset === -1 ? { text } : { text, badOffset: offset };
   }

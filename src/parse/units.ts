@@ -51,17 +51,6 @@ export interface DocUnits {
 
 const CLOSING_FENCE = /^\s*(`{3,}|~{3,})\s*$/;
 
-/**
- * Flattens the mdast tree into units in doc order. Code, HTML comments, headings and front
- * matter come from mdast; every other non-blank line is prose, grouped into runs, so text
- * that lost its fences can still be read line by line.
- */
-export function collectUnits(tree: Root, src: SourceText): DocUnits {
-  const collector = createUnitCollector(src);
-  collector.add(tree);
-  return collector.finish();
-}
-
 /** Collects units from one or more trees (chunks of one document), then the prose runs. */
 export interface UnitCollector {
   add(tree: Root): void;

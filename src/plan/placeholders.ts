@@ -21,7 +21,8 @@ function scanned(command: string): string {
 export function findPlaceholders(command: string, assigned: ReadonlySet<string>): string[] {
   const text = scanned(command);
   const out: string[] = [];
-  for (const m of text.matchAll(/(?<![<\w])<([A-Za-z][\w.:-]*(?:[ _][\w.-]+)*)>(?!>)/g)) {
+  // `<filename|url>`: alternatives the reader chooses between.
+  for (const m of text.matchAll(/(?<![<\w])<([A-Za-z][\w.:-]*(?:[ _|][\w.-]+)*)>(?!>)/g)) {
     if (!out.includes(m[0])) out.push(m[0]);
   }
   const local = new Set(assignedNames(text));
@@ -38,7 +39,7 @@ export function findPlaceholders(command: string, assigned: ReadonlySet<string>)
  * `[flags]`), or an unset variable with a comment asking the reader to substitute it.
  */
 export function illustrativeReason(command: string, placeholders: readonly string[]): string | undefined {
-  const template = placeholders.find((p) => TEMPLATE_PLACEHOLDERS.has(p.replace(/^<|>$/g, '').toLowerCase()));
+  const template = placeholders.find((p) => p.replace(/^<|>$/g, '').toLowerCase().split('|').some((alt) => TEMPLATE_PLACEHOLDERS.has(alt)));
   if (template) return `a syntax template (${template}), not a command to run as written`;
   if (/\s\[(?:flags|options)\]/.test(command)) return 'a syntax template ([flags]), not a command to run as written';
   const variable = placeholders.find((p) => p.startsWith('$'));

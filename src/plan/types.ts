@@ -121,6 +121,11 @@ export interface CommandStep {
   /** The nearest heading above the step. */
   section?: string;
   /**
+   * The prose sentence presenting this command as another way to do what an earlier command did
+   * ("Alternatively, …", "You can optionally …"): the reader runs one or the other.
+   */
+  alternative?: string;
+  /**
    * Set on a step that opens an interactive shell (`kubectl exec -it <pod> -- sh`, `minikube ssh`,
    * `ssh host`): the lines after it without a prompt of their own run in that shell until `exit`,
    * a prompt or cue that says otherwise, or the next heading.

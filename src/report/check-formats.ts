@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diag/diagnostic.js';
 import type { LessonResult, StepResult } from '../run/types.js';
-import { countedSteps } from '../run/summary.js';
+import { isCounted } from '../run/summary.js';
 import type { CheckReportLike } from './check-text.js';
 import { escapeGithub, formatFindingsGithub, type FileFindings } from './findings.js';
 import { formatSarif } from './sarif.js';
@@ -59,25 +59,35 @@ export function failureMessage(r: StepResult): string {
   return `${head}${more}${r.hint ? ` — ${r.hint.message}` : ''}`;
 }
 
-/** JUnit XML: a testsuite per lesson, a testcase per step (failure carries the diff). */
+interface SuiteCounts {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
+}
+
+/**
+ * JUnit XML: a testsuite per lesson, a testcase per counted step (the steps of the closing line;
+ * failure carries the diff) and one for a lesson error. `<testsuites>` totals are the suites' sums.
+ */
 export function formatCheckJunit(report: CheckReportLike): string {
   const suites = report.lessons.map((l) => lessonSuite(l));
-  const s = report.summary;
-  // Known failures (baseline) are reported as skipped, so they do not fail the CI test tab.
-  const known = (st: string) => report.lessons.reduce((n, l) => n + l.steps.filter((r) => r.kind === 'command' && r.baseline === 'known' && r.status === st).length, 0);
+  const total: SuiteCounts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const { counts } of suites) for (const k of Object.keys(total) as (keyof SuiteCounts)[]) total[k] += counts[k];
   return (
     XML_HEADER +
     element(
       'testsuites',
-      { name: 'kubedoctest check', tests: countedSteps(s), failures: s.failed - known('fail'), errors: s.errors - known('error'), skipped: s.skipped + s.unchecked + known('fail') + known('error') },
-      suites,
+      { name: 'kubedoctest check', ...total },
+      suites.map((s) => s.xml),
     ) +
     '\n'
   );
 }
 
-function lessonSuite(l: LessonResult): string {
-  const cases = l.steps.map((r) => {
+function lessonSuite(l: LessonResult): { xml: string; counts: SuiteCounts } {
+  const steps = l.steps.filter(isCounted);
+  const cases = steps.map((r) => {
     const name = `line ${r.line}: ${(r.command ?? r.kind).split('\n')[0]}`;
     const attrs = { classname: l.path, name, time: (r.durationMs / 1000).toFixed(3), file: l.path, line: r.line };
     if (r.status === 'skipped') return element('testcase', attrs, element('skipped', { message: r.skipReason }));
@@ -90,13 +100,10 @@ function lessonSuite(l: LessonResult): string {
     return element('testcase', attrs);
   });
   if (l.error) cases.push(element('testcase', { classname: l.path, name: 'lesson' }, element('error', { message: `${l.error.code}: ${l.error.message}` })));
-  const count = (st: string) => l.steps.filter((r) => r.status === st && r.baseline !== 'known').length;
-  const known = l.steps.filter((r) => r.baseline === 'known').length;
-  return element(
-    'testsuite',
-    { name: l.path, tests: cases.length, failures: count('fail'), errors: count('error') + (l.error ? 1 : 0), skipped: count('skipped') + count('unchecked') + known, time: (l.durationMs / 1000).toFixed(3) },
-    cases,
-  );
+  const count = (st: string) => steps.filter((r) => r.status === st && r.baseline !== 'known').length;
+  const known = steps.filter((r) => r.baseline === 'known').length;
+  const counts: SuiteCounts = { tests: cases.length, failures: count('fail'), errors: count('error') + (l.error ? 1 : 0), skipped: count('skipped') + count('unchecked') + known };
+  return { xml: element('testsuite', { name: l.path, ...counts, time: (l.durationMs / 1000).toFixed(3) }, cases), counts };
 }
 
 /** Findings for every lesson: its doc findings plus one per failed step (rule output-mismatch or step-error). */

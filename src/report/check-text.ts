@@ -1,5 +1,5 @@
 import type { LessonResult, StepResult, Summary } from '../run/types.js';
-import { closingLine } from '../run/summary.js';
+import { closingLine, isCounted } from '../run/summary.js';
 import type { Colors } from './colors.js';
 
 /** What the check reporters need of a run: its lessons and counts. */
@@ -9,6 +9,8 @@ export interface CheckReportLike {
 }
 
 const MARK = { pass: '✓', fail: '✗', skipped: '-', unchecked: '?', error: '!' } as const;
+/** A passing row the closing line does not count (an applied manifest, a replayed step): not a ✓. */
+const UNCOUNTED = '·';
 
 export { closingLine };
 
@@ -42,7 +44,8 @@ export function formatStep(r: StepResult, c: Colors, verbose = false): string {
   const inPod = r.rewrites.find((w) => w.kind === 'interactive' && w.reason.startsWith('runs in the pod shell'));
   const what = r.kind === 'manifest' ? `manifest ${r.command ?? ''}`.trim() : (inPod?.to ?? r.ran ?? r.command ?? '').split('\n')[0];
   const attempts = r.attempts > 1 ? c.dim(` (${r.attempts} attempts${r.settledEarly ? ', cluster at rest' : ''})`) : '';
-  const out = [`  ${color(MARK[r.status])} ${c.dim(String(r.line).padStart(4))}  ${what}${attempts}`];
+  const mark = r.status === 'pass' && !isCounted(r) ? UNCOUNTED : MARK[r.status];
+  const out = [`  ${color(mark)} ${c.dim(String(r.line).padStart(4))}  ${what}${attempts}`];
   const pad = '          ';
   if (r.status === 'skipped' && r.skipReason) out.push(`${pad}${c.dim(`skipped: ${r.skipReason}`)}`);
   if (r.status === 'unchecked' && r.uncheckedReason) out.push(`${pad}${c.yellow(`cannot check: ${r.uncheckedReason}`)}`);
@@ -53,6 +56,11 @@ export function formatStep(r: StepResult, c: Colors, verbose = false): string {
   if (r.diff && r.status === 'fail') out.push(indent(colorDiff(r.diff, c), pad));
   else if (r.status === 'fail' && r.actual !== null && r.differences.length === 0)
     out.push(indent(`exit ${r.exitCode}: ${r.actual}`, pad));
+  // -v: what a passing step printed and how long it took, so a reader can see why it passed.
+  if (verbose && (r.status === 'pass' || r.status === 'unchecked')) {
+    if (r.actual) out.push(indent(c.dim(r.actual), pad));
+    out.push(`${pad}${c.dim(`${r.durationMs} ms${r.exitCode !== null && r.exitCode !== 0 ? `, exit ${r.exitCode}` : ''}`)}`);
+  }
   if (r.hint) {
     out.push(`${pad}${c.bold('hint')} ${r.hint.message}`);
     if (r.hint.fix) out.push(`${pad}${c.bold('fix')}  ${r.hint.fix}`);

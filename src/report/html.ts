@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { renderShortcodes } from './shortcodes.js';
 import { h } from 'hastscript';
 import type { Root, RootContent } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
@@ -64,7 +65,7 @@ function resultNode(r: StepResult): RootContent {
 
 /** Renders a lesson's Markdown with each step's result placed after the block it came from. */
 function renderLesson(source: string, lesson: LessonResult): HastRoot {
-  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).parse(source) as Root;
+  const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).parse(renderShortcodes(source)) as Root;
   const pending = [...lesson.steps].sort((a, b) => a.line - b.line);
   const out: RootContent[] = [];
   for (const node of tree.children) {

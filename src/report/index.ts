@@ -6,3 +6,5 @@ export * from './check-text.js';
 export * from './check-formats.js';
 export * from './terminal.js';
 export * from './html.js';
+export * from './registry.js';
+export { renderShortcodes } from './shortcodes.js';

@@ -3,9 +3,7 @@
  * (from `createBackend`) and sandbox; `jobs` lessons run at once. Lint findings are reported
  * but never stop a run.
  */
-import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import type { Backend } from '../backends/backend.js';
 import { diagnostic, type Diagnostic } from '../diag/diagnostic.js';
 import { isKubedoctestError, KubedoctestError } from '../diag/errors.js';
@@ -14,6 +12,7 @@ import { loadLesson } from '../parse/index.js';
 import { buildPlan } from '../plan/index.js';
 import type { RunOptions, StepSelection } from './options.js';
 import { emit, emitNow, type CheckReport, type Reporter } from './reporter.js';
+import { expandInputs } from './inputs.js';
 import { runPlan } from './run-plan.js';
 import { summarize } from './summary.js';
 import type { LessonResult } from './types.js';
@@ -37,25 +36,6 @@ export interface CheckOptions extends Omit<RunOptions, 'select' | 'lintFindings'
   /** Folder example includes resolve against (passed to the parser). */
   examplesDir?: string;
   reporters?: Reporter[];
-}
-
-/** Expands patterns (files or globs) to sorted, de-duplicated paths; throws ERR_NO_INPUT when nothing matches. */
-export async function expandPatterns(patterns: string[], cwd: string = process.cwd()): Promise<string[]> {
-  const files = new Set<string>();
-  const globs: string[] = [];
-  for (const p of patterns) {
-    const abs = resolve(cwd, p);
-    if (existsSync(abs) && statSync(abs).isFile()) files.add(p);
-    else if (existsSync(abs) && statSync(abs).isDirectory()) globs.push(`${p.replace(/\/+$/, '')}/**/*.md`);
-    else globs.push(p);
-  }
-  if (globs.length) for (const f of await glob(globs, { cwd, onlyFiles: true, expandDirectories: false })) files.add(f);
-  if (files.size === 0) {
-    throw new KubedoctestError('ERR_NO_INPUT', `no files match ${patterns.map((p) => JSON.stringify(p)).join(', ')}`, {
-      hint: 'pass Markdown files, directories or globs (quote globs so the shell does not expand them)',
-    });
-  }
-  return [...files].sort();
 }
 
 /** The finding for a file without a command step: an error, so `check` exits 1 rather than passing it unchecked. */
@@ -103,7 +83,7 @@ export async function check(patterns: string[], options: CheckOptions): Promise<
   const reporters = options.reporters ?? [];
   const jobs = options.jobs ?? 1;
   if (!Number.isInteger(jobs) || jobs < 1) throw new KubedoctestError('ERR_INVALID_OPTION', `jobs must be a whole number ≥ 1, got ${jobs}`);
-  const files = await expandPatterns(patterns, options.cwd);
+  const files = await expandInputs(patterns, options.cwd);
   const select: StepSelection | undefined =
     options.grep !== undefined || options.fromLine !== undefined || options.toLine !== undefined
       ? { ...(options.grep !== undefined ? { grep: options.grep } : {}), ...(options.fromLine !== undefined ? { fromLine: options.fromLine } : {}), ...(options.toLine !== undefined ? { toLine: options.toLine } : {}) }

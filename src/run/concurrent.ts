@@ -11,6 +11,7 @@
  */
 import type { CommandStep } from '../plan/types.js';
 import { baseResult } from './outcome.js';
+import { ClusterTime } from './pace.js';
 import { shQuote } from '../shell/index.js';
 import type { LessonState } from './state.js';
 import type { StepResult } from './types.js';
@@ -27,7 +28,6 @@ export interface Concurrent {
   started: number;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function internal(state: LessonState, script: string): Promise<string> {
   const r = await state.shell.run(script, { timeoutMs: 30_000, ...(state.options.signal ? { signal: state.options.signal } : {}) });
@@ -69,11 +69,12 @@ const START_WAIT_MS = 3000;
 
 /** Waits until the background step has printed something, or `waitMs` passed, or it ended. */
 async function firstOutput(state: LessonState, c: Concurrent, waitMs: number): Promise<void> {
+  // A wait for the other terminal's process to start, in real time (the cluster's time is not involved).
   const until = Date.now() + waitMs;
   while (Date.now() < until && !state.options.signal?.aborted) {
     const r = await internal(state, `[ -s ${shQuote(c.log)} ] && echo printed; kill -0 "$${c.job}" 2>/dev/null || echo ended`);
     if (r.includes('printed') || r.includes('ended')) return;
-    await sleep(50);
+    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
@@ -97,10 +98,11 @@ export async function hasShown(state: LessonState, c: Concurrent): Promise<boole
  * printed. The result object is the one already placed among the lesson's steps.
  */
 export async function finishConcurrent(state: LessonState, c: Concurrent, waitMs: number): Promise<StepResult> {
-  const until = Date.now() + waitMs;
+  // The wait is in the cluster's time, which the simulator may let pass at once.
+  const clock = new ClusterTime(state);
   let actual = await output(state, c);
-  while (!matches(state, c, actual) && c.step.expected && Date.now() < until && !state.options.signal?.aborted) {
-    await sleep(Math.min(500, Math.max(50, until - Date.now())));
+  while (!matches(state, c, actual) && c.step.expected && clock.elapsed() < waitMs && !state.options.signal?.aborted) {
+    await clock.pause(Math.min(500, Math.max(50, waitMs - clock.elapsed())));
     actual = await output(state, c);
   }
   await internal(state, `kill -TERM "$${c.job}" 2>/dev/null; wait "$${c.job}" 2>/dev/null; unset ${c.job}`);

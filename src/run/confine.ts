@@ -148,17 +148,6 @@ export async function preflightConfine(): Promise<string> {
   return bwrap;
 }
 
-let usable: Promise<string | null> | undefined;
-
-/** The bwrap path when confinement works here, else null (probed once per process). */
-export function confineUsable(): Promise<string | null> {
-  usable ??= preflightConfine().then(
-    (b) => b,
-    () => null,
-  );
-  return usable;
-}
-
 /** Whether a lesson run confines: asked with `--confine` (required), `--no-confine`, or neither (where it works). */
 export interface ConfineDecision {
   confine: boolean;

@@ -4,16 +4,55 @@
  * names (`make keys KEY=/tmp/nginx.key`) and the objects it creates (`kubectl create configmap
  * nginxconfigmap …`).
  */
-import { kubectlCall, parseCommandLine } from '../shell/index.js';
+import { flagValue, kubectlCall, parseCommandLine } from '../shell/index.js';
 
 /** A skipped step and the names of what it would have produced. */
 export interface SkippedProducer {
   line: number;
   reason: string;
   names: Set<string>;
+  /**
+   * Objects it would have created (`mongo` of `deployment.apps/mongo created`). Besides the bare
+   * name they are read as `kind/name` and through the objects their controllers name after them
+   * (`mongo-75f59d57f4` ReplicaSets, `mongo-75f59d57f4-4nd6q` Pods, `web-0`, `pi-x7k2p`).
+   */
+  objects?: Set<string>;
+  /**
+   * Names of objects the step would have changed, not made (the pod `kubectl debug` adds an
+   * ephemeral container to): only a later step that reads them depends on it, not one that
+   * deletes or makes them afresh.
+   */
+  changed?: Set<string>;
+}
+
+/** kubectl verbs that make or remove an object whatever an earlier change to it was. */
+const REMAKES = new Set(['delete', 'run', 'create', 'apply', 'replace']);
+
+/** What a skipped `kubectl debug` would have changed: the target pod, when no copy is made. */
+export function changedNames(command: string): Set<string> {
+  const names = new Set<string>();
+  for (const c of parseCommandLine(command).commands) {
+    const call = kubectlCall(c);
+    const positional = call ? [...call.path, ...call.positionals].map((w) => w.value) : [];
+    if (!call || positional[0] !== 'debug' || flagValue(call, '--copy-to') !== undefined || /^nodes?\//.test(positional[1] ?? '')) continue;
+    const target = positional[1]?.replace(/^(?:pods?|po)\//, '');
+    if (target && /^[a-z0-9][a-z0-9.-]*$/.test(target)) names.add(target);
+  }
+  return names;
+}
+
+/** The producers a command depends on by what it reads: changes count only for steps that do not remake the object. */
+export function readable(command: string, producers: readonly SkippedProducer[]): SkippedProducer[] {
+  const remakes = parseCommandLine(command).commands.some((c) => REMAKES.has(kubectlCall(c)?.path[0]?.value ?? ''));
+  return producers.map((p) => (p.changed?.size && !remakes ? { ...p, names: new Set([...p.names, ...p.changed]) } : p));
 }
 
 const PATH_LIKE = /^(?:\.{0,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.[A-Za-z0-9]{1,12}$|^\/[\w.-]+(?:\/[\w.-]+)+$/;
+
+/** True for a name that is a file path (`made.txt`, `/tmp/nginx.key`), not an object name. */
+export function isPathLike(name: string): boolean {
+  return PATH_LIKE.test(name) && !name.startsWith('-');
+}
 
 /** kubectl create subcommands whose object name follows a type word (`create secret tls NAME`). */
 const TYPED = new Set(['secret', 'service', 'svc']);
@@ -36,6 +75,11 @@ export function producedNames(command: string): Set<string> {
     const call = kubectlCall(c);
     if (call) {
       const positional = [...call.path, ...call.positionals].map((w) => w.value);
+      // `kubectl debug pod --copy-to=copy` makes the copy (without it the pod is changed: changedNames).
+      if (positional[0] === 'debug') {
+        const copy = flagValue(call, '--copy-to');
+        if (copy && /^[a-z0-9][a-z0-9.-]*$/.test(copy)) names.add(copy);
+      }
       if (positional[0] === 'create' || positional[0] === 'run' || positional[0] === 'expose') {
         const skip = positional[0] === 'create' && TYPED.has(positional[1] ?? '') ? 3 : 2;
         const name = positional[skip];
@@ -46,12 +90,33 @@ export function producedNames(command: string): Set<string> {
   return names;
 }
 
+/** `kind/name created|configured|unchanged` lines of the output a step shows: the objects it makes. */
+const MADE = /^(?:[a-z][\w.-]*)\/([a-z0-9][a-z0-9.-]*) (?:created|configured|unchanged|serverside-applied)\b/gm;
+
+/** The names of the objects an apply/create output line announces (`service/mongo created` → mongo). */
+export function createdObjects(output: string): Set<string> {
+  return new Set([...output.matchAll(MADE)].map((m) => m[1]!));
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Suffixes controllers append to their object's name: a pod-template hash (ReplicaSet), then a
+ * 5-character id (Pod); a StatefulSet ordinal; a Job's or DaemonSet's 5-character id. A hash has a
+ * digit and an id has a digit or no vowel (Kubernetes draws them from consonants and digits), so
+ * `mongo-service` or `nginx-ingress` are other objects, not children of `mongo` or `nginx`.
+ */
+const ID = '(?:(?=[a-z]*\\d)[a-z0-9]{5}|[b-df-hj-np-tv-xz]{5})';
+const GENERATED = `(?:-(?=[a-z]*\\d)[a-z0-9]{6,10}(?:-${ID})?|-${ID}|-\\d+)?`;
+
 /** The first skipped producer whose names appear, as whole words, in `text`. */
 export function dependsOn(text: string, producers: readonly SkippedProducer[]): SkippedProducer | undefined {
   for (const p of producers) {
     for (const name of p.names) {
-      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      if (new RegExp(`(?<![\\w./-])${escaped}(?![\\w/-]|\\.\\w)`).test(text)) return p;
+      if (new RegExp(`(?<![\\w./-])${escape(name)}(?![\\w/-]|\\.\\w)`).test(text)) return p;
+    }
+    for (const name of p.objects ?? []) {
+      if (new RegExp(`(?<![\\w.-])(?:(?<=(?<![\\w./-])[a-z][\\w.]*/)|(?<!/))${escape(name)}${GENERATED}(?![\\w/-]|\\.\\w)`).test(text)) return p;
     }
   }
   return undefined;

@@ -28,16 +28,32 @@ export interface StepSelection {
   toLine?: number;
 }
 
+/**
+ * The defaults of the time options: the one source for `RunOptions`, the CLI's `--timeout`,
+ * `--lesson-timeout` and `--settle`, and docs/running.md.
+ */
+export const RUN_DEFAULTS = {
+  stepTimeoutMs: 60_000,
+  lessonTimeoutMs: 20 * 60_000,
+  settleMs: 30_000,
+  settleIntervalMs: 250,
+} as const;
+
 /** Options of `runPlan`. All optional. */
 export interface RunOptions {
-  /** Per-step time limit; a step's own `timeoutMs` wins. Default 60 000. */
+  /** Per-step time limit; a step's own `timeoutMs` wins. Default `RUN_DEFAULTS.stepTimeoutMs` (60 s). */
   stepTimeoutMs?: number;
-  /** Whole-lesson time limit. Default 1 200 000 (20 min). */
+  /** Whole-lesson time limit. Default `RUN_DEFAULTS.lessonTimeoutMs` (20 min). */
   lessonTimeoutMs?: number;
-  /** How long a read-only step with expected output is retried until it matches. Default 30 000. */
+  /** How long a read-only step with expected output is retried until it matches. Default `RUN_DEFAULTS.settleMs` (30 s). */
   settleMs?: number;
-  /** First retry delay; doubles up to 2 s. Default 250. */
+  /** First retry delay; doubles up to 2 s. Default `RUN_DEFAULTS.settleIntervalMs` (250 ms). */
   settleIntervalMs?: number;
+  /**
+   * Wait between retries in real time, as a reader would. Default false: a backend that can
+   * (the simulator) lets that time pass at once, so a lesson takes as long as its commands.
+   */
+  realtime?: boolean;
   /** Keep the sandbox dir after the run (its path is in `LessonResult.keptDir`). */
   keep?: boolean;
   /** Run the lesson shell under bubblewrap (see docs/running.md). */
@@ -83,6 +99,7 @@ export interface NormalizedRunOptions {
   lessonTimeoutMs: number;
   settleMs: number;
   settleIntervalMs: number;
+  realtime: boolean;
   keep: boolean;
   confine: boolean;
   env: Record<string, string>;
@@ -117,10 +134,11 @@ function positive(name: string, value: number | undefined, fallback: number): nu
 export function normalizeRunOptions(options: RunOptions = {}): NormalizedRunOptions {
   const o: RunOptions = Object.assign(Object.create(null) as RunOptions, options);
   return {
-    stepTimeoutMs: positive('stepTimeoutMs', o.stepTimeoutMs, 60_000),
-    lessonTimeoutMs: positive('lessonTimeoutMs', o.lessonTimeoutMs, 1_200_000),
-    settleMs: o.settleMs === 0 ? 0 : positive('settleMs', o.settleMs, 30_000),
-    settleIntervalMs: positive('settleIntervalMs', o.settleIntervalMs, 250),
+    stepTimeoutMs: positive('stepTimeoutMs', o.stepTimeoutMs, RUN_DEFAULTS.stepTimeoutMs),
+    lessonTimeoutMs: positive('lessonTimeoutMs', o.lessonTimeoutMs, RUN_DEFAULTS.lessonTimeoutMs),
+    settleMs: o.settleMs === 0 ? 0 : positive('settleMs', o.settleMs, RUN_DEFAULTS.settleMs),
+    settleIntervalMs: positive('settleIntervalMs', o.settleIntervalMs, RUN_DEFAULTS.settleIntervalMs),
+    realtime: o.realtime ?? false,
     keep: o.keep ?? false,
     confine: o.confine ?? false,
     env: { ...(o.env ?? {}) },

@@ -2,6 +2,7 @@
 import { diagnostic, type Diagnostic } from '../diag/diagnostic.js';
 import type { Difference } from '../match/types.js';
 import type { CommandStep, ManifestStep } from '../plan/types.js';
+import { meaningfulExit } from './exit-meaning.js';
 import type { Matcher } from './options.js';
 import type { Rewrite, StepResult } from './types.js';
 
@@ -53,6 +54,7 @@ export function expectsFailure(step: CommandStep): boolean {
 export function exitDifference(step: CommandStep, exitCode: number | null, matcher?: Pick<Matcher, 'matchExitStatus'>): Difference | null {
   const wantSuccess = !expectsFailure(step);
   if (exitCode === null) return null;
+  if (wantSuccess) exitCode = meaningfulExit(step.command, exitCode);
   if (matcher?.matchExitStatus) return matcher.matchExitStatus(wantSuccess, exitCode, step.line);
   if ((exitCode === 0) === wantSuccess) return null;
   return {

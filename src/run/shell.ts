@@ -44,6 +44,12 @@ export interface ShellRunOptions {
   signal?: AbortSignal;
   /** Checked on each output chunk; when true, the step's process group gets SIGTERM (the step's shell itself survives it). */
   stopWhen?: (output: string) => boolean;
+  /**
+   * Called every `everyMs` while the step runs, with its output so far and how long it has printed
+   * nothing; when it resolves true, the step is stopped as with `stopWhen`. A call is not made
+   * before the previous one resolved.
+   */
+  tick?: { everyMs: number; fn: (output: string, quietMs: number) => Promise<boolean> };
 }
 
 /** One result shape for a finished, timed-out, aborted or shell-killing step. */
@@ -221,17 +227,46 @@ export class LessonShell {
     let stoppedEarly = false;
     let timedOut = false;
     let aborted = false;
+    let lastData = Date.now();
+    const stop = (): void => {
+      if (stoppedEarly) return;
+      stoppedEarly = true;
+      this.process.stdin!.write('stop\0');
+    };
+    let settled = false;
     const done = new Promise<{ exitCode: number | null; output: string; exited: boolean }>((resolve) => {
       this.pending = {
         marker: new RegExp(`\\n__KDT_${this.nonce}_${seq}_(\\d+)_([01])__\\n`),
-        resolve,
+        resolve: (r) => {
+          settled = true;
+          resolve(r);
+        },
         onData: () => {
+          lastData = Date.now();
           if (stoppedEarly || !options.stopWhen || !options.stopWhen(this.buffer)) return;
-          stoppedEarly = true;
-          this.process.stdin!.write('stop\0');
+          stop();
         },
       };
     });
+    const tick = options.tick;
+    if (tick) {
+      void (async () => {
+        while (!settled && !stoppedEarly && !timedOut && !aborted) {
+          await new Promise((r) => setTimeout(r, tick.everyMs));
+          if (settled || stoppedEarly || timedOut || aborted) return;
+          let end: boolean;
+          try {
+            end = await tick.fn(this.buffer, Date.now() - lastData);
+          } catch {
+            return;
+          }
+          if (end) {
+            if (!settled) stop();
+            return;
+          }
+        }
+      })();
+    }
     // NUL ends a field of the request; a script cannot contain one anyway (bash drops it).
     this.process.stdin!.write(`run\0${seq}\0${script.replaceAll('\0', '')}\0`);
 

@@ -5,6 +5,7 @@ import type { ManifestStep, Plan } from '../plan/types.js';
 import type { Observations } from './bind.js';
 import type { SkippedProducer } from './depends.js';
 import type { RanCommand } from './fill-manifest.js';
+import type { CreatedObject } from './recreate.js';
 import type { EarlierStep } from './hints/types.js';
 import type { Matcher, NormalizedRunOptions } from './options.js';
 import type { PodShell } from './rewrite/types.js';
@@ -34,6 +35,8 @@ export interface LessonState {
   outputs: Map<string, string>;
   /** Commands that ran, with their output (placeholders of later manifests are filled from them). */
   ran: RanCommand[];
+  /** Objects earlier steps reported as created (`secret/x created`), for a step that makes one again. */
+  created: CreatedObject[];
   /** Steps skipped because they could not run here, with what they would have produced. */
   skippedProducers: SkippedProducer[];
   /** Doc line of the step after which the shell was restarted (state lost), if any. */

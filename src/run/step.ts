@@ -5,17 +5,21 @@
 import type { CommandStep } from '../plan/types.js';
 import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
-import { dependsOn, producedNames, type SkippedProducer } from './depends.js';
+import { readerFile } from './reader-files.js';
+import { readerValue } from './reader-value.js';
+import { changedNames, createdObjects, dependsOn, isPathLike, producedNames, readable, type SkippedProducer } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
 import { cannotCheck } from './unchecked.js';
+import { createdIn, recreateFor } from './recreate.js';
 import { absentPrerequisite, pageObjects, POD_MAKERS, type PageObjects } from './absent.js';
 import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped, unchecked } from './outcome.js';
-import { podExec, prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
+import { missingExamples, podExec, prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
 import { shQuote, shQuoteExpanding } from '../shell/index.js';
-import { LessonShell } from './shell.js';
+import { ClusterTime, timePassesAtOnce } from './pace.js';
+import { LessonShell, type ShellRunOptions } from './shell.js';
 import type { LessonState } from './state.js';
 import type { Rewrite, StepResult } from './types.js';
 
@@ -27,8 +31,13 @@ interface Attempt {
   error?: string;
 }
 
-/** Errors that waiting cannot cure, so a read-only step is not retried. */
-const PERMANENT = /\((NotImplemented|MethodNotAllowed|BadRequest|Forbidden|Unauthorized)\)|unknown (flag|command|shorthand flag)|command not found|error: the server doesn't have a resource type/;
+/**
+ * Errors that waiting cannot cure, so a read-only step is not retried: refusals of the API server,
+ * a command kubectl does not know, and a server that is not there (a kubeconfig or `--server`
+ * naming an address where nothing listens: nothing the lesson does later will start it).
+ */
+const PERMANENT =
+  /\((NotImplemented|MethodNotAllowed|BadRequest|Forbidden|Unauthorized)\)|unknown (flag|command|shorthand flag)|command not found|error: the server doesn't have a resource type|The connection to the server \S+ was refused|Unable to connect to the server: dial tcp [^\n]*: (?:connect: connection refused|no such host)/;
 
 function permanent(output: string): boolean {
   return PERMANENT.test(output);
@@ -41,9 +50,10 @@ function permanent(output: string): boolean {
  */
 const NOT_STARTED = /unable to upgrade connection: container not found|is waiting to start: (?:ContainerCreating|PodInitializing)|does not have a host assigned/;
 
-const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))}s`;
+/** An object that is not there: only something still at work in the cluster could create it. */
+const NOT_FOUND = /Error from server \(NotFound\)/;
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))}s`;
 
 /** `host:port` addresses (and URLs) an output shows, as later commands would use them. */
 function shownAddresses(text: string): Set<string> {
@@ -142,10 +152,12 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
     prepared.bounded && expected
       ? (out: string): boolean => match(state, step, out, command).ok
       : undefined;
+  const tick = prepared.bounded ? watchPacer(state, step, command, prepared.bounded.ms) : undefined;
   const r = await state.shell.run(prepared.script, {
     timeoutMs,
     ...(state.options.signal ? { signal: state.options.signal } : {}),
     ...(stopWhen ? { stopWhen } : {}),
+    ...(tick ? { tick } : {}),
   });
   if (r.aborted || state.options.signal?.aborted) return { output: r.output, exitCode: null, error: 'the run was interrupted' };
   if (r.timedOut || r.shellExited) {
@@ -171,6 +183,38 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
   // when kubectl handles the SIGTERM itself) is the runner's doing, not the command's.
   if (prepared.bounded && exitCode !== null && (r.stoppedEarly || prepared.bounded.stoppedCodes.includes(exitCode))) exitCode = 0;
   return { output: r.output, exitCode };
+}
+
+/** How often a running watch is looked at, and how much of the cluster's time then passes when it printed nothing. */
+const WATCH_TICK_MS = 50;
+const WATCH_QUANTUM_MS = 500;
+
+/**
+ * While a watch runs and prints nothing, the cluster's time passes in quanta (unless `realtime`);
+ * the watch ends once the rows the doc shows have appeared (with the matcher's tolerances, other
+ * rows in between allowed) and the cluster is at rest, or once its bound has passed in the
+ * cluster's time, as it would have in real time.
+ */
+function watchPacer(state: LessonState, step: CommandStep, command: string, boundMs: number): ShellRunOptions['tick'] {
+  if (!timePassesAtOnce(state)) return undefined;
+  const clock = new ClusterTime(state);
+  return {
+    everyMs: WATCH_TICK_MS,
+    fn: async (output, quietMs) => {
+      // Not before the watch has listed what is there (its first lines): what happens before that
+      // would be missing from the rows it shows.
+      if (quietMs < WATCH_TICK_MS || (output === '' && clock.elapsed() < 1000)) return false;
+      await clock.pause(WATCH_QUANTUM_MS);
+      if (clock.elapsed() >= boundMs) return true;
+      if (!step.expected || !state.session.atRest?.(WATCH_QUANTUM_MS)) return false;
+      return shownRowsAppeared(match(state, step, output, command));
+    },
+  };
+}
+
+/** Every line the doc shows is there (or the output matches outright): only extra lines differ. */
+function shownRowsAppeared(m: MatchResult): boolean {
+  return m.ok || (m.differences.length > 0 && m.differences.every((d) => d.kind === 'extra-line'));
 }
 
 function match(state: LessonState, step: CommandStep, actual: string, command: string): MatchResult {
@@ -235,6 +279,15 @@ function skipAfterRun(result: StepResult, reason: string): void {
   delete result.diff;
 }
 
+/** kubectl's answer to a list with nothing in it. */
+const EMPTY_LIST = /^No resources found\b/m;
+
+/** The producer every line depends on, when one does (the first line's). */
+function dependsOnEvery(lines: readonly string[], producers: readonly SkippedProducer[]): SkippedProducer | undefined {
+  const each = lines.map((l) => dependsOn(l, producers));
+  return lines.length > 0 && each.every(Boolean) ? each[0] : undefined;
+}
+
 /**
  * Dependencies excuse only what they explain. A step that reads what a skipped step would have
  * made (its command names the file or object) is skipped whatever happened: success or failure on
@@ -242,13 +295,19 @@ function skipAfterRun(result: StepResult, reason: string): void {
  * it names what a skipped step would have made (an exit-status difference: when the output or the
  * events do); the others still fail.
  */
-function excuse(result: StepResult, command: string, output: string, producers: readonly SkippedProducer[]): { all?: SkippedProducer; dropped: string[] } {
-  const reads = dependsOn(command, producers);
+function excuse(result: StepResult, command: string, output: string, expected: string | undefined, producers: readonly SkippedProducer[]): { all?: SkippedProducer; dropped: string[] } {
+  const reads = dependsOn(command, readable(command, producers));
   if (reads) return { all: reads, dropped: [] };
   if (result.status !== 'fail') return { dropped: [] };
   const events = result.diagnostics?.events ?? '';
+  const expectedRows = expected?.split('\n').slice(1).filter((l) => l.trim());
   const explainedBy = result.differences.map((d) =>
-    d.kind === 'exit-status' ? dependsOn(`${output}\n${events}`, producers) : dependsOn([d.message, d.expected ?? '', d.actual ?? ''].join('\n'), producers),
+    d.kind === 'exit-status'
+      ? dependsOn(`${output}\n${events}`, producers)
+      : (dependsOn([d.message, d.expected ?? '', d.actual ?? ''].join('\n'), producers) ??
+        // An empty list where the doc shows objects only skipped steps would have made: the
+        // missing header and rows are all explained by them.
+        (EMPTY_LIST.test(output) && expectedRows ? dependsOnEvery(expectedRows, producers) : undefined)),
   );
   if (result.differences.length > 0 && explainedBy.every(Boolean)) return { all: explainedBy[0]!, dropped: [] };
   const dropped: string[] = [];
@@ -259,6 +318,25 @@ function excuse(result: StepResult, command: string, output: string, producers: 
   });
   result.differences = kept;
   return { dropped };
+}
+
+/**
+ * The skipped step whose output this command reads and that is not there: an object it would have
+ * created, or a file it would have written that does not exist where the command runs (a file
+ * that is there by another way, such as an example copied in, lets the command run as usual).
+ */
+async function missingInput(state: LessonState, command: string): Promise<SkippedProducer | undefined> {
+  const named: { producer: SkippedProducer; name: string }[] = [];
+  for (const producer of state.skippedProducers) {
+    for (const name of producer.names) if (dependsOn(command, [{ ...producer, names: new Set([name]) }])) named.push({ producer, name });
+  }
+  if (named.length === 0) return undefined;
+  const object = named.find((n) => !isPathLike(n.name));
+  if (object) return object.producer;
+  const files = [...new Set(named.map((n) => n.name))];
+  const out = await internal(state, `for __kdt_f in ${files.map(shQuote).join(' ')}; do [ -e "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`);
+  const missing = new Set(out.split('\n').filter(Boolean));
+  return named.find((n) => missing.has(n.name))?.producer;
 }
 
 /** Copies the linked files a local step needs into its working directory, or says why it cannot run. */
@@ -304,6 +382,15 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   if ('unresolved' in filled) return skipped(step, filled.unresolved, rewrites, warnings);
   rewrites.push(...filled.rewrites);
   command = filled.command;
+  // Its inputs come from a skipped step (an object it reads, a file it names that is not there):
+  // running it cannot tell anything, whatever its outcome, so it is skipped before it runs or retries.
+  const needs = await missingInput(state, command);
+  if (needs) {
+    state.skippedProducers.push({ line: step.line, reason: needs.reason, names: producedNames(command) });
+    return skipped(step, `depends on line ${needs.line}, which was skipped: ${needs.reason}`, rewrites, warnings);
+  }
+  const readers = readerValue(command);
+  if (readers) return skipped(step, readers, rewrites, warnings);
 
   const prepared = prepareCommand(step, command, {
     steps: state.plan.steps,
@@ -318,10 +405,19 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   rewrites.push(...prepared.rewrites);
   warnings.push(...prepared.warnings);
   if (prepared.action === 'skip') {
-    // The addresses its shown output hands to later steps (`http://127.0.0.1:51082` of a tunnel) are not there either.
-    const shown = shownAddresses(step.expected?.text ?? '');
-    if (shown.size) state.skippedProducers.push({ line: step.line, reason: prepared.reason, names: shown });
+    // What it would have made (a `kubectl debug` copy, an object of a remote line) is missing for
+    // later steps, and so are the addresses its shown output hands them (`http://127.0.0.1:51082` of a tunnel).
+    const names = new Set([...producedNames(command), ...shownAddresses(step.expected?.text ?? '')]);
+    state.skippedProducers.push({ line: step.line, reason: prepared.reason, names, changed: changedNames(command) });
     return skipped(step, prepared.reason, rewrites, warnings);
+  }
+  // An example file the lesson has no copy of would be fetched from the live site (another version
+  // than the doc's, or nothing offline): its outcome cannot be checked, nor what reads its objects.
+  const absent = missingExamples(command, state.examples);
+  if (absent.length) {
+    const reason = `example file ${absent.join(', ')} not in the examples folder`;
+    state.skippedProducers.push({ line: step.line, reason, names: producedNames(command), objects: createdObjects(step.expected?.text ?? '') });
+    return unchecked(step, reason, rewrites, warnings);
   }
   if (prepared.onNode && !state.session.nodeExec) return skipped(step, 'needs a node shell; not available on this backend', rewrites, warnings);
   // A shared cluster's guard: steps outside the lesson's namespace are not run there.
@@ -349,29 +445,47 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   const settle = compare && state.options.settleMs > 0 && !prepared.bounded && (step.class === 'read-only' || prepared.settle === true);
 
   let attempt: Attempt;
-  let matched: MatchResult | null = null;
+  let matched: MatchResult | null;
   let delay = state.options.settleIntervalMs;
   let previous: string | undefined;
+  // The settle window counts the cluster's time: real time spent running attempts, plus the
+  // pauses between them (passed at once or slept).
+  const clock = new ClusterTime(state, started);
+  // From here on, "at rest" means: nothing written since the previous attempt.
+  if (settle) state.session.atRest?.(state.options.settleMs);
   for (;;) {
     result.attempts++;
     attempt = await execute(state, step, prepared, command);
     matched = compare && !attempt.error ? match(state, step, await shown(state, step, prepared, attempt.output), command) : null;
     const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
     const notStarted = state.options.settleMs > 0 && NOT_STARTED.test(attempt.output);
-    if (ok || !(settle || notStarted) || attempt.error || state.options.signal?.aborted || permanent(attempt.output)) break;
-    const left = state.options.settleMs - (Date.now() - started);
+    // A container not started yet is answered with BadRequest, which waiting does cure.
+    if (ok || !(settle || notStarted) || attempt.error || state.options.signal?.aborted || (permanent(attempt.output) && !notStarted)) break;
+    const left = state.options.settleMs - clock.elapsed();
     if (delay > left) break;
-    // The same differences twice (ages and other volatile values aside) while the cluster is at
-    // rest: waiting longer cannot change the outcome.
+    // The same differences twice (ages and other volatile values aside), or an object that is not
+    // there, while the cluster is at rest (nothing written since the previous attempt, nothing due
+    // but retry loops that cannot change the outcome): waiting longer cannot change the outcome.
     const outcome = matched ? JSON.stringify([attempt.exitCode, matched.differences.map((d) => [d.kind, d.line, d.column, d.message])]) : `${attempt.exitCode}\n${attempt.output}`;
-    if (outcome === previous && state.session.atRest?.(left)) {
+    const atRest = state.session.atRest?.(left) ?? false;
+    if (atRest && (outcome === previous || NOT_FOUND.test(attempt.output))) {
       result.settledEarly = true;
       break;
     }
     previous = outcome;
-    await sleep(delay);
+    await clock.pause(delay);
     delay = Math.min(delay * 2, 2000);
   }
+  // Another way to create what the page already created: remove it and run the step again.
+  const again = !attempt.error && attempt.exitCode !== 0 ? recreateFor(step, attempt.output, state.created) : null;
+  if (again) {
+    await internal(state, again.script);
+    warnings.push(again.note);
+    result.attempts++;
+    attempt = await execute(state, step, prepared, command);
+    matched = compare && !attempt.error ? match(state, step, await shown(state, step, prepared, attempt.output), command) : null;
+  }
+  if (!attempt.error && attempt.exitCode === 0) state.created.push(...createdIn(attempt.output, step));
   result.actual = attempt.output;
   result.exitCode = attempt.exitCode;
   state.ran.push({ line: step.line, ran: prepared.script, output: attempt.output, ok: attempt.exitCode === 0 });
@@ -412,6 +526,15 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
       state.skippedProducers.push({ line: step.line, reason: absent.reason, names: new Set([...producedNames(command), ...absent.names]) });
     }
   }
+  if (result.status === 'fail' && onLocalHost) {
+    const shown = state.manifests.flatMap((m) => [m.file, m.examplePath].filter((f): f is string => !!f));
+    const file = readerFile(command, attempt.output, state.earlier.map((e) => e.ran), shown);
+    if (file) {
+      const reason = `${file} is a file on the reader's machine: no step of the page writes or downloads it, and no block shows it`;
+      markUnchecked(result, reason);
+      state.skippedProducers.push({ line: step.line, reason, names: producedNames(command) });
+    }
+  }
   if (result.status === 'fail') {
     const facts = state.options.gatherFacts ? await gatherFacts(state.env, state.session.namespace, state.sandbox.private) : null;
     const hint = findHint({
@@ -431,7 +554,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   }
   if ((result.status === 'fail' || result.status === 'pass') && state.skippedProducers.length) {
     // A line typed in a pod's shell reads the pod too (`"$POD_NAME"` of the session it runs in).
-    const excused = excuse(result, step.host.kind === 'pod' ? `${command}\n${prepared.script}` : command, attempt.output, state.skippedProducers);
+    const excused = excuse(result, step.host.kind === 'pod' ? `${command}\n${prepared.script}` : command, attempt.output, step.expected?.text, state.skippedProducers);
     if (excused.all) {
       skipAfterRun(result, `depends on line ${excused.all.line}, which was skipped: ${excused.all.reason}`);
       state.skippedProducers.push({ line: step.line, reason: excused.all.reason, names: producedNames(command) });

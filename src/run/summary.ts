@@ -1,15 +1,24 @@
 /** Counting results and the exit code. */
 import type { CheckReport } from './reporter.js';
-import type { LessonResult, Summary } from './types.js';
+import type { LessonResult, StepResult, Summary } from './types.js';
 
-/** Counts command steps; replayed steps count only when they did not pass; each lesson error counts as an error. */
+/**
+ * Whether a step result is counted in a summary: command steps only (a manifest is applied by the
+ * step that names it), and replayed steps only when they did not pass. Every report that counts
+ * steps (closing line, JUnit) counts these.
+ */
+export function isCounted(step: StepResult): boolean {
+  if (step.kind !== 'command') return false;
+  return !(step.replay && (step.status === 'pass' || step.status === 'skipped' || step.status === 'unchecked'));
+}
+
+/** Counts the steps `isCounted` names; each lesson error counts as an error. */
 export function summarize(lessons: LessonResult[]): Summary {
   const s: Summary = { passed: 0, failed: 0, skipped: 0, unchecked: 0, errors: 0 };
   for (const lesson of lessons) {
     if (lesson.error) s.errors++;
     for (const step of lesson.steps) {
-      if (step.kind !== 'command') continue;
-      if (step.replay && (step.status === 'pass' || step.status === 'skipped' || step.status === 'unchecked')) continue;
+      if (!isCounted(step)) continue;
       if (step.status === 'pass') s.passed++;
       else if (step.status === 'fail') s.failed++;
       else if (step.status === 'skipped') s.skipped++;

@@ -44,7 +44,7 @@ export const UNCHECKED_RULES: readonly Rule[] = [
       return m ? m[0].replace(/^(?:Error from server \(\w+\):\s*|error:\s*)/, '').trim() : undefined;
     },
   },
-  { id: 'backend-lookup', test: (o, s) => s.cannotCheck?.(o.command, o.output) },
+  { id: 'backend-lookup', test: (o, s) => s.cannotCheck?.(o.command, o.output, o.expected ?? undefined) },
   { id: 'cloud-feature', test: (o, s) => (o.expected ? missingCloudFeature(o.expected, o.output, s.capabilities) : undefined) },
   {
     // The node's own daemons (kube-proxy's metrics and health-check ports, the kubelet's) are not
@@ -68,7 +68,31 @@ export const UNCHECKED_RULES: readonly Rule[] = [
     },
   },
   { id: 'offline', test: (o) => (o.onHost ? offline(o.command, o.output) : undefined) },
+  { id: 'session-processes', test: (o) => sessionShellMissing(o) },
 ];
+
+/** Process rows whose command is an interactive shell: busybox `PID USER TIME COMMAND`, procps `USER PID … COMMAND`. */
+const SHELL_ROWS = [/^\s*(\d+)\s+\S+\s+\d+:\d+\s+(?:\/bin\/)?(?:sh|ash|bash|dash)\s*$/, /^[\w-]+\s+(\d+)\s+\d+\.\d\s+\d+\.\d\s.*\s(?:\/bin\/)?(?:sh|ash|bash|dash)\s*$/];
+
+/** True when a listing has a shell that is not pid 1 (the container's own command). */
+function listsSessionShell(text: string): boolean {
+  return text.split('\n').some((l) => SHELL_ROWS.some((r) => {
+    const m = r.exec(l);
+    return m !== null && m[1] !== '1';
+  }));
+}
+
+/**
+ * `ps` typed in the interactive shell a page opened (`kubectl exec -it pod -- sh`) lists that
+ * shell; the runner runs each line of such a session in its own `kubectl exec … sh -c`, where no
+ * interactive shell exists. A listing the doc shows with the shell in it cannot be checked here.
+ */
+function sessionShellMissing(o: Outcome): string | undefined {
+  if (!o.expected || !/^kubectl exec -i .* -- sh -c '?(?:ps|top)\b/.test(o.command)) return undefined;
+  const shown = listsSessionShell(o.expected);
+  const has = listsSessionShell(o.output);
+  return shown && !has ? 'the process list shows the interactive shell the page opened; the runner runs each line typed in it with its own `kubectl exec`, so that shell is not running' : undefined;
+}
 
 /** Why a step that did not pass cannot be checked on this backend, or undefined (then its verdict stands). */
 export function cannotCheck(o: Outcome, session: Pick<BackendSession, 'capabilities' | 'cannotCheck'>): { rule: string; reason: string } | undefined {

@@ -11,6 +11,7 @@ declare module 'mvdan-sh' {
   export interface Node {
     Pos(): Pos;
     End(): Pos;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- fields depend on the node type
     [field: string]: any;
   }
   export interface ParseError {

@@ -63,7 +63,7 @@ function parseUncached(text: string): CommandLine {
  * placeholders become `_pod-name_`. Values are always read back from the original text.
  */
 export function maskForParser(text: string): string {
-  return text.replace(/[^\x00-\x7f]/g, 'a').replace(PLACEHOLDER, (_m, name: string) => `_${name}_`);
+  return text.replace(/[\u0080-\uffff]/g, 'a').replace(PLACEHOLDER, (_m, name: string) => `_${name}_`);
 }
 
 /**
@@ -72,6 +72,7 @@ export function maskForParser(text: string): string {
  * times the parse); the model reads the Go values behind `__internal_object__` instead, calling
  * their Go methods (`Pos()`, `End()`, `Offset()`) directly.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GopherJS values carry no types
 type Node = any;
 
 /** The Go type name of a node (`CallExpr`), or undefined for nil. */

@@ -62,4 +62,21 @@ describe('manifests', () => {
     expect(l.steps.map((s) => s.kind)).toEqual(['command']);
     expect(commands(l)[0]!.expected?.text).toBe('kind: ConfigMap');
   });
+  it('should take a nearer unnamed manifest of the same object as the new content of the file applied again', () => {
+    const cm = (value: string, name = 'settings') => ['```yaml', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', `  name: ${name}`, 'data:', `  mode: ${value}`, '```', ''];
+    const apply = ['```shell', 'kubectl apply -f ./settings.yaml', '```', ''];
+    const src = [...cm('one'), ...apply, 'An unrelated object, for illustration:', '', ...cm('x', 'other'), 'Change the mode:', '', ...cm('two'), ...apply].join('\n');
+    const l = parseMarkdown(src, { path: 'doc.md', examplesDir: 'none' });
+    const m = manifests(l);
+    expect(m.map((x) => [x.line, x.file])).toEqual([[1, 'settings.yaml'], [16, null], [27, 'settings.yaml']]);
+    expect(commands(l).map((c) => c.references)).toEqual([[m[0]!.id], [m[2]!.id]]);
+  });
+
+  it('should keep the named file when the nearer unnamed manifest is another object', () => {
+    const src = ['```yaml', 'kind: ConfigMap', 'metadata:', '  name: a', '```', '', '```shell', 'kubectl apply -f a.yaml', '```', '', 'For example:', '', '```yaml', 'kind: Secret', 'metadata:', '  name: a', '```', '', '```shell', 'kubectl apply -f a.yaml', '```', ''].join('\n');
+    const l = parseMarkdown(src, { path: 'doc.md', examplesDir: 'none' });
+    const m = manifests(l);
+    expect(m.map((x) => x.file)).toEqual(['a.yaml', null]);
+    expect(commands(l).map((c) => c.references)).toEqual([[m[0]!.id], [m[0]!.id]]);
+  });
 });

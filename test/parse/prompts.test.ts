@@ -17,11 +17,35 @@ describe('prompts and comments', () => {
     expect(steps.map((s) => s.command)).toEqual(['openssl genrsa -out k.pem 2048']);
   });
 
+  it('should read `> kubectl` as a prompt in shell fences, the lines after it as its output', () => {
+    const steps = parse(['```shell', '> kubectl apply -k ./', 'deployment.apps/web created', '```', ''].join('\n'));
+    expect(steps.map((s) => [s.command, s.expected?.text])).toEqual([['kubectl apply -k ./', 'deployment.apps/web created']]);
+  });
+
+  it('should keep a `>` redirection that is not followed by kubectl in shell fences', () => {
+    const steps = parse(['```shell', '> out.txt echo hi', '```', ''].join('\n'));
+    expect(steps.map((s) => s.command)).toEqual(['> out.txt echo hi']);
+  });
+
   it('should join `> ` continuation lines of a prompted command', () => {
     const steps = parse(['```console', '$ kubectl create configmap x \\', '>   --from-literal=a=b', 'configmap/x created', '```', ''].join('\n'));
     expect(steps.map((s) => [s.command, s.position, s.expected?.text])).toEqual([
       ['kubectl create configmap x \\\n  --from-literal=a=b', { line: 2, column: 3, endLine: 3, endColumn: 23 }, 'configmap/x created'],
     ]);
+  });
+
+  it('should drop the `> ` bash shows on continued lines of a command pasted without its `$`', () => {
+    const steps = parse(['```shell', "curl -X POST 'localhost:8001/x' \\", "> -d '{}' \\", '> -H "Content-Type: application/json"', '```', ''].join('\n'));
+    expect(steps.map((s) => [s.command, s.position])).toEqual([
+      ["curl -X POST 'localhost:8001/x' \\\n-d '{}' \\\n-H \"Content-Type: application/json\"", { line: 2, column: 1, endLine: 4, endColumn: 38 }],
+    ]);
+  });
+
+  it('should keep a redirect on a continued line of its own, and heredoc lines', () => {
+    const redirect = parse(['```shell', 'kubectl get pods -o yaml \\', '> pods.yaml', '```', ''].join('\n'));
+    expect(redirect.map((s) => s.command)).toEqual(['kubectl get pods -o yaml \\\n> pods.yaml']);
+    const heredoc = parse(['```shell', 'cat <<EOF > notes.md', '> -d quoted', '> -e quoted', 'EOF', '```', ''].join('\n'));
+    expect(heredoc[0]!.command).toBe('cat <<EOF > notes.md\n> -d quoted\n> -e quoted\nEOF');
   });
 
   it('should take `user@laptop:~$` as the local machine and a `$` fence without a tag as commands', () => {

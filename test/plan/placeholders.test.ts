@@ -6,6 +6,7 @@ import type { CommandStep } from '../../src/plan/types.js';
 describe('findPlaceholders', () => {
   it.each([
     ['kubectl get pod <pod-name>', [], ['<pod-name>']],
+    ['kubectl get -f <filename|url> -o yaml', [], ['<filename|url>']],
     ['kubectl logs ${POD_NAME} -c $CONTAINER', [], ['${POD_NAME}', '$CONTAINER']],
     ['kubectl logs $POD_NAME', ['POD_NAME'], []],
     ['echo $HOME $KUBECONFIG', [], []],
@@ -23,6 +24,7 @@ describe('illustrativeReason', () => {
   it('should call syntax templates and unset variables the reader must fill in illustrative', () => {
     expect(illustrativeReason('kubectl get <kind>/<name> -o yaml', ['<kind>', '<name>'])).toMatch(/syntax template \(<kind>\)/);
     expect(illustrativeReason('kubectl <command> [flags]', ['<command>'])).toMatch(/syntax template/);
+    expect(illustrativeReason('kubectl get -f <filename|url> -o yaml', ['<filename|url>'])).toMatch(/syntax template \(<filename\|url>\)/);
     expect(illustrativeReason('curl http://${EXTERNAL_IP} # replace this with your IP', ['${EXTERNAL_IP}'])).toMatch(/never sets it/);
   });
 

@@ -143,3 +143,51 @@ describe('unchecked steps', () => {
     expect(formatCheckGithub(r)).toMatch(/^::notice file=.*line=9.*cannot check this step/m);
   });
 });
+
+describe('counted once', () => {
+  // A lesson with an applied manifest, a replayed step that passed, and an error of the lesson.
+  const mixed: LessonResult = {
+    ...sampleLesson(),
+    steps: [
+      step({ stepId: 'm1', line: 3, kind: 'manifest', command: 'nginx.yaml' }),
+      ...sampleLesson().steps,
+      step({ stepId: 'r1', line: 40, command: 'kubectl get pods', replay: true }),
+    ],
+    error: { code: 'ERR_LESSON_TIMEOUT', message: 'lesson time limit' },
+  };
+  const other = sampleLesson();
+  const both = { lessons: [mixed, { ...other, path: 'b.md' }], summary: summarize([mixed, { ...other, path: 'b.md' }]) };
+
+  it('JUnit <testsuites> totals are the sums of the <testsuite> attributes and match the summary', () => {
+    const xml = formatCheckJunit(both);
+    const attr = (tag: string, name: string) => [...xml.matchAll(new RegExp(`<${tag} [^>]*\\b${name}="(\\d+)"`, 'g'))].map((m) => Number(m[1]));
+    for (const name of ['tests', 'failures', 'errors', 'skipped']) {
+      const suites = attr('testsuite', name);
+      expect(suites).toHaveLength(2);
+      expect(attr('testsuites', name)[0], name).toBe(suites.reduce((a, b) => a + b, 0));
+    }
+    const s = both.summary;
+    expect(attr('testsuites', 'tests')[0]).toBe(s.passed + s.failed + s.skipped + s.unchecked + s.errors);
+    expect((xml.match(/<testcase /g) ?? []).length).toBe(attr('testsuites', 'tests')[0]);
+  });
+
+  it('the text report marks with ✓ exactly the rows the closing line counts as passed', () => {
+    const text = formatCheckText({ lessons: [mixed], summary: summarize([mixed]) }, plain);
+    const ticks = text.split('\n').filter((l) => /^\s+✓ /.test(l)).length;
+    expect(ticks).toBe(summarize([mixed]).passed);
+    expect(text).toMatch(/^\s+·\s+3\s+manifest nginx\.yaml$/m);
+    expect(text).toMatch(/^\s+·\s+40\s+kubectl get pods$/m);
+  });
+});
+
+describe('-v', () => {
+  it('shows the output and duration of a passing step, which the plain report leaves out', () => {
+    const passing = step({ line: 7, command: 'kubectl get pods', actual: 'NAME    READY\nweb-1   1/1\n', durationMs: 420 });
+    const r = { lessons: [{ ...sampleLesson(), steps: [passing] }], summary: summarize([{ ...sampleLesson(), steps: [passing] }]) };
+    const quiet = formatCheckText(r, plain, false);
+    const verbose = formatCheckText(r, plain, true);
+    expect(quiet).not.toContain('web-1   1/1');
+    expect(verbose).toMatch(/^ {10}NAME {4}READY\n {10}web-1 {3}1\/1$/m);
+    expect(verbose).toMatch(/^ {10}420 ms$/m);
+  });
+});

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { simBackend } from '../../src/backends/sim/backend.js';
-import { check, expandPatterns } from '../../src/run/check.js';
+import { check } from '../../src/run/check.js';
+import { expandInputs } from '../../src/run/inputs.js';
 import type { Reporter } from '../../src/run/reporter.js';
 import { exitCodeFor } from '../../src/run/summary.js';
 import { tempDir } from './helpers.js';
@@ -24,9 +25,9 @@ function base() {
 
 describe('check', () => {
   it('should expand files and globs, sorted, and refuse empty input with ERR_NO_INPUT', async () => {
-    expect(await expandPatterns(['*.md'], cwd)).toEqual(['fail-typo.md', 'pass.md', 'prose.md']);
-    expect(await expandPatterns(['prose.md', 'pass.md', 'pass.md'], cwd)).toEqual(['pass.md', 'prose.md']);
-    await expect(expandPatterns(['nothing-*.md'], cwd)).rejects.toMatchObject({ code: 'ERR_NO_INPUT' });
+    expect(await expandInputs(['*.md'], cwd)).toEqual(['fail-typo.md', 'pass.md', 'prose.md']);
+    expect(await expandInputs(['prose.md', 'pass.md', 'pass.md'], cwd)).toEqual(['pass.md', 'prose.md']);
+    await expect(expandInputs(['nothing-*.md'], cwd)).rejects.toMatchObject({ code: 'ERR_NO_INPUT' });
   });
 
   it('should run every lesson with its own backend, call reporter hooks in order, and exit 1 on a failure', async () => {

@@ -43,7 +43,7 @@ export class FakeBackend implements Backend {
   constructor(
     private readonly stateDir: string,
     private readonly table: FakeEntry[],
-    private readonly extra: { capabilities?: Partial<BackendCapabilities>; nodeExec?: (command: string) => ExecResult; env?: Record<string, string>; atRest?: (horizonMs: number) => boolean } = {},
+    private readonly extra: { capabilities?: Partial<BackendCapabilities>; nodeExec?: (command: string) => ExecResult; env?: Record<string, string>; atRest?: (horizonMs: number) => boolean; passTime?: (ms: number) => Promise<void> } = {},
   ) {
     mkdirSync(join(stateDir, 'bin'), { recursive: true });
     writeFileSync(join(stateDir, 'table.json'), JSON.stringify(table));
@@ -66,6 +66,7 @@ export class FakeBackend implements Backend {
       capabilities: { nodeShell: !!nodeExec, loadBalancer: false, nodeExternalIPs: false, portForward: true, namespaceIsolation: false, ...this.extra.capabilities },
       ...(nodeExec ? { nodeExec: async (command: string) => nodeExec(command) } : {}),
       ...(this.extra.atRest ? { atRest: this.extra.atRest } : {}),
+      ...(this.extra.passTime ? { passTime: this.extra.passTime } : {}),
       stop: async () => {
         this.stopped++;
       },

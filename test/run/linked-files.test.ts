@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dependsOn, producedNames } from '../../src/run/depends.js';
+import { changedNames, createdObjects, dependsOn, producedNames, readable } from '../../src/run/depends.js';
 import { filesReadBy, findLocalCopy, linkFor, planLinkedFiles } from '../../src/run/linked-files.js';
 import { runPlan } from '../../src/run/run-plan.js';
 import { FakeBackend, plainMatcher } from './fake-backend.js';
@@ -83,10 +83,31 @@ describe('depends', () => {
       'game.properties',
     ]);
     expect([...producedNames('kubectl create configmap nginxconfigmap --from-file=default.conf')].sort()).toEqual(['default.conf', 'nginxconfigmap']);
+    // kubectl debug: the copy it makes, or the pod it adds an ephemeral container to; not a node.
+    expect([...producedNames('kubectl debug myapp -it --copy-to=myapp-debug --container=myapp -- sh')]).toEqual(['myapp-debug']);
+    expect([...producedNames('kubectl debug -it pod/ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo')]).toEqual([]);
+    expect([...changedNames('kubectl debug -it pod/ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo')]).toEqual(['ephemeral-demo']);
+    const debugged = { line: 4, reason: 'r', names: new Set<string>(), changed: new Set(['demo']) };
+    expect(dependsOn('kubectl describe pod demo', readable('kubectl describe pod demo', [debugged]))).toBeDefined();
+    expect(dependsOn('kubectl delete pod demo', readable('kubectl delete pod demo', [debugged]))).toBeUndefined();
+    expect([...producedNames('kubectl debug node/mynode -it --image=ubuntu')]).toEqual([]);
     const p = { line: 5, reason: 'r', names };
     expect(dependsOn('error: Cannot read file /tmp/nginx.crt, open /tmp/nginx.crt: no such file', [p])).toBe(p);
     expect(dependsOn('NAME  TYPE\nnginxsecret  kubernetes.io/tls', [p])).toBe(p);
     expect(dependsOn('nginxsecret2 and /tmp/nginx.crt.bak', [p])).toBeUndefined();
+  });
+
+  it('reads the objects an apply output announces, by name, as kind/name and through their controllers\' children', () => {
+    const objects = createdObjects('deployment.apps/shop created\nservice/shop-db configured\nwarning: something\n');
+    expect([...objects].sort()).toEqual(['shop', 'shop-db']);
+    const p = { line: 3, reason: 'r', names: new Set<string>(), objects };
+    for (const text of ['kubectl get service shop', 'kubectl port-forward deployment/shop 8080:80', 'shop-6d4b7c9f8d   1  1  1  5s', 'pods/shop-6d4b7c9f8d-x2kqp', 'shop-0', 'shop-db-8fz2k']) {
+      expect(dependsOn(text, [p]), text).toBe(p);
+    }
+    // Other objects that merely start with the name, and paths, are not its children.
+    for (const text of ['shop-service', 'shop-frontend', 'shop2', 'shop.yaml', './x/shop', 'kubectl get pods', 'shop-abcdefgh']) {
+      expect(dependsOn(text, [p]), text).toBeUndefined();
+    }
   });
 });
 
@@ -123,7 +144,9 @@ describe('runPlan with linked files', () => {
     expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped', 'pass']);
     expect(r.steps[0]!.skipReason).toMatch(/^needs hello\.sh, which the doc does not show but links to \(https:\/\/github\.com\/o\/r\/tree\/main\/repo\/demo, line 8\)/);
     expect(r.steps[1]!.skipReason).toMatch(/^depends on line 10, which was skipped: needs hello\.sh/);
-    expect(r.steps[1]!.actual).toContain('No such file');
+    // Skipped before it ran: its input comes from the skipped step.
+    expect(r.steps[1]!.attempts).toBe(0);
+    expect(r.steps[1]!.actual ?? '').not.toContain('No such file');
   });
 
   it('skips a step that succeeds on a file a skipped step would have made, since its input is not the doc\'s', async () => {

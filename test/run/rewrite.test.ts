@@ -120,6 +120,16 @@ describe('interactive rewrites', () => {
     expect(seen).toEqual(['curl 10.0.0.1']);
   });
 
+  it('should drop a sudo that asks for root from node steps, since the node shell runs as root', async () => {
+    const seen: string[] = [];
+    const { backend, options } = setup([], { nodeExec: (c) => (seen.push(c), { stdout: '', stderr: '', exitCode: 0 }) });
+    const node = { kind: 'node' as const, prompt: 'node $ ', source: { by: 'prompt' as const } };
+    const r = await runPlan(plan([cmd(7, 'sudo mkdir /srv/x', { host: node }), cmd(8, 'sudo -u app touch /srv/x/f', { host: node })]), backend, options);
+    expect(seen).toEqual(['mkdir /srv/x', 'sudo -u app touch /srv/x/f']);
+    expect(r.steps[0]!.rewrites[0]).toMatchObject({ from: 'sudo mkdir /srv/x', to: 'mkdir /srv/x' });
+    expect(r.steps[1]!.rewrites).toEqual([]);
+  });
+
   it('should bound kubectl get -w with timeout when the doc lines never appear', async () => {
     const { backend, options } = setup([{ args: 'get pods -w', responses: [{ sleepMs: 600_000 }] }]);
     const r = await runPlan(plan([cmd(4, 'kubectl get pods -w', { expected: 'NAME READY\nweb 1/1', cls: 'read-only' })]), backend, { ...options, settleMs: 1000 });
@@ -139,10 +149,18 @@ describe('interactive rewrites', () => {
     expect(await eventually(() => processesMatching(backend.processTag).length === 0)).toBe(true);
   });
 
-  it('should drop -f from kubectl logs', async () => {
-    const { backend, options } = setup([{ args: 'logs web', responses: [{ stdout: 'started\n' }] }]);
-    const r = await runPlan(plan([cmd(4, 'kubectl logs -f web', { expected: 'started' })]), backend, options);
-    expect(r.steps[0]).toMatchObject({ status: 'pass', ran: 'kubectl logs web' });
+  it('should follow kubectl logs -f and stop it once the doc lines are printed', async () => {
+    const { backend, options } = setup([{ args: 'logs -f web', responses: [{ stdout: 'started\nready\n', holdMs: 600_000 }] }]);
+    const r = await runPlan(plan([cmd(4, 'kubectl logs -f web', { expected: 'started\nready' })]), backend, { ...options, settleMs: 600_000, stepTimeoutMs: 600_000 });
+    expect(r.steps[0]).toMatchObject({ status: 'pass', exitCode: 0, actual: 'started\nready\n' });
+    expect(r.steps[0]!.rewrites[0]!.to).toMatch(/^timeout \d+ kubectl logs -f web$/);
+    expect(await eventually(() => processesMatching(backend.processTag).length === 0)).toBe(true);
+  });
+
+  it('should report kubectl logs -f that ended by itself with other lines than the doc', async () => {
+    const { backend, options } = setup([{ args: 'logs -f job/pi', responses: [{ stdout: 'done\n' }] }]);
+    const r = await runPlan(plan([cmd(4, 'kubectl logs -f job/pi', { expected: 'finished' })]), backend, options);
+    expect(r.steps[0]).toMatchObject({ status: 'fail', exitCode: 0, actual: 'done\n' });
   });
 
   it('should apply the change the next output shows through KUBE_EDITOR', async () => {
@@ -164,6 +182,13 @@ describe('interactive rewrites', () => {
     const { backend, options } = setup();
     const r = await runPlan(plan([cmd(4, 'kubectl edit deployment web', { cls: 'interactive' })]), backend, options);
     expect(r.steps[0]).toMatchObject({ status: 'skipped', warnings: ['kubectl edit skipped: no change could be derived'] });
+  });
+
+  it('should skip kubectl create --edit, which opens the same editor, when no change can be derived', async () => {
+    const { backend, options } = setup();
+    const r = await runPlan(plan([cmd(4, 'kubectl create --edit -f /tmp/svc.yaml')]), backend, options);
+    expect(r.steps[0]).toMatchObject({ status: 'skipped', warnings: ['kubectl create --edit skipped: no change could be derived'] });
+    expect(r.steps[0]!.skipReason).toMatch(/^`kubectl create --edit` needs an editor/);
   });
 
   it('should skip minikube and browser steps with a reason', async () => {

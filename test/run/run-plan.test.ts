@@ -93,9 +93,52 @@ describe('runPlan', () => {
     });
     const r = await runPlan(plan([cmd(5, 'kubectl get pods', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, settleMs: 600_000 });
     expect(r.steps[0]).toMatchObject({ status: 'fail', attempts: 2, settledEarly: true });
-    // Asked about the rest of the settle time, not about a fixed horizon.
-    expect(horizons).toHaveLength(1);
-    expect(horizons[0]).toBeGreaterThan(500_000);
+    // Asked about the rest of the settle time, not about a fixed horizon (once as the step starts,
+    // so that "at rest" after an attempt means nothing was written since the previous one).
+    expect(horizons.length).toBeGreaterThan(0);
+    for (const h of horizons) expect(h).toBeGreaterThan(500_000);
+  });
+
+  it('should let the time between retries pass on the backend instead of sleeping, unless realtime', async () => {
+    const outputs = ['web 0/1 Pending\n', 'web 0/1 ContainerCreating\n', 'web 1/1 Running\n'];
+    for (const realtime of [false, true]) {
+      const passed: number[] = [];
+      const { backend, options } = setup([{ args: 'get pods', responses: outputs.map((stdout) => ({ stdout })) }], { passTime: async (ms) => void passed.push(ms) });
+      const r = await runPlan(plan([cmd(5, 'kubectl get pods', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, settleIntervalMs: 250, realtime });
+      expect(r.steps[0]).toMatchObject({ status: 'pass', attempts: 3 });
+      // The same schedule as a reader's waits (250 ms doubling), given to the backend to pass.
+      expect(passed).toEqual(realtime ? [] : [250, 500]);
+    }
+  });
+
+  it('should retry a command answered with BadRequest because its container has not started yet', async () => {
+    const waiting = 'Error from server (BadRequest): container "pi" in pod "pi-x" is waiting to start: ContainerCreating\n';
+    const { backend, options } = setup([{ args: 'logs jobs/pi', responses: [{ stderr: waiting, exitCode: 1 }, { stdout: '3.14\n' }] }]);
+    const r = await runPlan(plan([cmd(5, 'kubectl logs jobs/pi', { expected: '3.14', cls: 'read-only' })]), backend, options);
+    expect(r.steps[0]).toMatchObject({ status: 'pass', attempts: 2 });
+  });
+
+  it('should not retry a read-only step whose server is not there', async () => {
+    const refused = 'The connection to the server localhost:8080 was refused - did you specify the right host or port?\n';
+    const { backend, options } = setup([{ args: 'get pods', responses: [{ stderr: refused, exitCode: 1 }] }]);
+    const r = await runPlan(plan([cmd(5, 'kubectl get pods', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, settleMs: 600_000 });
+    expect(r.steps[0]).toMatchObject({ status: 'fail', attempts: 1 });
+  });
+
+  it('should stop at once on an object that is not there while the backend is at rest', async () => {
+    const notFound = 'Error from server (NotFound): pods "web" not found\n';
+    const { backend, options } = setup([{ args: 'get pods web', responses: [{ stderr: notFound, exitCode: 1 }] }], { atRest: () => true });
+    const r = await runPlan(plan([cmd(5, 'kubectl get pods web', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, settleMs: 600_000 });
+    expect(r.steps[0]).toMatchObject({ status: 'fail', attempts: 1, settledEarly: true });
+  });
+
+  it('should keep retrying an object that is not there while the backend is still at work', async () => {
+    const notFound = 'Error from server (NotFound): pods "web" not found\n';
+    const { backend, options } = setup([{ args: 'get pods web', responses: [{ stderr: notFound, exitCode: 1 }, { stderr: notFound, exitCode: 1 }, { stdout: 'web 1/1 Running\n' }] }], {
+      atRest: () => false,
+    });
+    const r = await runPlan(plan([cmd(5, 'kubectl get pods web', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, settleMs: 600_000 });
+    expect(r.steps[0]).toMatchObject({ status: 'pass', attempts: 3 });
   });
 
   it('should stop settling when only volatile parts of the output change (the differences repeat)', async () => {

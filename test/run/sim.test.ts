@@ -82,6 +82,29 @@ describe('runPlan on the simulator', () => {
     expect(errorLines.every((l) => l >= steps[2]!.line)).toBe(true);
   });
 
+  it('should leave unchecked a step whose example file the lesson lacks, skip what reads its objects, and still fail the rest', async () => {
+    const r = await run('unchecked/missing-example.md');
+    const steps = r.steps.filter((s) => s.kind === 'command');
+    expect(steps.map((s) => s.status)).toEqual(['unchecked', 'skipped', 'skipped', 'skipped', 'fail']);
+    expect(steps[0]!.uncheckedReason).toBe('example file nowhere/shop-deployment.yaml not in the examples folder');
+    // Nothing was fetched: the step did not run.
+    expect(steps[0]!.ran).toBeUndefined();
+    expect(steps[1]!.skipReason).toMatch(/^depends on line 6, which was skipped: example file nowhere\/shop-deployment\.yaml/);
+    expect(steps[2]!.skipReason).toMatch(/^depends on line 6/);
+    expect(steps[3]!.skipReason).toMatch(/^depends on line 6/);
+    expect(steps[4]!.differences[0]!.message).toContain('default-ns');
+  });
+
+  it('should stop a background proxy before starting another on the same port, as a reader does', async () => {
+    const r = await run('background/proxy-twice.md');
+    const steps = r.steps.filter((s) => s.kind === 'command');
+    expect(steps.map((s) => [s.line, s.status, s.actual])).toEqual([
+      [6, 'pass', 'Starting to serve on 127.0.0.1:18081\n'],
+      [16, 'pass', '200\n'],
+      [26, 'pass', 'Starting to serve on 127.0.0.1:18081\n'],
+    ]);
+  });
+
   it('should give a -t step a terminal, as a reader has: no "Unable to use a TTY", lines without CR', async () => {
     const r = await run('tty/exec-tty.md');
     const exec = r.steps.find((s) => s.command?.startsWith('kubectl exec'))!;

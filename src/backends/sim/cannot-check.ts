@@ -8,15 +8,34 @@ const NO_RESOURCE_TYPE = /the server doesn't have a resource type "([^"]+)"/;
 const NO_METRICS = /Metrics API not available|the server could not find the requested resource \(get (?:pods|nodes)\.metrics\.k8s\.io\)/;
 
 /**
+ * Behaviour the simulator does not model, known from the command a failed step ran or the output
+ * the doc shows for it.
+ */
+const NOT_MODELLED: readonly { command: RegExp; expected?: RegExp; reason: string }[] = [
+  {
+    // The ResourceQuota controller fills status.hard/used; the quota admission plugin refuses what exceeds them.
+    command: /\bkubectl\b.*\s(?:get|describe)\s+(?:\S+,)?(?:resourcequotas?|quota)(?:[\s,/.]|$)/,
+    expected: /\bexceeded quota: /,
+    reason: 'ResourceQuota usage (status.hard/used) and its admission (`exceeded quota`) are not simulated (use --backend kind)',
+  },
+  {
+    // The add-ons' pods run no real program: CoreDNS, kube-proxy and the rest print no logs here.
+    command: /\bkubectl\b.*\slogs\s.*(?:-n[\s=]|--namespace[\s=])kube-system\b|\bkubectl\b.*(?:-n[\s=]|--namespace[\s=])kube-system\b.*\slogs\s/,
+    reason: 'the logs of kube-system add-ons (CoreDNS, kube-proxy, …) are not simulated (use --backend kind)',
+  },
+];
+
+/**
  * Why the step's outcome cannot be checked on the simulator, or undefined. `metricsServed` says
  * whether this simulator serves the metrics API now: when it does, a metrics error is the page's
  * own (it ran `kubectl top` before installing metrics-server), and the step is checked.
  */
-export function simCannotCheck(_command: string, output: string, metricsServed = false): string | undefined {
+export function simCannotCheck(command: string, output: string, metricsServed = false, expected = ''): string | undefined {
   const type = NO_RESOURCE_TYPE.exec(output);
   if (type) return unservedResource(type[1]!);
   if (NO_METRICS.test(output) && !metricsServed) {
     return 'the metrics API is served only once metrics-server is installed and available in kube-system (or with the sim option --metrics-server): `kubectl top` and resource-based autoscaling cannot be checked before that';
   }
+  for (const gap of NOT_MODELLED) if (gap.command.test(command) || gap.expected?.test(expected)) return gap.reason;
   return undefined;
 }

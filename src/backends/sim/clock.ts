@@ -86,7 +86,11 @@ export function seededIds(seed = 1): IdSource {
  */
 export class TrackingClock implements Clock {
   private readonly pending = new Map<unknown, number>();
-  constructor(private readonly inner: Clock) {}
+  /** Pending timers of retry loops that cannot change the outcome (see `retryLoop`). */
+  private readonly retries = new Set<unknown>();
+  /** > 0 while a retry loop's timer (or work it scheduled) runs. */
+  private inRetry = 0;
+  constructor(readonly inner: Clock) {}
   now(): Date {
     return this.inner.now();
   }
@@ -95,21 +99,48 @@ export class TrackingClock implements Clock {
     const box: { handle?: unknown } = {};
     box.handle = this.inner.setTimeout(() => {
       this.pending.delete(box.handle);
-      fn();
+      const retry = this.retries.delete(box.handle);
+      if (retry) this.inRetry++;
+      try {
+        fn();
+      } finally {
+        if (retry) this.inRetry--;
+      }
     }, ms);
     this.pending.set(box.handle, due);
+    // Work a retry loop schedules belongs to the loop.
+    if (this.inRetry > 0) this.retries.add(box.handle);
     return box.handle;
   }
   clearTimeout(handle: unknown): void {
     this.pending.delete(handle);
+    this.retries.delete(handle);
     this.inner.clearTimeout(handle);
   }
-  /** True when some timer is due within `ms` from now. */
+  /**
+   * Marks a pending timer as a retry loop that cannot change the outcome by itself (a mount retried
+   * for a ConfigMap nobody creates, a pull of an image that does not exist, a crash-looping
+   * container's restart): such timers, and the work they schedule, do not keep the cluster from
+   * being at rest.
+   */
+  retryLoop(handle: unknown): void {
+    if (this.pending.has(handle)) this.retries.add(handle);
+  }
+  /** True while a retry loop's timer, or work it scheduled, runs (its writes are not progress). */
+  get inRetryLoop(): boolean {
+    return this.inRetry > 0;
+  }
+  /** True when some timer other than a retry loop's is due within `ms` from now. */
   dueWithin(ms: number): boolean {
     const limit = this.inner.now().getTime() + ms;
-    for (const due of this.pending.values()) if (due <= limit) return true;
+    for (const [handle, due] of this.pending) if (due <= limit && !this.retries.has(handle)) return true;
     return false;
   }
+}
+
+/** Marks a timer of `clock` as a retry loop (see `TrackingClock.retryLoop`); a no-op on other clocks. */
+export function markRetryLoop(clock: Clock, handle: unknown): void {
+  if (clock instanceof TrackingClock) clock.retryLoop(handle);
 }
 
 /**
@@ -163,6 +194,28 @@ export class JumpClock implements Clock {
         t.fn();
       } else t.real = this.arm(id, t.due - now);
     }
+  }
+
+  /**
+   * Lets `ms` of time pass at once, as if it had gone by: every timer due within it fires at its own
+   * time, in due order, including timers that the fired ones set; between two, `settle` lets the
+   * work they started (promise chains, I/O) run. At most `maxFires` rounds, so a timer loop that
+   * re-arms itself at 0 ms cannot hold the caller. Returns how far the clock was moved ahead of
+   * real time.
+   */
+  async pass(ms: number, settle: () => Promise<void> = () => new Promise((r) => setImmediate(r)), maxFires = 10_000): Promise<number> {
+    const before = this.offset;
+    const target = this.now().getTime() + Math.max(0, ms);
+    for (let i = 0; i < maxFires; i++) {
+      let next: number | undefined;
+      for (const t of this.timers.values()) next = next === undefined ? t.due : Math.min(next, t.due);
+      if (next === undefined || next > target) break;
+      this.advance(Math.max(0, next - this.now().getTime()));
+      await settle();
+    }
+    const now = this.now().getTime();
+    if (target > now) this.advance(target - now);
+    return this.offset - before;
   }
 
   private arm(id: number, ms: number): NodeJS.Timeout {

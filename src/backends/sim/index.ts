@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { backdateAll, bootstrap, watchNamespaceDefaults } from './api/bootstrap.js';
 import { createApi } from './api/index.js';
 import type { Api } from './api/types.js';
-import { realClock, randomIds, TrackingClock, type Clock, type IdSource } from './clock.js';
+import { JumpClock, randomIds, TrackingClock, type Clock, type IdSource } from './clock.js';
 import { startControllers } from './controllers/index.js';
 import { metricsAvailable } from './metrics/api.js';
 import { ensureBuiltInApiServices, watchMetricsServer } from './metrics/apiservices.js';
@@ -56,6 +56,11 @@ export interface SimHandle {
    * work is due and nothing was written since the previous call.
    */
   atRest(horizonMs: number): boolean;
+  /**
+   * Lets `ms` of simulated time pass at once (timers due within it fire in order) instead of
+   * waiting for it; with an injected clock other than a JumpClock, waits `ms` in real time.
+   */
+  passTime(ms: number): Promise<void>;
   /** Is the metrics API (metrics.k8s.io) served right now? */
   metricsAvailable(): boolean;
   /** Closes every socket (watches and upgraded streams too), stops controllers and runtime, removes its temp dir. */
@@ -84,7 +89,8 @@ export function nodeNames(nodes: number | string[] = 1): string[] {
  * HTTPS API server with a fresh CA, and writes a kubeconfig for it.
  */
 export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
-  const clock = new TrackingClock(options.clock ?? realClock);
+  // Real time that the runner may move forward (`passTime`) while it would otherwise sleep.
+  const clock = new TrackingClock(options.clock ?? new JumpClock());
   const ctx: SimContext = {
     clock,
     ids: options.ids ?? randomIds,
@@ -124,7 +130,12 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
   }
   const kubeconfigPath = await writeKubeconfig(dir, server.url, certs.caPem, token);
   let stopped: Promise<void> | undefined;
-  let lastSeenVersion = '';
+  // Writes that are progress: not those of a retry loop that cannot change the outcome.
+  let progress = 0;
+  let lastSeenProgress = -1;
+  const unsubscribeProgress = store.subscribe(() => {
+    if (!clock.inRetryLoop) progress++;
+  });
   return {
     kubeconfigPath,
     url: server.url,
@@ -134,14 +145,19 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
     runtime,
     metricsAvailable: () => metricsAvailable(api),
     atRest(horizonMs) {
-      const version = store.resourceVersion();
-      const quiet = version === lastSeenVersion;
-      lastSeenVersion = version;
+      const quiet = progress === lastSeenProgress;
+      lastSeenProgress = progress;
       return quiet && !clock.dueWithin(horizonMs);
+    },
+    async passTime(ms) {
+      const inner = clock.inner;
+      if (inner instanceof JumpClock) await inner.pass(ms);
+      else await new Promise((r) => setTimeout(r, ms));
     },
     stop() {
       stopped ??= (async () => {
         await server.close();
+        unsubscribeProgress();
         await controllers.stop();
         await runtime.close?.();
         stopDefaults();

@@ -1,30 +1,28 @@
-import type { Backend } from '../../backends/backend.js';
-import { contextBackend } from '../../backends/context/backend.js';
-import { kindBackend } from '../../backends/kind/backend.js';
-import { simBackend } from '../../backends/sim/backend.js';
-import { colorsFor } from '../../report/colors.js';
-import { closingLine } from '../../report/check-text.js';
-import {
-  formatCheckGithub,
-  formatCheckJson,
-  formatCheckJunit,
-  formatCheckSarif,
-} from '../../report/check-formats.js';
-import { createTerminalReporter } from '../../report/terminal.js';
-import { formatCheckHtml } from '../../report/html.js';
 import { readFile, writeFile } from 'node:fs/promises';
-import { loadLesson } from '../../parse/index.js';
-import { buildPlan } from '../../plan/index.js';
-import { check, type CheckReport } from '../../run/index.js';
-import { decideConfine } from '../../run/confine.js';
-import { updateDoc, updatePatch } from '../../update/update.js';
-import { VERSION } from '../../version.js';
-import { KubedoctestError } from '../../diag/errors.js';
-import { expandInputs } from '../inputs.js';
+import {
+  buildPlan,
+  check,
+  CHECK_FORMATS,
+  CHECK_REPORTERS,
+  closingLine,
+  colorsFor,
+  contextBackend,
+  createTerminalReporter,
+  decideConfine,
+  expandInputs,
+  kindBackend,
+  KubedoctestError,
+  loadLesson,
+  simBackend,
+  updateDoc,
+  updatePatch,
+  VERSION,
+  type Backend,
+  type CheckReport,
+} from '../../index.js';
 import { emit, existingDir, oneOf, parseCount, parseDuration, supportedK8sVersion, writableOutput } from '../output.js';
 import { emptyReport, finishSite, selectPages, type SiteOptions } from '../site-check.js';
 
-export const CHECK_FORMATS = ['text', 'json', 'junit', 'github', 'sarif', 'html'] as const;
 const BACKENDS = ['sim', 'kind', 'context'] as const;
 
 /** The site options (`--changed`, `--shard`, `--baseline`, …) are declared once, in site-check.ts. */
@@ -35,6 +33,7 @@ export interface CheckCommandOptions extends SiteOptions {
   timeout: string;
   lessonTimeout: string;
   settle: string;
+  realtime?: boolean;
   jobs: string;
   failFast?: boolean;
   grep?: string;
@@ -107,6 +106,7 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
     stepTimeoutMs: parseDuration(o.timeout, '--timeout'),
     lessonTimeoutMs: parseDuration(o.lessonTimeout, '--lesson-timeout'),
     settleMs: parseDuration(o.settle, '--settle'),
+    realtime: Boolean(o.realtime),
     jobs: parseCount(o.jobs, '--jobs'),
     failFast: Boolean(o.failFast),
     keep: Boolean(o.keep),
@@ -122,29 +122,11 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
   // The terminal reporter counted only the pages that ran.
   if (streaming && site.cached.length) process.stdout.write(`${site.cached.length} from the cache; all pages: ${closingLine(report.summary)}\n`);
   if (!streaming) {
-    const text =
-      format === 'json'
-        ? formatCheckJson(report)
-        : format === 'junit'
-          ? formatCheckJunit(report)
-          : format === 'github'
-            ? formatCheckGithub(report)
-            : format === 'sarif'
-              ? formatCheckSarif(report, VERSION)
-              : format === 'html'
-                ? formatCheckHtml(report, await readSources(report))
-              : (await import('../../report/check-text.js')).formatCheckText(report, colorsFor({}), Boolean(o.verbose));
+    const text = await CHECK_REPORTERS[format](report, { colors: colorsFor({}), verbose: Boolean(o.verbose), toolVersion: VERSION });
     await emit(text, o.output);
   }
   if (o.update) await updateDocs(report, Boolean(o.dryRun), o.examplesDir);
   return code;
-}
-
-/** The Markdown of every lesson, for the HTML report. */
-async function readSources(report: CheckReport): Promise<Map<string, string>> {
-  const sources = new Map<string, string>();
-  for (const l of report.lessons) sources.set(l.path, await readFile(l.path, 'utf8').catch(() => ''));
-  return sources;
 }
 
 /** `--update`: rewrite failed steps' expected output in place; with `--dry-run`, print the patch instead. */

@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { colorsFor } from '../../report/colors.js';
+import { colorsFor } from '../../index.js';
 
 /** One environment check: what was found and what it enables. */
 export interface DoctorCheck {

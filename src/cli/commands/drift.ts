@@ -1,5 +1,5 @@
+import { findDrift, formatDriftJson, formatDriftText } from '../../index.js';
 import { existingDir, emit, oneOf } from '../output.js';
-import { findDrift, formatDriftJson, formatDriftText } from '../../site/drift.js';
 
 export const DRIFT_FORMATS = ['text', 'json'] as const;
 

@@ -1,22 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { colorsFor } from '../../report/colors.js';
-import {
-  countFindings,
-  formatFindingsGithub,
-  formatFindingsJunit,
-  formatFindingsText,
-  type FileFindings,
-} from '../../report/findings.js';
-import { formatSarif } from '../../report/sarif.js';
-import { lintFiles } from '../../lint-files.js';
-import { applyFixes } from '../../lint/fix.js';
-import { lintRules } from '../../lint/index.js';
-import { planToJson } from '../../plan/index.js';
-import { VERSION } from '../../version.js';
-import { expandInputs } from '../inputs.js';
+import { applyFixes, colorsFor, countFindings, expandInputs, LINT_FORMATS, LINT_REPORTERS, lintFiles, lintRules, VERSION } from '../../index.js';
 import { emit, existingDir, oneOf, writableOutput } from '../output.js';
-
-export const LINT_FORMATS = ['text', 'json', 'junit', 'github', 'sarif'] as const;
 
 export interface LintCommandOptions {
   format: string;
@@ -42,20 +26,11 @@ export async function lintCommand(inputs: string[], options: LintCommandOptions)
     }
     results = await lintFiles(paths, { examplesDir: options.examplesDir });
   }
-  const files: FileFindings[] = results.map((r) => ({ path: r.path, findings: r.findings }));
-  const text =
-    format === 'text'
-      ? formatFindingsText(files, colorsFor(options.output ? {} : process.stdout))
-      : format === 'json'
-        ? JSON.stringify(planToJson(results.map((r) => r.plan), new Map(results.map((r) => [r.plan.path, r.findings]))), null, 2) + '\n'
-        : format === 'junit'
-          ? formatFindingsJunit(files)
-          : format === 'github'
-            ? formatFindingsGithub(files)
-            : formatSarif(files, {
-                toolVersion: VERSION,
-                ruleDescriptions: Object.fromEntries(lintRules.map((r) => [r.id, r.description])),
-              });
+  const text = LINT_REPORTERS[format](results, {
+    colors: colorsFor(options.output ? {} : process.stdout),
+    toolVersion: VERSION,
+    ruleDescriptions: Object.fromEntries(lintRules.map((r) => [r.id, r.description])),
+  });
   await emit(text, options.output);
-  return countFindings(files).error > 0 ? 1 : 0;
+  return countFindings(results).error > 0 ? 1 : 0;
 }

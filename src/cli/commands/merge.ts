@@ -1,13 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { formatCheckJson, formatCheckJunit, formatCheckSarif } from '../../report/check-formats.js';
-import { formatCheckHtml } from '../../report/html.js';
-import { exitCodeWithBaseline } from '../../site/baseline.js';
-import { mergeReportFiles } from '../../site/merge.js';
-import { exitCodeFor } from '../../run/summary.js';
-import { VERSION } from '../../version.js';
+import { CHECK_REPORTERS, colorsFor, exitCodeFor, exitCodeWithBaseline, mergeReportFiles, VERSION, type CheckFormat } from '../../index.js';
 import { emit, oneOf } from '../output.js';
 
-export const MERGE_FORMATS = ['json', 'junit', 'sarif', 'html'] as const;
+/** Formats of a merged report: the check formats but the streamed ones. */
+export const MERGE_FORMATS = ['json', 'junit', 'sarif', 'html'] as const satisfies readonly CheckFormat[];
 
 export interface MergeCommandOptions {
   format: string;
@@ -21,15 +16,7 @@ export interface MergeCommandOptions {
 export async function mergeCommand(reports: string[], o: MergeCommandOptions): Promise<number> {
   const format = oneOf(o.format, MERGE_FORMATS, '--format');
   const merged = await mergeReportFiles(reports);
-  let text: string;
-  if (format === 'json') text = formatCheckJson(merged);
-  else if (format === 'junit') text = formatCheckJunit(merged);
-  else if (format === 'sarif') text = formatCheckSarif(merged, VERSION);
-  else {
-    const sources = new Map<string, string>();
-    for (const l of merged.lessons) sources.set(l.path, await readFile(l.path, 'utf8').catch(() => ''));
-    text = formatCheckHtml(merged, sources);
-  }
+  const text = await CHECK_REPORTERS[format](merged, { colors: colorsFor({}), verbose: false, toolVersion: VERSION });
   await emit(text, o.output);
   return merged.lessons.some((l) => l.baseline) ? exitCodeWithBaseline(merged.lessons) : exitCodeFor(merged);
 }

@@ -1,7 +1,4 @@
-import { loadLesson } from '../../parse/index.js';
-import { buildPlan, planToJson } from '../../plan/index.js';
-import type { Plan } from '../../plan/types.js';
-import { describeContext, describeSession, describeSource } from '../../plan/describe-context.js';
+import { buildPlan, describeContext, describeSession, describeSource, loadLesson, type Plan, planToJson } from '../../index.js';
 import { emit, existingDir, oneOf, writableOutput } from '../output.js';
 
 export interface PlanCommandOptions {

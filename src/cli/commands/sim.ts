@@ -1,7 +1,6 @@
 import { constants, existsSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
-import { startSim } from '../../backends/sim/index.js';
-import { KubedoctestError } from '../../diag/errors.js';
+import { KubedoctestError, startSim } from '../../index.js';
 import { parseCount, supportedK8sVersion, writableOutput } from '../output.js';
 
 export interface SimStartOptions {

@@ -1,12 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { loadLesson } from '../../parse/index.js';
-import { buildPlan } from '../../plan/index.js';
-import type { CommandStep, Step } from '../../plan/types.js';
-import { colorsFor, type Colors } from '../../report/colors.js';
-import { colorDiff } from '../../report/check-text.js';
-import { runPlan } from '../../run/index.js';
-import type { StepDecision } from '../../run/options.js';
-import type { LessonResult, StepResult } from '../../run/types.js';
+import { buildPlan, closingLine, colorDiff, exitCodeFor, renderShortcodes, summarize, type Colors, colorsFor, type CommandStep, type LessonResult, loadLesson, runPlan, type Step, type StepDecision, type StepResult } from '../../index.js';
 import { backendFactory, type CheckCommandOptions } from './check.js';
 import { existingDir, parseDuration } from '../output.js';
 import { editLine, readKey } from '../prompt.js';
@@ -16,7 +9,9 @@ export interface WalkCommandOptions {
   auto?: boolean;
   pause: string;
   timeout: string;
+  lessonTimeout: string;
   settle: string;
+  realtime?: boolean;
   examplesDir?: string;
   filesDir?: string;
   k8sVersion?: string;
@@ -26,20 +21,48 @@ export interface WalkCommandOptions {
   allowContext?: string;
 }
 
-/** Up to `max` lines of prose just above a doc line (fences, comments and shortcodes left out). */
-export function proseBefore(lines: string[], line: number, after: number, max = 3): string[] {
+/** Doc lines that belong to steps (commands, manifests, the outputs they claim): never shown as prose. */
+export function stepLines(steps: Step[]): Set<number> {
+  const covered = new Set<number>();
+  const cover = (from: number, to: number) => {
+    for (let l = from; l <= to; l++) covered.add(l);
+  };
+  for (const s of steps) {
+    cover(s.position.line, s.position.endLine);
+    if (s.kind === 'command' && s.expected) cover(s.expected.position.line, s.expected.position.endLine);
+  }
+  return covered;
+}
+
+/**
+ * The paragraph just above a doc line, whole, after line `after` (the previous step's end):
+ * fences, comments, step lines and headings left out, shortcodes shown as their text. A
+ * paragraph longer than `max` lines keeps its start and ends with `…`.
+ */
+export function proseBefore(lines: string[], line: number, after: number, covered: Set<number>, max = 8): string[] {
   let inFence = false;
-  const prose: string[] = [];
-  for (let i = after; i < line - 1 && i < lines.length; i++) {
+  let paragraph: string[] = [];
+  let last: string[] = [];
+  // Fences are followed from the top, since `after` may be inside one (a command's own block).
+  for (let i = 0; i < line - 1 && i < lines.length; i++) {
     const l = lines[i]!;
     if (/^\s*(```|~~~)/.test(l)) {
       inFence = !inFence;
+      if (paragraph.length) last = paragraph;
+      paragraph = [];
       continue;
     }
-    if (inFence || /^\s*(<!--|\{\{[<%])/.test(l) || l.trim() === '') continue;
-    prose.push(l.trim());
+    if (i < after) continue;
+    const text = renderShortcodes(l).trim();
+    if (inFence || covered.has(i + 1) || /^\s*(<!--|#)/.test(l) || text === '') {
+      if (paragraph.length) last = paragraph;
+      paragraph = [];
+      continue;
+    }
+    paragraph.push(text);
   }
-  return prose.slice(-max);
+  const shown = paragraph.length ? paragraph : last;
+  return shown.length > max ? [...shown.slice(0, max - 1), `${shown[max - 1]} …`] : shown;
 }
 
 function showResult(r: StepResult, c: Colors): string {
@@ -65,16 +88,30 @@ export async function walkCommand(file: string, o: WalkCommandOptions): Promise<
   if (o.examplesDir) existingDir(o.examplesDir, '--examples-dir');
   const source = (await readFile(file, 'utf8')).split(/\r?\n/);
   const plan = buildPlan(await loadLesson(file, o.examplesDir ? { examplesDir: o.examplesDir } : {}));
-  const commands = plan.steps.filter((s): s is CommandStep => s.kind === 'command').length;
+  const commands = plan.steps.filter((s): s is CommandStep => s.kind === 'command');
+  const covered = stepLines(plan.steps);
   const w = (s: string) => process.stdout.write(s + '\n');
-  w(c.bold(`${plan.title ?? file}`) + c.dim(` — ${commands} commands on --backend ${o.backend}. Enter runs, e edits, s skips, q quits.`));
+  w(c.bold(`${plan.title ?? file}`) + c.dim(` — ${commands.length} commands on --backend ${o.backend}. Enter runs, e edits, s skips, q quits.`));
   let lastLine = 0;
-  const beforeStep = async (step: CommandStep, index: number, total: number): Promise<StepDecision> => {
+  let lastSection: string | undefined;
+  /** The section heading once per section, then the prose just above the step. */
+  const context = (step: Step): void => {
     w('');
-    if (step.section) w(c.bold(`## ${step.section}`));
-    for (const p of proseBefore(source, step.line, lastLine)) w(c.dim(p));
+    if (step.section && step.section !== lastSection) w(c.bold(`## ${renderShortcodes(step.section)}`));
+    lastSection = step.section;
+    for (const p of proseBefore(source, step.line, lastLine, covered)) w(c.dim(p));
     lastLine = step.position.endLine;
-    w(`${c.dim(`[${index + 1}/${total}] line ${step.line}`)}\n${c.yellow('$')} ${step.command}`);
+  };
+  const onStepStart = (step: Step): void => {
+    if (step.kind !== 'manifest') return;
+    context(step);
+    w(c.dim(`manifest ${step.file ?? '(unnamed)'}`));
+    // As the doc shows it: YAML indentation is meaning.
+    if (step.content) w(step.content.replace(/\n$/, '').split('\n').map((l) => `  ${l}`).join('\n'));
+  };
+  const beforeStep = async (step: CommandStep): Promise<StepDecision> => {
+    context(step);
+    w(`${c.dim(`[${commands.indexOf(step) + 1}/${commands.length}] line ${step.line}`)}\n${c.yellow('$')} ${step.command}`);
     if (step.skip) return { action: 'run' };
     if (o.auto) {
       await new Promise((r) => setTimeout(r, pause));
@@ -88,17 +125,20 @@ export async function walkCommand(file: string, o: WalkCommandOptions): Promise<
   };
   const result: LessonResult = await runPlan(plan, factory(), {
     beforeStep,
+    onStepStart,
     onStepResult: (r: StepResult, step: Step) => {
       if (step.kind === 'command') w(showResult(r, c));
     },
     stepTimeoutMs: parseDuration(o.timeout, '--timeout'),
+    lessonTimeoutMs: parseDuration(o.lessonTimeout, '--lesson-timeout'),
     settleMs: parseDuration(o.settle, '--settle'),
+    realtime: Boolean(o.realtime),
     ...(o.filesDir ? { filesDir: existingDir(o.filesDir, '--files-dir') } : {}),
     log: (m) => w(c.dim(m)),
   });
-  const count = (s: string) => result.steps.filter((r) => r.status === s).length;
   w('');
-  w(`${count('pass')} passed, ${count('fail') + count('error')} failed, ${count('skipped')} skipped`);
+  w(closingLine(summarize([result])));
   if (result.error) w(c.red(`${result.error.code}: ${result.error.message}`));
-  return result.error && result.error.code !== 'ERR_INTERRUPTED' ? 2 : count('fail') + count('error') > 0 ? 1 : 0;
+  // An interrupted walk (q, Ctrl-C) is the reader's choice, not a tool error.
+  return exitCodeFor({ lessons: [result.error?.code === 'ERR_INTERRUPTED' ? { ...result, error: undefined } : result] });
 }

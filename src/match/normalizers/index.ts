@@ -11,7 +11,7 @@ import { ip } from './ip.js';
 import { nodeName } from './node-name.js';
 import { nodePort } from './node-port.js';
 import { placeholder } from './placeholder.js';
-import { podName } from './pod-name.js';
+import { podName, podTableName } from './pod-name.js';
 import { resourceVersion } from './resource-version.js';
 import { restarts } from './restarts.js';
 import { timestamp } from './timestamp.js';
@@ -46,6 +46,7 @@ export const NORMALIZERS: readonly Normalizer[] = [
   kubeUser,
   imageVersion,
   podName,
+  podTableName,
 ];
 
-export { age, apiServer, cidr, clusterIp, imageVersion, kubeCluster, kubeContext, kubeUser, digest, duration, externalIp, ip, nodeName, nodePort, placeholder, podName, resourceVersion, restarts, timestamp, uid };
+export { age, apiServer, cidr, clusterIp, imageVersion, kubeCluster, kubeContext, kubeUser, digest, duration, externalIp, ip, nodeName, nodePort, placeholder, podName, podTableName, resourceVersion, restarts, timestamp, uid };

@@ -1,4 +1,4 @@
-import { escapeRegex, type Normalizer, type Span } from './types.js';
+import { escapeRegex, type Normalizer } from './types.js';
 
 /** The alphabet Kubernetes uses for generated name suffixes and pod-template hashes. */
 export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
@@ -37,15 +37,6 @@ export function podNameShape(name: string): Shape | null {
 const NAME = /(?<![A-Za-z0-9_.-])[a-z0-9]+(?:-[a-z0-9]+)+(?![A-Za-z0-9_-])/g;
 const HASH_LABEL = /(?<=pod-template-hash"?\s*[=:]\s*"?)[a-z0-9]{6,10}(?![\w-])/g;
 
-/** Finds generated names (pods of a ReplicaSet, ReplicaSets, generateName objects) in text. */
-export function findPodNames(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const m of text.matchAll(NAME)) {
-    if (podNameShape(m[0])) spans.push({ start: m.index, end: m.index + m[0].length });
-  }
-  return spans;
-}
-
 /**
  * Generated object names: `my-nginx-cf54cdbf7-vr96x` (ReplicaSet pod), `my-nginx-3800858182-jr4a2`
  * (old numeric hash), `my-nginx-cf54cdbf7` (ReplicaSet), `busybox-vr96x` (generateName).
@@ -65,5 +56,22 @@ export const podName: Normalizer = {
       .filter((p) => p !== '')
       .join('-');
   },
+  bind: 'pod-name',
+};
+
+/**
+ * A pod table's NAME (`kubectl get pods`: READY, STATUS and RESTARTS columns) ending in a
+ * 5-character part the general rule does not take for generated (`process-item-apple-kixwv`):
+ * clusters before Kubernetes 1.8 drew generated suffixes from all letters and digits, so in that
+ * column such a part is the suffix of a Job's or bare ReplicaSet's pod. Only the doc's column
+ * says so; the actual value must still have today's shape.
+ */
+export const podTableName: Normalizer = {
+  id: 'pod-table-name',
+  description: "a pod table's NAME ending in an old cluster's 5-character suffix: same prefix, any generated suffix",
+  contexts: ['podname'],
+  inContext: [/^[a-z0-9]+(?:-[a-z0-9]+)*-[a-z0-9]{5}$/g],
+  accept: (v) => podNameShape(v) === null,
+  actual: (doc) => `${escapeRegex(doc.slice(0, doc.lastIndexOf('-')))}-${ACTUAL_SUFFIX}`,
   bind: 'pod-name',
 };

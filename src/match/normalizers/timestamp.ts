@@ -14,6 +14,8 @@ const FORMATS = [
   `\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?`,
   // access log: 01/Jan/2024:12:34:56 +0000
   `\\d{2}/${MONTH}/\\d{4}:\\d{2}:\\d{2}:\\d{2}(?: [+-]\\d{4})?`,
+  // ls -l modification time: `Jun  6 20:08` (this half year) or `Jun  6  2023` (older)
+  `${MONTH} {1,2}\\d{1,2} {1,2}(?:\\d{2}:\\d{2}|\\d{4})(?![\\d:])`,
 ];
 /** klog: I0101 12:34:56.789012 (after the severity letter). */
 const KLOG = `\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d+`;
@@ -24,7 +26,7 @@ export const ANY_TIMESTAMP = `(?:${[...FORMATS, KLOG].join('|')})`;
 /** Timestamps: creation times, event times, log lines; any known format matches any. */
 export const timestamp: Normalizer = {
   id: 'timestamp',
-  description: 'timestamps (RFC3339, RFC1123 `Mon, 01 Jan 2024 …`, date(1), log prefixes, klog): any timestamp',
+  description: 'timestamps (RFC3339, RFC1123 `Mon, 01 Jan 2024 …`, date(1), log prefixes, klog, `ls -l` times): any timestamp',
   anywhere: [
     ...FORMATS.map((f) => new RegExp(`(?<![\\w])${f}(?![\\w])`, 'g')),
     new RegExp(`(?<=^[IWEF])${KLOG}(?![\\w])`, 'g'),

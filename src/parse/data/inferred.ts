@@ -6,7 +6,7 @@
 export const MANIFEST_START = /^(?:apiVersion|kind):\s*\S/;
 
 /** Lines that continue a bare manifest: `key: value`, `- item`, comments, `---`. */
-export const MANIFEST_LINE = /^(?:-\s+\S.*|-\s*$|[\w.\/"'-]+:(?:\s.*)?|#.*|---\s*|\{.*|\}.*|"[^"]*"\s*:.*)$/;
+export const MANIFEST_LINE = /^(?:-\s+\S.*|-\s*$|[\w./"'-]+:(?:\s.*)?|#.*|---\s*|\{.*|\}.*|"[^"]*"\s*:.*)$/;
 
 /** Arguments that make a bare line a command rather than a sentence: flags, paths, `KEY=VALUE`, pipes, file names. */
 export const COMMAND_ARGUMENT = /(?:^|\s)(?:--?[A-Za-z]|\.{0,2}\/\S|[A-Z_]+=\S|\||[\w-]+\.(?:ya?ml|json|crt|key|conf|sh|txt|properties)\b|https?:\/\/)/;

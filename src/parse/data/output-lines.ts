@@ -8,7 +8,7 @@ export const OUTPUT_LINE_PATTERNS: readonly RegExp[] = [
   // table header: `NAME   READY   STATUS`
   /^[A-Z][A-Z0-9_()/-]*(?:\s{2,}[A-Z][A-Z0-9_()/ -]*)+\s*$/,
   // `Key:   value` describe output and `key: value` YAML
-  /^\s*[\w.\/-]+:(?:\s|$)/,
+  /^\s*[\w./-]+:(?:\s|$)/,
   // Error and status messages
   /^(?:error|Error|warning|Warning|Waiting for|Hit enter|If you don't see a command prompt|pod "[^"]+" deleted)/,
   // Elisions and markup

@@ -35,6 +35,9 @@ export const PROMPT_PATTERNS: readonly PromptPattern[] = [
   { name: 'dollar', pattern: /^\$\s+/, host: 'local', generic: true },
   { name: 'powershell', pattern: /^PS [A-Za-z]:\\[^>]*>\s+/, host: 'local' },
   { name: 'root', pattern: /^#\s+/, host: 'local', needsProgram: true, notInShellSyntax: true, generic: true },
+  // `> kubectl apply -k ./` even in a shell fence: a redirection to a file named `kubectl` that
+  // then runs `apply` is no command a page means, so the `>` is a prompt and the lines after it output.
+  { name: 'angle-kubectl', pattern: /^>\s+(?=kubectl\s)/, host: 'local', generic: true },
   { name: 'angle', pattern: /^>\s+/, host: 'local', needsProgram: true, notInShellSyntax: true, generic: true },
 ];
 

@@ -7,9 +7,6 @@ export const SHORTCODE = /\{\{[<%]\s*(\/?)\s*([\w/-]+)((?:[^}]|\}(?!\}))*?)\s*[%
 /** Shortcode attributes: `name="value"`, `name='value'` or `name=value`. */
 export const SHORTCODE_ATTR = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'}]+))/g;
 
-/** URLs in commands that point at the website's examples folder; group 1 is the examples-relative path. */
-export const EXAMPLE_URL = /https?:\/\/(?:k8s\.io|(?:www\.)?kubernetes\.io)\/examples\/([\w./-]+[\w-])/g;
-
 /** Tab container and tab shortcode names. */
 export const TABS_SHORTCODE = 'tabs';
 export const TAB_SHORTCODE = 'tab';

@@ -9,6 +9,7 @@ import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { INTERACTIVE_RULES, unhandledInteractive } from './interactive.js';
 import type { PodShell, Prepared, RewriteContext } from './types.js';
+import { dropRootSudo } from './sudo.js';
 import { shQuote, shQuoteExpanding } from '../../shell/index.js';
 import { mkdirInside } from '../safe-write.js';
 
@@ -27,6 +28,18 @@ export function rewriteExampleUrls(command: string, examples: Map<string, string
     return `${flag}./${local}`;
   });
   return { command: out, rewrites };
+}
+
+/**
+ * Example files a command applies or downloads by URL (`-f https://k8s.io/examples/P`,
+ * `curl -O https://k8s.io/examples/P`) that the lesson has no copy of: run as written, kubectl or
+ * curl would fetch them from the live site (a version the doc may not show) or fail offline.
+ */
+export function missingExamples(command: string, examples: Map<string, string>): string[] {
+  const missing: string[] = [];
+  for (const m of command.matchAll(EXAMPLE_URL)) if (!examples.has(m[3]!)) missing.push(m[3]!);
+  for (const m of command.matchAll(DOWNLOAD)) if (!examples.has(m[4]!)) missing.push(m[4]!);
+  return [...new Set(missing)];
 }
 
 /**
@@ -159,7 +172,11 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
   if (opened) return opened;
   if (step.host.kind === 'node') {
     if (!ctx.capabilities.nodeShell) return { action: 'skip', reason: `runs on a node (${contextText(step)}); this backend has no node shell`, rewrites: [], warnings: [] };
-    return { action: 'run', script: command, rewrites: [], warnings: [], onNode: step.host.name ? { name: step.host.name } : {} };
+    const sudo = dropRootSudo(command);
+    const rewrites = sudo.dropped
+      ? [{ kind: 'interactive' as const, from: command, to: sudo.command, reason: 'the node shell already runs as root and has no sudo; `sudo` asking for root was dropped' }]
+      : [];
+    return { action: 'run', script: sudo.command, rewrites, warnings: [], onNode: step.host.name ? { name: step.host.name } : {} };
   }
   const paths = rewriteExampleUrls(command, ctx.examples);
   command = paths.command;

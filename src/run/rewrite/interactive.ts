@@ -57,19 +57,46 @@ export const boundedWatch: RewriteRule = (command, step, ctx) => {
   const wrapper = `timeout --foreground ${seconds} kubectl `;
   const to = command.replace(/\bkubectl\s/, () => wrapper);
   return run(to, [interactive(command, `timeout ${seconds} ${command.trim()}`, `a watch never ends; run for at most ${seconds}s and stopped once the doc's lines appear`)], {
-    bounded: { stoppedCodes: [124, 143] },
+    bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
   });
 };
 
-/** `kubectl logs -f` → `kubectl logs`. */
-export const logsFollow: RewriteRule = (command) => {
+/**
+ * `kubectl logs -f` follows until its containers end (a Job's pod) or for ever (a server): it is
+ * bounded with `timeout` like a watch and stopped once the doc's lines appeared, so lines a
+ * container prints after the step starts are read as a reader's terminal shows them.
+ */
+export const logsFollow: RewriteRule = (command, step, ctx) => {
   const k = firstKubectlCall(command);
   if (!k || k.path[0]?.value !== 'logs' || !hasFlag(k, '-f', '--follow')) return null;
-  const to = command.replace(/\s--follow(=true)?(?=\s|$)/, '').replace(/\s-f(?=\s|$)/, '');
-  return run(to, [interactive(command, to, '`logs -f` never ends; the logs are read once')]);
+  const seconds = Math.max(1, Math.round((step.expected ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
+  const to = command.replace(/\bkubectl\s/, () => `timeout --foreground ${seconds} kubectl `);
+  return run(to, [interactive(command, `timeout ${seconds} ${command.trim()}`, `\`logs -f\` follows until its containers end; run for at most ${seconds}s and stopped once the doc's lines appear`)], {
+    bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
+  });
 };
 
-/** `kubectl port-forward` / `kubectl proxy` → a background process for the following steps. */
+/**
+ * The local ports a `kubectl proxy` (`--port`, default 8001) or `kubectl port-forward`
+ * (`28015:27017`, `8080`; not `:80`, which picks a free one) listens on.
+ */
+export function localPorts(k: KubectlCall): number[] {
+  if (k.path[0]?.value === 'proxy') {
+    const p = flagValue(k, '--port', '-p');
+    return [Number(p ?? 8001)].filter((n) => Number.isInteger(n) && n > 0);
+  }
+  return k.positionals
+    .slice(1)
+    .map((w) => /^(\d+)(?::\d+)?$/.exec(w.value)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .map(Number);
+}
+
+/**
+ * `kubectl port-forward` / `kubectl proxy` → a background process for the following steps. A
+ * reader stops one (Ctrl-C) before starting another on the same local port; so does the runner:
+ * the earlier process holding that port is stopped first, else the new one could not listen.
+ */
 export const background: RewriteRule = (command, _step, ctx) => {
   const k = firstKubectlCall(command);
   if (!k || (k.path[0]?.value !== 'port-forward' && k.path[0]?.value !== 'proxy')) return null;
@@ -77,8 +104,11 @@ export const background: RewriteRule = (command, _step, ctx) => {
   if (k.path[0]?.value === 'port-forward' && !ctx.capabilities.portForward) return skip('`kubectl port-forward` needs port forwarding; not available on this backend');
   const log = join(ctx.runDir, `background-${ctx.index}.log`);
   const ready = "'Forwarding from\\|Starting to serve'";
+  const pids = localPorts(k).map((port) => shQuote(join(ctx.runDir, `background-port-${port}.pid`)));
+  const stop = pids.map((f) => `[ -s ${f} ] && { kill "$(cat ${f})" 2>/dev/null; wait "$(cat ${f})" 2>/dev/null; }; `).join('');
+  const record = pids.map((f) => ` echo $! >${f};`).join('');
   const script = [
-    `: >${shQuote(log)}; ${command.trim()} >>${shQuote(log)} 2>&1 &`,
+    `${stop}: >${shQuote(log)}; ${command.trim()} >>${shQuote(log)} 2>&1 &${record}`,
     `for __kdt_i in $(seq 1 100); do grep -qs ${ready} ${shQuote(log)} && break; sleep 0.1; done; unset __kdt_i`,
     `cat ${shQuote(log)}; grep -qs ${ready} ${shQuote(log)}`,
   ].join('\n');
@@ -88,10 +118,12 @@ export const background: RewriteRule = (command, _step, ctx) => {
 /** `kubectl edit` → KUBE_EDITOR script applying the change the doc shows next. */
 export const edit: RewriteRule = (command, step, ctx) => {
   const k = firstKubectlCall(command);
-  if (!k || k.path[0]?.value !== 'edit') return null;
+  // `kubectl edit`, and `create`/`apply`/`replace --edit`, which open the same editor first.
+  if (!k || (k.path[0]?.value !== 'edit' && !hasFlag(k, '--edit'))) return null;
+  const what = k.path[0]?.value === 'edit' ? 'kubectl edit' : `kubectl ${k.path[0]?.value ?? ''} --edit`;
   const change = deriveEdit(step, ctx);
   if (!change) {
-    return { action: 'skip', reason: '`kubectl edit` needs an editor and the doc does not show the resulting object; add a `<!-- kubedoctest: edit s/old/new/ -->` directive', rewrites: [], warnings: ['kubectl edit skipped: no change could be derived'] };
+    return { action: 'skip', reason: `\`${what}\` needs an editor and the doc does not show the resulting object; add a \`<!-- kubedoctest: edit s/old/new/ -->\` directive`, rewrites: [], warnings: [`${what} skipped: no change could be derived`] };
   }
   const editor = writeEditor(ctx, change);
   const to = `KUBE_EDITOR=${shQuote(editor)} ${command.trim()}`;
@@ -117,7 +149,7 @@ function withTerminal(command: string): string {
 }
 
 /** `kubectl exec -it` → `-i`; a shell session opens a pod shell for the following `pod` steps. */
-export const execTty: RewriteRule = (command, step, ctx) => {
+export const execTty: RewriteRule = (command, step) => {
   const k = firstKubectlCall(command);
   if (!k || (k.path[0]?.value !== 'exec' && k.path[0]?.value !== 'attach') || !hasFlag(k, '-t', '--tty')) return null;
   if (k.path[0]?.value === 'attach') return skip('`kubectl attach` opens an interactive session; not run');

@@ -36,6 +36,8 @@ export interface RewriteContext {
 export interface Bounded {
   /** Exit statuses that mean "stopped by the runner" and count as success. */
   stoppedCodes: number[];
+  /** How long it may run, in ms of the cluster's time (the simulator may let that time pass faster). */
+  ms: number;
 }
 
 /** The rewritten form of a command step. */

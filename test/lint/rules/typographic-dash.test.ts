@@ -14,6 +14,15 @@ describe('typographic-dash', () => {
     expect(d!.fix!.replacement).toBe('-');
   });
 
+  it('maps a dash next to a hyphen to one hyphen, so the fix gives --image, not ---image', () => {
+    for (const text of ['kubectl run x –-image=nginx', 'kubectl run x -–image=nginx']) {
+      const ds = lintOne('typographic-dash', cmd(1, text));
+      expect(ds).toHaveLength(1);
+      const at = text.indexOf('–');
+      expect(text.slice(0, at) + ds[0]!.fix!.replacement + text.slice(at + 1)).toBe('kubectl run x --image=nginx');
+    }
+  });
+
   it('accepts ASCII dashes', () => {
     expect(lintOne('typographic-dash', cmd(1, 'kubectl exec pod -- printenv'))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { podName } from '../../../src/match/normalizers/index.js';
+import { podName, podTableName } from '../../../src/match/normalizers/index.js';
 import { normalizerCases } from './cases.js';
 
 describe('pod-name', () => {
@@ -25,5 +25,19 @@ describe('pod-name', () => {
     ['hello-world', 'hello-earth', false],
     ['kube-proxy', 'kube-prxyz', false],
     ['nginx-deployment', 'nginx-7d9c6f8b4', false],
+  ]);
+});
+
+describe('pod-table-name', () => {
+  normalizerCases(podTableName, [
+    // an old cluster's suffix of any letters, in a pod table's NAME column
+    ['process-item-apple-kixwv', 'process-item-apple-b2c4d', true, 'podname'],
+    ['web-hello', 'web-x7k2p', true, 'podname'],
+    // the prefix is exact; the actual has today's shape
+    ['process-item-apple-kixwv', 'process-item-pear-b2c4d', false, 'podname'],
+    ['process-item-apple-kixwv', 'process-item-apple-kixwa', false, 'podname'],
+    // outside a pod table's NAME, a word stays a word
+    ['web-hello', 'web-x7k2p', false],
+    ['web-hello', 'web-x7k2p', false, 'name'],
   ]);
 });

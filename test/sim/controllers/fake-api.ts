@@ -1,39 +1,14 @@
 import type { Api, DeleteOptions, WriteOptions } from '../../../src/backends/sim/api/types.js';
 import { ManualClock, seededIds } from '../../../src/backends/sim/clock.js';
+import { RESOURCE_TYPES } from '../../../src/backends/sim/registry.js';
 import { alreadyExists, conflict, notFound } from '../../../src/backends/sim/status.js';
 import type { KObject, ResourceType, SimContext, Store, StoreChange } from '../../../src/backends/sim/types.js';
 
-const t = (group: string, version: string, resource: string, kind: string, namespaced = true, shortNames: string[] = []): ResourceType => ({
-  group, version, resource, singular: kind.toLowerCase(), kind, namespaced, shortNames,
-  verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
-});
-
-/** The types the fake serves. */
-export const fakeTypes: ResourceType[] = [
-  t('', 'v1', 'pods', 'Pod', true, ['po']),
-  t('', 'v1', 'services', 'Service', true, ['svc']),
-  t('', 'v1', 'endpoints', 'Endpoints', true, ['ep']),
-  t('', 'v1', 'nodes', 'Node', false, ['no']),
-  t('', 'v1', 'namespaces', 'Namespace', false, ['ns']),
-  t('', 'v1', 'events', 'Event', true, ['ev']),
-  t('', 'v1', 'configmaps', 'ConfigMap', true, ['cm']),
-  t('', 'v1', 'serviceaccounts', 'ServiceAccount', true, ['sa']),
-  t('', 'v1', 'replicationcontrollers', 'ReplicationController', true, ['rc']),
-  t('apps', 'v1', 'deployments', 'Deployment', true, ['deploy']),
-  t('apps', 'v1', 'replicasets', 'ReplicaSet', true, ['rs']),
-  t('discovery.k8s.io', 'v1', 'endpointslices', 'EndpointSlice', true),
-  t('batch', 'v1', 'jobs', 'Job', true),
-  t('batch', 'v1', 'cronjobs', 'CronJob', true, ['cj']),
-  t('apps', 'v1', 'statefulsets', 'StatefulSet', true, ['sts']),
-  t('apps', 'v1', 'daemonsets', 'DaemonSet', true, ['ds']),
-  t('apps', 'v1', 'controllerrevisions', 'ControllerRevision', true),
-  t('', 'v1', 'persistentvolumeclaims', 'PersistentVolumeClaim', true, ['pvc']),
-  t('', 'v1', 'persistentvolumes', 'PersistentVolume', false, ['pv']),
-  t('storage.k8s.io', 'v1', 'storageclasses', 'StorageClass', false, ['sc']),
-];
+/** The types the fake serves: the simulator's own resource table, so a new kind needs no second row here. */
+export const fakeTypes: readonly ResourceType[] = RESOURCE_TYPES;
 
 const ALPHA = 'bcdfghjklmnpqrstvwxz2456789';
-const withStatus = new Set(['pods', 'services', 'nodes', 'namespaces', 'deployments', 'replicasets', 'replicationcontrollers', 'jobs', 'cronjobs', 'statefulsets', 'daemonsets', 'persistentvolumeclaims', 'persistentvolumes']);
+const withStatus = new Set(RESOURCE_TYPES.filter((t) => t.subresources?.includes('status')).map((t) => t.resource));
 
 /** A small in-memory Api for controller unit tests: names, uids, finalizers and graceful pod deletion. */
 export class FakeApi implements Api {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JumpClock, ManualClock, TrackingClock } from '../../../src/backends/sim/clock.js';
+import { JumpClock, ManualClock, TrackingClock, markRetryLoop } from '../../../src/backends/sim/clock.js';
 
 describe('TrackingClock', () => {
   it('knows which timers are due within a horizon, and forgets fired and cleared ones', () => {
@@ -35,5 +35,64 @@ describe('JumpClock', () => {
     expect(fired).toEqual(['a', 'b']);
     expect(clock.now().getTime()).toBeGreaterThanOrEqual(Date.parse('2026-01-01T00:02:30Z'));
     expect(clock.nextDueMs()).toBeGreaterThan(440_000);
+  });
+});
+
+describe('JumpClock.pass', () => {
+  it('fires the timers due within the time passed at their own times, including those they set', async () => {
+    const clock = new JumpClock(new Date('2026-01-01T00:00:00Z'));
+    const start = clock.now().getTime();
+    const fired: [string, number][] = [];
+    clock.setTimeout(() => {
+      fired.push(['pull', clock.now().getTime() - start]);
+      clock.setTimeout(() => fired.push(['start', clock.now().getTime() - start]), 250);
+    }, 650);
+    clock.setTimeout(() => fired.push(['later', clock.now().getTime() - start]), 60_000);
+    const moved = await clock.pass(1000);
+    expect(fired.map(([name]) => name)).toEqual(['pull', 'start']);
+    // Each fired at (or, by the real time the test took, just after) its own due time.
+    expect(fired[0]![1]).toBeGreaterThanOrEqual(650);
+    expect(fired[1]![1]).toBeGreaterThanOrEqual(900);
+    expect(fired[1]![1]).toBeLessThan(60_000);
+    expect(moved).toBeGreaterThanOrEqual(900);
+    expect(clock.now().getTime() - start).toBeGreaterThanOrEqual(1000);
+    expect(clock.nextDueMs()).toBeLessThanOrEqual(59_000);
+  });
+
+  it('stops after a bounded number of rounds when a timer re-arms itself at 0 ms', async () => {
+    const clock = new JumpClock();
+    let n = 0;
+    const loop = (): void => {
+      n++;
+      clock.setTimeout(loop, 0);
+    };
+    clock.setTimeout(loop, 0);
+    await clock.pass(1000, async () => undefined, 50);
+    // 50 rounds, and the closing move to the end of the second fires what is due once more.
+    expect(n).toBeGreaterThanOrEqual(50);
+    expect(n).toBeLessThanOrEqual(51);
+  });
+});
+
+describe('TrackingClock retry loops', () => {
+  it('does not count a retry loop, or work it schedules, as due; other timers still count', () => {
+    const manual = new ManualClock();
+    const clock = new TrackingClock(manual);
+    const seen: boolean[] = [];
+    const retry = clock.setTimeout(() => {
+      seen.push(clock.inRetryLoop);
+      clock.setTimeout(() => seen.push(clock.inRetryLoop), 100);
+    }, 1000);
+    markRetryLoop(clock, retry);
+    expect(clock.dueWithin(30_000)).toBe(false);
+    const progress = clock.setTimeout(() => seen.push(clock.inRetryLoop), 2000);
+    expect(clock.dueWithin(30_000)).toBe(true);
+    clock.clearTimeout(progress);
+    manual.advance(1000);
+    // The follow-up the loop scheduled belongs to the loop.
+    expect(clock.dueWithin(30_000)).toBe(false);
+    manual.advance(100);
+    expect(seen).toEqual([true, true]);
+    expect(clock.inRetryLoop).toBe(false);
   });
 });

@@ -83,6 +83,11 @@ describe('commands as each image has them', () => {
     const host = testHost('busybox:1.36');
     host.mainProcess = ['sleep', '3600'];
     expect((await runSh('ps', { host })).stdout).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 3600\n    7 root      0:00 ps\n');
+    // A shell given one simple command execs it: pid 1 is the command; a list keeps the shell.
+    host.mainProcess = ['sh', '-c', 'sleep 1h'];
+    expect((await runSh('ps', { host })).stdout).toContain('    1 root      0:00 sleep 1h\n');
+    host.mainProcess = ['/bin/sh', '-c', 'echo hi; sleep 1h'];
+    expect((await runSh('ps', { host })).stdout).toContain('    1 root      0:00 /bin/sh -c echo hi; sleep 1h\n');
     expect((await runSh('echo -n abc | md5sum; expr 6 \\* 7; expr length hello')).stdout).toBe('900150983cd24fb0d6963f7d28e17f72  -\n42\n5\n');
   });
 

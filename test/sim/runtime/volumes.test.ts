@@ -89,6 +89,78 @@ describe('container files and environment from the pod spec', () => {
     }
   });
 
+  it('hostPath volumes, and claims bound to a hostPath PersistentVolume, are the node\'s own directories', async () => {
+    const { runtime, create } = setup();
+    create('persistentvolumes', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv-a' }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/srv/site' } } });
+    create('persistentvolumeclaims', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'claim-a' }, spec: { accessModes: ['ReadWriteOnce'], volumeName: 'pv-a', resources: { requests: { storage: '1Gi' } } } });
+    create('persistentvolumeclaims', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'claim-b' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } });
+    const node = (cmd: string) => runtime.nodeExec!('kind-control-plane', cmd, 10_000);
+    expect((await node('mkdir -p /srv/site && echo from-node > /srv/site/index.html')).exitCode).toBe(0);
+    const pod = create('pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'h' },
+      spec: {
+        nodeName: 'kind-control-plane',
+        containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'], volumeMounts: [{ name: 'claimed', mountPath: '/www' }, { name: 'logs', mountPath: '/logs' }, { name: 'other', mountPath: '/other' }] }],
+        volumes: [{ name: 'claimed', persistentVolumeClaim: { claimName: 'claim-a' } }, { name: 'logs', hostPath: { path: '/var/log/app' } }, { name: 'other', persistentVolumeClaim: { claimName: 'claim-b' } }],
+      },
+    });
+    runtime.podStarted({ ...pod, status: { phase: 'Running', podIP: '10.244.0.11' } });
+    try {
+      const sh = (cmd: string) => runtime.exec('default', 'h', 'c', ['sh', '-c', cmd]);
+      expect((await sh('cat /www/index.html')).stdout).toBe('from-node\n');
+      await sh('echo from-pod > /logs/app.log; echo elsewhere > /other/x');
+      expect((await node('cat /var/log/app/app.log')).stdout).toBe('from-pod\n');
+      // A claim not bound to a hostPath volume is not on the node.
+      expect((await node('ls /srv/site')).stdout).toBe('index.html\n');
+      expect((await node('cat /other/x')).exitCode).not.toBe(0);
+    } finally {
+      await runtime.close?.();
+    }
+  });
+
+  it('runs processes as the securityContext user, and an fsGroup volume gives new files its group', async () => {
+    const { runtime, create } = setup();
+    const pod = create('pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'sc' },
+      spec: {
+        nodeName: 'kind-control-plane',
+        securityContext: { runAsUser: 1000, runAsGroup: 3000, fsGroup: 2000, supplementalGroups: [4000] },
+        containers: [
+          { name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'], volumeMounts: [{ name: 'v', mountPath: '/data/vol' }] },
+          { name: 'other', image: 'busybox:1.36', command: ['sleep', '3600'], securityContext: { runAsUser: 2000 } },
+        ],
+        volumes: [{ name: 'v', emptyDir: {} }],
+      },
+    });
+    const plain = create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'plain' }, spec: { nodeName: 'kind-control-plane', containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'] }] } });
+    runtime.podStarted({ ...pod, status: { phase: 'Running', podIP: '10.244.0.12' } });
+    runtime.podStarted({ ...plain, status: { phase: 'Running', podIP: '10.244.0.13' } });
+    try {
+      const sh = (cmd: string, container = 'app', name = 'sc') => runtime.exec('default', name, container, ['sh', '-c', cmd]);
+      expect((await sh('id')).stdout).toBe('uid=1000 gid=3000 groups=2000,3000,4000\n');
+      expect((await sh('id -u; id -g')).stdout).toBe('1000\n3000\n');
+      expect((await sh('whoami')).stderr).toBe('whoami: unknown uid 1000\n');
+      expect((await sh('ps')).stdout).toMatch(/^PID {3}USER {5}TIME {2}COMMAND\n {4}1 1000 {6}0:00 sleep 3600\n/);
+      expect((await sh('ls -l /data')).stdout).toMatch(/^drwxrwsrwx +2 root +2000 +4096 .* vol$/m);
+      await sh('echo hello > /data/vol/f; mkdir /data/vol/d; echo x > /tmp/t');
+      const listed = (await sh('ls -l /data/vol')).stdout;
+      expect(listed).toMatch(/^drwxr-sr-x +2 1000 +2000 +4096 .* d$/m);
+      expect(listed).toMatch(/^-rw-r--r-- +1 1000 +2000 +6 .* f$/m);
+      expect((await sh('ls -l /tmp/t')).stdout).toMatch(/^-rw-r--r-- +1 1000 +3000 /);
+      // The container's own runAsUser wins over the pod's.
+      expect((await sh('id -u', 'other')).stdout).toBe('2000\n');
+      // Without a securityContext: root, and the image's group memberships.
+      expect((await sh('id; whoami', 'c', 'plain')).stdout).toBe('uid=0(root) gid=0(root) groups=0(root),10(wheel)\nroot\n');
+      expect((await sh('ps', 'c', 'plain')).stdout).toContain('    1 root      0:00 sleep 3600\n');
+    } finally {
+      await runtime.close?.();
+    }
+  });
+
   it('exec of an unknown image warns once', async () => {
     const { runtime, create } = setup();
     const pod = create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'q' }, spec: { nodeName: 'kind-control-plane', containers: [{ name: 'c', image: 'example.com/team/app:v3' }] } });

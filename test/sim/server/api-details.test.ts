@@ -107,6 +107,15 @@ describe('API server details, with the real kubectl (Kubernetes 1.32)', () => {
     expect((await f.kubectl(['create', 'rolebinding', 'viewers', '--clusterrole=view', '--user=jane'])).stdout.trim()).toBe('rolebinding.rbac.authorization.k8s.io/viewers created');
   });
 
+  it("has kubeadm's CoreDNS ClusterRole, bound to CoreDNS's ServiceAccount", async () => {
+    const d = await f.kubectl(['describe', 'clusterrole', 'system:coredns']);
+    expect(d.exitCode).toBe(0);
+    const rows = d.stdout.split('\n').filter((l) => /\[list watch\]/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+    expect(rows).toEqual(['endpoints', 'namespaces', 'pods', 'services', 'endpointslices.discovery.k8s.io']);
+    const binding = JSON.parse((await f.kubectl(['get', 'clusterrolebinding', 'system:coredns', '-o', 'json'])).stdout);
+    expect(binding).toMatchObject({ roleRef: { name: 'system:coredns' }, subjects: [{ kind: 'ServiceAccount', name: 'coredns', namespace: 'kube-system' }] });
+  });
+
   it('serves kubectl auth whoami and TokenReview', async () => {
     const who = await f.kubectl(['auth', 'whoami']);
     expect(who.exitCode).toBe(0);

@@ -65,7 +65,3 @@ export function notFoundField(field: string, value: GoValue): FieldCause {
   return { reason: 'FieldValueNotFound', message: `Not found: ${goFormat(value)}`, field };
 }
 
-/** `Too long: may not be more than N bytes` style. */
-export function tooLong(field: string, max: number): FieldCause {
-  return { reason: 'FieldValueTooLong', message: `Too long: may not be more than ${max} bytes`, field };
-}

@@ -44,7 +44,7 @@ function safeGet(store: Store, type: ResourceType, ns: string | undefined, name:
 /** NamespaceLifecycle: no new objects in missing or terminating namespaces. */
 function checkNamespace(store: Store, type: ResourceType, obj: Dict, name: string): void {
   const ns = obj.metadata?.namespace as string;
-  let known: KObject[] = [];
+  let known: KObject[];
   try {
     known = store.list(NAMESPACES, undefined).items;
   } catch {

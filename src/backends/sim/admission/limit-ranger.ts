@@ -32,7 +32,7 @@ export function defaultLimitRange(obj: Dict): void {
 }
 
 function containerItems(store: Store, namespace: string): Dict[] {
-  let ranges: KObject[] = [];
+  let ranges: KObject[];
   try {
     ranges = store.list(LIMIT_RANGES, namespace).items;
   } catch {
@@ -49,10 +49,16 @@ function mergeDefaults(c: Dict, items: Dict[], label: string): string[] {
   const setRequests = new Set<string>();
   for (const item of items) {
     for (const [k, v] of Object.entries(isDict(item.default) ? item.default : {})) {
-      if (limits[k] === undefined || setLimits.has(k)) (limits[k] = v), setLimits.add(k);
+      if (limits[k] === undefined || setLimits.has(k)) {
+        limits[k] = v;
+        setLimits.add(k);
+      }
     }
     for (const [k, v] of Object.entries(isDict(item.defaultRequest) ? item.defaultRequest : {})) {
-      if (requests[k] === undefined || setRequests.has(k)) (requests[k] = v), setRequests.add(k);
+      if (requests[k] === undefined || setRequests.has(k)) {
+        requests[k] = v;
+        setRequests.add(k);
+      }
     }
   }
   if (!Object.keys(limits).length) delete resources.limits;

@@ -85,6 +85,13 @@ export const DEFAULT_CLUSTER_ROLES: readonly KObject[] = [
   ]),
   clusterRole('system:discovery', [{ nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/healthz', '/livez', '/openapi', '/openapi/*', '/readyz', '/version', '/version/'], verbs: ['get'] }]),
   clusterRole('system:public-info-viewer', [{ nonResourceURLs: HEALTH, verbs: ['get'] }]),
+  // kubeadm's CoreDNS addon (so kind's): what CoreDNS reads to answer for the cluster; no labels.
+  {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRole',
+    metadata: { name: 'system:coredns' },
+    rules: [rule([''], ['endpoints', 'services', 'pods', 'namespaces'], ['list', 'watch']), rule(['discovery.k8s.io'], ['endpointslices'], ['list', 'watch'])],
+  },
 ];
 
 /** ClusterRoleBindings every kind cluster has. */
@@ -95,4 +102,11 @@ export const DEFAULT_CLUSTER_ROLE_BINDINGS: readonly KObject[] = [
   binding('system:public-info-viewer', 'system:public-info-viewer', ['system:authenticated', 'system:unauthenticated']),
   // kubeadm (so kind) binds its admin group, whose member the kubeconfig's user is.
   { ...binding('kubeadm:cluster-admins', 'cluster-admin', ['kubeadm:cluster-admins']), metadata: { name: 'kubeadm:cluster-admins' } },
+  {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'ClusterRoleBinding',
+    metadata: { name: 'system:coredns' },
+    roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'system:coredns' },
+    subjects: [{ kind: 'ServiceAccount', name: 'coredns', namespace: 'kube-system' }],
+  },
 ];

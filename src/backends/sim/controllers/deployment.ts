@@ -129,7 +129,7 @@ export class DeploymentController {
       }
       const status = { ...((d['status'] as Json) ?? {}), collisionCount: (collisionCount ?? 0) + 1 };
       this.writeStatus(d, status);
-      throw new Error(`hash collision for ReplicaSet ${rs.metadata.name}`);
+      throw new Error(`hash collision for ReplicaSet ${rs.metadata.name}`, { cause: e });
     }
     if (replicas > 0) {
       recordEvent(this.api, d, 'Normal', 'ScalingReplicaSet', `Scaled up replica set ${created.metadata.name} from 0 to ${replicas}`, COMPONENT);

@@ -4,7 +4,7 @@ import { podUsages } from '../metrics/usage.js';
 import { quantity } from '../runtime/env.js';
 import type { KObject, ResourceType, StoreChange } from '../types.js';
 import { recordEvent } from './events.js';
-import { type Condition, DEFAULT_SCALE_DOWN, DEFAULT_SCALE_UP, normalizeLegacy, normalizeWithBehavior, rulesOf, type Sample, type ScalingRules } from './hpa-normalize.js';
+import { DEFAULT_SCALE_DOWN, DEFAULT_SCALE_UP, normalizeLegacy, normalizeWithBehavior, rulesOf, type Sample, type ScalingRules } from './hpa-normalize.js';
 import { ReplicaCalcError, resourceReplicas, type PodMetricValues } from './hpa-replicas.js';
 import { type SyncResult, WorkQueue } from './queue.js';
 import { type Json, clone, deepEqual, dig, keyOf, selectorMatches, splitKey, timestamp, tolerate, type LabelSelector } from './util.js';

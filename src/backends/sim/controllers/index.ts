@@ -1,4 +1,5 @@
 import type { Api } from '../api/types.js';
+import { RESOURCE_TYPES } from '../registry.js';
 import type { PodRuntime } from '../runtime/hooks.js';
 import type { StoreChange } from '../types.js';
 import { CronJobController } from './cronjob.js';
@@ -22,7 +23,6 @@ import { VolumeController, ensureStandardStorageClass } from './volumes.js';
 
 export { recordEvent } from './events.js';
 export { computeHash } from './hash.js';
-export { serviceEnv, serviceEnvFor, servicesVisibleTo } from './service-env.js';
 export { defaultPodLifecycle, type PodLifecycleTimings } from './stages/pod-lifecycle.js';
 
 /** Running controllers. */
@@ -95,7 +95,8 @@ export function startControllers(api: Api, runtime: PodRuntime, options: Control
   const unsubscribe = api.subscribe(dispatch);
   gc.prime();
   for (const name of PRIMED) {
-    const type = api.resolve(name, ['deployments', 'replicasets', 'statefulsets', 'daemonsets'].includes(name) ? 'apps' : name === 'jobs' || name === 'cronjobs' ? 'batch' : name === 'horizontalpodautoscalers' ? 'autoscaling' : '');
+    // The group comes from the resource table, the one place that knows it.
+    const type = api.resolve(name, RESOURCE_TYPES.find((t) => t.resource === name)?.group ?? '');
     if (!type) continue;
     for (const object of api.list(type, undefined).items) {
       for (const c of running) if (c !== gc) c.handle({ type: 'ADDED', resource: type, object });

@@ -1,4 +1,5 @@
 import type { Api } from '../api/types.js';
+import { markRetryLoop } from '../clock.js';
 import type { PodRuntime } from '../runtime/hooks.js';
 import type { KObject, StoreChange } from '../types.js';
 import { recordEvent } from './events.js';
@@ -169,10 +170,11 @@ export class Kubelet {
     }
     this.event(run, undefined, 'Warning', 'FailedMount', missing);
     // The volume manager's exponential backoff: 500 ms doubling, at most 2m2s.
-    this.after(run, Math.min(500 * 2 ** (attempt - 1), 122_000), () => this.mount(run, attempt + 1));
+    this.after(run, Math.min(500 * 2 ** (attempt - 1), 122_000), () => this.mount(run, attempt + 1), true);
   }
 
-  private after(run: Run, ms: number, fn: () => void): void {
+  /** Runs `fn` after `ms` (then syncs the pod); `retry`: a retry loop that cannot change the outcome by itself. */
+  private after(run: Run, ms: number, fn: () => void, retry = false): void {
     const handle = this.api.ctx.clock.setTimeout(() => {
       run.timers.delete(handle);
       if (!this.runs.has(run.uid)) return;
@@ -180,6 +182,7 @@ export class Kubelet {
       this.queue.add(run.key);
     }, this.delay(ms));
     run.timers.add(handle);
+    if (retry) markRetryLoop(this.api.ctx.clock, handle);
   }
 
   private current(run: Run): KObject | undefined {
@@ -250,7 +253,7 @@ export class Kubelet {
       this.event(run, c, 'Normal', 'BackOff', `Back-off pulling image "${c.image}"`);
       this.event(run, c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
       c.state = { waiting: { message: `Back-off pulling image "${c.image}": ErrImagePull: ${msg}`, reason: 'ImagePullBackOff' } };
-      this.after(run, this.backOff(failures), () => this.pull(run, i, false));
+      this.after(run, this.backOff(failures), () => this.pull(run, i, false), true);
     });
     if (chain && !c.init) this.after(run, 0, () => this.pull(run, i + 1, true));
   }
@@ -357,11 +360,16 @@ export class Kubelet {
     };
     this.after(run, this.timings.startMs, () => {
       enterBackOff();
-      this.after(run, wait, () => {
-        c.lastState = { terminated };
-        c.restartCount++;
-        this.pull(run, i, false);
-      });
+      this.after(
+        run,
+        wait,
+        () => {
+          c.lastState = { terminated };
+          c.restartCount++;
+          this.pull(run, i, false);
+        },
+        wait > 0,
+      );
     });
   }
 

@@ -44,8 +44,34 @@ export class Scheduler {
     for (const key of this.unschedulableKeys) this.queue.add(key);
   }
 
-  /** What each node has committed to its non-terminal pods. */
+  /**
+   * Usage computed once for a run of syncs in the same turn (a queue drain), kept current with the
+   * pods this scheduler binds meanwhile: listing every pod for every pod to schedule made placing
+   * 1,000 pods take minutes. Nothing else changes pods within the turn (other controllers and the
+   * kubelet act from their own queues and timers); the next turn lists again.
+   */
+  private cachedUsage: Map<string, NodeUsage> | undefined;
+
   private usage(): Map<string, NodeUsage> {
+    if (!this.cachedUsage) {
+      this.cachedUsage = this.listUsage();
+      queueMicrotask(() => (this.cachedUsage = undefined));
+    }
+    return this.cachedUsage;
+  }
+
+  /** Counts a pod just bound to `nodeName` in the turn's usage. */
+  private countBound(pod: KObject, nodeName: string): void {
+    const usage = this.cachedUsage;
+    if (!usage) return;
+    const u = usage.get(nodeName) ?? { requested: new Map(), pods: 0 };
+    u.pods++;
+    for (const [k, v] of podRequests(pod)) u.requested.set(k, (u.requested.get(k) ?? 0) + v);
+    usage.set(nodeName, u);
+  }
+
+  /** What each node has committed to its non-terminal pods. */
+  private listUsage(): Map<string, NodeUsage> {
     const out = new Map<string, NodeUsage>();
     for (const p of this.api.list(this.pods, undefined).items) {
       const n = dig<string>(p, 'spec', 'nodeName');
@@ -84,6 +110,7 @@ export class Scheduler {
     const load = new Map([...usage].map(([n, u]) => [n, u.pods]));
     const target = feasible.reduce((best, c) => ((load.get(c.name) ?? 0) < (load.get(best.name) ?? 0) ? c : best));
     this.bind(pod, target.name);
+    this.countBound(pod, target.name);
     const bound = this.api.find(this.pods, namespace, name) ?? pod;
     recordEvent(this.api, bound, 'Normal', 'Scheduled', `Successfully assigned ${namespace}/${name} to ${target.name}`, 'default-scheduler', undefined, {
       action: 'Binding',

@@ -1,6 +1,5 @@
-import type { Api } from '../api/types.js';
 import type { KObject } from '../types.js';
-import { type Json, dig, typeOf } from './util.js';
+import { type Json, dig } from './util.js';
 
 function envName(name: string): string {
   return name.replace(/-/g, '_').toUpperCase();
@@ -57,22 +56,3 @@ export function serviceEnv(services: KObject[], namespace?: string, enableServic
   return env;
 }
 
-/**
- * The services whose variables a container of `pod` gets if it starts now: every service of the
- * pod's namespace and `default/kubernetes`, filtered as kubelet does.
- */
-export function servicesVisibleTo(api: Api, pod: KObject): KObject[] {
-  const services = typeOf(api, 'services');
-  const namespace = pod.metadata.namespace ?? 'default';
-  const own = api.list(services, namespace).items;
-  const master = namespace === 'default' ? [] : [api.find(services, 'default', 'kubernetes')].filter((s): s is KObject => s !== undefined);
-  const links = dig(pod, 'spec', 'enableServiceLinks') !== false;
-  return [...master, ...own].filter(
-    (s) => hasClusterIP(s) && ((s.metadata.namespace === 'default' && s.metadata.name === 'kubernetes') || (links && s.metadata.namespace === namespace)),
-  );
-}
-
-/** serviceEnv for a pod at this moment: what kubelet puts in its containers' environment. */
-export function serviceEnvFor(api: Api, pod: KObject): Record<string, string> {
-  return serviceEnv(servicesVisibleTo(api, pod), pod.metadata.namespace ?? 'default', dig(pod, 'spec', 'enableServiceLinks') !== false);
-}

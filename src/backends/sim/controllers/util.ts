@@ -80,13 +80,6 @@ export function ownerRefTo(owner: KObject): OwnerReference {
   };
 }
 
-/** Objects of a type in a namespace whose controller reference is `owner`. */
-export function ownedBy(api: Api, type: ResourceType, owner: KObject): KObject[] {
-  return api
-    .list(type, owner.metadata.namespace)
-    .items.filter((o) => controllerRef(o)?.uid === owner.metadata.uid);
-}
-
 export interface LabelSelector {
   matchLabels?: Record<string, string>;
   matchExpressions?: { key: string; operator: string; values?: string[] }[];

@@ -1,5 +1,6 @@
 import type { Api } from '../api/types.js';
 import type { KObject, ResourceType, StoreChange } from '../types.js';
+import { parseQuantity } from '../admission/quantity.js';
 import { recordEvent } from './events.js';
 import { WorkQueue } from './queue.js';
 import { type Json, dig, keyOf, splitKey, tolerate, typeOf } from './util.js';
@@ -27,9 +28,16 @@ export class VolumeController {
     this.queue = new WorkQueue('persistentvolume-binder-controller', api.ctx.clock, (key) => this.sync(key));
   }
 
-  /** Enqueues changed claims and the claims of scheduled pods. */
+  /** Enqueues changed claims and volumes, and the claims of scheduled pods. */
   handle(change: StoreChange): void {
     const o = change.object;
+    if (change.resource === this.volumes) {
+      if (change.type === 'DELETED') return;
+      if (!dig(o, 'spec', 'claimRef') && dig(o, 'status', 'phase') !== 'Available') this.queue.add(`pv-new:${o.metadata.name}`);
+      // A new volume may be the one a waiting claim asked for.
+      for (const c of this.api.list(this.claims, undefined).items) if (dig(c, 'status', 'phase') !== 'Bound') this.queue.add(keyOf(c));
+      return;
+    }
     if (change.resource === this.claims) {
       if (change.type === 'DELETED') {
         const pv = dig<string>(o, 'spec', 'volumeName');
@@ -46,6 +54,12 @@ export class VolumeController {
   }
 
   private sync(key: string): void {
+    if (key.startsWith('pv-new:')) {
+      // pv_controller syncVolume: a volume no claim refers to is Available.
+      const pv = this.api.find(this.volumes, undefined, key.slice(7));
+      if (pv && !dig(pv, 'spec', 'claimRef') && dig(pv, 'status', 'phase') !== 'Available') tolerate(() => this.api.update(this.volumes, undefined, { ...pv, status: { ...((pv['status'] as Json) ?? {}), phase: 'Available' } }, { subresource: 'status' }));
+      return;
+    }
     if (key.startsWith('pv:')) {
       const pv = this.api.find(this.volumes, undefined, key.slice(3));
       if (pv && dig(pv, 'spec', 'persistentVolumeReclaimPolicy') === 'Delete') tolerate(() => this.api.delete(this.volumes, undefined, key.slice(3)));
@@ -55,6 +69,8 @@ export class VolumeController {
     const pvc = this.api.find(this.claims, namespace, name);
     if (!pvc || pvc.metadata.deletionTimestamp || dig(pvc, 'status', 'phase') === 'Bound') return;
     const className = dig<string>(pvc, 'spec', 'storageClassName');
+    const existing = this.bestVolumeFor(pvc);
+    if (existing) return this.bind(pvc, existing);
     const sc = className ? this.api.find(this.classes, undefined, className) : undefined;
     if (!sc || sc['provisioner'] !== PROVISIONER) return;
     const consumer = this.api
@@ -67,6 +83,48 @@ export class VolumeController {
       return;
     }
     this.provision(pvc, sc, node);
+  }
+
+  /**
+   * pv_controller findBestMatchForClaim: among the volumes no claim holds (or that are reserved
+   * for this one), those of the claim's class, with every access mode it asks for and at least
+   * the capacity it requests; the smallest.
+   */
+  private bestVolumeFor(pvc: KObject): KObject | undefined {
+    const className = dig<string>(pvc, 'spec', 'storageClassName') ?? '';
+    const wanted = dig<string[]>(pvc, 'spec', 'accessModes') ?? [];
+    const request = parseQuantity(dig(pvc, 'spec', 'resources', 'requests', 'storage') ?? '0');
+    const named = dig<string>(pvc, 'spec', 'volumeName');
+    const size = (pv: KObject) => parseQuantity(dig(pv, 'spec', 'capacity', 'storage') ?? '0');
+    const fits = this.api.list(this.volumes, undefined).items.filter((pv) => {
+      if (named && pv.metadata.name !== named) return false;
+      const ref = dig<Json>(pv, 'spec', 'claimRef');
+      if (ref && !(ref['name'] === pvc.metadata.name && ref['namespace'] === pvc.metadata.namespace)) return false;
+      if ((dig<string>(pv, 'spec', 'storageClassName') ?? '') !== className || pv.metadata.deletionTimestamp) return false;
+      const modes = dig<string[]>(pv, 'spec', 'accessModes') ?? [];
+      const capacity = size(pv);
+      return wanted.every((m) => modes.includes(m)) && typeof capacity === 'number' && typeof request === 'number' && capacity >= request;
+    });
+    return fits.sort((a, b) => (size(a) as number) - (size(b) as number))[0];
+  }
+
+  /** Binds a claim to an existing volume, both ways, as the PV controller does. */
+  private bind(pvc: KObject, pv: KObject): void {
+    const ns = String(pvc.metadata.namespace);
+    const claimRef = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: pvc.metadata.name, namespace: ns, resourceVersion: pvc.metadata.resourceVersion, uid: pvc.metadata.uid };
+    const volume = this.api.update(this.volumes, undefined, {
+      ...pv,
+      metadata: { ...pv.metadata, annotations: { ...(pv.metadata.annotations ?? {}), 'pv.kubernetes.io/bound-by-controller': 'yes' } },
+      spec: { ...(pv['spec'] as Json), claimRef },
+    });
+    tolerate(() => this.api.update(this.volumes, undefined, { ...volume, status: { ...((volume['status'] as Json) ?? {}), phase: 'Bound' } }, { subresource: 'status' }));
+    const bound = this.api.update(this.claims, ns, {
+      ...pvc,
+      metadata: { ...pvc.metadata, annotations: { ...(pvc.metadata.annotations ?? {}), 'pv.kubernetes.io/bind-completed': 'yes', 'pv.kubernetes.io/bound-by-controller': 'yes' } },
+      spec: { ...(pvc['spec'] as Json), volumeName: pv.metadata.name },
+    });
+    const status = { accessModes: dig<string[]>(pv, 'spec', 'accessModes') ?? [], capacity: dig<Json>(pv, 'spec', 'capacity') ?? {}, phase: 'Bound' };
+    tolerate(() => this.api.update(this.claims, ns, { ...bound, status }, { subresource: 'status' }));
   }
 
   private provision(pvc: KObject, sc: KObject, node: string): void {

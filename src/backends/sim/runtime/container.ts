@@ -15,6 +15,7 @@ import { NAMESERVER } from './net/cluster.js';
 import { Shell } from './shell/interp.js';
 import { Input, type Host, type Io } from './shell/types.js';
 import { command } from './commands/index.js';
+import { identityOf, type Identity } from './identity.js';
 
 type Json = Record<string, unknown>;
 
@@ -35,6 +36,8 @@ export interface ContainerRecord {
   app: AppHost;
   /** Set when the main process has ended by itself. */
   exitCode?: number;
+  /** Who its processes run as. */
+  user: Identity;
 }
 
 /** Everything a pod needs from the runtime to start its containers. */
@@ -74,19 +77,22 @@ export function createContainer(pod: KObject, c: Json, init: boolean, sc: StartC
   } catch {
     // A path inside a read-only volume: the container simply cannot write a message there.
   }
+  // Files the container makes from now on are its user's (the image's and the kubelet's are root's).
+  const user = identityOf(pod, c);
+  vfs.owner = { uid: user.uid, gid: user.gid };
   const env = containerEnv(sc.api, pod, c, profile.env, sc.services);
   const argv = mainArgv(c, profile);
   writeProc(vfs, pod, c, argv);
   const log = new LogBuffer(sc.now);
   const podIP = String(((pod['status'] as Json) ?? {})['podIP'] ?? '');
   const app: AppHost = { image, profile, vfs, env, argv, hostname: hostnameOf(pod), podIP, now: sc.now, log: (l) => log.line(l), startedAt: sc.now(), speed: sc.speed };
-  return { name: String(c['name']), image, init, profile, vfs, env, argv, workdir: String(c['workingDir'] ?? profile.workdir ?? '/'), log, stop: new AbortController(), app };
+  return { name: String(c['name']), image, init, profile, vfs, env, argv, workdir: String(c['workingDir'] ?? profile.workdir ?? '/'), log, stop: new AbortController(), app, user };
 }
 
 /** The environment commands run in, for exec sessions and the main process. */
 export function containerHost(rec: ContainerRecord, pod: KObject, net: Network, signal: AbortSignal, clock: Clock, speed: number, sleepCapMs: number): Host {
   const podIP = String(((pod['status'] as Json) ?? {})['podIP'] ?? '');
-  return { vfs: rec.vfs, profile: rec.profile, image: rec.image, hostname: hostnameOf(pod), ip: podIP, clock, speed, sleepCapMs, net, signal, mainProcess: rec.argv.length ? rec.argv : ['/pause'] };
+  return { vfs: rec.vfs, profile: rec.profile, image: rec.image, hostname: hostnameOf(pod), ip: podIP, clock, speed, sleepCapMs, net, signal, mainProcess: rec.argv.length ? rec.argv : ['/pause'], user: rec.user };
 }
 
 /** A new shell for a container (for `sh -c` style runs and exec). */

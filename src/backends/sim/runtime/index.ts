@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { Api } from '../api/types.js';
 import type { KObject } from '../types.js';
 import { serviceEnv } from '../controllers/service-env.js';
+import { missingImagePatterns } from '../controllers/stages/images.js';
 import type { PodRuntime } from './hooks.js';
 import type { VNode, Vfs } from './fs/vfs.js';
 import { sharedVolumes } from './fs/volumes.js';
@@ -12,7 +13,7 @@ import { badRequestStatus, sendStatus, serveLog } from './logs.js';
 import { execInContainer } from './exec/run.js';
 import { refuseUpgrade, serveExec } from './exec/ws.js';
 import { servePortForward } from './exec/portforward.js';
-import { nodeShell } from './node.js';
+import { nodeFilesystem, nodeShell } from './node.js';
 import { Input, type Io } from './shell/types.js';
 import { resolveCommand } from './shell/resolve.js';
 import { runHandler } from './probe.js';
@@ -51,12 +52,6 @@ interface PodRecord {
 
 const specContainers = (pod: KObject): Json[] => (((pod['spec'] as Json)?.['containers'] as Json[]) ?? []);
 const allContainers = (pod: KObject): Json[] => [...(((pod['spec'] as Json)?.['initContainers'] as Json[]) ?? []), ...specContainers(pod), ...(((pod['spec'] as Json)?.['ephemeralContainers'] as Json[]) ?? [])];
-/** A container port number by its name (`port: http` in a probe). */
-function namedPort(pod: KObject, container: string, name: string): number | undefined {
-  const c = specContainers(pod).find((x) => x['name'] === container);
-  const p = ((c?.['ports'] as Json[]) ?? []).find((x) => x['name'] === name);
-  return p ? Number(p['containerPort']) : undefined;
-}
 const status = (message: string, reason: string, code: number) => ({ kind: 'Status' as const, apiVersion: 'v1' as const, metadata: {}, status: 'Failure' as const, message, reason, code });
 
 function tolerateRead(read: () => Buffer | string): Buffer | undefined {
@@ -74,8 +69,8 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
   const pods = new Map<string, PodRecord>();
   const byIP = new Map<string, string>();
   const notes = new Set<string>();
-  const shared = sharedVolumes();
   const nodeFiles = new Map<string, Vfs>();
+  const shared = sharedVolumes((node, path) => nodeFilesystem(api, node, nodeFiles).vfs.mkdir(path, { parents: true, force: true }));
   const exitListeners = new Set<(pod: KObject, container: string, exitCode: number) => void>();
   const exited = (pod: KObject, c: ContainerRecord, code: number | undefined) => {
     if (code === undefined || c.stop.signal.aborted) return;
@@ -172,7 +167,7 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       exitListeners.add(listener);
       return () => exitListeners.delete(listener);
     },
-    canPull: (image) => /^[a-z0-9][a-z0-9._\-/:@]*$/.test(image) && !/[/:]$/.test(image),
+    canPull: (image) => /^[a-z0-9][a-z0-9._\-/:@]*$/.test(image) && !/[/:]$/.test(image) && !missingImagePatterns.some((p) => p.test(image)),
     podStarted(pod) {
       const existing = recordOf(pod);
       if (existing) {

@@ -20,8 +20,11 @@ export const NODE_PROFILE: ImageProfile = {
   bins: { '/usr/bin': [...(GENERIC_PROFILE.bins['/usr/bin'] ?? []), 'curl', 'ping', 'nslookup', 'getent'] },
 };
 
-/** Runs `bash -c command` on a node; `nodeFiles` keeps each node's filesystem across calls. */
-export async function nodeShell(api: Api, node: string, command_: string, timeoutMs: number, pods: PodDirectory, speed: number, nodeFiles: Map<string, Vfs>): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+/**
+ * A node's filesystem, made on first use and kept in `nodeFiles`: what the node shell sees, and
+ * where hostPath volumes of the node's pods live.
+ */
+export function nodeFilesystem(api: Api, node: string, nodeFiles: Map<string, Vfs>): { vfs: Vfs; ip: string } {
   const nodes = api.resolve('nodes');
   const obj = nodes ? api.find(nodes, undefined, node) : undefined;
   const ip = String(((((obj?.['status'] as Json) ?? {})['addresses'] as Json[]) ?? []).find((a) => a['type'] === 'InternalIP')?.['address'] ?? '172.18.0.2');
@@ -35,6 +38,12 @@ export async function nodeShell(api: Api, node: string, command_: string, timeou
     vfs.writeFile('/etc/resolv.conf', resolvConf('default', '172.18.0.1').replace(/^search .*\n/, ''));
     nodeFiles.set(`${node}@${ip}`, vfs);
   }
+  return { vfs, ip };
+}
+
+/** Runs `bash -c command` on a node; `nodeFiles` keeps each node's filesystem across calls. */
+export async function nodeShell(api: Api, node: string, command_: string, timeoutMs: number, pods: PodDirectory, speed: number, nodeFiles: Map<string, Vfs>): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  const { vfs, ip } = nodeFilesystem(api, node, nodeFiles);
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const out: Buffer[] = [];

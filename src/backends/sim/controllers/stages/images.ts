@@ -42,3 +42,12 @@ export const stopSignalExits: readonly string[] = [
   'nginx', 'httpd', 'redis', 'mysql', 'mariadb', 'postgres', 'registry.k8s.io/nginx-slim', 'k8s.gcr.io/nginx-slim',
   'nginxinc/nginx-unprivileged', 'registry.k8s.io/echoserver', 'k8s.gcr.io/echoserver', 'memcached', 'rabbitmq', 'mongo',
 ];
+
+/**
+ * Image references that say they do not exist (`non-existing-repo/non-existing-image:example`,
+ * `nginx:doesnotexist`): docs use such names to show a failed pull, which a registry would give
+ * (ErrImagePull, then ImagePullBackOff).
+ */
+export const missingImagePatterns: readonly RegExp[] = [
+  /(?:^|[/:._-])non-?exist(?:ing|ent)?(?=$|[/:._-])/i, /(?:^|[/:._-])does-?not-?exist(?=$|[/:._-])/i, /(?:^|[/:._-])not-?exist(?:ing|ent)?(?=$|[/:._-])/i,
+];

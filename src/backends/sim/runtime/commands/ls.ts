@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { VNode } from '../fs/vfs.js';
 import type { CmdCtx, CommandFn } from '../shell/types.js';
 import { has, isBusybox, parseArgs } from './util.js';
+import { groupLabel, userLabel } from '../identity.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -11,6 +12,8 @@ export function modeString(n: VNode): string {
   const m = n.type === 'link' ? 0o777 : n.mode;
   let s = '';
   for (let i = 8; i >= 0; i--) s += m & (1 << i) ? 'rwx'[(8 - i) % 3] : '-';
+  if (m & 0o4000) s = s.slice(0, 2) + (m & 0o100 ? 's' : 'S') + s.slice(3);
+  if (m & 0o2000) s = s.slice(0, 5) + (m & 0o10 ? 's' : 'S') + s.slice(6);
   if (m & 0o1000) s = s.slice(0, 8) + (m & 1 ? 't' : 'T');
   return t + s;
 }
@@ -39,13 +42,18 @@ function longRows(c: CmdCtx, entries: { name: string; node: VNode }[]): string[]
     size: String(size(node)),
     date: when(node.mtime, now),
     name: node.type === 'link' ? `${name} -> ${node.target}` : name,
+    // Owner and group by name from the image's files, else by number (a runAsUser the image does not know).
+    user: userLabel(c.host.vfs, node.uid ?? 0),
+    group: groupLabel(c.host.vfs, node.gid ?? 0),
   }));
   if (isBusybox(c)) {
-    return cols.map((r) => `${r.mode} ${r.nlink.padStart(4)} root     root     ${r.size.padStart(9)} ${r.date} ${r.name}`);
+    return cols.map((r) => `${r.mode} ${r.nlink.padStart(4)} ${r.user.padEnd(8)} ${r.group.padEnd(8)} ${r.size.padStart(9)} ${r.date} ${r.name}`);
   }
   const wl = Math.max(...cols.map((r) => r.nlink.length));
   const ws = Math.max(...cols.map((r) => r.size.length));
-  return cols.map((r) => `${r.mode} ${r.nlink.padStart(wl)} root root ${r.size.padStart(ws)} ${r.date} ${r.name}`);
+  const wu = Math.max(...cols.map((r) => r.user.length));
+  const wg = Math.max(...cols.map((r) => r.group.length));
+  return cols.map((r) => `${r.mode} ${r.nlink.padStart(wl)} ${r.user.padEnd(wu)} ${r.group.padEnd(wg)} ${r.size.padStart(ws)} ${r.date} ${r.name}`);
 }
 
 function blocks(entries: { node: VNode }[]): number {

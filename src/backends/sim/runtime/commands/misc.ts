@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CommandFn } from '../shell/types.js';
 import { isBusybox, readInputs } from './util.js';
+import { userLabel } from '../identity.js';
 
 function digest(algo: 'md5' | 'sha1' | 'sha256'): CommandFn {
   return (c) => {
@@ -11,16 +12,34 @@ function digest(algo: 'md5' | 'sha1' | 'sha256'): CommandFn {
   };
 }
 
+/**
+ * pid 1 as `ps` shows it. `sh -c 'sleep 1h'`: a shell given one simple command execs it in its
+ * own place (ash, dash and bash all do), so pid 1 is `sleep 1h`; a script with lists, pipes,
+ * redirections or expansions keeps the shell.
+ */
+export function mainCommandLine(argv: readonly string[]): string {
+  const shell = (argv[0] ?? '').split('/').pop() ?? '';
+  const script = argv[2];
+  if (['sh', 'ash', 'dash', 'bash'].includes(shell) && argv[1] === '-c' && argv.length === 3 && script !== undefined && /^[\w./=:@%+,-]+(?: +[\w./=:@%+,-]+)*$/.test(script.trim())) {
+    return script.trim().split(/ +/).join(' ');
+  }
+  return argv.join(' ');
+}
+
 /** `ps` / `ps aux`: pid 1 is the main process, then the ps itself. */
 const ps: CommandFn = (c) => {
-  const main = (c.host.mainProcess ?? ['sh']).join(' ');
+  const main = mainCommandLine(c.host.mainProcess ?? ['sh']);
+  // Every process of the container runs as its securityContext user: a name the image knows, else the number.
+  const user = userLabel(c.host.vfs, c.host.user?.uid ?? 0);
   if (isBusybox(c)) {
-    c.io.out(`PID   USER     TIME  COMMAND\n    1 root      0:00 ${main}\n   ${String(7).padStart(2)} root      0:00 ${c.argv.join(' ')}\n`);
+    const u = user.padEnd(8);
+    c.io.out(`PID   USER     TIME  COMMAND\n    1 ${u}  0:00 ${main}\n   ${String(7).padStart(2)} ${u}  0:00 ${c.argv.join(' ')}\n`);
     return 0;
   }
   const aux = c.argv.slice(1).some((a) => /a|x|e/.test(a));
   if (aux) {
-    c.io.out(`USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\nroot           1  0.0  0.0   2576   896 ?        Ss   00:00   0:00 ${main}\nroot           7  0.0  0.0   8088  4024 ?        Rs   00:00   0:00 ${c.argv.join(' ')}\n`);
+    const u = user.padEnd(8);
+    c.io.out(`USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n${u}       1  0.0  0.0   2576   896 ?        Ss   00:00   0:00 ${main}\n${u}       7  0.0  0.0   8088  4024 ?        Rs   00:00   0:00 ${c.argv.join(' ')}\n`);
   } else c.io.out(`    PID TTY          TIME CMD\n      7 ?        00:00:00 ps\n`);
   return 0;
 };

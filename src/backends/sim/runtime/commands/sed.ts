@@ -108,7 +108,6 @@ export const sed: CommandFn = (c) => {
     const matches = (a: Addr, n: number, l: string) => ('line' in a ? a.line === n : 'last' in a ? n === ls.length : a.re.test(l));
     outer: for (let n = 1; n <= ls.length; n++) {
       let l = ls[n - 1]!;
-      let deleted = false;
       let after = '';
       for (const cmd of cmds) {
         let sel = true;
@@ -134,17 +133,17 @@ export const sed: CommandFn = (c) => {
             break;
           }
           case 'p': out += l + '\n'; break;
-          case 'd': deleted = true; continue outer;
+          case 'd': continue outer;
           case '=': out += `${n}\n`; break;
           case 'a': after += cmd.text + '\n'; break;
           case 'i': out += cmd.text + '\n'; break;
-          case 'c': out += cmd.text + '\n'; deleted = true; continue outer;
+          case 'c': out += cmd.text + '\n'; continue outer;
           case 'q':
             if (!quiet) out += l + '\n';
             return out + after;
         }
       }
-      if (!deleted && !quiet) out += l + '\n';
+      if (!quiet) out += l + '\n';
       out += after;
     }
     return out;

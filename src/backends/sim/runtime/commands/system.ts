@@ -4,6 +4,7 @@ import { resolveCommand } from '../shell/resolve.js';
 import { evalTest } from '../shell/test-expr.js';
 import { formatPrintf, unescapeEcho } from '../shell/printf.js';
 import { has, isBusybox, opt, parseArgs } from './util.js';
+import { idWithName, nameIn } from '../identity.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -35,14 +36,21 @@ export function strftime(fmt: string, d: Date): string {
   });
 }
 
-/** Waits `seconds` of simulated time (bounded by the host's cap), ending early on abort. */
+/**
+ * Waits `seconds` of simulated time (bounded by the host's cap), ending early on abort. The wait
+ * is also shown to the simulator's clock as a pending timer (one that does nothing), so a
+ * container's `sleep 5` counts as work about to happen: the cluster is not at rest while a Job's
+ * pod is about to finish.
+ */
 export function sleepFor(c: CmdCtx, seconds: number): Promise<void> {
   const ms = Math.min((seconds * 1000) / (c.host.speed || 1), c.host.sleepCapMs, 2 ** 31 - 1);
   return new Promise((resolve) => {
     if (c.host.signal.aborted) return resolve();
     const t = setTimeout(done, ms);
+    const pending = c.host.clock.setTimeout(() => undefined, ms);
     function done() {
       clearTimeout(t);
+      c.host.clock.clearTimeout(pending);
       c.host.signal.removeEventListener('abort', done);
       resolve();
     }
@@ -192,11 +200,23 @@ export const systemCommands: Record<string, CommandFn> = {
   '[': (c) => evalTest(c.argv.slice(1, -1), c.host.vfs, c.cwd).status,
   pwd: (c) => (c.io.out(c.cwd + '\n'), 0),
   hostname: (c) => (c.io.out((c.argv[1] === '-i' || c.argv[1] === '-I' ? c.host.ip : c.host.hostname) + '\n'), 0),
-  whoami: (c) => (c.io.out('root\n'), 0),
+  whoami: (c) => {
+    const uid = c.host.user?.uid ?? 0;
+    const name = nameIn(c.host.vfs, '/etc/passwd', uid);
+    if (name) return (c.io.out(`${name}\n`), 0);
+    c.io.err(isBusybox(c) ? `whoami: unknown uid ${uid}\n` : `whoami: cannot find name for user ID ${uid}\n`);
+    return 1;
+  },
   id: (c) => {
-    const groups = isBusybox(c) ? '0(root),10(wheel)' : '0(root)';
+    const { uid, gid, groups } = processGroups(c);
     const p = parseArgs(c.argv.slice(1));
-    c.io.out(has(p, 'u') ? (has(p, 'n') ? 'root\n' : '0\n') : has(p, 'g') ? (has(p, 'n') ? 'root\n' : '0\n') : `uid=0(root) gid=0(root) groups=${groups}\n`);
+    const user = nameIn(c.host.vfs, '/etc/passwd', uid);
+    const group = (g: number) => nameIn(c.host.vfs, '/etc/group', g);
+    const one = (id: number, name: string | undefined) => (has(p, 'n') ? (name ?? String(id)) : String(id));
+    if (has(p, 'u')) c.io.out(`${one(uid, user)}\n`);
+    else if (has(p, 'g')) c.io.out(`${one(gid, group(gid))}\n`);
+    else if (has(p, 'G')) c.io.out(`${groups.map((g) => one(g, group(g))).join(' ')}\n`);
+    else c.io.out(`uid=${idWithName(uid, user)} gid=${idWithName(gid, group(gid))} groups=${groups.map((g) => idWithName(g, group(g))).join(',')}\n`);
     return 0;
   },
   date: (c) => {
@@ -213,3 +233,30 @@ export const systemCommands: Record<string, CommandFn> = {
   nohup: (c) => c.run(c.argv.slice(1), c.io),
   kill: () => 0,
 };
+
+/**
+ * The process's ids as the kernel reports them: its user and group from the securityContext, and
+ * its groups — the primary group, the supplementary groups the runtime sets (fsGroup,
+ * supplementalGroups) and the image's /etc/group memberships of its user — sorted, as the kernel
+ * keeps them.
+ */
+function processGroups(c: CmdCtx): { uid: number; gid: number; groups: number[] } {
+  const uid = c.host.user?.uid ?? 0;
+  const gid = c.host.user?.gid ?? 0;
+  const name = nameIn(c.host.vfs, '/etc/passwd', uid);
+  const member: number[] = [];
+  if (name) {
+    let text = '';
+    try {
+      text = c.host.vfs.readText('/etc/group');
+    } catch {
+      // no /etc/group in the image
+    }
+    for (const line of text.split('\n')) {
+      const f = line.split(':');
+      if (f.length >= 4 && f[3]!.split(',').includes(name)) member.push(Number(f[2]));
+    }
+  }
+  const groups = [...new Set([gid, ...(c.host.user?.groups ?? []), ...member])].sort((a, b) => a - b);
+  return { uid, gid, groups };
+}

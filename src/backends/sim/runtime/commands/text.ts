@@ -171,7 +171,7 @@ const tr: CommandFn = (c) => {
   const input = c.io.stdin.readAll().toString();
   const a = trSet(p.operands[0] ?? '');
   const b = trSet(p.operands[1] ?? '');
-  let out = '';
+  let out: string;
   if (has(p, 'd')) out = [...input].filter((ch) => !a.includes(ch)).join('');
   else if (has(p, 's') && !b) out = [...input].filter((ch, i, arr) => !(a.includes(ch) && arr[i - 1] === ch)).join('');
   else out = [...input].map((ch) => (a.includes(ch) ? b[Math.min(a.indexOf(ch), b.length - 1)] ?? ch : ch)).join('');

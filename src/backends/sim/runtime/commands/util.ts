@@ -107,9 +107,3 @@ export function lines(text: string): string[] {
   return ls;
 }
 
-/** The usage error tools print for an unknown option. */
-export function badOption(c: CmdCtx, flag: string): number {
-  if (isBusybox(c)) c.io.err(`${c.name}: unrecognized option: ${flag}\nBusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n`);
-  else c.io.err(`${c.name}: invalid option -- '${flag}'\nTry '${c.name} --help' for more information.\n`);
-  return isBusybox(c) ? 1 : 2;
-}

@@ -37,6 +37,8 @@ export function imageTree(vfs: Vfs, profile: ImageProfile, vars: Record<string, 
   for (const d of ['/dev', '/etc', '/home', '/proc', '/root', '/run', '/sys', '/tmp', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/share', '/var/log', '/var/run', '/var/tmp']) {
     vfs.mkdir(d, { parents: true, force: true });
   }
+  // Debian's base-files make the empty FHS mount points too (busybox images have none of them).
+  if (usrMerged) for (const d of ['/boot', '/media', '/mnt', '/opt', '/srv']) vfs.mkdir(d, { force: true });
   if (usrMerged) {
     vfs.symlink('usr/bin', '/bin');
     vfs.symlink('usr/sbin', '/sbin');

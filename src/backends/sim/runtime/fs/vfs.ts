@@ -1,10 +1,18 @@
 import { posix } from 'node:path';
 
 /** A file, directory or symbolic link in a container's virtual filesystem. */
+/** Owner and group of a node; absent means root (0). */
+export interface Ownership {
+  uid?: number;
+  gid?: number;
+}
+
 export type VNode =
-  | { type: 'dir'; children: Map<string, VNode>; mode: number; mtime: Date; readOnly?: boolean }
-  | { type: 'file'; data: Buffer; mode: number; mtime: Date }
-  | { type: 'link'; target: string; mode: number; mtime: Date };
+  | ({ type: 'dir'; children: Map<string, VNode>; mode: number; mtime: Date; readOnly?: boolean } & Ownership)
+  | ({ type: 'file'; data: Buffer; mode: number; mtime: Date } & Ownership)
+  | ({ type: 'link'; target: string; mode: number; mtime: Date } & Ownership);
+
+const SETGID = 0o2000;
 
 /** A filesystem error carrying the errno name (`ENOENT`, `EISDIR`, …) and the libc text. */
 export class VfsError extends Error {
@@ -39,6 +47,11 @@ export function absPath(path: string, cwd = '/'): string {
  */
 export class Vfs {
   readonly root: VNode & { type: 'dir' };
+  /**
+   * Who creates new files (the container's user, from its securityContext). A new node in a
+   * set-group-ID directory takes the directory's group, as on Linux (an fsGroup volume).
+   */
+  owner: { uid: number; gid: number } = { uid: 0, gid: 0 };
   constructor(private readonly now: () => Date = () => new Date()) {
     this.root = { type: 'dir', children: new Map(), mode: 0o755, mtime: now() };
   }
@@ -94,7 +107,13 @@ export class Vfs {
     }
     if (!parent) throw new VfsError('ENOENT', abs);
     if (!opts.force && this.isReadOnly(parent)) throw new VfsError('EROFS', abs);
-    parent.children.set(name, { type: 'file', data: buf, mode: opts.mode ?? 0o644, mtime: this.now() });
+    parent.children.set(name, { type: 'file', data: buf, mode: opts.mode ?? 0o644, mtime: this.now(), ...this.ownershipIn(parent) });
+  }
+
+  /** Ownership of a node made in `parent` by {@link owner}; root-owned nodes carry none. */
+  private ownershipIn(parent: VNode & { type: 'dir' }): Ownership {
+    const gid = parent.mode & SETGID ? (parent.gid ?? 0) : this.owner.gid;
+    return { ...(this.owner.uid ? { uid: this.owner.uid } : {}), ...(gid ? { gid } : {}) };
   }
 
   /** Creates a directory; `parents` behaves as `mkdir -p`. Returns the directory node. */
@@ -112,7 +131,8 @@ export class Vfs {
     if (found.type !== 'dir') throw new VfsError('ENOTDIR', abs);
     const parent: VNode & { type: 'dir' } = found;
     if (!opts.force && this.isReadOnly(parent)) throw new VfsError('EROFS', abs);
-    const dir: VNode & { type: 'dir' } = { type: 'dir', children: new Map(), mode: opts.mode ?? 0o755, mtime: this.now() };
+    // A directory made in a set-group-ID directory is set-group-ID too.
+    const dir: VNode & { type: 'dir' } = { type: 'dir', children: new Map(), mode: (opts.mode ?? 0o755) | (parent.mode & SETGID), mtime: this.now(), ...this.ownershipIn(parent) };
     parent.children.set(posix.basename(abs), dir);
     return dir;
   }
@@ -161,7 +181,7 @@ export class Vfs {
     for (let i = 0; i < parts.length; i++) {
       const name = parts[i]!;
       const last = i === parts.length - 1;
-      let child = dir.children.get(name);
+      const child = dir.children.get(name);
       if (child?.type === 'link' && (!last || follow)) {
         const target = absPath(child.target, real);
         const rest = parts.slice(i + 1).join('/');
@@ -172,7 +192,6 @@ export class Vfs {
       if (child.type !== 'dir') throw new VfsError('ENOTDIR', abs);
       dir = child;
       real = posix.join(real, name);
-      child = undefined;
     }
     return { node: dir, parent: undefined, name: '', real };
   }

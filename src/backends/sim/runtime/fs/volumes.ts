@@ -3,6 +3,7 @@ import type { KObject } from '../../types.js';
 import type { VNode } from './vfs.js';
 import { Vfs } from './vfs.js';
 import { fieldPath, resourceField } from '../env.js';
+import { fsGroupOf } from '../identity.js';
 
 type Json = Record<string, unknown>;
 type Dir = VNode & { type: 'dir' };
@@ -10,20 +11,28 @@ type Dir = VNode & { type: 'dir' };
 /** Volumes whose data lives beyond one pod (PVCs, hostPaths): shared directory nodes. */
 export interface SharedVolumes {
   get(key: string, now: Date): Dir;
+  /** The directory at `path` on a node (made when missing, as the container runtime does for a bind mount). */
+  host(node: string, path: string, now: Date): Dir;
 }
 
-/** Creates the store of shared volume directories. */
-export function sharedVolumes(): SharedVolumes {
+/**
+ * Creates the store of shared volume directories; `nodeDir` gives a directory of a node's own
+ * filesystem (the one its node shell sees), so a file written on the node is in the hostPath
+ * volume of its pods and the other way round.
+ */
+export function sharedVolumes(nodeDir?: (node: string, path: string) => Dir): SharedVolumes {
   const dirs = new Map<string, Dir>();
+  const get = (key: string, now: Date): Dir => {
+    let d = dirs.get(key);
+    if (!d) {
+      d = { type: 'dir', children: new Map(), mode: 0o755, mtime: now };
+      dirs.set(key, d);
+    }
+    return d;
+  };
   return {
-    get(key, now) {
-      let d = dirs.get(key);
-      if (!d) {
-        d = { type: 'dir', children: new Map(), mode: 0o755, mtime: now };
-        dirs.set(key, d);
-      }
-      return d;
-    },
+    get,
+    host: (node, path, now) => (nodeDir ? nodeDir(node, path) : get(`host/${node}/${path}`, now)),
   };
 }
 
@@ -168,15 +177,31 @@ export function buildVolume(vol: Json, vc: VolumeContext): Dir {
   }
   if (vol['persistentVolumeClaim']) {
     const claim = String((vol['persistentVolumeClaim'] as Json)['claimName']);
+    // A claim bound to a hostPath PersistentVolume is that directory of the pod's node.
+    const hostPath = boundHostPath(vc.api, ns, claim);
+    if (hostPath) return vc.shared.host(String(spec['nodeName'] ?? ''), hostPath, vc.now);
     return vc.shared.get(`pvc/${ns}/${claim}`, vc.now);
   }
   if (vol['hostPath']) {
     const path = String((vol['hostPath'] as Json)['path']);
-    vc.warn(`hostPath volume ${path} is an empty directory shared by pods on node ${String(spec['nodeName'] ?? '')}`);
-    return vc.shared.get(`host/${String(spec['nodeName'] ?? '')}/${path}`, vc.now);
+    return vc.shared.host(String(spec['nodeName'] ?? ''), path, vc.now);
   }
   if (!vol['emptyDir']) vc.warn(`volume "${String(vol['name'])}" of an unsupported type is an empty directory`);
-  return { type: 'dir', children: new Map(), mode: 0o777, mtime: vc.now };
+  // With an fsGroup the kubelet gives the volume to that group and sets the set-group-ID bit, so
+  // files made in it get the group too (pkg/volume/volume_linux.go SetVolumeOwnership).
+  const fsGroup = fsGroupOf(vc.pod);
+  return fsGroup === undefined ? { type: 'dir', children: new Map(), mode: 0o777, mtime: vc.now } : { type: 'dir', children: new Map(), mode: 0o2777, mtime: vc.now, gid: fsGroup };
+}
+
+/** The hostPath of the PersistentVolume a claim is bound to, if that volume is a hostPath one. */
+function boundHostPath(api: Api, ns: string, claim: string): string | undefined {
+  const claims = api.resolve('persistentvolumeclaims');
+  const volumes = api.resolve('persistentvolumes');
+  const pvc = claims ? api.find(claims, ns, claim) : undefined;
+  const name = ((pvc?.['spec'] as Json) ?? {})['volumeName'];
+  const pv = volumes && typeof name === 'string' && name ? api.find(volumes, undefined, name) : undefined;
+  const path = (((pv?.['spec'] as Json) ?? {})['hostPath'] as Json | undefined)?.['path'];
+  return typeof path === 'string' ? path : undefined;
 }
 
 /** The projected volume the API server adds for the service account (kube-api-access-xxxxx). */

@@ -4,8 +4,6 @@ import { X509Certificate } from 'node:crypto';
 
 /** Two connected in-memory streams: what one writes, the other reads. */
 export function duplexPair(): [Duplex, Duplex] {
-  let a!: Duplex;
-  let b!: Duplex;
   const make = (peer: () => Duplex) =>
     new Duplex({
       read() {},
@@ -18,8 +16,8 @@ export function duplexPair(): [Duplex, Duplex] {
         cb();
       },
     });
-  a = make(() => b);
-  b = make(() => a);
+  const a: Duplex = make(() => b);
+  const b: Duplex = make(() => a);
   return [a, b];
 }
 

@@ -42,7 +42,12 @@ const test: Builtin = (sh, argv, io) => {
     }
     args = args.slice(0, -1);
   }
-  const r = evalTest(args, sh.vfs, sh.cwd, name === '[[');
+  const r = evalTest(args, sh.vfs, sh.cwd, name === '[[', (groups) => {
+    // BASH_REMATCH as element variables: `${BASH_REMATCH[1]}`; `$BASH_REMATCH` is element 0.
+    for (let n = 0; sh.get(`BASH_REMATCH[${n}]`) !== undefined; n++) sh.vars.delete(`BASH_REMATCH[${n}]`);
+    groups.forEach((g, n) => sh.set(`BASH_REMATCH[${n}]`, g));
+    sh.set('BASH_REMATCH', groups[0] ?? '');
+  });
   if (r.error) io.err(`${sh.opts.name}: ${name}: ${r.error}\n`);
   return r.status;
 };

@@ -47,9 +47,17 @@ export async function runCompound(sh: Shell, cmd: Command, rio: Io): Promise<num
       return 0;
     }
     case 'dtest': {
-      const args = [];
+      const args: string[] = [];
       for (const w of cmd.words) args.push(await expandString(w, sh));
-      return (sh.status = await BUILTINS['[[']!(sh, ['[[', ...args], rio));
+      // The operand of `=~` is one regular expression up to `&&`/`||`, parentheses included
+      // (`[[ $h =~ -([0-9]+)$ ]]`), though the lexer reads `(` and `)` as operators.
+      const at = args.indexOf('=~');
+      if (at >= 0) {
+        let end = at + 1;
+        while (end < args.length && args[end] !== '&&' && args[end] !== '||') end++;
+        args.splice(at + 1, end - at - 1, args.slice(at + 1, end).join(''));
+      }
+      return (sh.status = await BUILTINS['[[']!(sh, ['[[', ...args, ']]'], rio));
     }
   }
   return sh.status;

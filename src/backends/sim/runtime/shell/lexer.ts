@@ -286,7 +286,8 @@ export class Lexer {
 /** `${#x}`, `${x:-y}`, `${x#p}`, `${x/a/b}` … */
 function parseBraced(body: string, line: number): WordPart {
   if (body.startsWith('#') && body.length > 1) return { t: 'param', name: body.slice(1), length: true };
-  const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?#@*$!-])(.*)$/s.exec(body);
+  // An array element with a number for index (`${BASH_REMATCH[1]}`), read as its own variable.
+  const m = /^([A-Za-z_][A-Za-z0-9_]*(?:\[[0-9]+\])?|[0-9]+|[?#@*$!-])(.*)$/s.exec(body);
   if (!m) throw new ShellSyntaxError(`\${${body}}: bad substitution`, line);
   const rest = m[2]!;
   if (!rest) return { t: 'param', name: m[1]! };

@@ -2,7 +2,11 @@ import type { Vfs } from '../fs/vfs.js';
 import { matchPattern } from './expand.js';
 
 /** Evaluates `test` / `[` / `[[` arguments: 0 true, 1 false, 2 with an error message. */
-export function evalTest(args: string[], vfs: Vfs, cwd: string, extended = false): { status: number; error?: string } {
+/**
+ * `onRegexMatch` receives the groups of a `[[ a =~ re ]]` (empty when it does not match), which
+ * bash keeps in BASH_REMATCH.
+ */
+export function evalTest(args: string[], vfs: Vfs, cwd: string, extended = false, onRegexMatch?: (groups: string[]) => void): { status: number; error?: string } {
   let i = 0;
   const fileTest = (op: string, path: string): boolean => {
     const node = vfs.lookup(path, cwd, op !== '-L' && op !== '-h');
@@ -44,7 +48,11 @@ export function evalTest(args: string[], vfs: Vfs, cwd: string, extended = false
         case '!=': return extended ? !matchPattern(c, a!) : a !== c;
         case '<': return a! < c;
         case '>': return a! > c;
-        case '=~': return new RegExp(c).test(a!);
+        case '=~': {
+          const m = new RegExp(c).exec(a!);
+          onRegexMatch?.(m ? [...m].map((g) => g ?? '') : []);
+          return m !== null;
+        }
         case '-eq': return num(a!) === num(c);
         case '-ne': return num(a!) !== num(c);
         case '-lt': return num(a!) < num(c);

@@ -1,3 +1,4 @@
+import type { Identity } from '../identity.js';
 import type { Clock } from '../../clock.js';
 import type { Vfs } from '../fs/vfs.js';
 import type { ImageProfile } from '../images/types.js';
@@ -52,6 +53,8 @@ export interface Host {
   signal: AbortSignal;
   /** The container's main process (pid 1) as `ps` shows it. */
   mainProcess?: string[];
+  /** Who the processes run as (securityContext); root when absent. */
+  user?: Identity;
 }
 
 /** One invocation of a command. `name` is the applet (basename of argv[0]). */

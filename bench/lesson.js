@@ -1,0 +1,84 @@
+// Lesson time on the sim, each figure with its target:
+// - the corrected connect-applications page vs the kubectl process floor of its calls (≤ 1.5×);
+// - the published connect-applications page without its linked files (≤ 10 s);
+// - a StatefulSet tutorial with `--watch` steps (≤ 60 s).
+// The floor: every kubectl process the steps started (each attempt counted), at the median time of
+// `kubectl version --client` measured in the same run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadLesson } from '../dist/parse/index.js';
+import { buildPlan } from '../dist/plan/index.js';
+import { runPlan } from '../dist/run/index.js';
+import { simBackend } from '../dist/backends/sim/backend.js';
+import { median, run } from './util.js';
+
+async function lesson(path, options) {
+  const plan = buildPlan(await loadLesson(path, options.examplesDir ? { examplesDir: options.examplesDir } : {}));
+  const tmp = mkdtempSync(join(tmpdir(), 'kdt-bench-'));
+  try {
+    const t = performance.now();
+    const result = await runPlan(plan, simBackend(options.sim ?? {}), {
+      tmpDir: tmp,
+      handleSignals: false,
+      gatherFacts: false,
+      ...(options.filesDir ? { filesDir: options.filesDir } : {}),
+    });
+    return { result, wallMs: performance.now() - t };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** How many kubectl processes the steps started (each attempt of a retried step counted). */
+function kubectlCalls(result) {
+  let n = 0;
+  for (const s of result.steps) {
+    if (s.kind !== 'command' || !s.ran) continue;
+    n += (s.ran.match(/(^|[\s;&|(`$])kubectl\s/g) ?? []).length * Math.max(1, s.attempts ?? 1);
+  }
+  return n;
+}
+
+const counts = (result) => {
+  const c = {};
+  for (const s of result.steps.filter((x) => x.kind === 'command')) c[s.status] = (c[s.status] ?? 0) + 1;
+  return Object.entries(c)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+};
+
+const line = (name, value, target, met) => console.log(`${name.padEnd(48)} ${value}  (target ${target}: ${met ? 'met' : 'NOT met'})`);
+
+export default async function lessonBench() {
+  const only = process.env.KDT_BENCH_LESSON;
+  if (!only || only.includes('corrected')) {
+    const { result } = await lesson('fixtures/run/connect-applications/corrected-k8s-1.32.md', {
+      examplesDir: 'fixtures/corpus/examples',
+      filesDir: 'fixtures/corpus/k8s-examples',
+      sim: { loadBalancer: true },
+    });
+    const calls = kubectlCalls(result);
+    const env = { ...process.env };
+    const one = [];
+    for (let i = 0; i < 7; i++) {
+      const t = performance.now();
+      await run('kubectl', ['version', '--client'], { env });
+      one.push(performance.now() - t);
+    }
+    const floor = calls * median(one);
+    const ratio = result.durationMs / floor;
+    line(`lesson connect-applications (corrected; ${counts(result)})`, `${(result.durationMs / 1000).toFixed(1)}s / floor ${(floor / 1000).toFixed(1)}s (${calls} kubectl) = ${ratio.toFixed(2)}×`, '≤ 1.5×', ratio <= 1.5);
+  }
+  if (!only || only.includes('published')) {
+    const { result } = await lesson('fixtures/corpus/docs/tutorials/services/connect-applications-service.md', { examplesDir: 'fixtures/corpus/examples' });
+    line(`lesson connect-applications (published, no files; ${counts(result)})`, `${(result.durationMs / 1000).toFixed(1)}s`, '≤ 10 s', result.durationMs <= 10_000);
+  }
+  if (!only || only.includes('statefulset')) {
+    const { result } = await lesson('fixtures/corpus/docs/tasks/run-application/run-replicated-stateful-application.md', {
+      examplesDir: 'fixtures/corpus/examples',
+      filesDir: 'fixtures/corpus/k8s-examples',
+    });
+    line(`lesson run-replicated-stateful-application (${counts(result)})`, `${(result.durationMs / 1000).toFixed(1)}s`, '≤ 60 s', result.durationMs <= 60_000);
+  }
+}

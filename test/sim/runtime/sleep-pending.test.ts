@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock, TrackingClock } from '../../../src/backends/sim/clock.js';
+import { runSh, testHost } from './helpers.js';
+
+/** Yields to the event loop until `ok()` holds, at most `turns` times; returns whether it held. */
+async function until(ok: () => boolean, turns = 200): Promise<boolean> {
+  for (let i = 0; i < turns; i++) {
+    if (ok()) return true;
+    await new Promise((r) => setImmediate(r));
+  }
+  return ok();
+}
+
+describe('sleep in a container', () => {
+  it('should show the simulator clock a pending timer while it sleeps, and none after', async () => {
+    const clock = new TrackingClock(new ManualClock('2024-01-01T00:00:00Z'));
+    const host = { ...testHost(), clock, speed: 1, sleepCapMs: 300 };
+    let finished = false;
+    const running = runSh('sleep 5; echo done', { host }).then((r) => ((finished = true), r));
+    expect(await until(() => clock.dueWithin(1000) || finished)).toBe(true);
+    expect(finished).toBe(false);
+    expect((await running).stdout).toBe('done\n');
+    expect(clock.dueWithin(60_000)).toBe(false);
+  });
+
+  it('should withdraw the pending timer when the container is stopped', async () => {
+    const clock = new TrackingClock(new ManualClock('2024-01-01T00:00:00Z'));
+    const stop = new AbortController();
+    const host = { ...testHost(), clock, speed: 1, sleepCapMs: 60_000, signal: stop.signal };
+    const running = runSh('sleep 30', { host });
+    expect(await until(() => clock.dueWithin(60_000))).toBe(true);
+    stop.abort();
+    await running;
+    expect(clock.dueWithin(60_000)).toBe(false);
+  });
+});
