@@ -23,7 +23,16 @@ export interface SkippedProducer {
    * deletes or makes them afresh.
    */
   changed?: Set<string>;
+  /**
+   * Workloads whose pods' output follows what the step would have changed (the Deployments that
+   * mount or import an edited ConfigMap): only a later step that reads that output (`logs`,
+   * `exec`, `attach`, `cp`) depends on it, not one that reads or drives the workload itself.
+   */
+  outputOf?: Set<string>;
 }
+
+/** kubectl verbs that read what a pod's containers print or hold. */
+const READS_OUTPUT = new Set(['logs', 'exec', 'attach', 'cp']);
 
 /** kubectl verbs that make or remove an object whatever an earlier change to it was. */
 const REMAKES = new Set(['delete', 'run', 'create', 'apply', 'replace']);
@@ -133,7 +142,10 @@ export function consumersOf(listJson: string, edited: readonly { kind: 'configMa
 
 /** The producers a command depends on by what it reads: changes count only for steps that do not remake the object. */
 export function readable(command: string, producers: readonly SkippedProducer[]): SkippedProducer[] {
-  const remakes = parseCommandLine(command).commands.some((c) => REMAKES.has(kubectlCall(c)?.path[0]?.value ?? ''));
+  const verbs = parseCommandLine(command).commands.map((c) => kubectlCall(c)?.path[0]?.value ?? '');
+  const remakes = verbs.some((v) => REMAKES.has(v));
+  const readsOutput = verbs.some((v) => READS_OUTPUT.has(v));
+  producers = producers.map((p) => (p.outputOf?.size && readsOutput ? { ...p, objects: new Set([...(p.objects ?? []), ...p.outputOf]) } : p));
   // Read as objects: by name, as kind/name (`deployment/web`) and through their children (`web-7d4b9c-x2x5q`).
   return producers.map((p) => (p.changed?.size && !remakes ? { ...p, objects: new Set([...(p.objects ?? []), ...p.changed]) } : p));
 }

@@ -280,11 +280,11 @@ function skipAfterRun(result: StepResult, reason: string): void {
 }
 
 /**
- * What a skipped step would have changed: the object it edits and, for an edited ConfigMap or
- * Secret, the workloads whose pods read it (looked up in the cluster as it is now).
+ * The workloads whose pods read a ConfigMap or Secret the skipped step would have edited (looked
+ * up in the cluster as it is now): what their pods print follows the edit.
  */
-async function changedBy(state: LessonState, command: string): Promise<Set<string>> {
-  const changed = changedNames(command);
+async function consumersChangedBy(state: LessonState, command: string): Promise<Set<string>> {
+  const changed = new Set<string>();
   const edited = editedConfig(command);
   if (edited.length === 0) return changed;
   const ns = /(?:^|\s)(?:-n|--namespace)[=\s]+([a-z0-9-]+)/.exec(command)?.[1];
@@ -422,7 +422,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     // What it would have made (a `kubectl debug` copy, an object of a remote line) is missing for
     // later steps, and so are the addresses its shown output hands them (`http://127.0.0.1:51082` of a tunnel).
     const names = new Set([...producedNames(command), ...shownAddresses(step.expected?.text ?? '')]);
-    state.skippedProducers.push({ line: step.line, reason: prepared.reason, names, changed: await changedBy(state, command) });
+    state.skippedProducers.push({ line: step.line, reason: prepared.reason, names, changed: changedNames(command), outputOf: await consumersChangedBy(state, command) });
     return skipped(step, prepared.reason, rewrites, warnings);
   }
   // An example file the lesson has no copy of would be fetched from the live site (another version

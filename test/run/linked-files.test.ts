@@ -98,6 +98,13 @@ describe('depends', () => {
     expect(editedConfig('kubectl edit cm sport')).toEqual([{ kind: 'configMap', name: 'sport' }]);
     expect(editedConfig('kubectl edit secrets/token')).toEqual([{ kind: 'secret', name: 'token' }]);
     expect(editedConfig('kubectl edit deployment web')).toEqual([]);
+    // The workloads that read an edited ConfigMap: only reading their pods' output depends on the edit.
+    const edited = { line: 7, reason: 'r', names: new Set<string>(), changed: new Set(['sport']), outputOf: new Set(['web']) };
+    expect(dependsOn('kubectl logs deployments/web', readable('kubectl logs deployments/web', [edited]))).toBeDefined();
+    expect(dependsOn('kubectl exec web-7d4b9c8f6d-x2x5q -- cat /etc/config/sport', readable('kubectl exec web-7d4b9c8f6d-x2x5q -- cat /etc/config/sport', [edited]))).toBeDefined();
+    expect(dependsOn('kubectl get deployment web', readable('kubectl get deployment web', [edited]))).toBeUndefined();
+    expect(dependsOn('kubectl rollout restart deployment web', readable('kubectl rollout restart deployment web', [edited]))).toBeUndefined();
+    expect(dependsOn('kubectl get configmap sport -o yaml', readable('kubectl get configmap sport -o yaml', [edited]))).toBeDefined();
     const p = { line: 5, reason: 'r', names };
     expect(dependsOn('error: Cannot read file /tmp/nginx.crt, open /tmp/nginx.crt: no such file', [p])).toBe(p);
     expect(dependsOn('NAME  TYPE\nnginxsecret  kubernetes.io/tls', [p])).toBe(p);

@@ -121,6 +121,7 @@ describe('runPlan on the simulator', () => {
     const exec = byLine('printenv word');
     expect(exec.status).toBe('skipped');
     expect(exec.skipReason).toMatch(/depends on line \d+, which was skipped/);
+    expect(byLine('get deployment reader').status).toBe('pass');
     expect(byLine('create configmap other').status).toBe('fail');
   });
 });
