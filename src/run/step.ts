@@ -7,6 +7,7 @@ import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
 import { readerFile } from './reader-files.js';
 import { readerValue } from './reader-value.js';
+import { alreadyDeleted } from './conditional-cleanup.js';
 import { changedNames, consumersOf, createdObjects, editedConfig, dependsOn, isPathLike, producedNames, readable, type SkippedProducer } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
@@ -575,6 +576,10 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     } else if (excused.dropped.length) {
       warnings.push(...excused.dropped);
     }
+  }
+  if (result.status === 'fail') {
+    const deleted = alreadyDeleted(command, attempt.output, state.earlier);
+    if (deleted) skipAfterRun(result, deleted);
   }
   if (warnings.length) result.warnings = warnings;
   state.earlier.push({ step, ran: prepared.script, status: result.status });
