@@ -23,17 +23,33 @@ export interface SkippedProducer {
    * deletes or makes them afresh.
    */
   changed?: Set<string>;
+  /**
+   * Workloads whose pods' output follows what the step would have changed (the Deployments that
+   * mount or import an edited ConfigMap): only a later step that reads that output (`logs`,
+   * `exec`, `attach`, `cp`) depends on it, not one that reads or drives the workload itself.
+   */
+  outputOf?: Set<string>;
 }
+
+/** kubectl verbs that read what a pod's containers print or hold. */
+const READS_OUTPUT = new Set(['logs', 'exec', 'attach', 'cp']);
 
 /** kubectl verbs that make or remove an object whatever an earlier change to it was. */
 const REMAKES = new Set(['delete', 'run', 'create', 'apply', 'replace']);
 
-/** What a skipped `kubectl debug` would have changed: the target pod, when no copy is made. */
+/**
+ * What a skipped `kubectl debug` or `kubectl edit` would have changed: the pod `debug` adds an
+ * ephemeral container to (when no copy is made), the object `edit` opens.
+ */
 export function changedNames(command: string): Set<string> {
   const names = new Set<string>();
   for (const c of parseCommandLine(command).commands) {
     const call = kubectlCall(c);
     const positional = call ? [...call.path, ...call.positionals].map((w) => w.value) : [];
+    if (call && positional[0] === 'edit') {
+      for (const t of editTargets(positional.slice(1))) names.add(t.name);
+      continue;
+    }
     if (!call || positional[0] !== 'debug' || flagValue(call, '--copy-to') !== undefined || /^nodes?\//.test(positional[1] ?? '')) continue;
     const target = positional[1]?.replace(/^(?:pods?|po)\//, '');
     if (target && /^[a-z0-9][a-z0-9.-]*$/.test(target)) names.add(target);
@@ -41,10 +57,97 @@ export function changedNames(command: string): Set<string> {
   return names;
 }
 
+const NAME = /^[a-z0-9][a-z0-9.-]*$/;
+
+/** The objects `kubectl edit` arguments name: `TYPE NAME…` or `TYPE/NAME…`. */
+function editTargets(args: readonly string[]): { type: string; name: string }[] {
+  const targets: { type: string; name: string }[] = [];
+  if (args[0] && !args[0].includes('/')) {
+    const type = args[0].toLowerCase();
+    for (const name of args.slice(1)) if (NAME.test(name)) targets.push({ type, name });
+    return targets;
+  }
+  for (const a of args) {
+    const slash = a.indexOf('/');
+    const name = a.slice(slash + 1);
+    if (slash > 0 && NAME.test(name)) targets.push({ type: a.slice(0, slash).toLowerCase(), name });
+  }
+  return targets;
+}
+
+/** Resource words of the objects whose content workloads read (`configmap`, `cm`, `secrets`, `configmaps.v1`). */
+const CONSUMED: Record<string, 'configMap' | 'secret'> = { configmap: 'configMap', configmaps: 'configMap', cm: 'configMap', secret: 'secret', secrets: 'secret' };
+
+/** The ConfigMaps and Secrets a `kubectl edit` command opens (their content is read by the workloads that mount or import them). */
+export function editedConfig(command: string): { kind: 'configMap' | 'secret'; name: string }[] {
+  const found: { kind: 'configMap' | 'secret'; name: string }[] = [];
+  for (const c of parseCommandLine(command).commands) {
+    const call = kubectlCall(c);
+    const positional = call ? [...call.path, ...call.positionals].map((w) => w.value) : [];
+    if (positional[0] !== 'edit') continue;
+    for (const t of editTargets(positional.slice(1))) {
+      const kind = CONSUMED[t.type.split('.')[0]!];
+      if (kind) found.push({ kind, name: t.name });
+    }
+  }
+  return found;
+}
+
+interface PodSpecLike {
+  volumes?: { configMap?: { name?: string }; secret?: { secretName?: string }; projected?: { sources?: { configMap?: { name?: string }; secret?: { name?: string } }[] } }[];
+  containers?: ContainerLike[];
+  initContainers?: ContainerLike[];
+}
+interface ContainerLike {
+  env?: { valueFrom?: { configMapKeyRef?: { name?: string }; secretKeyRef?: { name?: string } } }[];
+  envFrom?: { configMapRef?: { name?: string }; secretRef?: { name?: string } }[];
+}
+
+/** The names a pod spec reads ConfigMaps or Secrets by (volumes, projected sources, env, envFrom). */
+function readsConfig(spec: PodSpecLike, kind: 'configMap' | 'secret'): Set<string> {
+  const names = new Set<string>();
+  const add = (n: string | undefined): void => void (n && names.add(n));
+  for (const v of spec.volumes ?? []) {
+    add(kind === 'configMap' ? v.configMap?.name : v.secret?.secretName);
+    for (const s of v.projected?.sources ?? []) add(kind === 'configMap' ? s.configMap?.name : s.secret?.name);
+  }
+  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
+    for (const e of c.env ?? []) add(kind === 'configMap' ? e.valueFrom?.configMapKeyRef?.name : e.valueFrom?.secretKeyRef?.name);
+    for (const e of c.envFrom ?? []) add(kind === 'configMap' ? e.configMapRef?.name : e.secretRef?.name);
+  }
+  return names;
+}
+
+/**
+ * The objects whose pods read an edited ConfigMap or Secret, from a `kubectl get … -o json` list
+ * (Deployments, StatefulSets, DaemonSets, Jobs, Pods): what they show (a mounted file, a variable
+ * picked up on restart) follows the edit, so they count as changed by it too.
+ */
+export function consumersOf(listJson: string, edited: readonly { kind: 'configMap' | 'secret'; name: string }[]): Set<string> {
+  const names = new Set<string>();
+  let list: { items?: { kind?: string; metadata?: { name?: string }; spec?: PodSpecLike & { template?: { spec?: PodSpecLike } } }[] };
+  try {
+    list = JSON.parse(listJson) as typeof list;
+  } catch {
+    return names;
+  }
+  for (const item of list.items ?? []) {
+    const spec = item.kind === 'Pod' ? item.spec : item.spec?.template?.spec;
+    const name = item.metadata?.name;
+    if (!spec || !name) continue;
+    if (edited.some((e) => readsConfig(spec, e.kind).has(e.name))) names.add(name);
+  }
+  return names;
+}
+
 /** The producers a command depends on by what it reads: changes count only for steps that do not remake the object. */
 export function readable(command: string, producers: readonly SkippedProducer[]): SkippedProducer[] {
-  const remakes = parseCommandLine(command).commands.some((c) => REMAKES.has(kubectlCall(c)?.path[0]?.value ?? ''));
-  return producers.map((p) => (p.changed?.size && !remakes ? { ...p, names: new Set([...p.names, ...p.changed]) } : p));
+  const verbs = parseCommandLine(command).commands.map((c) => kubectlCall(c)?.path[0]?.value ?? '');
+  const remakes = verbs.some((v) => REMAKES.has(v));
+  const readsOutput = verbs.some((v) => READS_OUTPUT.has(v));
+  producers = producers.map((p) => (p.outputOf?.size && readsOutput ? { ...p, objects: new Set([...(p.objects ?? []), ...p.outputOf]) } : p));
+  // Read as objects: by name, as kind/name (`deployment/web`) and through their children (`web-7d4b9c-x2x5q`).
+  return producers.map((p) => (p.changed?.size && !remakes ? { ...p, objects: new Set([...(p.objects ?? []), ...p.changed]) } : p));
 }
 
 const PATH_LIKE = /^(?:\.{0,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.[A-Za-z0-9]{1,12}$|^\/[\w.-]+(?:\/[\w.-]+)+$/;

@@ -7,7 +7,8 @@ import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
 import { readerFile, readerFileObjects } from './reader-files.js';
 import { readerValue } from './reader-value.js';
-import { changedNames, createdObjects, dependsOn, isPathLike, producedNames, readable, type SkippedProducer } from './depends.js';
+import { alreadyDeleted } from './conditional-cleanup.js';
+import { changedNames, consumersOf, createdObjects, editedConfig, dependsOn, isPathLike, producedNames, readable, type SkippedProducer } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
@@ -279,6 +280,20 @@ function skipAfterRun(result: StepResult, reason: string): void {
   delete result.diff;
 }
 
+/**
+ * The workloads whose pods read a ConfigMap or Secret the skipped step would have edited (looked
+ * up in the cluster as it is now): what their pods print follows the edit.
+ */
+async function consumersChangedBy(state: LessonState, command: string): Promise<Set<string>> {
+  const changed = new Set<string>();
+  const edited = editedConfig(command);
+  if (edited.length === 0) return changed;
+  const ns = /(?:^|\s)(?:-n|--namespace)[=\s]+([a-z0-9-]+)/.exec(command)?.[1];
+  const list = await internal(state, `kubectl get deployments,statefulsets,daemonsets,jobs,pods${ns ? ` -n ${ns}` : ''} -o json 2>/dev/null`);
+  for (const name of consumersOf(list, edited)) changed.add(name);
+  return changed;
+}
+
 /** kubectl's answer to a list with nothing in it. */
 const EMPTY_LIST = /^No resources found\b/m;
 
@@ -415,7 +430,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     // What it would have made (a `kubectl debug` copy, an object of a remote line) is missing for
     // later steps, and so are the addresses its shown output hands them (`http://127.0.0.1:51082` of a tunnel).
     const names = new Set([...producedNames(command), ...shownAddresses(step.expected?.text ?? '')]);
-    state.skippedProducers.push({ line: step.line, reason: prepared.reason, names, changed: changedNames(command) });
+    state.skippedProducers.push({ line: step.line, reason: prepared.reason, names, changed: changedNames(command), outputOf: await consumersChangedBy(state, command) });
     return skipped(step, prepared.reason, rewrites, warnings);
   }
   // An example file the lesson has no copy of would be fetched from the live site (another version
@@ -569,6 +584,10 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     } else if (excused.dropped.length) {
       warnings.push(...excused.dropped);
     }
+  }
+  if (result.status === 'fail') {
+    const deleted = alreadyDeleted(command, attempt.output, state.earlier);
+    if (deleted) skipAfterRun(result, deleted);
   }
   if (warnings.length) result.warnings = warnings;
   state.earlier.push({ step, ran: prepared.script, status: result.status });

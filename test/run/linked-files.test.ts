@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changedNames, createdObjects, dependsOn, producedNames, readable } from '../../src/run/depends.js';
+import { changedNames, consumersOf, createdObjects, dependsOn, editedConfig, producedNames, readable } from '../../src/run/depends.js';
 import { filesReadBy, findLocalCopy, linkFor, planLinkedFiles } from '../../src/run/linked-files.js';
 import { runPlan } from '../../src/run/run-plan.js';
 import { FakeBackend, plainMatcher } from './fake-backend.js';
@@ -91,6 +91,20 @@ describe('depends', () => {
     expect(dependsOn('kubectl describe pod demo', readable('kubectl describe pod demo', [debugged]))).toBeDefined();
     expect(dependsOn('kubectl delete pod demo', readable('kubectl delete pod demo', [debugged]))).toBeUndefined();
     expect([...producedNames('kubectl debug node/mynode -it --image=ubuntu')]).toEqual([]);
+    // kubectl edit changes the object it opens, in either argument form; it makes nothing.
+    expect([...changedNames('kubectl edit configmap sport')]).toEqual(['sport']);
+    expect([...changedNames('kubectl edit deploy/web svc/web-svc -n prod')]).toEqual(['web', 'web-svc']);
+    expect([...producedNames('kubectl edit configmap sport')]).toEqual([]);
+    expect(editedConfig('kubectl edit cm sport')).toEqual([{ kind: 'configMap', name: 'sport' }]);
+    expect(editedConfig('kubectl edit secrets/token')).toEqual([{ kind: 'secret', name: 'token' }]);
+    expect(editedConfig('kubectl edit deployment web')).toEqual([]);
+    // The workloads that read an edited ConfigMap: only reading their pods' output depends on the edit.
+    const edited = { line: 7, reason: 'r', names: new Set<string>(), changed: new Set(['sport']), outputOf: new Set(['web']) };
+    expect(dependsOn('kubectl logs deployments/web', readable('kubectl logs deployments/web', [edited]))).toBeDefined();
+    expect(dependsOn('kubectl exec web-7d4b9c8f6d-x2x5q -- cat /etc/config/sport', readable('kubectl exec web-7d4b9c8f6d-x2x5q -- cat /etc/config/sport', [edited]))).toBeDefined();
+    expect(dependsOn('kubectl get deployment web', readable('kubectl get deployment web', [edited]))).toBeUndefined();
+    expect(dependsOn('kubectl rollout restart deployment web', readable('kubectl rollout restart deployment web', [edited]))).toBeUndefined();
+    expect(dependsOn('kubectl get configmap sport -o yaml', readable('kubectl get configmap sport -o yaml', [edited]))).toBeDefined();
     const p = { line: 5, reason: 'r', names };
     expect(dependsOn('error: Cannot read file /tmp/nginx.crt, open /tmp/nginx.crt: no such file', [p])).toBe(p);
     expect(dependsOn('NAME  TYPE\nnginxsecret  kubernetes.io/tls', [p])).toBe(p);
@@ -170,5 +184,24 @@ describe('runPlan with linked files', () => {
     expect(ls.differences.map((d) => d.message).join('\n')).toContain('token-row');
     expect(ls.differences.map((d) => d.message).join('\n')).not.toContain('made.txt');
     expect(ls.warnings?.join('\n')).toMatch(/made\.txt.*excused: depends on line 10, which was skipped/);
+  });
+});
+
+describe('consumersOf', () => {
+  const list = JSON.stringify({
+    items: [
+      { kind: 'Deployment', metadata: { name: 'vol' }, spec: { template: { spec: { volumes: [{ configMap: { name: 'sport' } }], containers: [{}] } } } },
+      { kind: 'Deployment', metadata: { name: 'env' }, spec: { template: { spec: { containers: [{ env: [{ valueFrom: { configMapKeyRef: { name: 'fruits' } } }] }] } } } },
+      { kind: 'StatefulSet', metadata: { name: 'from' }, spec: { template: { spec: { containers: [{ envFrom: [{ secretRef: { name: 'sport' } }] }] } } } },
+      { kind: 'Pod', metadata: { name: 'proj' }, spec: { volumes: [{ projected: { sources: [{ configMap: { name: 'sport' } }] } }], initContainers: [] } },
+      { kind: 'Pod', metadata: { name: 'other' }, spec: { containers: [{ envFrom: [{ configMapRef: { name: 'sports' } }] }] } },
+    ],
+  });
+
+  it('finds the workloads whose pods read an edited ConfigMap or Secret, by kind', () => {
+    expect([...consumersOf(list, [{ kind: 'configMap', name: 'sport' }])].sort()).toEqual(['proj', 'vol']);
+    expect([...consumersOf(list, [{ kind: 'configMap', name: 'fruits' }])]).toEqual(['env']);
+    expect([...consumersOf(list, [{ kind: 'secret', name: 'sport' }])]).toEqual(['from']);
+    expect([...consumersOf('not json', [{ kind: 'secret', name: 'sport' }])]).toEqual([]);
   });
 });

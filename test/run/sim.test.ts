@@ -112,5 +112,16 @@ describe('runPlan on the simulator', () => {
     expect(exec.actual).not.toMatch(/Unable to use a TTY|Unhandled Error|\r/);
     expect(exec.status).toBe('pass');
   });
-});
 
+  it('skips a step that reads what a skipped `kubectl edit` of a ConfigMap changed, through the Deployment that reads it, and still checks the rest', async () => {
+    const r = await run('edit-consumers/page.md');
+    expect(r.error).toBeUndefined();
+    const byLine = (text: string) => r.steps.find((s) => s.command?.includes(text))!;
+    expect(byLine('kubectl edit').status).toBe('skipped');
+    const exec = byLine('printenv word');
+    expect(exec.status).toBe('skipped');
+    expect(exec.skipReason).toMatch(/depends on line \d+, which was skipped/);
+    expect(byLine('get deployment reader').status).toBe('pass');
+    expect(byLine('create configmap other').status).toBe('fail');
+  });
+});

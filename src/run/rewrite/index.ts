@@ -8,6 +8,7 @@ import { MSYS_DRIVE_PATH } from '../../lint/data/host-paths.js';
 import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { INTERACTIVE_RULES, unhandledInteractive } from './interactive.js';
+import { quietForTerminal } from './terminal-output.js';
 import type { PodShell, Prepared, RewriteContext } from './types.js';
 import { dropRootSudo } from './sudo.js';
 import { shQuote, shQuoteExpanding } from '../../shell/index.js';
@@ -202,6 +203,9 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
     const drives = rewriteDrivePaths(command, ctx.runDir);
     command = drives.command;
     paths.rewrites.push(...drives.rewrites);
+    const quiet = quietForTerminal(command);
+    command = quiet.command;
+    paths.rewrites.push(...quiet.rewrites);
   }
   if (step.host.kind === 'pod') {
     const pod = podFor(step, ctx);

@@ -118,6 +118,33 @@ describe('scheduler and kubelet', () => {
     expect(s.containerStatuses[0].ready).toBe(true);
   });
 
+  it('keeps a native sidecar (init container with restartPolicy Always) running beside the app and counts it as ready', () => {
+    const { api, type } = setup();
+    const initContainers = [
+      { name: 'log', image: 'busybox', restartPolicy: 'Always', command: ['sh', '-c', 'while true; do sleep 10; done'] },
+      { name: 'setup', image: 'busybox', command: ['sh', '-c', 'echo setup'] },
+    ];
+    api.create(type('pods'), 'default', pod('app', { image: 'nginx' }, { initContainers }));
+    api.run(500);
+    let s = api.get(type('pods'), 'default', 'app')['status'] as any;
+    expect(s.phase).toBe('Pending');
+    api.run(5000);
+    s = api.get(type('pods'), 'default', 'app')['status'] as any;
+    expect(s.phase).toBe('Running');
+    const [sidecar, setupInit] = s.initContainerStatuses;
+    expect(sidecar.state.running).toBeDefined();
+    expect(sidecar).toMatchObject({ name: 'log', ready: true, started: true, restartCount: 0 });
+    expect(setupInit.state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(s.containerStatuses[0].ready).toBe(true);
+    expect(conds(api.get(type('pods'), 'default', 'app'))).toEqual(['PodReadyToStartContainers=True', 'Initialized=True', 'Ready=True', 'ContainersReady=True', 'PodScheduled=True']);
+    // A plain init container still runs to completion, before the app container.
+    api.create(type('pods'), 'default', pod('plain', { image: 'nginx' }, { initContainers: [{ name: 'once', image: 'busybox', command: ['sh', '-c', 'while true; do sleep 10; done'] }] }));
+    api.run(5000);
+    const plain = api.get(type('pods'), 'default', 'plain')['status'] as any;
+    expect(plain.initContainerStatuses[0].state.terminated).toBeDefined();
+    expect(plain.initContainerStatuses[0].ready).toBe(true);
+  });
+
   it('takes exit codes from the runtime when it reports process exits', () => {
     const api = new FakeApi();
     const listeners: ((pod: any, container: string, code: number) => void)[] = [];

@@ -44,7 +44,7 @@ export class ContainerHealth {
 
   /** Ready: running, started (startup probe passed) and the readiness probe, if any, settled on success. */
   refreshReady(c: ContainerRun): void {
-    c.ready = !c.init && c.state['running'] !== undefined && c.started && c.readiness !== 'failure';
+    c.ready = (!c.init || c.sidecar === true) && c.state['running'] !== undefined && c.started && c.readiness !== 'failure';
   }
 
   /** Is this container instance still the one a probe worker was started for? */

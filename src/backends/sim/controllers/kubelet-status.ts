@@ -7,6 +7,12 @@ export interface ContainerRun {
   name: string;
   image: string;
   init: boolean;
+  /**
+   * A native sidecar: an init container with `restartPolicy: Always`. It keeps running beside the
+   * main containers, is probed and counts in the pod's readiness like them (KEP-753, GA in 1.33,
+   * on by default since 1.29).
+   */
+  sidecar?: boolean;
   /** `{waiting: …}`, `{running: …}` or `{terminated: …}`. */
   state: Json;
   lastState: Json;
@@ -51,7 +57,7 @@ function condition(type: string, status: boolean, reason?: string, message?: str
 export function containerStatus(c: ContainerRun): Json {
   if (c.unseen) return c.unseen;
   // Init containers are ready once they have exited with success (prober manager, UpdatePodStatus).
-  const ready = c.init ? dig(c.state, 'terminated', 'exitCode') === 0 : c.ready;
+  const ready = c.init && !c.sidecar ? dig(c.state, 'terminated', 'exitCode') === 0 : c.ready;
   return {
     ...(c.containerID ? { containerID: c.containerID } : {}),
     image: c.imageRef ?? c.image,
@@ -71,15 +77,19 @@ export function buildPodStatus(pod: KObject, run: PodRun, now: string): Json {
   const old = (pod['status'] as Json | undefined) ?? {};
   const main = run.containers.filter((c) => !c.init);
   const inits = run.containers.filter((c) => c.init);
-  const initDone = inits.every((c) => c.state['terminated'] !== undefined && (c.state['terminated'] as Json)['exitCode'] === 0);
-  const notReady = main.filter((c) => !c.ready || c.unseen).map((c) => c.name);
+  // A sidecar has done its part of initialising once it has started (kubelet computeInitContainerActions).
+  const initialised = (c: ContainerRun) =>
+    c.sidecar ? c.started && c.state['running'] !== undefined : c.state['terminated'] !== undefined && (c.state['terminated'] as Json)['exitCode'] === 0;
+  const initDone = inits.every(initialised);
+  // Sidecars count in the Ready and ContainersReady conditions (status.generateContainersReadyCondition).
+  const notReady = [...inits.filter((c) => c.sidecar), ...main].filter((c) => !c.ready || c.unseen).map((c) => c.name);
   const runningAny = main.some((c) => c.state['running'] !== undefined && !c.unseen);
   const phase = run.finished ?? (runningAny || main.some((c) => c.restartCount > 0) ? 'Running' : 'Pending');
   const terminal = phase === 'Succeeded' || phase === 'Failed';
   const readyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';
   const readyMsg = terminal ? undefined : `containers with unready status: [${notReady.join(' ')}]`;
   const allReady = notReady.length === 0 && !terminal;
-  const initMsg = `containers with incomplete status: [${inits.filter((c) => !c.state['terminated']).map((c) => c.name).join(' ')}]`;
+  const initMsg = `containers with incomplete status: [${inits.filter((c) => !initialised(c)).map((c) => c.name).join(' ')}]`;
   const conditions = [
     condition('PodReadyToStartContainers', run.sandboxReady && !terminal),
     initDone ? condition('Initialized', true) : condition('Initialized', false, 'ContainersNotInitialized', initMsg),
@@ -120,6 +130,7 @@ export function initialContainers(spec: Json): ContainerRun[] {
     name: String(c['name']),
     image: String(c['image']),
     init,
+    ...(init && c['restartPolicy'] === 'Always' ? { sidecar: true } : {}),
     state: { waiting: { reason: ((spec['initContainers'] as Json[]) ?? []).length ? 'PodInitializing' : 'ContainerCreating' } },
     lastState: {},
     restartCount: 0,

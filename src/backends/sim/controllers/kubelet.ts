@@ -282,7 +282,9 @@ export class Kubelet {
     c.imageRef = normalizeImage(c.image);
     c.state = { running: { startedAt: now } };
     c.killing = false;
-    const probes = c.init ? [] : probesOf(spec);
+    // Runs beside the main containers (a main container or a sidecar), not to completion.
+    const beside = !c.init || c.sidecar === true;
+    const probes = beside ? probesOf(spec) : [];
     c.started = !probes.some((p) => p.type === 'Startup');
     c.readiness = probes.some((p) => p.type === 'Readiness') ? 'failure' : undefined;
     this.health.refreshReady(c);
@@ -298,7 +300,7 @@ export class Kubelet {
     // The runtime runs a main process the first time and reports when it ends; restarts follow the rules.
     const restarted = !c.init && c.restartCount > 0 && this.runtime.restartContainer?.(pod, c.name) === true;
     const runtimeReports = restarted || (this.runtime.onContainerExit !== undefined && !c.init && c.restartCount === 0);
-    if ((plan || c.init) && !runtimeReports) this.after(run, plan?.afterMs ?? this.timings.exitAfterMs, () => this.exit(run, i, plan?.exitCode ?? 0, chain));
+    if ((plan || !beside) && !runtimeReports) this.after(run, plan?.afterMs ?? this.timings.exitAfterMs, () => this.exit(run, i, plan?.exitCode ?? 0, chain));
     if (oom) {
       const gen = c.restartCount;
       this.after(run, this.timings.oomAfterMs, () => {
@@ -310,8 +312,9 @@ export class Kubelet {
     }
     for (const p of probes) this.health.probeTick(run, c, c.restartCount, p, 0);
     const postStart = dig<Json>(spec, 'lifecycle', 'postStart');
-    if (postStart && !c.init) this.health.postStart(run, c, c.restartCount, postStart);
-    if (!c.init && chain) this.pull(run, i + 1, true);
+    if (postStart && beside) this.health.postStart(run, c, c.restartCount, postStart);
+    // The next container starts once this one runs (after a sidecar: the next init container).
+    if (beside && chain) this.pull(run, i + 1, true);
     if (!run.startedOnce && run.containers.filter((x) => !x.init).every((x) => x.state['running'] || x.restartCount > 0 || x.state['waiting'] === undefined)) {
       run.startedOnce = true;
       run.notifyStarted = true;
@@ -336,8 +339,9 @@ export class Kubelet {
     c.started = false;
     c.unseen = undefined;
     const policy = String(dig(this.current(run), 'spec', 'restartPolicy') ?? 'Always');
-    const restart = policy === 'Always' ? !c.init || exitCode !== 0 : policy === 'OnFailure' ? exitCode !== 0 : false;
-    if (c.init && exitCode === 0) {
+    // A sidecar restarts whatever the pod's policy and exit code (it is restartPolicy: Always itself).
+    const restart = c.sidecar ? true : policy === 'Always' ? !c.init || exitCode !== 0 : policy === 'OnFailure' ? exitCode !== 0 : false;
+    if (c.init && !c.sidecar && exitCode === 0) {
       if (chain) this.pull(run, i + 1, true);
       return;
     }
