@@ -429,8 +429,12 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   if (prepared.action === 'skip') {
     // What it would have made (a `kubectl debug` copy, an object of a remote line) is missing for
     // later steps, and so are the addresses its shown output hands them (`http://127.0.0.1:51082` of a tunnel).
-    const names = new Set([...producedNames(command), ...shownAddresses(step.expected?.text ?? '')]);
-    state.skippedProducers.push({ line: step.line, reason: prepared.reason, names, changed: changedNames(command), outputOf: await consumersChangedBy(state, command) });
+    // A step the page offers as another way to do what it does elsewhere ("Alternatively, …")
+    // leaves nothing missing: the page's own way made or changed the same objects.
+    if (!step.alternative) {
+      const names = new Set([...producedNames(command), ...shownAddresses(step.expected?.text ?? '')]);
+      state.skippedProducers.push({ line: step.line, reason: prepared.reason, names, changed: changedNames(command), outputOf: await consumersChangedBy(state, command) });
+    }
     return skipped(step, prepared.reason, rewrites, warnings);
   }
   // An example file the lesson has no copy of would be fetched from the live site (another version

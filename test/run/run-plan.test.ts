@@ -232,3 +232,20 @@ describe('runPlan', () => {
     expect(r.error).toEqual({ code: 'ERR_BACKEND_START', message: 'no docker' });
   });
 });
+
+describe('runPlan: a skipped alternative', () => {
+  it("leaves later steps on the same object to run: the page's own way made the change", async () => {
+    const steps = (alternative?: string) => [
+      { ...cmd(3, 'kubectl edit deployment/web', { cls: 'mutating' }), ...(alternative ? { alternative } : {}) },
+      cmd(5, 'kubectl rollout status deployment/web', { expected: 'deployment "web" successfully rolled out', cls: 'read-only' }),
+    ];
+    const responses = [{ args: 'rollout status deployment/web', responses: [{ stdout: 'deployment "web" successfully rolled out\n' }] }];
+    const alt = setup(responses);
+    const r = await runPlan(plan(steps('Alternatively, you can edit the Deployment:')), alt.backend, alt.options);
+    expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'pass']);
+    // Without the cue, the edit's change is missing for the step that reads the Deployment.
+    const plain = setup(responses);
+    const r2 = await runPlan(plan(steps()), plain.backend, plain.options);
+    expect(r2.steps.map((s) => s.status)).toEqual(['skipped', 'skipped']);
+  });
+});
