@@ -42,7 +42,13 @@ async function one(name, path, options) {
   let bashMs;
   try {
     bashMs = await time(() =>
-      execa('bash', ['--noprofile', '--norc', '-c', script], { cwd: home, env: { ...process.env, KUBECONFIG: sim.kubeconfigPath, HOME: home }, reject: false, timeout: 600_000, stdin: 'ignore' }),
+      execa('bash', ['--noprofile', '--norc', '-c', script], {
+        cwd: home,
+        env: { ...process.env, KUBECONFIG: sim.kubeconfigPath, HOME: home },
+        reject: false,
+        timeout: 600_000,
+        stdin: 'ignore',
+      }),
     );
   } finally {
     await sim.stop();

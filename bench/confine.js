@@ -30,7 +30,8 @@ async function page(confine) {
       });
     });
     const failed = result.steps.filter((s) => s.status === 'fail' || s.status === 'error').length;
-    if (result.error || failed) throw new Error(`the page did not pass ${confine ? 'confined' : 'unconfined'}: ${result.error?.message ?? `${failed} steps failed`}`);
+    if (result.error || failed)
+      throw new Error(`the page did not pass ${confine ? 'confined' : 'unconfined'}: ${result.error?.message ?? `${failed} steps failed`}`);
     return ms;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -41,7 +42,11 @@ async function stepCost(n) {
   const dir = mkdtempSync(join(tmpdir(), 'kdt-bench-shell-'));
   mkdirSync(join(dir, 'home'));
   mkdirSync(join(dir, 'run'));
-  const shell = LessonShell.start({ cwd: join(dir, 'home'), runDir: join(dir, 'run'), env: { PATH: process.env.PATH ?? '', HOME: join(dir, 'home'), LANG: 'C.UTF-8' } });
+  const shell = LessonShell.start({
+    cwd: join(dir, 'home'),
+    runDir: join(dir, 'run'),
+    env: { PATH: process.env.PATH ?? '', HOME: join(dir, 'home'), LANG: 'C.UTF-8' },
+  });
   try {
     await shell.run('export A=1; B=2; f() { :; }; alias g=true', { timeoutMs: 20_000 });
     const times = [];

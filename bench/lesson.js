@@ -68,11 +68,21 @@ export default async function lessonBench() {
     }
     const floor = calls * median(one);
     const ratio = result.durationMs / floor;
-    line(`lesson connect-applications (corrected; ${counts(result)})`, `${(result.durationMs / 1000).toFixed(1)}s / floor ${(floor / 1000).toFixed(1)}s (${calls} kubectl) = ${ratio.toFixed(2)}×`, '≤ 1.5×', ratio <= 1.5);
+    line(
+      `lesson connect-applications (corrected; ${counts(result)})`,
+      `${(result.durationMs / 1000).toFixed(1)}s / floor ${(floor / 1000).toFixed(1)}s (${calls} kubectl) = ${ratio.toFixed(2)}×`,
+      '≤ 1.5×',
+      ratio <= 1.5,
+    );
   }
   if (!only || only.includes('published')) {
     const { result } = await lesson('fixtures/corpus/docs/tutorials/services/connect-applications-service.md', { examplesDir: 'fixtures/corpus/examples' });
-    line(`lesson connect-applications (published, no files; ${counts(result)})`, `${(result.durationMs / 1000).toFixed(1)}s`, '≤ 10 s', result.durationMs <= 10_000);
+    line(
+      `lesson connect-applications (published, no files; ${counts(result)})`,
+      `${(result.durationMs / 1000).toFixed(1)}s`,
+      '≤ 10 s',
+      result.durationMs <= 10_000,
+    );
   }
   if (!only || only.includes('statefulset')) {
     const { result } = await lesson('fixtures/corpus/docs/tasks/run-application/run-replicated-stateful-application.md', {

@@ -21,6 +21,10 @@ export default async function lintBench() {
     lintAll();
     parseAll();
   }
-  const { a, b } = await paired(15, async () => lintAll(), async () => parseAll());
+  const { a, b } = await paired(
+    15,
+    async () => lintAll(),
+    async () => parseAll(),
+  );
   report(`lint ${docs.length} corpus pages vs remark-parse`, a, b, 'ms', 2);
 }

@@ -11,7 +11,15 @@ import { paired, report } from './util.js';
 
 export default async function shellBench() {
   const files = (await glob(['fixtures/**/*.md'], { ignore: ['fixtures/ATTRIBUTION.md'] })).sort();
-  const commands = [...new Set(files.flatMap((path) => buildPlan(parseMarkdown(readFileSync(path, 'utf8'), { path })).steps.filter((s) => s.kind === 'command').map((s) => s.command)))];
+  const commands = [
+    ...new Set(
+      files.flatMap((path) =>
+        buildPlan(parseMarkdown(readFileSync(path, 'utf8'), { path }))
+          .steps.filter((s) => s.kind === 'command')
+          .map((s) => s.command),
+      ),
+    ),
+  ];
   let round = 0;
   // A different trailing comment each round, so the cache never answers.
   const parseAll = () => {
@@ -37,8 +45,16 @@ export default async function shellBench() {
     parseAll();
     splitAll();
   }
-  const p = await paired(15, async () => parseAll(), async () => splitAll());
+  const p = await paired(
+    15,
+    async () => parseAll(),
+    async () => splitAll(),
+  );
   report(`parse ${commands.length} commands: mvdan/sh vs tolerant splitter`, p.a, p.b, 'ms');
-  const c = await paired(15, async () => continueAll(), async () => parseAll());
+  const c = await paired(
+    15,
+    async () => continueAll(),
+    async () => parseAll(),
+  );
   report('continuation line by line vs one parse each', c.a, c.b, 'ms');
 }

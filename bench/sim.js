@@ -24,13 +24,10 @@ async function addPods(sim, from, to) {
 function getOnce(sim, path) {
   const url = new URL(sim.url);
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: url.hostname, port: url.port, path, ca: sim.caPem, headers: { Authorization: `Bearer ${sim.token}` } },
-      (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
-      },
-    );
+    const req = request({ host: url.hostname, port: url.port, path, ca: sim.caPem, headers: { Authorization: `Bearer ${sim.token}` } }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
+    });
     req.on('error', reject);
     req.end();
   });
@@ -69,7 +66,9 @@ export default async function simBench() {
     global.gc?.();
     const after = process.memoryUsage().heapUsed;
     const mib = after / 2 ** 20;
-    console.log(`${'sim heap with 10,000 pods'.padEnd(48)} ${mib.toFixed(0)} MiB (+${((after - before) / 2 ** 20).toFixed(0)} MiB for 9,000 pods)  (target < 500 MB: ${after < 500e6 ? 'met' : 'NOT met'})`);
+    console.log(
+      `${'sim heap with 10,000 pods'.padEnd(48)} ${mib.toFixed(0)} MiB (+${((after - before) / 2 ** 20).toFixed(0)} MiB for 9,000 pods)  (target < 500 MB: ${after < 500e6 ? 'met' : 'NOT met'})`,
+    );
   } finally {
     await sim.stop();
     rmSync(home, { recursive: true, force: true });

@@ -34,7 +34,10 @@ export default async function siteBench() {
     const sum = durations.reduce((a, b) => a + b, 0);
     const overlap = sum / wall;
     const sm = report.summary;
-    console.log(`site: corpus of ${durations.length} pages, --jobs 2 (exit ${code})`.padEnd(48), `${s(wall)} wall; pages summed ${s(sum)}; overlap ${overlap.toFixed(2)}×`);
+    console.log(
+      `site: corpus of ${durations.length} pages, --jobs 2 (exit ${code})`.padEnd(48),
+      `${s(wall)} wall; pages summed ${s(sum)}; overlap ${overlap.toFixed(2)}×`,
+    );
     console.log(`site: steps`.padEnd(48), `${sm.passed} passed, ${sm.failed} failed, ${sm.skipped} skipped, ${sm.errors} errors`);
     const slowest = [...report.files].sort((a, b) => b.duration_ms - a.duration_ms).slice(0, 3);
     console.log(`site: slowest pages`.padEnd(48), slowest.map((f) => `${f.path.split('/').pop()} ${s(f.duration_ms)}`).join(', '));

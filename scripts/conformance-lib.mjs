@@ -22,8 +22,22 @@ function firstDifference(s) {
 
 /** One row per command step: where, what, the verdict and why. */
 function stepRow(s) {
-  const reason = s.status === 'skipped' ? s.skipReason : s.status === 'unchecked' ? s.uncheckedReason : s.status === 'error' ? s.error : s.status === 'fail' ? firstDifference(s) : undefined;
-  return { line: s.line, command: (s.command ?? '').split('\n')[0].slice(0, 100), status: s.status, ...(reason ? { reason: reason.split('\n')[0].slice(0, 240) } : {}) };
+  const reason =
+    s.status === 'skipped'
+      ? s.skipReason
+      : s.status === 'unchecked'
+        ? s.uncheckedReason
+        : s.status === 'error'
+          ? s.error
+          : s.status === 'fail'
+            ? firstDifference(s)
+            : undefined;
+  return {
+    line: s.line,
+    command: (s.command ?? '').split('\n')[0].slice(0, 100),
+    status: s.status,
+    ...(reason ? { reason: reason.split('\n')[0].slice(0, 240) } : {}),
+  };
 }
 
 /** Runs the pages (paths relative to the project root) and returns `{ wall, seen }`, `seen` keyed by page. */
@@ -43,7 +57,11 @@ export async function runPages(pages, { jobs = 2 } = {}) {
   const seen = {};
   for (const l of report.lessons) {
     const steps = l.steps.filter((s) => s.kind === 'command').map(stepRow);
-    seen[relative(root, resolve(root, l.path))] = { seconds: Number((l.durationMs / 1000).toFixed(1)), ...(l.error ? { error: `${l.error.code}: ${l.error.message}` } : {}), steps };
+    seen[relative(root, resolve(root, l.path))] = {
+      seconds: Number((l.durationMs / 1000).toFixed(1)),
+      ...(l.error ? { error: `${l.error.code}: ${l.error.message}` } : {}),
+      steps,
+    };
   }
   return { wall, seen };
 }
@@ -71,12 +89,14 @@ export function compare(seen, golden) {
     const rows = v.steps.map((s) => {
       const g = want.find((w) => w.line === s.line);
       if (golden[page] && !g) problems.push(`${page}:${s.line} new step, ${s.status}`);
-      else if (g && g.status !== s.status) problems.push(`${page}:${s.line} ${g.status} in the golden file, ${s.status} now${s.reason ? ` (${s.reason})` : ''}`);
+      else if (g && g.status !== s.status)
+        problems.push(`${page}:${s.line} ${g.status} in the golden file, ${s.status} now${s.reason ? ` (${s.reason})` : ''}`);
       const why = s.status === 'fail' ? (g?.status === 'fail' && g.why ? g.why : 'TODO') : undefined;
       return { line: s.line, command: s.command, status: s.status, ...(why ? { why } : {}) };
     });
     for (const g of want) if (!v.steps.some((s) => s.line === g.line)) problems.push(`${page}:${g.line} in the golden file, not a step now`);
-    for (const g of want) if (g.status === 'fail' && (!g.why || g.why === 'TODO')) problems.push(`${page}:${g.line} fails with no reason why the page is wrong`);
+    for (const g of want)
+      if (g.status === 'fail' && (!g.why || g.why === 'TODO')) problems.push(`${page}:${g.line} fails with no reason why the page is wrong`);
     next[page] = { steps: rows };
   }
   return { problems, next };
@@ -98,10 +118,19 @@ export function verdictTable(seen, wall) {
   const lines = ['| page | steps | pass | fail | unchecked | skipped | error | time (s) |', '|---|---:|---:|---:|---:|---:|---:|---:|'];
   const total = { steps: 0, pass: 0, fail: 0, unchecked: 0, skipped: 0, error: 0 };
   for (const [page, v] of Object.entries(seen)) {
-    const c = { steps: v.steps.length, pass: count(v.steps, 'pass'), fail: count(v.steps, 'fail'), unchecked: count(v.steps, 'unchecked'), skipped: count(v.steps, 'skipped'), error: count(v.steps, 'error') };
+    const c = {
+      steps: v.steps.length,
+      pass: count(v.steps, 'pass'),
+      fail: count(v.steps, 'fail'),
+      unchecked: count(v.steps, 'unchecked'),
+      skipped: count(v.steps, 'skipped'),
+      error: count(v.steps, 'error'),
+    };
     for (const k of Object.keys(total)) total[k] += c[k];
     lines.push(`| ${page.replace(DOCS, '')} | ${c.steps} | ${c.pass} | ${c.fail} | ${c.unchecked} | ${c.skipped} | ${c.error} | ${v.seconds} |`);
   }
-  lines.push(`| **all ${Object.keys(seen).length} pages** | ${total.steps} | ${total.pass} | ${total.fail} | ${total.unchecked} | ${total.skipped} | ${total.error} | ${(wall / 1000).toFixed(1)} wall |`);
+  lines.push(
+    `| **all ${Object.keys(seen).length} pages** | ${total.steps} | ${total.pass} | ${total.fail} | ${total.unchecked} | ${total.skipped} | ${total.error} | ${(wall / 1000).toFixed(1)} wall |`,
+  );
   return lines.join('\n') + '\n';
 }

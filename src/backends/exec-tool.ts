@@ -50,8 +50,7 @@ export async function runTool(
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const r = await child;
-    if ((r as { code?: string }).code === 'ENOENT')
-      throw new KubedoctestError(options.missingCode, `${file} is not on PATH`, { hint: options.hint });
+    if ((r as { code?: string }).code === 'ENOENT') throw new KubedoctestError(options.missingCode, `${file} is not on PATH`, { hint: options.hint });
     return { exitCode: r.exitCode ?? 1, stdout: String(r.stdout), stderr: String(r.stderr), timedOut, aborted };
   } finally {
     clearTimeout(timer);

@@ -16,7 +16,10 @@ function withBackendOptions(command: Command): Command {
     .addOption(new Option('--backend <name>', 'sim, kind or context').default('sim'))
     .option('--k8s-version <minor>', 'Kubernetes version to simulate or create, e.g. 1.30')
     .option('--examples-dir <dir>', 'where {{% code_sample %}} and k8s.io/examples files are found')
-    .option('--files-dir <dir>', 'local copies of files the doc links to but does not show (a linked repo\'s Makefile, default.conf); without it, steps needing them are skipped')
+    .option(
+      '--files-dir <dir>',
+      "local copies of files the doc links to but does not show (a linked repo's Makefile, default.conf); without it, steps needing them are skipped",
+    )
     .option('--load-balancer', 'simulator: give LoadBalancer services an external IP')
     .option('--metrics-server', 'simulator: metrics-server already enabled (kubectl top, HPA) before the page installs it')
     .option('--context <name>', 'kubeconfig context for --backend context')
@@ -125,7 +128,9 @@ function program(setCode: (code: number) => void): Command {
 
   root
     .command('drift')
-    .description('compare translated pages (content/<lang>/docs) with their English source: commands, manifests and outputs that differ (no cluster; exit 1 when any differ)')
+    .description(
+      'compare translated pages (content/<lang>/docs) with their English source: commands, manifests and outputs that differ (no cluster; exit 1 when any differ)',
+    )
     .argument('<site-root>', 'the Hugo site root, holding content/en/docs')
     .option('--since <git-ref>', 'only English changes since the ref and newer than the translation')
     .addOption(new Option('--format <format>', `report format: ${DRIFT_FORMATS.join(', ')}`).default('text'))

@@ -4,7 +4,34 @@
  * of the results. `check.ts` calls `selectPages` before the run and `finishSite` after it.
  */
 import { readFile } from 'node:fs/promises';
-import { applyBaseline, baselineSummary, buildPlan, type CacheContext, cacheKey, cacheLookup, cacheStore, changedFiles, type CheckReport, exitCodeFor, exitCodeWithBaseline, formatSelection, KubedoctestError, type LessonResult, loadLesson, pageCosts, pageKey, parseShard, readBaseline, selectChanged, shardOf, summarize, timingsFromReport, updatedBaseline, VERSION, writeBaseline } from '../index.js';
+import {
+  applyBaseline,
+  baselineSummary,
+  buildPlan,
+  type CacheContext,
+  cacheKey,
+  cacheLookup,
+  cacheStore,
+  changedFiles,
+  type CheckReport,
+  exitCodeFor,
+  exitCodeWithBaseline,
+  formatSelection,
+  KubedoctestError,
+  type LessonResult,
+  loadLesson,
+  pageCosts,
+  pageKey,
+  parseShard,
+  readBaseline,
+  selectChanged,
+  shardOf,
+  summarize,
+  timingsFromReport,
+  updatedBaseline,
+  VERSION,
+  writeBaseline,
+} from '../index.js';
 
 /** The site options as commander gives them. */
 export interface SiteOptions {
@@ -63,7 +90,12 @@ export async function selectPages(paths: string[], o: SiteOptions): Promise<Site
     plan.run = pages;
     return plan;
   }
-  const ctx: CacheContext = { toolVersion: VERSION, backend: o.backend, k8sVersion: o.k8sVersion ?? 'default', ...(o.examplesDir ? { examplesDir: o.examplesDir } : {}) };
+  const ctx: CacheContext = {
+    toolVersion: VERSION,
+    backend: o.backend,
+    k8sVersion: o.k8sVersion ?? 'default',
+    ...(o.examplesDir ? { examplesDir: o.examplesDir } : {}),
+  };
   for (const p of pages) {
     const key = await cacheKey(p, ctx);
     const hit = await cacheLookup(o.cacheDir, key, p);
@@ -83,7 +115,10 @@ async function readTimings(file: string): Promise<Map<string, number>> {
   try {
     data = JSON.parse(await readFile(file, 'utf8'));
   } catch (cause) {
-    throw new KubedoctestError('ERR_INVALID_REPORT', `--timings ${file}: ${(cause as Error).message}`, { hint: 'give a report written by check --format json', cause });
+    throw new KubedoctestError('ERR_INVALID_REPORT', `--timings ${file}: ${(cause as Error).message}`, {
+      hint: 'give a report written by check --format json',
+      cause,
+    });
   }
   return new Map([...timingsFromReport(data)].map(([p, ms]) => [pageKey(p), ms]));
 }

@@ -7,10 +7,7 @@ export interface Position {
 }
 
 /** Builds a Position from an mdast/unist position (which is already 1-based). */
-export function fromUnist(p: {
-  start: { line: number; column: number };
-  end: { line: number; column: number };
-}): Position {
+export function fromUnist(p: { start: { line: number; column: number }; end: { line: number; column: number } }): Position {
   return { line: p.start.line, column: p.start.column, endLine: p.end.line, endColumn: p.end.column };
 }
 

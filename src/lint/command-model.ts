@@ -17,8 +17,7 @@ export function simpleCommands(step: CommandStep): SimpleCommand[] {
 export function spanPosition(step: CommandStep, start: number, end: number): Position {
   const a = offsetToLineColumn(step.command, start);
   const b = offsetToLineColumn(step.command, end);
-  const col = (lc: { line: number; column: number }): number =>
-    lc.line === 0 ? step.position.column + lc.column : lc.column + 1;
+  const col = (lc: { line: number; column: number }): number => (lc.line === 0 ? step.position.column + lc.column : lc.column + 1);
   return { line: step.line + a.line, column: col(a), endLine: step.line + b.line, endColumn: col(b) };
 }
 

@@ -64,7 +64,15 @@ export function fileEffects(sc: SimpleCommand): FileEffects {
     case 'git':
       if (positionals[0]?.value === 'clone') {
         const url = positionals[1]?.value ?? '';
-        fx.creates.push(positionals[2]?.value ?? url.replace(/\/+$/, '').replace(/\.git$/, '').split('/').pop() ?? '');
+        fx.creates.push(
+          positionals[2]?.value ??
+            url
+              .replace(/\/+$/, '')
+              .replace(/\.git$/, '')
+              .split('/')
+              .pop() ??
+            '',
+        );
         fx.createsUnknown = true;
       }
       break;
@@ -165,5 +173,9 @@ export function isLocalPath(path: string): boolean {
 
 /** Normalizes a path for comparison (`./a//b/` → `a/b`). */
 export function normalizePath(path: string): string {
-  return path.replace(/^(\.\/)+/, '').replace(/\/{2,}/g, '/').replace(/\/+$/, '').replace(/\/\.\//g, '/');
+  return path
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/+$/, '')
+    .replace(/\/\.\//g, '/');
 }

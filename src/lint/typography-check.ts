@@ -42,4 +42,3 @@ function dashFor(text: string, i: number): string {
   const after = text.slice(i + 1);
   return /^[A-Za-z](?![A-Za-z0-9-])/.test(after) ? '-' : '--';
 }
-

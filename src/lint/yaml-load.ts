@@ -62,7 +62,10 @@ export function loadManifestText(text: string): LoadResult {
     }
     if (value !== null && value !== undefined) documents.push({ value, startLine: chunk.startLine, text: chunk.text });
   }
-  const size = expandedSize(documents.map((d) => d.value), MAX_EXPANDED_NODES);
+  const size = expandedSize(
+    documents.map((d) => d.value),
+    MAX_EXPANDED_NODES,
+  );
   if (size > MAX_EXPANDED_NODES) {
     const aliases = (text.match(/(^|[\s,[{:-])\*[^\s,\]}]+/g) ?? []).length;
     return {

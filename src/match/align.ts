@@ -15,12 +15,7 @@ const MAX_CELLS = 1_500_000;
  * Aligns doc items with actual items, minimizing missing + extra items. Elision items match any
  * run of actual items (also none). `matches` is called at most once per pair.
  */
-export function align(
-  n: number,
-  m: number,
-  matches: (e: number, a: number) => boolean,
-  isElision: (e: number) => boolean,
-): AlignOp[] {
+export function align(n: number, m: number, matches: (e: number, a: number) => boolean, isElision: (e: number) => boolean): AlignOp[] {
   if (n * m > MAX_CELLS) return alignLarge(n, m, matches, isElision);
   const memo = new Int8Array(n * m);
   const eq = (e: number, a: number): boolean => {
@@ -63,12 +58,7 @@ export function align(
 }
 
 /** Myers diff (jsdiff) for very long outputs; with an elision anywhere, extra items are tolerated. */
-function alignLarge(
-  n: number,
-  m: number,
-  matches: (e: number, a: number) => boolean,
-  isElision: (e: number) => boolean,
-): AlignOp[] {
+function alignLarge(n: number, m: number, matches: (e: number, a: number) => boolean, isElision: (e: number) => boolean): AlignOp[] {
   const doc = [...Array(n).keys()].filter((e) => !isElision(e));
   const elided = doc.length < n;
   const changes = diffArrays<{ side: 'e' | 'a'; i: number }>(

@@ -77,14 +77,7 @@ export function wrongLine(origin: DocOrigin, line: Line, actual: string, binding
  * line about the same key, or nearly equal, become one wrong-value; in ordered output so does a
  * lone missing line next to a lone extra line (one changed line).
  */
-export function pairUp(
-  origin: DocOrigin,
-  missing: Line[],
-  extra: ExtraLine[],
-  docKeys: Set<string>,
-  ordered = true,
-  bindings?: BindingSet,
-): Difference[] {
+export function pairUp(origin: DocOrigin, missing: Line[], extra: ExtraLine[], docKeys: Set<string>, ordered = true, bindings?: BindingSet): Difference[] {
   const out: Difference[] = [];
   const used = new Set<number>();
   const partner = new Map<Line, number>();

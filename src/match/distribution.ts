@@ -55,15 +55,40 @@ export function showsNodes(command: string | undefined): boolean {
  * a tutorial sets them (`kubectl label nodes … disktype=ssd`).
  */
 export const NODE_PROPERTIES: readonly string[] = [
-  'status', 'roles', 'version', 'internalip', 'externalip', 'osimage', 'kernelversion', 'containerruntime',
-  'kubeletversion', 'kubeproxyversion', 'containerruntimeversion', 'architecture', 'operatingsystem', 'machineid',
-  'systemuuid', 'bootid', 'podcidr', 'podcidrs', 'providerid', 'cpu', 'memory', 'ephemeralstorage', 'pods', 'address',
+  'status',
+  'roles',
+  'version',
+  'internalip',
+  'externalip',
+  'osimage',
+  'kernelversion',
+  'containerruntime',
+  'kubeletversion',
+  'kubeproxyversion',
+  'containerruntimeversion',
+  'architecture',
+  'operatingsystem',
+  'machineid',
+  'systemuuid',
+  'bootid',
+  'podcidr',
+  'podcidrs',
+  'providerid',
+  'cpu',
+  'memory',
+  'ephemeralstorage',
+  'pods',
+  'address',
 ];
 
 /** The column, field or key a wrong value is about. */
 function propertyOf(d: Difference, source: ValueSource): string | undefined {
   if (source === 'table') return /, column ([^:]+):/.exec(d.message)?.[1];
-  if (source === 'structured') return d.path?.split('.').pop()?.replace(/\[\d+\]$/, '');
+  if (source === 'structured')
+    return d.path
+      ?.split('.')
+      .pop()
+      ?.replace(/\[\d+\]$/, '');
   return lineKey(d.expected ?? '')?.replace(/^field:/, '');
 }
 

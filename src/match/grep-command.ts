@@ -53,7 +53,22 @@ const OPTIONS: GrepOption[] = [
   { short: 'D', long: 'devices', value: true, does: { set: 'none' } },
   { short: 'f', long: 'file', value: true, does: { set: 'unsupported' } },
   ...flags(
-    ['v:invert-match', 'o:only-matching', 'c:count', 'l:files-with-matches', 'L:files-without-match', 'q:quiet', ':silent', 'n:line-number', 'b:byte-offset', 'H:with-filename', 'r:recursive', 'R:dereference-recursive', 'z:null-data', 'Z:null'],
+    [
+      'v:invert-match',
+      'o:only-matching',
+      'c:count',
+      'l:files-with-matches',
+      'L:files-without-match',
+      'q:quiet',
+      ':silent',
+      'n:line-number',
+      'b:byte-offset',
+      'H:with-filename',
+      'r:recursive',
+      'R:dereference-recursive',
+      'z:null-data',
+      'Z:null',
+    ],
     { set: 'unsupported' },
   ),
   ...flags(['s:no-messages', 'h:no-filename', 'a:text', 'I:', 'U:binary', 'T:initial-tab', ':line-buffered', ':color', ':colour'], { set: 'none' }),
@@ -136,7 +151,10 @@ export function grepContextOf(command: string | undefined): GrepContext | undefi
   if (!last || last.background) return undefined;
   const program = last.name;
   if (!GREP.has(program)) return undefined;
-  const parsed = parseWords(last.args.map((w) => w.value), program === 'egrep' ? 'extended' : program === 'fgrep' ? 'fixed' : 'basic');
+  const parsed = parseWords(
+    last.args.map((w) => w.value),
+    program === 'egrep' ? 'extended' : program === 'fgrep' ? 'fixed' : 'basic',
+  );
   if (!parsed || (parsed.before === 0 && parsed.after === 0)) return undefined;
   const patterns = parsed.patterns.length > 0 ? parsed.patterns : parsed.operands.splice(0, 1);
   // With several files grep prefixes each line with its file name.

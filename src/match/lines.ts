@@ -6,7 +6,10 @@ export interface Line {
 
 /** Splits output into lines: CRLF → LF, trailing whitespace trimmed, trailing blank lines dropped. */
 export function splitLines(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/\s+$/, ''));
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/\s+$/, ''));
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

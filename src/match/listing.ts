@@ -19,5 +19,11 @@ export function isNameListing(command: string | undefined): boolean {
 
 /** The names of a listing, each a line that keeps the index of the line it came from. */
 export function namesOf(lines: readonly Line[]): Line[] {
-  return lines.flatMap((l) => l.text.trim().split(/\s+/).filter(Boolean).map((text) => ({ text, index: l.index })));
+  return lines.flatMap((l) =>
+    l.text
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((text) => ({ text, index: l.index })),
+  );
 }

@@ -6,7 +6,12 @@ import type { Difference } from './types.js';
 /** `exact`: byte-equal after trailing whitespace and final newlines are trimmed; differences by line. */
 export function compareExact(origin: DocOrigin, expected: string[], actual: string[]): Difference[] {
   const doc: Line[] = expected.map((text, index) => ({ text, index }));
-  const ops = align(doc.length, actual.length, (e, a) => expected[e] === actual[a], () => false);
+  const ops = align(
+    doc.length,
+    actual.length,
+    (e, a) => expected[e] === actual[a],
+    () => false,
+  );
   const out: Difference[] = [];
   let missing: Line[] = [];
   let extra: { text: string; after: Line | undefined }[] = [];

@@ -103,7 +103,10 @@ function closeJson(text: string): string | undefined | 'in-string' {
   if (stack.length === 0) return undefined;
   // A dangling comma or key (`"zone":`) has no value to keep.
   let out = text.replace(/\s+$/, '');
-  out = out.replace(/"(?:[^"\\]|\\.)*"\s*:$/, '').replace(/\s+$/, '').replace(/,$/, '');
+  out = out
+    .replace(/"(?:[^"\\]|\\.)*"\s*:$/, '')
+    .replace(/\s+$/, '')
+    .replace(/,$/, '');
   let n = 0;
   for (const close of stack.reverse()) {
     const id = JSON.stringify(`${ELIDED}${n++}`);

@@ -52,7 +52,7 @@ const visible = (_k: string, v: unknown): unknown =>
   Array.isArray(v) ? v.filter((i) => !isElided(i)) : isMapping(v) ? Object.fromEntries(Object.entries(v).filter(([k]) => !isElided(k))) : v;
 
 const show = (v: unknown): string => {
-  const s = typeof v === 'string' ? v : JSON.stringify(v, visible) ?? String(v);
+  const s = typeof v === 'string' ? v : (JSON.stringify(v, visible) ?? String(v));
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 };
 
@@ -143,10 +143,16 @@ class Walker {
       if (this.options.excerpt) return;
       for (const [k, v] of Object.entries(actual)) {
         if (k in doc) continue;
-        this.push('extra-line', docPath.concat(k), path.concat(k), `in actual output, not in the doc (${show(v)}); added by the cluster or a newer version, the doc may be stale`, {
-          actual: show(v),
-          stale: true,
-        });
+        this.push(
+          'extra-line',
+          docPath.concat(k),
+          path.concat(k),
+          `in actual output, not in the doc (${show(v)}); added by the cluster or a newer version, the doc may be stale`,
+          {
+            actual: show(v),
+            stale: true,
+          },
+        );
       }
       return;
     }
@@ -169,7 +175,12 @@ class Walker {
   }
 
   /** Pairs doc items with actual ones: by identity, else (excerpts) by fewest differences, else by index. */
-  private pairList(items: { item: unknown; i: number }[], actual: unknown[], docPath: KeyPath, path: KeyPath): { pairs: Map<number, number>; loose: Set<number> } {
+  private pairList(
+    items: { item: unknown; i: number }[],
+    actual: unknown[],
+    docPath: KeyPath,
+    path: KeyPath,
+  ): { pairs: Map<number, number>; loose: Set<number> } {
     const pairs = new Map<number, number>();
     const loose = new Set<number>();
     const used = new Set<number>();

@@ -74,8 +74,7 @@ export function compareTables(origin: DocOrigin, doc: Table, actual: Table, bind
   const nameAt = common.find(([i]) => contextKey(doc.columns[i]!.name) === 'name') ?? common[0];
   const skipped = new Map(doc.rows.map((r) => [r, elidedCells(r)]));
   const cellMatch = (dr: Row, ar: Row, [i, j]: [number, number], mode: FitMode = 'reverse') =>
-    skipped.get(dr)!.has(i) ||
-    bindings.fits(compileTemplate(dr.cells[i] ?? '', doc.columns[i]!.context), ar.cells[j] ?? '', mode);
+    skipped.get(dr)!.has(i) || bindings.fits(compileTemplate(dr.cells[i] ?? '', doc.columns[i]!.context), ar.cells[j] ?? '', mode);
   const docRows = doc.rows.filter((r) => !r.elision);
   const pairs = new Map<Row, Row>();
   const used = new Set<Row>();
@@ -104,7 +103,12 @@ export function compareTables(origin: DocOrigin, doc: Table, actual: Table, bind
       // A row the doc shows as going away (a pod `Terminating`) is gone once its grace period
       // ends: whether a run still sees it is timing, not the doc's defect.
       if (statusAt !== undefined && TRANSIENT_GONE.test(dr.cells[statusAt[0]] ?? '')) continue;
-      out.push({ kind: 'missing-line', message: `row ${label(dr, 0)}: missing in actual output`, ...at(origin, dr, dr.offsets[0] ?? 0), expected: squeeze(dr.line.text) });
+      out.push({
+        kind: 'missing-line',
+        message: `row ${label(dr, 0)}: missing in actual output`,
+        ...at(origin, dr, dr.offsets[0] ?? 0),
+        expected: squeeze(dr.line.text),
+      });
       continue;
     }
     // A doc row that several actual rows fit as well (replicas alike but for their random names)
@@ -135,7 +139,14 @@ export function compareTables(origin: DocOrigin, doc: Table, actual: Table, bind
     for (const ar of actual.rows) {
       if (used.has(ar) || ar.elision) continue;
       const where = lastRow ? at(origin, lastRow, lastRow.offsets[0] ?? 0) : { line: origin.line + doc.header.index, column: origin.column };
-      const made = clusterMadeRow(ar.cells[Math.max(0, actual.columns.findIndex((c) => c.name === 'NAME'))] ?? '');
+      const made = clusterMadeRow(
+        ar.cells[
+          Math.max(
+            0,
+            actual.columns.findIndex((c) => c.name === 'NAME'),
+          )
+        ] ?? '',
+      );
       out.push({
         kind: 'extra-line',
         message: `row ${label(ar, 1)}: extra in actual output${made ? ` (${made})` : ''}`,

@@ -60,7 +60,16 @@ function columnsOf(header: string, custom?: Map<string, string>): Column[] {
   const pods = ['READY', 'STATUS', 'RESTARTS'].every((c) => new RegExp(`(?:^|\\s)${c}(?:\\s|$)`).test(header));
   for (const m of header.matchAll(/\.\.\.|…|\S+(?: (?!\.\.\.|…)\S+)*/g)) {
     const context =
-      custom?.get(m[0]) ?? (nodes && m[0] === 'NAME' ? 'NODE' : contexts && m[0] === 'NAME' ? 'kubecontext' : contexts && m[0] === 'CLUSTER' ? 'kubecluster' : pods && m[0] === 'NAME' ? 'podname' : m[0]);
+      custom?.get(m[0]) ??
+      (nodes && m[0] === 'NAME'
+        ? 'NODE'
+        : contexts && m[0] === 'NAME'
+          ? 'kubecontext'
+          : contexts && m[0] === 'CLUSTER'
+            ? 'kubecluster'
+            : pods && m[0] === 'NAME'
+              ? 'podname'
+              : m[0]);
     columns.push({ name: m[0], start: m.index, context, ...(isElision(m[0]) ? { elision: true } : {}) });
   }
   return columns;

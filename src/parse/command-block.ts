@@ -152,5 +152,8 @@ function applyTrailingComment(c: BlockCommand): void {
 
 /** The command text of a block command: its lines joined as written. */
 export function commandText(c: BlockCommand): string {
-  return c.lines.map((l) => l.text).join('\n').trimEnd();
+  return c.lines
+    .map((l) => l.text)
+    .join('\n')
+    .trimEnd();
 }

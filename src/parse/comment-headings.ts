@@ -9,8 +9,7 @@ import type { Unit } from './units.js';
  * comment: it is dropped, so it neither names a section nor separates a command from its output.
  */
 export function dropCommentHeadings(units: Unit[], podNames: ReadonlySet<string>): Unit[] {
-  const isCommand = (l: DocLine | undefined): boolean =>
-    l !== undefined && (isBareCommand(l.text) || (matchPrompt(l.text, true, podNames) !== undefined));
+  const isCommand = (l: DocLine | undefined): boolean => l !== undefined && (isBareCommand(l.text) || matchPrompt(l.text, true, podNames) !== undefined);
   const byStart = new Map<number, DocLine>();
   const byEnd = new Map<number, DocLine>();
   for (const u of units) {

@@ -131,7 +131,8 @@ export class ContextTracker {
       const h = c.host;
       if (s && !c.genericPrompt) {
         // A prompt of the session's own kind (`root@<pod>:/#` after `kubectl exec`) keeps it.
-        if (s.target.kind === 'remote' && h.kind !== 'local') return { host: this.sessionHost(s, h.kind === 'pod' || h.kind === 'node' ? h.prompt : undefined) };
+        if (s.target.kind === 'remote' && h.kind !== 'local')
+          return { host: this.sessionHost(s, h.kind === 'pod' || h.kind === 'node' ? h.prompt : undefined) };
         if (h.kind === s.target.kind && (h.kind === 'pod' || h.kind === 'node') && sameName(h.name, s.target.name)) {
           return { host: this.sessionHost(s, h.prompt) };
         }
@@ -146,7 +147,9 @@ export class ContextTracker {
         this.session = undefined;
       } else {
         if (s.target.repl) {
-          return { host: { kind: 'unknown', reason: `typed in the ${s.target.repl} client opened at line ${s.source.line ?? '?'}, not a shell`, source: s.source } };
+          return {
+            host: { kind: 'unknown', reason: `typed in the ${s.target.repl} client opened at line ${s.source.line ?? '?'}, not a shell`, source: s.source },
+          };
         }
         return { host: this.sessionHost(s, c.prompted && (c.host.kind === 'pod' || c.host.kind === 'node') ? c.host.prompt : undefined) };
       }
@@ -194,7 +197,11 @@ export class ContextTracker {
   /** The reader's machine, unless the program is not a host tool. */
   private fallback(program: string, local: HostContext): HostContext {
     if (NOT_HOST_TOOLS.has(program)) {
-      return { kind: 'unknown', reason: `${program} is not a tool of the reader's machine and nothing on the page says where it runs`, source: { by: 'program', text: program } };
+      return {
+        kind: 'unknown',
+        reason: `${program} is not a tool of the reader's machine and nothing on the page says where it runs`,
+        source: { by: 'program', text: program },
+      };
     }
     return local;
   }

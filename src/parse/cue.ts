@@ -40,7 +40,9 @@ export function matchCue(paragraph: string): CueMatch | undefined {
  */
 export function alternativeCue(paragraph: string | undefined): string | undefined {
   if (!paragraph) return undefined;
-  const sentences = plain(paragraph).split(/(?<=[.!?:])\s+(?=\S)/).filter(Boolean);
+  const sentences = plain(paragraph)
+    .split(/(?<=[.!?:])\s+(?=\S)/)
+    .filter(Boolean);
   for (const s of sentences.slice(-2)) if (ALTERNATIVE_CUES.some((c) => c.test(s))) return s;
   return undefined;
 }

@@ -51,8 +51,7 @@ export function parseDirective(value: string, line: number, column: number, find
       else findings.push(diagnostic('invalid-directive', 'warning', at, `Unknown expect mode "${name}"; use one of ${[...EXPECT_MODES].join(', ')}.`));
       lastName = '';
       continue;
-    }
-    else if (!DIRECTIVE_NAMES.has(name)) {
+    } else if (!DIRECTIVE_NAMES.has(name)) {
       findings.push(diagnostic('unknown-directive', 'warning', at, `Unknown kubedoctest directive "${name}"; known: ${[...DIRECTIVE_NAMES].join(', ')}.`));
     } else if (name === 'skip') d.skip = val ?? 'skipped by directive';
     else if (name === 'setup') d.setup = true;

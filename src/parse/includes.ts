@@ -68,7 +68,13 @@ export function findFileIncludes(lines: DocLine[]): FileInclude[] {
     for (const m of l.text.matchAll(JEKYLL_CODE_INCLUDE)) {
       const a = attrs(m[1] ?? '');
       if (!a.file) continue;
-      const inc: FileInclude = { file: a.file, alternatives: a.ghlink ? [a.ghlink.replace(/^\/+/, '')] : [], line: l.line, column: l.column + m.index, endColumn: l.column + m.index + m[0].length };
+      const inc: FileInclude = {
+        file: a.file,
+        alternatives: a.ghlink ? [a.ghlink.replace(/^\/+/, '')] : [],
+        line: l.line,
+        column: l.column + m.index,
+        endColumn: l.column + m.index + m[0].length,
+      };
       if (a.language) inc.language = a.language;
       out.push(inc);
     }

@@ -6,9 +6,7 @@ import type { DocLine } from './source-text.js';
 
 /** Part of a prose run: plain prose, commands (with output lines) or a manifest without fences. */
 export type ProsePiece =
-  | { kind: 'prose'; lines: DocLine[] }
-  | { kind: 'commands'; lines: DocLine[]; commands: BlockCommand[] }
-  | { kind: 'manifest'; lines: DocLine[] };
+  { kind: 'prose'; lines: DocLine[] } | { kind: 'commands'; lines: DocLine[]; commands: BlockCommand[] } | { kind: 'manifest'; lines: DocLine[] };
 
 /**
  * Reads a run of prose lines for commands and manifests that lost their fences:

@@ -95,7 +95,11 @@ export class LessonBuilder {
       if (cls.subcommand !== undefined) step.subcommand = cls.subcommand;
       const supposed = this.context.hypothesis;
       if (supposed && step.host.kind === 'local' && step.class === 'read-only') {
-        step.host = { kind: 'illustrative', reason: `shows what a state the page supposes but never sets up would look like: "${supposed.text}"`, source: { by: 'cue', line: supposed.line, text: supposed.text } };
+        step.host = {
+          kind: 'illustrative',
+          reason: `shows what a state the page supposes but never sets up would look like: "${supposed.text}"`,
+          source: { by: 'cue', line: supposed.line, text: supposed.text },
+        };
       }
       if (placed.opensSession) {
         const { repl: _repl, ...target } = placed.opensSession;

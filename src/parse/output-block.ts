@@ -57,8 +57,11 @@ export function fileWrittenBy(command: string): string | undefined {
 /** A command that prints nothing when it works: assignments, `cd`, `mkdir`, output sent to a file. */
 export function isSilent(command: string): boolean {
   if (fileWrittenBy(command) !== undefined) return true;
-  return plainCommands(command).every((c) => c.words.length === 0 || /^(?:export|cd|mkdir|cp|mv|rm|touch|chmod|ln|alias|source|unset|set|sleep|true|:)$/.test(c.words[0]!));
+  return plainCommands(command).every(
+    (c) => c.words.length === 0 || /^(?:export|cd|mkdir|cp|mv|rm|touch|chmod|ln|alias|source|unset|set|sleep|true|:)$/.test(c.words[0]!),
+  );
 }
 
 /** kubectl's result line of a mutating command: `deployment.apps/web created`, `pod "x" deleted`. */
-export const RESULT_LINE = /^[\w.-]+(?:\/[\w.-]+|\s+"[^"]+")\s+(?:created|configured|unchanged|deleted|exposed|scaled|labeled|annotated|patched|replaced|edited|restarted|rolled back|cordoned|uncordoned|drained|tainted|evicted|serverside-applied|autoscaled|paused|resumed|image updated)\b/m;
+export const RESULT_LINE =
+  /^[\w.-]+(?:\/[\w.-]+|\s+"[^"]+")\s+(?:created|configured|unchanged|deleted|exposed|scaled|labeled|annotated|patched|replaced|edited|restarted|rolled back|cordoned|uncordoned|drained|tainted|evicted|serverside-applied|autoscaled|paused|resumed|image updated)\b/m;

@@ -100,7 +100,11 @@ export function parseMarkdown(source: string, options: ParseOptions): Lesson {
   const collector = createUnitCollector(src);
   try {
     const p = source.length > CHUNKED_PARSE_THRESHOLD ? largeProcessor : processor;
-    parseInChunks(src, (text) => p.parse(text), (tree) => collector.add(tree));
+    parseInChunks(
+      src,
+      (text) => p.parse(text),
+      (tree) => collector.add(tree),
+    );
   } catch (error) {
     b.findings.push(diagnostic('parse-error', 'error', { line: 1, column: 1 }, `The Markdown parser failed: ${String(error)}`));
     return { path: options.path, steps: [], findings: b.findings };

@@ -133,9 +133,7 @@ function codeUnit(node: Code, src: SourceText): CodeUnit {
   });
   const lastLine = src.line(pos.end.line);
   const closing = CLOSING_FENCE.exec(lastLine.replace(/^(\s*>)+/, ''))?.[1];
-  const closed =
-    marker !== undefined && pos.end.line > pos.start.line && closing !== undefined &&
-    closing[0] === marker[0] && closing.length >= marker.length;
+  const closed = marker !== undefined && pos.end.line > pos.start.line && closing !== undefined && closing[0] === marker[0] && closing.length >= marker.length;
   return {
     type: 'code',
     line: pos.start.line,

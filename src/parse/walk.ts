@@ -163,7 +163,12 @@ function writesFilesByHeredoc(lines: readonly string[]): boolean {
 function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   if (unit.unterminated) {
     b.findings.push(
-      diagnostic('unterminated-fence', 'warning', { line: unit.line, column: unit.column }, 'This code fence is never closed; it runs to the end of the document or of its list item.'),
+      diagnostic(
+        'unterminated-fence',
+        'warning',
+        { line: unit.line, column: unit.column },
+        'This code fence is never closed; it runs to the end of the document or of its list item.',
+      ),
     );
   }
   const d = b.takeDirectives();
@@ -218,7 +223,14 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
       return;
     }
     if (canPair && b.since !== 'blocked') return pair(b.cue ? 'cue' : 'fence');
-    b.findings.push(diagnostic('unpaired-output', 'info', { line: unit.line, column: unit.column }, 'This block reads as output, but no command before it is waiting for output.'));
+    b.findings.push(
+      diagnostic(
+        'unpaired-output',
+        'info',
+        { line: unit.line, column: unit.column },
+        'This block reads as output, but no command before it is waiting for output.',
+      ),
+    );
     b.since = 'blocked';
     return;
   }
@@ -226,7 +238,14 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   if (b.cue && !anyPrompt && !(firstIsCommand && (isCommandTag || isOutputTag))) {
     if (canPair && b.since !== 'blocked') return pair('cue');
     if (!manifestLang) {
-      b.findings.push(diagnostic('unpaired-output', 'info', { line: unit.line, column: unit.column }, 'Output follows an output cue, but no command before it is waiting for output.'));
+      b.findings.push(
+        diagnostic(
+          'unpaired-output',
+          'info',
+          { line: unit.line, column: unit.column },
+          'Output follows an output cue, but no command before it is waiting for output.',
+        ),
+      );
       return;
     }
   }

@@ -28,12 +28,8 @@ export interface JsonReport {
  * report for each path (e.g. parse + lint findings); a plan without an entry reports
  * its own parse findings.
  */
-export function planToJson(
-  plans: Plan[],
-  findingsByPath?: Record<string, Diagnostic[]> | Map<string, Diagnostic[]>,
-): JsonReport {
-  const lookup = (path: string): Diagnostic[] | undefined =>
-    findingsByPath instanceof Map ? findingsByPath.get(path) : findingsByPath?.[path];
+export function planToJson(plans: Plan[], findingsByPath?: Record<string, Diagnostic[]> | Map<string, Diagnostic[]>): JsonReport {
+  const lookup = (path: string): Diagnostic[] | undefined => (findingsByPath instanceof Map ? findingsByPath.get(path) : findingsByPath?.[path]);
   return {
     version: 1,
     files: plans.map((plan) => {

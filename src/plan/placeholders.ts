@@ -39,7 +39,13 @@ export function findPlaceholders(command: string, assigned: ReadonlySet<string>)
  * `[flags]`), or an unset variable with a comment asking the reader to substitute it.
  */
 export function illustrativeReason(command: string, placeholders: readonly string[]): string | undefined {
-  const template = placeholders.find((p) => p.replace(/^<|>$/g, '').toLowerCase().split('|').some((alt) => TEMPLATE_PLACEHOLDERS.has(alt)));
+  const template = placeholders.find((p) =>
+    p
+      .replace(/^<|>$/g, '')
+      .toLowerCase()
+      .split('|')
+      .some((alt) => TEMPLATE_PLACEHOLDERS.has(alt)),
+  );
   if (template) return `a syntax template (${template}), not a command to run as written`;
   if (/\s\[(?:flags|options)\]/.test(command)) return 'a syntax template ([flags]), not a command to run as written';
   const variable = placeholders.find((p) => p.startsWith('$'));

@@ -35,9 +35,30 @@ function commandWords(command: string): string[] {
 
 /** kubectl flags that take a value as the next word (for finding the positional arguments). */
 const KUBECTL_VALUE_FLAGS = new Set([
-  '-n', '--namespace', '-c', '--container', '--image', '--target', '--copy-to', '--profile', '--context',
-  '--kubeconfig', '--restart', '--overrides', '--env', '--port', '-l', '--selector', '--labels',
-  '--pod-running-timeout', '--request-timeout', '--cluster', '--user', '-s', '--server', '--custom-profile',
+  '-n',
+  '--namespace',
+  '-c',
+  '--container',
+  '--image',
+  '--target',
+  '--copy-to',
+  '--profile',
+  '--context',
+  '--kubeconfig',
+  '--restart',
+  '--overrides',
+  '--env',
+  '--port',
+  '-l',
+  '--selector',
+  '--labels',
+  '--pod-running-timeout',
+  '--request-timeout',
+  '--cluster',
+  '--user',
+  '-s',
+  '--server',
+  '--custom-profile',
   '--image-pull-policy',
 ]);
 
@@ -108,7 +129,8 @@ function replOf(words: string[]): string | undefined {
   const rest = words.slice(1);
   if (rest.some((w) => client.commandFlags.some((f) => w === f || w.startsWith(`${f}=`)))) return undefined;
   // `redis-cli ping`, `redis-cli -h x GET k`: a command after the options runs once and exits.
-  if (program === 'redis-cli' && rest.some((w, i) => !w.startsWith('-') && !(i > 0 && /^-[hpa]$|^--(?:host|port|pass|user)$/.test(rest[i - 1]!)))) return undefined;
+  if (program === 'redis-cli' && rest.some((w, i) => !w.startsWith('-') && !(i > 0 && /^-[hpa]$|^--(?:host|port|pass|user)$/.test(rest[i - 1]!))))
+    return undefined;
   return program;
 }
 

@@ -18,7 +18,9 @@ export function formatCheckJson(report: CheckReportLike): string {
     ...(l.cached ? { cached: true } : {}),
     ...(l.baseline ? { baseline_fixed: l.baseline.fixed } : {}),
     steps: l.steps.map(stepJson),
-    findings: l.baseline?.knownFindings.length ? l.findings.map((f, i) => (l.baseline!.knownFindings.includes(i) ? { ...f, baseline: 'known' } : f)) : l.findings,
+    findings: l.baseline?.knownFindings.length
+      ? l.findings.map((f, i) => (l.baseline!.knownFindings.includes(i) ? { ...f, baseline: 'known' } : f))
+      : l.findings,
   }));
   return JSON.stringify({ version: 1, files, summary: report.summary }, null, 2) + '\n';
 }
@@ -91,9 +93,14 @@ function lessonSuite(l: LessonResult): { xml: string; counts: SuiteCounts } {
     const name = `line ${r.line}: ${(r.command ?? r.kind).split('\n')[0]}`;
     const attrs = { classname: l.path, name, time: (r.durationMs / 1000).toFixed(3), file: l.path, line: r.line };
     if (r.status === 'skipped') return element('testcase', attrs, element('skipped', { message: r.skipReason }));
-    if (r.status === 'unchecked') return element('testcase', attrs, element('skipped', { message: `cannot check: ${r.uncheckedReason ?? 'not modelled by this backend'}` }));
+    if (r.status === 'unchecked')
+      return element('testcase', attrs, element('skipped', { message: `cannot check: ${r.uncheckedReason ?? 'not modelled by this backend'}` }));
     if (r.baseline === 'known')
-      return element('testcase', attrs, element('skipped', { message: `known failure, in the baseline: ${r.status === 'fail' ? failureMessage(r) : (r.error ?? 'error')}` }));
+      return element(
+        'testcase',
+        attrs,
+        element('skipped', { message: `known failure, in the baseline: ${r.status === 'fail' ? failureMessage(r) : (r.error ?? 'error')}` }),
+      );
     if (r.status === 'fail')
       return element('testcase', attrs, element('failure', { message: failureMessage(r), type: 'output-mismatch' }, undefined, r.diff ?? r.actual ?? ''));
     if (r.status === 'error') return element('testcase', attrs, element('error', { message: r.error ?? 'error' }, undefined, r.actual ?? ''));
@@ -102,7 +109,12 @@ function lessonSuite(l: LessonResult): { xml: string; counts: SuiteCounts } {
   if (l.error) cases.push(element('testcase', { classname: l.path, name: 'lesson' }, element('error', { message: `${l.error.code}: ${l.error.message}` })));
   const count = (st: string) => steps.filter((r) => r.status === st && r.baseline !== 'known').length;
   const known = steps.filter((r) => r.baseline === 'known').length;
-  const counts: SuiteCounts = { tests: cases.length, failures: count('fail'), errors: count('error') + (l.error ? 1 : 0), skipped: count('skipped') + count('unchecked') + known };
+  const counts: SuiteCounts = {
+    tests: cases.length,
+    failures: count('fail'),
+    errors: count('error') + (l.error ? 1 : 0),
+    skipped: count('skipped') + count('unchecked') + known,
+  };
   return { xml: element('testsuite', { name: l.path, ...counts, time: (l.durationMs / 1000).toFixed(3) }, cases), counts };
 }
 
@@ -113,7 +125,15 @@ export function checkFindings(report: CheckReportLike): FileFindings[] {
     const known = new Set<Diagnostic>(l.baseline?.knownFindings.map((i) => l.findings[i]!) ?? []);
     for (const r of l.steps) {
       if (r.status === 'unchecked' && !r.replay) {
-        findings.push({ ruleId: 'unchecked', severity: 'info', line: r.line, column: 1, message: `cannot check this step: ${r.uncheckedReason ?? 'not modelled by this backend'}`, source: 'kubedoctest', stepId: r.stepId });
+        findings.push({
+          ruleId: 'unchecked',
+          severity: 'info',
+          line: r.line,
+          column: 1,
+          message: `cannot check this step: ${r.uncheckedReason ?? 'not modelled by this backend'}`,
+          source: 'kubedoctest',
+          stepId: r.stepId,
+        });
         continue;
       }
       if (r.status !== 'fail' && r.status !== 'error') continue;

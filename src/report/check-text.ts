@@ -54,8 +54,7 @@ export function formatStep(r: StepResult, c: Colors, verbose = false): string {
   if (r.error) out.push(`${pad}${c.red(r.error)}`);
   for (const d of r.differences) out.push(`${pad}${c.yellow(`line ${d.line}`)} ${d.kind}: ${d.message}`);
   if (r.diff && r.status === 'fail') out.push(indent(colorDiff(r.diff, c), pad));
-  else if (r.status === 'fail' && r.actual !== null && r.differences.length === 0)
-    out.push(indent(`exit ${r.exitCode}: ${r.actual}`, pad));
+  else if (r.status === 'fail' && r.actual !== null && r.differences.length === 0) out.push(indent(`exit ${r.exitCode}: ${r.actual}`, pad));
   // -v: what a passing step printed and how long it took, so a reader can see why it passed.
   if (verbose && (r.status === 'pass' || r.status === 'unchecked')) {
     if (r.actual) out.push(indent(c.dim(r.actual), pad));

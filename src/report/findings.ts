@@ -33,9 +33,7 @@ export function formatFindingsText(files: FileFindings[], c: Colors): string {
     }
   }
   const n = countFindings(files);
-  out.push(
-    `${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}, ${n.info} info in ${plural(files.length, 'file')}`,
-  );
+  out.push(`${plural(n.error, 'error')}, ${plural(n.warning, 'warning')}, ${n.info} info in ${plural(files.length, 'file')}`);
   return out.join('\n') + '\n';
 }
 

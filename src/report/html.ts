@@ -31,7 +31,13 @@ function resultPanel(r: StepResult): Element {
   if (r.error) children.push(h('p', { className: ['reason'] }, r.error));
   for (const w of r.rewrites) children.push(h('p', { className: ['rewrite'] }, ['Rewritten ', h('code', w.from), ' → ', h('code', w.to), ` (${w.reason})`]));
   if (r.differences.length)
-    children.push(h('ul', { className: ['differences'] }, r.differences.map((d) => h('li', `line ${d.line}, ${d.kind}: ${d.message}`))));
+    children.push(
+      h(
+        'ul',
+        { className: ['differences'] },
+        r.differences.map((d) => h('li', `line ${d.line}, ${d.kind}: ${d.message}`)),
+      ),
+    );
   if (failing && (r.expected !== null || r.actual !== null))
     children.push(
       h('div', { className: ['side-by-side'] }, [
@@ -44,9 +50,15 @@ function resultPanel(r: StepResult): Element {
       h(
         'pre',
         { className: ['diff'], 'aria-label': 'unified diff' },
-        r.diff.split('\n').map((line) =>
-          h('span', { className: [line.startsWith('+') && !line.startsWith('+++') ? 'add' : line.startsWith('-') && !line.startsWith('---') ? 'del' : 'ctx'] }, line + '\n'),
-        ),
+        r.diff
+          .split('\n')
+          .map((line) =>
+            h(
+              'span',
+              { className: [line.startsWith('+') && !line.startsWith('+++') ? 'add' : line.startsWith('-') && !line.startsWith('---') ? 'del' : 'ctx'] },
+              line + '\n',
+            ),
+          ),
       ),
     );
   if (r.hint) children.push(h('p', { className: ['hint'] }, [h('strong', 'Hint: '), r.hint.message]));
@@ -98,15 +110,30 @@ export function formatCheckHtml(report: CheckReportLike, sources: ReadonlyMap<st
     const failed = l.steps.filter((s) => s.status === 'fail' || s.status === 'error').length;
     return h('article', { className: ['lesson', failed ? 'lesson-fail' : 'lesson-pass'] }, [
       h('h1', { className: ['lesson-title'] }, [`${failed ? '✗' : '✓'} ${l.path}`]),
-      h('p', { className: ['meta'] }, `${l.backend} · ${(l.durationMs / 1000).toFixed(1)} s${l.cached ? ' · from the cache' : ''}${l.error ? ` · ${l.error.code}: ${l.error.message}` : ''}`),
+      h(
+        'p',
+        { className: ['meta'] },
+        `${l.backend} · ${(l.durationMs / 1000).toFixed(1)} s${l.cached ? ' · from the cache' : ''}${l.error ? ` · ${l.error.code}: ${l.error.message}` : ''}`,
+      ),
       ...(l.baseline?.fixed.length
-        ? [h('ul', { className: ['baseline-fixed'] }, l.baseline.fixed.map((e) => h('li', `fixed: remove from the baseline: line ${e.line} `, h('code', e.command))))]
+        ? [
+            h(
+              'ul',
+              { className: ['baseline-fixed'] },
+              l.baseline.fixed.map((e) => h('li', `fixed: remove from the baseline: line ${e.line} `, h('code', e.command))),
+            ),
+          ]
         : []),
       h('div', { className: ['doc'] }, body.children as ElementContent[]),
     ]);
   });
   const page = h('html', { lang: 'en' }, [
-    h('head', [h('meta', { charset: 'utf-8' }), h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }), h('title', 'kubedoctest report'), h('style', HTML_STYLE)]),
+    h('head', [
+      h('meta', { charset: 'utf-8' }),
+      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      h('title', 'kubedoctest report'),
+      h('style', HTML_STYLE),
+    ]),
     h('body', [
       h('header', { className: ['toolbar'] }, [
         h('strong', { id: 'summary' }, closingLine(report.summary)),
@@ -116,5 +143,11 @@ export function formatCheckHtml(report: CheckReportLike, sources: ReadonlyMap<st
       h('script', HTML_SCRIPT),
     ]),
   ]);
-  return '<!doctype html>\n' + unified().use(rehypeStringify).stringify({ type: 'root', children: [page] }) + '\n';
+  return (
+    '<!doctype html>\n' +
+    unified()
+      .use(rehypeStringify)
+      .stringify({ type: 'root', children: [page] }) +
+    '\n'
+  );
 }

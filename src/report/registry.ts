@@ -63,7 +63,15 @@ type LintReporter = (files: LintedFile[], context: LintFormatContext) => string;
 /** Lint report formats: name → reporter. */
 export const LINT_REPORTERS = {
   text: (files, c) => formatFindingsText(files, c.colors),
-  json: (files) => JSON.stringify(planToJson(files.map((f) => f.plan), new Map(files.map((f) => [f.plan.path, f.findings]))), null, 2) + '\n',
+  json: (files) =>
+    JSON.stringify(
+      planToJson(
+        files.map((f) => f.plan),
+        new Map(files.map((f) => [f.plan.path, f.findings])),
+      ),
+      null,
+      2,
+    ) + '\n',
   junit: (files) => formatFindingsJunit(files),
   github: (files) => formatFindingsGithub(files),
   sarif: (files, c) => formatSarif(files, { toolVersion: c.toolVersion, ruleDescriptions: c.ruleDescriptions }),

@@ -5,7 +5,11 @@ const FENCE = /^\s*(`{3,}|~{3,})/;
 
 /** The first quoted or bare positional argument, or the value of a named one. */
 function arg(args: string, name?: string): string | undefined {
-  if (name) return new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|(\\S+))`).exec(args)?.slice(1).find((v) => v !== undefined);
+  if (name)
+    return new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|(\\S+))`)
+      .exec(args)
+      ?.slice(1)
+      .find((v) => v !== undefined);
   const m = /^\s*(?:"([^"]*)"|'([^']*)'|([^\s=]+)(?=\s|$))/.exec(args);
   return m?.slice(1).find((v) => v !== undefined);
 }

@@ -23,15 +23,44 @@ export const POD_MAKERS: ReadonlySet<string> = new Set(['deployment', 'replicase
 
 /** kubectl's resource words (plural, short) to the kind's singular lower-case name. */
 const KIND_WORDS: Readonly<Record<string, string>> = {
-  po: 'pod', pods: 'pod', deploy: 'deployment', deployments: 'deployment', svc: 'service', services: 'service',
-  cm: 'configmap', configmaps: 'configmap', secrets: 'secret', ns: 'namespace', namespaces: 'namespace',
-  rs: 'replicaset', replicasets: 'replicaset', sts: 'statefulset', statefulsets: 'statefulset', ds: 'daemonset',
-  daemonsets: 'daemonset', jobs: 'job', cj: 'cronjob', cronjobs: 'cronjob', sa: 'serviceaccount',
-  serviceaccounts: 'serviceaccount', ing: 'ingress', ingresses: 'ingress', pvc: 'persistentvolumeclaim',
-  persistentvolumeclaims: 'persistentvolumeclaim', pv: 'persistentvolume', persistentvolumes: 'persistentvolume',
-  hpa: 'horizontalpodautoscaler', horizontalpodautoscalers: 'horizontalpodautoscaler', ep: 'endpoints',
-  endpointslices: 'endpointslice', pdb: 'poddisruptionbudget', poddisruptionbudgets: 'poddisruptionbudget',
-  no: 'node', nodes: 'node', rc: 'replicationcontroller', replicationcontrollers: 'replicationcontroller',
+  po: 'pod',
+  pods: 'pod',
+  deploy: 'deployment',
+  deployments: 'deployment',
+  svc: 'service',
+  services: 'service',
+  cm: 'configmap',
+  configmaps: 'configmap',
+  secrets: 'secret',
+  ns: 'namespace',
+  namespaces: 'namespace',
+  rs: 'replicaset',
+  replicasets: 'replicaset',
+  sts: 'statefulset',
+  statefulsets: 'statefulset',
+  ds: 'daemonset',
+  daemonsets: 'daemonset',
+  jobs: 'job',
+  cj: 'cronjob',
+  cronjobs: 'cronjob',
+  sa: 'serviceaccount',
+  serviceaccounts: 'serviceaccount',
+  ing: 'ingress',
+  ingresses: 'ingress',
+  pvc: 'persistentvolumeclaim',
+  persistentvolumeclaims: 'persistentvolumeclaim',
+  pv: 'persistentvolume',
+  persistentvolumes: 'persistentvolume',
+  hpa: 'horizontalpodautoscaler',
+  horizontalpodautoscalers: 'horizontalpodautoscaler',
+  ep: 'endpoints',
+  endpointslices: 'endpointslice',
+  pdb: 'poddisruptionbudget',
+  poddisruptionbudgets: 'poddisruptionbudget',
+  no: 'node',
+  nodes: 'node',
+  rc: 'replicationcontroller',
+  replicationcontrollers: 'replicationcontroller',
 };
 
 /** The singular lower-case kind of a kubectl resource word (`deployments.apps` → `deployment`). */
@@ -129,7 +158,9 @@ function namedAbsent(objects: PageObjects, kind: string, name: string): string |
   // Named by a controller after an object the page creates (a Deployment's pods and ReplicaSets, a
   // Service's EndpointSlices): not this rule's case.
   for (const names of objects.byKind.values()) if ([...names].some((n) => name.startsWith(`${n}-`))) return undefined;
-  const near = [...objects.byKind.values()].flatMap((names) => [...names]).find((n) => n !== name && Math.min(n.length, name.length) > TYPO_DISTANCE && distance(n, name) <= TYPO_DISTANCE);
+  const near = [...objects.byKind.values()]
+    .flatMap((names) => [...names])
+    .find((n) => n !== name && Math.min(n.length, name.length) > TYPO_DISTANCE && distance(n, name) <= TYPO_DISTANCE);
   if (near) return undefined;
   return `${kind} ${name} is not created by this page (it expects it from an earlier page or a prerequisite); a fresh cluster does not have it`;
 }
@@ -137,7 +168,8 @@ function namedAbsent(objects: PageObjects, kind: string, name: string): string |
 /** kubectl's words for "no such object" naming it: `Error from server (NotFound): deployments.apps "x" not found`. */
 const NOT_FOUND = /\(NotFound\):?\s*([a-z][a-z0-9.]*)\s+"([^"]+)" not found/;
 /** kubectl's words for an object name that came out empty (a variable set from an empty listing). */
-const EMPTY_NAME = /error: (?:pod, type\/name or --filename must be specified|resource\(s\) were provided, but no name was specified|resource name may not be empty|expected 'exec POD_NAME COMMAND \[ARG1\] \[ARG2\] \.\.\. \[ARGN\]')/;
+const EMPTY_NAME =
+  /error: (?:pod, type\/name or --filename must be specified|resource\(s\) were provided, but no name was specified|resource name may not be empty|expected 'exec POD_NAME COMMAND \[ARG1\] \[ARG2\] \.\.\. \[ARGN\]')/;
 const NO_RESOURCES = /^No resources found(?: in [\w-]+ namespace)?\.?\s*$/m;
 
 /** The kind a kubectl call works on (`get deployments` → deployment, `exec x` → pod). */
@@ -153,7 +185,12 @@ function callKind(k: KubectlCall): string | undefined {
  * Why a failed step cannot be checked because it works on objects the page never creates, or
  * undefined. `command` is the step as the doc wrote it (before any pod-shell wrapping).
  */
-export function absentPrerequisite(command: string, output: string, expected: string | null, objects: PageObjects): { reason: string; names: string[] } | undefined {
+export function absentPrerequisite(
+  command: string,
+  output: string,
+  expected: string | null,
+  objects: PageObjects,
+): { reason: string; names: string[] } | undefined {
   if (objects.opaque) return undefined;
   // The doc shows the absence itself: its wording is checked, not excused.
   if (expected && /not found|No resources found|must be specified/.test(expected)) return undefined;
@@ -165,7 +202,9 @@ export function absentPrerequisite(command: string, output: string, expected: st
     return reason ? { reason, names: [name] } : undefined;
   }
   if (!EMPTY_NAME.test(output) && !NO_RESOURCES.test(output)) return undefined;
-  const calls = parseCommandLine(command).commands.map((c) => kubectlCall(c)).filter((k): k is KubectlCall => k != null);
+  const calls = parseCommandLine(command)
+    .commands.map((c) => kubectlCall(c))
+    .filter((k): k is KubectlCall => k != null);
   const kind = calls.map(callKind).find((k): k is string => k !== undefined && !createsKind(objects, k));
   if (!kind) return undefined;
   // A name taken from a variable that came out empty: later steps using the variable depend on it.

@@ -29,7 +29,7 @@ export function emptyObservations(): Observations {
 export function parseTable(output: string): TableRow[] {
   const lines = output.split('\n').filter((l) => l.trim() !== '');
   const header = lines[0];
-  if (!header || !/^NAME\s/.test(header) && !/^NAMESPACE\s+NAME\s/.test(header)) return [];
+  if (!header || (!/^NAME\s/.test(header) && !/^NAMESPACE\s+NAME\s/.test(header))) return [];
   const starts: Array<{ name: string; at: number }> = [];
   for (const m of header.matchAll(/\S+/g)) starts.push({ name: m[0], at: m.index });
   return lines.slice(1).map((line) => {
@@ -132,16 +132,25 @@ function pickBy<T>(candidates: T[], key: (t: T) => string, context: string, what
 function resolveKind(kind: PlaceholderKind, obs: Observations, context: string): { value: string } | { reason: string } {
   if (kind === 'node-external-ip') {
     const ip = obs.nodeExternalIPs[0];
-    return ip ? { value: ip } : { reason: "no earlier output shows a node's external IP (nodes get one from a cloud provider; kind's and the simulator's have only an InternalIP)" };
+    return ip
+      ? { value: ip }
+      : { reason: "no earlier output shows a node's external IP (nodes get one from a cloud provider; kind's and the simulator's have only an InternalIP)" };
   }
   if (kind === 'node-port' && obs.nodePorts.length) {
     // The port the URL's scheme speaks: `https://…:<NODE-PORT>` takes the https (443) entry.
     const tls = /https:\/\//.test(context);
-    const pick = obs.nodePorts.find((p) => (tls ? p.name === 'https' || p.port === 443 : p.name === 'http' || p.port === 80)) ?? (obs.nodePorts.length === 1 ? obs.nodePorts[0] : undefined);
+    const pick =
+      obs.nodePorts.find((p) => (tls ? p.name === 'https' || p.port === 443 : p.name === 'http' || p.port === 80)) ??
+      (obs.nodePorts.length === 1 ? obs.nodePorts[0] : undefined);
     if (pick) return { value: String(pick.nodePort) };
   }
   if (kind === 'pod-name') {
-    const r = pickBy(obs.pods.filter((p) => p.NAME), (p) => podBase(p.NAME!), context, 'pod name');
+    const r = pickBy(
+      obs.pods.filter((p) => p.NAME),
+      (p) => podBase(p.NAME!),
+      context,
+      'pod name',
+    );
     return 'value' in r ? { value: r.value.NAME! } : r;
   }
   const services = obs.services.filter((s) => s.NAME && (s.NAME !== 'kubernetes' || obs.services.length === 1));

@@ -86,7 +86,11 @@ export async function check(patterns: string[], options: CheckOptions): Promise<
   const files = await expandInputs(patterns, options.cwd);
   const select: StepSelection | undefined =
     options.grep !== undefined || options.fromLine !== undefined || options.toLine !== undefined
-      ? { ...(options.grep !== undefined ? { grep: options.grep } : {}), ...(options.fromLine !== undefined ? { fromLine: options.fromLine } : {}), ...(options.toLine !== undefined ? { toLine: options.toLine } : {}) }
+      ? {
+          ...(options.grep !== undefined ? { grep: options.grep } : {}),
+          ...(options.fromLine !== undefined ? { fromLine: options.fromLine } : {}),
+          ...(options.toLine !== undefined ? { toLine: options.toLine } : {}),
+        }
       : undefined;
   await emit(reporters, 'onRunStart', files);
   const results: Array<LessonResult | undefined> = new Array(files.length);

@@ -17,12 +17,13 @@ export const CLOUD_FEATURES: readonly CloudFeature[] = [
   {
     shows: /\btype:\s*ExternalIP\b|"type":\s*"ExternalIP"/,
     provided: (c) => c.nodeExternalIPs,
-    reason: 'the doc shows nodes with an ExternalIP, which only a cloud provider gives them; the nodes of this backend have only an InternalIP (use --backend context on a cloud cluster)',
+    reason:
+      'the doc shows nodes with an ExternalIP, which only a cloud provider gives them; the nodes of this backend have only an InternalIP (use --backend context on a cloud cluster)',
   },
   {
     shows: /^\s*LoadBalancer Ingress:\s*\S/m,
     provided: (c) => c.loadBalancer,
-    reason: 'the doc shows a load balancer\'s address, and this backend has no load balancer (on the simulator, add --load-balancer)',
+    reason: "the doc shows a load balancer's address, and this backend has no load balancer (on the simulator, add --load-balancer)",
   },
 ];
 

@@ -29,7 +29,6 @@ export interface Concurrent {
   started: number;
 }
 
-
 async function internal(state: LessonState, script: string): Promise<string> {
   const r = await state.shell.run(script, { timeoutMs: 30_000, ...(state.options.signal ? { signal: state.options.signal } : {}) });
   return r.output;
@@ -86,7 +85,15 @@ async function output(state: LessonState, c: Concurrent): Promise<string> {
 function matches(state: LessonState, c: Concurrent, actual: string): boolean {
   const e = c.step.expected;
   if (!e) return false;
-  return state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command: c.step.command, bindings: state.bindings }).ok;
+  return state.matcher.matchOutput({
+    expected: e.text,
+    actual,
+    mode: e.mode,
+    line: e.position.line,
+    column: e.position.column,
+    command: c.step.command,
+    bindings: state.bindings,
+  }).ok;
 }
 
 /** True once the output the page shows has appeared. */
@@ -114,14 +121,24 @@ export async function finishConcurrent(state: LessonState, c: Concurrent, waitMs
   r.durationMs = Date.now() - c.started;
   const e = c.step.expected;
   if (e) {
-    const m = state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command: c.step.command, bindings: state.bindings });
+    const m = state.matcher.matchOutput({
+      expected: e.text,
+      actual,
+      mode: e.mode,
+      line: e.position.line,
+      column: e.position.column,
+      command: c.step.command,
+      bindings: state.bindings,
+    });
     r.status = m.ok ? 'pass' : 'fail';
     r.differences = m.differences;
     if (!m.ok && m.diff) r.diff = m.diff;
     r.bindings = m.bindings;
     if (m.ok) state.bindings.push(...m.bindings.map((b) => ({ ...b, line: e.position.line })));
     // What the backend cannot model decides this step as it does one run in the foreground.
-    const cannot = m.ok ? undefined : cannotCheck({ command: c.step.command, output: actual, expected: e.text, onHost: c.step.host.kind === 'local' }, state.session);
+    const cannot = m.ok
+      ? undefined
+      : cannotCheck({ command: c.step.command, output: actual, expected: e.text, onHost: c.step.host.kind === 'local' }, state.session);
     if (cannot) {
       Object.assign(r, { status: 'unchecked', uncheckedReason: cannot.reason, differences: [] });
       delete r.diff;

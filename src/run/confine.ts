@@ -64,14 +64,30 @@ export function bwrapArgs(layout: ConfineLayout): string[] {
   if (parent !== '/' && !hidden.some((h) => within(h, parent))) hidden.push(parent);
   if (layout.hostHome && layout.hostHome !== '/' && !hidden.some((h) => within(h, layout.hostHome!))) hidden.push(layout.hostHome);
   const args = [
-    '--unshare-user', '--uid', '1000', '--gid', '1000', '--disable-userns',
-    '--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-net', '--unshare-cgroup-try',
-    '--cap-drop', 'ALL',
-    '--die-with-parent', '--new-session',
-    '--hostname', 'kubedoctest',
-    '--ro-bind', '/', '/',
-    '--dev', '/dev',
-    '--proc', '/proc',
+    '--unshare-user',
+    '--uid',
+    '1000',
+    '--gid',
+    '1000',
+    '--disable-userns',
+    '--unshare-pid',
+    '--unshare-ipc',
+    '--unshare-uts',
+    '--unshare-net',
+    '--unshare-cgroup-try',
+    '--cap-drop',
+    'ALL',
+    '--die-with-parent',
+    '--new-session',
+    '--hostname',
+    'kubedoctest',
+    '--ro-bind',
+    '/',
+    '/',
+    '--dev',
+    '/dev',
+    '--proc',
+    '/proc',
   ];
   for (const dir of hidden) args.push('--tmpfs', dir);
   // Tools the lesson runs that live under a hidden directory (~/.local/bin/kubectl) stay usable.
@@ -137,13 +153,36 @@ export async function preflightConfine(): Promise<string> {
   const owner = lessonOwner();
   const probe = await execa(
     bwrap,
-    ['--unshare-user', '--uid', '1000', '--gid', '1000', '--disable-userns', '--unshare-all', '--cap-drop', 'ALL', '--die-with-parent', '--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', 'true'],
+    [
+      '--unshare-user',
+      '--uid',
+      '1000',
+      '--gid',
+      '1000',
+      '--disable-userns',
+      '--unshare-all',
+      '--cap-drop',
+      'ALL',
+      '--die-with-parent',
+      '--ro-bind',
+      '/',
+      '/',
+      '--dev',
+      '/dev',
+      '--proc',
+      '/proc',
+      'true',
+    ],
     { reject: false, timeout: 10_000, ...(owner ? owner : {}), cwd: '/' },
   );
   if (probe.exitCode !== 0) {
-    throw new KubedoctestError('ERR_CONFINE_UNAVAILABLE', `bubblewrap cannot create a sandbox here: ${String(probe.stderr).trim() || `exit ${probe.exitCode}`}`, {
-      hint: 'enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1, or the AppArmor rule for bwrap), or pass --no-confine',
-    });
+    throw new KubedoctestError(
+      'ERR_CONFINE_UNAVAILABLE',
+      `bubblewrap cannot create a sandbox here: ${String(probe.stderr).trim() || `exit ${probe.exitCode}`}`,
+      {
+        hint: 'enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1, or the AppArmor rule for bwrap), or pass --no-confine',
+      },
+    );
   }
   return bwrap;
 }
@@ -172,5 +211,8 @@ export async function decideConfine(flag: boolean | undefined, ci: boolean, prob
       hint: 'install bubblewrap (apt-get install bubblewrap) and allow user namespaces, or pass --no-confine to accept that host-side lines run unconfined',
     });
   }
-  return { confine: false, notice: `confinement is not usable here (${why}): host-side lines of the tutorial run unconfined, as your user; pass --no-confine to silence this` };
+  return {
+    confine: false,
+    notice: `confinement is not usable here (${why}): host-side lines of the tutorial run unconfined, as your user; pass --no-confine to silence this`,
+  };
 }

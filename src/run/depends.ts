@@ -76,7 +76,13 @@ function editTargets(args: readonly string[]): { type: string; name: string }[] 
 }
 
 /** Resource words of the objects whose content workloads read (`configmap`, `cm`, `secrets`, `configmaps.v1`). */
-const CONSUMED: Record<string, 'configMap' | 'secret'> = { configmap: 'configMap', configmaps: 'configMap', cm: 'configMap', secret: 'secret', secrets: 'secret' };
+const CONSUMED: Record<string, 'configMap' | 'secret'> = {
+  configmap: 'configMap',
+  configmaps: 'configMap',
+  cm: 'configMap',
+  secret: 'secret',
+  secrets: 'secret',
+};
 
 /** The ConfigMaps and Secrets a `kubectl edit` command opens (their content is read by the workloads that mount or import them). */
 export function editedConfig(command: string): { kind: 'configMap' | 'secret'; name: string }[] {
@@ -94,7 +100,11 @@ export function editedConfig(command: string): { kind: 'configMap' | 'secret'; n
 }
 
 interface PodSpecLike {
-  volumes?: { configMap?: { name?: string }; secret?: { secretName?: string }; projected?: { sources?: { configMap?: { name?: string }; secret?: { name?: string } }[] } }[];
+  volumes?: {
+    configMap?: { name?: string };
+    secret?: { secretName?: string };
+    projected?: { sources?: { configMap?: { name?: string }; secret?: { name?: string } }[] };
+  }[];
   containers?: ContainerLike[];
   initContainers?: ContainerLike[];
 }

@@ -8,7 +8,7 @@ const MAX_PODS = 3;
 const MAX_LINES = 60;
 
 function notReady(pod: K8sObject): boolean {
-  const conditions = ((pod as { status?: { conditions?: { type: string; status: string }[] } }).status?.conditions) ?? [];
+  const conditions = (pod as { status?: { conditions?: { type: string; status: string }[] } }).status?.conditions ?? [];
   return !conditions.some((c) => c.type === 'Ready' && c.status === 'True');
 }
 

@@ -43,10 +43,17 @@ export function fillManifest(content: string, earlier: readonly RanCommand[]): {
   const out = content.replace(PLACEHOLDER, (whole, base64: string | undefined, what: string) => {
     if (!base64) return whole;
     const words = what.toLowerCase().split('_').filter(Boolean);
-    const source = [...earlier].reverse().find((c) => c.ok && /\bbase64\b/.test(c.ran) && !/\s-d\b|--decode/.test(c.ran) && words.every((w) => mentions(c.ran, w)));
+    const source = [...earlier]
+      .reverse()
+      .find((c) => c.ok && /\bbase64\b/.test(c.ran) && !/\s-d\b|--decode/.test(c.ran) && words.every((w) => mentions(c.ran, w)));
     const value = source?.output.replace(/\s+/g, '');
     if (!source || !value || !/^[A-Za-z0-9+/]+=*$/.test(value)) return whole;
-    rewrites.push({ kind: 'placeholder', from: whole, to: `${value.slice(0, 16)}…`, reason: `the base64 output of line ${source.line} on one line, as the doc asks` });
+    rewrites.push({
+      kind: 'placeholder',
+      from: whole,
+      to: `${value.slice(0, 16)}…`,
+      reason: `the base64 output of line ${source.line} on one line, as the doc asks`,
+    });
     return value;
   });
   return { content: out, rewrites };

@@ -62,7 +62,10 @@ function linkShape(url: string): { kind: 'file' | 'folder'; segments: string[] }
   } catch {
     return null;
   }
-  const parts = u.pathname.split('/').filter(Boolean).map((p) => decodeURIComponent(p));
+  const parts = u.pathname
+    .split('/')
+    .filter(Boolean)
+    .map((p) => decodeURIComponent(p));
   if (u.hostname === 'raw.githubusercontent.com') return parts.length > 3 ? { kind: 'file', segments: parts.slice(3) } : null;
   const at = parts.findIndex((p) => p === 'blob' || p === 'tree' || p === 'raw');
   if (at < 0 || at + 1 >= parts.length) return null;
@@ -121,9 +124,7 @@ export function findLocalCopy(dir: string, file: string, link: DocLink): string 
 
 /** What to do about the files a step needs that are missing from its working directory. */
 export type LinkedPlan =
-  | { action: 'copy'; copies: Array<{ file: string; from: string; link: DocLink }> }
-  | { action: 'skip'; reason: string }
-  | { action: 'none' };
+  { action: 'copy'; copies: Array<{ file: string; from: string; link: DocLink }> } | { action: 'skip'; reason: string } | { action: 'none' };
 
 /** Decides, for the missing files of a step at `line`, whether they come from linked copies or the step must be skipped. */
 export function planLinkedFiles(missing: string[], links: readonly DocLink[], line: number, linkedDir: string | undefined): LinkedPlan {
@@ -162,7 +163,11 @@ export function copyLinkedFiles(
       if (e instanceof UnsafePathError) continue;
       throw e;
     }
-    out.push({ from: c.link.url, to: `./${c.file}`, reason: `the file the doc links to at line ${c.link.line}, copied from ${relative(linkedDir, c.from) || c.from} in the files folder` });
+    out.push({
+      from: c.link.url,
+      to: `./${c.file}`,
+      reason: `the file the doc links to at line ${c.link.line}, copied from ${relative(linkedDir, c.from) || c.from} in the files folder`,
+    });
   }
   return out;
 }

@@ -5,7 +5,8 @@
  */
 
 /** curl/wget messages for a host that cannot be resolved or reached. */
-const UNREACHABLE = /Could not resolve host|unable to resolve host address|Temporary failure in name resolution|Network is unreachable|Name or service not known|Could not resolve proxy|Failed to connect to [\w.-]+ port \d+|failed: Connection (?:refused|timed out)/i;
+const UNREACHABLE =
+  /Could not resolve host|unable to resolve host address|Temporary failure in name resolution|Network is unreachable|Name or service not known|Could not resolve proxy|Failed to connect to [\w.-]+ port \d+|failed: Connection (?:refused|timed out)/i;
 
 /** Public http(s) hosts a curl/wget in the command fetches from (not localhost, IPs or cluster names). */
 export function internetHosts(command: string): string[] {

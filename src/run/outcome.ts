@@ -92,9 +92,15 @@ export function stepFindings(step: CommandStep, result: StepResult): Diagnostic[
   if (result.status !== 'fail') return [];
   // The hint is told once, on the first difference; every finding carries the fix.
   return result.differences.slice(0, 50).map((d, i) =>
-    diagnostic(d.kind === 'exit-status' ? 'command-failed' : 'output-mismatch', 'error', { line: d.line, column: d.column }, d.message + (result.hint && i === 0 ? ` (${result.hint.message})` : ''), extra({
-      ...(d.expected !== undefined ? { expected: d.expected } : {}),
-      ...(d.actual !== undefined ? { actual: d.actual } : {}),
-    })),
+    diagnostic(
+      d.kind === 'exit-status' ? 'command-failed' : 'output-mismatch',
+      'error',
+      { line: d.line, column: d.column },
+      d.message + (result.hint && i === 0 ? ` (${result.hint.message})` : ''),
+      extra({
+        ...(d.expected !== undefined ? { expected: d.expected } : {}),
+        ...(d.actual !== undefined ? { actual: d.actual } : {}),
+      }),
+    ),
   );
 }

@@ -9,10 +9,7 @@ import { load } from 'js-yaml';
 import { parseCommandLine } from '../shell/index.js';
 
 /** How tools say a file they were given does not exist; group 1 is the path. */
-const MISSING = [
-  /error: the path "([^"]+)" does not exist/,
-  /(?:^|\s|')([^\s':"]+)'?: No such file or directory/m,
-];
+const MISSING = [/error: the path "([^"]+)" does not exist/, /(?:^|\s|')([^\s':"]+)'?: No such file or directory/m];
 
 /** kubectl subcommands whose arguments are read in a container. */
 const IN_CONTAINER = new Set(['exec', 'debug', 'run', 'attach']);
@@ -62,10 +59,18 @@ function manifestNames(content: string): string[] {
  * doc output announces (`poddisruptionbudget.policy/zk-pdb created`), else those of the manifests
  * the page shows that no earlier step applied — the page asks the reader to save one of them.
  */
-export function readerFileObjects(command: string, announced: ReadonlySet<string>, manifests: readonly { file: string | null; examplePath?: string; content: string | null }[], earlier: readonly string[]): Set<string> {
+export function readerFileObjects(
+  command: string,
+  announced: ReadonlySet<string>,
+  manifests: readonly { file: string | null; examplePath?: string; content: string | null }[],
+  earlier: readonly string[],
+): Set<string> {
   if (announced.size) return new Set(announced);
-  const applies = parseCommandLine(command).commands.some((c) => c.name === 'kubectl' && c.args.some((a) => a.value === 'apply' || a.value === 'create' || a.value === 'replace'));
+  const applies = parseCommandLine(command).commands.some(
+    (c) => c.name === 'kubectl' && c.args.some((a) => a.value === 'apply' || a.value === 'create' || a.value === 'replace'),
+  );
   if (!applies) return new Set();
-  const used = (m: { file: string | null; examplePath?: string }): boolean => [m.file, m.examplePath].some((f) => !!f && earlier.some((ran) => ran.includes(f.split('/').pop()!)));
+  const used = (m: { file: string | null; examplePath?: string }): boolean =>
+    [m.file, m.examplePath].some((f) => !!f && earlier.some((ran) => ran.includes(f.split('/').pop()!)));
   return new Set(manifests.filter((m) => m.content && !used(m)).flatMap((m) => manifestNames(m.content!)));
 }

@@ -20,7 +20,8 @@ export function readerValue(command: string): string | undefined {
     if (!k) continue;
     for (const w of k.positionals) {
       const name = w.value.includes('/') ? w.value.slice(w.value.indexOf('/') + 1) : w.value;
-      if (GENERATED(name)) return `the doc asks the reader to change ${name} (a name its own cluster generated) to one of theirs, and no earlier output showed which`;
+      if (GENERATED(name))
+        return `the doc asks the reader to change ${name} (a name its own cluster generated) to one of theirs, and no earlier output showed which`;
     }
   }
   return undefined;

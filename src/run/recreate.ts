@@ -26,7 +26,12 @@ const ALREADY_EXISTS = /\b([a-z][\w.]*) "([^"]+)" already exists/g;
 
 /** The objects a step's output says it created. */
 export function createdIn(output: string, step: CommandStep): CreatedObject[] {
-  return [...output.matchAll(CREATED)].map((m) => ({ kind: m[1]!, name: m[2]!, line: step.line, ...(step.section !== undefined ? { section: step.section } : {}) }));
+  return [...output.matchAll(CREATED)].map((m) => ({
+    kind: m[1]!,
+    name: m[2]!,
+    line: step.line,
+    ...(step.section !== undefined ? { section: step.section } : {}),
+  }));
 }
 
 /** `secrets` ↔ `secret`, `networkpolicies` ↔ `networkpolicy`, `deployments.apps` ↔ `deployment.apps`. */
@@ -49,7 +54,9 @@ export interface Recreate {
  * alternative — the script removing those objects; otherwise null.
  */
 export function recreateFor(step: CommandStep, output: string, created: readonly CreatedObject[]): Recreate | null {
-  const calls = parseCommandLine(step.command).commands.map(kubectlCall).filter((c) => c !== undefined);
+  const calls = parseCommandLine(step.command)
+    .commands.map(kubectlCall)
+    .filter((c) => c !== undefined);
   if (calls.length !== 1) return null;
   const call = calls[0]!;
   const verb = call.path[0]?.value;
@@ -67,8 +74,12 @@ export function recreateFor(step: CommandStep, output: string, created: readonly
   }
   const namespace = flagValue(call, '-n', '--namespace');
   const ns = namespace ? ` -n ${shQuote(namespace)}` : '';
-  const script = found.map((f) => `kubectl delete ${shQuote(f.resource)} ${shQuote(f.name)}${ns} --grace-period=0 --force --ignore-not-found >/dev/null 2>&1`).join('; ');
+  const script = found
+    .map((f) => `kubectl delete ${shQuote(f.resource)} ${shQuote(f.name)}${ns} --grace-period=0 --force --ignore-not-found >/dev/null 2>&1`)
+    .join('; ');
   const what = found.map((f) => `${f.by.kind}/${f.name} (line ${f.by.line})`).join(', ');
-  const why = step.alternative ? `the page presents this step as another way to create it ("${step.alternative}")` : `it was created in another section ("${found[0]!.by.section ?? 'the top of the page'}") and this section creates it afresh`;
+  const why = step.alternative
+    ? `the page presents this step as another way to create it ("${step.alternative}")`
+    : `it was created in another section ("${found[0]!.by.section ?? 'the top of the page'}") and this section creates it afresh`;
   return { script, note: `${what} already existed: ${why}; it was removed and this step run again` };
 }

@@ -263,6 +263,9 @@ async function runSteps(state: LessonState, result: LessonResult): Promise<void>
   for (const c of [...pending]) await finish(c, o.signal?.aborted ? 0 : o.settleMs);
   if (o.signal?.aborted) result.error ??= { code: 'ERR_INTERRUPTED', message: 'the run was interrupted; remaining steps were not run' };
   else if (state.lessonTimedOut) {
-    result.error ??= { code: 'ERR_LESSON_TIMEOUT', message: `the lesson exceeded its time limit of ${Math.round(o.lessonTimeoutMs / 1000)}s; raise it with the lesson timeout option` };
+    result.error ??= {
+      code: 'ERR_LESSON_TIMEOUT',
+      message: `the lesson exceeded its time limit of ${Math.round(o.lessonTimeoutMs / 1000)}s; raise it with the lesson timeout option`,
+    };
   }
 }

@@ -95,7 +95,8 @@ export function writeInside(base: string, rel: string, content: string | Buffer,
       fd = openSync(viaFd(dir, parts.at(-1)!), O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK, options.mode ?? 0o644);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ELOOP' || code === 'ENXIO' || code === 'EISDIR') throw new UnsafePathError(`${rel} in ${base} is a symlink, FIFO or directory; not written`);
+      if (code === 'ELOOP' || code === 'ENXIO' || code === 'EISDIR')
+        throw new UnsafePathError(`${rel} in ${base} is a symlink, FIFO or directory; not written`);
       throw e;
     }
     try {

@@ -45,7 +45,11 @@ export function createSandbox(parent: string, owner?: Owner): Sandbox {
 /** The API server a kubeconfig's current context talks to. */
 export function kubeconfigServer(text: string): URL | null {
   try {
-    const config = yaml.load(text) as { 'current-context'?: string; contexts?: { name: string; context: { cluster: string } }[]; clusters?: { name: string; cluster: { server: string } }[] };
+    const config = yaml.load(text) as {
+      'current-context'?: string;
+      contexts?: { name: string; context: { cluster: string } }[];
+      clusters?: { name: string; cluster: { server: string } }[];
+    };
     const context = config.contexts?.find((c) => c.name === config['current-context']) ?? config.contexts?.[0];
     const cluster = config.clusters?.find((c) => c.name === context?.context.cluster) ?? config.clusters?.[0];
     return cluster ? new URL(cluster.cluster.server) : null;
@@ -77,7 +81,11 @@ export function lessonKubeconfig(sandbox: Sandbox, backendKubeconfig: string, op
 const LOOPBACK = new Set(['127.0.0.1', 'localhost']);
 
 /** The environment of the runner's own kubectl calls (diagnostics, hints): nothing from the lesson. */
-export function runnerEnv(sandbox: Sandbox, session: Pick<BackendSession, 'kubeconfigPath' | 'env'>, userEnv: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function runnerEnv(
+  sandbox: Sandbox,
+  session: Pick<BackendSession, 'kubeconfigPath' | 'env'>,
+  userEnv: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
   const { PATH: sessionPath, ...sessionRest } = session.env;
   const path = [...(sessionPath ?? '').split(delimiter), ...(userEnv.PATH ?? '/usr/local/bin:/usr/bin:/bin').split(delimiter)].filter(Boolean).join(delimiter);
   return { ...sessionRest, PATH: path, HOME: sandbox.private, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TZ: 'UTC', KUBECONFIG: session.kubeconfigPath };
@@ -103,9 +111,7 @@ export function insideHome(home: string, file: string): string | null {
  */
 export function writeManifest(home: string, step: ManifestStep, owner?: Owner): { written: string[] } | { reason: string } {
   if (step.content === null) return { reason: `the content of ${step.examplePath ?? step.file ?? 'this manifest'} is not available` };
-  const names = [step.file, step.origin === 'example' ? step.examplePath : undefined].filter(
-    (n): n is string => typeof n === 'string' && n.length > 0,
-  );
+  const names = [step.file, step.origin === 'example' ? step.examplePath : undefined].filter((n): n is string => typeof n === 'string' && n.length > 0);
   if (names.length === 0) return { reason: 'the doc gives this manifest no file name' };
   const written: string[] = [];
   for (const name of new Set(names)) {

@@ -186,7 +186,11 @@ export class LessonShell {
           .split('\n')
           .filter((l) => l.trim() && !/^\[\d+\][+-]?\s+(Done|Exit|Killed|Terminated)/.test(l))
           .join('\n');
-        p.resolve({ exitCode: null, output: said ? `${this.buffer}${this.buffer && !this.buffer.endsWith('\n') ? '\n' : ''}${said}\n` : this.buffer, exited: true });
+        p.resolve({
+          exitCode: null,
+          output: said ? `${this.buffer}${this.buffer && !this.buffer.endsWith('\n') ? '\n' : ''}${said}\n` : this.buffer,
+          exited: true,
+        });
       }
     });
   }
@@ -332,12 +336,13 @@ export class LessonShell {
   /** SIGKILL to the group without waiting (signal handlers). */
   killNow(): void {
     killGroupNow(this.pid);
-    if (!this.ownNamespace) for (const pid of markedProcesses(this.lessonId)) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // gone
+    if (!this.ownNamespace)
+      for (const pid of markedProcesses(this.lessonId)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // gone
+        }
       }
-    }
   }
 }

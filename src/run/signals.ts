@@ -26,10 +26,7 @@ async function onSignal(signal: NodeJS.Signals): Promise<void> {
       // keep going: the others must still be cleaned up
     }
   }
-  await Promise.race([
-    Promise.allSettled(lessons.map((l) => l.stop())),
-    new Promise((r) => setTimeout(r, 10_000).unref()),
-  ]);
+  await Promise.race([Promise.allSettled(lessons.map((l) => l.stop())), new Promise((r) => setTimeout(r, 10_000).unref())]);
   process.kill(process.pid, signal);
 }
 

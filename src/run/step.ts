@@ -49,7 +49,8 @@ function permanent(output: string): boolean {
  * typing the next command would not see them): such a step is retried like a read-only one,
  * whatever it does, since it did nothing.
  */
-const NOT_STARTED = /unable to upgrade connection: container not found|is waiting to start: (?:ContainerCreating|PodInitializing)|does not have a host assigned/;
+const NOT_STARTED =
+  /unable to upgrade connection: container not found|is waiting to start: (?:ContainerCreating|PodInitializing)|does not have a host assigned/;
 
 /** An object that is not there: only something still at work in the cluster could create it. */
 const NOT_FOUND = /Error from server \(NotFound\)/;
@@ -81,7 +82,10 @@ async function bindGeneratedPods(state: LessonState, command: string, line: numb
     const owner = workloads.find((w) => name.startsWith(`${w}-`) && POD_SUFFIX.test(name.slice(w.length)));
     if (!owner || state.bindings.some((b) => b.doc === name)) continue;
     const ns = /(?:^|\s)(?:-n|--namespace)[ =]([a-z0-9-]+)/.exec(command)?.[1];
-    const rows = await internal(state, `kubectl get pods ${ns ? `-n ${shQuote(ns)} ` : ''}--no-headers -o custom-columns=NAME:.metadata.name,GONE:.metadata.deletionTimestamp 2>/dev/null`);
+    const rows = await internal(
+      state,
+      `kubectl get pods ${ns ? `-n ${shQuote(ns)} ` : ''}--no-headers -o custom-columns=NAME:.metadata.name,GONE:.metadata.deletionTimestamp 2>/dev/null`,
+    );
     const pod = rows
       .split('\n')
       .map((l) => l.trim().split(/\s+/))
@@ -108,7 +112,14 @@ async function withValues(state: LessonState, command: string): Promise<string> 
   const values = new Map<string, string>();
   for (const line of out.split('\n')) {
     const eq = line.indexOf('=');
-    if (eq > 0 && line.slice(eq + 1) !== '') values.set(line.slice(0, eq), line.slice(eq + 1).replace(/\s+/g, ' ').trim());
+    if (eq > 0 && line.slice(eq + 1) !== '')
+      values.set(
+        line.slice(0, eq),
+        line
+          .slice(eq + 1)
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
   }
   const expand = (text: string): string => text.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (all, name: string) => values.get(name) ?? all);
   let text = expand(command);
@@ -149,10 +160,7 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
     return { output: r.stdout + r.stderr, exitCode: r.exitCode };
   }
   const expected = step.expected;
-  const stopWhen =
-    prepared.bounded && expected
-      ? (out: string): boolean => match(state, step, out, command).ok
-      : undefined;
+  const stopWhen = prepared.bounded && expected ? (out: string): boolean => match(state, step, out, command).ok : undefined;
   const tick = prepared.bounded ? watchPacer(state, step, command, prepared.bounded.ms) : undefined;
   const r = await state.shell.run(prepared.script, {
     timeoutMs,
@@ -221,7 +229,15 @@ function shownRowsAppeared(m: MatchResult): boolean {
 function match(state: LessonState, step: CommandStep, actual: string, command: string): MatchResult {
   const e = step.expected!;
   // The page's earlier bindings: a value the cluster assigned must stay the same value later on.
-  return state.matcher.matchOutput({ expected: e.text, actual, mode: e.mode, line: e.position.line, column: e.position.column, command, bindings: state.bindings });
+  return state.matcher.matchOutput({
+    expected: e.text,
+    actual,
+    mode: e.mode,
+    line: e.position.line,
+    column: e.position.column,
+    command,
+    bindings: state.bindings,
+  });
 }
 
 /**
@@ -310,12 +326,21 @@ function dependsOnEvery(lines: readonly string[], producers: readonly SkippedPro
  * it names what a skipped step would have made (an exit-status difference: when the output or the
  * events do); the others still fail.
  */
-function excuse(result: StepResult, command: string, output: string, expected: string | undefined, producers: readonly SkippedProducer[]): { all?: SkippedProducer; dropped: string[] } {
+function excuse(
+  result: StepResult,
+  command: string,
+  output: string,
+  expected: string | undefined,
+  producers: readonly SkippedProducer[],
+): { all?: SkippedProducer; dropped: string[] } {
   const reads = dependsOn(command, readable(command, producers));
   if (reads) return { all: reads, dropped: [] };
   if (result.status !== 'fail') return { dropped: [] };
   const events = result.diagnostics?.events ?? '';
-  const expectedRows = expected?.split('\n').slice(1).filter((l) => l.trim());
+  const expectedRows = expected
+    ?.split('\n')
+    .slice(1)
+    .filter((l) => l.trim());
   const explainedBy = result.differences.map((d) =>
     d.kind === 'exit-status'
       ? dependsOn(`${output}\n${events}`, producers)
@@ -363,7 +388,12 @@ async function provideLinkedFiles(state: LessonState, step: CommandStep, command
   const linked = planLinkedFiles(missing, state.plan.links ?? [], step.line, state.options.filesDir);
   if (linked.action === 'skip') return { skip: linked.reason };
   if (linked.action === 'none' || !cwd) return { rewrites: [] };
-  return { rewrites: copyLinkedFiles(linked.copies, cwd, state.options.filesDir!, { home: state.sandbox.home, ...(state.sandbox.owner ? { owner: state.sandbox.owner } : {}) }).map((r) => ({ kind: 'file' as const, ...r })) };
+  return {
+    rewrites: copyLinkedFiles(linked.copies, cwd, state.options.filesDir!, {
+      home: state.sandbox.home,
+      ...(state.sandbox.owner ? { owner: state.sandbox.owner } : {}),
+    }).map((r) => ({ kind: 'file' as const, ...r })),
+  };
 }
 
 /** Runs a command step to its result. */
@@ -433,7 +463,13 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     // leaves nothing missing: the page's own way made or changed the same objects.
     if (!step.alternative) {
       const names = new Set([...producedNames(command), ...shownAddresses(step.expected?.text ?? '')]);
-      state.skippedProducers.push({ line: step.line, reason: prepared.reason, names, changed: changedNames(command), outputOf: await consumersChangedBy(state, command) });
+      state.skippedProducers.push({
+        line: step.line,
+        reason: prepared.reason,
+        names,
+        changed: changedNames(command),
+        outputOf: await consumersChangedBy(state, command),
+      });
     }
     return skipped(step, prepared.reason, rewrites, warnings);
   }
@@ -492,7 +528,9 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     // The same differences twice (ages and other volatile values aside), or an object that is not
     // there, while the cluster is at rest (nothing written since the previous attempt, nothing due
     // but retry loops that cannot change the outcome): waiting longer cannot change the outcome.
-    const outcome = matched ? JSON.stringify([attempt.exitCode, matched.differences.map((d) => [d.kind, d.line, d.column, d.message])]) : `${attempt.exitCode}\n${attempt.output}`;
+    const outcome = matched
+      ? JSON.stringify([attempt.exitCode, matched.differences.map((d) => [d.kind, d.line, d.column, d.message])])
+      : `${attempt.exitCode}\n${attempt.output}`;
     const atRest = state.session.atRest?.(left) ?? false;
     if (atRest && (outcome === previous || NOT_FOUND.test(attempt.output))) {
       result.settledEarly = true;
@@ -538,7 +576,10 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   // What this backend or machine cannot give (an API it does not serve, a cloud, the internet) is
   // not the doc's defect: such a step is unchecked, decided before any cluster facts are gathered.
   if (result.status === 'fail') {
-    const cannot = cannotCheck({ command: prepared.script, output: attempt.output, expected: step.expected?.text ?? null, onHost: onLocalHost, onNode: prepared.onNode !== undefined }, state.session);
+    const cannot = cannotCheck(
+      { command: prepared.script, output: attempt.output, expected: step.expected?.text ?? null, onHost: onLocalHost, onNode: prepared.onNode !== undefined },
+      state.session,
+    );
     if (cannot) {
       markUnchecked(result, cannot.reason);
       state.skippedProducers.push({ line: step.line, reason: cannot.reason, names: cannot.rule === 'offline' ? producedNames(command) : new Set<string>() });
@@ -554,11 +595,21 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   }
   if (result.status === 'fail' && onLocalHost) {
     const shown = state.manifests.flatMap((m) => [m.file, m.examplePath].filter((f): f is string => !!f));
-    const file = readerFile(command, attempt.output, state.earlier.map((e) => e.ran), shown);
+    const file = readerFile(
+      command,
+      attempt.output,
+      state.earlier.map((e) => e.ran),
+      shown,
+    );
     if (file) {
       const reason = `${file} is a file on the reader's machine: no step of the page writes or downloads it, and no block shows it`;
       markUnchecked(result, reason);
-      const objects = readerFileObjects(command, createdObjects(step.expected?.text ?? ''), state.manifests, state.earlier.map((e) => e.ran));
+      const objects = readerFileObjects(
+        command,
+        createdObjects(step.expected?.text ?? ''),
+        state.manifests,
+        state.earlier.map((e) => e.ran),
+      );
       state.skippedProducers.push({ line: step.line, reason, names: producedNames(command), objects });
     }
   }
@@ -581,7 +632,13 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   }
   if ((result.status === 'fail' || result.status === 'pass') && state.skippedProducers.length) {
     // A line typed in a pod's shell reads the pod too (`"$POD_NAME"` of the session it runs in).
-    const excused = excuse(result, step.host.kind === 'pod' ? `${command}\n${prepared.script}` : command, attempt.output, step.expected?.text, state.skippedProducers);
+    const excused = excuse(
+      result,
+      step.host.kind === 'pod' ? `${command}\n${prepared.script}` : command,
+      attempt.output,
+      step.expected?.text,
+      state.skippedProducers,
+    );
     if (excused.all) {
       skipAfterRun(result, `depends on line ${excused.all.line}, which was skipped: ${excused.all.reason}`);
       state.skippedProducers.push({ line: step.line, reason: excused.all.reason, names: producedNames(command) });

@@ -35,9 +35,7 @@ export function summarize(lessons: LessonResult[]): Summary {
  */
 export function exitCodeFor(report: Pick<CheckReport, 'lessons'>): 0 | 1 | 2 {
   if (report.lessons.some((l) => l.error)) return 2;
-  const bad = report.lessons.some(
-    (l) => l.steps.some((s) => s.status === 'fail' || s.status === 'error') || l.findings.some((f) => f.severity === 'error'),
-  );
+  const bad = report.lessons.some((l) => l.steps.some((s) => s.status === 'fail' || s.status === 'error') || l.findings.some((f) => f.severity === 'error'));
   return bad ? 1 : 0;
 }
 

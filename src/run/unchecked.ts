@@ -25,7 +25,8 @@ export interface Outcome {
 const NODE_LIST = /^kubectl\s+get\s+(?:nodes?|no)(?:\s+(?:-o\s*wide|--output[= ]wide|--show-labels|-l\s*\S+|--selector[= ]\S+))*\s*$/;
 
 /** A connection refused on the node itself: `curl: (7) Failed to connect to localhost port 10249`. */
-const NODE_LOCAL_REFUSED = /Failed to connect to (?:localhost|127\.0\.0\.1) port (\d+)|connect to (?:localhost|127\.0\.0\.1) port (\d+) failed: Connection refused/;
+const NODE_LOCAL_REFUSED =
+  /Failed to connect to (?:localhost|127\.0\.0\.1) port (\d+)|connect to (?:localhost|127\.0\.0\.1) port (\d+) failed: Connection refused/;
 
 interface Rule {
   id: string;
@@ -52,7 +53,9 @@ export const UNCHECKED_RULES: readonly Rule[] = [
     id: 'node-daemon-port',
     test: (o, s) => {
       const m = o.onNode && s.capabilities.nodeDaemons === false ? NODE_LOCAL_REFUSED.exec(o.output) : null;
-      return m ? `nothing listens on port ${m[1] ?? m[2]} of the backend's node: its node shell has no node daemons (kube-proxy's metrics and health-check ports, the kubelet's)` : undefined;
+      return m
+        ? `nothing listens on port ${m[1] ?? m[2]} of the backend's node: its node shell has no node daemons (kube-proxy's metrics and health-check ports, the kubelet's)`
+        : undefined;
     },
   },
   {
@@ -72,14 +75,19 @@ export const UNCHECKED_RULES: readonly Rule[] = [
 ];
 
 /** Process rows whose command is an interactive shell: busybox `PID USER TIME COMMAND`, procps `USER PID … COMMAND`. */
-const SHELL_ROWS = [/^\s*(\d+)\s+\S+\s+\d+:\d+\s+(?:\/bin\/)?(?:sh|ash|bash|dash)\s*$/, /^[\w-]+\s+(\d+)\s+\d+\.\d\s+\d+\.\d\s.*\s(?:\/bin\/)?(?:sh|ash|bash|dash)\s*$/];
+const SHELL_ROWS = [
+  /^\s*(\d+)\s+\S+\s+\d+:\d+\s+(?:\/bin\/)?(?:sh|ash|bash|dash)\s*$/,
+  /^[\w-]+\s+(\d+)\s+\d+\.\d\s+\d+\.\d\s.*\s(?:\/bin\/)?(?:sh|ash|bash|dash)\s*$/,
+];
 
 /** True when a listing has a shell that is not pid 1 (the container's own command). */
 function listsSessionShell(text: string): boolean {
-  return text.split('\n').some((l) => SHELL_ROWS.some((r) => {
-    const m = r.exec(l);
-    return m !== null && m[1] !== '1';
-  }));
+  return text.split('\n').some((l) =>
+    SHELL_ROWS.some((r) => {
+      const m = r.exec(l);
+      return m !== null && m[1] !== '1';
+    }),
+  );
 }
 
 /**
@@ -91,7 +99,9 @@ function sessionShellMissing(o: Outcome): string | undefined {
   if (!o.expected || !/\bkubectl exec -i (?:-t )?.*? -- sh -c (?:'\\''|')?(?:ps|top)\b/.test(o.command)) return undefined;
   const shown = listsSessionShell(o.expected);
   const has = listsSessionShell(o.output);
-  return shown && !has ? 'the process list shows the interactive shell the page opened; the runner runs each line typed in it with its own `kubectl exec`, so that shell is not running' : undefined;
+  return shown && !has
+    ? 'the process list shows the interactive shell the page opened; the runner runs each line typed in it with its own `kubectl exec`, so that shell is not running'
+    : undefined;
 }
 
 /** Why a step that did not pass cannot be checked on this backend, or undefined (then its verdict stands). */

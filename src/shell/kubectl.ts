@@ -25,11 +25,21 @@ export interface KubectlCall {
 
 /** Subcommand aliases kubectl accepts (its help lists only the canonical names). */
 const ALIASES: Readonly<Record<string, string>> = {
-  'create cm': 'create configmap', 'create cj': 'create cronjob', 'create deploy': 'create deployment',
-  'create ing': 'create ingress', 'create ns': 'create namespace', 'create pdb': 'create poddisruptionbudget',
-  'create pc': 'create priorityclass', 'create resourcequota': 'create quota', 'create sa': 'create serviceaccount',
-  'create svc': 'create service', 'top nodes': 'top node', 'top no': 'top node', 'top pods': 'top pod',
-  'top po': 'top pod', 'config use': 'config use-context',
+  'create cm': 'create configmap',
+  'create cj': 'create cronjob',
+  'create deploy': 'create deployment',
+  'create ing': 'create ingress',
+  'create ns': 'create namespace',
+  'create pdb': 'create poddisruptionbudget',
+  'create pc': 'create priorityclass',
+  'create resourcequota': 'create quota',
+  'create sa': 'create serviceaccount',
+  'create svc': 'create service',
+  'top nodes': 'top node',
+  'top no': 'top node',
+  'top pods': 'top pod',
+  'top po': 'top pod',
+  'config use': 'config use-context',
 };
 
 /**

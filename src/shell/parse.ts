@@ -8,7 +8,18 @@ const parser = syntax.NewParser(syntax.KeepComments(true), syntax.Variant(syntax
 
 /** mvdan/sh's redirection tokens (measured on mvdan-sh 0.10.1: `cat > f` is 54, …). */
 const REDIRECT_OPS: Readonly<Record<number, RedirectOp>> = {
-  54: '>', 55: '>>', 56: '<', 57: '<>', 58: '<&', 59: '>&', 60: '>|', 61: '<<', 62: '<<-', 63: '<<<', 64: '&>', 65: '&>>',
+  54: '>',
+  55: '>>',
+  56: '<',
+  57: '<>',
+  58: '<&',
+  59: '>&',
+  60: '>|',
+  61: '<<',
+  62: '<<-',
+  63: '<<<',
+  64: '&>',
+  65: '&>>',
 };
 /** mvdan/sh's binary command tokens. */
 const BINARY_OPS: Readonly<Record<number, Terminator>> = { 10: '&&', 11: '||', 12: '|', 13: '|&' };
@@ -239,7 +250,9 @@ class TreeReader {
       const raw = this.text.slice(start, end);
       switch (typeOf(part)) {
         case 'Lit':
-          value += quoted ? raw.replace(/\\([$`"\\\n])/g, (_m, c: string) => (c === '\n' ? '' : c)) : raw.replace(/\\(\n|.)/gs, (_m, c: string) => (c === '\n' ? '' : c));
+          value += quoted
+            ? raw.replace(/\\([$`"\\\n])/g, (_m, c: string) => (c === '\n' ? '' : c))
+            : raw.replace(/\\(\n|.)/gs, (_m, c: string) => (c === '\n' ? '' : c));
           break;
         case 'SglQuoted': {
           const open = part.Dollar ? 2 : 1;

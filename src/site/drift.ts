@@ -39,7 +39,9 @@ export interface DriftOptions {
 /** Compares every translated page under `<root>/content` with its English source. */
 export async function findDrift(root: string, options: DriftOptions = {}): Promise<PageDrift[]> {
   if (!existsSync(join(root, 'content', 'en')))
-    throw new KubedoctestError('ERR_NO_INPUT', `${root} has no content/en folder`, { hint: 'give the root of a Hugo site (the folder holding content/<lang>/docs)' });
+    throw new KubedoctestError('ERR_NO_INPUT', `${root} has no content/en folder`, {
+      hint: 'give the root of a Hugo site (the folder holding content/<lang>/docs)',
+    });
   const translated = (await glob('content/*/docs/**/*.md', { cwd: root, expandDirectories: false })).filter((p) => !p.startsWith('content/en/')).sort();
   const out: PageDrift[] = [];
   for (const tr of translated) {
@@ -92,14 +94,17 @@ export function formatDriftText(pages: PageDrift[], root: string): string {
   for (const p of pages) {
     out.push(`${p.translation} (${p.lang}) ← ${p.english}`);
     for (const d of p.drifts) {
-      const what = d.change === 'differs' ? `${d.kind} differs` : d.change === 'missing' ? `${d.kind} missing in the translation` : `${d.kind} only in the translation`;
+      const what =
+        d.change === 'differs' ? `${d.kind} differs` : d.change === 'missing' ? `${d.kind} missing in the translation` : `${d.kind} only in the translation`;
       out.push(`  ${what}`);
       if (d.english) out.push(`    en ${p.english}:${d.english.line}: ${d.english.text}`);
       if (d.translation) out.push(`    ${p.lang} ${p.translation}:${d.translation.line}: ${d.translation.text}`);
     }
   }
   const n = pages.reduce((s, p) => s + p.drifts.length, 0);
-  out.push(`${n} difference${n === 1 ? '' : 's'} in ${pages.length} translated page${pages.length === 1 ? '' : 's'} of ${relative(process.cwd(), root) || '.'}`);
+  out.push(
+    `${n} difference${n === 1 ? '' : 's'} in ${pages.length} translated page${pages.length === 1 ? '' : 's'} of ${relative(process.cwd(), root) || '.'}`,
+  );
   return out.join('\n') + '\n';
 }
 

@@ -56,7 +56,14 @@ export function failureItems(lesson: LessonResult): FailureItem[] {
   const byStep = new Map<string, FailureItem>();
   for (const r of lesson.steps) {
     if (r.status !== 'fail' && r.status !== 'error') continue;
-    const item: FailureItem = { kind: 'step', fingerprint: fpOf.get(r.stepId)!, line: r.line, command: firstLine(r.command ?? r.kind), stepId: r.stepId, findings: [] };
+    const item: FailureItem = {
+      kind: 'step',
+      fingerprint: fpOf.get(r.stepId)!,
+      line: r.line,
+      command: firstLine(r.command ?? r.kind),
+      stepId: r.stepId,
+      findings: [],
+    };
     byStep.set(r.stepId, item);
     items.push(item);
   }

@@ -34,7 +34,10 @@ export function pageIncludes(docPath: string, plan: Plan, source: string, exampl
     for (const m of text.matchAll(SHORTCODE)) {
       if (m[1] || !README_SHORTCODES.has(m[2]!)) continue;
       const attrs = [...(m[3] ?? '').matchAll(SHORTCODE_ATTR)];
-      const file = attrs.find((a) => a[1] === 'file')?.slice(2).find((v) => v !== undefined);
+      const file = attrs
+        .find((a) => a[1] === 'file')
+        ?.slice(2)
+        .find((v) => v !== undefined);
       if (file) out.push({ file: resolve(join(dirname(resolve(docPath)), file)), via: 'readfile', line: i + 1 });
     }
   });

@@ -71,7 +71,10 @@ export function lessonsFromReport(text: string, name: string): LessonResult[] {
   try {
     data = JSON.parse(text) as Json;
   } catch (cause) {
-    throw new KubedoctestError('ERR_INVALID_REPORT', `${name} is not JSON: ${(cause as Error).message}`, { hint: 'merge takes reports written by check --format json', cause });
+    throw new KubedoctestError('ERR_INVALID_REPORT', `${name} is not JSON: ${(cause as Error).message}`, {
+      hint: 'merge takes reports written by check --format json',
+      cause,
+    });
   }
   if (data?.version !== 1 || !Array.isArray(data.files))
     throw new KubedoctestError('ERR_INVALID_REPORT', `${name} is not a kubedoctest JSON report (version 1 with files[])`, {

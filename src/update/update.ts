@@ -48,7 +48,12 @@ function columnsOf(header: string): Array<{ name: string; at: number }> {
 /** Lays rows out as kubectl's printer does: each column as wide as its widest cell, three blanks apart. */
 function render(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => (i + 1 < r.length ? c.padEnd(widths[i]! + 3) : c)).join('').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((c, i) => (i + 1 < r.length ? c.padEnd(widths[i]! + 3) : c))
+      .join('')
+      .trimEnd(),
+  );
 }
 
 /**
@@ -58,17 +63,31 @@ function render(rows: string[][]): string[] {
 function mergeTable(doc: string[], actual: string[]): string[] {
   const docCols = columnsOf(doc[0]!);
   const actCols = columnsOf(actual[0]!);
-  const docRows = doc.slice(1).filter((l) => l.trim() !== '' && !/^\s*(\.\.\.|…)\s*$/.test(l)).map((l) => cellsOf(l, docCols.map((c) => c.at)));
-  const rows = actual.slice(1).filter((l) => l.trim() !== '').map((line, r) => {
-    const cells = cellsOf(line, actCols.map((c) => c.at));
-    const docRow = docRows[r];
-    return cells.map((cell, i) => {
-      const name = actCols[i]!.name;
-      const j = docCols.findIndex((c) => c.name === name);
-      const docCell = docRow && j >= 0 ? docRow[j] : undefined;
-      return docCell !== undefined && sameCell(name, docCell, cell) ? docCell : cell;
+  const docRows = doc
+    .slice(1)
+    .filter((l) => l.trim() !== '' && !/^\s*(\.\.\.|…)\s*$/.test(l))
+    .map((l) =>
+      cellsOf(
+        l,
+        docCols.map((c) => c.at),
+      ),
+    );
+  const rows = actual
+    .slice(1)
+    .filter((l) => l.trim() !== '')
+    .map((line, r) => {
+      const cells = cellsOf(
+        line,
+        actCols.map((c) => c.at),
+      );
+      const docRow = docRows[r];
+      return cells.map((cell, i) => {
+        const name = actCols[i]!.name;
+        const j = docCols.findIndex((c) => c.name === name);
+        const docCell = docRow && j >= 0 ? docRow[j] : undefined;
+        return docCell !== undefined && sameCell(name, docCell, cell) ? docCell : cell;
+      });
     });
-  });
   return render([actCols.map((c) => c.name), ...rows]);
 }
 
@@ -78,10 +97,12 @@ const FIELD = /^(\s*[A-Za-z][\w ()./-]*:)(\s+)(\S.*)$/;
 function alignField(line: string, doc: string[]): string {
   const m = FIELD.exec(line);
   if (!m) return line;
-  const columns = new Set(doc.flatMap((l) => {
-    const d = FIELD.exec(l);
-    return d ? [d[1]!.length + d[2]!.length] : [];
-  }));
+  const columns = new Set(
+    doc.flatMap((l) => {
+      const d = FIELD.exec(l);
+      return d ? [d[1]!.length + d[2]!.length] : [];
+    }),
+  );
   if (columns.size !== 1) return line;
   const column = [...columns][0]!;
   return m[1]!.length < column ? m[1]!.padEnd(column) + m[3]! : line;

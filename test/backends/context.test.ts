@@ -41,13 +41,17 @@ describe('context backend against a running simulator', () => {
   });
 
   it('refuses a context that does not look disposable, saying how to allow it', async () => {
-    const err = await contextBackend({ context: 'kubedoctest-sim', kubeconfig: sim.kubeconfigPath }).start({ workDir: work }).catch((e) => e);
+    const err = await contextBackend({ context: 'kubedoctest-sim', kubeconfig: sim.kubeconfigPath })
+      .start({ workDir: work })
+      .catch((e) => e);
     expect(err.code).toBe('ERR_CONTEXT_REFUSED');
     expect(err.toLine()).toContain('--allow-context kubedoctest-sim');
   });
 
   it('says when the context does not exist', async () => {
-    const err = await contextBackend({ context: 'nope', allowContext: 'nope', kubeconfig: sim.kubeconfigPath }).start({ workDir: work }).catch((e) => e);
+    const err = await contextBackend({ context: 'nope', allowContext: 'nope', kubeconfig: sim.kubeconfigPath })
+      .start({ workDir: work })
+      .catch((e) => e);
     expect(err.code).toBe('ERR_CONTEXT_NOT_FOUND');
   });
 
@@ -80,7 +84,9 @@ describe('kind --reuse-cluster (fake kind, simulator cluster)', () => {
     process.env.FAKE_KIND_KUBECONFIG = sim.kubeconfigPath;
     process.env.FAKE_KIND_EXISTING = 'shared';
     try {
-      const missing = await kindBackend({ kindBin: fake.kind, dockerBin: fake.docker, reuseCluster: 'other' }).start({ workDir: work }).catch((e) => e);
+      const missing = await kindBackend({ kindBin: fake.kind, dockerBin: fake.docker, reuseCluster: 'other' })
+        .start({ workDir: work })
+        .catch((e) => e);
       expect(missing.code).toBe('ERR_BACKEND_START');
       const session = await kindBackend({ kindBin: fake.kind, dockerBin: fake.docker, reuseCluster: 'shared' }).start({ workDir: work });
       expect(session.capabilities.namespaceIsolation).toBe(true);

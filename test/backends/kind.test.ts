@@ -54,7 +54,9 @@ describe('kind backend (fake kind and docker)', () => {
 
   it('deletes the cluster when creation fails, and says why', async () => {
     process.env.FAKE_KIND_FAIL = 'node image not found';
-    const err = await kindBackend({ kindBin: fake.kind, dockerBin: fake.docker }).start({ workDir: work }).catch((e) => e);
+    const err = await kindBackend({ kindBin: fake.kind, dockerBin: fake.docker })
+      .start({ workDir: work })
+      .catch((e) => e);
     expect(isKubedoctestError(err)).toBe(true);
     expect(err.code).toBe('ERR_BACKEND_START');
     expect(err.message).toContain('node image not found');
@@ -64,7 +66,9 @@ describe('kind backend (fake kind and docker)', () => {
   it('kills a creation that times out and deletes the cluster', async () => {
     process.env.FAKE_KIND_CREATE_SLEEP = '30';
     const started = Date.now();
-    const err = await kindBackend({ kindBin: fake.kind, dockerBin: fake.docker, createTimeoutMs: 300 }).start({ workDir: work }).catch((e) => e);
+    const err = await kindBackend({ kindBin: fake.kind, dockerBin: fake.docker, createTimeoutMs: 300 })
+      .start({ workDir: work })
+      .catch((e) => e);
     expect(err.code).toBe('ERR_BACKEND_START');
     expect(err.message).toContain('timed out');
     expect(Date.now() - started).toBeLessThan(20_000);
@@ -75,22 +79,30 @@ describe('kind backend (fake kind and docker)', () => {
     process.env.FAKE_KIND_CREATE_SLEEP = '30';
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 300);
-    const err = await kindBackend({ kindBin: fake.kind, dockerBin: fake.docker }).start({ workDir: work, signal: ac.signal }).catch((e) => e);
+    const err = await kindBackend({ kindBin: fake.kind, dockerBin: fake.docker })
+      .start({ workDir: work, signal: ac.signal })
+      .catch((e) => e);
     expect(err.code).toBe('ERR_INTERRUPTED');
     expect((await fake.calls()).filter((c) => c.startsWith('kind delete'))).toHaveLength(1);
   });
 
   it('says kind is missing', async () => {
-    const err = await kindBackend({ kindBin: join(fake.dir, 'no-such-kind'), dockerBin: fake.docker }).start({ workDir: work }).catch((e) => e);
+    const err = await kindBackend({ kindBin: join(fake.dir, 'no-such-kind'), dockerBin: fake.docker })
+      .start({ workDir: work })
+      .catch((e) => e);
     expect(err.code).toBe('ERR_KIND_NOT_FOUND');
     expect(err.toLine()).toContain('use --backend sim');
   });
 
   it('says docker is missing, or its daemon is down', async () => {
-    const missing = await kindBackend({ kindBin: fake.kind, dockerBin: join(fake.dir, 'no-docker') }).start({ workDir: work }).catch((e) => e);
+    const missing = await kindBackend({ kindBin: fake.kind, dockerBin: join(fake.dir, 'no-docker') })
+      .start({ workDir: work })
+      .catch((e) => e);
     expect(missing.code).toBe('ERR_DOCKER_NOT_FOUND');
     process.env.FAKE_DOCKER_DOWN = '1';
-    const down = await kindBackend({ kindBin: fake.kind, dockerBin: fake.docker }).start({ workDir: work }).catch((e) => e);
+    const down = await kindBackend({ kindBin: fake.kind, dockerBin: fake.docker })
+      .start({ workDir: work })
+      .catch((e) => e);
     expect(down.code).toBe('ERR_DOCKER_DOWN');
     expect(down.message).toContain('Cannot connect to the Docker daemon');
   });

@@ -20,7 +20,10 @@ function checkout(): string {
   for (const f of ['scripts', 'src/cli', 'dist/cli', 'node_modules/typescript/bin']) mkdirSync(join(d, f), { recursive: true });
   copyFileSync('scripts/prepare.mjs', join(d, 'scripts/prepare.mjs'));
   for (const f of ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'src/cli/main.ts', 'dist/cli/main.js']) writeFileSync(join(d, f), '{}\n');
-  writeFileSync(join(d, 'node_modules/typescript/bin/tsc'), `require('node:fs').writeFileSync(${JSON.stringify(join(d, 'built'))}, process.argv.slice(2).join(' '));\n`);
+  writeFileSync(
+    join(d, 'node_modules/typescript/bin/tsc'),
+    `require('node:fs').writeFileSync(${JSON.stringify(join(d, 'built'))}, process.argv.slice(2).join(' '));\n`,
+  );
   return d;
 }
 

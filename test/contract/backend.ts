@@ -53,8 +53,7 @@ export function describeBackendContract(name: string, factory: () => Backend | P
     });
 
     it('states its capabilities', () => {
-      for (const key of ['nodeShell', 'loadBalancer', 'portForward', 'namespaceIsolation'] as const)
-        expect(typeof session.capabilities[key]).toBe('boolean');
+      for (const key of ['nodeShell', 'loadBalancer', 'portForward', 'namespaceIsolation'] as const) expect(typeof session.capabilities[key]).toBe('boolean');
       if (session.capabilities.nodeShell) expect(session.nodeExec).toBeTypeOf('function');
     });
 

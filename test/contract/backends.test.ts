@@ -10,15 +10,19 @@ describeBackendContract('sim', () => simBackend({}));
 
 // The kind backend with fake kind/docker binaries that hand out a running simulator's kubeconfig:
 // the backend's own logic under the same contract, where no Docker engine exists.
-describeBackendContract('kind (fake kind, simulator cluster)', async () => {
-  const sim = await startSim({});
-  const fake = await makeFakeTools();
-  process.env.FAKE_KIND_KUBECONFIG = sim.kubeconfigPath;
-  stops.push(() => sim.stop());
-  return kindBackend({ kindBin: fake.kind, dockerBin: fake.docker });
-}, async () => {
-  await Promise.all(stops.splice(0).map((s) => s()));
-});
+describeBackendContract(
+  'kind (fake kind, simulator cluster)',
+  async () => {
+    const sim = await startSim({});
+    const fake = await makeFakeTools();
+    process.env.FAKE_KIND_KUBECONFIG = sim.kubeconfigPath;
+    stops.push(() => sim.stop());
+    return kindBackend({ kindBin: fake.kind, dockerBin: fake.docker });
+  },
+  async () => {
+    await Promise.all(stops.splice(0).map((s) => s()));
+  },
+);
 const stops: (() => Promise<void>)[] = [];
 
 if (process.env.KUBEDOCTEST_TEST_KIND === '1') describeBackendContract('kind (real)', () => kindBackend({}));

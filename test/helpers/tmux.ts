@@ -11,8 +11,22 @@ export class Tmux {
 
   /** Starts a command in a detached 160x50 window. */
   async start(command: string, cwd: string, env: Record<string, string> = {}): Promise<void> {
-    const exports = Object.entries(env).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
-    const r = await this.tmux(['new-session', '-d', '-s', this.session, '-x', '160', '-y', '50', '-c', cwd, `env ${exports} ${command}; echo "[exit $?]"; sleep 600`]);
+    const exports = Object.entries(env)
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join(' ');
+    const r = await this.tmux([
+      'new-session',
+      '-d',
+      '-s',
+      this.session,
+      '-x',
+      '160',
+      '-y',
+      '50',
+      '-c',
+      cwd,
+      `env ${exports} ${command}; echo "[exit $?]"; sleep 600`,
+    ]);
     if (r.exitCode !== 0) throw new Error(`tmux new-session failed: ${r.stderr}`);
   }
 

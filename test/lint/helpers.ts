@@ -8,7 +8,12 @@ let counter = 0;
 export function cmd(line: number, command: string, extra: Partial<CommandStep> & { hostKind?: HostContext['kind'] } = {}): CommandStep {
   const { hostKind, ...rest } = extra;
   const program = command.trim().split(/\s+/)[0] ?? '';
-  const host: HostContext = hostKind === undefined || hostKind === 'local' ? { kind: 'local' } : hostKind === 'pod' || hostKind === 'node' ? { kind: hostKind, prompt: '$ ', source: { by: 'prompt' } } : { kind: hostKind, reason: 'test', source: { by: 'program' } };
+  const host: HostContext =
+    hostKind === undefined || hostKind === 'local'
+      ? { kind: 'local' }
+      : hostKind === 'pod' || hostKind === 'node'
+        ? { kind: hostKind, prompt: '$ ', source: { by: 'prompt' } }
+        : { kind: hostKind, reason: 'test', source: { by: 'program' } };
   const lines = command.split('\n');
   return {
     id: `c${++counter}`,

@@ -7,7 +7,11 @@ import { cmd, manifest, plan } from './helpers.js';
 describe('lintPlan', () => {
   it('runs every rule and sorts findings by line, column and rule id', () => {
     const found = lintPlan(plan(cmd(9, 'ubectl get pods'), manifest(1, 'a: [\n'), cmd(5, 'curl -k')));
-    expect(found.filter((d) => d.severity !== 'info').map((d) => `${d.line} ${d.ruleId}`)).toEqual(['2 yaml-syntax', '5 incomplete-command', '9 unknown-command']);
+    expect(found.filter((d) => d.severity !== 'info').map((d) => `${d.line} ${d.ruleId}`)).toEqual([
+      '2 yaml-syntax',
+      '5 incomplete-command',
+      '9 unknown-command',
+    ]);
   });
 
   it('runs only the selected rules and rejects unknown rule ids', () => {

@@ -47,7 +47,13 @@ describe('bindings from matchOutput', () => {
   });
 
   test('should bind only aligned values, not values of unmatched lines', () => {
-    const result = matchOutput({ expected: 'pod my-nginx-cf54cdbf7-vr96x ready\n', actual: 'pod my-nginx-7d9c6f8b4-k2x9p failed\n', mode: 'similar', line: 1, column: 1 });
+    const result = matchOutput({
+      expected: 'pod my-nginx-cf54cdbf7-vr96x ready\n',
+      actual: 'pod my-nginx-7d9c6f8b4-k2x9p failed\n',
+      mode: 'similar',
+      line: 1,
+      column: 1,
+    });
     expect(result.ok).toBe(false);
     expect(result.bindings).toEqual([]);
   });

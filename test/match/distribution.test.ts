@@ -64,7 +64,9 @@ describe('values set by the cluster distribution', () => {
   test('should fail the same table outside the system namespaces', () => {
     const r = run(KUBE_DNS_DOC, KUBE_DNS_KIND, 'kubectl get services kube-dns');
     expect(r.ok).toBe(false);
-    expect(r.differences).toEqual([expect.objectContaining({ kind: 'wrong-value', message: 'row kube-dns, column PORT(S): doc 53/UDP,53/TCP, actual 53/UDP,53/TCP,9153/TCP' })]);
+    expect(r.differences).toEqual([
+      expect.objectContaining({ kind: 'wrong-value', message: 'row kube-dns, column PORT(S): doc 53/UDP,53/TCP, actual 53/UDP,53/TCP,9153/TCP' }),
+    ]);
     expect(r.differences[0]?.environment).toBeUndefined();
   });
 
@@ -76,7 +78,9 @@ describe('values set by the cluster distribution', () => {
     const doc = 'Name:       coredns\nReplicas:   2 desired | 2 updated | 2 total | 2 available | 0 unavailable\n';
     const r = run(doc, doc.replace(/2/g, '1'), `kubectl describe deployment coredns -n ${namespace}`);
     expect(r.ok).toBe(true);
-    expect(r.differences).toMatchObject([{ kind: 'wrong-value', line: 2, environment: true, message: expect.stringContaining(`set by the cluster's distribution in ${namespace}`) }]);
+    expect(r.differences).toMatchObject([
+      { kind: 'wrong-value', line: 2, environment: true, message: expect.stringContaining(`set by the cluster's distribution in ${namespace}`) },
+    ]);
   });
 
   test('should pass a YAML value that differs in kube-system', () => {
@@ -122,7 +126,8 @@ describe('values set by the cluster distribution', () => {
 });
 
 describe("the cluster's nodes", () => {
-  const node = (kernel: string, taints: string) => `Name:               minikube\nRoles:              control-plane\nTaints:             ${taints}\nKernel Version:     ${kernel}`;
+  const node = (kernel: string, taints: string) =>
+    `Name:               minikube\nRoles:              control-plane\nTaints:             ${taints}\nKernel Version:     ${kernel}`;
   test.each<[string, string, string, boolean]>([
     ['kernel and role of the environment', node('5.15.0-1049-gke', '<none>'), node('6.1.0-18-amd64', '<none>'), true],
     ['a taint the tutorial set', node('5.15.0', 'disktype=ssd:NoSchedule'), node('5.15.0', '<none>'), false],
@@ -133,7 +138,14 @@ describe("the cluster's nodes", () => {
   });
 
   test('the same values in other output stay exact', () => {
-    const r = matchOutput({ expected: 'Kernel Version:     5.15.0', actual: 'Kernel Version:     6.1.0', mode: 'similar', line: 1, column: 1, command: 'kubectl describe pod x' });
+    const r = matchOutput({
+      expected: 'Kernel Version:     5.15.0',
+      actual: 'Kernel Version:     6.1.0',
+      mode: 'similar',
+      line: 1,
+      column: 1,
+      command: 'kubectl describe pod x',
+    });
     expect(r.ok).toBe(false);
   });
 });

@@ -21,7 +21,13 @@ describe('printenv output (connect applications with services)', () => {
     });
     expect(result.ok).toBe(false);
     expect(result.differences).toEqual([
-      { kind: 'missing-line', message: 'missing in actual output: MY_NGINX_SERVICE_HOST=10.0.162.149', line: 121, column: 4, expected: 'MY_NGINX_SERVICE_HOST=10.0.162.149' },
+      {
+        kind: 'missing-line',
+        message: 'missing in actual output: MY_NGINX_SERVICE_HOST=10.0.162.149',
+        line: 121,
+        column: 4,
+        expected: 'MY_NGINX_SERVICE_HOST=10.0.162.149',
+      },
       { kind: 'missing-line', message: 'missing in actual output: MY_NGINX_SERVICE_PORT=80', line: 123, column: 4, expected: 'MY_NGINX_SERVICE_PORT=80' },
     ]);
     expect(result.diff).toContain('-MY_NGINX_SERVICE_HOST=10.0.162.149');
@@ -30,7 +36,8 @@ describe('printenv output (connect applications with services)', () => {
   test('should pass with MY_NGINX present at any IP, in any order', () => {
     const result = matchOutput({
       expected: DOC,
-      actual: 'MY_NGINX_SERVICE_PORT=80\nKUBERNETES_SERVICE_HOST=10.96.0.1\nMY_NGINX_SERVICE_HOST=10.96.201.17\nKUBERNETES_SERVICE_PORT=443\nKUBERNETES_SERVICE_PORT_HTTPS=443\n',
+      actual:
+        'MY_NGINX_SERVICE_PORT=80\nKUBERNETES_SERVICE_HOST=10.96.0.1\nMY_NGINX_SERVICE_HOST=10.96.201.17\nKUBERNETES_SERVICE_PORT=443\nKUBERNETES_SERVICE_PORT_HTTPS=443\n',
       mode: 'similar',
       line: 120,
       column: 1,

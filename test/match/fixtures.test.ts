@@ -21,7 +21,10 @@ const root = join(import.meta.dirname, '../../fixtures/match');
 
 describe('fixtures/match', () => {
   // `outputs/` holds whole outputs that table-driven tests cut excerpts against; cases have a meta.json.
-  for (const name of readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(root, e.name, 'meta.json'))).map((e) => e.name).sort()) {
+  for (const name of readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(root, e.name, 'meta.json')))
+    .map((e) => e.name)
+    .sort()) {
     const dir = join(root, name);
     const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Meta;
     test(`${name}: ${meta.description}`, () => {

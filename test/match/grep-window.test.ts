@@ -53,14 +53,42 @@ describe('grep context windows', () => {
     expect(r.diff).toBe('');
     expect(r.strategy).toBe('lines');
     expect(r.differences).toEqual([
-      { kind: 'missing-line', message: `missing in actual output: uid: 07191fb3-f61a-11e5-8ae5-42010af00002 (outside the ${MOVED})`, line: 1, column: 3, expected: 'uid: 07191fb3-f61a-11e5-8ae5-42010af00002', stale: true },
+      {
+        kind: 'missing-line',
+        message: `missing in actual output: uid: 07191fb3-f61a-11e5-8ae5-42010af00002 (outside the ${MOVED})`,
+        line: 1,
+        column: 3,
+        expected: 'uid: 07191fb3-f61a-11e5-8ae5-42010af00002',
+        stale: true,
+      },
       { kind: 'missing-line', message: `missing in actual output: spec: (outside the ${MOVED})`, line: 2, column: 1, expected: 'spec:', stale: true },
-      { kind: 'missing-line', message: `missing in actual output: clusterIP: 10.0.162.149 (outside the ${MOVED})`, line: 3, column: 3, expected: 'clusterIP: 10.0.162.149', stale: true },
+      {
+        kind: 'missing-line',
+        message: `missing in actual output: clusterIP: 10.0.162.149 (outside the ${MOVED})`,
+        line: 3,
+        column: 3,
+        expected: 'clusterIP: 10.0.162.149',
+        stale: true,
+      },
       { kind: 'extra-line', message: `extra in actual output: ipFamilies: (pulled into the ${MOVED})`, line: 3, column: 3, actual: 'ipFamilies:', stale: true },
       { kind: 'extra-line', message: `extra in actual output: - IPv4 (pulled into the ${MOVED})`, line: 3, column: 3, actual: '- IPv4', stale: true },
-      { kind: 'extra-line', message: `extra in actual output: ipFamilyPolicy: SingleStack (pulled into the ${MOVED})`, line: 3, column: 3, actual: 'ipFamilyPolicy: SingleStack', stale: true },
+      {
+        kind: 'extra-line',
+        message: `extra in actual output: ipFamilyPolicy: SingleStack (pulled into the ${MOVED})`,
+        line: 3,
+        column: 3,
+        actual: 'ipFamilyPolicy: SingleStack',
+        stale: true,
+      },
       { kind: 'extra-line', message: `extra in actual output: selector: (pulled into the ${MOVED})`, line: 14, column: 5, actual: 'selector:', stale: true },
-      { kind: 'extra-line', message: `extra in actual output: run: my-nginx (pulled into the ${MOVED})`, line: 14, column: 5, actual: 'run: my-nginx', stale: true },
+      {
+        kind: 'extra-line',
+        message: `extra in actual output: run: my-nginx (pulled into the ${MOVED})`,
+        line: 14,
+        column: 5,
+        actual: 'run: my-nginx',
+        stale: true,
+      },
     ]);
     expect(r.bindings).toEqual([
       { doc: '31704', actual: '30110', kind: 'node-port' },
@@ -76,13 +104,26 @@ describe('grep context windows', () => {
   ])('should fail on the same texts for %s (%s)', (command) => {
     const r = run(DOC, ACTUAL, command);
     expect(r.ok).toBe(false);
-    expect(r.differences.find((d) => d.expected === 'spec:')).toEqual({ kind: 'missing-line', message: 'missing in actual output: spec:', line: 2, column: 1, expected: 'spec:' });
+    expect(r.differences.find((d) => d.expected === 'spec:')).toEqual({
+      kind: 'missing-line',
+      message: 'missing in actual output: spec:',
+      line: 2,
+      column: 1,
+      expected: 'spec:',
+    });
   });
 
   test('should fail on a wrong value inside the window', () => {
     const r = run(DOC, ACTUAL.replace('port: 8080', 'port: 80'));
     expect(r.ok).toBe(false);
-    expect(r.differences).toContainEqual({ kind: 'wrong-value', message: 'port: doc 8080, actual 80', line: 7, column: 5, expected: 'port: 8080', actual: 'port: 80' });
+    expect(r.differences).toContainEqual({
+      kind: 'wrong-value',
+      message: 'port: doc 8080, actual 80',
+      line: 7,
+      column: 5,
+      expected: 'port: 8080',
+      actual: 'port: 80',
+    });
     // A wrong value inside a window means it did not merely move: the edge lines fail too.
     expect(r.differences.find((d) => d.expected === 'spec:')?.stale).toBeUndefined();
   });
@@ -105,7 +146,13 @@ describe('grep context windows', () => {
   test('should fail when a doc line is missing between aligned lines of a group', () => {
     const r = run(DOC, ACTUAL.replace('    protocol: TCP\n    targetPort: 80\n', '    targetPort: 80\n'));
     expect(r.ok).toBe(false);
-    expect(r.differences).toContainEqual({ kind: 'missing-line', message: 'missing in actual output: protocol: TCP', line: 8, column: 5, expected: 'protocol: TCP' });
+    expect(r.differences).toContainEqual({
+      kind: 'missing-line',
+      message: 'missing in actual output: protocol: TCP',
+      line: 8,
+      column: 5,
+      expected: 'protocol: TCP',
+    });
     expect(r.differences.find((d) => d.expected === 'spec:')?.stale).toBeUndefined();
   });
 
@@ -120,12 +167,16 @@ describe('grep context windows', () => {
     const doc = '    nodePort: 31704\n    port: 8080\n    protocol: TCP\n    targetPort: 80\n';
     const r = run(doc, doc.replace('targetPort: 80', 'targetPort: 8080'), 'kubectl get svc my-nginx -o yaml | grep -A 3 nodePort');
     expect(r.ok).toBe(false);
-    expect(r.differences).toEqual([{ kind: 'wrong-value', message: 'targetPort: doc 80, actual 8080', line: 4, column: 5, expected: 'targetPort: 80', actual: 'targetPort: 8080' }]);
+    expect(r.differences).toEqual([
+      { kind: 'wrong-value', message: 'targetPort: doc 80, actual 8080', line: 4, column: 5, expected: 'targetPort: 80', actual: 'targetPort: 8080' },
+    ]);
   });
 
   test('should take each group between `--` lines on its own', () => {
-    const doc = '  uid: 1c5e9f3a-0000-4000-8000-000000000001\nspec:\n  clusterIP: 10.0.162.149\n--\n  uid: 1c5e9f3a-0000-4000-8000-000000000002\nspec:\n  clusterIP: 10.0.171.12\n';
-    const actual = 'spec:\n  allocateLoadBalancerNodePorts: true\n  clusterIP: 10.96.12.7\n--\nspec:\n  allocateLoadBalancerNodePorts: true\n  clusterIP: 10.96.80.3\n';
+    const doc =
+      '  uid: 1c5e9f3a-0000-4000-8000-000000000001\nspec:\n  clusterIP: 10.0.162.149\n--\n  uid: 1c5e9f3a-0000-4000-8000-000000000002\nspec:\n  clusterIP: 10.0.171.12\n';
+    const actual =
+      'spec:\n  allocateLoadBalancerNodePorts: true\n  clusterIP: 10.96.12.7\n--\nspec:\n  allocateLoadBalancerNodePorts: true\n  clusterIP: 10.96.80.3\n';
     const r = run(doc, actual, 'kubectl get svc a b -o yaml | grep -B 2 clusterIP:');
     expect(r.ok).toBe(true);
     expect(r.differences.filter((d) => d.kind === 'missing-line')).toMatchObject([
@@ -135,14 +186,24 @@ describe('grep context windows', () => {
   });
 
   test('should not take lines next to a `...` line for window edges', () => {
-    const r = run('    nodePort: 31704\n...\n    sessionAffinity: None\n', '    nodePort: 30110\n    port: 8080\n    protocol: TCP\n', 'kubectl get svc my-nginx -o yaml | grep -A 3 nodePort');
+    const r = run(
+      '    nodePort: 31704\n...\n    sessionAffinity: None\n',
+      '    nodePort: 30110\n    port: 8080\n    protocol: TCP\n',
+      'kubectl get svc my-nginx -o yaml | grep -A 3 nodePort',
+    );
     expect(r.ok).toBe(false);
-    expect(r.differences).toEqual([{ kind: 'missing-line', message: 'missing in actual output: sessionAffinity: None', line: 3, column: 5, expected: 'sessionAffinity: None' }]);
+    expect(r.differences).toEqual([
+      { kind: 'missing-line', message: 'missing in actual output: sessionAffinity: None', line: 3, column: 5, expected: 'sessionAffinity: None' },
+    ]);
   });
 
   test('should compare grep output line by line even when the doc parses as YAML', () => {
     const doc = 'ports:\n- name: http\n  nodePort: 31704\n  port: 80\n';
-    const r = run(doc, 'ports:\n- appProtocol: http\n  name: http\n  nodePort: 30110\n  port: 80\n', 'kubectl get svc my-nginx -o yaml | grep -B 2 -A 1 nodePort');
+    const r = run(
+      doc,
+      'ports:\n- appProtocol: http\n  name: http\n  nodePort: 30110\n  port: 80\n',
+      'kubectl get svc my-nginx -o yaml | grep -B 2 -A 1 nodePort',
+    );
     expect(r.strategy).toBe('lines');
   });
 });

@@ -54,11 +54,26 @@ describe('a pod table of a Job from an old cluster', () => {
   const doc = 'NAME                        READY     STATUS      RESTARTS   AGE\nprocess-item-apple-kixwv    0/1       Completed   0          4m\n';
 
   test('should take the NAME ending in a 5-letter part for a generated name', () => {
-    expect(check('kubectl get pods -l jobgroup=x', doc, 'NAME                       READY   STATUS      RESTARTS   AGE\nprocess-item-apple-2qfnj   0/1     Completed   0          9s\n').ok).toBe(true);
+    expect(
+      check(
+        'kubectl get pods -l jobgroup=x',
+        doc,
+        'NAME                       READY   STATUS      RESTARTS   AGE\nprocess-item-apple-2qfnj   0/1     Completed   0          9s\n',
+      ).ok,
+    ).toBe(true);
   });
 
   test('should still report another prefix or another status', () => {
-    expect(check('kubectl get pods', doc, 'NAME                      READY   STATUS      RESTARTS   AGE\nprocess-item-pear-2qfnj   0/1     Completed   0          9s\n').ok).toBe(false);
-    expect(check('kubectl get pods', doc, 'NAME                       READY   STATUS   RESTARTS   AGE\nprocess-item-apple-2qfnj   0/1     Error    0          9s\n').ok).toBe(false);
+    expect(
+      check(
+        'kubectl get pods',
+        doc,
+        'NAME                      READY   STATUS      RESTARTS   AGE\nprocess-item-pear-2qfnj   0/1     Completed   0          9s\n',
+      ).ok,
+    ).toBe(false);
+    expect(
+      check('kubectl get pods', doc, 'NAME                       READY   STATUS   RESTARTS   AGE\nprocess-item-apple-2qfnj   0/1     Error    0          9s\n')
+        .ok,
+    ).toBe(false);
   });
 });

@@ -46,8 +46,21 @@ describe('modes', () => {
 
 describe('stale docs', () => {
   test('a renamed describe field is a stale wrong-value', () => {
-    const r = matchOutput({ expected: 'Name:   my-nginx\nTarget Port:   80/TCP', actual: 'Name:      my-nginx\nTargetPort:   80/TCP', mode: 'similar', line: 1, column: 1 });
-    expect(r.differences).toMatchObject([{ kind: 'wrong-value', line: 2, stale: true, message: 'field Target Port is TargetPort in actual output (renamed by a newer version; the doc may be stale)' }]);
+    const r = matchOutput({
+      expected: 'Name:   my-nginx\nTarget Port:   80/TCP',
+      actual: 'Name:      my-nginx\nTargetPort:   80/TCP',
+      mode: 'similar',
+      line: 1,
+      column: 1,
+    });
+    expect(r.differences).toMatchObject([
+      {
+        kind: 'wrong-value',
+        line: 2,
+        stale: true,
+        message: 'field Target Port is TargetPort in actual output (renamed by a newer version; the doc may be stale)',
+      },
+    ]);
   });
 
   test('node names in kubectl get nodes tables vary; other node properties are reported as the environment', () => {
@@ -60,7 +73,9 @@ describe('stale docs', () => {
       command: 'kubectl get nodes',
     });
     // The doc shows the nodes of the cluster it was written on: their version is reported, not failed.
-    expect(r.differences).toMatchObject([{ kind: 'wrong-value', message: expect.stringContaining('row minikube, column VERSION: doc v1.28.3, actual v1.32.0'), environment: true }]);
+    expect(r.differences).toMatchObject([
+      { kind: 'wrong-value', message: expect.stringContaining('row minikube, column VERSION: doc v1.28.3, actual v1.32.0'), environment: true },
+    ]);
     expect(r.ok).toBe(true);
     expect(r.bindings).toEqual([{ doc: 'minikube', actual: 'kind-control-plane', kind: 'node-name' }]);
   });
@@ -72,7 +87,9 @@ describe('structured lists', () => {
     const doc = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [item('web-0', 'Running'), item('my-nginx-cf54cdbf7-vr96x', 'Running')] }, null, 2);
     const actual = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: [item('my-nginx-7d9c6f8b4-k2x9p', 'Running'), item('web-0', 'Pending')] }, null, 2);
     const r = matchOutput({ expected: doc, actual, mode: 'similar', line: 1, column: 1, command: 'kubectl get pods -o json' });
-    expect(r.differences).toMatchObject([{ kind: 'wrong-value', path: 'items[0].status.phase', message: 'items[0].status.phase: doc Running, actual Pending' }]);
+    expect(r.differences).toMatchObject([
+      { kind: 'wrong-value', path: 'items[0].status.phase', message: 'items[0].status.phase: doc Running, actual Pending' },
+    ]);
   });
 
   test('similar: an output opening with ... and no other elision is an excerpt, open at its end', () => {
@@ -83,7 +100,9 @@ describe('structured lists', () => {
     // Without the opening elision, the lines after the doc's last line are extra.
     expect(run('similar', '<!DOCTYPE html>\n<html>', page).differences.some((d) => d.kind === 'extra-line')).toBe(true);
     // An elision elsewhere keeps the doc's own shape: nothing is implied at the end.
-    expect(run('similar', '...\n<h1>Welcome to nginx!</h1>\n...\n<p>If you see this page</p>', page).differences.some((d) => d.kind === 'extra-line')).toBe(true);
+    expect(run('similar', '...\n<h1>Welcome to nginx!</h1>\n...\n<p>If you see this page</p>', page).differences.some((d) => d.kind === 'extra-line')).toBe(
+      true,
+    );
   });
 
   test('similar: a <...> line elides output like ...', () => {

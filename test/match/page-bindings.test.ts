@@ -22,7 +22,8 @@ const describeSvc = (ip: string, nodePort: string) => ({
   expected: `Name:              my-nginx\nIP:                ${ip}\nNodePort:          <unset>  ${nodePort}/TCP`,
   actual: 'Name:              my-nginx\nIP:                10.96.5.3\nNodePort:          <unset>  31234/TCP',
 });
-const pods = (rows: string[]) => `NAME                        READY   STATUS    RESTARTS   AGE\n${rows.map((r) => `${r}   1/1     Running   0          1m`).join('\n')}`;
+const pods = (rows: string[]) =>
+  `NAME                        READY   STATUS    RESTARTS   AGE\n${rows.map((r) => `${r}   1/1     Running   0          1m`).join('\n')}`;
 const X1 = 'my-nginx-cf54cdbf7-vr96x';
 const X2 = 'my-nginx-cf54cdbf7-k2x9p';
 const X3 = 'my-nginx-cf54cdbf7-zz4n8';
@@ -33,8 +34,18 @@ const P3 = 'my-nginx-7d9c6f8b4-ddddd';
 describe('values the cluster assigns are consistent across a page', () => {
   test.each<[string, ReturnType<typeof describeSvc>, boolean, string | undefined]>([
     ['the same IP and NodePort later on the page', describeSvc('10.0.0.11', '30080'), true, undefined],
-    ['another IP for the same Service contradicts the page', describeSvc('10.0.0.12', '30080'), false, 'the page showed 10.96.5.3 as 10.0.0.11 at line 10, here as 10.0.0.12'],
-    ['another NodePort for the same port contradicts the page', describeSvc('10.0.0.11', '30081'), false, 'the page showed 31234 as 30080 at line 10, here as 30081'],
+    [
+      'another IP for the same Service contradicts the page',
+      describeSvc('10.0.0.12', '30080'),
+      false,
+      'the page showed 10.96.5.3 as 10.0.0.11 at line 10, here as 10.0.0.12',
+    ],
+    [
+      'another NodePort for the same port contradicts the page',
+      describeSvc('10.0.0.11', '30081'),
+      false,
+      'the page showed 31234 as 30080 at line 10, here as 30081',
+    ],
   ])('%s', (_name, later, ok, message) => {
     const [first, second] = page([GET_SVC, later]);
     expect(first!.ok).toBe(true);
@@ -76,7 +87,8 @@ describe('values the cluster assigns are consistent across a page', () => {
 
   test('a doc value equal to the actual one is right, whatever the page showed before', () => {
     // guestbook.md shows the kubernetes Service as 10.0.0.1, later as 10.96.0.1.
-    const svc = (ip: string) => `NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nkubernetes   ClusterIP   ${ip}    <none>        443/TCP   1m`;
+    const svc = (ip: string) =>
+      `NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nkubernetes   ClusterIP   ${ip}    <none>        443/TCP   1m`;
     const [, second] = page([
       { command: 'kubectl get service', expected: svc('10.0.0.1'), actual: svc('10.96.0.1') },
       { command: 'kubectl get service', expected: svc('10.96.0.1'), actual: svc('10.96.0.1') },
@@ -106,8 +118,22 @@ describe('values the cluster assigns are consistent across a page', () => {
     const wide = (rows: [string, string, string][]) =>
       `NAME                        READY   STATUS    IP            NODE\n${rows.map(([n, ip, node]) => `${n}   1/1     Running   ${ip}   ${node}`).join('\n')}`;
     const [, second, third] = page([
-      { command: 'kubectl get pods -o wide', expected: wide([[X1, '10.244.2.5', 'gke-node-a'], [X2, '10.244.3.4', 'gke-node-b']]), actual: wide([[P1, '10.244.0.11', 'kind-control-plane'], [P2, '10.244.0.12', 'kind-control-plane']]) },
-      { command: 'kubectl describe svc my-nginx', expected: 'Endpoints:         10.244.3.4:80,10.244.2.5:80', actual: 'Endpoints:         10.244.0.11:80,10.244.0.12:80' },
+      {
+        command: 'kubectl get pods -o wide',
+        expected: wide([
+          [X1, '10.244.2.5', 'gke-node-a'],
+          [X2, '10.244.3.4', 'gke-node-b'],
+        ]),
+        actual: wide([
+          [P1, '10.244.0.11', 'kind-control-plane'],
+          [P2, '10.244.0.12', 'kind-control-plane'],
+        ]),
+      },
+      {
+        command: 'kubectl describe svc my-nginx',
+        expected: 'Endpoints:         10.244.3.4:80,10.244.2.5:80',
+        actual: 'Endpoints:         10.244.0.11:80,10.244.0.12:80',
+      },
       { command: 'kubectl get pods -o wide', expected: wide([[X1, '10.244.2.5', 'gke-node-a']]), actual: wide([[P1, '10.244.0.11', 'kind-control-plane']]) },
     ]);
     expect(second!.ok, JSON.stringify(second!.differences)).toBe(true);
@@ -117,7 +143,8 @@ describe('values the cluster assigns are consistent across a page', () => {
   test('kubeconfig names: one context name per page, but cluster, user and context names may all be one actual name', () => {
     const view = {
       command: 'kubectl config view',
-      expected: 'clusters:\n- cluster:\n    server: https://10.0.0.1:6443\n  name: kubernetes\ncontexts:\n- context:\n    cluster: kubernetes\n    user: kubernetes-admin\n  name: kubernetes-admin@kubernetes\ncurrent-context: kubernetes-admin@kubernetes',
+      expected:
+        'clusters:\n- cluster:\n    server: https://10.0.0.1:6443\n  name: kubernetes\ncontexts:\n- context:\n    cluster: kubernetes\n    user: kubernetes-admin\n  name: kubernetes-admin@kubernetes\ncurrent-context: kubernetes-admin@kubernetes',
       actual:
         'apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: DATA+OMITTED\n    server: https://127.0.0.1:36999\n  name: kubedoctest-sim\ncontexts:\n- context:\n    cluster: kubedoctest-sim\n    namespace: default\n    user: kubedoctest-sim\n  name: kubedoctest-sim\ncurrent-context: kubedoctest-sim\nkind: Config\npreferences: {}\nusers:\n- name: kubedoctest-sim\n  user:\n    token: REDACTED',
     };

@@ -3,31 +3,39 @@ import { describe, expect, test } from 'vitest';
 import { isTolerated, matchOutput } from '../../src/match/index.js';
 import type { MatchMode } from '../../src/plan/types.js';
 
-const kubectlish = fc.array(
-  fc.constantFrom(
-    'NAME                       READY   STATUS    RESTARTS   AGE',
-    'my-nginx-cf54cdbf7-vr96x   1/1     Running   0          2m',
-    'NAME       TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)   AGE',
-    'my-nginx   ClusterIP   10.0.162.149   <none>        80/TCP    21s',
-    'MY_NGINX_SERVICE_HOST=10.0.162.149',
-    'apiVersion: v1',
-    'kind: Service',
-    '  name: <pod-name>',
-    '...',
-    '',
-    '   ',
-    '{',
-    '}',
-    '- a',
-    'Name:   my-nginx',
-    'xx.xxx.xxx.xxx',
-  ),
-  { maxLength: 12 },
-).map((lines) => lines.join('\n'));
+const kubectlish = fc
+  .array(
+    fc.constantFrom(
+      'NAME                       READY   STATUS    RESTARTS   AGE',
+      'my-nginx-cf54cdbf7-vr96x   1/1     Running   0          2m',
+      'NAME       TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)   AGE',
+      'my-nginx   ClusterIP   10.0.162.149   <none>        80/TCP    21s',
+      'MY_NGINX_SERVICE_HOST=10.0.162.149',
+      'apiVersion: v1',
+      'kind: Service',
+      '  name: <pod-name>',
+      '...',
+      '',
+      '   ',
+      '{',
+      '}',
+      '- a',
+      'Name:   my-nginx',
+      'xx.xxx.xxx.xxx',
+    ),
+    { maxLength: 12 },
+  )
+  .map((lines) => lines.join('\n'));
 const text = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 100 }), kubectlish);
 const modes: MatchMode[] = ['exact', 'similar', 'contains', 'lines'];
 const commands = fc.option(
-  fc.constantFrom('kubectl get all', 'kubectl get svc -o yaml', 'printenv', 'kubectl get svc my-nginx -o yaml | grep nodePort -C 5', 'kubectl get pods -n kube-system'),
+  fc.constantFrom(
+    'kubectl get all',
+    'kubectl get svc -o yaml',
+    'printenv',
+    'kubectl get svc my-nginx -o yaml | grep nodePort -C 5',
+    'kubectl get pods -n kube-system',
+  ),
   { nil: undefined },
 );
 

@@ -22,7 +22,15 @@ describe('matching real kubectl output from the simulator', () => {
     for (const [i, s] of steps.entries()) {
       const r = await f.kubectl(s.command);
       expect(r.exitCode, r.stderr).toBe(0);
-      const m = matchOutput({ expected: s.expected, actual: r.stdout, mode: 'similar', line: 10 * (i + 1), column: 1, command: ['kubectl', ...s.command].join(' '), bindings });
+      const m = matchOutput({
+        expected: s.expected,
+        actual: r.stdout,
+        mode: 'similar',
+        line: 10 * (i + 1),
+        column: 1,
+        command: ['kubectl', ...s.command].join(' '),
+        bindings,
+      });
       if (m.ok) bindings.push(...m.bindings.map((b) => ({ ...b, line: 10 * (i + 1) })));
       out.push(m);
     }
@@ -38,18 +46,24 @@ describe('matching real kubectl output from the simulator', () => {
     ['the IP and NodePort the page showed before', 'clusterIP: 10.0.162.149\n  ...\n  ports:\n  - nodePort: 31704\n    port: 80', true],
     ['another IP for the same Service', 'clusterIP: 10.0.162.150\n  ...\n  ports:\n  - nodePort: 31704\n    port: 80', false],
     ['a wrong port', 'clusterIP: 10.0.162.149\n  ...\n  ports:\n  - nodePort: 31704\n    port: 8080', false],
-  ])('get svc, then an excerpt of -o yaml with %s', async (_name, excerpt, ok) => {
-    const [first, second] = await page([getSvc, { command: ['get', 'svc', 'my-nginx', '-o', 'yaml'], expected: `spec:\n  ${excerpt}` }]);
-    expect(first!.ok, JSON.stringify(first!.differences)).toBe(true);
-    expect(second!.strategy).toBe('structured');
-    expect(second!.ok, JSON.stringify(second!.differences)).toBe(ok);
-  }, 30_000);
+  ])(
+    'get svc, then an excerpt of -o yaml with %s',
+    async (_name, excerpt, ok) => {
+      const [first, second] = await page([getSvc, { command: ['get', 'svc', 'my-nginx', '-o', 'yaml'], expected: `spec:\n  ${excerpt}` }]);
+      expect(first!.ok, JSON.stringify(first!.differences)).toBe(true);
+      expect(second!.strategy).toBe('structured');
+      expect(second!.ok, JSON.stringify(second!.differences)).toBe(ok);
+    },
+    30_000,
+  );
 
   test.each<[string, string, boolean]>([
     ['a minikube kubeconfig', 'minikube', true],
     ['a kubeconfig whose context the tutorial named itself', 'dev-frontend', false],
-  ])('config view against %s', async (_name, name, ok) => {
-    const doc = `apiVersion: v1
+  ])(
+    'config view against %s',
+    async (_name, name, ok) => {
+      const doc = `apiVersion: v1
 clusters:
 - cluster:
     certificate-authority: /home/user/.minikube/ca.crt
@@ -69,8 +83,10 @@ users:
   user:
     client-certificate: /home/user/.minikube/profiles/minikube/client.crt
     client-key: /home/user/.minikube/profiles/minikube/client.key`;
-    const [view] = await page([{ command: ['config', 'view'], expected: doc }]);
-    expect(view!.ok, JSON.stringify(view!.differences)).toBe(ok);
-    if (ok) expect(view!.bindings.map((b) => b.kind).sort()).toEqual(['api-server', 'kube-cluster', 'kube-context', 'kube-user']);
-  }, 30_000);
+      const [view] = await page([{ command: ['config', 'view'], expected: doc }]);
+      expect(view!.ok, JSON.stringify(view!.differences)).toBe(ok);
+      if (ok) expect(view!.bindings.map((b) => b.kind).sort()).toEqual(['api-server', 'kube-cluster', 'kube-context', 'kube-user']);
+    },
+    30_000,
+  );
 });

@@ -97,7 +97,12 @@ describe('inline ... in tables', () => {
     expect(r.ok, JSON.stringify(r.differences, null, 2)).toBe(ok);
     for (const w of want) {
       const { message, ...rest } = w;
-      expect(r.differences.some((d) => Object.entries(rest).every(([k, v]) => d[k as keyof Difference] === v) && (message === undefined || d.message.includes(message))), JSON.stringify(r.differences)).toBe(true);
+      expect(
+        r.differences.some(
+          (d) => Object.entries(rest).every(([k, v]) => d[k as keyof Difference] === v) && (message === undefined || d.message.includes(message)),
+        ),
+        JSON.stringify(r.differences),
+      ).toBe(true);
     }
     if (want.length === 0) expect(r.differences.filter((d) => d.environment !== true)).toEqual([]);
   });
@@ -116,9 +121,21 @@ describe('inline ... in tables', () => {
   });
 
   test('an inline ... in a line elides text there; a real difference elsewhere still fails', () => {
-    const ok = matchOutput({ expected: 'deployment.apps/my-nginx ... rolled out', actual: 'deployment.apps/my-nginx successfully rolled out', mode: 'similar', line: 1, column: 1 });
+    const ok = matchOutput({
+      expected: 'deployment.apps/my-nginx ... rolled out',
+      actual: 'deployment.apps/my-nginx successfully rolled out',
+      mode: 'similar',
+      line: 1,
+      column: 1,
+    });
     expect(ok.ok).toBe(true);
-    const bad = matchOutput({ expected: 'deployment.apps/my-nginx ... rolled out', actual: 'deployment.apps/my-nginx successfully rolled back', mode: 'similar', line: 1, column: 1 });
+    const bad = matchOutput({
+      expected: 'deployment.apps/my-nginx ... rolled out',
+      actual: 'deployment.apps/my-nginx successfully rolled back',
+      mode: 'similar',
+      line: 1,
+      column: 1,
+    });
     expect(bad.ok).toBe(false);
     // `...` inside a word is text, not an elision: kubectl prints `Waiting...`.
     const word = matchOutput({ expected: 'Waiting...', actual: 'Waiting for rollout', mode: 'similar', line: 1, column: 1 });

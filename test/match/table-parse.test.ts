@@ -23,7 +23,11 @@ pending-pod   0/1     Pending   0            2s                               <n
   });
 
   test('should take a mixed-case header over a dashes line (describe events)', () => {
-    const segs = segmentLines(lines('Events:\n  Type    Reason     Age   From     Message\n  ----    ------     ----  ----     -------\n  Normal  Scheduled  12s   default  Successfully assigned'));
+    const segs = segmentLines(
+      lines(
+        'Events:\n  Type    Reason     Age   From     Message\n  ----    ------     ----  ----     -------\n  Normal  Scheduled  12s   default  Successfully assigned',
+      ),
+    );
     expect(segs[1]?.kind === 'table' && segs[1].table.rows[0]?.cells).toEqual(['Normal', 'Scheduled', '12s', 'default', 'Successfully assigned']);
   });
 

@@ -8,12 +8,7 @@ function steps(md: string): CommandStep[] {
 
 /** [command, context kind, pod/node name, what decided it] for each command step. */
 function places(md: string): Array<[string, string, string | undefined, string | undefined]> {
-  return steps(md).map((s) => [
-    s.command,
-    s.host.kind,
-    s.host.kind === 'pod' || s.host.kind === 'node' ? s.host.name : undefined,
-    s.host.source?.by,
-  ]);
+  return steps(md).map((s) => [s.command, s.host.kind, s.host.kind === 'pod' || s.host.kind === 'node' ? s.host.name : undefined, s.host.source?.by]);
 }
 
 const fence = (...lines: string[]): string => ['```shell', ...lines, '```', ''].join('\n');
@@ -21,10 +16,18 @@ const fence = (...lines: string[]): string => ['```shell', ...lines, '```', ''].
 describe('where each line runs', () => {
   it('should put the lines after `kubectl exec -it … -- sh` in that pod until `exit`', () => {
     const md = [
-      'Get a shell:', '', fence('kubectl exec -it web -n prod -c nginx -- /bin/bash'),
-      'In your shell, update the packages:', '', fence('apt-get update', 'curl http://localhost/'),
-      'Exit your shell:', '', fence('exit'),
-      'Clean up:', '', fence('kubectl delete pod web'),
+      'Get a shell:',
+      '',
+      fence('kubectl exec -it web -n prod -c nginx -- /bin/bash'),
+      'In your shell, update the packages:',
+      '',
+      fence('apt-get update', 'curl http://localhost/'),
+      'Exit your shell:',
+      '',
+      fence('exit'),
+      'Clean up:',
+      '',
+      fence('kubectl delete pod web'),
     ].join('\n');
     expect(places(md)).toEqual([
       ['kubectl exec -it web -n prod -c nginx -- /bin/bash', 'local', undefined, undefined],
@@ -35,7 +38,13 @@ describe('where each line runs', () => {
     ]);
     const s = steps(md);
     expect(s[0]!.opensSession).toEqual({ kind: 'pod', name: 'web', namespace: 'prod', container: 'nginx' });
-    expect(s[1]!.host).toEqual({ kind: 'pod', name: 'web', namespace: 'prod', container: 'nginx', source: { by: 'session', line: 4, text: 'kubectl exec -it web -n prod -c nginx -- /bin/bash' } });
+    expect(s[1]!.host).toEqual({
+      kind: 'pod',
+      name: 'web',
+      namespace: 'prod',
+      container: 'nginx',
+      source: { by: 'session', line: 4, text: 'kubectl exec -it web -n prod -c nginx -- /bin/bash' },
+    });
     expect(s[3]!.closesSession).toBe(true);
     expect(s[4]!.closesSession).toBeUndefined();
   });
@@ -53,9 +62,18 @@ describe('where each line runs', () => {
   it('should keep `$`, `#` and `/ #` prompts in the open session, and take a `root@<pod>` prompt as that pod', () => {
     const md = [
       fence('kubectl debug -it demo --image=busybox:1.28 --target=demo'),
-      '```console', '/ # ps aux', 'PID USER', '$ id', '```', '',
+      '```console',
+      '/ # ps aux',
+      'PID USER',
+      '$ id',
+      '```',
+      '',
       fence('kubectl exec -it secret-test-pod -- /bin/bash'),
-      '```console', 'root@secret-test-pod:/# ls /etc/secret-volume', 'password', '```', '',
+      '```console',
+      'root@secret-test-pod:/# ls /etc/secret-volume',
+      'password',
+      '```',
+      '',
     ].join('\n');
     expect(places(md)).toEqual([
       ['kubectl debug -it demo --image=busybox:1.28 --target=demo', 'local', undefined, undefined],
@@ -72,10 +90,19 @@ describe('where each line runs', () => {
 
   it('should read prose cues for the block right after them only', () => {
     const md = [
-      'From within a Pod, run:', '', fence('cat /etc/resolv.conf'), fence('nslookup kubernetes'),
-      'Then look at the service:', '', fence('cat /etc/hosts'),
-      'Run the following on a Node:', '', fence('curl localhost:10249/proxyMode'),
-      'On your local machine, run:', '', fence('curl localhost:8080'),
+      'From within a Pod, run:',
+      '',
+      fence('cat /etc/resolv.conf'),
+      fence('nslookup kubernetes'),
+      'Then look at the service:',
+      '',
+      fence('cat /etc/hosts'),
+      'Run the following on a Node:',
+      '',
+      fence('curl localhost:10249/proxyMode'),
+      'On your local machine, run:',
+      '',
+      fence('curl localhost:8080'),
     ].join('\n');
     expect(places(md)).toEqual([
       ['cat /etc/resolv.conf', 'pod', undefined, 'cue'],
@@ -86,8 +113,15 @@ describe('where each line runs', () => {
     ]);
   });
 
-  it('should keep kubectl on the reader\'s machine under a pod or node cue', () => {
-    const md = ['Get a shell inside the container:', '', fence('kubectl exec -it web -- sh'), 'From within a Pod, list the pods:', '', fence('kubectl get pods')].join('\n');
+  it("should keep kubectl on the reader's machine under a pod or node cue", () => {
+    const md = [
+      'Get a shell inside the container:',
+      '',
+      fence('kubectl exec -it web -- sh'),
+      'From within a Pod, list the pods:',
+      '',
+      fence('kubectl get pods'),
+    ].join('\n');
     expect(places(md).map((p) => p[1])).toEqual(['local', 'local']);
   });
 
@@ -98,13 +132,23 @@ describe('where each line runs', () => {
 
   it('should take a section heading that says "on your Node" for its whole section, and open a node shell from prose', () => {
     const md = [
-      '## Create an index.html file on your Node', '',
-      'Open a shell to the single Node in your cluster, for example with `minikube ssh`.', '',
-      'Create a directory:', '', fence('sudo mkdir /mnt/data'),
-      'You can now close the shell to your Node.', '',
-      '## Create a Pod', '', fence('kubectl get pods'),
+      '## Create an index.html file on your Node',
+      '',
+      'Open a shell to the single Node in your cluster, for example with `minikube ssh`.',
+      '',
+      'Create a directory:',
+      '',
+      fence('sudo mkdir /mnt/data'),
+      'You can now close the shell to your Node.',
+      '',
+      '## Create a Pod',
+      '',
+      fence('kubectl get pods'),
     ].join('\n');
-    expect(places(md).map((p) => [p[1], p[3]])).toEqual([['node', 'cue'], ['local', undefined]]);
+    expect(places(md).map((p) => [p[1], p[3]])).toEqual([
+      ['node', 'cue'],
+      ['local', undefined],
+    ]);
   });
 
   it('should never guess local for tools that are not host tools', () => {
@@ -120,7 +164,9 @@ describe('where each line runs', () => {
   });
 
   it('should put remote-session lines (ssh, gcloud compute ssh) on a remote machine', () => {
-    const md = [fence('gcloud compute ssh my-vm'), '```console', '[user@my-vm]$ sudo docker ps', '```', '', fence('exit'), fence('kubectl get nodes')].join('\n');
+    const md = [fence('gcloud compute ssh my-vm'), '```console', '[user@my-vm]$ sudo docker ps', '```', '', fence('exit'), fence('kubectl get nodes')].join(
+      '\n',
+    );
     expect(places(md).map((p) => [p[0], p[1]])).toEqual([
       ['gcloud compute ssh my-vm', 'local'],
       ['sudo docker ps', 'remote'],
@@ -131,11 +177,24 @@ describe('where each line runs', () => {
 
   it('should mark a watch the page keeps running in another terminal, whether the cue comes before or after it', () => {
     const md = [
-      'In one terminal, watch the Pods:', '', fence('kubectl get pods -w'),
-      'In another terminal, create the Deployment:', '', fence('kubectl create deployment web --image=nginx'),
-      '## Next', '', 'Forward a port:', '', fence('kubectl port-forward svc/web 8080:80'),
-      'Leave this running and continue.', '', fence('curl localhost:8080'),
-      '## Third', '', fence('kubectl get pods --watch'), fence('kubectl delete pod web'),
+      'In one terminal, watch the Pods:',
+      '',
+      fence('kubectl get pods -w'),
+      'In another terminal, create the Deployment:',
+      '',
+      fence('kubectl create deployment web --image=nginx'),
+      '## Next',
+      '',
+      'Forward a port:',
+      '',
+      fence('kubectl port-forward svc/web 8080:80'),
+      'Leave this running and continue.',
+      '',
+      fence('curl localhost:8080'),
+      '## Third',
+      '',
+      fence('kubectl get pods --watch'),
+      fence('kubectl delete pod web'),
     ].join('\n');
     expect(steps(md).map((s) => [s.command, s.concurrent])).toEqual([
       ['kubectl get pods -w', { cue: 'In one terminal, watch the Pods:', line: 1 }],
@@ -167,10 +226,20 @@ describe('sessions opened in prose', () => {
 describe('commands after an output cue that names a node', () => {
   it('should run the shell block as node commands with their output, not take it as unpaired output', () => {
     const md = [
-      '```shell', 'kubectl get svc hostnames', '```', '',
-      'You should see something like the following on a Node:', '',
-      '```shell', 'iptables-save | grep hostnames', '```', '',
-      '```', '-A KUBE-SEP-57KPRZ3JQVENLNBR -s 10.244.3.6/32 -m comment --comment "default/hostnames:" -j MARK --set-xmark 0x00004000/0x00004000', '```', '',
+      '```shell',
+      'kubectl get svc hostnames',
+      '```',
+      '',
+      'You should see something like the following on a Node:',
+      '',
+      '```shell',
+      'iptables-save | grep hostnames',
+      '```',
+      '',
+      '```',
+      '-A KUBE-SEP-57KPRZ3JQVENLNBR -s 10.244.3.6/32 -m comment --comment "default/hostnames:" -j MARK --set-xmark 0x00004000/0x00004000',
+      '```',
+      '',
     ].join('\n');
     const s = steps(md);
     expect(s.map((x) => [x.command, x.host.kind, x.expected?.text.slice(0, 12) ?? null])).toEqual([

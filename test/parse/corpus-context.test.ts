@@ -25,18 +25,42 @@ const PAGES: Array<[string, Record<number, string>]> = [
   [
     'tasks/configure-pod-container/configure-persistent-volume-storage.md',
     // `minikube ssh` in prose opens the node shell; `apt update`… run in the pod `kubectl exec -it` opened.
-    { 47: 'node minikube', 55: 'node minikube', 66: 'node minikube', 110: 'local', 203: 'local', 212: 'pod task-pv-pod', 213: 'pod task-pv-pod', 214: 'pod task-pv-pod', 232: 'local', 245: 'node', 246: 'node' },
+    {
+      47: 'node minikube',
+      55: 'node minikube',
+      66: 'node minikube',
+      110: 'local',
+      203: 'local',
+      212: 'pod task-pv-pod',
+      213: 'pod task-pv-pod',
+      214: 'pod task-pv-pod',
+      232: 'local',
+      245: 'node',
+      246: 'node',
+    },
   ],
   [
     'tasks/configure-pod-container/security-context.md',
-    { 85: 'local', 91: 'pod security-context-demo', 106: 'pod security-context-demo', 121: 'pod security-context-demo', 139: 'pod security-context-demo', 156: 'pod security-context-demo', 229: 'local', 247: 'pod security-context-demo-2', 300: 'pod security-context-demo-3', 315: 'pod security-context-demo-3', 357: 'pod security-context-demo-4' },
+    {
+      85: 'local',
+      91: 'pod security-context-demo',
+      106: 'pod security-context-demo',
+      121: 'pod security-context-demo',
+      139: 'pod security-context-demo',
+      156: 'pod security-context-demo',
+      229: 'local',
+      247: 'pod security-context-demo-2',
+      300: 'pod security-context-demo-3',
+      315: 'pod security-context-demo-3',
+      357: 'pod security-context-demo-4',
+    },
   ],
-  [
-    'tasks/debug/debug-application/debug-running-pod.md',
-    { 418: 'local', 618: 'local', 640: 'local', 683: 'local', 696: 'pod myapp', 712: 'local' },
-  ],
+  ['tasks/debug/debug-application/debug-running-pod.md', { 418: 'local', 618: 'local', 640: 'local', 683: 'local', 696: 'pod myapp', 712: 'local' }],
   ['tasks/administer-cluster/declare-network-policy.md', { 74: 'local', 80: 'pod busybox', 106: 'local', 123: 'pod busybox', 142: 'pod busybox' }],
-  ['tasks/inject-data-application/distribute-credentials-secure.md', { 122: 'local', 129: 'pod secret-test-pod', 134: 'pod secret-test-pod', 143: 'pod secret-test-pod' }],
+  [
+    'tasks/inject-data-application/distribute-credentials-secure.md',
+    { 122: 'local', 129: 'pod secret-test-pod', 134: 'pod secret-test-pod', 143: 'pod secret-test-pod' },
+  ],
   ['tutorials/services/source-ip.md', { 81: 'local', 94: 'node', 134: 'pod busybox', 154: 'pod busybox', 363: 'node', 372: 'node' }],
   ['tutorials/services/connect-applications-service.md', { 415: 'node node' }],
 ];
@@ -59,7 +83,7 @@ describe('where lines of real pages run', () => {
     }
   });
 
-  it("should mark the loop the stateful-application page keeps running in another window", () => {
+  it('should mark the loop the stateful-application page keeps running in another window', () => {
     const steps = commandsOf('tasks/run-application/run-replicated-stateful-application.md');
     const loop = steps.find((s) => s.command.includes('mysql-client-loop') && s.command.includes('while'));
     expect(loop?.concurrent?.cue).toMatch(/keep it running in another window/);

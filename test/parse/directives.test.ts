@@ -60,7 +60,18 @@ describe('kubedoctest directives', () => {
   });
 
   it('should read timeouts in ms, s and m', () => {
-    const src = ['<!-- kubedoctest: timeout=1500ms -->', '```shell', 'kubectl get pods', '```', '', '<!-- kubedoctest: timeout=2m -->', '```shell', 'kubectl get ns', '```', ''].join('\n');
+    const src = [
+      '<!-- kubedoctest: timeout=1500ms -->',
+      '```shell',
+      'kubectl get pods',
+      '```',
+      '',
+      '<!-- kubedoctest: timeout=2m -->',
+      '```shell',
+      'kubectl get ns',
+      '```',
+      '',
+    ].join('\n');
     expect(commands(parseMarkdown(src, { path: 't.md' })).map((s) => s.timeoutMs)).toEqual([1500, 120_000]);
   });
 });

@@ -29,7 +29,19 @@ describe('includes', () => {
   });
 
   it('should read a `{{< codeFromInline >}}` block as a fenced block at its own lines', () => {
-    const md = ['Create a config:', '', '{{< codeFromInline lang="yaml" >}}', 'kind: Cluster', 'apiVersion: kind.x-k8s.io/v1alpha4', '{{< /codeFromInline >}}', '', '```shell', 'kubectl apply -f config.yaml', '```', ''].join('\n');
+    const md = [
+      'Create a config:',
+      '',
+      '{{< codeFromInline lang="yaml" >}}',
+      'kind: Cluster',
+      'apiVersion: kind.x-k8s.io/v1alpha4',
+      '{{< /codeFromInline >}}',
+      '',
+      '```shell',
+      'kubectl apply -f config.yaml',
+      '```',
+      '',
+    ].join('\n');
     const lesson = parseWith(md, {});
     expect(manifests(lesson.steps).map((m) => [m.line, m.content, m.file])).toEqual([[3, 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4', 'config.yaml']]);
   });

@@ -57,7 +57,18 @@ describe('manifests', () => {
   });
 
   it('should name a block of any language from prose that asks to save it under a file name', () => {
-    const src = ['Copy the following template into a file called `report.txt.tmpl`:', '', '```liquid', 'Name: {{ name }}', '```', '', '```shell', 'cat report.txt.tmpl', '```', ''].join('\n');
+    const src = [
+      'Copy the following template into a file called `report.txt.tmpl`:',
+      '',
+      '```liquid',
+      'Name: {{ name }}',
+      '```',
+      '',
+      '```shell',
+      'cat report.txt.tmpl',
+      '```',
+      '',
+    ].join('\n');
     const l = parseMarkdown(src, { path: 'doc.md', examplesDir: 'none' });
     expect(l.steps.map((s) => s.kind)).toEqual(['manifest', 'command']);
     expect(manifests(l)[0]).toMatchObject({ file: 'report.txt.tmpl', language: 'text', content: 'Name: {{ name }}' });
@@ -75,17 +86,64 @@ describe('manifests', () => {
     expect(commands(l)[0]!.expected?.text).toBe('kind: ConfigMap');
   });
   it('should take a nearer unnamed manifest of the same object as the new content of the file applied again', () => {
-    const cm = (value: string, name = 'settings') => ['```yaml', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', `  name: ${name}`, 'data:', `  mode: ${value}`, '```', ''];
+    const cm = (value: string, name = 'settings') => [
+      '```yaml',
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      `  name: ${name}`,
+      'data:',
+      `  mode: ${value}`,
+      '```',
+      '',
+    ];
     const apply = ['```shell', 'kubectl apply -f ./settings.yaml', '```', ''];
-    const src = [...cm('one'), ...apply, 'An unrelated object, for illustration:', '', ...cm('x', 'other'), 'Change the mode:', '', ...cm('two'), ...apply].join('\n');
+    const src = [
+      ...cm('one'),
+      ...apply,
+      'An unrelated object, for illustration:',
+      '',
+      ...cm('x', 'other'),
+      'Change the mode:',
+      '',
+      ...cm('two'),
+      ...apply,
+    ].join('\n');
     const l = parseMarkdown(src, { path: 'doc.md', examplesDir: 'none' });
     const m = manifests(l);
-    expect(m.map((x) => [x.line, x.file])).toEqual([[1, 'settings.yaml'], [16, null], [27, 'settings.yaml']]);
+    expect(m.map((x) => [x.line, x.file])).toEqual([
+      [1, 'settings.yaml'],
+      [16, null],
+      [27, 'settings.yaml'],
+    ]);
     expect(commands(l).map((c) => c.references)).toEqual([[m[0]!.id], [m[2]!.id]]);
   });
 
   it('should keep the named file when the nearer unnamed manifest is another object', () => {
-    const src = ['```yaml', 'kind: ConfigMap', 'metadata:', '  name: a', '```', '', '```shell', 'kubectl apply -f a.yaml', '```', '', 'For example:', '', '```yaml', 'kind: Secret', 'metadata:', '  name: a', '```', '', '```shell', 'kubectl apply -f a.yaml', '```', ''].join('\n');
+    const src = [
+      '```yaml',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: a',
+      '```',
+      '',
+      '```shell',
+      'kubectl apply -f a.yaml',
+      '```',
+      '',
+      'For example:',
+      '',
+      '```yaml',
+      'kind: Secret',
+      'metadata:',
+      '  name: a',
+      '```',
+      '',
+      '```shell',
+      'kubectl apply -f a.yaml',
+      '```',
+      '',
+    ].join('\n');
     const l = parseMarkdown(src, { path: 'doc.md', examplesDir: 'none' });
     const m = manifests(l);
     expect(m.map((x) => x.file)).toEqual(['a.yaml', null]);
@@ -97,7 +155,22 @@ describe('a yaml-tagged fence that is a shell script', () => {
   const parseSteps = (src: string) => parseMarkdown(src, { path: 'p.md', examplesDir: 'none' }).steps;
 
   it('should read heredocs writing files as commands, not as a manifest', () => {
-    const steps = parseSteps(['```yaml', '# Write the files', 'cat <<EOF >app.properties', 'A=1', 'EOF', '', "cat <<'EOF' > kustomization.yaml", 'resources:', '- web.yaml', 'EOF', '```', ''].join('\n'));
+    const steps = parseSteps(
+      [
+        '```yaml',
+        '# Write the files',
+        'cat <<EOF >app.properties',
+        'A=1',
+        'EOF',
+        '',
+        "cat <<'EOF' > kustomization.yaml",
+        'resources:',
+        '- web.yaml',
+        'EOF',
+        '```',
+        '',
+      ].join('\n'),
+    );
     expect(steps.map((s) => [s.kind, s.kind === 'command' ? s.command : null])).toEqual([
       ['command', 'cat <<EOF >app.properties\nA=1\nEOF'],
       ['command', "cat <<'EOF' > kustomization.yaml\nresources:\n- web.yaml\nEOF"],
@@ -105,7 +178,9 @@ describe('a yaml-tagged fence that is a shell script', () => {
   });
 
   it('should keep a manifest whose text merely mentions cat', () => {
-    const steps = parseSteps(['```yaml', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: cat', 'data:', '  cmd: cat <<EOF >x', '```', ''].join('\n'));
+    const steps = parseSteps(
+      ['```yaml', 'apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: cat', 'data:', '  cmd: cat <<EOF >x', '```', ''].join('\n'),
+    );
     expect(steps.map((s) => s.kind)).toEqual(['manifest']);
   });
 });

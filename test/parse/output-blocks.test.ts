@@ -30,15 +30,13 @@ const CASES: Array<[string, string, string[], string | null]> = [
     ['curl http://localhost:10249/proxyMode'],
     'iptables',
   ],
-  [
-    'a lone `ls` is a command (clean)',
-    [block('shell', 'cd /data'), 'List it:', '', block('shell', 'ls')].join('\n'),
-    ['cd /data', 'ls'],
-    null,
-  ],
+  ['a lone `ls` is a command (clean)', [block('shell', 'cd /data'), 'List it:', '', block('shell', 'ls')].join('\n'), ['cd /data', 'ls'], null],
   [
     'mysql replies are output, not commands (trigger)',
-    [block('shell', 'kubectl run mysql-client --image=mysql:5.7 -i --rm --restart=Never -- mysql -h mysql -e "SELECT 1"'), block('shell', '+---+', '| 1 |', '+---+')].join('\n'),
+    [
+      block('shell', 'kubectl run mysql-client --image=mysql:5.7 -i --rm --restart=Never -- mysql -h mysql -e "SELECT 1"'),
+      block('shell', '+---+', '| 1 |', '+---+'),
+    ].join('\n'),
     ['kubectl run mysql-client --image=mysql:5.7 -i --rm --restart=Never -- mysql -h mysql -e "SELECT 1"'],
     '+---+\n| 1 |\n+---+',
   ],
@@ -68,7 +66,9 @@ const CASES: Array<[string, string, string[], string | null]> = [
   ],
   [
     'a ```yaml block after `-o yaml` that the prose asks to edit stays a manifest (clean)',
-    [block('shell', 'kubectl get deploy web -o yaml'), 'Create a file with this content:', '', block('yaml', 'apiVersion: apps/v1', 'kind: Deployment')].join('\n'),
+    [block('shell', 'kubectl get deploy web -o yaml'), 'Create a file with this content:', '', block('yaml', 'apiVersion: apps/v1', 'kind: Deployment')].join(
+      '\n',
+    ),
     ['kubectl get deploy web -o yaml'],
     null,
   ],
@@ -84,11 +84,16 @@ describe('output or command, by content and cues', () => {
   it('should give the output of several commands in one fence to the last, covering the earlier ones that print it', () => {
     const md = [
       block('shell', 'kubectl delete deployment web', 'export X=1', 'kubectl delete service web'),
-      'The output is similar to:', '',
+      'The output is similar to:',
+      '',
       block('', 'deployment.apps "web" deleted', 'service "web" deleted'),
     ].join('\n');
     const steps = cmds(md);
-    expect(steps.map((s) => [s.id, s.expected?.covers])).toEqual([['s1', undefined], ['s2', undefined], ['s3', ['s1']]]);
+    expect(steps.map((s) => [s.id, s.expected?.covers])).toEqual([
+      ['s1', undefined],
+      ['s2', undefined],
+      ['s3', ['s1']],
+    ]);
   });
 
   it('should not cover earlier read-only commands whose output the block does not show', () => {
@@ -97,7 +102,12 @@ describe('output or command, by content and cues', () => {
   });
 
   it('should compare the file a command writes when the doc then shows it', () => {
-    const md = [block('shell', 'kubectl get sa default -o yaml > ./sa.yaml'), 'The content of sa.yaml is similar to:', '', block('yaml', 'apiVersion: v1', 'kind: ServiceAccount')].join('\n');
+    const md = [
+      block('shell', 'kubectl get sa default -o yaml > ./sa.yaml'),
+      'The content of sa.yaml is similar to:',
+      '',
+      block('yaml', 'apiVersion: v1', 'kind: ServiceAccount'),
+    ].join('\n');
     const steps = cmds(md);
     expect(steps[0]!.expected).toMatchObject({ file: './sa.yaml', text: 'apiVersion: v1\nkind: ServiceAccount' });
     expect(parse(md).steps.filter((s) => s.kind === 'manifest')).toEqual([]);
@@ -105,9 +115,15 @@ describe('output or command, by content and cues', () => {
 
   it('should give a table shown after the action to the watch the page keeps running in another terminal', () => {
     const md = [
-      'In one terminal, watch the Pods:', '', block('shell', 'kubectl get pods -l app=web --watch'),
-      'In another terminal, create the Deployment:', '', block('shell', 'kubectl create deployment web --image=nginx'),
-      'The watch shows:', '', block('', 'NAME        READY   STATUS              RESTARTS   AGE', 'web-1       0/1     ContainerCreating   0          1s'),
+      'In one terminal, watch the Pods:',
+      '',
+      block('shell', 'kubectl get pods -l app=web --watch'),
+      'In another terminal, create the Deployment:',
+      '',
+      block('shell', 'kubectl create deployment web --image=nginx'),
+      'The watch shows:',
+      '',
+      block('', 'NAME        READY   STATUS              RESTARTS   AGE', 'web-1       0/1     ContainerCreating   0          1s'),
     ].join('\n');
     const steps = cmds(md);
     expect(steps.map((s) => [s.command, s.expected?.text.split('\n')[0] ?? null])).toEqual([

@@ -17,9 +17,7 @@ describe('pairing forms', () => {
         class: 'read-only',
         host: { kind: 'local' },
         expected: {
-          text:
-            'NAME       TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)   AGE\n' +
-            'my-nginx   ClusterIP   10.0.162.149   <none>        80/TCP    21s',
+          text: 'NAME       TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)   AGE\n' + 'my-nginx   ClusterIP   10.0.162.149   <none>        80/TCP    21s',
           position: { line: 7, column: 1, endLine: 8, endColumn: 66 },
           form: 'fence',
           mode: 'similar',
@@ -103,11 +101,25 @@ describe('pairing forms', () => {
       ],
       [
         'nslookup my-nginx',
-        { kind: 'pod', prompt: '[ root@curl-131556218-9fnch:/ ]$', name: 'curl-131556218-9fnch', source: { by: 'prompt', text: '[ root@curl-131556218-9fnch:/ ]$' } },
+        {
+          kind: 'pod',
+          prompt: '[ root@curl-131556218-9fnch:/ ]$',
+          name: 'curl-131556218-9fnch',
+          source: { by: 'prompt', text: '[ root@curl-131556218-9fnch:/ ]$' },
+        },
         { form: 'transcript', position: { line: 19, column: 1, endLine: 19, endColumn: 21 }, text: 'Server:    10.0.0.10' },
       ],
       ['kubectl exec -it secret-test-pod -- /bin/bash', { kind: 'local' }, null],
-      ['ls', { kind: 'pod', prompt: 'root@secret-test-pod:/etc/secret-volume#', name: 'secret-test-pod', source: { by: 'session', line: 23, text: 'kubectl exec -it secret-test-pod -- /bin/bash' } }, null],
+      [
+        'ls',
+        {
+          kind: 'pod',
+          prompt: 'root@secret-test-pod:/etc/secret-volume#',
+          name: 'secret-test-pod',
+          source: { by: 'session', line: 23, text: 'kubectl exec -it secret-test-pod -- /bin/bash' },
+        },
+        null,
+      ],
     ]);
     expect(steps.map((s) => s.position)).toEqual([
       { line: 4, column: 3, endLine: 4, endColumn: 83 },

@@ -50,7 +50,9 @@ describe('prompts and comments', () => {
 
   it('should take `user@laptop:~$` as the local machine and a `$` fence without a tag as commands', () => {
     const steps = parse(['```', 'user@computer:~/website$ kubectl version --client', 'Client Version: v1.31.0', '```', ''].join('\n'));
-    expect(steps.map((s) => [s.command, s.host, s.expected?.text])).toEqual([['kubectl version --client', { kind: 'local', source: { by: 'prompt', text: 'user@computer:~/website$' } }, 'Client Version: v1.31.0']]);
+    expect(steps.map((s) => [s.command, s.host, s.expected?.text])).toEqual([
+      ['kubectl version --client', { kind: 'local', source: { by: 'prompt', text: 'user@computer:~/website$' } }, 'Client Version: v1.31.0'],
+    ]);
   });
 
   it('should keep a heredoc body in the command even when its lines look like output', () => {

@@ -14,7 +14,9 @@ describe('document structure', () => {
 
   it('should recognise commands, output and manifests that lost their fences, keeping defects', () => {
     const lesson = parseFixture('unfenced.md');
-    expect(lesson.steps.map((s) => (s.kind === 'command' ? [s.id, s.command, s.position, s.host.kind, s.inferred] : [s.id, s.file, s.position, s.inferred]))).toEqual([
+    expect(
+      lesson.steps.map((s) => (s.kind === 'command' ? [s.id, s.command, s.position, s.host.kind, s.inferred] : [s.id, s.file, s.position, s.inferred])),
+    ).toEqual([
       ['s1', 'kubectl apply -f ./run-my-nginx.yaml', { line: 3, column: 3, endLine: 3, endColumn: 39 }, 'local', true],
       ['s2', 'service/my-nginx exposed', { line: 4, column: 3, endLine: 4, endColumn: 27 }, 'local', true],
       ['s3', null, { line: 11, column: 1, endLine: 13, endColumn: 17 }, true],
@@ -25,7 +27,9 @@ describe('document structure', () => {
     expect(manifests(lesson)[0]!.content).toBe('apiVersion: apps/v1\nkind: Deployment\n  name: my-nginx');
     const [, exposed, , , , curl] = lesson.steps;
     expect(exposed).toMatchObject({ class: 'other', expected: { form: 'cue', text: 'default-token-t7mbb kubernetes.io/service-account-token 3 56m' } });
-    expect(curl).toMatchObject({ expected: { form: 'transcript', text: '<h1>Welcome to nginx!</h1>', position: { line: 20, column: 1, endLine: 20, endColumn: 27 } } });
+    expect(curl).toMatchObject({
+      expected: { form: 'transcript', text: '<h1>Welcome to nginx!</h1>', position: { line: 20, column: 1, endLine: 20, endColumn: 27 } },
+    });
   });
 
   it('should not take prose such as "make sure …" for a command', () => {

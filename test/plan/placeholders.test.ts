@@ -12,7 +12,7 @@ describe('findPlaceholders', () => {
     ['echo $HOME $KUBECONFIG', [], []],
     ['for node in $NODES; do curl $node:$PORT; done', ['NODES', 'PORT'], []],
     ['cat job-tmpl.yaml | sed "s/\\$ITEM/$i/"', [], []],
-    ["cat <<EOF > x.yaml\nimage: <image>\nname: $NAME\nEOF", [], []],
+    ['cat <<EOF > x.yaml\nimage: <image>\nname: $NAME\nEOF', [], []],
     ['kubectl apply -f - < manifest.yaml', [], []],
     ["echo '$LITERAL'", [], []],
   ])('%s', (command, assigned, expected) => {
@@ -36,7 +36,14 @@ describe('illustrativeReason', () => {
 
   it('should record placeholders on steps, know what the page assigned, and mark templates illustrative', () => {
     const md = [
-      '```shell', 'POD=$(kubectl get pods -o name)', 'kubectl logs $POD', 'kubectl logs $OTHER', 'kubectl get <resource>', 'curl http://$EXTERNAL_IP # replace this with your IP', '```', '',
+      '```shell',
+      'POD=$(kubectl get pods -o name)',
+      'kubectl logs $POD',
+      'kubectl logs $OTHER',
+      'kubectl get <resource>',
+      'curl http://$EXTERNAL_IP # replace this with your IP',
+      '```',
+      '',
     ].join('\n');
     const steps = parseMarkdown(md, { path: 'x.md', readFile: () => undefined }).steps as CommandStep[];
     expect(steps.map((s) => [s.command.split(' #')[0], s.placeholders, s.host.kind])).toEqual([

@@ -6,11 +6,29 @@ import { buildPlan } from '../../src/plan/index.js';
 describe('plan --format text', () => {
   it('should show where each command runs and what decided it, with correct plurals', () => {
     const md = [
-      '```shell', 'kubectl exec -it web -- sh', '```', '',
-      '```shell', 'nslookup kubernetes', '```', '',
-      'The output is:', '', '```', 'Server: 10.96.0.10', '```', '',
-      '```shell', 'exit', '```', '',
-      '```shell', 'apt-get update', 'kubectl get <resource>', '```', '',
+      '```shell',
+      'kubectl exec -it web -- sh',
+      '```',
+      '',
+      '```shell',
+      'nslookup kubernetes',
+      '```',
+      '',
+      'The output is:',
+      '',
+      '```',
+      'Server: 10.96.0.10',
+      '```',
+      '',
+      '```shell',
+      'exit',
+      '```',
+      '',
+      '```shell',
+      'apt-get update',
+      'kubectl get <resource>',
+      '```',
+      '',
     ].join('\n');
     const text = formatPlanText(buildPlan(parseMarkdown(md, { path: 'doc.md', readFile: () => undefined })));
     expect(text.split('\n')).toEqual([
@@ -23,7 +41,7 @@ describe('plan --format text', () => {
       '   16  other        exit',
       '       context: pod web (session at line 2 "kubectl exec -it web -- sh"); ends the session',
       '   20  host-tool    apt-get update',
-      "       context: unknown — apt-get is not a tool of the reader's machine and nothing on the page says where it runs (program \"apt-get\")",
+      '       context: unknown — apt-get is not a tool of the reader\'s machine and nothing on the page says where it runs (program "apt-get")',
       '   21  read-only    kubectl get <resource>',
       '       context: illustrative — a syntax template (<resource>), not a command to run as written (program "<resource>"); placeholders <resource>',
       '',

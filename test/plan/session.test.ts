@@ -45,7 +45,14 @@ describe('sessionOpenedBy', () => {
 });
 
 describe('endsSession', () => {
-  it.each([['exit', true], ['exit 0', true], ['logout', true], ['  exit  ', true], ['exit-code', false], ['echo exit', false]])('%s → %s', (c, ends) => {
+  it.each([
+    ['exit', true],
+    ['exit 0', true],
+    ['logout', true],
+    ['  exit  ', true],
+    ['exit-code', false],
+    ['echo exit', false],
+  ])('%s → %s', (c, ends) => {
     expect(endsSession(c)).toBe(ends);
   });
 });

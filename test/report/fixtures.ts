@@ -26,9 +26,7 @@ export function sampleLesson(): LessonResult {
     path: 'docs/env & <vars>.md',
     backend: 'sim',
     durationMs: 2500,
-    findings: [
-      { ruleId: 'typographic-dash', severity: 'error', line: 3, column: 20, message: 'en dash "–" where "--" was meant', source: 'kubedoctest' },
-    ],
+    findings: [{ ruleId: 'typographic-dash', severity: 'error', line: 3, column: 20, message: 'en dash "–" where "--" was meant', source: 'kubedoctest' }],
     steps: [
       step({ stepId: 's1', line: 5, command: 'kubectl apply -f run-my-nginx.yaml' }),
       step({

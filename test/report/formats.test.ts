@@ -3,15 +3,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { summarize } from '../../src/run/summary.js';
 import { describe, expect, it } from 'vitest';
-import {
-  checkFindings,
-  closingLine,
-  formatCheckGithub,
-  formatCheckJson,
-  formatCheckJunit,
-  formatCheckSarif,
-  formatCheckText,
-} from '../../src/report/index.js';
+import { checkFindings, closingLine, formatCheckGithub, formatCheckJson, formatCheckJunit, formatCheckSarif, formatCheckText } from '../../src/report/index.js';
 import { colorsFor } from '../../src/report/colors.js';
 import { escapeXml } from '../../src/report/xml.js';
 import { sampleLesson, step } from './fixtures.js';
@@ -80,9 +72,7 @@ describe('check reports', () => {
   });
 
   it('SARIF 2.1.0 validates against its schema', () => {
-    const schema = JSON.parse(
-      readFileSync(new URL('../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'),
-    );
+    const schema = JSON.parse(readFileSync(new URL('../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'));
     // The published schema has a language-tag pattern that is not valid with the regex u flag.
     // The package is CommonJS with a default export; under NodeNext its class is on .default.
     type AjvClass = new (opts: Record<string, unknown>) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null } };
@@ -103,7 +93,11 @@ describe('check reports', () => {
 
 describe('diagnostics of a failed step', () => {
   const l = sampleLesson();
-  l.steps[1]!.diagnostics = { events: 'LAST SEEN   TYPE      REASON\n1s          Warning   FailedMount', describe: 'Name: my-nginx-x', logs: '== my-nginx-x\nready' };
+  l.steps[1]!.diagnostics = {
+    events: 'LAST SEEN   TYPE      REASON\n1s          Warning   FailedMount',
+    describe: 'Name: my-nginx-x',
+    logs: '== my-nginx-x\nready',
+  };
   const r = { lessons: [l], summary: summarize([l]) };
   it('are shown with --verbose only, and are in the JSON report', () => {
     expect(formatCheckText(r, plain)).not.toContain('FailedMount');

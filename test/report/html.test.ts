@@ -47,57 +47,64 @@ describe('HTML report', () => {
     expect(html).toContain('The pods were created before Service my-nginx.');
   });
 
-  it.skipIf(!CHROMIUM)(`a real check of the env-var fixture, rendered in Chromium, shows the failing step (${CHROMIUM ? 'chromium found' : NO_CHROMIUM_REASON})`, async () => {
+  it.skipIf(!CHROMIUM)(
+    `a real check of the env-var fixture, rendered in Chromium, shows the failing step (${CHROMIUM ? 'chromium found' : NO_CHROMIUM_REASON})`,
+    async () => {
       const out = resolve('test-output');
-    mkdirSync(out, { recursive: true });
-    const file = join(out, 'env-vars-check.html');
-    const r = await runCli(['check', docPath, '--format', 'html', '--output', file, '--settle', '5s']);
-    expect(r.code).toBe(1);
-    const browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS });
-    try {
-      const page = await browser.newPage();
-      await page.goto(`file://${file}`);
-      await expect(page.locator('#summary').textContent()).resolves.toMatch(/^\d+ passed, 1 failed, 0 skipped, 0 unchecked \(checked \d+ of \d+ steps\)$/);
-      const failing = page.locator('section.result.fail');
-      expect(await failing.count()).toBe(1);
-      expect(await failing.locator('header').textContent()).toContain(`line ${lineOf('-- printenv')}`);
-      expect(await failing.textContent()).toContain('MY_NGINX_SERVICE_HOST');
-      expect(await failing.locator('.hint').textContent()).toContain('before Service my-nginx');
-      await page.check('#failed-only');
-      expect(await page.locator('section.result.pass').first().isVisible()).toBe(false);
-      expect(await failing.isVisible()).toBe(true);
-      await page.screenshot({ path: join(out, 'env-vars-check.png'), fullPage: true });
-    } finally {
-      await browser.close();
-    }
-  }, 180_000);
+      mkdirSync(out, { recursive: true });
+      const file = join(out, 'env-vars-check.html');
+      const r = await runCli(['check', docPath, '--format', 'html', '--output', file, '--settle', '5s']);
+      expect(r.code).toBe(1);
+      const browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS });
+      try {
+        const page = await browser.newPage();
+        await page.goto(`file://${file}`);
+        await expect(page.locator('#summary').textContent()).resolves.toMatch(/^\d+ passed, 1 failed, 0 skipped, 0 unchecked \(checked \d+ of \d+ steps\)$/);
+        const failing = page.locator('section.result.fail');
+        expect(await failing.count()).toBe(1);
+        expect(await failing.locator('header').textContent()).toContain(`line ${lineOf('-- printenv')}`);
+        expect(await failing.textContent()).toContain('MY_NGINX_SERVICE_HOST');
+        expect(await failing.locator('.hint').textContent()).toContain('before Service my-nginx');
+        await page.check('#failed-only');
+        expect(await page.locator('section.result.pass').first().isVisible()).toBe(false);
+        expect(await failing.isVisible()).toBe(true);
+        await page.screenshot({ path: join(out, 'env-vars-check.png'), fullPage: true });
+      } finally {
+        await browser.close();
+      }
+    },
+    180_000,
+  );
 
-  it.skipIf(!CHROMIUM)(`renders in Chromium with the failing step shown and a working filter (${CHROMIUM ? 'chromium found' : NO_CHROMIUM_REASON})`, async () => {
-    const out = resolve('test-output');
-    mkdirSync(out, { recursive: true });
-    const file = join(out, 'report.html');
-    writeFileSync(file, html);
-    const browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS });
-    try {
-      const page = await browser.newPage();
-      await page.goto(`file://${file}`);
-      await expect(page.locator('#summary').textContent()).resolves.toBe('1 passed, 1 failed, 0 skipped, 0 unchecked (checked 2 of 2 steps)');
-      const failing = page.locator('section.result.fail');
-      expect(await failing.isVisible()).toBe(true);
-      expect(await failing.locator('header').textContent()).toContain(`line ${lineOf('-- printenv')}`);
-      const prose = page.locator('.doc > div.prose').first();
-      expect(await prose.isVisible()).toBe(true);
-      // Keyboard: focus the filter and toggle it with the space bar.
-      await page.focus('#failed-only');
-      await page.keyboard.press('Space');
-      expect(await page.locator('#failed-only').isChecked()).toBe(true);
-      expect(await prose.isVisible()).toBe(false);
-      expect(await page.locator('section.result.pass').isVisible()).toBe(false);
-      expect(await failing.isVisible()).toBe(true);
-      expect(await page.locator(`#L${lineOf('-- printenv') - 1} pre`).isVisible()).toBe(true);
-      await page.screenshot({ path: join(out, 'html-report.png'), fullPage: true });
-    } finally {
-      await browser.close();
-    }
-  });
+  it.skipIf(!CHROMIUM)(
+    `renders in Chromium with the failing step shown and a working filter (${CHROMIUM ? 'chromium found' : NO_CHROMIUM_REASON})`,
+    async () => {
+      const out = resolve('test-output');
+      mkdirSync(out, { recursive: true });
+      const file = join(out, 'report.html');
+      writeFileSync(file, html);
+      const browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS });
+      try {
+        const page = await browser.newPage();
+        await page.goto(`file://${file}`);
+        await expect(page.locator('#summary').textContent()).resolves.toBe('1 passed, 1 failed, 0 skipped, 0 unchecked (checked 2 of 2 steps)');
+        const failing = page.locator('section.result.fail');
+        expect(await failing.isVisible()).toBe(true);
+        expect(await failing.locator('header').textContent()).toContain(`line ${lineOf('-- printenv')}`);
+        const prose = page.locator('.doc > div.prose').first();
+        expect(await prose.isVisible()).toBe(true);
+        // Keyboard: focus the filter and toggle it with the space bar.
+        await page.focus('#failed-only');
+        await page.keyboard.press('Space');
+        expect(await page.locator('#failed-only').isChecked()).toBe(true);
+        expect(await prose.isVisible()).toBe(false);
+        expect(await page.locator('section.result.pass').isVisible()).toBe(false);
+        expect(await failing.isVisible()).toBe(true);
+        expect(await page.locator(`#L${lineOf('-- printenv') - 1} pre`).isVisible()).toBe(true);
+        await page.screenshot({ path: join(out, 'html-report.png'), fullPage: true });
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });

@@ -21,7 +21,10 @@ describe('shortcodes in reports', () => {
 
   it('the HTML report shows a heading shortcode as its text', () => {
     const lesson = sampleLesson();
-    const html = formatCheckHtml({ lessons: [lesson], summary: summarize([lesson]) }, new Map([[lesson.path, '# T\n\n## {{% heading "prerequisites" %}}\n\nText.\n']]));
+    const html = formatCheckHtml(
+      { lessons: [lesson], summary: summarize([lesson]) },
+      new Map([[lesson.path, '# T\n\n## {{% heading "prerequisites" %}}\n\nText.\n']]),
+    );
     expect(html).toContain('Before you begin');
     expect(html).not.toContain('{{%');
   });

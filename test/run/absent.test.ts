@@ -40,7 +40,14 @@ describe('absentPrerequisite', () => {
   });
 
   it('should not excuse what the doc shows as the expected absence', () => {
-    expect(absentPrerequisite('kubectl get deploy shop', notFound('deployments.apps', 'shop'), 'Error from server (NotFound): deployments.apps "shop" not found', page)).toBeUndefined();
+    expect(
+      absentPrerequisite(
+        'kubectl get deploy shop',
+        notFound('deployments.apps', 'shop'),
+        'Error from server (NotFound): deployments.apps "shop" not found',
+        page,
+      ),
+    ).toBeUndefined();
     expect(absentPrerequisite('kubectl get jobs', 'No resources found in default namespace.\n', 'No resources found.', page)).toBeUndefined();
   });
 
@@ -50,7 +57,9 @@ describe('absentPrerequisite', () => {
     expect(r?.reason).toMatch(/^this page creates no pod/);
     expect(r?.names).toEqual(['POD']);
     expect(absentPrerequisite('kubectl get deployments', 'No resources found in default namespace.\n', 'NAME READY', none)?.reason).toMatch(/no deployment/);
-    expect(absentPrerequisite('echo start; kubectl get deployments', 'start\nNo resources found in default namespace.\n', 'NAME READY', none)?.reason).toMatch(/no deployment/);
+    expect(absentPrerequisite('echo start; kubectl get deployments', 'start\nNo resources found in default namespace.\n', 'NAME READY', none)?.reason).toMatch(
+      /no deployment/,
+    );
     // The page's own Deployment makes pods: an empty pod list there is the page's (or the cluster's) fault.
     expect(absentPrerequisite('kubectl exec "$POD" -- env', 'error: pod, type/name or --filename must be specified\n', 'HOME=/root', page)).toBeUndefined();
   });

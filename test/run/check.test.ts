@@ -91,13 +91,19 @@ describe('check', () => {
     const { options } = base();
     const report = await check(['pass.md'], { ...options, grep: 'get deployment' });
     const steps = report.lessons[0]!.steps;
-    expect(steps.map((s) => [s.line, s.status, s.replay ?? false])).toEqual([[6, 'pass', true], [16, 'pass', false]]);
+    expect(steps.map((s) => [s.line, s.status, s.replay ?? false])).toEqual([
+      [6, 'pass', true],
+      [16, 'pass', false],
+    ]);
     expect(report.summary).toEqual({ passed: 1, failed: 0, skipped: 0, unchecked: 0, errors: 0 });
   });
 
   it('should exit 2 when a backend cannot start', async () => {
     const { options } = base();
-    const report = await check(['pass.md'], { ...options, createBackend: () => ({ name: 'broken', start: () => Promise.reject(new Error('docker is down')) }) });
+    const report = await check(['pass.md'], {
+      ...options,
+      createBackend: () => ({ name: 'broken', start: () => Promise.reject(new Error('docker is down')) }),
+    });
     expect(report.lessons[0]!.error).toEqual({ code: 'ERR_BACKEND_START', message: 'docker is down' });
     expect(exitCodeFor(report)).toBe(2);
   });

@@ -32,7 +32,10 @@ describe('a step kept running in another terminal', () => {
     const r = await runPlan(plan([watch, act]), backend, { ...options, onStepResult: (res) => void events.push(`${res.line} ${res.status}`) });
     expect(r.error).toBeUndefined();
     // Doc order in the result, whatever order they finished in.
-    expect(r.steps.map((s) => [s.line, s.status])).toEqual([[5, 'pass'], [9, 'pass']]);
+    expect(r.steps.map((s) => [s.line, s.status])).toEqual([
+      [5, 'pass'],
+      [9, 'pass'],
+    ]);
     expect(events).toEqual(['9 pass', '5 pass']);
     expect(r.steps[0]!.actual).toBe('ready\n');
     expect(r.steps[0]!.rewrites[0]!.reason).toMatch(/another terminal \(line 4: "In another terminal, watch for it"\)/);
@@ -46,7 +49,11 @@ describe('a step kept running in another terminal', () => {
     const act = { ...cmd(9, 'true'), section: 'Watch' };
     const next = { ...cmd(12, 'echo later', { expected: 'later' }), section: 'Next' };
     const r = await runPlan(plan([watch, act, next]), backend, options);
-    expect(r.steps.map((s) => [s.line, s.status])).toEqual([[5, 'fail'], [9, 'pass'], [12, 'pass']]);
+    expect(r.steps.map((s) => [s.line, s.status])).toEqual([
+      [5, 'fail'],
+      [9, 'pass'],
+      [12, 'pass'],
+    ]);
     expect(r.steps[0]!.actual).toBe('started\n');
     expect(r.findings.some((f) => f.severity === 'error' && f.line >= 5 && f.line <= 7)).toBe(true);
   });
@@ -57,20 +64,29 @@ describe('a step kept running in another terminal', () => {
     const server = inAnotherTerminal(cmd(5, 'sleep 0.5; touch up; echo Serving; sleep 60 &'));
     const client = { ...cmd(9, 'test -f up && echo reached', { expected: 'reached' }), section: 'Watch' };
     const r = await runPlan(plan([server, client]), backend, options);
-    expect(r.steps.map((s) => [s.line, s.status])).toEqual([[5, 'pass'], [9, 'pass']]);
+    expect(r.steps.map((s) => [s.line, s.status])).toEqual([
+      [5, 'pass'],
+      [9, 'pass'],
+    ]);
     expect(r.steps[0]!.actual).toBe('Serving\n');
   });
 
   it('is unchecked, not failed, when the backend says it cannot model what the step reaches', async () => {
     const t = tempDir();
     cleanups.push(t.remove);
-    const backend = new FakeBackend(join(t.dir, 'fake'), [], { cannotCheck: (command) => (/\bstore-read\b/.test(command) ? 'store-read selects a pod the backend cannot run' : undefined) });
+    const backend = new FakeBackend(join(t.dir, 'fake'), [], {
+      cannotCheck: (command) => (/\bstore-read\b/.test(command) ? 'store-read selects a pod the backend cannot run' : undefined),
+    });
     const options = { matcher: plainMatcher, tmpDir: t.dir, settleIntervalMs: 10, settleMs: 1500, gatherFacts: false, handleSignals: false };
     const loop = inAnotherTerminal(cmd(5, 'echo "querying store-read"; sleep 60', { expected: 'row 1\nrow 2' }));
     const other = inAnotherTerminal(cmd(7, 'echo "querying web"; sleep 60', { expected: 'row 1' }));
     const act = { ...cmd(9, 'true'), section: 'Watch' };
     const r = await runPlan(plan([loop, other, act]), backend, options);
-    expect(r.steps.map((s) => [s.line, s.status])).toEqual([[5, 'unchecked'], [7, 'fail'], [9, 'pass']]);
+    expect(r.steps.map((s) => [s.line, s.status])).toEqual([
+      [5, 'unchecked'],
+      [7, 'fail'],
+      [9, 'pass'],
+    ]);
     expect(r.steps[0]!.uncheckedReason).toBe('store-read selects a pod the backend cannot run');
     expect(r.steps[0]!.differences).toEqual([]);
   });

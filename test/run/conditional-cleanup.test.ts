@@ -9,7 +9,9 @@ describe('alreadyDeleted', () => {
   const earlier = [step(10, 'kubectl create configmap settings --from-literal=a=b'), step(20, 'kubectl delete configmap settings')];
 
   it('excuses a NotFound of a cleanup marked conditional when the page deleted the object before', () => {
-    expect(alreadyDeleted('kubectl delete configmap settings # In case it was not deleted above', notFound, earlier)).toMatch(/already deleted settings at line 20/);
+    expect(alreadyDeleted('kubectl delete configmap settings # In case it was not deleted above', notFound, earlier)).toMatch(
+      /already deleted settings at line 20/,
+    );
     expect(alreadyDeleted("kubectl delete cm settings # if you haven't already", notFound, earlier)).toBeDefined();
   });
 
@@ -18,7 +20,11 @@ describe('alreadyDeleted', () => {
     expect(alreadyDeleted('kubectl delete configmap settings # clean up', notFound, earlier)).toBeUndefined();
     expect(alreadyDeleted('kubectl delete configmap settings # in case', notFound, [earlier[0]!])).toBeUndefined();
     expect(alreadyDeleted('kubectl delete configmap settings # in case', notFound, [step(20, 'kubectl delete configmap settings', 'fail')])).toBeUndefined();
-    expect(alreadyDeleted('kubectl delete configmap settings-2 # in case', 'Error from server (NotFound): configmaps "settings-2" not found', earlier)).toBeUndefined();
-    expect(alreadyDeleted('kubectl delete configmap settings # in case', 'error: the server doesn\'t have a resource type "configmap"', earlier)).toBeUndefined();
+    expect(
+      alreadyDeleted('kubectl delete configmap settings-2 # in case', 'Error from server (NotFound): configmaps "settings-2" not found', earlier),
+    ).toBeUndefined();
+    expect(
+      alreadyDeleted('kubectl delete configmap settings # in case', 'error: the server doesn\'t have a resource type "configmap"', earlier),
+    ).toBeUndefined();
   });
 });

@@ -17,7 +17,11 @@ function setup(table: FakeEntry[] = [], extra?: ConstructorParameters<typeof Fak
   const t = tempDir();
   cleanups.push(t.remove);
   const backend = new FakeBackend(join(t.dir, 'fake'), table, extra);
-  return { backend, dir: t.dir, options: { matcher: plainMatcher, tmpDir: t.dir, settleIntervalMs: 10, settleMs: 0, gatherFacts: false, handleSignals: false } };
+  return {
+    backend,
+    dir: t.dir,
+    options: { matcher: plainMatcher, tmpDir: t.dir, settleIntervalMs: 10, settleMs: 0, gatherFacts: false, handleSignals: false },
+  };
 }
 
 const source = { by: 'prompt' as const, line: 3, text: 'root@web:/#' };
@@ -49,7 +53,11 @@ describe('step contexts', () => {
 
   it('skips a pod line when no pod is known rather than running it here', async () => {
     const { backend, options } = setup();
-    const r = await runPlan(plan([cmd(10, 'apt-get install -y curl', { host: { kind: 'pod', prompt: '# ', source: { by: 'cue', text: 'From within a Pod' } } })]), backend, options);
+    const r = await runPlan(
+      plan([cmd(10, 'apt-get install -y curl', { host: { kind: 'pod', prompt: '# ', source: { by: 'cue', text: 'From within a Pod' } } })]),
+      backend,
+      options,
+    );
     expect(r.steps[0]!.status).toBe('skipped');
     expect(r.steps[0]!.skipReason).toMatch(/^runs inside a pod \(#, "From within a Pod"\) but which pod is not known/);
     expect(backend.calls()).toEqual([]);
@@ -57,7 +65,9 @@ describe('step contexts', () => {
 
   it('runs node lines in the backend node shell, from the step that opened it; skips them without one', async () => {
     const ran: string[] = [];
-    const { backend, options } = setup([], { nodeExec: (c) => (ran.push(c), { stdout: c === 'hostname' ? 'kind-control-plane\n' : '', stderr: '', exitCode: 0 }) });
+    const { backend, options } = setup([], {
+      nodeExec: (c) => (ran.push(c), { stdout: c === 'hostname' ? 'kind-control-plane\n' : '', stderr: '', exitCode: 0 }),
+    });
     const ssh = { ...cmd(10, 'minikube ssh'), opensSession: { kind: 'node' as const } };
     const line = cmd(12, 'hostname', { host: { kind: 'node', source: { by: 'session', line: 10, text: 'minikube ssh' } }, expected: 'kind-control-plane' });
     const r = await runPlan(plan([ssh, line]), backend, options);

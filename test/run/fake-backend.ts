@@ -43,7 +43,14 @@ export class FakeBackend implements Backend {
   constructor(
     private readonly stateDir: string,
     private readonly table: FakeEntry[],
-    private readonly extra: { capabilities?: Partial<BackendCapabilities>; nodeExec?: (command: string) => ExecResult; env?: Record<string, string>; atRest?: (horizonMs: number) => boolean; passTime?: (ms: number) => Promise<void>; cannotCheck?: BackendSession['cannotCheck'] } = {},
+    private readonly extra: {
+      capabilities?: Partial<BackendCapabilities>;
+      nodeExec?: (command: string) => ExecResult;
+      env?: Record<string, string>;
+      atRest?: (horizonMs: number) => boolean;
+      passTime?: (ms: number) => Promise<void>;
+      cannotCheck?: BackendSession['cannotCheck'];
+    } = {},
   ) {
     mkdirSync(join(stateDir, 'bin'), { recursive: true });
     writeFileSync(join(stateDir, 'table.json'), JSON.stringify(table));
@@ -63,7 +70,14 @@ export class FakeBackend implements Backend {
       kubeconfigPath,
       env: { PATH: join(this.stateDir, 'bin'), KDT_FAKE_DIR: this.stateDir, ...this.extra.env },
       namespace: 'default',
-      capabilities: { nodeShell: !!nodeExec, loadBalancer: false, nodeExternalIPs: false, portForward: true, namespaceIsolation: false, ...this.extra.capabilities },
+      capabilities: {
+        nodeShell: !!nodeExec,
+        loadBalancer: false,
+        nodeExternalIPs: false,
+        portForward: true,
+        namespaceIsolation: false,
+        ...this.extra.capabilities,
+      },
       ...(nodeExec ? { nodeExec: async (command: string) => nodeExec(command) } : {}),
       ...(this.extra.atRest ? { atRest: this.extra.atRest } : {}),
       ...(this.extra.passTime ? { passTime: this.extra.passTime } : {}),
@@ -81,19 +95,38 @@ export class FakeBackend implements Backend {
 
   /** Every kubectl call so far. */
   calls(): Array<{ args: string; kubeconfig: string; home: string }> {
-    return readFileSync(join(this.stateDir, 'calls.log'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    return readFileSync(join(this.stateDir, 'calls.log'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
   }
 }
 
 /** A plain matcher for runner tests: trailing whitespace ignored per line; `contains` mode; bindings by exact replacement. */
 export const plainMatcher: Matcher = {
   matchOutput(input: MatchInput): MatchResult {
-    const norm = (s: string): string => s.split('\n').map((l) => l.trimEnd()).join('\n').trim();
+    const norm = (s: string): string =>
+      s
+        .split('\n')
+        .map((l) => l.trimEnd())
+        .join('\n')
+        .trim();
     const ok = input.mode === 'contains' ? norm(input.actual).includes(norm(input.expected)) : norm(input.actual) === norm(input.expected);
     return {
       ok,
       diff: ok ? '' : `- ${norm(input.expected)}\n+ ${norm(input.actual)}`,
-      differences: ok ? [] : [{ kind: 'wrong-value', message: `output differs: ${norm(input.actual)}`, line: input.line, column: input.column, expected: input.expected, actual: input.actual }],
+      differences: ok
+        ? []
+        : [
+            {
+              kind: 'wrong-value',
+              message: `output differs: ${norm(input.actual)}`,
+              line: input.line,
+              column: input.column,
+              expected: input.expected,
+              actual: input.actual,
+            },
+          ],
       bindings: [],
     };
   },

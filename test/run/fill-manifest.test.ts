@@ -44,7 +44,11 @@ describe('runPlan fills a manifest from earlier output', () => {
     cleanups.push(t.remove);
     const backend = new FakeBackend(join(t.dir, 'fake'), []);
     const r = await runPlan(
-      plan([cmd(3, 'printf certificate > tls.crt && cat tls.crt | base64'), manifest(6, 'secret.yaml', 'tls.crt: "REPLACE_WITH_BASE64_CERT"'), cmd(9, 'cat secret.yaml', { expected: 'tls.crt: "Y2VydGlmaWNhdGU="' })]),
+      plan([
+        cmd(3, 'printf certificate > tls.crt && cat tls.crt | base64'),
+        manifest(6, 'secret.yaml', 'tls.crt: "REPLACE_WITH_BASE64_CERT"'),
+        cmd(9, 'cat secret.yaml', { expected: 'tls.crt: "Y2VydGlmaWNhdGU="' }),
+      ]),
       backend,
       { matcher: plainMatcher, tmpDir: t.dir, settleIntervalMs: 10, gatherFacts: false, handleSignals: false, keep: true },
     );

@@ -12,11 +12,22 @@ const nginxFacts = (podTime: string, svcTime: string): ClusterFacts => ({
   pods: [
     {
       kind: 'Pod',
-      metadata: { name: 'my-nginx-7875f76dd5-db9zr', creationTimestamp: podTime, labels: { run: 'my-nginx' }, ownerReferences: [{ kind: 'ReplicaSet', name: 'my-nginx-7875f76dd5' }] },
+      metadata: {
+        name: 'my-nginx-7875f76dd5-db9zr',
+        creationTimestamp: podTime,
+        labels: { run: 'my-nginx' },
+        ownerReferences: [{ kind: 'ReplicaSet', name: 'my-nginx-7875f76dd5' }],
+      },
       spec: { containers: [{ ports: [{ containerPort: 80 }] }] },
     },
   ],
-  services: [{ kind: 'Service', metadata: { name: 'my-nginx', creationTimestamp: svcTime }, spec: { selector: { run: 'my-nginx' }, ports: [{ port: 80, targetPort: 80 }] } }],
+  services: [
+    {
+      kind: 'Service',
+      metadata: { name: 'my-nginx', creationTimestamp: svcTime },
+      spec: { selector: { run: 'my-nginx' }, ports: [{ port: 80, targetPort: 80 }] },
+    },
+  ],
   deployments: [{ kind: 'Deployment', metadata: { name: 'my-nginx' } }],
   replicaSets: [{ kind: 'ReplicaSet', metadata: { name: 'my-nginx-7875f76dd5', ownerReferences: [{ kind: 'Deployment', name: 'my-nginx' }] } }],
 });
@@ -49,7 +60,7 @@ describe('hints', () => {
     const facts = nginxFacts('2026-01-01T10:00:00Z', '2026-01-01T10:00:05Z');
     facts.services[0]!.spec = { selector: { app: 'nginx' }, ports: [{ port: 80 }] };
     const hint = findHint(ctx({ step: cmd(9, 'curl my-nginx'), output: 'curl: (7) Failed to connect', facts }));
-    expect(hint).toMatchObject({ id: 'service-no-endpoints', message: 'Service my-nginx has no endpoints: its selector app=nginx matches no pod\'s labels' });
+    expect(hint).toMatchObject({ id: 'service-no-endpoints', message: "Service my-nginx has no endpoints: its selector app=nginx matches no pod's labels" });
   });
 
   it('expose-copies-labels: the Service has the labels of the object kubectl expose was given', () => {
@@ -71,7 +82,16 @@ describe('hints', () => {
     });
     // With --labels, or for another Service, the rule does not apply.
     const labelled = cmd(80, 'kubectl expose deployment/my-nginx --labels=run=my-nginx');
-    expect(findHint(ctx({ step: cmd(127, 'kubectl describe svc my-nginx'), expected: 'Labels: run=my-nginx', output: 'Labels: x=y', earlier: [{ step: labelled, ran: labelled.command, status: 'pass' }] }))).toBeNull();
+    expect(
+      findHint(
+        ctx({
+          step: cmd(127, 'kubectl describe svc my-nginx'),
+          expected: 'Labels: run=my-nginx',
+          output: 'Labels: x=y',
+          earlier: [{ step: labelled, ran: labelled.command, status: 'pass' }],
+        }),
+      ),
+    ).toBeNull();
     expect(findHint(ctx({ step: cmd(127, 'kubectl describe svc other'), expected: 'Labels: run=my-nginx', output: 'Labels: <none>', earlier }))).toBeNull();
   });
 
@@ -88,7 +108,14 @@ describe('hints', () => {
     const hint = findHint(ctx({ step: cmd(98, 'kubectl get svc my-nginx'), output, earlier, manifests: [deployment, service] }));
     expect(hint?.message).toBe('service my-nginx does not exist: the step at line 79 that creates it did not pass (fail)');
     // Pods a controller makes are nobody's step.
-    expect(findHint(ctx({ step: cmd(275, 'kubectl exec curl-deployment-1515033274-1410r -- curl x'), output: 'Error from server (NotFound): pods "curl-deployment-1515033274-1410r" not found\n' }))).toBeNull();
+    expect(
+      findHint(
+        ctx({
+          step: cmd(275, 'kubectl exec curl-deployment-1515033274-1410r -- curl x'),
+          output: 'Error from server (NotFound): pods "curl-deployment-1515033274-1410r" not found\n',
+        }),
+      ),
+    ).toBeNull();
   });
 
   it('busybox-nslookup-format: 1.28 output shown for a newer busybox', () => {
@@ -103,7 +130,10 @@ describe('hints', () => {
         earlier,
       }),
     );
-    expect(hint).toMatchObject({ id: 'busybox-nslookup-format', fix: 'run the lookup with --image=busybox:1.28, or show the output of the image the doc uses' });
+    expect(hint).toMatchObject({
+      id: 'busybox-nslookup-format',
+      fix: 'run the lookup with --image=busybox:1.28, or show the output of the image the doc uses',
+    });
     expect(hint!.message).toContain('busybox:1.37 prints the newer format');
     expect(findHint(ctx({ step: cmd(254, 'nslookup my-nginx'), expected: 'Address 1: 10.0.0.10', output: 'Address 1: 10.96.0.10\n', earlier }))).toBeNull();
   });
@@ -116,14 +146,40 @@ describe('hints', () => {
       message: 'deployment kubernetes-bootcamp does not exist: no step of this doc creates it, so the doc expects it from elsewhere (an earlier tutorial?)',
     });
     const create = cmd(30, 'kubectl create deployment kubernetes-bootcamp --image=x');
-    const failed = findHint(ctx({ step: cmd(121, 'kubectl scale deployments/kubernetes-bootcamp --replicas=4'), output, earlier: [{ step: create, ran: create.command, status: 'fail' }] }));
-    expect(failed).toMatchObject({ message: 'deployment kubernetes-bootcamp does not exist: the step at line 30 that creates it did not pass (fail)', fix: 'fix the step at line 30 first' });
-    expect(findHint(ctx({ step: cmd(121, 'kubectl scale deployments/kubernetes-bootcamp --replicas=4'), output, earlier: [{ step: create, ran: create.command, status: 'pass' }] }))).toBeNull();
-    expect(findHint(ctx({ step: cmd(121, 'kubectl scale deployments/kubernetes-bootcamp --replicas=4'), output: 'error: no objects passed to scale deployments.apps "kubernetes-bootcamp" not found\n' }))?.id).toBe('not-created-here');
+    const failed = findHint(
+      ctx({
+        step: cmd(121, 'kubectl scale deployments/kubernetes-bootcamp --replicas=4'),
+        output,
+        earlier: [{ step: create, ran: create.command, status: 'fail' }],
+      }),
+    );
+    expect(failed).toMatchObject({
+      message: 'deployment kubernetes-bootcamp does not exist: the step at line 30 that creates it did not pass (fail)',
+      fix: 'fix the step at line 30 first',
+    });
+    expect(
+      findHint(
+        ctx({
+          step: cmd(121, 'kubectl scale deployments/kubernetes-bootcamp --replicas=4'),
+          output,
+          earlier: [{ step: create, ran: create.command, status: 'pass' }],
+        }),
+      ),
+    ).toBeNull();
+    expect(
+      findHint(
+        ctx({
+          step: cmd(121, 'kubectl scale deployments/kubernetes-bootcamp --replicas=4'),
+          output: 'error: no objects passed to scale deployments.apps "kubernetes-bootcamp" not found\n',
+        }),
+      )?.id,
+    ).toBe('not-created-here');
     // kubectl expose makes a Service, not the Deployment it exposes.
     const expose = cmd(40, 'kubectl expose deployment/kubernetes-bootcamp --type="LoadBalancer" --port 8080');
     const exposed = [{ step: expose, ran: expose.command, status: 'fail' as const }];
-    expect(findHint(ctx({ step: cmd(141, 'kubectl describe deployments/kubernetes-bootcamp'), output, earlier: exposed }))!.message).toMatch(/no step of this doc creates it/);
+    expect(findHint(ctx({ step: cmd(141, 'kubectl describe deployments/kubernetes-bootcamp'), output, earlier: exposed }))!.message).toMatch(
+      /no step of this doc creates it/,
+    );
     const svcOutput = 'Error from server (NotFound): services "kubernetes-bootcamp" not found\n';
     expect(findHint(ctx({ step: cmd(152, 'kubectl describe services/kubernetes-bootcamp'), output: svcOutput, earlier: exposed }))!.message).toBe(
       'service kubernetes-bootcamp does not exist: the step at line 40 that creates it did not pass (fail)',
@@ -137,9 +193,13 @@ describe('hints', () => {
     const lesson = parseMarkdown(readFileSync(path, 'utf8'), { path, examplesDir: 'fixtures/corpus/examples' });
     const manifests = lesson.steps.filter((s) => s.kind === 'manifest');
     const output = 'curl: (60) SSL certificate problem: certificate has expired\ncommand terminated with exit code 60\n';
-    const hint = findHint(ctx({ step: cmd(412, 'kubectl exec curl-x -- curl https://my-nginx --cacert /etc/nginx/ssl/tls.crt'), output, exitCode: 60, manifests }));
+    const hint = findHint(
+      ctx({ step: cmd(412, 'kubectl exec curl-x -- curl https://my-nginx --cacert /etc/nginx/ssl/tls.crt'), output, exitCode: 60, manifests }),
+    );
     expect(hint?.id).toBe('certificate-expired');
-    expect(hint?.message).toMatch(/^the certificate in nginxsecrets\.yaml \(line \d+; CN=nginxsvc, O=nginxsvc\) expired on 2018-10-26: the doc ships a certificate that no longer verifies$/);
+    expect(hint?.message).toMatch(
+      /^the certificate in nginxsecrets\.yaml \(line \d+; CN=nginxsvc, O=nginxsvc\) expired on 2018-10-26: the doc ships a certificate that no longer verifies$/,
+    );
     expect(findHint(ctx({ step: cmd(412, 'curl x'), output: 'curl: (7) Failed to connect\n', manifests }))?.id).not.toBe('certificate-expired');
   });
 
@@ -152,25 +212,55 @@ describe('hints', () => {
         exitCode: 0,
       }),
     );
-    expect(hint).toMatchObject({ id: 'old-kubectl-columns', message: "the doc's table has DESIRED, CURRENT, which kubectl 1.11 replaced with READY for Deployments: the output was captured with an older kubectl" });
+    expect(hint).toMatchObject({
+      id: 'old-kubectl-columns',
+      message: "the doc's table has DESIRED, CURRENT, which kubectl 1.11 replaced with READY for Deployments: the output was captured with an older kubectl",
+    });
     // A ReplicaSet table still has DESIRED and CURRENT.
-    expect(findHint(ctx({ step: cmd(8, 'kubectl get rs'), expected: 'NAME   DESIRED   CURRENT   READY   AGE\nx   3   3   2   1s', output: 'NAME   DESIRED   CURRENT   READY   AGE\nx   3   3   3   1s\n', exitCode: 0 }))).toBeNull();
+    expect(
+      findHint(
+        ctx({
+          step: cmd(8, 'kubectl get rs'),
+          expected: 'NAME   DESIRED   CURRENT   READY   AGE\nx   3   3   2   1s',
+          output: 'NAME   DESIRED   CURRENT   READY   AGE\nx   3   3   3   1s\n',
+          exitCode: 0,
+        }),
+      ),
+    ).toBeNull();
   });
 
   it('removed-flag: kubectl rejects a flag the lint knows was removed', () => {
     const step = cmd(29, 'kubectl run nginx2 --image=nginx --replicas=2');
-    const finding = { ruleId: 'removed-flag', severity: 'error' as const, line: 29, column: 30, message: '`kubectl run --replicas` was removed in kubectl 1.18', source: 'kubedoctest' as const };
-    const hint = findHint(ctx({ step, output: 'error: unknown flag: --replicas\nSee \'kubectl run --help\' for usage.\n', lintFindings: [finding] }));
+    const finding = {
+      ruleId: 'removed-flag',
+      severity: 'error' as const,
+      line: 29,
+      column: 30,
+      message: '`kubectl run --replicas` was removed in kubectl 1.18',
+      source: 'kubedoctest' as const,
+    };
+    const hint = findHint(ctx({ step, output: "error: unknown flag: --replicas\nSee 'kubectl run --help' for usage.\n", lintFindings: [finding] }));
     expect(hint).toMatchObject({ id: 'removed-flag', message: 'kubectl no longer has --replicas: `kubectl run --replicas` was removed in kubectl 1.18' });
     expect(findHint(ctx({ step, output: 'error: unknown flag: --replicas\n' }))?.id).not.toBe('removed-flag');
   });
 
   it('invalid-manifest: a removed API version, as kubectl reports it today', () => {
     const m = manifest(3, 'd.yaml', 'apiVersion: extensions/v1beta1\nkind: Deployment\n');
-    const finding = { ruleId: 'deprecated-api', severity: 'error' as const, line: 5, column: 1, message: 'extensions/v1beta1 Deployment was removed in Kubernetes 1.16; use apps/v1', source: 'kubedoctest' as const };
-    const output = 'error: resource mapping not found for name: "nginx" namespace: "" from "d.yaml": no matches for kind "Deployment" in version "extensions/v1beta1"\nensure CRDs are installed first\n';
+    const finding = {
+      ruleId: 'deprecated-api',
+      severity: 'error' as const,
+      line: 5,
+      column: 1,
+      message: 'extensions/v1beta1 Deployment was removed in Kubernetes 1.16; use apps/v1',
+      source: 'kubedoctest' as const,
+    };
+    const output =
+      'error: resource mapping not found for name: "nginx" namespace: "" from "d.yaml": no matches for kind "Deployment" in version "extensions/v1beta1"\nensure CRDs are installed first\n';
     const hint = findHint(ctx({ step: cmd(22, 'kubectl apply -f d.yaml'), output, manifests: [m], lintFindings: [finding] }));
-    expect(hint).toMatchObject({ id: 'invalid-manifest', message: 'the manifest d.yaml is not valid: line 5: extensions/v1beta1 Deployment was removed in Kubernetes 1.16; use apps/v1' });
+    expect(hint).toMatchObject({
+      id: 'invalid-manifest',
+      message: 'the manifest d.yaml is not valid: line 5: extensions/v1beta1 Deployment was removed in Kubernetes 1.16; use apps/v1',
+    });
   });
 
   it('port-mismatch: targetPort that no container declares', () => {
@@ -181,8 +271,14 @@ describe('hints', () => {
   });
 
   it('image-pull: from pod status facts', () => {
-    const facts = { ...noFacts, pods: [{ metadata: { name: 'web' }, status: { containerStatuses: [{ image: 'nginx:1.99.9', state: { waiting: { reason: 'ImagePullBackOff' } } }] } }] };
-    expect(findHint(ctx({ output: 'web 0/1 ImagePullBackOff', facts }))).toMatchObject({ id: 'image-pull', message: 'pod web cannot pull image nginx:1.99.9 (ImagePullBackOff)' });
+    const facts = {
+      ...noFacts,
+      pods: [{ metadata: { name: 'web' }, status: { containerStatuses: [{ image: 'nginx:1.99.9', state: { waiting: { reason: 'ImagePullBackOff' } } }] } }],
+    };
+    expect(findHint(ctx({ output: 'web 0/1 ImagePullBackOff', facts }))).toMatchObject({
+      id: 'image-pull',
+      message: 'pod web cannot pull image nginx:1.99.9 (ImagePullBackOff)',
+    });
   });
 
   it('already-exists: names the step that created it', () => {

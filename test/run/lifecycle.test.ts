@@ -84,7 +84,23 @@ describe('SIGTERM of the kubedoctest process', () => {
   beforeAll(async () => {
     await execa(
       'npx',
-      ['tsc', '--outDir', buildDir, '--rootDir', root, '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', '--types', 'node', join(root, 'test/run/sigterm-child.ts')],
+      [
+        'tsc',
+        '--outDir',
+        buildDir,
+        '--rootDir',
+        root,
+        '--module',
+        'NodeNext',
+        '--moduleResolution',
+        'NodeNext',
+        '--target',
+        'ES2022',
+        '--skipLibCheck',
+        '--types',
+        'node',
+        join(root, 'test/run/sigterm-child.ts'),
+      ],
       { cwd: root, reject: false },
     );
   }, 120_000);

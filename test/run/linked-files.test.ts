@@ -66,22 +66,24 @@ describe('planLinkedFiles', () => {
     const p = planLinkedFiles(['Makefile'], [OTHER, FOLDER], 278, undefined);
     expect(p).toEqual({
       action: 'skip',
-      reason: 'needs Makefile, which the doc does not show but links to (https://github.com/kubernetes/examples/tree/master/_archived/https-nginx/, line 273); give a folder with a copy of it with --files-dir',
+      reason:
+        'needs Makefile, which the doc does not show but links to (https://github.com/kubernetes/examples/tree/master/_archived/https-nginx/, line 273); give a folder with a copy of it with --files-dir',
     });
   });
-  it('does nothing for a missing file the doc does not link to (it is the doc\'s own defect)', () => {
+  it("does nothing for a missing file the doc does not link to (it is the doc's own defect)", () => {
     expect(planLinkedFiles(['default.conf'], [], 165, undefined)).toEqual({ action: 'none' });
   });
 });
 
 describe('depends', () => {
   it('names the files and objects a command would produce, and finds them as whole words', () => {
-    const names = producedNames('make keys KEY=/tmp/nginx.key CERT=/tmp/nginx.crt; kubectl create secret tls nginxsecret --key /tmp/nginx.key --cert /tmp/nginx.crt');
+    const names = producedNames(
+      'make keys KEY=/tmp/nginx.key CERT=/tmp/nginx.crt; kubectl create secret tls nginxsecret --key /tmp/nginx.key --cert /tmp/nginx.crt',
+    );
     expect([...names].sort()).toEqual(['/tmp/nginx.crt', '/tmp/nginx.key', 'nginx.crt', 'nginx.key', 'nginxsecret']);
-    expect([...producedNames('wget https://kubernetes.io/examples/configmap/game.properties -O configure-pod-container/configmap/game.properties')].sort()).toEqual([
-      'configure-pod-container/configmap/game.properties',
-      'game.properties',
-    ]);
+    expect(
+      [...producedNames('wget https://kubernetes.io/examples/configmap/game.properties -O configure-pod-container/configmap/game.properties')].sort(),
+    ).toEqual(['configure-pod-container/configmap/game.properties', 'game.properties']);
     expect([...producedNames('kubectl create configmap nginxconfigmap --from-file=default.conf')].sort()).toEqual(['default.conf', 'nginxconfigmap']);
     // kubectl debug: the copy it makes, or the pod it adds an ephemeral container to; not a node.
     expect([...producedNames('kubectl debug myapp -it --copy-to=myapp-debug --container=myapp -- sh')]).toEqual(['myapp-debug']);
@@ -101,7 +103,9 @@ describe('depends', () => {
     // The workloads that read an edited ConfigMap: only reading their pods' output depends on the edit.
     const edited = { line: 7, reason: 'r', names: new Set<string>(), changed: new Set(['sport']), outputOf: new Set(['web']) };
     expect(dependsOn('kubectl logs deployments/web', readable('kubectl logs deployments/web', [edited]))).toBeDefined();
-    expect(dependsOn('kubectl exec web-7d4b9c8f6d-x2x5q -- cat /etc/config/sport', readable('kubectl exec web-7d4b9c8f6d-x2x5q -- cat /etc/config/sport', [edited]))).toBeDefined();
+    expect(
+      dependsOn('kubectl exec web-7d4b9c8f6d-x2x5q -- cat /etc/config/sport', readable('kubectl exec web-7d4b9c8f6d-x2x5q -- cat /etc/config/sport', [edited])),
+    ).toBeDefined();
     expect(dependsOn('kubectl get deployment web', readable('kubectl get deployment web', [edited]))).toBeUndefined();
     expect(dependsOn('kubectl rollout restart deployment web', readable('kubectl rollout restart deployment web', [edited]))).toBeUndefined();
     expect(dependsOn('kubectl get configmap sport -o yaml', readable('kubectl get configmap sport -o yaml', [edited]))).toBeDefined();
@@ -111,11 +115,18 @@ describe('depends', () => {
     expect(dependsOn('nginxsecret2 and /tmp/nginx.crt.bak', [p])).toBeUndefined();
   });
 
-  it('reads the objects an apply output announces, by name, as kind/name and through their controllers\' children', () => {
+  it("reads the objects an apply output announces, by name, as kind/name and through their controllers' children", () => {
     const objects = createdObjects('deployment.apps/shop created\nservice/shop-db configured\nwarning: something\n');
     expect([...objects].sort()).toEqual(['shop', 'shop-db']);
     const p = { line: 3, reason: 'r', names: new Set<string>(), objects };
-    for (const text of ['kubectl get service shop', 'kubectl port-forward deployment/shop 8080:80', 'shop-6d4b7c9f8d   1  1  1  5s', 'pods/shop-6d4b7c9f8d-x2kqp', 'shop-0', 'shop-db-8fz2k']) {
+    for (const text of [
+      'kubectl get service shop',
+      'kubectl port-forward deployment/shop 8080:80',
+      'shop-6d4b7c9f8d   1  1  1  5s',
+      'pods/shop-6d4b7c9f8d-x2kqp',
+      'shop-0',
+      'shop-db-8fz2k',
+    ]) {
       expect(dependsOn(text, [p]), text).toBe(p);
     }
     // Other objects that merely start with the name, and paths, are not its children.
@@ -147,7 +158,12 @@ describe('runPlan with linked files', () => {
     const r = await runPlan(lesson, backend, { ...options, filesDir: files });
     expect(r.steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass']);
     expect(r.steps[0]!.rewrites).toEqual([
-      { kind: 'file', from: 'https://github.com/o/r/tree/main/repo/demo', to: './hello.sh', reason: 'the file the doc links to at line 8, copied from repo/demo/hello.sh in the files folder' },
+      {
+        kind: 'file',
+        from: 'https://github.com/o/r/tree/main/repo/demo',
+        to: './hello.sh',
+        reason: 'the file the doc links to at line 8, copied from repo/demo/hello.sh in the files folder',
+      },
     ]);
   });
 
@@ -156,14 +172,16 @@ describe('runPlan with linked files', () => {
     lesson.steps[0] = cmd(10, 'bash hello.sh > made.txt', { expected: '' });
     const r = await runPlan(lesson, backend, options);
     expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped', 'pass']);
-    expect(r.steps[0]!.skipReason).toMatch(/^needs hello\.sh, which the doc does not show but links to \(https:\/\/github\.com\/o\/r\/tree\/main\/repo\/demo, line 8\)/);
+    expect(r.steps[0]!.skipReason).toMatch(
+      /^needs hello\.sh, which the doc does not show but links to \(https:\/\/github\.com\/o\/r\/tree\/main\/repo\/demo, line 8\)/,
+    );
     expect(r.steps[1]!.skipReason).toMatch(/^depends on line 10, which was skipped: needs hello\.sh/);
     // Skipped before it ran: its input comes from the skipped step.
     expect(r.steps[1]!.attempts).toBe(0);
     expect(r.steps[1]!.actual ?? '').not.toContain('No such file');
   });
 
-  it('skips a step that succeeds on a file a skipped step would have made, since its input is not the doc\'s', async () => {
+  it("skips a step that succeeds on a file a skipped step would have made, since its input is not the doc's", async () => {
     const { backend, lesson, options } = setup();
     lesson.steps[0] = cmd(10, 'bash hello.sh > made.txt', { expected: '' });
     lesson.steps[1] = cmd(12, 'touch made.txt && wc -l < made.txt', { expected: '0' });
@@ -191,7 +209,11 @@ describe('consumersOf', () => {
   const list = JSON.stringify({
     items: [
       { kind: 'Deployment', metadata: { name: 'vol' }, spec: { template: { spec: { volumes: [{ configMap: { name: 'sport' } }], containers: [{}] } } } },
-      { kind: 'Deployment', metadata: { name: 'env' }, spec: { template: { spec: { containers: [{ env: [{ valueFrom: { configMapKeyRef: { name: 'fruits' } } }] }] } } } },
+      {
+        kind: 'Deployment',
+        metadata: { name: 'env' },
+        spec: { template: { spec: { containers: [{ env: [{ valueFrom: { configMapKeyRef: { name: 'fruits' } } }] }] } } },
+      },
       { kind: 'StatefulSet', metadata: { name: 'from' }, spec: { template: { spec: { containers: [{ envFrom: [{ secretRef: { name: 'sport' } }] }] } } } },
       { kind: 'Pod', metadata: { name: 'proj' }, spec: { volumes: [{ projected: { sources: [{ configMap: { name: 'sport' } }] } }], initContainers: [] } },
       { kind: 'Pod', metadata: { name: 'other' }, spec: { containers: [{ envFrom: [{ configMapRef: { name: 'sports' } }] }] } },

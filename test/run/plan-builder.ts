@@ -20,7 +20,10 @@ export function cmd(
     ...(words[0] === 'kubectl' && words[1] ? { subcommand: words[1] } : {}),
     class: opts.cls ?? 'other',
     host: opts.host ?? { kind: 'local' },
-    expected: opts.expected === undefined ? null : { text: opts.expected, position: { line: line + 2, column: 1, endLine: line + 2, endColumn: 1 }, form: 'fence', mode: opts.mode ?? 'exact' },
+    expected:
+      opts.expected === undefined
+        ? null
+        : { text: opts.expected, position: { line: line + 2, column: 1, endLine: line + 2, endColumn: 1 }, form: 'fence', mode: opts.mode ?? 'exact' },
     inferred: false,
     setup: opts.setup ?? false,
     blockId: `b${line}`,

@@ -7,7 +7,7 @@ describe('readerFile', () => {
   test.each<[string, string, string[], string[], string]>([
     ['kubectl apply -f my-budget.yaml', KUBECTL_MISSING('my-budget.yaml'), [], [], 'my-budget.yaml'],
     ['rev input.txt', 'rev: cannot open input.txt: No such file or directory\n', [], [], 'input.txt'],
-    ['cat notes/todo.md', "cat: notes/todo.md: No such file or directory\n", ['kubectl get pods'], ['web.yaml'], 'notes/todo.md'],
+    ['cat notes/todo.md', 'cat: notes/todo.md: No such file or directory\n', ['kubectl get pods'], ['web.yaml'], 'notes/todo.md'],
   ])('%s → %s is the reader’s', (command, output, earlier, shown, file) => {
     expect(readerFile(command, output, earlier, shown)).toBe(file);
   });
@@ -27,8 +27,15 @@ describe('readerFile', () => {
 });
 
 describe('readerFileObjects: what a reader’s file would create', () => {
-  const budget = { file: 'budget-min.yaml', examplePath: 'policy/budget-min.yaml', content: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web-budget\nspec:\n  minAvailable: 2\n' };
-  const other = { file: null, content: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: front\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: front-config\n' };
+  const budget = {
+    file: 'budget-min.yaml',
+    examplePath: 'policy/budget-min.yaml',
+    content: 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web-budget\nspec:\n  minAvailable: 2\n',
+  };
+  const other = {
+    file: null,
+    content: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: front\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: front-config\n',
+  };
   const applied = { file: 'app.yaml', content: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n' };
 
   test('the objects its doc output announces', () => {
@@ -36,7 +43,11 @@ describe('readerFileObjects: what a reader’s file would create', () => {
   });
 
   test('else those of the manifests the page shows and no earlier step applied', () => {
-    expect([...readerFileObjects('kubectl apply -f mine.yaml', new Set(), [budget, other, applied], ['kubectl apply -f app.yaml'])].sort()).toEqual(['front', 'front-config', 'web-budget']);
+    expect([...readerFileObjects('kubectl apply -f mine.yaml', new Set(), [budget, other, applied], ['kubectl apply -f app.yaml'])].sort()).toEqual([
+      'front',
+      'front-config',
+      'web-budget',
+    ]);
   });
 
   test('nothing for a command that does not create from the file', () => {

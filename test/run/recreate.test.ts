@@ -13,15 +13,21 @@ describe('alternativeCue', () => {
   it.each([
     ['Alternatively, create the ConfigMap from literal values:', 'Alternatively, create the ConfigMap from literal values:'],
     ['The default key is the file name. You can optionally set the key name. For example:', 'You can optionally set the key name.'],
-    ['If you want to skip the encoding step, you can create the Secret with kubectl:', 'If you want to skip the encoding step, you can create the Secret with kubectl:'],
+    [
+      'If you want to skip the encoding step, you can create the Secret with kubectl:',
+      'If you want to skip the encoding step, you can create the Secret with kubectl:',
+    ],
     ['Or use a generator:', 'Or use a generator:'],
   ])('should find the cue in %j', (prose, cue) => {
     expect(alternativeCue(prose)).toBe(cue);
   });
 
-  it.each([['Create the Secret:'], ['Ordinary prose about a Pod. Then create the Service:'], ['You can see the output below:'], [undefined]])('should find none in %j', (prose) => {
-    expect(alternativeCue(prose)).toBeUndefined();
-  });
+  it.each([['Create the Secret:'], ['Ordinary prose about a Pod. Then create the Service:'], ['You can see the output below:'], [undefined]])(
+    'should find none in %j',
+    (prose) => {
+      expect(alternativeCue(prose)).toBeUndefined();
+    },
+  );
 });
 
 describe('recreateFor', () => {
@@ -31,20 +37,34 @@ describe('recreateFor', () => {
   it('should remove an object made in another section and run the step again', () => {
     const step = inSection(cmd(40, 'kubectl create secret generic creds --from-literal=a=1 -n team'), 'Use the Secret as environment');
     const r = recreateFor(step, exists, made);
-    expect(r?.script).toBe("kubectl delete secrets creds -n team --grace-period=0 --force --ignore-not-found >/dev/null 2>&1");
+    expect(r?.script).toBe('kubectl delete secrets creds -n team --grace-period=0 --force --ignore-not-found >/dev/null 2>&1');
     expect(r?.note).toMatch(/^secret\/creds \(line 10\) already existed: it was created in another section \("Create a Secret"\)/);
   });
 
   it('should accept the same section when the prose presents the step as an alternative', () => {
     const step = inSection(cmd(20, 'kubectl create secret generic creds --from-file=a=./a.txt'), 'Create a Secret', 'Alternatively, use a file:');
-    expect(recreateFor(step, 'error: failed to create secret secrets "creds" already exists\n', made)?.note).toContain('another way to create it ("Alternatively, use a file:")');
+    expect(recreateFor(step, 'error: failed to create secret secrets "creds" already exists\n', made)?.note).toContain(
+      'another way to create it ("Alternatively, use a file:")',
+    );
   });
 
   it.each([
     ['the same section without a cue', inSection(cmd(20, 'kubectl create secret generic creds --from-literal=a=1'), 'Create a Secret'), exists],
-    ['an object the page never made', inSection(cmd(40, 'kubectl create secret generic other --from-literal=a=1'), 'Later'), 'Error from server (AlreadyExists): secrets "other" already exists\n'],
-    ['another kind of the same name', inSection(cmd(40, 'kubectl create configmap creds --from-literal=a=1'), 'Later'), 'Error from server (AlreadyExists): configmaps "creds" already exists\n'],
-    ['a failure besides AlreadyExists', inSection(cmd(40, 'kubectl create -f two.yaml'), 'Later'), `${exists}error: unable to recognize "two.yaml": no matches for kind "Foo"\n`],
+    [
+      'an object the page never made',
+      inSection(cmd(40, 'kubectl create secret generic other --from-literal=a=1'), 'Later'),
+      'Error from server (AlreadyExists): secrets "other" already exists\n',
+    ],
+    [
+      'another kind of the same name',
+      inSection(cmd(40, 'kubectl create configmap creds --from-literal=a=1'), 'Later'),
+      'Error from server (AlreadyExists): configmaps "creds" already exists\n',
+    ],
+    [
+      'a failure besides AlreadyExists',
+      inSection(cmd(40, 'kubectl create -f two.yaml'), 'Later'),
+      `${exists}error: unable to recognize "two.yaml": no matches for kind "Foo"\n`,
+    ],
     ['an apply (not a create)', inSection(cmd(40, 'kubectl apply -f s.yaml'), 'Later'), exists],
   ])('should leave %s failing', (_what, step, output) => {
     expect(recreateFor(step, output, made)).toBeNull();
@@ -68,8 +88,14 @@ describe('a page that creates an object again in a later section', () => {
     const t = tempDir();
     cleanups.push(t.remove);
     const table: FakeEntry[] = [
-      { args: 'create secret generic creds --from-literal=a=1', responses: [{ stdout: 'secret/creds created\n' }, { stderr: 'error: failed to create secret secrets "creds" already exists\n', exitCode: 1 }] },
-      { args: 'create secret generic creds --from-literal=a=2', responses: [{ stderr: 'error: failed to create secret secrets "creds" already exists\n', exitCode: 1 }, { stdout: 'secret/creds created\n' }] },
+      {
+        args: 'create secret generic creds --from-literal=a=1',
+        responses: [{ stdout: 'secret/creds created\n' }, { stderr: 'error: failed to create secret secrets "creds" already exists\n', exitCode: 1 }],
+      },
+      {
+        args: 'create secret generic creds --from-literal=a=2',
+        responses: [{ stderr: 'error: failed to create secret secrets "creds" already exists\n', exitCode: 1 }, { stdout: 'secret/creds created\n' }],
+      },
       { args: 'delete secrets creds --grace-period=0 --force --ignore-not-found', responses: [{}] },
     ];
     const backend = new FakeBackend(join(t.dir, 'fake'), table);
@@ -88,9 +114,14 @@ describe('a page that creates an object again in a later section', () => {
 describe('a step skipped as interactive', () => {
   it('should excuse the later steps that read what it would have made', async () => {
     const t = tempDir();
-    const backend = new FakeBackend(join(t.dir, 'fake'), [{ args: 'delete pod app app-copy', responses: [{ stderr: 'Error from server (NotFound): pods "app-copy" not found\n', exitCode: 1 }] }]);
+    const backend = new FakeBackend(join(t.dir, 'fake'), [
+      { args: 'delete pod app app-copy', responses: [{ stderr: 'Error from server (NotFound): pods "app-copy" not found\n', exitCode: 1 }] },
+    ]);
     try {
-      const steps = [cmd(3, 'kubectl debug app -it --copy-to=app-copy --image=busybox -- sh', { cls: 'interactive' }), cmd(9, 'kubectl delete pod app app-copy', { expected: 'pod "app" deleted\npod "app-copy" deleted' })];
+      const steps = [
+        cmd(3, 'kubectl debug app -it --copy-to=app-copy --image=busybox -- sh', { cls: 'interactive' }),
+        cmd(9, 'kubectl delete pod app app-copy', { expected: 'pod "app" deleted\npod "app-copy" deleted' }),
+      ];
       const r = await runPlan(plan(steps), backend, { matcher: plainMatcher, tmpDir: t.dir, settleIntervalMs: 10, gatherFacts: false, handleSignals: false });
       expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped']);
       expect(r.steps[1]!.skipReason).toMatch(/^depends on line 3, which was skipped/);

@@ -29,7 +29,11 @@ describe('interactive rewrites', () => {
     expect(r.steps[0]!.ran).toMatch(/script -qec 'kubectl exec -it web -- printenv' \/dev\/null/);
     // The terminal's CR LF line ends are the doc's lines.
     expect(r.steps[0]!.actual).toBe('HOME=/root\n');
-    expect(r.steps[0]!.rewrites[0]).toMatchObject({ kind: 'interactive', from: 'kubectl exec -it web -- printenv', reason: "runs under a pseudo-terminal, as in a reader's terminal" });
+    expect(r.steps[0]!.rewrites[0]).toMatchObject({
+      kind: 'interactive',
+      from: 'kubectl exec -it web -- printenv',
+      reason: "runs under a pseudo-terminal, as in a reader's terminal",
+    });
   });
 
   it('should run the steps shown inside a pod shell with kubectl exec -i', async () => {
@@ -49,7 +53,9 @@ describe('interactive rewrites', () => {
     expect(r2.steps.map((s) => s.status)).toEqual(['pass', 'pass']);
     expect(r2.steps[0]!.warnings).toEqual(['the output the doc shows is an interactive session; it was not compared']);
     // The shell was opened with a terminal: the line runs with one, under a pseudo-terminal.
-    expect(r2.steps[1]!.ran).toMatch(/^if command -v script .* then KDT_POD=curl-abc script -qec 'kubectl exec -i -t "\$KDT_POD" -- sh -c .*nslookup my-nginx.*' \/dev\/null; else kubectl exec -i curl-abc -- sh -c 'nslookup my-nginx'; fi$/);
+    expect(r2.steps[1]!.ran).toMatch(
+      /^if command -v script .* then KDT_POD=curl-abc script -qec 'kubectl exec -i -t "\$KDT_POD" -- sh -c .*nslookup my-nginx.*' \/dev\/null; else kubectl exec -i curl-abc -- sh -c 'nslookup my-nginx'; fi$/,
+    );
     expect(r2.steps[1]!.rewrites[0]!.reason).toBe('runs in the pod shell opened at line 3');
   });
 
@@ -72,7 +78,9 @@ describe('interactive rewrites', () => {
       options,
     );
     expect(r.steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass']);
-    expect(r.steps[0]!.ran).toBe("kubectl run curl --image=radial/busyboxplus:curl --command -- sleep 3600 && { kubectl wait --for=condition=Ready pod/curl --timeout=60s >/dev/null 2>&1 || true; }");
+    expect(r.steps[0]!.ran).toBe(
+      'kubectl run curl --image=radial/busyboxplus:curl --command -- sleep 3600 && { kubectl wait --for=condition=Ready pod/curl --timeout=60s >/dev/null 2>&1 || true; }',
+    );
     expect(r.steps[2]!.warnings).toEqual(['pod curl (started with --rm at line 3) was deleted when the doc left its shell']);
     expect(backend.calls().map((c) => c.args)).toEqual([
       'run curl --image=radial/busyboxplus:curl --command -- sleep 3600',
@@ -116,7 +124,11 @@ describe('interactive rewrites', () => {
   it('should run node steps through the backend node shell', async () => {
     const seen: string[] = [];
     const { backend, options } = setup([], { nodeExec: (c) => (seen.push(c), { stdout: 'ok\n', stderr: '', exitCode: 0 }) });
-    const r = await runPlan(plan([cmd(7, 'curl 10.0.0.1', { host: { kind: 'node', prompt: 'node $ ', source: { by: 'prompt' } }, expected: 'ok' })]), backend, options);
+    const r = await runPlan(
+      plan([cmd(7, 'curl 10.0.0.1', { host: { kind: 'node', prompt: 'node $ ', source: { by: 'prompt' } }, expected: 'ok' })]),
+      backend,
+      options,
+    );
     expect(r.steps[0]!.status).toBe('pass');
     expect(seen).toEqual(['curl 10.0.0.1']);
   });
@@ -133,7 +145,10 @@ describe('interactive rewrites', () => {
 
   it('should bound kubectl get -w with timeout when the doc lines never appear', async () => {
     const { backend, options } = setup([{ args: 'get pods -w', responses: [{ sleepMs: 600_000 }] }]);
-    const r = await runPlan(plan([cmd(4, 'kubectl get pods -w', { expected: 'NAME READY\nweb 1/1', cls: 'read-only' })]), backend, { ...options, settleMs: 1000 });
+    const r = await runPlan(plan([cmd(4, 'kubectl get pods -w', { expected: 'NAME READY\nweb 1/1', cls: 'read-only' })]), backend, {
+      ...options,
+      settleMs: 1000,
+    });
     expect(r.steps[0]!.rewrites[0]!.to).toBe('timeout 1 kubectl get pods -w');
     expect(r.steps[0]).toMatchObject({ status: 'fail', exitCode: 0, attempts: 1 });
     expect(await eventually(() => processesMatching(backend.processTag).length === 0)).toBe(true);
@@ -164,15 +179,25 @@ describe('interactive rewrites', () => {
   });
 
   it('should leave a rollout status that stops by itself as written', async () => {
-    const { backend, options } = setup([{ args: 'rollout status deployment/web --timeout=5s', responses: [{ stdout: 'deployment "web" successfully rolled out\n' }] }]);
-    const r = await runPlan(plan([cmd(4, 'kubectl rollout status deployment/web --timeout=5s', { expected: 'deployment "web" successfully rolled out', cls: 'read-only' })]), backend, options);
+    const { backend, options } = setup([
+      { args: 'rollout status deployment/web --timeout=5s', responses: [{ stdout: 'deployment "web" successfully rolled out\n' }] },
+    ]);
+    const r = await runPlan(
+      plan([cmd(4, 'kubectl rollout status deployment/web --timeout=5s', { expected: 'deployment "web" successfully rolled out', cls: 'read-only' })]),
+      backend,
+      options,
+    );
     expect(r.steps[0]).toMatchObject({ status: 'pass' });
     expect(r.steps[0]!.rewrites).toEqual([]);
   });
 
   it('should follow kubectl logs -f and stop it once the doc lines are printed', async () => {
     const { backend, options } = setup([{ args: 'logs -f web', responses: [{ stdout: 'started\nready\n', holdMs: 600_000 }] }]);
-    const r = await runPlan(plan([cmd(4, 'kubectl logs -f web', { expected: 'started\nready' })]), backend, { ...options, settleMs: 600_000, stepTimeoutMs: 600_000 });
+    const r = await runPlan(plan([cmd(4, 'kubectl logs -f web', { expected: 'started\nready' })]), backend, {
+      ...options,
+      settleMs: 600_000,
+      stepTimeoutMs: 600_000,
+    });
     expect(r.steps[0]).toMatchObject({ status: 'pass', exitCode: 0, actual: 'started\nready\n' });
     expect(r.steps[0]!.rewrites[0]!.to).toMatch(/^timeout \d+ kubectl logs -f web$/);
     expect(await eventually(() => processesMatching(backend.processTag).length === 0)).toBe(true);
@@ -196,7 +221,7 @@ describe('interactive rewrites', () => {
     );
     expect(r.steps[0]!.status).toBe('pass');
     expect(r.steps[0]!.ran).toMatch(/^KUBE_EDITOR=\S+editor-0\.sh kubectl edit svc my-nginx$/);
-    expect(r.steps[0]!.rewrites[0]!.to).toContain("s/^  type: .*/  type: LoadBalancer/");
+    expect(r.steps[0]!.rewrites[0]!.to).toContain('s/^  type: .*/  type: LoadBalancer/');
   });
 
   it('should skip kubectl edit when no change can be derived, with a warning', async () => {
@@ -215,7 +240,12 @@ describe('interactive rewrites', () => {
   it('should skip minikube and browser steps with a reason', async () => {
     const { backend, options } = setup();
     const r = await runPlan(
-      plan([cmd(1, 'minikube service my-nginx'), cmd(2, 'minikube ip'), cmd(3, 'open http://localhost:8080'), cmd(4, 'curl http://"$(minikube ip):$NODE_PORT"')]),
+      plan([
+        cmd(1, 'minikube service my-nginx'),
+        cmd(2, 'minikube ip'),
+        cmd(3, 'open http://localhost:8080'),
+        cmd(4, 'curl http://"$(minikube ip):$NODE_PORT"'),
+      ]),
       backend,
       options,
     );
@@ -241,11 +271,16 @@ describe('interactive rewrites', () => {
   });
 
   it('should use the example file instead of downloading it', async () => {
-    const { backend, options } = setup([{ args: 'apply -f ./service/networking/run-my-nginx.yaml', responses: [{ stdout: 'deployment.apps/my-nginx created\n' }] }]);
+    const { backend, options } = setup([
+      { args: 'apply -f ./service/networking/run-my-nginx.yaml', responses: [{ stdout: 'deployment.apps/my-nginx created\n' }] },
+    ]);
     const r = await runPlan(
       plan([
         manifest(2, 'run-my-nginx.yaml', 'kind: Deployment\n', 'service/networking/run-my-nginx.yaml'),
-        cmd(9, 'kubectl apply -f https://k8s.io/examples/service/networking/run-my-nginx.yaml', { expected: 'deployment.apps/my-nginx created', cls: 'mutating' }),
+        cmd(9, 'kubectl apply -f https://k8s.io/examples/service/networking/run-my-nginx.yaml', {
+          expected: 'deployment.apps/my-nginx created',
+          cls: 'mutating',
+        }),
       ]),
       backend,
       options,
@@ -276,7 +311,10 @@ describe('bindings and placeholders', () => {
       { args: 'logs web-55f6c-zzzzz', responses: [{ stdout: 'hello\n' }] },
     ]);
     const r = await runPlan(
-      plan([cmd(3, 'kubectl get pods', { expected: 'NAME   READY\nweb-7d4b9-abcde   1/1', cls: 'read-only' }), cmd(8, 'kubectl logs web-7d4b9-abcde', { expected: 'hello' })]),
+      plan([
+        cmd(3, 'kubectl get pods', { expected: 'NAME   READY\nweb-7d4b9-abcde   1/1', cls: 'read-only' }),
+        cmd(8, 'kubectl logs web-7d4b9-abcde', { expected: 'hello' }),
+      ]),
       backend,
       { ...options, matcher },
     );
@@ -286,7 +324,10 @@ describe('bindings and placeholders', () => {
 
   it('should fill <pod-name> and an unset $POD_NAME from the last get pods output', async () => {
     const { backend, options } = setup([
-      { args: 'get pods', responses: [{ stdout: 'NAME                       READY   STATUS\nweb-55f6c8d9b7-zzzzz   1/1     Running\nweb-55f6c8d9b7-yyyyy   1/1     Running\n' }] },
+      {
+        args: 'get pods',
+        responses: [{ stdout: 'NAME                       READY   STATUS\nweb-55f6c8d9b7-zzzzz   1/1     Running\nweb-55f6c8d9b7-yyyyy   1/1     Running\n' }],
+      },
       { args: 'logs web-55f6c8d9b7-zzzzz', responses: [{ stdout: 'hello\n' }] },
     ]);
     const r = await runPlan(
@@ -328,7 +369,7 @@ describe('host-specific paths', () => {
 });
 
 describe('example downloads', () => {
-  it('should copy a downloaded k8s.io example from the lesson\'s copy, to where curl or wget would write it', async () => {
+  it("should copy a downloaded k8s.io example from the lesson's copy, to where curl or wget would write it", async () => {
     const { rewriteExampleDownloads } = await import('../../src/run/rewrite/index.js');
     const examples = new Map([['application/job/job-tmpl.yaml', 'application/job/job-tmpl.yaml']]);
     const url = 'https://k8s.io/examples/application/job/job-tmpl.yaml';
@@ -346,7 +387,10 @@ describe('example downloads', () => {
   it('should run the rewritten download in the lesson shell', async () => {
     const { backend, options } = setup();
     const r = await runPlan(
-      plan([manifest(2, null, 'kind: Job\n', 'application/job/job-tmpl.yaml'), cmd(5, 'curl -L -s -O https://k8s.io/examples/application/job/job-tmpl.yaml && cat job-tmpl.yaml', { expected: 'kind: Job' })]),
+      plan([
+        manifest(2, null, 'kind: Job\n', 'application/job/job-tmpl.yaml'),
+        cmd(5, 'curl -L -s -O https://k8s.io/examples/application/job/job-tmpl.yaml && cat job-tmpl.yaml', { expected: 'kind: Job' }),
+      ]),
       backend,
       options,
     );

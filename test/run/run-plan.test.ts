@@ -55,8 +55,16 @@ describe('runPlan', () => {
   it('should report exit status per step with a finding at the doc line', async () => {
     const { backend, options } = setup();
     const r = await runPlan(plan([cmd(5, 'false'), cmd(7, 'true'), cmd(9, 'ls /nonexistent-kdt', { expected: 'x' })]), backend, options);
-    expect(r.steps.map((s) => [s.status, s.exitCode])).toEqual([['fail', 1], ['pass', 0], ['fail', 2]]);
-    expect(r.findings.map((f) => [f.ruleId, f.line])).toEqual([['command-failed', 5], ['command-failed', 9], ['output-mismatch', 11]]);
+    expect(r.steps.map((s) => [s.status, s.exitCode])).toEqual([
+      ['fail', 1],
+      ['pass', 0],
+      ['fail', 2],
+    ]);
+    expect(r.findings.map((f) => [f.ruleId, f.line])).toEqual([
+      ['command-failed', 5],
+      ['command-failed', 9],
+      ['output-mismatch', 11],
+    ]);
   });
 
   it('should retry a read-only step until its output settles and never retry a mutating one', async () => {
@@ -103,8 +111,14 @@ describe('runPlan', () => {
     const outputs = ['web 0/1 Pending\n', 'web 0/1 ContainerCreating\n', 'web 1/1 Running\n'];
     for (const realtime of [false, true]) {
       const passed: number[] = [];
-      const { backend, options } = setup([{ args: 'get pods', responses: outputs.map((stdout) => ({ stdout })) }], { passTime: async (ms) => void passed.push(ms) });
-      const r = await runPlan(plan([cmd(5, 'kubectl get pods', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, settleIntervalMs: 250, realtime });
+      const { backend, options } = setup([{ args: 'get pods', responses: outputs.map((stdout) => ({ stdout })) }], {
+        passTime: async (ms) => void passed.push(ms),
+      });
+      const r = await runPlan(plan([cmd(5, 'kubectl get pods', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, {
+        ...options,
+        settleIntervalMs: 250,
+        realtime,
+      });
       expect(r.steps[0]).toMatchObject({ status: 'pass', attempts: 3 });
       // The same schedule as a reader's waits (250 ms doubling), given to the backend to pass.
       expect(passed).toEqual(realtime ? [] : [250, 500]);
@@ -135,27 +149,43 @@ describe('runPlan', () => {
       ],
       { atRest: () => true },
     );
-    const steps = [cmd(3, 'kubectl run web --image=nginx', { expected: 'pod/web created', cls: 'mutating' }), cmd(5, 'kubectl get pods web', { expected: 'web 1/1 Running', cls: 'read-only' })];
+    const steps = [
+      cmd(3, 'kubectl run web --image=nginx', { expected: 'pod/web created', cls: 'mutating' }),
+      cmd(5, 'kubectl get pods web', { expected: 'web 1/1 Running', cls: 'read-only' }),
+    ];
     const r = await runPlan(plan(steps), backend, { ...options, settleMs: 600_000 });
     expect(r.steps[1]).toMatchObject({ status: 'fail', attempts: 1, settledEarly: true });
   });
 
   it('should keep retrying an object that is not there while the backend is still at work', async () => {
     const notFound = 'Error from server (NotFound): pods "web" not found\n';
-    const { backend, options } = setup([{ args: 'get pods web', responses: [{ stderr: notFound, exitCode: 1 }, { stderr: notFound, exitCode: 1 }, { stdout: 'web 1/1 Running\n' }] }], {
-      atRest: () => false,
+    const { backend, options } = setup(
+      [{ args: 'get pods web', responses: [{ stderr: notFound, exitCode: 1 }, { stderr: notFound, exitCode: 1 }, { stdout: 'web 1/1 Running\n' }] }],
+      {
+        atRest: () => false,
+      },
+    );
+    const r = await runPlan(plan([cmd(5, 'kubectl get pods web', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, {
+      ...options,
+      settleMs: 600_000,
     });
-    const r = await runPlan(plan([cmd(5, 'kubectl get pods web', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, settleMs: 600_000 });
     expect(r.steps[0]).toMatchObject({ status: 'pass', attempts: 3 });
   });
 
   it('should stop settling when only volatile parts of the output change (the differences repeat)', async () => {
-    const { backend, options } = setup([{ args: 'get pods', responses: [{ stdout: 'web 0/1 Pending 1s\n' }, { stdout: 'web 0/1 Pending 2s\n' }, { stdout: 'web 0/1 Pending 3s\n' }] }], {
-      atRest: () => true,
-    });
+    const { backend, options } = setup(
+      [{ args: 'get pods', responses: [{ stdout: 'web 0/1 Pending 1s\n' }, { stdout: 'web 0/1 Pending 2s\n' }, { stdout: 'web 0/1 Pending 3s\n' }] }],
+      {
+        atRest: () => true,
+      },
+    );
     // A matcher that, like the real one, does not report ages.
     const ageless = { ...plainMatcher, matchOutput: (i: MatchInput) => plainMatcher.matchOutput({ ...i, actual: i.actual.replace(/ \d+s$/gm, '') }) };
-    const r = await runPlan(plan([cmd(5, 'kubectl get pods', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, { ...options, matcher: ageless, settleMs: 600_000 });
+    const r = await runPlan(plan([cmd(5, 'kubectl get pods', { expected: 'web 1/1 Running', cls: 'read-only' })]), backend, {
+      ...options,
+      matcher: ageless,
+      settleMs: 600_000,
+    });
     expect(r.steps[0]).toMatchObject({ status: 'fail', attempts: 2, settledEarly: true, actual: 'web 0/1 Pending 2s\n' });
   });
 
@@ -174,10 +204,7 @@ describe('runPlan', () => {
     ]);
     const expected = '    - address: 104.197.41.11\n      type: ExternalIP';
     const r = await runPlan(
-      plan([
-        cmd(5, 'kubectl get nodes -o yaml', { expected, mode: 'contains' }),
-        cmd(9, 'kubectl get svc web -o yaml', { expected: 'kind: Pod' }),
-      ]),
+      plan([cmd(5, 'kubectl get nodes -o yaml', { expected, mode: 'contains' }), cmd(9, 'kubectl get svc web -o yaml', { expected: 'kind: Pod' })]),
       backend,
       { ...options, settleMs: 0 },
     );
@@ -193,7 +220,10 @@ describe('runPlan', () => {
         args: 'exec envfrom-secret -- sh -c echo $username',
         responses: [{ stderr: 'error: unable to upgrade connection: container not found ("envars-test-container")\n', exitCode: 1 }, { stdout: 'my-app\n' }],
       },
-      { args: 'delete pod web', responses: [{ stderr: 'Error from server (NotFound): pods "web" not found\n', exitCode: 1 }, { stdout: 'pod "web" deleted\n' }] },
+      {
+        args: 'delete pod web',
+        responses: [{ stderr: 'Error from server (NotFound): pods "web" not found\n', exitCode: 1 }, { stdout: 'pod "web" deleted\n' }],
+      },
     ]);
     const r = await runPlan(
       plan([

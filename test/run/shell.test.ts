@@ -76,7 +76,7 @@ describe('LessonShell', () => {
 
   it('should run heredocs and keep stdin away from the protocol', async () => {
     const { shell } = startShell();
-    const r = await shell.run("cat <<EOF\nline $((1+1))\nEOF\ncat; echo after-cat", { timeoutMs: 20_000 });
+    const r = await shell.run('cat <<EOF\nline $((1+1))\nEOF\ncat; echo after-cat', { timeoutMs: 20_000 });
     expect(r.output).toBe('line 2\nafter-cat\n');
   });
 

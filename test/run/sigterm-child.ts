@@ -17,9 +17,9 @@ const backend = {
     return { ...session, stop: async () => writeFileSync(join(stateDir, 'stopped'), 'yes') };
   },
 };
-const result = await runPlan(
-  plan([cmd(3, `(exec -a ${tag} sleep 1000) & touch ${join(stateDir, 'started')}; exec -a ${tag} sleep 1000`)]),
-  backend,
-  { matcher: plainMatcher, tmpDir, gatherFacts: false },
-);
+const result = await runPlan(plan([cmd(3, `(exec -a ${tag} sleep 1000) & touch ${join(stateDir, 'started')}; exec -a ${tag} sleep 1000`)]), backend, {
+  matcher: plainMatcher,
+  tmpDir,
+  gatherFacts: false,
+});
 writeFileSync(join(stateDir, 'finished'), result.error?.code ?? 'none');

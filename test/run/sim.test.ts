@@ -49,7 +49,9 @@ describe('runPlan on the simulator', () => {
     // The simulator at rest and the output repeated: no need to wait out the settle time.
     expect(printenv.settledEarly).toBe(true);
     expect(printenv.hint?.id).toBe('service-env-before-pods');
-    expect(printenv.hint?.message).toMatch(/^MY_NGINX_SERVICE_HOST is missing because pod my-nginx-\S+ was created at \S+, before Service my-nginx \(\S+\); Kubernetes sets service variables only when a container starts$/);
+    expect(printenv.hint?.message).toMatch(
+      /^MY_NGINX_SERVICE_HOST is missing because pod my-nginx-\S+ was created at \S+, before Service my-nginx \(\S+\); Kubernetes sets service variables only when a container starts$/,
+    );
     expect(printenv.hint?.fix).toContain('kubectl rollout restart deployment my-nginx');
   });
 
@@ -59,14 +61,20 @@ describe('runPlan on the simulator', () => {
     expect(r.steps.filter((s) => s.kind === 'command').map((s) => s.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
   });
 
-  it('should keep the pod shell\'s directory across the steps typed in it', async () => {
+  it("should keep the pod shell's directory across the steps typed in it", async () => {
     const r = await run('pod-shell/cd.md');
     expect(r.error).toBeUndefined();
     expect(r.steps.filter((s) => s.kind === 'command').map((s) => [s.line, s.status])).toEqual([
-      [6, 'pass'], [30, 'pass'], [31, 'pass'], [37, 'pass'], [44, 'pass'], [45, 'pass'], [56, 'pass'],
+      [6, 'pass'],
+      [30, 'pass'],
+      [31, 'pass'],
+      [37, 'pass'],
+      [44, 'pass'],
+      [45, 'pass'],
+      [56, 'pass'],
     ]);
     const ls = r.steps.find((s) => s.line === 45)!;
-    expect(ls.ran).toContain("cd /etc/secret-volume 2>/dev/null; ls");
+    expect(ls.ran).toContain('cd /etc/secret-volume 2>/dev/null; ls');
     // The runner's marker never shows in the output.
     expect(ls.actual).toBe('password\nusername\n');
   });

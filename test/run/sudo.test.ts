@@ -13,7 +13,10 @@ describe('dropRootSudo', () => {
     expect(dropRootSudo(input)).toEqual({ command: output, dropped });
   });
 
-  it.each([['sudo -u app id'], ['sudo --user=app id'], ['sudo -g wheel id'], ['echo sudo mkdir /x'], ['ls /etc/sudoers']])('should keep %j as written', (input) => {
-    expect(dropRootSudo(input)).toEqual({ command: input, dropped: 0 });
-  });
+  it.each([['sudo -u app id'], ['sudo --user=app id'], ['sudo -g wheel id'], ['echo sudo mkdir /x'], ['ls /etc/sudoers']])(
+    'should keep %j as written',
+    (input) => {
+      expect(dropRootSudo(input)).toEqual({ command: input, dropped: 0 });
+    },
+  );
 });

@@ -8,7 +8,7 @@ import { quietForTerminal } from '../../src/run/rewrite/terminal-output.js';
 import { tempDir } from './helpers.js';
 
 describe('quietForTerminal', () => {
-  it('turns off curl\'s progress meter only where its output is the terminal', () => {
+  it("turns off curl's progress meter only where its output is the terminal", () => {
     expect(quietForTerminal('curl http://localhost:8080').command).toBe('curl --no-progress-meter http://localhost:8080');
     expect(quietForTerminal('while true; do curl http://a; sleep 10; done').command).toBe('while true; do curl --no-progress-meter http://a; sleep 10; done');
     expect(quietForTerminal('curl http://a && curl http://b').command).toBe('curl --no-progress-meter http://a && curl --no-progress-meter http://b');
@@ -31,7 +31,11 @@ describe('quietForTerminal', () => {
       expect(r.command, same).toBe(same);
       expect(r.rewrites, same).toEqual([]);
     }
-    expect(quietForTerminal('curl http://a').rewrites[0]).toMatchObject({ kind: 'interactive', from: 'curl http://a', to: 'curl --no-progress-meter http://a' });
+    expect(quietForTerminal('curl http://a').rewrites[0]).toMatchObject({
+      kind: 'interactive',
+      from: 'curl http://a',
+      to: 'curl --no-progress-meter http://a',
+    });
   });
 });
 

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { BackendCapabilities } from '../../src/backends/backend.js';
 import { cannotCheck, type Outcome } from '../../src/run/unchecked.js';
 
-const caps = (more: Partial<BackendCapabilities> = {}): BackendCapabilities => ({ nodeShell: true, loadBalancer: false, nodeExternalIPs: false, portForward: true, namespaceIsolation: false, ...more });
+const caps = (more: Partial<BackendCapabilities> = {}): BackendCapabilities => ({
+  nodeShell: true,
+  loadBalancer: false,
+  nodeExternalIPs: false,
+  portForward: true,
+  namespaceIsolation: false,
+  ...more,
+});
 const outcome = (o: Partial<Outcome>): Outcome => ({ command: 'true', output: '', expected: null, onHost: true, ...o });
 
 describe('cluster-nodes', () => {
@@ -23,10 +30,12 @@ describe('cluster-nodes', () => {
 });
 
 describe('node-daemon-port', () => {
-  const refused = 'curl: (7) Failed to connect to localhost port 10249 after 0 ms: Couldn\'t connect to server\n';
+  const refused = "curl: (7) Failed to connect to localhost port 10249 after 0 ms: Couldn't connect to server\n";
 
   it('should leave a node-local daemon port unchecked only on a node shell without daemons', () => {
-    expect(cannotCheck(outcome({ onHost: false, onNode: true, output: refused }), { capabilities: caps({ nodeDaemons: false }) })?.rule).toBe('node-daemon-port');
+    expect(cannotCheck(outcome({ onHost: false, onNode: true, output: refused }), { capabilities: caps({ nodeDaemons: false }) })?.rule).toBe(
+      'node-daemon-port',
+    );
     // A real node (kind) runs kube-proxy: a refused port there is the page's problem.
     expect(cannotCheck(outcome({ onHost: false, onNode: true, output: refused }), { capabilities: caps() })).toBeUndefined();
     // On the reader's machine it is not a node daemon at all.

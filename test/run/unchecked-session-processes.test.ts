@@ -5,10 +5,18 @@ const session = { capabilities: { nodeShell: true, loadBalancer: false, nodeExte
 const busybox = (rows: string[]) => ['PID   USER     TIME  COMMAND', ...rows].join('\n');
 
 describe('session-processes', () => {
-  const command = "kubectl exec -i demo -- sh -c ps";
+  const command = 'kubectl exec -i demo -- sh -c ps';
 
   it('should leave unchecked a listing that shows the interactive shell the runner does not keep', () => {
-    const r = cannotCheck({ command, onHost: false, expected: busybox(['    1 1000      0:00 sleep 1h', '    6 1000      0:00 sh', '...']), output: busybox(['    1 1000      0:00 sleep 1h', '    7 1000      0:00 ps']) + '\n' }, session);
+    const r = cannotCheck(
+      {
+        command,
+        onHost: false,
+        expected: busybox(['    1 1000      0:00 sleep 1h', '    6 1000      0:00 sh', '...']),
+        output: busybox(['    1 1000      0:00 sleep 1h', '    7 1000      0:00 ps']) + '\n',
+      },
+      session,
+    );
     expect(r?.rule).toBe('session-processes');
   });
 

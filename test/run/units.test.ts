@@ -37,7 +37,11 @@ describe('lessonEnv', () => {
 describe('placeholders', () => {
   it('should fill <CLUSTER-IP> and <NODE-PORT> from the latest get svc, skipping the kubernetes Service', () => {
     const obs = emptyObservations();
-    observe('kubectl get svc', 'NAME         TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)        AGE\nkubernetes   ClusterIP   10.96.0.1      <none>        443/TCP        5m\nmy-nginx     NodePort    10.96.12.34    <none>        80:31234/TCP   1m\n', obs);
+    observe(
+      'kubectl get svc',
+      'NAME         TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)        AGE\nkubernetes   ClusterIP   10.96.0.1      <none>        443/TCP        5m\nmy-nginx     NodePort    10.96.12.34    <none>        80:31234/TCP   1m\n',
+      obs,
+    );
     expect(resolvePlaceholders('curl http://<CLUSTER-IP>:80 && curl localhost:<NODE-PORT>', obs, new Set())).toEqual({
       command: 'curl http://10.96.12.34:80 && curl localhost:31234',
       rewrites: [
@@ -45,32 +49,45 @@ describe('placeholders', () => {
         { kind: 'placeholder', from: '<NODE-PORT>', to: '31234', reason: 'node-port from an earlier output' },
       ],
     });
-    expect(resolvePlaceholders('curl <EXTERNAL-IP>', obs, new Set())).toEqual({ unresolved: 'cannot fill in <EXTERNAL-IP>: Service my-nginx has no external IP (<none>)' });
+    expect(resolvePlaceholders('curl <EXTERNAL-IP>', obs, new Set())).toEqual({
+      unresolved: 'cannot fill in <EXTERNAL-IP>: Service my-nginx has no external IP (<none>)',
+    });
   });
 
   it('should fill <EXTERNAL-IP>:<NODE-PORT> with a node address and the node port the scheme uses, from YAML seen after the table', () => {
     const obs = emptyObservations();
-    observe('kubectl get services kube-dns --namespace=kube-system', 'NAME       TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)         AGE\nkube-dns   ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP   8m\n', obs);
+    observe(
+      'kubectl get services kube-dns --namespace=kube-system',
+      'NAME       TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)         AGE\nkube-dns   ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP   8m\n',
+      obs,
+    );
     observe(
       'kubectl get svc my-nginx -o yaml | grep nodePort -C 5',
       '  ports:\n  - name: http\n    nodePort: 31704\n    port: 8080\n    protocol: TCP\n  - name: https\n    nodePort: 32453\n    port: 443\n',
       obs,
     );
     expect(resolvePlaceholders('curl https://<EXTERNAL-IP>:<NODE-PORT> -k', obs, new Set())).toEqual({
-      unresolved: "cannot fill in <EXTERNAL-IP>: no earlier output shows a node's external IP (nodes get one from a cloud provider; kind's and the simulator's have only an InternalIP)",
+      unresolved:
+        "cannot fill in <EXTERNAL-IP>: no earlier output shows a node's external IP (nodes get one from a cloud provider; kind's and the simulator's have only an InternalIP)",
     });
     observe('kubectl get nodes -o yaml | grep ExternalIP -C 1', '    - address: 104.197.41.11\n      type: ExternalIP\n    allocatable:\n', obs);
     expect(resolvePlaceholders('curl https://<EXTERNAL-IP>:<NODE-PORT> -k', obs, new Set())).toMatchObject({ command: 'curl https://104.197.41.11:32453 -k' });
     expect(resolvePlaceholders('curl http://<EXTERNAL-IP>:<NODE-PORT>', obs, new Set())).toMatchObject({ command: 'curl http://104.197.41.11:31704' });
     // A newer Service table replaces what the YAML showed.
-    observe('kubectl get svc', 'NAME       TYPE       CLUSTER-IP    EXTERNAL-IP   PORT(S)        AGE\nmy-nginx   NodePort   10.96.1.2     <none>        80:30001/TCP   1m\n', obs);
+    observe(
+      'kubectl get svc',
+      'NAME       TYPE       CLUSTER-IP    EXTERNAL-IP   PORT(S)        AGE\nmy-nginx   NodePort   10.96.1.2     <none>        80:30001/TCP   1m\n',
+      obs,
+    );
     expect(resolvePlaceholders('curl http://<EXTERNAL-IP>:<NODE-PORT>', obs, new Set())).toMatchObject({ command: 'curl http://104.197.41.11:30001' });
   });
 
   it('should pick among pods of different deployments only when the command names one', () => {
     const obs = emptyObservations();
     observe('kubectl get pods', 'NAME                     READY\nweb-55f6c8d9b7-zzzzz     1/1\ndb-6d8f7c9b5-aaaaa       1/1\n', obs);
-    expect(resolvePlaceholders('kubectl logs <pod-name>', obs, new Set())).toEqual({ unresolved: 'cannot fill in <pod-name>: the pod name is ambiguous: web, db' });
+    expect(resolvePlaceholders('kubectl logs <pod-name>', obs, new Set())).toEqual({
+      unresolved: 'cannot fill in <pod-name>: the pod name is ambiguous: web, db',
+    });
     expect(resolvePlaceholders('kubectl logs <pod-name>', obs, new Set(), 'Logs of db')).toMatchObject({ command: 'kubectl logs db-6d8f7c9b5-aaaaa' });
   });
 
@@ -78,7 +95,9 @@ describe('placeholders', () => {
     const obs = emptyObservations();
     expect(resolvePlaceholders("cat <<EOF\nx\nEOF\necho '<html>'", obs, new Set())).toMatchObject({ rewrites: [] });
     expect(resolvePlaceholders('export POD_NAME=$(kubectl get pods -o name); echo $POD_NAME', obs, new Set(['POD_NAME']))).toMatchObject({ rewrites: [] });
-    expect(resolvePlaceholders('kubectl describe <deployment-name>', obs, new Set())).toEqual({ unresolved: 'the doc leaves <deployment-name> for the reader to fill in; no rule can fill it' });
+    expect(resolvePlaceholders('kubectl describe <deployment-name>', obs, new Set())).toEqual({
+      unresolved: 'the doc leaves <deployment-name> for the reader to fill in; no rule can fill it',
+    });
   });
 
   it('should read aligned and misaligned tables', () => {
@@ -101,7 +120,14 @@ describe('firstKubectlCall', () => {
 });
 
 describe('stepRoles', () => {
-  const steps = [manifest(1, 'a.yaml', 'x'), cmd(3, 'kubectl apply -f a.yaml', { cls: 'mutating' }), cmd(5, 'kubectl get pods', { cls: 'read-only' }), cmd(7, 'cd x', { cls: 'other' }), cmd(9, 'kubectl get svc', { cls: 'read-only' }), cmd(11, 'kubectl delete pod x', { cls: 'mutating' })];
+  const steps = [
+    manifest(1, 'a.yaml', 'x'),
+    cmd(3, 'kubectl apply -f a.yaml', { cls: 'mutating' }),
+    cmd(5, 'kubectl get pods', { cls: 'read-only' }),
+    cmd(7, 'cd x', { cls: 'other' }),
+    cmd(9, 'kubectl get svc', { cls: 'read-only' }),
+    cmd(11, 'kubectl delete pod x', { cls: 'mutating' }),
+  ];
 
   it('should run everything without a selection', () => {
     expect(stepRoles(steps, undefined)).toEqual(['run', 'run', 'run', 'run', 'run', 'run']);
@@ -115,18 +141,45 @@ describe('stepRoles', () => {
 
 describe('summary and exit code', () => {
   const step = (status: StepResult['status'], replay = false): StepResult => ({
-    stepId: 's', line: 1, kind: 'command', status, attempts: 1, exitCode: 0, expected: null, actual: null, differences: [], bindings: [], rewrites: [], durationMs: 0, ...(replay ? { replay } : {}),
+    stepId: 's',
+    line: 1,
+    kind: 'command',
+    status,
+    attempts: 1,
+    exitCode: 0,
+    expected: null,
+    actual: null,
+    differences: [],
+    bindings: [],
+    rewrites: [],
+    durationMs: 0,
+    ...(replay ? { replay } : {}),
   });
-  const lesson = (steps: StepResult[], extra: Partial<LessonResult> = {}): LessonResult => ({ path: 'a.md', backend: 'sim', steps, findings: [], durationMs: 0, ...extra });
+  const lesson = (steps: StepResult[], extra: Partial<LessonResult> = {}): LessonResult => ({
+    path: 'a.md',
+    backend: 'sim',
+    steps,
+    findings: [],
+    durationMs: 0,
+    ...extra,
+  });
 
   it('should count command steps, leaving out replayed passes', () => {
-    expect(summarize([lesson([step('pass'), step('pass', true), step('fail', true), step('skipped'), step('error')])])).toEqual({ passed: 1, failed: 1, skipped: 1, unchecked: 0, errors: 1 });
+    expect(summarize([lesson([step('pass'), step('pass', true), step('fail', true), step('skipped'), step('error')])])).toEqual({
+      passed: 1,
+      failed: 1,
+      skipped: 1,
+      unchecked: 0,
+      errors: 1,
+    });
   });
 
   it('should exit 0, 1 or 2', () => {
     expect(exitCodeFor({ lessons: [lesson([step('pass'), step('skipped')])] })).toBe(0);
     expect(exitCodeFor({ lessons: [lesson([step('fail')])] })).toBe(1);
-    expect(exitCodeFor({ lessons: [lesson([], { findings: [{ ruleId: 'x', severity: 'error', line: 1, column: 1, message: 'm', source: 'kubedoctest' }] })] })).toBe(1);
+    expect(
+      exitCodeFor({ lessons: [lesson([], { findings: [{ ruleId: 'x', severity: 'error', line: 1, column: 1, message: 'm', source: 'kubedoctest' }] })] }),
+    ).toBe(1);
     expect(exitCodeFor({ lessons: [lesson([step('pass')]), lesson([], { error: { code: 'ERR_BACKEND_START', message: 'm' } })] })).toBe(2);
   });
 });
@@ -136,7 +189,15 @@ describe('warnings of a passing step', () => {
     const step = cmd(227, 'kubectl get services kube-dns --namespace=kube-system', { expected: 'x' });
     const result = baseResult(step);
     result.differences = [
-      { kind: 'wrong-value', message: 'row kube-dns, column PORT(S): set by the distribution', line: 231, column: 47, expected: '53/UDP,53/TCP', actual: '53/UDP,53/TCP,9153/TCP', environment: true },
+      {
+        kind: 'wrong-value',
+        message: 'row kube-dns, column PORT(S): set by the distribution',
+        line: 231,
+        column: 47,
+        expected: '53/UDP,53/TCP',
+        actual: '53/UDP,53/TCP,9153/TCP',
+        environment: true,
+      },
       { kind: 'column-layout', message: 'actual table has column NOMINATED NODE, not in the doc', line: 230, column: 1, actual: 'NOMINATED NODE', stale: true },
     ];
     const findings = stepFindings(step, result);
@@ -150,11 +211,20 @@ describe('warnings of a passing step', () => {
 describe('offline', () => {
   it('tells a download the machine cannot reach from a failure the doc is responsible for', async () => {
     const { offline, internetHosts } = await import('../../src/run/network.js');
-    expect(offline('curl -sS https://kubernetes.io/x', 'curl: (6) Could not resolve host: kubernetes.io\n')).toBe('needs the network: kubernetes.io cannot be reached from this machine');
-    expect(offline('wget https://kubernetes.io/x -O y', "Resolving kubernetes.io (kubernetes.io)... failed: Name or service not known.\nwget: unable to resolve host address 'kubernetes.io'\n")).toMatch(/^needs the network/);
+    expect(offline('curl -sS https://kubernetes.io/x', 'curl: (6) Could not resolve host: kubernetes.io\n')).toBe(
+      'needs the network: kubernetes.io cannot be reached from this machine',
+    );
+    expect(
+      offline(
+        'wget https://kubernetes.io/x -O y',
+        "Resolving kubernetes.io (kubernetes.io)... failed: Name or service not known.\nwget: unable to resolve host address 'kubernetes.io'\n",
+      ),
+    ).toMatch(/^needs the network/);
     // An HTTP error is the doc's (a wrong URL), and local or cluster addresses are not the internet.
     expect(offline('curl -f https://kubernetes.io/nope', 'curl: (22) The requested URL returned error: 404\n')).toBeUndefined();
     expect(offline('curl http://localhost:8080', 'curl: (7) Failed to connect to localhost port 8080 after 0 ms: Connection refused\n')).toBeUndefined();
-    expect(internetHosts('curl http://10.0.0.1/ http://my-nginx.default.svc.cluster.local https://raw.githubusercontent.com/x')).toEqual(['raw.githubusercontent.com']);
+    expect(internetHosts('curl http://10.0.0.1/ http://my-nginx.default.svc.cluster.local https://raw.githubusercontent.com/x')).toEqual([
+      'raw.githubusercontent.com',
+    ]);
   });
 });

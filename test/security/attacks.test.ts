@@ -37,7 +37,10 @@ describe.each(MODES)('attacks on the runner, $name', ({ confine }) => {
     const plugin = `[ -n "$KUBEDOCTEST_LESSON" ] || touch ${marker}; exit 1`;
     const r = await runLesson(
       [
-        cmd(2, `kubectl config set-credentials evil --exec-api-version=client.authentication.k8s.io/v1beta1 --exec-command=/bin/sh --exec-arg=-c --exec-arg='${plugin}' && kubectl config set-context --current --user=evil`),
+        cmd(
+          2,
+          `kubectl config set-credentials evil --exec-api-version=client.authentication.k8s.io/v1beta1 --exec-command=/bin/sh --exec-arg=-c --exec-arg='${plugin}' && kubectl config set-context --current --user=evil`,
+        ),
         cmd(4, 'kubectl get pod nope -o name', { expected: 'pod/nope', cls: 'read-only' }),
         // The page makes pod nope later, so its absence at line 4 is the page's problem (a failure, with diagnostics).
         cmd(6, 'kubectl run nope --image=nginx', { expected: 'pod/nope created', cls: 'mutating' }),
@@ -61,7 +64,10 @@ describe.each(MODES)('attacks on the runner, $name', ({ confine }) => {
     const r = await runLesson(
       [
         // The runner wrote every manifest once before the first step; the lesson replaces them.
-        cmd(2, `rm -rf web.yaml linkdir fifo.yaml hard.yaml; ln -s ${hostFile} web.yaml; ln -s ${dir} linkdir; mkfifo fifo.yaml; ln ${hostFile} hard.yaml 2>/dev/null; true`),
+        cmd(
+          2,
+          `rm -rf web.yaml linkdir fifo.yaml hard.yaml; ln -s ${hostFile} web.yaml; ln -s ${dir} linkdir; mkfifo fifo.yaml; ln ${hostFile} hard.yaml 2>/dev/null; true`,
+        ),
         manifest(4, 'web.yaml', 'kind: Pod\n'),
         manifest(6, 'linkdir/escaped.yaml', 'kind: Pod\n'),
         manifest(8, 'fifo.yaml', 'kind: Pod\n'),
@@ -168,7 +174,7 @@ describe('attacks on a confined lesson', () => {
     expect(readFileSync('/proc/sys/vm/swappiness', 'utf8')).toBe(swappiness);
   });
 
-  it('5: a lesson does not see another lesson\'s sandbox, wherever the temp dir is', { timeout: 60_000 }, async (ctx) => {
+  it("5: a lesson does not see another lesson's sandbox, wherever the temp dir is", { timeout: 60_000 }, async (ctx) => {
     await needConfine(ctx, true);
     // A temp dir outside /tmp, which the sandbox would hide anyway.
     const parent = mkdtempSync(join(process.cwd(), '.kdt-sec-'));
@@ -197,7 +203,7 @@ describe('attacks on a confined lesson', () => {
     expect(readFileSync(join(sibling, 'kubeconfig'), 'utf8')).toBe('secret\n');
   });
 
-  it('6: the lesson reaches its API server and nothing else on the host\'s network', { timeout: 60_000 }, async (ctx) => {
+  it("6: the lesson reaches its API server and nothing else on the host's network", { timeout: 60_000 }, async (ctx) => {
     await needConfine(ctx, true);
     const dir = temp();
     const hostOnly: Server = createServer((s) => s.end('host secret\n'));

@@ -83,11 +83,11 @@ describe('command model on the corpus', () => {
       "nodeName=$(kubectl get pods -l job-name=job-pod-failure-policy-ignore -o jsonpath='{.items[0].spec.nodeName}')",
       "podName=$(kubectl get pods -l job-name=job-pod-failure-policy-config-issue -o jsonpath='{.items[0].metadata.name}')",
       'NODES=$(kubectl get nodes -o jsonpath=\'{ $.items[*].status.addresses[?(@.type=="InternalIP")].address }\')',
-      "kubectl get pods --show-labels",
-      "cat <<EOF >deployment.yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: my-app\n  labels:\n    app: my-app\nspec:\n  selector:\n    matchLabels:\n      app: my-app\n  template:\n    metadata:\n      labels:\n        app: my-app\n    spec:\n      containers:\n      - name: app\n        image: my-app\n        volumeMounts:\n        - name: config\n          mountPath: /config\n      volumes:\n      - name: config\n        configMap:\n          name: example-configmap-1\nEOF",
-      "cat <<EOF >./kustomization.yaml\nresources:\n- deployment.yaml\nconfigMapGenerator:\n- name: example-configmap-1\n  files:\n  - application.properties\nEOF",
-      "kubectl apply -k ./",
-      "kubectl delete -k ./",
+      'kubectl get pods --show-labels',
+      'cat <<EOF >deployment.yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: my-app\n  labels:\n    app: my-app\nspec:\n  selector:\n    matchLabels:\n      app: my-app\n  template:\n    metadata:\n      labels:\n        app: my-app\n    spec:\n      containers:\n      - name: app\n        image: my-app\n        volumeMounts:\n        - name: config\n          mountPath: /config\n      volumes:\n      - name: config\n        configMap:\n          name: example-configmap-1\nEOF',
+      'cat <<EOF >./kustomization.yaml\nresources:\n- deployment.yaml\nconfigMapGenerator:\n- name: example-configmap-1\n  files:\n  - application.properties\nEOF',
+      'kubectl apply -k ./',
+      'kubectl delete -k ./',
     ];
     const expected = [...OLD.map((o) => NOW_COMMANDS[o.command] ?? o.command), ...ADDED];
     expect([...found].sort()).toEqual(expected.sort());
@@ -96,7 +96,12 @@ describe('command model on the corpus', () => {
   it('should classify, guard and check addresses as before on every command', () => {
     for (const old of OLD) {
       const now = newAnswers(old.command);
-      expect({ command: old.command, plan: now.plan, refuse: now.refuse, inside: now.inside }).toEqual({ command: old.command, plan: old.plan, refuse: old.refuse, inside: old.inside });
+      expect({ command: old.command, plan: now.plan, refuse: now.refuse, inside: now.inside }).toEqual({
+        command: old.command,
+        plan: old.plan,
+        refuse: old.refuse,
+        inside: old.inside,
+      });
     }
   });
 

@@ -11,21 +11,80 @@ describe('kubectl flags from the table', () => {
   it.each([
     // Flags with a value take the next word, whether before or after the subcommand.
     ['kubectl -n kube-system get pods', ['get'], ['pods'], [['-n', 'kube-system']]],
-    ['kubectl get pods -o wide -l app=web', ['get'], ['pods'], [['-o', 'wide'], ['-l', 'app=web']]],
+    [
+      'kubectl get pods -o wide -l app=web',
+      ['get'],
+      ['pods'],
+      [
+        ['-o', 'wide'],
+        ['-l', 'app=web'],
+      ],
+    ],
     ['kubectl get pods --output=yaml', ['get'], ['pods'], [['--output', 'yaml']]],
-    ['kubectl get pods -owide -nkube-system', ['get'], ['pods'], [['-o', 'wide'], ['-n', 'kube-system']]],
+    [
+      'kubectl get pods -owide -nkube-system',
+      ['get'],
+      ['pods'],
+      [
+        ['-o', 'wide'],
+        ['-n', 'kube-system'],
+      ],
+    ],
     ['kubectl get pods -n=demo', ['get'], ['pods'], [['-n', 'demo']]],
     // `-f` and `-p` are booleans for logs, values elsewhere.
-    ['kubectl logs -f -p web', ['logs'], ['web'], [['-f', true], ['-p', true]]],
+    [
+      'kubectl logs -f -p web',
+      ['logs'],
+      ['web'],
+      [
+        ['-f', true],
+        ['-p', true],
+      ],
+    ],
     ['kubectl apply -f web.yaml', ['apply'], [], [['-f', 'web.yaml']]],
     ['kubectl patch deploy web -p {"spec":{}}', ['patch'], ['deploy', 'web'], [['-p', '{spec:{}}']]],
     // Combined short flags are read letter by letter.
-    ['kubectl exec -it web -- sh', ['exec'], ['web'], [['-i', true], ['-t', true]]],
-    ['kubectl run -i --tty busybox --image=busybox --restart=Never', ['run'], ['busybox'], [['-i', true], ['--tty', true], ['--image', 'busybox'], ['--restart', 'Never']]],
+    [
+      'kubectl exec -it web -- sh',
+      ['exec'],
+      ['web'],
+      [
+        ['-i', true],
+        ['-t', true],
+      ],
+    ],
+    [
+      'kubectl run -i --tty busybox --image=busybox --restart=Never',
+      ['run'],
+      ['busybox'],
+      [
+        ['-i', true],
+        ['--tty', true],
+        ['--image', 'busybox'],
+        ['--restart', 'Never'],
+      ],
+    ],
     // `--dry-run` may stand alone (measured): `-o` is then a flag of its own.
-    ['kubectl create deployment web --image nginx --dry-run -o yaml', ['create', 'deployment'], ['web'], [['--image', 'nginx'], ['--dry-run', true], ['-o', 'yaml']]],
+    [
+      'kubectl create deployment web --image nginx --dry-run -o yaml',
+      ['create', 'deployment'],
+      ['web'],
+      [
+        ['--image', 'nginx'],
+        ['--dry-run', true],
+        ['-o', 'yaml'],
+      ],
+    ],
     // Nested commands and their aliases.
-    ['kubectl create secret tls web-tls --cert=a.crt --key a.key', ['create', 'secret', 'tls'], ['web-tls'], [['--cert', 'a.crt'], ['--key', 'a.key']]],
+    [
+      'kubectl create secret tls web-tls --cert=a.crt --key a.key',
+      ['create', 'secret', 'tls'],
+      ['web-tls'],
+      [
+        ['--cert', 'a.crt'],
+        ['--key', 'a.key'],
+      ],
+    ],
     ['kubectl create cm game --from-file=x', ['create', 'cm'], ['game'], [['--from-file', 'x']]],
     ['kubectl rollout status deployment/web --timeout 60s', ['rollout', 'status'], ['deployment/web'], [['--timeout', '60s']]],
     ['kubectl top pods', ['top', 'pods'], [], []],
@@ -62,15 +121,21 @@ describe('kubectl flags from the table', () => {
 });
 
 /** kubectl 1.32 beside the dispatcher, when this machine has it. */
-const KUBECTL = ['/usr/lib/google-cloud-sdk/bin/kubectl.1.32', ...(process.env.PATH ?? '').split(':').map((d) => `${d}/kubectl.1.32`)].find((p) => existsSync(p));
+const KUBECTL = ['/usr/lib/google-cloud-sdk/bin/kubectl.1.32', ...(process.env.PATH ?? '').split(':').map((d) => `${d}/kubectl.1.32`)].find((p) =>
+  existsSync(p),
+);
 
 describe.skipIf(!KUBECTL)('the kubectl flag table against kubectl 1.32 help (needs kubectl.1.32)', () => {
   const help = (args: string[]) => execFileSync(KUBECTL!, args, { encoding: 'utf8', env: { ...process.env, KUBECONFIG: '/dev/null' } });
   const valueFlags = (text: string) =>
-    [...text.matchAll(/^ {4}(?:-([A-Za-z]), )?--([\w-]+)=(.*):$/gm)].filter((m) => m[3] !== 'true' && m[3] !== 'false').flatMap((m) => [...(m[1] ? [`-${m[1]}`] : []), `--${m[2]}`]);
+    [...text.matchAll(/^ {4}(?:-([A-Za-z]), )?--([\w-]+)=(.*):$/gm)]
+      .filter((m) => m[3] !== 'true' && m[3] !== 'false')
+      .flatMap((m) => [...(m[1] ? [`-${m[1]}`] : []), `--${m[2]}`]);
 
   it.each(['get', 'logs', 'exec', 'run', 'create secret tls', 'apply'])('should list the value flags of `kubectl %s`', (command) => {
-    const text = help([...command.split(' '), '--help']).split(/^Options:$/m)[1]!.split(/^Usage:$/m)[0]!;
+    const text = help([...command.split(' '), '--help'])
+      .split(/^Options:$/m)[1]!
+      .split(/^Usage:$/m)[0]!;
     expect([...KUBECTL_COMMAND_FLAGS[command]!.value].sort()).toEqual(valueFlags(text).sort());
   });
 

@@ -24,7 +24,10 @@ describe('parseCommandLine: the program after prefixes', () => {
     ['nohup kubectl proxy', { assignments: [], prefixes: ['nohup'], program: 'kubectl', args: ['proxy'] }],
     ['exec kubectl version', { assignments: [], prefixes: ['exec'], program: 'kubectl', args: ['version'] }],
     ['command kubectl version', { assignments: [], prefixes: ['command'], program: 'kubectl', args: ['version'] }],
-    ['sudo env PATH=/x nice -n 5 kubectl get po', { assignments: ['PATH=/x'], prefixes: ['sudo', 'env', 'nice', '-n', '5'], program: 'kubectl', args: ['get', 'po'] }],
+    [
+      'sudo env PATH=/x nice -n 5 kubectl get po',
+      { assignments: ['PATH=/x'], prefixes: ['sudo', 'env', 'nice', '-n', '5'], program: 'kubectl', args: ['get', 'po'] },
+    ],
     // A prefix with nothing after it is the program.
     ['env', { assignments: [], prefixes: [], program: 'env', args: [] }],
     ['FOO=bar', { assignments: ['FOO=bar'], prefixes: [], program: undefined, args: [] }],
@@ -142,7 +145,11 @@ describe('parseCommandLine: redirections and heredocs', () => {
     const line = parseCommandLine("cat <<'EOF' > out.yaml\nkind: Pod\nmetadata: {}\nEOF\nkubectl apply \\\n  -f out.yaml 2>/dev/null");
     expect(line.commands.map((c) => [c.program?.value, ...c.args.map((w) => w.value)])).toEqual([['cat'], ['kubectl', 'apply', '-f', 'out.yaml']]);
     const [heredoc, out] = line.commands[0]!.redirects;
-    expect([heredoc!.op, heredoc!.target.value, heredoc!.heredoc]).toEqual(['<<', 'EOF', { body: 'kind: Pod\nmetadata: {}\n', start: 23, end: 46, quoted: true }]);
+    expect([heredoc!.op, heredoc!.target.value, heredoc!.heredoc]).toEqual([
+      '<<',
+      'EOF',
+      { body: 'kind: Pod\nmetadata: {}\n', start: 23, end: 46, quoted: true },
+    ]);
     expect([out!.op, out!.target.value]).toEqual(['>', 'out.yaml']);
     expect(line.commands[1]!.redirects.map((r) => [r.fd, r.op, r.target.value])).toEqual([['2', '>', '/dev/null']]);
   });
@@ -180,7 +187,12 @@ describe('parseCommandLine: text that is not valid shell', () => {
   it('should find the program in tolerant mode too', () => {
     const line = parseCommandLine(`FOO=1 timeout 5 kubectl get po -o jsonpath='{.x}`);
     expect(line.tolerant).toBe(true);
-    expect(shape(line.commands[0]!)).toEqual({ assignments: ['FOO=1'], prefixes: ['timeout', '5'], program: 'kubectl', args: ['get', 'po', '-o', 'jsonpath={.x}'] });
+    expect(shape(line.commands[0]!)).toEqual({
+      assignments: ['FOO=1'],
+      prefixes: ['timeout', '5'],
+      program: 'kubectl',
+      args: ['get', 'po', '-o', 'jsonpath={.x}'],
+    });
   });
 
   it('should parse each text once', () => {

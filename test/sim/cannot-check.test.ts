@@ -6,14 +6,20 @@ describe('what the simulator does not model', () => {
     ['kubectl get resourcequota mem-cpu-demo --namespace=q --output=yaml', ''],
     ['kubectl describe quota object-counts -n q', ''],
     ['kubectl get quota,limitrange -n q', ''],
-    ['kubectl apply -f pod-2.yaml -n q', 'Error from server (Forbidden): error when creating "pod-2.yaml": pods "p" is forbidden: exceeded quota: mem-cpu-demo, requested: requests.memory=700Mi'],
+    [
+      'kubectl apply -f pod-2.yaml -n q',
+      'Error from server (Forbidden): error when creating "pod-2.yaml": pods "p" is forbidden: exceeded quota: mem-cpu-demo, requested: requests.memory=700Mi',
+    ],
   ])('ResourceQuota: %s', (command, expected) => {
     expect(simCannotCheck(command, 'whatever', false, expected)).toMatch(/^ResourceQuota usage .* not simulated/);
   });
 
-  test.each(['kubectl logs --namespace=kube-system -l k8s-app=kube-dns', 'kubectl -n kube-system logs coredns-7db6d8ff4d-x2kqp'])('add-on logs: %s', (command) => {
-    expect(simCannotCheck(command, '', false, '.:53\n[INFO] CoreDNS-1.11.3')).toMatch(/^the logs of kube-system add-ons/);
-  });
+  test.each(['kubectl logs --namespace=kube-system -l k8s-app=kube-dns', 'kubectl -n kube-system logs coredns-7db6d8ff4d-x2kqp'])(
+    'add-on logs: %s',
+    (command) => {
+      expect(simCannotCheck(command, '', false, '.:53\n[INFO] CoreDNS-1.11.3')).toMatch(/^the logs of kube-system add-ons/);
+    },
+  );
 
   test.each([
     ['kubectl logs -n default web-x2kqp', ''],

@@ -6,21 +6,35 @@ import type { KObject } from '../../src/backends/sim/types.js';
 describe('programs a container runs', () => {
   test('first word, or every command of a sh -c script', () => {
     expect(programsOf(['sleep', '3600'])).toEqual(['sleep']);
-    expect(programsOf(['/bin/sh', '-c', 'set -e\n# comment\nx=1 nc -l 9000 | tar -x -C /data\nif [[ -d /d ]]; then exec cp /a /b; fi'])).toEqual(['nc', 'tar', 'cp']);
+    expect(programsOf(['/bin/sh', '-c', 'set -e\n# comment\nx=1 nc -l 9000 | tar -x -C /data\nif [[ -d /d ]]; then exec cp /a /b; fi'])).toEqual([
+      'nc',
+      'tar',
+      'cp',
+    ]);
     expect(programsOf([])).toEqual([]);
   });
 
   test('a program the image does not have, or an image the simulator does not know, is unmodelled', () => {
     expect(unmodelledProgram({ containers: [{ name: 'web', image: 'nginx:1.27', command: ['nginx', '-g', 'daemon off;'] }] })).toBeUndefined();
-    expect(unmodelledProgram({ initContainers: [{ name: 'fetch', image: 'example.com/tools:1', command: ['bash', '-c', 'fetcher --all'] }] })).toMatch(/^container fetch \(image example.com\/tools:1\) runs fetcher: image example.com\/tools:1 is not known/);
-    expect(unmodelledProgram({ containers: [{ name: 'db', image: 'mysql:8', readinessProbe: { exec: { command: ['mysql', '-e', 'SELECT 1'] } } }] })).toMatch(/runs mysql: .*does not run queries/);
+    expect(unmodelledProgram({ initContainers: [{ name: 'fetch', image: 'example.com/tools:1', command: ['bash', '-c', 'fetcher --all'] }] })).toMatch(
+      /^container fetch \(image example.com\/tools:1\) runs fetcher: image example.com\/tools:1 is not known/,
+    );
+    expect(unmodelledProgram({ containers: [{ name: 'db', image: 'mysql:8', readinessProbe: { exec: { command: ['mysql', '-e', 'SELECT 1'] } } }] })).toMatch(
+      /runs mysql: .*does not run queries/,
+    );
   });
 });
 
 function pod(name: string, labels: Record<string, string>, spec: object, ready = false, owner?: string): KObject {
   return {
-    apiVersion: 'v1', kind: 'Pod',
-    metadata: { name, namespace: 'default', labels, ...(owner ? { ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: owner, uid: 'u', controller: true }] } : {}) },
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      namespace: 'default',
+      labels,
+      ...(owner ? { ownerReferences: [{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: owner, uid: 'u', controller: true }] } : {}),
+    },
     spec,
     status: { conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
   } as KObject;
@@ -36,11 +50,23 @@ function fakeApi(pods: KObject[], services: KObject[], statefulsets: KObject[] =
 
 describe('pods that cannot become Ready and what names them', () => {
   const stuckSpec = { containers: [{ name: 'sync', image: 'example.com/replicator:2', command: ['replicator', '--serve'] }] };
-  const svc = (name: string, selector: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default' }, spec: { selector } }) as KObject;
+  const svc = (name: string, selector: Record<string, string>) =>
+    ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default' }, spec: { selector } }) as KObject;
   const api = fakeApi(
     [pod('store-0', { app: 'store' }, stuckSpec, false, 'store'), pod('web-1', { app: 'web' }, { containers: [{ name: 'n', image: 'nginx:1.27' }] })],
-    [svc('store-read', { app: 'store' }), svc('web', { app: 'web' }), { ...svc('store', { app: 'store' }), spec: { clusterIP: 'None', selector: { app: 'store' } } } as KObject],
-    [{ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'store', namespace: 'default' }, spec: { volumeClaimTemplates: [{ metadata: { name: 'data' } }] } } as KObject],
+    [
+      svc('store-read', { app: 'store' }),
+      svc('web', { app: 'web' }),
+      { ...svc('store', { app: 'store' }), spec: { clusterIP: 'None', selector: { app: 'store' } } } as KObject,
+    ],
+    [
+      {
+        apiVersion: 'apps/v1',
+        kind: 'StatefulSet',
+        metadata: { name: 'store', namespace: 'default' },
+        spec: { volumeClaimTemplates: [{ metadata: { name: 'data' } }] },
+      } as KObject,
+    ],
   );
   const objects = unmodelledObjects(api as never);
 
@@ -52,7 +78,9 @@ describe('pods that cannot become Ready and what names them', () => {
     ['kubectl run client --image=busybox -- ping store-0.store', ''],
     ['kubectl delete pvc data-store-3', 'persistentvolumeclaim "data-store-3" deleted'],
   ])('unchecked: %s', (command, expected) => {
-    expect(simCannotCheck(command, 'whatever', false, expected, objects)).toMatch(/store-0,? (?:which )?cannot become Ready in the simulator: container sync \(image example.com\/replicator:2\) runs replicator/);
+    expect(simCannotCheck(command, 'whatever', false, expected, objects)).toMatch(
+      /store-0,? (?:which )?cannot become Ready in the simulator: container sync \(image example.com\/replicator:2\) runs replicator/,
+    );
   });
 
   test.each([

@@ -13,7 +13,21 @@ import { runCli } from '../helpers/cli.js';
 import { buildIfStale, makeSite, writeFiles } from './site-fixture.js';
 
 function step(stepId: string, line: number, command: string, expected: string | null, status: StepResult['status']): StepResult {
-  return { stepId, line, kind: 'command', command, expected, status, attempts: 1, exitCode: 0, actual: '', differences: [], bindings: [], rewrites: [], durationMs: 1 };
+  return {
+    stepId,
+    line,
+    kind: 'command',
+    command,
+    expected,
+    status,
+    attempts: 1,
+    exitCode: 0,
+    actual: '',
+    differences: [],
+    bindings: [],
+    rewrites: [],
+    durationMs: 1,
+  };
 }
 const lesson = (steps: StepResult[], findings: Diagnostic[] = []): LessonResult => ({ path: 'docs/a.md', backend: 'sim', steps, findings, durationMs: 1 });
 
@@ -48,10 +62,19 @@ describe('applyBaseline', () => {
   });
 
   it('error findings not tied to a failed step are keyed by rule and message; a tool error still exits 2', () => {
-    const finding: Diagnostic = { ruleId: 'manifest-schema', severity: 'error', line: 5, column: 1, message: 'unknown field spec.replica', source: 'kubedoctest' };
+    const finding: Diagnostic = {
+      ruleId: 'manifest-schema',
+      severity: 'error',
+      line: 5,
+      column: 1,
+      message: 'unknown field spec.replica',
+      source: 'kubedoctest',
+    };
     const l = lesson([step('s1', 3, 'echo ok', 'ok', 'pass')], [finding]);
     const b = updatedBaseline({ version: 1, entries: [] }, [l]);
-    expect(b.entries).toEqual([{ page: 'docs/a.md', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), kind: 'manifest-schema', command: 'unknown field spec.replica', line: 5 }]);
+    expect(b.entries).toEqual([
+      { page: 'docs/a.md', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), kind: 'manifest-schema', command: 'unknown field spec.replica', line: 5 },
+    ]);
     const again = lesson([step('s1', 3, 'echo ok', 'ok', 'pass')], [{ ...finding, line: 40 }]);
     applyBaseline([again], b);
     expect(again.baseline!.knownFindings).toEqual([0]);
@@ -74,7 +97,10 @@ describe('reports of a run with a baseline', () => {
   const baseline = updatedBaseline({ version: 1, entries: [] }, [before]);
   const now = () => {
     const l = lesson([step('s1', 3, 'echo ok', 'not ok', 'fail'), step('s2', 8, 'echo one', 'two', 'fail'), step('s3', 12, 'echo gone', 'x', 'pass')]);
-    applyBaseline([l], { version: 1, entries: [...baseline.entries, { page: 'docs/a.md', fingerprint: '0123456789abcdef', kind: 'step', command: 'echo gone', line: 12 }] });
+    applyBaseline([l], {
+      version: 1,
+      entries: [...baseline.entries, { page: 'docs/a.md', fingerprint: '0123456789abcdef', kind: 'step', command: 'echo gone', line: 12 }],
+    });
     return { lessons: [l], summary: summarize([l]) };
   };
 
@@ -126,7 +152,10 @@ describe('check --baseline / --write-baseline through the CLI', () => {
     expect(json.code).toBe(0);
     expect(json.stderr).toContain('baseline: 1 known failure, 0 new');
     const steps = JSON.parse(read('r1.json')).files[0].steps;
-    expect(steps.map((s: { status: string; baseline?: string }) => [s.status, s.baseline ?? null])).toEqual([['pass', null], ['fail', 'known']]);
+    expect(steps.map((s: { status: string; baseline?: string }) => [s.status, s.baseline ?? null])).toEqual([
+      ['pass', null],
+      ['fail', 'known'],
+    ]);
     expect((await cli('--baseline', 'baseline.json', '--format', 'junit', '-o', 'r.xml')).code).toBe(0);
     expect(read('r.xml')).toMatch(/<skipped message="known failure, in the baseline: [^"]*two/);
     expect(read('r.xml')).toContain('failures="0"');
@@ -141,7 +170,11 @@ describe('check --baseline / --write-baseline through the CLI', () => {
     const fresh = await cli('--baseline', 'baseline.json', '--format', 'sarif', '-o', 'r2.sarif');
     expect(fresh.code).toBe(1);
     expect(fresh.stderr).toContain('baseline: 1 known failure, 1 new');
-    expect(JSON.parse(read('r2.sarif')).runs[0].results.map((r: { baselineState: string }) => r.baselineState).sort()).toEqual(['new', 'unchanged']);
+    expect(
+      JSON.parse(read('r2.sarif'))
+        .runs[0].results.map((r: { baselineState: string }) => r.baselineState)
+        .sort(),
+    ).toEqual(['new', 'unchanged']);
 
     // The old failure fixed: exit 0, and the entry is reported for removal.
     writeFiles(dir, { 'docs/a.md': '# A\n\n```shell\necho one\n```\n\n```\none\n```\n' });

@@ -61,7 +61,10 @@ describe('check --cache-dir through the CLI', () => {
     expect(second.stderr).toContain('cached: docs/p.md');
     expect(readFileSync(log, 'utf8')).toBe('first\n');
     const files = JSON.parse(readFileSync(join(dir, 'r2.json'), 'utf8')).files;
-    expect(files.map((f: { path: string; cached?: boolean }) => [f.path, f.cached ?? false])).toEqual([['docs/p.md', true], ['docs/q.md', false]]);
+    expect(files.map((f: { path: string; cached?: boolean }) => [f.path, f.cached ?? false])).toEqual([
+      ['docs/p.md', true],
+      ['docs/q.md', false],
+    ]);
     expect(files[0].steps.map((s: { status: string }) => s.status)).toEqual(['pass']);
 
     writeFiles(dir, { 'docs/p.md': page('second') });

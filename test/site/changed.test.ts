@@ -66,7 +66,10 @@ describe('check --changed: pages changed since a ref, or including a changed fil
     writeFiles(dir, { 'content/en/examples/pods/a.yaml': CM('a4') });
     const { root, files } = await changedFiles('main', link);
     expect(root).toBe(link);
-    expect((await selectChanged(pages(link), files, root)).map((s) => s.path)).toEqual([join(link, 'content/en/docs/codenew.md'), join(link, 'content/en/docs/sample.md')]);
+    expect((await selectChanged(pages(link), files, root)).map((s) => s.path)).toEqual([
+      join(link, 'content/en/docs/codenew.md'),
+      join(link, 'content/en/docs/sample.md'),
+    ]);
   });
 
   it('an unknown ref is a tool error (ERR_GIT)', async () => {

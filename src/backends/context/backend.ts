@@ -33,9 +33,13 @@ export function contextBackend(options: ContextBackendOptions): Backend {
     async start(start: BackendStartOptions): Promise<BackendSession> {
       const ctx = options.context;
       if (!isDisposableContext(ctx) && options.allowContext !== ctx)
-        throw new KubedoctestError('ERR_CONTEXT_REFUSED', `context ${JSON.stringify(ctx)} does not look disposable (kind-*, minikube, docker-desktop, k3d-*, rancher-desktop)`, {
-          hint: `if a tutorial may create and delete objects there, pass --allow-context ${ctx}`,
-        });
+        throw new KubedoctestError(
+          'ERR_CONTEXT_REFUSED',
+          `context ${JSON.stringify(ctx)} does not look disposable (kind-*, minikube, docker-desktop, k3d-*, rancher-desktop)`,
+          {
+            hint: `if a tutorial may create and delete objects there, pass --allow-context ${ctx}`,
+          },
+        );
       const env: Record<string, string> = { ...(process.env as Record<string, string>) };
       if (options.kubeconfig) env.KUBECONFIG = options.kubeconfig;
       return isolatedSession(start, {

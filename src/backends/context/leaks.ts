@@ -7,7 +7,8 @@ interface Item {
   metadata?: { name?: string; namespace?: string; creationTimestamp?: string; ownerReferences?: unknown[] };
 }
 
-const NAMESPACED = 'deployments,replicasets,statefulsets,daemonsets,jobs,cronjobs,pods,services,configmaps,secrets,serviceaccounts,ingresses,networkpolicies,roles,rolebindings,persistentvolumeclaims';
+const NAMESPACED =
+  'deployments,replicasets,statefulsets,daemonsets,jobs,cronjobs,pods,services,configmaps,secrets,serviceaccounts,ingresses,networkpolicies,roles,rolebindings,persistentvolumeclaims';
 const CLUSTER = 'namespaces,clusterroles,clusterrolebindings,persistentvolumes,storageclasses';
 
 /**

@@ -1,7 +1,8 @@
 import { kubectlCall, parseCommandLine } from '../../shell/index.js';
 
 /** Cluster-scoped kinds a lesson must not touch on a shared cluster (names kubectl accepts). */
-const CLUSTER_SCOPED = /\b(namespaces?|ns|nodes?|no|clusterroles?|clusterrolebindings?|persistentvolumes?|pv|storageclass(es)?|sc|customresourcedefinitions?|crds?|priorityclass(es)?|ingressclass(es)?|validatingwebhookconfigurations?|mutatingwebhookconfigurations?)\b/;
+const CLUSTER_SCOPED =
+  /\b(namespaces?|ns|nodes?|no|clusterroles?|clusterrolebindings?|persistentvolumes?|pv|storageclass(es)?|sc|customresourcedefinitions?|crds?|priorityclass(es)?|ingressclass(es)?|validatingwebhookconfigurations?|mutatingwebhookconfigurations?)\b/;
 
 /** kubectl verbs that change what they name. */
 const MUTATING_VERBS = new Set(['create', 'delete', 'apply', 'edit', 'patch', 'label', 'annotate', 'replace', 'taint', 'cordon', 'drain']);

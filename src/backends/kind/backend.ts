@@ -153,7 +153,12 @@ async function reuseSession(options: KindBackendOptions, start: BackendStartOpti
 
 /** Starts cloud-provider-kind in its own process group when it is on PATH; undefined otherwise. */
 function startCloudProvider(bin: string, log?: (m: string) => void): { stop(): void } | undefined {
-  const path = bin.includes('/') ? bin : (process.env.PATH ?? '').split(delimiter).map((d) => join(d, bin)).find((p) => existsSync(p));
+  const path = bin.includes('/')
+    ? bin
+    : (process.env.PATH ?? '')
+        .split(delimiter)
+        .map((d) => join(d, bin))
+        .find((p) => existsSync(p));
   if (!path || !existsSync(path)) return undefined;
   const child = spawn(path, [], { detached: true, stdio: 'ignore' });
   child.on('error', () => undefined);

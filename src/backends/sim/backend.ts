@@ -33,20 +33,23 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
           ? {
               // A node the cluster does not have is the page author's (`minikube`, a cloud VM name): a
               // reader runs the line on their own node, which here is the first one.
-              nodeExec: (command: string, o: { timeoutMs: number; node?: string }) => runtime.nodeExec!(o.node && nodes.includes(o.node) ? o.node : nodes[0]!, command, o.timeoutMs),
+              nodeExec: (command: string, o: { timeoutMs: number; node?: string }) =>
+                runtime.nodeExec!(o.node && nodes.includes(o.node) ? o.node : nodes[0]!, command, o.timeoutMs),
             }
           : {}),
         atRest: (horizonMs: number) => sim.atRest(horizonMs),
         passTime: (ms: number) => sim.passTime(ms),
         unreachable: (command: string) => {
           const ip = insideAddresses(command)[0];
-          if (ip) return `reaches ${ip} from this machine, an address that exists only inside the simulated cluster: not supported by the simulator; use --backend kind (or run the command on a node or in a pod)`;
+          if (ip)
+            return `reaches ${ip} from this machine, an address that exists only inside the simulated cluster: not supported by the simulator; use --backend kind (or run the command on a node or in a pod)`;
           const outside = outsideAddresses(command)[0];
           return outside
             ? `reaches ${outside}, an address of the author's cluster (a cloud load balancer or a node) or of the internet, which neither this machine nor the simulated cluster has; not run`
             : undefined;
         },
-        cannotCheck: (command: string, output: string, expected?: string) => simCannotCheck(command, output, sim.metricsAvailable(), expected, unmodelledObjects(sim.api)),
+        cannotCheck: (command: string, output: string, expected?: string) =>
+          simCannotCheck(command, output, sim.metricsAvailable(), expected, unmodelledObjects(sim.api)),
         ...(runtime.warnings ? { warnings: () => runtime.warnings!() } : {}),
         stop: () => sim.stop(),
       };

@@ -33,7 +33,13 @@ const NOT_MODELLED: readonly { command: RegExp; expected?: RegExp; reason: strin
  * `unmodelled` lists the pods (and their StatefulSets' later pods and Services) that cannot become
  * Ready here because they run programs the simulator does not model.
  */
-export function simCannotCheck(command: string, output: string, metricsServed = false, expected = '', unmodelled: readonly UnmodelledObject[] = []): string | undefined {
+export function simCannotCheck(
+  command: string,
+  output: string,
+  metricsServed = false,
+  expected = '',
+  unmodelled: readonly UnmodelledObject[] = [],
+): string | undefined {
   const type = NO_RESOURCE_TYPE.exec(output);
   if (type) return unservedResource(type[1]!);
   if (NO_METRICS.test(output) && !metricsServed) {

@@ -83,7 +83,7 @@ function checkRange(expr: string, b: Bounds): void {
   if (step === 0) throw new CronSyntaxError(`step of range should be a positive number: ${expr}`);
 }
 
-const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /** Go's time.ParseDuration for the forms `@every` takes (`90s`, `1h30m`). */
 function parseDuration(text: string): number {
@@ -94,7 +94,10 @@ function parseDuration(text: string): number {
   while (at < text.length) {
     re.lastIndex = at;
     const m = re.exec(text);
-    if (!m) throw new CronSyntaxError(`failed to parse duration @every ${text}: time: ${/\d/.test(text) ? 'missing unit in' : 'invalid'} duration ${JSON.stringify(text)}`);
+    if (!m)
+      throw new CronSyntaxError(
+        `failed to parse duration @every ${text}: time: ${/\d/.test(text) ? 'missing unit in' : 'invalid'} duration ${JSON.stringify(text)}`,
+      );
     ms += Number(m[1]) * UNITS[m[2]!]!;
     at = re.lastIndex;
   }
@@ -129,7 +132,8 @@ export function isKnownTimeZone(name: string): boolean {
 export function rfc3339In(date: Date, timeZone = 'UTC'): string {
   const utc = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return utc;
-  const offset = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const offset =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(offset);
   if (!m) return utc;
   const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));

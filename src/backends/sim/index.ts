@@ -120,7 +120,14 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'kubedoctest-sim-')));
   let server;
   try {
-    server = await startApiServer({ api, runtime, certs, token, ...(options.port !== undefined ? { port: options.port } : {}), ...(options.watchLimits ? { watchLimits: options.watchLimits } : {}) });
+    server = await startApiServer({
+      api,
+      runtime,
+      certs,
+      token,
+      ...(options.port !== undefined ? { port: options.port } : {}),
+      ...(options.watchLimits ? { watchLimits: options.watchLimits } : {}),
+    });
   } catch (error) {
     await controllers.stop();
     await runtime.close?.();

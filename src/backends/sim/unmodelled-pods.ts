@@ -11,9 +11,54 @@ import type { Api } from './api/types.js';
 import type { KObject } from './types.js';
 
 /** Words that start a shell command but are not programs. */
-const SHELL_WORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'in', 'function', '{', '}', '(', ')', '!', 'exec', 'time', 'true', 'false', 'echo', 'printf', 'test', '[', '[[',
+const SHELL_WORDS = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'for',
+  'while',
+  'until',
+  'do',
+  'done',
+  'case',
+  'esac',
+  'in',
+  'function',
+  '{',
+  '}',
+  '(',
+  ')',
+  '!',
+  'exec',
+  'time',
+  'true',
+  'false',
+  'echo',
+  'printf',
+  'test',
+  '[',
+  '[[',
   // Shell builtins.
-  'set', 'cd', 'export', 'unset', 'exit', 'read', 'source', '.', ':', 'eval', 'shift', 'trap', 'wait', 'local', 'return', 'break', 'continue']);
+  'set',
+  'cd',
+  'export',
+  'unset',
+  'exit',
+  'read',
+  'source',
+  '.',
+  ':',
+  'eval',
+  'shift',
+  'trap',
+  'wait',
+  'local',
+  'return',
+  'break',
+  'continue',
+]);
 
 /**
  * The programs a container command runs: its first word, and for `sh -c`/`bash -c` scripts the
@@ -64,7 +109,7 @@ function escape(s: string): string {
 }
 
 function ready(pod: KObject): boolean {
-  const conditions = ((pod.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions) ?? [];
+  const conditions = (pod.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
   return conditions.some((c) => c.type === 'Ready' && c.status === 'True');
 }
 
@@ -97,7 +142,9 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>): Unmodelle
       // The claims of the pods the StatefulSet has not made yet: <template>-<statefulset>-<ordinal>.
       const stsType = api.resolve('statefulsets', 'apps');
       const sts = stsType ? api.list(stsType, pod.metadata.namespace).items.find((o) => o.metadata.name === owner.name) : undefined;
-      const templates = ((sts?.spec as { volumeClaimTemplates?: { metadata?: { name?: string } }[] } | undefined)?.volumeClaimTemplates ?? []).map((t) => t.metadata?.name).filter((n): n is string => !!n);
+      const templates = ((sts?.spec as { volumeClaimTemplates?: { metadata?: { name?: string } }[] } | undefined)?.volumeClaimTemplates ?? [])
+        .map((t) => t.metadata?.name)
+        .filter((n): n is string => !!n);
       for (const t of templates) out.push({ name: new RegExp(`^${escape(t)}-${escape(owner.name)}-\\d+$`), reason: later, commandOnly: true });
     }
   }
@@ -108,8 +155,14 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>): Unmodelle
       if ((svc.spec as { clusterIP?: string } | undefined)?.clusterIP === 'None') continue;
       const selector = (svc.spec as { selector?: Record<string, string> } | undefined)?.selector;
       if (!selector || !Object.keys(selector).length) continue;
-      const pod = stuck.find((p) => p.metadata.namespace === svc.metadata.namespace && Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v));
-      if (pod) out.push({ name: svc.metadata.name!, reason: `Service ${svc.metadata.name} selects pod ${pod.metadata.name}, which cannot become Ready in the simulator: ${unmodelledProgram((pod.spec ?? {}) as { containers?: Container[] })}` });
+      const pod = stuck.find(
+        (p) => p.metadata.namespace === svc.metadata.namespace && Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v),
+      );
+      if (pod)
+        out.push({
+          name: svc.metadata.name!,
+          reason: `Service ${svc.metadata.name} selects pod ${pod.metadata.name}, which cannot become Ready in the simulator: ${unmodelledProgram((pod.spec ?? {}) as { containers?: Container[] })}`,
+        });
     }
   }
   return out;
@@ -119,7 +172,11 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>): Unmodelle
 export function namesUnmodelled(command: string, expected: string, objects: readonly UnmodelledObject[]): string | undefined {
   if (!objects.length) return undefined;
   // Whole words: `mysql-0`, `pod/mysql-0`, `mysql-0.mysql` (a pod's DNS name), not `data-mysql-0` or `app=mysql`.
-  const words = (text: string): string[] => text.split(/[\s'",:/()]+/).flatMap((t) => [t, t.split('.')[0]!]).filter(Boolean);
+  const words = (text: string): string[] =>
+    text
+      .split(/[\s'",:/()]+/)
+      .flatMap((t) => [t, t.split('.')[0]!])
+      .filter(Boolean);
   const inCommand = words(command);
   const inBoth = [...inCommand, ...words(expected)];
   for (const o of objects) {

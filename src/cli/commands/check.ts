@@ -64,7 +64,8 @@ export function backendFactory(name: string, o: CheckCommandOptions): () => Back
   if (o.k8sVersion) supportedK8sVersion(o.k8sVersion);
   switch (oneOf(name, BACKENDS, '--backend')) {
     case 'sim':
-      return () => simBackend({ loadBalancer: Boolean(o.loadBalancer), metricsServer: Boolean(o.metricsServer), ...(o.k8sVersion ? { version: o.k8sVersion } : {}) });
+      return () =>
+        simBackend({ loadBalancer: Boolean(o.loadBalancer), metricsServer: Boolean(o.metricsServer), ...(o.k8sVersion ? { version: o.k8sVersion } : {}) });
     case 'kind':
       return () =>
         kindBackend({
@@ -98,26 +99,29 @@ export async function checkCommand(inputs: string[], o: CheckCommandOptions): Pr
   const reporters = streaming
     ? [createTerminalReporter(process.stdout, { colors: colorsFor(process.stdout), verbose: o.verbose, progress: true })]
     : [createTerminalReporter(process.stderr, { colors: colorsFor(process.stderr), verbose: false, progress: true })];
-  const ran = paths.length === 0 ? emptyReport() : await check(paths, {
-    backend: o.backend,
-    createBackend: (name) => backendFactory(name, o)(),
-    log: (message) => process.stderr.write(`${message}\n`),
-    reporters,
-    stepTimeoutMs: parseDuration(o.timeout, '--timeout'),
-    lessonTimeoutMs: parseDuration(o.lessonTimeout, '--lesson-timeout'),
-    settleMs: parseDuration(o.settle, '--settle'),
-    realtime: Boolean(o.realtime),
-    jobs: parseCount(o.jobs, '--jobs'),
-    failFast: Boolean(o.failFast),
-    keep: Boolean(o.keep),
-    confine: confinement.confine,
-    ...(o.k8sVersion ? { k8sVersion: o.k8sVersion } : {}),
-    ...(o.grep ? { grep: o.grep } : {}),
-    ...(o.fromLine ? { fromLine: parseCount(o.fromLine, '--from-line') } : {}),
-    ...(o.toLine ? { toLine: parseCount(o.toLine, '--to-line') } : {}),
-    ...(o.examplesDir ? { examplesDir: o.examplesDir } : {}),
-    ...(o.filesDir ? { filesDir: existingDir(o.filesDir, '--files-dir') } : {}),
-  });
+  const ran =
+    paths.length === 0
+      ? emptyReport()
+      : await check(paths, {
+          backend: o.backend,
+          createBackend: (name) => backendFactory(name, o)(),
+          log: (message) => process.stderr.write(`${message}\n`),
+          reporters,
+          stepTimeoutMs: parseDuration(o.timeout, '--timeout'),
+          lessonTimeoutMs: parseDuration(o.lessonTimeout, '--lesson-timeout'),
+          settleMs: parseDuration(o.settle, '--settle'),
+          realtime: Boolean(o.realtime),
+          jobs: parseCount(o.jobs, '--jobs'),
+          failFast: Boolean(o.failFast),
+          keep: Boolean(o.keep),
+          confine: confinement.confine,
+          ...(o.k8sVersion ? { k8sVersion: o.k8sVersion } : {}),
+          ...(o.grep ? { grep: o.grep } : {}),
+          ...(o.fromLine ? { fromLine: parseCount(o.fromLine, '--from-line') } : {}),
+          ...(o.toLine ? { toLine: parseCount(o.toLine, '--to-line') } : {}),
+          ...(o.examplesDir ? { examplesDir: o.examplesDir } : {}),
+          ...(o.filesDir ? { filesDir: existingDir(o.filesDir, '--files-dir') } : {}),
+        });
   const { report, code } = await finishSite(ran, site, o);
   // The terminal reporter counted only the pages that ran.
   if (streaming && site.cached.length) process.stdout.write(`${site.cached.length} from the cache; all pages: ${closingLine(report.summary)}\n`);

@@ -14,10 +14,7 @@ export async function planCommand(file: string, options: PlanCommandOptions): Pr
   if (options.examplesDir) existingDir(options.examplesDir, '--examples-dir');
   const lesson = await loadLesson(file, options.examplesDir ? { examplesDir: options.examplesDir } : {});
   const plan = buildPlan(lesson);
-  const text =
-    format === 'json'
-      ? JSON.stringify(planToJson([plan]), null, 2) + '\n'
-      : formatPlanText(plan);
+  const text = format === 'json' ? JSON.stringify(planToJson([plan]), null, 2) + '\n' : formatPlanText(plan);
   await emit(text, options.output);
   return 0;
 }

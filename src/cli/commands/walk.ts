@@ -1,5 +1,21 @@
 import { readFile } from 'node:fs/promises';
-import { buildPlan, closingLine, colorDiff, exitCodeFor, renderShortcodes, summarize, type Colors, colorsFor, type CommandStep, type LessonResult, loadLesson, runPlan, type Step, type StepDecision, type StepResult } from '../../index.js';
+import {
+  buildPlan,
+  closingLine,
+  colorDiff,
+  exitCodeFor,
+  renderShortcodes,
+  summarize,
+  type Colors,
+  colorsFor,
+  type CommandStep,
+  type LessonResult,
+  loadLesson,
+  runPlan,
+  type Step,
+  type StepDecision,
+  type StepResult,
+} from '../../index.js';
 import { backendFactory, type CheckCommandOptions } from './check.js';
 import { existingDir, parseDuration } from '../output.js';
 import { editLine, readKey } from '../prompt.js';
@@ -69,10 +85,28 @@ function showResult(r: StepResult, c: Colors): string {
   const out: string[] = [];
   for (const w of r.rewrites) out.push(c.dim(`  rewritten: ${w.from} → `) + c.cyan(w.to) + c.dim(` (${w.reason})`));
   if (r.status === 'skipped') return [...out, c.dim(`  skipped: ${r.skipReason ?? ''}`)].join('\n');
-  if (r.actual) out.push(r.actual.replace(/\n$/, '').split('\n').map((l) => `  ${l}`).join('\n'));
-  const mark = r.status === 'pass' ? c.green('✓ matches the doc') : r.expected === null && r.status !== 'fail' ? c.green('✓ done') : c.red(`✗ ${r.status === 'error' ? r.error : 'differs from the doc'}`);
+  if (r.actual)
+    out.push(
+      r.actual
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n'),
+    );
+  const mark =
+    r.status === 'pass'
+      ? c.green('✓ matches the doc')
+      : r.expected === null && r.status !== 'fail'
+        ? c.green('✓ done')
+        : c.red(`✗ ${r.status === 'error' ? r.error : 'differs from the doc'}`);
   out.push(`  ${mark}`);
-  if (r.status === 'fail' && r.diff) out.push(colorDiff(r.diff, c).split('\n').map((l) => `    ${l}`).join('\n'));
+  if (r.status === 'fail' && r.diff)
+    out.push(
+      colorDiff(r.diff, c)
+        .split('\n')
+        .map((l) => `    ${l}`)
+        .join('\n'),
+    );
   if (r.hint) out.push(`  ${c.bold('hint')} ${r.hint.message}${r.hint.fix ? `\n  ${c.bold('fix')}  ${r.hint.fix}` : ''}`);
   return out.join('\n');
 }
@@ -107,7 +141,14 @@ export async function walkCommand(file: string, o: WalkCommandOptions): Promise<
     context(step);
     w(c.dim(`manifest ${step.file ?? '(unnamed)'}`));
     // As the doc shows it: YAML indentation is meaning.
-    if (step.content) w(step.content.replace(/\n$/, '').split('\n').map((l) => `  ${l}`).join('\n'));
+    if (step.content)
+      w(
+        step.content
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((l) => `  ${l}`)
+          .join('\n'),
+      );
   };
   const beforeStep = async (step: CommandStep): Promise<StepDecision> => {
     context(step);

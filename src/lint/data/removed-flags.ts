@@ -15,7 +15,12 @@ export interface RemovedFlag {
 
 /** Removed and deprecated kubectl flags and subcommands. */
 export const REMOVED_FLAGS: readonly RemovedFlag[] = [
-  { subcommand: 'run', flag: '--replicas', removedIn: '1.18', instead: '`kubectl run` creates only a Pod now; use `kubectl create deployment NAME --image=… --replicas=N`' },
+  {
+    subcommand: 'run',
+    flag: '--replicas',
+    removedIn: '1.18',
+    instead: '`kubectl run` creates only a Pod now; use `kubectl create deployment NAME --image=… --replicas=N`',
+  },
   { subcommand: 'run', flag: '--generator', removedIn: '1.18', instead: '`kubectl run` creates only a Pod now; use `kubectl create deployment|job|cronjob`' },
   { subcommand: 'get', flag: '--export', removedIn: '1.18', instead: 'use `kubectl get -o yaml` and drop status and server-set metadata' },
   { subcommand: 'rolling-update', removedIn: '1.18', instead: 'use a Deployment and `kubectl rollout`' },

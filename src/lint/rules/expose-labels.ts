@@ -7,7 +7,10 @@ import type { LintRule } from '../types.js';
 function exposeOf(command: string): { kind: string; name: string; service: string } | undefined {
   const m = /\bkubectl\s+expose\s+(?:(\w+)\/([\w.-]+)|(\w+)\s+([\w.-]+))/.exec(command);
   if (!m || /\s(-l|--labels)[\s=]/.test(command)) return undefined;
-  const kind = (m[1] ?? m[3]!).toLowerCase().replace(/^deploy$/, 'deployment').replace(/s$/, '');
+  const kind = (m[1] ?? m[3]!)
+    .toLowerCase()
+    .replace(/^deploy$/, 'deployment')
+    .replace(/s$/, '');
   const name = m[2] ?? m[4]!;
   return { kind, name, service: /--name[= ]([\w.-]+)/.exec(command)?.[1] ?? name };
 }
@@ -35,7 +38,7 @@ function manifestLabels(ctx: LintContext, kind: string, name: string): Record<st
 export const exposeLabels: LintRule = {
   id: 'expose-labels',
   severity: 'warning',
-  description: '`describe svc` shows labels that `kubectl expose` cannot have given the Service: the exposed object\'s manifest has other labels.',
+  description: "`describe svc` shows labels that `kubectl expose` cannot have given the Service: the exposed object's manifest has other labels.",
   check(_plan, ctx) {
     const out: Diagnostic[] = [];
     const exposed = new Map<string, { kind: string; name: string; labels: Record<string, unknown>; step: CommandStep }>();
@@ -56,8 +59,19 @@ export const exposeLabels: LintRule = {
       const at = lines.findIndex((l) => /^\s*Labels:\s/.test(l));
       if (at < 0) continue;
       const shown = lines[at]!.replace(/^\s*Labels:\s*/, '').trim();
-      const actual = Object.entries(source.labels).map(([k, v]) => `${k}=${String(v)}`).sort().join(',') || '<none>';
-      if (shown === actual || shown.split(/\s*,\s*|\s+/).sort().join(',') === actual) continue;
+      const actual =
+        Object.entries(source.labels)
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .sort()
+          .join(',') || '<none>';
+      if (
+        shown === actual ||
+        shown
+          .split(/\s*,\s*|\s+/)
+          .sort()
+          .join(',') === actual
+      )
+        continue;
       out.push(
         diagnostic(
           this.id,

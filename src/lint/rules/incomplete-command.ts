@@ -21,7 +21,13 @@ export const incompleteCommand: LintRule = {
         const problem = sc.program?.value === 'curl' ? curlProblem(sc) : sc.program?.value === 'kubectl' ? kubectlProblem(sc) : undefined;
         if (!problem) continue;
         const range = spanPosition(step, sc.program!.start, (sc.args[sc.args.length - 1] ?? sc.program!).end);
-        out.push(diagnostic(this.id, 'error', range, problem.message, { stepId: step.id, ...(problem.fix ? { fix: problem.fix(step) } : {}), ...(problem.actual ? { actual: problem.actual } : {}) }));
+        out.push(
+          diagnostic(this.id, 'error', range, problem.message, {
+            stepId: step.id,
+            ...(problem.fix ? { fix: problem.fix(step) } : {}),
+            ...(problem.actual ? { actual: problem.actual } : {}),
+          }),
+        );
       }
     }
     return out;
@@ -53,7 +59,7 @@ function kubectlProblem(sc: SimpleCommand): Problem | undefined {
   if (path === 'exec') return execProblem(call.positionals, call.afterDashDash, hasFlag(call, '-f', '--filename'));
   const rule = [...REQUIRED_ARGS].reverse().find((r) => r.program === 'kubectl' && r.path === path);
   if (!rule) return undefined;
-  const positionalsOk = (call.positionals.length + (call.afterDashDash?.length ?? 0)) >= (rule.positionals ?? 0);
+  const positionalsOk = call.positionals.length + (call.afterDashDash?.length ?? 0) >= (rule.positionals ?? 0);
   const anyOk = rule.anyOf ? hasFlag(call, ...rule.anyOf) : rule.positionals !== undefined ? false : true;
   const allOk = (rule.allOf ?? []).every((f) => hasFlag(call, f));
   const primaryOk = rule.positionals !== undefined ? positionalsOk || anyOk : anyOk;
@@ -61,7 +67,11 @@ function kubectlProblem(sc: SimpleCommand): Problem | undefined {
   return { message: `\`kubectl ${path}\` needs ${rule.needs}` };
 }
 
-function execProblem(positionals: { value: string; raw: string; start: number; end: number }[], after: unknown[] | undefined, byFile: boolean): Problem | undefined {
+function execProblem(
+  positionals: { value: string; raw: string; start: number; end: number }[],
+  after: unknown[] | undefined,
+  byFile: boolean,
+): Problem | undefined {
   if (positionals.length === 0 && !byFile) return { message: '`kubectl exec` needs a pod name and `-- <command>`' };
   if (after !== undefined) return after.length === 0 ? { message: '`kubectl exec` has nothing after `--`: give the command to run' } : undefined;
   const cmd = positionals[byFile ? 0 : 1];

@@ -20,9 +20,15 @@ export const manifestReference: LintRule = {
       if (isUsed(m, refs, named, unbound) || isMentioned(m, texts)) return;
       const name = m.file ?? m.examplePath;
       out.push(
-        diagnostic(this.id, 'info', { line: m.line, column: m.position.column }, `${name ? `manifest \`${name}\`` : 'this manifest'} is shown but no command applies or reads it`, {
-          stepId: m.id,
-        }),
+        diagnostic(
+          this.id,
+          'info',
+          { line: m.line, column: m.position.column },
+          `${name ? `manifest \`${name}\`` : 'this manifest'} is shown but no command applies or reads it`,
+          {
+            stepId: m.id,
+          },
+        ),
       );
     });
     return out;
@@ -60,7 +66,14 @@ function isUsed(m: ManifestStep, refs: ManifestArg[], named: Set<string>, unboun
   // An unnamed manifest is used by the first file argument after it (before the next unnamed one)
   // that no named manifest provides.
   const next = unbound.find((u) => u.line > m.line);
-  return refs.some((r) => r.line > m.line && (!next || r.line < next.line || r.line === next.line) && r.value !== '-' && !named.has(baseName(r.value)) && /\.(ya?ml|json)$/i.test(r.value));
+  return refs.some(
+    (r) =>
+      r.line > m.line &&
+      (!next || r.line < next.line || r.line === next.line) &&
+      r.value !== '-' &&
+      !named.has(baseName(r.value)) &&
+      /\.(ya?ml|json)$/i.test(r.value),
+  );
 }
 
 function baseName(p: string): string {

@@ -2,7 +2,16 @@ import { distance } from 'fastest-levenshtein';
 import { diagnostic, type Diagnostic } from '../../diag/diagnostic.js';
 import { findDeprecatedApi } from '../data/deprecated-apis.js';
 import { SERVER_REQUIRED } from '../data/server-required.js';
-import { CLIENT_SIDE_KINDS, builtinKinds, builtinVersions, isBuiltinGroup, modelFor, splitApiVersion, validateObject, type SchemaError } from '../k8s-models.js';
+import {
+  CLIENT_SIDE_KINDS,
+  builtinKinds,
+  builtinVersions,
+  isBuiltinGroup,
+  modelFor,
+  splitApiVersion,
+  validateObject,
+  type SchemaError,
+} from '../k8s-models.js';
 import { kindDeclaration, unknownFields } from '../k8s-fields.js';
 import { manifestObjects, objectLine, type ManifestObject } from '../manifest-docs.js';
 import { formatPath, lineOfPath, pointerSegments, valuesAt } from '../manifest-paths.js';

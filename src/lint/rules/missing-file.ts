@@ -67,16 +67,27 @@ function report(ruleId: string, step: CommandStep, ref: FileRef, ctx: LintContex
       ? `\`${step.command.split('\n')[0]}\` needs a Makefile, but the doc neither shows nor creates one`
       : `${ref.kind === 'dir' ? 'directory' : 'file'} \`${ref.path}\` is used but no manifest or earlier command in the doc creates it`;
   if (link) {
-    return diagnostic(ruleId, 'warning', range, `${what}; the doc points to ${link} for it — a run needs a local copy (\`check --files-dir <folder>\`) or a setup step that fetches it`, {
-      stepId: step.id,
-      actual: ref.path,
-      url: link,
-    });
+    return diagnostic(
+      ruleId,
+      'warning',
+      range,
+      `${what}; the doc points to ${link} for it — a run needs a local copy (\`check --files-dir <folder>\`) or a setup step that fetches it`,
+      {
+        stepId: step.id,
+        actual: ref.path,
+        url: link,
+      },
+    );
   }
   return diagnostic(ruleId, 'error', range, what, {
     stepId: step.id,
     actual: ref.path,
-    fix: { description: ref.kind === 'makefile' ? 'show the Makefile, or replace `make` with the commands it runs' : `show \`${ref.path}\` as a manifest or add a step that creates it` },
+    fix: {
+      description:
+        ref.kind === 'makefile'
+          ? 'show the Makefile, or replace `make` with the commands it runs'
+          : `show \`${ref.path}\` as a manifest or add a step that creates it`,
+    },
   });
 }
 
@@ -131,7 +142,10 @@ class FileSet {
       if (!p) continue;
       const n = normalizePath(p);
       if (/[*$]/.test(n)) {
-        const source = n.split(/\$\{?\w+\}?|\*/).map((s) => s.replace(/[.+?^{}()|[\]\\]/g, '\\$&')).join('[^/]*');
+        const source = n
+          .split(/\$\{?\w+\}?|\*/)
+          .map((s) => s.replace(/[.+?^{}()|[\]\\]/g, '\\$&'))
+          .join('[^/]*');
         this.patterns.push(new RegExp(`^${source}$`));
       }
       this.paths.add(n);

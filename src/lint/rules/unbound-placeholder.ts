@@ -7,7 +7,25 @@ import { parseCommandLine, type ShellWord as Word } from '../../shell/index.js';
 import type { LintRule } from '../types.js';
 
 /** Variables a shell or the runner always has. */
-const PRESET_VARS = new Set(['HOME', 'PATH', 'USER', 'PWD', 'OLDPWD', 'SHELL', 'HOSTNAME', 'RANDOM', 'TERM', 'LANG', 'KUBECONFIG', 'EDITOR', 'KUBE_EDITOR', 'TMPDIR', 'UID', 'SECONDS', 'IFS']);
+const PRESET_VARS = new Set([
+  'HOME',
+  'PATH',
+  'USER',
+  'PWD',
+  'OLDPWD',
+  'SHELL',
+  'HOSTNAME',
+  'RANDOM',
+  'TERM',
+  'LANG',
+  'KUBECONFIG',
+  'EDITOR',
+  'KUBE_EDITOR',
+  'TMPDIR',
+  'UID',
+  'SECONDS',
+  'IFS',
+]);
 /** Angle-bracket words kubectl itself prints (`<none>`), which are not placeholders. */
 const KUBECTL_TOKENS = new Set(['none', 'unset', 'pending', 'nil', 'invalid', 'unknown', 'no value', 'empty']);
 
@@ -30,7 +48,12 @@ export const unboundPlaceholder: LintRule = {
         if (!ctx.isRemote(step)) {
           for (const v of unsetVariables(words, setVars)) {
             const range = spanPosition(step, v.offset, v.offset + v.text.length);
-            out.push(diagnostic(this.id, 'info', range, `\`${v.text}\` is not set by an earlier step; it will be bound at run time`, { stepId: step.id, actual: v.text }));
+            out.push(
+              diagnostic(this.id, 'info', range, `\`${v.text}\` is not set by an earlier step; it will be bound at run time`, {
+                stepId: step.id,
+                actual: v.text,
+              }),
+            );
           }
         }
         recordAssignments(sc.program, sc.args, sc.assignments, setVars);
@@ -92,10 +115,16 @@ function outputPlaceholders(ctx: LintContext, out: Diagnostic[], ruleId: string)
       const line = expected.position.line + before.length - 1;
       const column = before.length === 1 ? expected.position.column + m.index : before[before.length - 1]!.length + 1;
       out.push(
-        diagnostic(ruleId, 'info', { line, column }, `\`${m.text}\` in the expected output is a placeholder; it will be bound to the actual value at run time`, {
-          stepId: step.id,
-          actual: m.text,
-        }),
+        diagnostic(
+          ruleId,
+          'info',
+          { line, column },
+          `\`${m.text}\` in the expected output is a placeholder; it will be bound to the actual value at run time`,
+          {
+            stepId: step.id,
+            actual: m.text,
+          },
+        ),
       );
     }
   }

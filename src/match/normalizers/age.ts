@@ -11,11 +11,7 @@ export const AGE = `(?:(?:${UNIT})+|<unknown>|<invalid>)`;
 export const age: Normalizer = {
   id: 'age',
   description: 'ages (5s, 2m10s, 23m, 3d, <unknown>): any age; single-unit ages only in AGE-like columns',
-  anywhere: [
-    /(?<![\w.])\d+[ydhms](?:\d+[ydhms])+(?![\w.])/g,
-    /(?<![\w.])\d+[ydhms](?= ago\b)/g,
-    /(?<=\b(?:over|for) )\d+[ydhms](?![\w.])/g,
-  ],
+  anywhere: [/(?<![\w.])\d+[ydhms](?:\d+[ydhms])+(?![\w.])/g, /(?<![\w.])\d+[ydhms](?= ago\b)/g, /(?<=\b(?:over|for) )\d+[ydhms](?![\w.])/g],
   contexts: ['age', 'lastseen', 'firstseen', 'lastschedule', 'duration', 'since', 'lastupdate', 'lastprobetime'],
   inContext: [/(?<![\w.])(?:\d+[ydhms])+(?![\w.])|<unknown>|<invalid>/g],
   actual: () => AGE,

@@ -49,4 +49,26 @@ export const NORMALIZERS: readonly Normalizer[] = [
   podTableName,
 ];
 
-export { age, apiServer, cidr, clusterIp, imageVersion, kubeCluster, kubeContext, kubeUser, digest, duration, externalIp, ip, nodeName, nodePort, placeholder, podName, podTableName, resourceVersion, restarts, timestamp, uid };
+export {
+  age,
+  apiServer,
+  cidr,
+  clusterIp,
+  imageVersion,
+  kubeCluster,
+  kubeContext,
+  kubeUser,
+  digest,
+  duration,
+  externalIp,
+  ip,
+  nodeName,
+  nodePort,
+  placeholder,
+  podName,
+  podTableName,
+  resourceVersion,
+  restarts,
+  timestamp,
+  uid,
+};

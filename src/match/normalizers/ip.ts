@@ -22,10 +22,7 @@ export function isIpv6(text: string): boolean {
 export const ip: Normalizer = {
   id: 'ip',
   description: 'IPv4/IPv6 addresses (pod, Service, node IPs): any IP in the doc matches any IP',
-  anywhere: [
-    new RegExp(`(?<![\\w.])${IPV4}(?![\\w]|\\.\\d)`, 'g'),
-    /(?<![\w:.])[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}(?![\w:])/g,
-  ],
+  anywhere: [new RegExp(`(?<![\\w.])${IPV4}(?![\\w]|\\.\\d)`, 'g'), /(?<![\w:.])[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}(?![\w:])/g],
   accept: (v) => !v.includes(':') || isIpv6(v),
   actual: () => ANY_IP,
   bind: 'ip',

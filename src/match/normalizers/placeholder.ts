@@ -10,11 +10,7 @@ export const KUBECTL_VALUES = new Set(['<none>', '<pending>', '<unset>', '<unkno
 export const placeholder: Normalizer = {
   id: 'placeholder',
   description: 'placeholders (`<CLUSTER-IP>`, `<pod-name>`, `xx.xxx.xxx.xxx`, `REPLACE_WITH_…`): any token',
-  anywhere: [
-    /<[A-Za-z][\w .-]*>/g,
-    /(?<![\w.])[xX]{1,3}(?:\.[xX]{1,3}){3}(?![\w.])/g,
-    /(?<![\w])(?:REPLACE_WITH|YOUR)_[A-Z0-9_]+(?![\w])/g,
-  ],
+  anywhere: [/<[A-Za-z][\w .-]*>/g, /(?<![\w.])[xX]{1,3}(?:\.[xX]{1,3}){3}(?![\w.])/g, /(?<![\w])(?:REPLACE_WITH|YOUR)_[A-Z0-9_]+(?![\w])/g],
   accept: (v) => !KUBECTL_VALUES.has(v.toLowerCase()),
   actual: () => '\\S+',
   bind: 'placeholder',

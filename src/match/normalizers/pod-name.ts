@@ -52,9 +52,7 @@ export const podName: Normalizer = {
   actual: (doc) => {
     const shape = podNameShape(doc);
     if (!shape) return isHash(doc) ? ACTUAL_HASH : escapeRegex(doc);
-    return [escapeRegex(shape.prefix), shape.hash ? ACTUAL_HASH : '', shape.suffix ? ACTUAL_SUFFIX : '']
-      .filter((p) => p !== '')
-      .join('-');
+    return [escapeRegex(shape.prefix), shape.hash ? ACTUAL_HASH : '', shape.suffix ? ACTUAL_SUFFIX : ''].filter((p) => p !== '').join('-');
   },
   bind: 'pod-name',
 };

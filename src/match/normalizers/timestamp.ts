@@ -27,9 +27,6 @@ export const ANY_TIMESTAMP = `(?:${[...FORMATS, KLOG].join('|')})`;
 export const timestamp: Normalizer = {
   id: 'timestamp',
   description: 'timestamps (RFC3339, RFC1123 `Mon, 01 Jan 2024 …`, date(1), log prefixes, klog, `ls -l` times): any timestamp',
-  anywhere: [
-    ...FORMATS.map((f) => new RegExp(`(?<![\\w])${f}(?![\\w])`, 'g')),
-    new RegExp(`(?<=^[IWEF])${KLOG}(?![\\w])`, 'g'),
-  ],
+  anywhere: [...FORMATS.map((f) => new RegExp(`(?<![\\w])${f}(?![\\w])`, 'g')), new RegExp(`(?<=^[IWEF])${KLOG}(?![\\w])`, 'g')],
   actual: () => ANY_TIMESTAMP,
 };

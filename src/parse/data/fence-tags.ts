@@ -5,7 +5,16 @@
 
 /** Tags whose fences hold commands to run (possibly with prompts and output lines). */
 export const COMMAND_TAGS: ReadonlySet<string> = new Set([
-  'shell', 'bash', 'sh', 'zsh', 'console', 'terminal', 'shell-session', 'shellsession', 'sh-session', 'bash-session',
+  'shell',
+  'bash',
+  'sh',
+  'zsh',
+  'console',
+  'terminal',
+  'shell-session',
+  'shellsession',
+  'sh-session',
+  'bash-session',
 ]);
 
 /**

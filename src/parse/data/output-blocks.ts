@@ -8,10 +8,35 @@ export const REPL_REPLY_LINE = /^(?:mysql>|mariadb>|MariaDB \[[^\]]*\]>|\d{1,3}(
 export const SINGLE_VALUE = /^\S+$/;
 
 /** Commands that print one value: jsonpath/go-template output, `echo $X`, `wc -l`, `cat` of one file, base64. */
-export const VALUE_PRINTING = /(?:-o|--output)[=\s]?['"]?(?:jsonpath|go-template|custom-columns)|\becho\b|\bprintf\b|\bwc\s+-[lcw]|\bbase64\b|\bcat\s+\S+\s*$|\bprintenv\b|\bgrep\s+-c\b|\bcurl\b|\bwget\s.*-O\s*-/;
+export const VALUE_PRINTING =
+  /(?:-o|--output)[=\s]?['"]?(?:jsonpath|go-template|custom-columns)|\becho\b|\bprintf\b|\bwc\s+-[lcw]|\bbase64\b|\bcat\s+\S+\s*$|\bprintenv\b|\bgrep\s+-c\b|\bcurl\b|\bwget\s.*-O\s*-/;
 
 /** Programs a reader does type alone on a line (`ls`, `id`, `exit`); another lone program word after a value-printing command is its output (`iptables`). */
 export const ALONE_COMMANDS: ReadonlySet<string> = new Set([
-  'ls', 'id', 'ps', 'exit', 'logout', 'env', 'date', 'hostname', 'whoami', 'pwd', 'printenv', 'top', 'bash', 'sh',
-  'clear', 'history', 'uptime', 'df', 'free', 'make', 'mount', 'ifconfig', 'netstat', 'groups', 'set', 'alias',
+  'ls',
+  'id',
+  'ps',
+  'exit',
+  'logout',
+  'env',
+  'date',
+  'hostname',
+  'whoami',
+  'pwd',
+  'printenv',
+  'top',
+  'bash',
+  'sh',
+  'clear',
+  'history',
+  'uptime',
+  'df',
+  'free',
+  'make',
+  'mount',
+  'ifconfig',
+  'netstat',
+  'groups',
+  'set',
+  'alias',
 ]);

@@ -16,13 +16,15 @@ export interface ContextCue {
 }
 
 /** Words after which "on a node" describes where something is placed, not where the reader types. */
-const PLACEMENT = /\b(?:schedul\w*|assign\w*|placed?|install\w*|enabled|configured|deploy\w*|runs|running|lands?|bound|evict\w*|located|exists?|available|stored)\b[^.:]*\b(?:on|to)\s+(?:the|a|an|that|this|each|every|any)\s+(?:\w+\s+)?nodes?\b/i;
+const PLACEMENT =
+  /\b(?:schedul\w*|assign\w*|placed?|install\w*|enabled|configured|deploy\w*|runs|running|lands?|bound|evict\w*|located|exists?|available|stored)\b[^.:]*\b(?:on|to)\s+(?:the|a|an|that|this|each|every|any)\s+(?:\w+\s+)?nodes?\b/i;
 
 export const CONTEXT_CUES: readonly ContextCue[] = [
   {
     id: 'within-pod',
     kind: 'pod',
-    pattern: /\b(?:from\s+)?(?:with)?in(?:side)?\s+(?:a|the|that|this|your|one\s+of\s+the|the\s+running)\s+(?:(?:running|debug\w*|new|same|\w+-\w+)\s+)?(?:pod|container)s?\b(?!['’]s)(?!\s+(?:spec|template|manifest|definition|object|image|name|status))/i,
+    pattern:
+      /\b(?:from\s+)?(?:with)?in(?:side)?\s+(?:a|the|that|this|your|one\s+of\s+the|the\s+running)\s+(?:(?:running|debug\w*|new|same|\w+-\w+)\s+)?(?:pod|container)s?\b(?!['’]s)(?!\s+(?:spec|template|manifest|definition|object|image|name|status))/i,
     unless: /\b(?:created|defined|declared|specified|listed|configured|mounted)\s+(?:from\s+)?(?:with)?in\b|\bprocess(?:es)?\s+(?:with)?in(?:side)?\b/i,
     trigger: [
       'From within a Pod, run:',
@@ -62,7 +64,8 @@ export const CONTEXT_CUES: readonly ContextCue[] = [
   {
     id: 'local-machine',
     kind: 'local',
-    pattern: /\b(?:on|from)\s+your\s+(?:own\s+)?(?:local\s+)?(?:machine|computer|workstation|laptop|desktop|host)\b|\bin\s+your\s+(?:local\s+)?terminal\b|\bon\s+your\s+local\s+(?:system|host)\b|\blocally\s*,?\s+run\b/i,
+    pattern:
+      /\b(?:on|from)\s+your\s+(?:own\s+)?(?:local\s+)?(?:machine|computer|workstation|laptop|desktop|host)\b|\bin\s+your\s+(?:local\s+)?terminal\b|\bon\s+your\s+local\s+(?:system|host)\b|\blocally\s*,?\s+run\b/i,
     trigger: ['On your local machine, run:', 'In your terminal, run:', 'Run this from your computer:'],
     clean: ['Make sure kubectl is installed on the cluster nodes.', 'Your machine learning workload needs a GPU:'],
   },
@@ -87,7 +90,8 @@ export interface SessionCue {
 export const SESSION_END_CUES: readonly SessionCue[] = [
   {
     id: 'close-shell',
-    pattern: /\b(?:close|exit|leave|quit|log\s+out\s+of)\s+(?:the|your|this|that)\s+(?:\w+\s+){0,2}(?:shell|session|container|node|pod)\b|\bctrl[-+ ]?d\b|\b(?:type|enter|run)\s+`?(?:exit|logout)`?\b/i,
+    pattern:
+      /\b(?:close|exit|leave|quit|log\s+out\s+of)\s+(?:the|your|this|that)\s+(?:\w+\s+){0,2}(?:shell|session|container|node|pod)\b|\bctrl[-+ ]?d\b|\b(?:type|enter|run)\s+`?(?:exit|logout)`?\b/i,
     trigger: ['You can now close the shell to your Node.', 'Exit your shell:', 'Press Ctrl-D to leave the session.', 'Type `exit` to leave.'],
     clean: ['The shell is closed when the Pod terminates unless you keep it open.', 'Pods exit with code 0.'],
   },
@@ -97,7 +101,8 @@ export const SESSION_END_CUES: readonly SessionCue[] = [
 export const NODE_SHELL_CUES: readonly SessionCue[] = [
   {
     id: 'open-node-shell',
-    pattern: /\b(?:open|get|start)\s+(?:a\s+)?shell\s+(?:on|to|into|in)\s+(?:the|a|an|your|that|each)\s+(?:(?:single|cluster|control[- ]plane|worker)\s+)*node\b|\bssh\s+(?:in)?to\s+(?:the|a|an|your|that)\s+(?:\w+\s+)?node\b/i,
+    pattern:
+      /\b(?:open|get|start)\s+(?:a\s+)?shell\s+(?:on|to|into|in)\s+(?:the|a|an|your|that|each)\s+(?:(?:single|cluster|control[- ]plane|worker)\s+)*node\b|\bssh\s+(?:in)?to\s+(?:the|a|an|your|that)\s+(?:\w+\s+)?node\b/i,
     trigger: ['Open a shell to the single Node in your cluster.', 'SSH into the node where the Pod runs.'],
     clean: ['A shell on the node is not required for this task.'],
   },
@@ -132,7 +137,8 @@ export const CONCURRENT_CUES: readonly SessionCue[] = [
  * test/plan/context-cues.test.ts.
  */
 export const HYPOTHETICAL_STATE_CUE = {
-  pattern: /\blet['’]s\s+(?:suppose|say|assume)\s+(?:that\s+)?(?:you|your\s+\w+|the\s+\w+|there)\s+(?:have|has|had|is|are|was|were|ran\s+out|hit|exceed\w*)\b(?![^.]*\b(?:mentioned|earlier|above|previous\w*)\b)[^.]*/i,
+  pattern:
+    /\blet['’]s\s+(?:suppose|say|assume)\s+(?:that\s+)?(?:you|your\s+\w+|the\s+\w+|there)\s+(?:have|has|had|is|are|was|were|ran\s+out|hit|exceed\w*)\b(?![^.]*\b(?:mentioned|earlier|above|previous\w*)\b)[^.]*/i,
   trigger: [
     "For example, let's suppose you have insufficient quota. If you describe the Deployment you will notice the following section:",
     "Let's say the node is under memory pressure. Describe it:",

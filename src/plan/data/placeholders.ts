@@ -1,7 +1,24 @@
 /** Environment variables every shell has: never placeholders. */
 export const SHELL_VARIABLES: ReadonlySet<string> = new Set([
-  'HOME', 'PATH', 'PWD', 'OLDPWD', 'USER', 'SHELL', 'HOSTNAME', 'RANDOM', 'KUBECONFIG', 'TERM', 'LANG', 'UID', 'IFS',
-  'BASH_SOURCE', 'SECONDS', 'LINENO', 'TMPDIR', 'EDITOR', 'GOPATH',
+  'HOME',
+  'PATH',
+  'PWD',
+  'OLDPWD',
+  'USER',
+  'SHELL',
+  'HOSTNAME',
+  'RANDOM',
+  'KUBECONFIG',
+  'TERM',
+  'LANG',
+  'UID',
+  'IFS',
+  'BASH_SOURCE',
+  'SECONDS',
+  'LINENO',
+  'TMPDIR',
+  'EDITOR',
+  'GOPATH',
 ]);
 
 /**
@@ -10,8 +27,26 @@ export const SHELL_VARIABLES: ReadonlySet<string> = new Set([
  * (`<pod-name>`, `<CLUSTER-IP>`) may be bound from earlier output by the runner.
  */
 export const TEMPLATE_PLACEHOLDERS: ReadonlySet<string> = new Set([
-  'resource', 'resource-type', 'resource_type', 'type', 'command', 'subcommand', 'args', 'arguments', 'flags',
-  'options', 'kind', 'verb', 'value', 'key', 'file', 'filename', 'path', 'image', 'your-image', 'version',
+  'resource',
+  'resource-type',
+  'resource_type',
+  'type',
+  'command',
+  'subcommand',
+  'args',
+  'arguments',
+  'flags',
+  'options',
+  'kind',
+  'verb',
+  'value',
+  'key',
+  'file',
+  'filename',
+  'path',
+  'image',
+  'your-image',
+  'version',
 ]);
 
 /** A comment telling the reader to substitute a value: `# replace this with your IP`. */

@@ -23,13 +23,24 @@ function distance(a: string, b: string): number {
 }
 
 /** Short names of `kubectl create <kind>`. */
-const CREATE_KINDS: Record<string, string> = { deploy: 'deployment', cm: 'configmap', svc: 'service', ns: 'namespace', sa: 'serviceaccount', cj: 'cronjob', pdb: 'poddisruptionbudget', quota: 'resourcequota' };
+const CREATE_KINDS: Record<string, string> = {
+  deploy: 'deployment',
+  cm: 'configmap',
+  svc: 'service',
+  ns: 'namespace',
+  sa: 'serviceaccount',
+  cj: 'cronjob',
+  pdb: 'poddisruptionbudget',
+  quota: 'resourcequota',
+};
 
 /** True when one YAML document of the manifests is an object of that kind and name. */
 function declares(manifestsText: string, kind: string, name: string): boolean {
   return manifestsText
     .split(/^---\s*$/m)
-    .some((doc) => new RegExp(`^\\s*"?kind"?:\\s*"?${kind}"?\\s*,?\\s*$`, 'im').test(doc) && new RegExp(`^\\s*"?name"?:\\s*"?${name}"?\\s*,?\\s*$`, 'm').test(doc));
+    .some(
+      (doc) => new RegExp(`^\\s*"?kind"?:\\s*"?${kind}"?\\s*,?\\s*$`, 'im').test(doc) && new RegExp(`^\\s*"?name"?:\\s*"?${name}"?\\s*,?\\s*$`, 'm').test(doc),
+    );
 }
 
 /** The text of the manifests an earlier step reads (`-f x.yaml`), or of all of them when it names none. */
@@ -43,7 +54,10 @@ function creates(ran: string, kind: string, name: string, manifestsText: string)
   const verb = /\bkubectl\s+(apply|create|run|expose)\b(.*)/s.exec(ran);
   if (!verb) return false;
   if (/\s(-f|--filename|-k|--kustomize)[\s=]/.test(ran)) return declares(manifestsText, kind, name);
-  const words = verb[2]!.trim().split(/\s+/).filter((w) => !w.startsWith('-'));
+  const words = verb[2]!
+    .trim()
+    .split(/\s+/)
+    .filter((w) => !w.startsWith('-'));
   if (verb[1] === 'run') return kind === 'pod' && words[0] === name;
   if (verb[1] === 'expose') {
     const named = /--name[= ]([\w.-]+)/.exec(ran)?.[1] ?? words[words[0]?.includes('/') ? 0 : 1]?.split('/').pop();
@@ -98,10 +112,19 @@ export const HINT_RULES: HintRule[] = [
       const svcTime = svc?.metadata.creationTimestamp;
       if (!svc || !svcTime) return null;
       // Timestamps have one-second resolution: a pod from the same second may predate the Service too.
-      const pod = facts.pods.find((p) => p.metadata.creationTimestamp && p.metadata.creationTimestamp <= svcTime && (!selectorOf(svc) || selects(selectorOf(svc)!, p)));
+      const pod = facts.pods.find(
+        (p) => p.metadata.creationTimestamp && p.metadata.creationTimestamp <= svcTime && (!selectorOf(svc) || selects(selectorOf(svc)!, p)),
+      );
       if (!pod) return null;
       const deployment = owningDeployment(pod, facts) ?? '';
-      return { env: `${missing}_SERVICE_HOST`, service: svc.metadata.name, svcTime, pod: pod.metadata.name, podTime: pod.metadata.creationTimestamp!, deployment };
+      return {
+        env: `${missing}_SERVICE_HOST`,
+        service: svc.metadata.name,
+        svcTime,
+        pod: pod.metadata.name,
+        podTime: pod.metadata.creationTimestamp!,
+        deployment,
+      };
     },
     message: (d) =>
       `${d.env} is missing because pod ${d.pod} was created at ${d.podTime}, before Service ${d.service} (${d.svcTime}); Kubernetes sets service variables only when a container starts`,
@@ -137,7 +160,8 @@ export const HINT_RULES: HintRule[] = [
       return { kind, name, line: creator ? String(creator.step.line) : '' };
     },
     message: (d) => (d.line ? `${d.kind} ${d.name} already exists: the step at line ${d.line} created it` : `${d.kind} ${d.name} already exists`),
-    fix: (d) => (d.line ? `use kubectl apply, or delete ${d.kind} ${d.name} first, or drop one of the two steps` : `delete ${d.kind} ${d.name} first or use kubectl apply`),
+    fix: (d) =>
+      d.line ? `use kubectl apply, or delete ${d.kind} ${d.name} first, or drop one of the two steps` : `delete ${d.kind} ${d.name} first or use kubectl apply`,
   },
   {
     id: 'not-created-here',
@@ -175,7 +199,8 @@ export const HINT_RULES: HintRule[] = [
       const best = KNOWN_PROGRAMS.map((p) => ({ p, d: distance(word, p) })).sort((a, b) => a.d - b.d)[0]!;
       return { word, suggestion: best.d > 0 && best.d <= 2 ? best.p : '' };
     },
-    message: (d) => (d.suggestion ? `\`${d.word}\` is not a command; did the doc mean \`${d.suggestion}\`?` : `\`${d.word}\` is not installed or not a command`),
+    message: (d) =>
+      d.suggestion ? `\`${d.word}\` is not a command; did the doc mean \`${d.suggestion}\`?` : `\`${d.word}\` is not installed or not a command`,
     fix: (d) => (d.suggestion ? `write \`${d.suggestion}\` in the doc` : `tell the reader to install ${d.word}, or mark the step as needing it`),
   },
   {
@@ -197,7 +222,12 @@ export const HINT_RULES: HintRule[] = [
     id: 'invalid-manifest',
     needsFacts: false,
     when({ output, lintFindings, manifests }) {
-      if (!/error (parsing|validating|converting YAML)|error: unable to recognize|resource mapping not found|unknown field|strict decoding error|is invalid:/.test(output)) return null;
+      if (
+        !/error (parsing|validating|converting YAML)|error: unable to recognize|resource mapping not found|unknown field|strict decoding error|is invalid:/.test(
+          output,
+        )
+      )
+        return null;
       const file = /(?:parsing|validating|recognize|from) "?([^":\s]+\.(?:ya?ml|json))"?/.exec(output)?.[1];
       const manifest = manifests.find((m) => file && (m.file === file || m.examplePath === file));
       const finding = lintFindings.find((f) => f.severity !== 'info' && (!manifest || (f.line >= manifest.line && f.line <= manifest.position.endLine)));
@@ -205,7 +235,9 @@ export const HINT_RULES: HintRule[] = [
       return { line: String(finding?.line ?? manifest!.line), message: finding?.message ?? '', file: file ?? manifest?.file ?? '' };
     },
     message: (d) =>
-      d.line ? `the manifest${d.file ? ` ${d.file}` : ''} is not valid${d.message ? `: line ${d.line}: ${d.message}` : ` (shown at line ${d.line})`}` : 'the manifest is not valid',
+      d.line
+        ? `the manifest${d.file ? ` ${d.file}` : ''} is not valid${d.message ? `: line ${d.line}: ${d.message}` : ` (shown at line ${d.line})`}`
+        : 'the manifest is not valid',
     fix: (d) => (d.line ? `fix the manifest at line ${d.line}` : 'run `kubedoctest lint` to locate the problem'),
   },
   {
@@ -226,7 +258,12 @@ export const HINT_RULES: HintRule[] = [
     when(ctx) {
       for (const { svc, selector } of servicesInvolved(ctx)) {
         if (!ctx.facts!.pods.some((p) => selects(selector, p))) {
-          return { service: svc.metadata.name, selector: Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',') };
+          return {
+            service: svc.metadata.name,
+            selector: Object.entries(selector)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(','),
+          };
         }
       }
       return null;
@@ -247,7 +284,9 @@ export const HINT_RULES: HintRule[] = [
             containerPorts(p).some((c) => (typeof target === 'number' ? c.containerPort === target : c.name === target));
           const bad = pods.find((p) => containerPorts(p).length > 0 && !ok(p));
           if (bad) {
-            const open = containerPorts(bad).map((c) => c.containerPort ?? c.name).join(', ');
+            const open = containerPorts(bad)
+              .map((c) => c.containerPort ?? c.name)
+              .join(', ');
             return { service: svc.metadata.name, target: String(target), pod: bad.metadata.name, open };
           }
         }
@@ -286,7 +325,11 @@ export const HINT_RULES: HintRule[] = [
     when({ step, expected, output, earlier }) {
       // busybox up to 1.28 printed `Address 1: <ip> <name>`; its nslookup was rewritten in 1.29.
       if (!/\bnslookup\b/.test(step.command) || !/^Address 1:/m.test(expected ?? '') || !/^Address:\s/m.test(output)) return null;
-      const image = [...earlier].reverse().map((e) => /--image[= ](busybox(?::[\w.-]+)?)/.exec(e.ran)?.[1]).find(Boolean) ?? 'busybox';
+      const image =
+        [...earlier]
+          .reverse()
+          .map((e) => /--image[= ](busybox(?::[\w.-]+)?)/.exec(e.ran)?.[1])
+          .find(Boolean) ?? 'busybox';
       return { image };
     },
     message: (d) => `the doc shows nslookup as busybox 1.28 and older print it (Address 1: …); ${d.image} prints the newer format (Address: …, the full name)`,
@@ -299,7 +342,12 @@ export const HINT_RULES: HintRule[] = [
       if (!/certificate has expired|certificate is not yet valid|certificate expired/i.test(output)) return null;
       const expired = docCertificates(manifests).find((c) => new Date(c.cert.validTo).getTime() < Date.now());
       if (!expired) return null;
-      return { file: expired.file, line: String(expired.line), until: new Date(expired.cert.validTo).toISOString().slice(0, 10), subject: expired.cert.subject.replace(/\n/g, ', ') };
+      return {
+        file: expired.file,
+        line: String(expired.line),
+        until: new Date(expired.cert.validTo).toISOString().slice(0, 10),
+        subject: expired.cert.subject.replace(/\n/g, ', '),
+      };
     },
     message: (d) => `the certificate in ${d.file} (line ${d.line}; ${d.subject}) expired on ${d.until}: the doc ships a certificate that no longer verifies`,
     fix: () => 'have the reader generate the certificate (openssl req -x509 -days 365 …) instead of shipping one in the doc',
@@ -308,13 +356,21 @@ export const HINT_RULES: HintRule[] = [
     id: 'old-kubectl-columns',
     needsFacts: false,
     when({ expected, output }) {
-      const header = (text: string | null) => (text ?? '').split('\n').find((l) => /^NAME\s/.test(l.trim()))?.trim().split(/\s{2,}/) ?? [];
+      const header = (text: string | null) =>
+        (text ?? '')
+          .split('\n')
+          .find((l) => /^NAME\s/.test(l.trim()))
+          ?.trim()
+          .split(/\s{2,}/) ?? [];
       const doc = header(expected);
       const now = header(output);
-      const change = OLD_COLUMNS.find((c) => c.old.every((o) => doc.includes(o) && !now.includes(o)) && c.now.every((n) => now.includes(n) && !doc.includes(n)));
+      const change = OLD_COLUMNS.find(
+        (c) => c.old.every((o) => doc.includes(o) && !now.includes(o)) && c.now.every((n) => now.includes(n) && !doc.includes(n)),
+      );
       return change ? { old: change.old.join(', '), now: change.now.join(', '), since: change.since, what: change.what } : null;
     },
-    message: (d) => `the doc's table has ${d.old}, which kubectl ${d.since} replaced with ${d.now} for ${d.what}: the output was captured with an older kubectl`,
+    message: (d) =>
+      `the doc's table has ${d.old}, which kubectl ${d.since} replaced with ${d.now} for ${d.what}: the output was captured with an older kubectl`,
     fix: (d) => `show the table as kubectl prints it now (${d.now}); kubedoctest check --update rewrites it`,
   },
 ];

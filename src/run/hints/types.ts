@@ -4,7 +4,13 @@ import type { CommandStep, ManifestStep } from '../../plan/types.js';
 /** A Kubernetes object as `kubectl get -o json` returns it (only the fields hints read). */
 export interface K8sObject {
   kind?: string;
-  metadata: { name: string; namespace?: string; creationTimestamp?: string; labels?: Record<string, string>; ownerReferences?: Array<{ kind: string; name: string }> };
+  metadata: {
+    name: string;
+    namespace?: string;
+    creationTimestamp?: string;
+    labels?: Record<string, string>;
+    ownerReferences?: Array<{ kind: string; name: string }>;
+  };
   spec?: Record<string, unknown>;
   status?: Record<string, unknown>;
 }

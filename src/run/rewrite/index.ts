@@ -17,7 +17,8 @@ import { mkdirInside } from '../safe-write.js';
 export type { Prepared, RewriteContext, PodShell, Bounded, RewriteRule } from './types.js';
 export { deriveEdit } from './edit.js';
 
-const EXAMPLE_URL = /(-f\s+|--filename[= ])(https:\/\/(?:k8s\.io|kubernetes\.io)\/examples\/|https:\/\/raw\.githubusercontent\.com\/kubernetes\/website\/[^/\s]+\/content\/en\/examples\/)(\S+)/g;
+const EXAMPLE_URL =
+  /(-f\s+|--filename[= ])(https:\/\/(?:k8s\.io|kubernetes\.io)\/examples\/|https:\/\/raw\.githubusercontent\.com\/kubernetes\/website\/[^/\s]+\/content\/en\/examples\/)(\S+)/g;
 
 /** Replaces example URLs in `-f` arguments with the sandbox copy the doc's manifest was written to. */
 export function rewriteExampleUrls(command: string, examples: Map<string, string>): { command: string; rewrites: Rewrite[] } {
@@ -58,7 +59,12 @@ export function rewriteDrivePaths(command: string, runDir: string): { command: s
       // the step then fails as it would on a machine without that folder
     }
     if (!rewrites.some((r) => r.from === whole)) {
-      rewrites.push({ kind: 'path', from: whole, to, reason: `a Windows drive as Git Bash mounts it; a folder of the sandbox stands for drive ${drive.toUpperCase()}:` });
+      rewrites.push({
+        kind: 'path',
+        from: whole,
+        to,
+        reason: `a Windows drive as Git Bash mounts it; a folder of the sandbox stands for drive ${drive.toUpperCase()}:`,
+      });
     }
     return to;
   });
@@ -134,7 +140,8 @@ function contextText(step: CommandStep): string {
   const h = step.host;
   if (h.kind === 'local') return 'this machine';
   const prompt = 'prompt' in h && h.prompt ? h.prompt.trim() : undefined;
-  const by = h.source.by === 'session' ? `in the session opened at line ${h.source.line ?? '?'}` : h.source.by === 'cue' ? `"${h.source.text ?? ''}"` : undefined;
+  const by =
+    h.source.by === 'session' ? `in the session opened at line ${h.source.line ?? '?'}` : h.source.by === 'cue' ? `"${h.source.text ?? ''}"` : undefined;
   return [prompt, 'name' in h ? h.name : undefined, by].filter(Boolean).join(', ') || h.kind;
 }
 
@@ -162,14 +169,26 @@ function opensSession(step: CommandStep, command: string, ctx: RewriteContext): 
   const target = step.opensSession;
   if (!target || target.kind === 'pod') return null;
   if (target.kind === 'remote') {
-    return { action: 'skip', reason: `opens a shell on another machine (\`${command.trim().split('\n')[0]}\`); the lines typed there are not run`, rewrites: [], warnings: [] };
+    return {
+      action: 'skip',
+      reason: `opens a shell on another machine (\`${command.trim().split('\n')[0]}\`); the lines typed there are not run`,
+      rewrites: [],
+      warnings: [],
+    };
   }
   if (!ctx.capabilities.nodeShell) return { action: 'skip', reason: 'opens a shell on a node; this backend has no node shell', rewrites: [], warnings: [] };
   const to = 'true';
   return {
     action: 'run',
     script: to,
-    rewrites: [{ kind: 'interactive', from: command, to: `(node shell${target.name ? ` on ${target.name}` : ''})`, reason: 'opens a shell on a node; the following lines typed in it run in the backend\'s node shell' }],
+    rewrites: [
+      {
+        kind: 'interactive',
+        from: command,
+        to: `(node shell${target.name ? ` on ${target.name}` : ''})`,
+        reason: "opens a shell on a node; the following lines typed in it run in the backend's node shell",
+      },
+    ],
     warnings: [],
     onNode: target.name ? { name: target.name } : {},
     ignoreOutput: true,
@@ -185,10 +204,18 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
   const opened = opensSession(step, command, ctx);
   if (opened) return opened;
   if (step.host.kind === 'node') {
-    if (!ctx.capabilities.nodeShell) return { action: 'skip', reason: `runs on a node (${contextText(step)}); this backend has no node shell`, rewrites: [], warnings: [] };
+    if (!ctx.capabilities.nodeShell)
+      return { action: 'skip', reason: `runs on a node (${contextText(step)}); this backend has no node shell`, rewrites: [], warnings: [] };
     const sudo = dropRootSudo(command);
     const rewrites = sudo.dropped
-      ? [{ kind: 'interactive' as const, from: command, to: sudo.command, reason: 'the node shell already runs as root and has no sudo; `sudo` asking for root was dropped' }]
+      ? [
+          {
+            kind: 'interactive' as const,
+            from: command,
+            to: sudo.command,
+            reason: 'the node shell already runs as root and has no sudo; `sudo` asking for root was dropped',
+          },
+        ]
       : [];
     return { action: 'run', script: sudo.command, rewrites, warnings: [], onNode: step.host.name ? { name: step.host.name } : {} };
   }
@@ -209,14 +236,18 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
   }
   if (step.host.kind === 'pod') {
     const pod = podFor(step, ctx);
-    if (!pod) return { action: 'skip', reason: `runs inside a pod (${contextText(step)}) but which pod is not known: no earlier step opened a shell in one`, rewrites: paths.rewrites, warnings: [] };
+    if (!pod)
+      return {
+        action: 'skip',
+        reason: `runs inside a pod (${contextText(step)}) but which pod is not known: no earlier step opened a shell in one`,
+        rewrites: paths.rewrites,
+        warnings: [],
+      };
     const to = podExec(pod) + ` ${shQuote(command)}`;
     // Each step is its own `sh -c`, so a `cd` of the doc's session is carried by hand: into the
     // directory an earlier step left, and out through a marker line (stripped from the output).
     const tracksCwd = pod.cwd !== undefined || /(^|[\s;&|(])cd(\s|$)/.test(command);
-    const inner = tracksCwd
-      ? `${pod.cwd ? `cd ${shQuote(pod.cwd)} 2>/dev/null; ` : ''}${command}\n${POD_CWD_TRAILER}`
-      : command;
+    const inner = tracksCwd ? `${pod.cwd ? `cd ${shQuote(pod.cwd)} 2>/dev/null; ` : ''}${command}\n${POD_CWD_TRAILER}` : command;
     const script = podLine(pod, inner);
     return {
       action: 'run',

@@ -28,11 +28,12 @@ export const skipHostTools: RewriteRule = (command) => {
   const sub = first?.args[0]?.value;
   if (!program) return null;
   if (program === 'minikube') {
-    if (sub === 'service' || sub === 'dashboard') return skip(`\`minikube ${sub}\` opens a browser or a tunnel on a minikube cluster; not available on this backend`);
+    if (sub === 'service' || sub === 'dashboard')
+      return skip(`\`minikube ${sub}\` opens a browser or a tunnel on a minikube cluster; not available on this backend`);
     if (sub === 'ip') return skip('`minikube ip` needs a minikube cluster; not available on this backend');
     return skip(`\`minikube ${sub ?? ''}\` manages a minikube cluster; the backend provides the cluster instead`.replace(' `', '`'));
   }
-  if (program === 'kind' && (sub === 'create' || sub === 'delete')) return skip('cluster lifecycle is the backend\'s job; `kind` steps are not run');
+  if (program === 'kind' && (sub === 'create' || sub === 'delete')) return skip("cluster lifecycle is the backend's job; `kind` steps are not run");
   // `curl http://"$(minikube ip):$NODE_PORT"`: the address of a minikube cluster, which this is not.
   const inner = /\$\(\s*minikube\s+(\w+)/.exec(command);
   if (inner) return skip(`\`minikube ${inner[1]}\` gives an address of a minikube cluster; not available on this backend`);
@@ -56,9 +57,13 @@ export const boundedWatch: RewriteRule = (command, step, ctx) => {
   // --foreground keeps timeout in the step's process group, which the runner stops once the doc's lines appear.
   const wrapper = `timeout --foreground ${seconds} kubectl `;
   const to = command.replace(/\bkubectl\s/, () => wrapper);
-  return run(to, [interactive(command, `timeout ${seconds} ${command.trim()}`, `a watch never ends; run for at most ${seconds}s and stopped once the doc's lines appear`)], {
-    bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
-  });
+  return run(
+    to,
+    [interactive(command, `timeout ${seconds} ${command.trim()}`, `a watch never ends; run for at most ${seconds}s and stopped once the doc's lines appear`)],
+    {
+      bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
+    },
+  );
 };
 
 /**
@@ -72,9 +77,19 @@ export const rolloutWatch: RewriteRule = (command, step, ctx) => {
   if (hasFlag(k, '--timeout') || /^false$/i.test(flagValue(k, '--watch', '-w') ?? '')) return null;
   const seconds = Math.max(1, Math.round(ctx.watchMs / 1000));
   const to = command.replace(/\bkubectl\s/, () => `timeout --foreground ${seconds} kubectl `);
-  return run(to, [interactive(command, `timeout ${seconds} ${command.trim()}`, `\`rollout status\` waits while a rollout is stuck; run for at most ${seconds}s and stopped once the doc's lines appear`)], {
-    bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
-  });
+  return run(
+    to,
+    [
+      interactive(
+        command,
+        `timeout ${seconds} ${command.trim()}`,
+        `\`rollout status\` waits while a rollout is stuck; run for at most ${seconds}s and stopped once the doc's lines appear`,
+      ),
+    ],
+    {
+      bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
+    },
+  );
 };
 
 /**
@@ -87,9 +102,19 @@ export const logsFollow: RewriteRule = (command, step, ctx) => {
   if (!k || k.path[0]?.value !== 'logs' || !hasFlag(k, '-f', '--follow')) return null;
   const seconds = Math.max(1, Math.round((step.expected ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
   const to = command.replace(/\bkubectl\s/, () => `timeout --foreground ${seconds} kubectl `);
-  return run(to, [interactive(command, `timeout ${seconds} ${command.trim()}`, `\`logs -f\` follows until its containers end; run for at most ${seconds}s and stopped once the doc's lines appear`)], {
-    bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
-  });
+  return run(
+    to,
+    [
+      interactive(
+        command,
+        `timeout ${seconds} ${command.trim()}`,
+        `\`logs -f\` follows until its containers end; run for at most ${seconds}s and stopped once the doc's lines appear`,
+      ),
+    ],
+    {
+      bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
+    },
+  );
 };
 
 /**
@@ -117,7 +142,8 @@ export const background: RewriteRule = (command, _step, ctx) => {
   const k = firstKubectlCall(command);
   if (!k || (k.path[0]?.value !== 'port-forward' && k.path[0]?.value !== 'proxy')) return null;
   if (/&\s*$/.test(command)) return null;
-  if (k.path[0]?.value === 'port-forward' && !ctx.capabilities.portForward) return skip('`kubectl port-forward` needs port forwarding; not available on this backend');
+  if (k.path[0]?.value === 'port-forward' && !ctx.capabilities.portForward)
+    return skip('`kubectl port-forward` needs port forwarding; not available on this backend');
   const log = join(ctx.runDir, `background-${ctx.index}.log`);
   const ready = "'Forwarding from\\|Starting to serve'";
   const pids = localPorts(k).map((port) => shQuote(join(ctx.runDir, `background-port-${port}.pid`)));
@@ -128,7 +154,13 @@ export const background: RewriteRule = (command, _step, ctx) => {
     `for __kdt_i in $(seq 1 100); do grep -qs ${ready} ${shQuote(log)} && break; sleep 0.1; done; unset __kdt_i`,
     `cat ${shQuote(log)}; grep -qs ${ready} ${shQuote(log)}`,
   ].join('\n');
-  return run(script, [interactive(command, `${command.trim()} &`, `\`kubectl ${k.path[0]?.value}\` blocks a terminal; it runs in the background for the following steps and is stopped at the end`)]);
+  return run(script, [
+    interactive(
+      command,
+      `${command.trim()} &`,
+      `\`kubectl ${k.path[0]?.value}\` blocks a terminal; it runs in the background for the following steps and is stopped at the end`,
+    ),
+  ]);
 };
 
 /** `kubectl edit` → KUBE_EDITOR script applying the change the doc shows next. */
@@ -139,11 +171,20 @@ export const edit: RewriteRule = (command, step, ctx) => {
   const what = k.path[0]?.value === 'edit' ? 'kubectl edit' : `kubectl ${k.path[0]?.value ?? ''} --edit`;
   const change = deriveEdit(step, ctx);
   if (!change) {
-    return { action: 'skip', reason: `\`${what}\` needs an editor and the doc does not show the resulting object; add a \`<!-- kubedoctest: edit s/old/new/ -->\` directive`, rewrites: [], warnings: [`${what} skipped: no change could be derived`] };
+    return {
+      action: 'skip',
+      reason: `\`${what}\` needs an editor and the doc does not show the resulting object; add a \`<!-- kubedoctest: edit s/old/new/ -->\` directive`,
+      rewrites: [],
+      warnings: [`${what} skipped: no change could be derived`],
+    };
   }
   const editor = writeEditor(ctx, change);
   const to = `KUBE_EDITOR=${shQuote(editor)} ${command.trim()}`;
-  return run(to, [interactive(command, `KUBE_EDITOR="sed -i -e '${change.sed}'" ${command.trim()}`, `kubectl edit opens an editor; the change comes from ${change.source}`)], { ignoreOutput: true });
+  return run(
+    to,
+    [interactive(command, `KUBE_EDITOR="sed -i -e '${change.sed}'" ${command.trim()}`, `kubectl edit opens an editor; the change comes from ${change.source}`)],
+    { ignoreOutput: true },
+  );
 };
 
 function dropTty(command: string): string {
@@ -179,7 +220,11 @@ export const execTty: RewriteRule = (command, step) => {
       opensPodShell: { target, flags, line: step.line, removeAfter: false, tty: true },
     });
   }
-  return run(withTerminal(command), [interactive(command, `script -qec '${command.trim()}' /dev/null`, 'runs under a pseudo-terminal, as in a reader\'s terminal')], { pty: true });
+  return run(
+    withTerminal(command),
+    [interactive(command, `script -qec '${command.trim()}' /dev/null`, "runs under a pseudo-terminal, as in a reader's terminal")],
+    { pty: true },
+  );
 };
 
 /** `kubectl run -it NAME … [-- sh]` → run the pod detached; a shell session opens a pod shell. */
@@ -191,20 +236,30 @@ export const runTty: RewriteRule = (command, step, ctx) => {
   const nextInPod = next?.kind === 'command' && next.host.kind === 'pod';
   const opensShell = k.afterDashDash ? k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!.value) : nextInPod;
   if (!opensShell || !name) {
-    return run(withTerminal(command), [interactive(command, `script -qec '${command.trim()}' /dev/null`, 'runs under a pseudo-terminal, as in a reader\'s terminal')], { pty: true });
+    return run(
+      withTerminal(command),
+      [interactive(command, `script -qec '${command.trim()}' /dev/null`, "runs under a pseudo-terminal, as in a reader's terminal")],
+      { pty: true },
+    );
   }
   const interactiveFlags = new Set(['-i', '-t', '-it', '-ti', '--tty', '--stdin', '--rm', '--attach', '-q', '--quiet']);
-  const kept = flagWords(k).filter((f) => !interactiveFlags.has(f.name) && f.name !== '--command').map((f) => (f.value === undefined ? f.name : `${f.name}=${f.value}`));
+  const kept = flagWords(k)
+    .filter((f) => !interactiveFlags.has(f.name) && f.name !== '--command')
+    .map((f) => (f.value === undefined ? f.name : `${f.name}=${f.value}`));
   const ns = flagValue(k, '-n', '--namespace');
   const nsFlags = ns ? ['-n', ns] : [];
   const to = [
     ['kubectl', 'run', name, ...kept, '--command', '--', 'sleep', '3600'].map(shQuote).join(' '),
     `&& { ${['kubectl', 'wait', '--for=condition=Ready', `pod/${name}`, ...nsFlags, '--timeout=60s'].map(shQuote).join(' ')} >/dev/null 2>&1 || true; }`,
   ].join(' ');
-  return run(to, [interactive(command, to, 'an interactive shell in a new pod; the pod runs detached and the following steps shown inside it run with `kubectl exec -i`')], {
-    ignoreOutput: true,
-    opensPodShell: { target: name, flags: nsFlags, line: step.line, removeAfter: hasFlag(k, '--rm'), tty: true },
-  });
+  return run(
+    to,
+    [interactive(command, to, 'an interactive shell in a new pod; the pod runs detached and the following steps shown inside it run with `kubectl exec -i`')],
+    {
+      ignoreOutput: true,
+      opensPodShell: { target: name, flags: nsFlags, line: step.line, removeAfter: hasFlag(k, '--rm'), tty: true },
+    },
+  );
 };
 
 function carriedFlags(k: KubectlCall): string[] {

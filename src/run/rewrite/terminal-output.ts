@@ -18,7 +18,7 @@ export const TERMINAL_QUIET: Readonly<Record<string, { add: string; already: rea
     already: [/^--(?:silent|no-progress-meter|progress-bar)$/, /^-[a-zA-Z#]*[s#][a-zA-Z#]*$/],
     // The body written to a file: the meter then shows on a terminal as well.
     output: [/^--(?:output|remote-name|remote-name-all|output-dir)(?:=|$)/, /^-[a-zA-Z]*[oO][a-zA-Z]*$/],
-    why: 'curl prints its progress meter only when its output is not a terminal; in a reader\'s terminal the line shows no meter',
+    why: "curl prints its progress meter only when its output is not a terminal; in a reader's terminal the line shows no meter",
   },
 };
 

@@ -5,7 +5,10 @@ describe('deprecated-api', () => {
   it('reports removed API versions with the version and replacement', () => {
     const ds = lintOne(
       'deprecated-api',
-      manifest(1, 'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: a}\n---\napiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: b}\n'),
+      manifest(
+        1,
+        'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: a}\n---\napiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: b}\n',
+      ),
     );
     expect(ds.map((d) => [d.line, d.severity, d.message])).toEqual([
       [2, 'error', 'extensions/v1beta1 Deployment was removed in Kubernetes 1.16; use apps/v1'],

@@ -42,6 +42,8 @@ describe('incomplete-command', () => {
 
 describe('incomplete-command with help and raw requests', () => {
   it('accepts --help, --version and kubectl get --raw', () => {
-    expect(lintOne('incomplete-command', cmd(1, 'kubectl get --help'), cmd(2, 'curl --version'), cmd(3, 'kubectl get --raw /apis/metrics.k8s.io/v1beta1/nodes'))).toEqual([]);
+    expect(
+      lintOne('incomplete-command', cmd(1, 'kubectl get --help'), cmd(2, 'curl --version'), cmd(3, 'kubectl get --raw /apis/metrics.k8s.io/v1beta1/nodes')),
+    ).toEqual([]);
   });
 });

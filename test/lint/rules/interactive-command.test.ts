@@ -23,6 +23,14 @@ describe('interactive-command', () => {
   });
 
   it('accepts non-interactive forms', () => {
-    expect(lintOne('interactive-command', cmd(1, 'kubectl exec pod -- printenv'), cmd(2, 'kubectl get pods -o wide'), cmd(3, 'kubectl logs pod'), cmd(4, 'kubectl run x --image=nginx'))).toEqual([]);
+    expect(
+      lintOne(
+        'interactive-command',
+        cmd(1, 'kubectl exec pod -- printenv'),
+        cmd(2, 'kubectl get pods -o wide'),
+        cmd(3, 'kubectl logs pod'),
+        cmd(4, 'kubectl run x --image=nginx'),
+      ),
+    ).toEqual([]);
   });
 });

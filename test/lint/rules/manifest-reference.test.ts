@@ -3,8 +3,14 @@ import { cmd, lintOne, manifest } from '../helpers.js';
 
 describe('manifest-reference', () => {
   it('reports a manifest that nothing applies', () => {
-    const ds = lintOne('manifest-reference', manifest(1, 'kind: Service', { file: 'nginx-svc.yaml', origin: 'example', examplePath: 'service/networking/nginx-svc.yaml' }), cmd(9, 'kubectl get svc'));
-    expect(ds).toEqual([expect.objectContaining({ severity: 'info', line: 1, message: 'manifest `nginx-svc.yaml` is shown but no command applies or reads it' })]);
+    const ds = lintOne(
+      'manifest-reference',
+      manifest(1, 'kind: Service', { file: 'nginx-svc.yaml', origin: 'example', examplePath: 'service/networking/nginx-svc.yaml' }),
+      cmd(9, 'kubectl get svc'),
+    );
+    expect(ds).toEqual([
+      expect.objectContaining({ severity: 'info', line: 1, message: 'manifest `nginx-svc.yaml` is shown but no command applies or reads it' }),
+    ]);
   });
 
   it('accepts manifests applied by name, by URL, or right after being shown', () => {

@@ -43,7 +43,8 @@ describe('manifest-schema', () => {
 
   it('accepts valid manifests, placeholders in Secret data, CRDs and non-Kubernetes YAML', () => {
     const valid = deployment.replace('  replicas: 2\n', '  replicas: 2\n  selector:\n    matchLabels:\n      run: my-nginx\n');
-    const secret = 'apiVersion: "v1"\nkind: "Secret"\nmetadata:\n  name: "s"\ntype: kubernetes.io/tls\ndata:\n  tls.crt: "REPLACE_WITH_BASE64_CERT"\n  tls.key: "REPLACE_WITH_BASE64_KEY"\n';
+    const secret =
+      'apiVersion: "v1"\nkind: "Secret"\nmetadata:\n  name: "s"\ntype: kubernetes.io/tls\ndata:\n  tls.crt: "REPLACE_WITH_BASE64_CERT"\n  tls.key: "REPLACE_WITH_BASE64_KEY"\n';
     const crd = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\n';
     const values = 'replicaCount: 2\nimage:\n  repository: nginx\n';
     expect(lintOne('manifest-schema', manifest(1, valid), manifest(30, secret), manifest(50, crd), manifest(60, values))).toEqual([]);
@@ -66,18 +67,25 @@ describe('manifest-schema on YAML that is not an API object', () => {
 
 describe('manifest-schema and unknown fields', () => {
   it('reports misspelled fields with a suggestion, at their line', () => {
-    const typo = deployment.replace('  replicas: 2\n', '  replica: 2\n  selector:\n    matchLabels:\n      run: my-nginx\n').replace('      containers:', '      contianers:');
+    const typo = deployment
+      .replace('  replicas: 2\n', '  replica: 2\n  selector:\n    matchLabels:\n      run: my-nginx\n')
+      .replace('      containers:', '      contianers:');
     const ds = lintOne('manifest-schema', manifest(10, typo));
     expect(ds.map((d) => [d.line, d.message])).toEqual([
       [16, 'unknown field spec.replica in apps/v1 Deployment (did you mean `replicas`?); the API server rejects it (strict field validation)'],
       [24, 'spec.template.spec.containers is required for apps/v1 Deployment'],
-      [25, 'unknown field spec.template.spec.contianers in apps/v1 Deployment (did you mean `containers`?); the API server rejects it (strict field validation)'],
+      [
+        25,
+        'unknown field spec.template.spec.contianers in apps/v1 Deployment (did you mean `containers`?); the API server rejects it (strict field validation)',
+      ],
     ]);
   });
 
   it('accepts maps (labels, data, resources) and int-or-string fields', () => {
-    const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  labels: {anything: goes}\nspec:\n  selector: {app: x}\n  ports:\n  - port: 80\n    targetPort: http\n';
-    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, annotations: {a: b}}\nspec:\n  containers:\n  - name: c\n    image: i\n    resources: {limits: {cpu: 500m, memory: 128Mi}}\n    env: [{name: A, valueFrom: {configMapKeyRef: {name: c, key: k}}}]\n';
+    const svc =
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  labels: {anything: goes}\nspec:\n  selector: {app: x}\n  ports:\n  - port: 80\n    targetPort: http\n';
+    const pod =
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p, annotations: {a: b}}\nspec:\n  containers:\n  - name: c\n    image: i\n    resources: {limits: {cpu: 500m, memory: 128Mi}}\n    env: [{name: A, valueFrom: {configMapKeyRef: {name: c, key: k}}}]\n';
     expect(lintOne('manifest-schema', manifest(1, svc), manifest(20, pod))).toEqual([]);
   });
 });

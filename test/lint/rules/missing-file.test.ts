@@ -45,7 +45,14 @@ describe('missing-file', () => {
   });
 
   it('downgrades to a warning when the prose links a repository for the file', () => {
-    const source = ['You can find `default.conf` in', '[the repo](https://github.com/kubernetes/examples/tree/master/https-nginx/).', '', '```shell', 'kubectl create configmap c --from-file=default.conf', '```'].join('\n');
+    const source = [
+      'You can find `default.conf` in',
+      '[the repo](https://github.com/kubernetes/examples/tree/master/https-nginx/).',
+      '',
+      '```shell',
+      'kubectl create configmap c --from-file=default.conf',
+      '```',
+    ].join('\n');
     const ds = lintPlan(plan(cmd(5, 'kubectl create configmap c --from-file=default.conf')), { rules: ['missing-file'], source });
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({ severity: 'warning', url: 'https://github.com/kubernetes/examples/tree/master/https-nginx/' });

@@ -12,7 +12,9 @@ describe('prompt-in-output', () => {
       cmd(83, 'NAME       READY   STATUS'),
     );
     expect(ds.map((d) => d.line)).toEqual([80, 81, 82, 83]);
-    expect(ds[0]!.message).toBe('`service/my-nginx exposed` is output of `kubectl expose deployment/my-nginx` (line 79) (kubectl result), not a command; drop the prompt so it reads as output');
+    expect(ds[0]!.message).toBe(
+      '`service/my-nginx exposed` is output of `kubectl expose deployment/my-nginx` (line 79) (kubectl result), not a command; drop the prompt so it reads as output',
+    );
     expect(ds[0]!.fix).toMatchObject({ replacement: 'service/my-nginx exposed', range: { line: 80, column: 1 } });
     expect(ds[0]!.actual).toBe('$ service/my-nginx exposed');
   });

@@ -3,7 +3,10 @@ import { cmd, lintOne } from '../helpers.js';
 
 describe('typographic-dash', () => {
   it('reports an en dash where -- was meant, with a mechanical fix', () => {
-    const ds = lintOne('typographic-dash', cmd(126, 'kubectl exec my-nginx-cf54cdbf7-vr96x – printenv | grep SERVICE', { position: { line: 126, column: 3, endLine: 126, endColumn: 70 } }));
+    const ds = lintOne(
+      'typographic-dash',
+      cmd(126, 'kubectl exec my-nginx-cf54cdbf7-vr96x – printenv | grep SERVICE', { position: { line: 126, column: 3, endLine: 126, endColumn: 70 } }),
+    );
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({ line: 126, column: 41, severity: 'error', actual: '–', expected: '--' });
     expect(ds[0]!.fix).toMatchObject({ replacement: '--', range: { line: 126, column: 41, endColumn: 42 } });

@@ -8,7 +8,14 @@ describe('unbound-placeholder', () => {
       cmd(1, 'curl https://<EXTERNAL-IP>:<NODE-PORT> -k'),
       cmd(2, 'kubectl logs $POD_NAME'),
       manifest(3, 'data:\n  tls.crt: "REPLACE_WITH_BASE64_CERT"\n'),
-      cmd(10, 'kubectl get svc', { expected: { text: 'my-nginx   LoadBalancer   xx.xxx.xxx.xxx   8080:30163/TCP', position: { line: 11, column: 1, endLine: 11, endColumn: 50 }, form: 'fence', mode: 'similar' } }),
+      cmd(10, 'kubectl get svc', {
+        expected: {
+          text: 'my-nginx   LoadBalancer   xx.xxx.xxx.xxx   8080:30163/TCP',
+          position: { line: 11, column: 1, endLine: 11, endColumn: 50 },
+          form: 'fence',
+          mode: 'similar',
+        },
+      }),
     );
     expect(ds.map((d) => [d.line, d.actual])).toEqual([
       [1, '<EXTERNAL-IP>'],
@@ -29,7 +36,9 @@ describe('unbound-placeholder', () => {
       cmd(3, "kubectl get pods | awk '{print $1}'"),
       cmd(4, 'for i in a b; do echo ${i}; done'),
       cmd(5, 'cat <<EOF > x.yaml\nkind: Pod\nEOF'),
-      cmd(6, 'kubectl describe svc x', { expected: { text: 'Annotations: <none>', position: { line: 7, column: 1, endLine: 7, endColumn: 10 }, form: 'fence', mode: 'similar' } }),
+      cmd(6, 'kubectl describe svc x', {
+        expected: { text: 'Annotations: <none>', position: { line: 7, column: 1, endLine: 7, endColumn: 10 }, form: 'fence', mode: 'similar' },
+      }),
     );
     expect(ds).toEqual([]);
   });

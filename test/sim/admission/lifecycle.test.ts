@@ -19,7 +19,10 @@ describe('metadata on create', () => {
 
   it('fills generateName with five characters of the Kubernetes alphabet', () => {
     const { create } = setup();
-    const names = Array.from({ length: 20 }, () => create(TYPES.pods, { apiVersion: 'v1', kind: 'Pod', metadata: { generateName: 'web-' }, spec: { containers: [nginx()] } }).metadata.name);
+    const names = Array.from(
+      { length: 20 },
+      () => create(TYPES.pods, { apiVersion: 'v1', kind: 'Pod', metadata: { generateName: 'web-' }, spec: { containers: [nginx()] } }).metadata.name,
+    );
     for (const name of names) expect(name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(new Set(names).size).toBe(20);
   });
@@ -96,7 +99,13 @@ describe('updates', () => {
     const bound = update(TYPES.pods, { ...newImage, spec: { ...(newImage.spec as object), nodeName: 'kind-control-plane' } });
     expect((bound.spec as { nodeName: string }).nodeName).toBe('kind-control-plane');
     const err = errorOf(() =>
-      admission.admit('update', TYPES.pods, { ...bound, spec: { ...(bound.spec as object), restartPolicy: 'Never' } } as never, store.get(TYPES.pods, 'default', 'p'), {}),
+      admission.admit(
+        'update',
+        TYPES.pods,
+        { ...bound, spec: { ...(bound.spec as object), restartPolicy: 'Never' } } as never,
+        store.get(TYPES.pods, 'default', 'p'),
+        {},
+      ),
     );
     expect(err.message).toMatch(/^Pod "p" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers\[\*\].image`/);
   });
@@ -105,12 +114,24 @@ describe('updates', () => {
     const { create, admission, store } = setup();
     create(TYPES.secrets, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, data: { a: 'Yg==' } });
     const err = errorOf(() =>
-      admission.admit('update', TYPES.secrets, { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, type: 'kubernetes.io/basic-auth', data: { username: 'YQ==' } } as never, store.get(TYPES.secrets, 'default', 's'), {}),
+      admission.admit(
+        'update',
+        TYPES.secrets,
+        { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, type: 'kubernetes.io/basic-auth', data: { username: 'YQ==' } } as never,
+        store.get(TYPES.secrets, 'default', 's'),
+        {},
+      ),
     );
     expect(err.message).toBe('Secret "s" is invalid: type: Invalid value: "kubernetes.io/basic-auth": field is immutable');
     create(TYPES.configmaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, immutable: true, data: { a: '1' } });
     const err2 = errorOf(() =>
-      admission.admit('update', TYPES.configmaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, immutable: true, data: { a: '2' } } as never, store.get(TYPES.configmaps, 'default', 'c'), {}),
+      admission.admit(
+        'update',
+        TYPES.configmaps,
+        { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, immutable: true, data: { a: '2' } } as never,
+        store.get(TYPES.configmaps, 'default', 'c'),
+        {},
+      ),
     );
     expect(err2.message).toBe('ConfigMap "c" is invalid: data: Forbidden: field is immutable when `immutable` is set');
   });
@@ -150,7 +171,19 @@ describe('Service allocation', () => {
     const { create } = setup();
     const ports: number[] = [];
     for (let i = 0; i < 20; i++) {
-      const s = create(TYPES.services, svc({ type: i % 2 ? 'NodePort' : 'LoadBalancer', ports: [{ name: 'a', port: 80 }, { name: 'b', port: 443 }] }, `s${i}`));
+      const s = create(
+        TYPES.services,
+        svc(
+          {
+            type: i % 2 ? 'NodePort' : 'LoadBalancer',
+            ports: [
+              { name: 'a', port: 80 },
+              { name: 'b', port: 443 },
+            ],
+          },
+          `s${i}`,
+        ),
+      );
       for (const p of (s.spec as { ports: { nodePort: number }[] }).ports) ports.push(p.nodePort);
     }
     expect(new Set(ports).size).toBe(40);
@@ -183,7 +216,15 @@ describe('Service allocation', () => {
   it('rejects a changed ClusterIP', () => {
     const { create, admission, store } = setup();
     create(TYPES.services, svc({ clusterIP: '10.96.100.100', ports: [{ port: 80 }] }));
-    const err = errorOf(() => admission.admit('update', TYPES.services, svc({ clusterIP: '10.96.100.101', ports: [{ port: 80 }] }) as never, store.get(TYPES.services, 'default', 'web'), {}));
+    const err = errorOf(() =>
+      admission.admit(
+        'update',
+        TYPES.services,
+        svc({ clusterIP: '10.96.100.101', ports: [{ port: 80 }] }) as never,
+        store.get(TYPES.services, 'default', 'web'),
+        {},
+      ),
+    );
     expect(err.message).toBe('Service "web" is invalid: spec.clusterIPs[0]: Invalid value: []string{"10.96.100.101"}: may not change once set');
   });
 

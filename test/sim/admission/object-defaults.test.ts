@@ -4,7 +4,14 @@ import { deployment, nginx, setup, TYPES } from './fixtures.js';
 
 const TEMPLATE_SPEC = {
   containers: [
-    { name: 'nginx', image: 'nginx', imagePullPolicy: 'Always', resources: {}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File' },
+    {
+      name: 'nginx',
+      image: 'nginx',
+      imagePullPolicy: 'Always',
+      resources: {},
+      terminationMessagePath: '/dev/termination-log',
+      terminationMessagePolicy: 'File',
+    },
   ],
   dnsPolicy: 'ClusterFirst',
   restartPolicy: 'Always',
@@ -50,7 +57,12 @@ const cases: Case[] = [
   {
     name: 'ReplicaSet',
     type: TYPES.replicasets,
-    object: { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'rs' }, spec: { selector: { matchLabels: { a: 'b' } }, template: template({ a: 'b' }) } },
+    object: {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'rs' },
+      spec: { selector: { matchLabels: { a: 'b' } }, template: template({ a: 'b' }) },
+    },
     expect: { 'spec.replicas': 1, 'metadata.generation': 1, 'spec.template.spec': TEMPLATE_SPEC, status: { replicas: 0 } },
   },
   {
@@ -87,13 +99,23 @@ const cases: Case[] = [
   {
     name: 'DaemonSet',
     type: TYPES.daemonsets,
-    object: { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'ds' }, spec: { selector: { matchLabels: { a: 'b' } }, template: template({ a: 'b' }) } },
+    object: {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'ds' },
+      spec: { selector: { matchLabels: { a: 'b' } }, template: template({ a: 'b' }) },
+    },
     expect: { 'spec.updateStrategy': { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } }, 'spec.revisionHistoryLimit': 10 },
   },
   {
     name: 'Job',
     type: TYPES.jobs,
-    object: { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi' }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl:5.34.0' }] } } } },
+    object: {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'pi' },
+      spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl:5.34.0' }] } } },
+    },
     expect: {
       'metadata.generation': 1,
       'spec.completions': 1,
@@ -107,7 +129,12 @@ const cases: Case[] = [
   {
     name: 'Job with parallelism only',
     type: TYPES.jobs,
-    object: { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'q' }, spec: { parallelism: 3, template: { spec: { restartPolicy: 'OnFailure', containers: [nginx()] } } } },
+    object: {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'q' },
+      spec: { parallelism: 3, template: { spec: { restartPolicy: 'OnFailure', containers: [nginx()] } } },
+    },
     expect: { 'spec.completions': undefined, 'spec.parallelism': 3 },
   },
   {
@@ -117,7 +144,10 @@ const cases: Case[] = [
       apiVersion: 'batch/v1',
       kind: 'CronJob',
       metadata: { name: 'hello' },
-      spec: { schedule: '* * * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'hello', image: 'busybox:1.28' }] } } } } },
+      spec: {
+        schedule: '* * * * *',
+        jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'hello', image: 'busybox:1.28' }] } } } },
+      },
     },
     expect: {
       'spec.concurrencyPolicy': 'Allow',
@@ -126,7 +156,14 @@ const cases: Case[] = [
       'spec.failedJobsHistoryLimit': 1,
       'spec.jobTemplate.metadata': { creationTimestamp: null },
       'spec.jobTemplate.spec.template.spec.containers': [
-        { name: 'hello', image: 'busybox:1.28', imagePullPolicy: 'IfNotPresent', resources: {}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File' },
+        {
+          name: 'hello',
+          image: 'busybox:1.28',
+          imagePullPolicy: 'IfNotPresent',
+          resources: {},
+          terminationMessagePath: '/dev/termination-log',
+          terminationMessagePolicy: 'File',
+        },
       ],
       'spec.jobTemplate.spec.completions': undefined,
     },
@@ -141,12 +178,22 @@ const cases: Case[] = [
     name: 'Namespace',
     type: TYPES.namespaces,
     object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'dev' } },
-    expect: { 'metadata.labels': { 'kubernetes.io/metadata.name': 'dev' }, 'metadata.namespace': undefined, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } },
+    expect: {
+      'metadata.labels': { 'kubernetes.io/metadata.name': 'dev' },
+      'metadata.namespace': undefined,
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    },
   },
   {
     name: 'PersistentVolumeClaim',
     type: TYPES.pvcs,
-    object: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'c' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } },
+    object: {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'c' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+    },
     expect: { 'spec.volumeMode': 'Filesystem', status: { phase: 'Pending' }, 'metadata.generation': undefined },
   },
   {
@@ -158,7 +205,12 @@ const cases: Case[] = [
   {
     name: 'Ingress',
     type: TYPES.ingresses,
-    object: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { defaultBackend: { service: { name: 's', port: { number: 80 } } } } },
+    object: {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'i' },
+      spec: { defaultBackend: { service: { name: 's', port: { number: 80 } } } },
+    },
     expect: { 'metadata.generation': 1, status: { loadBalancer: {} } },
   },
   {
@@ -170,7 +222,12 @@ const cases: Case[] = [
   {
     name: 'HorizontalPodAutoscaler v2',
     type: TYPES.hpas,
-    object: { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, maxReplicas: 5 } },
+    object: {
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'h' },
+      spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, maxReplicas: 5 },
+    },
     expect: {
       'spec.minReplicas': 1,
       'spec.metrics': [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }],
@@ -180,7 +237,12 @@ const cases: Case[] = [
   {
     name: 'HorizontalPodAutoscaler v1',
     type: TYPES.hpas,
-    object: { apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' }, spec: { scaleTargetRef: { kind: 'Deployment', name: 'web' }, maxReplicas: 5, targetCPUUtilizationPercentage: 50 } },
+    object: {
+      apiVersion: 'autoscaling/v1',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'h' },
+      spec: { scaleTargetRef: { kind: 'Deployment', name: 'web' }, maxReplicas: 5, targetCPUUtilizationPercentage: 50 },
+    },
     expect: { 'spec.minReplicas': 1, 'spec.metrics': undefined },
   },
   {
@@ -208,19 +270,36 @@ describe('defaulting', () => {
     expect(get(job, 'spec.selector')).toEqual({ matchLabels: { 'batch.kubernetes.io/controller-uid': uid } });
   });
 
-  it('keeps a Job\'s own labels', () => {
+  it("keeps a Job's own labels", () => {
     const { create } = setup();
-    const job = create(TYPES.jobs, { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi', labels: { team: 'a' } }, spec: { template: { spec: { restartPolicy: 'Never', containers: [nginx()] } } } });
+    const job = create(TYPES.jobs, {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'pi', labels: { team: 'a' } },
+      spec: { template: { spec: { restartPolicy: 'Never', containers: [nginx()] } } },
+    });
     expect(job.metadata.labels).toEqual({ team: 'a' });
   });
 
   it.each([
-    [{ type: 'ClusterIP', ports: [{ port: 80 }] }, { sessionAffinity: 'None', internalTrafficPolicy: 'Cluster', ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }] }],
+    [
+      { type: 'ClusterIP', ports: [{ port: 80 }] },
+      { sessionAffinity: 'None', internalTrafficPolicy: 'Cluster', ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }] },
+    ],
     [{ ports: [{ port: 80, targetPort: 'http' }] }, { type: 'ClusterIP', ports: [{ port: 80, protocol: 'TCP', targetPort: 'http' }] }],
-    [{ type: 'NodePort', ports: [{ port: 80 }] }, { externalTrafficPolicy: 'Cluster', internalTrafficPolicy: 'Cluster' }],
-    [{ type: 'LoadBalancer', ports: [{ port: 80 }] }, { externalTrafficPolicy: 'Cluster', allocateLoadBalancerNodePorts: true }],
+    [
+      { type: 'NodePort', ports: [{ port: 80 }] },
+      { externalTrafficPolicy: 'Cluster', internalTrafficPolicy: 'Cluster' },
+    ],
+    [
+      { type: 'LoadBalancer', ports: [{ port: 80 }] },
+      { externalTrafficPolicy: 'Cluster', allocateLoadBalancerNodePorts: true },
+    ],
     [{ sessionAffinity: 'ClientIP', ports: [{ port: 80 }] }, { sessionAffinityConfig: { clientIP: { timeoutSeconds: 10800 } } }],
-    [{ type: 'ExternalName', externalName: 'db.example.com' }, { clusterIP: undefined, clusterIPs: undefined, ipFamilies: undefined, internalTrafficPolicy: undefined }],
+    [
+      { type: 'ExternalName', externalName: 'db.example.com' },
+      { clusterIP: undefined, clusterIPs: undefined, ipFamilies: undefined, internalTrafficPolicy: undefined },
+    ],
   ])('Service spec %j gets %j', (spec, expected) => {
     const { create } = setup();
     const stored = create(TYPES.services, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'svc' }, spec });

@@ -8,7 +8,10 @@ const pod = (spec: Record<string, unknown>, metadata: Record<string, unknown> = 
 describe('pod admission', () => {
   it('produces the object a real 1.32 server stores for a minimal pod', () => {
     const { create } = setup();
-    const stored = create(TYPES.pods, pod({ containers: [{ name: 'nginx', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] }, { name: 'nginx', labels: { run: 'nginx' } }));
+    const stored = create(
+      TYPES.pods,
+      pod({ containers: [{ name: 'nginx', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] }, { name: 'nginx', labels: { run: 'nginx' } }),
+    );
     const volume = (stored.spec as { volumes: { name: string }[] }).volumes[0]!.name;
     expect(volume).toMatch(/^kube-api-access-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(stored).toEqual({
@@ -84,9 +87,21 @@ describe('pod admission', () => {
   });
 
   it.each([
-    ['livenessProbe', { httpGet: { port: 80 } }, { httpGet: { port: 80, path: '/', scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 }],
-    ['readinessProbe', { tcpSocket: { port: 80 }, periodSeconds: 5 }, { tcpSocket: { port: 80 }, timeoutSeconds: 1, periodSeconds: 5, successThreshold: 1, failureThreshold: 3 }],
-    ['env', [{ name: 'NODE', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }], [{ name: 'NODE', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } }]],
+    [
+      'livenessProbe',
+      { httpGet: { port: 80 } },
+      { httpGet: { port: 80, path: '/', scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 },
+    ],
+    [
+      'readinessProbe',
+      { tcpSocket: { port: 80 }, periodSeconds: 5 },
+      { tcpSocket: { port: 80 }, timeoutSeconds: 1, periodSeconds: 5, successThreshold: 1, failureThreshold: 3 },
+    ],
+    [
+      'env',
+      [{ name: 'NODE', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
+      [{ name: 'NODE', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } } }],
+    ],
   ])('defaults container %s', (field, given, expected) => {
     const { create } = setup();
     const stored = create(TYPES.pods, pod({ containers: [{ name: 'c', image: 'busybox:1.36', [field]: given }] }));
@@ -94,11 +109,23 @@ describe('pod admission', () => {
   });
 
   it.each([
-    [{ name: 'a', secret: { secretName: 's' } }, { name: 'a', secret: { secretName: 's', defaultMode: 420 } }],
-    [{ name: 'a', configMap: { name: 'c' } }, { name: 'a', configMap: { name: 'c', defaultMode: 420 } }],
+    [
+      { name: 'a', secret: { secretName: 's' } },
+      { name: 'a', secret: { secretName: 's', defaultMode: 420 } },
+    ],
+    [
+      { name: 'a', configMap: { name: 'c' } },
+      { name: 'a', configMap: { name: 'c', defaultMode: 420 } },
+    ],
     [{ name: 'a' }, { name: 'a', emptyDir: {} }],
-    [{ name: 'a', hostPath: { path: '/data' } }, { name: 'a', hostPath: { path: '/data', type: '' } }],
-    [{ name: 'a', persistentVolumeClaim: { claimName: 'c' } }, { name: 'a', persistentVolumeClaim: { claimName: 'c' } }],
+    [
+      { name: 'a', hostPath: { path: '/data' } },
+      { name: 'a', hostPath: { path: '/data', type: '' } },
+    ],
+    [
+      { name: 'a', persistentVolumeClaim: { claimName: 'c' } },
+      { name: 'a', persistentVolumeClaim: { claimName: 'c' } },
+    ],
   ])('defaults volume %j', (given, expected) => {
     const { create } = setup();
     const stored = create(TYPES.pods, pod({ containers: [{ name: 'c', image: 'busybox' }], volumes: [given] }));
@@ -108,7 +135,10 @@ describe('pod admission', () => {
   it('keeps an explicit service account and skips the token volume when automount is off', () => {
     const { create } = setup();
     create(TYPES.serviceaccounts, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'builder' } });
-    const stored = create(TYPES.pods, pod({ serviceAccountName: 'builder', automountServiceAccountToken: false, containers: [{ name: 'c', image: 'busybox' }] }));
+    const stored = create(
+      TYPES.pods,
+      pod({ serviceAccountName: 'builder', automountServiceAccountToken: false, containers: [{ name: 'c', image: 'busybox' }] }),
+    );
     const spec = stored.spec as Record<string, unknown>;
     expect(spec.serviceAccount).toBe('builder');
     expect(spec.volumes).toBeUndefined();

@@ -61,7 +61,12 @@ describe('quantities', () => {
 
   it('rejects requests above limits', () => {
     const { admission } = setup();
-    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '2' }, limits: { cpu: '1' } } }] } };
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
+      spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '2' }, limits: { cpu: '1' } } }] },
+    };
     expect(errorOf(() => admission.admit('create', TYPES.pods, pod as never, undefined, {})).message).toBe(
       'Pod "p" is invalid: spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1',
     );

@@ -17,13 +17,21 @@ const cases: [string, ResourceType, Record<string, unknown>, string][] = [
   [
     'Deployment without selector',
     TYPES.deployments,
-    { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { template: { metadata: { labels: { app: 'x' } }, spec: { containers: [nginx()] } } } },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'x' },
+      spec: { template: { metadata: { labels: { app: 'x' } }, spec: { containers: [nginx()] } } },
+    },
     'Deployment.apps "x" is invalid: [spec.selector: Required value, spec.template.metadata.labels: Invalid value: map[string]string{"app":"x"}: `selector` does not match template `labels`]',
   ],
   [
     'selector not matching labels',
     TYPES.deployments,
-    { ...deployment('x', { app: 'x' }), spec: { selector: { matchLabels: { app: 'y' } }, template: { metadata: { labels: { app: 'x' } }, spec: { containers: [nginx()] } } } },
+    {
+      ...deployment('x', { app: 'x' }),
+      spec: { selector: { matchLabels: { app: 'y' } }, template: { metadata: { labels: { app: 'x' } }, spec: { containers: [nginx()] } } },
+    },
     'Deployment.apps "x" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"x"}: `selector` does not match template `labels`',
   ],
   [
@@ -35,14 +43,17 @@ const cases: [string, ResourceType, Record<string, unknown>, string][] = [
   [
     'container without image',
     TYPES.deployments,
-    { ...deployment('x'), spec: { selector: { matchLabels: { app: 'x' } }, template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'c' }] } } } },
+    {
+      ...deployment('x'),
+      spec: { selector: { matchLabels: { app: 'x' } }, template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'c' }] } } },
+    },
     'Deployment.apps "x" is invalid: spec.template.spec.containers[0].image: Required value',
   ],
   [
     'Recreate with rollingUpdate',
     TYPES.deployments,
     deployment('x', { app: 'x' }, { strategy: { type: 'Recreate', rollingUpdate: { maxSurge: 1 } } }),
-    "Deployment.apps \"x\" is invalid: spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is 'Recreate'",
+    'Deployment.apps "x" is invalid: spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is \'Recreate\'',
   ],
   [
     'maxSurge and maxUnavailable both 0',
@@ -59,27 +70,57 @@ const cases: [string, ResourceType, Record<string, unknown>, string][] = [
   [
     'StatefulSet without selector',
     TYPES.statefulsets,
-    { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { serviceName: 'db', template: { metadata: { labels: { app: 'db' } }, spec: { containers: [nginx()] } } } },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db' },
+      spec: { serviceName: 'db', template: { metadata: { labels: { app: 'db' } }, spec: { containers: [nginx()] } } },
+    },
     'StatefulSet.apps "db" is invalid: [spec.selector: Required value, spec.template.metadata.labels: Invalid value: map[string]string{"app":"db"}: `selector` does not match template `labels`]',
   ],
   [
     'DaemonSet without selector',
     TYPES.daemonsets,
-    { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'ds' }, spec: { template: { metadata: { labels: { app: 'ds' } }, spec: { containers: [nginx()] } } } },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'ds' },
+      spec: { template: { metadata: { labels: { app: 'ds' } }, spec: { containers: [nginx()] } } },
+    },
     'DaemonSet.apps "ds" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"ds"}: `selector` does not match template `labels`',
   ],
-  ['missing name', TYPES.configmaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: {} }, 'ConfigMap "" is invalid: metadata.name: Required value: name or generateName is required'],
-  ['uppercase name', TYPES.deployments, deployment('My_App', { app: 'a' }), `Deployment.apps "My_App" is invalid: metadata.name: Invalid value: "My_App": ${SUBDOMAIN}`],
-  ['service name with dot', TYPES.services, svc({ ports: [{ port: 80 }] }, 'my.svc'), `Service "my.svc" is invalid: metadata.name: Invalid value: "my.svc": ${DNS1035}`],
-  ['namespace name', TYPES.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'Dev' } }, `Namespace "Dev" is invalid: metadata.name: Invalid value: "Dev": ${LABEL}`],
-  ['container name', TYPES.pods, pod({ containers: [{ name: 'Web', image: 'nginx' }] }), `Pod "p" is invalid: spec.containers[0].name: Invalid value: "Web": ${LABEL}`],
-  ['no containers', TYPES.pods, pod({}), 'Pod "p" is invalid: spec.containers: Required value'],
   [
-    'duplicate container names',
-    TYPES.pods,
-    pod({ containers: [nginx(), nginx()] }),
-    'Pod "p" is invalid: spec.containers[1].name: Duplicate value: "nginx"',
+    'missing name',
+    TYPES.configmaps,
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: {} },
+    'ConfigMap "" is invalid: metadata.name: Required value: name or generateName is required',
   ],
+  [
+    'uppercase name',
+    TYPES.deployments,
+    deployment('My_App', { app: 'a' }),
+    `Deployment.apps "My_App" is invalid: metadata.name: Invalid value: "My_App": ${SUBDOMAIN}`,
+  ],
+  [
+    'service name with dot',
+    TYPES.services,
+    svc({ ports: [{ port: 80 }] }, 'my.svc'),
+    `Service "my.svc" is invalid: metadata.name: Invalid value: "my.svc": ${DNS1035}`,
+  ],
+  [
+    'namespace name',
+    TYPES.namespaces,
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'Dev' } },
+    `Namespace "Dev" is invalid: metadata.name: Invalid value: "Dev": ${LABEL}`,
+  ],
+  [
+    'container name',
+    TYPES.pods,
+    pod({ containers: [{ name: 'Web', image: 'nginx' }] }),
+    `Pod "p" is invalid: spec.containers[0].name: Invalid value: "Web": ${LABEL}`,
+  ],
+  ['no containers', TYPES.pods, pod({}), 'Pod "p" is invalid: spec.containers: Required value'],
+  ['duplicate container names', TYPES.pods, pod({ containers: [nginx(), nginx()] }), 'Pod "p" is invalid: spec.containers[1].name: Duplicate value: "nginx"'],
   [
     'unknown restartPolicy',
     TYPES.pods,
@@ -119,19 +160,34 @@ const cases: [string, ResourceType, Record<string, unknown>, string][] = [
   [
     'CronJob without schedule',
     TYPES.cronjobs,
-    { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [nginx()] } } } } } },
+    {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'c' },
+      spec: { jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [nginx()] } } } } },
+    },
     'CronJob.batch "c" is invalid: spec.schedule: Required value',
   ],
   [
     'CronJob with a bad schedule',
     TYPES.cronjobs,
-    { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { schedule: '* * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [nginx()] } } } } } },
+    {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'c' },
+      spec: { schedule: '* * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [nginx()] } } } } },
+    },
     'CronJob.batch "c" is invalid: spec.schedule: Invalid value: "* * *": expected exactly 5 fields, found 3: [* * *]',
   ],
   [
     'CronJob name over 52 characters',
     TYPES.cronjobs,
-    { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'a'.repeat(53) }, spec: { schedule: '@daily', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [nginx()] } } } } } },
+    {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'a'.repeat(53) },
+      spec: { schedule: '@daily', jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [nginx()] } } } } },
+    },
     `CronJob.batch "${'a'.repeat(53)}" is invalid: metadata.name: Invalid value: "${'a'.repeat(53)}": must be no more than 52 characters`,
   ],
   ['Service without ports', TYPES.services, svc({ selector: { app: 'web' } }), 'Service "web" is invalid: spec.ports: Required value'],
@@ -163,7 +219,7 @@ const cases: [string, ResourceType, Record<string, unknown>, string][] = [
     'nodePort on ClusterIP',
     TYPES.services,
     svc({ ports: [{ port: 80, nodePort: 30080 }] }),
-    "Service \"web\" is invalid: spec.ports[0].nodePort: Forbidden: may not be used when `type` is 'ClusterIP'",
+    'Service "web" is invalid: spec.ports[0].nodePort: Forbidden: may not be used when `type` is \'ClusterIP\'',
   ],
   ['ExternalName without name', TYPES.services, svc({ type: 'ExternalName' }), 'Service "web" is invalid: spec.externalName: Required value'],
   [
@@ -178,7 +234,12 @@ const cases: [string, ResourceType, Record<string, unknown>, string][] = [
     svc({ clusterIP: '10.0.0.5', ports: [{ port: 80 }] }),
     'Service "web" is invalid: spec.clusterIPs: Invalid value: []string{"10.0.0.5"}: failed to allocate IP 10.0.0.5: the provided IP (10.0.0.5) is not in the valid range. The range of valid IPs is 10.96.0.0/12',
   ],
-  ['tls Secret without keys', TYPES.secrets, secret('kubernetes.io/tls', {}), 'Secret "s" is invalid: [data[tls.crt]: Required value, data[tls.key]: Required value]'],
+  [
+    'tls Secret without keys',
+    TYPES.secrets,
+    secret('kubernetes.io/tls', {}),
+    'Secret "s" is invalid: [data[tls.crt]: Required value, data[tls.key]: Required value]',
+  ],
   ['dockerconfigjson Secret', TYPES.secrets, secret('kubernetes.io/dockerconfigjson', {}), 'Secret "s" is invalid: data[.dockerconfigjson]: Required value'],
   [
     'ConfigMap key with a slash',
@@ -189,7 +250,12 @@ const cases: [string, ResourceType, Record<string, unknown>, string][] = [
   [
     'Ingress path without pathType',
     TYPES.ingresses,
-    { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'i' }, spec: { rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 's', port: { number: 80 } } } }] } }] } },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'i' },
+      spec: { rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 's', port: { number: 80 } } } }] } }] },
+    },
     'Ingress.networking.k8s.io "i" is invalid: spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified',
   ],
 ];
@@ -204,7 +270,16 @@ describe('validation', () => {
   it('gives causes kubectl prints as `The Deployment "bad" is invalid: …`', () => {
     const { admission } = setup();
     try {
-      admission.admit('create', TYPES.deployments, { ...deployment('bad'), spec: { selector: { matchLabels: { app: 'bad' } }, template: { metadata: { labels: { app: 'bad' } }, spec: { containers: [{ name: 'c' }] } } } } as never, undefined, {});
+      admission.admit(
+        'create',
+        TYPES.deployments,
+        {
+          ...deployment('bad'),
+          spec: { selector: { matchLabels: { app: 'bad' } }, template: { metadata: { labels: { app: 'bad' } }, spec: { containers: [{ name: 'c' }] } } },
+        } as never,
+        undefined,
+        {},
+      );
       expect.unreachable();
     } catch (e) {
       expect((e as { status: { details: unknown } }).status.details).toEqual({
@@ -219,7 +294,9 @@ describe('validation', () => {
   it('rejects a nodePort already taken by another Service', () => {
     const { create, admission } = setup();
     create(TYPES.services, svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] }, 'a'));
-    const err = errorOf(() => admission.admit('create', TYPES.services, svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] }, 'b') as never, undefined, {}));
+    const err = errorOf(() =>
+      admission.admit('create', TYPES.services, svc({ type: 'NodePort', ports: [{ port: 80, nodePort: 30080 }] }, 'b') as never, undefined, {}),
+    );
     expect(err.message).toBe('Service "b" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated');
   });
 
@@ -227,13 +304,17 @@ describe('validation', () => {
     const { create, admission } = setup();
     create(TYPES.services, svc({ clusterIP: '10.96.0.10', ports: [{ port: 53 }] }, 'kube-dns'));
     const err = errorOf(() => admission.admit('create', TYPES.services, svc({ clusterIP: '10.96.0.10', ports: [{ port: 53 }] }, 'b') as never, undefined, {}));
-    expect(err.message).toBe('Service "b" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated');
+    expect(err.message).toBe(
+      'Service "b" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated',
+    );
   });
 
   it('answers 404 for a namespace that does not exist', () => {
     const { create, admission } = setup();
     create(TYPES.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default' } });
-    const err = errorOf(() => admission.admit('create', TYPES.configmaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'nope' } } as never, undefined, {}));
+    const err = errorOf(() =>
+      admission.admit('create', TYPES.configmaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'nope' } } as never, undefined, {}),
+    );
     expect(err).toEqual({ message: 'namespaces "nope" not found', code: 404, reason: 'NotFound' });
   });
 
@@ -241,7 +322,9 @@ describe('validation', () => {
     const { create, store, admission } = setup();
     const ns = create(TYPES.namespaces, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'old' } });
     store.update(TYPES.namespaces, { ...ns, status: { phase: 'Terminating' } });
-    const err = errorOf(() => admission.admit('create', TYPES.configmaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'old' } } as never, undefined, {}));
+    const err = errorOf(() =>
+      admission.admit('create', TYPES.configmaps, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', namespace: 'old' } } as never, undefined, {}),
+    );
     expect(err).toEqual({
       message: 'configmaps "c" is forbidden: unable to create new content in namespace old because it is being terminated',
       code: 403,

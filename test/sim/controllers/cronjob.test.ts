@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { setup } from './helpers.js';
 
 const cronjob = (name: string, command: string[], spec: Record<string, unknown> = {}) => ({
-  apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name, namespace: 'default' },
+  apiVersion: 'batch/v1',
+  kind: 'CronJob',
+  metadata: { name, namespace: 'default' },
   spec: {
-    schedule: '*/5 * * * *', concurrencyPolicy: 'Allow', suspend: false, successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1,
+    schedule: '*/5 * * * *',
+    concurrencyPolicy: 'Allow',
+    suspend: false,
+    successfulJobsHistoryLimit: 3,
+    failedJobsHistoryLimit: 1,
     jobTemplate: { spec: { backoffLimit: 0, template: { spec: { restartPolicy: 'Never', containers: [{ name, image: 'busybox:1.28', command }] } } } },
     ...spec,
   },
@@ -28,7 +34,10 @@ describe('cronjob controller', () => {
     api.run(5 * 60_000);
     const second = `fail-${minutes('2024-01-01T00:10:00Z')}`;
     expect(api.all('jobs', 'batch').map((j) => j.metadata.name)).toEqual([second]);
-    const reasons = api.all('events').filter((e: any) => e.involvedObject.kind === 'CronJob').map((e: any) => `${e.reason}: ${e.message}`);
+    const reasons = api
+      .all('events')
+      .filter((e: any) => e.involvedObject.kind === 'CronJob')
+      .map((e: any) => `${e.reason}: ${e.message}`);
     expect(reasons).toEqual([
       `SuccessfulCreate: Created job ${first}`,
       `SawCompletedJob: Saw completed job: ${first}, condition: Failed`,

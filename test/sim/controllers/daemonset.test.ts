@@ -6,15 +6,27 @@ describe('daemonset controller', () => {
     const { api } = setup({ nodes: ['kind-control-plane', 'kind-worker', 'kind-worker2'] });
     const sets = api.resolve('daemonsets', 'apps')!;
     api.create(sets, 'default', {
-      apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'fluentd' },
-      spec: { selector: { matchLabels: { name: 'fluentd' } }, template: { metadata: { labels: { name: 'fluentd' } }, spec: { containers: [{ name: 'fluentd', image: 'fluentd' }] } } },
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'fluentd' },
+      spec: {
+        selector: { matchLabels: { name: 'fluentd' } },
+        template: { metadata: { labels: { name: 'fluentd' } }, spec: { containers: [{ name: 'fluentd', image: 'fluentd' }] } },
+      },
     });
     api.run(2000);
     const pods = api.all('pods') as any[];
     expect(pods.map((p) => p.spec.nodeName).sort()).toEqual(['kind-worker', 'kind-worker2']);
     expect(pods.every((p) => p.status.phase === 'Running' && /^fluentd-\w{5}$/.test(p.metadata.name))).toBe(true);
     const ds = api.get(sets, 'default', 'fluentd') as any;
-    expect(ds.status).toMatchObject({ currentNumberScheduled: 2, desiredNumberScheduled: 2, numberAvailable: 2, numberMisscheduled: 0, numberReady: 2, updatedNumberScheduled: 2 });
+    expect(ds.status).toMatchObject({
+      currentNumberScheduled: 2,
+      desiredNumberScheduled: 2,
+      numberAvailable: 2,
+      numberMisscheduled: 0,
+      numberReady: 2,
+      updatedNumberScheduled: 2,
+    });
   });
 });
 
@@ -23,7 +35,9 @@ describe('daemonset rolling update', () => {
     const { api } = setup({ nodes: ['kind-control-plane', 'kind-worker', 'kind-worker2', 'kind-worker3'] });
     const sets = api.resolve('daemonsets', 'apps')!;
     api.create(sets, 'default', {
-      apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name: 'agent' },
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'agent' },
       spec: {
         selector: { matchLabels: { name: 'agent' } },
         updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1 } },
@@ -38,7 +52,9 @@ describe('daemonset rolling update', () => {
     let mostDown = 0;
     for (let t = 0; t < 15_000; t += 50) {
       api.run(50);
-      const live = api.all('pods').filter((p: any) => !p.metadata.deletionTimestamp && p.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True'));
+      const live = api
+        .all('pods')
+        .filter((p: any) => !p.metadata.deletionTimestamp && p.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True'));
       mostDown = Math.max(mostDown, 3 - live.length);
     }
     expect(mostDown).toBe(1);

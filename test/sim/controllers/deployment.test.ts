@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeHash, safeEncodeString } from '../../../src/backends/sim/controllers/hash.js';
 import { conds, deployment, setup } from './helpers.js';
 
-const rsOf = (api: any) => api.all('replicasets', 'apps').map((r: any) => `${r.metadata.name} ${r.spec.replicas} rev=${r.metadata.annotations['deployment.kubernetes.io/revision']}`);
+const rsOf = (api: any) =>
+  api.all('replicasets', 'apps').map((r: any) => `${r.metadata.name} ${r.spec.replicas} rev=${r.metadata.annotations['deployment.kubernetes.io/revision']}`);
 
 describe('pod-template-hash', () => {
   it('encodes with the safe alphabet, digit by digit', () => {
@@ -44,7 +45,10 @@ describe('deployment controller', () => {
       ['Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.'],
       ['Progressing', 'True', 'NewReplicaSetAvailable', `ReplicaSet "my-nginx-${hash}" has successfully progressed.`],
     ]);
-    const events = api.all('events').filter((e: any) => e.involvedObject.kind !== 'Pod').map((e: any) => `${e.source.component} ${e.reason}: ${e.message}`);
+    const events = api
+      .all('events')
+      .filter((e: any) => e.involvedObject.kind !== 'Pod')
+      .map((e: any) => `${e.source.component} ${e.reason}: ${e.message}`);
     expect(events[0]).toBe(`deployment-controller ScalingReplicaSet: Scaled up replica set my-nginx-${hash} from 0 to 2`);
     expect(events.filter((e: string) => e.includes('SuccessfulCreate'))).toHaveLength(2);
     expect(type('pods')).toBeDefined();
@@ -64,17 +68,27 @@ describe('deployment controller', () => {
       api.run(50);
       const pods = api.all('pods') as any[];
       maxPods = Math.max(maxPods, pods.filter((p) => !p.metadata.deletionTimestamp).length);
-      minAvailable = Math.min(minAvailable, pods.filter((p) => p.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True') && !p.metadata.deletionTimestamp).length);
+      minAvailable = Math.min(
+        minAvailable,
+        pods.filter((p) => p.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True') && !p.metadata.deletionTimestamp).length,
+      );
     }
     expect(maxPods).toBeLessThanOrEqual(5);
     expect(minAvailable).toBeGreaterThanOrEqual(3);
-    expect(rsOf(api).map((s: string) => s.split(' ').slice(1).join(' ')).sort()).toEqual(['0 rev=1', '4 rev=2']);
+    expect(
+      rsOf(api)
+        .map((s: string) => s.split(' ').slice(1).join(' '))
+        .sort(),
+    ).toEqual(['0 rev=1', '4 rev=2']);
     const after = api.get(deploys, 'default', 'web') as any;
     expect(after.metadata.annotations['deployment.kubernetes.io/revision']).toBe('2');
     expect(after.status.conditions[1].reason).toBe('NewReplicaSetAvailable');
     const pods = api.all('pods') as any[];
     expect(pods.every((p) => p.spec.containers[0].image === 'nginx:1.16.1')).toBe(true);
-    const scaling = api.all('events').filter((e: any) => e.reason === 'ScalingReplicaSet').map((e: any) => e.message.replace(/web-\w+/, 'RS'));
+    const scaling = api
+      .all('events')
+      .filter((e: any) => e.reason === 'ScalingReplicaSet')
+      .map((e: any) => e.message.replace(/web-\w+/, 'RS'));
     expect(scaling[0]).toBe('Scaled up replica set RS from 0 to 4');
     expect(scaling[1]).toBe('Scaled up replica set RS from 0 to 1');
     expect(scaling[2]).toBe('Scaled down replica set RS from 4 to 3');
@@ -135,7 +149,11 @@ describe('deployment controller', () => {
     api.run(300);
     expect(api.all('replicasets', 'apps')).toHaveLength(1);
     api.run(4000);
-    expect(rsOf(api).map((s: string) => s.split(' ').slice(1).join(' ')).sort()).toEqual(['0 rev=1', '2 rev=2']);
+    expect(
+      rsOf(api)
+        .map((s: string) => s.split(' ').slice(1).join(' '))
+        .sort(),
+    ).toEqual(['0 rev=1', '2 rev=2']);
     const rs2 = (api.all('replicasets', 'apps') as any[]).find((r) => r.spec.replicas === 2);
     expect(rs2.metadata.annotations['deployment.kubernetes.io/max-replicas']).toBe('2');
   });
@@ -151,7 +169,11 @@ describe('deployment controller', () => {
       api.update(deploys, 'default', d);
       api.run(4000);
     }
-    expect(rsOf(api).map((s: string) => s.split(' ').slice(1).join(' ')).sort()).toEqual(['0 rev=3', '1 rev=4']);
+    expect(
+      rsOf(api)
+        .map((s: string) => s.split(' ').slice(1).join(' '))
+        .sort(),
+    ).toEqual(['0 rev=3', '1 rev=4']);
   });
 
   it('a new deployment shows Available=False while pods start', () => {

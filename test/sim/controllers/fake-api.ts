@@ -22,9 +22,13 @@ export class FakeApi implements Api {
   constructor(options: Partial<SimContext> = {}) {
     this.clock = new ManualClock('2024-01-01T00:00:00Z');
     this.ctx = {
-      clock: this.clock, ids: seededIds(7), speed: 1,
+      clock: this.clock,
+      ids: seededIds(7),
+      speed: 1,
       version: { major: '1', minor: '32', gitVersion: 'v1.32.2' },
-      nodes: ['kind-control-plane'], loadBalancer: false, ...options,
+      nodes: ['kind-control-plane'],
+      loadBalancer: false,
+      ...options,
     };
   }
   get store(): Store {
@@ -32,7 +36,9 @@ export class FakeApi implements Api {
   }
   resolve(name: string, group?: string): ResourceType | undefined {
     const n = name.toLowerCase();
-    return fakeTypes.find((x) => (group === undefined || x.group === group) && (x.resource === n || x.singular === n || x.kind.toLowerCase() === n || x.shortNames?.includes(n)));
+    return fakeTypes.find(
+      (x) => (group === undefined || x.group === group) && (x.resource === n || x.singular === n || x.kind.toLowerCase() === n || x.shortNames?.includes(n)),
+    );
   }
   typeFor(apiVersion: string, kind: string): ResourceType | undefined {
     const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
@@ -42,7 +48,7 @@ export class FakeApi implements Api {
     return fakeTypes;
   }
   private k(type: ResourceType, ns: string | undefined, name: string): string {
-    return `${type.group}/${type.resource}/${type.namespaced ? ns ?? 'default' : ''}/${name}`;
+    return `${type.group}/${type.resource}/${type.namespaced ? (ns ?? 'default') : ''}/${name}`;
   }
   find(type: ResourceType, ns: string | undefined, name: string): KObject | undefined {
     const o = this.objects.get(this.k(type, ns, name));
@@ -74,7 +80,10 @@ export class FakeApi implements Api {
     const key = this.k(type, m.namespace, m.name!);
     if (this.objects.has(key)) throw alreadyExists(type.resource, type.group, m.name!);
     m.uid = this.ctx.ids.uid();
-    m.creationTimestamp = this.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    m.creationTimestamp = this.clock
+      .now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
     m.resourceVersion = String(++this.rv);
     if (type.resource !== 'pods' && obj['spec'] !== undefined) m.generation = 1;
     this.objects.set(key, obj);
@@ -86,13 +95,23 @@ export class FakeApi implements Api {
     const old = this.objects.get(key);
     if (!old) throw notFound(type.resource, type.group, object.metadata.name!);
     if (object.metadata.resourceVersion && object.metadata.resourceVersion !== old.metadata.resourceVersion) {
-      throw conflict(type.resource, type.group, object.metadata.name!, 'the object has been modified; please apply your changes to the latest version and try again');
+      throw conflict(
+        type.resource,
+        type.group,
+        object.metadata.name!,
+        'the object has been modified; please apply your changes to the latest version and try again',
+      );
     }
     let next: KObject;
     if (o.subresource === 'status') next = { ...structuredClone(old), status: structuredClone(object['status']) };
     else {
       next = structuredClone(object);
-      next.metadata = { ...next.metadata, uid: old.metadata.uid, creationTimestamp: old.metadata.creationTimestamp, deletionTimestamp: old.metadata.deletionTimestamp };
+      next.metadata = {
+        ...next.metadata,
+        uid: old.metadata.uid,
+        creationTimestamp: old.metadata.creationTimestamp,
+        deletionTimestamp: old.metadata.deletionTimestamp,
+      };
       if (withStatus.has(type.resource) && type.resource !== 'namespaces') next['status'] = structuredClone(old['status']);
       if (JSON.stringify(old['spec']) !== JSON.stringify(next['spec']) && old.metadata.generation) next.metadata.generation = old.metadata.generation + 1;
       else next.metadata.generation = old.metadata.generation;
@@ -127,12 +146,17 @@ export class FakeApi implements Api {
     const key = this.k(type, ns, name);
     const cur = this.objects.get(key);
     if (!cur) throw notFound(type.resource, type.group, name);
-    const now = this.clock.now().toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const now = this.clock
+      .now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
     const fin = [...(cur.metadata.finalizers ?? []), ...(type.resource === 'namespaces' ? ((cur['spec'] as any)?.finalizers ?? []) : [])];
     if (o.propagationPolicy === 'Foreground' && !fin.includes('foregroundDeletion')) fin.push('foregroundDeletion');
     if (o.propagationPolicy === 'Orphan' && !fin.includes('orphan')) fin.push('orphan');
-    const grace = type.resource === 'pods' && (cur['spec'] as any)?.nodeName && !['Succeeded', 'Failed'].includes((cur['status'] as any)?.phase)
-      ? o.gracePeriodSeconds ?? (cur['spec'] as any).terminationGracePeriodSeconds ?? 30 : 0;
+    const grace =
+      type.resource === 'pods' && (cur['spec'] as any)?.nodeName && !['Succeeded', 'Failed'].includes((cur['status'] as any)?.phase)
+        ? (o.gracePeriodSeconds ?? (cur['spec'] as any).terminationGracePeriodSeconds ?? 30)
+        : 0;
     if (fin.length || grace > 0) {
       if (cur.metadata.deletionTimestamp && !(grace === 0 && !fin.length)) return structuredClone(cur);
       const next = structuredClone(cur);

@@ -44,7 +44,12 @@ export function deployment(name: string, replicas: number, image = 'nginx', labe
 
 /** A bare pod manifest. */
 export function pod(name: string, container: Record<string, unknown>, spec: Record<string, unknown> = {}): KObject {
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { run: name } }, spec: { containers: [{ name, ...container }], ...spec } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default', labels: { run: name } },
+    spec: { containers: [{ name, ...container }], ...spec },
+  };
 }
 
 /** Conditions of an object as `type=status` strings. */

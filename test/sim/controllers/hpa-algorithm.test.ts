@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { simCannotCheck } from '../../../src/backends/sim/cannot-check.js';
-import { DEFAULT_SCALE_DOWN, DEFAULT_SCALE_UP, normalizeLegacy, normalizeWithBehavior, rulesOf, type Sample } from '../../../src/backends/sim/controllers/hpa-normalize.js';
+import {
+  DEFAULT_SCALE_DOWN,
+  DEFAULT_SCALE_UP,
+  normalizeLegacy,
+  normalizeWithBehavior,
+  rulesOf,
+  type Sample,
+} from '../../../src/backends/sim/controllers/hpa-normalize.js';
 import { resourceReplicas } from '../../../src/backends/sim/controllers/hpa-replicas.js';
 import type { KObject } from '../../../src/backends/sim/types.js';
 
@@ -15,15 +22,61 @@ const pod = (name: string, request = '200m', phase = 'Running', ready = true): K
 describe('HPA replica calculation', () => {
   it('proposes ceil(ready pods × usage/target) outside the 0.1 tolerance and keeps the count inside it', () => {
     const pods = [pod('a'), pod('b')];
-    expect(resourceReplicas(2, pods, new Map([['a', 200], ['b', 200]]), 'cpu', { utilization: 50 }, 0.1)).toEqual({ replicas: 4, utilization: 100, rawAverage: 200 });
+    expect(
+      resourceReplicas(
+        2,
+        pods,
+        new Map([
+          ['a', 200],
+          ['b', 200],
+        ]),
+        'cpu',
+        { utilization: 50 },
+        0.1,
+      ),
+    ).toEqual({ replicas: 4, utilization: 100, rawAverage: 200 });
     // 54% of a 50% target: within tolerance.
-    expect(resourceReplicas(2, pods, new Map([['a', 108], ['b', 108]]), 'cpu', { utilization: 50 }, 0.1).replicas).toBe(2);
-    expect(resourceReplicas(2, pods, new Map([['a', 20], ['b', 20]]), 'cpu', { utilization: 50 }, 0.1).replicas).toBe(1);
+    expect(
+      resourceReplicas(
+        2,
+        pods,
+        new Map([
+          ['a', 108],
+          ['b', 108],
+        ]),
+        'cpu',
+        { utilization: 50 },
+        0.1,
+      ).replicas,
+    ).toBe(2);
+    expect(
+      resourceReplicas(
+        2,
+        pods,
+        new Map([
+          ['a', 20],
+          ['b', 20],
+        ]),
+        'cpu',
+        { utilization: 50 },
+        0.1,
+      ).replicas,
+    ).toBe(1);
   });
 
   it('counts unready pods as idle when scaling up, and missing pods as at their request when scaling down', () => {
     // One ready pod at 100%, one not ready: 2 × (100/50) would be 4; with the unready one at 0, 50% → stay.
-    const up = resourceReplicas(2, [pod('a'), pod('b', '200m', 'Running', false)], new Map([['a', 200], ['b', 0]]), 'cpu', { utilization: 50 }, 0.1);
+    const up = resourceReplicas(
+      2,
+      [pod('a'), pod('b', '200m', 'Running', false)],
+      new Map([
+        ['a', 200],
+        ['b', 0],
+      ]),
+      'cpu',
+      { utilization: 50 },
+      0.1,
+    );
     expect(up.replicas).toBe(2);
     // One pod at 10%, one without metrics (counted at 100%): 55% → within tolerance, no scale-down.
     const down = resourceReplicas(2, [pod('a'), pod('b')], new Map([['a', 20]]), 'cpu', { utilization: 50 }, 0.1);
@@ -55,7 +108,12 @@ describe('HPA normalization', () => {
     expect(after.replicas).toBe(1);
     expect(after.conditions[1]).toEqual(['ScalingLimited', 'False', 'DesiredWithinRange', 'the desired count is within the acceptable range']);
     // Below the minimum with nothing higher in the window: held at the minimum.
-    expect(normalizeLegacy([], 0, 300_000, 2, 0, 2, 10).conditions[1]).toEqual(['ScalingLimited', 'True', 'TooFewReplicas', 'the desired replica count is less than the minimum replica count']);
+    expect(normalizeLegacy([], 0, 300_000, 2, 0, 2, 10).conditions[1]).toEqual([
+      'ScalingLimited',
+      'True',
+      'TooFewReplicas',
+      'the desired replica count is less than the minimum replica count',
+    ]);
   });
 
   it('with behavior: Pods and Percent policies per period, Max or Min, and scale-down windows', () => {
@@ -64,7 +122,12 @@ describe('HPA normalization', () => {
     const ups: Sample[] = [];
     const first = normalizeWithBehavior([], ups, [], 0, up, down, 2, 10, 1, 20);
     expect(first.replicas).toBe(4);
-    expect(first.conditions[1]).toEqual(['ScalingLimited', 'True', 'ScaleUpLimit', 'the desired replica count is increasing faster than the maximum scale rate']);
+    expect(first.conditions[1]).toEqual([
+      'ScalingLimited',
+      'True',
+      'ScaleUpLimit',
+      'the desired replica count is increasing faster than the maximum scale rate',
+    ]);
     // 2 pods were already added within the 60 s period: no more until it passes.
     ups.push({ value: 2, at: 0 });
     expect(normalizeWithBehavior([], ups, [], 30_000, up, down, 4, 10, 1, 20).replicas).toBe(4);
@@ -82,7 +145,9 @@ describe('HPA normalization', () => {
 
 describe('what the simulator cannot check about metrics', () => {
   it('is uncheckable only while this simulator does not serve the metrics API', () => {
-    expect(simCannotCheck('kubectl top pods', 'error: Metrics API not available', false)).toMatch(/^the metrics API is served only once metrics-server is installed/);
+    expect(simCannotCheck('kubectl top pods', 'error: Metrics API not available', false)).toMatch(
+      /^the metrics API is served only once metrics-server is installed/,
+    );
     expect(simCannotCheck('kubectl top pods', 'error: Metrics API not available', true)).toBeUndefined();
   });
 });

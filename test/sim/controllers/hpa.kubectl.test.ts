@@ -52,15 +52,30 @@ describe('HorizontalPodAutoscaler behind real kubectl', () => {
   };
   const hpaRow = async () => (await kubectl('get', 'hpa', 'php-apache', '--no-headers')).out.trim().split(/\s{2,}/);
   const replicas = async () => Number((await kubectl('get', 'deployment', 'php-apache', '-o', 'jsonpath={.status.readyReplicas}')).out || 0);
-  const events = async () => (await kubectl('get', 'events', '--field-selector', 'involvedObject.kind=HorizontalPodAutoscaler', '-o', 'jsonpath={range .items[*]}{.type} {.reason} {.message}{"\\n"}{end}')).out;
+  const events = async () =>
+    (
+      await kubectl(
+        'get',
+        'events',
+        '--field-selector',
+        'involvedObject.kind=HorizontalPodAutoscaler',
+        '-o',
+        'jsonpath={range .items[*]}{.type} {.reason} {.message}{"\\n"}{end}',
+      )
+    ).out;
   const conditions = async () => {
     const hpa = JSON.parse((await kubectl('get', 'hpa.v2.autoscaling', 'php-apache', '-o', 'json')).out);
-    return Object.fromEntries(((hpa.status?.conditions ?? []) as { type: string; status: string; reason: string }[]).map((c) => [c.type, `${c.status} ${c.reason}`]));
+    return Object.fromEntries(
+      ((hpa.status?.conditions ?? []) as { type: string; status: string; reason: string }[]).map((c) => [c.type, `${c.status} ${c.reason}`]),
+    );
   };
   /** Moves the clock one sync period on and waits until the cluster is quiet again (the sync and what it caused are done). */
   const sync = async () => {
     clock.advance(15_000);
-    await until(async () => fx.sim.atRest(1000), (quiet) => quiet);
+    await until(
+      async () => fx.sim.atRest(1000),
+      (quiet) => quiet,
+    );
   };
 
   beforeAll(async () => {
@@ -88,9 +103,21 @@ describe('HorizontalPodAutoscaler behind real kubectl', () => {
   });
 
   it('scales up under load from a load generator, at most to max(2 × current, 4) per sync', async () => {
-    const run = await kubectl('run', 'load-generator', '--image=busybox:1.28', '--restart=Never', '--', '/bin/sh', '-c', 'while sleep 0.01; do wget -q -O- http://php-apache; done');
+    const run = await kubectl(
+      'run',
+      'load-generator',
+      '--image=busybox:1.28',
+      '--restart=Never',
+      '--',
+      '/bin/sh',
+      '-c',
+      'while sleep 0.01; do wget -q -O- http://php-apache; done',
+    );
     expect(run.code).toBe(0);
-    await until(() => kubectl('get', 'pod', 'load-generator', '-o', 'jsonpath={.status.phase}'), (r) => r.out === 'Running');
+    await until(
+      () => kubectl('get', 'pod', 'load-generator', '-o', 'jsonpath={.status.phase}'),
+      (r) => r.out === 'Running',
+    );
     await sync();
     // One client keeps 0.8 cores busy; the single pod is throttled at its 500m limit: 250% of its 200m request.
     expect((await hpaRow()).slice(2, 6)).toEqual(['cpu: 250%/50%', '1', '10', '1']);
@@ -108,7 +135,9 @@ describe('HorizontalPodAutoscaler behind real kubectl', () => {
     const described = (await kubectl('describe', 'hpa', 'php-apache')).out;
     expect(described).toMatch(/resource cpu on pods\s+\(as a percentage of request\):\s+50% \(101m\) \/ 50%/);
     expect(described).toMatch(/Deployment pods:\s+8 current \/ 8 desired/);
-    expect(described).toMatch(/Normal\s+SuccessfulRescale\s+\S+\s+horizontal-pod-autoscaler\s+New size: 8; reason: cpu resource utilization \(percentage of request\) above target/);
+    expect(described).toMatch(
+      /Normal\s+SuccessfulRescale\s+\S+\s+horizontal-pod-autoscaler\s+New size: 8; reason: cpu resource utilization \(percentage of request\) above target/,
+    );
     expect(await conditions()).toMatchObject({ AbleToScale: 'True ReadyForNewScale', ScalingLimited: 'False DesiredWithinRange' });
   });
 
@@ -146,18 +175,33 @@ describe('HorizontalPodAutoscaler without metrics-server', () => {
     expect((await fx.kubectl(['apply', '-f', '-'], { input: PHP_APACHE })).exitCode).toBe(0);
     expect((await kubectl('autoscale', 'deployment', 'php-apache', '--cpu-percent=50', '--min=1', '--max=10')).code).toBe(0);
     clock.advance(15_000);
-    await until(async () => fx.sim.atRest(1000), (quiet) => quiet);
+    await until(
+      async () => fx.sim.atRest(1000),
+      (quiet) => quiet,
+    );
     const row = (await kubectl('get', 'hpa', 'php-apache', '--no-headers')).out.trim().split(/\s{2,}/);
     expect(row.slice(2, 6)).toEqual(['cpu: <unknown>/50%', '1', '10', '1']);
     const hpa = JSON.parse((await kubectl('get', 'hpa', 'php-apache', '-o', 'json')).out);
-    const noApi = 'unable to get metrics for resource cpu: unable to fetch metrics from resource metrics API: the server could not find the requested resource (get pods.metrics.k8s.io)';
+    const noApi =
+      'unable to get metrics for resource cpu: unable to fetch metrics from resource metrics API: the server could not find the requested resource (get pods.metrics.k8s.io)';
     expect(hpa.status.conditions.map((c: any) => [c.type, c.status, c.reason, c.message])).toEqual([
       ['AbleToScale', 'True', 'SucceededGetScale', "the HPA controller was able to get the target's current scale"],
       ['ScalingActive', 'False', 'FailedGetResourceMetric', `the HPA was unable to compute the replica count: failed to get cpu utilization: ${noApi}`],
     ]);
-    const events = (await kubectl('get', 'events', '--field-selector', 'involvedObject.kind=HorizontalPodAutoscaler', '-o', 'jsonpath={range .items[*]}{.type} {.reason} {.message}{"\\n"}{end}')).out;
+    const events = (
+      await kubectl(
+        'get',
+        'events',
+        '--field-selector',
+        'involvedObject.kind=HorizontalPodAutoscaler',
+        '-o',
+        'jsonpath={range .items[*]}{.type} {.reason} {.message}{"\\n"}{end}',
+      )
+    ).out;
     expect(events).toContain(`Warning FailedGetResourceMetric failed to get cpu utilization: ${noApi}`);
-    expect(events).toContain(`Warning FailedComputeMetricsReplicas invalid metrics (1 invalid out of 1), first error is: failed to get cpu resource metric value: failed to get cpu utilization: ${noApi}`);
+    expect(events).toContain(
+      `Warning FailedComputeMetricsReplicas invalid metrics (1 invalid out of 1), first error is: failed to get cpu resource metric value: failed to get cpu utilization: ${noApi}`,
+    );
   });
 });
 
@@ -170,7 +214,10 @@ describe('autoscaling/v2 HorizontalPodAutoscaler with a behavior', () => {
   };
   const sync = async (ms = 15_000) => {
     clock.advance(ms);
-    await until(async () => fx.sim.atRest(1000), (quiet) => quiet);
+    await until(
+      async () => fx.sim.atRest(1000),
+      (quiet) => quiet,
+    );
   };
   const spec = async () => Number((await kubectl('get', 'deployment', 'php-apache', '-o', 'jsonpath={.spec.replicas}')).out);
   beforeAll(async () => {
@@ -199,14 +246,33 @@ spec:
       - {type: Pods, value: 1, periodSeconds: 60}
 `;
     expect((await fx.kubectl(['apply', '-f', '-'], { input: hpa })).exitCode).toBe(0);
-    const run = await kubectl('run', 'load-generator', '--image=busybox:1.28', '--restart=Never', '--', '/bin/sh', '-c', 'while sleep 0.01; do wget -q -O- http://php-apache; done');
+    const run = await kubectl(
+      'run',
+      'load-generator',
+      '--image=busybox:1.28',
+      '--restart=Never',
+      '--',
+      '/bin/sh',
+      '-c',
+      'while sleep 0.01; do wget -q -O- http://php-apache; done',
+    );
     expect(run.code).toBe(0);
-    await until(() => kubectl('get', 'pods', '-o', 'jsonpath={.items[*].status.phase}'), (r) => r.out === 'Running Running');
+    await until(
+      () => kubectl('get', 'pods', '-o', 'jsonpath={.items[*].status.phase}'),
+      (r) => r.out === 'Running Running',
+    );
     await sync();
     expect(await spec()).toBe(2);
     const limited = JSON.parse((await kubectl('get', 'hpa', 'php-apache', '-o', 'json')).out).status.conditions.find((c: any) => c.type === 'ScalingLimited');
-    expect([limited.status, limited.reason, limited.message]).toEqual(['True', 'ScaleUpLimit', 'the desired replica count is increasing faster than the maximum scale rate']);
-    await until(() => kubectl('get', 'deployment', 'php-apache', '-o', 'jsonpath={.status.readyReplicas}'), (r) => r.out === '2');
+    expect([limited.status, limited.reason, limited.message]).toEqual([
+      'True',
+      'ScaleUpLimit',
+      'the desired replica count is increasing faster than the maximum scale rate',
+    ]);
+    await until(
+      () => kubectl('get', 'deployment', 'php-apache', '-o', 'jsonpath={.status.readyReplicas}'),
+      (r) => r.out === '2',
+    );
     await sync();
     expect(await spec()).toBe(2);
     await sync(45_000);

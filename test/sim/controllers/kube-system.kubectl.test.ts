@@ -21,7 +21,14 @@ describe('kube-system of a fresh kind 1.32 cluster behind real kubectl', () => {
       async () => (await kubectl('get', 'pods', '-A', '--no-headers')).out.split('\n').filter(Boolean),
       (r) => r.length === 9 && r.every((l) => /\s1\/1\s+Running\s/.test(l)),
     );
-    const names = rows.map((l) => l.split(/\s+/).slice(0, 2).join(' ').replace(/-[bcdfghjklmnpqrstvwxz2456789]{5}$/, '-x').replace(/-[bcdfghjklmnpqrstvwxz2456789]{8,10}-x$/, '-h-x'));
+    const names = rows.map((l) =>
+      l
+        .split(/\s+/)
+        .slice(0, 2)
+        .join(' ')
+        .replace(/-[bcdfghjklmnpqrstvwxz2456789]{5}$/, '-x')
+        .replace(/-[bcdfghjklmnpqrstvwxz2456789]{8,10}-x$/, '-h-x'),
+    );
     expect(names).toEqual([
       'kube-system coredns-h-x',
       'kube-system coredns-h-x',
@@ -43,7 +50,9 @@ describe('kube-system of a fresh kind 1.32 cluster behind real kubectl', () => {
     expect(pod.metadata.annotations['kubernetes.io/config.source']).toBe('file');
     expect(pod.spec.containers[0].image).toBe('registry.k8s.io/kube-apiserver:v1.32.4');
     expect(pod.status.podIP).toBe('172.18.0.2');
-    const images = (await kubectl('get', 'pods', '-n', 'kube-system', '-o', 'jsonpath={range .items[*]}{.spec.containers[0].image}{"\\n"}{end}')).out.split('\n');
+    const images = (await kubectl('get', 'pods', '-n', 'kube-system', '-o', 'jsonpath={range .items[*]}{.spec.containers[0].image}{"\\n"}{end}')).out.split(
+      '\n',
+    );
     expect(images).toContain('registry.k8s.io/etcd:3.5.16-0');
     expect(images).toContain('docker.io/kindest/kindnetd:v20250214-acbabc1a');
     const ds = await kubectl('get', 'ds', '-n', 'kube-system');

@@ -36,7 +36,8 @@ describe('controllers behind real kubectl', () => {
     const wide = await kubectl('get', 'pods', '-l', 'run=my-nginx', '-o', 'wide');
     const rows = wide.out.split('\n').slice(1);
     expect(rows).toHaveLength(2);
-    for (const row of rows) expect(row).toMatch(/^my-nginx-[456789bcdf]+-\w{5}\s+1\/1\s+Running\s+0\s+\S+\s+10\.244\.0\.\d+\s+kind-control-plane\s+<none>\s+<none>$/);
+    for (const row of rows)
+      expect(row).toMatch(/^my-nginx-[456789bcdf]+-\w{5}\s+1\/1\s+Running\s+0\s+\S+\s+10\.244\.0\.\d+\s+kind-control-plane\s+<none>\s+<none>$/);
     const ips = rows.map((r) => r.split(/\s+/)[5]).sort();
 
     expect((await kubectl('expose', 'deployment/my-nginx')).out).toBe('service/my-nginx exposed');
@@ -86,7 +87,13 @@ describe('controllers behind real kubectl', () => {
     expect(undo.out).toBe('deployment.apps/web rolled back');
     expect((await kubectl('rollout', 'status', 'deployment/web', '--timeout=30s')).code).toBe(0);
     const history = await kubectl('rollout', 'history', 'deployment/web');
-    expect(history.out.split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/)[0])).toEqual(['2', '3']);
+    expect(
+      history.out
+        .split('\n')
+        .slice(2)
+        .filter(Boolean)
+        .map((l) => l.trim().split(/\s+/)[0]),
+    ).toEqual(['2', '3']);
     const image = await kubectl('get', 'deploy', 'web', '-o', 'jsonpath={.spec.template.spec.containers[0].image}');
     expect(image.out).toBe('nginx:1.14.2');
     expect((await kubectl('rollout', 'restart', 'deployment/web')).out).toBe('deployment.apps/web restarted');

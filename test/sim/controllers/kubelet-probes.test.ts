@@ -40,13 +40,22 @@ describe('runHandler', () => {
 
   it('an exec probe that outlives timeoutSeconds fails with the exec prober message', async () => {
     const never: HandlerTarget['exec'] = (_argv, _io, signal) => new Promise((resolve) => signal.addEventListener('abort', () => resolve({ code: 137 })));
-    expect(await runHandler(target(never), { exec: { command: ['sleep', '10'] } }, 1000)).toEqual({ result: 'failure', output: 'command "sleep 10" timed out' });
+    expect(await runHandler(target(never), { exec: { command: ['sleep', '10'] } }, 1000)).toEqual({
+      result: 'failure',
+      output: 'command "sleep 10" timed out',
+    });
   });
 
   it('named ports resolve from the container; nothing listening is refused', async () => {
     const t = target(async () => ({ code: 0 }));
-    expect(await runHandler(t, { httpGet: { port: 'http', path: '/healthz' } })).toEqual({ result: 'failure', output: 'Get "http://10.244.0.9:8080/healthz": dial tcp 10.244.0.9:8080: connect: connection refused' });
-    expect(await runHandler(t, { grpc: { port: 2379 } }, 1000)).toEqual({ result: 'failure', output: 'timeout: failed to connect service "10.244.0.9:2379" within 1s: context deadline exceeded' });
+    expect(await runHandler(t, { httpGet: { port: 'http', path: '/healthz' } })).toEqual({
+      result: 'failure',
+      output: 'Get "http://10.244.0.9:8080/healthz": dial tcp 10.244.0.9:8080: connect: connection refused',
+    });
+    expect(await runHandler(t, { grpc: { port: 2379 } }, 1000)).toEqual({
+      result: 'failure',
+      output: 'timeout: failed to connect service "10.244.0.9:2379" within 1s: context deadline exceeded',
+    });
     expect(await runHandler(t, { exec: { command: ['true'] } })).toEqual({ result: 'success', output: '' });
   });
 });

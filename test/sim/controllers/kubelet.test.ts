@@ -65,7 +65,13 @@ describe('scheduler and kubelet', () => {
     const s = api.get(type('pods'), 'default', 'hello')['status'] as any;
     expect(s.phase).toBe('Succeeded');
     expect(s.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
-    expect(conds(api.get(type('pods'), 'default', 'hello'))).toEqual(['PodReadyToStartContainers=False', 'Initialized=True', 'Ready=False', 'ContainersReady=False', 'PodScheduled=True']);
+    expect(conds(api.get(type('pods'), 'default', 'hello'))).toEqual([
+      'PodReadyToStartContainers=False',
+      'Initialized=True',
+      'Ready=False',
+      'ContainersReady=False',
+      'PodScheduled=True',
+    ]);
   });
 
   it('puts an exiting container with restartPolicy Always into CrashLoopBackOff', () => {
@@ -105,11 +111,19 @@ describe('scheduler and kubelet', () => {
 
   it('runs init containers to completion before the app container', () => {
     const { api, type } = setup();
-    api.create(type('pods'), 'default', pod('app', { image: 'nginx' }, { initContainers: [{ name: 'init', image: 'busybox', command: ['sh', '-c', 'echo init'] }] }));
+    api.create(
+      type('pods'),
+      'default',
+      pod('app', { image: 'nginx' }, { initContainers: [{ name: 'init', image: 'busybox', command: ['sh', '-c', 'echo init'] }] }),
+    );
     api.run(500);
     let s = api.get(type('pods'), 'default', 'app')['status'] as any;
     expect(s.phase).toBe('Pending');
-    expect(s.conditions.find((c: any) => c.type === 'Initialized')).toMatchObject({ status: 'False', reason: 'ContainersNotInitialized', message: 'containers with incomplete status: [init]' });
+    expect(s.conditions.find((c: any) => c.type === 'Initialized')).toMatchObject({
+      status: 'False',
+      reason: 'ContainersNotInitialized',
+      message: 'containers with incomplete status: [init]',
+    });
     expect(s.containerStatuses[0].state.waiting.reason).toBe('PodInitializing');
     api.run(3000);
     s = api.get(type('pods'), 'default', 'app')['status'] as any;
@@ -136,9 +150,19 @@ describe('scheduler and kubelet', () => {
     expect(sidecar).toMatchObject({ name: 'log', ready: true, started: true, restartCount: 0 });
     expect(setupInit.state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
     expect(s.containerStatuses[0].ready).toBe(true);
-    expect(conds(api.get(type('pods'), 'default', 'app'))).toEqual(['PodReadyToStartContainers=True', 'Initialized=True', 'Ready=True', 'ContainersReady=True', 'PodScheduled=True']);
+    expect(conds(api.get(type('pods'), 'default', 'app'))).toEqual([
+      'PodReadyToStartContainers=True',
+      'Initialized=True',
+      'Ready=True',
+      'ContainersReady=True',
+      'PodScheduled=True',
+    ]);
     // A plain init container still runs to completion, before the app container.
-    api.create(type('pods'), 'default', pod('plain', { image: 'nginx' }, { initContainers: [{ name: 'once', image: 'busybox', command: ['sh', '-c', 'while true; do sleep 10; done'] }] }));
+    api.create(
+      type('pods'),
+      'default',
+      pod('plain', { image: 'nginx' }, { initContainers: [{ name: 'once', image: 'busybox', command: ['sh', '-c', 'while true; do sleep 10; done'] }] }),
+    );
     api.run(5000);
     const plain = api.get(type('pods'), 'default', 'plain')['status'] as any;
     expect(plain.initContainerStatuses[0].state.terminated).toBeDefined();
@@ -148,7 +172,11 @@ describe('scheduler and kubelet', () => {
   it('takes exit codes from the runtime when it reports process exits', () => {
     const api = new FakeApi();
     const listeners: ((pod: any, container: string, code: number) => void)[] = [];
-    const runtime = { ...recordingRuntime(), onContainerExit: (l: any) => (listeners.push(l), () => undefined), podStarted: (p: any) => listeners.forEach((l) => l(p, 'job', 3)) };
+    const runtime = {
+      ...recordingRuntime(),
+      onContainerExit: (l: any) => (listeners.push(l), () => undefined),
+      podStarted: (p: any) => listeners.forEach((l) => l(p, 'job', 3)),
+    };
     startControllers(api, runtime);
     api.create(api.resolve('pods')!, 'default', pod('job', { image: 'busybox', command: ['sh', '-c', 'exit 3'] }, { restartPolicy: 'Never' }));
     api.run(3000);

@@ -52,7 +52,10 @@ describe('replica sets', () => {
     const names = api.all('pods').map((p) => p.metadata.name);
     expect(names).toHaveLength(2);
     expect(names).not.toContain(first!.metadata.name);
-    const events = api.all('events').filter((e: any) => e.involvedObject.kind === 'ReplicaSet').map((e: any) => e.reason);
+    const events = api
+      .all('events')
+      .filter((e: any) => e.involvedObject.kind === 'ReplicaSet')
+      .map((e: any) => e.reason);
     expect(events).toEqual(['SuccessfulCreate', 'SuccessfulCreate', 'SuccessfulCreate']);
   });
 });
@@ -87,8 +90,17 @@ describe('jobs', () => {
     const { api, type } = setup();
     const jobs = api.resolve('jobs', 'batch')!;
     api.create(jobs, 'default', {
-      apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi' },
-      spec: { completions: 2, parallelism: 1, backoffLimit: 4, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl:5.34.0', command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'] }] } } },
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'pi' },
+      spec: {
+        completions: 2,
+        parallelism: 1,
+        backoffLimit: 4,
+        template: {
+          spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl:5.34.0', command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'] }] },
+        },
+      },
     });
     api.run(6000);
     const job = api.get(jobs, 'default', 'pi') as any;
@@ -104,7 +116,10 @@ describe('jobs', () => {
       expect(p.metadata.finalizers ?? []).toEqual([]);
       expect(p.metadata.labels['job-name']).toBe('pi');
     }
-    const events = api.all('events').filter((e: any) => e.involvedObject.kind === 'Job').map((e: any) => e.reason);
+    const events = api
+      .all('events')
+      .filter((e: any) => e.involvedObject.kind === 'Job')
+      .map((e: any) => e.reason);
     expect(events).toEqual(['SuccessfulCreate', 'SuccessfulCreate', 'Completed']);
     expect(type('pods')).toBeDefined();
   });

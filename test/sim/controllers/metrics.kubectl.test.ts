@@ -53,7 +53,10 @@ describe('metrics API behind real kubectl', () => {
 
   it('says "Metrics API not available" until metrics-server runs in kube-system, then reports usage', async () => {
     expect((await fx.kubectl(['apply', '-f', '-'], { input: STRESS_POD })).exitCode).toBe(0);
-    await until(() => kubectl('get', 'pod', 'memory-demo', '-o', 'jsonpath={.status.phase}'), (r) => r.out === 'Running');
+    await until(
+      () => kubectl('get', 'pod', 'memory-demo', '-o', 'jsonpath={.status.phase}'),
+      (r) => r.out === 'Running',
+    );
     const before = await kubectl('top', 'pod', 'memory-demo');
     expect(before.code).toBe(1);
     expect(before.err.trim()).toBe('error: Metrics API not available');
@@ -66,10 +69,19 @@ describe('metrics API behind real kubectl', () => {
     expect(services.out).not.toContain('metrics.k8s.io');
 
     expect((await fx.kubectl(['apply', '-f', '-'], { input: METRICS_SERVER })).exitCode).toBe(0);
-    await until(async () => fx.sim.metricsAvailable(), (v) => v);
-    const registered = await until(() => kubectl('get', 'apiservice', 'v1beta1.metrics.k8s.io', '--no-headers'), (r) => r.code === 0);
+    await until(
+      async () => fx.sim.metricsAvailable(),
+      (v) => v,
+    );
+    const registered = await until(
+      () => kubectl('get', 'apiservice', 'v1beta1.metrics.k8s.io', '--no-headers'),
+      (r) => r.code === 0,
+    );
     expect(registered.out).toMatch(/^v1beta1\.metrics\.k8s\.io\s+kube-system\/metrics-server\s+True\s+\S+$/);
-    const top = await until(() => kubectl('top', 'pod', 'memory-demo'), (r) => r.code === 0);
+    const top = await until(
+      () => kubectl('top', 'pod', 'memory-demo'),
+      (r) => r.code === 0,
+    );
     const lines = top.out.split('\n');
     expect(lines[0]!.split(/\s+/).filter(Boolean)).toEqual(['NAME', 'CPU(cores)', 'MEMORY(bytes)']);
     // stress --vm 1 keeps one CPU busy and 150M allocated (+ its own half MiB).
@@ -78,8 +90,14 @@ describe('metrics API behind real kubectl', () => {
 
   it('lists pods by label across namespaces, idle nginx near zero', async () => {
     expect((await kubectl('run', 'web', '--image=nginx', '--labels=app=web')).code).toBe(0);
-    await until(() => kubectl('get', 'pod', 'web', '-o', 'jsonpath={.status.phase}'), (r) => r.out === 'Running');
-    const web = await until(() => kubectl('top', 'pod', '-l', 'app=web', '--no-headers'), (r) => r.out.includes('web'));
+    await until(
+      () => kubectl('get', 'pod', 'web', '-o', 'jsonpath={.status.phase}'),
+      (r) => r.out === 'Running',
+    );
+    const web = await until(
+      () => kubectl('top', 'pod', '-l', 'app=web', '--no-headers'),
+      (r) => r.out.includes('web'),
+    );
     const [name, cpu, memory] = web.out.trim().split(/\s+/);
     expect(name).toBe('web');
     expect(Number(cpu!.replace(/m$/, ''))).toBeLessThan(5);

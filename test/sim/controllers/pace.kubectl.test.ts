@@ -4,7 +4,15 @@ import { type SimFixture, startFixture } from '../server/helpers.js';
 let fx: SimFixture;
 const kubectl = async (...args: string[]) => (await fx.kubectl(args)).stdout;
 const pod = (name: string, image: string, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'c', image, ...extra }], ...(extra['volumeMounts'] ? { volumes: [{ name: 'cfg', configMap: { name: 'missing-config' } }] } : {}) } });
+  JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name },
+    spec: {
+      containers: [{ name: 'c', image, ...extra }],
+      ...(extra['volumeMounts'] ? { volumes: [{ name: 'cfg', configMap: { name: 'missing-config' } }] } : {}),
+    },
+  });
 const apply = (manifest: string) => fx.kubectl(['apply', '-f', '-'], { input: manifest });
 
 describe('simulated time passing at once (default clock of the simulator)', () => {
@@ -28,13 +36,27 @@ describe('simulated time passing at once (default clock of the simulator)', () =
     await apply(pod('ghost', 'no-such-registry.example/nothing:'));
     await apply(pod('needs-config', 'nginx:1.27', { volumeMounts: [{ name: 'cfg', mountPath: '/etc/cfg' }] }));
     await fx.sim.passTime(30_000);
-    const statuses = await kubectl('get', 'pods', 'ghost', 'needs-config', '-o', 'jsonpath={range .items[*]}{.metadata.name}={.status.containerStatuses[0].state.waiting.reason} {end}');
+    const statuses = await kubectl(
+      'get',
+      'pods',
+      'ghost',
+      'needs-config',
+      '-o',
+      'jsonpath={range .items[*]}{.metadata.name}={.status.containerStatuses[0].state.waiting.reason} {end}',
+    );
     expect(statuses.trim().split(' ').sort()).toEqual(['ghost=ImagePullBackOff', 'needs-config=ContainerCreating']);
     fx.sim.atRest(30_000);
     await fx.sim.passTime(30_000);
     // The pull back-off and the mount retries went on (events), yet nothing can change by itself.
     expect(fx.sim.atRest(30_000)).toBe(true);
-    const events = await kubectl('get', 'events', '--field-selector', 'involvedObject.name=needs-config,reason=FailedMount', '-o', 'jsonpath={.items[0].count}');
+    const events = await kubectl(
+      'get',
+      'events',
+      '--field-selector',
+      'involvedObject.name=needs-config,reason=FailedMount',
+      '-o',
+      'jsonpath={.items[0].count}',
+    );
     expect(Number(events)).toBeGreaterThan(1);
   });
 

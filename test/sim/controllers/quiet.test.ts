@@ -5,9 +5,16 @@ describe('steady state', () => {
   it('writes nothing once a deployment, its service and a job have settled', () => {
     const { api, type } = setup();
     api.create(api.resolve('deployments', 'apps')!, 'default', deployment('web', 3));
-    api.create(type('services'), 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { clusterIP: '10.96.0.9', selector: { run: 'web' }, ports: [{ port: 80, protocol: 'TCP' }] } });
+    api.create(type('services'), 'default', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web' },
+      spec: { clusterIP: '10.96.0.9', selector: { run: 'web' }, ports: [{ port: 80, protocol: 'TCP' }] },
+    });
     api.create(api.resolve('jobs', 'batch')!, 'default', {
-      apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'once' },
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'once' },
       spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox', command: ['true'] }] } } },
     });
     api.run(5000);
@@ -23,10 +30,13 @@ describe('steady state', () => {
     const from = api.changes.length;
     api.delete(type('pods'), 'default', 'p');
     api.run(2000);
-    const seen = api.changes.slice(from).filter((c) => c.resource.resource === 'pods').map((c) => {
-      const s = c.object['status'] as any;
-      return `${c.type} ${s.containerStatuses[0].ready} ${Object.keys(s.containerStatuses[0].state)[0]}`;
-    });
+    const seen = api.changes
+      .slice(from)
+      .filter((c) => c.resource.resource === 'pods')
+      .map((c) => {
+        const s = c.object['status'] as any;
+        return `${c.type} ${s.containerStatuses[0].ready} ${Object.keys(s.containerStatuses[0].state)[0]}`;
+      });
     expect(seen).toEqual(['MODIFIED true running', 'MODIFIED false terminated', 'DELETED false terminated']);
   });
 });

@@ -36,7 +36,11 @@ describe('scheduler', () => {
     const { api } = setup();
     const pods = api.resolve('pods')!;
     const nodes = api.resolve('nodes')!;
-    const affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'disktype', operator: 'In', values: ['ssd'] }] }] } } };
+    const affinity = {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'disktype', operator: 'In', values: ['ssd'] }] }] },
+      },
+    };
     api.create(pods, 'default', pod('with-node-affinity', { image: 'nginx' }, { affinity }));
     api.run(500);
     expect(message(api, 'with-node-affinity')).toBe(

@@ -2,13 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { deployment, setup } from './helpers.js';
 import { serviceEnv } from '../../../src/backends/sim/controllers/service-env.js';
 
-const svc = (name: string, spec: Record<string, unknown>) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default', labels: { run: name } }, spec });
+const svc = (name: string, spec: Record<string, unknown>) => ({
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name, namespace: 'default', labels: { run: name } },
+  spec,
+});
 
 describe('endpoints and endpoint slices', () => {
   it('lists ready pod addresses for a service with a selector', () => {
     const { api, type } = setup();
     api.create(api.resolve('deployments', 'apps')!, 'default', deployment('my-nginx', 2));
-    api.create(type('services'), 'default', svc('my-nginx', { clusterIP: '10.96.0.10', selector: { run: 'my-nginx' }, ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }] }));
+    api.create(
+      type('services'),
+      'default',
+      svc('my-nginx', { clusterIP: '10.96.0.10', selector: { run: 'my-nginx' }, ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }] }),
+    );
     api.run(50);
     expect((api.get(type('endpoints'), 'default', 'my-nginx') as any).subsets).toBeUndefined();
     api.run(2000);
@@ -27,7 +36,11 @@ describe('endpoints and endpoint slices', () => {
     });
     expect(slice.addressType).toBe('IPv4');
     expect(slice.ports).toEqual([{ name: '', port: 80, protocol: 'TCP' }]);
-    expect(slice.endpoints[0]).toMatchObject({ addresses: ['10.244.0.5'], conditions: { ready: true, serving: true, terminating: false }, nodeName: 'kind-control-plane' });
+    expect(slice.endpoints[0]).toMatchObject({
+      addresses: ['10.244.0.5'],
+      conditions: { ready: true, serving: true, terminating: false },
+      nodeName: 'kind-control-plane',
+    });
     expect(slice.metadata.ownerReferences[0]).toMatchObject({ kind: 'Service', name: 'my-nginx', controller: true });
   });
 
@@ -37,7 +50,11 @@ describe('endpoints and endpoint slices', () => {
     (d as any).spec.template.spec.containers[0].ports = [{ name: 'http', containerPort: 8080 }];
     (d as any).spec.template.spec.containers[0].readinessProbe = { httpGet: { port: 'http' }, initialDelaySeconds: 5 };
     api.create(api.resolve('deployments', 'apps')!, 'default', d);
-    api.create(type('services'), 'default', svc('web', { clusterIP: '10.96.0.11', selector: { run: 'web' }, ports: [{ name: 'web', port: 80, protocol: 'TCP', targetPort: 'http' }] }));
+    api.create(
+      type('services'),
+      'default',
+      svc('web', { clusterIP: '10.96.0.11', selector: { run: 'web' }, ports: [{ name: 'web', port: 80, protocol: 'TCP', targetPort: 'http' }] }),
+    );
     api.run(2000);
     let ep = api.get(type('endpoints'), 'default', 'web') as any;
     expect(ep.subsets).toEqual([{ notReadyAddresses: [expect.objectContaining({ ip: '10.244.0.5' })], ports: [{ name: 'web', port: 8080, protocol: 'TCP' }] }]);
@@ -61,7 +78,7 @@ describe('endpoints and endpoint slices', () => {
     api.run(100);
     expect(api.find(type('endpoints'), 'default', 'ext')).toBeUndefined();
     expect(api.find(type('endpoints'), 'default', 'gone')).toBeDefined();
-    const [placeholder] = (api.all('endpointslices', 'discovery.k8s.io') as any[]);
+    const [placeholder] = api.all('endpointslices', 'discovery.k8s.io') as any[];
     expect(placeholder.endpoints).toBeNull();
     api.delete(type('services'), 'default', 'gone');
     api.run(100);
@@ -93,8 +110,18 @@ describe('endpoints and endpoint slices', () => {
 });
 
 describe('service environment variables', () => {
-  const kubernetes = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'kubernetes', namespace: 'default' }, spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP' }] } };
-  const redis = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'redis-primary', namespace: 'app' }, spec: { clusterIP: '10.96.0.50', ports: [{ port: 6379, protocol: 'TCP' }] } };
+  const kubernetes = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default' },
+    spec: { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP' }] },
+  };
+  const redis = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'redis-primary', namespace: 'app' },
+    spec: { clusterIP: '10.96.0.50', ports: [{ port: 6379, protocol: 'TCP' }] },
+  };
   const headless = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'hl', namespace: 'app' }, spec: { clusterIP: 'None', ports: [{ port: 80 }] } };
 
   it('builds the docker-links variables like kubelet', () => {

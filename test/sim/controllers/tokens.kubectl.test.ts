@@ -39,15 +39,25 @@ describe('the ServiceAccount token controller behind real kubectl', () => {
     expect(described).toMatch(/ca\.crt:\s+\d+ bytes/);
     const token = Buffer.from((await kubectl(['get', 'secret', 'robot-token', '-o', 'jsonpath={.data.token}'])).out, 'base64').toString();
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
-    expect(claims).toMatchObject({ iss: 'kubernetes/serviceaccount', sub: 'system:serviceaccount:default:robot', 'kubernetes.io/serviceaccount/service-account.uid': uid });
+    expect(claims).toMatchObject({
+      iss: 'kubernetes/serviceaccount',
+      sub: 'system:serviceaccount:default:robot',
+      'kubernetes.io/serviceaccount/service-account.uid': uid,
+    });
   });
 
   it('deletes a token Secret whose ServiceAccount does not exist, and the tokens of a deleted one', async () => {
     expect((await kubectl(['apply', '-f', '-'], tokenSecret('ghost-token', 'ghost'))).code).toBe(0);
-    const gone = await until(async () => (await kubectl(['get', 'secret', 'ghost-token'])).err, (e) => e.includes('NotFound'));
+    const gone = await until(
+      async () => (await kubectl(['get', 'secret', 'ghost-token'])).err,
+      (e) => e.includes('NotFound'),
+    );
     expect(gone).toContain('secrets "ghost-token" not found');
     expect((await kubectl(['delete', 'sa', 'robot'])).code).toBe(0);
-    const after = await until(async () => (await kubectl(['get', 'secret', 'robot-token'])).err, (e) => e.includes('NotFound'));
+    const after = await until(
+      async () => (await kubectl(['get', 'secret', 'robot-token'])).err,
+      (e) => e.includes('NotFound'),
+    );
     expect(after).toContain('secrets "robot-token" not found');
   });
 

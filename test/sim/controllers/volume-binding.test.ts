@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { setup } from './helpers.js';
 
 const pv = (name: string, storage: string, extra: Record<string, unknown> = {}) => ({
-  apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name },
+  apiVersion: 'v1',
+  kind: 'PersistentVolume',
+  metadata: { name },
   spec: { storageClassName: 'manual', capacity: { storage }, accessModes: ['ReadWriteOnce'], hostPath: { path: `/srv/${name}` }, ...extra },
 });
 const claim = (name: string, storage: string, extra: Record<string, unknown> = {}) => ({
-  apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name, namespace: 'default' },
+  apiVersion: 'v1',
+  kind: 'PersistentVolumeClaim',
+  metadata: { name, namespace: 'default' },
   spec: { storageClassName: 'manual', accessModes: ['ReadWriteOnce'], resources: { requests: { storage } }, ...extra },
 });
 
@@ -20,7 +24,12 @@ describe('persistent volume binder (pre-provisioned volumes)', () => {
     api.create(volumes, undefined, pv('tiny', '500Mi'));
     api.create(volumes, undefined, pv('rox', '5Gi', { accessModes: ['ReadOnlyMany'] }));
     api.run(100);
-    expect((api.all('persistentvolumes') as any[]).map((v) => `${v.metadata.name} ${v.status?.phase}`).sort()).toEqual(['big Available', 'rox Available', 'small Available', 'tiny Available']);
+    expect((api.all('persistentvolumes') as any[]).map((v) => `${v.metadata.name} ${v.status?.phase}`).sort()).toEqual([
+      'big Available',
+      'rox Available',
+      'small Available',
+      'tiny Available',
+    ]);
     api.create(claims, 'default', claim('c1', '1Gi'));
     api.run(100);
     const c1 = api.get(claims, 'default', 'c1') as any;

@@ -30,7 +30,10 @@ describe('kubelet volume setup', () => {
       metadata: { name: 'mounts', namespace: 'default' },
       spec: {
         containers: [{ name: 'web', image: 'nginx', volumeMounts: [{ name: 'cfg', mountPath: '/etc/cfg' }] }],
-        volumes: [{ name: 'cfg', configMap: { name: 'later' } }, { name: 'opt', secret: { secretName: 'absent', optional: true } }],
+        volumes: [
+          { name: 'cfg', configMap: { name: 'later' } },
+          { name: 'opt', secret: { secretName: 'absent', optional: true } },
+        ],
       },
     };
     sim.api.create(pods, 'default', pod);
@@ -41,7 +44,12 @@ describe('kubelet volume setup', () => {
     const waiting = sim.api.get(pods, 'default', 'mounts');
     expect((waiting['status'] as { podIP?: string }).podIP).toBeUndefined();
     expect(JSON.stringify(waiting['status'])).toContain('ContainerCreating');
-    sim.api.create(sim.api.resolve('configmaps')!, 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'later', namespace: 'default' }, data: { a: 'b' } });
+    sim.api.create(sim.api.resolve('configmaps')!, 'default', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'later', namespace: 'default' },
+      data: { a: 'b' },
+    });
     const running = await until(() => {
       const p = sim.api.get(pods, 'default', 'mounts');
       return (p['status'] as { phase?: string }).phase === 'Running' ? p : undefined;

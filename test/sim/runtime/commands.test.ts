@@ -70,12 +70,12 @@ describe('commands as each image has them', () => {
     const input = 'alice 30 eng\nbob 25 ops\ncarol 35 eng\n';
     const t = async (s: string) => (await runSh(s, { stdin: input })).stdout;
     expect(await t("awk '{print $1}'")).toBe('alice\nbob\ncarol\n');
-    expect(await t("awk '$3 == \"eng\" {print $1, $2}'")).toBe('alice 30\ncarol 35\n');
+    expect(await t('awk \'$3 == "eng" {print $1, $2}\'')).toBe('alice 30\ncarol 35\n');
     expect(await t("awk '{s += $2} END {print s, NR}'")).toBe('90 3\n');
     expect(await t("awk '/bob/'")).toBe('bob 25 ops\n');
     expect(await t("awk 'NR==2 {print NF, length($1)}'")).toBe('3 3\n');
     expect(await t("awk -F: '{print $2}' /etc/passwd | head -1")).toBe('x\n');
-    expect(await t("awk '{printf \"%s-%d\\n\", toupper($1), $2 + 1}' | tail -1")).toBe('CAROL-36\n');
+    expect(await t('awk \'{printf "%s-%d\\n", toupper($1), $2 + 1}\' | tail -1')).toBe('CAROL-36\n');
     expect((await runSh("awk '{print'")).code).toBe(2);
   });
 
@@ -92,7 +92,10 @@ describe('commands as each image has them', () => {
   });
 
   it('tar round trip inside the vfs', async () => {
-    const r = await runSh('mkdir -p /src/sub; echo one > /src/sub/a; tar cf /tmp/t.tar -C / src; mkdir /dst; tar xf /tmp/t.tar -C /dst; cat /dst/src/sub/a; tar tf /tmp/t.tar', { image: GNU });
+    const r = await runSh(
+      'mkdir -p /src/sub; echo one > /src/sub/a; tar cf /tmp/t.tar -C / src; mkdir /dst; tar xf /tmp/t.tar -C /dst; cat /dst/src/sub/a; tar tf /tmp/t.tar',
+      { image: GNU },
+    );
     expect(r.stdout).toBe('one\nsrc/\nsrc/sub/\nsrc/sub/a\n');
   });
 
@@ -107,14 +110,18 @@ describe('commands as each image has them', () => {
     const newer = await runSh('nslookup my-nginx', { host: testHost('busybox:1.36', net) });
     expect(newer.stdout).toBe('Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tmy-nginx.default.svc.cluster.local\nAddress: 10.96.12.34\n\n');
     const old = await runSh('nslookup my-nginx', { host: testHost('busybox:1.28', net) });
-    expect(old.stdout).toBe('Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nName:      my-nginx\nAddress 1: 10.96.12.34 my-nginx.default.svc.cluster.local\n');
+    expect(old.stdout).toBe(
+      'Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nName:      my-nginx\nAddress 1: 10.96.12.34 my-nginx.default.svc.cluster.local\n',
+    );
     const bind = await runSh('nslookup my-nginx', { host: testHost('registry.k8s.io/e2e-test-images/jessie-dnsutils:1.3', net) });
     expect(bind.stdout).toContain('Address:\t10.96.0.10#53\n');
     const missing = await runSh('nslookup nope', { host: testHost('busybox:1.36', net) });
     expect(missing.stdout).toContain("** server can't find nope: NXDOMAIN");
     expect(missing.code).toBe(1);
     const curl = await runSh('curl -sS http://nope; echo "rc=$?"; curl -sS http://my-nginx:81; echo "rc=$?"', { host: testHost('nginx', net) });
-    expect(curl.stderr).toBe("curl: (6) Could not resolve host: nope\ncurl: (7) Failed to connect to my-nginx port 81 after 0 ms: Couldn't connect to server\n");
+    expect(curl.stderr).toBe(
+      "curl: (6) Could not resolve host: nope\ncurl: (7) Failed to connect to my-nginx port 81 after 0 ms: Couldn't connect to server\n",
+    );
     expect(curl.stdout).toBe('rc=6\nrc=7\n');
   });
 });

@@ -26,7 +26,10 @@ export function testHost(image = 'busybox:1.36', net: Network = noNetwork): Host
 }
 
 /** Runs a script with `sh -c` semantics in a container of `image`. */
-export async function runSh(script: string, opts: { image?: string; host?: Host; stdin?: string; kind?: 'ash' | 'dash' | 'bash'; env?: Record<string, string> } = {}) {
+export async function runSh(
+  script: string,
+  opts: { image?: string; host?: Host; stdin?: string; kind?: 'ash' | 'dash' | 'bash'; env?: Record<string, string> } = {},
+) {
   const host = opts.host ?? testHost(opts.image);
   const out: Buffer[] = [];
   const err: Buffer[] = [];
@@ -39,6 +42,10 @@ export async function runSh(script: string, opts: { image?: string; host?: Host;
     cwd: '/',
     commands: command,
   });
-  const code = await sh.run(script, { stdin: new Input(Buffer.from(opts.stdin ?? '')), out: (c) => void out.push(Buffer.from(c)), err: (c) => void err.push(Buffer.from(c)) });
+  const code = await sh.run(script, {
+    stdin: new Input(Buffer.from(opts.stdin ?? '')),
+    out: (c) => void out.push(Buffer.from(c)),
+    err: (c) => void err.push(Buffer.from(c)),
+  });
   return { stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), code, host };
 }

@@ -9,7 +9,12 @@ let sim: SimHandle;
 let home: string;
 
 const kubectl = async (args: string[], input?: string) => {
-  const r = await execa('kubectl', args, { env: { KUBECONFIG: sim.kubeconfigPath, HOME: home }, reject: false, timeout: 60_000, ...(input !== undefined ? { input } : {}) });
+  const r = await execa('kubectl', args, {
+    env: { KUBECONFIG: sim.kubeconfigPath, HOME: home },
+    reject: false,
+    timeout: 60_000,
+    ...(input !== undefined ? { input } : {}),
+  });
   return { out: r.stdout, err: r.stderr, code: r.exitCode };
 };
 
@@ -108,7 +113,9 @@ describe('kubectl exec, logs and cp against the simulated runtime', () => {
   it('missing binary gives the containerd error; missing command in a shell gives 127', async () => {
     const r = await kubectl(['exec', 'web', '--', 'nope']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "nope": executable file not found in \$PATH: unknown$/);
+    expect(r.err).toMatch(
+      /^error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "nope": executable file not found in \$PATH: unknown$/,
+    );
     const s = await kubectl(['exec', 'web', '--', 'sh', '-c', 'nope']);
     expect(s.code).toBe(127);
     expect(s.err).toContain('sh: 1: nope: not found');
@@ -150,11 +157,21 @@ describe('kubectl exec, logs and cp against the simulated runtime', () => {
     expect(plain.err).toContain('% Total    % Received % Xferd');
     // A reader's terminal: kubectl exec -t under a pseudo-terminal (script from util-linux).
     const env = { KUBECONFIG: sim.kubeconfigPath, HOME: home };
-    const onTty = await execa('script', ['-qec', 'kubectl exec -i -t web -- curl http://localhost/', '/dev/null'], { env, reject: false, timeout: 60_000, input: '' });
+    const onTty = await execa('script', ['-qec', 'kubectl exec -i -t web -- curl http://localhost/', '/dev/null'], {
+      env,
+      reject: false,
+      timeout: 60_000,
+      input: '',
+    });
     expect(onTty.stdout).toContain('<title>Welcome to nginx!</title>');
     expect(onTty.stdout).not.toContain('% Total');
     // On a terminal, but piped: the meter is back (curl's stdout is the pipe).
-    const piped = await execa('script', ['-qec', "kubectl exec -i -t web -- sh -c 'curl http://localhost/ | head -c 20'", '/dev/null'], { env, reject: false, timeout: 60_000, input: '' });
+    const piped = await execa('script', ['-qec', "kubectl exec -i -t web -- sh -c 'curl http://localhost/ | head -c 20'", '/dev/null'], {
+      env,
+      reject: false,
+      timeout: 60_000,
+      input: '',
+    });
     expect(piped.stdout).toContain('% Total');
   });
 

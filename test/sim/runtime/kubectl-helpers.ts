@@ -22,7 +22,12 @@ export async function kubectlSim(options: SimOptions = {}): Promise<KubectlSim> 
   const home = await mkdtemp(join(tmpdir(), 'kdt-kubelet-'));
   const sim = await startSim({ speed: 10, ...options });
   const kubectl = async (args: string[], input?: string) => {
-    const r = await execa('kubectl', args, { env: { KUBECONFIG: sim.kubeconfigPath, HOME: home }, reject: false, timeout: 90_000, ...(input !== undefined ? { input } : {}) });
+    const r = await execa('kubectl', args, {
+      env: { KUBECONFIG: sim.kubeconfigPath, HOME: home },
+      reject: false,
+      timeout: 90_000,
+      ...(input !== undefined ? { input } : {}),
+    });
     return { out: r.stdout, err: r.stderr, code: r.exitCode };
   };
   return {

@@ -194,7 +194,10 @@ describe('kubelet behaviours and image tools, through kubectl', () => {
     const pods = await json('get', 'pods', '-l', 'batch.kubernetes.io/job-completion-index=2,job-name=squares');
     const pod = pods.items[0];
     expect(pod.metadata.annotations['batch.kubernetes.io/job-completion-index']).toBe('2');
-    expect(pod.spec.containers[0].env).toContainEqual({ name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']" } } });
+    expect(pod.spec.containers[0].env).toContainEqual({
+      name: 'JOB_COMPLETION_INDEX',
+      valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']" } },
+    });
     expect((await k.kubectl(['logs', pod.metadata.name])).out).toBe('2 squared is 4');
   });
 
@@ -234,7 +237,9 @@ describe('kubelet behaviours and image tools, through kubectl', () => {
     expect((await json('get', 'pod', 'etcd-with-grpc')).status.containerStatuses[0].restartCount).toBe(0);
     expect((await k.events('etcd-with-grpc')).filter((e) => e.includes('Unhealthy'))).toEqual([]);
     const ip = (await json('get', 'pod', 'wrong-grpc')).status.podIP;
-    expect(await k.events('wrong-grpc')).toContain(`Warning Unhealthy: Readiness probe failed: timeout: failed to connect service "${ip}:2380" within 1s: context deadline exceeded`);
+    expect(await k.events('wrong-grpc')).toContain(
+      `Warning Unhealthy: Readiness probe failed: timeout: failed to connect service "${ip}:2380" within 1s: context deadline exceeded`,
+    );
   });
 
   it('redis-cli talks to the redis server through its Service', async () => {

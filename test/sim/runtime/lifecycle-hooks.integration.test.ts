@@ -84,7 +84,13 @@ describe('lifecycle hooks and termination messages', () => {
 
   it('the termination-log file becomes lastState.terminated.message', async () => {
     await k.until(['pod', 'termination-demo'], (p) => p.status.containerStatuses[0].restartCount >= 1);
-    const msg = await k.kubectl(['get', 'pod', 'termination-demo', '-o', 'go-template={{range .status.containerStatuses}}{{.lastState.terminated.message}}{{end}}']);
+    const msg = await k.kubectl([
+      'get',
+      'pod',
+      'termination-demo',
+      '-o',
+      'go-template={{range .status.containerStatuses}}{{.lastState.terminated.message}}{{end}}',
+    ]);
     expect(msg.out).toBe('Sleep expired');
     const pod = JSON.parse((await k.kubectl(['get', 'pod', 'termination-demo', '-o', 'json'])).out);
     expect(pod.status.containerStatuses[0].lastState.terminated).toMatchObject({ exitCode: 0, reason: 'Completed', message: 'Sleep expired\n' });

@@ -19,10 +19,25 @@ afterEach(async () => {
 
 async function start(containers: unknown[]): Promise<(q: string) => Promise<{ status: number; body: string }>> {
   const clock = new ManualClock('2024-01-01T00:00:00Z');
-  const api = createApi({ store: createStore(), ctx: { clock, ids: seededIds(5), speed: 1000, version: { major: '1', minor: '32', gitVersion: 'v1.32.4' }, nodes: ['kind-control-plane'], loadBalancer: false } });
+  const api = createApi({
+    store: createStore(),
+    ctx: {
+      clock,
+      ids: seededIds(5),
+      speed: 1000,
+      version: { major: '1', minor: '32', gitVersion: 'v1.32.4' },
+      nodes: ['kind-control-plane'],
+      loadBalancer: false,
+    },
+  });
   bootstrap(api, '');
   runtime = createRuntime(api);
-  const created = api.create(api.resolve('pods')!, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { nodeName: 'kind-control-plane', containers } } as KObject);
+  const created = api.create(api.resolve('pods')!, 'default', {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p' },
+    spec: { nodeName: 'kind-control-plane', containers },
+  } as KObject);
   const pod = { ...created, status: { phase: 'Running', podIP: '10.244.0.30' } };
   runtime.podStarted(pod);
   const rt = runtime;
@@ -46,7 +61,9 @@ describe('pods/log', () => {
     expect(all.body.split('\n')[0]).toBe('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
     expect(all.body).toContain('2024/01/01 00:00:00 [notice] 1#1: nginx/1.27.3\n');
     const tail = await fetch('container=web&tailLines=2&timestamps=true');
-    expect(tail.body).toMatch(/^2024-01-01T00:00:00\.000000000Z 2024\/01\/01 00:00:00 \[notice\] 1#1: start worker process 31\n2024-01-01T00:00:00\.000000000Z .*start worker process 32\n$/);
+    expect(tail.body).toMatch(
+      /^2024-01-01T00:00:00\.000000000Z 2024\/01\/01 00:00:00 \[notice\] 1#1: start worker process 31\n2024-01-01T00:00:00\.000000000Z .*start worker process 32\n$/,
+    );
     expect((await fetch('container=web&previous=true')).body).toContain('previous terminated container \\"web\\" in pod \\"p\\" not found');
     expect((await fetch('container=zzz')).status).toBe(400);
   });

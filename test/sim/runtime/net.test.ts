@@ -8,19 +8,39 @@ import { createRuntime } from '../../../src/backends/sim/runtime/index.js';
 
 function cluster() {
   const clock = new ManualClock('2024-01-01T00:00:00Z');
-  const api = createApi({ store: createStore(), ctx: { clock, ids: seededIds(11), speed: 1000, version: { major: '1', minor: '32', gitVersion: 'v1.32.4' }, nodes: ['kind-control-plane'], loadBalancer: false } });
+  const api = createApi({
+    store: createStore(),
+    ctx: {
+      clock,
+      ids: seededIds(11),
+      speed: 1000,
+      version: { major: '1', minor: '32', gitVersion: 'v1.32.4' },
+      nodes: ['kind-control-plane'],
+      loadBalancer: false,
+    },
+  });
   bootstrap(api, '');
   api.create(api.resolve('namespaces')!, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'other' } } as KObject);
   const runtime = createRuntime(api);
   const pod = (name: string, ip: string, labels: Record<string, string>, container: Record<string, unknown>, ns = 'default') => {
-    const created = api.create(api.resolve('pods')!, ns, { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: ns, labels }, spec: { nodeName: 'kind-control-plane', containers: [{ name, ...container }] } } as KObject);
+    const created = api.create(api.resolve('pods')!, ns, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: ns, labels },
+      spec: { nodeName: 'kind-control-plane', containers: [{ name, ...container }] },
+    } as KObject);
     const running = { ...created, status: { phase: 'Running', podIP: ip, conditions: [{ type: 'Ready', status: 'True' }] } };
     runtime.podStarted(running);
     return running;
   };
   const service = (name: string, spec: Record<string, unknown>, ips: string[], port: number, ns = 'default') => {
     api.create(api.resolve('services')!, ns, { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ns }, spec } as KObject);
-    api.create(api.resolve('endpoints')!, ns, { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace: ns }, subsets: [{ addresses: ips.map((ip) => ({ ip })), ports: [{ port }] }] } as KObject);
+    api.create(api.resolve('endpoints')!, ns, {
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name, namespace: ns },
+      subsets: [{ addresses: ips.map((ip) => ({ ip })), ports: [{ port }] }],
+    } as KObject);
   };
   return { api, runtime, pod, service };
 }
@@ -43,17 +63,27 @@ describe('the in-cluster network', () => {
       expect((await sh('wget -qO- http://echo.other.svc.cluster.local:80/')).stdout).toBe('bar\n');
       expect((await sh('wget -qO- echo; echo $?')).stderr).toBe("wget: bad address 'echo'\n");
       const ns = await sh('nslookup web');
-      expect(ns.stdout).toBe('Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: 10.244.0.4\nName:\tweb.default.svc.cluster.local\nAddress: 10.244.0.5\n\n');
+      expect(ns.stdout).toBe(
+        'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: 10.244.0.4\nName:\tweb.default.svc.cluster.local\nAddress: 10.244.0.5\n\n',
+      );
       const bodies = new Set<string>();
       for (let i = 0; i < 6; i++) bodies.add((await sh('wget -qO- web | head -4 | tail -1')).stdout);
       expect([...bodies]).toEqual(['<title>Welcome to nginx!</title>\n']);
       expect((await sh('wget -qO- 10.244.0.4:81')).stderr).toBe("wget: can't connect to remote host (10.244.0.4): Connection refused\n");
-      expect((await sh('ping -c 2 web-x 2>&1; nc -z 10.244.0.4 80 && echo open; nc -z 10.244.0.4 81 || echo closed')).stdout).toBe("ping: bad address 'web-x'\nopen\nclosed\n");
-      expect((await sh('ping -c 2 10.244.0.4')).stdout).toBe('PING 10.244.0.4 (10.244.0.4): 56 data bytes\n64 bytes from 10.244.0.4: seq=0 ttl=63 time=0.050 ms\n64 bytes from 10.244.0.4: seq=1 ttl=63 time=0.051 ms\n\n--- 10.244.0.4 ping statistics ---\n2 packets transmitted, 2 packets received, 0% packet loss\nround-trip min/avg/max = 0.050/0.052/0.054 ms\n');
-      expect((await runtime.exec('default', 'web-0', undefined, ['getent', 'hosts', 'echo.other'])).stdout).toBe('10.96.1.1       echo.other.svc.cluster.local\n');
+      expect((await sh('ping -c 2 web-x 2>&1; nc -z 10.244.0.4 80 && echo open; nc -z 10.244.0.4 81 || echo closed')).stdout).toBe(
+        "ping: bad address 'web-x'\nopen\nclosed\n",
+      );
+      expect((await sh('ping -c 2 10.244.0.4')).stdout).toBe(
+        'PING 10.244.0.4 (10.244.0.4): 56 data bytes\n64 bytes from 10.244.0.4: seq=0 ttl=63 time=0.050 ms\n64 bytes from 10.244.0.4: seq=1 ttl=63 time=0.051 ms\n\n--- 10.244.0.4 ping statistics ---\n2 packets transmitted, 2 packets received, 0% packet loss\nround-trip min/avg/max = 0.050/0.052/0.054 ms\n',
+      );
+      expect((await runtime.exec('default', 'web-0', undefined, ['getent', 'hosts', 'echo.other'])).stdout).toBe(
+        '10.96.1.1       echo.other.svc.cluster.local\n',
+      );
       expect((await runtime.exec('other', 'echo', undefined, ['sh'])).error).toContain('exec: "sh": executable file not found in $PATH');
       const head = await runtime.exec('default', 'web-0', undefined, ['curl', '-sI', 'localhost/nope']);
-      expect(head.stdout).toMatch(/^HTTP\/1\.1 404 Not Found\r\nServer: nginx\/1\.27\.3\r\nDate: .* GMT\r\nContent-Type: text\/html\r\nConnection: keep-alive\r\nContent-Length: 153\r\n\r\n$/);
+      expect(head.stdout).toMatch(
+        /^HTTP\/1\.1 404 Not Found\r\nServer: nginx\/1\.27\.3\r\nDate: .* GMT\r\nContent-Type: text\/html\r\nConnection: keep-alive\r\nContent-Length: 153\r\n\r\n$/,
+      );
       const v = await runtime.exec('default', 'web-0', undefined, ['curl', '-v', '-s', '-o', '/dev/null', 'http://localhost/']);
       expect(v.stderr).toContain('> GET / HTTP/1.1\n> Host: localhost\n> User-Agent: curl/7.88.1\n> Accept: */*\n');
       expect(v.stderr).toContain('< ETag: "');
@@ -65,17 +95,34 @@ describe('the in-cluster network', () => {
   it('runs exec, httpGet and tcpSocket probes inside the containers', async () => {
     const { runtime, pod } = cluster();
     try {
-      const live = pod('liveness', '10.244.0.7', {}, { image: 'registry.k8s.io/busybox', args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'] });
+      const live = pod(
+        'liveness',
+        '10.244.0.7',
+        {},
+        { image: 'registry.k8s.io/busybox', args: ['/bin/sh', '-c', 'touch /tmp/healthy; sleep 30; rm -f /tmp/healthy; sleep 600'] },
+      );
       const web = pod('web', '10.244.0.8', {}, { image: 'nginx', ports: [{ name: 'http', containerPort: 80 }] });
       const exec = { exec: { command: ['cat', '/tmp/healthy'] } };
       await new Promise((r) => setTimeout(r, 5));
       expect(await runtime.probe!(live, 'liveness', exec)).toEqual({ result: 'success', output: '' });
       await new Promise((r) => setTimeout(r, 150));
-      expect(await runtime.probe!(live, 'liveness', exec)).toEqual({ result: 'failure', output: "cat: can't open '/tmp/healthy': No such file or directory\n" });
+      expect(await runtime.probe!(live, 'liveness', exec)).toEqual({
+        result: 'failure',
+        output: "cat: can't open '/tmp/healthy': No such file or directory\n",
+      });
       expect(await runtime.probe!(web, 'web', { httpGet: { path: '/', port: 'http' } })).toEqual({ result: 'success', output: '' });
-      expect(await runtime.probe!(web, 'web', { httpGet: { path: '/nope', port: 80 } })).toEqual({ result: 'failure', output: 'HTTP probe failed with statuscode: 404' });
-      expect(await runtime.probe!(web, 'web', { tcpSocket: { port: 81 } })).toEqual({ result: 'failure', output: 'dial tcp 10.244.0.8:81: connect: connection refused' });
-      expect(await runtime.probe!(web, 'web', { httpGet: { path: '/healthz', port: 81 } })).toEqual({ result: 'failure', output: 'Get "http://10.244.0.8:81/healthz": dial tcp 10.244.0.8:81: connect: connection refused' });
+      expect(await runtime.probe!(web, 'web', { httpGet: { path: '/nope', port: 80 } })).toEqual({
+        result: 'failure',
+        output: 'HTTP probe failed with statuscode: 404',
+      });
+      expect(await runtime.probe!(web, 'web', { tcpSocket: { port: 81 } })).toEqual({
+        result: 'failure',
+        output: 'dial tcp 10.244.0.8:81: connect: connection refused',
+      });
+      expect(await runtime.probe!(web, 'web', { httpGet: { path: '/healthz', port: 81 } })).toEqual({
+        result: 'failure',
+        output: 'Get "http://10.244.0.8:81/healthz": dial tcp 10.244.0.8:81: connect: connection refused',
+      });
     } finally {
       await runtime.close?.();
     }

@@ -36,7 +36,7 @@ const cases: Case[] = [
   ['echo /nomatch/*', '/nomatch/*\n'],
   ['x="a  b"; for w in $x; do echo "<$w>"; done', '<a>\n<b>\n'],
   ['x="a  b"; for w in "$x"; do echo "<$w>"; done', '<a  b>\n'],
-  ['export A=1; sh -c \'echo $A\'', '1\n'],
+  ["export A=1; sh -c 'echo $A'", '1\n'],
   ['B=2 sh -c \'echo $B\'; echo "${B:-unset}"', '2\nunset\n'],
   ['[ 3 -gt 2 ] && [ -n "x" ] && [ ! -e /nope ] && echo ok', 'ok\n'],
   ['test -z "" ; echo $?', '0\n'],

@@ -8,10 +8,21 @@ import { createRuntime } from '../../../src/backends/sim/runtime/index.js';
 
 function setup() {
   const clock = new ManualClock('2024-01-01T00:00:00Z');
-  const api = createApi({ store: createStore(), ctx: { clock, ids: seededIds(7), speed: 1000, version: { major: '1', minor: '32', gitVersion: 'v1.32.4' }, nodes: ['kind-control-plane'], loadBalancer: false } });
+  const api = createApi({
+    store: createStore(),
+    ctx: {
+      clock,
+      ids: seededIds(7),
+      speed: 1000,
+      version: { major: '1', minor: '32', gitVersion: 'v1.32.4' },
+      nodes: ['kind-control-plane'],
+      loadBalancer: false,
+    },
+  });
   bootstrap(api, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
   const runtime = createRuntime(api);
-  const create = (resource: string, obj: Omit<KObject, 'metadata'> & { metadata: KObject['metadata'] }) => api.create(api.resolve(resource)!, obj.metadata.namespace ?? 'default', obj as KObject);
+  const create = (resource: string, obj: Omit<KObject, 'metadata'> & { metadata: KObject['metadata'] }) =>
+    api.create(api.resolve(resource)!, obj.metadata.namespace ?? 'default', obj as KObject);
   return { api, runtime, create };
 }
 
@@ -47,7 +58,15 @@ const podSpec = {
     { name: 'picked', configMap: { name: 'cfg', items: [{ key: 'level', path: 'conf/level.txt' }], defaultMode: 0o400 } },
     { name: 'creds', secret: { secretName: 'creds' } },
     { name: 'shared', emptyDir: {} },
-    { name: 'info', downwardAPI: { items: [{ path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } }, { path: 'name', fieldRef: { fieldPath: 'metadata.name' } }] } },
+    {
+      name: 'info',
+      downwardAPI: {
+        items: [
+          { path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } },
+          { path: 'name', fieldRef: { fieldPath: 'metadata.name' } },
+        ],
+      },
+    },
   ],
 };
 
@@ -78,7 +97,9 @@ describe('container files and environment from the pod spec', () => {
       expect((await sh('echo hi > /etc/creds/x')).stderr).toBe("sh: can't create /etc/creds/x: Read-only file system\n");
       const sa = await sh('ls /var/run/secrets/kubernetes.io/serviceaccount; cat /var/run/secrets/kubernetes.io/serviceaccount/namespace');
       expect(sa.stdout).toBe('ca.crt\nnamespace\ntoken\ndefault');
-      expect((await sh('cat /etc/resolv.conf')).stdout).toBe('search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n');
+      expect((await sh('cat /etc/resolv.conf')).stdout).toBe(
+        'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n',
+      );
       expect((await sh('tail -1 /etc/hosts')).stdout).toBe('10.244.0.9\tp\n');
 
       // emptyDir is shared by the pod's containers
@@ -89,11 +110,26 @@ describe('container files and environment from the pod spec', () => {
     }
   });
 
-  it('hostPath volumes, and claims bound to a hostPath PersistentVolume, are the node\'s own directories', async () => {
+  it("hostPath volumes, and claims bound to a hostPath PersistentVolume, are the node's own directories", async () => {
     const { runtime, create } = setup();
-    create('persistentvolumes', { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: 'pv-a' }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/srv/site' } } });
-    create('persistentvolumeclaims', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'claim-a' }, spec: { accessModes: ['ReadWriteOnce'], volumeName: 'pv-a', resources: { requests: { storage: '1Gi' } } } });
-    create('persistentvolumeclaims', { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'claim-b' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } });
+    create('persistentvolumes', {
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name: 'pv-a' },
+      spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/srv/site' } },
+    });
+    create('persistentvolumeclaims', {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'claim-a' },
+      spec: { accessModes: ['ReadWriteOnce'], volumeName: 'pv-a', resources: { requests: { storage: '1Gi' } } },
+    });
+    create('persistentvolumeclaims', {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'claim-b' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+    });
     const node = (cmd: string) => runtime.nodeExec!('kind-control-plane', cmd, 10_000);
     expect((await node('mkdir -p /srv/site && echo from-node > /srv/site/index.html')).exitCode).toBe(0);
     const pod = create('pods', {
@@ -102,8 +138,23 @@ describe('container files and environment from the pod spec', () => {
       metadata: { name: 'h' },
       spec: {
         nodeName: 'kind-control-plane',
-        containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'], volumeMounts: [{ name: 'claimed', mountPath: '/www' }, { name: 'logs', mountPath: '/logs' }, { name: 'other', mountPath: '/other' }] }],
-        volumes: [{ name: 'claimed', persistentVolumeClaim: { claimName: 'claim-a' } }, { name: 'logs', hostPath: { path: '/var/log/app' } }, { name: 'other', persistentVolumeClaim: { claimName: 'claim-b' } }],
+        containers: [
+          {
+            name: 'c',
+            image: 'busybox:1.36',
+            command: ['sleep', '3600'],
+            volumeMounts: [
+              { name: 'claimed', mountPath: '/www' },
+              { name: 'logs', mountPath: '/logs' },
+              { name: 'other', mountPath: '/other' },
+            ],
+          },
+        ],
+        volumes: [
+          { name: 'claimed', persistentVolumeClaim: { claimName: 'claim-a' } },
+          { name: 'logs', hostPath: { path: '/var/log/app' } },
+          { name: 'other', persistentVolumeClaim: { claimName: 'claim-b' } },
+        ],
       },
     });
     runtime.podStarted({ ...pod, status: { phase: 'Running', podIP: '10.244.0.11' } });
@@ -136,7 +187,12 @@ describe('container files and environment from the pod spec', () => {
         volumes: [{ name: 'v', emptyDir: {} }],
       },
     });
-    const plain = create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'plain' }, spec: { nodeName: 'kind-control-plane', containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'] }] } });
+    const plain = create('pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'plain' },
+      spec: { nodeName: 'kind-control-plane', containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'] }] },
+    });
     runtime.podStarted({ ...pod, status: { phase: 'Running', podIP: '10.244.0.12' } });
     runtime.podStarted({ ...plain, status: { phase: 'Running', podIP: '10.244.0.13' } });
     try {
@@ -163,7 +219,12 @@ describe('container files and environment from the pod spec', () => {
 
   it('exec of an unknown image warns once', async () => {
     const { runtime, create } = setup();
-    const pod = create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'q' }, spec: { nodeName: 'kind-control-plane', containers: [{ name: 'c', image: 'example.com/team/app:v3' }] } });
+    const pod = create('pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'q' },
+      spec: { nodeName: 'kind-control-plane', containers: [{ name: 'c', image: 'example.com/team/app:v3' }] },
+    });
     runtime.podStarted({ ...pod, status: { phase: 'Running', podIP: '10.244.0.10' } });
     try {
       expect(runtime.warnings().join('\n')).toContain('image example.com/team/app:v3 is not known to the simulator');

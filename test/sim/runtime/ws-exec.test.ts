@@ -20,10 +20,25 @@ afterEach(async () => {
 
 async function start(): Promise<{ url: string; pod: KObject }> {
   const clock = new ManualClock('2024-01-01T00:00:00Z');
-  const api = createApi({ store: createStore(), ctx: { clock, ids: seededIds(3), speed: 1000, version: { major: '1', minor: '32', gitVersion: 'v1.32.4' }, nodes: ['kind-control-plane'], loadBalancer: false } });
+  const api = createApi({
+    store: createStore(),
+    ctx: {
+      clock,
+      ids: seededIds(3),
+      speed: 1000,
+      version: { major: '1', minor: '32', gitVersion: 'v1.32.4' },
+      nodes: ['kind-control-plane'],
+      loadBalancer: false,
+    },
+  });
   bootstrap(api, '');
   runtime = createRuntime(api);
-  const created = api.create(api.resolve('pods')!, 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { nodeName: 'kind-control-plane', containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '1d'] }] } } as KObject);
+  const created = api.create(api.resolve('pods')!, 'default', {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'p' },
+    spec: { nodeName: 'kind-control-plane', containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '1d'] }] },
+  } as KObject);
   const pod = { ...created, status: { phase: 'Running', podIP: '10.244.0.20' } };
   runtime.podStarted(pod);
   const rt = runtime;
@@ -37,7 +52,11 @@ async function start(): Promise<{ url: string; pod: KObject }> {
 }
 
 /** Speaks v5.channel.k8s.io like kubectl: returns what came on each channel. */
-function exec(url: string, query: string, stdin?: string): Promise<{ out: string; err: string; status: Record<string, unknown>; protocol: string; code?: number }> {
+function exec(
+  url: string,
+  query: string,
+  stdin?: string,
+): Promise<{ out: string; err: string; status: Record<string, unknown>; protocol: string; code?: number }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${url}?${query}`, ['v5.channel.k8s.io']);
     let out = '';

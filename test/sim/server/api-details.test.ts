@@ -44,7 +44,8 @@ describe('API server details, with the real kubectl (Kubernetes 1.32)', () => {
 
   it('treats resourceVersion "0" on update as unset, and answers a stale one with 409 before validating', async () => {
     expect((await f.kubectl(['create', 'configmap', 'rv', '--from-literal=a=1'])).exitCode).toBe(0);
-    const cm = (rv: string, label: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: rv\n  resourceVersion: "${rv}"\n  labels: {a: "${label}"}\ndata: {a: "2"}\n`;
+    const cm = (rv: string, label: string) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: rv\n  resourceVersion: "${rv}"\n  labels: {a: "${label}"}\ndata: {a: "2"}\n`;
     await writeFile(join(f.home, 'rv0.yaml'), cm('0', 'ok'));
     const zero = await f.kubectl(['replace', '-f', join(f.home, 'rv0.yaml')]);
     expect(zero.stderr).toBe('');
@@ -53,7 +54,9 @@ describe('API server details, with the real kubectl (Kubernetes 1.32)', () => {
     const stale = await f.kubectl(['replace', '-f', join(f.home, 'stale.yaml')]);
     expect(stale.exitCode).toBe(1);
     expect(stale.stderr.trim()).toBe(
-      'Error from server (Conflict): error when replacing "' + join(f.home, 'stale.yaml') + '": Operation cannot be fulfilled on configmaps "rv": the object has been modified; please apply your changes to the latest version and try again',
+      'Error from server (Conflict): error when replacing "' +
+        join(f.home, 'stale.yaml') +
+        '": Operation cannot be fulfilled on configmaps "rv": the object has been modified; please apply your changes to the latest version and try again',
     );
   });
 
@@ -94,23 +97,43 @@ describe('API server details, with the real kubectl (Kubernetes 1.32)', () => {
   });
 
   it('has the default ClusterRoles and bindings of a kind cluster', async () => {
-    const roles = await f.kubectl(['get', 'clusterroles', 'cluster-admin', 'admin', 'edit', 'view', 'system:discovery', 'system:basic-user', 'system:public-info-viewer', '-o', 'name']);
+    const roles = await f.kubectl([
+      'get',
+      'clusterroles',
+      'cluster-admin',
+      'admin',
+      'edit',
+      'view',
+      'system:discovery',
+      'system:basic-user',
+      'system:public-info-viewer',
+      '-o',
+      'name',
+    ]);
     expect(roles.exitCode).toBe(0);
     expect(roles.stdout.trim().split('\n')).toHaveLength(7);
     const admin = JSON.parse((await f.kubectl(['get', 'clusterrole', 'cluster-admin', '-o', 'json'])).stdout);
-    expect(admin.rules).toEqual([{ apiGroups: ['*'], resources: ['*'], verbs: ['*'] }, { nonResourceURLs: ['*'], verbs: ['*'] }]);
+    expect(admin.rules).toEqual([
+      { apiGroups: ['*'], resources: ['*'], verbs: ['*'] },
+      { nonResourceURLs: ['*'], verbs: ['*'] },
+    ]);
     expect(admin.metadata.labels).toEqual({ 'kubernetes.io/bootstrapping': 'rbac-defaults' });
     const view = JSON.parse((await f.kubectl(['get', 'clusterrole', 'view', '-o', 'json'])).stdout);
     expect(view.aggregationRule).toEqual({ clusterRoleSelectors: [{ matchLabels: { 'rbac.authorization.k8s.io/aggregate-to-view': 'true' } }] });
     const binding = JSON.parse((await f.kubectl(['get', 'clusterrolebinding', 'kubeadm:cluster-admins', '-o', 'json'])).stdout);
     expect(binding).toMatchObject({ roleRef: { name: 'cluster-admin' }, subjects: [{ kind: 'Group', name: 'kubeadm:cluster-admins' }] });
-    expect((await f.kubectl(['create', 'rolebinding', 'viewers', '--clusterrole=view', '--user=jane'])).stdout.trim()).toBe('rolebinding.rbac.authorization.k8s.io/viewers created');
+    expect((await f.kubectl(['create', 'rolebinding', 'viewers', '--clusterrole=view', '--user=jane'])).stdout.trim()).toBe(
+      'rolebinding.rbac.authorization.k8s.io/viewers created',
+    );
   });
 
   it("has kubeadm's CoreDNS ClusterRole, bound to CoreDNS's ServiceAccount", async () => {
     const d = await f.kubectl(['describe', 'clusterrole', 'system:coredns']);
     expect(d.exitCode).toBe(0);
-    const rows = d.stdout.split('\n').filter((l) => /\[list watch\]/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+    const rows = d.stdout
+      .split('\n')
+      .filter((l) => /\[list watch\]/.test(l))
+      .map((l) => l.trim().split(/\s+/)[0]);
     expect(rows).toEqual(['endpoints', 'namespaces', 'pods', 'services', 'endpointslices.discovery.k8s.io']);
     const binding = JSON.parse((await f.kubectl(['get', 'clusterrolebinding', 'system:coredns', '-o', 'json'])).stdout);
     expect(binding).toMatchObject({ roleRef: { name: 'system:coredns' }, subjects: [{ kind: 'ServiceAccount', name: 'coredns', namespace: 'kube-system' }] });
@@ -119,8 +142,17 @@ describe('API server details, with the real kubectl (Kubernetes 1.32)', () => {
   it('serves kubectl auth whoami and TokenReview', async () => {
     const who = await f.kubectl(['auth', 'whoami']);
     expect(who.exitCode).toBe(0);
-    expect(who.stdout.split('\n').map((l) => l.split(/\s{2,}/).join('|'))).toEqual(['ATTRIBUTE|VALUE', 'Username|kubernetes-admin', 'Groups|[kubeadm:cluster-admins system:authenticated]']);
-    const review = await call(f.sim, 'POST', '/apis/authentication.k8s.io/v1/tokenreviews', JSON.stringify({ apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: { token: f.sim.token } }));
+    expect(who.stdout.split('\n').map((l) => l.split(/\s{2,}/).join('|'))).toEqual([
+      'ATTRIBUTE|VALUE',
+      'Username|kubernetes-admin',
+      'Groups|[kubeadm:cluster-admins system:authenticated]',
+    ]);
+    const review = await call(
+      f.sim,
+      'POST',
+      '/apis/authentication.k8s.io/v1/tokenreviews',
+      JSON.stringify({ apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: { token: f.sim.token } }),
+    );
     expect(review.status).toBe(201);
     expect(JSON.parse(review.body).status).toMatchObject({ authenticated: true, user: { username: 'kubernetes-admin' } });
     const stranger = await call(f.sim, 'POST', '/apis/authentication.k8s.io/v1/tokenreviews', JSON.stringify({ kind: 'TokenReview', spec: { token: 'nope' } }));
@@ -162,7 +194,9 @@ describe('list paging', () => {
     let token = '';
     const pages: { n: number; remaining?: number }[] = [];
     do {
-      const r = JSON.parse((await call(f.sim, 'GET', `/api/v1/namespaces/default/configmaps?limit=2${token ? `&continue=${encodeURIComponent(token)}` : ''}`)).body);
+      const r = JSON.parse(
+        (await call(f.sim, 'GET', `/api/v1/namespaces/default/configmaps?limit=2${token ? `&continue=${encodeURIComponent(token)}` : ''}`)).body,
+      );
       names.push(...r.items.map((i: { metadata: { name: string } }) => i.metadata.name));
       pages.push({ n: r.items.length, remaining: r.metadata.remainingItemCount });
       token = r.metadata.continue ?? '';
@@ -179,8 +213,20 @@ describe('list paging', () => {
 
   it('kubectl get --chunk-size pages through everything', async () => {
     const r = await f.kubectl(['get', 'configmaps', '--chunk-size=2', '-o', 'name']);
-    expect(r.stdout.trim().split('\n')).toEqual(['configmap/kube-root-ca.crt', 'configmap/p-a', 'configmap/p-b', 'configmap/p-c', 'configmap/p-d', 'configmap/p-e']);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'configmap/kube-root-ca.crt',
+      'configmap/p-a',
+      'configmap/p-b',
+      'configmap/p-c',
+      'configmap/p-d',
+      'configmap/p-e',
+    ]);
     const table = await f.kubectl(['get', 'configmaps', '--chunk-size=2']);
-    expect(table.stdout.trim().split('\n').map((l) => l.split(/\s+/)[0])).toEqual(['NAME', 'kube-root-ca.crt', 'p-a', 'p-b', 'p-c', 'p-d', 'p-e']);
+    expect(
+      table.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(/\s+/)[0]),
+    ).toEqual(['NAME', 'kube-root-ca.crt', 'p-a', 'p-b', 'p-c', 'p-d', 'p-e']);
   });
 });

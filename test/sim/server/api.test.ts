@@ -10,7 +10,14 @@ function setup() {
   const clock = new ManualClock('2024-01-01T00:00:00Z');
   const api = createApi({
     store: createStore(),
-    ctx: { clock, ids: seededIds(7), speed: 1, version: { major: '1', minor: '32', gitVersion: 'v1.32.4' }, nodes: ['kind-control-plane'], loadBalancer: false },
+    ctx: {
+      clock,
+      ids: seededIds(7),
+      speed: 1,
+      version: { major: '1', minor: '32', gitVersion: 'v1.32.4' },
+      nodes: ['kind-control-plane'],
+      loadBalancer: false,
+    },
   });
   bootstrap(api, 'CA');
   const t = (r: string) => api.resolve(r)!;
@@ -34,7 +41,9 @@ describe('createApi', () => {
     expect(api.get(t('cm'), 'kube-public', 'kube-root-ca.crt').data).toEqual({ 'ca.crt': 'CA' });
     const svc = api.get(t('svc'), 'default', 'kubernetes');
     expect((svc.spec as { clusterIP: string }).clusterIP).toBe('10.96.0.1');
-    expect(api.get(api.resolve('endpointslices', 'discovery.k8s.io')!, 'default', 'kubernetes').ports).toEqual([{ name: 'https', port: 6443, protocol: 'TCP' }]);
+    expect(api.get(api.resolve('endpointslices', 'discovery.k8s.io')!, 'default', 'kubernetes').ports).toEqual([
+      { name: 'https', port: 6443, protocol: 'TCP' },
+    ]);
   });
 
   it('resolves by plural, singular, short name and kind', () => {
@@ -78,7 +87,14 @@ describe('createApi', () => {
     expect(api.patch(t('cm'), 'default', 'a', 'merge', { data: { k: null, m: '1' } }).data).toEqual({ m: '1' });
     expect(api.patch(t('cm'), 'default', 'a', 'json', [{ op: 'add', path: '/data/n', value: '2' }]).data).toEqual({ m: '1', n: '2' });
     expect(api.patch(t('cm'), 'default', 'a', 'strategic', { metadata: { labels: { x: 'y' } } }).metadata.labels).toEqual({ x: 'y' });
-    const applied = api.patch(t('cm'), 'default', 'b', 'apply', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b' }, data: { z: '1' } }, { fieldManager: 'me' });
+    const applied = api.patch(
+      t('cm'),
+      'default',
+      'b',
+      'apply',
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b' }, data: { z: '1' } },
+      { fieldManager: 'me' },
+    );
     expect(applied.data).toEqual({ z: '1' });
     expect((applied.metadata.managedFields as { manager: string }[]).map((m) => m.manager)).toContain('me');
     expect(failure(() => api.patch(t('cm'), 'default', 'zz', 'merge', {})).code).toBe(404);
@@ -89,10 +105,23 @@ describe('createApi', () => {
     const e = failure(() => api.create(t('cm'), 'default', { ...cm('s'), spec: { foo: 1 } }, { fieldValidation: 'Strict' }));
     expect(e.code).toBe(400);
     expect(e.message).toBe('ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "spec"');
-    const deploy = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { foo: 1, selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i', imagex: 1 }] } } } };
-    const p = failure(() => api.patch(t('cm'), 'default', 'kube-root-ca.crt', 'strategic', { metadata: { $patch: 'merge', labelz: {} } }, { fieldValidation: 'Strict' }));
+    const deploy = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd' },
+      spec: {
+        foo: 1,
+        selector: { matchLabels: { a: 'b' } },
+        template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i', imagex: 1 }] } },
+      },
+    };
+    const p = failure(() =>
+      api.patch(t('cm'), 'default', 'kube-root-ca.crt', 'strategic', { metadata: { $patch: 'merge', labelz: {} } }, { fieldValidation: 'Strict' }),
+    );
     expect(p.message).toContain('unknown field "metadata.labelz"');
-    expect(api.patch(t('cm'), 'default', 'kube-root-ca.crt', 'strategic', { metadata: { labels: { a: 'b' } } }, { fieldValidation: 'Strict' }).metadata.labels).toEqual({ a: 'b' });
+    expect(
+      api.patch(t('cm'), 'default', 'kube-root-ca.crt', 'strategic', { metadata: { labels: { a: 'b' } } }, { fieldValidation: 'Strict' }).metadata.labels,
+    ).toEqual({ a: 'b' });
     expect(failure(() => api.create(t('deploy'), 'default', deploy as KObject, { fieldValidation: 'Strict' })).message).toBe(
       'Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.foo", unknown field "spec.template.spec.containers[0].imagex"',
     );
@@ -100,7 +129,16 @@ describe('createApi', () => {
 
   it('writes only status through the status subresource, and spec.replicas through scale', () => {
     const { api, t } = setup();
-    const d = api.create(t('deploy'), 'default', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd' }, spec: { replicas: 1, selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i' }] } } } });
+    const d = api.create(t('deploy'), 'default', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd' },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { a: 'b' } },
+        template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i' }] } },
+      },
+    });
     const s = api.update(t('deploy'), 'default', { ...d, spec: { ...(d.spec as object), replicas: 9 }, status: { replicas: 4 } }, { subresource: 'status' });
     expect((s.spec as { replicas: number }).replicas).toBe(1);
     expect((s.status as { replicas: number }).replicas).toBe(4);
@@ -130,7 +168,12 @@ describe('createApi', () => {
 
   it('gives pods on a node a grace period, and removes them at once with gracePeriodSeconds=0', () => {
     const { api, t } = setup();
-    const pod = (name: string, nodeName?: string): KObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { ...(nodeName ? { nodeName } : {}), containers: [{ name: 'c', image: 'busybox' }] } });
+    const pod = (name: string, nodeName?: string): KObject => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name },
+      spec: { ...(nodeName ? { nodeName } : {}), containers: [{ name: 'c', image: 'busybox' }] },
+    });
     api.create(t('po'), 'default', pod('bound', 'kind-control-plane'));
     const d = api.delete(t('po'), 'default', 'bound');
     expect(d.metadata.deletionGracePeriodSeconds).toBe(30);

@@ -32,7 +32,10 @@ describe('@kubernetes/client-node against the sim', () => {
     const apps = kc.makeApiClient(k8s.AppsV1Api);
     await apps.createNamespacedDeployment({
       namespace: 'default',
-      body: { metadata: { name: 'd1' }, spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } } },
+      body: {
+        metadata: { name: 'd1' },
+        spec: { selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+      },
     });
     const list = await apps.listNamespacedDeployment({ namespace: 'default' });
     expect(list.items.map((d) => d.metadata?.name)).toEqual(['d1']);
@@ -55,7 +58,10 @@ describe('@kubernetes/client-node against the sim', () => {
       () => done(),
     );
     await core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'watched' } } });
-    await core.patchNamespacedConfigMap({ name: 'watched', namespace: 'default', body: { data: { x: 'y' } } }, k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch));
+    await core.patchNamespacedConfigMap(
+      { name: 'watched', namespace: 'default', body: { data: { x: 'y' } } },
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+    );
     await finished;
     controller.abort();
     expect(events).toEqual(['ADDED watched', 'MODIFIED watched']);

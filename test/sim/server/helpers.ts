@@ -8,7 +8,10 @@ import { startSim, type SimHandle, type SimOptions } from '../../../src/backends
 export interface SimFixture {
   sim: SimHandle;
   home: string;
-  kubectl(args: string[], options?: { input?: string; timeoutMs?: number; env?: Record<string, string> }): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+  kubectl(
+    args: string[],
+    options?: { input?: string; timeoutMs?: number; env?: Record<string, string> },
+  ): Promise<{ stdout: string; stderr: string; exitCode: number }>;
   stop(): Promise<void>;
 }
 

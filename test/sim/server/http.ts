@@ -9,7 +9,14 @@ export interface Reply {
 }
 
 /** Sends one request to the simulator's API server with its token (JSON unless headers say otherwise). */
-export function call(sim: SimHandle, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}, agent: Agent | false = false): Promise<Reply> {
+export function call(
+  sim: SimHandle,
+  method: string,
+  path: string,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
+  agent: Agent | false = false,
+): Promise<Reply> {
   const url = new URL(sim.url);
   const options: RequestOptions = {
     method,

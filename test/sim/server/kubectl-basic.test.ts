@@ -46,7 +46,9 @@ describe('the sim API server with the real kubectl', () => {
     await writeFile(file, 'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: old\nspec:\n  replicas: 1\n');
     const r = await f.kubectl(['apply', '-f', file]);
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toBe(`error: resource mapping not found for name: "old" namespace: "" from "${file}": no matches for kind "Deployment" in version "extensions/v1beta1"\nensure CRDs are installed first`);
+    expect(r.stderr).toBe(
+      `error: resource mapping not found for name: "old" namespace: "" from "${file}": no matches for kind "Deployment" in version "extensions/v1beta1"\nensure CRDs are installed first`,
+    );
   });
 
   it('applies, gets and deletes a configmap from a YAML file', async () => {

@@ -37,7 +37,9 @@ describe('request body limits', () => {
     console.info(`billion laughs (${bomb.length} bytes): rejected in ${ms.toFixed(0)} ms, heap +${heapMiB.toFixed(1)} MiB`);
     expect(rejected.status).toBe(400);
     expect(JSON.parse(rejected.body)).toMatchObject({ reason: 'BadRequest', code: 400 });
-    expect(messageOf(rejected)).toMatch(/^the object provided is unrecognized \(must be of type ConfigMap\): yaml: document contains excessive aliasing \([0-9a-f]{60} \.\.\.\)$/);
+    expect(messageOf(rejected)).toMatch(
+      /^the object provided is unrecognized \(must be of type ConfigMap\): yaml: document contains excessive aliasing \([0-9a-f]{60} \.\.\.\)$/,
+    );
     expect(other.status).toBe(200);
     // 9^8 strings would be hundreds of MiB once expanded.
     expect(heapMiB).toBeLessThan(100);
@@ -57,8 +59,10 @@ describe('request body limits', () => {
     expect(JSON.parse(r.body).metadata).toMatchObject({ labels: { app: 'web' }, annotations: { app: 'web' } });
   });
 
-  it('rejects an apply patch that is a bomb with the apply handler\'s message', async () => {
-    const r = await call(sim, 'PATCH', '/api/v1/namespaces/default/configmaps/lol?fieldManager=m', laughs(9), { 'Content-Type': 'application/apply-patch+yaml' });
+  it("rejects an apply patch that is a bomb with the apply handler's message", async () => {
+    const r = await call(sim, 'PATCH', '/api/v1/namespaces/default/configmaps/lol?fieldManager=m', laughs(9), {
+      'Content-Type': 'application/apply-patch+yaml',
+    });
     expect(r.status).toBe(400);
     expect(messageOf(r)).toBe('error decoding YAML: error converting YAML to JSON: yaml: document contains excessive aliasing');
   });
@@ -74,7 +78,9 @@ describe('request body limits', () => {
       expect(j.status).toBe(400);
       expect(messageOf(j)).toBe("couldn't get version/kind; json parse error: exceeded max depth");
     }
-    const patch = await call(sim, 'PATCH', '/api/v1/namespaces/default/configmaps/anchored', `{"x":${'{"y":'.repeat(3000)}1${'}'.repeat(3000)}}`, { 'Content-Type': 'application/merge-patch+json' });
+    const patch = await call(sim, 'PATCH', '/api/v1/namespaces/default/configmaps/anchored', `{"x":${'{"y":'.repeat(3000)}1${'}'.repeat(3000)}}`, {
+      'Content-Type': 'application/merge-patch+json',
+    });
     expect(patch.status).toBe(400);
     expect(messageOf(patch)).toBe('error decoding patch: exceeded max depth');
   });
@@ -106,14 +112,19 @@ describe('request paths', () => {
     await sim?.stop();
   });
 
-  it('answers a malformed escape with 400, as Go\'s HTTP server does', async () => {
+  it("answers a malformed escape with 400, as Go's HTTP server does", async () => {
     const r = await call(sim, 'GET', '/api/v1/namespaces/%ZZ/pods');
     expect(r.status).toBe(400);
     expect(r.body).toBe('400 Bad Request');
   });
 
   it('routes nothing through dot segments, escaped or not', async () => {
-    for (const path of ['/api/v1/namespaces/%2e%2e/pods', '/api/v1/namespaces/%2E%2E/configmaps', '/api/v1/namespaces/default/pods/%2e', '/api/v1/namespaces/default/%2e%2e/%2e%2e/nodes']) {
+    for (const path of [
+      '/api/v1/namespaces/%2e%2e/pods',
+      '/api/v1/namespaces/%2E%2E/configmaps',
+      '/api/v1/namespaces/default/pods/%2e',
+      '/api/v1/namespaces/default/%2e%2e/%2e%2e/nodes',
+    ]) {
       const r = await call(sim, 'GET', path);
       expect(r.status, path).toBe(404);
       expect(messageOf(r)).toBe('the server could not find the requested resource');
@@ -134,7 +145,10 @@ describe('watches of clients that do not read', () => {
   it('are closed instead of buffered without bound', async () => {
     const url = new URL('/api/v1/namespaces/default/configmaps?watch=true', sim.url);
     const res = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
-      const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, ca: sim.caPem, headers: { Authorization: `Bearer ${sim.token}` }, agent: false }, resolve);
+      const req = request(
+        { host: url.hostname, port: url.port, path: url.pathname + url.search, ca: sim.caPem, headers: { Authorization: `Bearer ${sim.token}` }, agent: false },
+        resolve,
+      );
       req.on('error', () => undefined);
       req.end();
       setTimeout(() => reject(new Error('no watch response')), 10_000).unref();
@@ -144,7 +158,12 @@ describe('watches of clients that do not read', () => {
     const big = 'x'.repeat(256 * 1024);
     const total = 120;
     for (let i = 0; i < total; i++) {
-      const r = await call(sim, 'POST', '/api/v1/namespaces/default/configmaps', JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `big-${i}` }, data: { big } }));
+      const r = await call(
+        sim,
+        'POST',
+        '/api/v1/namespaces/default/configmaps',
+        JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `big-${i}` }, data: { big } }),
+      );
       expect(r.status).toBe(201);
     }
     let received = 0;

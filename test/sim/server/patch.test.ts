@@ -10,7 +10,15 @@ const deployment = () => ({
     template: {
       spec: {
         containers: [
-          { name: 'nginx', image: 'nginx:1', ports: [{ containerPort: 80, protocol: 'TCP' }], env: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] },
+          {
+            name: 'nginx',
+            image: 'nginx:1',
+            ports: [{ containerPort: 80, protocol: 'TCP' }],
+            env: [
+              { name: 'A', value: '1' },
+              { name: 'B', value: '2' },
+            ],
+          },
           { name: 'side', image: 'busybox' },
         ],
         tolerations: [{ key: 'x' }],
@@ -29,17 +37,39 @@ describe('mergePatch (RFC 7386)', () => {
 describe('strategicMergePatch', () => {
   it('merges containers by name and env by name', () => {
     const out = strategicMergePatch(deployment(), {
-      spec: { template: { spec: { containers: [{ name: 'nginx', image: 'nginx:2', env: [{ name: 'B', value: '3' }, { name: 'C', value: '4' }] }] } } },
+      spec: {
+        template: {
+          spec: {
+            containers: [
+              {
+                name: 'nginx',
+                image: 'nginx:2',
+                env: [
+                  { name: 'B', value: '3' },
+                  { name: 'C', value: '4' },
+                ],
+              },
+            ],
+          },
+        },
+      },
     }) as ReturnType<typeof deployment>;
     const [nginx, side] = out.spec.template.spec.containers;
     expect(nginx!.image).toBe('nginx:2');
-    expect(nginx!.env).toEqual([{ name: 'A', value: '1' }, { name: 'B', value: '3' }, { name: 'C', value: '4' }]);
+    expect(nginx!.env).toEqual([
+      { name: 'A', value: '1' },
+      { name: 'B', value: '3' },
+      { name: 'C', value: '4' },
+    ]);
     expect(nginx!.ports).toEqual([{ containerPort: 80, protocol: 'TCP' }]);
     expect(side).toEqual({ name: 'side', image: 'busybox' });
   });
 
   it('merges container ports by containerPort and service ports by port', () => {
-    const c = strategicMergePatch({ ports: [{ containerPort: 80, name: 'http' }] }, { ports: [{ containerPort: 80, protocol: 'TCP' }, { containerPort: 443 }] });
+    const c = strategicMergePatch(
+      { ports: [{ containerPort: 80, name: 'http' }] },
+      { ports: [{ containerPort: 80, protocol: 'TCP' }, { containerPort: 443 }] },
+    );
     expect(c).toEqual({ ports: [{ containerPort: 80, name: 'http', protocol: 'TCP' }, { containerPort: 443 }] });
     const s = strategicMergePatch({ ports: [{ port: 80, targetPort: 8080 }] }, { ports: [{ port: 80, nodePort: 30080 }] });
     expect(s).toEqual({ ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }] });
@@ -74,8 +104,12 @@ describe('strategicMergePatch', () => {
     // mergePatchIntoOriginal sorts the items $setElementOrder names into its order.
     expect(out.spec.template.spec.containers.map((c) => c.name)).toEqual(['side', 'nginx']);
     // Merged scalar lists: every item the patch names, in the patch's order (normalizeElementOrder).
-    expect(strategicMergePatch({ metadata: { finalizers: ['a'] } }, { metadata: { finalizers: ['b', 'a'] } })).toEqual({ metadata: { finalizers: ['b', 'a'] } });
-    expect(strategicMergePatch({ metadata: { finalizers: ['a', 'c'] } }, { metadata: { finalizers: ['b'] } })).toEqual({ metadata: { finalizers: ['b', 'a', 'c'] } });
+    expect(strategicMergePatch({ metadata: { finalizers: ['a'] } }, { metadata: { finalizers: ['b', 'a'] } })).toEqual({
+      metadata: { finalizers: ['b', 'a'] },
+    });
+    expect(strategicMergePatch({ metadata: { finalizers: ['a', 'c'] } }, { metadata: { finalizers: ['b'] } })).toEqual({
+      metadata: { finalizers: ['b', 'a', 'c'] },
+    });
   });
 
   it('puts patch-only list items before live-only ones, as mergeSortedSlice does', () => {
@@ -86,7 +120,12 @@ describe('strategicMergePatch', () => {
     expect(names({ spec: { containers: [{ name: 'b', image: 'x' }, { name: 'new' }] } })).toEqual(['a', 'b', 'new', 'c']);
     expect(names({ spec: { containers: [{ name: 'new' }, { name: 'b', image: 'x' }] } })).toEqual(['new', 'a', 'b', 'c']);
     const env = strategicMergePatch({ env: [{ name: 'A', value: '1' }] }, { env: [{ name: 'B', value: '2' }] });
-    expect(env).toEqual({ env: [{ name: 'B', value: '2' }, { name: 'A', value: '1' }] });
+    expect(env).toEqual({
+      env: [
+        { name: 'B', value: '2' },
+        { name: 'A', value: '1' },
+      ],
+    });
   });
 
   it('removes keys set to null and leaves the input untouched', () => {
@@ -99,7 +138,12 @@ describe('strategicMergePatch', () => {
 
 describe('applyJsonPatch', () => {
   it('applies RFC 6902 operations', () => {
-    expect(applyJsonPatch({ spec: { replicas: 1 } }, [{ op: 'replace', path: '/spec/replicas', value: 3 }, { op: 'add', path: '/spec/paused', value: true }])).toEqual({ spec: { replicas: 3, paused: true } });
+    expect(
+      applyJsonPatch({ spec: { replicas: 1 } }, [
+        { op: 'replace', path: '/spec/replicas', value: 3 },
+        { op: 'add', path: '/spec/paused', value: true },
+      ]),
+    ).toEqual({ spec: { replicas: 3, paused: true } });
   });
   it('fails with a 422 when an operation does not apply, and 400 when the body is no list', () => {
     const code = (fn: () => unknown) => {

@@ -9,7 +9,15 @@ interface Reply {
   body: string;
 }
 
-function call(sim: SimHandle, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}, token = sim.token, agent: Agent | false = false): Promise<Reply> {
+function call(
+  sim: SimHandle,
+  method: string,
+  path: string,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
+  token = sim.token,
+  agent: Agent | false = false,
+): Promise<Reply> {
   const url = new URL(path, sim.url);
   const options: RequestOptions = {
     method,
@@ -84,7 +92,9 @@ describe('sim API server robustness', () => {
   it('answers 1,000 concurrent GETs', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 64, ca: sim.caPem });
     try {
-      const replies = await Promise.all(Array.from({ length: 1000 }, () => call(sim, 'GET', '/api/v1/namespaces/default/services/kubernetes', undefined, {}, sim.token, agent)));
+      const replies = await Promise.all(
+        Array.from({ length: 1000 }, () => call(sim, 'GET', '/api/v1/namespaces/default/services/kubernetes', undefined, {}, sim.token, agent)),
+      );
       expect(replies.filter((r) => r.status === 200)).toHaveLength(1000);
     } finally {
       agent.destroy();
@@ -94,45 +104,74 @@ describe('sim API server robustness', () => {
   it('survives a watch client that vanishes', async () => {
     await new Promise<void>((resolve, reject) => {
       const url = new URL('/api/v1/namespaces/default/configmaps?watch=true', sim.url);
-      const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, ca: sim.caPem, headers: { Authorization: `Bearer ${sim.token}` }, agent: false }, (res) => {
-        expect(res.statusCode).toBe(200);
-        res.once('data', () => {
-          req.destroy();
-          resolve();
-        });
-      });
+      const req = request(
+        { host: url.hostname, port: url.port, path: url.pathname + url.search, ca: sim.caPem, headers: { Authorization: `Bearer ${sim.token}` }, agent: false },
+        (res) => {
+          expect(res.statusCode).toBe(200);
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        },
+      );
       req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
       req.end();
     });
     for (let i = 0; i < 20; i++) {
-      const r = await call(sim, 'POST', '/api/v1/namespaces/default/configmaps', JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `after-${i}` } }));
+      const r = await call(
+        sim,
+        'POST',
+        '/api/v1/namespaces/default/configmaps',
+        JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `after-${i}` } }),
+      );
       expect(r.status).toBe(201);
     }
     expect((await call(sim, 'GET', '/healthz')).body).toBe('ok');
   });
 
   it('never crashes on random JSON posted to random resources', async () => {
-    const paths = ['/api/v1/namespaces/default/configmaps', '/api/v1/namespaces/default/pods', '/apis/apps/v1/namespaces/default/deployments', '/api/v1/namespaces', '/api/v1/namespaces/default/services'];
+    const paths = [
+      '/api/v1/namespaces/default/configmaps',
+      '/api/v1/namespaces/default/pods',
+      '/apis/apps/v1/namespaces/default/deployments',
+      '/api/v1/namespaces',
+      '/api/v1/namespaces/default/services',
+    ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...paths), fc.oneof(fc.jsonValue(), fc.record({ apiVersion: fc.string(), kind: fc.string(), metadata: fc.jsonValue(), spec: fc.jsonValue() })), async (path, value) => {
-        const r = await call(sim, 'POST', path, JSON.stringify(value));
-        expect(r.status).toBeGreaterThanOrEqual(200);
-        expect(r.status).not.toBe(500);
-        expect(() => JSON.parse(r.body)).not.toThrow();
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...paths),
+        fc.oneof(fc.jsonValue(), fc.record({ apiVersion: fc.string(), kind: fc.string(), metadata: fc.jsonValue(), spec: fc.jsonValue() })),
+        async (path, value) => {
+          const r = await call(sim, 'POST', path, JSON.stringify(value));
+          expect(r.status).toBeGreaterThanOrEqual(200);
+          expect(r.status).not.toBe(500);
+          expect(() => JSON.parse(r.body)).not.toThrow();
+        },
+      ),
       { numRuns: 150 },
     );
     expect((await call(sim, 'GET', '/healthz')).body).toBe('ok');
   });
 
   it('serves autoscaling/v1 HorizontalPodAutoscalers over the stored v2 objects', async () => {
-    const body = { apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' }, spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas: 1, maxReplicas: 3, targetCPUUtilizationPercentage: 50 } };
+    const body = {
+      apiVersion: 'autoscaling/v1',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'h' },
+      spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, minReplicas: 1, maxReplicas: 3, targetCPUUtilizationPercentage: 50 },
+    };
     const created = await call(sim, 'POST', '/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers', JSON.stringify(body));
     expect(created.status).toBe(201);
     expect(JSON.parse(created.body)).toMatchObject({ apiVersion: 'autoscaling/v1', spec: { targetCPUUtilizationPercentage: 50 } });
     const v2 = JSON.parse((await call(sim, 'GET', '/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/h')).body);
     expect(v2.spec.metrics).toEqual([{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }]);
-    const patched = await call(sim, 'PATCH', '/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers/h', JSON.stringify({ spec: { maxReplicas: 5 } }), { 'Content-Type': 'application/merge-patch+json' });
+    const patched = await call(
+      sim,
+      'PATCH',
+      '/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers/h',
+      JSON.stringify({ spec: { maxReplicas: 5 } }),
+      { 'Content-Type': 'application/merge-patch+json' },
+    );
     expect(JSON.parse(patched.body).spec).toMatchObject({ maxReplicas: 5, targetCPUUtilizationPercentage: 50 });
     const groups = JSON.parse((await call(sim, 'GET', '/apis/autoscaling')).body);
     expect(groups.versions.map((v: { version: string }) => v.version)).toEqual(['v2', 'v1']);
@@ -142,7 +181,8 @@ describe('sim API server robustness', () => {
     const small = await startSim({ controllers: false });
     try {
       const history = 10_000;
-      for (let i = 0; i < history + 5; i++) small.api.store.create(small.api.resolve('configmaps')!, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `c${i}`, namespace: 'default' } });
+      for (let i = 0; i < history + 5; i++)
+        small.api.store.create(small.api.resolve('configmaps')!, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `c${i}`, namespace: 'default' } });
       const r = await call(small, 'GET', '/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=2&timeoutSeconds=1');
       const event = JSON.parse(r.body.trim().split('\n')[0]!);
       expect(event.type).toBe('ERROR');
@@ -158,7 +198,10 @@ describe('sim API server robustness', () => {
     const started = Date.now();
     const r = await call(sim, 'GET', `/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=${list.metadata.resourceVersion}&timeoutSeconds=1`);
     expect(Date.now() - started).toBeLessThan(5_000);
-    const events = r.body.trim().split('\n').map((l) => JSON.parse(l) as { type: string; object: { metadata: { name: string } } });
+    const events = r.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; object: { metadata: { name: string } } });
     expect(events.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual(['ADDED later']);
   });
 
@@ -166,11 +209,14 @@ describe('sim API server robustness', () => {
     const own = await startSim({ controllers: false });
     const url = new URL('/api/v1/namespaces/default/configmaps?watch=true', own.url);
     const ended = new Promise<string>((resolve, reject) => {
-      const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, ca: own.caPem, headers: { Authorization: `Bearer ${own.token}` }, agent: false }, (res) => {
-        res.resume();
-        res.on('end', () => resolve('end'));
-        res.on('close', () => resolve('close'));
-      });
+      const req = request(
+        { host: url.hostname, port: url.port, path: url.pathname + url.search, ca: own.caPem, headers: { Authorization: `Bearer ${own.token}` }, agent: false },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve('end'));
+          res.on('close', () => resolve('close'));
+        },
+      );
       req.on('error', () => resolve('error'));
       req.end();
       setTimeout(() => reject(new Error('the watch was not ended by stop()')), 10_000).unref();
@@ -184,20 +230,50 @@ describe('sim API server robustness', () => {
   it('binds a pod through pods/binding and evicts it through pods/eviction', async () => {
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bindme' }, spec: { containers: [{ name: 'c', image: 'busybox' }] } };
     expect((await call(sim, 'POST', '/api/v1/namespaces/default/pods', JSON.stringify(pod))).status).toBe(201);
-    const bound = await call(sim, 'POST', '/api/v1/namespaces/default/pods/bindme/binding', JSON.stringify({ apiVersion: 'v1', kind: 'Binding', metadata: { name: 'bindme' }, target: { apiVersion: 'v1', kind: 'Node', name: 'kind-control-plane' } }));
+    const bound = await call(
+      sim,
+      'POST',
+      '/api/v1/namespaces/default/pods/bindme/binding',
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'Binding',
+        metadata: { name: 'bindme' },
+        target: { apiVersion: 'v1', kind: 'Node', name: 'kind-control-plane' },
+      }),
+    );
     expect(bound.status).toBe(201);
     const got = JSON.parse((await call(sim, 'GET', '/api/v1/namespaces/default/pods/bindme')).body);
     expect(got.spec.nodeName).toBe('kind-control-plane');
-    const evicted = await call(sim, 'POST', '/api/v1/namespaces/default/pods/bindme/eviction', JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'bindme' }, deleteOptions: { gracePeriodSeconds: 0 } }));
+    const evicted = await call(
+      sim,
+      'POST',
+      '/api/v1/namespaces/default/pods/bindme/eviction',
+      JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'bindme' }, deleteOptions: { gracePeriodSeconds: 0 } }),
+    );
     expect(evicted.status).toBe(201);
     expect((await call(sim, 'GET', '/api/v1/namespaces/default/pods/bindme')).status).toBe(404);
   });
 
   it('serves events.k8s.io/v1 Events over the stored core Events', async () => {
-    const core = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'e1' }, involvedObject: { kind: 'Pod', name: 'p', namespace: 'default' }, reason: 'Started', message: 'Started container c', type: 'Normal', count: 1 };
+    const core = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'e1' },
+      involvedObject: { kind: 'Pod', name: 'p', namespace: 'default' },
+      reason: 'Started',
+      message: 'Started container c',
+      type: 'Normal',
+      count: 1,
+    };
     expect((await call(sim, 'POST', '/api/v1/namespaces/default/events', JSON.stringify(core))).status).toBe(201);
     const list = JSON.parse((await call(sim, 'GET', '/apis/events.k8s.io/v1/namespaces/default/events')).body);
     expect(list.kind).toBe('EventList');
-    expect(list.items[0]).toMatchObject({ apiVersion: 'events.k8s.io/v1', regarding: { name: 'p' }, note: 'Started container c', deprecatedCount: 1, reason: 'Started' });
+    expect(list.items[0]).toMatchObject({
+      apiVersion: 'events.k8s.io/v1',
+      regarding: { name: 'p' },
+      note: 'Started container c',
+      deprecatedCount: 1,
+      reason: 'Started',
+    });
   });
 });

@@ -3,7 +3,12 @@ import { compileSelectors, matchLabels, parseFieldSelector, parseLabelSelector }
 import { StatusError } from '../../../src/backends/sim/status.js';
 import type { KObject } from '../../../src/backends/sim/types.js';
 
-const pod = (labels: Record<string, string>, extra: Record<string, unknown> = {}): KObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', labels }, ...extra });
+const pod = (labels: Record<string, string>, extra: Record<string, unknown> = {}): KObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'p', namespace: 'default', labels },
+  ...extra,
+});
 
 describe('parseLabelSelector', () => {
   it('parses every operator', () => {

@@ -25,11 +25,21 @@ spec:
 
 describe('managed fields', () => {
   it('names leaf fields as FieldsV1 does, list items by their merge key', () => {
-    const leaves = [...leafFields({ apiVersion: 'v1', kind: 'X', metadata: { name: 'n', labels: { a: 'b' } }, spec: { containers: [{ name: 'web', image: 'nginx' }], replicas: 2 } }).values()];
+    const leaves = [
+      ...leafFields({
+        apiVersion: 'v1',
+        kind: 'X',
+        metadata: { name: 'n', labels: { a: 'b' } },
+        spec: { containers: [{ name: 'web', image: 'nginx' }], replicas: 2 },
+      }).values(),
+    ];
     const paths = leaves.map((l) => describePath(l.path)).sort();
     expect(paths).toEqual(['.metadata.labels.a', '.spec.containers[name="web"].image', '.spec.containers[name="web"].name', '.spec.replicas']);
     const f = toFieldsV1(leaves.map((l) => l.path));
-    expect(f).toEqual({ 'f:metadata': { 'f:labels': { 'f:a': {} } }, 'f:spec': { 'f:containers': { 'k:{"name":"web"}': { 'f:image': {}, 'f:name': {} } }, 'f:replicas': {} } });
+    expect(f).toEqual({
+      'f:metadata': { 'f:labels': { 'f:a': {} } },
+      'f:spec': { 'f:containers': { 'k:{"name":"web"}': { 'f:image': {}, 'f:name': {} } }, 'f:replicas': {} },
+    });
     expect(fromFieldsV1(f).length).toBe(4);
   });
 });
@@ -69,7 +79,7 @@ describe('server-side apply with the real kubectl', () => {
     expect((await k('apply', '--server-side', '--field-manager=third', '-f', 'b.yaml')).code).toBe(0);
   });
 
-  it('kubectl\'s server-side apply takes over what client-side apply set; another manager still conflicts', async () => {
+  it("kubectl's server-side apply takes over what client-side apply set; another manager still conflicts", async () => {
     await k('delete', 'deploy', 'web');
     expect((await k('apply', '-f', 'a.yaml')).code).toBe(0);
     const other = await k('apply', '--server-side', '--field-manager=other', '-f', 'b.yaml');
@@ -80,7 +90,11 @@ describe('server-side apply with the real kubectl', () => {
     expect(r.err).toBe('');
     expect(r.out).toBe('deployment.apps/web serverside-applied');
     expect((await k('get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}')).out).toBe('3 nginx:1.27');
-    const fields = JSON.parse((await k('get', 'deploy', 'web', '-o', 'json', '--show-managed-fields')).out).metadata.managedFields as { manager: string; operation: string; fieldsV1: Record<string, unknown> }[];
+    const fields = JSON.parse((await k('get', 'deploy', 'web', '-o', 'json', '--show-managed-fields')).out).metadata.managedFields as {
+      manager: string;
+      operation: string;
+      fieldsV1: Record<string, unknown>;
+    }[];
     const kubectl = fields.find((f) => f.manager === 'kubectl' && f.operation === 'Apply');
     expect(kubectl?.fieldsV1).toMatchObject({ 'f:spec': { 'f:replicas': {} } });
   });
@@ -91,7 +105,9 @@ describe('server-side apply with the real kubectl', () => {
     await writeFile(join(home, 'labels.yaml'), withLabel);
     expect((await k('apply', '--server-side', '--field-manager=mine', '-f', 'labels.yaml')).code).toBe(0);
     expect((await k('apply', '--server-side', '--field-manager=forced', '--force-conflicts', '-f', 'b.yaml')).code).toBe(0);
-    const managers = JSON.parse((await k('get', 'deploy', 'web', '-o', 'json', '--show-managed-fields')).out).metadata.managedFields.map((f: { manager: string; operation: string }) => `${f.manager}/${f.operation}`);
+    const managers = JSON.parse((await k('get', 'deploy', 'web', '-o', 'json', '--show-managed-fields')).out).metadata.managedFields.map(
+      (f: { manager: string; operation: string }) => `${f.manager}/${f.operation}`,
+    );
     expect(managers).toContain('forced/Apply');
     // A manager applying values that are already there still becomes an owner.
     expect((await k('apply', '--server-side', '--field-manager=same-values', '--force-conflicts', '-f', 'b.yaml')).code).toBe(0);

@@ -6,7 +6,11 @@ import type { KObject, StoreChange, WatchEvent } from '../../../src/backends/sim
 
 const cms = RESOURCE_TYPES.find((t) => t.resource === 'configmaps')!;
 const nss = RESOURCE_TYPES.find((t) => t.resource === 'namespaces')!;
-const cm = (name: string, labels: Record<string, string> = {}, namespace = 'default'): KObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace, labels } });
+const cm = (name: string, labels: Record<string, string> = {}, namespace = 'default'): KObject => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name, namespace, labels },
+});
 const codeOf = (fn: () => unknown) => {
   try {
     fn();
@@ -41,7 +45,9 @@ describe('createStore', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    expect(message).toBe('Operation cannot be fulfilled on configmaps "a": the object has been modified; please apply your changes to the latest version and try again');
+    expect(message).toBe(
+      'Operation cannot be fulfilled on configmaps "a": the object has been modified; please apply your changes to the latest version and try again',
+    );
     expect(s.remove(cms, 'default', 'nope')).toBeUndefined();
   });
 

@@ -11,11 +11,19 @@ describe('the corrected connect-applications page on the simulator', () => {
     expect(r.error).toBeUndefined();
     const failed = r.steps.filter((s) => s.status === 'fail' || s.status === 'error');
     expect(failed.map((s) => `${s.line} ${s.command}: ${s.differences.map((d) => d.message).join('; ')}${s.error ?? ''}`)).toEqual([]);
-    const notChecked = r.steps.filter((s) => s.status === 'skipped' || s.status === 'unchecked').map((s) => [s.line, s.status, s.skipReason ?? s.uncheckedReason]);
+    const notChecked = r.steps
+      .filter((s) => s.status === 'skipped' || s.status === 'unchecked')
+      .map((s) => [s.line, s.status, s.skipReason ?? s.uncheckedReason]);
     expect(notChecked).toEqual([
       [473, 'unchecked', expect.stringMatching(/^the doc shows nodes with an ExternalIP, which only a cloud provider gives them/)],
       [483, 'skipped', expect.stringMatching(/^cannot fill in <EXTERNAL-IP>: no earlier output shows a node's external IP/)],
-      [500, 'unchecked', expect.stringMatching(/^reaches 172\.18\.255\.\d+ from this machine, an address that exists only inside the simulated cluster: not supported by the simulator; use --backend kind/)],
+      [
+        500,
+        'unchecked',
+        expect.stringMatching(
+          /^reaches 172\.18\.255\.\d+ from this machine, an address that exists only inside the simulated cluster: not supported by the simulator; use --backend kind/,
+        ),
+      ],
     ]);
     // The linked repository's Makefile and default.conf were used, and the Secret got the page's own key.
     const make = r.steps.find((s) => s.command?.startsWith('make keys'))!;

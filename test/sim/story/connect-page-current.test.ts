@@ -16,7 +16,9 @@ describe('the published connect-applications page on the simulator', () => {
     const failed = r.steps.filter((s) => s.status === 'fail' || s.status === 'error');
     expect(failed.map((s) => s.line)).toEqual([127, 254, 492]);
     const [labels, nslookup, ports] = failed;
-    expect(labels!.differences.filter((d) => !d.stale).map((d) => [d.kind, d.line, d.message])).toEqual([['wrong-value', 132, 'Labels: doc run=my-nginx, actual <none>']]);
+    expect(labels!.differences.filter((d) => !d.stale).map((d) => [d.kind, d.line, d.message])).toEqual([
+      ['wrong-value', 132, 'Labels: doc run=my-nginx, actual <none>'],
+    ]);
     expect(labels!.hint?.id).toBe('expose-copies-labels');
     expect(nslookup!.differences.map((d) => d.line)).toEqual([256, 258, 259]);
     expect(nslookup!.hint?.id).toBe('busybox-nslookup-format');

@@ -12,7 +12,12 @@ let sim: SimHandle;
 let home: string;
 
 const sh = async (script: string) => {
-  const r = await execa('bash', ['-c', script], { cwd: home, env: { PATH: process.env.PATH!, KUBECONFIG: sim.kubeconfigPath, HOME: home }, reject: false, timeout: 90_000 });
+  const r = await execa('bash', ['-c', script], {
+    cwd: home,
+    env: { PATH: process.env.PATH!, KUBECONFIG: sim.kubeconfigPath, HOME: home },
+    reject: false,
+    timeout: 90_000,
+  });
   return { out: r.stdout, err: r.stderr, code: r.exitCode };
 };
 const normalize = (s: string) =>
@@ -56,8 +61,11 @@ describe('the connect-applications story on the simulator', () => {
     await writeFile(join(home, 'run-my-nginx.yaml'), app);
     await writeFile(join(home, 'nginx-secure-app.yaml'), nodePortApp);
     await writeFile(join(home, 'default.conf'), 'server { listen 80; }\n');
-    await writeFile(join(home, 'editor.sh'), "#!/bin/sh\nsed -i 's/type: ClusterIP/type: LoadBalancer/' \"$1\"\n", { mode: 0o755 });
-    await writeFile(join(home, 'bad.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: bad\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n');
+    await writeFile(join(home, 'editor.sh'), '#!/bin/sh\nsed -i \'s/type: ClusterIP/type: LoadBalancer/\' "$1"\n', { mode: 0o755 });
+    await writeFile(
+      join(home, 'bad.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: bad\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n',
+    );
   });
   afterAll(async () => {
     await sim?.stop();
@@ -66,16 +74,26 @@ describe('the connect-applications story on the simulator', () => {
 
   it('runs pods, exposes them, and shows the service as a real cluster does', async () => {
     expect((await sh('kubectl apply -f run-my-nginx.yaml')).out).toBe('deployment.apps/my-nginx created');
-    expect((await sh('kubectl wait --for=condition=Ready pod -l run=my-nginx --timeout=60s')).out).toMatch(/^pod\/my-nginx-\S+ condition met\npod\/my-nginx-\S+ condition met$/);
+    expect((await sh('kubectl wait --for=condition=Ready pod -l run=my-nginx --timeout=60s')).out).toMatch(
+      /^pod\/my-nginx-\S+ condition met\npod\/my-nginx-\S+ condition met$/,
+    );
     const wide = await sh('kubectl get pods -l run=my-nginx -o wide');
-    expect(normalize(wide.out).split('\n').map((l) => l.split(/\s{2,}/))).toEqual([
+    expect(
+      normalize(wide.out)
+        .split('\n')
+        .map((l) => l.split(/\s{2,}/)),
+    ).toEqual([
       ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
       ['my-nginx-<hash>', '1/1', 'Running', '0', '<age>', '<ip>', 'kind-control-plane', '<none>', '<none>'],
       ['my-nginx-<hash>', '1/1', 'Running', '0', '<age>', '<ip>', 'kind-control-plane', '<none>', '<none>'],
     ]);
     expect((await sh('kubectl expose deployment/my-nginx')).out).toBe('service/my-nginx exposed');
     const svc = await sh('kubectl get svc my-nginx');
-    expect(normalize(svc.out).split('\n').map((l) => l.split(/\s{2,}/))).toEqual([
+    expect(
+      normalize(svc.out)
+        .split('\n')
+        .map((l) => l.split(/\s{2,}/)),
+    ).toEqual([
       ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'],
       ['my-nginx', 'ClusterIP', '<ip>', '<none>', '80/TCP', '<age>'],
     ]);
@@ -117,15 +135,23 @@ describe('the connect-applications story on the simulator', () => {
     expect(fresh).toHaveLength(2);
     expect(fresh.some((p) => old.includes(p))).toBe(false);
     const after = await sh('kubectl exec deploy/my-nginx -- printenv | grep SERVICE | sort');
-    expect(after.out).toMatch(/^KUBERNETES_SERVICE_HOST=10\.96\.0\.1\nKUBERNETES_SERVICE_PORT=443\nKUBERNETES_SERVICE_PORT_HTTPS=443\nMY_NGINX_SERVICE_HOST=10\.\d+\.\d+\.\d+\nMY_NGINX_SERVICE_PORT=80$/);
+    expect(after.out).toMatch(
+      /^KUBERNETES_SERVICE_HOST=10\.96\.0\.1\nKUBERNETES_SERVICE_PORT=443\nKUBERNETES_SERVICE_PORT_HTTPS=443\nMY_NGINX_SERVICE_HOST=10\.\d+\.\d+\.\d+\nMY_NGINX_SERVICE_PORT=80$/,
+    );
   });
 
   it('creates secrets and configmaps as the tutorial does', async () => {
-    const keys = await sh('openssl req -x509 -nodes -days 365 -newkey rsa:2048 -keyout nginx.key -out nginx.crt -subj "/CN=my-nginx/O=my-nginx" 2>/dev/null && kubectl create secret tls nginxsecret --key nginx.key --cert nginx.crt');
+    const keys = await sh(
+      'openssl req -x509 -nodes -days 365 -newkey rsa:2048 -keyout nginx.key -out nginx.crt -subj "/CN=my-nginx/O=my-nginx" 2>/dev/null && kubectl create secret tls nginxsecret --key nginx.key --cert nginx.crt',
+    );
     expect(keys.out).toBe('secret/nginxsecret created');
     expect((await sh('kubectl create configmap nginxconfigmap --from-file=default.conf')).out).toBe('configmap/nginxconfigmap created');
     const secrets = await sh('kubectl get secrets');
-    expect(normalize(secrets.out).split('\n').map((l) => l.split(/\s{2,}/))).toEqual([
+    expect(
+      normalize(secrets.out)
+        .split('\n')
+        .map((l) => l.split(/\s{2,}/)),
+    ).toEqual([
       ['NAME', 'TYPE', 'DATA', 'AGE'],
       ['nginxsecret', 'kubernetes.io/tls', '2', '<age>'],
     ]);

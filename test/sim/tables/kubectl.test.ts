@@ -24,7 +24,14 @@ describe('real kubectl against admission and tables', () => {
 
     const svc = (await f.kubectl(['get', 'svc', 'web'])).stdout.trim().split('\n');
     expect(columns(svc[0]!)).toEqual(['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE']);
-    expect(columns(svc[1]!)).toEqual(['web', 'NodePort', expect.stringMatching(/^10\.(9[6-9]|10\d|11[01])\.\d+\.\d+$/), '<none>', expect.stringMatching(/^80:3\d{4}\/TCP$/), expect.any(String)]);
+    expect(columns(svc[1]!)).toEqual([
+      'web',
+      'NodePort',
+      expect.stringMatching(/^10\.(9[6-9]|10\d|11[01])\.\d+\.\d+$/),
+      '<none>',
+      expect.stringMatching(/^80:3\d{4}\/TCP$/),
+      expect.any(String),
+    ]);
 
     const pods = (await f.kubectl(['get', 'pods', '--sort-by=.metadata.name', '--show-labels'])).stdout.trim().split('\n');
     expect(columns(pods[0]!)).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'LABELS']);
@@ -33,7 +40,14 @@ describe('real kubectl against admission and tables', () => {
 
   it('prints the server defaults in -o yaml', async () => {
     const yaml = (await f.kubectl(['get', 'pod', 'bb', '-o', 'yaml'])).stdout;
-    for (const line of ['imagePullPolicy: IfNotPresent', 'enableServiceLinks: true', 'serviceAccountName: default', 'tolerationSeconds: 300', 'qosClass: BestEffort', 'path: token']) {
+    for (const line of [
+      'imagePullPolicy: IfNotPresent',
+      'enableServiceLinks: true',
+      'serviceAccountName: default',
+      'tolerationSeconds: 300',
+      'qosClass: BestEffort',
+      'path: token',
+    ]) {
       expect(yaml).toContain(line);
     }
   });

@@ -202,7 +202,11 @@ export function carryOverAllocations(service: Dict, old: Dict): void {
   }
   const oldPorts = list(oldSpec.ports);
   if (needsNodePorts(oldSpec) && needsNodePorts(spec)) {
-    const inNew = new Set(list(spec.ports).map((p) => p.nodePort).filter(Boolean));
+    const inNew = new Set(
+      list(spec.ports)
+        .map((p) => p.nodePort)
+        .filter(Boolean),
+    );
     const byName = new Map(oldPorts.map((p) => [p.name ?? '', p.nodePort]));
     for (const p of list(spec.ports)) {
       const oldPort = byName.get(p.name ?? '');

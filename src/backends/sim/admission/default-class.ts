@@ -27,7 +27,11 @@ function defaultClass(store: Store, type: ResourceType, annotations: string[]): 
     return undefined;
   }
   const defaults = items.filter((c) => annotations.some((a) => c.metadata.annotations?.[a] === 'true'));
-  defaults.sort((a, b) => String(b.metadata.creationTimestamp ?? '').localeCompare(String(a.metadata.creationTimestamp ?? '')) || String(a.metadata.name).localeCompare(String(b.metadata.name)));
+  defaults.sort(
+    (a, b) =>
+      String(b.metadata.creationTimestamp ?? '').localeCompare(String(a.metadata.creationTimestamp ?? '')) ||
+      String(a.metadata.name).localeCompare(String(b.metadata.name)),
+  );
   return defaults[0]?.metadata.name;
 }
 

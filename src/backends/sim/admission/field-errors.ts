@@ -64,4 +64,3 @@ export function forbidden(field: string, detail: string): FieldCause {
 export function notFoundField(field: string, value: GoValue): FieldCause {
   return { reason: 'FieldValueNotFound', message: `Not found: ${goFormat(value)}`, field };
 }
-

@@ -58,7 +58,12 @@ function checkNamespace(store: Store, type: ResourceType, obj: Dict, name: strin
     throw new StatusError({
       message: `${type.group ? `${type.resource}.${type.group}` : type.resource} "${name}" is forbidden: ${message}`,
       reason: 'Forbidden',
-      details: { name, ...(type.group ? { group: type.group } : {}), kind: type.resource, causes: [{ reason: 'NamespaceTerminating', message, field: 'metadata.namespace' }] },
+      details: {
+        name,
+        ...(type.group ? { group: type.group } : {}),
+        kind: type.resource,
+        causes: [{ reason: 'NamespaceTerminating', message, field: 'metadata.namespace' }],
+      },
       code: 403,
     });
   }

@@ -87,7 +87,12 @@ export const KIND_RULES: Record<string, KindRules> = {
   replicationcontrollers: { generation: true, initialStatus: () => ({ replicas: 0 }), defaults: defaultReplicationController },
   'deployments.apps': { generation: true, initialStatus: emptyStatus, defaults: defaultDeployment, validate: spec(validateDeploymentSpec) },
   'replicasets.apps': { generation: true, initialStatus: () => ({ replicas: 0 }), defaults: defaultReplicaSet, validate: spec(validateReplicaSetSpec) },
-  'statefulsets.apps': { generation: true, initialStatus: () => ({ replicas: 0, availableReplicas: 0 }), defaults: defaultStatefulSet, validate: spec(validateStatefulSetSpec) },
+  'statefulsets.apps': {
+    generation: true,
+    initialStatus: () => ({ replicas: 0, availableReplicas: 0 }),
+    defaults: defaultStatefulSet,
+    validate: spec(validateStatefulSetSpec),
+  },
   'daemonsets.apps': {
     generation: true,
     initialStatus: () => ({ currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 }),
@@ -95,7 +100,13 @@ export const KIND_RULES: Record<string, KindRules> = {
     validate: spec(validateDaemonSetSpec),
   },
   'controllerrevisions.apps': {},
-  'jobs.batch': { generation: true, initialStatus: emptyStatus, defaults: defaultJob, onCreate: generateJobSelector, validate: (o) => validateJobSpec(o.spec, 'spec', true) },
+  'jobs.batch': {
+    generation: true,
+    initialStatus: emptyStatus,
+    defaults: defaultJob,
+    onCreate: generateJobSelector,
+    validate: (o) => validateJobSpec(o.spec, 'spec', true),
+  },
   'cronjobs.batch': {
     generation: true,
     initialStatus: emptyStatus,

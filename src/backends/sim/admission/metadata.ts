@@ -16,11 +16,7 @@ const SERVER_OWNED_ON_CREATE = ['uid', 'creationTimestamp', 'deletionTimestamp',
  * Create-time metadata: namespace, generated name, uid, creationTimestamp and generation 1.
  * `nameTaken` tells whether a generated name already exists (it is then drawn again).
  */
-export function prepareCreateMeta(
-  obj: Dict,
-  ctx: SimContext,
-  opts: { namespaced: boolean; generation: boolean; nameTaken: (name: string) => boolean },
-): void {
+export function prepareCreateMeta(obj: Dict, ctx: SimContext, opts: { namespaced: boolean; generation: boolean; nameTaken: (name: string) => boolean }): void {
   const meta = ensureDict(obj, 'metadata');
   for (const key of SERVER_OWNED_ON_CREATE) delete meta[key];
   if (opts.namespaced) meta.namespace ||= 'default';

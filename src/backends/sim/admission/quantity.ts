@@ -31,10 +31,35 @@ export function quantityErrorMessage(error: QuantityError): string {
 }
 
 const NANO_FACTORS: Record<string, bigint> = {
-  n: 1n, u: 10n ** 3n, m: 10n ** 6n, '': 10n ** 9n, k: 10n ** 12n, M: 10n ** 15n, G: 10n ** 18n, T: 10n ** 21n, P: 10n ** 24n, E: 10n ** 27n,
-  Ki: 1024n * 10n ** 9n, Mi: 1024n ** 2n * 10n ** 9n, Gi: 1024n ** 3n * 10n ** 9n, Ti: 1024n ** 4n * 10n ** 9n, Pi: 1024n ** 5n * 10n ** 9n, Ei: 1024n ** 6n * 10n ** 9n,
+  n: 1n,
+  u: 10n ** 3n,
+  m: 10n ** 6n,
+  '': 10n ** 9n,
+  k: 10n ** 12n,
+  M: 10n ** 15n,
+  G: 10n ** 18n,
+  T: 10n ** 21n,
+  P: 10n ** 24n,
+  E: 10n ** 27n,
+  Ki: 1024n * 10n ** 9n,
+  Mi: 1024n ** 2n * 10n ** 9n,
+  Gi: 1024n ** 3n * 10n ** 9n,
+  Ti: 1024n ** 4n * 10n ** 9n,
+  Pi: 1024n ** 5n * 10n ** 9n,
+  Ei: 1024n ** 6n * 10n ** 9n,
 };
-const DECIMAL_SUFFIXES: [number, string][] = [[18, 'E'], [15, 'P'], [12, 'T'], [9, 'G'], [6, 'M'], [3, 'k'], [0, ''], [-3, 'm'], [-6, 'u'], [-9, 'n']];
+const DECIMAL_SUFFIXES: [number, string][] = [
+  [18, 'E'],
+  [15, 'P'],
+  [12, 'T'],
+  [9, 'G'],
+  [6, 'M'],
+  [3, 'k'],
+  [0, ''],
+  [-3, 'm'],
+  [-6, 'u'],
+  [-9, 'n'],
+];
 const BINARY_SUFFIXES = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
 
 /** Quantity.String(): the canonical form (`1.5Gi` → `1536Mi`, `0.5` → `500m`, `1000` → `1k`). */

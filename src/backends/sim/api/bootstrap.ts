@@ -35,12 +35,25 @@ export function ensure(api: Api, resource: string, group: string, object: KObjec
 /** The per-namespace objects the controller manager makes: the `default` ServiceAccount and `kube-root-ca.crt`. */
 export function ensureNamespaceDefaults(api: Api, namespace: string, caPem: string, ageSeconds = 0): void {
   ensure(api, 'serviceaccounts', '', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default', namespace } }, ageSeconds);
-  ensure(api, 'configmaps', '', {
-    apiVersion: 'v1',
-    kind: 'ConfigMap',
-    metadata: { name: 'kube-root-ca.crt', namespace, annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } },
-    data: { 'ca.crt': caPem },
-  }, ageSeconds);
+  ensure(
+    api,
+    'configmaps',
+    '',
+    {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: {
+        name: 'kube-root-ca.crt',
+        namespace,
+        annotations: {
+          'kubernetes.io/description':
+            'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.',
+        },
+      },
+      data: { 'ca.crt': caPem },
+    },
+    ageSeconds,
+  );
 }
 
 /**
@@ -51,39 +64,63 @@ export function ensureNamespaceDefaults(api: Api, namespace: string, caPem: stri
  */
 export function bootstrap(api: Api, caPem: string): void {
   for (const name of SYSTEM_NAMESPACES) {
-    ensure(api, 'namespaces', '', { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } }, BOOTSTRAP_AGE_SECONDS);
+    ensure(
+      api,
+      'namespaces',
+      '',
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } },
+      BOOTSTRAP_AGE_SECONDS,
+    );
     ensureNamespaceDefaults(api, name, caPem, BOOTSTRAP_AGE_SECONDS);
   }
   const labels = { component: 'apiserver', provider: 'kubernetes' };
-  ensure(api, 'services', '', {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: 'kubernetes', namespace: 'default', labels },
-    spec: {
-      type: 'ClusterIP',
-      clusterIP: '10.96.0.1',
-      clusterIPs: ['10.96.0.1'],
-      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
-      sessionAffinity: 'None',
-      ipFamilies: ['IPv4'],
-      ipFamilyPolicy: 'SingleStack',
-      internalTrafficPolicy: 'Cluster',
+  ensure(
+    api,
+    'services',
+    '',
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'kubernetes', namespace: 'default', labels },
+      spec: {
+        type: 'ClusterIP',
+        clusterIP: '10.96.0.1',
+        clusterIPs: ['10.96.0.1'],
+        ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+        sessionAffinity: 'None',
+        ipFamilies: ['IPv4'],
+        ipFamilyPolicy: 'SingleStack',
+        internalTrafficPolicy: 'Cluster',
+      },
     },
-  }, BOOTSTRAP_AGE_SECONDS);
-  ensure(api, 'endpoints', '', {
-    apiVersion: 'v1',
-    kind: 'Endpoints',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
-    subsets: [{ addresses: [{ ip: APISERVER_IP }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
-  }, BOOTSTRAP_AGE_SECONDS);
-  ensure(api, 'endpointslices', 'discovery.k8s.io', {
-    apiVersion: 'discovery.k8s.io/v1',
-    kind: 'EndpointSlice',
-    metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
-    addressType: 'IPv4',
-    endpoints: [{ addresses: [APISERVER_IP], conditions: { ready: true } }],
-    ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
-  }, BOOTSTRAP_AGE_SECONDS);
+    BOOTSTRAP_AGE_SECONDS,
+  );
+  ensure(
+    api,
+    'endpoints',
+    '',
+    {
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+      subsets: [{ addresses: [{ ip: APISERVER_IP }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
+    },
+    BOOTSTRAP_AGE_SECONDS,
+  );
+  ensure(
+    api,
+    'endpointslices',
+    'discovery.k8s.io',
+    {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: [APISERVER_IP], conditions: { ready: true } }],
+      ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+    },
+    BOOTSTRAP_AGE_SECONDS,
+  );
   for (const role of DEFAULT_CLUSTER_ROLES) ensure(api, 'clusterroles', 'rbac.authorization.k8s.io', structuredClone(role), BOOTSTRAP_AGE_SECONDS);
   for (const b of DEFAULT_CLUSTER_ROLE_BINDINGS) ensure(api, 'clusterrolebindings', 'rbac.authorization.k8s.io', structuredClone(b), BOOTSTRAP_AGE_SECONDS);
   for (const addon of clusterAddons(api.ctx.version.gitVersion)) ensure(api, addon.resource, addon.group, addon.object, BOOTSTRAP_AGE_SECONDS);

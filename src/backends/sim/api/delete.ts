@@ -8,7 +8,14 @@ import type { DeleteOptions } from './types.js';
  * Orphan adds `orphan`) and pods bound to a node with a grace period get a deletionTimestamp and
  * stay; namespaces turn Terminating. Everything else is removed at once.
  */
-export function deleteObject(store: Store, admission: Admission, ctx: SimContext, type: ResourceType, current: KObject, options: DeleteOptions & { dryRun?: boolean }): KObject {
+export function deleteObject(
+  store: Store,
+  admission: Admission,
+  ctx: SimContext,
+  type: ResourceType,
+  current: KObject,
+  options: DeleteOptions & { dryRun?: boolean },
+): KObject {
   const o = structuredClone(current);
   const m = o.metadata;
   const ns = type.namespaced ? m.namespace : undefined;

@@ -8,8 +8,7 @@ const NAMESPACES = RESOURCE_TYPES.find((t) => t.resource === 'namespaces')!;
 export function targetNamespace(type: ResourceType, requested: string | undefined, object: KObject): string | undefined {
   if (!type.namespaced) return undefined;
   const own = object.metadata.namespace;
-  if (requested && own && own !== requested)
-    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  if (requested && own && own !== requested) throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
   return requested || own || 'default';
 }
 
@@ -23,7 +22,12 @@ export function checkNamespaceOpen(store: Store, type: ResourceType, namespace: 
     throw new StatusError({
       message: `${what} "${name}" is forbidden: unable to create new content in namespace ${namespace} because it is being terminated`,
       reason: 'Forbidden',
-      details: { name, ...(type.group ? { group: type.group } : {}), kind: type.resource, causes: [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }] },
+      details: {
+        name,
+        ...(type.group ? { group: type.group } : {}),
+        kind: type.resource,
+        causes: [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }],
+      },
       code: 403,
     });
   }
@@ -32,12 +36,14 @@ export function checkNamespaceOpen(store: Store, type: ResourceType, namespace: 
 /** 422 when neither name nor generateName is set. */
 export function requireName(type: ResourceType, object: KObject): void {
   if (!object.metadata.name)
-    throw invalid(type.kind, type.group, '', [{ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' }]);
+    throw invalid(type.kind, type.group, '', [
+      { reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' },
+    ]);
 }
 
 /** 400 when the body names another kind than the URL. */
 export function checkKind(type: ResourceType, object: unknown): asserts object is KObject {
-  if (object === null || typeof object !== 'object' || Array.isArray(object)) throw badRequest('Object \'Kind\' is missing in request body');
+  if (object === null || typeof object !== 'object' || Array.isArray(object)) throw badRequest("Object 'Kind' is missing in request body");
   const o = object as Partial<KObject>;
   if (o.kind !== undefined && o.kind !== type.kind)
     throw badRequest(`the kind in the data (${String(o.kind)}) does not match the expected kind (${type.kind})`);

@@ -90,7 +90,12 @@ export function createApi(options: ApiOptions): Api {
     const want = o.metadata.resourceVersion;
     if (want === '0') delete o.metadata.resourceVersion;
     else if (want && want !== old.metadata.resourceVersion)
-      throw conflict(type.resource, type.group, old.metadata.name ?? '', 'the object has been modified; please apply your changes to the latest version and try again');
+      throw conflict(
+        type.resource,
+        type.group,
+        old.metadata.name ?? '',
+        'the object has been modified; please apply your changes to the latest version and try again',
+      );
     const admitted = admission.admit('update', type, o, old, opts);
     if (finishing || finalized(type, old, admitted)) {
       if (opts.dryRun) return admitted;
@@ -160,7 +165,8 @@ export function createApi(options: ApiOptions): Api {
       const conflicts = applyConflicts(type, old, body, opts.fieldManager ?? '');
       // kubectl's own manager may take over what client-side apply set, as long as the live value
       // is still the last-applied one (the fieldmanager's lastAppliedManager); others must force.
-      if (conflicts.length > 0 && !(opts.fieldManager === 'kubectl' && conflicts.every((c) => lastAppliedUnchanged(old).has(JSON.stringify(c.path))))) throwConflicts(conflicts);
+      if (conflicts.length > 0 && !(opts.fieldManager === 'kubectl' && conflicts.every((c) => lastAppliedUnchanged(old).has(JSON.stringify(c.path)))))
+        throwConflicts(conflicts);
       force = conflicts.length > 0;
     }
     dropUnapplied(type, old, next, body, opts.fieldManager ?? '');

@@ -64,7 +64,9 @@ export function describePath(path: FieldPath): string {
     .map((seg) => {
       if (seg.startsWith('f:')) return `.${seg.slice(2)}`;
       const key = JSON.parse(seg.slice(2)) as Record<string, unknown>;
-      return `[${Object.entries(key).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}]`;
+      return `[${Object.entries(key)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(',')}]`;
     })
     .join('');
 }

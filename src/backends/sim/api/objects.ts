@@ -39,7 +39,10 @@ export function withTypeMeta(type: ResourceType, o: KObject): KObject {
 
 /** The autoscaling/v1 Scale view of a scalable object. */
 export function toScale(o: KObject): KObject {
-  const spec = (o.spec ?? {}) as { replicas?: number; selector?: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] } };
+  const spec = (o.spec ?? {}) as {
+    replicas?: number;
+    selector?: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
+  };
   const status = (o.status ?? {}) as { replicas?: number };
   const m = o.metadata;
   return {
@@ -58,10 +61,15 @@ export function toScale(o: KObject): KObject {
 }
 
 /** A LabelSelector as a selector string (`app=x,tier in (a,b)`). */
-export function selectorString(sel: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] } | Record<string, string> | undefined): string {
+export function selectorString(
+  sel: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] } | Record<string, string> | undefined,
+): string {
   if (!sel) return '';
   const s = sel as { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
-  if (!('matchLabels' in s) && !('matchExpressions' in s)) return Object.entries(sel as Record<string, string>).map(([k, v]) => `${k}=${v}`).join(',');
+  if (!('matchLabels' in s) && !('matchExpressions' in s))
+    return Object.entries(sel as Record<string, string>)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
   const parts = Object.entries(s.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
   for (const e of s.matchExpressions ?? []) {
     const values = (e.values ?? []).join(',');

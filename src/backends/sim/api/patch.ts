@@ -103,8 +103,7 @@ function mergeList(field: string, target: Json, patch: unknown[]): unknown[] {
     for (const x of patch) if (!out.includes(x)) out.push(x);
     return orderLikeServer(out, patch, current, (x) => JSON.stringify(x));
   }
-  if (patch.some((x) => isMap(x) && x.$patch === 'replace'))
-    return patch.filter((x) => !(isMap(x) && x.$patch === 'replace')).map(stripDirectives);
+  if (patch.some((x) => isMap(x) && x.$patch === 'replace')) return patch.filter((x) => !(isMap(x) && x.$patch === 'replace')).map(stripDirectives);
   const key = mergeKeyFor(field, [...patch, ...current]);
   if (!key || !patch.every(isMap)) return patch.map(stripDirectives);
   const out = structuredClone(current) as unknown[];
@@ -133,13 +132,18 @@ function stripDirectives(v: unknown): unknown {
 
 /** RFC 6902 JSON patch; a failing operation is a 422 with the real server's wording. */
 export function applyJsonPatch(target: Json, patch: Json): Json {
-  if (!Array.isArray(patch)) throw new StatusError({ message: 'json: cannot unmarshal object into Go value of type jsonpatch.Patch', reason: 'BadRequest', code: 400 });
+  if (!Array.isArray(patch))
+    throw new StatusError({ message: 'json: cannot unmarshal object into Go value of type jsonpatch.Patch', reason: 'BadRequest', code: 400 });
   try {
     return jsonPatch.applyPatch(structuredClone(target), patch as jsonPatch.Operation[], true, false).newDocument;
   } catch (error) {
     const e = error as { name?: string; message?: string; operation?: { op?: string; path?: string } };
     const op = e.operation?.op ?? 'patch';
     const why = e.name === 'TEST_OPERATION_FAILED' ? 'testing value failed' : `doc is missing path: "${e.operation?.path ?? ''}"`;
-    throw new StatusError({ message: `the server rejected our request due to an error in our request: ${op} operation does not apply: ${why}`, reason: 'Invalid', code: 422 });
+    throw new StatusError({
+      message: `the server rejected our request due to an error in our request: ${op} operation does not apply: ${why}`,
+      reason: 'Invalid',
+      code: 422,
+    });
   }
 }

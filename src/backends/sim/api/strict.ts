@@ -42,8 +42,7 @@ function walk(value: unknown, typeName: string, path: string, out: string[]): vo
   }
   const map = /^\{ \[key: string\]: (.+); \}$/.exec(typeName);
   if (map) {
-    if (typeof value === 'object' && !Array.isArray(value))
-      for (const [k, v] of Object.entries(value)) walk(v, map[1]!, `${path}[${k}]`, out);
+    if (typeof value === 'object' && !Array.isArray(value)) for (const [k, v] of Object.entries(value)) walk(v, map[1]!, `${path}[${k}]`, out);
     return;
   }
   const fields = modelFields(typeName);
@@ -62,7 +61,9 @@ function walk(value: unknown, typeName: string, path: string, out: string[]): vo
 export function checkStrict(type: ResourceType, object: unknown): void {
   const unknown = unknownFields(type, object);
   if (unknown.length)
-    throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`);
+    throw badRequest(
+      `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`,
+    );
 }
 
 /** The offset of the first byte Go's `base64.StdEncoding` rejects, or -1 when the text decodes. */

@@ -25,8 +25,20 @@ const TOP_LEVEL: Record<string, Record<string, Shape>> = {
   '/secrets': { data: { kind: 'map', goType: 'map[string][]uint8' }, stringData: { kind: 'map', goType: 'map[string]string' } },
 };
 
-const jsonKind = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v === 'object' ? 'object' : typeof v === 'boolean' ? 'bool' : typeof v);
-const goKind = (v: unknown) => (Array.isArray(v) ? 'slice' : typeof v === 'object' ? 'map' : typeof v === 'number' ? (Number.isInteger(v) ? 'int64' : 'float64') : typeof v === 'boolean' ? 'bool' : 'string');
+const jsonKind = (v: unknown) =>
+  Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v === 'object' ? 'object' : typeof v === 'boolean' ? 'bool' : typeof v;
+const goKind = (v: unknown) =>
+  Array.isArray(v)
+    ? 'slice'
+    : typeof v === 'object'
+      ? 'map'
+      : typeof v === 'number'
+        ? Number.isInteger(v)
+          ? 'int64'
+          : 'float64'
+        : typeof v === 'boolean'
+          ? 'bool'
+          : 'string';
 const fits = (v: unknown, s: Shape) => v === null || v === undefined || (s.kind === 'slice' ? Array.isArray(v) : typeof v === 'object' && !Array.isArray(v));
 
 interface Mismatch {

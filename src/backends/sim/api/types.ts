@@ -45,14 +45,7 @@ export interface Api {
   list(type: ResourceType, namespace: string | undefined, options?: ListOptions): { items: KObject[]; resourceVersion: string };
   create(type: ResourceType, namespace: string | undefined, object: KObject, options?: WriteOptions): KObject;
   update(type: ResourceType, namespace: string | undefined, object: KObject, options?: WriteOptions): KObject;
-  patch(
-    type: ResourceType,
-    namespace: string | undefined,
-    name: string,
-    patchType: PatchType,
-    body: unknown,
-    options?: WriteOptions,
-  ): KObject;
+  patch(type: ResourceType, namespace: string | undefined, name: string, patchType: PatchType, body: unknown, options?: WriteOptions): KObject;
   /**
    * Deletes as the real server does: objects with finalizers (and pods with a grace period on a
    * node) get a deletionTimestamp and stay until finalizers are gone; returns the object as it

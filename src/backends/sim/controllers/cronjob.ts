@@ -87,7 +87,10 @@ export class CronJobController {
         this.event(cj, 'Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${j.metadata.name}`);
       } else if (done) {
         if (isActive) {
-          this.setActive(cj, this.active(cj).filter((r) => r['uid'] !== j.metadata.uid));
+          this.setActive(
+            cj,
+            this.active(cj).filter((r) => r['uid'] !== j.metadata.uid),
+          );
           this.event(cj, 'Normal', 'SawCompletedJob', `Saw completed job: ${j.metadata.name}, condition: ${done}`);
         }
         const completion = dig<string>(j, 'status', 'completionTime');
@@ -101,7 +104,10 @@ export class CronJobController {
       if (children.has(String(ref['uid']))) continue;
       if (this.api.find(this.jobs, cj.metadata.namespace, String(ref['name']))) continue;
       this.event(cj, 'Normal', 'MissingJob', `Active job went missing: ${ref['name']}`);
-      this.setActive(cj, this.active(cj).filter((r) => r['uid'] !== ref['uid']));
+      this.setActive(
+        cj,
+        this.active(cj).filter((r) => r['uid'] !== ref['uid']),
+      );
     }
     if (cj.metadata.deletionTimestamp) return undefined;
     const timeZone = dig<string>(cj, 'spec', 'timeZone');
@@ -113,7 +119,12 @@ export class CronJobController {
 
     const spec = String(dig(cj, 'spec', 'schedule') ?? '');
     if (spec.includes('TZ')) {
-      this.event(cj, 'Warning', 'UnsupportedSchedule', `CRON_TZ or TZ used in schedule ${JSON.stringify(spec)} is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details`);
+      this.event(
+        cj,
+        'Warning',
+        'UnsupportedSchedule',
+        `CRON_TZ or TZ used in schedule ${JSON.stringify(spec)} is not officially supported, see https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/ for more details`,
+      );
     }
     let sched: CronSchedule;
     try {
@@ -155,7 +166,17 @@ export class CronJobController {
     }
     const created = this.createJob(cj, jobName, scheduled, timeZone ?? 'UTC');
     if (created) {
-      this.setActive(cj, [...this.active(cj), { apiVersion: 'batch/v1', kind: 'Job', name: created.metadata.name, namespace: created.metadata.namespace, resourceVersion: created.metadata.resourceVersion, uid: created.metadata.uid }]);
+      this.setActive(cj, [
+        ...this.active(cj),
+        {
+          apiVersion: 'batch/v1',
+          kind: 'Job',
+          name: created.metadata.name,
+          namespace: created.metadata.namespace,
+          resourceVersion: created.metadata.resourceVersion,
+          uid: created.metadata.uid,
+        },
+      ]);
       this.status(cj)['lastScheduleTime'] = timestamp(scheduled);
     }
     return wake();
@@ -165,7 +186,8 @@ export class CronJobController {
   private nextScheduleTime(cj: KObject, now: Date, sched: CronSchedule): Date | undefined {
     let earliest = new Date(dig<string>(cj, 'status', 'lastScheduleTime') ?? cj.metadata.creationTimestamp ?? now.toISOString());
     const deadline = dig<number>(cj, 'spec', 'startingDeadlineSeconds');
-    if (deadline !== undefined && deadline !== null && now.getTime() - deadline * 1000 > earliest.getTime()) earliest = new Date(now.getTime() - deadline * 1000);
+    if (deadline !== undefined && deadline !== null && now.getTime() - deadline * 1000 > earliest.getTime())
+      earliest = new Date(now.getTime() - deadline * 1000);
     const t1 = sched.next(earliest);
     const t2 = t1 && sched.next(t1);
     // robfig returns the zero time for a schedule that never fires: two equal zero times.
@@ -248,7 +270,10 @@ export class CronJobController {
       this.event(cj, 'Warning', 'FailedDelete', `Deleted job: ${(e as Error).message}`);
       return;
     }
-    this.setActive(cj, this.active(cj).filter((r) => r['uid'] !== job.metadata.uid));
+    this.setActive(
+      cj,
+      this.active(cj).filter((r) => r['uid'] !== job.metadata.uid),
+    );
     this.event(cj, 'Normal', 'SuccessfulDelete', `Deleted job ${job.metadata.name}`);
   }
 

@@ -43,7 +43,10 @@ export class DaemonSetController {
   private readonly nodeType: ResourceType;
   private readonly revisions: ResourceType | undefined;
 
-  constructor(private readonly api: Api, private readonly nodes: readonly NodeInfo[]) {
+  constructor(
+    private readonly api: Api,
+    private readonly nodes: readonly NodeInfo[],
+  ) {
     this.sets = typeOf(api, 'daemonsets', 'apps');
     this.pods = typeOf(api, 'pods');
     this.nodeType = typeOf(api, 'nodes');
@@ -68,7 +71,11 @@ export class DaemonSetController {
     return (dig<Json[]>(node, 'spec', 'taints') ?? []).every(
       (taint) =>
         taint['effect'] === 'PreferNoSchedule' ||
-        tolerations.some((t) => (t['operator'] === 'Exists' && (!t['key'] || t['key'] === taint['key'])) || (t['key'] === taint['key'] && (t['value'] ?? '') === (taint['value'] ?? ''))),
+        tolerations.some(
+          (t) =>
+            (t['operator'] === 'Exists' && (!t['key'] || t['key'] === taint['key'])) ||
+            (t['key'] === taint['key'] && (t['value'] ?? '') === (taint['value'] ?? '')),
+        ),
     );
   }
 
@@ -143,7 +150,9 @@ export class DaemonSetController {
     spec['tolerations'] = tolerations;
     spec['affinity'] = {
       ...((spec['affinity'] as Json) ?? {}),
-      nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] }] } },
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node] }] }] },
+      },
     };
     const pod = this.api.create(this.pods, ds.metadata.namespace, {
       apiVersion: 'v1',
@@ -151,7 +160,11 @@ export class DaemonSetController {
       metadata: {
         generateName: `${ds.metadata.name}-`,
         namespace: ds.metadata.namespace,
-        labels: { ...((meta['labels'] as Record<string, string>) ?? {}), [REVISION_LABEL]: hash, 'pod-template-generation': String(ds.metadata.generation ?? 1) },
+        labels: {
+          ...((meta['labels'] as Record<string, string>) ?? {}),
+          [REVISION_LABEL]: hash,
+          'pod-template-generation': String(ds.metadata.generation ?? 1),
+        },
         ...(meta['annotations'] ? { annotations: meta['annotations'] as Record<string, string> } : {}),
         ownerReferences: [ownerRefTo(ds)],
       },

@@ -8,7 +8,12 @@ const n = (o: Json, k: string) => Number(o[k] ?? 0);
 /** DeploymentComplete: every replica updated and available, and the latest generation observed. */
 export function deploymentComplete(d: KObject, s: Json): boolean {
   const want = replicasOf(d);
-  return n(s, 'updatedReplicas') === want && n(s, 'replicas') === want && n(s, 'availableReplicas') === want && n(s, 'observedGeneration') >= Number(d.metadata.generation ?? 0);
+  return (
+    n(s, 'updatedReplicas') === want &&
+    n(s, 'replicas') === want &&
+    n(s, 'availableReplicas') === want &&
+    n(s, 'observedGeneration') >= Number(d.metadata.generation ?? 0)
+  );
 }
 
 /** DeploymentProgressing: more updated, ready or available pods, or fewer old ones, than before. */

@@ -1,8 +1,20 @@
 import type { Api } from '../api/types.js';
 import type { KObject, ResourceType, StoreChange } from '../types.js';
 import {
-  DESIRED_REPLICAS, REVISION, TEMPLATE_HASH, equalIgnoreHash, getCondition, maxSurge, maxUnavailable, newCondition,
-  replicasOf, revisionOf, setCondition, setNewRSAnnotations, setReplicasAnnotations, statusCount,
+  DESIRED_REPLICAS,
+  REVISION,
+  TEMPLATE_HASH,
+  equalIgnoreHash,
+  getCondition,
+  maxSurge,
+  maxUnavailable,
+  newCondition,
+  replicasOf,
+  revisionOf,
+  setCondition,
+  setNewRSAnnotations,
+  setReplicasAnnotations,
+  statusCount,
 } from './deployment-util.js';
 import { calculateStatus, deploymentComplete, rolloutStatus } from './deployment-status.js';
 import { recordEvent } from './events.js';
@@ -71,7 +83,10 @@ export class DeploymentController {
 
   private isScalingEvent(d: KObject, rsList: KObject[]): boolean {
     if (!this.findNew(d, rsList)) return false;
-    return rsList.some((rs) => replicasOf(rs) > 0 && rs.metadata.annotations?.[DESIRED_REPLICAS] !== undefined && rs.metadata.annotations[DESIRED_REPLICAS] !== String(replicasOf(d)));
+    return rsList.some(
+      (rs) =>
+        replicasOf(rs) > 0 && rs.metadata.annotations?.[DESIRED_REPLICAS] !== undefined && rs.metadata.annotations[DESIRED_REPLICAS] !== String(replicasOf(d)),
+    );
   }
 
   /** getAllReplicaSetsAndSyncRevision: finds (or creates) the new ReplicaSet and moves revisions. */
@@ -169,7 +184,14 @@ export class DeploymentController {
     (copy['spec'] as Json)['replicas'] = to;
     const updated = this.api.update(this.replicasets, rs.metadata.namespace, copy);
     if (from !== to) {
-      recordEvent(this.api, d, 'Normal', 'ScalingReplicaSet', `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`, COMPONENT);
+      recordEvent(
+        this.api,
+        d,
+        'Normal',
+        'ScalingReplicaSet',
+        `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`,
+        COMPONENT,
+      );
     }
     Object.assign(rs, updated);
     return updated;
@@ -187,7 +209,15 @@ export class DeploymentController {
         return this.syncRollout(d, all, newRS);
       }
     }
-    if (this.scaleDownOld(d, all, old.filter((rs) => replicasOf(rs) > 0), newRS) > 0) return this.syncRollout(d, all, newRS);
+    if (
+      this.scaleDownOld(
+        d,
+        all,
+        old.filter((rs) => replicasOf(rs) > 0),
+        newRS,
+      ) > 0
+    )
+      return this.syncRollout(d, all, newRS);
     if (deploymentComplete(d, (d['status'] as Json) ?? {})) this.cleanup(d, old);
     return this.syncRollout(d, all, newRS);
   }
@@ -225,10 +255,11 @@ export class DeploymentController {
   private recreate(d0: KObject, rsList: KObject[]): SyncResult {
     let { d, newRS, old } = this.newAndOld(d0, rsList, false);
     let scaledDown = false;
-    for (const rs of old) if (replicasOf(rs) > 0) {
-      this.scale(d, rs, 0);
-      scaledDown = true;
-    }
+    for (const rs of old)
+      if (replicasOf(rs) > 0) {
+        this.scale(d, rs, 0);
+        scaledDown = true;
+      }
     const all = newRS ? [...old, newRS] : old;
     if (scaledDown) return this.syncRollout(d, all, newRS);
     const oldUids = new Set(old.map((rs) => rs.metadata.uid));
@@ -267,7 +298,13 @@ export class DeploymentController {
   private cleanup(d: KObject, old: KObject[]): void {
     const limit = Number(dig(d, 'spec', 'revisionHistoryLimit') ?? 10);
     const cleanable = old
-      .filter((rs) => replicasOf(rs) === 0 && statusCount(rs, 'replicas') === 0 && !rs.metadata.deletionTimestamp && (dig(rs, 'status', 'observedGeneration') ?? rs.metadata.generation) === rs.metadata.generation)
+      .filter(
+        (rs) =>
+          replicasOf(rs) === 0 &&
+          statusCount(rs, 'replicas') === 0 &&
+          !rs.metadata.deletionTimestamp &&
+          (dig(rs, 'status', 'observedGeneration') ?? rs.metadata.generation) === rs.metadata.generation,
+      )
       .sort((a, b) => revisionOf(a) - revisionOf(b) || byCreation(a, b));
     for (const rs of cleanable.slice(0, Math.max(0, cleanable.length - limit))) {
       tolerate(() => this.api.delete(this.replicasets, rs.metadata.namespace, String(rs.metadata.name)));

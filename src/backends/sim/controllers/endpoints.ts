@@ -40,7 +40,8 @@ export class EndpointsController {
     const svc = this.api.find(this.services, namespace, name);
     const existing = this.api.find(this.endpoints, namespace, name);
     if (!svc) {
-      if (existing && existing.metadata.labels?.['endpoints.kubernetes.io/managed-by'] !== 'none') tolerate(() => this.api.delete(this.endpoints, namespace, name));
+      if (existing && existing.metadata.labels?.['endpoints.kubernetes.io/managed-by'] !== 'none')
+        tolerate(() => this.api.delete(this.endpoints, namespace, name));
       return;
     }
     if (!serviceSelector(svc)) return;
@@ -74,7 +75,12 @@ export class EndpointsController {
       for (const sp of ports) {
         const port = resolveTargetPort(sp, pod);
         if (port === undefined) continue;
-        epPorts.push({ ...(sp['name'] ? { name: sp['name'] } : {}), port, protocol: sp['protocol'] ?? 'TCP', ...(sp['appProtocol'] ? { appProtocol: sp['appProtocol'] } : {}) });
+        epPorts.push({
+          ...(sp['name'] ? { name: sp['name'] } : {}),
+          port,
+          protocol: sp['protocol'] ?? 'TCP',
+          ...(sp['appProtocol'] ? { appProtocol: sp['appProtocol'] } : {}),
+        });
       }
       if (ports.length > 0 && epPorts.length === 0) continue;
       const address: Json = {

@@ -63,7 +63,8 @@ export class EndpointSliceController {
       const match = unused.find((s) => deepEqual(s['ports'] ?? null, want.ports)) ?? unused[0];
       if (match) {
         unused.splice(unused.indexOf(match), 1);
-        if (deepEqual(match['endpoints'] ?? null, want.endpoints) && deepEqual(match['ports'] ?? null, want.ports) && deepEqual(match.metadata.labels, labels)) continue;
+        if (deepEqual(match['endpoints'] ?? null, want.endpoints) && deepEqual(match['ports'] ?? null, want.ports) && deepEqual(match.metadata.labels, labels))
+          continue;
         this.api.update(this.slices, namespace, {
           ...match,
           metadata: { ...match.metadata, labels, annotations: { ...(match.metadata.annotations ?? {}), [TRIGGER]: now } },

@@ -114,7 +114,13 @@ export class GarbageCollector {
       return;
     }
     const hasDeps = (this.dependents.get(uid)?.size ?? 0) > 0;
-    const policy: PropagationPolicy = fin.includes(ORPHAN) ? 'Orphan' : states.includes('waiting') && hasDeps ? 'Foreground' : fin.includes(FOREGROUND) ? 'Foreground' : 'Background';
+    const policy: PropagationPolicy = fin.includes(ORPHAN)
+      ? 'Orphan'
+      : states.includes('waiting') && hasDeps
+        ? 'Foreground'
+        : fin.includes(FOREGROUND)
+          ? 'Foreground'
+          : 'Background';
     this.deleteDependent(obj, policy);
   }
 

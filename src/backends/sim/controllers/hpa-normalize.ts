@@ -31,7 +31,11 @@ export const DEFAULT_SCALE_UP: ScalingRules = {
     { type: 'Percent', value: 100, periodSeconds: 15 },
   ],
 };
-export const DEFAULT_SCALE_DOWN: ScalingRules = { stabilizationWindowSeconds: 300, selectPolicy: 'Max', policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }] };
+export const DEFAULT_SCALE_DOWN: ScalingRules = {
+  stabilizationWindowSeconds: 300,
+  selectPolicy: 'Max',
+  policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }],
+};
 
 /** Fills a behavior direction from its defaults, as the API server's defaulting does. */
 export function rulesOf(given: Partial<ScalingRules> | undefined, defaults: ScalingRules): ScalingRules {
@@ -87,7 +91,8 @@ export function normalizeLegacy(history: Sample[], now: number, windowMs: number
 }
 
 /** Replicas added (or removed) by the scale events within a policy's period. */
-const changedWithin = (events: Sample[], now: number, periodSeconds: number) => events.filter((e) => e.at > now - periodSeconds * 1000).reduce((a, e) => a + e.value, 0);
+const changedWithin = (events: Sample[], now: number, periodSeconds: number) =>
+  events.filter((e) => e.at > now - periodSeconds * 1000).reduce((a, e) => a + e.value, 0);
 
 function scaleLimit(direction: 'up' | 'down', current: number, ups: Sample[], downs: Sample[], rules: ScalingRules, now: number): number {
   if (rules.selectPolicy === 'Disabled') return current;
@@ -98,8 +103,12 @@ function scaleLimit(direction: 'up' | 'down', current: number, ups: Sample[], do
     const start = current - changedWithin(ups, now, p.periodSeconds) + changedWithin(downs, now, p.periodSeconds);
     const proposed =
       direction === 'up'
-        ? p.type === 'Pods' ? start + p.value : Math.ceil(start * (1 + p.value / 100))
-        : p.type === 'Pods' ? start - p.value : Math.trunc(start * (1 - p.value / 100));
+        ? p.type === 'Pods'
+          ? start + p.value
+          : Math.ceil(start * (1 + p.value / 100))
+        : p.type === 'Pods'
+          ? start - p.value
+          : Math.trunc(start * (1 - p.value / 100));
     result = pickLargest ? Math.max(result, proposed) : Math.min(result, proposed);
   }
   return result;

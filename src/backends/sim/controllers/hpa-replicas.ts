@@ -48,7 +48,8 @@ function podRequests(pods: KObject[], resource: string): Map<string, number> {
     let sum = 0;
     for (const c of (dig<Json[]>(pod, 'spec', 'containers') ?? []) as Json[]) {
       const request = dig<string>(c, 'resources', 'requests', resource);
-      if (request === undefined) throw new ReplicaCalcError(`missing request for ${resource} in container ${String(c['name'])} of Pod ${String(pod.metadata.name)}`);
+      if (request === undefined)
+        throw new ReplicaCalcError(`missing request for ${resource} in container ${String(c['name'])} of Pod ${String(pod.metadata.name)}`);
       sum += Math.round(quantity(String(request)) * 1000);
     }
     out.set(String(pod.metadata.name), sum);
@@ -100,7 +101,11 @@ export function resourceReplicas(
     return { ratio: rawAverage / target.averageMilli, utilization: undefined, rawAverage };
   };
   const first = measure(metrics);
-  const proposal = (replicas: number): ResourceProposal => ({ replicas, rawAverage: first.rawAverage, ...(first.utilization !== undefined ? { utilization: first.utilization } : {}) });
+  const proposal = (replicas: number): ResourceProposal => ({
+    replicas,
+    rawAverage: first.rawAverage,
+    ...(first.utilization !== undefined ? { utilization: first.utilization } : {}),
+  });
   const scaleUpWithUnready = unready.length > 0 && first.ratio > 1;
   if (!scaleUpWithUnready && missing.length === 0) {
     if (Math.abs(1 - first.ratio) <= tolerance) return proposal(currentReplicas);

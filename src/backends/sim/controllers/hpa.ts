@@ -142,11 +142,19 @@ export class HorizontalPodAutoscalerController {
     const target = targetType && this.api.find(targetType, namespace, ref.name ?? '');
     const status = (hpa['status'] ?? {}) as Json;
     if (!targetType || !target) {
-      const what = targetType ? `${targetType.resource}${targetType.group ? `.${targetType.group}` : ''} "${ref.name}" not found` : `no matches for kind "${ref.kind}" in group "${(ref.apiVersion ?? '').split('/').slice(0, -1).join('/')}"`;
+      const what = targetType
+        ? `${targetType.resource}${targetType.group ? `.${targetType.group}` : ''} "${ref.name}" not found`
+        : `no matches for kind "${ref.kind}" in group "${(ref.apiVersion ?? '').split('/').slice(0, -1).join('/')}"`;
       const message = targetType ? what : `unable to determine resource for scale target reference: ${what}`;
       this.event(hpa, 'Warning', 'FailedGetScale', message);
       this.setCondition(hpa, 'AbleToScale', 'False', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: ${message}`);
-      this.setStatus(hpa, Number(status['currentReplicas'] ?? 0), Number(status['desiredReplicas'] ?? 0), status['currentMetrics'] as Json[] | undefined, false);
+      this.setStatus(
+        hpa,
+        Number(status['currentReplicas'] ?? 0),
+        Number(status['desiredReplicas'] ?? 0),
+        status['currentMetrics'] as Json[] | undefined,
+        false,
+      );
       return;
     }
     this.setCondition(hpa, 'AbleToScale', 'True', 'SucceededGetScale', "the HPA controller was able to get the target's current scale");
@@ -169,7 +177,13 @@ export class HorizontalPodAutoscalerController {
         this.setStatus(hpa, current, Number(status['desiredReplicas'] ?? 0), metricStatuses, false);
         return;
       }
-      this.setCondition(hpa, 'ScalingActive', 'True', 'ValidMetricFound', `the HPA was able to successfully calculate a replica count from ${computed.best.metricName}`);
+      this.setCondition(
+        hpa,
+        'ScalingActive',
+        'True',
+        'ValidMetricFound',
+        `the HPA was able to successfully calculate a replica count from ${computed.best.metricName}`,
+      );
       desired = computed.best.replicas;
       if (desired > current) reason = `${computed.best.metricName} above target`;
       if (desired < current) reason = 'All metrics below target';
@@ -222,7 +236,7 @@ export class HorizontalPodAutoscalerController {
 
   /** computeReplicasForMetrics: the largest proposal of the valid metrics, or none when they are invalid. */
   private computeReplicas(hpa: KObject, target: KObject, current: number): { best?: Proposal; statuses: Json[] } {
-    const metrics = ((dig<MetricSpec[]>(hpa, 'spec', 'metrics') ?? []) as MetricSpec[]);
+    const metrics = (dig<MetricSpec[]>(hpa, 'spec', 'metrics') ?? []) as MetricSpec[];
     const statuses: Json[] = [];
     let best: Proposal | undefined;
     const errors: MetricError[] = [];
@@ -241,7 +255,12 @@ export class HorizontalPodAutoscalerController {
     if (errors.length > 0 && (errors.length >= metrics.length || (best && best.replicas < current))) {
       const first = errors[0]!;
       this.setCondition(hpa, 'ScalingActive', 'False', first.reason, `the HPA was unable to compute the replica count: ${first.message}`);
-      this.event(hpa, 'Warning', 'FailedComputeMetricsReplicas', `invalid metrics (${errors.length} invalid out of ${metrics.length}), first error is: ${metricValueError(metrics[statuses.findIndex((s) => s['type'] === '')]!, first)}`);
+      this.event(
+        hpa,
+        'Warning',
+        'FailedComputeMetricsReplicas',
+        `invalid metrics (${errors.length} invalid out of ${metrics.length}), first error is: ${metricValueError(metrics[statuses.findIndex((s) => s['type'] === '')]!, first)}`,
+      );
       return { statuses };
     }
     return best ? { best, statuses } : { statuses };
@@ -250,15 +269,21 @@ export class HorizontalPodAutoscalerController {
   private resourceProposal(hpa: KObject, target: KObject, current: number, m: MetricSpec): Proposal {
     if (m.type !== 'Resource' || !m.resource?.name) {
       const type = m.type ?? '';
-      throw new MetricError(`FailedGet${type}Metric`, `the simulator has no ${type ? `${type} ` : ''}metrics API (custom.metrics.k8s.io, external.metrics.k8s.io): only Resource metrics are simulated`);
+      throw new MetricError(
+        `FailedGet${type}Metric`,
+        `the simulator has no ${type ? `${type} ` : ''}metrics API (custom.metrics.k8s.io, external.metrics.k8s.io): only Resource metrics are simulated`,
+      );
     }
     const resource = m.resource.name;
     const reason = 'FailedGetResourceMetric';
     const fail = (why: string) => new MetricError(reason, `failed to get ${resource} utilization: ${why}`);
     if (!metricsAvailable(this.api)) throw fail(`unable to get metrics for resource ${resource}: ${NO_METRICS_API}`);
     const selector = dig<LabelSelector>(target, 'spec', 'selector');
-    const mapSelector = selector && !selector.matchLabels && !selector.matchExpressions ? { matchLabels: selector as unknown as Record<string, string> } : selector;
-    const pods = this.api.list(this.pods, hpa.metadata.namespace).items.filter((p) => selectorMatches(mapSelector, p.metadata.labels as Record<string, string>));
+    const mapSelector =
+      selector && !selector.matchLabels && !selector.matchExpressions ? { matchLabels: selector as unknown as Record<string, string> } : selector;
+    const pods = this.api
+      .list(this.pods, hpa.metadata.namespace)
+      .items.filter((p) => selectorMatches(mapSelector, p.metadata.labels as Record<string, string>));
     const usages = podUsages(this.api);
     const values: PodMetricValues = new Map();
     for (const p of pods) {
@@ -273,7 +298,11 @@ export class HorizontalPodAutoscalerController {
       if (t.averageValue !== undefined) {
         const averageMilli = Math.round(quantity(String(t.averageValue)) * 1000);
         const p = resourceReplicas(current, pods, values, resource, { averageMilli }, tolerance);
-        return { replicas: p.replicas, metricName: `${resource} resource`, status: { type: 'Resource', resource: { name: resource, current: { averageValue: milliQuantity(p.rawAverage) } } } };
+        return {
+          replicas: p.replicas,
+          metricName: `${resource} resource`,
+          status: { type: 'Resource', resource: { name: resource, current: { averageValue: milliQuantity(p.rawAverage) } } },
+        };
       }
       const p = resourceReplicas(current, pods, values, resource, { utilization: Number(t.averageUtilization ?? 0) }, tolerance);
       return {

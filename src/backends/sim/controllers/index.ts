@@ -46,7 +46,23 @@ interface Running {
 }
 
 /** The types whose objects are replayed to every controller at start, as informers list before they watch. */
-const PRIMED = ['namespaces', 'serviceaccounts', 'secrets', 'nodes', 'services', 'deployments', 'replicasets', 'replicationcontrollers', 'cronjobs', 'jobs', 'statefulsets', 'daemonsets', 'persistentvolumeclaims', 'pods', 'horizontalpodautoscalers'];
+const PRIMED = [
+  'namespaces',
+  'serviceaccounts',
+  'secrets',
+  'nodes',
+  'services',
+  'deployments',
+  'replicasets',
+  'replicationcontrollers',
+  'cronjobs',
+  'jobs',
+  'statefulsets',
+  'daemonsets',
+  'persistentvolumeclaims',
+  'pods',
+  'horizontalpodautoscalers',
+];
 
 /**
  * Registers the nodes and starts the controllers kind runs (kube-controller-manager, scheduler,

@@ -75,7 +75,12 @@ export class JobController {
     status['failed'] = Number(status['failed'] ?? 0) + uncounted.filter((p) => phase(p) === 'Failed').length;
     const indexed = dig(job, 'spec', 'completionMode') === 'Indexed';
     if (indexed) {
-      const indexes = new Set(String(status['completedIndexes'] ?? '').split(',').filter(Boolean).flatMap(expandRange));
+      const indexes = new Set(
+        String(status['completedIndexes'] ?? '')
+          .split(',')
+          .filter(Boolean)
+          .flatMap(expandRange),
+      );
       for (const p of uncounted) if (phase(p) === 'Succeeded') indexes.add(Number(p.metadata.annotations?.[INDEX] ?? 0));
       status['completedIndexes'] = compress([...indexes]);
     }
@@ -92,7 +97,12 @@ export class JobController {
       const remaining = completions === undefined || completions === null ? parallelism : completions - succeeded;
       const want = Math.min(parallelism, remaining);
       const busy = new Set(active.map((p) => p.metadata.annotations?.[INDEX]));
-      const doneIdx = new Set(String(status['completedIndexes'] ?? '').split(',').filter(Boolean).flatMap(expandRange));
+      const doneIdx = new Set(
+        String(status['completedIndexes'] ?? '')
+          .split(',')
+          .filter(Boolean)
+          .flatMap(expandRange),
+      );
       for (let i = active.length, next = 0; i < want; i++) {
         let index: number | undefined;
         if (indexed) {
@@ -170,7 +180,8 @@ export class JobController {
       // The Job controller gives every container the index as JOB_COMPLETION_INDEX (from the annotation).
       for (const c of [...((spec['initContainers'] as Json[]) ?? []), ...((spec['containers'] as Json[]) ?? [])]) {
         const env = ((c['env'] as Json[]) ?? []).slice();
-        if (!env.some((e) => e['name'] === 'JOB_COMPLETION_INDEX')) env.push({ name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${INDEX}']` } } });
+        if (!env.some((e) => e['name'] === 'JOB_COMPLETION_INDEX'))
+          env.push({ name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${INDEX}']` } } });
         c['env'] = env;
       }
     }
@@ -199,7 +210,7 @@ function expandRange(part: string): number[] {
 function compress(values: number[]): string {
   const sorted = [...new Set(values)].sort((x, y) => x - y);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);

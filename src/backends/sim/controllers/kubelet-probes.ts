@@ -16,7 +16,11 @@ export interface ProbeSettings {
   graceSeconds?: number;
 }
 
-const FIELDS: [ProbeType, string][] = [['Startup', 'startupProbe'], ['Liveness', 'livenessProbe'], ['Readiness', 'readinessProbe']];
+const FIELDS: [ProbeType, string][] = [
+  ['Startup', 'startupProbe'],
+  ['Liveness', 'livenessProbe'],
+  ['Readiness', 'readinessProbe'],
+];
 
 /** The probes a container spec defines, with the defaults the API server applies (period 10s, timeout 1s, thresholds 1/3). */
 export function probesOf(container: Json | undefined): ProbeSettings[] {

@@ -50,7 +50,14 @@ export interface PodRun {
 }
 
 function condition(type: string, status: boolean, reason?: string, message?: string): Json {
-  return { lastProbeTime: null, lastTransitionTime: '', status: status ? 'True' : 'False', type, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
+  return {
+    lastProbeTime: null,
+    lastTransitionTime: '',
+    status: status ? 'True' : 'False',
+    type,
+    ...(reason ? { reason } : {}),
+    ...(message ? { message } : {}),
+  };
 }
 
 /** The status of one container as the kubelet reports it. */
@@ -89,7 +96,10 @@ export function buildPodStatus(pod: KObject, run: PodRun, now: string): Json {
   const readyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';
   const readyMsg = terminal ? undefined : `containers with unready status: [${notReady.join(' ')}]`;
   const allReady = notReady.length === 0 && !terminal;
-  const initMsg = `containers with incomplete status: [${inits.filter((c) => !initialised(c)).map((c) => c.name).join(' ')}]`;
+  const initMsg = `containers with incomplete status: [${inits
+    .filter((c) => !initialised(c))
+    .map((c) => c.name)
+    .join(' ')}]`;
   const conditions = [
     condition('PodReadyToStartContainers', run.sandboxReady && !terminal),
     initDone ? condition('Initialized', true) : condition('Initialized', false, 'ContainersNotInitialized', initMsg),

@@ -207,7 +207,7 @@ export class Kubelet {
 
   private pullPolicy(run: Run, c: ContainerRun): string {
     const pod = this.current(run);
-    const spec = [...((dig<Json[]>(pod, 'spec', 'initContainers')) ?? []), ...((dig<Json[]>(pod, 'spec', 'containers')) ?? [])];
+    const spec = [...(dig<Json[]>(pod, 'spec', 'initContainers') ?? []), ...(dig<Json[]>(pod, 'spec', 'containers') ?? [])];
     const policy = spec.find((s) => s['name'] === c.name)?.['imagePullPolicy'];
     if (typeof policy === 'string') return policy;
     return /:latest$/.test(c.image) || !/:[^/]+$/.test(c.image) ? 'Always' : 'IfNotPresent';
@@ -235,7 +235,13 @@ export class Kubelet {
     this.after(run, took, () => {
       cache.add(ref);
       const d = goDuration(took);
-      this.event(run, c, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in ${d} (${d} including waiting). Image size: ${imageSize(c.image)} bytes.`);
+      this.event(
+        run,
+        c,
+        'Normal',
+        'Pulled',
+        `Successfully pulled image "${c.image}" in ${d} (${d} including waiting). Image size: ${imageSize(c.image)} bytes.`,
+      );
       this.after(run, this.timings.startMs, () => this.start(run, i, chain));
     });
   }
@@ -270,9 +276,7 @@ export class Kubelet {
     this.sandbox(run);
     this.event(run, c, 'Normal', 'Created', `Created container: ${c.name}`);
     this.event(run, c, 'Normal', 'Started', `Started container ${c.name}`);
-    const spec = [...(dig<Json[]>(pod, 'spec', 'initContainers') ?? []), ...(dig<Json[]>(pod, 'spec', 'containers') ?? [])].find(
-      (s) => s['name'] === c.name,
-    );
+    const spec = [...(dig<Json[]>(pod, 'spec', 'initContainers') ?? []), ...(dig<Json[]>(pod, 'spec', 'containers') ?? [])].find((s) => s['name'] === c.name);
     const plan = spec ? exitPlan(spec, this.timings.exitAfterMs) : undefined;
     // A process that allocates more than its memory limit is killed by the kernel at once.
     const oom = spec ? containerUsage(spec).oomKilled : false;
@@ -414,4 +418,3 @@ export class Kubelet {
     });
   }
 }
-

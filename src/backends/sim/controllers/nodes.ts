@@ -59,9 +59,7 @@ export function nodeObject(api: Api, node: NodeInfo, all: readonly NodeInfo[]): 
         'kubernetes.io/arch': 'amd64',
         'kubernetes.io/hostname': node.name,
         'kubernetes.io/os': 'linux',
-        ...(node.controlPlane
-          ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' }
-          : {}),
+        ...(node.controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
       },
       annotations: {
         'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///run/containerd/containerd.sock',
@@ -126,7 +124,9 @@ function registerStaticPods(api: Api, created: KObject, node: NodeInfo): void {
   const pods = typeOf(api, 'pods');
   if (!api.find(typeOf(api, 'namespaces'), undefined, 'kube-system')) return;
   const seen = new Date(api.ctx.clock.now().getTime()).toISOString().replace('Z', '000000Z');
-  for (const pod of staticPods({ name: node.name, uid: String(created.metadata.uid), ip: node.internalIP }, api.ctx.version.gitVersion, seen, (seed) => hex(seed, 32))) {
+  for (const pod of staticPods({ name: node.name, uid: String(created.metadata.uid), ip: node.internalIP }, api.ctx.version.gitVersion, seen, (seed) =>
+    hex(seed, 32),
+  )) {
     if (api.find(pods, 'kube-system', String(pod.metadata.name))) continue;
     api.create(pods, 'kube-system', pod);
   }

@@ -4,8 +4,18 @@ import { recordEvent } from './events.js';
 import { availableIn, deletionOrder, isActive, isReady } from './pods.js';
 import { type SyncResult, WorkQueue } from './queue.js';
 import {
-  type Json, type LabelSelector, controllerRef, deepEqual, dig, keyOf, mapSelectorMatches, ownerRefTo,
-  selectorMatches, splitKey, tolerate, typeOf,
+  type Json,
+  type LabelSelector,
+  controllerRef,
+  deepEqual,
+  dig,
+  keyOf,
+  mapSelectorMatches,
+  ownerRefTo,
+  selectorMatches,
+  splitKey,
+  tolerate,
+  typeOf,
 } from './util.js';
 
 /**

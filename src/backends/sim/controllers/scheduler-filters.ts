@@ -121,7 +121,8 @@ export interface NodeUsage {
 /** Runs the filters for one node; undefined when the pod fits. */
 export function filterNode(pod: KObject, node: KObject, usage: NodeUsage): NodeRejection | undefined {
   const unschedulableTaint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
-  if (dig(node, 'spec', 'unschedulable') === true && !tolerates(pod, unschedulableTaint)) return { reasons: ['node(s) were unschedulable'], unresolvable: true };
+  if (dig(node, 'spec', 'unschedulable') === true && !tolerates(pod, unschedulableTaint))
+    return { reasons: ['node(s) were unschedulable'], unresolvable: true };
   const taint = (dig<Json[]>(node, 'spec', 'taints') ?? []).find((t) => (t['effect'] === 'NoSchedule' || t['effect'] === 'NoExecute') && !tolerates(pod, t));
   if (taint) return { reasons: [`node(s) had untolerated taint {${taint['key']}: ${taint['value'] ?? ''}}`], unresolvable: true };
   if (!nodeAffinityMatches(pod, node)) return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
@@ -142,7 +143,10 @@ export function failedSchedulingMessage(pod: KObject, rejections: NodeRejection[
   const histogram = (items: string[]) => {
     const counts = new Map<string, number>();
     for (const r of items) counts.set(r, (counts.get(r) ?? 0) + 1);
-    return [...counts].map(([r, n]) => `${n} ${r}`).sort().join(', ');
+    return [...counts]
+      .map(([r, n]) => `${n} ${r}`)
+      .sort()
+      .join(', ');
   };
   const total = rejections.length;
   const filter = `0/${total} nodes are available: ${histogram(rejections.flatMap((r) => r.reasons))}.`;

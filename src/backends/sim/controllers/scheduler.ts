@@ -19,7 +19,10 @@ export class Scheduler {
   /** Pods that fit nowhere last time, retried when room may have appeared. */
   private readonly unschedulableKeys = new Set<string>();
 
-  constructor(private readonly api: Api, private readonly nodes: readonly NodeInfo[]) {
+  constructor(
+    private readonly api: Api,
+    private readonly nodes: readonly NodeInfo[],
+  ) {
     this.pods = typeOf(api, 'pods');
     this.nodeType = typeOf(api, 'nodes');
     this.queue = new WorkQueue('scheduler', api.ctx.clock, (key) => this.sync(key));
@@ -36,7 +39,8 @@ export class Scheduler {
       return;
     }
     const phase = dig<string>(pod, 'status', 'phase');
-    if (dig(pod, 'spec', 'nodeName') && (phase === 'Succeeded' || phase === 'Failed') && dig(change.old, 'status', 'phase') !== phase) this.retryUnschedulable();
+    if (dig(pod, 'spec', 'nodeName') && (phase === 'Succeeded' || phase === 'Failed') && dig(change.old, 'status', 'phase') !== phase)
+      this.retryUnschedulable();
     if (!dig(pod, 'spec', 'nodeName') && !pod.metadata.deletionTimestamp) this.queue.add(keyOf(pod));
   }
 
@@ -136,7 +140,14 @@ export class Scheduler {
     const conditions = (dig<Json[]>(pod, 'status', 'conditions') ?? []).filter((c) => c['type'] !== 'PodScheduled');
     const existing = (dig<Json[]>(pod, 'status', 'conditions') ?? []).find((c) => c['type'] === 'PodScheduled');
     if (existing?.['message'] === message) return;
-    const condition = { lastProbeTime: null, lastTransitionTime: timestamp(this.api.ctx.clock.now()), message, reason: 'Unschedulable', status: 'False', type: 'PodScheduled' };
+    const condition = {
+      lastProbeTime: null,
+      lastTransitionTime: timestamp(this.api.ctx.clock.now()),
+      message,
+      reason: 'Unschedulable',
+      status: 'False',
+      type: 'PodScheduled',
+    };
     const status = { ...((pod['status'] as Json) ?? {}), phase: 'Pending', conditions: [...conditions, condition] };
     const updated = this.api.update(this.pods, pod.metadata.namespace, { ...pod, status }, { subresource: 'status' });
     recordEvent(this.api, updated, 'Warning', 'FailedScheduling', message, 'default-scheduler', undefined, {

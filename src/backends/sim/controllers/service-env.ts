@@ -55,4 +55,3 @@ export function serviceEnv(services: KObject[], namespace?: string, enableServic
   }
   return env;
 }
-

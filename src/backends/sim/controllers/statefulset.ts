@@ -5,7 +5,21 @@ import { computeHash } from './hash.js';
 import { isReady } from './pods.js';
 import { currentRevision, truncateHistory } from './revisions.js';
 import { type SyncResult, WorkQueue } from './queue.js';
-import { type Json, type LabelSelector, clone, controllerRef, deepEqual, dig, keyOf, ownerKey, ownerRefTo, selectorMatches, splitKey, tolerate, typeOf } from './util.js';
+import {
+  type Json,
+  type LabelSelector,
+  clone,
+  controllerRef,
+  deepEqual,
+  dig,
+  keyOf,
+  ownerKey,
+  ownerRefTo,
+  selectorMatches,
+  splitKey,
+  tolerate,
+  typeOf,
+} from './util.js';
 
 const COMPONENT = 'statefulset-controller';
 const REVISION_LABEL = 'controller-revision-hash';
@@ -61,7 +75,12 @@ export class StatefulSetController {
           continue;
         }
       } else if (!ref && matches && m && !p.metadata.deletionTimestamp) {
-        const adopted = tolerate(() => this.api.update(this.pods, namespace, { ...p, metadata: { ...p.metadata, ownerReferences: [...(p.metadata.ownerReferences ?? []), ownerRefTo(sts)] } }));
+        const adopted = tolerate(() =>
+          this.api.update(this.pods, namespace, {
+            ...p,
+            metadata: { ...p.metadata, ownerReferences: [...(p.metadata.ownerReferences ?? []), ownerRefTo(sts)] },
+          }),
+        );
         if (!adopted) continue;
         p = adopted;
       } else continue;
@@ -97,7 +116,9 @@ export class StatefulSetController {
       for (const i of parallel ? condemned : condemned.slice(0, 1)) this.deletePod(sts, pods.get(i)!);
     } else if (!condemned.length && !blocked && !terminating && dig(sts, 'spec', 'updateStrategy', 'type') !== 'OnDelete') {
       const partition = Number(dig(sts, 'spec', 'updateStrategy', 'rollingUpdate', 'partition') ?? 0);
-      const stale = [...pods.entries()].filter(([i, p]) => i >= partition && p.metadata.labels?.[REVISION_LABEL] !== updateRevision).sort((a, b) => b[0] - a[0]);
+      const stale = [...pods.entries()]
+        .filter(([i, p]) => i >= partition && p.metadata.labels?.[REVISION_LABEL] !== updateRevision)
+        .sort((a, b) => b[0] - a[0]);
       if (stale.length && [...pods.values()].every(healthy)) this.deletePod(sts, stale[0]![1]);
     }
     this.writeStatus(sts, [...pods.values()], currentRevision, updateRevision, replicas);
@@ -112,7 +133,12 @@ export class StatefulSetController {
     // adoptOrphanRevisions: revisions left by a set deleted with --cascade=orphan come back under this one.
     for (const r of this.api.list(revisions, sts.metadata.namespace).items) {
       if (!controllerRef(r) && selectorMatches(dig<LabelSelector>(sts, 'spec', 'selector'), r.metadata.labels)) {
-        tolerate(() => this.api.update(revisions, sts.metadata.namespace, { ...r, metadata: { ...r.metadata, ownerReferences: [...(r.metadata.ownerReferences ?? []), ownerRefTo(sts)] } }));
+        tolerate(() =>
+          this.api.update(revisions, sts.metadata.namespace, {
+            ...r,
+            metadata: { ...r.metadata, ownerReferences: [...(r.metadata.ownerReferences ?? []), ownerRefTo(sts)] },
+          }),
+        );
       }
     }
     // newRevision: the template's labels plus the hash, and the set's annotations (change-cause among them).
@@ -122,7 +148,12 @@ export class StatefulSetController {
       ...(sts.metadata.annotations ? { annotations: { ...sts.metadata.annotations } } : {}),
     });
     const current = String(cur?.metadata.name ?? name);
-    const live = new Set(this.api.list(this.pods, sts.metadata.namespace).items.filter((p) => controllerRef(p)?.uid === sts.metadata.uid).map((p) => String(p.metadata.labels?.[REVISION_LABEL])));
+    const live = new Set(
+      this.api
+        .list(this.pods, sts.metadata.namespace)
+        .items.filter((p) => controllerRef(p)?.uid === sts.metadata.uid)
+        .map((p) => String(p.metadata.labels?.[REVISION_LABEL])),
+    );
     live.add(String(dig(sts, 'status', 'currentRevision') ?? current));
     truncateHistory(this.api, revisions, sts, current, live, Number(dig(sts, 'spec', 'revisionHistoryLimit') ?? 10));
     return current;

@@ -62,7 +62,12 @@ export class TokensController {
     const updated: KObject = {
       ...secret,
       metadata: { ...secret.metadata, annotations: { ...annotations, [NAME_KEY]: String(sa.metadata.name), [UID_KEY]: String(sa.metadata.uid) } },
-      data: { ...data, 'ca.crt': data['ca.crt'] ?? b64(ca), namespace: data['namespace'] ?? b64(ns), token: data['token'] ?? b64(this.legacyToken(ns, name, sa)) },
+      data: {
+        ...data,
+        'ca.crt': data['ca.crt'] ?? b64(ca),
+        namespace: data['namespace'] ?? b64(ns),
+        token: data['token'] ?? b64(this.legacyToken(ns, name, sa)),
+      },
     };
     tolerate(() => this.api.update(this.secrets, ns, updated));
   }

@@ -57,7 +57,10 @@ export class VolumeController {
     if (key.startsWith('pv-new:')) {
       // pv_controller syncVolume: a volume no claim refers to is Available.
       const pv = this.api.find(this.volumes, undefined, key.slice(7));
-      if (pv && !dig(pv, 'spec', 'claimRef') && dig(pv, 'status', 'phase') !== 'Available') tolerate(() => this.api.update(this.volumes, undefined, { ...pv, status: { ...((pv['status'] as Json) ?? {}), phase: 'Available' } }, { subresource: 'status' }));
+      if (pv && !dig(pv, 'spec', 'claimRef') && dig(pv, 'status', 'phase') !== 'Available')
+        tolerate(() =>
+          this.api.update(this.volumes, undefined, { ...pv, status: { ...((pv['status'] as Json) ?? {}), phase: 'Available' } }, { subresource: 'status' }),
+        );
       return;
     }
     if (key.startsWith('pv:')) {
@@ -75,11 +78,14 @@ export class VolumeController {
     if (!sc || sc['provisioner'] !== PROVISIONER) return;
     const consumer = this.api
       .list(this.pods, namespace)
-      .items.find((p) => dig(p, 'spec', 'nodeName') && (dig<Json[]>(p, 'spec', 'volumes') ?? []).some((v) => dig(v, 'persistentVolumeClaim', 'claimName') === name));
+      .items.find(
+        (p) => dig(p, 'spec', 'nodeName') && (dig<Json[]>(p, 'spec', 'volumes') ?? []).some((v) => dig(v, 'persistentVolumeClaim', 'claimName') === name),
+      );
     const node = dig<string>(consumer, 'spec', 'nodeName') ?? this.api.ctx.nodes[0] ?? 'kind-control-plane';
     if (!consumer && sc['volumeBindingMode'] === 'WaitForFirstConsumer') {
       const said = this.api.list(typeOf(this.api, 'events'), namespace).items.some((e) => dig(e, 'involvedObject', 'uid') === pvc.metadata.uid);
-      if (!said) recordEvent(this.api, pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding', 'persistentvolume-controller');
+      if (!said)
+        recordEvent(this.api, pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding', 'persistentvolume-controller');
       return;
     }
     this.provision(pvc, sc, node);
@@ -111,16 +117,28 @@ export class VolumeController {
   /** Binds a claim to an existing volume, both ways, as the PV controller does. */
   private bind(pvc: KObject, pv: KObject): void {
     const ns = String(pvc.metadata.namespace);
-    const claimRef = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name: pvc.metadata.name, namespace: ns, resourceVersion: pvc.metadata.resourceVersion, uid: pvc.metadata.uid };
+    const claimRef = {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      name: pvc.metadata.name,
+      namespace: ns,
+      resourceVersion: pvc.metadata.resourceVersion,
+      uid: pvc.metadata.uid,
+    };
     const volume = this.api.update(this.volumes, undefined, {
       ...pv,
       metadata: { ...pv.metadata, annotations: { ...(pv.metadata.annotations ?? {}), 'pv.kubernetes.io/bound-by-controller': 'yes' } },
       spec: { ...(pv['spec'] as Json), claimRef },
     });
-    tolerate(() => this.api.update(this.volumes, undefined, { ...volume, status: { ...((volume['status'] as Json) ?? {}), phase: 'Bound' } }, { subresource: 'status' }));
+    tolerate(() =>
+      this.api.update(this.volumes, undefined, { ...volume, status: { ...((volume['status'] as Json) ?? {}), phase: 'Bound' } }, { subresource: 'status' }),
+    );
     const bound = this.api.update(this.claims, ns, {
       ...pvc,
-      metadata: { ...pvc.metadata, annotations: { ...(pvc.metadata.annotations ?? {}), 'pv.kubernetes.io/bind-completed': 'yes', 'pv.kubernetes.io/bound-by-controller': 'yes' } },
+      metadata: {
+        ...pvc.metadata,
+        annotations: { ...(pvc.metadata.annotations ?? {}), 'pv.kubernetes.io/bind-completed': 'yes', 'pv.kubernetes.io/bound-by-controller': 'yes' },
+      },
       spec: { ...(pvc['spec'] as Json), volumeName: pv.metadata.name },
     });
     const status = { accessModes: dig<string[]>(pv, 'spec', 'accessModes') ?? [], capacity: dig<Json>(pv, 'spec', 'capacity') ?? {}, phase: 'Bound' };
@@ -133,8 +151,22 @@ export class VolumeController {
     const pvName = `pvc-${pvc.metadata.uid}`;
     const storage = dig<string>(pvc, 'spec', 'resources', 'requests', 'storage') ?? '1Gi';
     const accessModes = dig<string[]>(pvc, 'spec', 'accessModes') ?? ['ReadWriteOnce'];
-    recordEvent(this.api, pvc, 'Normal', 'ExternalProvisioning', `Waiting for a volume to be created either by the external provisioner '${PROVISIONER}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`, 'persistentvolume-controller');
-    recordEvent(this.api, pvc, 'Normal', 'Provisioning', `External provisioner is provisioning volume for claim "${ns}/${name}"`, `${PROVISIONER}_local-path-provisioner`);
+    recordEvent(
+      this.api,
+      pvc,
+      'Normal',
+      'ExternalProvisioning',
+      `Waiting for a volume to be created either by the external provisioner '${PROVISIONER}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`,
+      'persistentvolume-controller',
+    );
+    recordEvent(
+      this.api,
+      pvc,
+      'Normal',
+      'Provisioning',
+      `External provisioner is provisioning volume for claim "${ns}/${name}"`,
+      `${PROVISIONER}_local-path-provisioner`,
+    );
     if (!this.api.find(this.volumes, undefined, pvName)) {
       const pv = this.api.create(this.volumes, undefined, {
         apiVersion: 'v1',
@@ -146,7 +178,14 @@ export class VolumeController {
         spec: {
           accessModes,
           capacity: { storage },
-          claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name, namespace: ns, resourceVersion: pvc.metadata.resourceVersion, uid: pvc.metadata.uid },
+          claimRef: {
+            apiVersion: 'v1',
+            kind: 'PersistentVolumeClaim',
+            name,
+            namespace: ns,
+            resourceVersion: pvc.metadata.resourceVersion,
+            uid: pvc.metadata.uid,
+          },
           hostPath: { path: `/var/local-path-provisioner/${pvName}_${ns}_${name}`, type: 'DirectoryOrCreate' },
           nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [node] }] }] } },
           persistentVolumeReclaimPolicy: String(sc['reclaimPolicy'] ?? 'Delete'),

@@ -46,8 +46,17 @@ function canonical(value: number, suffixes: readonly (readonly [string, number])
   for (const [suffix, factor] of suffixes) if (value % factor === 0) best = `${value / factor}${suffix}`;
   return best;
 }
-const NANO: readonly (readonly [string, number])[] = [['n', 1], ['u', 1e3], ['m', 1e6], ['', 1e9]];
-const KIBI: readonly (readonly [string, number])[] = [['Ki', 1], ['Mi', 1024], ['Gi', 1024 ** 2]];
+const NANO: readonly (readonly [string, number])[] = [
+  ['n', 1],
+  ['u', 1e3],
+  ['m', 1e6],
+  ['', 1e9],
+];
+const KIBI: readonly (readonly [string, number])[] = [
+  ['Ki', 1],
+  ['Mi', 1024],
+  ['Gi', 1024 ** 2],
+];
 /** Cores as metrics-server writes CPU: nanocores, canonical (`0.25` → `250m`, `0.0021183` → `2118300n`). */
 export const cpuQuantity = (cores: number) => canonical(Math.round(cores * 1e9), NANO);
 /** Bytes as metrics-server writes memory: whole KiB, canonical (`13696Ki`, `150Mi`). */
@@ -88,7 +97,10 @@ function metricsTable(items: MetricsItem[], resourceVersion: string) {
     ],
     rows: items.map((i) => {
       const total = totals.get(i) ?? { cpuCores: 0, memoryBytes: 0 };
-      return { cells: [i.metadata.name, cpuQuantity(total.cpuCores), memoryQuantity(total.memoryBytes), i.window], object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: i.metadata } };
+      return {
+        cells: [i.metadata.name, cpuQuantity(total.cpuCores), memoryQuantity(total.memoryBytes), i.window],
+        object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: i.metadata },
+      };
     }),
   };
 }
@@ -128,7 +140,10 @@ export function listNodeMetrics(api: Api, options: { labelSelector?: string; fie
     .items.filter(match)
     .map((n) => {
       const total = nodeUsage(api, String(n.metadata.name), usages);
-      return withTotal({ kind: 'NodeMetrics', apiVersion: `${METRICS_GROUP}/v1beta1`, metadata: meta(api, n), timestamp: sampled, window: WINDOW, usage: usageOf(total) }, total);
+      return withTotal(
+        { kind: 'NodeMetrics', apiVersion: `${METRICS_GROUP}/v1beta1`, metadata: meta(api, n), timestamp: sampled, window: WINDOW, usage: usageOf(total) },
+        total,
+      );
     });
 }
 

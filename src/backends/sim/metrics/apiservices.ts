@@ -77,7 +77,14 @@ export function syncMetricsApiService(api: Api, served: boolean): void {
         apiVersion: 'apiregistration.k8s.io/v1',
         kind: 'APIService',
         metadata: { name: METRICS_APISERVICE, labels: { 'k8s-app': 'metrics-server' } },
-        spec: { service: { name: 'metrics-server', namespace: 'kube-system', port: 443 }, group: 'metrics.k8s.io', version: 'v1beta1', insecureSkipTLSVerify: true, groupPriorityMinimum: 100, versionPriority: 100 },
+        spec: {
+          service: { name: 'metrics-server', namespace: 'kube-system', port: 443 },
+          group: 'metrics.k8s.io',
+          version: 'v1beta1',
+          insecureSkipTLSVerify: true,
+          groupPriorityMinimum: 100,
+          versionPriority: 100,
+        },
       }),
     );
     if (!existing) return;

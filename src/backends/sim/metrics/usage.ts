@@ -80,7 +80,9 @@ function loadShares(api: Api, pods: KObject[]): Map<string, number> {
       const svc = api.find(services, namespace, name!);
       const selector = dig<Record<string, string>>(svc, 'spec', 'selector');
       if (!svc || !selector) continue;
-      const backends = pods.filter((p) => p.metadata.namespace === namespace && measured(p) && ready(p) && mapSelectorMatches(selector, p.metadata.labels as Record<string, string>));
+      const backends = pods.filter(
+        (p) => p.metadata.namespace === namespace && measured(p) && ready(p) && mapSelectorMatches(selector, p.metadata.labels as Record<string, string>),
+      );
       for (const b of backends) {
         const perClient = Math.max(0, ...containers(b).map((bc) => LOAD_PER_CLIENT[imageRepo(String(bc['image'] ?? ''))] ?? 0));
         if (perClient > 0) shares.set(String(b.metadata.uid), (shares.get(String(b.metadata.uid)) ?? 0) + perClient / backends.length);

@@ -66,7 +66,8 @@ export function createContainer(pod: KObject, c: Json, init: boolean, sc: StartC
   const image = String(c['image'] ?? '');
   const profile = profileFor(image);
   // The simulator's own CoreDNS and kube-proxy are not the lesson's images: no note about them.
-  if (profile.generic && !isAddonPod(pod)) sc.warn(`image ${image} is not known to the simulator: its container has a generic Debian-like userland and serves nothing`);
+  if (profile.generic && !isAddonPod(pod))
+    sc.warn(`image ${image} is not known to the simulator: its container has a generic Debian-like userland and serves nothing`);
   const vc = { api: sc.api, pod, now: sc.now(), nanos: sc.nanos, shared: sc.shared, caPem: sc.caPem, warn: sc.warn };
   const vfs = buildRootfs(pod, c, profile, vc, NAMESERVER, podVolumes);
   // The kubelet bind-mounts an empty termination-message file at terminationMessagePath.
@@ -85,14 +86,52 @@ export function createContainer(pod: KObject, c: Json, init: boolean, sc: StartC
   writeProc(vfs, pod, c, argv);
   const log = new LogBuffer(sc.now);
   const podIP = String(((pod['status'] as Json) ?? {})['podIP'] ?? '');
-  const app: AppHost = { image, profile, vfs, env, argv, hostname: hostnameOf(pod), podIP, now: sc.now, log: (l) => log.line(l), startedAt: sc.now(), speed: sc.speed };
-  return { name: String(c['name']), image, init, profile, vfs, env, argv, workdir: String(c['workingDir'] ?? profile.workdir ?? '/'), log, stop: new AbortController(), app, user };
+  const app: AppHost = {
+    image,
+    profile,
+    vfs,
+    env,
+    argv,
+    hostname: hostnameOf(pod),
+    podIP,
+    now: sc.now,
+    log: (l) => log.line(l),
+    startedAt: sc.now(),
+    speed: sc.speed,
+  };
+  return {
+    name: String(c['name']),
+    image,
+    init,
+    profile,
+    vfs,
+    env,
+    argv,
+    workdir: String(c['workingDir'] ?? profile.workdir ?? '/'),
+    log,
+    stop: new AbortController(),
+    app,
+    user,
+  };
 }
 
 /** The environment commands run in, for exec sessions and the main process. */
 export function containerHost(rec: ContainerRecord, pod: KObject, net: Network, signal: AbortSignal, clock: Clock, speed: number, sleepCapMs: number): Host {
   const podIP = String(((pod['status'] as Json) ?? {})['podIP'] ?? '');
-  return { vfs: rec.vfs, profile: rec.profile, image: rec.image, hostname: hostnameOf(pod), ip: podIP, clock, speed, sleepCapMs, net, signal, mainProcess: rec.argv.length ? rec.argv : ['/pause'], user: rec.user };
+  return {
+    vfs: rec.vfs,
+    profile: rec.profile,
+    image: rec.image,
+    hostname: hostnameOf(pod),
+    ip: podIP,
+    clock,
+    speed,
+    sleepCapMs,
+    net,
+    signal,
+    mainProcess: rec.argv.length ? rec.argv : ['/pause'],
+    user: rec.user,
+  };
 }
 
 /** A new shell for a container (for `sh -c` style runs and exec). */
@@ -106,7 +145,11 @@ export function shellFor(host: Host, env: Record<string, string>, cwd: string, n
 function isImageServer(rec: ContainerRecord): boolean {
   const exe = rec.argv[0]?.split('/').pop() ?? '';
   // Servers the simulator models by their listeners, not by running a program.
-  if (['agnhost', 'server', 'goproxy', 'etcd', 'redis-server', 'mysqld', 'httpd-foreground', 'apache2-foreground'].includes(exe) && rec.profile.listeners.length) return true;
+  if (
+    ['agnhost', 'server', 'goproxy', 'etcd', 'redis-server', 'mysqld', 'httpd-foreground', 'apache2-foreground'].includes(exe) &&
+    rec.profile.listeners.length
+  )
+    return true;
   if (!rec.profile.startLogs.length) return false;
   return rec.argv.length === 0 || ['docker-entrypoint.sh', 'nginx', 'http-echo', 'hello-app', 'run.sh'].includes(exe);
 }
@@ -115,7 +158,13 @@ function isImageServer(rec: ContainerRecord): boolean {
 export async function runMain(rec: ContainerRecord, host: Host): Promise<number | undefined> {
   if (isImageServer(rec)) {
     const now = rec.app.now();
-    const fill = (s: string) => s.replace('{{ts}}', goTime(now)).replace('{{go-ts}}', goTime(now)).replace('{{echo-ts}}', goTime(now)).replace('{{version}}', rec.profile.version ?? '').replace('{{podIP}}', rec.app.podIP);
+    const fill = (s: string) =>
+      s
+        .replace('{{ts}}', goTime(now))
+        .replace('{{go-ts}}', goTime(now))
+        .replace('{{echo-ts}}', goTime(now))
+        .replace('{{version}}', rec.profile.version ?? '')
+        .replace('{{podIP}}', rec.app.podIP);
     for (const l of rec.profile.startLogs) rec.log.line(fill(l));
     return undefined;
   }
@@ -138,6 +187,7 @@ export async function runMain(rec: ContainerRecord, host: Host): Promise<number 
 export function podListeners(recs: ContainerRecord[]): Map<number, Service> {
   const out = new Map<number, Service>();
   // A stopped or exited container listens no more.
-  for (const r of recs) if (!r.init && !r.stop.signal.aborted && r.exitCode === undefined) for (const [p, s] of listeners(r.app)) if (!out.has(p)) out.set(p, s);
+  for (const r of recs)
+    if (!r.init && !r.stop.signal.aborted && r.exitCode === undefined) for (const [p, s] of listeners(r.app)) if (!out.has(p)) out.set(p, s);
   return out;
 }

@@ -10,21 +10,30 @@ export function fieldPath(pod: KObject, path: string): string {
   const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
   if (m) return (pod.metadata[m[1] as 'labels'] as Record<string, string> | undefined)?.[m[2]!] ?? '';
   switch (path) {
-    case 'metadata.name': return pod.metadata.name ?? '';
-    case 'metadata.namespace': return pod.metadata.namespace ?? 'default';
-    case 'metadata.uid': return pod.metadata.uid ?? '';
+    case 'metadata.name':
+      return pod.metadata.name ?? '';
+    case 'metadata.namespace':
+      return pod.metadata.namespace ?? 'default';
+    case 'metadata.uid':
+      return pod.metadata.uid ?? '';
     case 'metadata.labels':
     case 'metadata.annotations':
       return Object.entries((pod.metadata[path.slice(9) as 'labels'] as Record<string, string>) ?? {})
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([k, v]) => `${k}="${v}"`)
         .join('\n');
-    case 'spec.nodeName': return String(spec['nodeName'] ?? '');
-    case 'spec.serviceAccountName': return String(spec['serviceAccountName'] ?? 'default');
-    case 'status.hostIP': return String(status['hostIP'] ?? '');
-    case 'status.hostIPs': return ((status['hostIPs'] as Json[]) ?? []).map((x) => x['ip']).join(',');
-    case 'status.podIP': return String(status['podIP'] ?? '');
-    case 'status.podIPs': return ((status['podIPs'] as Json[]) ?? []).map((x) => x['ip']).join(',');
+    case 'spec.nodeName':
+      return String(spec['nodeName'] ?? '');
+    case 'spec.serviceAccountName':
+      return String(spec['serviceAccountName'] ?? 'default');
+    case 'status.hostIP':
+      return String(status['hostIP'] ?? '');
+    case 'status.hostIPs':
+      return ((status['hostIPs'] as Json[]) ?? []).map((x) => x['ip']).join(',');
+    case 'status.podIP':
+      return String(status['podIP'] ?? '');
+    case 'status.podIPs':
+      return ((status['podIPs'] as Json[]) ?? []).map((x) => x['ip']).join(',');
   }
   return '';
 }
@@ -39,7 +48,7 @@ export function quantity(q: string): number {
 
 /** A resourceFieldRef value: `limits.cpu` rounded up to the divisor, as kubelet does. */
 export function resourceField(pod: KObject, containerName: string, ref: Json): string {
-  const containers = (((pod['spec'] as Json)?.['containers'] as Json[]) ?? []);
+  const containers = ((pod['spec'] as Json)?.['containers'] as Json[]) ?? [];
   const c = containers.find((x) => x['name'] === containerName) ?? containers[0] ?? {};
   const resource = String(ref['resource']);
   const [kind, name] = resource.split('.') as [string, string];
@@ -76,7 +85,13 @@ function lookup(api: Api, resource: 'configmaps' | 'secrets', ns: string, name: 
  * A container's environment as the process sees it: image env, HOSTNAME, then (kubelet) envFrom,
  * env with `$(VAR)` expansion, service variables, and HOME last when missing.
  */
-export function containerEnv(api: Api, pod: KObject, container: Json, imageEnv: Record<string, string>, services: Record<string, string>): Record<string, string> {
+export function containerEnv(
+  api: Api,
+  pod: KObject,
+  container: Json,
+  imageEnv: Record<string, string>,
+  services: Record<string, string>,
+): Record<string, string> {
   const ns = pod.metadata.namespace ?? 'default';
   const own: Record<string, string> = {};
   for (const src of (container['envFrom'] as Json[]) ?? []) {
@@ -108,7 +123,11 @@ export function containerEnv(api: Api, pod: KObject, container: Json, imageEnv: 
       const v = data?.[String(keyRef['key'])];
       if (v === undefined) {
         if (keyRef['optional']) continue;
-        throw new EnvError(data ? `couldn't find key ${String(keyRef['key'])} in ${kind === 'configmaps' ? 'ConfigMap' : 'Secret'} ${ns}/${String(keyRef['name'])}` : `${kind === 'configmaps' ? 'configmap' : 'secret'} "${String(keyRef['name'])}" not found`);
+        throw new EnvError(
+          data
+            ? `couldn't find key ${String(keyRef['key'])} in ${kind === 'configmaps' ? 'ConfigMap' : 'Secret'} ${ns}/${String(keyRef['name'])}`
+            : `${kind === 'configmaps' ? 'configmap' : 'secret'} "${String(keyRef['name'])}" not found`,
+        );
       }
       own[name] = v;
     } else if (from['fieldRef']) own[name] = fieldPath(pod, String((from['fieldRef'] as Json)['fieldPath']));

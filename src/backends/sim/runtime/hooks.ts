@@ -18,14 +18,7 @@ export interface PodRuntime {
   /** The pod is gone from the store. */
   podRemoved(pod: KObject): void;
   /** exec / attach / portforward upgrade on a pod (WebSocket or SPDY). */
-  upgrade(
-    kind: 'exec' | 'attach' | 'portforward',
-    pod: KObject,
-    query: URLSearchParams,
-    req: IncomingMessage,
-    socket: Duplex,
-    head: Buffer,
-  ): void;
+  upgrade(kind: 'exec' | 'attach' | 'portforward', pod: KObject, query: URLSearchParams, req: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** GET …/pods/NAME/log. */
   log(pod: KObject, query: URLSearchParams, req: IncomingMessage, res: ServerResponse): void;
   /** Runs a shell command on a node (`node $ curl …`). */

@@ -61,4 +61,3 @@ export function groupLabel(vfs: Vfs, gid: number): string {
 export function idWithName(id: number, name: string | undefined): string {
   return name ? `${id}(${name})` : String(id);
 }
-

@@ -38,7 +38,13 @@ export interface SimPodRuntime extends PodRuntime {
   /** Notes about simulated behaviour the run should report (unknown images, emulated volumes). */
   warnings(): string[];
   /** Runs argv in a started container (tests, tooling). */
-  exec(namespace: string, pod: string, container: string | undefined, argv: string[], stdin?: string): Promise<{ stdout: string; stderr: string; exitCode: number; error?: string }>;
+  exec(
+    namespace: string,
+    pod: string,
+    container: string | undefined,
+    argv: string[],
+    stdin?: string,
+  ): Promise<{ stdout: string; stderr: string; exitCode: number; error?: string }>;
 }
 
 interface PodRecord {
@@ -51,9 +57,21 @@ interface PodRecord {
   previous: Map<string, LogBuffer>;
 }
 
-const specContainers = (pod: KObject): Json[] => (((pod['spec'] as Json)?.['containers'] as Json[]) ?? []);
-const allContainers = (pod: KObject): Json[] => [...(((pod['spec'] as Json)?.['initContainers'] as Json[]) ?? []), ...specContainers(pod), ...(((pod['spec'] as Json)?.['ephemeralContainers'] as Json[]) ?? [])];
-const status = (message: string, reason: string, code: number) => ({ kind: 'Status' as const, apiVersion: 'v1' as const, metadata: {}, status: 'Failure' as const, message, reason, code });
+const specContainers = (pod: KObject): Json[] => ((pod['spec'] as Json)?.['containers'] as Json[]) ?? [];
+const allContainers = (pod: KObject): Json[] => [
+  ...(((pod['spec'] as Json)?.['initContainers'] as Json[]) ?? []),
+  ...specContainers(pod),
+  ...(((pod['spec'] as Json)?.['ephemeralContainers'] as Json[]) ?? []),
+];
+const status = (message: string, reason: string, code: number) => ({
+  kind: 'Status' as const,
+  apiVersion: 'v1' as const,
+  metadata: {},
+  status: 'Failure' as const,
+  message,
+  reason,
+  code,
+});
 
 function tolerateRead(read: () => Buffer | string): Buffer | undefined {
   try {
@@ -111,7 +129,10 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
     const ip = String(((pod['status'] as Json) ?? {})['podIP'] ?? '');
     const recs: ContainerRecord[] = [];
     const spec = (pod['spec'] as Json) ?? {};
-    for (const [init, list] of [[true, (spec['initContainers'] as Json[]) ?? []], [false, specContainers(pod)]] as const) {
+    for (const [init, list] of [
+      [true, (spec['initContainers'] as Json[]) ?? []],
+      [false, specContainers(pod)],
+    ] as const) {
       for (const c of list) {
         try {
           recs.push(createContainer(pod, c, init, sc, volumes));
@@ -134,7 +155,8 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
     })().catch(() => undefined);
   };
 
-  const hostOf = (rec: PodRecord, c: ContainerRecord) => containerHost(c, rec.pod, network(rec.pod.metadata.namespace ?? 'default', rec.ip), c.stop.signal, ctx.clock, speed(), 2 ** 31 - 1);
+  const hostOf = (rec: PodRecord, c: ContainerRecord) =>
+    containerHost(c, rec.pod, network(rec.pod.metadata.namespace ?? 'default', rec.ip), c.stop.signal, ctx.clock, speed(), 2 ** 31 - 1);
 
   const execute = async (rec: PodRecord, c: ContainerRecord, argv: string[], io: Io, signal: AbortSignal) => {
     const host = containerHost(c, rec.pod, network(rec.pod.metadata.namespace ?? 'default', rec.ip), signal, ctx.clock, speed(), execCap);
@@ -157,7 +179,10 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
         new Promise((resolve) => {
           for (const l of c.log.lines) io.out(l.text + '\n');
           if (c.log.closed) return resolve({ code: 0 });
-          const stop = c.log.follow((l) => io.out(l.text + '\n'), () => resolve({ code: 0 }));
+          const stop = c.log.follow(
+            (l) => io.out(l.text + '\n'),
+            () => resolve({ code: 0 }),
+          );
           signal.addEventListener('abort', () => (stop(), resolve({ code: 0 })));
         }),
     });
@@ -168,7 +193,8 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       exitListeners.add(listener);
       return () => exitListeners.delete(listener);
     },
-    canPull: (image) => /^[a-z0-9][a-z0-9._\-/:@]*$/.test(image) && !/[/:]$/.test(image) && !missingImagePatterns.some((p) => p.test(image)) && tagExists(image),
+    canPull: (image) =>
+      /^[a-z0-9][a-z0-9._\-/:@]*$/.test(image) && !/[/:]$/.test(image) && !missingImagePatterns.some((p) => p.test(image)) && tagExists(image),
     podStarted(pod) {
       const existing = recordOf(pod);
       if (existing) {
@@ -194,14 +220,19 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
         return servePortForward(req, socket, head, String(pod.metadata.name), () => directory.listenersAt(rec.ip), '127.0.0.1');
       }
       const name = query.get('container') ?? String(specContainers(pod)[0]?.['name'] ?? '');
-      if (!allContainers(pod).some((c) => c['name'] === name)) return refuseUpgrade(socket, status(`container ${name} is not valid for pod ${pod.metadata.name}`, 'BadRequest', 400));
+      if (!allContainers(pod).some((c) => c['name'] === name))
+        return refuseUpgrade(socket, status(`container ${name} is not valid for pod ${pod.metadata.name}`, 'BadRequest', 400));
       const argv = query.getAll('command');
       const rec = recordOf(pod);
       const c = rec?.containers.find((x) => x.name === name && !x.init);
       const tty = query.get('tty') === 'true';
       const stdin = query.get('stdin') === 'true';
       if (!rec || !c) {
-        return serveExec(req, socket, head, argv, { stdin: false, tty, run: async () => ({ error: `unable to upgrade connection: container not found ("${name}")` }) });
+        return serveExec(req, socket, head, argv, {
+          stdin: false,
+          tty,
+          run: async () => ({ error: `unable to upgrade connection: container not found ("${name}")` }),
+        });
       }
       if (kind === 'attach') return attach(rec, c, req, socket, head, stdin, tty);
       const shells = ['sh', 'bash', 'ash', 'dash', '/bin/sh', '/bin/bash', '/bin/ash', '/usr/bin/bash'];
@@ -228,7 +259,15 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
     log(pod, query, req: IncomingMessage, res: ServerResponse) {
       const list = allContainers(pod);
       const name = query.get('container') ?? (specContainers(pod).length === 1 ? String(specContainers(pod)[0]!['name']) : undefined);
-      if (!name) return sendStatus(res, badRequestStatus(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${specContainers(pod).map((c) => c['name']).join(' ')}]`));
+      if (!name)
+        return sendStatus(
+          res,
+          badRequestStatus(
+            `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${specContainers(pod)
+              .map((c) => c['name'])
+              .join(' ')}]`,
+          ),
+        );
       if (!list.some((c) => c['name'] === name)) return sendStatus(res, badRequestStatus(`container ${name} is not valid for pod ${pod.metadata.name}`));
       if (query.get('previous') === 'true') {
         const prev = recordOf(pod)?.previous.get(name);
@@ -237,7 +276,10 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       }
       const c = recordOf(pod)?.containers.find((x) => x.name === name);
       if (!c) {
-        const st = [...((((pod['status'] as Json) ?? {})['containerStatuses'] as Json[]) ?? []), ...((((pod['status'] as Json) ?? {})['initContainerStatuses'] as Json[]) ?? [])].find((s) => s['name'] === name);
+        const st = [
+          ...((((pod['status'] as Json) ?? {})['containerStatuses'] as Json[]) ?? []),
+          ...((((pod['status'] as Json) ?? {})['initContainerStatuses'] as Json[]) ?? []),
+        ].find((s) => s['name'] === name);
         const reason = String((((st?.['state'] as Json) ?? {})['waiting'] as Json | undefined)?.['reason'] ?? 'ContainerCreating');
         return sendStatus(res, badRequestStatus(`container "${name}" in pod "${pod.metadata.name}" is waiting to start: ${reason}`));
       }
@@ -247,10 +289,11 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       return nodeShell(api, node, command, timeoutMs, directory, speed(), nodeFiles);
     },
     async close() {
-      for (const rec of pods.values()) for (const c of rec.containers) {
-        c.stop.abort();
-        c.log.close();
-      }
+      for (const rec of pods.values())
+        for (const c of rec.containers) {
+          c.stop.abort();
+          c.log.close();
+        }
       pods.clear();
       byIP.clear();
     },
@@ -301,7 +344,10 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
         return false;
       }
       rec.containers[i] = fresh;
-      void runMain(fresh, hostOf(rec, fresh)).then((code) => exited(rec.pod, fresh, code), () => undefined);
+      void runMain(fresh, hostOf(rec, fresh)).then(
+        (code) => exited(rec.pod, fresh, code),
+        () => undefined,
+      );
       return true;
     },
     terminationMessage(pod, container) {
@@ -316,7 +362,10 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
     logTail(pod, container, maxLines, maxBytes) {
       const c = recordOf(pod)?.containers.find((x) => x.name === container);
       if (!c) return undefined;
-      const text = c.log.lines.slice(-maxLines).map((l) => l.text + '\n').join('');
+      const text = c.log.lines
+        .slice(-maxLines)
+        .map((l) => l.text + '\n')
+        .join('');
       return Buffer.from(text).subarray(-maxBytes).toString();
     },
     async exec(namespace, podName, container, argv, stdin = '') {
@@ -325,8 +374,19 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       if (!rec || !c) return { stdout: '', stderr: '', exitCode: 1, error: `container not found ("${container ?? ''}")` };
       const out: Buffer[] = [];
       const err: Buffer[] = [];
-      const r = await execute(rec, c, argv, { stdin: new Input(Buffer.from(stdin)), out: (d) => void out.push(Buffer.from(d)), err: (d) => void err.push(Buffer.from(d)) }, new AbortController().signal);
-      return { stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), exitCode: 'code' in r ? r.code : 1, ...('error' in r ? { error: r.error } : {}) };
+      const r = await execute(
+        rec,
+        c,
+        argv,
+        { stdin: new Input(Buffer.from(stdin)), out: (d) => void out.push(Buffer.from(d)), err: (d) => void err.push(Buffer.from(d)) },
+        new AbortController().signal,
+      );
+      return {
+        stdout: Buffer.concat(out).toString(),
+        stderr: Buffer.concat(err).toString(),
+        exitCode: 'code' in r ? r.code : 1,
+        ...('error' in r ? { error: r.error } : {}),
+      };
     },
   };
 }

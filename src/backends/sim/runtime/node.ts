@@ -42,7 +42,15 @@ export function nodeFilesystem(api: Api, node: string, nodeFiles: Map<string, Vf
 }
 
 /** Runs `bash -c command` on a node; `nodeFiles` keeps each node's filesystem across calls. */
-export async function nodeShell(api: Api, node: string, command_: string, timeoutMs: number, pods: PodDirectory, speed: number, nodeFiles: Map<string, Vfs>): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+export async function nodeShell(
+  api: Api,
+  node: string,
+  command_: string,
+  timeoutMs: number,
+  pods: PodDirectory,
+  speed: number,
+  nodeFiles: Map<string, Vfs>,
+): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   const { vfs, ip } = nodeFilesystem(api, node, nodeFiles);
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
@@ -50,9 +58,23 @@ export async function nodeShell(api: Api, node: string, command_: string, timeou
   const err: Buffer[] = [];
   const net = createNetwork(api, pods, 'default', ip);
   // Names under cluster.local do not resolve on a node (no cluster DNS in its resolv.conf).
-  const nodeNet = { ...net, resolve: (name: string, ns: string) => (/^\d+\.\d+\.\d+\.\d+$/.test(name) || name === 'localhost' ? net.resolve(name, ns) : undefined) };
+  const nodeNet = {
+    ...net,
+    resolve: (name: string, ns: string) => (/^\d+\.\d+\.\d+\.\d+$/.test(name) || name === 'localhost' ? net.resolve(name, ns) : undefined),
+  };
   const sh = new Shell({
-    host: { vfs, profile: NODE_PROFILE, image: 'kindest/node', hostname: node, ip, clock: api.ctx.clock, speed, sleepCapMs: timeoutMs, net: nodeNet, signal: abort.signal },
+    host: {
+      vfs,
+      profile: NODE_PROFILE,
+      image: 'kindest/node',
+      hostname: node,
+      ip,
+      clock: api.ctx.clock,
+      speed,
+      sleepCapMs: timeoutMs,
+      net: nodeNet,
+      signal: abort.signal,
+    },
     kind: 'bash',
     name: 'bash',
     env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', HOSTNAME: node },

@@ -63,7 +63,8 @@ async function execHandler(t: HandlerTarget, command: string[], timeoutMs: numbe
 export async function runHandler(t: HandlerTarget, handler: Json, timeoutMs?: number): Promise<ProbeOutcome> {
   const exec = handler['exec'] as { command?: string[] } | undefined;
   if (exec) return execHandler(t, exec.command ?? [], timeoutMs);
-  const http = handler['httpGet'] as { path?: string; port?: unknown; scheme?: string; host?: string; httpHeaders?: { name: string; value: string }[] } | undefined;
+  const http = handler['httpGet'] as
+    { path?: string; port?: unknown; scheme?: string; host?: string; httpHeaders?: { name: string; value: string }[] } | undefined;
   const tcp = handler['tcpSocket'] as { port?: unknown; host?: string } | undefined;
   const grpc = handler['grpc'] as { port?: number; service?: string } | undefined;
   const rawPort = http?.port ?? tcp?.port ?? grpc?.port;
@@ -74,7 +75,11 @@ export async function runHandler(t: HandlerTarget, handler: Json, timeoutMs?: nu
   const svc = host === t.podIP ? t.listener(port) : undefined;
   if (grpc) {
     // grpc.Dial with WithBlock keeps retrying a refused connection until the probe's timeout.
-    if (!svc?.grpc) return { result: 'failure', output: `timeout: failed to connect service ${JSON.stringify(addr)} within ${Math.round((timeoutMs ?? 1000) / 1000)}s: context deadline exceeded` };
+    if (!svc?.grpc)
+      return {
+        result: 'failure',
+        output: `timeout: failed to connect service ${JSON.stringify(addr)} within ${Math.round((timeoutMs ?? 1000) / 1000)}s: context deadline exceeded`,
+      };
     return { result: 'success', output: '' };
   }
   if (tcp) return svc ? { result: 'success', output: '' } : { result: 'failure', output: `dial tcp ${addr}: connect: connection refused` };
@@ -82,13 +87,21 @@ export async function runHandler(t: HandlerTarget, handler: Json, timeoutMs?: nu
   const path = http?.path ?? '';
   const url = `${scheme}://${addr}${path.startsWith('/') || path === '' ? path : `/${path}`}`;
   if (!svc) return { result: 'failure', output: `Get ${JSON.stringify(url)}: dial tcp ${addr}: connect: connection refused` };
-  const headers: [string, string][] = [['Host', addr], ['User-Agent', t.userAgent], ['Accept', '*/*'], ['Connection', 'close']];
+  const headers: [string, string][] = [
+    ['Host', addr],
+    ['User-Agent', t.userAgent],
+    ['Accept', '*/*'],
+    ['Connection', 'close'],
+  ];
   for (const h of http?.httpHeaders ?? []) {
     const i = headers.findIndex(([k]) => k.toLowerCase() === h.name.toLowerCase());
     if (i >= 0) headers[i] = [h.name, h.value];
     else headers.push([h.name, h.value]);
   }
-  const res = svc.handle({ method: 'GET', path: path || '/', version: 'HTTP/1.1', headers, body: Buffer.alloc(0), remote: t.podIP.replace(/\.\d+$/, '.1') }, scheme === 'https');
+  const res = svc.handle(
+    { method: 'GET', path: path || '/', version: 'HTTP/1.1', headers, body: Buffer.alloc(0), remote: t.podIP.replace(/\.\d+$/, '.1') },
+    scheme === 'https',
+  );
   if (res.status >= 200 && res.status < 400) return { result: 'success', output: '' };
   return { result: 'failure', output: `HTTP probe failed with statuscode: ${res.status}` };
 }

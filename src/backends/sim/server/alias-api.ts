@@ -45,7 +45,9 @@ export function aliasApi(api: Api, alias: VersionAlias): Api {
         return out(api.create(storage, ns, alias.toStorage({ ...(body as KObject), metadata: { ...(body as KObject).metadata, name } }), opts));
       }
       const served = out(current);
-      const patched = (patchType === 'json' ? applyJsonPatch(served, body) : patchType === 'merge' ? mergePatch(served, body) : strategicMergePatch(served, body)) as KObject;
+      const patched = (
+        patchType === 'json' ? applyJsonPatch(served, body) : patchType === 'merge' ? mergePatch(served, body) : strategicMergePatch(served, body)
+      ) as KObject;
       return out(api.update(storage, ns, alias.toStorage(patched), opts));
     },
     delete: (_t, ns, name, opts) => out(api.delete(storage, ns, name, opts)),

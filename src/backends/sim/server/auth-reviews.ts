@@ -35,10 +35,17 @@ function userOf(token: string, adminToken: string): UserInfo | undefined {
   const claims = token.split('.')[1];
   if (!claims) return undefined;
   try {
-    const c = JSON.parse(Buffer.from(claims, 'base64url').toString('utf8')) as { sub?: string; 'kubernetes.io'?: { namespace?: string; serviceaccount?: { uid?: string } } };
+    const c = JSON.parse(Buffer.from(claims, 'base64url').toString('utf8')) as {
+      sub?: string;
+      'kubernetes.io'?: { namespace?: string; serviceaccount?: { uid?: string } };
+    };
     const ns = c['kubernetes.io']?.namespace;
     if (!c.sub?.startsWith('system:serviceaccount:') || !ns) return undefined;
-    return { username: c.sub, ...(c['kubernetes.io']?.serviceaccount?.uid ? { uid: c['kubernetes.io'].serviceaccount.uid } : {}), groups: ['system:serviceaccounts', `system:serviceaccounts:${ns}`, 'system:authenticated'] };
+    return {
+      username: c.sub,
+      ...(c['kubernetes.io']?.serviceaccount?.uid ? { uid: c['kubernetes.io'].serviceaccount.uid } : {}),
+      groups: ['system:serviceaccounts', `system:serviceaccounts:${ns}`, 'system:authenticated'],
+    };
   } catch {
     return undefined;
   }

@@ -6,7 +6,10 @@ const AGGREGATED = /g=apidiscovery\.k8s\.io;\s*v=(v2|v2beta1);\s*as=APIGroupDisc
 /** The aggregated discovery version an Accept header asks for, if any (v2 preferred). */
 export function aggregatedVersion(accept: string | undefined): 'v2' | 'v2beta1' | undefined {
   if (!accept) return undefined;
-  const versions = accept.split(',').map((a) => AGGREGATED.exec(a)?.[1]).filter(Boolean) as ('v2' | 'v2beta1')[];
+  const versions = accept
+    .split(',')
+    .map((a) => AGGREGATED.exec(a)?.[1])
+    .filter(Boolean) as ('v2' | 'v2beta1')[];
   return versions.includes('v2') ? 'v2' : versions[0];
 }
 

@@ -128,7 +128,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const refuse = (status: ReturnType<typeof statusOf>) => {
       const body = JSON.stringify(status);
-      socket.end(`HTTP/1.1 ${status.code} ${status.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 ${status.code} ${status.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
     };
     try {
       const problem = pathProblem(req.url ?? '/');
@@ -141,7 +143,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       const route = parsed.kind === 'resource' ? parsed.route : undefined;
       const sub = route?.subresource;
       if (!route || route.type.group !== '' || route.type.resource !== 'pods' || !route.name || (sub !== 'exec' && sub !== 'attach' && sub !== 'portforward'))
-        return refuse(new StatusError({ message: 'upgrade is only served on pods/exec, pods/attach and pods/portforward', reason: 'BadRequest', code: 400 }).status);
+        return refuse(
+          new StatusError({ message: 'upgrade is only served on pods/exec, pods/attach and pods/portforward', reason: 'BadRequest', code: 400 }).status,
+        );
       const pod = api.get(route.type, route.namespace, route.name);
       runtime.upgrade(sub, pod, url.searchParams, req, socket, head);
     } catch (error) {

@@ -62,7 +62,9 @@ export function componentSchemas(types: readonly ResourceType[]): Record<string,
   };
   for (const t of types) {
     const model = modelName(t);
-    const base = model ? objectSchema(model) : { type: 'object', properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' } } };
+    const base = model
+      ? objectSchema(model)
+      : { type: 'object', properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' } } };
     out[schemaName(t)] = {
       ...base,
       description: `${t.kind} (schema without descriptions in the simulator).`,

@@ -75,7 +75,6 @@ export function openApiPath(pathname: string): { group: string; version: string 
   return m[1] ? { group: '', version: m[1] } : { group: m[2]!, version: m[3]! };
 }
 
-
 /** The media type kubectl asks `/openapi/v2` for. */
 export const OPENAPI_V2_PROTOBUF = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf';
 

@@ -34,11 +34,20 @@ export function listOptions(q: URLSearchParams): ListOptions {
 
 /** Delete options from the query and an optional DeleteOptions body. */
 export function deleteOptions(q: URLSearchParams, body: unknown): DeleteOptions & { dryRun?: boolean } {
-  const b = (body && typeof body === 'object' ? body : {}) as { propagationPolicy?: string; gracePeriodSeconds?: number; dryRun?: string[]; orphanDependents?: boolean };
+  const b = (body && typeof body === 'object' ? body : {}) as {
+    propagationPolicy?: string;
+    gracePeriodSeconds?: number;
+    dryRun?: string[];
+    orphanDependents?: boolean;
+  };
   const out: DeleteOptions & { dryRun?: boolean } = {};
-  const policy = q.get('propagationPolicy') ?? b.propagationPolicy ?? (b.orphanDependents === true || q.get('orphanDependents') === 'true' ? 'Orphan' : undefined);
+  const policy =
+    q.get('propagationPolicy') ?? b.propagationPolicy ?? (b.orphanDependents === true || q.get('orphanDependents') === 'true' ? 'Orphan' : undefined);
   if (policy !== undefined) {
-    if (policy !== 'Background' && policy !== 'Foreground' && policy !== 'Orphan') throw badRequest(`DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`);
+    if (policy !== 'Background' && policy !== 'Foreground' && policy !== 'Orphan')
+      throw badRequest(
+        `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan"`,
+      );
     out.propagationPolicy = policy;
   }
   const grace = q.get('gracePeriodSeconds') ?? b.gracePeriodSeconds;

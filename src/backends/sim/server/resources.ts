@@ -29,7 +29,13 @@ const VERB_OF: Record<string, (named: boolean) => string> = {
 };
 
 /** Serves one resource route (CRUD, list, watch, subresources). */
-export async function serveResource(ctx: HandlerContext, route: ResourceRoute, req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
+export async function serveResource(
+  ctx: HandlerContext,
+  route: ResourceRoute,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+): Promise<void> {
   const { api } = ctx;
   const { type, namespace, name } = route;
   const method = req.method ?? 'GET';
@@ -61,7 +67,12 @@ export async function serveResource(ctx: HandlerContext, route: ResourceRoute, r
   }
   if (verb === 'update') {
     const body = await readObject(req, type.kind);
-    if (body.metadata?.name && body.metadata.name !== name) throw new StatusError({ message: `the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`, reason: 'BadRequest', code: 400 });
+    if (body.metadata?.name && body.metadata.name !== name)
+      throw new StatusError({
+        message: `the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`,
+        reason: 'BadRequest',
+        code: 400,
+      });
     body.metadata = { ...(body.metadata ?? {}), name: name! };
     return sendJson(res, 200, api.update(type, namespace, body, writeOptions(query)));
   }
@@ -88,7 +99,12 @@ export async function serveResource(ctx: HandlerContext, route: ResourceRoute, r
       if (!(error instanceof StatusError && error.code === 404)) throw error;
     }
   }
-  return sendJson(res, 200, { kind: `${type.kind}List`, apiVersion: groupVersion(type), metadata: { resourceVersion: api.store.resourceVersion() }, items: deleted });
+  return sendJson(res, 200, {
+    kind: `${type.kind}List`,
+    apiVersion: groupVersion(type),
+    metadata: { resourceVersion: api.store.resourceVersion() },
+    items: deleted,
+  });
 }
 
 /** A Table for these objects, via the tables module. */
@@ -127,4 +143,3 @@ export async function readOptional(req: IncomingMessage): Promise<unknown> {
   if (format === 'protobuf') return undefined;
   return decodeBody(raw, format, 'object');
 }
-

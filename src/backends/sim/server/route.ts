@@ -11,10 +11,7 @@ export interface ResourceRoute {
 }
 
 /** What a path names: a resource route, a group-version root, or nothing the simulator knows. */
-export type ParsedPath =
-  | { kind: 'resource'; route: ResourceRoute }
-  | { kind: 'groupVersion'; group: string; version: string }
-  | { kind: 'unknown' };
+export type ParsedPath = { kind: 'resource'; route: ResourceRoute } | { kind: 'groupVersion'; group: string; version: string } | { kind: 'unknown' };
 
 /**
  * Parses `/api/v1/...` and `/apis/G/V/...` paths: cluster lists (`/api/v1/pods`), namespaced

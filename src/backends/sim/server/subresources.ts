@@ -27,7 +27,13 @@ const SCALE_PRINTER: Printer = {
 const success = (code: number) => ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code });
 
 /** Serves `…/NAME/<subresource>`: status, scale, log, binding, eviction, token, finalize. */
-export async function serveSubresource(ctx: HandlerContext, route: ResourceRoute, req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
+export async function serveSubresource(
+  ctx: HandlerContext,
+  route: ResourceRoute,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+): Promise<void> {
   const { api } = ctx;
   const { type, namespace, subresource } = route;
   const name = route.name!;
@@ -48,7 +54,11 @@ export async function serveSubresource(ctx: HandlerContext, route: ResourceRoute
         if (wantsTable(req.headers.accept)) {
           const rv = o.metadata.resourceVersion ?? '';
           if (sub === 'status') return sendJson(res, 200, table(api, type, [o], query, rv));
-          return sendJson(res, 200, toTable(SCALE_TYPE, [toScale(o)], { now: api.ctx.clock.now(), includeObject: includeObject(query), resourceVersion: rv }, SCALE_PRINTER));
+          return sendJson(
+            res,
+            200,
+            toTable(SCALE_TYPE, [toScale(o)], { now: api.ctx.clock.now(), includeObject: includeObject(query), resourceVersion: rv }, SCALE_PRINTER),
+          );
         }
         return sendJson(res, 200, view(o));
       }

@@ -50,7 +50,14 @@ export function createWatchRegistry(limits: WatchLimits = DEFAULT_WATCH_LIMITS):
  * headers flushed at once, ended after `timeoutSeconds`, when the client goes, or when the
  * server stops. A too-old resourceVersion gives an ERROR event with a 410 Status, as the real server does.
  */
-export function serveWatch(ctx: HandlerContext, type: ResourceType, namespace: string | undefined, req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
+export function serveWatch(
+  ctx: HandlerContext,
+  type: ResourceType,
+  namespace: string | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+): void {
   const asTable = wantsTable(req.headers.accept);
   const options = listOptions(query);
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });

@@ -103,8 +103,8 @@ export function createStore(options: StoreOptions = {}): Store {
         if (type.namespaced && namespace !== undefined && o.metadata.namespace !== namespace) continue;
         if (match(o)) items.push(clone(o));
       }
-      items.sort((a, b) =>
-        (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
+      items.sort(
+        (a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
       );
       return { items, resourceVersion: String(rv) };
     },

@@ -31,8 +31,16 @@ export const controllerRevisionPrinter: Printer = {
 export const podTemplatePrinter: Printer = {
   columns: [
     nameColumn,
-    str('Containers', 'Names of each container in the template.', (o) => items(o.template?.spec?.containers).map((c) => c.name).join(',')),
-    str('Images', 'Images referenced by each container in the template.', (o) => items(o.template?.spec?.containers).map((c) => c.image).join(',')),
+    str('Containers', 'Names of each container in the template.', (o) =>
+      items(o.template?.spec?.containers)
+        .map((c) => c.name)
+        .join(','),
+    ),
+    str('Images', 'Images referenced by each container in the template.', (o) =>
+      items(o.template?.spec?.containers)
+        .map((c) => c.image)
+        .join(','),
+    ),
     str('Pod Labels', 'The labels for the pod template.', (o) => formatLabels(o.template?.metadata?.labels)),
   ],
 };
@@ -42,7 +50,13 @@ export const priorityClassPrinter: Printer = {
   columns: [
     nameColumn,
     int('Value', 'The value of this priority class.', (o) => o.value ?? 0),
-    { name: 'Global-Default', type: 'boolean', description: 'globalDefault specifies whether this PriorityClass should be considered as the default priority for pods that do not have any priority class.', cell: (o) => o.globalDefault === true },
+    {
+      name: 'Global-Default',
+      type: 'boolean',
+      description:
+        'globalDefault specifies whether this PriorityClass should be considered as the default priority for pods that do not have any priority class.',
+      cell: (o) => o.globalDefault === true,
+    },
     ageColumn,
     str('PreemptionPolicy', 'preemptionPolicy is the Policy for preempting pods with lower priority.', (o) => o.preemptionPolicy ?? ''),
   ],
@@ -50,7 +64,11 @@ export const priorityClassPrinter: Printer = {
 
 /** RuntimeClasses: Handler, Age. */
 export const runtimeClassPrinter: Printer = {
-  columns: [nameColumn, str('Handler', 'handler specifies the underlying runtime and configuration that the CRI implementation will use.', (o) => o.handler ?? ''), ageColumn],
+  columns: [
+    nameColumn,
+    str('Handler', 'handler specifies the underlying runtime and configuration that the CRI implementation will use.', (o) => o.handler ?? ''),
+    ageColumn,
+  ],
 };
 
 function quotaColumn(o: Dict, limits: boolean): string {
@@ -68,7 +86,9 @@ export const resourceQuotaPrinter: Printer = {
   columns: [
     nameColumn,
     str('Request', 'Request represents a minimum amount of cpu/memory that a container may consume.', (o) => quotaColumn(o, false)),
-    str('Limit', 'Limits control the maximum amount of cpu/memory that a container may use independent of contention on the node.', (o) => quotaColumn(o, true)),
+    str('Limit', 'Limits control the maximum amount of cpu/memory that a container may use independent of contention on the node.', (o) =>
+      quotaColumn(o, true),
+    ),
     ageColumn,
   ],
 };
@@ -77,7 +97,9 @@ export const resourceQuotaPrinter: Printer = {
 export const apiServicePrinter: Printer = {
   columns: [
     nameColumn,
-    str('Service', 'The reference to the service that hosts this API endpoint.', (o) => (o.spec?.service ? `${o.spec.service.namespace}/${o.spec.service.name}` : 'Local')),
+    str('Service', 'The reference to the service that hosts this API endpoint.', (o) =>
+      o.spec?.service ? `${o.spec.service.namespace}/${o.spec.service.name}` : 'Local',
+    ),
     str('Available', 'Whether this service is available.', (o) => {
       const c = items(o.status?.conditions).find((x: Dict) => x.type === 'Available');
       if (!c) return 'Unknown';

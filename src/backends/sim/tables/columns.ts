@@ -73,10 +73,13 @@ export function selectorString(selector: unknown): string {
   for (const e of Array.isArray(s.matchExpressions) ? (s.matchExpressions as Dict[]) : []) {
     const values = [...((e.values ?? []) as string[])].sort().join(',');
     const text =
-      e.operator === 'In' ? `${e.key} in (${values})`
-      : e.operator === 'NotIn' ? `${e.key} notin (${values})`
-      : e.operator === 'Exists' ? `${e.key}`
-      : `!${e.key}`;
+      e.operator === 'In'
+        ? `${e.key} in (${values})`
+        : e.operator === 'NotIn'
+          ? `${e.key} notin (${values})`
+          : e.operator === 'Exists'
+            ? `${e.key}`
+            : `!${e.key}`;
     reqs.push([e.key, text]);
   }
   return reqs
@@ -92,10 +95,26 @@ export function formatSelector(selector: unknown): string {
 
 /** The wide Containers and Images columns of workloads, from a pod template. */
 export function templateColumns(template: (o: Dict) => Dict | undefined): Column[] {
-  const containers = (o: Dict) => ((template(o)?.spec?.containers ?? []) as Dict[]);
+  const containers = (o: Dict) => (template(o)?.spec?.containers ?? []) as Dict[];
   return [
-    str('Containers', 'Names of each container in the template.', (o) => containers(o).map((c) => c.name).join(','), 1),
-    str('Images', 'Images referenced by each container in the template.', (o) => containers(o).map((c) => c.image).join(','), 1),
+    str(
+      'Containers',
+      'Names of each container in the template.',
+      (o) =>
+        containers(o)
+          .map((c) => c.name)
+          .join(','),
+      1,
+    ),
+    str(
+      'Images',
+      'Images referenced by each container in the template.',
+      (o) =>
+        containers(o)
+          .map((c) => c.image)
+          .join(','),
+      1,
+    ),
   ];
 }
 

@@ -13,7 +13,11 @@ export function serviceExternalIP(svc: Dict): string {
     case 'NodePort':
       return externalIPs.length ? externalIPs.join(',') : '<none>';
     case 'LoadBalancer': {
-      const lb = sortedUnique(items(svc.status?.loadBalancer?.ingress).map((i) => i.ip || i.hostname).filter(Boolean) as string[]);
+      const lb = sortedUnique(
+        items(svc.status?.loadBalancer?.ingress)
+          .map((i) => i.ip || i.hostname)
+          .filter(Boolean) as string[],
+      );
       const all = [...lb, ...externalIPs];
       return all.length ? all.join(',') : '<pending>';
     }
@@ -35,7 +39,11 @@ export const servicePrinter: Printer = {
   columns: [
     nameColumn,
     str('Type', 'type determines how the Service is exposed.', (o) => o.spec?.type ?? ''),
-    str('Cluster-IP', 'clusterIP is the IP address of the service and is usually assigned randomly.', (o) => (o.spec?.clusterIPs?.[0] as string | undefined) || o.spec?.clusterIP || '<none>'),
+    str(
+      'Cluster-IP',
+      'clusterIP is the IP address of the service and is usually assigned randomly.',
+      (o) => (o.spec?.clusterIPs?.[0] as string | undefined) || o.spec?.clusterIP || '<none>',
+    ),
     str('External-IP', 'externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.', serviceExternalIP),
     str('Port(s)', 'The list of ports that are exposed by this service.', servicePorts),
     ageColumn,
@@ -83,7 +91,15 @@ export const secretPrinter: Printer = {
 
 /** ServiceAccounts: Secrets, Age. */
 export const serviceAccountPrinter: Printer = {
-  columns: [nameColumn, strNum('Secrets', 'Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use.', (o) => items(o.secrets).length), ageColumn],
+  columns: [
+    nameColumn,
+    strNum(
+      'Secrets',
+      'Secrets is a list of the secrets in the same namespace that pods running using this ServiceAccount are allowed to use.',
+      (o) => items(o.secrets).length,
+    ),
+    ageColumn,
+  ],
 };
 
 /** Namespaces: Status, Age. */
@@ -126,7 +142,12 @@ export const nodePrinter: Printer = {
     str('External-IP', 'List of addresses reachable to the node.', nodeAddress('ExternalIP'), 1),
     str('OS-Image', 'OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).', nodeInfo('osImage'), 1),
     str('Kernel-Version', "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).", nodeInfo('kernelVersion'), 1),
-    str('Container-Runtime', 'ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2).', nodeInfo('containerRuntimeVersion'), 1),
+    str(
+      'Container-Runtime',
+      'ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2).',
+      nodeInfo('containerRuntimeVersion'),
+      1,
+    ),
   ],
 };
 
@@ -161,9 +182,18 @@ export const eventPrinter: Printer = {
   columns: [
     str('Last Seen', 'Deprecated field assuring backward compatibility with core.v1 Event type', (o, c) => eventTimes(o, c.now).last),
     str('Type', 'Type of this event (Normal, Warning), new types could be added in the future.', (o) => o.type ?? ''),
-    str('Reason', 'This should be a short, machine understandable string that gives the reason for the transition into the object\'s current status.', (o) => o.reason ?? ''),
+    str(
+      'Reason',
+      "This should be a short, machine understandable string that gives the reason for the transition into the object's current status.",
+      (o) => o.reason ?? '',
+    ),
     str('Object', 'The object this Event is about.', eventObject),
-    str('Subobject', 'If referring to a piece of an object instead of an entire object, this string should contain a valid JSON/Go field access statement.', (o) => (o.involvedObject ?? o.regarding)?.fieldPath ?? '', 1),
+    str(
+      'Subobject',
+      'If referring to a piece of an object instead of an entire object, this string should contain a valid JSON/Go field access statement.',
+      (o) => (o.involvedObject ?? o.regarding)?.fieldPath ?? '',
+      1,
+    ),
     str('Source', 'Name of the controller that emitted this Event.', eventSource, 1),
     str('Message', 'A human-readable description of the status of this operation.', (o) => String(o.message ?? o.note ?? '').trim()),
     str('First Seen', 'Deprecated field assuring backward compatibility with core.v1 Event type', (o, c) => eventTimes(o, c.now).first, 1),

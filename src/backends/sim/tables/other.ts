@@ -14,7 +14,9 @@ const ACCESS_MODES: [string, string][] = [
 /** `RWO,RWX`: access modes in the fixed order `GetAccessModesAsString` uses. */
 export function accessModes(modes: unknown): string {
   const list = Array.isArray(modes) ? modes : [];
-  return ACCESS_MODES.filter(([m]) => list.includes(m)).map(([, s]) => s).join(',');
+  return ACCESS_MODES.filter(([m]) => list.includes(m))
+    .map(([, s]) => s)
+    .join(',');
 }
 
 const vac = (name: unknown) => (typeof name === 'string' ? name : '<unset>');
@@ -23,12 +25,24 @@ const vac = (name: unknown) => (typeof name === 'string' ? name : '<unset>');
 export const pvcPrinter: Printer = {
   columns: [
     nameColumn,
-    str('Status', 'Phase represents the current phase of PersistentVolumeClaim.', (o) => (o.metadata?.deletionTimestamp ? 'Terminating' : (o.status?.phase ?? ''))),
+    str('Status', 'Phase represents the current phase of PersistentVolumeClaim.', (o) =>
+      o.metadata?.deletionTimestamp ? 'Terminating' : (o.status?.phase ?? ''),
+    ),
     str('Volume', 'volumeName is the binding reference to the PersistentVolume backing this claim.', (o) => o.spec?.volumeName ?? ''),
-    str('Capacity', 'capacity represents the actual resources of the underlying volume.', (o) => (o.spec?.volumeName ? canonicalQuantity(o.status?.capacity?.storage ?? '0') : '')),
-    str('Access Modes', 'accessModes contains the desired access modes the volume should have.', (o) => (o.spec?.volumeName ? accessModes(o.status?.accessModes) : '')),
-    str('StorageClass', 'storageClassName is the name of the StorageClass required by the claim.', (o) => o.spec?.storageClassName ?? o.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? ''),
-    str('VolumeAttributesClass', 'volumeAttributesClassName may be used to set the VolumeAttributesClass used by this claim.', (o) => vac(o.spec?.volumeAttributesClassName)),
+    str('Capacity', 'capacity represents the actual resources of the underlying volume.', (o) =>
+      o.spec?.volumeName ? canonicalQuantity(o.status?.capacity?.storage ?? '0') : '',
+    ),
+    str('Access Modes', 'accessModes contains the desired access modes the volume should have.', (o) =>
+      o.spec?.volumeName ? accessModes(o.status?.accessModes) : '',
+    ),
+    str(
+      'StorageClass',
+      'storageClassName is the name of the StorageClass required by the claim.',
+      (o) => o.spec?.storageClassName ?? o.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? '',
+    ),
+    str('VolumeAttributesClass', 'volumeAttributesClassName may be used to set the VolumeAttributesClass used by this claim.', (o) =>
+      vac(o.spec?.volumeAttributesClassName),
+    ),
     ageColumn,
     str('VolumeMode', 'volumeMode defines what type of volume is required by the claim.', (o) => o.spec?.volumeMode ?? '<unset>', 1),
   ],
@@ -38,16 +52,31 @@ export const pvcPrinter: Printer = {
 export const pvPrinter: Printer = {
   columns: [
     nameColumn,
-    str('Capacity', 'capacity is the description of the persistent volume\'s resources and capacity.', (o) => canonicalQuantity(o.spec?.capacity?.storage ?? '0')),
+    str('Capacity', "capacity is the description of the persistent volume's resources and capacity.", (o) =>
+      canonicalQuantity(o.spec?.capacity?.storage ?? '0'),
+    ),
     str('Access Modes', 'accessModes contains all ways the volume can be mounted.', (o) => accessModes(o.spec?.accessModes)),
-    str('Reclaim Policy', 'persistentVolumeReclaimPolicy defines what happens to a persistent volume when released from its claim.', (o) => o.spec?.persistentVolumeReclaimPolicy ?? ''),
-    str('Status', 'phase indicates if a volume is available, bound to a claim, or released by a claim.', (o) => (o.metadata?.deletionTimestamp ? 'Terminating' : (o.status?.phase ?? ''))),
-    str('Claim', 'claimRef is part of a bi-directional binding between PersistentVolume and PersistentVolumeClaim.', (o) => (o.spec?.claimRef ? `${o.spec.claimRef.namespace}/${o.spec.claimRef.name}` : '')),
+    str(
+      'Reclaim Policy',
+      'persistentVolumeReclaimPolicy defines what happens to a persistent volume when released from its claim.',
+      (o) => o.spec?.persistentVolumeReclaimPolicy ?? '',
+    ),
+    str('Status', 'phase indicates if a volume is available, bound to a claim, or released by a claim.', (o) =>
+      o.metadata?.deletionTimestamp ? 'Terminating' : (o.status?.phase ?? ''),
+    ),
+    str('Claim', 'claimRef is part of a bi-directional binding between PersistentVolume and PersistentVolumeClaim.', (o) =>
+      o.spec?.claimRef ? `${o.spec.claimRef.namespace}/${o.spec.claimRef.name}` : '',
+    ),
     str('StorageClass', 'storageClassName is the name of StorageClass to which this persistent volume belongs.', (o) => o.spec?.storageClassName ?? ''),
     str('VolumeAttributesClass', 'Name of VolumeAttributesClass to which this persistent volume belongs.', (o) => vac(o.spec?.volumeAttributesClassName)),
     str('Reason', 'reason is a brief CamelCase string that describes any failure.', (o) => o.status?.reason ?? ''),
     ageColumn,
-    str('VolumeMode', 'volumeMode defines if a volume is intended to be used with a formatted filesystem or to remain in raw block state.', (o) => o.spec?.volumeMode ?? '<unset>', 1),
+    str(
+      'VolumeMode',
+      'volumeMode defines if a volume is intended to be used with a formatted filesystem or to remain in raw block state.',
+      (o) => o.spec?.volumeMode ?? '<unset>',
+      1,
+    ),
   ],
 };
 
@@ -70,7 +99,13 @@ export const ingressPrinter: Printer = {
     nameColumn,
     str('Class', 'The name of the IngressClass resource.', (o) => o.spec?.ingressClassName ?? '<none>'),
     str('Hosts', 'Hosts that incoming requests are matched against before the ingress rule', ingressHosts),
-    str('Address', 'Address is a list containing ingress points for the load-balancer', (o) => sortedUnique(items(o.status?.loadBalancer?.ingress).map((i) => i.ip || i.hostname).filter(Boolean)).join(',')),
+    str('Address', 'Address is a list containing ingress points for the load-balancer', (o) =>
+      sortedUnique(
+        items(o.status?.loadBalancer?.ingress)
+          .map((i) => i.ip || i.hostname)
+          .filter(Boolean),
+      ).join(','),
+    ),
     str('Ports', 'Ports of TLS configurations that open', (o) => (items(o.spec?.tls).length ? '80, 443' : '80')),
     ageColumn,
   ],
@@ -96,16 +131,30 @@ export const endpointSlicePrinter: Printer = {
     nameColumn,
     str('AddressType', 'addressType specifies the type of address carried by this EndpointSlice.', (o) => o.addressType ?? ''),
     str('Ports', 'ports specifies the list of network ports exposed by each endpoint in this slice.', (o) =>
-      listWithMore(items(o.ports).map((p) => (typeof p.port === 'number' ? String(p.port) : p.name ? p.name : '*')), 3, '<unset>')),
+      listWithMore(
+        items(o.ports).map((p) => (typeof p.port === 'number' ? String(p.port) : p.name ? p.name : '*')),
+        3,
+        '<unset>',
+      ),
+    ),
     str('Endpoints', 'endpoints is a list of unique endpoints in this slice.', (o) =>
-      listWithMore(items(o.endpoints).flatMap((e) => (Array.isArray(e.addresses) ? (e.addresses as string[]) : [])), 3, '<unset>')),
+      listWithMore(
+        items(o.endpoints).flatMap((e) => (Array.isArray(e.addresses) ? (e.addresses as string[]) : [])),
+        3,
+        '<unset>',
+      ),
+    ),
     ageColumn,
   ],
 };
 
 /** NetworkPolicies: Pod-Selector, Age. */
 export const networkPolicyPrinter: Printer = {
-  columns: [nameColumn, str('Pod-Selector', 'Selects the pods to which this NetworkPolicy object applies.', (o) => formatSelector(o.spec?.podSelector)), ageColumn],
+  columns: [
+    nameColumn,
+    str('Pod-Selector', 'Selects the pods to which this NetworkPolicy object applies.', (o) => formatSelector(o.spec?.podSelector)),
+    ageColumn,
+  ],
 };
 
 const isDefaultClass = (o: Dict) =>
@@ -117,9 +166,22 @@ export const storageClassPrinter: Printer = {
   columns: [
     { ...nameColumn, cell: (o) => `${o.metadata?.name ?? ''}${isDefaultClass(o) ? ' (default)' : ''}` },
     str('Provisioner', 'Provisioner indicates the type of the provisioner.', (o) => o.provisioner ?? ''),
-    str('ReclaimPolicy', 'Dynamically provisioned PersistentVolumes of this storage class are created with this reclaimPolicy.', (o) => o.reclaimPolicy ?? 'Delete'),
-    str('VolumeBindingMode', 'VolumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.', (o) => o.volumeBindingMode ?? 'Immediate'),
-    { name: 'AllowVolumeExpansion', type: 'string', description: 'AllowVolumeExpansion shows whether the storage class allow volume expand', cell: (o) => o.allowVolumeExpansion === true },
+    str(
+      'ReclaimPolicy',
+      'Dynamically provisioned PersistentVolumes of this storage class are created with this reclaimPolicy.',
+      (o) => o.reclaimPolicy ?? 'Delete',
+    ),
+    str(
+      'VolumeBindingMode',
+      'VolumeBindingMode indicates how PersistentVolumeClaims should be provisioned and bound.',
+      (o) => o.volumeBindingMode ?? 'Immediate',
+    ),
+    {
+      name: 'AllowVolumeExpansion',
+      type: 'string',
+      description: 'AllowVolumeExpansion shows whether the storage class allow volume expand',
+      cell: (o) => o.allowVolumeExpansion === true,
+    },
     ageColumn,
   ],
 };
@@ -129,11 +191,13 @@ export const rolePrinter: Printer = {
   columns: [nameColumn, { name: 'Created At', type: 'date', description: AGE_DESCRIPTION, cell: (o) => o.metadata?.creationTimestamp ?? '' }],
 };
 
-const subjects = (kind: string, withNamespace = false) => (o: Dict) =>
-  items(o.subjects)
-    .filter((s) => s.kind === kind)
-    .map((s) => (withNamespace && s.namespace ? `${s.namespace}/${s.name}` : s.name))
-    .join(', ');
+const subjects =
+  (kind: string, withNamespace = false) =>
+  (o: Dict) =>
+    items(o.subjects)
+      .filter((s) => s.kind === kind)
+      .map((s) => (withNamespace && s.namespace ? `${s.namespace}/${s.name}` : s.name))
+      .join(', ');
 
 /** RoleBindings and ClusterRoleBindings: Role, Age; wide Users, Groups, ServiceAccounts. */
 export const roleBindingPrinter: Printer = {
@@ -149,7 +213,11 @@ export const roleBindingPrinter: Printer = {
 
 /** Leases: Holder, Age. */
 export const leasePrinter: Printer = {
-  columns: [nameColumn, str('Holder', 'holderIdentity contains the identity of the holder of a current lease.', (o) => o.spec?.holderIdentity ?? ''), ageColumn],
+  columns: [
+    nameColumn,
+    str('Holder', 'holderIdentity contains the identity of the holder of a current lease.', (o) => o.spec?.holderIdentity ?? ''),
+    ageColumn,
+  ],
 };
 
 /** PodDisruptionBudgets: Min Available, Max Unavailable, Allowed Disruptions, Age. */
@@ -157,7 +225,9 @@ export const pdbPrinter: Printer = {
   columns: [
     nameColumn,
     str('Min Available', 'The minimum number of pods that must be available', (o) => (o.spec?.minAvailable != null ? String(o.spec.minAvailable) : 'N/A')),
-    str('Max Unavailable', 'The maximum number of pods that may be unavailable', (o) => (o.spec?.maxUnavailable != null ? String(o.spec.maxUnavailable) : 'N/A')),
+    str('Max Unavailable', 'The maximum number of pods that may be unavailable', (o) =>
+      o.spec?.maxUnavailable != null ? String(o.spec.maxUnavailable) : 'N/A',
+    ),
     int('Allowed Disruptions', 'Calculated number of pods that may be disrupted at this time', (o) => o.status?.disruptionsAllowed ?? 0),
     ageColumn,
   ],
@@ -213,7 +283,9 @@ export const hpaPrinter: Printer = {
     nameColumn,
     str('Reference', 'reference to scaled resource', (o) => `${o.spec?.scaleTargetRef?.kind ?? ''}/${o.spec?.scaleTargetRef?.name ?? ''}`),
     str('Targets', 'the target and current metrics for the autoscaler', hpaTargets),
-    str('MinPods', 'minReplicas is the lower limit for the number of replicas to which the autoscaler can scale down.', (o) => (o.spec?.minReplicas != null ? String(o.spec.minReplicas) : '<unset>')),
+    str('MinPods', 'minReplicas is the lower limit for the number of replicas to which the autoscaler can scale down.', (o) =>
+      o.spec?.minReplicas != null ? String(o.spec.minReplicas) : '<unset>',
+    ),
     strNum('MaxPods', 'maxReplicas is the upper limit for the number of pods that can be set by the autoscaler.', (o) => o.spec?.maxReplicas ?? 0),
     strNum('Replicas', 'currentReplicas is current number of replicas of pods managed by this autoscaler.', (o) => o.status?.currentReplicas ?? 0),
     ageColumn,

@@ -54,7 +54,9 @@ export function podSummary(pod: Dict, ctx: CellContext): PodSummary {
     if (terminated) {
       reason = terminated.reason
         ? `Init:${terminated.reason}`
-        : terminated.signal ? `Init:Signal:${terminated.signal}` : `Init:ExitCode:${terminated.exitCode ?? 0}`;
+        : terminated.signal
+          ? `Init:Signal:${terminated.signal}`
+          : `Init:ExitCode:${terminated.exitCode ?? 0}`;
     } else if (waiting?.reason && waiting.reason !== 'PodInitializing') {
       reason = `Init:${waiting.reason}`;
     } else {
@@ -119,11 +121,30 @@ export const podPrinter: Printer = {
     nameColumn,
     str('Ready', 'The aggregate readiness state of this pod for accepting traffic.', (o, c) => podSummary(o, c).ready),
     str('Status', 'The aggregate status of the containers in this pod.', (o, c) => podSummary(o, c).status),
-    str('Restarts', 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.', (o, c) => podSummary(o, c).restarts),
+    str(
+      'Restarts',
+      'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.',
+      (o, c) => podSummary(o, c).restarts,
+    ),
     ageColumn,
-    str('IP', 'podIP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.', (o) => items(o.status?.podIPs)[0]?.ip || o.status?.podIP || '<none>', 1),
-    str('Node', 'NodeName indicates in which node this pod is scheduled. If empty, this pod is a candidate for scheduling by the scheduler defined in schedulerName.', (o) => o.spec?.nodeName || '<none>', 1),
-    str('Nominated Node', 'nominatedNodeName is set only when this pod preempts other pods on the node, but it cannot be scheduled right away as preemption victims receive their graceful termination periods.', (o) => o.status?.nominatedNodeName || '<none>', 1),
+    str(
+      'IP',
+      'podIP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.',
+      (o) => items(o.status?.podIPs)[0]?.ip || o.status?.podIP || '<none>',
+      1,
+    ),
+    str(
+      'Node',
+      'NodeName indicates in which node this pod is scheduled. If empty, this pod is a candidate for scheduling by the scheduler defined in schedulerName.',
+      (o) => o.spec?.nodeName || '<none>',
+      1,
+    ),
+    str(
+      'Nominated Node',
+      'nominatedNodeName is set only when this pod preempts other pods on the node, but it cannot be scheduled right away as preemption victims receive their graceful termination periods.',
+      (o) => o.status?.nominatedNodeName || '<none>',
+      1,
+    ),
     str('Readiness Gates', 'If specified, all readiness gates will be evaluated for pod readiness.', readinessGates, 1),
   ],
   conditions: podConditions,

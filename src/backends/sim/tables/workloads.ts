@@ -16,8 +16,12 @@ export const deploymentPrinter: Printer = {
   columns: [
     nameColumn,
     str('Ready', 'Number of the pod with ready state', (o) => `${n(o.status?.readyReplicas)}/${n(o.spec?.replicas)}`),
-    strNum('Up-to-date', 'Total number of non-terminated pods targeted by this deployment that have the desired template spec.', (o) => n(o.status?.updatedReplicas)),
-    strNum('Available', 'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.', (o) => n(o.status?.availableReplicas)),
+    strNum('Up-to-date', 'Total number of non-terminated pods targeted by this deployment that have the desired template spec.', (o) =>
+      n(o.status?.updatedReplicas),
+    ),
+    strNum('Available', 'Total number of available pods (ready for at least minReadySeconds) targeted by this deployment.', (o) =>
+      n(o.status?.availableReplicas),
+    ),
     ageColumn,
     ...templateColumns(podTemplate),
     str('Selector', SELECTOR, (o) => selectorString(o.spec?.selector), 1),
@@ -60,14 +64,33 @@ export const daemonSetPrinter: Printer = {
   columns: [
     nameColumn,
     int('Desired', 'The total number of nodes that should be running the daemon pod.', (o) => n(o.status?.desiredNumberScheduled)),
-    int('Current', 'The number of nodes that are running at least 1 daemon pod and are supposed to run the daemon pod.', (o) => n(o.status?.currentNumberScheduled)),
-    int('Ready', 'numberReady is the number of nodes that should be running the daemon pod and have one or more of the daemon pod running with a Ready Condition.', (o) => n(o.status?.numberReady)),
+    int('Current', 'The number of nodes that are running at least 1 daemon pod and are supposed to run the daemon pod.', (o) =>
+      n(o.status?.currentNumberScheduled),
+    ),
+    int(
+      'Ready',
+      'numberReady is the number of nodes that should be running the daemon pod and have one or more of the daemon pod running with a Ready Condition.',
+      (o) => n(o.status?.numberReady),
+    ),
     int('Up-to-date', 'The total number of nodes that are running updated daemon pod', (o) => n(o.status?.updatedNumberScheduled)),
-    int('Available', 'The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and available (ready for at least spec.minReadySeconds)', (o) => n(o.status?.numberAvailable)),
-    str('Node Selector', 'NodeSelector is a selector which must be true for the pod to fit on a node. Selector which must match a node\'s labels for the pod to be scheduled on that node.', (o) => formatLabels(o.spec?.template?.spec?.nodeSelector)),
+    int(
+      'Available',
+      'The number of nodes that should be running the daemon pod and have one or more of the daemon pod running and available (ready for at least spec.minReadySeconds)',
+      (o) => n(o.status?.numberAvailable),
+    ),
+    str(
+      'Node Selector',
+      "NodeSelector is a selector which must be true for the pod to fit on a node. Selector which must match a node's labels for the pod to be scheduled on that node.",
+      (o) => formatLabels(o.spec?.template?.spec?.nodeSelector),
+    ),
     ageColumn,
     ...templateColumns(podTemplate),
-    str('Selector', 'A label query over pods that are managed by the daemon set. Must match in order to be controlled. It must match the pod template\'s labels.', (o) => formatSelector(o.spec?.selector), 1),
+    str(
+      'Selector',
+      "A label query over pods that are managed by the daemon set. Must match in order to be controlled. It must match the pod template's labels.",
+      (o) => formatSelector(o.spec?.selector),
+      1,
+    ),
   ],
 };
 
@@ -117,10 +140,21 @@ export const cronJobPrinter: Printer = {
   columns: [
     nameColumn,
     str('Schedule', 'The schedule in Cron format, see https://en.wikipedia.org/wiki/Cron.', (o) => o.spec?.schedule ?? ''),
-    str('Timezone', 'The time zone name for the given schedule, see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones.', (o) => o.spec?.timeZone || '<none>'),
-    { name: 'Suspend', type: 'boolean', description: 'This flag tells the controller to suspend subsequent executions, it does not apply to already started executions.', cell: (o) => boolPtr(o.spec?.suspend) },
+    str(
+      'Timezone',
+      'The time zone name for the given schedule, see https://en.wikipedia.org/wiki/List_of_tz_database_time_zones.',
+      (o) => o.spec?.timeZone || '<none>',
+    ),
+    {
+      name: 'Suspend',
+      type: 'boolean',
+      description: 'This flag tells the controller to suspend subsequent executions, it does not apply to already started executions.',
+      cell: (o) => boolPtr(o.spec?.suspend),
+    },
     int('Active', 'A list of pointers to currently running jobs.', (o) => items(o.status?.active).length),
-    str('Last Schedule', 'Information when was the last time the job was successfully scheduled.', (o, c) => (o.status?.lastScheduleTime ? since(o.status.lastScheduleTime, c.now) : '<none>')),
+    str('Last Schedule', 'Information when was the last time the job was successfully scheduled.', (o, c) =>
+      o.status?.lastScheduleTime ? since(o.status.lastScheduleTime, c.now) : '<none>',
+    ),
     ageColumn,
     ...templateColumns(jobPodTemplate),
     str('Selector', 'A label query over pods that should match the pod count.', (o) => formatSelector(o.spec?.jobTemplate?.spec?.selector), 1),

@@ -57,7 +57,9 @@ function validateResources(resources: unknown, path: string): FieldCause[] {
     if (typeof request === 'number' && request < 0) {
       errs.push(invalidField(`${path}.requests[${name}]`, canonicalQuantity(value), 'must be greater than or equal to 0'));
     } else if (typeof request === 'number' && typeof limit === 'number' && request > limit) {
-      errs.push(invalidField(`${path}.requests`, canonicalQuantity(value), `must be less than or equal to ${name} limit of ${canonicalQuantity(limits[name])}`));
+      errs.push(
+        invalidField(`${path}.requests`, canonicalQuantity(value), `must be less than or equal to ${name} limit of ${canonicalQuantity(limits[name])}`),
+      );
     }
   }
   return errs;
@@ -72,7 +74,9 @@ function validateContainer(c: Dict, p: string, volumes: Set<string>, names: Set<
   list(c.env).forEach((e, i) => {
     if (!e.name) errs.push(required(`${p}.env[${i}].name`));
     else if (String(e.name).includes('=')) {
-      errs.push(invalidField(`${p}.env[${i}].name`, e.name, "a valid environment variable name must consist only of printable ASCII characters other than '='"));
+      errs.push(
+        invalidField(`${p}.env[${i}].name`, e.name, "a valid environment variable name must consist only of printable ASCII characters other than '='"),
+      );
     }
   });
   list(c.volumeMounts).forEach((m, i) => {
@@ -95,9 +99,7 @@ export function validatePodSpec(spec: Dict | undefined, path: string): FieldCaus
   if (!isDict(spec)) return [required(path)];
   const { names: volumes, errs } = validateVolumes(list(spec.volumes), `${path}.volumes`);
   const containerNames = new Set<string>();
-  list(spec.initContainers).forEach((c, i) =>
-    errs.push(...validateContainer(c, `${path}.initContainers[${i}]`, volumes, containerNames, true)),
-  );
+  list(spec.initContainers).forEach((c, i) => errs.push(...validateContainer(c, `${path}.initContainers[${i}]`, volumes, containerNames, true)));
   const containers = list(spec.containers);
   if (!containers.length) errs.push(required(`${path}.containers`));
   containers.forEach((c, i) => errs.push(...validateContainer(c, `${path}.containers[${i}]`, volumes, containerNames, true)));

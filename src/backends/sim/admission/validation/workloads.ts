@@ -66,9 +66,7 @@ function validateRollingUpdate(ru: Dict, path: string): FieldCause[] {
 function validateDeploymentStrategy(strategy: Dict): FieldCause[] {
   switch (strategy.type) {
     case 'Recreate':
-      return strategy.rollingUpdate != null
-        ? [forbidden('spec.strategy.rollingUpdate', "may not be specified when strategy `type` is 'Recreate'")]
-        : [];
+      return strategy.rollingUpdate != null ? [forbidden('spec.strategy.rollingUpdate', "may not be specified when strategy `type` is 'Recreate'")] : [];
     case 'RollingUpdate':
       return isDict(strategy.rollingUpdate) ? validateRollingUpdate(strategy.rollingUpdate, 'spec.strategy.rollingUpdate') : [];
     default: {
@@ -141,11 +139,7 @@ export function validateDaemonSetSpec(spec: Dict): FieldCause[] {
 /** Job spec at `path` (`spec`, or `spec.jobTemplate.spec` in a CronJob). */
 export function validateJobSpec(spec: Dict | undefined, path: string, generatedSelector: boolean): FieldCause[] {
   if (!isDict(spec)) return [required(path)];
-  const errs = [
-    ...nonNegative(spec, 'parallelism', path),
-    ...nonNegative(spec, 'completions', path),
-    ...nonNegative(spec, 'backoffLimit', path),
-  ];
+  const errs = [...nonNegative(spec, 'parallelism', path), ...nonNegative(spec, 'completions', path), ...nonNegative(spec, 'backoffLimit', path)];
   if (generatedSelector) errs.push(...validateSelectorAndTemplate(spec, path, undefined));
   else if (!isDict(spec.template)) errs.push(required(`${path}.template`));
   else errs.push(...validatePodTemplate(spec.template, `${path}.template`));
@@ -161,7 +155,8 @@ function validateTimeZone(timeZone: string | undefined | null): FieldCause[] {
   if (tz.split('/').some((part) => part === '.' || part === '..' || part.startsWith('-') || !/^[A-Za-z._+\-0-9]+$/.test(part))) {
     return [invalidField('spec.timeZone', timeZone, `unknown time zone ${tz}`)];
   }
-  if (tz.toLowerCase() === 'local') return [invalidField('spec.timeZone', timeZone, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones')];
+  if (tz.toLowerCase() === 'local')
+    return [invalidField('spec.timeZone', timeZone, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones')];
   return isKnownTimeZone(tz) ? [] : [invalidField('spec.timeZone', timeZone, `unknown time zone ${tz}`)];
 }
 

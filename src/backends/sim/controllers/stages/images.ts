@@ -5,21 +5,72 @@
 
 /** Images whose default process (a shell or an interpreter) ends at once without a TTY. */
 export const exitingImages: readonly string[] = [
-  'busybox', 'alpine', 'ubuntu', 'debian', 'centos', 'fedora', 'perl', 'python', 'bash', 'node',
-  'curlimages/curl', 'registry.k8s.io/busybox', 'gcr.io/google-containers/busybox', 'hello-world',
-  'registry.k8s.io/e2e-test-images/busybox', 'ruby', 'golang', 'openjdk', 'amazonlinux',
+  'busybox',
+  'alpine',
+  'ubuntu',
+  'debian',
+  'centos',
+  'fedora',
+  'perl',
+  'python',
+  'bash',
+  'node',
+  'curlimages/curl',
+  'registry.k8s.io/busybox',
+  'gcr.io/google-containers/busybox',
+  'hello-world',
+  'registry.k8s.io/e2e-test-images/busybox',
+  'ruby',
+  'golang',
+  'openjdk',
+  'amazonlinux',
 ];
 
 /** Programs that end by themselves when a pod runs them as its command, in any image. */
 export const oneShotPrograms: readonly string[] = [
-  'sh', 'bash', 'ash', 'dash', 'echo', 'printf', 'date', 'printenv', 'env', 'cat', 'ls', 'true', 'false', 'sleep',
-  'perl', 'python', 'python3', 'node', 'ruby', 'curl', 'wget', 'nslookup', 'dig', 'ping', 'expr', 'seq', 'wc', 'uname', 'hostname',
+  'sh',
+  'bash',
+  'ash',
+  'dash',
+  'echo',
+  'printf',
+  'date',
+  'printenv',
+  'env',
+  'cat',
+  'ls',
+  'true',
+  'false',
+  'sleep',
+  'perl',
+  'python',
+  'python3',
+  'node',
+  'ruby',
+  'curl',
+  'wget',
+  'nslookup',
+  'dig',
+  'ping',
+  'expr',
+  'seq',
+  'wc',
+  'uname',
+  'hostname',
 ];
 
 /** Command fragments that keep a container running. */
 export const longRunningPatterns: readonly RegExp[] = [
-  /\bsleep\s+(infinity|inf)\b/, /while\s+(true|:)/, /\btail\s+-f\b/, /\bhttpd\b/, /\bnc\s+-l/,
-  /\bsleep\s+\d{3,}/, /\bsleep\s+\d+[hmd]\b/, /\bfor\s*\(\(\s*;\s*;/, /\buntil\s+false\b/, /\bpython3?\s+-m\s+http\.server/,
+  /\bsleep\s+(infinity|inf)\b/,
+  /while\s+(true|:)/,
+  /\btail\s+-f\b/,
+  /\bhttpd\b/,
+  /\bnc\s+-l/,
+  /\bsleep\s+\d{3,}/,
+  /\bsleep\s+\d+[hmd]\b/,
+  /\bfor\s*\(\(\s*;\s*;/,
+  /\buntil\s+false\b/,
+  /\bpython3?\s+-m\s+http\.server/,
 ];
 
 /** Compressed sizes reported by containerd for common images, in bytes. */
@@ -39,8 +90,20 @@ export const imageSizes: Readonly<Record<string, number>> = {
  * ignoring SIGTERM and are killed when the grace period ends (exit 137).
  */
 export const stopSignalExits: readonly string[] = [
-  'nginx', 'httpd', 'redis', 'mysql', 'mariadb', 'postgres', 'registry.k8s.io/nginx-slim', 'k8s.gcr.io/nginx-slim',
-  'nginxinc/nginx-unprivileged', 'registry.k8s.io/echoserver', 'k8s.gcr.io/echoserver', 'memcached', 'rabbitmq', 'mongo',
+  'nginx',
+  'httpd',
+  'redis',
+  'mysql',
+  'mariadb',
+  'postgres',
+  'registry.k8s.io/nginx-slim',
+  'k8s.gcr.io/nginx-slim',
+  'nginxinc/nginx-unprivileged',
+  'registry.k8s.io/echoserver',
+  'k8s.gcr.io/echoserver',
+  'memcached',
+  'rabbitmq',
+  'mongo',
 ];
 
 /**
@@ -49,5 +112,7 @@ export const stopSignalExits: readonly string[] = [
  * (ErrImagePull, then ImagePullBackOff).
  */
 export const missingImagePatterns: readonly RegExp[] = [
-  /(?:^|[/:._-])non-?exist(?:ing|ent)?(?=$|[/:._-])/i, /(?:^|[/:._-])does-?not-?exist(?=$|[/:._-])/i, /(?:^|[/:._-])not-?exist(?:ing|ent)?(?=$|[/:._-])/i,
+  /(?:^|[/:._-])non-?exist(?:ing|ent)?(?=$|[/:._-])/i,
+  /(?:^|[/:._-])does-?not-?exist(?=$|[/:._-])/i,
+  /(?:^|[/:._-])not-?exist(?:ing|ent)?(?=$|[/:._-])/i,
 ];

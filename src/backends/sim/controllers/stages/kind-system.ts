@@ -28,27 +28,59 @@ const STATIC_PODS: readonly StaticPod[] = [
   {
     component: 'etcd',
     image: () => KIND_IMAGES.etcd,
-    command: (ip) => ['etcd', `--advertise-client-urls=https://${ip}:2379`, '--cert-file=/etc/kubernetes/pki/etcd/server.crt', '--client-cert-auth=true', '--data-dir=/var/lib/etcd', `--listen-client-urls=https://127.0.0.1:2379,https://${ip}:2379`, '--name=kind-control-plane'],
+    command: (ip) => [
+      'etcd',
+      `--advertise-client-urls=https://${ip}:2379`,
+      '--cert-file=/etc/kubernetes/pki/etcd/server.crt',
+      '--client-cert-auth=true',
+      '--data-dir=/var/lib/etcd',
+      `--listen-client-urls=https://127.0.0.1:2379,https://${ip}:2379`,
+      '--name=kind-control-plane',
+    ],
     requests: { cpu: '100m', memory: '100Mi' },
     annotations: (ip) => ({ 'kubeadm.kubernetes.io/etcd.advertise-client-urls': `https://${ip}:2379` }),
   },
   {
     component: 'kube-apiserver',
     image: (v) => `registry.k8s.io/kube-apiserver:${v}`,
-    command: (ip) => ['kube-apiserver', `--advertise-address=${ip}`, '--allow-privileged=true', '--authorization-mode=Node,RBAC', '--enable-admission-plugins=NodeRestriction', '--etcd-servers=https://127.0.0.1:2379', '--secure-port=6443', '--service-cluster-ip-range=10.96.0.0/16'],
+    command: (ip) => [
+      'kube-apiserver',
+      `--advertise-address=${ip}`,
+      '--allow-privileged=true',
+      '--authorization-mode=Node,RBAC',
+      '--enable-admission-plugins=NodeRestriction',
+      '--etcd-servers=https://127.0.0.1:2379',
+      '--secure-port=6443',
+      '--service-cluster-ip-range=10.96.0.0/16',
+    ],
     requests: { cpu: '250m' },
     annotations: (ip) => ({ 'kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint': `${ip}:6443` }),
   },
   {
     component: 'kube-controller-manager',
     image: (v) => `registry.k8s.io/kube-controller-manager:${v}`,
-    command: () => ['kube-controller-manager', '--allocate-node-cidrs=true', '--cluster-cidr=10.244.0.0/16', '--cluster-name=kind', '--controllers=*,bootstrapsigner,tokencleaner', '--leader-elect=true', '--service-cluster-ip-range=10.96.0.0/16', '--use-service-account-credentials=true'],
+    command: () => [
+      'kube-controller-manager',
+      '--allocate-node-cidrs=true',
+      '--cluster-cidr=10.244.0.0/16',
+      '--cluster-name=kind',
+      '--controllers=*,bootstrapsigner,tokencleaner',
+      '--leader-elect=true',
+      '--service-cluster-ip-range=10.96.0.0/16',
+      '--use-service-account-credentials=true',
+    ],
     requests: { cpu: '200m' },
   },
   {
     component: 'kube-scheduler',
     image: (v) => `registry.k8s.io/kube-scheduler:${v}`,
-    command: () => ['kube-scheduler', '--authentication-kubeconfig=/etc/kubernetes/scheduler.conf', '--bind-address=127.0.0.1', '--kubeconfig=/etc/kubernetes/scheduler.conf', '--leader-elect=true'],
+    command: () => [
+      'kube-scheduler',
+      '--authentication-kubeconfig=/etc/kubernetes/scheduler.conf',
+      '--bind-address=127.0.0.1',
+      '--kubeconfig=/etc/kubernetes/scheduler.conf',
+      '--leader-elect=true',
+    ],
     requests: { cpu: '100m' },
   },
 ];
@@ -82,7 +114,9 @@ export function staticPods(node: { name: string; uid: string; ip: string }, vers
         priorityClassName: 'system-node-critical',
         securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
         tolerations: [{ effect: 'NoExecute', operator: 'Exists' }],
-        containers: [{ name: s.component, image: s.image(version), imagePullPolicy: 'IfNotPresent', command: s.command(node.ip), resources: { requests: s.requests } }],
+        containers: [
+          { name: s.component, image: s.image(version), imagePullPolicy: 'IfNotPresent', command: s.command(node.ip), resources: { requests: s.requests } },
+        ],
       },
     };
   });
@@ -137,7 +171,11 @@ export function kindAddons(): AddonObject[] {
         },
       },
     },
-    { resource: 'namespaces', group: '', object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } } } },
+    {
+      resource: 'namespaces',
+      group: '',
+      object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } } },
+    },
     { resource: 'serviceaccounts', group: '', object: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: sa, namespace: ns } } },
     {
       resource: 'configmaps',
@@ -147,7 +185,8 @@ export function kindAddons(): AddonObject[] {
         kind: 'ConfigMap',
         metadata: { name: 'local-path-config', namespace: ns },
         data: {
-          'config.json': '{\n        "nodePathMap":[\n        {\n                "node":"DEFAULT_PATH_FOR_NON_LISTED_NODES",\n                "paths":["/var/local-path-provisioner"]\n        }\n        ]\n}',
+          'config.json':
+            '{\n        "nodePathMap":[\n        {\n                "node":"DEFAULT_PATH_FOR_NON_LISTED_NODES",\n                "paths":["/var/local-path-provisioner"]\n        }\n        ]\n}',
           'helperPod.yaml': `apiVersion: v1\nkind: Pod\nmetadata:\n  name: helper-pod\nspec:\n  priorityClassName: system-node-critical\n  tolerations:\n    - key: node.kubernetes.io/disk-pressure\n      operator: Exists\n      effect: NoSchedule\n  containers:\n  - name: helper-pod\n    image: ${KIND_IMAGES.localPathHelper}\n    imagePullPolicy: IfNotPresent`,
           setup: '#!/bin/sh\nset -eu\nmkdir -m 0777 -p "$VOL_DIR"',
           teardown: '#!/bin/sh\nset -eu\nrm -rf "$VOL_DIR"',

@@ -98,7 +98,11 @@ const mysql: CommandFn = (c) => {
   const a = c.argv.slice(1);
   const tag = imageTag(c.host.image);
   if (a.includes('--version') || a.includes('-V')) {
-    c.io.out(tag.startsWith('5.') ? 'mysql  Ver 14.14 Distrib 5.7.44, for Linux (x86_64) using  EditLine wrapper\n' : `mysql  Ver ${c.host.profile.version ?? '8.4.3'} for Linux on x86_64 (MySQL Community Server - GPL)\n`);
+    c.io.out(
+      tag.startsWith('5.')
+        ? 'mysql  Ver 14.14 Distrib 5.7.44, for Linux (x86_64) using  EditLine wrapper\n'
+        : `mysql  Ver ${c.host.profile.version ?? '8.4.3'} for Linux on x86_64 (MySQL Community Server - GPL)\n`,
+    );
     return 0;
   }
   const host = flagValue(a, '-h', '--host') ?? a.find((x) => x.startsWith('-h') && x.length > 2)?.slice(2) ?? 'localhost';

@@ -40,8 +40,11 @@ function compile(src: string) {
   const skipNl = () => {
     while (peek() === '\n' || peek() === ';') i++;
   };
-  const field = (n: number, s: State) => (n === 0 ? s.fields.slice(1).join(' ') || (s.fields[0] ?? '') : s.fields[n] ?? '');
-  const getVar = (name: string): Expr => (s) => (name === 'NF' ? s.fields.length - 1 : s.vars.get(name) ?? '');
+  const field = (n: number, s: State) => (n === 0 ? s.fields.slice(1).join(' ') || (s.fields[0] ?? '') : (s.fields[n] ?? ''));
+  const getVar =
+    (name: string): Expr =>
+    (s) =>
+      name === 'NF' ? s.fields.length - 1 : (s.vars.get(name) ?? '');
   const primary = (): Expr => {
     const x = eat();
     if (x === '(') {
@@ -51,7 +54,7 @@ function compile(src: string) {
     }
     if (x === '$') {
       const e = primary();
-      return (s) => (num(e(s)) === 0 ? s.fields[0] ?? '' : field(num(e(s)), s));
+      return (s) => (num(e(s)) === 0 ? (s.fields[0] ?? '') : field(num(e(s)), s));
     }
     if (x === '-') {
       const e = primary();
@@ -156,8 +159,15 @@ function compile(src: string) {
         args.push(expr());
         if (peek() === ',') eat(',');
       }
-      if (x === 'printf') return (s) => void s.out.push(formatPrintf(str(args[0]?.(s) ?? ''), args.slice(1).map((a) => str(a(s)))).text);
-      return (s) => void s.out.push((args.length ? args.map((a) => str(a(s))).join(String(s.vars.get('OFS') ?? ' ')) : s.fields[0] ?? '') + '\n');
+      if (x === 'printf')
+        return (s) =>
+          void s.out.push(
+            formatPrintf(
+              str(args[0]?.(s) ?? ''),
+              args.slice(1).map((a) => str(a(s))),
+            ).text,
+          );
+      return (s) => void s.out.push((args.length ? args.map((a) => str(a(s))).join(String(s.vars.get('OFS') ?? ' ')) : (s.fields[0] ?? '')) + '\n');
     }
     if (x === 'next') {
       eat();
@@ -199,7 +209,7 @@ export const awk: CommandFn = (c) => {
     const a = args.shift()!;
     if (a.startsWith('-F')) fs = a.length > 2 ? a.slice(2) : args.shift();
     else if (a.startsWith('-v')) {
-      const kv = a.length > 2 ? a.slice(2) : args.shift() ?? '';
+      const kv = a.length > 2 ? a.slice(2) : (args.shift() ?? '');
       vars.set(kv.split('=')[0]!, kv.slice(kv.indexOf('=') + 1));
     }
   }

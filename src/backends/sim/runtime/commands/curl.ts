@@ -3,7 +3,37 @@ import { simFetch, type FetchResult } from '../net/fetch.js';
 import { header } from '../net/http.js';
 import { has, opt, parseArgs } from './util.js';
 
-const WITH_VALUE = ['o', 'w', 'H', 'X', 'd', 'm', 'u', 'A', 'e', 'data', 'data-raw', 'data-binary', 'header', 'request', 'output', 'write-out', 'max-time', 'connect-timeout', 'cacert', 'user', 'user-agent', 'resolve', 'retry', 'url', 'cert', 'key', 'referer', 'T', 'data-urlencode'];
+const WITH_VALUE = [
+  'o',
+  'w',
+  'H',
+  'X',
+  'd',
+  'm',
+  'u',
+  'A',
+  'e',
+  'data',
+  'data-raw',
+  'data-binary',
+  'header',
+  'request',
+  'output',
+  'write-out',
+  'max-time',
+  'connect-timeout',
+  'cacert',
+  'user',
+  'user-agent',
+  'resolve',
+  'retry',
+  'url',
+  'cert',
+  'key',
+  'referer',
+  'T',
+  'data-urlencode',
+];
 
 function versionAtLeast(v: string, min: string): boolean {
   const a = v.split('.').map(Number);
@@ -36,15 +66,22 @@ function writeOut(fmt: string, r: FetchResult & { ok: true }, url: URL): string 
     .replace(/%\{(\w+)\}/g, (m, k: string) => {
       switch (k) {
         case 'http_code':
-        case 'response_code': return String(r.response.status).padStart(3, '0');
-        case 'size_download': return String(r.response.body.length);
-        case 'remote_ip': return r.ip;
-        case 'remote_port': return String(r.port);
-        case 'url_effective': return url.href;
-        case 'content_type': return header(r.response.headers, 'content-type') ?? '';
+        case 'response_code':
+          return String(r.response.status).padStart(3, '0');
+        case 'size_download':
+          return String(r.response.body.length);
+        case 'remote_ip':
+          return r.ip;
+        case 'remote_port':
+          return String(r.port);
+        case 'url_effective':
+          return url.href;
+        case 'content_type':
+          return header(r.response.headers, 'content-type') ?? '';
         case 'time_total':
         case 'time_connect':
-        case 'time_starttransfer': return '0.001000';
+        case 'time_starttransfer':
+          return '0.001000';
       }
       return m;
     });
@@ -56,7 +93,9 @@ export const curl: CommandFn = async (c: CmdCtx) => {
   // curl installed by a package manager has the distribution's version.
   const version = c.host.profile.curl ?? (c.host.profile.id === 'alpine' ? '8.11.1' : c.host.profile.userland === 'gnu' ? '7.88.1' : '8.5.0');
   if (has(p, 'V', 'version')) {
-    c.io.out(`curl ${version} (x86_64-pc-linux-${c.host.profile.userland === 'busybox' ? 'musl' : 'gnu'}) libcurl/${version}\nProtocols: dict file ftp ftps gopher gophers http https imap imaps mqtt pop3 pop3s rtsp smb smbs smtp smtps telnet tftp ws wss\n`);
+    c.io.out(
+      `curl ${version} (x86_64-pc-linux-${c.host.profile.userland === 'busybox' ? 'musl' : 'gnu'}) libcurl/${version}\nProtocols: dict file ftp ftps gopher gophers http https imap imaps mqtt pop3 pop3s rtsp smb smbs smtp smtps telnet tftp ws wss\n`,
+    );
     return 0;
   }
   const silent = has(p, 's', 'silent');
@@ -86,7 +125,11 @@ export const curl: CommandFn = async (c: CmdCtx) => {
     const headOnly = has(p, 'I', 'head');
     const data = opt(p, 'd', 'data', 'data-raw', 'data-binary');
     const method = opt(p, 'X', 'request') ?? (headOnly ? 'HEAD' : data !== undefined ? 'POST' : 'GET');
-    const headers: [string, string][] = [['Host', url.port ? `${url.hostname}:${url.port}` : url.hostname], ['User-Agent', opt(p, 'A', 'user-agent') ?? `curl/${version}`], ['Accept', '*/*']];
+    const headers: [string, string][] = [
+      ['Host', url.port ? `${url.hostname}:${url.port}` : url.hostname],
+      ['User-Agent', opt(p, 'A', 'user-agent') ?? `curl/${version}`],
+      ['Accept', '*/*'],
+    ];
     for (const h of [...(p.values.get('H') ?? []), ...(p.values.get('header') ?? [])]) {
       const i = h.indexOf(':');
       if (i > 0) {

@@ -28,13 +28,18 @@ const dig: CommandFn = (c) => {
   }
   const id = 1000 + ([...name].reduce((h, ch) => h * 31 + ch.charCodeAt(0), 7) % 60000);
   const count = ans?.addresses.length ?? 0;
-  const when = c.host.clock.now().toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, '$1 $3 $2 $5 UTC $4');
+  const when = c.host.clock
+    .now()
+    .toUTCString()
+    .replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, '$1 $3 $2 $5 UTC $4');
   c.io.out(
     `\n; <<>> DiG 9.18.28-1~deb12u2-Debian <<>> ${args.join(' ')}\n;; global options: +cmd\n;; Got answer:\n` +
       `;; ->>HEADER<<- opcode: QUERY, status: ${ans ? 'NOERROR' : 'NXDOMAIN'}, id: ${id}\n` +
       `;; flags: qr aa rd; QUERY: 1, ANSWER: ${count}, AUTHORITY: ${ans ? 0 : 1}, ADDITIONAL: 1\n;; WARNING: recursion requested but not available\n\n` +
       `;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 1232\n;; QUESTION SECTION:\n;${fqdn}\t\tIN\tA\n\n` +
-      (ans ? `;; ANSWER SECTION:\n${ans.addresses.map((a) => `${fqdn}\t30\tIN\tA\t${a}\n`).join('')}\n` : `;; AUTHORITY SECTION:\ncluster.local.\t\t30\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 1700000000 7200 1800 86400 30\n\n`) +
+      (ans
+        ? `;; ANSWER SECTION:\n${ans.addresses.map((a) => `${fqdn}\t30\tIN\tA\t${a}\n`).join('')}\n`
+        : `;; AUTHORITY SECTION:\ncluster.local.\t\t30\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 1700000000 7200 1800 86400 30\n\n`) +
       `;; Query time: 0 msec\n;; SERVER: ${ns}#53(${ns}) (UDP)\n;; WHEN: ${when}\n;; MSG SIZE  rcvd: ${60 + fqdn.length + count * 16}\n\n`,
   );
   return 0;

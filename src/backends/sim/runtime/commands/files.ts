@@ -75,7 +75,11 @@ const rmdir: CommandFn = (c) => {
     const n = c.host.vfs.lookup(f, c.cwd, false);
     if (n?.type === 'dir' && n.children.size === 0) c.host.vfs.remove(f, { recursive: true, cwd: c.cwd });
     else {
-      fail(c, `failed to remove '${f}': ${n ? 'Directory not empty' : 'No such file or directory'}`, `'${f}': ${n ? 'Directory not empty' : 'No such file or directory'}`);
+      fail(
+        c,
+        `failed to remove '${f}': ${n ? 'Directory not empty' : 'No such file or directory'}`,
+        `'${f}': ${n ? 'Directory not empty' : 'No such file or directory'}`,
+      );
       status = 1;
     }
   }
@@ -161,7 +165,7 @@ const readlink: CommandFn = (c) => {
   const p = parseArgs(c.argv.slice(1));
   const f = p.operands[0] ?? '';
   try {
-    if (has(p, 'f', 'e')) return c.io.out(c.host.vfs.realpath(f, c.cwd) + '\n'), 0;
+    if (has(p, 'f', 'e')) return (c.io.out(c.host.vfs.realpath(f, c.cwd) + '\n'), 0);
     const n = c.host.vfs.lookup(f, c.cwd, false);
     if (n?.type !== 'link') return 1;
     c.io.out(n.target + '\n');
@@ -181,7 +185,13 @@ const find: CommandFn = (c) => {
   let type: string | undefined;
   let maxDepth = Infinity;
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '-name') name = new RegExp(`^${(args[++i] ?? '').replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    if (args[i] === '-name')
+      name = new RegExp(
+        `^${(args[++i] ?? '')
+          .replace(/[.+^${}()|\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+      );
     else if (args[i] === '-type') type = args[++i];
     else if (args[i] === '-maxdepth') maxDepth = Number(args[++i]);
   }
@@ -189,7 +199,8 @@ const find: CommandFn = (c) => {
   const walk = (path: string, n: VNode, depth: number) => {
     const okType = !type || (type === 'f' && n.type === 'file') || (type === 'd' && n.type === 'dir') || (type === 'l' && n.type === 'link');
     if (okType && (!name || name.test(posix.basename(path)))) c.io.out(path + '\n');
-    if (n.type === 'dir' && depth < maxDepth) for (const [k, v] of [...n.children].sort(([a], [b]) => (a < b ? -1 : 1))) walk(path === '/' ? `/${k}` : `${path}/${k}`, v, depth + 1);
+    if (n.type === 'dir' && depth < maxDepth)
+      for (const [k, v] of [...n.children].sort(([a], [b]) => (a < b ? -1 : 1))) walk(path === '/' ? `/${k}` : `${path}/${k}`, v, depth + 1);
   };
   for (const r of roots) {
     const n = c.host.vfs.lookup(r, c.cwd);

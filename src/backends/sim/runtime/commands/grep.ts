@@ -9,12 +9,16 @@ export const grep: CommandFn = (c) => {
   const fixed = has(p, 'F') || c.name === 'fgrep';
   const patterns = p.values.get('e') ?? (p.operands.length ? [p.operands.shift()!] : []);
   if (!patterns.length) {
-    c.io.err(c.host.profile.userland === 'busybox' ? 'grep: no pattern\n' : "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
+    c.io.err(
+      c.host.profile.userland === 'busybox' ? 'grep: no pattern\n' : "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
+    );
     return 2;
   }
   let re: RegExp;
   try {
-    const src = patterns.map((pt) => (fixed ? pt.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : ere ? ereToJs(pt) : breToJs(pt))).map((s) => (has(p, 'w') ? `\\b(?:${s})\\b` : has(p, 'x') ? `^(?:${s})$` : s));
+    const src = patterns
+      .map((pt) => (fixed ? pt.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : ere ? ereToJs(pt) : breToJs(pt)))
+      .map((s) => (has(p, 'w') ? `\\b(?:${s})\\b` : has(p, 'x') ? `^(?:${s})$` : s));
     re = new RegExp(src.join('|'), has(p, 'i') ? 'gi' : 'g');
   } catch {
     c.io.err(`grep: Invalid regular expression\n`);

@@ -101,7 +101,8 @@ export const ls: CommandFn = (c) => {
       if (entries.length) out.push(...longRows(c, entries));
     } else out.push(...entries.map((e) => e.name));
     if (has(p, 'R')) {
-      for (const e of entries) if (e.node.type === 'dir' && e.name !== '.' && e.name !== '..') listDir(posix.join(name, e.name), e.node, posix.join(path, e.name));
+      for (const e of entries)
+        if (e.node.type === 'dir' && e.name !== '.' && e.name !== '..') listDir(posix.join(name, e.name), e.node, posix.join(path, e.name));
     }
   };
   for (const d of dirs) listDir(d.name, d.node, c.host.vfs.realpath(d.name, c.cwd));

@@ -20,7 +20,13 @@ function digest(algo: 'md5' | 'sha1' | 'sha256'): CommandFn {
 export function mainCommandLine(argv: readonly string[]): string {
   const shell = (argv[0] ?? '').split('/').pop() ?? '';
   const script = argv[2];
-  if (['sh', 'ash', 'dash', 'bash'].includes(shell) && argv[1] === '-c' && argv.length === 3 && script !== undefined && /^[\w./=:@%+,-]+(?: +[\w./=:@%+,-]+)*$/.test(script.trim())) {
+  if (
+    ['sh', 'ash', 'dash', 'bash'].includes(shell) &&
+    argv[1] === '-c' &&
+    argv.length === 3 &&
+    script !== undefined &&
+    /^[\w./=:@%+,-]+(?: +[\w./=:@%+,-]+)*$/.test(script.trim())
+  ) {
     return script.trim().split(/ +/).join(' ');
   }
   return argv.join(' ');
@@ -39,7 +45,9 @@ const ps: CommandFn = (c) => {
   const aux = c.argv.slice(1).some((a) => /a|x|e/.test(a));
   if (aux) {
     const u = user.padEnd(8);
-    c.io.out(`USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n${u}       1  0.0  0.0   2576   896 ?        Ss   00:00   0:00 ${main}\n${u}       7  0.0  0.0   8088  4024 ?        Rs   00:00   0:00 ${c.argv.join(' ')}\n`);
+    c.io.out(
+      `USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n${u}       1  0.0  0.0   2576   896 ?        Ss   00:00   0:00 ${main}\n${u}       7  0.0  0.0   8088  4024 ?        Rs   00:00   0:00 ${c.argv.join(' ')}\n`,
+    );
   } else c.io.out(`    PID TTY          TIME CMD\n      7 ?        00:00:00 ps\n`);
   return 0;
 };
@@ -55,17 +63,39 @@ const expr: CommandFn = (c) => {
     const rn = Number(r);
     const num = !Number.isNaN(ln) && !Number.isNaN(rn);
     switch (op) {
-      case '+': out = ln + rn; break;
-      case '-': out = ln - rn; break;
-      case '*': out = ln * rn; break;
-      case '/': out = Math.trunc(ln / rn); break;
-      case '%': out = ln % rn; break;
-      case '=': out = Number(l === r); break;
-      case '!=': out = Number(l !== r); break;
-      case '<': out = Number(num ? ln < rn : l < r); break;
-      case '>': out = Number(num ? ln > rn : l > r); break;
-      case '<=': out = Number(num ? ln <= rn : l <= r); break;
-      case '>=': out = Number(num ? ln >= rn : l >= r); break;
+      case '+':
+        out = ln + rn;
+        break;
+      case '-':
+        out = ln - rn;
+        break;
+      case '*':
+        out = ln * rn;
+        break;
+      case '/':
+        out = Math.trunc(ln / rn);
+        break;
+      case '%':
+        out = ln % rn;
+        break;
+      case '=':
+        out = Number(l === r);
+        break;
+      case '!=':
+        out = Number(l !== r);
+        break;
+      case '<':
+        out = Number(num ? ln < rn : l < r);
+        break;
+      case '>':
+        out = Number(num ? ln > rn : l > r);
+        break;
+      case '<=':
+        out = Number(num ? ln <= rn : l <= r);
+        break;
+      case '>=':
+        out = Number(num ? ln >= rn : l >= r);
+        break;
       case ':': {
         const m = new RegExp(`^(?:${r.replace(/\\\(/g, '(').replace(/\\\)/g, ')')})`).exec(l);
         out = m ? (m[1] ?? m[0].length) : r.includes('\\(') ? '' : 0;

@@ -27,7 +27,9 @@ const nslookup: CommandFn = (c) => {
       c.io.err(`nslookup: can't resolve '${name}'\n`);
       return 1;
     }
-    c.io.out(`Name:      ${name}\n${ans.addresses.map((a, i) => `Address ${i + 1}: ${a}${c.host.net.reverse(a) ? ` ${c.host.net.reverse(a)}` : ''}`).join('\n')}\n`);
+    c.io.out(
+      `Name:      ${name}\n${ans.addresses.map((a, i) => `Address ${i + 1}: ${a}${c.host.net.reverse(a) ? ` ${c.host.net.reverse(a)}` : ''}`).join('\n')}\n`,
+    );
     return 0;
   }
   c.io.out(`Server:\t\t${ns}\nAddress:\t${ns}${style === 'bind' ? '#53' : ':53'}\n\n`);
@@ -47,11 +49,16 @@ const getent: CommandFn = (c) => {
   const [db, key] = c.argv.slice(1);
   if (db === 'hosts' || db === 'ahosts' || db === 'ahostsv4') {
     if (!key) return 2;
-    if (key === 'localhost') return c.io.out('127.0.0.1       localhost\n'), 0;
+    if (key === 'localhost') return (c.io.out('127.0.0.1       localhost\n'), 0);
     const ans = c.host.net.resolve(key, c.host.net.namespace);
     if (!ans) return 2;
     if (db === 'hosts') c.io.out(`${ans.addresses[0]!.padEnd(15)} ${ans.fqdn}\n`);
-    else c.io.out(ans.addresses.flatMap((a, i) => [`${a.padEnd(15)} STREAM ${i === 0 ? ans.fqdn : ''}`.trimEnd(), `${a.padEnd(15)} DGRAM  `, `${a.padEnd(15)} RAW    `]).join('\n') + '\n');
+    else
+      c.io.out(
+        ans.addresses
+          .flatMap((a, i) => [`${a.padEnd(15)} STREAM ${i === 0 ? ans.fqdn : ''}`.trimEnd(), `${a.padEnd(15)} DGRAM  `, `${a.padEnd(15)} RAW    `])
+          .join('\n') + '\n',
+      );
     return 0;
   }
   if (db === 'passwd' || db === 'group') {
@@ -75,10 +82,22 @@ const wget: CommandFn = async (c) => {
     return 1;
   }
   const url = new URL(/^[a-z]+:\/\//i.test(raw) ? raw : `http://${raw}`);
-  const r = await simFetch(c.host.net, { url, method: spider ? 'HEAD' : 'GET', headers: [['Host', url.host], ['User-Agent', 'Wget'], ['Connection', 'close']], body: Buffer.alloc(0), from: c.host.ip, insecure: has(p, 'no-check-certificate') });
+  const r = await simFetch(c.host.net, {
+    url,
+    method: spider ? 'HEAD' : 'GET',
+    headers: [
+      ['Host', url.host],
+      ['User-Agent', 'Wget'],
+      ['Connection', 'close'],
+    ],
+    body: Buffer.alloc(0),
+    from: c.host.ip,
+    insecure: has(p, 'no-check-certificate'),
+  });
   if (!r.ok) {
     if (r.kind === 'resolve') c.io.err(`wget: bad address '${url.hostname}'\n`);
-    else if (r.kind === 'refused') c.io.err(`${quiet ? '' : `Connecting to ${url.host} (${r.ip}:${r.port})\n`}wget: can't connect to remote host (${r.ip}): Connection refused\n`);
+    else if (r.kind === 'refused')
+      c.io.err(`${quiet ? '' : `Connecting to ${url.host} (${r.ip}:${r.port})\n`}wget: can't connect to remote host (${r.ip}): Connection refused\n`);
     else if (r.kind === 'timeout') c.io.err(`${quiet ? '' : `Connecting to ${url.host} (${r.ip}:${r.port})\n`}wget: download timed out\n`);
     else c.io.err(`wget: error getting response: ${r.message ?? 'Connection reset by peer'}\n`);
     return 1;

@@ -31,7 +31,9 @@ const aptGet: CommandFn = (c) => {
   }
   if (verb === 'update') {
     if (!quiet) {
-      c.io.out(`Get:1 ${mirror} InRelease [151 kB]\nGet:2 ${mirror}-updates InRelease [55.4 kB]\nGet:3 ${mirror.replace('/debian ', '/debian-security ')}-security InRelease [48.0 kB]\n`);
+      c.io.out(
+        `Get:1 ${mirror} InRelease [151 kB]\nGet:2 ${mirror}-updates InRelease [55.4 kB]\nGet:3 ${mirror.replace('/debian ', '/debian-security ')}-security InRelease [48.0 kB]\n`,
+      );
       c.io.out(`Get:4 ${mirror}/main amd64 Packages [8792 kB]\nFetched 9046 kB in 1s (7321 kB/s)\nReading package lists...\n`);
     }
     c.host.vfs.mkdir('/var/lib/apt/lists', { parents: true, force: true });
@@ -53,13 +55,17 @@ const aptGet: CommandFn = (c) => {
     for (const n of names.filter((x) => !fresh.includes(x))) c.io.out(`${n} is already the newest version (${APT_PACKAGES[n]!.version}).\n`);
     if (fresh.length) {
       const kb = fresh.reduce((s, n) => s + APT_PACKAGES[n]!.sizeKb, 0);
-      c.io.out(`The following NEW packages will be installed:\n  ${fresh.join(' ')}\n0 upgraded, ${fresh.length} newly installed, 0 to remove and 0 not upgraded.\n`);
+      c.io.out(
+        `The following NEW packages will be installed:\n  ${fresh.join(' ')}\n0 upgraded, ${fresh.length} newly installed, 0 to remove and 0 not upgraded.\n`,
+      );
       c.io.out(`Need to get ${Math.round(kb / 3)} kB of archives.\nAfter this operation, ${kb} kB of additional disk space will be used.\n`);
       if (!yes) {
         c.io.out('Do you want to continue? [Y/n] Abort.\n');
         return 1;
       }
-      fresh.forEach((n, i) => c.io.out(`Get:${i + 1} ${mirror}/main amd64 ${n} amd64 ${APT_PACKAGES[n]!.version} [${Math.round(APT_PACKAGES[n]!.sizeKb / 3)} kB]\n`));
+      fresh.forEach((n, i) =>
+        c.io.out(`Get:${i + 1} ${mirror}/main amd64 ${n} amd64 ${APT_PACKAGES[n]!.version} [${Math.round(APT_PACKAGES[n]!.sizeKb / 3)} kB]\n`),
+      );
       c.io.err('debconf: delaying package configuration, since apt-utils is not installed\n');
       for (const n of fresh) {
         c.io.out(`Selecting previously unselected package ${n}.\nUnpacking ${n} (${APT_PACKAGES[n]!.version}) ...\n`);
@@ -80,10 +86,15 @@ const apk: CommandFn = (c) => {
   const words = args.filter((a) => !a.startsWith('-'));
   const verb = words[0];
   const noCache = args.includes('--no-cache');
-  const index = () => c.io.out('fetch https://dl-cdn.alpinelinux.org/alpine/v3.20/main/x86_64/APKINDEX.tar.gz\nfetch https://dl-cdn.alpinelinux.org/alpine/v3.20/community/x86_64/APKINDEX.tar.gz\n');
+  const index = () =>
+    c.io.out(
+      'fetch https://dl-cdn.alpinelinux.org/alpine/v3.20/main/x86_64/APKINDEX.tar.gz\nfetch https://dl-cdn.alpinelinux.org/alpine/v3.20/community/x86_64/APKINDEX.tar.gz\n',
+    );
   if (verb === 'update') {
     index();
-    c.io.out('v3.20.3-244-g6d5b5b0b2f3 [https://dl-cdn.alpinelinux.org/alpine/v3.20/main]\nv3.20.3-243-g0a7a8b3c1e8 [https://dl-cdn.alpinelinux.org/alpine/v3.20/community]\nOK: 24165 distinct packages available\n');
+    c.io.out(
+      'v3.20.3-244-g6d5b5b0b2f3 [https://dl-cdn.alpinelinux.org/alpine/v3.20/main]\nv3.20.3-243-g0a7a8b3c1e8 [https://dl-cdn.alpinelinux.org/alpine/v3.20/community]\nOK: 24165 distinct packages available\n',
+    );
     return 0;
   }
   if (verb === 'add') {
@@ -99,7 +110,9 @@ const apk: CommandFn = (c) => {
       c.io.out(`(${i + 1}/${fresh.length}) Installing ${n} (${APK_PACKAGES[n]!.version})\n`);
       install(c, APK_PACKAGES[n]!);
     });
-    c.io.out(`Executing busybox-1.36.1-r29.trigger\nOK: ${8 + Math.round(fresh.reduce((s, n) => s + APK_PACKAGES[n]!.sizeKb, 0) / 1024)} MiB in ${15 + fresh.length} packages\n`);
+    c.io.out(
+      `Executing busybox-1.36.1-r29.trigger\nOK: ${8 + Math.round(fresh.reduce((s, n) => s + APK_PACKAGES[n]!.sizeKb, 0) / 1024)} MiB in ${15 + fresh.length} packages\n`,
+    );
     return 0;
   }
   c.io.err(`apk-tools 2.14.4, compiled for x86_64.\n\nusage: apk [<OPTIONS>...] COMMAND [<ARGUMENTS>...]\n`);

@@ -40,7 +40,7 @@ function parseScript(script: string, ere: boolean): SedCmd[] {
       i += m.length;
       return { line: Number(m) };
     }
-    if (script[i] === '$') return i++, { last: true };
+    if (script[i] === '$') return (i++, { last: true });
     if (script[i] === '/') {
       i++;
       return { re: toRe(delimited('/')) };
@@ -132,12 +132,23 @@ export const sed: CommandFn = (c) => {
             }
             break;
           }
-          case 'p': out += l + '\n'; break;
-          case 'd': continue outer;
-          case '=': out += `${n}\n`; break;
-          case 'a': after += cmd.text + '\n'; break;
-          case 'i': out += cmd.text + '\n'; break;
-          case 'c': out += cmd.text + '\n'; continue outer;
+          case 'p':
+            out += l + '\n';
+            break;
+          case 'd':
+            continue outer;
+          case '=':
+            out += `${n}\n`;
+            break;
+          case 'a':
+            after += cmd.text + '\n';
+            break;
+          case 'i':
+            out += cmd.text + '\n';
+            break;
+          case 'c':
+            out += cmd.text + '\n';
+            continue outer;
           case 'q':
             if (!quiet) out += l + '\n';
             return out + after;

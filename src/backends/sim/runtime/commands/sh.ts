@@ -5,7 +5,8 @@ import type { ShellKind } from '../shell/flavor.js';
 /** `sh`/`bash`/`ash`/`dash`: `-c SCRIPT [NAME [ARGS…]]`, `FILE [ARGS…]`, or a script on stdin. */
 export function makeShell(lookup: (applet: string) => CommandFn | undefined): CommandFn {
   return async (c) => {
-    const kind: ShellKind = c.name === 'bash' ? 'bash' : c.name === 'ash' ? 'ash' : c.name === 'dash' ? 'dash' : c.host.profile.shell === 'none' ? 'ash' : c.host.profile.shell;
+    const kind: ShellKind =
+      c.name === 'bash' ? 'bash' : c.name === 'ash' ? 'ash' : c.name === 'dash' ? 'dash' : c.host.profile.shell === 'none' ? 'ash' : c.host.profile.shell;
     const args = c.argv.slice(1);
     let script: string | undefined;
     let errexit = false;
@@ -24,7 +25,12 @@ export function makeShell(lookup: (applet: string) => CommandFn | undefined): Co
       try {
         script = c.host.vfs.readText(file, c.cwd);
       } catch {
-        const msg = kind === 'bash' ? `${name}: ${file}: No such file or directory` : kind === 'dash' ? `${name}: 0: cannot open ${file}: No such file` : `${name}: can't open '${file}': No such file or directory`;
+        const msg =
+          kind === 'bash'
+            ? `${name}: ${file}: No such file or directory`
+            : kind === 'dash'
+              ? `${name}: 0: cannot open ${file}: No such file`
+              : `${name}: can't open '${file}': No such file or directory`;
         c.io.err(msg + '\n');
         return kind === 'bash' ? 127 : 2;
       }

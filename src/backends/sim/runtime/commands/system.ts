@@ -15,23 +15,41 @@ const p2 = (n: number) => String(n).padStart(2, '0');
 export function strftime(fmt: string, d: Date): string {
   return fmt.replace(/%([a-zA-Z%])/g, (m, f: string) => {
     switch (f) {
-      case 'Y': return String(d.getUTCFullYear());
-      case 'm': return p2(d.getUTCMonth() + 1);
-      case 'd': return p2(d.getUTCDate());
-      case 'e': return String(d.getUTCDate()).padStart(2);
-      case 'H': return p2(d.getUTCHours());
-      case 'M': return p2(d.getUTCMinutes());
-      case 'S': return p2(d.getUTCSeconds());
-      case 'N': return String(d.getUTCMilliseconds() * 1_000_000).padStart(9, '0');
-      case 's': return String(Math.floor(d.getTime() / 1000));
-      case 'Z': return 'UTC';
-      case 'z': return '+0000';
-      case 'a': return DAYS[d.getUTCDay()]!;
-      case 'b': case 'h': return MONTHS[d.getUTCMonth()]!;
-      case 'T': return `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-      case 'F': return `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`;
-      case 'D': return `${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())}/${String(d.getUTCFullYear()).slice(2)}`;
-      case '%': return '%';
+      case 'Y':
+        return String(d.getUTCFullYear());
+      case 'm':
+        return p2(d.getUTCMonth() + 1);
+      case 'd':
+        return p2(d.getUTCDate());
+      case 'e':
+        return String(d.getUTCDate()).padStart(2);
+      case 'H':
+        return p2(d.getUTCHours());
+      case 'M':
+        return p2(d.getUTCMinutes());
+      case 'S':
+        return p2(d.getUTCSeconds());
+      case 'N':
+        return String(d.getUTCMilliseconds() * 1_000_000).padStart(9, '0');
+      case 's':
+        return String(Math.floor(d.getTime() / 1000));
+      case 'Z':
+        return 'UTC';
+      case 'z':
+        return '+0000';
+      case 'a':
+        return DAYS[d.getUTCDay()]!;
+      case 'b':
+      case 'h':
+        return MONTHS[d.getUTCMonth()]!;
+      case 'T':
+        return `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+      case 'F':
+        return `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`;
+      case 'D':
+        return `${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())}/${String(d.getUTCFullYear()).slice(2)}`;
+      case '%':
+        return '%';
     }
     return m;
   });
@@ -107,7 +125,11 @@ const env: CommandFn = (c) => {
     args.shift();
   }
   if (!args.length) {
-    c.io.out(Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''));
+    c.io.out(
+      Object.entries(vars)
+        .map(([k, v]) => `${k}=${v}\n`)
+        .join(''),
+    );
     return 0;
   }
   return c.run(args, c.io, vars);
@@ -116,7 +138,11 @@ const env: CommandFn = (c) => {
 const printenv: CommandFn = (c) => {
   const names = c.argv.slice(1).filter((a) => !a.startsWith('-'));
   if (!names.length) {
-    c.io.out(Object.entries(c.env).map(([k, v]) => `${k}=${v}\n`).join(''));
+    c.io.out(
+      Object.entries(c.env)
+        .map(([k, v]) => `${k}=${v}\n`)
+        .join(''),
+    );
     return 0;
   }
   let status = 0;
@@ -153,7 +179,10 @@ const uname: CommandFn = (c) => {
 };
 
 const seq: CommandFn = (c) => {
-  const n = c.argv.slice(1).filter((a) => /^-?\d+(\.\d+)?$/.test(a)).map(Number);
+  const n = c.argv
+    .slice(1)
+    .filter((a) => /^-?\d+(\.\d+)?$/.test(a))
+    .map(Number);
   const [first, step, last] = n.length === 1 ? [1, 1, n[0]!] : n.length === 2 ? [n[0]!, 1, n[1]!] : [n[0]!, n[1]!, n[2]!];
   const out: string[] = [];
   for (let x = first; step > 0 ? x <= last : x >= last; x += step) {

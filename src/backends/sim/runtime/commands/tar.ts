@@ -101,7 +101,7 @@ export const tar: CommandFn = async (c) => {
         if ('cxt'.includes(f)) mode = f;
         else if (f === 'v') verbose = true;
         else if (f === 'f') {
-          file = j + 1 < flags.length ? flags.slice(j + 1) : args[++i] ?? '-';
+          file = j + 1 < flags.length ? flags.slice(j + 1) : (args[++i] ?? '-');
           break;
         } else if (f === 'C') {
           dir = posix.resolve(c.cwd, args[++i] ?? '.');

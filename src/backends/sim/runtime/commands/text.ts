@@ -6,7 +6,12 @@ const cat: CommandFn = (c) => {
   const p = parseArgs(c.argv.slice(1));
   const r = readInputs(c, p.operands);
   let text = Buffer.concat(r.data);
-  if (has(p, 'n')) text = Buffer.from(lines(text.toString()).map((l, i) => `${String(i + 1).padStart(6)}\t${l}\n`).join(''));
+  if (has(p, 'n'))
+    text = Buffer.from(
+      lines(text.toString())
+        .map((l, i) => `${String(i + 1).padStart(6)}\t${l}\n`)
+        .join(''),
+    );
   c.io.out(text);
   return r.failed ? 1 : 0;
 };
@@ -125,7 +130,11 @@ const cut: CommandFn = (c) => {
   const f = opt(p, 'f');
   const ch = opt(p, 'c') ?? opt(p, 'b');
   if (!f && !ch) {
-    c.io.err(isBusybox(c) ? 'cut: expected a list of bytes, characters, or fields\n' : 'cut: you must specify a list of bytes, characters, or fields\nTry \'cut --help\' for more information.\n');
+    c.io.err(
+      isBusybox(c)
+        ? 'cut: expected a list of bytes, characters, or fields\n'
+        : "cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n",
+    );
     return 1;
   }
   for (const l of lines(Buffer.concat(r.data).toString())) {
@@ -139,7 +148,12 @@ const cut: CommandFn = (c) => {
       continue;
     }
     const sel = ranges(f!);
-    c.io.out(l.split(d).filter((_, i) => sel(i + 1)).join(d) + '\n');
+    c.io.out(
+      l
+        .split(d)
+        .filter((_, i) => sel(i + 1))
+        .join(d) + '\n',
+    );
   }
   return r.failed ? 1 : 0;
 };
@@ -174,7 +188,7 @@ const tr: CommandFn = (c) => {
   let out: string;
   if (has(p, 'd')) out = [...input].filter((ch) => !a.includes(ch)).join('');
   else if (has(p, 's') && !b) out = [...input].filter((ch, i, arr) => !(a.includes(ch) && arr[i - 1] === ch)).join('');
-  else out = [...input].map((ch) => (a.includes(ch) ? b[Math.min(a.indexOf(ch), b.length - 1)] ?? ch : ch)).join('');
+  else out = [...input].map((ch) => (a.includes(ch) ? (b[Math.min(a.indexOf(ch), b.length - 1)] ?? ch) : ch)).join('');
   c.io.out(out);
   return 0;
 };
@@ -205,7 +219,7 @@ const base64: CommandFn = (c) => {
   }
   const enc = data.toString('base64');
   const w = Number(opt(p, 'w') ?? 76);
-  c.io.out((w > 0 ? enc.match(new RegExp(`.{1,${w}}`, 'g')) ?? [] : [enc]).join('\n') + (enc ? '\n' : ''));
+  c.io.out((w > 0 ? (enc.match(new RegExp(`.{1,${w}}`, 'g')) ?? []) : [enc]).join('\n') + (enc ? '\n' : ''));
   return r.failed ? 1 : 0;
 };
 

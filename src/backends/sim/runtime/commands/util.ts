@@ -35,7 +35,7 @@ export function parseArgs(args: string[], withValue: string[] = []): Parsed {
       for (let j = 1; j < a.length; j++) {
         const f = a[j]!;
         if (withValue.includes(f)) {
-          add(f, j + 1 < a.length ? a.slice(j + 1) : args[++i] ?? '');
+          add(f, j + 1 < a.length ? a.slice(j + 1) : (args[++i] ?? ''));
           break;
         }
         flags.add(f);
@@ -106,4 +106,3 @@ export function lines(text: string): string[] {
   if (ls[ls.length - 1] === '') ls.pop();
   return ls;
 }
-

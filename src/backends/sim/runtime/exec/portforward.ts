@@ -30,8 +30,17 @@ interface Pair {
  * Serves `kubectl port-forward` for one pod: each forwarded connection opens an error and a data
  * stream; bytes on the data stream are HTTP requests answered by the container's listener.
  */
-export function servePortForward(req: IncomingMessage, socket: Duplex, head: Buffer, podName: string, listeners: () => Map<number, Service> | undefined, remote: string): void {
-  const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim());
+export function servePortForward(
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  podName: string,
+  listeners: () => Map<number, Service> | undefined,
+  remote: string,
+): void {
+  const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((s) => s.trim());
   if (String(req.headers['upgrade'] ?? '').toLowerCase() !== 'websocket' || !offered.includes(PORTFORWARD_PROTOCOL)) {
     refuseUpgrade(socket, notSupported('pods/portforward over SPDY (use kubectl ≥ 1.31, which tunnels it in a WebSocket)').status);
     return;

@@ -1,13 +1,71 @@
 import * as zlib from 'node:zlib';
 
 const WORDS = [
-  'options', 'head', 'post', 'put', 'delete', 'trace', 'accept', 'accept-charset', 'accept-encoding', 'accept-language',
-  'accept-ranges', 'age', 'allow', 'authorization', 'cache-control', 'connection', 'content-base', 'content-encoding',
-  'content-language', 'content-length', 'content-location', 'content-md5', 'content-range', 'content-type', 'date', 'etag',
-  'expect', 'expires', 'from', 'host', 'if-match', 'if-modified-since', 'if-none-match', 'if-range', 'if-unmodified-since',
-  'last-modified', 'location', 'max-forwards', 'pragma', 'proxy-authenticate', 'proxy-authorization', 'range', 'referer',
-  'retry-after', 'server', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'user-agent', 'vary', 'via', 'warning',
-  'www-authenticate', 'method', 'get', 'status', '200 OK', 'version', 'HTTP/1.1', 'url', 'public', 'set-cookie', 'keep-alive', 'origin',
+  'options',
+  'head',
+  'post',
+  'put',
+  'delete',
+  'trace',
+  'accept',
+  'accept-charset',
+  'accept-encoding',
+  'accept-language',
+  'accept-ranges',
+  'age',
+  'allow',
+  'authorization',
+  'cache-control',
+  'connection',
+  'content-base',
+  'content-encoding',
+  'content-language',
+  'content-length',
+  'content-location',
+  'content-md5',
+  'content-range',
+  'content-type',
+  'date',
+  'etag',
+  'expect',
+  'expires',
+  'from',
+  'host',
+  'if-match',
+  'if-modified-since',
+  'if-none-match',
+  'if-range',
+  'if-unmodified-since',
+  'last-modified',
+  'location',
+  'max-forwards',
+  'pragma',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'range',
+  'referer',
+  'retry-after',
+  'server',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'user-agent',
+  'vary',
+  'via',
+  'warning',
+  'www-authenticate',
+  'method',
+  'get',
+  'status',
+  '200 OK',
+  'version',
+  'HTTP/1.1',
+  'url',
+  'public',
+  'set-cookie',
+  'keep-alive',
+  'origin',
 ];
 const TAIL =
   '100101201202205206300302303304305306307402405406407408409410411412413414415416417502504505' +
@@ -34,9 +92,7 @@ export const RST_STREAM = 3;
 export const PING = 6;
 
 /** One SPDY/3 frame. */
-export type Frame =
-  | { control: true; type: number; flags: number; data: Buffer }
-  | { control: false; stream: number; flags: number; data: Buffer };
+export type Frame = { control: true; type: number; flags: number; data: Buffer } | { control: false; stream: number; flags: number; data: Buffer };
 
 /** Splits a byte stream into frames; keeps a partial frame for the next call. */
 export class FrameReader {
@@ -111,7 +167,10 @@ export class HeaderCodec {
     const n = raw.length >= 4 ? raw.readUInt32BE(0) : 0;
     for (let k = 0; k < n && i + 4 <= raw.length; k++) {
       const kl = raw.readUInt32BE(i);
-      const key = raw.subarray(i + 4, i + 4 + kl).toString('latin1').toLowerCase();
+      const key = raw
+        .subarray(i + 4, i + 4 + kl)
+        .toString('latin1')
+        .toLowerCase();
       i += 4 + kl;
       const vl = raw.readUInt32BE(i);
       out[key] = raw.subarray(i + 4, i + 4 + vl).toString('latin1');

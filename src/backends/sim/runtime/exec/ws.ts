@@ -24,12 +24,15 @@ const wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) =
 /** Refuses an upgrade with a Status (kubectl then tries SPDY and prints `Error from server (…)`). */
 export function refuseUpgrade(socket: Duplex, status: KStatus): void {
   const body = JSON.stringify(status);
-  socket.end(`HTTP/1.1 ${status.code} ${status.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status.code} ${status.reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** The channel-3 status kubectl turns into its exit code. */
 export function exitStatus(outcome: ExecOutcome, argv: string[]): object {
-  if ('error' in outcome) return { metadata: {}, status: 'Failure', message: outcome.error, reason: 'InternalError', details: { causes: [{ message: outcome.error }] }, code: 500 };
+  if ('error' in outcome)
+    return { metadata: {}, status: 'Failure', message: outcome.error, reason: 'InternalError', details: { causes: [{ message: outcome.error }] }, code: 500 };
   if (outcome.code === 0) return { metadata: {}, status: 'Success' };
   return {
     metadata: {},
@@ -42,9 +45,19 @@ export function exitStatus(outcome: ExecOutcome, argv: string[]): object {
 
 /** Accepts a channel.k8s.io WebSocket and runs the request over it. */
 export function serveExec(req: IncomingMessage, socket: Duplex, head: Buffer, argv: string[], er: ExecRequest): void {
-  const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((s) => s.trim());
+  const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((s) => s.trim());
   if (String(req.headers['upgrade'] ?? '').toLowerCase() !== 'websocket' || !PROTOCOLS.some((p) => offered.includes(p))) {
-    refuseUpgrade(socket, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'exec over SPDY is not supported by the simulator; use a WebSocket client (kubectl ≥ 1.30) or --backend kind', reason: 'BadRequest', code: 400 });
+    refuseUpgrade(socket, {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'exec over SPDY is not supported by the simulator; use a WebSocket client (kubectl ≥ 1.30) or --backend kind',
+      reason: 'BadRequest',
+      code: 400,
+    });
     return;
   }
   wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {

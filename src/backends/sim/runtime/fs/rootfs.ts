@@ -16,7 +16,8 @@ export function etcHosts(pod: KObject): string {
   const ip = String(((pod['status'] as Json) ?? {})['podIP'] ?? '');
   const host = hostnameOf(pod);
   const ns = pod.metadata.namespace ?? 'default';
-  let out = '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n';
+  let out =
+    '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n';
   if (ip) out += spec['subdomain'] ? `${ip}\t${host}.${String(spec['subdomain'])}.${ns}.svc.cluster.local\t${host}\n` : `${ip}\t${host}\n`;
   const aliases = (spec['hostAliases'] as Json[]) ?? [];
   if (aliases.length) {
@@ -34,7 +35,23 @@ export function resolvConf(namespace: string, nameserver: string): string {
 /** Lays down an image: standard directories, executables, and the profile's files. */
 export function imageTree(vfs: Vfs, profile: ImageProfile, vars: Record<string, string>): void {
   const usrMerged = profile.userland === 'gnu';
-  for (const d of ['/dev', '/etc', '/home', '/proc', '/root', '/run', '/sys', '/tmp', '/usr/bin', '/usr/sbin', '/usr/local/bin', '/usr/share', '/var/log', '/var/run', '/var/tmp']) {
+  for (const d of [
+    '/dev',
+    '/etc',
+    '/home',
+    '/proc',
+    '/root',
+    '/run',
+    '/sys',
+    '/tmp',
+    '/usr/bin',
+    '/usr/sbin',
+    '/usr/local/bin',
+    '/usr/share',
+    '/var/log',
+    '/var/run',
+    '/var/tmp',
+  ]) {
     vfs.mkdir(d, { parents: true, force: true });
   }
   // Debian's base-files make the empty FHS mount points too (busybox images have none of them).
@@ -60,12 +77,23 @@ export function imageTree(vfs: Vfs, profile: ImageProfile, vars: Record<string, 
   if (profile.shell !== 'none' && !vfs.lookup('/bin/sh')) vfs.writeFile('/bin/sh', binaryFor('sh'), { mode: 0o755 });
   for (const [path, content] of Object.entries(profile.files)) {
     vfs.mkdir(posix.dirname(path), { parents: true, force: true });
-    vfs.writeFile(path, content.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m), { force: true });
+    vfs.writeFile(
+      path,
+      content.replace(/\{\{(\w+)\}\}/g, (m, k: string) => vars[k] ?? m),
+      { force: true },
+    );
   }
 }
 
 /** Every file a container sees: image tree, kubelet-managed /etc files, volumes at their mounts. */
-export function buildRootfs(pod: KObject, container: Json, profile: ImageProfile, vc: VolumeContext, nameserver: string, podVolumes = new Map<string, VNode>()): Vfs {
+export function buildRootfs(
+  pod: KObject,
+  container: Json,
+  profile: ImageProfile,
+  vc: VolumeContext,
+  nameserver: string,
+  podVolumes = new Map<string, VNode>(),
+): Vfs {
   const vfs = new Vfs(() => vc.now);
   const host = hostnameOf(pod);
   imageTree(vfs, profile, { host, version: profile.version ?? '' });

@@ -17,7 +17,10 @@ const SETGID = 0o2000;
 /** A filesystem error carrying the errno name (`ENOENT`, `EISDIR`, …) and the libc text. */
 export class VfsError extends Error {
   readonly code: string;
-  constructor(code: keyof typeof ERRNO_TEXT, readonly path: string) {
+  constructor(
+    code: keyof typeof ERRNO_TEXT,
+    readonly path: string,
+  ) {
     super(ERRNO_TEXT[code]);
     this.code = code;
   }
@@ -132,7 +135,13 @@ export class Vfs {
     const parent: VNode & { type: 'dir' } = found;
     if (!opts.force && this.isReadOnly(parent)) throw new VfsError('EROFS', abs);
     // A directory made in a set-group-ID directory is set-group-ID too.
-    const dir: VNode & { type: 'dir' } = { type: 'dir', children: new Map(), mode: (opts.mode ?? 0o755) | (parent.mode & SETGID), mtime: this.now(), ...this.ownershipIn(parent) };
+    const dir: VNode & { type: 'dir' } = {
+      type: 'dir',
+      children: new Map(),
+      mode: (opts.mode ?? 0o755) | (parent.mode & SETGID),
+      mtime: this.now(),
+      ...this.ownershipIn(parent),
+    };
     parent.children.set(posix.basename(abs), dir);
     return dir;
   }

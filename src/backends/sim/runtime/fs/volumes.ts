@@ -83,7 +83,12 @@ export function atomicDir(files: { path: string; data: Buffer; mode: number }[],
   return root;
 }
 
-function keyFiles(data: Record<string, Buffer>, items: Json[] | undefined, defaultMode: number | undefined, what: string): { path: string; data: Buffer; mode: number }[] {
+function keyFiles(
+  data: Record<string, Buffer>,
+  items: Json[] | undefined,
+  defaultMode: number | undefined,
+  what: string,
+): { path: string; data: Buffer; mode: number }[] {
   const mode = defaultMode ?? 0o644;
   if (!items?.length) return Object.entries(data).map(([k, v]) => ({ path: k, data: v, mode }));
   return items.map((it) => {
@@ -123,7 +128,7 @@ function downwardFiles(vc: VolumeContext, items: Json[], mode: number | undefine
     const f = it['fieldRef'] as Json | undefined;
     const r = it['resourceFieldRef'] as Json | undefined;
     const value = f ? fieldPath(vc.pod, String(f['fieldPath'])) : r ? resourceField(vc.pod, String(r['containerName'] ?? containerName ?? ''), r) : '';
-    return { path: String(it['path']), data: Buffer.from(value), mode: typeof it['mode'] === 'number' ? (it['mode'] as number) : mode ?? 0o644 };
+    return { path: String(it['path']), data: Buffer.from(value), mode: typeof it['mode'] === 'number' ? (it['mode'] as number) : (mode ?? 0o644) };
   });
 }
 
@@ -159,7 +164,11 @@ export function buildVolume(vol: Json, vc: VolumeContext): Dir {
     for (const src of (p['sources'] as Json[]) ?? []) {
       if (src['serviceAccountToken']) {
         const t = src['serviceAccountToken'] as Json;
-        files.push({ path: String(t['path'] ?? 'token'), data: Buffer.from(fakeToken(vc, String(spec['serviceAccountName'] ?? 'default'))), mode: mode ?? 0o644 });
+        files.push({
+          path: String(t['path'] ?? 'token'),
+          data: Buffer.from(fakeToken(vc, String(spec['serviceAccountName'] ?? 'default'))),
+          mode: mode ?? 0o644,
+        });
       } else if (src['configMap']) {
         const c = src['configMap'] as Json;
         // kube-root-ca.crt is published in every namespace by a controller that may not have run yet.
@@ -190,7 +199,9 @@ export function buildVolume(vol: Json, vc: VolumeContext): Dir {
   // With an fsGroup the kubelet gives the volume to that group and sets the set-group-ID bit, so
   // files made in it get the group too (pkg/volume/volume_linux.go SetVolumeOwnership).
   const fsGroup = fsGroupOf(vc.pod);
-  return fsGroup === undefined ? { type: 'dir', children: new Map(), mode: 0o777, mtime: vc.now } : { type: 'dir', children: new Map(), mode: 0o2777, mtime: vc.now, gid: fsGroup };
+  return fsGroup === undefined
+    ? { type: 'dir', children: new Map(), mode: 0o777, mtime: vc.now }
+    : { type: 'dir', children: new Map(), mode: 0o2777, mtime: vc.now, gid: fsGroup };
 }
 
 /** The hostPath of the PersistentVolume a claim is bound to, if that volume is a hostPath one. */

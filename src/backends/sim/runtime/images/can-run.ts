@@ -13,7 +13,28 @@ const PARTIAL: Readonly<Record<string, string>> = {
 };
 
 /** Shells and builtins every image with a shell runs. */
-const SHELL_BUILTINS = new Set(['cd', 'export', 'set', 'unset', 'exit', 'read', 'source', '.', 'eval', 'exec', 'shift', 'trap', 'wait', 'alias', 'type', 'command', 'local', 'return', 'break', 'continue']);
+const SHELL_BUILTINS = new Set([
+  'cd',
+  'export',
+  'set',
+  'unset',
+  'exit',
+  'read',
+  'source',
+  '.',
+  'eval',
+  'exec',
+  'shift',
+  'trap',
+  'wait',
+  'alias',
+  'type',
+  'command',
+  'local',
+  'return',
+  'break',
+  'continue',
+]);
 
 /**
  * Can the simulator check `program` run in a container of `image`? Answers from the image
@@ -26,7 +47,10 @@ export function canRun(image: string, program: string): CanRun {
   const name = program.split('/').pop() ?? program;
   if (profile.generic) return { ok: false, reason: `image ${image} is not known to the simulator` };
   if (SHELL_BUILTINS.has(name) && profile.shell !== 'none') return { ok: true };
-  const inImage = Object.values(profile.bins).some((names) => names.includes(name)) || (['sh', '/bin/sh'].includes(program) && profile.shell !== 'none') || (name === 'bash' && profile.bash);
+  const inImage =
+    Object.values(profile.bins).some((names) => names.includes(name)) ||
+    (['sh', '/bin/sh'].includes(program) && profile.shell !== 'none') ||
+    (name === 'bash' && profile.bash);
   const manager = profile.bins['/usr/bin']?.includes('apt-get') ? 'apt' : profile.bins['/sbin']?.includes('apk') ? 'apk' : undefined;
   const installable = manager ? installablePrograms(manager).has(name) : false;
   if (!inImage && !installable) {

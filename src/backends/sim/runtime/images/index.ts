@@ -31,6 +31,7 @@ export function profileFor(image: string): ImageProfile {
   if (!found) return GENERIC_PROFILE;
   // busybox applets differ by release (nslookup output, banners): the tag says which.
   const tag = imageTag(image);
-  if (found.userland === 'busybox' && /^busybox|^registry\.k8s\.io\/busybox|^k8s\.gcr\.io\/busybox/.test(repo) && /^1\.\d+(\.\d+)?/.test(tag)) return { ...found, version: /^1\.\d+(\.\d+)?/.exec(tag)![0] };
+  if (found.userland === 'busybox' && /^busybox|^registry\.k8s\.io\/busybox|^k8s\.gcr\.io\/busybox/.test(repo) && /^1\.\d+(\.\d+)?/.test(tag))
+    return { ...found, version: /^1\.\d+(\.\d+)?/.exec(tag)![0] };
   return found;
 }

@@ -4,7 +4,10 @@ import { BUSYBOX_APPLETS, BUSYBOX_PATH, DEBIAN_BINS, DEBIAN_PATH, busybox, debia
 /** Images of the task pages on probes, resources, autoscaling and stateful apps. */
 export const MORE_PROFILES: ImageProfile[] = [
   debianLike('ubuntu', ['ubuntu'], {
-    files: debianFiles({ '/etc/os-release': 'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nVERSION="24.04.1 LTS (Noble Numbat)"\nVERSION_CODENAME=noble\nID=ubuntu\nID_LIKE=debian\n' }),
+    files: debianFiles({
+      '/etc/os-release':
+        'PRETTY_NAME="Ubuntu 24.04.1 LTS"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nVERSION="24.04.1 LTS (Noble Numbat)"\nVERSION_CODENAME=noble\nID=ubuntu\nID_LIKE=debian\n',
+    }),
     cmd: ['/bin/bash'],
   }),
   debianLike('httpd', ['httpd'], {
@@ -22,7 +25,9 @@ export const MORE_PROFILES: ImageProfile[] = [
   debianLike('php-apache', ['registry.k8s.io/hpa-example', 'k8s.gcr.io/hpa-example'], {
     version: '2.4.10',
     bins: { '/usr/bin': DEBIAN_BINS, '/usr/local/bin': ['apache2-foreground'] },
-    files: debianFiles({ '/var/www/html/index.php': '<?php\n  $x = 0.0001;\n  for ($i = 0; $i <= 1000000; $i++) {\n    $x += sqrt($x);\n  }\n  echo "OK!";\n?>\n' }),
+    files: debianFiles({
+      '/var/www/html/index.php': '<?php\n  $x = 0.0001;\n  for ($i = 0; $i <= 1000000; $i++) {\n    $x += sqrt($x);\n  }\n  echo "OK!";\n?>\n',
+    }),
     cmd: ['apache2-foreground'],
     listeners: [{ port: 80, app: 'php-apache' }],
   }),
@@ -35,7 +40,12 @@ export const MORE_PROFILES: ImageProfile[] = [
     entrypoint: ['docker-entrypoint.sh'],
     cmd: ['redis-server'],
     listeners: [{ port: 6379, app: 'redis' }],
-    startLogs: ['1:C * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', '1:M * Running mode=standalone, port=6379.', '1:M * Server initialized', '1:M * Ready to accept connections tcp'],
+    startLogs: [
+      '1:C * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo',
+      '1:M * Running mode=standalone, port=6379.',
+      '1:M * Server initialized',
+      '1:M * Ready to accept connections tcp',
+    ],
   }),
   // Percona XtraBackup with ncat, for cloning MySQL replicas: the programs are listed so the
   // simulator knows they exist, but none of them is modelled (a pod relying on them is unchecked).
@@ -51,7 +61,10 @@ export const MORE_PROFILES: ImageProfile[] = [
     entrypoint: ['docker-entrypoint.sh'],
     cmd: ['mysqld'],
     listeners: [{ port: 3306, app: 'tcp' }],
-    startLogs: ['[Note] [Entrypoint]: Entrypoint script for MySQL Server started.', '[System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Port: 3306  MySQL Community Server - GPL.'],
+    startLogs: [
+      '[Note] [Entrypoint]: Entrypoint script for MySQL Server started.',
+      '[System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Port: 3306  MySQL Community Server - GPL.',
+    ],
   }),
   {
     ...busybox('agnhost', ['registry.k8s.io/e2e-test-images/agnhost', 'k8s.gcr.io/e2e-test-images/agnhost', 'gcr.io/kubernetes-e2e-test-images/agnhost']),
@@ -61,9 +74,30 @@ export const MORE_PROFILES: ImageProfile[] = [
     cmd: [],
     listeners: [{ port: 8080, app: 'agnhost' }],
   },
-  { ...busybox('liveness', ['registry.k8s.io/liveness', 'k8s.gcr.io/liveness']), bins: { '/': ['server'] }, shell: 'none', entrypoint: ['/server'], cmd: [], listeners: [{ port: 8080, app: 'liveness' }] },
-  { ...busybox('goproxy', ['registry.k8s.io/goproxy', 'k8s.gcr.io/goproxy']), bins: { '/': ['goproxy'] }, shell: 'none', entrypoint: ['/goproxy'], cmd: [], listeners: [{ port: 8080, app: 'tcp' }] },
-  { ...busybox('etcd', ['registry.k8s.io/etcd', 'k8s.gcr.io/etcd', 'quay.io/coreos/etcd']), version: '3.5.16', bins: { '/usr/local/bin': ['etcd', 'etcdctl'] }, shell: 'none', cmd: ['/usr/local/bin/etcd'], listeners: [{ port: 2379, app: 'grpc' }] },
+  {
+    ...busybox('liveness', ['registry.k8s.io/liveness', 'k8s.gcr.io/liveness']),
+    bins: { '/': ['server'] },
+    shell: 'none',
+    entrypoint: ['/server'],
+    cmd: [],
+    listeners: [{ port: 8080, app: 'liveness' }],
+  },
+  {
+    ...busybox('goproxy', ['registry.k8s.io/goproxy', 'k8s.gcr.io/goproxy']),
+    bins: { '/': ['goproxy'] },
+    shell: 'none',
+    entrypoint: ['/goproxy'],
+    cmd: [],
+    listeners: [{ port: 8080, app: 'tcp' }],
+  },
+  {
+    ...busybox('etcd', ['registry.k8s.io/etcd', 'k8s.gcr.io/etcd', 'quay.io/coreos/etcd']),
+    version: '3.5.16',
+    bins: { '/usr/local/bin': ['etcd', 'etcdctl'] },
+    shell: 'none',
+    cmd: ['/usr/local/bin/etcd'],
+    listeners: [{ port: 2379, app: 'grpc' }],
+  },
   { ...busybox('stress', ['polinux/stress']), bins: { '/bin': [...BUSYBOX_APPLETS], '/usr/bin': ['stress'] }, env: { PATH: BUSYBOX_PATH }, cmd: ['stress'] },
   { ...busybox('vish-stress', ['vish/stress']), bins: { '/': ['stress'] }, shell: 'none', entrypoint: ['/stress'], cmd: [], env: { PATH: BUSYBOX_PATH } },
 ];

@@ -73,11 +73,24 @@ export function moreListeners(h: AppHost, out: Map<number, Service>): void {
     else if (l.app === 'httpd') {
       out.set(l.port, {
         describe: `httpd:${l.port}`,
-        handle: (req) => (req.path.split('?')[0] === '/' ? plain(200, '<html><body><h1>It works!</h1></body></html>\n', [['Server', `Apache/${h.profile.version ?? '2.4'} (Unix)`]]) : plain(404, '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n')),
+        handle: (req) =>
+          req.path.split('?')[0] === '/'
+            ? plain(200, '<html><body><h1>It works!</h1></body></html>\n', [['Server', `Apache/${h.profile.version ?? '2.4'} (Unix)`]])
+            : plain(
+                404,
+                '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n',
+              ),
       });
     } else if (l.app === 'php-apache') {
       // hpa-example's index.php burns CPU in a loop and answers "OK!".
-      out.set(l.port, { describe: `php-apache:${l.port}`, handle: () => plain(200, 'OK!', [['Server', 'Apache/2.4.10 (Debian)'], ['X-Powered-By', 'PHP/5.6.14']]) });
+      out.set(l.port, {
+        describe: `php-apache:${l.port}`,
+        handle: () =>
+          plain(200, 'OK!', [
+            ['Server', 'Apache/2.4.10 (Debian)'],
+            ['X-Powered-By', 'PHP/5.6.14'],
+          ]),
+      });
     } else if (l.app === 'redis') {
       out.set(l.port, { describe: `redis:${l.port}`, handle: () => plain(400, ''), redis: (args) => redisCommand(h, args) });
     } else if (l.app === 'tcp' || l.app === 'grpc') {
@@ -104,7 +117,10 @@ function redisConfig(h: AppHost): Record<string, string> {
     }
   }
   const mem = /^(\d+)(kb|mb|gb|k|m|g)?$/i.exec(conf['maxmemory']!);
-  if (mem) conf['maxmemory'] = String(Number(mem[1]) * ({ '': 1, k: 1000, kb: 1024, m: 1e6, mb: 1024 ** 2, g: 1e9, gb: 1024 ** 3 } as Record<string, number>)[(mem[2] ?? '').toLowerCase()]!);
+  if (mem)
+    conf['maxmemory'] = String(
+      Number(mem[1]) * ({ '': 1, k: 1000, kb: 1024, m: 1e6, mb: 1024 ** 2, g: 1e9, gb: 1024 ** 3 } as Record<string, number>)[(mem[2] ?? '').toLowerCase()]!,
+    );
   return conf;
 }
 
@@ -145,7 +161,12 @@ function redisCommand(h: AppHost, args: string[]): string | number | null | stri
     case 'EXISTS':
       return rest.filter((k) => k in db).length;
     case 'KEYS': {
-      const re = new RegExp(`^${(rest[0] ?? '*').replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+      const re = new RegExp(
+        `^${(rest[0] ?? '*')
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+      );
       return Object.keys(db).filter((k) => re.test(k));
     }
     case 'DBSIZE':
@@ -154,7 +175,9 @@ function redisCommand(h: AppHost, args: string[]): string | number | null | stri
       if ((rest[0] ?? '').toUpperCase() !== 'GET') return { error: 'ERR unknown subcommand' };
       const conf = redisConfig(h);
       const re = new RegExp(`^${(rest[1] ?? '').replace(/\*/g, '.*')}$`);
-      return Object.entries(conf).filter(([k]) => re.test(k)).flat();
+      return Object.entries(conf)
+        .filter(([k]) => re.test(k))
+        .flat();
     }
     case 'INFO':
       return `# Server\r\nredis_version:${h.profile.version ?? '7.4.1'}\r\nredis_mode:standalone\r\ntcp_port:6379`;

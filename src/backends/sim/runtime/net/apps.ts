@@ -81,7 +81,10 @@ function nginxHandler(h: AppHost, site: NginxSite): Service['handle'] {
   const version = h.profile.version ?? '1.27.3';
   return (req, tls) => {
     const now = h.now();
-    const base: [string, string][] = [['Server', `nginx/${version}`], ['Date', httpDate(now)]];
+    const base: [string, string][] = [
+      ['Server', `nginx/${version}`],
+      ['Date', httpDate(now)],
+    ];
     let res: HttpResponse;
     if (site.ssl && !tls) {
       const body = `<html>\r\n<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<center>The plain HTTP request was sent to HTTPS port</center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
@@ -117,7 +120,9 @@ function nginxHandler(h: AppHost, site: NginxSite): Service['handle'] {
       }
     }
     const ua = header(req.headers, 'user-agent') ?? '-';
-    h.log(`${req.remote} - - [${timeLocal(now)}] "${req.method} ${req.path} ${req.version}" ${res.status} ${req.method === 'HEAD' ? 0 : res.body.length} "-" "${ua}" "-"`);
+    h.log(
+      `${req.remote} - - [${timeLocal(now)}] "${req.method} ${req.path} ${req.version}" ${res.status} ${req.method === 'HEAD' ? 0 : res.body.length} "-" "${ua}" "-"`,
+    );
     return res;
   };
 }
@@ -135,7 +140,9 @@ export function listeners(h: AppHost): Map<number, Service> {
   const usesNginx = h.profile.listeners.some((l) => l.app === 'nginx') && !h.argv.some((a) => /httpd|http-echo/.test(a));
   if (usesNginx) {
     const sites = nginxSites(h);
-    const list = sites.length ? sites : h.profile.listeners.map((l) => ({ port: l.port, ssl: !!l.tls, root: '/usr/share/nginx/html', cert: l.tls?.cert, key: l.tls?.key }));
+    const list = sites.length
+      ? sites
+      : h.profile.listeners.map((l) => ({ port: l.port, ssl: !!l.tls, root: '/usr/share/nginx/html', cert: l.tls?.cert, key: l.tls?.key }));
     for (const site of list) {
       const svc: Service = { describe: `nginx:${site.port}`, handle: nginxHandler(h, site) };
       if (site.ssl && site.cert && site.key) {
@@ -156,8 +163,15 @@ export function listeners(h: AppHost): Map<number, Service> {
         describe: `http-echo:${port}`,
         handle: (req) => {
           const now = h.now();
-          const res = text(200, body, [['X-App-Name', 'http-echo'], ['X-App-Version', h.profile.version ?? '1.0.0'], ['Date', httpDate(now)], ['Content-Type', 'text/plain; charset=utf-8']]);
-          h.log(`${goTime(now)} ${header(req.headers, 'host') ?? ''} ${req.remote}:40000 "${req.method} ${req.path} ${req.version}" 200 ${res.body.length} "${ua(req)}" 21.5µs`);
+          const res = text(200, body, [
+            ['X-App-Name', 'http-echo'],
+            ['X-App-Version', h.profile.version ?? '1.0.0'],
+            ['Date', httpDate(now)],
+            ['Content-Type', 'text/plain; charset=utf-8'],
+          ]);
+          h.log(
+            `${goTime(now)} ${header(req.headers, 'host') ?? ''} ${req.remote}:40000 "${req.method} ${req.path} ${req.version}" 200 ${res.body.length} "${ua(req)}" 21.5µs`,
+          );
           return res;
         },
       });
@@ -170,7 +184,10 @@ export function listeners(h: AppHost): Map<number, Service> {
         handle: (req) => {
           const now = h.now();
           h.log(`${goTime(now)} Serving request: ${req.path.split('?')[0]}`);
-          return text(200, `Hello, world!\nVersion: ${version}\nHostname: ${h.hostname}\n`, [['Date', httpDate(now)], ['Content-Type', 'text/plain; charset=utf-8']]);
+          return text(200, `Hello, world!\nVersion: ${version}\nHostname: ${h.hostname}\n`, [
+            ['Date', httpDate(now)],
+            ['Content-Type', 'text/plain; charset=utf-8'],
+          ]);
         },
       });
     } else if (l.app === 'echoserver') {
@@ -179,7 +196,12 @@ export function listeners(h: AppHost): Map<number, Service> {
         handle: (req) => {
           const now = h.now();
           h.log(`${req.remote} - - [${timeLocal(now)}] "${req.method} ${req.path} ${req.version}" 200 ${echoserverBody(h, req).length} "-" "${ua(req)}"`);
-          return text(200, echoserverBody(h, req), [['Server', 'nginx/1.13.3'], ['Date', httpDate(now)], ['Content-Type', 'text/plain'], ['Connection', 'keep-alive']]);
+          return text(200, echoserverBody(h, req), [
+            ['Server', 'nginx/1.13.3'],
+            ['Date', httpDate(now)],
+            ['Content-Type', 'text/plain'],
+            ['Connection', 'keep-alive'],
+          ]);
         },
       });
     }
@@ -196,8 +218,23 @@ export function listeners(h: AppHost): Map<number, Service> {
         let file = posix.join(home, decodeURIComponent(req.path.split('?')[0]!));
         if (h.vfs.lookup(file)?.type === 'dir') file = posix.join(file, 'index.html');
         const node = h.vfs.lookup(file);
-        if (node?.type === 'file') return { status: 200, reason: 'OK', headers: [['Content-Type', 'text/html'], ['Date', httpDate(h.now())], ['Connection', 'close'], ['Content-Length', String(node.data.length)]], body: node.data };
-        return text(404, '<HTML><HEAD><TITLE>404 Not Found</TITLE></HEAD>\n<BODY><H1>404 Not Found</H1>\nThe requested URL was not found\n</BODY></HTML>\n', [['Date', httpDate(h.now())], ['Connection', 'close'], ['Content-type', 'text/html']]);
+        if (node?.type === 'file')
+          return {
+            status: 200,
+            reason: 'OK',
+            headers: [
+              ['Content-Type', 'text/html'],
+              ['Date', httpDate(h.now())],
+              ['Connection', 'close'],
+              ['Content-Length', String(node.data.length)],
+            ],
+            body: node.data,
+          };
+        return text(404, '<HTML><HEAD><TITLE>404 Not Found</TITLE></HEAD>\n<BODY><H1>404 Not Found</H1>\nThe requested URL was not found\n</BODY></HTML>\n', [
+          ['Date', httpDate(h.now())],
+          ['Connection', 'close'],
+          ['Content-type', 'text/html'],
+        ]);
       },
     });
   }

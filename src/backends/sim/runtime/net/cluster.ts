@@ -16,13 +16,15 @@ export const NAMESERVER = '10.96.0.10';
 function nodeIPs(api: Api): string[] {
   const nodes = api.resolve('nodes');
   if (!nodes) return [];
-  return api.list(nodes, undefined).items.flatMap((n) => (((n['status'] as Json)?.['addresses'] as Json[]) ?? []).filter((a) => a['type'] === 'InternalIP').map((a) => String(a['address'])));
+  return api
+    .list(nodes, undefined)
+    .items.flatMap((n) => (((n['status'] as Json)?.['addresses'] as Json[]) ?? []).filter((a) => a['type'] === 'InternalIP').map((a) => String(a['address'])));
 }
 
 /** Service port → the Endpoints target port number for it. */
 function targetPort(api: Api, svc: KObject, sp: Json): number | string {
   const ep = api.find(api.resolve('endpoints')!, svc.metadata.namespace, svc.metadata.name!);
-  for (const s of ((ep?.['subsets'] as Json[]) ?? [])) {
+  for (const s of (ep?.['subsets'] as Json[]) ?? []) {
     const p = ((s['ports'] as Json[]) ?? []).find((x) => (x['name'] ?? '') === (sp['name'] ?? ''));
     if (p) return Number(p['port']);
   }
@@ -32,7 +34,7 @@ function targetPort(api: Api, svc: KObject, sp: Json): number | string {
 function namedPort(api: Api, ns: string, ip: string, name: string): number | undefined {
   for (const p of api.list(api.resolve('pods')!, ns).items) {
     if ((p['status'] as Json)?.['podIP'] !== ip) continue;
-    for (const c of (((p['spec'] as Json)?.['containers'] as Json[]) ?? [])) {
+    for (const c of ((p['spec'] as Json)?.['containers'] as Json[]) ?? []) {
       const hit = ((c['ports'] as Json[]) ?? []).find((x) => x['name'] === name);
       if (hit) return Number(hit['containerPort']);
     }
@@ -44,7 +46,13 @@ function namedPort(api: Api, ns: string, ip: string, name: string): number | und
  * The cluster network as seen from `selfIP` in `namespace`: kube-proxy (ClusterIP, NodePort,
  * LoadBalancer ingress IPs → a random ready endpoint → targetPort) and pod IPs.
  */
-export function createNetwork(api: Api, pods: PodDirectory, namespace: string, selfIP: string, pick: (n: number) => number = (n) => Math.floor(Math.random() * n)): Network {
+export function createNetwork(
+  api: Api,
+  pods: PodDirectory,
+  namespace: string,
+  selfIP: string,
+  pick: (n: number) => number = (n) => Math.floor(Math.random() * n),
+): Network {
   const toPod = (ip: string, port: number): Connect => {
     const l = pods.listenersAt(ip);
     if (!l) return 'timeout';
@@ -56,7 +64,7 @@ export function createNetwork(api: Api, pods: PodDirectory, namespace: string, s
     if (!addrs.length) return 'refused';
     const a = addrs[pick(addrs.length)]!;
     let tp = targetPort(api, svc, sp);
-    if (typeof tp === 'string') tp = /^\d+$/.test(tp) ? Number(tp) : namedPort(api, ns, a.ip, tp) ?? -1;
+    if (typeof tp === 'string') tp = /^\d+$/.test(tp) ? Number(tp) : (namedPort(api, ns, a.ip, tp) ?? -1);
     return toPod(a.ip, tp);
   };
   return {

@@ -11,8 +11,8 @@ export const CLUSTER_DOMAIN = 'cluster.local';
 export function readyAddresses(api: Api, ns: string, name: string): { ip: string; hostname?: string; pod?: string }[] {
   const ep = api.find(api.resolve('endpoints')!, ns, name);
   const out: { ip: string; hostname?: string; pod?: string }[] = [];
-  for (const s of ((ep?.['subsets'] as Json[]) ?? [])) {
-    for (const a of ((s['addresses'] as Json[]) ?? [])) {
+  for (const s of (ep?.['subsets'] as Json[]) ?? []) {
+    for (const a of (s['addresses'] as Json[]) ?? []) {
       const ref = a['targetRef'] as Json | undefined;
       out.push({ ip: String(a['ip']), ...(a['hostname'] ? { hostname: String(a['hostname']) } : {}), ...(ref?.['name'] ? { pod: String(ref['name']) } : {}) });
     }
@@ -77,7 +77,11 @@ export function resolveName(api: Api, name: string, namespace: string): DnsAnswe
   if (name === 'localhost') return { fqdn: 'localhost', addresses: ['127.0.0.1'] };
   const absolute = name.endsWith('.');
   const search = [`${namespace}.svc.${CLUSTER_DOMAIN}`, `svc.${CLUSTER_DOMAIN}`, CLUSTER_DOMAIN];
-  const candidates = absolute ? [name] : name.split('.').length - 1 < 5 ? [...search.map((s) => `${name}.${s}`), name] : [name, ...search.map((s) => `${name}.${s}`)];
+  const candidates = absolute
+    ? [name]
+    : name.split('.').length - 1 < 5
+      ? [...search.map((s) => `${name}.${s}`), name]
+      : [name, ...search.map((s) => `${name}.${s}`)];
   for (const c of candidates) {
     const hit = lookupFqdn(api, c);
     if (hit) return hit;

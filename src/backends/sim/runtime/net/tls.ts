@@ -119,7 +119,7 @@ export function tlsExchange(
       if (!client.insecure) {
         const err = cli.authorizationError as unknown as string | Error | null;
         if (err) {
-          const code = typeof err === 'string' ? err : (err as { code?: string }).code ?? String(err);
+          const code = typeof err === 'string' ? err : ((err as { code?: string }).code ?? String(err));
           finish({ failure: { exit: 60, message: `SSL certificate problem: ${OPENSSL_TEXT[code] ?? code.toLowerCase().replace(/_/g, ' ')}` } });
           return;
         }

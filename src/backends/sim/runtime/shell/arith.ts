@@ -21,17 +21,28 @@ const BIN: [string[], (a: number, b: number) => number][] = [
 
 function apply(op: string, a: number, b: number): number {
   switch (op) {
-    case '==': return Number(a === b);
-    case '!=': return Number(a !== b);
-    case '<=': return Number(a <= b);
-    case '>=': return Number(a >= b);
-    case '<': return Number(a < b);
-    case '>': return Number(a > b);
-    case '<<': return a << b;
-    case '>>': return a >> b;
-    case '+': return a + b;
-    case '-': return a - b;
-    case '*': return a * b;
+    case '==':
+      return Number(a === b);
+    case '!=':
+      return Number(a !== b);
+    case '<=':
+      return Number(a <= b);
+    case '>=':
+      return Number(a >= b);
+    case '<':
+      return Number(a < b);
+    case '>':
+      return Number(a > b);
+    case '<<':
+      return a << b;
+    case '>>':
+      return a >> b;
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
     case '/':
     case '%':
       if (b === 0) throw new ArithError('division by zero');
@@ -82,10 +93,10 @@ export function arith(expr: string, vars: Vars): number {
   };
   const unary = (): number => {
     const tok = t[i];
-    if (tok === '-') return i++, -unary();
-    if (tok === '+') return i++, unary();
-    if (tok === '!') return i++, Number(unary() === 0);
-    if (tok === '~') return i++, ~unary();
+    if (tok === '-') return (i++, -unary());
+    if (tok === '+') return (i++, unary());
+    if (tok === '!') return (i++, Number(unary() === 0));
+    if (tok === '~') return (i++, ~unary());
     if (tok === '++' || tok === '--') {
       i++;
       const name = t[i++]!;

@@ -53,7 +53,7 @@ const test: Builtin = (sh, argv, io) => {
 };
 
 const cd: Builtin = (sh, argv, io) => {
-  const arg = argv[1] === '-' ? sh.get('OLDPWD') ?? sh.cwd : argv[1] ?? sh.home;
+  const arg = argv[1] === '-' ? (sh.get('OLDPWD') ?? sh.cwd) : (argv[1] ?? sh.home);
   const target = absPath(arg, sh.cwd);
   const node = sh.vfs.lookup(target);
   if (!node || node.type !== 'dir') {
@@ -93,7 +93,7 @@ const read: Builtin = (sh, argv, io) => {
   if (!raw) line = line.replace(/\\(.)/g, '$1');
   const vars = names.length ? names : ['REPLY'];
   const fields = line.trim().split(/\s+/);
-  vars.forEach((v, i) => sh.set(v, i === vars.length - 1 ? fields.slice(i).join(' ') : fields[i] ?? ''));
+  vars.forEach((v, i) => sh.set(v, i === vars.length - 1 ? fields.slice(i).join(' ') : (fields[i] ?? '')));
   return 0;
 };
 

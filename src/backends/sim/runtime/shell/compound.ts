@@ -65,26 +65,25 @@ export async function runCompound(sh: Shell, cmd: Command, rio: Io): Promise<num
 
 /** Runs a condition list (errexit does not apply inside it). */
 export async function cond(sh: Shell, list: List, io: Io): Promise<number> {
-    sh.condDepth++;
-    try {
-      return await sh.runList(list, io);
-    } finally {
-      sh.condDepth--;
-    }
+  sh.condDepth++;
+  try {
+    return await sh.runList(list, io);
+  } finally {
+    sh.condDepth--;
   }
+}
 
 /** Runs a loop body, turning break/continue into a result. */
 export async function loopBody(sh: Shell, body: List, io: Io): Promise<'break' | 'continue' | undefined> {
-    try {
-      await sh.runList(body, io);
-    } catch (e) {
-      if (!(e instanceof LoopSignal)) throw e;
-      if (e.levels > 1) {
-        e.levels--;
-        throw e;
-      }
-      return e.kind;
+  try {
+    await sh.runList(body, io);
+  } catch (e) {
+    if (!(e instanceof LoopSignal)) throw e;
+    if (e.levels > 1) {
+      e.levels--;
+      throw e;
     }
-    return undefined;
+    return e.kind;
   }
-
+  return undefined;
+}

@@ -176,7 +176,8 @@ async function param(p: WordPart & { t: 'param' }, sc: ExpandScope): Promise<str
 
 function lookup(name: string, sc: ExpandScope): string | undefined {
   if (/^[0-9]+$/.test(name)) return name === '0' ? sc.special('0') : sc.positional[Number(name) - 1];
-  if (name.length === 1 && '?#$!-@*'.includes(name)) return name === '#' ? String(sc.positional.length) : name === '@' || name === '*' ? sc.positional.join(' ') : sc.special(name);
+  if (name.length === 1 && '?#$!-@*'.includes(name))
+    return name === '#' ? String(sc.positional.length) : name === '@' || name === '*' ? sc.positional.join(' ') : sc.special(name);
   const element = /^([A-Za-z_]\w*)\[0\]$/.exec(name);
   return sc.get(name) ?? (element ? sc.get(element[1]!) : undefined);
 }

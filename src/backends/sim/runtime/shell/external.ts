@@ -9,7 +9,12 @@ export async function runExternal(sh: Shell, argv: string[], io: Io, env: Record
   if (found.kind === 'missing' || found.kind === 'noexec') {
     if (name.includes('/')) {
       const why = found.kind === 'noexec' ? 'Permission denied' : 'No such file or directory';
-      const msg = sh.flavor.kind === 'bash' ? `${sh.opts.name}: line ${sh.line}: ${name}: ${why}` : sh.flavor.kind === 'dash' ? `${sh.opts.name}: ${sh.line}: ${name}: ${why === 'Permission denied' ? why : 'not found'}` : `${sh.opts.name}: ${name}: ${why === 'Permission denied' ? why : 'not found'}`;
+      const msg =
+        sh.flavor.kind === 'bash'
+          ? `${sh.opts.name}: line ${sh.line}: ${name}: ${why}`
+          : sh.flavor.kind === 'dash'
+            ? `${sh.opts.name}: ${sh.line}: ${name}: ${why === 'Permission denied' ? why : 'not found'}`
+            : `${sh.opts.name}: ${name}: ${why === 'Permission denied' ? why : 'not found'}`;
       io.err(msg + '\n');
       return found.kind === 'noexec' ? 126 : 127;
     }
@@ -20,7 +25,7 @@ export async function runExternal(sh: Shell, argv: string[], io: Io, env: Record
     const shImpl = sh.opts.commands('sh')!;
     return callApplet(sh, 'sh', shImpl, [found.interpreter ?? 'sh', found.path, ...argv.slice(1)], io, env);
   }
-  const applet = found.applet === 'busybox' ? argv[1] ?? 'busybox' : found.applet;
+  const applet = found.applet === 'busybox' ? (argv[1] ?? 'busybox') : found.applet;
   const args = found.applet === 'busybox' && argv.length > 1 ? argv.slice(1) : argv;
   const impl = sh.opts.commands(applet);
   if (!impl) {

@@ -15,7 +15,10 @@ export class ExitSignal {
 }
 /** `break`/`continue` unwinding to the enclosing loop. */
 export class LoopSignal {
-  constructor(readonly kind: 'break' | 'continue', public levels: number) {}
+  constructor(
+    readonly kind: 'break' | 'continue',
+    public levels: number,
+  ) {}
 }
 /** `return` unwinding to the function call. */
 export class ReturnSignal {
@@ -297,8 +300,9 @@ export class Shell implements ExpandScope {
       try {
         return await builtin(this, argv, io);
       } finally {
-        for (const [k, v] of saved) if (v === undefined) this.vars.delete(k);
-        else this.vars.set(k, v);
+        for (const [k, v] of saved)
+          if (v === undefined) this.vars.delete(k);
+          else this.vars.set(k, v);
       }
     }
     return this.external(argv, io, this.environ(tempEnv));

@@ -2,10 +2,7 @@ import { ShellSyntaxError, type Redirect, type Word, type WordPart } from './ast
 
 /** A lexical token: a word (with its structure), an operator, a newline or the end. */
 export type Token =
-  | { k: 'word'; w: Word; line: number }
-  | { k: 'op'; v: string; line: number; fd?: number }
-  | { k: 'nl'; line: number }
-  | { k: 'eof'; line: number };
+  { k: 'word'; w: Word; line: number } | { k: 'op'; v: string; line: number; fd?: number } | { k: 'nl'; line: number } | { k: 'eof'; line: number };
 
 const OPS = ['&&', '||', ';;', '<<<', '<<-', '<<', '>>', '>&', '<&', '&>>', '&>', '<>', '>|', '|', '&', ';', '<', '>', '(', ')'];
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);

@@ -33,37 +33,58 @@ export function formatPrintf(fmt: string, args: string[]): { text: string; error
   do {
     const start = ai;
     let stop = false;
-    out += fmt.replace(/%([-+ #0]*)(\d+|\*)?(?:\.(\d+))?([sdiouxXcbf%eEgG])|\\(.)/g, (m, flags: string, width: string, prec: string, conv: string, esc: string) => {
-      if (stop) return '';
-      if (esc !== undefined) {
-        const r = unescapeEcho('\\' + esc);
-        return r.text;
-      }
-      if (conv === '%') return '%';
-      const arg = args[ai++] ?? '';
-      let s: string;
-      switch (conv) {
-        case 's': s = prec !== undefined ? arg.slice(0, Number(prec)) : arg; break;
-        case 'b': { const r = unescapeEcho(arg); s = r.text; if (r.stop) stop = true; break; }
-        case 'c': s = arg.slice(0, 1); break;
-        case 'd': case 'i': case 'u': case 'o': case 'x': case 'X': {
-          const n = arg === '' ? 0 : /^['"]/.test(arg) ? arg.charCodeAt(1) : Number(arg);
-          if (Number.isNaN(n)) { error = `${arg}: invalid number`; s = '0'; break; }
-          const v = Math.trunc(n);
-          s = conv === 'o' ? v.toString(8) : conv === 'x' ? v.toString(16) : conv === 'X' ? v.toString(16).toUpperCase() : String(v);
-          if (flags.includes('+') && v >= 0 && 'di'.includes(conv)) s = '+' + s;
-          break;
+    out += fmt.replace(
+      /%([-+ #0]*)(\d+|\*)?(?:\.(\d+))?([sdiouxXcbf%eEgG])|\\(.)/g,
+      (m, flags: string, width: string, prec: string, conv: string, esc: string) => {
+        if (stop) return '';
+        if (esc !== undefined) {
+          const r = unescapeEcho('\\' + esc);
+          return r.text;
         }
-        default: {
-          const n = Number(arg) || 0;
-          s = conv === 'e' || conv === 'E' ? n.toExponential(Number(prec ?? 6)) : conv === 'g' || conv === 'G' ? String(n) : n.toFixed(Number(prec ?? 6));
+        if (conv === '%') return '%';
+        const arg = args[ai++] ?? '';
+        let s: string;
+        switch (conv) {
+          case 's':
+            s = prec !== undefined ? arg.slice(0, Number(prec)) : arg;
+            break;
+          case 'b': {
+            const r = unescapeEcho(arg);
+            s = r.text;
+            if (r.stop) stop = true;
+            break;
+          }
+          case 'c':
+            s = arg.slice(0, 1);
+            break;
+          case 'd':
+          case 'i':
+          case 'u':
+          case 'o':
+          case 'x':
+          case 'X': {
+            const n = arg === '' ? 0 : /^['"]/.test(arg) ? arg.charCodeAt(1) : Number(arg);
+            if (Number.isNaN(n)) {
+              error = `${arg}: invalid number`;
+              s = '0';
+              break;
+            }
+            const v = Math.trunc(n);
+            s = conv === 'o' ? v.toString(8) : conv === 'x' ? v.toString(16) : conv === 'X' ? v.toString(16).toUpperCase() : String(v);
+            if (flags.includes('+') && v >= 0 && 'di'.includes(conv)) s = '+' + s;
+            break;
+          }
+          default: {
+            const n = Number(arg) || 0;
+            s = conv === 'e' || conv === 'E' ? n.toExponential(Number(prec ?? 6)) : conv === 'g' || conv === 'G' ? String(n) : n.toFixed(Number(prec ?? 6));
+          }
         }
-      }
-      const w = width === '*' ? 0 : Number(width ?? 0);
-      if (s.length < w) s = flags.includes('-') ? s.padEnd(w) : s.padStart(w, flags.includes('0') && conv !== 's' ? '0' : ' ');
-      void m;
-      return s;
-    });
+        const w = width === '*' ? 0 : Number(width ?? 0);
+        if (s.length < w) s = flags.includes('-') ? s.padEnd(w) : s.padStart(w, flags.includes('0') && conv !== 's' ? '0' : ' ');
+        void m;
+        return s;
+      },
+    );
     if (stop || ai === start) break;
   } while (ai < args.length);
   return { text: out, error };

@@ -24,7 +24,12 @@ export type Resolved =
 
 /** Finds a command as execvp does: a path with `/` is used as is, otherwise PATH is searched. */
 export function resolveCommand(vfs: Vfs, name: string, path: string, cwd: string): Resolved {
-  const candidates = name.includes('/') ? [posix.resolve(cwd, name)] : path.split(':').filter(Boolean).map((d) => posix.join(d, name));
+  const candidates = name.includes('/')
+    ? [posix.resolve(cwd, name)]
+    : path
+        .split(':')
+        .filter(Boolean)
+        .map((d) => posix.join(d, name));
   for (const p of candidates) {
     const node = vfs.lookup(p);
     if (!node) continue;

@@ -6,18 +6,34 @@ import { matchPattern } from './expand.js';
  * `onRegexMatch` receives the groups of a `[[ a =~ re ]]` (empty when it does not match), which
  * bash keeps in BASH_REMATCH.
  */
-export function evalTest(args: string[], vfs: Vfs, cwd: string, extended = false, onRegexMatch?: (groups: string[]) => void): { status: number; error?: string } {
+export function evalTest(
+  args: string[],
+  vfs: Vfs,
+  cwd: string,
+  extended = false,
+  onRegexMatch?: (groups: string[]) => void,
+): { status: number; error?: string } {
   let i = 0;
   const fileTest = (op: string, path: string): boolean => {
     const node = vfs.lookup(path, cwd, op !== '-L' && op !== '-h');
     switch (op) {
-      case '-e': case '-a': return !!node;
-      case '-f': return node?.type === 'file';
-      case '-d': return node?.type === 'dir';
-      case '-L': case '-h': return node?.type === 'link';
-      case '-s': return node?.type === 'file' ? node.data.length > 0 : !!node && node.type === 'dir';
-      case '-r': case '-w': return !!node;
-      case '-x': return !!node && (node.mode & 0o111) !== 0;
+      case '-e':
+      case '-a':
+        return !!node;
+      case '-f':
+        return node?.type === 'file';
+      case '-d':
+        return node?.type === 'dir';
+      case '-L':
+      case '-h':
+        return node?.type === 'link';
+      case '-s':
+        return node?.type === 'file' ? node.data.length > 0 : !!node && node.type === 'dir';
+      case '-r':
+      case '-w':
+        return !!node;
+      case '-x':
+        return !!node && (node.mode & 0o111) !== 0;
     }
     return false;
   };
@@ -44,21 +60,32 @@ export function evalTest(args: string[], vfs: Vfs, cwd: string, extended = false
         return Number(s);
       };
       switch (b) {
-        case '=': case '==': return extended ? matchPattern(c, a!) : a === c;
-        case '!=': return extended ? !matchPattern(c, a!) : a !== c;
-        case '<': return a! < c;
-        case '>': return a! > c;
+        case '=':
+        case '==':
+          return extended ? matchPattern(c, a!) : a === c;
+        case '!=':
+          return extended ? !matchPattern(c, a!) : a !== c;
+        case '<':
+          return a! < c;
+        case '>':
+          return a! > c;
         case '=~': {
           const m = new RegExp(c).exec(a!);
           onRegexMatch?.(m ? [...m].map((g) => g ?? '') : []);
           return m !== null;
         }
-        case '-eq': return num(a!) === num(c);
-        case '-ne': return num(a!) !== num(c);
-        case '-lt': return num(a!) < num(c);
-        case '-le': return num(a!) <= num(c);
-        case '-gt': return num(a!) > num(c);
-        case '-ge': return num(a!) >= num(c);
+        case '-eq':
+          return num(a!) === num(c);
+        case '-ne':
+          return num(a!) !== num(c);
+        case '-lt':
+          return num(a!) < num(c);
+        case '-le':
+          return num(a!) <= num(c);
+        case '-gt':
+          return num(a!) > num(c);
+        case '-ge':
+          return num(a!) >= num(c);
       }
     }
     if (a && /^-[a-zA-Z]$/.test(a) && b !== undefined) {
