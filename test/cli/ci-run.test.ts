@@ -29,7 +29,9 @@ describe('.ci/run', () => {
     for (const c of commands) expect(ci).toMatch(new RegExp(`^\\s*${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'm'));
   });
 
-  it('has a format check ready to turn on', () => {
-    expect(ci).toMatch(/npm run format:check/);
+  it('checks formatting unconditionally, and fails the run when it fails', () => {
+    expect(ci).toMatch(/^npm run format:check$/m);
+    expect(ci).not.toMatch(/KUBEDOCTEST_FORMAT_CHECK/);
+    expect(ci).toMatch(/\$format != 0/);
   });
 });
