@@ -18,7 +18,7 @@ import { absentPrerequisite, pageObjects, POD_MAKERS, type PageObjects } from '.
 import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped, unchecked } from './outcome.js';
 import { missingExamples, podExec, prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
-import { shQuote, shQuoteExpanding } from '../shell/index.js';
+import { firstKubectlCall, shQuote, shQuoteExpanding } from '../shell/index.js';
 import { ClusterTime, timePassesAtOnce } from './pace.js';
 import { LessonShell, type ShellRunOptions } from './shell.js';
 import type { LessonState } from './state.js';
@@ -129,6 +129,22 @@ async function withValues(state: LessonState, command: string): Promise<string> 
   }
   text = expand(text);
   return text;
+}
+
+/** kubectl verbs that change an existing object. */
+const CHANGES = /^(?:set|patch|apply|replace|scale|label|annotate|edit|autoscale|rollout)$/;
+
+/** True when an earlier step that ran changed every object a kubectl `edit`/change step names. */
+function doneAnotherWay(state: LessonState, command: string): boolean {
+  const k = firstKubectlCall(command);
+  const words = k ? [...k.path, ...k.positionals].map((w) => w.value) : [];
+  if (!k || !CHANGES.test(words[0] ?? '')) return false;
+  const names = words
+    .slice(1)
+    .map((w) => w.split('/').pop()!)
+    .filter((w) => /^[a-z0-9][a-z0-9.-]*$/.test(w));
+  if (!names.length) return false;
+  return names.every((n) => state.ran.some((r) => r.ok && CHANGES.test(firstKubectlCall(r.ran)?.path[0]?.value ?? '') && r.ran.includes(n)));
 }
 
 /** Runs an internal helper script in the lesson shell (not a doc step); returns its output. */
@@ -459,9 +475,10 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   if (prepared.action === 'skip') {
     // What it would have made (a `kubectl debug` copy, an object of a remote line) is missing for
     // later steps, and so are the addresses its shown output hands them (`http://127.0.0.1:51082` of a tunnel).
-    // A step the page offers as another way to do what it does elsewhere ("Alternatively, …")
-    // leaves nothing missing: the page's own way made or changed the same objects.
-    if (!step.alternative) {
+    // A step the page offers as another way to do what an earlier step already did to the same
+    // object ("Alternatively, you can `edit` the Deployment" after `kubectl set image`) leaves
+    // nothing missing: the page's own way made or changed it.
+    if (!(step.alternative && doneAnotherWay(state, command))) {
       const names = new Set([...producedNames(command), ...shownAddresses(step.expected?.text ?? '')]);
       state.skippedProducers.push({
         line: step.line,

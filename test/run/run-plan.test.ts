@@ -264,18 +264,27 @@ describe('runPlan', () => {
 });
 
 describe('runPlan: a skipped alternative', () => {
-  it("leaves later steps on the same object to run: the page's own way made the change", async () => {
-    const steps = (alternative?: string) => [
-      { ...cmd(3, 'kubectl edit deployment/web', { cls: 'mutating' }), ...(alternative ? { alternative } : {}) },
-      cmd(5, 'kubectl rollout status deployment/web', { expected: 'deployment "web" successfully rolled out', cls: 'read-only' }),
-    ];
-    const responses = [{ args: 'rollout status deployment/web', responses: [{ stdout: 'deployment "web" successfully rolled out\n' }] }];
-    const alt = setup(responses);
-    const r = await runPlan(plan(steps('Alternatively, you can edit the Deployment:')), alt.backend, alt.options);
-    expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'pass']);
-    // Without the cue, the edit's change is missing for the step that reads the Deployment.
+  const rollout = cmd(5, 'kubectl rollout status deployment/web', { expected: 'deployment "web" successfully rolled out', cls: 'read-only' });
+  const edit = (alternative?: string) => ({ ...cmd(3, 'kubectl edit deployment/web', { cls: 'mutating' }), ...(alternative ? { alternative } : {}) });
+  const responses = [
+    { args: 'set image deployment/web web=nginx:1.16.1', responses: [{ stdout: 'deployment.apps/web image updated\n' }] },
+    { args: 'rollout status deployment/web', responses: [{ stdout: 'deployment "web" successfully rolled out\n' }] },
+  ];
+  const setImage = cmd(1, 'kubectl set image deployment/web web=nginx:1.16.1', { expected: 'deployment.apps/web image updated', cls: 'mutating' });
+
+  it("leaves later steps on the same object to run when an earlier step made the change the page's own way", async () => {
+    const { backend, options } = setup(responses);
+    const r = await runPlan(plan([setImage, edit('Alternatively, you can edit the Deployment:'), rollout]), backend, options);
+    expect(r.steps.map((s) => s.status)).toEqual(['pass', 'skipped', 'pass']);
+  });
+
+  it('keeps the change missing without the cue, or when no earlier step made it', async () => {
     const plain = setup(responses);
-    const r2 = await runPlan(plan(steps()), plain.backend, plain.options);
-    expect(r2.steps.map((s) => s.status)).toEqual(['skipped', 'skipped']);
+    expect((await runPlan(plan([setImage, edit(), rollout]), plain.backend, plain.options)).steps.map((s) => s.status)).toEqual(['pass', 'skipped', 'skipped']);
+    const first = setup(responses);
+    expect((await runPlan(plan([edit('You can instead edit it:'), rollout]), first.backend, first.options)).steps.map((s) => s.status)).toEqual([
+      'skipped',
+      'skipped',
+    ]);
   });
 });
