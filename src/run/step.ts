@@ -454,7 +454,9 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   // running it cannot tell anything, whatever its outcome, so it is skipped before it runs or retries.
   const needs = await missingInput(state, command);
   if (needs) {
-    state.skippedProducers.push({ line: step.line, reason: needs.reason, names: producedNames(command) });
+    // What it makes, and the addresses its shown output hands on, are missing in turn.
+    const names = new Set([...producedNames(command), ...shownAddresses(step.expected?.text ?? '')]);
+    state.skippedProducers.push({ line: step.line, reason: needs.reason, names });
     return skipped(step, `depends on line ${needs.line}, which was skipped: ${needs.reason}`, rewrites, warnings);
   }
   const readers = readerValue(command);

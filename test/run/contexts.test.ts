@@ -42,6 +42,27 @@ describe('step contexts', () => {
     for (const i of hosts.keys()) expect(existsSync(`${marker}-${i}`)).toBe(false);
   });
 
+  it('passes on the addresses a step skipped for a skipped input shows, so a later curl to them is skipped too', async () => {
+    const { backend, options } = setup();
+    const remote: HostContext = {
+      kind: 'remote',
+      reason: 'runs on the VM opened by `gcloud compute ssh` at line 2; not run',
+      source: { by: 'session', line: 2 },
+    };
+    const r = await runPlan(
+      plan([
+        cmd(10, 'kubectl create deployment web --image=nginx', { host: remote, expected: 'deployment.apps/web created' }),
+        cmd(12, 'minikube service web --url', { expected: 'http://127.0.0.1:51082' }),
+        cmd(14, 'curl 127.0.0.1:51082', { expected: 'Hello' }),
+      ]),
+      backend,
+      options,
+    );
+    expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped', 'skipped']);
+    expect(r.steps[2]!.skipReason).toMatch(/^depends on line 12/);
+    expect(backend.calls()).toEqual([]);
+  });
+
   it('runs a pod line in the pod its prompt names, with its namespace and container', async () => {
     const { backend, dir, options } = setup([{ args: 'exec -i web -n demo -c app -- sh -c cat /etc/hostname', responses: [{ stdout: 'web\n' }] }]);
     const host: HostContext = { kind: 'pod', prompt: 'root@web:/#', name: 'web', namespace: 'demo', container: 'app', source };
