@@ -1,8 +1,6 @@
+import { bootedApi } from './helpers.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApi } from '../../../src/backends/sim/api/index.js';
-import { bootstrap } from '../../../src/backends/sim/api/bootstrap.js';
-import { createStore } from '../../../src/backends/sim/store/index.js';
-import { ManualClock, seededIds } from '../../../src/backends/sim/clock.js';
+import { ManualClock } from '../../../src/backends/sim/clock.js';
 import { createRuntime, type SimPodRuntime } from '../../../src/backends/sim/runtime/index.js';
 import { pullError } from '../../../src/backends/sim/controllers/kubelet-images.js';
 
@@ -14,18 +12,7 @@ afterEach(async () => {
 
 function newRuntime(): SimPodRuntime {
   const clock = new ManualClock('2024-01-01T00:00:00Z');
-  const api = createApi({
-    store: createStore(),
-    ctx: {
-      clock,
-      ids: seededIds(5),
-      speed: 1000,
-      version: { major: '1', minor: '32', gitVersion: 'v1.32.4' },
-      nodes: ['kind-control-plane'],
-      loadBalancer: false,
-    },
-  });
-  bootstrap(api, '');
+  const api = bootedApi(clock, 5);
   runtime = createRuntime(api);
   return runtime;
 }

@@ -1,4 +1,7 @@
-import { ManualClock } from '../../../src/backends/sim/clock.js';
+import { createApi } from '../../../src/backends/sim/api/index.js';
+import { bootstrap } from '../../../src/backends/sim/api/bootstrap.js';
+import { createStore } from '../../../src/backends/sim/store/index.js';
+import { ManualClock, seededIds, type Clock } from '../../../src/backends/sim/clock.js';
 import { Vfs } from '../../../src/backends/sim/runtime/fs/vfs.js';
 import { imageTree } from '../../../src/backends/sim/runtime/fs/rootfs.js';
 import { profileFor } from '../../../src/backends/sim/runtime/images/index.js';
@@ -48,4 +51,21 @@ export async function runSh(
     err: (c) => void err.push(Buffer.from(c)),
   });
   return { stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), code, host };
+}
+
+/** A bootstrapped simulated API on one kind-like node, as the runtime tests start it (`ca`: the cluster CA bundle). */
+export function bootedApi(clock: Clock, seed: number, ca = ''): ReturnType<typeof createApi> {
+  const api = createApi({
+    store: createStore(),
+    ctx: {
+      clock,
+      ids: seededIds(seed),
+      speed: 1000,
+      version: { major: '1', minor: '32', gitVersion: 'v1.32.4' },
+      nodes: ['kind-control-plane'],
+      loadBalancer: false,
+    },
+  });
+  bootstrap(api, ca);
+  return api;
 }

@@ -1,25 +1,12 @@
+import { bootedApi } from './helpers.js';
 import { describe, expect, it } from 'vitest';
-import { createApi } from '../../../src/backends/sim/api/index.js';
-import { bootstrap } from '../../../src/backends/sim/api/bootstrap.js';
-import { createStore } from '../../../src/backends/sim/store/index.js';
-import { ManualClock, seededIds } from '../../../src/backends/sim/clock.js';
+import { ManualClock } from '../../../src/backends/sim/clock.js';
 import type { KObject } from '../../../src/backends/sim/types.js';
 import { createRuntime } from '../../../src/backends/sim/runtime/index.js';
 
 function cluster() {
   const clock = new ManualClock('2024-01-01T00:00:00Z');
-  const api = createApi({
-    store: createStore(),
-    ctx: {
-      clock,
-      ids: seededIds(11),
-      speed: 1000,
-      version: { major: '1', minor: '32', gitVersion: 'v1.32.4' },
-      nodes: ['kind-control-plane'],
-      loadBalancer: false,
-    },
-  });
-  bootstrap(api, '');
+  const api = bootedApi(clock, 11);
   api.create(api.resolve('namespaces')!, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'other' } } as KObject);
   const runtime = createRuntime(api);
   const pod = (name: string, ip: string, labels: Record<string, string>, container: Record<string, unknown>, ns = 'default') => {

@@ -1,25 +1,12 @@
+import { bootedApi } from './helpers.js';
 import { describe, expect, it } from 'vitest';
-import { createApi } from '../../../src/backends/sim/api/index.js';
-import { bootstrap } from '../../../src/backends/sim/api/bootstrap.js';
-import { createStore } from '../../../src/backends/sim/store/index.js';
-import { ManualClock, seededIds } from '../../../src/backends/sim/clock.js';
+import { ManualClock } from '../../../src/backends/sim/clock.js';
 import type { KObject } from '../../../src/backends/sim/types.js';
 import { createRuntime } from '../../../src/backends/sim/runtime/index.js';
 
 function setup() {
   const clock = new ManualClock('2024-01-01T00:00:00Z');
-  const api = createApi({
-    store: createStore(),
-    ctx: {
-      clock,
-      ids: seededIds(7),
-      speed: 1000,
-      version: { major: '1', minor: '32', gitVersion: 'v1.32.4' },
-      nodes: ['kind-control-plane'],
-      loadBalancer: false,
-    },
-  });
-  bootstrap(api, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+  const api = bootedApi(clock, 7, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
   const runtime = createRuntime(api);
   const create = (resource: string, obj: Omit<KObject, 'metadata'> & { metadata: KObject['metadata'] }) =>
     api.create(api.resolve(resource)!, obj.metadata.namespace ?? 'default', obj as KObject);

@@ -1,11 +1,9 @@
+import { bootedApi } from './helpers.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createApi } from '../../../src/backends/sim/api/index.js';
-import { bootstrap } from '../../../src/backends/sim/api/bootstrap.js';
-import { createStore } from '../../../src/backends/sim/store/index.js';
-import { ManualClock, seededIds } from '../../../src/backends/sim/clock.js';
+import { ManualClock } from '../../../src/backends/sim/clock.js';
 import type { KObject } from '../../../src/backends/sim/types.js';
 import { createRuntime, type SimPodRuntime } from '../../../src/backends/sim/runtime/index.js';
 
@@ -20,18 +18,7 @@ afterEach(async () => {
 
 async function start(): Promise<{ url: string; pod: KObject }> {
   const clock = new ManualClock('2024-01-01T00:00:00Z');
-  const api = createApi({
-    store: createStore(),
-    ctx: {
-      clock,
-      ids: seededIds(3),
-      speed: 1000,
-      version: { major: '1', minor: '32', gitVersion: 'v1.32.4' },
-      nodes: ['kind-control-plane'],
-      loadBalancer: false,
-    },
-  });
-  bootstrap(api, '');
+  const api = bootedApi(clock, 3);
   runtime = createRuntime(api);
   const created = api.create(api.resolve('pods')!, 'default', {
     apiVersion: 'v1',
