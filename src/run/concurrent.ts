@@ -9,6 +9,7 @@
  * The background job belongs to the lesson shell, and the lesson shell stops it (`kill` of the job
  * it started): the runner signals no process by a number it read from the sandbox.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { CommandStep } from '../plan/types.js';
 import { baseResult } from './outcome.js';
 import { ClusterTime } from './pace.js';
@@ -74,7 +75,7 @@ async function firstOutput(state: LessonState, c: Concurrent, waitMs: number): P
   while (Date.now() < until && !state.options.signal?.aborted) {
     const r = await internal(state, `[ -s ${shQuote(c.log)} ] && echo printed; kill -0 "$${c.job}" 2>/dev/null || echo ended`);
     if (r.includes('printed') || r.includes('ended')) return;
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
   }
 }
 

@@ -3,9 +3,8 @@
  * its clock forward (the simulator fires what was due within it), in real time with `realtime` or
  * on a backend that cannot.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { LessonState } from './state.js';
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** True when the cluster's time passes at once here (the run is not `realtime` and the backend can). */
 export function timePassesAtOnce(state: Pick<LessonState, 'options' | 'session'>): boolean {

@@ -2,9 +2,8 @@
  * Process-group termination: SIGTERM, a grace period, then SIGKILL, until no live member is left.
  * Zombies (exited, not yet reaped) count as gone.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readdirSync, readFileSync } from 'node:fs';
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Pids of live (non-zombie) processes in process group `pgid`; uses /proc, else kill(-pgid, 0). */
 export function liveGroupMembers(pgid: number): number[] {

@@ -64,6 +64,11 @@ function shownAddresses(text: string): Set<string> {
   return names;
 }
 
+/** What a step that does not run leaves missing for later steps: what it would have made, and the addresses its shown output hands on. */
+function leftMissing(step: CommandStep, command: string): Set<string> {
+  return new Set([...producedNames(command), ...shownAddresses(step.expected?.text ?? '')]);
+}
+
 /** Random-name suffixes of pods a controller makes: `<deployment>-<pod-template-hash>-<5>`, `<job|daemonset|replicaset>-<5>`. */
 const POD_SUFFIX = /^-(?:[bcdfghjklmnpqrstvwxz2456789]{6,10}-)?[bcdfghjklmnpqrstvwxz2456789]{5}$/;
 
@@ -454,9 +459,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   // running it cannot tell anything, whatever its outcome, so it is skipped before it runs or retries.
   const needs = await missingInput(state, command);
   if (needs) {
-    // What it makes, and the addresses its shown output hands on, are missing in turn.
-    const names = new Set([...producedNames(command), ...shownAddresses(step.expected?.text ?? '')]);
-    state.skippedProducers.push({ line: step.line, reason: needs.reason, names });
+    state.skippedProducers.push({ line: step.line, reason: needs.reason, names: leftMissing(step, command) });
     return skipped(step, `depends on line ${needs.line}, which was skipped: ${needs.reason}`, rewrites, warnings);
   }
   const readers = readerValue(command);
@@ -481,11 +484,10 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     // object ("Alternatively, you can `edit` the Deployment" after `kubectl set image`) leaves
     // nothing missing: the page's own way made or changed it.
     if (!(step.alternative && doneAnotherWay(state, command))) {
-      const names = new Set([...producedNames(command), ...shownAddresses(step.expected?.text ?? '')]);
       state.skippedProducers.push({
         line: step.line,
         reason: prepared.reason,
-        names,
+        names: leftMissing(step, command),
         changed: changedNames(command),
         outputOf: await consumersChangedBy(state, command),
       });
