@@ -247,7 +247,10 @@ export class LessonShell {
         },
         onData: () => {
           lastData = Date.now();
-          if (stoppedEarly || !options.stopWhen || !options.stopWhen(this.buffer)) return;
+          if (stoppedEarly || !options.stopWhen) return;
+          // A line is shown once its newline is: stopping on a partial line would cut it.
+          const complete = this.buffer.slice(0, this.buffer.lastIndexOf('\n') + 1);
+          if (!complete || !options.stopWhen(complete)) return;
           stop();
         },
       };
@@ -290,7 +293,7 @@ export class LessonShell {
       if (r.exited && !timedOut && !aborted) await this.stop();
       return {
         // bash reports the stopped foreground job ("Terminated"); that line is not the command's output.
-        output: stoppedEarly ? r.output.replace(/(^|\n)[^\n]*\bTerminated\b[^\n]*\n?$/, '$1') : r.output,
+        output: stoppedEarly ? withoutJobReport(r.output) : r.output,
         exitCode: r.exitCode,
         timedOut,
         aborted,
@@ -345,4 +348,14 @@ export class LessonShell {
         }
       }
   }
+}
+
+/**
+ * bash reports a foreground job stopped by SIGTERM right after whatever the job wrote, newline or
+ * not: `Terminated`, or `bash: line N: PID Terminated  command` on its own line.
+ */
+export function withoutJobReport(output: string): string {
+  const long = /(^|\n)[^\n]*: line \d+: +\d+ Terminated\b[^\n]*\n?$/;
+  if (long.test(output)) return output.replace(long, '$1');
+  return output.replace(/Terminated\n?$/, '');
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LessonShell } from '../../src/run/shell.js';
+import { LessonShell, withoutJobReport } from '../../src/run/shell.js';
 import { eventually, processesMatching, tempDir } from './helpers.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -52,6 +52,23 @@ describe('LessonShell', () => {
     expect((await shell.run('false', { timeoutMs: 20_000 })).exitCode).toBe(1);
     expect((await shell.run('(exit 7)', { timeoutMs: 20_000 })).exitCode).toBe(7);
     expect((await shell.run('true', { timeoutMs: 20_000 })).exitCode).toBe(0);
+  });
+
+  it('stops early only on complete lines, and drops what bash reports about the stopped job', async () => {
+    const { shell } = startShell();
+    // The program writes its line in two parts; a stop between them would cut the line.
+    const r = await shell.run("timeout --foreground 59 bash -c 'printf namespace/default; sleep 0.3; echo; exec sleep 100'", {
+      timeoutMs: 20_000,
+      stopWhen: (out) => out.includes('namespace/default'),
+    });
+    expect(r).toMatchObject({ output: 'namespace/default\n', stoppedEarly: true });
+  });
+
+  it('withoutJobReport removes both forms of the report and nothing else', () => {
+    expect(withoutJobReport('a\nTerminated\n')).toBe('a\n');
+    expect(withoutJobReport('aTerminated\n')).toBe('a');
+    expect(withoutJobReport('a\nbash: line 1: 123 Terminated              timeout 59 kubectl get pods -w\n')).toBe('a\n');
+    expect(withoutJobReport('web-0   0/1   Terminated   0   1s\n')).toBe('web-0   0/1   Terminated   0   1s\n');
   });
 
   it('should keep output without a trailing newline exact', async () => {
