@@ -14,6 +14,7 @@ import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
 import { cannotCheck } from './unchecked.js';
 import { createdIn, recreateFor } from './recreate.js';
+import { exitStatusNotReproduced, withExitStatus } from './exit-status-reader.js';
 import { absentPrerequisite, pageObjects, POD_MAKERS, type PageObjects } from './absent.js';
 import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped, unchecked } from './outcome.js';
@@ -425,6 +426,9 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     if (step.placeholders?.length) state.skippedProducers.push({ line: step.line, reason: step.skip, names: producedNames(step.command) });
     return skipped(step, step.skip);
   }
+  const exitStatus = exitStatusNotReproduced(step.command, state.previousCommand);
+  if (exitStatus) return unchecked(step, exitStatus);
+  const previousExit = withExitStatus(step.command, state.previousCommand);
   const rewrites: Rewrite[] = [];
   const warnings: string[] = [];
   let command = step.command;
@@ -437,6 +441,10 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   }
   state.inPod = step.host.kind === 'pod';
 
+  if (previousExit) {
+    rewrites.push({ kind: 'binding', from: command, to: previousExit.command, reason: previousExit.reason });
+    command = previousExit.command;
+  }
   const bound = state.bindings.length ? state.matcher.applyBindings(command, state.bindings) : command;
   if (bound !== command) {
     rewrites.push({ kind: 'binding', from: command, to: bound, reason: 'values the doc showed are replaced by the ones this run produced' });
