@@ -56,39 +56,61 @@ export interface Recreate {
 }
 
 /**
- * When every line of a failed `kubectl create`/`run` step's output is AlreadyExists for an object
- * an earlier step of the page created — in another section, or with the step presented as an
- * alternative — the script removing those objects; otherwise null.
+ * What the server says when an object the step makes is already there in another form: AlreadyExists
+ * (create), or an update of a field that cannot change (apply of a pod whose spec differs:
+ * `The Pod "nginx" is invalid: spec: Forbidden: pod updates may not change fields other than …`;
+ * `… field is immutable`). The API server may follow the latter with an indented diff.
+ */
+const IMMUTABLE = /\bThe ([A-Z]\w*) "([^"]+)" is invalid: [^\n]*(?:Forbidden: [^\n]*(?:may not change|are forbidden)|field is immutable)/g;
+
+/** Lines of the same step that made or kept an object (`configmap/env-config created`). */
+const DONE_LINE = /^[a-z][\w.-]*\/[a-z0-9][\w.-]* (?:created|configured|unchanged)\b/;
+
+/**
+ * When a failed `kubectl create`/`run`/`apply` step failed only because objects an earlier step of
+ * the page made are there already — made in another section, or the step presented as an
+ * alternative — the script removing them (and what the step itself made beside them, so it runs
+ * again as on a fresh cluster); otherwise null. Any other error keeps the step failing.
  */
 export function recreateFor(step: CommandStep, output: string, created: readonly CreatedObject[]): Recreate | null {
-  const calls = parseCommandLine(step.command)
-    .commands.map(kubectlCall)
-    .filter((c) => c !== undefined);
-  if (calls.length !== 1) return null;
-  const call = calls[0]!;
-  const verb = call.path[0]?.value;
-  if (verb !== 'create' && verb !== 'run') return null;
-  const lines = output.split('\n').filter((l) => l.trim() !== '');
-  const exists = [...output.matchAll(ALREADY_EXISTS)];
-  if (exists.length === 0 || lines.some((l) => !/already exists/.test(l))) return null;
-  const found: Array<{ resource: string; name: string; by: CreatedObject }> = [];
-  for (const m of exists) {
-    const by = [...created].reverse().find((c) => c.name === m[2] && sameResource(m[1]!, c.kind));
+  const call = onlyKubectlCall(step.command);
+  const verb = call?.path[0]?.value;
+  if (!call || (verb !== 'create' && verb !== 'run' && verb !== 'apply')) return null;
+  const conflicts = [
+    // `apply` makes what is missing: AlreadyExists there is a race, not a second way of making it.
+    ...[...(verb === 'apply' ? [] : output.matchAll(ALREADY_EXISTS))].map((m) => ({ resource: m[1]!, name: m[2]!, how: 'already existed' })),
+    ...[...output.matchAll(IMMUTABLE)].map((m) => ({ resource: m[1]!.toLowerCase(), name: m[2]!, how: 'existed with another spec, which cannot change' })),
+  ];
+  if (conflicts.length === 0) return null;
+  let inConflict = false;
+  for (const line of output.split('\n')) {
+    if (line.trim() === '') continue;
+    if (/already exists|is invalid: /.test(line)) inConflict = IMMUTABLE.test(line) || /already exists/.test(line);
+    else if (DONE_LINE.test(line)) inConflict = false;
+    // An indented or `-`/`+` line continues the error above it (the API server's diff of the spec).
+    else if (!(inConflict && /^(?:\s|[-+]\s)/.test(line))) return null;
+    IMMUTABLE.lastIndex = 0;
+  }
+  const found: Array<{ resource: string; name: string; by: CreatedObject; how: string }> = [];
+  for (const c of conflicts) {
+    const by = [...created].reverse().find((o) => o.name === c.name && sameResource(c.resource, o.kind));
     if (!by) return null;
     const inAnotherSection = by.section !== step.section;
     if (!inAnotherSection && !step.alternative) return null;
-    found.push({ resource: m[1]!, name: m[2]!, by });
+    found.push({ ...c, by });
   }
+  const madeNow = createdIn(output, step).map((o) => ({ resource: o.kind, name: o.name }));
   const namespace = flagValue(call, '-n', '--namespace');
   const ns = namespace ? ` -n ${shQuote(namespace)}` : '';
-  const script = found
+  const script = [...found, ...madeNow]
     .map((f) => `kubectl delete ${shQuote(f.resource)} ${shQuote(f.name)}${ns} --grace-period=0 --force --ignore-not-found >/dev/null 2>&1`)
     .join('; ');
-  const what = found.map((f) => `${f.by.kind}/${f.name} (line ${f.by.line})`).join(', ');
+  const what = found.map((f) => `${f.by.kind}/${f.name} (line ${f.by.line}) ${f.how}`).join(', ');
   const why = step.alternative
     ? `the page presents this step as another way to create it ("${step.alternative}")`
     : `it was created in another section ("${found[0]!.by.section ?? 'the top of the page'}") and this section creates it afresh`;
-  return { script, note: `${what} already existed: ${why}; it was removed and this step run again` };
+  const also = madeNow.length ? ` with ${madeNow.map((m) => `${m.resource}/${m.name}`).join(', ')}, which this step had made beside it,` : '';
+  return { script, note: `${what}: ${why}; it was removed${also} and this step run again` };
 }
 
 /** kubectl verbs (command paths) that change an existing object in place. */

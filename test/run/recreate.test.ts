@@ -218,3 +218,52 @@ describe('a change the page offers two ways of making', () => {
     }
   });
 });
+
+describe('recreateFor: part of a step already made, or made with another spec', () => {
+  const made: CreatedObject[] = [
+    { kind: 'configmap', name: 'special-config', line: 10, section: 'One ConfigMap' },
+    { kind: 'pod', name: 'nginx', line: 20, section: 'Required affinity' },
+  ];
+
+  it('should remove the existing object and the one the step made beside it, then run it again', () => {
+    const step = inSection(cmd(40, 'kubectl create -f configmaps.yaml'), 'Several ConfigMaps');
+    const out =
+      'configmap/env-config created\nError from server (AlreadyExists): error when creating "configmaps.yaml": configmaps "special-config" already exists\n';
+    const r = recreateFor(step, out, made);
+    expect(r?.script).toBe(
+      'kubectl delete configmaps special-config --grace-period=0 --force --ignore-not-found >/dev/null 2>&1; ' +
+        'kubectl delete configmap env-config --grace-period=0 --force --ignore-not-found >/dev/null 2>&1',
+    );
+    expect(r?.note).toContain('with configmap/env-config, which this step had made beside it,');
+  });
+
+  it('should re-create a pod a later section applies again with another spec', () => {
+    const step = inSection(cmd(50, 'kubectl apply -f pod-preferred.yaml'), 'Preferred affinity');
+    const out =
+      'The Pod "nginx" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.tolerations`\n' +
+      '  core.PodSpec{\n-   Affinity: &core.Affinity{…},\n+   Affinity: &core.Affinity{…},\n  }\n';
+    const r = recreateFor(step, out, made);
+    expect(r?.script).toBe('kubectl delete pod nginx --grace-period=0 --force --ignore-not-found >/dev/null 2>&1');
+    expect(r?.note).toMatch(/^pod\/nginx \(line 20\) existed with another spec, which cannot change: it was created in another section \("Required affinity"\)/);
+  });
+
+  it.each([
+    [
+      'the same section without a cue',
+      inSection(cmd(25, 'kubectl apply -f pod-preferred.yaml'), 'Required affinity'),
+      'The Pod "nginx" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`\n',
+    ],
+    [
+      'another error beside the conflict',
+      inSection(cmd(40, 'kubectl create -f configmaps.yaml'), 'Several ConfigMaps'),
+      'Error from server (AlreadyExists): error when creating "configmaps.yaml": configmaps "special-config" already exists\nerror: unable to recognize "configmaps.yaml": no matches for kind "Foo"\n',
+    ],
+    [
+      'an invalid manifest (not a change of an immutable field)',
+      inSection(cmd(50, 'kubectl apply -f pod-preferred.yaml'), 'Preferred affinity'),
+      'The Pod "nginx" is invalid: spec.containers[0].image: Required value\n',
+    ],
+  ])('should leave %s failing', (_what, step, output) => {
+    expect(recreateFor(step, output, made)).toBeNull();
+  });
+});

@@ -133,3 +133,17 @@ describe('runPlan on the simulator', () => {
     expect(byLine('create configmap other').status).toBe('fail');
   });
 });
+
+describe('a later section that makes the same objects afresh', () => {
+  it('should re-create a Pod applied again with another spec and ConfigMaps created again, but not a repeat within the section', async () => {
+    const r = await run('recreate/sections.md');
+    expect(r.error).toBeUndefined();
+    const commands = r.steps.filter((s) => s.kind === 'command' && !s.command?.startsWith('cat '));
+    expect(commands.map((s) => s.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'fail']);
+    expect(commands[2]!.warnings?.[0]).toMatch(/^pod\/web \(line \d+\) existed with another spec, which cannot change/);
+    expect(commands[3]!.warnings?.[0]).toMatch(
+      /^configmap\/settings \(line \d+\) already existed: .* it was removed with configmap\/limits, which this step had made beside it, and this step run again$/,
+    );
+    expect(commands[5]!.actual).toMatch(/^The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields/);
+  });
+});
