@@ -194,7 +194,8 @@ export function producedNames(command: string): Set<string> {
         if (copy && /^[a-z0-9][a-z0-9.-]*$/.test(copy)) names.add(copy);
       }
       if (positional[0] === 'create' || positional[0] === 'run' || positional[0] === 'expose') {
-        const skip = positional[0] === 'create' && TYPED.has(positional[1] ?? '') ? 3 : 2;
+        // `run NAME`, `create KIND NAME`, `create secret TYPE NAME`, `expose KIND NAME`.
+        const skip = positional[0] === 'run' ? 1 : positional[0] === 'create' && TYPED.has(positional[1] ?? '') ? 3 : 2;
         const name = positional[skip];
         if (name && /^[a-z0-9][a-z0-9.-]*$/.test(name) && !name.includes('=')) names.add(name);
       }

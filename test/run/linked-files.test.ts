@@ -85,6 +85,10 @@ describe('depends', () => {
       [...producedNames('wget https://kubernetes.io/examples/configmap/game.properties -O configure-pod-container/configmap/game.properties')].sort(),
     ).toEqual(['configure-pod-container/configmap/game.properties', 'game.properties']);
     expect([...producedNames('kubectl create configmap nginxconfigmap --from-file=default.conf')].sort()).toEqual(['default.conf', 'nginxconfigmap']);
+    // `kubectl run NAME`: the pod it makes, whatever the image (a placeholder the reader fills in).
+    expect([...producedNames('kubectl run nginx --image=registry.example/nginx --restart=Never')]).toContain('nginx');
+    const skippedRun = { line: 9, reason: 'r', names: producedNames('kubectl run nginx --image=<registry name>/nginx --restart=Never') };
+    expect(dependsOn(`kubectl get pod nginx -o=jsonpath='{.spec.imagePullSecrets[0].name}'`, [skippedRun])?.line).toBe(9);
     // kubectl debug: the copy it makes, or the pod it adds an ephemeral container to; not a node.
     expect([...producedNames('kubectl debug myapp -it --copy-to=myapp-debug --container=myapp -- sh')]).toEqual(['myapp-debug']);
     expect([...producedNames('kubectl debug -it pod/ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo')]).toEqual([]);

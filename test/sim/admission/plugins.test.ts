@@ -158,4 +158,24 @@ describe('ServiceAccount plugin', () => {
       reason: 'Forbidden',
     });
   });
+
+  it("gives a pod that names no pull secrets its ServiceAccount's imagePullSecrets, and keeps a pod's own", () => {
+    const { create } = setup();
+    create(TYPES.serviceaccounts, {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: 'puller', namespace: 'default' },
+      imagePullSecrets: [{ name: 'regcred' }, { name: 'mirror' }],
+    });
+    const pod = (name: string, extra: Record<string, unknown> = {}) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'default' },
+      spec: { serviceAccountName: 'puller', containers: [{ name: 'c', image: 'nginx' }], ...extra },
+    });
+    expect((create(TYPES.pods, pod('a')) as any).spec.imagePullSecrets).toEqual([{ name: 'regcred' }, { name: 'mirror' }]);
+    expect((create(TYPES.pods, pod('b', { imagePullSecrets: [{ name: 'own' }] })) as any).spec.imagePullSecrets).toEqual([{ name: 'own' }]);
+    const plain = create(TYPES.pods, { ...pod('c'), spec: { containers: [{ name: 'c', image: 'nginx' }] } }) as any;
+    expect(plain.spec.imagePullSecrets).toBeUndefined();
+  });
 });

@@ -6,7 +6,8 @@ import { type Dict, ensureDict, list, setDefault } from './util.js';
 
 /**
  * What the default admission plugins add to a new Pod (not to templates): ServiceAccount
- * (serviceAccountName and the projected `kube-api-access-*` volume), DefaultTolerationSeconds
+ * (serviceAccountName, the projected `kube-api-access-*` volume and the ServiceAccount's
+ * imagePullSecrets), DefaultTolerationSeconds
  * and Priority.
  */
 
@@ -75,6 +76,11 @@ export function admitNewPod(pod: Dict, ids: IdSource, serviceAccount?: Dict): vo
   if (!spec.serviceAccountName) spec.serviceAccountName = 'default';
   spec.serviceAccount = spec.serviceAccountName;
   addServiceAccountVolume(spec, ids, serviceAccount);
+  // A pod that names no pull secrets gets its ServiceAccount's (plugin/pkg/admission/serviceaccount).
+  const pullSecrets = list(serviceAccount?.imagePullSecrets);
+  if (list(spec.imagePullSecrets).length === 0 && pullSecrets.length > 0) {
+    spec.imagePullSecrets = pullSecrets.map((s) => ({ name: s.name }));
+  }
   addDefaultTolerations(spec);
   if (!spec.priorityClassName) setDefault(spec, 'priority', 0);
   setDefault(spec, 'preemptionPolicy', 'PreemptLowerPriority');
