@@ -79,6 +79,50 @@ describe('the in-cluster network', () => {
     }
   });
 
+  it('applies NetworkPolicies: an isolated pod answers only the peers and ports a rule allows', async () => {
+    const { api, runtime, pod, service } = cluster();
+    try {
+      pod('client', '10.244.0.2', {}, { image: 'busybox:1.36', command: ['sleep', '1d'] });
+      pod('friend', '10.244.0.6', { access: 'true' }, { image: 'busybox:1.36', command: ['sleep', '1d'] });
+      pod('outsider', '10.244.0.7', { access: 'true' }, { image: 'busybox:1.36', command: ['sleep', '1d'] }, 'other');
+      pod('web-0', '10.244.0.4', { app: 'web' }, { image: 'nginx' });
+      service('web', { clusterIP: '10.96.2.2', ports: [{ port: 80 }] }, ['10.244.0.4'], 80);
+      const wget = async (from: string, target: string, ns = 'default') =>
+        runtime.exec(ns, from, undefined, ['sh', '-c', `wget --spider --timeout=1 ${target} 2>&1`]);
+      expect((await wget('client', 'web')).stdout).toBe('Connecting to web (10.96.2.2:80)\nremote file exists\n');
+      const policy = (name: string, spec: Record<string, unknown>) =>
+        api.create(api.resolve('networkpolicies', 'networking.k8s.io')!, 'default', {
+          apiVersion: 'networking.k8s.io/v1',
+          kind: 'NetworkPolicy',
+          metadata: { name, namespace: 'default' },
+          spec,
+        } as KObject);
+      // A policy selecting no pod isolates nothing.
+      policy('other-app', { podSelector: { matchLabels: { app: 'api' } }, ingress: [{ from: [{ podSelector: { matchLabels: { access: 'true' } } }] }] });
+      expect((await wget('client', 'web')).stdout).toContain('remote file exists');
+      policy('access-web', { podSelector: { matchLabels: { app: 'web' } }, ingress: [{ from: [{ podSelector: { matchLabels: { access: 'true' } } }] }] });
+      expect((await wget('client', 'web')).stdout).toBe('Connecting to web (10.96.2.2:80)\nwget: download timed out\n');
+      expect((await wget('friend', 'web')).stdout).toContain('remote file exists');
+      // A podSelector alone means pods of the policy's namespace.
+      expect((await wget('outsider', 'web.default', 'other')).stdout).toContain('download timed out');
+      policy('from-other', {
+        podSelector: { matchLabels: { app: 'web' } },
+        ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'other' } } }], ports: [{ port: 8080 }] }],
+      });
+      expect((await wget('outsider', 'web.default', 'other')).stdout).toContain('download timed out');
+      policy('from-other-80', {
+        podSelector: { matchLabels: { app: 'web' } },
+        ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'other' } } }], ports: [{ protocol: 'TCP', port: 80 }] }],
+      });
+      expect((await wget('outsider', 'web.default', 'other')).stdout).toContain('remote file exists');
+      // Egress isolation of every pod of the namespace: only 10.244.0.6 may be reached.
+      policy('client-egress', { podSelector: {}, policyTypes: ['Egress'], egress: [{ to: [{ ipBlock: { cidr: '10.244.0.6/32' } }] }] });
+      expect((await wget('friend', '10.244.0.4')).stdout).toContain('download timed out');
+    } finally {
+      await runtime.close?.();
+    }
+  });
+
   it('runs exec, httpGet and tcpSocket probes inside the containers', async () => {
     const { runtime, pod } = cluster();
     try {

@@ -102,6 +102,12 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       const rec = uid ? pods.get(uid) : undefined;
       return rec ? podListeners(rec.containers) : undefined;
     },
+    podAt(ip: string) {
+      const uid = byIP.get(ip);
+      const rec = uid ? pods.get(uid) : undefined;
+      if (!rec) return undefined;
+      return api.find(api.resolve('pods')!, rec.pod.metadata.namespace, String(rec.pod.metadata.name)) ?? rec.pod;
+    },
   };
   const network = (ns: string, self: string) => createNetwork(api, directory, ns, self, (n) => ctx.ids.int(n));
   const recordOf = (pod: KObject) => pods.get(String(pod.metadata.uid));

@@ -1,6 +1,7 @@
 import type { Api } from '../../api/types.js';
 import type { KObject } from '../../types.js';
 import { readyAddresses, resolveName, reverseName } from './dns.js';
+import { policyAllows } from './policy.js';
 import type { Connect, Network, Service } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -8,6 +9,8 @@ type Json = Record<string, unknown>;
 /** Finds who listens at a pod IP (running pods only). */
 export interface PodDirectory {
   listenersAt(ip: string): Map<number, Service> | undefined;
+  /** The pod running at an IP (its current object), for NetworkPolicy. */
+  podAt?(ip: string): KObject | undefined;
 }
 
 /** kube-dns's ClusterIP in a kind cluster. */
@@ -44,7 +47,8 @@ function namedPort(api: Api, ns: string, ip: string, name: string): number | und
 
 /**
  * The cluster network as seen from `selfIP` in `namespace`: kube-proxy (ClusterIP, NodePort,
- * LoadBalancer ingress IPs → a random ready endpoint → targetPort) and pod IPs.
+ * LoadBalancer ingress IPs → a random ready endpoint → targetPort) and pod IPs, with the
+ * NetworkPolicies of both ends applied.
  */
 export function createNetwork(
   api: Api,
@@ -56,6 +60,8 @@ export function createNetwork(
   const toPod = (ip: string, port: number): Connect => {
     const l = pods.listenersAt(ip);
     if (!l) return 'timeout';
+    // A connection a NetworkPolicy drops is never answered.
+    if (pods.podAt && !policyAllows(api, (a) => pods.podAt!(a), selfIP, ip, port)) return 'timeout';
     return l.get(port) ?? 'refused';
   };
   const viaService = (svc: KObject, sp: Json): Connect => {
