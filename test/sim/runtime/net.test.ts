@@ -79,6 +79,42 @@ describe('the in-cluster network', () => {
     }
   });
 
+  it('answers as the echoserver tag does: 1.4 the lua CLIENT VALUES page, 1.10 the Hostname page', async () => {
+    const { runtime, pod } = cluster();
+    try {
+      pod('client', '10.244.0.2', {}, { image: 'busybox:1.36', command: ['sleep', '1d'] });
+      pod('old', '10.244.0.8', {}, { image: 'k8s.gcr.io/echoserver:1.4' });
+      pod('new', '10.244.0.9', {}, { image: 'registry.k8s.io/echoserver:1.10' });
+      const get = async (target: string) => (await runtime.exec('default', 'client', undefined, ['wget', '-qO', '-', target])).stdout;
+      expect(await get('10.244.0.8:8080/a?x=1')).toBe(
+        [
+          'CLIENT VALUES:',
+          'client_address=10.244.0.2',
+          'command=GET',
+          'real path=/a',
+          'query=x=1',
+          'request_version=1.1',
+          'request_uri=http://10.244.0.8:8080/a?x=1',
+          '',
+          'SERVER VALUES:',
+          'server_version=nginx: 1.10.0 - lua: 10001',
+          '',
+          'HEADERS RECEIVED:',
+          'connection=close',
+          'host=10.244.0.8:8080',
+          'user-agent=Wget',
+          'BODY:',
+          '-no body in request-',
+        ].join('\n'),
+      );
+      const page = await get('10.244.0.9:8080/');
+      expect(page).toContain('\n\nHostname: new\n');
+      expect(page).toContain('Request Information:\n\tclient_address=10.244.0.2\n\tmethod=GET\n\treal path=/\n\tquery=\n');
+    } finally {
+      await runtime.close?.();
+    }
+  });
+
   it('applies NetworkPolicies: an isolated pod answers only the peers and ports a rule allows', async () => {
     const { api, runtime, pod, service } = cluster();
     try {

@@ -7,6 +7,7 @@ import { nginxErrorPage } from '../images/content.js';
 import { header, httpDate, reason } from './http.js';
 import type { HttpRequest, HttpResponse, Service } from './types.js';
 import { moreListeners } from './apps-more.js';
+import { echoserverFormat } from './echoserver.js';
 
 /** What an application needs to know about the container it runs in. */
 export interface AppHost {
@@ -127,12 +128,6 @@ function nginxHandler(h: AppHost, site: NginxSite): Service['handle'] {
   };
 }
 
-function echoserverBody(h: AppHost, req: HttpRequest): string {
-  const hostHdr = header(req.headers, 'host') ?? '';
-  const hdrs = [...req.headers].map(([k, v]) => [k.toLowerCase(), v]).sort(([a], [b]) => (a! < b! ? -1 : 1));
-  return `\n\nHostname: ${h.hostname}\n\nPod Information:\n\t-no pod information available-\n\nServer values:\n\tserver_version=nginx: 1.13.3 - lua: 10008\n\nRequest Information:\n\tclient_address=${req.remote}\n\tmethod=${req.method}\n\treal path=${req.path.split('?')[0]}\n\tquery=${req.path.split('?')[1] ?? ''}\n\trequest_version=1.1\n\trequest_scheme=http\n\trequest_uri=http://${hostHdr}${req.path}\n\nRequest Headers:\n${hdrs.map(([k, v]) => `\t${k}=${v}\n`).join('')}\nRequest Body:\n${req.body.length ? req.body.toString() : '\t-no body in request-'}\n\n`;
-}
-
 /** The ports a container listens on, with their handlers. */
 export function listeners(h: AppHost): Map<number, Service> {
   const out = new Map<number, Service>();
@@ -191,13 +186,15 @@ export function listeners(h: AppHost): Map<number, Service> {
         },
       });
     } else if (l.app === 'echoserver') {
+      const format = echoserverFormat(imageTag(h.image));
       out.set(l.port, {
         describe: `echoserver:${l.port}`,
         handle: (req) => {
           const now = h.now();
-          h.log(`${req.remote} - - [${timeLocal(now)}] "${req.method} ${req.path} ${req.version}" 200 ${echoserverBody(h, req).length} "-" "${ua(req)}"`);
-          return text(200, echoserverBody(h, req), [
-            ['Server', 'nginx/1.13.3'],
+          const body = format.render({ req, hostname: h.hostname, port: l.port });
+          h.log(`${req.remote} - - [${timeLocal(now)}] "${req.method} ${req.path} ${req.version}" 200 ${body.length} "-" "${ua(req)}"`);
+          return text(200, body, [
+            ['Server', format.server],
             ['Date', httpDate(now)],
             ['Content-Type', 'text/plain'],
             ['Connection', 'keep-alive'],
