@@ -76,3 +76,32 @@ describe('echo $? after a command', () => {
     expect(r.steps.map((s) => s.status)).toEqual(['pass', 'fail']);
   });
 });
+
+describe('a failure the server gives for the step\'s own request', () => {
+  it('is not excused by a skipped step that would have made an object of the same name', async () => {
+    const t = tempDir();
+    try {
+      const backend = new FakeBackend(join(t.dir, 'fake'), [
+        {
+          args: 'create -f robot-pod.yaml',
+          responses: [
+            {
+              stderr:
+                'Error from server (Forbidden): error when creating "robot-pod.yaml": pods "web" is forbidden: error looking up service account default/robot: serviceaccount "robot" not found\n',
+              exitCode: 1,
+            },
+          ],
+        },
+        { args: 'get pod web', responses: [{ stderr: 'Error from server (NotFound): pods "web" not found\n', exitCode: 1 }] },
+      ]);
+      const run = Object.assign(cmd(3, 'kubectl run web --image=<registry>/nginx', { skip: 'the doc leaves <registry> for the reader to fill in' }), {
+        placeholders: ['<registry>'],
+      });
+      const steps = [run, cmd(7, 'kubectl create -f robot-pod.yaml', { expected: 'pod/web created' }), cmd(11, 'kubectl get pod web', { expected: 'NAME READY\nweb 1/1' })];
+      const r = await runPlan(plan(steps), backend, { matcher: plainMatcher, tmpDir: t.dir, settleMs: 0, gatherFacts: false, handleSignals: false });
+      expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'fail', 'skipped']);
+    } finally {
+      t.remove();
+    }
+  });
+});
