@@ -152,6 +152,7 @@ export function consumersOf(listJson: string, edited: readonly { kind: 'configMa
 
 /** The producers a command depends on by what it reads: changes count only for steps that do not remake the object. */
 export function readable(command: string, producers: readonly SkippedProducer[]): SkippedProducer[] {
+  producers = withoutMadeBy(command, producers);
   const verbs = parseCommandLine(command).commands.map((c) => kubectlCall(c)?.path[0]?.value ?? '');
   const remakes = verbs.some((v) => REMAKES.has(v));
   const readsOutput = verbs.some((v) => READS_OUTPUT.has(v));
@@ -234,4 +235,14 @@ export function dependsOn(text: string, producers: readonly SkippedProducer[]): 
     }
   }
   return undefined;
+}
+
+/**
+ * The producers without the objects this command makes itself (`kubectl run mysql-client …` after
+ * a skipped `kubectl run mysql-client …`): a step that makes an object afresh does not read it.
+ */
+export function withoutMadeBy(command: string, producers: readonly SkippedProducer[]): SkippedProducer[] {
+  const made = [...producedNames(command)].filter((n) => !isPathLike(n));
+  if (made.length === 0) return [...producers];
+  return producers.map((p) => ({ ...p, names: new Set([...p.names].filter((n) => !made.includes(n))) }));
 }

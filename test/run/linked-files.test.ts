@@ -89,6 +89,9 @@ describe('depends', () => {
     expect([...producedNames('kubectl run nginx --image=registry.example/nginx --restart=Never')]).toContain('nginx');
     const skippedRun = { line: 9, reason: 'r', names: producedNames('kubectl run nginx --image=<registry name>/nginx --restart=Never') };
     expect(dependsOn(`kubectl get pod nginx -o=jsonpath='{.spec.imagePullSecrets[0].name}'`, [skippedRun])?.line).toBe(9);
+    // Making the same object afresh is not reading it.
+    const again = 'kubectl run nginx --image=nginx -i --rm --restart=Never -- nginx -v';
+    expect(dependsOn(again, readable(again, [skippedRun]))).toBeUndefined();
     // kubectl debug: the copy it makes, or the pod it adds an ephemeral container to; not a node.
     expect([...producedNames('kubectl debug myapp -it --copy-to=myapp-debug --container=myapp -- sh')]).toEqual(['myapp-debug']);
     expect([...producedNames('kubectl debug -it pod/ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo')]).toEqual([]);
