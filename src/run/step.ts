@@ -182,7 +182,7 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
   }
   const expected = step.expected;
   const stopWhen = prepared.bounded && expected ? (out: string): boolean => match(state, step, out, command).ok : undefined;
-  const tick = prepared.bounded ? watchPacer(state, step, command, prepared.bounded.ms) : undefined;
+  const tick = prepared.bounded ? watchPacer(state, step, command, prepared.bounded.ms) : waitPacer(state, prepared.script);
   const r = await state.shell.run(prepared.script, {
     timeoutMs,
     ...(state.options.signal ? { signal: state.options.signal } : {}),
@@ -238,6 +238,26 @@ function watchPacer(state: LessonState, step: CommandStep, command: string, boun
       if (clock.elapsed() >= boundMs) return true;
       if (!step.expected || !state.session.atRest?.(WATCH_QUANTUM_MS)) return false;
       return shownRowsAppeared(match(state, step, output, command));
+    },
+  };
+}
+
+/** `kubectl wait …`: a command that only waits for the cluster to reach a state. */
+const WAITS = /(?:^|[\s;&|({])kubectl\s+(?:[^\n;&|]*\s)?wait\s/;
+
+/**
+ * While a `kubectl wait` runs and prints nothing, the cluster's time passes in quanta (unless
+ * `realtime`), as between attempts: the state it waits for comes as soon as the cluster can reach
+ * it, and its `--timeout` still counts real time, which only ends it later than on a cluster.
+ */
+function waitPacer(state: LessonState, script: string): ShellRunOptions['tick'] {
+  if (!timePassesAtOnce(state) || !WAITS.test(script)) return undefined;
+  const clock = new ClusterTime(state);
+  return {
+    everyMs: WATCH_TICK_MS,
+    fn: async (_output, quietMs) => {
+      if (quietMs >= WATCH_TICK_MS) await clock.pause(WATCH_QUANTUM_MS);
+      return false;
     },
   };
 }
