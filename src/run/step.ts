@@ -20,7 +20,8 @@ import { baseResult, exitDifference, skipped, unchecked } from './outcome.js';
 import { missingExamples, podExec, prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
 import { firstKubectlCall, shQuote, shQuoteExpanding } from '../shell/index.js';
 import { ClusterTime, timePassesAtOnce } from './pace.js';
-import { LessonShell, type ShellRunOptions } from './shell.js';
+import type { ShellRunOptions } from './shell.js';
+import { internal, restartShell } from './internal.js';
 import type { LessonState } from './state.js';
 import type { Rewrite, StepResult } from './types.js';
 
@@ -150,19 +151,6 @@ function doneAnotherWay(state: LessonState, command: string): boolean {
     .filter((w) => /^[a-z0-9][a-z0-9.-]*$/.test(w));
   if (!names.length) return false;
   return names.every((n) => state.ran.some((r) => r.ok && CHANGES.test(firstKubectlCall(r.ran)?.path[0]?.value ?? '') && r.ran.includes(n)));
-}
-
-/** Runs an internal helper script in the lesson shell (not a doc step); returns its output. */
-async function internal(state: LessonState, script: string): Promise<string> {
-  const r = await state.shell.run(script, { timeoutMs: 30_000, ...(state.options.signal ? { signal: state.options.signal } : {}) });
-  if (r.timedOut || r.shellExited) await restartShell(state);
-  return r.output;
-}
-
-/** Replaces a dead or killed shell with a fresh one in the sandbox home. */
-export async function restartShell(state: LessonState): Promise<void> {
-  await state.shell.stop();
-  state.shell = LessonShell.start(state.shellOptions);
 }
 
 async function unsetVars(state: LessonState, names: string[]): Promise<Set<string>> {
