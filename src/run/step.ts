@@ -19,7 +19,7 @@ import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped, unchecked } from './outcome.js';
 import { missingExamples, podExec, prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
 import { firstKubectlCall, shQuote, shQuoteExpanding } from '../shell/index.js';
-import { ClusterTime, timePassesAtOnce } from './pace.js';
+import { AwaitedOutput, ClusterTime, OUTPUT_WAIT, timePassesAtOnce } from './pace.js';
 import { LessonShell, type ShellRunOptions } from './shell.js';
 import type { LessonState } from './state.js';
 import type { Rewrite, StepResult } from './types.js';
@@ -534,6 +534,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   // The settle window counts the cluster's time: real time spent running attempts, plus the
   // pauses between them (passed at once or slept).
   const clock = new ClusterTime(state, started);
+  const awaited = new AwaitedOutput(state, clock);
   // From here on, "at rest" means: nothing written since the previous attempt.
   if (settle) state.session.atRest?.(state.options.settleMs);
   for (;;) {
@@ -544,7 +545,9 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     const notStarted = state.options.settleMs > 0 && NOT_STARTED.test(attempt.output);
     // A container not started yet is answered with BadRequest, which waiting does cure.
     if (ok || !(settle || notStarted) || attempt.error || state.options.signal?.aborted || (permanent(attempt.output) && !notStarted)) break;
-    const left = state.options.settleMs - clock.elapsed();
+    // Lines a container has yet to print (a logger's next lines): the window stretches for them.
+    const awaiting = settle && awaited.awaiting(attempt.output, matched);
+    const left = (awaiting ? Math.max(state.options.settleMs, OUTPUT_WAIT.windowMs) : state.options.settleMs) - clock.elapsed();
     if (delay > left) break;
     // The same differences twice (ages and other volatile values aside), or an object that is not
     // there, while the cluster is at rest (nothing written since the previous attempt, nothing due
@@ -553,7 +556,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
       ? JSON.stringify([attempt.exitCode, matched.differences.map((d) => [d.kind, d.line, d.column, d.message])])
       : `${attempt.exitCode}\n${attempt.output}`;
     const atRest = state.session.atRest?.(left) ?? false;
-    if (atRest && (outcome === previous || NOT_FOUND.test(attempt.output))) {
+    if (atRest && !awaiting && (outcome === previous || NOT_FOUND.test(attempt.output))) {
       result.settledEarly = true;
       break;
     }

@@ -5,7 +5,7 @@ import { evalTest } from '../shell/test-expr.js';
 import { formatPrintf, unescapeEcho } from '../shell/printf.js';
 import { has, isBusybox, opt, parseArgs } from './util.js';
 import { idWithName, nameIn } from '../identity.js';
-import { markRetryLoop } from '../../clock.js';
+import { markProcessWake, markRetryLoop } from '../../clock.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -74,6 +74,7 @@ export function sleepFor(c: CmdCtx, seconds: number): Promise<void> {
     if (c.host.signal.aborted) return resolve();
     const t = setTimeout(done, ms);
     const pending = c.host.clock.setTimeout(done, ms);
+    markProcessWake(c.host.clock, pending);
     // A second sleep of the same process is a loop's (a logger, a load generator): work that never
     // ends by itself, which must not keep the cluster from being at rest.
     const n = (sleepsOf.get(c.host) ?? 0) + 1;
