@@ -4,7 +4,7 @@
  * on a backend that cannot.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { MatchResult } from '../match/types.js';
+import type { Difference, MatchResult } from '../match/types.js';
 import type { LessonState } from './state.js';
 
 /** True when the cluster's time passes at once here (the run is not `realtime` and the backend can). */
@@ -70,9 +70,13 @@ export class AwaitedOutput {
       this.last = output;
       this.grewAt = now;
     }
-    if (!timePassesAtOnce(this.state) || !matched || matched.ok) return false;
-    if (matched.differences.length === 0 || !matched.differences.every((d) => d.kind === 'missing-line')) return false;
+    if (!timePassesAtOnce(this.state) || !matched || matched.ok || !onlyMissingLines(matched.differences)) return false;
     if (now - this.grewAt > OUTPUT_WAIT.quietMs || now >= OUTPUT_WAIT.windowMs) return false;
     return this.state.session.outputMayGrow?.(OUTPUT_WAIT.quietMs) ?? false;
   }
+}
+
+/** True when there are differences and each is a line the doc shows that the output lacks. */
+export function onlyMissingLines(differences: readonly Difference[]): boolean {
+  return differences.length > 0 && differences.every((d) => d.kind === 'missing-line');
 }

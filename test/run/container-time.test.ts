@@ -13,11 +13,11 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
 
-async function run(file: string) {
+async function run(file: string, settleMs?: number) {
   const t = tempDir();
   cleanups.push(t.remove);
   const plan = buildPlan(await loadLesson(join(fixtures, file)));
-  return runPlan(plan, simBackend(), { tmpDir: t.dir, handleSignals: false });
+  return runPlan(plan, simBackend(), { tmpDir: t.dir, handleSignals: false, ...(settleMs ? { settleMs } : {}) });
 }
 
 /** The commands' lines and statuses. */
@@ -51,5 +51,21 @@ describe("containers' time on the simulator", () => {
     const logs = r.steps.find((s) => s.line === 34)!;
     expect(logs.differences.length).toBeGreaterThan(0);
     expect(logs.actual).not.toContain('bad');
+  });
+
+  it("runs a reader's endless loop until the doc's lines appeared or its bound; lines past the bound are unchecked, other lines fail", async () => {
+    // A 3 s bound: the loops print a line a second.
+    const r = await run('loop.md', 3000);
+    expect(r.error).toBeUndefined();
+    expect(statuses(r)).toEqual([
+      [6, 'pass'],
+      [12, 'pass'],
+      [26, 'unchecked'],
+      [49, 'fail'],
+    ]);
+    // Stopped once the three lines were there; the variable of the earlier step was seen.
+    expect(r.steps.find((s) => s.line === 12)!.actual).toBe('hello\nhello\nhello\n');
+    expect(r.steps.find((s) => s.line === 26)!.uncheckedReason).toMatch(/^the doc shows more of this endless loop's output than it printed in the 3s/);
+    expect(r.steps.find((s) => s.line === 49)!.differences.some((d) => d.kind !== 'missing-line')).toBe(true);
   });
 });
