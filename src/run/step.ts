@@ -14,7 +14,8 @@ import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
 import { cannotCheck } from './unchecked.js';
-import { createdIn, recreateFor } from './recreate.js';
+import { changedBefore, createdIn, recreateFor, type DoneBefore, type EarlierRun } from './recreate.js';
+import { exitStatusNotReproduced, withExitStatus } from './exit-status-reader.js';
 import { absentPrerequisite, pageObjects, POD_MAKERS, type PageObjects } from './absent.js';
 import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped, unchecked } from './outcome.js';
@@ -154,6 +155,33 @@ function doneAnotherWay(state: LessonState, command: string): boolean {
     .filter((w) => /^[a-z0-9][a-z0-9.-]*$/.test(w));
   if (!names.length) return false;
   return names.every((n) => state.ran.some((r) => r.ok && CHANGES.test(firstKubectlCall(r.ran)?.path[0]?.value ?? '') && r.ran.includes(n)));
+}
+
+/** The steps that ran so far, with whether they succeeded and what they printed. */
+function earlierRuns(state: LessonState): EarlierRun[] {
+  return state.earlier.map((e) => ({
+    step: e.step,
+    ok: state.ran.some((r) => r.line === e.step.line && r.ok),
+    output: state.outputs.get(e.step.id) ?? '',
+  }));
+}
+
+/**
+ * A change the page offers as another way to do what an earlier step of its section did: not run.
+ * The output the page shows after both ways is the earlier way's when that one showed none.
+ */
+function doneAnotherWayResult(state: LessonState, step: CommandStep, command: string, done: DoneBefore, rewrites: Rewrite[], warnings: string[]): StepResult {
+  const reason = `another way to do what line ${done.line} already did ("${step.alternative}"): a reader runs one or the other`;
+  if (!step.expected || done.showedOutput) return skipped(step, reason, rewrites, warnings);
+  const result = baseResult(step);
+  const m = match(state, step, done.output, command);
+  result.rewrites = rewrites;
+  result.actual = done.output;
+  result.differences = m.differences;
+  if (m.diff && !m.ok) result.diff = m.diff;
+  result.status = m.ok ? 'pass' : 'fail';
+  result.warnings = [...warnings, `not run: ${reason}; the output the page shows after both ways was compared with line ${done.line}'s`];
+  return result;
 }
 
 async function unsetVars(state: LessonState, names: string[]): Promise<Set<string>> {
@@ -440,6 +468,9 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     if (step.placeholders?.length) state.skippedProducers.push({ line: step.line, reason: step.skip, names: producedNames(step.command) });
     return skipped(step, step.skip);
   }
+  const exitStatus = exitStatusNotReproduced(step.command, state.previousCommand);
+  if (exitStatus) return unchecked(step, exitStatus);
+  const previousExit = withExitStatus(step.command, state.previousCommand);
   const rewrites: Rewrite[] = [];
   const warnings: string[] = [];
   let command = step.command;
@@ -452,6 +483,10 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   }
   state.inPod = step.host.kind === 'pod';
 
+  if (previousExit) {
+    rewrites.push({ kind: 'binding', from: command, to: previousExit.command, reason: previousExit.reason });
+    command = previousExit.command;
+  }
   const bound = state.bindings.length ? state.matcher.applyBindings(command, state.bindings) : command;
   if (bound !== command) {
     rewrites.push({ kind: 'binding', from: command, to: bound, reason: 'values the doc showed are replaced by the ones this run produced' });
@@ -479,6 +514,9 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   }
   const readers = readerValue(command);
   if (readers) return skipped(step, readers, rewrites, warnings);
+
+  const done = changedBefore(step, command, earlierRuns(state));
+  if (done) return doneAnotherWayResult(state, step, command, done, rewrites, warnings);
 
   const prepared = prepareCommand(step, command, {
     steps: state.plan.steps,
