@@ -7,8 +7,9 @@ import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
 import { readerFile, readerFileObjects } from './reader-files.js';
 import { readerValue } from './reader-value.js';
+import { neededTemplateVars, templateReason } from './template-vars.js';
 import { alreadyDeleted } from './conditional-cleanup.js';
-import { changedNames, consumersOf, createdObjects, editedConfig, dependsOn, isPathLike, producedNames, readable, type SkippedProducer } from './depends.js';
+import { changedNames, consumersOf, createdObjects, editedConfig, newObjects, dependsOn, isPathLike, producedNames, readable, type SkippedProducer } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
@@ -64,9 +65,14 @@ function shownAddresses(text: string): Set<string> {
   return names;
 }
 
-/** What a step that does not run leaves missing for later steps: what it would have made, and the addresses its shown output hands on. */
-function leftMissing(step: CommandStep, command: string): Set<string> {
-  return new Set([...producedNames(command), ...shownAddresses(step.expected?.text ?? '')]);
+/**
+ * What a step that does not run leaves missing for later steps: what it would have made (the
+ * files and objects its command names, the objects its shown output announces: `configmap/x-m9dm2f92bt
+ * created`), and the addresses its shown output hands on.
+ */
+function leftMissing(step: CommandStep, command: string): Pick<SkippedProducer, 'names' | 'objects'> {
+  const shown = step.expected?.text ?? '';
+  return { names: new Set([...producedNames(command), ...shownAddresses(shown)]), objects: newObjects(shown) };
 }
 
 /** Random-name suffixes of pods a controller makes: `<deployment>-<pod-template-hash>-<5>`, `<job|daemonset|replicaset>-<5>`. */
@@ -389,15 +395,29 @@ function excuse(
 async function missingInput(state: LessonState, command: string): Promise<SkippedProducer | undefined> {
   const named: { producer: SkippedProducer; name: string }[] = [];
   for (const producer of state.skippedProducers) {
-    for (const name of producer.names) if (dependsOn(command, [{ ...producer, names: new Set([name]) }])) named.push({ producer, name });
+    for (const name of producer.names) {
+      // A folder the missing file would be in (`--from-file=configmap/`): reading the folder reads the file.
+      if (dependsOn(command, [{ ...producer, names: new Set([name]) }]) || namesFolderOf(command, name)) named.push({ producer, name });
+    }
   }
   if (named.length === 0) return undefined;
   const object = named.find((n) => !isPathLike(n.name));
   if (object) return object.producer;
   const files = [...new Set(named.map((n) => n.name))];
-  const out = await internal(state, `for __kdt_f in ${files.map(shQuote).join(' ')}; do [ -e "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`);
+  // An empty file is as good as none: a download that failed leaves one (`wget -O f` creates f first).
+  const out = await internal(state, `for __kdt_f in ${files.map(shQuote).join(' ')}; do [ -s "$__kdt_f" ] || [ -d "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`);
   const missing = new Set(out.split('\n').filter(Boolean));
   return named.find((n) => missing.has(n.name))?.producer;
+}
+
+/** True when the command names the folder a file path is in (`dir`, `./dir/`), not another file in it. */
+function namesFolderOf(command: string, path: string): boolean {
+  if (!isPathLike(path) || !path.includes('/')) return false;
+  const folder = path.slice(0, path.lastIndexOf('/')).replace(/^\.\//, '');
+  // Not a folder every machine has (`/tmp` of `/tmp/nginx.key`): naming it says nothing about the file.
+  if (folder === '' || folder === '.' || /^\/[^/]+$/.test(folder)) return false;
+  const escaped = folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\w./-])(?:\\./)?${escaped}/?(?![\\w./-])`).test(command);
 }
 
 /** Copies the linked files a local step needs into its working directory, or says why it cannot run. */
@@ -450,16 +470,25 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   const vars = placeholderVars(command);
   const filled = resolvePlaceholders(command, state.observations, await unsetVars(state, vars), step.section ?? '');
   if ('unresolved' in filled) {
-    state.skippedProducers.push({ line: step.line, reason: filled.unresolved, names: producedNames(command) });
+    state.skippedProducers.push({ line: step.line, reason: filled.unresolved, ...leftMissing(step, command) });
     return skipped(step, filled.unresolved, rewrites, warnings);
   }
   rewrites.push(...filled.rewrites);
   command = filled.command;
+  // Variables the page never sets and the shell does not have: a template, not a command.
+  if (step.host.kind === 'local') {
+    const unset = await unsetVars(state, neededTemplateVars(command, step.placeholders));
+    if (unset.size > 0) {
+      const reason = templateReason([...unset]);
+      state.skippedProducers.push({ line: step.line, reason, ...leftMissing(step, command) });
+      return skipped(step, reason, rewrites, warnings);
+    }
+  }
   // Its inputs come from a skipped step (an object it reads, a file it names that is not there):
   // running it cannot tell anything, whatever its outcome, so it is skipped before it runs or retries.
   const needs = await missingInput(state, command);
   if (needs) {
-    state.skippedProducers.push({ line: step.line, reason: needs.reason, names: leftMissing(step, command) });
+    state.skippedProducers.push({ line: step.line, reason: needs.reason, ...leftMissing(step, command) });
     return skipped(step, `depends on line ${needs.line}, which was skipped: ${needs.reason}`, rewrites, warnings);
   }
   const readers = readerValue(command);
@@ -487,7 +516,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
       state.skippedProducers.push({
         line: step.line,
         reason: prepared.reason,
-        names: leftMissing(step, command),
+        ...leftMissing(step, command),
         changed: changedNames(command),
         outputOf: await consumersChangedBy(state, command),
       });
@@ -514,7 +543,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   if (onLocalHost && state.plan.links?.length) {
     const linked = await provideLinkedFiles(state, step, command);
     if ('skip' in linked) {
-      state.skippedProducers.push({ line: step.line, reason: linked.skip, names: producedNames(command) });
+      state.skippedProducers.push({ line: step.line, reason: linked.skip, ...leftMissing(step, command) });
       return skipped(step, linked.skip, rewrites, warnings);
     }
     rewrites.push(...linked.rewrites);
@@ -662,7 +691,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     );
     if (excused.all) {
       skipAfterRun(result, `depends on line ${excused.all.line}, which was skipped: ${excused.all.reason}`);
-      state.skippedProducers.push({ line: step.line, reason: excused.all.reason, names: producedNames(command) });
+      state.skippedProducers.push({ line: step.line, reason: excused.all.reason, ...leftMissing(step, command) });
     } else if (excused.dropped.length) {
       warnings.push(...excused.dropped);
     }

@@ -1,0 +1,80 @@
+/**
+ * How a page's steps are read and paired, run with the real parser, planner, matcher, simulator
+ * and kubectl: variables the page never sets, inputs from a download the runner could not fetch,
+ * several commands shown with one output, output the prose attributes to a container.
+ */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { simBackend } from '../../src/backends/sim/backend.js';
+import { loadLesson } from '../../src/parse/index.js';
+import { buildPlan } from '../../src/plan/index.js';
+import { runPlan } from '../../src/run/run-plan.js';
+import { neededTemplateVars } from '../../src/run/template-vars.js';
+import { tempDir } from './helpers.js';
+
+const fixtures = join(import.meta.dirname, '../../fixtures/run/pairing');
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+async function run(file: string) {
+  const t = tempDir();
+  cleanups.push(t.remove);
+  const plan = buildPlan(await loadLesson(join(fixtures, file)));
+  const r = await runPlan(plan, simBackend(), { tmpDir: t.dir, handleSignals: false, settleMs: 8000 });
+  expect(r.error).toBeUndefined();
+  return r;
+}
+
+const byLine = (steps: { line: number; kind: string; status: string }[]) => steps.filter((s) => s.kind === 'command').map((s) => [s.line, s.status]);
+
+describe('variables the page never sets', () => {
+  it('should list the variables a command needs: expanded, still there after filling, without a default', () => {
+    expect(neededTemplateVars('kubectl exec web -c ${CONTAINER_NAME} -- ${CMD}', ['${POD_NAME}', '${CONTAINER_NAME}', '${CMD}'])).toEqual(['CONTAINER_NAME', 'CMD']);
+    expect(neededTemplateVars('kubectl get pod ${OTHER:-web}', ['${OTHER:-web}', '$OTHER'])).toEqual([]);
+    expect(neededTemplateVars("sh -c 'echo $INSIDE'", ['$INSIDE'])).toEqual([]);
+    expect(neededTemplateVars('echo $OUT', ['$OUT'])).toEqual(['OUT']);
+    expect(neededTemplateVars('echo $OUT', undefined)).toEqual([]);
+  });
+
+  it('should skip a command with a variable neither the page nor the shell sets, and run one a step assigned', async () => {
+    const r = await run('template-vars.md');
+    expect(byLine(r.steps)).toEqual([
+      [6, 'pass'],
+      [12, 'pass'],
+      [18, 'skipped'],
+      [24, 'skipped'],
+      [30, 'pass'],
+      [31, 'pass'],
+      [43, 'pass'],
+    ]);
+    // $POD_NAME is filled from the pod list; $CONTAINER_NAME cannot be.
+    expect(r.steps.find((s) => s.line === 18)!.skipReason).toBe(
+      '$CONTAINER_NAME is never set on the page: a template for the reader to fill in, not a command to run as written',
+    );
+    expect(r.steps.find((s) => s.line === 24)!.skipReason).toMatch(/^\$CONTAINER_NAME, \$CMD, \$ARG1 are never set on the page/);
+  }, 60_000);
+});
+
+describe('inputs from a download that was not fetched', () => {
+  it('should skip what reads the folder the download would have filled, and the objects a skipped step announces', async () => {
+    const r = await run('downloaded-folder.md');
+    expect(byLine(r.steps)).toEqual([
+      [6, 'pass'],
+      [7, 'unchecked'],
+      [13, 'skipped'],
+      [19, 'skipped'],
+      [38, 'skipped'],
+      [47, 'skipped'],
+      [52, 'skipped'],
+      [59, 'pass'],
+      [60, 'pass'],
+      [61, 'pass'],
+      [65, 'pass'],
+    ]);
+    expect(r.steps.find((s) => s.line === 13)!.skipReason).toMatch(/^depends on line 7, which was skipped: needs the network/);
+    // The object the skipped `apply -k` announced (`configmap/gen-config-7h2f8k9m4t created`) is missing for later readers.
+    expect(r.steps.find((s) => s.line === 52)!.skipReason).toMatch(/^depends on line 47, which was skipped/);
+  }, 60_000);
+});
