@@ -26,6 +26,7 @@ export function finalizeSteps(b: LessonBuilder, skippedTabs: SkippedTab[]): Step
   steps.forEach((s, i) => (s.id = `s${i + 1}`));
   for (const [cmd, manifests] of b.refs) cmd.references = manifests.map((m) => m.id);
   for (const [cmd, covered] of b.covers) if (cmd.expected) cmd.expected.covers = covered.map((c) => c.id);
+  for (const [cmd, printing] of b.mayCover) if (cmd.expected) cmd.expected.mayCover = printing.map((c) => c.id);
   return steps;
 }
 

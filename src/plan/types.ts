@@ -31,6 +31,13 @@ export interface ExpectedOutput {
    */
   covers?: string[];
   /**
+   * Ids of earlier commands of the same block that print something, when the shown text may hold
+   * their output or only this step's (`kubectl get pods` then `kubectl get svc`, one output block):
+   * the runner compares this step's output alone and with theirs before it, in order, and keeps
+   * the comparison that fits. A reader who pastes the whole fence sees all of it.
+   */
+  mayCover?: string[];
+  /**
    * The text is the content of a file the command writes (`> file`, `>> file`, `| tee file`,
    * `-o yaml > f`), as the doc wrote its path: compare that file, not stdout.
    */

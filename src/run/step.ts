@@ -279,6 +279,20 @@ async function shown(state: LessonState, step: CommandStep, prepared: Run, outpu
   return e.covers.map((id) => state.outputs.get(id) ?? '').join('') + output;
 }
 
+/**
+ * Compares what the doc shows with what the step gave. When the block's earlier commands may be
+ * shown too (`mayCover`), both readings are compared: this step's output alone, and the outputs
+ * of those commands that ran, then this one, as a reader pasting the fence sees them. The first
+ * that fits wins; when neither does, the one with fewer differences is reported.
+ */
+async function matchShown(state: LessonState, step: CommandStep, prepared: Run, output: string, command: string): Promise<MatchResult> {
+  const alone = match(state, step, await shown(state, step, prepared, output), command);
+  const before = (step.expected!.mayCover ?? []).filter((id) => state.outputs.has(id));
+  if (alone.ok || step.expected!.file || before.length === 0) return alone;
+  const together = match(state, step, before.map((id) => state.outputs.get(id)!).join('') + output, command);
+  return together.ok || together.differences.length < alone.differences.length ? together : alone;
+}
+
 /** The content of a file a step wrote, read where the step ran (this machine, its pod, its node). */
 async function readWritten(state: LessonState, step: CommandStep, prepared: Run, file: string): Promise<string> {
   // `~/x` and `$HOME/x` as the reader's shell expands them; anything else quoted as written.
@@ -568,7 +582,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   for (;;) {
     result.attempts++;
     attempt = await execute(state, step, prepared, command);
-    matched = compare && !attempt.error ? match(state, step, await shown(state, step, prepared, attempt.output), command) : null;
+    matched = compare && !attempt.error ? await matchShown(state, step, prepared, attempt.output, command) : null;
     const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
     const notStarted = state.options.settleMs > 0 && NOT_STARTED.test(attempt.output);
     // A container not started yet is answered with BadRequest, which waiting does cure.
@@ -597,7 +611,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     warnings.push(again.note);
     result.attempts++;
     attempt = await execute(state, step, prepared, command);
-    matched = compare && !attempt.error ? match(state, step, await shown(state, step, prepared, attempt.output), command) : null;
+    matched = compare && !attempt.error ? await matchShown(state, step, prepared, attempt.output, command) : null;
   }
   if (!attempt.error && attempt.exitCode === 0) state.created.push(...createdIn(attempt.output, step));
   result.actual = attempt.output;

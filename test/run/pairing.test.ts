@@ -78,3 +78,19 @@ describe('inputs from a download that was not fetched', () => {
     expect(r.steps.find((s) => s.line === 52)!.skipReason).toMatch(/^depends on line 47, which was skipped/);
   }, 60_000);
 });
+
+describe('several commands in one fence with one output block', () => {
+  it('should compare the outputs together, or the last alone, whichever the block shows; never a value nobody printed', async () => {
+    const r = await run('one-output-block.md');
+    expect(byLine(r.steps)).toEqual([
+      [6, 'pass'],
+      [7, 'pass'],
+      [20, 'pass'],
+      [21, 'pass'],
+      [33, 'pass'],
+      [34, 'fail'],
+    ]);
+    const wrong = r.steps.find((s) => s.line === 34)!;
+    expect(wrong.differences.map((d) => [d.line, d.kind])).toEqual([[41, 'wrong-value']]);
+  }, 60_000);
+});

@@ -42,6 +42,7 @@ export function formatPlanText(plan: Plan): string {
       const e = s.expected;
       const extra = [e.form, count(e.text.split('\n').length, 'line')];
       if (e.covers?.length) extra.push(`with the output of ${e.covers.join(', ')}`);
+      if (e.mayCover?.length) extra.push(`alone or with the output of ${e.mayCover.join(', ')}`);
       if (e.file !== undefined) extra.push(`content of file ${e.file}`);
       lines.push(`       expects ${e.mode} output at line ${e.position.line} (${extra.join(', ')})`);
     }
