@@ -7,7 +7,7 @@ import { commandText } from './command-block.js';
 import { ContextTracker } from './context.js';
 import { assignedNames, findPlaceholders, illustrativeReason } from '../plan/placeholders.js';
 import { RESULT_LINE, fileWrittenBy, isSilent } from './output-block.js';
-import type { CueMatch } from './cue.js';
+import type { ContainerCue, CueMatch } from './cue.js';
 import type { Directive } from './directives.js';
 import type { DocLine } from './source-text.js';
 import { spanOf } from './source-text.js';
@@ -52,6 +52,8 @@ export class LessonBuilder {
   readonly assigned = new Set<string>();
   /** Earlier commands of the same block whose output a step's expected text includes; ids set at the end. */
   readonly covers = new Map<CommandStep, CommandStep[]>();
+  /** Commands whose paired output the prose attributes to a container they start; resolved to `expected.log` at the end. */
+  readonly containerOutput = new Map<CommandStep, ContainerCue>();
   /** Earlier printing commands of the same block whose output the expected text may also include; ids set at the end. */
   readonly mayCover = new Map<CommandStep, CommandStep[]>();
 
@@ -146,6 +148,7 @@ export class LessonBuilder {
       mode: mode ?? this.expectMode.get(step) ?? cue?.mode ?? 'similar',
     };
     if (cue) expected.cue = cue.text;
+    if (cue?.container) this.containerOutput.set(step, cue.container);
     if (form === 'cue' || form === 'fence') {
       const file = fileWrittenBy(step.command);
       if (file !== undefined) expected.file = file;

@@ -7,6 +7,7 @@ import type { MatchResult } from '../match/types.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
 import { readerFile, readerFileObjects } from './reader-files.js';
 import { readerValue } from './reader-value.js';
+import { readContainerLog } from './container-log.js';
 import { neededTemplateVars, templateReason } from './template-vars.js';
 import { alreadyDeleted } from './conditional-cleanup.js';
 import { changedNames, consumersOf, createdObjects, editedConfig, newObjects, dependsOn, isPathLike, producedNames, readable, type SkippedProducer } from './depends.js';
@@ -566,7 +567,9 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   const result = baseResult(step);
   result.ran = prepared.script;
   result.rewrites = rewrites;
-  const compare = step.expected !== null && !prepared.ignoreOutput;
+  // Output of a container the step starts is compared with its log once the step ran, not with the step's output.
+  const log = step.expected?.log;
+  const compare = step.expected !== null && !prepared.ignoreOutput && !log;
   if (step.expected && prepared.ignoreOutput) warnings.push('the output the doc shows is an interactive session; it was not compared');
   const settle = compare && state.options.settleMs > 0 && !prepared.bounded && (step.class === 'read-only' || prepared.settle === true);
 
@@ -615,6 +618,12 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   }
   if (!attempt.error && attempt.exitCode === 0) state.created.push(...createdIn(attempt.output, step));
   result.actual = attempt.output;
+  if (log?.target && !attempt.error && exitDifference(step, attempt.exitCode, state.matcher) === null) {
+    const read = await readContainerLog(state, log, (out, logs) => match(state, step, out, logs), (script) => internal(state, script));
+    matched = read.matched;
+    result.actual = read.output;
+    warnings.push(`the doc shows what container ${log.container ?? ''} of ${log.target} prints: compared with \`${read.command}\`; the command itself printed ${JSON.stringify(attempt.output.trim())}`);
+  }
   result.exitCode = attempt.exitCode;
   state.ran.push({ line: step.line, ran: prepared.script, output: attempt.output, ok: attempt.exitCode === 0 });
   state.outputs.set(step.id, attempt.output);
@@ -634,6 +643,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     observe(command, attempt.output, state.observations);
     if (prepared.opensPodShell && result.status === 'pass') state.podShell = prepared.opensPodShell;
   }
+  if (log?.unknown && result.status === 'pass') markUnchecked(result, `the doc shows what a container prints, but ${log.unknown}`);
   if (state.shellRestartedAt !== null && state.shellRestartedAt !== step.line && result.status !== 'pass') {
     warnings.push(`the shell was restarted after line ${state.shellRestartedAt}; state from before it is lost`);
   }

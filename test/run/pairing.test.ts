@@ -94,3 +94,26 @@ describe('several commands in one fence with one output block', () => {
     expect(wrong.differences.map((d) => [d.line, d.kind])).toEqual([[41, 'wrong-value']]);
   }, 60_000);
 });
+
+describe('output the prose attributes to a container', () => {
+  it("should compare it with the container's log, not with the command that starts the pod", async () => {
+    const r = await run('container-output.md');
+    expect(byLine(r.steps)).toEqual([
+      [6, 'pass'],
+      [33, 'pass'],
+      [67, 'pass'],
+      [101, 'fail'],
+      [131, 'unchecked'],
+      [143, 'pass'],
+    ]);
+    const printer = r.steps.find((s) => s.line === 33)!;
+    // $(COLOR_KEY) in the command is expanded from the ConfigMap, as kubelet does.
+    expect(printer.actual).toBe('color is blue\n');
+    expect(printer.warnings?.[0]).toMatch(/compared with `kubectl logs printer -c main`; the command itself printed "pod\/printer created"$/);
+    // The page shows a value the container does not print: a defect, at the output's line.
+    expect(r.steps.find((s) => s.line === 101)!.differences.map((d) => [d.line, d.kind])).toEqual([[107, 'wrong-value']]);
+    expect(r.steps.find((s) => s.line === 131)!.uncheckedReason).toBe(
+      'the doc shows what a container prints, but pod/pair has containers left, right; the prose does not say which prints it',
+    );
+  }, 60_000);
+});

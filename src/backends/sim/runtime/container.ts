@@ -6,7 +6,7 @@ import { Vfs, type VNode } from './fs/vfs.js';
 import { buildRootfs } from './fs/rootfs.js';
 import { writeProc } from './fs/proc.js';
 import type { SharedVolumes } from './fs/volumes.js';
-import { containerEnv, hostnameOf } from './env.js';
+import { containerEnv, expandRefs, hostnameOf } from './env.js';
 import { profileFor, type ImageProfile } from './images/index.js';
 import { LogBuffer } from './logs.js';
 import { listeners, goTime, type AppHost } from './net/apps.js';
@@ -53,10 +53,15 @@ export interface StartContext {
   network(namespace: string, selfIP: string): Network;
 }
 
-/** The main process argv: command/args from the pod, else the image's entrypoint/cmd. */
-export function mainArgv(c: Json, profile: ImageProfile): string[] {
-  const command = c['command'] as string[] | undefined;
-  const args = c['args'] as string[] | undefined;
+/**
+ * The main process argv: command/args from the pod, else the image's entrypoint/cmd. As kubelet
+ * does (ExpandContainerCommandAndArgs), `$(VAR)` in the pod's command and args is replaced by the
+ * container's variable; a reference to no variable stays as written, `$$` is a literal `$`. The
+ * image's own entrypoint and cmd are not expanded.
+ */
+export function mainArgv(c: Json, profile: ImageProfile, env: Record<string, string> = {}): string[] {
+  const command = (c['command'] as string[] | undefined)?.map((w) => expandRefs(w, env));
+  const args = (c['args'] as string[] | undefined)?.map((w) => expandRefs(w, env));
   if (command) return [...command, ...(args ?? [])];
   return [...(profile.entrypoint ?? []), ...(args ?? profile.cmd ?? [])];
 }
@@ -82,7 +87,7 @@ export function createContainer(pod: KObject, c: Json, init: boolean, sc: StartC
   const user = identityOf(pod, c);
   vfs.owner = { uid: user.uid, gid: user.gid };
   const env = containerEnv(sc.api, pod, c, profile.env, sc.services);
-  const argv = mainArgv(c, profile);
+  const argv = mainArgv(c, profile, env);
   writeProc(vfs, pod, c, argv);
   const log = new LogBuffer(sc.now);
   const podIP = String(((pod['status'] as Json) ?? {})['podIP'] ?? '');
