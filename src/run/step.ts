@@ -8,8 +8,10 @@ import { onlyStateValues, transientCue } from '../match/transient-cues.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
 import { readerFile, readerFileObjects } from './reader-files.js';
 import { readerValue } from './reader-value.js';
+import { readContainerLog } from './container-log.js';
+import { neededTemplateVars, templateReason } from './template-vars.js';
 import { alreadyDeleted } from './conditional-cleanup.js';
-import { changedNames, consumersOf, createdObjects, editedConfig, dependsOn, isPathLike, producedNames, readable, type SkippedProducer } from './depends.js';
+import { changedNames, consumersOf, createdObjects, editedConfig, newObjects, dependsOn, isPathLike, producedNames, readable, type SkippedProducer } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
@@ -69,9 +71,14 @@ function shownAddresses(text: string): Set<string> {
   return names;
 }
 
-/** What a step that does not run leaves missing for later steps: what it would have made, and the addresses its shown output hands on. */
-function leftMissing(step: CommandStep, command: string): Set<string> {
-  return new Set([...producedNames(command), ...shownAddresses(step.expected?.text ?? '')]);
+/**
+ * What a step that does not run leaves missing for later steps: what it would have made (the
+ * files and objects its command names, the objects its shown output announces: `configmap/x-m9dm2f92bt
+ * created`), and the addresses its shown output hands on.
+ */
+function leftMissing(step: CommandStep, command: string): Pick<SkippedProducer, 'names' | 'objects'> {
+  const shown = step.expected?.text ?? '';
+  return { names: new Set([...producedNames(command), ...shownAddresses(shown)]), objects: newObjects(shown) };
 }
 
 /** Random-name suffixes of pods a controller makes: `<deployment>-<pod-template-hash>-<5>`, `<job|daemonset|replicaset>-<5>`. */
@@ -316,6 +323,20 @@ async function shown(state: LessonState, step: CommandStep, prepared: Run, outpu
   return e.covers.map((id) => state.outputs.get(id) ?? '').join('') + output;
 }
 
+/**
+ * Compares what the doc shows with what the step gave. When the block's earlier commands may be
+ * shown too (`mayCover`), both readings are compared: this step's output alone, and the outputs
+ * of those commands that ran, then this one, as a reader pasting the fence sees them. The first
+ * that fits wins; when neither does, the one with fewer differences is reported.
+ */
+async function matchShown(state: LessonState, step: CommandStep, prepared: Run, output: string, command: string): Promise<MatchResult> {
+  const alone = match(state, step, await shown(state, step, prepared, output), command);
+  const before = (step.expected!.mayCover ?? []).filter((id) => state.outputs.has(id));
+  if (alone.ok || step.expected!.file || before.length === 0) return alone;
+  const together = match(state, step, before.map((id) => state.outputs.get(id)!).join('') + output, command);
+  return together.ok || together.differences.length < alone.differences.length ? together : alone;
+}
+
 /** The content of a file a step wrote, read where the step ran (this machine, its pod, its node). */
 async function readWritten(state: LessonState, step: CommandStep, prepared: Run, file: string): Promise<string> {
   // `~/x` and `$HOME/x` as the reader's shell expands them; anything else quoted as written.
@@ -432,15 +453,29 @@ function excuse(
 async function missingInput(state: LessonState, command: string): Promise<SkippedProducer | undefined> {
   const named: { producer: SkippedProducer; name: string }[] = [];
   for (const producer of state.skippedProducers) {
-    for (const name of producer.names) if (dependsOn(command, [{ ...producer, names: new Set([name]) }])) named.push({ producer, name });
+    for (const name of producer.names) {
+      // A folder the missing file would be in (`--from-file=configmap/`): reading the folder reads the file.
+      if (dependsOn(command, [{ ...producer, names: new Set([name]) }]) || namesFolderOf(command, name)) named.push({ producer, name });
+    }
   }
   if (named.length === 0) return undefined;
   const object = named.find((n) => !isPathLike(n.name));
   if (object) return object.producer;
   const files = [...new Set(named.map((n) => n.name))];
-  const out = await internal(state, `for __kdt_f in ${files.map(shQuote).join(' ')}; do [ -e "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`);
+  // An empty file is as good as none: a download that failed leaves one (`wget -O f` creates f first).
+  const out = await internal(state, `for __kdt_f in ${files.map(shQuote).join(' ')}; do [ -s "$__kdt_f" ] || [ -d "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`);
   const missing = new Set(out.split('\n').filter(Boolean));
   return named.find((n) => missing.has(n.name))?.producer;
+}
+
+/** True when the command names the folder a file path is in (`dir`, `./dir/`), not another file in it. */
+function namesFolderOf(command: string, path: string): boolean {
+  if (!isPathLike(path) || !path.includes('/')) return false;
+  const folder = path.slice(0, path.lastIndexOf('/')).replace(/^\.\//, '');
+  // Not a folder every machine has (`/tmp` of `/tmp/nginx.key`): naming it says nothing about the file.
+  if (folder === '' || folder === '.' || /^\/[^/]+$/.test(folder)) return false;
+  const escaped = folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\w./-])(?:\\./)?${escaped}/?(?![\\w./-])`).test(command);
 }
 
 /** Copies the linked files a local step needs into its working directory, or says why it cannot run. */
@@ -500,16 +535,25 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   const vars = placeholderVars(command);
   const filled = resolvePlaceholders(command, state.observations, await unsetVars(state, vars), step.section ?? '');
   if ('unresolved' in filled) {
-    state.skippedProducers.push({ line: step.line, reason: filled.unresolved, names: producedNames(command) });
+    state.skippedProducers.push({ line: step.line, reason: filled.unresolved, ...leftMissing(step, command) });
     return skipped(step, filled.unresolved, rewrites, warnings);
   }
   rewrites.push(...filled.rewrites);
   command = filled.command;
+  // Variables the page never sets and the shell does not have: a template, not a command.
+  if (step.host.kind === 'local') {
+    const unset = await unsetVars(state, neededTemplateVars(command, step.placeholders));
+    if (unset.size > 0) {
+      const reason = templateReason([...unset]);
+      state.skippedProducers.push({ line: step.line, reason, ...leftMissing(step, command) });
+      return skipped(step, reason, rewrites, warnings);
+    }
+  }
   // Its inputs come from a skipped step (an object it reads, a file it names that is not there):
   // running it cannot tell anything, whatever its outcome, so it is skipped before it runs or retries.
   const needs = await missingInput(state, command);
   if (needs) {
-    state.skippedProducers.push({ line: step.line, reason: needs.reason, names: leftMissing(step, command) });
+    state.skippedProducers.push({ line: step.line, reason: needs.reason, ...leftMissing(step, command) });
     return skipped(step, `depends on line ${needs.line}, which was skipped: ${needs.reason}`, rewrites, warnings);
   }
   const readers = readerValue(command);
@@ -540,7 +584,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
       state.skippedProducers.push({
         line: step.line,
         reason: prepared.reason,
-        names: leftMissing(step, command),
+        ...leftMissing(step, command),
         changed: changedNames(command),
         outputOf: await consumersChangedBy(state, command),
       });
@@ -567,7 +611,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   if (onLocalHost && state.plan.links?.length) {
     const linked = await provideLinkedFiles(state, step, command);
     if ('skip' in linked) {
-      state.skippedProducers.push({ line: step.line, reason: linked.skip, names: producedNames(command) });
+      state.skippedProducers.push({ line: step.line, reason: linked.skip, ...leftMissing(step, command) });
       return skipped(step, linked.skip, rewrites, warnings);
     }
     rewrites.push(...linked.rewrites);
@@ -576,7 +620,9 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   const result = baseResult(step);
   result.ran = prepared.script;
   result.rewrites = rewrites;
-  const compare = step.expected !== null && !prepared.ignoreOutput;
+  // Output of a container the step starts is compared with its log once the step ran, not with the step's output.
+  const log = step.expected?.log;
+  const compare = step.expected !== null && !prepared.ignoreOutput && !log;
   if (step.expected && prepared.ignoreOutput) warnings.push('the output the doc shows is an interactive session; it was not compared');
   const settle = compare && state.options.settleMs > 0 && !prepared.bounded && (step.class === 'read-only' || prepared.settle === true);
 
@@ -593,7 +639,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   for (;;) {
     result.attempts++;
     attempt = await execute(state, step, prepared, command);
-    matched = compare && !attempt.error ? match(state, step, await shown(state, step, prepared, attempt.output), command) : null;
+    matched = compare && !attempt.error ? await matchShown(state, step, prepared, attempt.output, command) : null;
     const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
     const notStarted = state.options.settleMs > 0 && NOT_STARTED.test(attempt.output);
     // A container not started yet is answered with BadRequest, which waiting does cure.
@@ -624,10 +670,16 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     warnings.push(again.note);
     result.attempts++;
     attempt = await execute(state, step, prepared, command);
-    matched = compare && !attempt.error ? match(state, step, await shown(state, step, prepared, attempt.output), command) : null;
+    matched = compare && !attempt.error ? await matchShown(state, step, prepared, attempt.output, command) : null;
   }
   if (!attempt.error && attempt.exitCode === 0) state.created.push(...createdIn(attempt.output, step));
   result.actual = attempt.output;
+  if (log?.target && !attempt.error && exitDifference(step, attempt.exitCode, state.matcher) === null) {
+    const read = await readContainerLog(state, log, (out, logs) => match(state, step, out, logs), (script) => internal(state, script));
+    matched = read.matched;
+    result.actual = read.output;
+    warnings.push(`the doc shows what container ${log.container ?? ''} of ${log.target} prints: compared with \`${read.command}\`; the command itself printed ${JSON.stringify(attempt.output.trim())}`);
+  }
   result.exitCode = attempt.exitCode;
   state.ran.push({ line: step.line, ran: prepared.script, output: attempt.output, ok: attempt.exitCode === 0 });
   state.outputs.set(step.id, attempt.output);
@@ -647,6 +699,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     observe(command, attempt.output, state.observations);
     if (prepared.opensPodShell && result.status === 'pass') state.podShell = prepared.opensPodShell;
   }
+  if (log?.unknown && result.status === 'pass') markUnchecked(result, `the doc shows what a container prints, but ${log.unknown}`);
   if (state.shellRestartedAt !== null && state.shellRestartedAt !== step.line && result.status !== 'pass') {
     warnings.push(`the shell was restarted after line ${state.shellRestartedAt}; state from before it is lost`);
   }
@@ -732,7 +785,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     );
     if (excused.all) {
       skipAfterRun(result, `depends on line ${excused.all.line}, which was skipped: ${excused.all.reason}`);
-      state.skippedProducers.push({ line: step.line, reason: excused.all.reason, names: producedNames(command) });
+      state.skippedProducers.push({ line: step.line, reason: excused.all.reason, ...leftMissing(step, command) });
     } else if (excused.dropped.length) {
       warnings.push(...excused.dropped);
     }
