@@ -100,13 +100,22 @@ export class LessonBuilder {
       };
       if (cls.subcommand !== undefined) step.subcommand = cls.subcommand;
       const supposed = this.context.hypothesis;
+      const narrated = this.context.narrated;
       if (supposed && step.host.kind === 'local' && step.class === 'read-only') {
         step.host = {
           kind: 'illustrative',
           reason: `shows what a state the page supposes but never sets up would look like: "${supposed.text}"`,
           source: { by: 'cue', line: supposed.line, text: supposed.text },
         };
+      } else if (narrated && step.host.kind === 'local' && step.class === 'read-only') {
+        step.host = {
+          kind: 'illustrative',
+          reason: `shows the state after a change the page narrates but no step makes: "${narrated.text}"`,
+          source: { by: 'cue', line: narrated.line, text: narrated.text },
+        };
       }
+      // A step that changes the cluster again leaves the narrated state behind.
+      if (narrated && step.class === 'mutating') this.context.narrated = undefined;
       if (placed.opensSession) {
         const { repl: _repl, ...target } = placed.opensSession;
         step.opensSession = target;

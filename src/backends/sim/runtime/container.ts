@@ -57,13 +57,21 @@ export interface StartContext {
  * The main process argv: command/args from the pod, else the image's entrypoint/cmd. As kubelet
  * does (ExpandContainerCommandAndArgs), `$(VAR)` in the pod's command and args is replaced by the
  * container's variable; a reference to no variable stays as written, `$$` is a literal `$`. The
- * image's own entrypoint and cmd are not expanded.
+ * image's own entrypoint and cmd are not expanded. An official image's `docker-entrypoint.sh`
+ * starts its server when the first argument is the server program or an option for it (`mysqld`,
+ * `--port=…`), and otherwise `exec "$@"`: `kubectl run --image=mysql -- mysql -h db` runs the
+ * client, `--image=nginx -- sh -c …` runs sh.
  */
 export function mainArgv(c: Json, profile: ImageProfile, env: Record<string, string> = {}): string[] {
   const command = (c['command'] as string[] | undefined)?.map((w) => expandRefs(w, env));
   const args = (c['args'] as string[] | undefined)?.map((w) => expandRefs(w, env));
-  if (command) return [...command, ...(args ?? [])];
-  return [...(profile.entrypoint ?? []), ...(args ?? profile.cmd ?? [])];
+  const argv = command ? [...command, ...(args ?? [])] : [...(profile.entrypoint ?? []), ...(args ?? profile.cmd ?? [])];
+  const base = (s: string | undefined): string => s?.split('/').pop() ?? '';
+  const entry = profile.entrypoint?.[0];
+  if (!entry || base(entry) !== 'docker-entrypoint.sh' || base(argv[0]) !== 'docker-entrypoint.sh' || argv.length < 2) return argv;
+  const first = argv[1]!;
+  if (first.startsWith('-') || base(first) === base(profile.cmd?.[0])) return argv;
+  return argv.slice(1);
 }
 
 /** Creates a container's state (files, env) when kubelet starts it. */
