@@ -40,6 +40,8 @@ export class LessonBuilder {
   pending: Directive[] = [];
   /** A command the prose asks to run inline ("Run `kubectl get pods` to check…"), since the last fence. */
   proseCommand: DocLine | undefined;
+  /** A read-only command the last paragraph says shows what follows ("You can see using `kubectl describe pod x` that …:"). */
+  proseShownWith: DocLine | undefined;
   section: string | undefined;
   readonly podNames = new Set<string>();
   /** Where commands run: prompts, sessions and prose cues seen so far. */

@@ -111,6 +111,31 @@ describe('output or command, by content and cues', () => {
     expect(cmds(created)[1]!.expected?.mayCover).toBeUndefined();
   });
 
+  it('should give a block the prose shows with a read-only inline command to that command, not to the fence before', () => {
+    const md = [
+      block('', 'kubectl run --image=busybox:1.28 myapp -- false'),
+      'You can see using `kubectl describe pod myapp` that this container is crashing:',
+      '',
+      block('', 'Containers:', '  myapp:', '    State:          Waiting'),
+    ].join('\n');
+    const steps = cmds(md);
+    expect(steps.map((s) => [s.command, s.expected?.text ?? null])).toEqual([
+      ['kubectl run --image=busybox:1.28 myapp -- false', null],
+      ['kubectl describe pod myapp', 'Containers:\n  myapp:\n    State:          Waiting'],
+    ]);
+    expect(steps[1]!.inferred).toBe(true);
+  });
+
+  it('should not take a command the prose creates something with as the one that shows the block', () => {
+    const md = [
+      block('shell', 'kubectl get pods'),
+      'Create the Deployment with `kubectl apply -f web.yaml` and look at the pods again:',
+      '',
+      block('', 'NAME   READY   STATUS'),
+    ].join('\n');
+    expect(cmds(md).map((s) => s.command)).toEqual(['kubectl get pods']);
+  });
+
   it('should compare the file a command writes when the doc then shows it', () => {
     const md = [
       block('shell', 'kubectl get sa default -o yaml > ./sa.yaml'),
