@@ -19,7 +19,8 @@ export const TRANSIENT_CUES: readonly TransientCue[] = [
   {
     id: 'if-still',
     // A condition on a state that has not ended yet: "if … is still …", "if … is not (yet) ready".
-    pattern: /\b(?:if|when|while)\b[^.:]*?\b(?:(?:is|are)\s+still|still\s+being|(?:is|are)\s+not\s+(?:yet\s+)?(?:ready|running|available|started|complete|scheduled|bound)|(?:isn't|aren't)\s+(?:yet\s+)?(?:ready|running|available|started|complete|scheduled|bound))\b/i,
+    pattern:
+      /\b(?:if|when|while)\b[^.:]*?\b(?:(?:is|are)\s+still|still\s+being|(?:is|are)\s+not\s+(?:yet\s+)?(?:ready|running|available|started|complete|scheduled|bound)|(?:isn't|aren't)\s+(?:yet\s+)?(?:ready|running|available|started|complete|scheduled|bound))\b/i,
     trigger: [
       'If the Deployment is still being created, the output is similar to the following:',
       'If the Pods are still starting, you see:',
@@ -36,18 +37,15 @@ export const TRANSIENT_CUES: readonly TransientCue[] = [
   {
     id: 'in-progress',
     // During a change: "while the rollout is in progress", "during the update", "mid-rollout".
-    pattern: /\b(?:while|during)\b[^.:]*?\b(?:in\s+progress|rolling\s+out|updating|being\s+(?:created|updated|deleted|rolled\s+out|scheduled|pulled))\b|\b(?:during|mid-)\s*(?:the\s+)?(?:rollout|update|upgrade)\b/i,
+    pattern:
+      /\b(?:while|during)\b[^.:]*?\b(?:in\s+progress|rolling\s+out|updating|being\s+(?:created|updated|deleted|rolled\s+out|scheduled|pulled))\b|\b(?:during|mid-)\s*(?:the\s+)?(?:rollout|update|upgrade)\b/i,
     trigger: [
       'While the rollout is in progress, the output is similar to:',
       'During the update, you might see:',
       'While the image is being pulled, the Pod shows:',
       'Mid-rollout, the output looks like this:',
     ],
-    clean: [
-      'After the rollout, the output is similar to:',
-      'While you wait, read about Services.',
-      'The output is similar to this:',
-    ],
+    clean: ['After the rollout, the output is similar to:', 'While you wait, read about Services.', 'The output is similar to this:'],
   },
 ];
 
