@@ -185,7 +185,8 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
   }
   const expected = step.expected;
   const stopWhen = prepared.bounded && expected ? (out: string): boolean => match(state, step, out, command).ok : undefined;
-  const tick = prepared.bounded && !prepared.bounded.realTime ? watchPacer(state, step, command, prepared.bounded.ms) : undefined;
+  const paced = { boundReached: false };
+  const tick = prepared.bounded && !prepared.bounded.realTime ? watchPacer(state, step, command, prepared.bounded.ms, paced) : undefined;
   const r = await state.shell.run(prepared.script, {
     timeoutMs,
     ...(state.options.signal ? { signal: state.options.signal } : {}),
@@ -215,7 +216,7 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
   // Stopped by the runner once the doc's lines appeared: how the watch then ends (124, 143, or 1
   // when kubectl handles the SIGTERM itself) is the runner's doing, not the command's.
   if (prepared.bounded && exitCode !== null && (r.stoppedEarly || prepared.bounded.stoppedCodes.includes(exitCode))) exitCode = 0;
-  return { output: r.output, exitCode, ...(prepared.bounded && !r.stoppedEarly ? { boundReached: true } : {}) };
+  return { output: r.output, exitCode, ...(prepared.bounded && (!r.stoppedEarly || paced.boundReached) ? { boundReached: true } : {}) };
 }
 
 /** How often a running watch is looked at, and how much of the cluster's time then passes when it printed nothing. */
@@ -228,7 +229,7 @@ const WATCH_QUANTUM_MS = 500;
  * rows in between allowed) and the cluster is at rest, or once its bound has passed in the
  * cluster's time, as it would have in real time.
  */
-function watchPacer(state: LessonState, step: CommandStep, command: string, boundMs: number): ShellRunOptions['tick'] {
+function watchPacer(state: LessonState, step: CommandStep, command: string, boundMs: number, paced: { boundReached: boolean }): ShellRunOptions['tick'] {
   if (!timePassesAtOnce(state)) return undefined;
   const clock = new ClusterTime(state);
   return {
@@ -238,7 +239,7 @@ function watchPacer(state: LessonState, step: CommandStep, command: string, boun
       // would be missing from the rows it shows.
       if (quietMs < WATCH_TICK_MS || (output === '' && clock.elapsed() < 1000)) return false;
       await clock.pause(WATCH_QUANTUM_MS);
-      if (clock.elapsed() >= boundMs) return true;
+      if (clock.elapsed() >= boundMs) return (paced.boundReached = true);
       if (!step.expected || !state.session.atRest?.(WATCH_QUANTUM_MS)) return false;
       return shownRowsAppeared(match(state, step, output, command));
     },
@@ -608,7 +609,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   }
   // An endless loop of the reader's shell printed, within its bound, only the first of the lines
   // the doc shows (the author let it run longer): the rest cannot be seen here, and is not a defect.
-  if (result.status === 'fail' && attempt.boundReached && prepared.bounded?.realTime && onlyMissingLines(result.differences)) {
+  if (result.status === 'fail' && attempt.boundReached && prepared.bounded?.endless && onlyMissingLines(result.differences)) {
     markUnchecked(
       result,
       `the doc shows more of this endless loop's output than it printed in the ${seconds(prepared.bounded.ms)} it may run here; what it printed agrees with the doc's first lines`,
