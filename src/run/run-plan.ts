@@ -254,7 +254,15 @@ async function runSteps(state: LessonState, result: LessonResult): Promise<void>
     } else r = await runCommandStep(state, step, index);
     if (role === 'replay') r.replay = true;
     result.steps.push(r);
-    if (step.kind === 'command') result.findings.push(...stepFindings(step, r));
+    if (step.kind === 'command') {
+      result.findings.push(...stepFindings(step, r));
+      state.previousCommand = {
+        line: step.line,
+        status: r.status,
+        exitDiffers: r.differences.some((d) => d.kind === 'exit-status'),
+        exitCode: r.exitCode ?? null,
+      };
+    }
     o.onStepResult(r, step);
     for (const c of [...pending]) {
       if (await hasShown(state, c)) await finish(c, 0);

@@ -8,20 +8,24 @@ import { onlyStateValues, transientCue } from '../match/transient-cues.js';
 import { observe, placeholderVars, resolvePlaceholders } from './bind.js';
 import { readerFile, readerFileObjects } from './reader-files.js';
 import { readerValue } from './reader-value.js';
+import { readContainerLog } from './container-log.js';
+import { neededTemplateVars, templateReason } from './template-vars.js';
 import { alreadyDeleted } from './conditional-cleanup.js';
-import { changedNames, consumersOf, createdObjects, editedConfig, dependsOn, isPathLike, producedNames, readable, type SkippedProducer } from './depends.js';
+import { changedNames, consumersOf, createdObjects, editedConfig, newObjects, dependsOn, isPathLike, producedNames, readable, type SkippedProducer } from './depends.js';
 import { gatherDiagnostics } from './diagnostics.js';
 import { findHint, gatherFacts } from './hints/index.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from './linked-files.js';
 import { cannotCheck } from './unchecked.js';
-import { createdIn, recreateFor } from './recreate.js';
+import { changedBefore, createdIn, recreateFor, type DoneBefore, type EarlierRun } from './recreate.js';
+import { exitStatusNotReproduced, withExitStatus } from './exit-status-reader.js';
 import { absentPrerequisite, pageObjects, POD_MAKERS, type PageObjects } from './absent.js';
 import { stepTimeout } from './options.js';
 import { baseResult, exitDifference, skipped, unchecked } from './outcome.js';
 import { missingExamples, podExec, prepareCommand, takePodCwd, type Prepared } from './rewrite/index.js';
 import { firstKubectlCall, shQuote, shQuoteExpanding } from '../shell/index.js';
 import { AwaitedOutput, ClusterTime, OUTPUT_WAIT, onlyMissingLines, timePassesAtOnce } from './pace.js';
-import { LessonShell, type ShellRunOptions } from './shell.js';
+import type { ShellRunOptions } from './shell.js';
+import { internal, restartShell } from './internal.js';
 import type { LessonState } from './state.js';
 import type { Rewrite, StepResult } from './types.js';
 
@@ -67,9 +71,14 @@ function shownAddresses(text: string): Set<string> {
   return names;
 }
 
-/** What a step that does not run leaves missing for later steps: what it would have made, and the addresses its shown output hands on. */
-function leftMissing(step: CommandStep, command: string): Set<string> {
-  return new Set([...producedNames(command), ...shownAddresses(step.expected?.text ?? '')]);
+/**
+ * What a step that does not run leaves missing for later steps: what it would have made (the
+ * files and objects its command names, the objects its shown output announces: `configmap/x-m9dm2f92bt
+ * created`), and the addresses its shown output hands on.
+ */
+function leftMissing(step: CommandStep, command: string): Pick<SkippedProducer, 'names' | 'objects'> {
+  const shown = step.expected?.text ?? '';
+  return { names: new Set([...producedNames(command), ...shownAddresses(shown)]), objects: newObjects(shown) };
 }
 
 /** Random-name suffixes of pods a controller makes: `<deployment>-<pod-template-hash>-<5>`, `<job|daemonset|replicaset>-<5>`. */
@@ -155,17 +164,31 @@ function doneAnotherWay(state: LessonState, command: string): boolean {
   return names.every((n) => state.ran.some((r) => r.ok && CHANGES.test(firstKubectlCall(r.ran)?.path[0]?.value ?? '') && r.ran.includes(n)));
 }
 
-/** Runs an internal helper script in the lesson shell (not a doc step); returns its output. */
-async function internal(state: LessonState, script: string): Promise<string> {
-  const r = await state.shell.run(script, { timeoutMs: 30_000, ...(state.options.signal ? { signal: state.options.signal } : {}) });
-  if (r.timedOut || r.shellExited) await restartShell(state);
-  return r.output;
+/** The steps that ran so far, with whether they succeeded and what they printed. */
+function earlierRuns(state: LessonState): EarlierRun[] {
+  return state.earlier.map((e) => ({
+    step: e.step,
+    ok: state.ran.some((r) => r.line === e.step.line && r.ok),
+    output: state.outputs.get(e.step.id) ?? '',
+  }));
 }
 
-/** Replaces a dead or killed shell with a fresh one in the sandbox home. */
-export async function restartShell(state: LessonState): Promise<void> {
-  await state.shell.stop();
-  state.shell = LessonShell.start(state.shellOptions);
+/**
+ * A change the page offers as another way to do what an earlier step of its section did: not run.
+ * The output the page shows after both ways is the earlier way's when that one showed none.
+ */
+function doneAnotherWayResult(state: LessonState, step: CommandStep, command: string, done: DoneBefore, rewrites: Rewrite[], warnings: string[]): StepResult {
+  const reason = `another way to do what line ${done.line} already did ("${step.alternative}"): a reader runs one or the other`;
+  if (!step.expected || done.showedOutput) return skipped(step, reason, rewrites, warnings);
+  const result = baseResult(step);
+  const m = match(state, step, done.output, command);
+  result.rewrites = rewrites;
+  result.actual = done.output;
+  result.differences = m.differences;
+  if (m.diff && !m.ok) result.diff = m.diff;
+  result.status = m.ok ? 'pass' : 'fail';
+  result.warnings = [...warnings, `not run: ${reason}; the output the page shows after both ways was compared with line ${done.line}'s`];
+  return result;
 }
 
 async function unsetVars(state: LessonState, names: string[]): Promise<Set<string>> {
@@ -186,7 +209,11 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
   const expected = step.expected;
   const stopWhen = prepared.bounded && expected ? (out: string): boolean => match(state, step, out, command).ok : undefined;
   const paced = { boundReached: false };
-  const tick = prepared.bounded && !prepared.bounded.realTime ? watchPacer(state, step, command, prepared.bounded.ms, paced) : undefined;
+  const tick = prepared.bounded
+    ? prepared.bounded.realTime
+      ? undefined
+      : watchPacer(state, step, command, prepared.bounded.ms, paced)
+    : waitPacer(state, prepared.script);
   const r = await state.shell.run(prepared.script, {
     timeoutMs,
     ...(state.options.signal ? { signal: state.options.signal } : {}),
@@ -246,6 +273,26 @@ function watchPacer(state: LessonState, step: CommandStep, command: string, boun
   };
 }
 
+/** `kubectl wait …`: a command that only waits for the cluster to reach a state. */
+const WAITS = /(?:^|[\s;&|({])kubectl\s+(?:[^\n;&|]*\s)?wait\s/;
+
+/**
+ * While a `kubectl wait` runs and prints nothing, the cluster's time passes in quanta (unless
+ * `realtime`), as between attempts: the state it waits for comes as soon as the cluster can reach
+ * it, and its `--timeout` still counts real time, which only ends it later than on a cluster.
+ */
+function waitPacer(state: LessonState, script: string): ShellRunOptions['tick'] {
+  if (!timePassesAtOnce(state) || !WAITS.test(script)) return undefined;
+  const clock = new ClusterTime(state);
+  return {
+    everyMs: WATCH_TICK_MS,
+    fn: async (_output, quietMs) => {
+      if (quietMs >= WATCH_TICK_MS) await clock.pause(WATCH_QUANTUM_MS);
+      return false;
+    },
+  };
+}
+
 /** Every line the doc shows is there (or the output matches outright): only extra lines differ. */
 function shownRowsAppeared(m: MatchResult): boolean {
   return m.ok || (m.differences.length > 0 && m.differences.every((d) => d.kind === 'extra-line'));
@@ -275,6 +322,20 @@ async function shown(state: LessonState, step: CommandStep, prepared: Run, outpu
   if (e.file) return readWritten(state, step, prepared, e.file);
   if (!e.covers?.length) return output;
   return e.covers.map((id) => state.outputs.get(id) ?? '').join('') + output;
+}
+
+/**
+ * Compares what the doc shows with what the step gave. When the block's earlier commands may be
+ * shown too (`mayCover`), both readings are compared: this step's output alone, and the outputs
+ * of those commands that ran, then this one, as a reader pasting the fence sees them. The first
+ * that fits wins; when neither does, the one with fewer differences is reported.
+ */
+async function matchShown(state: LessonState, step: CommandStep, prepared: Run, output: string, command: string): Promise<MatchResult> {
+  const alone = match(state, step, await shown(state, step, prepared, output), command);
+  const before = (step.expected!.mayCover ?? []).filter((id) => state.outputs.has(id));
+  if (alone.ok || step.expected!.file || before.length === 0) return alone;
+  const together = match(state, step, before.map((id) => state.outputs.get(id)!).join('') + output, command);
+  return together.ok || together.differences.length < alone.differences.length ? together : alone;
 }
 
 /** The content of a file a step wrote, read where the step ran (this machine, its pod, its node). */
@@ -393,15 +454,29 @@ function excuse(
 async function missingInput(state: LessonState, command: string): Promise<SkippedProducer | undefined> {
   const named: { producer: SkippedProducer; name: string }[] = [];
   for (const producer of state.skippedProducers) {
-    for (const name of producer.names) if (dependsOn(command, [{ ...producer, names: new Set([name]) }])) named.push({ producer, name });
+    for (const name of producer.names) {
+      // A folder the missing file would be in (`--from-file=configmap/`): reading the folder reads the file.
+      if (dependsOn(command, [{ ...producer, names: new Set([name]) }]) || namesFolderOf(command, name)) named.push({ producer, name });
+    }
   }
   if (named.length === 0) return undefined;
   const object = named.find((n) => !isPathLike(n.name));
   if (object) return object.producer;
   const files = [...new Set(named.map((n) => n.name))];
-  const out = await internal(state, `for __kdt_f in ${files.map(shQuote).join(' ')}; do [ -e "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`);
+  // An empty file is as good as none: a download that failed leaves one (`wget -O f` creates f first).
+  const out = await internal(state, `for __kdt_f in ${files.map(shQuote).join(' ')}; do [ -s "$__kdt_f" ] || [ -d "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`);
   const missing = new Set(out.split('\n').filter(Boolean));
   return named.find((n) => missing.has(n.name))?.producer;
+}
+
+/** True when the command names the folder a file path is in (`dir`, `./dir/`), not another file in it. */
+function namesFolderOf(command: string, path: string): boolean {
+  if (!isPathLike(path) || !path.includes('/')) return false;
+  const folder = path.slice(0, path.lastIndexOf('/')).replace(/^\.\//, '');
+  // Not a folder every machine has (`/tmp` of `/tmp/nginx.key`): naming it says nothing about the file.
+  if (folder === '' || folder === '.' || /^\/[^/]+$/.test(folder)) return false;
+  const escaped = folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\w./-])(?:\\./)?${escaped}/?(?![\\w./-])`).test(command);
 }
 
 /** Copies the linked files a local step needs into its working directory, or says why it cannot run. */
@@ -429,6 +504,9 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     if (step.placeholders?.length) state.skippedProducers.push({ line: step.line, reason: step.skip, names: producedNames(step.command) });
     return skipped(step, step.skip);
   }
+  const exitStatus = exitStatusNotReproduced(step.command, state.previousCommand);
+  if (exitStatus) return unchecked(step, exitStatus);
+  const previousExit = withExitStatus(step.command, state.previousCommand);
   const rewrites: Rewrite[] = [];
   const warnings: string[] = [];
   let command = step.command;
@@ -441,6 +519,10 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   }
   state.inPod = step.host.kind === 'pod';
 
+  if (previousExit) {
+    rewrites.push({ kind: 'binding', from: command, to: previousExit.command, reason: previousExit.reason });
+    command = previousExit.command;
+  }
   const bound = state.bindings.length ? state.matcher.applyBindings(command, state.bindings) : command;
   if (bound !== command) {
     rewrites.push({ kind: 'binding', from: command, to: bound, reason: 'values the doc showed are replaced by the ones this run produced' });
@@ -454,20 +536,32 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   const vars = placeholderVars(command);
   const filled = resolvePlaceholders(command, state.observations, await unsetVars(state, vars), step.section ?? '');
   if ('unresolved' in filled) {
-    state.skippedProducers.push({ line: step.line, reason: filled.unresolved, names: producedNames(command) });
+    state.skippedProducers.push({ line: step.line, reason: filled.unresolved, ...leftMissing(step, command) });
     return skipped(step, filled.unresolved, rewrites, warnings);
   }
   rewrites.push(...filled.rewrites);
   command = filled.command;
+  // Variables the page never sets and the shell does not have: a template, not a command.
+  if (step.host.kind === 'local') {
+    const unset = await unsetVars(state, neededTemplateVars(command, step.placeholders));
+    if (unset.size > 0) {
+      const reason = templateReason([...unset]);
+      state.skippedProducers.push({ line: step.line, reason, ...leftMissing(step, command) });
+      return skipped(step, reason, rewrites, warnings);
+    }
+  }
   // Its inputs come from a skipped step (an object it reads, a file it names that is not there):
   // running it cannot tell anything, whatever its outcome, so it is skipped before it runs or retries.
   const needs = await missingInput(state, command);
   if (needs) {
-    state.skippedProducers.push({ line: step.line, reason: needs.reason, names: leftMissing(step, command) });
+    state.skippedProducers.push({ line: step.line, reason: needs.reason, ...leftMissing(step, command) });
     return skipped(step, `depends on line ${needs.line}, which was skipped: ${needs.reason}`, rewrites, warnings);
   }
   const readers = readerValue(command);
   if (readers) return skipped(step, readers, rewrites, warnings);
+
+  const done = changedBefore(step, command, earlierRuns(state));
+  if (done) return doneAnotherWayResult(state, step, command, done, rewrites, warnings);
 
   const prepared = prepareCommand(step, command, {
     steps: state.plan.steps,
@@ -491,7 +585,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
       state.skippedProducers.push({
         line: step.line,
         reason: prepared.reason,
-        names: leftMissing(step, command),
+        ...leftMissing(step, command),
         changed: changedNames(command),
         outputOf: await consumersChangedBy(state, command),
       });
@@ -518,7 +612,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   if (onLocalHost && state.plan.links?.length) {
     const linked = await provideLinkedFiles(state, step, command);
     if ('skip' in linked) {
-      state.skippedProducers.push({ line: step.line, reason: linked.skip, names: producedNames(command) });
+      state.skippedProducers.push({ line: step.line, reason: linked.skip, ...leftMissing(step, command) });
       return skipped(step, linked.skip, rewrites, warnings);
     }
     rewrites.push(...linked.rewrites);
@@ -527,7 +621,9 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   const result = baseResult(step);
   result.ran = prepared.script;
   result.rewrites = rewrites;
-  const compare = step.expected !== null && !prepared.ignoreOutput;
+  // Output of a container the step starts is compared with its log once the step ran, not with the step's output.
+  const log = step.expected?.log;
+  const compare = step.expected !== null && !prepared.ignoreOutput && !log;
   if (step.expected && prepared.ignoreOutput) warnings.push('the output the doc shows is an interactive session; it was not compared');
   const settle = compare && state.options.settleMs > 0 && !prepared.bounded && (step.class === 'read-only' || prepared.settle === true);
 
@@ -544,7 +640,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   for (;;) {
     result.attempts++;
     attempt = await execute(state, step, prepared, command);
-    matched = compare && !attempt.error ? match(state, step, await shown(state, step, prepared, attempt.output), command) : null;
+    matched = compare && !attempt.error ? await matchShown(state, step, prepared, attempt.output, command) : null;
     const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
     const notStarted = state.options.settleMs > 0 && NOT_STARTED.test(attempt.output);
     // A container not started yet is answered with BadRequest, which waiting does cure.
@@ -575,10 +671,16 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     warnings.push(again.note);
     result.attempts++;
     attempt = await execute(state, step, prepared, command);
-    matched = compare && !attempt.error ? match(state, step, await shown(state, step, prepared, attempt.output), command) : null;
+    matched = compare && !attempt.error ? await matchShown(state, step, prepared, attempt.output, command) : null;
   }
   if (!attempt.error && attempt.exitCode === 0) state.created.push(...createdIn(attempt.output, step));
   result.actual = attempt.output;
+  if (log?.target && !attempt.error && exitDifference(step, attempt.exitCode, state.matcher) === null) {
+    const read = await readContainerLog(state, log, (out, logs) => match(state, step, out, logs), (script) => internal(state, script));
+    matched = read.matched;
+    result.actual = read.output;
+    warnings.push(`the doc shows what container ${log.container ?? ''} of ${log.target} prints: compared with \`${read.command}\`; the command itself printed ${JSON.stringify(attempt.output.trim())}`);
+  }
   result.exitCode = attempt.exitCode;
   state.ran.push({ line: step.line, ran: prepared.script, output: attempt.output, ok: attempt.exitCode === 0 });
   state.outputs.set(step.id, attempt.output);
@@ -598,6 +700,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     observe(command, attempt.output, state.observations);
     if (prepared.opensPodShell && result.status === 'pass') state.podShell = prepared.opensPodShell;
   }
+  if (log?.unknown && result.status === 'pass') markUnchecked(result, `the doc shows what a container prints, but ${log.unknown}`);
   if (state.shellRestartedAt !== null && state.shellRestartedAt !== step.line && result.status !== 'pass') {
     warnings.push(`the shell was restarted after line ${state.shellRestartedAt}; state from before it is lost`);
   }
@@ -683,7 +786,7 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
     );
     if (excused.all) {
       skipAfterRun(result, `depends on line ${excused.all.line}, which was skipped: ${excused.all.reason}`);
-      state.skippedProducers.push({ line: step.line, reason: excused.all.reason, names: producedNames(command) });
+      state.skippedProducers.push({ line: step.line, reason: excused.all.reason, ...leftMissing(step, command) });
     } else if (excused.dropped.length) {
       warnings.push(...excused.dropped);
     }
