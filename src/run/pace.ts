@@ -50,11 +50,12 @@ export class ClusterTime {
 export const OUTPUT_WAIT = { windowMs: 300_000, quietMs: 60_000 } as const;
 
 /**
- * Whether a step should wait on for lines a container has yet to print: the cluster's time passes
- * at once here, every difference is a line the doc shows that is not there yet, the output got
- * more lines lately (or the step has just started), and a container process wakes soon (its loop sleeps between two lines). Waiting then
- * reaches the cluster's time at which the container printed what the doc shows, as a reader who
- * looks a minute later sees it; it never makes a line that differs match.
+ * Whether a step should wait on for lines a container has yet to print: every difference is a
+ * line the doc shows that is not there yet, the output got more lines lately (or the step has
+ * just started), and a container process wakes soon (its loop sleeps between two lines). Waiting
+ * then reaches the cluster's time at which the container printed what the doc shows, as a reader
+ * who looks a minute later sees it — at once where the cluster's time passes at once, in real
+ * time with `realtime`; it never makes a line that differs match.
  */
 export class AwaitedOutput {
   /** Most lines an attempt printed so far: the output grows when a later attempt prints more. */
@@ -73,7 +74,7 @@ export class AwaitedOutput {
       this.most = lines;
       this.grewAt = now;
     }
-    if (!timePassesAtOnce(this.state) || !matched || matched.ok || !onlyMissingLines(matched.differences)) return false;
+    if (!matched || matched.ok || !onlyMissingLines(matched.differences)) return false;
     if (now - this.grewAt > OUTPUT_WAIT.quietMs || now >= OUTPUT_WAIT.windowMs) return false;
     return this.state.session.outputMayGrow?.(OUTPUT_WAIT.quietMs) ?? false;
   }

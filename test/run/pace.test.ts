@@ -54,8 +54,11 @@ describe('AwaitedOutput', () => {
     ['the output matched', lesson(), { ok: true, differences: [] } as unknown as MatchResult],
     ['nothing was compared', lesson(), null],
     ['no container wakes soon', lesson({ wakes: false }), missing(1)],
-    ['the run is realtime', lesson({ realtime: true }), missing(1)],
   ])('does not wait when %s', (_what, l, matched) => {
     expect(l.awaited.awaiting('a\n', matched)).toBe(false);
+  });
+
+  it('waits with realtime too, as a reader does (the pauses are then slept)', () => {
+    expect(lesson({ realtime: true }).awaited.awaiting('a\n', missing(1))).toBe(true);
   });
 });
