@@ -68,4 +68,18 @@ describe("containers' time on the simulator", () => {
     expect(r.steps.find((s) => s.line === 26)!.uncheckedReason).toMatch(/^the doc shows more of this endless loop's output than it printed in the 3s/);
     expect(r.steps.find((s) => s.line === 49)!.differences.some((d) => d.kind !== 'missing-line')).toBe(true);
   });
+
+  it("runs a loop in a pod on the cluster's time, bounded like a watch: stopped once its lines appeared, else unchecked past its bound", async () => {
+    // A 12 s bound of the cluster's time: the pod prints a line every 5 s of it.
+    const r = await run('exec-loop.md', 12_000);
+    expect(r.error).toBeUndefined();
+    expect(statuses(r)).toEqual([
+      [17, 'pass'],
+      [18, 'pass'],
+      [24, 'pass'],
+      [38, 'unchecked'],
+    ]);
+    expect(r.steps.find((s) => s.line === 24)!.actual).toBe('still here\nstill here\nstill here\n');
+    expect(r.steps.find((s) => s.line === 38)!.uncheckedReason).toMatch(/^the doc shows more of this endless loop's output than it printed in the 12s/);
+  });
 });

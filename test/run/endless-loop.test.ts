@@ -42,4 +42,24 @@ describe('endlessLoop', () => {
   it('leaves a loop typed in a pod alone (the pod runs it)', () => {
     expect(rewrite('while true; do date; sleep 1; done', { expected: 'x', host: { kind: 'pod', target: 'web' } as never })).toBeNull();
   });
+
+  it('bounds a loop run in a pod by `kubectl exec` with timeout, on the cluster\'s time', () => {
+    const p = rewrite(`kubectl exec box -- sh -c 'while true; do date; sleep 5; done'`);
+    expect(p).toMatchObject({
+      action: 'run',
+      script: `timeout --foreground 30 kubectl exec box -- sh -c 'while true; do date; sleep 5; done'`,
+      bounded: { ms: 30_000, endless: true },
+    });
+    expect(p?.action === 'run' && p.bounded?.realTime).toBeFalsy();
+  });
+
+  it('keeps the terminal of `kubectl exec -it` around the bounded loop', () => {
+    const p = rewrite(`kubectl exec -it box -- sh -c 'while sleep 1; do date; done'`);
+    expect(p).toMatchObject({ action: 'run', pty: true, bounded: { endless: true } });
+    expect(p?.action === 'run' && p.script).toContain(`script -qec 'timeout --foreground 30 kubectl exec -it box`);
+  });
+
+  it('leaves a `kubectl exec` loop that breaks out alone', () => {
+    expect(rewrite(`kubectl exec box -- sh -c 'while true; do [ -f /ready ] && break; sleep 1; done'`)).toBeNull();
+  });
 });

@@ -133,7 +133,7 @@ const ENDLESS_HEAD = /^(\s*)(while|until)\s+(true|:|sleep\s+[\d.]+[smhd]?|\[\s*1
 export const endlessLoop: RewriteRule = (command, step, ctx) => {
   if (step.host.kind !== 'local') return null;
   const head = ENDLESS_HEAD.exec(command);
-  if (!head) return null;
+  if (!head) return endlessLoopInPod(command, step, ctx);
   const [, indent, keyword, condition, doWord] = head;
   if ((keyword === 'while') === (condition === 'false')) return null;
   // A loop the reader leaves by itself (`break`, `exit`) is not endless.
@@ -146,9 +146,32 @@ export const endlessLoop: RewriteRule = (command, step, ctx) => {
   return run(
     to,
     [interactive(command, `timeout ${seconds} ${command.trim()}`, `an endless loop (a reader stops it with Ctrl-C); run for at most ${seconds}s and stopped once the doc's lines appear`)],
-    { bounded: { stoppedCodes: [124, 143], ms: seconds * 1000, realTime: true } },
+    { bounded: { stoppedCodes: [124, 143], ms: seconds * 1000, realTime: true, endless: true } },
   );
 };
+
+/** An endless loop anywhere in a command line (inside the quoted script of `kubectl exec … sh -c`). */
+const ENDLESS_ANYWHERE = /\b(?:while\s+(?:true|:|sleep\s+[\d.]+[smhd]?|\[\s*1\s*\])|until\s+false)\s*(?:;|\n)\s*do\b/;
+
+/**
+ * `kubectl exec POD -- sh -c 'while true; do …; sleep 5; done'`: the loop runs in the pod, for
+ * ever. Bounded with `timeout` like a watch (with a terminal when the doc asks for one), stopped
+ * once the doc's lines appeared; the pod's sleeps follow the cluster's time, which passes on while
+ * it prints nothing.
+ */
+function endlessLoopInPod(command: string, step: CommandStep, ctx: Parameters<RewriteRule>[2]): Prepared | null {
+  const k = firstKubectlCall(command);
+  if (!k || k.path[0]?.value !== 'exec' || !ENDLESS_ANYWHERE.test(command)) return null;
+  if (/\b(?:break|exit|return)\b/.test(command.slice(ENDLESS_ANYWHERE.exec(command)!.index))) return null;
+  const seconds = Math.max(1, Math.round((step.expected ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
+  const bounded = command.replace(/\bkubectl\s/, () => `timeout --foreground ${seconds} kubectl `).trim();
+  const tty = hasFlag(k, '-t', '--tty');
+  return run(
+    tty ? withTerminal(bounded) : bounded,
+    [interactive(command, `timeout ${seconds} ${command.trim()}`, `an endless loop in the pod (a reader stops it with Ctrl-C); run for at most ${seconds}s and stopped once the doc's lines appear`)],
+    { bounded: { stoppedCodes: [124, 143], ms: seconds * 1000, endless: true }, ...(tty ? { pty: true } : {}) },
+  );
+}
 
 /**
  * The local ports a `kubectl proxy` (`--port`, default 8001) or `kubectl port-forward`

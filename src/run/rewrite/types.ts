@@ -45,6 +45,11 @@ export interface Bounded {
    * `sleep`s are real): the runner does not let the cluster's time pass faster while it runs.
    */
   realTime?: boolean;
+  /**
+   * A loop that never ends by itself (a reader stops it once satisfied): the doc may show more of
+   * its lines than it prints within its bound.
+   */
+  endless?: boolean;
 }
 
 /** The rewritten form of a command step. */

@@ -48,10 +48,11 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
   }
   const expected = step.expected;
   const stopWhen = prepared.bounded && expected ? (out: string): boolean => match(state, step, out, command).ok : undefined;
+  const paced = { boundReached: false };
   const tick = prepared.bounded
     ? prepared.bounded.realTime
       ? undefined
-      : watchPacer(state, step, command, prepared.bounded.ms)
+      : watchPacer(state, step, command, prepared.bounded.ms, paced)
     : waitPacer(state, prepared.script);
   const r = await state.shell.run(prepared.script, {
     timeoutMs,
@@ -82,7 +83,7 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
   // Stopped by the runner once the doc's lines appeared: how the watch then ends (124, 143, or 1
   // when kubectl handles the SIGTERM itself) is the runner's doing, not the command's.
   if (prepared.bounded && exitCode !== null && (r.stoppedEarly || prepared.bounded.stoppedCodes.includes(exitCode))) exitCode = 0;
-  return { output: r.output, exitCode, ...(prepared.bounded && !r.stoppedEarly ? { boundReached: true } : {}) };
+  return { output: r.output, exitCode, ...(prepared.bounded && (!r.stoppedEarly || paced.boundReached) ? { boundReached: true } : {}) };
 }
 
 /** How often a running watch is looked at, and how much of the cluster's time then passes when it printed nothing. */
@@ -96,7 +97,7 @@ const WATCH_QUANTUM_MS = 500;
  * rows in between allowed) and the cluster is at rest, or once its bound has passed in the
  * cluster's time, as it would have in real time.
  */
-function watchPacer(state: LessonState, step: CommandStep, command: string, boundMs: number): ShellRunOptions['tick'] {
+function watchPacer(state: LessonState, step: CommandStep, command: string, boundMs: number, paced: { boundReached: boolean }): ShellRunOptions['tick'] {
   if (!timePassesAtOnce(state)) return undefined;
   const clock = new ClusterTime(state);
   return {
@@ -106,7 +107,7 @@ function watchPacer(state: LessonState, step: CommandStep, command: string, boun
       // would be missing from the rows it shows.
       if (quietMs < WATCH_TICK_MS || (output === '' && clock.elapsed() < 1000)) return false;
       await clock.pause(WATCH_QUANTUM_MS);
-      if (clock.elapsed() >= boundMs) return true;
+      if (clock.elapsed() >= boundMs) return (paced.boundReached = true);
       if (!step.expected || !state.session.atRest?.(WATCH_QUANTUM_MS)) return false;
       return shownRowsAppeared(match(state, step, output, command));
     },

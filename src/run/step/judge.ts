@@ -147,7 +147,7 @@ export async function explainStep(state: LessonState, step: CommandStep, ready: 
   }
   // An endless loop of the reader's shell printed, within its bound, only the first of the lines
   // the doc shows (the author let it run longer): the rest cannot be seen here, and is not a defect.
-  if (result.status === 'fail' && attempt.boundReached && prepared.bounded?.realTime && onlyMissingLines(result.differences)) {
+  if (result.status === 'fail' && attempt.boundReached && prepared.bounded?.endless && onlyMissingLines(result.differences)) {
     markUnchecked(
       result,
       `the doc shows more of this endless loop's output than it printed in the ${seconds(prepared.bounded.ms)} it may run here; what it printed agrees with the doc's first lines`,
