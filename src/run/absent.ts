@@ -99,7 +99,7 @@ function namesIn(text: string): { kind: string; name: string }[] | undefined {
     for (const doc of yaml.loadAll(text)) read(doc);
     return out;
   } catch {
-    return excerptNames(text);
+    return undefined;
   }
 }
 
@@ -128,7 +128,9 @@ function excerptNames(text: string): { kind: string; name: string }[] | undefine
 }
 
 function readManifest(objects: PageObjects, text: string, shownAt?: number): void {
-  const names = namesIn(text);
+  // An applied manifest that is not YAML fails to apply for a reason of its own: nothing is
+  // concluded from it. One only shown is an excerpt, and names its object all the same.
+  const names = namesIn(text) ?? (shownAt === undefined ? undefined : excerptNames(text));
   // a template: the names in it are not known, so nothing is concluded from it
   if (!names) objects.opaque = true;
   for (const { kind, name } of names ?? []) {
@@ -207,7 +209,8 @@ export function pageObjects(steps: readonly Step[], manifests: readonly Manifest
 
 /** True when the page creates objects of this kind (pods also through any workload). */
 function createsKind(objects: PageObjects, kind: string): boolean {
-  if (objects.byKind.has(kind)) return true;
+  // A kind the page only shows may be in the reader's own file (`kubectl apply -f mypdb.yaml`).
+  if (objects.byKind.has(kind) || objects.shown.has(kind)) return true;
   return kind === 'pod' && [...objects.byKind.keys()].some((k) => POD_MAKERS.has(k));
 }
 

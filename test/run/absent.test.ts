@@ -94,6 +94,11 @@ describe('absentPrerequisite', () => {
       const own = pageObjects([cmd(5, apply)], [manifest(3, 'per-index.yaml', job, 'controllers/per-index.yaml')], new Map());
       expect(absentPrerequisite('kubectl get job per-index', notFound('jobs.batch', 'per-index'), null, own)).toBeUndefined();
     }
+    // An applied manifest that is not YAML fails on its own; what the page meant to create is not known.
+    const broken = pageObjects([cmd(5, 'kubectl create -f per-index.yaml')], [manifest(3, 'per-index.yaml', 'kind: Job\nmetadata:\n  name: x\n bad: [\n')], new Map());
+    expect(absentPrerequisite('kubectl get job other', notFound('jobs.batch', 'other'), null, broken)).toBeUndefined();
+    // A kind the page shows may be in the reader's own file: an empty listing of it is not excused.
+    expect(absentPrerequisite('kubectl get jobs', 'No resources found in default namespace.\n', 'NAME STATUS', shown)).toBeUndefined();
     // A command applying what it does not name (stdin, a folder) may apply it: nothing is concluded.
     const stdin = pageObjects([cmd(5, 'cat manifest | kubectl apply -f -')], [manifest(3, 'per-index.yaml', job)], new Map());
     expect(absentPrerequisite('kubectl get job per-index', notFound('jobs.batch', 'per-index'), null, stdin)).toBeUndefined();
