@@ -1,5 +1,5 @@
 import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCue, matchSessionEndCue, type ContextCueMatch } from '../plan/context-cues.js';
-import { HYPOTHETICAL_STATE_CUE } from '../plan/data/context-cues.js';
+import { HYPOTHETICAL_STATE_CUE, NARRATED_CHANGE_CUE } from '../plan/data/context-cues.js';
 import { NOT_HOST_TOOLS, OUTSIDE_PROGRAMS } from '../plan/data/places.js';
 import { endsSession, isLongRunning, sessionOpenedBy, type OpenedSession } from '../plan/session.js';
 import type { CommandStep, ContextSource, HostContext } from '../plan/types.js';
@@ -39,6 +39,8 @@ export class ContextTracker {
   private cue: Cue | undefined;
   /** A state the prose right before supposes without setting it up ("let's suppose you have…"). */
   hypothesis: { text: string; line: number } | undefined;
+  /** A change the prose narrates an outside actor making ("the autoscaler increments … to 15"), until the next heading. */
+  narrated: { text: string; line: number } | undefined;
   private sectionCue: Cue | undefined;
   /** Long-running steps of the current section, for "in another terminal" said after them. */
   private longRunning: CommandStep[] = [];
@@ -48,6 +50,7 @@ export class ContextTracker {
   onHeading(text: string, line: number): void {
     this.session = undefined;
     this.hypothesis = undefined;
+    this.narrated = undefined;
     this.cue = undefined;
     this.longRunning = [];
     this.concurrentCue = undefined;
@@ -60,6 +63,8 @@ export class ContextTracker {
   onProse(text: string, line: number): void {
     const hypothesis = HYPOTHETICAL_STATE_CUE.pattern.exec(text);
     this.hypothesis = hypothesis ? { text: hypothesis[0].trim(), line } : undefined;
+    const narrated = NARRATED_CHANGE_CUE.pattern.exec(text);
+    if (narrated) this.narrated = { text: narrated[0].trim(), line };
     const end = matchSessionEndCue(text);
     if (this.session?.closing) this.session = undefined;
     if (end && this.session) this.session.closing = true;

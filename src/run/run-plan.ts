@@ -21,7 +21,7 @@ import { stepRoles } from './select.js';
 import { LessonShell, type ShellOptions } from './shell.js';
 import { registerCleanup } from './signals.js';
 import type { LessonState } from './state.js';
-import { runCommandStep } from './step.js';
+import { runCommandStep } from './step/index.js';
 import { dependsOn, producedNames } from './depends.js';
 import { finishConcurrent, hasShown, runsConcurrently, startConcurrent, type Concurrent } from './concurrent.js';
 import type { LessonResult, StepResult } from './types.js';
@@ -254,7 +254,15 @@ async function runSteps(state: LessonState, result: LessonResult): Promise<void>
     } else r = await runCommandStep(state, step, index);
     if (role === 'replay') r.replay = true;
     result.steps.push(r);
-    if (step.kind === 'command') result.findings.push(...stepFindings(step, r));
+    if (step.kind === 'command') {
+      result.findings.push(...stepFindings(step, r));
+      state.previousCommand = {
+        line: step.line,
+        status: r.status,
+        exitDiffers: r.differences.some((d) => d.kind === 'exit-status'),
+        exitCode: r.exitCode ?? null,
+      };
+    }
     o.onStepResult(r, step);
     for (const c of [...pending]) {
       if (await hasShown(state, c)) await finish(c, 0);

@@ -6,6 +6,7 @@ import type { Observations } from './bind.js';
 import type { SkippedProducer } from './depends.js';
 import type { RanCommand } from './fill-manifest.js';
 import type { CreatedObject } from './recreate.js';
+import type { PreviousCommand } from './exit-status-reader.js';
 import type { EarlierStep } from './hints/types.js';
 import type { Matcher, NormalizedRunOptions } from './options.js';
 import type { PodShell } from './rewrite/types.js';
@@ -39,6 +40,8 @@ export interface LessonState {
   created: CreatedObject[];
   /** Steps skipped because they could not run here, with what they would have produced. */
   skippedProducers: SkippedProducer[];
+  /** The command step decided just before the current one (for a line printing its `$?`). */
+  previousCommand?: PreviousCommand;
   /** Doc line of the step after which the shell was restarted (state lost), if any. */
   shellRestartedAt: number | null;
   /** Epoch ms when the lesson time limit is reached. */

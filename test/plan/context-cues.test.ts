@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCue, matchSessionEndCue } from '../../src/plan/context-cues.js';
-import { CONCURRENT_CUES, CONTEXT_CUES, HYPOTHETICAL_STATE_CUE, NODE_SHELL_CUES, SESSION_END_CUES } from '../../src/plan/data/context-cues.js';
+import { CONCURRENT_CUES, CONTEXT_CUES, HYPOTHETICAL_STATE_CUE, NARRATED_CHANGE_CUE, NODE_SHELL_CUES, SESSION_END_CUES } from '../../src/plan/data/context-cues.js';
 import { parseMarkdown } from '../../src/parse/index.js';
 import type { CommandStep } from '../../src/plan/types.js';
 
@@ -79,5 +79,60 @@ describe('a supposed state the page never sets up', () => {
       ['kubectl get deployments', 'local'],
     ]);
     expect(steps[1]!.host).toMatchObject({ reason: expect.stringContaining("let's suppose you have insufficient quota") });
+  });
+});
+
+describe('a change the page narrates but no step makes', () => {
+  it.each(NARRATED_CHANGE_CUE.trigger)('triggers on %s', (s) => {
+    expect(NARRATED_CHANGE_CUE.pattern.test(s)).toBe(true);
+  });
+  it.each(NARRATED_CHANGE_CUE.clean)('does not trigger on %s', (s) => {
+    expect(NARRATED_CHANGE_CUE.pattern.test(s)).toBe(false);
+  });
+
+  it('makes the read-only commands after it illustrative until a step changes the cluster again or the next heading', () => {
+    const doc = [
+      '# T',
+      '',
+      '```shell',
+      'kubectl create deployment web --image=nginx --replicas=2',
+      '```',
+      '',
+      'Then the autoscaler increments the Deployment replicas to 6. To confirm this, run:',
+      '',
+      '```shell',
+      'kubectl get deploy web',
+      '```',
+      '',
+      'The ReplicaSets show it too:',
+      '',
+      '```shell',
+      'kubectl get rs',
+      '```',
+      '',
+      '```shell',
+      'kubectl scale deployment web --replicas=3',
+      '```',
+      '',
+      '```shell',
+      'kubectl get rs',
+      '```',
+      '',
+      '## Next',
+      '',
+      '```shell',
+      'kubectl get deploy web',
+      '```',
+    ].join('\n');
+    const steps = parseMarkdown(doc, { path: 't.md' }).steps.filter((s) => s.kind === 'command') as CommandStep[];
+    expect(steps.map((s) => [s.command, s.host.kind])).toEqual([
+      ['kubectl create deployment web --image=nginx --replicas=2', 'local'],
+      ['kubectl get deploy web', 'illustrative'],
+      ['kubectl get rs', 'illustrative'],
+      ['kubectl scale deployment web --replicas=3', 'local'],
+      ['kubectl get rs', 'local'],
+      ['kubectl get deploy web', 'local'],
+    ]);
+    expect(steps[2]!.host).toMatchObject({ reason: expect.stringContaining('the autoscaler increments the Deployment replicas to 6') });
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alternativeCue } from '../../src/parse/cue.js';
-import { createdIn, recreateFor, type CreatedObject } from '../../src/run/recreate.js';
+import { changedBefore, createdIn, recreateFor, type CreatedObject } from '../../src/run/recreate.js';
 import { runPlan } from '../../src/run/run-plan.js';
 import { FakeBackend, plainMatcher, type FakeEntry } from './fake-backend.js';
 import { tempDir } from './helpers.js';
@@ -125,6 +125,94 @@ describe('a step skipped as interactive', () => {
       const r = await runPlan(plan(steps), backend, { matcher: plainMatcher, tmpDir: t.dir, settleIntervalMs: 10, gatherFacts: false, handleSignals: false });
       expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'skipped']);
       expect(r.steps[1]!.skipReason).toMatch(/^depends on line 3, which was skipped/);
+    } finally {
+      t.remove();
+    }
+  });
+});
+
+describe('changedBefore', () => {
+  const alt = (line: number, command: string, section = 'Update', alternative = 'or use the following command:') =>
+    inSection(cmd(line, command), section, alternative);
+  const ran = (line: number, command: string, ok = true, expected?: string, section = 'Update') => ({
+    step: inSection(cmd(line, command, expected ? { expected } : {}), section),
+    ok,
+    output: `out ${line}\n`,
+  });
+
+  it('should find the same change to the same object made just before in the section', () => {
+    const earlier = [ran(3, 'kubectl apply -f web.yaml'), ran(5, 'kubectl set image deployment.v1.apps/web web=nginx:1.16.1')];
+    expect(changedBefore(alt(9, 'kubectl set image deployment/web web=nginx:1.16.1'), 'kubectl set image deployment/web web=nginx:1.16.1', earlier)).toEqual({
+      line: 5,
+      output: 'out 5\n',
+      showedOutput: false,
+    });
+    const undo = [ran(5, 'kubectl rollout undo deployment/web', true, 'deployment.apps/web rolled back')];
+    const step = alt(9, 'kubectl rollout undo deployment/web --to-revision=2', 'Update', 'Alternatively, you can rollback to a specific revision:');
+    expect(changedBefore(step, step.command, undo)).toMatchObject({ line: 5, showedOutput: true });
+  });
+
+  it.each([
+    ['without an alternative cue', inSection(cmd(9, 'kubectl scale deployment web --replicas=3'), 'Update'), [ran(5, 'kubectl scale deployment/web --replicas=3')]],
+    ['in another section', alt(9, 'kubectl scale deployment web --replicas=3'), [ran(5, 'kubectl scale deployment/web --replicas=3', true, undefined, 'Other')]],
+    ['after a failed first way', alt(9, 'kubectl scale deployment web --replicas=3'), [ran(5, 'kubectl scale deployment/web --replicas=3', false)]],
+    ['on another object', alt(9, 'kubectl scale deployment api --replicas=3'), [ran(5, 'kubectl scale deployment/web --replicas=3')]],
+    [
+      'when another change to the object came in between',
+      alt(9, 'kubectl set image deployment/web web=nginx:2'),
+      [ran(4, 'kubectl set image deployment/web web=nginx:2'), ran(6, 'kubectl rollout undo deployment/web')],
+    ],
+    ['for another kind of change', alt(9, 'kubectl set resources deployment/web --limits=cpu=200m'), [ran(5, 'kubectl set image deployment/web web=nginx:2')]],
+    ['for a create', alt(9, 'kubectl create deployment web --image=nginx'), [ran(5, 'kubectl create deployment web --image=nginx')]],
+  ])('should find nothing %s', (_what, step, earlier) => {
+    expect(changedBefore(step, step.command, earlier)).toBeNull();
+  });
+});
+
+describe('a change the page offers two ways of making', () => {
+  it('should run the first way only and compare the output shown after both with it', async () => {
+    const t = tempDir();
+    try {
+      const backend = new FakeBackend(join(t.dir, 'fake'), [
+        { args: 'set image deployment.v1.apps/web web=nginx:2', responses: [{ stdout: 'deployment.apps/web image updated\n' }] },
+        { args: 'set image deployment/web web=nginx:2', responses: [{ stdout: '' }] },
+        { args: 'rollout undo deployment/web', responses: [{ stdout: 'deployment.apps/web rolled back\n' }] },
+        { args: 'rollout undo deployment/web --to-revision=2', responses: [{ stderr: 'error: unable to find specified revision 2 in history\n', exitCode: 1 }] },
+      ]);
+      const steps = [
+        inSection(cmd(3, 'kubectl set image deployment.v1.apps/web web=nginx:2'), 'Update'),
+        inSection(cmd(7, 'kubectl set image deployment/web web=nginx:2', { expected: 'deployment.apps/web image updated' }), 'Update', 'or use the following command:'),
+        inSection(cmd(12, 'kubectl rollout undo deployment/web', { expected: 'deployment.apps/web rolled back' }), 'Roll back'),
+        inSection(
+          cmd(18, 'kubectl rollout undo deployment/web --to-revision=2', { expected: 'deployment.apps/web rolled back' }),
+          'Roll back',
+          'Alternatively, you can rollback to a specific revision by specifying it with --to-revision:',
+        ),
+      ];
+      const r = await runPlan(plan(steps), backend, { matcher: plainMatcher, tmpDir: t.dir, settleIntervalMs: 10, gatherFacts: false, handleSignals: false });
+      expect(r.steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass', 'skipped']);
+      expect(r.steps[1]!.actual).toBe('deployment.apps/web image updated\n');
+      expect(r.steps[3]!.skipReason).toMatch(/^another way to do what line 12 already did/);
+      const calls = backend.calls().map((c) => c.args);
+      expect(calls).not.toContain('set image deployment/web web=nginx:2');
+      expect(calls).not.toContain('rollout undo deployment/web --to-revision=2');
+    } finally {
+      t.remove();
+    }
+  });
+
+  it('should still fail when the output shown after both ways is not what the first way printed', async () => {
+    const t = tempDir();
+    try {
+      const backend = new FakeBackend(join(t.dir, 'fake'), [
+        { args: 'set image deployment/web web=nginx:2', responses: [{ stdout: 'deployment.apps/web image updated\n' }] },
+      ]);
+      const steps = [
+        inSection(cmd(3, 'kubectl set image deployment/web web=nginx:2'), 'Update'),
+        inSection(cmd(7, 'kubectl set image deploy/web web=nginx:2', { expected: 'deployment.extensions/web image updated' }), 'Update', 'Or run:'),
+      ];
+      const r = await runPlan(plan(steps), backend, { matcher: plainMatcher, tmpDir: t.dir, settleIntervalMs: 10, gatherFacts: false, handleSignals: false });
+      expect(r.steps.map((s) => s.status)).toEqual(['pass', 'fail']);
     } finally {
       t.remove();
     }

@@ -151,3 +151,25 @@ export const HYPOTHETICAL_STATE_CUE = {
     "Let's create a Deployment:",
   ],
 } as const;
+
+/**
+ * Prose narrating a change that an actor other than the reader makes and no step of the page
+ * performs ("The autoscaler increments the Deployment replicas to 15."): what read-only commands
+ * show after it, up to the next heading, is that narrated state, which a run of the page's own
+ * steps does not reach. Test: test/plan/context-cues.test.ts.
+ */
+export const NARRATED_CHANGE_CUE = {
+  pattern:
+    /\b(?:the|an?)\s+(?:(?:horizontal\s+pod\s+|cluster\s+|vertical\s+pod\s+)?autoscaler|HPA|VPA)\s+(?:increments|increases|raises|decrements|decreases|reduces|lowers|scales(?:\s+(?:up|down))?|sets|bumps)\s+[^.]*?\bto\s+\d+\b[^.]*/i,
+  trigger: [
+    'Then a new scaling request for the Deployment comes along. The autoscaler increments the Deployment replicas to 15.',
+    'An HPA scales the web Deployment up to 7 replicas.',
+    'The horizontal pod autoscaler reduces the replicas to 2 once the load stops.',
+  ],
+  clean: [
+    'When you or an autoscaler scales a RollingUpdate Deployment that is in the middle of a rollout, the controller balances the replicas.',
+    'The autoscaler will scale the Deployment to at most 10 replicas.',
+    'Create an autoscaler that scales the Deployment between 1 and 10 replicas.',
+    'Scale the Deployment to 15 replicas:',
+  ],
+} as const;

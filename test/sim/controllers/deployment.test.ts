@@ -216,3 +216,65 @@ describe('deployment conditions', () => {
     expect(p.message).toMatch(/^ReplicaSet "web-\w+" has timed out progressing\.$/);
   });
 });
+
+describe('proportional scaling (sync.go scale)', () => {
+  // A rollout stuck on an image that cannot be pulled: the old ReplicaSet keeps replicas - maxUnavailable,
+  // the new one gets what maxSurge leaves.
+  function stuckRollout(strategy: Record<string, unknown>) {
+    const { api } = setup({}, ['nginx:nope']);
+    const deploys = api.resolve('deployments', 'apps')!;
+    api.create(deploys, 'default', deployment('web', 10, 'nginx', { run: 'web' }, { strategy }));
+    api.run(3000);
+    const d = api.get(deploys, 'default', 'web') as any;
+    d.spec.template.spec.containers[0].image = 'nginx:nope';
+    api.update(deploys, 'default', d);
+    api.run(3000);
+    const sizes = () => {
+      const rss = api.all('replicasets', 'apps') as any[];
+      const size = (image: string) => rss.find((r) => r.spec.template.spec.containers[0].image === image)?.spec.replicas;
+      return { old: size('nginx'), new: size('nginx:nope') };
+    };
+    const scaleEvents = () =>
+      api
+        .all('events')
+        .filter((e: any) => e.reason === 'ScalingReplicaSet')
+        .map((e: any) => e.message.replace(/web-\w+/, (n: string) => (n === `web-${rsHash(api, 'nginx')}` ? 'OLD' : 'NEW')));
+    return { api, deploys, sizes, scaleEvents };
+  }
+  const rsHash = (api: any, image: string) =>
+    (api.all('replicasets', 'apps') as any[]).find((r) => r.spec.template.spec.containers[0].image === image).metadata.labels['pod-template-hash'];
+
+  it('adds replicas to every active ReplicaSet in proportion to its size (maxSurge=3, maxUnavailable=2)', () => {
+    const { api, deploys, sizes, scaleEvents } = stuckRollout({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 3, maxUnavailable: 2 } });
+    expect(sizes()).toEqual({ old: 8, new: 5 });
+    api.patch(deploys, 'default', 'web', 'merge', { spec: { replicas: 15 } });
+    api.run(3000);
+    // allowed 15+3 = 18, 5 to add: old 8·18/13 = 11.08 → 11 (+3), new 5·18/13 = 6.92 → 7 (+2).
+    expect(sizes()).toEqual({ old: 11, new: 7 });
+    expect(scaleEvents().slice(-2)).toEqual(['Scaled up replica set OLD from 8 to 11', 'Scaled up replica set NEW from 5 to 7']);
+    const rss = api.all('replicasets', 'apps') as any[];
+    expect(rss.map((r) => r.metadata.annotations['deployment.kubernetes.io/max-replicas'])).toEqual(['18', '18']);
+  });
+
+  it('recomputes maxSurge for the new size: 25% of 15 rounds up to 4', () => {
+    const { api, deploys, sizes } = stuckRollout({ type: 'RollingUpdate' });
+    expect(sizes()).toEqual({ old: 8, new: 5 });
+    api.patch(deploys, 'default', 'web', 'merge', { spec: { replicas: 15 } });
+    api.run(3000);
+    // allowed 15+4 = 19, 6 to add: old 8·19/13 = 11.69 → 12 (+4), new 5·19/13 = 7.31 → 7 (+2).
+    expect(sizes()).toEqual({ old: 12, new: 7 });
+  });
+
+  it('removes replicas in proportion too', () => {
+    const { api, deploys, sizes, scaleEvents } = stuckRollout({ type: 'RollingUpdate', rollingUpdate: { maxSurge: 3, maxUnavailable: 2 } });
+    api.patch(deploys, 'default', 'web', 'merge', { spec: { replicas: 15 } });
+    api.run(3000);
+    api.patch(deploys, 'default', 'web', 'merge', { spec: { replicas: 5 } });
+    api.run(100);
+    // allowed 5+3 = 8, 10 to remove: old 11·8/18 = 4.89 → 5 (−6), new 7·8/18 = 3.11 → 3 (−4).
+    expect(scaleEvents()).toContain('Scaled down replica set OLD from 11 to 5');
+    expect(scaleEvents()).toContain('Scaled down replica set NEW from 7 to 3');
+    // The rollout then goes on from 5 + 3 within the new bounds.
+    expect(sizes().old! + sizes().new!).toBeLessThanOrEqual(8);
+  });
+});

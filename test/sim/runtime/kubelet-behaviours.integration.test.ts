@@ -164,6 +164,21 @@ metadata: { name: debian }
 spec:
   containers:
   - { name: debian, image: 'debian:12', command: [sleep, infinity] }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: args-run }
+spec:
+  restartPolicy: Never
+  containers:
+  - { name: c, image: 'nginx:1.27', args: [sh, -c, 'echo from the args'] }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: args-server }
+spec:
+  containers:
+  - { name: c, image: 'nginx:1.27', args: [nginx, -g, 'daemon off;'] }
 `;
 
 let k: KubectlSim;
@@ -186,6 +201,14 @@ describe('kubelet behaviours and image tools, through kubectl', () => {
     expect(ok.code, ok.err).toBe(0);
     expect((await json('get', 'pod', 'memory-demo')).status.containerStatuses[0].restartCount).toBe(0);
     expect((await k.kubectl(['logs', 'memory-demo'])).out).toBe('stress: info: [1] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd');
+  });
+
+  it("an image's docker-entrypoint.sh runs the pod's args as the program unless they name its server", async () => {
+    const done = await k.until(['pod', 'args-run'], (p) => p.status.phase === 'Succeeded');
+    expect(done.status.containerStatuses[0].state.terminated.exitCode).toBe(0);
+    expect((await k.kubectl(['logs', 'args-run'])).out).toBe('from the args');
+    await k.until(['pod', 'args-server'], (p) => p.status.containerStatuses?.[0]?.ready === true);
+    expect((await k.kubectl(['logs', 'args-server'])).out).toMatch(/Configuration complete; ready for start up/);
   });
 
   it('indexed Job pods see JOB_COMPLETION_INDEX and the shell computes with it', async () => {

@@ -35,7 +35,8 @@ function scaled(value: unknown, total: number, roundUp: boolean): number {
   return roundUp ? Math.ceil(v) : Math.floor(v);
 }
 
-function isRolling(d: KObject): boolean {
+/** True for a RollingUpdate Deployment (the default strategy). */
+export function isRolling(d: KObject): boolean {
   return (dig(d, 'spec', 'strategy', 'type') ?? 'RollingUpdate') === 'RollingUpdate';
 }
 

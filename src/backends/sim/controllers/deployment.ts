@@ -6,6 +6,7 @@ import {
   TEMPLATE_HASH,
   equalIgnoreHash,
   getCondition,
+  isRolling,
   maxSurge,
   maxUnavailable,
   newCondition,
@@ -16,6 +17,7 @@ import {
   setReplicasAnnotations,
   statusCount,
 } from './deployment-util.js';
+import { activeOrLatest, isSaturated, proportionalScale } from './deployment-scale.js';
 import { calculateStatus, deploymentComplete, rolloutStatus } from './deployment-status.js';
 import { recordEvent } from './events.js';
 import { computeHash } from './hash.js';
@@ -176,7 +178,7 @@ export class DeploymentController {
   }
 
   /** Scales a ReplicaSet (and refreshes its replica annotations); records ScalingReplicaSet. */
-  private scale(d: KObject, rs: KObject, to: number): KObject {
+  private scale(d: KObject, rs: KObject, to: number, operation?: 'up' | 'down'): KObject {
     const from = replicasOf(rs);
     const copy = clone(rs);
     const annotations = setReplicasAnnotations(copy, replicasOf(d), replicasOf(d) + maxSurge(d));
@@ -189,7 +191,7 @@ export class DeploymentController {
         d,
         'Normal',
         'ScalingReplicaSet',
-        `Scaled ${to > from ? 'up' : 'down'} replica set ${rs.metadata.name} from ${from} to ${to}`,
+        `Scaled ${operation ?? (to > from ? 'up' : 'down')} replica set ${rs.metadata.name} from ${from} to ${to}`,
         COMPONENT,
       );
     }
@@ -275,21 +277,19 @@ export class DeploymentController {
     return this.syncRollout(d, [...old, newRS], newRS);
   }
 
+  /** sync + scale: a scaling event, or any change to a paused Deployment, resizes ReplicaSets without a rollout. */
   private syncScale(d0: KObject, rsList: KObject[]): SyncResult {
     const { d, newRS, old } = this.newAndOld(d0, rsList, false);
     const all = newRS ? [...old, newRS] : [...old];
-    const active = all.filter((rs) => replicasOf(rs) > 0);
     const want = replicasOf(d);
-    if (active.length <= 1) {
-      const target = active[0] ?? newRS ?? [...old].sort(byCreation).pop();
-      if (target) this.scale(d, target, want);
-    } else if (newRS && replicasOf(newRS) === want && statusCount(newRS, 'availableReplicas') === want) {
+    const only = activeOrLatest(newRS, old);
+    if (only) {
+      if (replicasOf(only) !== want) this.scale(d, only, want);
+    } else if (isSaturated(d, newRS)) {
       for (const rs of old) if (replicasOf(rs) > 0) this.scale(d, rs, 0);
-    } else {
-      const target = newRS ?? [...active].sort(byCreation).pop()!;
-      const diff = want + maxSurge(d) - sum(all, replicasOf);
-      this.scale(d, target, Math.max(0, replicasOf(target) + diff));
-      for (const rs of all) if (rs !== target) this.scale(d, rs, replicasOf(rs));
+    } else if (isRolling(d)) {
+      const spread = proportionalScale(d, newRS, old);
+      for (const { rs, size } of spread?.sizes ?? []) this.scale(d, rs, size, spread!.operation);
     }
     if (dig(d, 'spec', 'paused')) this.cleanup(d, old);
     return this.syncStatus(d, all, newRS);
