@@ -219,8 +219,9 @@ describe('kubelet behaviours and image tools, through kubectl', () => {
     expect(pod.metadata.annotations['batch.kubernetes.io/job-completion-index']).toBe('2');
     expect(pod.spec.containers[0].env).toContainEqual({
       name: 'JOB_COMPLETION_INDEX',
-      valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']" } },
+      valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: "metadata.labels['batch.kubernetes.io/job-completion-index']" } },
     });
+    expect(pod.metadata.labels['batch.kubernetes.io/job-completion-index']).toBe('2');
     expect((await k.kubectl(['logs', pod.metadata.name])).out).toBe('2 squared is 4');
   });
 
