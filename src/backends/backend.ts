@@ -64,6 +64,12 @@ export interface BackendSession {
    */
   atRest?(horizonMs: number): boolean;
   /**
+   * True when what containers print may still grow within `horizonMs` although the cluster is at
+   * rest (a container's loop sleeping between two lines of a log). Lets a step whose output lacks
+   * only lines the doc shows wait for them; backends that cannot tell leave it out.
+   */
+  outputMayGrow?(horizonMs: number): boolean;
+  /**
    * Lets `ms` of the cluster's time pass at once instead of waiting for it (a simulated cluster
    * fires the timers due within it). The runner calls it where it would sleep between retries,
    * unless the run is `realtime`; backends on real time leave it out and the runner sleeps.

@@ -32,7 +32,7 @@ function withTimeOptions(command: Command): Command {
     .option('--timeout <duration>', 'per-step timeout, e.g. 60s', formatDuration(RUN_DEFAULTS.stepTimeoutMs))
     .option('--lesson-timeout <duration>', 'time limit for a whole lesson', formatDuration(RUN_DEFAULTS.lessonTimeoutMs))
     .option('--settle <duration>', 'how long read-only steps are retried until they match', formatDuration(RUN_DEFAULTS.settleMs))
-    .option('--realtime', 'wait between retries in real time, as a reader would (the simulator otherwise lets that time pass at once)');
+    .option('--realtime', 'let waits (retries, kubectl wait, watches) take real time, as for a reader (the simulator otherwise passes that time at once)');
 }
 
 /** Builds the command tree; each action stores its exit code. */

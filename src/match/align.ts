@@ -8,12 +8,19 @@ export type AlignOp =
   /** An actual item covered by a doc elision (`...`). */
   | { op: 'elided'; e: number; a: number };
 
+/** The cost of a doc item left missing and of an actual item left extra. */
+const MISSING = 2;
+const EXTRA = 1;
+
 /** Alignments beyond this many cell comparisons fall back to a Myers diff without elision. */
 const MAX_CELLS = 1_500_000;
 
 /**
- * Aligns doc items with actual items, minimizing missing + extra items. Elision items match any
- * run of actual items (also none). `matches` is called at most once per pair.
+ * Aligns doc items with actual items at the least cost: a doc item left missing costs two, an
+ * actual item left extra one, so an alignment that finds more of the doc's items wins over one
+ * that lets an elision swallow them (an extra line is often a field the doc predates; a missing
+ * one is what the doc claims). Elision items match any run of actual items (also none). `matches`
+ * is called at most once per pair.
  */
 export function align(n: number, m: number, matches: (e: number, a: number) => boolean, isElision: (e: number) => boolean): AlignOp[] {
   if (n * m > MAX_CELLS) return alignLarge(n, m, matches, isElision);
@@ -28,13 +35,13 @@ export function align(n: number, m: number, matches: (e: number, a: number) => b
   for (let j = m - 1; j >= 0; j--) dp[n * w + j] = m - j;
   for (let i = n - 1; i >= 0; i--) {
     const elision = isElision(i);
-    dp[i * w + m] = (dp[(i + 1) * w + m] ?? 0) + (elision ? 0 : 1);
+    dp[i * w + m] = (dp[(i + 1) * w + m] ?? 0) + (elision ? 0 : MISSING);
     for (let j = m - 1; j >= 0; j--) {
       const down = dp[(i + 1) * w + j] ?? 0;
       const right = dp[i * w + j + 1] ?? 0;
       if (elision) dp[i * w + j] = Math.min(down, right);
       else {
-        let best = 1 + Math.min(down, right);
+        let best = Math.min(MISSING + down, EXTRA + right);
         if (best > 0 && eq(i, j)) best = Math.min(best, dp[(i + 1) * w + j + 1] ?? 0);
         dp[i * w + j] = best;
       }
@@ -51,7 +58,7 @@ export function align(n: number, m: number, matches: (e: number, a: number) => b
       else ops.push({ op: 'elided', e: i, a: j++ });
     } else if (j === m) ops.push({ op: 'missing', e: i++ });
     else if (at(i, j) === at(i + 1, j + 1) && eq(i, j)) ops.push({ op: 'match', e: i++, a: j++ });
-    else if (at(i, j) === 1 + at(i + 1, j)) ops.push({ op: 'missing', e: i++ });
+    else if (at(i, j) === MISSING + at(i + 1, j)) ops.push({ op: 'missing', e: i++ });
     else ops.push({ op: 'extra', a: j++ });
   }
   return ops;

@@ -174,7 +174,22 @@ export function alignOrdered(doc: Line[], actual: Line[], bindings: BindingSet):
  */
 export function compareOrdered(origin: DocOrigin, doc: Line[], actual: Line[], bindings: BindingSet): Difference[] {
   const docKeys = keysOf(doc);
-  return alignOrdered(asExcerpt(doc), actual, bindings).gaps.flatMap((g) => pairUp(origin, g.missing, g.extra, docKeys, true, bindings));
+  return alignOrdered(asExcerpt(opensMidway(doc, actual)), actual, bindings).gaps.flatMap((g) => pairUp(origin, g.missing, g.extra, docKeys, true, bindings));
+}
+
+/** A section heading of `kubectl describe` output (`Containers:`, `Events:`), and one of its fields. */
+const SECTION = /^[A-Z][\w -]*:\s*$/;
+const FIELD = /^[A-Z][\w -]*:(?:\s|$)/;
+
+/**
+ * `kubectl describe` output the doc shows from one of its sections on (`Containers:` …, the fields
+ * above it left out) says nothing about those fields: it reads as if it opened with `...`.
+ */
+function opensMidway(doc: Line[], actual: Line[]): Line[] {
+  const first = doc[0];
+  if (!first || !SECTION.test(first.text) || !FIELD.test(actual[0]?.text ?? '')) return doc;
+  const at = actual.findIndex((a) => a.text.trimEnd() === first.text.trimEnd());
+  return at > 0 ? [{ text: '...', index: first.index }, ...doc] : doc;
 }
 
 /**

@@ -1,18 +1,27 @@
 import type { MatchMode } from '../plan/types.js';
 import { ALTERNATIVE_CUES } from './data/alternative-cues.js';
 import { CUE_SENTENCE_END, OUTPUT_CUES } from './data/cues.js';
+import { CONTAINER_OUTPUT_CUES } from './data/container-cues.js';
 
 /** A matched output cue: the sentence as written and the mode it implies. */
 export interface CueMatch {
   text: string;
   mode: MatchMode;
+  /** The cue attributes the output to a container ({@link CONTAINER_OUTPUT_CUES}): what it names of it. */
+  container?: ContainerCue;
+}
+
+/** What a container-output cue says of the container: its name, or the command it runs. */
+export interface ContainerCue {
+  name?: string;
+  command?: string;
 }
 
 /** Strips Markdown/Hugo decoration that does not change what a sentence says. */
-function plain(text: string): string {
+function plain(text: string, keepTicks = false): string {
   return text
     .replace(/\{\{[<%][^}]*[%>]\}\}/g, ' ')
-    .replace(/[*_`]/g, '')
+    .replace(keepTicks ? /[*_]/g : /[*_`]/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
@@ -29,7 +38,23 @@ export function matchCue(paragraph: string): CueMatch | undefined {
   const sentences = text.split(/(?<=[.!?])\s+(?=\S)/);
   const last = sentences[sentences.length - 1]!;
   if (!CUE_SENTENCE_END.test(last)) return undefined;
-  for (const cue of OUTPUT_CUES) if (cue.pattern.test(last)) return { text: last, mode: cue.mode };
+  const container = containerCue(paragraph);
+  for (const cue of OUTPUT_CUES) if (cue.pattern.test(last)) return { text: last, mode: cue.mode, ...(container ? { container } : {}) };
+  return container ? { text: last, mode: 'similar', container } : undefined;
+}
+
+/** What the last sentence of a paragraph says of the container whose output follows, when it attributes it to one. */
+function containerCue(paragraph: string): ContainerCue | undefined {
+  const sentences = plain(paragraph, true).split(/(?<=[.!?])\s+(?=\S)/);
+  const last = sentences[sentences.length - 1]!;
+  for (const pattern of CONTAINER_OUTPUT_CUES) {
+    const m = pattern.exec(last);
+    if (!m) continue;
+    const cue: ContainerCue = {};
+    if (m.groups?.container) cue.name = m.groups.container;
+    if (m.groups?.command) cue.command = m.groups.command.trim();
+    return cue;
+  }
   return undefined;
 }
 

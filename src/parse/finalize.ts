@@ -1,6 +1,7 @@
 import { loadAll } from 'js-yaml';
 import type { CommandStep, ManifestStep, Step } from '../plan/types.js';
 import type { LessonBuilder } from './lesson-builder.js';
+import { containerLogOf } from './container-log.js';
 import type { SkippedTab } from './shortcodes.js';
 
 /** Options that take a file argument a manifest can satisfy (`-f x.yaml`, `--from-file=key=x.conf`). */
@@ -26,6 +27,15 @@ export function finalizeSteps(b: LessonBuilder, skippedTabs: SkippedTab[]): Step
   steps.forEach((s, i) => (s.id = `s${i + 1}`));
   for (const [cmd, manifests] of b.refs) cmd.references = manifests.map((m) => m.id);
   for (const [cmd, covered] of b.covers) if (cmd.expected) cmd.expected.covers = covered.map((c) => c.id);
+  for (const [cmd, printing] of b.mayCover) if (cmd.expected) cmd.expected.mayCover = printing.map((c) => c.id);
+  // Output the prose attributes to a container the command only starts: that container's log.
+  for (const [cmd, cue] of b.containerOutput) {
+    const log = cmd.expected ? containerLogOf(cmd.command, b.refs.get(cmd) ?? [], cue) : undefined;
+    if (!log || !cmd.expected) continue;
+    cmd.expected.log = log;
+    delete cmd.expected.covers;
+    delete cmd.expected.mayCover;
+  }
   return steps;
 }
 

@@ -7,7 +7,7 @@ import { commandText } from './command-block.js';
 import { ContextTracker } from './context.js';
 import { assignedNames, findPlaceholders, illustrativeReason } from '../plan/placeholders.js';
 import { RESULT_LINE, fileWrittenBy, isSilent } from './output-block.js';
-import type { CueMatch } from './cue.js';
+import type { ContainerCue, CueMatch } from './cue.js';
 import type { Directive } from './directives.js';
 import type { DocLine } from './source-text.js';
 import { spanOf } from './source-text.js';
@@ -40,6 +40,8 @@ export class LessonBuilder {
   pending: Directive[] = [];
   /** A command the prose asks to run inline ("Run `kubectl get pods` to check…"), since the last fence. */
   proseCommand: DocLine | undefined;
+  /** A read-only command the last paragraph says shows what follows ("You can see using `kubectl describe pod x` that …:"). */
+  proseShownWith: DocLine | undefined;
   section: string | undefined;
   readonly podNames = new Set<string>();
   /** Where commands run: prompts, sessions and prose cues seen so far. */
@@ -52,6 +54,10 @@ export class LessonBuilder {
   readonly assigned = new Set<string>();
   /** Earlier commands of the same block whose output a step's expected text includes; ids set at the end. */
   readonly covers = new Map<CommandStep, CommandStep[]>();
+  /** Commands whose paired output the prose attributes to a container they start; resolved to `expected.log` at the end. */
+  readonly containerOutput = new Map<CommandStep, ContainerCue>();
+  /** Earlier printing commands of the same block whose output the expected text may also include; ids set at the end. */
+  readonly mayCover = new Map<CommandStep, CommandStep[]>();
 
   constructor(readonly examples: ExampleSource) {}
 
@@ -153,12 +159,17 @@ export class LessonBuilder {
       mode: mode ?? this.expectMode.get(step) ?? cue?.mode ?? 'similar',
     };
     if (cue) expected.cue = cue.text;
+    if (cue?.container) this.containerOutput.set(step, cue.container);
     if (form === 'cue' || form === 'fence') {
       const file = fileWrittenBy(step.command);
       if (file !== undefined) expected.file = file;
       else {
         const covered = this.coveredBy(step, expected.text);
         if (covered.length > 0) this.covers.set(step, covered);
+        else {
+          const printing = this.printingBefore(step);
+          if (printing.length > 0) this.mayCover.set(step, printing);
+        }
       }
     }
     step.expected = expected;
@@ -176,6 +187,19 @@ export class LessonBuilder {
       if (s.kind !== 'command' || s.blockId !== step.blockId || s.expected !== null || isSilent(s.command)) continue;
       const echoed = /^\s*echo\s+(?:-n\s+)?(['"]?)([^$'"`]+)\1\s*$/.exec(s.command);
       if ((s.class === 'mutating' && s.program === 'kubectl' && RESULT_LINE.test(text)) || (echoed && text.includes(echoed[2]!.trim()))) out.push(s);
+    }
+    return out;
+  }
+
+  /**
+   * Earlier commands of the step's block, with no output of their own shown, that print something
+   * (not assignments, `cd`, `> file`): one output block after the fence may show their output too.
+   */
+  private printingBefore(step: CommandStep): CommandStep[] {
+    const out: CommandStep[] = [];
+    for (const s of this.steps) {
+      if (s === step) break;
+      if (s.kind === 'command' && s.blockId === step.blockId && s.expected === null && !isSilent(s.command)) out.push(s);
     }
     return out;
   }

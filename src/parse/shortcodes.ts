@@ -19,7 +19,8 @@ export function findExampleIncludes(lines: DocLine[]): ExampleInclude[] {
       if (m[1] || !EXAMPLE_SHORTCODES.has(m[2]!)) continue;
       const attrs = parseAttrs(m[3] ?? '');
       if (!attrs.file) continue;
-      const inc: ExampleInclude = { file: attrs.file, line: l.line, column: l.column + m.index, endColumn: l.column + m.index + m[0].length };
+      // Hugo joins the file to the examples folder, so a leading slash (`file="/controllers/x.yaml"`) means the same file.
+      const inc: ExampleInclude = { file: attrs.file.replace(/^\/+/, ''), line: l.line, column: l.column + m.index, endColumn: l.column + m.index + m[0].length };
       if (attrs.language) inc.language = attrs.language;
       out.push(inc);
     }

@@ -7,6 +7,7 @@ import { analyzeProseRun, looksLikeBareOutput } from './infer.js';
 import type { LessonBuilder } from './lesson-builder.js';
 import { looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { findExampleIncludes } from './shortcodes.js';
+import { classifyStep } from '../plan/classify.js';
 import { isAssignmentBlock, looksLikeOutputBlock } from './output-block.js';
 import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
@@ -40,6 +41,7 @@ export function walkUnits(units: Unit[], b: LessonBuilder): void {
         b.prose = undefined;
         b.lastCommand = undefined;
         b.proseCommand = undefined;
+        b.proseShownWith = undefined;
         break;
       case 'comment': {
         const d = parseDirective(unit.value, unit.line, unit.column, b.findings);
@@ -60,6 +62,7 @@ export function walkUnits(units: Unit[], b: LessonBuilder): void {
         b.cue = undefined;
         b.prose = undefined;
         b.proseCommand = undefined;
+        b.proseShownWith = undefined;
         // A supposed state leads into the block right after it only.
         b.context.hypothesis = undefined;
         break;
@@ -123,6 +126,7 @@ function walkProse(unit: ProseUnit, b: LessonBuilder): void {
     }
     const text = piece.lines.map((l) => l.text).join(' ');
     b.proseCommand = proseCommand(piece.lines) ?? b.proseCommand;
+    b.proseShownWith = proseCommand(piece.lines, PROSE_SHOWN_WITH, true);
     b.cue = matchCue(text);
     b.context.onProse(text, piece.lines[0]!.line);
     b.prose = text;
@@ -133,13 +137,17 @@ function walkProse(unit: ProseUnit, b: LessonBuilder): void {
 /** An imperative naming an inline command: "Run `kubectl get deployments` to check…". */
 const PROSE_COMMAND = /\b(?:run|type|enter|execute)\s+(?:the\s+)?`([^`]+)`/gi;
 
-/** The last inline command the prose asks the reader to run, as a line of its own. */
-function proseCommand(lines: DocLine[]): DocLine | undefined {
+/** A command the prose says shows what follows: "You can see using `kubectl describe pod myapp` that …". */
+const PROSE_SHOWN_WITH = /\b(?:using|with|via)\s+(?:the\s+)?`([^`]+)`/gi;
+
+/** The last inline command the prose asks the reader to run (or, with `readOnly`, shows a block with), as a line of its own. */
+function proseCommand(lines: DocLine[], pattern = PROSE_COMMAND, readOnly = false): DocLine | undefined {
   let found: DocLine | undefined;
   for (const l of lines) {
-    for (const m of l.text.matchAll(PROSE_COMMAND)) {
+    for (const m of l.text.matchAll(pattern)) {
       const command = m[1]!.trim();
       if (command.includes('<') || !looksLikeCommand(command)) continue;
+      if (readOnly && classifyStep(command, { kind: 'local' }).class !== 'read-only') continue;
       found = { text: command, line: l.line, column: l.column + m.index + m[0].indexOf('`') + 1 };
     }
   }
@@ -185,9 +193,13 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   const firstIsCommand = nonBlank[0] !== undefined && looksLikeCommand(nonBlank[0].text);
   const isCommandTag = COMMAND_TAGS.has(tag);
   const isOutputTag = OUTPUT_TAGS.has(tag);
-  // Output after prose that asks to run an inline command is that command's output.
-  if (b.proseCommand && d?.setup !== true && !anyPrompt && !firstIsCommand && (b.cue || looksLikeOutputBlock(lines, undefined)) && (b.cue || !manifestLang)) {
-    b.addCommands(splitCommandBlock([b.proseCommand], { shellSyntax: true, podNames: b.podNames }), { inferred: true });
+  // Output after prose that asks to run an inline command is that command's output; so is a block
+  // the prose introduces as what a read-only command shows ("You can see using `kubectl describe
+  // pod myapp` that this container is crashing:"), not the output of the command fence before it.
+  const shownWith = b.proseShownWith && !manifestLang && /:\s*$/.test(b.prose ?? '') ? b.proseShownWith : undefined;
+  const inline = b.proseCommand ?? shownWith;
+  if (inline && d?.setup !== true && !anyPrompt && !firstIsCommand && (b.cue || shownWith || looksLikeOutputBlock(lines, undefined)) && (b.cue || !manifestLang)) {
+    b.addCommands(splitCommandBlock([inline], { shellSyntax: true, podNames: b.podNames }), { inferred: true });
   }
   const last = b.lastCommand;
   const canPair = last !== undefined && last.expected === null && d?.setup !== true;

@@ -31,10 +31,33 @@ export interface ExpectedOutput {
    */
   covers?: string[];
   /**
+   * Ids of earlier commands of the same block that print something, when the shown text may hold
+   * their output or only this step's (`kubectl get pods` then `kubectl get svc`, one output block):
+   * the runner compares this step's output alone and with theirs before it, in order, and keeps
+   * the comparison that fits. A reader who pastes the whole fence sees all of it.
+   */
+  mayCover?: string[];
+  /**
+   * The prose attributes the text to a container the command starts ("produces the following
+   * output in the `test-container` container:"): it is that container's log, compared with
+   * `kubectl logs` once the container ran, never with the command's own `pod/x created`.
+   */
+  log?: ContainerLog;
+  /**
    * The text is the content of a file the command writes (`> file`, `>> file`, `| tee file`,
    * `-o yaml > f`), as the doc wrote its path: compare that file, not stdout.
    */
   file?: string;
+}
+
+/** The container whose log an expected output is. */
+export interface ContainerLog {
+  /** What `kubectl logs` reads: `pod/NAME`, or a workload (`job/NAME`) whose pod it picks. */
+  target?: string;
+  namespace?: string;
+  container?: string;
+  /** Why the step does not tell which pod or container prints it; the output is then unchecked. */
+  unknown?: string;
 }
 
 /** What a command does to the cluster or the host; later stages use it for retries and rewrites. */

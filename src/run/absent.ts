@@ -14,6 +14,11 @@ import { kubectlCall, parseCommandLine, type KubectlCall } from '../shell/index.
 /** What a page creates, by kind (singular, lower case): read from its commands and manifests. */
 export interface PageObjects {
   byKind: Map<string, Set<string>>;
+  /**
+   * Objects only a manifest defines that no step of the page applies (a concept page shows the
+   * Job and then its status): the reader creates them, the page does not. Name → the manifest's line.
+   */
+  shown: Map<string, Map<string, number>>;
   /** The page creates objects in a way not read here (helm, `-k`, an unreadable manifest): nothing is concluded. */
   opaque: boolean;
 }
@@ -81,18 +86,72 @@ function add(objects: PageObjects, kind: string, name: string): void {
   objects.byKind.get(k)!.add(name);
 }
 
-function readManifest(objects: PageObjects, text: string): void {
+/** The kind and names a manifest defines, read as YAML. */
+function namesIn(text: string): { kind: string; name: string }[] | undefined {
+  const out: { kind: string; name: string }[] = [];
+  const read = (doc: unknown): void => {
+    if (!doc || typeof doc !== 'object') return;
+    const o = doc as { kind?: unknown; metadata?: { name?: unknown }; items?: unknown };
+    if (Array.isArray(o.items)) for (const item of o.items) read(item);
+    if (typeof o.kind === 'string' && typeof o.metadata?.name === 'string') out.push({ kind: o.kind, name: o.metadata.name });
+  };
   try {
-    for (const doc of yaml.loadAll(text)) {
-      if (!doc || typeof doc !== 'object') continue;
-      const o = doc as { kind?: unknown; metadata?: { name?: unknown; generateName?: unknown }; items?: unknown };
-      if (Array.isArray(o.items)) for (const item of o.items) readManifest(objects, yaml.dump(item));
-      if (typeof o.kind === 'string' && typeof o.metadata?.name === 'string') add(objects, o.kind, o.metadata.name);
-    }
+    for (const doc of yaml.loadAll(text)) read(doc);
+    return out;
   } catch {
-    // a template or an excerpt: the names in it are not known, so nothing is concluded from it
-    objects.opaque = true;
+    return undefined;
   }
+}
+
+/** Text that stands for a value the reader fills in: the names of such a manifest are not known. */
+const TEMPLATE = /\{\{|\$\{|\$\(|<[a-z][\w-]*>|REPLACE_|\$[A-Z_]{2,}/;
+
+/**
+ * An excerpt that is not YAML (`...` standing for elided lines, an inline fragment): its
+ * top-level `kind:` and the `name:` directly under `metadata:`. One that names no object (no kind,
+ * or a kind without a name) creates nothing; one whose text is a template is not understood.
+ */
+function excerptNames(text: string): { kind: string; name: string }[] | undefined {
+  if (TEMPLATE.test(text)) return undefined;
+  const lines = text.split('\n');
+  const kind = lines.map((l) => /^kind:\s*["']?([A-Za-z][\w]*)["']?\s*$/.exec(l)?.[1]).find(Boolean);
+  const meta = lines.findIndex((l) => /^metadata:\s*$/.test(l));
+  if (!kind || meta < 0) return [];
+  const indent = /^(\s+)/.exec(lines[meta + 1] ?? '')?.[1];
+  if (!indent) return [];
+  for (const l of lines.slice(meta + 1)) {
+    if (!l.startsWith(indent) && l.trim() !== '') break;
+    const m = new RegExp(`^${indent}name:\\s*["']?([^"'\\s#]+)["']?\\s*(?:#.*)?$`).exec(l);
+    if (m) return /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(m[1]!) ? [{ kind, name: m[1]! }] : undefined;
+  }
+  return [];
+}
+
+function readManifest(objects: PageObjects, text: string, shownAt?: number): void {
+  // An applied manifest that is not YAML fails to apply for a reason of its own: nothing is
+  // concluded from it. One only shown is an excerpt, and names its object all the same.
+  const names = namesIn(text) ?? (shownAt === undefined ? undefined : excerptNames(text));
+  // a template: the names in it are not known, so nothing is concluded from it
+  if (!names) objects.opaque = true;
+  for (const { kind, name } of names ?? []) {
+    if (shownAt === undefined) add(objects, kind, name);
+    else {
+      const k = kindOf(kind);
+      if (!objects.shown.has(k)) objects.shown.set(k, new Map());
+      if (!objects.shown.get(k)!.has(name)) objects.shown.get(k)!.set(name, shownAt);
+    }
+  }
+}
+
+/** The `-f` values of a command that are neither a file name nor a URL (`-`, a folder, a variable): what they apply is not known. */
+function appliesUnknown(command: string): boolean {
+  return [...command.matchAll(/(?:^|\s)(?:-f|--filename)(?:\s+|=)(\S+)/g)].some((m) => !/^(?:https?:\/\/\S+|[\w./-]+\.(?:ya?ml|json))$/.test(m[1]!));
+}
+
+/** True when some command names the manifest's file (`-f job.yaml`, a URL of its example, `cat job.yaml`). */
+function applied(m: ManifestStep, commands: readonly string[]): boolean {
+  const names = [m.file, m.examplePath].filter((n): n is string => !!n).map((n) => n.split('/').pop()!);
+  return names.some((n) => commands.some((c) => new RegExp(`(?:^|[\\s/='"])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s'";|&)])`, 'm').test(c)));
 }
 
 /** The objects one kubectl call creates, read from its words; false when it creates some it does not name. */
@@ -122,11 +181,14 @@ const OPAQUE_CREATORS = /^(helm|kustomize|kompose|istioctl|linkerd|cilium|operat
 
 /** What the page creates, from every step (before or after the one asking: a later creation means the page owns the object). */
 export function pageObjects(steps: readonly Step[], manifests: readonly ManifestStep[], examples: ReadonlyMap<string, string>): PageObjects {
-  const objects: PageObjects = { byKind: new Map(), opaque: false };
+  const objects: PageObjects = { byKind: new Map(), shown: new Map(), opaque: false };
+  const commands = steps.filter((s) => s.kind === 'command').map((s) => s.command);
+  // When a command applies something not named (stdin, a folder, a variable), any manifest may be it.
+  const known = !commands.some(appliesUnknown);
   for (const m of manifests) {
     if (m.language === 'text') continue;
     if (m.content === null) objects.opaque = true;
-    else readManifest(objects, m.content);
+    else readManifest(objects, m.content, known && !applied(m, commands) ? m.line : undefined);
   }
   for (const s of steps) {
     if (s.kind !== 'command') continue;
@@ -147,7 +209,8 @@ export function pageObjects(steps: readonly Step[], manifests: readonly Manifest
 
 /** True when the page creates objects of this kind (pods also through any workload). */
 function createsKind(objects: PageObjects, kind: string): boolean {
-  if (objects.byKind.has(kind)) return true;
+  // A kind the page only shows may be in the reader's own file (`kubectl apply -f mypdb.yaml`).
+  if (objects.byKind.has(kind) || objects.shown.has(kind)) return true;
   return kind === 'pod' && [...objects.byKind.keys()].some((k) => POD_MAKERS.has(k));
 }
 
@@ -162,6 +225,9 @@ function namedAbsent(objects: PageObjects, kind: string, name: string): string |
     .flatMap((names) => [...names])
     .find((n) => n !== name && Math.min(n.length, name.length) > TYPO_DISTANCE && distance(n, name) <= TYPO_DISTANCE);
   if (near) return undefined;
+  const shownAt = objects.shown.get(kind)?.get(name);
+  if (shownAt !== undefined)
+    return `${kind} ${name} is only defined by the manifest at line ${shownAt}, which no step of the page applies (the reader is left to create it); a fresh cluster does not have it`;
   return `${kind} ${name} is not created by this page (it expects it from an earlier page or a prerequisite); a fresh cluster does not have it`;
 }
 

@@ -11,6 +11,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CommandStep } from '../plan/types.js';
+import { internal } from './internal.js';
 import { baseResult } from './outcome.js';
 import { ClusterTime } from './pace.js';
 import { shQuote } from '../shell/index.js';
@@ -28,11 +29,6 @@ export interface Concurrent {
   /** Where its output goes (in the runner's own directory). */
   log: string;
   started: number;
-}
-
-async function internal(state: LessonState, script: string): Promise<string> {
-  const r = await state.shell.run(script, { timeoutMs: 30_000, ...(state.options.signal ? { signal: state.options.signal } : {}) });
-  return r.output;
 }
 
 /** True when the step should run in its own terminal: the page says so and it runs on this machine. */

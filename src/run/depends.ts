@@ -213,6 +213,11 @@ export function createdObjects(output: string): Set<string> {
   return new Set([...output.matchAll(MADE)].map((m) => m[1]!));
 }
 
+/** The names of the objects an output announces as made anew (`configmap/game-config-4-m9dm2f92bt created`), not changed. */
+export function newObjects(output: string): Set<string> {
+  return new Set([...output.matchAll(MADE)].filter((m) => / created\b/.test(m[0])).map((m) => m[1]!));
+}
+
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**

@@ -21,7 +21,7 @@ import { stepRoles } from './select.js';
 import { LessonShell, type ShellOptions } from './shell.js';
 import { registerCleanup } from './signals.js';
 import type { LessonState } from './state.js';
-import { runCommandStep } from './step.js';
+import { runCommandStep } from './step/index.js';
 import { dependsOn, producedNames } from './depends.js';
 import { finishConcurrent, hasShown, runsConcurrently, startConcurrent, type Concurrent } from './concurrent.js';
 import type { LessonResult, StepResult } from './types.js';

@@ -6,7 +6,7 @@ describe('--realtime', () => {
     for (const command of ['check', 'walk']) {
       const r = await runCli([command, '--help']);
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(/--realtime\s+wait between retries in real time/);
+      expect(r.stdout).toMatch(/--realtime\s+let waits \(retries, kubectl wait, watches\)\s+take\s+real\s+time/);
     }
   });
 });

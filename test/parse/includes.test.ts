@@ -46,6 +46,12 @@ describe('includes', () => {
     expect(manifests(lesson.steps).map((m) => [m.line, m.content, m.file])).toEqual([[3, 'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4', 'config.yaml']]);
   });
 
+  it('should read a `code_sample` file given with a leading slash as relative to the examples folder', () => {
+    const md = '{{% code_sample file="/controllers/sample-job.yaml" %}}\n';
+    const lesson = parseWith(md, { 'controllers/sample-job.yaml': 'kind: Job\n' });
+    expect(manifests(lesson.steps).map((m) => [m.file, m.examplePath, m.content])).toEqual([['sample-job.yaml', 'controllers/sample-job.yaml', 'kind: Job\n']]);
+  });
+
   it('should read `{{% readFile %}}` and `{{< codeFromFile file= >}}` includes relative to the site', () => {
     const md = ['{{< codeFromFile file="static/examples/config-with-mounts.yaml" >}}', '', '{{% readFile "static/examples/other.yaml" %}}', ''].join('\n');
     const lesson = parseWith(md, { 'site/static/examples/config-with-mounts.yaml': 'kind: Cluster\n', 'site/static/examples/other.yaml': 'kind: Pod\n' });

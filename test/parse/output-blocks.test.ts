@@ -99,6 +99,41 @@ describe('output or command, by content and cues', () => {
   it('should not cover earlier read-only commands whose output the block does not show', () => {
     const md = [block('shell', 'kubectl get pods', 'kubectl get svc'), 'Output:', '', block('', 'NAME   TYPE', 'web    ClusterIP')].join('\n');
     expect(cmds(md)[1]!.expected?.covers).toBeUndefined();
+    // It may show them: the runner compares both readings.
+    expect(cmds(md)[1]!.expected?.mayCover).toEqual(['s1']);
+  });
+
+  it('should leave out of mayCover the earlier commands that print nothing, and those covered for sure', () => {
+    const md = [block('shell', 'cd /tmp', 'export X=1', 'echo -n admin | base64', 'echo -n two | base64'), 'Output:', '', block('', 'YWRtaW4=', 'dHdv')].join('\n');
+    expect(cmds(md).map((s) => s.expected?.mayCover)).toEqual([undefined, undefined, undefined, ['s3']]);
+    const created = [block('shell', 'kubectl delete pod web', 'kubectl delete svc web'), 'Output:', '', block('', 'pod "web" deleted', 'service "web" deleted')].join('\n');
+    expect(cmds(created)[1]!.expected).toMatchObject({ covers: ['s1'] });
+    expect(cmds(created)[1]!.expected?.mayCover).toBeUndefined();
+  });
+
+  it('should give a block the prose shows with a read-only inline command to that command, not to the fence before', () => {
+    const md = [
+      block('', 'kubectl run --image=busybox:1.28 myapp -- false'),
+      'You can see using `kubectl describe pod myapp` that this container is crashing:',
+      '',
+      block('', 'Containers:', '  myapp:', '    State:          Waiting'),
+    ].join('\n');
+    const steps = cmds(md);
+    expect(steps.map((s) => [s.command, s.expected?.text ?? null])).toEqual([
+      ['kubectl run --image=busybox:1.28 myapp -- false', null],
+      ['kubectl describe pod myapp', 'Containers:\n  myapp:\n    State:          Waiting'],
+    ]);
+    expect(steps[1]!.inferred).toBe(true);
+  });
+
+  it('should not take a command the prose creates something with as the one that shows the block', () => {
+    const md = [
+      block('shell', 'kubectl get pods'),
+      'Create the Deployment with `kubectl apply -f web.yaml` and look at the pods again:',
+      '',
+      block('', 'NAME   READY   STATUS'),
+    ].join('\n');
+    expect(cmds(md).map((s) => s.command)).toEqual(['kubectl get pods']);
   });
 
   it('should compare the file a command writes when the doc then shows it', () => {

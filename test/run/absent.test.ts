@@ -70,6 +70,39 @@ describe('absentPrerequisite', () => {
     const unreadable = pageObjects([cmd(1, 'kubectl apply -f x.yaml')], [manifest(2, 'x.yaml', null)], new Map());
     expect(absentPrerequisite('kubectl get deploy shop', notFound('deployments.apps', 'shop'), null, unreadable)).toBeUndefined();
   });
+
+  it('should read the names of excerpts that are not YAML, and conclude nothing from a template', () => {
+    const excerpt = 'kind: Job\nmetadata:\n  name: new\n  ...\nspec:\n  manualSelector: true\n  ...\n';
+    const fragment = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  annotations: batch.kubernetes.io/job-tracking: ""';
+    const withExcerpts = pageObjects([cmd(1, 'kubectl get jobs')], [manifest(3, null, excerpt), manifest(9, null, fragment)], new Map());
+    expect(withExcerpts.opaque).toBe(false);
+    // `new` is a name the page shows; `myjob` is not, and is no typo of it.
+    expect(absentPrerequisite('kubectl get job new', notFound('jobs.batch', 'new'), null, withExcerpts)?.reason).toMatch(/^job new is only defined by the manifest at line 3/);
+    expect(absentPrerequisite('kubectl get job myjob', notFound('jobs.batch', 'myjob'), null, withExcerpts)?.reason).toMatch(/^job myjob is not created by this page/);
+    const template = pageObjects([], [manifest(3, null, 'kind: Job\nmetadata:\n  name: {{ .Name }}\n  ...\n  x: [\n')], new Map());
+    expect(template.opaque).toBe(true);
+  });
+
+  it('should tell a manifest the page applies from one it only shows', () => {
+    const job = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: per-index\n';
+    const shown = pageObjects([cmd(9, 'kubectl get -o yaml job per-index')], [manifest(3, 'per-index.yaml', job, 'controllers/per-index.yaml')], new Map());
+    expect(absentPrerequisite('kubectl get -o yaml job per-index', notFound('jobs.batch', 'per-index'), null, shown)?.reason).toMatch(
+      /^job per-index is only defined by the manifest at line 3, which no step of the page applies/,
+    );
+    // Applied by its URL or its file name, the object is the page's own: its absence stays a failure.
+    for (const apply of ['kubectl apply -f https://k8s.io/examples/controllers/per-index.yaml', 'kubectl create -f per-index.yaml']) {
+      const own = pageObjects([cmd(5, apply)], [manifest(3, 'per-index.yaml', job, 'controllers/per-index.yaml')], new Map());
+      expect(absentPrerequisite('kubectl get job per-index', notFound('jobs.batch', 'per-index'), null, own)).toBeUndefined();
+    }
+    // An applied manifest that is not YAML fails on its own; what the page meant to create is not known.
+    const broken = pageObjects([cmd(5, 'kubectl create -f per-index.yaml')], [manifest(3, 'per-index.yaml', 'kind: Job\nmetadata:\n  name: x\n bad: [\n')], new Map());
+    expect(absentPrerequisite('kubectl get job other', notFound('jobs.batch', 'other'), null, broken)).toBeUndefined();
+    // A kind the page shows may be in the reader's own file: an empty listing of it is not excused.
+    expect(absentPrerequisite('kubectl get jobs', 'No resources found in default namespace.\n', 'NAME STATUS', shown)).toBeUndefined();
+    // A command applying what it does not name (stdin, a folder) may apply it: nothing is concluded.
+    const stdin = pageObjects([cmd(5, 'cat manifest | kubectl apply -f -')], [manifest(3, 'per-index.yaml', job)], new Map());
+    expect(absentPrerequisite('kubectl get job per-index', notFound('jobs.batch', 'per-index'), null, stdin)).toBeUndefined();
+  });
 });
 
 describe('shQuoteExpanding', () => {

@@ -6,6 +6,7 @@ import { loadLesson } from '../../src/parse/index.js';
 import { buildPlan } from '../../src/plan/index.js';
 import { findBwrap, preflightConfine } from '../../src/run/confine.js';
 import { runPlan } from '../../src/run/run-plan.js';
+import { cmd, manifest, plan } from './plan-builder.js';
 import { tempDir } from './helpers.js';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/run');
@@ -131,6 +132,28 @@ describe('runPlan on the simulator', () => {
     expect(exec.skipReason).toMatch(/depends on line \d+, which was skipped/);
     expect(byLine('get deployment reader').status).toBe('pass');
     expect(byLine('create configmap other').status).toBe('fail');
+  });
+
+  it('lets the cluster time pass while `kubectl wait` waits, unless realtime', async () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata: { name: slow }
+spec:
+  containers:
+  - name: c
+    image: busybox:1.36
+    command: [sleep, '3600']
+    readinessProbe: { exec: { command: ['true'] }, initialDelaySeconds: 30 }
+`;
+    for (const realtime of [false, true]) {
+      const t = tempDir();
+      cleanups.push(t.remove);
+      // Ready after 30 s of the cluster's time: within the wait's 4 s only when that time passes at once.
+      const lesson = plan([manifest(1, 'slow.yaml', pod), cmd(10, 'kubectl apply -f slow.yaml && kubectl wait --for=condition=Ready pod/slow --timeout=4s')]);
+      const r = await runPlan(lesson, simBackend(), { tmpDir: t.dir, handleSignals: false, settleMs: 0, realtime });
+      expect(r.error).toBeUndefined();
+      expect(r.steps[1], JSON.stringify(r.steps[1])).toMatchObject(realtime ? { status: 'fail', exitCode: 1 } : { status: 'pass', exitCode: 0 });
+    }
   });
 });
 

@@ -38,6 +38,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
             }
           : {}),
         atRest: (horizonMs: number) => sim.atRest(horizonMs),
+        outputMayGrow: (horizonMs: number) => sim.outputMayGrow(horizonMs),
         passTime: (ms: number) => sim.passTime(ms),
         unreachable: (command: string) => {
           const ip = insideAddresses(command)[0];

@@ -77,6 +77,8 @@ export class TrackingClock implements Clock {
   private readonly pending = new Map<unknown, number>();
   /** Pending timers of retry loops that cannot change the outcome (see `retryLoop`). */
   private readonly retries = new Set<unknown>();
+  /** Pending timers of sleeping container processes (see `processWake`). */
+  private readonly wakes = new Set<unknown>();
   /** > 0 while a retry loop's timer (or work it scheduled) runs. */
   private inRetry = 0;
   constructor(readonly inner: Clock) {}
@@ -88,6 +90,7 @@ export class TrackingClock implements Clock {
     const box: { handle?: unknown } = {};
     box.handle = this.inner.setTimeout(() => {
       this.pending.delete(box.handle);
+      this.wakes.delete(box.handle);
       const retry = this.retries.delete(box.handle);
       if (retry) this.inRetry++;
       try {
@@ -104,6 +107,7 @@ export class TrackingClock implements Clock {
   clearTimeout(handle: unknown): void {
     this.pending.delete(handle);
     this.retries.delete(handle);
+    this.wakes.delete(handle);
     this.inner.clearTimeout(handle);
   }
   /**
@@ -114,6 +118,19 @@ export class TrackingClock implements Clock {
    */
   retryLoop(handle: unknown): void {
     if (this.pending.has(handle)) this.retries.add(handle);
+  }
+  /**
+   * Marks a pending timer as the end of a container process's sleep: when it fires, the process
+   * goes on and may print more (a logger's next line), whether or not the cluster's objects change.
+   */
+  processWake(handle: unknown): void {
+    if (this.pending.has(handle)) this.wakes.add(handle);
+  }
+  /** True when a sleeping container process wakes within `ms` from now (its output may still grow). */
+  wakesWithin(ms: number): boolean {
+    const limit = this.inner.now().getTime() + ms;
+    for (const handle of this.wakes) if ((this.pending.get(handle) ?? Infinity) <= limit) return true;
+    return false;
   }
   /** True while a retry loop's timer, or work it scheduled, runs (its writes are not progress). */
   get inRetryLoop(): boolean {
@@ -130,6 +147,11 @@ export class TrackingClock implements Clock {
 /** Marks a timer of `clock` as a retry loop (see `TrackingClock.retryLoop`); a no-op on other clocks. */
 export function markRetryLoop(clock: Clock, handle: unknown): void {
   if (clock instanceof TrackingClock) clock.retryLoop(handle);
+}
+
+/** Marks a timer of `clock` as the end of a container process's sleep (see `TrackingClock.processWake`); a no-op on other clocks. */
+export function markProcessWake(clock: Clock, handle: unknown): void {
+  if (clock instanceof TrackingClock) clock.processWake(handle);
 }
 
 /**

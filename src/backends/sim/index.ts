@@ -57,6 +57,11 @@ export interface SimHandle {
    */
   atRest(horizonMs: number): boolean;
   /**
+   * True when a sleeping container process wakes within `horizonMs` (a logger's loop between two
+   * lines): what containers print may still grow, though the cluster's objects are at rest.
+   */
+  outputMayGrow(horizonMs: number): boolean;
+  /**
    * Lets `ms` of simulated time pass at once (timers due within it fire in order) instead of
    * waiting for it; with an injected clock other than a JumpClock, waits `ms` in real time.
    */
@@ -156,6 +161,7 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
       lastSeenProgress = progress;
       return quiet && !clock.dueWithin(horizonMs);
     },
+    outputMayGrow: (horizonMs) => clock.wakesWithin(horizonMs),
     async passTime(ms) {
       const inner = clock.inner;
       if (inner instanceof JumpClock) await inner.pass(ms);

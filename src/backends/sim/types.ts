@@ -68,6 +68,11 @@ export interface StoreChange {
 export interface ListOptions {
   labelSelector?: string;
   fieldSelector?: string;
+  /**
+   * The stored objects themselves, not copies: for a reader that only serializes them at once
+   * (the server answering a list). Nothing may change them.
+   */
+  shared?: boolean;
 }
 
 /**

@@ -42,7 +42,9 @@ export function formatPlanText(plan: Plan): string {
       const e = s.expected;
       const extra = [e.form, count(e.text.split('\n').length, 'line')];
       if (e.covers?.length) extra.push(`with the output of ${e.covers.join(', ')}`);
+      if (e.mayCover?.length) extra.push(`alone or with the output of ${e.mayCover.join(', ')}`);
       if (e.file !== undefined) extra.push(`content of file ${e.file}`);
+      if (e.log) extra.push(e.log.target ? `log of container ${e.log.container ?? ''} of ${e.log.target}` : `a container's log: ${e.log.unknown ?? ''}`);
       lines.push(`       expects ${e.mode} output at line ${e.position.line} (${extra.join(', ')})`);
     }
   }

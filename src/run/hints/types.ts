@@ -28,7 +28,7 @@ export interface EarlierStep {
   step: CommandStep;
   /** The command as run. */
   ran: string;
-  status: 'pass' | 'fail' | 'skipped' | 'error';
+  status: 'pass' | 'fail' | 'skipped' | 'unchecked' | 'error';
 }
 
 /** Everything a hint rule may look at. */

@@ -118,6 +118,62 @@ export const logsFollow: RewriteRule = (command, step, ctx) => {
 };
 
 /**
+ * The head of a loop that never ends by itself: `while true|:|sleep N|[ 1 ]; do`, `until false; do`
+ * (group 1: `while`/`until`, group 2: its condition).
+ */
+const ENDLESS_HEAD = /^(\s*)(while|until)\s+(true|:|sleep\s+[\d.]+[smhd]?|\[\s*1\s*\]|false)\s*(;\s*do\b|\n\s*do\b)/;
+
+/**
+ * A loop of the reader's shell that never ends by itself (`while true; do curl …; sleep 10; done`,
+ * "cancel this when you're happy with it"): a reader watches its lines and presses Ctrl-C. It runs
+ * in a subshell that ends once `ctx.watchMs` of real time have passed (its lines come at this
+ * machine's pace, its `sleep`s being real), and is stopped earlier once the doc's lines appeared.
+ * The loop's own variables and the shell's stay as they are.
+ */
+export const endlessLoop: RewriteRule = (command, step, ctx) => {
+  if (step.host.kind !== 'local') return null;
+  const head = ENDLESS_HEAD.exec(command);
+  if (!head) return endlessLoopInPod(command, step, ctx);
+  const [, indent, keyword, condition, doWord] = head;
+  if ((keyword === 'while') === (condition === 'false')) return null;
+  // A loop the reader leaves by itself (`break`, `exit`) is not endless.
+  if (parseCommandLine(command).commands.some((c) => c.name === 'break' || c.name === 'exit' || c.name === 'return')) return null;
+  if (!/\bdone\s*$/.test(command.trim())) return null;
+  const seconds = Math.max(1, Math.round((step.expected ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
+  const bound = keyword === 'while' ? `(( SECONDS < __kdt_until )) && ${condition}` : `(( SECONDS >= __kdt_until )) || ${condition}`;
+  const loop = `${indent}${keyword} ${bound}${doWord}${command.slice(head[0].length)}`;
+  const to = `( __kdt_until=$((SECONDS + ${seconds})); ${loop.trim()}\n)`;
+  return run(
+    to,
+    [interactive(command, `timeout ${seconds} ${command.trim()}`, `an endless loop (a reader stops it with Ctrl-C); run for at most ${seconds}s and stopped once the doc's lines appear`)],
+    { bounded: { stoppedCodes: [124, 143], ms: seconds * 1000, realTime: true, endless: true } },
+  );
+};
+
+/** An endless loop anywhere in a command line (inside the quoted script of `kubectl exec … sh -c`). */
+const ENDLESS_ANYWHERE = /\b(?:while\s+(?:true|:|sleep\s+[\d.]+[smhd]?|\[\s*1\s*\])|until\s+false)\s*(?:;|\n)\s*do\b/;
+
+/**
+ * `kubectl exec POD -- sh -c 'while true; do …; sleep 5; done'`: the loop runs in the pod, for
+ * ever. Bounded with `timeout` like a watch (with a terminal when the doc asks for one), stopped
+ * once the doc's lines appeared; the pod's sleeps follow the cluster's time, which passes on while
+ * it prints nothing.
+ */
+function endlessLoopInPod(command: string, step: CommandStep, ctx: Parameters<RewriteRule>[2]): Prepared | null {
+  const k = firstKubectlCall(command);
+  if (!k || k.path[0]?.value !== 'exec' || !ENDLESS_ANYWHERE.test(command)) return null;
+  if (/\b(?:break|exit|return)\b/.test(command.slice(ENDLESS_ANYWHERE.exec(command)!.index))) return null;
+  const seconds = Math.max(1, Math.round((step.expected ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
+  const bounded = command.replace(/\bkubectl\s/, () => `timeout --foreground ${seconds} kubectl `).trim();
+  const tty = hasFlag(k, '-t', '--tty');
+  return run(
+    tty ? withTerminal(bounded) : bounded,
+    [interactive(command, `timeout ${seconds} ${command.trim()}`, `an endless loop in the pod (a reader stops it with Ctrl-C); run for at most ${seconds}s and stopped once the doc's lines appear`)],
+    { bounded: { stoppedCodes: [124, 143], ms: seconds * 1000, endless: true }, ...(tty ? { pty: true } : {}) },
+  );
+}
+
+/**
  * The local ports a `kubectl proxy` (`--port`, default 8001) or `kubectl port-forward`
  * (`28015:27017`, `8080`; not `:80`, which picks a free one) listens on.
  */
@@ -272,7 +328,7 @@ function carriedFlags(k: KubectlCall): string[] {
 }
 
 /** The rules in the order they are tried. */
-export const INTERACTIVE_RULES: RewriteRule[] = [skipHostTools, watchProgram, boundedWatch, rolloutWatch, logsFollow, background, edit, execTty, runTty];
+export const INTERACTIVE_RULES: RewriteRule[] = [skipHostTools, watchProgram, boundedWatch, rolloutWatch, logsFollow, endlessLoop, background, edit, execTty, runTty];
 
 /** True when the step is interactive and no rule made it runnable. */
 export function unhandledInteractive(step: CommandStep): string | null {

@@ -40,6 +40,16 @@ export interface Bounded {
   stoppedCodes: number[];
   /** How long it may run, in ms of the cluster's time (the simulator may let that time pass faster). */
   ms: number;
+  /**
+   * Bounded by this machine's clock, by the command itself (a loop of the reader's shell whose
+   * `sleep`s are real): the runner does not let the cluster's time pass faster while it runs.
+   */
+  realTime?: boolean;
+  /**
+   * A loop that never ends by itself (a reader stops it once satisfied): the doc may show more of
+   * its lines than it prints within its bound.
+   */
+  endless?: boolean;
 }
 
 /** The rewritten form of a command step. */

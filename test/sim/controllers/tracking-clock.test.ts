@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JumpClock, ManualClock, TrackingClock, markRetryLoop } from '../../../src/backends/sim/clock.js';
+import { JumpClock, ManualClock, TrackingClock, markProcessWake, markRetryLoop } from '../../../src/backends/sim/clock.js';
 
 describe('TrackingClock', () => {
   it('knows which timers are due within a horizon, and forgets fired and cleared ones', () => {
@@ -18,6 +18,28 @@ describe('TrackingClock', () => {
     expect(clock.dueWithin(1_000_000)).toBe(false);
     manual.advance(200_000);
     expect(fired).toEqual(['soon']);
+  });
+});
+
+describe('TrackingClock process wakes', () => {
+  it('tells when a sleeping container process wakes, apart from other timers, and forgets fired and cleared ones', () => {
+    const manual = new ManualClock();
+    const clock = new TrackingClock(manual);
+    clock.setTimeout(() => undefined, 5_000);
+    const wake = clock.setTimeout(() => undefined, 10_000);
+    markProcessWake(clock, wake);
+    expect(clock.wakesWithin(9_000)).toBe(false);
+    expect(clock.wakesWithin(10_000)).toBe(true);
+    manual.advance(10_000);
+    expect(clock.wakesWithin(60_000)).toBe(false);
+    const later = clock.setTimeout(() => undefined, 1_000);
+    markProcessWake(clock, later);
+    // A loop's sleep does not keep the cluster from being at rest, yet its output may grow.
+    markRetryLoop(clock, later);
+    expect(clock.dueWithin(60_000)).toBe(false);
+    expect(clock.wakesWithin(60_000)).toBe(true);
+    clock.clearTimeout(later);
+    expect(clock.wakesWithin(60_000)).toBe(false);
   });
 });
 

@@ -164,6 +164,21 @@ metadata: { name: debian }
 spec:
   containers:
   - { name: debian, image: 'debian:12', command: [sleep, infinity] }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: args-run }
+spec:
+  restartPolicy: Never
+  containers:
+  - { name: c, image: 'nginx:1.27', args: [sh, -c, 'echo from the args'] }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: args-server }
+spec:
+  containers:
+  - { name: c, image: 'nginx:1.27', args: [nginx, -g, 'daemon off;'] }
 `;
 
 let k: KubectlSim;
@@ -188,6 +203,14 @@ describe('kubelet behaviours and image tools, through kubectl', () => {
     expect((await k.kubectl(['logs', 'memory-demo'])).out).toBe('stress: info: [1] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd');
   });
 
+  it("an image's docker-entrypoint.sh runs the pod's args as the program unless they name its server", async () => {
+    const done = await k.until(['pod', 'args-run'], (p) => p.status.phase === 'Succeeded');
+    expect(done.status.containerStatuses[0].state.terminated.exitCode).toBe(0);
+    expect((await k.kubectl(['logs', 'args-run'])).out).toBe('from the args');
+    await k.until(['pod', 'args-server'], (p) => p.status.containerStatuses?.[0]?.ready === true);
+    expect((await k.kubectl(['logs', 'args-server'])).out).toMatch(/Configuration complete; ready for start up/);
+  });
+
   it('indexed Job pods see JOB_COMPLETION_INDEX and the shell computes with it', async () => {
     const w = await k.kubectl(['wait', '--for=condition=Complete', 'job/squares', '--timeout=60s']);
     expect(w.code, w.err).toBe(0);
@@ -196,8 +219,9 @@ describe('kubelet behaviours and image tools, through kubectl', () => {
     expect(pod.metadata.annotations['batch.kubernetes.io/job-completion-index']).toBe('2');
     expect(pod.spec.containers[0].env).toContainEqual({
       name: 'JOB_COMPLETION_INDEX',
-      valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']" } },
+      valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: "metadata.labels['batch.kubernetes.io/job-completion-index']" } },
     });
+    expect(pod.metadata.labels['batch.kubernetes.io/job-completion-index']).toBe('2');
     expect((await k.kubectl(['logs', pod.metadata.name])).out).toBe('2 squared is 4');
   });
 

@@ -74,4 +74,21 @@ describe('pods/log', () => {
     expect(lines).toEqual(['tick 1', 'tick 2', 'tick 3', 'tick 4']);
     expect((await fetch('tailLines=1')).body).toMatch(/^tick \d+\n$/);
   });
+
+  it("expands $(VAR) in the pod's command and args with the container's variables, as kubelet does", async () => {
+    const fetch = await start([
+      {
+        name: 'echo',
+        image: 'busybox',
+        command: ['/bin/echo', '$(LEVEL) $(KIND)'],
+        args: ['$(MISSING)', '$$(LEVEL)', 'x$$y'],
+        env: [
+          { name: 'LEVEL', value: 'very' },
+          { name: 'KIND', value: 'charm' },
+        ],
+      },
+    ]);
+    // Unknown references stay as written; `$$` is a literal `$`.
+    expect((await fetch('container=echo')).body).toBe('very charm $(MISSING) $(LEVEL) x$y\n');
+  });
 });

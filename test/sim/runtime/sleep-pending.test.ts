@@ -33,4 +33,19 @@ describe('sleep in a container', () => {
     await running;
     expect(clock.dueWithin(60_000)).toBe(false);
   });
+
+  it("should end when the simulator's clock reaches its deadline, before the real time has passed", async () => {
+    const manual = new ManualClock('2024-01-01T00:00:00Z');
+    const clock = new TrackingClock(manual);
+    const host = { ...testHost(), clock, speed: 1, sleepCapMs: 60_000 };
+    let finished = false;
+    const running = runSh('sleep 30; date +%T', { host }).then((r) => ((finished = true), r));
+    expect(await until(() => clock.dueWithin(60_000))).toBe(true);
+    manual.advance(29_000);
+    expect(await until(() => finished, 20)).toBe(false);
+    manual.advance(1_000);
+    expect(await until(() => finished)).toBe(true);
+    // What the container does next happens at the cluster's time.
+    expect((await running).stdout).toBe('00:00:30\n');
+  });
 });

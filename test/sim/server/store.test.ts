@@ -33,6 +33,19 @@ describe('createStore', () => {
     expect(s.resourceVersion()).toBe(u.metadata.resourceVersion);
   });
 
+  it('lists copies, unless a reader that serializes at once asks for the stored objects', () => {
+    const s = createStore();
+    s.create(cms, cm('b'));
+    s.create(cms, cm('a'));
+    const copies = s.list(cms, 'default').items;
+    copies[0]!.metadata.labels = { changed: 'yes' };
+    expect(s.get(cms, 'default', 'a')!.metadata.labels).toEqual({});
+    const shared = s.list(cms, 'default', { shared: true }).items;
+    expect(shared.map((o) => o.metadata.name)).toEqual(['a', 'b']);
+    expect(s.list(cms, 'default', { shared: true }).items[0]).toBe(shared[0]);
+    expect(s.list(cms, 'default').items[0]).not.toBe(shared[0]);
+  });
+
   it('throws AlreadyExists, NotFound and Conflict', () => {
     const s = createStore();
     const a = s.create(cms, cm('a'));

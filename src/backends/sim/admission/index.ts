@@ -4,6 +4,7 @@ import { invalid, notFound, StatusError, type FieldCause } from '../status.js';
 import { allocateService, carryOverAllocations, heldValues } from './allocators.js';
 import { checkDecodable } from './decode-checks.js';
 import { applyDefaultClass } from './default-class.js';
+import { kindRow } from '../kinds.js';
 import { rulesFor } from './kinds.js';
 import { applyLimitRanges } from './limit-ranger.js';
 import { bumpGeneration, prepareCreateMeta, prepareUpdateMeta } from './metadata.js';
@@ -93,7 +94,7 @@ function statusWrite(obj: Dict, old: Dict): KObject {
 export function createAdmission(store: Store, ctx: SimContext): Admission {
   function admit(op: 'create' | 'update', type: ResourceType, object: KObject, old: KObject | undefined, options: WriteOptions): KObject {
     const key = resourceKey(type);
-    const rules = rulesFor(key, type.group, type.subresources);
+    const rules = rulesFor(kindRow(type)?.rules, type.group, type.subresources);
     const obj = clone(object) as Dict;
     if (op === 'update' && old && options.subresource === 'status') return statusWrite(obj, old);
     checkDecodable(type, key, obj);
@@ -157,7 +158,6 @@ export function createAdmission(store: Store, ctx: SimContext): Admission {
   };
 }
 
-export { KIND_RULES, type KindRules } from './kinds.js';
 export { NODE_PORT_RANGE, SERVICE_CIDR } from './allocators.js';
 export { canonicalQuantity, parseQuantity } from './quantity.js';
 export { randomString, RANDOM_ALPHABET } from './names.js';

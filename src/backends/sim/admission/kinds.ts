@@ -37,7 +37,7 @@ import {
   validateStatefulSetSpec,
 } from './validation/workloads.js';
 
-/** How admission treats one resource: behaviour as data, keyed by `resource.group`. */
+/** How admission treats one resource kind: behaviour as data. */
 export interface KindRules {
   /** The rule metadata.name must follow (default: subdomain). */
   name?: NameRule;
@@ -64,8 +64,8 @@ const cronJobNameLength = (o: Dict): FieldCause[] => {
 const spec = (f: (s: Dict) => FieldCause[]) => (obj: Dict) => f(ensureDict(obj, 'spec'));
 const emptyStatus = () => ({});
 
-/** The table of per-resource admission rules. */
-export const KIND_RULES: Record<string, KindRules> = {
+/** Admission rules of the kinds the simulator serves; each kind's row in ../kinds.ts names its rules. */
+export const RULES = {
   pods: {
     statusSubresource: true,
     defaults: (o) => {
@@ -85,54 +85,54 @@ export const KIND_RULES: Record<string, KindRules> = {
   events: { name: 'any' },
   nodes: { statusSubresource: true },
   replicationcontrollers: { generation: true, initialStatus: () => ({ replicas: 0 }), defaults: defaultReplicationController },
-  'deployments.apps': { generation: true, initialStatus: emptyStatus, defaults: defaultDeployment, validate: spec(validateDeploymentSpec) },
-  'replicasets.apps': { generation: true, initialStatus: () => ({ replicas: 0 }), defaults: defaultReplicaSet, validate: spec(validateReplicaSetSpec) },
-  'statefulsets.apps': {
+  deployments: { generation: true, initialStatus: emptyStatus, defaults: defaultDeployment, validate: spec(validateDeploymentSpec) },
+  replicasets: { generation: true, initialStatus: () => ({ replicas: 0 }), defaults: defaultReplicaSet, validate: spec(validateReplicaSetSpec) },
+  statefulsets: {
     generation: true,
     initialStatus: () => ({ replicas: 0, availableReplicas: 0 }),
     defaults: defaultStatefulSet,
     validate: spec(validateStatefulSetSpec),
   },
-  'daemonsets.apps': {
+  daemonsets: {
     generation: true,
     initialStatus: () => ({ currentNumberScheduled: 0, desiredNumberScheduled: 0, numberMisscheduled: 0, numberReady: 0 }),
     defaults: defaultDaemonSet,
     validate: spec(validateDaemonSetSpec),
   },
-  'controllerrevisions.apps': {},
-  'jobs.batch': {
+  controllerrevisions: {},
+  jobs: {
     generation: true,
     initialStatus: emptyStatus,
     defaults: defaultJob,
     onCreate: generateJobSelector,
     validate: (o) => validateJobSpec(o.spec, 'spec', true),
   },
-  'cronjobs.batch': {
+  cronjobs: {
     generation: true,
     initialStatus: emptyStatus,
     defaults: defaultCronJob,
     validate: (o) => [...validateCronJobSpec(ensureDict(o, 'spec')), ...cronJobNameLength(o)],
   },
-  'ingresses.networking.k8s.io': { generation: true, initialStatus: () => ({ loadBalancer: {} }), validate: spec(validateIngressSpec) },
-  'ingressclasses.networking.k8s.io': { generation: true },
-  'networkpolicies.networking.k8s.io': { generation: true, defaults: defaultNetworkPolicy },
-  'endpointslices.discovery.k8s.io': { generation: true, defaults: defaultEndpointSlice },
-  'poddisruptionbudgets.policy': { generation: true, initialStatus: () => ({ currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 }) },
-  'horizontalpodautoscalers.autoscaling': { initialStatus: () => ({ currentReplicas: 0, desiredReplicas: 0 }), defaults: defaultHorizontalPodAutoscaler },
-  'customresourcedefinitions.apiextensions.k8s.io': { generation: true },
-  'leases.coordination.k8s.io': {},
+  ingresses: { generation: true, initialStatus: () => ({ loadBalancer: {} }), validate: spec(validateIngressSpec) },
+  ingressclasses: { generation: true },
+  networkpolicies: { generation: true, defaults: defaultNetworkPolicy },
+  endpointslices: { generation: true, defaults: defaultEndpointSlice },
+  poddisruptionbudgets: { generation: true, initialStatus: () => ({ currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 }) },
+  horizontalpodautoscalers: { initialStatus: () => ({ currentReplicas: 0, desiredReplicas: 0 }), defaults: defaultHorizontalPodAutoscaler },
+  customresourcedefinitions: { generation: true },
+  leases: {},
   limitranges: { defaults: defaultLimitRange },
   // RBAC names are path segments (ValidateRBACName), so `system:discovery` is a valid name.
-  'roles.rbac.authorization.k8s.io': { name: 'path' },
-  'clusterroles.rbac.authorization.k8s.io': { name: 'path' },
-  'rolebindings.rbac.authorization.k8s.io': { name: 'path' },
-  'clusterrolebindings.rbac.authorization.k8s.io': { name: 'path' },
-};
+  roles: { name: 'path' },
+  clusterroles: { name: 'path' },
+  rolebindings: { name: 'path' },
+  clusterrolebindings: { name: 'path' },
+} satisfies Record<string, KindRules>;
 
 /** Groups served by the kube-apiserver itself; other groups are custom resources. */
 const BUILTIN_GROUP = /^(|apps|batch|autoscaling|policy|[a-z0-9.-]*\.k8s\.io)$/;
 
-/** The rules for a resource key; custom resources get generation tracking. */
-export function rulesFor(key: string, group: string, subresources: readonly string[] = []): KindRules {
-  return KIND_RULES[key] ?? (BUILTIN_GROUP.test(group) ? {} : { generation: true, statusSubresource: subresources.includes('status') });
+/** The rules a kind's row declares; a kind without a row that is a custom resource gets generation tracking. */
+export function rulesFor(declared: KindRules | undefined, group: string, subresources: readonly string[] = []): KindRules {
+  return declared ?? (BUILTIN_GROUP.test(group) ? {} : { generation: true, statusSubresource: subresources.includes('status') });
 }

@@ -1,5 +1,5 @@
 import type { Api } from '../api/types.js';
-import { RESOURCE_TYPES } from '../registry.js';
+import { KINDS } from '../kinds.js';
 import type { PodRuntime } from '../runtime/hooks.js';
 import type { StoreChange } from '../types.js';
 import { CronJobController } from './cronjob.js';
@@ -46,23 +46,7 @@ interface Running {
 }
 
 /** The types whose objects are replayed to every controller at start, as informers list before they watch. */
-const PRIMED = [
-  'namespaces',
-  'serviceaccounts',
-  'secrets',
-  'nodes',
-  'services',
-  'deployments',
-  'replicasets',
-  'replicationcontrollers',
-  'cronjobs',
-  'jobs',
-  'statefulsets',
-  'daemonsets',
-  'persistentvolumeclaims',
-  'pods',
-  'horizontalpodautoscalers',
-];
+const PRIMED = KINDS.filter((k) => k.primed !== undefined).sort((a, b) => a.primed! - b.primed!);
 
 /**
  * Registers the nodes and starts the controllers kind runs (kube-controller-manager, scheduler,
@@ -112,9 +96,8 @@ export function startControllers(api: Api, runtime: PodRuntime, options: Control
   };
   const unsubscribe = api.subscribe(dispatch);
   gc.prime();
-  for (const name of PRIMED) {
-    // The group comes from the resource table, the one place that knows it.
-    const type = api.resolve(name, RESOURCE_TYPES.find((t) => t.resource === name)?.group ?? '');
+  for (const kind of PRIMED) {
+    const type = api.resolve(kind.resource, kind.group);
     if (!type) continue;
     for (const object of api.list(type, undefined).items) {
       for (const c of running) if (c !== gc) c.handle({ type: 'ADDED', resource: type, object });

@@ -6,7 +6,7 @@ import { Vfs, type VNode } from './fs/vfs.js';
 import { buildRootfs } from './fs/rootfs.js';
 import { writeProc } from './fs/proc.js';
 import type { SharedVolumes } from './fs/volumes.js';
-import { containerEnv, hostnameOf } from './env.js';
+import { containerEnv, expandRefs, hostnameOf } from './env.js';
 import { profileFor, type ImageProfile } from './images/index.js';
 import { LogBuffer } from './logs.js';
 import { listeners, goTime, type AppHost } from './net/apps.js';
@@ -53,12 +53,25 @@ export interface StartContext {
   network(namespace: string, selfIP: string): Network;
 }
 
-/** The main process argv: command/args from the pod, else the image's entrypoint/cmd. */
-export function mainArgv(c: Json, profile: ImageProfile): string[] {
-  const command = c['command'] as string[] | undefined;
-  const args = c['args'] as string[] | undefined;
-  if (command) return [...command, ...(args ?? [])];
-  return [...(profile.entrypoint ?? []), ...(args ?? profile.cmd ?? [])];
+/**
+ * The main process argv: command/args from the pod, else the image's entrypoint/cmd. As kubelet
+ * does (ExpandContainerCommandAndArgs), `$(VAR)` in the pod's command and args is replaced by the
+ * container's variable; a reference to no variable stays as written, `$$` is a literal `$`. The
+ * image's own entrypoint and cmd are not expanded. An official image's `docker-entrypoint.sh`
+ * starts its server when the first argument is the server program or an option for it (`mysqld`,
+ * `--port=…`), and otherwise `exec "$@"`: `kubectl run --image=mysql -- mysql -h db` runs the
+ * client, `--image=nginx -- sh -c …` runs sh.
+ */
+export function mainArgv(c: Json, profile: ImageProfile, env: Record<string, string> = {}): string[] {
+  const command = (c['command'] as string[] | undefined)?.map((w) => expandRefs(w, env));
+  const args = (c['args'] as string[] | undefined)?.map((w) => expandRefs(w, env));
+  const argv = command ? [...command, ...(args ?? [])] : [...(profile.entrypoint ?? []), ...(args ?? profile.cmd ?? [])];
+  const base = (s: string | undefined): string => s?.split('/').pop() ?? '';
+  const entry = profile.entrypoint?.[0];
+  if (!entry || base(entry) !== 'docker-entrypoint.sh' || base(argv[0]) !== 'docker-entrypoint.sh' || argv.length < 2) return argv;
+  const first = argv[1]!;
+  if (first.startsWith('-') || base(first) === base(profile.cmd?.[0])) return argv;
+  return argv.slice(1);
 }
 
 /** Creates a container's state (files, env) when kubelet starts it. */
@@ -82,7 +95,7 @@ export function createContainer(pod: KObject, c: Json, init: boolean, sc: StartC
   const user = identityOf(pod, c);
   vfs.owner = { uid: user.uid, gid: user.gid };
   const env = containerEnv(sc.api, pod, c, profile.env, sc.services);
-  const argv = mainArgv(c, profile);
+  const argv = mainArgv(c, profile, env);
   writeProc(vfs, pod, c, argv);
   const log = new LogBuffer(sc.now);
   const podIP = String(((pod['status'] as Json) ?? {})['podIP'] ?? '');

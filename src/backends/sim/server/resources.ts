@@ -46,7 +46,8 @@ export async function serveResource(
 
   if (verb === 'list') {
     if (query.get('watch') === 'true' || query.get('watch') === '1') return serveWatch(ctx, type, namespace, req, res, query);
-    const all = api.list(type, namespace, listOptions(query));
+    // Served at once: the stored objects are read, not copied.
+    const all = api.list(type, namespace, { ...listOptions(query), shared: true });
     const page = paginate(all.items, all.resourceVersion, query);
     if (wantsTable(accept)) {
       const t = table(api, type, page.items, query, page.resourceVersion);

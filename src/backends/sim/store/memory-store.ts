@@ -101,12 +101,12 @@ export function createStore(options: StoreOptions = {}): Store {
       const items: KObject[] = [];
       for (const o of bucket(type).values()) {
         if (type.namespaced && namespace !== undefined && o.metadata.namespace !== namespace) continue;
-        if (match(o)) items.push(clone(o));
+        if (match(o)) items.push(o);
       }
       items.sort(
         (a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
       );
-      return { items, resourceVersion: String(rv) };
+      return { items: listOptions.shared ? items : items.map(clone), resourceVersion: String(rv) };
     },
     create(type, object) {
       const name = object.metadata.name ?? '';

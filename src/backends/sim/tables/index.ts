@@ -1,49 +1,9 @@
 import type { KObject, ResourceType } from '../types.js';
 import { resourceKey, type Dict } from '../admission/util.js';
+import { kindRow } from '../kinds.js';
 import { ageColumn, type Column, nameColumn, type Printer } from './columns.js';
-import {
-  configMapPrinter,
-  endpointsPrinter,
-  eventPrinter,
-  namespacePrinter,
-  nodePrinter,
-  secretPrinter,
-  serviceAccountPrinter,
-  servicePrinter,
-} from './core.js';
-import {
-  endpointSlicePrinter,
-  hpaPrinter,
-  ingressClassPrinter,
-  ingressPrinter,
-  leasePrinter,
-  networkPolicyPrinter,
-  pdbPrinter,
-  pvcPrinter,
-  pvPrinter,
-  roleBindingPrinter,
-  rolePrinter,
-  storageClassPrinter,
-} from './other.js';
-import { podPrinter } from './pods.js';
-import {
-  controllerRevisionPrinter,
-  createdAtPrinter,
-  podTemplatePrinter,
-  priorityClassPrinter,
-  resourceQuotaPrinter,
-  runtimeClassPrinter,
-  apiServicePrinter,
-} from './cluster.js';
-import {
-  cronJobPrinter,
-  daemonSetPrinter,
-  deploymentPrinter,
-  jobPrinter,
-  replicaSetPrinter,
-  replicationControllerPrinter,
-  statefulSetPrinter,
-} from './workloads.js';
+import { runtimeClassPrinter } from './cluster.js';
+import { eventPrinter } from './core.js';
 
 export type { Column, Printer } from './columns.js';
 export { humanDuration, since } from './duration.js';
@@ -55,47 +15,10 @@ export interface TableOptions {
   resourceVersion: string;
 }
 
-/** Printers by `resource.group`, as the real server registers them. */
-export const PRINTERS: Record<string, Printer> = {
-  pods: podPrinter,
-  services: servicePrinter,
-  endpoints: endpointsPrinter,
-  configmaps: configMapPrinter,
-  secrets: secretPrinter,
-  serviceaccounts: serviceAccountPrinter,
-  namespaces: namespacePrinter,
-  nodes: nodePrinter,
-  events: eventPrinter,
+/** Printers of types served without a row of their own (events.k8s.io/v1 events by conversion, real-only kinds). */
+const OTHER_PRINTERS: Record<string, Printer> = {
   'events.events.k8s.io': eventPrinter,
-  persistentvolumeclaims: pvcPrinter,
-  persistentvolumes: pvPrinter,
-  replicationcontrollers: replicationControllerPrinter,
-  'deployments.apps': deploymentPrinter,
-  'replicasets.apps': replicaSetPrinter,
-  'statefulsets.apps': statefulSetPrinter,
-  'daemonsets.apps': daemonSetPrinter,
-  'jobs.batch': jobPrinter,
-  'cronjobs.batch': cronJobPrinter,
-  'ingresses.networking.k8s.io': ingressPrinter,
-  'ingressclasses.networking.k8s.io': ingressClassPrinter,
-  'networkpolicies.networking.k8s.io': networkPolicyPrinter,
-  'endpointslices.discovery.k8s.io': endpointSlicePrinter,
-  'storageclasses.storage.k8s.io': storageClassPrinter,
-  'roles.rbac.authorization.k8s.io': rolePrinter,
-  'clusterroles.rbac.authorization.k8s.io': rolePrinter,
-  'rolebindings.rbac.authorization.k8s.io': roleBindingPrinter,
-  'clusterrolebindings.rbac.authorization.k8s.io': roleBindingPrinter,
-  'leases.coordination.k8s.io': leasePrinter,
-  'poddisruptionbudgets.policy': pdbPrinter,
-  'horizontalpodautoscalers.autoscaling': hpaPrinter,
-  'customresourcedefinitions.apiextensions.k8s.io': createdAtPrinter,
-  limitranges: createdAtPrinter,
-  resourcequotas: resourceQuotaPrinter,
-  podtemplates: podTemplatePrinter,
-  'controllerrevisions.apps': controllerRevisionPrinter,
-  'priorityclasses.scheduling.k8s.io': priorityClassPrinter,
   'runtimeclasses.node.k8s.io': runtimeClassPrinter,
-  'apiservices.apiregistration.k8s.io': apiServicePrinter,
 };
 
 /** Name and Age, for anything without a printer (as for a custom resource without printer columns). */
@@ -103,7 +26,7 @@ export const DEFAULT_PRINTER: Printer = { columns: [nameColumn, ageColumn] };
 
 /** The printer for a resource type. */
 export function printerFor(type: Pick<ResourceType, 'resource' | 'group'>): Printer {
-  return PRINTERS[resourceKey(type)] ?? DEFAULT_PRINTER;
+  return kindRow(type)?.printer ?? OTHER_PRINTERS[resourceKey(type)] ?? DEFAULT_PRINTER;
 }
 
 function columnDefinition(c: Column): Record<string, unknown> {

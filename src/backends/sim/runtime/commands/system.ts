@@ -5,7 +5,7 @@ import { evalTest } from '../shell/test-expr.js';
 import { formatPrintf, unescapeEcho } from '../shell/printf.js';
 import { has, isBusybox, opt, parseArgs } from './util.js';
 import { idWithName, nameIn } from '../identity.js';
-import { markRetryLoop } from '../../clock.js';
+import { markProcessWake, markRetryLoop } from '../../clock.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -59,18 +59,22 @@ export function strftime(fmt: string, d: Date): string {
 const sleepsOf = new WeakMap<object, number>();
 
 /**
- * Waits `seconds` of simulated time (bounded by the host's cap), ending early on abort. The wait
- * is also shown to the simulator's clock as a pending timer (one that does nothing), so a
- * container's `sleep 5` counts as work about to happen: the cluster is not at rest while a Job's
- * pod is about to finish. From a process's second sleep on, the wait is a loop's and is marked as
- * one that does not keep the cluster from being at rest.
+ * Waits `seconds` (bounded by the host's cap), ending at whichever comes first: that much real
+ * time, or the simulator's clock reaching the deadline. The clock's timer is what makes a
+ * container's time the cluster's: when the cluster's time passes at once (the runner waiting for a
+ * Job to finish, a logger's next line), the sleep ends with it, so what the container prints and
+ * when it exits agree with the AGE and event times kubectl shows. The timer is also work about to
+ * happen: the cluster is not at rest while a Job's pod is about to finish. From a process's second
+ * sleep on, the wait is a loop's (a logger, a load generator) and is marked as one that does not
+ * keep the cluster from being at rest. Ends at once on abort.
  */
 export function sleepFor(c: CmdCtx, seconds: number): Promise<void> {
   const ms = Math.min((seconds * 1000) / (c.host.speed || 1), c.host.sleepCapMs, 2 ** 31 - 1);
   return new Promise((resolve) => {
     if (c.host.signal.aborted) return resolve();
     const t = setTimeout(done, ms);
-    const pending = c.host.clock.setTimeout(() => undefined, ms);
+    const pending = c.host.clock.setTimeout(done, ms);
+    markProcessWake(c.host.clock, pending);
     // A second sleep of the same process is a loop's (a logger, a load generator): work that never
     // ends by itself, which must not keep the cluster from being at rest.
     const n = (sleepsOf.get(c.host) ?? 0) + 1;

@@ -1,0 +1,448 @@
+/**
+ * The resource kinds the simulator serves, one row each: what discovery lists (as the real 1.32
+ * server lists them, preferred groups first; versions served by conversion, such as
+ * events.k8s.io/v1 events and autoscaling/v1 HPAs, are the server's aliases), how admission treats
+ * the kind, the columns a table of it has, and whether the controllers are primed with its objects
+ * at start. A kind is added with one row here; its rules and printer sit beside the others', and
+ * a controller that acts on it goes in controllers/ (docs/simulator.md, "Adding a kind").
+ */
+import { RULES, type KindRules } from './admission/kinds.js';
+import type { Printer } from './tables/columns.js';
+import {
+  apiServicePrinter,
+  controllerRevisionPrinter,
+  createdAtPrinter,
+  podTemplatePrinter,
+  priorityClassPrinter,
+  resourceQuotaPrinter,
+} from './tables/cluster.js';
+import {
+  configMapPrinter,
+  endpointsPrinter,
+  eventPrinter,
+  namespacePrinter,
+  nodePrinter,
+  secretPrinter,
+  serviceAccountPrinter,
+  servicePrinter,
+} from './tables/core.js';
+import {
+  endpointSlicePrinter,
+  hpaPrinter,
+  ingressClassPrinter,
+  ingressPrinter,
+  leasePrinter,
+  networkPolicyPrinter,
+  pdbPrinter,
+  pvPrinter,
+  pvcPrinter,
+  roleBindingPrinter,
+  rolePrinter,
+  storageClassPrinter,
+} from './tables/other.js';
+import { podPrinter } from './tables/pods.js';
+import {
+  cronJobPrinter,
+  daemonSetPrinter,
+  deploymentPrinter,
+  jobPrinter,
+  replicaSetPrinter,
+  replicationControllerPrinter,
+  statefulSetPrinter,
+} from './tables/workloads.js';
+import type { ResourceType } from './types.js';
+
+/** Every verb a normal resource serves. */
+export const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
+const NO_COLLECTION = ALL_VERBS.filter((v) => v !== 'deletecollection');
+
+/** One resource kind. */
+export interface KindRow {
+  group: string;
+  version: string;
+  resource: string;
+  kind: string;
+  namespaced: boolean;
+  shortNames?: string[];
+  subresources?: string[];
+  categories?: string[];
+  /** Default: every verb. */
+  verbs?: readonly string[];
+  /** Default: the kind in lower case. */
+  singular?: string;
+  /** Admission: name rule, defaulting, validation, status handling. Default: none (custom resources: generation). */
+  rules?: KindRules;
+  /** Table columns. Default: NAME and AGE. */
+  printer?: Printer;
+  /** The controllers list this kind's objects at start, in this order, as informers list before they watch. */
+  primed?: number;
+}
+
+export const KINDS: readonly KindRow[] = [
+  {
+    group: '',
+    version: 'v1',
+    resource: 'pods',
+    kind: 'Pod',
+    namespaced: true,
+    shortNames: ['po'],
+    subresources: ['status', 'exec', 'attach', 'portforward', 'log', 'binding', 'eviction', 'ephemeralcontainers'],
+    categories: ['all'],
+    rules: RULES.pods,
+    printer: podPrinter,
+    primed: 14,
+  },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'services',
+    kind: 'Service',
+    namespaced: true,
+    shortNames: ['svc'],
+    subresources: ['status', 'proxy'],
+    categories: ['all'],
+    rules: RULES.services,
+    printer: servicePrinter,
+    primed: 5,
+  },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'endpoints',
+    kind: 'Endpoints',
+    namespaced: true,
+    shortNames: ['ep'],
+    singular: 'endpoints',
+    rules: RULES.endpoints,
+    printer: endpointsPrinter,
+  },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'configmaps',
+    kind: 'ConfigMap',
+    namespaced: true,
+    shortNames: ['cm'],
+    rules: RULES.configmaps,
+    printer: configMapPrinter,
+  },
+  { group: '', version: 'v1', resource: 'secrets', kind: 'Secret', namespaced: true, rules: RULES.secrets, printer: secretPrinter, primed: 3 },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'namespaces',
+    kind: 'Namespace',
+    namespaced: false,
+    shortNames: ['ns'],
+    subresources: ['status', 'finalize'],
+    verbs: NO_COLLECTION,
+    rules: RULES.namespaces,
+    printer: namespacePrinter,
+    primed: 1,
+  },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'nodes',
+    kind: 'Node',
+    namespaced: false,
+    shortNames: ['no'],
+    subresources: ['status', 'proxy'],
+    rules: RULES.nodes,
+    printer: nodePrinter,
+    primed: 4,
+  },
+  { group: '', version: 'v1', resource: 'events', kind: 'Event', namespaced: true, shortNames: ['ev'], rules: RULES.events, printer: eventPrinter },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'serviceaccounts',
+    kind: 'ServiceAccount',
+    namespaced: true,
+    shortNames: ['sa'],
+    subresources: ['token'],
+    rules: RULES.serviceaccounts,
+    printer: serviceAccountPrinter,
+    primed: 2,
+  },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'persistentvolumeclaims',
+    kind: 'PersistentVolumeClaim',
+    namespaced: true,
+    shortNames: ['pvc'],
+    subresources: ['status'],
+    rules: RULES.persistentvolumeclaims,
+    printer: pvcPrinter,
+    primed: 13,
+  },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'persistentvolumes',
+    kind: 'PersistentVolume',
+    namespaced: false,
+    shortNames: ['pv'],
+    subresources: ['status'],
+    rules: RULES.persistentvolumes,
+    printer: pvPrinter,
+  },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'replicationcontrollers',
+    kind: 'ReplicationController',
+    namespaced: true,
+    shortNames: ['rc'],
+    subresources: ['status', 'scale'],
+    categories: ['all'],
+    rules: RULES.replicationcontrollers,
+    printer: replicationControllerPrinter,
+    primed: 8,
+  },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'resourcequotas',
+    kind: 'ResourceQuota',
+    namespaced: true,
+    shortNames: ['quota'],
+    subresources: ['status'],
+    printer: resourceQuotaPrinter,
+  },
+  {
+    group: '',
+    version: 'v1',
+    resource: 'limitranges',
+    kind: 'LimitRange',
+    namespaced: true,
+    shortNames: ['limits'],
+    rules: RULES.limitranges,
+    printer: createdAtPrinter,
+  },
+  { group: '', version: 'v1', resource: 'podtemplates', kind: 'PodTemplate', namespaced: true, printer: podTemplatePrinter },
+  {
+    group: 'apps',
+    version: 'v1',
+    resource: 'deployments',
+    kind: 'Deployment',
+    namespaced: true,
+    shortNames: ['deploy'],
+    subresources: ['status', 'scale'],
+    categories: ['all'],
+    rules: RULES.deployments,
+    printer: deploymentPrinter,
+    primed: 6,
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    resource: 'replicasets',
+    kind: 'ReplicaSet',
+    namespaced: true,
+    shortNames: ['rs'],
+    subresources: ['status', 'scale'],
+    categories: ['all'],
+    rules: RULES.replicasets,
+    printer: replicaSetPrinter,
+    primed: 7,
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    resource: 'statefulsets',
+    kind: 'StatefulSet',
+    namespaced: true,
+    shortNames: ['sts'],
+    subresources: ['status', 'scale'],
+    categories: ['all'],
+    rules: RULES.statefulsets,
+    printer: statefulSetPrinter,
+    primed: 11,
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    resource: 'daemonsets',
+    kind: 'DaemonSet',
+    namespaced: true,
+    shortNames: ['ds'],
+    subresources: ['status'],
+    categories: ['all'],
+    rules: RULES.daemonsets,
+    printer: daemonSetPrinter,
+    primed: 12,
+  },
+  {
+    group: 'apps',
+    version: 'v1',
+    resource: 'controllerrevisions',
+    kind: 'ControllerRevision',
+    namespaced: true,
+    rules: RULES.controllerrevisions,
+    printer: controllerRevisionPrinter,
+  },
+  {
+    group: 'autoscaling',
+    version: 'v2',
+    resource: 'horizontalpodautoscalers',
+    kind: 'HorizontalPodAutoscaler',
+    namespaced: true,
+    shortNames: ['hpa'],
+    subresources: ['status'],
+    categories: ['all'],
+    rules: RULES.horizontalpodautoscalers,
+    printer: hpaPrinter,
+    primed: 15,
+  },
+  {
+    group: 'batch',
+    version: 'v1',
+    resource: 'jobs',
+    kind: 'Job',
+    namespaced: true,
+    subresources: ['status'],
+    categories: ['all'],
+    rules: RULES.jobs,
+    printer: jobPrinter,
+    primed: 10,
+  },
+  {
+    group: 'batch',
+    version: 'v1',
+    resource: 'cronjobs',
+    kind: 'CronJob',
+    namespaced: true,
+    shortNames: ['cj'],
+    subresources: ['status'],
+    categories: ['all'],
+    rules: RULES.cronjobs,
+    printer: cronJobPrinter,
+    primed: 9,
+  },
+  {
+    group: 'networking.k8s.io',
+    version: 'v1',
+    resource: 'ingresses',
+    kind: 'Ingress',
+    namespaced: true,
+    shortNames: ['ing'],
+    subresources: ['status'],
+    rules: RULES.ingresses,
+    printer: ingressPrinter,
+  },
+  {
+    group: 'networking.k8s.io',
+    version: 'v1',
+    resource: 'ingressclasses',
+    kind: 'IngressClass',
+    namespaced: false,
+    rules: RULES.ingressclasses,
+    printer: ingressClassPrinter,
+  },
+  {
+    group: 'networking.k8s.io',
+    version: 'v1',
+    resource: 'networkpolicies',
+    kind: 'NetworkPolicy',
+    namespaced: true,
+    shortNames: ['netpol'],
+    rules: RULES.networkpolicies,
+    printer: networkPolicyPrinter,
+  },
+  {
+    group: 'policy',
+    version: 'v1',
+    resource: 'poddisruptionbudgets',
+    kind: 'PodDisruptionBudget',
+    namespaced: true,
+    shortNames: ['pdb'],
+    subresources: ['status'],
+    rules: RULES.poddisruptionbudgets,
+    printer: pdbPrinter,
+  },
+  { group: 'rbac.authorization.k8s.io', version: 'v1', resource: 'roles', kind: 'Role', namespaced: true, rules: RULES.roles, printer: rolePrinter },
+  {
+    group: 'rbac.authorization.k8s.io',
+    version: 'v1',
+    resource: 'rolebindings',
+    kind: 'RoleBinding',
+    namespaced: true,
+    rules: RULES.rolebindings,
+    printer: roleBindingPrinter,
+  },
+  {
+    group: 'rbac.authorization.k8s.io',
+    version: 'v1',
+    resource: 'clusterroles',
+    kind: 'ClusterRole',
+    namespaced: false,
+    rules: RULES.clusterroles,
+    printer: rolePrinter,
+  },
+  {
+    group: 'rbac.authorization.k8s.io',
+    version: 'v1',
+    resource: 'clusterrolebindings',
+    kind: 'ClusterRoleBinding',
+    namespaced: false,
+    rules: RULES.clusterrolebindings,
+    printer: roleBindingPrinter,
+  },
+  {
+    group: 'storage.k8s.io',
+    version: 'v1',
+    resource: 'storageclasses',
+    kind: 'StorageClass',
+    namespaced: false,
+    shortNames: ['sc'],
+    printer: storageClassPrinter,
+  },
+  {
+    group: 'apiextensions.k8s.io',
+    version: 'v1',
+    resource: 'customresourcedefinitions',
+    kind: 'CustomResourceDefinition',
+    namespaced: false,
+    shortNames: ['crd', 'crds'],
+    subresources: ['status'],
+    rules: RULES.customresourcedefinitions,
+    printer: createdAtPrinter,
+  },
+  {
+    group: 'scheduling.k8s.io',
+    version: 'v1',
+    resource: 'priorityclasses',
+    kind: 'PriorityClass',
+    namespaced: false,
+    shortNames: ['pc'],
+    printer: priorityClassPrinter,
+  },
+  { group: 'coordination.k8s.io', version: 'v1', resource: 'leases', kind: 'Lease', namespaced: true, rules: RULES.leases, printer: leasePrinter },
+  {
+    group: 'discovery.k8s.io',
+    version: 'v1',
+    resource: 'endpointslices',
+    kind: 'EndpointSlice',
+    namespaced: true,
+    rules: RULES.endpointslices,
+    printer: endpointSlicePrinter,
+  },
+  {
+    group: 'apiregistration.k8s.io',
+    version: 'v1',
+    resource: 'apiservices',
+    kind: 'APIService',
+    namespaced: false,
+    subresources: ['status'],
+    printer: apiServicePrinter,
+  },
+];
+
+const BY_KEY = new Map(KINDS.map((k) => [k.group ? `${k.resource}.${k.group}` : k.resource, k]));
+
+/** The row of a served resource type, if it is one of the simulator's kinds. */
+export function kindRow(type: Pick<ResourceType, 'resource' | 'group'>): KindRow | undefined {
+  return BY_KEY.get(type.group ? `${type.resource}.${type.group}` : type.resource);
+}

@@ -1,0 +1,204 @@
+/** Running a command step: in the lesson shell or a node shell, paced, retried while it settles. */
+import type { CommandStep } from '../../plan/types.js';
+import type { MatchResult } from '../../match/types.js';
+import { recreateFor } from '../recreate.js';
+import { stepTimeout } from '../options.js';
+import { baseResult, exitDifference } from '../outcome.js';
+import { takePodCwd } from '../rewrite/index.js';
+import { AwaitedOutput, ClusterTime, OUTPUT_WAIT, timePassesAtOnce } from '../pace.js';
+import type { ShellRunOptions } from '../shell.js';
+import { internal, restartShell } from '../internal.js';
+import type { LessonState } from '../state.js';
+import type { Run, Attempt, ReadyStep, Attempted } from './types.js';
+import { match, matchShown } from './compare.js';
+
+/**
+ * Errors that waiting cannot cure, so a read-only step is not retried: refusals of the API server,
+ * a command kubectl does not know, and a server that is not there (a kubeconfig or `--server`
+ * naming an address where nothing listens: nothing the lesson does later will start it).
+ */
+const PERMANENT =
+  /\((NotImplemented|MethodNotAllowed|BadRequest|Forbidden|Unauthorized)\)|unknown (flag|command|shorthand flag)|command not found|error: the server doesn't have a resource type|The connection to the server \S+ was refused|Unable to connect to the server: dial tcp [^\n]*: (?:connect: connection refused|no such host)/;
+
+function permanent(output: string): boolean {
+  return PERMANENT.test(output);
+}
+
+/**
+ * Errors of a command that never reached its container because the pod is not up yet (a reader
+ * typing the next command would not see them): such a step is retried like a read-only one,
+ * whatever it does, since it did nothing.
+ */
+const NOT_STARTED =
+  /unable to upgrade connection: container not found|is waiting to start: (?:ContainerCreating|PodInitializing)|does not have a host assigned/;
+
+/** An object that is not there: only something still at work in the cluster could create it. */
+const NOT_FOUND = /Error from server \(NotFound\)/;
+
+export const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))}s`;
+
+async function execute(state: LessonState, step: CommandStep, prepared: Run, command: string): Promise<Attempt> {
+  const remaining = state.deadline - Date.now();
+  const timeoutMs = Math.max(1, Math.min(stepTimeout(step, state.options), remaining));
+  if (prepared.onNode) {
+    const nodeExec = state.session.nodeExec?.bind(state.session);
+    if (!nodeExec) return { output: '', exitCode: null, error: 'needs a node shell; not available on this backend' };
+    const r = await nodeExec(prepared.script, { timeoutMs, ...(prepared.onNode.name ? { node: prepared.onNode.name } : {}) });
+    return { output: r.stdout + r.stderr, exitCode: r.exitCode };
+  }
+  const expected = step.expected;
+  const stopWhen = prepared.bounded && expected ? (out: string): boolean => match(state, step, out, command).ok : undefined;
+  const paced = { boundReached: false };
+  const tick = prepared.bounded
+    ? prepared.bounded.realTime
+      ? undefined
+      : watchPacer(state, step, command, prepared.bounded.ms, paced)
+    : waitPacer(state, prepared.script);
+  const r = await state.shell.run(prepared.script, {
+    timeoutMs,
+    ...(state.options.signal ? { signal: state.options.signal } : {}),
+    ...(stopWhen ? { stopWhen } : {}),
+    ...(tick ? { tick } : {}),
+  });
+  if (r.aborted || state.options.signal?.aborted) return { output: r.output, exitCode: null, error: 'the run was interrupted' };
+  if (r.timedOut || r.shellExited) {
+    await restartShell(state);
+    state.shellRestartedAt = step.line;
+    if (r.timedOut && timeoutMs === remaining) {
+      state.lessonTimedOut = true;
+      return { output: r.output, exitCode: null, error: 'the lesson time limit was reached during this step' };
+    }
+    const lost = 'a new shell was started for the following steps: the working directory, exported and shell variables of earlier steps are lost';
+    if (r.timedOut) return { output: r.output, exitCode: null, error: `timed out after ${seconds(timeoutMs)} and was killed; ${lost}` };
+    return { output: r.output, exitCode: null, error: `the shell exited during this step (an \`exit\` or \`set -e\`); ${lost}` };
+  }
+  // A terminal ends lines with CR LF; the doc shows them as lines.
+  if (prepared.pty) r.output = r.output.replace(/\r\n/g, '\n');
+  if (prepared.tracksPodCwd) {
+    const taken = takePodCwd(r.output);
+    r.output = taken.output;
+    if (taken.cwd && state.podShell) state.podShell.cwd = taken.cwd;
+  }
+  let exitCode = r.exitCode;
+  // Stopped by the runner once the doc's lines appeared: how the watch then ends (124, 143, or 1
+  // when kubectl handles the SIGTERM itself) is the runner's doing, not the command's.
+  if (prepared.bounded && exitCode !== null && (r.stoppedEarly || prepared.bounded.stoppedCodes.includes(exitCode))) exitCode = 0;
+  return { output: r.output, exitCode, ...(prepared.bounded && (!r.stoppedEarly || paced.boundReached) ? { boundReached: true } : {}) };
+}
+
+/** How often a running watch is looked at, and how much of the cluster's time then passes when it printed nothing. */
+const WATCH_TICK_MS = 50;
+
+const WATCH_QUANTUM_MS = 500;
+
+/**
+ * While a watch runs and prints nothing, the cluster's time passes in quanta (unless `realtime`);
+ * the watch ends once the rows the doc shows have appeared (with the matcher's tolerances, other
+ * rows in between allowed) and the cluster is at rest, or once its bound has passed in the
+ * cluster's time, as it would have in real time.
+ */
+function watchPacer(state: LessonState, step: CommandStep, command: string, boundMs: number, paced: { boundReached: boolean }): ShellRunOptions['tick'] {
+  if (!timePassesAtOnce(state)) return undefined;
+  const clock = new ClusterTime(state);
+  return {
+    everyMs: WATCH_TICK_MS,
+    fn: async (output, quietMs) => {
+      // Not before the watch has listed what is there (its first lines): what happens before that
+      // would be missing from the rows it shows.
+      if (quietMs < WATCH_TICK_MS || (output === '' && clock.elapsed() < 1000)) return false;
+      await clock.pause(WATCH_QUANTUM_MS);
+      if (clock.elapsed() >= boundMs) return (paced.boundReached = true);
+      if (!step.expected || !state.session.atRest?.(WATCH_QUANTUM_MS)) return false;
+      return shownRowsAppeared(match(state, step, output, command));
+    },
+  };
+}
+
+/** `kubectl wait …`: a command that only waits for the cluster to reach a state. */
+const WAITS = /(?:^|[\s;&|({])kubectl\s+(?:[^\n;&|]*\s)?wait\s/;
+
+/**
+ * While a `kubectl wait` runs and prints nothing, the cluster's time passes in quanta (unless
+ * `realtime`), as between attempts: the state it waits for comes as soon as the cluster can reach
+ * it, and its `--timeout` still counts real time, which only ends it later than on a cluster.
+ */
+function waitPacer(state: LessonState, script: string): ShellRunOptions['tick'] {
+  if (!timePassesAtOnce(state) || !WAITS.test(script)) return undefined;
+  const clock = new ClusterTime(state);
+  return {
+    everyMs: WATCH_TICK_MS,
+    fn: async (_output, quietMs) => {
+      if (quietMs >= WATCH_TICK_MS) await clock.pause(WATCH_QUANTUM_MS);
+      return false;
+    },
+  };
+}
+
+/** Every line the doc shows is there (or the output matches outright): only extra lines differ. */
+function shownRowsAppeared(m: MatchResult): boolean {
+  return m.ok || (m.differences.length > 0 && m.differences.every((d) => d.kind === 'extra-line'));
+}
+
+/**
+ * Runs a step, again while a read-only step settles (its output not yet the doc's, the cluster
+ * still at work), and once more after removing what the page created another way.
+ */
+export async function attemptStep(state: LessonState, step: CommandStep, ready: ReadyStep, started: number): Promise<Attempted> {
+  const { command, prepared, rewrites, warnings } = ready;
+  const result = baseResult(step);
+  result.ran = prepared.script;
+  result.rewrites = rewrites;
+  // Output of a container the step starts is compared with its log once the step ran, not with the step's output.
+  const log = step.expected?.log;
+  const compare = step.expected !== null && !prepared.ignoreOutput && !log;
+  if (step.expected && prepared.ignoreOutput) warnings.push('the output the doc shows is an interactive session; it was not compared');
+  const settle = compare && state.options.settleMs > 0 && !prepared.bounded && (step.class === 'read-only' || prepared.settle === true);
+
+  let attempt: Attempt;
+  let matched: MatchResult | null;
+  let delay = state.options.settleIntervalMs;
+  let previous: string | undefined;
+  // The settle window counts the cluster's time: real time spent running attempts, plus the
+  // pauses between them (passed at once or slept).
+  const clock = new ClusterTime(state, started);
+  const awaited = new AwaitedOutput(state, clock);
+  // From here on, "at rest" means: nothing written since the previous attempt.
+  if (settle) state.session.atRest?.(state.options.settleMs);
+  for (;;) {
+    result.attempts++;
+    attempt = await execute(state, step, prepared, command);
+    matched = compare && !attempt.error ? await matchShown(state, step, prepared, attempt.output, command) : null;
+    const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
+    const notStarted = state.options.settleMs > 0 && NOT_STARTED.test(attempt.output);
+    // A container not started yet is answered with BadRequest, which waiting does cure.
+    if (ok || !(settle || notStarted) || attempt.error || state.options.signal?.aborted || (permanent(attempt.output) && !notStarted)) break;
+    // Lines a container has yet to print (a logger's next lines): the window stretches for them.
+    const awaiting = settle && awaited.awaiting(attempt.output, matched);
+    const left = (awaiting ? Math.max(state.options.settleMs, OUTPUT_WAIT.windowMs) : state.options.settleMs) - clock.elapsed();
+    if (delay > left) break;
+    // The same differences twice (ages and other volatile values aside), or an object that is not
+    // there, while the cluster is at rest (nothing written since the previous attempt, nothing due
+    // but retry loops that cannot change the outcome): waiting longer cannot change the outcome.
+    const outcome = matched
+      ? JSON.stringify([attempt.exitCode, matched.differences.map((d) => [d.kind, d.line, d.column, d.message])])
+      : `${attempt.exitCode}\n${attempt.output}`;
+    const atRest = state.session.atRest?.(left) ?? false;
+    if (atRest && !awaiting && (outcome === previous || NOT_FOUND.test(attempt.output))) {
+      result.settledEarly = true;
+      break;
+    }
+    previous = outcome;
+    await clock.pause(delay);
+    delay = Math.min(delay * 2, 2000);
+  }
+  // Another way to create what the page already created: remove it and run the step again.
+  const again = !attempt.error && attempt.exitCode !== 0 ? recreateFor(step, attempt.output, state.created) : null;
+  if (again) {
+    await internal(state, again.script);
+    warnings.push(again.note);
+    result.attempts++;
+    attempt = await execute(state, step, prepared, command);
+    matched = compare && !attempt.error ? await matchShown(state, step, prepared, attempt.output, command) : null;
+  }
+  return { result, attempt, matched };
+}

@@ -1,0 +1,233 @@
+/** The last stages of a command step: its verdict, and why the verdict is what it is. */
+import type { CommandStep } from '../../plan/types.js';
+import { onlyStateValues, transientCue } from '../../match/transient-cues.js';
+import { observe } from '../bind.js';
+import { readerFile, readerFileObjects } from '../reader-files.js';
+import { readContainerLog } from '../container-log.js';
+import { alreadyDeleted } from '../conditional-cleanup.js';
+import { createdObjects, dependsOn, producedNames, readable, type SkippedProducer } from '../depends.js';
+import { gatherDiagnostics } from '../diagnostics.js';
+import { findHint, gatherFacts } from '../hints/index.js';
+import { cannotCheck } from '../unchecked.js';
+import { createdIn } from '../recreate.js';
+import { absentPrerequisite } from '../absent.js';
+import { exitDifference } from '../outcome.js';
+import { onlyMissingLines } from '../pace.js';
+import { internal } from '../internal.js';
+import type { LessonState } from '../state.js';
+import type { StepResult } from '../types.js';
+import type { ReadyStep, Attempted } from './types.js';
+import { match } from './compare.js';
+import { leftMissing, objectsOf } from './prepare.js';
+import { seconds } from './execute.js';
+
+/** Turns a step that ran into an unchecked one (its actual output kept): the backend cannot model its outcome. */
+function markUnchecked(result: StepResult, reason: string): void {
+  Object.assign(result, { status: 'unchecked', uncheckedReason: reason, differences: [] });
+  delete result.hint;
+  delete result.diff;
+}
+
+/** Turns a step that ran into a skipped one (its actual output kept): it could not be judged here. */
+function skipAfterRun(result: StepResult, reason: string): void {
+  Object.assign(result, { status: 'skipped', skipReason: reason, differences: [] });
+  delete result.hint;
+  delete result.diff;
+}
+
+/** kubectl's answer to a list with nothing in it. */
+const EMPTY_LIST = /^No resources found\b/m;
+
+/** The producer every line depends on, when one does (the first line's). */
+function dependsOnEvery(lines: readonly string[], producers: readonly SkippedProducer[]): SkippedProducer | undefined {
+  const each = lines.map((l) => dependsOn(l, producers));
+  return lines.length > 0 && each.every(Boolean) ? each[0] : undefined;
+}
+
+/**
+ * Dependencies excuse only what they explain. A step that reads what a skipped step would have
+ * made (its command names the file or object) is skipped whatever happened: success or failure on
+ * a missing input means nothing. Otherwise each difference of a failed step is excused only when
+ * it names what a skipped step would have made (an exit-status difference: when the output or the
+ * events do); the others still fail.
+ */
+function excuse(
+  result: StepResult,
+  command: string,
+  output: string,
+  expected: string | undefined,
+  producers: readonly SkippedProducer[],
+): { all?: SkippedProducer; dropped: string[] } {
+  const reads = dependsOn(command, readable(command, producers));
+  if (reads) return { all: reads, dropped: [] };
+  if (result.status !== 'fail') return { dropped: [] };
+  const events = result.diagnostics?.events ?? '';
+  const expectedRows = expected
+    ?.split('\n')
+    .slice(1)
+    .filter((l) => l.trim());
+  const explainedBy = result.differences.map((d) =>
+    d.kind === 'exit-status'
+      ? dependsOn(`${output}\n${events}`, producers)
+      : (dependsOn([d.message, d.expected ?? '', d.actual ?? ''].join('\n'), producers) ??
+        // An empty list where the doc shows objects only skipped steps would have made: the
+        // missing header and rows are all explained by them.
+        (EMPTY_LIST.test(output) && expectedRows ? dependsOnEvery(expectedRows, producers) : undefined)),
+  );
+  if (result.differences.length > 0 && explainedBy.every(Boolean)) return { all: explainedBy[0]!, dropped: [] };
+  const dropped: string[] = [];
+  const kept = result.differences.filter((d, i) => {
+    const p = explainedBy[i];
+    if (p) dropped.push(`line ${d.line}: ${d.message} — excused: depends on line ${p.line}, which was skipped`);
+    return !p;
+  });
+  result.differences = kept;
+  return { dropped };
+}
+
+/** The verdict of a step that ran: its output (or its container's log) compared with the doc's, and its exit status. */
+export async function judgeStep(state: LessonState, step: CommandStep, ready: ReadyStep, attempted: Attempted, started: number): Promise<void> {
+  const { command, prepared, warnings } = ready;
+  const { result, attempt } = attempted;
+  let matched = attempted.matched;
+  const log = step.expected?.log;
+  if (!attempt.error && attempt.exitCode === 0) state.created.push(...createdIn(attempt.output, step));
+  result.actual = attempt.output;
+  if (log?.target && !attempt.error && exitDifference(step, attempt.exitCode, state.matcher) === null) {
+    const read = await readContainerLog(
+      state,
+      log,
+      (out, logs) => match(state, step, out, logs),
+      (script) => internal(state, script),
+    );
+    matched = read.matched;
+    result.actual = read.output;
+    warnings.push(
+      `the doc shows what container ${log.container ?? ''} of ${log.target} prints: compared with \`${read.command}\`; the command itself printed ${JSON.stringify(attempt.output.trim())}`,
+    );
+  }
+  result.exitCode = attempt.exitCode;
+  state.ran.push({ line: step.line, ran: prepared.script, output: attempt.output, ok: attempt.exitCode === 0 });
+  state.outputs.set(step.id, attempt.output);
+  result.durationMs = Date.now() - started;
+  if (attempt.error) {
+    result.status = 'error';
+    result.error = attempt.error;
+  } else {
+    const exit = exitDifference(step, attempt.exitCode, state.matcher);
+    result.differences = [...(matched?.differences ?? []), ...(exit ? [exit] : [])];
+    if (matched?.diff && !matched.ok) result.diff = matched.diff;
+    result.status = (matched ? matched.ok : true) && !exit ? 'pass' : 'fail';
+    if (matched) {
+      result.bindings = matched.bindings;
+      if (matched.ok) state.bindings.push(...matched.bindings.map((b) => ({ ...b, line: step.expected!.position.line })));
+    }
+    observe(command, attempt.output, state.observations);
+    if (prepared.opensPodShell && result.status === 'pass') state.podShell = prepared.opensPodShell;
+  }
+  if (log?.unknown && result.status === 'pass') markUnchecked(result, `the doc shows what a container prints, but ${log.unknown}`);
+}
+
+/**
+ * Why a verdict is what it is: a failure that is not the doc's (a state passed through, what the
+ * backend cannot model, an object or file the page never makes) becomes unchecked; a failure's
+ * cause is looked for; a step that reads what a skipped step would have made is excused.
+ */
+export async function explainStep(state: LessonState, step: CommandStep, ready: ReadyStep, attempted: Attempted): Promise<void> {
+  const { command, prepared, onLocalHost, warnings } = ready;
+  const { result, attempt } = attempted;
+  if (state.shellRestartedAt !== null && state.shellRestartedAt !== step.line && result.status !== 'pass') {
+    warnings.push(`the shell was restarted after line ${state.shellRestartedAt}; state from before it is lost`);
+  }
+  // The doc presents its output as a state the object only passes through ("If the Deployment is
+  // still being created"): read after the object moved on, only the state's values differ.
+  if (result.status === 'fail' && transientCue(step.expected?.cue) && onlyStateValues(result.differences)) {
+    const clause = step.expected!.cue!.split(/[,:;]/)[0]!.trim();
+    markUnchecked(result, `the doc shows a state the object only passes through ("${clause}"); it had moved past it when the step ran`);
+  }
+  // An endless loop of the reader's shell printed, within its bound, only the first of the lines
+  // the doc shows (the author let it run longer): the rest cannot be seen here, and is not a defect.
+  if (result.status === 'fail' && attempt.boundReached && prepared.bounded?.endless && onlyMissingLines(result.differences)) {
+    markUnchecked(
+      result,
+      `the doc shows more of this endless loop's output than it printed in the ${seconds(prepared.bounded.ms)} it may run here; what it printed agrees with the doc's first lines`,
+    );
+  }
+  // What this backend or machine cannot give (an API it does not serve, a cloud, the internet) is
+  // not the doc's defect: such a step is unchecked, decided before any cluster facts are gathered.
+  if (result.status === 'fail') {
+    const cannot = cannotCheck(
+      { command: prepared.script, output: attempt.output, expected: step.expected?.text ?? null, onHost: onLocalHost, onNode: prepared.onNode !== undefined },
+      state.session,
+    );
+    if (cannot) {
+      markUnchecked(result, cannot.reason);
+      state.skippedProducers.push({ line: step.line, reason: cannot.reason, names: cannot.rule === 'offline' ? producedNames(command) : new Set<string>() });
+    }
+  }
+  // Objects the page works on but never creates (an earlier page's, a prerequisite's) are not its defect here.
+  if (result.status === 'fail') {
+    const absent = absentPrerequisite(command, attempt.output, step.expected?.text ?? null, objectsOf(state));
+    if (absent) {
+      markUnchecked(result, absent.reason);
+      state.skippedProducers.push({ line: step.line, reason: absent.reason, names: new Set([...producedNames(command), ...absent.names]) });
+    }
+  }
+  if (result.status === 'fail' && onLocalHost) {
+    const shown = state.manifests.flatMap((m) => [m.file, m.examplePath].filter((f): f is string => !!f));
+    const file = readerFile(
+      command,
+      attempt.output,
+      state.earlier.map((e) => e.ran),
+      shown,
+    );
+    if (file) {
+      const reason = `${file} is a file on the reader's machine: no step of the page writes or downloads it, and no block shows it`;
+      markUnchecked(result, reason);
+      const objects = readerFileObjects(
+        command,
+        createdObjects(step.expected?.text ?? ''),
+        state.manifests,
+        state.earlier.map((e) => e.ran),
+      );
+      state.skippedProducers.push({ line: step.line, reason, names: producedNames(command), objects });
+    }
+  }
+  if (result.status === 'fail') {
+    const facts = state.options.gatherFacts ? await gatherFacts(state.env, state.session.namespace, state.sandbox.private) : null;
+    const hint = findHint({
+      step,
+      output: attempt.output,
+      exitCode: attempt.exitCode,
+      expected: step.expected?.text ?? null,
+      earlier: state.earlier,
+      manifests: state.manifests,
+      lintFindings: state.options.lintFindings,
+      facts,
+    });
+    if (hint) result.hint = hint;
+    if (state.options.gatherFacts) {
+      result.diagnostics = await gatherDiagnostics(state.env, state.session.namespace, state.sandbox.private, facts, `${command}\n${attempt.output}`);
+    }
+  }
+  if ((result.status === 'fail' || result.status === 'pass') && state.skippedProducers.length) {
+    // A line typed in a pod's shell reads the pod too (`"$POD_NAME"` of the session it runs in).
+    const excused = excuse(
+      result,
+      step.host.kind === 'pod' ? `${command}\n${prepared.script}` : command,
+      attempt.output,
+      step.expected?.text,
+      state.skippedProducers,
+    );
+    if (excused.all) {
+      skipAfterRun(result, `depends on line ${excused.all.line}, which was skipped: ${excused.all.reason}`);
+      state.skippedProducers.push({ line: step.line, reason: excused.all.reason, ...leftMissing(step, command) });
+    } else if (excused.dropped.length) {
+      warnings.push(...excused.dropped);
+    }
+  }
+  if (result.status === 'fail') {
+    const deleted = alreadyDeleted(command, attempt.output, state.earlier);
+    if (deleted) skipAfterRun(result, deleted);
+  }
+}

@@ -1,0 +1,359 @@
+/** The first stage of a command step: what it is run as, or why it is not run. */
+import type { CommandStep } from '../../plan/types.js';
+import { placeholderVars, resolvePlaceholders } from '../bind.js';
+import { readerValue } from '../reader-value.js';
+import { neededTemplateVars, templateReason } from '../template-vars.js';
+import { changedNames, consumersOf, createdObjects, editedConfig, newObjects, dependsOn, isPathLike, producedNames, type SkippedProducer } from '../depends.js';
+import { copyLinkedFiles, filesReadBy, planLinkedFiles } from '../linked-files.js';
+import { changedBefore, type DoneBefore, type EarlierRun } from '../recreate.js';
+import { exitStatusNotReproduced, withExitStatus } from '../exit-status-reader.js';
+import { pageObjects, POD_MAKERS, type PageObjects } from '../absent.js';
+import { stepTimeout } from '../options.js';
+import { baseResult, skipped, unchecked } from '../outcome.js';
+import { missingExamples, prepareCommand } from '../rewrite/index.js';
+import { firstKubectlCall, shQuote, shQuoteExpanding } from '../../shell/index.js';
+import { internal } from '../internal.js';
+import type { LessonState } from '../state.js';
+import type { Rewrite, StepResult } from '../types.js';
+import type { ReadyStep } from './types.js';
+import { match } from './compare.js';
+
+/** `host:port` addresses (and URLs) an output shows, as later commands would use them. */
+function shownAddresses(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/\b(?:https?:\/\/)?((?:\d{1,3}\.){3}\d{1,3}:\d{2,5}|localhost:\d{2,5}|[a-z0-9.-]+\.[a-z]{2,}:\d{2,5})\b/g)) names.add(m[1]!);
+  return names;
+}
+
+/**
+ * What a step that does not run leaves missing for later steps: what it would have made (the
+ * files and objects its command names, the objects its shown output announces: `configmap/x-m9dm2f92bt
+ * created`), and the addresses its shown output hands on.
+ */
+export function leftMissing(step: CommandStep, command: string): Pick<SkippedProducer, 'names' | 'objects'> {
+  const shown = step.expected?.text ?? '';
+  return { names: new Set([...producedNames(command), ...shownAddresses(shown)]), objects: newObjects(shown) };
+}
+
+/** Random-name suffixes of pods a controller makes: `<deployment>-<pod-template-hash>-<5>`, `<job|daemonset|replicaset>-<5>`. */
+const POD_SUFFIX = /^-(?:[bcdfghjklmnpqrstvwxz2456789]{6,10}-)?[bcdfghjklmnpqrstvwxz2456789]{5}$/;
+
+const pageObjectsCache = new WeakMap<LessonState['plan'], PageObjects>();
+
+/** What the lesson's page creates (read once per lesson). */
+export function objectsOf(state: LessonState): PageObjects {
+  let objects = pageObjectsCache.get(state.plan);
+  if (!objects) {
+    objects = pageObjects(state.plan.steps, state.manifests, state.examples);
+    pageObjectsCache.set(state.plan, objects);
+  }
+  return objects;
+}
+
+/**
+ * A pod name of the author's cluster that no earlier output showed (`kubectl delete pod
+ * web-7768647bf9-b4b9s`, a pod of the page's Deployment `web`): the reader uses their own pod of
+ * that workload, so this run uses one of its pods (not one already terminating) and binds the
+ * doc's name to it for the later steps.
+ */
+async function bindGeneratedPods(state: LessonState, command: string, line: number): Promise<{ command: string; rewrite: Rewrite } | null> {
+  const objects = objectsOf(state);
+  const workloads = [...objects.byKind.entries()].filter(([k]) => POD_MAKERS.has(k)).flatMap(([, names]) => [...names]);
+  if (workloads.length === 0) return null;
+  for (const m of command.matchAll(/(?<![\w.$/-])([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?![\w./-])/g)) {
+    const name = m[1]!;
+    const owner = workloads.find((w) => name.startsWith(`${w}-`) && POD_SUFFIX.test(name.slice(w.length)));
+    if (!owner || state.bindings.some((b) => b.doc === name)) continue;
+    const ns = /(?:^|\s)(?:-n|--namespace)[ =]([a-z0-9-]+)/.exec(command)?.[1];
+    const rows = await internal(
+      state,
+      `kubectl get pods ${ns ? `-n ${shQuote(ns)} ` : ''}--no-headers -o custom-columns=NAME:.metadata.name,GONE:.metadata.deletionTimestamp 2>/dev/null`,
+    );
+    const pod = rows
+      .split('\n')
+      .map((l) => l.trim().split(/\s+/))
+      .find(([n, gone]) => n && gone === '<none>' && n.startsWith(`${owner}-`) && POD_SUFFIX.test(n.slice(owner.length)))?.[0];
+    if (!pod || pod === name) return null;
+    state.bindings.push({ doc: name, actual: pod, kind: 'pod-name', line });
+    return {
+      command: command.slice(0, m.index) + pod + command.slice(m.index + name.length),
+      rewrite: { kind: 'binding', from: name, to: pod, reason: `the doc names a pod of its ${owner} from the author's cluster; this run's pod of ${owner}` },
+    };
+  }
+  return null;
+}
+
+/**
+ * The command with the values its shell variables hold now, and a `for x in LIST` loop's variable
+ * as the list's first word, so the addresses it would reach can be looked at before it runs
+ * (`for node in $NODES; do curl $node:$NODEPORT; done`). Only for looking at, never run.
+ */
+async function withValues(state: LessonState, command: string): Promise<string> {
+  const names = [...new Set([...command.matchAll(/\$\{?([A-Za-z_]\w*)\}?/g)].map((m) => m[1]!))];
+  if (names.length === 0) return command;
+  const out = await internal(state, `for __kdt_v in ${names.join(' ')}; do printf '%s=%s\\n' "$__kdt_v" "\${!__kdt_v}"; done; unset __kdt_v`);
+  const values = new Map<string, string>();
+  for (const line of out.split('\n')) {
+    const eq = line.indexOf('=');
+    if (eq > 0 && line.slice(eq + 1) !== '')
+      values.set(
+        line.slice(0, eq),
+        line
+          .slice(eq + 1)
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
+  }
+  const expand = (text: string): string => text.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (all, name: string) => values.get(name) ?? all);
+  let text = expand(command);
+  for (const m of text.matchAll(/\bfor\s+([A-Za-z_]\w*)\s+in\s+([^;\n]+?)\s*;/g)) {
+    const first = m[2]!.trim().split(/\s+/)[0];
+    if (first && !values.has(m[1]!)) values.set(m[1]!, first);
+  }
+  text = expand(text);
+  return text;
+}
+
+/** kubectl verbs that change an existing object. */
+const CHANGES = /^(?:set|patch|apply|replace|scale|label|annotate|edit|autoscale|rollout)$/;
+
+/** True when an earlier step that ran changed every object a kubectl `edit`/change step names. */
+function doneAnotherWay(state: LessonState, command: string): boolean {
+  const k = firstKubectlCall(command);
+  const words = k ? [...k.path, ...k.positionals].map((w) => w.value) : [];
+  if (!k || !CHANGES.test(words[0] ?? '')) return false;
+  const names = words
+    .slice(1)
+    .map((w) => w.split('/').pop()!)
+    .filter((w) => /^[a-z0-9][a-z0-9.-]*$/.test(w));
+  if (!names.length) return false;
+  return names.every((n) => state.ran.some((r) => r.ok && CHANGES.test(firstKubectlCall(r.ran)?.path[0]?.value ?? '') && r.ran.includes(n)));
+}
+
+/** The steps that ran so far, with whether they succeeded and what they printed. */
+function earlierRuns(state: LessonState): EarlierRun[] {
+  return state.earlier.map((e) => ({
+    step: e.step,
+    ok: state.ran.some((r) => r.line === e.step.line && r.ok),
+    output: state.outputs.get(e.step.id) ?? '',
+  }));
+}
+
+/**
+ * A change the page offers as another way to do what an earlier step of its section did: not run.
+ * The output the page shows after both ways is the earlier way's when that one showed none.
+ */
+function doneAnotherWayResult(state: LessonState, step: CommandStep, command: string, done: DoneBefore, rewrites: Rewrite[], warnings: string[]): StepResult {
+  const reason = `another way to do what line ${done.line} already did ("${step.alternative}"): a reader runs one or the other`;
+  if (!step.expected || done.showedOutput) return skipped(step, reason, rewrites, warnings);
+  const result = baseResult(step);
+  const m = match(state, step, done.output, command);
+  result.rewrites = rewrites;
+  result.actual = done.output;
+  result.differences = m.differences;
+  if (m.diff && !m.ok) result.diff = m.diff;
+  result.status = m.ok ? 'pass' : 'fail';
+  result.warnings = [...warnings, `not run: ${reason}; the output the page shows after both ways was compared with line ${done.line}'s`];
+  return result;
+}
+
+async function unsetVars(state: LessonState, names: string[]): Promise<Set<string>> {
+  if (names.length === 0) return new Set();
+  const out = await internal(state, `for __kdt_v in ${names.join(' ')}; do [ -z "\${!__kdt_v+x}" ] && echo "$__kdt_v"; done; unset __kdt_v`);
+  return new Set(out.split('\n').filter(Boolean));
+}
+
+/**
+ * The workloads whose pods read a ConfigMap or Secret the skipped step would have edited (looked
+ * up in the cluster as it is now): what their pods print follows the edit.
+ */
+async function consumersChangedBy(state: LessonState, command: string): Promise<Set<string>> {
+  const changed = new Set<string>();
+  const edited = editedConfig(command);
+  if (edited.length === 0) return changed;
+  const ns = /(?:^|\s)(?:-n|--namespace)[=\s]+([a-z0-9-]+)/.exec(command)?.[1];
+  const list = await internal(state, `kubectl get deployments,statefulsets,daemonsets,jobs,pods${ns ? ` -n ${ns}` : ''} -o json 2>/dev/null`);
+  for (const name of consumersOf(list, edited)) changed.add(name);
+  return changed;
+}
+
+/**
+ * The skipped step whose output this command reads and that is not there: an object it would have
+ * created, or a file it would have written that does not exist where the command runs (a file
+ * that is there by another way, such as an example copied in, lets the command run as usual).
+ */
+async function missingInput(state: LessonState, command: string): Promise<SkippedProducer | undefined> {
+  const named: { producer: SkippedProducer; name: string }[] = [];
+  for (const producer of state.skippedProducers) {
+    for (const name of producer.names) {
+      // A folder the missing file would be in (`--from-file=configmap/`): reading the folder reads the file.
+      if (dependsOn(command, [{ ...producer, names: new Set([name]) }]) || namesFolderOf(command, name)) named.push({ producer, name });
+    }
+  }
+  if (named.length === 0) return undefined;
+  const object = named.find((n) => !isPathLike(n.name));
+  if (object) return object.producer;
+  const files = [...new Set(named.map((n) => n.name))];
+  // An empty file is as good as none: a download that failed leaves one (`wget -O f` creates f first).
+  const out = await internal(
+    state,
+    `for __kdt_f in ${files.map(shQuote).join(' ')}; do [ -s "$__kdt_f" ] || [ -d "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`,
+  );
+  const missing = new Set(out.split('\n').filter(Boolean));
+  return named.find((n) => missing.has(n.name))?.producer;
+}
+
+/** True when the command names the folder a file path is in (`dir`, `./dir/`), not another file in it. */
+function namesFolderOf(command: string, path: string): boolean {
+  if (!isPathLike(path) || !path.includes('/')) return false;
+  const folder = path.slice(0, path.lastIndexOf('/')).replace(/^\.\//, '');
+  // Not a folder every machine has (`/tmp` of `/tmp/nginx.key`): naming it says nothing about the file.
+  if (folder === '' || folder === '.' || /^\/[^/]+$/.test(folder)) return false;
+  const escaped = folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\w./-])(?:\\./)?${escaped}/?(?![\\w./-])`).test(command);
+}
+
+/** Copies the linked files a local step needs into its working directory, or says why it cannot run. */
+async function provideLinkedFiles(state: LessonState, step: CommandStep, command: string): Promise<{ skip: string } | { rewrites: Rewrite[] }> {
+  const needs = filesReadBy(command);
+  if (needs.length === 0) return { rewrites: [] };
+  const out = await internal(state, `pwd; for __kdt_f in ${needs.map(shQuote).join(' ')}; do [ -e "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`);
+  const [cwd, ...missing] = out.split('\n').filter(Boolean);
+  const linked = planLinkedFiles(missing, state.plan.links ?? [], step.line, state.options.filesDir);
+  if (linked.action === 'skip') return { skip: linked.reason };
+  if (linked.action === 'none' || !cwd) return { rewrites: [] };
+  return {
+    rewrites: copyLinkedFiles(linked.copies, cwd, state.options.filesDir!, {
+      home: state.sandbox.home,
+      ...(state.sandbox.owner ? { owner: state.sandbox.owner } : {}),
+    }).map((r) => ({ kind: 'file' as const, ...r })),
+  };
+}
+
+/**
+ * Before a step runs: it may be skipped or unchecked without running (a template, a reader's value,
+ * inputs a skipped step would have made, another way to do what was done, a line for another
+ * machine), and its command gets the run's values (bindings, placeholders, pod names) and the
+ * rewrites that make it run here.
+ */
+export async function prepareStep(state: LessonState, step: CommandStep, index: number): Promise<StepResult | ReadyStep> {
+  if (step.skip) {
+    // A line the reader must fill in makes nothing here; a skipped tab's alternative was run as the first tab.
+    if (step.placeholders?.length) state.skippedProducers.push({ line: step.line, reason: step.skip, names: producedNames(step.command) });
+    return skipped(step, step.skip);
+  }
+  const exitStatus = exitStatusNotReproduced(step.command, state.previousCommand);
+  if (exitStatus) return unchecked(step, exitStatus);
+  const previousExit = withExitStatus(step.command, state.previousCommand);
+  const rewrites: Rewrite[] = [];
+  const warnings: string[] = [];
+  let command = step.command;
+
+  if (state.inPod && step.host.kind !== 'pod' && state.podShell?.removeAfter) {
+    const pod = state.podShell;
+    await internal(state, `kubectl delete pod ${shQuoteExpanding(pod.target)} ${pod.flags.map(shQuote).join(' ')} --wait=false >/dev/null 2>&1`);
+    warnings.push(`pod ${pod.target} (started with --rm at line ${pod.line}) was deleted when the doc left its shell`);
+    state.podShell = null;
+  }
+  state.inPod = step.host.kind === 'pod';
+
+  if (previousExit) {
+    rewrites.push({ kind: 'binding', from: command, to: previousExit.command, reason: previousExit.reason });
+    command = previousExit.command;
+  }
+  const bound = state.bindings.length ? state.matcher.applyBindings(command, state.bindings) : command;
+  if (bound !== command) {
+    rewrites.push({ kind: 'binding', from: command, to: bound, reason: 'values the doc showed are replaced by the ones this run produced' });
+    command = bound;
+  }
+  const generated = await bindGeneratedPods(state, command, step.line);
+  if (generated) {
+    rewrites.push(generated.rewrite);
+    command = generated.command;
+  }
+  const vars = placeholderVars(command);
+  const filled = resolvePlaceholders(command, state.observations, await unsetVars(state, vars), step.section ?? '');
+  if ('unresolved' in filled) {
+    state.skippedProducers.push({ line: step.line, reason: filled.unresolved, ...leftMissing(step, command) });
+    return skipped(step, filled.unresolved, rewrites, warnings);
+  }
+  rewrites.push(...filled.rewrites);
+  command = filled.command;
+  // Variables the page never sets and the shell does not have: a template, not a command.
+  if (step.host.kind === 'local') {
+    const unset = await unsetVars(state, neededTemplateVars(command, step.placeholders));
+    if (unset.size > 0) {
+      const reason = templateReason([...unset]);
+      state.skippedProducers.push({ line: step.line, reason, ...leftMissing(step, command) });
+      return skipped(step, reason, rewrites, warnings);
+    }
+  }
+  // Its inputs come from a skipped step (an object it reads, a file it names that is not there):
+  // running it cannot tell anything, whatever its outcome, so it is skipped before it runs or retries.
+  const needs = await missingInput(state, command);
+  if (needs) {
+    state.skippedProducers.push({ line: step.line, reason: needs.reason, ...leftMissing(step, command) });
+    return skipped(step, `depends on line ${needs.line}, which was skipped: ${needs.reason}`, rewrites, warnings);
+  }
+  const readers = readerValue(command);
+  if (readers) return skipped(step, readers, rewrites, warnings);
+
+  const done = changedBefore(step, command, earlierRuns(state));
+  if (done) return doneAnotherWayResult(state, step, command, done, rewrites, warnings);
+
+  const prepared = prepareCommand(step, command, {
+    steps: state.plan.steps,
+    index,
+    runDir: state.sandbox.run,
+    examples: state.examples,
+    capabilities: state.session.capabilities,
+    podShell: state.podShell,
+    bind: (value: string) => (state.bindings.length ? state.matcher.applyBindings(value, state.bindings) : value),
+    watchMs: Math.max(1000, Math.min(state.options.settleMs, stepTimeout(step, state.options) - 1000)),
+  });
+  rewrites.push(...prepared.rewrites);
+  warnings.push(...prepared.warnings);
+  if (prepared.action === 'skip') {
+    // What it would have made (a `kubectl debug` copy, an object of a remote line) is missing for
+    // later steps, and so are the addresses its shown output hands them (`http://127.0.0.1:51082` of a tunnel).
+    // A step the page offers as another way to do what an earlier step already did to the same
+    // object ("Alternatively, you can `edit` the Deployment" after `kubectl set image`) leaves
+    // nothing missing: the page's own way made or changed it.
+    if (!(step.alternative && doneAnotherWay(state, command))) {
+      state.skippedProducers.push({
+        line: step.line,
+        reason: prepared.reason,
+        ...leftMissing(step, command),
+        changed: changedNames(command),
+        outputOf: await consumersChangedBy(state, command),
+      });
+    }
+    return skipped(step, prepared.reason, rewrites, warnings);
+  }
+  // An example file the lesson has no copy of would be fetched from the live site (another version
+  // than the doc's, or nothing offline): its outcome cannot be checked, nor what reads its objects.
+  const absent = missingExamples(command, state.examples);
+  if (absent.length) {
+    const reason = `example file ${absent.join(', ')} not in the examples folder`;
+    state.skippedProducers.push({ line: step.line, reason, names: producedNames(command), objects: createdObjects(step.expected?.text ?? '') });
+    return unchecked(step, reason, rewrites, warnings);
+  }
+  if (prepared.onNode && !state.session.nodeExec) return skipped(step, 'needs a node shell; not available on this backend', rewrites, warnings);
+  // A shared cluster's guard: steps outside the lesson's namespace are not run there.
+  const refused = state.session.refuse?.(prepared.script);
+  if (refused) return skipped(step, `refused on a shared cluster: ${refused}`, rewrites, warnings);
+  // Runs on the reader's machine: not in a pod, not on a node.
+  const onLocalHost = step.host.kind === 'local' && !prepared.onNode;
+  const unreachable = onLocalHost && state.session.unreachable ? state.session.unreachable(await withValues(state, prepared.script)) : undefined;
+  if (unreachable) return unchecked(step, unreachable, rewrites, warnings);
+
+  if (onLocalHost && state.plan.links?.length) {
+    const linked = await provideLinkedFiles(state, step, command);
+    if ('skip' in linked) {
+      state.skippedProducers.push({ line: step.line, reason: linked.skip, ...leftMissing(step, command) });
+      return skipped(step, linked.skip, rewrites, warnings);
+    }
+    rewrites.push(...linked.rewrites);
+  }
+  return { command, prepared, onLocalHost, rewrites, warnings };
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { matchOutput } from '../../src/match/match-output.js';
+
+const actual = `Name:             web
+Namespace:        default
+Containers:
+  web:
+    Container ID:  containerd://620a9e
+    Image:         busybox:1.37
+    Image ID:      docker.io/library/busybox@sha256:0b9d
+    Args:
+      false
+    Ready:          False
+Events:          <none>
+`;
+const check = (expected: string) => matchOutput({ expected, actual, mode: 'similar', line: 1, column: 1, command: 'kubectl describe pod web' });
+
+describe('describe output the doc shows in part', () => {
+  it('finds the doc line a field it predates sits before, rather than letting the `...` after it swallow it', () => {
+    const r = check('Name:             web\nNamespace:        default\nContainers:\n  web:\n    Image:         busybox:1.37\n    ...\n    Args:\n      false');
+    expect(r.ok, JSON.stringify(r.differences)).toBe(true);
+  });
+
+  it('reads output shown from a section on as an excerpt: the fields above it are not differences', () => {
+    const r = check('Containers:\n  web:\n    Image:         busybox:1.37\n    ...\n    Args:\n      false');
+    expect(r.ok, JSON.stringify(r.differences)).toBe(true);
+    expect(r.differences.some((d) => /Name: web/.test(d.message))).toBe(false);
+  });
+
+  it('still fails the one line that differs, and only that line', () => {
+    const r = check('Containers:\n  web:\n    Image:         busybox\n    ...\n    Args:\n      false');
+    expect(r.ok).toBe(false);
+    const failing = r.differences.filter((d) => !d.stale);
+    expect(failing.map((d) => d.message)).toEqual([expect.stringContaining('Image: busybox')]);
+  });
+
+  it('does not read as an excerpt a doc whose first line is not a section of the output', () => {
+    const r = check('Events:\n  Normal  Scheduled  0s  default-scheduler  Successfully assigned default/web');
+    expect(r.ok).toBe(false);
+  });
+});

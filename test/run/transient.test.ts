@@ -1,0 +1,34 @@
+/** Output the doc presents as a state the object only passes through, on the simulator. */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { simBackend } from '../../src/backends/sim/backend.js';
+import { loadLesson } from '../../src/parse/index.js';
+import { buildPlan } from '../../src/plan/index.js';
+import { runPlan } from '../../src/run/run-plan.js';
+import { tempDir } from './helpers.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+describe('a state the doc says the object only passes through', () => {
+  it('is unchecked when only its state values differ; another name, or no such cue, still fails', async () => {
+    const t = tempDir();
+    cleanups.push(t.remove);
+    const plan = buildPlan(await loadLesson(join(import.meta.dirname, '../../fixtures/run/transient/deployment.md')));
+    const r = await runPlan(plan, simBackend(), { tmpDir: t.dir, handleSignals: false, settleMs: 5000 });
+    expect(r.error).toBeUndefined();
+    expect(r.steps.filter((s) => s.kind === 'command').map((s) => [s.line, s.status])).toEqual([
+      [25, 'pass'],
+      [31, 'unchecked'],
+      [44, 'fail'],
+      [57, 'fail'],
+    ]);
+    expect(r.steps.find((s) => s.line === 31)!.uncheckedReason).toBe(
+      'the doc shows a state the object only passes through ("If the Deployment is still being created"); it had moved past it when the step ran',
+    );
+    // The cluster's own state is what the run read: the rollout had ended.
+    expect(r.steps.find((s) => s.line === 31)!.actual).toMatch(/^web +2\/2 +2 +2 /m);
+  });
+});
