@@ -66,9 +66,15 @@ function excuse(
     ?.split('\n')
     .slice(1)
     .filter((l) => l.trim());
+  // The server refusing the step's own request (Forbidden, Invalid) judged what the step sent, not
+  // something a skipped step would have made, even when it names the same object.
+  const failure = `${output}\n${events}`
+    .split('\n')
+    .filter((l) => !/\bis (?:forbidden|invalid)\b/.test(l))
+    .join('\n');
   const explainedBy = result.differences.map((d) =>
     d.kind === 'exit-status'
-      ? dependsOn(`${output}\n${events}`, producers)
+      ? dependsOn(failure, producers)
       : (dependsOn([d.message, d.expected ?? '', d.actual ?? ''].join('\n'), producers) ??
         // An empty list where the doc shows objects only skipped steps would have made: the
         // missing header and rows are all explained by them.

@@ -3,7 +3,7 @@ import type { CommandStep } from '../../plan/types.js';
 import { placeholderVars, resolvePlaceholders } from '../bind.js';
 import { readerValue } from '../reader-value.js';
 import { neededTemplateVars, templateReason } from '../template-vars.js';
-import { changedNames, consumersOf, createdObjects, editedConfig, newObjects, dependsOn, isPathLike, producedNames, type SkippedProducer } from '../depends.js';
+import { changedNames, consumersOf, createdObjects, editedConfig, newObjects, dependsOn, isPathLike, producedNames, withoutMadeBy, type SkippedProducer } from '../depends.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from '../linked-files.js';
 import { changedBefore, type DoneBefore, type EarlierRun } from '../recreate.js';
 import { exitStatusNotReproduced, withExitStatus } from '../exit-status-reader.js';
@@ -184,7 +184,7 @@ async function consumersChangedBy(state: LessonState, command: string): Promise<
  */
 async function missingInput(state: LessonState, command: string): Promise<SkippedProducer | undefined> {
   const named: { producer: SkippedProducer; name: string }[] = [];
-  for (const producer of state.skippedProducers) {
+  for (const producer of withoutMadeBy(command, state.skippedProducers)) {
     for (const name of producer.names) {
       // A folder the missing file would be in (`--from-file=configmap/`): reading the folder reads the file.
       if (dependsOn(command, [{ ...producer, names: new Set([name]) }]) || namesFolderOf(command, name)) named.push({ producer, name });
