@@ -149,6 +149,11 @@ export interface CommandStep {
    */
   alternative?: string;
   /**
+   * A change the prose before it narrates an outside actor making, which no step makes ("The
+   * autoscaler increments the Deployment replicas to 15"): its output may show the state after it.
+   */
+  narrated?: { text: string; line: number };
+  /**
    * Set on a step that opens an interactive shell (`kubectl exec -it <pod> -- sh`, `minikube ssh`,
    * `ssh host`): the lines after it without a prompt of their own run in that shell until `exit`,
    * a prompt or cue that says otherwise, or the next heading.

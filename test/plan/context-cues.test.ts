@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCue, matchSessionEndCue } from '../../src/plan/context-cues.js';
-import { CONCURRENT_CUES, CONTEXT_CUES, HYPOTHETICAL_STATE_CUE, NARRATED_CHANGE_CUE, NODE_SHELL_CUES, SESSION_END_CUES } from '../../src/plan/data/context-cues.js';
+import {
+  CONCURRENT_CUES,
+  CONTEXT_CUES,
+  HYPOTHETICAL_STATE_CUE,
+  NARRATED_CHANGE_CUE,
+  NODE_SHELL_CUES,
+  SESSION_END_CUES,
+} from '../../src/plan/data/context-cues.js';
 import { parseMarkdown } from '../../src/parse/index.js';
 import type { CommandStep } from '../../src/plan/types.js';
 
@@ -90,7 +97,7 @@ describe('a change the page narrates but no step makes', () => {
     expect(NARRATED_CHANGE_CUE.pattern.test(s)).toBe(false);
   });
 
-  it('makes the read-only commands after it illustrative until a step changes the cluster again or the next heading', () => {
+  it('marks the read-only commands after it as showing the narrated state, until a step changes the cluster again or the next heading', () => {
     const doc = [
       '# T',
       '',
@@ -125,14 +132,14 @@ describe('a change the page narrates but no step makes', () => {
       '```',
     ].join('\n');
     const steps = parseMarkdown(doc, { path: 't.md' }).steps.filter((s) => s.kind === 'command') as CommandStep[];
-    expect(steps.map((s) => [s.command, s.host.kind])).toEqual([
-      ['kubectl create deployment web --image=nginx --replicas=2', 'local'],
-      ['kubectl get deploy web', 'illustrative'],
-      ['kubectl get rs', 'illustrative'],
-      ['kubectl scale deployment web --replicas=3', 'local'],
-      ['kubectl get rs', 'local'],
-      ['kubectl get deploy web', 'local'],
+    expect(steps.map((s) => [s.command, s.host.kind, s.narrated?.line ?? null])).toEqual([
+      ['kubectl create deployment web --image=nginx --replicas=2', 'local', null],
+      ['kubectl get deploy web', 'local', 7],
+      ['kubectl get rs', 'local', 7],
+      ['kubectl scale deployment web --replicas=3', 'local', null],
+      ['kubectl get rs', 'local', null],
+      ['kubectl get deploy web', 'local', null],
     ]);
-    expect(steps[2]!.host).toMatchObject({ reason: expect.stringContaining('the autoscaler increments the Deployment replicas to 6') });
+    expect(steps[2]!.narrated?.text).toMatch(/the autoscaler increments the Deployment replicas to 6/i);
   });
 });

@@ -31,4 +31,18 @@ describe('a state the doc says the object only passes through', () => {
     // The cluster's own state is what the run read: the rollout had ended.
     expect(r.steps.find((s) => s.line === 31)!.actual).toMatch(/^web +2\/2 +2 +2 /m);
   });
+
+  it('after a change the page narrates but no step makes: only its state values are excused; other columns still fail', async () => {
+    const t = tempDir();
+    cleanups.push(t.remove);
+    const plan = buildPlan(await loadLesson(join(import.meta.dirname, '../../fixtures/run/transient/narrated.md')));
+    const r = await runPlan(plan, simBackend(), { tmpDir: t.dir, handleSignals: false, settleMs: 5000 });
+    expect(r.error).toBeUndefined();
+    expect(r.steps.filter((s) => s.kind === 'command').map((s) => [s.line, s.status])).toEqual([
+      [25, 'pass'],
+      [31, 'unchecked'],
+      [44, 'fail'],
+    ]);
+    expect(r.steps.find((s) => s.line === 31)!.uncheckedReason).toMatch(/narrates but no step makes: "[^"]*autoscaler increments the Deployment replicas to 5/);
+  });
 });

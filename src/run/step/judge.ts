@@ -151,6 +151,11 @@ export async function explainStep(state: LessonState, step: CommandStep, ready: 
     const clause = step.expected!.cue!.split(/[,:;]/)[0]!.trim();
     markUnchecked(result, `the doc shows a state the object only passes through ("${clause}"); it had moved past it when the step ran`);
   }
+  // A change the page narrates but no step makes ("The autoscaler increments … to 15"): the state
+  // values it would have set cannot be seen here; a column, a row or a name that differs still fails.
+  if (result.status === 'fail' && step.narrated && onlyStateValues(result.differences)) {
+    markUnchecked(result, `shows the state after a change the page narrates but no step makes: "${step.narrated.text}" (line ${step.narrated.line})`);
+  }
   // An endless loop of the reader's shell printed, within its bound, only the first of the lines
   // the doc shows (the author let it run longer): the rest cannot be seen here, and is not a defect.
   if (result.status === 'fail' && attempt.boundReached && prepared.bounded?.endless && onlyMissingLines(result.differences)) {
