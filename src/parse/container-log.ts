@@ -55,7 +55,8 @@ export function containerLogOf(command: string, manifests: readonly ManifestStep
   const object = candidates[0]!;
   const matching = object.containers.filter((c) => named(c, cue));
   const container = matching.length === 1 ? matching[0] : object.containers.length === 1 ? object.containers[0] : undefined;
-  if (!container) return { unknown: `${object.target} has containers ${object.containers.map((c) => c.name).join(', ')}; the prose does not say which prints it` };
+  if (!container)
+    return { unknown: `${object.target} has containers ${object.containers.map((c) => c.name).join(', ')}; the prose does not say which prints it` };
   return { target: object.target, ...(object.namespace ? { namespace: object.namespace } : {}), container: container.name };
 }
 

@@ -20,7 +20,12 @@ export function findExampleIncludes(lines: DocLine[]): ExampleInclude[] {
       const attrs = parseAttrs(m[3] ?? '');
       if (!attrs.file) continue;
       // Hugo joins the file to the examples folder, so a leading slash (`file="/controllers/x.yaml"`) means the same file.
-      const inc: ExampleInclude = { file: attrs.file.replace(/^\/+/, ''), line: l.line, column: l.column + m.index, endColumn: l.column + m.index + m[0].length };
+      const inc: ExampleInclude = {
+        file: attrs.file.replace(/^\/+/, ''),
+        line: l.line,
+        column: l.column + m.index,
+        endColumn: l.column + m.index + m[0].length,
+      };
       if (attrs.language) inc.language = attrs.language;
       out.push(inc);
     }

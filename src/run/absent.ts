@@ -104,7 +104,7 @@ function namesIn(text: string): { kind: string; name: string }[] | undefined {
 }
 
 /** Text that stands for a value the reader fills in: the names of such a manifest are not known. */
-const TEMPLATE = /\{\{|\$\{|\$\(|<[a-z][\w-]*>|REPLACE_|\$[A-Z_]{2,}/;
+const TEMPLATE = /\{\{|\$\{|\$\(|<[a-z][\w-]*>|\bREPLACE_|\$[A-Z_]{2,}/;
 
 /**
  * An excerpt that is not YAML (`...` standing for elided lines, an inline fragment): its

@@ -13,7 +13,12 @@ import type { LessonState } from './state.js';
 /** The `kubectl logs` command that reads the container's log. */
 export function logCommand(log: ContainerLog): string {
   const target = log.target!.startsWith('pod/') ? log.target!.slice(4) : log.target!;
-  return ['kubectl logs', shQuote(target), ...(log.namespace ? ['-n', shQuote(log.namespace)] : []), ...(log.container ? ['-c', shQuote(log.container)] : [])].join(' ');
+  return [
+    'kubectl logs',
+    shQuote(target),
+    ...(log.namespace ? ['-n', shQuote(log.namespace)] : []),
+    ...(log.container ? ['-c', shQuote(log.container)] : []),
+  ].join(' ');
 }
 
 /** Reads the log until it matches or waiting cannot change it; returns the last log read and its comparison. */

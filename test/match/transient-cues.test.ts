@@ -18,7 +18,12 @@ describe('transient-state cues', () => {
 });
 
 describe('onlyStateValues', () => {
-  const value = (column: string, row = 'web') => ({ kind: 'wrong-value' as const, message: `row ${row}, column ${column}: doc 0/3, actual 3/3`, line: 5, column: 1 });
+  const value = (column: string, row = 'web') => ({
+    kind: 'wrong-value' as const,
+    message: `row ${row}, column ${column}: doc 0/3, actual 3/3`,
+    line: 5,
+    column: 1,
+  });
   it.each([
     ['READY, UP-TO-DATE and AVAILABLE of a row', [value('READY'), value('UP-TO-DATE'), value('AVAILABLE')], true],
     ["a Pod's STATUS and RESTARTS", [value('STATUS', 'web-0'), value('RESTARTS', 'web-0')], true],

@@ -70,7 +70,9 @@ describe('containerLogOf', () => {
     expect(containerLogOf('kubectl apply -f pod.yaml', [manifest(POD)], {})).toEqual({
       unknown: 'pod/p has containers a, b; the prose does not say which prints it',
     });
-    expect(containerLogOf('kubectl apply -f pod.yaml', [manifest(POD)], { name: 'zzz' })).toEqual({ unknown: 'the command starts pod/p; none has a container named zzz' });
+    expect(containerLogOf('kubectl apply -f pod.yaml', [manifest(POD)], { name: 'zzz' })).toEqual({
+      unknown: 'the command starts pod/p; none has a container named zzz',
+    });
     expect(containerLogOf('kubectl apply -f pod.yaml', [manifest(null)], {})).toEqual({ unknown: 'the manifest pod.yaml is not available' });
     expect(containerLogOf('kubectl apply -f svc.yaml', [manifest('kind: Service\nmetadata:\n  name: s\n')], {})).toEqual({
       unknown: 'the manifests the command reads start no pod',

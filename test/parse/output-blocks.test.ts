@@ -104,9 +104,16 @@ describe('output or command, by content and cues', () => {
   });
 
   it('should leave out of mayCover the earlier commands that print nothing, and those covered for sure', () => {
-    const md = [block('shell', 'cd /tmp', 'export X=1', 'echo -n admin | base64', 'echo -n two | base64'), 'Output:', '', block('', 'YWRtaW4=', 'dHdv')].join('\n');
+    const md = [block('shell', 'cd /tmp', 'export X=1', 'echo -n admin | base64', 'echo -n two | base64'), 'Output:', '', block('', 'YWRtaW4=', 'dHdv')].join(
+      '\n',
+    );
     expect(cmds(md).map((s) => s.expected?.mayCover)).toEqual([undefined, undefined, undefined, ['s3']]);
-    const created = [block('shell', 'kubectl delete pod web', 'kubectl delete svc web'), 'Output:', '', block('', 'pod "web" deleted', 'service "web" deleted')].join('\n');
+    const created = [
+      block('shell', 'kubectl delete pod web', 'kubectl delete svc web'),
+      'Output:',
+      '',
+      block('', 'pod "web" deleted', 'service "web" deleted'),
+    ].join('\n');
     expect(cmds(created)[1]!.expected).toMatchObject({ covers: ['s1'] });
     expect(cmds(created)[1]!.expected?.mayCover).toBeUndefined();
   });

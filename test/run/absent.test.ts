@@ -77,8 +77,12 @@ describe('absentPrerequisite', () => {
     const withExcerpts = pageObjects([cmd(1, 'kubectl get jobs')], [manifest(3, null, excerpt), manifest(9, null, fragment)], new Map());
     expect(withExcerpts.opaque).toBe(false);
     // `new` is a name the page shows; `myjob` is not, and is no typo of it.
-    expect(absentPrerequisite('kubectl get job new', notFound('jobs.batch', 'new'), null, withExcerpts)?.reason).toMatch(/^job new is only defined by the manifest at line 3/);
-    expect(absentPrerequisite('kubectl get job myjob', notFound('jobs.batch', 'myjob'), null, withExcerpts)?.reason).toMatch(/^job myjob is not created by this page/);
+    expect(absentPrerequisite('kubectl get job new', notFound('jobs.batch', 'new'), null, withExcerpts)?.reason).toMatch(
+      /^job new is only defined by the manifest at line 3/,
+    );
+    expect(absentPrerequisite('kubectl get job myjob', notFound('jobs.batch', 'myjob'), null, withExcerpts)?.reason).toMatch(
+      /^job myjob is not created by this page/,
+    );
     const template = pageObjects([], [manifest(3, null, 'kind: Job\nmetadata:\n  name: {{ .Name }}\n  ...\n  x: [\n')], new Map());
     expect(template.opaque).toBe(true);
   });
@@ -95,7 +99,11 @@ describe('absentPrerequisite', () => {
       expect(absentPrerequisite('kubectl get job per-index', notFound('jobs.batch', 'per-index'), null, own)).toBeUndefined();
     }
     // An applied manifest that is not YAML fails on its own; what the page meant to create is not known.
-    const broken = pageObjects([cmd(5, 'kubectl create -f per-index.yaml')], [manifest(3, 'per-index.yaml', 'kind: Job\nmetadata:\n  name: x\n bad: [\n')], new Map());
+    const broken = pageObjects(
+      [cmd(5, 'kubectl create -f per-index.yaml')],
+      [manifest(3, 'per-index.yaml', 'kind: Job\nmetadata:\n  name: x\n bad: [\n')],
+      new Map(),
+    );
     expect(absentPrerequisite('kubectl get job other', notFound('jobs.batch', 'other'), null, broken)).toBeUndefined();
     // A kind the page shows may be in the reader's own file: an empty listing of it is not excused.
     expect(absentPrerequisite('kubectl get jobs', 'No resources found in default namespace.\n', 'NAME STATUS', shown)).toBeUndefined();

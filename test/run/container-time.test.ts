@@ -34,7 +34,17 @@ describe("containers' time on the simulator", () => {
       [72, 'pass'],
     ]);
     const logs = r.steps.find((s) => s.line === 34)!;
-    const stamps = logs.actual!.trim().split('\n').map((l) => Date.parse(l.replace(/ The weather is fine$/, '').replace(' UTC', 'Z').replace(/^\w+ /, '')));
+    const stamps = logs
+      .actual!.trim()
+      .split('\n')
+      .map((l) =>
+        Date.parse(
+          l
+            .replace(/ The weather is fine$/, '')
+            .replace(' UTC', 'Z')
+            .replace(/^\w+ /, ''),
+        ),
+      );
     expect(stamps).toHaveLength(5);
     for (let i = 1; i < stamps.length; i++) expect(Math.abs(stamps[i]! - stamps[i - 1]! - 10_000)).toBeLessThanOrEqual(1000);
     // The Job's pod ran its 20 s sleep to the end while the runner let the cluster's time pass.

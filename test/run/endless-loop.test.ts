@@ -43,7 +43,7 @@ describe('endlessLoop', () => {
     expect(rewrite('while true; do date; sleep 1; done', { expected: 'x', host: { kind: 'pod', target: 'web' } as never })).toBeNull();
   });
 
-  it('bounds a loop run in a pod by `kubectl exec` with timeout, on the cluster\'s time', () => {
+  it("bounds a loop run in a pod by `kubectl exec` with timeout, on the cluster's time", () => {
     const p = rewrite(`kubectl exec box -- sh -c 'while true; do date; sleep 5; done'`);
     expect(p).toMatchObject({
       action: 'run',

@@ -7,7 +7,7 @@ import { tempDir } from './helpers.js';
 import { cmd, plan } from './plan-builder.js';
 
 describe('printsExitStatusOnly', () => {
-  it.each([['echo $?'], ['echo "$?"'], ["printf '%s\\n' \"$?\""], ['echo ${?}']])('should read %s as printing the exit status', (c) => {
+  it.each([['echo $?'], ['echo "$?"'], ['printf \'%s\\n\' "$?"'], ['echo ${?}']])('should read %s as printing the exit status', (c) => {
     expect(printsExitStatusOnly(c)).toBe(true);
   });
   it.each([['echo $HOME'], ['kubectl get pods; echo $?'], ['test $? -eq 0 && echo ok'], ['echo done']])('should not read %s so', (c) => {
@@ -77,7 +77,7 @@ describe('echo $? after a command', () => {
   });
 });
 
-describe('a failure the server gives for the step\'s own request', () => {
+describe("a failure the server gives for the step's own request", () => {
   it('is not excused by a skipped step that would have made an object of the same name', async () => {
     const t = tempDir();
     try {
@@ -97,7 +97,11 @@ describe('a failure the server gives for the step\'s own request', () => {
       const run = Object.assign(cmd(3, 'kubectl run web --image=<registry>/nginx', { skip: 'the doc leaves <registry> for the reader to fill in' }), {
         placeholders: ['<registry>'],
       });
-      const steps = [run, cmd(7, 'kubectl create -f robot-pod.yaml', { expected: 'pod/web created' }), cmd(11, 'kubectl get pod web', { expected: 'NAME READY\nweb 1/1' })];
+      const steps = [
+        run,
+        cmd(7, 'kubectl create -f robot-pod.yaml', { expected: 'pod/web created' }),
+        cmd(11, 'kubectl get pod web', { expected: 'NAME READY\nweb 1/1' }),
+      ];
       const r = await runPlan(plan(steps), backend, { matcher: plainMatcher, tmpDir: t.dir, settleMs: 0, gatherFacts: false, handleSignals: false });
       expect(r.steps.map((s) => s.status)).toEqual(['skipped', 'fail', 'skipped']);
     } finally {

@@ -18,7 +18,10 @@ function lesson(opts: { realtime?: boolean; wakes?: boolean } = {}) {
 }
 
 const missing = (n: number): MatchResult =>
-  ({ ok: false, differences: Array.from({ length: n }, (_, i) => ({ kind: 'missing-line', message: 'missing', line: 10 + i, column: 1 })) }) as unknown as MatchResult;
+  ({
+    ok: false,
+    differences: Array.from({ length: n }, (_, i) => ({ kind: 'missing-line', message: 'missing', line: 10 + i, column: 1 })),
+  }) as unknown as MatchResult;
 const wrong: MatchResult = { ok: false, differences: [{ kind: 'wrong-value', message: 'doc red, actual blue', line: 3, column: 1 }] } as unknown as MatchResult;
 
 describe('AwaitedOutput', () => {

@@ -31,7 +31,10 @@ const byLine = (steps: { line: number; kind: string; status: string }[]) => step
 
 describe('variables the page never sets', () => {
   it('should list the variables a command needs: expanded, still there after filling, without a default', () => {
-    expect(neededTemplateVars('kubectl exec web -c ${CONTAINER_NAME} -- ${CMD}', ['${POD_NAME}', '${CONTAINER_NAME}', '${CMD}'])).toEqual(['CONTAINER_NAME', 'CMD']);
+    expect(neededTemplateVars('kubectl exec web -c ${CONTAINER_NAME} -- ${CMD}', ['${POD_NAME}', '${CONTAINER_NAME}', '${CMD}'])).toEqual([
+      'CONTAINER_NAME',
+      'CMD',
+    ]);
     expect(neededTemplateVars('kubectl get pod ${OTHER:-web}', ['${OTHER:-web}', '$OTHER'])).toEqual([]);
     expect(neededTemplateVars("sh -c 'echo $INSIDE'", ['$INSIDE'])).toEqual([]);
     expect(neededTemplateVars('echo $OUT', ['$OUT'])).toEqual(['OUT']);

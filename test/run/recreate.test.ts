@@ -153,8 +153,16 @@ describe('changedBefore', () => {
   });
 
   it.each([
-    ['without an alternative cue', inSection(cmd(9, 'kubectl scale deployment web --replicas=3'), 'Update'), [ran(5, 'kubectl scale deployment/web --replicas=3')]],
-    ['in another section', alt(9, 'kubectl scale deployment web --replicas=3'), [ran(5, 'kubectl scale deployment/web --replicas=3', true, undefined, 'Other')]],
+    [
+      'without an alternative cue',
+      inSection(cmd(9, 'kubectl scale deployment web --replicas=3'), 'Update'),
+      [ran(5, 'kubectl scale deployment/web --replicas=3')],
+    ],
+    [
+      'in another section',
+      alt(9, 'kubectl scale deployment web --replicas=3'),
+      [ran(5, 'kubectl scale deployment/web --replicas=3', true, undefined, 'Other')],
+    ],
     ['after a failed first way', alt(9, 'kubectl scale deployment web --replicas=3'), [ran(5, 'kubectl scale deployment/web --replicas=3', false)]],
     ['on another object', alt(9, 'kubectl scale deployment api --replicas=3'), [ran(5, 'kubectl scale deployment/web --replicas=3')]],
     [
@@ -177,11 +185,18 @@ describe('a change the page offers two ways of making', () => {
         { args: 'set image deployment.v1.apps/web web=nginx:2', responses: [{ stdout: 'deployment.apps/web image updated\n' }] },
         { args: 'set image deployment/web web=nginx:2', responses: [{ stdout: '' }] },
         { args: 'rollout undo deployment/web', responses: [{ stdout: 'deployment.apps/web rolled back\n' }] },
-        { args: 'rollout undo deployment/web --to-revision=2', responses: [{ stderr: 'error: unable to find specified revision 2 in history\n', exitCode: 1 }] },
+        {
+          args: 'rollout undo deployment/web --to-revision=2',
+          responses: [{ stderr: 'error: unable to find specified revision 2 in history\n', exitCode: 1 }],
+        },
       ]);
       const steps = [
         inSection(cmd(3, 'kubectl set image deployment.v1.apps/web web=nginx:2'), 'Update'),
-        inSection(cmd(7, 'kubectl set image deployment/web web=nginx:2', { expected: 'deployment.apps/web image updated' }), 'Update', 'or use the following command:'),
+        inSection(
+          cmd(7, 'kubectl set image deployment/web web=nginx:2', { expected: 'deployment.apps/web image updated' }),
+          'Update',
+          'or use the following command:',
+        ),
         inSection(cmd(12, 'kubectl rollout undo deployment/web', { expected: 'deployment.apps/web rolled back' }), 'Roll back'),
         inSection(
           cmd(18, 'kubectl rollout undo deployment/web --to-revision=2', { expected: 'deployment.apps/web rolled back' }),
@@ -244,7 +259,9 @@ describe('recreateFor: part of a step already made, or made with another spec', 
       '  core.PodSpec{\n-   Affinity: &core.Affinity{…},\n+   Affinity: &core.Affinity{…},\n  }\n';
     const r = recreateFor(step, out, made);
     expect(r?.script).toBe('kubectl delete pod nginx --grace-period=0 --force --ignore-not-found >/dev/null 2>&1');
-    expect(r?.note).toMatch(/^pod\/nginx \(line 20\) existed with another spec, which cannot change: it was created in another section \("Required affinity"\)/);
+    expect(r?.note).toMatch(
+      /^pod\/nginx \(line 20\) existed with another spec, which cannot change: it was created in another section \("Required affinity"\)/,
+    );
   });
 
   it.each([

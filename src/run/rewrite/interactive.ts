@@ -145,7 +145,13 @@ export const endlessLoop: RewriteRule = (command, step, ctx) => {
   const to = `( __kdt_until=$((SECONDS + ${seconds})); ${loop.trim()}\n)`;
   return run(
     to,
-    [interactive(command, `timeout ${seconds} ${command.trim()}`, `an endless loop (a reader stops it with Ctrl-C); run for at most ${seconds}s and stopped once the doc's lines appear`)],
+    [
+      interactive(
+        command,
+        `timeout ${seconds} ${command.trim()}`,
+        `an endless loop (a reader stops it with Ctrl-C); run for at most ${seconds}s and stopped once the doc's lines appear`,
+      ),
+    ],
     { bounded: { stoppedCodes: [124, 143], ms: seconds * 1000, realTime: true, endless: true } },
   );
 };
@@ -168,7 +174,13 @@ function endlessLoopInPod(command: string, step: CommandStep, ctx: Parameters<Re
   const tty = hasFlag(k, '-t', '--tty');
   return run(
     tty ? withTerminal(bounded) : bounded,
-    [interactive(command, `timeout ${seconds} ${command.trim()}`, `an endless loop in the pod (a reader stops it with Ctrl-C); run for at most ${seconds}s and stopped once the doc's lines appear`)],
+    [
+      interactive(
+        command,
+        `timeout ${seconds} ${command.trim()}`,
+        `an endless loop in the pod (a reader stops it with Ctrl-C); run for at most ${seconds}s and stopped once the doc's lines appear`,
+      ),
+    ],
     { bounded: { stoppedCodes: [124, 143], ms: seconds * 1000, endless: true }, ...(tty ? { pty: true } : {}) },
   );
 }
@@ -328,7 +340,18 @@ function carriedFlags(k: KubectlCall): string[] {
 }
 
 /** The rules in the order they are tried. */
-export const INTERACTIVE_RULES: RewriteRule[] = [skipHostTools, watchProgram, boundedWatch, rolloutWatch, logsFollow, endlessLoop, background, edit, execTty, runTty];
+export const INTERACTIVE_RULES: RewriteRule[] = [
+  skipHostTools,
+  watchProgram,
+  boundedWatch,
+  rolloutWatch,
+  logsFollow,
+  endlessLoop,
+  background,
+  edit,
+  execTty,
+  runTty,
+];
 
 /** True when the step is interactive and no rule made it runnable. */
 export function unhandledInteractive(step: CommandStep): string | null {

@@ -3,7 +3,18 @@ import type { CommandStep } from '../../plan/types.js';
 import { placeholderVars, resolvePlaceholders } from '../bind.js';
 import { readerValue } from '../reader-value.js';
 import { neededTemplateVars, templateReason } from '../template-vars.js';
-import { changedNames, consumersOf, createdObjects, editedConfig, newObjects, dependsOn, isPathLike, producedNames, withoutMadeBy, type SkippedProducer } from '../depends.js';
+import {
+  changedNames,
+  consumersOf,
+  createdObjects,
+  editedConfig,
+  newObjects,
+  dependsOn,
+  isPathLike,
+  producedNames,
+  withoutMadeBy,
+  type SkippedProducer,
+} from '../depends.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from '../linked-files.js';
 import { changedBefore, type DoneBefore, type EarlierRun } from '../recreate.js';
 import { exitStatusNotReproduced, withExitStatus } from '../exit-status-reader.js';

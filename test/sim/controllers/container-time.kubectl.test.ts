@@ -54,7 +54,11 @@ describe("time inside a container follows the cluster's clock when it passes at 
       apiVersion: 'batch/v1',
       kind: 'Job',
       metadata: { name: 'nap' },
-      spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'echo start; sleep 300; echo done'] }] } } },
+      spec: {
+        template: {
+          spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'echo start; sleep 300; echo done'] }] },
+        },
+      },
     };
     expect((await apply(job)).exitCode).toBe(0);
     await fx.sim.passTime(5_000);

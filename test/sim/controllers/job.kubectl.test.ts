@@ -56,7 +56,12 @@ describe('job controller behind real kubectl', () => {
 
   it('suspends a running Job (pods deleted, Suspended condition and event) and resumes it with a new startTime', async () => {
     expect((await kubectl('create', 'job', 'myjob', '--image=busybox:1.36', '--', 'sleep', '3600')).code).toBe(0);
-    expect(await until(() => jsonpath('myjob', '{.status.ready}'), (r) => r === '1')).toBe('1');
+    expect(
+      await until(
+        () => jsonpath('myjob', '{.status.ready}'),
+        (r) => r === '1',
+      ),
+    ).toBe('1');
     const firstStart = await jsonpath('myjob', '{.status.startTime}');
     clock.advance(30_000);
 
@@ -85,7 +90,12 @@ describe('job controller behind real kubectl', () => {
     expect(resumed).toBe('Suspended False JobResumed Job resumed');
     const secondStart = await jsonpath('myjob', '{.status.startTime}');
     expect(Date.parse(secondStart) - Date.parse(firstStart)).toBeGreaterThanOrEqual(60_000);
-    expect(await until(() => events('myjob'), (e) => e.length >= 5)).toEqual([
+    expect(
+      await until(
+        () => events('myjob'),
+        (e) => e.length >= 5,
+      ),
+    ).toEqual([
       'SuccessfulCreate Created pod: <pod>',
       'SuccessfulDelete Deleted pod: <pod>',
       'Suspended Job suspended',
@@ -110,13 +120,20 @@ spec:
         command: ["true"]
 `);
     expect(r.stdout).toBe('job.batch/held created');
-    expect(await until(() => jsonpath('held', '{.status.conditions[0].reason}'), (s) => s !== '')).toBe('JobSuspended');
+    expect(
+      await until(
+        () => jsonpath('held', '{.status.conditions[0].reason}'),
+        (s) => s !== '',
+      ),
+    ).toBe('JobSuspended');
     expect(await jsonpath('held', '{.status.startTime}')).toBe('');
     expect((await kubectl('get', 'pods', '-l', 'job-name=held', '-o', 'name')).out).toBe('');
   });
 
   it('fails indexes past backoffLimitPerIndex, keeps running the others, and fails the Job with FailedIndexes', async () => {
-    await apply(indexedJob('per-index', '  completions: 6\n  parallelism: 2\n  backoffLimitPerIndex: 1\n  maxFailedIndexes: 4', 'exit $((JOB_COMPLETION_INDEX % 2))'));
+    await apply(
+      indexedJob('per-index', '  completions: 6\n  parallelism: 2\n  backoffLimitPerIndex: 1\n  maxFailedIndexes: 4', 'exit $((JOB_COMPLETION_INDEX % 2))'),
+    );
     const failed = await until(
       () => jsonpath('per-index', '{range .status.conditions[*]}{.type}/{.reason} {end}'),
       (s) => s.includes('Failed/'),
@@ -165,7 +182,12 @@ spec:
         image: busybox:1.36
         command: ["sleep", "3600"]
 `);
-    expect(await until(() => jsonpath('deadline', '{.status.active}'), (s) => s === '1')).toBe('1');
+    expect(
+      await until(
+        () => jsonpath('deadline', '{.status.active}'),
+        (s) => s === '1',
+      ),
+    ).toBe('1');
     expect(await jsonpath('deadline', '{.status.conditions}')).toBe('');
     clock.advance(101_000);
     const failed = await until(

@@ -45,7 +45,7 @@ export function parseIndexes(text: string | undefined, completions: number): Set
 export function formatIndexes(values: Iterable<number>): string {
   const sorted = [...new Set(values)].sort((x, y) => x - y);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     const [a, b] = [sorted[i]!, sorted[j]!];

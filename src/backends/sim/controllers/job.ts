@@ -201,7 +201,13 @@ export class JobController {
   ): KObject[] {
     const namespace = job.metadata.namespace;
     const parallelism = Number(dig(job, 'spec', 'parallelism') ?? 1);
-    const want = o.suspended ? 0 : o.completions === undefined ? (o.succeeded > 0 ? active.length : parallelism) : Math.max(0, Math.min(parallelism, o.completions - o.succeeded));
+    const want = o.suspended
+      ? 0
+      : o.completions === undefined
+        ? o.succeeded > 0
+          ? active.length
+          : parallelism
+        : Math.max(0, Math.min(parallelism, o.completions - o.succeeded));
     if (active.length > want) {
       // Pods that are not ready (or not running yet) go first.
       const order = [...active].sort((a, b) => Number(isReady(a)) - Number(isReady(b)));
@@ -214,19 +220,19 @@ export class JobController {
       return active.filter((p) => !remove.includes(p));
     }
     const terminatingPods = pods.filter((p) => p.metadata.deletionTimestamp && !terminal(p));
-    let diff = want - active.length - (o.onlyReplaceFailed ? terminatingPods.length : 0);
+    const diff = want - active.length - (o.onlyReplaceFailed ? terminatingPods.length : 0);
     if (diff <= 0) return active;
     let indexes: (number | undefined)[] = Array.from({ length: diff }, () => undefined);
     if (o.indexed) {
       const taken = new Set<number>([...o.succeededIndexes, ...(o.failedIndexes ?? [])]);
       for (const p of [...active, ...(o.onlyReplaceFailed ? terminatingPods : [])]) if (completionIndex(p) !== undefined) taken.add(completionIndex(p)!);
       indexes = pendingIndexes(taken, diff, o.completions ?? 0);
-      diff = indexes.length;
     }
     const created = [...active];
     for (const index of indexes) {
       // Under backoffLimitPerIndex the replacement carries how many pods of its index failed before.
-      const failures = index !== undefined && o.failedIndexes ? pods.filter((p) => completionIndex(p) === index && o.failed(p)).map((p) => indexFailureCount(p) + 1) : [];
+      const failures =
+        index !== undefined && o.failedIndexes ? pods.filter((p) => completionIndex(p) === index && o.failed(p)).map((p) => indexFailureCount(p) + 1) : [];
       const failureCount = o.failedIndexes && index !== undefined ? Math.max(0, ...failures) : undefined;
       const pod = this.api.create(this.pods, namespace, this.podFor(job, index, failureCount));
       created.push(pod);

@@ -59,7 +59,9 @@ const NGINX_1_13: EchoserverFormat = {
   server: 'nginx/1.13.3',
   render({ req, hostname }) {
     const hostHdr = header(req.headers, 'host') ?? '';
-    return `\n\nHostname: ${hostname}\n\nPod Information:\n\t-no pod information available-\n\nServer values:\n\tserver_version=nginx: 1.13.3 - lua: 10008\n\nRequest Information:\n\tclient_address=${req.remote}\n\tmethod=${req.method}\n\treal path=${pathOf(req)}\n\tquery=${queryOf(req) ?? ''}\n\trequest_version=1.1\n\trequest_scheme=http\n\trequest_uri=http://${hostHdr}${req.path}\n\nRequest Headers:\n${sortedHeaders(req)
+    return `\n\nHostname: ${hostname}\n\nPod Information:\n\t-no pod information available-\n\nServer values:\n\tserver_version=nginx: 1.13.3 - lua: 10008\n\nRequest Information:\n\tclient_address=${req.remote}\n\tmethod=${req.method}\n\treal path=${pathOf(req)}\n\tquery=${queryOf(req) ?? ''}\n\trequest_version=1.1\n\trequest_scheme=http\n\trequest_uri=http://${hostHdr}${req.path}\n\nRequest Headers:\n${sortedHeaders(
+      req,
+    )
       .map(([k, v]) => `\t${k}=${v}\n`)
       .join('')}\nRequest Body:\n${req.body.length ? req.body.toString() : '\t-no body in request-'}\n\n`;
   },
