@@ -85,11 +85,22 @@ export const STATE_COLUMNS: ReadonlySet<string> = new Set([
  * not explained by the moment the step ran.
  */
 export function onlyStateValues(differences: readonly Difference[]): boolean {
+  return differences.length > 0 && differences.every(isStateValue);
+}
+
+function isStateValue(d: Difference): boolean {
+  const column = d.kind === 'wrong-value' ? /^row [^,]+, column ([^:]+):/.exec(d.message)?.[1] : undefined;
+  return column !== undefined && STATE_COLUMNS.has(column);
+}
+
+/**
+ * True when every difference is a state value or a whole table row more or fewer: what a change
+ * to the cluster (a rollout, a scale) can make a listing show. A column the doc shows that the
+ * table does not have, or a value outside the state columns, is not.
+ */
+export function onlyStateChanges(differences: readonly Difference[]): boolean {
   return (
     differences.length > 0 &&
-    differences.every((d) => {
-      const column = d.kind === 'wrong-value' ? /^row [^,]+, column ([^:]+):/.exec(d.message)?.[1] : undefined;
-      return column !== undefined && STATE_COLUMNS.has(column);
-    })
+    differences.every((d) => isStateValue(d) || ((d.kind === 'extra-line' || d.kind === 'missing-line') && /^row \S+: /.test(d.message)))
   );
 }

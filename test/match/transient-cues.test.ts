@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TRANSIENT_CUES, onlyStateValues, transientCue } from '../../src/match/transient-cues.js';
+import { TRANSIENT_CUES, onlyStateChanges, onlyStateValues, transientCue } from '../../src/match/transient-cues.js';
 
 describe('transient-state cues', () => {
   for (const cue of TRANSIENT_CUES) {
@@ -35,5 +35,28 @@ describe('onlyStateValues', () => {
     ['nothing', [], false],
   ])('%s: %s', (_what, differences, expected) => {
     expect(onlyStateValues(differences)).toBe(expected);
+  });
+});
+
+describe('onlyStateChanges', () => {
+  const value = (column: string) => ({ kind: 'wrong-value' as const, message: `row web-7d, column ${column}: doc 7, actual 8`, line: 5, column: 1 });
+  const row = (kind: 'missing-line' | 'extra-line', name: string) => ({
+    kind,
+    message: `row ${name}: ${kind === 'missing-line' ? 'missing in' : 'extra in'} actual output`,
+    line: 5,
+    column: 1,
+  });
+  it.each([
+    ['state values and rows more or fewer', [value('DESIRED'), row('extra-line', 'web-5c'), row('missing-line', 'web-61')], true],
+    [
+      'a column the table does not have',
+      [value('DESIRED'), { kind: 'column-layout' as const, message: 'column DESIRED missing in actual table', line: 4, column: 1 }],
+      false,
+    ],
+    ['a NAME value', [value('NAME')], false],
+    ['a line outside a table', [{ kind: 'missing-line' as const, message: 'missing in actual output: Scaled up', line: 5, column: 1 }], false],
+    ['nothing', [], false],
+  ])('%s: %s', (_what, differences, expected) => {
+    expect(onlyStateChanges(differences)).toBe(expected);
   });
 });

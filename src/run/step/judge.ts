@@ -1,6 +1,6 @@
 /** The last stages of a command step: its verdict, and why the verdict is what it is. */
 import type { CommandStep } from '../../plan/types.js';
-import { onlyStateValues, transientCue } from '../../match/transient-cues.js';
+import { onlyStateChanges, onlyStateValues, transientCue } from '../../match/transient-cues.js';
 import { observe } from '../bind.js';
 import { readerFile, readerFileObjects } from '../reader-files.js';
 import { readContainerLog } from '../container-log.js';
@@ -152,8 +152,9 @@ export async function explainStep(state: LessonState, step: CommandStep, ready: 
     markUnchecked(result, `the doc shows a state the object only passes through ("${clause}"); it had moved past it when the step ran`);
   }
   // A change the page narrates but no step makes ("The autoscaler increments … to 15"): the state
-  // values it would have set cannot be seen here; a column, a row or a name that differs still fails.
-  if (result.status === 'fail' && step.narrated && onlyStateValues(result.differences)) {
+  // values and the rows it would have made cannot be seen here; a column the doc shows that the
+  // table does not have, or another value, still fails.
+  if (result.status === 'fail' && step.narrated && onlyStateChanges(result.differences)) {
     markUnchecked(result, `shows the state after a change the page narrates but no step makes: "${step.narrated.text}" (line ${step.narrated.line})`);
   }
   // An endless loop of the reader's shell printed, within its bound, only the first of the lines
