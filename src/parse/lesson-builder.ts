@@ -99,7 +99,14 @@ export class LessonBuilder {
       if (cls.subcommand !== undefined) step.subcommand = cls.subcommand;
       const supposed = this.context.hypothesis;
       const narrated = this.context.narrated;
-      if (supposed && step.host.kind === 'local' && step.class === 'read-only') {
+      const containerCommand = this.context.containerCommand;
+      if (containerCommand && (step.host.kind === 'local' || step.host.kind === 'unknown')) {
+        step.host = {
+          kind: 'illustrative',
+          reason: `shows the command a container of the pod runs, which the cluster starts: "${containerCommand.text}"`,
+          source: { by: 'cue', line: containerCommand.line, text: containerCommand.text },
+        };
+      } else if (supposed && step.host.kind === 'local' && step.class === 'read-only') {
         step.host = {
           kind: 'illustrative',
           reason: `shows what a state the page supposes but never sets up would look like: "${supposed.text}"`,

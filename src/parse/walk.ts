@@ -5,9 +5,10 @@ import { COMMAND_TAGS, MANIFEST_TAGS, OUTPUT_TAGS, SHELL_SYNTAX_TAGS } from './d
 import { parseDirective } from './directives.js';
 import { analyzeProseRun, looksLikeBareOutput } from './infer.js';
 import type { LessonBuilder } from './lesson-builder.js';
-import { looksLikeCommand, matchPrompt } from './line-kinds.js';
+import { isOutputOnly, looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { findExampleIncludes } from './shortcodes.js';
 import { isAssignmentBlock, looksLikeOutputBlock } from './output-block.js';
+import { ALONE_COMMANDS } from './data/output-blocks.js';
 import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
 import type { DocLine } from './source-text.js';
@@ -62,6 +63,7 @@ export function walkUnits(units: Unit[], b: LessonBuilder): void {
         b.proseCommand = undefined;
         // A supposed state leads into the block right after it only.
         b.context.hypothesis = undefined;
+        b.context.containerCommand = undefined;
         break;
     }
   }
@@ -182,9 +184,12 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   const shellSyntax = SHELL_SYNTAX_TAGS.has(tag);
   const nonBlank = lines.filter((l) => l.text.trim() !== '');
   const anyPrompt = nonBlank.some((l) => matchPrompt(l.text, shellSyntax, b.podNames) !== undefined);
-  const firstIsCommand = nonBlank[0] !== undefined && looksLikeCommand(nonBlank[0].text);
   const isCommandTag = COMMAND_TAGS.has(tag);
   const isOutputTag = OUTPUT_TAGS.has(tag);
+  // After an output cue, a program word alone on the first line of an untagged fence is a value
+  // the command printed (`minikube`, a node name), not a program run without arguments.
+  const loneValue = nonBlank[0] !== undefined && b.cue !== undefined && isOutputTag && isLoneValue(nonBlank[0].text, nonBlank.slice(1));
+  const firstIsCommand = nonBlank[0] !== undefined && looksLikeCommand(nonBlank[0].text) && !loneValue;
   // Output after prose that asks to run an inline command is that command's output.
   if (b.proseCommand && d?.setup !== true && !anyPrompt && !firstIsCommand && (b.cue || looksLikeOutputBlock(lines, undefined)) && (b.cue || !manifestLang)) {
     b.addCommands(splitCommandBlock([b.proseCommand], { shellSyntax: true, podNames: b.podNames }), { inferred: true });
@@ -268,6 +273,14 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     addInlineManifest(unit, b, fileFromComment(lines) ?? fileFromProse(b.prose), manifestLang, d?.skip);
     return;
   }
+  // A shell-tagged fence with no command in it: YAML fields (`command: ["/bin/sh"]`) are a
+  // manifest fragment; a list of values (`128974848, 129e6, 129M`) is nothing to run.
+  const code = nonBlank.filter((l) => !l.text.trim().startsWith('#'));
+  if (isCommandTag && !anyPrompt && d?.setup !== true && code.length > 0 && code.every((l) => isNotCommandLine(l.text))) {
+    if (nonBlank.some((l) => isOutputOnly(l.text))) addInlineManifest(unit, b, null, 'yaml', d?.skip);
+    else b.since = 'blocked';
+    return;
+  }
   if (isCommandTag || anyPrompt || (isOutputTag && firstIsCommand) || d?.setup) {
     const commands = splitCommandBlock(lines, { shellSyntax, podNames: b.podNames });
     b.addCommands(commands, d ? { inferred: false, directive: d } : { inferred: false });
@@ -319,4 +332,15 @@ function spanOfLines(lines: DocLine[]): { line: number; column: number; endLine:
   const first = lines[0]!;
   const last = lines[lines.length - 1]!;
   return { line: first.line, column: first.column, endLine: last.line, endColumn: last.column + last.text.length };
+}
+
+/** A line that is no command: output-only text (`key: value`) or a comma-separated list of values. */
+function isNotCommandLine(text: string): boolean {
+  return isOutputOnly(text) || /^\s*[\w.+-]+(?:\s*,\s*[\w.+-]+)+\s*,?\s*$/.test(text);
+}
+
+/** A single word that names a program but is typed alone by no one, followed by lines that are not commands. */
+function isLoneValue(first: string, rest: DocLine[]): boolean {
+  const word = first.trim();
+  return /^[\w.-]+$/.test(word) && !ALONE_COMMANDS.has(word) && rest.every((l) => !looksLikeCommand(l.text));
 }

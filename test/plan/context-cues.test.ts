@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCue, matchSessionEndCue } from '../../src/plan/context-cues.js';
-import { CONCURRENT_CUES, CONTEXT_CUES, HYPOTHETICAL_STATE_CUE, NARRATED_CHANGE_CUE, NODE_SHELL_CUES, SESSION_END_CUES } from '../../src/plan/data/context-cues.js';
+import { CONCURRENT_CUES, CONTAINER_COMMAND_CUE, CONTEXT_CUES, HYPOTHETICAL_STATE_CUE, NARRATED_CHANGE_CUE, NODE_SHELL_CUES, SESSION_END_CUES } from '../../src/plan/data/context-cues.js';
 import { parseMarkdown } from '../../src/parse/index.js';
 import type { CommandStep } from '../../src/plan/types.js';
 
@@ -134,5 +134,14 @@ describe('a change the page narrates but no step makes', () => {
       ['kubectl get deploy web', 'local'],
     ]);
     expect(steps[2]!.host).toMatchObject({ reason: expect.stringContaining('the autoscaler increments the Deployment replicas to 6') });
+  });
+});
+
+describe('a block that shows what a container runs', () => {
+  it.each(CONTAINER_COMMAND_CUE.trigger)('triggers on %s', (s) => {
+    expect(CONTAINER_COMMAND_CUE.pattern.test(s)).toBe(true);
+  });
+  it.each(CONTAINER_COMMAND_CUE.clean)('does not trigger on %s', (s) => {
+    expect(CONTAINER_COMMAND_CUE.pattern.test(s)).toBe(false);
   });
 });
