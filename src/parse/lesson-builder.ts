@@ -35,6 +35,8 @@ export class LessonBuilder {
   since: 'adjacent' | 'prose' | 'blocked' = 'blocked';
   /** Output cue of the prose right before the current unit. */
   cue: CueMatch | undefined;
+  /** The output cue of the prose before the current run of blocks, for output written inside them after their commands. */
+  transcriptCue: string | undefined;
   /** Text of the prose right before the current unit (for manifest file names). */
   prose: string | undefined;
   pending: Directive[] = [];
@@ -142,7 +144,12 @@ export class LessonBuilder {
       if (alternative) step.alternative = alternative;
       this.addExampleDownloads(step);
       this.steps.push(step);
-      if (c.output.length > 0 && c.outputForm) this.attachExpected(step, c.output, c.outputForm);
+      if (c.output.length > 0 && c.outputForm) {
+        this.attachExpected(step, c.output, c.outputForm);
+        // Output written in the block after its command, introduced by prose ("The output shows
+        // that the Container is killed, restarted, killed again…"): the prose still says what it shows.
+        if (this.transcriptCue && step.expected) step.expected.cue = this.transcriptCue;
+      }
       this.notePodShell(text);
       this.context.noteStep(step, c);
       added.push(step);

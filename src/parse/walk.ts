@@ -38,6 +38,7 @@ export function walkUnits(units: Unit[], b: LessonBuilder): void {
         b.section = unit.text;
         b.since = 'blocked';
         b.cue = undefined;
+        b.transcriptCue = undefined;
         b.prose = undefined;
         b.lastCommand = undefined;
         b.proseCommand = undefined;
@@ -54,7 +55,9 @@ export function walkUnits(units: Unit[], b: LessonBuilder): void {
         break;
       }
       case 'prose':
+        b.transcriptCue = undefined;
         walkProse(unit, b);
+        b.transcriptCue = b.cue?.text;
         break;
       case 'code':
         walkCode(unit, b);

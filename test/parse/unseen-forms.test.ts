@@ -76,3 +76,37 @@ describe('a busybox prompt written without a space', () => {
     ]);
   });
 });
+
+describe('output written after its command in a block, introduced by prose', () => {
+  it('should keep the prose cue for this block and the next adjacent one, not past other prose', () => {
+    const steps = commands(
+      lesson([
+        'The output shows that the Container is killed, restarted, killed again, and so on:',
+        '',
+        '```',
+        'kubectl get pod web',
+        'NAME   READY   STATUS      RESTARTS   AGE',
+        'web    0/1     OOMKilled   1          37s',
+        '```',
+        '```',
+        'kubectl get pod web',
+        'NAME   READY   STATUS    RESTARTS   AGE',
+        'web    1/1     Running   2          40s',
+        '```',
+        '',
+        'Describe it:',
+        '',
+        '```',
+        'kubectl describe pod web',
+        'Name: web',
+        '```',
+        '',
+      ]),
+    );
+    expect(steps.map((s) => s.expected?.cue)).toEqual([
+      'The output shows that the Container is killed, restarted, killed again, and so on:',
+      'The output shows that the Container is killed, restarted, killed again, and so on:',
+      undefined,
+    ]);
+  });
+});
