@@ -69,6 +69,59 @@ function withPlaceholders(lines: string[]): string[] {
   });
 }
 
+const isKeyLine = (l: string) => /^\s*[^\s#-][^:]*:(?:\s|$)/.test(l);
+const keyOf = (l: string) => l.trim().replace(/:.*$/, '');
+
+/**
+ * `...` lines that stand for the `- ` lines of list items: under `containers:`, groups at one
+ * indentation separated by `...` that repeat a key (`name:`, `resources:` twice) are several
+ * items, each shown without its first line. Each group becomes a list item, so the repeated keys
+ * no longer overwrite one another. A single group stays a mapping (the walker compares it with
+ * the list item it fits best).
+ */
+function splitElidedItems(lines: string[]): string[] {
+  const out = [...lines];
+  for (let i = 0; i < out.length; i++) {
+    const parent = out[i]!;
+    if (!/:\s*$/.test(parent) || isStructuredElision(parent)) continue;
+    const base = indentOf(parent);
+    let end = i + 1;
+    while (end < out.length && (out[end]!.trim() === '' || indentOf(out[end]!) > base)) end++;
+    const block = out.slice(i + 1, end);
+    const first = block.find((l) => l.trim() !== '');
+    if (!first) continue;
+    const n = indentOf(first);
+    const atN = (l: string) => l.trim() !== '' && indentOf(l) === n;
+    if (!block.some((l) => atN(l) && isStructuredElision(l))) continue;
+    if (block.some((l) => atN(l) && !isStructuredElision(l) && !isKeyLine(l))) continue;
+    const groups: number[][] = [[]];
+    block.forEach((l, j) => {
+      if (atN(l) && isStructuredElision(l)) groups.push([]);
+      else if (l.trim() !== '') groups[groups.length - 1]!.push(j);
+    });
+    const keys = groups.map((g) => g.filter((j) => atN(block[j]!)).map((j) => keyOf(block[j]!)));
+    const seen = new Set<string>();
+    const repeated = keys.some((ks) => {
+      const dup = ks.some((k) => seen.has(k));
+      ks.forEach((k) => seen.add(k));
+      return dup;
+    });
+    if (!repeated) continue;
+    const pad = ' '.repeat(n);
+    block.forEach((l, j) => {
+      if (atN(l) && isStructuredElision(l)) out[i + 1 + j] = `${pad}- ${JSON.stringify(`${ELIDED}item${i + 1 + j}`)}`;
+    });
+    for (const g of groups) {
+      g.forEach((j, at) => {
+        const l = block[j]!;
+        out[i + 1 + j] = at === 0 ? `${pad}- ${l.slice(n)}` : `  ${l}`;
+      });
+    }
+    i = end - 1;
+  }
+  return out;
+}
+
 /**
  * Closes JSON the doc cut off (`{ "endpoints": [ { "addresses": [` …): every container still
  * open at the end gets a placeholder for what was cut and its closing bracket. Returns undefined
@@ -139,7 +192,7 @@ export function readDocDocument(expected: readonly string[]): DocDocument | unde
     const closed = closeTruncatedJson(text);
     return closed === undefined ? undefined : parsed(load(closed), lines, false);
   }
-  const placed = withPlaceholders(lines);
+  const placed = withPlaceholders(splitElidedItems(lines));
   const value = load(placed.join('\n'));
   if (value !== undefined) return parsed(value, placed, false);
   if (!lines.some(isStructuredElision)) return undefined;

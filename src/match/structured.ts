@@ -126,6 +126,7 @@ class Walker {
 
   compare(doc: unknown, actual: unknown, docPath: KeyPath, path: KeyPath): void {
     if (isMapping(doc)) {
+      if (Array.isArray(actual) && this.options.excerpt && Object.keys(doc).some(isElided)) return this.compareElidedItem(doc, actual, docPath, path);
       if (!isMapping(actual)) return this.push('wrong-value', docPath, path, `doc a mapping, actual ${show(actual)}`);
       for (const [k, v] of Object.entries(doc)) {
         if (isElided(k)) continue;
@@ -172,6 +173,23 @@ class Walker {
       actual: a,
       ...(environmentKey(leaf) ? { environment: true } : {}),
     });
+  }
+
+  /**
+   * A mapping with `...` where the cluster has a list (`containers:` then `...` then
+   * `resources:`): the `...` hides the item's `- name:` line, so the mapping is one item, compared
+   * with the item it differs least from.
+   */
+  private compareElidedItem(doc: Record<string, unknown>, actual: unknown[], docPath: KeyPath, path: KeyPath): void {
+    let best = Infinity;
+    let k = -1;
+    actual.forEach((a, j) => {
+      if (best === 0) return;
+      const score = this.trial(doc, a, docPath, path.concat(j));
+      if (score < best) [best, k] = [score, j];
+    });
+    if (k < 0) return this.push('missing-line', docPath, path, `list item missing in actual output (doc ${show(doc)})`);
+    this.compare(doc, actual[k], docPath, path.concat(k));
   }
 
   /** Pairs doc items with actual ones: by identity, else (excerpts) by fewest differences, else by index. */

@@ -47,6 +47,22 @@ export const TRANSIENT_CUES: readonly TransientCue[] = [
     ],
     clean: ['After the rollout, the output is similar to:', 'While you wait, read about Services.', 'The output is similar to this:'],
   },
+  {
+    id: 'restart-cycle',
+    // A container narrated as killed and restarted over and over: each listing catches one moment of the cycle.
+    pattern:
+      /\b(?:killed|restarted|crash(?:es|ed|ing)?|terminated|fails?)\b[^.:]*\b(?:again|repeatedly|and so on|over and over)\b|\b(?:repeatedly|again and again)\s+(?:killed|restarted|crash\w*|terminated)\b/i,
+    trigger: [
+      'The output shows that the Container is killed, restarted, killed again, restarted again, and so on:',
+      'The container crashes and is restarted again and again:',
+      'You can see that the container is repeatedly killed and restarted:',
+    ],
+    clean: [
+      'The output shows that the container was restarted:',
+      'Run the command again; the output is similar to:',
+      'If the container is killed, the kubelet restarts it.',
+    ],
+  },
 ];
 
 /** The cue that presents the output as a state the cluster passes through, if `sentence` is one. */

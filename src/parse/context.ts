@@ -1,9 +1,10 @@
 import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCue, matchSessionEndCue, type ContextCueMatch } from '../plan/context-cues.js';
-import { HYPOTHETICAL_STATE_CUE, NARRATED_CHANGE_CUE } from '../plan/data/context-cues.js';
+import { CONTAINER_COMMAND_CUE, HYPOTHETICAL_STATE_CUE, NARRATED_CHANGE_CUE } from '../plan/data/context-cues.js';
 import { NOT_HOST_TOOLS, OUTSIDE_PROGRAMS } from '../plan/data/places.js';
 import { endsSession, isLongRunning, sessionOpenedBy, type OpenedSession } from '../plan/session.js';
 import type { CommandStep, ContextSource, HostContext } from '../plan/types.js';
 import type { BlockCommand } from './command-block.js';
+import { LOCAL_HOST_NAMES } from './data/prompts.js';
 
 interface OpenSession {
   target: OpenedSession;
@@ -39,6 +40,8 @@ export class ContextTracker {
   private cue: Cue | undefined;
   /** A state the prose right before supposes without setting it up ("let's suppose you have…"). */
   hypothesis: { text: string; line: number } | undefined;
+  /** Prose right before saying the block is what a container runs ("the init container runs the following command"). */
+  containerCommand: { text: string; line: number } | undefined;
   /** A change the prose narrates an outside actor making ("the autoscaler increments … to 15"), until the next heading. */
   narrated: { text: string; line: number } | undefined;
   private sectionCue: Cue | undefined;
@@ -50,6 +53,7 @@ export class ContextTracker {
   onHeading(text: string, line: number): void {
     this.session = undefined;
     this.hypothesis = undefined;
+    this.containerCommand = undefined;
     this.narrated = undefined;
     this.cue = undefined;
     this.longRunning = [];
@@ -63,6 +67,8 @@ export class ContextTracker {
   onProse(text: string, line: number): void {
     const hypothesis = HYPOTHETICAL_STATE_CUE.pattern.exec(text);
     this.hypothesis = hypothesis ? { text: hypothesis[0].trim(), line } : undefined;
+    const containerCommand = CONTAINER_COMMAND_CUE.pattern.exec(text);
+    this.containerCommand = containerCommand ? { text: containerCommand[0].trim(), line } : undefined;
     const narrated = NARRATED_CHANGE_CUE.pattern.exec(text);
     if (narrated) this.narrated = { text: narrated[0].trim(), line };
     const end = matchSessionEndCue(text);
@@ -134,6 +140,13 @@ export class ContextTracker {
     const s = this.session;
     if (c.prompted && !(c.genericPrompt && s)) {
       const h = c.host;
+      // `root@nginx:~#` names a host the page never made: the container's own name, a pod's
+      // hostname. Inside a pod or node shell it is that shell's prompt; elsewhere a tool that is no
+      // host tool (`apt-get`) is not guessed to run on the reader's machine.
+      if (h.kind === 'local' && isUnknownHostPrompt(h.source?.text)) {
+        if (s && s.target.kind !== 'remote' && !s.target.repl) return { host: this.sessionHost(s, h.source?.text) };
+        return { host: this.fallback(program, h) };
+      }
       if (s && !c.genericPrompt) {
         // A prompt of the session's own kind (`root@<pod>:/#` after `kubectl exec`) keeps it.
         if (s.target.kind === 'remote' && h.kind !== 'local')
@@ -215,4 +228,10 @@ export class ContextTracker {
 function sameName(prompted: string | undefined, session: string | undefined): boolean {
   if (prompted === undefined || session === undefined) return true;
   return prompted === session || prompted.startsWith(session) || session.startsWith(prompted);
+}
+
+/** A `user@host:dir$` prompt whose host is no name of the reader's machine (`laptop`, `localhost`). */
+function isUnknownHostPrompt(label: string | undefined): boolean {
+  const m = label === undefined ? null : /^[\w.-]+@([\w.-]+):/.exec(label);
+  return m !== null && !LOCAL_HOST_NAMES.has(m[1]!);
 }

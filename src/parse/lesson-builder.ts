@@ -35,6 +35,8 @@ export class LessonBuilder {
   since: 'adjacent' | 'prose' | 'blocked' = 'blocked';
   /** Output cue of the prose right before the current unit. */
   cue: CueMatch | undefined;
+  /** The output cue of the prose before the current run of blocks, for output written inside them after their commands. */
+  transcriptCue: string | undefined;
   /** Text of the prose right before the current unit (for manifest file names). */
   prose: string | undefined;
   pending: Directive[] = [];
@@ -101,7 +103,14 @@ export class LessonBuilder {
       if (cls.subcommand !== undefined) step.subcommand = cls.subcommand;
       const supposed = this.context.hypothesis;
       const narrated = this.context.narrated;
-      if (supposed && step.host.kind === 'local' && step.class === 'read-only') {
+      const containerCommand = this.context.containerCommand;
+      if (containerCommand && (step.host.kind === 'local' || step.host.kind === 'unknown')) {
+        step.host = {
+          kind: 'illustrative',
+          reason: `shows the command a container of the pod runs, which the cluster starts: "${containerCommand.text}"`,
+          source: { by: 'cue', line: containerCommand.line, text: containerCommand.text },
+        };
+      } else if (supposed && step.host.kind === 'local' && step.class === 'read-only') {
         step.host = {
           kind: 'illustrative',
           reason: `shows what a state the page supposes but never sets up would look like: "${supposed.text}"`,
@@ -134,7 +143,12 @@ export class LessonBuilder {
       if (alternative) step.alternative = alternative;
       this.addExampleDownloads(step);
       this.steps.push(step);
-      if (c.output.length > 0 && c.outputForm) this.attachExpected(step, c.output, c.outputForm);
+      if (c.output.length > 0 && c.outputForm) {
+        this.attachExpected(step, c.output, c.outputForm);
+        // Output written in the block after its command, introduced by prose ("The output shows
+        // that the Container is killed, restarted, killed again…"): the prose still says what it shows.
+        if (this.transcriptCue && step.expected) step.expected.cue = this.transcriptCue;
+      }
       this.notePodShell(text);
       this.context.noteStep(step, c);
       added.push(step);

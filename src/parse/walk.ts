@@ -5,10 +5,11 @@ import { COMMAND_TAGS, MANIFEST_TAGS, OUTPUT_TAGS, SHELL_SYNTAX_TAGS } from './d
 import { parseDirective } from './directives.js';
 import { analyzeProseRun, looksLikeBareOutput } from './infer.js';
 import type { LessonBuilder } from './lesson-builder.js';
-import { looksLikeCommand, matchPrompt } from './line-kinds.js';
+import { isOutputOnly, looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { findExampleIncludes } from './shortcodes.js';
 import { classifyStep } from '../plan/classify.js';
 import { isAssignmentBlock, looksLikeOutputBlock } from './output-block.js';
+import { ALONE_COMMANDS } from './data/output-blocks.js';
 import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
 import type { DocLine } from './source-text.js';
@@ -38,6 +39,7 @@ export function walkUnits(units: Unit[], b: LessonBuilder): void {
         b.section = unit.text;
         b.since = 'blocked';
         b.cue = undefined;
+        b.transcriptCue = undefined;
         b.prose = undefined;
         b.lastCommand = undefined;
         b.proseCommand = undefined;
@@ -55,7 +57,9 @@ export function walkUnits(units: Unit[], b: LessonBuilder): void {
         break;
       }
       case 'prose':
+        b.transcriptCue = undefined;
         walkProse(unit, b);
+        b.transcriptCue = b.cue?.text;
         break;
       case 'code':
         walkCode(unit, b);
@@ -65,6 +69,7 @@ export function walkUnits(units: Unit[], b: LessonBuilder): void {
         b.proseShownWith = undefined;
         // A supposed state leads into the block right after it only.
         b.context.hypothesis = undefined;
+        b.context.containerCommand = undefined;
         break;
     }
   }
@@ -190,15 +195,25 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   const shellSyntax = SHELL_SYNTAX_TAGS.has(tag);
   const nonBlank = lines.filter((l) => l.text.trim() !== '');
   const anyPrompt = nonBlank.some((l) => matchPrompt(l.text, shellSyntax, b.podNames) !== undefined);
-  const firstIsCommand = nonBlank[0] !== undefined && looksLikeCommand(nonBlank[0].text);
   const isCommandTag = COMMAND_TAGS.has(tag);
   const isOutputTag = OUTPUT_TAGS.has(tag);
+  // After an output cue, a program word alone on the first line of an untagged fence is a value
+  // the command printed (`minikube`, a node name), not a program run without arguments.
+  const loneValue = nonBlank[0] !== undefined && b.cue !== undefined && isOutputTag && isLoneValue(nonBlank[0].text, nonBlank.slice(1));
+  const firstIsCommand = nonBlank[0] !== undefined && looksLikeCommand(nonBlank[0].text) && !loneValue;
   // Output after prose that asks to run an inline command is that command's output; so is a block
   // the prose introduces as what a read-only command shows ("You can see using `kubectl describe
   // pod myapp` that this container is crashing:"), not the output of the command fence before it.
   const shownWith = b.proseShownWith && !manifestLang && /:\s*$/.test(b.prose ?? '') ? b.proseShownWith : undefined;
   const inline = b.proseCommand ?? shownWith;
-  if (inline && d?.setup !== true && !anyPrompt && !firstIsCommand && (b.cue || shownWith || looksLikeOutputBlock(lines, undefined)) && (b.cue || !manifestLang)) {
+  if (
+    inline &&
+    d?.setup !== true &&
+    !anyPrompt &&
+    !firstIsCommand &&
+    (b.cue || shownWith || looksLikeOutputBlock(lines, undefined)) &&
+    (b.cue || !manifestLang)
+  ) {
     b.addCommands(splitCommandBlock([inline], { shellSyntax: true, podNames: b.podNames }), { inferred: true });
   }
   const last = b.lastCommand;
@@ -280,6 +295,14 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     addInlineManifest(unit, b, fileFromComment(lines) ?? fileFromProse(b.prose), manifestLang, d?.skip);
     return;
   }
+  // A shell-tagged fence with no command in it: YAML fields (`command: ["/bin/sh"]`) are a
+  // manifest fragment; a list of values (`128974848, 129e6, 129M`) is nothing to run.
+  const code = nonBlank.filter((l) => !l.text.trim().startsWith('#'));
+  if (isCommandTag && !anyPrompt && d?.setup !== true && code.length > 0 && code.every((l) => isNotCommandLine(l.text))) {
+    if (nonBlank.some((l) => isOutputOnly(l.text))) addInlineManifest(unit, b, null, 'yaml', d?.skip);
+    else b.since = 'blocked';
+    return;
+  }
   if (isCommandTag || anyPrompt || (isOutputTag && firstIsCommand) || d?.setup) {
     const commands = splitCommandBlock(lines, { shellSyntax, podNames: b.podNames });
     b.addCommands(commands, d ? { inferred: false, directive: d } : { inferred: false });
@@ -331,4 +354,15 @@ function spanOfLines(lines: DocLine[]): { line: number; column: number; endLine:
   const first = lines[0]!;
   const last = lines[lines.length - 1]!;
   return { line: first.line, column: first.column, endLine: last.line, endColumn: last.column + last.text.length };
+}
+
+/** A line that is no command: output-only text (`key: value`) or a comma-separated list of values. */
+function isNotCommandLine(text: string): boolean {
+  return isOutputOnly(text) || /^\s*[\w.+-]+(?:\s*,\s*[\w.+-]+)+\s*,?\s*$/.test(text);
+}
+
+/** A single word that names a program but is typed alone by no one, followed by lines that are not commands. */
+function isLoneValue(first: string, rest: DocLine[]): boolean {
+  const word = first.trim();
+  return /^[\w.-]+$/.test(word) && !ALONE_COMMANDS.has(word) && rest.every((l) => !looksLikeCommand(l.text));
 }

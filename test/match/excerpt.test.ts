@@ -9,6 +9,7 @@ const output = (name: string) => readFileSync(join(import.meta.dirname, '../../f
 
 const POD = 'kubectl get pod default-mem-demo --output=yaml --namespace=default-mem-example';
 const DEPLOY = 'kubectl get deployment pod-quota-demo --namespace=quota-pod-example --output=yaml';
+const QOS4 = 'kubectl get pod qos-demo-4 --namespace=qos-example --output=yaml';
 const EPS = 'kubectl get endpointslices -o json -l kubernetes.io/service-name=nginx-service';
 
 /** [case, command, doc excerpt, actual output, ok, differences that must be reported (kind, path)]. */
@@ -118,6 +119,47 @@ const CASES: Case[] = [
     'eps',
     true,
     [{ kind: 'missing-line', environment: true, path: 'items[0].endpoints[0].zone' }],
+  ],
+  // quality-service-pod.md: a `...` under `containers:` hides the `- name:` line of an item.
+  [
+    'a ... in place of an item\'s first line matches the item it fits',
+    QOS4,
+    'spec:\n  containers:\n    ...\n    resources:\n      requests:\n        memory: 200Mi\n    ...\nstatus:\n  qosClass: Burstable',
+    'pod-two-containers',
+    true,
+    [],
+  ],
+  [
+    'such an item with a value no container has fails',
+    QOS4,
+    'spec:\n  containers:\n    ...\n    resources:\n      requests:\n        memory: 300Mi\n    ...',
+    'pod-two-containers',
+    false,
+    [{ kind: 'wrong-value', path: 'spec.containers.resources.requests.memory', line: 6 }],
+  ],
+  [
+    'groups separated by ... that repeat keys are several items',
+    QOS4,
+    'spec:\n  containers:\n    ...\n    name: qos-demo-4-ctr-1\n    resources:\n      requests:\n        memory: 200Mi\n    ...\n    name: qos-demo-4-ctr-2\n    resources: {}\n    ...\nstatus:\n  qosClass: Burstable',
+    'pod-two-containers',
+    true,
+    [],
+  ],
+  [
+    'each of those items is checked: the second container has no requests',
+    QOS4,
+    'spec:\n  containers:\n    ...\n    name: qos-demo-4-ctr-1\n    resources: {}\n    ...\n    name: qos-demo-4-ctr-2\n    resources:\n      requests:\n        memory: 100Mi\n    ...',
+    'pod-two-containers',
+    false,
+    [{ kind: 'missing-line', path: 'spec.containers[3].resources.requests' }],
+  ],
+  [
+    'the class after such an item is still compared',
+    QOS4,
+    'spec:\n  containers:\n    ...\n    resources: {}\n    ...\nstatus:\n  qosClass: Guaranteed',
+    'pod-two-containers',
+    false,
+    [{ kind: 'wrong-value', path: 'status.qosClass' }],
   ],
 ];
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCue, matchSessionEndCue } from '../../src/plan/context-cues.js';
 import {
   CONCURRENT_CUES,
+  CONTAINER_COMMAND_CUE,
   CONTEXT_CUES,
   HYPOTHETICAL_STATE_CUE,
   NARRATED_CHANGE_CUE,
@@ -141,5 +142,14 @@ describe('a change the page narrates but no step makes', () => {
       ['kubectl get deploy web', 'local', null],
     ]);
     expect(steps[2]!.narrated?.text).toMatch(/the autoscaler increments the Deployment replicas to 6/i);
+  });
+});
+
+describe('a block that shows what a container runs', () => {
+  it.each(CONTAINER_COMMAND_CUE.trigger)('triggers on %s', (s) => {
+    expect(CONTAINER_COMMAND_CUE.pattern.test(s)).toBe(true);
+  });
+  it.each(CONTAINER_COMMAND_CUE.clean)('does not trigger on %s', (s) => {
+    expect(CONTAINER_COMMAND_CUE.pattern.test(s)).toBe(false);
   });
 });

@@ -29,4 +29,22 @@ describe('what the simulator does not model', () => {
   ])('checked as usual: %s', (command, expected) => {
     expect(simCannotCheck(command, 'whatever', false, expected)).toBeUndefined();
   });
+
+  test('the metrics APIService is registered only by metrics-server: unchecked until it is served', () => {
+    const listing = 'NAME\nv1beta1.metrics.k8s.io';
+    expect(simCannotCheck('kubectl get apiservices', 'NAME  SERVICE  AVAILABLE  AGE\nv1.  Local  True  1m', false, listing)).toMatch(/^the metrics API is served only/);
+    expect(simCannotCheck('kubectl get apiservices', 'whatever', true, listing)).toBeUndefined();
+    expect(simCannotCheck('kubectl get apiservices', 'whatever', false, 'NAME\nv1.apps')).toBeUndefined();
+  });
+
+  test('node-problem-detector events on a node', () => {
+    const expected = 'Warning OOMKilling Memory cgroup out of memory: Kill process 4481 (stress)';
+    expect(simCannotCheck('kubectl describe nodes', 'whatever', false, expected)).toMatch(/node-problem-detector/);
+    expect(simCannotCheck('kubectl describe nodes', 'whatever', false, 'Warning BackOff Back-off restarting failed container')).toBeUndefined();
+  });
+
+  test("another container's files through /proc/<pid>/root", () => {
+    expect(simCannotCheck('head /proc/8/root/etc/nginx/nginx.conf', 'whatever', false, 'user  nginx;')).toMatch(/\/proc\/<pid>\/root/);
+    expect(simCannotCheck('cat /proc/1/status', 'whatever', false, '')).toBeUndefined();
+  });
 });

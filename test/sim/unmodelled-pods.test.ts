@@ -19,6 +19,9 @@ describe('programs a container runs', () => {
     expect(unmodelledProgram({ initContainers: [{ name: 'fetch', image: 'example.com/tools:1', command: ['bash', '-c', 'fetcher --all'] }] })).toMatch(
       /^container fetch \(image example.com\/tools:1\) runs fetcher: image example.com\/tools:1 is not known/,
     );
+    // args alone run the image's entrypoint with them (vish/stress starts /stress -cpus 2).
+    expect(unmodelledProgram({ containers: [{ name: 'cpu', image: 'vish/stress', args: ['-cpus', '2'] }] })).toBeUndefined();
+    expect(unmodelledProgram({ containers: [{ name: 'cpu', image: 'vish/stress', command: ['-cpus'], args: ['2'] }] })).toMatch(/runs -cpus: /);
     expect(unmodelledProgram({ containers: [{ name: 'db', image: 'mysql:8', readinessProbe: { exec: { command: ['mysql', '-e', 'SELECT 1'] } } }] })).toMatch(
       /runs mysql: .*does not run queries/,
     );

@@ -10,9 +10,9 @@ const NO_METRICS = /Metrics API not available|the server could not find the requ
 
 /**
  * Behaviour the simulator does not model, known from the command a failed step ran or the output
- * the doc shows for it.
+ * the doc shows for it (`both`: from the two together).
  */
-const NOT_MODELLED: readonly { command: RegExp; expected?: RegExp; reason: string }[] = [
+const NOT_MODELLED: readonly { command: RegExp; expected?: RegExp; both?: boolean; reason: string }[] = [
   {
     // The ResourceQuota controller fills status.hard/used; the quota admission plugin refuses what exceeds them.
     command: /\bkubectl\b.*\s(?:get|describe)\s+(?:\S+,)?(?:resourcequotas?|quota)(?:[\s,/.]|$)/,
@@ -24,7 +24,22 @@ const NOT_MODELLED: readonly { command: RegExp; expected?: RegExp; reason: strin
     command: /\bkubectl\b.*\slogs\s.*(?:-n[\s=]|--namespace[\s=])kube-system\b|\bkubectl\b.*(?:-n[\s=]|--namespace[\s=])kube-system\b.*\slogs\s/,
     reason: 'the logs of kube-system add-ons (CoreDNS, kube-proxy, …) are not simulated (use --backend kind)',
   },
+  {
+    // node-problem-detector turns kernel log lines into Node events; clusters without it (kubeadm, kind) record none.
+    command: /\bkubectl\b.*\s(?:describe\s+(?:nodes?|no)\b|get\s+(?:events?|ev)\b)/,
+    both: true,
+    expected: /\b(?:OOMKilling|KernelOops|TaskHung|KernelDeadlock|ReadonlyFilesystem|FilesystemCorruption|DockerHung|ContainerdUnhealthy|KubeletUnhealthy)\b/,
+    reason: "events of node-problem-detector (OOMKilling, KernelOops, …) appear only on clusters that run it; the simulator, like kubeadm and kind clusters, does not",
+  },
+  {
+    // With shareProcessNamespace, /proc/<pid>/root reaches another container's files; the simulator keeps each container's files apart.
+    command: /\/proc\/(?:\d+|\$\w+)\/root\b/,
+    reason: "another container's filesystem through /proc/<pid>/root (a shared process namespace) is not simulated",
+  },
 ];
+
+/** `kubectl get apiservices` shown listing the metrics API, which only metrics-server registers. */
+const METRICS_APISERVICE = { command: /\bkubectl\b.*\sget\s+(?:\S+,)?apiservices?(?:\.apiregistration\.k8s\.io)?\b/, expected: /\bmetrics\.k8s\.io\b/ };
 
 /**
  * Why the step's outcome cannot be checked on the simulator, or undefined. `metricsServed` says
@@ -42,10 +57,14 @@ export function simCannotCheck(
 ): string | undefined {
   const type = NO_RESOURCE_TYPE.exec(output);
   if (type) return unservedResource(type[1]!);
-  if (NO_METRICS.test(output) && !metricsServed) {
+  if ((NO_METRICS.test(output) || (METRICS_APISERVICE.command.test(command) && METRICS_APISERVICE.expected.test(expected))) && !metricsServed) {
     return 'the metrics API is served only once metrics-server is installed and available in kube-system (or with the sim option --metrics-server): `kubectl top` and resource-based autoscaling cannot be checked before that';
   }
-  for (const gap of NOT_MODELLED) if (gap.command.test(command) || gap.expected?.test(expected)) return gap.reason;
+  for (const gap of NOT_MODELLED) {
+    const byCommand = gap.command.test(command);
+    const byExpected = gap.expected?.test(expected) ?? false;
+    if (gap.both ? byCommand && byExpected : byCommand || byExpected) return gap.reason;
+  }
   // A pod whose programs the simulator does not run (and what depends on it), named by the step.
   return namesUnmodelled(command, expected, unmodelled);
 }

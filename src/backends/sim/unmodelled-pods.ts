@@ -7,6 +7,7 @@
  * failed; a step that names one of them is unchecked with the reason.
  */
 import { canRun } from './runtime/images/can-run.js';
+import { profileFor } from './runtime/images/index.js';
 import type { Api } from './api/types.js';
 import type { KObject } from './types.js';
 
@@ -93,7 +94,7 @@ interface Container {
 export function unmodelledProgram(spec: { initContainers?: Container[]; containers?: Container[] }): string | undefined {
   for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
     if (!c.image) continue;
-    const runs = [[...(c.command ?? []), ...(c.args ?? [])], c.readinessProbe?.exec?.command, c.livenessProbe?.exec?.command, c.startupProbe?.exec?.command];
+    const runs = [startedArgv(c), c.readinessProbe?.exec?.command, c.livenessProbe?.exec?.command, c.startupProbe?.exec?.command];
     for (const argv of runs) {
       for (const program of programsOf(argv ?? [])) {
         const can = canRun(c.image, program);
@@ -102,6 +103,18 @@ export function unmodelledProgram(spec: { initContainers?: Container[]; containe
     }
   }
   return undefined;
+}
+
+/**
+ * The program line a container's own fields choose: `command` and `args`; with only `args`, the
+ * image's entrypoint runs with them (`args: [-cpus, "2"]` on vish/stress starts `/stress -cpus 2`,
+ * not a program called `-cpus`), and that entrypoint is the image's, which its profile models.
+ */
+function startedArgv(c: Container): string[] {
+  if (c.command?.length) return [...c.command, ...(c.args ?? [])];
+  const profile = profileFor(c.image ?? '');
+  if (!profile.generic && profile.entrypoint?.length) return [];
+  return c.args ?? [];
 }
 
 function escape(s: string): string {

@@ -32,6 +32,8 @@ export const PROMPT_PATTERNS: readonly PromptPattern[] = [
   { name: 'pod', pattern: /^(pod|container)\s*\$\s+/, host: 'pod' },
   // busybox/alpine shells show the working directory: `/ # nslookup …`, `/data/demo $ ls`.
   { name: 'busybox', pattern: /^\/[\w./-]*\s[#$]\s+/, host: 'pod', needsProgram: true, generic: true },
+  // …and written without the space: `/# printenv`.
+  { name: 'busybox-tight', pattern: /^\/[\w./-]*[#$]\s+/, host: 'pod', needsProgram: true, generic: true },
   { name: 'dollar', pattern: /^\$\s+/, host: 'local', generic: true },
   { name: 'powershell', pattern: /^PS [A-Za-z]:\\[^>]*>\s+/, host: 'local' },
   { name: 'root', pattern: /^#\s+/, host: 'local', needsProgram: true, notInShellSyntax: true, generic: true },

@@ -173,3 +173,25 @@ export const NARRATED_CHANGE_CUE = {
     'Scale the Deployment to 15 replicas:',
   ],
 } as const;
+
+/**
+ * Prose that says the block is what a container runs ("The init container runs the following
+ * command and then terminates:"): the block describes the pod's own command, which the cluster
+ * runs when the pod starts; the reader does not type it, so it is illustrative. Test:
+ * test/plan/context-cues.test.ts.
+ */
+export const CONTAINER_COMMAND_CUE = {
+  pattern:
+    /\b(?:the|this|that|each|every|an?)\s+(?:(?:init|sidecar|app(?:lication)?|main|helper|first|second|other|[\w-]+-ctr|[\w-]+-container)\s+)?container\s+(?:then\s+)?(?:runs|executes|will\s+run|will\s+execute|starts\s+with|is\s+started\s+with)\s+(?:the\s+following|this|these|the\s+command\s+below)\b(?:\s+(?:command|script|shell\s+command)s?)?[^.]*/i,
+  trigger: [
+    'The init container runs the following command and then terminates:',
+    'The container executes this command when it starts:',
+    'Each sidecar container runs the following script:',
+  ],
+  clean: [
+    'Run the following command in the container:',
+    'The container runs as user 1000.',
+    'Check that the container runs:',
+    'The container runs the nginx image.',
+  ],
+} as const;

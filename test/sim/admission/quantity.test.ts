@@ -71,4 +71,37 @@ describe('quantities', () => {
       'Pod "p" is invalid: spec.containers[0].resources.requests: Invalid value: "2": must be less than or equal to cpu limit of 1',
     );
   });
+
+  it('stores quantities in canonical form, as the server serves them', () => {
+    const { create } = setup();
+    const pod = create(TYPES.pods, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'default' },
+      spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '0.5', memory: '1.5Gi' }, limits: { cpu: 1, memory: '2048Mi' } } }] },
+    });
+    const resources = (pod.spec as { containers: { resources: unknown }[] }).containers[0]?.resources;
+    expect(resources).toEqual({ requests: { cpu: '500m', memory: '1536Mi' }, limits: { cpu: '1', memory: '2Gi' } });
+  });
+
+  it('canonicalizes the quantities of a pod template and of a claim, and copies canonical limits to requests', () => {
+    const { create } = setup();
+    const deployment = create(TYPES.deployments, {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: {
+        selector: { matchLabels: { app: 'web' } },
+        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx', resources: { limits: { cpu: '0.25' } } }] } },
+      },
+    });
+    expect(JSON.stringify(deployment.spec)).toContain('"limits":{"cpu":"250m"}');
+    const claim = create(TYPES.pvcs, {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'data', namespace: 'default' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1024Mi' } } },
+    });
+    expect((claim.spec as { resources: unknown }).resources).toEqual({ requests: { storage: '1Gi' } });
+  });
 });

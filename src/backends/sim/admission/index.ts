@@ -2,7 +2,7 @@ import type { ResourceType, KObject, SimContext, Store } from '../types.js';
 import type { WriteOptions } from '../api/types.js';
 import { invalid, notFound, StatusError, type FieldCause } from '../status.js';
 import { allocateService, carryOverAllocations, heldValues } from './allocators.js';
-import { checkDecodable } from './decode-checks.js';
+import { canonicalizeQuantities, checkDecodable } from './decode-checks.js';
 import { applyDefaultClass } from './default-class.js';
 import { kindRow } from '../kinds.js';
 import { rulesFor } from './kinds.js';
@@ -98,6 +98,7 @@ export function createAdmission(store: Store, ctx: SimContext): Admission {
     const obj = clone(object) as Dict;
     if (op === 'update' && old && options.subresource === 'status') return statusWrite(obj, old);
     checkDecodable(type, key, obj);
+    canonicalizeQuantities(obj, key);
 
     // Mutating admission runs before the name is generated, so its errors name the prefix.
     const requestName = String(obj.metadata?.name || obj.metadata?.generateName || '');
