@@ -122,7 +122,7 @@ const CASES: Case[] = [
   ],
   // quality-service-pod.md: a `...` under `containers:` hides the `- name:` line of an item.
   [
-    'a ... in place of an item\'s first line matches the item it fits',
+    "a ... in place of an item's first line matches the item it fits",
     QOS4,
     'spec:\n  containers:\n    ...\n    resources:\n      requests:\n        memory: 200Mi\n    ...\nstatus:\n  qosClass: Burstable',
     'pod-two-containers',

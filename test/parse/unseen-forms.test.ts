@@ -9,7 +9,15 @@ const hosts = (src: string[]) => commands(lesson(src)).map((s) => [s.command, s.
 
 describe('prompts that name a host the page never made', () => {
   it('should keep `root@<container>:~#` lines in the pod shell the page opened', () => {
-    const src = ['    kubectl exec -it init-demo -- /bin/bash', '', 'In your shell:', '', '    root@nginx:~# apt-get update', '    root@nginx:~# curl localhost', ''];
+    const src = [
+      '    kubectl exec -it init-demo -- /bin/bash',
+      '',
+      'In your shell:',
+      '',
+      '    root@nginx:~# apt-get update',
+      '    root@nginx:~# curl localhost',
+      '',
+    ];
     const steps = commands(lesson(src));
     expect(steps.map((s) => [s.command, s.host.kind, s.host.kind === 'pod' ? s.host.name : undefined])).toEqual([
       ['kubectl exec -it init-demo -- /bin/bash', 'local', undefined],
@@ -29,7 +37,16 @@ describe('prompts that name a host the page never made', () => {
 
 describe('a block that shows what a container runs', () => {
   it('should make it illustrative, and only that block', () => {
-    const src = ['The init container runs the following command and then terminates:', '', '    wget -O /work-dir/index.html http://kubernetes.io', '', 'Create the Pod:', '', '    kubectl apply -f pod.yaml', ''];
+    const src = [
+      'The init container runs the following command and then terminates:',
+      '',
+      '    wget -O /work-dir/index.html http://kubernetes.io',
+      '',
+      'Create the Pod:',
+      '',
+      '    kubectl apply -f pod.yaml',
+      '',
+    ];
     expect(hosts(src)).toEqual([
       ['wget -O /work-dir/index.html http://kubernetes.io', 'illustrative'],
       ['kubectl apply -f pod.yaml', 'local'],
@@ -56,7 +73,20 @@ describe('shell fences that hold no command', () => {
 describe('a lone program word as the first line of output', () => {
   it('should pair the block after an output cue with the command before it', () => {
     const steps = commands(
-      lesson(['```shell', 'kubectl logs dapi-envars-fieldref', '```', '', 'The output shows the values of selected environment variables:', '', '```', 'minikube', 'dapi-envars-fieldref', 'default', '```', '']),
+      lesson([
+        '```shell',
+        'kubectl logs dapi-envars-fieldref',
+        '```',
+        '',
+        'The output shows the values of selected environment variables:',
+        '',
+        '```',
+        'minikube',
+        'dapi-envars-fieldref',
+        'default',
+        '```',
+        '',
+      ]),
     );
     expect(steps.map((s) => [s.command, s.expected?.text])).toEqual([['kubectl logs dapi-envars-fieldref', 'minikube\ndapi-envars-fieldref\ndefault']]);
   });

@@ -32,7 +32,9 @@ describe('what the simulator does not model', () => {
 
   test('the metrics APIService is registered only by metrics-server: unchecked until it is served', () => {
     const listing = 'NAME\nv1beta1.metrics.k8s.io';
-    expect(simCannotCheck('kubectl get apiservices', 'NAME  SERVICE  AVAILABLE  AGE\nv1.  Local  True  1m', false, listing)).toMatch(/^the metrics API is served only/);
+    expect(simCannotCheck('kubectl get apiservices', 'NAME  SERVICE  AVAILABLE  AGE\nv1.  Local  True  1m', false, listing)).toMatch(
+      /^the metrics API is served only/,
+    );
     expect(simCannotCheck('kubectl get apiservices', 'whatever', true, listing)).toBeUndefined();
     expect(simCannotCheck('kubectl get apiservices', 'whatever', false, 'NAME\nv1.apps')).toBeUndefined();
   });

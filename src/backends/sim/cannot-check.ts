@@ -29,7 +29,8 @@ const NOT_MODELLED: readonly { command: RegExp; expected?: RegExp; both?: boolea
     command: /\bkubectl\b.*\s(?:describe\s+(?:nodes?|no)\b|get\s+(?:events?|ev)\b)/,
     both: true,
     expected: /\b(?:OOMKilling|KernelOops|TaskHung|KernelDeadlock|ReadonlyFilesystem|FilesystemCorruption|DockerHung|ContainerdUnhealthy|KubeletUnhealthy)\b/,
-    reason: "events of node-problem-detector (OOMKilling, KernelOops, …) appear only on clusters that run it; the simulator, like kubeadm and kind clusters, does not",
+    reason:
+      'events of node-problem-detector (OOMKilling, KernelOops, …) appear only on clusters that run it; the simulator, like kubeadm and kind clusters, does not',
   },
   {
     // With shareProcessNamespace, /proc/<pid>/root reaches another container's files; the simulator keeps each container's files apart.

@@ -6,7 +6,8 @@ import type { Normalizer } from './types.js';
  */
 export const nodeName: Normalizer = {
   id: 'node-name',
-  description: 'node names in NODE / NOMINATED NODE columns, `Node:` fields, `…NODE_NAME=` variables, `Successfully assigned … to <node>`, `node/<node>`, the hostname label',
+  description:
+    'node names in NODE / NOMINATED NODE columns, `Node:` fields, `…NODE_NAME=` variables, `Successfully assigned … to <node>`, `node/<node>`, the hostname label',
   anywhere: [/(?<=Successfully assigned \S+ to )[\w.-]+/g, /(?<=kubernetes\.io\/hostname[=:]\s?)[\w.-]+/g, /(?<=(?:^|\s)node\/)[\w.-]+/g],
   // `MY_NODE_NAME=minikube`: an environment variable filled from spec.nodeName (the downward API).
   wholeLine: [/(?<=^\s*[A-Z][A-Z0-9_]*NODE_?NAME=)[\w.-]+/g],
