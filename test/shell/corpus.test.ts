@@ -73,7 +73,8 @@ describe('command model on the corpus', () => {
     // command substitution were taken for the previous command's output, the busybox prompt
     // `/ # ` is a pod's prompt, not part of the command, and a pasted `> ` continuation prompt is
     // not part of the command either. A command the prose asks to run inline ("Run `kubectl get
-    // pods --show-labels`") followed by its output is a step, and a yaml-tagged fence that writes
+    // pods --show-labels`") followed by its output is a step, and so is one the prose shows a block
+    // of ("You can see using `kubectl describe pod myapp` that…:"); a yaml-tagged fence that writes
     // its files with heredocs holds commands.
     const NOW_COMMANDS: Record<string, string> = {
       '/ # grep Cap /proc/$$/status': 'grep Cap /proc/$$/status',
@@ -84,6 +85,7 @@ describe('command model on the corpus', () => {
       "podName=$(kubectl get pods -l job-name=job-pod-failure-policy-config-issue -o jsonpath='{.items[0].metadata.name}')",
       'NODES=$(kubectl get nodes -o jsonpath=\'{ $.items[*].status.addresses[?(@.type=="InternalIP")].address }\')',
       'kubectl get pods --show-labels',
+      'kubectl describe pod myapp',
       'cat <<EOF >deployment.yaml\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: my-app\n  labels:\n    app: my-app\nspec:\n  selector:\n    matchLabels:\n      app: my-app\n  template:\n    metadata:\n      labels:\n        app: my-app\n    spec:\n      containers:\n      - name: app\n        image: my-app\n        volumeMounts:\n        - name: config\n          mountPath: /config\n      volumes:\n      - name: config\n        configMap:\n          name: example-configmap-1\nEOF',
       'cat <<EOF >./kustomization.yaml\nresources:\n- deployment.yaml\nconfigMapGenerator:\n- name: example-configmap-1\n  files:\n  - application.properties\nEOF',
       'kubectl apply -k ./',
