@@ -50,6 +50,7 @@ export class FakeBackend implements Backend {
       atRest?: (horizonMs: number) => boolean;
       passTime?: (ms: number) => Promise<void>;
       cannotCheck?: BackendSession['cannotCheck'];
+      outputMayGrow?: (horizonMs: number) => boolean;
     } = {},
   ) {
     mkdirSync(join(stateDir, 'bin'), { recursive: true });
@@ -82,6 +83,7 @@ export class FakeBackend implements Backend {
       ...(this.extra.atRest ? { atRest: this.extra.atRest } : {}),
       ...(this.extra.passTime ? { passTime: this.extra.passTime } : {}),
       ...(this.extra.cannotCheck ? { cannotCheck: this.extra.cannotCheck } : {}),
+      ...(this.extra.outputMayGrow ? { outputMayGrow: this.extra.outputMayGrow } : {}),
       stop: async () => {
         this.stopped++;
       },

@@ -107,6 +107,26 @@ describe('runPlan', () => {
     for (const h of horizons) expect(h).toBeGreaterThan(500_000);
   });
 
+  it("waits on for lines a container has yet to print only where the output is a container's", async () => {
+    const attempts: Record<string, number> = {};
+    for (const command of ['kubectl logs web', 'kubectl get nodes']) {
+      const args = command.replace('kubectl ', '');
+      const { backend, options } = setup([{ args, responses: [{ stdout: 'line 1\n' }] }], {
+        atRest: () => true,
+        passTime: async () => undefined,
+        outputMayGrow: () => true,
+      });
+      // The real matcher: the doc's second line is a missing line, not a different value.
+      const { matcher: _plain, ...real } = options;
+      const r = await runPlan(plan([cmd(5, command, { expected: 'line 1\nline 2', cls: 'read-only' })]), backend, { ...real, settleIntervalMs: 250 });
+      expect(r.steps[0]!.status).toBe('fail');
+      attempts[command] = r.steps[0]!.attempts;
+    }
+    // The logger's next line may still come; a node listing does not grow by itself.
+    expect(attempts['kubectl get nodes']).toBe(2);
+    expect(attempts['kubectl logs web']).toBeGreaterThan(2);
+  });
+
   it('should let the time between retries pass on the backend instead of sleeping, unless realtime', async () => {
     const outputs = ['web 0/1 Pending\n', 'web 0/1 ContainerCreating\n', 'web 1/1 Running\n'];
     for (const realtime of [false, true]) {

@@ -5,6 +5,7 @@ import { recreateFor } from '../recreate.js';
 import { stepTimeout } from '../options.js';
 import { baseResult, exitDifference } from '../outcome.js';
 import { takePodCwd } from '../rewrite/index.js';
+import { firstKubectlCall } from '../../shell/index.js';
 import { AwaitedOutput, ClusterTime, OUTPUT_WAIT, timePassesAtOnce } from '../pace.js';
 import type { ShellRunOptions } from '../shell.js';
 import { internal, restartShell } from '../internal.js';
@@ -161,7 +162,8 @@ export async function attemptStep(state: LessonState, step: CommandStep, ready: 
   // The settle window counts the cluster's time: real time spent running attempts, plus the
   // pauses between them (passed at once or slept).
   const clock = new ClusterTime(state, started);
-  const awaited = new AwaitedOutput(state, clock);
+  // Only output a container prints (its log, a command run in it) can still grow by itself.
+  const awaited = printsContainerOutput(prepared.script) ? new AwaitedOutput(state, clock) : undefined;
   // From here on, "at rest" means: nothing written since the previous attempt.
   if (settle) state.session.atRest?.(state.options.settleMs);
   for (;;) {
@@ -173,7 +175,7 @@ export async function attemptStep(state: LessonState, step: CommandStep, ready: 
     // A container not started yet is answered with BadRequest, which waiting does cure.
     if (ok || !(settle || notStarted) || attempt.error || state.options.signal?.aborted || (permanent(attempt.output) && !notStarted)) break;
     // Lines a container has yet to print (a logger's next lines): the window stretches for them.
-    const awaiting = settle && awaited.awaiting(attempt.output, matched);
+    const awaiting = settle && awaited !== undefined && awaited.awaiting(attempt.output, matched);
     const left = (awaiting ? Math.max(state.options.settleMs, OUTPUT_WAIT.windowMs) : state.options.settleMs) - clock.elapsed();
     if (delay > left) break;
     // The same differences twice (ages and other volatile values aside), or an object that is not
@@ -201,4 +203,13 @@ export async function attemptStep(state: LessonState, step: CommandStep, ready: 
     matched = compare && !attempt.error ? await matchShown(state, step, prepared, attempt.output, command) : null;
   }
   return { result, attempt, matched };
+}
+
+/** kubectl subcommands whose output is what a container prints. */
+const CONTAINER_OUTPUT = new Set(['logs', 'exec', 'attach']);
+
+/** True when the step's kubectl call shows what a container prints (`kubectl logs`, `exec`, `attach`). */
+function printsContainerOutput(script: string): boolean {
+  const sub = firstKubectlCall(script)?.path[0]?.value;
+  return sub !== undefined && CONTAINER_OUTPUT.has(sub);
 }
