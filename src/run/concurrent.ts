@@ -12,7 +12,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CommandStep } from '../plan/types.js';
 import { internal } from './internal.js';
-import { baseResult } from './outcome.js';
+import { match } from './step/compare.js';
+import { baseResult, markUnchecked } from './outcome.js';
 import { ClusterTime } from './pace.js';
 import { shQuote } from '../shell/index.js';
 import type { LessonState } from './state.js';
@@ -80,17 +81,7 @@ async function output(state: LessonState, c: Concurrent): Promise<string> {
 }
 
 function matches(state: LessonState, c: Concurrent, actual: string): boolean {
-  const e = c.step.expected;
-  if (!e) return false;
-  return state.matcher.matchOutput({
-    expected: e.text,
-    actual,
-    mode: e.mode,
-    line: e.position.line,
-    column: e.position.column,
-    command: c.step.command,
-    bindings: state.bindings,
-  }).ok;
+  return c.step.expected !== null && match(state, c.step, actual, c.step.command).ok;
 }
 
 /** True once the output the page shows has appeared. */
@@ -118,15 +109,7 @@ export async function finishConcurrent(state: LessonState, c: Concurrent, waitMs
   r.durationMs = Date.now() - c.started;
   const e = c.step.expected;
   if (e) {
-    const m = state.matcher.matchOutput({
-      expected: e.text,
-      actual,
-      mode: e.mode,
-      line: e.position.line,
-      column: e.position.column,
-      command: c.step.command,
-      bindings: state.bindings,
-    });
+    const m = match(state, c.step, actual, c.step.command);
     r.status = m.ok ? 'pass' : 'fail';
     r.differences = m.differences;
     if (!m.ok && m.diff) r.diff = m.diff;
@@ -136,10 +119,7 @@ export async function finishConcurrent(state: LessonState, c: Concurrent, waitMs
     const cannot = m.ok
       ? undefined
       : cannotCheck({ command: c.step.command, output: actual, expected: e.text, onHost: c.step.host.kind === 'local' }, state.session);
-    if (cannot) {
-      Object.assign(r, { status: 'unchecked', uncheckedReason: cannot.reason, differences: [] });
-      delete r.diff;
-    }
+    if (cannot) markUnchecked(r, cannot.reason);
   }
   state.outputs.set(c.step.id, actual);
   return r;

@@ -45,6 +45,20 @@ export function unchecked(step: CommandStep | ManifestStep, reason: string, rewr
   return r;
 }
 
+/** Turns a step that ran into an unchecked one (its actual output kept): the backend cannot model its outcome. */
+export function markUnchecked(result: StepResult, reason: string): void {
+  Object.assign(result, { status: 'unchecked', uncheckedReason: reason, differences: [] });
+  delete result.hint;
+  delete result.diff;
+}
+
+/** Turns a step that ran into a skipped one (its actual output kept): it could not be judged here. */
+export function skipAfterRun(result: StepResult, reason: string): void {
+  Object.assign(result, { status: 'skipped', skipReason: reason, differences: [] });
+  delete result.hint;
+  delete result.diff;
+}
+
 /** True when the doc's output for the step is an error message (so a failing exit status is expected). */
 export function expectsFailure(step: CommandStep): boolean {
   return step.expected !== null && /^(error|Error from server|Error:|E\d{4} )/m.test(step.expected.text.trimStart());

@@ -7,6 +7,7 @@ import { internal } from '../internal.js';
 import type { LessonState } from '../state.js';
 import type { Run } from './types.js';
 
+/** Compares a step's output with the doc's, with the page's bindings so far. */
 export function match(state: LessonState, step: CommandStep, actual: string, command: string): MatchResult {
   const e = step.expected!;
   // The page's earlier bindings: a value the cluster assigned must stay the same value later on.

@@ -11,7 +11,7 @@ import { findHint, gatherFacts } from '../hints/index.js';
 import { cannotCheck } from '../unchecked.js';
 import { createdIn } from '../recreate.js';
 import { absentPrerequisite } from '../absent.js';
-import { exitDifference } from '../outcome.js';
+import { exitDifference, markUnchecked, skipAfterRun } from '../outcome.js';
 import { onlyMissingLines } from '../pace.js';
 import { internal } from '../internal.js';
 import type { LessonState } from '../state.js';
@@ -20,20 +20,6 @@ import type { ReadyStep, Attempted } from './types.js';
 import { match } from './compare.js';
 import { leftMissing, objectsOf } from './prepare.js';
 import { seconds } from './execute.js';
-
-/** Turns a step that ran into an unchecked one (its actual output kept): the backend cannot model its outcome. */
-function markUnchecked(result: StepResult, reason: string): void {
-  Object.assign(result, { status: 'unchecked', uncheckedReason: reason, differences: [] });
-  delete result.hint;
-  delete result.diff;
-}
-
-/** Turns a step that ran into a skipped one (its actual output kept): it could not be judged here. */
-function skipAfterRun(result: StepResult, reason: string): void {
-  Object.assign(result, { status: 'skipped', skipReason: reason, differences: [] });
-  delete result.hint;
-  delete result.diff;
-}
 
 /** kubectl's answer to a list with nothing in it. */
 const EMPTY_LIST = /^No resources found\b/m;
