@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { deriveEdit, writeEditor } from './edit.js';
-import type { Prepared, RewriteRule } from './types.js';
+import type { Bounded, Prepared, RewriteRule } from './types.js';
 import { firstKubectlCall, flagValue, flagWords, hasFlag, parseCommandLine, shQuote, shQuoteExpanding, type KubectlCall } from '../../shell/index.js';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash', 'zsh']);
@@ -53,18 +53,26 @@ export const watchProgram: RewriteRule = (command) => {
 export const boundedWatch: RewriteRule = (command, step, ctx) => {
   const k = firstKubectlCall(command);
   if (!k || k.path[0]?.value !== 'get' || !hasFlag(k, '-w', '--watch', '--watch-only')) return null;
-  const seconds = Math.max(1, Math.round((step.expected ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
-  // --foreground keeps timeout in the step's process group, which the runner stops once the doc's lines appear.
-  const wrapper = `timeout --foreground ${seconds} kubectl `;
-  const to = command.replace(/\bkubectl\s/, () => wrapper);
-  return run(
-    to,
-    [interactive(command, `timeout ${seconds} ${command.trim()}`, `a watch never ends; run for at most ${seconds}s and stopped once the doc's lines appear`)],
-    {
-      bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
-    },
-  );
+  const b = underTimeout(command, boundSeconds(step, ctx), 'a watch never ends');
+  return run(b.script, [b.rewrite], { bounded: b.bounded });
 };
+
+/** Seconds a bounded command may run: the watch bound, or at most 5 s when the doc shows nothing to wait for. */
+function boundSeconds(step: CommandStep, ctx: Parameters<RewriteRule>[2], always = false): number {
+  return Math.max(1, Math.round((step.expected || always ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
+}
+
+/**
+ * The command's kubectl run under `timeout --foreground`, which keeps timeout in the step's process
+ * group (the runner stops it once the doc's lines appear), with the rewrite that says why.
+ */
+function underTimeout(command: string, seconds: number, why: string): { script: string; rewrite: Rewrite; bounded: Bounded } {
+  return {
+    script: command.replace(/\bkubectl\s/, () => `timeout --foreground ${seconds} kubectl `),
+    rewrite: interactive(command, `timeout ${seconds} ${command.trim()}`, `${why}; run for at most ${seconds}s and stopped once the doc's lines appear`),
+    bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
+  };
+}
 
 /**
  * `kubectl rollout status` waits until the rollout ends, for ever when it is stuck (an image that
@@ -75,21 +83,8 @@ export const rolloutWatch: RewriteRule = (command, step, ctx) => {
   const k = firstKubectlCall(command);
   if (!k || k.path[0]?.value !== 'rollout' || k.path[1]?.value !== 'status') return null;
   if (hasFlag(k, '--timeout') || /^false$/i.test(flagValue(k, '--watch', '-w') ?? '')) return null;
-  const seconds = Math.max(1, Math.round(ctx.watchMs / 1000));
-  const to = command.replace(/\bkubectl\s/, () => `timeout --foreground ${seconds} kubectl `);
-  return run(
-    to,
-    [
-      interactive(
-        command,
-        `timeout ${seconds} ${command.trim()}`,
-        `\`rollout status\` waits while a rollout is stuck; run for at most ${seconds}s and stopped once the doc's lines appear`,
-      ),
-    ],
-    {
-      bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
-    },
-  );
+  const b = underTimeout(command, boundSeconds(step, ctx, true), '`rollout status` waits while a rollout is stuck');
+  return run(b.script, [b.rewrite], { bounded: b.bounded });
 };
 
 /**
@@ -100,21 +95,8 @@ export const rolloutWatch: RewriteRule = (command, step, ctx) => {
 export const logsFollow: RewriteRule = (command, step, ctx) => {
   const k = firstKubectlCall(command);
   if (!k || k.path[0]?.value !== 'logs' || !hasFlag(k, '-f', '--follow')) return null;
-  const seconds = Math.max(1, Math.round((step.expected ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
-  const to = command.replace(/\bkubectl\s/, () => `timeout --foreground ${seconds} kubectl `);
-  return run(
-    to,
-    [
-      interactive(
-        command,
-        `timeout ${seconds} ${command.trim()}`,
-        `\`logs -f\` follows until its containers end; run for at most ${seconds}s and stopped once the doc's lines appear`,
-      ),
-    ],
-    {
-      bounded: { stoppedCodes: [124, 143], ms: seconds * 1000 },
-    },
-  );
+  const b = underTimeout(command, boundSeconds(step, ctx), '`logs -f` follows until its containers end');
+  return run(b.script, [b.rewrite], { bounded: b.bounded });
 };
 
 /**
@@ -169,20 +151,9 @@ function endlessLoopInPod(command: string, step: CommandStep, ctx: Parameters<Re
   const k = firstKubectlCall(command);
   if (!k || k.path[0]?.value !== 'exec' || !ENDLESS_ANYWHERE.test(command)) return null;
   if (/\b(?:break|exit|return)\b/.test(command.slice(ENDLESS_ANYWHERE.exec(command)!.index))) return null;
-  const seconds = Math.max(1, Math.round((step.expected ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
-  const bounded = command.replace(/\bkubectl\s/, () => `timeout --foreground ${seconds} kubectl `).trim();
+  const b = underTimeout(command, boundSeconds(step, ctx), 'an endless loop in the pod (a reader stops it with Ctrl-C)');
   const tty = hasFlag(k, '-t', '--tty');
-  return run(
-    tty ? withTerminal(bounded) : bounded,
-    [
-      interactive(
-        command,
-        `timeout ${seconds} ${command.trim()}`,
-        `an endless loop in the pod (a reader stops it with Ctrl-C); run for at most ${seconds}s and stopped once the doc's lines appear`,
-      ),
-    ],
-    { bounded: { stoppedCodes: [124, 143], ms: seconds * 1000, endless: true }, ...(tty ? { pty: true } : {}) },
-  );
+  return run(tty ? withTerminal(b.script.trim()) : b.script.trim(), [b.rewrite], { bounded: { ...b.bounded, endless: true }, ...(tty ? { pty: true } : {}) });
 }
 
 /**
