@@ -1,8 +1,14 @@
-/** Test helpers: temp dirs and process checks. */
+/** Test helpers: temp dirs, process checks, a lesson run on the simulator. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execaSync } from 'execa';
+import { simBackend } from '../../src/backends/sim/backend.js';
+import { loadLesson } from '../../src/parse/index.js';
+import { buildPlan } from '../../src/plan/index.js';
+import type { RunOptions } from '../../src/run/options.js';
+import { runPlan } from '../../src/run/run-plan.js';
+import type { LessonResult } from '../../src/run/types.js';
 
 /** A temp dir removed by the returned function. */
 export function tempDir(prefix = 'kdt-test-'): { dir: string; remove: () => void } {
@@ -32,4 +38,14 @@ export async function eventually(predicate: () => boolean, limitMs = 10_000): Pr
     await new Promise((r) => setTimeout(r, 100));
   }
   return predicate();
+}
+
+/** Reads a lesson file and runs it on a fresh simulator in a temp dir of its own, removed afterwards. */
+export async function runOnSim(path: string, options: Omit<RunOptions, 'tmpDir' | 'handleSignals'> = {}): Promise<LessonResult> {
+  const t = tempDir();
+  try {
+    return await runPlan(buildPlan(await loadLesson(path)), simBackend(), { tmpDir: t.dir, handleSignals: false, ...options });
+  } finally {
+    t.remove();
+  }
 }

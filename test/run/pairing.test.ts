@@ -4,25 +4,14 @@
  * several commands shown with one output, output the prose attributes to a container.
  */
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { simBackend } from '../../src/backends/sim/backend.js';
-import { loadLesson } from '../../src/parse/index.js';
-import { buildPlan } from '../../src/plan/index.js';
-import { runPlan } from '../../src/run/run-plan.js';
+import { describe, expect, it } from 'vitest';
 import { neededTemplateVars } from '../../src/run/template-vars.js';
-import { tempDir } from './helpers.js';
+import { runOnSim } from './helpers.js';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/run/pairing');
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
 
 async function run(file: string) {
-  const t = tempDir();
-  cleanups.push(t.remove);
-  const plan = buildPlan(await loadLesson(join(fixtures, file)));
-  const r = await runPlan(plan, simBackend(), { tmpDir: t.dir, handleSignals: false, settleMs: 8000 });
+  const r = await runOnSim(join(fixtures, file), { settleMs: 8000 });
   expect(r.error).toBeUndefined();
   return r;
 }

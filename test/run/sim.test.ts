@@ -7,7 +7,7 @@ import { buildPlan } from '../../src/plan/index.js';
 import { findBwrap, preflightConfine } from '../../src/run/confine.js';
 import { runPlan } from '../../src/run/run-plan.js';
 import { cmd, manifest, plan } from './plan-builder.js';
-import { tempDir } from './helpers.js';
+import { runOnSim, tempDir } from './helpers.js';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/run');
 const cleanups: Array<() => void> = [];
@@ -15,12 +15,7 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
 
-async function run(file: string) {
-  const t = tempDir();
-  cleanups.push(t.remove);
-  const plan = buildPlan(await loadLesson(join(fixtures, file)));
-  return runPlan(plan, simBackend(), { tmpDir: t.dir, handleSignals: false, settleMs: 8000 });
-}
+const run = (file: string) => runOnSim(join(fixtures, file), { settleMs: 8000 });
 
 describe('runPlan on the simulator', () => {
   it('should reach the simulator from a confined shell', async (ctx) => {

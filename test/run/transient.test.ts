@@ -1,23 +1,11 @@
 /** Output the doc presents as a state the object only passes through, on the simulator. */
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { simBackend } from '../../src/backends/sim/backend.js';
-import { loadLesson } from '../../src/parse/index.js';
-import { buildPlan } from '../../src/plan/index.js';
-import { runPlan } from '../../src/run/run-plan.js';
-import { tempDir } from './helpers.js';
-
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+import { describe, expect, it } from 'vitest';
+import { runOnSim } from './helpers.js';
 
 describe('a state the doc says the object only passes through', () => {
   it('is unchecked when only its state values differ; another name, or no such cue, still fails', async () => {
-    const t = tempDir();
-    cleanups.push(t.remove);
-    const plan = buildPlan(await loadLesson(join(import.meta.dirname, '../../fixtures/run/transient/deployment.md')));
-    const r = await runPlan(plan, simBackend(), { tmpDir: t.dir, handleSignals: false, settleMs: 5000 });
+    const r = await runOnSim(join(import.meta.dirname, '../../fixtures/run/transient/deployment.md'), { settleMs: 5000 });
     expect(r.error).toBeUndefined();
     expect(r.steps.filter((s) => s.kind === 'command').map((s) => [s.line, s.status])).toEqual([
       [25, 'pass'],
@@ -33,10 +21,7 @@ describe('a state the doc says the object only passes through', () => {
   });
 
   it('after a change the page narrates but no step makes: only its state values are excused; other columns still fail', async () => {
-    const t = tempDir();
-    cleanups.push(t.remove);
-    const plan = buildPlan(await loadLesson(join(import.meta.dirname, '../../fixtures/run/transient/narrated.md')));
-    const r = await runPlan(plan, simBackend(), { tmpDir: t.dir, handleSignals: false, settleMs: 5000 });
+    const r = await runOnSim(join(import.meta.dirname, '../../fixtures/run/transient/narrated.md'), { settleMs: 5000 });
     expect(r.error).toBeUndefined();
     expect(r.steps.filter((s) => s.kind === 'command').map((s) => [s.line, s.status])).toEqual([
       [25, 'pass'],
