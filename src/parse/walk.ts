@@ -10,6 +10,7 @@ import { findExampleIncludes } from './shortcodes.js';
 import { classifyStep } from '../plan/classify.js';
 import { isAssignmentBlock, looksLikeOutputBlock } from './output-block.js';
 import { ALONE_COMMANDS } from './data/output-blocks.js';
+import { EXAMPLE_VALUE_PROSE } from './data/cues.js';
 import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
 import type { DocLine } from './source-text.js';
@@ -242,8 +243,11 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     b.addCommands(splitCommandBlock(lines, { shellSyntax: true, podNames: b.podNames }), d ? { inferred: false, directive: d } : { inferred: false });
     return;
   }
+  // A sample value the prose offers the reader ("replace X with the path to an image, such as:"),
+  // with no output cue: an illustration, not the output of the command before.
+  const sampleValue = !b.cue && b.since === 'prose' && !anyPrompt && !manifestLang && isExampleValueProse(b.prose);
   // Content that can only be output (a table header, `Error from server`, a client's replies, a lone value).
-  if (!anyPrompt && d?.setup !== true && looksLikeOutputBlock(lines, last)) {
+  if (!anyPrompt && d?.setup !== true && !sampleValue && looksLikeOutputBlock(lines, last)) {
     const watch = b.context.pendingWatch();
     if (watch && watch !== last && (!canPair || last!.class === 'mutating' || b.since === 'blocked')) {
       if (d?.skip === undefined) b.attachExpected(watch, trimBlank(lines), b.cue ? 'cue' : 'fence', b.cue, d?.expect);
@@ -286,8 +290,9 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   if (canPair && b.since === 'prose' && !anyPrompt && manifestLang && STRUCTURED_OUTPUT.test(last!.command) && !WRITE_FILE_PROSE.test(b.prose ?? '')) {
     return pair('fence');
   }
-  // Output fence separated from its command by prose only (no cue): every line reads as output.
-  if (canPair && b.since === 'prose' && !anyPrompt && (isOutputTag || isCommandTag)) {
+  // Output fence separated from its command by prose only (no cue): every line reads as output,
+  // unless the prose offers the block as a sample value for the reader ("replace X with …, such as:").
+  if (canPair && b.since === 'prose' && !anyPrompt && (isOutputTag || isCommandTag) && !sampleValue) {
     const allOutput = isCommandTag ? nonBlank.every((l) => !looksLikeCommand(l.text)) : !firstIsCommand;
     if (allOutput) return pair('fence');
   }
@@ -309,6 +314,13 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     return;
   }
   b.since = 'blocked';
+}
+
+/** True when the last sentence of the prose introduces a sample value ({@link EXAMPLE_VALUE_PROSE}). */
+function isExampleValueProse(prose: string | undefined): boolean {
+  if (!prose) return false;
+  const sentences = prose.replace(/`/g, '').replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=\S)/);
+  return EXAMPLE_VALUE_PROSE.test(sentences[sentences.length - 1] ?? '');
 }
 
 function addInlineManifest(unit: CodeUnit, b: LessonBuilder, file: string | null, language: 'yaml' | 'json' | 'text', skip?: string): void {

@@ -47,6 +47,18 @@ const CASES: Array<[string, string, string[], string | null]> = [
     'Error from server (NotFound): pods "nope" not found',
   ],
   [
+    'a sample value the prose asks the reader to substitute is not the output of the command before (clean)',
+    [block('shell', 'curl -o app.conf https://example.com/app.conf'), 'In `app.conf`, replace `<your-host>` with the name of a host, such as:', '', block('none', 'db.example.com:5432')].join('\n'),
+    ['curl -o app.conf https://example.com/app.conf'],
+    null,
+  ],
+  [
+    'output after prose that is no sample-value lead-in still pairs (trigger)',
+    [block('shell', 'curl -s https://example.com/host'), 'It prints the host, for example db.example.com, to use below.', '', block('none', 'db.example.com:5432')].join('\n'),
+    ['curl -s https://example.com/host'],
+    'db.example.com:5432',
+  ],
+  [
     'a ```shell block of assignments is a command, not output (clean)',
     [block('shell', 'kubectl create deployment web --image=nginx'), 'Save the Pod name:', '', block('shell', 'POD=$(kubectl get pods -o name)')].join('\n'),
     ['kubectl create deployment web --image=nginx', 'POD=$(kubectl get pods -o name)'],

@@ -49,5 +49,14 @@ export const TEMPLATE_PLACEHOLDERS: ReadonlySet<string> = new Set([
   'version',
 ]);
 
+/**
+ * A value the page shortens with `...` inside it (`"c3R...zE2"`, `eyJhbGc...Xn0`): the step would
+ * work on the elision itself. Only whole words: `./...` and a trailing `...` are not elisions.
+ */
+export const ELIDED_VALUE = /(?<=^|[\s"'=:])([A-Za-z0-9+/_-]{2,}\.{3}[A-Za-z0-9+/=_-]{2,})(?=$|[\s"'])/;
+
+/** Programs for which `a...b` is syntax, not an elision (`git diff main...topic`). */
+export const DOT_RANGE_PROGRAMS: ReadonlySet<string> = new Set(['git', 'seq']);
+
 /** A comment telling the reader to substitute a value: `# replace this with your IP`. */
 export const REPLACE_COMMENT = /#.*\b(?:replace|substitute|change|set)\b.*\b(?:this|with|your|own)\b/i;
