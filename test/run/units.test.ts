@@ -35,6 +35,33 @@ describe('lessonEnv', () => {
 });
 
 describe('placeholders', () => {
+  it('should fill the node the reader chooses with a listed node that runs ordinary pods, and say why when no list was seen', () => {
+    const obs = emptyObservations();
+    expect(resolvePlaceholders('kubectl label nodes <your-node-name> disktype=ssd', obs, new Set())).toEqual({
+      unresolved: 'cannot fill in <your-node-name>: no earlier output lists the nodes (`kubectl get nodes`)',
+    });
+    observe(
+      'kubectl get nodes --show-labels',
+      'NAME           STATUS   ROLES           AGE   VERSION   LABELS\ncp-1           Ready    control-plane   9m    v1.32.0   kubernetes.io/hostname=cp-1\nworker-a       Ready    <none>          9m    v1.32.0   kubernetes.io/hostname=worker-a\n',
+      obs,
+    );
+    expect(resolvePlaceholders('kubectl label nodes <your-node-name> disktype=ssd', obs, new Set())).toEqual({
+      command: 'kubectl label nodes worker-a disktype=ssd',
+      rewrites: [{ kind: 'placeholder', from: '<your-node-name>', to: 'worker-a', reason: 'node-name from an earlier output' }],
+    });
+    expect(resolvePlaceholders('kubectl cordon <node-name>', obs, new Set())).toMatchObject({ command: 'kubectl cordon worker-a' });
+    // Not a node name: still for the reader.
+    expect(resolvePlaceholders('kubectl label nodes <your-node-name> disk=<disk-kind>', obs, new Set())).toEqual({
+      unresolved: 'the doc leaves <disk-kind> for the reader to fill in; no rule can fill it',
+    });
+  });
+
+  it('should read <path/to/file> as one placeholder the reader fills in', () => {
+    expect(resolvePlaceholders('kubectl create secret generic c --from-file=.cfg=<path/to/.app/config.json>', emptyObservations(), new Set())).toEqual({
+      unresolved: 'the doc leaves <path/to/.app/config.json> for the reader to fill in; no rule can fill it',
+    });
+  });
+
   it('should fill <CLUSTER-IP> and <NODE-PORT> from the latest get svc, skipping the kubernetes Service', () => {
     const obs = emptyObservations();
     observe(
