@@ -145,3 +145,15 @@ describe('the node the reader chooses', () => {
     expect(r.steps.find((s) => s.line === 48)!.actual).toMatch(/ssd-pod\s+1\/1\s+Running/);
   }, 60_000);
 });
+
+describe('a watch started before its pod runs', () => {
+  it('should pass the Running row the page shows, the pod having been ContainerCreating first, in another terminal', async () => {
+    const r = await run('watch-prelude.md');
+    expect(byLine(r.steps)).toEqual([
+      [4, 'pass'],
+      [10, 'pass'],
+      [23, 'pass'],
+    ]);
+    expect(r.steps.find((s) => s.line === 10)!.actual).toMatch(/ContainerCreating[\s\S]*Running/);
+  }, 60_000);
+});
