@@ -83,4 +83,13 @@ describe('image profiles', () => {
     const bad = await runSh('apk add nosuchpkg', { host: alpine });
     expect(bad.stderr).toContain('nosuchpkg (no such package)');
   });
+
+  it('apt-get install without -y asks only when it would install more than was named', async () => {
+    const host = testHost('debian:12');
+    const r = await runSh('apt-get update >/dev/null && apt-get install procps && which ps', { host });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('Do you want to continue?');
+    expect(r.stdout).toContain('The following NEW packages will be installed:\n  procps\n');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('/usr/bin/ps');
+  });
 });
