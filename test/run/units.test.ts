@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { takePodCwd } from '../../src/run/rewrite/index.js';
 import { emptyObservations, observe, parseTable, resolvePlaceholders } from '../../src/run/bind.js';
 import { baseResult, stepFindings } from '../../src/run/outcome.js';
 import { firstKubectlCall, flagWords } from '../../src/shell/index.js';
@@ -253,5 +254,18 @@ describe('offline', () => {
     expect(internetHosts('curl http://10.0.0.1/ http://my-nginx.default.svc.cluster.local https://raw.githubusercontent.com/x')).toEqual([
       'raw.githubusercontent.com',
     ]);
+  });
+});
+
+describe('the working-directory marker of a pod step', () => {
+  it('should be taken off the output wherever kubectl leaves it, keeping what kubectl printed after it', () => {
+    expect(takePodCwd('hello\n__KDT_PWD__/data/redis\n')).toEqual({ output: 'hello\n', cwd: '/data/redis' });
+    expect(takePodCwd('sh: 1: ps: not found\n__KDT_PWD__/data/redis\ncommand terminated with exit code 127\n')).toEqual({
+      output: 'sh: 1: ps: not found\ncommand terminated with exit code 127\n',
+      cwd: '/data/redis',
+    });
+    expect(takePodCwd('__KDT_PWD__/\n')).toEqual({ output: '', cwd: '/' });
+    expect(takePodCwd('no marker\n')).toEqual({ output: 'no marker\n' });
+    expect(takePodCwd('echo x__KDT_PWD__y\n')).toEqual({ output: 'echo x__KDT_PWD__y\n' });
   });
 });
