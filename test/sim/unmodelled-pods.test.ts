@@ -12,6 +12,7 @@ describe('programs a container runs', () => {
       'cp',
     ]);
     expect(programsOf([])).toEqual([]);
+    expect(programsOf(['bash', '-c', 'items=(foo bar baz)\necho ${items[$I]} > /in/data.txt'])).toEqual([]);
   });
 
   test('a program the image does not have, or an image the simulator does not know, is unmodelled', () => {
@@ -95,6 +96,28 @@ describe('pods that cannot become Ready and what names them', () => {
     ['kubectl get pvc', 'NAME STATUS\ndata-store-3 Bound'],
   ])('checked as usual: %s', (command, expected) => {
     expect(simCannotCheck(command, 'whatever', false, expected, objects)).toBeUndefined();
+  });
+
+  test("a Job whose pod runs an unmodelled program: its logs are unchecked, its status and other Jobs' logs are not", () => {
+    const ran = (name: string, image: string, command: string[], job: string) =>
+      ({
+        ...pod(name, { 'job-name': job }, { containers: [{ name: job, image, command }] }),
+        metadata: { name, namespace: 'default', ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: job, uid: 'j', controller: true }] },
+        status: { phase: 'Succeeded', conditions: [{ type: 'Ready', status: 'False' }] },
+      }) as KObject;
+    const objects = unmodelledObjects(
+      fakeApi(
+        [ran('calc-x7k2p', 'example.com/python:3', ['python3', '-c', 'print(45)'], 'calc'), ran('hi-q8w2e', 'busybox:1.36', ['echo', 'hi'], 'hi')],
+        [],
+      ) as never,
+    );
+    expect(simCannotCheck('kubectl logs job/calc', '', false, '45', objects)).toMatch(
+      /^pod calc-x7k2p ran a program the simulator does not model.*: container calc \(image example.com\/python:3\) runs python3: .*; Job calc runs it$/,
+    );
+    // Its status follows the image's rules, as on a cluster where the program ends well.
+    expect(simCannotCheck('kubectl get jobs', '', false, 'NAME STATUS\ncalc Complete', objects)).toBeUndefined();
+    expect(simCannotCheck('kubectl describe job calc', '', false, 'Pods Statuses: 0 Active', objects)).toBeUndefined();
+    expect(simCannotCheck('kubectl logs job/hi', '', false, 'hi', objects)).toBeUndefined();
   });
 
   test('a Ready pod is checked even when its programs are not modelled', () => {

@@ -71,7 +71,11 @@ export function programsOf(argv: readonly string[]): string[] {
   const script = ['sh', 'bash', 'ash', 'dash'].includes(first) ? argv[argv.indexOf('-c') + 1] : undefined;
   if (!script || argv.indexOf('-c') < 0) return [first];
   const found = new Set<string>();
-  for (const segment of script.replace(/#.*$/gm, '').split(/\n|;|\|\||&&|\||\$\(|`|\bthen\b|\bdo\b|\belse\b/)) {
+  // An array assignment (`items=(foo bar)`) names no program.
+  for (const segment of script
+    .replace(/#.*$/gm, '')
+    .replace(/\b\w+=\([^)]*\)/g, '')
+    .split(/\n|;|\|\||&&|\||\$\(|`|\bthen\b|\bdo\b|\belse\b/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);
     while (words.length && (SHELL_WORDS.has(words[0]!) || /^\w+=/.test(words[0]!))) words.shift();
     const word = words[0];
@@ -133,9 +137,14 @@ export interface UnmodelledObject {
   reason: string;
   /** Named only by the command (a claim the StatefulSet would make): the doc's listings of such objects stay checked. */
   commandOnly?: boolean;
+  /** Only for a command like this one (a Job's `kubectl logs`: its status follows the image's rules, its output cannot). */
+  command?: RegExp;
 }
 
-/** The not-Ready pods whose programs are not modelled, the later pods of their StatefulSets, and the Services selecting them. */
+/**
+ * The not-Ready pods whose programs are not modelled (finished ones included), the Jobs that own
+ * them (for their logs), the later pods of their StatefulSets, and the Services selecting them.
+ */
 export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>): UnmodelledObject[] {
   const podType = api.resolve('pods');
   if (!podType) return [];
@@ -145,9 +154,16 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>): Unmodelle
     if (ready(pod) || pod.metadata.deletionTimestamp) continue;
     const why = unmodelledProgram((pod.spec ?? {}) as { containers?: Container[] });
     if (!why) continue;
-    const reason = `pod ${pod.metadata.name} cannot become Ready in the simulator: ${why}`;
+    const phase = (pod.status as { phase?: string } | undefined)?.phase;
+    const finished = phase === 'Succeeded' || phase === 'Failed';
+    const reason = finished
+      ? `pod ${pod.metadata.name} ran a program the simulator does not model, so its output and outcome are not a cluster's: ${why}`
+      : `pod ${pod.metadata.name} cannot become Ready in the simulator: ${why}`;
     stuck.push(pod);
     out.push({ name: pod.metadata.name!, reason });
+    // A Job's outcome and its logs (`kubectl logs job/x`) are its pods' programs' outcome and output.
+    const job = (pod.metadata.ownerReferences ?? []).find((o) => o.kind === 'Job');
+    if (job) out.push({ name: job.name, reason: `${reason}; Job ${job.name} runs it`, commandOnly: true, command: /\blogs\b/ });
     const owner = (pod.metadata.ownerReferences ?? []).find((o) => o.kind === 'StatefulSet');
     if (owner) {
       const later = `${reason}; the pods of StatefulSet ${owner.name} depend on it`;
@@ -193,6 +209,7 @@ export function namesUnmodelled(command: string, expected: string, objects: read
   const inCommand = words(command);
   const inBoth = [...inCommand, ...words(expected)];
   for (const o of objects) {
+    if (o.command && !o.command.test(command)) continue;
     if ((o.commandOnly ? inCommand : inBoth).some((t) => (typeof o.name === 'string' ? t === o.name : o.name.test(t)))) return o.reason;
   }
   return undefined;
