@@ -120,9 +120,48 @@ describe('pods that cannot become Ready and what names them', () => {
     expect(simCannotCheck('kubectl logs job/hi', '', false, 'hi', objects)).toBeUndefined();
   });
 
-  test('a Ready pod is checked even when its programs are not modelled', () => {
+  test('a Ready pod is checked even when its programs are not modelled, but not its logs', () => {
     const readyApi = fakeApi([pod('store-0', { app: 'store' }, stuckSpec, true, 'store')], [svc('store-read', { app: 'store' })]);
-    expect(unmodelledObjects(readyApi as never)).toEqual([]);
-    expect(namesUnmodelled('kubectl get pod store-0', '', [])).toBeUndefined();
+    const objects = unmodelledObjects(readyApi as never);
+    expect(simCannotCheck('kubectl get pod store-0', '', false, 'store-0 1/1 Running', objects)).toBeUndefined();
+    expect(simCannotCheck('kubectl exec store-0 -- ls', '', false, '', objects)).toBeUndefined();
+    expect(simCannotCheck('kubectl get pods', '', false, 'store-0 1/1 Running', objects)).toBeUndefined();
+    expect(simCannotCheck('kubectl logs store-0', '', false, 'serving', objects)).toMatch(
+      /^pod store-0 runs a program the simulator does not model, so its logs are not a cluster's: container sync/,
+    );
+  });
+
+  test("the logs of a Deployment whose Ready pods run an unmodelled program are unchecked; another Deployment's are not", () => {
+    const owned = (name: string, rs: string, spec: object) =>
+      ({
+        ...pod(name, {}, spec, true),
+        metadata: { name, namespace: 'default', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs, uid: 'r', controller: true }] },
+      }) as KObject;
+    const rs = (name: string, deployment: string) =>
+      ({
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        metadata: {
+          name,
+          namespace: 'default',
+          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: deployment, uid: 'd', controller: true }],
+        },
+      }) as KObject;
+    const api = {
+      resolve: (n: string) => ({ name: n }) as never,
+      list: (t: { name: string }) => ({
+        items:
+          t.name === 'pods'
+            ? [owned('app-5d8f-x2k4q', 'app-5d8f', stuckSpec), owned('web-7c9b-p0q1r', 'web-7c9b', { containers: [{ name: 'n', image: 'nginx:1.27' }] })]
+            : t.name === 'replicasets'
+              ? [rs('app-5d8f', 'app'), rs('web-7c9b', 'web')]
+              : [],
+        resourceVersion: '1',
+      }),
+    };
+    const objects = unmodelledObjects(api as never);
+    expect(simCannotCheck('kubectl logs deployment/app', '', false, 'serving', objects)).toMatch(/pod app-5d8f-x2k4q runs a program/);
+    expect(simCannotCheck('kubectl logs deployment/web', '', false, 'serving', objects)).toBeUndefined();
+    expect(simCannotCheck('kubectl rollout status deployment/app', '', false, '', objects)).toBeUndefined();
   });
 });

@@ -151,9 +151,15 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>): Unmodelle
   const out: UnmodelledObject[] = [];
   const stuck: KObject[] = [];
   for (const pod of api.list(podType, undefined).items) {
-    if (ready(pod) || pod.metadata.deletionTimestamp) continue;
+    if (pod.metadata.deletionTimestamp) continue;
     const why = unmodelledProgram((pod.spec ?? {}) as { containers?: Container[] });
     if (!why) continue;
+    if (ready(pod)) {
+      // Ready as the image's rules say, but what its program prints is not a cluster's.
+      const reason = `pod ${pod.metadata.name} runs a program the simulator does not model, so its logs are not a cluster's: ${why}`;
+      for (const name of [pod.metadata.name!, ...deploymentOf(api, pod)]) out.push({ name, reason, commandOnly: true, command: /\blogs\b/ });
+      continue;
+    }
     const phase = (pod.status as { phase?: string } | undefined)?.phase;
     const finished = phase === 'Succeeded' || phase === 'Failed';
     const reason = finished
@@ -195,6 +201,15 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>): Unmodelle
     }
   }
   return out;
+}
+
+/** The Deployment whose ReplicaSet owns a pod (for `kubectl logs deployment/x`), if any. */
+function deploymentOf(api: Pick<Api, 'resolve' | 'list'>, pod: KObject): string[] {
+  const rs = (pod.metadata.ownerReferences ?? []).find((o) => o.kind === 'ReplicaSet');
+  const rsType = rs ? api.resolve('replicasets', 'apps') : undefined;
+  if (!rs || !rsType) return [];
+  const owner = api.list(rsType, pod.metadata.namespace).items.find((o) => o.metadata.name === rs.name);
+  return (owner?.metadata.ownerReferences ?? []).filter((o) => o.kind === 'Deployment').map((o) => o.name);
 }
 
 /** The reason a step that names (in its command or the doc's output) an unmodelled object cannot be checked, or undefined. */
