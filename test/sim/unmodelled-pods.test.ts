@@ -120,6 +120,24 @@ describe('pods that cannot become Ready and what names them', () => {
     expect(simCannotCheck('kubectl logs job/hi', '', false, 'hi', objects)).toBeUndefined();
   });
 
+  test('a pod that looked up a name on the internet, and its Job, cannot be checked', () => {
+    const fetcher = {
+      ...pod('fetch-abcde', {}, { containers: [{ name: 'w', image: 'busybox:1.36', command: ['wget', 'http://info.cern.ch'] }] }),
+      metadata: {
+        name: 'fetch-abcde',
+        namespace: 'default',
+        ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'fetch', uid: 'j', controller: true }],
+      },
+    } as KObject;
+    const objects = unmodelledObjects(fakeApi([fetcher], []) as never, [{ namespace: 'default', pod: 'fetch-abcde', names: ['info.cern.ch'] }]);
+    expect(simCannotCheck('kubectl logs job/fetch', '', false, '<html>', objects)).toMatch(
+      /^pod fetch-abcde looked up info.cern.ch on the internet, which the simulator does not reach/,
+    );
+    expect(simCannotCheck('kubectl get pod fetch-abcde', '', false, '', objects)).toMatch(/info.cern.ch/);
+    expect(simCannotCheck('kubectl get pod other', '', false, '', objects)).toBeUndefined();
+    expect(unmodelledObjects(fakeApi([fetcher], []) as never)).toEqual([]);
+  });
+
   test('a Ready pod is checked even when its programs are not modelled, but not its logs', () => {
     const readyApi = fakeApi([pod('store-0', { app: 'store' }, stuckSpec, true, 'store')], [svc('store-read', { app: 'store' })]);
     const objects = unmodelledObjects(readyApi as never);

@@ -9,6 +9,7 @@
 import { canRun } from './runtime/images/can-run.js';
 import { profileFor } from './runtime/images/index.js';
 import type { Api } from './api/types.js';
+import type { InternetLookup } from './runtime/hooks.js';
 import type { KObject } from './types.js';
 
 /** Words that start a shell command but are not programs. */
@@ -145,10 +146,17 @@ export interface UnmodelledObject {
  * The not-Ready pods whose programs are not modelled (finished ones included), the Jobs that own
  * them (for their logs), the later pods of their StatefulSets, and the Services selecting them.
  */
-export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>): UnmodelledObject[] {
+export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>, internet: readonly InternetLookup[] = []): UnmodelledObject[] {
   const podType = api.resolve('pods');
   if (!podType) return [];
   const out: UnmodelledObject[] = [];
+  // A pod that looked up a name on the internet: what it fetched, and what followed, is not a cluster's.
+  for (const l of internet) {
+    const pod = api.list(podType, l.namespace).items.find((p) => p.metadata.name === l.pod);
+    const reason = `pod ${l.pod} looked up ${l.names.join(', ')} on the internet, which the simulator does not reach: what it fetched there is not simulated (use --backend kind)`;
+    const jobs = (pod?.metadata.ownerReferences ?? []).filter((o) => o.kind === 'Job').map((o) => o.name);
+    for (const name of [l.pod, ...jobs, ...(pod ? deploymentOf(api, pod) : [])]) out.push({ name, reason });
+  }
   const stuck: KObject[] = [];
   for (const pod of api.list(podType, undefined).items) {
     if (pod.metadata.deletionTimestamp) continue;
