@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { namesUnmodelled, programsOf, unmodelledObjects, unmodelledProgram } from '../../src/backends/sim/unmodelled-pods.js';
+import { programsOf, unmodelledObjects, unmodelledProgram } from '../../src/backends/sim/unmodelled-pods.js';
 import { simCannotCheck } from '../../src/backends/sim/cannot-check.js';
 import type { KObject } from '../../src/backends/sim/types.js';
 
