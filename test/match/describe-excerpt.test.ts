@@ -39,3 +39,46 @@ describe('describe output the doc shows in part', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('describe output the doc shows as its Events table alone', () => {
+  const described = `Name:             web
+Namespace:        default
+Containers:
+  web:
+    Image:          busybox:1.37
+Conditions:
+  Type              Status
+  Ready             True
+Events:
+  Type    Reason     Age   From               Message
+  ----    ------     ----  ----               -------
+  Normal  Scheduled  5s    default-scheduler  Successfully assigned default/web to kind-control-plane
+  Normal  Pulled     4s    kubelet            Container image "busybox:1.37" already present on machine
+`;
+  const events = (rows: string[]) =>
+    ['Type    Reason     Age   From               Message', '----    ------     ----  ----               -------', ...rows].join('\n');
+  const run = (expected: string, command = 'kubectl describe pod web') =>
+    matchOutput({ expected, actual: described, mode: 'similar', line: 1, column: 1, command });
+
+  it('compares the table and nothing around it', () => {
+    const r = run(
+      events([
+        'Normal  Scheduled  11s   default-scheduler  Successfully assigned default/web to node01',
+        'Normal  Pulled     9s    kubelet            Container image "busybox:1.37" already present on machine',
+      ]),
+    );
+    expect(r.ok, JSON.stringify(r.differences)).toBe(true);
+    expect(r.differences.filter((d) => d.kind === 'extra-line')).toEqual([]);
+  });
+
+  it('still fails a row of the table that differs', () => {
+    const r = run(events(['Normal  Scheduled  11s   default-scheduler  Successfully assigned default/web to node01', 'Normal  Pulled     9s    kubelet, node01    Container image "busybox" already present on machine']));
+    expect(r.ok).toBe(false);
+    expect([...new Set(r.differences.filter((d) => !d.stale).map((d) => d.line))]).toEqual([4]);
+  });
+
+  it('keeps comparing the text around a table for other commands', () => {
+    const r = run(events(['Normal  Scheduled  11s   default-scheduler  Successfully assigned default/web to node01']), 'kubectl get events');
+    expect(r.differences.some((d) => d.kind === 'extra-line')).toBe(true);
+  });
+});
