@@ -119,6 +119,12 @@ export class ContextTracker {
   }
 
   /** The latest step of this section that keeps running in another terminal and has no output yet. */
+  /** The latest long-running step the page keeps running in another terminal, paired or not. */
+  keptRunning(): CommandStep | undefined {
+    for (let i = this.longRunning.length - 1; i >= 0; i--) if (this.longRunning[i]!.concurrent) return this.longRunning[i];
+    return undefined;
+  }
+
   pendingWatch(): CommandStep | undefined {
     for (let i = this.longRunning.length - 1; i >= 0; i--) {
       const s = this.longRunning[i]!;

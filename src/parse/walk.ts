@@ -11,6 +11,7 @@ import { classifyStep } from '../plan/classify.js';
 import { isAssignmentBlock, looksLikeOutputBlock } from './output-block.js';
 import { ALONE_COMMANDS } from './data/output-blocks.js';
 import { EXAMPLE_VALUE_PROSE } from './data/cues.js';
+import { matchReturnTerminalCue } from '../plan/context-cues.js';
 import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
 import type { DocLine } from './source-text.js';
@@ -241,6 +242,25 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   // the reader runs it in a shell; it is commands, not a manifest.
   if (manifestLang && writesFilesByHeredoc(nonBlank.map((l) => l.text))) {
     b.addCommands(splitCommandBlock(lines, { shellSyntax: true, podNames: b.podNames }), d ? { inferred: false, directive: d } : { inferred: false });
+    return;
+  }
+  // Prose turning back to the terminal a long-running step was left in ("In your original terminal,
+  // watch for changes"): the block is that step's output, never the last command's.
+  const kept = !anyPrompt && !firstIsCommand && d?.setup !== true && b.prose && matchReturnTerminalCue(b.prose) ? b.context.keptRunning() : undefined;
+  if (kept && kept !== last) {
+    if (kept.expected === null) {
+      if (d?.skip === undefined) b.attachExpected(kept, trimBlank(lines), b.cue ? 'cue' : 'fence', b.cue, d?.expect);
+    } else {
+      b.findings.push(
+        diagnostic(
+          'unpaired-output',
+          'info',
+          { line: unit.line, column: unit.column },
+          `This block shows what the command kept running in another terminal (line ${kept.line}) prints later; its output is compared at line ${kept.expected.position.line}, this later part is not compared.`,
+        ),
+      );
+    }
+    b.since = 'blocked';
     return;
   }
   // A sample value the prose offers the reader ("replace X with the path to an image, such as:"),

@@ -185,4 +185,37 @@ describe('output or command, by content and cues', () => {
       ['kubectl create deployment web --image=nginx', null],
     ]);
   });
+
+  it('should give a table shown "in your original terminal" to the watch left running there, not to the command typed last in the other one', () => {
+    const head = 'NAME   READY   STATUS    RESTARTS   AGE';
+    const md = (watchShown: boolean) =>
+      [
+        'Watch the Pod:',
+        '',
+        block('shell', 'kubectl get pod web --watch'),
+        ...(watchShown ? ['The output looks like this:', '', block('', head, 'web    1/1     Running   0          13s')] : []),
+        'In another terminal, get a shell to the container:',
+        '',
+        block('shell', 'kubectl exec -it web -- sh'),
+        'In your shell, stop the main process:',
+        '',
+        block('shell', 'root@web:/# kill 1'),
+        'In your original terminal, watch for changes to the Pod. Eventually, you see something like this:',
+        '',
+        block('shell', head, 'web    1/1     Running     0          13s', 'web    0/1     Completed   0          6m'),
+      ].join('\n');
+    const notShown = cmds(md(false));
+    expect(notShown.map((s) => [s.command, s.expected?.text.split('\n')[2] ?? null])).toEqual([
+      ['kubectl get pod web --watch', 'web    0/1     Completed   0          6m'],
+      ['kubectl exec -it web -- sh', null],
+      ['kill 1', null],
+    ]);
+    const shown = parse(md(true));
+    expect(shown.steps.filter((s): s is CommandStep => s.kind === 'command').map((s) => [s.command, s.expected?.position.line ?? null])).toEqual([
+      ['kubectl get pod web --watch', 10],
+      ['kubectl exec -it web -- sh', null],
+      ['kill 1', null],
+    ]);
+    expect(shown.findings.map((f) => f.message)).toContainEqual(expect.stringMatching(/kept running in another terminal \(line 4\)/));
+  });
 });
