@@ -1,4 +1,4 @@
-import { DOT_RANGE_PROGRAMS, ELIDED_VALUE, REPLACE_COMMENT, SHELL_VARIABLES, TEMPLATE_PLACEHOLDERS } from './data/placeholders.js';
+import { DOT_RANGE_PROGRAMS, ELIDED_VALUE, ELISION_STILL_RUNS, REPLACE_COMMENT, SHELL_VARIABLES, TEMPLATE_PLACEHOLDERS } from './data/placeholders.js';
 import { plainCommands } from './session.js';
 
 /** Names a command assigns (`X=…`, `export X=…`, `read X`, `for X in`), for later steps. */
@@ -63,6 +63,6 @@ export function elidedValue(command: string): string | undefined {
   const text = scanned(command);
   const m = ELIDED_VALUE.exec(text);
   if (!m) return undefined;
-  if (plainCommands(text).some((c) => DOT_RANGE_PROGRAMS.has(c.words[0] ?? ''))) return undefined;
+  if (plainCommands(text).some((c) => DOT_RANGE_PROGRAMS.has(c.words[0] ?? '') || ELISION_STILL_RUNS.has(c.words[0] ?? ''))) return undefined;
   return m[1];
 }

@@ -64,6 +64,7 @@ describe('elidedValue', () => {
     ['curl -H "Authorization: Bearer eyJhbGc...Xn0" https://example.com', 'eyJhbGc...Xn0'],
     ['go test ./...', undefined],
     ['git diff main...topic', undefined],
+    ['kubectl create token sa --bound-object-kind Node --bound-object-uid 123...456', undefined],
     ['kubectl get pods ...', undefined],
     ['echo "Waiting..." && sleep 1', undefined],
   ])('%s', (command, expected) => {
