@@ -183,6 +183,7 @@ class Walker {
       this.compareList(doc, actual, docPath, path);
       return;
     }
+    if (doc === null && this.options.excerpt && this.cutOff(docPath, actual)) return;
     const d = doc === null ? 'null' : String(doc);
     const a = actual === null || actual === undefined ? String(actual) : typeof actual === 'object' ? show(actual) : String(actual);
     const leaf = [...path].reverse().find((s): s is string => typeof s === 'string');
@@ -194,6 +195,18 @@ class Walker {
       actual: a,
       ...(environmentKey(leaf) ? { environment: true } : {}),
     });
+  }
+
+  /**
+   * A bare `key:` in an excerpt where the cluster has a mapping or list under that key: the page
+   * cut its output there (`strategy: … template:` and nothing after). kubectl never prints a
+   * null as a bare key (it writes `key: null`), so this is no value to compare.
+   */
+  private cutOff(docPath: KeyPath, actual: unknown): boolean {
+    const filled = isMapping(actual) ? Object.keys(actual).length > 0 : Array.isArray(actual) && actual.length > 0;
+    const text = this.lines[lineOfPath(this.lines, docPath)] ?? '';
+    const key = docPath[docPath.length - 1];
+    return filled && typeof key === 'string' && new RegExp(`^\\s*(?:-\\s+)?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?:\\s*$`).test(text);
   }
 
   /**
