@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { takePodCwd } from '../../src/run/rewrite/index.js';
 import { emptyObservations, observe, parseTable, resolvePlaceholders } from '../../src/run/bind.js';
-import { baseResult, stepFindings } from '../../src/run/outcome.js';
+import { baseResult, expectsFailure, stepFindings } from '../../src/run/outcome.js';
 import { firstKubectlCall, flagWords } from '../../src/shell/index.js';
 import { lessonEnv } from '../../src/run/sandbox.js';
 import { stepRoles } from '../../src/run/select.js';
@@ -267,5 +267,16 @@ describe('the working-directory marker of a pod step', () => {
     expect(takePodCwd('__KDT_PWD__/\n')).toEqual({ output: '', cwd: '/' });
     expect(takePodCwd('no marker\n')).toEqual({ output: 'no marker\n' });
     expect(takePodCwd('echo x__KDT_PWD__y\n')).toEqual({ output: 'echo x__KDT_PWD__y\n' });
+  });
+});
+
+describe('expectsFailure', () => {
+  it("should read kubectl's wording of a refusal as a failing run", () => {
+    const refused = 'The Deployment "web" is invalid: spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is \'Recreate\'';
+    expect(expectsFailure(cmd(1, 'kubectl patch deployment web -p "$(cat p.yaml)"', { expected: refused }))).toBe(true);
+    expect(expectsFailure(cmd(1, 'kubectl apply -f x.yaml', { expected: 'Error from server (Forbidden): pods "x" is forbidden' }))).toBe(true);
+    // Prose-like output that only mentions validity is a successful run's.
+    expect(expectsFailure(cmd(1, 'kubectl get deploy web -o jsonpath={.status}', { expected: 'The rollout is valid' }))).toBe(false);
+    expect(expectsFailure(cmd(1, 'kubectl patch deployment web -p "$(cat p.yaml)"', { expected: 'deployment.apps/web patched' }))).toBe(false);
   });
 });
