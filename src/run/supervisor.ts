@@ -24,7 +24,7 @@
  */
 
 /** Variables a step cannot carry over: bash's own, and the trailer's (other `__kdt_*` ones, such as a background job's pid, do). */
-const SPECIAL =
+export const SPECIAL =
   '__kdt_rc|__kdt_save|__kdt_state|__kdt_out|__kdt_tmp|__kdt_script|__kdt_[abklnv]|__kdt_keep|BASH|BASH_*|BASHOPTS|BASHPID|EUID|UID|PPID|SHELLOPTS|RANDOM|SRANDOM|SECONDS|LINENO|FUNCNAME|GROUPS|HISTCMD|PIPESTATUS|_|DIRSTACK|EPOCHREALTIME|EPOCHSECONDS|COMP_WORDBREAKS|PWD|SHLVL|OPTIND|OPTERR|HOSTNAME|HOSTTYPE|MACHTYPE|OSTYPE|IFS|PS1|PS2|PS4';
 
 /**

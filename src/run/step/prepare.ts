@@ -24,6 +24,7 @@ import { baseResult, skipped, unchecked } from '../outcome.js';
 import { missingExamples, prepareCommand } from '../rewrite/index.js';
 import { firstKubectlCall, shQuote, shQuoteExpanding } from '../../shell/index.js';
 import { internal } from '../internal.js';
+import { listObjects, missingPaths, shellValues } from '../look.js';
 import type { LessonState } from '../state.js';
 import type { Rewrite, StepResult } from '../types.js';
 import type { ReadyStep } from './types.js';
@@ -76,14 +77,9 @@ async function bindGeneratedPods(state: LessonState, command: string, line: numb
     const owner = workloads.find((w) => name.startsWith(`${w}-`) && POD_SUFFIX.test(name.slice(w.length)));
     if (!owner || state.bindings.some((b) => b.doc === name)) continue;
     const ns = /(?:^|\s)(?:-n|--namespace)[ =]([a-z0-9-]+)/.exec(command)?.[1];
-    const rows = await internal(
-      state,
-      `kubectl get pods ${ns ? `-n ${shQuote(ns)} ` : ''}--no-headers -o custom-columns=NAME:.metadata.name,GONE:.metadata.deletionTimestamp 2>/dev/null`,
-    );
-    const pod = rows
-      .split('\n')
-      .map((l) => l.trim().split(/\s+/))
-      .find(([n, gone]) => n && gone === '<none>' && n.startsWith(`${owner}-`) && POD_SUFFIX.test(n.slice(owner.length)))?.[0];
+    const pod = (await listObjects(state, ['pods'], ns))
+      .map((o) => o.metadata ?? {})
+      .find((m) => m.name && !m.deletionTimestamp && m.name.startsWith(`${owner}-`) && POD_SUFFIX.test(m.name.slice(owner.length)))?.name;
     if (!pod || pod === name) return null;
     state.bindings.push({ doc: name, actual: pod, kind: 'pod-name', line });
     return {
@@ -102,18 +98,9 @@ async function bindGeneratedPods(state: LessonState, command: string, line: numb
 async function withValues(state: LessonState, command: string): Promise<string> {
   const names = [...new Set([...command.matchAll(/\$\{?([A-Za-z_]\w*)\}?/g)].map((m) => m[1]!))];
   if (names.length === 0) return command;
-  const out = await internal(state, `for __kdt_v in ${names.join(' ')}; do printf '%s=%s\\n' "$__kdt_v" "\${!__kdt_v}"; done; unset __kdt_v`);
   const values = new Map<string, string>();
-  for (const line of out.split('\n')) {
-    const eq = line.indexOf('=');
-    if (eq > 0 && line.slice(eq + 1) !== '')
-      values.set(
-        line.slice(0, eq),
-        line
-          .slice(eq + 1)
-          .replace(/\s+/g, ' ')
-          .trim(),
-      );
+  for (const [name, value] of await shellValues(state, names)) {
+    if (value !== '') values.set(name, value.replace(/\s+/g, ' ').trim());
   }
   const expand = (text: string): string => text.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (all, name: string) => values.get(name) ?? all);
   let text = expand(command);
@@ -169,9 +156,8 @@ function doneAnotherWayResult(state: LessonState, step: CommandStep, command: st
 }
 
 async function unsetVars(state: LessonState, names: string[]): Promise<Set<string>> {
-  if (names.length === 0) return new Set();
-  const out = await internal(state, `for __kdt_v in ${names.join(' ')}; do [ -z "\${!__kdt_v+x}" ] && echo "$__kdt_v"; done; unset __kdt_v`);
-  return new Set(out.split('\n').filter(Boolean));
+  const set = await shellValues(state, names);
+  return new Set(names.filter((n) => !set.has(n)));
 }
 
 /**
@@ -183,8 +169,8 @@ async function consumersChangedBy(state: LessonState, command: string): Promise<
   const edited = editedConfig(command);
   if (edited.length === 0) return changed;
   const ns = /(?:^|\s)(?:-n|--namespace)[=\s]+([a-z0-9-]+)/.exec(command)?.[1];
-  const list = await internal(state, `kubectl get deployments,statefulsets,daemonsets,jobs,pods${ns ? ` -n ${ns}` : ''} -o json 2>/dev/null`);
-  for (const name of consumersOf(list, edited)) changed.add(name);
+  const items = await listObjects(state, ['deployments', 'statefulsets', 'daemonsets', 'jobs', 'pods'], ns);
+  for (const name of consumersOf({ items }, edited)) changed.add(name);
   return changed;
 }
 
@@ -206,11 +192,7 @@ async function missingInput(state: LessonState, command: string): Promise<Skippe
   if (object) return object.producer;
   const files = [...new Set(named.map((n) => n.name))];
   // An empty file is as good as none: a download that failed leaves one (`wget -O f` creates f first).
-  const out = await internal(
-    state,
-    `for __kdt_f in ${files.map(shQuote).join(' ')}; do [ -s "$__kdt_f" ] || [ -d "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`,
-  );
-  const missing = new Set(out.split('\n').filter(Boolean));
+  const { missing } = await missingPaths(state, files, 'nonEmpty');
   return named.find((n) => missing.has(n.name))?.producer;
 }
 
@@ -228,9 +210,8 @@ function namesFolderOf(command: string, path: string): boolean {
 async function provideLinkedFiles(state: LessonState, step: CommandStep, command: string): Promise<{ skip: string } | { rewrites: Rewrite[] }> {
   const needs = filesReadBy(command);
   if (needs.length === 0) return { rewrites: [] };
-  const out = await internal(state, `pwd; for __kdt_f in ${needs.map(shQuote).join(' ')}; do [ -e "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`);
-  const [cwd, ...missing] = out.split('\n').filter(Boolean);
-  const linked = planLinkedFiles(missing, state.plan.links ?? [], step.line, state.options.filesDir);
+  const { cwd, missing } = await missingPaths(state, needs, 'exists');
+  const linked = planLinkedFiles([...missing], state.plan.links ?? [], step.line, state.options.filesDir);
   if (linked.action === 'skip') return { skip: linked.reason };
   if (linked.action === 'none' || !cwd) return { rewrites: [] };
   return {
