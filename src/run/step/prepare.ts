@@ -12,6 +12,7 @@ import {
   dependsOn,
   isPathLike,
   producedNames,
+  readable,
   withoutMadeBy,
   type SkippedProducer,
 } from '../depends.js';
@@ -179,7 +180,14 @@ async function consumersChangedBy(state: LessonState, command: string): Promise<
  * created, or a file it would have written that does not exist where the command runs (a file
  * that is there by another way, such as an example copied in, lets the command run as usual).
  */
-async function missingInput(state: LessonState, command: string): Promise<SkippedProducer | undefined> {
+async function missingInput(state: LessonState, step: CommandStep, command: string): Promise<SkippedProducer | undefined> {
+  // A read names an object a skipped step would have made (`deployment.apps/mongo created`), by
+  // name or through its pods: run, it would be skipped after its attempts whatever it printed
+  // (judge.ts), so it is skipped before them. A change is still run: what it does stays done.
+  if (step.class === 'read-only') {
+    const reads = dependsOn(command, readable(command, state.skippedProducers));
+    if (reads) return reads;
+  }
   const named: { producer: SkippedProducer; name: string }[] = [];
   for (const producer of withoutMadeBy(command, state.skippedProducers)) {
     for (const name of producer.names) {
@@ -282,7 +290,7 @@ export async function prepareStep(state: LessonState, step: CommandStep, index: 
   }
   // Its inputs come from a skipped step (an object it reads, a file it names that is not there):
   // running it cannot tell anything, whatever its outcome, so it is skipped before it runs or retries.
-  const needs = await missingInput(state, command);
+  const needs = await missingInput(state, step, command);
   if (needs) {
     state.skippedProducers.push({ line: step.line, reason: needs.reason, ...leftMissing(step, command) });
     return skipped(step, `depends on line ${needs.line}, which was skipped: ${needs.reason}`, rewrites, warnings);
