@@ -1,4 +1,5 @@
 import { BindingSet } from './bindings.js';
+import { withoutClientHints } from './client-hints.js';
 import { compareContains, compareUnordered, type DocOrigin } from './compare-lines.js';
 import { contentLines, splitLines } from './lines.js';
 import { compareExact, compareRegex } from './modes.js';
@@ -19,7 +20,7 @@ function compare(input: MatchInput, origin: DocOrigin, bindings: BindingSet): { 
     case 'lines':
       return { differences: compareUnordered(origin, contentLines(expected), contentLines(actual), bindings), strategy: 'set' };
     default:
-      return compareSimilar(origin, expected, actual, input.command, bindings);
+      return compareSimilar(origin, expected, withoutClientHints(expected, actual), input.command, bindings);
   }
 }
 

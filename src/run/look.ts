@@ -11,10 +11,10 @@ import yaml from 'js-yaml';
 import { shQuote } from '../shell/index.js';
 import { internal } from './internal.js';
 import { isCarriedName } from './shell-state.js';
-import type { LessonState } from './state.js';
+import type { LessonContext } from './state.js';
 
 /** The variables among `names` that the next step has set (empty or not), with their values. */
-export async function shellValues(state: LessonState, names: readonly string[]): Promise<Map<string, string>> {
+export async function shellValues(state: LessonContext, names: readonly string[]): Promise<Map<string, string>> {
   const values = new Map<string, string>();
   if (names.length === 0) return values;
   const carried = names.every(isCarriedName) ? state.shell.carried() : null;
@@ -60,7 +60,7 @@ function within(dir: string, path: string): boolean {
  * there. Confined, the lesson sees only its home and run folders at the paths this machine has;
  * anything else is asked of the shell.
  */
-export async function missingPaths(state: LessonState, paths: readonly string[], test: PathTest): Promise<{ cwd: string | undefined; missing: Set<string> }> {
+export async function missingPaths(state: LessonContext, paths: readonly string[], test: PathTest): Promise<{ cwd: string | undefined; missing: Set<string> }> {
   const carried = state.shell.carried();
   if (carried) {
     const confined = state.shellOptions.wrap !== undefined;
@@ -84,7 +84,7 @@ export interface ListedObject {
 }
 
 /** The namespace the lesson's kubectl uses by default: its kubeconfig's current context's, or undefined when that cannot be read here. */
-function defaultNamespace(state: LessonState): string | undefined {
+function defaultNamespace(state: LessonContext): string | undefined {
   const carried = state.shell.carried();
   // Before any step, or after one that ended the shell, the shell has the environment it started with.
   const kubeconfig = carried ? carried.variables.get('KUBECONFIG') : { value: state.shellOptions.env['KUBECONFIG'] ?? '', exported: true };
@@ -108,7 +108,7 @@ function defaultNamespace(state: LessonState): string | undefined {
  * The objects of `resources` (`pods`, `deployments`) in `namespace`, or in the namespace the
  * lesson's kubectl uses by default, as `kubectl get <resources> -o json` lists them.
  */
-export async function listObjects(state: LessonState, resources: readonly string[], namespace?: string): Promise<ListedObject[]> {
+export async function listObjects(state: LessonContext, resources: readonly string[], namespace?: string): Promise<ListedObject[]> {
   const list = state.session.listObjects;
   const ns = namespace ?? (list ? defaultNamespace(state) : undefined);
   if (list && ns) return list.call(state.session, resources, ns) as ListedObject[];

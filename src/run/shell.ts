@@ -372,10 +372,12 @@ export class LessonShell {
 
 /**
  * bash reports a foreground job stopped by SIGTERM right after whatever the job wrote, newline or
- * not: `Terminated`, or `bash: line N: PID Terminated  command` on its own line.
+ * not: `Terminated`, or `bash: line N: PID Terminated  command` on its own line; `script` reports
+ * its own end (`Session terminated, killing shell... ...killed.`) before that.
  */
 export function withoutJobReport(output: string): string {
   const long = /(^|\n)[^\n]*: line \d+: +\d+ Terminated\b[^\n]*\n?$/;
-  if (long.test(output)) return output.replace(long, '$1');
-  return output.replace(/Terminated\n?$/, '');
+  const rest = long.test(output) ? output.replace(long, '$1') : output.replace(/Terminated\n?$/, '');
+  // `script` (the pseudo-terminal of a `-t` step) says so on its own line when it is stopped.
+  return rest.replace(/(^|\n)\r?\n?Session terminated, killing shell\.\.\.(?: ?\.\.\.killed\.)?\r?\n?$/, '$1');
 }

@@ -39,3 +39,17 @@ describe('describe output the doc shows in part', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('a table nested in describe output', () => {
+  const deploy = (rs: string, indent = '  ') =>
+    `Name:                   web\nConditions:\n${indent}Type           Status  Reason\n${indent}----           ------  ------\n${indent}Available      True    MinimumReplicasAvailable\n${indent}Progressing    True    NewReplicaSetAvailable\nOldReplicaSets:  <none>\nNewReplicaSet:   ${rs} (2/2 replicas created)\n`;
+  const run = (expected: string) =>
+    matchOutput({ expected, actual: deploy('web-68bdbd645c'), mode: 'similar', line: 1, column: 1, command: 'kubectl describe deployment web' });
+
+  it('ends at the first line left of its header: the fields after it are not rows', () => {
+    expect(run(deploy('web-3621623197')).ok).toBe(true);
+    const r = run(deploy('hello-3621623197'));
+    expect(r.ok).toBe(false);
+    expect(r.differences.map((d) => [d.line, d.message])).toEqual([[8, 'NewReplicaSet: doc hello-3621623197 (2/2 replicas created), actual web-68bdbd645c (2/2 replicas created)']]);
+  });
+});

@@ -59,6 +59,16 @@ describe('endlessLoop', () => {
     expect(p?.action === 'run' && p.script).toContain(`script -qec 'timeout --foreground 30 kubectl exec -it box`);
   });
 
+  it('bounds a loop in the container of `kubectl run -it`, with its terminal', () => {
+    const p = rewrite(`kubectl run -it box --image=busybox --restart=Never -- sh -c 'while true; do echo hello; sleep 2; done'`);
+    expect(p).toMatchObject({ action: 'run', pty: true, bounded: { ms: 30_000, endless: true } });
+    expect(p?.action === 'run' && p.script).toContain(`script -qec 'timeout --foreground 30 kubectl run -it box`);
+  });
+
+  it('leaves a `kubectl run` that does not attach alone (it returns once the pod is created)', () => {
+    expect(rewrite(`kubectl run box --image=busybox --restart=Never -- sh -c 'while true; do echo hello; sleep 2; done'`)).toBeNull();
+  });
+
   it('leaves a `kubectl exec` loop that breaks out alone', () => {
     expect(rewrite(`kubectl exec box -- sh -c 'while true; do [ -f /ready ] && break; sleep 1; done'`)).toBeNull();
   });

@@ -69,6 +69,8 @@ describe('LessonShell', () => {
     expect(withoutJobReport('aTerminated\n')).toBe('a');
     expect(withoutJobReport('a\nbash: line 1: 123 Terminated              timeout 59 kubectl get pods -w\n')).toBe('a\n');
     expect(withoutJobReport('web-0   0/1   Terminated   0   1s\n')).toBe('web-0   0/1   Terminated   0   1s\n');
+    expect(withoutJobReport('hello\n\nSession terminated, killing shell... ...killed.\n')).toBe('hello\n');
+    expect(withoutJobReport('hello\nSession terminated, killing shell... ...killed.\nTerminated\n')).toBe('hello\n');
   });
 
   it('should keep output without a trailing newline exact', async () => {

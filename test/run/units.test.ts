@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyObservations, observe, parseTable, resolvePlaceholders } from '../../src/run/bind.js';
-import { baseResult, stepFindings } from '../../src/run/outcome.js';
+import { baseResult, expectsFailure, stepFindings } from '../../src/run/outcome.js';
 import { firstKubectlCall, flagWords } from '../../src/shell/index.js';
 import { lessonEnv } from '../../src/run/sandbox.js';
 import { stepRoles } from '../../src/run/select.js';
@@ -226,5 +226,16 @@ describe('offline', () => {
     expect(internetHosts('curl http://10.0.0.1/ http://my-nginx.default.svc.cluster.local https://raw.githubusercontent.com/x')).toEqual([
       'raw.githubusercontent.com',
     ]);
+  });
+});
+
+describe('expectsFailure', () => {
+  it("should read kubectl's wording of a refusal as a failing run", () => {
+    const refused = 'The Deployment "web" is invalid: spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is \'Recreate\'';
+    expect(expectsFailure(cmd(1, 'kubectl patch deployment web -p "$(cat p.yaml)"', { expected: refused }))).toBe(true);
+    expect(expectsFailure(cmd(1, 'kubectl apply -f x.yaml', { expected: 'Error from server (Forbidden): pods "x" is forbidden' }))).toBe(true);
+    // Prose-like output that only mentions validity is a successful run's.
+    expect(expectsFailure(cmd(1, 'kubectl get deploy web -o jsonpath={.status}', { expected: 'The rollout is valid' }))).toBe(false);
+    expect(expectsFailure(cmd(1, 'kubectl patch deployment web -p "$(cat p.yaml)"', { expected: 'deployment.apps/web patched' }))).toBe(false);
   });
 });

@@ -50,7 +50,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
             : undefined;
         },
         cannotCheck: (command: string, output: string, expected?: string) =>
-          simCannotCheck(command, output, sim.metricsAvailable(), expected, unmodelledObjects(sim.api)),
+          simCannotCheck(command, output, sim.metricsAvailable(), expected, unmodelledObjects(sim.api, runtime.internetLookups?.() ?? [])),
         listObjects: (resources: readonly string[], namespace: string) =>
           resources.flatMap((r) => {
             const type = sim.api.resolve(r);

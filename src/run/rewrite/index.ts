@@ -33,6 +33,19 @@ export function rewriteExampleUrls(command: string, examples: Map<string, string
 }
 
 /**
+ * The output as the reader's kubectl prints it: a file name kubectl echoes (`error when creating
+ * "./admin/x.yaml"`) is the URL the doc gave, not the sandbox copy the runner put in its place.
+ */
+export function asReaderSees(output: string, rewrites: readonly Rewrite[]): string {
+  let out = output;
+  for (const r of rewrites) {
+    if (r.kind !== 'path' || !r.to.startsWith('./') || !/^https:\/\//.test(r.from)) continue;
+    out = out.split(r.to).join(r.from);
+  }
+  return out;
+}
+
+/**
  * Example files a command applies or downloads by URL (`-f https://k8s.io/examples/P`,
  * `curl -O https://k8s.io/examples/P`) that the lesson has no copy of: run as written, kubectl or
  * curl would fetch them from the live site (a version the doc may not show) or fail offline.

@@ -142,18 +142,25 @@ export const endlessLoop: RewriteRule = (command, step, ctx) => {
 const ENDLESS_ANYWHERE = /\b(?:while\s+(?:true|:|sleep\s+[\d.]+[smhd]?|\[\s*1\s*\])|until\s+false)\s*(?:;|\n)\s*do\b/;
 
 /**
- * `kubectl exec POD -- sh -c 'while true; do …; sleep 5; done'`: the loop runs in the pod, for
- * ever. Bounded with `timeout` like a watch (with a terminal when the doc asks for one), stopped
+ * `kubectl exec POD -- sh -c 'while true; do …; sleep 5; done'` (or `kubectl run -it … -- sh -c …`):
+ * the loop runs in the pod, for ever. Bounded with `timeout` like a watch (with a terminal when the doc asks for one), stopped
  * once the doc's lines appeared; the pod's sleeps follow the cluster's time, which passes on while
  * it prints nothing.
  */
 function endlessLoopInPod(command: string, step: CommandStep, ctx: Parameters<RewriteRule>[2]): Prepared | null {
   const k = firstKubectlCall(command);
-  if (!k || k.path[0]?.value !== 'exec' || !ENDLESS_ANYWHERE.test(command)) return null;
+  if (!k || !attachesToLoop(k) || !ENDLESS_ANYWHERE.test(command)) return null;
   if (/\b(?:break|exit|return)\b/.test(command.slice(ENDLESS_ANYWHERE.exec(command)!.index))) return null;
   const b = underTimeout(command, boundSeconds(step, ctx), 'an endless loop in the pod (a reader stops it with Ctrl-C)');
   const tty = hasFlag(k, '-t', '--tty');
   return run(tty ? withTerminal(b.script.trim()) : b.script.trim(), [b.rewrite], { bounded: { ...b.bounded, endless: true }, ...(tty ? { pty: true } : {}) });
+}
+
+/** `kubectl exec`, or a `kubectl run` that stays attached to its container (`-i`, `-t`, `--attach`). */
+function attachesToLoop(k: KubectlCall): boolean {
+  const verb = k.path[0]?.value;
+  if (verb === 'exec') return true;
+  return verb === 'run' && hasFlag(k, '-i', '--stdin', '-t', '--tty', '--attach');
 }
 
 /**
