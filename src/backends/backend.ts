@@ -86,6 +86,14 @@ export interface BackendSession {
    * simulator does not), or undefined when the verdict stands.
    */
   cannotCheck?(command: string, output: string, expected?: string): string | undefined;
+  /**
+   * The objects of these resources (`pods`, `deployments`) in a namespace, as `kubectl get
+   * <resources> -n <namespace> -o json` lists them, read without starting kubectl (a simulated
+   * cluster holds them in-process). The runner looks at objects this way before a step (which pod
+   * of a Deployment a doc's pod name stands for); backends behind a real API server leave it out
+   * and the runner asks kubectl.
+   */
+  listObjects?(resources: readonly string[], namespace: string): unknown[];
   /** What the backend had to approximate during the lesson (an image it does not know, …). */
   warnings?(): string[];
   /** Called after the lesson: returns what the lesson left outside its namespace, if the backend can tell. */

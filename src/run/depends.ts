@@ -131,14 +131,14 @@ function readsConfig(spec: PodSpecLike, kind: 'configMap' | 'secret'): Set<strin
 
 /**
  * The objects whose pods read an edited ConfigMap or Secret, from a `kubectl get … -o json` list
- * (Deployments, StatefulSets, DaemonSets, Jobs, Pods): what they show (a mounted file, a variable
+ * (its text or its parsed form; Deployments, StatefulSets, DaemonSets, Jobs, Pods): what they show (a mounted file, a variable
  * picked up on restart) follows the edit, so they count as changed by it too.
  */
-export function consumersOf(listJson: string, edited: readonly { kind: 'configMap' | 'secret'; name: string }[]): Set<string> {
+export function consumersOf(listJson: string | { items?: readonly unknown[] }, edited: readonly { kind: 'configMap' | 'secret'; name: string }[]): Set<string> {
   const names = new Set<string>();
   let list: { items?: { kind?: string; metadata?: { name?: string }; spec?: PodSpecLike & { template?: { spec?: PodSpecLike } } }[] };
   try {
-    list = JSON.parse(listJson) as typeof list;
+    list = (typeof listJson === 'string' ? JSON.parse(listJson) : listJson) as typeof list;
   } catch {
     return names;
   }

@@ -22,7 +22,7 @@ import { LessonShell, type ShellOptions } from './shell.js';
 import { registerCleanup } from './signals.js';
 import type { LessonState } from './state.js';
 import { runCommandStep } from './step/index.js';
-import { dependsOn, producedNames } from './depends.js';
+import { dependsOn, producedNames, readable } from './depends.js';
 import { finishConcurrent, hasShown, runsConcurrently, startConcurrent, type Concurrent } from './concurrent.js';
 import type { LessonResult, StepResult } from './types.js';
 
@@ -231,9 +231,10 @@ async function runSteps(state: LessonState, result: LessonResult): Promise<void>
     if (stop) r = skipped(step, stop);
     else if (decision?.action === 'quit') r = skipped(step, 'the reader quit the walk-through');
     else if (decision?.action === 'skip') r = skipped(step, 'skipped by the reader');
-    else if (step.kind === 'command' && runsConcurrently(step) && !decision && dependsOn(step.command, state.skippedProducers)) {
-      // Kept running in another terminal or not, what it reads was never made.
-      const p = dependsOn(step.command, state.skippedProducers)!;
+    else if (step.kind === 'command' && runsConcurrently(step) && !decision && dependsOn(step.command, readable(step.command, state.skippedProducers))) {
+      // Kept running in another terminal or not, what it reads was never made (a file, an object
+      // by name or through its pods: `port-forward mongo-75f59d57f4-4nd6q` of a Deployment never applied).
+      const p = dependsOn(step.command, readable(step.command, state.skippedProducers))!;
       r = skipped(step, `depends on line ${p.line}, which was skipped: ${p.reason}`);
       state.skippedProducers.push({ line: step.line, reason: p.reason, names: producedNames(step.command) });
     } else if (step.kind === 'command' && runsConcurrently(step) && !decision) {

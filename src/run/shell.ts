@@ -13,10 +13,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { execa, execaSync, type ResultPromise } from 'execa';
 import { killGroup, killGroupNow, liveGroupMembers } from './process-group.js';
 import { FORWARDER } from './forward.js';
 import { SUPERVISOR } from './supervisor.js';
+import { readShellState, type ShellState } from './shell-state.js';
 
 /** How to start the shell. */
 export interface ShellOptions {
@@ -130,6 +132,8 @@ export class LessonShell {
   private seq = 0;
   private exited = false;
   private pending: Pending | null = null;
+  /** The state file the next step restores (the supervisor alternates two), or null when it starts afresh. */
+  private stateFile: string | null = null;
 
   private constructor(private readonly options: ShellOptions) {
     const wrap = options.wrap;
@@ -205,6 +209,16 @@ export class LessonShell {
     return !this.exited;
   }
 
+  /**
+   * What the next step starts with (working directory, variables), read from the supervisor's
+   * state file instead of asked of a bash; null when there is nothing to read: no step has run
+   * yet, the last one ended the shell, or a step is running.
+   */
+  carried(): ShellState | null {
+    if (this.exited || this.pending || !this.stateFile) return null;
+    return readShellState(this.stateFile);
+  }
+
   private check(): void {
     const p = this.pending;
     if (!p) return;
@@ -228,6 +242,10 @@ export class LessonShell {
     if (this.pending) throw new Error('a step is already running in this shell');
     const seq = ++this.seq;
     this.buffer = '';
+    // The supervisor's choice of file for this step's state: the one the last step did not write.
+    const stateA = join(this.options.runDir, 'state-a');
+    const next = this.stateFile === stateA ? join(this.options.runDir, 'state-b') : stateA;
+    this.stateFile = null;
     let stoppedEarly = false;
     let timedOut = false;
     let aborted = false;
@@ -289,6 +307,8 @@ export class LessonShell {
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const r = await done;
+      // As the supervisor does: the state carries over only from a step that ended by itself.
+      if (!r.exited && !timedOut && !aborted) this.stateFile = next;
       // `exit`, `set -e` or `exec` ended the step's shell: like a closed terminal, its state is gone.
       if (r.exited && !timedOut && !aborted) await this.stop();
       return {

@@ -270,6 +270,25 @@ describe('interactive rewrites', () => {
     expect(await eventually(() => processesMatching(tag).length === 0)).toBe(true);
   });
 
+  it('should stop waiting for a port-forward to listen once it has ended', async () => {
+    const { backend, options } = setup();
+    const r = await runPlan(
+      plan([
+        cmd(
+          2,
+          `kubectl() { echo 'Error from server (NotFound): pods "nope" not found' >&2; return 1; }; sleep() { echo . >>"$HOME/sleeps"; command sleep "$@"; }; export -f kubectl sleep; : >"$HOME/sleeps"`,
+        ),
+        cmd(4, 'kubectl port-forward pod/nope 28015:27017', { expected: 'Forwarding from 127.0.0.1:28015 -> 27017' }),
+        // The wait polls every 0.1 s for up to 100 times: a forward that ended is not waited for.
+        cmd(6, '[ "$(wc -l <"$HOME/sleeps")" -lt 100 ] && echo "not waited out"', { expected: 'not waited out' }),
+      ]),
+      backend,
+      options,
+    );
+    expect(r.steps[1]!.actual).toBe('Error from server (NotFound): pods "nope" not found\n');
+    expect(r.steps[2]!.status).toBe('pass');
+  });
+
   it('should use the example file instead of downloading it', async () => {
     const { backend, options } = setup([
       { args: 'apply -f ./service/networking/run-my-nginx.yaml', responses: [{ stdout: 'deployment.apps/my-nginx created\n' }] },

@@ -95,6 +95,9 @@ describe('runPlan on the simulator', () => {
     expect(steps[0]!.ran).toBeUndefined();
     expect(steps[1]!.skipReason).toMatch(/^depends on line 6, which was skipped: example file nowhere\/shop-deployment\.yaml/);
     expect(steps[2]!.skipReason).toMatch(/^depends on line 6/);
+    // A read naming the object the skipped step would have made is not run, let alone retried.
+    expect(steps[2]!.attempts).toBe(0);
+    expect(steps[2]!.ran).toBeUndefined();
     expect(steps[3]!.skipReason).toMatch(/^depends on line 6/);
     expect(steps[4]!.differences[0]!.message).toContain('default-ns');
   });

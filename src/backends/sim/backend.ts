@@ -51,6 +51,14 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
         },
         cannotCheck: (command: string, output: string, expected?: string) =>
           simCannotCheck(command, output, sim.metricsAvailable(), expected, unmodelledObjects(sim.api, runtime.internetLookups?.() ?? [])),
+        listObjects: (resources: readonly string[], namespace: string) =>
+          resources.flatMap((r) => {
+            const type = sim.api.resolve(r);
+            if (!type) return [];
+            // Items as kubectl lists them: each with its kind and apiVersion.
+            const apiVersion = type.group ? `${type.group}/${type.version}` : type.version;
+            return sim.api.list(type, type.namespaced ? namespace : undefined).items.map((o) => ({ ...o, apiVersion, kind: type.kind }));
+          }),
         ...(runtime.warnings ? { warnings: () => runtime.warnings!() } : {}),
         stop: () => sim.stop(),
       };

@@ -197,7 +197,9 @@ export const background: RewriteRule = (command, _step, ctx) => {
   const record = pids.map((f) => ` echo $! >${f};`).join('');
   const script = [
     `${stop}: >${shQuote(log)}; ${command.trim()} >>${shQuote(log)} 2>&1 &${record}`,
-    `for __kdt_i in $(seq 1 100); do grep -qs ${ready} ${shQuote(log)} && break; sleep 0.1; done; unset __kdt_i`,
+    // Up to 10 s for it to listen, unless it ended (a pod that does not exist, a port in use): then
+    // what it printed is all there is.
+    `for __kdt_i in $(seq 1 100); do grep -qs ${ready} ${shQuote(log)} && break; kill -0 $! 2>/dev/null || break; sleep 0.1; done; unset __kdt_i`,
     `cat ${shQuote(log)}; grep -qs ${ready} ${shQuote(log)}`,
   ].join('\n');
   return run(script, [

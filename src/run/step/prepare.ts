@@ -12,6 +12,7 @@ import {
   dependsOn,
   isPathLike,
   producedNames,
+  readable,
   withoutMadeBy,
   type SkippedProducer,
 } from '../depends.js';
@@ -24,6 +25,7 @@ import { baseResult, skipped, unchecked } from '../outcome.js';
 import { missingExamples, prepareCommand } from '../rewrite/index.js';
 import { firstKubectlCall, shQuote, shQuoteExpanding } from '../../shell/index.js';
 import { internal } from '../internal.js';
+import { listObjects, missingPaths, shellValues } from '../look.js';
 import type { LessonContext, LessonProgress, LessonRecord, ShellPosition } from '../state.js';
 import type { Rewrite, StepResult } from '../types.js';
 import type { ReadyStep } from './types.js';
@@ -76,14 +78,9 @@ async function bindGeneratedPods(state: LessonProgress, command: string, line: n
     const owner = workloads.find((w) => name.startsWith(`${w}-`) && POD_SUFFIX.test(name.slice(w.length)));
     if (!owner || state.bindings.some((b) => b.doc === name)) continue;
     const ns = /(?:^|\s)(?:-n|--namespace)[ =]([a-z0-9-]+)/.exec(command)?.[1];
-    const rows = await internal(
-      state,
-      `kubectl get pods ${ns ? `-n ${shQuote(ns)} ` : ''}--no-headers -o custom-columns=NAME:.metadata.name,GONE:.metadata.deletionTimestamp 2>/dev/null`,
-    );
-    const pod = rows
-      .split('\n')
-      .map((l) => l.trim().split(/\s+/))
-      .find(([n, gone]) => n && gone === '<none>' && n.startsWith(`${owner}-`) && POD_SUFFIX.test(n.slice(owner.length)))?.[0];
+    const pod = (await listObjects(state, ['pods'], ns))
+      .map((o) => o.metadata ?? {})
+      .find((m) => m.name && !m.deletionTimestamp && m.name.startsWith(`${owner}-`) && POD_SUFFIX.test(m.name.slice(owner.length)))?.name;
     if (!pod || pod === name) return null;
     state.bindings.push({ doc: name, actual: pod, kind: 'pod-name', line });
     return {
@@ -102,18 +99,9 @@ async function bindGeneratedPods(state: LessonProgress, command: string, line: n
 async function withValues(state: LessonContext, command: string): Promise<string> {
   const names = [...new Set([...command.matchAll(/\$\{?([A-Za-z_]\w*)\}?/g)].map((m) => m[1]!))];
   if (names.length === 0) return command;
-  const out = await internal(state, `for __kdt_v in ${names.join(' ')}; do printf '%s=%s\\n' "$__kdt_v" "\${!__kdt_v}"; done; unset __kdt_v`);
   const values = new Map<string, string>();
-  for (const line of out.split('\n')) {
-    const eq = line.indexOf('=');
-    if (eq > 0 && line.slice(eq + 1) !== '')
-      values.set(
-        line.slice(0, eq),
-        line
-          .slice(eq + 1)
-          .replace(/\s+/g, ' ')
-          .trim(),
-      );
+  for (const [name, value] of await shellValues(state, names)) {
+    if (value !== '') values.set(name, value.replace(/\s+/g, ' ').trim());
   }
   const expand = (text: string): string => text.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (all, name: string) => values.get(name) ?? all);
   let text = expand(command);
@@ -176,9 +164,8 @@ function doneAnotherWayResult(
 }
 
 async function unsetVars(state: LessonContext, names: string[]): Promise<Set<string>> {
-  if (names.length === 0) return new Set();
-  const out = await internal(state, `for __kdt_v in ${names.join(' ')}; do [ -z "\${!__kdt_v+x}" ] && echo "$__kdt_v"; done; unset __kdt_v`);
-  return new Set(out.split('\n').filter(Boolean));
+  const set = await shellValues(state, names);
+  return new Set(names.filter((n) => !set.has(n)));
 }
 
 /**
@@ -190,8 +177,8 @@ async function consumersChangedBy(state: LessonContext, command: string): Promis
   const edited = editedConfig(command);
   if (edited.length === 0) return changed;
   const ns = /(?:^|\s)(?:-n|--namespace)[=\s]+([a-z0-9-]+)/.exec(command)?.[1];
-  const list = await internal(state, `kubectl get deployments,statefulsets,daemonsets,jobs,pods${ns ? ` -n ${ns}` : ''} -o json 2>/dev/null`);
-  for (const name of consumersOf(list, edited)) changed.add(name);
+  const items = await listObjects(state, ['deployments', 'statefulsets', 'daemonsets', 'jobs', 'pods'], ns);
+  for (const name of consumersOf({ items }, edited)) changed.add(name);
   return changed;
 }
 
@@ -200,7 +187,14 @@ async function consumersChangedBy(state: LessonContext, command: string): Promis
  * created, or a file it would have written that does not exist where the command runs (a file
  * that is there by another way, such as an example copied in, lets the command run as usual).
  */
-async function missingInput(state: LessonProgress, command: string): Promise<SkippedProducer | undefined> {
+async function missingInput(state: LessonProgress, step: CommandStep, command: string): Promise<SkippedProducer | undefined> {
+  // A read names an object a skipped step would have made (`deployment.apps/mongo created`), by
+  // name or through its pods: run, it would be skipped after its attempts whatever it printed
+  // (judge.ts), so it is skipped before them. A change is still run: what it does stays done.
+  if (step.class === 'read-only') {
+    const reads = dependsOn(command, readable(command, state.skippedProducers));
+    if (reads) return reads;
+  }
   const named: { producer: SkippedProducer; name: string }[] = [];
   for (const producer of withoutMadeBy(command, state.skippedProducers)) {
     for (const name of producer.names) {
@@ -213,11 +207,7 @@ async function missingInput(state: LessonProgress, command: string): Promise<Ski
   if (object) return object.producer;
   const files = [...new Set(named.map((n) => n.name))];
   // An empty file is as good as none: a download that failed leaves one (`wget -O f` creates f first).
-  const out = await internal(
-    state,
-    `for __kdt_f in ${files.map(shQuote).join(' ')}; do [ -s "$__kdt_f" ] || [ -d "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`,
-  );
-  const missing = new Set(out.split('\n').filter(Boolean));
+  const { missing } = await missingPaths(state, files, 'nonEmpty');
   return named.find((n) => missing.has(n.name))?.producer;
 }
 
@@ -235,9 +225,8 @@ function namesFolderOf(command: string, path: string): boolean {
 async function provideLinkedFiles(state: LessonContext, step: CommandStep, command: string): Promise<{ skip: string } | { rewrites: Rewrite[] }> {
   const needs = filesReadBy(command);
   if (needs.length === 0) return { rewrites: [] };
-  const out = await internal(state, `pwd; for __kdt_f in ${needs.map(shQuote).join(' ')}; do [ -e "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`);
-  const [cwd, ...missing] = out.split('\n').filter(Boolean);
-  const linked = planLinkedFiles(missing, state.plan.links ?? [], step.line, state.options.filesDir);
+  const { cwd, missing } = await missingPaths(state, needs, 'exists');
+  const linked = planLinkedFiles([...missing], state.plan.links ?? [], step.line, state.options.filesDir);
   if (linked.action === 'skip') return { skip: linked.reason };
   if (linked.action === 'none' || !cwd) return { rewrites: [] };
   return {
@@ -308,7 +297,7 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   }
   // Its inputs come from a skipped step (an object it reads, a file it names that is not there):
   // running it cannot tell anything, whatever its outcome, so it is skipped before it runs or retries.
-  const needs = await missingInput(state, command);
+  const needs = await missingInput(state, step, command);
   if (needs) {
     state.skippedProducers.push({ line: step.line, reason: needs.reason, ...leftMissing(step, command) });
     return skipped(step, `depends on line ${needs.line}, which was skipped: ${needs.reason}`, rewrites, warnings);
