@@ -83,6 +83,12 @@ export class LessonBuilder {
     for (const c of commands) {
       const text = commandText(c);
       if (text.trim() === '') continue;
+      // The command still running in another terminal, shown again: what follows is its output.
+      const running = opts.directive === undefined && !opts.inferred ? this.context.stillRunning(c, text) : undefined;
+      if (running) {
+        this.context.continued = running;
+        continue;
+      }
       const position = spanOf(c.lines[0]!, c.lines[c.lines.length - 1]!);
       const placed = this.context.place(c, text, classifyStep(text, c.host).program, position.line);
       const cls = classifyStep(text, placed.host);
@@ -156,6 +162,7 @@ export class LessonBuilder {
     if (added.length > 0) {
       this.lastCommand = added[added.length - 1];
       this.since = 'adjacent';
+      this.context.continued = undefined;
     }
     return added;
   }

@@ -242,6 +242,13 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     b.addCommands(splitCommandBlock(lines, { shellSyntax: true, podNames: b.podNames }), d ? { inferred: false, directive: d } : { inferred: false });
     return;
   }
+  // The output of a command the page showed again as still running in another terminal.
+  const continued = b.context.continued;
+  if (continued && !anyPrompt && !firstIsCommand && !manifestLang && d?.setup !== true) {
+    b.context.continued = undefined;
+    if (d?.skip === undefined) b.attachExpected(continued, trimBlank(lines), b.cue ? 'cue' : 'fence', b.cue, d?.expect);
+    return;
+  }
   // Content that can only be output (a table header, `Error from server`, a client's replies, a lone value).
   if (!anyPrompt && d?.setup !== true && looksLikeOutputBlock(lines, last)) {
     const watch = b.context.pendingWatch();

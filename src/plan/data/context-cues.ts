@@ -195,3 +195,26 @@ export const CONTAINER_COMMAND_CUE = {
     'The container runs the nginx image.',
   ],
 } as const;
+
+/**
+ * A comment or sentence saying the long-running command shown again is the one still running in
+ * the other terminal ("# This should already be running", "Do not start a new watch"): the block
+ * repeats that command only to show what it prints by now, so its output belongs to the earlier
+ * step. Test: test/plan/context-cues.test.ts.
+ */
+export const ALREADY_RUNNING_CUE = {
+  pattern:
+    /\b(?:should|must)\s+(?:still\s+|already\s+)+be\s+running\b|\bdo\s+not\s+start\s+a(?:nother|\s+new)\s+(?:watch|one)\b|\b(?:already|still)\s+running\s+in\s+(?:the\s+)?(?:first|other|another)\s+terminal\b/i,
+  trigger: [
+    '# This should already be running',
+    '# Do not start a new watch;',
+    'The watch is still running in the other terminal.',
+    'This should still be running',
+  ],
+  clean: [
+    '# Start a new watch',
+    '# If you already have a watch running, you can continue using that.',
+    'Check that the Pod is running:',
+    'Make sure that the DaemonSet is already running on every node.',
+  ],
+} as const;
