@@ -1,4 +1,5 @@
-import { BARE_COMMAND_PROGRAMS, BARE_KUBECTL_SUBCOMMANDS } from './data/programs.js';
+import { BARE_COMMAND_PROGRAMS } from '../shell/index.js';
+import { BARE_KUBECTL_SUBCOMMANDS } from './data/programs.js';
 import { BARE_OUTPUT_LINE, COMMAND_ARGUMENT, MANIFEST_LINE, MANIFEST_START, SENTENCE_END } from './data/inferred.js';
 import type { BlockCommand } from './command-block.js';
 import { isOutputOnly, matchPrompt, programOf } from './line-kinds.js';

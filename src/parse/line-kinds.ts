@@ -1,6 +1,5 @@
 import type { HostContext } from '../plan/types.js';
-import { splitTolerant } from '../shell/index.js';
-import { COMMAND_WORDS } from './data/programs.js';
+import { COMMAND_WORDS, splitTolerant } from '../shell/index.js';
 import { OUTPUT_LINE_PATTERNS } from './data/output-lines.js';
 import { LOCAL_HOST_NAMES, NODE_NAME_PATTERNS, POD_NAME_PATTERNS, PROMPT_PATTERNS } from './data/prompts.js';
 

@@ -16,7 +16,7 @@ import { match } from './step/compare.js';
 import { baseResult, markUnchecked } from './outcome.js';
 import { ClusterTime } from './pace.js';
 import { shQuote } from '../shell/index.js';
-import type { LessonState } from './state.js';
+import type { LessonProgress } from './state.js';
 import type { StepResult } from './types.js';
 import { cannotCheck } from './unchecked.js';
 
@@ -38,7 +38,7 @@ export function runsConcurrently(step: CommandStep): boolean {
 }
 
 /** Starts the step in the background of the lesson shell. */
-export async function startConcurrent(state: LessonState, step: CommandStep, index: number): Promise<Concurrent> {
+export async function startConcurrent(state: LessonProgress, step: CommandStep, index: number): Promise<Concurrent> {
   // `cmd &` as the doc writes it: the runner backgrounds it itself (and then sees it run).
   let command = step.command.trim().replace(/\s*(?<!&)&$/, '');
   if (state.bindings.length) command = state.matcher.applyBindings(command, state.bindings);
@@ -66,7 +66,7 @@ export async function startConcurrent(state: LessonState, step: CommandStep, ind
 const START_WAIT_MS = 3000;
 
 /** Waits until the background step has printed something, or `waitMs` passed, or it ended. */
-async function firstOutput(state: LessonState, c: Concurrent, waitMs: number): Promise<void> {
+async function firstOutput(state: LessonProgress, c: Concurrent, waitMs: number): Promise<void> {
   // A wait for the other terminal's process to start, in real time (the cluster's time is not involved).
   const until = Date.now() + waitMs;
   while (Date.now() < until && !state.options.signal?.aborted) {
@@ -76,16 +76,16 @@ async function firstOutput(state: LessonState, c: Concurrent, waitMs: number): P
   }
 }
 
-async function output(state: LessonState, c: Concurrent): Promise<string> {
+async function output(state: LessonProgress, c: Concurrent): Promise<string> {
   return internal(state, `cat ${shQuote(c.log)} 2>/dev/null`);
 }
 
-function matches(state: LessonState, c: Concurrent, actual: string): boolean {
+function matches(state: LessonProgress, c: Concurrent, actual: string): boolean {
   return c.step.expected !== null && match(state, c.step, actual, c.step.command).ok;
 }
 
 /** True once the output the page shows has appeared. */
-export async function hasShown(state: LessonState, c: Concurrent): Promise<boolean> {
+export async function hasShown(state: LessonProgress, c: Concurrent): Promise<boolean> {
   return matches(state, c, await output(state, c));
 }
 
@@ -93,7 +93,7 @@ export async function hasShown(state: LessonState, c: Concurrent): Promise<boole
  * Ends the step: waits up to `waitMs` for the page's lines, stops the job, and judges what it
  * printed. The result object is the one already placed among the lesson's steps.
  */
-export async function finishConcurrent(state: LessonState, c: Concurrent, waitMs: number): Promise<StepResult> {
+export async function finishConcurrent(state: LessonProgress, c: Concurrent, waitMs: number): Promise<StepResult> {
   // The wait is in the cluster's time, which the simulator may let pass at once.
   const clock = new ClusterTime(state);
   let actual = await output(state, c);

@@ -56,6 +56,21 @@ export interface ConfineLayout {
   node: string;
 }
 
+/**
+ * The sandbox every confined process gets, the lesson's and the preflight probe's: uid and gid
+ * 1000 in a user namespace it cannot nest, the `unshare` namespaces, no capabilities, gone with
+ * the runner, `session` options, and the host's root read-only with its own /dev and /proc.
+ */
+function sandboxArgs(unshare: readonly string[], session: readonly string[] = []): string[] {
+  return [
+    ...['--unshare-user', '--uid', '1000', '--gid', '1000', '--disable-userns'],
+    ...unshare,
+    ...['--cap-drop', 'ALL', '--die-with-parent'],
+    ...session,
+    ...['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc'],
+  ];
+}
+
 /** The bwrap arguments (everything before the program) for a lesson. */
 export function bwrapArgs(layout: ConfineLayout): string[] {
   const { sandbox } = layout;
@@ -63,32 +78,10 @@ export function bwrapArgs(layout: ConfineLayout): string[] {
   const parent = dirname(sandbox.root);
   if (parent !== '/' && !hidden.some((h) => within(h, parent))) hidden.push(parent);
   if (layout.hostHome && layout.hostHome !== '/' && !hidden.some((h) => within(h, layout.hostHome!))) hidden.push(layout.hostHome);
-  const args = [
-    '--unshare-user',
-    '--uid',
-    '1000',
-    '--gid',
-    '1000',
-    '--disable-userns',
-    '--unshare-pid',
-    '--unshare-ipc',
-    '--unshare-uts',
-    '--unshare-net',
-    '--unshare-cgroup-try',
-    '--cap-drop',
-    'ALL',
-    '--die-with-parent',
-    '--new-session',
-    '--hostname',
-    'kubedoctest',
-    '--ro-bind',
-    '/',
-    '/',
-    '--dev',
-    '/dev',
-    '--proc',
-    '/proc',
-  ];
+  const args = sandboxArgs(
+    ['--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-net', '--unshare-cgroup-try'],
+    ['--new-session', '--hostname', 'kubedoctest'],
+  );
   for (const dir of hidden) args.push('--tmpfs', dir);
   // Tools the lesson runs that live under a hidden directory (~/.local/bin/kubectl) stay usable.
   const back = new Set<string>();
@@ -151,30 +144,7 @@ export async function preflightConfine(): Promise<string> {
     });
   }
   const owner = lessonOwner();
-  const probe = await execa(
-    bwrap,
-    [
-      '--unshare-user',
-      '--uid',
-      '1000',
-      '--gid',
-      '1000',
-      '--disable-userns',
-      '--unshare-all',
-      '--cap-drop',
-      'ALL',
-      '--die-with-parent',
-      '--ro-bind',
-      '/',
-      '/',
-      '--dev',
-      '/dev',
-      '--proc',
-      '/proc',
-      'true',
-    ],
-    { reject: false, timeout: 10_000, ...(owner ? owner : {}), cwd: '/' },
-  );
+  const probe = await execa(bwrap, [...sandboxArgs(['--unshare-all']), 'true'], { reject: false, timeout: 10_000, ...(owner ? owner : {}), cwd: '/' });
   if (probe.exitCode !== 0) {
     throw new KubedoctestError(
       'ERR_CONFINE_UNAVAILABLE',

@@ -8,7 +8,7 @@ import type { MatchResult } from '../match/types.js';
 import type { ContainerLog } from '../plan/types.js';
 import { shQuote } from '../shell/index.js';
 import { ClusterTime } from './pace.js';
-import type { LessonState } from './state.js';
+import type { LessonContext } from './state.js';
 
 /** The `kubectl logs` command that reads the container's log. */
 export function logCommand(log: ContainerLog): string {
@@ -23,7 +23,7 @@ export function logCommand(log: ContainerLog): string {
 
 /** Reads the log until it matches or waiting cannot change it; returns the last log read and its comparison. */
 export async function readContainerLog(
-  state: LessonState,
+  state: Pick<LessonContext, 'options' | 'session'>,
   log: ContainerLog,
   compare: (output: string, command: string) => MatchResult,
   run: (script: string) => Promise<string>,

@@ -3,17 +3,17 @@
  * objects, starting and stopping background steps.
  */
 import { LessonShell } from './shell.js';
-import type { LessonState } from './state.js';
+import type { LessonContext } from './state.js';
 
 /** Runs an internal helper script in the lesson shell; returns its output. A shell it killed or that exited is replaced. */
-export async function internal(state: LessonState, script: string): Promise<string> {
+export async function internal(state: LessonContext, script: string): Promise<string> {
   const r = await state.shell.run(script, { timeoutMs: 30_000, ...(state.options.signal ? { signal: state.options.signal } : {}) });
   if (r.timedOut || r.shellExited) await restartShell(state);
   return r.output;
 }
 
 /** Replaces a dead or killed shell with a fresh one in the sandbox home. */
-export async function restartShell(state: LessonState): Promise<void> {
+export async function restartShell(state: LessonContext): Promise<void> {
   await state.shell.stop();
   state.shell = LessonShell.start(state.shellOptions);
 }

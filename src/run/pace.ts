@@ -5,15 +5,15 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Difference, MatchResult } from '../match/types.js';
-import type { LessonState } from './state.js';
+import type { LessonContext } from './state.js';
 
 /** True when the cluster's time passes at once here (the run is not `realtime` and the backend can). */
-export function timePassesAtOnce(state: Pick<LessonState, 'options' | 'session'>): boolean {
+export function timePassesAtOnce(state: Pick<LessonContext, 'options' | 'session'>): boolean {
   return !state.options.realtime && state.session.passTime !== undefined;
 }
 
 /** Lets `ms` of the cluster's time pass. */
-export async function pause(state: Pick<LessonState, 'options' | 'session'>, ms: number): Promise<void> {
+export async function pause(state: Pick<LessonContext, 'options' | 'session'>, ms: number): Promise<void> {
   if (timePassesAtOnce(state)) await state.session.passTime!(ms);
   else await sleep(ms);
 }
@@ -26,7 +26,7 @@ export class ClusterTime {
   private pausedReal = 0;
   private paused = 0;
   constructor(
-    private readonly state: Pick<LessonState, 'options' | 'session'>,
+    private readonly state: Pick<LessonContext, 'options' | 'session'>,
     private readonly started = Date.now(),
   ) {}
   /** Milliseconds of the cluster's time since `started`. */
@@ -62,7 +62,7 @@ export class AwaitedOutput {
   private most = -1;
   private grewAt = 0;
   constructor(
-    private readonly state: Pick<LessonState, 'options' | 'session'>,
+    private readonly state: Pick<LessonContext, 'options' | 'session'>,
     private readonly clock: ClusterTime,
   ) {}
   /** Called after each attempt with its output and how it matched; true while it is worth waiting on. */

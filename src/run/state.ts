@@ -1,4 +1,8 @@
-/** The mutable state of one running lesson, shared by the step runner and runPlan. */
+/**
+ * The state of one running lesson, in four parts: what it runs with (fixed for the lesson), the
+ * record of what its steps did, where its shell is, and its time budget. A function takes the
+ * parts it reads or updates; the step runner and runPlan hold all four as one `LessonState`.
+ */
 import type { BackendSession } from '../backends/backend.js';
 import type { Binding } from '../match/types.js';
 import type { ManifestStep, Plan } from '../plan/types.js';
@@ -13,24 +17,28 @@ import type { PodShell } from './rewrite/types.js';
 import type { Sandbox } from './sandbox.js';
 import type { LessonShell, ShellOptions } from './shell.js';
 
-/** Everything a step may read or update. */
-export interface LessonState {
-  plan: Plan;
-  session: BackendSession;
-  sandbox: Sandbox;
+/** What the lesson runs with: set up before its first step and the same for all of them. */
+export interface LessonContext {
+  readonly plan: Plan;
+  readonly session: BackendSession;
+  readonly sandbox: Sandbox;
   /** Environment of the runner's own kubectl calls (diagnostics, hints): its kubeconfig, its PATH, nothing the lesson can write. */
-  env: Record<string, string>;
+  readonly env: Record<string, string>;
+  /** The lesson shell; replaced by a fresh one (from `shellOptions`) when it dies or is killed. */
   shell: LessonShell;
-  shellOptions: ShellOptions;
-  options: NormalizedRunOptions;
-  matcher: Matcher;
+  readonly shellOptions: ShellOptions;
+  readonly options: NormalizedRunOptions;
+  readonly matcher: Matcher;
+  /** Example files written into the sandbox, by example path. */
+  readonly examples: Map<string, string>;
+  /** The plan's manifest steps. */
+  readonly manifests: ManifestStep[];
+}
+
+/** The record of what the lesson's steps did so far, read by the steps after them. */
+export interface LessonRecord {
   bindings: Binding[];
   observations: Observations;
-  podShell: PodShell | null;
-  /** The last step ran inside the pod shell. */
-  inPod: boolean;
-  examples: Map<string, string>;
-  manifests: ManifestStep[];
   earlier: EarlierStep[];
   /** Output of each command step that ran, by step id (for an output block that shows several commands). */
   outputs: Map<string, string>;
@@ -42,10 +50,27 @@ export interface LessonState {
   skippedProducers: SkippedProducer[];
   /** The command step decided just before the current one (for a line printing its `$?`). */
   previousCommand?: PreviousCommand;
+}
+
+/** Where the lesson's shell is: in a pod's shell the doc opened, or restarted after a step. */
+export interface ShellPosition {
+  podShell: PodShell | null;
+  /** The last step ran inside the pod shell. */
+  inPod: boolean;
   /** Doc line of the step after which the shell was restarted (state lost), if any. */
   shellRestartedAt: number | null;
+}
+
+/** The lesson's time limit. */
+export interface TimeBudget {
   /** Epoch ms when the lesson time limit is reached. */
-  deadline: number;
+  readonly deadline: number;
   /** Set when the lesson time limit is reached during a step. */
   lessonTimedOut: boolean;
 }
+
+/** The two parts most stages read: what the lesson runs with and what its steps did. */
+export type LessonProgress = LessonContext & LessonRecord;
+
+/** Everything a step may read or update. */
+export type LessonState = LessonContext & LessonRecord & ShellPosition & TimeBudget;

@@ -9,5 +9,6 @@ export { parseCommandLine } from './parse.js';
 export { splitTolerant } from './tolerant.js';
 export { locateProgram, programName, isAssignment, type ProgramParts } from './program.js';
 export { COMMAND_PREFIXES, type PrefixRule } from './data/prefixes.js';
+export { KNOWN_PROGRAMS, COMMAND_WORDS, BARE_COMMAND_PROGRAMS } from './data/programs.js';
 export { kubectlCall, firstKubectlCall, flagWords, parseKubectl, takesValue, hasFlag, flagValue, type KubectlCall, type KubectlFlag } from './kubectl.js';
 export { offsetToLineColumn, dataRanges, shQuote, shQuoteExpanding } from './text.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { namesUnmodelled, programsOf, unmodelledObjects, unmodelledProgram } from '../../src/backends/sim/unmodelled-pods.js';
+import { programsOf, unmodelledObjects, unmodelledProgram } from '../../src/backends/sim/unmodelled-pods.js';
 import { simCannotCheck } from '../../src/backends/sim/cannot-check.js';
 import type { KObject } from '../../src/backends/sim/types.js';
 
@@ -12,6 +12,7 @@ describe('programs a container runs', () => {
       'cp',
     ]);
     expect(programsOf([])).toEqual([]);
+    expect(programsOf(['bash', '-c', 'items=(foo bar baz)\necho ${items[$I]} > /in/data.txt'])).toEqual([]);
   });
 
   test('a program the image does not have, or an image the simulator does not know, is unmodelled', () => {
@@ -97,9 +98,88 @@ describe('pods that cannot become Ready and what names them', () => {
     expect(simCannotCheck(command, 'whatever', false, expected, objects)).toBeUndefined();
   });
 
-  test('a Ready pod is checked even when its programs are not modelled', () => {
+  test("a Job whose pod runs an unmodelled program: its logs are unchecked, its status and other Jobs' logs are not", () => {
+    const ran = (name: string, image: string, command: string[], job: string) =>
+      ({
+        ...pod(name, { 'job-name': job }, { containers: [{ name: job, image, command }] }),
+        metadata: { name, namespace: 'default', ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: job, uid: 'j', controller: true }] },
+        status: { phase: 'Succeeded', conditions: [{ type: 'Ready', status: 'False' }] },
+      }) as KObject;
+    const objects = unmodelledObjects(
+      fakeApi(
+        [ran('calc-x7k2p', 'example.com/python:3', ['python3', '-c', 'print(45)'], 'calc'), ran('hi-q8w2e', 'busybox:1.36', ['echo', 'hi'], 'hi')],
+        [],
+      ) as never,
+    );
+    expect(simCannotCheck('kubectl logs job/calc', '', false, '45', objects)).toMatch(
+      /^pod calc-x7k2p ran a program the simulator does not model.*: container calc \(image example.com\/python:3\) runs python3: .*; Job calc runs it$/,
+    );
+    // Its status follows the image's rules, as on a cluster where the program ends well.
+    expect(simCannotCheck('kubectl get jobs', '', false, 'NAME STATUS\ncalc Complete', objects)).toBeUndefined();
+    expect(simCannotCheck('kubectl describe job calc', '', false, 'Pods Statuses: 0 Active', objects)).toBeUndefined();
+    expect(simCannotCheck('kubectl logs job/hi', '', false, 'hi', objects)).toBeUndefined();
+  });
+
+  test('a pod that looked up a name on the internet, and its Job, cannot be checked', () => {
+    const fetcher = {
+      ...pod('fetch-abcde', {}, { containers: [{ name: 'w', image: 'busybox:1.36', command: ['wget', 'http://info.cern.ch'] }] }),
+      metadata: {
+        name: 'fetch-abcde',
+        namespace: 'default',
+        ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'fetch', uid: 'j', controller: true }],
+      },
+    } as KObject;
+    const objects = unmodelledObjects(fakeApi([fetcher], []) as never, [{ namespace: 'default', pod: 'fetch-abcde', names: ['info.cern.ch'] }]);
+    expect(simCannotCheck('kubectl logs job/fetch', '', false, '<html>', objects)).toMatch(
+      /^pod fetch-abcde looked up info.cern.ch on the internet, which the simulator does not reach/,
+    );
+    expect(simCannotCheck('kubectl get pod fetch-abcde', '', false, '', objects)).toMatch(/info.cern.ch/);
+    expect(simCannotCheck('kubectl get pod other', '', false, '', objects)).toBeUndefined();
+    expect(unmodelledObjects(fakeApi([fetcher], []) as never)).toEqual([]);
+  });
+
+  test('a Ready pod is checked even when its programs are not modelled, but not its logs', () => {
     const readyApi = fakeApi([pod('store-0', { app: 'store' }, stuckSpec, true, 'store')], [svc('store-read', { app: 'store' })]);
-    expect(unmodelledObjects(readyApi as never)).toEqual([]);
-    expect(namesUnmodelled('kubectl get pod store-0', '', [])).toBeUndefined();
+    const objects = unmodelledObjects(readyApi as never);
+    expect(simCannotCheck('kubectl get pod store-0', '', false, 'store-0 1/1 Running', objects)).toBeUndefined();
+    expect(simCannotCheck('kubectl exec store-0 -- ls', '', false, '', objects)).toBeUndefined();
+    expect(simCannotCheck('kubectl get pods', '', false, 'store-0 1/1 Running', objects)).toBeUndefined();
+    expect(simCannotCheck('kubectl logs store-0', '', false, 'serving', objects)).toMatch(
+      /^pod store-0 runs a program the simulator does not model, so its logs are not a cluster's: container sync/,
+    );
+  });
+
+  test("the logs of a Deployment whose Ready pods run an unmodelled program are unchecked; another Deployment's are not", () => {
+    const owned = (name: string, rs: string, spec: object) =>
+      ({
+        ...pod(name, {}, spec, true),
+        metadata: { name, namespace: 'default', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs, uid: 'r', controller: true }] },
+      }) as KObject;
+    const rs = (name: string, deployment: string) =>
+      ({
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        metadata: {
+          name,
+          namespace: 'default',
+          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: deployment, uid: 'd', controller: true }],
+        },
+      }) as KObject;
+    const api = {
+      resolve: (n: string) => ({ name: n }) as never,
+      list: (t: { name: string }) => ({
+        items:
+          t.name === 'pods'
+            ? [owned('app-5d8f-x2k4q', 'app-5d8f', stuckSpec), owned('web-7c9b-p0q1r', 'web-7c9b', { containers: [{ name: 'n', image: 'nginx:1.27' }] })]
+            : t.name === 'replicasets'
+              ? [rs('app-5d8f', 'app'), rs('web-7c9b', 'web')]
+              : [],
+        resourceVersion: '1',
+      }),
+    };
+    const objects = unmodelledObjects(api as never);
+    expect(simCannotCheck('kubectl logs deployment/app', '', false, 'serving', objects)).toMatch(/pod app-5d8f-x2k4q runs a program/);
+    expect(simCannotCheck('kubectl logs deployment/web', '', false, 'serving', objects)).toBeUndefined();
+    expect(simCannotCheck('kubectl rollout status deployment/app', '', false, '', objects)).toBeUndefined();
   });
 });

@@ -50,7 +50,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
             : undefined;
         },
         cannotCheck: (command: string, output: string, expected?: string) =>
-          simCannotCheck(command, output, sim.metricsAvailable(), expected, unmodelledObjects(sim.api)),
+          simCannotCheck(command, output, sim.metricsAvailable(), expected, unmodelledObjects(sim.api, runtime.internetLookups?.() ?? [])),
         ...(runtime.warnings ? { warnings: () => runtime.warnings!() } : {}),
         stop: () => sim.stop(),
       };

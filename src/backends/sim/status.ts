@@ -87,7 +87,7 @@ export function gone(message: string): StatusError {
   return new StatusError({ message, reason: 'Expired', code: 410 });
 }
 
-export function methodNotAllowed(message: string): StatusError {
+export function methodNotAllowed(message = 'the server does not allow this method on the requested resource'): StatusError {
   return new StatusError({ message, reason: 'MethodNotAllowed', code: 405 });
 }
 

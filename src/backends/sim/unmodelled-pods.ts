@@ -9,6 +9,7 @@
 import { canRun } from './runtime/images/can-run.js';
 import { profileFor } from './runtime/images/index.js';
 import type { Api } from './api/types.js';
+import type { InternetLookup } from './runtime/hooks.js';
 import type { KObject } from './types.js';
 
 /** Words that start a shell command but are not programs. */
@@ -71,7 +72,11 @@ export function programsOf(argv: readonly string[]): string[] {
   const script = ['sh', 'bash', 'ash', 'dash'].includes(first) ? argv[argv.indexOf('-c') + 1] : undefined;
   if (!script || argv.indexOf('-c') < 0) return [first];
   const found = new Set<string>();
-  for (const segment of script.replace(/#.*$/gm, '').split(/\n|;|\|\||&&|\||\$\(|`|\bthen\b|\bdo\b|\belse\b/)) {
+  // An array assignment (`items=(foo bar)`) names no program.
+  for (const segment of script
+    .replace(/#.*$/gm, '')
+    .replace(/\b\w+=\([^)]*\)/g, '')
+    .split(/\n|;|\|\||&&|\||\$\(|`|\bthen\b|\bdo\b|\belse\b/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);
     while (words.length && (SHELL_WORDS.has(words[0]!) || /^\w+=/.test(words[0]!))) words.shift();
     const word = words[0];
@@ -133,21 +138,46 @@ export interface UnmodelledObject {
   reason: string;
   /** Named only by the command (a claim the StatefulSet would make): the doc's listings of such objects stay checked. */
   commandOnly?: boolean;
+  /** Only for a command like this one (a Job's `kubectl logs`: its status follows the image's rules, its output cannot). */
+  command?: RegExp;
 }
 
-/** The not-Ready pods whose programs are not modelled, the later pods of their StatefulSets, and the Services selecting them. */
-export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>): UnmodelledObject[] {
+/**
+ * The not-Ready pods whose programs are not modelled (finished ones included), the Jobs that own
+ * them (for their logs), the later pods of their StatefulSets, and the Services selecting them.
+ */
+export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>, internet: readonly InternetLookup[] = []): UnmodelledObject[] {
   const podType = api.resolve('pods');
   if (!podType) return [];
   const out: UnmodelledObject[] = [];
+  // A pod that looked up a name on the internet: what it fetched, and what followed, is not a cluster's.
+  for (const l of internet) {
+    const pod = api.list(podType, l.namespace).items.find((p) => p.metadata.name === l.pod);
+    const reason = `pod ${l.pod} looked up ${l.names.join(', ')} on the internet, which the simulator does not reach: what it fetched there is not simulated (use --backend kind)`;
+    const jobs = (pod?.metadata.ownerReferences ?? []).filter((o) => o.kind === 'Job').map((o) => o.name);
+    for (const name of [l.pod, ...jobs, ...(pod ? deploymentOf(api, pod) : [])]) out.push({ name, reason });
+  }
   const stuck: KObject[] = [];
   for (const pod of api.list(podType, undefined).items) {
-    if (ready(pod) || pod.metadata.deletionTimestamp) continue;
+    if (pod.metadata.deletionTimestamp) continue;
     const why = unmodelledProgram((pod.spec ?? {}) as { containers?: Container[] });
     if (!why) continue;
-    const reason = `pod ${pod.metadata.name} cannot become Ready in the simulator: ${why}`;
+    if (ready(pod)) {
+      // Ready as the image's rules say, but what its program prints is not a cluster's.
+      const reason = `pod ${pod.metadata.name} runs a program the simulator does not model, so its logs are not a cluster's: ${why}`;
+      for (const name of [pod.metadata.name!, ...deploymentOf(api, pod)]) out.push({ name, reason, commandOnly: true, command: /\blogs\b/ });
+      continue;
+    }
+    const phase = (pod.status as { phase?: string } | undefined)?.phase;
+    const finished = phase === 'Succeeded' || phase === 'Failed';
+    const reason = finished
+      ? `pod ${pod.metadata.name} ran a program the simulator does not model, so its output and outcome are not a cluster's: ${why}`
+      : `pod ${pod.metadata.name} cannot become Ready in the simulator: ${why}`;
     stuck.push(pod);
     out.push({ name: pod.metadata.name!, reason });
+    // A Job's outcome and its logs (`kubectl logs job/x`) are its pods' programs' outcome and output.
+    const job = (pod.metadata.ownerReferences ?? []).find((o) => o.kind === 'Job');
+    if (job) out.push({ name: job.name, reason: `${reason}; Job ${job.name} runs it`, commandOnly: true, command: /\blogs\b/ });
     const owner = (pod.metadata.ownerReferences ?? []).find((o) => o.kind === 'StatefulSet');
     if (owner) {
       const later = `${reason}; the pods of StatefulSet ${owner.name} depend on it`;
@@ -181,6 +211,15 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>): Unmodelle
   return out;
 }
 
+/** The Deployment whose ReplicaSet owns a pod (for `kubectl logs deployment/x`), if any. */
+function deploymentOf(api: Pick<Api, 'resolve' | 'list'>, pod: KObject): string[] {
+  const rs = (pod.metadata.ownerReferences ?? []).find((o) => o.kind === 'ReplicaSet');
+  const rsType = rs ? api.resolve('replicasets', 'apps') : undefined;
+  if (!rs || !rsType) return [];
+  const owner = api.list(rsType, pod.metadata.namespace).items.find((o) => o.metadata.name === rs.name);
+  return (owner?.metadata.ownerReferences ?? []).filter((o) => o.kind === 'Deployment').map((o) => o.name);
+}
+
 /** The reason a step that names (in its command or the doc's output) an unmodelled object cannot be checked, or undefined. */
 export function namesUnmodelled(command: string, expected: string, objects: readonly UnmodelledObject[]): string | undefined {
   if (!objects.length) return undefined;
@@ -193,6 +232,7 @@ export function namesUnmodelled(command: string, expected: string, objects: read
   const inCommand = words(command);
   const inBoth = [...inCommand, ...words(expected)];
   for (const o of objects) {
+    if (o.command && !o.command.test(command)) continue;
     if ((o.commandOnly ? inCommand : inBoth).some((t) => (typeof o.name === 'string' ? t === o.name : o.name.test(t)))) return o.reason;
   }
   return undefined;

@@ -2,8 +2,7 @@ import { diagnostic, type Diagnostic } from '../../diag/diagnostic.js';
 import type { CommandStep } from '../../plan/types.js';
 import { parseKubectl, spanPosition } from '../command-model.js';
 import { KUBECTL_OTHER_SUBCOMMANDS, KUBECTL_SUBCOMMANDS } from '../data/kubectl.js';
-import { KNOWN_PROGRAMS } from '../data/programs.js';
-import type { ShellWord as Word } from '../../shell/index.js';
+import { KNOWN_PROGRAMS, type ShellWord as Word } from '../../shell/index.js';
 import { closestWords } from '../similar.js';
 import type { LintRule } from '../types.js';
 

@@ -4,11 +4,11 @@ import type { MatchResult } from '../../match/types.js';
 import { podExec } from '../rewrite/index.js';
 import { shQuote } from '../../shell/index.js';
 import { internal } from '../internal.js';
-import type { LessonState } from '../state.js';
+import type { LessonContext, LessonProgress } from '../state.js';
 import type { Run } from './types.js';
 
 /** Compares a step's output with the doc's, with the page's bindings so far. */
-export function match(state: LessonState, step: CommandStep, actual: string, command: string): MatchResult {
+export function match(state: LessonProgress, step: CommandStep, actual: string, command: string): MatchResult {
   const e = step.expected!;
   // The page's earlier bindings: a value the cluster assigned must stay the same value later on.
   return state.matcher.matchOutput({
@@ -27,7 +27,7 @@ export function match(state: LessonState, step: CommandStep, actual: string, com
  * commands of its block before it when the block shows them together (`covers`); or the content of
  * the file the command wrote when the doc shows that file (`expected.file`).
  */
-export async function shown(state: LessonState, step: CommandStep, prepared: Run, output: string): Promise<string> {
+export async function shown(state: LessonProgress, step: CommandStep, prepared: Run, output: string): Promise<string> {
   const e = step.expected!;
   if (e.file) return readWritten(state, step, prepared, e.file);
   if (!e.covers?.length) return output;
@@ -40,7 +40,7 @@ export async function shown(state: LessonState, step: CommandStep, prepared: Run
  * of those commands that ran, then this one, as a reader pasting the fence sees them. The first
  * that fits wins; when neither does, the one with fewer differences is reported.
  */
-export async function matchShown(state: LessonState, step: CommandStep, prepared: Run, output: string, command: string): Promise<MatchResult> {
+export async function matchShown(state: LessonProgress, step: CommandStep, prepared: Run, output: string, command: string): Promise<MatchResult> {
   const alone = match(state, step, await shown(state, step, prepared, output), command);
   const before = (step.expected!.mayCover ?? []).filter((id) => state.outputs.has(id));
   if (alone.ok || step.expected!.file || before.length === 0) return alone;
@@ -49,7 +49,7 @@ export async function matchShown(state: LessonState, step: CommandStep, prepared
 }
 
 /** The content of a file a step wrote, read where the step ran (this machine, its pod, its node). */
-async function readWritten(state: LessonState, step: CommandStep, prepared: Run, file: string): Promise<string> {
+async function readWritten(state: LessonContext, step: CommandStep, prepared: Run, file: string): Promise<string> {
   // `~/x` and `$HOME/x` as the reader's shell expands them; anything else quoted as written.
   const path = /^~\//.test(file) ? `"$HOME"/${shQuote(file.slice(2))}` : /^\$HOME\//.test(file) ? `"$HOME"/${shQuote(file.slice(6))}` : shQuote(file);
   const cat = `cat -- ${path} 2>&1`;

@@ -9,7 +9,7 @@ import { firstKubectlCall } from '../../shell/index.js';
 import { AwaitedOutput, ClusterTime, OUTPUT_WAIT, timePassesAtOnce } from '../pace.js';
 import type { ShellRunOptions } from '../shell.js';
 import { internal, restartShell } from '../internal.js';
-import type { LessonState } from '../state.js';
+import type { LessonContext, LessonProgress, LessonState } from '../state.js';
 import type { Run, Attempt, ReadyStep, Attempted } from './types.js';
 import { match, matchShown } from './compare.js';
 
@@ -98,7 +98,7 @@ const WATCH_QUANTUM_MS = 500;
  * rows in between allowed) and the cluster is at rest, or once its bound has passed in the
  * cluster's time, as it would have in real time.
  */
-function watchPacer(state: LessonState, step: CommandStep, command: string, boundMs: number, paced: { boundReached: boolean }): ShellRunOptions['tick'] {
+function watchPacer(state: LessonProgress, step: CommandStep, command: string, boundMs: number, paced: { boundReached: boolean }): ShellRunOptions['tick'] {
   if (!timePassesAtOnce(state)) return undefined;
   const clock = new ClusterTime(state);
   return {
@@ -123,7 +123,7 @@ const WAITS = /(?:^|[\s;&|({])kubectl\s+(?:[^\n;&|]*\s)?wait\s/;
  * `realtime`), as between attempts: the state it waits for comes as soon as the cluster can reach
  * it, and its `--timeout` still counts real time, which only ends it later than on a cluster.
  */
-function waitPacer(state: LessonState, script: string): ShellRunOptions['tick'] {
+function waitPacer(state: Pick<LessonContext, 'options' | 'session'>, script: string): ShellRunOptions['tick'] {
   if (!timePassesAtOnce(state) || !WAITS.test(script)) return undefined;
   const clock = new ClusterTime(state);
   return {

@@ -14,7 +14,7 @@ import { absentPrerequisite } from '../absent.js';
 import { exitDifference, markUnchecked, skipAfterRun } from '../outcome.js';
 import { onlyMissingLines } from '../pace.js';
 import { internal } from '../internal.js';
-import type { LessonState } from '../state.js';
+import type { LessonProgress, ShellPosition } from '../state.js';
 import type { StepResult } from '../types.js';
 import type { ReadyStep, Attempted } from './types.js';
 import { match } from './compare.js';
@@ -78,7 +78,13 @@ function excuse(
 }
 
 /** The verdict of a step that ran: its output (or its container's log) compared with the doc's, and its exit status. */
-export async function judgeStep(state: LessonState, step: CommandStep, ready: ReadyStep, attempted: Attempted, started: number): Promise<void> {
+export async function judgeStep(
+  state: LessonProgress & Pick<ShellPosition, 'podShell'>,
+  step: CommandStep,
+  ready: ReadyStep,
+  attempted: Attempted,
+  started: number,
+): Promise<void> {
   const { command, prepared, warnings } = ready;
   const { result, attempt } = attempted;
   let matched = attempted.matched;
@@ -125,7 +131,12 @@ export async function judgeStep(state: LessonState, step: CommandStep, ready: Re
  * backend cannot model, an object or file the page never makes) becomes unchecked; a failure's
  * cause is looked for; a step that reads what a skipped step would have made is excused.
  */
-export async function explainStep(state: LessonState, step: CommandStep, ready: ReadyStep, attempted: Attempted): Promise<void> {
+export async function explainStep(
+  state: LessonProgress & Pick<ShellPosition, 'shellRestartedAt'>,
+  step: CommandStep,
+  ready: ReadyStep,
+  attempted: Attempted,
+): Promise<void> {
   const { command, prepared, onLocalHost, warnings } = ready;
   const { result, attempt } = attempted;
   if (state.shellRestartedAt !== null && state.shellRestartedAt !== step.line && result.status !== 'pass') {

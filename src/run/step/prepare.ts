@@ -24,7 +24,7 @@ import { baseResult, skipped, unchecked } from '../outcome.js';
 import { missingExamples, prepareCommand } from '../rewrite/index.js';
 import { firstKubectlCall, shQuote, shQuoteExpanding } from '../../shell/index.js';
 import { internal } from '../internal.js';
-import type { LessonState } from '../state.js';
+import type { LessonContext, LessonProgress, LessonRecord, ShellPosition } from '../state.js';
 import type { Rewrite, StepResult } from '../types.js';
 import type { ReadyStep } from './types.js';
 import { match } from './compare.js';
@@ -49,10 +49,10 @@ export function leftMissing(step: CommandStep, command: string): Pick<SkippedPro
 /** Random-name suffixes of pods a controller makes: `<deployment>-<pod-template-hash>-<5>`, `<job|daemonset|replicaset>-<5>`. */
 const POD_SUFFIX = /^-(?:[bcdfghjklmnpqrstvwxz2456789]{6,10}-)?[bcdfghjklmnpqrstvwxz2456789]{5}$/;
 
-const pageObjectsCache = new WeakMap<LessonState['plan'], PageObjects>();
+const pageObjectsCache = new WeakMap<LessonContext['plan'], PageObjects>();
 
 /** What the lesson's page creates (read once per lesson). */
-export function objectsOf(state: LessonState): PageObjects {
+export function objectsOf(state: LessonContext): PageObjects {
   let objects = pageObjectsCache.get(state.plan);
   if (!objects) {
     objects = pageObjects(state.plan.steps, state.manifests, state.examples);
@@ -67,7 +67,7 @@ export function objectsOf(state: LessonState): PageObjects {
  * that workload, so this run uses one of its pods (not one already terminating) and binds the
  * doc's name to it for the later steps.
  */
-async function bindGeneratedPods(state: LessonState, command: string, line: number): Promise<{ command: string; rewrite: Rewrite } | null> {
+async function bindGeneratedPods(state: LessonProgress, command: string, line: number): Promise<{ command: string; rewrite: Rewrite } | null> {
   const objects = objectsOf(state);
   const workloads = [...objects.byKind.entries()].filter(([k]) => POD_MAKERS.has(k)).flatMap(([, names]) => [...names]);
   if (workloads.length === 0) return null;
@@ -99,7 +99,7 @@ async function bindGeneratedPods(state: LessonState, command: string, line: numb
  * as the list's first word, so the addresses it would reach can be looked at before it runs
  * (`for node in $NODES; do curl $node:$NODEPORT; done`). Only for looking at, never run.
  */
-async function withValues(state: LessonState, command: string): Promise<string> {
+async function withValues(state: LessonContext, command: string): Promise<string> {
   const names = [...new Set([...command.matchAll(/\$\{?([A-Za-z_]\w*)\}?/g)].map((m) => m[1]!))];
   if (names.length === 0) return command;
   const out = await internal(state, `for __kdt_v in ${names.join(' ')}; do printf '%s=%s\\n' "$__kdt_v" "\${!__kdt_v}"; done; unset __kdt_v`);
@@ -129,7 +129,7 @@ async function withValues(state: LessonState, command: string): Promise<string> 
 const CHANGES = /^(?:set|patch|apply|replace|scale|label|annotate|edit|autoscale|rollout)$/;
 
 /** True when an earlier step that ran changed every object a kubectl `edit`/change step names. */
-function doneAnotherWay(state: LessonState, command: string): boolean {
+function doneAnotherWay(state: LessonRecord, command: string): boolean {
   const k = firstKubectlCall(command);
   const words = k ? [...k.path, ...k.positionals].map((w) => w.value) : [];
   if (!k || !CHANGES.test(words[0] ?? '')) return false;
@@ -142,7 +142,7 @@ function doneAnotherWay(state: LessonState, command: string): boolean {
 }
 
 /** The steps that ran so far, with whether they succeeded and what they printed. */
-function earlierRuns(state: LessonState): EarlierRun[] {
+function earlierRuns(state: LessonRecord): EarlierRun[] {
   return state.earlier.map((e) => ({
     step: e.step,
     ok: state.ran.some((r) => r.line === e.step.line && r.ok),
@@ -154,7 +154,14 @@ function earlierRuns(state: LessonState): EarlierRun[] {
  * A change the page offers as another way to do what an earlier step of its section did: not run.
  * The output the page shows after both ways is the earlier way's when that one showed none.
  */
-function doneAnotherWayResult(state: LessonState, step: CommandStep, command: string, done: DoneBefore, rewrites: Rewrite[], warnings: string[]): StepResult {
+function doneAnotherWayResult(
+  state: LessonProgress,
+  step: CommandStep,
+  command: string,
+  done: DoneBefore,
+  rewrites: Rewrite[],
+  warnings: string[],
+): StepResult {
   const reason = `another way to do what line ${done.line} already did ("${step.alternative}"): a reader runs one or the other`;
   if (!step.expected || done.showedOutput) return skipped(step, reason, rewrites, warnings);
   const result = baseResult(step);
@@ -168,7 +175,7 @@ function doneAnotherWayResult(state: LessonState, step: CommandStep, command: st
   return result;
 }
 
-async function unsetVars(state: LessonState, names: string[]): Promise<Set<string>> {
+async function unsetVars(state: LessonContext, names: string[]): Promise<Set<string>> {
   if (names.length === 0) return new Set();
   const out = await internal(state, `for __kdt_v in ${names.join(' ')}; do [ -z "\${!__kdt_v+x}" ] && echo "$__kdt_v"; done; unset __kdt_v`);
   return new Set(out.split('\n').filter(Boolean));
@@ -178,7 +185,7 @@ async function unsetVars(state: LessonState, names: string[]): Promise<Set<strin
  * The workloads whose pods read a ConfigMap or Secret the skipped step would have edited (looked
  * up in the cluster as it is now): what their pods print follows the edit.
  */
-async function consumersChangedBy(state: LessonState, command: string): Promise<Set<string>> {
+async function consumersChangedBy(state: LessonContext, command: string): Promise<Set<string>> {
   const changed = new Set<string>();
   const edited = editedConfig(command);
   if (edited.length === 0) return changed;
@@ -193,7 +200,7 @@ async function consumersChangedBy(state: LessonState, command: string): Promise<
  * created, or a file it would have written that does not exist where the command runs (a file
  * that is there by another way, such as an example copied in, lets the command run as usual).
  */
-async function missingInput(state: LessonState, command: string): Promise<SkippedProducer | undefined> {
+async function missingInput(state: LessonProgress, command: string): Promise<SkippedProducer | undefined> {
   const named: { producer: SkippedProducer; name: string }[] = [];
   for (const producer of withoutMadeBy(command, state.skippedProducers)) {
     for (const name of producer.names) {
@@ -225,7 +232,7 @@ function namesFolderOf(command: string, path: string): boolean {
 }
 
 /** Copies the linked files a local step needs into its working directory, or says why it cannot run. */
-async function provideLinkedFiles(state: LessonState, step: CommandStep, command: string): Promise<{ skip: string } | { rewrites: Rewrite[] }> {
+async function provideLinkedFiles(state: LessonContext, step: CommandStep, command: string): Promise<{ skip: string } | { rewrites: Rewrite[] }> {
   const needs = filesReadBy(command);
   if (needs.length === 0) return { rewrites: [] };
   const out = await internal(state, `pwd; for __kdt_f in ${needs.map(shQuote).join(' ')}; do [ -e "$__kdt_f" ] || echo "$__kdt_f"; done; unset __kdt_f`);
@@ -247,7 +254,7 @@ async function provideLinkedFiles(state: LessonState, step: CommandStep, command
  * machine), and its command gets the run's values (bindings, placeholders, pod names) and the
  * rewrites that make it run here.
  */
-export async function prepareStep(state: LessonState, step: CommandStep, index: number): Promise<StepResult | ReadyStep> {
+export async function prepareStep(state: LessonProgress & ShellPosition, step: CommandStep, index: number): Promise<StepResult | ReadyStep> {
   if (step.skip) {
     // A line the reader must fill in makes nothing here; a skipped tab's alternative was run as the first tab.
     if (step.placeholders?.length) state.skippedProducers.push({ line: step.line, reason: step.skip, names: producedNames(step.command) });

@@ -25,4 +25,20 @@ describe('unknown-command', () => {
     );
     expect(ds).toEqual([]);
   });
+
+  it('accepts every program a fence line may start with, ip6tables one letter from iptables among them', () => {
+    const ds = lintOne(
+      'unknown-command',
+      cmd(1, 'sudo ip6tables -L -n'),
+      cmd(2, 'sudo ip6tables-save | grep KUBE'),
+      cmd(3, 'getent hosts my-svc'),
+      cmd(4, 'oc get pods'),
+    );
+    expect(ds).toEqual([]);
+  });
+
+  it('reports the misspellings of kubectl that a fence line may start with', () => {
+    const ds = lintOne('unknown-command', cmd(1, 'kubeclt get pods'), cmd(2, 'kubetcl get pods'));
+    expect(ds.map((d) => d.message)).toEqual(['unknown program `kubeclt`; did you mean `kubectl`?', 'unknown program `kubetcl`; did you mean `kubectl`?']);
+  });
 });

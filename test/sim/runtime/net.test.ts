@@ -79,6 +79,20 @@ describe('the in-cluster network', () => {
     }
   });
 
+  it('records the names on the internet a pod looked up, not the names of the cluster', async () => {
+    const { runtime, pod } = cluster();
+    try {
+      pod('client', '10.244.0.2', {}, { image: 'busybox:1.36', command: ['sleep', '1d'] });
+      pod('web', '10.244.0.4', {}, { image: 'nginx' });
+      const sh = (cmd: string) => runtime.exec('default', 'client', undefined, ['sh', '-c', cmd]);
+      expect((await sh('wget -qO- http://info.cern.ch')).stderr).toBe("wget: bad address 'info.cern.ch'\n");
+      await sh('wget -qO- web-x; wget -qO- web-x.other; wget -qO- web.prod; wget -qO- nothing.default.svc.cluster.local; nslookup example.com.');
+      expect(runtime.internetLookups()).toEqual([{ namespace: 'default', pod: 'client', names: ['info.cern.ch', 'example.com'] }]);
+    } finally {
+      await runtime.close?.();
+    }
+  });
+
   it('answers as the echoserver tag does: 1.4 the lua CLIENT VALUES page, 1.10 the Hostname page', async () => {
     const { runtime, pod } = cluster();
     try {

@@ -6,7 +6,7 @@ import type { NodeInfo } from './nodes.js';
 import { isReady } from './pods.js';
 import { currentRevision, truncateHistory } from './revisions.js';
 import { WorkQueue } from './queue.js';
-import { type Json, clone, controllerRef, deepEqual, dig, keyOf, ownerRefTo, splitKey, tolerate, typeOf, ownerKey } from './util.js';
+import { type Json, clone, controllerRef, dig, keyOf, ownerRefTo, splitKey, tolerate, typeOf, ownerKey, writeStatus } from './util.js';
 
 const COMPONENT = 'daemonset-controller';
 const REVISION_LABEL = 'controller-revision-hash';
@@ -100,7 +100,6 @@ export class DaemonSetController {
     }
     const scheduled = live.filter((p) => wanted.includes(pinnedNode(p) ?? ''));
     const ready = scheduled.filter(isReady).length;
-    const old = (ds['status'] as Json) ?? {};
     const status: Json = {
       currentNumberScheduled: scheduled.length,
       desiredNumberScheduled: wanted.length,
@@ -111,8 +110,7 @@ export class DaemonSetController {
       observedGeneration: ds.metadata.generation,
       updatedNumberScheduled: scheduled.filter((p) => p.metadata.labels?.[REVISION_LABEL] === curHash).length,
     };
-    for (const k of ['numberAvailable', 'numberUnavailable', 'updatedNumberScheduled']) if (status[k] === 0) delete status[k];
-    if (!deepEqual(old, status)) tolerate(() => this.api.update(this.sets, namespace, { ...ds, status }, { subresource: 'status' }));
+    writeStatus(this.api, this.sets, ds, status, ['numberAvailable', 'numberUnavailable', 'updatedNumberScheduled']);
   }
 
   /**

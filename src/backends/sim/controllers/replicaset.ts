@@ -4,10 +4,10 @@ import { recordEvent } from './events.js';
 import { availableIn, deletionOrder, isActive, isReady } from './pods.js';
 import { type SyncResult, WorkQueue } from './queue.js';
 import {
+  adopt,
   type Json,
   type LabelSelector,
   controllerRef,
-  deepEqual,
   dig,
   keyOf,
   mapSelectorMatches,
@@ -16,6 +16,7 @@ import {
   splitKey,
   tolerate,
   typeOf,
+  writeStatus,
 } from './util.js';
 
 /**
@@ -67,12 +68,7 @@ export class ReplicaSetController {
     let owned = all.filter((p) => controllerRef(p)?.uid === owner.metadata.uid);
     if (!owner.metadata.deletionTimestamp) {
       for (const orphan of all.filter((p) => !controllerRef(p) && isActive(p) && this.matches(owner, p.metadata.labels))) {
-        const adopted = tolerate(() =>
-          this.api.update(this.pods, namespace, {
-            ...orphan,
-            metadata: { ...orphan.metadata, ownerReferences: [...(orphan.metadata.ownerReferences ?? []), ownerRefTo(owner)] },
-          }),
-        );
+        const adopted = adopt(this.api, this.pods, orphan, owner);
         if (adopted) owned.push(adopted);
       }
     }
@@ -131,10 +127,7 @@ export class ReplicaSetController {
       availableReplicas: waits.filter((w) => w === 0).length,
       observedGeneration: owner.metadata.generation ?? 1,
     };
-    for (const k of ['readyReplicas', 'availableReplicas', 'fullyLabeledReplicas']) if (status[k] === 0) delete status[k];
-    if (!deepEqual(old, status)) {
-      tolerate(() => this.api.update(this.type, owner.metadata.namespace, { ...owner, status }, { subresource: 'status' }));
-    }
+    writeStatus(this.api, this.type, owner, status, ['readyReplicas', 'availableReplicas', 'fullyLabeledReplicas']);
     const pending = waits.filter((w) => w > 0 && Number.isFinite(w));
     return pending.length ? { requeueAfterMs: Math.min(...pending) + 1 } : undefined;
   }

@@ -6,11 +6,11 @@ import { isReady } from './pods.js';
 import { currentRevision, truncateHistory } from './revisions.js';
 import { type SyncResult, WorkQueue } from './queue.js';
 import {
+  adopt,
   type Json,
   type LabelSelector,
   clone,
   controllerRef,
-  deepEqual,
   dig,
   keyOf,
   ownerKey,
@@ -19,6 +19,7 @@ import {
   splitKey,
   tolerate,
   typeOf,
+  writeStatus,
 } from './util.js';
 
 const COMPONENT = 'statefulset-controller';
@@ -75,12 +76,7 @@ export class StatefulSetController {
           continue;
         }
       } else if (!ref && matches && m && !p.metadata.deletionTimestamp) {
-        const adopted = tolerate(() =>
-          this.api.update(this.pods, namespace, {
-            ...p,
-            metadata: { ...p.metadata, ownerReferences: [...(p.metadata.ownerReferences ?? []), ownerRefTo(sts)] },
-          }),
-        );
+        const adopted = adopt(this.api, this.pods, p, sts);
         if (!adopted) continue;
         p = adopted;
       } else continue;
@@ -132,14 +128,7 @@ export class StatefulSetController {
     if (!revisions) return name;
     // adoptOrphanRevisions: revisions left by a set deleted with --cascade=orphan come back under this one.
     for (const r of this.api.list(revisions, sts.metadata.namespace).items) {
-      if (!controllerRef(r) && selectorMatches(dig<LabelSelector>(sts, 'spec', 'selector'), r.metadata.labels)) {
-        tolerate(() =>
-          this.api.update(revisions, sts.metadata.namespace, {
-            ...r,
-            metadata: { ...r.metadata, ownerReferences: [...(r.metadata.ownerReferences ?? []), ownerRefTo(sts)] },
-          }),
-        );
-      }
+      if (!controllerRef(r) && selectorMatches(dig<LabelSelector>(sts, 'spec', 'selector'), r.metadata.labels)) adopt(this.api, revisions, r, sts);
     }
     // newRevision: the template's labels plus the hash, and the set's annotations (change-cause among them).
     const cur = currentRevision(this.api, revisions, sts, {
@@ -259,7 +248,6 @@ export class StatefulSetController {
       updateRevision,
       updatedReplicas: updated,
     };
-    for (const k of ['readyReplicas', 'currentReplicas', 'updatedReplicas']) if (status[k] === 0) delete status[k];
-    if (!deepEqual(old, status)) tolerate(() => this.api.update(this.sets, sts.metadata.namespace, { ...sts, status }, { subresource: 'status' }));
+    writeStatus(this.api, this.sets, sts, status, ['readyReplicas', 'currentReplicas', 'updatedReplicas']);
   }
 }

@@ -128,6 +128,30 @@ export function tolerate<T>(write: () => T): T | undefined {
   }
 }
 
+/**
+ * Makes `owner` the controller of an orphan it selects (the controllers' ClaimObject adoption);
+ * returns the adopted object, or undefined when it changed or went away meanwhile.
+ */
+export function adopt(api: Api, type: ResourceType, orphan: KObject, owner: KObject): KObject | undefined {
+  return tolerate(() =>
+    api.update(type, orphan.metadata.namespace, {
+      ...orphan,
+      metadata: { ...orphan.metadata, ownerReferences: [...(orphan.metadata.ownerReferences ?? []), ownerRefTo(owner)] },
+    }),
+  );
+}
+
+/**
+ * Writes a workload's status through its status subresource, only when it differs from the stored
+ * one: a needless write bumps resourceVersion and shows in `kubectl get -w`. The counts named in
+ * `omitZero` are left out when 0, as the API leaves out its empty fields.
+ */
+export function writeStatus(api: Api, type: ResourceType, owner: KObject, status: Json, omitZero: readonly string[]): void {
+  for (const k of omitZero) if (status[k] === 0) delete status[k];
+  if (!deepEqual((owner['status'] as Json) ?? {}, status))
+    tolerate(() => api.update(type, owner.metadata.namespace, { ...owner, status }, { subresource: 'status' }));
+}
+
 /** The work-queue key of the object's controller when it is of this kind (`ns/name`), else undefined. */
 export function ownerKey(obj: KObject, kind: string): string | undefined {
   const ref = controllerRef(obj);

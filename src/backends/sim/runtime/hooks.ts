@@ -47,6 +47,15 @@ export interface PodRuntime {
   logTail?(pod: KObject, container: string, maxLines: number, maxBytes: number): string | undefined;
   /** Notes about simulated behaviour a run should report (unknown images, emulated volumes). */
   warnings?(): string[];
+  /** The pods that looked up names on the internet, which the simulator does not reach. */
+  internetLookups?(): InternetLookup[];
   /** Stops listeners and timers. */
   close?(): Promise<void>;
+}
+
+/** A pod that looked up names on the internet. */
+export interface InternetLookup {
+  namespace: string;
+  pod: string;
+  names: string[];
 }

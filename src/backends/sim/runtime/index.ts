@@ -5,7 +5,7 @@ import type { KObject } from '../types.js';
 import { serviceEnv } from '../controllers/service-env.js';
 import { missingImagePatterns } from '../controllers/stages/images.js';
 import { tagExists } from '../controllers/kubelet-images.js';
-import type { PodRuntime } from './hooks.js';
+import type { InternetLookup, PodRuntime } from './hooks.js';
 import type { VNode, Vfs } from './fs/vfs.js';
 import { sharedVolumes } from './fs/volumes.js';
 import { createNetwork } from './net/cluster.js';
@@ -37,6 +37,7 @@ export interface RuntimeOptions {
 export interface SimPodRuntime extends PodRuntime {
   /** Notes about simulated behaviour the run should report (unknown images, emulated volumes). */
   warnings(): string[];
+  internetLookups(): InternetLookup[];
   /** Runs argv in a started container (tests, tooling). */
   exec(
     namespace: string,
@@ -109,7 +110,18 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       return api.find(api.resolve('pods')!, rec.pod.metadata.namespace, String(rec.pod.metadata.name)) ?? rec.pod;
     },
   };
-  const network = (ns: string, self: string) => createNetwork(api, directory, ns, self, (n) => ctx.ids.int(n));
+  // Names on the internet the pods looked up, by pod: the simulator answers none of them.
+  const internet = new Map<string, InternetLookup>();
+  const lookedUp = (self: string) => (name: string) => {
+    const uid = byIP.get(self);
+    const pod = uid ? pods.get(uid)?.pod : undefined;
+    if (!pod) return;
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const seen = internet.get(key) ?? { namespace: pod.metadata.namespace ?? 'default', pod: pod.metadata.name!, names: [] };
+    if (!seen.names.includes(name)) seen.names.push(name);
+    internet.set(key, seen);
+  };
+  const network = (ns: string, self: string) => createNetwork(api, directory, ns, self, (n) => ctx.ids.int(n), lookedUp(self));
   const recordOf = (pod: KObject) => pods.get(String(pod.metadata.uid));
   const execCap = options.execSleepCapMs ?? 30_000;
 
@@ -304,6 +316,7 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
       byIP.clear();
     },
     warnings: () => [...notes],
+    internetLookups: () => [...internet.values()].map((l) => ({ ...l, names: [...l.names] })),
     async probe(pod, container, probe, timeoutMs) {
       const rec = recordOf(pod);
       const c = rec?.containers.find((x) => x.name === container && !x.init);

@@ -53,7 +53,7 @@ function userOf(token: string, adminToken: string): UserInfo | undefined {
 
 /** Serves a POST of a SelfSubjectReview or TokenReview; the reviews are answered, never stored. */
 export async function serveAuthReview(type: ResourceType, req: IncomingMessage, res: ServerResponse, adminToken: string): Promise<void> {
-  if (req.method !== 'POST') throw methodNotAllowed('the server does not allow this method on the requested resource');
+  if (req.method !== 'POST') throw methodNotAllowed();
   const body = ((await readOptional(req)) ?? {}) as { spec?: { token?: string; audiences?: string[] } };
   const head = { kind: type.kind, apiVersion: 'authentication.k8s.io/v1', metadata: { creationTimestamp: null } };
   if (type.resource === 'selfsubjectreviews') return sendJson(res, 201, { ...head, status: { userInfo: ADMIN_USER } });

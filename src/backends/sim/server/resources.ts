@@ -28,6 +28,17 @@ const VERB_OF: Record<string, (named: boolean) => string> = {
   DELETE: (named) => (named ? 'delete' : 'deletecollection'),
 };
 
+/** One request to a resource route, as its handlers read it. */
+export interface ResourceRequest {
+  ctx: HandlerContext;
+  route: ResourceRoute;
+  req: IncomingMessage;
+  res: ServerResponse;
+  query: URLSearchParams;
+  /** The request's HTTP method (`GET` when it has none). */
+  method: string;
+}
+
 /** Serves one resource route (CRUD, list, watch, subresources). */
 export async function serveResource(
   ctx: HandlerContext,
@@ -36,12 +47,12 @@ export async function serveResource(
   res: ServerResponse,
   query: URLSearchParams,
 ): Promise<void> {
+  const method = req.method ?? 'GET';
+  if (route.subresource) return serveSubresource({ ctx, route, req, res, query, method });
   const { api } = ctx;
   const { type, namespace, name } = route;
-  const method = req.method ?? 'GET';
-  if (route.subresource) return serveSubresource(ctx, route, req, res, query);
   const verb = VERB_OF[method]?.(name !== undefined);
-  if (!verb || !type.verbs.includes(verb)) throw methodNotAllowed(`the server does not allow this method on the requested resource`);
+  if (!verb || !type.verbs.includes(verb)) throw methodNotAllowed();
   const accept = req.headers.accept;
 
   if (verb === 'list') {
@@ -61,7 +72,7 @@ export async function serveResource(
     return sendJson(res, 200, o);
   }
   if (verb === 'create') {
-    if (name !== undefined) throw methodNotAllowed('the server does not allow this method on the requested resource');
+    if (name !== undefined) throw methodNotAllowed();
     const body = await readObject(req, type.kind);
     const created = api.create(type, namespace, body, writeOptions(query));
     return sendJson(res, 201, created);

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { stamp } from '../api/delete.js';
 import { toScale } from '../api/objects.js';
 import { methodNotAllowed, notSupported } from '../status.js';
@@ -7,10 +6,8 @@ import { int, nameColumn } from '../tables/columns.js';
 import { toTable, type Printer } from '../tables/index.js';
 import type { ResourceType } from '../types.js';
 import type { KObject } from '../types.js';
-import type { HandlerContext } from './resources.js';
-import { readObject, readOptional, readPatch, table } from './resources.js';
+import { readObject, readOptional, readPatch, table, type ResourceRequest } from './resources.js';
 import { pathNotFound, sendJson } from './respond.js';
-import type { ResourceRoute } from './route.js';
 import { deleteOptions, includeObject, wantsTable, writeOptions } from './query.js';
 
 const SCALE_TYPE: ResourceType = { group: 'autoscaling', version: 'v1', resource: 'scale', singular: 'scale', kind: 'Scale', namespaced: true, verbs: [] };
@@ -27,20 +24,12 @@ const SCALE_PRINTER: Printer = {
 const success = (code: number) => ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code });
 
 /** Serves `…/NAME/<subresource>`: status, scale, log, binding, eviction, token, finalize. */
-export async function serveSubresource(
-  ctx: HandlerContext,
-  route: ResourceRoute,
-  req: IncomingMessage,
-  res: ServerResponse,
-  query: URLSearchParams,
-): Promise<void> {
+export async function serveSubresource({ ctx, route, req, res, query, method }: ResourceRequest): Promise<void> {
   const { api } = ctx;
   const { type, namespace, subresource } = route;
   const name = route.name!;
-  const method = req.method ?? 'GET';
   // An unknown subresource is an unknown path, as on the real server (not "pods/x not found").
   if (!type.subresources?.includes(subresource!)) throw pathNotFound();
-  const bad = () => methodNotAllowed('the server does not allow this method on the requested resource');
 
   switch (subresource) {
     case 'status':
@@ -73,29 +62,29 @@ export async function serveSubresource(
         const out = api.patch(type, namespace, name, patchType, body, { ...writeOptions(query), subresource: sub });
         return sendJson(res, 200, view(out));
       }
-      throw bad();
+      throw methodNotAllowed();
     }
     case 'log': {
-      if (method !== 'GET') throw bad();
+      if (method !== 'GET') throw methodNotAllowed();
       const pod = api.get(type, namespace, name);
       ctx.runtime.log(pod, query, req, res);
       return;
     }
     case 'binding': {
-      if (method !== 'POST') throw bad();
+      if (method !== 'POST') throw methodNotAllowed();
       const body = await readObject(req);
       const node = (body.target as { name?: string } | undefined)?.name;
       api.patch(type, namespace, name, 'merge', { spec: { nodeName: node } }, writeOptions(query));
       return sendJson(res, 201, success(201));
     }
     case 'eviction': {
-      if (method !== 'POST') throw bad();
+      if (method !== 'POST') throw methodNotAllowed();
       const body = (await readOptional(req)) as { deleteOptions?: unknown } | undefined;
       api.delete(type, namespace, name, deleteOptions(new URLSearchParams(), body?.deleteOptions));
       return sendJson(res, 201, success(201));
     }
     case 'token': {
-      if (method !== 'POST') throw bad();
+      if (method !== 'POST') throw methodNotAllowed();
       const sa = api.get(type, namespace, name);
       const body = (await readOptional(req)) as { spec?: { expirationSeconds?: number; audiences?: string[] } } | undefined;
       const seconds = body?.spec?.expirationSeconds ?? 3600;
@@ -111,7 +100,7 @@ export async function serveSubresource(
       });
     }
     case 'finalize': {
-      if (method !== 'PUT') throw bad();
+      if (method !== 'PUT') throw methodNotAllowed();
       const body = await readObject(req);
       const current = api.get(type, namespace, name);
       const next = { ...current, spec: { ...(current.spec as object), finalizers: (body.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [] } };

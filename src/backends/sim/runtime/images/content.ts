@@ -1,8 +1,12 @@
-/** The welcome page the official nginx image serves (615 bytes). */
-export const NGINX_INDEX = `<!DOCTYPE html>
+/**
+ * A page of the official nginx image's html folder: its head and style around the page's own
+ * body.
+ */
+function nginxPage(title: string, body: string): string {
+  return `<!DOCTYPE html>
 <html>
 <head>
-<title>Welcome to nginx!</title>
+<title>${title}</title>
 <style>
 html { color-scheme: light dark; }
 body { width: 35em; margin: 0 auto;
@@ -10,7 +14,15 @@ font-family: Tahoma, Verdana, Arial, sans-serif; }
 </style>
 </head>
 <body>
-<h1>Welcome to nginx!</h1>
+${body}</body>
+</html>
+`;
+}
+
+/** The welcome page the official nginx image serves (615 bytes). */
+export const NGINX_INDEX = nginxPage(
+  'Welcome to nginx!',
+  `<h1>Welcome to nginx!</h1>
 <p>If you see this page, the nginx web server is successfully installed and
 working. Further configuration is required.</p>
 
@@ -20,9 +32,8 @@ Commercial support is available at
 <a href="http://nginx.com/">nginx.com</a>.</p>
 
 <p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
+`,
+);
 
 /** nginx's error pages: `<html>…<center>nginx/VERSION</center>…`. */
 export function nginxErrorPage(status: number, reason: string, version: string): string {
@@ -89,26 +100,16 @@ http {
 `;
 
 /** /usr/share/nginx/html/50x.html of the official image (497 bytes). */
-export const NGINX_50X = `<!DOCTYPE html>
-<html>
-<head>
-<title>Error</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>An error occurred.</h1>
+export const NGINX_50X = nginxPage(
+  'Error',
+  `<h1>An error occurred.</h1>
 <p>Sorry, the page you are looking for is currently unavailable.<br/>
 Please try again later.</p>
 <p>If you are the system administrator of this resource then you should check
 the error log for details.</p>
 <p><em>Faithfully yours, nginx.</em></p>
-</body>
-</html>
-`;
+`,
+);
 
 /** /etc/os-release of Debian 12. */
 export const DEBIAN_OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"

@@ -45,6 +45,24 @@ function namedPort(api: Api, ns: string, ip: string, name: string): number | und
   return undefined;
 }
 
+/** Top-level domains besides the two-letter country codes (a namespace is rarely called so). */
+const GENERIC_TLDS = new Set(
+  'com org net io dev app edu gov mil int info biz name pro cloud ai xyz site tech online page run sh me co tv cc ly gg ws wiki blog news'.split(' '),
+);
+
+/**
+ * A name that no cluster record answers and that is not the cluster's own (`example.com`,
+ * `info.cern.ch`: a top-level domain; not `web`, `web.default`, `web.prod`, `x.svc.cluster.local`): on a cluster, a public DNS
+ * server would answer it, which the simulator does not reach.
+ */
+export function isInternetName(api: Api, name: string): boolean {
+  const labels = name.replace(/\.$/, '').toLowerCase().split('.');
+  const last = labels[labels.length - 1]!;
+  if (labels.length < 2 || !(/^[a-z]{2}$/.test(last) || GENERIC_TLDS.has(last))) return false;
+  const namespaces = api.resolve('namespaces');
+  return !namespaces || !api.find(namespaces, undefined, last);
+}
+
 /**
  * The cluster network as seen from `selfIP` in `namespace`: kube-proxy (ClusterIP, NodePort,
  * LoadBalancer ingress IPs → a random ready endpoint → targetPort) and pod IPs, with the
@@ -56,6 +74,7 @@ export function createNetwork(
   namespace: string,
   selfIP: string,
   pick: (n: number) => number = (n) => Math.floor(Math.random() * n),
+  onInternetName?: (name: string) => void,
 ): Network {
   const toPod = (ip: string, port: number): Connect => {
     const l = pods.listenersAt(ip);
@@ -76,7 +95,11 @@ export function createNetwork(
   return {
     namespace,
     nameserver: NAMESERVER,
-    resolve: (name, ns) => resolveName(api, name, ns),
+    resolve: (name, ns) => {
+      const answer = resolveName(api, name, ns);
+      if (!answer && onInternetName && isInternetName(api, name)) onInternetName(name.replace(/\.$/, ''));
+      return answer;
+    },
     reverse: (ip) => reverseName(api, ip),
     connect(ip, port) {
       if (ip === '127.0.0.1' || ip === 'localhost') ip = selfIP;
