@@ -70,6 +70,21 @@ describe('recreateFor', () => {
     expect(recreateFor(step, output, made)).toBeNull();
   });
 
+  const deployment: CreatedObject[] = [{ kind: 'deployment', name: 'web', line: 10, section: 'Create a Deployment' }];
+  const immutable =
+    'The Deployment "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app.kubernetes.io/name":"web"}}: field is immutable\n';
+  it('should run a self-contained section again that makes the object afresh', () => {
+    expect(recreateFor(inSection(cmd(40, 'kubectl apply -f web.yaml'), 'Run it with a Service'), immutable, deployment)?.note).toContain('existed with another spec');
+  });
+
+  it.each([['Updating the Deployment'], ['Scaling the application by increasing the replica count'], ['Upgrade to the new image']])(
+    'should leave an apply refused in a section that changes the object (%s) failing',
+    (section) => {
+      expect(recreateFor(inSection(cmd(40, 'kubectl apply -f web-update.yaml'), section), immutable, deployment)).toBeNull();
+    },
+  );
+
+
   it('should read the created objects from kubectl output', () => {
     expect(createdIn('configmap/a created\ndeployment.apps/web created\nservice/web unchanged\n', inSection(cmd(5, 'kubectl apply -f x'), 'S'))).toEqual([
       { kind: 'configmap', name: 'a', line: 5, section: 'S' },
