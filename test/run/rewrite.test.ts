@@ -36,6 +36,24 @@ describe('interactive rewrites', () => {
     expect(shells.steps[0]!.status).toBe('skipped');
   });
 
+  it("should skip kubectl run -it of a database client's prompt, naming it, instead of waiting for the session to end", async () => {
+    const { backend, options } = setup([]);
+    const r = await runPlan(
+      plan([cmd(3, 'kubectl run -it --rm --image=mysql:5.6 --restart=Never mysql-client -- mysql -h mysql -ppassword', { expected: 'mysql>', cls: 'interactive' })]),
+      backend,
+      options,
+    );
+    expect(r.steps[0]).toMatchObject({ status: 'skipped' });
+    expect(r.steps[0]!.skipReason).toMatch(/mysql client's interactive prompt/);
+    // With a statement to run, the client exits by itself: not skipped by this rule.
+    const once = await runPlan(
+      plan([cmd(3, 'kubectl run -it --rm --image=mysql:5.6 --restart=Never mysql-client -- mysql -h mysql -ppassword -e "SELECT 1"', { cls: 'interactive' })]),
+      backend,
+      options,
+    );
+    expect(once.steps[0]!.skipReason ?? '').not.toMatch(/interactive prompt/);
+  });
+
   it('should run exec -it under a pseudo-terminal and record the rewrite', async () => {
     const { backend, options } = setup([{ args: 'exec -it web -- printenv', responses: [{ stdout: 'HOME=/root\n' }] }]);
     const r = await runPlan(plan([cmd(3, 'kubectl exec -it web -- printenv', { expected: 'HOME=/root', cls: 'interactive' })]), backend, options);

@@ -3,6 +3,7 @@
  * Every rule gets the command after bindings/placeholders and returns null when it does not apply.
  */
 import { join } from 'node:path';
+import { sessionOpenedBy } from '../../plan/session.js';
 import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { deriveEdit, writeEditor } from './edit.js';
@@ -291,6 +292,9 @@ export const runTty: RewriteRule = (command, step, ctx) => {
   const k = firstKubectlCall(command);
   if (!k || k.path[0]?.value !== 'run' || !hasFlag(k, '-t', '--tty')) return null;
   const name = k.positionals[0]?.value;
+  // `-- mysql -h mysql -p…`: a database client's prompt, where the reader types what the page does not show.
+  const repl = sessionOpenedBy(command)?.repl;
+  if (repl) return skip(`opens the ${repl} client's interactive prompt in a new pod; what is typed there is not a command of the page, and the session does not end by itself`);
   const next = ctx.steps.slice(ctx.index + 1).find((s) => s.kind === 'command');
   const nextInPod = next?.kind === 'command' && next.host.kind === 'pod';
   const opensShell = k.afterDashDash ? k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!.value) : nextInPod;
