@@ -160,9 +160,10 @@ export const HYPOTHETICAL_STATE_CUE = {
  */
 export const NARRATED_CHANGE_CUE = {
   pattern:
-    /\b(?:the|an?)\s+(?:(?:horizontal\s+pod\s+|cluster\s+|vertical\s+pod\s+)?autoscaler|HPA|VPA)\s+(?:increments|increases|raises|decrements|decreases|reduces|lowers|scales(?:\s+(?:up|down))?|sets|bumps)\s+[^.]*?\bto\s+\d+\b[^.]*/i,
+    /\b(?:the|an?)\s+(?:(?:horizontal\s+pod\s+|cluster\s+|vertical\s+pod\s+)?autoscaler|HPA|VPA)\s+(?:increments|increases|raises|decrements|decreases|reduces|lowers|scales(?:\s+(?:up|down))?|sets|bumps)\s+[^.]*?\bto\s+\d+\b[^.]*|\bthe\s+(?:deployment|replica\s*set|stateful\s*set)\s+(?:was|has\s+been|got)\s+(?:resized|autoscaled)\s+(?:(?:back\s+)?(?:up|down)\s+)?to\s+\d+\b[^.]*/i,
   trigger: [
     'Then a new scaling request for the Deployment comes along. The autoscaler increments the Deployment replicas to 15.',
+    'Here, CPU consumption has increased to 305% of the request. As a result, the deployment was resized to 7 replicas:',
     'An HPA scales the web Deployment up to 7 replicas.',
     'The horizontal pod autoscaler reduces the replicas to 2 once the load stops.',
   ],
@@ -171,6 +172,7 @@ export const NARRATED_CHANGE_CUE = {
     'The autoscaler will scale the Deployment to at most 10 replicas.',
     'Create an autoscaler that scales the Deployment between 1 and 10 replicas.',
     'Scale the Deployment to 15 replicas:',
+    'Resize the Deployment to 3 replicas:',
   ],
 } as const;
 
