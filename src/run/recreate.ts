@@ -26,7 +26,8 @@ export interface CreatedObject {
   section?: string;
 }
 
-const CREATED = /^([a-z][\w.-]*)\/([a-z0-9][\w.-]*) created\b/gm;
+/** `created`, and the words of the commands that create an object under another verb (`kubectl autoscale`, `kubectl expose`). */
+const CREATED = /^([a-z][\w.-]*)\/([a-z0-9][\w.-]*) (?:created|autoscaled|exposed)\b/gm;
 
 /** kubectl's AlreadyExists messages: `secrets "x" already exists` (server error and `create secret`'s own). */
 const ALREADY_EXISTS = /\b([a-z][\w.]*) "([^"]+)" already exists/g;
