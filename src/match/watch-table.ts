@@ -5,7 +5,8 @@
  * a header repeated where an old kubectl printed it again, and a row printed twice where an old
  * kubelet reported the same state twice. So:
  * - listing rows pair by object; a doc listing row may show a state its object had passed by the
- *   time this run's watch started, when a later doc row of that object is found;
+ *   time this run's watch started, when a later doc row of that object is found, or one it reaches
+ *   later in this run's stream (the author's watch started later in its life);
  * - the doc's change rows must appear in that order among the actual change rows (the same state of
  *   one object twice in a row counts once on both sides);
  * - an actual row the doc leaves out is an event its excerpt skipped when it comes before the last
@@ -136,6 +137,15 @@ export function compareWatchStream(
       paired.set(dr, ar);
       usedListing.add(ar);
     }
+  }
+  // A listing row the author's watch printed later in its object's life than this run's did: the
+  // state this run's stream reaches afterwards.
+  for (const dr of docListing) {
+    if (paired.has(dr)) continue;
+    const taken = new Set(paired.values());
+    const ar = actEvents.kept.find((r) => !taken.has(r) && actName(r) === docName(dr) && fits(dr, r));
+    const laterDoc = [...paired.keys()].some((d) => docName(d) === docName(dr) && docEvents.kept.includes(d));
+    if (ar && !laterDoc) paired.set(dr, ar);
   }
   for (const [r, prev] of docEvents.repeats) {
     const ar = paired.get(prev);

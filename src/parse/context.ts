@@ -49,7 +49,7 @@ export class ContextTracker {
   /** Long-running steps of the current section, for "in another terminal" said after them. */
   private longRunning: CommandStep[] = [];
   private concurrentCue: { text: string; line: number } | undefined;
-  /** Long-running steps of the whole page kept running in another terminal. */
+  /** Long-running steps of the whole page. */
   private running: CommandStep[] = [];
   /** The last paragraph, for a block that says its command is the one still running. */
   private lastProse = '';
@@ -147,7 +147,7 @@ export class ContextTracker {
     if (comment) step.concurrent = { cue: comment.text.replace(/^#+\s*/, ''), line: comment.line };
     else if (this.concurrentCue) step.concurrent = { cue: this.concurrentCue.text, line: this.concurrentCue.line };
     this.longRunning.push(step);
-    if (step.concurrent) this.running.push(step);
+    this.running.push(step);
   }
 
   /**
@@ -162,9 +162,15 @@ export class ContextTracker {
     const key = commandKey(command);
     for (let i = this.running.length - 1; i >= 0; i--) {
       const s = this.running[i]!;
-      if (commandKey(s.command) === key) return s.expected === null && !s.skip ? s : undefined;
+      if (commandKey(s.command) === key) return s;
     }
     return undefined;
+  }
+
+  /** The cue text a block gives for its command being the one still running, if any. */
+  alreadyRunningCue(c: BlockCommand): { text: string; line: number } | undefined {
+    const comment = (c.comments ?? []).find((l) => ALREADY_RUNNING_CUE.pattern.test(l.text));
+    return comment ? { text: comment.text.replace(/^#+\s*/, ''), line: comment.line } : undefined;
   }
 
   private decide(c: BlockCommand, command: string, program: string): Placement {

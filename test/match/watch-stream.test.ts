@@ -83,6 +83,14 @@ describe('kubectl get --watch output is a stream of events', () => {
     expect(run(doc, actual).differences).toEqual([]);
   });
 
+  test('a listing the author took later in a Pod\'s life shows the state this run reaches afterwards', () => {
+    const doc = ['NAME   READY   STATUS    RESTARTS   AGE', 'db-0   1/1     Running   0          2m'].join('\n');
+    const actual = ['NAME   READY   STATUS              RESTARTS   AGE', 'db-0   0/1     ContainerCreating   0          1s', 'db-0   1/1     Running             0          2s'].join('\n');
+    expect(run(doc, actual).differences).toEqual([]);
+    const never = ['NAME   READY   STATUS              RESTARTS   AGE', 'db-0   0/1     ContainerCreating   0          1s', 'db-0   0/1     Error               0          2s'].join('\n');
+    expect(run(doc, never).ok).toBe(false);
+  });
+
   test.each([
     ['a state the run never shows', 'db-0      0/1       CrashLoopBackOff   1          9s', 41, 'missing-line'],
   ])('fails: %s', (_name, rows, line, kind) => {

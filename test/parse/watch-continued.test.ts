@@ -61,4 +61,41 @@ describe('a watch shown again as still running', () => {
     expect(steps).toHaveLength(3);
     expect(steps[0]!.expected).toBeNull();
   });
+
+  it('starts again before the action above it when the earlier watch already showed its output', () => {
+    const md = [
+      '## Update',
+      '',
+      '```shell',
+      'kubectl get pod -l app=db --watch',
+      '```',
+      '```',
+      'NAME   READY   STATUS    RESTARTS   AGE',
+      'db-0   1/1     Running   0          1m',
+      '```',
+      '',
+      'Delete the Pod:',
+      '',
+      '```shell',
+      'kubectl delete pod db-0',
+      '```',
+      '',
+      '```shell',
+      '# This should already be running',
+      'kubectl get pod -l app=db --watch',
+      '```',
+      '```',
+      'NAME   READY   STATUS        RESTARTS   AGE',
+      'db-0   1/1     Terminating   0          1m',
+      '```',
+      '',
+    ].join('\n');
+    const steps = commands(md);
+    expect(steps.map((s) => [s.line, s.command, s.concurrent?.line ?? null])).toEqual([
+      [4, 'kubectl get pod -l app=db --watch', null],
+      [19, 'kubectl get pod -l app=db --watch', 18],
+      [14, 'kubectl delete pod db-0', null],
+    ]);
+    expect(steps[1]!.expected?.text).toContain('Terminating');
+  });
 });
