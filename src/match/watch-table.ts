@@ -87,10 +87,15 @@ export function compareWatchStream(
     const j = act.table.columns.findIndex((a) => contextKey(a.name) === contextKey(c.name));
     if (j >= 0 && !c.elision) common.push([i, j]);
   });
-  const nameColumn = (t: Table) => Math.max(0, t.columns.findIndex((c) => contextKey(c.name) === 'name'));
+  const nameColumn = (t: Table) =>
+    Math.max(
+      0,
+      t.columns.findIndex((c) => contextKey(c.name) === 'name'),
+    );
   const docName = (r: Row) => r.cells[nameColumn(doc.table)] ?? '';
   const actName = (r: Row) => r.cells[nameColumn(act.table)] ?? '';
-  const fits = (dr: Row, ar: Row) => common.every(([i, j]) => bindings.fits(compileTemplate(dr.cells[i] ?? '', doc.table.columns[i]!.context), ar.cells[j] ?? ''));
+  const fits = (dr: Row, ar: Row) =>
+    common.every(([i, j]) => bindings.fits(compileTemplate(dr.cells[i] ?? '', doc.table.columns[i]!.context), ar.cells[j] ?? ''));
   // The same state again: every common column but AGE equal.
   const state = (r: Row, side: 0 | 1) =>
     common
@@ -123,7 +128,12 @@ export function compareWatchStream(
     const ar = actListing.find((r) => actName(r) === docName(dr) && fits(dr, r));
     if (ar) paired.set(dr, ar);
   }
-  for (const op of align(docEvents.kept.length, actEvents.kept.length, (e, a) => fits(docEvents.kept[e]!, actEvents.kept[a]!), () => false)) {
+  for (const op of align(
+    docEvents.kept.length,
+    actEvents.kept.length,
+    (e, a) => fits(docEvents.kept[e]!, actEvents.kept[a]!),
+    () => false,
+  )) {
     if (op.op === 'match') paired.set(docEvents.kept[op.e]!, actEvents.kept[op.a]!);
   }
   // A change the author's watch printed is already in the listing this run's watch started with.

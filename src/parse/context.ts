@@ -278,8 +278,6 @@ function commandKey(command: string): string {
   const call = firstKubectlCall(command);
   if (!call) return command.trim().replace(/\s+/g, ' ');
   const singular = (w: string) => (w === 'po' ? 'pod' : w.replace(/(?<=[a-z])s$/, ''));
-  const flags = [...call.flags]
-    .flatMap(([name, list]) => list.map((f) => `${name === '-w' ? '--watch' : name}=${f.value === true ? '' : f.value}`))
-    .sort();
+  const flags = [...call.flags].flatMap(([name, list]) => list.map((f) => `${name === '-w' ? '--watch' : name}=${f.value === true ? '' : f.value}`)).sort();
   return [call.command, ...call.positionals.map((w) => singular(w.value)), ...flags].join(' ');
 }

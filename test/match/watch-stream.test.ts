@@ -69,36 +69,52 @@ describe('kubectl get --watch output is a stream of events', () => {
     ],
     [
       'the excerpt stops once the Pods are going away',
-      ['NAME   READY   STATUS        RESTARTS   AGE', 'db-0   1/1     Running       0          3h', 'db-0   1/1     Terminating   0          3h', 'db-1   1/1     Terminating   0          3h'].join(
-        '\n',
-      ),
+      [
+        'NAME   READY   STATUS        RESTARTS   AGE',
+        'db-0   1/1     Running       0          3h',
+        'db-0   1/1     Terminating   0          3h',
+        'db-1   1/1     Terminating   0          3h',
+      ].join('\n'),
     ],
   ])('passes: %s', (_name, doc) => {
     expect(run(doc, RUN).differences).toEqual([]);
   });
 
   test('a listing the author took earlier shows a state this run had passed', () => {
-    const doc = ['NAME   READY   STATUS              RESTARTS   AGE', 'db-0   0/1     ContainerCreating   0          5s', 'db-0   1/1     Running             0          9s'].join('\n');
+    const doc = [
+      'NAME   READY   STATUS              RESTARTS   AGE',
+      'db-0   0/1     ContainerCreating   0          5s',
+      'db-0   1/1     Running             0          9s',
+    ].join('\n');
     const actual = ['NAME   READY   STATUS    RESTARTS   AGE', 'db-0   1/1     Running   0          2s'].join('\n');
     expect(run(doc, actual).differences).toEqual([]);
   });
 
-  test('a listing the author took later in a Pod\'s life shows the state this run reaches afterwards', () => {
+  test("a listing the author took later in a Pod's life shows the state this run reaches afterwards", () => {
     const doc = ['NAME   READY   STATUS    RESTARTS   AGE', 'db-0   1/1     Running   0          2m'].join('\n');
-    const actual = ['NAME   READY   STATUS              RESTARTS   AGE', 'db-0   0/1     ContainerCreating   0          1s', 'db-0   1/1     Running             0          2s'].join('\n');
+    const actual = [
+      'NAME   READY   STATUS              RESTARTS   AGE',
+      'db-0   0/1     ContainerCreating   0          1s',
+      'db-0   1/1     Running             0          2s',
+    ].join('\n');
     expect(run(doc, actual).differences).toEqual([]);
-    const never = ['NAME   READY   STATUS              RESTARTS   AGE', 'db-0   0/1     ContainerCreating   0          1s', 'db-0   0/1     Error               0          2s'].join('\n');
+    const never = [
+      'NAME   READY   STATUS              RESTARTS   AGE',
+      'db-0   0/1     ContainerCreating   0          1s',
+      'db-0   0/1     Error               0          2s',
+    ].join('\n');
     expect(run(doc, never).ok).toBe(false);
   });
 
-  test.each([
-    ['a state the run never shows', 'db-0      0/1       CrashLoopBackOff   1          9s', 41, 'missing-line'],
-  ])('fails: %s', (_name, rows, line, kind) => {
-    const doc = `NAME      READY     STATUS    RESTARTS   AGE\n${rows}`;
-    const r = run(doc, RUN);
-    expect(r.ok).toBe(false);
-    expect(r.differences.map((d) => [d.line, d.kind])).toContainEqual([line, kind]);
-  });
+  test.each([['a state the run never shows', 'db-0      0/1       CrashLoopBackOff   1          9s', 41, 'missing-line']])(
+    'fails: %s',
+    (_name, rows, line, kind) => {
+      const doc = `NAME      READY     STATUS    RESTARTS   AGE\n${rows}`;
+      const r = run(doc, RUN);
+      expect(r.ok).toBe(false);
+      expect(r.differences.map((d) => [d.line, d.kind])).toContainEqual([line, kind]);
+    },
+  );
 
   test('fails: events in another order than the run printed them', () => {
     const doc = [

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/parse/index.js';
 import type { CommandStep } from '../../src/plan/types.js';
 
-const commands = (md: string) =>
-  parseMarkdown(md, { path: 'doc.md', readFile: () => undefined }).steps.filter((s): s is CommandStep => s.kind === 'command');
+const commands = (md: string) => parseMarkdown(md, { path: 'doc.md', readFile: () => undefined }).steps.filter((s): s is CommandStep => s.kind === 'command');
 
 const page = (comment: string) =>
   [

@@ -81,13 +81,16 @@ describe('recreateFor', () => {
     expect(createdIn('service/web exposed\n', step).map((o) => o.kind)).toEqual(['service']);
     const hpa = createdIn('horizontalpodautoscaler.autoscaling/web autoscaled\n', step);
     const again = inSection(cmd(40, 'kubectl create -f hpa.yaml'), 'Creating the autoscaler declaratively');
-    expect(recreateFor(again, 'Error from server (AlreadyExists): error when creating "hpa.yaml": horizontalpodautoscalers.autoscaling "web" already exists\n', hpa)?.script).toContain(
-      'kubectl delete horizontalpodautoscalers.autoscaling web',
-    );
+    expect(
+      recreateFor(again, 'Error from server (AlreadyExists): error when creating "hpa.yaml": horizontalpodautoscalers.autoscaling "web" already exists\n', hpa)
+        ?.script,
+    ).toContain('kubectl delete horizontalpodautoscalers.autoscaling web');
   });
 
   it('should run a self-contained section again that makes the object afresh', () => {
-    expect(recreateFor(inSection(cmd(40, 'kubectl apply -f web.yaml'), 'Run it with a Service'), immutable, deployment)?.note).toContain('existed with another spec');
+    expect(recreateFor(inSection(cmd(40, 'kubectl apply -f web.yaml'), 'Run it with a Service'), immutable, deployment)?.note).toContain(
+      'existed with another spec',
+    );
   });
 
   it.each([['Updating the Deployment'], ['Scaling the application by increasing the replica count'], ['Upgrade to the new image']])(
@@ -96,7 +99,6 @@ describe('recreateFor', () => {
       expect(recreateFor(inSection(cmd(40, 'kubectl apply -f web-update.yaml'), section), immutable, deployment)).toBeNull();
     },
   );
-
 
   it('should read the created objects from kubectl output', () => {
     expect(createdIn('configmap/a created\ndeployment.apps/web created\nservice/web unchanged\n', inSection(cmd(5, 'kubectl apply -f x'), 'S'))).toEqual([

@@ -39,7 +39,9 @@ describe('interactive rewrites', () => {
   it("should skip kubectl run -it of a database client's prompt, naming it, instead of waiting for the session to end", async () => {
     const { backend, options } = setup([]);
     const r = await runPlan(
-      plan([cmd(3, 'kubectl run -it --rm --image=mysql:5.6 --restart=Never mysql-client -- mysql -h mysql -ppassword', { expected: 'mysql>', cls: 'interactive' })]),
+      plan([
+        cmd(3, 'kubectl run -it --rm --image=mysql:5.6 --restart=Never mysql-client -- mysql -h mysql -ppassword', { expected: 'mysql>', cls: 'interactive' }),
+      ]),
       backend,
       options,
     );

@@ -8,7 +8,17 @@ import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { deriveEdit, writeEditor } from './edit.js';
 import type { Bounded, Prepared, RewriteRule } from './types.js';
-import { firstKubectlCall, flagValue, flagWords, hasFlag, kubectlCall, parseCommandLine, shQuote, shQuoteExpanding, type KubectlCall } from '../../shell/index.js';
+import {
+  firstKubectlCall,
+  flagValue,
+  flagWords,
+  hasFlag,
+  kubectlCall,
+  parseCommandLine,
+  shQuote,
+  shQuoteExpanding,
+  type KubectlCall,
+} from '../../shell/index.js';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash', 'zsh']);
 
@@ -294,7 +304,10 @@ export const runTty: RewriteRule = (command, step, ctx) => {
   const name = k.positionals[0]?.value;
   // `-- mysql -h mysql -p…`: a database client's prompt, where the reader types what the page does not show.
   const repl = sessionOpenedBy(command)?.repl;
-  if (repl) return skip(`opens the ${repl} client's interactive prompt in a new pod; what is typed there is not a command of the page, and the session does not end by itself`);
+  if (repl)
+    return skip(
+      `opens the ${repl} client's interactive prompt in a new pod; what is typed there is not a command of the page, and the session does not end by itself`,
+    );
   const next = ctx.steps.slice(ctx.index + 1).find((s) => s.kind === 'command');
   const nextInPod = next?.kind === 'command' && next.host.kind === 'pod';
   const opensShell = k.afterDashDash ? k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!.value) : nextInPod;

@@ -37,7 +37,12 @@ describe('the in-cluster network', () => {
   it('answers PTR queries as CoreDNS: Service IPs and endpoints with a hostname, no name for other pod IPs', () => {
     const { api, service } = cluster();
     service('db', { clusterIP: '10.96.5.5', ports: [{ port: 5432 }] }, ['10.244.0.9'], 5432);
-    api.create(api.resolve('services')!, 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nginx', namespace: 'default' }, spec: { clusterIP: 'None' } } as KObject);
+    api.create(api.resolve('services')!, 'default', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'nginx', namespace: 'default' },
+      spec: { clusterIP: 'None' },
+    } as KObject);
     api.create(api.resolve('endpoints')!, 'default', {
       apiVersion: 'v1',
       kind: 'Endpoints',
