@@ -54,7 +54,7 @@ export function createContext(plan: Plan, source?: string): LintContext {
         const content = manifestText(step, sourceLines);
         // Helm/Jinja templates (`{{ .Values.x }}`) are not YAML until rendered.
         const templated = content !== null && /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/.test(content);
-        loadCache.set(step.id, content === null || templated ? undefined : loadManifestText(content));
+        loadCache.set(step.id, content === null || templated || notManifest(step, content) ? undefined : loadManifestText(content));
       }
       return loadCache.get(step.id);
     },
@@ -66,6 +66,16 @@ export function createContext(plan: Plan, source?: string): LintContext {
     },
   };
   return ctx;
+}
+
+/**
+ * Content shown beside the manifests that is no YAML or JSON to parse: an example file of another
+ * kind (`frontend-nginx.conf`, included as `text`), or JSON cut short with `...` lines (an
+ * excerpt of the OpenAPI spec), which no JSON reader takes.
+ */
+function notManifest(step: ManifestStep, content: string): boolean {
+  if (step.origin === 'example' && step.language === 'text') return true;
+  return step.language === 'json' && /^\s*(?:\.\.\.|…)\s*,?\s*$/m.test(content);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { DocOrigin } from './compare-lines.js';
 import { isElision } from './lines.js';
 import { formatPath, lineOfPath, type KeyPath } from './structured-lines.js';
 import { environmentKey } from './environment-keys.js';
+import { isInstallerName } from './normalizers/kubeconfig.js';
 import { isElided } from './structured-doc.js';
 import type { Difference } from './types.js';
 
@@ -81,6 +82,20 @@ const WHOLE: StructuredOptions = { excerpt: false, looseLists: false };
 /** The lists of a kubeconfig whose items' `name` is a context, cluster or user name. */
 const KUBECONFIG_LISTS: Record<string, string> = { contexts: 'kubecontext', clusters: 'kubecluster', users: 'kubeuser' };
 
+/**
+ * A top-level kubeconfig entry (`clusters[]`, `users[]`, `contexts[]` of `kubectl config view`)
+ * whose doc name is one an installer gives: the author's own cluster, credentials and server, which
+ * the reader's kubeconfig holds in its own form (a token where the author had a certificate, no
+ * basic-auth user). Entries the page makes itself (`set-context dev`) carry other names.
+ */
+function installerEntry(listPath: KeyPath, item: unknown): boolean {
+  if (listPath.length !== 1 || typeof listPath[0] !== 'string' || !(listPath[0] in KUBECONFIG_LISTS)) return false;
+  const name = isMapping(item) ? item['name'] : undefined;
+  return typeof name === 'string' && isInstallerName(name);
+}
+
+const INSTALLER_ENTRY = "the author's kubeconfig entry, made by the installer; the reader's has its own";
+
 /** The normalizer context of a scalar at a path, when its leaf key alone does not say (`contexts[0].name`). */
 function contextOf(path: KeyPath): string | undefined {
   const [list, , leaf] = path.slice(-3);
@@ -96,6 +111,8 @@ class Walker {
   readonly out: Difference[] = [];
   /** Inside list items paired by chance among alike ones: bindings found there are loose. */
   private looseLevel = 0;
+  /** Inside an installer's kubeconfig entry: its differences are the environment's. */
+  private installerLevel = 0;
   constructor(
     private readonly origin: DocOrigin,
     private readonly lines: readonly string[],
@@ -114,6 +131,10 @@ class Walker {
   private push(kind: Difference['kind'], docPath: KeyPath, path: KeyPath, message: string, extra: Partial<Difference> = {}): void {
     // Paths name the doc's own list items (the reader's items[0]), below where the excerpt sits.
     const shown = formatPath(this.anchor.concat(docPath));
+    if (this.installerLevel > 0 && extra.stale !== true) {
+      extra = { ...extra, environment: true };
+      if (!message.includes('installer')) message = `${message} (${INSTALLER_ENTRY})`;
+    }
     this.out.push({ kind, message: `${shown}: ${message}`, ...this.at(docPath), path: shown, ...extra });
   }
 
@@ -162,6 +183,7 @@ class Walker {
       this.compareList(doc, actual, docPath, path);
       return;
     }
+    if (doc === null && this.options.excerpt && this.cutOff(docPath, actual)) return;
     const d = doc === null ? 'null' : String(doc);
     const a = actual === null || actual === undefined ? String(actual) : typeof actual === 'object' ? show(actual) : String(actual);
     const leaf = [...path].reverse().find((s): s is string => typeof s === 'string');
@@ -173,6 +195,18 @@ class Walker {
       actual: a,
       ...(environmentKey(leaf) ? { environment: true } : {}),
     });
+  }
+
+  /**
+   * A bare `key:` in an excerpt where the cluster has a mapping or list under that key: the page
+   * cut its output there (`strategy: … template:` and nothing after). kubectl never prints a
+   * null as a bare key (it writes `key: null`), so this is no value to compare.
+   */
+  private cutOff(docPath: KeyPath, actual: unknown): boolean {
+    const filled = isMapping(actual) ? Object.keys(actual).length > 0 : Array.isArray(actual) && actual.length > 0;
+    const text = this.lines[lineOfPath(this.lines, docPath)] ?? '';
+    const key = docPath[docPath.length - 1];
+    return filled && typeof key === 'string' && new RegExp(`^\\s*(?:-\\s+)?["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?:\\s*$`).test(text);
   }
 
   /**
@@ -203,8 +237,23 @@ class Walker {
     const loose = new Set<number>();
     const used = new Set<number>();
     const key = itemKey(items.map((x) => x.item));
+    // An item whose identity the actual list shows as it is pairs with that one first, so a name
+    // a normalizer lets stand for any (an installer's context name) does not take the item of a
+    // name the page made itself (`dev`) just because it comes first.
+    const exact = new Map<number, number>();
+    if (key !== undefined) {
+      for (const { item, i } of items) {
+        const j = actual.findIndex((a, j) => ![...exact.values()].includes(j) && key.of(a) === key.of(item));
+        if (j >= 0) exact.set(i, j);
+      }
+      for (const j of exact.values()) used.add(j);
+    }
     for (const { item, i } of items) {
-      let k = -1;
+      let k = exact.get(i) ?? -1;
+      if (k >= 0) {
+        pairs.set(i, k);
+        continue;
+      }
       if (key !== undefined) {
         const name = String(key.of(item));
         const context = contextOf(this.anchor.concat(docPath, i, key.key)) ?? key.key;
@@ -239,12 +288,15 @@ class Walker {
     const { pairs, loose } = this.pairList(items, actual, docPath, path);
     for (const { item, i } of items) {
       const k = pairs.get(i);
+      const installer = installerEntry(this.anchor.concat(docPath), item);
+      if (installer) this.installerLevel++;
       if (k === undefined) this.push('missing-line', docPath.concat(i), path.concat(i), `list item missing in actual output (doc ${show(item)})`);
       else {
         if (loose.has(i)) this.looseLevel++;
         this.compare(item, actual[k], docPath.concat(i), path.concat(k));
         if (loose.has(i)) this.looseLevel--;
       }
+      if (installer) this.installerLevel--;
     }
     if (elided) return;
     const byIndex = itemKey(items.map((x) => x.item)) === undefined && !this.options.excerpt;

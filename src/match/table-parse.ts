@@ -103,10 +103,12 @@ function isHeader(lines: readonly Line[], i: number, custom: boolean): boolean {
   return custom && i === 0 && /\S/.test(text);
 }
 
+const indentOf = (text: string) => text.length - text.trimStart().length;
+
 /**
  * Splits output lines into tables and text. A table starts at a header line (UPPERCASE names
  * separated by 2+ blanks, a header over a dashes line, or the first line of custom-columns output)
- * and runs to the next blank line or header.
+ * and runs to the next blank line or header (an indented one: to the first line left of it).
  */
 export function segmentLines(lines: readonly Line[], command?: string): Segment[] {
   const custom = customColumns(command);
@@ -126,9 +128,13 @@ export function segmentLines(lines: readonly Line[], command?: string): Segment[
     const table: Table = { header: line, columns, rows: [], elided: false };
     i++;
     if (DASHES.test(lines[i]?.text ?? '')) i++;
+    // A table nested in describe output (`Conditions:` then an indented header) ends at the first
+    // line left of its header: `OldReplicaSets:  <none>` is the next field, not a row.
+    const indent = indentOf(line.text);
     while (i < lines.length && lines[i]!.text.trim() !== '' && !UPPER_HEADER.test(lines[i]!.text)) {
       const row = lines[i]!;
       const elision = isElision(row.text);
+      if (!elision && indentOf(row.text) < indent) break;
       if (elision) table.elided = true;
       table.rows.push({ line: row, elision, ...splitRow(row.text, columns) });
       i++;

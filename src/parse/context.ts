@@ -131,6 +131,12 @@ export class ContextTracker {
     return placement;
   }
 
+  /** The latest long-running step the page keeps running in another terminal, paired or not. */
+  keptRunning(): CommandStep | undefined {
+    for (let i = this.longRunning.length - 1; i >= 0; i--) if (this.longRunning[i]!.concurrent) return this.longRunning[i];
+    return undefined;
+  }
+
   /** The latest step of this section that keeps running in another terminal and has no output yet. */
   pendingWatch(): CommandStep | undefined {
     for (let i = this.longRunning.length - 1; i >= 0; i--) {

@@ -24,6 +24,7 @@ export function finalizeSteps(b: LessonBuilder, skippedTabs: SkippedTab[]): Step
     const tab = skippedTabs.find((t) => step.line >= t.from && step.line <= t.to);
     if (tab) step.skip = 'not the first tab';
   }
+  moveTabOutput(steps, skippedTabs);
   steps.forEach((s, i) => (s.id = `s${i + 1}`));
   for (const [cmd, manifests] of b.refs) cmd.references = manifests.map((m) => m.id);
   for (const [cmd, covered] of b.covers) if (cmd.expected) cmd.expected.covers = covered.map((c) => c.id);
@@ -37,6 +38,25 @@ export function finalizeSteps(b: LessonBuilder, skippedTabs: SkippedTab[]): Step
     delete cmd.expected.mayCover;
   }
   return steps;
+}
+
+/**
+ * Output shown after a `{{< tabs >}}` container belongs to the command that runs, the first tab's:
+ * the reader of any tab sees it. Pairing gives it to the last command before it, the last tab's;
+ * when that tab holds one command and the tab before ends with a command still without output,
+ * the output moves there.
+ */
+function moveTabOutput(steps: Step[], skippedTabs: SkippedTab[]): void {
+  for (const tab of skippedTabs) {
+    const inTab = steps.filter((s): s is CommandStep => s.kind === 'command' && s.line >= tab.from && s.line <= tab.to);
+    const last = inTab[inTab.length - 1];
+    if (inTab.length !== 1 || !last?.expected || last.expected.position.line <= tab.to) continue;
+    const i = steps.indexOf(last);
+    const first = steps[i - 1];
+    if (first?.kind !== 'command' || first.skip !== undefined || first.expected) continue;
+    first.expected = last.expected;
+    last.expected = null;
+  }
 }
 
 /** Local files a command reads (URLs excluded), by base name. */

@@ -4,6 +4,7 @@ import { BARE_OUTPUT_LINE, COMMAND_ARGUMENT, MANIFEST_LINE, MANIFEST_START, SENT
 import type { BlockCommand } from './command-block.js';
 import { isOutputOnly, matchPrompt, programOf } from './line-kinds.js';
 import type { DocLine } from './source-text.js';
+import { SHORTCODE } from './data/shortcodes.js';
 
 /** Part of a prose run: plain prose, commands (with output lines) or a manifest without fences. */
 export type ProsePiece =
@@ -61,7 +62,7 @@ export function analyzeProseRun(lines: DocLine[], podNames: ReadonlySet<string>)
       continue;
     }
     const last = cmds?.commands[cmds.commands.length - 1];
-    if (cmds && last && !SENTENCE_END.test(l.text)) {
+    if (cmds && last && !SENTENCE_END.test(l.text) && !isShortcodeOnly(l.text)) {
       cmds.lines.push(l);
       last.output.push(l);
       last.outputForm ??= last.prompted ? 'transcript' : 'inline';
@@ -75,6 +76,14 @@ export function analyzeProseRun(lines: DocLine[], podNames: ReadonlySet<string>)
   flushProse();
   flushCommands();
   return pieces;
+}
+
+/**
+ * A line of Hugo shortcodes and nothing else (`{{< /tab >}}`, `{{< tab name="PowerShell" >}}`,
+ * the stray brace of `{{{< tab … >}}`): page markup around a command, never what it prints.
+ */
+export function isShortcodeOnly(text: string): boolean {
+  return text.includes('{{') && text.replace(SHORTCODE, '').replace(/[{}]/g, '').trim() === '';
 }
 
 function isCommandLine(l: DocLine | undefined, podNames: ReadonlySet<string>): boolean {
@@ -111,5 +120,5 @@ export function isBareCommand(text: string): boolean {
 
 /** True when every line of a prose piece reads as output shown without fences. */
 export function looksLikeBareOutput(lines: DocLine[]): boolean {
-  return lines.length > 0 && lines.every((l) => isOutputOnly(l.text) || (BARE_OUTPUT_LINE.test(l.text) && !SENTENCE_END.test(l.text)));
+  return lines.length > 0 && lines.every((l) => !isShortcodeOnly(l.text) && (isOutputOnly(l.text) || (BARE_OUTPUT_LINE.test(l.text) && !SENTENCE_END.test(l.text))));
 }

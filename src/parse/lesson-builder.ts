@@ -5,7 +5,8 @@ import type { CommandStep, DocLink, ExpectedOutput, ManifestStep, MatchMode, Pai
 import type { BlockCommand } from './command-block.js';
 import { commandText } from './command-block.js';
 import { ContextTracker } from './context.js';
-import { assignedNames, findPlaceholders, illustrativeReason } from '../plan/placeholders.js';
+import { accountLogin } from '../plan/account.js';
+import { assignedNames, elidedValue, findPlaceholders, illustrativeReason } from '../plan/placeholders.js';
 import { RESULT_LINE, fileWrittenBy, isSilent } from './output-block.js';
 import type { ContainerCue, CueMatch } from './cue.js';
 import type { Directive } from './directives.js';
@@ -138,6 +139,16 @@ export class LessonBuilder {
         step.placeholders = placeholders;
         const reason = illustrativeReason(text, placeholders);
         if (reason && step.host.kind === 'local') step.host = { kind: 'illustrative', reason, source: { by: 'program', text: placeholders.join(' ') } };
+      }
+      const login = accountLogin(text);
+      if (login && step.host.kind === 'local') {
+        const reason = `signs in with the reader's own account: \`${login.words.join(' ')}\` needs ${login.needs}`;
+        step.host = { kind: 'remote', reason, source: { by: 'program', text: login.words.join(' ') } };
+      }
+      const elided = elidedValue(text);
+      if (elided !== undefined && step.host.kind === 'local') {
+        const reason = `the doc shortens a value with "..." (${elided}); the command cannot run as written`;
+        step.host = { kind: 'illustrative', reason, source: { by: 'program', text: elided } };
       }
       for (const name of assignedNames(text)) this.assigned.add(name);
       const d = opts.directive;

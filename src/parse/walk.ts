@@ -10,6 +10,8 @@ import { findExampleIncludes } from './shortcodes.js';
 import { classifyStep } from '../plan/classify.js';
 import { isAssignmentBlock, looksLikeOutputBlock } from './output-block.js';
 import { ALONE_COMMANDS } from './data/output-blocks.js';
+import { EXAMPLE_VALUE_PROSE } from './data/cues.js';
+import { matchReturnTerminalCue } from '../plan/context-cues.js';
 import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
 import type { DocLine } from './source-text.js';
@@ -249,8 +251,30 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     if (d?.skip === undefined) b.attachExpected(continued, trimBlank(lines), b.cue ? 'cue' : 'fence', b.cue, d?.expect);
     return;
   }
+  // Prose turning back to the terminal a long-running step was left in ("In your original terminal,
+  // watch for changes"): the block is that step's output, never the last command's.
+  const kept = !anyPrompt && !firstIsCommand && d?.setup !== true && b.prose && matchReturnTerminalCue(b.prose) ? b.context.keptRunning() : undefined;
+  if (kept && kept !== last) {
+    if (kept.expected === null) {
+      if (d?.skip === undefined) b.attachExpected(kept, trimBlank(lines), b.cue ? 'cue' : 'fence', b.cue, d?.expect);
+    } else {
+      b.findings.push(
+        diagnostic(
+          'unpaired-output',
+          'info',
+          { line: unit.line, column: unit.column },
+          `This block shows what the command kept running in another terminal (line ${kept.line}) prints later; its output is compared at line ${kept.expected.position.line}, this later part is not compared.`,
+        ),
+      );
+    }
+    b.since = 'blocked';
+    return;
+  }
+  // A sample value the prose offers the reader ("replace X with the path to an image, such as:"),
+  // with no output cue: an illustration, not the output of the command before.
+  const sampleValue = !b.cue && b.since === 'prose' && !anyPrompt && !manifestLang && isExampleValueProse(b.prose);
   // Content that can only be output (a table header, `Error from server`, a client's replies, a lone value).
-  if (!anyPrompt && d?.setup !== true && looksLikeOutputBlock(lines, last)) {
+  if (!anyPrompt && d?.setup !== true && !sampleValue && looksLikeOutputBlock(lines, last)) {
     const watch = b.context.pendingWatch();
     if (watch && watch !== last && (!canPair || last!.class === 'mutating' || b.since === 'blocked')) {
       if (d?.skip === undefined) b.attachExpected(watch, trimBlank(lines), b.cue ? 'cue' : 'fence', b.cue, d?.expect);
@@ -293,8 +317,9 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   if (canPair && b.since === 'prose' && !anyPrompt && manifestLang && STRUCTURED_OUTPUT.test(last!.command) && !WRITE_FILE_PROSE.test(b.prose ?? '')) {
     return pair('fence');
   }
-  // Output fence separated from its command by prose only (no cue): every line reads as output.
-  if (canPair && b.since === 'prose' && !anyPrompt && (isOutputTag || isCommandTag)) {
+  // Output fence separated from its command by prose only (no cue): every line reads as output,
+  // unless the prose offers the block as a sample value for the reader ("replace X with …, such as:").
+  if (canPair && b.since === 'prose' && !anyPrompt && (isOutputTag || isCommandTag) && !sampleValue) {
     const allOutput = isCommandTag ? nonBlank.every((l) => !looksLikeCommand(l.text)) : !firstIsCommand;
     if (allOutput) return pair('fence');
   }
@@ -316,6 +341,13 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     return;
   }
   b.since = 'blocked';
+}
+
+/** True when the last sentence of the prose introduces a sample value ({@link EXAMPLE_VALUE_PROSE}). */
+function isExampleValueProse(prose: string | undefined): boolean {
+  if (!prose) return false;
+  const sentences = prose.replace(/`/g, '').replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=\S)/);
+  return EXAMPLE_VALUE_PROSE.test(sentences[sentences.length - 1] ?? '');
 }
 
 function addInlineManifest(unit: CodeUnit, b: LessonBuilder, file: string | null, language: 'yaml' | 'json' | 'text', skip?: string): void {

@@ -1,4 +1,4 @@
-import { CONCURRENT_CUES, CONTEXT_CUES, NODE_SHELL_CUES, SESSION_END_CUES, type ContextCue } from './data/context-cues.js';
+import { CONCURRENT_CUES, CONTEXT_CUES, NODE_SHELL_CUES, RETURN_TERMINAL_CUES, SESSION_END_CUES, type ContextCue } from './data/context-cues.js';
 
 /** Strips Markdown/Hugo decoration that does not change what a sentence says. */
 export function plainProse(text: string): string {
@@ -53,6 +53,11 @@ function firstMatch(paragraph: string, cues: readonly { pattern: RegExp }[]): st
 /** The sentence saying a step keeps running in another terminal, if any. */
 export function matchConcurrentCue(paragraph: string): string | undefined {
   return firstMatch(paragraph, CONCURRENT_CUES);
+}
+
+/** The sentence turning back to the terminal a long-running step was left running in, if any. */
+export function matchReturnTerminalCue(paragraph: string): string | undefined {
+  return firstMatch(paragraph, RETURN_TERMINAL_CUES);
 }
 
 /** The sentence that ends the current shell session ("close the shell", "Ctrl-D"), if any. */

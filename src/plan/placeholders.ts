@@ -1,4 +1,5 @@
-import { REPLACE_COMMENT, SHELL_VARIABLES, TEMPLATE_PLACEHOLDERS } from './data/placeholders.js';
+import { DOT_RANGE_PROGRAMS, ELIDED_VALUE, ELISION_STILL_RUNS, REPLACE_COMMENT, SHELL_VARIABLES, TEMPLATE_PLACEHOLDERS } from './data/placeholders.js';
+import { plainCommands } from './session.js';
 
 /** Names a command assigns (`X=…`, `export X=…`, `read X`, `for X in`), for later steps. */
 export function assignedNames(command: string): string[] {
@@ -22,7 +23,7 @@ export function findPlaceholders(command: string, assigned: ReadonlySet<string>)
   const text = scanned(command);
   const out: string[] = [];
   // `<filename|url>`: alternatives the reader chooses between.
-  for (const m of text.matchAll(/(?<![<\w])<([A-Za-z][\w.:-]*(?:[ _|][\w.-]+)*)>(?!>)/g)) {
+  for (const m of text.matchAll(/(?<![<\w])<([A-Za-z][\w.:/-]*(?:[ _|][\w./-]+)*)>(?!>)/g)) {
     if (!out.includes(m[0])) out.push(m[0]);
   }
   const local = new Set(assignedNames(text));
@@ -52,4 +53,17 @@ export function illustrativeReason(command: string, placeholders: readonly strin
   const variable = placeholders.find((p) => p.startsWith('$'));
   if (variable && REPLACE_COMMENT.test(command)) return `${variable} is for the reader to fill in and the page never sets it`;
   return undefined;
+}
+
+/**
+ * The value a command's text elides with `...` ({@link ELIDED_VALUE}: `echo "c3R...zE2" | base64
+ * --decode`), or undefined: the page shortened what the reader pastes, so the step cannot run as
+ * written.
+ */
+export function elidedValue(command: string): string | undefined {
+  const text = scanned(command);
+  const m = ELIDED_VALUE.exec(text);
+  if (!m) return undefined;
+  if (plainCommands(text).some((c) => DOT_RANGE_PROGRAMS.has(c.words[0] ?? '') || ELISION_STILL_RUNS.has(c.words[0] ?? ''))) return undefined;
+  return m[1];
 }

@@ -18,11 +18,13 @@ export interface Observations {
   nodePorts: Array<{ name?: string; port?: number; nodePort: number }>;
   /** Node addresses of type ExternalIP seen in any output (`get nodes -o yaml`, `-o wide`). */
   nodeExternalIPs: string[];
+  /** Rows of the most recent `kubectl get nodes` output. */
+  nodes: TableRow[];
 }
 
 /** Empty observations. */
 export function emptyObservations(): Observations {
-  return { pods: [], services: [], nodePorts: [], nodeExternalIPs: [] };
+  return { pods: [], services: [], nodePorts: [], nodeExternalIPs: [], nodes: [] };
 }
 
 /** Parses a kubectl table by its header's column starts. */
@@ -97,6 +99,7 @@ export function observe(command: string, output: string, obs: Observations): voi
   const rows = parseTable(output);
   if (rows.length === 0) return;
   if (/^(po|pod|pods)(\/|$)/.test(what)) obs.pods = rows;
+  else if (/^(no|node|nodes)$/.test(what)) obs.nodes = rows;
   else if (/^(svc|service|services)(\/|$)/.test(what)) {
     obs.services = rows;
     obs.nodePorts = [];
@@ -104,11 +107,13 @@ export function observe(command: string, output: string, obs: Observations): voi
 }
 
 /** Kinds of placeholder the runner can fill in. */
-type PlaceholderKind = 'pod-name' | 'cluster-ip' | 'external-ip' | 'node-port' | 'node-external-ip';
+type PlaceholderKind = 'pod-name' | 'cluster-ip' | 'external-ip' | 'node-port' | 'node-external-ip' | 'node-name';
 
 function kindOf(name: string): PlaceholderKind | null {
   const n = name.toLowerCase().replace(/[\s_]/g, '-');
   if (/^(your-)?pod(-name)?$|^name-of-(the-)?pod$/.test(n)) return 'pod-name';
+  // "Choose one of your nodes": `<your-node-name>`, `<node-name>`, `<nodename>`, `<name-of-your-node>`.
+  if (/^(your-)?(chosen-)?node-?name$|^name-of-(the-|your-)?node$/.test(n)) return 'node-name';
   if (/cluster-?ip/.test(n)) return 'cluster-ip';
   if (/external-?ip/.test(n)) return 'external-ip';
   if (/node-?port/.test(n)) return 'node-port';
@@ -143,6 +148,12 @@ function resolveKind(kind: PlaceholderKind, obs: Observations, context: string):
       obs.nodePorts.find((p) => (tls ? p.name === 'https' || p.port === 443 : p.name === 'http' || p.port === 80)) ??
       (obs.nodePorts.length === 1 ? obs.nodePorts[0] : undefined);
     if (pick) return { value: String(pick.nodePort) };
+  }
+  if (kind === 'node-name') {
+    // Any node the reader lists will do; one that runs ordinary pods (no control-plane role) first.
+    const nodes = obs.nodes.filter((n) => n.NAME);
+    const pick = nodes.find((n) => !/control-plane|master/.test(n.ROLES ?? '')) ?? nodes[0];
+    return pick ? { value: pick.NAME! } : { reason: 'no earlier output lists the nodes (`kubectl get nodes`)' };
   }
   if (kind === 'pod-name') {
     const r = pickBy(
@@ -193,7 +204,7 @@ export function resolvePlaceholders(
   const ctx = `${command}\n${context}`;
   // With a node port beside it, <EXTERNAL-IP> is a node's address (NodePort access), not a load balancer's.
   const viaNodePort = /<node-?port>/i.test(command.replace(/[\s_]/g, '-'));
-  for (const m of [...command.matchAll(/<([A-Za-z][A-Za-z0-9 _-]*)>/g)].reverse()) {
+  for (const m of [...command.matchAll(/<([A-Za-z][A-Za-z0-9 _./-]*)>/g)].reverse()) {
     if (insideSingleQuotes(command, m.index) || command[m.index - 1] === '<') continue;
     const found = kindOf(m[1]!);
     const kind = found === 'external-ip' && viaNodePort ? 'node-external-ip' : found;

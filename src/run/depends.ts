@@ -4,6 +4,7 @@
  * names (`make keys KEY=/tmp/nginx.key`) and the objects it creates (`kubectl create configmap
  * nginxconfigmap …`).
  */
+import { accountLogin } from '../plan/account.js';
 import { flagValue, kubectlCall, parseCommandLine } from '../shell/index.js';
 
 /** A skipped step and the names of what it would have produced. */
@@ -173,7 +174,8 @@ const TYPED = new Set(['secret', 'service', 'svc']);
 
 /** File paths and created object names a command mentions. */
 export function producedNames(command: string): Set<string> {
-  const names = new Set<string>();
+  // A sign-in leaves its credentials file (`docker login` → ~/.docker/config.json).
+  const names = new Set<string>(accountLogin(command)?.writes ?? []);
   for (const c of parseCommandLine(command).commands) {
     const program = c.program?.value;
     const words = [...c.assignments, ...c.words, ...c.redirects.map((r) => r.target)].map((w) => w.value);

@@ -61,7 +61,8 @@ export function skipAfterRun(result: StepResult, reason: string): void {
 
 /** True when the doc's output for the step is an error message (so a failing exit status is expected). */
 export function expectsFailure(step: CommandStep): boolean {
-  return step.expected !== null && /^(error|Error from server|Error:|E\d{4} )/m.test(step.expected.text.trimStart());
+  // kubectl words an Invalid refusal `The Deployment "x" is invalid: …` (exit status 1).
+  return step.expected !== null && /^(error|Error from server|Error:|E\d{4} |The [\w.]+ "[^"]+" is invalid:)/m.test(step.expected.text.trimStart());
 }
 
 /** The exit-status difference, or null when the status is what the doc implies. */

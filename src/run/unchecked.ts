@@ -96,7 +96,8 @@ function listsSessionShell(text: string): boolean {
  * interactive shell exists. A listing the doc shows with the shell in it cannot be checked here.
  */
 function sessionShellMissing(o: Outcome): string | undefined {
-  if (!o.expected || !/\bkubectl exec -i (?:-t )?.*? -- sh -c (?:'\\''|')?(?:ps|top)\b/.test(o.command)) return undefined;
+  // The line may follow the `cd` the runner carries from an earlier line of the session.
+  if (!o.expected || !/\bkubectl exec -i (?:-t )?.*? -- sh -c (?:'\\''|')?(?:cd [^;\n]*;\s*)?(?:ps|top)\b/.test(o.command)) return undefined;
   const shown = listsSessionShell(o.expected);
   const has = listsSessionShell(o.output);
   return shown && !has

@@ -24,8 +24,11 @@ const REDIRECT_OPS: Readonly<Record<number, RedirectOp>> = {
 /** mvdan/sh's binary command tokens. */
 const BINARY_OPS: Readonly<Record<number, Terminator>> = { 10: '&&', 11: '||', 12: '|', 13: '|&' };
 
-/** A `<name>` placeholder as tutorials write them; the shell would read it as two redirections. */
-const PLACEHOLDER = /<([A-Za-z][\w.-]*)>/g;
+/**
+ * A `<name>` placeholder as tutorials write them (`<pod-name>`, `<path/to/config.json>`); the shell
+ * would read it as two redirections.
+ */
+const PLACEHOLDER = /<([A-Za-z][\w./-]*)>/g;
 
 /** Quoted spans of a word being read: single-quoted contents, and every quoted part with its quotes. */
 interface Quotes {

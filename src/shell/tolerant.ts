@@ -11,7 +11,7 @@ export function splitTolerant(text: string): Omit<CommandLine, 'tolerant'> {
 }
 
 /** A `<name>` placeholder glued together (no spaces), as tutorials write them. */
-const PLACEHOLDER = /^<[A-Za-z][\w.-]*>/;
+const PLACEHOLDER = /^<[A-Za-z][\w./-]*>/;
 const WORD_END = new Set([' ', '\t', '\n', '\r', ';', '|', '&', '>', '<']);
 
 interface Pending {

@@ -39,3 +39,60 @@ describe('describe output the doc shows in part', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('describe output the doc shows as its Events table alone', () => {
+  const described = `Name:             web
+Namespace:        default
+Containers:
+  web:
+    Image:          busybox:1.37
+Conditions:
+  Type              Status
+  Ready             True
+Events:
+  Type    Reason     Age   From               Message
+  ----    ------     ----  ----               -------
+  Normal  Scheduled  5s    default-scheduler  Successfully assigned default/web to kind-control-plane
+  Normal  Pulled     4s    kubelet            Container image "busybox:1.37" already present on machine
+`;
+  const events = (rows: string[]) =>
+    ['Type    Reason     Age   From               Message', '----    ------     ----  ----               -------', ...rows].join('\n');
+  const run = (expected: string, command = 'kubectl describe pod web') =>
+    matchOutput({ expected, actual: described, mode: 'similar', line: 1, column: 1, command });
+
+  it('compares the table and nothing around it', () => {
+    const r = run(
+      events([
+        'Normal  Scheduled  11s   default-scheduler  Successfully assigned default/web to node01',
+        'Normal  Pulled     9s    kubelet            Container image "busybox:1.37" already present on machine',
+      ]),
+    );
+    expect(r.ok, JSON.stringify(r.differences)).toBe(true);
+    expect(r.differences.filter((d) => d.kind === 'extra-line')).toEqual([]);
+  });
+
+  it('still fails a row of the table that differs', () => {
+    const r = run(events(['Normal  Scheduled  11s   default-scheduler  Successfully assigned default/web to node01', 'Normal  Pulled     9s    kubelet, node01    Container image "busybox" already present on machine']));
+    expect(r.ok).toBe(false);
+    expect([...new Set(r.differences.filter((d) => !d.stale).map((d) => d.line))]).toEqual([4]);
+  });
+
+  it('keeps comparing the text around a table for other commands', () => {
+    const r = run(events(['Normal  Scheduled  11s   default-scheduler  Successfully assigned default/web to node01']), 'kubectl get events');
+    expect(r.differences.some((d) => d.kind === 'extra-line')).toBe(true);
+  });
+});
+
+describe('a table nested in describe output', () => {
+  const deploy = (rs: string, indent = '  ') =>
+    `Name:                   web\nConditions:\n${indent}Type           Status  Reason\n${indent}----           ------  ------\n${indent}Available      True    MinimumReplicasAvailable\n${indent}Progressing    True    NewReplicaSetAvailable\nOldReplicaSets:  <none>\nNewReplicaSet:   ${rs} (2/2 replicas created)\n`;
+  const run = (expected: string) =>
+    matchOutput({ expected, actual: deploy('web-68bdbd645c'), mode: 'similar', line: 1, column: 1, command: 'kubectl describe deployment web' });
+
+  it('ends at the first line left of its header: the fields after it are not rows', () => {
+    expect(run(deploy('web-3621623197')).ok).toBe(true);
+    const r = run(deploy('hello-3621623197'));
+    expect(r.ok).toBe(false);
+    expect(r.differences.map((d) => [d.line, d.message])).toEqual([[8, 'NewReplicaSet: doc hello-3621623197 (2/2 replicas created), actual web-68bdbd645c (2/2 replicas created)']]);
+  });
+});

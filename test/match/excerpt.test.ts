@@ -161,6 +161,17 @@ const CASES: Case[] = [
     false,
     [{ kind: 'wrong-value', path: 'status.qosClass' }],
   ],
+  // update-api-object-kubectl-patch.md: the page stops at `template:`, the mapping it leads to left out.
+  ['a bare key where the output goes on is where the page cut it', DEPLOY, 'spec:\n  strategy:\n    type: RollingUpdate\n  template:', 'deploy', true, []],
+  [
+    'a value before the cut is still compared',
+    DEPLOY,
+    'spec:\n  strategy:\n    type: Recreate\n  template:',
+    'deploy',
+    false,
+    [{ kind: 'wrong-value', path: 'spec.strategy.type' }],
+  ],
+  ['an explicit null is a value, compared', DEPLOY, 'spec:\n  strategy:\n    type: RollingUpdate\n  template: null', 'deploy', false, [{ kind: 'wrong-value', path: 'spec.template' }]],
 ];
 
 describe('YAML and JSON excerpts', () => {

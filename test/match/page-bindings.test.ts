@@ -156,4 +156,22 @@ describe('values the cluster assigns are consistent across a page', () => {
     expect(c!.ok).toBe(false);
     expect(c!.differences[0]!.message).toContain('contradicts itself');
   });
+  test("kubeconfig entries an installer made are the author's own; entries the page made are compared", () => {
+    // A kube-up.sh (GCE) kubeconfig: a certificate user and a basic-auth user; the reader has a token user.
+    const author = (contexts: string) =>
+      `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: REDACTED\n    server: https://104.0.0.1\n  name: proj-1_kubernetes\ncontexts:\n- context:\n    cluster: proj-1_kubernetes\n    user: proj-1_kubernetes\n  name: proj-1_kubernetes\n${contexts}current-context: proj-1_kubernetes\nkind: Config\npreferences: {}\nusers:\n- name: proj-1_kubernetes\n  user:\n    client-certificate-data: REDACTED\n    client-key-data: REDACTED\n    token: abcdef0123456789\n- name: proj-1_kubernetes-basic-auth\n  user:\n    password: secret\n    username: admin`;
+    const reader = (contexts: string) =>
+      `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: DATA+OMITTED\n    server: https://127.0.0.1:36999\n  name: kubedoctest-sim\ncontexts:\n${contexts}- context:\n    cluster: kubedoctest-sim\n    namespace: default\n    user: kubedoctest-sim\n  name: kubedoctest-sim\ncurrent-context: kubedoctest-sim\nkind: Config\npreferences: {}\nusers:\n- name: kubedoctest-sim\n  user:\n    token: REDACTED`;
+    const dev = (ns: string, cluster: string) => `- context:\n    cluster: ${cluster}\n    namespace: ${ns}\n    user: ${cluster}\n  name: dev\n`;
+    const [untouched] = page([{ command: 'kubectl config view', expected: author(''), actual: reader('') }]);
+    expect(untouched!.ok, JSON.stringify(untouched!.differences)).toBe(true);
+    // The missing basic-auth user is reported, as the environment's, not failed.
+    expect(untouched!.differences.some((d) => d.environment === true && /basic-auth/.test(d.message))).toBe(true);
+    const [made] = page([{ command: 'kubectl config view', expected: author(dev('development', 'proj-1_kubernetes')), actual: reader(dev('development', 'kubedoctest-sim')) }]);
+    expect(made!.ok, JSON.stringify(made!.differences)).toBe(true);
+    // A context the page made with another namespace than the reader gets is the page's defect.
+    const [wrong] = page([{ command: 'kubectl config view', expected: author(dev('development', 'proj-1_kubernetes')), actual: reader(dev('production', 'kubedoctest-sim')) }]);
+    expect(wrong!.ok).toBe(false);
+    expect(wrong!.differences.filter((d) => d.environment !== true && d.stale !== true).map((d) => d.path)).toEqual(['contexts[1].context.namespace']);
+  });
 });

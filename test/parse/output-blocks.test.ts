@@ -47,6 +47,18 @@ const CASES: Array<[string, string, string[], string | null]> = [
     'Error from server (NotFound): pods "nope" not found',
   ],
   [
+    'a sample value the prose asks the reader to substitute is not the output of the command before (clean)',
+    [block('shell', 'curl -o app.conf https://example.com/app.conf'), 'In `app.conf`, replace `<your-host>` with the name of a host, such as:', '', block('none', 'db.example.com:5432')].join('\n'),
+    ['curl -o app.conf https://example.com/app.conf'],
+    null,
+  ],
+  [
+    'output after prose that is no sample-value lead-in still pairs (trigger)',
+    [block('shell', 'curl -s https://example.com/host'), 'It prints the host, for example db.example.com, to use below.', '', block('none', 'db.example.com:5432')].join('\n'),
+    ['curl -s https://example.com/host'],
+    'db.example.com:5432',
+  ],
+  [
     'a ```shell block of assignments is a command, not output (clean)',
     [block('shell', 'kubectl create deployment web --image=nginx'), 'Save the Pod name:', '', block('shell', 'POD=$(kubectl get pods -o name)')].join('\n'),
     ['kubectl create deployment web --image=nginx', 'POD=$(kubectl get pods -o name)'],
@@ -172,5 +184,38 @@ describe('output or command, by content and cues', () => {
       ['kubectl get pods -l app=web --watch', 'NAME        READY   STATUS              RESTARTS   AGE'],
       ['kubectl create deployment web --image=nginx', null],
     ]);
+  });
+
+  it('should give a table shown "in your original terminal" to the watch left running there, not to the command typed last in the other one', () => {
+    const head = 'NAME   READY   STATUS    RESTARTS   AGE';
+    const md = (watchShown: boolean) =>
+      [
+        'Watch the Pod:',
+        '',
+        block('shell', 'kubectl get pod web --watch'),
+        ...(watchShown ? ['The output looks like this:', '', block('', head, 'web    1/1     Running   0          13s')] : []),
+        'In another terminal, get a shell to the container:',
+        '',
+        block('shell', 'kubectl exec -it web -- sh'),
+        'In your shell, stop the main process:',
+        '',
+        block('shell', 'root@web:/# kill 1'),
+        'In your original terminal, watch for changes to the Pod. Eventually, you see something like this:',
+        '',
+        block('shell', head, 'web    1/1     Running     0          13s', 'web    0/1     Completed   0          6m'),
+      ].join('\n');
+    const notShown = cmds(md(false));
+    expect(notShown.map((s) => [s.command, s.expected?.text.split('\n')[2] ?? null])).toEqual([
+      ['kubectl get pod web --watch', 'web    0/1     Completed   0          6m'],
+      ['kubectl exec -it web -- sh', null],
+      ['kill 1', null],
+    ]);
+    const shown = parse(md(true));
+    expect(shown.steps.filter((s): s is CommandStep => s.kind === 'command').map((s) => [s.command, s.expected?.position.line ?? null])).toEqual([
+      ['kubectl get pod web --watch', 10],
+      ['kubectl exec -it web -- sh', null],
+      ['kill 1', null],
+    ]);
+    expect(shown.findings.map((f) => f.message)).toContainEqual(expect.stringMatching(/kept running in another terminal \(line 4\)/));
   });
 });

@@ -140,3 +140,42 @@ describe('output written after its command in a block, introduced by prose', () 
     ]);
   });
 });
+
+describe('a command in a Hugo tab, written without a fence', () => {
+  const tabbed = (body: string) => [
+    'Patch your Deployment:',
+    '',
+    '{{< tabs name="example" >}}',
+    '{{{< tab name="Bash" codelang="bash" >}}',
+    body,
+    '{{< /tab >}}',
+    '{{< tab name="PowerShell" codelang="posh" >}}',
+    'kubectl patch deployment web --patch $(Get-Content patch.yaml -Raw)',
+    '{{< /tab >}}}',
+    '{{< /tabs >}}',
+    '',
+  ];
+
+  it('should not take the shortcode lines after it for its output', () => {
+    const steps = commands(lesson(tabbed('kubectl patch deployment web --patch "$(cat patch.yaml)"')));
+    expect(steps.map((s) => [s.command, s.expected?.text ?? null, s.skip ?? null])).toEqual([
+      ['kubectl patch deployment web --patch "$(cat patch.yaml)"', null, null],
+      ['kubectl patch deployment web --patch $(Get-Content patch.yaml -Raw)', null, 'not the first tab'],
+    ]);
+  });
+
+  it('should pair the refusal shown next, in a shell fence, as its output', () => {
+    const src = [
+      ...tabbed('kubectl patch deployment web --type merge --patch "$(cat patch.yaml)"'),
+      'In the output, you can see that it is not possible:',
+      '',
+      '```shell',
+      'The Deployment "web" is invalid: spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is \'Recreate\'',
+      '```',
+      '',
+    ];
+    const steps = commands(lesson(src));
+    expect(steps.map((s) => s.command)).not.toContain(expect.stringMatching(/^The /));
+    expect(steps[0]!.expected?.text).toMatch(/^The Deployment "web" is invalid: /);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCue, matchSessionEndCue } from '../../src/plan/context-cues.js';
+import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCue, matchReturnTerminalCue, matchSessionEndCue } from '../../src/plan/context-cues.js';
 import {
   CONCURRENT_CUES,
   CONTAINER_COMMAND_CUE,
@@ -8,6 +8,7 @@ import {
   HYPOTHETICAL_STATE_CUE,
   NARRATED_CHANGE_CUE,
   NODE_SHELL_CUES,
+  RETURN_TERMINAL_CUES,
   SESSION_END_CUES,
 } from '../../src/plan/data/context-cues.js';
 import { parseMarkdown } from '../../src/parse/index.js';
@@ -32,6 +33,7 @@ describe('context cues', () => {
     ['concurrent', CONCURRENT_CUES, matchConcurrentCue],
     ['session end', SESSION_END_CUES, matchSessionEndCue],
     ['node shell', NODE_SHELL_CUES, matchNodeShellCue],
+    ['return to a terminal', RETURN_TERMINAL_CUES, matchReturnTerminalCue],
   ];
   for (const [name, cues, match] of tables) {
     for (const cue of cues) {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/parse/index.js';
-import { findPlaceholders, illustrativeReason } from '../../src/plan/placeholders.js';
+import { elidedValue, findPlaceholders, illustrativeReason } from '../../src/plan/placeholders.js';
 import type { CommandStep } from '../../src/plan/types.js';
 
 describe('findPlaceholders', () => {
   it.each([
     ['kubectl get pod <pod-name>', [], ['<pod-name>']],
     ['kubectl get -f <filename|url> -o yaml', [], ['<filename|url>']],
+    ['kubectl create secret generic c --from-file=.cfg=<path/to/.app/config.json>', [], ['<path/to/.app/config.json>']],
+    ['wc -l </dev/null', [], []],
     ['kubectl logs ${POD_NAME} -c $CONTAINER', [], ['${POD_NAME}', '$CONTAINER']],
     ['kubectl logs $POD_NAME', ['POD_NAME'], []],
     ['echo $HOME $KUBECONFIG', [], []],
@@ -61,5 +63,26 @@ describe('illustrativeReason', () => {
       ['kubectl get <resource>', ['<resource>'], 'illustrative'],
       ['curl http://$EXTERNAL_IP', ['$EXTERNAL_IP'], 'illustrative'],
     ]);
+  });
+});
+
+describe('elidedValue', () => {
+  it.each([
+    ['echo "c3R...zE2" | base64 --decode', 'c3R...zE2'],
+    ['curl -H "Authorization: Bearer eyJhbGc...Xn0" https://example.com', 'eyJhbGc...Xn0'],
+    ['go test ./...', undefined],
+    ['git diff main...topic', undefined],
+    ['kubectl create token sa --bound-object-kind Node --bound-object-uid 123...456', undefined],
+    ['kubectl get pods ...', undefined],
+    ['echo "Waiting..." && sleep 1', undefined],
+  ])('%s', (command, expected) => {
+    expect(elidedValue(command)).toBe(expected);
+  });
+
+  it('should mark a local step that works on an elided value illustrative', () => {
+    const md = ['```shell', 'echo "c3R...zE2" | base64 --decode', 'echo "c3RhY2s=" | base64 --decode', '```', ''].join('\n');
+    const steps = parseMarkdown(md, { path: 'x.md', readFile: () => undefined }).steps as CommandStep[];
+    expect(steps.map((s) => s.host.kind)).toEqual(['illustrative', 'local']);
+    expect(steps[0]!.host).toMatchObject({ reason: expect.stringMatching(/shortens a value with "\.\.\." \(c3R\.\.\.zE2\)/) });
   });
 });

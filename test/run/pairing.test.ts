@@ -109,3 +109,51 @@ describe('output the prose attributes to a container', () => {
     );
   }, 60_000);
 });
+
+describe('values only the reader has', () => {
+  it('should skip a sign-in with the reader account and what reads its file, a <path/to/file> placeholder and a value shortened with ..., and not take a sample value for output', async () => {
+    const r = await run('reader-values.md');
+    expect(byLine(r.steps)).toEqual([
+      [6, 'skipped'],
+      [12, 'skipped'],
+      [24, 'skipped'],
+      [30, 'skipped'],
+      [42, 'pass'],
+      [54, 'pass'],
+    ]);
+    const reason = (line: number) => r.steps.find((s) => s.line === line)!.skipReason;
+    expect(reason(6)).toMatch(/reader's own account: `docker login` needs a container registry account/);
+    expect(reason(12)).toMatch(/^depends on line 6, which was skipped/);
+    expect(reason(24)).toMatch(/<path\/to\/\.docker\/config\.json>/);
+    expect(reason(30)).toMatch(/shortens a value with "\.\.\." \(c3R\.\.\.zE2\)/);
+    // The sample value is not compared with the file line 42 writes; line 54 shows the file as written.
+    expect(r.steps.find((s) => s.line === 42)!.expected ?? null).toBeNull();
+  }, 60_000);
+});
+
+describe('the node the reader chooses', () => {
+  it('should label a node of the cluster for <your-node-name>, so the pod that selects it is scheduled as the page shows', async () => {
+    const r = await run('chosen-node.md');
+    expect(byLine(r.steps)).toEqual([
+      [6, 'pass'],
+      [19, 'pass'],
+      [31, 'pass'],
+      [48, 'pass'],
+    ]);
+    const label = r.steps.find((s) => s.line === 19)!;
+    expect(label.rewrites).toContainEqual(expect.objectContaining({ kind: 'placeholder', from: '<your-node-name>', reason: 'node-name from an earlier output' }));
+    expect(r.steps.find((s) => s.line === 48)!.actual).toMatch(/ssd-pod\s+1\/1\s+Running/);
+  }, 60_000);
+});
+
+describe('a watch started before its pod runs', () => {
+  it('should pass the Running row the page shows, the pod having been ContainerCreating first, in another terminal', async () => {
+    const r = await run('watch-prelude.md');
+    expect(byLine(r.steps)).toEqual([
+      [4, 'pass'],
+      [10, 'pass'],
+      [23, 'pass'],
+    ]);
+    expect(r.steps.find((s) => s.line === 10)!.actual).toMatch(/ContainerCreating[\s\S]*Running/);
+  }, 60_000);
+});

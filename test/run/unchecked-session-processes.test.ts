@@ -39,4 +39,12 @@ describe('session-processes in a shell opened with a terminal', () => {
     const output = busybox(['    1 1000      0:00 sleep 1h', '    7 1000      0:00 ps aux']);
     expect(cannotCheck({ command, onHost: false, expected, output }, session)?.rule).toBe('session-processes');
   });
+
+  it('should recognise the line after the directory an earlier line of the session moved to', () => {
+    const command = `if command -v script >/dev/null 2>&1; then KDT_POD=demo script -qec 'kubectl exec -i -t "$KDT_POD" -- sh -c '\\''cd /data 2>/dev/null; ps aux\n__kdt_rc=$?'\\''' /dev/null; else kubectl exec -i demo -- sh -c 'cd /data 2>/dev/null; ps aux'; fi`;
+    const expected = busybox(['    1 1000      0:00 sleep 1h', '    6 1000      0:00 sh']);
+    const output = busybox(['    1 1000      0:00 sleep 1h', '    7 1000      0:00 ps aux']);
+    expect(cannotCheck({ command, onHost: false, expected, output }, session)?.rule).toBe('session-processes');
+    expect(cannotCheck({ command: command.replace(/ps aux/g, 'cat ps.txt'), onHost: false, expected, output }, session)).toBeUndefined();
+  });
 });

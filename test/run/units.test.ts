@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { takePodCwd } from '../../src/run/rewrite/index.js';
 import { emptyObservations, observe, parseTable, resolvePlaceholders } from '../../src/run/bind.js';
-import { baseResult, stepFindings } from '../../src/run/outcome.js';
+import { baseResult, expectsFailure, stepFindings } from '../../src/run/outcome.js';
 import { firstKubectlCall, flagWords } from '../../src/shell/index.js';
 import { lessonEnv } from '../../src/run/sandbox.js';
 import { stepRoles } from '../../src/run/select.js';
@@ -35,6 +36,33 @@ describe('lessonEnv', () => {
 });
 
 describe('placeholders', () => {
+  it('should fill the node the reader chooses with a listed node that runs ordinary pods, and say why when no list was seen', () => {
+    const obs = emptyObservations();
+    expect(resolvePlaceholders('kubectl label nodes <your-node-name> disktype=ssd', obs, new Set())).toEqual({
+      unresolved: 'cannot fill in <your-node-name>: no earlier output lists the nodes (`kubectl get nodes`)',
+    });
+    observe(
+      'kubectl get nodes --show-labels',
+      'NAME           STATUS   ROLES           AGE   VERSION   LABELS\ncp-1           Ready    control-plane   9m    v1.32.0   kubernetes.io/hostname=cp-1\nworker-a       Ready    <none>          9m    v1.32.0   kubernetes.io/hostname=worker-a\n',
+      obs,
+    );
+    expect(resolvePlaceholders('kubectl label nodes <your-node-name> disktype=ssd', obs, new Set())).toEqual({
+      command: 'kubectl label nodes worker-a disktype=ssd',
+      rewrites: [{ kind: 'placeholder', from: '<your-node-name>', to: 'worker-a', reason: 'node-name from an earlier output' }],
+    });
+    expect(resolvePlaceholders('kubectl cordon <node-name>', obs, new Set())).toMatchObject({ command: 'kubectl cordon worker-a' });
+    // Not a node name: still for the reader.
+    expect(resolvePlaceholders('kubectl label nodes <your-node-name> disk=<disk-kind>', obs, new Set())).toEqual({
+      unresolved: 'the doc leaves <disk-kind> for the reader to fill in; no rule can fill it',
+    });
+  });
+
+  it('should read <path/to/file> as one placeholder the reader fills in', () => {
+    expect(resolvePlaceholders('kubectl create secret generic c --from-file=.cfg=<path/to/.app/config.json>', emptyObservations(), new Set())).toEqual({
+      unresolved: 'the doc leaves <path/to/.app/config.json> for the reader to fill in; no rule can fill it',
+    });
+  });
+
   it('should fill <CLUSTER-IP> and <NODE-PORT> from the latest get svc, skipping the kubernetes Service', () => {
     const obs = emptyObservations();
     observe(
@@ -226,5 +254,29 @@ describe('offline', () => {
     expect(internetHosts('curl http://10.0.0.1/ http://my-nginx.default.svc.cluster.local https://raw.githubusercontent.com/x')).toEqual([
       'raw.githubusercontent.com',
     ]);
+  });
+});
+
+describe('the working-directory marker of a pod step', () => {
+  it('should be taken off the output wherever kubectl leaves it, keeping what kubectl printed after it', () => {
+    expect(takePodCwd('hello\n__KDT_PWD__/data/redis\n')).toEqual({ output: 'hello\n', cwd: '/data/redis' });
+    expect(takePodCwd('sh: 1: ps: not found\n__KDT_PWD__/data/redis\ncommand terminated with exit code 127\n')).toEqual({
+      output: 'sh: 1: ps: not found\ncommand terminated with exit code 127\n',
+      cwd: '/data/redis',
+    });
+    expect(takePodCwd('__KDT_PWD__/\n')).toEqual({ output: '', cwd: '/' });
+    expect(takePodCwd('no marker\n')).toEqual({ output: 'no marker\n' });
+    expect(takePodCwd('echo x__KDT_PWD__y\n')).toEqual({ output: 'echo x__KDT_PWD__y\n' });
+  });
+});
+
+describe('expectsFailure', () => {
+  it("should read kubectl's wording of a refusal as a failing run", () => {
+    const refused = 'The Deployment "web" is invalid: spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is \'Recreate\'';
+    expect(expectsFailure(cmd(1, 'kubectl patch deployment web -p "$(cat p.yaml)"', { expected: refused }))).toBe(true);
+    expect(expectsFailure(cmd(1, 'kubectl apply -f x.yaml', { expected: 'Error from server (Forbidden): pods "x" is forbidden' }))).toBe(true);
+    // Prose-like output that only mentions validity is a successful run's.
+    expect(expectsFailure(cmd(1, 'kubectl get deploy web -o jsonpath={.status}', { expected: 'The rollout is valid' }))).toBe(false);
+    expect(expectsFailure(cmd(1, 'kubectl patch deployment web -p "$(cat p.yaml)"', { expected: 'deployment.apps/web patched' }))).toBe(false);
   });
 });

@@ -172,6 +172,15 @@ describe('parseCommandLine: text that is not valid shell', () => {
     ]);
   });
 
+  it('should read a <path/to/file> placeholder as one word', () => {
+    const line = parseCommandLine('kubectl create secret generic c --from-file=.cfg=<path/to/.app/config.json> --type=x');
+    expect(line.tolerant).toBe(false);
+    expect(line.commands[0]!.redirects).toEqual([]);
+    expect(line.commands[0]!.words.map((w) => w.value)).toEqual([
+      'kubectl', 'create', 'secret', 'generic', 'c', '--from-file=.cfg=<path/to/.app/config.json>', '--type=x',
+    ]);
+  });
+
   it.each([
     [`echo "it's`, [['echo', "it's"]]],
     [`kubectl exec web -- sh -c 'echo hi`, [['kubectl', 'exec', 'web', '--', 'sh', '-c', 'echo hi']]],

@@ -22,6 +22,9 @@ export const INSTALLER_NAMES: readonly string[] = [
   'kubernetes',
   'microk8s',
   'microk8s-cluster',
+  // kube-up.sh on GCE (cluster/gce/util.sh): CONTEXT="${PROJECT}_${INSTANCE_PREFIX}", the prefix
+  // `kubernetes` by default, and a second user `${CONTEXT}-basic-auth`.
+  '[a-z][a-z0-9-]*[a-z0-9]_kubernetes(?:-basic-auth)?',
   'rancher-desktop',
   'orbstack',
   'colima',
@@ -41,6 +44,7 @@ const DISTINCTIVE = [
   'gke_[\\w.-]+_[\\w.-]+_[\\w.-]+',
   'arn:aws:eks:[\\w-]+:\\d+:cluster/[\\w.-]+',
   'kubernetes-admin@kubernetes',
+  '[a-z][a-z0-9-]*[a-z0-9]_kubernetes',
   'microk8s',
   'rancher-desktop',
   'orbstack',
@@ -48,13 +52,19 @@ const DISTINCTIVE = [
 
 const NAME = `(?:${INSTALLER_NAMES.join('|')})`;
 const WHOLE = new RegExp(`^${NAME}$`, 'g');
+const INSTALLER_NAME = new RegExp(`^${NAME}$`);
+
+/** Whether a kubeconfig context, cluster or user name is one an installer gives (`minikube`, `kind-kind`, …). */
+export function isInstallerName(name: string): boolean {
+  return INSTALLER_NAME.test(name);
+}
 /** What any kubeconfig name may look like in the actual output. */
 const ANY_NAME = '[\\w.:@/-]+';
 
 function kubeconfigName(id: string, bind: string, what: string, contexts: string[], anywhere: RegExp[] = [], wholeLine: RegExp[] = []): Normalizer {
   return {
     id,
-    description: `installer-given kubeconfig ${what} names (\`minikube\`, \`kind-kind\`, \`gke_…\`): any name`,
+    description: `installer-given kubeconfig ${what} names (\`minikube\`, \`kind-kind\`, \`gke_…\`, \`<project>_kubernetes\`): any name`,
     anywhere,
     wholeLine,
     contexts,

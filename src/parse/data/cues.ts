@@ -33,3 +33,11 @@ export const OUTPUT_CUES: readonly Cue[] = [
  * Sentences ending with one of these are cue candidates.
  */
 export const CUE_SENTENCE_END = /(?::|\bis|\bare|\bthis|\bbelow|\bfollows|\blike|\bsee)\s*$/i;
+
+/**
+ * The last sentence of prose that introduces a sample value for the reader to use, not a
+ * command's output: "replace `<your-private-image>` with the path to an image … such as:",
+ * "set it to a value, for example:". Without an output cue, the block after it is an illustration.
+ */
+export const EXAMPLE_VALUE_PROSE =
+  /\b(?:replace|substitute|set|use|enter|type|choose|pick|change)\b[^.]*\b(?:such as|for example|for instance|e\.g\.)\s*:\s*$/i;

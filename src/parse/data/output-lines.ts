@@ -9,7 +9,9 @@ export const OUTPUT_LINE_PATTERNS: readonly RegExp[] = [
   /^[A-Z][A-Z0-9_()/-]*(?:\s{2,}[A-Z][A-Z0-9_()/ -]*)+\s*$/,
   // `Key:   value` describe output and `key: value` YAML
   /^\s*[\w./-]+:(?:\s|$)/,
-  // Error and status messages
+  // Error and status messages; kubectl words an Invalid refusal `The <Kind> "<name>" is invalid: …`
+  /^The [\w.]+ "[^"]+" is invalid:/,
+  /^The connection to the server \S+ was refused\b/,
   /^(?:error|Error|warning|Warning|Waiting for|Hit enter|If you don't see a command prompt|pod "[^"]+" deleted)/,
   // Elisions and markup
   /^\s*(?:\.\.\.|…)\s*$/,

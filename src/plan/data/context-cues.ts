@@ -131,6 +131,26 @@ export const CONCURRENT_CUES: readonly SessionCue[] = [
 ];
 
 /**
+ * Prose that turns back to the terminal a long-running step was left running in ("In your
+ * original terminal, watch for changes"): the block after it is that step's output, not the
+ * output of the command typed last in another terminal.
+ */
+export const RETURN_TERMINAL_CUES: readonly SessionCue[] = [
+  {
+    id: 'original-terminal',
+    pattern:
+      /\b(?:in|back\s+(?:in|to)|return\s+to|switch\s+(?:back\s+)?to)\s+(?:your|the)\s+(?:original|first|initial|earlier|previous)\s+(?:terminal|shell|window|tab)\b|\b(?:in|back\s+in)\s+the\s+(?:terminal|shell|window)\s+(?:where|running|that\s+(?:runs|is\s+running))\b/i,
+    trigger: [
+      'In your original terminal, watch for changes to the Redis Pod.',
+      'Back in the first terminal, you see the new Pods:',
+      'In the terminal running the watch, you see:',
+      'Switch back to the original terminal; the output is similar to:',
+    ],
+    clean: ['In another terminal, run:', 'Open a terminal and run:', 'In the first step, create the Pod:'],
+  },
+];
+
+/**
  * Prose that supposes a state the page never sets up ("let's suppose you have insufficient
  * quota. If you describe the Deployment you will notice…"): a read-only command in the block
  * right after it shows what would be seen then, so it is illustrative. Test:

@@ -49,5 +49,21 @@ export const TEMPLATE_PLACEHOLDERS: ReadonlySet<string> = new Set([
   'version',
 ]);
 
+/**
+ * A value the page shortens with `...` inside it (`"c3R...zE2"`, `eyJhbGc...Xn0`): the step would
+ * work on the elision itself. Only whole words: `./...` and a trailing `...` are not elisions.
+ */
+export const ELIDED_VALUE = /(?<=^|[\s"'=:])([A-Za-z0-9+/_-]{2,}\.{3}[A-Za-z0-9+/=_-]{2,})(?=$|[\s"'])/;
+
+/** Programs for which `a...b` is syntax, not an elision (`git diff main...topic`). */
+export const DOT_RANGE_PROGRAMS: ReadonlySet<string> = new Set(['git', 'seq']);
+
+/**
+ * Cluster clients, run even with a shortened value: the cluster may refuse the request for another
+ * reason first (`--bound-object-uid 123...456` of a ServiceAccount the page deleted), and that
+ * refusal is the page's to answer for.
+ */
+export const ELISION_STILL_RUNS: ReadonlySet<string> = new Set(['kubectl', 'oc']);
+
 /** A comment telling the reader to substitute a value: `# replace this with your IP`. */
 export const REPLACE_COMMENT = /#.*\b(?:replace|substitute|change|set)\b.*\b(?:this|with|your|own)\b/i;

@@ -33,6 +33,19 @@ export function rewriteExampleUrls(command: string, examples: Map<string, string
 }
 
 /**
+ * The output as the reader's kubectl prints it: a file name kubectl echoes (`error when creating
+ * "./admin/x.yaml"`) is the URL the doc gave, not the sandbox copy the runner put in its place.
+ */
+export function asReaderSees(output: string, rewrites: readonly Rewrite[]): string {
+  let out = output;
+  for (const r of rewrites) {
+    if (r.kind !== 'path' || !r.to.startsWith('./') || !/^https:\/\//.test(r.from)) continue;
+    out = out.split(r.to).join(r.from);
+  }
+  return out;
+}
+
+/**
  * Example files a command applies or downloads by URL (`-f https://k8s.io/examples/P`,
  * `curl -O https://k8s.io/examples/P`) that the lesson has no copy of: run as written, kubectl or
  * curl would fetch them from the live site (a version the doc may not show) or fail offline.
@@ -74,10 +87,16 @@ export function rewriteDrivePaths(command: string, runDir: string): { command: s
 /** Ends a pod step's script: keeps its exit status, prints where its shell ended up. */
 export const POD_CWD_TRAILER = `__kdt_rc=$?; printf '${'__KDT_PWD__'}%s\\n' "$PWD"; exit $__kdt_rc`;
 
-/** Splits the working-directory marker off a pod step's output. */
+/**
+ * Splits the working-directory marker off a pod step's output. It is the script's last line, but
+ * kubectl may print after it (`command terminated with exit code 127` when the step failed).
+ */
 export function takePodCwd(output: string): { output: string; cwd?: string } {
-  const m = /__KDT_PWD__([^\n]*)\n?$/.exec(output);
-  return m ? { output: output.slice(0, m.index), cwd: m[1]! } : { output };
+  const at = output.lastIndexOf('__KDT_PWD__');
+  if (at < 0 || (at > 0 && output[at - 1] !== '\n')) return { output };
+  const end = output.indexOf('\n', at);
+  const cwd = output.slice(at + '__KDT_PWD__'.length, end < 0 ? undefined : end);
+  return { output: output.slice(0, at) + (end < 0 ? '' : output.slice(end + 1)), cwd };
 }
 
 const DOWNLOAD = /\b(curl|wget)\b([^;&|\n]*?)(https:\/\/(?:k8s\.io|(?:www\.)?kubernetes\.io)\/examples\/)([\w./-]+[\w-])([^;&|\n]*)/g;

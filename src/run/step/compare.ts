@@ -1,7 +1,7 @@
 /** A step's output compared with what the doc shows: the output itself, with its block's earlier outputs, or a file it wrote. */
 import type { CommandStep } from '../../plan/types.js';
 import type { MatchResult } from '../../match/types.js';
-import { podExec } from '../rewrite/index.js';
+import { asReaderSees, podExec } from '../rewrite/index.js';
 import { shQuote } from '../../shell/index.js';
 import { internal } from '../internal.js';
 import type { LessonContext, LessonProgress } from '../state.js';
@@ -40,7 +40,8 @@ export async function shown(state: LessonProgress, step: CommandStep, prepared: 
  * of those commands that ran, then this one, as a reader pasting the fence sees them. The first
  * that fits wins; when neither does, the one with fewer differences is reported.
  */
-export async function matchShown(state: LessonProgress, step: CommandStep, prepared: Run, output: string, command: string): Promise<MatchResult> {
+export async function matchShown(state: LessonProgress, step: CommandStep, prepared: Run, raw: string, command: string): Promise<MatchResult> {
+  const output = asReaderSees(raw, prepared.rewrites);
   const alone = match(state, step, await shown(state, step, prepared, output), command);
   const before = (step.expected!.mayCover ?? []).filter((id) => state.outputs.has(id));
   if (alone.ok || step.expected!.file || before.length === 0) return alone;

@@ -12,6 +12,11 @@ describe('kube-context', () => {
     ['Switched to context "minikube".', 'Switched to context "kubedoctest-sim".', true],
     // `kubectl config current-context`: a distinctive installer name alone on its line
     ['docker-desktop', 'kubedoctest-sim', true],
+    // kube-up.sh on GCE names the context `<project>_kubernetes`
+    ['lithe-cocoa-92103_kubernetes', 'kubedoctest-sim', true, 'current-context'],
+    ['my-project_kubernetes', 'kubedoctest-sim', true],
+    // another prefix than the default is not recognisable: it stays exact
+    ['my-project_staging', 'kubedoctest-sim', false, 'current-context'],
     // names a tutorial sets itself stay exact
     ['dev-frontend', 'kubedoctest-sim', false, 'current-context'],
     ['Switched to context "dev-frontend".', 'Switched to context "kubedoctest-sim".', false],
@@ -25,6 +30,7 @@ describe('kube-cluster', () => {
     ['minikube', 'kubedoctest-sim', true, 'cluster'],
     ['kubernetes', 'kubedoctest-sim', true, 'cluster'],
     ['development', 'kubedoctest-sim', false, 'cluster'],
+    ['lithe-cocoa-92103_kubernetes', 'kubedoctest-sim', true, 'cluster'],
     ['minikube', 'kubedoctest-sim', false, 'name'],
   ]);
 });
@@ -34,5 +40,6 @@ describe('kube-user', () => {
     ['minikube', 'kubedoctest-sim', true, 'user'],
     ['kubernetes-admin', 'kubedoctest-sim', true, 'AUTHINFO'],
     ['developer', 'kubedoctest-sim', false, 'user'],
+    ['lithe-cocoa-92103_kubernetes-basic-auth', 'kubedoctest-sim', true, 'user'],
   ]);
 });

@@ -127,7 +127,7 @@ describe('LimitRanger', () => {
       admission.admit('create', TYPES.pods, pod({ limits: { memory: '1.5Gi' }, requests: { memory: '800Mi' } }) as never, undefined, {}),
     );
     expect(err).toEqual({
-      message: 'pods "default-mem-demo" is forbidden: maximum memory usage per Container is 1Gi, but limit is 1536Mi',
+      message: 'pods "default-mem-demo" is forbidden: maximum memory usage per Container is 1Gi, but limit is 1536Mi.',
       code: 403,
       reason: 'Forbidden',
     });
@@ -139,7 +139,7 @@ describe('LimitRanger', () => {
     const err = errorOf(() =>
       admission.admit('create', TYPES.pods, pod({ limits: { memory: '800Mi' }, requests: { memory: '100Mi' } }) as never, undefined, {}),
     );
-    expect(err.message).toBe('pods "default-mem-demo" is forbidden: minimum memory usage per Container is 500Mi, but request is 100Mi');
+    expect(err.message).toBe('pods "default-mem-demo" is forbidden: minimum memory usage per Container is 500Mi, but request is 100Mi.');
   });
 });
 

@@ -83,4 +83,26 @@ describe('image profiles', () => {
     const bad = await runSh('apk add nosuchpkg', { host: alpine });
     expect(bad.stderr).toContain('nosuchpkg (no such package)');
   });
+
+  it("ps shows the image's own command as it runs itself (user, title), and a command the pod sets as written", async () => {
+    const host = testHost('redis');
+    host.mainProcess = ['docker-entrypoint.sh', 'redis-server'];
+    const own = await runSh('apt-get update >/dev/null && apt-get install -y procps >/dev/null && ps aux', { host });
+    expect(own.stdout.split('\n').slice(1, 3).map((l) => l.split(/\s+/).filter(Boolean))).toEqual([
+      ['redis', '1', '0.0', '0.0', '2576', '896', '?', 'Ss', '00:00', '0:00', 'redis-server', '*:6379'],
+      ['root', '7', '0.0', '0.0', '8088', '4024', '?', 'Rs', '00:00', '0:00', 'ps', 'aux'],
+    ]);
+    host.mainProcess = ['redis-server', '--appendonly', 'yes'];
+    const set = await runSh('ps aux', { host });
+    expect(set.stdout.split('\n')[1]).toMatch(/^root\s+1\s.*\sredis-server --appendonly yes$/);
+  });
+
+  it('apt-get install without -y asks only when it would install more than was named', async () => {
+    const host = testHost('debian:12');
+    const r = await runSh('apt-get update >/dev/null && apt-get install procps && which ps', { host });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('Do you want to continue?');
+    expect(r.stdout).toContain('The following NEW packages will be installed:\n  procps\n');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('/usr/bin/ps');
+  });
 });

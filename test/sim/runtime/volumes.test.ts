@@ -50,6 +50,7 @@ const podSpec = {
       downwardAPI: {
         items: [
           { path: 'labels', fieldRef: { fieldPath: 'metadata.labels' } },
+          { path: 'annotations', fieldRef: { fieldPath: 'metadata.annotations' } },
           { path: 'name', fieldRef: { fieldPath: 'metadata.name' } },
         ],
       },
@@ -62,7 +63,9 @@ describe('container files and environment from the pod spec', () => {
     const { runtime, create } = setup();
     create('configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { level: 'debug', 'app.conf': 'x=1\n' } });
     create('secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'creds' }, data: { password: Buffer.from('s3cr3t').toString('base64') } });
-    const pod = create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels: { tier: 'web', app: 'x' } }, spec: podSpec });
+    const applied = '{"apiVersion":"v1","kind":"Pod"}\n';
+    const annotations = { 'kubectl.kubernetes.io/last-applied-configuration': applied, note: 'a \\ b\tc' };
+    const pod = create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', labels: { tier: 'web', app: 'x' }, annotations }, spec: podSpec });
     runtime.podStarted({ ...pod, status: { phase: 'Running', podIP: '10.244.0.9' } });
     try {
       const sh = (cmd: string, container = 'app') => runtime.exec('default', 'p', container, ['sh', '-c', cmd]);
@@ -81,6 +84,10 @@ describe('container files and environment from the pod spec', () => {
       expect((await sh('ls -lL /etc/picked/conf')).stdout).toContain('-r-------- ');
       expect((await sh('cat /etc/app.conf')).stdout).toBe('x=1\n');
       expect((await sh('cat /etc/podinfo/labels; echo; cat /etc/podinfo/name')).stdout).toBe('app="x"\ntier="web"\np');
+      // Each value as Go's %q writes it, one per line (pkg/fieldpath FormatMap).
+      expect((await sh('cat /etc/podinfo/annotations')).stdout).toBe(
+        'kubectl.kubernetes.io/last-applied-configuration="{\\"apiVersion\\":\\"v1\\",\\"kind\\":\\"Pod\\"}\\n"\nnote="a \\\\ b\\tc"',
+      );
       expect((await sh('echo hi > /etc/creds/x')).stderr).toBe("sh: can't create /etc/creds/x: Read-only file system\n");
       const sa = await sh('ls /var/run/secrets/kubernetes.io/serviceaccount; cat /var/run/secrets/kubernetes.io/serviceaccount/namespace');
       expect(sa.stdout).toBe('ca.crt\nnamespace\ntoken\ndefault');

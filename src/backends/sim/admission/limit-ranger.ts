@@ -70,21 +70,23 @@ function mergeDefaults(c: Dict, items: Dict[], label: string): string[] {
 }
 
 function checkBounds(c: Dict, items: Dict[]): string[] {
+  // Wording, order and the closing period as minConstraint/maxConstraint of
+  // plugin/pkg/admission/limitranger/admission.go (1.32): min on the request (then the limit),
+  // max on the limit (then the request).
   const errs: string[] = [];
   const requests: Dict = c.resources?.requests ?? {};
   const limits: Dict = c.resources?.limits ?? {};
+  const n = (v: unknown) => parseQuantity(v) as number;
   for (const item of items) {
     for (const [k, min] of Object.entries(isDict(item.min) ? item.min : {})) {
-      if (requests[k] === undefined) errs.push(`minimum ${k} usage per Container is ${q(min)}.  No request is specified`);
-      else if ((parseQuantity(requests[k]) as number) < (parseQuantity(min) as number)) {
-        errs.push(`minimum ${k} usage per Container is ${q(min)}, but request is ${q(requests[k])}`);
-      }
+      if (requests[k] === undefined) errs.push(`minimum ${k} usage per Container is ${q(min)}.  No request is specified.`);
+      else if (n(requests[k]) < n(min)) errs.push(`minimum ${k} usage per Container is ${q(min)}, but request is ${q(requests[k])}.`);
+      else if (limits[k] !== undefined && n(limits[k]) < n(min)) errs.push(`minimum ${k} usage per Container is ${q(min)}, but limit is ${q(limits[k])}.`);
     }
     for (const [k, max] of Object.entries(isDict(item.max) ? item.max : {})) {
-      if (limits[k] === undefined) errs.push(`maximum ${k} usage per Container is ${q(max)}.  No limit is specified`);
-      else if ((parseQuantity(limits[k]) as number) > (parseQuantity(max) as number)) {
-        errs.push(`maximum ${k} usage per Container is ${q(max)}, but limit is ${q(limits[k])}`);
-      }
+      if (limits[k] === undefined) errs.push(`maximum ${k} usage per Container is ${q(max)}.  No limit is specified.`);
+      else if (n(limits[k]) > n(max)) errs.push(`maximum ${k} usage per Container is ${q(max)}, but limit is ${q(limits[k])}.`);
+      else if (requests[k] !== undefined && n(requests[k]) > n(max)) errs.push(`maximum ${k} usage per Container is ${q(max)}, but request is ${q(requests[k])}.`);
     }
   }
   return errs;
@@ -104,7 +106,8 @@ export function applyLimitRanges(store: Store, pod: Dict): () => void {
   ];
   if (notes.length) ensureDict(ensureDict(pod, 'metadata'), 'annotations')['kubernetes.io/limit-ranger'] = `LimitRanger plugin set: ${notes.join('; ')}`;
   return () => {
-    const errs = [...list(spec.initContainers), ...list(spec.containers)].flatMap((c) => checkBounds(c, items));
+    // The plugin checks the containers, then the init containers.
+    const errs = [...list(spec.containers), ...list(spec.initContainers)].flatMap((c) => checkBounds(c, items));
     if (!errs.length) return;
     const name = String(pod.metadata?.name ?? '');
     throw new StatusError({

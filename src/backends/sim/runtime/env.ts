@@ -20,7 +20,7 @@ export function fieldPath(pod: KObject, path: string): string {
     case 'metadata.annotations':
       return Object.entries((pod.metadata[path.slice(9) as 'labels'] as Record<string, string>) ?? {})
         .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([k, v]) => `${k}="${v}"`)
+        .map(([k, v]) => `${k}=${goQuote(v)}`)
         .join('\n');
     case 'spec.nodeName':
       return String(spec['nodeName'] ?? '');
@@ -145,4 +145,24 @@ export function containerEnv(
 export function hostnameOf(pod: KObject): string {
   const spec = (pod['spec'] as Json) ?? {};
   return String(spec['hostname'] ?? pod.metadata.name ?? '').slice(0, 63);
+}
+
+/** Control characters Go's strconv.Quote writes as a letter escape. */
+const GO_ESCAPES: Readonly<Record<string, string>> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v' };
+
+/**
+ * A value as Go's `%q` writes it (strconv.Quote): the kubelet formats each label and annotation
+ * of a downward API file as `key=%q` (pkg/fieldpath FormatMap), so quotes and backslashes are
+ * escaped and a newline in a value stays on its line as `\n`.
+ */
+export function goQuote(value: string): string {
+  let out = '"';
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (GO_ESCAPES[ch]) out += GO_ESCAPES[ch];
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
 }

@@ -32,21 +32,30 @@ export function mainCommandLine(argv: readonly string[]): string {
   return argv.join(' ');
 }
 
+/** The image's own command as `ps` shows it (user and title), when the pod runs it unchanged. */
+function imageProcess(c: Parameters<CommandFn>[0]): { user: string; title: string } | undefined {
+  const p = c.host.profile;
+  const own = [...(p.entrypoint ?? []), ...(p.cmd ?? [])];
+  const argv = c.host.mainProcess ?? [];
+  return p.process && own.length === argv.length && own.every((w, i) => w === argv[i]) ? p.process : undefined;
+}
+
 /** `ps` / `ps aux`: pid 1 is the main process, then the ps itself. */
 const ps: CommandFn = (c) => {
-  const main = mainCommandLine(c.host.mainProcess ?? ['sh']);
-  // Every process of the container runs as its securityContext user: a name the image knows, else the number.
+  const own = imageProcess(c);
+  const main = own?.title ?? mainCommandLine(c.host.mainProcess ?? ['sh']);
+  // Every process of the container runs as its securityContext user: a name the image knows, else
+  // the number; the image's own command may switch to a user of its own.
   const user = userLabel(c.host.vfs, c.host.user?.uid ?? 0);
+  const mainUser = (c.host.user?.uid ?? 0) === 0 && own ? own.user : user;
   if (isBusybox(c)) {
-    const u = user.padEnd(8);
-    c.io.out(`PID   USER     TIME  COMMAND\n    1 ${u}  0:00 ${main}\n   ${String(7).padStart(2)} ${u}  0:00 ${c.argv.join(' ')}\n`);
+    c.io.out(`PID   USER     TIME  COMMAND\n    1 ${mainUser.padEnd(8)}  0:00 ${main}\n   ${String(7).padStart(2)} ${user.padEnd(8)}  0:00 ${c.argv.join(' ')}\n`);
     return 0;
   }
   const aux = c.argv.slice(1).some((a) => /a|x|e/.test(a));
   if (aux) {
-    const u = user.padEnd(8);
     c.io.out(
-      `USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n${u}       1  0.0  0.0   2576   896 ?        Ss   00:00   0:00 ${main}\n${u}       7  0.0  0.0   8088  4024 ?        Rs   00:00   0:00 ${c.argv.join(' ')}\n`,
+      `USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n${mainUser.padEnd(8)}       1  0.0  0.0   2576   896 ?        Ss   00:00   0:00 ${main}\n${user.padEnd(8)}       7  0.0  0.0   8088  4024 ?        Rs   00:00   0:00 ${c.argv.join(' ')}\n`,
     );
   } else c.io.out(`    PID TTY          TIME CMD\n      7 ?        00:00:00 ps\n`);
   return 0;

@@ -20,7 +20,6 @@ const isUbuntu = (c: CmdCtx) => c.host.profile.id === 'ubuntu';
 /** apt-get update / install as a non-interactive run prints it (no progress "Done"). */
 const aptGet: CommandFn = (c) => {
   const args = c.argv.slice(1);
-  const yes = args.some((a) => a === '-y' || a === '--yes' || a === '--assume-yes' || a === '-qy' || a === '-yq');
   const quiet = args.some((a) => /^-q+y?$|^-y?q+$/.test(a));
   const words = args.filter((a) => !a.startsWith('-'));
   const verb = words[0];
@@ -59,10 +58,10 @@ const aptGet: CommandFn = (c) => {
         `The following NEW packages will be installed:\n  ${fresh.join(' ')}\n0 upgraded, ${fresh.length} newly installed, 0 to remove and 0 not upgraded.\n`,
       );
       c.io.out(`Need to get ${Math.round(kb / 3)} kB of archives.\nAfter this operation, ${kb} kB of additional disk space will be used.\n`);
-      if (!yes) {
-        c.io.out('Do you want to continue? [Y/n] Abort.\n');
-        return 1;
-      }
+      // apt-get asks "Do you want to continue?" only when it installs more than was named or removes
+      // something (apt-private-install.cc: no prompt when InstCount() == verset[MOD_INSTALL].size()
+      // && DelCount() == 0). The catalog models no dependencies, so it installs what was named
+      // without asking, with or without -y.
       fresh.forEach((n, i) =>
         c.io.out(`Get:${i + 1} ${mirror}/main amd64 ${n} amd64 ${APT_PACKAGES[n]!.version} [${Math.round(APT_PACKAGES[n]!.sizeKb / 3)} kB]\n`),
       );

@@ -39,6 +39,7 @@ export const MORE_PROFILES: ImageProfile[] = [
     workdir: '/data',
     entrypoint: ['docker-entrypoint.sh'],
     cmd: ['redis-server'],
+    process: { user: 'redis', title: 'redis-server *:6379' },
     listeners: [{ port: 6379, app: 'redis' }],
     startLogs: [
       '1:C * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo',

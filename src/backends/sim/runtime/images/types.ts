@@ -38,6 +38,12 @@ export interface ImageProfile {
   /** Default entrypoint + cmd, when the pod does not set them. */
   entrypoint?: string[];
   cmd?: string[];
+  /**
+   * What `ps` shows for the image's own command (its entrypoint and cmd, not a command the pod
+   * sets): the user it runs as once started and the title it gives itself — redis' entrypoint
+   * re-runs itself as `redis` (gosu) and `redis-server` sets the title `redis-server *:6379`.
+   */
+  process?: { user: string; title: string };
   workdir?: string;
   listeners: ListenerSpec[];
   /** Start-up log lines; `{{ts}}` is an nginx-style time, `{{iso}}` RFC 3339 and `{{pid}}` a process id. */
