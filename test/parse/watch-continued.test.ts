@@ -48,6 +48,17 @@ describe('a watch shown again as still running', () => {
     expect(watch.expected?.position.line).toBe(27);
   });
 
+  it('is the earlier watch also when the prose turns back to the first terminal', () => {
+    const steps = commands(
+      page('# This should already be running').replace(
+        'Look at the first terminal again.',
+        'Examine the output of the `kubectl get` command in the first terminal.',
+      ),
+    );
+    expect(steps.map((s) => s.command)).toEqual(['kubectl get pods --watch -l app=db', 'kubectl delete pod -l app=db']);
+    expect(steps[0]!.expected?.text).toContain('db-0   1/1     Terminating');
+  });
+
   it('is a new step when the block does not say it is already running', () => {
     const steps = commands(page('# Start a new watch'));
     expect(steps.map((s) => s.command)).toEqual(['kubectl get pods --watch -l app=db', 'kubectl delete pod -l app=db', 'kubectl get pod -l app=db -w']);
