@@ -3,8 +3,6 @@ export interface Clock {
   now(): Date;
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
-  /** How far this clock has been moved ahead of real time (ms), for a clock that follows real time. */
-  ahead?(): number;
 }
 
 /** A manual clock for tests: time moves only when `advance` is called. */
@@ -87,9 +85,6 @@ export class TrackingClock implements Clock {
   now(): Date {
     return this.inner.now();
   }
-  ahead(): number {
-    return this.inner.ahead?.() ?? 0;
-  }
   setTimeout(fn: () => void, ms: number): unknown {
     const due = this.inner.now().getTime() + Math.max(0, ms);
     const box: { handle?: unknown } = {};
@@ -167,8 +162,6 @@ export function markProcessWake(clock: Clock, handle: unknown): void {
  */
 export class JumpClock implements Clock {
   private offset = 0;
-  /** Time skipped by `advance`, in total. */
-  private skipped = 0;
   private nextId = 1;
   private readonly timers = new Map<number, { due: number; fn: () => void; real: NodeJS.Timeout }>();
 
@@ -178,10 +171,6 @@ export class JumpClock implements Clock {
 
   now(): Date {
     return new Date(Date.now() + this.offset);
-  }
-
-  ahead(): number {
-    return this.skipped;
   }
 
   setTimeout(fn: () => void, ms: number): unknown {
@@ -207,7 +196,6 @@ export class JumpClock implements Clock {
   /** Moves time forward; timers now due fire at once (in due order), the others are re-armed. */
   advance(ms: number): void {
     this.offset += ms;
-    this.skipped += ms;
     const now = this.now().getTime();
     const entries = [...this.timers.entries()].sort((a, b) => a[1].due - b[1].due);
     for (const [id, t] of entries) {

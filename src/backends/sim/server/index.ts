@@ -9,7 +9,7 @@ import type { ServingCerts } from './certs.js';
 import { aggregatedContentType, aggregatedDiscovery, aggregatedVersion, apiGroup, apiGroupList, apiResourceList, apiVersions } from './discovery.js';
 import { openApiDocument, openApiPath, openApiRoot, openApiV2 } from './openapi.js';
 import { serveResource, type HandlerContext } from './resources.js';
-import { pathNotFound, presentTimesAhead, sendError, sendJson, sendText, statusOf } from './respond.js';
+import { pathNotFound, sendError, sendJson, sendText, statusOf } from './respond.js';
 import { parseResourcePath, pathProblem } from './route.js';
 import { createWatchRegistry, type WatchLimits } from './watch.js';
 import { aliasApi } from './alias-api.js';
@@ -154,7 +154,6 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   };
 
   const server: Server = createServer({ cert: certs.certPem, key: certs.keyPem }, (req, res) => {
-    presentTimesAhead(res, () => api.ctx.clock.ahead?.() ?? 0);
     handle(req, res).catch((error: unknown) => sendError(res, error));
   });
   server.on('upgrade', onUpgrade);

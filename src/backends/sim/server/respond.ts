@@ -1,24 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import { StatusError, type KStatus } from '../status.js';
-import { presentTimes } from './present-time.js';
-
-/** How far the cluster's clock has run ahead of real time, per response (see present-time.ts). */
-const aheadOf = new WeakMap<ServerResponse, () => number>();
-
-/** Timestamps sent on `res` are moved back by what `ahead` says when they are written. */
-export function presentTimesAhead(res: ServerResponse, ahead: () => number): void {
-  aheadOf.set(res, ahead);
-}
-
-/** A body as JSON text for `res`, its timestamps as the client sees the cluster's time. */
-export function jsonFor(res: ServerResponse, body: unknown): string {
-  return presentTimes(JSON.stringify(body), aheadOf.get(res)?.() ?? 0);
-}
 
 /** Sends a JSON body with a status code. */
 export function sendJson(res: ServerResponse, code: number, body: unknown, contentType = 'application/json'): void {
   if (res.headersSent || res.destroyed) return;
-  const text = jsonFor(res, body);
+  const text = JSON.stringify(body);
   res.writeHead(code, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
   res.end(text);
 }

@@ -4,7 +4,6 @@ import type { ResourceType, WatchEvent } from '../types.js';
 import type { HandlerContext } from './resources.js';
 import { table } from './resources.js';
 import { listOptions, wantsTable } from './query.js';
-import { jsonFor } from './respond.js';
 
 /**
  * How much a watch may have waiting for a client that does not read. The API server gives each
@@ -71,7 +70,7 @@ export function serveWatch(
   res.on('drain', () => (pending = 0));
   const write = (line: unknown) => {
     if (ended || res.destroyed || !res.writable) return;
-    if (res.write(`${jsonFor(res, line)}\n`)) return;
+    if (res.write(`${JSON.stringify(line)}\n`)) return;
     pending += 1;
     const { maxPendingEvents, maxPendingBytes } = ctx.watches.limits;
     if (pending > maxPendingEvents || res.writableLength > maxPendingBytes) {
