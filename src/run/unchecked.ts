@@ -28,6 +28,9 @@ const NODE_LIST = /^kubectl\s+get\s+(?:nodes?|no)(?:\s+(?:-o\s*wide|--output[= ]
 const NODE_LOCAL_REFUSED =
   /Failed to connect to (?:localhost|127\.0\.0\.1) port (\d+)|connect to (?:localhost|127\.0\.0\.1) port (\d+) failed: Connection refused/;
 
+/** The node shell's word for a program it does not have: `bash: line 1: ipvsadm: command not found`. */
+const NODE_COMMAND_NOT_FOUND = /^(?:bash|sh): (?:line \d+: )?([\w.+-]+): command not found$/m;
+
 interface Rule {
   id: string;
   /** The reason the step cannot be checked, or undefined when the rule does not apply. */
@@ -55,6 +58,17 @@ export const UNCHECKED_RULES: readonly Rule[] = [
       const m = o.onNode && s.capabilities.nodeDaemons === false ? NODE_LOCAL_REFUSED.exec(o.output) : null;
       return m
         ? `nothing listens on port ${m[1] ?? m[2]} of the backend's node: its node shell has no node daemons (kube-proxy's metrics and health-check ports, the kubelet's)`
+        : undefined;
+    },
+  },
+  {
+    // The node shell has the tools of a node's userland, not the node's own programs (kube-proxy's
+    // rules through iptables-save or ipvsadm, crictl, journalctl): what they print cannot be checked.
+    id: 'node-program',
+    test: (o, s) => {
+      const m = o.onNode && s.capabilities.nodeDaemons === false ? NODE_COMMAND_NOT_FOUND.exec(o.output) : null;
+      return m
+        ? `\`${m[1]}\` is not simulated in the backend's node shell: a node's own programs and state (kube-proxy's iptables or IPVS rules, the container runtime's CLI, its journal) are not modelled`
         : undefined;
     },
   },

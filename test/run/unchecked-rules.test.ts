@@ -42,3 +42,20 @@ describe('node-daemon-port', () => {
     expect(cannotCheck(outcome({ onHost: false, onNode: false, output: refused }), { capabilities: caps({ nodeDaemons: false }) })).toBeUndefined();
   });
 });
+
+describe('node-program', () => {
+  const missing = 'bash: line 1: ipvsadm: command not found\n';
+
+  it("leaves a node's own program unchecked only on a node shell that does not model them", () => {
+    const r = cannotCheck(outcome({ onHost: false, onNode: true, output: missing }), { capabilities: caps({ nodeDaemons: false }) });
+    expect(r).toEqual({ rule: 'node-program', reason: expect.stringMatching(/^`ipvsadm` is not simulated in the backend's node shell/) });
+    // A real node (kind) has what it has: a missing program there is the page's problem.
+    expect(cannotCheck(outcome({ onHost: false, onNode: true, output: missing }), { capabilities: caps() })).toBeUndefined();
+    // On the reader's machine a missing program is the reader's (or the page's) concern.
+    expect(cannotCheck(outcome({ onHost: true, onNode: false, output: missing }), { capabilities: caps({ nodeDaemons: false }) })).toBeUndefined();
+    // A program that ran and printed something else is judged as usual.
+    expect(
+      cannotCheck(outcome({ onHost: false, onNode: true, output: 'TCP 10.0.1.175:80 rr\n' }), { capabilities: caps({ nodeDaemons: false }) }),
+    ).toBeUndefined();
+  });
+});

@@ -12,6 +12,9 @@ describe('programs a container runs', () => {
       'cp',
     ]);
     expect(programsOf([])).toEqual([]);
+    // A builtin's words are its arguments, not programs.
+    expect(programsOf(['/bin/sh', '-c', 'echo Hello from the debian container > /pod-data/index.html'])).toEqual([]);
+    expect(programsOf(['sh', '-c', 'for f in a b; do printf "%s" $f; cat $f; done; test -f x && nginx'])).toEqual(['cat', 'nginx']);
     expect(programsOf(['bash', '-c', 'items=(foo bar baz)\necho ${items[$I]} > /in/data.txt'])).toEqual([]);
   });
 
@@ -136,6 +139,24 @@ describe('pods that cannot become Ready and what names them', () => {
     expect(simCannotCheck('kubectl get pod fetch-abcde', '', false, '', objects)).toMatch(/info.cern.ch/);
     expect(simCannotCheck('kubectl get pod other', '', false, '', objects)).toBeUndefined();
     expect(unmodelledObjects(fakeApi([fetcher], []) as never)).toEqual([]);
+  });
+
+  test('a Ready pod of an image the simulator does not know: clients reaching it, its address or its Service are unchecked', () => {
+    const server = { ...pod('hostnames-x1', { app: 'hostnames' }, { containers: [{ name: 'h', image: 'example.com/serve-anything:1.4' }] }, true) } as KObject;
+    (server.status as Record<string, unknown>).podIP = '10.244.0.7';
+    const known = pod('web-1', { app: 'web' }, { containers: [{ name: 'n', image: 'nginx:1.27' }] }, true);
+    const service = (name: string, app: string, ip: string) =>
+      ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default' }, spec: { selector: { app }, clusterIP: ip } }) as KObject;
+    const objects = unmodelledObjects(
+      fakeApi([server, known], [service('hostnames', 'hostnames', '10.96.0.175'), service('web', 'web', '10.96.0.80')]) as never,
+    );
+    for (const command of ['curl 10.96.0.175:80', 'wget -qO- hostnames', 'curl http://10.244.0.7:9376', 'kubectl exec c -- wget -qO- hostnames:80']) {
+      expect(simCannotCheck(command, "wget: can't connect", false, 'hostnames-x1', objects), command).toMatch(
+        /^pod hostnames-x1 runs image example.com\/serve-anything:1.4, which the simulator does not know/,
+      );
+    }
+    expect(simCannotCheck('curl 10.96.0.80:80', '', false, '', objects)).toBeUndefined();
+    expect(simCannotCheck('kubectl get svc hostnames', '', false, 'hostnames ClusterIP 10.96.0.175', objects)).toBeUndefined();
   });
 
   test('a Ready pod is checked even when its programs are not modelled, but not its logs', () => {

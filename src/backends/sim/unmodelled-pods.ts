@@ -12,29 +12,20 @@ import type { Api } from './api/types.js';
 import type { InternetLookup } from './runtime/hooks.js';
 import type { KObject } from './types.js';
 
-/** Words that start a shell command but are not programs. */
-const SHELL_WORDS = new Set([
-  'if',
-  'then',
-  'else',
-  'elif',
+/** Words before the program of a simple command (`if grep …`, `exec nginx`, `! test`). */
+const LEADING = new Set(['if', 'then', 'else', 'elif', 'while', 'until', 'do', '!', 'time', 'exec', '{', '(']);
+
+/** Words that make a simple command no program runs (keywords, builtins): their arguments are not programs either. */
+const NO_PROGRAM = new Set([
   'fi',
-  'for',
-  'while',
-  'until',
-  'do',
   'done',
-  'case',
   'esac',
+  '}',
+  ')',
+  'for',
+  'case',
   'in',
   'function',
-  '{',
-  '}',
-  '(',
-  ')',
-  '!',
-  'exec',
-  'time',
   'true',
   'false',
   'echo',
@@ -42,7 +33,6 @@ const SHELL_WORDS = new Set([
   'test',
   '[',
   '[[',
-  // Shell builtins.
   'set',
   'cd',
   'export',
@@ -78,9 +68,9 @@ export function programsOf(argv: readonly string[]): string[] {
     .replace(/\b\w+=\([^)]*\)/g, '')
     .split(/\n|;|\|\||&&|\||\$\(|`|\bthen\b|\bdo\b|\belse\b/)) {
     const words = segment.trim().split(/\s+/).filter(Boolean);
-    while (words.length && (SHELL_WORDS.has(words[0]!) || /^\w+=/.test(words[0]!))) words.shift();
+    while (words.length && (LEADING.has(words[0]!) || /^\w+=/.test(words[0]!))) words.shift();
     const word = words[0];
-    if (word && /^[A-Za-z][\w.+-]*$/.test(word.split('/').pop()!)) found.add(word.split('/').pop()!);
+    if (word && !NO_PROGRAM.has(word) && /^[A-Za-z][\w.+-]*$/.test(word.split('/').pop()!)) found.add(word.split('/').pop()!);
   }
   return [...found];
 }
@@ -157,6 +147,7 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>, internet: 
     const jobs = (pod?.metadata.ownerReferences ?? []).filter((o) => o.kind === 'Job').map((o) => o.name);
     for (const name of [l.pod, ...jobs, ...(pod ? deploymentOf(api, pod) : [])]) out.push({ name, reason });
   }
+  out.push(...unknownServers(api, podType));
   const stuck: KObject[] = [];
   for (const pod of api.list(podType, undefined).items) {
     if (pod.metadata.deletionTimestamp) continue;
@@ -207,6 +198,35 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>, internet: 
           reason: `Service ${svc.metadata.name} selects pod ${pod.metadata.name}, which cannot become Ready in the simulator: ${unmodelledProgram((pod.spec ?? {}) as { containers?: Container[] })}`,
         });
     }
+  }
+  return out;
+}
+
+/** A client reaching a pod over the network. */
+const NETWORK_CLIENT = /\b(?:curl|wget|nc|ncat|telnet)\b/;
+
+/**
+ * Ready pods of an image the simulator does not know: they serve nothing here, so what a client
+ * reaches at the pod, its address, or a Service (name or ClusterIP) selecting it is not a cluster's.
+ */
+function unknownServers(api: Pick<Api, 'resolve' | 'list'>, podType: NonNullable<ReturnType<Api['resolve']>>): UnmodelledObject[] {
+  const out: UnmodelledObject[] = [];
+  const svcType = api.resolve('services');
+  const services = svcType ? api.list(svcType, undefined).items : [];
+  for (const pod of api.list(podType, undefined).items) {
+    if (!ready(pod) || pod.metadata.deletionTimestamp) continue;
+    const image = ((pod.spec as { containers?: Container[] } | undefined)?.containers ?? []).map((c) => c.image ?? '').find((i) => profileFor(i).generic);
+    if (!image) continue;
+    const reason = `pod ${pod.metadata.name} runs image ${image}, which the simulator does not know: it serves nothing here, so what a client reaches there is not a cluster's (use --backend kind)`;
+    const ip = (pod.status as { podIP?: string } | undefined)?.podIP;
+    const names = [pod.metadata.name!, ...(ip ? [ip] : [])];
+    for (const svc of services) {
+      const spec = (svc.spec ?? {}) as { selector?: Record<string, string>; clusterIP?: string };
+      if (svc.metadata.namespace !== pod.metadata.namespace || !spec.selector || !Object.keys(spec.selector).length) continue;
+      if (!Object.entries(spec.selector).every(([k, v]) => pod.metadata.labels?.[k] === v)) continue;
+      names.push(svc.metadata.name!, ...(spec.clusterIP && spec.clusterIP !== 'None' ? [spec.clusterIP] : []));
+    }
+    for (const name of names) out.push({ name, reason, commandOnly: true, command: NETWORK_CLIENT });
   }
   return out;
 }
