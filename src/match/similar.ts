@@ -13,6 +13,7 @@ import { compareTables } from './table-compare.js';
 import { isRolloutStatus, withoutProgress } from './rollout-progress.js';
 import { segmentLines, type Table } from './table-parse.js';
 import type { Difference, MatchStrategy } from './types.js';
+import { compareWatchStream, isWatchListing } from './watch-table.js';
 
 const ENV_COMMAND = /(?:^|[\s|;&(])(?:printenv|env)(?:\s|$|[|;&)])/;
 const ENV_LINE = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -120,6 +121,10 @@ export function compareSimilar(
     }
   }
   const all = (lines: string[]) => lines.map((text, index) => ({ text, index }));
+  if (isWatchListing(command)) {
+    const stream = compareWatchStream(origin, expected, actual, command, bindings);
+    if (stream) return { differences: stream, strategy: 'table' };
+  }
   if (segmentLines(all(expected), command).some((s) => s.kind === 'table')) {
     return { differences: compareSegmented(origin, all(expected), all(actual), command, bindings), strategy: 'table' };
   }

@@ -78,10 +78,9 @@ function columnsOf(header: string, custom?: Map<string, string>): Column[] {
 /** Splits a row into cells by header positions, or by runs of 2+ blanks when the row is misaligned. */
 export function splitRow(text: string, columns: Column[]): { cells: string[]; offsets: number[] } {
   const aligned = columns.every((c, i) => i === 0 || c.start >= text.length || /\s/.test(text[c.start - 1] ?? ' '));
-  if (!aligned) {
-    const parts = [...text.matchAll(/\S+(?: \S+)*/g)];
-    if (parts.length === columns.length) return { cells: parts.map((p) => p[0]), offsets: parts.map((p) => p.index) };
-  }
+  const parts = [...text.matchAll(/\S+(?: \S+)*/g)];
+  const byBlanks = () => ({ cells: parts.map((p) => p[0]), offsets: parts.map((p) => p.index) });
+  if (!aligned && parts.length === columns.length) return byBlanks();
   const cells: string[] = [];
   const offsets: number[] = [];
   columns.forEach((c, i) => {
@@ -90,6 +89,10 @@ export function splitRow(text: string, columns: Column[]): { cells: string[]; of
     cells.push(raw.trim());
     offsets.push(c.start + (raw.length - raw.trimStart().length));
   });
+  // A row written narrower than its header (`web-2     1/1       Running   0         18s` under a
+  // wider STATUS column) puts two values in one cell and leaves the last ones empty: its runs of
+  // blanks, one value each, are the cells.
+  if (parts.length === columns.length && cells.some((c) => / {2,}/.test(c)) && cells[cells.length - 1] === '') return byBlanks();
   return { cells, offsets };
 }
 

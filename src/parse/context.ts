@@ -1,5 +1,6 @@
 import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCue, matchSessionEndCue, type ContextCueMatch } from '../plan/context-cues.js';
-import { CONTAINER_COMMAND_CUE, HYPOTHETICAL_STATE_CUE, NARRATED_CHANGE_CUE } from '../plan/data/context-cues.js';
+import { ALREADY_RUNNING_CUE, CONTAINER_COMMAND_CUE, HYPOTHETICAL_STATE_CUE, NARRATED_CHANGE_CUE } from '../plan/data/context-cues.js';
+import { firstKubectlCall } from '../shell/index.js';
 import { NOT_HOST_TOOLS, OUTSIDE_PROGRAMS } from '../plan/data/places.js';
 import { endsSession, isLongRunning, sessionOpenedBy, type OpenedSession } from '../plan/session.js';
 import type { CommandStep, ContextSource, HostContext } from '../plan/types.js';
@@ -48,6 +49,15 @@ export class ContextTracker {
   /** Long-running steps of the current section, for "in another terminal" said after them. */
   private longRunning: CommandStep[] = [];
   private concurrentCue: { text: string; line: number } | undefined;
+  /** Long-running steps of the whole page. */
+  private running: CommandStep[] = [];
+  /** The last paragraph, for a block that says its command is the one still running. */
+  private lastProse = '';
+  /**
+   * The earlier step a block showed again as still running ("# This should already be running"):
+   * the output after that block is its output.
+   */
+  continued: CommandStep | undefined;
 
   /** A heading ends the session and the cues; a heading cue applies to its whole section. */
   onHeading(text: string, line: number): void {
@@ -58,6 +68,8 @@ export class ContextTracker {
     this.cue = undefined;
     this.longRunning = [];
     this.concurrentCue = undefined;
+    this.continued = undefined;
+    this.lastProse = '';
     // Headings name topics ("… in a multi-container Pod"); only "on your Node" says where to type.
     const cue = matchContextCue(text);
     this.sectionCue = cue && cue.kind === 'node' ? { ...cue, line } : undefined;
@@ -65,6 +77,7 @@ export class ContextTracker {
 
   /** A paragraph or list item: its cues apply to the blocks right after it. */
   onProse(text: string, line: number): void {
+    this.lastProse = text;
     const hypothesis = HYPOTHETICAL_STATE_CUE.pattern.exec(text);
     this.hypothesis = hypothesis ? { text: hypothesis[0].trim(), line } : undefined;
     const containerCommand = CONTAINER_COMMAND_CUE.pattern.exec(text);
@@ -118,13 +131,13 @@ export class ContextTracker {
     return placement;
   }
 
-  /** The latest step of this section that keeps running in another terminal and has no output yet. */
   /** The latest long-running step the page keeps running in another terminal, paired or not. */
   keptRunning(): CommandStep | undefined {
     for (let i = this.longRunning.length - 1; i >= 0; i--) if (this.longRunning[i]!.concurrent) return this.longRunning[i];
     return undefined;
   }
 
+  /** The latest step of this section that keeps running in another terminal and has no output yet. */
   pendingWatch(): CommandStep | undefined {
     for (let i = this.longRunning.length - 1; i >= 0; i--) {
       const s = this.longRunning[i]!;
@@ -140,6 +153,30 @@ export class ContextTracker {
     if (comment) step.concurrent = { cue: comment.text.replace(/^#+\s*/, ''), line: comment.line };
     else if (this.concurrentCue) step.concurrent = { cue: this.concurrentCue.text, line: this.concurrentCue.line };
     this.longRunning.push(step);
+    this.running.push(step);
+  }
+
+  /**
+   * The earlier step a command repeats when the block says that one is still running ("# This
+   * should already be running", "Do not start a new watch"): the same long-running command, kept
+   * running in another terminal and with no output of its own yet.
+   */
+  stillRunning(c: BlockCommand, command: string): CommandStep | undefined {
+    if (!isLongRunning(command)) return undefined;
+    const said = [...(c.comments ?? []).map((l) => l.text), this.lastProse].some((t) => ALREADY_RUNNING_CUE.pattern.test(t));
+    if (!said) return undefined;
+    const key = commandKey(command);
+    for (let i = this.running.length - 1; i >= 0; i--) {
+      const s = this.running[i]!;
+      if (commandKey(s.command) === key) return s;
+    }
+    return undefined;
+  }
+
+  /** The cue text a block gives for its command being the one still running, if any. */
+  alreadyRunningCue(c: BlockCommand): { text: string; line: number } | undefined {
+    const comment = (c.comments ?? []).find((l) => ALREADY_RUNNING_CUE.pattern.test(l.text));
+    return comment ? { text: comment.text.replace(/^#+\s*/, ''), line: comment.line } : undefined;
   }
 
   private decide(c: BlockCommand, command: string, program: string): Placement {
@@ -240,4 +277,13 @@ function sameName(prompted: string | undefined, session: string | undefined): bo
 function isUnknownHostPrompt(label: string | undefined): boolean {
   const m = label === undefined ? null : /^[\w.-]+@([\w.-]+):/.exec(label);
   return m !== null && !LOCAL_HOST_NAMES.has(m[1]!);
+}
+
+/** A long-running command's identity: kubectl's path, resource names singular, flags in any order (`-w` is `--watch`). */
+function commandKey(command: string): string {
+  const call = firstKubectlCall(command);
+  if (!call) return command.trim().replace(/\s+/g, ' ');
+  const singular = (w: string) => (w === 'po' ? 'pod' : w.replace(/(?<=[a-z])s$/, ''));
+  const flags = [...call.flags].flatMap(([name, list]) => list.map((f) => `${name === '-w' ? '--watch' : name}=${f.value === true ? '' : f.value}`)).sort();
+  return [call.command, ...call.positionals.map((w) => singular(w.value)), ...flags].join(' ');
 }

@@ -84,6 +84,12 @@ export class LessonBuilder {
     for (const c of commands) {
       const text = commandText(c);
       if (text.trim() === '') continue;
+      // The command still running in another terminal, shown again: what follows is its output.
+      const running = opts.directive === undefined && !opts.inferred ? this.context.stillRunning(c, text) : undefined;
+      if (running?.concurrent && running.expected === null && !running.skip) {
+        this.context.continued = running;
+        continue;
+      }
       const position = spanOf(c.lines[0]!, c.lines[c.lines.length - 1]!);
       const placed = this.context.place(c, text, classifyStep(text, c.host).program, position.line);
       const cls = classifyStep(text, placed.host);
@@ -154,6 +160,17 @@ export class LessonBuilder {
       if (alternative) step.alternative = alternative;
       this.addExampleDownloads(step);
       this.steps.push(step);
+      // Shown again as still running after the earlier one already showed its output: the reader's
+      // watch has been running since before the action just above, so it starts before that action.
+      const cue = running ? this.context.alreadyRunningCue(c) : undefined;
+      if (running && cue && step.host.kind === 'local') {
+        step.concurrent = { cue: cue.text, line: cue.line };
+        const at = this.steps.length - 2;
+        const before = this.steps[at];
+        if (before?.kind === 'command' && before.class === 'mutating' && before.section === step.section) {
+          this.steps.splice(at, 2, step, before);
+        }
+      }
       if (c.output.length > 0 && c.outputForm) {
         this.attachExpected(step, c.output, c.outputForm);
         // Output written in the block after its command, introduced by prose ("The output shows
@@ -167,6 +184,7 @@ export class LessonBuilder {
     if (added.length > 0) {
       this.lastCommand = added[added.length - 1];
       this.since = 'adjacent';
+      this.context.continued = undefined;
     }
     return added;
   }

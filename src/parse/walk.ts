@@ -244,9 +244,22 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     b.addCommands(splitCommandBlock(lines, { shellSyntax: true, podNames: b.podNames }), d ? { inferred: false, directive: d } : { inferred: false });
     return;
   }
+  // The output of a command the page showed again as still running in another terminal.
+  const continued = b.context.continued;
+  if (continued && !anyPrompt && !firstIsCommand && !manifestLang && d?.setup !== true) {
+    b.context.continued = undefined;
+    if (d?.skip === undefined) b.attachExpected(continued, trimBlank(lines), b.cue ? 'cue' : 'fence', b.cue, d?.expect);
+    return;
+  }
   // Prose turning back to the terminal a long-running step was left in ("In your original terminal,
   // watch for changes"): the block is that step's output, never the last command's.
-  const kept = !anyPrompt && !firstIsCommand && d?.setup !== true && b.prose && matchReturnTerminalCue(b.prose) ? b.context.keptRunning() : undefined;
+  // A shell block whose first line of code is a command (after `#` comments) is commands, not output.
+  const firstCode = nonBlank.find((l) => !l.text.trim().startsWith('#'));
+  const commandsAfterComments = isCommandTag && firstCode !== undefined && looksLikeCommand(firstCode.text);
+  const kept =
+    !anyPrompt && !firstIsCommand && !commandsAfterComments && d?.setup !== true && b.prose && matchReturnTerminalCue(b.prose)
+      ? b.context.keptRunning()
+      : undefined;
   if (kept && kept !== last) {
     if (kept.expected === null) {
       if (d?.skip === undefined) b.attachExpected(kept, trimBlank(lines), b.cue ? 'cue' : 'fence', b.cue, d?.expect);
@@ -339,7 +352,11 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
 /** True when the last sentence of the prose introduces a sample value ({@link EXAMPLE_VALUE_PROSE}). */
 function isExampleValueProse(prose: string | undefined): boolean {
   if (!prose) return false;
-  const sentences = prose.replace(/`/g, '').replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=\S)/);
+  const sentences = prose
+    .replace(/`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(/(?<=[.!?])\s+(?=\S)/);
   return EXAMPLE_VALUE_PROSE.test(sentences[sentences.length - 1] ?? '');
 }
 

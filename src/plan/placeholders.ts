@@ -45,7 +45,8 @@ export function illustrativeReason(command: string, placeholders: readonly strin
       .replace(/^<|>$/g, '')
       .toLowerCase()
       .split('|')
-      .some((alt) => TEMPLATE_PLACEHOLDERS.has(alt)),
+      // `<file.yaml>` is a `<file>` with the extension it should have.
+      .some((alt) => TEMPLATE_PLACEHOLDERS.has(alt) || TEMPLATE_PLACEHOLDERS.has(alt.replace(/\.[a-z0-9]{1,5}$/, ''))),
   );
   if (template) return `a syntax template (${template}), not a command to run as written`;
   if (/\s\[(?:flags|options)\]/.test(command)) return 'a syntax template ([flags]), not a command to run as written';

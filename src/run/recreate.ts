@@ -26,7 +26,8 @@ export interface CreatedObject {
   section?: string;
 }
 
-const CREATED = /^([a-z][\w.-]*)\/([a-z0-9][\w.-]*) created\b/gm;
+/** `created`, and the words of the commands that create an object under another verb (`kubectl autoscale`, `kubectl expose`). */
+const CREATED = /^([a-z][\w.-]*)\/([a-z0-9][\w.-]*) (?:created|autoscaled|exposed)\b/gm;
 
 /** kubectl's AlreadyExists messages: `secrets "x" already exists` (server error and `create secret`'s own). */
 const ALREADY_EXISTS = /\b([a-z][\w.]*) "([^"]+)" already exists/g;
@@ -63,6 +64,13 @@ export interface Recreate {
  */
 const IMMUTABLE = /\bThe ([A-Z]\w*) "([^"]+)" is invalid: [^\n]*(?:Forbidden: [^\n]*(?:may not change|are forbidden)|field is immutable)/g;
 
+/**
+ * A section whose heading says it changes what is there ("Updating the deployment", "Scaling the
+ * application …", "Upgrade …"): an `apply` refused there because a field cannot change is the
+ * change the page means failing, not a second way of creating the object.
+ */
+const CHANGE_SECTION = /\b(?:updat(?:e|es|ed|ing)|upgrad(?:e|es|ing)|chang(?:e|es|ing)|modify(?:ing)?|scal(?:e|es|ing)|rolling\s+(?:out|update))\b/i;
+
 /** Lines of the same step that made or kept an object (`configmap/env-config created`). */
 const DONE_LINE = /^[a-z][\w.-]*\/[a-z0-9][\w.-]* (?:created|configured|unchanged)\b/;
 
@@ -97,6 +105,7 @@ export function recreateFor(step: CommandStep, output: string, created: readonly
     if (!by) return null;
     const inAnotherSection = by.section !== step.section;
     if (!inAnotherSection && !step.alternative) return null;
+    if (!step.alternative && c.how !== 'already existed' && CHANGE_SECTION.test(step.section ?? '')) return null;
     found.push({ ...c, by });
   }
   const madeNow = createdIn(output, step).map((o) => ({ resource: o.kind, name: o.name }));

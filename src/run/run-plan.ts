@@ -35,7 +35,8 @@ function writeManifests(home: string, steps: ManifestStep[], owner?: Owner): Map
   const examples = new Map<string, string>();
   const seen = new Set<string>();
   for (const step of steps) {
-    const name = step.file ?? step.examplePath;
+    // Two examples of one base name (`php-apache.yaml` and `hpa/php-apache.yaml`) are two files.
+    const name = step.examplePath ?? step.file;
     if (name && seen.has(name)) continue;
     if (name) seen.add(name);
     const r = writeManifest(home, step, owner);

@@ -51,6 +51,16 @@ describe('splitRow', () => {
   });
 });
 
+describe('splitRow of a row written narrower than its header', () => {
+  test('reads one value per run of blanks when header offsets would put two values in a cell', () => {
+    const [seg] = segmentLines([{ text: 'NAME      READY     STATUS              RESTARTS   AGE', index: 0 }]);
+    const columns = seg!.kind === 'table' ? seg!.table.columns : [];
+    expect(splitRow('web-2     1/1       Running   0         18s', columns).cells).toEqual(['web-2', '1/1', 'Running', '0', '18s']);
+    // An empty cell of a row that fits its header stays empty.
+    expect(splitRow('web-2     1/1                           0          18s', columns).cells).toEqual(['web-2', '1/1', '', '0', '18s']);
+  });
+});
+
 describe('customColumns', () => {
   test('should map headers to JSONPath leaves', () => {
     expect(customColumns("kubectl get pods -o custom-columns='NAME:.metadata.name,IP:.status.podIPs[0].ip'")).toEqual(

@@ -4,6 +4,7 @@ import {
   CONCURRENT_CUES,
   CONTAINER_COMMAND_CUE,
   CONTEXT_CUES,
+  ALREADY_RUNNING_CUE,
   HYPOTHETICAL_STATE_CUE,
   NARRATED_CHANGE_CUE,
   NODE_SHELL_CUES,
@@ -43,6 +44,12 @@ describe('context cues', () => {
 });
 
 describe('a supposed state the page never sets up', () => {
+  it.each(ALREADY_RUNNING_CUE.trigger)('reads %s as the command still running elsewhere', (s) => {
+    expect(ALREADY_RUNNING_CUE.pattern.test(s)).toBe(true);
+  });
+  it.each(ALREADY_RUNNING_CUE.clean)('does not read %s as the command still running elsewhere', (s) => {
+    expect(ALREADY_RUNNING_CUE.pattern.test(s)).toBe(false);
+  });
   it.each(HYPOTHETICAL_STATE_CUE.trigger)('triggers on %s', (s) => {
     expect(HYPOTHETICAL_STATE_CUE.pattern.test(s)).toBe(true);
   });

@@ -30,6 +30,14 @@ describe('illustrativeReason', () => {
     expect(illustrativeReason('curl http://${EXTERNAL_IP} # replace this with your IP', ['${EXTERNAL_IP}'])).toMatch(/never sets it/);
   });
 
+  it('should read a template name with a file extension as that template (<file.yaml> is a <file>)', () => {
+    const found = findPlaceholders('kubectl delete -f <file.yaml> --cascade=orphan', new Set());
+    expect(found).toEqual(['<file.yaml>']);
+    expect(illustrativeReason('kubectl delete -f <file.yaml> --cascade=orphan', found)).toMatch(/syntax template \(<file\.yaml>\)/);
+    // A name that only looks like one is still left to the runner.
+    expect(illustrativeReason('kubectl describe pod <pod.name>', ['<pod.name>'])).toBeUndefined();
+  });
+
   it('should leave to the runner placeholders it may bind from earlier output', () => {
     expect(illustrativeReason('kubectl describe pod <pod-name>', ['<pod-name>'])).toBeUndefined();
     expect(illustrativeReason('curl https://<EXTERNAL-IP>:<NODE-PORT> -k', ['<EXTERNAL-IP>', '<NODE-PORT>'])).toBeUndefined();

@@ -89,6 +89,13 @@ describe('depends', () => {
     expect([...producedNames('kubectl run nginx --image=registry.example/nginx --restart=Never')]).toContain('nginx');
     const skippedRun = { line: 9, reason: 'r', names: producedNames('kubectl run nginx --image=<registry name>/nginx --restart=Never') };
     expect(dependsOn(`kubectl get pod nginx -o=jsonpath='{.spec.imagePullSecrets[0].name}'`, [skippedRun])?.line).toBe(9);
+    // A variable a skipped step would have set: a later `sleep $grace` reads it; `make KEY=…` sets none.
+    const grace = { line: 77, reason: 'r', names: producedNames("grace=$(kubectl get pods <pod> --template '{{.spec.terminationGracePeriodSeconds}}')") };
+    expect(dependsOn('sleep $grace', [grace])?.line).toBe(77);
+    expect(dependsOn('sleep "${grace}"', [grace])?.line).toBe(77);
+    expect(dependsOn('sleep $graceful', [grace])).toBeUndefined();
+    expect(dependsOn('echo $HOME', [{ line: 1, reason: 'r', names: producedNames('export HOME=/x NAME=y; A=1 env') }])).toBeDefined();
+    expect([...producedNames('A=1 env')]).toEqual([]);
     // Making the same object afresh is not reading it.
     const again = 'kubectl run nginx --image=nginx -i --rm --restart=Never -- nginx -v';
     expect(dependsOn(again, readable(again, [skippedRun]))).toBeUndefined();

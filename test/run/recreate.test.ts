@@ -70,6 +70,36 @@ describe('recreateFor', () => {
     expect(recreateFor(step, output, made)).toBeNull();
   });
 
+  const deployment: CreatedObject[] = [{ kind: 'deployment', name: 'web', line: 10, section: 'Create a Deployment' }];
+  const immutable =
+    'The Deployment "web" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app.kubernetes.io/name":"web"}}: field is immutable\n';
+  it('should know the objects kubectl autoscale and expose made', () => {
+    const step = inSection(cmd(5, 'kubectl autoscale deployment web --min=1 --max=3'), 'Autoscale');
+    expect(createdIn('horizontalpodautoscaler.autoscaling/web autoscaled\n', step)).toEqual([
+      { kind: 'horizontalpodautoscaler.autoscaling', name: 'web', line: 5, section: 'Autoscale' },
+    ]);
+    expect(createdIn('service/web exposed\n', step).map((o) => o.kind)).toEqual(['service']);
+    const hpa = createdIn('horizontalpodautoscaler.autoscaling/web autoscaled\n', step);
+    const again = inSection(cmd(40, 'kubectl create -f hpa.yaml'), 'Creating the autoscaler declaratively');
+    expect(
+      recreateFor(again, 'Error from server (AlreadyExists): error when creating "hpa.yaml": horizontalpodautoscalers.autoscaling "web" already exists\n', hpa)
+        ?.script,
+    ).toContain('kubectl delete horizontalpodautoscalers.autoscaling web');
+  });
+
+  it('should run a self-contained section again that makes the object afresh', () => {
+    expect(recreateFor(inSection(cmd(40, 'kubectl apply -f web.yaml'), 'Run it with a Service'), immutable, deployment)?.note).toContain(
+      'existed with another spec',
+    );
+  });
+
+  it.each([['Updating the Deployment'], ['Scaling the application by increasing the replica count'], ['Upgrade to the new image']])(
+    'should leave an apply refused in a section that changes the object (%s) failing',
+    (section) => {
+      expect(recreateFor(inSection(cmd(40, 'kubectl apply -f web-update.yaml'), section), immutable, deployment)).toBeNull();
+    },
+  );
+
   it('should read the created objects from kubectl output', () => {
     expect(createdIn('configmap/a created\ndeployment.apps/web created\nservice/web unchanged\n', inSection(cmd(5, 'kubectl apply -f x'), 'S'))).toEqual([
       { kind: 'configmap', name: 'a', line: 5, section: 'S' },

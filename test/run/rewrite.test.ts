@@ -22,6 +22,40 @@ function setup(table: FakeEntry[] = [], extra?: ConstructorParameters<typeof Fak
 }
 
 describe('interactive rewrites', () => {
+  it('should run a loop of exec -t with a program that ends under a pseudo-terminal instead of skipping it', async () => {
+    const { backend, options } = setup([
+      { args: 'exec -i -t web-0 -- hostname', responses: [{ stdout: 'web-0\n' }] },
+      { args: 'exec -i -t web-1 -- hostname', responses: [{ stdout: 'web-1\n' }] },
+    ]);
+    const loop = 'for i in 0 1; do kubectl exec -i -t "web-$i" -- hostname; done';
+    const r = await runPlan(plan([cmd(3, loop, { expected: 'web-0\nweb-1', cls: 'interactive' })]), backend, options);
+    expect(r.steps[0]).toMatchObject({ status: 'pass' });
+    expect(r.steps[0]!.ran).toContain(`script -qec '${loop}' /dev/null`);
+    // A loop that opens shells is still not something to run.
+    const shells = await runPlan(plan([cmd(3, 'for i in 0 1; do kubectl exec -i -t "web-$i" -- sh; done', { cls: 'interactive' })]), backend, options);
+    expect(shells.steps[0]!.status).toBe('skipped');
+  });
+
+  it("should skip kubectl run -it of a database client's prompt, naming it, instead of waiting for the session to end", async () => {
+    const { backend, options } = setup([]);
+    const r = await runPlan(
+      plan([
+        cmd(3, 'kubectl run -it --rm --image=mysql:5.6 --restart=Never mysql-client -- mysql -h mysql -ppassword', { expected: 'mysql>', cls: 'interactive' }),
+      ]),
+      backend,
+      options,
+    );
+    expect(r.steps[0]).toMatchObject({ status: 'skipped' });
+    expect(r.steps[0]!.skipReason).toMatch(/mysql client's interactive prompt/);
+    // With a statement to run, the client exits by itself: not skipped by this rule.
+    const once = await runPlan(
+      plan([cmd(3, 'kubectl run -it --rm --image=mysql:5.6 --restart=Never mysql-client -- mysql -h mysql -ppassword -e "SELECT 1"', { cls: 'interactive' })]),
+      backend,
+      options,
+    );
+    expect(once.steps[0]!.skipReason ?? '').not.toMatch(/interactive prompt/);
+  });
+
   it('should run exec -it under a pseudo-terminal and record the rewrite', async () => {
     const { backend, options } = setup([{ args: 'exec -it web -- printenv', responses: [{ stdout: 'HOME=/root\n' }] }]);
     const r = await runPlan(plan([cmd(3, 'kubectl exec -it web -- printenv', { expected: 'HOME=/root', cls: 'interactive' })]), backend, options);

@@ -21,6 +21,21 @@ function setup(table: FakeEntry[] = [], extra?: ConstructorParameters<typeof Fak
 }
 
 describe('runPlan', () => {
+  it('should write two examples of one base name, each under its examples path', async () => {
+    const { backend, options } = setup();
+    const r = await runPlan(
+      plan([
+        manifest(5, 'app.yaml', 'kind: Deployment', 'application/app.yaml'),
+        manifest(20, 'app.yaml', 'kind: HorizontalPodAutoscaler', 'application/hpa/app.yaml'),
+        cmd(25, 'cat application/hpa/app.yaml', { expected: 'kind: HorizontalPodAutoscaler' }),
+        cmd(30, 'cat application/app.yaml', { expected: 'kind: Deployment' }),
+      ]),
+      backend,
+      options,
+    );
+    expect(r.steps.filter((s) => s.kind === 'command').map((s) => s.status)).toEqual(['pass', 'pass']);
+  });
+
   it('should run steps in one shell with the lesson environment and nothing of the user kubeconfig', async () => {
     const { backend, options } = setup([{ args: 'get pods', responses: [{ stdout: 'No resources found in default namespace.\n' }] }]);
     const saved = process.env.KUBECONFIG;

@@ -180,9 +180,10 @@ export const HYPOTHETICAL_STATE_CUE = {
  */
 export const NARRATED_CHANGE_CUE = {
   pattern:
-    /\b(?:the|an?)\s+(?:(?:horizontal\s+pod\s+|cluster\s+|vertical\s+pod\s+)?autoscaler|HPA|VPA)\s+(?:increments|increases|raises|decrements|decreases|reduces|lowers|scales(?:\s+(?:up|down))?|sets|bumps)\s+[^.]*?\bto\s+\d+\b[^.]*/i,
+    /\b(?:the|an?)\s+(?:(?:horizontal\s+pod\s+|cluster\s+|vertical\s+pod\s+)?autoscaler|HPA|VPA)\s+(?:increments|increases|raises|decrements|decreases|reduces|lowers|scales(?:\s+(?:up|down))?|sets|bumps)\s+[^.]*?\bto\s+\d+\b[^.]*|\bthe\s+(?:deployment|replica\s*set|stateful\s*set)\s+(?:was|has\s+been|got)\s+(?:resized|autoscaled)\s+(?:(?:back\s+)?(?:up|down)\s+)?to\s+\d+\b[^.]*/i,
   trigger: [
     'Then a new scaling request for the Deployment comes along. The autoscaler increments the Deployment replicas to 15.',
+    'Here, CPU consumption has increased to 305% of the request. As a result, the deployment was resized to 7 replicas:',
     'An HPA scales the web Deployment up to 7 replicas.',
     'The horizontal pod autoscaler reduces the replicas to 2 once the load stops.',
   ],
@@ -191,6 +192,7 @@ export const NARRATED_CHANGE_CUE = {
     'The autoscaler will scale the Deployment to at most 10 replicas.',
     'Create an autoscaler that scales the Deployment between 1 and 10 replicas.',
     'Scale the Deployment to 15 replicas:',
+    'Resize the Deployment to 3 replicas:',
   ],
 } as const;
 
@@ -213,5 +215,28 @@ export const CONTAINER_COMMAND_CUE = {
     'The container runs as user 1000.',
     'Check that the container runs:',
     'The container runs the nginx image.',
+  ],
+} as const;
+
+/**
+ * A comment or sentence saying the long-running command shown again is the one still running in
+ * the other terminal ("# This should already be running", "Do not start a new watch"): the block
+ * repeats that command only to show what it prints by now, so its output belongs to the earlier
+ * step. Test: test/plan/context-cues.test.ts.
+ */
+export const ALREADY_RUNNING_CUE = {
+  pattern:
+    /\b(?:should|must)\s+(?:still\s+|already\s+)+be\s+running\b|\bdo\s+not\s+start\s+a(?:nother|\s+new)\s+(?:watch|one)\b|\b(?:already|still)\s+running\s+in\s+(?:the\s+)?(?:first|other|another)\s+terminal\b/i,
+  trigger: [
+    '# This should already be running',
+    '# Do not start a new watch;',
+    'The watch is still running in the other terminal.',
+    'This should still be running',
+  ],
+  clean: [
+    '# Start a new watch',
+    '# If you already have a watch running, you can continue using that.',
+    'Check that the Pod is running:',
+    'Make sure that the DaemonSet is already running on every node.',
   ],
 } as const;

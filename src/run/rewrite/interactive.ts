@@ -3,11 +3,22 @@
  * Every rule gets the command after bindings/placeholders and returns null when it does not apply.
  */
 import { join } from 'node:path';
+import { sessionOpenedBy } from '../../plan/session.js';
 import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { deriveEdit, writeEditor } from './edit.js';
 import type { Bounded, Prepared, RewriteRule } from './types.js';
-import { firstKubectlCall, flagValue, flagWords, hasFlag, parseCommandLine, shQuote, shQuoteExpanding, type KubectlCall } from '../../shell/index.js';
+import {
+  firstKubectlCall,
+  flagValue,
+  flagWords,
+  hasFlag,
+  kubectlCall,
+  parseCommandLine,
+  shQuote,
+  shQuoteExpanding,
+  type KubectlCall,
+} from '../../shell/index.js';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash', 'zsh']);
 
@@ -255,7 +266,7 @@ export function withTerminal(command: string): string {
 
 /** `kubectl exec -it` → `-i`; a shell session opens a pod shell for the following `pod` steps. */
 export const execTty: RewriteRule = (command, step) => {
-  const k = firstKubectlCall(command);
+  const k = firstKubectlCall(command) ?? execInLoop(command);
   if (!k || (k.path[0]?.value !== 'exec' && k.path[0]?.value !== 'attach') || !hasFlag(k, '-t', '--tty')) return null;
   if (k.path[0]?.value === 'attach') return skip('`kubectl attach` opens an interactive session; not run');
   const target = k.positionals[0]?.value;
@@ -275,11 +286,30 @@ export const execTty: RewriteRule = (command, step) => {
   );
 };
 
+/**
+ * `for i in 0 1; do kubectl exec -i -t "web-$i" -- curl …; done`: an exec with a terminal that runs
+ * a program to its end, inside a loop; the whole loop runs under a pseudo-terminal.
+ */
+function execInLoop(command: string): KubectlCall | undefined {
+  for (const c of parseCommandLine(command).commands) {
+    if (c.inside.length === 0) continue;
+    const k = kubectlCall(c);
+    if (k?.path[0]?.value === 'exec' && hasFlag(k, '-t', '--tty') && (k.afterDashDash?.length ?? 0) > 0 && !SHELLS.has(k.afterDashDash![0]!.value)) return k;
+  }
+  return undefined;
+}
+
 /** `kubectl run -it NAME … [-- sh]` → run the pod detached; a shell session opens a pod shell. */
 export const runTty: RewriteRule = (command, step, ctx) => {
   const k = firstKubectlCall(command);
   if (!k || k.path[0]?.value !== 'run' || !hasFlag(k, '-t', '--tty')) return null;
   const name = k.positionals[0]?.value;
+  // `-- mysql -h mysql -p…`: a database client's prompt, where the reader types what the page does not show.
+  const repl = sessionOpenedBy(command)?.repl;
+  if (repl)
+    return skip(
+      `opens the ${repl} client's interactive prompt in a new pod; what is typed there is not a command of the page, and the session does not end by itself`,
+    );
   const next = ctx.steps.slice(ctx.index + 1).find((s) => s.kind === 'command');
   const nextInPod = next?.kind === 'command' && next.host.kind === 'pod';
   const opensShell = k.afterDashDash ? k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!.value) : nextInPod;

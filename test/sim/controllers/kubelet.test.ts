@@ -100,6 +100,31 @@ describe('scheduler and kubelet', () => {
     expect(api.all('events').some((e: any) => e.reason === 'Killing' && e.message === 'Stopping container nginx')).toBe(true);
   });
 
+  it('reports a deleted pod with stopped containers before its terminal phase, as kubectl get -w shows (0/1 Terminating, then Completed)', () => {
+    const seen = (restartPolicy: string): string[] => {
+      const { api, type } = setup();
+      api.create(type('pods'), 'default', pod('p', { image: 'nginx' }, { restartPolicy }));
+      api.run(1500);
+      const states: string[] = [];
+      api.subscribe((c) => {
+        const o = c.object as any;
+        if (c.resource.resource !== 'pods' || c.type === 'DELETED') return;
+        const cs = o.status?.containerStatuses?.[0];
+        const state = cs ? Object.keys(cs.state)[0] : '-';
+        const entry = `${o.status?.phase} ${cs?.ready ? 1 : 0}/1 ${state}${o.metadata.deletionTimestamp ? ' deleting' : ''}`;
+        if (states[states.length - 1] !== entry) states.push(entry);
+      });
+      api.delete(type('pods'), 'default', 'p');
+      api.run(3000);
+      expect(api.find(type('pods'), 'default', 'p')).toBeUndefined();
+      return states;
+    };
+    // restartPolicy Always: getPhase still says Running once the containers are stopped.
+    expect(seen('Always')).toEqual(['Running 1/1 running deleting', 'Running 0/1 terminated deleting', 'Succeeded 0/1 terminated deleting']);
+    // Never: the containers' exit decides the phase at once.
+    expect(seen('Never')).toEqual(['Running 1/1 running deleting', 'Succeeded 0/1 terminated deleting']);
+  });
+
   it('spreads pods over worker nodes and keeps the tainted control plane free', () => {
     const { api, type } = setup({ nodes: ['kind-control-plane', 'kind-worker', 'kind-worker2'] });
     for (const n of ['a', 'b', 'c', 'd']) api.create(type('pods'), 'default', pod(n, { image: 'nginx' }));

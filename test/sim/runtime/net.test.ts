@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/backends/sim/clock.js';
 import type { KObject } from '../../../src/backends/sim/types.js';
 import { createRuntime } from '../../../src/backends/sim/runtime/index.js';
+import { reverseName } from '../../../src/backends/sim/runtime/net/dns.js';
 
 function cluster() {
   const clock = new ManualClock('2024-01-01T00:00:00Z');
@@ -33,6 +34,26 @@ function cluster() {
 }
 
 describe('the in-cluster network', () => {
+  it('answers PTR queries as CoreDNS: Service IPs and endpoints with a hostname, no name for other pod IPs', () => {
+    const { api, service } = cluster();
+    service('db', { clusterIP: '10.96.5.5', ports: [{ port: 5432 }] }, ['10.244.0.9'], 5432);
+    api.create(api.resolve('services')!, 'default', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'nginx', namespace: 'default' },
+      spec: { clusterIP: 'None' },
+    } as KObject);
+    api.create(api.resolve('endpoints')!, 'default', {
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: 'nginx', namespace: 'default' },
+      subsets: [{ addresses: [{ ip: '10.244.0.7', hostname: 'web-0' }], ports: [{ port: 80 }] }],
+    } as KObject);
+    expect(reverseName(api, '10.96.5.5')).toBe('db.default.svc.cluster.local');
+    expect(reverseName(api, '10.244.0.7')).toBe('web-0.nginx.default.svc.cluster.local');
+    expect(reverseName(api, '10.244.0.9')).toBeUndefined();
+  });
+
   it('routes service names across namespaces to http-echo and nginx, headless services give pod IPs', async () => {
     const { runtime, pod, service } = cluster();
     try {

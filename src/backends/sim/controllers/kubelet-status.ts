@@ -91,7 +91,9 @@ export function buildPodStatus(pod: KObject, run: PodRun, now: string): Json {
   // Sidecars count in the Ready and ContainersReady conditions (status.generateContainersReadyCondition).
   const notReady = [...inits.filter((c) => c.sidecar), ...main].filter((c) => !c.ready || c.unseen).map((c) => c.name);
   const runningAny = main.some((c) => c.state['running'] !== undefined && !c.unseen);
-  const phase = run.finished ?? (runningAny || main.some((c) => c.restartCount > 0) ? 'Running' : 'Pending');
+  // getPhase: every container started and at least one running, or all stopped and to be restarted.
+  const stopped = main.length > 0 && main.every((c) => c.state['terminated'] !== undefined);
+  const phase = run.finished ?? (runningAny || stopped || main.some((c) => c.restartCount > 0) ? 'Running' : 'Pending');
   const terminal = phase === 'Succeeded' || phase === 'Failed';
   const readyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';
   const readyMsg = terminal ? undefined : `containers with unready status: [${notReady.join(' ')}]`;

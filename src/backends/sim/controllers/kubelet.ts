@@ -412,9 +412,19 @@ export class Kubelet {
     const ms = running.length === 0 ? 0 : Math.min(grace * 1000, this.timings.terminationCapMs);
     this.after(run, ms, () => {
       stopContainers(run, running, timestamp(this.api.ctx.clock.now()));
-      run.stopped = true;
       const main = run.containers.filter((c) => !c.init);
-      run.finished ??= main.every((c) => dig(c.state, 'terminated', 'exitCode') === 0) ? 'Succeeded' : 'Failed';
+      const succeeded = main.every((c) => dig(c.state, 'terminated', 'exitCode') === 0);
+      const ended = () => {
+        run.stopped = true;
+        run.finished ??= succeeded ? 'Succeeded' : 'Failed';
+      };
+      // kubelet getPhase without the terminal flag: a pod whose containers would be restarted
+      // (restartPolicy Always, or OnFailure after a failure) still reads Running once they are
+      // stopped; the terminal phase follows when the pod worker has finished with it.
+      const policy = String(dig(pod, 'spec', 'restartPolicy') ?? 'Always');
+      if (!run.finished && running.length > 0 && (policy === 'Always' || (policy === 'OnFailure' && !succeeded))) {
+        this.after(run, this.timings.terminalPhaseMs, ended);
+      } else ended();
     });
   }
 }

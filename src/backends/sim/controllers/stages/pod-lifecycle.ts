@@ -34,6 +34,12 @@ export interface PodLifecycleTimings {
   probeRetryMs: number;
   /** Terminating → removed: the grace period, but never longer than this (processes exit on SIGTERM). */
   terminationCapMs: number;
+  /**
+   * Containers stopped → terminal phase of a deleted pod that would have restarted them: the
+   * kubelet reports the stopped containers first (syncTerminatingPod, phase still Running, shown
+   * as `0/1 Terminating`), then the terminal phase (syncTerminatedPod, shown as `Completed`).
+   */
+  terminalPhaseMs: number;
 }
 
 export const defaultPodLifecycle: PodLifecycleTimings = {
@@ -47,6 +53,7 @@ export const defaultPodLifecycle: PodLifecycleTimings = {
   backOffMaxMs: 300_000,
   exitAfterMs: 300,
   terminationCapMs: 1000,
+  terminalPhaseMs: 50,
   relistMs: 1000,
   stopMs: 100,
   probeRetryMs: 100,

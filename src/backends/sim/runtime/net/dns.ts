@@ -89,13 +89,23 @@ export function resolveName(api: Api, name: string, namespace: string): DnsAnswe
   return undefined;
 }
 
-/** PTR lookup: a service ClusterIP or a pod IP to its name. */
+/**
+ * PTR lookup as CoreDNS's kubernetes plugin answers it (reverse.go `serviceRecordForIP`): a
+ * Service's ClusterIP gives the Service's name; an endpoint address gives
+ * `<hostname>.<service>.<ns>.svc.<zone>` only when the endpoint has a hostname (a Pod with
+ * `hostname` and `subdomain` naming a headless Service, as a StatefulSet's Pods); any other pod IP
+ * has no PTR record.
+ */
 export function reverseName(api: Api, ip: string): string | undefined {
   for (const svc of api.list(api.resolve('services')!, undefined).items) {
     if ((svc['spec'] as Json)?.['clusterIP'] === ip) return `${svc.metadata.name}.${svc.metadata.namespace}.svc.${CLUSTER_DOMAIN}`;
   }
-  for (const p of api.list(api.resolve('pods')!, undefined).items) {
-    if ((p['status'] as Json)?.['podIP'] === ip) return `${ip.replace(/\./g, '-')}.${p.metadata.namespace}.pod.${CLUSTER_DOMAIN}`;
+  for (const ep of api.list(api.resolve('endpoints')!, undefined).items) {
+    for (const s of (ep['subsets'] as Json[]) ?? []) {
+      for (const a of (s['addresses'] as Json[]) ?? []) {
+        if (a['ip'] === ip && a['hostname']) return `${String(a['hostname'])}.${ep.metadata.name}.${ep.metadata.namespace}.svc.${CLUSTER_DOMAIN}`;
+      }
+    }
   }
   return undefined;
 }
