@@ -11,8 +11,9 @@
  *   one object twice in a row counts once on both sides);
  * - an actual row the doc leaves out is an event its excerpt skipped when it comes before the last
  *   row the doc shows for that object, after the last row the doc shows at all, or after the doc
- *   shows its object going away (`Terminating`); a row of an object the doc never shows, or a change
- *   of an object after its last doc row while the doc's stream goes on, is still a difference.
+ *   shows its object going away (`Terminating`); a row of an object the doc never shows, a change
+ *   of an object after its last doc row while the doc's stream goes on, or a failure (`Error`,
+ *   `CrashLoopBackOff`, …) of an object the doc last shows working, is still a difference.
  */
 import type { BindingSet } from './bindings.js';
 import { align } from './align.js';
@@ -23,6 +24,10 @@ import { segmentLines, type Row, type Table } from './table-parse.js';
 import { compileTemplate } from './template.js';
 import type { Difference } from './types.js';
 import { firstKubectlCall, hasFlag, flagValue } from '../shell/index.js';
+
+/** Pod states of a failure (printers.go reasons): never an event an excerpt may leave out after its last row. */
+const FAILED_STATUS =
+  /^(?:Init:)?(?:Error|CrashLoopBackOff|OOMKilled|ImagePullBackOff|ErrImagePull|CreateContainerConfigError|CreateContainerError|RunContainerError|InvalidImageName|Evicted|ContainerStatusUnknown|StartError)$/;
 
 /** True for `kubectl get … -w|--watch|--watch-only` (not `--watch=false`). */
 export function isWatchListing(command: string | undefined): boolean {
@@ -186,10 +191,15 @@ export function compareWatchStream(
   const lastDocRow = new Map(docRows.map((r) => [docName(r), r]));
   const leaving = new Set([...lastDocRow].filter(([, r]) => statusAt >= 0 && r.cells[statusAt] === 'Terminating').map(([n]) => n));
   const lastRow = docRows[docRows.length - 1];
+  const actStatusAt = act.table.columns.findIndex((c) => c.name === 'STATUS');
+  // An object the doc shows fine that fails after its excerpt ends: the page's object does not keep working.
+  const failsLater = (ar: Row, name: string): boolean =>
+    actStatusAt >= 0 && FAILED_STATUS.test(ar.cells[actStatusAt] ?? '') && !FAILED_STATUS.test(lastDocRow.get(name)?.cells[statusAt] ?? '');
   actRows.forEach((ar, k) => {
     if (used.has(ar)) return;
     const name = actName(ar);
-    if (docNames.has(name) && (k < (lastOf.get(name) ?? -1) || k > end || leaving.has(name) || actListing.includes(ar))) return;
+    const skipped = k < (lastOf.get(name) ?? -1) || (k > end && !failsLater(ar, name)) || leaving.has(name) || actListing.includes(ar);
+    if (docNames.has(name) && skipped) return;
     out.push({
       kind: 'extra-line',
       message: `row ${name || squeeze(ar.line.text)}: extra in actual output`,

@@ -45,7 +45,7 @@ describe('a watch started before its object reached the state the page shows', (
     expect(run(doc, actual).ok).toBe(false);
   });
 
-  it('should still fail on later rows the page does not show, and on rows of another object', () => {
+  it('should still fail on a later failure the page does not show, and on rows of another object', () => {
     const later = [HEAD, 'web    0/1     ContainerCreating   0          0s', 'web    1/1     Running             0          1s', 'web    0/1     Error               1          9s', ''].join('\n');
     expect(run(doc, later).ok).toBe(false);
     const other = [HEAD, 'db     0/1     ContainerCreating   0          0s', 'web    1/1     Running             0          1s', ''].join('\n');

@@ -35,8 +35,15 @@ describe('steady state', () => {
       .filter((c) => c.resource.resource === 'pods')
       .map((c) => {
         const s = c.object['status'] as any;
-        return `${c.type} ${s.containerStatuses[0].ready} ${Object.keys(s.containerStatuses[0].state)[0]}`;
+        return `${c.type} ${s.phase} ${s.containerStatuses[0].ready} ${Object.keys(s.containerStatuses[0].state)[0]}`;
       });
-    expect(seen).toEqual(['MODIFIED true running', 'MODIFIED false terminated', 'DELETED false terminated']);
+    // As the kubelet's getPhase: the stopped containers are reported while the phase is still
+    // Running (kubectl shows 0/1 Terminating), then the terminal phase, then the pod goes.
+    expect(seen).toEqual([
+      'MODIFIED Running true running',
+      'MODIFIED Running false terminated',
+      'MODIFIED Succeeded false terminated',
+      'DELETED Succeeded false terminated',
+    ]);
   });
 });
