@@ -9,6 +9,7 @@ import { isKubedoctestError } from '../diag/errors.js';
 import type { ManifestStep, Plan } from '../plan/types.js';
 import { emptyObservations } from './bind.js';
 import { fillManifest } from './fill-manifest.js';
+import { fillManifestPlaceholders, recordTemplates } from './manifest-placeholders.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bwrapArgs, findOnPath, lessonOwner, preflightConfine, sandboxParent, unreadableBash } from './confine.js';
@@ -179,6 +180,7 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
       manifests,
       earlier: [],
       skippedProducers: [],
+      templateManifests: new Map(),
       created: [],
       ran: [],
       outputs: new Map(),
@@ -246,9 +248,13 @@ async function runSteps(state: LessonState, result: LessonResult): Promise<void>
       continue;
     } else if (step.kind === 'manifest') {
       const filled = step.content === null ? null : fillManifest(step.content, state.ran);
-      const written = writeManifest(state.sandbox.home, filled ? { ...step, content: filled.content } : step, state.sandbox.owner);
+      // `<pod-name>`-like values are filled as in commands; a file left with one is a template.
+      const reader = filled && step.language !== 'text' ? fillManifestPlaceholders(filled.content, state.observations, step.section ?? '') : null;
+      const written = writeManifest(state.sandbox.home, reader ? { ...step, content: reader.content } : step, state.sandbox.owner);
       r = 'reason' in written ? skipped(step, written.reason) : baseResult(step);
-      if (filled?.rewrites.length) r.rewrites = filled.rewrites;
+      if ('written' in written) recordTemplates(state.templateManifests, written.written, step, reader?.left ?? []);
+      const rewrites = [...(filled?.rewrites ?? []), ...(reader?.rewrites ?? [])];
+      if (rewrites.length) r.rewrites = rewrites;
     } else if (decision?.action === 'run' && decision.command !== undefined && decision.command !== step.command) {
       r = await runCommandStep(state, { ...step, command: decision.command }, index);
       r.command = step.command;
