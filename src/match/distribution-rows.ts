@@ -25,7 +25,13 @@ export interface InstalledObject {
  */
 export const INSTALLED_OBJECTS: readonly InstalledObject[] = [
   { distribution: 'kind', resource: 'namespace', name: 'local-path-storage', what: "the namespace of kind's local-path storage provisioner" },
-  { distribution: 'kind', resource: 'deployment', namespace: 'local-path-storage', name: 'local-path-provisioner', what: "kind's local-path storage provisioner" },
+  {
+    distribution: 'kind',
+    resource: 'deployment',
+    namespace: 'local-path-storage',
+    name: 'local-path-provisioner',
+    what: "kind's local-path storage provisioner",
+  },
   {
     distribution: 'kind',
     resource: 'serviceaccount',
@@ -33,7 +39,13 @@ export const INSTALLED_OBJECTS: readonly InstalledObject[] = [
     name: 'local-path-provisioner-service-account',
     what: "the service account of kind's local-path storage provisioner",
   },
-  { distribution: 'kind', resource: 'configmap', namespace: 'local-path-storage', name: 'local-path-config', what: "the configuration of kind's local-path storage provisioner" },
+  {
+    distribution: 'kind',
+    resource: 'configmap',
+    namespace: 'local-path-storage',
+    name: 'local-path-config',
+    what: "the configuration of kind's local-path storage provisioner",
+  },
   { distribution: 'kind', resource: 'storageclass', name: 'standard', what: "kind's default StorageClass (local-path)" },
 ];
 

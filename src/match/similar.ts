@@ -65,7 +65,10 @@ function compareSegmented(origin: DocOrigin, doc: Line[], actual: Line[], comman
   const out: Difference[] = [];
   for (const d of docTables) {
     const a = pairs.get(d);
-    if (a) out.push(...markNodeValues(markDistributionValues(compareTables(origin, d, a, bindings, installedRowsOf(command)), 'table', namespace), 'table', command));
+    if (a)
+      out.push(
+        ...markNodeValues(markDistributionValues(compareTables(origin, d, a, bindings, installedRowsOf(command)), 'table', namespace), 'table', command),
+      );
     else out.push(...[d.header, ...d.rows.filter((r) => !r.elision).map((r) => r.line)].map((l) => missingLine(origin, l)));
   }
   const elided = docText.some((l) => isElision(l.text));

@@ -6,7 +6,11 @@ import { runOnSim } from './helpers.js';
 
 describe('manifestPlaceholders', () => {
   test.each<[string, string, { placeholder: string; index: number }[]]>([
-    ['a name', 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: <insert-namespace-name-here>\n', [{ placeholder: '<insert-namespace-name-here>', index: 3 }]],
+    [
+      'a name',
+      'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: <insert-namespace-name-here>\n',
+      [{ placeholder: '<insert-namespace-name-here>', index: 3 }],
+    ],
     ['part of a value', 'spec:\n  containers:\n  - name: app\n    image: <your-registry>/app:1.0\n', [{ placeholder: '<your-registry>', index: 3 }]],
     ['a key', 'data:\n  <key>: value\n', [{ placeholder: '<key>', index: 1 }]],
     ['JSON', '{"metadata": {"name": "<your-name>"}}', [{ placeholder: '<your-name>', index: 0 }]],

@@ -293,7 +293,8 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
     const reason = templateManifestReason(template);
     // What it would have made is missing; the manifest file itself is there.
     const missing = leftMissing(step, command);
-    for (const name of [...missing.names]) if (name.replace(/^(\.\/)+/, '') === template.file || name === template.file.split('/').pop()) missing.names.delete(name);
+    for (const name of [...missing.names])
+      if (name.replace(/^(\.\/)+/, '') === template.file || name === template.file.split('/').pop()) missing.names.delete(name);
     state.skippedProducers.push({ line: step.line, reason, ...missing });
     return skipped(step, reason, rewrites, warnings);
   }
