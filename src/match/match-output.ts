@@ -32,7 +32,7 @@ function compare(input: MatchInput, origin: DocOrigin, bindings: BindingSet): { 
  */
 const TOLERATED: readonly { flag: 'stale' | 'environment'; kinds: readonly DifferenceKind[] }[] = [
   { flag: 'stale', kinds: ['extra-line', 'column-layout', 'missing-line'] },
-  { flag: 'environment', kinds: ['wrong-value', 'missing-line'] },
+  { flag: 'environment', kinds: ['wrong-value', 'missing-line', 'extra-line'] },
 ];
 
 /** True for a difference that does not fail a step in this mode (see TOLERATED); only in similar mode. */

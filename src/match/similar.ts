@@ -1,6 +1,7 @@
 import type { BindingSet } from './bindings.js';
 import { compareOrdered, compareUnordered, missingLine, type DocOrigin } from './compare-lines.js';
 import { markDistributionValues, markNodeValues, systemNamespaceOf } from './distribution.js';
+import { installedRowsOf } from './distribution-rows.js';
 import { grepContextOf } from './grep-command.js';
 import { compareGrepWindow } from './grep-window.js';
 import { contentLines, isElision, type Line } from './lines.js';
@@ -64,7 +65,10 @@ function compareSegmented(origin: DocOrigin, doc: Line[], actual: Line[], comman
   const out: Difference[] = [];
   for (const d of docTables) {
     const a = pairs.get(d);
-    if (a) out.push(...markNodeValues(markDistributionValues(compareTables(origin, d, a, bindings), 'table', namespace), 'table', command));
+    if (a)
+      out.push(
+        ...markNodeValues(markDistributionValues(compareTables(origin, d, a, bindings, installedRowsOf(command)), 'table', namespace), 'table', command),
+      );
     else out.push(...[d.header, ...d.rows.filter((r) => !r.elision).map((r) => r.line)].map((l) => missingLine(origin, l)));
   }
   const elided = docText.some((l) => isElision(l.text));

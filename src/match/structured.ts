@@ -131,7 +131,8 @@ class Walker {
   private push(kind: Difference['kind'], docPath: KeyPath, path: KeyPath, message: string, extra: Partial<Difference> = {}): void {
     // Paths name the doc's own list items (the reader's items[0]), below where the excerpt sits.
     const shown = formatPath(this.anchor.concat(docPath));
-    if (this.installerLevel > 0 && extra.stale !== true) {
+    // An extra key stays a failure: only rows a distribution installs are tolerated as extra.
+    if (this.installerLevel > 0 && extra.stale !== true && kind !== 'extra-line') {
       extra = { ...extra, environment: true };
       if (!message.includes('installer')) message = `${message} (${INSTALLER_ENTRY})`;
     }

@@ -1,5 +1,6 @@
 import type { BindingSet, FitMode } from './bindings.js';
 import { clusterMadeRow } from './cluster-made.js';
+import type { RowCells } from './distribution-rows.js';
 import type { DocOrigin } from './compare-lines.js';
 import { contextKey } from './normalizers/index.js';
 import type { Column, Row, Table } from './table-parse.js';
@@ -68,7 +69,13 @@ const TRANSIENT_GONE = /^Terminating$/;
  * Compares two kubectl tables by column name and row: rows pair by their NAME cell (volatile
  * parts normalized, any order, so ReplicaSet pods with random names pair up), then cells by column.
  */
-export function compareTables(origin: DocOrigin, doc: Table, actual: Table, bindings: BindingSet): Difference[] {
+export function compareTables(
+  origin: DocOrigin,
+  doc: Table,
+  actual: Table,
+  bindings: BindingSet,
+  installed?: (row: RowCells) => string | undefined,
+): Difference[] {
   const out: Difference[] = [];
   const common = compareColumns(origin, doc, actual, out);
   const nameAt = common.find(([i]) => contextKey(doc.columns[i]!.name) === 'name') ?? common[0];
@@ -147,12 +154,16 @@ export function compareTables(origin: DocOrigin, doc: Table, actual: Table, bind
           )
         ] ?? '',
       );
+      // An object the cluster's distribution installs (kind's local-path provisioner) that the
+      // doc's cluster did not have: set by the environment, like a node's version.
+      const by = made ? undefined : installed?.(Object.fromEntries(actual.columns.map((c, k) => [c.name, ar.cells[k] ?? ''])));
       out.push({
         kind: 'extra-line',
-        message: `row ${label(ar, 1)}: extra in actual output${made ? ` (${made})` : ''}`,
+        message: `row ${label(ar, 1)}: extra in actual output${made ? ` (${made})` : by ? ` (${by})` : ''}`,
         ...where,
         actual: squeeze(ar.line.text),
         ...(made ? { stale: true } : {}),
+        ...(by ? { environment: true } : {}),
       });
     }
   }

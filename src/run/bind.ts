@@ -107,7 +107,7 @@ export function observe(command: string, output: string, obs: Observations): voi
 }
 
 /** Kinds of placeholder the runner can fill in. */
-type PlaceholderKind = 'pod-name' | 'cluster-ip' | 'external-ip' | 'node-port' | 'node-external-ip' | 'node-name';
+export type PlaceholderKind = 'pod-name' | 'cluster-ip' | 'external-ip' | 'node-port' | 'node-external-ip' | 'node-name';
 
 function kindOf(name: string): PlaceholderKind | null {
   const n = name.toLowerCase().replace(/[\s_]/g, '-');
@@ -177,6 +177,25 @@ function resolveKind(kind: PlaceholderKind, obs: Observations, context: string):
   return port ? { value: port[1]! } : { reason: `Service ${s.NAME} has no node port` };
 }
 
+/**
+ * The value of one `<placeholder>` from earlier outputs (`<pod-name>`, `<CLUSTER-IP>`,
+ * `<node-name>`, …), or why it cannot be filled: `kind` is absent when no rule knows the
+ * placeholder (the reader's own choice, such as `<insert-namespace-name-here>`). `viaNodePort`:
+ * a `<NODE-PORT>` stands beside it, so `<EXTERNAL-IP>` is a node's address.
+ */
+export function fillPlaceholder(
+  placeholder: string,
+  obs: Observations,
+  context: string,
+  viaNodePort = false,
+): { value: string; kind: PlaceholderKind } | { unresolved: string; kind?: PlaceholderKind } {
+  const found = kindOf(placeholder.replace(/^<|>$/g, ''));
+  const kind = found === 'external-ip' && viaNodePort ? 'node-external-ip' : found;
+  if (!kind) return { unresolved: `the doc leaves ${placeholder} for the reader to fill in` };
+  const r = resolveKind(kind, obs, context);
+  return 'reason' in r ? { unresolved: `cannot fill in ${placeholder}: ${r.reason}`, kind } : { value: r.value, kind };
+}
+
 /** Shell variables the command uses that could be placeholders (`$POD_NAME`). */
 export function placeholderVars(command: string): string[] {
   const names = new Set<string>();
@@ -206,13 +225,10 @@ export function resolvePlaceholders(
   const viaNodePort = /<node-?port>/i.test(command.replace(/[\s_]/g, '-'));
   for (const m of [...command.matchAll(/<([A-Za-z][A-Za-z0-9 _./-]*)>/g)].reverse()) {
     if (insideSingleQuotes(command, m.index) || command[m.index - 1] === '<') continue;
-    const found = kindOf(m[1]!);
-    const kind = found === 'external-ip' && viaNodePort ? 'node-external-ip' : found;
-    if (!kind) return { unresolved: `the doc leaves ${m[0]} for the reader to fill in; no rule can fill it` };
-    const r = resolveKind(kind, obs, ctx);
-    if ('reason' in r) return { unresolved: `cannot fill in ${m[0]}: ${r.reason}` };
+    const r = fillPlaceholder(m[0], obs, ctx, viaNodePort);
+    if ('unresolved' in r) return { unresolved: `${r.unresolved}${r.kind ? '' : '; no rule can fill it'}` };
     out = out.slice(0, m.index) + r.value + out.slice(m.index + m[0].length);
-    rewrites.unshift({ kind: 'placeholder', from: m[0], to: r.value, reason: `${kind} from an earlier output` });
+    rewrites.unshift({ kind: 'placeholder', from: m[0], to: r.value, reason: `${r.kind} from an earlier output` });
   }
   for (const name of placeholderVars(out)) {
     if (!unsetVars.has(name)) continue;

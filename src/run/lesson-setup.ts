@@ -122,6 +122,7 @@ export function initialState({ plan, session, sandbox, shell, shellOptions, opti
     manifests,
     earlier: [],
     skippedProducers: [],
+    templateManifests: new Map(),
     created: [],
     ran: [],
     outputs: new Map(),

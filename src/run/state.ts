@@ -1,3 +1,4 @@
+import type { TemplateManifest } from './manifest-placeholders.js';
 /**
  * The state of one running lesson, in four parts: what it runs with (fixed for the lesson), the
  * record of what its steps did, where its shell is, and its time budget. A function takes the
@@ -48,6 +49,8 @@ export interface LessonRecord {
   created: CreatedObject[];
   /** Steps skipped because they could not run here, with what they would have produced. */
   skippedProducers: SkippedProducer[];
+  /** Manifest files written with a placeholder the reader fills in, by file name: steps applying them are templates. */
+  templateManifests: Map<string, TemplateManifest>;
   /** The command step decided just before the current one (for a line printing its `$?`). */
   previousCommand?: PreviousCommand;
 }

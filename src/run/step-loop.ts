@@ -6,6 +6,7 @@
 import type { Step } from '../plan/types.js';
 import { dependsOn, producedNames, readable } from './depends.js';
 import { fillManifest } from './fill-manifest.js';
+import { fillManifestPlaceholders, recordTemplates } from './manifest-placeholders.js';
 import { finishConcurrent, hasShown, runsConcurrently, startConcurrent, type Concurrent } from './concurrent.js';
 import type { NormalizedRunOptions, StepDecision } from './options.js';
 import { baseResult, skipped, stepFindings } from './outcome.js';
@@ -48,9 +49,13 @@ async function stepOutcome(
     return { started: await startConcurrent(state, step, index) };
   } else if (step.kind === 'manifest') {
     const filled = step.content === null ? null : fillManifest(step.content, state.ran);
-    const written = writeManifest(state.sandbox.home, filled ? { ...step, content: filled.content } : step, state.sandbox.owner);
+    // `<pod-name>`-like values are filled as in commands; a file left with one is a template.
+    const reader = filled && step.language !== 'text' ? fillManifestPlaceholders(filled.content, state.observations, step.section ?? '') : null;
+    const written = writeManifest(state.sandbox.home, reader ? { ...step, content: reader.content } : step, state.sandbox.owner);
     r = 'reason' in written ? skipped(step, written.reason) : baseResult(step);
-    if (filled?.rewrites.length) r.rewrites = filled.rewrites;
+    if ('written' in written) recordTemplates(state.templateManifests, written.written, step, reader?.left ?? []);
+    const rewrites = [...(filled?.rewrites ?? []), ...(reader?.rewrites ?? [])];
+    if (rewrites.length) r.rewrites = rewrites;
   } else if (decision?.action === 'run' && decision.command !== undefined && decision.command !== step.command) {
     r = await runCommandStep(state, { ...step, command: decision.command }, index);
     r.command = step.command;

@@ -2,6 +2,7 @@
 import type { CommandStep } from '../../plan/types.js';
 import { placeholderVars, resolvePlaceholders } from '../bind.js';
 import { readerValue } from '../reader-value.js';
+import { templateManifestRead, templateManifestReason } from '../manifest-placeholders.js';
 import { neededTemplateVars, templateReason } from '../template-vars.js';
 import {
   changedNames,
@@ -286,6 +287,17 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   }
   rewrites.push(...filled.rewrites);
   command = filled.command;
+  // A manifest it creates or applies holds a placeholder the reader fills in: a template too.
+  const template = templateManifestRead(command, state.templateManifests);
+  if (template) {
+    const reason = templateManifestReason(template);
+    // What it would have made is missing; the manifest file itself is there.
+    const missing = leftMissing(step, command);
+    for (const name of [...missing.names])
+      if (name.replace(/^(\.\/)+/, '') === template.file || name === template.file.split('/').pop()) missing.names.delete(name);
+    state.skippedProducers.push({ line: step.line, reason, ...missing });
+    return skipped(step, reason, rewrites, warnings);
+  }
   // Variables the page never sets and the shell does not have: a template, not a command.
   if (step.host.kind === 'local') {
     const unset = await unsetVars(state, neededTemplateVars(command, step.placeholders));

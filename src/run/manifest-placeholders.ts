@@ -1,0 +1,137 @@
+/**
+ * Placeholders the reader fills in inside a manifest the page shows (`name:
+ * <insert-namespace-name-here>`): the same `<…>` shapes as in commands (`findPlaceholders`), found
+ * in the manifest's keys and values. Those the runner can fill as it fills them in commands
+ * (`<pod-name>`, `<node-name>`, … from earlier outputs: `fillPlaceholder`) are filled; a step that
+ * creates or applies the file with one left is a template, skipped like a command holding one.
+ */
+import { loadAll } from 'js-yaml';
+import { findPlaceholders } from '../plan/placeholders.js';
+import { kubectlCall, parseCommandLine } from '../shell/index.js';
+import { fillPlaceholder, type Observations } from './bind.js';
+import type { Rewrite } from './types.js';
+
+/** A placeholder left in a manifest file, and where. */
+export interface TemplateManifest {
+  /** The file name as written into the sandbox. */
+  file: string;
+  /** The doc line of the manifest step. */
+  line: number;
+  placeholder: string;
+  /** Where the placeholder is: `line 95`, or `line 4 of admin/x.yaml` for an example file. */
+  at: string;
+  /** Why the runner could not fill it. */
+  reason: string;
+}
+
+/** Every string of a parsed YAML/JSON value: keys and scalars. */
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) strings(v, out);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      out.push(k);
+      strings(v, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * The reader placeholders in a manifest's keys and values, each with the index of the first
+ * line that holds it (comments are not read). Markup in a value (`<h1>Hello</h1>` of a ConfigMap
+ * serving a page) is not a placeholder; text that does not parse as YAML or JSON has none.
+ */
+export function manifestPlaceholders(content: string): { placeholder: string; index: number }[] {
+  let docs: unknown[];
+  try {
+    docs = loadAll(content);
+  } catch {
+    return [];
+  }
+  const found = new Set<string>();
+  for (const s of strings(docs)) {
+    if (s.includes('</')) continue;
+    for (const p of findPlaceholders(s, new Set())) if (p.startsWith('<')) found.add(p);
+  }
+  const lines = content.split('\n');
+  return [...found].flatMap((placeholder) => {
+    const index = lines.findIndex((l) => l.replace(/(^|\s)#.*$/, '').includes(placeholder));
+    return index < 0 ? [] : [{ placeholder, index }];
+  });
+}
+
+/**
+ * Fills the placeholders of a manifest the runner can fill from earlier outputs; returns the
+ * content, a rewrite for each filled one, and the ones left (with why).
+ */
+export function fillManifestPlaceholders(
+  content: string,
+  obs: Observations,
+  context: string,
+): { content: string; rewrites: Rewrite[]; left: { placeholder: string; index: number; reason: string }[] } {
+  const rewrites: Rewrite[] = [];
+  const left: { placeholder: string; index: number; reason: string }[] = [];
+  const viaNodePort = /<node-?port>/i.test(content.replace(/[\s_]/g, '-'));
+  let out = content;
+  for (const p of manifestPlaceholders(content)) {
+    const r = fillPlaceholder(p.placeholder, obs, `${content}\n${context}`, viaNodePort);
+    if ('unresolved' in r) {
+      left.push({ ...p, reason: r.unresolved });
+      continue;
+    }
+    out = out.split(p.placeholder).join(r.value);
+    rewrites.push({ kind: 'placeholder', from: p.placeholder, to: r.value, reason: `${r.kind} from an earlier output` });
+  }
+  return { content: out, rewrites, left };
+}
+
+/** A file name as a command or the sandbox names it: `./x.yaml` is `x.yaml`. */
+function plainName(name: string): string {
+  return name.replace(/^(\.\/)+/, '');
+}
+
+/**
+ * The template manifest a kubectl command in `command` reads with `-f`/`--filename` (`kubectl
+ * create -f ./my-namespace.yaml`, or the example's URL `https://k8s.io/examples/admin/x.yaml`), or
+ * undefined.
+ */
+export function templateManifestRead(command: string, templates: ReadonlyMap<string, TemplateManifest>): TemplateManifest | undefined {
+  if (templates.size === 0) return undefined;
+  for (const c of parseCommandLine(command).commands) {
+    const call = kubectlCall(c);
+    if (!call) continue;
+    for (const f of [...(call.flags.get('-f') ?? []), ...(call.flags.get('--filename') ?? [])]) {
+      if (typeof f.value !== 'string') continue;
+      const name = plainName(f.value);
+      const url = /^https?:\/\/[^/]+\/(?:.*\/)?examples\/(.+)$/.exec(name)?.[1];
+      const t = templates.get(name) ?? (url !== undefined ? templates.get(url) : undefined);
+      if (t) return t;
+    }
+  }
+  return undefined;
+}
+
+/** Records the manifest's names as templates (placeholders left) or not, as the latest version of each file. */
+export function recordTemplates(
+  templates: Map<string, TemplateManifest>,
+  written: readonly string[],
+  step: { line: number; origin: 'inline' | 'example'; examplePath?: string },
+  left: readonly { placeholder: string; index: number; reason: string }[],
+): void {
+  const first = left[0];
+  for (const name of written.map(plainName)) {
+    if (!first) {
+      templates.delete(name);
+      continue;
+    }
+    const at =
+      step.origin === 'example' && step.examplePath !== undefined ? `line ${first.index + 1} of ${step.examplePath}` : `line ${step.line + 1 + first.index}`;
+    templates.set(name, { file: name, line: step.line, placeholder: first.placeholder, at, reason: first.reason });
+  }
+}
+
+/** Why a step reading a template manifest is not run. */
+export function templateManifestReason(t: TemplateManifest): string {
+  return `the manifest ${t.file} (line ${t.line}) is a template: ${t.reason} (${t.at})${/^cannot fill/.test(t.reason) ? '' : '; no rule can fill it'}`;
+}
