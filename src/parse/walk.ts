@@ -239,7 +239,7 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     return;
   }
   // (Blocks that do not read as commands take the paths below, which also know kept-running steps.)
-  if (canPair && b.since !== 'blocked' && firstIsCommand) {
+  if (canPair && b.since !== 'blocked' && (firstIsCommand || isAssignmentBlock(lines))) {
     if (cueOutput) return pair('cue');
     // `NAME=value` lines right after `kubectl logs`/`printenv`/`env`: the environment it printed.
     if (b.since === 'adjacent' && !anyPrompt && !manifestLang && isPrintedEnvironment(lines, last)) return pair('fence');
