@@ -211,8 +211,7 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   // An output fence (not a shell one) after an output cue is output even when its lines read as
   // assignments (`UNCHANGED_REFERENCE=$(PROTOCOL)://…` printed by a container is nothing to run);
   // a real command line after a cue ("would produce the following ConfigMap:" + `kubectl get …`) is not.
-  const cueOutput =
-    b.cue !== undefined && isOutputTag && !isCommandTag && !anyPrompt && !manifestLang && d?.setup !== true && hasOnlyPrintedAssignments(lines);
+  const cueOutput = b.cue !== undefined && isOutputTag && !isCommandTag && !anyPrompt && !manifestLang && d?.setup !== true && hasOnlyPrintedAssignments(lines);
   if (
     inline &&
     d?.setup !== true &&

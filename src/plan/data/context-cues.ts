@@ -51,7 +51,8 @@ export const CONTEXT_CUES: readonly ContextCue[] = [
     kind: 'pod',
     pattern:
       /^(?:(?:then|now|next|again|first|finally)\s*,?\s+)?from\s+(?:a|an|another|any|the|that|this|your|some|one\s+of\s+(?:the|your)|a\s+(?:different|second))\s+(?:(?:client|test|debug\w*|running|other|busybox|[\w]+-[\w-]+)\s+)?pods?\b(?!['’]s)|\b(?:run|try|execute|type|repeat|test|query|access|reach|resolve|look\s+up|curl|call)\b[^.:]*\bfrom\s+(?:a|another|any|one\s+of\s+the)\s+(?:(?:client|test|debug\w*|running|other)\s+)?pods?\b(?!['’]s)|\b(?:a|an|another|any|some|other)\s+(?:(?:client|running|\w+-\w+)\s+)?pods?\s+(?:that|which)\s+(?:consumes?|uses?|accesses|calls?|quer(?:y|ies)|talks?\s+to|connects?\s+to|depends?\s+on)\s+(?:this|the|that|your|a|an)\s+(?:\w+\s+)?services?\b/i,
-    unless: /\b(?:create|creating|deploy|deploying|define|defining|start|starting|launch|launching|apply|write|make|add|delete|remove|schedule)\s+(?:a|an|another|the|one)\s+(?:(?:new|client|test)\s+)?pods?\b/i,
+    unless:
+      /\b(?:create|creating|deploy|deploying|define|defining|start|starting|launch|launching|apply|write|make|add|delete|remove|schedule)\s+(?:a|an|another|the|one)\s+(?:(?:new|client|test)\s+)?pods?\b/i,
     trigger: [
       'From a Pod in the same Namespace:',
       'Then, from another Pod, run:',
