@@ -1,11 +1,12 @@
 import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCue, matchSessionEndCue, type ContextCueMatch } from '../plan/context-cues.js';
 import { ALREADY_RUNNING_CUE, CONTAINER_COMMAND_CUE, HYPOTHETICAL_STATE_CUE, NARRATED_CHANGE_CUE } from '../plan/data/context-cues.js';
 import { firstKubectlCall } from '../shell/index.js';
-import { NOT_HOST_TOOLS, OUTSIDE_PROGRAMS } from '../plan/data/places.js';
+import { NODE_PATHS, NOT_HOST_TOOLS, OUTSIDE_PROGRAMS } from '../plan/data/places.js';
 import { endsSession, isLongRunning, sessionOpenedBy, type OpenedSession } from '../plan/session.js';
 import type { CommandStep, ContextSource, HostContext } from '../plan/types.js';
 import type { BlockCommand } from './command-block.js';
 import { LOCAL_HOST_NAMES } from './data/prompts.js';
+import { matchCue } from './cue.js';
 
 interface OpenSession {
   target: OpenedSession;
@@ -87,7 +88,7 @@ export class ContextTracker {
     const end = matchSessionEndCue(text);
     if (this.session?.closing) this.session = undefined;
     if (end && this.session) this.session.closing = true;
-    const cue = leadInContextCue(text);
+    const cue = leadInContextCue(text, (sentence) => matchCue(sentence) !== undefined);
     this.cue = cue ? { ...cue, line } : undefined;
     if (cue && this.session && cue.kind !== this.session.target.kind) this.session = undefined;
     if (!this.session && !end) {
@@ -188,7 +189,7 @@ export class ContextTracker {
       // host tool (`apt-get`) is not guessed to run on the reader's machine.
       if (h.kind === 'local' && isUnknownHostPrompt(h.source?.text)) {
         if (s && s.target.kind !== 'remote' && !s.target.repl) return { host: this.sessionHost(s, h.source?.text) };
-        return { host: this.fallback(program, h) };
+        return { host: this.fallback(program, command, h) };
       }
       if (s && !c.genericPrompt) {
         // A prompt of the session's own kind (`root@<pod>:/#` after `kubectl exec`) keeps it.
@@ -199,7 +200,7 @@ export class ContextTracker {
         }
         this.session = undefined;
       }
-      if (h.kind === 'local' && c.genericPrompt) return { host: this.fallback(program, h) };
+      if (h.kind === 'local' && c.genericPrompt) return { host: this.fallback(program, command, h) };
       return { host: h };
     }
     if (s) {
@@ -224,7 +225,7 @@ export class ContextTracker {
       if (cue.kind === 'remote') return { host: { kind: 'remote', reason: `the page says to run it elsewhere: "${cue.text}"`, source } };
       return { host: { kind: 'local', source } };
     }
-    return { host: this.fallback(program, { kind: 'local' }) };
+    return { host: this.fallback(program, command, { kind: 'local' }) };
   }
 
   /** A `# Run this locally on a node you choose` comment in the block, before the command. */
@@ -255,8 +256,12 @@ export class ContextTracker {
     return host;
   }
 
-  /** The reader's machine, unless the program is not a host tool. */
-  private fallback(program: string, local: HostContext): HostContext {
+  /** The reader's machine, unless the line works on a path only a node has, or the program is not a host tool. */
+  private fallback(program: string, command: string, local: HostContext): HostContext {
+    if (!OUTSIDE_PROGRAMS.has(program)) {
+      const path = NODE_PATHS.pattern.exec(withoutComments(command));
+      if (path) return { kind: 'node', source: { by: 'program', text: path[0] } };
+    }
     if (NOT_HOST_TOOLS.has(program)) {
       return {
         kind: 'unknown',
@@ -286,4 +291,12 @@ function commandKey(command: string): string {
   const singular = (w: string) => (w === 'po' ? 'pod' : w.replace(/(?<=[a-z])s$/, ''));
   const flags = [...call.flags].flatMap(([name, list]) => list.map((f) => `${name === '-w' ? '--watch' : name}=${f.value === true ? '' : f.value}`)).sort();
   return [call.command, ...call.positionals.map((w) => singular(w.value)), ...flags].join(' ');
+}
+
+/** A command without its `# …` comment lines (a path named in a comment is not worked on). */
+function withoutComments(command: string): string {
+  return command
+    .split('\n')
+    .filter((l) => !/^\s*#/.test(l))
+    .join('\n');
 }

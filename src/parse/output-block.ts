@@ -1,7 +1,7 @@
 import { plainCommands } from '../plan/session.js';
 import type { CommandStep } from '../plan/types.js';
-import { ALONE_COMMANDS, REPL_REPLY_LINE, SINGLE_VALUE, TABLE_HEADER, VALUE_PRINTING } from './data/output-blocks.js';
-import { isOutputOnly, looksLikeCommand } from './line-kinds.js';
+import { ALONE_COMMANDS, PRINTED_ENV_LINE, ENV_PRINTING, REPL_REPLY_LINE, SINGLE_VALUE, TABLE_HEADER, VALUE_PRINTING } from './data/output-blocks.js';
+import { isOutputOnly, looksLikeCommand, programOf } from './line-kinds.js';
 import type { DocLine } from './source-text.js';
 
 /**
@@ -20,6 +20,27 @@ export function looksLikeOutputBlock(lines: DocLine[], last: CommandStep | undef
     return /^(?:true|false|-?\d+(?:\.\d+)?)$/.test(first) || !looksLikeCommand(first) || !ALONE_COMMANDS.has(first);
   }
   return false;
+}
+
+/**
+ * True when a block is the environment a command printed: every line `NAME=value` as printed (no
+ * `export`, no command substitution; `$(VAR)` left unexpanded) right after `kubectl logs`, `printenv`
+ * or `env` — a program echoing its environment, not assignments to run.
+ */
+export function isPrintedEnvironment(lines: DocLine[], last: CommandStep | undefined): boolean {
+  if (last === undefined || !ENV_PRINTING.pattern.test(last.command)) return false;
+  const nonBlank = lines.filter((l) => l.text.trim() !== '');
+  return nonBlank.length > 0 && nonBlank.every((l) => PRINTED_ENV_LINE.test(l.text));
+}
+
+/**
+ * True when the only lines of a block that read as commands are `NAME=value` as a program prints
+ * them (no command after the value, no command substitution): after an output cue such a block is
+ * output, while a real command line (`kubectl get cm x -o yaml`) after a cue stays a command.
+ */
+export function hasOnlyPrintedAssignments(lines: DocLine[]): boolean {
+  const nonBlank = lines.filter((l) => l.text.trim() !== '');
+  return nonBlank.every((l) => !looksLikeCommand(l.text) || (PRINTED_ENV_LINE.test(l.text) && programOf(l.text) === undefined));
 }
 
 /**

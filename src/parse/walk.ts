@@ -8,7 +8,7 @@ import type { LessonBuilder } from './lesson-builder.js';
 import { isOutputOnly, looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { findExampleIncludes } from './shortcodes.js';
 import { classifyStep } from '../plan/classify.js';
-import { isAssignmentBlock, looksLikeOutputBlock } from './output-block.js';
+import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, looksLikeOutputBlock } from './output-block.js';
 import { ALONE_COMMANDS } from './data/output-blocks.js';
 import { EXAMPLE_VALUE_PROSE } from './data/cues.js';
 import { matchReturnTerminalCue } from '../plan/context-cues.js';
@@ -208,11 +208,15 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   // pod myapp` that this container is crashing:"), not the output of the command fence before it.
   const shownWith = b.proseShownWith && !manifestLang && /:\s*$/.test(b.prose ?? '') ? b.proseShownWith : undefined;
   const inline = b.proseCommand ?? shownWith;
+  // An output fence (not a shell one) after an output cue is output even when its lines read as
+  // assignments (`UNCHANGED_REFERENCE=$(PROTOCOL)://…` printed by a container is nothing to run);
+  // a real command line after a cue ("would produce the following ConfigMap:" + `kubectl get …`) is not.
+  const cueOutput = b.cue !== undefined && isOutputTag && !isCommandTag && !anyPrompt && !manifestLang && d?.setup !== true && hasOnlyPrintedAssignments(lines);
   if (
     inline &&
     d?.setup !== true &&
     !anyPrompt &&
-    !firstIsCommand &&
+    (!firstIsCommand || cueOutput) &&
     (b.cue || shownWith || looksLikeOutputBlock(lines, undefined)) &&
     (b.cue || !manifestLang)
   ) {
@@ -232,6 +236,12 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   if (named && WRITE_FILE_PROSE.test(b.prose ?? '')) {
     addInlineManifest(unit, b, named, languageOf(named, tag), d?.skip);
     return;
+  }
+  // (Blocks that do not read as commands take the paths below, which also know kept-running steps.)
+  if (canPair && b.since !== 'blocked' && (firstIsCommand || isAssignmentBlock(lines))) {
+    if (cueOutput) return pair('cue');
+    // `NAME=value` lines right after `kubectl logs`/`printenv`/`env`: the environment it printed.
+    if (b.since === 'adjacent' && !anyPrompt && !manifestLang && isPrintedEnvironment(lines, last)) return pair('fence');
   }
   // A block of `VAR=$(…)` assignments is commands, never the previous command's output.
   if (!manifestLang && isAssignmentBlock(lines)) {

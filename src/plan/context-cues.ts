@@ -35,11 +35,20 @@ export function matchContextCue(sentence: string): ContextCueMatch | undefined {
   return undefined;
 }
 
-/** The context cue leading into the block after a paragraph: only its last sentence counts. */
-export function leadInContextCue(paragraph: string): ContextCueMatch | undefined {
+/**
+ * The context cue leading into the block after a paragraph: only its last sentence counts, or the
+ * one before it when the last only announces what the command prints (`isOutputLeadIn`: "If
+ * everything works properly, you should see something like:") — the instruction saying where is
+ * then the sentence before ("…operate in /sys on node.").
+ */
+export function leadInContextCue(paragraph: string, isOutputLeadIn?: (sentence: string) => boolean): ContextCueMatch | undefined {
   const sentences = sentencesOf(paragraph);
   const last = sentences[sentences.length - 1];
-  return last === undefined ? undefined : matchContextCue(last);
+  if (last === undefined) return undefined;
+  const cue = matchContextCue(last);
+  if (cue || !isOutputLeadIn?.(last)) return cue;
+  const before = sentences[sentences.length - 2];
+  return before === undefined ? undefined : matchContextCue(before);
 }
 
 function firstMatch(paragraph: string, cues: readonly { pattern: RegExp }[]): string | undefined {

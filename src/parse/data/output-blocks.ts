@@ -11,6 +11,29 @@ export const SINGLE_VALUE = /^\S+$/;
 export const VALUE_PRINTING =
   /(?:-o|--output)[=\s]?['"]?(?:jsonpath|go-template|custom-columns)|\becho\b|\bprintf\b|\bwc\s+-[lcw]|\bbase64\b|\bcat\s+\S+\s*$|\bprintenv\b|\bgrep\s+-c\b|\bcurl\b|\bwget\s.*-O\s*-/;
 
+/**
+ * Commands that print environment-style `NAME=value` lines: container logs (a program printing its
+ * environment), `printenv`, `env` on its own. `trigger` commands must match and `clean` ones must
+ * not (test/parse/output-after-command.test.ts).
+ */
+export const ENV_PRINTING = {
+  pattern: /\blogs\b|\bprintenv\b|(?:^|[\s;|&])env(?=\s*(?:$|[|;&]))/,
+  trigger: [
+    'kubectl logs pod/dependent-envars-demo',
+    'kubectl logs envar-demo -c app',
+    'kubectl exec envar-demo -- printenv',
+    'kubectl exec -it web -- env',
+    'env | grep SERVICE',
+  ],
+  clean: ['kubectl get pods', 'env FOO=1 ./run.sh', 'kubectl set env deployment/web FOO=bar', 'echo $HOME'],
+} as const;
+
+/**
+ * A `NAME=value` line as a program prints its environment: no `export`, no command substitution
+ * (`$(kubectl …)`, backticks) — a `$(VAR)` reference left unexpanded is printed text.
+ */
+export const PRINTED_ENV_LINE = /^\s*[A-Za-z_][A-Za-z0-9_]*=(?!.*(?:\$\((?![A-Za-z_][A-Za-z0-9_]*\))|`))/;
+
 /** Programs a reader does type alone on a line (`ls`, `id`, `exit`); another lone program word after a value-printing command is its output (`iptables`). */
 export const ALONE_COMMANDS: ReadonlySet<string> = new Set([
   'ls',

@@ -25,7 +25,9 @@ export const CONTEXT_CUES: readonly ContextCue[] = [
     kind: 'pod',
     pattern:
       /\b(?:from\s+)?(?:with)?in(?:side)?\s+(?:a|the|that|this|your|one\s+of\s+the|the\s+running)\s+(?:(?:running|debug\w*|new|same|\w+-\w+)\s+)?(?:pod|container)s?\b(?!['’]s)(?!\s+(?:spec|template|manifest|definition|object|image|name|status))/i,
-    unless: /\b(?:created|defined|declared|specified|listed|configured|mounted)\s+(?:from\s+)?(?:with)?in\b|\bprocess(?:es)?\s+(?:with)?in(?:side)?\b/i,
+    // "the container running in your Pod" names a container; it does not say where to type.
+    unless:
+      /\b(?:created|defined|declared|specified|listed|configured|mounted)\s+(?:from\s+)?(?:with)?in\b|\bprocess(?:es)?\s+(?:with)?in(?:side)?\b|\b(?:containers?|processe?s?|app(?:lication)?s?)\s+(?:running|that\s+runs?)\s+(?:with)?in(?:side)?\s+(?:a|the|that|this|your)\s+pods?\b/i,
     trigger: [
       'From within a Pod, run:',
       'Run these commands inside the container:',
@@ -38,13 +40,42 @@ export const CONTEXT_CUES: readonly ContextCue[] = [
       'The processes inside the container run as user 1000.',
       'Fields specified within the Pod spec apply to all containers:',
       'The volume mounted within the container is read-only.',
+      'Check the logs for the container running in your Pod:',
+    ],
+  },
+  {
+    // The reader is a client in the cluster: "From a Pod in the same Namespace:", "If you have
+    // another Pod that consumes this Service by name you would get:". Only "from a Pod" that
+    // opens the sentence or follows a verb of trying counts ("Remove the label from a Pod" does not).
+    id: 'client-pod',
+    kind: 'pod',
+    pattern:
+      /^(?:(?:then|now|next|again|first|finally)\s*,?\s+)?from\s+(?:a|an|another|any|the|that|this|your|some|one\s+of\s+(?:the|your)|a\s+(?:different|second))\s+(?:(?:client|test|debug\w*|running|other|busybox|[\w]+-[\w-]+)\s+)?pods?\b(?!['’]s)|\b(?:run|try|execute|type|repeat|test|query|access|reach|resolve|look\s+up|curl|call)\b[^.:]*\bfrom\s+(?:a|another|any|one\s+of\s+the)\s+(?:(?:client|test|debug\w*|running|other)\s+)?pods?\b(?!['’]s)|\b(?:a|an|another|any|some|other)\s+(?:(?:client|running|\w+-\w+)\s+)?pods?\s+(?:that|which)\s+(?:consumes?|uses?|accesses|calls?|quer(?:y|ies)|talks?\s+to|connects?\s+to|depends?\s+on)\s+(?:this|the|that|your|a|an)\s+(?:\w+\s+)?services?\b/i,
+    unless:
+      /\b(?:create|creating|deploy|deploying|define|defining|start|starting|launch|launching|apply|write|make|add|delete|remove|schedule)\s+(?:a|an|another|the|one)\s+(?:(?:new|client|test)\s+)?pods?\b/i,
+    trigger: [
+      'From a Pod in the same Namespace:',
+      'Then, from another Pod, run:',
+      'From a client pod, run:',
+      'Try it from a Pod in the cluster:',
+      'If you have another Pod that consumes this Service by name you would get something like:',
+      'Any Pod that uses this Service sees:',
+    ],
+    clean: [
+      'Remove the label from a Pod:',
+      'Get the logs from the Pod:',
+      "From a Pod's point of view, the Service is one IP address.",
+      'Create another Pod that consumes this Service:',
+      'Traffic from a Pod to the Service is load-balanced.',
+      'Pods that use this Service are restarted.',
+      'Copy the file from the Pod to your machine:',
     ],
   },
   {
     id: 'on-node',
     kind: 'node',
     pattern:
-      /\b(?:(?:on|from)\s+(?:the|a|an|that|this|your|each|every|any|one\s+of\s+(?:the|your))\s+(?:(?:cluster|control[- ]plane|worker|kubernetes|same|single|minikube|kind)\s+)?(?:node|control[- ]plane)s?\b(?!['’]s)(?!\s+(?:IP|name|address|port|label|selector|affinity|object|resource|status))|\bssh\s+(?:in)?to\s+(?:the|a|an|that|your|each)\s+(?:\w+\s+)?node\b|\bshell\s+(?:on|to|into|in)\s+(?:the|a|an|that|your)\s+(?:\w+\s+)?node\b)/i,
+      /\b(?:(?:on|from)\s+(?:the|a|an|that|this|your|each|every|any|one\s+of\s+(?:the|your))\s+(?:(?:cluster|control[- ]plane|worker|kubernetes|same|single|minikube|kind)\s+)?(?:node|control[- ]plane)s?\b(?!['’]s)(?!\s+(?:IP|name|address|port|label|selector|affinity|object|resource|status))|\bon\s+nodes?(?=\s*(?:[.,;:!?)]|$))|\bssh\s+(?:in)?to\s+(?:the|a|an|that|your|each)\s+(?:\w+\s+)?node\b|\bshell\s+(?:on|to|into|in)\s+(?:the|a|an|that|your)\s+(?:\w+\s+)?node\b)/i,
     unless: PLACEMENT,
     trigger: [
       'Run the following on a Node:',
@@ -52,9 +83,13 @@ export const CONTEXT_CUES: readonly ContextCue[] = [
       'SSH into the node and run:',
       'On the control plane node, run:',
       'Check the iptables rules on one of your nodes:',
+      'Ensure the kubelet has the permission to operate in /sys on node.',
+      'Look at the bridge on the node:',
     ],
     clean: [
       "Get the node's IP address:",
+      'Evictions depend on node pressure.',
+      'A DaemonSet runs one Pod on each node.',
       'The Pod is scheduled on a node that has the label:',
       'Kubernetes runs your Pods on the node with free capacity:',
       'Find the node name:',

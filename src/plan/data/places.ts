@@ -94,3 +94,33 @@ export const OUTSIDE_PROGRAMS: ReadonlySet<string> = new Set([
   'vagrant',
   'kustomize',
 ]);
+
+/**
+ * Paths only a cluster node has: the kubelet's and kube-proxy's state, the control plane's
+ * manifests and certificates, CNI configuration, pod log directories and the bridges a network
+ * plugin makes. A line reading or writing one with nothing else saying where it runs is typed on
+ * a node, never on the reader's machine. A path after `host:` (`scp cp:/etc/kubernetes/…`) is on
+ * that host, not here. `trigger` lines must match and `clean` lines must not
+ * (test/plan/places.test.ts).
+ */
+export const NODE_PATHS = {
+  pattern:
+    /(?<![\w:@.~$}/-])\/(?:var\/lib\/(?:kubelet|kube-proxy|etcd|minikube)|etc\/kubernetes|etc\/cni|opt\/cni|var\/log\/(?:pods|containers|kubelet\.log|kube-proxy\.log|kube-apiserver\.log)|etc\/systemd\/system\/kubelet\.service\.d|(?:usr\/)?lib\/systemd\/system\/kubelet\.service(?:\.d)?|sys\/(?:devices\/virtual|class)\/net\/(?:cbr0|cni0|kube-bridge|flannel\.\d+|cilium_\w+|weave))(?![\w.-])/,
+  trigger: [
+    'for intf in /sys/devices/virtual/net/cbr0/brif/*; do cat $intf/hairpin_mode; done',
+    'sudo cat /var/lib/kubelet/config.yaml',
+    'ls /etc/kubernetes/manifests',
+    'sudo cp -i /etc/kubernetes/admin.conf $HOME/.kube/config',
+    'cat /etc/cni/net.d/10-flannel.conflist',
+    'tail -n 20 /var/log/pods/default_web_0/nginx/0.log',
+    'echo 1 > /sys/class/net/cni0/bridge/hairpin_mode',
+  ],
+  clean: [
+    'scp root@control-plane:/etc/kubernetes/admin.conf .',
+    'cat /sys/class/net/eth0/address',
+    'ls ~/var/lib/kubelet',
+    'ls /var/lib/kubelet-plugins-registry',
+    'mkdir -p $HOME/.kube',
+    'cat ./etc/kubernetes/admin.conf',
+  ],
+} as const;
