@@ -7,6 +7,7 @@
 import type { BackendSession } from '../backends/backend.js';
 import { missingCloudFeature } from './cloud-only.js';
 import { offline } from './network.js';
+import { NODE_PATHS } from '../plan/data/places.js';
 
 /** What a step showed and printed. */
 export interface Outcome {
@@ -69,6 +70,17 @@ export const UNCHECKED_RULES: readonly Rule[] = [
       const m = o.onNode && s.capabilities.nodeDaemons === false ? NODE_COMMAND_NOT_FOUND.exec(o.output) : null;
       return m
         ? `\`${m[1]}\` is not simulated in the backend's node shell: a node's own programs and state (kube-proxy's iptables or IPVS rules, the container runtime's CLI, its journal) are not modelled`
+        : undefined;
+    },
+  },
+  {
+    // Nor does it have the node's own files (the kubelet's state, CNI bridges and config, pod logs).
+    id: 'node-files',
+    test: (o, s) => {
+      if (!o.onNode || s.capabilities.nodeDaemons !== false) return undefined;
+      const path = NODE_PATHS.pattern.exec(o.command)?.[0];
+      return path && /No such file or directory/.test(o.output)
+        ? `${path} is not simulated in the backend's node shell: a node's own files (the kubelet's state, the CNI bridge and its config, pod logs) are not modelled`
         : undefined;
     },
   },

@@ -59,3 +59,23 @@ describe('node-program', () => {
     ).toBeUndefined();
   });
 });
+
+describe('node-files', () => {
+  const command = 'for intf in /sys/devices/virtual/net/cbr0/brif/*; do cat $intf/hairpin_mode; done';
+  const missing = 'cat: /sys/devices/virtual/net/cbr0/brif/*/hairpin_mode: No such file or directory\n';
+
+  it("leaves a node's own file unchecked only on a node shell that does not model them", () => {
+    const r = cannotCheck(outcome({ command, onHost: false, onNode: true, output: missing }), { capabilities: caps({ nodeDaemons: false }) });
+    expect(r).toEqual({
+      rule: 'node-files',
+      reason: expect.stringMatching(/^\/sys\/devices\/virtual\/net\/cbr0 is not simulated in the backend's node shell/),
+    });
+    expect(cannotCheck(outcome({ command, onHost: false, onNode: true, output: missing }), { capabilities: caps() })).toBeUndefined();
+    // Another missing file on the node is judged as usual.
+    expect(
+      cannotCheck(outcome({ command: 'cat /tmp/x', onHost: false, onNode: true, output: 'cat: /tmp/x: No such file or directory\n' }), {
+        capabilities: caps({ nodeDaemons: false }),
+      }),
+    ).toBeUndefined();
+  });
+});
