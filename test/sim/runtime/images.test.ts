@@ -88,13 +88,23 @@ describe('image profiles', () => {
     const host = testHost('redis');
     host.mainProcess = ['docker-entrypoint.sh', 'redis-server'];
     const own = await runSh('apt-get update >/dev/null && apt-get install -y procps >/dev/null && ps aux', { host });
-    expect(own.stdout.split('\n').slice(1, 3).map((l) => l.split(/\s+/).filter(Boolean))).toEqual([
+    expect(
+      own.stdout
+        .split('\n')
+        .slice(1, 3)
+        .map((l) => l.split(/\s+/).filter(Boolean)),
+    ).toEqual([
       ['redis', '1', '0.0', '0.0', '2576', '896', '?', 'Ss', '00:00', '0:00', 'redis-server', '*:6379'],
       ['root', '7', '0.0', '0.0', '8088', '4024', '?', 'Rs', '00:00', '0:00', 'ps', 'aux'],
     ]);
     host.mainProcess = ['redis-server', '--appendonly', 'yes'];
     const set = await runSh('ps aux', { host });
     expect(set.stdout.split('\n')[1]).toMatch(/^root\s+1\s.*\sredis-server --appendonly yes$/);
+    const nginx = testHost('nginx');
+    nginx.mainProcess = ['/docker-entrypoint.sh', 'nginx', '-g', 'daemon off;'];
+    expect((await runSh('apt-get update >/dev/null && apt-get install -y procps >/dev/null && ps aux', { host: nginx })).stdout.split('\n')[1]).toMatch(
+      /^root\s+1\s.*\snginx: master process nginx -g daemon off;$/,
+    );
   });
 
   it('apt-get install without -y asks only when it would install more than was named', async () => {

@@ -276,6 +276,8 @@ export const PROFILES: ImageProfile[] = [
     files: nginxFiles('1.27.3'),
     entrypoint: ['/docker-entrypoint.sh'],
     cmd: ['nginx', '-g', 'daemon off;'],
+    // The entrypoint execs nginx, whose master names itself so (its workers are not modelled).
+    process: { user: 'root', title: 'nginx: master process nginx -g daemon off;' },
     // Listeners come from the nginx configuration in the container (see net/apps.ts).
     listeners: [{ port: 80, app: 'nginx' }],
     startLogs: NGINX_START,
