@@ -120,5 +120,7 @@ export function isBareCommand(text: string): boolean {
 
 /** True when every line of a prose piece reads as output shown without fences. */
 export function looksLikeBareOutput(lines: DocLine[]): boolean {
-  return lines.length > 0 && lines.every((l) => !isShortcodeOnly(l.text) && (isOutputOnly(l.text) || (BARE_OUTPUT_LINE.test(l.text) && !SENTENCE_END.test(l.text))));
+  return (
+    lines.length > 0 && lines.every((l) => !isShortcodeOnly(l.text) && (isOutputOnly(l.text) || (BARE_OUTPUT_LINE.test(l.text) && !SENTENCE_END.test(l.text))))
+  );
 }

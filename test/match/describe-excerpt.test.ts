@@ -72,7 +72,12 @@ Events:
   });
 
   it('still fails a row of the table that differs', () => {
-    const r = run(events(['Normal  Scheduled  11s   default-scheduler  Successfully assigned default/web to node01', 'Normal  Pulled     9s    kubelet, node01    Container image "busybox" already present on machine']));
+    const r = run(
+      events([
+        'Normal  Scheduled  11s   default-scheduler  Successfully assigned default/web to node01',
+        'Normal  Pulled     9s    kubelet, node01    Container image "busybox" already present on machine',
+      ]),
+    );
     expect(r.ok).toBe(false);
     expect([...new Set(r.differences.filter((d) => !d.stale).map((d) => d.line))]).toEqual([4]);
   });
@@ -93,6 +98,8 @@ describe('a table nested in describe output', () => {
     expect(run(deploy('web-3621623197')).ok).toBe(true);
     const r = run(deploy('hello-3621623197'));
     expect(r.ok).toBe(false);
-    expect(r.differences.map((d) => [d.line, d.message])).toEqual([[8, 'NewReplicaSet: doc hello-3621623197 (2/2 replicas created), actual web-68bdbd645c (2/2 replicas created)']]);
+    expect(r.differences.map((d) => [d.line, d.message])).toEqual([
+      [8, 'NewReplicaSet: doc hello-3621623197 (2/2 replicas created), actual web-68bdbd645c (2/2 replicas created)'],
+    ]);
   });
 });

@@ -171,7 +171,14 @@ const CASES: Case[] = [
     false,
     [{ kind: 'wrong-value', path: 'spec.strategy.type' }],
   ],
-  ['an explicit null is a value, compared', DEPLOY, 'spec:\n  strategy:\n    type: RollingUpdate\n  template: null', 'deploy', false, [{ kind: 'wrong-value', path: 'spec.template' }]],
+  [
+    'an explicit null is a value, compared',
+    DEPLOY,
+    'spec:\n  strategy:\n    type: RollingUpdate\n  template: null',
+    'deploy',
+    false,
+    [{ kind: 'wrong-value', path: 'spec.template' }],
+  ],
 ];
 
 describe('YAML and JSON excerpts', () => {

@@ -167,10 +167,14 @@ describe('values the cluster assigns are consistent across a page', () => {
     expect(untouched!.ok, JSON.stringify(untouched!.differences)).toBe(true);
     // The missing basic-auth user is reported, as the environment's, not failed.
     expect(untouched!.differences.some((d) => d.environment === true && /basic-auth/.test(d.message))).toBe(true);
-    const [made] = page([{ command: 'kubectl config view', expected: author(dev('development', 'proj-1_kubernetes')), actual: reader(dev('development', 'kubedoctest-sim')) }]);
+    const [made] = page([
+      { command: 'kubectl config view', expected: author(dev('development', 'proj-1_kubernetes')), actual: reader(dev('development', 'kubedoctest-sim')) },
+    ]);
     expect(made!.ok, JSON.stringify(made!.differences)).toBe(true);
     // A context the page made with another namespace than the reader gets is the page's defect.
-    const [wrong] = page([{ command: 'kubectl config view', expected: author(dev('development', 'proj-1_kubernetes')), actual: reader(dev('production', 'kubedoctest-sim')) }]);
+    const [wrong] = page([
+      { command: 'kubectl config view', expected: author(dev('development', 'proj-1_kubernetes')), actual: reader(dev('production', 'kubedoctest-sim')) },
+    ]);
     expect(wrong!.ok).toBe(false);
     expect(wrong!.differences.filter((d) => d.environment !== true && d.stale !== true).map((d) => d.path)).toEqual(['contexts[1].context.namespace']);
   });

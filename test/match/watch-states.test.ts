@@ -24,7 +24,13 @@ describe('isWatchCommand', () => {
 
 describe('withoutEarlierStates', () => {
   it('should offer the listing without the first rows of the object that opens it, keeping its last row', () => {
-    const actual = [HEAD, 'web    0/1     Pending             0          0s', 'web    0/1     ContainerCreating   0          0s', 'web    1/1     Running             0          2s', ''].join('\n');
+    const actual = [
+      HEAD,
+      'web    0/1     Pending             0          0s',
+      'web    0/1     ContainerCreating   0          0s',
+      'web    1/1     Running             0          2s',
+      '',
+    ].join('\n');
     expect(withoutEarlierStates(actual)).toEqual([
       [HEAD, 'web    0/1     ContainerCreating   0          0s', 'web    1/1     Running             0          2s', ''].join('\n'),
       [HEAD, 'web    1/1     Running             0          2s', ''].join('\n'),
@@ -46,7 +52,13 @@ describe('a watch started before its object reached the state the page shows', (
   });
 
   it('should still fail on a later failure the page does not show, and on rows of another object', () => {
-    const later = [HEAD, 'web    0/1     ContainerCreating   0          0s', 'web    1/1     Running             0          1s', 'web    0/1     Error               1          9s', ''].join('\n');
+    const later = [
+      HEAD,
+      'web    0/1     ContainerCreating   0          0s',
+      'web    1/1     Running             0          1s',
+      'web    0/1     Error               1          9s',
+      '',
+    ].join('\n');
     expect(run(doc, later).ok).toBe(false);
     const other = [HEAD, 'db     0/1     ContainerCreating   0          0s', 'web    1/1     Running             0          1s', ''].join('\n');
     expect(run(doc, other).ok).toBe(false);

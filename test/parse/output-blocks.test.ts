@@ -48,13 +48,23 @@ const CASES: Array<[string, string, string[], string | null]> = [
   ],
   [
     'a sample value the prose asks the reader to substitute is not the output of the command before (clean)',
-    [block('shell', 'curl -o app.conf https://example.com/app.conf'), 'In `app.conf`, replace `<your-host>` with the name of a host, such as:', '', block('none', 'db.example.com:5432')].join('\n'),
+    [
+      block('shell', 'curl -o app.conf https://example.com/app.conf'),
+      'In `app.conf`, replace `<your-host>` with the name of a host, such as:',
+      '',
+      block('none', 'db.example.com:5432'),
+    ].join('\n'),
     ['curl -o app.conf https://example.com/app.conf'],
     null,
   ],
   [
     'output after prose that is no sample-value lead-in still pairs (trigger)',
-    [block('shell', 'curl -s https://example.com/host'), 'It prints the host, for example db.example.com, to use below.', '', block('none', 'db.example.com:5432')].join('\n'),
+    [
+      block('shell', 'curl -s https://example.com/host'),
+      'It prints the host, for example db.example.com, to use below.',
+      '',
+      block('none', 'db.example.com:5432'),
+    ].join('\n'),
     ['curl -s https://example.com/host'],
     'db.example.com:5432',
   ],

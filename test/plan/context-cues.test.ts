@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCue, matchReturnTerminalCue, matchSessionEndCue } from '../../src/plan/context-cues.js';
+import {
+  leadInContextCue,
+  matchConcurrentCue,
+  matchContextCue,
+  matchNodeShellCue,
+  matchReturnTerminalCue,
+  matchSessionEndCue,
+} from '../../src/plan/context-cues.js';
 import {
   CONCURRENT_CUES,
   CONTAINER_COMMAND_CUE,

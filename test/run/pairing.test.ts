@@ -141,7 +141,9 @@ describe('the node the reader chooses', () => {
       [48, 'pass'],
     ]);
     const label = r.steps.find((s) => s.line === 19)!;
-    expect(label.rewrites).toContainEqual(expect.objectContaining({ kind: 'placeholder', from: '<your-node-name>', reason: 'node-name from an earlier output' }));
+    expect(label.rewrites).toContainEqual(
+      expect.objectContaining({ kind: 'placeholder', from: '<your-node-name>', reason: 'node-name from an earlier output' }),
+    );
     expect(r.steps.find((s) => s.line === 48)!.actual).toMatch(/ssd-pod\s+1\/1\s+Running/);
   }, 60_000);
 });

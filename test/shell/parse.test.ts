@@ -177,7 +177,13 @@ describe('parseCommandLine: text that is not valid shell', () => {
     expect(line.tolerant).toBe(false);
     expect(line.commands[0]!.redirects).toEqual([]);
     expect(line.commands[0]!.words.map((w) => w.value)).toEqual([
-      'kubectl', 'create', 'secret', 'generic', 'c', '--from-file=.cfg=<path/to/.app/config.json>', '--type=x',
+      'kubectl',
+      'create',
+      'secret',
+      'generic',
+      'c',
+      '--from-file=.cfg=<path/to/.app/config.json>',
+      '--type=x',
     ]);
   });
 

@@ -13,7 +13,11 @@ export interface AccountLogin {
 }
 
 export const ACCOUNT_LOGINS: readonly AccountLogin[] = [
-  { words: ['docker', 'login'], needs: 'a container registry account (it asks for a user name and password)', writes: ['~/.docker/config.json', '$HOME/.docker/config.json'] },
+  {
+    words: ['docker', 'login'],
+    needs: 'a container registry account (it asks for a user name and password)',
+    writes: ['~/.docker/config.json', '$HOME/.docker/config.json'],
+  },
   { words: ['podman', 'login'], needs: 'a container registry account (it asks for a user name and password)', writes: [] },
   { words: ['nerdctl', 'login'], needs: 'a container registry account (it asks for a user name and password)', writes: ['~/.docker/config.json'] },
   { words: ['helm', 'registry', 'login'], needs: 'a chart registry account (it asks for a user name and password)', writes: [] },

@@ -86,7 +86,8 @@ function checkBounds(c: Dict, items: Dict[]): string[] {
     for (const [k, max] of Object.entries(isDict(item.max) ? item.max : {})) {
       if (limits[k] === undefined) errs.push(`maximum ${k} usage per Container is ${q(max)}.  No limit is specified.`);
       else if (n(limits[k]) > n(max)) errs.push(`maximum ${k} usage per Container is ${q(max)}, but limit is ${q(limits[k])}.`);
-      else if (requests[k] !== undefined && n(requests[k]) > n(max)) errs.push(`maximum ${k} usage per Container is ${q(max)}, but request is ${q(requests[k])}.`);
+      else if (requests[k] !== undefined && n(requests[k]) > n(max))
+        errs.push(`maximum ${k} usage per Container is ${q(max)}, but request is ${q(requests[k])}.`);
     }
   }
   return errs;

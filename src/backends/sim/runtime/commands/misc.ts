@@ -49,7 +49,9 @@ const ps: CommandFn = (c) => {
   const user = userLabel(c.host.vfs, c.host.user?.uid ?? 0);
   const mainUser = (c.host.user?.uid ?? 0) === 0 && own ? own.user : user;
   if (isBusybox(c)) {
-    c.io.out(`PID   USER     TIME  COMMAND\n    1 ${mainUser.padEnd(8)}  0:00 ${main}\n   ${String(7).padStart(2)} ${user.padEnd(8)}  0:00 ${c.argv.join(' ')}\n`);
+    c.io.out(
+      `PID   USER     TIME  COMMAND\n    1 ${mainUser.padEnd(8)}  0:00 ${main}\n   ${String(7).padStart(2)} ${user.padEnd(8)}  0:00 ${c.argv.join(' ')}\n`,
+    );
     return 0;
   }
   const aux = c.argv.slice(1).some((a) => /a|x|e/.test(a));
