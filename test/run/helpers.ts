@@ -1,5 +1,5 @@
 /** Test helpers: temp dirs, process checks, a lesson run on the simulator. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execaSync } from 'execa';
@@ -9,11 +9,24 @@ import { buildPlan } from '../../src/plan/index.js';
 import type { RunOptions } from '../../src/run/options.js';
 import { runPlan } from '../../src/run/run-plan.js';
 import type { LessonResult } from '../../src/run/types.js';
+import { LessonShell } from '../../src/run/shell.js';
 
 /** A temp dir removed by the returned function. */
 export function tempDir(prefix = 'kdt-test-'): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A lesson shell in a fresh temp home, stopped and removed by the `cleanups` the test file runs after each test. */
+export function startShell(cleanups: Array<() => Promise<void> | void>): { shell: LessonShell; home: string } {
+  const t = tempDir();
+  const home = join(t.dir, 'home');
+  const run = join(t.dir, 'run');
+  mkdirSync(home);
+  mkdirSync(run);
+  const shell = LessonShell.start({ cwd: home, runDir: run, env: { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8' } });
+  cleanups.push(t.remove, () => shell.stop());
+  return { shell, home };
 }
 
 /** Pids of live (non-zombie) processes whose full command line contains `text`. */

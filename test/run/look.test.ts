@@ -1,30 +1,18 @@
 /** What the runner looks at before a step: the shell's state from the supervisor's file, objects in-process on the simulator. */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LessonShell } from '../../src/run/shell.js';
 import { isCarriedName, parseShellState } from '../../src/run/shell-state.js';
-import { runOnSim, tempDir } from './helpers.js';
+import { runOnSim, startShell } from './helpers.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-function startShell(): { shell: LessonShell; home: string } {
-  const t = tempDir();
-  const home = join(t.dir, 'home');
-  const run = join(t.dir, 'run');
-  mkdirSync(home);
-  mkdirSync(run);
-  const shell = LessonShell.start({ cwd: home, runDir: run, env: { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8' } });
-  cleanups.push(t.remove, () => shell.stop());
-  return { shell, home };
-}
-
 describe('the shell state the next step starts with', () => {
   it('should read the directory and variables a step left, as the next step sees them', async () => {
-    const { shell, home } = startShell();
+    const { shell, home } = startShell(cleanups);
     expect(shell.carried()).toBeNull();
     await shell.run("mkdir -p sub && cd sub\nexport GREETING='hello world'\nlocal_var=42\nempty=\nlist=(a b)", { timeoutMs: 20_000 });
     const state = shell.carried()!;
@@ -43,7 +31,7 @@ describe('the shell state the next step starts with', () => {
   });
 
   it('should have nothing to read after a step that ended the shell', async () => {
-    const { shell } = startShell();
+    const { shell } = startShell(cleanups);
     await shell.run('A=1', { timeoutMs: 20_000 });
     expect(shell.carried()?.variables.get('A')?.value).toBe('1');
     await shell.run('exit 3', { timeoutMs: 20_000 });

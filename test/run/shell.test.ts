@@ -1,29 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LessonShell, withoutJobReport } from '../../src/run/shell.js';
-import { eventually, processesMatching, tempDir } from './helpers.js';
+import { withoutJobReport } from '../../src/run/shell.js';
+import { eventually, processesMatching, startShell } from './helpers.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-function startShell(): { shell: LessonShell; home: string } {
-  const t = tempDir();
-  const home = join(t.dir, 'home');
-  const run = join(t.dir, 'run');
-  mkdirSync(home);
-  mkdirSync(run);
-  const shell = LessonShell.start({ cwd: home, runDir: run, env: { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C.UTF-8' } });
-  cleanups.push(t.remove, () => shell.stop());
-  return { shell, home };
-}
-
 describe('LessonShell', () => {
   it('should keep cd, export and shell variables across steps', async () => {
-    const { shell, home } = startShell();
+    const { shell, home } = startShell(cleanups);
     await shell.run('mkdir -p sub && cd sub\nexport GREETING=hello\nlocal_var=42', { timeoutMs: 20_000 });
     const r = await shell.run('pwd; echo "$GREETING $local_var"; bash -c \'echo child:$GREETING\'', { timeoutMs: 20_000 });
     expect(r.output).toBe(`${join(home, 'sub')}\nhello 42\nchild:hello\n`);
@@ -31,14 +19,14 @@ describe('LessonShell', () => {
   });
 
   it('should expand aliases an earlier step defined, as an interactive terminal does', async () => {
-    const { shell } = startShell();
+    const { shell } = startShell(cleanups);
     await shell.run(`alias shout='tr a-z A-Z'`, { timeoutMs: 20_000 });
     const r = await shell.run('echo hello | shout', { timeoutMs: 20_000 });
     expect(r).toMatchObject({ output: 'HELLO\n', exitCode: 0 });
   });
 
   it("should carry a background job's pid to a later step, which can stop it", async () => {
-    const { shell } = startShell();
+    const { shell } = startShell(cleanups);
     const tag = `kdt-job-${randomBytes(4).toString('hex')}`;
     await shell.run(`(exec -a ${tag} sleep 1000) & __kdt_job_3=$!`, { timeoutMs: 20_000 });
     expect(await eventually(() => processesMatching(tag).length === 1)).toBe(true);
@@ -48,14 +36,14 @@ describe('LessonShell', () => {
   });
 
   it('should report the exit status of each step', async () => {
-    const { shell } = startShell();
+    const { shell } = startShell(cleanups);
     expect((await shell.run('false', { timeoutMs: 20_000 })).exitCode).toBe(1);
     expect((await shell.run('(exit 7)', { timeoutMs: 20_000 })).exitCode).toBe(7);
     expect((await shell.run('true', { timeoutMs: 20_000 })).exitCode).toBe(0);
   });
 
   it('stops early only on complete lines, and drops what bash reports about the stopped job', async () => {
-    const { shell } = startShell();
+    const { shell } = startShell(cleanups);
     // The program writes its line in two parts; a stop between them would cut the line.
     const r = await shell.run("timeout --foreground 59 bash -c 'printf namespace/default; sleep 0.3; echo; exec sleep 100'", {
       timeoutMs: 20_000,
@@ -74,7 +62,7 @@ describe('LessonShell', () => {
   });
 
   it('should keep output without a trailing newline exact', async () => {
-    const { shell } = startShell();
+    const { shell } = startShell(cleanups);
     const r = await shell.run("printf 'no newline'", { timeoutMs: 20_000 });
     expect(r.output).toBe('no newline');
     const empty = await shell.run('true', { timeoutMs: 20_000 });
@@ -82,25 +70,25 @@ describe('LessonShell', () => {
   });
 
   it('should not be fooled by marker-like output', async () => {
-    const { shell } = startShell();
+    const { shell } = startShell(cleanups);
     const r = await shell.run("printf '\\n__KDT_0123456789abcdef_1_0__\\nafter\\n'; echo done", { timeoutMs: 20_000 });
     expect(r.output).toBe('\n__KDT_0123456789abcdef_1_0__\nafter\ndone\n');
   });
 
   it('should interleave stdout and stderr like a terminal', async () => {
-    const { shell } = startShell();
+    const { shell } = startShell(cleanups);
     const r = await shell.run('echo one; echo two >&2; echo three', { timeoutMs: 20_000 });
     expect(r.output).toBe('one\ntwo\nthree\n');
   });
 
   it('should run heredocs and keep stdin away from the protocol', async () => {
-    const { shell } = startShell();
+    const { shell } = startShell(cleanups);
     const r = await shell.run('cat <<EOF\nline $((1+1))\nEOF\ncat; echo after-cat', { timeoutMs: 20_000 });
     expect(r.output).toBe('line 2\nafter-cat\n');
   });
 
   it('should kill the whole process group on timeout, background jobs included', async () => {
-    const { shell } = startShell();
+    const { shell } = startShell(cleanups);
     const tag = `kdt-sleep-${randomBytes(4).toString('hex')}`;
     const r = await shell.run(`(exec -a ${tag}-bg sleep 1000) & exec -a ${tag} sleep 1000`, { timeoutMs: 1500 });
     expect(r.timedOut).toBe(true);
@@ -110,7 +98,7 @@ describe('LessonShell', () => {
   });
 
   it('should report a step that exits the shell', async () => {
-    const { shell } = startShell();
+    const { shell } = startShell(cleanups);
     const r = await shell.run('echo bye; exit 3', { timeoutMs: 20_000 });
     expect(r.shellExited).toBe(true);
     expect(r.output).toBe('bye\n');
@@ -118,7 +106,7 @@ describe('LessonShell', () => {
   });
 
   it('should stop background jobs when the shell stops', async () => {
-    const { shell } = startShell();
+    const { shell } = startShell(cleanups);
     const tag = `kdt-bg-${randomBytes(4).toString('hex')}`;
     await shell.run(`(exec -a ${tag} sleep 1000) &`, { timeoutMs: 20_000 });
     expect(await eventually(() => processesMatching(tag).length === 1)).toBe(true);
