@@ -11,6 +11,8 @@ import { profileFor } from './runtime/images/index.js';
 import type { Api } from './api/types.js';
 import type { InternetLookup } from './runtime/hooks.js';
 import type { KObject } from './types.js';
+import { serviceSelector } from './controllers/service-pods.js';
+import { mapSelectorMatches } from './controllers/util.js';
 
 /** Words before the program of a simple command (`if grep …`, `exec nginx`, `! test`). */
 const LEADING = new Set(['if', 'then', 'else', 'elif', 'while', 'until', 'do', '!', 'time', 'exec', '{', '(']);
@@ -187,11 +189,9 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>, internet: 
     for (const svc of api.list(svcType, undefined).items) {
       // A headless Service is addressed through its pods' own names (`mysql-0.mysql`).
       if ((svc.spec as { clusterIP?: string } | undefined)?.clusterIP === 'None') continue;
-      const selector = (svc.spec as { selector?: Record<string, string> } | undefined)?.selector;
-      if (!selector || !Object.keys(selector).length) continue;
-      const pod = stuck.find(
-        (p) => p.metadata.namespace === svc.metadata.namespace && Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v),
-      );
+      const selector = serviceSelector(svc);
+      if (!selector) continue;
+      const pod = stuck.find((p) => p.metadata.namespace === svc.metadata.namespace && mapSelectorMatches(selector, p.metadata.labels));
       if (pod)
         out.push({
           name: svc.metadata.name!,
@@ -221,9 +221,9 @@ function unknownServers(api: Pick<Api, 'resolve' | 'list'>, podType: NonNullable
     const ip = (pod.status as { podIP?: string } | undefined)?.podIP;
     const names = [pod.metadata.name!, ...(ip ? [ip] : [])];
     for (const svc of services) {
-      const spec = (svc.spec ?? {}) as { selector?: Record<string, string>; clusterIP?: string };
-      if (svc.metadata.namespace !== pod.metadata.namespace || !spec.selector || !Object.keys(spec.selector).length) continue;
-      if (!Object.entries(spec.selector).every(([k, v]) => pod.metadata.labels?.[k] === v)) continue;
+      const selector = serviceSelector(svc);
+      if (svc.metadata.namespace !== pod.metadata.namespace || !selector || !mapSelectorMatches(selector, pod.metadata.labels)) continue;
+      const spec = (svc.spec ?? {}) as { clusterIP?: string };
       names.push(svc.metadata.name!, ...(spec.clusterIP && spec.clusterIP !== 'None' ? [spec.clusterIP] : []));
     }
     for (const name of names) out.push({ name, reason, commandOnly: true, command: NETWORK_CLIENT });
