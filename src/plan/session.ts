@@ -259,7 +259,8 @@ function positionalAfterFlags(words: string[], valueFlag: RegExp): string[] {
 
 /** True for a line that ends the current session (`exit`, `exit 0`, `logout`). */
 export function endsSession(command: string): boolean {
-  return /^\s*(?:exit(?:\s+\d+)?|logout)\s*;?\s*$/.test(command);
+  // A trailing comment says why (`exit # To quit the shell in the container`); it is not a command.
+  return /^\s*(?:exit(?:\s+\d+)?|logout)(?:\s*;)?(?:\s+#.*)?\s*$/.test(command);
 }
 
 /**
