@@ -28,3 +28,56 @@ describe('leaving a pod shell', () => {
     ]);
   });
 });
+
+describe("lines typed at a database client's prompt", () => {
+  const src = [
+    '```shell',
+    'kubectl exec -it cache -- redis-cli',
+    '```',
+    '',
+    'Read a key:',
+    '',
+    '```shell',
+    '127.0.0.1:6379> GET greeting',
+    '```',
+    '',
+    'The reply is:',
+    '',
+    '```',
+    '"hello"',
+    '```',
+    '',
+    '```shell',
+    '127.0.0.1:6379> DBSIZE',
+    '(integer) 1',
+    '127.0.0.1:6379> PING',
+    'PONG',
+    '```',
+    '',
+    '```shell',
+    'kubectl delete pod cache',
+    '```',
+    '',
+  ];
+
+  it('reads each prompt line as a command typed in that client, with the replies after it as its output', () => {
+    const steps = commands(lesson(src));
+    expect(steps.map((s) => [s.command, s.host.kind, s.host.kind === 'pod' ? s.host.client : undefined, s.expected?.text ?? null])).toEqual([
+      ['kubectl exec -it cache -- redis-cli', 'local', undefined, null],
+      ['GET greeting', 'pod', 'redis-cli', '"hello"'],
+      ['DBSIZE', 'pod', 'redis-cli', '(integer) 1'],
+      ['PING', 'pod', 'redis-cli', 'PONG'],
+      ['kubectl delete pod cache', 'local', undefined, null],
+    ]);
+  });
+
+  it('leaves a prompt block alone when no client is open: it is output, as before', () => {
+    const steps = commands(lesson(['```shell', 'kubectl get pods', '```', '', '```', '127.0.0.1:6379> PING', 'PONG', '```', '']));
+    expect(steps.map((s) => [s.command, s.expected?.text ?? null])).toEqual([['kubectl get pods', '127.0.0.1:6379> PING\nPONG']]);
+  });
+
+  it('does not run an unprompted line as the client, nor as a shell line', () => {
+    const steps = commands(lesson(['```shell', 'kubectl exec -it db -- mysql -uroot', '```', '', '```sql', 'SHOW DATABASES;', '```', '']));
+    expect(steps.map((s) => s.host.kind)).toEqual(['local']);
+  });
+});
