@@ -132,6 +132,11 @@ export class ContextTracker {
     return placement;
   }
 
+  /** The database client (`redis-cli`, `mysql`) whose prompt the page is at, if a step opened one. */
+  openClient(): string | undefined {
+    return this.session?.target.kind === 'pod' ? this.session.target.repl : undefined;
+  }
+
   /** The latest long-running step the page keeps running in another terminal, paired or not. */
   keptRunning(): CommandStep | undefined {
     for (let i = this.longRunning.length - 1; i >= 0; i--) if (this.longRunning[i]!.concurrent) return this.longRunning[i];
@@ -204,11 +209,15 @@ export class ContextTracker {
       return { host: h };
     }
     if (s) {
-      // A kubectl line typed after a pod or node shell with no `exit` in between: the page went back to the reader's machine.
-      if (s.target.kind !== 'remote' && !s.target.repl && OUTSIDE_PROGRAMS.has(program)) {
+      // A kubectl line typed after a pod or node shell, or a client's prompt, with no `exit` in
+      // between: the page went back to the reader's machine (no client runs kubectl).
+      if (s.target.kind !== 'remote' && OUTSIDE_PROGRAMS.has(program)) {
         this.session = undefined;
       } else {
         if (s.target.repl) {
+          // A line at the client's own prompt is typed in it; one without is no shell line either.
+          const host = this.sessionHost(s, undefined);
+          if (c.client === s.target.repl && host.kind === 'pod') return { host: { ...host, client: s.target.repl } };
           return {
             host: { kind: 'unknown', reason: `typed in the ${s.target.repl} client opened at line ${s.source.line ?? '?'}, not a shell`, source: s.source },
           };

@@ -1,5 +1,5 @@
 import { diagnostic } from '../diag/diagnostic.js';
-import { splitCommandBlock } from './command-block.js';
+import { splitClientBlock, splitCommandBlock } from './command-block.js';
 import { matchCue } from './cue.js';
 import { COMMAND_TAGS, MANIFEST_TAGS, OUTPUT_TAGS, SHELL_SYNTAX_TAGS } from './data/fence-tags.js';
 import { parseDirective } from './directives.js';
@@ -230,6 +230,15 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     b.since = 'adjacent';
   };
   if (nonBlank.length === 0) return;
+  // Lines at the prompt of the database client an earlier step opened (`127.0.0.1:6379> CONFIG GET
+  // maxmemory`): typed in that client, each with the replies after it; never output of the step
+  // that opened the client.
+  const client = b.context.openClient();
+  const typed = client && d?.setup !== true ? splitClientBlock(lines, client) : undefined;
+  if (typed) {
+    b.addCommands(typed, d ? { inferred: false, directive: d } : { inferred: false });
+    return;
+  }
   // Prose that asks to save the block under a file name ("copy … into a file called `x.j2`"): the
   // block is that file, whatever its fence's language, unless it is commands.
   const named = !manifestLang && !isCommandTag && !anyPrompt ? namedFile(b.prose) : null;

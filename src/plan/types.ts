@@ -92,7 +92,16 @@ export interface ContextSource {
  */
 export type HostContext =
   | { kind: 'local'; source?: ContextSource }
-  | { kind: 'pod'; prompt?: string; name?: string; namespace?: string; container?: string; source: ContextSource }
+  | {
+      kind: 'pod';
+      prompt?: string;
+      name?: string;
+      namespace?: string;
+      container?: string;
+      /** Typed at the prompt of this client an earlier step opened in the pod (`redis-cli`, `mysql`), not in a shell. */
+      client?: string;
+      source: ContextSource;
+    }
   | { kind: 'node'; prompt?: string; name?: string; source: ContextSource }
   | { kind: 'remote'; reason: string; source: ContextSource }
   | { kind: 'illustrative'; reason: string; source: ContextSource }

@@ -66,15 +66,16 @@ export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'ash', 'zsh', 
 
 /**
  * Interactive clients that read commands of their own language (not shell lines) when started
- * without a command argument.
+ * without a command argument. `oneShot`: how a line typed at the prompt runs as one call of the
+ * client — after that flag (`mysql -e LINE`), or `args`: its words as arguments (`redis-cli GET k`).
  */
-export const REPL_CLIENTS: Readonly<Record<string, { commandFlags: readonly string[] }>> = {
-  mysql: { commandFlags: ['-e', '--execute'] },
-  psql: { commandFlags: ['-c', '--command', '-f', '--file'] },
-  'redis-cli': { commandFlags: [] },
-  mongo: { commandFlags: ['--eval'] },
-  mongosh: { commandFlags: ['--eval'] },
-  cqlsh: { commandFlags: ['-e', '--execute'] },
+export const REPL_CLIENTS: Readonly<Record<string, { commandFlags: readonly string[]; oneShot: string }>> = {
+  mysql: { commandFlags: ['-e', '--execute'], oneShot: '-e' },
+  psql: { commandFlags: ['-c', '--command', '-f', '--file'], oneShot: '-c' },
+  'redis-cli': { commandFlags: [], oneShot: 'args' },
+  mongo: { commandFlags: ['--eval'], oneShot: '--eval' },
+  mongosh: { commandFlags: ['--eval'], oneShot: '--eval' },
+  cqlsh: { commandFlags: ['-e', '--execute'], oneShot: '-e' },
 };
 
 /**

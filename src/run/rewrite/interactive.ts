@@ -279,10 +279,17 @@ export const execTty: RewriteRule = (command, step) => {
       opensPodShell: { target, flags, line: step.line, removeAfter: false, tty: true },
     });
   }
+  // A database client's prompt (`-- redis-cli`): run as written, under a terminal; the lines the
+  // page types at its prompt then run as calls of the same client in the same pod.
+  const repl = sessionOpenedBy(command)?.repl;
+  const client =
+    repl && target && k.afterDashDash?.[0]?.value.split('/').pop() === repl
+      ? { target, flags: carriedFlags(k), line: step.line, removeAfter: false, tty: true, client: { program: repl, args: k.afterDashDash.slice(1).map((w) => w.value) } }
+      : undefined;
   return run(
     withTerminal(command),
     [interactive(command, `script -qec '${command.trim()}' /dev/null`, "runs under a pseudo-terminal, as in a reader's terminal")],
-    { pty: true },
+    { pty: true, ...(client ? { opensPodShell: client } : {}) },
   );
 };
 

@@ -60,7 +60,7 @@ export interface StartContext {
  * container's variable; a reference to no variable stays as written, `$$` is a literal `$`. The
  * image's own entrypoint and cmd are not expanded. An official image's `docker-entrypoint.sh`
  * starts its server when the first argument is the server program or an option for it (`mysqld`,
- * `--port=…`), and otherwise `exec "$@"`: `kubectl run --image=mysql -- mysql -h db` runs the
+ * `--port=…`; the profile's `serverArg`, redis' `*.conf`), and otherwise `exec "$@"`: `kubectl run --image=mysql -- mysql -h db` runs the
  * client, `--image=nginx -- sh -c …` runs sh.
  */
 export function mainArgv(c: Json, profile: ImageProfile, env: Record<string, string> = {}): string[] {
@@ -71,7 +71,7 @@ export function mainArgv(c: Json, profile: ImageProfile, env: Record<string, str
   const entry = profile.entrypoint?.[0];
   if (!entry || base(entry) !== 'docker-entrypoint.sh' || base(argv[0]) !== 'docker-entrypoint.sh' || argv.length < 2) return argv;
   const first = argv[1]!;
-  if (first.startsWith('-') || base(first) === base(profile.cmd?.[0])) return argv;
+  if ((profile.serverArg ?? /^-/).test(first) || base(first) === base(profile.cmd?.[0])) return argv;
   return argv.slice(1);
 }
 

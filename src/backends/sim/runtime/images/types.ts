@@ -39,6 +39,12 @@ export interface ImageProfile {
   entrypoint?: string[];
   cmd?: string[];
   /**
+   * A first argument the image's `docker-entrypoint.sh` hands to its server (`set -- <cmd> "$@"`)
+   * rather than running it (`exec "$@"`); an option (`-…`) when unset. redis': an option or a
+   * `*.conf` file.
+   */
+  serverArg?: RegExp;
+  /**
    * What `ps` shows for the image's own command (its entrypoint and cmd, not a command the pod
    * sets): the user it runs as once started and the title it gives itself — redis' entrypoint
    * re-runs itself as `redis` (gosu) and `redis-server` sets the title `redis-server *:6379`.
