@@ -10,7 +10,7 @@ import { findExampleIncludes } from './shortcodes.js';
 import { classifyStep } from '../plan/classify.js';
 import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, looksLikeOutputBlock } from './output-block.js';
 import { ALONE_COMMANDS } from './data/output-blocks.js';
-import { EXAMPLE_VALUE_PROSE } from './data/cues.js';
+import { ADDRESS_LINE, EXAMPLE_VALUE_PROSE } from './data/cues.js';
 import { matchReturnTerminalCue } from '../plan/context-cues.js';
 import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
@@ -297,7 +297,9 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   }
   // A sample value the prose offers the reader ("replace X with the path to an image, such as:"),
   // with no output cue: an illustration, not the output of the command before.
-  const sampleValue = !b.cue && b.since === 'prose' && !anyPrompt && !manifestLang && isExampleValueProse(b.prose);
+  // So is a block of API paths or URLs the prose points at ("an endpoint is created at:").
+  const sampleValue =
+    !b.cue && b.since === 'prose' && !anyPrompt && !manifestLang && (isExampleValueProse(b.prose) || nonBlank.every((l) => ADDRESS_LINE.test(l.text.trim())));
   // Content that can only be output (a table header, `Error from server`, a client's replies, a lone value).
   if (!anyPrompt && d?.setup !== true && !sampleValue && looksLikeOutputBlock(lines, last)) {
     const watch = b.context.pendingWatch();

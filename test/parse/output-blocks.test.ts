@@ -58,6 +58,23 @@ const CASES: Array<[string, string, string[], string | null]> = [
     null,
   ],
   [
+    'an API path the prose points at is not the output of the command before (clean)',
+    [
+      block('shell', 'kubectl apply -f widgets-crd.yaml'),
+      'A new API endpoint is then served at:',
+      '',
+      block('', '/apis/example.org/v1/namespaces/*/widgets'),
+    ].join('\n'),
+    ['kubectl apply -f widgets-crd.yaml'],
+    null,
+  ],
+  [
+    'an API path after an output cue is still output (trigger)',
+    [block('shell', 'kubectl get --raw /apis/example.org/v1 | jq -r .resources[0].name'), 'The output is:', '', block('', '/apis/example.org/v1/widgets')].join('\n'),
+    ['kubectl get --raw /apis/example.org/v1 | jq -r .resources[0].name'],
+    '/apis/example.org/v1/widgets',
+  ],
+  [
     'output after prose that is no sample-value lead-in still pairs (trigger)',
     [
       block('shell', 'curl -s https://example.com/host'),

@@ -41,3 +41,11 @@ export const CUE_SENTENCE_END = /(?::|\bis|\bare|\bthis|\bbelow|\bfollows|\blike
  */
 export const EXAMPLE_VALUE_PROSE =
   /\b(?:replace|substitute|set|use|enter|type|choose|pick|change)\b[^.]*\b(?:such as|for example|for instance|e\.g\.)\s*:\s*$/i;
+
+/**
+ * A line that is an address the page points at (an API path such as
+ * `/apis/stable.example.com/v1/crontabs`, a URL), not text a command printed.
+ * Without an output cue, a block of such lines after prose ("an endpoint is created at:") is an
+ * illustration, not the output of the command before the prose.
+ */
+export const ADDRESS_LINE = /^(?:https?:\/\/\S+|\/apis?(?:\/\S*)?)$/;
