@@ -10,8 +10,8 @@ import { findExampleIncludes } from './shortcodes.js';
 import { classifyStep } from '../plan/classify.js';
 import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, looksLikeOutputBlock } from './output-block.js';
 import { ALONE_COMMANDS } from './data/output-blocks.js';
-import { ADDRESS_LINE, EXAMPLE_VALUE_PROSE } from './data/cues.js';
-import { matchReturnTerminalCue } from '../plan/context-cues.js';
+import { ADDRESS_LINE, EXAMPLE_VALUE_PROSE, NO_OUTPUT_CUE } from './data/cues.js';
+import { matchReturnTerminalCue, sentencesOf } from '../plan/context-cues.js';
 import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
 import type { DocLine } from './source-text.js';
@@ -132,6 +132,18 @@ function walkProse(unit: ProseUnit, b: LessonBuilder): void {
       continue;
     }
     const text = piece.lines.map((l) => l.text).join(' ');
+    // "(you should not see any output)" right after the command: its expected output is empty.
+    const said = sentencesOf(text)[0];
+    if (canPair && b.since === 'adjacent' && said !== undefined && NO_OUTPUT_CUE.pattern.test(said)) {
+      const at = piece.lines[0]!;
+      last.expected = {
+        text: '',
+        position: { line: at.line, column: at.column, endLine: at.line, endColumn: at.column + at.text.length },
+        form: 'cue',
+        mode: 'exact',
+        cue: said,
+      };
+    }
     b.proseCommand = proseCommand(piece.lines) ?? b.proseCommand;
     b.proseShownWith = proseCommand(piece.lines, PROSE_SHOWN_WITH, true);
     b.cue = matchCue(text);
