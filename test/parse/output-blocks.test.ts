@@ -228,4 +228,23 @@ describe('output or command, by content and cues', () => {
     ]);
     expect(shown.findings.map((f) => f.message)).toContainEqual(expect.stringMatching(/kept running in another terminal \(line 4\)/));
   });
+
+  it('should give header-less watch rows shown "in the terminal where the watch is running" to that watch, not to the scale typed last', () => {
+    const md = [
+      'In one terminal, watch the Pods:',
+      '',
+      block('shell', 'kubectl get pods -l app=db --watch'),
+      'In another terminal, scale the StatefulSet:',
+      '',
+      block('shell', 'kubectl scale statefulset/db --replicas=3'),
+      block('', 'statefulset.apps/db scaled'),
+      'Examine the output of the terminal where the `kubectl get` command is running. It may look something like',
+      '',
+      block('', 'db-2      0/1       Pending   0         0s', 'db-2      1/1       Running   0         4s'),
+    ].join('\n');
+    expect(cmds(md).map((s) => [s.command, s.expected?.text.split('\n')[0] ?? null])).toEqual([
+      ['kubectl get pods -l app=db --watch', 'db-2      0/1       Pending   0         0s'],
+      ['kubectl scale statefulset/db --replicas=3', 'statefulset.apps/db scaled'],
+    ]);
+  });
 });
