@@ -12,6 +12,7 @@ import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, loo
 import { ALONE_COMMANDS } from './data/output-blocks.js';
 import { ADDRESS_LINE, EXAMPLE_VALUE_PROSE, NO_OUTPUT_CUE } from './data/cues.js';
 import { matchReturnTerminalCue, sentencesOf } from '../plan/context-cues.js';
+import { splitRepeatedCommands } from './repeated-command.js';
 import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
 import type { DocLine } from './source-text.js';
@@ -238,7 +239,14 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   const canPair = last !== undefined && last.expected === null && d?.setup !== true;
   const pair = (form: 'cue' | 'fence'): void => {
     if (d?.skip !== undefined) return;
-    b.attachExpected(last!, trimBlank(lines), form, form === 'cue' ? b.cue : undefined, d?.expect);
+    // The block may go on with the next command of the same program, typed in the same shell, and its answer.
+    const { own, next } = splitRepeatedCommands(lines, last!);
+    const cue = form === 'cue' ? b.cue : undefined;
+    b.attachExpected(last!, trimBlank(own), form, cue, d?.expect);
+    for (const { command, output } of next) {
+      const step = b.addCommands(splitCommandBlock([command], { shellSyntax: true, podNames: b.podNames }), { inferred: false }).pop();
+      if (step) b.attachExpected(step, trimBlank(output), form, cue, d?.expect);
+    }
     b.since = 'adjacent';
   };
   if (nonBlank.length === 0) return;
