@@ -122,6 +122,17 @@ export class ContextTracker {
 
   /** Where one command of a block runs; opens or closes the session it starts or ends. */
   place(c: BlockCommand, command: string, program: string, line: number): Placement {
+    // `exit` with no session open leaves a shell opened before a heading or in prose: never the
+    // reader's own shell, which it would close.
+    if (endsSession(command) && !this.session && !c.prompted) {
+      return {
+        host: {
+          kind: 'unknown',
+          reason: 'leaves a shell an earlier step opened (before a heading, or in prose); nothing to run on this machine',
+          source: { by: 'program', text: command.trim().split(/\s+/)[0]! },
+        },
+      };
+    }
     const placement = this.decide(c, command, program);
     const port = proxyPort(command);
     if (port !== undefined) this.proxies.set(port, { host: placement.host, line, text: command.split('\n')[0]!.trim() });

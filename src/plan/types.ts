@@ -221,6 +221,8 @@ export interface Lesson {
   links?: DocLink[];
   /** Problems found while parsing (unterminated fence, undecodable bytes, …). */
   findings: Diagnostic[];
+  /** The cluster the prose asks for ("a cluster with at least two nodes"), at its doc line. */
+  cluster?: { nodes: number; line: number; text: string };
 }
 
 /** The lesson plan: the lesson with every command classified. Plain serializable data. */

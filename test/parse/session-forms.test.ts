@@ -81,3 +81,16 @@ describe("lines typed at a database client's prompt", () => {
     expect(steps.map((s) => s.host.kind)).toEqual(['local']);
   });
 });
+
+describe('`exit` with no session open', () => {
+  it('is not run on the reader machine: the shell it leaves was opened before a heading', () => {
+    const steps = commands(
+      lesson(['```shell', 'kubectl exec -it web -- bash', '```', '', '## Next part', '', '```shell', 'exit # To quit the shell in the container', '```', '', '```shell', 'kubectl get pods', '```', '']),
+    );
+    expect(steps.map((s) => [s.command, s.host.kind])).toEqual([
+      ['kubectl exec -it web -- bash', 'local'],
+      ['exit # To quit the shell in the container', 'unknown'],
+      ['kubectl get pods', 'local'],
+    ]);
+  });
+});
