@@ -8,6 +8,7 @@ import type { BackendSession } from '../backends/backend.js';
 import { missingCloudFeature } from './cloud-only.js';
 import { offline } from './network.js';
 import { NODE_PATHS } from '../plan/data/places.js';
+import { firstKubectlCall, flagValue } from '../shell/index.js';
 
 /** What a step showed and printed. */
 export interface Outcome {
@@ -138,4 +139,17 @@ export function cannotCheck(o: Outcome, session: Pick<BackendSession, 'capabilit
     if (reason) return { rule: rule.id, reason };
   }
   return undefined;
+}
+
+/**
+ * Why a `kubectl wait` for a condition cannot be checked before it runs, or undefined: the object
+ * it waits on is one whose program the backend does not model (a Job of an image the simulator
+ * does not know), so the condition may never come and the step would only run into its time limit.
+ */
+export function waitCannotEnd(command: string, session: Pick<BackendSession, 'cannotCheck'>): string | undefined {
+  const call = firstKubectlCall(command);
+  if (call?.command !== 'wait') return undefined;
+  const forWhat = flagValue(call, '--for') ?? '';
+  if (!/^(?:condition|jsonpath)=/.test(forWhat)) return undefined;
+  return session.cannotCheck?.(command, '', undefined);
 }
