@@ -1,5 +1,6 @@
 import type { BindingSet } from './bindings.js';
 import { compareOrdered, compareUnordered, missingLine, type DocOrigin } from './compare-lines.js';
+import { compareDescribeExcerpt } from './describe-excerpt.js';
 import { markDistributionValues, markNodeValues, systemNamespaceOf } from './distribution.js';
 import { installedRowsOf } from './distribution-rows.js';
 import { grepContextOf } from './grep-command.js';
@@ -132,7 +133,9 @@ export function compareSimilar(
   if (segmentLines(all(expected), command).some((s) => s.kind === 'table')) {
     return { differences: compareSegmented(origin, all(expected), all(actual), command, bindings), strategy: 'table' };
   }
-  const lines = grep ? compareGrepWindow(origin, doc, act, grep, bindings) : compareOrdered(origin, doc, act, bindings);
+  // A fragment of describe's indented sections, looked up where it occurs.
+  const excerpt = !grep && isDescribe(command) ? compareDescribeExcerpt(origin, doc, act, bindings) : undefined;
+  const lines = excerpt ?? (grep ? compareGrepWindow(origin, doc, act, grep, bindings) : compareOrdered(origin, doc, act, bindings));
   return { differences: markNodeSearchDomains(markNodeValues(markDistributionValues(lines, 'lines', namespace), 'lines', command)), strategy: 'lines' };
 }
 
