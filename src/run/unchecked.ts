@@ -6,6 +6,7 @@
  */
 import type { BackendSession } from '../backends/backend.js';
 import { missingCloudFeature } from './cloud-only.js';
+import { otherDistributionRows } from './distribution-components.js';
 import { offline } from './network.js';
 import { NODE_PATHS } from '../plan/data/places.js';
 import { firstKubectlCall, flagValue } from '../shell/index.js';
@@ -98,6 +99,8 @@ export const UNCHECKED_RULES: readonly Rule[] = [
     },
   },
   { id: 'offline', test: (o) => (o.onHost ? offline(o.command, o.output) : undefined) },
+  // The system pods of the author's distribution (minikube's static pods and add-ons) are not the doc's facts.
+  { id: 'other-distribution', test: (o) => (o.expected ? otherDistributionRows(o.command, o.expected, o.output) : undefined) },
   { id: 'session-processes', test: (o) => sessionShellMissing(o) },
 ];
 
