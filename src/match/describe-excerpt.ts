@@ -6,6 +6,15 @@ import type { Difference } from './types.js';
 
 /** A section heading of describe output at any depth: `Capacity:`, `    Limits:`, `  web:`. */
 const HEADING = /^\s*[\w./-][\w ./()-]*:\s*$/;
+/** A JSON object or array opened under a key: `"capacity": {`. */
+const JSON_HEADING = /^\s*"[^"]+":\s*[{[]\s*$/;
+/** A line that only closes a JSON object or array. */
+const JSON_CLOSE = /^\s*[}\]],?\s*$/;
+
+/** True when the doc shows a fragment of an indented JSON document opening at a key (`"capacity": {`). */
+export function isJsonFragment(doc: readonly Line[]): boolean {
+  return doc[0] !== undefined && JSON_HEADING.test(doc[0].text);
+}
 
 const indentOf = (l: Line): number => /^\s*/.exec(l.text)![0].length;
 const squeeze = (s: string): string => s.trim().replace(/\s+/g, ' ');
@@ -23,6 +32,13 @@ const squeeze = (s: string): string => s.trim().replace(/\s+/g, ' ');
  */
 export function compareDescribeExcerpt(origin: DocOrigin, doc: Line[], actual: Line[], bindings: BindingSet): Difference[] | undefined {
   if (doc.length < 2 || doc.some((l) => isElision(l.text))) return undefined;
+  // JSON shown from a key on (curl's indented answer through `kubectl proxy`): the same, with the
+  // commas and closing braces that only depend on where the fragment was cut left out.
+  if (isJsonFragment(doc)) {
+    const uncomma = (l: Line): Line => ({ ...l, text: l.text.replace(/,\s*$/, '') });
+    doc = doc.filter((l) => !JSON_CLOSE.test(l.text)).map(uncomma);
+    actual = actual.map(uncomma);
+  }
   if (actual[0] && squeeze(actual[0].text) === squeeze(doc[0]!.text)) return undefined;
   const top = Math.min(...doc.map(indentOf));
   const blocks: Line[][] = [];
@@ -31,7 +47,7 @@ export function compareDescribeExcerpt(origin: DocOrigin, doc: Line[], actual: L
     else if (blocks.length > 0) blocks[blocks.length - 1]!.push(l);
     else return undefined;
   }
-  if (!blocks.every((b) => b.length > 1 && HEADING.test(b[0]!.text))) return undefined;
+  if (!blocks.every((b) => b.length > 1 && (HEADING.test(b[0]!.text) || JSON_HEADING.test(b[0]!.text)))) return undefined;
   const out: Difference[] = [];
   let from = 0;
   for (const [heading, ...children] of blocks) {

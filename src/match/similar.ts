@@ -1,6 +1,6 @@
 import type { BindingSet } from './bindings.js';
 import { compareOrdered, compareUnordered, missingLine, type DocOrigin } from './compare-lines.js';
-import { compareDescribeExcerpt } from './describe-excerpt.js';
+import { compareDescribeExcerpt, isJsonFragment } from './describe-excerpt.js';
 import { markDistributionValues, markNodeValues, systemNamespaceOf } from './distribution.js';
 import { installedRowsOf } from './distribution-rows.js';
 import { grepContextOf } from './grep-command.js';
@@ -134,7 +134,7 @@ export function compareSimilar(
     return { differences: compareSegmented(origin, all(expected), all(actual), command, bindings), strategy: 'table' };
   }
   // A fragment of describe's indented sections, looked up where it occurs.
-  const excerpt = !grep && isDescribe(command) ? compareDescribeExcerpt(origin, doc, act, bindings) : undefined;
+  const excerpt = !grep && (isDescribe(command) || isJsonFragment(doc)) ? compareDescribeExcerpt(origin, doc, act, bindings) : undefined;
   const lines = excerpt ?? (grep ? compareGrepWindow(origin, doc, act, grep, bindings) : compareOrdered(origin, doc, act, bindings));
   return { differences: markNodeSearchDomains(markNodeValues(markDistributionValues(lines, 'lines', namespace), 'lines', command)), strategy: 'lines' };
 }

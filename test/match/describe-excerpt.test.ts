@@ -169,3 +169,24 @@ Events:              <none>
     expect(r.ok).toBe(false);
   });
 });
+
+describe('indented JSON the doc shows from a key on', () => {
+  const answer = JSON.stringify(
+    { kind: 'Node', metadata: { name: 'n1' }, status: { capacity: { cpu: '8', 'example.com/gadget': '4', memory: '16351080Ki', pods: '110' }, phase: 'x' } },
+    null,
+    2,
+  );
+  const check = (expected: string, command = 'curl http://localhost:8001/api/v1/nodes/n1/status') =>
+    matchOutput({ expected, actual: answer, mode: 'similar', line: 1, column: 1, command });
+
+  it("finds the fragment where it occurs; the node's own capacity is the cluster's value", () => {
+    const r = check('"capacity": {\n  "cpu": "2",\n  "memory": "2049008Ki",\n  "example.com/gadget": "4",');
+    expect(r.ok, JSON.stringify(r.differences)).toBe(true);
+    expect(r.differences.every((d) => d.environment)).toBe(true);
+  });
+
+  it('fails a value the page itself set, and node capacity of something that is not a node', () => {
+    expect(check('"capacity": {\n  "cpu": "8",\n  "example.com/gadget": "5"\n}').ok).toBe(false);
+    expect(check('"capacity": {\n  "cpu": "2"', 'curl http://localhost:8001/api/v1/namespaces/default/resourcequotas/q').ok).toBe(false);
+  });
+});
