@@ -206,3 +206,27 @@ export function compareListing(origin: DocOrigin, doc: Line[], actual: Line[], c
   }
   return undefined;
 }
+
+/** A row of a process listing (`ps`, `ps aux`, `ps -ef`, busybox `ps`). */
+export interface ProcessRow {
+  pid: string;
+  user: string;
+  command: string;
+}
+
+/** The processes a `ps` output lists, by its header; undefined when the output holds no process listing. */
+export function processRows(output: string): ProcessRow[] | undefined {
+  const lines = output.split('\n').map((text, index) => ({ text, index }));
+  for (const format of LISTING_FORMATS) {
+    if (!format.partialRows || format.headerless) continue;
+    const found = findActualListing(lines, format);
+    if (!found) continue;
+    const at = (name: string) => format.columns.findIndex((c) => c.name === name);
+    const [pid, user, command] = [at('PID'), Math.max(at('USER'), at('UID')), format.columns.length - 1];
+    return found.rows.flatMap((l) => {
+      const cells = cut(l.text, wordsOf(l.text), format.columns, 0);
+      return cells ? [{ pid: cells.get(pid)?.text ?? '', user: cells.get(user)?.text ?? '', command: cells.get(command)?.text ?? '' }] : [];
+    });
+  }
+  return undefined;
+}

@@ -137,6 +137,7 @@ export class LessonBuilder {
       const placeholders = findPlaceholders(text, this.assigned);
       if (placeholders.length > 0) {
         step.placeholders = placeholders;
+        if (this.prose && placeholders.some((p) => this.prose!.includes(p))) step.placeholderProse = this.prose;
         const reason = illustrativeReason(text, placeholders);
         if (reason && step.host.kind === 'local') step.host = { kind: 'illustrative', reason, source: { by: 'program', text: placeholders.join(' ') } };
       }
@@ -187,6 +188,13 @@ export class LessonBuilder {
       this.context.continued = undefined;
     }
     return added;
+  }
+
+  /** Prose right after a step that says what one of its placeholders stands for ("where `<pid>` is the Redis process ID"). */
+  notePlaceholderProse(text: string): void {
+    const step = this.lastCommand;
+    if (!step?.placeholders || this.since !== 'adjacent' || !step.placeholders.some((p) => text.includes(p))) return;
+    step.placeholderProse = step.placeholderProse ? `${step.placeholderProse}\n${text}` : text;
   }
 
   /** Pairs output lines with a command. */

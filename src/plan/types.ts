@@ -178,6 +178,8 @@ export interface CommandStep {
    * when it cannot, the step is illustrative.
    */
   placeholders?: string[];
+  /** The prose that says what a placeholder stands for ("where `<pid>` is the Redis process ID"), before or right after the step. */
+  placeholderProse?: string;
   /** Ids of the manifest steps whose files this command reads (`-f ./run-my-nginx.yaml`, `--from-file`, k8s.io/examples URLs). */
   references?: string[];
 }

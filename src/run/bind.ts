@@ -4,6 +4,7 @@
  */
 import type { Rewrite } from './types.js';
 import { firstKubectlCall, flagValue } from '../shell/index.js';
+import { processRows, type ProcessRow } from '../match/listing-compare.js';
 
 /** A row of a `kubectl get` table, keyed by header (`NAME`, `CLUSTER-IP`, `PORT(S)`, …). */
 export type TableRow = Record<string, string>;
@@ -20,11 +21,13 @@ export interface Observations {
   nodeExternalIPs: string[];
   /** Rows of the most recent `kubectl get nodes` output. */
   nodes: TableRow[];
+  /** Rows of the most recent process listing (`ps aux`, `ps -ef`, busybox `ps`). */
+  processes: ProcessRow[];
 }
 
 /** Empty observations. */
 export function emptyObservations(): Observations {
-  return { pods: [], services: [], nodePorts: [], nodeExternalIPs: [], nodes: [] };
+  return { pods: [], services: [], nodePorts: [], nodeExternalIPs: [], nodes: [], processes: [] };
 }
 
 /** Parses a kubectl table by its header's column starts. */
@@ -88,6 +91,8 @@ function nodeExternalIPsIn(command: string, output: string): string[] {
 
 /** Records what a `kubectl get pods|svc` output shows, and node ports and node external IPs in any output. */
 export function observe(command: string, output: string, obs: Observations): void {
+  const processes = processRows(output);
+  if (processes) obs.processes = processes;
   const external = nodeExternalIPsIn(command, output);
   if (external.length) obs.nodeExternalIPs = external;
   const ports = /nodePort/.test(output) ? nodePortsIn(output) : [];
@@ -107,7 +112,7 @@ export function observe(command: string, output: string, obs: Observations): voi
 }
 
 /** Kinds of placeholder the runner can fill in. */
-export type PlaceholderKind = 'pod-name' | 'cluster-ip' | 'external-ip' | 'node-port' | 'node-external-ip' | 'node-name';
+export type PlaceholderKind = 'pod-name' | 'cluster-ip' | 'external-ip' | 'node-port' | 'node-external-ip' | 'node-name' | 'pid';
 
 function kindOf(name: string): PlaceholderKind | null {
   const n = name.toLowerCase().replace(/[\s_]/g, '-');
@@ -117,6 +122,8 @@ function kindOf(name: string): PlaceholderKind | null {
   if (/cluster-?ip/.test(n)) return 'cluster-ip';
   if (/external-?ip/.test(n)) return 'external-ip';
   if (/node-?port/.test(n)) return 'node-port';
+  // `<pid>`, `<PID>`, `<process-id>`, `<redis-pid>`: a process of the listing shown before.
+  if (/^(?:[a-z0-9]+-)?pid$|^process-?id$/.test(n)) return 'pid';
   return null;
 }
 
@@ -155,6 +162,7 @@ function resolveKind(kind: PlaceholderKind, obs: Observations, context: string):
     const pick = nodes.find((n) => !/control-plane|master/.test(n.ROLES ?? '')) ?? nodes[0];
     return pick ? { value: pick.NAME! } : { reason: 'no earlier output lists the nodes (`kubectl get nodes`)' };
   }
+  if (kind === 'pid') return pickProcess(obs.processes, context);
   if (kind === 'pod-name') {
     const r = pickBy(
       obs.pods.filter((p) => p.NAME),
@@ -175,6 +183,44 @@ function resolveKind(kind: PlaceholderKind, obs: Observations, context: string):
   }
   const port = /:(\d+)\//.exec(s['PORT(S)'] ?? '');
   return port ? { value: port[1]! } : { reason: `Service ${s.NAME} has no node port` };
+}
+
+/** Programs of the reader's own session in a process listing: never the process a page means. */
+const SESSION_PROGRAMS = new Set(['ps', 'bash', 'sh', 'ash', 'dash', 'zsh']);
+
+/** The program of a listed command (`redis-server *:6379` → redis-server, `nginx: master process …` → nginx). */
+const programOfRow = (row: ProcessRow): string => (row.command.split(/\s+/)[0] ?? '').replace(/:$/, '').split('/').pop() ?? '';
+
+const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const names = (context: string, word: string) => word.length >= 3 && new RegExp(`(?:^|[^a-z0-9-])${escape(word)}(?:[^a-z0-9-]|$)`, 'i').test(context);
+
+/**
+ * The process a `<pid>` stands for: one of the program the prose names ("where `<pid>` is the
+ * Redis process ID": redis-server; `nginx-server` is named by "nginx" too), and among its
+ * processes the ones whose title has a word the prose uses ("the nginx worker process"), else the
+ * main process (PID 1). The reader's own shell and `ps` never are. Ambiguous (skipped with the
+ * reason) when the prose names several programs, or what it names is several processes none of
+ * which is PID 1.
+ */
+function pickProcess(processes: ProcessRow[], context: string): { value: string } | { reason: string } {
+  if (processes.length === 0) return { reason: 'no earlier output lists the processes (`ps`)' };
+  const candidates = processes.filter((p) => !SESSION_PROGRAMS.has(programOfRow(p)));
+  const named = candidates.filter((p) => {
+    const program = programOfRow(p).toLowerCase();
+    return names(context, program) || names(context, program.split(/[-_.]/)[0]!);
+  });
+  const programs = [...new Set(named.map(programOfRow))];
+  if (programs.length > 1) return { reason: `the process is ambiguous: the prose names ${programs.join(', ')}` };
+  let pool = named.length > 0 ? named : candidates;
+  // Processes of one program with other titles (`nginx: master process …`, `nginx: worker process`):
+  // the title words the prose uses pick them.
+  const words = (p: ProcessRow) => new Set(p.command.toLowerCase().split(/[\s:]+/));
+  const titled = pool.filter((p) => [...words(p)].some((w) => pool.some((o) => !words(o).has(w)) && names(context, w)));
+  if (titled.length > 0) pool = titled;
+  const main = pool.find((p) => p.pid === '1');
+  if (main) return { value: main.pid };
+  if (pool.length === 1) return { value: pool[0]!.pid };
+  return { reason: `the process is ambiguous: ${pool.map((p) => `${p.pid} (${programOfRow(p)})`).join(', ') || 'only the reader’s shell is listed'}` };
 }
 
 /**

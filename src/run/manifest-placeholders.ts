@@ -9,6 +9,7 @@ import { loadAll } from 'js-yaml';
 import { findPlaceholders } from '../plan/placeholders.js';
 import { kubectlCall, parseCommandLine } from '../shell/index.js';
 import { fillPlaceholder, type Observations } from './bind.js';
+import { exampleDownloadTargets } from './rewrite/index.js';
 import type { Rewrite } from './types.js';
 
 /** A placeholder left in a manifest file, and where. */
@@ -22,6 +23,20 @@ export interface TemplateManifest {
   at: string;
   /** Why the runner could not fill it. */
   reason: string;
+  /** Names of the objects the manifest would make (`metadata.name`), which a later step may read. */
+  objects?: string[];
+}
+
+/** The `metadata.name` of every object of a manifest (none when it does not parse). */
+function objectNames(content: string | null): string[] {
+  try {
+    return loadAll(content ?? '').flatMap((d) => {
+      const name = (d as { metadata?: { name?: unknown } } | null)?.metadata?.name;
+      return typeof name === 'string' ? [name] : [];
+    });
+  } catch {
+    return [];
+  }
 }
 
 /** Every string of a parsed YAML/JSON value: keys and scalars. */
@@ -116,7 +131,7 @@ export function templateManifestRead(command: string, templates: ReadonlyMap<str
 export function recordTemplates(
   templates: Map<string, TemplateManifest>,
   written: readonly string[],
-  step: { line: number; origin: 'inline' | 'example'; examplePath?: string },
+  step: { line: number; origin: 'inline' | 'example'; examplePath?: string; content?: string | null },
   left: readonly { placeholder: string; index: number; reason: string }[],
 ): void {
   const first = left[0];
@@ -127,11 +142,25 @@ export function recordTemplates(
     }
     const at =
       step.origin === 'example' && step.examplePath !== undefined ? `line ${first.index + 1} of ${step.examplePath}` : `line ${step.line + 1 + first.index}`;
-    templates.set(name, { file: name, line: step.line, placeholder: first.placeholder, at, reason: first.reason });
+    templates.set(name, { file: name, line: step.line, placeholder: first.placeholder, at, reason: first.reason, objects: objectNames(step.content ?? null) });
   }
 }
 
 /** Why a step reading a template manifest is not run. */
 export function templateManifestReason(t: TemplateManifest): string {
   return `the manifest ${t.file} (line ${t.line}) is a template: ${t.reason} (${t.at})${/^cannot fill/.test(t.reason) ? '' : '; no rule can fill it'}`;
+}
+
+/**
+ * A file a command fetches from k8s.io/examples (`wget -O my-pod.yaml https://k8s.io/examples/…`,
+ * `curl -o`) is the example file (the runner copies it from the examples folder): a template when
+ * the example is one, so a later `kubectl apply -f my-pod.yaml` is skipped as an applied URL is.
+ */
+export function recordFetchedTemplates(templates: Map<string, TemplateManifest>, command: string, line: number): void {
+  for (const { path, target } of exampleDownloadTargets(command)) {
+    const name = plainName(target);
+    const t = templates.get(path);
+    if (t) templates.set(name, { ...t, file: name, line, at: t.at.startsWith('line ') && t.at.includes(' of ') ? t.at : `${t.at} of ${path}` });
+    else templates.delete(name);
+  }
 }

@@ -84,3 +84,23 @@ describe('a manifest with a placeholder, on the simulator', () => {
     expect(pinned.rewrites).toEqual([expect.objectContaining({ from: '<node-name>', to: 'kind-control-plane' })]);
   }, 90_000);
 });
+
+describe('an example downloaded with curl -o / wget -O', () => {
+  it('is the example: a template when the example is one, applied as it is otherwise, never fetched from the network', async () => {
+    const r = await runOnSim(join(import.meta.dirname, '../../fixtures/run/manifest-placeholder/fetched/page.md'));
+    const commands = r.steps.filter((s) => s.kind === 'command');
+    expect(commands.map((s) => [s.line, s.status])).toEqual([
+      [10, 'pass'],
+      [16, 'skipped'],
+      [17, 'skipped'],
+      [25, 'pass'],
+      [26, 'pass'],
+    ]);
+    expect(commands[0]!.ran).toContain('cp ./pods/own-image.yaml my-pod.yaml');
+    expect(commands[1]!.skipReason).toBe(
+      'the manifest my-pod.yaml (line 10) is a template: the doc leaves <your-image> for the reader to fill in (line 8 of pods/own-image.yaml); no rule can fill it',
+    );
+    expect(commands[2]!.skipReason).toMatch(/^depends on line 16, which was skipped/);
+    expect(commands[3]!.ran).toContain('cp ./pods/plain.yaml plain.yaml');
+  }, 90_000);
+});

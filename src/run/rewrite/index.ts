@@ -107,13 +107,26 @@ function downloadTarget(tool: string, args: string, url: string): string | null 
   const words = args.trim().split(/\s+/).filter(Boolean);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (tool === 'curl' && (w === '-o' || w === '--output')) return words[i + 1] ?? null;
+    // Short flags run together (`curl -sLo x`, `wget -qO x`, `wget -qO-`): the file follows the last one.
+    if (tool === 'curl' && (/^-[a-zA-Z]*o$/.test(w) || w === '--output')) return words[i + 1] ?? null;
+    if (tool === 'wget' && /^-[a-zA-Z]*O-$/.test(w)) return null;
+    if (tool === 'wget' && /^-[a-zA-Z]+O$/.test(w)) return words[i + 1] === '-' ? null : (words[i + 1] ?? null);
     if (tool === 'curl' && w.startsWith('--output=')) return w.slice('--output='.length);
     if (tool === 'wget' && (w === '-O' || w === '--output-document')) return words[i + 1] === '-' ? null : (words[i + 1] ?? null);
     if (tool === 'wget' && w.startsWith('--output-document=')) return w.slice('--output-document='.length);
   }
   if (tool === 'wget' || words.some((w) => w === '--remote-name' || /^-[a-zA-Z]*O[a-zA-Z]*$/.test(w))) return url.split('/').pop()!;
   return null;
+}
+
+/** The k8s.io/examples files a curl/wget command saves, each with the file it saves it as (downloads to stdout left out). */
+export function exampleDownloadTargets(command: string): { path: string; target: string }[] {
+  const out: { path: string; target: string }[] = [];
+  for (const m of command.matchAll(DOWNLOAD)) {
+    const target = downloadTarget(m[1]!, `${m[2]!} ${m[5]!}`, m[4]!);
+    if (target !== null) out.push({ path: m[4]!, target });
+  }
+  return out;
 }
 
 /**

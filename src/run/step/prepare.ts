@@ -3,7 +3,7 @@ import type { CommandStep } from '../../plan/types.js';
 import { placeholderVars, resolvePlaceholders } from '../bind.js';
 import { readerValue } from '../reader-value.js';
 import { waitCannotEnd } from '../unchecked.js';
-import { templateManifestRead, templateManifestReason } from '../manifest-placeholders.js';
+import { templateManifestRead, recordFetchedTemplates, templateManifestReason } from '../manifest-placeholders.js';
 import { neededTemplateVars, templateReason } from '../template-vars.js';
 import {
   changedNames,
@@ -282,7 +282,12 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
     command = generated.command;
   }
   const vars = placeholderVars(command);
-  const filled = resolvePlaceholders(command, state.observations, await unsetVars(state, vars), step.section ?? '');
+  const filled = resolvePlaceholders(
+    command,
+    state.observations,
+    await unsetVars(state, vars),
+    [step.section, step.placeholderProse].filter(Boolean).join('\n'),
+  );
   if ('unresolved' in filled) {
     state.skippedProducers.push({ line: step.line, reason: filled.unresolved, ...leftMissing(step, command) });
     return skipped(step, filled.unresolved, rewrites, warnings);
@@ -290,6 +295,8 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   rewrites.push(...filled.rewrites);
   command = filled.command;
   // A manifest it creates or applies holds a placeholder the reader fills in: a template too.
+  // A file fetched from the examples is that example: a template when the example is one.
+  recordFetchedTemplates(state.templateManifests, step.command, step.line);
   const template = templateManifestRead(command, state.templateManifests);
   if (template) {
     const reason = templateManifestReason(template);
@@ -297,6 +304,8 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
     const missing = leftMissing(step, command);
     for (const name of [...missing.names])
       if (name.replace(/^(\.\/)+/, '') === template.file || name === template.file.split('/').pop()) missing.names.delete(name);
+    // What it would have made: the objects of the template, which later steps read by name.
+    if (template.objects?.length) missing.objects = new Set([...(missing.objects ?? []), ...template.objects]);
     state.skippedProducers.push({ line: step.line, reason, ...missing });
     return skipped(step, reason, rewrites, warnings);
   }

@@ -34,6 +34,8 @@ export interface ContainerRecord {
   log: LogBuffer;
   /** Aborts the main process (pod removed). */
   stop: AbortController;
+  /** Ends the image's own server (pid 1) with an exit code, as a signal it handles does; set while it runs. */
+  endMain?: (code: number) => void;
   app: AppHost;
   /** Set when the main process has ended by itself. */
   exitCode?: number;
@@ -145,6 +147,13 @@ export function containerHost(rec: ContainerRecord, pod: KObject, net: Network, 
     signal,
     mainProcess: rec.argv.length ? rec.argv : ['/pause'],
     user: rec.user,
+    signalMain: (signal) => {
+      // pid 1 has no default action for a signal: only one its program handles ends it.
+      const code = rec.profile.stopSignals?.[signal];
+      if (code === undefined || !rec.endMain) return false;
+      rec.endMain(code);
+      return true;
+    },
   };
 }
 
@@ -183,7 +192,17 @@ export async function runMain(rec: ContainerRecord, host: Host): Promise<number 
       if (!l.includes('{{worker-pid}}')) rec.log.line(fill(l));
       else for (const pid of workerPids(rec.profile)) rec.log.line(fill(l.replace('{{worker-pid}}', String(pid))));
     }
-    return undefined;
+    // The server runs until a signal it handles ends it (`kill 1` in the container), or the container stops.
+    if (!rec.profile.stopSignals) return undefined;
+    return new Promise<number | undefined>((resolve) => {
+      rec.endMain = (code) => {
+        rec.endMain = undefined;
+        rec.exitCode = code;
+        rec.log.close();
+        resolve(code);
+      };
+      rec.stop.signal.addEventListener('abort', () => resolve(undefined), { once: true });
+    });
   }
   if (!rec.argv.length) return undefined;
   const io: Io = { stdin: new Input(), out: (c) => rec.log.write(c), err: (c) => rec.log.write(c) };

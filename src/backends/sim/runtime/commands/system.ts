@@ -275,8 +275,25 @@ export const systemCommands: Record<string, CommandFn> = {
     return c.run(args.slice(1), c.io);
   },
   nohup: (c) => c.run(c.argv.slice(1), c.io),
-  kill: () => 0,
+  /** kill [-s SIG | -SIG] pid…: pid 1 gets the signal (the image's own server may end); other pids are left alone. */
+  kill: (c) => {
+    let signal = 'TERM';
+    const pids: string[] = [];
+    const args = c.argv.slice(1);
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === '-s' || a === '-n') signal = (args[++i] ?? signal).replace(/^SIG/, '');
+      else if (/^-(?:SIG)?[A-Z]+\d*$/.test(a)) signal = a.slice(1).replace(/^SIG/, '');
+      else if (/^-\d+$/.test(a)) signal = SIGNAL_NAMES[Number(a.slice(1))] ?? a.slice(1);
+      else if (a !== '--') pids.push(a);
+    }
+    for (const pid of pids) if (pid === '1') c.host.signalMain?.(signal);
+    return 0;
+  },
 };
+
+/** Signal numbers `kill -N` takes (Linux). */
+const SIGNAL_NAMES: Record<number, string> = { 1: 'HUP', 2: 'INT', 3: 'QUIT', 9: 'KILL', 15: 'TERM' };
 
 /**
  * The process's ids as the kernel reports them: its user and group from the securityContext, and

@@ -42,6 +42,8 @@ export const MORE_PROFILES: ImageProfile[] = [
     // docker-library/redis: `if [ "${1#-}" != "$1" ] || [ "${1%.conf}" != "$1" ]; then set -- redis-server "$@"; fi`
     serverArg: /^-|\.conf$/,
     process: { user: 'redis', title: 'redis-server *:6379' },
+    // SIGTERM and SIGINT: redis saves if configured to and exits 0 ("Redis is now ready to exit, bye bye...").
+    stopSignals: { TERM: 0, INT: 0 },
     listeners: [{ port: 6379, app: 'redis' }],
     startLogs: [
       '1:C * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo',

@@ -277,6 +277,8 @@ export const PROFILES: ImageProfile[] = [
     // `worker_processes auto;` start one worker per CPU (ngx_setproctitle prefixes `nginx: `).
     process: { user: 'root', title: 'nginx: master process nginx -g daemon off;' },
     workers: { user: 'nginx', title: 'nginx: worker process', count: 'cpus', firstPid: 29 },
+    // TERM and INT: fast shutdown; QUIT: graceful shutdown (ngx_signal_handler); both exit 0.
+    stopSignals: { TERM: 0, INT: 0, QUIT: 0 },
     // Listeners come from the nginx configuration in the container (see net/apps.ts).
     listeners: [{ port: 80, app: 'nginx' }],
     startLogs: NGINX_START,

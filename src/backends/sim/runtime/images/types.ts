@@ -58,6 +58,12 @@ export interface ImageProfile {
    * Start-up log lines holding `{{worker-pid}}` are repeated once per worker.
    */
   workers?: { user: string; title: string; count: number | 'cpus'; firstPid: number };
+  /**
+   * Signals the image's own server handles by exiting, with its exit code (`kill 1` in the
+   * container). As pid 1 it has no default action for any other: the kernel ignores them, even
+   * SIGKILL sent from inside the container.
+   */
+  stopSignals?: Record<string, number>;
   workdir?: string;
   listeners: ListenerSpec[];
   /** Start-up log lines; `{{ts}}` is an nginx-style time, `{{iso}}` RFC 3339 and `{{pid}}` a process id. */

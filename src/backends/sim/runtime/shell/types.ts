@@ -67,6 +67,8 @@ export interface Host {
   mainProcess?: string[];
   /** Who the processes run as (securityContext); root when absent. */
   user?: Identity;
+  /** Sends a signal (`TERM`, `KILL`, …) to pid 1; true when it ends the main process. */
+  signalMain?: (signal: string) => boolean;
 }
 
 /** One invocation of a command. `name` is the applet (basename of argv[0]). */
