@@ -6,6 +6,7 @@ import { grepContextOf } from './grep-command.js';
 import { compareGrepWindow } from './grep-window.js';
 import { contentLines, isElision, type Line } from './lines.js';
 import { isNameListing, namesOf } from './listing.js';
+import { compareListing } from './listing-compare.js';
 import { isLongListing, withoutTotals } from './ls-total.js';
 import { readsSeveralLogSources } from './logs-sources.js';
 import { markAddedSections } from './added-sections.js';
@@ -130,6 +131,8 @@ export function compareSimilar(
     const stream = compareWatchStream(origin, expected, actual, command, bindings);
     if (stream) return { differences: stream, strategy: 'table' };
   }
+  const listing = compareListing(origin, all(expected), all(actual), command, bindings);
+  if (listing) return { differences: listing, strategy: 'table' };
   if (segmentLines(all(expected), command).some((s) => s.kind === 'table')) {
     const differences = compareSegmented(origin, all(expected), all(actual), command, bindings);
     return { differences: markAddedSections(differences, doc, all(actual), command), strategy: 'table' };

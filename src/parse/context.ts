@@ -2,6 +2,7 @@ import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCu
 import { ALREADY_RUNNING_CUE, CONTAINER_COMMAND_CUE, HYPOTHETICAL_STATE_CUE, NARRATED_CHANGE_CUE } from '../plan/data/context-cues.js';
 import { firstKubectlCall } from '../shell/index.js';
 import { NODE_PATHS, NOT_HOST_TOOLS, OUTSIDE_PROGRAMS } from '../plan/data/places.js';
+import { isDefaultProxyRequest, localRequest, proxyPort } from '../plan/proxy-client.js';
 import { endsSession, isLongRunning, sessionOpenedBy, type OpenedSession } from '../plan/session.js';
 import type { CommandStep, ContextSource, HostContext } from '../plan/types.js';
 import type { BlockCommand } from './command-block.js';
@@ -59,6 +60,8 @@ export class ContextTracker {
    * the output after that block is its output.
    */
   continued: CommandStep | undefined;
+  /** `kubectl proxy` steps of the page by port: where each runs and the line that started it. */
+  private proxies = new Map<number, { host: HostContext; line: number; text: string }>();
 
   /** A heading ends the session and the cues; a heading cue applies to its whole section. */
   onHeading(text: string, line: number): void {
@@ -131,6 +134,8 @@ export class ContextTracker {
       };
     }
     const placement = this.decide(c, command, program);
+    const port = proxyPort(command);
+    if (port !== undefined) this.proxies.set(port, { host: placement.host, line, text: command.split('\n')[0]!.trim() });
     if (endsSession(command) && this.session && placement.host.kind !== 'local') {
       this.session = undefined;
       return { ...placement, closesSession: true };
@@ -237,6 +242,8 @@ export class ContextTracker {
       }
     }
     if (c.host.kind === 'pod' && c.host.source.by === 'cue') return { host: c.host };
+    const proxied = this.proxiedHost(c, command);
+    if (proxied) return { host: proxied };
     const cue = this.commentCue(c) ?? this.cue ?? this.sectionCue;
     if (cue && !OUTSIDE_PROGRAMS.has(program)) {
       const source: ContextSource = { by: 'cue', line: cue.line, text: cue.text };
@@ -246,6 +253,24 @@ export class ContextTracker {
       return { host: { kind: 'local', source } };
     }
     return { host: this.fallback(program, command, { kind: 'local' }) };
+  }
+
+  /**
+   * Where a request to the API server through `kubectl proxy` runs: where the page started the
+   * proxy on that port — stronger evidence than prose — or, with no proxy seen, the reader's machine
+   * when it asks the API paths on the proxy's default port and only a heading says otherwise (a
+   * heading "…on one of your Nodes" names the API object the request changes).
+   */
+  private proxiedHost(c: BlockCommand, command: string): HostContext | undefined {
+    const request = localRequest(command);
+    if (!request?.api) return undefined;
+    const proxy = this.proxies.get(request.port ?? 80);
+    if (proxy) {
+      const source: ContextSource = { by: 'program', line: proxy.line, text: proxy.text };
+      return { ...proxy.host, source } as HostContext;
+    }
+    if (isDefaultProxyRequest(command) && !this.commentCue(c) && !this.cue) return { kind: 'local', source: { by: 'program', text: 'kubectl proxy' } };
+    return undefined;
   }
 
   /** A `# Run this locally on a node you choose` comment in the block, before the command. */

@@ -10,8 +10,9 @@ import { findExampleIncludes } from './shortcodes.js';
 import { classifyStep } from '../plan/classify.js';
 import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, looksLikeOutputBlock } from './output-block.js';
 import { ALONE_COMMANDS } from './data/output-blocks.js';
-import { EXAMPLE_VALUE_PROSE } from './data/cues.js';
-import { matchReturnTerminalCue } from '../plan/context-cues.js';
+import { ADDRESS_LINE, EXAMPLE_VALUE_PROSE, NO_OUTPUT_CUE } from './data/cues.js';
+import { matchReturnTerminalCue, sentencesOf } from '../plan/context-cues.js';
+import { splitRepeatedCommands } from './repeated-command.js';
 import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
 import type { DocLine } from './source-text.js';
@@ -132,6 +133,18 @@ function walkProse(unit: ProseUnit, b: LessonBuilder): void {
       continue;
     }
     const text = piece.lines.map((l) => l.text).join(' ');
+    // "(you should not see any output)" right after the command: its expected output is empty.
+    const said = sentencesOf(text)[0];
+    if (canPair && b.since === 'adjacent' && said !== undefined && NO_OUTPUT_CUE.pattern.test(said)) {
+      const at = piece.lines[0]!;
+      last.expected = {
+        text: '',
+        position: { line: at.line, column: at.column, endLine: at.line, endColumn: at.column + at.text.length },
+        form: 'cue',
+        mode: 'exact',
+        cue: said,
+      };
+    }
     b.proseCommand = proseCommand(piece.lines) ?? b.proseCommand;
     b.proseShownWith = proseCommand(piece.lines, PROSE_SHOWN_WITH, true);
     b.cue = matchCue(text);
@@ -226,7 +239,14 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   const canPair = last !== undefined && last.expected === null && d?.setup !== true;
   const pair = (form: 'cue' | 'fence'): void => {
     if (d?.skip !== undefined) return;
-    b.attachExpected(last!, trimBlank(lines), form, form === 'cue' ? b.cue : undefined, d?.expect);
+    // The block may go on with the next command of the same program, typed in the same shell, and its answer.
+    const { own, next } = splitRepeatedCommands(lines, last!);
+    const cue = form === 'cue' ? b.cue : undefined;
+    b.attachExpected(last!, trimBlank(own), form, cue, d?.expect);
+    for (const { command, output } of next) {
+      const step = b.addCommands(splitCommandBlock([command], { shellSyntax: true, podNames: b.podNames }), { inferred: false }).pop();
+      if (step) b.attachExpected(step, trimBlank(output), form, cue, d?.expect);
+    }
     b.since = 'adjacent';
   };
   if (nonBlank.length === 0) return;
@@ -297,7 +317,9 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   }
   // A sample value the prose offers the reader ("replace X with the path to an image, such as:"),
   // with no output cue: an illustration, not the output of the command before.
-  const sampleValue = !b.cue && b.since === 'prose' && !anyPrompt && !manifestLang && isExampleValueProse(b.prose);
+  // So is a block of API paths or URLs the prose points at ("an endpoint is created at:").
+  const sampleValue =
+    !b.cue && b.since === 'prose' && !anyPrompt && !manifestLang && (isExampleValueProse(b.prose) || nonBlank.every((l) => ADDRESS_LINE.test(l.text.trim())));
   // Content that can only be output (a table header, `Error from server`, a client's replies, a lone value).
   if (!anyPrompt && d?.setup !== true && !sampleValue && looksLikeOutputBlock(lines, last)) {
     const watch = b.context.pendingWatch();

@@ -125,3 +125,33 @@ export const NODE_PATHS = {
     'cat ./etc/kubernetes/admin.conf',
   ],
 } as const;
+
+/**
+ * A request a client program sends to the API server through `kubectl proxy` (by default on port
+ * 8001 of the machine it runs on): `curl http://localhost:8001/api/v1/nodes/x/status`. Such a
+ * line runs where the proxy runs, whatever a heading says about the object it works on ("…on one
+ * of your Nodes" names the API object, not where to type). `url` reads a client's argument; its
+ * groups are the port and the path. `trigger` lines must read as a request to the proxy's API
+ * paths and `clean` lines must not (test/plan/proxy-client.test.ts).
+ */
+export const PROXY_CLIENT = {
+  programs: new Set(['curl', 'wget', 'http', 'https', 'xh']),
+  /** `kubectl proxy`'s port when `--port` is not given. */
+  defaultPort: 8001,
+  url: /^(?:https?:\/\/)?(?:localhost|127\.0\.0\.1|\[::1\])(?::(\d+))?(\/\S*)?$/,
+  /** Paths the API server serves (what a proxy forwards), not an application's. */
+  apiPath: /^\/(?:api|apis|version|openapi|healthz|livez|readyz|logs)(?:[/?]|$)/,
+  trigger: [
+    'curl http://localhost:8001/api/v1/nodes/<your-node-name>/status',
+    'curl --header "Content-Type: application/json-patch+json" --request PATCH --data \'[]\' http://localhost:8001/api/v1/nodes/n1/status',
+    'curl -s 127.0.0.1:8001/apis/apps/v1/namespaces/default/deployments | jq .items',
+    'wget -qO- http://localhost:8001/version',
+  ],
+  clean: [
+    'curl http://localhost:8080/',
+    'curl http://localhost:8001/index.html',
+    'curl http://my-service.default.svc:8001/api/v1/pods',
+    'curl localhost',
+    'kubectl get --raw /api/v1/nodes',
+  ],
+} as const;

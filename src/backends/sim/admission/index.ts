@@ -6,6 +6,7 @@ import { canonicalizeQuantities, checkDecodable } from './decode-checks.js';
 import { applyDefaultClass } from './default-class.js';
 import { kindRow } from '../kinds.js';
 import { rulesFor } from './kinds.js';
+import { customRules } from '../crd/rules.js';
 import { applyLimitRanges } from './limit-ranger.js';
 import { bumpGeneration, prepareCreateMeta, prepareUpdateMeta } from './metadata.js';
 import { admitNewPod, podQOSClass, requireServiceAccount } from './pod-plugins.js';
@@ -94,7 +95,7 @@ function statusWrite(obj: Dict, old: Dict): KObject {
 export function createAdmission(store: Store, ctx: SimContext): Admission {
   function admit(op: 'create' | 'update', type: ResourceType, object: KObject, old: KObject | undefined, options: WriteOptions): KObject {
     const key = resourceKey(type);
-    const rules = rulesFor(kindRow(type)?.rules, type.group, type.subresources);
+    const rules = customRules(type) ?? rulesFor(kindRow(type)?.rules, type.group, type.subresources);
     const obj = clone(object) as Dict;
     if (op === 'update' && old && options.subresource === 'status') return statusWrite(obj, old);
     checkDecodable(type, key, obj);

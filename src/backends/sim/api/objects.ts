@@ -1,4 +1,5 @@
 import type { KObject, ResourceType } from '../types.js';
+import { scalePaths } from '../crd/types.js';
 
 /** Structural equality of two JSON values (key order ignored). */
 export function deepEqual(a: unknown, b: unknown): boolean {
@@ -38,13 +39,19 @@ export function withTypeMeta(type: ResourceType, o: KObject): KObject {
 }
 
 /** The autoscaling/v1 Scale view of a scalable object. */
-export function toScale(o: KObject): KObject {
+export function toScale(o: KObject, type?: ResourceType): KObject {
   const spec = (o.spec ?? {}) as {
     replicas?: number;
     selector?: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
   };
   const status = (o.status ?? {}) as { replicas?: number };
   const m = o.metadata;
+  // A custom resource keeps its replicas and selector where its CRD's scale subresource says.
+  const custom = type && scalePaths(type);
+  const at = (path: string[]): unknown => path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
+  const replicas = custom ? Number(at(custom.spec) ?? 0) : (spec.replicas ?? 0);
+  const observed = custom ? Number(at(custom.status) ?? 0) : (status.replicas ?? 0);
+  const selector = custom ? (custom.selector ? String(at(custom.selector) ?? '') : '') : selectorString(spec.selector);
   return {
     kind: 'Scale',
     apiVersion: 'autoscaling/v1',
@@ -55,8 +62,8 @@ export function toScale(o: KObject): KObject {
       resourceVersion: m.resourceVersion,
       creationTimestamp: m.creationTimestamp,
     },
-    spec: { replicas: spec.replicas ?? 0 },
-    status: { replicas: status.replicas ?? 0, selector: selectorString(spec.selector) },
+    spec: { replicas },
+    status: { replicas: observed, selector },
   };
 }
 

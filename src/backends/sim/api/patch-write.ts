@@ -31,7 +31,7 @@ export function patchObject(
     applied.metadata.name = name;
     return createObject(w, type, namespace, applied, { ...opts, operation: 'Apply', appliedBody: body });
   }
-  const base: KObject = opts.subresource === 'scale' ? toScale(old) : old;
+  const base: KObject = opts.subresource === 'scale' ? toScale(old, type) : old;
   let patched: unknown;
   if (patchType === 'json') patched = applyJsonPatch(base, body);
   else if (patchType === 'merge') patched = mergePatch(base, body);

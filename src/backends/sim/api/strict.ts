@@ -1,6 +1,8 @@
 import * as models from '@kubernetes/client-node';
 import { badRequest } from '../status.js';
 import type { ResourceType } from '../types.js';
+import { prune } from '../crd/schema.js';
+import { customVersion } from '../crd/types.js';
 
 interface Attribute {
   baseName: string;
@@ -26,6 +28,9 @@ export function modelFields(model: string): Attribute[] | undefined {
 
 /** Lists the paths of fields the schema does not know (`spec.foo`, `spec.template.spec.containers[0].imagex`). */
 export function unknownFields(type: ResourceType, object: unknown): string[] {
+  const custom = customVersion(type);
+  // A custom resource's unknown fields are what its structural schema would prune.
+  if (custom) return custom.schema ? prune(structuredClone(object), custom.schema) : [];
   const model = modelName(type);
   if (!model) return [];
   const out: string[] = [];

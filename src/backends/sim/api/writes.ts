@@ -7,6 +7,7 @@ import { checkKind, checkNamespaceOpen, requireName, targetNamespace } from './g
 import { nameSuffix, sameContent, toScale, withTypeMeta } from './objects.js';
 import type { Reads } from './reads.js';
 import { checkSecretData, checkStrict } from './strict.js';
+import { scalePaths } from '../crd/types.js';
 import type { WriteOptions } from './types.js';
 
 /** What every write path needs: the store, the clock and ids, admission, and the reads. */
@@ -110,9 +111,12 @@ export function writeScale(w: Writer, type: ResourceType, namespace: string | un
   const old = w.reads.get(type, namespace, scale.metadata.name ?? '');
   const replicas = (scale.spec as { replicas?: number } | undefined)?.replicas;
   const next = structuredClone(old);
-  next.spec = { ...(next.spec as object), replicas: replicas ?? 0 };
+  const path = scalePaths(type)?.spec ?? ['spec', 'replicas'];
+  let parent = next as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) parent = (parent[key] = { ...((parent[key] as object | undefined) ?? {}) }) as Record<string, unknown>;
+  parent[path[path.length - 1]!] = replicas ?? 0;
   next.metadata.resourceVersion = scale.metadata.resourceVersion || undefined;
-  return toScale(replaceObject(w, type, old, next, { ...opts, subresource: undefined }));
+  return toScale(replaceObject(w, type, old, next, { ...opts, subresource: undefined }), type);
 }
 
 /** Removing the last finalizer of an object being deleted removes the object. */

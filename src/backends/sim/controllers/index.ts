@@ -2,6 +2,7 @@ import type { Api } from '../api/types.js';
 import { KINDS } from '../kinds.js';
 import type { PodRuntime } from '../runtime/hooks.js';
 import type { StoreChange } from '../types.js';
+import { CrdController } from './crds.js';
 import { CronJobController } from './cronjob.js';
 import { DaemonSetController } from './daemonset.js';
 import { DeploymentController } from './deployment.js';
@@ -84,6 +85,7 @@ export function startControllers(api: Api, runtime: PodRuntime, options: Control
   tryStart(() => new DaemonSetController(api, nodes));
   tryStart(() => new VolumeController(api));
   tryStart(() => new HorizontalPodAutoscalerController(api, { ...defaultHpaSettings, ...options.hpa }));
+  tryStart(() => new CrdController(api));
   running.push(gc);
   const dispatch = (change: StoreChange) => {
     for (const c of running) {

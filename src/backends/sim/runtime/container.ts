@@ -16,6 +16,7 @@ import { Shell } from './shell/interp.js';
 import { Input, type Host, type Io } from './shell/types.js';
 import { command } from './commands/index.js';
 import { identityOf, type Identity } from './identity.js';
+import { workerPids } from './machine.js';
 
 type Json = Record<string, unknown>;
 
@@ -178,7 +179,10 @@ export async function runMain(rec: ContainerRecord, host: Host): Promise<number 
         .replace('{{echo-ts}}', goTime(now))
         .replace('{{version}}', rec.profile.version ?? '')
         .replace('{{podIP}}', rec.app.podIP);
-    for (const l of rec.profile.startLogs) rec.log.line(fill(l));
+    for (const l of rec.profile.startLogs) {
+      if (!l.includes('{{worker-pid}}')) rec.log.line(fill(l));
+      else for (const pid of workerPids(rec.profile)) rec.log.line(fill(l.replace('{{worker-pid}}', String(pid))));
+    }
     return undefined;
   }
   if (!rec.argv.length) return undefined;

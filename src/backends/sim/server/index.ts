@@ -62,9 +62,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const watches = createWatchRegistry(options.watchLimits);
   const ctx: HandlerContext = { api, runtime, watches };
   const sockets = new Set<Socket>();
-  const servedTypes = [...api.types(), ...VERSION_ALIASES.map((a) => a.type), ...AUTH_REVIEW_TYPES];
-  const withMetrics = [...servedTypes, ...METRICS_TYPES];
-  const served = () => (metricsAvailable(api) ? withMetrics : servedTypes);
+  // api.types() grows and shrinks with the CustomResourceDefinitions, so this is asked per request.
+  const servedTypes = () => [...api.types(), ...VERSION_ALIASES.map((a) => a.type), ...AUTH_REVIEW_TYPES];
+  const served = () => (metricsAvailable(api) ? [...servedTypes(), ...METRICS_TYPES] : servedTypes());
   const lookup = (group: string, version: string, resource: string) =>
     served().find((t) => t.group === group && t.version === version && t.resource === resource);
 
@@ -117,6 +117,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       if (!list) throw pathNotFound();
       return sendJson(res, 200, list);
     }
+    // A resource path nothing serves (a deleted CRD's, say) reaches the end of the real server's
+    // delegation chain, whose not-found handler is Go's http.NotFound: plain text, not a Status.
+    if (parsed.kind === 'unknown' && /^\/apis?\/[^/]+\/[^/]+\//.test(path)) return sendText(res, 404, '404 page not found\n');
     if (parsed.kind !== 'resource') throw pathNotFound();
     if (parsed.route.type.group === METRICS_GROUP) return serveMetrics(api, parsed.route, method, url.searchParams, res, req.headers.accept);
     if (AUTH_REVIEW_TYPES.includes(parsed.route.type) && !parsed.route.name) return serveAuthReview(parsed.route.type, req, res, token);

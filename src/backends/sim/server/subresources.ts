@@ -35,7 +35,7 @@ export async function serveSubresource({ ctx, route, req, res, query, method }: 
     case 'status':
     case 'scale': {
       const sub = subresource;
-      const view = (o: KObject) => (sub === 'scale' ? toScale(o) : o);
+      const view = (o: KObject) => (sub === 'scale' ? toScale(o, type) : o);
       if (method === 'GET') {
         const o = api.get(type, namespace, name);
         // `kubectl get --subresource=status|scale` asks for a Table: status rows use the resource's
@@ -46,7 +46,7 @@ export async function serveSubresource({ ctx, route, req, res, query, method }: 
           return sendJson(
             res,
             200,
-            toTable(SCALE_TYPE, [toScale(o)], { now: api.ctx.clock.now(), includeObject: includeObject(query), resourceVersion: rv }, SCALE_PRINTER),
+            toTable(SCALE_TYPE, [toScale(o, type)], { now: api.ctx.clock.now(), includeObject: includeObject(query), resourceVersion: rv }, SCALE_PRINTER),
           );
         }
         return sendJson(res, 200, view(o));

@@ -4,6 +4,8 @@ import { kindRow } from '../kinds.js';
 import { ageColumn, type Column, nameColumn, type Printer } from './columns.js';
 import { runtimeClassPrinter } from './cluster.js';
 import { eventPrinter } from './core.js';
+import { customVersion } from '../crd/types.js';
+import { customPrinter } from '../crd/printer.js';
 
 export type { Column, Printer } from './columns.js';
 export { humanDuration, since } from './duration.js';
@@ -25,7 +27,9 @@ const OTHER_PRINTERS: Record<string, Printer> = {
 export const DEFAULT_PRINTER: Printer = { columns: [nameColumn, ageColumn] };
 
 /** The printer for a resource type. */
-export function printerFor(type: Pick<ResourceType, 'resource' | 'group'>): Printer {
+export function printerFor(type: ResourceType): Printer {
+  const custom = customVersion(type);
+  if (custom) return customPrinter(custom.version);
   return kindRow(type)?.printer ?? OTHER_PRINTERS[resourceKey(type)] ?? DEFAULT_PRINTER;
 }
 
