@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/parse/index.js';
+import { BOTH_COMMANDS_CUE } from '../../src/parse/data/cues.js';
 import { commands } from './helpers.js';
 
 const lesson = (src: string[]) => parseMarkdown(src.join('\n'), { path: 'p.md', examplesDir: 'none' });
@@ -92,5 +93,21 @@ describe('`exit` with no session open', () => {
       ['exit # To quit the shell in the container', 'unknown'],
       ['kubectl get pods', 'local'],
     ]);
+  });
+});
+
+describe('one output block for two commands the prose names together', () => {
+  it.each(BOTH_COMMANDS_CUE.trigger)('%s → both commands get it', (cue) => {
+    const steps = commands(
+      lesson(['Check it:', '', '```shell', 'kubectl get ds/web -o jsonpath={.spec.updateStrategy.type}', '```', '', 'Or, before creating it:', '', '```shell', 'kubectl apply -f ds.yaml --dry-run=client -o jsonpath={.spec.updateStrategy.type}', '```', '', cue, '', '```', 'RollingUpdate', '```', '']),
+    );
+    expect(steps.map((s) => s.expected?.text ?? null)).toEqual(['RollingUpdate', 'RollingUpdate']);
+  });
+
+  it.each(BOTH_COMMANDS_CUE.clean)('%s → only the last one', (cue) => {
+    const steps = commands(
+      lesson(['```shell', 'kubectl get ds/web -o jsonpath={.spec.updateStrategy.type}', '```', '', '```shell', 'kubectl apply -f ds.yaml --dry-run=client -o jsonpath={.spec.updateStrategy.type}', '```', '', cue, '', '```', 'RollingUpdate', '```', '']),
+    );
+    expect(steps.map((s) => s.expected?.text ?? null)).toEqual([null, 'RollingUpdate']);
   });
 });
