@@ -138,7 +138,12 @@ export function compareSimilar(
     return { differences: markAddedSections(differences, doc, all(actual), command), strategy: 'table' };
   }
   const lines = grep ? compareGrepWindow(origin, doc, act, grep, bindings) : compareOrdered(origin, doc, act, bindings);
-  const marked = markAddedSections(markNodeSearchDomains(markNodeValues(markDistributionValues(lines, 'lines', namespace), 'lines', command)), doc, all(actual), command);
+  const marked = markAddedSections(
+    markNodeSearchDomains(markNodeValues(markDistributionValues(lines, 'lines', namespace), 'lines', command)),
+    doc,
+    all(actual),
+    command,
+  );
   return { differences: marked, strategy: 'lines' };
 }
 
