@@ -13,7 +13,7 @@ export const ADDED_DESCRIBE_SECTIONS: ReadonlyArray<{ resource: RegExp; heading:
     resource: /^(?:configmaps?|cm)(?:\/|$)/,
     heading: 'BinaryData',
     since: '1.22',
-    what: "the BinaryData section of `kubectl describe configmap`",
+    what: 'the BinaryData section of `kubectl describe configmap`',
   },
 ];
 

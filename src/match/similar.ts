@@ -141,7 +141,12 @@ export function compareSimilar(
   // A fragment of describe's indented sections, looked up where it occurs.
   const excerpt = !grep && (isDescribe(command) || isJsonFragment(doc)) ? compareDescribeExcerpt(origin, doc, act, bindings) : undefined;
   const lines = excerpt ?? (grep ? compareGrepWindow(origin, doc, act, grep, bindings) : compareOrdered(origin, doc, act, bindings));
-  const marked = markAddedSections(markNodeSearchDomains(markNodeValues(markDistributionValues(lines, 'lines', namespace), 'lines', command)), doc, all(actual), command);
+  const marked = markAddedSections(
+    markNodeSearchDomains(markNodeValues(markDistributionValues(lines, 'lines', namespace), 'lines', command)),
+    doc,
+    all(actual),
+    command,
+  );
   return { differences: marked, strategy: 'lines' };
 }
 

@@ -197,6 +197,16 @@ export class LessonBuilder {
     step.placeholderProse = step.placeholderProse ? `${step.placeholderProse}\n${text}` : text;
   }
 
+  /** The command step right before `step` in the same section, if any. */
+  commandBefore(step: CommandStep): CommandStep | undefined {
+    const at = this.steps.indexOf(step);
+    for (let i = at - 1; i >= 0; i--) {
+      const s = this.steps[i]!;
+      if (s.kind === 'command') return s.section === step.section ? s : undefined;
+    }
+    return undefined;
+  }
+
   /** Pairs output lines with a command. */
   attachExpected(step: CommandStep, lines: DocLine[], form: PairingForm, cue?: CueMatch, mode?: MatchMode): void {
     if (lines.length === 0) return;

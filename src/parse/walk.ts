@@ -8,9 +8,9 @@ import type { LessonBuilder } from './lesson-builder.js';
 import { isOutputOnly, looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { findExampleIncludes } from './shortcodes.js';
 import { classifyStep } from '../plan/classify.js';
-import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, looksLikeOutputBlock } from './output-block.js';
+import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, isSilent, looksLikeOutputBlock } from './output-block.js';
 import { ALONE_COMMANDS, HTTP_REQUEST_LINE } from './data/output-blocks.js';
-import { ADDRESS_LINE, EXAMPLE_VALUE_PROSE, NO_OUTPUT_CUE } from './data/cues.js';
+import { ADDRESS_LINE, BOTH_COMMANDS_CUE, EXAMPLE_VALUE_PROSE, NO_OUTPUT_CUE } from './data/cues.js';
 import { matchReturnTerminalCue, sentencesOf } from '../plan/context-cues.js';
 import { splitRepeatedCommands } from './repeated-command.js';
 import { findFileIncludes, resolveParams } from './includes.js';
@@ -244,6 +244,11 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     const { own, next } = splitRepeatedCommands(lines, last!);
     const cue = form === 'cue' ? b.cue : undefined;
     b.attachExpected(last!, trimBlank(own), form, cue, d?.expect);
+    // "The output from both commands should be:": the command before shows it too, when it shows nothing of its own.
+    if (next.length === 0 && BOTH_COMMANDS_CUE.pattern.test(b.prose ?? '')) {
+      const before = b.commandBefore(last!);
+      if (before && before.expected === null && !isSilent(before.command)) b.attachExpected(before, trimBlank(own), form, cue, d?.expect);
+    }
     for (const { command, output } of next) {
       const step = b.addCommands(splitCommandBlock([command], { shellSyntax: true, podNames: b.podNames }), { inferred: false }).pop();
       if (step) b.attachExpected(step, trimBlank(output), form, cue, d?.expect);

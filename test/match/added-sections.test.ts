@@ -32,7 +32,10 @@ describe('describe sections a newer kubectl added', () => {
   });
 
   it('works with the short resource name too', () => {
-    const r = check('Name:         app-settings\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nData\n====\nmode:\n----\nfast\n', 'kubectl describe cm app-settings');
+    const r = check(
+      'Name:         app-settings\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nData\n====\nmode:\n----\nfast\n',
+      'kubectl describe cm app-settings',
+    );
     expect(r.ok, JSON.stringify(r.differences)).toBe(true);
   });
 
@@ -48,7 +51,10 @@ describe('describe sections a newer kubectl added', () => {
   });
 
   it('is not a section of another resource: describe of a Secret compares BinaryData lines as usual', () => {
-    const r = check('Name:         app-settings\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nData\n====\nmode:\n----\nfast\n', 'kubectl describe secret app-settings');
+    const r = check(
+      'Name:         app-settings\nNamespace:    default\nLabels:       <none>\nAnnotations:  <none>\n\nData\n====\nmode:\n----\nfast\n',
+      'kubectl describe secret app-settings',
+    );
     expect(r.ok).toBe(false);
   });
 });

@@ -17,7 +17,18 @@ describe('the node count a page asks for', () => {
   });
 
   it('is kept in the plan with its line and sentence, the largest count winning', () => {
-    const md = ['# Spread', '', 'You need a cluster with at least two nodes.', '', 'Better, use at least 3 nodes.', '', '```shell', 'kubectl get nodes', '```', ''].join('\n');
+    const md = [
+      '# Spread',
+      '',
+      'You need a cluster with at least two nodes.',
+      '',
+      'Better, use at least 3 nodes.',
+      '',
+      '```shell',
+      'kubectl get nodes',
+      '```',
+      '',
+    ].join('\n');
     const plan = buildPlan(parseMarkdown(md, { path: 'p.md', examplesDir: 'none' }));
     expect(plan.cluster).toEqual({ nodes: 3, line: 5, text: 'Better, use at least 3 nodes.' });
     expect(buildPlan(parseMarkdown('```shell\nkubectl get nodes\n```\n', { path: 'q.md', examplesDir: 'none' })).cluster).toBeUndefined();
@@ -29,7 +40,11 @@ describe('the node count a page asks for', () => {
     await mkdir(join(dir, 'b'));
     try {
       const asked = await simBackend().start({ workDir: join(dir, 'a'), nodes: 3 });
-      expect(asked.listObjects!(['nodes'], 'default').map((n) => (n as { metadata: { name: string } }).metadata.name)).toEqual(['kind-control-plane', 'kind-worker', 'kind-worker2']);
+      expect(asked.listObjects!(['nodes'], 'default').map((n) => (n as { metadata: { name: string } }).metadata.name)).toEqual([
+        'kind-control-plane',
+        'kind-worker',
+        'kind-worker2',
+      ]);
       await asked.stop();
       const chosen = await simBackend({ nodes: 1 }).start({ workDir: join(dir, 'b'), nodes: 3 });
       expect(chosen.listObjects!(['nodes'], 'default')).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/parse/index.js';
+import { BOTH_COMMANDS_CUE } from '../../src/parse/data/cues.js';
 import { commands } from './helpers.js';
 
 const lesson = (src: string[]) => parseMarkdown(src.join('\n'), { path: 'p.md', examplesDir: 'none' });
@@ -18,7 +19,24 @@ describe('a fence of commands typed in a pod shell', () => {
 describe('leaving a pod shell', () => {
   it('ends the session at `exit` with a trailing comment, so later lines are the reader machine again', () => {
     const steps = commands(
-      lesson(['```shell', 'kubectl exec -it web -- sh', '```', '', '```shell', 'ls /', '```', '', '```shell', 'exit # To quit the shell in the container', '```', '', '```shell', 'ls /', '```', '']),
+      lesson([
+        '```shell',
+        'kubectl exec -it web -- sh',
+        '```',
+        '',
+        '```shell',
+        'ls /',
+        '```',
+        '',
+        '```shell',
+        'exit # To quit the shell in the container',
+        '```',
+        '',
+        '```shell',
+        'ls /',
+        '```',
+        '',
+      ]),
     );
     expect(steps.map((s) => [s.command, s.host.kind])).toEqual([
       ['kubectl exec -it web -- sh', 'local'],
@@ -85,12 +103,77 @@ describe("lines typed at a database client's prompt", () => {
 describe('`exit` with no session open', () => {
   it('is not run on the reader machine: the shell it leaves was opened before a heading', () => {
     const steps = commands(
-      lesson(['```shell', 'kubectl exec -it web -- bash', '```', '', '## Next part', '', '```shell', 'exit # To quit the shell in the container', '```', '', '```shell', 'kubectl get pods', '```', '']),
+      lesson([
+        '```shell',
+        'kubectl exec -it web -- bash',
+        '```',
+        '',
+        '## Next part',
+        '',
+        '```shell',
+        'exit # To quit the shell in the container',
+        '```',
+        '',
+        '```shell',
+        'kubectl get pods',
+        '```',
+        '',
+      ]),
     );
     expect(steps.map((s) => [s.command, s.host.kind])).toEqual([
       ['kubectl exec -it web -- bash', 'local'],
       ['exit # To quit the shell in the container', 'unknown'],
       ['kubectl get pods', 'local'],
     ]);
+  });
+});
+
+describe('one output block for two commands the prose names together', () => {
+  it.each(BOTH_COMMANDS_CUE.trigger)('%s → both commands get it', (cue) => {
+    const steps = commands(
+      lesson([
+        'Check it:',
+        '',
+        '```shell',
+        'kubectl get ds/web -o jsonpath={.spec.updateStrategy.type}',
+        '```',
+        '',
+        'Or, before creating it:',
+        '',
+        '```shell',
+        'kubectl apply -f ds.yaml --dry-run=client -o jsonpath={.spec.updateStrategy.type}',
+        '```',
+        '',
+        cue,
+        '',
+        '```',
+        'RollingUpdate',
+        '```',
+        '',
+      ]),
+    );
+    expect(steps.map((s) => s.expected?.text ?? null)).toEqual(['RollingUpdate', 'RollingUpdate']);
+  });
+
+  it.each(BOTH_COMMANDS_CUE.clean)('%s → only the last one', (cue) => {
+    const steps = commands(
+      lesson([
+        '```shell',
+        'kubectl get ds/web -o jsonpath={.spec.updateStrategy.type}',
+        '```',
+        '',
+        '```shell',
+        'kubectl apply -f ds.yaml --dry-run=client -o jsonpath={.spec.updateStrategy.type}',
+        '```',
+        '',
+        cue,
+        '',
+        '```',
+        'RollingUpdate',
+        '```',
+        '',
+      ]),
+    );
+    expect(steps.map((s) => s.expected?.text ?? null)).toEqual([null, 'RollingUpdate']);
   });
 });

@@ -16,7 +16,11 @@ const typed = (command: string, client: string): CommandStep => ({
 describe("a database client's prompt", () => {
   it('opens, for `kubectl exec -it POD -- redis-cli -n 2`, a client the following lines are typed in', () => {
     const p = execTty('kubectl exec -it cache -n shop -- redis-cli -n 2', cmd(3, 'kubectl exec -it cache -n shop -- redis-cli -n 2'), ctx(null));
-    expect(p).toMatchObject({ action: 'run', pty: true, opensPodShell: { target: 'cache', flags: ['-n', 'shop'], client: { program: 'redis-cli', args: ['-n', '2'] } } });
+    expect(p).toMatchObject({
+      action: 'run',
+      pty: true,
+      opensPodShell: { target: 'cache', flags: ['-n', 'shop'], client: { program: 'redis-cli', args: ['-n', '2'] } },
+    });
   });
 
   it('runs a line typed in redis-cli as one call of it, with the arguments it was opened with, under a terminal', () => {

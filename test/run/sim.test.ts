@@ -132,6 +132,16 @@ describe('runPlan on the simulator', () => {
     expect(byLine('create configmap other').status).toBe('fail');
   });
 
+  it('judges in full a step that itself changes what a skipped `kubectl edit` would have changed', async () => {
+    const r = await run('edit-then-change/page.md');
+    expect(r.error).toBeUndefined();
+    const byLine = (text: string) => r.steps.find((s) => s.command?.includes(text))!;
+    expect(byLine('kubectl edit').status).toBe('skipped');
+    expect(byLine('set image')).toMatchObject({ status: 'pass', actual: 'deployment.apps/web image updated\n' });
+    // The doc's "labelled" is not what kubectl prints: the skipped edit explains none of that.
+    expect(byLine('kubectl label').status).toBe('fail');
+  });
+
   it('lets the cluster time pass while `kubectl wait` waits, unless realtime', async () => {
     const pod = `apiVersion: v1
 kind: Pod

@@ -40,7 +40,9 @@ describe('what the simulator does not model', () => {
 
   test('a package the catalog lacks (apt, apk) is unchecked with its name; a known error is not', () => {
     const apt = 'Reading package lists...\nBuilding dependency tree...\nE: Unable to locate package frobnicate\ncommand terminated with exit code 100\n';
-    expect(simCannotCheck("kubectl exec web -- sh -c 'apt-get install -y frobnicate'", apt)).toMatch(/^package frobnicate is not in the simulator's package catalog/);
+    expect(simCannotCheck("kubectl exec web -- sh -c 'apt-get install -y frobnicate'", apt)).toMatch(
+      /^package frobnicate is not in the simulator's package catalog/,
+    );
     const apk = 'ERROR: unable to select packages:\n  frobnicate (no such package):\n    required by: world[frobnicate]\n';
     expect(simCannotCheck('apk add frobnicate', apk)).toMatch(/^package frobnicate is not/);
     expect(simCannotCheck('apt-get install -y curl', 'E: Could not open lock file /var/lib/dpkg/lock-frontend')).toBeUndefined();

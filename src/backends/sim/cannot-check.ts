@@ -74,7 +74,8 @@ export function simCannotCheck(
   }
   for (const pattern of UNKNOWN_PACKAGE) {
     const m = pattern.exec(output);
-    if (m) return `package ${m[1]} is not in the simulator's package catalog, so whether the image's distribution has it cannot be checked (use --backend kind)`;
+    if (m)
+      return `package ${m[1]} is not in the simulator's package catalog, so whether the image's distribution has it cannot be checked (use --backend kind)`;
   }
   for (const gap of NOT_MODELLED) {
     const byCommand = gap.command.test(command);

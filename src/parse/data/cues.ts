@@ -73,3 +73,15 @@ export const NO_OUTPUT_CUE = {
     'There is no output until the Pod starts.',
   ],
 } as const;
+
+/**
+ * Prose saying one output block is what each of the commands before it prints ("The output from
+ * both commands should be:"): the block is also the output of the command before the last one,
+ * when that one shows none. `trigger` sentences must match and `clean` ones must not
+ * (test/parse/session-forms.test.ts).
+ */
+export const BOTH_COMMANDS_CUE = {
+  pattern: /\b(?:(?:the\s+)?output\s+(?:from|of)\s+both\s+(?:commands|of\s+them)|both\s+commands\s+(?:should\s+)?(?:output|print|return|show|give))\b/i,
+  trigger: ['The output from both commands should be:', 'Both commands should print:', 'The output of both commands is similar to:'],
+  clean: ['The output from the first command is:', 'Run both commands, then look at the output:', 'The output is similar to:'],
+} as const;

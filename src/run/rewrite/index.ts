@@ -291,7 +291,8 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
         warnings: [],
       };
     const call = clientCall(client, command);
-    if (!call) return { action: 'skip', reason: `typed in the ${client.program} client; it cannot be run as one call of it`, rewrites: paths.rewrites, warnings: [] };
+    if (!call)
+      return { action: 'skip', reason: `typed in the ${client.program} client; it cannot be run as one call of it`, rewrites: paths.rewrites, warnings: [] };
     const pod = { ...ctx.podShell, client: undefined };
     return {
       action: 'run',
@@ -299,7 +300,12 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
       ...(pod.tty ? { pty: true } : {}),
       rewrites: [
         ...paths.rewrites,
-        { kind: 'interactive', from: command, to: `${podExec(pod)} ${shQuote(call)}`, reason: `typed in the ${client.program} client opened at line ${pod.line}, run as one call of it` },
+        {
+          kind: 'interactive',
+          from: command,
+          to: `${podExec(pod)} ${shQuote(call)}`,
+          reason: `typed in the ${client.program} client opened at line ${pod.line}, run as one call of it`,
+        },
       ],
       warnings: [],
     };

@@ -287,7 +287,14 @@ export const execTty: RewriteRule = (command, step) => {
   const repl = sessionOpenedBy(command)?.repl;
   const client =
     repl && target && k.afterDashDash?.[0]?.value.split('/').pop() === repl
-      ? { target, flags: carriedFlags(k), line: step.line, removeAfter: false, tty: true, client: { program: repl, args: k.afterDashDash.slice(1).map((w) => w.value) } }
+      ? {
+          target,
+          flags: carriedFlags(k),
+          line: step.line,
+          removeAfter: false,
+          tty: true,
+          client: { program: repl, args: k.afterDashDash.slice(1).map((w) => w.value) },
+        }
       : undefined;
   return run(
     withTerminal(command),

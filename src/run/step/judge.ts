@@ -43,7 +43,12 @@ function excuse(
   output: string,
   expected: string | undefined,
   producers: readonly SkippedProducer[],
+  changes = false,
 ): { all?: SkippedProducer; dropped: string[] } {
+  // A step that itself changes an object a skipped step would only have changed (`kubectl set
+  // image ds/x` after a skipped `kubectl edit ds/x`) does what it does either way: that change
+  // excuses nothing of it.
+  if (changes) producers = producers.map((p) => (p.changed?.size ? { ...p, changed: new Set<string>() } : p));
   const reads = dependsOn(command, readable(command, producers));
   if (reads) return { all: reads, dropped: [] };
   if (result.status !== 'fail') return { dropped: [] };
@@ -227,6 +232,7 @@ export async function explainStep(
       attempt.output,
       step.expected?.text,
       state.skippedProducers,
+      step.class === 'mutating',
     );
     if (excused.all) {
       skipAfterRun(result, `depends on line ${excused.all.line}, which was skipped: ${excused.all.reason}`);
