@@ -29,6 +29,8 @@ export interface BackendStartOptions {
   workDir: string;
   /** Kubernetes minor version to emulate or create, e.g. "1.32". */
   k8sVersion?: string;
+  /** Nodes the page asks its cluster to have ("at least two nodes"); a backend that makes its cluster gives it that many. */
+  nodes?: number;
   signal?: AbortSignal;
   /** Progress lines for long work (cluster creation). */
   log?: (message: string) => void;

@@ -6,8 +6,10 @@ import { grepContextOf } from './grep-command.js';
 import { compareGrepWindow } from './grep-window.js';
 import { contentLines, isElision, type Line } from './lines.js';
 import { isNameListing, namesOf } from './listing.js';
+import { compareListing } from './listing-compare.js';
 import { isLongListing, withoutTotals } from './ls-total.js';
 import { readsSeveralLogSources } from './logs-sources.js';
+import { markAddedSections } from './added-sections.js';
 import { readDocDocument } from './structured-doc.js';
 import { compareStructured, looksStructured, parseDocument } from './structured.js';
 import { compareTables } from './table-compare.js';
@@ -129,11 +131,15 @@ export function compareSimilar(
     const stream = compareWatchStream(origin, expected, actual, command, bindings);
     if (stream) return { differences: stream, strategy: 'table' };
   }
+  const listing = compareListing(origin, all(expected), all(actual), command, bindings);
+  if (listing) return { differences: listing, strategy: 'table' };
   if (segmentLines(all(expected), command).some((s) => s.kind === 'table')) {
-    return { differences: compareSegmented(origin, all(expected), all(actual), command, bindings), strategy: 'table' };
+    const differences = compareSegmented(origin, all(expected), all(actual), command, bindings);
+    return { differences: markAddedSections(differences, doc, all(actual), command), strategy: 'table' };
   }
   const lines = grep ? compareGrepWindow(origin, doc, act, grep, bindings) : compareOrdered(origin, doc, act, bindings);
-  return { differences: markNodeSearchDomains(markNodeValues(markDistributionValues(lines, 'lines', namespace), 'lines', command)), strategy: 'lines' };
+  const marked = markAddedSections(markNodeSearchDomains(markNodeValues(markDistributionValues(lines, 'lines', namespace), 'lines', command)), doc, all(actual), command);
+  return { differences: marked, strategy: 'lines' };
 }
 
 /**

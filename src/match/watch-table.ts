@@ -20,7 +20,8 @@ import { align } from './align.js';
 import type { DocOrigin } from './compare-lines.js';
 import { contextKey } from './normalizers/index.js';
 import { compareTables } from './table-compare.js';
-import { segmentLines, type Row, type Table } from './table-parse.js';
+import { isElision } from './lines.js';
+import { segmentLines, type Column, type Row, type Table } from './table-parse.js';
 import { compileTemplate } from './template.js';
 import type { Difference } from './types.js';
 import { firstKubectlCall, hasFlag, flagValue } from '../shell/index.js';
@@ -53,6 +54,27 @@ function streamTable(lines: readonly { text: string; index: number }[], command:
   };
 }
 
+/**
+ * A stream excerpt shown without its header (rows the author's watch printed after the listing,
+ * "It may look something like" under a command left running in another terminal): rows read with
+ * the actual stream's columns, cut at runs of two or more blanks, when every row has that many.
+ */
+function headerlessStream(lines: readonly { text: string; index: number }[], columns: readonly Column[]): Table | undefined {
+  const content = lines.filter((l) => l.text.trim() !== '');
+  if (content.length === 0) return undefined;
+  const rows: Row[] = [];
+  for (const line of content) {
+    if (isElision(line.text)) {
+      rows.push({ line, cells: [], offsets: [], elision: true });
+      continue;
+    }
+    const parts = [...line.text.matchAll(/\S+(?: \S+)*/g)];
+    if (parts.length !== columns.length) return undefined;
+    rows.push({ line, cells: parts.map((p) => p[0]), offsets: parts.map((p) => p.index), elision: false });
+  }
+  return { header: { text: '', index: content[0]!.index }, columns: [...columns], rows, elided: rows.some((r) => r.elision) };
+}
+
 const squeeze = (s: string) => s.trim().replace(/\s+/g, ' ');
 
 /** The listing a watch starts with: the leading rows of distinct objects in name order. */
@@ -82,11 +104,14 @@ export function compareWatchStream(
   bindings: BindingSet,
 ): Difference[] | undefined {
   const all = (lines: readonly string[]) => lines.map((text, index) => ({ text, index }));
-  const doc = streamTable(all(expected), command);
   const act = streamTable(all(actual), command);
-  if (!doc || !act) return undefined;
+  if (!act) return undefined;
+  const headed = streamTable(all(expected), command);
+  const bare = headed ? undefined : headerlessStream(all(expected), act.table.columns);
+  const doc = headed ?? (bare ? { table: bare, listing: new Set<Row>() } : undefined);
+  if (!doc) return undefined;
   // Column layout as for any table (no rows, so only the headers are compared).
-  const out = compareTables(origin, { ...doc.table, rows: [], elided: true }, act.table, bindings);
+  const out = bare ? [] : compareTables(origin, { ...doc.table, rows: [], elided: true }, act.table, bindings);
   const common: [number, number][] = [];
   doc.table.columns.forEach((c, i) => {
     const j = act.table.columns.findIndex((a) => contextKey(a.name) === contextKey(c.name));
@@ -109,7 +134,8 @@ export function compareWatchStream(
       .join('\u0000');
   const docRows = doc.table.rows.filter((r) => !r.elision);
   const actRows = act.table.rows.filter((r) => !r.elision);
-  const docListing = docRows.slice(0, listingLength(docRows, docName));
+  // Rows shown without a header come after the listing the watch started with.
+  const docListing = bare ? [] : docRows.slice(0, listingLength(docRows, docName));
   const actListing = actRows.slice(0, listingLength(actRows, actName));
   /** Change rows without a repeat of the previous state of the same object. */
   const changes = (rows: Row[], name: (r: Row) => string, side: 0 | 1) => {

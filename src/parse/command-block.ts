@@ -1,7 +1,7 @@
 import type { HostContext, PairingForm } from '../plan/types.js';
 import type { DocLine } from './source-text.js';
 import { dedent, trimBlankLines } from './source-text.js';
-import { CONTINUATION_PROMPT } from './data/prompts.js';
+import { CLIENT_PROMPTS, CONTINUATION_PROMPT } from './data/prompts.js';
 import { IN_POD_COMMENT, OUTPUT_COMMENT, TRAILING_OUTPUT_COMMENT, looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { continues, feedLine, newContinuation } from '../shell/continuation.js';
 
@@ -17,6 +17,35 @@ export interface BlockCommand {
   outputForm: PairingForm | null;
   /** `#` comment lines of the block before this command (`# Run this locally on a node you choose`). */
   comments?: DocLine[];
+  /** Typed at the prompt of this database client (`redis-cli`), not a shell's. */
+  client?: string;
+}
+
+/**
+ * A block typed in the database client an earlier step opened: each line that starts with the
+ * client's prompt (CLIENT_PROMPTS) is a command typed in it, the lines after it up to the next
+ * prompt its replies. Undefined when the block's first line is not at that prompt.
+ */
+export function splitClientBlock(lines: DocLine[], client: string): BlockCommand[] | undefined {
+  const prompt = CLIENT_PROMPTS[client];
+  const first = lines.find((l) => l.text.trim() !== '');
+  if (!prompt || !first || !prompt.test(first.text.trim())) return undefined;
+  const out: BlockCommand[] = [];
+  for (const l of lines) {
+    const indent = l.text.length - l.text.trimStart().length;
+    const m = prompt.exec(l.text.trimStart());
+    if (m && l.text.trimStart().length > m[0].length) {
+      const typed: DocLine = { text: l.text.trimStart().slice(m[0].length), line: l.line, column: l.column + indent + m[0].length };
+      out.push({ lines: [typed], host: { kind: 'local' }, prompted: true, genericPrompt: true, output: [], outputForm: null, client });
+      continue;
+    }
+    const current = out[out.length - 1];
+    if (!current || m) continue;
+    current.output.push(l);
+    if (l.text.trim() !== '') current.outputForm = 'transcript';
+  }
+  for (const c of out) c.output = trimBlankLines(c.output);
+  return out;
 }
 
 /** How to read a block. */

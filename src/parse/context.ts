@@ -2,6 +2,7 @@ import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCu
 import { ALREADY_RUNNING_CUE, CONTAINER_COMMAND_CUE, HYPOTHETICAL_STATE_CUE, NARRATED_CHANGE_CUE } from '../plan/data/context-cues.js';
 import { firstKubectlCall } from '../shell/index.js';
 import { NODE_PATHS, NOT_HOST_TOOLS, OUTSIDE_PROGRAMS } from '../plan/data/places.js';
+import { isDefaultProxyRequest, localRequest, proxyPort } from '../plan/proxy-client.js';
 import { endsSession, isLongRunning, sessionOpenedBy, type OpenedSession } from '../plan/session.js';
 import type { CommandStep, ContextSource, HostContext } from '../plan/types.js';
 import type { BlockCommand } from './command-block.js';
@@ -59,6 +60,8 @@ export class ContextTracker {
    * the output after that block is its output.
    */
   continued: CommandStep | undefined;
+  /** `kubectl proxy` steps of the page by port: where each runs and the line that started it. */
+  private proxies = new Map<number, { host: HostContext; line: number; text: string }>();
 
   /** A heading ends the session and the cues; a heading cue applies to its whole section. */
   onHeading(text: string, line: number): void {
@@ -119,7 +122,20 @@ export class ContextTracker {
 
   /** Where one command of a block runs; opens or closes the session it starts or ends. */
   place(c: BlockCommand, command: string, program: string, line: number): Placement {
+    // `exit` with no session open leaves a shell opened before a heading or in prose: never the
+    // reader's own shell, which it would close.
+    if (endsSession(command) && !this.session && !c.prompted) {
+      return {
+        host: {
+          kind: 'unknown',
+          reason: 'leaves a shell an earlier step opened (before a heading, or in prose); nothing to run on this machine',
+          source: { by: 'program', text: command.trim().split(/\s+/)[0]! },
+        },
+      };
+    }
     const placement = this.decide(c, command, program);
+    const port = proxyPort(command);
+    if (port !== undefined) this.proxies.set(port, { host: placement.host, line, text: command.split('\n')[0]!.trim() });
     if (endsSession(command) && this.session && placement.host.kind !== 'local') {
       this.session = undefined;
       return { ...placement, closesSession: true };
@@ -130,6 +146,11 @@ export class ContextTracker {
       return { ...placement, opensSession: opened };
     }
     return placement;
+  }
+
+  /** The database client (`redis-cli`, `mysql`) whose prompt the page is at, if a step opened one. */
+  openClient(): string | undefined {
+    return this.session?.target.kind === 'pod' ? this.session.target.repl : undefined;
   }
 
   /** The latest long-running step the page keeps running in another terminal, paired or not. */
@@ -204,11 +225,15 @@ export class ContextTracker {
       return { host: h };
     }
     if (s) {
-      // A kubectl line typed after a pod or node shell with no `exit` in between: the page went back to the reader's machine.
-      if (s.target.kind !== 'remote' && !s.target.repl && OUTSIDE_PROGRAMS.has(program)) {
+      // A kubectl line typed after a pod or node shell, or a client's prompt, with no `exit` in
+      // between: the page went back to the reader's machine (no client runs kubectl).
+      if (s.target.kind !== 'remote' && OUTSIDE_PROGRAMS.has(program)) {
         this.session = undefined;
       } else {
         if (s.target.repl) {
+          // A line at the client's own prompt is typed in it; one without is no shell line either.
+          const host = this.sessionHost(s, undefined);
+          if (c.client === s.target.repl && host.kind === 'pod') return { host: { ...host, client: s.target.repl } };
           return {
             host: { kind: 'unknown', reason: `typed in the ${s.target.repl} client opened at line ${s.source.line ?? '?'}, not a shell`, source: s.source },
           };
@@ -217,6 +242,8 @@ export class ContextTracker {
       }
     }
     if (c.host.kind === 'pod' && c.host.source.by === 'cue') return { host: c.host };
+    const proxied = this.proxiedHost(c, command);
+    if (proxied) return { host: proxied };
     const cue = this.commentCue(c) ?? this.cue ?? this.sectionCue;
     if (cue && !OUTSIDE_PROGRAMS.has(program)) {
       const source: ContextSource = { by: 'cue', line: cue.line, text: cue.text };
@@ -226,6 +253,24 @@ export class ContextTracker {
       return { host: { kind: 'local', source } };
     }
     return { host: this.fallback(program, command, { kind: 'local' }) };
+  }
+
+  /**
+   * Where a request to the API server through `kubectl proxy` runs: where the page started the
+   * proxy on that port — stronger evidence than prose — or, with no proxy seen, the reader's machine
+   * when it asks the API paths on the proxy's default port and only a heading says otherwise (a
+   * heading "…on one of your Nodes" names the API object the request changes).
+   */
+  private proxiedHost(c: BlockCommand, command: string): HostContext | undefined {
+    const request = localRequest(command);
+    if (!request?.api) return undefined;
+    const proxy = this.proxies.get(request.port ?? 80);
+    if (proxy) {
+      const source: ContextSource = { by: 'program', line: proxy.line, text: proxy.text };
+      return { ...proxy.host, source } as HostContext;
+    }
+    if (isDefaultProxyRequest(command) && !this.commentCue(c) && !this.cue) return { kind: 'local', source: { by: 'program', text: 'kubectl proxy' } };
+    return undefined;
   }
 
   /** A `# Run this locally on a node you choose` comment in the block, before the command. */

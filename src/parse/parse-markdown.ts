@@ -16,6 +16,7 @@ import { createUnitCollector, type Unit } from './units.js';
 import { CHUNKED_PARSE_THRESHOLD, parseInChunks } from './chunks.js';
 import { dropCommentHeadings } from './comment-headings.js';
 import { walkUnits } from './walk.js';
+import { nodesAskedIn } from './data/cluster-shape.js';
 
 /** Options for {@link parseMarkdown}. */
 export interface ParseOptions {
@@ -116,9 +117,23 @@ export function parseMarkdown(source: string, options: ParseOptions): Lesson {
   const steps = finalizeSteps(b, findSkippedTabs(proseLines, src.lineCount));
   const lesson: Lesson = { path: options.path, steps, findings: b.findings };
   if (b.links.length) lesson.links = b.links;
+  const cluster = clusterAskedFor(units);
+  if (cluster) lesson.cluster = cluster;
   const title = titleOf(frontmatter, units);
   if (title !== undefined) lesson.title = title;
   return lesson;
+}
+
+/** The largest node count the prose asks for (NODE_COUNT_CUE), with its line and sentence. */
+function clusterAskedFor(units: Unit[]): Lesson['cluster'] {
+  let best: Lesson['cluster'];
+  for (const u of units) {
+    if (u.type !== 'prose') continue;
+    const text = u.lines.map((l) => l.text).join(' ');
+    const nodes = nodesAskedIn(text);
+    if (nodes !== undefined && nodes > (best?.nodes ?? 1)) best = { nodes, line: u.lines[0]!.line, text: text.trim().replace(/\s+/g, ' ') };
+  }
+  return best;
 }
 
 function titleOf(frontmatter: string | undefined, units: Unit[]): string | undefined {

@@ -1,5 +1,5 @@
 import { diagnostic } from '../diag/diagnostic.js';
-import { splitCommandBlock } from './command-block.js';
+import { splitClientBlock, splitCommandBlock } from './command-block.js';
 import { matchCue } from './cue.js';
 import { COMMAND_TAGS, MANIFEST_TAGS, OUTPUT_TAGS, SHELL_SYNTAX_TAGS } from './data/fence-tags.js';
 import { parseDirective } from './directives.js';
@@ -10,8 +10,9 @@ import { findExampleIncludes } from './shortcodes.js';
 import { classifyStep } from '../plan/classify.js';
 import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, looksLikeOutputBlock } from './output-block.js';
 import { ALONE_COMMANDS } from './data/output-blocks.js';
-import { ADDRESS_LINE, EXAMPLE_VALUE_PROSE } from './data/cues.js';
-import { matchReturnTerminalCue } from '../plan/context-cues.js';
+import { ADDRESS_LINE, EXAMPLE_VALUE_PROSE, NO_OUTPUT_CUE } from './data/cues.js';
+import { matchReturnTerminalCue, sentencesOf } from '../plan/context-cues.js';
+import { splitRepeatedCommands } from './repeated-command.js';
 import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
 import type { DocLine } from './source-text.js';
@@ -135,6 +136,18 @@ function walkProse(unit: ProseUnit, b: LessonBuilder): void {
       continue;
     }
     const text = piece.lines.map((l) => l.text).join(' ');
+    // "(you should not see any output)" right after the command: its expected output is empty.
+    const said = sentencesOf(text)[0];
+    if (canPair && b.since === 'adjacent' && said !== undefined && NO_OUTPUT_CUE.pattern.test(said)) {
+      const at = piece.lines[0]!;
+      last.expected = {
+        text: '',
+        position: { line: at.line, column: at.column, endLine: at.line, endColumn: at.column + at.text.length },
+        form: 'cue',
+        mode: 'exact',
+        cue: said,
+      };
+    }
     b.proseCommand = proseCommand(piece.lines) ?? b.proseCommand;
     b.proseShownWith = proseCommand(piece.lines, PROSE_SHOWN_WITH, true);
     b.cue = matchCue(text);
@@ -229,10 +242,26 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   const canPair = last !== undefined && last.expected === null && d?.setup !== true;
   const pair = (form: 'cue' | 'fence'): void => {
     if (d?.skip !== undefined) return;
-    b.attachExpected(last!, trimBlank(lines), form, form === 'cue' ? b.cue : undefined, d?.expect);
+    // The block may go on with the next command of the same program, typed in the same shell, and its answer.
+    const { own, next } = splitRepeatedCommands(lines, last!);
+    const cue = form === 'cue' ? b.cue : undefined;
+    b.attachExpected(last!, trimBlank(own), form, cue, d?.expect);
+    for (const { command, output } of next) {
+      const step = b.addCommands(splitCommandBlock([command], { shellSyntax: true, podNames: b.podNames }), { inferred: false }).pop();
+      if (step) b.attachExpected(step, trimBlank(output), form, cue, d?.expect);
+    }
     b.since = 'adjacent';
   };
   if (nonBlank.length === 0) return;
+  // Lines at the prompt of the database client an earlier step opened (`127.0.0.1:6379> CONFIG GET
+  // maxmemory`): typed in that client, each with the replies after it; never output of the step
+  // that opened the client.
+  const client = b.context.openClient();
+  const typed = client && d?.setup !== true ? splitClientBlock(lines, client) : undefined;
+  if (typed) {
+    b.addCommands(typed, d ? { inferred: false, directive: d } : { inferred: false });
+    return;
+  }
   // Prose that asks to save the block under a file name ("copy … into a file called `x.j2`"): the
   // block is that file, whatever its fence's language, unless it is commands.
   const named = !manifestLang && !isCommandTag && !anyPrompt ? namedFile(b.prose) : null;

@@ -18,5 +18,6 @@ export function buildPlan(lesson: Lesson): Plan {
   const plan: Plan = { version: 1, path: lesson.path, steps, findings: [...lesson.findings] };
   if (lesson.title !== undefined) plan.title = lesson.title;
   if (lesson.links) plan.links = lesson.links.map((l) => ({ ...l }));
+  if (lesson.cluster) plan.cluster = { ...lesson.cluster };
   return plan;
 }

@@ -24,7 +24,7 @@ export function describeContext(host: HostContext): string {
       return 'host';
     case 'pod': {
       const name = host.name === undefined ? '' : ` ${host.namespace ? `${host.namespace}/` : ''}${host.name}`;
-      return `pod${name}${host.container ? ` (container ${host.container})` : ''}`;
+      return `pod${name}${host.container ? ` (container ${host.container})` : ''}${host.client ? `, typed in its ${host.client} client` : ''}`;
     }
     case 'node':
       return `node${host.name === undefined ? '' : ` ${host.name}`}`;

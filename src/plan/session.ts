@@ -129,7 +129,7 @@ function replOf(words: string[]): string | undefined {
   const rest = words.slice(1);
   if (rest.some((w) => client.commandFlags.some((f) => w === f || w.startsWith(`${f}=`)))) return undefined;
   // `redis-cli ping`, `redis-cli -h x GET k`: a command after the options runs once and exits.
-  if (program === 'redis-cli' && rest.some((w, i) => !w.startsWith('-') && !(i > 0 && /^-[hpa]$|^--(?:host|port|pass|user)$/.test(rest[i - 1]!))))
+  if (program === 'redis-cli' && rest.some((w, i) => !w.startsWith('-') && !(i > 0 && /^-[hpan]$|^--(?:host|port|pass|user)$/.test(rest[i - 1]!))))
     return undefined;
   return program;
 }
@@ -257,9 +257,10 @@ function positionalAfterFlags(words: string[], valueFlag: RegExp): string[] {
   return out;
 }
 
-/** True for a line that ends the current session (`exit`, `exit 0`, `logout`). */
+/** True for a line that ends the current session (`exit`, `exit 0`, `logout`; a client's `quit`, `\\q`). */
 export function endsSession(command: string): boolean {
-  return /^\s*(?:exit(?:\s+\d+)?|logout)\s*;?\s*$/.test(command);
+  // A trailing comment says why (`exit # To quit the shell in the container`); it is not a command.
+  return /^\s*(?:exit(?:\s+\d+)?|logout|quit|\\q)(?:\s*;)?(?:\s+#.*)?\s*$/i.test(command);
 }
 
 /**

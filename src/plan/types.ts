@@ -92,7 +92,16 @@ export interface ContextSource {
  */
 export type HostContext =
   | { kind: 'local'; source?: ContextSource }
-  | { kind: 'pod'; prompt?: string; name?: string; namespace?: string; container?: string; source: ContextSource }
+  | {
+      kind: 'pod';
+      prompt?: string;
+      name?: string;
+      namespace?: string;
+      container?: string;
+      /** Typed at the prompt of this client an earlier step opened in the pod (`redis-cli`, `mysql`), not in a shell. */
+      client?: string;
+      source: ContextSource;
+    }
   | { kind: 'node'; prompt?: string; name?: string; source: ContextSource }
   | { kind: 'remote'; reason: string; source: ContextSource }
   | { kind: 'illustrative'; reason: string; source: ContextSource }
@@ -212,6 +221,8 @@ export interface Lesson {
   links?: DocLink[];
   /** Problems found while parsing (unterminated fence, undecodable bytes, …). */
   findings: Diagnostic[];
+  /** The cluster the prose asks for ("a cluster with at least two nodes"), at its doc line. */
+  cluster?: { nodes: number; line: number; text: string };
 }
 
 /** The lesson plan: the lesson with every command classified. Plain serializable data. */

@@ -69,7 +69,7 @@ export function expectsFailure(step: CommandStep): boolean {
 export function exitDifference(step: CommandStep, exitCode: number | null, matcher?: Pick<Matcher, 'matchExitStatus'>): Difference | null {
   const wantSuccess = !expectsFailure(step);
   if (exitCode === null) return null;
-  if (wantSuccess) exitCode = meaningfulExit(step.command, exitCode);
+  if (wantSuccess) exitCode = meaningfulExit(step.command, exitCode, step.expected !== null && step.expected.text.trim() === '');
   if (matcher?.matchExitStatus) return matcher.matchExitStatus(wantSuccess, exitCode, step.line);
   if ((exitCode === 0) === wantSuccess) return null;
   return {

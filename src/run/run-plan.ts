@@ -48,6 +48,7 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
       held.session = await backend.start({
         workDir: sandbox.backend,
         ...(o.k8sVersion ? { k8sVersion: o.k8sVersion } : {}),
+        ...(plan.cluster ? { nodes: plan.cluster.nodes } : {}),
         ...(o.signal ? { signal: o.signal } : {}),
         log: o.log,
       });

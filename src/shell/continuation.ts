@@ -15,6 +15,8 @@ export interface ContinuationState {
   inHeredoc: boolean;
   /** True when the command needs the next line. */
   open: boolean;
+  /** While in a heredoc: every word that could end it (a line without one of them cannot). */
+  delimiters?: string[] | undefined;
 }
 
 /** A fresh state for a new command. */
@@ -31,14 +33,47 @@ export function continues(s: ContinuationState): boolean {
 export function feedLine(s: ContinuationState, line: string): void {
   // Indentation and trailing blanks do not change where a command ends, but docs indent heredoc
   // delimiters and leave blanks after them (`  EOF `), which the shell would not accept.
-  s.lines.push(line.trimStart().replace(/(?<!\\)[ \t]+$/, ''));
-  const verdict = incompleteness(s.lines.join('\n'));
+  const trimmed = line.trimStart().replace(/(?<!\\)[ \t]+$/, '');
+  s.lines.push(trimmed);
+  // Inside a heredoc body only a delimiter line can change the verdict: the other lines of a
+  // long manifest need not be parsed again (each parse reads the whole command so far).
+  if (s.inHeredoc && s.delimiters?.length && !s.delimiters.some((d) => trimmed.includes(d))) return;
+  const text = s.lines.join('\n');
+  const verdict = incompleteness(text);
   s.inHeredoc = verdict === 'heredoc';
+  s.delimiters = s.inHeredoc ? heredocDelimiters(text) : undefined;
   s.open = verdict !== 'complete' || /(^|[^\\])(\\\\)*\\$/.test(line);
+}
+
+/**
+ * Every word after a `<<` or `<<-`, quotes and a leading backslash removed: a superset of the
+ * delimiters of the heredocs the text opens.
+ */
+function heredocDelimiters(text: string): string[] {
+  return [...text.matchAll(/<<-?[ \t]*['"]?\\?([^\s'"<>|&;()]+)/g)].map((m) => m[1]!);
+}
+
+/**
+ * Words and characters only: no quote, escape, redirection, operator, bracket, brace, `$`, `#`
+ * or `!`. Such text cannot open a construct unless one of its words is a reserved word.
+ */
+const PLAIN_TEXT = /^[A-Za-z0-9_.,:=@%+\-/ \t\n]*$/;
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', 'coproc']);
+
+/**
+ * True when the text is plainly a whole command without asking the shell parser: most lines of a
+ * tutorial (`kubectl get pods -o wide`) are, and the parser costs a fifth of a page's lint.
+ * False means "ask the parser", never "incomplete".
+ */
+export function isPlainlyComplete(text: string): boolean {
+  if (!PLAIN_TEXT.test(text)) return false;
+  for (const word of text.split(/[ \t\n]+/)) if (RESERVED.has(word)) return false;
+  return true;
 }
 
 /** Whether the text is a whole command, or stops inside a heredoc or another construct. */
 function incompleteness(text: string): 'complete' | 'heredoc' | 'open' {
+  if (isPlainlyComplete(text)) return 'complete';
   try {
     parser.Parse(maskForParser(text), '');
     return 'complete';

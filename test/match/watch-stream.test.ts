@@ -154,6 +154,24 @@ describe('kubectl get --watch output is a stream of events', () => {
     expect(r.differences).toEqual([expect.objectContaining({ kind: 'extra-line', actual: 'db-1 1/1 Terminating 0 39s' })]);
   });
 
+  test('rows shown without a header are later events of the stream, read with its columns', () => {
+    const later = [
+      'db-0      0/1       Pending             0         0s',
+      'db-0      0/1       ContainerCreating   0         0s',
+      'db-0      1/1       Running             0         1s',
+      'db-1      0/1       Pending             0         0s',
+      'db-1      1/1       Running             0         1s',
+    ].join('\n');
+    expect(run(later, RUN).differences).toEqual([]);
+    // Pods the run never shows (another selector than the manifest's labels) still fail, row by row.
+    const other = ['db-3      0/1       Pending   0         0s', 'db-3      1/1       Running   0         8s'].join('\n');
+    const r = run(other, RUN);
+    expect(r.ok).toBe(false);
+    expect(r.differences.filter((d) => d.kind === 'missing-line').map((d) => d.line)).toEqual([40, 41]);
+    // So does a state the run does not reach.
+    expect(run('db-1      0/1       CrashLoopBackOff   1         9s', RUN).ok).toBe(false);
+  });
+
   test('a new column of kubectl 1.32 is still a column-layout difference', () => {
     const doc = ['NAME   READY   STATUS    AGE', 'db-0   1/1     Running   40s'].join('\n');
     expect(run(doc, RUN).differences.map((d) => d.kind)).toContain('column-layout');

@@ -151,6 +151,35 @@ describe('where each line runs', () => {
     ]);
   });
 
+  it('should run a request to the API server where `kubectl proxy` runs, though the heading names a Node', () => {
+    const md = [
+      '## Add a label on one of your Nodes',
+      '',
+      'Start a proxy:',
+      '',
+      fence('kubectl proxy --port=8011'),
+      'In another window, send the request:',
+      '',
+      fence('curl -X PATCH http://127.0.0.1:8011/api/v1/nodes/n1 -d "{}"'),
+      'Then look at the file the kubelet writes:',
+      '',
+      fence('cat /etc/hostname'),
+      '',
+      '## Change the status on one of your Nodes',
+      '',
+      fence('curl http://localhost:8001/api/v1/nodes/n1/status'),
+      fence('curl http://localhost:8001/index.html'),
+    ].join('\n');
+    expect(places(md).map((p) => [p[1], p[3]])).toEqual([
+      ['local', undefined],
+      ['local', 'program'],
+      ['node', 'cue'],
+      ['local', 'program'],
+      ['node', 'cue'],
+    ]);
+    expect(steps(md)[1]!.host.source).toEqual({ by: 'program', line: 6, text: 'kubectl proxy --port=8011' });
+  });
+
   it('should never guess local for tools that are not host tools', () => {
     const md = fence('apt-get install -y curl', 'iptables-save | grep web', 'nslookup web', 'ps auxw', 'ls -l');
     expect(places(md).map((p) => [p[0], p[1]])).toEqual([

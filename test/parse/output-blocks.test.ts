@@ -245,4 +245,54 @@ describe('output or command, by content and cues', () => {
     ]);
     expect(shown.findings.map((f) => f.message)).toContainEqual(expect.stringMatching(/kept running in another terminal \(line 4\)/));
   });
+
+  it('should read the next command of the same program inside an output block as a step of the same shell, with its own answer', () => {
+    const answer = (name: string, ip: string) => [
+      'Server:    10.96.0.10',
+      'Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local',
+      '',
+      `Name:      ${name}`,
+      `Address 1: ${ip}`,
+    ];
+    const md = (...output: string[]) =>
+      [
+        block('shell', 'kubectl run -i --tty --image busybox:1.36 probe --restart=Never --rm'),
+        'In that shell, run:',
+        '',
+        block('shell', 'nslookup db-0.db'),
+        'The output is similar to:',
+        '',
+        block('', ...output),
+      ].join('\n');
+    const split = cmds(md(...answer('db-0.db', '10.244.1.6'), '', 'nslookup db-1.db', ...answer('db-1.db', '10.244.2.6')));
+    expect(split.map((s) => [s.command, s.host.kind, s.expected?.text.split('\n').pop() ?? null])).toEqual([
+      ['kubectl run -i --tty --image busybox:1.36 probe --restart=Never --rm', 'local', null],
+      ['nslookup db-0.db', 'pod', 'Address 1: 10.244.1.6'],
+      ['nslookup db-1.db', 'pod', 'Address 1: 10.244.2.6'],
+    ]);
+    expect(split[2]!.expected?.position.line).toBe(split[2]!.line + 1);
+    // Conservative: another program, an indented line or one glued to the answer stays output.
+    for (const line of ['dig db-1.db', '  nslookup db-1.db'])
+      expect(cmds(md(...answer('db-0.db', '10.244.1.6'), '', line, ...answer('db-1.db', '10.244.2.6')))).toHaveLength(2);
+    expect(cmds(md(...answer('db-0.db', '10.244.1.6'), 'nslookup db-1.db', ...answer('db-1.db', '10.244.2.6')))).toHaveLength(2);
+  });
+
+  it('should give header-less watch rows shown "in the terminal where the watch is running" to that watch, not to the scale typed last', () => {
+    const md = [
+      'In one terminal, watch the Pods:',
+      '',
+      block('shell', 'kubectl get pods -l app=db --watch'),
+      'In another terminal, scale the StatefulSet:',
+      '',
+      block('shell', 'kubectl scale statefulset/db --replicas=3'),
+      block('', 'statefulset.apps/db scaled'),
+      'Examine the output of the terminal where the `kubectl get` command is running. It may look something like',
+      '',
+      block('', 'db-2      0/1       Pending   0         0s', 'db-2      1/1       Running   0         4s'),
+    ].join('\n');
+    expect(cmds(md).map((s) => [s.command, s.expected?.text.split('\n')[0] ?? null])).toEqual([
+      ['kubectl get pods -l app=db --watch', 'db-2      0/1       Pending   0         0s'],
+      ['kubectl scale statefulset/db --replicas=3', 'statefulset.apps/db scaled'],
+    ]);
+  });
 });

@@ -52,6 +52,9 @@ describe('endsSession', () => {
     ['  exit  ', true],
     ['exit-code', false],
     ['echo exit', false],
+    ['exit # To quit the shell in the container', true],
+    ['exit 1 # leave', true],
+    ['exit#not-a-comment', false],
   ])('%s → %s', (c, ends) => {
     expect(endsSession(c)).toBe(ends);
   });

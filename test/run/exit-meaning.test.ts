@@ -18,4 +18,14 @@ describe('meaningfulExit', () => {
   ])('%s exiting %i → %i', (command, code, meaning) => {
     expect(meaningfulExit(command, code)).toBe(meaning);
   });
+
+  test.each<[string, number, boolean, number]>([
+    // grep selecting no line: the outcome only when the doc announces no output
+    ['kubectl describe node n1 | grep dongle', 1, true, 0],
+    ['kubectl describe node n1 | grep dongle', 1, false, 1],
+    ['grep -q x file', 2, true, 2],
+    ['grep x file | wc -l', 1, true, 1],
+  ])('%s exiting %i (doc shows no output: %s) → %i', (command, code, noOutput, meaning) => {
+    expect(meaningfulExit(command, code, noOutput)).toBe(meaning);
+  });
 });

@@ -309,6 +309,13 @@ describe('hints', () => {
     expect(hint).toEqual({ id: 'command-not-found', message: '`ubectl` is not a command; did the doc mean `kubectl`?', fix: 'write `kubectl` in the doc' });
   });
 
+  it('command-not-found: suggests any program of the shared program table, and nothing for a far word', () => {
+    const near = findHint(ctx({ output: 'bash: line 1: kubeadn: command not found\n', exitCode: 127 }));
+    expect(near?.message).toBe('`kubeadn` is not a command; did the doc mean `kubeadm`?');
+    const far = findHint(ctx({ output: 'bash: line 1: frobnicate: command not found\n', exitCode: 127 }));
+    expect(far?.message).toBe('`frobnicate` is not installed or not a command');
+  });
+
   it('missing-file: when no step creates it', () => {
     const hint = findHint(ctx({ step: cmd(30, 'kubectl apply -f nginx-secrets.yaml'), output: 'error: the path "nginx-secrets.yaml" does not exist\n' }));
     expect(hint).toMatchObject({ id: 'missing-file', message: 'no step before line 30 creates nginx-secrets.yaml' });

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import sh from 'mvdan-sh';
+import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
-import { continues, feedLine, newContinuation } from '../../src/shell/continuation.js';
+import { continues, feedLine, isPlainlyComplete, newContinuation } from '../../src/shell/continuation.js';
+import { maskForParser } from '../../src/shell/parse.js';
 
 /** How many of the lines one command takes, fed one at a time as the parser does. */
 function taken(lines: string[]): number {
@@ -39,6 +43,16 @@ describe('command continuation', () => {
     expect(taken(lines)).toBe(n);
   });
 
+  it('should end a heredoc only at its delimiter, whatever the body lines hold', () => {
+    const s = newContinuation();
+    for (const line of ["cat <<'END' <<-EOF2 | kubectl apply -f -", 'kind: Pod', '# not END here', '  END', 'metadata:', 'EOF2x']) {
+      feedLine(s, line);
+      expect([continues(s), s.inHeredoc]).toEqual([true, true]);
+    }
+    feedLine(s, '\tEOF2');
+    expect([continues(s), s.inHeredoc]).toEqual([false, false]);
+  });
+
   it('should say when the next line is a heredoc body', () => {
     const s = newContinuation();
     feedLine(s, 'cat <<EOF | kubectl apply -f -');
@@ -47,5 +61,80 @@ describe('command continuation', () => {
     expect(s.inHeredoc).toBe(true);
     feedLine(s, 'EOF');
     expect([continues(s), s.inHeredoc]).toEqual([false, false]);
+  });
+});
+
+describe('isPlainlyComplete', () => {
+  it.each([
+    ['kubectl get pods -o wide', true],
+    ['kubectl scale deployment/web --replicas=3', true],
+    ['kubectl get pods\nkubectl get svc', true],
+    ['', true],
+    // Each of these opens a construct, or could: the parser decides.
+    ['for i in a b', false],
+    ['while true', false],
+    ['if true', false],
+    ['kubectl get pods |', false],
+    ['kubectl get pods \\', false],
+    ['echo "one', false],
+    ["echo 'one", false],
+    ['cat <<EOF', false],
+    ['echo $(date', false],
+    ['{ echo a', false],
+    ['time', false],
+    ['echo a &&', false],
+  ])('%j → %s', (text, plain) => {
+    expect(isPlainlyComplete(text)).toBe(plain);
+  });
+
+  it('should never call a line complete that the shell parser finds open (every line of the fixture pages)', () => {
+    const parser = sh.syntax.NewParser(sh.syntax.Variant(sh.syntax.LangBash));
+    const lines = globSync(['fixtures/corpus/**/*.md', 'fixtures/seed/*.md']).flatMap((f) => readFileSync(f, 'utf8').split('\n'));
+    const plain = lines.map((l) => l.trim()).filter((l) => isPlainlyComplete(l));
+    expect(plain.length).toBeGreaterThan(1000);
+    const open = plain.filter((l) => {
+      try {
+        parser.Parse(l, '');
+        return false;
+      } catch (err) {
+        return sh.syntax.IsIncomplete(err);
+      }
+    });
+    expect(open).toEqual([]);
+  });
+});
+
+describe('feedLine on every code block of the fixture pages', () => {
+  it('should give the verdicts the shell parser gives when asked at every line', () => {
+    const parser = sh.syntax.NewParser(sh.syntax.Variant(sh.syntax.LangBash));
+    const reference = (lines: string[]): [boolean, boolean] => {
+      try {
+        parser.Parse(maskForParser(lines.join('\n')), '');
+        return [false, false];
+      } catch (err) {
+        const e = err as { Error?: () => string };
+        const message = typeof e.Error === 'function' ? e.Error() : '';
+        if (message.includes('unclosed here-document')) return [true, true];
+        return [sh.syntax.IsIncomplete(err), false];
+      }
+    };
+    const blocks = globSync(['fixtures/corpus/**/*.md', 'fixtures/seed/*.md']).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/^ *```[^\n]*\n([\s\S]*?)^ *```/gm)].map((m) => m[1]!.split('\n')),
+    );
+    let heredocLines = 0;
+    const differences: string[] = [];
+    for (const block of blocks) {
+      let s = newContinuation();
+      for (const line of block) {
+        feedLine(s, line);
+        const [open, inHeredoc] = reference(s.lines);
+        const expectedOpen = open || /(^|[^\\])(\\\\)*\\$/.test(line);
+        if (inHeredoc) heredocLines++;
+        if (continues(s) !== expectedOpen || s.inHeredoc !== inHeredoc) differences.push(s.lines.join('\n'));
+        if (!continues(s)) s = newContinuation();
+      }
+    }
+    expect(heredocLines).toBeGreaterThan(100);
+    expect(differences).toEqual([]);
   });
 });

@@ -42,6 +42,22 @@ describe('what the simulator does not model', () => {
     expect(simCannotCheck('kubectl apply -n demo -f pod.yaml', 'pod/app created', false, 'pod/app created')).toBeUndefined();
   });
 
+  test.each(['cat /proc/1/maps', "kubectl exec web -- sh -c 'cat /proc/self/smaps'", 'head /proc/$PID/maps'])('memory mappings: %s', (command) => {
+    expect(simCannotCheck(command, 'cat: /proc/1/maps: No such file or directory')).toMatch(/memory mappings .* not simulated/);
+  });
+
+  test.each(['cat /proc/1/status', 'cat /proc/mounts', 'cat /proc/1/mountinfo'])('a /proc file the simulator has is checked: %s', (command) => {
+    expect(simCannotCheck(command, 'whatever')).toBeUndefined();
+  });
+
+  test('a package the catalog lacks (apt, apk) is unchecked with its name; a known error is not', () => {
+    const apt = 'Reading package lists...\nBuilding dependency tree...\nE: Unable to locate package frobnicate\ncommand terminated with exit code 100\n';
+    expect(simCannotCheck("kubectl exec web -- sh -c 'apt-get install -y frobnicate'", apt)).toMatch(/^package frobnicate is not in the simulator's package catalog/);
+    const apk = 'ERROR: unable to select packages:\n  frobnicate (no such package):\n    required by: world[frobnicate]\n';
+    expect(simCannotCheck('apk add frobnicate', apk)).toMatch(/^package frobnicate is not/);
+    expect(simCannotCheck('apt-get install -y curl', 'E: Could not open lock file /var/lib/dpkg/lock-frontend')).toBeUndefined();
+  });
+
   test('the metrics APIService is registered only by metrics-server: unchecked until it is served', () => {
     const listing = 'NAME\nv1beta1.metrics.k8s.io';
     expect(simCannotCheck('kubectl get apiservices', 'NAME  SERVICE  AVAILABLE  AGE\nv1.  Local  True  1m', false, listing)).toMatch(

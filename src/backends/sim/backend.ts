@@ -13,7 +13,9 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
     name: 'sim',
     async start(start: BackendStartOptions): Promise<BackendSession> {
       const version = options.version ?? start.k8sVersion;
-      const sim = await startSim({ ...options, dir: start.workDir, ...(version ? { version } : {}) });
+      // The page's own node count, unless the caller chose one.
+      const count = options.nodes ?? start.nodes;
+      const sim = await startSim({ ...options, dir: start.workDir, ...(version ? { version } : {}), ...(count !== undefined ? { nodes: count } : {}) });
       const runtime = sim.runtime;
       const nodes = sim.api.ctx.nodes;
       const session: BackendSession = {

@@ -46,7 +46,18 @@ const NOT_MODELLED: readonly { command: RegExp; expected?: RegExp; both?: boolea
     command: /\/proc\/(?:\d+|\$\w+)\/root\b/,
     reason: "another container's filesystem through /proc/<pid>/root (a shared process namespace) is not simulated",
   },
+  {
+    // A simulated process has no address space: its /proc entry holds status, cmdline and environ only.
+    command: /\/proc\/(?:\d+|self|\$\w+)\/(?:s?maps|smaps_rollup|numa_maps|pagemap|mem)\b/,
+    reason: "a process's memory mappings (/proc/<pid>/maps and the like) are not simulated",
+  },
 ];
+
+/**
+ * A package manager's "no such package" for a package the simulator's catalog
+ * (`runtime/images/packages.ts`) lacks: the distribution may well have it.
+ */
+const UNKNOWN_PACKAGE = [/^E: Unable to locate package (\S+)/m, /^\s+(\S+) \(no such package\)/m];
 
 /** `kubectl get apiservices` shown listing the metrics API, which only metrics-server registers. */
 const METRICS_APISERVICE = { command: /\bkubectl\b.*\sget\s+(?:\S+,)?apiservices?(?:\.apiregistration\.k8s\.io)?\b/, expected: /\bmetrics\.k8s\.io\b/ };
@@ -69,6 +80,10 @@ export function simCannotCheck(
   if (type) return unservedResource(type[1]!);
   if ((NO_METRICS.test(output) || (METRICS_APISERVICE.command.test(command) && METRICS_APISERVICE.expected.test(expected))) && !metricsServed) {
     return 'the metrics API is served only once metrics-server is installed and available in kube-system (or with the sim option --metrics-server): `kubectl top` and resource-based autoscaling cannot be checked before that';
+  }
+  for (const pattern of UNKNOWN_PACKAGE) {
+    const m = pattern.exec(output);
+    if (m) return `package ${m[1]} is not in the simulator's package catalog, so whether the image's distribution has it cannot be checked (use --backend kind)`;
   }
   for (const gap of NOT_MODELLED) {
     const byCommand = gap.command.test(command);

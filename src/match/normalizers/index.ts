@@ -12,6 +12,7 @@ import { nodeName } from './node-name.js';
 import { nodePort } from './node-port.js';
 import { placeholder } from './placeholder.js';
 import { podName, podTableName } from './pod-name.js';
+import { processId, processStart } from './process.js';
 import { resourceVersion } from './resource-version.js';
 import { restarts } from './restarts.js';
 import { timestamp } from './timestamp.js';
@@ -47,6 +48,8 @@ export const NORMALIZERS: readonly Normalizer[] = [
   imageVersion,
   podName,
   podTableName,
+  processStart,
+  processId,
 ];
 
 export {
@@ -67,6 +70,8 @@ export {
   placeholder,
   podName,
   podTableName,
+  processId,
+  processStart,
   resourceVersion,
   restarts,
   timestamp,

@@ -49,3 +49,27 @@ export const EXAMPLE_VALUE_PROSE =
  * illustration, not the output of the command before the prose.
  */
 export const ADDRESS_LINE = /^(?:https?:\/\/\S+|\/apis?(?:\/\S*)?)$/;
+
+/**
+ * Prose right after a command saying it prints nothing ("(you should not see any output)", "The
+ * command produces no output."): the command's expected output is empty. Read on the first
+ * sentence of the paragraph right after the command's block; `trigger` sentences must match and
+ * `clean` sentences must not (test/parse/no-output-cue.test.ts).
+ */
+export const NO_OUTPUT_CUE = {
+  pattern:
+    /^\(?\s*(?:(?:you\s+should(?:\s+not|n['’]t)|you\s+(?:will\s+not|won['’]t))\s+see\s+(?:any|no)\s+output|(?:there\s+(?:should\s+be|is)|this\s+(?:command\s+)?(?:produces|prints|returns|gives|shows)|the\s+command\s+(?:produces|prints|returns|gives|shows)|it\s+(?:produces|prints|returns))\s+no\s+output|the\s+output\s+(?:should\s+be|is)\s+empty)\s*[.!)]*\s*\)?$/i,
+  trigger: [
+    '(you should not see any output)',
+    "You shouldn't see any output.",
+    'There should be no output.',
+    'The command produces no output.',
+    'The output should be empty.',
+  ],
+  clean: [
+    'If you do not see any output, wait a minute and try again.',
+    'You should not see any output from the first command, but the second prints the Pod name:',
+    'The output should be similar to:',
+    'There is no output until the Pod starts.',
+  ],
+} as const;

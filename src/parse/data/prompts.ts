@@ -54,3 +54,18 @@ export const NODE_NAME_PATTERNS: readonly RegExp[] = [/node/, /minion/, /worker/
 
 /** Host names that are the reader's machine. */
 export const LOCAL_HOST_NAMES: ReadonlySet<string> = new Set(['localhost', 'computer', 'laptop', 'desktop', 'workstation', 'host']);
+
+/**
+ * Prompts of the database clients a page opens in a pod (`kubectl exec -it redis -- redis-cli`),
+ * by the program's name in `REPL_CLIENTS` (src/plan/data/places.ts). A block whose first line
+ * starts with the open client's prompt holds lines typed in that client, each followed by its
+ * replies: `127.0.0.1:6379> CONFIG GET maxmemory`, `mysql> SHOW DATABASES;`, `postgres=# \\dt`.
+ */
+export const CLIENT_PROMPTS: Readonly<Record<string, RegExp>> = {
+  'redis-cli': /^(?:redis\s+)?(?:\d{1,3}(?:\.\d{1,3}){3}|localhost|[\w.-]+):\d+(?:\[\d+\])?>\s*/,
+  mysql: /^(?:mysql|mariadb|MariaDB \[[^\]]*\]|MySQL \[[^\]]*\])>\s*/,
+  psql: /^[\w-]+=[#>]\s*/,
+  mongo: /^(?:[\w-]+(?:\s\[[\w:-]+\])?)?>\s+/,
+  mongosh: /^(?:[\w-]+(?:\s\[[\w:-]+\])?)?>\s+/,
+  cqlsh: /^cqlsh(?::[\w]+)?>\s*/,
+};

@@ -174,14 +174,22 @@ export const RETURN_TERMINAL_CUES: readonly SessionCue[] = [
   {
     id: 'original-terminal',
     pattern:
-      /\b(?:in|back\s+(?:in|to)|return\s+to|switch\s+(?:back\s+)?to)\s+(?:your|the)\s+(?:original|first|initial|earlier|previous)\s+(?:terminal|shell|window|tab)\b|\b(?:in|back\s+in)\s+the\s+(?:terminal|shell|window)\s+(?:where|running|that\s+(?:runs|is\s+running))\b/i,
+      /\b(?:in|back\s+(?:in|to)|return\s+to|switch\s+(?:back\s+)?to)\s+(?:your|the)\s+(?:original|first|initial|earlier|previous)\s+(?:terminal|shell|window|tab)\b|\b(?:in|back\s+in)\s+the\s+(?:terminal|shell|window)\s+(?:where|running|that\s+(?:runs|is\s+running))\b|\bthe\s+(?:terminal|shell|window)\s+(?:where|in\s+which)\s+(?:the\s+|your\s+)?(?:\S+\s+){0,3}?(?:command|watch)\s+(?:is|was)\s+(?:still\s+)?running\b/i,
     trigger: [
       'In your original terminal, watch for changes to the Redis Pod.',
       'Back in the first terminal, you see the new Pods:',
       'In the terminal running the watch, you see:',
       'Switch back to the original terminal; the output is similar to:',
+      'Examine the output of the terminal where the kubectl get command is running. It may look something like',
+      'Look at the window in which your watch is still running:',
     ],
-    clean: ['In another terminal, run:', 'Open a terminal and run:', 'In the first step, create the Pod:'],
+    clean: [
+      'In another terminal, run:',
+      'Open a terminal and run:',
+      'In the first step, create the Pod:',
+      'Open a terminal where kubectl is installed and run:',
+      'The shell where the container is running exits when you type exit.',
+    ],
   },
 ];
 

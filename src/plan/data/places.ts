@@ -66,15 +66,16 @@ export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'ash', 'zsh', 
 
 /**
  * Interactive clients that read commands of their own language (not shell lines) when started
- * without a command argument.
+ * without a command argument. `oneShot`: how a line typed at the prompt runs as one call of the
+ * client — after that flag (`mysql -e LINE`), or `args`: its words as arguments (`redis-cli GET k`).
  */
-export const REPL_CLIENTS: Readonly<Record<string, { commandFlags: readonly string[] }>> = {
-  mysql: { commandFlags: ['-e', '--execute'] },
-  psql: { commandFlags: ['-c', '--command', '-f', '--file'] },
-  'redis-cli': { commandFlags: [] },
-  mongo: { commandFlags: ['--eval'] },
-  mongosh: { commandFlags: ['--eval'] },
-  cqlsh: { commandFlags: ['-e', '--execute'] },
+export const REPL_CLIENTS: Readonly<Record<string, { commandFlags: readonly string[]; oneShot: string }>> = {
+  mysql: { commandFlags: ['-e', '--execute'], oneShot: '-e' },
+  psql: { commandFlags: ['-c', '--command', '-f', '--file'], oneShot: '-c' },
+  'redis-cli': { commandFlags: [], oneShot: 'args' },
+  mongo: { commandFlags: ['--eval'], oneShot: '--eval' },
+  mongosh: { commandFlags: ['--eval'], oneShot: '--eval' },
+  cqlsh: { commandFlags: ['-e', '--execute'], oneShot: '-e' },
 };
 
 /**
@@ -122,5 +123,35 @@ export const NODE_PATHS = {
     'ls /var/lib/kubelet-plugins-registry',
     'mkdir -p $HOME/.kube',
     'cat ./etc/kubernetes/admin.conf',
+  ],
+} as const;
+
+/**
+ * A request a client program sends to the API server through `kubectl proxy` (by default on port
+ * 8001 of the machine it runs on): `curl http://localhost:8001/api/v1/nodes/x/status`. Such a
+ * line runs where the proxy runs, whatever a heading says about the object it works on ("…on one
+ * of your Nodes" names the API object, not where to type). `url` reads a client's argument; its
+ * groups are the port and the path. `trigger` lines must read as a request to the proxy's API
+ * paths and `clean` lines must not (test/plan/proxy-client.test.ts).
+ */
+export const PROXY_CLIENT = {
+  programs: new Set(['curl', 'wget', 'http', 'https', 'xh']),
+  /** `kubectl proxy`'s port when `--port` is not given. */
+  defaultPort: 8001,
+  url: /^(?:https?:\/\/)?(?:localhost|127\.0\.0\.1|\[::1\])(?::(\d+))?(\/\S*)?$/,
+  /** Paths the API server serves (what a proxy forwards), not an application's. */
+  apiPath: /^\/(?:api|apis|version|openapi|healthz|livez|readyz|logs)(?:[/?]|$)/,
+  trigger: [
+    'curl http://localhost:8001/api/v1/nodes/<your-node-name>/status',
+    'curl --header "Content-Type: application/json-patch+json" --request PATCH --data \'[]\' http://localhost:8001/api/v1/nodes/n1/status',
+    'curl -s 127.0.0.1:8001/apis/apps/v1/namespaces/default/deployments | jq .items',
+    'wget -qO- http://localhost:8001/version',
+  ],
+  clean: [
+    'curl http://localhost:8080/',
+    'curl http://localhost:8001/index.html',
+    'curl http://my-service.default.svc:8001/api/v1/pods',
+    'curl localhost',
+    'kubectl get --raw /api/v1/nodes',
   ],
 } as const;

@@ -3,24 +3,10 @@
  * and (when `needsFacts`) cluster facts, and returns details for its message, or null.
  */
 import { X509Certificate } from 'node:crypto';
+import { closestWords } from '../../lint/similar.js';
+import { KNOWN_PROGRAMS } from '../../shell/data/programs.js';
 import { containerPorts, mentions, owningDeployment, selectorOf, selects, serviceEnvName } from './cluster.js';
 import type { EarlierStep, HintContext, HintRule, K8sObject } from './types.js';
-
-const KNOWN_PROGRAMS = ['kubectl', 'curl', 'kind', 'minikube', 'helm', 'docker', 'kustomize', 'jq', 'wget', 'grep', 'sed', 'awk'];
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
 
 /** Short names of `kubectl create <kind>`. */
 const CREATE_KINDS: Record<string, string> = {
@@ -196,8 +182,7 @@ export const HINT_RULES: HintRule[] = [
       const m = /(?:^|\n)(?:bash: (?:line \d+: )?|.*: line \d+: )?([^\s:]+): command not found/.exec(output);
       if (!m) return null;
       const word = m[1]!;
-      const best = KNOWN_PROGRAMS.map((p) => ({ p, d: distance(word, p) })).sort((a, b) => a.d - b.d)[0]!;
-      return { word, suggestion: best.d > 0 && best.d <= 2 ? best.p : '' };
+      return { word, suggestion: closestWords(word, KNOWN_PROGRAMS)[0] ?? '' };
     },
     message: (d) =>
       d.suggestion ? `\`${d.word}\` is not a command; did the doc mean \`${d.suggestion}\`?` : `\`${d.word}\` is not installed or not a command`,

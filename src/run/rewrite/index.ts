@@ -5,6 +5,7 @@
  */
 import { dirname, join, relative } from 'node:path';
 import { MSYS_DRIVE_PATH } from '../../lint/data/host-paths.js';
+import { REPL_CLIENTS } from '../../plan/data/places.js';
 import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { INTERACTIVE_RULES, unhandledInteractive } from './interactive.js';
@@ -155,6 +156,19 @@ function podLine(pod: PodShell, line: string): string {
   return `if command -v script >/dev/null 2>&1; then KDT_POD=${shQuoteExpanding(pod.target)} script -qec ${shQuote(inner)} /dev/null; else ${plain}; fi`;
 }
 
+/**
+ * A line typed at a database client's prompt as one call of the client (its arguments as the page
+ * opened it): `redis-cli CONFIG GET maxmemory`, `mysql -uroot -e 'SHOW DATABASES;'`; undefined for
+ * a client with no one-shot form.
+ */
+function clientCall(client: { program: string; args: string[] }, line: string): string | undefined {
+  const one = REPL_CLIENTS[client.program]?.oneShot;
+  if (one === undefined) return undefined;
+  const base = [client.program, ...client.args].map(shQuote).join(' ');
+  // redis-cli takes the command as its arguments, split as its own prompt splits them (quotes as in sh).
+  return one === 'args' ? `${base} ${line.trim()}` : `${base} ${one} ${shQuote(line.trim())}`;
+}
+
 /** What decided a step's context, for messages: its prompt, the session or the cue. */
 function contextText(step: CommandStep): string {
   const h = step.host;
@@ -257,8 +271,34 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
     command = context.command;
     paths.rewrites.push(...context.rewrites);
   }
+  if (step.host.kind === 'pod' && step.host.client) {
+    // Typed at a database client's prompt: one call of that client, opened the way the page opened it.
+    const client = ctx.podShell?.client;
+    if (!ctx.podShell || client?.program !== step.host.client)
+      return {
+        action: 'skip',
+        reason: `typed in the ${step.host.client} client opened at line ${step.host.source.line ?? '?'}, which this run did not open`,
+        rewrites: paths.rewrites,
+        warnings: [],
+      };
+    const call = clientCall(client, command);
+    if (!call) return { action: 'skip', reason: `typed in the ${client.program} client; it cannot be run as one call of it`, rewrites: paths.rewrites, warnings: [] };
+    const pod = { ...ctx.podShell, client: undefined };
+    return {
+      action: 'run',
+      script: podLine(pod, call),
+      ...(pod.tty ? { pty: true } : {}),
+      rewrites: [
+        ...paths.rewrites,
+        { kind: 'interactive', from: command, to: `${podExec(pod)} ${shQuote(call)}`, reason: `typed in the ${client.program} client opened at line ${pod.line}, run as one call of it` },
+      ],
+      warnings: [],
+    };
+  }
   if (step.host.kind === 'pod') {
-    const pod = podFor(step, ctx);
+    const shell = podFor(step, ctx);
+    // A shell line after a client's prompt runs in a shell of that pod, never as a client call.
+    const pod = shell?.client ? { ...shell, client: undefined } : shell;
     if (!pod)
       return {
         action: 'skip',

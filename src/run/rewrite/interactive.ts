@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { sessionOpenedBy } from '../../plan/session.js';
 import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
+import { readerImageBuild } from '../image-builds.js';
 import { deriveEdit, writeEditor } from './edit.js';
 import type { Bounded, Prepared, RewriteRule } from './types.js';
 import {
@@ -44,6 +45,8 @@ export const skipHostTools: RewriteRule = (command) => {
     if (sub === 'ip') return skip('`minikube ip` needs a minikube cluster; not available on this backend');
     return skip(`\`minikube ${sub ?? ''}\` manages a minikube cluster; the backend provides the cluster instead`.replace(' `', '`'));
   }
+  const build = readerImageBuild(command);
+  if (build) return skip(build);
   if (program === 'kind' && (sub === 'create' || sub === 'delete')) return skip("cluster lifecycle is the backend's job; `kind` steps are not run");
   // `curl http://"$(minikube ip):$NODE_PORT"`: the address of a minikube cluster, which this is not.
   const inner = /\$\(\s*minikube\s+(\w+)/.exec(command);
@@ -279,10 +282,17 @@ export const execTty: RewriteRule = (command, step) => {
       opensPodShell: { target, flags, line: step.line, removeAfter: false, tty: true },
     });
   }
+  // A database client's prompt (`-- redis-cli`): run as written, under a terminal; the lines the
+  // page types at its prompt then run as calls of the same client in the same pod.
+  const repl = sessionOpenedBy(command)?.repl;
+  const client =
+    repl && target && k.afterDashDash?.[0]?.value.split('/').pop() === repl
+      ? { target, flags: carriedFlags(k), line: step.line, removeAfter: false, tty: true, client: { program: repl, args: k.afterDashDash.slice(1).map((w) => w.value) } }
+      : undefined;
   return run(
     withTerminal(command),
     [interactive(command, `script -qec '${command.trim()}' /dev/null`, "runs under a pseudo-terminal, as in a reader's terminal")],
-    { pty: true },
+    { pty: true, ...(client ? { opensPodShell: client } : {}) },
   );
 };
 

@@ -16,6 +16,11 @@ export interface PodShell {
   cwd?: string;
   /** The doc opened the shell with a terminal (`-t`): lines typed in it run with one too. */
   tty?: boolean;
+  /**
+   * The doc opened a database client, not a shell (`kubectl exec -it redis -- redis-cli`): the
+   * program and its arguments; each line typed at its prompt runs as one call of it.
+   */
+  client?: { program: string; args: string[] };
 }
 
 /** What the rewriter knows about the lesson so far. */

@@ -242,7 +242,7 @@ const ROWS: readonly string[] = [
   'date command',
   'uname command',
   'which command',
-  'lsof',
+  'lsof command',
   'swapoff',
   'sysctl command',
   'modprobe',

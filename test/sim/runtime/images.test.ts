@@ -1,3 +1,4 @@
+import { KIND_NODE_RESOURCES } from '../../../src/backends/sim/controllers/stages/node-resources.js';
 import { describe, expect, it } from 'vitest';
 import { canRun } from '../../../src/backends/sim/runtime/images/can-run.js';
 import { containerUsage } from '../../../src/backends/sim/runtime/images/usage.js';
@@ -105,6 +106,21 @@ describe('image profiles', () => {
     expect((await runSh('apt-get update >/dev/null && apt-get install -y procps >/dev/null && ps aux', { host: nginx })).stdout.split('\n')[1]).toMatch(
       /^root\s+1\s.*\snginx: master process nginx -g daemon off;$/,
     );
+  });
+
+  it("nginx's own command starts one worker per CPU the node reports, as user nginx; nproc counts the same CPUs", async () => {
+    const nginx = testHost('nginx');
+    nginx.mainProcess = ['/docker-entrypoint.sh', 'nginx', '-g', 'daemon off;'];
+    const out = (await runSh('apt-get update >/dev/null && apt-get install -y procps >/dev/null && nproc && ps aux', { host: nginx })).stdout.split('\n');
+    const cpus = Number(KIND_NODE_RESOURCES['cpu']);
+    expect(out[0]).toBe(String(cpus));
+    const workers = out.filter((l) => l.endsWith(' nginx: worker process'));
+    expect(workers).toHaveLength(cpus);
+    expect(workers.map((l) => l.split(/\s+/).slice(0, 2))).toEqual(Array.from({ length: cpus }, (_, i) => ['nginx', String(29 + i)]));
+    expect(out.findIndex((l) => l.endsWith(' ps aux'))).toBe(out.indexOf(workers[cpus - 1]!) + 1);
+    // A command the pod sets instead of the image's runs no workers.
+    nginx.mainProcess = ['sleep', '3600'];
+    expect((await runSh('ps aux', { host: nginx })).stdout).not.toContain('worker process');
   });
 
   it('apt-get install without -y asks only when it would install more than was named', async () => {

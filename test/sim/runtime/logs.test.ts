@@ -49,7 +49,7 @@ describe('pods/log', () => {
     expect(all.body).toContain('2024/01/01 00:00:00 [notice] 1#1: nginx/1.27.3\n');
     const tail = await fetch('container=web&tailLines=2&timestamps=true');
     expect(tail.body).toMatch(
-      /^2024-01-01T00:00:00\.000000000Z 2024\/01\/01 00:00:00 \[notice\] 1#1: start worker process 31\n2024-01-01T00:00:00\.000000000Z .*start worker process 32\n$/,
+      /^2024-01-01T00:00:00\.000000000Z 2024\/01\/01 00:00:00 \[notice\] 1#1: start worker process 35\n2024-01-01T00:00:00\.000000000Z .*start worker process 36\n$/,
     );
     expect((await fetch('container=web&previous=true')).body).toContain('previous terminated container \\"web\\" in pod \\"p\\" not found');
     expect((await fetch('container=zzz')).status).toBe(400);

@@ -16,6 +16,7 @@ import { Shell } from './shell/interp.js';
 import { Input, type Host, type Io } from './shell/types.js';
 import { command } from './commands/index.js';
 import { identityOf, type Identity } from './identity.js';
+import { workerPids } from './machine.js';
 
 type Json = Record<string, unknown>;
 
@@ -59,7 +60,7 @@ export interface StartContext {
  * container's variable; a reference to no variable stays as written, `$$` is a literal `$`. The
  * image's own entrypoint and cmd are not expanded. An official image's `docker-entrypoint.sh`
  * starts its server when the first argument is the server program or an option for it (`mysqld`,
- * `--port=…`), and otherwise `exec "$@"`: `kubectl run --image=mysql -- mysql -h db` runs the
+ * `--port=…`; the profile's `serverArg`, redis' `*.conf`), and otherwise `exec "$@"`: `kubectl run --image=mysql -- mysql -h db` runs the
  * client, `--image=nginx -- sh -c …` runs sh.
  */
 export function mainArgv(c: Json, profile: ImageProfile, env: Record<string, string> = {}): string[] {
@@ -70,7 +71,7 @@ export function mainArgv(c: Json, profile: ImageProfile, env: Record<string, str
   const entry = profile.entrypoint?.[0];
   if (!entry || base(entry) !== 'docker-entrypoint.sh' || base(argv[0]) !== 'docker-entrypoint.sh' || argv.length < 2) return argv;
   const first = argv[1]!;
-  if (first.startsWith('-') || base(first) === base(profile.cmd?.[0])) return argv;
+  if ((profile.serverArg ?? /^-/).test(first) || base(first) === base(profile.cmd?.[0])) return argv;
   return argv.slice(1);
 }
 
@@ -178,7 +179,10 @@ export async function runMain(rec: ContainerRecord, host: Host): Promise<number 
         .replace('{{echo-ts}}', goTime(now))
         .replace('{{version}}', rec.profile.version ?? '')
         .replace('{{podIP}}', rec.app.podIP);
-    for (const l of rec.profile.startLogs) rec.log.line(fill(l));
+    for (const l of rec.profile.startLogs) {
+      if (!l.includes('{{worker-pid}}')) rec.log.line(fill(l));
+      else for (const pid of workerPids(rec.profile)) rec.log.line(fill(l.replace('{{worker-pid}}', String(pid))));
+    }
     return undefined;
   }
   if (!rec.argv.length) return undefined;

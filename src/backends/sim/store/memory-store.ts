@@ -42,32 +42,142 @@ export const TOO_OLD = 'too old resource version';
  * Objects are copied on the way in and out, so callers may mutate what they get.
  */
 export function createStore(options: StoreOptions = {}): Store {
-  const historySize = options.historySize ?? 10_000;
-  const data = new Map<string, Map<string, KObject>>();
-  const history: HistoryEntry[] = [];
-  const watchers = new Set<Watcher>();
-  const subscribers = new Set<(c: StoreChange) => void>();
-  let rv = (options.startResourceVersion ?? 1) - 1;
+  return new MemoryStore(options.historySize ?? 10_000, (options.startResourceVersion ?? 1) - 1);
+}
+
+class MemoryStore implements Store {
+  private readonly data = new Map<string, Map<string, KObject>>();
+  private readonly history: HistoryEntry[] = [];
+  private readonly watchers = new Set<Watcher>();
+  private readonly subscribers = new Set<(c: StoreChange) => void>();
   // Changes made by a subscriber while another change is being delivered wait their turn.
-  const queue: { change: StoreChange; entry: HistoryEntry }[] = [];
-  let delivering = false;
-  let truncated = false;
+  private readonly queue: { change: StoreChange; entry: HistoryEntry }[] = [];
+  private delivering = false;
+  private truncated = false;
 
-  const bucket = (t: ResourceType) => {
+  constructor(
+    private readonly historySize: number,
+    private rv: number,
+  ) {}
+
+  get(type: ResourceType, namespace: string | undefined, name: string): KObject | undefined {
+    const o = this.bucket(type).get(objectKey(type.namespaced ? namespace : undefined, name));
+    return o ? clone(o) : undefined;
+  }
+
+  list(type: ResourceType, namespace: string | undefined, listOptions: ListOptions = {}): { items: KObject[]; resourceVersion: string } {
+    const match = compileSelectors(listOptions);
+    const items: KObject[] = [];
+    for (const o of this.bucket(type).values()) {
+      if (type.namespaced && namespace !== undefined && o.metadata.namespace !== namespace) continue;
+      if (match(o)) items.push(o);
+    }
+    items.sort(
+      (a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
+    );
+    return { items: listOptions.shared ? items : items.map(clone), resourceVersion: String(this.rv) };
+  }
+
+  create(type: ResourceType, object: KObject): KObject {
+    const name = object.metadata.name ?? '';
+    const b = this.bucket(type);
+    const key = objectKey(nsOf(type, object), name);
+    if (b.has(key)) throw alreadyExists(type.resource, type.group, name);
+    return this.put(type, b, key, object, 'ADDED');
+  }
+
+  update(type: ResourceType, object: KObject): KObject {
+    const name = object.metadata.name ?? '';
+    const b = this.bucket(type);
+    const key = objectKey(nsOf(type, object), name);
+    const old = b.get(key);
+    if (!old) throw notFound(type.resource, type.group, name);
+    const want = object.metadata.resourceVersion;
+    if (want !== undefined && want !== '' && want !== old.metadata.resourceVersion)
+      throw conflict(type.resource, type.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
+    return this.put(type, b, key, object, 'MODIFIED', old);
+  }
+
+  remove(type: ResourceType, namespace: string | undefined, name: string): KObject | undefined {
+    const key = objectKey(type.namespaced ? namespace : undefined, name);
+    const b = this.bucket(type);
+    const old = b.get(key);
+    if (!old) return undefined;
+    b.delete(key);
+    const gone = clone(old);
+    gone.metadata.resourceVersion = String(++this.rv);
+    this.record(type, 'DELETED', gone, old);
+    return clone(gone);
+  }
+
+  watch(
+    type: ResourceType,
+    namespace: string | undefined,
+    fromResourceVersion: string | undefined,
+    watchOptions: ListOptions,
+    onEvent: (event: WatchEvent) => void,
+  ): () => void {
+    const w: Watcher = { typeKey: typeKeyOf(type), namespace: type.namespaced ? namespace : undefined, match: compileSelectors(watchOptions), onEvent };
+    const from = fromResourceVersion === undefined || fromResourceVersion === '' ? 0 : Number(fromResourceVersion);
+    if (!Number.isFinite(from) || from < 0) throw gone(TOO_OLD);
+    if (from === 0) {
+      for (const o of this.list(type, namespace, watchOptions).items) onEvent({ type: 'ADDED', object: o });
+    } else {
+      const oldest = this.history.length > 0 ? this.history[0]!.rv : this.rv + 1;
+      if (this.truncated && from < oldest - 1) throw gone(`${TOO_OLD}: ${from} (${oldest - 1})`);
+      for (const entry of this.history) if (entry.rv > from) notifyWatcher(w, entry);
+    }
+    this.watchers.add(w);
+    return () => {
+      this.watchers.delete(w);
+    };
+  }
+
+  subscribe(onChange: (change: StoreChange) => void): () => void {
+    this.subscribers.add(onChange);
+    return () => {
+      this.subscribers.delete(onChange);
+    };
+  }
+
+  resourceVersion(): string {
+    return String(this.rv);
+  }
+
+  private bucket(t: ResourceType): Map<string, KObject> {
     const k = typeKeyOf(t);
-    let b = data.get(k);
-    if (!b) data.set(k, (b = new Map()));
+    let b = this.data.get(k);
+    if (!b) this.data.set(k, (b = new Map()));
     return b;
-  };
-  const nsOf = (t: ResourceType, o: KObject) => (t.namespaced ? o.metadata.namespace : undefined);
+  }
 
-  const deliver = () => {
-    if (delivering) return;
-    delivering = true;
+  /** Stores a copy of `object` under the next resourceVersion and records the change. */
+  private put(type: ResourceType, b: Map<string, KObject>, key: string, object: KObject, change: 'ADDED' | 'MODIFIED', old?: KObject): KObject {
+    const stored = clone(object);
+    stored.metadata.resourceVersion = String(++this.rv);
+    b.set(key, stored);
+    this.record(type, change, stored, old);
+    return clone(stored);
+  }
+
+  private record(t: ResourceType, type: StoreChange['type'], object: KObject, old?: KObject): void {
+    const entry: HistoryEntry = { rv: this.rv, typeKey: typeKeyOf(t), namespace: nsOf(t, object), event: { type, object }, old };
+    this.history.push(entry);
+    if (this.history.length > this.historySize) {
+      this.history.splice(0, this.history.length - this.historySize);
+      this.truncated = true;
+    }
+    this.queue.push({ change: { type, resource: t, object: clone(object), ...(old ? { old: clone(old) } : {}) }, entry });
+    this.deliver();
+  }
+
+  private deliver(): void {
+    if (this.delivering) return;
+    this.delivering = true;
     try {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        for (const w of [...watchers]) notifyWatcher(w, next.entry);
-        for (const s of [...subscribers]) {
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+        for (const w of [...this.watchers]) notifyWatcher(w, next.entry);
+        for (const s of [...this.subscribers]) {
           try {
             s(next.change);
           } catch {
@@ -76,106 +186,12 @@ export function createStore(options: StoreOptions = {}): Store {
         }
       }
     } finally {
-      delivering = false;
+      this.delivering = false;
     }
-  };
-
-  const record = (t: ResourceType, type: StoreChange['type'], object: KObject, old?: KObject) => {
-    const entry: HistoryEntry = { rv, typeKey: typeKeyOf(t), namespace: nsOf(t, object), event: { type, object }, old };
-    history.push(entry);
-    if (history.length > historySize) {
-      history.splice(0, history.length - historySize);
-      truncated = true;
-    }
-    queue.push({ change: { type, resource: t, object: clone(object), ...(old ? { old: clone(old) } : {}) }, entry });
-    deliver();
-  };
-
-  const store: Store = {
-    get(type, namespace, name) {
-      const o = bucket(type).get(objectKey(type.namespaced ? namespace : undefined, name));
-      return o ? clone(o) : undefined;
-    },
-    list(type, namespace, listOptions: ListOptions = {}) {
-      const match = compileSelectors(listOptions);
-      const items: KObject[] = [];
-      for (const o of bucket(type).values()) {
-        if (type.namespaced && namespace !== undefined && o.metadata.namespace !== namespace) continue;
-        if (match(o)) items.push(o);
-      }
-      items.sort(
-        (a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
-      );
-      return { items: listOptions.shared ? items : items.map(clone), resourceVersion: String(rv) };
-    },
-    create(type, object) {
-      const name = object.metadata.name ?? '';
-      const key = objectKey(nsOf(type, object), name);
-      const b = bucket(type);
-      if (b.has(key)) throw alreadyExists(type.resource, type.group, name);
-      const stored = clone(object);
-      stored.metadata.resourceVersion = String(++rv);
-      b.set(key, stored);
-      record(type, 'ADDED', stored);
-      return clone(stored);
-    },
-    update(type, object) {
-      const name = object.metadata.name ?? '';
-      const key = objectKey(nsOf(type, object), name);
-      const b = bucket(type);
-      const old = b.get(key);
-      if (!old) throw notFound(type.resource, type.group, name);
-      const want = object.metadata.resourceVersion;
-      if (want !== undefined && want !== '' && want !== old.metadata.resourceVersion)
-        throw conflict(type.resource, type.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
-      const stored = clone(object);
-      stored.metadata.resourceVersion = String(++rv);
-      b.set(key, stored);
-      record(type, 'MODIFIED', stored, old);
-      return clone(stored);
-    },
-    remove(type, namespace, name) {
-      const key = objectKey(type.namespaced ? namespace : undefined, name);
-      const b = bucket(type);
-      const old = b.get(key);
-      if (!old) return undefined;
-      b.delete(key);
-      const gone = clone(old);
-      gone.metadata.resourceVersion = String(++rv);
-      record(type, 'DELETED', gone, old);
-      return clone(gone);
-    },
-    watch(type, namespace, fromResourceVersion, watchOptions, onEvent) {
-      const w: Watcher = {
-        typeKey: typeKeyOf(type),
-        namespace: type.namespaced ? namespace : undefined,
-        match: compileSelectors(watchOptions),
-        onEvent,
-      };
-      const from = fromResourceVersion === undefined || fromResourceVersion === '' ? 0 : Number(fromResourceVersion);
-      if (!Number.isFinite(from) || from < 0) throw gone(TOO_OLD);
-      if (from === 0) {
-        for (const o of store.list(type, namespace, watchOptions).items) onEvent({ type: 'ADDED', object: o });
-      } else {
-        const oldest = history.length > 0 ? history[0]!.rv : rv + 1;
-        if (truncated && from < oldest - 1) throw gone(`${TOO_OLD}: ${from} (${oldest - 1})`);
-        for (const entry of history) if (entry.rv > from) notifyWatcher(w, entry);
-      }
-      watchers.add(w);
-      return () => {
-        watchers.delete(w);
-      };
-    },
-    subscribe(onChange) {
-      subscribers.add(onChange);
-      return () => {
-        subscribers.delete(onChange);
-      };
-    },
-    resourceVersion: () => String(rv),
-  };
-  return store;
+  }
 }
+
+const nsOf = (t: ResourceType, o: KObject) => (t.namespaced ? o.metadata.namespace : undefined);
 
 /** Sends one history entry to a watcher, turning selector transitions into ADDED/DELETED as the real server does. */
 function notifyWatcher(w: Watcher, entry: HistoryEntry): void {

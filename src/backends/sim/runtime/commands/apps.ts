@@ -1,4 +1,4 @@
-import type { CmdCtx, CommandFn } from '../shell/types.js';
+import { isTerminal, type CmdCtx, type CommandFn } from '../shell/types.js';
 import type { Service } from '../net/types.js';
 import { imageTag } from '../images/index.js';
 import { sleepFor } from './system.js';
@@ -54,16 +54,42 @@ const vishStress: CommandFn = async (c) => {
   return 0;
 };
 
-/** Prints a redis reply the way redis-cli does when its output is not a terminal. */
+/** Prints a redis reply the way redis-cli does when its output is not a terminal (raw). */
 function printReply(c: CmdCtx, r: RedisReply): void {
   if (r === null) c.io.out('\n');
   else if (Array.isArray(r)) for (const x of r) c.io.out(`${x}\n`);
-  else if (typeof r === 'object') c.io.out(`${r.error}\n`);
+  else if (typeof r === 'object') c.io.out(`${'error' in r ? r.error : r.status}\n`);
   else c.io.out(`${r}\n`);
 }
 
-/** A redis reply: bulk string, integer, nil, array or error. */
-export type RedisReply = string | number | null | string[] | { error: string };
+/** A bulk string as redis-cli shows it on a terminal: quoted, with escapes (sdscatrepr). */
+function quoteBulk(s: string): string {
+  const esc: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\x07': '\\a', '\b': '\\b' };
+  const body = [...s]
+    .map((ch) => esc[ch] ?? (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}` : ch))
+    .join('');
+  return `"${body}"`;
+}
+
+/**
+ * A reply as redis-cli formats it for a terminal (cliFormatReplyTTY): bulk strings quoted,
+ * `(integer) 3`, `(nil)`, `(error) …`, a status as is, arrays numbered `1) …` with the numbers
+ * right-aligned; an empty array is `(empty array)` (redis-cli ≥ 6; `(empty list or set)` before).
+ */
+function formatTty(r: RedisReply, major: number): string {
+  if (r === null) return '(nil)';
+  if (typeof r === 'number') return `(integer) ${r}`;
+  if (typeof r === 'string') return quoteBulk(r);
+  if (Array.isArray(r)) {
+    if (r.length === 0) return major >= 6 ? '(empty array)' : '(empty list or set)';
+    const width = String(r.length).length;
+    return r.map((x, i) => `${String(i + 1).padStart(width)}) ${quoteBulk(x)}`).join('\n');
+  }
+  return 'error' in r ? `(error) ${r.error}` : r.status;
+}
+
+/** A redis reply: bulk string, integer, nil, array of bulk strings, error or status (`OK`, `PONG`). */
+export type RedisReply = string | number | null | string[] | { error: string } | { status: string };
 
 /** redis-cli [-h host] [-p port] [-a password] [command …]; without a command, one command per stdin line. */
 const redisCli: CommandFn = (c) => {
@@ -89,7 +115,14 @@ const redisCli: CommandFn = (c) => {
     return 1;
   }
   const lines = words.length ? [words] : [...String(c.io.stdin.readAll()).split('\n')].filter((l) => l.trim()).map((l) => l.trim().split(/\s+/));
-  for (const cmd of lines) printReply(c, svc.redis(cmd));
+  // On a terminal redis-cli formats replies for a reader; piped, it prints them raw.
+  const major = Number(/^(\d+)/.exec(imageTag(c.host.image))?.[1] ?? /^(\d+)/.exec(c.host.profile.version ?? '')?.[1] ?? 7);
+  for (const cmd of lines) {
+    const reply = svc.redis(cmd);
+    // INFO is printed raw on a terminal too (redis-cli's output_raw commands).
+    if (isTerminal(c.io.out) && (cmd[0] ?? '').toUpperCase() !== 'INFO') c.io.out(`${formatTty(reply, major)}\n`);
+    else printReply(c, reply);
+  }
   return 0;
 };
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CommandFn } from '../shell/types.js';
 import { isBusybox, readInputs } from './util.js';
 import { userLabel } from '../identity.js';
+import { workerPids } from '../machine.js';
 
 function digest(algo: 'md5' | 'sha1' | 'sha256'): CommandFn {
   return (c) => {
@@ -40,26 +41,40 @@ function imageProcess(c: Parameters<CommandFn>[0]): { user: string; title: strin
   return p.process && own.length === argv.length && own.every((w, i) => w === argv[i]) ? p.process : undefined;
 }
 
-/** `ps` / `ps aux`: pid 1 is the main process, then the ps itself. */
+/**
+ * `ps` / `ps aux`: pid 1 is the main process, then the workers the image's own command starts
+ * (nginx: one per CPU), then the ps itself.
+ */
 const ps: CommandFn = (c) => {
   const own = imageProcess(c);
   const main = own?.title ?? mainCommandLine(c.host.mainProcess ?? ['sh']);
   // Every process of the container runs as its securityContext user: a name the image knows, else
   // the number; the image's own command may switch to a user of its own.
   const user = userLabel(c.host.vfs, c.host.user?.uid ?? 0);
-  const mainUser = (c.host.user?.uid ?? 0) === 0 && own ? own.user : user;
+  const asRoot = (c.host.user?.uid ?? 0) === 0;
+  const mainUser = asRoot && own ? own.user : user;
+  const workers = own
+    ? workerPids(c.host.profile).map((pid) => ({ pid, user: asRoot ? c.host.profile.workers!.user : user, title: c.host.profile.workers!.title }))
+    : [];
+  const self = Math.max(7, ...workers.map((w) => w.pid + 1));
   if (isBusybox(c)) {
+    const row = (pid: number, u: string, cmd: string) => `${String(pid).padStart(5)} ${u.padEnd(8)}  0:00 ${cmd}\n`;
     c.io.out(
-      `PID   USER     TIME  COMMAND\n    1 ${mainUser.padEnd(8)}  0:00 ${main}\n   ${String(7).padStart(2)} ${user.padEnd(8)}  0:00 ${c.argv.join(' ')}\n`,
+      `PID   USER     TIME  COMMAND\n${row(1, mainUser, main)}${workers.map((w) => row(w.pid, w.user, w.title)).join('')}${row(self, user, c.argv.join(' '))}`,
     );
     return 0;
   }
   const aux = c.argv.slice(1).some((a) => /a|x|e/.test(a));
   if (aux) {
+    const row = (u: string, pid: number, mem: string, stat: string, cmd: string) =>
+      `${u.padEnd(8)} ${String(pid).padStart(7)}  0.0  0.0 ${mem} ?        ${stat.padEnd(4)} 00:00   0:00 ${cmd}\n`;
     c.io.out(
-      `USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n${mainUser.padEnd(8)}       1  0.0  0.0   2576   896 ?        Ss   00:00   0:00 ${main}\n${user.padEnd(8)}       7  0.0  0.0   8088  4024 ?        Rs   00:00   0:00 ${c.argv.join(' ')}\n`,
+      'USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n' +
+        row(mainUser, 1, '  2576   896', 'Ss', main) +
+        workers.map((w) => row(w.user, w.pid, ' 11872  2852', 'S', w.title)).join('') +
+        row(user, self, '  8088  4024', 'Rs', c.argv.join(' ')),
     );
-  } else c.io.out(`    PID TTY          TIME CMD\n      7 ?        00:00:00 ps\n`);
+  } else c.io.out(`    PID TTY          TIME CMD\n${String(self).padStart(7)} ?        00:00:00 ps\n`);
   return 0;
 };
 

@@ -6,6 +6,7 @@ import { formatPrintf, unescapeEcho } from '../shell/printf.js';
 import { has, isBusybox, opt, parseArgs } from './util.js';
 import { idWithName, nameIn } from '../identity.js';
 import { markProcessWake, markRetryLoop } from '../../clock.js';
+import { MACHINE_CPUS } from '../machine.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -268,7 +269,7 @@ export const systemCommands: Record<string, CommandFn> = {
     c.io.out(strftime(fmt ? fmt.slice(1) : '%a %b %e %H:%M:%S %Z %Y', d) + '\n');
     return 0;
   },
-  nproc: (c) => (c.io.out('4\n'), 0),
+  nproc: (c) => (c.io.out(`${MACHINE_CPUS}\n`), 0),
   timeout: (c) => {
     const args = c.argv.slice(1).filter((a) => !a.startsWith('-'));
     return c.run(args.slice(1), c.io);

@@ -22,6 +22,7 @@ export const APT_PACKAGES: Readonly<Record<string, PackageInfo>> = {
   'net-tools': { bins: { '/usr/sbin': ['netstat', 'ifconfig', 'route', 'arp'] }, sizeKb: 1000, version: '2.10-0.1' },
   iproute2: { bins: { '/usr/bin': ['ip', 'ss'] }, sizeKb: 3900, version: '6.1.0-3' },
   tcpdump: { bins: { '/usr/bin': ['tcpdump'] }, sizeKb: 1300, version: '4.99.3-1' },
+  lsof: { bins: { '/usr/bin': ['lsof'] }, sizeKb: 460, version: '4.95.0-1' },
   'netcat-openbsd': { bins: { '/usr/bin': ['nc'] }, sizeKb: 110, version: '1.219-1' },
   'netcat-traditional': { bins: { '/usr/bin': ['nc'] }, sizeKb: 100, version: '1.10-47' },
   telnet: { bins: { '/usr/bin': ['telnet'] }, sizeKb: 170, version: '0.17+2.4-2+deb12u1' },

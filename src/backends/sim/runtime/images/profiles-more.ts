@@ -39,6 +39,8 @@ export const MORE_PROFILES: ImageProfile[] = [
     workdir: '/data',
     entrypoint: ['docker-entrypoint.sh'],
     cmd: ['redis-server'],
+    // docker-library/redis: `if [ "${1#-}" != "$1" ] || [ "${1%.conf}" != "$1" ]; then set -- redis-server "$@"; fi`
+    serverArg: /^-|\.conf$/,
     process: { user: 'redis', title: 'redis-server *:6379' },
     listeners: [{ port: 6379, app: 'redis' }],
     startLogs: [

@@ -228,10 +228,7 @@ const NGINX_START = [
   '{{ts}} [notice] 1#1: OS: Linux 6.8.0-45-generic',
   '{{ts}} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576',
   '{{ts}} [notice] 1#1: start worker processes',
-  '{{ts}} [notice] 1#1: start worker process 29',
-  '{{ts}} [notice] 1#1: start worker process 30',
-  '{{ts}} [notice] 1#1: start worker process 31',
-  '{{ts}} [notice] 1#1: start worker process 32',
+  '{{ts}} [notice] 1#1: start worker process {{worker-pid}}',
 ];
 
 export const busybox = (id: string, repos: string[], extraBins: string[] = []): ImageProfile => ({
@@ -276,8 +273,10 @@ export const PROFILES: ImageProfile[] = [
     files: nginxFiles('1.27.3'),
     entrypoint: ['/docker-entrypoint.sh'],
     cmd: ['nginx', '-g', 'daemon off;'],
-    // The entrypoint execs nginx, whose master names itself so (its workers are not modelled).
+    // The entrypoint execs nginx, whose master names itself so; nginx.conf's `user nginx;` and
+    // `worker_processes auto;` start one worker per CPU (ngx_setproctitle prefixes `nginx: `).
     process: { user: 'root', title: 'nginx: master process nginx -g daemon off;' },
+    workers: { user: 'nginx', title: 'nginx: worker process', count: 'cpus', firstPid: 29 },
     // Listeners come from the nginx configuration in the container (see net/apps.ts).
     listeners: [{ port: 80, app: 'nginx' }],
     startLogs: NGINX_START,

@@ -39,11 +39,25 @@ export interface ImageProfile {
   entrypoint?: string[];
   cmd?: string[];
   /**
+   * A first argument the image's `docker-entrypoint.sh` hands to its server (`set -- <cmd> "$@"`)
+   * rather than running it (`exec "$@"`); an option (`-…`) when unset. redis': an option or a
+   * `*.conf` file.
+   */
+  serverArg?: RegExp;
+  /**
    * What `ps` shows for the image's own command (its entrypoint and cmd, not a command the pod
    * sets): the user it runs as once started and the title it gives itself — redis' entrypoint
    * re-runs itself as `redis` (gosu) and `redis-server` sets the title `redis-server *:6379`.
    */
   process?: { user: string; title: string };
+  /**
+   * Processes the image's own command starts beside it, as `ps` shows them: nginx's master forks
+   * `worker_processes` workers (`auto` in the image's nginx.conf: one per CPU the container sees),
+   * each running as the configured user and titled `nginx: worker process`. `count` is a number
+   * or `cpus`; pids follow each other from `firstPid` (what the entrypoint's scripts left free).
+   * Start-up log lines holding `{{worker-pid}}` are repeated once per worker.
+   */
+  workers?: { user: string; title: string; count: number | 'cpus'; firstPid: number };
   workdir?: string;
   listeners: ListenerSpec[];
   /** Start-up log lines; `{{ts}}` is an nginx-style time, `{{iso}}` RFC 3339 and `{{pid}}` a process id. */

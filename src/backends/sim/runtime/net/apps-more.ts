@@ -125,7 +125,7 @@ function redisConfig(h: AppHost): Record<string, string> {
 }
 
 /** A small redis: strings, counters, keys, PING, CONFIG GET and INFO server. */
-function redisCommand(h: AppHost, args: string[]): string | number | null | string[] | { error: string } {
+function redisCommand(h: AppHost, args: string[]): string | number | null | string[] | { error: string } | { status: string } {
   let db: Record<string, string> = {};
   try {
     db = JSON.parse(h.vfs.readText(REDIS_DB)) as Record<string, string>;
@@ -139,11 +139,11 @@ function redisCommand(h: AppHost, args: string[]): string | number | null | stri
   const [cmd = '', ...rest] = args;
   switch (cmd.toUpperCase()) {
     case 'PING':
-      return rest[0] ?? 'PONG';
+      return rest[0] ?? { status: 'PONG' };
     case 'SET':
       db[rest[0]!] = rest[1] ?? '';
       save();
-      return 'OK';
+      return { status: 'OK' };
     case 'GET':
       return db[rest[0]!] ?? null;
     case 'DEL': {

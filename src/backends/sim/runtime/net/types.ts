@@ -37,7 +37,7 @@ export interface Service {
   /** Serves the gRPC health service (grpc probes succeed). */
   grpc?: boolean;
   /** A redis server: answers one command. */
-  redis?(args: string[]): string | number | null | string[] | { error: string };
+  redis?(args: string[]): string | number | null | string[] | { error: string } | { status: string };
 }
 
 /** Result of opening a connection. */

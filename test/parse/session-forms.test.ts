@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/parse/index.js';
+import { commands } from './helpers.js';
+
+const lesson = (src: string[]) => parseMarkdown(src.join('\n'), { path: 'p.md', examplesDir: 'none' });
+
+describe('a fence of commands typed in a pod shell', () => {
+  it('reads a program installed on the line before as the next command, not as its output', () => {
+    const steps = commands(lesson(['```shell', 'kubectl exec -it web -- /bin/bash', '```', '', '```shell', 'apt-get install -y lsof', 'lsof', '```', '']));
+    expect(steps.map((s) => [s.command, s.host.kind, s.expected?.text ?? null])).toEqual([
+      ['kubectl exec -it web -- /bin/bash', 'local', null],
+      ['apt-get install -y lsof', 'pod', null],
+      ['lsof', 'pod', null],
+    ]);
+  });
+});
+
+describe('leaving a pod shell', () => {
+  it('ends the session at `exit` with a trailing comment, so later lines are the reader machine again', () => {
+    const steps = commands(
+      lesson(['```shell', 'kubectl exec -it web -- sh', '```', '', '```shell', 'ls /', '```', '', '```shell', 'exit # To quit the shell in the container', '```', '', '```shell', 'ls /', '```', '']),
+    );
+    expect(steps.map((s) => [s.command, s.host.kind])).toEqual([
+      ['kubectl exec -it web -- sh', 'local'],
+      ['ls /', 'pod'],
+      ['exit # To quit the shell in the container', 'pod'],
+      ['ls /', 'local'],
+    ]);
+  });
+});
+
+describe("lines typed at a database client's prompt", () => {
+  const src = [
+    '```shell',
+    'kubectl exec -it cache -- redis-cli',
+    '```',
+    '',
+    'Read a key:',
+    '',
+    '```shell',
+    '127.0.0.1:6379> GET greeting',
+    '```',
+    '',
+    'The reply is:',
+    '',
+    '```',
+    '"hello"',
+    '```',
+    '',
+    '```shell',
+    '127.0.0.1:6379> DBSIZE',
+    '(integer) 1',
+    '127.0.0.1:6379> PING',
+    'PONG',
+    '```',
+    '',
+    '```shell',
+    'kubectl delete pod cache',
+    '```',
+    '',
+  ];
+
+  it('reads each prompt line as a command typed in that client, with the replies after it as its output', () => {
+    const steps = commands(lesson(src));
+    expect(steps.map((s) => [s.command, s.host.kind, s.host.kind === 'pod' ? s.host.client : undefined, s.expected?.text ?? null])).toEqual([
+      ['kubectl exec -it cache -- redis-cli', 'local', undefined, null],
+      ['GET greeting', 'pod', 'redis-cli', '"hello"'],
+      ['DBSIZE', 'pod', 'redis-cli', '(integer) 1'],
+      ['PING', 'pod', 'redis-cli', 'PONG'],
+      ['kubectl delete pod cache', 'local', undefined, null],
+    ]);
+  });
+
+  it('leaves a prompt block alone when no client is open: it is output, as before', () => {
+    const steps = commands(lesson(['```shell', 'kubectl get pods', '```', '', '```', '127.0.0.1:6379> PING', 'PONG', '```', '']));
+    expect(steps.map((s) => [s.command, s.expected?.text ?? null])).toEqual([['kubectl get pods', '127.0.0.1:6379> PING\nPONG']]);
+  });
+
+  it('does not run an unprompted line as the client, nor as a shell line', () => {
+    const steps = commands(lesson(['```shell', 'kubectl exec -it db -- mysql -uroot', '```', '', '```sql', 'SHOW DATABASES;', '```', '']));
+    expect(steps.map((s) => s.host.kind)).toEqual(['local']);
+  });
+});
+
+describe('`exit` with no session open', () => {
+  it('is not run on the reader machine: the shell it leaves was opened before a heading', () => {
+    const steps = commands(
+      lesson(['```shell', 'kubectl exec -it web -- bash', '```', '', '## Next part', '', '```shell', 'exit # To quit the shell in the container', '```', '', '```shell', 'kubectl get pods', '```', '']),
+    );
+    expect(steps.map((s) => [s.command, s.host.kind])).toEqual([
+      ['kubectl exec -it web -- bash', 'local'],
+      ['exit # To quit the shell in the container', 'unknown'],
+      ['kubectl get pods', 'local'],
+    ]);
+  });
+});
