@@ -134,6 +134,15 @@ describe('runPlan on the simulator', () => {
     expect(byLine('label configmap greeting').status).toBe('pass');
   });
 
+  it('excuses a listing whose only failing difference is the row of a prerequisite the page never made, whatever stale columns it also has', async () => {
+    const r = await run('unchecked/prerequisite-row.md');
+    const byLine = (text: string) => r.steps.find((s) => s.command?.includes(text))!;
+    expect(byLine('label storageclass gold').status).toBe('unchecked');
+    const list = byLine('get storageclass');
+    expect(list.status).toBe('skipped');
+    expect(list.skipReason).toMatch(/^depends on line \d+, which was skipped: storageclass gold is not created by this page/);
+  });
+
   it('lets the cluster time pass while `kubectl wait` waits, unless realtime', async () => {
     const pod = `apiVersion: v1
 kind: Pod

@@ -69,7 +69,11 @@ function excuse(
         // missing header and rows are all explained by them.
         (EMPTY_LIST.test(output) && expectedRows ? dependsOnEvery(expectedRows, producers) : undefined)),
   );
-  if (result.differences.length > 0 && explainedBy.every(Boolean)) return { all: explainedBy[0]!, dropped: [] };
+  // Differences that do not fail a step (stale columns, the environment's values) need no excuse:
+  // the step depends on the skipped one when each failing difference is explained by it.
+  const failing = result.differences.map((d) => d.stale !== true && d.environment !== true);
+  const explainedFailing = explainedBy.filter((p, i) => failing[i]);
+  if (failing.some(Boolean) && explainedFailing.every(Boolean)) return { all: explainedFailing[0]!, dropped: [] };
   const dropped: string[] = [];
   const kept = result.differences.filter((d, i) => {
     const p = explainedBy[i];
