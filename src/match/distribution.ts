@@ -38,9 +38,13 @@ export function systemNamespaceOf(command: string | undefined): string | undefin
 const NODE_RESOURCES = new Set(['node', 'nodes', 'no']);
 const NODE_VERBS = new Set(['get', 'describe']);
 
-/** True when a kubectl command in `command` shows the cluster's nodes (`kubectl get nodes`, `describe node x`). */
+/** A request for a Node object of the API (`curl …/api/v1/nodes/<name>/status` through `kubectl proxy`). */
+const NODE_URL = /^(?:https?:\/\/)?[^/\s]+\/api\/v1\/nodes(?:\/|$)/;
+
+/** True when a command in `command` shows the cluster's nodes (`kubectl get nodes`, `describe node x`, `curl …/api/v1/nodes/x`). */
 export function showsNodes(command: string | undefined): boolean {
   return parseCommandLine(command ?? '').commands.some((c) => {
+    if ((c.name === 'curl' || c.name === 'wget') && c.args.some((w) => NODE_URL.test(w.value))) return true;
     const call = kubectlCall(c);
     if (!call) return false;
     const verb = call.path[0]?.value ?? '';

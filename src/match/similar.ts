@@ -1,5 +1,6 @@
 import type { BindingSet } from './bindings.js';
 import { compareOrdered, compareUnordered, missingLine, type DocOrigin } from './compare-lines.js';
+import { compareDescribeExcerpt, isJsonFragment } from './describe-excerpt.js';
 import { markDistributionValues, markNodeValues, systemNamespaceOf } from './distribution.js';
 import { installedRowsOf } from './distribution-rows.js';
 import { grepContextOf } from './grep-command.js';
@@ -137,7 +138,9 @@ export function compareSimilar(
     const differences = compareSegmented(origin, all(expected), all(actual), command, bindings);
     return { differences: markAddedSections(differences, doc, all(actual), command), strategy: 'table' };
   }
-  const lines = grep ? compareGrepWindow(origin, doc, act, grep, bindings) : compareOrdered(origin, doc, act, bindings);
+  // A fragment of describe's indented sections, looked up where it occurs.
+  const excerpt = !grep && (isDescribe(command) || isJsonFragment(doc)) ? compareDescribeExcerpt(origin, doc, act, bindings) : undefined;
+  const lines = excerpt ?? (grep ? compareGrepWindow(origin, doc, act, grep, bindings) : compareOrdered(origin, doc, act, bindings));
   const marked = markAddedSections(markNodeSearchDomains(markNodeValues(markDistributionValues(lines, 'lines', namespace), 'lines', command)), doc, all(actual), command);
   return { differences: marked, strategy: 'lines' };
 }

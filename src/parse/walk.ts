@@ -9,7 +9,7 @@ import { isOutputOnly, looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { findExampleIncludes } from './shortcodes.js';
 import { classifyStep } from '../plan/classify.js';
 import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, looksLikeOutputBlock } from './output-block.js';
-import { ALONE_COMMANDS } from './data/output-blocks.js';
+import { ALONE_COMMANDS, HTTP_REQUEST_LINE } from './data/output-blocks.js';
 import { ADDRESS_LINE, EXAMPLE_VALUE_PROSE, NO_OUTPUT_CUE } from './data/cues.js';
 import { matchReturnTerminalCue, sentencesOf } from '../plan/context-cues.js';
 import { splitRepeatedCommands } from './repeated-command.js';
@@ -376,6 +376,11 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   if (manifestLang) {
     const saveAs = WRITE_FILE_PROSE.test(b.prose ?? '') ? namedFile(b.prose) : null;
     addInlineManifest(unit, b, fileFromComment(lines) ?? fileFromProse(b.prose) ?? saveAs, manifestLang, d?.skip);
+    return;
+  }
+  // An HTTP request written out (request line, headers, body): nothing to run.
+  if (!anyPrompt && d?.setup !== true && nonBlank[0] !== undefined && HTTP_REQUEST_LINE.test(nonBlank[0].text)) {
+    b.since = 'blocked';
     return;
   }
   // A shell-tagged fence with no command in it: YAML fields (`command: ["/bin/sh"]`) are a

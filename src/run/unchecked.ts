@@ -6,8 +6,10 @@
  */
 import type { BackendSession } from '../backends/backend.js';
 import { missingCloudFeature } from './cloud-only.js';
+import { otherDistributionRows } from './distribution-components.js';
 import { offline } from './network.js';
 import { NODE_PATHS } from '../plan/data/places.js';
+import { firstKubectlCall, flagValue } from '../shell/index.js';
 
 /** What a step showed and printed. */
 export interface Outcome {
@@ -97,6 +99,8 @@ export const UNCHECKED_RULES: readonly Rule[] = [
     },
   },
   { id: 'offline', test: (o) => (o.onHost ? offline(o.command, o.output) : undefined) },
+  // The system pods of the author's distribution (minikube's static pods and add-ons) are not the doc's facts.
+  { id: 'other-distribution', test: (o) => (o.expected ? otherDistributionRows(o.command, o.expected, o.output) : undefined) },
   { id: 'session-processes', test: (o) => sessionShellMissing(o) },
 ];
 
@@ -138,4 +142,17 @@ export function cannotCheck(o: Outcome, session: Pick<BackendSession, 'capabilit
     if (reason) return { rule: rule.id, reason };
   }
   return undefined;
+}
+
+/**
+ * Why a `kubectl wait` for a condition cannot be checked before it runs, or undefined: the object
+ * it waits on is one whose program the backend does not model (a Job of an image the simulator
+ * does not know), so the condition may never come and the step would only run into its time limit.
+ */
+export function waitCannotEnd(command: string, session: Pick<BackendSession, 'cannotCheck'>): string | undefined {
+  const call = firstKubectlCall(command);
+  if (call?.command !== 'wait') return undefined;
+  const forWhat = flagValue(call, '--for') ?? '';
+  if (!/^(?:condition|jsonpath)=/.test(forWhat)) return undefined;
+  return session.cannotCheck?.(command, '', undefined);
 }

@@ -103,3 +103,90 @@ describe('a table nested in describe output', () => {
     ]);
   });
 });
+
+describe('describe output the doc shows as a fragment of its indented sections', () => {
+  const pod = `Name:         gadget-demo
+Namespace:    default
+Containers:
+  gadget-demo-ctr:
+    Image:      nginx
+    Limits:
+      cpu:                 500m
+      example.com/gadget:  3
+    Requests:
+      cpu:                 500m
+      example.com/gadget:  3
+    Environment:  <none>
+Conditions:
+  Type              Status
+  Ready             True
+Events:          <none>
+`;
+  const node = `Name:               n1
+Capacity:
+  cpu:                 8
+  ephemeral-storage:   102625208Ki
+  example.com/gadget:  4
+  memory:              16351080Ki
+  pods:                110
+Allocatable:
+  cpu:                8
+  memory:             16351080Ki
+  pods:               110
+Events:              <none>
+`;
+  const check = (expected: string, actual: string, command: string) => matchOutput({ expected, actual, mode: 'similar', line: 1, column: 1, command });
+
+  it('finds nested sections where they occur, other indentation and the fields left out notwithstanding', () => {
+    const r = check('Limits:\n  example.com/gadget: 3\nRequests:\n  example.com/gadget: 3', pod, 'kubectl describe pod gadget-demo');
+    expect(r.ok, JSON.stringify(r.differences)).toBe(true);
+    expect(r.differences).toEqual([]);
+  });
+
+  it('still fails a value of the fragment that differs, and a line that is not there', () => {
+    const r = check('Limits:\n  example.com/gadget: 2\nRequests:\n  example.com/gadget: 3\n  memory: 64Mi', pod, 'kubectl describe pod gadget-demo');
+    expect(r.ok).toBe(false);
+    expect(r.differences.map((d) => [d.kind, d.line])).toEqual([
+      ['wrong-value', 2],
+      ['missing-line', 5],
+    ]);
+  });
+
+  it("tolerates the node's own capacity (the author's machine), in any order, but not the page's extended resource", () => {
+    const ok = check('Capacity:\n cpu:  2\n memory:  2049008Ki\n example.com/gadget:  4', node, 'kubectl describe node n1');
+    expect(ok.ok, JSON.stringify(ok.differences)).toBe(true);
+    expect(ok.differences.map((d) => [d.line, d.environment])).toEqual([
+      [2, true],
+      [3, true],
+    ]);
+    const wrong = check('Capacity:\n cpu:  2\n memory:  2049008Ki\n example.com/gadget:  5', node, 'kubectl describe node n1');
+    expect(wrong.ok).toBe(false);
+    expect(wrong.differences.filter((d) => !d.environment).map((d) => d.line)).toEqual([4]);
+  });
+
+  it('is not used for a doc section the output does not have', () => {
+    const r = check('Capacity:\n  example.com/gadget: 4', pod, 'kubectl describe pod gadget-demo');
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe('indented JSON the doc shows from a key on', () => {
+  const answer = JSON.stringify(
+    { kind: 'Node', metadata: { name: 'n1' }, status: { capacity: { cpu: '8', 'example.com/gadget': '4', memory: '16351080Ki', pods: '110' }, phase: 'x' } },
+    null,
+    2,
+  );
+  const check = (expected: string, command = 'curl http://localhost:8001/api/v1/nodes/n1/status') =>
+    matchOutput({ expected, actual: answer, mode: 'similar', line: 1, column: 1, command });
+
+  it("finds the fragment where it occurs; the node's own capacity is the cluster's value", () => {
+    const r = check('"capacity": {\n  "cpu": "2",\n  "memory": "2049008Ki",\n  "example.com/gadget": "4",');
+    expect(r.ok, JSON.stringify(r.differences)).toBe(true);
+    expect(r.differences.every((d) => d.environment)).toBe(true);
+  });
+
+  it('fails a value the page itself set, and node capacity of something that is not a node', () => {
+    expect(check('"capacity": {\n  "cpu": "8",\n  "example.com/gadget": "5"\n}').ok).toBe(false);
+    expect(check('"capacity": {\n  "cpu": "2"', 'curl http://localhost:8001/api/v1/namespaces/default/resourcequotas/q').ok).toBe(false);
+  });
+});

@@ -184,6 +184,7 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>, internet: 
       for (const t of templates) out.push({ name: new RegExp(`^${escape(t)}-${escape(owner.name)}-\\d+$`), reason: later, commandOnly: true });
     }
   }
+  out.push(...unknownImageJobs(api, podType));
   const svcType = api.resolve('services');
   if (svcType && stuck.length) {
     for (const svc of api.list(svcType, undefined).items) {
@@ -197,6 +198,35 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>, internet: 
           name: svc.metadata.name!,
           reason: `Service ${svc.metadata.name} selects pod ${pod.metadata.name}, which cannot become Ready in the simulator: ${unmodelledProgram((pod.spec ?? {}) as { containers?: Container[] })}`,
         });
+    }
+  }
+  return out;
+}
+
+/** What a step asks of a Job whose program is not modelled: whether it completes (`kubectl wait`), what its pods print. */
+const JOB_OUTCOME = /\bkubectl\b.*\s(?:wait|logs)\s/;
+
+/**
+ * Jobs not finished whose pods run the own program of an image the simulator does not know (no
+ * `command`: the image's entrypoint, the reader's own worker): whether they complete and what they
+ * print cannot be checked — `kubectl wait --for=condition=complete` would wait for ever. The Job and
+ * its pods are named for `kubectl wait` and `kubectl logs` only; listings and describes stay checked.
+ */
+function unknownImageJobs(api: Pick<Api, 'resolve' | 'list'>, podType: NonNullable<ReturnType<Api['resolve']>>): UnmodelledObject[] {
+  const jobType = api.resolve('jobs', 'batch');
+  if (!jobType) return [];
+  const out: UnmodelledObject[] = [];
+  for (const job of api.list(jobType, undefined).items) {
+    const conditions = (job.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
+    if (conditions.some((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')) continue;
+    const template = (job.spec as { template?: { spec?: { containers?: Container[] } } } | undefined)?.template?.spec;
+    const c = (template?.containers ?? []).find((x) => profileFor(x.image ?? '').generic && !x.command?.length);
+    if (!c) continue;
+    const reason = `Job ${job.metadata.name} runs image ${c.image}, which the simulator does not know: its program (the image's own) is not modelled, so whether the Job completes and what its pods print cannot be checked (use --backend kind)`;
+    out.push({ name: job.metadata.name!, reason, commandOnly: true, command: JOB_OUTCOME });
+    for (const pod of api.list(podType, job.metadata.namespace).items) {
+      if ((pod.metadata.ownerReferences ?? []).some((o) => o.kind === 'Job' && o.name === job.metadata.name))
+        out.push({ name: pod.metadata.name!, reason, commandOnly: true, command: JOB_OUTCOME });
     }
   }
   return out;

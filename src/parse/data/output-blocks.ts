@@ -63,3 +63,10 @@ export const ALONE_COMMANDS: ReadonlySet<string> = new Set([
   'set',
   'alias',
 ]);
+
+/**
+ * The first line of an HTTP request written out as a listing (`PATCH /api/v1/nodes/<name>/status
+ * HTTP/1.1`, then headers and a body): an illustration of what a client sends, not a command,
+ * whatever the fence's language.
+ */
+export const HTTP_REQUEST_LINE = /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\/\S*\s+HTTP\/\d(?:\.\d)?\s*$/;

@@ -2,6 +2,7 @@
 import type { CommandStep } from '../../plan/types.js';
 import { placeholderVars, resolvePlaceholders } from '../bind.js';
 import { readerValue } from '../reader-value.js';
+import { waitCannotEnd } from '../unchecked.js';
 import { templateManifestRead, templateManifestReason } from '../manifest-placeholders.js';
 import { neededTemplateVars, templateReason } from '../template-vars.js';
 import {
@@ -74,7 +75,8 @@ async function bindGeneratedPods(state: LessonProgress, command: string, line: n
   const objects = objectsOf(state);
   const workloads = [...objects.byKind.entries()].filter(([k]) => POD_MAKERS.has(k)).flatMap(([, names]) => [...names]);
   if (workloads.length === 0) return null;
-  for (const m of command.matchAll(/(?<![\w.$/-])([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?![\w./-])/g)) {
+  // A name alone, or after `pod/` (`kubectl logs pods/job-wq-2-7r7b2`).
+  for (const m of command.matchAll(/(?:(?<![\w.$/-])|(?<=(?<![\w.-])(?:pods?|po)\/))([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?![\w./-])/g)) {
     const name = m[1]!;
     const owner = workloads.find((w) => name.startsWith(`${w}-`) && POD_SUFFIX.test(name.slice(w.length)));
     if (!owner || state.bindings.some((b) => b.doc === name)) continue;
@@ -316,6 +318,8 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   }
   const readers = readerValue(command);
   if (readers) return skipped(step, readers, rewrites, warnings);
+  const endless = waitCannotEnd(command, state.session);
+  if (endless) return unchecked(step, endless, rewrites, warnings);
 
   const done = changedBefore(step, command, earlierRuns(state));
   if (done) return doneAnotherWayResult(state, step, command, done, rewrites, warnings);

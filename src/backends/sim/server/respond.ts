@@ -1,10 +1,22 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StatusError, type KStatus } from '../status.js';
 
-/** Sends a JSON body with a status code. */
+/**
+ * True when the API server indents its JSON for this request: `?pretty=true`, or a client people
+ * read the answer of (the User-Agent of curl, Wget or a browser), as the apiserver's
+ * `isPrettyPrint` decides. kubectl's requests stay compact.
+ */
+export function isPrettyPrint(req: Pick<IncomingMessage, 'url' | 'headers'> | undefined): boolean {
+  if (!req) return false;
+  const pretty = new URL(req.url ?? '/', 'http://x').searchParams.get('pretty');
+  if (pretty) return /^(?:1|t|true)$/i.test(pretty);
+  return /^(?:curl|Wget|Mozilla\/5\.0)/.test(req.headers['user-agent'] ?? '');
+}
+
+/** Sends a JSON body with a status code (indented for people's clients, see {@link isPrettyPrint}). */
 export function sendJson(res: ServerResponse, code: number, body: unknown, contentType = 'application/json'): void {
   if (res.headersSent || res.destroyed) return;
-  const text = JSON.stringify(body);
+  const text = contentType.startsWith('application/json') && isPrettyPrint(res.req) ? JSON.stringify(body, null, 2) : JSON.stringify(body);
   res.writeHead(code, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
   res.end(text);
 }
