@@ -49,6 +49,13 @@ export const INSTALLED_OBJECTS: readonly InstalledObject[] = [
   { distribution: 'kind', resource: 'storageclass', name: 'standard', what: "kind's default StorageClass (local-path)" },
 ];
 
+/**
+ * Columns that say which distribution made an installed object (a StorageClass's PROVISIONER): a
+ * doc row of the same object with another value there is the doc's distribution's own object, and
+ * its other settings are that distribution's too. With the same value, the row is compared.
+ */
+export const DISTRIBUTION_COLUMNS: readonly string[] = ['PROVISIONER'];
+
 /** kubectl's names of the resources above (short names, plurals, `kind.group` forms). */
 const RESOURCE_ALIASES: Readonly<Record<string, string>> = {
   ns: 'namespace',

@@ -96,6 +96,32 @@ function installerEntry(listPath: KeyPath, item: unknown): boolean {
 
 const INSTALLER_ENTRY = "the author's kubeconfig entry, made by the installer; the reader's has its own";
 
+/** A top-level kubeconfig entry the page names itself (`developer`, `dev-frontend`): its values are the page's. */
+function pageEntry(listPath: KeyPath, item: unknown): boolean {
+  if (listPath.length !== 1 || typeof listPath[0] !== 'string' || !(listPath[0] in KUBECONFIG_LISTS)) return false;
+  const name = isMapping(item) ? item['name'] : undefined;
+  return typeof name === 'string' && !isInstallerName(name);
+}
+
+/**
+ * The names of the reader's own kubeconfig entries in a merged `kubectl config view`: the current
+ * context and its cluster and user. A page that merges its files into `$KUBECONFIG` shows only its
+ * own entries; the reader's are there too, and are not the page's to show.
+ */
+function readerEntries(root: unknown): Set<string> {
+  const out = new Set<string>();
+  if (!isMapping(root) || typeof root['current-context'] !== 'string' || !Array.isArray(root['contexts'])) return out;
+  const current = root['current-context'];
+  const context = root['contexts'].find((c) => isMapping(c) && c['name'] === current);
+  if (!isMapping(context)) return out;
+  out.add(current);
+  const inner = isMapping(context['context']) ? context['context'] : {};
+  for (const k of ['cluster', 'user']) if (typeof inner[k] === 'string') out.add(inner[k]);
+  return out;
+}
+
+const READER_ENTRY = "the reader's own kubeconfig entry, merged in from $KUBECONFIG; the page shows only its own";
+
 /** The normalizer context of a scalar at a path, when its leaf key alone does not say (`contexts[0].name`). */
 function contextOf(path: KeyPath): string | undefined {
   const [list, , leaf] = path.slice(-3);
@@ -113,6 +139,10 @@ class Walker {
   private looseLevel = 0;
   /** Inside an installer's kubeconfig entry: its differences are the environment's. */
   private installerLevel = 0;
+  /** Inside a kubeconfig entry the page made: its kubeconfig keys are the page's values. */
+  private pageLevel = 0;
+  /** The reader's own kubeconfig entries in the actual output (see readerEntries). */
+  private reader = new Set<string>();
   constructor(
     private readonly origin: DocOrigin,
     private readonly lines: readonly string[],
@@ -147,6 +177,7 @@ class Walker {
   }
 
   compare(doc: unknown, actual: unknown, docPath: KeyPath, path: KeyPath): void {
+    if (path.length === 0 && this.anchor.length === 0) this.reader = readerEntries(actual);
     if (isMapping(doc)) {
       if (Array.isArray(actual) && this.options.excerpt && Object.keys(doc).some(isElided)) return this.compareElidedItem(doc, actual, docPath, path);
       if (!isMapping(actual)) return this.push('wrong-value', docPath, path, `doc a mapping, actual ${show(actual)}`);
@@ -156,7 +187,7 @@ class Walker {
           this.compare(v, actual[k], docPath.concat(k), path.concat(k));
           continue;
         }
-        const why = environmentKey(k);
+        const why = environmentKey(k, this.pageLevel > 0);
         const note = why ? ` (${why})` : '';
         this.push('missing-line', docPath.concat(k), path.concat(k), `missing in actual output (doc ${show(v)})${note}`, {
           expected: show(v),
@@ -190,11 +221,12 @@ class Walker {
     const leaf = [...path].reverse().find((s): s is string => typeof s === 'string');
     const m = this.bindings.matchValue(d, a, contextOf(this.anchor.concat(docPath)) ?? leaf);
     if (m.ok) return this.bindings.addAll(this.looseLevel > 0 ? m.bindings.map((b) => ({ ...b, loose: true })) : m.bindings);
-    const why = environmentKey(leaf) ?? m.conflict;
+    const env = environmentKey(leaf, this.pageLevel > 0);
+    const why = env ?? m.conflict;
     this.push('wrong-value', docPath, path, `doc ${show(d)}, actual ${show(a)}${why ? ` (${why})` : ''}`, {
       expected: d,
       actual: a,
-      ...(environmentKey(leaf) ? { environment: true } : {}),
+      ...(env ? { environment: true } : {}),
     });
   }
 
@@ -290,7 +322,9 @@ class Walker {
     for (const { item, i } of items) {
       const k = pairs.get(i);
       const installer = installerEntry(this.anchor.concat(docPath), item);
+      const made = pageEntry(this.anchor.concat(docPath), item);
       if (installer) this.installerLevel++;
+      if (made) this.pageLevel++;
       if (k === undefined) this.push('missing-line', docPath.concat(i), path.concat(i), `list item missing in actual output (doc ${show(item)})`);
       else {
         if (loose.has(i)) this.looseLevel++;
@@ -298,16 +332,22 @@ class Walker {
         if (loose.has(i)) this.looseLevel--;
       }
       if (installer) this.installerLevel--;
+      if (made) this.pageLevel--;
     }
     if (elided) return;
     const byIndex = itemKey(items.map((x) => x.item)) === undefined && !this.options.excerpt;
     const stale = path[0] === 'status';
     const used = new Set(pairs.values());
+    const listPath = this.anchor.concat(docPath);
+    const kubeconfigList = listPath.length === 1 && typeof listPath[0] === 'string' && listPath[0] in KUBECONFIG_LISTS;
     actual.forEach((item, j) => {
       if (used.has(j) || (byIndex && j < doc.length)) return;
-      this.push('extra-line', docPath, path.concat(j), `list item in actual output, not in the doc (${show(item)})`, {
+      const name = isMapping(item) ? item['name'] : undefined;
+      const readers = kubeconfigList && typeof name === 'string' && this.reader.has(name);
+      this.push('extra-line', docPath, path.concat(j), `list item in actual output, not in the doc (${show(item)})${readers ? ` (${READER_ENTRY})` : ''}`, {
         actual: show(item),
         ...(stale ? { stale } : {}),
+        ...(readers ? { environment: true } : {}),
       });
     });
   }

@@ -1,6 +1,6 @@
 import type { BindingSet, FitMode } from './bindings.js';
 import { clusterMadeRow } from './cluster-made.js';
-import type { RowCells } from './distribution-rows.js';
+import { DISTRIBUTION_COLUMNS, type RowCells } from './distribution-rows.js';
 import type { DocOrigin } from './compare-lines.js';
 import { contextKey } from './normalizers/index.js';
 import type { Column, Row, Table } from './table-parse.js';
@@ -121,6 +121,13 @@ export function compareTables(
     // A doc row that several actual rows fit as well (replicas alike but for their random names)
     // was paired by chance: its values rewrite later commands but do not bind the page.
     const loose = actual.rows.filter((r) => r !== ar && !r.elision && common.every((c) => cellMatch(dr, r, c))).length > 0;
+    // An object the distribution installs under the same name on both clusters (a default
+    // StorageClass `standard`): its settings (provisioner, binding mode) are each distribution's own.
+    const installedAs = installed?.(Object.fromEntries(actual.columns.map((col, k) => [col.name, ar.cells[k] ?? ''])));
+    const otherDistribution = common.some(
+      ([i, j]) => DISTRIBUTION_COLUMNS.includes(doc.columns[i]!.name) && (dr.cells[i] ?? '') !== (ar.cells[j] ?? ''),
+    );
+    const installedBy = installedAs && otherDistribution ? installedAs : undefined;
     for (const c of common) {
       const [i, j] = c;
       if (skipped.get(dr)!.has(i)) continue;
@@ -132,12 +139,15 @@ export function compareTables(
         continue;
       }
       const conflict = bindings.conflict(t, a);
+      const environment = installedBy !== undefined && c !== nameAt;
+      const why = conflict ?? (environment ? installedBy : undefined);
       out.push({
         kind: 'wrong-value',
-        message: `row ${label(dr, 0)}, column ${doc.columns[i]!.name}: doc ${d || '(empty)'}, actual ${a || '(empty)'}${conflict ? ` (${conflict})` : ''}`,
+        message: `row ${label(dr, 0)}, column ${doc.columns[i]!.name}: doc ${d || '(empty)'}, actual ${a || '(empty)'}${why ? ` (${why})` : ''}`,
         ...at(origin, dr, dr.offsets[i] ?? 0),
         expected: d,
         actual: a,
+        ...(environment && !conflict ? { environment: true } : {}),
       });
     }
   }

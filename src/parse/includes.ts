@@ -1,4 +1,4 @@
-import { FILE_SHORTCODES, HUGO_PARAMS, INLINE_CODE_SHORTCODES, JEKYLL_CODE_INCLUDE, PARAM_SHORTCODE } from './data/hugo.js';
+import { FILE_SHORTCODES, HUGO_PARAMS, INLINE_CODE_SHORTCODES, JEKYLL_CODE_INCLUDE, PARAM_SHORTCODE, SKEW_SHORTCODE, SKEW_VALUES } from './data/hugo.js';
 import { SHORTCODE, SHORTCODE_ATTR } from './data/shortcodes.js';
 import type { DocLine } from './source-text.js';
 
@@ -12,6 +12,16 @@ export function resolveParams(text: string): string {
     const repo = /github\.com\/([\w.-]+\/[\w.-]+)\//.exec(before)?.[1];
     return (repo && p.byRepo?.[repo]) ?? p.value;
   });
+}
+
+/**
+ * Replaces `{{< skew latestVersion >}}` (a version the website fills in) with its value for the
+ * checked Kubernetes version, wherever it is: a command or manifest holding it runs as the reader's
+ * copy of the page reads. Unknown names stay as written.
+ */
+export function resolveSkew(source: string): string {
+  if (!source.includes('skew')) return source;
+  return source.replace(SKEW_SHORTCODE, (whole, name: string) => SKEW_VALUES[name] ?? whole);
 }
 
 /**

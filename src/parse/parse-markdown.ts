@@ -4,7 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fenceInlineCode } from './includes.js';
+import { fenceInlineCode, resolveSkew } from './includes.js';
 import { diagnostic } from '../diag/diagnostic.js';
 import type { Lesson } from '../plan/types.js';
 import { readTextFile, resolveExamplesDir } from './examples.js';
@@ -52,7 +52,7 @@ const largeProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'
  * become `lesson.findings`.
  */
 export function parseMarkdown(source: string, options: ParseOptions): Lesson {
-  source = fenceInlineCode(source);
+  source = resolveSkew(fenceInlineCode(source));
   const src = indexSource(source);
   const readFile = options.readFile ?? readTextFile;
   let dir: string | undefined;

@@ -30,8 +30,11 @@ const MANIFEST_NAME_COMMENT = /^(?:#|\/\/)\s*(?:file(?:name)?\s*:\s*)?([\w./-]+\
 /** A file name in prose (`Create a file named run-my-nginx.yaml:`). */
 const PROSE_FILE_NAME = /([\w.-]+\.(?:ya?ml|json))\b/g;
 
-/** Prose naming the file the next block is to be saved as, whatever its kind: "into a file called `job.yaml.jinja2`". */
-const NAMED_FILE_PROSE = /\b(?:(?:a|the)\s+file\s+(?:called|named)|save\s+(?:it|this|them)\s+as)\s+`([\w.-]+\.[A-Za-z0-9]+)`/gi;
+/**
+ * Prose naming the file the next block is to be saved as, whatever its kind: "into a file called
+ * `job.yaml.jinja2`", "create a file named `config-demo`" (a kubeconfig file has no extension).
+ */
+const NAMED_FILE_PROSE = /\b(?:(?:a|the)\s+file\s+(?:called|named)|save\s+(?:it|this|them)\s+as)\s+`([\w.-]+)`/gi;
 
 /** Walks the units in doc order, adding steps and pairing output to the builder. */
 export function walkUnits(units: Unit[], b: LessonBuilder): void {
@@ -377,7 +380,8 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     if (allOutput) return pair('fence');
   }
   if (manifestLang) {
-    addInlineManifest(unit, b, fileFromComment(lines) ?? fileFromProse(b.prose), manifestLang, d?.skip);
+    const saveAs = WRITE_FILE_PROSE.test(b.prose ?? '') ? namedFile(b.prose) : null;
+    addInlineManifest(unit, b, fileFromComment(lines) ?? fileFromProse(b.prose) ?? saveAs, manifestLang, d?.skip);
     return;
   }
   // An HTTP request written out (request line, headers, body): nothing to run.

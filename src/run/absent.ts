@@ -71,7 +71,8 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
 /** The singular lower-case kind of a kubectl resource word (`deployments.apps` → `deployment`). */
 export function kindOf(word: string): string {
   const w = word.toLowerCase().split('.')[0]!;
-  return KIND_WORDS[w] ?? w.replace(/(?<!s)s$/, '');
+  // English plurals in -es after a sibilant (`storageclasses`, `ingressclasses`) drop the `es`.
+  return KIND_WORDS[w] ?? (/(?:ss|ch|sh|x)es$/.test(w) ? w.slice(0, -2) : w.replace(/(?<!s)s$/, ''));
 }
 
 /** kubectl subcommands whose first positional is a pod (or `type/name`). */

@@ -152,14 +152,14 @@ export function consumersOf(listJson: string | { items?: readonly unknown[] }, e
 }
 
 /** The producers a command depends on by what it reads: changes count only for steps that do not remake the object. */
-export function readable(command: string, producers: readonly SkippedProducer[]): SkippedProducer[] {
+export function readable(command: string, producers: readonly SkippedProducer[], includeChanged = true): SkippedProducer[] {
   producers = withoutMadeBy(command, producers);
   const verbs = parseCommandLine(command).commands.map((c) => kubectlCall(c)?.path[0]?.value ?? '');
   const remakes = verbs.some((v) => REMAKES.has(v));
   const readsOutput = verbs.some((v) => READS_OUTPUT.has(v));
   producers = producers.map((p) => (p.outputOf?.size && readsOutput ? { ...p, objects: new Set([...(p.objects ?? []), ...p.outputOf]) } : p));
   // Read as objects: by name, as kind/name (`deployment/web`) and through their children (`web-7d4b9c-x2x5q`).
-  return producers.map((p) => (p.changed?.size && !remakes ? { ...p, objects: new Set([...(p.objects ?? []), ...p.changed]) } : p));
+  return producers.map((p) => (p.changed?.size && !remakes && includeChanged ? { ...p, objects: new Set([...(p.objects ?? []), ...p.changed]) } : p));
 }
 
 const PATH_LIKE = /^(?:\.{0,2}\/)?[\w.-]+(?:\/[\w.-]+)*\.[A-Za-z0-9]{1,12}$|^\/[\w.-]+(?:\/[\w.-]+)+$/;

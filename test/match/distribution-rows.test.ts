@@ -118,5 +118,13 @@ kube-system       Active   11d
       'NAME       PROVISIONER             RECLAIMPOLICY   VOLUMEBINDINGMODE      ALLOWVOLUMEEXPANSION   AGE\nstandard   rancher.io/local-path   Retain          WaitForFirstConsumer   false                  1m\n',
     );
     expect(wrong.ok).toBe(false);
+    // The doc's cluster's own `standard` (another provisioner): its settings are its distribution's.
+    const other = await compare(
+      ['get', 'storageclass'],
+      'NAME                 PROVISIONER             RECLAIMPOLICY   VOLUMEBINDINGMODE      ALLOWVOLUMEEXPANSION   AGE\nstandard (default)   kubernetes.io/gce-pd    Retain          Immediate              true                   1d\n',
+    );
+    expect(other.ok, JSON.stringify(other.differences)).toBe(true);
+    expect(other.differences.length).toBeGreaterThan(0);
+    expect(other.differences.every((d) => d.environment === true)).toBe(true);
   }, 30_000);
 });

@@ -178,4 +178,26 @@ describe('values the cluster assigns are consistent across a page', () => {
     expect(wrong!.ok).toBe(false);
     expect(wrong!.differences.filter((d) => d.environment !== true && d.stale !== true).map((d) => d.path)).toEqual(['contexts[1].context.namespace']);
   });
+
+  test("in a merged view the reader's own entries are the environment; a page-made entry's key paths are the page's values", () => {
+    const entry = (name: string, ns: string) => `- context:\n    cluster: ${name}\n    namespace: ${ns}\n    user: ${name}\n  name: ${name}\n`;
+    // The page merged two files of its own into $KUBECONFIG and shows their contexts as an excerpt.
+    const excerpt = `contexts:\n${entry('alpha', 'a')}${entry('beta', 'b')}`;
+    const merged = (extra: string) => `apiVersion: v1\ncontexts:\n${entry('alpha', 'a')}${entry('beta', 'b')}${extra}current-context: my-own\nkind: Config\n`;
+    const [readers] = page([{ command: 'kubectl config view', expected: excerpt, actual: merged(entry('my-own', 'default')) }]);
+    expect(readers!.ok, JSON.stringify(readers!.differences)).toBe(true);
+    expect(readers!.differences.some((d) => d.environment === true && /reader's own kubeconfig entry/.test(d.message))).toBe(true);
+    // Another context the page did not show, which is not the reader's current one, still fails.
+    const [other] = page([{ command: 'kubectl config view', expected: excerpt, actual: merged(entry('gamma', 'c')) }]);
+    expect(other!.ok).toBe(false);
+    // A user the page made with `set-credentials developer --client-key=key-a`: the doc's other key path is its defect.
+    const users = (key: string) => `apiVersion: v1\nkind: Config\nusers:\n- name: developer\n  user:\n    client-certificate: cert\n    client-key: ${key}\n`;
+    const [made] = page([{ command: 'kubectl config --kubeconfig=demo view', expected: users('key-b'), actual: users('key-a') }]);
+    expect(made!.ok).toBe(false);
+    expect(made!.differences.filter((d) => d.environment !== true).map((d) => d.path)).toEqual(['users[0].user.client-key']);
+    // The same key under an installer's user is the author's environment.
+    const minikube = (key: string) => users(key).replace('developer', 'minikube');
+    const [installer] = page([{ command: 'kubectl config view', expected: minikube('/home/me/.minikube/client.key'), actual: minikube('key-a') }]);
+    expect(installer!.ok, JSON.stringify(installer!.differences)).toBe(true);
+  });
 });

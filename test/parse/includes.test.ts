@@ -83,3 +83,20 @@ describe('includes', () => {
     expect(lesson.findings.filter((f) => f.ruleId === 'example-not-found')).toEqual([]);
   });
 });
+
+describe('the `skew` shortcode of kubernetes/website', () => {
+  it('is the checked version in a command, and an unknown name stays as written', () => {
+    const md = [
+      '```shell',
+      'kubectl label --overwrite ns demo pod-security.kubernetes.io/enforce-version=v{{< skew latestVersion >}}',
+      'echo {{< skew someFutureName >}}',
+      '```',
+      '',
+    ].join('\n');
+    const steps = parseMarkdown(md, { path: 'doc.md', readFile: () => undefined }).steps.filter((s) => s.kind === 'command');
+    expect(steps.map((s) => (s.kind === 'command' ? s.command : ''))).toEqual([
+      'kubectl label --overwrite ns demo pod-security.kubernetes.io/enforce-version=v1.32',
+      'echo {{< skew someFutureName >}}',
+    ]);
+  });
+});

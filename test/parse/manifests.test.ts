@@ -184,3 +184,16 @@ describe('a yaml-tagged fence that is a shell script', () => {
     expect(steps.map((s) => s.kind)).toEqual(['manifest']);
   });
 });
+
+describe('a manifest named by the prose without an extension', () => {
+  const parse = (prose: string) =>
+    manifests(parseMarkdown([prose, '', '```yaml', 'apiVersion: v1', 'kind: Config', 'contexts: []', '```', ''].join('\n'), { path: 'doc.md', readFile: () => undefined }));
+
+  it('is saved under that name when the prose asks to create it (a kubeconfig file)', () => {
+    expect(parse('In that directory, create a file named `config-demo` with this content:').map((m) => m.file)).toEqual(['config-demo']);
+  });
+
+  it('stays unnamed when the prose only mentions a file', () => {
+    expect(parse('You probably have a file named `config` in that directory. It looks like this:').map((m) => m.file)).toEqual([null]);
+  });
+});

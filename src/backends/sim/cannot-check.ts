@@ -33,6 +33,15 @@ const NOT_MODELLED: readonly { command: RegExp; expected?: RegExp; both?: boolea
       'events of node-problem-detector (OOMKilling, KernelOops, …) appear only on clusters that run it; the simulator, like kubeadm and kind clusters, does not',
   },
   {
+    // Pod Security admission checks pods against the namespace's pod-security.kubernetes.io/* labels:
+    // warnings (`would violate PodSecurity "restricted:latest": …`), refusals (`violates PodSecurity`)
+    // and the label command's report on existing pods. The simulator admits every pod silently.
+    command: /\bkubectl\b/,
+    expected: /\b(?:would violate|violates|violate the new) PodSecurity\b/,
+    both: true,
+    reason: 'Pod Security admission (the pod-security.kubernetes.io/* namespace labels: its warnings and refusals) is not simulated (use --backend kind)',
+  },
+  {
     // With shareProcessNamespace, /proc/<pid>/root reaches another container's files; the simulator keeps each container's files apart.
     command: /\/proc\/(?:\d+|\$\w+)\/root\b/,
     reason: "another container's filesystem through /proc/<pid>/root (a shared process namespace) is not simulated",

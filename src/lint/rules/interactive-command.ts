@@ -23,7 +23,7 @@ export const interactiveCommand: LintRule = {
         if (!entry) continue;
         const range = spanPosition(step, sc.program!.start, (sc.args[sc.args.length - 1] ?? sc.program!).end);
         out.push(
-          diagnostic(this.id, 'warning', range, `\`${entry.name}\` is interactive or does not end by itself; the runner runs it ${entry.how}`, {
+          diagnostic(this.id, 'warning', range, `\`${entry.name}\` is interactive or does not end by itself; the runner ${entry.how}`, {
             stepId: step.id,
           }),
         );

@@ -22,3 +22,20 @@ export const FILE_SHORTCODES: ReadonlySet<string> = new Set(['readFile', 'readfi
 
 /** Jekyll-era include: `{% include code.html language="yaml" file="x.yaml" ghlink="/docs/…/x.yaml" %}`. */
 export const JEKYLL_CODE_INCLUDE = /\{%\s*include\s+code\.html\s+((?:[^%]|%(?!\}))*)%\}/g;
+
+/**
+ * Values of kubernetes/website's `{{< skew NAME >}}` shortcode (data/releases/schedule.yaml), for
+ * the Kubernetes version the tool checks against (1.32): pages print versions with it in commands
+ * (`pod-security.kubernetes.io/enforce-version=v{{< skew latestVersion >}}`) and manifests.
+ */
+export const SKEW_VALUES: Readonly<Record<string, string>> = {
+  latestVersion: '1.32',
+  currentVersion: '1.32',
+  currentPatchVersion: '1.32.0',
+  prevMinorVersion: '1.31',
+  nextMinorVersion: '1.33',
+  oldestMinorVersion: '1.29',
+};
+
+/** `{{< skew latestVersion >}}`; group 1 is the name. */
+export const SKEW_SHORTCODE = /\{\{[<%]\s*skew\s+["']?(\w+)["']?\s*[%>]\}\}/g;

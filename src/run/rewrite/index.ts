@@ -10,6 +10,7 @@ import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { INTERACTIVE_RULES, unhandledInteractive } from './interactive.js';
 import { quietForTerminal } from './terminal-output.js';
+import { backendContext } from './cluster-context.js';
 import type { PodShell, Prepared, RewriteContext } from './types.js';
 import { dropRootSudo } from './sudo.js';
 import { shQuote, shQuoteExpanding } from '../../shell/index.js';
@@ -279,6 +280,9 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
     const quiet = quietForTerminal(command);
     command = quiet.command;
     paths.rewrites.push(...quiet.rewrites);
+    const context = backendContext(command, ctx.steps, ctx.index);
+    command = context.command;
+    paths.rewrites.push(...context.rewrites);
   }
   if (step.host.kind === 'pod' && step.host.client) {
     // Typed at a database client's prompt: one call of that client, opened the way the page opened it.

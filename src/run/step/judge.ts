@@ -49,7 +49,10 @@ function excuse(
   // image ds/x` after a skipped `kubectl edit ds/x`) does what it does either way: that change
   // excuses nothing of it.
   if (changes) producers = producers.map((p) => (p.changed?.size ? { ...p, changed: new Set<string>() } : p));
-  const reads = dependsOn(command, readable(command, producers));
+  // A step that passed is not excused by a skipped change to an object it reads (`kubectl patch
+  // deploy web` after a skipped `kubectl edit deploy web`): the object was there, and the step did
+  // what the doc shows. Only what was never made excuses a pass.
+  const reads = dependsOn(command, readable(command, producers, result.status !== 'pass'));
   if (reads) return { all: reads, dropped: [] };
   if (result.status !== 'fail') return { dropped: [] };
   const events = result.diagnostics?.events ?? '';
@@ -71,7 +74,11 @@ function excuse(
         // missing header and rows are all explained by them.
         (EMPTY_LIST.test(output) && expectedRows ? dependsOnEvery(expectedRows, producers) : undefined)),
   );
-  if (result.differences.length > 0 && explainedBy.every(Boolean)) return { all: explainedBy[0]!, dropped: [] };
+  // Differences that do not fail a step (stale columns, the environment's values) need no excuse:
+  // the step depends on the skipped one when each failing difference is explained by it.
+  const failing = result.differences.map((d) => d.stale !== true && d.environment !== true);
+  const explainedFailing = explainedBy.filter((p, i) => failing[i]);
+  if (failing.some(Boolean) && explainedFailing.every(Boolean)) return { all: explainedFailing[0]!, dropped: [] };
   const dropped: string[] = [];
   const kept = result.differences.filter((d, i) => {
     const p = explainedBy[i];
