@@ -1,5 +1,5 @@
 import type { HostContext } from '../plan/types.js';
-import { COMMAND_WORDS, splitTolerant } from '../shell/index.js';
+import { COMMAND_WORDS, firstProgramWord } from '../shell/index.js';
 import { OUTPUT_LINE_PATTERNS } from './data/output-lines.js';
 import { LOCAL_HOST_NAMES, NODE_NAME_PATTERNS, POD_NAME_PATTERNS, PROMPT_PATTERNS } from './data/prompts.js';
 
@@ -9,7 +9,7 @@ import { LOCAL_HOST_NAMES, NODE_NAME_PATTERNS, POD_NAME_PATTERNS, PROMPT_PATTERN
  * splitter rather than the shell parser.
  */
 export function programOf(text: string): string | undefined {
-  return splitTolerant(text).commands[0]?.program?.value;
+  return firstProgramWord(text);
 }
 
 /** True when a line can only be output (kubectl results, table headers, `key: value`, markup). */

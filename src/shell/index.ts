@@ -6,7 +6,7 @@
  */
 export * from './types.js';
 export { parseCommandLine } from './parse.js';
-export { splitTolerant } from './tolerant.js';
+export { firstProgramWord, splitTolerant } from './tolerant.js';
 export { locateProgram, programName, isAssignment, type ProgramParts } from './program.js';
 export { COMMAND_PREFIXES, type PrefixRule } from './data/prefixes.js';
 export { KNOWN_PROGRAMS, COMMAND_WORDS, BARE_COMMAND_PROGRAMS } from './data/programs.js';

@@ -1,3 +1,4 @@
+import { COMMAND_PREFIXES } from './data/prefixes.js';
 import { simpleCommand } from './program.js';
 import type { CommandLine, Redirect, RedirectOp, ShellComment, ShellWord, SimpleCommand, Terminator } from './types.js';
 
@@ -8,6 +9,20 @@ import type { CommandLine, Redirect, RedirectOp, ShellComment, ShellWord, Simple
  */
 export function splitTolerant(text: string): Omit<CommandLine, 'tolerant'> {
   return new Splitter(text).run();
+}
+
+/** A plain first word (no quote, escape, `$`, `=`, glob or operator) and what ends it. */
+const PLAIN_FIRST_WORD = /^[ \t\r]*([A-Za-z0-9_./:@%+,-]+)(?:[ \t\r\n]|$)/;
+
+/**
+ * The program word of the first command of a line, as {@link splitTolerant} finds it, without
+ * splitting the rest: prose paragraphs are asked too, and most start with a plain word that is
+ * no prefix (`sudo`, `env`), so that word is the answer.
+ */
+export function firstProgramWord(text: string): string | undefined {
+  const m = PLAIN_FIRST_WORD.exec(text);
+  if (m && !Object.hasOwn(COMMAND_PREFIXES, m[1]!)) return m[1];
+  return splitTolerant(text).commands[0]?.program?.value;
 }
 
 /** A `<name>` placeholder glued together (no spaces), as tutorials write them. */
