@@ -124,9 +124,7 @@ export function compareTables(
     // An object the distribution installs under the same name on both clusters (a default
     // StorageClass `standard`): its settings (provisioner, binding mode) are each distribution's own.
     const installedAs = installed?.(Object.fromEntries(actual.columns.map((col, k) => [col.name, ar.cells[k] ?? ''])));
-    const otherDistribution = common.some(
-      ([i, j]) => DISTRIBUTION_COLUMNS.includes(doc.columns[i]!.name) && (dr.cells[i] ?? '') !== (ar.cells[j] ?? ''),
-    );
+    const otherDistribution = common.some(([i, j]) => DISTRIBUTION_COLUMNS.includes(doc.columns[i]!.name) && (dr.cells[i] ?? '') !== (ar.cells[j] ?? ''));
     const installedBy = installedAs && otherDistribution ? installedAs : undefined;
     for (const c of common) {
       const [i, j] = c;

@@ -69,7 +69,11 @@ export function otherDistributionRows(command: string, expected: string, actual:
   if (ns === undefined) return undefined;
   const shown = headers(expected);
   if (shown.length === 0 || !shown.every((h) => headers(actual).includes(h))) return undefined;
-  const here = new Set(rowNames(actual).map(distributionOf).filter((d) => d !== undefined));
+  const here = new Set(
+    rowNames(actual)
+      .map(distributionOf)
+      .filter((d) => d !== undefined),
+  );
   const theirs = rowNames(expected).filter((n) => {
     const d = distributionOf(n);
     return d !== undefined && !here.has(d);

@@ -187,7 +187,12 @@ describe('a yaml-tagged fence that is a shell script', () => {
 
 describe('a manifest named by the prose without an extension', () => {
   const parse = (prose: string) =>
-    manifests(parseMarkdown([prose, '', '```yaml', 'apiVersion: v1', 'kind: Config', 'contexts: []', '```', ''].join('\n'), { path: 'doc.md', readFile: () => undefined }));
+    manifests(
+      parseMarkdown([prose, '', '```yaml', 'apiVersion: v1', 'kind: Config', 'contexts: []', '```', ''].join('\n'), {
+        path: 'doc.md',
+        readFile: () => undefined,
+      }),
+    );
 
   it('is saved under that name when the prose asks to create it (a kubeconfig file)', () => {
     expect(parse('In that directory, create a file named `config-demo` with this content:').map((m) => m.file)).toEqual(['config-demo']);

@@ -32,7 +32,20 @@ describe('prose announcing that a command prints nothing', () => {
 
 describe('an HTTP request written out', () => {
   it('is not a command, whatever the fence says', () => {
-    const md = ['```shell', 'PATCH /api/v1/nodes/<your-node-name>/status HTTP/1.1', 'Accept: application/json', 'Host: k8s-master:8080', '', '[{"op": "add"}]', '```', '', '```shell', 'kubectl get nodes', '```', ''].join('\n');
+    const md = [
+      '```shell',
+      'PATCH /api/v1/nodes/<your-node-name>/status HTTP/1.1',
+      'Accept: application/json',
+      'Host: k8s-master:8080',
+      '',
+      '[{"op": "add"}]',
+      '```',
+      '',
+      '```shell',
+      'kubectl get nodes',
+      '```',
+      '',
+    ].join('\n');
     const steps = parseMarkdown(md, { path: 'doc.md', readFile: () => undefined }).steps as CommandStep[];
     expect(steps.map((s) => s.command)).toEqual(['kubectl get nodes']);
   });

@@ -70,7 +70,9 @@ const CASES: Array<[string, string, string[], string | null]> = [
   ],
   [
     'an API path after an output cue is still output (trigger)',
-    [block('shell', 'kubectl get --raw /apis/example.org/v1 | jq -r .resources[0].name'), 'The output is:', '', block('', '/apis/example.org/v1/widgets')].join('\n'),
+    [block('shell', 'kubectl get --raw /apis/example.org/v1 | jq -r .resources[0].name'), 'The output is:', '', block('', '/apis/example.org/v1/widgets')].join(
+      '\n',
+    ),
     ['kubectl get --raw /apis/example.org/v1 | jq -r .resources[0].name'],
     '/apis/example.org/v1/widgets',
   ],

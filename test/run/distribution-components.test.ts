@@ -19,16 +19,27 @@ describe("a distribution's own system components", () => {
     'service/kube-dns   ClusterIP   10.96.0.10   <none>        53/UDP,53/TCP,9153/TCP   63s',
   ].join('\n');
   const doc = (header = 'NAME                      READY     STATUS    RESTARTS   AGE') =>
-    [header, 'pod/coredns-5644d7b6d9-mh9ll   1/1   Running   0   34m', 'pod/etcd-minikube   1/1   Running   0   34m', 'pod/storage-provisioner   1/1   Running   0   34m'].join('\n');
+    [
+      header,
+      'pod/coredns-5644d7b6d9-mh9ll   1/1   Running   0   34m',
+      'pod/etcd-minikube   1/1   Running   0   34m',
+      'pod/storage-provisioner   1/1   Running   0   34m',
+    ].join('\n');
 
   it("leaves a kube-system listing of another distribution's components unchecked, naming it", () => {
-    expect(otherDistributionRows('kubectl get pod,svc -n kube-system', doc(), actual)).toMatch(/its own distribution \(minikube\).*etcd-minikube, storage-provisioner/);
+    expect(otherDistributionRows('kubectl get pod,svc -n kube-system', doc(), actual)).toMatch(
+      /its own distribution \(minikube\).*etcd-minikube, storage-provisioner/,
+    );
   });
 
   it('checks it when the header is stale, outside system namespaces, or when the distribution is this one', () => {
     expect(otherDistributionRows('kubectl get pod,svc -n kube-system', doc('NAME   READY   STATUS   RESTARTS   IP   AGE'), actual)).toBeUndefined();
     expect(otherDistributionRows('kubectl get pods', doc(), actual)).toBeUndefined();
-    const kindDoc = ['NAME   READY   STATUS   RESTARTS   AGE', 'pod/etcd-kind-control-plane   1/1   Running   0   1m', 'pod/kube-proxy-x   1/1   Running   0   1m'].join('\n');
+    const kindDoc = [
+      'NAME   READY   STATUS   RESTARTS   AGE',
+      'pod/etcd-kind-control-plane   1/1   Running   0   1m',
+      'pod/kube-proxy-x   1/1   Running   0   1m',
+    ].join('\n');
     expect(otherDistributionRows('kubectl get pods -n kube-system', kindDoc, actual)).toBeUndefined();
   });
 });

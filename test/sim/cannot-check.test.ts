@@ -31,9 +31,18 @@ describe('what the simulator does not model', () => {
   });
 
   test.each([
-    ['kubectl apply -n demo -f pod.yaml', 'Warning: would violate PodSecurity "restricted:latest": runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true)\npod/app created'],
-    ['kubectl apply -n demo -f pod.yaml', 'Error from server (Forbidden): error when creating "pod.yaml": pods "app" is forbidden: violates PodSecurity "baseline:latest": privileged (container "app" must not set securityContext.privileged=true)'],
-    ['kubectl label --overwrite ns demo pod-security.kubernetes.io/enforce=restricted', 'Warning: existing pods in namespace "demo" violate the new PodSecurity enforce level "restricted:latest"'],
+    [
+      'kubectl apply -n demo -f pod.yaml',
+      'Warning: would violate PodSecurity "restricted:latest": runAsNonRoot != true (pod or container "app" must set securityContext.runAsNonRoot=true)\npod/app created',
+    ],
+    [
+      'kubectl apply -n demo -f pod.yaml',
+      'Error from server (Forbidden): error when creating "pod.yaml": pods "app" is forbidden: violates PodSecurity "baseline:latest": privileged (container "app" must not set securityContext.privileged=true)',
+    ],
+    [
+      'kubectl label --overwrite ns demo pod-security.kubernetes.io/enforce=restricted',
+      'Warning: existing pods in namespace "demo" violate the new PodSecurity enforce level "restricted:latest"',
+    ],
   ])('Pod Security admission: %s', (command, expected) => {
     expect(simCannotCheck(command, 'pod/app created', false, expected)).toMatch(/^Pod Security admission .* not simulated/);
   });

@@ -71,7 +71,13 @@ describe('custom resources of a CustomResourceDefinition, with the real kubectl'
   });
 
   it('marks the CRD Established with its accepted names', async () => {
-    const r = await f.kubectl(['get', 'crd', 'gadgets.toys.example.org', '-o', 'jsonpath={.status.conditions[?(@.type=="Established")].status} {.status.acceptedNames.listKind}']);
+    const r = await f.kubectl([
+      'get',
+      'crd',
+      'gadgets.toys.example.org',
+      '-o',
+      'jsonpath={.status.conditions[?(@.type=="Established")].status} {.status.acceptedNames.listKind}',
+    ]);
     expect(r.stdout).toBe('True GadgetList');
   });
 

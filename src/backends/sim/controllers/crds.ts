@@ -51,7 +51,13 @@ export class CrdController {
     const since = (type: string) => old.find((c) => c['type'] === type && c['status'] === 'True')?.['lastTransitionTime'] ?? now;
     const conditions = [
       { type: 'NamesAccepted', status: 'True', lastTransitionTime: since('NamesAccepted'), reason: 'NoConflicts', message: 'no conflicts found' },
-      { type: 'Established', status: 'True', lastTransitionTime: since('Established'), reason: 'InitialNamesAccepted', message: 'the initial names have been accepted' },
+      {
+        type: 'Established',
+        status: 'True',
+        lastTransitionTime: since('Established'),
+        reason: 'InitialNamesAccepted',
+        message: 'the initial names have been accepted',
+      },
     ];
     const next = { ...status, conditions, acceptedNames, storedVersions };
     if (JSON.stringify(next) === JSON.stringify(status)) return;

@@ -66,7 +66,8 @@ function typeMatches(want: string, value: unknown): boolean {
   return got === want || (want === 'number' && got === 'integer');
 }
 
-const goValue = (v: unknown): GoValue => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : { goString: JSON.stringify(v) });
+const goValue = (v: unknown): GoValue =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v === null ? v : { goString: JSON.stringify(v) };
 
 /** Go's `%v` of a schema bound: 10, 1.5. */
 const bound = (n: unknown) => String(n);
@@ -78,13 +79,20 @@ export function validateSchema(value: unknown, schema: Dict | undefined, path = 
   if (value === null) return schema.nullable || !schema.type ? [] : [invalidField(name, null, `${name} in body must be of type ${schema.type}: "null"`)];
   const intOrString = schema['x-kubernetes-int-or-string'] === true;
   if (intOrString) {
-    if (typeof value !== 'string' && !Number.isInteger(value)) return [invalidField(name, goValue(value), `${name} in body must be of type integer,string: "${typeOf(value)}"`)];
+    if (typeof value !== 'string' && !Number.isInteger(value))
+      return [invalidField(name, goValue(value), `${name} in body must be of type integer,string: "${typeOf(value)}"`)];
   } else if (schema.type && !typeMatches(String(schema.type), value)) {
     return [{ ...invalidField(name, goValue(value), `${name} in body must be of type ${schema.type}: "${typeOf(value)}"`), reason: 'FieldValueTypeInvalid' }];
   }
   const causes: FieldCause[] = [];
   if (Array.isArray(schema.enum) && !schema.enum.some((e) => JSON.stringify(e) === JSON.stringify(value)))
-    causes.push(notSupported(name, goValue(value), schema.enum.map((e) => (typeof e === 'string' ? e : JSON.stringify(e)))));
+    causes.push(
+      notSupported(
+        name,
+        goValue(value),
+        schema.enum.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))),
+      ),
+    );
   if (typeof value === 'string') {
     if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value))
       causes.push(invalidField(name, value, `${name} in body should match '${schema.pattern}'`));

@@ -81,5 +81,9 @@ export function scalePaths(type: ResourceType): ScalePaths | undefined {
   const scale = (customVersion(type)?.version.subresources as Dict | undefined)?.scale as Dict | undefined;
   if (!scale) return undefined;
   const selector = keys(scale.labelSelectorPath);
-  return { spec: keys(scale.specReplicasPath) ?? ['spec', 'replicas'], status: keys(scale.statusReplicasPath) ?? ['status', 'replicas'], ...(selector ? { selector } : {}) };
+  return {
+    spec: keys(scale.specReplicasPath) ?? ['spec', 'replicas'],
+    status: keys(scale.statusReplicasPath) ?? ['status', 'replicas'],
+    ...(selector ? { selector } : {}),
+  };
 }
