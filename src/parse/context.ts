@@ -3,7 +3,7 @@ import { ALREADY_RUNNING_CUE, CONTAINER_COMMAND_CUE, HYPOTHETICAL_STATE_CUE, NAR
 import { firstKubectlCall } from '../shell/index.js';
 import { NODE_PATHS, NOT_HOST_TOOLS, OUTSIDE_PROGRAMS } from '../plan/data/places.js';
 import { isDefaultProxyRequest, localRequest, proxyPort } from '../plan/proxy-client.js';
-import { endsSession, isLongRunning, sessionOpenedBy, type OpenedSession } from '../plan/session.js';
+import { clientOpenedBy, endsSession, isLongRunning, sessionOpenedBy, type OpenedSession } from '../plan/session.js';
 import type { CommandStep, ContextSource, HostContext } from '../plan/types.js';
 import type { BlockCommand } from './command-block.js';
 import { LOCAL_HOST_NAMES } from './data/prompts.js';
@@ -145,6 +145,10 @@ export class ContextTracker {
       this.session = { target: opened, source: { by: 'session', line, text: command.split('\n')[0]!.trim() } };
       return { ...placement, opensSession: opened };
     }
+    // A database client started from the pod's own shell (`redis-cli -h redis`): the page is at
+    // its prompt now, in the same pod.
+    const client = placement.host.kind === 'pod' && this.session?.target.kind === 'pod' && !this.session.target.repl ? clientOpenedBy(command) : undefined;
+    if (client && this.session) this.session = { target: { ...this.session.target, repl: client.program }, source: this.session.source };
     return placement;
   }
 

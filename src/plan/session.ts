@@ -134,6 +134,16 @@ function replOf(words: string[]): string | undefined {
   return program;
 }
 
+/**
+ * The database client a line typed in a pod's shell opens at its prompt (`redis-cli -h redis`,
+ * `mysql -h db -p`), with its arguments; undefined for a line that runs once (`redis-cli ping`).
+ */
+export function clientOpenedBy(command: string): { program: string; args: string[] } | undefined {
+  const words = commandWords(command);
+  const program = replOf(words);
+  return program ? { program, args: words.slice(1) } : undefined;
+}
+
 function withNamespace(target: OpenedSession, args: KubectlArgs): OpenedSession {
   const ns = args.flags.get('-n') ?? args.flags.get('--namespace');
   const container = args.flags.get('-c') ?? args.flags.get('--container');

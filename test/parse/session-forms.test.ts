@@ -89,6 +89,45 @@ describe("lines typed at a database client's prompt", () => {
     ]);
   });
 
+  it('reads a client started from the pod shell (`redis-cli -h cache`) as opening its prompt in that pod', () => {
+    const steps = commands(
+      lesson([
+        '```shell',
+        'kubectl run -it temp --image=redis --command -- /bin/sh',
+        '```',
+        '',
+        '```shell',
+        'redis-cli -h cache',
+        '```',
+        '',
+        '```console',
+        'cache:6379> RPUSH jobs "a"',
+        '(integer) 1',
+        'cache:6379> LLEN jobs',
+        '(integer) 1',
+        '```',
+        '',
+      ]),
+    );
+    expect(steps.map((s) => [s.command, s.host.kind, s.host.kind === 'pod' ? s.host.client : undefined, s.expected?.text ?? null])).toEqual([
+      ['kubectl run -it temp --image=redis --command -- /bin/sh', 'local', undefined, null],
+      ['redis-cli -h cache', 'pod', undefined, null],
+      ['RPUSH jobs "a"', 'pod', 'redis-cli', '(integer) 1'],
+      ['LLEN jobs', 'pod', 'redis-cli', '(integer) 1'],
+    ]);
+  });
+
+  it('keeps a one-shot client call in the pod shell a shell line (`redis-cli -h cache PING`)', () => {
+    const steps = commands(
+      lesson(['```shell', 'kubectl exec -it temp -- sh', '```', '', '```shell', 'redis-cli -h cache PING', '```', '', '```shell', 'ls /', '```', '']),
+    );
+    expect(steps.map((s) => [s.command, s.host.kind, s.host.kind === 'pod' ? s.host.client : undefined])).toEqual([
+      ['kubectl exec -it temp -- sh', 'local', undefined],
+      ['redis-cli -h cache PING', 'pod', undefined],
+      ['ls /', 'pod', undefined],
+    ]);
+  });
+
   it('leaves a prompt block alone when no client is open: it is output, as before', () => {
     const steps = commands(lesson(['```shell', 'kubectl get pods', '```', '', '```', '127.0.0.1:6379> PING', 'PONG', '```', '']));
     expect(steps.map((s) => [s.command, s.expected?.text ?? null])).toEqual([['kubectl get pods', '127.0.0.1:6379> PING\nPONG']]);

@@ -38,6 +38,20 @@ describe("a database client's prompt", () => {
     expect(p.action === 'run' && p.script).toBe("kubectl exec -i db -- sh -c 'mysql -uroot -e '\\''SHOW DATABASES;'\\'''");
   });
 
+  it('opens the client, in the same pod, when a line of the pod shell starts it at its prompt', () => {
+    const shell = { target: 'temp', flags: ['-n', 'jobs'], line: 3, removeAfter: true, tty: true };
+    const inPod = (command: string): CommandStep => ({
+      ...cmd(7, command),
+      host: { kind: 'pod', name: 'temp', source: { by: 'session', line: 3, text: 'kubectl run -it temp' } },
+    });
+    expect(prepareCommand(inPod('redis-cli -h cache'), 'redis-cli -h cache', ctx(shell))).toMatchObject({
+      action: 'run',
+      opensPodShell: { target: 'temp', flags: ['-n', 'jobs'], client: { program: 'redis-cli', args: ['-h', 'cache'] } },
+    });
+    const once = prepareCommand(inPod('redis-cli -h cache PING'), 'redis-cli -h cache PING', ctx(shell));
+    expect(once.action === 'run' && once.opensPodShell).toBeFalsy();
+  });
+
   it('skips the line, naming why, when the run did not open that client (never a shell line)', () => {
     expect(prepareCommand(typed('GET greeting', 'redis-cli'), 'GET greeting', ctx(null))).toMatchObject({
       action: 'skip',

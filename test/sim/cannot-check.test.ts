@@ -21,6 +21,16 @@ describe('what the simulator does not model', () => {
     },
   );
 
+  test('a redis command the simulated redis does not serve is unchecked; a command no redis has is not', () => {
+    expect(
+      simCannotCheck('redis-cli -h cache HSET user name ada', "(error) ERR unknown command 'HSET', with args beginning with: 'user' 'name' 'ada' "),
+    ).toMatch(/^the redis command HSET is not simulated/);
+    expect(simCannotCheck('redis-cli -h cache hgetall user', "ERR unknown command 'hgetall', with args beginning with: 'user' ")).toMatch(
+      /HGETALL is not simulated/,
+    );
+    expect(simCannotCheck('redis-cli -h cache FROB x', "(error) ERR unknown command 'FROB', with args beginning with: 'x' ")).toBeUndefined();
+  });
+
   test.each([
     ['kubectl logs -n default web-x2kqp', ''],
     ['kubectl get pods -n q', ''],

@@ -4,6 +4,7 @@
  */
 import { unservedResource } from './real-resources.js';
 import { namesUnmodelled, type UnmodelledObject } from './unmodelled-pods.js';
+import { REDIS_UNMODELLED_COMMANDS } from './runtime/net/apps-more.js';
 
 const NO_RESOURCE_TYPE = /the server doesn't have a resource type "([^"]+)"/;
 const NO_METRICS = /Metrics API not available|the server could not find the requested resource \(get (?:pods|nodes)\.metrics\.k8s\.io\)/;
@@ -57,6 +58,9 @@ const NOT_MODELLED: readonly { command: RegExp; expected?: RegExp; both?: boolea
  * A package manager's "no such package" for a package the simulator's catalog
  * (`runtime/images/packages.ts`) lacks: the distribution may well have it.
  */
+/** The simulated redis's answer to a command it does not serve. */
+const REDIS_UNKNOWN = /\(error\) ERR unknown command '([^']+)'|^ERR unknown command '([^']+)'/m;
+
 const UNKNOWN_PACKAGE = [/^E: Unable to locate package (\S+)/m, /^\s+(\S+) \(no such package\)/m];
 
 /** `kubectl get apiservices` shown listing the metrics API, which only metrics-server registers. */
@@ -86,6 +90,10 @@ export function simCannotCheck(
     if (m)
       return `package ${m[1]} is not in the simulator's package catalog, so whether the image's distribution has it cannot be checked (use --backend kind)`;
   }
+  const redis = REDIS_UNKNOWN.exec(output);
+  const redisCommand = (redis?.[1] ?? redis?.[2])?.toUpperCase();
+  if (redisCommand && REDIS_UNMODELLED_COMMANDS.has(redisCommand))
+    return `the redis command ${redisCommand} is not simulated (the simulated redis serves strings, counters, lists and keys; use --backend kind)`;
   for (const gap of NOT_MODELLED) {
     const byCommand = gap.command.test(command);
     const byExpected = gap.expected?.test(expected) ?? false;

@@ -7,6 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { MSYS_DRIVE_PATH } from '../../lint/data/host-paths.js';
 import { REPL_CLIENTS } from '../../plan/data/places.js';
 import type { CommandStep } from '../../plan/types.js';
+import { clientOpenedBy } from '../../plan/session.js';
 import type { Rewrite } from '../types.js';
 import { INTERACTIVE_RULES, unhandledInteractive } from './interactive.js';
 import { quietForTerminal } from './terminal-output.js';
@@ -326,6 +327,7 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
         warnings: [],
       };
     const to = podExec(pod) + ` ${shQuote(command)}`;
+    const client = clientOpenedBy(command);
     // Each step is its own `sh -c`, so a `cd` of the doc's session is carried by hand: into the
     // directory an earlier step left, and out through a marker line (stripped from the output).
     const tracksCwd = pod.cwd !== undefined || /(^|[\s;&|(])cd(\s|$)/.test(command);
@@ -337,6 +339,8 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
       ...(tracksCwd ? { tracksPodCwd: true } : {}),
       ...(pod.tty ? { pty: true } : {}),
       podTarget: pod,
+      // A database client started from the pod's shell: the lines typed at its prompt are calls of it, in this pod.
+      ...(client ? { opensPodShell: { ...pod, client } } : {}),
       rewrites: [...paths.rewrites, { kind: 'interactive', from: command, to, reason: `runs in the pod shell opened at line ${pod.line}` }],
       warnings: [],
     };

@@ -73,4 +73,15 @@ describe('redis started with a config file, and redis-cli on a terminal and pipe
     expect((await kubectl(['exec', 'cache', '--', 'redis-cli', 'GET', 'greeting'])).out).toBe('hello');
     expect((await kubectl(['exec', 'cache', '--', 'redis-cli', 'DBSIZE'])).out).toBe('1');
   });
+
+  it('keeps lists: RPUSH/LPUSH answer the length, LRANGE the items in order, a list is the wrong type for GET', async () => {
+    expect(await onTerminal(['exec', '-it', 'cache', '--', 'redis-cli', 'RPUSH', 'jobs', 'apple', 'banana'])).toBe('(integer) 2');
+    expect(await onTerminal(['exec', '-it', 'cache', '--', 'redis-cli', 'lpush', 'jobs', 'cherry'])).toBe('(integer) 3');
+    expect(await onTerminal(['exec', '-it', 'cache', '--', 'redis-cli', 'LRANGE', 'jobs', '0', '-1'])).toBe('1) "cherry"\n2) "apple"\n3) "banana"');
+    expect((await kubectl(['exec', 'cache', '--', 'redis-cli', 'LPOP', 'jobs'])).out).toBe('cherry');
+    expect((await kubectl(['exec', 'cache', '--', 'redis-cli', 'LLEN', 'jobs'])).out).toBe('2');
+    expect(await onTerminal(['exec', '-it', 'cache', '--', 'redis-cli', 'GET', 'jobs'])).toBe(
+      '(error) WRONGTYPE Operation against a key holding the wrong kind of value',
+    );
+  });
 });

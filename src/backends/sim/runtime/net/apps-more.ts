@@ -124,11 +124,27 @@ function redisConfig(h: AppHost): Record<string, string> {
   return conf;
 }
 
-/** A small redis: strings, counters, keys, PING, CONFIG GET and INFO server. */
+/**
+ * Commands a real redis serves that the simulated one does not (it answers them as an unknown
+ * command): a step that fails on one is unchecked, not failed (see cannot-check.ts).
+ */
+export const REDIS_UNMODELLED_COMMANDS: ReadonlySet<string> = new Set(
+  (
+    'APPEND AUTH BGSAVE BLMOVE BLPOP BRPOP BRPOPLPUSH CLIENT DECR DECRBY ECHO EXPIRE EXPIREAT FLUSHALL FLUSHDB GETDEL GETEX GETSET ' +
+    'HDEL HEXISTS HGET HGETALL HINCRBY HKEYS HLEN HMGET HMSET HSET HVALS INCRBY INCRBYFLOAT LASTSAVE LINDEX LINSERT LMOVE LPOS ' +
+    'LPUSHX LREM LSET LTRIM MEMORY MGET MONITOR MSET MULTI EXEC OBJECT PERSIST PEXPIRE PSUBSCRIBE PTTL PUBLISH RENAME RPOPLPUSH ' +
+    'RPUSHX SADD SAVE SCAN SCARD SELECT SETEX SETNX SISMEMBER SMEMBERS SPOP SREM STRLEN SUBSCRIBE SUNION TIME TTL TYPE UNLINK ' +
+    'XADD XLEN XRANGE XREAD ZADD ZCARD ZINCRBY ZRANGE ZRANK ZREM ZREVRANGE ZSCORE'
+  ).split(' '),
+);
+
+const WRONGTYPE = { error: 'WRONGTYPE Operation against a key holding the wrong kind of value' };
+
+/** A small redis: strings, counters, lists, keys, PING, CONFIG GET and INFO server. */
 function redisCommand(h: AppHost, args: string[]): string | number | null | string[] | { error: string } | { status: string } {
-  let db: Record<string, string> = {};
+  let db: Record<string, string | string[]> = {};
   try {
-    db = JSON.parse(h.vfs.readText(REDIS_DB)) as Record<string, string>;
+    db = JSON.parse(h.vfs.readText(REDIS_DB)) as Record<string, string | string[]>;
   } catch {
     db = {};
   }
@@ -144,8 +160,10 @@ function redisCommand(h: AppHost, args: string[]): string | number | null | stri
       db[rest[0]!] = rest[1] ?? '';
       save();
       return { status: 'OK' };
-    case 'GET':
-      return db[rest[0]!] ?? null;
+    case 'GET': {
+      const v = db[rest[0]!];
+      return Array.isArray(v) ? WRONGTYPE : (v ?? null);
+    }
     case 'DEL': {
       const n = rest.filter((k) => k in db).length;
       for (const k of rest) delete db[k];
@@ -153,6 +171,7 @@ function redisCommand(h: AppHost, args: string[]): string | number | null | stri
       return n;
     }
     case 'INCR': {
+      if (Array.isArray(db[rest[0]!])) return WRONGTYPE;
       const v = Number(db[rest[0]!] ?? 0) + 1;
       db[rest[0]!] = String(v);
       save();
@@ -168,6 +187,36 @@ function redisCommand(h: AppHost, args: string[]): string | number | null | stri
           .replace(/\?/g, '.')}$`,
       );
       return Object.keys(db).filter((k) => re.test(k));
+    }
+    case 'RPUSH':
+    case 'LPUSH': {
+      const list = db[rest[0]!] ?? [];
+      if (!Array.isArray(list)) return WRONGTYPE;
+      if (cmd.toUpperCase() === 'RPUSH') list.push(...rest.slice(1));
+      else list.unshift(...rest.slice(1).reverse());
+      db[rest[0]!] = list;
+      save();
+      return list.length;
+    }
+    case 'LLEN': {
+      const list = db[rest[0]!] ?? [];
+      return Array.isArray(list) ? list.length : WRONGTYPE;
+    }
+    case 'LRANGE': {
+      const list = db[rest[0]!] ?? [];
+      if (!Array.isArray(list)) return WRONGTYPE;
+      const at = (i: number) => (i < 0 ? list.length + i : i);
+      return list.slice(Math.max(0, at(Number(rest[1] ?? 0))), at(Number(rest[2] ?? -1)) + 1);
+    }
+    case 'LPOP':
+    case 'RPOP': {
+      const list = db[rest[0]!];
+      if (list === undefined) return null;
+      if (!Array.isArray(list)) return WRONGTYPE;
+      const v = cmd.toUpperCase() === 'LPOP' ? list.shift() : list.pop();
+      if (list.length === 0) delete db[rest[0]!];
+      save();
+      return v ?? null;
     }
     case 'DBSIZE':
       return Object.keys(db).length;
