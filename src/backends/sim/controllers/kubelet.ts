@@ -322,7 +322,30 @@ export class Kubelet {
     if (!run.startedOnce && run.containers.filter((x) => !x.init).every((x) => x.state['running'] || x.restartCount > 0 || x.state['waiting'] === undefined)) {
       run.startedOnce = true;
       run.notifyStarted = true;
+      this.scheduleResync(run);
     }
+  }
+
+  /**
+   * The pod worker's periodic resync of a running pod: each one rewrites the volume files whose
+   * ConfigMap, Secret or pod labels/annotations changed since (the pod sync's WaitForAttachAndMount
+   * remounts them); env from ConfigMaps and subPath mounts never change. Writes no object, so it
+   * does not keep the cluster from being at rest.
+   */
+  private scheduleResync(run: Run): void {
+    const { resyncMs, resyncJitter } = this.timings;
+    const wait = resyncMs + Math.floor((resyncMs * resyncJitter * this.api.ctx.ids.int(1000)) / 1000);
+    this.after(
+      run,
+      wait,
+      () => {
+        const pod = this.current(run);
+        if (!pod || run.terminating) return;
+        this.runtime.refreshVolumes?.(pod);
+        this.scheduleResync(run);
+      },
+      true,
+    );
   }
 
   private exit(run: Run, i: number, exitCode: number, chain: boolean, reason?: string): void {
