@@ -76,7 +76,9 @@ describe('mounted ConfigMap, Secret, projected and downwardAPI files follow chan
     await k?.stop();
   });
 
-  it('shows the old files until the kubelet resyncs the pod', async () => {
+  it('shows the old files until the kubelet resyncs the pod (at least 1m after it started)', async () => {
+    expect(await cat('/etc/cfg/color')).toBe('red');
+    await k.sim.passTime(50_000);
     expect(await cat('/etc/cfg/color')).toBe('red');
     expect(await cat('/etc/sec/password')).toBe('one');
   });

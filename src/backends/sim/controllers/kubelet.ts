@@ -11,6 +11,7 @@ import { ContainerHealth } from './kubelet-health.js';
 import { containerUsage } from '../runtime/images/usage.js';
 import type { NodeInfo } from './nodes.js';
 import { WorkQueue } from './queue.js';
+import { fnv32a } from './hash.js';
 import { PodIPs } from './pod-ips.js';
 import type { PodLifecycleTimings } from './stages/pod-lifecycle.js';
 import { type Json, dig, keyOf, splitKey, timestamp, tolerate, typeOf } from './util.js';
@@ -332,9 +333,12 @@ export class Kubelet {
    * remounts them); env from ConfigMaps and subPath mounts never change. Writes no object, so it
    * does not keep the cluster from being at rest.
    */
-  private scheduleResync(run: Run): void {
+  private scheduleResync(run: Run, round = 0): void {
     const { resyncMs, resyncJitter } = this.timings;
-    const wait = resyncMs + Math.floor((resyncMs * resyncJitter * this.api.ctx.ids.int(1000)) / 1000);
+    // The jitter comes from the pod's uid and the round, not the id generator, so it does not
+    // shift the names and addresses generated after it.
+    const spread = fnv32a(new TextEncoder().encode(`${run.uid}/${round}`)) % 1000;
+    const wait = resyncMs + Math.floor((resyncMs * resyncJitter * spread) / 1000);
     this.after(
       run,
       wait,
@@ -342,7 +346,7 @@ export class Kubelet {
         const pod = this.current(run);
         if (!pod || run.terminating) return;
         this.runtime.refreshVolumes?.(pod);
-        this.scheduleResync(run);
+        this.scheduleResync(run, round + 1);
       },
       true,
     );
