@@ -11,6 +11,7 @@ import { ContainerHealth } from './kubelet-health.js';
 import { containerUsage } from '../runtime/images/usage.js';
 import type { NodeInfo } from './nodes.js';
 import { WorkQueue } from './queue.js';
+import { fnv32a } from './hash.js';
 import { PodIPs } from './pod-ips.js';
 import type { PodLifecycleTimings } from './stages/pod-lifecycle.js';
 import { type Json, dig, keyOf, splitKey, timestamp, tolerate, typeOf } from './util.js';
@@ -322,7 +323,33 @@ export class Kubelet {
     if (!run.startedOnce && run.containers.filter((x) => !x.init).every((x) => x.state['running'] || x.restartCount > 0 || x.state['waiting'] === undefined)) {
       run.startedOnce = true;
       run.notifyStarted = true;
+      this.scheduleResync(run);
     }
+  }
+
+  /**
+   * The pod worker's periodic resync of a running pod: each one rewrites the volume files whose
+   * ConfigMap, Secret or pod labels/annotations changed since (the pod sync's WaitForAttachAndMount
+   * remounts them); env from ConfigMaps and subPath mounts never change. Writes no object, so it
+   * does not keep the cluster from being at rest.
+   */
+  private scheduleResync(run: Run, round = 0): void {
+    const { resyncMs, resyncJitter } = this.timings;
+    // The jitter comes from the pod's uid and the round, not the id generator, so it does not
+    // shift the names and addresses generated after it.
+    const spread = fnv32a(new TextEncoder().encode(`${run.uid}/${round}`)) % 1000;
+    const wait = resyncMs + Math.floor((resyncMs * resyncJitter * spread) / 1000);
+    this.after(
+      run,
+      wait,
+      () => {
+        const pod = this.current(run);
+        if (!pod || run.terminating) return;
+        this.runtime.refreshVolumes?.(pod);
+        this.scheduleResync(run, round + 1);
+      },
+      true,
+    );
   }
 
   private exit(run: Run, i: number, exitCode: number, chain: boolean, reason?: string): void {

@@ -41,6 +41,11 @@ export interface PodRuntime {
    * true when the runtime will report its exit through onContainerExit.
    */
   restartContainer?(pod: KObject, container: string): boolean;
+  /**
+   * Rewrites the pod's ConfigMap, Secret, downwardAPI and projected volumes whose source changed,
+   * as a periodic pod sync does (subPath mounts keep their copy). Returns the volumes rewritten.
+   */
+  refreshVolumes?(pod: KObject): string[];
   /** What the container's termination-message file holds (capped as the kubelet caps it), if anything. */
   terminationMessage?(pod: KObject, container: string): string | undefined;
   /** The last lines of the container's log (for FallbackToLogsOnError), capped at `maxLines` lines / `maxBytes` bytes. */

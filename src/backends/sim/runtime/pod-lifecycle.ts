@@ -3,6 +3,7 @@ import { serviceEnv } from '../controllers/service-env.js';
 import { containerHost, createContainer, runMain, type ContainerRecord, type StartContext } from './container.js';
 import type { VNode } from './fs/vfs.js';
 import type { SharedVolumes } from './fs/volumes.js';
+import { refreshVolume } from './fs/volume-refresh.js';
 import type { PodRuntime } from './hooks.js';
 import { NO_SLEEP_CAP, type RuntimeParts } from './parts.js';
 import { runningContainer, specContainers, type PodRecord } from './pod-records.js';
@@ -10,7 +11,7 @@ import { runningContainer, specContainers, type PodRecord } from './pod-records.
 type Json = Record<string, unknown>;
 
 /** Starting and stopping pods and their containers, and telling the kubelet when a main process ends. */
-export type PodLifecycle = Required<Pick<PodRuntime, 'onContainerExit' | 'podStarted' | 'podRemoved' | 'killContainer' | 'restartContainer' | 'close'>>;
+export type PodLifecycle = Required<Pick<PodRuntime, 'onContainerExit' | 'podStarted' | 'podRemoved' | 'killContainer' | 'restartContainer' | 'refreshVolumes' | 'close'>>;
 
 /** Reports a main process that ended by itself (not one the runtime stopped). */
 type Exited = (pod: KObject, c: ContainerRecord, code: number | undefined) => void;
@@ -136,5 +137,19 @@ export function createPodLifecycle(parts: RuntimeParts, shared: SharedVolumes, c
       stopContainer(c);
     },
     restartContainer: (pod, container) => restartContainer(parts, sc, pod, container, exited),
+    refreshVolumes(pod) {
+      const rec = pods.of(pod);
+      if (!rec) return [];
+      rec.pod = pod;
+      const { api, now, nanos, shared: sv, caPem: ca, warn } = sc(pod);
+      const vc = { api, pod, now: now(), nanos, shared: sv, caPem: ca, warn };
+      const changed: string[] = [];
+      for (const vol of ((pod['spec'] as Json)?.['volumes'] as Json[]) ?? []) {
+        const name = String(vol['name']);
+        const mounted = rec.volumes.get(name);
+        if (mounted && refreshVolume(mounted, vol, vc)) changed.push(name);
+      }
+      return changed;
+    },
   };
 }

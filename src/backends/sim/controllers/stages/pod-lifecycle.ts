@@ -40,6 +40,14 @@ export interface PodLifecycleTimings {
    * as `0/1 Terminating`), then the terminal phase (syncTerminatedPod, shown as `Completed`).
    */
   terminalPhaseMs: number;
+  /**
+   * The pod workers' periodic resync (KubeletConfiguration `syncFrequency`, 1m): each sync of a
+   * running pod rewrites its ConfigMap, Secret, downwardAPI and projected volume files whose source
+   * changed, so an update shows in the pod within about a minute.
+   */
+  resyncMs: number;
+  /** Each resync waits `resyncMs` plus up to this fraction more (pod_workers.go: `wait.Jitter(resyncInterval, 0.5)`). */
+  resyncJitter: number;
 }
 
 export const defaultPodLifecycle: PodLifecycleTimings = {
@@ -58,6 +66,8 @@ export const defaultPodLifecycle: PodLifecycleTimings = {
   stopMs: 100,
   probeRetryMs: 100,
   oomAfterMs: 400,
+  resyncMs: 60_000,
+  resyncJitter: 0.5,
 };
 
 /** The first pod IP host number per node index (kind's control plane already runs CoreDNS and the provisioner). */

@@ -153,5 +153,11 @@ const mysql: CommandFn = (c) => {
   return 126;
 };
 
-/** Programs of the application images (stress tools, redis-cli, mysql). */
-export const appCommands: Record<string, CommandFn> = { stress, 'vish-stress': vishStress, 'redis-cli': redisCli, mysql };
+/** The pause image's /pause: waits for a signal, printing nothing (build/pause/linux/pause.c). */
+const pause: CommandFn = async (c) => {
+  await sleepFor(c, 1e9);
+  return 0;
+};
+
+/** Programs of the application images (stress tools, redis-cli, mysql, pause). */
+export const appCommands: Record<string, CommandFn> = { pause, stress, 'vish-stress': vishStress, 'redis-cli': redisCli, mysql };

@@ -103,6 +103,24 @@ export const MORE_PROFILES: ImageProfile[] = [
     cmd: ['/usr/local/bin/etcd'],
     listeners: [{ port: 2379, app: 'grpc' }],
   },
+  {
+    // build/pause: FROM scratch with the one static /pause binary (USER 65535, ENTRYPOINT /pause).
+    // No shell and no userland: `kubectl exec … -- sh` fails as runc cannot find the program.
+    id: 'pause',
+    repos: ['registry.k8s.io/pause', 'k8s.gcr.io/pause', 'gcr.io/google-containers/pause', 'gcr.io/google_containers/pause'],
+    version: '3.10',
+    shell: 'none',
+    bash: false,
+    userland: 'gnu',
+    bins: { '/': ['pause'] },
+    // An image without ENV PATH gets containerd's default one.
+    env: { PATH: BUSYBOX_PATH },
+    files: {},
+    entrypoint: ['/pause'],
+    process: { user: '65535', title: '/pause' },
+    listeners: [],
+    startLogs: [],
+  },
   { ...busybox('stress', ['polinux/stress']), bins: { '/bin': [...BUSYBOX_APPLETS], '/usr/bin': ['stress'] }, env: { PATH: BUSYBOX_PATH }, cmd: ['stress'] },
   { ...busybox('vish-stress', ['vish/stress']), bins: { '/': ['stress'] }, shell: 'none', entrypoint: ['/stress'], cmd: [], env: { PATH: BUSYBOX_PATH } },
 ];
