@@ -11,7 +11,9 @@ import { runningContainer, specContainers, type PodRecord } from './pod-records.
 type Json = Record<string, unknown>;
 
 /** Starting and stopping pods and their containers, and telling the kubelet when a main process ends. */
-export type PodLifecycle = Required<Pick<PodRuntime, 'onContainerExit' | 'podStarted' | 'podRemoved' | 'killContainer' | 'restartContainer' | 'refreshVolumes' | 'close'>>;
+export type PodLifecycle = Required<
+  Pick<PodRuntime, 'onContainerExit' | 'podStarted' | 'podRemoved' | 'killContainer' | 'restartContainer' | 'refreshVolumes' | 'close'>
+>;
 
 /** Reports a main process that ended by itself (not one the runtime stopped). */
 type Exited = (pod: KObject, c: ContainerRecord, code: number | undefined) => void;
