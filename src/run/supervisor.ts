@@ -30,36 +30,28 @@ export const SPECIAL =
 /**
  * What the step's shell runs after the step's code: its state as NUL-separated records. Held in
  * a readonly variable and run with `eval`, so no function or variable the step defines can change it.
- *
- * Files are rewritten in place (`1<>`), never truncated and written in one open (`>|`): on ext4 a
- * file truncated to zero and written is flushed to disk when closed, and the next truncation waits
- * for that write, milliseconds each under load and four or more times a step. A list written in
- * place ends with an empty line (no name is empty) and a function body with a NUL, and readers
- * stop there; the state file is emptied by the supervisor before the step, in an open of its own.
  */
 const SAVE = String.raw`{
   printf 'C\0\0%s\0' "$PWD"
-  { compgen -v; printf '\n'; } 1<>"$__kdt_tmp"
+  compgen -v >|"$__kdt_tmp"
   mapfile -t __kdt_l <"$__kdt_tmp"
   for __kdt_n in "${'${'}__kdt_l[@]}"; do
-    [[ -n $__kdt_n ]] || break
     case $__kdt_n in ${SPECIAL}) continue ;; esac
     __kdt_a=${'${'}!__kdt_n@a}
     case $__kdt_a in *[aAn]*) continue ;; esac
     case $__kdt_a in *x*) printf 'X\0%s\0%s\0' "$__kdt_n" "${'${'}!__kdt_n}" ;; *) printf 'V\0%s\0%s\0' "$__kdt_n" "${'${'}!__kdt_n}" ;; esac
   done
-  { compgen -A function; printf '\n'; } 1<>"$__kdt_tmp"
+  compgen -A function >|"$__kdt_tmp"
   mapfile -t __kdt_l <"$__kdt_tmp"
   for __kdt_n in "${'${'}__kdt_l[@]}"; do
-    [[ -n $__kdt_n ]] || break
     case $__kdt_n in __kdt*) continue ;; esac
-    { declare -f -- "$__kdt_n"; printf '\0'; } 1<>"$__kdt_tmp"
+    declare -f -- "$__kdt_n" >|"$__kdt_tmp"
     IFS= read -r -d '' __kdt_b <"$__kdt_tmp"
     printf 'F\0%s\0%s\0' "$__kdt_n" "${'${'}__kdt_b%$'\n'}"
   done
   for __kdt_n in "${'${'}!BASH_ALIASES[@]}"; do printf 'A\0%s\0%s\0' "$__kdt_n" "${'${'}BASH_ALIASES[$__kdt_n]}"; done
   printf 'E\0\0\0'
-} 1<>"$__kdt_out" 2>/dev/null`;
+} >|"$__kdt_out" 2>/dev/null`;
 
 /**
  * Runs in each step's child: `bash -c PROLOGUE bash <state> <script>`. It restores the carried
@@ -90,10 +82,9 @@ if [[ -n $__kdt_state ]]; then
       A) [[ $__kdt_n =~ ^[A-Za-z0-9_.:@%+,-]+$ ]] && BASH_ALIASES[$__kdt_n]=$__kdt_v ;;
     esac
   done
-  { compgen -e; printf '\n'; } 1<>"$__kdt_tmp"
+  compgen -e >|"$__kdt_tmp"
   mapfile -t __kdt_l <"$__kdt_tmp"
   for __kdt_n in "${'${'}__kdt_l[@]}"; do
-    [[ -n $__kdt_n ]] || break
     case $__kdt_n in ${SPECIAL}) continue ;; esac
     [[ -n ${'${'}__kdt_keep[$__kdt_n]} ]] || unset -v -- "$__kdt_n"
   done
