@@ -59,10 +59,23 @@ export function skipAfterRun(result: StepResult, reason: string): void {
   delete result.diff;
 }
 
+/**
+ * How the first lines of a failing command's output begin: kubectl's own errors, an Invalid
+ * refusal (`The Deployment "x" is invalid: …`, exit status 1), and what `kubectl exec` relays from
+ * the container runtime when the program cannot start or ends badly.
+ */
+const FAILURE_OUTPUT: readonly RegExp[] = [
+  /^(?:error|Error from server|Error:|E\d{4} )/m,
+  /^The [\w.]+ "[^"]+" is invalid:/m,
+  /^OCI runtime exec failed: /m,
+  /^command terminated with exit code [1-9]\d*$/m,
+];
+
 /** True when the doc's output for the step is an error message (so a failing exit status is expected). */
 export function expectsFailure(step: CommandStep): boolean {
-  // kubectl words an Invalid refusal `The Deployment "x" is invalid: …` (exit status 1).
-  return step.expected !== null && /^(error|Error from server|Error:|E\d{4} |The [\w.]+ "[^"]+" is invalid:)/m.test(step.expected.text.trimStart());
+  if (step.expected === null) return false;
+  const text = step.expected.text.trimStart();
+  return FAILURE_OUTPUT.some((p) => p.test(text));
 }
 
 /** The exit-status difference, or null when the status is what the doc implies. */

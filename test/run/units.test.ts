@@ -279,4 +279,13 @@ describe('expectsFailure', () => {
     expect(expectsFailure(cmd(1, 'kubectl get deploy web -o jsonpath={.status}', { expected: 'The rollout is valid' }))).toBe(false);
     expect(expectsFailure(cmd(1, 'kubectl patch deployment web -p "$(cat p.yaml)"', { expected: 'deployment.apps/web patched' }))).toBe(false);
   });
+
+  it("should read what kubectl exec relays from the container runtime as a failing run, whatever the runtime's wording", () => {
+    const runc =
+      'OCI runtime exec failed: exec failed: container_linux.go:346: starting container process caused "exec: \\"sh\\": executable file not found in $PATH": unknown';
+    expect(expectsFailure(cmd(1, 'kubectl exec -it app -- sh', { expected: runc }))).toBe(true);
+    expect(expectsFailure(cmd(1, 'kubectl exec app -- false', { expected: 'command terminated with exit code 1' }))).toBe(true);
+    expect(expectsFailure(cmd(1, 'kubectl exec app -- true', { expected: 'command terminated with exit code 0' }))).toBe(false);
+    expect(expectsFailure(cmd(1, 'kubectl exec app -- cat notes', { expected: 'The OCI runtime exec failed twice last week.' }))).toBe(false);
+  });
 });

@@ -201,6 +201,8 @@ function contextText(step: CommandStep): string {
 function podFor(step: CommandStep, ctx: RewriteContext): PodShell | null {
   if (step.host.kind !== 'pod') return null;
   if (ctx.podShell) return ctx.podShell;
+  // Typed in a shell a step of the page opens, which this run did not open (it failed or was skipped).
+  if (step.host.source.by === 'session') return null;
   const { name, namespace, container } = step.host;
   if (!name) return null;
   const flags = [...(namespace ? ['-n', namespace] : []), ...(container ? ['-c', container] : [])];
@@ -322,7 +324,10 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
     if (!pod)
       return {
         action: 'skip',
-        reason: `runs inside a pod (${contextText(step)}) but which pod is not known: no earlier step opened a shell in one`,
+        reason:
+          step.host.source.by === 'session'
+            ? `typed in the shell opened at line ${step.host.source.line ?? '?'}, which this run did not open`
+            : `runs inside a pod (${contextText(step)}) but which pod is not known: no earlier step opened a shell in one`,
         rewrites: paths.rewrites,
         warnings: [],
       };

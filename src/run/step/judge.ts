@@ -133,7 +133,8 @@ export async function judgeStep(
       if (matched.ok) state.bindings.push(...matched.bindings.map((b) => ({ ...b, line: step.expected!.position.line })));
     }
     observe(command, attempt.output, state.observations);
-    if (prepared.opensPodShell && result.status === 'pass') state.podShell = prepared.opensPodShell;
+    // A shell is open only when the command that opens it ran (a doc that shows it failing passes, and opens nothing).
+    if (prepared.opensPodShell && result.status === 'pass' && result.exitCode === 0) state.podShell = prepared.opensPodShell;
   }
   if (log?.unknown && result.status === 'pass') markUnchecked(result, `the doc shows what a container prints, but ${log.unknown}`);
 }
