@@ -62,6 +62,8 @@ export class ContextTracker {
   continued: CommandStep | undefined;
   /** `kubectl proxy` steps of the page by port: where each runs and the line that started it. */
   private proxies = new Map<number, { host: HostContext; line: number; text: string }>();
+  /** Shell variables the page set inside a pod's or node's shell (and not on the reader's machine), with the line. */
+  private shellVars = new Map<string, { line: number; where: 'pod' | 'node' }>();
 
   /** A heading ends the session and the cues; a heading cue applies to its whole section. */
   onHeading(text: string, line: number): void {
@@ -134,6 +136,7 @@ export class ContextTracker {
       };
     }
     const placement = this.decide(c, command, program);
+    this.noteAssignments(command, placement.host, line);
     const port = proxyPort(command);
     if (port !== undefined) this.proxies.set(port, { host: placement.host, line, text: command.split('\n')[0]!.trim() });
     if (endsSession(command) && this.session && placement.host.kind !== 'local') {
@@ -306,7 +309,27 @@ export class ContextTracker {
   }
 
   /** The reader's machine, unless the line works on a path only a node has, or the program is not a host tool. */
+  /** Records the variables a line sets: in a pod's or node's shell, or on the reader's machine (which clears them). */
+  private noteAssignments(command: string, host: HostContext, line: number): void {
+    for (const m of withoutComments(command).matchAll(ASSIGNMENT)) {
+      if (host.kind === 'pod' || host.kind === 'node') this.shellVars.set(m[1]!, { line, where: host.kind });
+      else if (host.kind === 'local') this.shellVars.delete(m[1]!);
+    }
+  }
+
   private fallback(program: string, command: string, local: HostContext): HostContext {
+    // A line using a variable the page set only inside a pod's or node's shell (`--url=$BROKER_URL`
+    // after `export BROKER_URL=…` at the pod's prompt) was typed in that shell, though a heading
+    // came in between: it is not the reader's machine's line.
+    for (const m of withoutComments(command).matchAll(VARIABLE_USE)) {
+      const set = this.shellVars.get(m[1] ?? m[2]!);
+      if (set)
+        return {
+          kind: 'unknown',
+          reason: `uses $${m[1] ?? m[2]}, which the page set in a ${set.where}'s shell (line ${set.line}); which shell it is typed in is not known here`,
+          source: { by: 'program', text: m[0] },
+        };
+    }
     if (!OUTSIDE_PROGRAMS.has(program)) {
       const path = NODE_PATHS.pattern.exec(withoutComments(command));
       if (path) return { kind: 'node', source: { by: 'program', text: path[0] } };
@@ -321,6 +344,11 @@ export class ContextTracker {
     return local;
   }
 }
+
+/** `NAME=value` or `export NAME=value` at the start of a simple command. */
+const ASSIGNMENT = /(?:^|[;&|(]\s*|\bexport\s+)([A-Za-z_]\w*)=/gm;
+/** `$NAME` or `${NAME}`. */
+const VARIABLE_USE = /\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)\})/g;
 
 function sameName(prompted: string | undefined, session: string | undefined): boolean {
   if (prompted === undefined || session === undefined) return true;

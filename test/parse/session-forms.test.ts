@@ -216,3 +216,46 @@ describe('one output block for two commands the prose names together', () => {
     expect(steps.map((s) => s.expected?.text ?? null)).toEqual([null, 'RollingUpdate']);
   });
 });
+
+describe('a variable set inside a pod shell', () => {
+  it('keeps a later line that uses it off the reader machine, after a heading closed the session', () => {
+    const steps = commands(
+      lesson([
+        '```shell',
+        'kubectl run -it temp --image=ubuntu -- bash',
+        '```',
+        '',
+        '```shell',
+        'root@temp:/# export QUEUE_URL=amqp://guest@queue:5672',
+        'root@temp:/# queue-ping --url=$QUEUE_URL',
+        '```',
+        '',
+        '## Fill the queue',
+        '',
+        '```shell',
+        'queue-publish --url=${QUEUE_URL} -b apple',
+        'echo done',
+        '```',
+        '',
+        '```shell',
+        'export QUEUE_URL=amqp://localhost:5672',
+        'curl -s $QUEUE_URL',
+        '```',
+        '',
+      ]),
+    );
+    expect(steps.map((s) => [s.command, s.host.kind])).toEqual([
+      ['kubectl run -it temp --image=ubuntu -- bash', 'local'],
+      ['export QUEUE_URL=amqp://guest@queue:5672', 'pod'],
+      ['queue-ping --url=$QUEUE_URL', 'pod'],
+      ['queue-publish --url=${QUEUE_URL} -b apple', 'unknown'],
+      ['echo done', 'local'],
+      ['export QUEUE_URL=amqp://localhost:5672', 'local'],
+      ['curl -s $QUEUE_URL', 'local'],
+    ]);
+    const unknown = steps[3]!.host;
+    expect(unknown.kind === 'unknown' && unknown.reason).toBe(
+      "uses $QUEUE_URL, which the page set in a pod's shell (line 6); which shell it is typed in is not known here",
+    );
+  });
+});
