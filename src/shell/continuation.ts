@@ -58,7 +58,25 @@ function heredocDelimiters(text: string): string[] {
  * or `!`. Such text cannot open a construct unless one of its words is a reserved word.
  */
 const PLAIN_TEXT = /^[A-Za-z0-9_.,:=@%+\-/ \t\n]*$/;
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', 'coproc']);
+const RESERVED = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'case',
+  'esac',
+  'for',
+  'select',
+  'while',
+  'until',
+  'do',
+  'done',
+  'in',
+  'function',
+  'time',
+  'coproc',
+]);
 
 /**
  * True when the text is plainly a whole command without asking the shell parser: most lines of a
