@@ -13,10 +13,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NOBODY } from '../../src/run/confine.js';
 import { cmd, manifest } from '../run/plan-builder.js';
 import { eventually, processesMatching, tempDir } from '../run/helpers.js';
-import { MODES, needConfine, runLesson } from './helpers.js';
+import { MODES, needConfine, runLesson, stopRunningLessons } from './helpers.js';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
+  await stopRunningLessons();
   while (cleanups.length) await cleanups.pop()!();
 });
 

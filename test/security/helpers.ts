@@ -37,14 +37,34 @@ export async function needConfine(ctx: TestContext, confine: boolean): Promise<v
   }
 }
 
+/** Lessons still running, so a test that times out does not leave its (confined) shell behind. */
+const running = new Map<AbortController, Promise<unknown>>();
+
+/** Interrupts every lesson a test started that has not ended, and waits (at most 10 s) until they have stopped their processes. */
+export async function stopRunningLessons(): Promise<void> {
+  const ends = [...running.entries()].map(([controller, done]) => {
+    controller.abort();
+    return done;
+  });
+  await Promise.race([Promise.allSettled(ends), new Promise((r) => setTimeout(r, 10_000).unref())]);
+}
+
 /** Runs steps as a lesson on the simulator (real kubectl) or on the fake backend. */
 export async function runLesson(steps: Step[], o: { confine: boolean; sim?: boolean; tmpDir: string } & RunOptions): Promise<LessonResult> {
   const { sim, ...options } = o;
   const backend = sim ? simBackend() : new FakeBackend(join(o.tmpDir, 'fake'), []);
-  return runPlan(plan(steps), backend, {
+  const controller = new AbortController();
+  const done = runPlan(plan(steps), backend, {
     handleSignals: false,
     settleMs: 0,
+    signal: controller.signal,
     ...(sim ? {} : { matcher: plainMatcher, gatherFacts: false }),
     ...options,
   });
+  running.set(controller, done);
+  try {
+    return await done;
+  } finally {
+    running.delete(controller);
+  }
 }
