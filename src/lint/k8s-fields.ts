@@ -17,15 +17,26 @@ export interface FieldType {
 }
 
 const cache = new Map<string, Map<string, FieldType> | undefined>();
+/**
+ * Declaration files by `apiVersion kind`: resolving a module path walks the file system (and a
+ * failed resolution throws), which costs more than checking the manifest; the installed package
+ * does not change while the process runs.
+ */
+const declarations = new Map<string, string | undefined>();
 
 /** The declaration file of a kind's model, or undefined. */
 export function kindDeclaration(apiVersion: string, kind: string): string | undefined {
+  const key = `${apiVersion} ${kind}`;
+  if (declarations.has(key)) return declarations.get(key);
+  let file: string | undefined;
   try {
-    const file = require.resolve(`kubernetes-models/${apiVersion}/${kind}`).replace(/\.js$/, '.d.ts');
-    return existsSync(file) ? file : undefined;
+    file = require.resolve(`kubernetes-models/${apiVersion}/${kind}`).replace(/\.js$/, '.d.ts');
+    if (!existsSync(file)) file = undefined;
   } catch {
-    return undefined;
+    file = undefined;
   }
+  declarations.set(key, file);
+  return file;
 }
 
 /** The fields of the interface declared in a file; undefined when it is not an object type. */

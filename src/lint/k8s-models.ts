@@ -28,6 +28,8 @@ interface ModelClass {
 let packageDir: string | undefined;
 const groupCache = new Map<string, string[]>();
 const kindCache = new Map<string, string[]>();
+/** Model classes by `apiVersion kind` (undefined when there is none): `require` resolves the path on every call, and throws for an unknown kind. */
+const modelCache = new Map<string, ModelClass | undefined>();
 
 function modelsDir(): string {
   return (packageDir ??= dirname(require.resolve('kubernetes-models/package.json')));
@@ -92,13 +94,18 @@ export function builtinKinds(apiVersion: string): string[] {
 /** The model class for apiVersion + kind, or undefined when kubernetes-models has none. */
 export function modelFor(apiVersion: string, kind: string): ModelClass | undefined {
   if (!/^[a-z0-9./-]+$/.test(apiVersion) || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) return undefined;
+  const key = `${apiVersion} ${kind}`;
+  if (modelCache.has(key)) return modelCache.get(key);
+  let model: ModelClass | undefined;
   try {
     const mod = require(`kubernetes-models/${apiVersion}/${kind}`) as Record<string, ModelClass | undefined>;
     const cls = mod[kind];
-    return cls && cls.kind === kind && cls.apiVersion === apiVersion ? cls : undefined;
+    model = cls && cls.kind === kind && cls.apiVersion === apiVersion ? cls : undefined;
   } catch {
-    return undefined;
+    model = undefined;
   }
+  modelCache.set(key, model);
+  return model;
 }
 
 /** Validates an object against its kind's schema; returns the violations (empty when valid). */

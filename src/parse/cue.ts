@@ -17,14 +17,25 @@ export interface ContainerCue {
   command?: string;
 }
 
+/** Paragraphs made plain lately, with and without backticks: a paragraph's cues are looked up several times in a row. */
+const plainCache = [new Map<string, string>(), new Map<string, string>()] as const;
+const PLAIN_CACHE_LIMIT = 64;
+
 /** Strips Markdown/Hugo decoration that does not change what a sentence says. */
 function plain(text: string, keepTicks = false): string {
-  return text
-    .replace(/\{\{[<%][^}]*[%>]\}\}/g, ' ')
-    .replace(keepTicks ? /[*_]/g : /[*_`]/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const cache = plainCache[keepTicks ? 1 : 0];
+  let out = cache.get(text);
+  if (out === undefined) {
+    out = text
+      .replace(/\{\{[<%][^}]*[%>]\}\}/g, ' ')
+      .replace(keepTicks ? /[*_]/g : /[*_`]/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (cache.size >= PLAIN_CACHE_LIMIT) cache.clear();
+    cache.set(text, out);
+  }
+  return out;
 }
 
 /**

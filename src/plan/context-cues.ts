@@ -1,20 +1,42 @@
 import { CONCURRENT_CUES, CONTEXT_CUES, NODE_SHELL_CUES, RETURN_TERMINAL_CUES, SESSION_END_CUES, type ContextCue } from './data/context-cues.js';
 
+/**
+ * Texts made plain lately: each paragraph is asked about by several cues in a row (lead-in,
+ * concurrent, session end, …), each of which reads it plain. Small, so it holds one page's
+ * recent paragraphs, never a site's.
+ */
+const plainCache = new Map<string, string>();
+const PLAIN_CACHE_LIMIT = 64;
+let lastParagraph: string | undefined;
+let lastSentences: readonly string[] = [];
+
 /** Strips Markdown/Hugo decoration that does not change what a sentence says. */
 export function plainProse(text: string): string {
-  return text
-    .replace(/\{\{[<%][^}]*[%>]\}\}/g, ' ')
-    .replace(/[*_]/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let plain = plainCache.get(text);
+  if (plain === undefined) {
+    plain = text
+      .replace(/\{\{[<%][^}]*[%>]\}\}/g, ' ')
+      .replace(/[*_]/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (plainCache.size >= PLAIN_CACHE_LIMIT) plainCache.clear();
+    plainCache.set(text, plain);
+  }
+  return plain;
 }
 
-/** The sentences of a paragraph, in order. */
-export function sentencesOf(text: string): string[] {
-  return plainProse(text)
-    .split(/(?<=[.!?:])\s+(?=\S)/)
-    .filter((s) => s !== '');
+/** The sentences of a paragraph, in order (shared with the next caller asking about the same paragraph). */
+export function sentencesOf(text: string): readonly string[] {
+  if (text !== lastParagraph) {
+    lastSentences = Object.freeze(
+      plainProse(text)
+        .split(/(?<=[.!?:])\s+(?=\S)/)
+        .filter((s) => s !== ''),
+    );
+    lastParagraph = text;
+  }
+  return lastSentences;
 }
 
 /** A context cue found in a sentence. */
