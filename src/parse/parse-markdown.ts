@@ -17,6 +17,8 @@ import { CHUNKED_PARSE_THRESHOLD, parseInChunks } from './chunks.js';
 import { dropCommentHeadings } from './comment-headings.js';
 import { walkUnits } from './walk.js';
 import { nodesAskedIn } from './data/cluster-shape.js';
+import { BLOCKS_ONLY_EXTENSION, parseBlocksFirst } from './block-parse.js';
+import type { Root } from 'mdast';
 
 /** Options for {@link parseMarkdown}. */
 export interface ParseOptions {
@@ -40,6 +42,13 @@ function remarkGfmTables(this: Processor): void {
 }
 
 const processor = unified().use(remarkParse).use(remarkGfmTables).use(remarkFrontmatter, ['yaml', 'toml']);
+/** The same without the inline syntax the lesson never reads (see parseBlocksFirst). */
+const blocksProcessor = unified().use(remarkParse).use(remarkGfmTables).use(remarkFrontmatter, ['yaml', 'toml']).use(blocksOnly);
+
+function blocksOnly(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(BLOCKS_ONLY_EXTENSION);
+}
 /**
  * For documents parsed in chunks: GFM only adds inline and table syntax, which never changes
  * where code, comments and headings are, and costs a third of the parse time.
@@ -100,12 +109,9 @@ export function parseMarkdown(source: string, options: ParseOptions): Lesson {
   }
   const collector = createUnitCollector(src);
   try {
-    const p = source.length > CHUNKED_PARSE_THRESHOLD ? largeProcessor : processor;
-    parseInChunks(
-      src,
-      (text) => p.parse(text),
-      (tree) => collector.add(tree),
-    );
+    const full = (text: string): Root => processor.parse(text);
+    const parse = source.length > CHUNKED_PARSE_THRESHOLD ? (text: string) => largeProcessor.parse(text) : (text: string) => parseBlocksFirst(text, (t) => blocksProcessor.parse(t), full) ?? full(text);
+    parseInChunks(src, parse, (tree) => collector.add(tree));
   } catch (error) {
     b.findings.push(diagnostic('parse-error', 'error', { line: 1, column: 1 }, `The Markdown parser failed: ${String(error)}`));
     return { path: options.path, steps: [], findings: b.findings };
