@@ -89,9 +89,28 @@ export function isPlainlyComplete(text: string): boolean {
   return true;
 }
 
+type Verdict = 'complete' | 'heredoc' | 'open';
+
+/**
+ * Verdicts by text, as parseCommandLine caches its parses: pages repeat their commands (and a
+ * site its pages' commands), and each verdict costs a parse, a third of a millisecond.
+ */
+const verdicts = new Map<string, Verdict>();
+const VERDICT_CACHE_LIMIT = 5000;
+
 /** Whether the text is a whole command, or stops inside a heredoc or another construct. */
-function incompleteness(text: string): 'complete' | 'heredoc' | 'open' {
+function incompleteness(text: string): Verdict {
   if (isPlainlyComplete(text)) return 'complete';
+  let verdict = verdicts.get(text);
+  if (verdict === undefined) {
+    verdict = parseVerdict(text);
+    if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
+    verdicts.set(text, verdict);
+  }
+  return verdict;
+}
+
+function parseVerdict(text: string): Verdict {
   try {
     parser.Parse(maskForParser(text), '');
     return 'complete';
