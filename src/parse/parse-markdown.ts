@@ -110,7 +110,10 @@ export function parseMarkdown(source: string, options: ParseOptions): Lesson {
   const collector = createUnitCollector(src);
   try {
     const full = (text: string): Root => processor.parse(text);
-    const parse = source.length > CHUNKED_PARSE_THRESHOLD ? (text: string) => largeProcessor.parse(text) : (text: string) => parseBlocksFirst(text, (t) => blocksProcessor.parse(t), full) ?? full(text);
+    const parse =
+      source.length > CHUNKED_PARSE_THRESHOLD
+        ? (text: string) => largeProcessor.parse(text)
+        : (text: string) => parseBlocksFirst(text, (t) => blocksProcessor.parse(t), full) ?? full(text);
     parseInChunks(src, parse, (tree) => collector.add(tree));
   } catch (error) {
     b.findings.push(diagnostic('parse-error', 'error', { line: 1, column: 1 }, `The Markdown parser failed: ${String(error)}`));
