@@ -3,6 +3,7 @@ import { startSim, type SimOptions } from './index.js';
 import { insideAddresses, outsideAddresses } from './net-ranges.js';
 import { simCannotCheck } from './cannot-check.js';
 import { unmodelledObjects } from './unmodelled-pods.js';
+import { programsOfPackage } from './runtime/images/packages.js';
 
 /** Options of the sim backend: those of `startSim`, except where files go (the run's workDir). */
 export type SimBackendOptions = Omit<SimOptions, 'dir'>;
@@ -53,6 +54,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
         },
         cannotCheck: (command: string, output: string, expected?: string) =>
           simCannotCheck(command, output, sim.metricsAvailable(), expected, unmodelledObjects(sim.api, runtime.internetLookups?.() ?? [])),
+        packagePrograms: (pkg: string) => programsOfPackage(pkg),
         listObjects: (resources: readonly string[], namespace: string) =>
           resources.flatMap((r) => {
             const type = sim.api.resolve(r);
