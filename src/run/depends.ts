@@ -334,6 +334,18 @@ const notFound = (program: string): RegExp => {
   return new RegExp(`(?:^|[\\s:/])${name}: (?:command )?not found\\b|exec: "(?:[\\w/.-]*/)?${name}": executable file not found`, 'm');
 };
 
+/**
+ * The skipped install whose program the command runs and the output says is not there: nothing
+ * the step shows could have come, so every difference follows from that step.
+ */
+export function missingProgram(command: string, output: string, producers: readonly SkippedProducer[]): SkippedProducer | undefined {
+  const runs = (program: string): boolean => {
+    const name = program.endsWith('*') ? `${escape(program.slice(0, -1))}(?:-[\\w.+-]*)?` : escape(program);
+    return new RegExp(`(?:^|[\\s;|&(/'"])${name}(?=$|[\\s;|&)'"])`).test(command);
+  };
+  return producers.find((p) => [...(p.programs ?? [])].some((program) => notFound(program).test(output) && runs(program)));
+}
+
 /** The first skipped producer whose names appear, as whole words, in `text`. */
 export function dependsOn(text: string, producers: readonly SkippedProducer[]): SkippedProducer | undefined {
   for (const p of producers) {

@@ -27,9 +27,21 @@ const PACKAGE_SUFFIX = /-(?:tools|utils|client|clients|cli|bin|progs)$/;
 export function installedPrograms(command: string, lookup?: (pkg: string) => readonly string[] | undefined): Set<string> {
   const programs = new Set<string>();
   for (const c of parseCommandLine(command).commands) {
-    const verbs = INSTALLERS[c.program?.value ?? ''];
-    if (!verbs) continue;
     const words = c.words.map((w) => w.value);
+    const program = c.program?.value ?? '';
+    // In a container (`kubectl exec pod -- apt-get install …`) or a shell's script (`sh -c '…'`).
+    const dash = words.indexOf('--');
+    if (program === 'kubectl' && dash >= 0) {
+      for (const p of installedPrograms(words.slice(dash + 1).join(' '), lookup)) programs.add(p);
+      continue;
+    }
+    const script = /^(?:\/bin\/)?(?:ba|da|a)?sh$/.test(program) ? words[words.indexOf('-c') + 1] : undefined;
+    if (script && words.includes('-c')) {
+      for (const p of installedPrograms(script, lookup)) programs.add(p);
+      continue;
+    }
+    const verbs = INSTALLERS[program];
+    if (!verbs) continue;
     const at = words.findIndex((w) => verbs.includes(w));
     if (at < 0) continue;
     for (const pkg of words.slice(at + 1)) {

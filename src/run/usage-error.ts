@@ -24,37 +24,37 @@ interface UsageShape {
 
 /** kubectl 1.32's client-side refusals, as data. */
 export const USAGE_SHAPES: readonly UsageShape[] = [
-  { id: 'unknown-flag', pattern: /^error: unknown flag: (--[\w-]+)$/, says: (m) => `kubectl has no flag ${m[1]}` },
-  { id: 'unknown-shorthand', pattern: /^error: unknown shorthand flag: '(.)' in (-\S+)$/, says: (m) => `kubectl has no flag -${m[1]} (in ${m[2]})` },
+  { id: 'unknown-flag', pattern: /^[Ee]rror: unknown flag: (--[\w-]+)$/, says: (m) => `kubectl has no flag ${m[1]}` },
+  { id: 'unknown-shorthand', pattern: /^[Ee]rror: unknown shorthand flag: '(.)' in (-\S+)$/, says: (m) => `kubectl has no flag -${m[1]} (in ${m[2]})` },
   {
     id: 'unknown-command',
-    pattern: /^error: unknown command "([^"]+)" for "(kubectl[^"]*)"$/,
+    pattern: /^[Ee]rror: unknown command "([^"]+)" for "(kubectl[^"]*)"$/,
     says: (m) => `${m[2]} has no command "${m[1]}"`,
   },
   {
     id: 'exec-form',
-    pattern: /^error: exec \[POD\] \[COMMAND\] is not supported anymore\. Use exec \[POD\] -- \[COMMAND\] instead$/,
+    pattern: /^[Ee]rror: exec \[POD\] \[COMMAND\] is not supported anymore\. Use exec \[POD\] -- \[COMMAND\] instead$/,
     says: () => 'kubectl exec needs `--` before the command (`kubectl exec POD -- COMMAND`)',
   },
   {
     id: 'flag-needs-argument',
-    pattern: /^error: flag needs an argument: (.+)$/,
+    pattern: /^[Ee]rror: flag needs an argument: (.+)$/,
     says: (m) => `a flag is given without its value (${m[1]})`,
     byExpansion: true,
   },
   {
     id: 'invalid-flag-value',
-    pattern: /^error: invalid argument "([^"]*)" for "([^"]+)" flag: /,
+    pattern: /^[Ee]rror: invalid argument "([^"]*)" for "([^"]+)" flag: /,
     says: (m) => `"${m[1]}" is not a valid value of ${m[2]}`,
     byExpansion: true,
   },
-  { id: 'required-flag', pattern: /^error: required flag\(s\) (.+) not set$/, says: (m) => `kubectl requires flag(s) ${m[1]}`, byExpansion: true },
+  { id: 'required-flag', pattern: /^[Ee]rror: required flag\(s\) (.+) not set$/, says: (m) => `kubectl requires flag(s) ${m[1]}`, byExpansion: true },
   {
     id: 'exclusive-flags',
-    pattern: /^error: if any flags in the group \[([^\]]+)\] are set none of the others can be/,
+    pattern: /^[Ee]rror: if any flags in the group \[([^\]]+)\] are set none of the others can be/,
     says: (m) => `flags ${m[1]} exclude each other`,
   },
-  { id: 'only-one-of', pattern: /^error: only one of (.+) can be specified$/, says: (m) => `only one of ${m[1]} may be given` },
+  { id: 'only-one-of', pattern: /^[Ee]rror: only one of (.+) can be specified$/, says: (m) => `only one of ${m[1]} may be given` },
 ];
 
 /** kubectl's `UsageErrorf` closing line: the line before it is a usage error of that command. */
@@ -90,7 +90,7 @@ export function kubectlUsageError(command: string, output: string): UsageError |
     // from an empty expansion, so only for a command that expands nothing.
     const usage = USAGE_ERRORF.exec(line);
     const before = lines[i - 1];
-    if (usage && !expands && before?.startsWith('error: ')) return { id: 'usage', line: before, message: `${usage[1]} refuses the command line` };
+    if (usage && !expands && /^[Ee]rror: /.test(before ?? '')) return { id: 'usage', line: before, message: `${usage[1]} refuses the command line` };
   }
   return undefined;
 }

@@ -5,7 +5,17 @@ import { observe } from '../bind.js';
 import { readerFile, readerFileObjects } from '../reader-files.js';
 import { readContainerLog } from '../container-log.js';
 import { alreadyDeleted } from '../conditional-cleanup.js';
-import { createdObjects, createdPaths, dependencyReason, dependsOn, producedNames, readable, skippedOnly, type SkippedProducer } from '../depends.js';
+import {
+  createdObjects,
+  createdPaths,
+  dependencyReason,
+  dependsOn,
+  missingProgram,
+  producedNames,
+  readable,
+  skippedOnly,
+  type SkippedProducer,
+} from '../depends.js';
 import { installedPrograms } from '../installs.js';
 import { kubectlUsageError } from '../usage-error.js';
 import { gatherDiagnostics } from '../diagnostics.js';
@@ -70,6 +80,9 @@ function excuse(
     .split('\n')
     .filter((l) => !/\bis (?:forbidden|invalid)\b/.test(l))
     .join('\n');
+  // The program the step runs is one a skipped install would have provided: all it shows follows from that.
+  const program = missingProgram(command, output, producers);
+  if (program) return { all: program, dropped: [] };
   const explainedBy = result.differences.map((d) =>
     d.kind === 'exit-status'
       ? dependsOn(failure, producers)
@@ -81,6 +94,13 @@ function excuse(
   // Differences that do not fail a step (stale columns, the environment's values) need no excuse:
   // the step depends on the skipped one when each failing difference is explained by it.
   const failing = result.differences.map((d) => d.stale !== true && d.environment !== true);
+  // An exit status that follows from the missing lines (`env | grep RABBIT` finding nothing exits
+  // 1) is explained by what explains all of them.
+  const lines = result.differences.map((d, i) => (d.kind !== 'exit-status' && failing[i] ? explainedBy[i] : null)).filter((p) => p !== null);
+  if (lines.length && lines.every(Boolean))
+    result.differences.forEach((d, i) => {
+      if (d.kind === 'exit-status' && !explainedBy[i]) explainedBy[i] = lines[0];
+    });
   const explainedFailing = explainedBy.filter((p, i) => failing[i]);
   if (failing.some(Boolean) && explainedFailing.every(Boolean)) return { all: explainedFailing[0]!, dropped: [] };
   const dropped: string[] = [];
@@ -163,11 +183,25 @@ export async function explainStep(
   // the page's defect whatever the cluster's state, so no excuse below applies to it.
   const usage = result.status === 'fail' ? kubectlUsageError(command, attempt.output) : undefined;
   if (usage) {
-    result.hint = {
-      id: 'kubectl-usage-error',
-      message: `kubectl refused the command line before reaching any cluster: ${usage.message} (\`${usage.line}\`)`,
-      fix: 'write the command as kubectl 1.32 accepts it',
-    };
+    // A lint finding that names the flag's replacement says more than kubectl's refusal.
+    const removed = findHint({
+      step,
+      output: attempt.output,
+      exitCode: attempt.exitCode,
+      expected: step.expected?.text ?? null,
+      earlier: state.earlier,
+      manifests: state.manifests,
+      lintFindings: state.options.lintFindings,
+      facts: null,
+    });
+    result.hint =
+      removed?.id === 'removed-flag'
+        ? removed
+        : {
+            id: 'kubectl-usage-error',
+            message: `kubectl refused the command line before reaching any cluster: ${usage.message} (\`${usage.line}\`)`,
+            fix: 'write the command as kubectl 1.32 accepts it',
+          };
     publishFailure(state, step, command, result);
     return;
   }
