@@ -123,6 +123,7 @@ export function initialState({ plan, session, sandbox, shell, shellOptions, opti
     earlier: [],
     skippedProducers: [],
     templateManifests: new Map(),
+    foundPrograms: new Set(),
     created: [],
     ran: [],
     outputs: new Map(),
