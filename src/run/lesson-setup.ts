@@ -79,6 +79,8 @@ function writeManifests(home: string, steps: ManifestStep[], owner?: Owner): Map
   const examples = new Map<string, string>();
   const seen = new Set<string>();
   for (const step of steps) {
+    // Lines to add to a file are not the file.
+    if (step.partial) continue;
     // Two examples of one base name (`php-apache.yaml` and `hpa/php-apache.yaml`) are two files.
     const name = step.examplePath ?? step.file;
     if (name && seen.has(name)) continue;
