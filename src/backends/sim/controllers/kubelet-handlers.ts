@@ -78,7 +78,6 @@ export function kubeletHandlers(k: HandlerHost): Handlers {
   };
 
   return {
-    admitted: { act: (_run, at, go) => go('fresh', at) },
     setup: {
       act(run, at, go) {
         run.reported = true;
@@ -110,7 +109,6 @@ export function kubeletHandlers(k: HandlerHost): Handlers {
         go(present ? 'present' : 'absent', at);
       },
     },
-    'image-present': { act: (_run, at, go) => go('ok', at) },
     pulling: {
       act(run, at, go) {
         const c = run.containers[at.i]!;

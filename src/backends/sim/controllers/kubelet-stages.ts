@@ -101,7 +101,10 @@ export class StageEngine<R extends StageRun> {
     }
     if (row.phase) run.finished = row.phase;
     if (row.removes) run.stopped = true;
-    handler?.act?.(run, at, (outcome, next, amount) => this.go(run, row, outcome, next, amount), values);
+    const outcomes = Object.keys(row.next);
+    // A stage that is only data (no handler) goes on by its one way out.
+    if (handler?.act) handler.act(run, at, (outcome, next, amount) => this.go(run, row, outcome, next, amount), values);
+    else if (outcomes.length === 1) this.go(run, row, outcomes[0]!, at);
   }
 
   /** Records the events of stage `name` (about container `c`, when there is one). */
@@ -110,8 +113,9 @@ export class StageEngine<R extends StageRun> {
     for (const e of this.row(name).events ?? []) this.host.event(run, c, e.type, e.reason, fillMessage(name, e.message, all));
   }
 
-  /** The delay of an edge in simulated ms, or undefined for `now`. */
-  waitMs(edge: StageEdge, amount?: number): number | undefined {
+  /** The delay of outcome `outcome` of stage `name` in simulated ms, or undefined for `now`; `amount` as for `Go`. */
+  waitMs(name: string, outcome: string, amount?: number): number | undefined {
+    const edge = this.edge(this.row(name), outcome);
     const w = edge.wait;
     if ('now' in w) return undefined;
     if ('timing' in w) return this.host.timings[w.timing];
@@ -121,11 +125,16 @@ export class StageEngine<R extends StageRun> {
   }
 
   private go(run: R, from: PodStage, outcome: string, at: StageCursor, amount?: number): void {
-    const edge = from.next[outcome];
-    if (!edge) throw new Error(`pod stage "${from.name}" has no outcome "${outcome}"`);
-    const ms = this.waitMs(edge, amount);
+    const edge = this.edge(from, outcome);
+    const ms = this.waitMs(from.name, outcome, amount);
     if (ms === undefined) this.enter(run, edge.to, at);
     else this.host.after(run, ms, () => this.enter(run, edge.to, at, ms), edge.retry === true && ms > 0);
+  }
+
+  private edge(from: PodStage, outcome: string): StageEdge {
+    const edge = from.next[outcome];
+    if (!edge) throw new Error(`pod stage "${from.name}" has no outcome "${outcome}"`);
+    return edge;
   }
 
   private row(name: string): PodStage {

@@ -12,7 +12,7 @@ import type { NodeInfo } from './nodes.js';
 import { WorkQueue } from './queue.js';
 import { PodIPs } from './pod-ips.js';
 import type { PodLifecycleTimings } from './stages/pod-lifecycle.js';
-import { podStage, podStages } from './stages/pod-stages.js';
+import { type PodStage, podStages } from './stages/pod-stages.js';
 import { type Json, dig, keyOf, splitKey, timestamp, tolerate, typeOf } from './util.js';
 
 /**
@@ -36,6 +36,7 @@ export class Kubelet {
     private readonly runtime: PodRuntime,
     private readonly nodes: readonly NodeInfo[],
     private readonly timings: PodLifecycleTimings,
+    stages: readonly PodStage[] = podStages,
   ) {
     this.pods = typeOf(api, 'pods');
     this.queue = new WorkQueue('kubelet', api.ctx.clock, (key) => this.sync(key));
@@ -52,7 +53,7 @@ export class Kubelet {
       delay: (ms) => this.delay(ms),
     });
     this.stages = new StageEngine<Run>(
-      podStages,
+      stages,
       kubeletHandlers({
         api,
         runtime,
@@ -61,7 +62,7 @@ export class Kubelet {
         images: this.images,
         current: (run) => this.current(run),
         record: (run, stage, c, values) => this.stages.record(run, stage, c, values),
-        waitMs: (stage, outcome, amount) => this.stages.waitMs(podStage(stage).next[outcome]!, amount) ?? 0,
+        waitMs: (stage, outcome, amount) => this.stages.waitMs(stage, outcome, amount) ?? 0,
       }),
       { timings, after: (run, ms, fn, retry) => this.after(run, ms, fn, retry), event: (...a) => this.event(...a), sandbox: (run) => this.sandbox(run) },
     );
