@@ -34,7 +34,7 @@ describe('the pod stage table', () => {
 
   it('reaches every stage from a trigger (a pod seen, deleted, or its process ending)', () => {
     expect([...reachable(podStages)].sort()).toEqual([...names].sort());
-    expect(podStages.filter((s) => s.trigger).map((s) => s.name)).toEqual(['admitted', 'process-unrunnable', 'exited', 'terminating']);
+    expect(podStages.filter((s) => s.trigger).map((s) => s.name)).toEqual(['admitted', 'killing', 'process-unrunnable', 'exited', 'terminating']);
   });
 
   it('finds a stage no trigger reaches', () => {

@@ -4,7 +4,8 @@ import { containerUsage } from '../runtime/images/usage.js';
 import type { KObject } from '../types.js';
 import { fnv32a } from './hash.js';
 import type { ContainerHealth, HealthRun } from './kubelet-health.js';
-import { containerID, exitPlan, goDuration, imageID, imageSize, normalizeImage, pullError } from './kubelet-images.js';
+import { containerID, exitPlan, goDuration, imageID, imageRepository, imageSize, normalizeImage, pullError } from './kubelet-images.js';
+import { stopSignalExits } from './stages/images.js';
 import type { StageCursor, StageHandler, StageRun, StageValues } from './kubelet-stages.js';
 import { type ContainerRun, containerStatus, stopContainers } from './kubelet-status.js';
 import { missingVolumeSource } from './kubelet-volumes.js';
@@ -146,7 +147,11 @@ export function kubeletHandlers(k: HandlerHost): Handlers {
         if (c.restartCount === at.gen) c.unseen = undefined;
       },
     },
-    'oom-killed': {
+    killing: {
+      enter: (_run, at) => ({ detail: at.detail! }),
+      act: (run, at, go) => killing(k, run, at, go),
+    },
+    killed: {
       enter(run, at) {
         const c = run.containers[at.i]!;
         return c.restartCount === at.gen && c.state['running'] !== undefined && {};
@@ -154,7 +159,7 @@ export function kubeletHandlers(k: HandlerHost): Handlers {
       act(run, at, go) {
         const fresh = k.current(run);
         if (fresh) k.runtime.killContainer?.(fresh, run.containers[at.i]!.name);
-        go('killed', { i: at.i, chain: at.chain, exitCode: 137, reason: 'OOMKilled' });
+        go('exits', at);
       },
     },
     'process-unrunnable': {
@@ -174,7 +179,10 @@ export function kubeletHandlers(k: HandlerHost): Handlers {
       enter(run, at) {
         const c = run.containers[at.i]!;
         const pod = k.current(run);
-        return { pod: `${pod?.metadata.name}_${pod?.metadata.namespace}(${run.uid})`, backoff: goDuration(k.waitMs('crash-loop-backoff', 'retry', c.restartCount)) };
+        return {
+          pod: `${pod?.metadata.name}_${pod?.metadata.namespace}(${run.uid})`,
+          backoff: goDuration(k.waitMs('crash-loop-backoff', 'retry', c.restartCount)),
+        };
       },
       act(run, at, go) {
         const c = run.containers[at.i]!;
@@ -239,7 +247,7 @@ function create(k: HandlerHost, run: KubeletRun, at: StageCursor, go: Go, resync
   const restarted = !c.init && c.restartCount > 0 && k.runtime.restartContainer?.(pod, c.name) === true;
   const runtimeReports = restarted || (k.runtime.onContainerExit !== undefined && !c.init && c.restartCount === 0);
   if ((plan || !beside) && !runtimeReports) go('exits', { i: at.i, chain: at.chain, exitCode: plan?.exitCode ?? 0 }, plan?.afterMs ?? k.timings.exitAfterMs);
-  if (oom) go('oom', { i: at.i, chain: at.chain, gen: c.restartCount });
+  if (oom) go('oom', { i: at.i, chain: at.chain, gen: c.restartCount, exitCode: 137, reason: 'OOMKilled' });
   for (const p of probes) k.health.probeTick(run, c, c.restartCount, p, 0);
   const postStart = dig<Json>(spec, 'lifecycle', 'postStart');
   if (postStart && beside) k.health.postStart(run, c, c.restartCount, postStart);
@@ -249,6 +257,22 @@ function create(k: HandlerHost, run: KubeletRun, at: StageCursor, go: Go, resync
     run.notifyStarted = true;
     go('resync', { i: 0, chain: false, round: 0 }, resyncWait(run, 0));
   }
+}
+
+/**
+ * The kubelet stops a container it will restart (a failed liveness or startup probe, a failed
+ * postStart hook): preStop runs, then the stop signal.
+ */
+function killing(k: HandlerHost, run: KubeletRun, at: StageCursor, go: Go): void {
+  const c = run.containers[at.i]!;
+  c.killing = true;
+  const pod = k.current(run);
+  const spec = (dig<Json[]>(pod, 'spec', 'containers') ?? []).find((x) => x['name'] === c.name);
+  const preStop = dig<Json>(spec, 'lifecycle', 'preStop');
+  if (preStop) k.health.preStop(run, c, at.gen!, preStop);
+  const next = { i: at.i, chain: false, gen: at.gen! };
+  if (stopSignalExits.includes(imageRepository(c.image))) go('stop-signal', { ...next, exitCode: 0 });
+  else go('grace-period', { ...next, exitCode: 137 }, (at.graceSeconds ?? Number(dig(pod, 'spec', 'terminationGracePeriodSeconds') ?? 30)) * 1000);
 }
 
 /** The container's process has ended: terminated state, then the restart rules or the pod's phase. */

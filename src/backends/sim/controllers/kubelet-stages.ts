@@ -20,6 +20,8 @@ export interface StageCursor {
   round?: number;
   /** The terminated state a restart keeps as lastState. */
   terminated?: Json;
+  /** A probe's own terminationGracePeriodSeconds, for a container it kills. */
+  graceSeconds?: number;
   /** The containers (indexes) a deleted pod is stopping. */
   stopping?: number[];
   /** The phase a deleted pod ends in. */

@@ -48,7 +48,14 @@ export class Kubelet {
       after: (run, ms, fn) => this.after(run as Run, ms, fn),
       current: (run) => this.current(run as Run),
       event: (run, c, type, reason, message) => this.event(run as Run, c, type, reason, message),
-      exit: (run, i, code, chain, reason) => this.exit(run as Run, i, code, chain, reason),
+      kill: (run, c, gen, message, graceSeconds) =>
+        this.stages.enter(run as Run, 'killing', {
+          i: run.containers.indexOf(c),
+          chain: false,
+          gen,
+          detail: message,
+          ...(graceSeconds !== undefined ? { graceSeconds } : {}),
+        }),
       changed: (run) => this.queue.add(run.key),
       delay: (ms) => this.delay(ms),
     });
@@ -191,11 +198,6 @@ export class Kubelet {
     run.podIP ??= dig<boolean>(this.current(run), 'spec', 'hostNetwork') ? node.internalIP : this.ips.allocate(node);
   }
 
-  /** The container's process ended with `exitCode` (restart rules follow in the `exited` stage). */
-  private exit(run: Run, i: number, exitCode: number, chain: boolean, reason?: string): void {
-    this.stages.enter(run, 'exited', { i, chain, exitCode, ...(reason ? { reason } : {}) });
-  }
-
   /** A main process the runtime ran has ended by itself. */
   private processExited(pod: KObject, container: string, exitCode: number): void {
     const run = this.runs.get(String(pod.metadata.uid));
@@ -205,7 +207,7 @@ export class Kubelet {
       this.stages.enter(run, 'process-unrunnable', { i, chain: false });
       return;
     }
-    this.exit(run, i, exitCode, false);
+    this.stages.enter(run, 'exited', { i, chain: false, exitCode });
     this.queue.add(run.key);
   }
 }

@@ -14,7 +14,8 @@ export type PodStageName =
   | 'pull-backoff'
   | 'create'
   | 'relisted'
-  | 'oom-killed'
+  | 'killing'
+  | 'killed'
   | 'process-unrunnable'
   | 'exited'
   | 'restarting'
@@ -40,12 +41,7 @@ export interface BackOff {
  * of the lifecycle table; a `backOff` by the number of failures the stage counts; `given`, a
  * delay the stage computes (`what` says from what); `ms`, a fixed delay (0: the next timer turn).
  */
-export type StageWait =
-  | { now: true }
-  | { timing: keyof PodLifecycleTimings }
-  | { backOff: BackOff }
-  | { given: string }
-  | { ms: number };
+export type StageWait = { now: true } | { timing: keyof PodLifecycleTimings } | { backOff: BackOff } | { given: string } | { ms: number };
 
 /** One way out of a stage. `retry`: a retry loop that cannot change the outcome by itself (see `markRetryLoop`). */
 export interface StageEdge {
@@ -86,6 +82,11 @@ export interface PodStage {
   next: Readonly<Record<string, StageEdge>>;
 }
 
+/** An edge taken at once. */
+const now = (to: PodStageName): StageEdge => ({ to, wait: { now: true } });
+/** An edge taken after a timing of the lifecycle table. */
+const after = (timing: keyof PodLifecycleTimings, to: PodStageName): StageEdge => ({ to, wait: { timing } });
+
 const mountBackOff: BackOff = { initial: 'mountBackOffInitialMs', max: 'mountBackOffMaxMs' };
 const backOff: BackOff = { initial: 'backOffInitialMs', max: 'backOffMaxMs' };
 
@@ -96,12 +97,12 @@ const backOff: BackOff = { initial: 'backOffInitialMs', max: 'backOffMaxMs' };
  */
 export const podStages: readonly PodStage[] = [
   // The pod's setup: volumes, then the containers in order (init containers first).
-  { name: 'admitted', scope: 'pod', trigger: 'a pod bound to this node, first seen', next: { fresh: { to: 'setup', wait: { timing: 'setupMs' } } } },
-  { name: 'setup', scope: 'pod', next: { ok: { to: 'volumes', wait: { now: true } } } },
+  { name: 'admitted', scope: 'pod', trigger: 'a pod bound to this node, first seen', next: { fresh: after('setupMs', 'setup') } },
+  { name: 'setup', scope: 'pod', next: { ok: now('volumes') } },
   {
     name: 'volumes',
     scope: 'pod',
-    next: { mounted: { to: 'pull', wait: { now: true } }, missing: { to: 'volume-missing', wait: { now: true } } },
+    next: { mounted: now('pull'), missing: now('volume-missing') },
   },
   {
     name: 'volume-missing',
@@ -114,22 +115,22 @@ export const podStages: readonly PodStage[] = [
   {
     name: 'pull',
     scope: 'container',
-    next: { present: { to: 'image-present', wait: { now: true } }, absent: { to: 'pulling', wait: { now: true } } },
+    next: { present: now('image-present'), absent: now('pulling') },
   },
   {
     name: 'image-present',
     scope: 'container',
     events: [{ type: 'Normal', reason: 'Pulled', message: 'Container image "${image}" already present on machine' }],
-    next: { ok: { to: 'create', wait: { timing: 'startMs' } } },
+    next: { ok: after('startMs', 'create') },
   },
   {
     name: 'pulling',
     scope: 'container',
     events: [{ type: 'Normal', reason: 'Pulling', message: 'Pulling image "${image}"' }],
     next: {
-      fresh: { to: 'pulled', wait: { timing: 'pullMs' } },
-      cached: { to: 'pulled', wait: { timing: 'pullCachedMs' } },
-      unpullable: { to: 'pull-failed', wait: { timing: 'pullFailMs' } },
+      fresh: after('pullMs', 'pulled'),
+      cached: after('pullCachedMs', 'pulled'),
+      unpullable: after('pullFailMs', 'pull-failed'),
     },
   },
   {
@@ -142,7 +143,7 @@ export const podStages: readonly PodStage[] = [
         message: 'Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${size} bytes.',
       },
     ],
-    next: { ok: { to: 'create', wait: { timing: 'startMs' } } },
+    next: { ok: after('startMs', 'create') },
   },
   {
     name: 'pull-failed',
@@ -154,7 +155,7 @@ export const podStages: readonly PodStage[] = [
     ],
     waiting: { message: 'Failed to pull image "${image}": ${detail}', reason: 'ErrImagePull' },
     next: {
-      backoff: { to: 'pull-backoff', wait: { timing: 'pullBackOffMs' } },
+      backoff: after('pullBackOffMs', 'pull-backoff'),
       // A main container that cannot be pulled does not hold back the next one.
       chain: { to: 'pull', wait: { ms: 0 } },
     },
@@ -178,16 +179,29 @@ export const podStages: readonly PodStage[] = [
       { type: 'Normal', reason: 'Started', message: 'Started container ${container}' },
     ],
     next: {
-      relist: { to: 'relisted', wait: { timing: 'relistMs' } },
+      relist: after('relistMs', 'relisted'),
       exits: { to: 'exited', wait: { given: "the container's run time (its command, or exitAfterMs)" } },
-      oom: { to: 'oom-killed', wait: { timing: 'oomAfterMs' } },
+      // A process that allocates more than its memory limit is killed by the kernel.
+      oom: after('oomAfterMs', 'killed'),
       // The next container starts once this one runs (after a sidecar: the next init container).
-      chain: { to: 'pull', wait: { now: true } },
+      chain: now('pull'),
       resync: { to: 'resync', wait: { given: 'resyncMs and its jitter' }, retry: true },
     },
   },
   { name: 'relisted', scope: 'container', sideline: true, next: {} },
-  { name: 'oom-killed', scope: 'container', next: { killed: { to: 'exited', wait: { now: true } } } },
+  {
+    name: 'killing',
+    scope: 'container',
+    trigger: 'a liveness or startup probe settled on failure, or the postStart hook failed',
+    events: [{ type: 'Normal', reason: 'Killing', message: '${detail}' }],
+    next: {
+      // Servers that stop on the image's stop signal end at once; shells and sleeps as PID 1 ignore
+      // SIGTERM and are killed when the grace period ends.
+      'stop-signal': after('stopMs', 'killed'),
+      'grace-period': { to: 'killed', wait: { given: "the grace period (the probe's or the pod's)" } },
+    },
+  },
+  { name: 'killed', scope: 'container', next: { exits: now('exited') } },
   {
     name: 'process-unrunnable',
     scope: 'container',
@@ -197,19 +211,19 @@ export const podStages: readonly PodStage[] = [
   {
     name: 'exited',
     scope: 'container',
-    trigger: 'the runtime reports the main process ended, or a failed probe or postStart hook killed it',
+    trigger: 'the runtime reports that the main process ended',
     next: {
-      initialized: { to: 'pull', wait: { now: true } },
-      restart: { to: 'restarting', wait: { timing: 'startMs' } },
-      'init-failed': { to: 'pod-failed', wait: { now: true } },
-      'all-succeeded': { to: 'pod-succeeded', wait: { now: true } },
-      'some-failed': { to: 'pod-failed', wait: { now: true } },
+      initialized: now('pull'),
+      restart: after('startMs', 'restarting'),
+      'init-failed': now('pod-failed'),
+      'all-succeeded': now('pod-succeeded'),
+      'some-failed': now('pod-failed'),
     },
   },
   {
     name: 'restarting',
     scope: 'container',
-    next: { first: { to: 'restart', wait: { ms: 0 } }, again: { to: 'crash-loop-backoff', wait: { now: true } } },
+    next: { first: { to: 'restart', wait: { ms: 0 } }, again: now('crash-loop-backoff') },
   },
   {
     name: 'crash-loop-backoff',
@@ -218,7 +232,7 @@ export const podStages: readonly PodStage[] = [
     waiting: { message: 'back-off ${backoff} restarting failed container=${container} pod=${pod}', reason: 'CrashLoopBackOff' },
     next: { retry: { to: 'restart', wait: { backOff }, retry: true } },
   },
-  { name: 'restart', scope: 'container', next: { ok: { to: 'pull', wait: { now: true } } } },
+  { name: 'restart', scope: 'container', next: { ok: now('pull') } },
   // The pod worker's periodic resync of a running pod (volume files).
   { name: 'resync', scope: 'pod', next: { again: { to: 'resync', wait: { given: 'resyncMs and its jitter' }, retry: true } } },
   { name: 'pod-succeeded', scope: 'pod', phase: 'Succeeded', next: {} },
@@ -237,15 +251,15 @@ export const podStages: readonly PodStage[] = [
     scope: 'pod',
     next: {
       // getPhase keeps a pod whose containers would be restarted Running until the worker is done.
-      restartable: { to: 'stopped-reported', wait: { timing: 'terminalPhaseMs' } },
-      succeeded: { to: 'terminated-succeeded', wait: { now: true } },
-      failed: { to: 'terminated-failed', wait: { now: true } },
+      restartable: after('terminalPhaseMs', 'stopped-reported'),
+      succeeded: now('terminated-succeeded'),
+      failed: now('terminated-failed'),
     },
   },
   {
     name: 'stopped-reported',
     scope: 'pod',
-    next: { succeeded: { to: 'terminated-succeeded', wait: { now: true } }, failed: { to: 'terminated-failed', wait: { now: true } } },
+    next: { succeeded: now('terminated-succeeded'), failed: now('terminated-failed') },
   },
   { name: 'terminated-succeeded', scope: 'pod', phase: 'Succeeded', removes: true, next: {} },
   { name: 'terminated-failed', scope: 'pod', phase: 'Failed', removes: true, next: {} },
