@@ -2,9 +2,9 @@ import type { Api } from '../api/types.js';
 import type { PodRuntime, ProbeOutcome } from '../runtime/hooks.js';
 import type { KObject } from '../types.js';
 import { type ProbeSettings, type ProbeTally, probeKillMessage, tally } from './kubelet-probes.js';
-import type { ContainerRun, PodRun } from './kubelet-status.js';
+import { type ContainerRun, type PodRun, containerSpec } from './kubelet-status.js';
 import type { PodLifecycleTimings } from './stages/pod-lifecycle.js';
-import { type Json, dig } from './util.js';
+import type { Json } from './util.js';
 
 /** What the container-health part of the kubelet knows about a pod. */
 export interface HealthRun extends PodRun {
@@ -138,7 +138,7 @@ export class ContainerHealth {
     if (!pod) return undefined;
     const fromFile = this.k.runtime.terminationMessage?.(pod, c.name);
     if (fromFile) return fromFile;
-    const spec = [...(dig<Json[]>(pod, 'spec', 'initContainers') ?? []), ...(dig<Json[]>(pod, 'spec', 'containers') ?? [])].find((x) => x['name'] === c.name);
+    const spec = containerSpec(pod, c.name);
     if (spec?.['terminationMessagePolicy'] !== 'FallbackToLogsOnError' || exitCode === 0) return undefined;
     // kubelet: the last 80 lines, at most 2048 bytes.
     return this.k.runtime.logTail?.(pod, c.name, 80, 2048) || undefined;

@@ -99,11 +99,7 @@ export const podStages: readonly PodStage[] = [
   // The pod's setup: volumes, then the containers in order (init containers first).
   { name: 'admitted', scope: 'pod', trigger: 'a pod bound to this node, first seen', next: { fresh: after('setupMs', 'setup') } },
   { name: 'setup', scope: 'pod', next: { ok: now('volumes') } },
-  {
-    name: 'volumes',
-    scope: 'pod',
-    next: { mounted: now('pull'), missing: now('volume-missing') },
-  },
+  { name: 'volumes', scope: 'pod', next: { mounted: now('pull'), missing: now('volume-missing') } },
   {
     name: 'volume-missing',
     scope: 'pod',
@@ -112,11 +108,7 @@ export const podStages: readonly PodStage[] = [
     next: { retry: { to: 'volumes', wait: { backOff: mountBackOff }, retry: true } },
   },
   // Each container: its image, then the container itself.
-  {
-    name: 'pull',
-    scope: 'container',
-    next: { present: now('image-present'), absent: now('pulling') },
-  },
+  { name: 'pull', scope: 'container', next: { present: now('image-present'), absent: now('pulling') } },
   {
     name: 'image-present',
     scope: 'container',
