@@ -78,7 +78,10 @@ export class LessonBuilder {
   }
 
   /** Adds the commands of one block as steps; output shown in the block becomes their expected output. */
-  addCommands(commands: BlockCommand[], opts: { inferred: boolean; directive?: Directive; setup?: boolean }): CommandStep[] {
+  addCommands(
+    commands: BlockCommand[],
+    opts: { inferred: boolean; directive?: Directive; setup?: boolean; script?: { reason: string; text: string } },
+  ): CommandStep[] {
     const blockId = this.nextBlockId();
     const added: CommandStep[] = [];
     for (const c of commands) {
@@ -111,7 +114,9 @@ export class LessonBuilder {
       const supposed = this.context.hypothesis;
       const narrated = this.context.narrated;
       const containerCommand = this.context.containerCommand;
-      if (containerCommand && (step.host.kind === 'local' || step.host.kind === 'unknown')) {
+      if (opts.script && (step.host.kind === 'local' || step.host.kind === 'unknown')) {
+        step.host = { kind: 'illustrative', reason: opts.script.reason, source: { by: 'program', text: opts.script.text } };
+      } else if (containerCommand && (step.host.kind === 'local' || step.host.kind === 'unknown')) {
         step.host = {
           kind: 'illustrative',
           reason: `shows the command a container of the pod runs, which the cluster starts: "${containerCommand.text}"`,

@@ -1,6 +1,7 @@
 import type { HostContext } from '../plan/types.js';
 import { COMMAND_WORDS, firstProgramWord } from '../shell/index.js';
 import { OUTPUT_LINE_PATTERNS } from './data/output-lines.js';
+import { textLineShape } from './data/text-lines.js';
 import { LOCAL_HOST_NAMES, NODE_NAME_PATTERNS, POD_NAME_PATTERNS, PROMPT_PATTERNS } from './data/prompts.js';
 
 /**
@@ -20,7 +21,7 @@ export function isOutputOnly(text: string): boolean {
 /** True when a line reads as a command: its program word is a known command and it is not output-only. */
 export function looksLikeCommand(text: string): boolean {
   const t = text.trim();
-  if (t === '' || isOutputOnly(t)) return false;
+  if (t === '' || isOutputOnly(t) || textLineShape(t)) return false;
   // `NODES=$(kubectl get nodes …)`: an assignment from a command substitution is a command.
   if (/^(?:export\s+)?[A-Za-z_]\w*=["']?(?:\$\(|`)/.test(t)) return true;
   const program = programOf(t);

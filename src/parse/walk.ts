@@ -8,7 +8,9 @@ import type { LessonBuilder } from './lesson-builder.js';
 import { isOutputOnly, looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { findExampleIncludes } from './shortcodes.js';
 import { classifyStep } from '../plan/classify.js';
-import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, isSilent, looksLikeOutputBlock } from './output-block.js';
+import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, isSilent, looksLikeOutputBlock, nonCommandText } from './output-block.js';
+import { scriptReason, scriptSign } from './script-body.js';
+import { textLineShape } from './data/text-lines.js';
 import { ALONE_COMMANDS, HTTP_REQUEST_LINE } from './data/output-blocks.js';
 import { ADDRESS_LINE, BOTH_COMMANDS_CUE, EXAMPLE_VALUE_PROSE, NO_OUTPUT_CUE } from './data/cues.js';
 import { matchReturnTerminalCue, sentencesOf } from '../plan/context-cues.js';
@@ -305,7 +307,12 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   }
   // A block of `VAR=$(…)` assignments is commands, never the previous command's output.
   if (!manifestLang && isAssignmentBlock(lines)) {
-    b.addCommands(splitCommandBlock(lines, { shellSyntax: true, podNames: b.podNames }), d ? { inferred: false, directive: d } : { inferred: false });
+    const sign = !anyPrompt && d?.setup !== true ? scriptSign(lines) : undefined;
+    const script = sign ? { script: { reason: scriptReason(sign), text: sign.text } } : {};
+    b.addCommands(
+      splitCommandBlock(lines, { shellSyntax: true, podNames: b.podNames }),
+      d ? { inferred: false, directive: d, ...script } : { inferred: false, ...script },
+    );
     return;
   }
   // A yaml-tagged fence that is a shell script writing files (`cat <<EOF >deployment.yaml` …):
@@ -385,6 +392,27 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
       return;
     }
   }
+  // A shell fence whose every line has a shape no reader types (host names, `server.1=…` settings,
+  // URLs, kubectl's messages) is never run: the output of the command waiting for one, else an
+  // illustration.
+  const text = isCommandTag && !anyPrompt && d?.setup !== true ? nonCommandText(lines) : undefined;
+  if (text && (text.illustration || text.messages)) {
+    if (canPair && b.since !== 'blocked' && !sampleValue) return pair('fence');
+    const at = text.illustration?.line ?? nonBlank[0]!;
+    const what = text.illustration
+      ? `${text.illustration.shape.what} (line ${at.line}: "${at.text.trim()}")`
+      : `kubectl's messages (line ${at.line}: "${at.text.trim()}")`;
+    b.findings.push(
+      diagnostic(
+        'not-a-command',
+        'info',
+        { line: unit.line, column: unit.column },
+        `This block is not commands: it shows ${what}, and no command before it is waiting for output; it is an illustration and is not run.`,
+      ),
+    );
+    b.since = 'blocked';
+    return;
+  }
   // (a) an output fence right after the command fence (a yaml/json one after `-o yaml`).
   if (canPair && b.since === 'adjacent' && !anyPrompt) {
     if (isOutputTag && tag !== 'console' && tag !== 'terminal') return pair('fence');
@@ -397,7 +425,9 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   }
   // Output fence separated from its command by prose only (no cue): every line reads as output,
   // unless the prose offers the block as a sample value for the reader ("replace X with …, such as:").
-  if (canPair && b.since === 'prose' && !anyPrompt && (isOutputTag || isCommandTag) && !sampleValue) {
+  // An indented code block inside prose ("Your scale target is" + `    Deployment/<name>`) is part of
+  // the text, not output, unless an output cue introduces it (above).
+  if (canPair && b.since === 'prose' && !anyPrompt && (isOutputTag || isCommandTag) && !sampleValue && unit.fenced) {
     const allOutput = isCommandTag ? nonBlank.every((l) => !looksLikeCommand(l.text)) : !firstIsCommand;
     if (allOutput) return pair('fence');
   }
@@ -423,11 +453,25 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     return;
   }
   if (isCommandTag || anyPrompt || (isOutputTag && firstIsCommand) || d?.setup) {
+    const sign = !anyPrompt && d?.setup !== true ? scriptSign(lines) : undefined;
+    // A script the page asks to save under a name ("Save this as `check.sh`:") is that file.
+    const scriptFile = sign && WRITE_FILE_PROSE.test(b.prose ?? '') ? scriptFileName(b.prose) : null;
+    if (scriptFile) {
+      addInlineManifest(unit, b, scriptFile, 'text', d?.skip);
+      return;
+    }
     const commands = splitCommandBlock(lines, { shellSyntax, podNames: b.podNames });
-    b.addCommands(commands, d ? { inferred: false, directive: d } : { inferred: false });
+    const script = sign ? { script: { reason: scriptReason(sign), text: sign.text } } : {};
+    b.addCommands(commands, d ? { inferred: false, directive: d, ...script } : { inferred: false, ...script });
     return;
   }
   b.since = 'blocked';
+}
+
+/** A script file name in prose (`check.sh`, `probe.py`): the last one named. */
+function scriptFileName(prose: string | undefined): string | null {
+  const names = [...(prose ?? '').matchAll(/([\w.-]+\.(?:sh|bash|py|pl|rb))\b/g)].map((m) => m[1]!);
+  return names.length > 0 ? names[names.length - 1]!.split('/').pop()! : null;
 }
 
 /** True when the last sentence of the prose introduces a sample value ({@link EXAMPLE_VALUE_PROSE}). */
@@ -487,9 +531,9 @@ function spanOfLines(lines: DocLine[]): { line: number; column: number; endLine:
   return { line: first.line, column: first.column, endLine: last.line, endColumn: last.column + last.text.length };
 }
 
-/** A line that is no command: output-only text (`key: value`) or a comma-separated list of values. */
+/** A line that is no command: output-only text (`key: value`), a YAML list item or a comma-separated list of values. */
 function isNotCommandLine(text: string): boolean {
-  return isOutputOnly(text) || /^\s*[\w.+-]+(?:\s*,\s*[\w.+-]+)+\s*,?\s*$/.test(text);
+  return isOutputOnly(text) || textLineShape(text)?.name === 'yaml-item' || /^\s*[\w.+-]+(?:\s*,\s*[\w.+-]+)+\s*,?\s*$/.test(text);
 }
 
 /** A single word that names a program but is typed alone by no one, followed by lines that are not commands. */
