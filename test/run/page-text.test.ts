@@ -76,7 +76,7 @@ describe('page text on the reader machine', () => {
       ['pass', 0],
     ]);
     expect(r.steps[1]!.error).toBeUndefined();
-    expect(r.steps[1]!.warnings.join('\n')).toMatch(/ended its shell/);
+    expect((r.steps[1]!.warnings ?? []).join('\n')).toMatch(/ended its shell/);
     expect(r.steps[2]!.warnings ?? []).toEqual([]);
   });
 });
