@@ -28,6 +28,21 @@ export function looksLikeCommand(text: string): boolean {
   return COMMAND_WORDS.has(program) || /^\.{0,2}\/[\w.-]+\.sh$/.test(program) || /^\.\/[\w.-]+$/.test(program);
 }
 
+/** Builtins that print nothing when they work: a line after one is not its output. */
+const SILENT_BUILTINS = new Set(['export', 'unset', 'cd', 'alias', 'readonly', 'local', 'declare', 'set', 'shopt', 'umask']);
+
+/**
+ * True when `text` is a shell assignment (`PLACE=world`) following a line that prints nothing (an
+ * assignment or `export X=…`): another line of the reader's shell, not output. After a command
+ * that prints (`printenv`), the same shape is its output.
+ */
+export function continuesSilentLine(previous: string, text: string): boolean {
+  if (!/^\s*(?:export\s+)?[A-Za-z_]\w*=(?:[^\s;&|]*|"[^"]*"|'[^']*')\s*$/.test(text)) return false;
+  const prev = previous.trim();
+  if (/^[A-Za-z_]\w*=/.test(prev)) return true;
+  return SILENT_BUILTINS.has(prev.split(/\s+/)[0]!);
+}
+
 /** A prompt found at the start of a line. */
 export interface PromptMatch {
   /** The prompt text as written, with its trailing space. */

@@ -24,6 +24,19 @@ const STRUCTURED_OUTPUT = /(?:^|\s)(?:-o|--output)[=\s]?(?:yaml|json)\b|\bconfig
 /** Prose asking the reader to write a file: the yaml after it is a manifest, not output. */
 const WRITE_FILE_PROSE = /\b(?:create|save|write|edit|update|change|modify|add|copy|paste)\b/i;
 
+/**
+ * Prose asking to add lines to a file rather than to write it ("Edit the existing `x.yaml` and add
+ * the following lines:", "append this to the file"): the block is a part of that file.
+ */
+const ADD_LINES_PROSE =
+  /\b(?:add|append|insert)\s+(?:the\s+following|these|this|the|a)\s+(?:(?:new|extra|additional)\s+)?(?:lines?|fields?|section|entr(?:y|ies)|snippet|block|rule|path|stanza|part)\b|\bappend\b[^.:]*\bto\b/i;
+
+/** A whole Kubernetes object: `apiVersion:` and `kind:` keys at the top level of the block. */
+function isWholeManifest(lines: readonly DocLine[]): boolean {
+  const keys = lines.map((l) => l.text).filter((t) => /^[A-Za-z]\w*:/.test(t));
+  return keys.some((t) => t.startsWith('apiVersion:')) && keys.some((t) => t.startsWith('kind:'));
+}
+
 /** A leading `# run-my-nginx.yaml` / `# file: x.yaml` comment naming a manifest. */
 const MANIFEST_NAME_COMMENT = /^(?:#|\/\/)\s*(?:file(?:name)?\s*:\s*)?([\w./-]+\.(?:ya?ml|json))\s*$/i;
 
@@ -275,6 +288,15 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     addInlineManifest(unit, b, named, languageOf(named, tag), d?.skip);
     return;
   }
+  // A whole Kubernetes object in an untagged block (an indented block under a list item, "Create
+  // `example-ingress.yaml` from the following file:") after prose asking to write that file: the file.
+  if (!manifestLang && !isCommandTag && !anyPrompt && !b.cue && d?.setup !== true && WRITE_FILE_PROSE.test(b.prose ?? '') && isWholeManifest(nonBlank)) {
+    const file = fileFromComment(lines) ?? fileFromProse(b.prose);
+    if (file !== null) {
+      addInlineManifest(unit, b, file, 'yaml', d?.skip);
+      return;
+    }
+  }
   // (Blocks that do not read as commands take the paths below, which also know kept-running steps.)
   if (canPair && b.since !== 'blocked' && (firstIsCommand || isAssignmentBlock(lines))) {
     if (cueOutput) return pair('cue');
@@ -381,7 +403,10 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   }
   if (manifestLang) {
     const saveAs = WRITE_FILE_PROSE.test(b.prose ?? '') ? namedFile(b.prose) : null;
-    addInlineManifest(unit, b, fileFromComment(lines) ?? fileFromProse(b.prose) ?? saveAs, manifestLang, d?.skip);
+    const file = fileFromComment(lines) ?? fileFromProse(b.prose) ?? saveAs;
+    // Lines the prose says to add to a file the page wrote before: a part of it, never the file.
+    const partial = file !== null && ADD_LINES_PROSE.test(b.prose ?? '') && !isWholeManifest(nonBlank);
+    addInlineManifest(unit, b, file, manifestLang, d?.skip, partial);
     return;
   }
   // An HTTP request written out (request line, headers, body): nothing to run.
@@ -416,7 +441,7 @@ function isExampleValueProse(prose: string | undefined): boolean {
   return EXAMPLE_VALUE_PROSE.test(sentences[sentences.length - 1] ?? '');
 }
 
-function addInlineManifest(unit: CodeUnit, b: LessonBuilder, file: string | null, language: 'yaml' | 'json' | 'text', skip?: string): void {
+function addInlineManifest(unit: CodeUnit, b: LessonBuilder, file: string | null, language: 'yaml' | 'json' | 'text', skip?: string, partial = false): void {
   const step = b.addManifest({
     position: { line: unit.line, column: unit.column, endLine: unit.endLine, endColumn: unit.endColumn },
     file,
@@ -426,6 +451,7 @@ function addInlineManifest(unit: CodeUnit, b: LessonBuilder, file: string | null
     inferred: false,
   });
   if (skip !== undefined) step.skip = skip;
+  if (partial) step.partial = true;
   b.lastCommand = undefined;
   b.since = 'blocked';
 }

@@ -204,6 +204,11 @@ export interface ManifestStep {
   section?: string;
   /** Why this step is skipped (directive, not the first tab); absent when it is used. */
   skip?: string;
+  /**
+   * The doc shows only lines to add to `file` ("Edit `x.yaml` and add the following lines:"), not
+   * the whole file: it is not written, and a command reading the file cannot be checked.
+   */
+  partial?: true;
 }
 
 export type Step = CommandStep | ManifestStep;

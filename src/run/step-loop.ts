@@ -52,6 +52,11 @@ async function stepOutcome(
     state.skippedProducers.push({ line: step.line, reason: p.reason, names: producedNames(step.command) });
   } else if (step.kind === 'command' && runsConcurrently(step) && !decision) {
     return { started: await startConcurrent(state, step, index) };
+  } else if (step.kind === 'manifest' && step.partial && step.file !== null) {
+    // Lines to add to a file: the file as the page means it is not shown, so what reads it cannot be checked.
+    const reason = `the page shows only lines to add to ${step.file} (line ${step.line}), not the whole file`;
+    state.templateManifests.set(step.file, { file: step.file, line: step.line, placeholder: '', at: `line ${step.line}`, reason, unusable: reason });
+    r = skipped(step, reason);
   } else if (step.kind === 'manifest') {
     const filled = step.content === null ? null : fillManifest(step.content, state.ran);
     // `<pod-name>`-like values are filled as in commands; a file left with one is a template.

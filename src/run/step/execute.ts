@@ -4,7 +4,7 @@ import type { MatchResult } from '../../match/types.js';
 import { recreateFor } from '../recreate.js';
 import { stepTimeout } from '../options.js';
 import { baseResult, exitDifference } from '../outcome.js';
-import { takePodCwd } from '../rewrite/index.js';
+import { takePodState } from '../rewrite/index.js';
 import { firstKubectlCall } from '../../shell/index.js';
 import { AwaitedOutput, ClusterTime, OUTPUT_WAIT, timePassesAtOnce } from '../pace.js';
 import type { ShellRunOptions } from '../shell.js';
@@ -75,10 +75,18 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
   }
   // A terminal ends lines with CR LF; the doc shows them as lines.
   if (prepared.pty) r.output = r.output.replace(/\r\n/g, '\n');
-  if (prepared.tracksPodCwd) {
-    const taken = takePodCwd(r.output);
+  if (prepared.tracksPodState) {
+    const taken = takePodState(r.output);
     r.output = taken.output;
-    if (taken.cwd && state.podShell) state.podShell.cwd = taken.cwd;
+    const shell = state.podShell;
+    if (taken.cwd && shell) shell.cwd = taken.cwd;
+    if (shell) {
+      const { assigned } = prepared.tracksPodState;
+      for (const [name, value] of Object.entries(taken.vars)) {
+        const exported = assigned[name] === true || shell.vars?.[name]?.exported === true;
+        shell.vars = { ...shell.vars, [name]: { value, exported } };
+      }
+    }
   }
   let exitCode = r.exitCode;
   // Stopped by the runner once the doc's lines appeared: how the watch then ends (124, 143, or 1

@@ -31,6 +31,7 @@ import { baseResult, skipped, unchecked } from '../outcome.js';
 import { missingExamples, prepareCommand } from '../rewrite/index.js';
 import { firstKubectlCall, shQuote, shQuoteExpanding } from '../../shell/index.js';
 import { internal } from '../internal.js';
+import { lookUpScript, notInstalledReason, programsToLookUp } from '../reader-tools.js';
 import { listObjects, missingPaths, shellValues } from '../look.js';
 import type { LessonContext, LessonProgress, LessonRecord, ShellPosition } from '../state.js';
 import type { Rewrite, StepResult } from '../types.js';
@@ -384,6 +385,18 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   const onLocalHost = step.host.kind === 'local' && !prepared.onNode;
   const unreachable = onLocalHost && state.session.unreachable ? state.session.unreachable(await withValues(state, prepared.script)) : undefined;
   if (unreachable) return unchecked(step, unreachable, rewrites, warnings);
+  // The reader's own tools (`cfssl`, a cloud CLI) that are not on this machine: running the line
+  // would only show that; what it would have made is missing for later steps.
+  if (onLocalHost) {
+    const names = programsToLookUp(command).filter((n) => !state.foundPrograms.has(n));
+    const missing = names.length ? (await internal(state, lookUpScript(names))).split('\n').filter((n) => names.includes(n)) : [];
+    for (const n of names) if (!missing.includes(n)) state.foundPrograms.add(n);
+    if (missing.length) {
+      const reason = notInstalledReason(missing);
+      state.skippedProducers.push({ line: step.line, reason, ...leftMissing(step, command) });
+      return unchecked(step, reason, rewrites, warnings);
+    }
+  }
 
   if (onLocalHost && state.plan.links?.length) {
     const linked = await provideLinkedFiles(state, step, command);
