@@ -52,27 +52,40 @@ export function skippedOnly(producers: readonly SkippedProducer[]): SkippedProdu
   return producers.filter((p) => !p.failed);
 }
 
+/** Flags that name the file a download writes: curl's `-o`/`--output`, wget's `-O`/`--output-document`. */
+const OUTPUT_FILE: Readonly<Record<string, readonly string[]>> = { curl: ['-o', '--output'], wget: ['-O', '--output-document'] };
+
 /**
- * The files and folders a command makes by name, for a later step that uses them: path-like words
- * (`-o out.txt`, `> /tmp/x.yaml`), `mkdir` folders and the folder `git clone` makes (its second
- * argument, or the repository's name).
+ * The files and folders a command writes by name, for a later step that uses them: the targets
+ * of `>`/`>>`, `tee`'s files, a download's output file, `mkdir` folders and the folder `git clone`
+ * makes (its second argument, or the repository's name). Not the files it reads.
  */
 export function createdPaths(command: string): Set<string> {
-  const paths = new Set([...producedNames(command)].filter(isPathLike));
+  const paths = new Set<string>();
+  const add = (p: string | undefined): void => {
+    if (p && /^[\w./~-]+$/.test(p) && !p.startsWith('-') && !p.startsWith('/dev/')) paths.add(p);
+  };
   for (const c of parseCommandLine(command).commands) {
-    const program = c.program?.value;
-    const args = c.words.map((w) => w.value).filter((w) => !w.startsWith('-'));
-    if (program === 'mkdir') for (const a of args) paths.add(a);
-    if (program === 'git' && args[0] === 'clone' && args[1]) {
-      const dir =
-        args[2] ??
-        args[1]
-          .replace(/\/+$/, '')
-          .split(/[/:]/)
-          .pop()!
-          .replace(/\.git$/, '');
-      if (/^[\w.-]+$/.test(dir)) paths.add(dir);
+    for (const r of c.redirects) if (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>' || r.op === '&>>') add(r.target.value);
+    const program = c.program?.value ?? '';
+    // The program's arguments: the words after it (not `sudo` before it, nor the program itself).
+    const all = c.words.map((w) => w.value);
+    const words = all.slice(all.indexOf(program) + 1);
+    const args = words.filter((w) => !w.startsWith('-'));
+    if (program === 'mkdir' || program === 'tee') for (const a of args) add(a);
+    for (const flag of OUTPUT_FILE[program] ?? []) {
+      const at = words.findIndex((w) => w === flag || w.startsWith(`${flag}=`));
+      if (at >= 0) add(words[at]!.includes('=') ? words[at]!.slice(flag.length + 1) : words[at + 1]);
     }
+    if (program === 'git' && args[0] === 'clone' && args[1])
+      add(
+        args[2] ??
+          args[1]
+            .replace(/\/+$/, '')
+            .split(/[/:]/)
+            .pop()!
+            .replace(/\.git$/, ''),
+      );
   }
   return paths;
 }

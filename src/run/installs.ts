@@ -3,7 +3,7 @@
  * or could not be checked: `nslookup: command not found` after an unchecked `apt-get install
  * dnsutils` follows from that step, not from the page.
  */
-import { parseCommandLine } from '../shell/index.js';
+import { parseCommandLine, shQuote } from '../shell/index.js';
 
 /** Package managers' install verbs: program → the verbs after which package names follow. */
 const INSTALLERS: Readonly<Record<string, readonly string[]>> = {
@@ -32,7 +32,14 @@ export function installedPrograms(command: string, lookup?: (pkg: string) => rea
     // In a container (`kubectl exec pod -- apt-get install …`) or a shell's script (`sh -c '…'`).
     const dash = words.indexOf('--');
     if (program === 'kubectl' && dash >= 0) {
-      for (const p of installedPrograms(words.slice(dash + 1).join(' '), lookup)) programs.add(p);
+      for (const p of installedPrograms(
+        words
+          .slice(dash + 1)
+          .map(shQuote)
+          .join(' '),
+        lookup,
+      ))
+        programs.add(p);
       continue;
     }
     const script = /^(?:\/bin\/)?(?:ba|da|a)?sh$/.test(program) ? words[words.indexOf('-c') + 1] : undefined;
@@ -45,7 +52,7 @@ export function installedPrograms(command: string, lookup?: (pkg: string) => rea
     const at = words.findIndex((w) => verbs.includes(w));
     if (at < 0) continue;
     for (const pkg of words.slice(at + 1)) {
-      if (pkg.startsWith('-') || !/^[a-z0-9][\w.+-]*$/i.test(pkg)) continue;
+      if (pkg.startsWith('-') || !/^[a-z0-9][\w.+:=~-]*$/i.test(pkg)) continue;
       // `curl=7.88.1-10`, `curl:amd64`: the package is the name before the version or architecture.
       const name = pkg.split(/[=:]/)[0]!;
       const known = lookup?.(name);
