@@ -8,6 +8,7 @@
  */
 import { canRun } from './runtime/images/can-run.js';
 import { profileFor } from './runtime/images/index.js';
+import { RELEASE_SHOWN } from './runtime/images/releases.js';
 import type { Api } from './api/types.js';
 import type { InternetLookup } from './runtime/hooks.js';
 import type { KObject } from './types.js';
@@ -132,6 +133,8 @@ export interface UnmodelledObject {
   commandOnly?: boolean;
   /** Only for a command like this one (a Job's `kubectl logs`: its status follows the image's rules, its output cannot). */
   command?: RegExp;
+  /** Only where the doc's or the actual output shows this (a distribution release). */
+  shows?: RegExp;
 }
 
 /**
@@ -150,6 +153,7 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>, internet: 
     for (const name of [l.pod, ...jobs, ...(pod ? deploymentOf(api, pod) : [])]) out.push({ name, reason });
   }
   out.push(...unknownServers(api, podType));
+  out.push(...unknownReleases(api.list(podType, undefined).items));
   const stuck: KObject[] = [];
   for (const pod of api.list(podType, undefined).items) {
     if (pod.metadata.deletionTimestamp) continue;
@@ -271,7 +275,7 @@ function deploymentOf(api: Pick<Api, 'resolve' | 'list'>, pod: KObject): string[
 }
 
 /** The reason a step that names (in its command or the doc's output) an unmodelled object cannot be checked, or undefined. */
-export function namesUnmodelled(command: string, expected: string, objects: readonly UnmodelledObject[]): string | undefined {
+export function namesUnmodelled(command: string, expected: string, objects: readonly UnmodelledObject[], output = ''): string | undefined {
   if (!objects.length) return undefined;
   // Whole words: `mysql-0`, `pod/mysql-0`, `mysql-0.mysql` (a pod's DNS name), not `data-mysql-0` or `app=mysql`.
   const words = (text: string): string[] =>
@@ -283,7 +287,32 @@ export function namesUnmodelled(command: string, expected: string, objects: read
   const inBoth = [...inCommand, ...words(expected)];
   for (const o of objects) {
     if (o.command && !o.command.test(command)) continue;
+    if (o.shows && !o.shows.test(expected) && !o.shows.test(output)) continue;
     if ((o.commandOnly ? inCommand : inBoth).some((t) => (typeof o.name === 'string' ? t === o.name : o.name.test(t)))) return o.reason;
   }
   return undefined;
+}
+
+/**
+ * Pods of an Ubuntu or Debian image whose tag the release table does not know (`ubuntu:17.10`):
+ * the simulator makes no claim about their release, so a step in them where a release shows
+ * (os-release, apt's suites) cannot be checked.
+ */
+function unknownReleases(pods: readonly KObject[]): UnmodelledObject[] {
+  const out: UnmodelledObject[] = [];
+  for (const pod of pods) {
+    const spec = (pod.spec ?? {}) as { containers?: Container[]; initContainers?: Container[] };
+    const image = [...(spec.initContainers ?? []), ...(spec.containers ?? [])]
+      .map((c) => c.image)
+      .find((i) => i !== undefined && profileFor(i).release === null);
+    if (!image) continue;
+    out.push({
+      name: pod.metadata.name!,
+      reason: `image ${image}: the simulator's release table (runtime/images/releases.ts) does not know this tag, so the distribution release it shows cannot be checked (use --backend kind)`,
+      commandOnly: true,
+      command: /\bkubectl\b.*\s(?:exec|attach|run)\s/,
+      shows: RELEASE_SHOWN,
+    });
+  }
+  return out;
 }
