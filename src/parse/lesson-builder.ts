@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diag/diagnostic.js';
+import { optionalRowNames } from './data/optional-row-cues.js';
 import { diagnostic } from '../diag/diagnostic.js';
 import { classifyStep } from '../plan/classify.js';
 import type { CommandStep, DocLink, ExpectedOutput, ManifestStep, MatchMode, PairingForm, Step } from '../plan/types.js';
@@ -222,6 +223,8 @@ export class LessonBuilder {
       mode: mode ?? this.expectMode.get(step) ?? cue?.mode ?? 'similar',
     };
     if (cue) expected.cue = cue.text;
+    const optional = optionalRowNames(cue?.text);
+    if (optional.length) expected.optionalRows = optional;
     if (cue?.container) this.containerOutput.set(step, cue.container);
     if (form === 'cue' || form === 'fence') {
       const file = fileWrittenBy(step.command);

@@ -15,6 +15,7 @@ import { ALONE_COMMANDS, HTTP_REQUEST_LINE } from './data/output-blocks.js';
 import { ADDRESS_LINE, BOTH_COMMANDS_CUE, EXAMPLE_VALUE_PROSE, NO_OUTPUT_CUE } from './data/cues.js';
 import { matchReturnTerminalCue, sentencesOf } from '../plan/context-cues.js';
 import { splitRepeatedCommands } from './repeated-command.js';
+import { optionalRowNames } from './data/optional-row-cues.js';
 import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
 import type { DocLine } from './source-text.js';
@@ -153,6 +154,11 @@ function walkProse(unit: ProseUnit, b: LessonBuilder): void {
     const text = piece.lines.map((l) => l.text).join(' ');
     // "(you should not see any output)" right after the command: its expected output is empty.
     const said = sentencesOf(text)[0];
+    // "If you see dns-autoscaler in the output, …" right after the output: rows the reader's cluster may not have.
+    if (last?.expected && b.since === 'adjacent') {
+      const optional = optionalRowNames(said).filter((n) => !(last.expected!.optionalRows ?? []).includes(n));
+      if (optional.length) last.expected.optionalRows = [...(last.expected.optionalRows ?? []), ...optional];
+    }
     if (canPair && b.since === 'adjacent' && said !== undefined && NO_OUTPUT_CUE.pattern.test(said)) {
       const at = piece.lines[0]!;
       last.expected = {
