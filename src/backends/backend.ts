@@ -89,6 +89,11 @@ export interface BackendSession {
    */
   cannotCheck?(command: string, output: string, expected?: string): string | undefined;
   /**
+   * The programs a package puts on PATH when a page installs it in a container (`dnsutils` →
+   * `dig`, `nslookup`, `host`), or undefined when the backend's catalog does not know the package.
+   */
+  packagePrograms?(pkg: string): readonly string[] | undefined;
+  /**
    * The objects of these resources (`pods`, `deployments`) in a namespace, as `kubectl get
    * <resources> -n <namespace> -o json` lists them, read without starting kubectl (a simulated
    * cluster holds them in-process). The runner looks at objects this way before a step (which pod

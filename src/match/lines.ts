@@ -1,3 +1,5 @@
+import { isElisionLine } from './elisions.js';
+
 /** One line of output with its index in the original text (0-based). */
 export interface Line {
   text: string;
@@ -19,9 +21,12 @@ export function contentLines(lines: readonly string[]): Line[] {
   return lines.flatMap((text, index) => (text.trim() === '' ? [] : [{ text, index }]));
 }
 
-/** True for a line that stands for "more output here": `...`, `…`, `[...]`, `(...)`, `<...>`. */
+/**
+ * True for a line that stands for "more output here": `...`, `....`, `…`, `[...]`,
+ * `.... [ lots of output ] ....`, `<snip>`, `# ...` (the shapes are data: ELISION_SHAPES).
+ */
 export function isElision(line: string): boolean {
-  return /^\s*(?:\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)|\[…\]|<\.\.\.>|<…>)\s*$/.test(line);
+  return isElisionLine(line);
 }
 
 const ENV = /^([A-Za-z_][A-Za-z0-9_]*)=/;

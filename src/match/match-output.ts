@@ -1,4 +1,5 @@
 import { BindingSet } from './bindings.js';
+import { withoutOptionalRows } from './optional-rows.js';
 import { withoutClientHints } from './client-hints.js';
 import { compareContains, compareUnordered, type DocOrigin } from './compare-lines.js';
 import { contentLines, splitLines } from './lines.js';
@@ -47,6 +48,8 @@ export function isTolerated(d: Difference, mode: MatchInput['mode']): boolean {
  * matcher is reported as a difference.
  */
 export function matchOutput(input: MatchInput): MatchResult {
+  // Rows the page calls optional and only one side has are left out of the comparison.
+  if (input.optionalRows?.length) input = { ...input, ...withoutOptionalRows(input.expected, input.actual, input.optionalRows) };
   let result = compareOnce(input);
   // A watch's first rows may be states its object passed through before the page's author looked.
   if (!result.ok && input.mode !== 'exact' && input.mode !== 'regex' && isWatchCommand(input.command)) {

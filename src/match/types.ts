@@ -62,6 +62,8 @@ export interface MatchInput {
    * assigned must not be shown here under another doc value (see BINDING_RULES).
    */
   bindings?: readonly Binding[];
+  /** Names of rows the page calls optional (`ExpectedOutput.optionalRows`): present or absent, both fit. */
+  optionalRows?: readonly string[];
 }
 
 /** The outcome of a comparison: differences at doc lines, a unified diff, bindings. */

@@ -2,7 +2,7 @@ import type { HostContext, PairingForm } from '../plan/types.js';
 import type { DocLine } from './source-text.js';
 import { dedent, trimBlankLines } from './source-text.js';
 import { CLIENT_PROMPTS, CONTINUATION_PROMPT } from './data/prompts.js';
-import { IN_POD_COMMENT, OUTPUT_COMMENT, TRAILING_OUTPUT_COMMENT, looksLikeCommand, matchPrompt } from './line-kinds.js';
+import { IN_POD_COMMENT, OUTPUT_COMMENT, TRAILING_OUTPUT_COMMENT, continuesSilentLine, looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { continues, feedLine, newContinuation } from '../shell/continuation.js';
 
 /** A command found in a block, with the output lines shown for it in the same block. */
@@ -112,7 +112,8 @@ export function splitCommandBlock(lines: DocLine[], options: BlockOptions): Bloc
       i++;
       continue;
     }
-    if (current && (hasPrompt || forcedOutput || !looksLikeCommand(text))) {
+    const silentBefore = current && !hasPrompt && !forcedOutput && current.output.length === 0 && continuesSilentLine(current.lines.at(-1)!.text, text);
+    if (current && !silentBefore && (hasPrompt || forcedOutput || !looksLikeCommand(text))) {
       const comment = forcedOutput && current.outputForm === 'comment' ? /^(\s*#\s?)/.exec(text) : null;
       current.output.push(comment ? { text: text.slice(comment[1]!.length), line: l.line, column: l.column + comment[1]!.length } : l);
       if (current.outputForm === null) current.outputForm = current.prompted ? 'transcript' : 'inline';

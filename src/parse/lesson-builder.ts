@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diag/diagnostic.js';
+import { optionalRowNames } from './data/optional-row-cues.js';
 import { diagnostic } from '../diag/diagnostic.js';
 import { classifyStep } from '../plan/classify.js';
 import type { CommandStep, DocLink, ExpectedOutput, ManifestStep, MatchMode, PairingForm, Step } from '../plan/types.js';
@@ -78,7 +79,10 @@ export class LessonBuilder {
   }
 
   /** Adds the commands of one block as steps; output shown in the block becomes their expected output. */
-  addCommands(commands: BlockCommand[], opts: { inferred: boolean; directive?: Directive; setup?: boolean }): CommandStep[] {
+  addCommands(
+    commands: BlockCommand[],
+    opts: { inferred: boolean; directive?: Directive; setup?: boolean; script?: { reason: string; text: string } },
+  ): CommandStep[] {
     const blockId = this.nextBlockId();
     const added: CommandStep[] = [];
     for (const c of commands) {
@@ -111,7 +115,9 @@ export class LessonBuilder {
       const supposed = this.context.hypothesis;
       const narrated = this.context.narrated;
       const containerCommand = this.context.containerCommand;
-      if (containerCommand && (step.host.kind === 'local' || step.host.kind === 'unknown')) {
+      if (opts.script && (step.host.kind === 'local' || step.host.kind === 'unknown')) {
+        step.host = { kind: 'illustrative', reason: opts.script.reason, source: { by: 'program', text: opts.script.text } };
+      } else if (containerCommand && (step.host.kind === 'local' || step.host.kind === 'unknown')) {
         step.host = {
           kind: 'illustrative',
           reason: `shows the command a container of the pod runs, which the cluster starts: "${containerCommand.text}"`,
@@ -217,6 +223,8 @@ export class LessonBuilder {
       mode: mode ?? this.expectMode.get(step) ?? cue?.mode ?? 'similar',
     };
     if (cue) expected.cue = cue.text;
+    const optional = optionalRowNames(cue?.text);
+    if (optional.length) expected.optionalRows = optional;
     if (cue?.container) this.containerOutput.set(step, cue.container);
     if (form === 'cue' || form === 'fence') {
       const file = fileWrittenBy(step.command);

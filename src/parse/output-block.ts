@@ -3,6 +3,7 @@ import type { CommandStep } from '../plan/types.js';
 import { ALONE_COMMANDS, PRINTED_ENV_LINE, ENV_PRINTING, REPL_REPLY_LINE, SINGLE_VALUE, TABLE_HEADER, VALUE_PRINTING } from './data/output-blocks.js';
 import { isOutputOnly, looksLikeCommand, programOf } from './line-kinds.js';
 import type { DocLine } from './source-text.js';
+import { textLineShape, type TextLineShape } from './data/text-lines.js';
 
 /**
  * True when a fence's content is output whatever its language tag: a table header
@@ -86,3 +87,37 @@ export function isSilent(command: string): boolean {
 /** kubectl's result line of a mutating command: `deployment.apps/web created`, `pod "x" deleted`. */
 export const RESULT_LINE =
   /^[\w.-]+(?:\/[\w.-]+|\s+"[^"]+")\s+(?:created|configured|unchanged|deleted|exposed|scaled|labeled|annotated|patched|replaced|edited|restarted|rolled back|cordoned|uncordoned|drained|tainted|evicted|serverside-applied|autoscaled|paused|resumed|image updated)\b/m;
+
+/** Shapes that make a block an excerpt of a manifest (left to the manifest rules) or kubectl's messages. */
+const YAML_SHAPES = new Set(['yaml-key', 'yaml-item']);
+
+/** What a block that holds no command is, when every line of it has a shape no reader types. */
+export interface NonCommandText {
+  /** The first line whose shape makes the block an illustration (a host name, a setting, …), if any. */
+  illustration?: { line: DocLine; shape: TextLineShape };
+  /** Every line is kubectl's own message (`pod "x" deleted`, `node "n" already cordoned`) or other output. */
+  messages: boolean;
+}
+
+/**
+ * Reads a block line by line with {@link textLineShape} and the output-only lines: undefined when
+ * some line (not blank, not a `#` comment) could be a command. A block of YAML keys alone is a
+ * manifest excerpt, left to the manifest rules (`illustration` unset, `messages` false).
+ */
+export function nonCommandText(lines: DocLine[]): NonCommandText | undefined {
+  const code = lines.filter((l) => l.text.trim() !== '' && !l.text.trim().startsWith('#'));
+  if (code.length === 0) return undefined;
+  let illustration: NonCommandText['illustration'];
+  let messages = true;
+  for (const l of code) {
+    const shape = textLineShape(l.text);
+    if (!shape && !isOutputOnly(l.text)) return undefined;
+    // `WARNING: …` / `Error: …` are a program's messages, not a YAML key.
+    if (shape && YAML_SHAPES.has(shape.name)) messages &&= /^[A-Z]+:\s/.test(l.text.trim());
+    else if (shape && shape.name !== 'kubectl-message') {
+      messages = false;
+      illustration ??= { line: l, shape };
+    } else if (!shape && /^\s*[\w./-]+:(?:\s|$)/.test(l.text)) messages = false;
+  }
+  return illustration ? { illustration, messages: false } : { messages };
+}

@@ -123,7 +123,10 @@ function codeUnit(node: Code, src: SourceText): CodeUnit {
   const opening = src.line(pos.start.line);
   const marker = /^\s*(`{3,}|~{3,})/.exec(opening.slice(pos.start.column - 1))?.[1];
   const fenced = marker !== undefined;
-  const valueLines = node.value === '' ? [] : node.value.split(/\r?\n|\r/);
+  // An indented block under a list item keeps, in mdast, the indentation past the item's content
+  // column plus four (`1. Create x.yaml:` then a block at 8 spaces has a 1-space margin): the
+  // margin the lines share is the list's, not the block's.
+  const valueLines = node.value === '' ? [] : fenced ? node.value.split(/\r?\n|\r/) : dedent(node.value.split(/\r?\n|\r/));
   const first = fenced ? pos.start.line + 1 : pos.start.line;
   const lines: DocLine[] = valueLines.map((text, k) => {
     const line = first + k;
@@ -145,4 +148,11 @@ function codeUnit(node: Code, src: SourceText): CodeUnit {
     unterminated: fenced && !closed,
     lines,
   };
+}
+
+/** Removes the indentation all non-blank lines share. */
+function dedent(lines: string[]): string[] {
+  const margins = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length);
+  const cut = margins.length ? Math.min(...margins) : 0;
+  return cut === 0 ? lines : lines.map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)![0].length)));
 }

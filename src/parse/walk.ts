@@ -8,11 +8,14 @@ import type { LessonBuilder } from './lesson-builder.js';
 import { isOutputOnly, looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { findExampleIncludes } from './shortcodes.js';
 import { classifyStep } from '../plan/classify.js';
-import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, isSilent, looksLikeOutputBlock } from './output-block.js';
+import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, isSilent, looksLikeOutputBlock, nonCommandText } from './output-block.js';
+import { scriptReason, scriptSign } from './script-body.js';
+import { textLineShape } from './data/text-lines.js';
 import { ALONE_COMMANDS, HTTP_REQUEST_LINE } from './data/output-blocks.js';
 import { ADDRESS_LINE, BOTH_COMMANDS_CUE, EXAMPLE_VALUE_PROSE, NO_OUTPUT_CUE } from './data/cues.js';
 import { matchReturnTerminalCue, sentencesOf } from '../plan/context-cues.js';
 import { splitRepeatedCommands } from './repeated-command.js';
+import { optionalRowNames } from './data/optional-row-cues.js';
 import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
 import type { DocLine } from './source-text.js';
@@ -23,6 +26,19 @@ const STRUCTURED_OUTPUT = /(?:^|\s)(?:-o|--output)[=\s]?(?:yaml|json)\b|\bconfig
 
 /** Prose asking the reader to write a file: the yaml after it is a manifest, not output. */
 const WRITE_FILE_PROSE = /\b(?:create|save|write|edit|update|change|modify|add|copy|paste)\b/i;
+
+/**
+ * Prose asking to add lines to a file rather than to write it ("Edit the existing `x.yaml` and add
+ * the following lines:", "append this to the file"): the block is a part of that file.
+ */
+const ADD_LINES_PROSE =
+  /\b(?:add|append|insert)\s+(?:the\s+following|these|this|the|a)\s+(?:(?:new|extra|additional)\s+)?(?:lines?|fields?|section|entr(?:y|ies)|snippet|block|rule|path|stanza|part)\b|\bappend\b[^.:]*\bto\b/i;
+
+/** A whole Kubernetes object: `apiVersion:` and `kind:` keys at the top level of the block. */
+function isWholeManifest(lines: readonly DocLine[]): boolean {
+  const keys = lines.map((l) => l.text).filter((t) => /^[A-Za-z]\w*:/.test(t));
+  return keys.some((t) => t.startsWith('apiVersion:')) && keys.some((t) => t.startsWith('kind:'));
+}
 
 /** A leading `# run-my-nginx.yaml` / `# file: x.yaml` comment naming a manifest. */
 const MANIFEST_NAME_COMMENT = /^(?:#|\/\/)\s*(?:file(?:name)?\s*:\s*)?([\w./-]+\.(?:ya?ml|json))\s*$/i;
@@ -138,6 +154,11 @@ function walkProse(unit: ProseUnit, b: LessonBuilder): void {
     const text = piece.lines.map((l) => l.text).join(' ');
     // "(you should not see any output)" right after the command: its expected output is empty.
     const said = sentencesOf(text)[0];
+    // "If you see dns-autoscaler in the output, …" right after the output: rows the reader's cluster may not have.
+    if (last?.expected && b.since === 'adjacent') {
+      const optional = optionalRowNames(said).filter((n) => !(last.expected!.optionalRows ?? []).includes(n));
+      if (optional.length) last.expected.optionalRows = [...(last.expected.optionalRows ?? []), ...optional];
+    }
     if (canPair && b.since === 'adjacent' && said !== undefined && NO_OUTPUT_CUE.pattern.test(said)) {
       const at = piece.lines[0]!;
       last.expected = {
@@ -275,6 +296,15 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     addInlineManifest(unit, b, named, languageOf(named, tag), d?.skip);
     return;
   }
+  // A whole Kubernetes object in an untagged block (an indented block under a list item, "Create
+  // `example-ingress.yaml` from the following file:") after prose asking to write that file: the file.
+  if (!manifestLang && !isCommandTag && !anyPrompt && !b.cue && d?.setup !== true && WRITE_FILE_PROSE.test(b.prose ?? '') && isWholeManifest(nonBlank)) {
+    const file = fileFromComment(lines) ?? fileFromProse(b.prose);
+    if (file !== null) {
+      addInlineManifest(unit, b, file, 'yaml', d?.skip);
+      return;
+    }
+  }
   // (Blocks that do not read as commands take the paths below, which also know kept-running steps.)
   if (canPair && b.since !== 'blocked' && (firstIsCommand || isAssignmentBlock(lines))) {
     if (cueOutput) return pair('cue');
@@ -283,7 +313,12 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   }
   // A block of `VAR=$(…)` assignments is commands, never the previous command's output.
   if (!manifestLang && isAssignmentBlock(lines)) {
-    b.addCommands(splitCommandBlock(lines, { shellSyntax: true, podNames: b.podNames }), d ? { inferred: false, directive: d } : { inferred: false });
+    const sign = !anyPrompt && d?.setup !== true ? scriptSign(lines) : undefined;
+    const script = sign ? { script: { reason: scriptReason(sign), text: sign.text } } : {};
+    b.addCommands(
+      splitCommandBlock(lines, { shellSyntax: true, podNames: b.podNames }),
+      d ? { inferred: false, directive: d, ...script } : { inferred: false, ...script },
+    );
     return;
   }
   // A yaml-tagged fence that is a shell script writing files (`cat <<EOF >deployment.yaml` …):
@@ -363,6 +398,27 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
       return;
     }
   }
+  // A shell fence whose every line has a shape no reader types (host names, `server.1=…` settings,
+  // URLs, kubectl's messages) is never run: the output of the command waiting for one, else an
+  // illustration.
+  const text = isCommandTag && !anyPrompt && d?.setup !== true ? nonCommandText(lines) : undefined;
+  if (text && (text.illustration || text.messages)) {
+    if (canPair && b.since !== 'blocked' && !sampleValue) return pair('fence');
+    const at = text.illustration?.line ?? nonBlank[0]!;
+    const what = text.illustration
+      ? `${text.illustration.shape.what} (line ${at.line}: "${at.text.trim()}")`
+      : `kubectl's messages (line ${at.line}: "${at.text.trim()}")`;
+    b.findings.push(
+      diagnostic(
+        'not-a-command',
+        'info',
+        { line: unit.line, column: unit.column },
+        `This block is not commands: it shows ${what}, and no command before it is waiting for output; it is an illustration and is not run.`,
+      ),
+    );
+    b.since = 'blocked';
+    return;
+  }
   // (a) an output fence right after the command fence (a yaml/json one after `-o yaml`).
   if (canPair && b.since === 'adjacent' && !anyPrompt) {
     if (isOutputTag && tag !== 'console' && tag !== 'terminal') return pair('fence');
@@ -375,13 +431,18 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   }
   // Output fence separated from its command by prose only (no cue): every line reads as output,
   // unless the prose offers the block as a sample value for the reader ("replace X with …, such as:").
-  if (canPair && b.since === 'prose' && !anyPrompt && (isOutputTag || isCommandTag) && !sampleValue) {
+  // An indented code block inside prose ("Your scale target is" + `    Deployment/<name>`) is part of
+  // the text, not output, unless an output cue introduces it (above).
+  if (canPair && b.since === 'prose' && !anyPrompt && (isOutputTag || isCommandTag) && !sampleValue && unit.fenced) {
     const allOutput = isCommandTag ? nonBlank.every((l) => !looksLikeCommand(l.text)) : !firstIsCommand;
     if (allOutput) return pair('fence');
   }
   if (manifestLang) {
     const saveAs = WRITE_FILE_PROSE.test(b.prose ?? '') ? namedFile(b.prose) : null;
-    addInlineManifest(unit, b, fileFromComment(lines) ?? fileFromProse(b.prose) ?? saveAs, manifestLang, d?.skip);
+    const file = fileFromComment(lines) ?? fileFromProse(b.prose) ?? saveAs;
+    // Lines the prose says to add to a file the page wrote before: a part of it, never the file.
+    const partial = file !== null && ADD_LINES_PROSE.test(b.prose ?? '') && !isWholeManifest(nonBlank);
+    addInlineManifest(unit, b, file, manifestLang, d?.skip, partial);
     return;
   }
   // An HTTP request written out (request line, headers, body): nothing to run.
@@ -398,11 +459,25 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     return;
   }
   if (isCommandTag || anyPrompt || (isOutputTag && firstIsCommand) || d?.setup) {
+    const sign = !anyPrompt && d?.setup !== true ? scriptSign(lines) : undefined;
+    // A script the page asks to save under a name ("Save this as `check.sh`:") is that file.
+    const scriptFile = sign && WRITE_FILE_PROSE.test(b.prose ?? '') ? scriptFileName(b.prose) : null;
+    if (scriptFile) {
+      addInlineManifest(unit, b, scriptFile, 'text', d?.skip);
+      return;
+    }
     const commands = splitCommandBlock(lines, { shellSyntax, podNames: b.podNames });
-    b.addCommands(commands, d ? { inferred: false, directive: d } : { inferred: false });
+    const script = sign ? { script: { reason: scriptReason(sign), text: sign.text } } : {};
+    b.addCommands(commands, d ? { inferred: false, directive: d, ...script } : { inferred: false, ...script });
     return;
   }
   b.since = 'blocked';
+}
+
+/** A script file name in prose (`check.sh`, `probe.py`): the last one named. */
+function scriptFileName(prose: string | undefined): string | null {
+  const names = [...(prose ?? '').matchAll(/([\w.-]+\.(?:sh|bash|py|pl|rb))\b/g)].map((m) => m[1]!);
+  return names.length > 0 ? names[names.length - 1]!.split('/').pop()! : null;
 }
 
 /** True when the last sentence of the prose introduces a sample value ({@link EXAMPLE_VALUE_PROSE}). */
@@ -416,7 +491,7 @@ function isExampleValueProse(prose: string | undefined): boolean {
   return EXAMPLE_VALUE_PROSE.test(sentences[sentences.length - 1] ?? '');
 }
 
-function addInlineManifest(unit: CodeUnit, b: LessonBuilder, file: string | null, language: 'yaml' | 'json' | 'text', skip?: string): void {
+function addInlineManifest(unit: CodeUnit, b: LessonBuilder, file: string | null, language: 'yaml' | 'json' | 'text', skip?: string, partial = false): void {
   const step = b.addManifest({
     position: { line: unit.line, column: unit.column, endLine: unit.endLine, endColumn: unit.endColumn },
     file,
@@ -426,6 +501,7 @@ function addInlineManifest(unit: CodeUnit, b: LessonBuilder, file: string | null
     inferred: false,
   });
   if (skip !== undefined) step.skip = skip;
+  if (partial) step.partial = true;
   b.lastCommand = undefined;
   b.since = 'blocked';
 }
@@ -461,9 +537,9 @@ function spanOfLines(lines: DocLine[]): { line: number; column: number; endLine:
   return { line: first.line, column: first.column, endLine: last.line, endColumn: last.column + last.text.length };
 }
 
-/** A line that is no command: output-only text (`key: value`) or a comma-separated list of values. */
+/** A line that is no command: output-only text (`key: value`), a YAML list item or a comma-separated list of values. */
 function isNotCommandLine(text: string): boolean {
-  return isOutputOnly(text) || /^\s*[\w.+-]+(?:\s*,\s*[\w.+-]+)+\s*,?\s*$/.test(text);
+  return isOutputOnly(text) || textLineShape(text)?.name === 'yaml-item' || /^\s*[\w.+-]+(?:\s*,\s*[\w.+-]+)+\s*,?\s*$/.test(text);
 }
 
 /** A single word that names a program but is typed alone by no one, followed by lines that are not commands. */

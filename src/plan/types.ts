@@ -25,6 +25,11 @@ export interface ExpectedOutput {
   /** The prose cue that introduced it, if any. */
   cue?: string;
   /**
+   * Names the prose makes optional rows of ("If you see dns-autoscaler in the output, …"): a line
+   * naming one may be present or absent in the actual output.
+   */
+  optionalRows?: string[];
+  /**
    * Ids of earlier commands of the same block whose output this text also shows (several
    * commands in one fence, one output block after it): the runner concatenates their outputs
    * in order, then this step's, and compares the result.
@@ -204,6 +209,11 @@ export interface ManifestStep {
   section?: string;
   /** Why this step is skipped (directive, not the first tab); absent when it is used. */
   skip?: string;
+  /**
+   * The doc shows only lines to add to `file` ("Edit `x.yaml` and add the following lines:"), not
+   * the whole file: it is not written, and a command reading the file cannot be checked.
+   */
+  partial?: true;
 }
 
 export type Step = CommandStep | ManifestStep;

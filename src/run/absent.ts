@@ -92,9 +92,12 @@ function namesIn(text: string): { kind: string; name: string }[] | undefined {
   const out: { kind: string; name: string }[] = [];
   const read = (doc: unknown): void => {
     if (!doc || typeof doc !== 'object') return;
-    const o = doc as { kind?: unknown; metadata?: { name?: unknown }; items?: unknown };
+    const o = doc as { kind?: unknown; metadata?: { name?: unknown }; items?: unknown; spec?: { volumeClaimTemplates?: unknown } };
     if (Array.isArray(o.items)) for (const item of o.items) read(item);
-    if (typeof o.kind === 'string' && typeof o.metadata?.name === 'string') out.push({ kind: o.kind, name: o.metadata.name });
+    if (typeof o.kind === 'string' && typeof o.metadata?.name === 'string') {
+      out.push({ kind: o.kind, name: o.metadata.name });
+      out.push(...templated(o.kind, o.metadata.name, o.spec));
+    }
   };
   try {
     for (const doc of yaml.loadAll(text)) read(doc);
@@ -102,6 +105,20 @@ function namesIn(text: string): { kind: string; name: string }[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Objects a controller makes from a template of the object: a StatefulSet's claims
+ * (`<template>-<statefulset>-<ordinal>`, read by their common prefix) and a CronJob's Jobs
+ * (`<cronjob>-<time>`). Pods, ReplicaSets and EndpointSlices are read by prefix already.
+ */
+function templated(kind: string, name: string, spec: { volumeClaimTemplates?: unknown } | undefined): { kind: string; name: string }[] {
+  if (kind === 'CronJob') return [{ kind: 'Job', name }];
+  if (kind !== 'StatefulSet' || !Array.isArray(spec?.volumeClaimTemplates)) return [];
+  return (spec.volumeClaimTemplates as { metadata?: { name?: unknown } }[])
+    .map((t) => t.metadata?.name)
+    .filter((n): n is string => typeof n === 'string')
+    .map((t) => ({ kind: 'PersistentVolumeClaim', name: `${t}-${name}` }));
 }
 
 /** Text that stands for a value the reader fills in: the names of such a manifest are not known. */

@@ -30,6 +30,64 @@ export interface SkippedProducer {
    * `exec`, `attach`, `cp`) depends on it, not one that reads or drives the workload itself.
    */
   outputOf?: Set<string>;
+  /**
+   * Programs its install would have put on PATH (`nslookup` of `apt-get install dnsutils`): a later
+   * step depends on it when its output says one of them is not found.
+   */
+  programs?: Set<string>;
+  /**
+   * The step ran and failed (it is not skipped): its names are the files and folders it would have
+   * made, and a later step depends on it only when one of them is really missing.
+   */
+  failed?: boolean;
+}
+
+/** How a dependent step's reason names the step it depends on. */
+export function dependencyReason(p: SkippedProducer): string {
+  return p.failed ? `depends on line ${p.line}, which failed` : `depends on line ${p.line}, which was skipped: ${p.reason}`;
+}
+
+/** The producers that were skipped or unchecked (not the failed ones, whose absence is checked on disk). */
+export function skippedOnly(producers: readonly SkippedProducer[]): SkippedProducer[] {
+  return producers.filter((p) => !p.failed);
+}
+
+/** Flags that name the file a download writes: curl's `-o`/`--output`, wget's `-O`/`--output-document`. */
+const OUTPUT_FILE: Readonly<Record<string, readonly string[]>> = { curl: ['-o', '--output'], wget: ['-O', '--output-document'] };
+
+/**
+ * The files and folders a command writes by name, for a later step that uses them: the targets
+ * of `>`/`>>`, `tee`'s files, a download's output file, `mkdir` folders and the folder `git clone`
+ * makes (its second argument, or the repository's name). Not the files it reads.
+ */
+export function createdPaths(command: string): Set<string> {
+  const paths = new Set<string>();
+  const add = (p: string | undefined): void => {
+    if (p && /^[\w./~-]+$/.test(p) && !p.startsWith('-') && !p.startsWith('/dev/')) paths.add(p);
+  };
+  for (const c of parseCommandLine(command).commands) {
+    for (const r of c.redirects) if (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>' || r.op === '&>>') add(r.target.value);
+    const program = c.program?.value ?? '';
+    // The program's arguments: the words after it (not `sudo` before it, nor the program itself).
+    const all = c.words.map((w) => w.value);
+    const words = all.slice(all.indexOf(program) + 1);
+    const args = words.filter((w) => !w.startsWith('-'));
+    if (program === 'mkdir' || program === 'tee') for (const a of args) add(a);
+    for (const flag of OUTPUT_FILE[program] ?? []) {
+      const at = words.findIndex((w) => w === flag || w.startsWith(`${flag}=`));
+      if (at >= 0) add(words[at]!.includes('=') ? words[at]!.slice(flag.length + 1) : words[at + 1]);
+    }
+    if (program === 'git' && args[0] === 'clone' && args[1])
+      add(
+        args[2] ??
+          args[1]
+            .replace(/\/+$/, '')
+            .split(/[/:]/)
+            .pop()!
+            .replace(/\.git$/, ''),
+      );
+  }
+  return paths;
 }
 
 /** kubectl verbs that read what a pod's containers print or hold. */
@@ -229,17 +287,46 @@ function shellVariablesSet(command: string): string[] {
 /** Builtins that set the variables named in their arguments. */
 const DECLARE = new Set(['export', 'declare', 'local', 'readonly', 'typeset']);
 
-/** `kind/name created|configured|unchanged` lines of the output a step shows: the objects it makes. */
-const MADE = /^(?:[a-z][\w.-]*)\/([a-z0-9][a-z0-9.-]*) (?:created|configured|unchanged|serverside-applied)\b/gm;
+/**
+ * `kind/name created|configured|unchanged` lines of the output a step shows: the objects it makes.
+ * Pages written for kubectl before 1.x show `service "name" created`: the same objects.
+ */
+const MADE = /^(?:([a-z][\w.-]*)\/([a-z0-9][a-z0-9.-]*)|([a-z][\w.-]*) "([a-z0-9][a-z0-9.-]*)") (created|configured|unchanged|serverside-applied)\b/gm;
+
+/** The objects an output announces: kind word (`service`, `deployment.apps`), name and what happened. */
+function announced(output: string): { kind: string; name: string; verb: string }[] {
+  return [...output.matchAll(MADE)].map((m) => ({ kind: (m[1] ?? m[3])!, name: (m[2] ?? m[4])!, verb: m[5]! }));
+}
 
 /** The names of the objects an apply/create output line announces (`service/mongo created` → mongo). */
 export function createdObjects(output: string): Set<string> {
-  return new Set([...output.matchAll(MADE)].map((m) => m[1]!));
+  return new Set(announced(output).map((a) => a.name));
 }
 
 /** The names of the objects an output announces as made anew (`configmap/game-config-4-m9dm2f92bt created`), not changed. */
 export function newObjects(output: string): Set<string> {
-  return new Set([...output.matchAll(MADE)].filter((m) => / created\b/.test(m[0])).map((m) => m[1]!));
+  return new Set(
+    announced(output)
+      .filter((a) => a.verb === 'created')
+      .map((a) => a.name),
+  );
+}
+
+/**
+ * Names derived from the Services an output announces as made: the variables the kubelet gives
+ * the containers started after them (`RABBITMQ_SERVICE_SERVICE_HOST`, `…_SERVICE_PORT`, `…_PORT…`,
+ * per Kubernetes' service environment variables). A step that misses one depends on that Service.
+ */
+export function serviceDerivedNames(output: string): Set<string> {
+  const names = new Set<string>();
+  for (const a of announced(output)) {
+    if (a.verb !== 'created' || !/^(?:services?|svc)(?:\.v1)?$/.test(a.kind)) continue;
+    const env = a.name.toUpperCase().replaceAll('-', '_').replaceAll('.', '_');
+    names.add(`${env}_SERVICE_*`);
+    names.add(`${env}_PORT`);
+    names.add(`${env}_PORT_*`);
+  }
+  return names;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -253,11 +340,33 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ID = '(?:(?=[a-z]*\\d)[a-z0-9]{5}|[b-df-hj-np-tv-xz]{5})';
 const GENERATED = `(?:-(?=[a-z]*\\d)[a-z0-9]{6,10}(?:-${ID})?|-${ID}|-\\d+)?`;
 
+/** A shell's or kubectl exec's word that a program is not there: `sh: amqp-publish: not found`, `exec: "nslookup": executable file not found`. */
+const notFound = (program: string): RegExp => {
+  // `amqp*`: the program `amqp` or any `amqp-…` (the programs of a package the catalog does not know).
+  const name = program.endsWith('*') ? `${escape(program.slice(0, -1))}(?:-[\\w.+-]*)?` : escape(program);
+  return new RegExp(`(?:^|[\\s:/])${name}: (?:command )?not found\\b|exec: "(?:[\\w/.-]*/)?${name}": executable file not found`, 'm');
+};
+
+/**
+ * The skipped install whose program the command runs and the output says is not there: nothing
+ * the step shows could have come, so every difference follows from that step.
+ */
+export function missingProgram(command: string, output: string, producers: readonly SkippedProducer[]): SkippedProducer | undefined {
+  const runs = (program: string): boolean => {
+    const name = program.endsWith('*') ? `${escape(program.slice(0, -1))}(?:-[\\w.+-]*)?` : escape(program);
+    return new RegExp(`(?:^|[\\s;|&(/'"])${name}(?=$|[\\s;|&)'"])`).test(command);
+  };
+  return producers.find((p) => [...(p.programs ?? [])].some((program) => notFound(program).test(output) && runs(program)));
+}
+
 /** The first skipped producer whose names appear, as whole words, in `text`. */
 export function dependsOn(text: string, producers: readonly SkippedProducer[]): SkippedProducer | undefined {
   for (const p of producers) {
+    for (const program of p.programs ?? []) if (notFound(program).test(text)) return p;
     for (const name of p.names) {
-      if (new RegExp(`(?<![\\w./-])${escape(name)}(?![\\w/-]|\\.\\w)`).test(text)) return p;
+      // `RABBITMQ_SERVICE_*`: a family of variables (`…_SERVICE_HOST`, `…_PORT_5672_TCP_ADDR`).
+      const word = name.endsWith('_*') ? `${escape(name.slice(0, -1))}\\w+` : escape(name);
+      if (new RegExp(`(?<![\\w./-])${word}(?![\\w/-]|\\.\\w)`).test(text)) return p;
     }
     for (const name of p.objects ?? []) {
       if (new RegExp(`(?<![\\w.-])(?:(?<=(?<![\\w./-])[a-z][\\w.]*/)|(?<!/))${escape(name)}${GENERATED}(?![\\w/-]|\\.\\w)`).test(text)) return p;

@@ -79,6 +79,8 @@ function writeManifests(home: string, steps: ManifestStep[], owner?: Owner): Map
   const examples = new Map<string, string>();
   const seen = new Set<string>();
   for (const step of steps) {
+    // Lines to add to a file are not the file.
+    if (step.partial) continue;
     // Two examples of one base name (`php-apache.yaml` and `hpa/php-apache.yaml`) are two files.
     const name = step.examplePath ?? step.file;
     if (name && seen.has(name)) continue;
@@ -123,6 +125,7 @@ export function initialState({ plan, session, sandbox, shell, shellOptions, opti
     earlier: [],
     skippedProducers: [],
     templateManifests: new Map(),
+    foundPrograms: new Set(),
     created: [],
     ran: [],
     outputs: new Map(),

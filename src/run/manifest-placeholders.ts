@@ -25,6 +25,8 @@ export interface TemplateManifest {
   reason: string;
   /** Names of the objects the manifest would make (`metadata.name`), which a later step may read. */
   objects?: string[];
+  /** The whole reason, for a file that is not a template but cannot be used as the doc shows it (lines to add to it). */
+  unusable?: string;
 }
 
 /** The `metadata.name` of every object of a manifest (none when it does not parse). */
@@ -148,6 +150,7 @@ export function recordTemplates(
 
 /** Why a step reading a template manifest is not run. */
 export function templateManifestReason(t: TemplateManifest): string {
+  if (t.unusable !== undefined) return t.unusable;
   return `the manifest ${t.file} (line ${t.line}) is a template: ${t.reason} (${t.at})${/^cannot fill/.test(t.reason) ? '' : '; no rule can fill it'}`;
 }
 

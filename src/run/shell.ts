@@ -62,8 +62,14 @@ export interface ShellRunResult {
   exitCode: number | null;
   timedOut: boolean;
   aborted: boolean;
-  /** The shell exited during the step (`exit`, `set -e`, `exec`, killed): its state is lost. */
+  /** The lesson's shell itself ended during the step (killed, or the supervisor could not go on): its state is lost. */
   shellExited: boolean;
+  /**
+   * The step ended its own shell (`exit 1`, `set -e`, `exec`): its exit status is the step's, what
+   * it changed in the shell (directory, variables) is not kept, and the lesson's shell goes on with
+   * the state from before the step.
+   */
+  endedOwnShell: boolean;
   /** `stopWhen` fired and the step's process was stopped. */
   stoppedEarly: boolean;
   durationMs: number;
@@ -237,14 +243,15 @@ export class LessonShell {
   async run(script: string, options: ShellRunOptions): Promise<ShellRunResult> {
     const started = Date.now();
     if (this.exited) {
-      return { output: '', exitCode: null, timedOut: false, aborted: false, shellExited: true, stoppedEarly: false, durationMs: 0 };
+      return { output: '', exitCode: null, timedOut: false, aborted: false, shellExited: true, endedOwnShell: false, stoppedEarly: false, durationMs: 0 };
     }
     if (this.pending) throw new Error('a step is already running in this shell');
     const seq = ++this.seq;
     this.buffer = '';
     // The supervisor's choice of file for this step's state: the one the last step did not write.
     const stateA = join(this.options.runDir, 'state-a');
-    const next = this.stateFile === stateA ? join(this.options.runDir, 'state-b') : stateA;
+    const previous = this.stateFile;
+    const next = previous === stateA ? join(this.options.runDir, 'state-b') : stateA;
     this.stateFile = null;
     let stoppedEarly = false;
     let timedOut = false;
@@ -307,17 +314,22 @@ export class LessonShell {
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const r = await done;
-      // As the supervisor does: the state carries over only from a step that ended by itself.
+      // The supervisor reported the step's status (it goes on): the step's own bash may have ended
+      // (`exit`, `set -e`, `exec`), which it reports too; then, as the supervisor does, the state
+      // from before the step carries over. Without a status the supervisor itself is gone.
+      const reported = r.exitCode !== null;
+      const ownShell = reported && r.exited && !timedOut && !aborted;
       if (!r.exited && !timedOut && !aborted) this.stateFile = next;
-      // `exit`, `set -e` or `exec` ended the step's shell: like a closed terminal, its state is gone.
-      if (r.exited && !timedOut && !aborted) await this.stop();
+      else if (ownShell) this.stateFile = previous;
+      if (r.exited && !reported && !timedOut && !aborted) await this.stop();
       return {
         // bash reports the stopped foreground job ("Terminated"); that line is not the command's output.
         output: stoppedEarly ? withoutJobReport(r.output) : r.output,
         exitCode: r.exitCode,
         timedOut,
         aborted,
-        shellExited: r.exited && !timedOut && !aborted,
+        shellExited: r.exited && !reported && !timedOut && !aborted,
+        endedOwnShell: ownShell,
         stoppedEarly,
         durationMs: Date.now() - started,
       };

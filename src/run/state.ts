@@ -53,6 +53,8 @@ export interface LessonRecord {
   templateManifests: Map<string, TemplateManifest>;
   /** The command step decided just before the current one (for a line printing its `$?`). */
   previousCommand?: PreviousCommand;
+  /** Programs already found on this machine's lesson shell (looked up once per lesson). */
+  foundPrograms: Set<string>;
 }
 
 /** Where the lesson's shell is: in a pod's shell the doc opened, or restarted after a step. */

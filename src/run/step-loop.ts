@@ -4,7 +4,7 @@
  * ends, and the lesson's error when it stopped early.
  */
 import type { Step } from '../plan/types.js';
-import { dependsOn, producedNames, readable } from './depends.js';
+import { dependencyReason, dependsOn, producedNames, readable, skippedOnly } from './depends.js';
 import { fillManifest } from './fill-manifest.js';
 import { fillManifestPlaceholders, recordTemplates } from './manifest-placeholders.js';
 import { finishConcurrent, hasShown, runsConcurrently, startConcurrent, type Concurrent } from './concurrent.js';
@@ -39,20 +39,32 @@ async function stepOutcome(
   if (stop) r = skipped(step, stop);
   else if (decision?.action === 'quit') r = skipped(step, 'the reader quit the walk-through');
   else if (decision?.action === 'skip') r = skipped(step, 'skipped by the reader');
-  else if (step.kind === 'command' && runsConcurrently(step) && !decision && dependsOn(step.command, readable(step.command, state.skippedProducers))) {
+  else if (
+    step.kind === 'command' &&
+    runsConcurrently(step) &&
+    !decision &&
+    dependsOn(step.command, readable(step.command, skippedOnly(state.skippedProducers)))
+  ) {
     // Kept running in another terminal or not, what it reads was never made (a file, an object
     // by name or through its pods: `port-forward mongo-75f59d57f4-4nd6q` of a Deployment never applied).
-    const p = dependsOn(step.command, readable(step.command, state.skippedProducers))!;
-    r = skipped(step, `depends on line ${p.line}, which was skipped: ${p.reason}`);
+    const p = dependsOn(step.command, readable(step.command, skippedOnly(state.skippedProducers)))!;
+    r = skipped(step, dependencyReason(p));
     state.skippedProducers.push({ line: step.line, reason: p.reason, names: producedNames(step.command) });
   } else if (step.kind === 'command' && runsConcurrently(step) && !decision) {
     return { started: await startConcurrent(state, step, index) };
+  } else if (step.kind === 'manifest' && step.partial && step.file !== null) {
+    // Lines to add to a file: the file as the page means it is not shown, so what reads it cannot be checked.
+    const reason = `the page shows only lines to add to ${step.file} (line ${step.line}), not the whole file`;
+    state.templateManifests.set(step.file, { file: step.file, line: step.line, placeholder: '', at: `line ${step.line}`, reason, unusable: reason });
+    r = skipped(step, reason);
   } else if (step.kind === 'manifest') {
     const filled = step.content === null ? null : fillManifest(step.content, state.ran);
     // `<pod-name>`-like values are filled as in commands; a file left with one is a template.
     const reader = filled && step.language !== 'text' ? fillManifestPlaceholders(filled.content, state.observations, step.section ?? '') : null;
     const written = writeManifest(state.sandbox.home, reader ? { ...step, content: reader.content } : step, state.sandbox.owner);
     r = 'reason' in written ? skipped(step, written.reason) : baseResult(step);
+    // A file the runner could not write is missing for the steps that use it (`chmod +x worker.py`).
+    if ('reason' in written && step.file) state.skippedProducers.push({ line: step.line, reason: written.reason, names: new Set([step.file]) });
     if ('written' in written) recordTemplates(state.templateManifests, written.written, step, reader?.left ?? []);
     const rewrites = [...(filled?.rewrites ?? []), ...(reader?.rewrites ?? [])];
     if (rewrites.length) r.rewrites = rewrites;

@@ -60,7 +60,8 @@ const SAVE = String.raw`{
  * `unset`, `trap`, `exit` then win over functions), removes any function that could stand in for
  * a builtin it uses, drops the step's traps and turns alias expansion off; its words are quoted so
  * no alias applies to them. A step that ends the shell (`exit`, `set -e`, `exec`) writes no state,
- * which the supervisor reports as the shell having exited.
+ * which the supervisor reports as the step having ended its shell; the next step starts from the
+ * state before it.
  */
 export const PROLOGUE = String.raw`__kdt_state=$1 __kdt_out=$2 __kdt_tmp=$3 __kdt_script=$4
 set --
@@ -155,11 +156,13 @@ while IFS= read -r -d '' __cmd; do
   done
   kill "$__reader" 2>/dev/null
   wait "$__reader" 2>/dev/null
-  # The kind of the last complete record: \`E\` when the step's state was saved whole.
+  # The kind of the last complete record: \`E\` when the step's state was saved whole. A step that
+  # ended its own shell (\`exit\`, \`set -e\`, \`exec\`) saved none: the next step starts from the
+  # state before it, as after a subshell, so no step can end the lesson's shell.
   __exited=1 __last=
   mapfile -d '' -t __rec <"$__next"
   ((${'${'}#__rec[@]} >= 3)) && __last=${'${'}__rec[${'${'}#__rec[@]} / 3 * 3 - 3]}
-  if [[ $__last == E ]]; then __cur=$__next __exited=0; else __cur=; fi
+  if [[ $__last == E ]]; then __cur=$__next __exited=0; fi
   printf '\n__KDT_%s_%s_%s_%s__\n' "$__nonce" "$__seq" "$__rc" "$__exited"
 done
 `;

@@ -94,6 +94,18 @@ const CASES: Array<[string, string, string[], string | null]> = [
     null,
   ],
   [
+    'an assignment after a line that prints nothing is the next command, not its output (trigger)',
+    block('shell', 'export GREETING="hello there"', 'PLACE=world', 'SERVICEACCOUNT=/var/run/secrets/kubernetes.io/serviceaccount'),
+    ['export GREETING="hello there"', 'PLACE=world', 'SERVICEACCOUNT=/var/run/secrets/kubernetes.io/serviceaccount'],
+    null,
+  ],
+  [
+    'KEY=value lines in the same fence after a command that prints stay its output (clean)',
+    block('shell', 'kubectl exec web -- printenv', 'HOSTNAME=web', 'HOME=/root'),
+    ['kubectl exec web -- printenv'],
+    'HOSTNAME=web\nHOME=/root',
+  ],
+  [
     '`printenv`-style KEY=value lines stay output (clean)',
     [block('shell', 'kubectl exec web -- printenv'), 'The output is similar to:', '', block('', 'HOSTNAME=web', 'HOME=/root')].join('\n'),
     ['kubectl exec web -- printenv'],

@@ -134,3 +134,46 @@ describe('kindOf', () => {
     expect(kindOf(word)).toBe(kind);
   });
 });
+
+describe('objects a controller makes from a template of the page’s objects', () => {
+  const STS = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec: {containers: [{name: db, image: nginx}]}
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+`;
+  const CRON = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: report
+spec:
+  schedule: "*/1 * * * *"
+  jobTemplate: {spec: {template: {spec: {restartPolicy: OnFailure, containers: [{name: r, image: busybox}]}}}}
+`;
+  const page = pageObjects(
+    [cmd(1, 'kubectl apply -f db.yaml'), cmd(2, 'kubectl apply -f report.yaml')],
+    [manifest(3, 'db.yaml', STS), manifest(4, 'report.yaml', CRON)],
+    new Map(),
+  );
+
+  it('should count the claims of volumeClaimTemplates and the Jobs of a CronJob as the page’s', () => {
+    expect(absentPrerequisite('kubectl get pvc', 'No resources found in default namespace.\n', 'NAME STATUS\ndata-db-0 Bound', page)).toBeUndefined();
+    expect(absentPrerequisite('kubectl get pvc data-db-0', notFound('persistentvolumeclaims', 'data-db-0'), null, page)).toBeUndefined();
+    expect(absentPrerequisite('kubectl get jobs', 'No resources found in default namespace.\n', 'NAME COMPLETIONS\nreport-28979120 1/1', page)).toBeUndefined();
+  });
+
+  it('should still name the claims of a page without such a template', () => {
+    const plain = pageObjects([cmd(1, 'kubectl apply -f web.yaml')], [manifest(3, 'web.yaml', DEPLOYMENT)], new Map());
+    expect(absentPrerequisite('kubectl get pvc', 'No resources found in default namespace.\n', 'NAME STATUS\ndata-db-0 Bound', plain)?.reason).toMatch(
+      /^this page creates no persistentvolumeclaim/,
+    );
+  });
+});

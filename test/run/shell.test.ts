@@ -97,12 +97,21 @@ describe('LessonShell', () => {
     expect(await eventually(() => processesMatching(tag).length === 0)).toBe(true);
   });
 
-  it('should report a step that exits the shell', async () => {
+  it('should report a step that exits its shell as a plain result, and go on from the state before it', async () => {
+    const { shell, home } = startShell(cleanups);
+    await shell.run('mkdir -p kept && cd kept && KEPT=yes', { timeoutMs: 20_000 });
+    const r = await shell.run('echo bye; cd /; LOST=yes; exit 3', { timeoutMs: 20_000 });
+    expect(r).toMatchObject({ output: 'bye\n', exitCode: 3, endedOwnShell: true, shellExited: false });
+    expect(shell.alive).toBe(true);
+    const after = await shell.run('pwd; echo "$KEPT:$LOST"', { timeoutMs: 20_000 });
+    expect(after).toMatchObject({ output: `${join(home, 'kept')}\nyes:\n`, exitCode: 0, endedOwnShell: false });
+  });
+
+  it('should not let an `exit` inside a compound end the lesson shell', async () => {
     const { shell } = startShell(cleanups);
-    const r = await shell.run('echo bye; exit 3', { timeoutMs: 20_000 });
-    expect(r.shellExited).toBe(true);
-    expect(r.output).toBe('bye\n');
-    expect(shell.alive).toBe(false);
+    const r = await shell.run('OK=imok\nif [ "$OK" == "imok" ]; then\n    exit 0\nelse\n    exit 1\nfi', { timeoutMs: 20_000 });
+    expect(r).toMatchObject({ exitCode: 0, endedOwnShell: true, shellExited: false });
+    expect((await shell.run('echo still here', { timeoutMs: 20_000 })).output).toBe('still here\n');
   });
 
   it('should stop background jobs when the shell stops', async () => {

@@ -75,6 +75,26 @@ describe('runPlan on the simulator', () => {
     expect(ls.actual).toBe('password\nusername\n');
   });
 
+  it("should keep the pod shell's variables across the steps typed in it, exported or not", async () => {
+    const r = await run('pod-shell/variables.md');
+    expect(r.error).toBeUndefined();
+    const steps = r.steps.filter((s) => s.kind === 'command');
+    expect(steps.map((s) => [s.line, s.status])).toEqual([
+      [16, 'pass'],
+      [17, 'pass'],
+      [23, 'pass'],
+      [29, 'pass'],
+      [30, 'pass'],
+      [36, 'pass'],
+      [48, 'pass'],
+    ]);
+    const echo = steps.find((s) => s.command?.startsWith('echo'))!;
+    expect(echo.actual).toBe('hello there, world\n');
+    // Restored before the line as the shell had them; only the exported one is exported.
+    expect(echo.ran).toMatch(/GREETING=\S+hello there\S+; export GREETING; PLACE=world; (cd \S+ 2>\/dev\/null; )?echo/);
+    expect(steps.at(-1)!.actual).toBe('[hello there] []\n');
+  });
+
   it('should mark unchecked, with the reason, what a real cluster serves and the simulator does not; an unknown type still fails', async () => {
     const r = await run('unchecked/unserved.md');
     const steps = r.steps.filter((s) => s.kind === 'command');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { takePodCwd } from '../../src/run/rewrite/index.js';
+import { takePodState } from '../../src/run/rewrite/index.js';
+import { assignedVariables, podPrelude, podTrailer } from '../../src/run/rewrite/pod-session.js';
 import { emptyObservations, observe, parseTable, resolvePlaceholders } from '../../src/run/bind.js';
 import { baseResult, expectsFailure, stepFindings } from '../../src/run/outcome.js';
 import { firstKubectlCall, flagWords } from '../../src/shell/index.js';
@@ -257,16 +258,51 @@ describe('offline', () => {
   });
 });
 
-describe('the working-directory marker of a pod step', () => {
-  it('should be taken off the output wherever kubectl leaves it, keeping what kubectl printed after it', () => {
-    expect(takePodCwd('hello\n__KDT_PWD__/data/redis\n')).toEqual({ output: 'hello\n', cwd: '/data/redis' });
-    expect(takePodCwd('sh: 1: ps: not found\n__KDT_PWD__/data/redis\ncommand terminated with exit code 127\n')).toEqual({
+describe('the state markers of a pod step', () => {
+  it('should be taken off the output wherever kubectl leaves them, keeping what kubectl printed after them', () => {
+    expect(takePodState('hello\n__KDT_PWD__/data/redis\n')).toEqual({ output: 'hello\n', cwd: '/data/redis', vars: {} });
+    expect(takePodState('sh: 1: ps: not found\n__KDT_PWD__/data/redis\ncommand terminated with exit code 127\n')).toEqual({
       output: 'sh: 1: ps: not found\ncommand terminated with exit code 127\n',
       cwd: '/data/redis',
+      vars: {},
     });
-    expect(takePodCwd('__KDT_PWD__/\n')).toEqual({ output: '', cwd: '/' });
-    expect(takePodCwd('no marker\n')).toEqual({ output: 'no marker\n' });
-    expect(takePodCwd('echo x__KDT_PWD__y\n')).toEqual({ output: 'echo x__KDT_PWD__y\n' });
+    expect(takePodState('__KDT_PWD__/\n')).toEqual({ output: '', cwd: '/', vars: {} });
+    expect(takePodState('no marker\n')).toEqual({ output: 'no marker\n', vars: {} });
+    expect(takePodState('echo x__KDT_PWD__y\n')).toEqual({ output: 'echo x__KDT_PWD__y\n', vars: {} });
+  });
+
+  it('should read the variables printed before the directory, a value holding newlines included', () => {
+    expect(takePodState('out\n__KDT_VAR__A=1\n__KDT_VAR__B=two\nlines\n__KDT_VAR__C=\n__KDT_PWD__/tmp\n')).toEqual({
+      output: 'out\n',
+      cwd: '/tmp',
+      vars: { A: '1', B: 'two\nlines', C: '' },
+    });
+    expect(takePodState('__KDT_VAR__A=1\n__KDT_PWD__/\ncommand terminated with exit code 2\n')).toEqual({
+      output: 'command terminated with exit code 2\n',
+      cwd: '/',
+      vars: { A: '1' },
+    });
+  });
+
+  it('should know which variables a line sets in its own shell, and which it exports', () => {
+    expect(Object.fromEntries(assignedVariables('export TOKEN=$(cat /var/run/token) URL; A=1 B=2'))).toEqual({ TOKEN: true, URL: true, A: false, B: false });
+    // A command's environment, a subshell and a pipeline's command substitution set nothing in the shell.
+    expect(assignedVariables('A=1 curl x; (B=2); echo $(C=3)').size).toBe(0);
+    expect(Object.fromEntries(assignedVariables('if true; then D=4; fi; readonly E=5'))).toEqual({ D: false, E: false });
+  });
+
+  it('should restore them quoted, before the directory, and print each one back', () => {
+    expect(
+      podPrelude({
+        target: 'p',
+        flags: [],
+        line: 1,
+        removeAfter: false,
+        cwd: '/data',
+        vars: { A: { value: "it's", exported: true }, B: { value: 'x', exported: false } },
+      }),
+    ).toBe(`A='it'\\''s'; export A; B=x; cd /data 2>/dev/null; `);
+    expect(podTrailer(['A'])).toBe(`__kdt_rc=$?; printf '__KDT_VAR__%s=%s\\n' A "$A"; printf '__KDT_PWD__%s\\n' "$PWD"; exit $__kdt_rc`);
   });
 });
 

@@ -101,6 +101,43 @@ describe('pods that cannot become Ready and what names them', () => {
     expect(simCannotCheck(command, 'whatever', false, expected, objects)).toBeUndefined();
   });
 
+  test('the StatefulSet’s rollout and the server’s NotFound for the pods it never made are unchecked; its listing is not', () => {
+    expect(
+      simCannotCheck('kubectl rollout status sts/store', 'Waiting for 2 pods to be ready...', false, 'statefulset rolling update complete', objects),
+    ).toMatch(/the pods of StatefulSet store depend on it$/);
+    expect(
+      simCannotCheck(
+        'for i in 1 2; do kubectl get pod store-$i --template {{.spec.nodeName}}; done',
+        'Error from server (NotFound): pods "store-1" not found',
+        false,
+        'node-a\nnode-b',
+        objects,
+      ),
+    ).toMatch(/the pods of StatefulSet store depend on it$/);
+    expect(simCannotCheck('kubectl get sts store', 'whatever', false, 'NAME READY\nstore 0/1', objects)).toBeUndefined();
+    expect(objects.filter((o) => o.blocked).map((o) => String(o.name))).toEqual(['store-0', '/^store-\\d+$/', 'store']);
+  });
+
+  test('an Ingress host is reached through an ingress controller the simulator does not run', () => {
+    const ingress = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'site', namespace: 'default' },
+      spec: { rules: [{ host: 'shop.example', http: { paths: [] } }, { host: '*.wild.example' }] },
+    } as KObject;
+    const api = {
+      resolve: (n: string) => ({ name: n }) as never,
+      list: (t: { name: string }) => ({ items: t.name === 'ingresses' ? [ingress] : [], resourceVersion: '1' }),
+    };
+    const found = unmodelledObjects(api as never);
+    expect(simCannotCheck('curl shop.example/v2', 'curl: (6) Could not resolve host: shop.example', false, 'Hello', found)).toMatch(
+      /^host shop.example is served through Ingress site: the simulator runs no ingress controller/,
+    );
+    // Only a client reaching it: the Ingress's listing is checked.
+    expect(simCannotCheck('kubectl get ingress site', '', false, 'NAME HOSTS\nsite shop.example', found)).toBeUndefined();
+    expect(simCannotCheck('curl other.example', '', false, 'Hello', found)).toBeUndefined();
+  });
+
   test("a Job whose pod runs an unmodelled program: its logs are unchecked, its status and other Jobs' logs are not", () => {
     const ran = (name: string, image: string, command: string[], job: string) =>
       ({

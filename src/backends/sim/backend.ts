@@ -2,7 +2,8 @@ import type { Backend, BackendSession, BackendStartOptions } from '../backend.js
 import { startSim, type SimOptions } from './index.js';
 import { insideAddresses, outsideAddresses } from './net-ranges.js';
 import { simCannotCheck } from './cannot-check.js';
-import { unmodelledObjects } from './unmodelled-pods.js';
+import { unmodelledObjects, type UnmodelledObject } from './unmodelled-pods.js';
+import { programsOfPackage } from './runtime/images/packages.js';
 
 /** Options of the sim backend: those of `startSim`, except where files go (the run's workDir). */
 export type SimBackendOptions = Omit<SimOptions, 'dir'>;
@@ -17,6 +18,14 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
       const count = options.nodes ?? start.nodes;
       const sim = await startSim({ ...options, dir: start.workDir, ...(version ? { version } : {}), ...(count !== undefined ? { nodes: count } : {}) });
       const runtime = sim.runtime;
+      // A state the simulator could not reach explains the page's later lines about those objects,
+      // after they are deleted too (the Terminating rows of pods that never existed here).
+      const blocked = new Map<string, UnmodelledObject>();
+      const blockedSoFar = (now: UnmodelledObject[]): UnmodelledObject[] => {
+        for (const o of now) if (o.blocked) blocked.set(`${String(o.name)}\n${o.command ?? ''}`, o);
+        const current = new Set(now.map((o) => `${String(o.name)}\n${o.command ?? ''}`));
+        return [...now, ...[...blocked.entries()].filter(([k]) => !current.has(k)).map(([, o]) => o)];
+      };
       const nodes = sim.api.ctx.nodes;
       const session: BackendSession = {
         name: 'sim',
@@ -52,7 +61,8 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
             : undefined;
         },
         cannotCheck: (command: string, output: string, expected?: string) =>
-          simCannotCheck(command, output, sim.metricsAvailable(), expected, unmodelledObjects(sim.api, runtime.internetLookups?.() ?? [])),
+          simCannotCheck(command, output, sim.metricsAvailable(), expected, blockedSoFar(unmodelledObjects(sim.api, runtime.internetLookups?.() ?? []))),
+        packagePrograms: (pkg: string) => programsOfPackage(pkg),
         listObjects: (resources: readonly string[], namespace: string) =>
           resources.flatMap((r) => {
             const type = sim.api.resolve(r);

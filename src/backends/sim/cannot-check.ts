@@ -100,5 +100,5 @@ export function simCannotCheck(
     if (gap.both ? byCommand && byExpected : byCommand || byExpected) return gap.reason;
   }
   // A pod whose programs the simulator does not run (and what depends on it), named by the step.
-  return namesUnmodelled(command, expected, unmodelled);
+  return namesUnmodelled(command, expected, unmodelled, output);
 }

@@ -8,6 +8,7 @@
  */
 import { canRun } from './runtime/images/can-run.js';
 import { profileFor } from './runtime/images/index.js';
+import { RELEASE_SHOWN } from './runtime/images/releases.js';
 import type { Api } from './api/types.js';
 import type { InternetLookup } from './runtime/hooks.js';
 import type { KObject } from './types.js';
@@ -132,6 +133,13 @@ export interface UnmodelledObject {
   commandOnly?: boolean;
   /** Only for a command like this one (a Job's `kubectl logs`: its status follows the image's rules, its output cannot). */
   command?: RegExp;
+  /**
+   * A state the simulator cannot reach (a pod that never becomes Ready, the pods its StatefulSet
+   * never makes): it explains what the page shows of those objects later too, after they are gone.
+   */
+  blocked?: boolean;
+  /** Only where the doc's or the actual output shows this (a distribution release). */
+  shows?: RegExp;
 }
 
 /**
@@ -149,7 +157,8 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>, internet: 
     const jobs = (pod?.metadata.ownerReferences ?? []).filter((o) => o.kind === 'Job').map((o) => o.name);
     for (const name of [l.pod, ...jobs, ...(pod ? deploymentOf(api, pod) : [])]) out.push({ name, reason });
   }
-  out.push(...unknownServers(api, podType));
+  out.push(...unknownServers(api, podType), ...ingressHosts(api));
+  out.push(...unknownReleases(api.list(podType, undefined).items));
   const stuck: KObject[] = [];
   for (const pod of api.list(podType, undefined).items) {
     if (pod.metadata.deletionTimestamp) continue;
@@ -167,14 +176,16 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>, internet: 
       ? `pod ${pod.metadata.name} ran a program the simulator does not model, so its output and outcome are not a cluster's: ${why}`
       : `pod ${pod.metadata.name} cannot become Ready in the simulator: ${why}`;
     stuck.push(pod);
-    out.push({ name: pod.metadata.name!, reason });
+    out.push({ name: pod.metadata.name!, reason, blocked: !finished });
     // A Job's outcome and its logs (`kubectl logs job/x`) are its pods' programs' outcome and output.
     const job = (pod.metadata.ownerReferences ?? []).find((o) => o.kind === 'Job');
     if (job) out.push({ name: job.name, reason: `${reason}; Job ${job.name} runs it`, commandOnly: true, command: /\blogs\b/ });
     const owner = (pod.metadata.ownerReferences ?? []).find((o) => o.kind === 'StatefulSet');
     if (owner) {
       const later = `${reason}; the pods of StatefulSet ${owner.name} depend on it`;
-      out.push({ name: new RegExp(`^${escape(owner.name)}-\\d+$`), reason: later });
+      out.push({ name: new RegExp(`^${escape(owner.name)}-\\d+$`), reason: later, blocked: !finished });
+      // Its rollout (`kubectl rollout status sts/zk`, `kubectl wait`) waits for pods that never become Ready.
+      out.push({ name: owner.name, reason: later, commandOnly: true, command: /\brollout\s+status\b|\bwait\b/, blocked: !finished });
       // The claims of the pods the StatefulSet has not made yet: <template>-<statefulset>-<ordinal>.
       const stsType = api.resolve('statefulsets', 'apps');
       const sts = stsType ? api.list(stsType, pod.metadata.namespace).items.find((o) => o.metadata.name === owner.name) : undefined;
@@ -261,6 +272,25 @@ function unknownServers(api: Pick<Api, 'resolve' | 'list'>, podType: NonNullable
   return out;
 }
 
+/**
+ * The hosts of Ingress rules: a client reaches them through an ingress controller, which the
+ * simulator does not run, and by a name that resolves only through the reader's hosts-file entry
+ * (`172.17.0.15 hello-world.info`) or their DNS. What `curl hello-world.info` gets cannot be checked.
+ */
+function ingressHosts(api: Pick<Api, 'resolve' | 'list'>): UnmodelledObject[] {
+  const type = api.resolve('ingresses', 'networking.k8s.io');
+  if (!type) return [];
+  const out: UnmodelledObject[] = [];
+  for (const ing of api.list(type, undefined).items) {
+    for (const rule of (ing.spec as { rules?: { host?: string }[] } | undefined)?.rules ?? []) {
+      if (!rule.host || rule.host.includes('*')) continue;
+      const reason = `host ${rule.host} is served through Ingress ${ing.metadata.name}: the simulator runs no ingress controller, and the name resolves only through the reader's hosts-file entry or DNS (use --backend kind with an ingress controller)`;
+      out.push({ name: rule.host, reason, commandOnly: true, command: NETWORK_CLIENT });
+    }
+  }
+  return out;
+}
+
 /** The Deployment whose ReplicaSet owns a pod (for `kubectl logs deployment/x`), if any. */
 function deploymentOf(api: Pick<Api, 'resolve' | 'list'>, pod: KObject): string[] {
   const rs = (pod.metadata.ownerReferences ?? []).find((o) => o.kind === 'ReplicaSet');
@@ -271,7 +301,7 @@ function deploymentOf(api: Pick<Api, 'resolve' | 'list'>, pod: KObject): string[
 }
 
 /** The reason a step that names (in its command or the doc's output) an unmodelled object cannot be checked, or undefined. */
-export function namesUnmodelled(command: string, expected: string, objects: readonly UnmodelledObject[]): string | undefined {
+export function namesUnmodelled(command: string, expected: string, objects: readonly UnmodelledObject[], output = ''): string | undefined {
   if (!objects.length) return undefined;
   // Whole words: `mysql-0`, `pod/mysql-0`, `mysql-0.mysql` (a pod's DNS name), not `data-mysql-0` or `app=mysql`.
   const words = (text: string): string[] =>
@@ -280,10 +310,40 @@ export function namesUnmodelled(command: string, expected: string, objects: read
       .flatMap((t) => [t, t.split('.')[0]!])
       .filter(Boolean);
   const inCommand = words(command);
-  const inBoth = [...inCommand, ...words(expected)];
+  // The server answering that a pod the StatefulSet never made here is not found (`pods "zk-1" not found`).
+  const notFound = output
+    .split('\n')
+    .filter((l) => /\(NotFound\)|\bnot found\b/.test(l))
+    .join('\n');
+  const inBoth = [...inCommand, ...words(expected), ...words(notFound)];
   for (const o of objects) {
     if (o.command && !o.command.test(command)) continue;
+    if (o.shows && !o.shows.test(expected) && !o.shows.test(output)) continue;
     if ((o.commandOnly ? inCommand : inBoth).some((t) => (typeof o.name === 'string' ? t === o.name : o.name.test(t)))) return o.reason;
   }
   return undefined;
+}
+
+/**
+ * Pods of an Ubuntu or Debian image whose tag the release table does not know (`ubuntu:17.10`):
+ * the simulator makes no claim about their release, so a step in them where a release shows
+ * (os-release, apt's suites) cannot be checked.
+ */
+function unknownReleases(pods: readonly KObject[]): UnmodelledObject[] {
+  const out: UnmodelledObject[] = [];
+  for (const pod of pods) {
+    const spec = (pod.spec ?? {}) as { containers?: Container[]; initContainers?: Container[] };
+    const image = [...(spec.initContainers ?? []), ...(spec.containers ?? [])]
+      .map((c) => c.image)
+      .find((i) => i !== undefined && profileFor(i).release === null);
+    if (!image) continue;
+    out.push({
+      name: pod.metadata.name!,
+      reason: `image ${image}: the simulator's release table (runtime/images/releases.ts) does not know this tag, so the distribution release it shows cannot be checked (use --backend kind)`,
+      commandOnly: true,
+      command: /\bkubectl\b.*\s(?:exec|attach|run)\s/,
+      shows: RELEASE_SHOWN,
+    });
+  }
+  return out;
 }

@@ -27,7 +27,9 @@ export function formatPlanText(plan: Plan): string {
   const lines = [`${plan.path}: ${count(plan.steps.length, 'step')}`];
   for (const s of plan.steps) {
     if (s.kind === 'manifest') {
-      lines.push(`${String(s.line).padStart(5)}  manifest     ${s.file ?? '(unnamed)'}${s.content === null ? ' (missing)' : ''}`);
+      lines.push(
+        `${String(s.line).padStart(5)}  manifest     ${s.file ?? '(unnamed)'}${s.content === null ? ' (missing)' : ''}${s.partial ? ' (lines to add to it)' : ''}`,
+      );
       continue;
     }
     const skip = s.skip ? ` (skip: ${s.skip})` : '';

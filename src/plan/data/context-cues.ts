@@ -240,24 +240,30 @@ export const NARRATED_CHANGE_CUE = {
 } as const;
 
 /**
- * Prose that says the block is what a container runs ("The init container runs the following
- * command and then terminates:"): the block describes the pod's own command, which the cluster
- * runs when the pod starts; the reader does not type it, so it is illustrative. Test:
- * test/plan/context-cues.test.ts.
+ * Prose that says the block is what a container, a probe or a hook runs ("The init container runs
+ * the following command and then terminates:", "The probe calls a bash script that uses …"): the
+ * block describes the pod's own command or script, which the cluster runs when the pod starts or
+ * probes it; the reader does not type it, so it is illustrative. Test: test/plan/context-cues.test.ts.
  */
 export const CONTAINER_COMMAND_CUE = {
   pattern:
-    /\b(?:the|this|that|each|every|an?)\s+(?:(?:init|sidecar|app(?:lication)?|main|helper|first|second|other|[\w-]+-ctr|[\w-]+-container)\s+)?container\s+(?:then\s+)?(?:runs|executes|will\s+run|will\s+execute|starts\s+with|is\s+started\s+with)\s+(?:the\s+following|this|these|the\s+command\s+below)\b(?:\s+(?:command|script|shell\s+command)s?)?[^.]*/i,
+    /\b(?:the|this|that|each|every|an?)\s+(?:(?:init|sidecar|app(?:lication)?|main|helper|first|second|other|[\w-]+-ctr|[\w-]+-container)\s+)?container\s+(?:then\s+)?(?:runs|executes|will\s+run|will\s+execute|starts\s+with|is\s+started\s+with)\s+(?:the\s+following|this|these|the\s+command\s+below)\b(?:\s+(?:command|script|shell\s+command)s?)?[^.]*|\b(?:the|this|its|each|every|an?)\s+(?:(?:liveness|readiness|startup|exec|preStop|postStart|lifecycle)\s+)?(?:probe|hook|entrypoint|entry\s+point)\s+(?:then\s+)?(?:calls|runs|executes|invokes|uses|will\s+(?:call|run|execute|invoke))\s+(?:a|the|this|the\s+following)\s+(?:[\w-]+\s+)?script\b[^.]*|\b(?:the|this)\s+(?:[\w-]+\s+)?script\s+(?:that\s+|which\s+)?(?:the\s+)?(?:container|probe|hook|entrypoint|pod)\s+(?:runs|executes|calls|invokes)\b[^.]*/i,
   trigger: [
     'The init container runs the following command and then terminates:',
     'The container executes this command when it starts:',
     'Each sidecar container runs the following script:',
+    "The probe calls a bash script that uses the ZooKeeper `ruok` four letter word to test the server's health.",
+    'The liveness probe runs the following script:',
+    'This is the script the container runs at start:',
   ],
   clean: [
     'Run the following command in the container:',
     'The container runs as user 1000.',
     'Check that the container runs:',
     'The container runs the nginx image.',
+    'The probe fails after three attempts.',
+    'Run the following script to create the cluster:',
+    'The script creates three Pods:',
   ],
 } as const;
 

@@ -16,9 +16,11 @@ import type { PodShell, Prepared, RewriteContext } from './types.js';
 import { dropRootSudo } from './sudo.js';
 import { shQuote, shQuoteExpanding } from '../../shell/index.js';
 import { mkdirInside } from '../safe-write.js';
+import { assignedVariables, changesDirectory, podPrelude, podTrailer } from './pod-session.js';
 
 export type { Prepared, RewriteContext, PodShell, Bounded, RewriteRule } from './types.js';
 export { deriveEdit } from './edit.js';
+export { takePodState } from './pod-session.js';
 
 const EXAMPLE_URL =
   /(-f\s+|--filename[= ])(https:\/\/(?:k8s\.io|kubernetes\.io)\/examples\/|https:\/\/raw\.githubusercontent\.com\/kubernetes\/website\/[^/\s]+\/content\/en\/examples\/)(\S+)/g;
@@ -85,21 +87,6 @@ export function rewriteDrivePaths(command: string, runDir: string): { command: s
     return to;
   });
   return { command: out, rewrites };
-}
-
-/** Ends a pod step's script: keeps its exit status, prints where its shell ended up. */
-export const POD_CWD_TRAILER = `__kdt_rc=$?; printf '${'__KDT_PWD__'}%s\\n' "$PWD"; exit $__kdt_rc`;
-
-/**
- * Splits the working-directory marker off a pod step's output. It is the script's last line, but
- * kubectl may print after it (`command terminated with exit code 127` when the step failed).
- */
-export function takePodCwd(output: string): { output: string; cwd?: string } {
-  const at = output.lastIndexOf('__KDT_PWD__');
-  if (at < 0 || (at > 0 && output[at - 1] !== '\n')) return { output };
-  const end = output.indexOf('\n', at);
-  const cwd = output.slice(at + '__KDT_PWD__'.length, end < 0 ? undefined : end);
-  return { output: output.slice(0, at) + (end < 0 ? '' : output.slice(end + 1)), cwd };
 }
 
 const DOWNLOAD = /\b(curl|wget)\b([^;&|\n]*?)(https:\/\/(?:k8s\.io|(?:www\.)?kubernetes\.io)\/examples\/)([\w./-]+[\w-])([^;&|\n]*)/g;
@@ -333,15 +320,17 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
       };
     const to = podExec(pod) + ` ${shQuote(command)}`;
     const client = clientOpenedBy(command);
-    // Each step is its own `sh -c`, so a `cd` of the doc's session is carried by hand: into the
-    // directory an earlier step left, and out through a marker line (stripped from the output).
-    const tracksCwd = pod.cwd !== undefined || /(^|[\s;&|(])cd(\s|$)/.test(command);
-    const inner = tracksCwd ? `${pod.cwd ? `cd ${shQuote(pod.cwd)} 2>/dev/null; ` : ''}${command}\n${POD_CWD_TRAILER}` : command;
+    // Each step is its own `sh -c`, so the session's directory and variables are carried by hand:
+    // restored from what earlier steps left, and out through marker lines (stripped from the output).
+    const assigned = assignedVariables(command);
+    const known = Object.keys(pod.vars ?? {});
+    const tracks = pod.cwd !== undefined || known.length > 0 || assigned.size > 0 || changesDirectory(command);
+    const inner = tracks ? `${podPrelude(pod)}${command}\n${podTrailer(new Set([...known, ...assigned.keys()]))}` : command;
     const script = podLine(pod, inner);
     return {
       action: 'run',
       script,
-      ...(tracksCwd ? { tracksPodCwd: true } : {}),
+      ...(tracks ? { tracksPodState: { assigned: Object.fromEntries(assigned) } } : {}),
       ...(pod.tty ? { pty: true } : {}),
       podTarget: pod,
       // A database client started from the pod's shell: the lines typed at its prompt are calls of it, in this pod.

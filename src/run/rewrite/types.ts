@@ -1,6 +1,7 @@
 import type { BackendCapabilities } from '../../backends/backend.js';
 import type { CommandStep, Step } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
+import type { PodVariable } from './pod-session.js';
 
 /** The pod a doc's interactive shell (`kubectl exec -it X -- sh`, `kubectl run -it …`) opened. */
 export interface PodShell {
@@ -14,6 +15,8 @@ export interface PodShell {
   removeAfter: boolean;
   /** The shell's working directory after an earlier step's `cd`, carried into the next steps. */
   cwd?: string;
+  /** Variables earlier steps set in the shell (`export TOKEN=…`), carried into the next steps. */
+  vars?: Record<string, PodVariable>;
   /** The doc opened the shell with a terminal (`-t`): lines typed in it run with one too. */
   tty?: boolean;
   /**
@@ -72,8 +75,11 @@ export type Prepared =
       pty?: boolean;
       /** The pod a `pod` step runs in. */
       podTarget?: PodShell;
-      /** A pod step whose output ends with the shell's working directory (see takePodCwd). */
-      tracksPodCwd?: boolean;
+      /**
+       * A pod step whose output ends with the shell's state (see takePodState): its working
+       * directory and the variables it set, each with whether it was exported.
+       */
+      tracksPodState?: { assigned: Record<string, boolean> };
       bounded?: Bounded;
       /** Not compared with the doc's output (the doc shows an interactive session). */
       ignoreOutput?: boolean;

@@ -19,6 +19,7 @@ export function match(state: LessonProgress, step: CommandStep, actual: string, 
     column: e.position.column,
     command,
     bindings: state.bindings,
+    ...(e.optionalRows ? { optionalRows: e.optionalRows } : {}),
   });
 }
 

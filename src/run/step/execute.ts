@@ -4,7 +4,7 @@ import type { MatchResult } from '../../match/types.js';
 import { recreateFor } from '../recreate.js';
 import { stepTimeout } from '../options.js';
 import { baseResult, exitDifference } from '../outcome.js';
-import { takePodCwd } from '../rewrite/index.js';
+import { takePodState } from '../rewrite/index.js';
 import { firstKubectlCall } from '../../shell/index.js';
 import { AwaitedOutput, ClusterTime, OUTPUT_WAIT, timePassesAtOnce } from '../pace.js';
 import type { ShellRunOptions } from '../shell.js';
@@ -71,21 +71,38 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
     }
     const lost = 'a new shell was started for the following steps: the working directory, exported and shell variables of earlier steps are lost';
     if (r.timedOut) return { output: r.output, exitCode: null, error: `timed out after ${seconds(timeoutMs)} and was killed; ${lost}` };
-    return { output: r.output, exitCode: null, error: `the shell exited during this step (an \`exit\` or \`set -e\`); ${lost}` };
+    return { output: r.output, exitCode: null, error: `the lesson's shell ended during this step; ${lost}` };
   }
   // A terminal ends lines with CR LF; the doc shows them as lines.
   if (prepared.pty) r.output = r.output.replace(/\r\n/g, '\n');
-  if (prepared.tracksPodCwd) {
-    const taken = takePodCwd(r.output);
+  if (prepared.tracksPodState) {
+    const taken = takePodState(r.output);
     r.output = taken.output;
-    if (taken.cwd && state.podShell) state.podShell.cwd = taken.cwd;
+    const shell = state.podShell;
+    if (taken.cwd && shell) shell.cwd = taken.cwd;
+    if (shell) {
+      const { assigned } = prepared.tracksPodState;
+      for (const [name, value] of Object.entries(taken.vars)) {
+        const exported = assigned[name] === true || shell.vars?.[name]?.exported === true;
+        shell.vars = { ...shell.vars, [name]: { value, exported } };
+      }
+    }
   }
   let exitCode = r.exitCode;
   // Stopped by the runner once the doc's lines appeared: how the watch then ends (124, 143, or 1
   // when kubectl handles the SIGTERM itself) is the runner's doing, not the command's.
   if (prepared.bounded && exitCode !== null && (r.stoppedEarly || prepared.bounded.stoppedCodes.includes(exitCode))) exitCode = 0;
-  return { output: r.output, exitCode, ...(prepared.bounded && (!r.stoppedEarly || paced.boundReached) ? { boundReached: true } : {}) };
+  return {
+    output: r.output,
+    exitCode,
+    ...(prepared.bounded && (!r.stoppedEarly || paced.boundReached) ? { boundReached: true } : {}),
+    ...(r.endedOwnShell ? { note: ENDED_OWN_SHELL } : {}),
+  };
 }
+
+/** Said of a step that ended its own shell: its status counts, its changes to the shell do not. */
+export const ENDED_OWN_SHELL =
+  'the step ended its shell (`exit`, `set -e` or `exec`); its exit status is the result, and the working directory and variables it set are not kept';
 
 /** How often a running watch is looked at, and how much of the cluster's time then passes when it printed nothing. */
 const WATCH_TICK_MS = 50;
@@ -193,6 +210,7 @@ export async function attemptStep(state: LessonState, step: CommandStep, ready: 
     await clock.pause(delay);
     delay = Math.min(delay * 2, 2000);
   }
+  if (attempt.note) warnings.push(attempt.note);
   // Another way to create what the page already created: remove it and run the step again.
   const again = !attempt.error && attempt.exitCode !== 0 ? recreateFor(step, attempt.output, state.created) : null;
   if (again) {

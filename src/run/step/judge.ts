@@ -5,7 +5,19 @@ import { observe } from '../bind.js';
 import { readerFile, readerFileObjects } from '../reader-files.js';
 import { readContainerLog } from '../container-log.js';
 import { alreadyDeleted } from '../conditional-cleanup.js';
-import { createdObjects, dependsOn, producedNames, readable, type SkippedProducer } from '../depends.js';
+import {
+  createdObjects,
+  createdPaths,
+  dependencyReason,
+  dependsOn,
+  missingProgram,
+  producedNames,
+  readable,
+  skippedOnly,
+  type SkippedProducer,
+} from '../depends.js';
+import { installedPrograms } from '../installs.js';
+import { kubectlUsageError } from '../usage-error.js';
 import { gatherDiagnostics } from '../diagnostics.js';
 import { findHint, gatherFacts } from '../hints/index.js';
 import { cannotCheck } from '../unchecked.js';
@@ -48,6 +60,8 @@ function excuse(
   // A step that itself changes an object a skipped step would only have changed (`kubectl set
   // image ds/x` after a skipped `kubectl edit ds/x`) does what it does either way: that change
   // excuses nothing of it.
+  // A step that failed is not excused by it here: what it left missing is looked for on disk before a step runs (prepare.ts).
+  producers = skippedOnly(producers);
   if (changes) producers = producers.map((p) => (p.changed?.size ? { ...p, changed: new Set<string>() } : p));
   // A step that passed is not excused by a skipped change to an object it reads (`kubectl patch
   // deploy web` after a skipped `kubectl edit deploy web`): the object was there, and the step did
@@ -66,6 +80,15 @@ function excuse(
     .split('\n')
     .filter((l) => !/\bis (?:forbidden|invalid)\b/.test(l))
     .join('\n');
+  // The program the step runs is one a skipped install would have provided: all it shows follows from that.
+  const program = missingProgram(command, output, producers);
+  if (program) return { all: program, dropped: [] };
+  // Nothing printed (but kubectl exec's word for the exit status) where every line the doc shows
+  // names what a skipped step would have made (`env | grep RABBIT` and the skipped Service's variable).
+  const printed = output.split('\n').filter((l) => l.trim() && !/^command terminated with exit code \d+$/.test(l.trim()));
+  const shown = (expected ?? '').split('\n').filter((l) => l.trim());
+  const silent = printed.length === 0 ? dependsOnEvery(shown, producers) : undefined;
+  if (silent) return { all: silent, dropped: [] };
   const explainedBy = result.differences.map((d) =>
     d.kind === 'exit-status'
       ? dependsOn(failure, producers)
@@ -77,6 +100,13 @@ function excuse(
   // Differences that do not fail a step (stale columns, the environment's values) need no excuse:
   // the step depends on the skipped one when each failing difference is explained by it.
   const failing = result.differences.map((d) => d.stale !== true && d.environment !== true);
+  // An exit status that follows from the missing lines (`env | grep RABBIT` finding nothing exits
+  // 1) is explained by what explains all of them.
+  const lines = result.differences.map((d, i) => (d.kind !== 'exit-status' && failing[i] ? explainedBy[i] : null)).filter((p) => p !== null);
+  if (lines.length && lines.every(Boolean))
+    result.differences.forEach((d, i) => {
+      if (d.kind === 'exit-status' && !explainedBy[i]) explainedBy[i] = lines[0];
+    });
   const explainedFailing = explainedBy.filter((p, i) => failing[i]);
   if (failing.some(Boolean) && explainedFailing.every(Boolean)) return { all: explainedFailing[0]!, dropped: [] };
   const dropped: string[] = [];
@@ -155,6 +185,32 @@ export async function explainStep(
   if (state.shellRestartedAt !== null && state.shellRestartedAt !== step.line && result.status !== 'pass') {
     warnings.push(`the shell was restarted after line ${state.shellRestartedAt}; state from before it is lost`);
   }
+  // kubectl refused the command line itself (an unknown flag, `exec POD COMMAND` without `--`):
+  // the page's defect whatever the cluster's state, so no excuse below applies to it.
+  const usage = result.status === 'fail' ? kubectlUsageError(command, attempt.output) : undefined;
+  if (usage) {
+    // A lint finding that names the flag's replacement says more than kubectl's refusal.
+    const removed = findHint({
+      step,
+      output: attempt.output,
+      exitCode: attempt.exitCode,
+      expected: step.expected?.text ?? null,
+      earlier: state.earlier,
+      manifests: state.manifests,
+      lintFindings: state.options.lintFindings,
+      facts: null,
+    });
+    result.hint =
+      removed?.id === 'removed-flag'
+        ? removed
+        : {
+            id: 'kubectl-usage-error',
+            message: `kubectl refused the command line before reaching any cluster: ${usage.message} (\`${usage.line}\`)`,
+            fix: 'write the command as kubectl 1.32 accepts it',
+          };
+    publishFailure(state, step, command, result);
+    return;
+  }
   // The doc presents its output as a state the object only passes through ("If the Deployment is
   // still being created"): read after the object moved on, only the state's values differ.
   if (result.status === 'fail' && transientCue(step.expected?.cue) && onlyStateValues(result.differences)) {
@@ -184,7 +240,12 @@ export async function explainStep(
     );
     if (cannot) {
       markUnchecked(result, cannot.reason);
-      state.skippedProducers.push({ line: step.line, reason: cannot.reason, names: cannot.rule === 'offline' ? producedNames(command) : new Set<string>() });
+      state.skippedProducers.push({
+        line: step.line,
+        reason: cannot.reason,
+        names: cannot.rule === 'offline' ? producedNames(command) : new Set<string>(),
+        programs: installedPrograms(command, state.session.packagePrograms),
+      });
     }
   }
   // Objects the page works on but never creates (an earlier page's, a prerequisite's) are not its defect here.
@@ -243,7 +304,7 @@ export async function explainStep(
       step.class === 'mutating',
     );
     if (excused.all) {
-      skipAfterRun(result, `depends on line ${excused.all.line}, which was skipped: ${excused.all.reason}`);
+      skipAfterRun(result, dependencyReason(excused.all));
       state.skippedProducers.push({ line: step.line, reason: excused.all.reason, ...leftMissing(step, command) });
     } else if (excused.dropped.length) {
       warnings.push(...excused.dropped);
@@ -253,4 +314,15 @@ export async function explainStep(
     const deleted = alreadyDeleted(command, attempt.output, state.earlier);
     if (deleted) skipAfterRun(result, deleted);
   }
+  publishFailure(state, step, command, result);
+}
+
+/**
+ * A step that failed (and exited non-zero) did not make the files and folders it names: a later
+ * step that uses one of them and finds it missing is linked to this failure (one defect, one fail).
+ */
+function publishFailure(state: LessonProgress, step: CommandStep, command: string, result: StepResult): void {
+  if (result.status !== 'fail' || !result.exitCode) return;
+  const names = createdPaths(command);
+  if (names.size) state.skippedProducers.push({ line: step.line, reason: `line ${step.line} failed`, names, failed: true });
 }

@@ -9,15 +9,19 @@ import {
   changedNames,
   consumersOf,
   createdObjects,
+  dependencyReason,
   editedConfig,
   newObjects,
   dependsOn,
   isPathLike,
   producedNames,
   readable,
+  serviceDerivedNames,
+  skippedOnly,
   withoutMadeBy,
   type SkippedProducer,
 } from '../depends.js';
+import { installedPrograms } from '../installs.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from '../linked-files.js';
 import { changedBefore, type DoneBefore, type EarlierRun } from '../recreate.js';
 import { exitStatusNotReproduced, withExitStatus } from '../exit-status-reader.js';
@@ -27,6 +31,7 @@ import { baseResult, skipped, unchecked } from '../outcome.js';
 import { missingExamples, prepareCommand } from '../rewrite/index.js';
 import { firstKubectlCall, shQuote, shQuoteExpanding } from '../../shell/index.js';
 import { internal } from '../internal.js';
+import { lookUpScript, notInstalledReason, programsToLookUp } from '../reader-tools.js';
 import { listObjects, missingPaths, shellValues } from '../look.js';
 import type { LessonContext, LessonProgress, LessonRecord, ShellPosition } from '../state.js';
 import type { Rewrite, StepResult } from '../types.js';
@@ -47,7 +52,7 @@ function shownAddresses(text: string): Set<string> {
  */
 export function leftMissing(step: CommandStep, command: string): Pick<SkippedProducer, 'names' | 'objects'> {
   const shown = step.expected?.text ?? '';
-  return { names: new Set([...producedNames(command), ...shownAddresses(shown)]), objects: newObjects(shown) };
+  return { names: new Set([...producedNames(command), ...shownAddresses(shown), ...serviceDerivedNames(shown)]), objects: newObjects(shown) };
 }
 
 /** Random-name suffixes of pods a controller makes: `<deployment>-<pod-template-hash>-<5>`, `<job|daemonset|replicaset>-<5>`. */
@@ -195,7 +200,7 @@ async function missingInput(state: LessonProgress, step: CommandStep, command: s
   // name or through its pods: run, it would be skipped after its attempts whatever it printed
   // (judge.ts), so it is skipped before them. A change is still run: what it does stays done.
   if (step.class === 'read-only') {
-    const reads = dependsOn(command, readable(command, state.skippedProducers));
+    const reads = dependsOn(command, readable(command, skippedOnly(state.skippedProducers)));
     if (reads) return reads;
   }
   const named: { producer: SkippedProducer; name: string }[] = [];
@@ -206,7 +211,8 @@ async function missingInput(state: LessonProgress, step: CommandStep, command: s
     }
   }
   if (named.length === 0) return undefined;
-  const object = named.find((n) => !isPathLike(n.name));
+  // What a failed step names is looked for, whatever it looks like (`git clone …` makes `kubernetes/`).
+  const object = named.find((n) => !isPathLike(n.name) && !n.producer.failed);
   if (object) return object.producer;
   const files = [...new Set(named.map((n) => n.name))];
   // An empty file is as good as none: a download that failed leaves one (`wget -O f` creates f first).
@@ -322,8 +328,8 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   // running it cannot tell anything, whatever its outcome, so it is skipped before it runs or retries.
   const needs = await missingInput(state, step, command);
   if (needs) {
-    state.skippedProducers.push({ line: step.line, reason: needs.reason, ...leftMissing(step, command) });
-    return skipped(step, `depends on line ${needs.line}, which was skipped: ${needs.reason}`, rewrites, warnings);
+    state.skippedProducers.push({ line: step.line, reason: needs.failed ? dependencyReason(needs) : needs.reason, ...leftMissing(step, command) });
+    return skipped(step, dependencyReason(needs), rewrites, warnings);
   }
   const readers = readerValue(command);
   if (readers) return skipped(step, readers, rewrites, warnings);
@@ -358,6 +364,7 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
         ...leftMissing(step, command),
         changed: changedNames(command),
         outputOf: await consumersChangedBy(state, command),
+        programs: installedPrograms(command, state.session.packagePrograms),
       });
     }
     return skipped(step, prepared.reason, rewrites, warnings);
@@ -378,6 +385,18 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   const onLocalHost = step.host.kind === 'local' && !prepared.onNode;
   const unreachable = onLocalHost && state.session.unreachable ? state.session.unreachable(await withValues(state, prepared.script)) : undefined;
   if (unreachable) return unchecked(step, unreachable, rewrites, warnings);
+  // The reader's own tools (`cfssl`, a cloud CLI) that are not on this machine: running the line
+  // would only show that; what it would have made is missing for later steps.
+  if (onLocalHost) {
+    const names = programsToLookUp(command).filter((n) => !state.foundPrograms.has(n));
+    const missing = names.length ? (await internal(state, lookUpScript(names))).split('\n').filter((n) => names.includes(n)) : [];
+    for (const n of names) if (!missing.includes(n)) state.foundPrograms.add(n);
+    if (missing.length) {
+      const reason = notInstalledReason(missing);
+      state.skippedProducers.push({ line: step.line, reason, ...leftMissing(step, command) });
+      return unchecked(step, reason, rewrites, warnings);
+    }
+  }
 
   if (onLocalHost && state.plan.links?.length) {
     const linked = await provideLinkedFiles(state, step, command);

@@ -11,6 +11,8 @@ export interface Attempt {
   error?: string;
   /** A bounded step ran until its bound, not stopped earlier on the doc's lines. */
   boundReached?: boolean;
+  /** Something the result should say about how the step ran (it ended its own shell). */
+  note?: string;
 }
 
 /** A step ready to run: its command after bindings and rewrites, how it runs, and what was noted on the way. */

@@ -21,6 +21,7 @@ import { ReplicaSetController } from './replicaset.js';
 import { Scheduler } from './scheduler.js';
 import { StatefulSetController } from './statefulset.js';
 import { type PodLifecycleTimings, defaultPodLifecycle } from './stages/pod-lifecycle.js';
+import { type PodStage, podStages } from './stages/pod-stages.js';
 import { VolumeController, ensureStandardStorageClass } from './volumes.js';
 
 export { recordEvent } from './events.js';
@@ -36,6 +37,8 @@ export interface Controllers {
 export interface ControllerOptions {
   /** Overrides of the pod lifecycle timings (before `ctx.speed` scaling). */
   timings?: Partial<PodLifecycleTimings>;
+  /** The kubelet's pod lifecycle table (default `podStages`): a stage can be added by a row. */
+  podStages?: readonly PodStage[];
   /** Overrides of the HPA controller's settings (sync period, downscale stabilization, tolerance). */
   hpa?: Partial<HpaSettings>;
 }
@@ -72,7 +75,7 @@ export function startControllers(api: Api, runtime: PodRuntime, options: Control
   tryStart(() => new NamespaceController(api));
   tryStart(() => new TokensController(api));
   tryStart(() => new Scheduler(api, nodes));
-  tryStart(() => new Kubelet(api, runtime, nodes, timings));
+  tryStart(() => new Kubelet(api, runtime, nodes, timings, options.podStages ?? podStages));
   tryStart(() => new DeploymentController(api));
   tryStart(() => new ReplicaSetController(api, api.resolve('replicasets', 'apps')!, 'replicaset-controller'));
   tryStart(() => new ReplicaSetController(api, api.resolve('replicationcontrollers', '')!, 'replication-controller'));

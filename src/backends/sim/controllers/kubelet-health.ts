@@ -1,12 +1,10 @@
 import type { Api } from '../api/types.js';
 import type { PodRuntime, ProbeOutcome } from '../runtime/hooks.js';
 import type { KObject } from '../types.js';
-import { imageRepository } from './kubelet-images.js';
 import { type ProbeSettings, type ProbeTally, probeKillMessage, tally } from './kubelet-probes.js';
-import type { ContainerRun, PodRun } from './kubelet-status.js';
-import { stopSignalExits } from './stages/images.js';
+import { type ContainerRun, type PodRun, containerSpec } from './kubelet-status.js';
 import type { PodLifecycleTimings } from './stages/pod-lifecycle.js';
-import { type Json, dig } from './util.js';
+import type { Json } from './util.js';
 
 /** What the container-health part of the kubelet knows about a pod. */
 export interface HealthRun extends PodRun {
@@ -15,7 +13,7 @@ export interface HealthRun extends PodRun {
   tallies: Map<string, ProbeTally>;
 }
 
-/** What it needs from the kubelet: its clock-bound timers, events, and the exit of a container. */
+/** What it needs from the kubelet: its clock-bound timers, events, and the killing of a container. */
 export interface KubeletOps {
   api: Api;
   runtime: PodRuntime;
@@ -26,8 +24,11 @@ export interface KubeletOps {
   after(run: HealthRun, ms: number, fn: () => void): void;
   current(run: HealthRun): KObject | undefined;
   event(run: HealthRun, c: ContainerRun | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void;
-  /** The container's process ended with `exitCode` (restart rules follow). */
-  exit(run: HealthRun, i: number, exitCode: number, chain: boolean, reason?: string): void;
+  /**
+   * Stops container instance `gen` to restart it (the `killing` stage): preStop, the stop signal,
+   * then the kill when the grace period (`graceSeconds`, else the pod's) ends.
+   */
+  kill(run: HealthRun, c: ContainerRun, gen: number, message: string, graceSeconds?: number): void;
   /** The pod's status may have changed: sync it. */
   changed(run: HealthRun): void;
   /** Simulated ms → clock ms at the simulator's speed. */
@@ -90,33 +91,9 @@ export class ContainerHealth {
     if (!settled) return;
     if (p.type === 'Readiness') c.readiness = settled;
     else if (settled === 'success') c.started = true;
-    else this.kill(run, c, gen, probeKillMessage(c.name, p.type), p.graceSeconds);
+    else this.k.kill(run, c, gen, probeKillMessage(c.name, p.type), p.graceSeconds);
     this.refreshReady(c);
     this.k.changed(run);
-  }
-
-  /**
-   * The kubelet stops a container it will restart (a failed liveness or startup probe, a failed
-   * postStart hook): preStop runs, then the stop signal; servers that stop on the image's stop
-   * signal end at once (exit 0), shells and sleeps as PID 1 ignore SIGTERM and are killed when
-   * the grace period ends (137).
-   */
-  kill(run: HealthRun, c: ContainerRun, gen: number, message: string, graceSeconds?: number): void {
-    c.killing = true;
-    this.k.event(run, c, 'Normal', 'Killing', message);
-    const pod = this.k.current(run);
-    const i = run.containers.indexOf(c);
-    const spec = (dig<Json[]>(pod, 'spec', 'containers') ?? []).find((x) => x['name'] === c.name);
-    const preStop = dig<Json>(spec, 'lifecycle', 'preStop');
-    if (preStop) this.preStop(run, c, gen, preStop);
-    const grace = graceSeconds ?? Number(dig(pod, 'spec', 'terminationGracePeriodSeconds') ?? 30);
-    const exits = stopSignalExits.includes(imageRepository(c.image));
-    this.k.after(run, exits ? this.k.timings.stopMs : grace * 1000, () => {
-      if (c.restartCount !== gen || !c.state['running']) return;
-      const fresh = this.k.current(run);
-      if (fresh) this.k.runtime.killContainer?.(fresh, c.name);
-      this.k.exit(run, i, exits ? 0 : 137, false);
-    });
   }
 
   /** Runs a lifecycle handler in a running container, waiting for the runtime to have started it. */
@@ -140,7 +117,7 @@ export class ContainerHealth {
     void this.handler(run, c, gen, handler).then((o) => {
       if (o?.result !== 'failure' || c.restartCount !== gen || !c.state['running'] || c.killing) return;
       this.k.event(run, c, 'Warning', 'FailedPostStartHook', 'PostStartHook failed');
-      this.kill(run, c, gen, 'FailedPostStartHook');
+      this.k.kill(run, c, gen, 'FailedPostStartHook');
       this.k.changed(run);
     });
   }
@@ -161,7 +138,7 @@ export class ContainerHealth {
     if (!pod) return undefined;
     const fromFile = this.k.runtime.terminationMessage?.(pod, c.name);
     if (fromFile) return fromFile;
-    const spec = [...(dig<Json[]>(pod, 'spec', 'initContainers') ?? []), ...(dig<Json[]>(pod, 'spec', 'containers') ?? [])].find((x) => x['name'] === c.name);
+    const spec = containerSpec(pod, c.name);
     if (spec?.['terminationMessagePolicy'] !== 'FallbackToLogsOnError' || exitCode === 0) return undefined;
     // kubelet: the last 80 lines, at most 2048 bytes.
     return this.k.runtime.logTail?.(pod, c.name, 80, 2048) || undefined;

@@ -133,6 +133,11 @@ export function statusDiffers(pod: KObject, status: Json): boolean {
   return !deepEqual(pod['status'] ?? {}, status);
 }
 
+/** The spec of a pod's container (init containers included) by name. */
+export function containerSpec(pod: KObject | undefined, name: string): Json | undefined {
+  return [...(dig<Json[]>(pod, 'spec', 'initContainers') ?? []), ...(dig<Json[]>(pod, 'spec', 'containers') ?? [])].find((s) => s['name'] === name);
+}
+
 /** The containers of a pod spec before anything ran: all waiting (PodInitializing when there are init containers). */
 export function initialContainers(spec: Json): ContainerRun[] {
   return [

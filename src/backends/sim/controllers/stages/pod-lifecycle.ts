@@ -16,7 +16,10 @@ export interface PodLifecycleTimings {
   pullFailMs: number;
   /** ErrImagePull → ImagePullBackOff. */
   pullBackOffMs: number;
-  /** Image pull back-off: first retry delay, doubling up to the cap. */
+  /** A missing ConfigMap or Secret volume: first mount retry delay, doubling up to the cap (the volume manager's back-off). */
+  mountBackOffInitialMs: number;
+  mountBackOffMaxMs: number;
+  /** Image pull and crash-loop back-off: first retry delay, doubling up to the cap. */
   backOffInitialMs: number;
   backOffMaxMs: number;
   /** How long a container that exits by itself runs when its command gives no duration. */
@@ -57,6 +60,8 @@ export const defaultPodLifecycle: PodLifecycleTimings = {
   startMs: 250,
   pullFailMs: 1200,
   pullBackOffMs: 1500,
+  mountBackOffInitialMs: 500,
+  mountBackOffMaxMs: 122_000,
   backOffInitialMs: 10_000,
   backOffMaxMs: 300_000,
   exitAfterMs: 300,

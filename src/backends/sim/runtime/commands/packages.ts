@@ -1,6 +1,7 @@
 import type { CmdCtx, CommandFn } from '../shell/types.js';
 import { binaryFor } from '../shell/resolve.js';
 import { APK_PACKAGES, APT_PACKAGES, type PackageInfo } from '../images/packages.js';
+import { aptMirror } from '../images/releases.js';
 
 const APT_LISTS = '/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease';
 
@@ -23,7 +24,9 @@ const aptGet: CommandFn = (c) => {
   const quiet = args.some((a) => /^-q+y?$|^-y?q+$/.test(a));
   const words = args.filter((a) => !a.startsWith('-'));
   const verb = words[0];
-  const mirror = isUbuntu(c) ? 'http://archive.ubuntu.com/ubuntu noble' : 'http://deb.debian.org/debian bookworm';
+  // The image tag's release (`ubuntu:18.04` reads bionic); a tag the table does not know reads the default release.
+  const release = c.host.profile.release;
+  const mirror = release ? aptMirror(release) : isUbuntu(c) ? 'http://archive.ubuntu.com/ubuntu noble' : 'http://deb.debian.org/debian bookworm';
   if (c.argv.length === 1 || verb === undefined) {
     c.io.out('apt 2.6.1 (amd64)\nUsage: apt-get [options] command\n');
     return 1;

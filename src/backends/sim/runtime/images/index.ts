@@ -1,6 +1,7 @@
 import { GENERIC_PROFILE, PROFILES } from './profiles.js';
 import { MORE_PROFILES } from './profiles-more.js';
 import type { ImageProfile } from './types.js';
+import { osReleaseFile, releaseFor } from './releases.js';
 
 /** Image profile types. */
 export type { ImageProfile, ListenerSpec } from './types.js';
@@ -29,8 +30,13 @@ export function profileFor(image: string): ImageProfile {
   const repo = imageRepo(image);
   const found = [...PROFILES, ...MORE_PROFILES].find((p) => p.repos.includes(repo));
   if (!found) return GENERIC_PROFILE;
-  // busybox applets differ by release (nslookup output, banners): the tag says which.
   const tag = imageTag(image);
+  // An Ubuntu or Debian image is the release its tag names (`ubuntu:18.04` is bionic).
+  if (found.id === 'ubuntu' || found.id === 'debian') {
+    const release = releaseFor(found.id, tag);
+    return release ? { ...found, release, files: { ...found.files, '/etc/os-release': osReleaseFile(release) } } : { ...found, release: null };
+  }
+  // busybox applets differ by release (nslookup output, banners): the tag says which.
   if (found.userland === 'busybox' && /^busybox|^registry\.k8s\.io\/busybox|^k8s\.gcr\.io\/busybox/.test(repo) && /^1\.\d+(\.\d+)?/.test(tag))
     return { ...found, version: /^1\.\d+(\.\d+)?/.exec(tag)![0] };
   return found;

@@ -57,3 +57,9 @@ export function installablePrograms(manager: 'apt' | 'apk'): Set<string> {
   for (const p of Object.values(manager === 'apt' ? APT_PACKAGES : APK_PACKAGES)) for (const names of Object.values(p.bins)) for (const n of names) out.add(n);
   return out;
 }
+
+/** The programs a package of either catalog puts on PATH, or undefined when neither has it. */
+export function programsOfPackage(name: string): string[] | undefined {
+  const info = Object.hasOwn(APT_PACKAGES, name) ? APT_PACKAGES[name] : Object.hasOwn(APK_PACKAGES, name) ? APK_PACKAGES[name] : undefined;
+  return info ? Object.values(info.bins).flat() : undefined;
+}

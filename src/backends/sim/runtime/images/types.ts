@@ -1,3 +1,4 @@
+import type { OsRelease } from './releases.js';
 import type { ShellKind } from '../shell/flavor.js';
 
 /** What serves a port inside a container. */
@@ -15,6 +16,11 @@ export interface ListenerSpec {
  */
 export interface ImageProfile {
   id: string;
+  /**
+   * The distribution release the image's tag names (Ubuntu and Debian images): /etc/os-release and
+   * apt's mirror follow it. null: a tag the release table does not know (no claim is made).
+   */
+  release?: OsRelease | null;
   /** Repository names this profile answers for (without registry `docker.io/library/` and tag). */
   repos: string[];
   /** Version shown in banners and headers (e.g. nginx's `1.27.3`). */
