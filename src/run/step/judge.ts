@@ -101,9 +101,10 @@ function excuse(
   // the step depends on the skipped one when each failing difference is explained by it.
   const failing = result.differences.map((d) => d.stale !== true && d.environment !== true);
   // An exit status that follows from the missing lines (`env | grep RABBIT` finding nothing exits
-  // 1) is explained by what explains all of them.
+  // 1) is explained by what explains all of them; not when the step printed why it failed (the
+  // server refusing its own request).
   const lines = result.differences.map((d, i) => (d.kind !== 'exit-status' && failing[i] ? explainedBy[i] : null)).filter((p) => p !== null);
-  if (lines.length && lines.every(Boolean))
+  if (printed.length === 0 && lines.length && lines.every(Boolean))
     result.differences.forEach((d, i) => {
       if (d.kind === 'exit-status' && !explainedBy[i]) explainedBy[i] = lines[0];
     });
