@@ -48,7 +48,7 @@ export class LessonBuilder {
   section: string | undefined;
   readonly podNames = new Set<string>();
   /** Where commands run: prompts, sessions and prose cues seen so far. */
-  readonly context = new ContextTracker();
+  readonly context = new ContextTracker(this.steps);
   private blockSeq = 0;
   private readonly expectMode = new WeakMap<CommandStep, MatchMode>();
   /** Manifests each command reads; turned into `references` ids once ids are assigned. */
@@ -111,7 +111,11 @@ export class LessonBuilder {
       const supposed = this.context.hypothesis;
       const narrated = this.context.narrated;
       const containerCommand = this.context.containerCommand;
-      if (containerCommand && (step.host.kind === 'local' || step.host.kind === 'unknown')) {
+      // Prose saying a container runs the block outweighs a prose cue of where to type ("in your container").
+      if (
+        containerCommand &&
+        (step.host.kind === 'local' || step.host.kind === 'unknown' || (step.host.kind !== 'illustrative' && step.host.source.by === 'cue'))
+      ) {
         step.host = {
           kind: 'illustrative',
           reason: `shows the command a container of the pod runs, which the cluster starts: "${containerCommand.text}"`,
