@@ -177,7 +177,11 @@ function contextText(step: CommandStep): string {
   if (h.kind === 'local') return 'this machine';
   const prompt = 'prompt' in h && h.prompt ? h.prompt.trim() : undefined;
   const by =
-    h.source.by === 'session' ? `in the session opened at line ${h.source.line ?? '?'}` : h.source.by === 'cue' ? `"${h.source.text ?? ''}"` : undefined;
+    h.source.by === 'session'
+      ? `in the session opened at line ${h.source.line ?? '?'}`
+      : h.source.by === 'cue' || h.source.by === 'program'
+        ? `"${h.source.text ?? ''}"`
+        : undefined;
   return [prompt, 'name' in h ? h.name : undefined, by].filter(Boolean).join(', ') || h.kind;
 }
 
