@@ -255,7 +255,7 @@ export const CONTAINER_COMMAND_CUE = {
       /\b(?:(?:init|sidecar|app(?:lication)?|helper)\s+)?(?:containers?|pods?|probes?)\s+(?:could|can|might|may|would|will)?\s*(?:run|runs|execute|executes)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}command\s+(?:like|such\s+as)\b[^.]*/
         .source,
       // "The liveness probe executes the following command:"
-      /\b(?:the|this|that|an?)\s+(?:(?:liveness|readiness|startup|exec)\s+)?probe\s+(?:then\s+)?(?:runs|executes|will\s+run|will\s+execute)\s+(?:the\s+following|this|these|a\s+command)\b[^.]*/
+      /\b(?:the|this|that|an?)\s+(?:(?:liveness|readiness|startup|exec)\s+)?probe\s+(?:then\s+)?(?:runs|executes|calls|invokes|will\s+run|will\s+execute|will\s+call)\s+(?:the\s+following|this|these|an?\s+(?:[\w-]+\s+)?(?:command|script))\b[^.]*/
         .source,
       // "Use a command like the following in your container's command:"
       /\buse\s+a\s+(?:[\w-]+\s+){0,3}command\s+(?:like|such\s+as)\b[^.]*?\bin\s+(?:the|your|a|an|each)\s+(?:(?:init|sidecar|app)\s+)?(?:container|pod)(?:['’]s\s+(?:command|args|spec))?\b[^.]*/
@@ -270,6 +270,7 @@ export const CONTAINER_COMMAND_CUE = {
     'An init container could run a command like:',
     'For example, the sidecar container can execute a shell command such as:',
     'The liveness probe executes the following command:',
+    'The readiness probe calls a shell script that checks the server:',
     'Use a command like the following in your container:',
     "Use a shell one-line command like this in the init container's command:",
   ],
@@ -281,6 +282,7 @@ export const CONTAINER_COMMAND_CUE = {
     'Run a command like the following to check the Pods:',
     'Use a command like the following to list the containers:',
     'The probe succeeds when the command exits 0.',
+    'The probe calls the HTTP endpoint /healthz.',
   ],
 } as const;
 
