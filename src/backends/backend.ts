@@ -52,8 +52,11 @@ export interface BackendSession {
   /** The namespace the doc's default namespace maps to. */
   readonly namespace: string;
   readonly capabilities: BackendCapabilities;
-  /** Runs a shell command on a cluster node (`node $ curl …`). */
-  nodeExec?(command: string, options: { timeoutMs: number; node?: string }): Promise<ExecResult>;
+  /**
+   * Runs a shell command on a cluster node (`node $ curl …`); `tty`: its output is a terminal, as in
+   * `docker exec -it <node> curl …` (programs print what they print on a terminal).
+   */
+  nodeExec?(command: string, options: { timeoutMs: number; node?: string; tty?: boolean }): Promise<ExecResult>;
   /**
    * Asked before each command: a reason to refuse it (touches another namespace or cluster-scoped
    * objects on a shared cluster), or undefined to let it run.

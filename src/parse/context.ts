@@ -1,10 +1,27 @@
-import { leadInContextCue, matchConcurrentCue, matchContextCue, matchNodeShellCue, matchSessionEndCue, type ContextCueMatch } from '../plan/context-cues.js';
-import { ALREADY_RUNNING_CUE, CONTAINER_COMMAND_CUE, HYPOTHETICAL_STATE_CUE, NARRATED_CHANGE_CUE } from '../plan/data/context-cues.js';
+import {
+  headingContextCue,
+  leadInContextCue,
+  matchConcurrentCue,
+  matchNodeShellCue,
+  matchContextCue,
+  matchSessionEndCue,
+  sentencesOf,
+  type ContextCueMatch,
+} from '../plan/context-cues.js';
+import {
+  ALREADY_RUNNING_CUE,
+  CONTAINER_COMMAND_CUE,
+  CONTAINER_USES_CUE,
+  EXAMPLE_COMMAND_LEAD,
+  HYPOTHETICAL_STATE_CUE,
+  NARRATED_CHANGE_CUE,
+} from '../plan/data/context-cues.js';
 import { firstKubectlCall } from '../shell/index.js';
-import { NODE_PATHS, NOT_HOST_TOOLS, OUTSIDE_PROGRAMS } from '../plan/data/places.js';
+import { NODE_PATHS, NOT_HOST_TOOLS, OUTSIDE_PROGRAMS, POD_EVIDENCE } from '../plan/data/places.js';
+import { containerExec, isContainerListing, nodeOfContainer } from '../plan/node-container.js';
 import { isDefaultProxyRequest, localRequest, proxyPort } from '../plan/proxy-client.js';
 import { clientOpenedBy, endsSession, isLongRunning, sessionOpenedBy, type OpenedSession } from '../plan/session.js';
-import type { CommandStep, ContextSource, HostContext } from '../plan/types.js';
+import type { CommandStep, ContextSource, HostContext, Step } from '../plan/types.js';
 import type { BlockCommand } from './command-block.js';
 import { LOCAL_HOST_NAMES } from './data/prompts.js';
 import { matchCue } from './cue.js';
@@ -48,6 +65,10 @@ export class ContextTracker {
   /** A change the prose narrates an outside actor making ("the autoscaler increments … to 15"), until the next heading. */
   narrated: { text: string; line: number } | undefined;
   private sectionCue: Cue | undefined;
+  /** The cues of the headings above, by depth: a heading's cue covers its subsections. */
+  private headingCues: { depth: number; cue: Cue | undefined }[] = [];
+  /** A list of a container's uses the prose opened ("ideas for how to use init containers:"), while its items go on. */
+  private containerUses: { text: string; line: number } | undefined;
   /** Long-running steps of the current section, for "in another terminal" said after them. */
   private longRunning: CommandStep[] = [];
   private concurrentCue: { text: string; line: number } | undefined;
@@ -65,8 +86,11 @@ export class ContextTracker {
   /** Shell variables the page set inside a pod's or node's shell (and not on the reader's machine), with the line. */
   private shellVars = new Map<string, { line: number; where: 'pod' | 'node' }>();
 
-  /** A heading ends the session and the cues; a heading cue applies to its whole section. */
-  onHeading(text: string, line: number): void {
+  /** `steps`: the page's steps so far (the `docker ps` outputs that name node containers). */
+  constructor(private readonly steps: readonly Step[] = []) {}
+
+  /** A heading ends the session and the cues; a heading cue applies to its section and subsections. */
+  onHeading(text: string, line: number, depth = 2): void {
     this.session = undefined;
     this.hypothesis = undefined;
     this.containerCommand = undefined;
@@ -76,9 +100,13 @@ export class ContextTracker {
     this.concurrentCue = undefined;
     this.continued = undefined;
     this.lastProse = '';
-    // Headings name topics ("… in a multi-container Pod"); only "on your Node" says where to type.
-    const cue = matchContextCue(text);
-    this.sectionCue = cue && cue.kind === 'node' ? { ...cue, line } : undefined;
+    this.containerUses = undefined;
+    // Headings name topics ("… in a multi-container Pod"); "on your Node", "from within a Pod" say
+    // where to type, down to the next heading of the same or a higher level.
+    const cue = headingContextCue(text);
+    this.headingCues = this.headingCues.filter((h) => h.depth < depth);
+    this.headingCues.push({ depth, cue: cue ? { ...cue, line } : undefined });
+    this.sectionCue = [...this.headingCues].reverse().find((h) => h.cue !== undefined)?.cue;
   }
 
   /** A paragraph or list item: its cues apply to the blocks right after it. */
@@ -88,6 +116,17 @@ export class ContextTracker {
     this.hypothesis = hypothesis ? { text: hypothesis[0].trim(), line } : undefined;
     const containerCommand = CONTAINER_COMMAND_CUE.pattern.exec(text);
     this.containerCommand = containerCommand ? { text: containerCommand[0].trim(), line } : undefined;
+    // In the items of a list of what a container can do, a block led in as an example command is
+    // what such a container would run ("ideas for how to use init containers: … a command like:").
+    if (LIST_ITEM.test(text)) {
+      const lead = this.containerUses
+        ? sentencesOf(plainText(text)).findLast((t) => EXAMPLE_COMMAND_LEAD.pattern.test(t))
+        : undefined;
+      if (lead && !this.containerCommand) this.containerCommand = { text: `${this.containerUses!.text} … ${lead}`, line };
+    } else {
+      const uses = CONTAINER_USES_CUE.pattern.exec(plainText(text));
+      this.containerUses = uses ? { text: uses[0].trim(), line } : undefined;
+    }
     const narrated = NARRATED_CHANGE_CUE.pattern.exec(text);
     if (narrated) this.narrated = { text: narrated[0].trim(), line };
     const end = matchSessionEndCue(text);
@@ -143,7 +182,7 @@ export class ContextTracker {
       this.session = undefined;
       return { ...placement, closesSession: true };
     }
-    const opened = sessionOpenedBy(command);
+    const opened = sessionOpenedBy(command, this.containerListings());
     if (opened) {
       this.session = { target: opened, source: { by: 'session', line, text: command.split('\n')[0]!.trim() } };
       return { ...placement, opensSession: opened };
@@ -209,6 +248,8 @@ export class ContextTracker {
   }
 
   private decide(c: BlockCommand, command: string, program: string): Placement {
+    const onNode = this.nodeContainerExec(command);
+    if (onNode) return { host: onNode };
     const s = this.session;
     if (c.prompted && !(c.genericPrompt && s)) {
       const h = c.host;
@@ -260,6 +301,34 @@ export class ContextTracker {
       return { host: { kind: 'local', source } };
     }
     return { host: this.fallback(program, command, { kind: 'local' }) };
+  }
+
+  /**
+   * `docker exec [-it] <node container> <program…>` (not a bare shell, which opens a session): typed
+   * on the reader's machine, it runs the program once on that node — a kind node's name, a
+   * container id the page's `docker ps` output showed for one, or a placeholder for one. It leaves a
+   * pod's or node's shell the page had open, as a kubectl line does.
+   */
+  private nodeContainerExec(command: string): HostContext | undefined {
+    const exec = containerExec(command);
+    if (!exec || sessionOpenedBy(command, this.containerListings())) return undefined;
+    if (this.session?.target.kind === 'remote') return undefined;
+    const node = nodeOfContainer(exec.container, this.containerListings());
+    if (!node) return undefined;
+    this.session = undefined;
+    const host: HostContext = { kind: 'node', source: { by: 'program', text: `${exec.runtime} exec ${exec.container}` } };
+    if (node.name !== undefined) host.name = node.name;
+    return host;
+  }
+
+  /** What the page's `docker ps` steps showed, newest first. */
+  private containerListings(): string[] {
+    const out: string[] = [];
+    for (let i = this.steps.length - 1; i >= 0; i--) {
+      const s = this.steps[i]!;
+      if (s.kind === 'command' && s.expected && isContainerListing(s.command)) out.push(s.expected.text);
+    }
+    return out;
   }
 
   /**
@@ -333,6 +402,9 @@ export class ContextTracker {
     if (!OUTSIDE_PROGRAMS.has(program)) {
       const path = NODE_PATHS.pattern.exec(withoutComments(command));
       if (path) return { kind: 'node', source: { by: 'program', text: path[0] } };
+      // The ServiceAccount mount, `kubernetes.default.svc`, `$KUBERNETES_SERVICE_HOST`: only a pod has them.
+      const inPod = POD_EVIDENCE.pattern.exec(withoutComments(command));
+      if (inPod) return { kind: 'pod', source: { by: 'program', text: inPod[0] } };
     }
     if (NOT_HOST_TOOLS.has(program)) {
       return {
@@ -343,6 +415,19 @@ export class ContextTracker {
     }
     return local;
   }
+}
+
+/** A list item's first line: `* text`, `- text`, `1. text`. */
+const LIST_ITEM = /^\s*(?:[*+-]|\d+[.)])\s+/;
+
+/** Prose without Markdown emphasis, links and Hugo shortcodes, in one line. */
+function plainText(text: string): string {
+  return text
+    .replace(/\{\{[<%]\s*glossary_tooltip\b[^}]*?\btext="([^"]*)"[^}]*[%>]\}\}/g, '$1')
+    .replace(/\{\{[<%][^}]*[%>]\}\}/g, ' ')
+    .replace(/[*_`]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** `NAME=value` or `export NAME=value` at the start of a simple command. */

@@ -49,7 +49,7 @@ export class LessonBuilder {
   section: string | undefined;
   readonly podNames = new Set<string>();
   /** Where commands run: prompts, sessions and prose cues seen so far. */
-  readonly context = new ContextTracker();
+  readonly context = new ContextTracker(this.steps);
   private blockSeq = 0;
   private readonly expectMode = new WeakMap<CommandStep, MatchMode>();
   /** Manifests each command reads; turned into `references` ids once ids are assigned. */
@@ -117,7 +117,11 @@ export class LessonBuilder {
       const containerCommand = this.context.containerCommand;
       if (opts.script && (step.host.kind === 'local' || step.host.kind === 'unknown')) {
         step.host = { kind: 'illustrative', reason: opts.script.reason, source: { by: 'program', text: opts.script.text } };
-      } else if (containerCommand && (step.host.kind === 'local' || step.host.kind === 'unknown')) {
+      } else if (
+        // Prose saying a container runs the block outweighs a prose cue of where to type ("in your container").
+        containerCommand &&
+        (step.host.kind === 'local' || step.host.kind === 'unknown' || (step.host.kind !== 'illustrative' && step.host.source.by === 'cue'))
+      ) {
         step.host = {
           kind: 'illustrative',
           reason: `shows the command a container of the pod runs, which the cluster starts: "${containerCommand.text}"`,

@@ -21,8 +21,11 @@ import { languageOf } from './examples.js';
 import type { DocLine } from './source-text.js';
 import type { CodeUnit, ProseUnit, Unit } from './units.js';
 
-/** `-o yaml` / `--output=json` / `config view` / `kustomize`: a yaml/json fence after such a command is its output. */
-const STRUCTURED_OUTPUT = /(?:^|\s)(?:-o|--output)[=\s]?(?:yaml|json)\b|\bconfig\s+view\b|\bkustomize\b/;
+/**
+ * `-o yaml` / `--output=json` / `config view` / `kustomize` / a pipe into `jq` or `yq`: a yaml/json
+ * fence after such a command is its output.
+ */
+const STRUCTURED_OUTPUT = /(?:^|\s)(?:-o|--output)[=\s]?(?:yaml|json)\b|\bconfig\s+view\b|\bkustomize\b|\|\s*[jy]q\b/;
 
 /** Prose asking the reader to write a file: the yaml after it is a manifest, not output. */
 const WRITE_FILE_PROSE = /\b(?:create|save|write|edit|update|change|modify|add|copy|paste)\b/i;
@@ -57,7 +60,7 @@ export function walkUnits(units: Unit[], b: LessonBuilder): void {
   for (const unit of units) {
     switch (unit.type) {
       case 'heading':
-        b.context.onHeading(unit.text, unit.line);
+        b.context.onHeading(unit.text, unit.line, unit.depth);
         b.section = unit.text;
         b.since = 'blocked';
         b.cue = undefined;
@@ -383,8 +386,10 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     b.since = 'blocked';
     return;
   }
-  // (b) prose cue, then a fence that is not commands: the previous command's output, any tag.
-  if (b.cue && !anyPrompt && !(firstIsCommand && (isCommandTag || isOutputTag))) {
+  // (b) prose cue, then a fence that is not commands: the previous command's output, any tag. A
+  // shell fence whose first line of code after its `#` comments is a command ("# Run these commands
+  // on the node" then `docker stop …`) is commands, though the prose before announced what they do.
+  if (b.cue && !anyPrompt && !((firstIsCommand || commandsAfterComments) && (isCommandTag || isOutputTag))) {
     if (canPair && b.since !== 'blocked') return pair('cue');
     if (!manifestLang) {
       b.findings.push(

@@ -1,4 +1,12 @@
-import { CONCURRENT_CUES, CONTEXT_CUES, NODE_SHELL_CUES, RETURN_TERMINAL_CUES, SESSION_END_CUES, type ContextCue } from './data/context-cues.js';
+import {
+  CONCURRENT_CUES,
+  CONTEXT_CUES,
+  HEADING_POD_CUE,
+  NODE_SHELL_CUES,
+  RETURN_TERMINAL_CUES,
+  SESSION_END_CUES,
+  type ContextCue,
+} from './data/context-cues.js';
 
 /**
  * Texts made plain lately: each paragraph is asked about by several cues in a row (lead-in,
@@ -54,6 +62,18 @@ export function matchContextCue(sentence: string): ContextCueMatch | undefined {
     if (cue.unless?.test(text)) continue;
     return { kind: cue.kind, id: cue.id, text: sentence.trim() };
   }
+  return undefined;
+}
+
+/**
+ * The context cue of a heading, which covers its section and subsections: "on your Node", or "from
+ * within a Pod" ({@link HEADING_POD_CUE}); a heading naming a topic ("… in a multi-container Pod")
+ * says nothing about where to type.
+ */
+export function headingContextCue(heading: string): ContextCueMatch | undefined {
+  const cue = matchContextCue(heading);
+  if (cue?.kind === 'node') return cue;
+  if (cue?.kind === 'pod' && HEADING_POD_CUE.pattern.test(plainProse(heading).replace(/`/g, ''))) return cue;
   return undefined;
 }
 

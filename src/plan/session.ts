@@ -1,5 +1,6 @@
 import { parseCommandLine, type Redirect } from '../shell/index.js';
 import { REPL_CLIENTS, SHELLS } from './data/places.js';
+import { containerExec, nodeOfContainer } from './node-container.js';
 import type { SessionTarget } from './types.js';
 
 /** A top-level simple command as plain strings: program and arguments (prefixes such as `sudo` apart). */
@@ -157,8 +158,9 @@ function withNamespace(target: OpenedSession, args: KubectlArgs): OpenedSession 
  * `kubectl run -it … [-- sh]`, `kubectl debug -it <pod>|node/<name>`, `kubectl attach -it`,
  * `minikube ssh`, `docker exec -it <node> bash`, `ssh host`, `gcloud compute ssh vm`,
  * `vagrant ssh`. A command given to run once (`-- sh -c '…'`, `ssh host cmd`) opens none.
+ * `listings`: the page's `docker ps` outputs, naming the node container a container id stands for.
  */
-export function sessionOpenedBy(command: string): OpenedSession | undefined {
+export function sessionOpenedBy(command: string, listings: readonly string[] = []): OpenedSession | undefined {
   const words = commandWords(command);
   const program = words[0];
   if (program === undefined) return undefined;
@@ -169,14 +171,12 @@ export function sessionOpenedBy(command: string): OpenedSession | undefined {
     const node = flagValue(rest, ['-n', '--node']);
     return node ? { kind: 'node', name: node } : { kind: 'node', name: 'minikube' };
   }
-  if ((program === 'docker' || program === 'podman') && words[1] === 'exec') {
-    const rest = words.slice(2);
-    const flags = rest.filter((w) => /^-[a-z]+$/.test(w)).join('');
-    if (!flags.includes('i') || !flags.includes('t')) return undefined;
-    const positional = rest.filter((w) => !w.startsWith('-'));
-    const [name, ...cmd] = positional;
-    if (!name || !isShellCommand(cmd)) return undefined;
-    return { kind: 'node', name };
+  if (program === 'docker' || program === 'podman' || program === 'nerdctl') {
+    // Only a bare shell opens a session; `docker exec -it kind-worker bash -c '…'` runs once.
+    const exec = containerExec(command);
+    if (!exec || !exec.stdin || !exec.tty || !isShellCommand(exec.words)) return undefined;
+    const node = nodeOfContainer(exec.container, listings);
+    return node ? { kind: 'node', ...node } : { kind: 'node', name: exec.container };
   }
   if (program === 'ssh') {
     const positional = positionalAfterFlags(words.slice(1), /^-[bcDEeFIiJLlmOopQRSWw]$/);

@@ -31,6 +31,9 @@ const NODE_LIST = /^kubectl\s+get\s+(?:nodes?|no)(?:\s+(?:-o\s*wide|--output[= ]
 const NODE_LOCAL_REFUSED =
   /Failed to connect to (?:localhost|127\.0\.0\.1) port (\d+)|connect to (?:localhost|127\.0\.0\.1) port (\d+) failed: Connection refused/;
 
+/** The default NodePort range (kube-apiserver `--service-node-port-range`). */
+const NODE_PORT_RANGE = [30000, 32767] as const;
+
 /** The node shell's word for a program it does not have: `bash: line 1: ipvsadm: command not found`. */
 const NODE_COMMAND_NOT_FOUND = /^(?:bash|sh): (?:line \d+: )?([\w.+-]+): command not found$/m;
 
@@ -59,7 +62,9 @@ export const UNCHECKED_RULES: readonly Rule[] = [
     id: 'node-daemon-port',
     test: (o, s) => {
       const m = o.onNode && s.capabilities.nodeDaemons === false ? NODE_LOCAL_REFUSED.exec(o.output) : null;
-      return m
+      // A port of the NodePort range is a Service's, which the node shell does reach: refused there is a finding.
+      const port = Number(m?.[1] ?? m?.[2]);
+      return m && !(port >= NODE_PORT_RANGE[0] && port <= NODE_PORT_RANGE[1])
         ? `nothing listens on port ${m[1] ?? m[2]} of the backend's node: its node shell has no node daemons (kube-proxy's metrics and health-check ports, the kubelet's)`
         : undefined;
     },

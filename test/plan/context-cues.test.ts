@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  headingContextCue,
   leadInContextCue,
   matchConcurrentCue,
   matchContextCue,
@@ -10,7 +11,10 @@ import {
 import {
   CONCURRENT_CUES,
   CONTAINER_COMMAND_CUE,
+  CONTAINER_USES_CUE,
   CONTEXT_CUES,
+  EXAMPLE_COMMAND_LEAD,
+  HEADING_POD_CUE,
   ALREADY_RUNNING_CUE,
   HYPOTHETICAL_STATE_CUE,
   NARRATED_CHANGE_CUE,
@@ -168,4 +172,17 @@ describe('a block that shows what a container runs', () => {
   it.each(CONTAINER_COMMAND_CUE.clean)('does not trigger on %s', (s) => {
     expect(CONTAINER_COMMAND_CUE.pattern.test(s)).toBe(false);
   });
+});
+
+describe('a list of what a container can do, and its example commands', () => {
+  for (const cue of [CONTAINER_USES_CUE, EXAMPLE_COMMAND_LEAD]) {
+    it.each(cue.trigger)('triggers on %s', (s) => expect(cue.pattern.test(s)).toBe(true));
+    it.each(cue.clean)('does not trigger on %s', (s) => expect(cue.pattern.test(s)).toBe(false));
+  }
+});
+
+describe('a heading that says where its section is typed', () => {
+  it.each(HEADING_POD_CUE.trigger)('puts the section of %s in a pod', (h) => expect(headingContextCue(h)?.kind).toBe('pod'));
+  it.each(HEADING_POD_CUE.clean)('says nothing for %s', (h) => expect(headingContextCue(h)).toBeUndefined());
+  it('keeps node headings', () => expect(headingContextCue('Create an index.html file on your Node')?.kind).toBe('node'));
 });

@@ -44,8 +44,8 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
           ? {
               // A node the cluster does not have is the page author's (`minikube`, a cloud VM name): a
               // reader runs the line on their own node, which here is the first one.
-              nodeExec: (command: string, o: { timeoutMs: number; node?: string }) =>
-                runtime.nodeExec!(o.node && nodes.includes(o.node) ? o.node : nodes[0]!, command, o.timeoutMs),
+              nodeExec: (command: string, o: { timeoutMs: number; node?: string; tty?: boolean }) =>
+                runtime.nodeExec!(o.node && nodes.includes(o.node) ? o.node : nodes[0]!, command, o.timeoutMs, o.tty === true),
             }
           : {}),
         atRest: (horizonMs: number) => sim.atRest(horizonMs),

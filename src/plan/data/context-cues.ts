@@ -246,8 +246,26 @@ export const NARRATED_CHANGE_CUE = {
  * probes it; the reader does not type it, so it is illustrative. Test: test/plan/context-cues.test.ts.
  */
 export const CONTAINER_COMMAND_CUE = {
-  pattern:
-    /\b(?:the|this|that|each|every|an?)\s+(?:(?:init|sidecar|app(?:lication)?|main|helper|first|second|other|[\w-]+-ctr|[\w-]+-container)\s+)?container\s+(?:then\s+)?(?:runs|executes|will\s+run|will\s+execute|starts\s+with|is\s+started\s+with)\s+(?:the\s+following|this|these|the\s+command\s+below)\b(?:\s+(?:command|script|shell\s+command)s?)?[^.]*|\b(?:the|this|its|each|every|an?)\s+(?:(?:liveness|readiness|startup|exec|preStop|postStart|lifecycle)\s+)?(?:probe|hook|entrypoint|entry\s+point)\s+(?:then\s+)?(?:calls|runs|executes|invokes|uses|will\s+(?:call|run|execute|invoke))\s+(?:a|the|this|the\s+following)\s+(?:[\w-]+\s+)?script\b[^.]*|\b(?:the|this)\s+(?:[\w-]+\s+)?script\s+(?:that\s+|which\s+)?(?:the\s+)?(?:container|probe|hook|entrypoint|pod)\s+(?:runs|executes|calls|invokes)\b[^.]*/i,
+  pattern: new RegExp(
+    [
+      // "The init container runs the following command and then terminates:"
+      /\b(?:the|this|that|each|every|an?)\s+(?:(?:init|sidecar|app(?:lication)?|main|helper|first|second|other|[\w-]+-ctr|[\w-]+-container)\s+)?container\s+(?:then\s+)?(?:runs|executes|will\s+run|will\s+execute|starts\s+with|is\s+started\s+with)\s+(?:the\s+following|this|these|the\s+command\s+below)\b(?:\s+(?:command|script|shell\s+command)s?)?[^.]*/
+        .source,
+      // "An init container could run a command like:", "the container runs a command such as:"
+      /\b(?:(?:init|sidecar|app(?:lication)?|helper)\s+)?(?:containers?|pods?|probes?)\s+(?:could|can|might|may|would|will)?\s*(?:run|runs|execute|executes)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}command\s+(?:like|such\s+as)\b[^.]*/
+        .source,
+      // "The liveness probe executes the following command:"
+      /\b(?:the|this|that|an?)\s+(?:(?:liveness|readiness|startup|exec)\s+)?probe\s+(?:then\s+)?(?:runs|executes|calls|invokes|will\s+run|will\s+execute|will\s+call)\s+(?:the\s+following|this|these|an?\s+(?:[\w-]+\s+)?(?:command|script))\b[^.]*/
+        .source,
+      // "Use a command like the following in your container's command:"
+      /\buse\s+a\s+(?:[\w-]+\s+){0,3}command\s+(?:like|such\s+as)\b[^.]*?\bin\s+(?:the|your|a|an|each)\s+(?:(?:init|sidecar|app)\s+)?(?:container|pod)(?:['’]s\s+(?:command|args|spec))?\b[^.]*/
+        .source,
+      // "The probe calls a bash script that …", "the script the container runs"
+      /\b(?:the|this|its|each|every|an?)\s+(?:(?:liveness|readiness|startup|exec|preStop|postStart|lifecycle)\s+)?(?:probe|hook|entrypoint|entry\s+point)\s+(?:then\s+)?(?:calls|runs|executes|invokes|uses|will\s+(?:call|run|execute|invoke))\s+(?:a|the|this|the\s+following)\s+(?:[\w-]+\s+)?script\b[^.]*|\b(?:the|this)\s+(?:[\w-]+\s+)?script\s+(?:that\s+|which\s+)?(?:the\s+)?(?:container|probe|hook|entrypoint|pod)\s+(?:runs|executes|calls|invokes)\b[^.]*/
+        .source,
+    ].join('|'),
+    'i',
+  ),
   trigger: [
     'The init container runs the following command and then terminates:',
     'The container executes this command when it starts:',
@@ -255,6 +273,12 @@ export const CONTAINER_COMMAND_CUE = {
     "The probe calls a bash script that uses the ZooKeeper `ruok` four letter word to test the server's health.",
     'The liveness probe runs the following script:',
     'This is the script the container runs at start:',
+    'An init container could run a command like:',
+    'For example, the sidecar container can execute a shell command such as:',
+    'The liveness probe executes the following command:',
+    'The readiness probe calls a shell script that checks the server:',
+    'Use a command like the following in your container:',
+    "Use a shell one-line command like this in the init container's command:",
   ],
   clean: [
     'Run the following command in the container:',
@@ -264,6 +288,59 @@ export const CONTAINER_COMMAND_CUE = {
     'The probe fails after three attempts.',
     'Run the following script to create the cluster:',
     'The script creates three Pods:',
+    'Run a command like the following to check the Pods:',
+    'Use a command like the following to list the containers:',
+    'The probe succeeds when the command exits 0.',
+    'The probe calls the HTTP endpoint /healthz.',
+  ],
+} as const;
+
+/**
+ * Prose opening a list of what a container can be used for ("Here are some ideas for how to use
+ * init containers:"): in its items, a block led in as an example command ("…, using a shell
+ * one-line command like:", {@link EXAMPLE_COMMAND_LEAD}) shows what such a container would run,
+ * not a command for the reader. Test: test/plan/context-cues.test.ts.
+ */
+export const CONTAINER_USES_CUE = {
+  pattern:
+    /\b(?:ideas|ways|examples|uses|things)\b[^.]*?\b(?:use|using|of|for)\b[^.]*?\b(?:(?:init|sidecar|app(?:lication)?|helper|ephemeral)\s+)?containers?\b[^.]*?(?::\s*$|\bcould\b|\bcan\b)|\b(?:init|sidecar|helper)\s+containers?\s+(?:could|can|might|may)\s+(?:be\s+used\s+to|do|run)\b[^.]*?:\s*$/i,
+  trigger: [
+    'Here are some ideas for how to use init containers:',
+    'Some examples of what a sidecar container can do:',
+    'Init containers can be used to:',
+    'Ways to use helper containers:',
+  ],
+  clean: ['Here are some ideas for how to debug your Pods:', 'Check the init containers:', 'Use the following command to list the containers:'],
+} as const;
+
+/** A list item's lead-in for an example command ("…, using a shell one-line command like:"). */
+export const EXAMPLE_COMMAND_LEAD = {
+  pattern: /\b(?:a|an)\s+(?:[\w-]+\s+){0,3}command\s+(?:like|such\s+as)\b|\bsomething\s+like\b/i,
+  trigger: ['Wait for a Service to be created, using a shell one-line command like:', 'Register this Pod with a remote server with a command like:'],
+  clean: ['Clone a Git repository into a Volume', 'Run the following command:'],
+} as const;
+
+/**
+ * A heading that says where the lines of its section (and its subsections) are typed: "on your
+ * Node" (the node cues of {@link CONTEXT_CUES}), or "from within a Pod" — not a heading naming a
+ * topic ("… in a multi-container Pod", "Containers in a Pod"). Test: test/plan/context-cues.test.ts.
+ */
+export const HEADING_POD_CUE = {
+  pattern:
+    /\b(?:from\s+)?(?:within|inside)\s+(?:a|an|the|your|one\s+of\s+the)\s+(?:(?:running|client|test|debug\w*)\s+)?(?:pod|container)s?\b(?!['’]s)(?!\s+(?:spec|template|manifest|definition|object|image|name|status))/i,
+  trigger: [
+    'Accessing the API from within a Pod',
+    'Running commands from inside the container',
+    'Query the Service from within a Pod',
+    'Test it inside the container',
+  ],
+  clean: [
+    'Debugging with an ephemeral container in a multi-container Pod',
+    'Containers in a Pod',
+    'Define a command and arguments when you create a Pod',
+    'Fields within the Pod spec',
+    'Copy files from a Pod',
+    'Processes inside a container',
   ],
 } as const;
 

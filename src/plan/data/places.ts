@@ -155,3 +155,31 @@ export const PROXY_CLIENT = {
     'kubectl get --raw /api/v1/nodes',
   ],
 } as const;
+
+/**
+ * What only a pod has: the ServiceAccount credentials mounted into its containers
+ * (`/var/run/secrets/kubernetes.io/serviceaccount`), the API server's in-cluster name
+ * (`kubernetes.default.svc`, resolved by the cluster's DNS) and the variables the kubelet sets in
+ * every container (`$KUBERNETES_SERVICE_HOST`). A line using one with nothing else saying where it
+ * runs is typed in a pod, never on the reader's machine. `trigger` lines must match and `clean`
+ * lines must not (test/plan/places.test.ts).
+ */
+export const POD_EVIDENCE = {
+  pattern:
+    /(?<![\w.~$}/-])\/(?:var\/)?run\/secrets\/kubernetes\.io\/serviceaccount(?![\w.-])|(?<![\w.-])kubernetes\.default(?:\.svc(?:\.cluster\.local)?)?(?![\w-])(?!\.(?!svc)\w)|\$\{?KUBERNETES_(?:SERVICE|PORT)_?\w*\}?/,
+  trigger: [
+    'APISERVER=https://kubernetes.default.svc',
+    'SERVICEACCOUNT=/var/run/secrets/kubernetes.io/serviceaccount',
+    'TOKEN=$(cat /var/run/secrets/kubernetes.io/serviceaccount/token)',
+    'curl --cacert /run/secrets/kubernetes.io/serviceaccount/ca.crt https://kubernetes.default/api',
+    'curl -k https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT/version',
+    'nslookup kubernetes.default.svc.cluster.local',
+  ],
+  clean: [
+    'kubectl get --raw /api',
+    'ls ./var/run/secrets/kubernetes.io/serviceaccount-copy',
+    'curl https://kubernetes.io/docs/',
+    'echo kubernetes.default.example.com',
+    'cat /var/run/secrets/other/token',
+  ],
+} as const;

@@ -8,6 +8,7 @@ import { MSYS_DRIVE_PATH } from '../../lint/data/host-paths.js';
 import { REPL_CLIENTS } from '../../plan/data/places.js';
 import type { CommandStep } from '../../plan/types.js';
 import { clientOpenedBy } from '../../plan/session.js';
+import { containerExec } from '../../plan/node-container.js';
 import type { Rewrite } from '../types.js';
 import { INTERACTIVE_RULES, unhandledInteractive } from './interactive.js';
 import { quietForTerminal } from './terminal-output.js';
@@ -176,7 +177,11 @@ function contextText(step: CommandStep): string {
   if (h.kind === 'local') return 'this machine';
   const prompt = 'prompt' in h && h.prompt ? h.prompt.trim() : undefined;
   const by =
-    h.source.by === 'session' ? `in the session opened at line ${h.source.line ?? '?'}` : h.source.by === 'cue' ? `"${h.source.text ?? ''}"` : undefined;
+    h.source.by === 'session'
+      ? `in the session opened at line ${h.source.line ?? '?'}`
+      : h.source.by === 'cue' || h.source.by === 'program'
+        ? `"${h.source.text ?? ''}"`
+        : undefined;
   return [prompt, 'name' in h ? h.name : undefined, by].filter(Boolean).join(', ') || h.kind;
 }
 
@@ -232,6 +237,35 @@ function opensSession(step: CommandStep, command: string, ctx: RewriteContext): 
   };
 }
 
+/**
+ * `docker exec [-it] <node container> <program…>` typed on the reader's machine (the plan placed it
+ * on that node by its program): the program runs once in the backend's node shell, as `docker
+ * exec` runs it in the local cluster's node container (`-w` is its directory, `-e` its variables).
+ */
+function nodeContainerProgram(step: CommandStep, command: string): Prepared | null {
+  if (step.host.kind !== 'node' || step.host.source.by !== 'program') return null;
+  const exec = containerExec(command);
+  if (!exec) return null;
+  const env = exec.env.map((e) => `export ${shQuote(e)}; `).join('');
+  const script = `${exec.workdir ? `cd ${shQuote(exec.workdir)} && ` : ''}${env}${exec.command}`;
+  const node = step.host.name ?? 'a node';
+  return {
+    action: 'run',
+    script,
+    rewrites: [
+      {
+        kind: 'interactive',
+        from: command,
+        to: `(node shell on ${node}) ${script}`,
+        reason: `\`${exec.runtime} exec\` runs it in the node container ${exec.container}; it runs once in the backend's node shell`,
+      },
+    ],
+    warnings: [],
+    // `-t`: the program's output is a terminal, as the reader sees it (curl shows no progress meter).
+    onNode: { ...(step.host.name ? { name: step.host.name } : {}), ...(exec.tty ? { tty: true } : {}) },
+  };
+}
+
 /** Prepares one command step (the command already has bindings and placeholders applied). */
 export function prepareCommand(step: CommandStep, command: string, ctx: RewriteContext): Prepared {
   // A line meant for another machine, a template, or a tool with no known place never runs on the host.
@@ -243,6 +277,8 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
   if (step.host.kind === 'node') {
     if (!ctx.capabilities.nodeShell)
       return { action: 'skip', reason: `runs on a node (${contextText(step)}); this backend has no node shell`, rewrites: [], warnings: [] };
+    const inContainer = nodeContainerProgram(step, command);
+    if (inContainer) return inContainer;
     const sudo = dropRootSudo(command);
     const rewrites = sudo.dropped
       ? [

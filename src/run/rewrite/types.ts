@@ -70,7 +70,7 @@ export type Prepared =
       rewrites: Rewrite[];
       warnings: string[];
       /** Run on a node through the backend. */
-      onNode?: { name?: string };
+      onNode?: { name?: string; tty?: boolean };
       /** Runs under a pseudo-terminal: its output has the terminal's CR LF line ends. */
       pty?: boolean;
       /** The pod a `pod` step runs in. */

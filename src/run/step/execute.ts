@@ -44,7 +44,11 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
   if (prepared.onNode) {
     const nodeExec = state.session.nodeExec?.bind(state.session);
     if (!nodeExec) return { output: '', exitCode: null, error: 'needs a node shell; not available on this backend' };
-    const r = await nodeExec(prepared.script, { timeoutMs, ...(prepared.onNode.name ? { node: prepared.onNode.name } : {}) });
+    const r = await nodeExec(prepared.script, {
+      timeoutMs,
+      ...(prepared.onNode.name ? { node: prepared.onNode.name } : {}),
+      ...(prepared.onNode.tty ? { tty: true } : {}),
+    });
     return { output: r.stdout + r.stderr, exitCode: r.exitCode };
   }
   const expected = step.expected;

@@ -22,7 +22,7 @@ export interface PodRuntime {
   /** GET …/pods/NAME/log. */
   log(pod: KObject, query: URLSearchParams, req: IncomingMessage, res: ServerResponse): void;
   /** Runs a shell command on a node (`node $ curl …`). */
-  nodeExec?(node: string, command: string, timeoutMs: number): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+  nodeExec?(node: string, command: string, timeoutMs: number, tty?: boolean): Promise<{ stdout: string; stderr: string; exitCode: number }>;
   /**
    * Subscribes to main processes that end by themselves (`echo hi`, `sh -c 'exit 3'`), so the
    * kubelet can mark the container terminated with that exit code. Returns an unsubscribe function.

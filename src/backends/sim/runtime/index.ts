@@ -56,7 +56,7 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
     ...createPodStreams(parts, options.execSleepCapMs ?? 30_000),
     ...createPodLogs(parts),
     ...createPodProbes(parts),
-    nodeExec: (node, command, timeoutMs) => nodeShell(api, node, command, timeoutMs, parts.net.directory, parts.speed(), nodeFiles),
+    nodeExec: (node, command, timeoutMs, tty) => nodeShell(api, node, command, timeoutMs, parts.net.directory, parts.speed(), nodeFiles, tty === true),
     warnings: () => [...parts.notes],
     internetLookups: () => parts.net.internetLookups(),
   };

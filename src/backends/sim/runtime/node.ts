@@ -5,7 +5,7 @@ import { GENERIC_PROFILE } from './images/profiles.js';
 import type { ImageProfile } from './images/types.js';
 import { createNetwork, type PodDirectory } from './net/cluster.js';
 import { Shell, AbortedError } from './shell/interp.js';
-import { Input } from './shell/types.js';
+import { Input, terminalSink, type Sink } from './shell/types.js';
 import { command } from './commands/index.js';
 
 type Json = Record<string, unknown>;
@@ -41,7 +41,10 @@ export function nodeFilesystem(api: Api, node: string, nodeFiles: Map<string, Vf
   return { vfs, ip };
 }
 
-/** Runs `bash -c command` on a node; `nodeFiles` keeps each node's filesystem across calls. */
+/**
+ * Runs `bash -c command` on a node; `nodeFiles` keeps each node's filesystem across calls. With
+ * `tty`, its output is a terminal (a terminal merges stdout and stderr; both are kept in order).
+ */
 export async function nodeShell(
   api: Api,
   node: string,
@@ -50,6 +53,7 @@ export async function nodeShell(
   pods: PodDirectory,
   speed: number,
   nodeFiles: Map<string, Vfs>,
+  tty = false,
 ): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   const { vfs, ip } = nodeFilesystem(api, node, nodeFiles);
   const abort = new AbortController();
@@ -82,7 +86,9 @@ export async function nodeShell(
     commands: command,
   });
   try {
-    const exitCode = await sh.run(command_, { stdin: new Input(), out: (c) => void out.push(Buffer.from(c)), err: (c) => void err.push(Buffer.from(c)) });
+    const toOut: Sink = (c) => void out.push(Buffer.from(c));
+    const toErr: Sink = (c) => void (tty ? out : err).push(Buffer.from(c));
+    const exitCode = await sh.run(command_, { stdin: new Input(), out: tty ? terminalSink(toOut) : toOut, err: tty ? terminalSink(toErr) : toErr });
     return { stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), exitCode };
   } catch (e) {
     if (!(e instanceof AbortedError)) throw e;
