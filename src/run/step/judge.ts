@@ -9,6 +9,7 @@ import { createdObjects, dependsOn, producedNames, readable, type SkippedProduce
 import { gatherDiagnostics } from '../diagnostics.js';
 import { findHint, gatherFacts } from '../hints/index.js';
 import { cannotCheck } from '../unchecked.js';
+import { heldPort } from '../host-ports.js';
 import { createdIn } from '../recreate.js';
 import { absentPrerequisite } from '../absent.js';
 import { exitDifference, markUnchecked, skipAfterRun } from '../outcome.js';
@@ -184,6 +185,8 @@ export async function explainStep(
     );
     if (cannot) {
       markUnchecked(result, cannot.reason);
+      const port = cannot.rule === 'host-port-held' ? heldPort(attempt.output) : undefined;
+      if (port !== undefined) (state.heldPorts ??= new Map()).set(port, step.line);
       state.skippedProducers.push({ line: step.line, reason: cannot.reason, names: cannot.rule === 'offline' ? producedNames(command) : new Set<string>() });
     }
   }

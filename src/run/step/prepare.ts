@@ -2,6 +2,7 @@
 import type { CommandStep } from '../../plan/types.js';
 import { placeholderVars, resolvePlaceholders } from '../bind.js';
 import { readerValue } from '../reader-value.js';
+import { heldPortReason, reachesHostPort } from '../host-ports.js';
 import { waitCannotEnd } from '../unchecked.js';
 import { templateManifestRead, recordFetchedTemplates, templateManifestReason } from '../manifest-placeholders.js';
 import { neededTemplateVars, templateReason } from '../template-vars.js';
@@ -324,6 +325,9 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   if (needs) {
     state.skippedProducers.push({ line: step.line, reason: needs.reason, ...leftMissing(step, command) });
     return skipped(step, `depends on line ${needs.line}, which was skipped: ${needs.reason}`, rewrites, warnings);
+  }
+  for (const [port, line] of step.host.kind === 'local' ? (state.heldPorts ?? []) : []) {
+    if (reachesHostPort(command, port)) return skipped(step, `depends on line ${line}: ${heldPortReason(port)}`, rewrites, warnings);
   }
   const readers = readerValue(command);
   if (readers) return skipped(step, readers, rewrites, warnings);
