@@ -10,6 +10,8 @@ import { gatherDiagnostics } from '../diagnostics.js';
 import { findHint, gatherFacts } from '../hints/index.js';
 import { cannotCheck } from '../unchecked.js';
 import { heldPort } from '../host-ports.js';
+import { listObjects } from '../look.js';
+import { unmatchedSelector } from '../selector-nothing.js';
 import { createdIn } from '../recreate.js';
 import { absentPrerequisite } from '../absent.js';
 import { exitDifference, markUnchecked, skipAfterRun } from '../outcome.js';
@@ -155,6 +157,27 @@ export async function explainStep(
   const { result, attempt } = attempted;
   if (state.shellRestartedAt !== null && state.shellRestartedAt !== step.line && result.status !== 'pass') {
     warnings.push(`the shell was restarted after line ${state.shellRestartedAt}; state from before it is lost`);
+  }
+  // A selector that matches none of the page's objects is the page's defect whatever the cluster's
+  // state: decided before anything below could excuse the step.
+  if (result.status === 'pass' || result.status === 'fail') {
+    const unmatched = await unmatchedSelector(command, attempt.output, objectsOf(state), state.manifests, (kind, ns) => listObjects(state, [kind], ns));
+    if (unmatched) {
+      result.status = 'fail';
+      result.differences = [
+        ...result.differences,
+        {
+          kind: 'wrong-value',
+          message: unmatched.message,
+          line: step.line,
+          column: 1,
+          expected: `${unmatched.kind}s selected by ${unmatched.selector}`,
+          actual: 'No resources found',
+        },
+      ];
+      result.hint = { id: 'selector-matches-nothing', message: unmatched.message, fix: unmatched.fix };
+      return;
+    }
   }
   // The doc presents its output as a state the object only passes through ("If the Deployment is
   // still being created"): read after the object moved on, only the state's values differ.
