@@ -6,8 +6,9 @@
  *
  * Decided only when it is certain: kubectl said it found nothing, the cluster holds objects of
  * that kind the page made (by name, or pods and claims its workloads made), none of them carries
- * the selected labels, and no manifest of the page has the selected label either.
+ * the selected labels, and no manifest of the page gives an object or a template those labels.
  */
+import yaml from 'js-yaml';
 import type { ManifestStep } from '../plan/types.js';
 import { flagValue, hasFlag, kubectlCall, parseCommandLine, type KubectlCall } from '../shell/index.js';
 import { kindOf, type PageObjects } from './absent.js';
@@ -101,15 +102,31 @@ function madeByPage(kind: string, name: string, objects: PageObjects): boolean {
   return false;
 }
 
-/** True when a manifest of the page has the label the requirement selects (`app: cassandra`). */
-function manifestsHave(r: Requirement, manifests: readonly ManifestStep[]): boolean {
-  const key = r.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The label sets a manifest object gives itself and what it makes (pod templates, claim templates). */
+function labelSets(doc: unknown): Record<string, string>[] {
+  const o = (doc ?? {}) as { metadata?: { labels?: unknown }; spec?: Record<string, unknown>; items?: unknown[] };
+  const sets = [o.metadata?.labels];
+  const spec = o.spec ?? {};
+  const template = (spec['template'] ?? (spec['jobTemplate'] as { spec?: { template?: unknown } } | undefined)?.spec?.template) as
+    { metadata?: { labels?: unknown } } | undefined;
+  sets.push(template?.metadata?.labels);
+  for (const c of (spec['volumeClaimTemplates'] as { metadata?: { labels?: unknown } }[] | undefined) ?? []) sets.push(c?.metadata?.labels);
+  const own = sets.filter((l): l is Record<string, string> => typeof l === 'object' && l !== null);
+  return [...own, ...(Array.isArray(o.items) ? o.items.flatMap(labelSets) : [])];
+}
+
+/** True when a manifest of the page may give an object the selected labels (one that cannot be read counts as giving them). */
+function manifestsGive(requirements: readonly Requirement[], manifests: readonly ManifestStep[]): boolean {
   return manifests.some((m) => {
+    if (m.language === 'text') return false;
     if (!m.content) return true;
-    if (r.op !== 'in') return true;
-    return r.values.some((v) =>
-      new RegExp(`(?:^|[\\s{,])["']?${key}["']?\\s*:\\s*["']?${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*(?:$|[,}#])`, 'm').test(m.content!),
-    );
+    let docs: unknown[];
+    try {
+      docs = yaml.loadAll(m.content);
+    } catch {
+      return true;
+    }
+    return docs.flatMap(labelSets).some((labels) => selects(requirements, labels));
   });
 }
 
@@ -146,7 +163,7 @@ export async function unmatchedSelector(
   if (!NOTHING.test(output) || objects.opaque) return undefined;
   for (const s of selectedCalls(command)) {
     // Only equality selection is read against the manifests' text; anything else is not concluded.
-    if (s.requirements.some((r) => r.op !== 'in') || s.requirements.some((r) => manifestsHave(r, manifests))) continue;
+    if (s.requirements.some((r) => r.op !== 'in') || manifestsGive(s.requirements, manifests)) continue;
     for (const kind of s.kinds) {
       const items = (await list(kind, s.namespace)).filter(
         (o) => !o.metadata?.deletionTimestamp && o.metadata?.name && madeByPage(kind, o.metadata.name, objects),
