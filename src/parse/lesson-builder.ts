@@ -1,3 +1,4 @@
+import { editFromProse } from '../plan/data/edit-prose.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { diagnostic } from '../diag/diagnostic.js';
 import { classifyStep } from '../plan/classify.js';
@@ -188,6 +189,17 @@ export class LessonBuilder {
       this.context.continued = undefined;
     }
     return added;
+  }
+
+  /**
+   * Prose after a `kubectl edit` (before the next command, in its section) that states the change
+   * plainly: the runner's editor makes it.
+   */
+  noteEditProse(text: string, line: number): void {
+    const step = this.lastCommand;
+    if (!step || step.editProse || step.section !== this.section || !/\bkubectl\s+edit\s/.test(step.command)) return;
+    const change = editFromProse(text);
+    if (change) step.editProse = { text: change.sentence, line };
   }
 
   /** Prose right after a step that says what one of its placeholders stands for ("where `<pid>` is the Redis process ID"). */
