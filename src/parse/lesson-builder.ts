@@ -33,6 +33,8 @@ export class LessonBuilder {
   readonly links: DocLink[] = [];
   /** The last command step; output found later pairs with it while it has none. */
   lastCommand: CommandStep | undefined;
+  /** The last command step when it is a `kubectl edit` (until the next command). */
+  lastEdit: CommandStep | undefined;
   /** What lies between the last command block and here: nothing, prose only, or something else. */
   since: 'adjacent' | 'prose' | 'blocked' = 'blocked';
   /** Output cue of the prose right before the current unit. */
@@ -185,6 +187,8 @@ export class LessonBuilder {
     }
     if (added.length > 0) {
       this.lastCommand = added[added.length - 1];
+      // An edit's change may be stated after the object it opens is shown (a fence in between).
+      this.lastEdit = /\bkubectl\s+edit\s/.test(this.lastCommand!.command) ? this.lastCommand : undefined;
       this.since = 'adjacent';
       this.context.continued = undefined;
     }
@@ -196,8 +200,8 @@ export class LessonBuilder {
    * plainly: the runner's editor makes it.
    */
   noteEditProse(text: string, line: number): void {
-    const step = this.lastCommand;
-    if (!step || step.editProse || step.section !== this.section || !/\bkubectl\s+edit\s/.test(step.command)) return;
+    const step = this.lastEdit;
+    if (!step || step.editProse || step.section !== this.section) return;
     const change = editFromProse(text);
     if (change) step.editProse = { text: change.sentence, line };
   }

@@ -13,10 +13,10 @@ describe('an edit the prose describes', () => {
     expect(statuses(r)).toEqual([
       [4, 'pass'],
       [10, 'pass'],
-      [16, 'pass'],
+      [29, 'pass'],
     ]);
     expect(r.steps[1]!.rewrites.at(-1)!.reason).toBe(
-      'kubectl edit opens an editor; the change comes from the prose at line 13 ("Change the number of replicas to 3, and then save the file.")',
+      'kubectl edit opens an editor; the change comes from the prose at line 24 ("Change the number of replicas to 3, and then save the file.")',
     );
   });
 
@@ -25,7 +25,7 @@ describe('an edit the prose describes', () => {
     expect(statuses(r)).toEqual([
       [4, 'pass'],
       [10, 'skipped'],
-      [16, 'skipped'],
+      [29, 'skipped'],
     ]);
   });
 
