@@ -1,4 +1,5 @@
 import { editFromProse } from '../plan/data/edit-prose.js';
+import { choiceCue, literalAssignment } from '../plan/data/reader-choice.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { diagnostic } from '../diag/diagnostic.js';
 import { classifyStep } from '../plan/classify.js';
@@ -144,6 +145,9 @@ export class LessonBuilder {
         const reason = illustrativeReason(text, placeholders);
         if (reason && step.host.kind === 'local') step.host = { kind: 'illustrative', reason, source: { by: 'program', text: placeholders.join(' ') } };
       }
+      const assigned = literalAssignment(text);
+      const chosen = assigned ? choiceCue([...(c.comments ?? []).map((l) => l.text).reverse(), ...(c.comments?.length ? [] : [this.prose ?? ''])]) : undefined;
+      if (assigned && chosen) step.readerChoice = { cue: chosen, name: assigned.name };
       const login = accountLogin(text);
       if (login && step.host.kind === 'local') {
         const reason = `signs in with the reader's own account: \`${login.words.join(' ')}\` needs ${login.needs}`;
