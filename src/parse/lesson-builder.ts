@@ -1,3 +1,5 @@
+import { editFromProse } from '../plan/data/edit-prose.js';
+import { choiceCue, literalAssignment } from '../plan/data/reader-choice.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { optionalRowNames } from './data/optional-row-cues.js';
 import { diagnostic } from '../diag/diagnostic.js';
@@ -33,6 +35,8 @@ export class LessonBuilder {
   readonly links: DocLink[] = [];
   /** The last command step; output found later pairs with it while it has none. */
   lastCommand: CommandStep | undefined;
+  /** The last command step when it is a `kubectl edit` (until the next command). */
+  lastEdit: CommandStep | undefined;
   /** What lies between the last command block and here: nothing, prose only, or something else. */
   since: 'adjacent' | 'prose' | 'blocked' = 'blocked';
   /** Output cue of the prose right before the current unit. */
@@ -151,6 +155,9 @@ export class LessonBuilder {
         const reason = illustrativeReason(text, placeholders);
         if (reason && step.host.kind === 'local') step.host = { kind: 'illustrative', reason, source: { by: 'program', text: placeholders.join(' ') } };
       }
+      const assigned = literalAssignment(text);
+      const chosen = assigned ? choiceCue([...(c.comments ?? []).map((l) => l.text).reverse(), ...(c.comments?.length ? [] : [this.prose ?? ''])]) : undefined;
+      if (assigned && chosen) step.readerChoice = { cue: chosen, name: assigned.name };
       const login = accountLogin(text);
       if (login && step.host.kind === 'local') {
         const reason = `signs in with the reader's own account: \`${login.words.join(' ')}\` needs ${login.needs}`;
@@ -194,10 +201,23 @@ export class LessonBuilder {
     }
     if (added.length > 0) {
       this.lastCommand = added[added.length - 1];
+      // An edit's change may be stated after the object it opens is shown (a fence in between).
+      this.lastEdit = /\bkubectl\s+edit\s/.test(this.lastCommand!.command) ? this.lastCommand : undefined;
       this.since = 'adjacent';
       this.context.continued = undefined;
     }
     return added;
+  }
+
+  /**
+   * Prose after a `kubectl edit` (before the next command, in its section) that states the change
+   * plainly: the runner's editor makes it.
+   */
+  noteEditProse(text: string, line: number): void {
+    const step = this.lastEdit;
+    if (!step || step.editProse || step.section !== this.section) return;
+    const change = editFromProse(text);
+    if (change) step.editProse = { text: change.sentence, line };
   }
 
   /** Prose right after a step that says what one of its placeholders stands for ("where `<pid>` is the Redis process ID"). */

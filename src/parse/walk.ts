@@ -175,6 +175,7 @@ function walkProse(unit: ProseUnit, b: LessonBuilder): void {
     b.proseCommand = proseCommand(piece.lines) ?? b.proseCommand;
     b.proseShownWith = proseCommand(piece.lines, PROSE_SHOWN_WITH, true);
     b.notePlaceholderProse(text);
+    b.noteEditProse(text, piece.lines[0]!.line);
     b.cue = matchCue(text);
     b.context.onProse(text, piece.lines[0]!.line);
     b.prose = text;

@@ -185,6 +185,10 @@ export interface CommandStep {
   placeholders?: string[];
   /** The prose that says what a placeholder stands for ("where `<pid>` is the Redis process ID"), before or right after the step. */
   placeholderProse?: string;
+  /** A literal assignment the comment or prose before it says is the reader's choice from the previous output. */
+  readerChoice?: { cue: string; name: string };
+  /** For `kubectl edit`: the prose after it that states the change plainly ("Change the number of replicas to 4"). */
+  editProse?: { text: string; line: number };
   /** Ids of the manifest steps whose files this command reads (`-f ./run-my-nginx.yaml`, `--from-file`, k8s.io/examples URLs). */
   references?: string[];
 }

@@ -49,9 +49,9 @@ export interface ShellRunOptions {
   /**
    * Called every `everyMs` while the step runs, with its output so far and how long it has printed
    * nothing; when it resolves true, the step is stopped as with `stopWhen`. A call is not made
-   * before the previous one resolved.
+   * before the previous one resolved. `extendTimeout(ms)` moves the step's time limit `ms` later.
    */
-  tick?: { everyMs: number; fn: (output: string, quietMs: number) => Promise<boolean> };
+  tick?: { everyMs: number; fn: (output: string, quietMs: number, extendTimeout: (ms: number) => void) => Promise<boolean> };
 }
 
 /** One result shape for a finished, timed-out, aborted or shell-killing step. */
@@ -280,6 +280,14 @@ export class LessonShell {
         },
       };
     });
+    let timer: NodeJS.Timeout | undefined;
+    let timeoutAt = Date.now() + options.timeoutMs;
+    const extendTimeout = (ms: number): void => {
+      timeoutAt += Math.max(0, ms);
+      if (timer === undefined || settled) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => interrupt('timeout'), Math.max(0, timeoutAt - Date.now()));
+    };
     const tick = options.tick;
     if (tick) {
       void (async () => {
@@ -288,7 +296,7 @@ export class LessonShell {
           if (settled || stoppedEarly || timedOut || aborted) return;
           let end: boolean;
           try {
-            end = await tick.fn(this.buffer, Date.now() - lastData);
+            end = await tick.fn(this.buffer, Date.now() - lastData, extendTimeout);
           } catch {
             return;
           }
@@ -308,7 +316,7 @@ export class LessonShell {
       else aborted = true;
       void this.kill();
     };
-    const timer = setTimeout(() => interrupt('timeout'), options.timeoutMs);
+    timer = setTimeout(() => interrupt('timeout'), Math.max(0, timeoutAt - Date.now()));
     const onAbort = (): void => interrupt('abort');
     if (options.signal?.aborted) onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });

@@ -51,6 +51,8 @@ export interface LessonRecord {
   skippedProducers: SkippedProducer[];
   /** Manifest files written with a placeholder the reader fills in, by file name: steps applying them are templates. */
   templateManifests: Map<string, TemplateManifest>;
+  /** Ports of this machine another process held when a step wanted to listen on them, with that step's line. */
+  heldPorts?: Map<number, number>;
   /** The command step decided just before the current one (for a line printing its `$?`). */
   previousCommand?: PreviousCommand;
   /** Programs already found on this machine's lesson shell (looked up once per lesson). */

@@ -8,6 +8,7 @@ import type { BackendSession } from '../backends/backend.js';
 import { missingCloudFeature } from './cloud-only.js';
 import { otherDistributionRows } from './distribution-components.js';
 import { offline } from './network.js';
+import { heldPort, heldPortReason } from './host-ports.js';
 import { NODE_PATHS } from '../plan/data/places.js';
 import { firstKubectlCall, flagValue } from '../shell/index.js';
 
@@ -104,6 +105,14 @@ export const UNCHECKED_RULES: readonly Rule[] = [
     },
   },
   { id: 'offline', test: (o) => (o.onHost ? offline(o.command, o.output) : undefined) },
+  {
+    // Lessons running side by side share this machine's ports: one held by another process is not the page's defect.
+    id: 'host-port-held',
+    test: (o) => {
+      const port = o.onHost ? heldPort(o.output) : undefined;
+      return port === undefined ? undefined : heldPortReason(port);
+    },
+  },
   // The system pods of the author's distribution (minikube's static pods and add-ons) are not the doc's facts.
   { id: 'other-distribution', test: (o) => (o.expected ? otherDistributionRows(o.command, o.expected, o.output) : undefined) },
   { id: 'session-processes', test: (o) => sessionShellMissing(o) },

@@ -1,8 +1,10 @@
 /**
  * `kubectl edit` made non-interactive: KUBE_EDITOR is a script applying the change the doc
  * describes — a sed expression from a `<!-- kubedoctest: edit s/…/…/ -->` directive (when the
- * parser provides `step.edit`), else a change read from the doc's next expected outputs.
+ * parser provides `step.edit`), else a change the prose after it states plainly (`step.editProse`,
+ * phrasings in src/plan/data/edit-prose.ts), else a change read from the doc's next expected outputs.
  */
+import { editFromProse } from '../../plan/data/edit-prose.js';
 import type { CommandStep } from '../../plan/types.js';
 import type { RewriteContext } from './types.js';
 import { writeInside } from '../safe-write.js';
@@ -22,6 +24,9 @@ const SERVICE_TYPES = ['LoadBalancer', 'NodePort', 'ClusterIP', 'ExternalName'];
 export function deriveEdit(step: CommandStep, ctx: RewriteContext): EditChange | null {
   const directive = (step as CommandStep & { edit?: unknown }).edit;
   if (typeof directive === 'string' && directive.trim()) return { sed: directive.trim(), source: `the edit directive` };
+  // A change the prose states plainly ("Change the number of replicas to 4").
+  const said = step.editProse ? editFromProse(step.editProse.text) : undefined;
+  if (said && step.editProse) return { sed: said.sed, source: `the prose at line ${step.editProse.line} ("${said.sentence}")` };
   const kind = / edit\s+(?:(svc|service|services)\b|(deploy|deployment|deployments)\b)/.exec(step.command);
   const later = ctx.steps.slice(ctx.index + 1, ctx.index + 4).filter((s): s is CommandStep => s.kind === 'command' && s.expected !== null);
   for (const s of later) {

@@ -193,15 +193,22 @@ export function localPorts(k: KubectlCall): number[] {
     .map(Number);
 }
 
+/** A trailing `&`: the page's own way of keeping a command running in the background. */
+const AMPERSAND = /(?<![&|])&\s*$/;
+
 /**
- * `kubectl port-forward` / `kubectl proxy` → a background process for the following steps. A
- * reader stops one (Ctrl-C) before starting another on the same local port; so does the runner:
- * the earlier process holding that port is stopped first, else the new one could not listen.
+ * `kubectl port-forward` / `kubectl proxy` → a background process for the following steps, whether
+ * the page runs it in a terminal of its own or with `&` in the reader's shell. A reader stops one
+ * (Ctrl-C, or `kill %1`) before starting another on the same local port; so does the runner: the
+ * earlier process holding that port is stopped first, else the new one could not listen.
  */
-export const background: RewriteRule = (command, _step, ctx) => {
+export const background: RewriteRule = (raw, _step, ctx) => {
+  const ampersand = AMPERSAND.test(raw);
+  const command = ampersand ? raw.replace(AMPERSAND, '') : raw;
   const k = firstKubectlCall(command);
   if (!k || (k.path[0]?.value !== 'port-forward' && k.path[0]?.value !== 'proxy')) return null;
-  if (/&\s*$/.test(command)) return null;
+  // Its own redirections (`>/dev/null 2>&1 &`) hide the line that says it listens: not rewritten.
+  if (ampersand && parseCommandLine(command).commands.some((c) => c.redirects.length > 0)) return null;
   if (k.path[0]?.value === 'port-forward' && !ctx.capabilities.portForward)
     return skip('`kubectl port-forward` needs port forwarding; not available on this backend');
   const log = join(ctx.runDir, `background-${ctx.index}.log`);
@@ -216,13 +223,10 @@ export const background: RewriteRule = (command, _step, ctx) => {
     `for __kdt_i in $(seq 1 100); do grep -qs ${ready} ${shQuote(log)} && break; kill -0 $! 2>/dev/null || break; sleep 0.1; done; unset __kdt_i`,
     `cat ${shQuote(log)}; grep -qs ${ready} ${shQuote(log)}`,
   ].join('\n');
-  return run(script, [
-    interactive(
-      command,
-      `${command.trim()} &`,
-      `\`kubectl ${k.path[0]?.value}\` blocks a terminal; it runs in the background for the following steps and is stopped at the end`,
-    ),
-  ]);
+  const why = ampersand
+    ? `the page runs \`kubectl ${k.path[0]?.value}\` in the background with \`&\`; it runs there for the following steps, is waited for until it listens, and is stopped at the end`
+    : `\`kubectl ${k.path[0]?.value}\` blocks a terminal; it runs in the background for the following steps and is stopped at the end`;
+  return run(script, [interactive(raw, `${command.trim()} &`, why)]);
 };
 
 /** `kubectl edit` → KUBE_EDITOR script applying the change the doc shows next. */

@@ -9,6 +9,7 @@ import { firstKubectlCall } from '../../shell/index.js';
 import { AwaitedOutput, ClusterTime, OUTPUT_WAIT, timePassesAtOnce } from '../pace.js';
 import type { ShellRunOptions } from '../shell.js';
 import { internal, restartShell } from '../internal.js';
+import { answerSleep, clearSleepRequest, sleepsInShell, withReaderSleep } from '../reader-sleep.js';
 import type { LessonContext, LessonProgress, LessonState } from '../state.js';
 import type { Run, Attempt, ReadyStep, Attempted } from './types.js';
 import { match, matchShown } from './compare.js';
@@ -38,7 +39,7 @@ const NOT_FOUND = /Error from server \(NotFound\)/;
 
 export const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))}s`;
 
-async function execute(state: LessonState, step: CommandStep, prepared: Run, command: string): Promise<Attempt> {
+async function execute(state: LessonState, step: CommandStep, prepared: Run, command: string, notes: string[] = []): Promise<Attempt> {
   const remaining = state.deadline - Date.now();
   const timeoutMs = Math.max(1, Math.min(stepTimeout(step, state.options), remaining));
   if (prepared.onNode) {
@@ -54,12 +55,15 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
   const expected = step.expected;
   const stopWhen = prepared.bounded && expected ? (out: string): boolean => match(state, step, out, command).ok : undefined;
   const paced = { boundReached: false };
+  // A `sleep` of the page's own shell waits for the cluster: its time passes at once where it can.
+  const sleeps = !prepared.bounded && step.host.kind === 'local' && sleepsInShell(prepared.script);
+  const script = sleeps ? withReaderSleep(prepared.script, state.sandbox.run) : prepared.script;
   const tick = prepared.bounded
     ? prepared.bounded.realTime
       ? undefined
       : watchPacer(state, step, command, prepared.bounded.ms, paced)
-    : waitPacer(state, prepared.script);
-  const r = await state.shell.run(prepared.script, {
+    : both(sleeps ? sleepPacer(state, timeoutMs, notes) : undefined, waitPacer(state, prepared.script));
+  const r = await state.shell.run(script, {
     timeoutMs,
     ...(state.options.signal ? { signal: state.options.signal } : {}),
     ...(stopWhen ? { stopWhen } : {}),
@@ -156,6 +160,47 @@ function waitPacer(state: Pick<LessonContext, 'options' | 'session'>, script: st
   };
 }
 
+/**
+ * Answers the `sleep` requests of the step's shell (see reader-sleep.ts): the cluster's time passes
+ * at once where it can; elsewhere the step sleeps, its time limit moved past a sleep that would
+ * outlast it (never past the lesson's), with a note.
+ */
+function sleepPacer(state: Pick<LessonState, 'options' | 'session' | 'sandbox' | 'deadline'>, timeoutMs: number, notes: string[]): ShellRunOptions['tick'] {
+  const atOnce = timePassesAtOnce(state);
+  clearSleepRequest(state.sandbox.run);
+  const started = Date.now();
+  let limit = started + timeoutMs;
+  return {
+    everyMs: WATCH_TICK_MS,
+    fn: async (_output, _quietMs, extendTimeout) => {
+      const asked = await answerSleep(state.sandbox.run, {
+        ...(atOnce ? { passAtOnce: (ms: number) => state.session.passTime!(ms) } : {}),
+        allowReal: (ms) => {
+          // A second of margin for what follows the sleep.
+          const needed = Math.min(Date.now() + ms + 1000, state.deadline) - limit;
+          if (needed <= 0) return;
+          extendTimeout(needed);
+          limit += needed;
+          note(notes, `the page's \`sleep\` waits ${seconds(ms)}; this step's time limit was raised to ${seconds(limit - started)} to cover it`);
+        },
+      });
+      if (asked !== undefined && atOnce) note(notes, `the page's \`sleep\` of ${seconds(asked)} let that much of the cluster's time pass at once`);
+      return false;
+    },
+  };
+}
+
+const note = (notes: string[], text: string): void => void (notes.includes(text) || notes.push(text));
+
+/** Two tick functions as one (either may be absent). */
+function both(a: ShellRunOptions['tick'], b: ShellRunOptions['tick']): ShellRunOptions['tick'] {
+  if (!a || !b) return a ?? b;
+  return {
+    everyMs: Math.min(a.everyMs, b.everyMs),
+    fn: async (output, quietMs, extend) => (await a.fn(output, quietMs, extend)) || b.fn(output, quietMs, extend),
+  };
+}
+
 /** Every line the doc shows is there (or the output matches outright): only extra lines differ. */
 function shownRowsAppeared(m: MatchResult): boolean {
   return m.ok || (m.differences.length > 0 && m.differences.every((d) => d.kind === 'extra-line'));
@@ -189,7 +234,7 @@ export async function attemptStep(state: LessonState, step: CommandStep, ready: 
   if (settle) state.session.atRest?.(state.options.settleMs);
   for (;;) {
     result.attempts++;
-    attempt = await execute(state, step, prepared, command);
+    attempt = await execute(state, step, prepared, command, warnings);
     matched = compare && !attempt.error ? await matchShown(state, step, prepared, attempt.output, command) : null;
     const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
     const notStarted = state.options.settleMs > 0 && NOT_STARTED.test(attempt.output);
@@ -221,7 +266,7 @@ export async function attemptStep(state: LessonState, step: CommandStep, ready: 
     await internal(state, again.script);
     warnings.push(again.note);
     result.attempts++;
-    attempt = await execute(state, step, prepared, command);
+    attempt = await execute(state, step, prepared, command, warnings);
     matched = compare && !attempt.error ? await matchShown(state, step, prepared, attempt.output, command) : null;
   }
   return { result, attempt, matched };

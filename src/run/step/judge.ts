@@ -21,6 +21,9 @@ import { kubectlUsageError } from '../usage-error.js';
 import { gatherDiagnostics } from '../diagnostics.js';
 import { findHint, gatherFacts } from '../hints/index.js';
 import { cannotCheck } from '../unchecked.js';
+import { heldPort } from '../host-ports.js';
+import { listObjects } from '../look.js';
+import { unmatchedSelector } from '../selector-nothing.js';
 import { createdIn } from '../recreate.js';
 import { absentPrerequisite } from '../absent.js';
 import { exitDifference, markUnchecked, skipAfterRun } from '../outcome.js';
@@ -212,6 +215,28 @@ export async function explainStep(
     publishFailure(state, step, command, result);
     return;
   }
+  // A selector that matches none of the page's objects is the page's defect whatever the cluster's
+  // state: decided before anything below could excuse the step.
+  if (result.status === 'pass' || result.status === 'fail') {
+    const unmatched = await unmatchedSelector(command, attempt.output, objectsOf(state), state.manifests, (kind, ns) => listObjects(state, [kind], ns));
+    if (unmatched) {
+      result.status = 'fail';
+      result.differences = [
+        ...result.differences,
+        {
+          kind: 'wrong-value',
+          message: unmatched.message,
+          line: step.line,
+          column: 1,
+          expected: `${unmatched.kind}s selected by ${unmatched.selector}`,
+          actual: 'No resources found',
+        },
+      ];
+      result.hint = { id: 'selector-matches-nothing', message: unmatched.message, fix: unmatched.fix };
+      publishFailure(state, step, command, result);
+      return;
+    }
+  }
   // The doc presents its output as a state the object only passes through ("If the Deployment is
   // still being created"): read after the object moved on, only the state's values differ.
   if (result.status === 'fail' && transientCue(step.expected?.cue) && onlyStateValues(result.differences)) {
@@ -241,6 +266,8 @@ export async function explainStep(
     );
     if (cannot) {
       markUnchecked(result, cannot.reason);
+      const port = cannot.rule === 'host-port-held' ? heldPort(attempt.output) : undefined;
+      if (port !== undefined) (state.heldPorts ??= new Map()).set(port, step.line);
       state.skippedProducers.push({
         line: step.line,
         reason: cannot.reason,

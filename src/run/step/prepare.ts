@@ -2,6 +2,8 @@
 import type { CommandStep } from '../../plan/types.js';
 import { placeholderVars, resolvePlaceholders } from '../bind.js';
 import { readerValue } from '../reader-value.js';
+import { bindReaderChoice } from '../reader-choice.js';
+import { heldPortReason, reachesHostPort } from '../host-ports.js';
 import { waitCannotEnd } from '../unchecked.js';
 import { templateManifestRead, recordFetchedTemplates, templateManifestReason } from '../manifest-placeholders.js';
 import { neededTemplateVars, templateReason } from '../template-vars.js';
@@ -335,6 +337,15 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   if (needs) {
     state.skippedProducers.push({ line: step.line, reason: needs.failed ? dependencyReason(needs) : needs.reason, ...leftMissing(step, command) });
     return skipped(step, dependencyReason(needs), rewrites, warnings);
+  }
+  for (const [port, line] of step.host.kind === 'local' ? (state.heldPorts ?? []) : []) {
+    if (reachesHostPort(command, port)) return skipped(step, `depends on line ${line}: ${heldPortReason(port)}`, rewrites, warnings);
+  }
+  const choice = bindReaderChoice(step, command, state.plan.steps, state.outputs);
+  if (choice && 'skip' in choice) return skipped(step, choice.skip, rewrites, warnings);
+  if (choice) {
+    rewrites.push(choice.rewrite);
+    command = choice.command;
   }
   const readers = readerValue(command);
   if (readers) return skipped(step, readers, rewrites, warnings);
