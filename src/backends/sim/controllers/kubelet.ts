@@ -305,7 +305,12 @@ export class Kubelet {
     // The runtime runs a main process the first time and reports when it ends; restarts follow the rules.
     const restarted = !c.init && c.restartCount > 0 && this.runtime.restartContainer?.(pod, c.name) === true;
     const runtimeReports = restarted || (this.runtime.onContainerExit !== undefined && !c.init && c.restartCount === 0);
-    if ((plan || !beside) && !runtimeReports) this.after(run, plan?.afterMs ?? this.timings.exitAfterMs, () => this.exit(run, i, plan?.exitCode ?? 0, chain));
+    // An init container's process runs in the runtime, which says how it ends (it may wait for a Service).
+    const init = beside ? undefined : this.runtime.runInit?.(pod, c.name, run.podIP ?? '');
+    const instance = c.restartCount;
+    void init?.then((code) => this.initExited(run, i, instance, code === undefined ? plan : { afterMs: 0, exitCode: code }));
+    if ((plan || !beside) && !runtimeReports && !init)
+      this.after(run, plan?.afterMs ?? this.timings.exitAfterMs, () => this.exit(run, i, plan?.exitCode ?? 0, chain));
     if (oom) {
       const gen = c.restartCount;
       this.after(run, this.timings.oomAfterMs, () => {
@@ -406,6 +411,13 @@ export class Kubelet {
         wait > 0,
       );
     });
+  }
+
+  /** An init container's process ended (`how`), or the runtime could not tell (the image's rules: `plan`). */
+  private initExited(run: Run, i: number, gen: number, how: { afterMs: number; exitCode: number } | undefined): void {
+    const c = run.containers[i]!;
+    if (!this.runs.has(run.uid) || run.terminating || c.restartCount !== gen || !c.state['running']) return;
+    this.after(run, how?.afterMs ?? this.timings.exitAfterMs, () => this.exit(run, i, how?.exitCode ?? 0, true));
   }
 
   /** A main process the runtime ran has ended by itself. */
