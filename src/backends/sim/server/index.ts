@@ -12,6 +12,7 @@ import { serveResource, type HandlerContext } from './resources.js';
 import { pathNotFound, sendError, sendJson, sendText, statusOf } from './respond.js';
 import { parseResourcePath, pathProblem } from './route.js';
 import { createWatchRegistry, type WatchLimits } from './watch.js';
+import { serveInWallTime } from './served-time.js';
 import { aliasApi } from './alias-api.js';
 import { warnIfDeprecated } from './deprecations.js';
 import { AUTH_REVIEW_TYPES, serveAuthReview } from './auth-reviews.js';
@@ -77,6 +78,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 
   let port = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    // The cluster's time may run ahead of this machine's (time passes at once for a lesson):
+    // kubectl counts some ages on its own clock, so timestamps go out as that clock reads them.
+    serveInWallTime(res, api.ctx.clock);
     const problem = pathProblem(req.url ?? '/');
     if (problem === 'malformed') return badRequestLine(res);
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
