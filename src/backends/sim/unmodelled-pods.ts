@@ -13,6 +13,7 @@ import type { InternetLookup } from './runtime/hooks.js';
 import type { KObject } from './types.js';
 import { serviceSelector } from './controllers/service-pods.js';
 import { mapSelectorMatches } from './controllers/util.js';
+import { unenforcedProfile } from './unenforced-profiles.js';
 
 /** Words before the program of a simple command (`if grep …`, `exec nginx`, `! test`). */
 const LEADING = new Set(['if', 'then', 'else', 'elif', 'while', 'until', 'do', '!', 'time', 'exec', '{', '(']);
@@ -150,6 +151,11 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>, internet: 
     for (const name of [l.pod, ...jobs, ...(pod ? deploymentOf(api, pod) : [])]) out.push({ name, reason });
   }
   out.push(...unknownServers(api, podType));
+  // A pod confined by a profile the node would load (seccomp, AppArmor): its status is not a cluster's.
+  for (const pod of api.list(podType, undefined).items) {
+    const reason = pod.metadata.deletionTimestamp ? undefined : unenforcedProfile(pod);
+    if (reason) for (const name of [pod.metadata.name!, ...deploymentOf(api, pod)]) out.push({ name, reason: `${reason} (use --backend kind)` });
+  }
   const stuck: KObject[] = [];
   for (const pod of api.list(podType, undefined).items) {
     if (pod.metadata.deletionTimestamp) continue;
