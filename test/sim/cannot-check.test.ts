@@ -98,4 +98,19 @@ describe('what the simulator does not model', () => {
     expect(simCannotCheck('head /proc/8/root/etc/nginx/nginx.conf', 'whatever', false, 'user  nginx;')).toMatch(/\/proc\/<pid>\/root/);
     expect(simCannotCheck('cat /proc/1/status', 'whatever', false, '')).toBeUndefined();
   });
+
+  test.each([
+    "tail -f /var/log/syslog | grep 'http-echo'",
+    'sudo cat /var/log/audit/audit.log | grep seccomp',
+    'dmesg | grep -i oom',
+    'journalctl -k --since "5 minutes ago"',
+  ])("the node's kernel log: %s", (command) => {
+    expect(simCannotCheck(command, "tail: cannot open '/var/log/syslog' for reading: No such file or directory", false, 'audit: type=1326 …')).toMatch(
+      /^the node's kernel log .* is not simulated/,
+    );
+  });
+
+  test.each(['cat /var/log/nginx/access.log', 'kubectl logs web', 'journalctl -u kubelet'])('another log stays checked: %s', (command) => {
+    expect(simCannotCheck(command, 'whatever', false, 'x')).toBeUndefined();
+  });
 });

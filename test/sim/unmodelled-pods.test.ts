@@ -241,3 +241,40 @@ describe('pods that cannot become Ready and what names them', () => {
     expect(simCannotCheck('kubectl rollout status deployment/app', '', false, '', objects)).toBeUndefined();
   });
 });
+
+describe('pods confined by a profile the node would load', () => {
+  const busy = { name: 'app', image: 'busybox:1.36', command: ['sleep', '3600'] };
+  const api = fakeApi(
+    [
+      pod('denied', {}, { securityContext: { seccompProfile: { type: 'Localhost', localhostProfile: 'profiles/deny-all.json' } }, containers: [busy] }, true),
+      pod('guarded', {}, { containers: [{ ...busy, securityContext: { appArmorProfile: { type: 'Localhost', localhostProfile: 'k8s-deny-write' } } }] }, true),
+      pod('defaulted', {}, { securityContext: { seccompProfile: { type: 'RuntimeDefault' } }, containers: [busy] }, true),
+    ],
+    [],
+  );
+  const objects = unmodelledObjects(api as never);
+
+  test('a Localhost seccomp profile: a differing step naming the pod is unchecked, with the profile named', () => {
+    expect(
+      simCannotCheck(
+        'kubectl get pod/denied',
+        'NAME  READY  STATUS  RESTARTS  AGE\ndenied  1/1  Running  0  5s',
+        false,
+        'denied  0/1  CrashLoopBackOff',
+        objects,
+      ),
+    ).toBe(
+      'pod denied uses the Localhost seccomp profile profiles/deny-all.json: seccomp profiles are not enforced by the simulator (a profile that denies the system calls a container needs keeps it from starting on a cluster) (use --backend kind)',
+    );
+  });
+
+  test("a container's Localhost AppArmor profile", () => {
+    expect(simCannotCheck('kubectl describe pod guarded', 'whatever', false, '', objects)).toMatch(
+      /^pod guarded uses the Localhost AppArmor profile k8s-deny-write: AppArmor profiles are not loaded/,
+    );
+  });
+
+  test('the runtime default profile is no gap: the step stays checked', () => {
+    expect(simCannotCheck('kubectl get pod defaulted', 'whatever', false, 'defaulted  1/1  Running', objects)).toBeUndefined();
+  });
+});

@@ -43,6 +43,14 @@ const NOT_MODELLED: readonly { command: RegExp; expected?: RegExp; both?: boolea
     reason: 'Pod Security admission (the pod-security.kubernetes.io/* namespace labels: its warnings and refusals) is not simulated (use --backend kind)',
   },
   {
+    // The kernel's log (seccomp and AppArmor audit lines, OOM kills) is the node's; the simulated
+    // containers make no system calls there, and this machine's own log is not the cluster's.
+    command:
+      /(?:^|[\s|;&(])(?:sudo\s+)?(?:tail|cat|less|more|head|grep|zgrep|awk)\b[^|;&\n]*\/var\/log\/(?:syslog|kern\.log|messages|audit\/audit\.log)\b|(?:^|[\s|;&(])(?:sudo\s+)?dmesg\b|(?:^|[\s|;&(])(?:sudo\s+)?journalctl\b[^|;&\n]*(?:\s-k\b|\s--dmesg\b|\s-t\s+kernel\b)/,
+    reason:
+      "the node's kernel log (/var/log/syslog, dmesg: seccomp and AppArmor audit lines, OOM kills) is not simulated; this machine's own log is not the cluster's",
+  },
+  {
     // With shareProcessNamespace, /proc/<pid>/root reaches another container's files; the simulator keeps each container's files apart.
     command: /\/proc\/(?:\d+|\$\w+)\/root\b/,
     reason: "another container's filesystem through /proc/<pid>/root (a shared process namespace) is not simulated",

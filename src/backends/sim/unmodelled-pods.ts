@@ -14,6 +14,7 @@ import type { InternetLookup } from './runtime/hooks.js';
 import type { KObject } from './types.js';
 import { serviceSelector } from './controllers/service-pods.js';
 import { mapSelectorMatches } from './controllers/util.js';
+import { unenforcedProfile } from './unenforced-profiles.js';
 
 /** Words before the program of a simple command (`if grep …`, `exec nginx`, `! test`). */
 const LEADING = new Set(['if', 'then', 'else', 'elif', 'while', 'until', 'do', '!', 'time', 'exec', '{', '(']);
@@ -159,6 +160,11 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>, internet: 
   }
   out.push(...unknownServers(api, podType), ...ingressHosts(api));
   out.push(...unknownReleases(api.list(podType, undefined).items));
+  // A pod confined by a profile the node would load (seccomp, AppArmor): its status is not a cluster's.
+  for (const pod of api.list(podType, undefined).items) {
+    const reason = pod.metadata.deletionTimestamp ? undefined : unenforcedProfile(pod);
+    if (reason) for (const name of [pod.metadata.name!, ...deploymentOf(api, pod)]) out.push({ name, reason: `${reason} (use --backend kind)` });
+  }
   const stuck: KObject[] = [];
   for (const pod of api.list(podType, undefined).items) {
     if (pod.metadata.deletionTimestamp) continue;

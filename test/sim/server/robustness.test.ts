@@ -48,11 +48,12 @@ describe('sim API server robustness', () => {
     await sim?.stop();
   });
 
-  it('needs the bearer token except for health and version', async () => {
+  it('rejects a wrong token; without one, allows anonymous requests only health and version', async () => {
     expect((await call(sim, 'GET', '/api/v1/namespaces', undefined, {}, 'wrong')).status).toBe(401);
+    // No credentials: anonymous, which RBAC allows no resource (a real server answers 403, not 401).
     const anonymous = await call(sim, 'GET', '/api/v1/pods', undefined, { Authorization: '' });
-    expect(anonymous.status).toBe(401);
-    expect(JSON.parse(anonymous.body)).toMatchObject({ kind: 'Status', reason: 'Unauthorized', code: 401 });
+    expect(anonymous.status).toBe(403);
+    expect(JSON.parse(anonymous.body)).toMatchObject({ kind: 'Status', reason: 'Forbidden', code: 403 });
     expect((await call(sim, 'GET', '/healthz')).body).toBe('ok');
     expect(JSON.parse((await call(sim, 'GET', '/version')).body).gitVersion).toBe('v1.32.4');
   });

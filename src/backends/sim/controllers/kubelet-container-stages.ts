@@ -39,7 +39,18 @@ export function createContainer(k: HandlerHost, run: KubeletRun, at: StageCursor
   // The runtime runs a main process the first time and reports when it ends; restarts follow the rules.
   const restarted = !c.init && c.restartCount > 0 && k.runtime.restartContainer?.(pod, c.name) === true;
   const runtimeReports = restarted || (k.runtime.onContainerExit !== undefined && !c.init && c.restartCount === 0);
-  if ((plan || !beside) && !runtimeReports) go('exits', { i: at.i, chain: at.chain, exitCode: plan?.exitCode ?? 0 }, plan?.afterMs ?? k.timings.exitAfterMs);
+  // An init container's process runs in the runtime, which says how it ends (it may wait for a
+  // Service); when it cannot tell (a program it does not run), the image's rules decide.
+  const init = beside ? undefined : k.runtime.runInit?.(pod, c.name, run.podIP ?? '');
+  if (init) {
+    const instance = c.restartCount;
+    void init.then((code) => {
+      if (!k.current(run) || run.terminating || c.restartCount !== instance || !c.state['running']) return;
+      const how = code === undefined ? plan : { afterMs: 0, exitCode: code };
+      go('exits', { i: at.i, chain: at.chain, exitCode: how?.exitCode ?? 0 }, how?.afterMs ?? k.timings.exitAfterMs);
+    });
+  } else if ((plan || !beside) && !runtimeReports)
+    go('exits', { i: at.i, chain: at.chain, exitCode: plan?.exitCode ?? 0 }, plan?.afterMs ?? k.timings.exitAfterMs);
   if (oom) go('oom', { i: at.i, chain: at.chain, gen: c.restartCount, exitCode: 137, reason: 'OOMKilled' });
   for (const p of probes) k.health.probeTick(run, c, c.restartCount, p, 0);
   const postStart = dig<Json>(spec, 'lifecycle', 'postStart');

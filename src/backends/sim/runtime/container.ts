@@ -165,7 +165,7 @@ export function shellFor(host: Host, env: Record<string, string>, cwd: string, n
 }
 
 /** Whether the main process is the image's own server (its start-up lines are replayed, nothing is run). */
-function isImageServer(rec: ContainerRecord): boolean {
+export function isImageServer(rec: ContainerRecord): boolean {
   const exe = rec.argv[0]?.split('/').pop() ?? '';
   // Servers the simulator models by their listeners, not by running a program.
   if (

@@ -13,8 +13,20 @@ export type { ProbeOutcome } from './probe.js';
 export interface PodRuntime {
   /** May the kubelet pull this image? False gives ErrImagePull / ImagePullBackOff. */
   canPull(image: string): boolean;
-  /** The kubelet started the containers of this pod (phase Running): snapshot env, files, listeners. */
+  /**
+   * The kubelet started the containers of this pod (phase Running): snapshot env, files, listeners.
+   * Init containers `runInit` did not run (sidecars) run first, one by one.
+   */
   podStarted(pod: KObject): void;
+  /**
+   * The kubelet starts an init container (not a sidecar): the runtime runs its process now, a fresh
+   * instance each time, and resolves how it ends — its exit code, or undefined when the runtime
+   * cannot tell (a program the simulator does not run, a name on the internet it cannot reach, the
+   * image's own program): then the image's rules decide. Undefined when the runtime does not run it.
+   * Its name resolution and connections follow the cluster as it is while it runs, so a loop
+   * waiting for a Service (`until nslookup my-svc; do sleep 2; done`) ends once the Service exists.
+   */
+  runInit?(pod: KObject, container: string, podIP: string): Promise<number | undefined> | undefined;
   /** The pod is gone from the store. */
   podRemoved(pod: KObject): void;
   /** exec / attach / portforward upgrade on a pod (WebSocket or SPDY). */

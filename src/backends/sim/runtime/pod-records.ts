@@ -14,6 +14,8 @@ export interface PodRecord {
   volumes: Map<string, VNode>;
   /** The log of each container's previous instance (`kubectl logs --previous`). */
   previous: Map<string, LogBuffer>;
+  /** The regular containers have started (before that, only init containers ran). */
+  mainStarted?: boolean;
 }
 
 /** The regular containers of a pod's spec. */

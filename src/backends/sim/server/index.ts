@@ -12,9 +12,12 @@ import { serveResource, type HandlerContext } from './resources.js';
 import { pathNotFound, sendError, sendJson, sendText, statusOf } from './respond.js';
 import { parseResourcePath, pathProblem } from './route.js';
 import { createWatchRegistry, type WatchLimits } from './watch.js';
+import { serveInWallTime } from './served-time.js';
 import { aliasApi } from './alias-api.js';
 import { warnIfDeprecated } from './deprecations.js';
 import { AUTH_REVIEW_TYPES, serveAuthReview } from './auth-reviews.js';
+import { ADMIN_USER, authenticate } from './authn.js';
+import { forbidden, rbacAllows, requestAttributes } from './authz.js';
 import { VERSION_ALIASES } from './aliases.js';
 import { METRICS_GROUP, METRICS_TYPES, metricsAvailable, serveMetrics } from '../metrics/api.js';
 
@@ -44,8 +47,6 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-const PUBLIC = new Set(['/healthz', '/readyz', '/livez', '/version']);
-
 const unauthorized = () => new StatusError({ message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
 
 /** Go's HTTP server answers a request line it cannot parse (an invalid `%` escape) with this, and closes. */
@@ -68,21 +69,36 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const lookup = (group: string, version: string, resource: string) =>
     served().find((t) => t.group === group && t.version === version && t.resource === resource);
 
-  /** undefined when allowed, else the Status to answer with. */
-  const authenticate = (req: IncomingMessage, path: string): StatusError | undefined => {
-    const header = req.headers.authorization;
-    if (header === undefined) return PUBLIC.has(path) ? undefined : unauthorized();
-    return header === `Bearer ${token}` ? undefined : unauthorized();
+  /**
+   * Authentication, then authorization: the simulator's token is the admin, whom everything is
+   * allowed; anyone else (a ServiceAccount's token, or anonymous: no credentials, or an empty
+   * bearer token) is asked of RBAC over the cluster's roles and bindings. undefined when allowed,
+   * else the Status to answer with; `verbs` overrides the request's verb (upgrades).
+   */
+  const admit = (req: IncomingMessage, url: URL, res?: ServerResponse, verbs?: string[]): StatusError | undefined => {
+    const who = authenticate(req.headers.authorization, token, api);
+    if ('rejected' in who) return unauthorized();
+    if (who.warning) res?.setHeader('Warning', `299 - "${who.warning}"`);
+    if (who.user === ADMIN_USER) return undefined;
+    const attrs = requestAttributes(req.method ?? 'GET', url);
+    for (const verb of verbs ?? [attrs.verb]) {
+      const asked = { ...attrs, verb };
+      if (!rbacAllows(api, who.user, asked)) return forbidden(who.user, asked);
+    }
+    return undefined;
   };
 
   let port = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    // The cluster's time may run ahead of this machine's (time passes at once for a lesson):
+    // kubectl counts some ages on its own clock, so timestamps go out as that clock reads them.
+    serveInWallTime(res, api.ctx.clock);
     const problem = pathProblem(req.url ?? '/');
     if (problem === 'malformed') return badRequestLine(res);
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
     const path = url.pathname.replace(/\/+$/, '') || '/';
-    const denied = authenticate(req, path);
-    if (denied) return sendJson(res, 401, denied.status);
+    const denied = admit(req, url, res);
+    if (denied) return sendError(res, denied);
     if (problem === 'dot-segment') throw pathNotFound();
     const method = req.method ?? 'GET';
     if (path === '/healthz' || path === '/readyz' || path === '/livez') return sendText(res, 200, 'ok');
@@ -122,7 +138,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     if (parsed.kind === 'unknown' && /^\/apis?\/[^/]+\/[^/]+\//.test(path)) return sendText(res, 404, '404 page not found\n');
     if (parsed.kind !== 'resource') throw pathNotFound();
     if (parsed.route.type.group === METRICS_GROUP) return serveMetrics(api, parsed.route, method, url.searchParams, res, req.headers.accept);
-    if (AUTH_REVIEW_TYPES.includes(parsed.route.type) && !parsed.route.name) return serveAuthReview(parsed.route.type, req, res, token);
+    if (AUTH_REVIEW_TYPES.includes(parsed.route.type) && !parsed.route.name) return serveAuthReview(parsed.route.type, req, res, token, api);
     warnIfDeprecated(res, parsed.route.type, Number(api.ctx.version.minor));
     const alias = VERSION_ALIASES.find((a) => a.type === parsed.route.type);
     await serveResource(alias ? { ...ctx, api: aliasApi(api, alias) } : ctx, parsed.route, req, res, url.searchParams);
@@ -139,7 +155,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       const problem = pathProblem(req.url ?? '/');
       if (problem === 'malformed') return socket.end(BAD_REQUEST_LINE);
       const url = new URL(req.url ?? '/', 'https://127.0.0.1');
-      const denied = authenticate(req, url.pathname);
+      // Upgrading to exec, attach or port-forward also needs `create` (AuthorizePodWebsocketUpgradeCreatePermission).
+      const denied = admit(req, url, undefined, ['get', 'create']);
       if (denied) return refuse(denied.status);
       if (problem === 'dot-segment') return refuse(pathNotFound().status);
       const parsed = parseResourcePath(url.pathname, lookup);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StatusError, type KStatus } from '../status.js';
+import { servedBody } from './served-time.js';
 
 /**
  * True when the API server indents its JSON for this request: `?pretty=true`, or a client people
@@ -16,7 +17,8 @@ export function isPrettyPrint(req: Pick<IncomingMessage, 'url' | 'headers'> | un
 /** Sends a JSON body with a status code (indented for people's clients, see {@link isPrettyPrint}). */
 export function sendJson(res: ServerResponse, code: number, body: unknown, contentType = 'application/json'): void {
   if (res.headersSent || res.destroyed) return;
-  const text = contentType.startsWith('application/json') && isPrettyPrint(res.req) ? JSON.stringify(body, null, 2) : JSON.stringify(body);
+  const served = servedBody(res, body);
+  const text = contentType.startsWith('application/json') && isPrettyPrint(res.req) ? JSON.stringify(served, null, 2) : JSON.stringify(served);
   res.writeHead(code, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
   res.end(text);
 }

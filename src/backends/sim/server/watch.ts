@@ -4,6 +4,7 @@ import type { ResourceType, WatchEvent } from '../types.js';
 import type { HandlerContext } from './resources.js';
 import { table } from './resources.js';
 import { listOptions, wantsTable } from './query.js';
+import { servedBody } from './served-time.js';
 
 /**
  * How much a watch may have waiting for a client that does not read. The API server gives each
@@ -70,7 +71,7 @@ export function serveWatch(
   res.on('drain', () => (pending = 0));
   const write = (line: unknown) => {
     if (ended || res.destroyed || !res.writable) return;
-    if (res.write(`${JSON.stringify(line)}\n`)) return;
+    if (res.write(`${JSON.stringify(servedBody(res, line))}\n`)) return;
     pending += 1;
     const { maxPendingEvents, maxPendingBytes } = ctx.watches.limits;
     if (pending > maxPendingEvents || res.writableLength > maxPendingBytes) {
