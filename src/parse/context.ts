@@ -119,9 +119,7 @@ export class ContextTracker {
     // In the items of a list of what a container can do, a block led in as an example command is
     // what such a container would run ("ideas for how to use init containers: … a command like:").
     if (LIST_ITEM.test(text)) {
-      const lead = this.containerUses
-        ? sentencesOf(plainText(text)).findLast((t) => EXAMPLE_COMMAND_LEAD.pattern.test(t))
-        : undefined;
+      const lead = this.containerUses ? sentencesOf(plainText(text)).findLast((t) => EXAMPLE_COMMAND_LEAD.pattern.test(t)) : undefined;
       if (lead && !this.containerCommand) this.containerCommand = { text: `${this.containerUses!.text} … ${lead}`, line };
     } else {
       const uses = CONTAINER_USES_CUE.pattern.exec(plainText(text));
