@@ -1,3 +1,4 @@
+import { healthCheckPort } from './node-daemons.js';
 import type { Backend, BackendSession, BackendStartOptions } from '../backend.js';
 import { startSim, type SimOptions } from './index.js';
 import { insideAddresses, outsideAddresses } from './net-ranges.js';
@@ -61,6 +62,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
             : undefined;
         },
         cannotCheck: (command: string, output: string, expected?: string) =>
+          healthCheckPort(sim.api, output) ??
           simCannotCheck(command, output, sim.metricsAvailable(), expected, blockedSoFar(unmodelledObjects(sim.api, runtime.internetLookups?.() ?? []))),
         packagePrograms: (pkg: string) => programsOfPackage(pkg),
         listObjects: (resources: readonly string[], namespace: string) =>
