@@ -106,7 +106,7 @@ export const OUTSIDE_PROGRAMS: ReadonlySet<string> = new Set([
  */
 export const NODE_PATHS = {
   pattern:
-    /(?<![\w:@.~$}/-])\/(?:var\/lib\/(?:kubelet|kube-proxy|etcd|minikube)|etc\/kubernetes|etc\/cni|opt\/cni|var\/log\/(?:pods|containers|kubelet\.log|kube-proxy\.log|kube-apiserver\.log)|etc\/systemd\/system\/kubelet\.service\.d|(?:usr\/)?lib\/systemd\/system\/kubelet\.service(?:\.d)?|sys\/(?:devices\/virtual|class)\/net\/(?:cbr0|cni0|kube-bridge|flannel\.\d+|cilium_\w+|weave))(?![\w.-])/,
+    /(?<![\w:@.~$}/-])\/(?:var\/lib\/(?:kubelet|kube-proxy|etcd|minikube)|etc\/kubernetes|etc\/cni|opt\/cni|var\/log\/(?:pods|containers|kubelet\.log|kube-proxy\.log|kube-apiserver\.log)|etc\/systemd\/system\/kubelet\.service\.d|(?:usr\/)?lib\/systemd\/system\/kubelet\.service(?:\.d)?|sys\/(?:devices\/virtual|class)\/net\/(?:cbr0|cni0|kube-bridge|flannel\.\d+|cilium_\w+|weave)|sys\/module\/(?:apparmor|nf_conntrack|br_netfilter|overlay)(?:\/[\w/.-]*)?|sys\/kernel\/security\/(?:apparmor|lsm)[\w/.-]*|etc\/apparmor\.d)(?![\w.-])/,
   trigger: [
     'for intf in /sys/devices/virtual/net/cbr0/brif/*; do cat $intf/hairpin_mode; done',
     'sudo cat /var/lib/kubelet/config.yaml',
@@ -115,6 +115,9 @@ export const NODE_PATHS = {
     'cat /etc/cni/net.d/10-flannel.conflist',
     'tail -n 20 /var/log/pods/default_web_0/nginx/0.log',
     'echo 1 > /sys/class/net/cni0/bridge/hairpin_mode',
+    'cat /sys/module/apparmor/parameters/enabled',
+    'sudo cat /sys/kernel/security/apparmor/profiles | sort',
+    'sudo apparmor_parser -q /etc/apparmor.d/k8s-deny-write',
   ],
   clean: [
     'scp root@control-plane:/etc/kubernetes/admin.conf .',
@@ -123,6 +126,8 @@ export const NODE_PATHS = {
     'ls /var/lib/kubelet-plugins-registry',
     'mkdir -p $HOME/.kube',
     'cat ./etc/kubernetes/admin.conf',
+    'ls /sys/modules-load.d',
+    'cat /etc/apparmor.d.bak/x',
   ],
 } as const;
 
