@@ -249,6 +249,7 @@ describe('pods confined by a profile the node would load', () => {
       pod('denied', {}, { securityContext: { seccompProfile: { type: 'Localhost', localhostProfile: 'profiles/deny-all.json' } }, containers: [busy] }, true),
       pod('guarded', {}, { containers: [{ ...busy, securityContext: { appArmorProfile: { type: 'Localhost', localhostProfile: 'k8s-deny-write' } } }] }, true),
       pod('defaulted', {}, { securityContext: { seccompProfile: { type: 'RuntimeDefault' } }, containers: [busy] }, true),
+      pod('imaged', {}, { containers: [busy], volumes: [{ name: 'v', image: { reference: 'quay.io/crio/artifact:v2', pullPolicy: 'IfNotPresent' } }] }, true),
     ],
     [],
   );
@@ -271,6 +272,12 @@ describe('pods confined by a profile the node would load', () => {
   test("a container's Localhost AppArmor profile", () => {
     expect(simCannotCheck('kubectl describe pod guarded', 'whatever', false, '', objects)).toMatch(
       /^pod guarded uses the Localhost AppArmor profile k8s-deny-write: AppArmor profiles are not loaded/,
+    );
+  });
+
+  test('an image volume: its files are not there, so what a step reads of them cannot be checked', () => {
+    expect(simCannotCheck('kubectl exec imaged -- cat /volume/dir/file', "cat: can't open", false, '1', objects)).toMatch(
+      /^pod imaged uses an image volume \(quay\.io\/crio\/artifact:v2\): image volumes are mounted empty by the simulator/,
     );
   });
 

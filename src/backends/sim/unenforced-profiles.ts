@@ -15,6 +15,8 @@ interface ProfileGap {
   /** The profile a pod or one of its containers asks for, when it is one the node must load. */
   find(pod: KObject): string | undefined;
   notEnforced: string;
+  /** What the pod uses, for the reason (default: "the Localhost <feature> profile <found>"). */
+  uses?: (found: string) => string;
 }
 
 const containersOf = (pod: KObject): Json[] => {
@@ -49,13 +51,25 @@ export const PROFILE_GAPS: readonly ProfileGap[] = [
       )?.[1],
     notEnforced: 'AppArmor profiles are not loaded or enforced by the simulator (a profile the node has not loaded blocks the pod on a cluster)',
   },
+  {
+    feature: 'image volume',
+    find: (pod) => {
+      const volumes = (((pod['spec'] as Json | undefined) ?? {})['volumes'] as Json[] | undefined) ?? [];
+      const image = volumes.map((v) => v['image'] as Json | undefined).find((i) => i !== undefined);
+      return image ? String(image['reference'] ?? '') : undefined;
+    },
+    uses: (found) => `an image volume (${found || 'no reference'})`,
+    notEnforced: "image volumes are mounted empty by the simulator: the files of the image's filesystem are not there",
+  },
 ];
 
 /** Why this pod's outcome depends on a profile the simulator does not enforce, or undefined. */
 export function unenforcedProfile(pod: KObject): string | undefined {
   for (const gap of PROFILE_GAPS) {
     const profile = gap.find(pod);
-    if (profile !== undefined) return `pod ${pod.metadata.name} uses the Localhost ${gap.feature} profile ${profile || '(unnamed)'}: ${gap.notEnforced}`;
+    if (profile === undefined) continue;
+    const uses = gap.uses ? gap.uses(profile) : `the Localhost ${gap.feature} profile ${profile || '(unnamed)'}`;
+    return `pod ${pod.metadata.name} uses ${uses}: ${gap.notEnforced}`;
   }
   return undefined;
 }
