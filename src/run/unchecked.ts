@@ -28,6 +28,9 @@ export interface Outcome {
 /** `kubectl get nodes` (any flags but a name or an output format other than wide). */
 const NODE_LIST = /^kubectl\s+get\s+(?:nodes?|no)(?:\s+(?:-o\s*wide|--output[= ]wide|--show-labels|-l\s*\S+|--selector[= ]\S+))*\s*$/;
 
+/** `kubectl get nodes` printed by a template or as names, one line per node. */
+const NODE_TEMPLATE_LIST = /^kubectl\s+get\s+(?:nodes?|no)\s+(?:.*\s)?(?:-o|--output)[= ]?['"$]*(?:jsonpath|go-template|custom-columns|name)\b/;
+
 /** A connection refused on the node itself: `curl: (7) Failed to connect to localhost port 10249`. */
 const NODE_LOCAL_REFUSED =
   /Failed to connect to (?:localhost|127\.0\.0\.1) port (\d+)|connect to (?:localhost|127\.0\.0\.1) port (\d+) failed: Connection refused/;
@@ -102,6 +105,25 @@ export const UNCHECKED_RULES: readonly Rule[] = [
       if (!/^NAME STATUS\b/.test(header(o.expected)) || header(o.expected) !== header(o.output)) return undefined;
       const count = o.expected.split('\n').filter((l) => l.trim() !== '').length - 1;
       return `lists the nodes of the author's cluster (${count} node${count === 1 ? '' : 's'}); the backend's cluster has nodes of its own, with other names, roles and versions`;
+    },
+  },
+  {
+    // The same list printed by a template (`-o jsonpath='{range .items[*]}{.metadata.name}: …'`,
+    // `-o name`, `custom-columns`): a line per node of the author's cluster, none of them the
+    // backend's. Lines that name a node of the backend stay checked.
+    id: 'cluster-nodes-template',
+    test: (o) => {
+      if (!o.expected || !NODE_TEMPLATE_LIST.test(o.command.trim())) return undefined;
+      const lines = (t: string): string[] => t.split('\n').filter((l) => l.trim() !== '');
+      const name = (l: string): string =>
+        l
+          .trim()
+          .split(/[\s:,]+/)[0]!
+          .replace(/^nodes?\//, '');
+      const shown = lines(o.expected);
+      const actual = new Set(lines(o.output).map(name));
+      if (shown.length === 0 || actual.size === 0 || shown.some((l) => actual.has(name(l)))) return undefined;
+      return `lists the nodes of the author's cluster (${shown.length} line${shown.length === 1 ? '' : 's'} naming ${[...new Set(shown.map(name))].slice(0, 3).join(', ')}${shown.length > 3 ? ', …' : ''}); the backend's cluster has nodes of its own, with other names and versions`;
     },
   },
   { id: 'offline', test: (o) => (o.onHost ? offline(o.command, o.output) : undefined) },

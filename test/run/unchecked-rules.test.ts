@@ -29,6 +29,28 @@ describe('cluster-nodes', () => {
   });
 });
 
+describe('cluster-nodes-template', () => {
+  const command = "kubectl get nodes -o=jsonpath=$'{range .items[*]}{@.metadata.name}: {@.status.nodeInfo.kubeletVersion}\\n{end}'";
+  const expected = 'gke-pool-239f5d02-gyn2: v1.4.0\ngke-pool-239f5d02-x1kf: v1.4.0\n';
+
+  it("should leave unchecked the author's nodes printed by a template, none of them the backend's", () => {
+    const r = cannotCheck(outcome({ command, output: 'kind-control-plane: v1.32.4\n', expected }), { capabilities: caps() });
+    expect(r?.rule).toBe('cluster-nodes-template');
+    expect(r?.reason).toMatch(/naming gke-pool-239f5d02-gyn2, gke-pool-239f5d02-x1kf/);
+    expect(
+      cannotCheck(outcome({ command: 'kubectl get nodes -o name', output: 'node/kind-control-plane\n', expected: 'node/minikube\n' }), { capabilities: caps() })
+        ?.rule,
+    ).toBe('cluster-nodes-template');
+  });
+
+  it('should keep checked a line naming a node the backend has, and a list that is not of nodes', () => {
+    expect(
+      cannotCheck(outcome({ command, output: 'kind-control-plane: v1.32.4\n', expected: 'kind-control-plane: v1.4.0\n' }), { capabilities: caps() }),
+    ).toBeUndefined();
+    expect(cannotCheck(outcome({ command: 'kubectl get pods -o name', output: 'pod/a\n', expected: 'pod/b\n' }), { capabilities: caps() })).toBeUndefined();
+  });
+});
+
 describe('node-daemon-port', () => {
   const refused = "curl: (7) Failed to connect to localhost port 10249 after 0 ms: Couldn't connect to server\n";
 
