@@ -255,6 +255,10 @@ const NOT_FOUND = /\(NotFound\):?\s*([a-z][a-z0-9.]*)\s+"([^"]+)" not found/;
 const EMPTY_NAME =
   /error: (?:pod, type\/name or --filename must be specified|resource\(s\) were provided, but no name was specified|resource name may not be empty|expected 'exec POD_NAME COMMAND \[ARG1\] \[ARG2\] \.\.\. \[ARGN\]')/;
 const NO_RESOURCES = /^No resources found(?: in [\w-]+ namespace)?\.?\s*$/m;
+/** The same empty listing printed as YAML or JSON (`-o yaml`: `items: []`). */
+const EMPTY_ITEMS = /^items: \[\]\s*$|^\s*"items": \[\]/m;
+/** The API server's NotFound Status as a client of the REST API prints it (curl through `kubectl proxy`). */
+const STATUS_NOT_FOUND = /"message":\s*"([a-z][a-z0-9.]*) \\"([^"\\]+)\\" not found"/;
 
 /** The kind a kubectl call works on (`get deployments` → deployment, `exec x` → pod). */
 function callKind(k: KubectlCall): string | undefined {
@@ -278,14 +282,14 @@ export function absentPrerequisite(
   if (objects.opaque) return undefined;
   // The doc shows the absence itself: its wording is checked, not excused.
   if (expected && /not found|No resources found|must be specified/.test(expected)) return undefined;
-  const found = NOT_FOUND.exec(output);
+  const found = NOT_FOUND.exec(output) ?? STATUS_NOT_FOUND.exec(output);
   if (found) {
     const name = found[2]!;
     if (!/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(name)) return undefined;
     const reason = namedAbsent(objects, kindOf(found[1]!), name);
     return reason ? { reason, names: [name] } : undefined;
   }
-  if (!EMPTY_NAME.test(output) && !NO_RESOURCES.test(output)) return undefined;
+  if (!EMPTY_NAME.test(output) && !NO_RESOURCES.test(output) && !EMPTY_ITEMS.test(output)) return undefined;
   const calls = parseCommandLine(command)
     .commands.map((c) => kubectlCall(c))
     .filter((k): k is KubectlCall => k != null);

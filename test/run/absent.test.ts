@@ -29,6 +29,20 @@ describe('absentPrerequisite', () => {
     expect(r?.names).toEqual(['shop']);
   });
 
+  it("should read the same absence in the API server's Status (curl through kubectl proxy) and an empty -o yaml listing", () => {
+    const status = `{\n  "kind": "Status",\n  "status": "Failure",\n  "message": "deployments.apps \\"shop\\" not found",\n  "reason": "NotFound",\n  "code": 404\n}\n`;
+    const r = absentPrerequisite('curl -X DELETE localhost:8080/apis/apps/v1/namespaces/default/deployments/shop', status, '{"kind": "Deployment"}', page);
+    expect(r?.reason).toMatch(/^deployment shop is not created by this page/);
+    // A typo of the page's own object stays a failure in this form too.
+    expect(
+      absentPrerequisite('curl localhost:8080/apis/apps/v1/namespaces/default/deployments/wbe', status.replace('shop', 'wbe'), '{}', page),
+    ).toBeUndefined();
+    const none = pageObjects([cmd(1, 'kubectl get pods')], [], new Map());
+    expect(
+      absentPrerequisite('kubectl get deployments -l app=nginx -o yaml', 'apiVersion: v1\nitems: []\nkind: List\n', 'ownerReferences:', none)?.reason,
+    ).toMatch(/no deployment/);
+  });
+
   it('should keep a typo of a name the page creates a failure', () => {
     expect(absentPrerequisite('kubectl get configmap setings', notFound('configmaps', 'setings'), null, page)).toBeUndefined();
     expect(absentPrerequisite('kubectl describe svc wbe', notFound('services', 'wbe'), null, page)).toBeUndefined();
