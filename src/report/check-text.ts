@@ -42,7 +42,9 @@ export function formatStep(r: StepResult, c: Colors, verbose = false): string {
   const color = r.status === 'pass' ? c.green : r.status === 'skipped' ? c.dim : r.status === 'unchecked' ? c.yellow : c.red;
   // A step typed in a pod shell is shown as the exec it became, without the runner's bookkeeping.
   const inPod = r.rewrites.find((w) => w.kind === 'interactive' && w.reason.startsWith('runs in the pod shell'));
-  const what = r.kind === 'manifest' ? `manifest ${r.command ?? ''}`.trim() : (inPod?.to ?? r.ran ?? r.command ?? '').split('\n')[0];
+  // So is one the runner keeps in the background (`kubectl proxy &`): its pid files are the runner's.
+  const background = r.rewrites.find((w) => w.kind === 'interactive' && /\bin the background\b/.test(w.reason) && / &$/.test(w.to));
+  const what = r.kind === 'manifest' ? `manifest ${r.command ?? ''}`.trim() : ((inPod ?? background)?.to ?? r.ran ?? r.command ?? '').split('\n')[0];
   const attempts = r.attempts > 1 ? c.dim(` (${r.attempts} attempts${r.settledEarly ? ', cluster at rest' : ''})`) : '';
   const mark = r.status === 'pass' && !isCounted(r) ? UNCOUNTED : MARK[r.status];
   const out = [`  ${color(mark)} ${c.dim(String(r.line).padStart(4))}  ${what}${attempts}`];

@@ -185,3 +185,25 @@ describe('-v', () => {
     expect(verbose).toMatch(/^ {10}420 ms$/m);
   });
 });
+
+describe('the line of a step the runner keeps in the background', () => {
+  it("shows the doc's command with `&`, not the runner's pid-file bookkeeping", () => {
+    const proxy = step({
+      line: 12,
+      command: 'kubectl proxy --port=8080',
+      ran: '[ -s /tmp/kdt/run/background-port-8080.pid ] && kill "$(cat /tmp/kdt/run/background-port-8080.pid)"; kubectl proxy --port=8080 >>/tmp/kdt/run/b.log 2>&1 &',
+      rewrites: [
+        {
+          kind: 'interactive',
+          from: 'kubectl proxy --port=8080',
+          to: 'kubectl proxy --port=8080 &',
+          reason: '`kubectl proxy` blocks a terminal; it runs in the background for the following steps and is stopped at the end',
+        },
+      ],
+    });
+    const r = { lessons: [{ ...sampleLesson(), steps: [proxy] }], summary: summarize([{ ...sampleLesson(), steps: [proxy] }]) };
+    const text = formatCheckText(r, plain, false);
+    expect(text).toMatch(/^ {2}✓ {3}12 {2}kubectl proxy --port=8080 &$/m);
+    expect(text).not.toContain('.pid');
+  });
+});
