@@ -397,6 +397,13 @@ export class ContextTracker {
           source: { by: 'program', text: m[0] },
         };
     }
+    // `ssh host 'command'`: the command runs on that machine, whatever paths it names.
+    if (program === 'ssh')
+      return {
+        kind: 'remote',
+        reason: 'runs a command on another machine over ssh; the lines of another machine are not run',
+        source: { by: 'program', text: program },
+      };
     if (!OUTSIDE_PROGRAMS.has(program)) {
       const path = NODE_PATHS.pattern.exec(withoutComments(command));
       if (path) return { kind: 'node', source: { by: 'program', text: path[0] } };

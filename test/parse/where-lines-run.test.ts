@@ -178,3 +178,24 @@ describe('a fence of node commands after an output cue', () => {
     ]);
   });
 });
+
+describe("a node's kernel security state", () => {
+  it('places a line reading it on a node, and the same line sent over ssh on another machine', () => {
+    const md = [
+      'Check whether the module is enabled:',
+      '',
+      fence('cat /sys/module/apparmor/parameters/enabled'),
+      'Or look at the profiles a node has loaded:',
+      '',
+      fence('ssh node-1 "sudo cat /sys/kernel/security/apparmor/profiles | sort"'),
+      'And on this machine:',
+      '',
+      fence('cat /sys/class/net/eth0/address'),
+    ].join('\n');
+    expect(places(md).map(([c, kind, , by]) => [c.split(' ')[0], kind, by])).toEqual([
+      ['cat', 'node', 'program'],
+      ['ssh', 'remote', 'program'],
+      ['cat', 'local', undefined],
+    ]);
+  });
+});
