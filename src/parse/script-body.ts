@@ -1,4 +1,4 @@
-import { parseCommandLine, type SimpleCommand } from '../shell/index.js';
+import { COMMAND_WORDS, firstProgramWord, parseCommandLine, type SimpleCommand } from '../shell/index.js';
 import type { DocLine } from './source-text.js';
 
 /**
@@ -9,7 +9,7 @@ import type { DocLine } from './source-text.js';
  * the block is not run. Test: test/parse/script-body.test.ts.
  */
 export interface ScriptSign {
-  name: 'shebang' | 'positional-parameter' | 'shift' | 'return' | 'exit';
+  name: 'shebang' | 'positional-parameter' | 'shift' | 'return' | 'exit' | 'not-shell';
   /** The text as written (`$1`, `exit 1`, `#!/bin/bash`). */
   text: string;
 }
@@ -30,7 +30,13 @@ export function scriptSign(lines: readonly DocLine[]): ScriptSign | undefined {
   if (first && /^#!\s*\/\S+/.test(first.text.trim())) return { name: 'shebang', text: first.text.trim() };
   const text = lines.map((l) => l.text).join('\n');
   const parsed = parseCommandLine(text);
-  if (parsed.tolerant) return undefined;
+  if (parsed.tolerant) {
+    // Not shell at all (an AppArmor profile, a config file shown in a shell fence): bash cannot
+    // read it, and its first word is no program a reader has.
+    const line = lines.find((l) => l.text.trim() !== '' && !l.text.trim().startsWith('#'));
+    const program = line ? firstProgramWord(line.text) : undefined;
+    return line && program && !COMMAND_WORDS.has(program) && !/[/=$]/.test(program) ? { name: 'not-shell', text: line.text.trim() } : undefined;
+  }
   for (const c of parsed.commands) {
     if (c.inside.includes('function') || c.inside.includes('(')) continue;
     const sign = commandSign(c);
@@ -87,6 +93,8 @@ export function scriptReason(sign: ScriptSign): string {
     shift: `shifts the script's arguments (\`${sign.text}\`)`,
     return: `returns from a script (\`${sign.text}\`)`,
     exit: `ends with a script's exit status (\`${sign.text}\`)`,
+    'not-shell': `cannot be read by a shell, and \`${sign.text.split(/\s+/)[0]}\` is no program`,
   };
+  if (sign.name === 'not-shell') return `the block is not lines to type: it ${what[sign.name]}`;
   return `the block is the body of a script the page quotes, not lines to type: it ${what[sign.name]}`;
 }

@@ -12,6 +12,11 @@ describe('scriptSign', () => {
     ['kubectl get ns demo || exit 1', 'exit', 'exit 1'],
     ['test -f /tmp/ready || return', 'return', 'return'],
     ['NAME=$2\nshift\necho "$NAME"', 'positional-parameter', '$2'],
+    [
+      '#include <tunables/global>\n\nprofile demo-deny-write flags=(attach_disconnected) {\n  file,\n  deny /** w,\n}',
+      'not-shell',
+      'profile demo-deny-write flags=(attach_disconnected) {',
+    ],
   ])('finds the sign in %j', (text, name, shown) => {
     expect(scriptSign(lines(text))).toEqual({ name, text: shown });
   });
@@ -26,11 +31,17 @@ describe('scriptSign', () => {
     'greet() { echo "hi $1"; return 0; }\ngreet you',
     '(cd /tmp && exit 1)',
     'exit',
+    // Shell a reader types, though bash cannot parse it: a known program stays a command (it fails as the page wrote it).
+    "kubectl get pods -o jsonpath='{.items[*]}",
+    'echo "unterminated',
   ])('finds none in %j', (text) => {
     expect(scriptSign(lines(text))).toBeUndefined();
   });
 
   it('should say what it found in the reason', () => {
     expect(scriptReason({ name: 'positional-parameter', text: '$1' })).toMatch(/body of a script .*`\$1`/);
+    expect(scriptReason({ name: 'not-shell', text: 'profile x {' })).toBe(
+      'the block is not lines to type: it cannot be read by a shell, and `profile` is no program',
+    );
   });
 });
