@@ -75,7 +75,8 @@ describe('command model on the corpus', () => {
     // not part of the command either. A command the prose asks to run inline ("Run `kubectl get
     // pods --show-labels`") followed by its output is a step, and so is one the prose shows a block
     // of ("You can see using `kubectl describe pod myapp` that…:"); a yaml-tagged fence that writes
-    // its files with heredocs holds commands.
+    // its files with heredocs holds commands; a fence whose first line after its comments is a
+    // command is commands, though a comment in it speaks of "the output".
     const NOW_COMMANDS: Record<string, string> = {
       '/ # grep Cap /proc/$$/status': 'grep Cap /proc/$$/status',
       ...Object.fromEntries(OLD.filter((o) => o.command.includes('\\\n> ')).map((o) => [o.command, o.command.replaceAll('\\\n> ', '\\\n')])),
@@ -90,6 +91,7 @@ describe('command model on the corpus', () => {
       'cat <<EOF >./kustomization.yaml\nresources:\n- deployment.yaml\nconfigMapGenerator:\n- name: example-configmap-1\n  files:\n  - application.properties\nEOF',
       'kubectl apply -k ./',
       'kubectl delete -k ./',
+      'kubectl logs deployments/configmap-env-var --follow',
     ];
     const expected = [...OLD.map((o) => NOW_COMMANDS[o.command] ?? o.command), ...ADDED];
     expect([...found].sort()).toEqual(expected.sort());
