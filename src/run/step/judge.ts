@@ -20,6 +20,7 @@ import { installedPrograms } from '../installs.js';
 import { kubectlUsageError } from '../usage-error.js';
 import { gatherDiagnostics } from '../diagnostics.js';
 import { findHint, gatherFacts } from '../hints/index.js';
+import type { HintContext } from '../hints/types.js';
 import { cannotCheck } from '../unchecked.js';
 import { heldPort } from '../host-ports.js';
 import { listObjects } from '../look.js';
@@ -194,16 +195,7 @@ export async function explainStep(
   const usage = result.status === 'fail' ? kubectlUsageError(command, attempt.output) : undefined;
   if (usage) {
     // A lint finding that names the flag's replacement says more than kubectl's refusal.
-    const removed = findHint({
-      step,
-      output: attempt.output,
-      exitCode: attempt.exitCode,
-      expected: step.expected?.text ?? null,
-      earlier: state.earlier,
-      manifests: state.manifests,
-      lintFindings: state.options.lintFindings,
-      facts: null,
-    });
+    const removed = findHint(hintInput(state, step, attempt, null));
     result.hint =
       removed?.id === 'removed-flag'
         ? removed
@@ -306,16 +298,7 @@ export async function explainStep(
   }
   if (result.status === 'fail') {
     const facts = state.options.gatherFacts ? await gatherFacts(state.env, state.session.namespace, state.sandbox.private) : null;
-    const hint = findHint({
-      step,
-      output: attempt.output,
-      exitCode: attempt.exitCode,
-      expected: step.expected?.text ?? null,
-      earlier: state.earlier,
-      manifests: state.manifests,
-      lintFindings: state.options.lintFindings,
-      facts,
-    });
+    const hint = findHint(hintInput(state, step, attempt, facts));
     if (hint) result.hint = hint;
     if (state.options.gatherFacts) {
       result.diagnostics = await gatherDiagnostics(state.env, state.session.namespace, state.sandbox.private, facts, `${command}\n${attempt.output}`);
@@ -349,6 +332,20 @@ export async function explainStep(
  * A step that failed (and exited non-zero) did not make the files and folders it names: a later
  * step that uses one of them and finds it missing is linked to this failure (one defect, one fail).
  */
+/** What the hint rules read of a failed step. */
+function hintInput(state: LessonProgress, step: CommandStep, attempt: Attempted['attempt'], facts: HintContext['facts']): HintContext {
+  return {
+    step,
+    output: attempt.output,
+    exitCode: attempt.exitCode,
+    expected: step.expected?.text ?? null,
+    earlier: state.earlier,
+    manifests: state.manifests,
+    lintFindings: state.options.lintFindings,
+    facts,
+  };
+}
+
 function publishFailure(state: LessonProgress, step: CommandStep, command: string, result: StepResult): void {
   if (result.status !== 'fail' || !result.exitCode) return;
   const names = createdPaths(command);
