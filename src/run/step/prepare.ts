@@ -33,7 +33,7 @@ import { baseResult, skipped, unchecked } from '../outcome.js';
 import { missingExamples, prepareCommand } from '../rewrite/index.js';
 import { firstKubectlCall, shQuote, shQuoteExpanding } from '../../shell/index.js';
 import { internal } from '../internal.js';
-import { lookUpScript, notInstalledReason, programsToLookUp } from '../reader-tools.js';
+import { foundOnPath, lookUpScript, notInstalledReason, programsToLookUp, type LookupView } from '../reader-tools.js';
 import { listObjects, missingPaths, shellValues } from '../look.js';
 import type { LessonContext, LessonProgress, LessonRecord, ShellPosition } from '../state.js';
 import type { Rewrite, StepResult } from '../types.js';
@@ -410,7 +410,12 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   // would only show that; what it would have made is missing for later steps.
   if (onLocalHost) {
     const names = programsToLookUp(command).filter((n) => !state.foundPrograms.has(n));
-    const missing = names.length ? (await internal(state, lookUpScript(names))).split('\n').filter((n) => names.includes(n)) : [];
+    // A stat over the lesson's PATH finds most; the shell is asked only about the rest (a function
+    // or alias the page defined, a program truly missing), a round trip each time.
+    const view = lookupView(state);
+    const onPath = view && names.length ? foundOnPath(names, view) : new Set<string>();
+    const ask = names.filter((n) => !onPath.has(n));
+    const missing = ask.length ? (await internal(state, lookUpScript(ask))).split('\n').filter((n) => ask.includes(n)) : [];
     for (const n of names) if (!missing.includes(n)) state.foundPrograms.add(n);
     if (missing.length) {
       const reason = notInstalledReason(missing);
@@ -428,4 +433,20 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
     rewrites.push(...linked.rewrites);
   }
   return { command, prepared, onLocalHost, rewrites, warnings };
+}
+
+/**
+ * How the next step sees this machine's programs: the PATH it will have (from the shell's carried
+ * state; null when that cannot be read, so the shell is asked), and under confinement the
+ * directories bubblewrap hides and whether the lesson runs as another user.
+ */
+function lookupView(state: Pick<LessonContext, 'shell' | 'shellOptions'>): LookupView | null {
+  const carried = state.shell.carried();
+  if (!carried && !state.shell.fresh) return null;
+  const path = carried ? carried.variables.get('PATH')?.value : state.shellOptions.env.PATH;
+  if (path === undefined) return null;
+  const wrap = state.shellOptions.wrap;
+  if (!wrap) return { path };
+  const hidden = wrap.args.flatMap((a, i) => (a === '--tmpfs' && wrap.args[i + 1] ? [wrap.args[i + 1]!] : []));
+  return { path, hidden, asOthers: wrap.uid !== undefined };
 }
