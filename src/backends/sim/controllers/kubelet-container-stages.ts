@@ -1,6 +1,7 @@
 import { containerUsage } from '../runtime/images/usage.js';
 import type { HandlerHost, KubeletRun } from './kubelet-handlers.js';
 import { containerID, exitPlan, imageID, imageRepository, normalizeImage } from './kubelet-images.js';
+import { probeWorker } from './kubelet-probe-stages.js';
 import { probesOf } from './kubelet-probes.js';
 import type { Go, StageCursor } from './kubelet-stages.js';
 import { containerSpec, containerStatus } from './kubelet-status.js';
@@ -52,7 +53,7 @@ export function createContainer(k: HandlerHost, run: KubeletRun, at: StageCursor
   } else if ((plan || !beside) && !runtimeReports)
     go('exits', { i: at.i, chain: at.chain, exitCode: plan?.exitCode ?? 0 }, plan?.afterMs ?? k.timings.exitAfterMs);
   if (oom) go('oom', { i: at.i, chain: at.chain, gen: c.restartCount, exitCode: 137, reason: 'OOMKilled' });
-  for (const p of probes) k.health.probeTick(run, c, c.restartCount, p, 0);
+  for (const p of probes) go('probe', probeWorker(at, c.restartCount, p));
   const postStart = dig<Json>(spec, 'lifecycle', 'postStart');
   if (postStart && beside) k.health.postStart(run, c, c.restartCount, postStart);
   if (beside && at.chain) go('chain', following(at));

@@ -7,6 +7,7 @@ import type { ContainerHealth, HealthRun } from './kubelet-health.js';
 import { exitPlan, goDuration, imageSize, normalizeImage, pullError } from './kubelet-images.js';
 import type { Go, StageCursor, StageHandler, StageRun, StageValues } from './kubelet-stages.js';
 import { type ContainerRun, containerSpec, stopContainers } from './kubelet-status.js';
+import { probeHandlers } from './kubelet-probe-stages.js';
 import { missingVolumeSource } from './kubelet-volumes.js';
 import type { PodLifecycleTimings } from './stages/pod-lifecycle.js';
 import type { PodStageName } from './stages/pod-stages.js';
@@ -36,6 +37,8 @@ export interface HandlerHost {
   current(run: KubeletRun): KObject | undefined;
   /** Records the events of a stage whose row lists them per container. */
   record(run: KubeletRun, stage: PodStageName, c: ContainerRun, values: StageValues): void;
+  /** The pod's status may have changed outside a timer of its own (a probe's answer): sync it. */
+  changed(run: KubeletRun): void;
   /** The delay of an outcome of a stage (a back-off after `amount` failures). */
   waitMs(stage: PodStageName, outcome: string, amount?: number): number;
 }
@@ -202,6 +205,7 @@ export function kubeletHandlers(k: HandlerHost): Handlers {
     terminating: { act: (run, at, go) => terminating(k, run, at, go) },
     'containers-stopped': { act: (run, at, go) => containersStopped(k, run, at, go) },
     'stopped-reported': { act: (_run, at, go) => go(at.phase === 'Succeeded' ? 'succeeded' : 'failed', at) },
+    ...probeHandlers(k),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Api } from '../api/types.js';
 import type { PodRuntime, ProbeOutcome } from '../runtime/hooks.js';
 import type { KObject } from '../types.js';
-import { type ProbeSettings, type ProbeTally, probeKillMessage, tally } from './kubelet-probes.js';
+import type { ProbeTally } from './kubelet-probes.js';
 import { type ContainerRun, type PodRun, containerSpec } from './kubelet-status.js';
 import type { PodLifecycleTimings } from './stages/pod-lifecycle.js';
 import type { Json } from './util.js';
@@ -26,9 +26,9 @@ export interface KubeletOps {
   event(run: HealthRun, c: ContainerRun | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void;
   /**
    * Stops container instance `gen` to restart it (the `killing` stage): preStop, the stop signal,
-   * then the kill when the grace period (`graceSeconds`, else the pod's) ends.
+   * then the kill when the pod's grace period ends.
    */
-  kill(run: HealthRun, c: ContainerRun, gen: number, message: string, graceSeconds?: number): void;
+  kill(run: HealthRun, c: ContainerRun, gen: number, message: string): void;
   /** The pod's status may have changed: sync it. */
   changed(run: HealthRun): void;
   /** Simulated ms → clock ms at the simulator's speed. */
@@ -36,9 +36,9 @@ export interface KubeletOps {
 }
 
 /**
- * Container health as the kubelet's prober manager and lifecycle handlers see it: probe workers
- * (liveness, readiness, startup), postStart and preStop hooks, killing a container that failed
- * them, and the message a terminated container leaves.
+ * Container health as the kubelet's lifecycle handlers see it: readiness, postStart and preStop
+ * hooks, killing a container whose postStart failed, and the message a terminated container
+ * leaves. The probe workers are stages of the pod stage table (`kubelet-probe-stages.ts`).
  */
 export class ContainerHealth {
   constructor(private readonly k: KubeletOps) {}
@@ -48,52 +48,9 @@ export class ContainerHealth {
     c.ready = (!c.init || c.sidecar === true) && c.state['running'] !== undefined && c.started && c.readiness !== 'failure';
   }
 
-  /** Is this container instance still the one a probe worker was started for? */
-  private probing(run: HealthRun, c: ContainerRun, gen: number): boolean {
+  /** Is this container instance still the one a probe worker was started for (running, not being killed)? */
+  isProbing(run: HealthRun, c: ContainerRun, gen: number): boolean {
     return this.k.alive(run) && !run.terminating && c.restartCount === gen && c.state['running'] !== undefined && !c.killing;
-  }
-
-  /** One tick of a probe worker: every periodSeconds, once initialDelaySeconds have passed. */
-  probeTick(run: HealthRun, c: ContainerRun, gen: number, p: ProbeSettings, elapsedMs: number): void {
-    if (!this.probing(run, c, gen)) return;
-    this.k.after(run, p.periodMs, () => this.probeTick(run, c, gen, p, elapsedMs + p.periodMs));
-    if (elapsedMs < p.initialDelayMs) return;
-    // The startup probe stops once the container has started; the others wait for it.
-    if (p.type === 'Startup' ? c.started : !c.started) return;
-    this.probeOnce(run, c, gen, p);
-  }
-
-  private probeOnce(run: HealthRun, c: ContainerRun, gen: number, p: ProbeSettings): void {
-    const pod = this.k.current(run);
-    if (!pod) return;
-    if (!this.k.runtime.probe) {
-      // A runtime that cannot run probes: count them as passing.
-      this.probed(run, c, gen, p, { result: 'success', output: '' });
-      return;
-    }
-    void this.k.runtime
-      .probe(pod, c.name, p.spec, p.timeoutMs)
-      .catch(() => undefined)
-      .then((o) => {
-        if (!this.probing(run, c, gen)) return;
-        // The runtime has not started the container's process yet: ask again shortly.
-        if (o === undefined) this.k.after(run, this.k.timings.probeRetryMs, () => this.probing(run, c, gen) && this.probeOnce(run, c, gen, p));
-        else this.probed(run, c, gen, p, o);
-      });
-  }
-
-  private probed(run: HealthRun, c: ContainerRun, gen: number, p: ProbeSettings, o: ProbeOutcome): void {
-    if (o.result === 'failure') this.k.event(run, c, 'Warning', 'Unhealthy', `${p.type} probe failed: ${o.output}`);
-    const key = `${c.name}/${p.type}`;
-    const t = run.tallies.get(key) ?? { run: 0 };
-    run.tallies.set(key, t);
-    const settled = tally(t, o.result, p);
-    if (!settled) return;
-    if (p.type === 'Readiness') c.readiness = settled;
-    else if (settled === 'success') c.started = true;
-    else this.k.kill(run, c, gen, probeKillMessage(c.name, p.type), p.graceSeconds);
-    this.refreshReady(c);
-    this.k.changed(run);
   }
 
   /** Runs a lifecycle handler in a running container, waiting for the runtime to have started it. */

@@ -1,3 +1,4 @@
+import type { ProbeSettings } from './kubelet-probes.js';
 import type { ContainerRun, PodRun } from './kubelet-status.js';
 import type { PodLifecycleTimings } from './stages/pod-lifecycle.js';
 import type { BackOff, PodStage, StageEdge, StageEvent } from './stages/pod-stages.js';
@@ -26,6 +27,9 @@ export interface StageCursor {
   stopping?: number[];
   /** The phase a deleted pod ends in. */
   phase?: 'Succeeded' | 'Failed';
+  /** The probe a probe worker's stages are about, and how long its worker has run (simulated ms). */
+  probe?: ProbeSettings;
+  probeElapsedMs?: number;
 }
 
 /** What the engine moves through the table: the kubelet's record of a pod. */

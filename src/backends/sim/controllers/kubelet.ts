@@ -48,14 +48,7 @@ export class Kubelet {
       after: (run, ms, fn) => this.after(run as Run, ms, fn),
       current: (run) => this.current(run as Run),
       event: (run, c, type, reason, message) => this.event(run as Run, c, type, reason, message),
-      kill: (run, c, gen, message, graceSeconds) =>
-        this.stages.enter(run as Run, 'killing', {
-          i: run.containers.indexOf(c),
-          chain: false,
-          gen,
-          detail: message,
-          ...(graceSeconds !== undefined ? { graceSeconds } : {}),
-        }),
+      kill: (run, c, gen, message) => this.stages.enter(run as Run, 'killing', { i: run.containers.indexOf(c), chain: false, gen, detail: message }),
       changed: (run) => this.queue.add(run.key),
       delay: (ms) => this.delay(ms),
     });
@@ -69,6 +62,7 @@ export class Kubelet {
         images: this.images,
         current: (run) => this.current(run),
         record: (run, stage, c, values) => this.stages.record(run, stage, c, values),
+        changed: (run) => this.queue.add(run.key),
         waitMs: (stage, outcome, amount) => this.stages.waitMs(stage, outcome, amount) ?? 0,
       }),
       { timings, after: (run, ms, fn, retry) => this.after(run, ms, fn, retry), event: (...a) => this.event(...a), sandbox: (run) => this.sandbox(run) },

@@ -14,6 +14,13 @@ export type PodStageName =
   | 'pull-backoff'
   | 'create'
   | 'relisted'
+  | 'probe-tick'
+  | 'probing'
+  | 'probe-succeeded'
+  | 'probe-failed'
+  | 'probe-counted'
+  | 'probe-passed'
+  | 'probe-not-ready'
   | 'killing'
   | 'killed'
   | 'process-unrunnable'
@@ -178,13 +185,55 @@ export const podStages: readonly PodStage[] = [
       // The next container starts once this one runs (after a sidecar: the next init container).
       chain: now('pull'),
       resync: { to: 'resync', wait: { given: 'resyncMs and its jitter' }, retry: true },
+      // One worker per probe of the container (startup, liveness, readiness), as the prober manager starts them.
+      probe: now('probe-tick'),
     },
   },
   { name: 'relisted', scope: 'container', sideline: true, next: {} },
+  // A probe worker (pkg/kubelet/prober/worker.go) of one container instance: it ticks every
+  // periodSeconds while the instance runs and probes once initialDelaySeconds have passed — the
+  // startup probe until the container has started, liveness and readiness only from then on.
+  {
+    name: 'probe-tick',
+    scope: 'container',
+    next: {
+      period: { to: 'probe-tick', wait: { given: "the probe's periodSeconds" } },
+      due: now('probing'),
+    },
+  },
+  {
+    name: 'probing',
+    scope: 'container',
+    next: {
+      success: now('probe-succeeded'),
+      failure: now('probe-failed'),
+      // The runtime has not started the container's process yet: ask again shortly.
+      'not-started': after('probeRetryMs', 'probing'),
+    },
+  },
+  // The worker counts results in a row; the settled result changes at successThreshold successes
+  // or failureThreshold failures.
+  { name: 'probe-succeeded', scope: 'container', next: { below: now('probe-counted'), threshold: now('probe-passed') } },
+  {
+    name: 'probe-failed',
+    scope: 'container',
+    events: [{ type: 'Warning', reason: 'Unhealthy', message: '${probe} probe failed: ${detail}' }],
+    next: {
+      below: now('probe-counted'),
+      // A failed readiness probe takes the container out of Ready; a failed liveness or startup
+      // probe has it killed and restarted (and holds the worker until the next instance).
+      'not-ready': now('probe-not-ready'),
+      restart: now('killing'),
+    },
+  },
+  { name: 'probe-counted', scope: 'container', sideline: true, next: {} },
+  // Settled on success: a readiness probe makes the container Ready, a startup probe marks it started.
+  { name: 'probe-passed', scope: 'container', sideline: true, next: {} },
+  { name: 'probe-not-ready', scope: 'container', sideline: true, next: {} },
   {
     name: 'killing',
     scope: 'container',
-    trigger: 'a liveness or startup probe settled on failure, or the postStart hook failed',
+    trigger: 'the postStart hook failed (a failed liveness or startup probe comes from probe-failed)',
     events: [{ type: 'Normal', reason: 'Killing', message: '${detail}' }],
     next: {
       // Servers that stop on the image's stop signal end at once; shells and sleeps as PID 1 ignore
