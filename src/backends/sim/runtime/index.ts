@@ -59,5 +59,6 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
     nodeExec: (node, command, timeoutMs, tty) => nodeShell(api, node, command, timeoutMs, parts.net.directory, parts.speed(), nodeFiles, tty === true),
     warnings: () => [...parts.notes],
     internetLookups: () => parts.net.internetLookups(),
+    serveApiServer: (endpoint) => parts.net.serveApiServer(endpoint),
   };
 }
