@@ -30,7 +30,6 @@ export function createContainer(k: HandlerHost, run: KubeletRun, at: StageCursor
   const probes = beside ? probesOf(spec) : [];
   c.started = !probes.some((p) => p.type === 'Startup');
   c.readiness = probes.some((p) => p.type === 'Readiness') ? 'failure' : undefined;
-  k.health.refreshReady(c);
   // The kubelet learns that a container runs from its next relist: one that has already ended
   // by then is never reported running, so a crash loop never looks Ready.
   if (c.restartCount > 0 || oom || (plan && plan.afterMs < k.timings.relistMs)) {
@@ -95,7 +94,6 @@ export function containerExited(k: HandlerHost, run: KubeletRun, at: StageCursor
     startedAt: running['startedAt'],
   };
   c.state = { terminated };
-  c.ready = false;
   c.started = false;
   c.unseen = undefined;
   const policy = String(dig(k.current(run), 'spec', 'restartPolicy') ?? 'Always');

@@ -36,17 +36,12 @@ export interface KubeletOps {
 }
 
 /**
- * Container health as the kubelet's lifecycle handlers see it: readiness, postStart and preStop
+ * Container health as the kubelet's lifecycle handlers see it: postStart and preStop
  * hooks, killing a container whose postStart failed, and the message a terminated container
  * leaves. The probe workers are stages of the pod stage table (`kubelet-probe-stages.ts`).
  */
 export class ContainerHealth {
   constructor(private readonly k: KubeletOps) {}
-
-  /** Ready: running, started (startup probe passed) and the readiness probe, if any, settled on success. */
-  refreshReady(c: ContainerRun): void {
-    c.ready = (!c.init || c.sidecar === true) && c.state['running'] !== undefined && c.started && c.readiness !== 'failure';
-  }
 
   /** Is this container instance still the one a probe worker was started for (running, not being killed)? */
   isProbing(run: HealthRun, c: ContainerRun, gen: number): boolean {

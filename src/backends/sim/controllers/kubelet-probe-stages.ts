@@ -25,11 +25,6 @@ function tallyOf(run: KubeletRun, at: StageCursor): ProbeTally {
  */
 export function probeHandlers(k: HandlerHost): Record<ProbeStage, StageHandler<KubeletRun>> {
   const probing = (run: KubeletRun, at: StageCursor) => k.health.isProbing(run, run.containers[at.i]!, at.gen!);
-  // The container's readiness may have changed: report it.
-  const settle = (run: KubeletRun, at: StageCursor) => {
-    k.health.refreshReady(run.containers[at.i]!);
-    k.changed(run);
-  };
   const probe = (run: KubeletRun, at: StageCursor, go: Go) => {
     const pod = k.current(run);
     if (!pod) return;
@@ -77,7 +72,8 @@ export function probeHandlers(k: HandlerHost): Record<ProbeStage, StageHandler<K
           detail: probeKillMessage(c.name, p.type),
           ...(p.graceSeconds !== undefined ? { graceSeconds: p.graceSeconds } : {}),
         });
-        settle(run, at);
+        // The container's readiness may have changed: report it.
+        k.changed(run);
       },
     },
     'probe-passed': {
@@ -85,13 +81,15 @@ export function probeHandlers(k: HandlerHost): Record<ProbeStage, StageHandler<K
         const c = run.containers[at.i]!;
         if (at.probe!.type === 'Readiness') c.readiness = 'success';
         else c.started = true;
-        settle(run, at);
+        // The container's readiness may have changed: report it.
+        k.changed(run);
       },
     },
     'probe-not-ready': {
       act(run, at) {
         run.containers[at.i]!.readiness = 'failure';
-        settle(run, at);
+        // The container's readiness may have changed: report it.
+        k.changed(run);
       },
     },
   } satisfies Partial<Record<PodStageName, StageHandler<KubeletRun>>>;

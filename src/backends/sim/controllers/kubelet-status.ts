@@ -17,7 +17,7 @@ export interface ContainerRun {
   state: Json;
   lastState: Json;
   restartCount: number;
-  ready: boolean;
+  /** Started: no startup probe, or it settled on success (the kubelet's startup results manager). */
   started: boolean;
   containerID?: string;
   imageID?: string;
@@ -60,11 +60,22 @@ function condition(type: string, status: boolean, reason?: string, message?: str
   };
 }
 
+/**
+ * Whether a container is ready, as the prober manager's UpdatePodStatus decides: an init container
+ * once it has exited with success; a main container or a sidecar while it runs, has started
+ * (startup probe) and no readiness probe has settled on failure (a readiness probe starts out
+ * failed). The one place readiness is computed: the container status and the pod's Ready and
+ * ContainersReady conditions read it.
+ */
+export function containerReady(c: ContainerRun): boolean {
+  if (c.init && !c.sidecar) return dig(c.state, 'terminated', 'exitCode') === 0;
+  return c.state['running'] !== undefined && c.started && c.readiness !== 'failure';
+}
+
 /** The status of one container as the kubelet reports it. */
 export function containerStatus(c: ContainerRun): Json {
   if (c.unseen) return c.unseen;
-  // Init containers are ready once they have exited with success (prober manager, UpdatePodStatus).
-  const ready = c.init && !c.sidecar ? dig(c.state, 'terminated', 'exitCode') === 0 : c.ready;
+  const ready = containerReady(c);
   return {
     ...(c.containerID ? { containerID: c.containerID } : {}),
     image: c.imageRef ?? c.image,
@@ -89,7 +100,7 @@ export function buildPodStatus(pod: KObject, run: PodRun, now: string): Json {
     c.sidecar ? c.started && c.state['running'] !== undefined : c.state['terminated'] !== undefined && (c.state['terminated'] as Json)['exitCode'] === 0;
   const initDone = inits.every(initialised);
   // Sidecars count in the Ready and ContainersReady conditions (status.generateContainersReadyCondition).
-  const notReady = [...inits.filter((c) => c.sidecar), ...main].filter((c) => !c.ready || c.unseen).map((c) => c.name);
+  const notReady = [...inits.filter((c) => c.sidecar), ...main].filter((c) => !containerReady(c) || c.unseen).map((c) => c.name);
   const runningAny = main.some((c) => c.state['running'] !== undefined && !c.unseen);
   // getPhase: every container started and at least one running, or all stopped and to be restarted.
   const stopped = main.length > 0 && main.every((c) => c.state['terminated'] !== undefined);
@@ -151,7 +162,6 @@ export function initialContainers(spec: Json): ContainerRun[] {
     state: { waiting: { reason: ((spec['initContainers'] as Json[]) ?? []).length ? 'PodInitializing' : 'ContainerCreating' } },
     lastState: {},
     restartCount: 0,
-    ready: false,
     started: false,
     volumeMounts: ((c['volumeMounts'] as Json[]) ?? []).map((m) => ({
       mountPath: m['mountPath'],
@@ -177,7 +187,6 @@ export function stopContainers(run: PodRun, running: ContainerRun[], finishedAt:
         startedAt: (c.state['running'] as Json)['startedAt'],
       },
     };
-    c.ready = false;
     c.started = false;
   }
   run.sandboxReady = false;
