@@ -33,6 +33,7 @@ import { baseResult, skipped, unchecked } from '../outcome.js';
 import { missingExamples, prepareCommand } from '../rewrite/index.js';
 import { firstKubectlCall, shQuote, shQuoteExpanding } from '../../shell/index.js';
 import { internal } from '../internal.js';
+import { PROBE_ACCEPTED } from '../interactive-arguments.js';
 import { foundOnPath, lookUpScript, notInstalledReason, programsToLookUp, type LookupView } from '../reader-tools.js';
 import { listObjects, missingPaths, shellValues } from '../look.js';
 import type { LessonContext, LessonProgress, LessonRecord, ShellPosition } from '../state.js';
@@ -151,6 +152,13 @@ function earlierRuns(state: LessonRecord): EarlierRun[] {
     ok: state.ran.some((r) => r.line === e.step.line && r.ok),
     output: state.outputs.get(e.step.id) ?? '',
   }));
+}
+
+/** True when kubectl, asked with the probe command, refuses it (exits with a status a connected session does not give). */
+async function refusedBy(state: LessonContext, probe: string): Promise<boolean> {
+  const out = await internal(state, `${probe} >/dev/null 2>&1; echo "__kdt_rc=$?"`);
+  const rc = Number(/__kdt_rc=(\d+)/.exec(out)?.[1] ?? 0);
+  return !PROBE_ACCEPTED.has(rc);
 }
 
 /**
@@ -372,6 +380,18 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   });
   rewrites.push(...prepared.rewrites);
   warnings.push(...prepared.warnings);
+  // kubectl refuses the arguments of a step that would open a session: the step is that refusal.
+  const refusal = prepared.action === 'skip' && prepared.probe !== undefined && (await refusedBy(state, prepared.probe)) ? prepared.probe : undefined;
+  if (refusal) {
+    const why = 'kubectl refuses these arguments before any session starts; asked without a terminal, its answer is compared';
+    const run = {
+      action: 'run' as const,
+      script: refusal,
+      rewrites: [{ kind: 'interactive' as const, from: command, to: refusal, reason: why }],
+      warnings: [],
+    };
+    return { command, prepared: run, onLocalHost: step.host.kind === 'local', rewrites: [...rewrites, ...run.rewrites], warnings };
+  }
   if (prepared.action === 'skip') {
     // What it would have made (a `kubectl debug` copy, an object of a remote line) is missing for
     // later steps, and so are the addresses its shown output hands them (`http://127.0.0.1:51082` of a tunnel).
