@@ -11,11 +11,11 @@ import type { Binding } from './types.js';
  * CLUSTER-IP cell and the `IP:` field of its describe output).
  */
 export const BINDING_RULES: Readonly<Record<string, BindingRule>> = {
-  'cluster-ip': { family: 'ip', unique: true },
+  'cluster-ip': { family: 'ip', unique: true, latest: true },
   ip: { family: 'ip', unique: false },
   'external-ip': { family: 'ip', unique: false },
   cidr: { family: 'cidr', unique: false },
-  'node-port': { family: 'node-port', unique: true },
+  'node-port': { family: 'node-port', unique: true, latest: true },
   uid: { family: 'uid', unique: true, inSets: true },
   'pod-name': { family: 'pod-name', unique: true, inSets: true },
   'node-name': { family: 'node-name', unique: false },
@@ -41,6 +41,12 @@ export interface BindingRule {
    * items), not in output compared line by line in order.
    */
   inSets?: boolean;
+  /**
+   * A later command means the value shown most recently: a page that deleted a Service and made
+   * another may show the same NodePort or cluster IP for the new one (`5678:32373/TCP` twice), and
+   * `curl localhost:32373` afterwards reaches the new Service, not the deleted one.
+   */
+  latest?: boolean;
 }
 
 /**
@@ -68,7 +74,8 @@ export class BindingSet {
   readonly #actualOf: Map<string, Binding>;
 
   constructor(prior: readonly Binding[] = [], from?: BindingSet) {
-    this.#seen = new Set(from ? from.#seen : prior.map((b) => `${familyOf(b.kind)}\0${b.doc}`));
+    // A kind whose latest value counts is bound again when the page shows its doc value for another actual value.
+    this.#seen = new Set(from ? from.#seen : prior.map((b) => `${familyOf(b.kind)}\0${b.doc}${BINDING_RULES[b.kind]?.latest ? `\0${b.actual}` : ''}`));
     this.#docOf = from ? from.#docOf : new Map();
     this.#actualOf = from ? from.#actualOf : new Map();
     if (from) this.list.push(...from.list);
@@ -76,7 +83,7 @@ export class BindingSet {
       if (!BINDING_RULES[b.kind]?.unique || b.loose === true) continue;
       const family = familyOf(b.kind);
       if (!this.#docOf.has(`${family}\0${b.actual}`)) this.#docOf.set(`${family}\0${b.actual}`, b);
-      if (!this.#actualOf.has(`${family}\0${b.doc}`)) this.#actualOf.set(`${family}\0${b.doc}`, b);
+      if (!this.#actualOf.has(`${family}\0${b.doc}`) || BINDING_RULES[b.kind]?.latest) this.#actualOf.set(`${family}\0${b.doc}`, b);
     }
   }
 
@@ -85,11 +92,14 @@ export class BindingSet {
     return new BindingSet([], this);
   }
 
-  /** Records a binding unless the doc value is already bound (in the kind's family) or equals the actual value. */
+  /**
+   * Records a binding unless the doc value is already bound (in the kind's family; for kinds whose
+   * latest value counts, earlier on the page only to this same actual value) or equals the actual value.
+   */
   add(binding: Binding): void {
     // One binding per doc value and family: `minikube` may be a cluster and a context name.
     const key = `${familyOf(binding.kind)}\0${binding.doc}`;
-    if (binding.doc === binding.actual || this.#seen.has(key)) return;
+    if (binding.doc === binding.actual || this.#seen.has(key) || this.#seen.has(`${key}\0${binding.actual}`)) return;
     this.#seen.add(key);
     this.list.push(binding);
   }
@@ -144,11 +154,12 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
  * Rewrites a later command with the values really seen: every whole-token occurrence of a doc
  * value becomes its actual value (`my-nginx-cf54cdbf7-vr96x` in `kubectl exec my-nginx-cf54cdbf7-vr96x`
  * but not in `my-nginx-cf54cdbf7-vr96xz`; `10.0.0.1` but not inside `10.0.0.12`).
- * Longer doc values win over their prefixes. Returns the command and the bindings used.
+ * Longer doc values win over their prefixes; a doc value bound twice takes its first actual value,
+ * or its latest for kinds whose rule says so. Returns the command and the bindings used.
  */
 export function applyBindings(command: string, bindings: Binding[]): { command: string; applied: Binding[] } {
   const byDoc = new Map<string, Binding>();
-  for (const b of bindings) if (b.doc !== '' && !byDoc.has(b.doc)) byDoc.set(b.doc, b);
+  for (const b of bindings) if (b.doc !== '' && (!byDoc.has(b.doc) || BINDING_RULES[b.kind]?.latest)) byDoc.set(b.doc, b);
   if (byDoc.size === 0) return { command, applied: [] };
   const docs = [...byDoc.keys()].sort((a, b) => b.length - a.length);
   const re = new RegExp(`(?<![A-Za-z0-9_.-])(?:${docs.map(escape).join('|')})(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`, 'g');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { matchOutput } from '../../src/match/index.js';
+import { applyBindings, matchOutput } from '../../src/match/index.js';
 import type { Binding, MatchInput, MatchResult } from '../../src/match/index.js';
 
 /** Matches the steps of a page in order, passing each the bindings of the steps before (as the runner does). */
@@ -199,5 +199,26 @@ describe('values the cluster assigns are consistent across a page', () => {
     const minikube = (key: string) => users(key).replace('developer', 'minikube');
     const [installer] = page([{ command: 'kubectl config view', expected: minikube('/home/me/.minikube/client.key'), actual: minikube('key-a') }]);
     expect(installer!.ok, JSON.stringify(installer!.differences)).toBe(true);
+  });
+});
+
+describe('a NodePort the page shows again for a new Service', () => {
+  const table = (svc: string, port: string) =>
+    `NAME   TYPE       CLUSTER-IP      EXTERNAL-IP   PORT(S)          AGE\n${svc}   NodePort   10.111.36.142   <none>        5678:${port}/TCP   72s`;
+  test('a later command reaches the Service shown last, not the deleted one', () => {
+    const [first, second] = page([
+      { command: 'kubectl get svc one', expected: table('one', '32373'), actual: table('one', '31928').replace('10.111.36.142', '10.96.44.1') },
+      { command: 'kubectl get svc two', expected: table('two', '32373'), actual: table('two', '30555').replace('10.111.36.142', '10.96.44.2') },
+    ]);
+    expect(first!.ok && second!.ok).toBe(true);
+    const bindings = [...first!.bindings, ...second!.bindings];
+    expect(applyBindings('curl localhost:32373', bindings).command).toBe('curl localhost:30555');
+    expect(applyBindings('curl 10.111.36.142:5678', bindings).command).toBe('curl 10.96.44.2:5678');
+  });
+  test('a value bound once keeps it, and a pod name keeps its first binding', () => {
+    const [first] = page([{ command: 'kubectl get svc one', expected: table('one', '32373'), actual: table('one', '31928') }]);
+    expect(applyBindings('curl localhost:32373', first!.bindings).command).toBe('curl localhost:31928');
+    const pod = (actual: string) => ({ doc: 'web-abc12', actual, kind: 'pod-name' }) as Binding;
+    expect(applyBindings('kubectl logs web-abc12', [pod('web-x1'), pod('web-x2')]).command).toBe('kubectl logs web-x1');
   });
 });
