@@ -14,6 +14,10 @@ describe("a container's status from the stage it is in", () => {
       'crash-loop-backoff=waiting',
       'containers-stopped=terminated',
     ]);
+    // The restart count and lastState change on entering these rows too.
+    expect(
+      podStages.filter((s) => s.keepsLastState || s.restarts).map((s) => `${s.name}${s.keepsLastState ? ' lastState' : ''}${s.restarts ? ' restarts' : ''}`),
+    ).toEqual(['crash-loop-backoff lastState', 'restart lastState restarts']);
     // A stage with a waiting state is in state waiting.
     for (const s of podStages) if (s.waiting) expect(s.state, s.name).toBe('waiting');
   });

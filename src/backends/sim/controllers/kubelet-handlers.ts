@@ -180,20 +180,10 @@ export function kubeletHandlers(k: HandlerHost): Handlers {
           backoff: goDuration(k.waitMs('crash-loop-backoff', 'retry', c.restartCount)),
         };
       },
-      act(run, at, go) {
-        const c = run.containers[at.i]!;
-        c.lastState = { terminated: at.terminated };
-        go('retry', at, c.restartCount);
-      },
+      act: (run, at, go) => go('retry', at, run.containers[at.i]!.restartCount),
     },
-    restart: {
-      act(run, at, go) {
-        const c = run.containers[at.i]!;
-        c.lastState = { terminated: at.terminated };
-        c.restartCount++;
-        go('ok', { i: at.i, chain: false });
-      },
-    },
+    // The row keeps the ended instance as lastState and counts the restart.
+    restart: { act: (_run, at, go) => go('ok', { i: at.i, chain: false }) },
     resync: {
       // Rewrites the volume files whose ConfigMap, Secret or pod labels/annotations changed since
       // (the pod sync's WaitForAttachAndMount remounts them); env from ConfigMaps and subPath mounts

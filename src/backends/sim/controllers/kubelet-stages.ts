@@ -109,6 +109,8 @@ export class StageEngine<R extends StageRun> {
       if (row.waiting) c.waiting = { message: fillMessage(row.name, row.waiting.message, values), reason: row.waiting.reason };
       c.stage = row;
     }
+    if (c && row.keepsLastState) c.lastState = { terminated: at.terminated };
+    if (c && row.restarts) c.restartCount++;
     if (row.phase) run.finished = row.phase;
     if (row.removes) run.stopped = true;
     const outcomes = Object.keys(row.next);

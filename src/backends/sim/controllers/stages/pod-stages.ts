@@ -88,6 +88,10 @@ export interface PodStage {
    * the containers it stops in it.
    */
   state?: ContainerStateName;
+  /** On entry the container's lastState becomes the terminated state of the instance that ended (the cursor's). */
+  keepsLastState?: true;
+  /** On entry the container's restart count goes up: the next instance is a restart. */
+  restarts?: true;
   /** The pod phase it settles: the pod's containers are done. */
   phase?: 'Succeeded' | 'Failed';
   /** The pod object is removed once this stage is reported. */
@@ -285,9 +289,10 @@ export const podStages: readonly PodStage[] = [
     events: [{ type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container ${container} in pod ${pod}' }],
     state: 'waiting',
     waiting: { message: 'back-off ${backoff} restarting failed container=${container} pod=${pod}', reason: 'CrashLoopBackOff' },
+    keepsLastState: true,
     next: { retry: { to: 'restart', wait: { backOff }, retry: true } },
   },
-  { name: 'restart', scope: 'container', next: { ok: now('pull') } },
+  { name: 'restart', scope: 'container', keepsLastState: true, restarts: true, next: { ok: now('pull') } },
   // The pod worker's periodic resync of a running pod (volume files).
   { name: 'resync', scope: 'pod', next: { again: { to: 'resync', wait: { given: 'resyncMs and its jitter' }, retry: true } } },
   { name: 'pod-succeeded', scope: 'pod', phase: 'Succeeded', next: {} },
