@@ -23,6 +23,8 @@ export const BINDING_RULES: Readonly<Record<string, BindingRule>> = {
   'kube-cluster': { family: 'kube-cluster', unique: true },
   'kube-user': { family: 'kube-user', unique: true },
   'api-server': { family: 'api-server', unique: false },
+  // One cluster advertises one address: a page showing two for the same cluster contradicts itself.
+  'server-address': { family: 'server-address', unique: true },
   'image-version': { family: 'image-version', unique: false },
   placeholder: { family: 'placeholder', unique: false },
 };

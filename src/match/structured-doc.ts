@@ -22,6 +22,12 @@ export const ELIDED = '\u0000elided';
 /** True for a key or list item that stands for elided siblings. */
 export const isElided = (v: unknown): boolean => typeof v === 'string' && v.startsWith(ELIDED);
 
+/** Prefix of a key standing for elided parents: what follows it sits somewhere below, at a place the doc does not show. */
+export const ELIDED_PARENT = `${ELIDED}parent`;
+
+/** True for a key whose value the doc shows below parents it elided. */
+export const isElidedParent = (v: unknown): boolean => typeof v === 'string' && v.startsWith(ELIDED_PARENT);
+
 type Mapping = Record<string, unknown>;
 const isMapping = (v: unknown): v is Mapping => typeof v === 'object' && v !== null && !Array.isArray(v);
 const indentOf = (s: string) => s.length - s.trimStart().length;
@@ -49,6 +55,10 @@ function dedent(lines: string[]): string[] {
 /**
  * Each `...` line becomes a placeholder at its indentation: a list item when the neighbouring
  * content line at that indentation is one, else a key. A YAML `...` would end the document.
+ * A `...` less indented than the line after it (`...` at column 0, then `  containerStatuses:`)
+ * elides parent lines too — the rest of `spec`, a `status:` line, a list item's `- name:` — so
+ * the lines after it hang under an {@link ELIDED_PARENT} key: their parent is whatever node below
+ * the `...`'s own level they fit (the walker looks for it), not the last key the doc shows.
  */
 function withPlaceholders(lines: string[]): string[] {
   let n = 0;
@@ -63,6 +73,8 @@ function withPlaceholders(lines: string[]): string[] {
     if (!isStructuredElision(line)) return line;
     const indent = indentOf(line);
     const pad = ' '.repeat(indent);
+    const next = neighbour(i, 1);
+    if (next !== undefined && indentOf(next) > indent) return `${pad}${JSON.stringify(`${ELIDED_PARENT}${n++}`)}:`;
     const item = [neighbour(i, 1), neighbour(i, -1)].some((l) => l !== undefined && indentOf(l) === indent && /^\s*-(?:\s|$)/.test(l));
     const id = JSON.stringify(`${ELIDED}${n++}`);
     return item ? `${pad}- ${id}` : `${pad}${id}: null`;
@@ -194,7 +206,9 @@ export function readDocDocument(expected: readonly string[]): DocDocument | unde
   }
   const placed = withPlaceholders(splitElidedItems(lines));
   const value = load(placed.join('\n'));
-  if (value !== undefined) return parsed(value, placed, false);
+  // Key paths are looked up in these lines: a parent placeholder is written as its key reads.
+  const raw = placed.map((l) => l.replace(/^(\s*)"\\u0000(elidedparent\d+)":$/, (_m, pad: string, id: string) => `${pad}\u0000${id}:`));
+  if (value !== undefined) return parsed(value, raw, false);
   if (!lines.some(isStructuredElision)) return undefined;
   const without = lines.map((l) => (isStructuredElision(l) ? '' : l));
   return parsed(load(without.join('\n')), without, true);

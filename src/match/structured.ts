@@ -5,7 +5,7 @@ import { isElision } from './lines.js';
 import { formatPath, lineOfPath, type KeyPath } from './structured-lines.js';
 import { environmentKey } from './environment-keys.js';
 import { isInstallerName } from './normalizers/kubeconfig.js';
-import { isElided } from './structured-doc.js';
+import { isElided, isElidedParent } from './structured-doc.js';
 import type { Difference } from './types.js';
 
 type Mapping = Record<string, unknown>;
@@ -159,8 +159,9 @@ class Walker {
   }
 
   private push(kind: Difference['kind'], docPath: KeyPath, path: KeyPath, message: string, extra: Partial<Difference> = {}): void {
-    // Paths name the doc's own list items (the reader's items[0]), below where the excerpt sits.
-    const shown = formatPath(this.anchor.concat(docPath));
+    // Paths name the doc's own list items (the reader's items[0]), below where the excerpt sits;
+    // below an elided parent the doc has no path of its own, so the cluster's is named.
+    const shown = formatPath(docPath.some(isElidedParent) ? path : this.anchor.concat(docPath));
     // An extra key stays a failure: only rows a distribution installs are tolerated as extra.
     if (this.installerLevel > 0 && extra.stale !== true && kind !== 'extra-line') {
       extra = { ...extra, environment: true };
@@ -182,6 +183,7 @@ class Walker {
       if (Array.isArray(actual) && this.options.excerpt && Object.keys(doc).some(isElided)) return this.compareElidedItem(doc, actual, docPath, path);
       if (!isMapping(actual)) return this.push('wrong-value', docPath, path, `doc a mapping, actual ${show(actual)}`);
       for (const [k, v] of Object.entries(doc)) {
+        if (isElidedParent(k) && v !== null && typeof v === 'object') this.compareBelow(v, actual, docPath.concat(k), path);
         if (isElided(k)) continue;
         if (k in actual) {
           this.compare(v, actual[k], docPath.concat(k), path.concat(k));
@@ -257,6 +259,42 @@ class Walker {
     });
     if (k < 0) return this.push('missing-line', docPath, path, `list item missing in actual output (doc ${show(doc)})`);
     this.compare(doc, actual[k], docPath, path.concat(k));
+  }
+
+  /**
+   * Lines the doc shows after a `...` that elided their parents (`...` at column 0, then
+   * `  containerStatuses:`): compared at the node below this one they differ least from, the
+   * shallowest on a tie — the nearest place consistent with the doc. With no such node they are
+   * compared here, so what the cluster does not have is still missing.
+   */
+  private compareBelow(doc: object, actual: Record<string, unknown>, docPath: KeyPath, path: KeyPath): void {
+    const keys = isMapping(doc) ? Object.keys(doc).filter((k) => !isElided(k)) : [];
+    const near = this.shownParent(docPath);
+    let best = Infinity;
+    let at: { node: unknown; path: KeyPath } = { node: actual, path: [] };
+    for (const c of candidates(actual, Array.isArray(doc), keys)) {
+      // Equal fits go to the place under the key the doc shows last above these lines.
+      const score = this.trial(doc, c.node, docPath, path.concat(c.path)) * 2 + (near !== undefined && c.path.includes(near) ? 0 : 1);
+      if (score < best) [best, at] = [score, c];
+      if (best === 0) break;
+    }
+    this.compare(doc, at.node, docPath, path.concat(at.path));
+  }
+
+  /** The key of the nearest doc line above an elided parent that is less indented than the lines it holds. */
+  private shownParent(docPath: KeyPath): string | undefined {
+    const at = lineOfPath(this.lines, docPath);
+    const held = this.lines.slice(at + 1).find((l) => l.trim() !== '');
+    if (held === undefined) return undefined;
+    const indent = held.length - held.trimStart().length;
+    for (let i = at - 1; i >= 0; i--) {
+      const l = this.lines[i]!;
+      // Placeholders (raw, or JSON-escaped in the parsed text) are no lines the doc shows.
+      if (l.trim() === '' || l.includes('\u0000') || l.includes('\\u0000') || isElision(l)) continue;
+      const m = /^(\s*)(?:-\s+)?["']?([^"':\s][^"':]*)["']?:(?:\s|$)/.exec(l);
+      if (m && m[1]!.length < indent) return m[2];
+    }
+    return undefined;
   }
 
   /** Pairs doc items with actual ones: by identity, else (excerpts) by fewest differences, else by index. */

@@ -104,7 +104,8 @@ export function onlyStateValues(differences: readonly Difference[]): boolean {
   return differences.length > 0 && differences.every(isStateValue);
 }
 
-function isStateValue(d: Difference): boolean {
+/** True for a value in a state column of a row the doc and the cluster both show. */
+export function isStateValue(d: Difference): boolean {
   const column = d.kind === 'wrong-value' ? /^row [^,]+, column ([^:]+):/.exec(d.message)?.[1] : undefined;
   return column !== undefined && STATE_COLUMNS.has(column);
 }
@@ -115,8 +116,10 @@ function isStateValue(d: Difference): boolean {
  * table does not have, or a value outside the state columns, is not.
  */
 export function onlyStateChanges(differences: readonly Difference[]): boolean {
-  return (
-    differences.length > 0 &&
-    differences.every((d) => isStateValue(d) || ((d.kind === 'extra-line' || d.kind === 'missing-line') && /^row \S+: /.test(d.message)))
-  );
+  return differences.length > 0 && differences.every(isStateChange);
+}
+
+/** True for a state value or a whole table row more or fewer. */
+export function isStateChange(d: Difference): boolean {
+  return isStateValue(d) || ((d.kind === 'extra-line' || d.kind === 'missing-line') && /^row \S+: /.test(d.message));
 }

@@ -65,10 +65,11 @@ export function createUnitCollector(src: SourceText): UnitCollector {
   const cover = (from: number, to: number): void => {
     for (let l = from; l <= to; l++) covered[l] = 1;
   };
-  const visit = (node: Nodes): void => {
+  const visit = (node: Nodes, inItem = false): void => {
     const pos = node.position;
     if (node.type === 'code' && pos) {
-      units.push(codeUnit(node, src));
+      const unit = codeUnit(node, src);
+      units.push(...(inItem && !unit.fenced ? (fencesInIndentedBlock(unit) ?? [unit]) : [unit]));
       cover(pos.start.line, pos.end.line);
       return;
     }
@@ -91,10 +92,10 @@ export function createUnitCollector(src: SourceText): UnitCollector {
       cover(pos.start.line, pos.end.line);
       return;
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child, inItem || node.type === 'listItem');
   };
   return {
-    add: visit,
+    add: (tree) => visit(tree),
     finish(): DocUnits {
       let run: DocLine[] = [];
       const flush = (): void => {
@@ -121,7 +122,8 @@ export function createUnitCollector(src: SourceText): UnitCollector {
 function codeUnit(node: Code, src: SourceText): CodeUnit {
   const pos = node.position!;
   const opening = src.line(pos.start.line);
-  const marker = /^\s*(`{3,}|~{3,})/.exec(opening.slice(pos.start.column - 1))?.[1];
+  // At most three spaces before the marker: four or more make an indented block that only shows fence lines.
+  const marker = /^ {0,3}(`{3,}|~{3,})/.exec(opening.slice(pos.start.column - 1))?.[1];
   const fenced = marker !== undefined;
   // An indented block under a list item keeps, in mdast, the indentation past the item's content
   // column plus four (`1. Create x.yaml:` then a block at 8 spaces has a 1-space margin): the
@@ -155,4 +157,77 @@ function dedent(lines: string[]): string[] {
   const margins = lines.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length);
   const cut = margins.length ? Math.min(...margins) : 0;
   return cut === 0 ? lines : lines.map((l) => l.slice(Math.min(cut, /^[ \t]*/.exec(l)![0].length)));
+}
+
+/** A fence's opening line inside a block's text: indent (at most 3), marker, info string. */
+const OPENING_FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+
+/**
+ * A fence indented past a list item's content by four or more (`1. Run:` then a ```` ``` ```` line at
+ * 7 spaces): CommonMark (and so Hugo's goldmark) makes the lines an indented code block that
+ * shows the fence lines as text, and an older renderer (Blackfriday) a fenced block. Either way the
+ * reader sees code between fence lines and reads the lines between them as the block, in the
+ * fence's language: each fence becomes a fenced unit, and the lines outside any fence an indented
+ * unit of their own. Undefined when the block holds no fence.
+ */
+export function fencesInIndentedBlock(block: CodeUnit): CodeUnit[] | undefined {
+  const lines = block.lines;
+  if (!lines.some((l) => isOpening(l.text))) return undefined;
+  const out: CodeUnit[] = [];
+  let loose: DocLine[] = [];
+  const flushLoose = (): void => {
+    const nonBlank = loose.filter((l) => l.text.trim() !== '');
+    if (nonBlank.length > 0) {
+      const first = nonBlank[0]!;
+      const last = nonBlank[nonBlank.length - 1]!;
+      out.push({ ...block, line: first.line, column: first.column, endLine: last.line, endColumn: last.column + last.text.length, lines: nonBlank });
+    }
+    loose = [];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const open = OPENING_FENCE.exec(lines[i]!.text);
+    const marker = open?.[2];
+    if (!open || !marker || (marker[0] === '`' && open[3]!.includes('`'))) {
+      loose.push(lines[i]!);
+      continue;
+    }
+    flushLoose();
+    const indent = open[1]!.length;
+    const closeAt = lines.findIndex((l, k) => k > i && isClosing(l.text, marker));
+    const end = closeAt === -1 ? lines.length : closeAt;
+    const inner = lines.slice(i + 1, end).map((l) => {
+      const cut = Math.min(indent, /^ */.exec(l.text)![0].length);
+      return { text: l.text.slice(cut), line: l.line, column: l.column + cut };
+    });
+    const opening = lines[i]!;
+    const closing = closeAt === -1 ? lines[end - 1]! : lines[closeAt]!;
+    out.push({
+      type: 'code',
+      line: opening.line,
+      column: opening.column + indent,
+      endLine: closing.line,
+      endColumn: closing.column + closing.text.length,
+      tag: open[3]!
+        .trim()
+        .split(/\s+/)[0]!
+        .toLowerCase()
+        .replace(/[{,].*$/, ''),
+      fenced: true,
+      unterminated: closeAt === -1,
+      lines: inner,
+    });
+    i = end;
+  }
+  flushLoose();
+  return out;
+}
+
+function isOpening(text: string): boolean {
+  const m = OPENING_FENCE.exec(text);
+  return m !== null && !(m[2]![0] === '`' && m[3]!.includes('`'));
+}
+
+function isClosing(text: string, marker: string): boolean {
+  const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(text);
+  return m !== null && m[1]![0] === marker[0] && m[1]!.length >= marker.length;
 }

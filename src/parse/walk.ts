@@ -208,6 +208,15 @@ function directive(b: LessonBuilder): { directive?: NonNullable<ReturnType<Lesso
   return d ? { directive: d } : {};
 }
 
+/** A YAML mapping key or list entry (`kind: Pod`, `- name: x`): never the start of a command line. */
+const YAML_LINE = /^(?:-\s|[\w./-]+:(?:\s|$)|---|\.\.\.$|[{[])/;
+
+/** True when the first line that is not a `#` comment is a command of a program the command model knows. */
+function startsWithCommand(lines: readonly DocLine[]): boolean {
+  const first = lines.find((l) => l.text.trim() !== '' && !l.text.trim().startsWith('#'))?.text.trim();
+  return first !== undefined && !YAML_LINE.test(first) && looksLikeCommand(first);
+}
+
 /** A heredoc into a file (`cat <<EOF >x.yaml`, `cat > x.yaml <<'EOF'`, `tee x <<EOF`). */
 const HEREDOC_TO_FILE = /^(?:cat|tee)\b(?=.*<<-?\s*['"]?\w+['"]?)(?=.*(?:>\s*\S|tee\s+(?:-a\s+)?\S))/;
 
@@ -230,12 +239,15 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   }
   const d = b.takeDirectives();
   const lines = unit.lines;
-  const tag = unit.tag;
-  const manifestLang = MANIFEST_TAGS[tag];
   if (d?.file !== undefined) {
-    addInlineManifest(unit, b, d.file, manifestLang ?? languageOf(d.file), d.skip);
+    addInlineManifest(unit, b, d.file, MANIFEST_TAGS[unit.tag] ?? languageOf(d.file), d.skip);
     return;
   }
+  // A yaml/json fence whose first line of code is a shell command (`cat <<EOF | kubectl apply -f -`,
+  // `kubectl create -f /dev/stdin <<EOF`): the reader types it in a shell, as a shell fence; its
+  // manifest is the heredoc's body.
+  const tag = MANIFEST_TAGS[unit.tag] && startsWithCommand(lines) ? 'shell' : unit.tag;
+  const manifestLang = MANIFEST_TAGS[tag];
   const shellSyntax = SHELL_SYNTAX_TAGS.has(tag);
   const nonBlank = lines.filter((l) => l.text.trim() !== '');
   const anyPrompt = nonBlank.some((l) => matchPrompt(l.text, shellSyntax, b.podNames) !== undefined);

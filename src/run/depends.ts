@@ -5,7 +5,7 @@
  * nginxconfigmap …`).
  */
 import { accountLogin } from '../plan/account.js';
-import { flagValue, kubectlCall, parseCommandLine } from '../shell/index.js';
+import { flagValue, kubectlCall, parseCommandLine, variablesSet } from '../shell/index.js';
 
 /** A skipped step and the names of what it would have produced. */
 export interface SkippedProducer {
@@ -263,29 +263,14 @@ export function producedNames(command: string): Set<string> {
     }
   }
   // A shell variable it sets (`grace=$(kubectl get pod …)`): a later `sleep $grace` reads it.
-  for (const v of shellVariablesSet(command)) {
+  // Given a value: `export A` alone makes nothing a later step could miss.
+  for (const [v, how] of variablesSet(command)) {
+    if (!how.valued) continue;
     names.add(`$${v}`);
     names.add(`\${${v}}`);
   }
   return names;
 }
-
-/** Variables a command leaves set in the shell: bare assignments and `export`/`declare` ones (not `A=1 cmd`, nor `make A=1`). */
-function shellVariablesSet(command: string): string[] {
-  const out: string[] = [];
-  for (const c of parseCommandLine(command).commands) {
-    const program = c.program?.value;
-    const words = program === undefined ? c.assignments : DECLARE.has(program) ? c.words : [];
-    for (const w of words) {
-      const m = /^([A-Za-z_]\w*)=/.exec(w.value);
-      if (m) out.push(m[1]!);
-    }
-  }
-  return out;
-}
-
-/** Builtins that set the variables named in their arguments. */
-const DECLARE = new Set(['export', 'declare', 'local', 'readonly', 'typeset']);
 
 /**
  * `kind/name created|configured|unchanged` lines of the output a step shows: the objects it makes.

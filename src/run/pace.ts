@@ -81,6 +81,6 @@ export class AwaitedOutput {
 }
 
 /** True when there are differences and each is a line the doc shows that the output lacks. */
-export function onlyMissingLines(differences: readonly Difference[]): boolean {
+function onlyMissingLines(differences: readonly Difference[]): boolean {
   return differences.length > 0 && differences.every((d) => d.kind === 'missing-line');
 }

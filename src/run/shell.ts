@@ -225,6 +225,11 @@ export class LessonShell {
     return readShellState(this.stateFile);
   }
 
+  /** True when the next step starts from the shell's initial environment: no step has left state yet. */
+  get fresh(): boolean {
+    return !this.exited && !this.pending && !this.stateFile;
+  }
+
   private check(): void {
     const p = this.pending;
     if (!p) return;

@@ -10,7 +10,7 @@ import { otherDistributionRows } from './distribution-components.js';
 import { offline } from './network.js';
 import { heldPort, heldPortReason } from './host-ports.js';
 import { NODE_PATHS } from '../plan/data/places.js';
-import { firstKubectlCall, flagValue } from '../shell/index.js';
+import { firstKubectlCall, flagValue, refusedLocalPort } from '../shell/index.js';
 
 /** What a step showed and printed. */
 export interface Outcome {
@@ -30,10 +30,6 @@ const NODE_LIST = /^kubectl\s+get\s+(?:nodes?|no)(?:\s+(?:-o\s*wide|--output[= ]
 
 /** `kubectl get nodes` printed by a template or as names, one line per node. */
 const NODE_TEMPLATE_LIST = /^kubectl\s+get\s+(?:nodes?|no)\s+(?:.*\s)?(?:-o|--output)[= ]?['"$]*(?:jsonpath|go-template|custom-columns|name)\b/;
-
-/** A connection refused on the node itself: `curl: (7) Failed to connect to localhost port 10249`. */
-const NODE_LOCAL_REFUSED =
-  /Failed to connect to (?:localhost|127\.0\.0\.1) port (\d+)|connect to (?:localhost|127\.0\.0\.1) port (\d+) failed: Connection refused/;
 
 /** The default NodePort range (kube-apiserver `--service-node-port-range`). */
 const NODE_PORT_RANGE = [30000, 32767] as const;
@@ -65,11 +61,11 @@ export const UNCHECKED_RULES: readonly Rule[] = [
     // simulated: what a node-local port answers cannot be checked on the node shell.
     id: 'node-daemon-port',
     test: (o, s) => {
-      const m = o.onNode && s.capabilities.nodeDaemons === false ? NODE_LOCAL_REFUSED.exec(o.output) : null;
+      // A connection refused on the node itself (`curl: (7) Failed to connect to localhost port 10249`).
+      const port = o.onNode && s.capabilities.nodeDaemons === false ? refusedLocalPort(o.output) : undefined;
       // A port of the NodePort range is a Service's, which the node shell does reach: refused there is a finding.
-      const port = Number(m?.[1] ?? m?.[2]);
-      return m && !(port >= NODE_PORT_RANGE[0] && port <= NODE_PORT_RANGE[1])
-        ? `nothing listens on port ${m[1] ?? m[2]} of the backend's node: its node shell has no node daemons (kube-proxy's metrics and health-check ports, the kubelet's)`
+      return port !== undefined && !(port >= NODE_PORT_RANGE[0] && port <= NODE_PORT_RANGE[1])
+        ? `nothing listens on port ${port} of the backend's node: its node shell has no node daemons (kube-proxy's metrics and health-check ports, the kubelet's)`
         : undefined;
     },
   },

@@ -11,4 +11,6 @@ export { locateProgram, programName, isAssignment, type ProgramParts } from './p
 export { COMMAND_PREFIXES, type PrefixRule } from './data/prefixes.js';
 export { KNOWN_PROGRAMS, COMMAND_WORDS, BARE_COMMAND_PROGRAMS } from './data/programs.js';
 export { kubectlCall, firstKubectlCall, flagWords, parseKubectl, takesValue, hasFlag, flagValue, type KubectlCall, type KubectlFlag } from './kubectl.js';
+export { LOCAL_PORT_REFUSED, refusedLocalPort } from './data/program-output.js';
 export { offsetToLineColumn, dataRanges, shQuote, shQuoteExpanding } from './text.js';
+export { variablesSet, DECLARING_BUILTINS, type SetVariable } from './variables.js';

@@ -30,6 +30,33 @@ describe('a state the simulator cannot reach, and kubectl refusing the command l
   });
 });
 
+describe('a blocked StatefulSet excuses what it explains, difference by difference', () => {
+  it('excuses the budget’s count and fails the stale header', async () => {
+    const r = await runOnSim(fixture('blocked-budget.md'), { settleMs: 3000 });
+    expect(r.error).toBeUndefined();
+    const commands = r.steps.filter((s) => s.kind === 'command');
+    const at = (line: number) => commands.find((s) => s.line === line)!;
+    expect(commands.map((s) => [s.line, s.status])).toEqual([
+      [43, 'pass'],
+      [56, 'fail'],
+      [69, 'unchecked'],
+      [82, 'fail'],
+    ]);
+    // The old header fails; the count that follows from the unready pod is only noted.
+    expect(at(56).differences.map((d) => d.kind)).toEqual(['column-layout', 'column-layout', 'column-layout']);
+    expect(at(56).warnings).toContainEqual(
+      expect.stringMatching(
+        /column ALLOWED-DISRUPTIONS: doc 1, actual 0 — excused: PodDisruptionBudget store-pdb selects pod store-0, which cannot become Ready/,
+      ),
+    );
+    // Only the count differs: nothing left to fail.
+    expect(at(69).uncheckedReason).toMatch(/^PodDisruptionBudget store-pdb selects pod store-0, which cannot become Ready in the simulator/);
+    // Nothing for the excuse to explain: the header fails, and nothing is noted as excused.
+    expect(at(82).differences.map((d) => d.kind)).toEqual(['column-layout', 'column-layout', 'column-layout']);
+    expect((at(82).warnings ?? []).filter((w) => w.includes('excused'))).toEqual([]);
+  });
+});
+
 describe('steps after a failed step and after a skipped or unchecked step', () => {
   it('links what follows from them and fails what does not', async () => {
     const r = await runOnSim(fixture('failed-and-skipped.md'), { settleMs: 3000 });

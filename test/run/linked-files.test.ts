@@ -96,6 +96,8 @@ describe('depends', () => {
     expect(dependsOn('sleep $graceful', [grace])).toBeUndefined();
     expect(dependsOn('echo $HOME', [{ line: 1, reason: 'r', names: producedNames('export HOME=/x NAME=y; A=1 env') }])).toBeDefined();
     expect([...producedNames('A=1 env')]).toEqual([]);
+    // What a subshell sets, and a bare `export A`, leave the shell no value a later step could miss.
+    expect([...producedNames('(B=2); echo $(C=3) | cat; export D')]).toEqual([]);
     // Making the same object afresh is not reading it.
     const again = 'kubectl run nginx --image=nginx -i --rm --restart=Never -- nginx -v';
     expect(dependsOn(again, readable(again, [skippedRun]))).toBeUndefined();

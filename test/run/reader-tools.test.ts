@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { notInstalledReason, programsToLookUp } from '../../src/run/reader-tools.js';
+import { foundOnPath, notInstalledReason, programsToLookUp } from '../../src/run/reader-tools.js';
 import { runPlan } from '../../src/run/run-plan.js';
+import { LessonShell } from '../../src/run/shell.js';
 import { FakeBackend, plainMatcher } from './fake-backend.js';
 import { tempDir } from './helpers.js';
 import { cmd, plan } from './plan-builder.js';
@@ -64,8 +65,70 @@ describe("the reader's tools that are not on this machine", () => {
     expect(r.steps[0]!.status).toBe('fail');
   });
 
-  it('runs a program that is on this machine', async () => {
-    const { r } = await run([cmd(3, 'printf "%s\\n" hello', { expected: 'hello' })]);
-    expect(r.steps[0]!.status).toBe('pass');
+  it('runs a program that is on this machine, found without asking the shell', async () => {
+    const scripts: string[] = [];
+    const original = LessonShell.prototype.run;
+    LessonShell.prototype.run = function (this: LessonShell, script, options) {
+      scripts.push(script);
+      return original.call(this, script, options);
+    };
+    cleanups.push(() => {
+      LessonShell.prototype.run = original;
+    });
+    const { r } = await run([
+      cmd(3, 'printf "%s\\n" hello', { expected: 'hello' }),
+      cmd(
+        5,
+        'export PATH="$HOME/bin:$PATH"; mkdir -p "$HOME/bin"; printf "#!/bin/sh\\necho mine\\n" > "$HOME/bin/zarquon-own"; chmod +x "$HOME/bin/zarquon-own"',
+      ),
+      cmd(7, 'zarquon-own', { expected: 'mine' }),
+      cmd(9, 'zarquon-gone --version', { expected: 'v1' }),
+    ]);
+    expect(r.steps.map((s) => s.status)).toEqual(['pass', 'pass', 'pass', 'unchecked']);
+    // export, mkdir, chmod and the page's own program on the PATH it exported are found by a stat;
+    // only the program that is nowhere is asked of the shell.
+    expect(scripts.filter((s) => s.includes('command -v')).map((s) => s.match(/for __kdt_p in ([^;]*);/)?.[1])).toEqual(['zarquon-gone']);
+  });
+});
+
+describe('foundOnPath', () => {
+  const cleanups: Array<() => void> = [];
+  afterEach(() => {
+    while (cleanups.length) cleanups.pop()!();
+  });
+  const bin = () => {
+    const t = tempDir();
+    cleanups.push(t.remove);
+    const dir = join(t.dir, 'bin');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'zarquon'), '#!/bin/sh\n', { mode: 0o755 });
+    writeFileSync(join(dir, 'ownonly'), '#!/bin/sh\n', { mode: 0o700 });
+    writeFileSync(join(dir, 'plain'), 'data\n', { mode: 0o644 });
+    mkdirSync(join(dir, 'adir'));
+    return { root: t.dir, dir };
+  };
+
+  it('finds executable files in the absolute PATH entries, and nothing else', () => {
+    const { dir } = bin();
+    const found = foundOnPath(['zarquon', 'ownonly', 'plain', 'adir', 'missing', 'export'], { path: `relative:${dir}` });
+    // bash's builtins are there whatever PATH says.
+    expect([...found].sort()).toEqual(['export', 'ownonly', 'zarquon']);
+  });
+
+  it('leaves a relative PATH entry to the shell', () => {
+    const { root } = bin();
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      expect(foundOnPath(['zarquon'], { path: 'bin' }).size).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('under confinement, skips hidden directories and files only their owner may run', () => {
+    const { root, dir } = bin();
+    expect(foundOnPath(['zarquon'], { path: dir, hidden: [root] }).size).toBe(0);
+    expect([...foundOnPath(['zarquon', 'ownonly'], { path: dir, asOthers: true })]).toEqual(['zarquon']);
   });
 });

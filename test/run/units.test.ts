@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { takePodState } from '../../src/run/rewrite/index.js';
-import { assignedVariables, podPrelude, podTrailer } from '../../src/run/rewrite/pod-session.js';
+import { podPrelude, podTrailer } from '../../src/run/rewrite/pod-session.js';
+import { variablesSet } from '../../src/shell/index.js';
 import { emptyObservations, observe, parseTable, resolvePlaceholders } from '../../src/run/bind.js';
 import { baseResult, expectsFailure, stepFindings } from '../../src/run/outcome.js';
 import { firstKubectlCall, flagWords } from '../../src/shell/index.js';
@@ -285,6 +286,7 @@ describe('the state markers of a pod step', () => {
   });
 
   it('should know which variables a line sets in its own shell, and which it exports', () => {
+    const assignedVariables = (line: string) => new Map([...variablesSet(line)].map(([name, v]) => [name, v.exported]));
     expect(Object.fromEntries(assignedVariables('export TOKEN=$(cat /var/run/token) URL; A=1 B=2'))).toEqual({ TOKEN: true, URL: true, A: false, B: false });
     // A command's environment, a subshell and a pipeline's command substitution set nothing in the shell.
     expect(assignedVariables('A=1 curl x; (B=2); echo $(C=3)').size).toBe(0);

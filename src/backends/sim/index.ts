@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backdateAll, bootstrap, watchNamespaceDefaults } from './api/bootstrap.js';
+import { APISERVER_IP, APISERVER_PORT, backdateAll, bootstrap, watchNamespaceDefaults } from './api/bootstrap.js';
 import { createApi } from './api/index.js';
 import type { Api } from './api/types.js';
 import { JumpClock, randomIds, TrackingClock, type Clock, type IdSource } from './clock.js';
@@ -13,6 +13,7 @@ import { writeKubeconfig } from './kubeconfig.js';
 import { createRuntime } from './runtime/index.js';
 import type { PodRuntime } from './runtime/hooks.js';
 import { generateServingCerts } from './server/certs.js';
+import { forwardToApiServer } from './server/in-cluster.js';
 import { startApiServer, type WatchLimits } from './server/index.js';
 import { createStore } from './store/index.js';
 import type { SimContext } from './types.js';
@@ -140,6 +141,12 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
     if (ownDir) await rm(dir, { recursive: true, force: true });
     throw error;
   }
+  runtime.serveApiServer?.({
+    ip: APISERVER_IP,
+    port: APISERVER_PORT,
+    tls: { cert: certs.certPem, key: certs.keyPem },
+    forward: forwardToApiServer(server.url, certs.caPem),
+  });
   const kubeconfigPath = await writeKubeconfig(dir, server.url, certs.caPem, token);
   let stopped: Promise<void> | undefined;
   // Writes that are progress: not those of a retry loop that cannot change the outcome.

@@ -13,7 +13,7 @@ import type { Api } from './api/types.js';
 import type { InternetLookup } from './runtime/hooks.js';
 import type { KObject } from './types.js';
 import { serviceSelector } from './controllers/service-pods.js';
-import { mapSelectorMatches } from './controllers/util.js';
+import { mapSelectorMatches, selectorMatches, type LabelSelector } from './controllers/util.js';
 import { unenforcedProfile } from './unenforced-profiles.js';
 
 /** Words before the program of a simple command (`if grep …`, `exec nginx`, `! test`). */
@@ -120,6 +120,11 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+function finishedPod(pod: KObject): boolean {
+  const phase = (pod.status as { phase?: string } | undefined)?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
+}
+
 function ready(pod: KObject): boolean {
   const conditions = (pod.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
   return conditions.some((c) => c.type === 'Ready' && c.status === 'True');
@@ -216,6 +221,29 @@ export function unmodelledObjects(api: Pick<Api, 'resolve' | 'list'>, internet: 
           reason: `Service ${svc.metadata.name} selects pod ${pod.metadata.name}, which cannot become Ready in the simulator: ${unmodelledProgram((pod.spec ?? {}) as { containers?: Container[] })}`,
         });
     }
+  }
+  out.push(...budgetsOver(api, stuck));
+  return out;
+}
+
+/**
+ * PodDisruptionBudgets selecting a pod that cannot become Ready: the disruption controller counts
+ * only Ready pods as healthy (countHealthyPods), so their status (ALLOWED DISRUPTIONS, currentHealthy)
+ * follows from that pod. Blocked: the budget's status stays so for the rest of the page.
+ */
+function budgetsOver(api: Pick<Api, 'resolve' | 'list'>, stuck: readonly KObject[]): UnmodelledObject[] {
+  const type = stuck.length ? api.resolve('poddisruptionbudgets', 'policy') : undefined;
+  if (!type) return [];
+  const out: UnmodelledObject[] = [];
+  for (const pdb of api.list(type, undefined).items) {
+    const selector = (pdb.spec as { selector?: LabelSelector } | undefined)?.selector;
+    const pod = stuck.find((p) => p.metadata.namespace === pdb.metadata.namespace && !finishedPod(p) && selectorMatches(selector, p.metadata.labels));
+    if (pod)
+      out.push({
+        name: pdb.metadata.name!,
+        reason: `PodDisruptionBudget ${pdb.metadata.name} selects pod ${pod.metadata.name}, which cannot become Ready in the simulator, so the budget counts it unhealthy: ${unmodelledProgram((pod.spec ?? {}) as { containers?: Container[] })}`,
+        blocked: true,
+      });
   }
   return out;
 }

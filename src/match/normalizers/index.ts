@@ -15,6 +15,7 @@ import { podName, podTableName } from './pod-name.js';
 import { processId, processStart } from './process.js';
 import { resourceVersion } from './resource-version.js';
 import { restarts } from './restarts.js';
+import { serverAddress } from './server-address.js';
 import { timestamp } from './timestamp.js';
 import type { Normalizer } from './types.js';
 import { uid } from './uid.js';
@@ -36,6 +37,7 @@ export const NORMALIZERS: readonly Normalizer[] = [
   placeholder,
   nodePort,
   apiServer,
+  serverAddress,
   clusterIp,
   ip,
   resourceVersion,
@@ -74,6 +76,7 @@ export {
   processStart,
   resourceVersion,
   restarts,
+  serverAddress,
   timestamp,
   uid,
 };

@@ -15,9 +15,9 @@ import { quietForTerminal } from './terminal-output.js';
 import { backendContext } from './cluster-context.js';
 import type { PodShell, Prepared, RewriteContext } from './types.js';
 import { dropRootSudo } from './sudo.js';
-import { shQuote, shQuoteExpanding } from '../../shell/index.js';
+import { shQuote, shQuoteExpanding, variablesSet } from '../../shell/index.js';
 import { mkdirInside } from '../safe-write.js';
-import { assignedVariables, changesDirectory, podPrelude, podTrailer } from './pod-session.js';
+import { changesDirectory, podPrelude, podTrailer } from './pod-session.js';
 
 export type { Prepared, RewriteContext, PodShell, Bounded, RewriteRule } from './types.js';
 export { deriveEdit } from './edit.js';
@@ -358,7 +358,8 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
     const client = clientOpenedBy(command);
     // Each step is its own `sh -c`, so the session's directory and variables are carried by hand:
     // restored from what earlier steps left, and out through marker lines (stripped from the output).
-    const assigned = assignedVariables(command);
+    // Whether each is exported rides along: the next line restores it as it was (`export A` too).
+    const assigned = new Map([...variablesSet(command)].map(([name, v]) => [name, v.exported]));
     const known = Object.keys(pod.vars ?? {});
     const tracks = pod.cwd !== undefined || known.length > 0 || assigned.size > 0 || changesDirectory(command);
     const inner = tracks ? `${podPrelude(pod)}${command}\n${podTrailer(new Set([...known, ...assigned.keys()]))}` : command;

@@ -7,6 +7,7 @@ import { sessionOpenedBy } from '../../plan/session.js';
 import type { CommandStep } from '../../plan/types.js';
 import type { Rewrite } from '../types.js';
 import { readerImageBuild } from '../image-builds.js';
+import { refusalProbe } from '../interactive-arguments.js';
 import { deriveEdit, writeEditor } from './edit.js';
 import type { Bounded, Prepared, RewriteRule } from './types.js';
 import {
@@ -275,7 +276,10 @@ export function withTerminal(command: string): string {
 export const execTty: RewriteRule = (command, step) => {
   const k = firstKubectlCall(command) ?? execInLoop(command);
   if (!k || (k.path[0]?.value !== 'exec' && k.path[0]?.value !== 'attach') || !hasFlag(k, '-t', '--tty')) return null;
-  if (k.path[0]?.value === 'attach') return skip('`kubectl attach` opens an interactive session; not run');
+  // Arguments kubectl may refuse before any session starts: kubectl is asked first.
+  const probe = refusalProbe(command, k);
+  if (k.path[0]?.value === 'attach') return { ...skip('`kubectl attach` opens an interactive session; not run'), ...(probe ? { probe } : {}) };
+  if (probe) return { ...skip('`kubectl exec` with a command but no `--`; not run'), probe };
   const target = k.positionals[0]?.value;
   const opensShell = !k.afterDashDash || k.afterDashDash.length === 0 || (k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!.value));
   if (opensShell && target) {

@@ -11,32 +11,10 @@ import type { PodShell } from './types.js';
 const PWD_MARK = '__KDT_PWD__';
 const VAR_MARK = '__KDT_VAR__';
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Builtins whose `NAME[=value]` arguments set shell variables. */
-const DECLARERS = new Set(['export', 'readonly', 'declare', 'typeset', 'local']);
-
 /** A variable a line of the pod shell set, and whether it was exported. */
 export interface PodVariable {
   value: string;
   exported: boolean;
-}
-
-/** The variables a line sets in its own shell (not in a subshell or a command's environment), with `export` marked. */
-export function assignedVariables(command: string): Map<string, boolean> {
-  const out = new Map<string, boolean>();
-  for (const c of parseCommandLine(command).commands) {
-    if (c.inside.some((e) => e !== '{' && e !== 'if' && e !== 'for' && e !== 'while' && e !== 'until' && e !== 'case')) continue;
-    if (!c.program) {
-      for (const a of c.assignments) out.set(a.raw.slice(0, a.raw.indexOf('=')), out.get(a.raw.slice(0, a.raw.indexOf('='))) ?? false);
-      continue;
-    }
-    if (c.prefixes.length > 0 || !DECLARERS.has(c.name)) continue;
-    const exported = c.name === 'export' || c.args.some((a) => /^-\w*x/.test(a.value));
-    for (const a of c.args) {
-      const name = a.value.includes('=') ? a.value.slice(0, a.value.indexOf('=')) : a.value;
-      if (NAME.test(name)) out.set(name, exported || (out.get(name) ?? false));
-    }
-  }
-  return out;
 }
 
 /** True when a line changes the directory of its shell (`cd`, `pushd`). */

@@ -62,7 +62,18 @@ export interface Bounded {
 
 /** The rewritten form of a command step. */
 export type Prepared =
-  | { action: 'skip'; reason: string; rewrites: Rewrite[]; warnings: string[] }
+  | {
+      action: 'skip';
+      reason: string;
+      rewrites: Rewrite[];
+      warnings: string[];
+      /**
+       * A command asking kubectl whether it accepts the step's arguments (see
+       * interactive-arguments.ts): when kubectl refuses them, the step runs as that command and
+       * fails with kubectl's message instead of being skipped.
+       */
+      probe?: string;
+    }
   | {
       action: 'run';
       /** The script for the lesson shell (or the node shell). */

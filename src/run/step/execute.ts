@@ -1,4 +1,5 @@
 /** Running a command step: in the lesson shell or a node shell, paced, retried while it settles. */
+import { sessionFacts, sessionMessageDifferences } from '../session-messages.js';
 import type { CommandStep } from '../../plan/types.js';
 import type { MatchResult } from '../../match/types.js';
 import { recreateFor } from '../recreate.js';
@@ -218,7 +219,13 @@ export async function attemptStep(state: LessonState, step: CommandStep, ready: 
   // Output of a container the step starts is compared with its log once the step ran, not with the step's output.
   const log = step.expected?.log;
   const compare = step.expected !== null && !prepared.ignoreOutput && !log;
-  if (step.expected && prepared.ignoreOutput) warnings.push('the output the doc shows is an interactive session; it was not compared');
+  if (step.expected && prepared.ignoreOutput) {
+    warnings.push(
+      sessionFacts(command)
+        ? "the output the doc shows is an interactive session; only kubectl's own lines in it (session-messages.ts) were compared"
+        : 'the output the doc shows is an interactive session; it was not compared',
+    );
+  }
   const settle = compare && state.options.settleMs > 0 && !prepared.bounded && (step.class === 'read-only' || prepared.settle === true);
 
   let attempt: Attempt;
@@ -268,6 +275,11 @@ export async function attemptStep(state: LessonState, step: CommandStep, ready: 
     result.attempts++;
     attempt = await execute(state, step, prepared, command, warnings);
     matched = compare && !attempt.error ? await matchShown(state, step, prepared, attempt.output, command) : null;
+  }
+  // An interactive session the runner holds detached: kubectl's own lines in it are still the command line's.
+  if (step.expected && prepared.ignoreOutput && !attempt.error && !matched) {
+    const differences = sessionMessageDifferences(command, step.expected.text, step.expected.position.line);
+    if (differences.length) matched = { ok: false, differences, diff: '', bindings: [] };
   }
   return { result, attempt, matched };
 }

@@ -1,6 +1,6 @@
 /** The last stages of a command step: its verdict, and why the verdict is what it is. */
 import type { CommandStep } from '../../plan/types.js';
-import { onlyStateChanges, onlyStateValues, transientCue } from '../../match/transient-cues.js';
+import { isStateChange, isStateValue, transientCue } from '../../match/transient-cues.js';
 import { observe } from '../bind.js';
 import { readerFile, readerFileObjects } from '../reader-files.js';
 import { readContainerLog } from '../container-log.js';
@@ -28,7 +28,7 @@ import { unmatchedSelector } from '../selector-nothing.js';
 import { createdIn } from '../recreate.js';
 import { absentPrerequisite } from '../absent.js';
 import { exitDifference, markUnchecked, skipAfterRun } from '../outcome.js';
-import { onlyMissingLines } from '../pace.js';
+import { excuseDifferences, type Explains } from '../excuse-differences.js';
 import { internal } from '../internal.js';
 import type { LessonProgress, ShellPosition } from '../state.js';
 import type { StepResult } from '../types.js';
@@ -187,6 +187,12 @@ export async function explainStep(
 ): Promise<void> {
   const { command, prepared, onLocalHost, warnings } = ready;
   const { result, attempt } = attempted;
+  // Each excuse below applies to the differences it explains; true when it left the step unchecked.
+  const excuseBy = (reason: string, explains?: Explains): boolean => {
+    const done = excuseDifferences(result, reason, explains);
+    warnings.push(...done.notes);
+    return done.unchecked;
+  };
   if (state.shellRestartedAt !== null && state.shellRestartedAt !== step.line && result.status !== 'pass') {
     warnings.push(`the shell was restarted after line ${state.shellRestartedAt}; state from before it is lost`);
   }
@@ -231,22 +237,22 @@ export async function explainStep(
   }
   // The doc presents its output as a state the object only passes through ("If the Deployment is
   // still being created"): read after the object moved on, only the state's values differ.
-  if (result.status === 'fail' && transientCue(step.expected?.cue) && onlyStateValues(result.differences)) {
+  if (result.status === 'fail' && transientCue(step.expected?.cue)) {
     const clause = step.expected!.cue!.split(/[,:;]/)[0]!.trim();
-    markUnchecked(result, `the doc shows a state the object only passes through ("${clause}"); it had moved past it when the step ran`);
+    excuseBy(`the doc shows a state the object only passes through ("${clause}"); it had moved past it when the step ran`, isStateValue);
   }
   // A change the page narrates but no step makes ("The autoscaler increments … to 15"): the state
   // values and the rows it would have made cannot be seen here; a column the doc shows that the
   // table does not have, or another value, still fails.
-  if (result.status === 'fail' && step.narrated && onlyStateChanges(result.differences)) {
-    markUnchecked(result, `shows the state after a change the page narrates but no step makes: "${step.narrated.text}" (line ${step.narrated.line})`);
+  if (result.status === 'fail' && step.narrated) {
+    excuseBy(`shows the state after a change the page narrates but no step makes: "${step.narrated.text}" (line ${step.narrated.line})`, isStateChange);
   }
   // An endless loop of the reader's shell printed, within its bound, only the first of the lines
   // the doc shows (the author let it run longer): the rest cannot be seen here, and is not a defect.
-  if (result.status === 'fail' && attempt.boundReached && prepared.bounded?.endless && onlyMissingLines(result.differences)) {
-    markUnchecked(
-      result,
+  if (result.status === 'fail' && attempt.boundReached && prepared.bounded?.endless) {
+    excuseBy(
       `the doc shows more of this endless loop's output than it printed in the ${seconds(prepared.bounded.ms)} it may run here; what it printed agrees with the doc's first lines`,
+      (d) => d.kind === 'missing-line',
     );
   }
   // What this backend or machine cannot give (an API it does not serve, a cloud, the internet) is
@@ -256,8 +262,7 @@ export async function explainStep(
       { command: prepared.script, output: attempt.output, expected: step.expected?.text ?? null, onHost: onLocalHost, onNode: prepared.onNode !== undefined },
       state.session,
     );
-    if (cannot) {
-      markUnchecked(result, cannot.reason);
+    if (cannot && excuseBy(cannot.reason)) {
       const port = cannot.rule === 'host-port-held' ? heldPort(attempt.output) : undefined;
       if (port !== undefined) (state.heldPorts ??= new Map()).set(port, step.line);
       state.skippedProducers.push({
@@ -271,8 +276,7 @@ export async function explainStep(
   // Objects the page works on but never creates (an earlier page's, a prerequisite's) are not its defect here.
   if (result.status === 'fail') {
     const absent = absentPrerequisite(command, attempt.output, step.expected?.text ?? null, objectsOf(state));
-    if (absent) {
-      markUnchecked(result, absent.reason);
+    if (absent && excuseBy(absent.reason)) {
       state.skippedProducers.push({ line: step.line, reason: absent.reason, names: new Set([...producedNames(command), ...absent.names]) });
     }
   }
@@ -284,9 +288,8 @@ export async function explainStep(
       state.earlier.map((e) => e.ran),
       shown,
     );
-    if (file) {
-      const reason = `${file} is a file on the reader's machine: no step of the page writes or downloads it, and no block shows it`;
-      markUnchecked(result, reason);
+    const reason = file ? `${file} is a file on the reader's machine: no step of the page writes or downloads it, and no block shows it` : undefined;
+    if (reason && excuseBy(reason)) {
       const objects = readerFileObjects(
         command,
         createdObjects(step.expected?.text ?? ''),

@@ -33,7 +33,8 @@ import { baseResult, skipped, unchecked } from '../outcome.js';
 import { missingExamples, prepareCommand } from '../rewrite/index.js';
 import { firstKubectlCall, shQuote, shQuoteExpanding } from '../../shell/index.js';
 import { internal } from '../internal.js';
-import { lookUpScript, notInstalledReason, programsToLookUp } from '../reader-tools.js';
+import { PROBE_ACCEPTED } from '../interactive-arguments.js';
+import { foundOnPath, lookUpScript, notInstalledReason, programsToLookUp, type LookupView } from '../reader-tools.js';
 import { listObjects, missingPaths, shellValues } from '../look.js';
 import type { LessonContext, LessonProgress, LessonRecord, ShellPosition } from '../state.js';
 import type { Rewrite, StepResult } from '../types.js';
@@ -151,6 +152,13 @@ function earlierRuns(state: LessonRecord): EarlierRun[] {
     ok: state.ran.some((r) => r.line === e.step.line && r.ok),
     output: state.outputs.get(e.step.id) ?? '',
   }));
+}
+
+/** True when kubectl, asked with the probe command, refuses it (exits with a status a connected session does not give). */
+async function refusedBy(state: LessonContext, probe: string): Promise<boolean> {
+  const out = await internal(state, `${probe} >/dev/null 2>&1; echo "__kdt_rc=$?"`);
+  const rc = Number(/__kdt_rc=(\d+)/.exec(out)?.[1] ?? 0);
+  return !PROBE_ACCEPTED.has(rc);
 }
 
 /**
@@ -372,6 +380,18 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   });
   rewrites.push(...prepared.rewrites);
   warnings.push(...prepared.warnings);
+  // kubectl refuses the arguments of a step that would open a session: the step is that refusal.
+  const refusal = prepared.action === 'skip' && prepared.probe !== undefined && (await refusedBy(state, prepared.probe)) ? prepared.probe : undefined;
+  if (refusal) {
+    const why = 'kubectl refuses these arguments before any session starts; asked without a terminal, its answer is compared';
+    const run = {
+      action: 'run' as const,
+      script: refusal,
+      rewrites: [{ kind: 'interactive' as const, from: command, to: refusal, reason: why }],
+      warnings: [],
+    };
+    return { command, prepared: run, onLocalHost: step.host.kind === 'local', rewrites: [...rewrites, ...run.rewrites], warnings };
+  }
   if (prepared.action === 'skip') {
     // What it would have made (a `kubectl debug` copy, an object of a remote line) is missing for
     // later steps, and so are the addresses its shown output hands them (`http://127.0.0.1:51082` of a tunnel).
@@ -410,7 +430,12 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   // would only show that; what it would have made is missing for later steps.
   if (onLocalHost) {
     const names = programsToLookUp(command).filter((n) => !state.foundPrograms.has(n));
-    const missing = names.length ? (await internal(state, lookUpScript(names))).split('\n').filter((n) => names.includes(n)) : [];
+    // A stat over the lesson's PATH finds most; the shell is asked only about the rest (a function
+    // or alias the page defined, a program truly missing), a round trip each time.
+    const view = lookupView(state);
+    const onPath = view && names.length ? foundOnPath(names, view) : new Set<string>();
+    const ask = names.filter((n) => !onPath.has(n));
+    const missing = ask.length ? (await internal(state, lookUpScript(ask))).split('\n').filter((n) => ask.includes(n)) : [];
     for (const n of names) if (!missing.includes(n)) state.foundPrograms.add(n);
     if (missing.length) {
       const reason = notInstalledReason(missing);
@@ -428,4 +453,20 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
     rewrites.push(...linked.rewrites);
   }
   return { command, prepared, onLocalHost, rewrites, warnings };
+}
+
+/**
+ * How the next step sees this machine's programs: the PATH it will have (from the shell's carried
+ * state; null when that cannot be read, so the shell is asked), and under confinement the
+ * directories bubblewrap hides and whether the lesson runs as another user.
+ */
+function lookupView(state: Pick<LessonContext, 'shell' | 'shellOptions'>): LookupView | null {
+  const carried = state.shell.carried();
+  if (!carried && !state.shell.fresh) return null;
+  const path = carried ? carried.variables.get('PATH')?.value : state.shellOptions.env.PATH;
+  if (path === undefined) return null;
+  const wrap = state.shellOptions.wrap;
+  if (!wrap) return { path };
+  const hidden = wrap.args.flatMap((a, i) => (a === '--tmpfs' && wrap.args[i + 1] ? [wrap.args[i + 1]!] : []));
+  return { path, hidden, asOthers: wrap.uid !== undefined };
 }

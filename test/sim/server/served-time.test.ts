@@ -88,6 +88,31 @@ describe('inWallTime', () => {
     expect(watched.object.status.startTime).toBe('2026-01-01T00:01:00Z');
   });
 
+  it('moves each time of a list by itself, repeated or not, in its own precision', () => {
+    const item = (name: string, at: string) => ({ metadata: { name, creationTimestamp: at } });
+    const list = {
+      apiVersion: 'v1',
+      kind: 'PodList',
+      items: [
+        item('a', '2026-01-01T00:01:00Z'),
+        item('b', '2026-01-01T00:01:00Z'),
+        item('c', '2026-01-01T00:01:07Z'),
+        item('d', '2026-01-01T00:01:00.123456Z'),
+        item('e', '2026-01-01T00:01:00Z'),
+      ],
+    };
+    const out = inWallTime(list, 60_000) as typeof list;
+    expect(out.items.map((i) => i.metadata.creationTimestamp)).toEqual([
+      '2026-01-01T00:00:00Z',
+      '2026-01-01T00:00:00Z',
+      '2026-01-01T00:00:07Z',
+      '2026-01-01T00:00:00.123000Z',
+      '2026-01-01T00:00:00Z',
+    ]);
+    // Another lead gets its own answers.
+    expect((inWallTime(list, 1_000) as typeof list).items[0]!.metadata.creationTimestamp).toBe('2026-01-01T00:00:59Z');
+  });
+
   it('changes nothing when the cluster does not run ahead', () => {
     expect(inWallTime(pod, 0)).toBe(pod);
   });

@@ -11,6 +11,9 @@ export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube
 /** The apiserver's own address in the `kubernetes` endpoints. */
 export const APISERVER_IP = '172.18.0.2';
 
+/** kube-apiserver's `--secure-port` on a kind control plane (kubeadm's default). */
+export const APISERVER_PORT = 6443;
+
 /** How long before the simulator started its system objects say they were made (a fresh kind cluster is about this old). */
 export const BOOTSTRAP_AGE_SECONDS = 60;
 

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { KObject } from '../types.js';
 import type { ProbeOutcome } from './probe.js';
+import type { ApiServerEndpoint } from './net/api-server.js';
 
 /** The outcome of a probe or lifecycle handler run in a simulated container. */
 export type { ProbeOutcome } from './probe.js';
@@ -66,6 +67,11 @@ export interface PodRuntime {
   warnings?(): string[];
   /** The pods that looked up names on the internet, which the simulator does not reach. */
   internetLookups?(): InternetLookup[];
+  /**
+   * The API server is up: from now on the cluster network reaches it at its endpoint (the
+   * `kubernetes` Service), so `curl https://kubernetes.default.svc/api` in a pod is answered by it.
+   */
+  serveApiServer?(endpoint: ApiServerEndpoint): void;
   /** Stops listeners and timers. */
   close?(): Promise<void>;
 }

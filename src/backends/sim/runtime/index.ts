@@ -10,6 +10,7 @@ import { createPodLifecycle } from './pod-lifecycle.js';
 import { createPodLogs } from './pod-logs.js';
 import { createPodProbes } from './pod-probes.js';
 import { createPodStreams } from './pod-streams.js';
+import { syncStaticPods, type StaticPodState } from './static-pods.js';
 
 /** The runtime interface the API server and kubelet use. */
 export type { PodRuntime } from './hooks.js';
@@ -49,6 +50,7 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
   const parts = createRuntimeParts(api);
   // A node's own filesystem: hostPath volumes and claims bound to a hostPath volume are its directories.
   const nodeFiles = new Map<string, Vfs>();
+  const staticPods: StaticPodState = new Map();
   const shared = sharedVolumes((node, path) => nodeFilesystem(api, node, nodeFiles).vfs.mkdir(path, { parents: true, force: true }));
   return {
     canPull,
@@ -56,8 +58,14 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
     ...createPodStreams(parts, options.execSleepCapMs ?? 30_000),
     ...createPodLogs(parts),
     ...createPodProbes(parts),
-    nodeExec: (node, command, timeoutMs, tty) => nodeShell(api, node, command, timeoutMs, parts.net.directory, parts.speed(), nodeFiles, tty === true),
+    async nodeExec(node, command, timeoutMs, tty) {
+      const result = await nodeShell(api, node, command, timeoutMs, parts.net.directory, parts.speed(), nodeFiles, tty === true);
+      // The node's kubelet watches its static pod directory: what the command wrote there is published.
+      syncStaticPods(api, node, nodeFilesystem(api, node, nodeFiles).vfs, staticPods);
+      return result;
+    },
     warnings: () => [...parts.notes],
     internetLookups: () => parts.net.internetLookups(),
+    serveApiServer: (endpoint) => parts.net.serveApiServer(endpoint),
   };
 }

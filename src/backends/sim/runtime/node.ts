@@ -7,6 +7,7 @@ import { createNetwork, type PodDirectory } from './net/cluster.js';
 import { Shell, AbortedError } from './shell/interp.js';
 import { Input, terminalSink, type Sink } from './shell/types.js';
 import { command } from './commands/index.js';
+import { STATIC_POD_PATH } from './static-pods.js';
 
 type Json = Record<string, unknown>;
 
@@ -33,6 +34,9 @@ export function nodeFilesystem(api: Api, node: string, nodeFiles: Map<string, Vf
     vfs = new Vfs(() => api.ctx.clock.now());
     imageTree(vfs, NODE_PROFILE, { host: node });
     vfs.writeFile('/etc/hostname', `${node}\n`);
+    // The kubelet's static pod directory (kind's staticPodPath). The control plane's own manifests
+    // are not laid down: their mirror pods exist from the start (controllers/stages/kind-system.ts).
+    vfs.mkdir(STATIC_POD_PATH, { parents: true, force: true });
     vfs.writeFile('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${ip}\t${node}\n`);
     // kind nodes resolve through the host's resolver, not the cluster DNS.
     vfs.writeFile('/etc/resolv.conf', resolvConf('default', '172.18.0.1').replace(/^search .*\n/, ''));

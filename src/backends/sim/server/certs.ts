@@ -2,7 +2,7 @@ import { webcrypto } from 'node:crypto';
 import './reflect-metadata.js';
 import * as x509 from '@peculiar/x509';
 
-/** A CA and a serving certificate for 127.0.0.1 / localhost, all PEM. */
+/** A CA and a serving certificate for 127.0.0.1 / localhost and the cluster's names of the API server, all PEM. */
 export interface ServingCerts {
   caPem: string;
   certPem: string;
@@ -57,10 +57,18 @@ export async function generateServingCerts(now: Date = new Date()): Promise<Serv
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
+      // kubeadm's apiserver certificate names: the node, the `kubernetes` Service's names and
+      // cluster IP, the advertise address (so a pod's curl to kubernetes.default.svc verifies).
       new x509.SubjectAlternativeNameExtension([
-        { type: 'ip', value: '127.0.0.1' },
-        { type: 'dns', value: 'localhost' },
+        { type: 'dns', value: 'kind-control-plane' },
+        { type: 'dns', value: 'kubernetes' },
+        { type: 'dns', value: 'kubernetes.default' },
         { type: 'dns', value: 'kubernetes.default.svc' },
+        { type: 'dns', value: 'kubernetes.default.svc.cluster.local' },
+        { type: 'dns', value: 'localhost' },
+        { type: 'ip', value: '10.96.0.1' },
+        { type: 'ip', value: '172.18.0.2' },
+        { type: 'ip', value: '127.0.0.1' },
       ]),
       await x509.AuthorityKeyIdentifierExtension.create(caKeys.publicKey as never),
     ],

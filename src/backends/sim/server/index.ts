@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { APISERVER_IP, APISERVER_PORT } from '../api/bootstrap.js';
 import type { Api } from '../api/types.js';
 import type { PodRuntime } from '../runtime/hooks.js';
 import { StatusError } from '../status.js';
@@ -88,7 +89,6 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     return undefined;
   };
 
-  let port = 0;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     // The cluster's time may run ahead of this machine's (time passes at once for a lesson):
     // kubectl counts some ages on its own clock, so timestamps go out as that clock reads them.
@@ -107,7 +107,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       const core = path === '/api';
       const v = aggregatedVersion(req.headers.accept);
       if (v) return sendJson(res, 200, aggregatedDiscovery(served(), core, v), aggregatedContentType(v));
-      return sendJson(res, 200, core ? apiVersions(`127.0.0.1:${port}`) : apiGroupList(served()));
+      // Discovery advertises the advertise address and secure port (genericapiserver ExternalAddress), not where kubectl dialled.
+      return sendJson(res, 200, core ? apiVersions(`${APISERVER_IP}:${APISERVER_PORT}`) : apiGroupList(served()));
     }
     if (method === 'GET' && path === '/openapi/v2') {
       const v2 = openApiV2(api.ctx.version.gitVersion, req.headers.accept);
@@ -195,7 +196,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     });
   });
   const address = server.address();
-  port = typeof address === 'object' && address ? address.port : 0;
+  const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `https://127.0.0.1:${port}`,
     port,

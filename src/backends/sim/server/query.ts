@@ -1,6 +1,8 @@
 import type { DeleteOptions, WriteOptions } from '../api/types.js';
 import { badRequest } from '../status.js';
-import type { ListOptions } from '../types.js';
+import { convertFieldSelector } from '../field-labels.js';
+import { parseFieldSelector, parseLabelSelector } from '../store/index.js';
+import type { ListOptions, ResourceType } from '../types.js';
 
 /** Write options from query parameters (`dryRun`, `fieldManager`, `fieldValidation`, `force`). */
 export function writeOptions(q: URLSearchParams): WriteOptions {
@@ -22,13 +24,20 @@ export function writeOptions(q: URLSearchParams): WriteOptions {
   return out;
 }
 
-/** Label and field selectors of a list or watch. */
-export function listOptions(q: URLSearchParams): ListOptions {
+/**
+ * Label and field selectors of a list or watch of a type: the field selector's labels are
+ * converted for the type first, so one the type does not support is refused (400) as the real
+ * server refuses it, whatever objects exist.
+ */
+export function listOptions(q: URLSearchParams, type: Pick<ResourceType, 'group' | 'resource'>): ListOptions {
   const out: ListOptions = {};
   const l = q.get('labelSelector');
   const f = q.get('fieldSelector');
+  // Both are parsed when the query is decoded, before any label is converted.
   if (l) out.labelSelector = l;
-  if (f) out.fieldSelector = f;
+  if (l) parseLabelSelector(l);
+  if (f) parseFieldSelector(f);
+  if (f) out.fieldSelector = convertFieldSelector(type, f);
   return out;
 }
 

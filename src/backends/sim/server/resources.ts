@@ -58,7 +58,7 @@ export async function serveResource(
   if (verb === 'list') {
     if (query.get('watch') === 'true' || query.get('watch') === '1') return serveWatch(ctx, type, namespace, req, res, query);
     // Served at once: the stored objects are read, not copied.
-    const all = api.list(type, namespace, { ...listOptions(query), shared: true });
+    const all = api.list(type, namespace, { ...listOptions(query, type), shared: true });
     const page = paginate(all.items, all.resourceVersion, query);
     if (wantsTable(accept)) {
       const t = table(api, type, page.items, query, page.resourceVersion);
@@ -102,7 +102,7 @@ export async function serveResource(
   // deletecollection
   const body = await readOptional(req);
   const opts = deleteOptions(query, body);
-  const { items } = api.list(type, namespace, listOptions(query));
+  const { items } = api.list(type, namespace, listOptions(query, type));
   const deleted: KObject[] = [];
   for (const o of items) {
     try {

@@ -60,7 +60,7 @@ export function serveWatch(
   query: URLSearchParams,
 ): void {
   const asTable = wantsTable(req.headers.accept);
-  const options = listOptions(query);
+  const options = listOptions(query, type);
   res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
   res.flushHeaders();
   let ended = false;

@@ -38,11 +38,12 @@ export async function simFetch(net: Network, r: FetchRequest): Promise<FetchResu
   if ('error' in svc) return { ok: false, ip, port, kind: 'protocol', message: svc.error };
   const reqBytes = serializeRequest({ method: r.method, path: r.url.pathname + r.url.search, version: 'HTTP/1.1', headers: r.headers, body: r.body });
   const head = r.method === 'HEAD';
+  const answer = (req: Parameters<typeof svc.handle>[0], tls: boolean) => (svc.respond ? svc.respond(req, tls) : Promise.resolve(svc.handle(req, tls)));
   if (https) {
     if (!svc.tls) return { ok: false, ip, port, kind: 'tls', exit: 35, message: 'OpenSSL/3.0.15: error:0A00010B:SSL routines::wrong version number' };
     const out = await tlsExchange(svc.tls, { host, ca: r.ca, insecure: r.insecure }, reqBytes, (buf) => {
       const req = parseRequest(buf, r.from);
-      return req ? serializeResponse(svc.handle(req, true)) : undefined;
+      return req ? answer(req, true).then(serializeResponse) : undefined;
     });
     if ('failure' in out) return { ok: false, ip, port, kind: 'tls', exit: out.failure.exit, message: out.failure.message };
     const response = parseResponse(out.response, head);
@@ -50,7 +51,7 @@ export async function simFetch(net: Network, r: FetchRequest): Promise<FetchResu
     return { ok: true, ip, port, response, raw: out.response };
   }
   const req = parseRequest(reqBytes, r.from)!;
-  const response = svc.handle(req, false);
+  const response = await answer(req, false);
   const raw = serializeResponse(response);
   return { ok: true, ip, port, response: head ? { ...response, body: Buffer.alloc(0) } : response, raw };
 }

@@ -71,14 +71,14 @@ const OPENSSL_TEXT: Record<string, string> = {
 
 /**
  * Runs a real TLS handshake between an in-process client and server, then sends `request` and
- * collects the server's reply. `serve` turns request bytes into response bytes (it is called once
- * the request is complete).
+ * collects the server's reply. `serve` turns request bytes into response bytes, now or later (it
+ * is called as request bytes arrive and answers undefined until the request is complete).
  */
 export function tlsExchange(
   server: { cert: string; key: string },
   client: TlsClientOptions,
   request: Buffer,
-  serve: (req: Buffer) => Buffer | undefined,
+  serve: (req: Buffer) => Buffer | Promise<Buffer> | undefined,
 ): Promise<{ response: Buffer } | { failure: TlsFailure }> {
   return new Promise((resolve) => {
     const [cs, ss] = duplexPair();
@@ -102,7 +102,14 @@ export function tlsExchange(
     srv.on('data', (d: Buffer) => {
       reqBuf = Buffer.concat([reqBuf, d]);
       const res = serve(reqBuf);
-      if (res) srv.end(res);
+      if (res instanceof Promise) {
+        // Stop offering the request once it is complete: the answer comes later.
+        srv.removeAllListeners('data');
+        res.then(
+          (b) => srv.end(b),
+          () => srv.destroy(),
+        );
+      } else if (res) srv.end(res);
     });
     srv.on('error', () => undefined);
     const isIp = /^\d+\.\d+\.\d+\.\d+$/.test(client.host);

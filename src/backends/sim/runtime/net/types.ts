@@ -32,6 +32,11 @@ export interface Service {
   tls?: { cert: string; key: string };
   /** Answers one HTTP request (and writes the access log line). `tls` says whether it came over TLS. */
   handle(request: HttpRequest, tls: boolean): HttpResponse;
+  /**
+   * Answers one request later (a listener outside the simulated containers: the API server). Tools
+   * that make requests (curl, wget) use it when present; probes use `handle`.
+   */
+  respond?(request: HttpRequest, tls: boolean): Promise<HttpResponse>;
   /** A name for logs/tests. */
   describe: string;
   /** Serves the gRPC health service (grpc probes succeed). */
