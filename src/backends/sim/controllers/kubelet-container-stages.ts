@@ -4,12 +4,22 @@ import { containerID, exitPlan, imageID, imageRepository, normalizeImage } from 
 import { probeWorker } from './kubelet-probe-stages.js';
 import { probesOf } from './kubelet-probes.js';
 import type { Go, StageCursor } from './kubelet-stages.js';
-import { containerSpec, containerStatus } from './kubelet-status.js';
+import { containerSpec, containerStateName, containerStatus, exitCodeOf, isRunning } from './kubelet-status.js';
 import { stopSignalExits } from './stages/images.js';
 import { type Json, dig, timestamp } from './util.js';
 
 /** The next container, in a chain that started it. */
 export const following = (at: StageCursor): StageCursor => ({ i: at.i + 1, chain: true });
+
+/**
+ * Before `create` puts the container in state running: the status it had, which the kubelet
+ * keeps reporting until its next relist sees the new instance (`createContainer` drops it when
+ * it needs no relist).
+ */
+export function keepUnseen(run: KubeletRun, at: StageCursor): void {
+  const c = run.containers[at.i]!;
+  c.unseen = containerStatus(c);
+}
 
 /** The container runs: its state, the side lines of this instance (relist, exit, OOM kill, probes, hooks), then the next container. */
 export function createContainer(k: HandlerHost, run: KubeletRun, at: StageCursor, go: Go, resyncWait: (run: KubeletRun, round: number) => number): void {
@@ -19,11 +29,10 @@ export function createContainer(k: HandlerHost, run: KubeletRun, at: StageCursor
   const plan = spec ? exitPlan(spec, k.timings.exitAfterMs) : undefined;
   // A process that allocates more than its memory limit is killed by the kernel at once.
   const oom = spec ? containerUsage(spec).oomKilled : false;
-  const before = containerStatus(c);
   c.containerID = containerID(run.uid, c.name, c.restartCount);
   c.imageID = imageID(c.image);
   c.imageRef = normalizeImage(c.image);
-  c.state = { running: { startedAt: timestamp(k.api.ctx.clock.now()) } };
+  c.startedAt = timestamp(k.api.ctx.clock.now());
   c.killing = false;
   // Runs beside the main containers (a main container or a sidecar), not to completion.
   const beside = !c.init || c.sidecar === true;
@@ -33,7 +42,6 @@ export function createContainer(k: HandlerHost, run: KubeletRun, at: StageCursor
   // The kubelet learns that a container runs from its next relist: one that has already ended
   // by then is never reported running, so a crash loop never looks Ready.
   if (c.restartCount > 0 || oom || (plan && plan.afterMs < k.timings.relistMs)) {
-    c.unseen = before;
     go('relist', { ...at, gen: c.restartCount });
   } else c.unseen = undefined;
   // The runtime runs a main process the first time and reports when it ends; restarts follow the rules.
@@ -45,7 +53,7 @@ export function createContainer(k: HandlerHost, run: KubeletRun, at: StageCursor
   if (init) {
     const instance = c.restartCount;
     void init.then((code) => {
-      if (!k.current(run) || run.terminating || c.restartCount !== instance || !c.state['running']) return;
+      if (!k.current(run) || run.terminating || c.restartCount !== instance || !isRunning(c)) return;
       const how = code === undefined ? plan : { afterMs: 0, exitCode: code };
       go('exits', { i: at.i, chain: at.chain, exitCode: how?.exitCode ?? 0 }, how?.afterMs ?? k.timings.exitAfterMs);
     });
@@ -56,7 +64,7 @@ export function createContainer(k: HandlerHost, run: KubeletRun, at: StageCursor
   const postStart = dig<Json>(spec, 'lifecycle', 'postStart');
   if (postStart && beside) k.health.postStart(run, c, c.restartCount, postStart);
   if (beside && at.chain) go('chain', following(at));
-  if (!run.startedOnce && run.containers.filter((x) => !x.init).every((x) => x.state['running'] || x.restartCount > 0 || x.state['waiting'] === undefined)) {
+  if (!run.startedOnce && run.containers.filter((x) => !x.init).every((x) => isRunning(x) || x.restartCount > 0 || containerStateName(x) !== 'waiting')) {
     run.startedOnce = true;
     run.notifyStarted = true;
     go('resync', { i: 0, chain: false, round: 0 }, resyncWait(run, 0));
@@ -83,7 +91,6 @@ export function killContainer(k: HandlerHost, run: KubeletRun, at: StageCursor, 
 export function containerExited(k: HandlerHost, run: KubeletRun, at: StageCursor, go: Go): void {
   const c = run.containers[at.i]!;
   const exitCode = at.exitCode ?? 0;
-  const running = c.state['running'] as Json;
   const message = k.health.terminationMessage(run, c, exitCode);
   const terminated = {
     containerID: c.containerID,
@@ -91,9 +98,9 @@ export function containerExited(k: HandlerHost, run: KubeletRun, at: StageCursor
     finishedAt: timestamp(k.api.ctx.clock.now()),
     ...(message ? { message } : {}),
     reason: at.reason ?? (exitCode === 0 ? 'Completed' : 'Error'),
-    startedAt: running['startedAt'],
+    startedAt: c.startedAt,
   };
-  c.state = { terminated };
+  c.terminated = terminated;
   c.started = false;
   c.unseen = undefined;
   const policy = String(dig(k.current(run), 'spec', 'restartPolicy') ?? 'Always');
@@ -112,5 +119,5 @@ export function containerExited(k: HandlerHost, run: KubeletRun, at: StageCursor
     return;
   }
   const main = run.containers.filter((x) => !x.init);
-  if (main.every((x) => x.state['terminated'])) go(main.every((x) => (x.state['terminated'] as Json)['exitCode'] === 0) ? 'all-succeeded' : 'some-failed', at);
+  if (main.every((x) => containerStateName(x) === 'terminated')) go(main.every((x) => exitCodeOf(x) === 0) ? 'all-succeeded' : 'some-failed', at);
 }

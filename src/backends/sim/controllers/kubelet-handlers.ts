@@ -1,16 +1,16 @@
 import type { Api } from '../api/types.js';
 import type { PodRuntime } from '../runtime/hooks.js';
 import type { KObject } from '../types.js';
-import { containerExited, createContainer, following, killContainer } from './kubelet-container-stages.js';
+import { containerExited, createContainer, following, keepUnseen, killContainer } from './kubelet-container-stages.js';
 import { fnv32a } from './hash.js';
 import type { ContainerHealth, HealthRun } from './kubelet-health.js';
 import { exitPlan, goDuration, imageSize, normalizeImage, pullError } from './kubelet-images.js';
 import type { Go, StageCursor, StageHandler, StageRun, StageValues } from './kubelet-stages.js';
-import { type ContainerRun, containerSpec, stopContainers } from './kubelet-status.js';
+import { type ContainerRun, containerSpec, exitCodeOf, isRunning, stopContainers } from './kubelet-status.js';
 import { probeHandlers } from './kubelet-probe-stages.js';
 import { missingVolumeSource } from './kubelet-volumes.js';
 import type { PodLifecycleTimings } from './stages/pod-lifecycle.js';
-import type { PodStageName } from './stages/pod-stages.js';
+import type { PodStage, PodStageName } from './stages/pod-stages.js';
 import { type Json, dig, timestamp } from './util.js';
 
 /** The kubelet's record of one pod. */
@@ -39,6 +39,8 @@ export interface HandlerHost {
   record(run: KubeletRun, stage: PodStageName, c: ContainerRun, values: StageValues): void;
   /** The pod's status may have changed outside a timer of its own (a probe's answer): sync it. */
   changed(run: KubeletRun): void;
+  /** The row of a stage (of the table the kubelet runs). */
+  row(stage: PodStageName): PodStage;
   /** The delay of an outcome of a stage (a back-off after `amount` failures). */
   waitMs(stage: PodStageName, outcome: string, amount?: number): number;
 }
@@ -132,6 +134,7 @@ export function kubeletHandlers(k: HandlerHost): Handlers {
     },
     create: {
       enter: (run) => live(run) && {},
+      before: keepUnseen,
       act: (run, at, go) => createContainer(k, run, at, go, resyncWait),
     },
     relisted: {
@@ -147,7 +150,7 @@ export function kubeletHandlers(k: HandlerHost): Handlers {
     killed: {
       enter(run, at) {
         const c = run.containers[at.i]!;
-        return c.restartCount === at.gen && c.state['running'] !== undefined && {};
+        return c.restartCount === at.gen && isRunning(c) && {};
       },
       act(run, at, go) {
         const fresh = k.current(run);
@@ -164,7 +167,7 @@ export function kubeletHandlers(k: HandlerHost): Handlers {
       },
     },
     exited: {
-      enter: (run, at) => run.containers[at.i]!.state['running'] !== undefined && {},
+      enter: (run, at) => isRunning(run.containers[at.i]!) && {},
       act: (run, at, go) => containerExited(k, run, at, go),
     },
     restarting: { act: (run, at, go) => go(run.containers[at.i]!.restartCount === 0 ? 'first' : 'again', at) },
@@ -177,20 +180,10 @@ export function kubeletHandlers(k: HandlerHost): Handlers {
           backoff: goDuration(k.waitMs('crash-loop-backoff', 'retry', c.restartCount)),
         };
       },
-      act(run, at, go) {
-        const c = run.containers[at.i]!;
-        c.lastState = { terminated: at.terminated };
-        go('retry', at, c.restartCount);
-      },
+      act: (run, at, go) => go('retry', at, run.containers[at.i]!.restartCount),
     },
-    restart: {
-      act(run, at, go) {
-        const c = run.containers[at.i]!;
-        c.lastState = { terminated: at.terminated };
-        c.restartCount++;
-        go('ok', { i: at.i, chain: false });
-      },
-    },
+    // The row keeps the ended instance as lastState and counts the restart.
+    restart: { act: (_run, at, go) => go('ok', { i: at.i, chain: false }) },
     resync: {
       // Rewrites the volume files whose ConfigMap, Secret or pod labels/annotations changed since
       // (the pod sync's WaitForAttachAndMount remounts them); env from ConfigMaps and subPath mounts
@@ -215,7 +208,7 @@ function terminating(k: HandlerHost, run: KubeletRun, at: StageCursor, go: Go): 
   for (const t of run.timers) k.api.ctx.clock.clearTimeout(t);
   run.timers.clear();
   const pod = k.current(run)!;
-  const running = run.containers.filter((c) => c.state['running']);
+  const running = run.containers.filter(isRunning);
   for (const c of running) {
     k.record(run, 'terminating', c, {});
     const spec = (dig<Json[]>(pod, 'spec', 'containers') ?? []).find((x) => x['name'] === c.name);
@@ -229,8 +222,8 @@ function terminating(k: HandlerHost, run: KubeletRun, at: StageCursor, go: Go): 
 
 function containersStopped(k: HandlerHost, run: KubeletRun, at: StageCursor, go: Go): void {
   const running = (at.stopping ?? []).map((i) => run.containers[i]!);
-  stopContainers(run, running, timestamp(k.api.ctx.clock.now()));
-  const succeeded = run.containers.filter((c) => !c.init).every((c) => dig(c.state, 'terminated', 'exitCode') === 0);
+  stopContainers(run, running, timestamp(k.api.ctx.clock.now()), k.row('containers-stopped'));
+  const succeeded = run.containers.filter((c) => !c.init).every((c) => exitCodeOf(c) === 0);
   const phase = run.finished ?? (succeeded ? 'Succeeded' : 'Failed');
   // kubelet getPhase without the terminal flag: a pod whose containers would be restarted
   // (restartPolicy Always, or OnFailure after a failure) still reads Running once they are

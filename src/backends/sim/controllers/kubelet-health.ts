@@ -2,7 +2,7 @@ import type { Api } from '../api/types.js';
 import type { PodRuntime, ProbeOutcome } from '../runtime/hooks.js';
 import type { KObject } from '../types.js';
 import type { ProbeTally } from './kubelet-probes.js';
-import { type ContainerRun, type PodRun, containerSpec } from './kubelet-status.js';
+import { type ContainerRun, type PodRun, containerSpec, isRunning } from './kubelet-status.js';
 import type { PodLifecycleTimings } from './stages/pod-lifecycle.js';
 import type { Json } from './util.js';
 
@@ -45,7 +45,7 @@ export class ContainerHealth {
 
   /** Is this container instance still the one a probe worker was started for (running, not being killed)? */
   isProbing(run: HealthRun, c: ContainerRun, gen: number): boolean {
-    return this.k.alive(run) && !run.terminating && c.restartCount === gen && c.state['running'] !== undefined && !c.killing;
+    return this.k.alive(run) && !run.terminating && c.restartCount === gen && isRunning(c) && !c.killing;
   }
 
   /** Runs a lifecycle handler in a running container, waiting for the runtime to have started it. */
@@ -54,7 +54,7 @@ export class ContainerHealth {
     if (handler['sleep']) return { result: 'success', output: '' };
     for (let attempt = 0; attempt < 100; attempt++) {
       const pod = this.k.current(run);
-      if (!pod || !this.k.runtime.probe || c.restartCount !== gen || !c.state['running']) return undefined;
+      if (!pod || !this.k.runtime.probe || c.restartCount !== gen || !isRunning(c)) return undefined;
       const o = await this.k.runtime.probe(pod, c.name, handler).catch(() => undefined);
       // The kubelet's HTTP hook runner does not look at the status code: only a failed request fails.
       if (o && handler['httpGet'] && o.output.startsWith('HTTP probe failed')) return { result: 'success', output: '' };
@@ -67,7 +67,7 @@ export class ContainerHealth {
   /** postStart runs right after the container starts; when it fails the container is killed and restarted. */
   postStart(run: HealthRun, c: ContainerRun, gen: number, handler: Json): void {
     void this.handler(run, c, gen, handler).then((o) => {
-      if (o?.result !== 'failure' || c.restartCount !== gen || !c.state['running'] || c.killing) return;
+      if (o?.result !== 'failure' || c.restartCount !== gen || !isRunning(c) || c.killing) return;
       this.k.event(run, c, 'Warning', 'FailedPostStartHook', 'PostStartHook failed');
       this.k.kill(run, c, gen, 'FailedPostStartHook');
       this.k.changed(run);

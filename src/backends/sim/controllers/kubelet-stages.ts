@@ -48,6 +48,8 @@ export type Go = (outcome: string, at: StageCursor, amount?: number) => void;
 export interface StageHandler<R> {
   /** Values for the row's messages, or false when the stage no longer applies (the pod is going, the container restarted). */
   enter?(run: R, at: StageCursor, waitedMs: number): StageValues | false;
+  /** What the stage keeps of the container as it was, before the row's writes (a stage that applies). */
+  before?(run: R, at: StageCursor): void;
   /** What the stage does once its row's writes are done, leaving by `go`, in order. */
   act?(run: R, at: StageCursor, go: Go, values: StageValues): void;
 }
@@ -98,13 +100,17 @@ export class StageEngine<R extends StageRun> {
     const handler = this.handlers[name];
     const found = handler?.enter ? handler.enter(run, at, waitedMs) : {};
     if (found === false) return;
+    handler?.before?.(run, at);
     const c = row.scope === 'container' ? run.containers[at.i] : undefined;
     const values: StageValues = { ...(c ? { container: c.name, image: c.image } : {}), ...found };
     if (row.sandbox) this.host.sandbox(run);
     if (!row.eventsPerContainer) this.record(run, row.name, c, values);
-    if (row.waiting && c) {
-      c.state = { waiting: { message: fillMessage(row.name, row.waiting.message, values), reason: row.waiting.reason } };
+    if (c && (row.state || row.waiting)) {
+      if (row.waiting) c.waiting = { message: fillMessage(row.name, row.waiting.message, values), reason: row.waiting.reason };
+      c.stage = row;
     }
+    if (c && row.keepsLastState) c.lastState = { terminated: at.terminated };
+    if (c && row.restarts) c.restartCount++;
     if (row.phase) run.finished = row.phase;
     if (row.removes) run.stopped = true;
     const outcomes = Object.keys(row.next);
@@ -143,7 +149,8 @@ export class StageEngine<R extends StageRun> {
     return edge;
   }
 
-  private row(name: string): PodStage {
+  /** The row of stage `name`. */
+  row(name: string): PodStage {
     const row = this.rows.get(name);
     if (!row) throw new Error(`pod stage "${name}" is not in the stage table`);
     return row;

@@ -1,5 +1,6 @@
 import type { KObject } from '../types.js';
 import { exitPlan } from './kubelet-images.js';
+import type { ContainerStateName, PodStage } from './stages/pod-stages.js';
 import { type Json, deepEqual, dig } from './util.js';
 
 /** What the simulated runtime knows about one container of a pod. */
@@ -13,8 +14,17 @@ export interface ContainerRun {
    * on by default since 1.29).
    */
   sidecar?: boolean;
-  /** `{waiting: …}`, `{running: …}` or `{terminated: …}`. */
-  state: Json;
+  /**
+   * The last stage that set the container's state (a row with `state` or `waiting`); none before
+   * the kubelet has done anything with it. `containerState` reads the state from it.
+   */
+  stage?: Pick<PodStage, 'name' | 'state' | 'waiting'>;
+  /** The waiting state last written: ContainerCreating (PodInitializing) until a stage writes one. */
+  waiting: Json;
+  /** When the current or last instance started. */
+  startedAt?: string;
+  /** How the last instance ended. */
+  terminated?: Json;
   lastState: Json;
   restartCount: number;
   /** Started: no startup probe, or it settled on success (the kubelet's startup results manager). */
@@ -60,6 +70,33 @@ function condition(type: string, status: boolean, reason?: string, message?: str
   };
 }
 
+/** The container's state by the stage it is in: waiting before any stage set one. */
+export function containerStateName(c: ContainerRun): ContainerStateName {
+  return c.stage?.state ?? 'waiting';
+}
+
+/** The container's `state` as its status reports it, from the stage it is in and what that stage recorded. */
+export function containerState(c: ContainerRun): Json {
+  switch (containerStateName(c)) {
+    case 'running':
+      return { running: { startedAt: c.startedAt } };
+    case 'terminated':
+      return { terminated: c.terminated };
+    default:
+      return { waiting: c.waiting };
+  }
+}
+
+/** Is the container's current instance running? */
+export function isRunning(c: ContainerRun): boolean {
+  return containerStateName(c) === 'running';
+}
+
+/** The exit code of a container whose last instance has ended and not been started again. */
+export function exitCodeOf(c: ContainerRun): number | undefined {
+  return containerStateName(c) === 'terminated' ? (c.terminated?.['exitCode'] as number) : undefined;
+}
+
 /**
  * Whether a container is ready, as the prober manager's UpdatePodStatus decides: an init container
  * once it has exited with success; a main container or a sidecar while it runs, has started
@@ -68,8 +105,8 @@ function condition(type: string, status: boolean, reason?: string, message?: str
  * ContainersReady conditions read it.
  */
 export function containerReady(c: ContainerRun): boolean {
-  if (c.init && !c.sidecar) return dig(c.state, 'terminated', 'exitCode') === 0;
-  return c.state['running'] !== undefined && c.started && c.readiness !== 'failure';
+  if (c.init && !c.sidecar) return exitCodeOf(c) === 0;
+  return isRunning(c) && c.started && c.readiness !== 'failure';
 }
 
 /** The status of one container as the kubelet reports it. */
@@ -85,7 +122,7 @@ export function containerStatus(c: ContainerRun): Json {
     ready,
     restartCount: c.restartCount,
     started: c.started,
-    state: c.state,
+    state: containerState(c),
     ...(c.volumeMounts?.length ? { volumeMounts: c.volumeMounts } : {}),
   };
 }
@@ -96,14 +133,13 @@ export function buildPodStatus(pod: KObject, run: PodRun, now: string): Json {
   const main = run.containers.filter((c) => !c.init);
   const inits = run.containers.filter((c) => c.init);
   // A sidecar has done its part of initialising once it has started (kubelet computeInitContainerActions).
-  const initialised = (c: ContainerRun) =>
-    c.sidecar ? c.started && c.state['running'] !== undefined : c.state['terminated'] !== undefined && (c.state['terminated'] as Json)['exitCode'] === 0;
+  const initialised = (c: ContainerRun) => (c.sidecar ? c.started && isRunning(c) : exitCodeOf(c) === 0);
   const initDone = inits.every(initialised);
   // Sidecars count in the Ready and ContainersReady conditions (status.generateContainersReadyCondition).
   const notReady = [...inits.filter((c) => c.sidecar), ...main].filter((c) => !containerReady(c) || c.unseen).map((c) => c.name);
-  const runningAny = main.some((c) => c.state['running'] !== undefined && !c.unseen);
+  const runningAny = main.some((c) => isRunning(c) && !c.unseen);
   // getPhase: every container started and at least one running, or all stopped and to be restarted.
-  const stopped = main.length > 0 && main.every((c) => c.state['terminated'] !== undefined);
+  const stopped = main.length > 0 && main.every((c) => containerStateName(c) === 'terminated');
   const phase = run.finished ?? (runningAny || stopped || main.some((c) => c.restartCount > 0) ? 'Running' : 'Pending');
   const terminal = phase === 'Succeeded' || phase === 'Failed';
   const readyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';
@@ -159,7 +195,7 @@ export function initialContainers(spec: Json): ContainerRun[] {
     image: String(c['image']),
     init,
     ...(init && c['restartPolicy'] === 'Always' ? { sidecar: true } : {}),
-    state: { waiting: { reason: ((spec['initContainers'] as Json[]) ?? []).length ? 'PodInitializing' : 'ContainerCreating' } },
+    waiting: { reason: ((spec['initContainers'] as Json[]) ?? []).length ? 'PodInitializing' : 'ContainerCreating' },
     lastState: {},
     restartCount: 0,
     started: false,
@@ -172,20 +208,19 @@ export function initialContainers(spec: Json): ContainerRun[] {
 }
 
 /**
- * Marks running containers stopped by the kubelet: servers exit 0 on SIGTERM (Completed); shells
- * and sleeps ignore it and are killed (137, Error).
+ * Marks running containers stopped by the kubelet (stage `stage`): servers exit 0 on SIGTERM
+ * (Completed); shells and sleeps ignore it and are killed (137, Error).
  */
-export function stopContainers(run: PodRun, running: ContainerRun[], finishedAt: string): void {
+export function stopContainers(run: PodRun, running: ContainerRun[], finishedAt: string, stage: PodStage): void {
   for (const c of running) {
     const killed = exitPlan({ image: c.image }, 0) !== undefined;
-    c.state = {
-      terminated: {
-        containerID: c.containerID,
-        exitCode: killed ? 137 : 0,
-        finishedAt,
-        reason: killed ? 'Error' : 'Completed',
-        startedAt: (c.state['running'] as Json)['startedAt'],
-      },
+    c.stage = stage;
+    c.terminated = {
+      containerID: c.containerID,
+      exitCode: killed ? 137 : 0,
+      finishedAt,
+      reason: killed ? 'Error' : 'Completed',
+      startedAt: c.startedAt,
     };
     c.started = false;
   }

@@ -6,7 +6,7 @@ import { recordEvent } from './events.js';
 import { qosClass } from './kubelet-images.js';
 import { type KubeletRun as Run, kubeletHandlers } from './kubelet-handlers.js';
 import { StageEngine } from './kubelet-stages.js';
-import { type ContainerRun, buildPodStatus, initialContainers, statusDiffers } from './kubelet-status.js';
+import { type ContainerRun, buildPodStatus, initialContainers, isRunning, statusDiffers } from './kubelet-status.js';
 import { ContainerHealth } from './kubelet-health.js';
 import type { NodeInfo } from './nodes.js';
 import { WorkQueue } from './queue.js';
@@ -63,6 +63,7 @@ export class Kubelet {
         current: (run) => this.current(run),
         record: (run, stage, c, values) => this.stages.record(run, stage, c, values),
         changed: (run) => this.queue.add(run.key),
+        row: (stage) => this.stages.row(stage),
         waitMs: (stage, outcome, amount) => this.stages.waitMs(stage, outcome, amount) ?? 0,
       }),
       { timings, after: (run, ms, fn, retry) => this.after(run, ms, fn, retry), event: (...a) => this.event(...a), sandbox: (run) => this.sandbox(run) },
@@ -196,7 +197,7 @@ export class Kubelet {
   private processExited(pod: KObject, container: string, exitCode: number): void {
     const run = this.runs.get(String(pod.metadata.uid));
     const i = run ? run.containers.findIndex((c) => !c.init && c.name === container) : -1;
-    if (!run || i < 0 || run.terminating || !run.containers[i]!.state['running']) return;
+    if (!run || i < 0 || run.terminating || !isRunning(run.containers[i]!)) return;
     if (exitCode === 126 || exitCode === 127) {
       this.stages.enter(run, 'process-unrunnable', { i, chain: false });
       return;

@@ -64,6 +64,9 @@ export interface StageEvent {
   message: string;
 }
 
+/** A container's state (`waiting`, `running`, `terminated`), as its status reports it. */
+export type ContainerStateName = 'waiting' | 'running' | 'terminated';
+
 /** One row of the pod lifecycle. */
 export interface PodStage {
   name: PodStageName;
@@ -77,8 +80,18 @@ export interface PodStage {
   events?: readonly StageEvent[];
   /** `events` are recorded once per container the stage stops, by the stage itself. */
   eventsPerContainer?: true;
-  /** The container's waiting state from entry on. */
+  /** The container's waiting state from entry on (a row with `waiting` is in state `waiting`). */
   waiting?: { message: string; reason: string };
+  /**
+   * The state the stage puts its container in, from entry on: the container's status is read
+   * from the last stage it entered that has one (`containerState`). A pod stage with a state puts
+   * the containers it stops in it.
+   */
+  state?: ContainerStateName;
+  /** On entry the container's lastState becomes the terminated state of the instance that ended (the cursor's). */
+  keepsLastState?: true;
+  /** On entry the container's restart count goes up: the next instance is a restart. */
+  restarts?: true;
   /** The pod phase it settles: the pod's containers are done. */
   phase?: 'Succeeded' | 'Failed';
   /** The pod object is removed once this stage is reported. */
@@ -152,6 +165,7 @@ export const podStages: readonly PodStage[] = [
       { type: 'Warning', reason: 'Failed', message: 'Failed to pull image "${image}": ${detail}' },
       { type: 'Warning', reason: 'Failed', message: 'Error: ErrImagePull' },
     ],
+    state: 'waiting',
     waiting: { message: 'Failed to pull image "${image}": ${detail}', reason: 'ErrImagePull' },
     next: {
       backoff: after('pullBackOffMs', 'pull-backoff'),
@@ -166,6 +180,7 @@ export const podStages: readonly PodStage[] = [
       { type: 'Normal', reason: 'BackOff', message: 'Back-off pulling image "${image}"' },
       { type: 'Warning', reason: 'Failed', message: 'Error: ImagePullBackOff' },
     ],
+    state: 'waiting',
     waiting: { message: 'Back-off pulling image "${image}": ErrImagePull: ${detail}', reason: 'ImagePullBackOff' },
     next: { retry: { to: 'pull', wait: { backOff }, retry: true } },
   },
@@ -173,6 +188,7 @@ export const podStages: readonly PodStage[] = [
     name: 'create',
     scope: 'container',
     sandbox: true,
+    state: 'running',
     events: [
       { type: 'Normal', reason: 'Created', message: 'Created container: ${container}' },
       { type: 'Normal', reason: 'Started', message: 'Started container ${container}' },
@@ -253,6 +269,7 @@ export const podStages: readonly PodStage[] = [
     name: 'exited',
     scope: 'container',
     trigger: 'the runtime reports that the main process ended',
+    state: 'terminated',
     next: {
       initialized: now('pull'),
       restart: after('startMs', 'restarting'),
@@ -270,10 +287,12 @@ export const podStages: readonly PodStage[] = [
     name: 'crash-loop-backoff',
     scope: 'container',
     events: [{ type: 'Warning', reason: 'BackOff', message: 'Back-off restarting failed container ${container} in pod ${pod}' }],
+    state: 'waiting',
     waiting: { message: 'back-off ${backoff} restarting failed container=${container} pod=${pod}', reason: 'CrashLoopBackOff' },
+    keepsLastState: true,
     next: { retry: { to: 'restart', wait: { backOff }, retry: true } },
   },
-  { name: 'restart', scope: 'container', next: { ok: now('pull') } },
+  { name: 'restart', scope: 'container', keepsLastState: true, restarts: true, next: { ok: now('pull') } },
   // The pod worker's periodic resync of a running pod (volume files).
   { name: 'resync', scope: 'pod', next: { again: { to: 'resync', wait: { given: 'resyncMs and its jitter' }, retry: true } } },
   { name: 'pod-succeeded', scope: 'pod', phase: 'Succeeded', next: {} },
@@ -290,6 +309,7 @@ export const podStages: readonly PodStage[] = [
   {
     name: 'containers-stopped',
     scope: 'pod',
+    state: 'terminated',
     next: {
       // getPhase keeps a pod whose containers would be restarted Running until the worker is done.
       restartable: after('terminalPhaseMs', 'stopped-reported'),
