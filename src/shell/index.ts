@@ -13,3 +13,4 @@ export { KNOWN_PROGRAMS, COMMAND_WORDS, BARE_COMMAND_PROGRAMS } from './data/pro
 export { kubectlCall, firstKubectlCall, flagWords, parseKubectl, takesValue, hasFlag, flagValue, type KubectlCall, type KubectlFlag } from './kubectl.js';
 export { offsetToLineColumn, dataRanges, shQuote, shQuoteExpanding } from './text.js';
 export { variablesSet, DECLARING_BUILTINS, type SetVariable } from './variables.js';
+export { redirectedFiles, WRITING_REDIRECTS } from './redirects.js';
