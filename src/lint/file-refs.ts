@@ -1,5 +1,5 @@
 import { isUrl, parseKubectl, type SimpleCommand } from './command-model.js';
-import type { ShellWord as Word } from '../shell/index.js';
+import { redirectedFiles, type ShellWord as Word } from '../shell/index.js';
 
 /** A local file or directory a command needs. */
 export interface FileRef {
@@ -24,10 +24,8 @@ const COPIERS = new Set(['cp', 'mv', 'ln', 'install']);
 export function fileEffects(sc: SimpleCommand): FileEffects {
   const fx: FileEffects = { refs: [], creates: [], createsUnknown: false };
   const { program, args, redirects } = sc;
-  for (const r of redirects) {
-    if (r.op === '>' || r.op === '>>') fx.creates.push(r.target.value);
-    else if (r.op === '<') addRef(fx, r.target, 'file');
-  }
+  for (const file of redirectedFiles(sc)) fx.creates.push(file.value);
+  for (const r of redirects) if (r.op === '<') addRef(fx, r.target, 'file');
   if (!program) return fx;
   const name = program.value;
   const positionals = args.filter((a) => !a.value.startsWith('-'));

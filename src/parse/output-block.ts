@@ -1,4 +1,5 @@
 import { plainCommands } from '../plan/session.js';
+import { redirectedFiles } from '../shell/index.js';
 import type { CommandStep } from '../plan/types.js';
 import { ALONE_COMMANDS, PRINTED_ENV_LINE, ENV_PRINTING, REPL_REPLY_LINE, SINGLE_VALUE, TABLE_HEADER, VALUE_PRINTING } from './data/output-blocks.js';
 import { isOutputOnly, looksLikeCommand, programOf } from './line-kinds.js';
@@ -67,13 +68,9 @@ export function fileWrittenBy(command: string): string | undefined {
   if (!last) return undefined;
   const words = last.words;
   if (words[0] === 'tee') return words.slice(1).find((w) => !w.startsWith('-'));
-  for (let i = last.redirects.length - 1; i >= 0; i--) {
-    const r = last.redirects[i]!;
-    if ((r.op !== '>' && r.op !== '>>' && r.op !== '>|') || (r.fd !== undefined && r.fd !== '1')) continue;
-    const file = r.target.value;
-    return file === '/dev/null' ? undefined : file;
-  }
-  return undefined;
+  // The last redirection of standard output wins (`cmd > a > b` writes b).
+  const file = redirectedFiles(last, { stdoutOnly: true }).pop()?.value;
+  return file === '/dev/null' ? undefined : file;
 }
 
 /** A command that prints nothing when it works: assignments, `cd`, `mkdir`, output sent to a file. */

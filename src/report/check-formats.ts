@@ -40,6 +40,7 @@ function stepJson(r: StepResult): Record<string, unknown> {
     actual: r.actual,
     diff: r.diff ?? null,
     differences: r.differences,
+    ...(r.excused?.length ? { excused: r.excused } : {}),
     bindings: r.bindings,
     hint: r.hint ?? null,
     rewrites: r.rewrites,

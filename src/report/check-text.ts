@@ -55,6 +55,8 @@ export function formatStep(r: StepResult, c: Colors, verbose = false): string {
   for (const w of r.rewrites) out.push(`${pad}${c.cyan('rewritten')} ${w.from} → ${w.to} ${c.dim(`(${w.reason})`)}`);
   if (r.error) out.push(`${pad}${c.red(r.error)}`);
   for (const d of r.differences) out.push(`${pad}${c.yellow(`line ${d.line}`)} ${d.kind}: ${d.message}`);
+  // What an excuse explains is shown beside the failure, not as part of it.
+  if (r.status === 'fail') for (const d of r.excused ?? []) out.push(`${pad}${c.dim(`line ${d.line} excused: ${d.message} — ${d.excuse}`)}`);
   if (r.diff && r.status === 'fail') out.push(indent(colorDiff(r.diff, c), pad));
   else if (r.status === 'fail' && r.actual !== null && r.differences.length === 0) out.push(indent(`exit ${r.exitCode}: ${r.actual}`, pad));
   // -v: what a passing step printed and how long it took, so a reader can see why it passed.

@@ -5,7 +5,7 @@
  * nginxconfigmap …`).
  */
 import { accountLogin } from '../plan/account.js';
-import { flagValue, kubectlCall, parseCommandLine, variablesSet } from '../shell/index.js';
+import { flagValue, kubectlCall, parseCommandLine, redirectedFiles, variablesSet } from '../shell/index.js';
 
 /** A skipped step and the names of what it would have produced. */
 export interface SkippedProducer {
@@ -66,7 +66,7 @@ export function createdPaths(command: string): Set<string> {
     if (p && /^[\w./~-]+$/.test(p) && !p.startsWith('-') && !p.startsWith('/dev/')) paths.add(p);
   };
   for (const c of parseCommandLine(command).commands) {
-    for (const r of c.redirects) if (r.op === '>' || r.op === '>>' || r.op === '>|' || r.op === '&>' || r.op === '&>>') add(r.target.value);
+    for (const file of redirectedFiles(c)) add(file.value);
     const program = c.program?.value ?? '';
     // The program's arguments: the words after it (not `sudo` before it, nor the program itself).
     const all = c.words.map((w) => w.value);

@@ -25,28 +25,22 @@ function failing(d: Difference): boolean {
   return d.stale !== true && d.environment !== true;
 }
 
-/** What an excuse did to a failed step. */
-export interface Excused {
-  /** True when nothing failing was left: the step is now unchecked with the reason. */
-  unchecked: boolean;
-  /** One line per excused difference of a step that still fails, for its warnings. */
-  notes: string[];
-}
-
 /**
  * Applies `reason` to a failed step difference by difference: the differences `explains` accepts
  * (and that fail the step) are excused. When no failing difference is left the step becomes
- * unchecked with the reason; otherwise it keeps only the differences not excused.
+ * unchecked with the reason (true is returned); otherwise it keeps only the differences not
+ * excused, and the excused ones go to `result.excused` with the reason.
  */
-export function excuseDifferences(result: StepResult, reason: string, explains: Explains = byKind): Excused {
-  if (result.status !== 'fail') return { unchecked: false, notes: [] };
+export function excuseDifferences(result: StepResult, reason: string, explains: Explains = byKind): boolean {
+  if (result.status !== 'fail') return false;
   const excused = result.differences.filter((d) => failing(d) && explains(d) && NEVER_EXCUSED.has(d.kind) === false);
   const left = result.differences.filter((d) => !excused.includes(d));
   // A failed step with no difference at all (nothing to weigh): the reason stands for the whole step.
   if (!left.some(failing)) {
     markUnchecked(result, reason);
-    return { unchecked: true, notes: [] };
+    return true;
   }
   result.differences = left;
-  return { unchecked: false, notes: excused.map((d) => `line ${d.line}: ${d.message} — excused: ${reason}`) };
+  if (excused.length) result.excused = [...(result.excused ?? []), ...excused.map((d) => ({ ...d, excuse: reason }))];
+  return false;
 }

@@ -50,6 +50,7 @@ export function markUnchecked(result: StepResult, reason: string): void {
   Object.assign(result, { status: 'unchecked', uncheckedReason: reason, differences: [] });
   delete result.hint;
   delete result.diff;
+  delete result.excused;
 }
 
 /** Turns a step that ran into a skipped one (its actual output kept): it could not be judged here. */
@@ -57,6 +58,7 @@ export function skipAfterRun(result: StepResult, reason: string): void {
   Object.assign(result, { status: 'skipped', skipReason: reason, differences: [] });
   delete result.hint;
   delete result.diff;
+  delete result.excused;
 }
 
 /**

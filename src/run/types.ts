@@ -2,6 +2,12 @@ import type { Diagnostic } from '../diag/diagnostic.js';
 import type { BackendDiagnostics } from '../backends/backend.js';
 import type { Binding, Difference } from '../match/types.js';
 
+/** A difference an excuse explains, and the excuse. */
+export interface ExcusedDifference extends Difference {
+  /** Why it does not count: `pod zk-0 cannot become Ready in the simulator: …`, `depends on line 12, which was skipped: …`. */
+  excuse: string;
+}
+
 /**
  * - `pass`, `fail`: the doc was checked against what the backend really models;
  * - `skipped`: not run (a directive, a line for another machine, an illustrative template, or it
@@ -57,6 +63,11 @@ export interface StepResult {
   error?: string;
   /** Non-fatal notes (a rewrite that could not be derived, state lost after a restart, …). */
   warnings?: string[];
+  /**
+   * Differences of a failed step that an excuse explains (a pod the simulator cannot make Ready, a
+   * skipped step), each with the excuse: shown beside the failure, not part of it.
+   */
+  excused?: ExcusedDifference[];
   /**
    * True when the step ran only to rebuild cluster/shell state for a later selected step
    * (`grep`, `fromLine`); such steps are left out of the summary unless they did not pass.

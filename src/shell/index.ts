@@ -14,3 +14,4 @@ export { kubectlCall, firstKubectlCall, flagWords, parseKubectl, takesValue, has
 export { LOCAL_PORT_REFUSED, refusedLocalPort } from './data/program-output.js';
 export { offsetToLineColumn, dataRanges, shQuote, shQuoteExpanding } from './text.js';
 export { variablesSet, DECLARING_BUILTINS, type SetVariable } from './variables.js';
+export { redirectedFiles, WRITING_REDIRECTS } from './redirects.js';

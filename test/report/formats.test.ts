@@ -138,6 +138,35 @@ describe('unchecked steps', () => {
   });
 });
 
+describe('excused differences of a failed step', () => {
+  const header = { kind: 'column-layout' as const, message: 'column MIN-AVAILABLE is MIN AVAILABLE in actual table', line: 12, column: 9 };
+  const cell = { kind: 'wrong-value' as const, message: 'row web-pdb, column ALLOWED DISRUPTIONS: doc 1, actual 0', line: 13, column: 40 };
+  const l: LessonResult = {
+    ...sampleLesson(),
+    steps: [
+      step({
+        stepId: 's1',
+        line: 9,
+        status: 'fail',
+        command: 'kubectl get pdb web-pdb',
+        differences: [header],
+        excused: [{ ...cell, excuse: 'pod web-0 cannot become Ready in the simulator' }],
+      }),
+    ],
+  };
+  const r = { lessons: [l], summary: summarize([l]) };
+
+  it('are shown beside the failure, not as part of it, in text and JSON', () => {
+    const text = formatCheckText(r, plain);
+    expect(text).toContain('line 12 column-layout: column MIN-AVAILABLE is MIN AVAILABLE in actual table');
+    expect(text).toContain('line 13 excused: row web-pdb, column ALLOWED DISRUPTIONS: doc 1, actual 0 — pod web-0 cannot become Ready in the simulator');
+    expect(text).not.toContain('line 13 wrong-value');
+    const json = JSON.parse(formatCheckJson(r));
+    expect(json.files[0].steps[0].differences).toEqual([header]);
+    expect(json.files[0].steps[0].excused).toEqual([{ ...cell, excuse: 'pod web-0 cannot become Ready in the simulator' }]);
+  });
+});
+
 describe('counted once', () => {
   // A lesson with an applied manifest, a replayed step that passed, and an error of the lesson.
   const mixed: LessonResult = {

@@ -44,16 +44,18 @@ describe('a blocked StatefulSet excuses what it explains, difference by differen
     ]);
     // The old header fails; the count that follows from the unready pod is only noted.
     expect(at(56).differences.map((d) => d.kind)).toEqual(['column-layout', 'column-layout', 'column-layout']);
-    expect(at(56).warnings).toContainEqual(
-      expect.stringMatching(
-        /column ALLOWED-DISRUPTIONS: doc 1, actual 0 — excused: PodDisruptionBudget store-pdb selects pod store-0, which cannot become Ready/,
-      ),
-    );
+    expect(at(56).excused).toEqual([
+      expect.objectContaining({
+        kind: 'wrong-value',
+        message: 'row store-pdb, column ALLOWED-DISRUPTIONS: doc 1, actual 0',
+        excuse: expect.stringMatching(/^PodDisruptionBudget store-pdb selects pod store-0, which cannot become Ready/),
+      }),
+    ]);
     // Only the count differs: nothing left to fail.
     expect(at(69).uncheckedReason).toMatch(/^PodDisruptionBudget store-pdb selects pod store-0, which cannot become Ready in the simulator/);
     // Nothing for the excuse to explain: the header fails, and nothing is noted as excused.
     expect(at(82).differences.map((d) => d.kind)).toEqual(['column-layout', 'column-layout', 'column-layout']);
-    expect((at(82).warnings ?? []).filter((w) => w.includes('excused'))).toEqual([]);
+    expect(at(82).excused).toBeUndefined();
   });
 });
 

@@ -6,7 +6,7 @@
  * program whose standard output is the terminal as the doc writes the line, the runner adds the
  * program's own switch that turns off just that (errors are still printed).
  */
-import { parseCommandLine, type SimpleCommand } from '../../shell/index.js';
+import { parseCommandLine, redirectedFiles, type SimpleCommand } from '../../shell/index.js';
 import type { Rewrite } from '../types.js';
 
 /** Programs whose output on a terminal differs from their output into a pipe, and how to quiet the difference. */
@@ -26,7 +26,7 @@ export const TERMINAL_QUIET: Readonly<Record<string, { add: string; already: rea
 function stdoutIsTerminal(sc: SimpleCommand, text: string): boolean {
   if (sc.terminator === '|' || sc.terminator === '|&') return false;
   if (sc.inside.some((e) => e === '$(' || e === '<(')) return false;
-  if (sc.redirects.some((r) => ['>', '>>', '>|', '&>', '&>>'].includes(r.op) && (r.fd === undefined || r.fd === '1'))) return false;
+  if (redirectedFiles(sc, { stdoutOnly: true }).length > 0) return false;
   // A loop or group whose output is piped or redirected as a whole.
   if (sc.inside.length && /\b(?:done|fi|esac)\s*(?:\||>)|[})]\s*(?:\||>)/.test(text.slice(sc.end))) return false;
   return true;

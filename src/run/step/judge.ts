@@ -117,7 +117,10 @@ function excuse(
   const dropped: string[] = [];
   const kept = result.differences.filter((d, i) => {
     const p = explainedBy[i];
-    if (p) dropped.push(`line ${d.line}: ${d.message} — excused: depends on line ${p.line}, which was skipped`);
+    if (p) {
+      dropped.push(`line ${d.line}: ${d.message} — excused: depends on line ${p.line}, which was skipped`);
+      (result.excused ??= []).push({ ...d, excuse: `depends on line ${p.line}, which was skipped` });
+    }
     return !p;
   });
   result.differences = kept;
@@ -188,11 +191,7 @@ export async function explainStep(
   const { command, prepared, onLocalHost, warnings } = ready;
   const { result, attempt } = attempted;
   // Each excuse below applies to the differences it explains; true when it left the step unchecked.
-  const excuseBy = (reason: string, explains?: Explains): boolean => {
-    const done = excuseDifferences(result, reason, explains);
-    warnings.push(...done.notes);
-    return done.unchecked;
-  };
+  const excuseBy = (reason: string, explains?: Explains): boolean => excuseDifferences(result, reason, explains);
   if (state.shellRestartedAt !== null && state.shellRestartedAt !== step.line && result.status !== 'pass') {
     warnings.push(`the shell was restarted after line ${state.shellRestartedAt}; state from before it is lost`);
   }
