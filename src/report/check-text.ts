@@ -56,7 +56,13 @@ export function formatStep(r: StepResult, c: Colors, verbose = false): string {
   if (r.error) out.push(`${pad}${c.red(r.error)}`);
   for (const d of r.differences) out.push(`${pad}${c.yellow(`line ${d.line}`)} ${d.kind}: ${d.message}`);
   if (r.diff && r.status === 'fail') out.push(indent(colorDiff(r.diff, c), pad));
-  else if (r.status === 'fail' && r.actual !== null && r.differences.length === 0) out.push(indent(`exit ${r.exitCode}: ${r.actual}`, pad));
+  // A failure judged on its exit status alone shows what the command printed (kubectl's error), not only its status.
+  else if (
+    r.status === 'fail' &&
+    r.actual !== null &&
+    (r.differences.length === 0 || (r.actual.trim() !== '' && r.differences.every((d) => d.kind === 'exit-status')))
+  )
+    out.push(indent(`exit ${r.exitCode}: ${r.actual}`, pad));
   // -v: what a passing step printed and how long it took, so a reader can see why it passed.
   if (verbose && (r.status === 'pass' || r.status === 'unchecked')) {
     if (r.actual) out.push(indent(c.dim(r.actual), pad));
