@@ -348,6 +348,8 @@ export class LessonBuilder {
   private addExampleDownloads(step: CommandStep): void {
     for (const m of step.command.matchAll(/https?:\/\/(?:k8s\.io|(?:www\.)?kubernetes\.io)\/examples\/([\w./-]+[\w-])/g)) {
       const examplePath = m[1]!;
+      // A URL ending in `/` names a folder, which kubectl cannot read by URL: no example file (the runner judges the step).
+      if (step.command[m.index + m[0].length] === '/') continue;
       const existing = this.steps.find((s): s is ManifestStep => s.kind === 'manifest' && s.examplePath === examplePath);
       const manifest = existing ?? this.addExample(examplePath, urlPosition(step, m.index, m[0].length), languageFor(examplePath));
       this.addReference(step, manifest);

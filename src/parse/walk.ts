@@ -472,6 +472,12 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   // manifest fragment; a list of values (`128974848, 129e6, 129M`) is nothing to run.
   const code = nonBlank.filter((l) => !l.text.trim().startsWith('#'));
   if (isCommandTag && !anyPrompt && d?.setup !== true && code.length > 0 && code.every((l) => isNotCommandLine(l.text))) {
+    // Right after a command that prints YAML or JSON (`get … -o yaml`, `config view`), or after
+    // prose that does not ask to write a file, the fields are what that command prints, whatever
+    // the fence's tag: its output, never a manifest to write.
+    const printsStructured =
+      canPair && b.since !== 'blocked' && STRUCTURED_OUTPUT.test(last!.command) && !WRITE_FILE_PROSE.test(b.since === 'prose' ? (b.prose ?? '') : '');
+    if (printsStructured) return pair(b.cue ? 'cue' : 'fence');
     if (nonBlank.some((l) => isOutputOnly(l.text))) addInlineManifest(unit, b, null, 'yaml', d?.skip);
     else b.since = 'blocked';
     return;

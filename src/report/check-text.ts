@@ -58,7 +58,13 @@ export function formatStep(r: StepResult, c: Colors, verbose = false): string {
   // What an excuse explains is shown beside the failure, not as part of it.
   if (r.status === 'fail') for (const d of r.excused ?? []) out.push(`${pad}${c.dim(`line ${d.line} excused: ${d.message} — ${d.excuse}`)}`);
   if (r.diff && r.status === 'fail') out.push(indent(colorDiff(r.diff, c), pad));
-  else if (r.status === 'fail' && r.actual !== null && r.differences.length === 0) out.push(indent(`exit ${r.exitCode}: ${r.actual}`, pad));
+  // A failure judged on its exit status alone shows what the command printed (kubectl's error), not only its status.
+  else if (
+    r.status === 'fail' &&
+    r.actual !== null &&
+    (r.differences.length === 0 || (r.actual.trim() !== '' && r.differences.every((d) => d.kind === 'exit-status')))
+  )
+    out.push(indent(`exit ${r.exitCode}: ${r.actual}`, pad));
   // -v: what a passing step printed and how long it took, so a reader can see why it passed.
   if (verbose && (r.status === 'pass' || r.status === 'unchecked')) {
     if (r.actual) out.push(indent(c.dim(r.actual), pad));

@@ -19,6 +19,12 @@ export interface SkippedProducer {
    */
   objects?: Set<string>;
   /**
+   * The kind words of its objects, by name (`deployment` of `deployment.apps/my-nginx created`),
+   * when the output announcing them named one: an object of another kind with the same name is
+   * another object.
+   */
+  kinds?: Map<string, Set<string>>;
+  /**
    * Names of objects the step would have changed, not made (the pod `kubectl debug` adds an
    * ephemeral container to): only a later step that reads them depends on it, not one that
    * deletes or makes them afresh.
@@ -47,9 +53,93 @@ export function dependencyReason(p: SkippedProducer): string {
   return p.failed ? `depends on line ${p.line}, which failed` : `depends on line ${p.line}, which was skipped: ${p.reason}`;
 }
 
-/** The producers that were skipped or unchecked (not the failed ones, whose absence is checked on disk). */
-export function skippedOnly(producers: readonly SkippedProducer[]): SkippedProducer[] {
-  return producers.filter((p) => !p.failed);
+/**
+ * The producers that were skipped or unchecked (not the failed ones, whose absence is checked on
+ * disk), without the objects that are there all the same: an object a step that ran made (and no
+ * step that ran deleted since) is not missing because another step that would also have made it
+ * was skipped.
+ */
+export function skippedOnly(producers: readonly SkippedProducer[], present?: PresentObjects): SkippedProducer[] {
+  return stillMissing(
+    producers.filter((p) => !p.failed),
+    present,
+  );
+}
+
+/** The producers without the objects that are present (see {@link skippedOnly}). */
+export function stillMissing(producers: readonly SkippedProducer[], present?: PresentObjects): SkippedProducer[] {
+  return present && present.size ? producers.map((p) => withoutPresent(p, present)) : [...producers];
+}
+
+/** Objects known to exist, as `kind/name` and as the bare name (the kind word without its group, singular). */
+export type PresentObjects = ReadonlySet<string>;
+
+/** `deployment.apps` → `deployment`, `services` → `service`, `networkpolicies` → `networkpolicy`. */
+export function kindWord(kind: string): string {
+  const k = kind.toLowerCase().split('.')[0]!;
+  if (k.endsWith('ies')) return `${k.slice(0, -3)}y`;
+  if (/(?:ss|sh|ch|x)es$/.test(k)) return k.slice(0, -2);
+  return k.endsWith('s') && !k.endsWith('ss') ? k.slice(0, -1) : k;
+}
+
+/** The producer without the objects that are present (by kind and name when it knows the kind, else by name). */
+function withoutPresent(p: SkippedProducer, present: PresentObjects): SkippedProducer {
+  const isPresent = (name: string): boolean => {
+    const kinds = p.kinds?.get(name);
+    return kinds?.size ? [...kinds].some((k) => present.has(`${kindWord(k)}/${name}`)) : present.has(name);
+  };
+  const objects = new Set([...(p.objects ?? [])].filter((n) => !isPresent(n)));
+  // An object name among the names (`kubectl create deployment web`), not a file or a variable.
+  const names = new Set([...p.names].filter((n) => isPathLike(n) || n.startsWith('$') || !present.has(n)));
+  if (objects.size === (p.objects?.size ?? 0) && names.size === p.names.size) return p;
+  return { ...p, names, ...(p.objects ? { objects } : {}) };
+}
+
+/** Result words of kubectl that say the object is there after the command. */
+const THERE = 'created|configured|unchanged|serverside-applied|replaced|scaled|labeled|annotated|patched|edited|autoscaled|exposed|restarted|image updated';
+
+/** `kind/name <verb>` or `kind "name" <verb>` lines, for the verbs given. */
+const resultLines = (verbs: string): RegExp =>
+  new RegExp(`^(?:([a-z][\\w.-]*)\\/([a-z0-9][a-z0-9.-]*)|([a-z][\\w.-]*) "([a-z0-9][a-z0-9.-]*)") (${verbs})\\b`, 'gm');
+
+/**
+ * The objects present after the commands that ran, in order: each `kind/name created|configured|…`
+ * line adds its object, each `… deleted` line removes it (a failed command's lines count too: kubectl
+ * prints one per object it handled).
+ */
+export function presentObjects(ran: readonly { output: string }[]): Set<string> {
+  const present = new Set<string>();
+  const lines = resultLines(`${THERE}|deleted`);
+  for (const r of ran) {
+    for (const m of r.output.matchAll(lines)) {
+      const kind = kindWord((m[1] ?? m[3])!);
+      const name = (m[2] ?? m[4])!;
+      if (m[5] === 'deleted') {
+        present.delete(`${kind}/${name}`);
+        // The bare name stays while an object of another kind has it.
+        if (![...present].some((o) => o.endsWith(`/${name}`))) present.delete(name);
+      } else {
+        present.add(`${kind}/${name}`);
+        present.add(name);
+      }
+    }
+  }
+  return present;
+}
+
+/**
+ * Objects a command's own output shows were there when it ran: a result line for one (`deployment.apps
+ * "web" deleted`, `pod/web labeled`). A difference naming such an object is not explained by a
+ * skipped step that would have made it.
+ */
+export function shownPresent(output: string): Set<string> {
+  const present = new Set<string>();
+  for (const m of output.matchAll(resultLines(`${THERE}|deleted`))) {
+    const name = (m[2] ?? m[4])!;
+    present.add(`${kindWord((m[1] ?? m[3])!)}/${name}`);
+    present.add(name);
+  }
+  return present;
 }
 
 /** Flags that name the file a download writes: curl's `-o`/`--output`, wget's `-O`/`--output-document`. */
@@ -286,6 +376,13 @@ function announced(output: string): { kind: string; name: string; verb: string }
 /** The names of the objects an apply/create output line announces (`service/mongo created` → mongo). */
 export function createdObjects(output: string): Set<string> {
   return new Set(announced(output).map((a) => a.name));
+}
+
+/** The kind words of the objects an output announces as made anew, by name. */
+export function newObjectKinds(output: string): Map<string, Set<string>> {
+  const kinds = new Map<string, Set<string>>();
+  for (const a of announced(output)) if (a.verb === 'created') kinds.set(a.name, new Set([...(kinds.get(a.name) ?? []), kindWord(a.kind)]));
+  return kinds;
 }
 
 /** The names of the objects an output announces as made anew (`configmap/game-config-4-m9dm2f92bt created`), not changed. */

@@ -74,7 +74,12 @@ function linkShape(url: string): { kind: 'file' | 'folder'; segments: string[] }
   return parts[at] === 'tree' ? { kind: 'folder', segments } : segments.length ? { kind: 'file', segments } : null;
 }
 
-/** The doc link a missing file most likely comes from: a link to the file itself, else the nearest linked folder. */
+/**
+ * The doc link a missing file most likely comes from: a link to the file itself, else the nearest
+ * linked folder that can hold it. A path with folders (`docs/x/nginx/`, `project/k8s/dev`) comes
+ * only from a folder link whose path names one of them; a bare file name (`default.conf`) from
+ * the nearest folder link.
+ */
 export function linkFor(file: string, links: readonly DocLink[], line: number): DocLink | undefined {
   const name = basename(file);
   const toFile = links.find((l) => {
@@ -82,9 +87,14 @@ export function linkFor(file: string, links: readonly DocLink[], line: number): 
     return s?.kind === 'file' && s.segments.at(-1) === name;
   });
   if (toFile) return toFile;
+  const folders = file.replace(/^\.\//, '').split('/').filter(Boolean);
+  // A path ending in `/` is a folder itself; otherwise its last segment is the file.
+  if (!file.endsWith('/')) folders.pop();
   let best: DocLink | undefined;
   for (const l of links) {
-    if (linkShape(l.url)?.kind !== 'folder') continue;
+    const shape = linkShape(l.url);
+    if (shape?.kind !== 'folder') continue;
+    if (folders.length && !shape.segments.some((s) => folders.includes(s))) continue;
     if (!best || Math.abs(l.line - line) < Math.abs(best.line - line)) best = l;
   }
   return best;

@@ -85,11 +85,20 @@ export function exitDifference(step: CommandStep, exitCode: number | null, match
   const wantSuccess = !expectsFailure(step);
   if (exitCode === null) return null;
   if (wantSuccess) exitCode = meaningfulExit(step.command, exitCode, step.expected !== null && step.expected.text.trim() === '');
-  if (matcher?.matchExitStatus) return matcher.matchExitStatus(wantSuccess, exitCode, step.line);
+  // A doc that shows no output shows no successful run either: it only implies one.
+  const implied = `command failed with exit status ${exitCode}; the doc shows no output, so a reader expects it to succeed`;
+  if (matcher?.matchExitStatus) {
+    const d = matcher.matchExitStatus(wantSuccess, exitCode, step.line);
+    return d && wantSuccess && step.expected === null ? { ...d, message: implied } : d;
+  }
   if ((exitCode === 0) === wantSuccess) return null;
   return {
     kind: 'exit-status',
-    message: wantSuccess ? `command failed with exit status ${exitCode}; the doc implies it succeeds` : 'command succeeded; the doc shows it failing',
+    message: wantSuccess
+      ? step.expected === null
+        ? implied
+        : `command failed with exit status ${exitCode}; the doc implies it succeeds`
+      : 'command succeeded; the doc shows it failing',
     line: step.line,
     column: step.position.column,
     expected: wantSuccess ? 'exit status 0' : 'non-zero exit status',

@@ -4,7 +4,7 @@
  * ends, and the lesson's error when it stopped early.
  */
 import type { Step } from '../plan/types.js';
-import { dependencyReason, dependsOn, producedNames, readable, skippedOnly } from './depends.js';
+import { dependencyReason, dependsOn, presentObjects, producedNames, readable, skippedOnly } from './depends.js';
 import { fillManifest } from './fill-manifest.js';
 import { fillManifestPlaceholders, recordTemplates } from './manifest-placeholders.js';
 import { finishConcurrent, hasShown, runsConcurrently, startConcurrent, type Concurrent } from './concurrent.js';
@@ -43,11 +43,11 @@ async function stepOutcome(
     step.kind === 'command' &&
     runsConcurrently(step) &&
     !decision &&
-    dependsOn(step.command, readable(step.command, skippedOnly(state.skippedProducers)))
+    dependsOn(step.command, readable(step.command, skippedOnly(state.skippedProducers, presentObjects(state.ran))))
   ) {
     // Kept running in another terminal or not, what it reads was never made (a file, an object
     // by name or through its pods: `port-forward mongo-75f59d57f4-4nd6q` of a Deployment never applied).
-    const p = dependsOn(step.command, readable(step.command, skippedOnly(state.skippedProducers)))!;
+    const p = dependsOn(step.command, readable(step.command, skippedOnly(state.skippedProducers, presentObjects(state.ran))))!;
     r = skipped(step, dependencyReason(p));
     state.skippedProducers.push({ line: step.line, reason: p.reason, names: producedNames(step.command) });
   } else if (step.kind === 'command' && runsConcurrently(step) && !decision) {

@@ -236,3 +236,20 @@ describe('the line of a step the runner keeps in the background', () => {
     expect(text).not.toContain('.pid');
   });
 });
+
+describe('a step that failed on its exit status alone', () => {
+  it('shows what the command printed, with its exit status', () => {
+    const failed = step({
+      line: 40,
+      command: 'kubectl apply -f web.yaml',
+      status: 'fail',
+      exitCode: 1,
+      actual: 'service/web unchanged\nThe Deployment "web" is invalid: spec.selector: field is immutable',
+      differences: [{ kind: 'exit-status', message: 'command failed with exit status 1', line: 40, column: 1 }],
+    });
+    const l = { ...sampleLesson(), steps: [failed] };
+    const text = formatCheckText({ lessons: [l], summary: summarize([l]) }, plain, false);
+    expect(text).toContain('exit 1: service/web unchanged');
+    expect(text).toContain('field is immutable');
+  });
+});

@@ -326,6 +326,28 @@ describe('hints', () => {
     expect(hint).toBeNull();
   });
 
+  it('invalid-manifest: blames only a manifest the step reads, and no refused change of an existing object', () => {
+    const shown = manifest(3, 'web.yaml', 'x');
+    // A finding of another step's block (an example that could not be read, line 46).
+    const elsewhere = {
+      ruleId: 'example-not-found',
+      severity: 'warning' as const,
+      line: 46,
+      column: 1,
+      message: 'Example file "app" could not be read',
+      source: 'kubedoctest' as const,
+    };
+    const refused = 'The Deployment "web" is invalid: spec.selector: Invalid value: {"app":"web"}: field is immutable\n';
+    expect(findHint(ctx({ step: cmd(40, 'kubectl apply -f web.yaml'), output: refused, manifests: [shown], lintFindings: [elsewhere] }))).toBeNull();
+    const invalid = 'The Pod "web" is invalid: spec.containers[0].image: Required value\n';
+    expect(findHint(ctx({ step: cmd(40, 'kubectl patch pod web -p "{}"'), output: invalid, manifests: [shown], lintFindings: [elsewhere] }))).toBeNull();
+    expect(findHint(ctx({ step: cmd(40, 'kubectl apply -f web.yaml'), output: invalid, manifests: [shown], lintFindings: [elsewhere] }))).toEqual({
+      id: 'invalid-manifest',
+      message: 'the manifest is not valid',
+      fix: 'run `kubedoctest lint` to locate the problem',
+    });
+  });
+
   it('invalid-manifest: points at the lint finding inside the manifest', () => {
     const hint = findHint(
       ctx({

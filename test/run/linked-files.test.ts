@@ -40,6 +40,16 @@ describe('linkFor', () => {
     expect(linkFor('Makefile', [OTHER, FOLDER, FILE], 278)).toBe(FOLDER);
     expect(linkFor('Makefile', [{ url: 'https://kubernetes.io/docs/concepts/', line: 270 }], 278)).toBeUndefined();
   });
+
+  it('gives a path with folders only a linked folder whose path names one of them', () => {
+    const shop = { url: 'https://github.com/acme/demos/tree/main/shop/', line: 40 };
+    expect(linkFor('demos/shop/all.yaml', [shop], 60)).toBe(shop);
+    expect(linkFor('./shop/', [shop], 60)).toBe(shop);
+    // Another folder of the reader's or another page's, however near the link.
+    expect(linkFor('site/config/web/', [shop], 41)).toBeUndefined();
+    expect(linkFor('project/dev/app.yaml', [shop], 41)).toBeUndefined();
+    expect(planLinkedFiles(['project/dev'], [shop], 41, undefined)).toEqual({ action: 'none' });
+  });
 });
 
 describe('findLocalCopy', () => {

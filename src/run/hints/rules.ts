@@ -206,16 +206,21 @@ export const HINT_RULES: HintRule[] = [
   {
     id: 'invalid-manifest',
     needsFacts: false,
-    when({ output, lintFindings, manifests }) {
+    when({ step, output, lintFindings, manifests }) {
       if (
         !/error (parsing|validating|converting YAML)|error: unable to recognize|resource mapping not found|unknown field|strict decoding error|is invalid:/.test(
           output,
         )
       )
         return null;
+      // A change the server refuses on an object that exists (an immutable field) is no defect of the manifest.
+      if (/field is immutable/.test(output)) return null;
       const file = /(?:parsing|validating|recognize|from) "?([^":\s]+\.(?:ya?ml|json))"?/.exec(output)?.[1];
       const manifest = manifests.find((m) => file && (m.file === file || m.examplePath === file));
-      const finding = lintFindings.find((f) => f.severity !== 'info' && (!manifest || (f.line >= manifest.line && f.line <= manifest.position.endLine)));
+      // Only the manifests this step reads may be blamed: the one the output names, else those it references.
+      const read = manifest ? [manifest] : manifests.filter((m) => step.references?.includes(m.id));
+      if (read.length === 0 && !/(?:^|\s)(?:-f|--filename)(?:[=\s]|$)/.test(step.command)) return null;
+      const finding = lintFindings.find((f) => f.severity !== 'info' && read.some((m) => f.line >= m.line && f.line <= m.position.endLine));
       if (!finding && !manifest) return { line: '', message: '', file: file ?? '' };
       return { line: String(finding?.line ?? manifest!.line), message: finding?.message ?? '', file: file ?? manifest?.file ?? '' };
     },

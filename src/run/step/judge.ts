@@ -11,7 +11,10 @@ import {
   dependencyReason,
   dependsOn,
   missingProgram,
+  presentObjects,
   producedNames,
+  shownPresent,
+  type PresentObjects,
   readable,
   skippedOnly,
   type SkippedProducer,
@@ -60,12 +63,15 @@ function excuse(
   expected: string | undefined,
   producers: readonly SkippedProducer[],
   changes = false,
+  present?: PresentObjects,
 ): { all?: SkippedProducer; dropped: string[] } {
   // A step that itself changes an object a skipped step would only have changed (`kubectl set
   // image ds/x` after a skipped `kubectl edit ds/x`) does what it does either way: that change
   // excuses nothing of it.
   // A step that failed is not excused by it here: what it left missing is looked for on disk before a step runs (prepare.ts).
-  producers = skippedOnly(producers);
+  // Objects there all the same (made by steps that ran, or shown by this step's own output) are not
+  // missing: a difference naming one is not explained by the skipped step that would also have made it.
+  producers = skippedOnly(producers, present);
   if (changes) producers = producers.map((p) => (p.changed?.size ? { ...p, changed: new Set<string>() } : p));
   // A step that passed is not excused by a skipped change to an object it reads (`kubectl patch
   // deploy web` after a skipped `kubectl edit deploy web`): the object was there, and the step did
@@ -315,6 +321,7 @@ export async function explainStep(
       step.expected?.text,
       state.skippedProducers,
       step.class === 'mutating',
+      new Set([...presentObjects(state.ran.filter((r) => r.line !== step.line)), ...shownPresent(attempt.output)]),
     );
     if (excused.all) {
       skipAfterRun(result, dependencyReason(excused.all));

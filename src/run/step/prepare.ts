@@ -14,6 +14,9 @@ import {
   dependencyReason,
   editedConfig,
   newObjects,
+  newObjectKinds,
+  presentObjects,
+  stillMissing,
   dependsOn,
   isPathLike,
   producedNames,
@@ -29,7 +32,8 @@ import { changedBefore, type DoneBefore, type EarlierRun } from '../recreate.js'
 import { exitStatusNotReproduced, withExitStatus } from '../exit-status-reader.js';
 import { pageObjects, POD_MAKERS, type PageObjects } from '../absent.js';
 import { stepTimeout } from '../options.js';
-import { baseResult, skipped, unchecked } from '../outcome.js';
+import { baseResult, exitDifference, skipped, unchecked } from '../outcome.js';
+import { exampleFolderUrls, folderUrlNote, kubectlUrlError, type FolderUrl } from '../example-folder-url.js';
 import { missingExamples, prepareCommand } from '../rewrite/index.js';
 import { firstKubectlCall, shQuote, shQuoteExpanding } from '../../shell/index.js';
 import { internal } from '../internal.js';
@@ -58,9 +62,13 @@ function shownAddresses(text: string): Set<string> {
  * files and objects its command names, the objects its shown output announces: `configmap/x-m9dm2f92bt
  * created`), and the addresses its shown output hands on.
  */
-export function leftMissing(step: CommandStep, command: string): Pick<SkippedProducer, 'names' | 'objects'> {
+export function leftMissing(step: CommandStep, command: string): Pick<SkippedProducer, 'names' | 'objects' | 'kinds'> {
   const shown = step.expected?.text ?? '';
-  return { names: new Set([...producedNames(command), ...shownAddresses(shown), ...serviceDerivedNames(shown)]), objects: newObjects(shown) };
+  return {
+    names: new Set([...producedNames(command), ...shownAddresses(shown), ...serviceDerivedNames(shown)]),
+    objects: newObjects(shown),
+    kinds: newObjectKinds(shown),
+  };
 }
 
 /** Random-name suffixes of pods a controller makes: `<deployment>-<pod-template-hash>-<5>`, `<job|daemonset|replicaset>-<5>`. */
@@ -186,6 +194,33 @@ function doneAnotherWayResult(
   return result;
 }
 
+/** The verdict of a step that applies a folder of the examples by URL: kubectl's error for it, compared with the doc. */
+function folderUrlResult(state: LessonProgress, step: CommandStep, command: string, f: FolderUrl, rewrites: Rewrite[], warnings: string[]): StepResult {
+  const answer = kubectlUrlError(f);
+  const result = baseResult(step);
+  // With no output shown, only the exit status is compared.
+  const m = step.expected ? match(state, step, answer.output, command) : { ok: true, differences: [], diff: undefined };
+  const exit = exitDifference(step, answer.exitCode, state.matcher);
+  result.rewrites = rewrites;
+  result.actual = answer.output;
+  result.exitCode = answer.exitCode;
+  result.differences = [...m.differences, ...(exit ? [exit] : [])];
+  if (m.diff && !m.ok) result.diff = m.diff;
+  result.status = m.ok && !exit ? 'pass' : 'fail';
+  result.warnings = [...warnings, folderUrlNote(f)];
+  if (result.status === 'fail') {
+    const files = f.files.length ? f.files.map((file) => `-f ${f.url.replace(/\/*$/, '/')}${file.slice(f.folder.length + 1)}`).join(' ') : '';
+    result.hint = {
+      id: 'example-folder-url',
+      message: `kubectl reads a URL as one file; ${f.url} is a folder, which ${f.host.status === '404 Not Found' ? 'the server does not serve' : 'kubectl cannot list'}`,
+      fix: files
+        ? `name the folder's files (\`${files}\`) or apply a local copy of the folder`
+        : 'name the files of the folder, or apply a local copy of the folder',
+    };
+  }
+  return result;
+}
+
 async function unsetVars(state: LessonContext, names: string[]): Promise<Set<string>> {
   const set = await shellValues(state, names);
   return new Set(names.filter((n) => !set.has(n)));
@@ -214,12 +249,14 @@ async function missingInput(state: LessonProgress, step: CommandStep, command: s
   // A read names an object a skipped step would have made (`deployment.apps/mongo created`), by
   // name or through its pods: run, it would be skipped after its attempts whatever it printed
   // (judge.ts), so it is skipped before them. A change is still run: what it does stays done.
+  // What steps that ran made is there, whatever a skipped step would also have made.
+  const present = presentObjects(state.ran);
   if (step.class === 'read-only') {
-    const reads = dependsOn(command, readable(command, skippedOnly(state.skippedProducers)));
+    const reads = dependsOn(command, readable(command, skippedOnly(state.skippedProducers, present)));
     if (reads) return reads;
   }
   const named: { producer: SkippedProducer; name: string }[] = [];
-  for (const producer of withoutMadeBy(command, state.skippedProducers)) {
+  for (const producer of withoutMadeBy(command, stillMissing(state.skippedProducers, present))) {
     for (const name of producer.names) {
       // A folder the missing file would be in (`--from-file=configmap/`): reading the folder reads the file.
       if (dependsOn(command, [{ ...producer, names: new Set([name]) }]) || namesFolderOf(command, name)) named.push({ producer, name });
@@ -409,6 +446,15 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
       });
     }
     return skipped(step, prepared.reason, rewrites, warnings);
+  }
+  // A folder of the examples given by URL: kubectl fetches one document there and the host answers
+  // that it has none; the step's outcome is that error, known without fetching anything.
+  const byUrl = exampleFolderUrls(command, state.examples);
+  if (byUrl.folders.length) {
+    const f = byUrl.folders[0]!;
+    if (byUrl.sources.length === 1) return folderUrlResult(state, step, command, f, rewrites, warnings);
+    const reason = `kubectl cannot read the folder ${f.url} by URL (${f.host.status}); what it does with the other files of the command is not modelled`;
+    return unchecked(step, reason, rewrites, warnings);
   }
   // An example file the lesson has no copy of would be fetched from the live site (another version
   // than the doc's, or nothing offline): its outcome cannot be checked, nor what reads its objects.
