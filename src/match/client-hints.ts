@@ -6,6 +6,8 @@
 export const CLIENT_HINTS: readonly { line: RegExp; who: string }[] = [
   // kubectl attach/run -it, to stderr, once the terminal is attached (pkg/cmd/attach).
   { line: /^If you don't see a command prompt, try pressing enter\.$/, who: 'kubectl attach with a terminal' },
+  // kubectl cluster-info's closing line, after a blank one (pkg/cmd/clusterinfo).
+  { line: /^To further debug and diagnose cluster problems, use 'kubectl cluster-info dump'\.$/, who: 'kubectl cluster-info' },
 ];
 
 /** The actual lines without the client hints the doc does not show. */

@@ -1,6 +1,7 @@
 import { BindingSet } from './bindings.js';
 import { withoutOptionalRows } from './optional-rows.js';
 import { withoutClientHints } from './client-hints.js';
+import { withoutClusterAddOns } from './cluster-info.js';
 import { compareContains, compareUnordered, type DocOrigin } from './compare-lines.js';
 import { contentLines, splitLines } from './lines.js';
 import { compareExact, compareRegex } from './modes.js';
@@ -50,6 +51,8 @@ export function isTolerated(d: Difference, mode: MatchInput['mode']): boolean {
 export function matchOutput(input: MatchInput): MatchResult {
   // Rows the page calls optional and only one side has are left out of the comparison.
   if (input.optionalRows?.length) input = { ...input, ...withoutOptionalRows(input.expected, input.actual, input.optionalRows) };
+  // The add-ons `kubectl cluster-info` lists are the cluster's: only the ones both sides show are compared.
+  if (input.mode !== 'exact' && input.mode !== 'regex') input = { ...input, ...withoutClusterAddOns(input.expected, input.actual, input.command) };
   let result = compareOnce(input);
   // A watch's first rows may be states its object passed through before the page's author looked.
   if (!result.ok && input.mode !== 'exact' && input.mode !== 'regex' && isWatchCommand(input.command)) {
