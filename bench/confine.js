@@ -86,11 +86,13 @@ export default async function confineBench() {
     console.log(`check --confine vs --no-confine: skipped: ${e.message}`);
     return;
   }
+  // Interleaved pairs; the medians are compared, and each pair's ratio is printed to show the noise.
   const confined = [];
   const open = [];
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 3; i++) {
     open.push(await page(false));
     confined.push(await page(true));
   }
   report('check --confine vs --no-confine (connect, corrected)', median(confined), median(open), 'ms', 1.1);
+  console.log(`${''.padEnd(48)} pairs: ${confined.map((c, i) => (c / open[i]).toFixed(2)).join(', ')}`);
 }

@@ -144,6 +144,10 @@ export async function preflightConfine(): Promise<string> {
     });
   }
   const owner = lessonOwner();
+  // Once per bwrap and user in a process: `check` of many pages confines each lesson, and the
+  // answer does not change between them.
+  const key = `${bwrap}\0${owner?.uid ?? ''}`;
+  if (sandboxWorks.has(key)) return bwrap;
   const probe = await execa(bwrap, [...sandboxArgs(['--unshare-all']), 'true'], { reject: false, timeout: 10_000, ...(owner ? owner : {}), cwd: '/' });
   if (probe.exitCode !== 0) {
     throw new KubedoctestError(
@@ -154,8 +158,12 @@ export async function preflightConfine(): Promise<string> {
       },
     );
   }
+  sandboxWorks.add(key);
   return bwrap;
 }
+
+/** The bwrap binaries (with the user they run as) that built a sandbox in this process. */
+const sandboxWorks = new Set<string>();
 
 /** Whether a lesson run confines: asked with `--confine` (required), `--no-confine`, or neither (where it works). */
 export interface ConfineDecision {
