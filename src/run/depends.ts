@@ -349,6 +349,9 @@ export function producedNames(command: string): Set<string> {
         const skip = positional[0] === 'run' ? 1 : positional[0] === 'create' && TYPED.has(positional[1] ?? '') ? 3 : 2;
         const name = positional[skip];
         if (name && /^[a-z0-9][a-z0-9.-]*$/.test(name) && !name.includes('=')) names.add(name);
+        // `expose … --name=svc`: the Service is named by the flag, not after the exposed object (expose.go).
+        const service = positional[0] === 'expose' ? flagValue(call, '--name') : undefined;
+        if (service && /^[a-z0-9][a-z0-9.-]*$/.test(service)) names.add(service);
       }
     }
   }

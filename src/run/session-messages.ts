@@ -15,8 +15,9 @@
  *   is deleted after the session through `DeleteResult`, which prints `pod "NAME" deleted` on
  *   stdout unless `--quiet`.
  * - exec.go prints neither line.
- * - "Waiting for pod NS/NAME to be running, status is …" was printed by old `kubectl run`; no
- *   1.32 code path prints it (the string is absent from the 1.32 binary).
+ * - "Waiting for pod NS/NAME to be running, status is …" and "Hit enter for command prompt" were
+ *   printed by old `kubectl run`; no 1.32 code path prints them (neither string is in the 1.32
+ *   binary).
  */
 import { firstKubectlCall, flagValue, hasFlag } from '../shell/index.js';
 import type { Difference } from '../match/types.js';
@@ -49,7 +50,8 @@ const attaches = (f: SessionFacts): boolean => f.verb === 'run' || f.verb === 'a
 export const SESSION_MESSAGES: readonly SessionMessage[] = [
   {
     id: 'prompt-hint',
-    family: /^If you don't see a command prompt/,
+    // Old kubectl's wording of the same hint ("Hit enter for command prompt") is of this kind too.
+    family: /^(?:If you don't see a command prompt|Hit enter for command prompt)/,
     printed: (f) => (attaches(f) && !f.quiet ? "If you don't see a command prompt, try pressing enter." : null),
   },
   {

@@ -97,6 +97,9 @@ describe('depends', () => {
     expect([...producedNames('kubectl create configmap nginxconfigmap --from-file=default.conf')].sort()).toEqual(['default.conf', 'nginxconfigmap']);
     // `kubectl run NAME`: the pod it makes, whatever the image (a placeholder the reader fills in).
     expect([...producedNames('kubectl run nginx --image=registry.example/nginx --restart=Never')]).toContain('nginx');
+    // `kubectl expose … --name=svc` makes a Service called by the flag.
+    expect([...producedNames('kubectl expose deployment <name> --type=LoadBalancer --name=example-service')]).toContain('example-service');
+    expect([...producedNames('kubectl expose deployment web --port=80')]).toEqual(['web']);
     const skippedRun = { line: 9, reason: 'r', names: producedNames('kubectl run nginx --image=<registry name>/nginx --restart=Never') };
     expect(dependsOn(`kubectl get pod nginx -o=jsonpath='{.spec.imagePullSecrets[0].name}'`, [skippedRun])?.line).toBe(9);
     // A variable a skipped step would have set: a later `sleep $grace` reads it; `make KEY=…` sets none.

@@ -61,6 +61,10 @@ describe('sessionMessageDifferences', () => {
     expect(diffs('kubectl exec -it web -- sh', hint)).toEqual([[10, 'missing-line', undefined]]);
     expect(diffs('kubectl run -it -q tmp --image=busybox -- sh', hint)).toEqual([[10, 'missing-line', undefined]]);
     expect(diffs('kubectl attach -it web', hint)).toEqual([]);
+    // Old kubectl's wording of the hint: kubectl 1.32 words it otherwise.
+    expect(diffs('kubectl run -i --tty tmp --image=busybox --rm', ['Hit enter for command prompt'])).toEqual([
+      [10, 'wrong-value', "If you don't see a command prompt, try pressing enter."],
+    ]);
     // No --rm: nothing is deleted.
     expect(diffs('kubectl run -it tmp --image=busybox -- sh', ['pod "tmp" deleted'])).toEqual([[10, 'missing-line', undefined]]);
     // attach without -c: the container is the pod's default, any name in kubectl's wording.
@@ -74,7 +78,7 @@ describe('a page showing kubectl session lines, run against the simulator', () =
     while (cleanups.length) cleanups.pop()!();
   });
 
-  it('passes the line kubectl run -it prints and fails the one kubectl exec -it does not print', async () => {
+  it('passes the line kubectl run -it prints, fails the one kubectl exec -it does not print, and still opens that shell', async () => {
     const t = tempDir();
     cleanups.push(t.remove);
     const plan = buildPlan(await loadLesson(join(import.meta.dirname, '../../fixtures/run/session-messages/page.md')));
@@ -85,7 +89,10 @@ describe('a page showing kubectl session lines, run against the simulator', () =
       [6, 'pass'],
       [19, 'pass'],
       [25, 'fail'],
+      [38, 'pass'],
     ]);
     expect(steps[2]!.differences.map((d) => [d.line, d.kind])).toEqual([[31, 'missing-line']]);
+    // The session did open (only kubectl's wording is wrong): the line typed in it runs in the pod.
+    expect(steps[3]!.ran).toContain('kubectl exec');
   });
 });

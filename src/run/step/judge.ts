@@ -178,7 +178,9 @@ export async function judgeStep(
     }
     observe(command, attempt.output, state.observations);
     // A shell is open only when the command that opens it ran (a doc that shows it failing passes, and opens nothing).
-    if (prepared.opensPodShell && result.status === 'pass' && result.exitCode === 0) state.podShell = prepared.opensPodShell;
+    // kubectl's own session lines shown in other words (session-messages.ts) fail the step, but the session opened.
+    const sessionLinesOnly = prepared.ignoreOutput === true && result.differences.every((d) => d.kind !== 'exit-status');
+    if (prepared.opensPodShell && (result.status === 'pass' || sessionLinesOnly) && result.exitCode === 0) state.podShell = prepared.opensPodShell;
   }
   if (log?.unknown && result.status === 'pass') markUnchecked(result, `the doc shows what a container prints, but ${log.unknown}`);
 }
