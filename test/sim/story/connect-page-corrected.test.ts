@@ -15,10 +15,10 @@ describe('the corrected connect-applications page on the simulator', () => {
       .filter((s) => s.status === 'skipped' || s.status === 'unchecked')
       .map((s) => [s.line, s.status, s.skipReason ?? s.uncheckedReason]);
     expect(notChecked).toEqual([
-      [473, 'unchecked', expect.stringMatching(/^the doc shows nodes with an ExternalIP, which only a cloud provider gives them/)],
-      [483, 'skipped', expect.stringMatching(/^cannot fill in <EXTERNAL-IP>: no earlier output shows a node's external IP/)],
+      [472, 'unchecked', expect.stringMatching(/^the doc shows nodes with an ExternalIP, which only a cloud provider gives them/)],
+      [482, 'skipped', expect.stringMatching(/^cannot fill in <EXTERNAL-IP>: no earlier output shows a node's external IP/)],
       [
-        500,
+        499,
         'unchecked',
         expect.stringMatching(
           /^reaches 172\.18\.255\.\d+ from this machine, an address that exists only inside the simulated cluster: not supported by the simulator; use --backend kind/,
