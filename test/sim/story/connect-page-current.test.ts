@@ -1,25 +1,31 @@
 // Acceptance: the current kubernetes.io page, as published, on the simulator (Kubernetes 1.32).
-// It fails at exactly the three places where the page no longer matches a 1.32 cluster:
+// It fails at exactly the four places where the page no longer matches a 1.32 cluster:
 //  - line 127: `kubectl expose` copies the Deployment's own labels, and run-my-nginx.yaml has
 //    none, so `Labels:` is `<none>` (the doc shows the labels of nginx-svc.yaml);
+//  - line 244: `kubectl run -i --tty` shows old kubectl's "Waiting for pod …"/"Hit enter for command
+//    prompt" lines; 1.32 prints only "If you don't see a command prompt, try pressing enter.";
 //  - line 254: busybox:1.37's nslookup prints `Address:`/FQDN lines, the doc shows busybox 1.28's;
 //  - line 492: the Service from nginx-secure-app.yaml has two ports, the doc shows one.
 import { describe, expect, it } from 'vitest';
 import { CONNECT_PAGE, checkConnectPage, whyNotRunnable } from '../../helpers/connect-page.js';
 
 describe('the published connect-applications page on the simulator', () => {
-  it('fails at the three outputs that differ on Kubernetes 1.32, and nowhere else', async (ctx) => {
+  it('fails at the four outputs that differ on Kubernetes 1.32, and nowhere else', async (ctx) => {
     const why = whyNotRunnable();
     if (why) ctx.skip(why);
     const r = await checkConnectPage(CONNECT_PAGE);
     expect(r.error).toBeUndefined();
     const failed = r.steps.filter((s) => s.status === 'fail' || s.status === 'error');
-    expect(failed.map((s) => s.line)).toEqual([127, 254, 492]);
-    const [labels, nslookup, ports] = failed;
+    expect(failed.map((s) => s.line)).toEqual([127, 244, 254, 492]);
+    const [labels, session, nslookup, ports] = failed;
     expect(labels!.differences.filter((d) => !d.stale).map((d) => [d.kind, d.line, d.message])).toEqual([
       ['wrong-value', 132, 'Labels: doc run=my-nginx, actual <none>'],
     ]);
     expect(labels!.hint?.id).toBe('expose-copies-labels');
+    expect(session!.differences.map((d) => [d.kind, d.line])).toEqual([
+      ['missing-line', 247],
+      ['wrong-value', 248],
+    ]);
     expect(nslookup!.differences.map((d) => d.line)).toEqual([256, 258, 259]);
     expect(nslookup!.hint?.id).toBe('busybox-nslookup-format');
     expect(ports!.differences.map((d) => [d.kind, d.line])).toEqual([['wrong-value', 496]]);
