@@ -60,7 +60,11 @@ describe('a skipped file whose objects are not known', () => {
       [12, 'unchecked'],
       [18, 'skipped'],
       [29, 'fail'],
+      [41, 'unchecked'],
+      [45, 'skipped'],
     ]);
+    // A folder of the reader's is missing for the step that reads it again.
+    expect(at(45).skipReason).toMatch(/^depends on line 41, which was skipped: shop\/k8s is a file on the reader's machine/);
     expect(at(18).skipReason).toMatch(/^depends on line 12, which was skipped: shop\/all-in-one\.yaml is a file on the reader's machine/);
     // The shop's row is excused; the page's own Deployment with the wrong replica count is not.
     expect(

@@ -323,7 +323,14 @@ export async function explainStep(
         state.manifests,
         state.earlier.map((e) => e.ran),
       );
-      state.skippedProducers.push({ line: step.line, reason, names: producedNames(command), objects, unknownObjects: !objects.size && appliesFiles(command) });
+      // The reader's file or folder itself is missing for later steps too (`-f dir` then `-f dir --recursive`).
+      state.skippedProducers.push({
+        line: step.line,
+        reason,
+        names: new Set([...producedNames(command), file]),
+        objects,
+        unknownObjects: !objects.size && appliesFiles(command),
+      });
     }
   }
   if (result.status === 'fail') {
