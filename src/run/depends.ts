@@ -42,6 +42,12 @@ export interface SkippedProducer {
    */
   programs?: Set<string>;
   /**
+   * What it would have made is not known: it applies a file that is neither shown nor available
+   * (`kubectl apply -f <a file of another repository>`). A listed row naming no object of the page
+   * may be one of its objects.
+   */
+  unknownObjects?: boolean;
+  /**
    * The step ran and failed (it is not skipped): its names are the files and folders it would have
    * made, and a later step depends on it only when one of them is really missing.
    */
@@ -468,4 +474,20 @@ export function withoutMadeBy(command: string, producers: readonly SkippedProduc
   const made = [...producedNames(command)].filter((n) => !isPathLike(n));
   if (made.length === 0) return [...producers];
   return producers.map((p) => ({ ...p, names: new Set([...p.names].filter((n) => !made.includes(n))) }));
+}
+
+/** True for a command that applies, creates or replaces objects from files (`kubectl apply -f x.yaml`, `-k dir`). */
+export function appliesFiles(command: string): boolean {
+  return parseCommandLine(command).commands.some((c) => {
+    const call = kubectlCall(c);
+    const verb = call?.path[0]?.value ?? '';
+    return !!call && /^(?:apply|create|replace)$/.test(verb) && ['-f', '--filename', '-k', '--kustomize'].some((f) => call.flags.has(f));
+  });
+}
+
+/** The first word of a listed row (`guestbook-fe-4nlpb   1/1   Running`): the object's name, when it looks like one. */
+export function rowName(line: string): string | undefined {
+  const first = line.trim().split(/\s+/)[0] ?? '';
+  const name = first.replace(/^[a-z][\w.]*\//, '');
+  return /^[a-z0-9][a-z0-9.-]*$/.test(name) && /[a-z]/.test(name) ? name : undefined;
 }

@@ -48,3 +48,35 @@ describe('a folder of the examples given to kubectl by URL', () => {
     expect(r.steps.filter((s) => s.kind === 'manifest').map((s) => s.command)).toEqual(['web-svc.yaml', 'web-deploy.yaml']);
   });
 });
+
+describe('a skipped file whose objects are not known', () => {
+  it('takes the listed rows naming no object of the page as its, and still fails the rows of the page', async () => {
+    const r = await runOnSim(fixture('unknown-file.md'), { settleMs: 2000 });
+    expect(r.error).toBeUndefined();
+    const commands = r.steps.filter((s) => s.kind === 'command');
+    const at = (line: number) => commands.find((s) => s.line === line)!;
+    expect(commands.map((s) => [s.line, s.status])).toEqual([
+      [6, 'pass'],
+      [12, 'unchecked'],
+      [18, 'skipped'],
+      [29, 'fail'],
+      [41, 'unchecked'],
+      [45, 'skipped'],
+    ]);
+    // A folder of the reader's is missing for the step that reads it again.
+    expect(at(45).skipReason).toMatch(/^depends on line 41, which was skipped: shop\/k8s is a file on the reader's machine/);
+    expect(at(18).skipReason).toMatch(/^depends on line 12, which was skipped: shop\/all-in-one\.yaml is a file on the reader's machine/);
+    // The shop's row is excused; the page's own Deployment with the wrong replica count is not.
+    expect(
+      at(29)
+        .differences.map((d) => d.message)
+        .join('\n'),
+    ).not.toContain('shop-fe');
+    expect(
+      at(29)
+        .differences.map((d) => d.message)
+        .join('\n'),
+    ).toContain('web');
+    expect(at(29).warnings?.join('\n')).toMatch(/shop-fe.*excused: depends on line 12/);
+  });
+});

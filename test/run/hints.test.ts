@@ -107,6 +107,18 @@ describe('hints', () => {
     const output = 'Error from server (NotFound): services "my-nginx" not found\n';
     const hint = findHint(ctx({ step: cmd(98, 'kubectl get svc my-nginx'), output, earlier, manifests: [deployment, service] }));
     expect(hint?.message).toBe('service my-nginx does not exist: the step at line 79 that creates it did not pass (fail)');
+    // A step applying files of the reader's that no block shows creates none of the page's manifests.
+    const other = cmd(120, 'kubectl apply -f project/dev -f project/ns --recursive');
+    const unrelated = findHint(
+      ctx({
+        step: cmd(130, 'kubectl scale deployment/my-nginx --replicas=1'),
+        output: 'Error from server (NotFound): deployments.apps "my-nginx" not found\n',
+        earlier: [{ step: other, ran: other.command, status: 'fail' }],
+        manifests: [deployment],
+      }),
+    );
+    // (The manifest that declares it is one no step applies: the manifest-reference lint's case, no hint.)
+    expect(unrelated).toBeNull();
     // Pods a controller makes are nobody's step.
     expect(
       findHint(

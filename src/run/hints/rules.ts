@@ -29,10 +29,15 @@ function declares(manifestsText: string, kind: string, name: string): boolean {
     );
 }
 
-/** The text of the manifests an earlier step reads (`-f x.yaml`), or of all of them when it names none. */
+/** The text of the manifests an earlier step reads (`-f x.yaml`, a folder holding them), none when it names none of them. */
 function manifestsOf(e: EarlierStep, manifests: HintContext['manifests']): string {
   const read = manifests.filter((m) => e.step.references?.includes(m.id));
-  return (read.length ? read : manifests).map((m) => m.content ?? '').join('\n---\n');
+  // Else the manifests its command names, by file or by a folder (or kustomization) holding them.
+  const folders = [...e.ran.matchAll(/\s(-f|--filename|-k|--kustomize)[\s=]+(\S+)/g)]
+    .filter((m) => m[1] === '-k' || m[1] === '--kustomize' || m[2] === '.' || m[2]!.endsWith('/'))
+    .map((m) => m[2]!.replace(/^\.\/?/, '').replace(/^\.$/, ''));
+  const named = manifests.filter((m) => [m.file, m.examplePath].some((f) => f && (e.ran.includes(f) || folders.some((d) => f.startsWith(d)))));
+  return (read.length ? read : named).map((m) => m.content ?? '').join('\n---\n');
 }
 
 /** True when the command creates an object of that kind (singular, lower case) and name. */

@@ -13,6 +13,8 @@ import {
   missingProgram,
   presentObjects,
   producedNames,
+  rowName,
+  appliesFiles,
   shownPresent,
   type PresentObjects,
   readable,
@@ -43,6 +45,12 @@ import { seconds } from './execute.js';
 /** kubectl's answer to a list with nothing in it. */
 const EMPTY_LIST = /^No resources found\b/m;
 
+/** The doc line of the expected output's header (its first line), which no row difference is at; -1 when unknown. */
+function step0(expected: string | undefined, d: { line: number; expected?: string }): number {
+  const header = expected?.split('\n').find((l) => l.trim());
+  return header !== undefined && d.expected?.trim() === header.trim() ? d.line : -1;
+}
+
 /** The producer every line depends on, when one does (the first line's). */
 function dependsOnEvery(lines: readonly string[], producers: readonly SkippedProducer[]): SkippedProducer | undefined {
   const each = lines.map((l) => dependsOn(l, producers));
@@ -64,6 +72,7 @@ function excuse(
   producers: readonly SkippedProducer[],
   changes = false,
   present?: PresentObjects,
+  ofPage: (name: string) => boolean = () => true,
 ): { all?: SkippedProducer; dropped: string[] } {
   // A step that itself changes an object a skipped step would only have changed (`kubectl set
   // image ds/x` after a skipped `kubectl edit ds/x`) does what it does either way: that change
@@ -99,14 +108,29 @@ function excuse(
   const shown = (expected ?? '').split('\n').filter((l) => l.trim());
   const silent = printed.length === 0 ? dependsOnEvery(shown, producers) : undefined;
   if (silent) return { all: silent, dropped: [] };
+  // A skipped step whose objects are not known (a file neither shown nor available) may have made
+  // a listed row that names no object of the page: such a missing row is its.
+  const unknown = [...producers].reverse().find((p) => p.unknownObjects);
+  const unknownRow = (text: string | undefined): SkippedProducer | undefined => {
+    const name = unknown && text ? rowName(text) : undefined;
+    return name && !ofPage(name) && !present?.has(name) ? unknown : undefined;
+  };
   const explainedBy = result.differences.map((d) =>
     d.kind === 'exit-status'
       ? dependsOn(failure, producers)
       : (dependsOn([d.message, d.expected ?? '', d.actual ?? ''].join('\n'), producers) ??
         // An empty list where the doc shows objects only skipped steps would have made: the
         // missing header and rows are all explained by them.
-        (EMPTY_LIST.test(output) && expectedRows ? dependsOnEvery(expectedRows, producers) : undefined)),
+        (EMPTY_LIST.test(output) && expectedRows ? dependsOnEvery(expectedRows, producers) : undefined) ??
+        (d.kind === 'missing-line' && d.line !== step0(expected, d) ? unknownRow(d.expected) : undefined)),
   );
+  // The header and kubectl's `No resources found` of an empty list follow when every missing row is the unknown step's.
+  const rows = result.differences.filter((d) => d.kind === 'missing-line' && d.line !== step0(expected, d));
+  if (unknown && rows.length && EMPTY_LIST.test(output) && rows.every((d) => unknownRow(d.expected))) {
+    result.differences.forEach((d, i) => {
+      if (!explainedBy[i] && (d.kind === 'missing-line' || (d.kind === 'extra-line' && EMPTY_LIST.test(d.actual ?? d.message)))) explainedBy[i] = unknown;
+    });
+  }
   // Differences that do not fail a step (stale columns, the environment's values) need no excuse:
   // the step depends on the skipped one when each failing difference is explained by it.
   const failing = result.differences.map((d) => d.stale !== true && d.environment !== true);
@@ -303,7 +327,14 @@ export async function explainStep(
         state.manifests,
         state.earlier.map((e) => e.ran),
       );
-      state.skippedProducers.push({ line: step.line, reason, names: producedNames(command), objects });
+      // The reader's file or folder itself is missing for later steps too (`-f dir` then `-f dir --recursive`).
+      state.skippedProducers.push({
+        line: step.line,
+        reason,
+        names: new Set([...producedNames(command), file]),
+        objects,
+        unknownObjects: !objects.size && appliesFiles(command),
+      });
     }
   }
   if (result.status === 'fail') {
@@ -324,6 +355,7 @@ export async function explainStep(
       state.skippedProducers,
       step.class === 'mutating',
       new Set([...presentObjects(state.ran.filter((r) => r.line !== step.line)), ...shownPresent(attempt.output)]),
+      (name) => namesPageObject(name, objectsOf(state)),
     );
     if (excused.all) {
       skipAfterRun(result, dependencyReason(excused.all));
@@ -337,6 +369,12 @@ export async function explainStep(
     if (deleted) skipAfterRun(result, deleted);
   }
   publishFailure(state, step, command, result);
+}
+
+/** True when a name is one of the page's objects or one its controllers name after it (`web-7d4b9c-x2x5q`). */
+function namesPageObject(name: string, objects: ReturnType<typeof objectsOf>): boolean {
+  const names = new Set([...objects.byKind.values(), ...objects.shown.values()].flatMap((m) => [...m.keys()]));
+  return !!dependsOn(name, [{ line: 0, reason: '', names: new Set<string>(), objects: names }]);
 }
 
 /**

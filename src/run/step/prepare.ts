@@ -15,6 +15,7 @@ import {
   editedConfig,
   newObjects,
   newObjectKinds,
+  appliesFiles,
   presentObjects,
   stillMissing,
   dependsOn,
@@ -461,7 +462,8 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   const absent = missingExamples(command, state.examples);
   if (absent.length) {
     const reason = `example file ${absent.join(', ')} not in the examples folder`;
-    state.skippedProducers.push({ line: step.line, reason, names: producedNames(command), objects: createdObjects(step.expected?.text ?? '') });
+    const objects = createdObjects(step.expected?.text ?? '');
+    state.skippedProducers.push({ line: step.line, reason, names: producedNames(command), objects, unknownObjects: !objects.size && appliesFiles(command) });
     return unchecked(step, reason, rewrites, warnings);
   }
   if (prepared.onNode && !state.session.nodeExec) return skipped(step, 'needs a node shell; not available on this backend', rewrites, warnings);
@@ -493,7 +495,8 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   if (onLocalHost && state.plan.links?.length) {
     const linked = await provideLinkedFiles(state, step, command);
     if ('skip' in linked) {
-      state.skippedProducers.push({ line: step.line, reason: linked.skip, ...leftMissing(step, command) });
+      const missing = leftMissing(step, command);
+      state.skippedProducers.push({ line: step.line, reason: linked.skip, ...missing, unknownObjects: !missing.objects?.size && appliesFiles(command) });
       return skipped(step, linked.skip, rewrites, warnings);
     }
     rewrites.push(...linked.rewrites);
