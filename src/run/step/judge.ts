@@ -320,7 +320,7 @@ export async function explainStep(
       shown,
     );
     const reason = file ? `${file} is a file on the reader's machine: no step of the page writes or downloads it, and no block shows it` : undefined;
-    if (reason && excuseBy(reason)) {
+    if (file && reason && excuseBy(reason)) {
       const objects = readerFileObjects(
         command,
         createdObjects(step.expected?.text ?? ''),
