@@ -7,6 +7,7 @@ import { closestWords } from '../../lint/similar.js';
 import { KNOWN_PROGRAMS } from '../../shell/data/programs.js';
 import { containerPorts, mentions, owningDeployment, selectorOf, selects, serviceEnvName } from './cluster.js';
 import type { EarlierStep, HintContext, HintRule, K8sObject } from './types.js';
+import { missingApiVersion } from '../feature-gates.js';
 
 /** Short names of `kubectl create <kind>`. */
 const CREATE_KINDS: Record<string, string> = {
@@ -202,6 +203,17 @@ export const HINT_RULES: HintRule[] = [
     },
     message: (d) => `no step before line ${d.line} creates ${d.file}`,
     fix: (d) => `show the content of ${d.file} in the doc (a fenced YAML block named ${d.file}) or a step that downloads it`,
+  },
+  {
+    // A kind Kubernetes 1.32 serves only at other versions (behind a feature gate): the page's apiVersion is not 1.32's.
+    id: 'api-version-not-served',
+    needsFacts: false,
+    when({ output }) {
+      const m = missingApiVersion(output);
+      return m ? { ...m } : null;
+    },
+    message: (d) => `${d.kind} does not exist at ${d.used} in Kubernetes 1.32: it is served only as ${d.served} (with the ${d.gate} feature gate)`,
+    fix: (d) => `use apiVersion ${d.served.split(', ')[0]} for Kubernetes 1.32, or say which Kubernetes version the page needs`,
   },
   {
     id: 'invalid-manifest',
