@@ -32,6 +32,8 @@ export interface FeatureGate {
   resources?: readonly GatedResource[];
   /** Object fields only the gate sets or accepts, as key paths match them. */
   fields?: readonly RegExp[];
+  /** The keys of those fields as a YAML or JSON output shows them. */
+  keys?: readonly string[];
   /** Behaviour the gate allows, known from the refusal a default cluster answers with. */
   refusal?: { command: RegExp; output: RegExp; what: string };
   /** True when the simulator models what the gate controls (then steps are checked as usual). */
@@ -56,6 +58,7 @@ export const FEATURE_GATES: readonly FeatureGate[] = [
     defaultOn: false,
     // The containers' resize policy (defaulted only with the gate) and the resources each container status reports.
     fields: [/(?:^|\.)resizePolicy(?:[.[]|$)/, /(?:^|\.)containerStatuses(?:\[\d+\])?\.resources(?:[.[]|$)/],
+    keys: ['resizePolicy'],
     refusal: {
       // A running Pod's container resources changed in place (patch, edit, set resources, the resize subresource).
       command: /\bkubectl\b.*\s(?:patch|edit|replace|apply|set\s+resources)\s.*\b(?:pods?|po)\b|--subresource[= ]resize\b/,
@@ -69,6 +72,7 @@ export const FEATURE_GATES: readonly FeatureGate[] = [
     stage: 'alpha',
     defaultOn: false,
     fields: [/(?:^|\.)allocatedResources(?:[.[]|$)/],
+    keys: ['allocatedResources'],
     simulated: false,
   },
   {
@@ -101,6 +105,7 @@ export const FEATURE_GATES: readonly FeatureGate[] = [
       },
     ],
     fields: [/(?:^|\.)volumeAttributesClassName(?:[.[]|$)/],
+    keys: ['volumeAttributesClassName'],
     simulated: false,
   },
 ];
@@ -170,4 +175,19 @@ export function missingApiVersion(output: string): { kind: string; used: string;
     served: found.resource.versions.map((v) => `${found.resource.group}/${v}`).join(', '),
     gate: found.gate.name,
   };
+}
+
+/**
+ * The fields the doc shows that only a gate off by default in 1.32 sets, when the actual output
+ * lacks them: the doc was captured with those gates on (a hint, whether or not the page names them).
+ */
+export function gatedFieldsShown(expected: string, output: string): { key: string; gate: FeatureGate }[] {
+  const out: { key: string; gate: FeatureGate }[] = [];
+  for (const gate of FEATURE_GATES) {
+    for (const key of gate.keys ?? []) {
+      const shown = new RegExp(`(?:^|[\\s{,"])${key}"?\\s*:`, 'm');
+      if (shown.test(expected) && !shown.test(output)) out.push({ key, gate });
+    }
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURE_GATE_CUES, SERVICE_RANGE_CUE, gatesNamedIn, serviceRangeIn } from '../../src/parse/data/cluster-needs.js';
-import { gatedFeature, missingApiVersion } from '../../src/run/feature-gates.js';
+import { gatedFeature, gatedFieldsShown, missingApiVersion } from '../../src/run/feature-gates.js';
 import { statedSetting } from '../../src/run/cluster-settings.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -49,6 +49,19 @@ describe('gatedFeature', () => {
       gatedFeature(get, ['InPlacePodVerticalScaling'], ['spec.containers[0].resizePolicy', 'status.containerStatuses[0].allocatedResources']),
     ).toBeUndefined();
     expect(gatedFeature(get, ['InPlacePodVerticalScaling'], ['spec.containers[0].resizePolicy', 'spec.containers[0].image'])).toBeUndefined();
+  });
+});
+
+describe('gatedFieldsShown', () => {
+  it('names each gated field the doc shows and the cluster does not print, with its gate', () => {
+    const doc = 'spec:\n  containers:\n  - resizePolicy:\n    - resourceName: cpu\nstatus:\n  containerStatuses:\n  - allocatedResources:\n      cpu: 700m';
+    const found = gatedFieldsShown(doc, 'spec:\n  containers:\n  - name: c\n');
+    expect(found.map((f) => [f.key, f.gate.name])).toEqual([
+      ['resizePolicy', 'InPlacePodVerticalScaling'],
+      ['allocatedResources', 'InPlacePodVerticalScalingAllocatedStatus'],
+    ]);
+    expect(gatedFieldsShown(doc, doc)).toEqual([]);
+    expect(gatedFieldsShown('spec:\n  replicas: 2', '')).toEqual([]);
   });
 });
 
