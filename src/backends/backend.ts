@@ -16,6 +16,8 @@ export interface BackendCapabilities {
   namespaceIsolation: boolean;
   /** False when a node shell has no node daemons behind it (kube-proxy's and the kubelet's local ports); unset means it has them. */
   nodeDaemons?: boolean;
+  /** The cluster's Service IP range (kube-apiserver `--service-cluster-ip-range`), when the backend knows it. */
+  serviceRange?: string;
 }
 
 export interface ExecResult {

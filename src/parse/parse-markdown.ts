@@ -17,6 +17,7 @@ import { CHUNKED_PARSE_THRESHOLD, parseInChunks } from './chunks.js';
 import { dropCommentHeadings } from './comment-headings.js';
 import { walkUnits } from './walk.js';
 import { nodesAskedIn } from './data/cluster-shape.js';
+import { gatesNamedIn, serviceRangeIn } from './data/cluster-needs.js';
 import { BLOCKS_ONLY_EXTENSION, parseBlocksFirst } from './block-parse.js';
 import type { Root } from 'mdast';
 
@@ -128,6 +129,9 @@ export function parseMarkdown(source: string, options: ParseOptions): Lesson {
   if (b.links.length) lesson.links = b.links;
   const cluster = clusterAskedFor(units);
   if (cluster) lesson.cluster = cluster;
+  const needs = clusterNeeds(units);
+  if (needs.featureGates.length) lesson.featureGates = needs.featureGates;
+  if (needs.settings.length) lesson.settings = needs.settings;
   const title = titleOf(frontmatter, units);
   if (title !== undefined) lesson.title = title;
   return lesson;
@@ -143,6 +147,22 @@ function clusterAskedFor(units: Unit[]): Lesson['cluster'] {
     if (nodes !== undefined && nodes > (best?.nodes ?? 1)) best = { nodes, line: u.lines[0]!.line, text: text.trim().replace(/\s+/g, ' ') };
   }
   return best;
+}
+
+/** The feature gates the prose names and the cluster settings it states (src/parse/data/cluster-needs.ts). */
+function clusterNeeds(units: Unit[]): Required<Pick<Lesson, 'featureGates' | 'settings'>> {
+  const out: Required<Pick<Lesson, 'featureGates' | 'settings'>> = { featureGates: [], settings: [] };
+  for (const u of units) {
+    if (u.type !== 'prose') continue;
+    for (const l of u.lines) {
+      for (const name of gatesNamedIn(l.text)) if (!out.featureGates.some((g) => g.name === name)) out.featureGates.push({ name, line: l.line });
+    }
+    const text = u.lines.map((l) => l.text).join(' ');
+    const range = serviceRangeIn(text);
+    if (range && !out.settings.some((s) => s.value === range))
+      out.settings.push({ id: 'service-range', value: range, line: u.lines[0]!.line, text: text.trim().replace(/\s+/g, ' ') });
+  }
+  return out;
 }
 
 function titleOf(frontmatter: string | undefined, units: Unit[]): string | undefined {

@@ -19,5 +19,7 @@ export function buildPlan(lesson: Lesson): Plan {
   if (lesson.title !== undefined) plan.title = lesson.title;
   if (lesson.links) plan.links = lesson.links.map((l) => ({ ...l }));
   if (lesson.cluster) plan.cluster = { ...lesson.cluster };
+  if (lesson.featureGates) plan.featureGates = lesson.featureGates.map((g) => ({ ...g }));
+  if (lesson.settings) plan.settings = lesson.settings.map((s) => ({ ...s }));
   return plan;
 }

@@ -239,6 +239,10 @@ export interface Lesson {
   findings: Diagnostic[];
   /** The cluster the prose asks for ("a cluster with at least two nodes"), at its doc line. */
   cluster?: { nodes: number; line: number; text: string };
+  /** Feature gates the prose asks the reader to enable (`feature_gate_name="X"`, "the `X` feature gate"), first mention each. */
+  featureGates?: { name: string; line: number }[];
+  /** Cluster settings the prose states ("a 10.96.0.0/28 range for Services"), at their doc line. */
+  settings?: { id: 'service-range'; value: string; line: number; text: string }[];
 }
 
 /** The lesson plan: the lesson with every command classified. Plain serializable data. */

@@ -5,6 +5,7 @@ import { insideAddresses, outsideAddresses } from './net-ranges.js';
 import { simCannotCheck } from './cannot-check.js';
 import { unmodelledObjects, type UnmodelledObject } from './unmodelled-pods.js';
 import { programsOfPackage } from './runtime/images/packages.js';
+import { SERVICE_CIDR } from './admission/allocators.js';
 
 /** Options of the sim backend: those of `startSim`, except where files go (the run's workDir). */
 export type SimBackendOptions = Omit<SimOptions, 'dir'>;
@@ -40,6 +41,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
           portForward: true,
           namespaceIsolation: false,
           nodeDaemons: false,
+          serviceRange: SERVICE_CIDR.text,
         },
         ...(runtime.nodeExec
           ? {

@@ -7,6 +7,7 @@ import { closestWords } from '../../lint/similar.js';
 import { KNOWN_PROGRAMS } from '../../shell/data/programs.js';
 import { containerPorts, mentions, owningDeployment, selectorOf, selects, serviceEnvName } from './cluster.js';
 import type { EarlierStep, HintContext, HintRule, K8sObject } from './types.js';
+import { gatedFieldsShown, missingApiVersion } from '../feature-gates.js';
 
 /** Short names of `kubectl create <kind>`. */
 const CREATE_KINDS: Record<string, string> = {
@@ -207,6 +208,32 @@ export const HINT_RULES: HintRule[] = [
     },
     message: (d) => `no step before line ${d.line} creates ${d.file}`,
     fix: (d) => `show the content of ${d.file} in the doc (a fenced YAML block named ${d.file}) or a step that downloads it`,
+  },
+  {
+    // A kind Kubernetes 1.32 serves only at other versions (behind a feature gate): the page's apiVersion is not 1.32's.
+    id: 'api-version-not-served',
+    needsFacts: false,
+    when({ output }) {
+      const m = missingApiVersion(output);
+      return m ? { ...m } : null;
+    },
+    message: (d) => `${d.kind} does not exist at ${d.used} in Kubernetes 1.32: it is served only as ${d.served} (with the ${d.gate} feature gate)`,
+    fix: (d) => `use apiVersion ${d.served.split(', ')[0]} for Kubernetes 1.32, or say which Kubernetes version the page needs`,
+  },
+  {
+    // A field only a gate off by default sets (allocatedResources): the doc was captured with the gate on.
+    id: 'gated-field',
+    needsFacts: false,
+    when({ expected, output }) {
+      const found = expected ? gatedFieldsShown(expected, output) : [];
+      if (found.length === 0) return null;
+      return {
+        fields: found.map((f) => `${f.key} (the ${f.gate.name} feature gate, ${f.gate.stage})`).join(', '),
+        gates: [...new Set(found.map((f) => f.gate.name))].join(', '),
+      };
+    },
+    message: (d) => `the doc shows fields only feature gates off by default in Kubernetes 1.32 set: ${d.fields}`,
+    fix: (d) => `say that the page needs ${d.gates}, or leave those fields out of the output`,
   },
   {
     id: 'invalid-manifest',

@@ -27,6 +27,8 @@ import { gatherDiagnostics } from '../diagnostics.js';
 import { findHint, gatherFacts } from '../hints/index.js';
 import type { HintContext } from '../hints/types.js';
 import { cannotCheck } from '../unchecked.js';
+import { gatedFeature } from '../feature-gates.js';
+import { statedSetting } from '../cluster-settings.js';
 import { heldPort } from '../host-ports.js';
 import { listObjects } from '../look.js';
 import { unmatchedSelector } from '../selector-nothing.js';
@@ -303,6 +305,20 @@ export async function explainStep(
         programs: installedPrograms(command, state.session.packagePrograms),
       });
     }
+  }
+  // A page that needs a feature gate on, or states a cluster setting, describes a cluster the
+  // backend's is not: what follows from it cannot be checked here (a lookup in their tables).
+  if (result.status === 'fail') {
+    const failing = result.differences.filter((d) => d.stale !== true && d.environment !== true).map((d) => d.path ?? '');
+    const outcome = { command: prepared.script, output: attempt.output, expected: step.expected?.text ?? null };
+    const reason =
+      gatedFeature(
+        outcome,
+        (state.plan.featureGates ?? []).map((g) => g.name),
+        failing,
+      ) ?? statedSetting(outcome, state.plan.settings, state.session.capabilities);
+    // Not a skipped producer: the step ran, and what it made exists for the steps after it.
+    if (reason) markUnchecked(result, reason);
   }
   // Objects the page works on but never creates (an earlier page's, a prerequisite's) are not its defect here.
   if (result.status === 'fail') {
