@@ -319,12 +319,20 @@ export class ContextTracker {
     return host;
   }
 
-  /** What the page's `docker ps` steps showed, newest first. */
+  /** The page's `docker ps` steps, in page order; `listingsSeen` steps of `steps` looked at so far. */
+  private readonly listingSteps: Step[] = [];
+  private listingsSeen = 0;
+
+  /** What the page's `docker ps` steps showed, newest first (steps only grow: each is looked at once). */
   private containerListings(): string[] {
+    for (; this.listingsSeen < this.steps.length; this.listingsSeen++) {
+      const s = this.steps[this.listingsSeen]!;
+      if (s.kind === 'command' && isContainerListing(s.command)) this.listingSteps.push(s);
+    }
     const out: string[] = [];
-    for (let i = this.steps.length - 1; i >= 0; i--) {
-      const s = this.steps[i]!;
-      if (s.kind === 'command' && s.expected && isContainerListing(s.command)) out.push(s.expected.text);
+    for (let i = this.listingSteps.length - 1; i >= 0; i--) {
+      const s = this.listingSteps[i]!;
+      if (s.kind === 'command' && s.expected) out.push(s.expected.text);
     }
     return out;
   }
