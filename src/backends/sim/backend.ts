@@ -5,6 +5,7 @@ import { insideAddresses, outsideAddresses } from './net-ranges.js';
 import { simCannotCheck } from './cannot-check.js';
 import { unmodelledObjects, type UnmodelledObject } from './unmodelled-pods.js';
 import { programsOfPackage } from './runtime/images/packages.js';
+import { strayStaticPodReason } from './runtime/static-pods.js';
 
 /** Options of the sim backend: those of `startSim`, except where files go (the run's workDir). */
 export type SimBackendOptions = Omit<SimOptions, 'dir'>;
@@ -63,6 +64,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
         },
         cannotCheck: (command: string, output: string, expected?: string) =>
           healthCheckPort(sim.api, output) ??
+          strayStaticPodReason(runtime.strayStaticPods?.() ?? [], output, expected) ??
           simCannotCheck(command, output, sim.metricsAvailable(), expected, blockedSoFar(unmodelledObjects(sim.api, runtime.internetLookups?.() ?? []))),
         packagePrograms: (pkg: string) => programsOfPackage(pkg),
         listObjects: (resources: readonly string[], namespace: string) =>
