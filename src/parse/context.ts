@@ -180,7 +180,7 @@ export class ContextTracker {
       this.session = undefined;
       return { ...placement, closesSession: true };
     }
-    const opened = sessionOpenedBy(command, this.containerListings());
+    const opened = sessionOpenedBy(command, this.containerListings(), this.listedNodes());
     if (opened) {
       this.session = { target: opened, source: { by: 'session', line, text: command.split('\n')[0]!.trim() } };
       return { ...placement, opensSession: opened };
@@ -249,6 +249,12 @@ export class ContextTracker {
     const onNode = this.nodeContainerExec(command);
     if (onNode) return { host: onNode };
     const s = this.session;
+    // `ssh my-node1` typed on the reader's machine opens a shell on a node of the cluster: the
+    // step itself runs nothing; the lines after it run in the backend's node shell.
+    if ((program === 'ssh' || program === 'gcloud') && s?.target.kind !== 'remote' && !(c.prompted && c.host.kind !== 'local')) {
+      const opened = sessionOpenedBy(command, this.containerListings(), this.listedNodes());
+      if (opened?.kind === 'node') return { host: { kind: 'local', source: { by: 'program', text: command.split('\n')[0]!.trim() } } };
+    }
     if (c.prompted && !(c.genericPrompt && s)) {
       const h = c.host;
       // `root@nginx:~#` names a host the page never made: the container's own name, a pod's
@@ -317,6 +323,27 @@ export class ContextTracker {
     const host: HostContext = { kind: 'node', source: { by: 'program', text: `${exec.runtime} exec ${exec.container}` } };
     if (node.name !== undefined) host.name = node.name;
     return host;
+  }
+
+  /** The page's `kubectl get nodes` steps, in page order; `nodeListsSeen` steps of `steps` looked at so far. */
+  private readonly nodeListSteps: Step[] = [];
+  private nodeListsSeen = 0;
+
+  /** The node names the page's own `kubectl get nodes` outputs listed (first column, header apart). */
+  private listedNodes(): string[] {
+    for (; this.nodeListsSeen < this.steps.length; this.nodeListsSeen++) {
+      const s = this.steps[this.nodeListsSeen]!;
+      if (s.kind === 'command' && /^\s*kubectl\s+get\s+(?:no|nodes?)\b/.test(s.command)) this.nodeListSteps.push(s);
+    }
+    const out: string[] = [];
+    for (const s of this.nodeListSteps) {
+      if (s.kind !== 'command' || !s.expected) continue;
+      for (const row of s.expected.text.split('\n').slice(1)) {
+        const name = row.trim().split(/\s+/)[0];
+        if (name) out.push(name);
+      }
+    }
+    return out;
   }
 
   /** The page's `docker ps` steps, in page order; `listingsSeen` steps of `steps` looked at so far. */

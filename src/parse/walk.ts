@@ -12,7 +12,7 @@ import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, isS
 import { scriptReason, scriptSign } from './script-body.js';
 import { textLineShape } from './data/text-lines.js';
 import { ALONE_COMMANDS, HTTP_REQUEST_LINE } from './data/output-blocks.js';
-import { ADDRESS_LINE, BOTH_COMMANDS_CUE, EXAMPLE_VALUE_PROSE, NO_OUTPUT_CUE } from './data/cues.js';
+import { ADDRESS_LINE, BOTH_COMMANDS_CUE, EXAMPLE_VALUE_PROSE, FILE_CONTENT_PROSE, NO_OUTPUT_CUE } from './data/cues.js';
 import { matchReturnTerminalCue, sentencesOf } from '../plan/context-cues.js';
 import { splitRepeatedCommands } from './repeated-command.js';
 import { optionalRowNames } from './data/optional-row-cues.js';
@@ -504,7 +504,10 @@ function scriptFileName(prose: string | undefined): string | null {
   return names.length > 0 ? names[names.length - 1]!.split('/').pop()! : null;
 }
 
-/** True when the last sentence of the prose introduces a sample value ({@link EXAMPLE_VALUE_PROSE}). */
+/**
+ * True when the last sentence of the prose introduces a sample value ({@link EXAMPLE_VALUE_PROSE})
+ * or lines to write into a file by hand ({@link FILE_CONTENT_PROSE}).
+ */
 function isExampleValueProse(prose: string | undefined): boolean {
   if (!prose) return false;
   const sentences = prose
@@ -512,7 +515,8 @@ function isExampleValueProse(prose: string | undefined): boolean {
     .replace(/\s+/g, ' ')
     .trim()
     .split(/(?<=[.!?])\s+(?=\S)/);
-  return EXAMPLE_VALUE_PROSE.test(sentences[sentences.length - 1] ?? '');
+  const last = sentences[sentences.length - 1] ?? '';
+  return EXAMPLE_VALUE_PROSE.test(last) || FILE_CONTENT_PROSE.pattern.test(last);
 }
 
 function addInlineManifest(unit: CodeUnit, b: LessonBuilder, file: string | null, language: 'yaml' | 'json' | 'text', skip?: string, partial = false): void {

@@ -1,5 +1,6 @@
 import { parseCommandLine, type Redirect } from '../shell/index.js';
 import { REPL_CLIENTS, SHELLS } from './data/places.js';
+import { NODE_HOSTS } from './data/node-hosts.js';
 import { containerExec, nodeOfContainer } from './node-container.js';
 import type { SessionTarget } from './types.js';
 
@@ -159,8 +160,11 @@ function withNamespace(target: OpenedSession, args: KubectlArgs): OpenedSession 
  * `minikube ssh`, `docker exec -it <node> bash`, `ssh host`, `gcloud compute ssh vm`,
  * `vagrant ssh`. A command given to run once (`-- sh -c '…'`, `ssh host cmd`) opens none.
  * `listings`: the page's `docker ps` outputs, naming the node container a container id stands for.
+ * `nodeNames`: the nodes the page's own `kubectl get nodes` outputs listed. An `ssh` or `gcloud
+ * compute ssh` to a node of the cluster (one of those, a node-like name, a placeholder for one:
+ * `data/node-hosts.ts`) opens a node shell; to any other host, a remote one.
  */
-export function sessionOpenedBy(command: string, listings: readonly string[] = []): OpenedSession | undefined {
+export function sessionOpenedBy(command: string, listings: readonly string[] = [], nodeNames: readonly string[] = []): OpenedSession | undefined {
   const words = commandWords(command);
   const program = words[0];
   if (program === undefined) return undefined;
@@ -181,13 +185,13 @@ export function sessionOpenedBy(command: string, listings: readonly string[] = [
   if (program === 'ssh') {
     const positional = positionalAfterFlags(words.slice(1), /^-[bcDEeFIiJLlmOopQRSWw]$/);
     if (positional.length !== 1) return undefined;
-    return { kind: 'remote', name: positional[0]!.replace(/^[^@]*@/, '') };
+    return sshTarget(positional[0]!.replace(/^[^@]*@/, ''), nodeNames);
   }
   if (program === 'gcloud' && words[1] === 'compute' && words[2] === 'ssh') {
     const rest = words.slice(3);
     if (rest.some((w) => w === '--command' || w.startsWith('--command=') || w === '--')) return undefined;
     const name = rest.find((w) => !w.startsWith('-'));
-    return name ? { kind: 'remote', name: name.replace(/^[^@]*@/, '') } : { kind: 'remote' };
+    return name ? sshTarget(name.replace(/^[^@]*@/, ''), nodeNames) : { kind: 'remote' };
   }
   if (program === 'vagrant' && words[1] === 'ssh') {
     if (words.some((w) => w === '-c' || w === '--command')) return undefined;
@@ -195,6 +199,15 @@ export function sessionOpenedBy(command: string, listings: readonly string[] = [
     return name ? { kind: 'remote', name } : { kind: 'remote' };
   }
   return undefined;
+}
+
+/** True for an ssh host that stands for a node of the reader's cluster (see {@link NODE_HOSTS}). */
+export function isNodeHost(host: string, nodeNames: readonly string[] = []): boolean {
+  return nodeNames.includes(host) || NODE_HOSTS.name.test(host) || NODE_HOSTS.placeholder.test(host);
+}
+
+function sshTarget(host: string, nodeNames: readonly string[]): OpenedSession {
+  return isNodeHost(host, nodeNames) ? { kind: 'node', name: host } : { kind: 'remote', name: host };
 }
 
 function kubectlSession(words: string[]): OpenedSession | undefined {

@@ -20,7 +20,11 @@ describe('sessionOpenedBy', () => {
     ['ssh user@10.0.0.4', { kind: 'remote', name: '10.0.0.4' }],
     ['gcloud compute ssh my-vm --zone us-central1-a', { kind: 'remote', name: 'my-vm' }],
     ['vagrant ssh', { kind: 'remote' }],
-    ['sudo ssh -i key.pem admin@node-1', { kind: 'remote', name: 'node-1' }],
+    ['sudo ssh -i key.pem admin@node-1', { kind: 'node', name: 'node-1' }],
+    ['ssh my-node1', { kind: 'node', name: 'my-node1' }],
+    ['ssh <node-name>', { kind: 'node', name: '<node-name>' }],
+    ['gcloud compute ssh gke-demo-default-pool-1a2b3c4d-x9z8 --zone us-central1-a', { kind: 'node', name: 'gke-demo-default-pool-1a2b3c4d-x9z8' }],
+    ['ssh admin@bastion.example.com', { kind: 'remote', name: 'bastion.example.com' }],
   ])('%s opens a session', (command, expected) => {
     expect(sessionOpenedBy(command)).toEqual(expected);
   });

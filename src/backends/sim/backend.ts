@@ -6,6 +6,7 @@ import { simCannotCheck } from './cannot-check.js';
 import { unmodelledObjects, type UnmodelledObject } from './unmodelled-pods.js';
 import { programsOfPackage } from './runtime/images/packages.js';
 import { SERVICE_CIDR } from './admission/allocators.js';
+import { strayStaticPodReason } from './runtime/static-pods.js';
 
 /** Options of the sim backend: those of `startSim`, except where files go (the run's workDir). */
 export type SimBackendOptions = Omit<SimOptions, 'dir'>;
@@ -65,6 +66,7 @@ export function simBackend(options: SimBackendOptions = {}): Backend {
         },
         cannotCheck: (command: string, output: string, expected?: string) =>
           healthCheckPort(sim.api, output) ??
+          strayStaticPodReason(runtime.strayStaticPods?.() ?? [], output, expected) ??
           simCannotCheck(command, output, sim.metricsAvailable(), expected, blockedSoFar(unmodelledObjects(sim.api, runtime.internetLookups?.() ?? []))),
         packagePrograms: (pkg: string) => programsOfPackage(pkg),
         listObjects: (resources: readonly string[], namespace: string) =>

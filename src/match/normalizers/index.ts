@@ -8,6 +8,7 @@ import { digest } from './digest.js';
 import { duration } from './duration.js';
 import { externalIp } from './external-ip.js';
 import { ip } from './ip.js';
+import { mirrorPodName } from './mirror-pod.js';
 import { nodeName } from './node-name.js';
 import { nodePort } from './node-port.js';
 import { placeholder } from './placeholder.js';
@@ -48,6 +49,7 @@ export const NORMALIZERS: readonly Normalizer[] = [
   kubeCluster,
   kubeUser,
   imageVersion,
+  mirrorPodName,
   podName,
   podTableName,
   processStart,
@@ -67,6 +69,7 @@ export {
   duration,
   externalIp,
   ip,
+  mirrorPodName,
   nodeName,
   nodePort,
   placeholder,

@@ -43,6 +43,24 @@ export const EXAMPLE_VALUE_PROSE =
   /\b(?:replace|substitute|set|use|enter|type|choose|pick|change)\b[^.]*\b(?:such as|for example|for instance|e\.g\.)\s*:\s*$/i;
 
 /**
+ * The last sentence of prose that introduces lines for the reader to put into a file, not a
+ * command's output: "edit /etc/kubernetes/kubelet to include this line:", "add the following lines
+ * to your config file:". Without an output cue, the block after it is file content to write by hand.
+ * `trigger` sentences must match and `clean` ones must not (test/parse/file-content-prose.test.ts).
+ */
+export const FILE_CONTENT_PROSE = {
+  pattern:
+    /\b(?:edit|modify|update|change|open)\b[^.]*\bto (?:include|contain|read|have|add)\b[^.]*:\s*$|\b(?:add|append|insert|put)\s+(?:this|these|the following)\s+(?:lines?|settings?|entry|entries|flags?|arguments?)\b[^.]*:\s*$|\binclude (?:this|these|the following) lines?\s*:\s*$/i,
+  trigger: [
+    'On Fedora edit /etc/kubernetes/kubelet to include this line:',
+    'Edit the kubelet configuration file to contain the following:',
+    'Add the following lines to /etc/hosts:',
+    'Append this line to your shell profile:',
+  ],
+  clean: ['The output is similar to this:', 'Edit the Deployment:', 'Run the following command to add the repository:', 'You should see the following lines:'],
+} as const;
+
+/**
  * A line that is an address the page points at (an API path such as
  * `/apis/stable.example.com/v1/crontabs`, a URL), not text a command printed.
  * Without an output cue, a block of such lines after prose ("an endpoint is created at:") is an

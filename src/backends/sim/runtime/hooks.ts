@@ -36,6 +36,8 @@ export interface PodRuntime {
   log(pod: KObject, query: URLSearchParams, req: IncomingMessage, res: ServerResponse): void;
   /** Runs a shell command on a node (`node $ curl …`). */
   nodeExec?(node: string, command: string, timeoutMs: number, tty?: boolean): Promise<{ stdout: string; stderr: string; exitCode: number }>;
+  /** Pod manifests node shells wrote outside the kubelet's staticPodPath (`static-pods.ts`). */
+  strayStaticPods?(): Array<{ node: string; path: string; name: string }>;
   /**
    * Subscribes to main processes that end by themselves (`echo hi`, `sh -c 'exit 3'`), so the
    * kubelet can mark the container terminated with that exit code. Returns an unsubscribe function.

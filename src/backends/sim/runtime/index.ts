@@ -10,7 +10,7 @@ import { createPodLifecycle } from './pod-lifecycle.js';
 import { createPodLogs } from './pod-logs.js';
 import { createPodProbes } from './pod-probes.js';
 import { createPodStreams } from './pod-streams.js';
-import { syncStaticPods, type StaticPodState } from './static-pods.js';
+import { strayStaticPods, syncStaticPods, type StaticPodState, type StrayStaticPod } from './static-pods.js';
 
 /** The runtime interface the API server and kubelet use. */
 export type { PodRuntime } from './hooks.js';
@@ -28,6 +28,8 @@ export interface SimPodRuntime extends PodRuntime {
   /** Notes about simulated behaviour the run should report (unknown images, emulated volumes). */
   warnings(): string[];
   internetLookups(): InternetLookup[];
+  /** Pod manifests the node shells wrote outside the kubelet's staticPodPath (see `static-pods.ts`). */
+  strayStaticPods(): StrayStaticPod[];
   /** Runs argv in a started container (tests, tooling). */
   exec(
     namespace: string,
@@ -51,6 +53,7 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
   // A node's own filesystem: hostPath volumes and claims bound to a hostPath volume are its directories.
   const nodeFiles = new Map<string, Vfs>();
   const staticPods: StaticPodState = new Map();
+  const strays = new Map<string, StrayStaticPod[]>();
   const shared = sharedVolumes((node, path) => nodeFilesystem(api, node, nodeFiles).vfs.mkdir(path, { parents: true, force: true }));
   return {
     canPull,
@@ -61,10 +64,13 @@ export function createRuntime(api: Api, options: RuntimeOptions = {}): SimPodRun
     async nodeExec(node, command, timeoutMs, tty) {
       const result = await nodeShell(api, node, command, timeoutMs, parts.net.directory, parts.speed(), nodeFiles, tty === true);
       // The node's kubelet watches its static pod directory: what the command wrote there is published.
-      syncStaticPods(api, node, nodeFilesystem(api, node, nodeFiles).vfs, staticPods);
+      const { vfs } = nodeFilesystem(api, node, nodeFiles);
+      syncStaticPods(api, node, vfs, staticPods);
+      strays.set(node, strayStaticPods(node, vfs));
       return result;
     },
     warnings: () => [...parts.notes],
+    strayStaticPods: () => [...strays.values()].flat(),
     internetLookups: () => parts.net.internetLookups(),
     serveApiServer: (endpoint) => parts.net.serveApiServer(endpoint),
   };

@@ -106,3 +106,52 @@ function mirrorPod(pod: Json, node: string, nodeUid: string, hash: string, now: 
     spec: { ...spec, nodeName: node, tolerations },
   } as KObject;
 }
+
+/** Where a page may put a static pod manifest for a kubelet configured by hand (`/etc/kubelet.d`), searched to this depth. */
+const HAND_MANIFEST_DIRS = ['/etc', '/root', '/home', '/tmp', '/opt', '/srv'];
+const HAND_MANIFEST_DEPTH = 3;
+
+/** A Pod manifest written on a node outside the kubelet's staticPodPath. */
+export interface StrayStaticPod {
+  node: string;
+  path: string;
+  name: string;
+}
+
+/**
+ * Pod manifests (`*.yaml`, `*.yml`, `*.json`) a node's files hold outside {@link STATIC_POD_PATH}:
+ * a page that configures its kubelet's `--pod-manifest-path`/`staticPodPath` by hand (a flag or
+ * config file the page only describes) expects them to run as static pods; the simulated kubelet
+ * reads only its own staticPodPath.
+ */
+export function strayStaticPods(node: string, vfs: Vfs): StrayStaticPod[] {
+  const out: StrayStaticPod[] = [];
+  const walk = (dir: string, depth: number): void => {
+    if (depth > HAND_MANIFEST_DEPTH || dir === STATIC_POD_PATH || vfs.lookup(dir)?.type !== 'dir') return;
+    for (const entry of vfs.readdir(dir)) {
+      const path = `${dir}/${entry}`;
+      const type = vfs.lookup(path, '/', false)?.type;
+      if (type === 'dir') walk(path, depth + 1);
+      else if (type === 'file' && /\.(?:ya?ml|json)$/.test(entry)) {
+        const pod = podOf(vfs.readText(path));
+        if (pod) out.push({ node, path, name: String((pod['metadata'] as Json)['name']) });
+      }
+    }
+  };
+  for (const dir of HAND_MANIFEST_DIRS) walk(dir, 1);
+  return out;
+}
+
+/**
+ * Why a step that expects the mirror pod `<name>-<node>` of such a manifest cannot be checked, or
+ * undefined: the expected output names it and the actual output does not.
+ */
+export function strayStaticPodReason(strays: readonly StrayStaticPod[], output: string, expected: string | undefined): string | undefined {
+  if (!expected) return undefined;
+  const s = strays.find(
+    (p) => new RegExp(`(?:^|\\s)${p.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[a-z0-9]`, 'm').test(expected) && !output.includes(`${p.name}-`),
+  );
+  return s
+    ? `the page's static pod ${s.name} is written to ${s.path} on node ${s.node}, for a kubelet it configures by hand; the simulated kubelet reads static pods only from its staticPodPath ${STATIC_POD_PATH} (kubelet flags and configuration files are not modelled)`
+    : undefined;
+}
