@@ -1,5 +1,5 @@
 import { isUrl, parseKubectl, type SimpleCommand } from './command-model.js';
-import { redirectedFiles, type ShellWord as Word } from '../shell/index.js';
+import { writtenFiles, type ShellWord as Word } from '../shell/index.js';
 
 /** A local file or directory a command needs. */
 export interface FileRef {
@@ -18,19 +18,18 @@ export interface FileEffects {
 }
 
 const READERS = new Set(['cat', 'less', 'more', 'head', 'tail', 'base64', 'source', '.', 'bash', 'sh', 'python', 'python3', 'node', 'envsubst', 'jq', 'yq']);
-const COPIERS = new Set(['cp', 'mv', 'ln', 'install']);
 
 /** The files a simple command reads and creates. */
 export function fileEffects(sc: SimpleCommand): FileEffects {
   const fx: FileEffects = { refs: [], creates: [], createsUnknown: false };
   const { program, args, redirects } = sc;
-  for (const file of redirectedFiles(sc)) fx.creates.push(file.value);
+  const written = writtenFiles(sc);
+  fx.creates.push(...written.paths);
+  fx.createsUnknown = written.unlisted;
   for (const r of redirects) if (r.op === '<') addRef(fx, r.target, 'file');
   if (!program) return fx;
-  const name = program.value;
-  const positionals = args.filter((a) => !a.value.startsWith('-'));
   if (/^\.{0,2}\//.test(program.value) && !program.value.endsWith('/')) addRef(fx, program, 'file');
-  switch (name) {
+  switch (program.value) {
     case 'kubectl':
       kubectlEffects(fx, args);
       break;
@@ -38,53 +37,10 @@ export function fileEffects(sc: SimpleCommand): FileEffects {
       makeEffects(fx, program, args);
       break;
     case 'openssl':
-      flagValues(args, ['-out', '-keyout']).forEach((w) => fx.creates.push(w.value));
       flagValues(args, ['-in', '-key', '-CA', '-CAkey']).forEach((w) => addRef(fx, w, 'file'));
       break;
-    case 'cfssljson':
-      flagValues(args, ['-bare']).forEach((w) => fx.creates.push(`${w.value}.pem`, `${w.value}-key.pem`, `${w.value}.csr`));
-      break;
-    case 'htpasswd':
-      if (args[0]?.value.startsWith('-') && args[0].value.includes('c') && positionals[0]) fx.creates.push(positionals[0].value);
-      break;
-    case 'ssh-keygen':
-      flagValues(args, ['-f']).forEach((w) => fx.creates.push(w.value, `${w.value}.pub`));
-      break;
-    case 'curl':
-    case 'wget':
-      downloadEffects(fx, name, args);
-      break;
-    case 'touch':
-    case 'mkdir':
-    case 'tee':
-      positionals.forEach((w) => fx.creates.push(w.value));
-      break;
-    case 'git':
-      if (positionals[0]?.value === 'clone') {
-        const url = positionals[1]?.value ?? '';
-        fx.creates.push(
-          positionals[2]?.value ??
-            url
-              .replace(/\/+$/, '')
-              .replace(/\.git$/, '')
-              .split('/')
-              .pop() ??
-            '',
-        );
-        fx.createsUnknown = true;
-      }
-      break;
-    case 'tar':
-    case 'unzip':
-    case 'helm':
-    case 'kustomize':
-    case 'cd':
-      fx.createsUnknown = name !== 'helm' || args.some((a) => a.value === '--untar');
-      if (name === 'cd' && ['~', '-', '/', '..', undefined].includes(positionals[0]?.value)) fx.createsUnknown = false;
-      break;
     default:
-      if (COPIERS.has(name) && positionals.length >= 2) fx.creates.push(positionals[positionals.length - 1]!.value);
-      else if (READERS.has(name)) readerEffects(fx, name, args);
+      if (READERS.has(program.value)) readerEffects(fx, program.value, args);
   }
   return fx;
 }
@@ -124,21 +80,6 @@ function makeEffects(fx: FileEffects, program: Word, args: Word[]): void {
   const customFile = flagValues(args, ['-f', '--file', '--makefile'])[0];
   if (customFile) addRef(fx, customFile, 'file');
   else if (!args.some((a) => a.value === '-C' || a.value.startsWith('--directory'))) fx.refs.push({ word: program, path: 'Makefile', kind: 'makefile' });
-  // `make keys KEY=/tmp/nginx.key CERT=/tmp/nginx.crt`: the variables name what it writes.
-  for (const a of args) {
-    const m = /^[A-Za-z_][A-Za-z0-9_]*=(.+)$/.exec(a.value);
-    if (m && /[/.]/.test(m[1]!)) fx.creates.push(m[1]!);
-  }
-}
-
-function downloadEffects(fx: FileEffects, name: string, args: Word[]): void {
-  const urls = args.filter((a) => isUrl(a.value));
-  const explicit = flagValues(args, name === 'curl' ? ['-o', '--output'] : ['-O', '--output-document']);
-  explicit.forEach((w) => fx.creates.push(w.value));
-  const remoteName = name === 'curl' ? args.some((a) => /^-[a-zA-Z]*O[a-zA-Z]*$/.test(a.value) || a.value === '--remote-name') : explicit.length === 0;
-  if (remoteName) for (const u of urls) fx.creates.push(u.value.split(/[?#]/)[0]!.replace(/\/+$/, '').split('/').pop() ?? '');
-  const prefix = name === 'wget' ? flagValues(args, ['-P', '--directory-prefix'])[0] : undefined;
-  if (prefix) fx.creates.push(`${prefix.value}/*`);
 }
 
 function readerEffects(fx: FileEffects, name: string, args: Word[]): void {

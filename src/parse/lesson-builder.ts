@@ -10,7 +10,8 @@ import { commandText } from './command-block.js';
 import { ContextTracker } from './context.js';
 import { accountLogin } from '../plan/account.js';
 import { assignedNames, elidedValue, findPlaceholders, illustrativeReason } from '../plan/placeholders.js';
-import { RESULT_LINE, fileWrittenBy, isSilent } from './output-block.js';
+import { RESULT_LINE } from './output-block.js';
+import { printsNothing, stdoutFile } from '../shell/index.js';
 import type { ContainerCue, CueMatch } from './cue.js';
 import type { Directive } from './directives.js';
 import type { DocLine } from './source-text.js';
@@ -251,7 +252,7 @@ export class LessonBuilder {
     if (optional.length) expected.optionalRows = optional;
     if (cue?.container) this.containerOutput.set(step, cue.container);
     if (form === 'cue' || form === 'fence') {
-      const file = fileWrittenBy(step.command);
+      const file = stdoutFile(step.command);
       if (file !== undefined) expected.file = file;
       else {
         const covered = this.coveredBy(step, expected.text);
@@ -274,7 +275,7 @@ export class LessonBuilder {
     const out: CommandStep[] = [];
     for (const s of this.steps) {
       if (s === step) break;
-      if (s.kind !== 'command' || s.blockId !== step.blockId || s.expected !== null || isSilent(s.command)) continue;
+      if (s.kind !== 'command' || s.blockId !== step.blockId || s.expected !== null || printsNothing(s.command)) continue;
       const echoed = /^\s*echo\s+(?:-n\s+)?(['"]?)([^$'"`]+)\1\s*$/.exec(s.command);
       if ((s.class === 'mutating' && s.program === 'kubectl' && RESULT_LINE.test(text)) || (echoed && text.includes(echoed[2]!.trim()))) out.push(s);
     }
@@ -289,7 +290,7 @@ export class LessonBuilder {
     const out: CommandStep[] = [];
     for (const s of this.steps) {
       if (s === step) break;
-      if (s.kind === 'command' && s.blockId === step.blockId && s.expected === null && !isSilent(s.command)) out.push(s);
+      if (s.kind === 'command' && s.blockId === step.blockId && s.expected === null && !printsNothing(s.command)) out.push(s);
     }
     return out;
   }

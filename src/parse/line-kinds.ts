@@ -1,5 +1,5 @@
 import type { HostContext } from '../plan/types.js';
-import { COMMAND_WORDS, firstProgramWord } from '../shell/index.js';
+import { COMMAND_WORDS, firstProgramWord, printsNothing } from '../shell/index.js';
 import { OUTPUT_LINE_PATTERNS } from './data/output-lines.js';
 import { textLineShape } from './data/text-lines.js';
 import { LOCAL_HOST_NAMES, NODE_NAME_PATTERNS, POD_NAME_PATTERNS, PROMPT_PATTERNS } from './data/prompts.js';
@@ -29,9 +29,6 @@ export function looksLikeCommand(text: string): boolean {
   return COMMAND_WORDS.has(program) || /^\.{0,2}\/[\w.-]+\.sh$/.test(program) || /^\.\/[\w.-]+$/.test(program);
 }
 
-/** Builtins that print nothing when they work: a line after one is not its output. */
-const SILENT_BUILTINS = new Set(['export', 'unset', 'cd', 'alias', 'readonly', 'local', 'declare', 'set', 'shopt', 'umask']);
-
 /**
  * True when `text` is a shell assignment (`PLACE=world`) following a line that prints nothing (an
  * assignment or `export X=…`): another line of the reader's shell, not output. After a command
@@ -39,9 +36,7 @@ const SILENT_BUILTINS = new Set(['export', 'unset', 'cd', 'alias', 'readonly', '
  */
 export function continuesSilentLine(previous: string, text: string): boolean {
   if (!/^\s*(?:export\s+)?[A-Za-z_]\w*=(?:[^\s;&|]*|"[^"]*"|'[^']*')\s*$/.test(text)) return false;
-  const prev = previous.trim();
-  if (/^[A-Za-z_]\w*=/.test(prev)) return true;
-  return SILENT_BUILTINS.has(prev.split(/\s+/)[0]!);
+  return printsNothing(previous.trim());
 }
 
 /** A prompt found at the start of a line. */

@@ -1,5 +1,3 @@
-import { plainCommands } from '../plan/session.js';
-import { redirectedFiles } from '../shell/index.js';
 import type { CommandStep } from '../plan/types.js';
 import { ALONE_COMMANDS, PRINTED_ENV_LINE, ENV_PRINTING, REPL_REPLY_LINE, SINGLE_VALUE, TABLE_HEADER, VALUE_PRINTING } from './data/output-blocks.js';
 import { isOutputOnly, looksLikeCommand, programOf } from './line-kinds.js';
@@ -55,30 +53,6 @@ export function isAssignmentBlock(lines: DocLine[]): boolean {
   if (nonBlank.length === 0) return false;
   if (!nonBlank.every((l) => /^\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=/.test(l.text) && !isOutputOnly(l.text))) return false;
   return nonBlank.some((l) => /^\s*export\s|\$[({A-Za-z_]|`/.test(l.text));
-}
-
-/**
- * The file a command writes its output to (`> f`, `>> f`, `| tee f`, `-o yaml > f`), as written;
- * undefined for heredocs (their content is in the command) and for `2>` redirections.
- */
-export function fileWrittenBy(command: string): string | undefined {
-  if (/<<-?\s*['"]?\w+/.test(command)) return undefined;
-  const simple = plainCommands(command);
-  const last = simple[simple.length - 1];
-  if (!last) return undefined;
-  const words = last.words;
-  if (words[0] === 'tee') return words.slice(1).find((w) => !w.startsWith('-'));
-  // The last redirection of standard output wins (`cmd > a > b` writes b).
-  const file = redirectedFiles(last, { stdoutOnly: true }).pop()?.value;
-  return file === '/dev/null' ? undefined : file;
-}
-
-/** A command that prints nothing when it works: assignments, `cd`, `mkdir`, output sent to a file. */
-export function isSilent(command: string): boolean {
-  if (fileWrittenBy(command) !== undefined) return true;
-  return plainCommands(command).every(
-    (c) => c.words.length === 0 || /^(?:export|cd|mkdir|cp|mv|rm|touch|chmod|ln|alias|source|unset|set|sleep|true|:)$/.test(c.words[0]!),
-  );
 }
 
 /** kubectl's result line of a mutating command: `deployment.apps/web created`, `pod "x" deleted`. */

@@ -8,7 +8,8 @@ import type { LessonBuilder } from './lesson-builder.js';
 import { isOutputOnly, looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { findExampleIncludes } from './shortcodes.js';
 import { classifyStep } from '../plan/classify.js';
-import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, isSilent, looksLikeOutputBlock, nonCommandText } from './output-block.js';
+import { hasOnlyPrintedAssignments, isAssignmentBlock, isPrintedEnvironment, looksLikeOutputBlock, nonCommandText } from './output-block.js';
+import { printsNothing } from '../shell/index.js';
 import { scriptReason, scriptSign } from './script-body.js';
 import { textLineShape } from './data/text-lines.js';
 import { ALONE_COMMANDS, HTTP_REQUEST_LINE } from './data/output-blocks.js';
@@ -287,7 +288,7 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     // "The output from both commands should be:": the command before shows it too, when it shows nothing of its own.
     if (next.length === 0 && BOTH_COMMANDS_CUE.pattern.test(b.prose ?? '')) {
       const before = b.commandBefore(last!);
-      if (before && before.expected === null && !isSilent(before.command)) b.attachExpected(before, trimBlank(own), form, cue, d?.expect);
+      if (before && before.expected === null && !printsNothing(before.command)) b.attachExpected(before, trimBlank(own), form, cue, d?.expect);
     }
     for (const { command, output } of next) {
       const step = b.addCommands(splitCommandBlock([command], { shellSyntax: true, podNames: b.podNames }), { inferred: false }).pop();

@@ -1,4 +1,12 @@
-import { parseCommandLine, type Redirect } from '../shell/index.js';
+import {
+  flagValue as kubectlFlag,
+  parseCommandLine,
+  parseKubectl,
+  type KubectlCall,
+  type Redirect,
+  type ShellWord,
+  type SimpleCommand,
+} from '../shell/index.js';
 import { REPL_CLIENTS, SHELLS } from './data/places.js';
 import { NODE_HOSTS } from './data/node-hosts.js';
 import { containerExec, nodeOfContainer } from './node-container.js';
@@ -30,89 +38,48 @@ export interface OpenedSession extends SessionTarget {
   repl?: string;
 }
 
-/** The words of the first simple command, without `VAR=x` assignments and `sudo`-like prefixes. */
-function commandWords(command: string): string[] {
-  return plainCommands(command).find((c) => c.words.length > 0)?.words ?? [];
+/** The first simple command that runs a program, outside substitutions. */
+function firstCommand(command: string): SimpleCommand | undefined {
+  return parseCommandLine(command).commands.find((c) => c.program && !c.inside.includes('$(') && !c.inside.includes('<('));
 }
 
-/** kubectl flags that take a value as the next word (for finding the positional arguments). */
-const KUBECTL_VALUE_FLAGS = new Set([
-  '-n',
-  '--namespace',
-  '-c',
-  '--container',
-  '--image',
-  '--target',
-  '--copy-to',
-  '--profile',
-  '--context',
-  '--kubeconfig',
-  '--restart',
-  '--overrides',
-  '--env',
-  '--port',
-  '-l',
-  '--selector',
-  '--labels',
-  '--pod-running-timeout',
-  '--request-timeout',
-  '--cluster',
-  '--user',
-  '-s',
-  '--server',
-  '--custom-profile',
-  '--image-pull-policy',
-]);
+/** The words of the first simple command, without `VAR=x` assignments and `sudo`-like prefixes. */
+function commandWords(command: string): string[] {
+  const c = firstCommand(command);
+  return c ? [c.program!.value, ...c.args.map((a) => a.value)] : [];
+}
 
+/** What an interactive kubectl command says of its session, read with the command model's kubectl flag table. */
 interface KubectlArgs {
+  /** The subcommand (`exec`, `run`, …). */
+  sub: string;
   positional: string[];
-  flags: Map<string, string>;
   /** Words after `--`, or undefined without `--`. */
   after: string[] | undefined;
   stdin: boolean;
   tty: boolean;
+  namespace: string | undefined;
+  container: string | undefined;
+  copyTo: string | undefined;
 }
 
-function parseKubectl(words: string[]): KubectlArgs {
-  const positional: string[] = [];
-  const flags = new Map<string, string>();
-  let stdin = false;
-  let tty = false;
-  let after: string[] | undefined;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === '--') {
-      after = words.slice(i + 1);
-      break;
-    }
-    if (w.startsWith('--')) {
-      const eq = w.indexOf('=');
-      const name = eq === -1 ? w : w.slice(0, eq);
-      if (name === '--stdin') stdin = eq === -1 || w.slice(eq + 1) !== 'false';
-      else if (name === '--tty') tty = eq === -1 || w.slice(eq + 1) !== 'false';
-      else if (eq !== -1) flags.set(name, w.slice(eq + 1));
-      else if (KUBECTL_VALUE_FLAGS.has(name)) flags.set(name, words[++i] ?? '');
-      else flags.set(name, 'true');
-      continue;
-    }
-    if (w.startsWith('-') && w.length > 1) {
-      if (KUBECTL_VALUE_FLAGS.has(w)) {
-        flags.set(w, words[++i] ?? '');
-        continue;
-      }
-      // Short flags bundled (`-it`, `-ti`) or with a glued value (`-nkube-system`, `-cnginx`).
-      const letters = w.slice(1);
-      if (/^[nc]./.test(letters) && !/^[it]+$/.test(letters)) {
-        flags.set(`-${letters[0]}`, letters.slice(1).replace(/^=/, ''));
-        continue;
-      }
-      if (letters.includes('i')) stdin = true;
-      if (letters.includes('t')) tty = true;
-      continue;
-    }
-    positional.push(w);
-  }
-  return { positional, flags, after, stdin, tty };
+/** True when a boolean flag was given and not set to false (`-i`, `--stdin`, not `--stdin=false`). */
+function given(call: KubectlCall, ...names: string[]): boolean {
+  return names.some((n) => call.flags.get(n)?.some((f) => f.value !== 'false'));
+}
+
+function kubectlArgs(args: readonly ShellWord[]): KubectlArgs {
+  const call = parseKubectl(args);
+  return {
+    sub: call.path[0]?.value ?? '',
+    positional: call.positionals.map((w) => w.value),
+    after: call.afterDashDash?.map((w) => w.value),
+    stdin: given(call, '-i', '--stdin'),
+    tty: given(call, '-t', '--tty'),
+    namespace: kubectlFlag(call, '-n', '--namespace'),
+    container: kubectlFlag(call, '-c', '--container'),
+    copyTo: kubectlFlag(call, '--copy-to'),
+  };
 }
 
 function isShellCommand(words: string[]): boolean {
@@ -147,10 +114,8 @@ export function clientOpenedBy(command: string): { program: string; args: string
 }
 
 function withNamespace(target: OpenedSession, args: KubectlArgs): OpenedSession {
-  const ns = args.flags.get('-n') ?? args.flags.get('--namespace');
-  const container = args.flags.get('-c') ?? args.flags.get('--container');
-  if (ns) target.namespace = ns;
-  if (container) target.container = container;
+  if (args.namespace) target.namespace = args.namespace;
+  if (args.container) target.container = args.container;
   return target;
 }
 
@@ -168,7 +133,7 @@ export function sessionOpenedBy(command: string, listings: readonly string[] = [
   const words = commandWords(command);
   const program = words[0];
   if (program === undefined) return undefined;
-  if (program === 'kubectl') return kubectlSession(words.slice(1));
+  if (program === 'kubectl') return kubectlSession(kubectlArgs(firstCommand(command)!.args));
   if (program === 'minikube' && words[1] === 'ssh') {
     const rest = words.slice(2);
     if (rest.includes('--') || rest.some((w) => !w.startsWith('-') && !/^-/.test(w) && !isFlagValue(rest, w))) return undefined;
@@ -210,9 +175,8 @@ function sshTarget(host: string, nodeNames: readonly string[]): OpenedSession {
   return isNodeHost(host, nodeNames) ? { kind: 'node', name: host } : { kind: 'remote', name: host };
 }
 
-function kubectlSession(words: string[]): OpenedSession | undefined {
-  const sub = words[0];
-  const args = parseKubectl(words.slice(1));
+function kubectlSession(args: KubectlArgs): OpenedSession | undefined {
+  const sub = args.sub;
   if (!args.stdin || !args.tty) return undefined;
   const target = (args.positional[0] ?? '').replace(/^(?:pods?|po)\//, '');
   if (sub === 'exec') {
@@ -240,7 +204,7 @@ function kubectlSession(words: string[]): OpenedSession | undefined {
     const cmd = args.after ?? [];
     if (cmd.length > 0 && !isShellCommand(cmd)) return undefined;
     if (/^(?:node|no|nodes)\//.test(args.positional[0] ?? '')) return { kind: 'node', name: args.positional[0]!.replace(/^[^/]+\//, '') };
-    const copy = args.flags.get('--copy-to');
+    const copy = args.copyTo;
     const name = copy ?? target;
     if (!name) return undefined;
     const session = withNamespace({ kind: 'pod', name }, args);

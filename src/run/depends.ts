@@ -5,7 +5,7 @@
  * nginxconfigmap …`).
  */
 import { accountLogin } from '../plan/account.js';
-import { flagValue, kubectlCall, parseCommandLine, redirectedFiles, variablesSet } from '../shell/index.js';
+import { flagValue, kubectlCall, parseCommandLine, variablesSet, writtenFiles } from '../shell/index.js';
 
 /** A skipped step and the names of what it would have produced. */
 export interface SkippedProducer {
@@ -148,40 +148,16 @@ export function shownPresent(output: string): Set<string> {
   return present;
 }
 
-/** Flags that name the file a download writes: curl's `-o`/`--output`, wget's `-O`/`--output-document`. */
-const OUTPUT_FILE: Readonly<Record<string, readonly string[]>> = { curl: ['-o', '--output'], wget: ['-O', '--output-document'] };
-
 /**
- * The files and folders a command writes by name, for a later step that uses them: the targets
- * of `>`/`>>`, `tee`'s files, a download's output file, `mkdir` folders and the folder `git clone`
- * makes (its second argument, or the repository's name). Not the files it reads.
+ * The files and folders a command writes by name, for a later step that uses them: its
+ * redirections and what the command model's table of file writers says of its programs
+ * (`tee`, `mkdir`, `touch`, a download's output, `openssl -out`, the folder `git clone` makes).
+ * Not the files it reads.
  */
 export function createdPaths(command: string): Set<string> {
   const paths = new Set<string>();
-  const add = (p: string | undefined): void => {
-    if (p && /^[\w./~-]+$/.test(p) && !p.startsWith('-') && !p.startsWith('/dev/')) paths.add(p);
-  };
   for (const c of parseCommandLine(command).commands) {
-    for (const file of redirectedFiles(c)) add(file.value);
-    const program = c.program?.value ?? '';
-    // The program's arguments: the words after it (not `sudo` before it, nor the program itself).
-    const all = c.words.map((w) => w.value);
-    const words = all.slice(all.indexOf(program) + 1);
-    const args = words.filter((w) => !w.startsWith('-'));
-    if (program === 'mkdir' || program === 'tee') for (const a of args) add(a);
-    for (const flag of OUTPUT_FILE[program] ?? []) {
-      const at = words.findIndex((w) => w === flag || w.startsWith(`${flag}=`));
-      if (at >= 0) add(words[at]!.includes('=') ? words[at]!.slice(flag.length + 1) : words[at + 1]);
-    }
-    if (program === 'git' && args[0] === 'clone' && args[1])
-      add(
-        args[2] ??
-          args[1]
-            .replace(/\/+$/, '')
-            .split(/[/:]/)
-            .pop()!
-            .replace(/\.git$/, ''),
-      );
+    for (const p of writtenFiles(c).paths) if (/^[\w./~-]+$/.test(p) && !p.startsWith('-') && !p.startsWith('/dev/')) paths.add(p);
   }
   return paths;
 }

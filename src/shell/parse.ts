@@ -176,8 +176,11 @@ class TreeReader {
         return;
       case 'FuncDecl':
         return this.statement(cmd.Body, within('function'), '');
+      case 'TestClause':
+        // `[[ `hostname` =~ x ]]`: no program of its own, but its substitutions run commands.
+        return this.testSubstitutions(cmd.X, inside);
       default:
-        // `[[ … ]]`, `(( … ))`, `let`, `coproc`: no program of their own.
+        // `(( … ))`, `let`, `coproc`: no program of their own.
         return;
     }
   }
@@ -206,6 +209,17 @@ class TreeReader {
       if (partType === 'CmdSubst' || partType === 'ProcSubst') this.statements(part.Stmts, [...inside, partType === 'CmdSubst' ? '$(' : '<(']);
       else if (partType === 'DblQuoted') this.substitutions(part, inside);
     }
+  }
+
+  /** The substitutions of a `[[ … ]]` expression's words (`-n $(x)`, `$(a) == b`, `( … )`). */
+  testSubstitutions(node: Node, inside: Enclosure[]): void {
+    const type = typeOf(node);
+    if (type === 'Word') return this.substitutions(node, inside);
+    if (type === 'BinaryTest') {
+      this.testSubstitutions(node.X, inside);
+      return this.testSubstitutions(node.Y, inside);
+    }
+    if (type === 'UnaryTest' || type === 'ParenTest') return this.testSubstitutions(node.X, inside);
   }
 
   redirect(r: Node): Redirect {

@@ -6,6 +6,7 @@
  * behind it, and the Services that select it, cannot be checked. The runner asks after a step
  * failed; a step that names one of them is unchecked with the reason.
  */
+import { parseCommandLine, SHELL_BUILTINS } from '../../shell/index.js';
 import { canRun } from './runtime/images/can-run.js';
 import { profileFor } from './runtime/images/index.js';
 import { RELEASE_SHOWN } from './runtime/images/releases.js';
@@ -16,65 +17,20 @@ import { serviceSelector } from './controllers/service-pods.js';
 import { mapSelectorMatches, selectorMatches, type LabelSelector } from './controllers/util.js';
 import { unenforcedProfile } from './unenforced-profiles.js';
 
-/** Words before the program of a simple command (`if grep …`, `exec nginx`, `! test`). */
-const LEADING = new Set(['if', 'then', 'else', 'elif', 'while', 'until', 'do', '!', 'time', 'exec', '{', '(']);
-
-/** Words that make a simple command no program runs (keywords, builtins): their arguments are not programs either. */
-const NO_PROGRAM = new Set([
-  'fi',
-  'done',
-  'esac',
-  '}',
-  ')',
-  'for',
-  'case',
-  'in',
-  'function',
-  'true',
-  'false',
-  'echo',
-  'printf',
-  'test',
-  '[',
-  '[[',
-  'set',
-  'cd',
-  'export',
-  'unset',
-  'exit',
-  'read',
-  'source',
-  '.',
-  ':',
-  'eval',
-  'shift',
-  'trap',
-  'wait',
-  'local',
-  'return',
-  'break',
-  'continue',
-]);
-
 /**
  * The programs a container command runs: its first word, and for `sh -c`/`bash -c` scripts the
- * first word of every simple command of the script (after `exec`, assignments and keywords).
+ * program of every simple command of the script, read by the command model (in loops,
+ * conditions and `$(…)` too), less the shell's own builtins.
  */
 export function programsOf(argv: readonly string[]): string[] {
   if (!argv.length) return [];
   const first = argv[0]!.split('/').pop()!;
-  const script = ['sh', 'bash', 'ash', 'dash'].includes(first) ? argv[argv.indexOf('-c') + 1] : undefined;
-  if (!script || argv.indexOf('-c') < 0) return [first];
+  const script = ['sh', 'bash', 'ash', 'dash'].includes(first) && argv.includes('-c') ? argv[argv.indexOf('-c') + 1] : undefined;
+  if (script === undefined) return [first];
   const found = new Set<string>();
-  // An array assignment (`items=(foo bar)`) names no program.
-  for (const segment of script
-    .replace(/#.*$/gm, '')
-    .replace(/\b\w+=\([^)]*\)/g, '')
-    .split(/\n|;|\|\||&&|\||\$\(|`|\bthen\b|\bdo\b|\belse\b/)) {
-    const words = segment.trim().split(/\s+/).filter(Boolean);
-    while (words.length && (LEADING.has(words[0]!) || /^\w+=/.test(words[0]!))) words.shift();
-    const word = words[0];
-    if (word && !NO_PROGRAM.has(word) && /^[A-Za-z][\w.+-]*$/.test(word.split('/').pop()!)) found.add(word.split('/').pop()!);
+  for (const c of parseCommandLine(script).commands) {
+    // `$(<file)` and `[[ … ]]` are the shell's own; `"$CMD"` names no program we can know.
+    if (c.program && !SHELL_BUILTINS.has(c.name) && /^[A-Za-z][\w.+-]*$/.test(c.name)) found.add(c.name);
   }
   return [...found];
 }

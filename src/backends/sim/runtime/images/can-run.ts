@@ -1,3 +1,4 @@
+import { SHELL_BUILTINS } from '../../../../shell/index.js';
 import { command } from '../commands/index.js';
 import { profileFor } from './index.js';
 import { installablePrograms } from './packages.js';
@@ -11,30 +12,6 @@ const PARTIAL: Readonly<Record<string, string>> = {
   top: 'top is not modelled',
   vi: 'interactive editors are not modelled',
 };
-
-/** Shells and builtins every image with a shell runs. */
-const SHELL_BUILTINS = new Set([
-  'cd',
-  'export',
-  'set',
-  'unset',
-  'exit',
-  'read',
-  'source',
-  '.',
-  'eval',
-  'exec',
-  'shift',
-  'trap',
-  'wait',
-  'alias',
-  'type',
-  'command',
-  'local',
-  'return',
-  'break',
-  'continue',
-]);
 
 /**
  * Can the simulator check `program` run in a container of `image`? Answers from the image
