@@ -254,11 +254,29 @@ const NOT_FOUND = /\(NotFound\):?\s*([a-z][a-z0-9.]*)\s+"([^"]+)" not found/;
 /** kubectl's words for an object name that came out empty (a variable set from an empty listing). */
 const EMPTY_NAME =
   /error: (?:pod, type\/name or --filename must be specified|resource\(s\) were provided, but no name was specified|resource name may not be empty|expected 'exec POD_NAME COMMAND \[ARG1\] \[ARG2\] \.\.\. \[ARGN\]')/;
-const NO_RESOURCES = /^No resources found(?: in [\w-]+ namespace)?\.?\s*$/m;
-/** The same empty listing printed as YAML or JSON (`-o yaml`: `items: []`). */
-const EMPTY_ITEMS = /^items: \[\]\s*$|^\s*"items": \[\]/m;
+/**
+ * The shapes of an empty listing, as kubectl prints it: the object the step looked for is not there,
+ * whatever its name. `listOnly`: the shape says so only for a listing (a call naming no object), since a
+ * named object's own empty array prints it too.
+ */
+const EMPTY_LISTINGS: readonly { shape: RegExp; listOnly?: boolean }[] = [
+  { shape: /^No resources found(?: in [\w-]+ namespace)?\.?\s*$/m },
+  // `-o yaml` / `-o json`: `items: []`.
+  { shape: /^items: \[\]\s*$|^\s*"items": \[\]/m },
+  // `-o jsonpath='{.items[0]}'` on an empty list (client-go's jsonpath: array index out of bounds).
+  {
+    shape: /^error: error executing jsonpath "[^"\n]*\.items\[[^"\n]*": Error executing template: array index out of bounds: index \d+, length 0\b/m,
+    listOnly: true,
+  },
+];
 /** The API server's NotFound Status as a client of the REST API prints it (curl through `kubectl proxy`). */
 const STATUS_NOT_FOUND = /"message":\s*"([a-z][a-z0-9.]*) \\"([^"\\]+)\\" not found"/;
+
+/** A `kubectl get` of a type that names no object (`get pods`, `get pods -l app=web`). */
+function isListing(k: KubectlCall): boolean {
+  const first = k.positionals[0]?.value;
+  return k.path[0]?.value === 'get' && first !== undefined && !first.includes('/') && k.positionals.length === 1;
+}
 
 /** The kind a kubectl call works on (`get deployments` → deployment, `exec x` → pod). */
 function callKind(k: KubectlCall): string | undefined {
@@ -289,10 +307,12 @@ export function absentPrerequisite(
     const reason = namedAbsent(objects, kindOf(found[1]!), name);
     return reason ? { reason, names: [name] } : undefined;
   }
-  if (!EMPTY_NAME.test(output) && !NO_RESOURCES.test(output) && !EMPTY_ITEMS.test(output)) return undefined;
+  const listing = EMPTY_LISTINGS.find((l) => l.shape.test(output));
+  if (!EMPTY_NAME.test(output) && !listing) return undefined;
   const calls = parseCommandLine(command)
     .commands.map((c) => kubectlCall(c))
     .filter((k): k is KubectlCall => k != null);
+  if (listing?.listOnly && !calls.some(isListing)) return undefined;
   const kind = calls.map(callKind).find((k): k is string => k !== undefined && !createsKind(objects, k));
   if (!kind) return undefined;
   // A name taken from a variable that came out empty: later steps using the variable depend on it.

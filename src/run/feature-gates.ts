@@ -76,6 +76,15 @@ export const FEATURE_GATES: readonly FeatureGate[] = [
     simulated: false,
   },
   {
+    name: 'PodLevelResources',
+    stage: 'alpha',
+    defaultOn: false,
+    onSince: '1.34',
+    // A Pod's (or pod template's) own requests and limits, which a default 1.32 API server drops.
+    fields: [/(?:^|\.)spec\.resources(?:[.[]|$)/],
+    simulated: false,
+  },
+  {
     name: 'DynamicResourceAllocation',
     stage: 'beta',
     defaultOn: false,

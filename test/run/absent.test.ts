@@ -65,6 +65,26 @@ describe('absentPrerequisite', () => {
     expect(absentPrerequisite('kubectl get jobs', 'No resources found in default namespace.\n', 'No resources found.', page)).toBeUndefined();
   });
 
+  it('should excuse a jsonpath index into an empty list only for a listing of a kind the page creates none of', () => {
+    const outOfBounds = (template: string) =>
+      `error: error executing jsonpath "${template}": Error executing template: array index out of bounds: index 0, length 0. Printing more information for debugging, the template is:\n\ttemplate was:\n\t\t${template}\n`;
+    const none = pageObjects([cmd(1, 'kubectl get pods')], [], new Map());
+    expect(absentPrerequisite(`kubectl get pods -o=jsonpath='{.items[0]}'`, outOfBounds('{.items[0]}'), null, none)?.reason).toMatch(
+      /^this page creates no pod/,
+    );
+    expect(
+      absentPrerequisite(`kubectl get services -o jsonpath='{.items[0].metadata.name}'`, outOfBounds('{.items[0].metadata.name}'), null, none)?.reason,
+    ).toMatch(/^this page creates no service/);
+    // The page's Deployment makes pods: an empty pod list is then the page's (or the cluster's) fault.
+    expect(absentPrerequisite(`kubectl get pods -o=jsonpath='{.items[0]}'`, outOfBounds('{.items[0]}'), null, page)).toBeUndefined();
+    // A named object's template indexing into an empty list is about that object, not a listing.
+    expect(absentPrerequisite(`kubectl get pod web -o jsonpath='{.items[0]}'`, outOfBounds('{.items[0]}'), null, none)).toBeUndefined();
+    // Another index error (a list that is not empty) is not an absence.
+    expect(
+      absentPrerequisite(`kubectl get pods -o=jsonpath='{.items[3]}'`, outOfBounds('{.items[3]}').replace('length 0', 'length 2'), null, none),
+    ).toBeUndefined();
+  });
+
   it('should excuse an empty listing or an empty name only for kinds the page creates none of', () => {
     const none = pageObjects([cmd(1, 'kubectl get pods')], [], new Map());
     const r = absentPrerequisite('kubectl exec "$POD" -- env', 'error: pod, type/name or --filename must be specified\n', 'HOME=/root', none);

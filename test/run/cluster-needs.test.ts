@@ -50,6 +50,14 @@ describe('gatedFeature', () => {
     ).toBeUndefined();
     expect(gatedFeature(get, ['InPlacePodVerticalScaling'], ['spec.containers[0].resizePolicy', 'spec.containers[0].image'])).toBeUndefined();
   });
+  it("makes a Pod's own requests and limits unchecked on a page that asks for PodLevelResources, not a container's", () => {
+    const get = { command: 'kubectl get pod p -o yaml', output: '' };
+    expect(gatedFeature(get, ['PodLevelResources'], ['spec.resources.limits.cpu', 'spec.resources.requests.memory'])).toMatch(
+      /fields only the PodLevelResources feature gate \(alpha, off by default in Kubernetes 1\.32; on from 1\.34\)/,
+    );
+    expect(gatedFeature(get, ['PodLevelResources'], ['spec.containers[0].resources.limits.cpu'])).toBeUndefined();
+    expect(gatedFeature(get, [], ['spec.resources.limits.cpu'])).toBeUndefined();
+  });
 });
 
 describe('gatedFieldsShown', () => {

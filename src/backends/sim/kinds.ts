@@ -417,6 +417,7 @@ export const KINDS: readonly KindRow[] = [
     kind: 'PriorityClass',
     namespaced: false,
     shortNames: ['pc'],
+    rules: RULES.priorityclasses,
     printer: priorityClassPrinter,
   },
   { group: 'coordination.k8s.io', version: 'v1', resource: 'leases', kind: 'Lease', namespaced: true, rules: RULES.leases, printer: leasePrinter },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalQuantity, parseQuantity } from '../../../src/backends/sim/admission/quantity.js';
+import { canonicalQuantity, parseQuantity, sumQuantities } from '../../../src/backends/sim/admission/quantity.js';
 import { errorOf, setup, TYPES } from './fixtures.js';
 
 describe('quantities', () => {
@@ -104,4 +104,16 @@ describe('quantities', () => {
     });
     expect((claim.spec as { resources: unknown }).resources).toEqual({ requests: { storage: '1Gi' } });
   });
+});
+
+describe('sumQuantities', () => {
+  it.each([
+    [['512Mi', '512Mi'], '1Gi'],
+    [['250m', '750m'], '1'],
+    [['250m', '500m'], '750m'],
+    [['100Mi', '200Mi'], '300Mi'],
+    [['1', '500m'], '1500m'],
+    [[], '0'],
+    [['1', '1'], '2'],
+  ])('%j → %s', (values, sum) => expect(sumQuantities(values)).toBe(sum));
 });

@@ -10,6 +10,7 @@ import { customRules } from '../crd/rules.js';
 import { applyLimitRanges } from './limit-ranger.js';
 import { bumpGeneration, prepareCreateMeta, prepareUpdateMeta } from './metadata.js';
 import { admitNewPod, podQOSClass, requireServiceAccount } from './pod-plugins.js';
+import { admitPodPriority, validatePriorityClass } from './priority.js';
 import { type Dict, clone, ensureDict, resourceKey } from './util.js';
 import { validateObjectMeta } from './validation/meta.js';
 import { validateUpdate } from './validation/update.js';
@@ -129,10 +130,12 @@ export function createAdmission(store: Store, ctx: SimContext): Admission {
       const saName = (obj.spec?.serviceAccountName || obj.spec?.serviceAccount || 'default') as string;
       const serviceAccount = safeGet(store, SERVICE_ACCOUNTS, obj.metadata?.namespace, saName) as Dict | undefined;
       requireServiceAccount(requestName, String(obj.metadata?.namespace), saName, !!serviceAccount);
+      admitPodPriority(store, ensureDict(obj, 'spec'), requestName);
       admitNewPod(obj, ctx.ids, serviceAccount);
       verifyLimits = applyLimitRanges(store, obj);
       obj.status = { phase: 'Pending', qosClass: podQOSClass(ensureDict(obj, 'spec')) };
     }
+    if (key === 'priorityclasses.scheduling.k8s.io') validatePriorityClass(store, obj, op);
     if (key === 'services' && op === 'update' && old) carryOverAllocations(obj, old);
 
     const name = String(obj.metadata?.name ?? '');

@@ -25,7 +25,7 @@ import {
   generateJobSelector,
 } from './defaults/workloads.js';
 import { defaultLimitRange } from './limit-ranger.js';
-import { ensureDict, type Dict } from './util.js';
+import { ensureDict, setDefault, type Dict } from './util.js';
 import { validateConfigMap, validateIngressSpec, validatePod, validateSecret, validateServiceSpec } from './validation/core.js';
 import type { NameRule } from './validation/meta.js';
 import {
@@ -122,6 +122,8 @@ export const RULES = {
   customresourcedefinitions: { generation: true },
   leases: {},
   limitranges: { defaults: defaultLimitRange },
+  // SetDefaults_PriorityClass.
+  priorityclasses: { defaults: (o) => void setDefault(o, 'preemptionPolicy', 'PreemptLowerPriority') },
   // RBAC names are path segments (ValidateRBACName), so `system:discovery` is a valid name.
   roles: { name: 'path' },
   clusterroles: { name: 'path' },

@@ -82,7 +82,8 @@ export function admitNewPod(pod: Dict, ids: IdSource, serviceAccount?: Dict): vo
     spec.imagePullSecrets = pullSecrets.map((s) => ({ name: s.name }));
   }
   addDefaultTolerations(spec);
-  if (!spec.priorityClassName) setDefault(spec, 'priority', 0);
+  // The Priority plugin (priority.ts) has set spec.priority from the pod's class already.
+  setDefault(spec, 'priority', 0);
   setDefault(spec, 'preemptionPolicy', 'PreemptLowerPriority');
 }
 

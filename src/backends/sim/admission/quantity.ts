@@ -98,3 +98,33 @@ export function canonicalQuantity(value: unknown): string {
   }
   return text;
 }
+
+/** A quantity in nano-units, exactly (`1Gi` → 1073741824 × 10⁹), or undefined when it does not parse. */
+function quantityNanos(value: unknown): bigint | undefined {
+  const m = new RegExp(QUANTITY_REGEX).exec(String(value ?? ''));
+  if (!m) return undefined;
+  const [num = '', suffix = ''] = [m[1], m[2]];
+  const factor = NANO_FACTORS[suffix];
+  if (factor === undefined) return undefined;
+  const [int = '0', frac = ''] = num.replace(/^[+-]/, '').split('.');
+  const nano = (BigInt(`${int}${frac}` || '0') * factor) / 10n ** BigInt(frac.length);
+  return num.startsWith('-') ? -nano : nano;
+}
+
+/**
+ * The sum of quantities as Quantity.Add leaves it and String() prints it: in the format of the first
+ * one (binary for `Ki`…`Ei`), canonical (`512Mi` + `512Mi` → `1Gi`, `250m` + `750m` → `1`); `0` for none.
+ */
+export function sumQuantities(values: readonly unknown[]): string {
+  let total = 0n;
+  let binary: boolean | undefined;
+  for (const v of values) {
+    const nano = quantityNanos(v);
+    if (nano === undefined) continue;
+    binary ??= /[KMGTPE]i$/.test(String(v));
+    total += nano;
+  }
+  const perUnit = 10n ** 9n;
+  if (binary && total % perUnit === 0n && (total / perUnit) % 1024n === 0n) return canonicalQuantity(`${total / perUnit / 1024n}Ki`);
+  return canonicalQuantity(`${total}n`);
+}

@@ -2,6 +2,7 @@ import { StatusError } from '../status.js';
 import type { KObject } from '../types.js';
 import { stamp } from './delete.js';
 import { clusterAddons } from './addons.js';
+import { SYSTEM_PRIORITY_CLASSES } from '../admission/priority.js';
 import { DEFAULT_CLUSTER_ROLE_BINDINGS, DEFAULT_CLUSTER_ROLES } from './default-rbac.js';
 import type { Api } from './types.js';
 
@@ -76,6 +77,8 @@ export function bootstrap(api: Api, caPem: string): void {
     );
     ensureNamespaceDefaults(api, name, caPem, BOOTSTRAP_AGE_SECONDS);
   }
+  // The API server's scheduling storage creates the system classes at start; pods of the add-ons name them.
+  for (const pc of SYSTEM_PRIORITY_CLASSES) ensure(api, 'priorityclasses', 'scheduling.k8s.io', structuredClone(pc) as KObject, BOOTSTRAP_AGE_SECONDS);
   const labels = { component: 'apiserver', provider: 'kubernetes' };
   ensure(
     api,

@@ -18,6 +18,7 @@ import { TokensController } from './tokens.js';
 import { ensureKindAddons, nodeInfos, registerNodes } from './nodes.js';
 import type { WorkQueue } from './queue.js';
 import { ReplicaSetController } from './replicaset.js';
+import { ResourceQuotaController } from './resourcequota.js';
 import { Scheduler } from './scheduler.js';
 import { StatefulSetController } from './statefulset.js';
 import { type PodLifecycleTimings, defaultPodLifecycle } from './stages/pod-lifecycle.js';
@@ -89,6 +90,7 @@ export function startControllers(api: Api, runtime: PodRuntime, options: Control
   tryStart(() => new VolumeController(api));
   tryStart(() => new HorizontalPodAutoscalerController(api, { ...defaultHpaSettings, ...options.hpa }));
   tryStart(() => new CrdController(api));
+  tryStart(() => new ResourceQuotaController(api));
   running.push(gc);
   const dispatch = (change: StoreChange) => {
     for (const c of running) {

@@ -118,6 +118,20 @@ export function defaultVolume(volume: Dict): void {
   if (isDict(volume.iscsi)) setDefault(volume.iscsi, 'iscsiInterface', 'default');
 }
 
+/**
+ * Fields of a pod spec whose feature gate is off by default in 1.32: the API server drops them on
+ * every write (pkg/api/pod/util.go `dropDisabledFields`), so a default cluster never stores them.
+ * The simulator never stores them either, so an old spec never has them in use.
+ */
+const GATED_POD_SPEC_FIELDS: readonly { field: string; gate: string }[] = [
+  // dropDisabledPodLevelResources: pod-level requests and limits (alpha in 1.32).
+  { field: 'resources', gate: 'PodLevelResources' },
+];
+
+function dropDisabledFields(spec: Dict): void {
+  for (const { field } of GATED_POD_SPEC_FIELDS) delete spec[field];
+}
+
 /** PodSpec defaults shared by pods and pod templates. */
 export function defaultPodSpec(spec: Dict): void {
   setDefault(spec, 'restartPolicy', 'Always');
@@ -132,6 +146,7 @@ export function defaultPodSpec(spec: Dict): void {
   for (const c of list(spec.containers)) defaultContainer(c);
   for (const c of list(spec.ephemeralContainers)) defaultContainer(c);
   for (const v of list(spec.volumes)) defaultVolume(v);
+  dropDisabledFields(spec);
   if (spec.hostNetwork === true) {
     for (const c of [...list(spec.initContainers), ...list(spec.containers)]) {
       for (const p of list(c.ports)) setDefault(p, 'hostPort', p.containerPort);
