@@ -403,7 +403,8 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     const step = again.length === 1 ? again[0]! : undefined;
     if (step) {
       const shown = trimBlank(lines);
-      b.attachExpected(step, shown, b.cue ? 'cue' : 'fence', b.cue);
+      // The later block shows what changed (one describe line), not the whole output again.
+      b.attachExpected(step, shown, b.cue ? 'cue' : 'fence', b.cue, 'contains');
       last.laterSnapshot = { line: unit.line, keys: describeKeys(shown.map((l) => l.text)) };
       b.since = 'adjacent';
       return;

@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LATER_SNAPSHOT_CUE } from '../../src/parse/data/cues.js';
 import { parseMarkdown } from '../../src/parse/index.js';
 import type { CommandStep } from '../../src/plan/types.js';
-import { runOnSim } from '../run/helpers.js';
 
 const cmds = (md: string): CommandStep[] =>
   parseMarkdown(md, { path: 'doc.md', readFile: () => undefined }).steps.filter((s): s is CommandStep => s.kind === 'command');
@@ -44,20 +42,4 @@ describe('a later snapshot of the same command', () => {
     );
     expect(steps.map((s) => s.command)).toEqual(['kubectl scale rs web --replicas=2']);
   });
-
-  it('should excuse the earlier values the later block shows again, and compare the later one', async () => {
-    const r = await runOnSim(join(import.meta.dirname, '../../fixtures/run/later-snapshot/page.md'));
-    const steps = r.steps.filter((s) => s.kind === 'command');
-    expect(steps.map((s) => s.line)).toEqual([25, 31, 47]);
-    expect(steps[0]!.status).toBe('pass');
-    expect(['pass', 'unchecked']).toContain(steps[1]!.status);
-    expect(steps[2]!.status).toBe('pass');
-  }, 90_000);
-
-  it('should still fail a value the later block does not show again', async () => {
-    const r = await runOnSim(join(import.meta.dirname, '../../fixtures/run/later-snapshot/wrong-replicas.md'));
-    const steps = r.steps.filter((s) => s.kind === 'command');
-    expect(steps[1]!.status).toBe('fail');
-    expect(steps[1]!.differences.map((d) => d.line)).toEqual([39]);
-  }, 90_000);
 });
