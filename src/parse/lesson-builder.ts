@@ -9,7 +9,8 @@ import type { BlockCommand } from './command-block.js';
 import { commandText } from './command-block.js';
 import { ContextTracker } from './context.js';
 import { accountLogin } from '../plan/account.js';
-import { assignedNames, elidedValue, findPlaceholders, illustrativeReason } from '../plan/placeholders.js';
+import { assignedNames, elidedValue, findPlaceholders, illustrativeReason, placeholderPath } from '../plan/placeholders.js';
+import { PLACEHOLDER_PATH, PLACEHOLDER_PATH_STILL_RUNS } from '../plan/data/placeholders.js';
 import { RESULT_LINE } from './output-block.js';
 import { printsNothing, stdoutFile } from '../shell/index.js';
 import type { ContainerCue, CueMatch } from './cue.js';
@@ -164,6 +165,15 @@ export class LessonBuilder {
         const reason = `signs in with the reader's own account: \`${login.words.join(' ')}\` needs ${login.needs}`;
         step.host = { kind: 'remote', reason, source: { by: 'program', text: login.words.join(' ') } };
       }
+      // A path the reader fills in (`/path/to/key`): kubectl stops at reading it, before any effect,
+      // so it still runs (its usage errors are the page's) and the runner names the path when the
+      // file is missing; another program is not run with it.
+      // The page's commands are gathered only for a command that has such a path (pages run to thousands of steps).
+      const filled = PLACEHOLDER_PATH.pattern.test(text) ? placeholderPath(text, this.commandTexts()) : undefined;
+      if (filled !== undefined && step.host.kind === 'local' && !PLACEHOLDER_PATH_STILL_RUNS.has(step.program)) {
+        const reason = `${filled} is a path for the reader to fill in with a file of their own; no step of the page makes it`;
+        step.host = { kind: 'illustrative', reason, source: { by: 'program', text: filled } };
+      }
       const elided = elidedValue(text);
       if (elided !== undefined && step.host.kind === 'local') {
         const reason = `the doc shortens a value with "..." (${elided}); the command cannot run as written`;
@@ -208,6 +218,11 @@ export class LessonBuilder {
       this.context.continued = undefined;
     }
     return added;
+  }
+
+  /** The commands of the page so far, as written (heredoc bodies included). */
+  private commandTexts(): string[] {
+    return this.steps.flatMap((s) => (s.kind === 'command' ? [s.command] : s.kind === 'manifest' && s.file ? [s.file] : []));
   }
 
   /**

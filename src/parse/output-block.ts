@@ -1,5 +1,15 @@
 import type { CommandStep } from '../plan/types.js';
-import { ALONE_COMMANDS, PRINTED_ENV_LINE, ENV_PRINTING, REPL_REPLY_LINE, SINGLE_VALUE, TABLE_HEADER, VALUE_PRINTING } from './data/output-blocks.js';
+import {
+  ALONE_COMMANDS,
+  DESCRIBE_FIRST_LINE,
+  DESCRIBE_LINE,
+  PRINTED_ENV_LINE,
+  ENV_PRINTING,
+  REPL_REPLY_LINE,
+  SINGLE_VALUE,
+  TABLE_HEADER,
+  VALUE_PRINTING,
+} from './data/output-blocks.js';
 import { isOutputOnly, looksLikeCommand, programOf } from './line-kinds.js';
 import type { DocLine } from './source-text.js';
 import { textLineShape, type TextLineShape } from './data/text-lines.js';
@@ -16,10 +26,25 @@ export function looksLikeOutputBlock(lines: DocLine[], last: CommandStep | undef
   if (first === undefined) return false;
   if (TABLE_HEADER.test(first) || /^(?:Error from server|error: )/.test(first)) return true;
   if (nonBlank.some((l) => REPL_REPLY_LINE.test(l.text.trim()))) return true;
+  if (isDescribeOutput(nonBlank)) return true;
   if (nonBlank.length === 1 && last !== undefined && VALUE_PRINTING.test(last.command) && SINGLE_VALUE.test(first)) {
     return /^(?:true|false|-?\d+(?:\.\d+)?)$/.test(first) || !looksLikeCommand(first) || !ALONE_COMMANDS.has(first);
   }
   return false;
+}
+
+/**
+ * True when a block reads as kubectl describe's output: its first line is a capitalised `Key:`
+ * ({@link DESCRIBE_FIRST_LINE}) and either the key has several words (`Pods Status:`), its value
+ * stands two spaces off (`Name:       pods-high`), or another line is describe's (a rule of dashes,
+ * `Key:` alone). `Name: x` alone may be a page's note; `Name=x cmd` and `echo Name: x` are commands.
+ */
+export function isDescribeOutput(nonBlank: readonly DocLine[]): boolean {
+  const first = nonBlank[0]?.text;
+  if (first === undefined || !DESCRIBE_FIRST_LINE.pattern.test(first)) return false;
+  const key = first.slice(0, first.indexOf(':'));
+  if (/\s/.test(key) || /^[^:]*:\s{2,}\S/.test(first)) return true;
+  return nonBlank.slice(1).some((l) => DESCRIBE_LINE.test(l.text));
 }
 
 /**

@@ -13,7 +13,15 @@ import { printsNothing } from '../shell/index.js';
 import { scriptReason, scriptSign } from './script-body.js';
 import { textLineShape } from './data/text-lines.js';
 import { ALONE_COMMANDS, HTTP_REQUEST_LINE } from './data/output-blocks.js';
-import { ADDRESS_LINE, BOTH_COMMANDS_CUE, EXAMPLE_VALUE_PROSE, FILE_CONTENT_PROSE, NO_OUTPUT_CUE } from './data/cues.js';
+import {
+  ADDRESS_LINE,
+  BOTH_COMMANDS_CUE,
+  EXAMPLE_VALUE_PROSE,
+  FILE_CONTENT_PROSE,
+  INSIDE_STATE_PROSE,
+  LATER_SNAPSHOT_CUE,
+  NO_OUTPUT_CUE,
+} from './data/cues.js';
 import { matchReturnTerminalCue, sentencesOf } from '../plan/context-cues.js';
 import { splitRepeatedCommands } from './repeated-command.js';
 import { optionalRowNames } from './data/optional-row-cues.js';
@@ -381,6 +389,51 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   // So is a block of API paths or URLs the prose points at ("an endpoint is created at:").
   const sampleValue =
     !b.cue && b.since === 'prose' && !anyPrompt && !manifestLang && (isExampleValueProse(b.prose) || nonBlank.every((l) => ADDRESS_LINE.test(l.text.trim())));
+  // "A little later, the same command may show:" after a read-only command whose output the page
+  // already showed: the same command run again later, with this block as its output.
+  if (
+    last !== undefined &&
+    last.expected !== null &&
+    last.class === 'read-only' &&
+    last.host.kind === 'local' &&
+    !anyPrompt &&
+    !manifestLang &&
+    !firstIsCommand &&
+    d?.setup !== true &&
+    d?.skip === undefined &&
+    lastSentenceMatches(b.prose, LATER_SNAPSHOT_CUE.pattern)
+  ) {
+    const again = b.addCommands(
+      splitCommandBlock([{ text: last.command, line: unit.line, column: unit.column }], { shellSyntax: true, podNames: b.podNames }),
+      {
+        inferred: true,
+      },
+    );
+    const step = again.length === 1 ? again[0]! : undefined;
+    if (step) {
+      const shown = trimBlank(lines);
+      // The later block shows what changed (one describe line), not the whole output again.
+      b.attachExpected(step, shown, b.cue ? 'cue' : 'fence', b.cue, 'contains');
+      last.laterSnapshot = { line: unit.line, keys: describeKeys(shown.map((l) => l.text)) };
+      b.since = 'adjacent';
+      return;
+    }
+  }
+  // Prose saying what is inside a pod or its filesystem ("Both containers will have the following
+  // files present …:"), with no output cue: the block shows that state, neither the command
+  // before's output nor commands to run.
+  if (!b.cue && b.since === 'prose' && !anyPrompt && !manifestLang && !firstIsCommand && d?.setup !== true && isInsideStateProse(b.prose)) {
+    b.findings.push(
+      diagnostic(
+        'not-a-command',
+        'info',
+        { line: unit.line, column: unit.column },
+        'This block shows what the prose says is inside a pod or container, not what a command prints; it is an illustration and is not run or compared.',
+      ),
+    );
+    b.since = 'blocked';
+    return;
+  }
   // Content that can only be output (a table header, `Error from server`, a client's replies, a lone value).
   if (!anyPrompt && d?.setup !== true && !sampleValue && looksLikeOutputBlock(lines, last)) {
     const watch = b.context.pendingWatch();
@@ -483,6 +536,20 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     else b.since = 'blocked';
     return;
   }
+  // A shell fence whose first word is a key (`Name:`, `status:`): no program is named so; the
+  // block is text the page shows (output nothing was waiting for, a note), never commands.
+  if (isCommandTag && !anyPrompt && d?.setup !== true && firstCode !== undefined && KEY_FIRST_WORD.test(firstCode.text)) {
+    b.findings.push(
+      diagnostic(
+        'not-a-command',
+        'info',
+        { line: unit.line, column: unit.column },
+        `This block is not commands: its first word "${firstCode.text.trim().split(/\s+/)[0]}" is a key, not a program; it is an illustration and is not run.`,
+      ),
+    );
+    b.since = 'blocked';
+    return;
+  }
   if (isCommandTag || anyPrompt || (isOutputTag && firstIsCommand) || d?.setup) {
     const sign = !anyPrompt && d?.setup !== true ? scriptSign(lines) : undefined;
     // A script the page asks to save under a name ("Save this as `check.sh`:") is that file.
@@ -503,6 +570,38 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
 function scriptFileName(prose: string | undefined): string | null {
   const names = [...(prose ?? '').matchAll(/([\w.-]+\.(?:sh|bash|py|pl|rb))\b/g)].map((m) => m[1]!);
   return names.length > 0 ? names[names.length - 1]!.split('/').pop()! : null;
+}
+
+/** True when the last sentence of the prose matches `pattern`. */
+function lastSentenceMatches(prose: string | undefined, pattern: RegExp): boolean {
+  const last = lastSentence(prose);
+  return last !== undefined && pattern.test(last);
+}
+
+/** The last sentence of prose, made plain; undefined when there is none or it is too long to be a lead-in. */
+function lastSentence(prose: string | undefined): string | undefined {
+  if (!prose || prose.length > 20_000) return undefined;
+  const sentences = prose
+    .replace(/`/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(/(?<=[.!?])\s+(?=\S)/);
+  const last = sentences[sentences.length - 1] ?? '';
+  return last.length <= 500 ? last : undefined;
+}
+
+/** The `Key:` names of describe-style lines (`Pods Status:  3 Running`), trimmed. */
+function describeKeys(lines: readonly string[]): string[] {
+  return lines.flatMap((t) => {
+    const m = /^\s*([A-Za-z][\w .()/-]*?):(?:\s|$)/.exec(t);
+    return m ? [m[1]!.trim()] : [];
+  });
+}
+
+/** True when the last sentence of the prose says what is inside a pod or its filesystem ({@link INSIDE_STATE_PROSE}). */
+function isInsideStateProse(prose: string | undefined): boolean {
+  const last = lastSentence(prose);
+  return last !== undefined && !INSIDE_STATE_PROSE.exclude.test(last) && INSIDE_STATE_PROSE.pattern.test(last);
 }
 
 /**
@@ -570,6 +669,9 @@ function spanOfLines(lines: DocLine[]): { line: number; column: number; endLine:
 function isNotCommandLine(text: string): boolean {
   return isOutputOnly(text) || textLineShape(text)?.name === 'yaml-item' || /^\s*[\w.+-]+(?:\s*,\s*[\w.+-]+)+\s*,?\s*$/.test(text);
 }
+
+/** A first word ending in a colon (`Name:`, `Pods Status:`): a key, which no program is named. */
+const KEY_FIRST_WORD = /^\s*[A-Za-z][\w.()-]*(?:\s[A-Za-z(][\w.()/-]*)*:(?:\s|$)/;
 
 /** A single word that names a program but is typed alone by no one, followed by lines that are not commands. */
 function isLoneValue(first: string, rest: DocLine[]): boolean {

@@ -1,4 +1,12 @@
-import { DOT_RANGE_PROGRAMS, ELIDED_VALUE, ELISION_STILL_RUNS, REPLACE_COMMENT, SHELL_VARIABLES, TEMPLATE_PLACEHOLDERS } from './data/placeholders.js';
+import {
+  DOT_RANGE_PROGRAMS,
+  ELIDED_VALUE,
+  ELISION_STILL_RUNS,
+  PLACEHOLDER_PATH,
+  REPLACE_COMMENT,
+  SHELL_VARIABLES,
+  TEMPLATE_PLACEHOLDERS,
+} from './data/placeholders.js';
 import { plainCommands } from './session.js';
 
 /** Names a command assigns (`X=…`, `export X=…`, `read X`, `for X in`), for later steps. */
@@ -66,4 +74,15 @@ export function elidedValue(command: string): string | undefined {
   if (!m) return undefined;
   if (plainCommands(text).some((c) => DOT_RANGE_PROGRAMS.has(c.words[0] ?? '') || ELISION_STILL_RUNS.has(c.words[0] ?? ''))) return undefined;
   return m[1];
+}
+
+/**
+ * The first path in a command the reader fills in ({@link PLACEHOLDER_PATH}: `--cert=path/to/cert/file`),
+ * or undefined, also when an earlier command of the page (`earlier`, as written) names the same
+ * path: then the page made that file and the path is real.
+ */
+export function placeholderPath(command: string, earlier: readonly string[]): string | undefined {
+  const path = PLACEHOLDER_PATH.pattern.exec(scanned(command))?.[1];
+  if (path === undefined || earlier.some((c) => c.includes(path))) return undefined;
+  return path;
 }

@@ -183,6 +183,12 @@ export interface CommandStep {
    * when it cannot, the step is illustrative.
    */
   placeholders?: string[];
+  /**
+   * The page shows this command's output again at a later time ("A little later, the same command
+   * may show:", at `line`): the later step compares it; here the values of the `keys` it shows
+   * again (describe fields such as `Pods Status`) and of table state columns were a state passed through.
+   */
+  laterSnapshot?: { line: number; keys: string[] };
   /** The prose that says what a placeholder stands for ("where `<pid>` is the Redis process ID"), before or right after the step. */
   placeholderProse?: string;
   /** A literal assignment the comment or prose before it says is the reader's choice from the previous output. */

@@ -7,6 +7,7 @@
  */
 import { load } from 'js-yaml';
 import { parseCommandLine } from '../shell/index.js';
+import { placeholderPath } from '../plan/placeholders.js';
 
 /** How tools say a file they were given does not exist; group 1 is the path. */
 const MISSING = [/error: the path "([^"]+)" does not exist/, /(?:^|\s|')([^\s':"]+)'?: No such file or directory/m];
@@ -38,6 +39,16 @@ export function readerFile(command: string, output: string, earlier: readonly st
     return file;
   }
   return undefined;
+}
+
+/**
+ * The path the reader fills in (`--cert=path/to/cert/file`) that a failed step could not read, or
+ * undefined: the command names a placeholder path no earlier step names and the tool's output names
+ * it (`Cannot read file path/to/cert/file`, `error reading /path/to/id_rsa: no such file …`).
+ */
+export function placeholderFile(command: string, output: string, earlier: readonly string[]): string | undefined {
+  const path = placeholderPath(command, earlier);
+  return path !== undefined && output.includes(path) ? path : undefined;
 }
 
 /** `metadata.name` of each object in a manifest's text (documents separated by `---`). */

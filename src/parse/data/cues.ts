@@ -103,3 +103,49 @@ export const BOTH_COMMANDS_CUE = {
   trigger: ['The output from both commands should be:', 'Both commands should print:', 'The output of both commands is similar to:'],
   clean: ['The output from the first command is:', 'Run both commands, then look at the output:', 'The output is similar to:'],
 } as const;
+
+/**
+ * The last sentence of prose saying what is inside a pod, a container or its filesystem ("Both
+ * containers will have the following files present on their filesystems:", "The volume now holds
+ * these files:"), not what a command prints: without an output cue the block after it is an
+ * illustration of that state, never the output of the command before the prose and never commands.
+ * `trigger` sentences must match and `clean` ones must not (test/parse/inside-state-prose.test.ts).
+ */
+export const INSIDE_STATE_PROSE = {
+  pattern:
+    /\b(?:(?:containers?|pods?|filesystems?|volumes?|mounts?|directory|folder)\b[^.:]{0,120}\b(?:will\s+(?:have|hold|contain|see)|(?:now\s+)?(?:has|have|holds?|contains?))\b[^.:]{0,80}\b(?:files?|director(?:y|ies)|paths?|entries|keys?)|(?:files?|director(?:y|ies)|paths?)\b[^.:]{0,80}\b(?:present|exist|appear|mounted|available|created)\b[^.:]{0,40}\b(?:in|on|inside|within|under)\s+(?:the|each|both|every|its|their|your)?\s*(?:\w+\s+)?(?:containers?|pods?|filesystems?|volumes?))\b[^.:]{0,200}:\s*$/i,
+  // A sentence that speaks of output, a command or running one introduces what a command prints.
+  exclude: /\b(?:output|prints?|shows?|displays?|returns?|run|command|list)\b/i,
+  trigger: [
+    "Both containers will have the following files present on their filesystems with the values for each container's environment:",
+    'The volume now contains these files:',
+    'The following files are present inside the container:',
+    'Each Pod has these paths mounted:',
+  ],
+  clean: [
+    'The output is similar to:',
+    'List the files in the container:',
+    'Run the following command to see the files:',
+    'The output shows the files present in the container:',
+    'Create a Pod that has the following volume:',
+  ],
+} as const;
+
+/**
+ * The last sentence of prose presenting the next block as what the command before shows at a later
+ * time ("A little later, the same command may show:", "After a while, the output is:"): the same
+ * command run again, compared once the cluster has moved on; the earlier block's values that this
+ * one shows again were a state passed through. `trigger` sentences must match and `clean` ones must
+ * not (test/parse/later-snapshot.test.ts).
+ */
+export const LATER_SNAPSHOT_CUE = {
+  pattern:
+    /\b(?:(?:a\s+(?:little|bit|few\s+\w+|moment|minute)|some\s+time|shortly)\s+later|after\s+(?:a\s+(?:while|moment|little|bit|few\s+\w+|minute)|some\s+time)|eventually)\b[^.:]{0,120}\b(?:same\s+command|output|(?:shows?|prints?|returns?|displays?|see)\b)[^.:]{0,120}:\s*$/i,
+  trigger: [
+    'A little later, the same command may show:',
+    'After a while, the output is:',
+    'A few seconds later, the same command shows:',
+    'Eventually you should see:',
+  ],
+  clean: ['The output is similar to:', 'Later in this tutorial, you see how to scale it:', 'After a while, delete the Pod:', 'Run the same command again:'],
+} as const;

@@ -70,3 +70,19 @@ export const ALONE_COMMANDS: ReadonlySet<string> = new Set([
  * whatever the fence's language.
  */
 export const HTTP_REQUEST_LINE = /^\s*(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\/\S*\s+HTTP\/\d(?:\.\d)?\s*$/;
+
+/**
+ * The first line of kubectl describe's output (`Name:         pods-high`, `Pods Status:  3 Running
+ * / …`): a capitalised key and a colon, which no program is named. A block that starts so is output
+ * (after a command) or an illustration, never commands. `trigger` lines must match and `clean` ones
+ * must not (test/parse/describe-output.test.ts); lead-ins a page writes in a fence (`Note:`) are
+ * not describe keys.
+ */
+export const DESCRIBE_FIRST_LINE = {
+  pattern: /^(?!(?:Note|NOTE|Warning|WARNING|Tip|TIP|Caution|CAUTION|Important|IMPORTANT|Example|Usage)s?:)[A-Z][\w.()-]*(?:\s[A-Za-z(][\w.()/-]*)*:(?:\s|$)/,
+  trigger: ['Name:       pods-high', 'Pods Status:    3 Running / 0 Waiting / 0 Succeeded / 0 Failed', 'Events:', 'Namespace:  default'],
+  clean: ['Name=x kubectl get pods', 'echo Name: x', 'Note: run this first', 'kubectl describe quota', 'name: web', 'WARNING: this deletes'],
+} as const;
+
+/** A line that only kubectl describe prints: a `Key:` line, a rule of dashes, `<none>`, `Events:`. */
+export const DESCRIBE_LINE = /^\s*(?:[A-Z][\w.()-]*(?:\s[A-Za-z(][\w.()/-]*)*:(?:\s|$)|-{2,}(?:\s+-{2,})*\s*$|<none>\s*$)/;

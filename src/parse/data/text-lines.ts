@@ -30,6 +30,24 @@ export const TEXT_LINE_SHAPES: readonly TextLineShape[] = [
     clean: ['kubectl get pods -o wide', '--help', 'ls -l'],
   },
   {
+    name: 'describe-field',
+    what: "a `Key:` line of kubectl describe's output",
+    // A capitalised key of several words (`Pods Status:`, `Pod Template:`) ends in a colon: no
+    // program is named so. One-word keys (`Name:`, `Events:`) are already `yaml-key` lines.
+    pattern: /^\s*[A-Z][\w.()-]*(?:\s[A-Za-z(][\w.()/-]*)+:(?:\s|$)/,
+    trigger: ['Pods Status:    3 Running / 0 Waiting / 0 Succeeded / 0 Failed', 'Pod Template:', '  Termination Grace Period:  30s', 'Host Port:     0/TCP'],
+    clean: ['echo Name: x', 'Name=x env', 'kubectl describe pod web', 'go on: the next step'],
+  },
+  {
+    name: 'rule-line',
+    what: 'a rule of dashes under a table header',
+    // kubectl describe underlines its tables' headers (`--------  ----  ----`); `---` alone is a
+    // YAML document separator, left to the manifest rules.
+    pattern: /^(?!\s*---\s*$)\s*-{2,}(?:\s+-{2,})*\s*$/,
+    trigger: ['--------    ----  ----', '  ----    ------  ----', '---------'],
+    clean: ['--help', '-- ls', 'kubectl exec web -- ls', '-', '---'],
+  },
+  {
     name: 'dotted-setting',
     what: 'a `name=value` setting bash would not take as an assignment',
     // A shell variable name has no dot or dash: `server.1=…` and `log-level=…` are a config file's lines.

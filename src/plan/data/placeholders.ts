@@ -67,3 +67,17 @@ export const ELISION_STILL_RUNS: ReadonlySet<string> = new Set(['kubectl', 'oc']
 
 /** A comment telling the reader to substitute a value: `# replace this with your IP`. */
 export const REPLACE_COMMENT = /#.*\b(?:replace|substitute|change|set)\b.*\b(?:this|with|your|own)\b/i;
+
+/**
+ * A path the reader fills in with a file of their own: `path/to/cert/file`, `/path/to/.ssh/id_rsa`,
+ * `--key=path/to/key.pem`. Only the `path/to/` words mark it: `/usr/share/path/x` is a real path.
+ * `trigger` arguments must match and `clean` ones must not (test/plan/placeholder-paths.test.ts).
+ */
+export const PLACEHOLDER_PATH = {
+  pattern: /(?<=^|[\s=:'"])(\/?(?:path|your\/path)\/to\/[^\s'";|&)]*)/,
+  trigger: ['--cert=path/to/cert/file', '--from-file=ssh-privatekey=/path/to/.ssh/id_rsa', 'cat /path/to/file', "--from-file='path/to/bar'"],
+  clean: ['--from-file=./config/path/to.txt', 'kubectl get --raw /api/v1/path', '/usr/share/path/to/x', 'cat mypath/to/file'],
+} as const;
+
+/** Programs that read a placeholder path and stop with an error before any effect; others are not run with one. */
+export const PLACEHOLDER_PATH_STILL_RUNS: ReadonlySet<string> = new Set(['kubectl']);

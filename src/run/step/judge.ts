@@ -2,7 +2,7 @@
 import type { CommandStep } from '../../plan/types.js';
 import { isStateChange, isStateValue, transientCue } from '../../match/transient-cues.js';
 import { observe } from '../bind.js';
-import { readerFile, readerFileObjects } from '../reader-files.js';
+import { placeholderFile, readerFile, readerFileObjects } from '../reader-files.js';
 import { readContainerLog } from '../container-log.js';
 import { alreadyDeleted } from '../conditional-cleanup.js';
 import {
@@ -274,6 +274,19 @@ export async function explainStep(
     const clause = step.expected!.cue!.split(/[,:;]/)[0]!.trim();
     excuseBy(`the doc shows a state the object only passes through ("${clause}"); it had moved past it when the step ran`, isStateValue);
   }
+  // The page shows this command's output again later ("A little later, the same command may
+  // show:"): the values that later block shows again were a state the object passed through; the
+  // later step compares them. Any other difference still fails.
+  if (result.status === 'fail' && step.laterSnapshot && step.expected) {
+    const { line, keys } = step.laterSnapshot;
+    const shown = step.expected.text.split('\n');
+    const first = step.expected.position.line;
+    const keyAt = (d: { line: number }): string | undefined => /^\s*([A-Za-z][\w .()/-]*?):(?:\s|$)/.exec(shown[d.line - first] ?? '')?.[1]?.trim();
+    excuseBy(`the doc shows this output again at a later time (line ${line}); this earlier one shows a state passed through`, (d) => {
+      const key = keyAt(d);
+      return isStateValue(d) || (d.kind === 'wrong-value' && key !== undefined && keys.includes(key));
+    });
+  }
   // A change the page narrates but no step makes ("The autoscaler increments … to 15"): the state
   // values and the rows it would have made cannot be seen here; a column the doc shows that the
   // table does not have, or another value, still fails.
@@ -329,13 +342,15 @@ export async function explainStep(
   }
   if (result.status === 'fail' && onLocalHost) {
     const shown = state.manifests.flatMap((m) => [m.file, m.examplePath].filter((f): f is string => !!f));
-    const file = readerFile(
-      command,
-      attempt.output,
-      state.earlier.map((e) => e.ran),
-      shown,
-    );
-    const reason = file ? `${file} is a file on the reader's machine: no step of the page writes or downloads it, and no block shows it` : undefined;
+    const ran = state.earlier.map((e) => e.ran);
+    // A path the page writes as `path/to/…` is the reader's own file, named as a placeholder.
+    const filled = placeholderFile(command, attempt.output, ran);
+    const file = filled ?? readerFile(command, attempt.output, ran, shown);
+    const reason = filled
+      ? `${filled} is a path for the reader to fill in with a file of their own; no step of the page makes it`
+      : file
+        ? `${file} is a file on the reader's machine: no step of the page writes or downloads it, and no block shows it`
+        : undefined;
     if (file && reason && excuseBy(reason)) {
       const objects = readerFileObjects(
         command,
