@@ -235,6 +235,12 @@ function writesFilesByHeredoc(lines: readonly string[]): boolean {
   return first !== undefined && HEREDOC_TO_FILE.test(first.trim());
 }
 
+/** The block is not run: an info finding at its fence says why, and nothing before it pairs with what follows. */
+function notRun(b: LessonBuilder, unit: CodeUnit, rule: 'not-a-command' | 'unpaired-output', message: string): void {
+  b.findings.push(diagnostic(rule, 'info', { line: unit.line, column: unit.column }, message));
+  b.since = 'blocked';
+}
+
 function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   if (unit.unterminated) {
     b.findings.push(
@@ -423,16 +429,12 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   // files present …:"), with no output cue: the block shows that state, neither the command
   // before's output nor commands to run.
   if (!b.cue && b.since === 'prose' && !anyPrompt && !manifestLang && !firstIsCommand && d?.setup !== true && isInsideStateProse(b.prose)) {
-    b.findings.push(
-      diagnostic(
-        'not-a-command',
-        'info',
-        { line: unit.line, column: unit.column },
-        'This block shows what the prose says is inside a pod or container, not what a command prints; it is an illustration and is not run or compared.',
-      ),
+    return notRun(
+      b,
+      unit,
+      'not-a-command',
+      'This block shows what the prose says is inside a pod or container, not what a command prints; it is an illustration and is not run or compared.',
     );
-    b.since = 'blocked';
-    return;
   }
   // Content that can only be output (a table header, `Error from server`, a client's replies, a lone value).
   if (!anyPrompt && d?.setup !== true && !sampleValue && looksLikeOutputBlock(lines, last)) {
@@ -442,16 +444,7 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
       return;
     }
     if (canPair && b.since !== 'blocked') return pair(b.cue ? 'cue' : 'fence');
-    b.findings.push(
-      diagnostic(
-        'unpaired-output',
-        'info',
-        { line: unit.line, column: unit.column },
-        'This block reads as output, but no command before it is waiting for output.',
-      ),
-    );
-    b.since = 'blocked';
-    return;
+    return notRun(b, unit, 'unpaired-output', 'This block reads as output, but no command before it is waiting for output.');
   }
   // (b) prose cue, then a fence that is not commands: the previous command's output, any tag. A
   // shell fence whose first line of code after its `#` comments is a command ("# Run these commands
@@ -480,16 +473,12 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     const what = text.illustration
       ? `${text.illustration.shape.what} (line ${at.line}: "${at.text.trim()}")`
       : `kubectl's messages (line ${at.line}: "${at.text.trim()}")`;
-    b.findings.push(
-      diagnostic(
-        'not-a-command',
-        'info',
-        { line: unit.line, column: unit.column },
-        `This block is not commands: it shows ${what}, and no command before it is waiting for output; it is an illustration and is not run.`,
-      ),
+    return notRun(
+      b,
+      unit,
+      'not-a-command',
+      `This block is not commands: it shows ${what}, and no command before it is waiting for output; it is an illustration and is not run.`,
     );
-    b.since = 'blocked';
-    return;
   }
   // (a) an output fence right after the command fence (a yaml/json one after `-o yaml`).
   if (canPair && b.since === 'adjacent' && !anyPrompt) {
@@ -539,16 +528,12 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   // A shell fence whose first word is a key (`Name:`, `status:`): no program is named so; the
   // block is text the page shows (output nothing was waiting for, a note), never commands.
   if (isCommandTag && !anyPrompt && d?.setup !== true && firstCode !== undefined && KEY_FIRST_WORD.test(firstCode.text)) {
-    b.findings.push(
-      diagnostic(
-        'not-a-command',
-        'info',
-        { line: unit.line, column: unit.column },
-        `This block is not commands: its first word "${firstCode.text.trim().split(/\s+/)[0]}" is a key, not a program; it is an illustration and is not run.`,
-      ),
+    return notRun(
+      b,
+      unit,
+      'not-a-command',
+      `This block is not commands: its first word "${firstCode.text.trim().split(/\s+/)[0]}" is a key, not a program; it is an illustration and is not run.`,
     );
-    b.since = 'blocked';
-    return;
   }
   if (isCommandTag || anyPrompt || (isOutputTag && firstIsCommand) || d?.setup) {
     const sign = !anyPrompt && d?.setup !== true ? scriptSign(lines) : undefined;
