@@ -61,7 +61,8 @@ export function writtenFiles(sc: SimpleCommand): WrittenFiles {
       ? args.some((a) => /^-[a-zA-Z]*O[a-zA-Z]*$/.test(a.value) || a.value === '--remote-name')
       : writer.reading === 'wget' && flagValues(args, '-O').length + flagValues(args, '--output-document').length === 0;
   if (remoteName) for (const u of positionals.filter((p) => URL.test(p))) paths.push(u.split(/[?#]/)[0]!.replace(/\/+$/, '').split('/').pop() ?? '');
-  if (writer.reading === 'wget') for (const prefix of [...flagValues(args, '-P'), ...flagValues(args, '--directory-prefix')].slice(0, 1)) paths.push(`${prefix}/*`);
+  if (writer.reading === 'wget')
+    for (const prefix of [...flagValues(args, '-P'), ...flagValues(args, '--directory-prefix')].slice(0, 1)) paths.push(`${prefix}/*`);
   // `htpasswd -c auth user`: `-c` makes the file.
   if (writer.reading === 'htpasswd' && args[0]?.value.startsWith('-') && args[0].value.includes('c') && positionals[0]) paths.push(positionals[0]);
   const unlisted =

@@ -40,7 +40,8 @@ describe('files written: one table for run and lint', () => {
     'make keys KEY=/tmp/nginx.key CERT=/tmp/nginx.crt': ['/tmp/nginx.crt', '/tmp/nginx.key'],
   };
   const disagreed = (command: string): string[] | undefined =>
-    DISAGREED[command] ?? (command.startsWith('openssl req -x509 -nodes -days 365 -newkey rsa:2048 -keyout /d/tmp/nginx.key') ? ['/d/tmp/nginx.crt', '/d/tmp/nginx.key'] : undefined);
+    DISAGREED[command] ??
+    (command.startsWith('openssl req -x509 -nodes -days 365 -newkey rsa:2048 -keyout /d/tmp/nginx.key') ? ['/d/tmp/nginx.crt', '/d/tmp/nginx.key'] : undefined);
 
   it('should give both callers the answers they gave on the corpus, and lint’s where they disagreed', () => {
     let agreed = 0;
@@ -118,7 +119,12 @@ describe('kubectl flags: one table and one parser for the session reader', () =>
       const unknown = call.path.length !== 1 || [...call.flags.values()].flat().some((f) => f.valueWord && !KNOWN.has(f.word.value));
       if (unknown) continue;
       compared++;
-      expect({ command: old.command, sub: call.path[0]!.value, positional: call.positionals.map((w) => w.value), after: call.afterDashDash?.map((w) => w.value) ?? null }).toEqual({
+      expect({
+        command: old.command,
+        sub: call.path[0]!.value,
+        positional: call.positionals.map((w) => w.value),
+        after: call.afterDashDash?.map((w) => w.value) ?? null,
+      }).toEqual({
         command: old.command,
         sub: first.sub,
         positional: first.positional,
@@ -142,7 +148,12 @@ describe('kubectl flags: one table and one parser for the session reader', () =>
     expect(sessionOpenedBy('kubectl run --annotations a=b -it tmp --image=busybox -- sh')).toEqual({ kind: 'pod', name: 'tmp' });
     // Global flags before the subcommand: the session reader took `-n` for the subcommand.
     expect(sessionOpenedBy('kubectl -n dev exec -it web -- sh')).toEqual({ kind: 'pod', name: 'web', namespace: 'dev' });
-    expect(sessionOpenedBy('kubectl debug -it web --image=busybox --target web -c dbg -n dev')).toEqual({ kind: 'pod', name: 'web', namespace: 'dev', container: 'dbg' });
+    expect(sessionOpenedBy('kubectl debug -it web --image=busybox --target web -c dbg -n dev')).toEqual({
+      kind: 'pod',
+      name: 'web',
+      namespace: 'dev',
+      container: 'dbg',
+    });
     expect(sessionOpenedBy('kubectl exec --stdin=false -t web -- sh')).toBeUndefined();
     expect(sessionOpenedBy('kubectl exec -i --tty=true -nkube-system web -- sh')).toEqual({ kind: 'pod', name: 'web', namespace: 'kube-system' });
   });
@@ -184,7 +195,8 @@ describe("a container's programs: the command model", () => {
 
 describe('prints nothing: one answer for parse', () => {
   it("should keep isSilent's answer on every corpus command", () => {
-    for (const old of OLD.commands) expect({ command: old.command, silent: printsNothing(old.command) }).toEqual({ command: old.command, silent: old.isSilent });
+    for (const old of OLD.commands)
+      expect({ command: old.command, silent: printsNothing(old.command) }).toEqual({ command: old.command, silent: old.isSilent });
   });
 
   it('should continue an assignment after the lines the builtin list knew, and after those isSilent knew', () => {
