@@ -566,13 +566,18 @@ function lastSentenceMatches(prose: string | undefined, pattern: RegExp): boolea
 /** The last sentence of prose, made plain; undefined when there is none or it is too long to be a lead-in. */
 function lastSentence(prose: string | undefined): string | undefined {
   if (!prose || prose.length > 20_000) return undefined;
+  const last = plainLastSentence(prose);
+  return last.length <= 500 ? last : undefined;
+}
+
+/** The last sentence of prose, backticks dropped and whitespace collapsed ('' when there is none). */
+function plainLastSentence(prose: string): string {
   const sentences = prose
     .replace(/`/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .split(/(?<=[.!?])\s+(?=\S)/);
-  const last = sentences[sentences.length - 1] ?? '';
-  return last.length <= 500 ? last : undefined;
+  return sentences[sentences.length - 1] ?? '';
 }
 
 /** The `Key:` names of describe-style lines (`Pods Status:  3 Running`), trimmed. */
@@ -595,12 +600,7 @@ function isInsideStateProse(prose: string | undefined): boolean {
  */
 function isExampleValueProse(prose: string | undefined): boolean {
   if (!prose) return false;
-  const sentences = prose
-    .replace(/`/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .split(/(?<=[.!?])\s+(?=\S)/);
-  const last = sentences[sentences.length - 1] ?? '';
+  const last = plainLastSentence(prose);
   return EXAMPLE_VALUE_PROSE.test(last) || FILE_CONTENT_PROSE.pattern.test(last);
 }
 
