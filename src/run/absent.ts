@@ -10,6 +10,7 @@ import { distance } from 'fastest-levenshtein';
 import yaml from 'js-yaml';
 import type { ManifestStep, Step } from '../plan/types.js';
 import { kubectlCall, parseCommandLine, type KubectlCall } from '../shell/index.js';
+import { podNameShape } from '../match/normalizers/pod-name.js';
 
 /** What a page creates, by kind (singular, lower case): read from its commands and manifests. */
 export interface PageObjects {
@@ -239,9 +240,10 @@ function namedAbsent(objects: PageObjects, kind: string, name: string): string |
   // Named by a controller after an object the page creates (a Deployment's pods and ReplicaSets, a
   // Service's EndpointSlices): not this rule's case.
   for (const names of objects.byKind.values()) if ([...names].some((n) => name.startsWith(`${n}-`))) return undefined;
-  const near = [...objects.byKind.values()]
-    .flatMap((names) => [...names])
-    .find((n) => n !== name && Math.min(n.length, name.length) > TYPO_DISTANCE && distance(n, name) <= TYPO_DISTANCE);
+  // A generated pod name is a typo when its fixed prefix is one of a name the page creates (`my-ngnix-5d8f9-x2x5q`).
+  const base = kind === 'pod' ? podNameShape(name)?.prefix : undefined;
+  const typo = (n: string, of: string) => n !== of && Math.min(n.length, of.length) > TYPO_DISTANCE && distance(n, of) <= TYPO_DISTANCE;
+  const near = [...objects.byKind.values()].flatMap((names) => [...names]).find((n) => typo(n, name) || (base !== undefined && typo(n, base)));
   if (near) return undefined;
   const shownAt = objects.shown.get(kind)?.get(name);
   if (shownAt !== undefined)

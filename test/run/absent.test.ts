@@ -48,6 +48,14 @@ describe('absentPrerequisite', () => {
     expect(absentPrerequisite('kubectl describe svc wbe', notFound('services', 'wbe'), null, page)).toBeUndefined();
   });
 
+  it("should keep a generated pod name whose prefix is a typo of the page's workload a failure", () => {
+    expect(absentPrerequisite('kubectl logs wbe-7768647bf9-b4b9s', notFound('pods', 'wbe-7768647bf9-b4b9s'), null, page)).toBeUndefined();
+    // A prefix far from every name the page creates is another page's pod.
+    expect(absentPrerequisite('kubectl logs shop-7768647bf9-b4b9s', notFound('pods', 'shop-7768647bf9-b4b9s'), null, page)?.reason).toMatch(
+      /^pod shop-7768647bf9-b4b9s is not created by this page/,
+    );
+  });
+
   it('should not excuse an object the page creates, nor a pod of its workloads', () => {
     expect(absentPrerequisite('kubectl get deploy web', notFound('deployments.apps', 'web'), null, page)).toBeUndefined();
     expect(absentPrerequisite('kubectl delete pod web-7768647bf9-b4b9s', notFound('pods', 'web-7768647bf9-b4b9s'), null, page)).toBeUndefined();

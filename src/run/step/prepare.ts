@@ -32,6 +32,7 @@ import { copyLinkedFiles, filesReadBy, planLinkedFiles } from '../linked-files.j
 import { changedBefore, type DoneBefore, type EarlierRun } from '../recreate.js';
 import { exitStatusNotReproduced, withExitStatus } from '../exit-status-reader.js';
 import { pageObjects, POD_MAKERS, type PageObjects } from '../absent.js';
+import { commandNamespace, generatedNames, pickGeneratedPod } from '../generated-names.js';
 import { stepTimeout } from '../options.js';
 import { baseResult, exitDifference, skipped, unchecked } from '../outcome.js';
 import { exampleFolderUrls, folderUrlNote, kubectlUrlError, type FolderUrl } from '../example-folder-url.js';
@@ -72,9 +73,6 @@ export function leftMissing(step: CommandStep, command: string): Pick<SkippedPro
   };
 }
 
-/** Random-name suffixes of pods a controller makes: `<deployment>-<pod-template-hash>-<5>`, `<job|daemonset|replicaset>-<5>`. */
-const POD_SUFFIX = /^-(?:[bcdfghjklmnpqrstvwxz2456789]{6,10}-)?[bcdfghjklmnpqrstvwxz2456789]{5}$/;
-
 const pageObjectsCache = new WeakMap<LessonContext['plan'], PageObjects>();
 
 /** What the lesson's page creates (read once per lesson). */
@@ -88,32 +86,44 @@ export function objectsOf(state: LessonContext): PageObjects {
 }
 
 /**
- * A pod name of the author's cluster that no earlier output showed (`kubectl delete pod
- * web-7768647bf9-b4b9s`, a pod of the page's Deployment `web`): the reader uses their own pod of
- * that workload, so this run uses one of its pods (not one already terminating) and binds the
- * doc's name to it for the later steps.
+ * Pod names of the author's cluster that a command uses (`kubectl delete pod web-7768647bf9-b4b9s`,
+ * a pod of the page's Deployment `web`; a name a listing of the page showed): the reader uses their
+ * own pods of that workload, so this run uses its pods (not ones already terminating) and binds the
+ * doc's names to them for the later steps. A name no pod of its owner stands for is left as it is.
  */
-async function bindGeneratedPods(state: LessonProgress, command: string, line: number): Promise<{ command: string; rewrite: Rewrite } | null> {
+async function bindGeneratedPods(state: LessonProgress, command: string, line: number): Promise<{ command: string; rewrites: Rewrite[] } | null> {
   const objects = objectsOf(state);
   const workloads = [...objects.byKind.entries()].filter(([k]) => POD_MAKERS.has(k)).flatMap(([, names]) => [...names]);
-  if (workloads.length === 0) return null;
-  // A name alone, or after `pod/` (`kubectl logs pods/job-wq-2-7r7b2`).
-  for (const m of command.matchAll(/(?:(?<![\w.$/-])|(?<=(?<![\w.-])(?:pods?|po)\/))([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?![\w./-])/g)) {
-    const name = m[1]!;
-    const owner = workloads.find((w) => name.startsWith(`${w}-`) && POD_SUFFIX.test(name.slice(w.length)));
-    if (!owner || state.bindings.some((b) => b.doc === name)) continue;
-    const ns = /(?:^|\s)(?:-n|--namespace)[ =]([a-z0-9-]+)/.exec(command)?.[1];
-    const pod = (await listObjects(state, ['pods'], ns))
-      .map((o) => o.metadata ?? {})
-      .find((m) => m.name && !m.deletionTimestamp && m.name.startsWith(`${owner}-`) && POD_SUFFIX.test(m.name.slice(owner.length)))?.name;
-    if (!pod || pod === name) return null;
-    state.bindings.push({ doc: name, actual: pod, kind: 'pod-name', line });
-    return {
-      command: command.slice(0, m.index) + pod + command.slice(m.index + name.length),
-      rewrite: { kind: 'binding', from: name, to: pod, reason: `the doc names a pod of its ${owner} from the author's cluster; this run's pod of ${owner}` },
-    };
+  const found = generatedNames(command, workloads, objects.byKind.get('pod')).filter((g) => !state.bindings.some((b) => b.doc === g.name));
+  if (found.length === 0) return null;
+  const pods = (await listObjects(state, ['pods'], commandNamespace(command)))
+    .map((o) => o.metadata ?? {})
+    .filter((m): m is typeof m & { name: string } => !!m.name)
+    .map((m) => ({ name: m.name, terminating: !!m.deletionTimestamp }));
+  const taken = new Set(state.bindings.filter((b) => b.kind === 'pod-name').map((b) => b.actual));
+  const rewrites: Rewrite[] = [];
+  let out = command;
+  const chosen = new Map<string, string | undefined>();
+  for (const g of found) {
+    if (chosen.has(g.name)) continue;
+    const pod = pickGeneratedPod(g, pods, taken);
+    chosen.set(g.name, pod === g.name ? undefined : pod);
+    if (!pod || pod === g.name) continue;
+    taken.add(pod);
+    state.bindings.push({ doc: g.name, actual: pod, kind: 'pod-name', line });
+    rewrites.push({
+      kind: 'binding',
+      from: g.name,
+      to: pod,
+      reason: `the doc names a pod of its ${g.owner} from the author's cluster; this run's pod of ${g.owner}`,
+    });
   }
-  return null;
+  // From the end, so the earlier names' positions stay right.
+  for (const g of [...found].reverse()) {
+    const pod = chosen.get(g.name);
+    if (pod) out = out.slice(0, g.index) + pod + out.slice(g.index + g.name.length);
+  }
+  return rewrites.length ? { command: out, rewrites } : null;
 }
 
 /**
@@ -337,7 +347,7 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   }
   const generated = await bindGeneratedPods(state, command, step.line);
   if (generated) {
-    rewrites.push(generated.rewrite);
+    rewrites.push(...generated.rewrites);
     command = generated.command;
   }
   const vars = placeholderVars(command);
