@@ -122,6 +122,11 @@ function templated(kind: string, name: string, spec: { volumeClaimTemplates?: un
     .map((t) => ({ kind: 'PersistentVolumeClaim', name: `${t}-${name}` }));
 }
 
+/** The objects a manifest's text defines (`kind` as written, `metadata.name`); none when it is not YAML. */
+export function manifestObjects(text: string): { kind: string; name: string }[] {
+  return namesIn(text) ?? [];
+}
+
 /** Text that stands for a value the reader fills in: the names of such a manifest are not known. */
 const TEMPLATE = /\{\{|\$\{|\$\(|<[a-z][\w-]*>|\bREPLACE_|\$[A-Z_]{2,}/;
 
@@ -193,6 +198,13 @@ function readCall(objects: PageObjects, k: KubectlCall): boolean {
   }
   if ((verb === 'apply' || verb === 'create' || verb === 'replace') && (k.flags.has('-k') || k.flags.has('--kustomize'))) return false;
   return true;
+}
+
+/** The objects one kubectl call creates by name (`run`, `create <kind>`, `expose`, `autoscale`), by kind (singular, lower case). */
+export function objectsCreatedBy(k: KubectlCall): { kind: string; name: string }[] {
+  const objects: PageObjects = { byKind: new Map(), shown: new Map(), opaque: false };
+  readCall(objects, k);
+  return [...objects.byKind].flatMap(([kind, names]) => [...names].map((name) => ({ kind, name })));
 }
 
 /** Programs that create cluster objects in ways these rules do not read. */
@@ -274,14 +286,25 @@ const EMPTY_LISTINGS: readonly { shape: RegExp; listOnly?: boolean }[] = [
 /** The API server's NotFound Status as a client of the REST API prints it (curl through `kubectl proxy`). */
 const STATUS_NOT_FOUND = /"message":\s*"([a-z][a-z0-9.]*) \\"([^"\\]+)\\" not found"/;
 
+/** The object an output says is not there (kubectl's NotFound, the API server's Status): its kind (singular, lower case) and name. */
+export function notFoundIn(output: string): { kind: string; name: string } | undefined {
+  const found = NOT_FOUND.exec(output) ?? STATUS_NOT_FOUND.exec(output);
+  return found ? { kind: kindOf(found[1]!), name: found[2]! } : undefined;
+}
+
+/** True when an output is an empty listing as kubectl prints it (`No resources found`, `items: []`); `listing`: the call names no object. */
+export function isEmptyListing(output: string, listing: boolean): boolean {
+  return EMPTY_LISTINGS.some((l) => l.shape.test(output) && (listing || !l.listOnly));
+}
+
 /** A `kubectl get` of a type that names no object (`get pods`, `get pods -l app=web`). */
-function isListing(k: KubectlCall): boolean {
+export function isListing(k: KubectlCall): boolean {
   const first = k.positionals[0]?.value;
   return k.path[0]?.value === 'get' && first !== undefined && !first.includes('/') && k.positionals.length === 1;
 }
 
 /** The kind a kubectl call works on (`get deployments` → deployment, `exec x` → pod). */
-function callKind(k: KubectlCall): string | undefined {
+export function callKind(k: KubectlCall): string | undefined {
   const verb = k.path[0]?.value ?? '';
   const first = k.positionals[0]?.value;
   if (POD_COMMANDS.has(verb)) return first?.includes('/') ? kindOf(first.split('/')[0]!) : 'pod';

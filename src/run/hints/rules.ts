@@ -8,6 +8,7 @@ import { KNOWN_PROGRAMS } from '../../shell/data/programs.js';
 import { containerPorts, mentions, owningDeployment, selectorOf, selects, serviceEnvName } from './cluster.js';
 import type { EarlierStep, HintContext, HintRule, K8sObject } from './types.js';
 import { gatedFieldsShown, missingApiVersion } from '../feature-gates.js';
+import { deletedEarlier } from '../deletions.js';
 
 /** Short names of `kubectl create <kind>`. */
 const CREATE_KINDS: Record<string, string> = {
@@ -92,6 +93,17 @@ function servicesInvolved({ step, facts, output, expected }: HintContext): { svc
 }
 
 export const HINT_RULES: HintRule[] = [
+  {
+    // The object is gone because the page removed it: the step is wrong to use it, and the finding says where it went.
+    id: 'deleted-earlier',
+    needsFacts: false,
+    when({ step, output, earlier, manifests }) {
+      const cause = deletedEarlier(step.command, output, earlier, manifests);
+      return cause ? { cause: cause.message, line: String(cause.line) } : null;
+    },
+    message: (d) => d.cause,
+    fix: (d) => `use the object before line ${d.line} deletes it, or make it again after that line`,
+  },
   {
     id: 'service-env-before-pods',
     needsFacts: true,

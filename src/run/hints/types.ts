@@ -29,6 +29,8 @@ export interface EarlierStep {
   /** The command as run. */
   ran: string;
   status: 'pass' | 'fail' | 'skipped' | 'unchecked' | 'error';
+  /** Its exit status, when it ran to one. */
+  exitCode?: number | null;
 }
 
 /** Everything a hint rule may look at. */

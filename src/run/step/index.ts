@@ -20,6 +20,6 @@ export async function runCommandStep(state: LessonState, step: CommandStep, inde
   await explainStep(state, step, ready, attempted);
   const { result } = attempted;
   if (ready.warnings.length) result.warnings = ready.warnings;
-  state.earlier.push({ step, ran: ready.prepared.script, status: result.status });
+  state.earlier.push({ step, ran: ready.prepared.script, status: result.status, exitCode: result.exitCode });
   return result;
 }
