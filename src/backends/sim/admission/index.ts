@@ -135,7 +135,6 @@ export function createAdmission(store: Store, ctx: SimContext): Admission {
       verifyLimits = applyLimitRanges(store, obj);
       obj.status = { phase: 'Pending', qosClass: podQOSClass(ensureDict(obj, 'spec')) };
     }
-    if (key === 'priorityclasses.scheduling.k8s.io') validatePriorityClass(store, obj, op);
     if (key === 'services' && op === 'update' && old) carryOverAllocations(obj, old);
 
     const name = String(obj.metadata?.name ?? '');
@@ -145,6 +144,8 @@ export function createAdmission(store: Store, ctx: SimContext): Admission {
       ...(op === 'update' ? validateUpdate(key, obj, old) : []),
     ];
     if (causes.length) throw invalid(type.kind, type.group, name, causes);
+    // Validating admission runs after validation: the Priority plugin, then LimitRanger.
+    if (key === 'priorityclasses.scheduling.k8s.io') validatePriorityClass(store, obj, op);
     verifyLimits();
 
     if (key === 'services') {
