@@ -11,6 +11,7 @@ import { applyLimitRanges } from './limit-ranger.js';
 import { bumpGeneration, prepareCreateMeta, prepareUpdateMeta } from './metadata.js';
 import { admitNewPod, podQOSClass, requireServiceAccount } from './pod-plugins.js';
 import { admitPodPriority, validatePriorityClass } from './priority.js';
+import { admitResourceQuota } from './resource-quota.js';
 import { type Dict, clone, ensureDict, resourceKey } from './util.js';
 import { validateObjectMeta } from './validation/meta.js';
 import { validateUpdate } from './validation/update.js';
@@ -144,7 +145,7 @@ export function createAdmission(store: Store, ctx: SimContext): Admission {
       ...(op === 'update' ? validateUpdate(key, obj, old) : []),
     ];
     if (causes.length) throw invalid(type.kind, type.group, name, causes);
-    // Validating admission runs after validation: the Priority plugin, then LimitRanger.
+    // Validating admission runs after validation: the Priority plugin and LimitRanger here, ResourceQuota last (below).
     if (key === 'priorityclasses.scheduling.k8s.io') validatePriorityClass(store, obj, op);
     verifyLimits();
 
@@ -152,6 +153,7 @@ export function createAdmission(store: Store, ctx: SimContext): Admission {
       const allocation = allocateService(obj, ctx.ids, usedByOthers(store, type, obj));
       if (allocation.length) throw invalid(type.kind, type.group, name, allocation);
     }
+    admitResourceQuota(store, { op, type, object: obj, old, subresource: options.subresource, now: ctx.clock.now().getTime() });
     if (op === 'update' && old && rules.generation) bumpGeneration(obj, old);
     return obj as KObject;
   }
