@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimFixture, startFixture } from '../server/helpers.js';
+import { until } from '../controllers/until.js';
 
 let fx: SimFixture;
 const kubectl = async (...args: string[]) => {
@@ -137,5 +138,76 @@ describe('ResourceQuota admission behind real kubectl', () => {
         'persistentvolumeclaims "big" is forbidden: exceeded quota: object-counts, requested: requests.storage=2Gi, used: requests.storage=0, limited: requests.storage=1Gi',
       ),
     );
+  });
+
+  it("shows a Deployment's refused pods as FailedCreate events and ReplicaFailure, until the quota allows them", async () => {
+    await create(quota('workload', 'two-pods', { pods: '2' }));
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'workload' },
+      spec: {
+        replicas: 3,
+        selector: { matchLabels: { app: 'web' } },
+        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } },
+      },
+    };
+    expect((await create(deployment)).out).toBe('deployment.apps/web created');
+    const condition = (kind: string) =>
+      kubectl(
+        'get',
+        kind,
+        '-n',
+        'workload',
+        '-o',
+        'jsonpath={range .items[*].status.conditions[?(@.type=="ReplicaFailure")]}{.status} {.reason}: {.message}{end}',
+      );
+    const refused =
+      /^True FailedCreate: pods "web-[a-z0-9]{8,10}-[a-z0-9]{5}" is forbidden: exceeded quota: two-pods, requested: pods=1, used: pods=2, limited: pods=2$/;
+    expect(
+      (
+        await until(
+          () => condition('replicaset'),
+          (r) => r.out !== '',
+        )
+      ).out,
+    ).toMatch(refused);
+    expect(
+      (
+        await until(
+          () => condition('deployment'),
+          (r) => r.out !== '',
+        )
+      ).out,
+    ).toMatch(refused);
+    const events = await kubectl(
+      'get',
+      'events',
+      '-n',
+      'workload',
+      '--field-selector',
+      'reason=FailedCreate',
+      '-o',
+      'jsonpath={.items[0].source.component} {.items[0].message}',
+    );
+    expect(events.out).toMatch(/^replicaset-controller Error creating: pods "web-[a-z0-9]+-[a-z0-9]{5}" is forbidden: exceeded quota: two-pods/);
+    expect((await kubectl('get', 'pods', '-n', 'workload', '-o', 'name')).out.split('\n')).toHaveLength(2);
+
+    await kubectl('patch', 'quota', 'two-pods', '-n', 'workload', '-p', '{"spec":{"hard":{"pods":"3"}}}');
+    const pods = await until(
+      () => kubectl('get', 'pods', '-n', 'workload', '-o', 'name'),
+      (r) => r.out.split('\n').length === 3,
+      60,
+    );
+    expect(pods.out.split('\n')).toHaveLength(3);
+    expect(
+      (
+        await until(
+          () => condition('deployment'),
+          (r) => r.out === '',
+        )
+      ).out,
+    ).toBe('');
+    expect((await condition('replicaset')).out).toBe('');
   });
 });
