@@ -15,15 +15,6 @@ const NO_METRICS = /Metrics API not available|the server could not find the requ
  */
 const NOT_MODELLED: readonly { command: RegExp; expected?: RegExp; both?: boolean; reason: string }[] = [
   {
-    // The ResourceQuota controller's status.hard/used is simulated (controllers/resourcequota.ts), but
-    // not the quota admission plugin, which refuses what would exceed a quota: the objects counted
-    // may be ones a real cluster refused.
-    command: /\bkubectl\b.*\s(?:get|describe)\s+(?:\S+,)?(?:resourcequotas?|quota)(?:[\s,/.]|$)/,
-    expected: /\bexceeded quota: |\bmust specify (?:requests|limits)\./,
-    reason:
-      'ResourceQuota admission (refusing what would exceed a quota: `exceeded quota`, `must specify limits.cpu`) is not simulated, so the usage counted may include objects a real cluster refuses (use --backend kind)',
-  },
-  {
     // The add-ons' pods run no real program: CoreDNS, kube-proxy and the rest print no logs here.
     command: /\bkubectl\b.*\slogs\s.*(?:-n[\s=]|--namespace[\s=])kube-system\b|\bkubectl\b.*(?:-n[\s=]|--namespace[\s=])kube-system\b.*\slogs\s/,
     reason: 'the logs of kube-system add-ons (CoreDNS, kube-proxy, …) are not simulated (use --backend kind)',

@@ -73,6 +73,49 @@ describe('Priority admission behind real kubectl', () => {
     expect((await create(pod('plain'))).out).toBe('pod/plain created');
     expect((await kubectl('get', 'pod', 'plain', '-o', 'jsonpath={.spec.priorityClassName} {.spec.priority}')).out).toBe('everyday 500');
   });
+
+  it('reserves system- names for the built-in classes, with their values and no default', async () => {
+    expect((await create(priorityClass('system-custom', 1000))).err).toBe(
+      `The PriorityClass "system-custom" is invalid: metadata.name: Forbidden: priority class names with 'system-' prefix are reserved for system use only. error: system-custom is not a known system priority class`,
+    );
+    expect((await create(priorityClass('system-node-critical', 1000))).err).toBe(
+      `The PriorityClass "system-node-critical" is invalid: metadata.name: Forbidden: priority class names with 'system-' prefix are reserved for system use only. error: value of system-node-critical PriorityClass must be 2000001000`,
+    );
+    // The built-in class itself passes validation, and then exists already.
+    expect((await create(priorityClass('system-node-critical', 2000001000))).err).toBe(
+      'Error from server (AlreadyExists): error when creating "STDIN": priorityclasses.scheduling.k8s.io "system-node-critical" already exists',
+    );
+  });
+
+  it('keeps values above 1000000000 for the system', async () => {
+    expect((await create(priorityClass('too-high', 1000000001))).err).toBe(
+      'The PriorityClass "too-high" is invalid: value: Forbidden: maximum allowed value of a user defined priority is 1000000000',
+    );
+    expect((await create(priorityClass('highest', 1000000000))).out).toBe('priorityclass.scheduling.k8s.io/highest created');
+  });
+
+  it('refuses a preemption policy it does not know, and a change of value or policy', async () => {
+    expect((await create(priorityClass('odd', 10, { preemptionPolicy: 'Sometimes' }))).err).toBe(
+      'The PriorityClass "odd" is invalid: preemptionPolicy: Unsupported value: "Sometimes": supported values: "PreemptLowerPriority", "Never"',
+    );
+    const replace = async (manifest: unknown) => (await fx.kubectl(['replace', '-f', '-'], { input: JSON.stringify(manifest) })).stderr;
+    expect(await replace(priorityClass('batch-low', 2000, { preemptionPolicy: 'Never' }))).toBe(
+      'The PriorityClass "batch-low" is invalid: value: Forbidden: may not be changed in an update.',
+    );
+    expect(await replace(priorityClass('batch-low', 1000, { preemptionPolicy: 'PreemptLowerPriority' }))).toBe(
+      'The PriorityClass "batch-low" is invalid: preemptionPolicy: Invalid value: "PreemptLowerPriority": field is immutable',
+    );
+  });
+
+  it('refuses to delete a built-in class', async () => {
+    const r = await kubectl('delete', 'priorityclass', 'system-cluster-critical');
+    expect(r.err).toBe(
+      'Error from server (Forbidden): priorityclasses.scheduling.k8s.io "system-cluster-critical" is forbidden: this is a system priority class and cannot be deleted',
+    );
+    expect((await kubectl('get', 'priorityclass', 'system-cluster-critical', '-o', 'name')).out).toBe(
+      'priorityclass.scheduling.k8s.io/system-cluster-critical',
+    );
+  });
 });
 
 describe('pod-level resources on a default 1.32 cluster', () => {

@@ -11,6 +11,7 @@ import { applyLimitRanges } from './limit-ranger.js';
 import { bumpGeneration, prepareCreateMeta, prepareUpdateMeta } from './metadata.js';
 import { admitNewPod, podQOSClass, requireServiceAccount } from './pod-plugins.js';
 import { admitPodPriority, validatePriorityClass } from './priority.js';
+import { admitResourceQuota } from './resource-quota.js';
 import { type Dict, clone, ensureDict, resourceKey } from './util.js';
 import { validateObjectMeta } from './validation/meta.js';
 import { validateUpdate } from './validation/update.js';
@@ -135,7 +136,6 @@ export function createAdmission(store: Store, ctx: SimContext): Admission {
       verifyLimits = applyLimitRanges(store, obj);
       obj.status = { phase: 'Pending', qosClass: podQOSClass(ensureDict(obj, 'spec')) };
     }
-    if (key === 'priorityclasses.scheduling.k8s.io') validatePriorityClass(store, obj, op);
     if (key === 'services' && op === 'update' && old) carryOverAllocations(obj, old);
 
     const name = String(obj.metadata?.name ?? '');
@@ -145,12 +145,15 @@ export function createAdmission(store: Store, ctx: SimContext): Admission {
       ...(op === 'update' ? validateUpdate(key, obj, old) : []),
     ];
     if (causes.length) throw invalid(type.kind, type.group, name, causes);
+    // Validating admission runs after validation: the Priority plugin and LimitRanger here, ResourceQuota last (below).
+    if (key === 'priorityclasses.scheduling.k8s.io') validatePriorityClass(store, obj, op);
     verifyLimits();
 
     if (key === 'services') {
       const allocation = allocateService(obj, ctx.ids, usedByOthers(store, type, obj));
       if (allocation.length) throw invalid(type.kind, type.group, name, allocation);
     }
+    admitResourceQuota(store, { op, type, object: obj, old, subresource: options.subresource, now: ctx.clock.now().getTime() });
     if (op === 'update' && old && rules.generation) bumpGeneration(obj, old);
     return obj as KObject;
   }

@@ -25,6 +25,7 @@ import {
   generateJobSelector,
 } from './defaults/workloads.js';
 import { defaultLimitRange } from './limit-ranger.js';
+import { validatePriorityClassFields } from './priority.js';
 import { ensureDict, setDefault, type Dict } from './util.js';
 import { validateConfigMap, validateIngressSpec, validatePod, validateSecret, validateServiceSpec } from './validation/core.js';
 import type { NameRule } from './validation/meta.js';
@@ -123,7 +124,7 @@ export const RULES = {
   leases: {},
   limitranges: { defaults: defaultLimitRange },
   // SetDefaults_PriorityClass.
-  priorityclasses: { defaults: (o) => void setDefault(o, 'preemptionPolicy', 'PreemptLowerPriority') },
+  priorityclasses: { defaults: (o) => void setDefault(o, 'preemptionPolicy', 'PreemptLowerPriority'), validate: validatePriorityClassFields },
   // RBAC names are path segments (ValidateRBACName), so `system:discovery` is a valid name.
   roles: { name: 'path' },
   clusterroles: { name: 'path' },

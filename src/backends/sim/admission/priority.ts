@@ -1,5 +1,6 @@
 import type { ResourceType, Store } from '../types.js';
-import { StatusError } from '../status.js';
+import { StatusError, type FieldCause } from '../status.js';
+import { forbidden as forbiddenField, invalidField, notSupported, required } from './field-errors.js';
 import type { Dict } from './util.js';
 
 /**
@@ -28,6 +29,59 @@ export const SYSTEM_PRIORITY_CLASSES: readonly Dict[] = [
   ...rest,
   preemptionPolicy: 'PreemptLowerPriority',
 }));
+
+/** HighestUserDefinablePriority: values above it are for the system classes. */
+const HIGHEST_USER_DEFINABLE_PRIORITY = 1000000000;
+const SYSTEM_PREFIX = 'system-';
+
+/** IsKnownSystemPriorityClass: why a `system-` class is not one of the built-in ones, or undefined. */
+function unknownSystemClass(name: string, value: unknown, globalDefault: boolean): string | undefined {
+  const known = SYSTEM_PRIORITY_CLASSES.find((c) => c.metadata.name === name);
+  if (!known) return `${name} is not a known system priority class`;
+  if (known.value !== value) return `value of ${name} PriorityClass must be ${String(known.value)}`;
+  if (globalDefault) return `globalDefault of ${name} PriorityClass must be false`;
+  return undefined;
+}
+
+/**
+ * ValidatePriorityClass (pkg/apis/scheduling/validation): `system-` names are reserved for the
+ * built-in classes, user classes stop at 1000000000, and preemptionPolicy is one of two.
+ */
+export function validatePriorityClassFields(pc: Dict): FieldCause[] {
+  const errs: FieldCause[] = [];
+  const name = String(pc.metadata?.name ?? '');
+  if (name.startsWith(SYSTEM_PREFIX)) {
+    const why = unknownSystemClass(name, pc.value ?? 0, pc.globalDefault === true);
+    if (why) errs.push(forbiddenField('metadata.name', `priority class names with '${SYSTEM_PREFIX}' prefix are reserved for system use only. error: ${why}`));
+  } else if (Number(pc.value ?? 0) > HIGHEST_USER_DEFINABLE_PRIORITY) {
+    errs.push(forbiddenField('value', `maximum allowed value of a user defined priority is ${HIGHEST_USER_DEFINABLE_PRIORITY}`));
+  }
+  const policy = pc.preemptionPolicy;
+  if (policy === '') errs.push(required('preemptionPolicy'));
+  else if (policy !== undefined && policy !== 'PreemptLowerPriority' && policy !== 'Never') {
+    errs.push(notSupported('preemptionPolicy', policy, ['PreemptLowerPriority', 'Never']));
+  }
+  return errs;
+}
+
+/** ValidatePriorityClassUpdate: value and preemptionPolicy stay as created. */
+export function validatePriorityClassUpdate(pc: Dict, old: Dict): FieldCause[] {
+  const errs: FieldCause[] = [];
+  if ((pc.value ?? 0) !== (old.value ?? 0)) errs.push(forbiddenField('value', 'may not be changed in an update.'));
+  if (pc.preemptionPolicy !== old.preemptionPolicy) errs.push(invalidField('preemptionPolicy', pc.preemptionPolicy ?? null, 'field is immutable'));
+  return errs;
+}
+
+/** The Forbidden a delete of a built-in class gets (the registry's REST.Delete), or undefined. */
+export function systemClassDeletion(name: string): StatusError | undefined {
+  if (!SYSTEM_PRIORITY_CLASSES.some((c) => c.metadata.name === name)) return undefined;
+  return new StatusError({
+    message: `priorityclasses.scheduling.k8s.io "${name}" is forbidden: this is a system priority class and cannot be deleted`,
+    reason: 'Forbidden',
+    details: { name, group: 'scheduling.k8s.io', kind: 'priorityclasses' },
+    code: 403,
+  });
+}
 
 const PRIORITY_CLASSES: ResourceType = {
   group: 'scheduling.k8s.io',

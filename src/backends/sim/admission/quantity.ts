@@ -128,3 +128,9 @@ export function sumQuantities(values: readonly unknown[]): string {
   if (binary && total % perUnit === 0n && (total / perUnit) % 1024n === 0n) return canonicalQuantity(`${total / perUnit / 1024n}Ki`);
   return canonicalQuantity(`${total}n`);
 }
+
+/** The sign of `a − b` (Quantity.Cmp), exact in nano-units; a quantity that does not parse counts as 0. */
+export function compareQuantities(a: unknown, b: unknown): number {
+  const diff = (quantityNanos(a) ?? 0n) - (quantityNanos(b) ?? 0n);
+  return diff > 0n ? 1 : diff < 0n ? -1 : 0;
+}

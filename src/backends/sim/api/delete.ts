@@ -1,4 +1,5 @@
 import type { Admission } from '../admission/index.js';
+import { systemClassDeletion } from '../admission/priority.js';
 import type { KObject, ResourceType, SimContext, Store } from '../types.js';
 import { sameContent } from './objects.js';
 import type { DeleteOptions } from './types.js';
@@ -16,6 +17,10 @@ export function deleteObject(
   current: KObject,
   options: DeleteOptions & { dryRun?: boolean },
 ): KObject {
+  if (type.group === 'scheduling.k8s.io' && type.resource === 'priorityclasses') {
+    const refused = systemClassDeletion(current.metadata.name ?? '');
+    if (refused) throw refused;
+  }
   const o = structuredClone(current);
   const m = o.metadata;
   const ns = type.namespaced ? m.namespace : undefined;

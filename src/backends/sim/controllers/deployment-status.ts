@@ -58,9 +58,40 @@ export function calculateStatus(d: KObject, all: KObject[], newRS: KObject | und
 /**
  * syncRolloutStatus: the status plus the Progressing condition (NewReplicaSetAvailable,
  * ReplicaSetUpdated, or ProgressDeadlineExceeded once progressDeadlineSeconds pass without
- * progress), and when to look again for the deadline.
+ * progress) and the ReplicaSets' ReplicaFailure, and when to look again for the deadline.
  */
 export function rolloutStatus(d: KObject, all: KObject[], newRS: KObject | undefined, nowDate: Date): { status: Json; requeueAfterMs?: number } {
+  const result = progressStatus(d, all, newRS, nowDate);
+  replicaFailures(result.status, all, newRS);
+  return result;
+}
+
+/**
+ * syncRolloutStatus's last step: a ReplicaSet's ReplicaFailure condition (the new one's first)
+ * becomes the Deployment's, with its times; without one the Deployment's is removed.
+ */
+function replicaFailures(status: Json, all: KObject[], newRS: KObject | undefined): void {
+  const failureOf = (rs: KObject | undefined) => dig<Json[]>(rs, 'status', 'conditions')?.find((c) => c['type'] === 'ReplicaFailure');
+  const failure = failureOf(newRS) ?? all.map(failureOf).find((c) => c !== undefined);
+  if (!failure) {
+    const rest = ((status['conditions'] as Json[] | undefined) ?? []).filter((c) => c['type'] !== 'ReplicaFailure');
+    if (rest.length) status['conditions'] = rest;
+    else delete status['conditions'];
+    return;
+  }
+  const at = failure['lastTransitionTime'];
+  setCondition(status, {
+    lastTransitionTime: at,
+    lastUpdateTime: at,
+    message: failure['message'],
+    reason: failure['reason'],
+    status: failure['status'],
+    type: 'ReplicaFailure',
+  });
+}
+
+/** The status with its Progressing condition, and when to look again for the deadline. */
+function progressStatus(d: KObject, all: KObject[], newRS: KObject | undefined, nowDate: Date): { status: Json; requeueAfterMs?: number } {
   const now = timestamp(nowDate);
   const status = calculateStatus(d, all, newRS, now);
   const cur = getCondition(status, 'Progressing');

@@ -1,4 +1,5 @@
 import type { Api } from '../api/types.js';
+import { StatusError } from '../status.js';
 import type { KObject, ResourceType, StoreChange } from '../types.js';
 import { recordEvent } from './events.js';
 import { availableIn, deletionOrder, isActive, isReady } from './pods.js';
@@ -14,10 +15,30 @@ import {
   ownerRefTo,
   selectorMatches,
   splitKey,
+  timestamp,
   tolerate,
   typeOf,
   writeStatus,
 } from './util.js';
+
+/**
+ * calculateStatus's ReplicaFailure condition: set (reason FailedCreate, the server's refusal as
+ * message) when pods could not be created and none is set yet; removed once creating works again.
+ */
+function replicaFailure(status: Json, refused: StatusError | undefined, now: string): void {
+  const conditions = (status['conditions'] as Json[] | undefined) ?? [];
+  const current = conditions.find((c) => c['type'] === 'ReplicaFailure');
+  if (refused && !current) {
+    status['conditions'] = [
+      ...conditions,
+      { type: 'ReplicaFailure', status: 'True', lastTransitionTime: now, reason: 'FailedCreate', message: refused.message },
+    ];
+  } else if (!refused && current) {
+    const rest = conditions.filter((c) => c !== current);
+    if (rest.length) status['conditions'] = rest;
+    else delete status['conditions'];
+  }
+}
 
 /**
  * The ReplicaSet controller (and, with a map selector, the ReplicationController manager): keeps
@@ -27,6 +48,8 @@ import {
 export class ReplicaSetController {
   readonly queue: WorkQueue;
   private readonly pods: ResourceType;
+  /** Syncs in a row that could not create a pod, per ReplicaSet: the retry backoff. */
+  private readonly failures = new Map<string, number>();
 
   constructor(
     private readonly api: Api,
@@ -75,13 +98,10 @@ export class ReplicaSetController {
     owned = owned.filter((p) => this.matches(owner, p.metadata.labels) || controllerRef(p));
     const active = owned.filter(isActive);
     const want = Number(dig(owner, 'spec', 'replicas') ?? 1);
+    let refused: StatusError | undefined;
     if (!owner.metadata.deletionTimestamp) {
       if (active.length < want) {
-        for (let i = active.length; i < want; i++) {
-          const pod = this.api.create(this.pods, namespace, this.podFor(owner));
-          active.push(pod);
-          recordEvent(this.api, owner, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, this.component);
-        }
+        refused = this.createPods(owner, namespace, want - active.length, active);
       } else if (active.length > want) {
         const victims = deletionOrder(active).slice(0, active.length - want);
         for (const pod of victims) {
@@ -92,7 +112,42 @@ export class ReplicaSetController {
         active.splice(0, active.length, ...active.filter((p) => !gone.has(p.metadata.uid)));
       }
     }
-    return this.writeStatus(owner, active);
+    const result = this.writeStatus(owner, active, refused);
+    if (!refused) {
+      this.failures.delete(key);
+      return result;
+    }
+    // The real controller returns the error and its queue retries with exponential backoff (5ms doubling, up to 1000s).
+    const failures = (this.failures.get(key) ?? 0) + 1;
+    this.failures.set(key, failures);
+    return { requeueAfterMs: Math.min(5 * 2 ** (failures - 1), 1_000_000) };
+  }
+
+  /**
+   * slowStartBatch: creates `count` pods in batches of 1, 2, 4, …, stopping after a batch in which
+   * a create was refused. Each refusal is a FailedCreate event; returns the first refusal.
+   */
+  private createPods(owner: KObject, namespace: string | undefined, count: number, active: KObject[]): StatusError | undefined {
+    let remaining = count;
+    for (let batch = Math.min(remaining, 1); batch > 0; batch = Math.min(2 * batch, remaining)) {
+      let refused: StatusError | undefined;
+      for (let i = 0; i < batch; i++) {
+        try {
+          const pod = this.api.create(this.pods, namespace, this.podFor(owner));
+          active.push(pod);
+          recordEvent(this.api, owner, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, this.component);
+        } catch (error) {
+          if (!(error instanceof StatusError)) throw error;
+          // A terminating namespace is no failure of the ReplicaSet's: no event, no condition.
+          if (error.status.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')) continue;
+          recordEvent(this.api, owner, 'Warning', 'FailedCreate', `Error creating: ${error.message}`, this.component);
+          refused ??= error;
+        }
+      }
+      remaining -= batch;
+      if (refused) return refused;
+    }
+    return undefined;
   }
 
   private podFor(owner: KObject): KObject {
@@ -113,7 +168,7 @@ export class ReplicaSetController {
     };
   }
 
-  private writeStatus(owner: KObject, active: KObject[]): SyncResult {
+  private writeStatus(owner: KObject, active: KObject[], refused?: StatusError): SyncResult {
     const minReady = Number(dig(owner, 'spec', 'minReadySeconds') ?? 0);
     const now = this.api.ctx.clock.now();
     const templateLabels = dig<Record<string, string>>(owner, 'spec', 'template', 'metadata', 'labels') ?? {};
@@ -127,6 +182,7 @@ export class ReplicaSetController {
       availableReplicas: waits.filter((w) => w === 0).length,
       observedGeneration: owner.metadata.generation ?? 1,
     };
+    replicaFailure(status, refused, timestamp(now));
     writeStatus(this.api, this.type, owner, status, ['readyReplicas', 'availableReplicas', 'fullyLabeledReplicas']);
     const pending = waits.filter((w) => w > 0 && Number.isFinite(w));
     return pending.length ? { requeueAfterMs: Math.min(...pending) + 1 } : undefined;

@@ -2,6 +2,7 @@ import type { FieldCause } from '../../status.js';
 import { forbidden, invalidField } from '../field-errors.js';
 import { type Dict, clone, isDict, jsonEqual, list } from '../util.js';
 import { goLabelSelector } from './selector.js';
+import { validatePriorityClassUpdate } from '../priority.js';
 
 /** Update-only rules: immutable fields, with the messages the real server gives. */
 
@@ -104,6 +105,7 @@ export const UPDATE_RULES: Record<string, (obj: Dict, old: Dict) => FieldCause[]
   'daemonsets.apps': immutableSelector,
   'statefulsets.apps': (obj, old) => [...statefulSetUpdate(obj, old)],
   'jobs.batch': jobUpdate,
+  'priorityclasses.scheduling.k8s.io': validatePriorityClassUpdate,
 };
 
 /** Field errors for changing what may not change. */
