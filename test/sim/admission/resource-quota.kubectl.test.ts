@@ -30,7 +30,7 @@ const refusal = (message: string) => `Error from server (Forbidden): error when 
 describe('ResourceQuota admission behind real kubectl', () => {
   beforeAll(async () => {
     fx = await startFixture({ controllers: true, speed: 4 });
-    for (const ns of ['mem-cpu', 'counts', 'workload']) await kubectl('create', 'namespace', ns);
+    for (const ns of ['mem-cpu', 'counts', 'workload', 'jobs', 'sets']) await kubectl('create', 'namespace', ns);
     await create(quota('mem-cpu', 'mem-cpu-demo', { 'requests.cpu': '1', 'requests.memory': '1Gi', 'limits.cpu': '2', 'limits.memory': '2Gi' }));
   });
   afterAll(async () => {
@@ -209,5 +209,58 @@ describe('ResourceQuota admission behind real kubectl', () => {
       ).out,
     ).toBe('');
     expect((await condition('replicaset')).out).toBe('');
+  });
+
+  it("shows a Job's refused pods as FailedCreate events", async () => {
+    await create(quota('jobs', 'one-pod', { pods: '1' }));
+    const job = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'work', namespace: 'jobs' },
+      spec: {
+        parallelism: 2,
+        completions: 2,
+        template: { spec: { restartPolicy: 'Never', containers: [{ name: 'work', image: 'busybox', command: ['sleep', '3600'] }] } },
+      },
+    };
+    expect((await create(job)).out).toBe('job.batch/work created');
+    const events = await until(
+      () =>
+        kubectl('get', 'events', '-n', 'jobs', '--field-selector', 'reason=FailedCreate', '-o', 'jsonpath={.items[0].source.component} {.items[0].message}'),
+      (r) => r.out !== '',
+    );
+    expect(events.out).toMatch(
+      /^job-controller Error creating: pods "work-[a-z0-9]{5}" is forbidden: exceeded quota: one-pod, requested: pods=1, used: pods=1, limited: pods=1$/,
+    );
+    expect((await kubectl('get', 'pods', '-n', 'jobs', '-o', 'name')).out.split('\n')).toHaveLength(1);
+  });
+
+  it("shows a StatefulSet's refused claim and pod as FailedCreate events", async () => {
+    await create(quota('sets', 'one-claim', { persistentvolumeclaims: '1' }));
+    const set = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'web', namespace: 'sets' },
+      spec: {
+        replicas: 2,
+        podManagementPolicy: 'Parallel',
+        serviceName: 'web',
+        selector: { matchLabels: { app: 'web' } },
+        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'nginx' }] } },
+        volumeClaimTemplates: [{ metadata: { name: 'www' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+      },
+    };
+    expect((await create(set)).out).toBe('statefulset.apps/web created');
+    const failed = await until(
+      () => kubectl('get', 'events', '-n', 'sets', '--field-selector', 'reason=FailedCreate', '-o', 'jsonpath={range .items[*]}{.message}{"\\n"}{end}'),
+      (r) => r.out.split('\n').length >= 2,
+    );
+    const refusal =
+      'persistentvolumeclaims "www-web-1" is forbidden: exceeded quota: one-claim, requested: persistentvolumeclaims=1, used: persistentvolumeclaims=1, limited: persistentvolumeclaims=1';
+    expect(failed.out.split('\n').slice(0, 2)).toEqual([
+      `create Claim www-web-1 for Pod web-1 in StatefulSet web failed error: ${refusal}`,
+      `create Pod web-1 in StatefulSet web failed error: failed to create PVC www-web-1: ${refusal}`,
+    ]);
+    expect((await kubectl('get', 'pods', '-n', 'sets', '-o', 'name')).out).toBe('pod/web-0');
   });
 });

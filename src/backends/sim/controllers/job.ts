@@ -1,4 +1,5 @@
 import type { Api } from '../api/types.js';
+import { StatusError } from '../status.js';
 import type { KObject, ResourceType, StoreChange } from '../types.js';
 import { recordEvent } from './events.js';
 import { INDEX, INDEX_FAILURE_COUNT, completionIndex, formatIndexes, indexFailureCount, parseIndexes, pendingIndexes } from './job-indexes.js';
@@ -27,6 +28,8 @@ const tracked = (p: KObject) => p.metadata.finalizers?.includes(TRACKING) === tr
  */
 export class JobController {
   readonly queue: WorkQueue;
+  /** Syncs in a row in which a pod could not be created, per Job: the retry backoff. */
+  private readonly createFailures = new Map<string, number>();
   private readonly jobs: ResourceType;
   private readonly pods: ResourceType;
 
@@ -123,6 +126,7 @@ export class JobController {
     }
 
     let complete = false;
+    const creation = { refused: false };
     const events: [type: 'Normal' | 'Warning', reason: string, message: string][] = [];
     if (failure) {
       // Every pod still running is deleted, and counts as failed; the finalizers go once counted.
@@ -134,7 +138,17 @@ export class JobController {
       active = [];
       if (!conditions.some((c) => c['type'] === 'FailureTarget' && c['status'] === 'True')) conditions.push(condition(now, 'FailureTarget', 'True', failure));
     } else {
-      active = this.manage(job, active, pods, { suspended, onlyReplaceFailed, indexed, completions, succeeded, succeededIndexes, failedIndexes, failed });
+      active = this.manage(job, active, pods, {
+        suspended,
+        onlyReplaceFailed,
+        indexed,
+        completions,
+        succeeded,
+        succeededIndexes,
+        failedIndexes,
+        failed,
+        creation,
+      });
       complete = completions === undefined ? succeeded > 0 && active.length === 0 : succeeded >= completions && active.length === 0;
       if (complete) {
         if (!finishedWith(conditions, 'SuccessCriteriaMet')) conditions.push(condition(now, 'SuccessCriteriaMet', 'True', FAILURE.completions));
@@ -175,6 +189,14 @@ export class JobController {
     }
     for (const p of [...newSucceeded, ...newFailed]) this.removeTracking(p);
     if (finished) for (const p of fresh) if (terminal(p)) this.removeTracking(p);
+    if (creation.refused) {
+      // The real controller's queue retries a failed sync with exponential backoff (5ms doubling, up to 1000s).
+      const failures = (this.createFailures.get(key) ?? 0) + 1;
+      this.createFailures.set(key, failures);
+      const backoff = Math.min(5 * 2 ** (failures - 1), 1_000_000);
+      return { requeueAfterMs: requeueAfterMs === undefined ? backoff : Math.min(backoff, requeueAfterMs) };
+    }
+    this.createFailures.delete(key);
     return requeueAfterMs !== undefined ? { requeueAfterMs } : undefined;
   }
 
@@ -197,6 +219,8 @@ export class JobController {
       succeededIndexes: Set<number>;
       failedIndexes: Set<number> | undefined;
       failed: (p: KObject) => boolean;
+      /** Set when the API server refused a pod. */
+      creation: { refused: boolean };
     },
   ): KObject[] {
     const namespace = job.metadata.namespace;
@@ -234,7 +258,18 @@ export class JobController {
       const failures =
         index !== undefined && o.failedIndexes ? pods.filter((p) => completionIndex(p) === index && o.failed(p)).map((p) => indexFailureCount(p) + 1) : [];
       const failureCount = o.failedIndexes && index !== undefined ? Math.max(0, ...failures) : undefined;
-      const pod = this.api.create(this.pods, namespace, this.podFor(job, index, failureCount));
+      let pod: KObject;
+      try {
+        pod = this.api.create(this.pods, namespace, this.podFor(job, index, failureCount));
+      } catch (error) {
+        if (!(error instanceof StatusError)) throw error;
+        // As the ReplicaSet controller: a refused create (a quota's 403) is a FailedCreate event, and the sync is retried.
+        if (!error.status.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')) {
+          recordEvent(this.api, job, 'Warning', 'FailedCreate', `Error creating: ${error.message}`, COMPONENT);
+          o.creation.refused = true;
+        }
+        break;
+      }
       created.push(pod);
       recordEvent(this.api, job, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, COMPONENT);
     }

@@ -1,4 +1,5 @@
 import type { Api } from '../api/types.js';
+import { StatusError } from '../status.js';
 import type { KObject, ResourceType, StoreChange } from '../types.js';
 import { recordEvent } from './events.js';
 import { computeHash } from './hash.js';
@@ -174,18 +175,28 @@ export class StatefulSetController {
     const meta = (template['metadata'] as Json) ?? {};
     const spec = (template['spec'] as Json) ?? {};
     const volumes = ((spec['volumes'] as Json[]) ?? []).slice();
+    const claimErrors: string[] = [];
     for (const claim of dig<KObject[]>(sts, 'spec', 'volumeClaimTemplates') ?? []) {
       const claimName = `${claim.metadata.name}-${name}`;
-      this.ensureClaim(sts, claim, claimName, name);
+      const failed = this.ensureClaim(sts, claim, claimName, name);
+      if (failed) claimErrors.push(failed);
       const entry = { name: claim.metadata.name, persistentVolumeClaim: { claimName } };
       const at = volumes.findIndex((v) => v['name'] === claim.metadata.name);
       if (at >= 0) volumes[at] = entry;
       else volumes.push(entry);
     }
+    // CreateStatefulPod: no pod without its claims; the error aggregates the claims' (`[a, b]` for several).
+    const failedPod = (why: string) =>
+      recordEvent(this.api, sts, 'Warning', 'FailedCreate', `create Pod ${name} in StatefulSet ${sts.metadata.name} failed error: ${why}`, COMPONENT);
+    if (claimErrors.length) {
+      const why = claimErrors.length === 1 ? claimErrors[0]! : `[${claimErrors.join(', ')}]`;
+      failedPod(why);
+      throw new Error(why);
+    }
     if (volumes.length) spec['volumes'] = volumes;
     spec['hostname'] = name;
     if (dig(sts, 'spec', 'serviceName')) spec['subdomain'] = dig(sts, 'spec', 'serviceName');
-    const pod = this.api.create(this.pods, ns, {
+    const pod = this.createOrRecord(failedPod, {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {
@@ -206,10 +217,21 @@ export class StatefulSetController {
     return pod;
   }
 
-  private ensureClaim(sts: KObject, claim: KObject, claimName: string, podName: string): void {
+  /** Creates the pod; a refusal (a quota's 403) is recorded as FailedCreate and thrown, so the sync is retried. */
+  private createOrRecord(failed: (why: string) => void, pod: KObject): KObject {
+    try {
+      return this.api.create(this.pods, pod.metadata.namespace, pod);
+    } catch (error) {
+      if (error instanceof StatusError && error.status.reason !== 'AlreadyExists') failed(error.message);
+      throw error;
+    }
+  }
+
+  /** Creates a missing claim; returns the error CreateStatefulPod aggregates when the server refused it. */
+  private ensureClaim(sts: KObject, claim: KObject, claimName: string, podName: string): string | undefined {
     const pvcs = this.api.resolve('persistentvolumeclaims', '');
-    if (!pvcs || this.api.find(pvcs, sts.metadata.namespace, claimName)) return;
-    tolerate(() =>
+    if (!pvcs || this.api.find(pvcs, sts.metadata.namespace, claimName)) return undefined;
+    try {
       this.api.create(pvcs, sts.metadata.namespace, {
         apiVersion: 'v1',
         kind: 'PersistentVolumeClaim',
@@ -219,9 +241,16 @@ export class StatefulSetController {
           labels: { ...(dig<Record<string, string>>(sts, 'spec', 'selector', 'matchLabels') ?? {}) },
         },
         spec: clone((claim['spec'] as Json) ?? {}),
-      }),
-    );
+      });
+    } catch (error) {
+      if (!(error instanceof StatusError)) throw error;
+      if (error.status.reason === 'AlreadyExists') return `failed to create PVC ${claimName}: ${error.message}`;
+      const message = `create Claim ${claimName} for Pod ${podName} in StatefulSet ${sts.metadata.name} failed error: ${error.message}`;
+      recordEvent(this.api, sts, 'Warning', 'FailedCreate', message, COMPONENT);
+      return `failed to create PVC ${claimName}: ${error.message}`;
+    }
     recordEvent(this.api, sts, 'Normal', 'SuccessfulCreate', `create Claim ${claimName} Pod ${podName} in StatefulSet ${sts.metadata.name} success`, COMPONENT);
+    return undefined;
   }
 
   private deletePod(sts: KObject, pod: KObject): void {
