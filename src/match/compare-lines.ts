@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { align, type AlignOp } from './align.js';
 import type { BindingSet } from './bindings.js';
 import { isElision, lineKey, lineKeyName, lineValue, indentOf, type Line } from './lines.js';
+import { joinSoftWraps } from './soft-wrap.js';
 import { bindTemplate, compileTemplate, testTemplate } from './template.js';
 import type { Difference } from './types.js';
 
@@ -169,12 +170,15 @@ export function alignOrdered(doc: Line[], actual: Line[], bindings: BindingSet):
 }
 
 /**
- * Ordered line comparison: doc lines (templates, `...` elisions) aligned with actual lines; the
- * unaligned lines of each gap paired up into differences.
+ * Ordered line comparison: doc lines (templates, `...` elisions) aligned with actual lines; in
+ * each gap, a doc line shown soft-wrapped in two is joined (soft-wrap.ts), and the unaligned lines
+ * left are paired up into differences.
  */
 export function compareOrdered(origin: DocOrigin, doc: Line[], actual: Line[], bindings: BindingSet): Difference[] {
   const docKeys = keysOf(doc);
-  return alignOrdered(asExcerpt(opensMidway(doc, actual)), actual, bindings).gaps.flatMap((g) => pairUp(origin, g.missing, g.extra, docKeys, true, bindings));
+  return alignOrdered(asExcerpt(opensMidway(doc, actual)), actual, bindings)
+    .gaps.map((g) => joinSoftWraps(g, bindings))
+    .flatMap((g) => pairUp(origin, g.missing, g.extra, docKeys, true, bindings));
 }
 
 /** A section heading of `kubectl describe` output (`Containers:`, `Events:`), and one of its fields. */

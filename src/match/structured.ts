@@ -7,6 +7,7 @@ import { environmentKey } from './environment-keys.js';
 import { isInstallerName } from './normalizers/kubeconfig.js';
 import { isElided, isElidedParent } from './structured-doc.js';
 import type { Difference } from './types.js';
+import { stateTimeOf } from './unset-times.js';
 
 type Mapping = Record<string, unknown>;
 const isMapping = (v: unknown): v is Mapping => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -221,10 +222,13 @@ class Walker {
     const d = doc === null ? 'null' : String(doc);
     const a = actual === null || actual === undefined ? String(actual) : typeof actual === 'object' ? show(actual) : String(actual);
     const leaf = [...path].reverse().find((s): s is string => typeof s === 'string');
+    const time = doc === null ? stateTimeOf(path, actual) : undefined;
+    // An older kubelet's unset time is a value the doc predates, like a field a newer version adds.
+    if (time?.docNull === 'stale') return this.push('extra-line', docPath, path, `doc null, actual ${show(a)} (${time.why})`, { actual: a, stale: true });
     const m = this.bindings.matchValue(d, a, contextOf(this.anchor.concat(docPath)) ?? leaf);
     if (m.ok) return this.bindings.addAll(this.looseLevel > 0 ? m.bindings.map((b) => ({ ...b, loose: true })) : m.bindings);
     const env = environmentKey(leaf, this.pageLevel > 0);
-    const why = env ?? m.conflict;
+    const why = env ?? m.conflict ?? time?.why;
     this.push('wrong-value', docPath, path, `doc ${show(d)}, actual ${show(a)}${why ? ` (${why})` : ''}`, {
       expected: d,
       actual: a,

@@ -15,7 +15,10 @@ export interface Observations {
   pods: TableRow[];
   /** Rows of the most recent `kubectl get svc` output. */
   services: TableRow[];
-  /** Node ports of a Service's YAML/JSON seen after the latest `get svc` table (`- name: https` … `nodePort: 32453`). */
+  /**
+   * Node ports of a Service's YAML/JSON (`- name: https` … `nodePort: 32453`) or describe output
+   * (`NodePort: <unset>  31496/TCP`) seen after the latest `get svc` table.
+   */
   nodePorts: Array<{ name?: string; port?: number; nodePort: number }>;
   /** Node addresses of type ExternalIP seen in any output (`get nodes -o yaml`, `-o wide`). */
   nodeExternalIPs: string[];
@@ -68,6 +71,23 @@ function nodePortsIn(output: string): Observations['nodePorts'] {
   return out;
 }
 
+/**
+ * The ports `kubectl describe service` lists: `Port: <unset>  8080/TCP` (or a port name such as
+ * `http`) and, below it, `NodePort: <unset>  31496/TCP` for a NodePort or LoadBalancer Service.
+ */
+function describedNodePorts(output: string): Observations['nodePorts'] {
+  const out: Observations['nodePorts'] = [];
+  let current: { name?: string; port?: number } = {};
+  for (const line of output.split('\n')) {
+    const m = /^\s*(Port|NodePort):\s+(\S+)\s+(\d+)\/(?:TCP|UDP|SCTP)\s*$/.exec(line);
+    if (!m) continue;
+    const name = m[2] === '<unset>' ? {} : { name: m[2]! };
+    if (m[1] === 'Port') current = { ...name, port: Number(m[3]) };
+    else out.push({ ...current, ...name, nodePort: Number(m[3]) });
+  }
+  return out;
+}
+
 /** Addresses of type ExternalIP in node YAML/JSON (`- address: 1.2.3.4` then `type: ExternalIP`) or a `get nodes -o wide` table. */
 function nodeExternalIPsIn(command: string, output: string): string[] {
   const ips: string[] = [];
@@ -95,7 +115,7 @@ export function observe(command: string, output: string, obs: Observations): voi
   if (processes) obs.processes = processes;
   const external = nodeExternalIPsIn(command, output);
   if (external.length) obs.nodeExternalIPs = external;
-  const ports = /nodePort/.test(output) ? nodePortsIn(output) : [];
+  const ports = /nodePort/.test(output) ? nodePortsIn(output) : /^\s*NodePort:/m.test(output) ? describedNodePorts(output) : [];
   if (ports.length) obs.nodePorts = ports;
   const k = firstKubectlCall(command);
   const format = k && flagValue(k, '-o', '--output');
@@ -120,6 +140,8 @@ function kindOf(name: string): PlaceholderKind | null {
   // "Choose one of your nodes": `<your-node-name>`, `<node-name>`, `<nodename>`, `<name-of-your-node>`.
   if (/^(your-)?(chosen-)?node-?name$|^name-of-(the-|your-)?node$/.test(n)) return 'node-name';
   if (/cluster-?ip/.test(n)) return 'cluster-ip';
+  // "the public IP address of your node": an address of type ExternalIP, never a load balancer's.
+  if (/^(public|external)-node-ip$|^node-public-ip$/.test(n)) return 'node-external-ip';
   if (/external-?ip/.test(n)) return 'external-ip';
   if (/node-?port/.test(n)) return 'node-port';
   // `<pid>`, `<PID>`, `<process-id>`, `<redis-pid>`: a process of the listing shown before.

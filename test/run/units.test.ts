@@ -112,6 +112,41 @@ describe('placeholders', () => {
     expect(resolvePlaceholders('curl http://<EXTERNAL-IP>:<NODE-PORT>', obs, new Set())).toMatchObject({ command: 'curl http://104.197.41.11:30001' });
   });
 
+  it('should fill <node-port> from the NodePort field of kubectl describe service, the port the scheme uses', () => {
+    const obs = emptyObservations();
+    observe(
+      'kubectl describe services example-service',
+      'Name:                     example-service\nType:                     NodePort\nIP:                       10.96.4.5\nPort:                     <unset>  8080/TCP\nTargetPort:               8080/TCP\nNodePort:                 <unset>  31496/TCP\nEndpoints:                10.244.0.5:8080\n',
+      obs,
+    );
+    expect(obs.nodePorts).toEqual([{ port: 8080, nodePort: 31496 }]);
+    expect(resolvePlaceholders('curl http://localhost:<node-port>', obs, new Set())).toEqual({
+      command: 'curl http://localhost:31496',
+      rewrites: [{ kind: 'placeholder', from: '<node-port>', to: '31496', reason: 'node-port from an earlier output' }],
+    });
+    observe(
+      'kubectl describe svc web',
+      'Port:                     http  80/TCP\nNodePort:                 http  30080/TCP\nPort:                     https  443/TCP\nNodePort:                 https  30443/TCP\n',
+      obs,
+    );
+    expect(resolvePlaceholders('curl https://localhost:<node-port>', obs, new Set())).toMatchObject({ command: 'curl https://localhost:30443' });
+    expect(resolvePlaceholders('curl http://localhost:<node-port>', obs, new Set())).toMatchObject({ command: 'curl http://localhost:30080' });
+    // A ClusterIP Service's describe output has no NodePort: the ports seen before stay.
+    observe('kubectl describe svc db', 'Type:                     ClusterIP\nPort:                     <unset>  5432/TCP\n', obs);
+    expect(obs.nodePorts).toHaveLength(2);
+  });
+
+  it("should read <public-node-ip> as a node's external address", () => {
+    const obs = emptyObservations();
+    observe('kubectl describe services example-service', 'Port:                     <unset>  8080/TCP\nNodePort:                 <unset>  31496/TCP\n', obs);
+    expect(resolvePlaceholders('curl http://<public-node-ip>:<node-port>', obs, new Set())).toEqual({
+      unresolved:
+        "cannot fill in <public-node-ip>: no earlier output shows a node's external IP (nodes get one from a cloud provider; kind's and the simulator's have only an InternalIP)",
+    });
+    observe('kubectl get nodes -o wide', 'NAME    STATUS   INTERNAL-IP   EXTERNAL-IP\nnode1   Ready    10.0.0.4      35.1.2.3\n', obs);
+    expect(resolvePlaceholders('curl http://<public-node-ip>:<node-port>', obs, new Set())).toMatchObject({ command: 'curl http://35.1.2.3:31496' });
+  });
+
   it('should pick among pods of different deployments only when the command names one', () => {
     const obs = emptyObservations();
     observe('kubectl get pods', 'NAME                     READY\nweb-55f6c8d9b7-zzzzz     1/1\ndb-6d8f7c9b5-aaaaa       1/1\n', obs);

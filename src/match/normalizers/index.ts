@@ -7,6 +7,7 @@ import { cidr } from './cidr.js';
 import { digest } from './digest.js';
 import { duration } from './duration.js';
 import { externalIp } from './external-ip.js';
+import { fileSource } from './file-source.js';
 import { ip } from './ip.js';
 import { mirrorPodName } from './mirror-pod.js';
 import { nodeName } from './node-name.js';
@@ -49,6 +50,7 @@ export const NORMALIZERS: readonly Normalizer[] = [
   kubeCluster,
   kubeUser,
   imageVersion,
+  fileSource,
   mirrorPodName,
   podName,
   podTableName,
@@ -68,6 +70,7 @@ export {
   digest,
   duration,
   externalIp,
+  fileSource,
   ip,
   mirrorPodName,
   nodeName,
