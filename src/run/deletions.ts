@@ -151,6 +151,9 @@ function describe(d: Deletion): string {
   return d.selector ? `the ${d.kind}s labelled ${d.selector} were deleted` : `every ${d.kind} was deleted`;
 }
 
+/** Doc output that shows an object missing, as kubectl words it. */
+const SHOWS_ABSENCE = /not found|No resources found|items: \[\]/;
+
 /** The doc's command, on one line. */
 const shown = (command: string): string =>
   command
@@ -161,14 +164,18 @@ const shown = (command: string): string =>
 /**
  * Why a failed step finds its object gone, when an earlier step of the page deleted it (and no
  * step made it again since): `deployment "my-nginx" was deleted at line 68 (kubectl delete deployment my-nginx)`.
- * `command` is the failed step's command as run; `earlier`, the steps before it in order.
+ * `command` is the failed step's command as run; `earlier`, the steps before it in order; `expected`,
+ * the output the doc shows.
  */
 export function deletedEarlier(
   command: string,
   output: string,
   earlier: readonly EarlierStep[],
   manifests: readonly ManifestStep[],
+  expected: string | null = null,
 ): { message: string; line: number; kind: string; name?: string } | undefined {
+  // The doc shows the absence itself (`No resources found.` after a delete): the failure is elsewhere.
+  if (expected !== null && SHOWS_ABSENCE.test(expected)) return undefined;
   const missing = missingIn(command, output);
   if (!missing) return undefined;
   for (let i = earlier.length - 1; i >= 0; i--) {

@@ -112,6 +112,10 @@ describe('deletedEarlier', () => {
     expect(deletedEarlier('kubectl get deployment web', notFound('deployments.apps', 'web'), [ran(apply), ran(del, 'skipped')], [app])).toBeUndefined();
     expect(deletedEarlier('kubectl get deployment web', notFound('deployments.apps', 'web'), [ran(apply), ran(del, 'fail', 1)], [app])).toBeUndefined();
     expect(deletedEarlier('kubectl get deployment shop', notFound('deployments.apps', 'shop'), [ran(apply), ran(del)], [app])).toBeUndefined();
+    // The doc shows the absence itself: a failure of that step is about its wording, not the deletion.
+    const empty = 'No resources found in default namespace.\n';
+    expect(deletedEarlier('kubectl get pods -l app=web', empty, [ran(apply), ran(del)], [app], 'No resources found.')).toBeUndefined();
+    expect(deletedEarlier('kubectl get pods -l app=web', empty, [ran(apply), ran(del)], [app], 'NAME   READY')?.line).toBe(9);
     // Objects a selector picked explain an empty listing, not a name they may not have had.
     const bySelector = cmd(9, 'kubectl delete deployment -l app=web');
     expect(deletedEarlier('kubectl get deployment shop', notFound('deployments.apps', 'shop'), [ran(bySelector)], [])).toBeUndefined();

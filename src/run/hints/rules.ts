@@ -97,8 +97,8 @@ export const HINT_RULES: HintRule[] = [
     // The object is gone because the page removed it: the step is wrong to use it, and the finding says where it went.
     id: 'deleted-earlier',
     needsFacts: false,
-    when({ step, output, earlier, manifests }) {
-      const cause = deletedEarlier(step.command, output, earlier, manifests);
+    when({ step, output, earlier, manifests, expected }) {
+      const cause = deletedEarlier(step.command, output, earlier, manifests, expected);
       return cause ? { cause: cause.message, line: String(cause.line) } : null;
     },
     message: (d) => d.cause,
