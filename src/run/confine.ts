@@ -7,7 +7,7 @@
  * - the host file system read-only, with /tmp, /var/tmp, /run, the runner's HOME and the parent
  *   of its sandbox replaced by empty tmpfs (no other lesson's directory is visible, wherever
  *   TMPDIR is), then only its own `home/` and `run/` bound writable;
- * - loopback only, plus a forwarder to the API server (see forward.ts).
+ * - loopback only, plus its API server through a listener the runner holds (see forward.ts).
  */
 import { accessSync, chmodSync, constants, copyFileSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, sep } from 'node:path';
@@ -52,7 +52,7 @@ export interface ConfineLayout {
   hostHome?: string;
   /** PATH of the lesson: entries under a hidden directory are bound back read-only. */
   path: string;
-  /** The node binary the forwarder runs with (bound back when hidden). */
+  /** The node binary the API listener runs with (bound back when hidden). */
   node: string;
 }
 

@@ -1,15 +1,13 @@
 /**
  * Setting a lesson up before its first step: the matcher, confinement's preflight, the sandbox,
- * the lesson shell's options (and the relay a confined shell reaches the API server through), and
- * the lesson's initial state.
+ * the lesson shell's options (for a confined shell, where its API listener connects to), and the
+ * lesson's initial state.
  */
 import type { BackendSession } from '../backends/backend.js';
 import type { ManifestStep, Plan } from '../plan/types.js';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { emptyObservations } from './bind.js';
 import { bwrapArgs, findOnPath, lessonOwner, preflightConfine, sandboxParent, unreadableBash } from './confine.js';
-import { startRelay, type Relay } from './forward.js';
 import { loadMatcher, type Matcher, type NormalizedRunOptions } from './options.js';
 import { createSandbox, kubeconfigServer, lessonEnv, lessonKubeconfig, runnerEnv, writeManifest, type Sandbox } from './sandbox.js';
 import type { Owner } from './safe-write.js';
@@ -20,7 +18,6 @@ import type { LessonState } from './state.js';
 export interface LessonResources {
   session: BackendSession | null;
   shell: LessonShell | null;
-  relay: Relay | null;
   state: LessonState | null;
 }
 
@@ -43,32 +40,24 @@ export async function prepareLesson(o: NormalizedRunOptions): Promise<PreparedLe
 
 /**
  * The lesson shell's options: its environment and kubeconfig, and for a confined lesson the bwrap
- * wrapping and the relay to the API server (kept in `held.relay` for the tear-down).
+ * wrapping and where its API listener connects to.
  */
-export async function lessonShellOptions(
-  held: LessonResources,
-  sandbox: Sandbox,
-  session: BackendSession,
-  o: NormalizedRunOptions,
-  bwrap: string | undefined,
-): Promise<ShellOptions> {
+export function lessonShellOptions(sandbox: Sandbox, session: BackendSession, o: NormalizedRunOptions, bwrap: string | undefined): ShellOptions {
   let wrap: ShellOptions['wrap'];
   const server = kubeconfigServer(readFileSync(session.kubeconfigPath, 'utf8'));
   const port = server ? Number(server.port || (server.protocol === 'http:' ? 80 : 443)) : undefined;
-  // Inside, the forwarder listens where the lesson's user may (ports below 1024 are privileged).
+  // Inside, the API listener listens where the lesson's user may (ports below 1024 are privileged).
   const insidePort = port && port >= 1024 ? port : 6443;
   const env = lessonEnv(sandbox, session, o.env, process.env, lessonKubeconfig(sandbox, session.kubeconfigPath, bwrap ? { loopbackPort: insidePort } : {}));
   if (bwrap) {
     if (!server || !port) throw new Error(`confinement needs the API server address, which the kubeconfig ${session.kubeconfigPath} does not give`);
     const bash = findOnPath('bash');
     if (!bash) throw new Error('bash is not on PATH');
-    const socket = join(sandbox.net, 'api.sock');
-    held.relay = await startRelay(socket, { host: server.hostname, port }, sandbox.owner);
     wrap = {
       file: bwrap,
       args: bwrapArgs({ sandbox, path: env.PATH ?? '', node: process.execPath, ...(process.env.HOME ? { hostHome: process.env.HOME } : {}) }),
       bash: unreadableBash(sandbox.net, bash),
-      forwarder: { node: process.execPath, socket, port: insidePort },
+      api: { node: process.execPath, port: insidePort, target: { host: server.hostname, port } },
       ...(sandbox.owner ?? {}),
     };
   }

@@ -1,4 +1,4 @@
-/** Tearing a lesson down: its shell, the relay, the backend session, and the sandbox. */
+/** Tearing a lesson down: its shell (with a confined lesson's API listener), the backend session, and the sandbox. */
 import type { Plan } from '../plan/types.js';
 import type { LessonResources } from './lesson-setup.js';
 import type { NormalizedRunOptions } from './options.js';
@@ -13,7 +13,6 @@ import type { LessonResult } from './types.js';
  */
 export async function tearDownLesson(held: LessonResources, sandbox: Sandbox, plan: Plan, o: NormalizedRunOptions, result: LessonResult): Promise<void> {
   await (held.state?.shell ?? held.shell)?.stop().catch(() => undefined);
-  await held.relay?.close();
   const session = held.session;
   if (session) {
     const backendWarnings = session.warnings?.() ?? [];

@@ -38,7 +38,7 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
     return finish();
   }
   const { matcher, bwrap, sandbox } = prepared;
-  const held: LessonResources = { session: null, shell: null, relay: null, state: null };
+  const held: LessonResources = { session: null, shell: null, state: null };
   let stopping: Promise<void> | null = null;
   const teardown = (): Promise<void> => (stopping ??= tearDownLesson(held, sandbox, plan, o, result));
   const unregister = o.handleSignals ? tearDownOnSignals(abort, held, teardown) : () => undefined;
@@ -60,7 +60,7 @@ export async function runPlan(plan: Plan, backend: Backend, options: RunOptions 
     let shellOptions: ShellOptions;
     let shell: LessonShell;
     try {
-      shellOptions = await lessonShellOptions(held, sandbox, session, o, bwrap);
+      shellOptions = lessonShellOptions(sandbox, session, o, bwrap);
       shell = held.shell = LessonShell.start(shellOptions);
     } catch (e) {
       result.error = errorOf('ERR_SHELL', e);

@@ -6,7 +6,7 @@
  *   both belong to the lesson's user and are all a confined lesson can write;
  * - `private/`: the runner's alone (0700, never bound into the sandbox): the backend's work dir
  *   with the kubeconfig diagnostics and hints use, HOME of those kubectl calls;
- * - `net/`: read-only for the lesson: the API forwarder's socket and the supervisor's bash.
+ * - `net/`: read-only for the lesson: the supervisor's bash.
  */
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { delimiter, isAbsolute, join, relative, resolve } from 'node:path';

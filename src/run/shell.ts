@@ -16,7 +16,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa, execaSync, type ResultPromise } from 'execa';
 import { killGroup, killGroupNow, liveGroupMembers } from './process-group.js';
-import { FORWARDER } from './forward.js';
+import { LISTENER, receiveApiListener, type ApiListener, type ApiTarget } from './forward.js';
 import { SUPERVISOR } from './supervisor.js';
 import { readShellState, type ShellState } from './shell-state.js';
 
@@ -35,8 +35,11 @@ export interface ShellOptions {
     gid?: number;
     /** The unreadable bash the supervisor and steps run with. */
     bash: string;
-    /** The API forwarder started inside the sandbox. */
-    forwarder?: { node: string; socket: string; port: number };
+    /**
+     * The lesson's API server: the supervisor has `node` open a listener on 127.0.0.1:`port` in the
+     * sandbox and hand it over (forward.ts); the runner connects what it accepts to `target`.
+     */
+    api?: { node: string; port: number; target: ApiTarget };
   };
 }
 
@@ -134,6 +137,8 @@ export class LessonShell {
   private readonly lessonId = randomBytes(8).toString('hex');
   private readonly process: ResultPromise;
   private readonly ownNamespace: boolean;
+  /** The confined lesson's API listener (forward.ts), held by the runner. */
+  private readonly api: ApiListener | null = null;
   private buffer = '';
   private seq = 0;
   private exited = false;
@@ -147,8 +152,8 @@ export class LessonShell {
     let file: string;
     let args: string[];
     if (wrap) {
-      const fwd = wrap.forwarder ? [wrap.forwarder.node, FORWARDER, wrap.forwarder.socket, String(wrap.forwarder.port)] : [];
-      [file, args] = [wrap.file, [...wrap.args, wrap.bash, ...supervisor, wrap.bash, ...fwd]];
+      const api = wrap.api ? [wrap.api.node, LISTENER, String(wrap.api.port)] : [];
+      [file, args] = [wrap.file, [...wrap.args, wrap.bash, ...supervisor, wrap.bash, ...api]];
       this.ownNamespace = true;
     } else {
       const unshare = unshareArgs();
@@ -166,12 +171,15 @@ export class LessonShell {
       stdin: 'pipe',
       stdout: 'pipe',
       stderr: 'pipe',
+      // The channel the API listener comes through; the supervisor closes it before the first step.
+      ...(wrap?.api ? { ipc: true, serialization: 'json' as const } : {}),
       encoding: 'utf8',
       ...(wrap?.uid !== undefined ? { uid: wrap.uid } : {}),
       ...(wrap?.gid !== undefined ? { gid: wrap.gid } : {}),
     });
     if (this.process.pid === undefined) throw new Error(`${file} could not be started: is it installed and on PATH?`);
     this.pid = this.process.pid;
+    if (wrap?.api) this.api = receiveApiListener(this.process, wrap.api.target);
     this.process.stdout!.setEncoding('utf8');
     this.process.stderr!.setEncoding('utf8');
     this.process.stdout!.on('data', (chunk: string) => {
@@ -357,6 +365,7 @@ export class LessonShell {
     // In its own PID namespace nothing is lost by SIGKILL at once: the kernel ends the whole
     // namespace with its first process (which, as an init, ignores SIGTERM anyway).
     await killGroup(this.pid, this.ownNamespace ? 0 : 2000);
+    await this.api?.close();
     if (!this.ownNamespace) {
       for (let round = 0; round < 5; round++) {
         const marked = markedProcesses(this.lessonId);

@@ -101,17 +101,27 @@ exit "$__kdt_rc"
 `;
 
 /**
- * The supervisor: `bash -c SUPERVISOR kdt-supervisor <stateDir> <bash> [<node> <forwarder> <socket> <port>]`.
- * With the last four it first starts the in-sandbox API forwarder and waits until it listens.
+ * The supervisor: `bash -c SUPERVISOR kdt-supervisor <stateDir> <bash> [<node> <listener> <port>]`.
+ * With the last three it first has the API listener (forward.ts) hand its socket to the runner
+ * over the runner's IPC channel, then closes the channel: no step ever holds it, nor sees its
+ * variables.
  */
 export const SUPERVISOR = String.raw`set -m 2>/dev/null
 __dir=$1 __bash=$2 __cur=
+__chan=${'${'}NODE_CHANNEL_FD-} __mode=${'${'}NODE_CHANNEL_SERIALIZATION_MODE-}
+unset -v NODE_CHANNEL_FD NODE_CHANNEL_SERIALIZATION_MODE
 IFS= read -r -d '' __nonce || exit 1
 if [[ -n $3 ]]; then
-  exec {__fwd}< <("$3" -e "$4" "$5" "$6" 2>&1)
-  IFS= read -r -u "$__fwd" __ready
-  if [[ $__ready != listening ]]; then echo "kubedoctest: the API forwarder did not start: $__ready" >&2; exit 1; fi
+  __said=$(NODE_CHANNEL_FD=$__chan NODE_CHANNEL_SERIALIZATION_MODE=$__mode "$3" -e "$4" "$5" </dev/null 2>&1) ||
+    { echo "kubedoctest: the API listener did not start: ${'${'}__said:-no channel to the runner}" >&2; exit 1; }
 fi
+# No step gets a descriptor but its stdin and output: not the channel, nor any the runner
+# inherited without close-on-exec (bubblewrap passes them on).
+for __f in /proc/self/fd/*; do
+  __f=${'${'}__f##*/}
+  [[ $__f =~ ^[0-9]+$ ]] && ((__f > 2)) && eval "exec $__f>&-" 2>/dev/null
+done
+unset -v __chan __mode __said __f
 # SIGTERM to the step's own children (the bounded watch's \`timeout\`), as a reader's Ctrl-C would stop it.
 __stop() {
   local p s

@@ -242,4 +242,52 @@ describe('attacks on a confined lesson', () => {
     expect(await eventually(() => reachedListener !== undefined)).toBe(true);
     expect(reachedListener).toBe(false);
   });
+
+  it(
+    '9: a step holds no descriptor but its stdin and output: not the channel the API listener came through, nor one the runner inherited without close-on-exec',
+    { timeout: 60_000 },
+    async (ctx) => {
+      await needConfine(ctx, true);
+      const dir = temp();
+      // `ls` lists its own descriptors: what the step's shell passed on, and its own directory (the
+      // lowest free one: 3 when nothing else is open; a leaked channel would show as 4).
+      const others = 'ls /proc/self/fd | grep -vx "[0-3]" || echo none';
+      const r = await runLesson(
+        [
+          cmd(2, 'kubectl get ns default -o name', { expected: 'namespace/default', cls: 'read-only' }),
+          cmd(4, 'env | grep -c "^NODE_CHANNEL" || true', { expected: '0' }),
+          cmd(6, others, { expected: 'none' }),
+          cmd(8, `(${others})`, { expected: 'none' }),
+        ],
+        { confine: true, sim: true, tmpDir: dir },
+      );
+      expect(r.error).toBeUndefined();
+      expect(r.steps.map((s) => [s.line, s.status, s.actual])).toEqual(r.steps.map((s) => [s.line, 'pass', s.actual]));
+    },
+  );
+
+  it('10: a lesson whose shell was replaced (a step that timed out) still reaches its API server, and only it', { timeout: 60_000 }, async (ctx) => {
+    await needConfine(ctx, true);
+    const dir = temp();
+    const hostOnly: Server = createServer((s) => s.end('host secret\n'));
+    await new Promise<void>((r) => hostOnly.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise((r) => hostOnly.close(r)));
+    const port = (hostOnly.address() as { port: number }).port;
+    const r = await runLesson(
+      [
+        cmd(2, 'kubectl get ns default -o name', { expected: 'namespace/default', cls: 'read-only' }),
+        cmd(4, 'sleep infinity'),
+        cmd(6, 'kubectl get ns default -o name', { expected: 'namespace/default', cls: 'read-only' }),
+        cmd(8, `(exec 3<>/dev/tcp/127.0.0.1/${port} && cat <&3) 2>/dev/null || echo unreachable`, { expected: 'unreachable' }),
+      ],
+      { confine: true, sim: true, tmpDir: dir, stepTimeoutMs: 3000 },
+    );
+    expect(r.error).toBeUndefined();
+    expect(r.steps.map((s) => [s.line, s.status])).toEqual([
+      [2, 'pass'],
+      [4, 'error'],
+      [6, 'pass'],
+      [8, 'pass'],
+    ]);
+  });
 });
