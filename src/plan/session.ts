@@ -1,36 +1,8 @@
-import {
-  flagValue as kubectlFlag,
-  parseCommandLine,
-  parseKubectl,
-  type KubectlCall,
-  type Redirect,
-  type ShellWord,
-  type SimpleCommand,
-} from '../shell/index.js';
+import { commandWords, flagValue as kubectlFlag, outerCommands, parseKubectl, type KubectlCall, type ShellWord, type SimpleCommand } from '../shell/index.js';
 import { REPL_CLIENTS, SHELLS } from './data/places.js';
 import { NODE_HOSTS } from './data/node-hosts.js';
 import { containerExec, nodeOfContainer } from './node-container.js';
 import type { SessionTarget } from './types.js';
-
-/** A top-level simple command as plain strings: program and arguments (prefixes such as `sudo` apart). */
-export interface PlainCommand {
-  /** Program and arguments, unquoted; empty for a bare assignment. */
-  words: string[];
-  /** `sudo`, `watch -n 2`, … */
-  prefixes: string[];
-  redirects: Redirect[];
-}
-
-/** The simple commands of a command line outside `$(…)`/`<(…)` substitutions, via the shared command model. */
-export function plainCommands(command: string): PlainCommand[] {
-  return parseCommandLine(command)
-    .commands.filter((c) => !c.inside.includes('$(') && !c.inside.includes('<('))
-    .map((c) => ({
-      words: c.program ? [c.program.value, ...c.args.map((a) => a.value)] : [],
-      prefixes: c.prefixes.map((p) => p.value),
-      redirects: c.redirects,
-    }));
-}
 
 /** What an interactive step opens: a shell (pod/node/remote), or a client REPL inside a pod. */
 export interface OpenedSession extends SessionTarget {
@@ -40,13 +12,13 @@ export interface OpenedSession extends SessionTarget {
 
 /** The first simple command that runs a program, outside substitutions. */
 function firstCommand(command: string): SimpleCommand | undefined {
-  return parseCommandLine(command).commands.find((c) => c.program && !c.inside.includes('$(') && !c.inside.includes('<('));
+  return outerCommands(command).find((c) => c.program);
 }
 
 /** The words of the first simple command, without `VAR=x` assignments and `sudo`-like prefixes. */
-function commandWords(command: string): string[] {
+function firstCommandWords(command: string): string[] {
   const c = firstCommand(command);
-  return c ? [c.program!.value, ...c.args.map((a) => a.value)] : [];
+  return c ? commandWords(c) : [];
 }
 
 /** What an interactive kubectl command says of its session, read with the command model's kubectl flag table. */
@@ -108,7 +80,7 @@ function replOf(words: string[]): string | undefined {
  * `mysql -h db -p`), with its arguments; undefined for a line that runs once (`redis-cli ping`).
  */
 export function clientOpenedBy(command: string): { program: string; args: string[] } | undefined {
-  const words = commandWords(command);
+  const words = firstCommandWords(command);
   const program = replOf(words);
   return program ? { program, args: words.slice(1) } : undefined;
 }
@@ -130,7 +102,7 @@ function withNamespace(target: OpenedSession, args: KubectlArgs): OpenedSession 
  * `data/node-hosts.ts`) opens a node shell; to any other host, a remote one.
  */
 export function sessionOpenedBy(command: string, listings: readonly string[] = [], nodeNames: readonly string[] = []): OpenedSession | undefined {
-  const words = commandWords(command);
+  const words = firstCommandWords(command);
   const program = words[0];
   if (program === undefined) return undefined;
   if (program === 'kubectl') return kubectlSession(kubectlArgs(firstCommand(command)!.args));
@@ -257,10 +229,10 @@ export function endsSession(command: string): boolean {
  */
 export function isLongRunning(command: string): boolean {
   if (/\bwhile\s+(?:true|:|sleep\b|\[\s*1\s*\])/.test(command) || /\bfor\s*\(\(\s*;\s*;\s*\)\)/.test(command)) return true;
-  for (const simple of plainCommands(command)) {
-    const words = simple.words;
+  for (const simple of outerCommands(command)) {
+    const words = commandWords(simple);
     const [program, sub] = words;
-    if (program === 'watch' || simple.prefixes.includes('watch')) return true;
+    if (program === 'watch' || simple.prefixes.some((p) => p.value === 'watch')) return true;
     if (program === 'tail' && words.some((w) => /^-\w*[fF]\w*$|^--follow/.test(w))) return true;
     if (program === 'minikube' && (sub === 'tunnel' || sub === 'dashboard' || (sub === 'service' && !words.includes('--url')) || sub === 'mount')) return true;
     if (program !== 'kubectl') continue;

@@ -6,6 +6,7 @@
  */
 export * from './types.js';
 export { parseCommandLine } from './parse.js';
+export { outerCommands, commandWords } from './outer.js';
 export { firstProgramWord, splitTolerant } from './tolerant.js';
 export { locateProgram, programName, isAssignment, type ProgramParts } from './program.js';
 export { COMMAND_PREFIXES, type PrefixRule } from './data/prefixes.js';
