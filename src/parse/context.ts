@@ -16,7 +16,7 @@ import {
   HYPOTHETICAL_STATE_CUE,
   NARRATED_CHANGE_CUE,
 } from '../plan/data/context-cues.js';
-import { firstKubectlCall } from '../shell/index.js';
+import { firstKubectlCall, flagValue } from '../shell/index.js';
 import { NODE_PATHS, NOT_HOST_TOOLS, OUTSIDE_PROGRAMS, POD_EVIDENCE } from '../plan/data/places.js';
 import { containerExec, isContainerListing, nodeOfContainer } from '../plan/node-container.js';
 import { isDefaultProxyRequest, localRequest, proxyPort } from '../plan/proxy-client.js';
@@ -333,7 +333,7 @@ export class ContextTracker {
   private listedNodes(): string[] {
     for (; this.nodeListsSeen < this.steps.length; this.nodeListsSeen++) {
       const s = this.steps[this.nodeListsSeen]!;
-      if (s.kind === 'command' && /^\s*kubectl\s+get\s+(?:no|nodes?)\b/.test(s.command)) this.nodeListSteps.push(s);
+      if (s.kind === 'command' && isNodeListing(s.command)) this.nodeListSteps.push(s);
     }
     const out: string[] = [];
     for (const s of this.nodeListSteps) {
@@ -501,4 +501,20 @@ function withoutComments(command: string): string {
     .split('\n')
     .filter((l) => !/^\s*#/.test(l))
     .join('\n');
+}
+
+/** The names kubectl reads for the Node resource (`kubectl api-resources`: `nodes`, short name `no`). */
+const NODE_RESOURCE = new Set(['no', 'node', 'nodes']);
+
+/**
+ * True for `kubectl get nodes` (`no`, `node`, `nodes,pods`, `node/<name>`) printing a table, whose
+ * first column names the nodes: not `-o yaml|json|name|jsonpath`, which print no such column.
+ */
+export function isNodeListing(command: string): boolean {
+  const call = firstKubectlCall(command);
+  if (call?.command !== 'get') return false;
+  const output = flagValue(call, '-o', '--output');
+  if (output !== undefined && output !== 'wide') return false;
+  const resource = (call.positionals[0]?.value ?? '').split(/[,/]/)[0]!;
+  return NODE_RESOURCE.has(resource);
 }
