@@ -1,4 +1,13 @@
-import { commandWords, flagValue as kubectlFlag, outerCommands, parseKubectl, type KubectlCall, type ShellWord, type SimpleCommand } from '../shell/index.js';
+import {
+  commandWords,
+  flagValue,
+  outerCommands,
+  parseKubectl,
+  programArguments,
+  type KubectlCall,
+  type ShellWord,
+  type SimpleCommand,
+} from '../shell/index.js';
 import { REPL_CLIENTS, SHELLS } from './data/places.js';
 import { NODE_HOSTS } from './data/node-hosts.js';
 import { containerExec, nodeOfContainer } from './node-container.js';
@@ -48,9 +57,9 @@ function kubectlArgs(args: readonly ShellWord[]): KubectlArgs {
     after: call.afterDashDash?.map((w) => w.value),
     stdin: given(call, '-i', '--stdin'),
     tty: given(call, '-t', '--tty'),
-    namespace: kubectlFlag(call, '-n', '--namespace'),
-    container: kubectlFlag(call, '-c', '--container'),
-    copyTo: kubectlFlag(call, '--copy-to'),
+    namespace: flagValue(call, '-n', '--namespace'),
+    container: flagValue(call, '-c', '--container'),
+    copyTo: flagValue(call, '--copy-to'),
   };
 }
 
@@ -70,7 +79,13 @@ function replOf(words: string[]): string | undefined {
   const rest = words.slice(1);
   if (rest.some((w) => client.commandFlags.some((f) => w === f || w.startsWith(`${f}=`)))) return undefined;
   // `redis-cli ping`, `redis-cli -h x GET k`: a command after the options runs once and exits.
-  if (program === 'redis-cli' && rest.some((w, i) => !w.startsWith('-') && !(i > 0 && /^-[hpan]$|^--(?:host|port|pass|user)$/.test(rest[i - 1]!))))
+  if (
+    program === 'redis-cli' &&
+    programArguments(
+      program,
+      rest.map((value) => ({ value })),
+    ).operands.length > 0
+  )
     return undefined;
   return program;
 }
@@ -106,11 +121,20 @@ export function sessionOpenedBy(command: string, listings: readonly string[] = [
   const program = words[0];
   if (program === undefined) return undefined;
   if (program === 'kubectl') return kubectlSession(kubectlArgs(firstCommand(command)!.args));
-  if (program === 'minikube' && words[1] === 'ssh') {
-    const rest = words.slice(2);
-    if (rest.includes('--') || rest.some((w) => !w.startsWith('-') && !/^-/.test(w) && !isFlagValue(rest, w))) return undefined;
-    const node = flagValue(rest, ['-n', '--node']);
-    return node ? { kind: 'node', name: node } : { kind: 'node', name: 'minikube' };
+  if (program === 'minikube') {
+    const read = programArguments(program, firstCommand(command)!.args);
+    // `minikube ssh -- ls`, `minikube ssh 'ls'`: a command given runs once.
+    if (read.operands[0]?.value === 'ssh') {
+      if (read.dashDash || read.operands.length > 1) return undefined;
+      // A profile's first node is named after it (`minikube start -p dev` makes node `dev`).
+      const [node] = [
+        ...(read.values.get('-n') ?? []),
+        ...(read.values.get('--node') ?? []),
+        ...(read.values.get('-p') ?? []),
+        ...(read.values.get('--profile') ?? []),
+      ];
+      return { kind: 'node', name: node?.value ?? 'minikube' };
+    }
   }
   if (program === 'docker' || program === 'podman' || program === 'nerdctl') {
     // Only a bare shell opens a session; `docker exec -it kind-worker bash -c '…'` runs once.
@@ -120,9 +144,10 @@ export function sessionOpenedBy(command: string, listings: readonly string[] = [
     return node ? { kind: 'node', ...node } : { kind: 'node', name: exec.container };
   }
   if (program === 'ssh') {
-    const positional = positionalAfterFlags(words.slice(1), /^-[bcDEeFIiJLlmOopQRSWw]$/);
-    if (positional.length !== 1) return undefined;
-    return sshTarget(positional[0]!.replace(/^[^@]*@/, ''), nodeNames);
+    // `ssh host cmd` runs the command once.
+    const { operands } = programArguments(program, firstCommand(command)!.args);
+    if (operands.length !== 1) return undefined;
+    return sshTarget(operands[0]!.value.replace(/^[^@]*@/, ''), nodeNames);
   }
   if (program === 'gcloud' && words[1] === 'compute' && words[2] === 'ssh') {
     const rest = words.slice(3);
@@ -184,36 +209,6 @@ function kubectlSession(args: KubectlArgs): OpenedSession | undefined {
     return session;
   }
   return undefined;
-}
-
-function flagValue(words: string[], names: string[]): string | undefined {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    for (const n of names) {
-      if (w === n) return words[i + 1];
-      if (w.startsWith(`${n}=`)) return w.slice(n.length + 1);
-    }
-  }
-  return undefined;
-}
-
-function isFlagValue(words: string[], w: string): boolean {
-  const i = words.indexOf(w);
-  return i > 0 && /^-(?:n|p)$|^--(?:node|profile)$/.test(words[i - 1]!);
-}
-
-function positionalAfterFlags(words: string[], valueFlag: RegExp): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (valueFlag.test(w)) {
-      i++;
-      continue;
-    }
-    if (w.startsWith('-')) continue;
-    out.push(w);
-  }
-  return out;
 }
 
 /** True for a line that ends the current session (`exit`, `exit 0`, `logout`; a client's `quit`, `\\q`). */
