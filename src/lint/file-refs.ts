@@ -1,5 +1,5 @@
 import { isUrl, parseKubectl, type SimpleCommand } from './command-model.js';
-import { writtenFiles, type ShellWord as Word } from '../shell/index.js';
+import { optionValues, programArguments, writtenFiles, type ShellWord as Word } from '../shell/index.js';
 
 /** A local file or directory a command needs. */
 export interface FileRef {
@@ -37,7 +37,7 @@ export function fileEffects(sc: SimpleCommand): FileEffects {
       makeEffects(fx, program, args);
       break;
     case 'openssl':
-      flagValues(args, ['-in', '-key', '-CA', '-CAkey']).forEach((w) => addRef(fx, w, 'file'));
+      optionValues(args, ['-in', '-key', '-CA', '-CAkey']).forEach((w) => addRef(fx, w, 'file'));
       break;
     default:
       if (READERS.has(program.value)) readerEffects(fx, program.value, args);
@@ -47,17 +47,6 @@ export function fileEffects(sc: SimpleCommand): FileEffects {
 
 function addRef(fx: FileEffects, word: Word, kind: FileRef['kind'], path = word.value): void {
   if (isLocalPath(path)) fx.refs.push({ word, path, kind });
-}
-
-/** Values of flags given as `-out x`, `-out=x` or `--output=x`. */
-function flagValues(args: Word[], names: string[]): Word[] {
-  const out: Word[] = [];
-  args.forEach((a, i) => {
-    const eq = a.value.indexOf('=');
-    if (names.includes(a.value) && args[i + 1]) out.push(args[i + 1]!);
-    else if (eq > 0 && names.includes(a.value.slice(0, eq))) out.push({ ...a, value: a.value.slice(eq + 1) });
-  });
-  return out;
 }
 
 function kubectlEffects(fx: FileEffects, args: Word[]): void {
@@ -77,25 +66,27 @@ function kubectlEffects(fx: FileEffects, args: Word[]): void {
 }
 
 function makeEffects(fx: FileEffects, program: Word, args: Word[]): void {
-  const customFile = flagValues(args, ['-f', '--file', '--makefile'])[0];
+  const customFile = optionValues(args, ['-f', '--file', '--makefile'])[0];
   if (customFile) addRef(fx, customFile, 'file');
   else if (!args.some((a) => a.value === '-C' || a.value.startsWith('--directory'))) fx.refs.push({ word: program, path: 'Makefile', kind: 'makefile' });
 }
 
+/** Programs that run the script file they are given, whose later operands are its arguments, not files. */
+const SCRIPT_RUNNERS = new Set(['bash', 'sh', 'python', 'python3', 'node', 'source', '.']);
+
 function readerEffects(fx: FileEffects, name: string, args: Word[]): void {
-  if ((name === 'bash' || name === 'sh') && args.some((a) => a.value === '-c')) return;
-  const valueFlags = new Set(['-n', '-c', '-d', '-w', '-f', '-e', '--arg']);
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a.value.startsWith('-')) {
-      if (valueFlags.has(a.value)) i++;
-      continue;
-    }
-    // `jq '.items[]' file`: the first positional is the filter, not a file.
-    if ((name === 'jq' || name === 'yq') && i === args.findIndex((x) => !x.value.startsWith('-'))) continue;
-    addRef(fx, a, 'file');
-    if (name === 'bash' || name === 'sh' || name === 'python' || name === 'python3' || name === 'node') break;
+  const read = programArguments(name, args);
+  // `bash -c '…'`, `python -m http.server`: the code is on the command line.
+  if (read.inline !== undefined) return;
+  let files = read.operands;
+  if (name === 'jq' || name === 'yq') {
+    const filterFile = [...(read.values.get('-f') ?? []), ...(read.values.get('--from-file') ?? [])];
+    filterFile.forEach((w) => addRef(fx, w, 'file'));
+    // `jq '.items[]' file`: the first operand is the filter, unless `-f` gave it from a file.
+    if (filterFile.length === 0) files = files.slice(1);
   }
+  if (SCRIPT_RUNNERS.has(name)) files = files.slice(0, 1);
+  for (const a of files) addRef(fx, a, 'file');
 }
 
 /**

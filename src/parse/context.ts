@@ -16,7 +16,7 @@ import {
   HYPOTHETICAL_STATE_CUE,
   NARRATED_CHANGE_CUE,
 } from '../plan/data/context-cues.js';
-import { firstKubectlCall } from '../shell/index.js';
+import { firstKubectlCall, flagValue } from '../shell/index.js';
 import { NODE_PATHS, NOT_HOST_TOOLS, OUTSIDE_PROGRAMS, POD_EVIDENCE } from '../plan/data/places.js';
 import { containerExec, isContainerListing, nodeOfContainer } from '../plan/node-container.js';
 import { isDefaultProxyRequest, localRequest, proxyPort } from '../plan/proxy-client.js';
@@ -325,43 +325,26 @@ export class ContextTracker {
     return host;
   }
 
-  /** The page's `kubectl get nodes` steps, in page order; `nodeListsSeen` steps of `steps` looked at so far. */
-  private readonly nodeListSteps: Step[] = [];
-  private nodeListsSeen = 0;
+  /** The page's `kubectl get nodes` steps. */
+  private readonly nodeLists = new PickedSteps(isNodeListing);
 
   /** The node names the page's own `kubectl get nodes` outputs listed (first column, header apart). */
   private listedNodes(): string[] {
-    for (; this.nodeListsSeen < this.steps.length; this.nodeListsSeen++) {
-      const s = this.steps[this.nodeListsSeen]!;
-      if (s.kind === 'command' && /^\s*kubectl\s+get\s+(?:no|nodes?)\b/.test(s.command)) this.nodeListSteps.push(s);
-    }
-    const out: string[] = [];
-    for (const s of this.nodeListSteps) {
-      if (s.kind !== 'command' || !s.expected) continue;
-      for (const row of s.expected.text.split('\n').slice(1)) {
-        const name = row.trim().split(/\s+/)[0];
-        if (name) out.push(name);
-      }
-    }
-    return out;
+    return this.nodeLists.outputs(this.steps).flatMap((text) =>
+      text
+        .split('\n')
+        .slice(1)
+        .map((row) => row.trim().split(/\s+/)[0]!)
+        .filter((name) => name !== ''),
+    );
   }
 
-  /** The page's `docker ps` steps, in page order; `listingsSeen` steps of `steps` looked at so far. */
-  private readonly listingSteps: Step[] = [];
-  private listingsSeen = 0;
+  /** The page's `docker ps` steps. */
+  private readonly containerLists = new PickedSteps(isContainerListing);
 
-  /** What the page's `docker ps` steps showed, newest first (steps only grow: each is looked at once). */
+  /** What the page's `docker ps` steps showed, newest first. */
   private containerListings(): string[] {
-    for (; this.listingsSeen < this.steps.length; this.listingsSeen++) {
-      const s = this.steps[this.listingsSeen]!;
-      if (s.kind === 'command' && isContainerListing(s.command)) this.listingSteps.push(s);
-    }
-    const out: string[] = [];
-    for (let i = this.listingSteps.length - 1; i >= 0; i--) {
-      const s = this.listingSteps[i]!;
-      if (s.kind === 'command' && s.expected) out.push(s.expected.text);
-    }
-    return out;
+    return this.containerLists.outputs(this.steps).reverse();
   }
 
   /**
@@ -501,4 +484,37 @@ function withoutComments(command: string): string {
     .split('\n')
     .filter((l) => !/^\s*#/.test(l))
     .join('\n');
+}
+
+/** The page's command steps a test picks, in page order: the page's steps only grow, so each is looked at once. */
+class PickedSteps {
+  private readonly picked: CommandStep[] = [];
+  private seen = 0;
+
+  constructor(private readonly pick: (command: string) => boolean) {}
+
+  /** The outputs the picked steps among `steps` show, in page order. */
+  outputs(steps: readonly Step[]): string[] {
+    for (; this.seen < steps.length; this.seen++) {
+      const s = steps[this.seen]!;
+      if (s.kind === 'command' && this.pick(s.command)) this.picked.push(s);
+    }
+    return this.picked.flatMap((s) => (s.expected ? [s.expected.text] : []));
+  }
+}
+
+/** The names kubectl reads for the Node resource (`kubectl api-resources`: `nodes`, short name `no`). */
+const NODE_RESOURCE = new Set(['no', 'node', 'nodes']);
+
+/**
+ * True for `kubectl get nodes` (`no`, `node`, `nodes,pods`, `node/<name>`) printing a table, whose
+ * first column names the nodes: not `-o yaml|json|name|jsonpath`, which print no such column.
+ */
+export function isNodeListing(command: string): boolean {
+  const call = firstKubectlCall(command);
+  if (call?.command !== 'get') return false;
+  const output = flagValue(call, '-o', '--output');
+  if (output !== undefined && output !== 'wide') return false;
+  const resource = (call.positionals[0]?.value ?? '').split(/[,/]/)[0]!;
+  return NODE_RESOURCE.has(resource);
 }

@@ -9,6 +9,7 @@ import type { BlockCommand } from './command-block.js';
 import { commandText } from './command-block.js';
 import { ContextTracker } from './context.js';
 import { accountLogin } from '../plan/account.js';
+import { listedFileNames } from '../plan/file-lines.js';
 import { assignedNames, elidedValue, findPlaceholders, illustrativeReason, placeholderPath } from '../plan/placeholders.js';
 import { PLACEHOLDER_PATH, PLACEHOLDER_PATH_STILL_RUNS } from '../plan/data/placeholders.js';
 import { RESULT_LINE } from './output-block.js';
@@ -178,6 +179,13 @@ export class LessonBuilder {
       if (elided !== undefined && step.host.kind === 'local') {
         const reason = `the doc shortens a value with "..." (${elided}); the command cannot run as written`;
         step.host = { kind: 'illustrative', reason, source: { by: 'program', text: elided } };
+      }
+      // A line that only names files (`/etc/kubernetes/manifests/`, `~/.kube/config`) shows where
+      // they are; a shell would execute the first name, wherever the line is placed.
+      const files = step.host.kind === 'illustrative' ? undefined : listedFileNames(text);
+      if (files !== undefined) {
+        const reason = `names files (${files.join(', ')}), not a command to run: a shell would try to execute ${files[0]}`;
+        step.host = { kind: 'illustrative', reason, source: { by: 'program', text: files.join(' ') } };
       }
       for (const name of assignedNames(text)) this.assigned.add(name);
       const d = opts.directive;

@@ -1,4 +1,4 @@
-import { kubectlCall, locateProgram, parseCommandLine, programName, type KubectlCall, type SimpleCommand } from '../shell/index.js';
+import { kubectlCall, locateProgram, outerCommands, programName, type KubectlCall, type SimpleCommand } from '../shell/index.js';
 import {
   CLASS_PRECEDENCE,
   EXEC_READ_ONLY_PROGRAMS,
@@ -27,7 +27,7 @@ const COMPOUND_KEYWORDS = new Set(['for', 'while', 'until', 'if', 'case', 'selec
  * compute a value and do not count.
  */
 export function classifyCommand(command: string): CommandClassification {
-  const commands = parseCommandLine(command).commands.filter((c) => !c.inside.includes('$(') && !c.inside.includes('<('));
+  const commands = outerCommands(command);
   const parts = commands.map(classifySimple).filter((p) => p.program !== '');
   const keyword = commands[0]?.inside[0];
   if (keyword !== undefined && COMPOUND_KEYWORDS.has(keyword)) parts.unshift({ class: 'host-tool', program: keyword });

@@ -4,7 +4,7 @@
  * them shows the reader's runtime. Names, images and placeholders are data
  * (`data/node-containers.ts`).
  */
-import { parseCommandLine } from '../shell/index.js';
+import { outerCommands, parseCommandLine } from '../shell/index.js';
 import { NODE_CONTAINERS } from './data/node-containers.js';
 
 /** `docker exec [options] CONTAINER COMMAND [ARG…]`, read. */
@@ -117,7 +117,12 @@ export function isContainerListing(command: string): boolean {
 }
 
 /** `kind create cluster`, `minikube start` (a local cluster of node containers on the reader's runtime). */
-const LOCAL_CLUSTER = /^\s*(?:sudo\s+)?(?:kind\s+create\s+cluster|minikube\s+start)\b/m;
+function makesLocalCluster(command: string): boolean {
+  return outerCommands(command).some((c) => {
+    const [first, second] = c.args.map((a) => a.value);
+    return (c.name === 'kind' && first === 'create' && second === 'cluster') || (c.name === 'minikube' && first === 'start');
+  });
+}
 
 /**
  * True for a listing of the reader's containers that shows a local cluster's node containers:
@@ -126,5 +131,5 @@ const LOCAL_CLUSTER = /^\s*(?:sudo\s+)?(?:kind\s+create\s+cluster|minikube\s+sta
 export function listsNodeContainers(command: string, expected: string | null, earlierCommands: readonly string[]): boolean {
   if (!isContainerListing(command)) return false;
   if (expected !== null && nodeContainerRows(expected).length > 0) return true;
-  return earlierCommands.some((c) => LOCAL_CLUSTER.test(c));
+  return earlierCommands.some(makesLocalCluster);
 }

@@ -7,7 +7,7 @@ import {
   SHELL_VARIABLES,
   TEMPLATE_PLACEHOLDERS,
 } from './data/placeholders.js';
-import { plainCommands } from './session.js';
+import { outerCommands } from '../shell/index.js';
 
 /** Names a command assigns (`X=…`, `export X=…`, `read X`, `for X in`), for later steps. */
 export function assignedNames(command: string): string[] {
@@ -72,7 +72,8 @@ export function elidedValue(command: string): string | undefined {
   const text = scanned(command);
   const m = ELIDED_VALUE.exec(text);
   if (!m) return undefined;
-  if (plainCommands(text).some((c) => DOT_RANGE_PROGRAMS.has(c.words[0] ?? '') || ELISION_STILL_RUNS.has(c.words[0] ?? ''))) return undefined;
+  const programs = outerCommands(text).map((c) => c.program?.value ?? '');
+  if (programs.some((p) => DOT_RANGE_PROGRAMS.has(p) || ELISION_STILL_RUNS.has(p))) return undefined;
   return m[1];
 }
 

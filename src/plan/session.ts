@@ -1,9 +1,10 @@
 import {
-  flagValue as kubectlFlag,
-  parseCommandLine,
+  commandWords,
+  flagValue,
+  outerCommands,
   parseKubectl,
+  programArguments,
   type KubectlCall,
-  type Redirect,
   type ShellWord,
   type SimpleCommand,
 } from '../shell/index.js';
@@ -11,26 +12,6 @@ import { REPL_CLIENTS, SHELLS } from './data/places.js';
 import { NODE_HOSTS } from './data/node-hosts.js';
 import { containerExec, nodeOfContainer } from './node-container.js';
 import type { SessionTarget } from './types.js';
-
-/** A top-level simple command as plain strings: program and arguments (prefixes such as `sudo` apart). */
-export interface PlainCommand {
-  /** Program and arguments, unquoted; empty for a bare assignment. */
-  words: string[];
-  /** `sudo`, `watch -n 2`, … */
-  prefixes: string[];
-  redirects: Redirect[];
-}
-
-/** The simple commands of a command line outside `$(…)`/`<(…)` substitutions, via the shared command model. */
-export function plainCommands(command: string): PlainCommand[] {
-  return parseCommandLine(command)
-    .commands.filter((c) => !c.inside.includes('$(') && !c.inside.includes('<('))
-    .map((c) => ({
-      words: c.program ? [c.program.value, ...c.args.map((a) => a.value)] : [],
-      prefixes: c.prefixes.map((p) => p.value),
-      redirects: c.redirects,
-    }));
-}
 
 /** What an interactive step opens: a shell (pod/node/remote), or a client REPL inside a pod. */
 export interface OpenedSession extends SessionTarget {
@@ -40,13 +21,13 @@ export interface OpenedSession extends SessionTarget {
 
 /** The first simple command that runs a program, outside substitutions. */
 function firstCommand(command: string): SimpleCommand | undefined {
-  return parseCommandLine(command).commands.find((c) => c.program && !c.inside.includes('$(') && !c.inside.includes('<('));
+  return outerCommands(command).find((c) => c.program);
 }
 
 /** The words of the first simple command, without `VAR=x` assignments and `sudo`-like prefixes. */
-function commandWords(command: string): string[] {
+function firstCommandWords(command: string): string[] {
   const c = firstCommand(command);
-  return c ? [c.program!.value, ...c.args.map((a) => a.value)] : [];
+  return c ? commandWords(c) : [];
 }
 
 /** What an interactive kubectl command says of its session, read with the command model's kubectl flag table. */
@@ -76,9 +57,9 @@ function kubectlArgs(args: readonly ShellWord[]): KubectlArgs {
     after: call.afterDashDash?.map((w) => w.value),
     stdin: given(call, '-i', '--stdin'),
     tty: given(call, '-t', '--tty'),
-    namespace: kubectlFlag(call, '-n', '--namespace'),
-    container: kubectlFlag(call, '-c', '--container'),
-    copyTo: kubectlFlag(call, '--copy-to'),
+    namespace: flagValue(call, '-n', '--namespace'),
+    container: flagValue(call, '-c', '--container'),
+    copyTo: flagValue(call, '--copy-to'),
   };
 }
 
@@ -98,7 +79,13 @@ function replOf(words: string[]): string | undefined {
   const rest = words.slice(1);
   if (rest.some((w) => client.commandFlags.some((f) => w === f || w.startsWith(`${f}=`)))) return undefined;
   // `redis-cli ping`, `redis-cli -h x GET k`: a command after the options runs once and exits.
-  if (program === 'redis-cli' && rest.some((w, i) => !w.startsWith('-') && !(i > 0 && /^-[hpan]$|^--(?:host|port|pass|user)$/.test(rest[i - 1]!))))
+  if (
+    program === 'redis-cli' &&
+    programArguments(
+      program,
+      rest.map((value) => ({ value })),
+    ).operands.length > 0
+  )
     return undefined;
   return program;
 }
@@ -108,7 +95,7 @@ function replOf(words: string[]): string | undefined {
  * `mysql -h db -p`), with its arguments; undefined for a line that runs once (`redis-cli ping`).
  */
 export function clientOpenedBy(command: string): { program: string; args: string[] } | undefined {
-  const words = commandWords(command);
+  const words = firstCommandWords(command);
   const program = replOf(words);
   return program ? { program, args: words.slice(1) } : undefined;
 }
@@ -130,15 +117,24 @@ function withNamespace(target: OpenedSession, args: KubectlArgs): OpenedSession 
  * `data/node-hosts.ts`) opens a node shell; to any other host, a remote one.
  */
 export function sessionOpenedBy(command: string, listings: readonly string[] = [], nodeNames: readonly string[] = []): OpenedSession | undefined {
-  const words = commandWords(command);
+  const words = firstCommandWords(command);
   const program = words[0];
   if (program === undefined) return undefined;
   if (program === 'kubectl') return kubectlSession(kubectlArgs(firstCommand(command)!.args));
-  if (program === 'minikube' && words[1] === 'ssh') {
-    const rest = words.slice(2);
-    if (rest.includes('--') || rest.some((w) => !w.startsWith('-') && !/^-/.test(w) && !isFlagValue(rest, w))) return undefined;
-    const node = flagValue(rest, ['-n', '--node']);
-    return node ? { kind: 'node', name: node } : { kind: 'node', name: 'minikube' };
+  if (program === 'minikube') {
+    const read = programArguments(program, firstCommand(command)!.args);
+    // `minikube ssh -- ls`, `minikube ssh 'ls'`: a command given runs once.
+    if (read.operands[0]?.value === 'ssh') {
+      if (read.dashDash || read.operands.length > 1) return undefined;
+      // A profile's first node is named after it (`minikube start -p dev` makes node `dev`).
+      const [node] = [
+        ...(read.values.get('-n') ?? []),
+        ...(read.values.get('--node') ?? []),
+        ...(read.values.get('-p') ?? []),
+        ...(read.values.get('--profile') ?? []),
+      ];
+      return { kind: 'node', name: node?.value ?? 'minikube' };
+    }
   }
   if (program === 'docker' || program === 'podman' || program === 'nerdctl') {
     // Only a bare shell opens a session; `docker exec -it kind-worker bash -c '…'` runs once.
@@ -148,9 +144,10 @@ export function sessionOpenedBy(command: string, listings: readonly string[] = [
     return node ? { kind: 'node', ...node } : { kind: 'node', name: exec.container };
   }
   if (program === 'ssh') {
-    const positional = positionalAfterFlags(words.slice(1), /^-[bcDEeFIiJLlmOopQRSWw]$/);
-    if (positional.length !== 1) return undefined;
-    return sshTarget(positional[0]!.replace(/^[^@]*@/, ''), nodeNames);
+    // `ssh host cmd` runs the command once.
+    const { operands } = programArguments(program, firstCommand(command)!.args);
+    if (operands.length !== 1) return undefined;
+    return sshTarget(operands[0]!.value.replace(/^[^@]*@/, ''), nodeNames);
   }
   if (program === 'gcloud' && words[1] === 'compute' && words[2] === 'ssh') {
     const rest = words.slice(3);
@@ -214,36 +211,6 @@ function kubectlSession(args: KubectlArgs): OpenedSession | undefined {
   return undefined;
 }
 
-function flagValue(words: string[], names: string[]): string | undefined {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    for (const n of names) {
-      if (w === n) return words[i + 1];
-      if (w.startsWith(`${n}=`)) return w.slice(n.length + 1);
-    }
-  }
-  return undefined;
-}
-
-function isFlagValue(words: string[], w: string): boolean {
-  const i = words.indexOf(w);
-  return i > 0 && /^-(?:n|p)$|^--(?:node|profile)$/.test(words[i - 1]!);
-}
-
-function positionalAfterFlags(words: string[], valueFlag: RegExp): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (valueFlag.test(w)) {
-      i++;
-      continue;
-    }
-    if (w.startsWith('-')) continue;
-    out.push(w);
-  }
-  return out;
-}
-
 /** True for a line that ends the current session (`exit`, `exit 0`, `logout`; a client's `quit`, `\\q`). */
 export function endsSession(command: string): boolean {
   // A trailing comment says why (`exit # To quit the shell in the container`); it is not a command.
@@ -257,10 +224,10 @@ export function endsSession(command: string): boolean {
  */
 export function isLongRunning(command: string): boolean {
   if (/\bwhile\s+(?:true|:|sleep\b|\[\s*1\s*\])/.test(command) || /\bfor\s*\(\(\s*;\s*;\s*\)\)/.test(command)) return true;
-  for (const simple of plainCommands(command)) {
-    const words = simple.words;
+  for (const simple of outerCommands(command)) {
+    const words = commandWords(simple);
     const [program, sub] = words;
-    if (program === 'watch' || simple.prefixes.includes('watch')) return true;
+    if (program === 'watch' || simple.prefixes.some((p) => p.value === 'watch')) return true;
     if (program === 'tail' && words.some((w) => /^-\w*[fF]\w*$|^--follow/.test(w))) return true;
     if (program === 'minikube' && (sub === 'tunnel' || sub === 'dashboard' || (sub === 'service' && !words.includes('--url')) || sub === 'mount')) return true;
     if (program !== 'kubectl') continue;

@@ -6,6 +6,9 @@
  */
 export * from './types.js';
 export { parseCommandLine } from './parse.js';
+export { outerCommands, commandWords } from './outer.js';
+export { optionValues, programArguments, type ProgramArguments } from './operands.js';
+export { PROGRAM_OPTIONS, type ProgramOptions } from './data/program-options.js';
 export { firstProgramWord, splitTolerant } from './tolerant.js';
 export { locateProgram, programName, isAssignment, type ProgramParts } from './program.js';
 export { COMMAND_PREFIXES, type PrefixRule } from './data/prefixes.js';

@@ -4,14 +4,9 @@
  * command before it?" and "is this assignment line another line of the reader's shell?".
  */
 import { QUIET_COMMANDS } from './data/builtins.js';
-import { parseCommandLine } from './parse.js';
+import { outerCommands } from './outer.js';
 import { redirectedFiles } from './redirects.js';
-import type { CommandLine, SimpleCommand } from './types.js';
-
-/** The commands of a line that run in it, not inside `$(…)` or `<(…)`. */
-function topCommands(line: CommandLine): SimpleCommand[] {
-  return line.commands.filter((c) => !c.inside.includes('$(') && !c.inside.includes('<('));
-}
+import type { SimpleCommand } from './types.js';
 
 /**
  * The file a command line writes its output to (`> f`, `>> f`, `| tee f`, `-o yaml > f`), as
@@ -19,7 +14,7 @@ function topCommands(line: CommandLine): SimpleCommand[] {
  */
 export function stdoutFile(text: string): string | undefined {
   if (/<<-?\s*['"]?\w+/.test(text)) return undefined;
-  const last = topCommands(parseCommandLine(text)).at(-1);
+  const last = outerCommands(text).at(-1);
   if (!last) return undefined;
   if (last.program?.value === 'tee') return last.args.find((w) => !w.value.startsWith('-'))?.value;
   // The last redirection of standard output wins (`cmd > a > b` writes b).
@@ -40,5 +35,5 @@ export function isQuietCommand(c: SimpleCommand): boolean {
 /** True when a command line prints nothing when it works: its output goes to a file, or every command of it is quiet. */
 export function printsNothing(text: string): boolean {
   if (stdoutFile(text) !== undefined) return true;
-  return topCommands(parseCommandLine(text)).every(isQuietCommand);
+  return outerCommands(text).every(isQuietCommand);
 }

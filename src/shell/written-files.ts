@@ -3,6 +3,7 @@
  * of its program. One answer for lint's missing-file rule and run's dependencies between steps.
  */
 import { FILE_WRITERS } from './data/file-writers.js';
+import { optionValues } from './operands.js';
 import { redirectedFiles } from './redirects.js';
 import type { ShellWord, SimpleCommand } from './types.js';
 
@@ -18,12 +19,7 @@ const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** Values of flags given as `-out x`, `-out=x` or `--output=x`. */
 function flagValues(args: readonly ShellWord[], name: string): string[] {
-  const out: string[] = [];
-  args.forEach((a, i) => {
-    if (a.value === name && args[i + 1]) out.push(args[i + 1]!.value);
-    else if (a.value.startsWith(`${name}=`)) out.push(a.value.slice(name.length + 1));
-  });
-  return out;
+  return optionValues(args, [name]).map((w) => w.value);
 }
 
 /** `https://host/org/repo.git/` and `git@host:org/repo.git` → `repo`. */

@@ -16,6 +16,11 @@ describe('sessionOpenedBy', () => {
     ['kubectl exec -it mysql-0 -- mysql -uroot', { kind: 'pod', name: 'mysql-0', repl: 'mysql' }],
     ['minikube ssh', { kind: 'node', name: 'minikube' }],
     ['minikube ssh -n minikube-m02', { kind: 'node', name: 'minikube-m02' }],
+    // Options read as each program's parser reads them (src/shell/data/program-options.ts).
+    ['minikube -p dev ssh', { kind: 'node', name: 'dev' }],
+    ['minikube ssh --node=dev-m02 -p dev', { kind: 'node', name: 'dev-m02' }],
+    ['ssh -tp 2222 node-1', { kind: 'node', name: 'node-1' }],
+    ['kubectl exec -it redis -- redis-cli -h localhost -n 2', { kind: 'pod', name: 'redis', repl: 'redis-cli' }],
     ['docker exec -it kind-control-plane bash', { kind: 'node', name: 'kind-control-plane' }],
     ['ssh user@10.0.0.4', { kind: 'remote', name: '10.0.0.4' }],
     ['gcloud compute ssh my-vm --zone us-central1-a', { kind: 'remote', name: 'my-vm' }],
@@ -43,6 +48,8 @@ describe('sessionOpenedBy', () => {
     'gcloud compute ssh my-vm --command "sudo docker ps"',
     'docker exec kind-control-plane crictl ps',
     'kubectl exec -it redis -- redis-cli ping',
+    'kubectl exec -it redis -- redis-cli -r 3 -i 1 INFO',
+    'ssh -i key.pem -p 22 node-1 uptime',
   ])('%s opens none', (command) => {
     expect(sessionOpenedBy(command)).toBeUndefined();
   });
