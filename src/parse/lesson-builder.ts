@@ -13,6 +13,7 @@ import { listedFileNames } from '../plan/file-lines.js';
 import { assignedNames, elidedValue, findPlaceholders, illustrativeReason, placeholderPath } from '../plan/placeholders.js';
 import { PLACEHOLDER_PATH, PLACEHOLDER_PATH_STILL_RUNS } from '../plan/data/placeholders.js';
 import { RESULT_LINE } from './output-block.js';
+import { examplesPath, shownPathFor, SITE_URL_IN_TEXT, sitePath } from '../plan/site-url.js';
 import { printsNothing, stdoutFile } from '../shell/index.js';
 import type { ContainerCue, CueMatch } from './cue.js';
 import type { Directive } from './directives.js';
@@ -345,9 +346,23 @@ export class LessonBuilder {
   /** Adds a file included by path (`{{% readFile %}}`, Jekyll `include code.html`); `example-not-found` when unreadable. */
   addFileInclude(path: string, alternatives: string[], position: ManifestStep['position'], language: ManifestStep['language']): ManifestStep {
     const content = this.examples.readNear?.(path, alternatives);
-    if (content === undefined) return this.addExample(path, position, language);
+    const sitePaths = alternatives.map((a) => a.replace(/^\/+/, '')).filter((a) => a && a !== path);
+    if (content === undefined) {
+      const step = this.addExample(path, position, language);
+      if (sitePaths.length) step.sitePaths = sitePaths;
+      return step;
+    }
     const file = path.split('/').pop() ?? path;
-    return this.addManifest({ position, file, language, content, origin: 'example', examplePath: path, inferred: false });
+    return this.addManifest({
+      position,
+      file,
+      language,
+      content,
+      origin: 'example',
+      examplePath: path,
+      ...(sitePaths.length ? { sitePaths } : {}),
+      inferred: false,
+    });
   }
 
   /** Records pods that a command opens a shell in, so later `root@<pod>:/#` prompts are known. */
@@ -377,6 +392,30 @@ export class LessonBuilder {
       const existing = this.steps.find((s): s is ManifestStep => s.kind === 'manifest' && s.examplePath === examplePath);
       const manifest = existing ?? this.addExample(examplePath, urlPosition(step, m.index, m[0].length), languageFor(examplePath));
       this.addReference(step, manifest);
+    }
+    // An older page's address of a file it shows (`http://k8s.io/docs/tasks/x/commands.yaml` and
+    // `{% include code.html file="commands.yaml" ghlink="/docs/tasks/x/commands.yaml" %}`).
+    for (const m of step.command.matchAll(SITE_URL_IN_TEXT)) {
+      const path = sitePath(m[0]);
+      // Only what kubectl applies (`-f URL`): another program's address (a link, a curl of a page) reads no manifest.
+      if (path === undefined || examplesPath(m[0]) !== undefined || !/(?:-f\s+|--filename[= ])$/.test(step.command.slice(0, m.index))) continue;
+      const shown = this.steps.filter((s): s is ManifestStep => s.kind === 'manifest' && s.origin === 'example' && s.examplePath !== undefined);
+      // A file included with its site path (a ghlink) is known by that path only.
+      const byKey = new Map(shown.flatMap((s) => (s.sitePaths ?? [s.examplePath!]).map((k) => [k, s] as const)));
+      const key = shownPathFor(path, byKey.keys(), (k) => String(shown.indexOf(byKey.get(k)!)));
+      if (key !== undefined) {
+        this.addReference(step, byKey.get(key)!);
+        continue;
+      }
+      // Not shown: a copy at the address's path in the examples folder (or the site checkout the page is in).
+      const content = this.examples.readNear?.(path, []);
+      if (content === undefined) continue;
+      const at = urlPosition(step, m.index, m[0].length);
+      const file = path.split('/').pop() ?? path;
+      this.addReference(
+        step,
+        this.addManifest({ position: at, file, language: languageFor(path), content, origin: 'example', examplePath: path, inferred: false }),
+      );
     }
   }
 

@@ -195,7 +195,7 @@ export interface CommandStep {
   readerChoice?: { cue: string; name: string };
   /** For `kubectl edit`: the prose after it that states the change plainly ("Change the number of replicas to 4"). */
   editProse?: { text: string; line: number };
-  /** Ids of the manifest steps whose files this command reads (`-f ./run-my-nginx.yaml`, `--from-file`, k8s.io/examples URLs). */
+  /** Ids of the manifest steps whose files this command reads (`-f ./run-my-nginx.yaml`, `--from-file`, website URLs of shown files). */
   references?: string[];
 }
 
@@ -215,6 +215,11 @@ export interface ManifestStep {
   origin: 'inline' | 'example';
   /** The examples-relative path for origin=example (`service/networking/run-my-nginx.yaml`). */
   examplePath?: string;
+  /**
+   * Other site paths the file is known by (a Jekyll include's ghlink `docs/tasks/x/commands.yaml`):
+   * a command that applies it by its website address (`-f https://k8s.io/docs/tasks/x/commands.yaml`) reads this file.
+   */
+  sitePaths?: string[];
   inferred: boolean;
   section?: string;
   /** Why this step is skipped (directive, not the first tab); absent when it is used. */

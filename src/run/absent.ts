@@ -11,6 +11,7 @@ import yaml from 'js-yaml';
 import type { ManifestStep, Step } from '../plan/types.js';
 import { kubectlCall, parseCommandLine, type KubectlCall } from '../shell/index.js';
 import { podNameShape } from '../match/normalizers/pod-name.js';
+import { shownPathFor, sitePath } from '../plan/site-url.js';
 
 /** What a page creates, by kind (singular, lower case): read from its commands and manifests. */
 export interface PageObjects {
@@ -232,10 +233,19 @@ export function pageObjects(steps: readonly Step[], manifests: readonly Manifest
     // hold it (read above), otherwise they are not known.
     for (const m of s.command.matchAll(/\s(?:-f|--filename)[\s=]+(https?:\/\/\S+)/g)) {
       const example = /\/examples\/([\w./-]+)$/.exec(m[1]!)?.[1];
-      if (!example || !(examples.has(example) || manifests.some((x) => x.examplePath === example))) objects.opaque = true;
+      if (example ? !(examples.has(example) || manifests.some((x) => x.examplePath === example)) : !showsSiteFile(m[1]!, manifests)) objects.opaque = true;
     }
   }
   return objects;
+}
+
+/** True when a website address (`http://k8s.io/docs/tasks/x/y.yaml`) stands for a file the page shows (by its include path or ghlink). */
+function showsSiteFile(url: string, manifests: readonly ManifestStep[]): boolean {
+  const path = sitePath(url);
+  if (path === undefined) return false;
+  // A file included with its site path (a ghlink) is known by that path only.
+  const keys = manifests.filter((m) => m.content !== null && m.origin === 'example').flatMap((m) => m.sitePaths ?? [m.examplePath ?? '']);
+  return shownPathFor(path, keys) !== undefined;
 }
 
 /** True when the page creates objects of this kind (pods also through any workload). */

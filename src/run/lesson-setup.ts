@@ -75,7 +75,10 @@ function writeManifests(home: string, steps: ManifestStep[], owner?: Owner): Map
     if (name && seen.has(name)) continue;
     if (name) seen.add(name);
     const r = writeManifest(home, step, owner);
-    if ('written' in r && step.examplePath) examples.set(step.examplePath, step.examplePath);
+    if (!('written' in r) || !step.examplePath) continue;
+    examples.set(step.examplePath, step.examplePath);
+    // The site paths it is included by (a ghlink) name the same copy.
+    for (const p of step.sitePaths ?? []) if (!examples.has(p)) examples.set(p, step.examplePath);
   }
   return examples;
 }

@@ -68,6 +68,30 @@ describe('includes', () => {
     expect(manifests(lesson.steps).map((m) => [m.file, m.content])).toEqual([['redis-master.yaml', 'kind: Deployment\n']]);
   });
 
+  it("should tie a command's website address of a Jekyll-included file to that file", () => {
+    const md = [
+      '{% include code.html language="yaml" file="commands.yaml" ghlink="/docs/tasks/configure-pod-container/commands.yaml" %}',
+      '',
+      '    kubectl create -f http://k8s.io/docs/tasks/configure-pod-container/commands.yaml',
+      '',
+      '    kubectl create -f https://k8s.io/docs/tasks/other-folder/commands.yaml',
+      '',
+      '    kubectl create -f https://k8s.io/docs/tasks/configure-pod-container/not-shown.yaml',
+      '',
+    ].join('\n');
+    const lesson = parseWith(md, {
+      'site/content/en/docs/commands.yaml': 'kind: Pod\n',
+      'docs/tasks/configure-pod-container/not-shown.yaml': 'kind: Service\n',
+    });
+    const [shown, copy] = manifests(lesson.steps);
+    expect(shown).toMatchObject({ file: 'commands.yaml', examplePath: 'commands.yaml', sitePaths: ['docs/tasks/configure-pod-container/commands.yaml'] });
+    // Not shown, but a copy at the address's path is at hand (the examples folder, the site checkout).
+    expect(copy).toMatchObject({ file: 'not-shown.yaml', examplePath: 'docs/tasks/configure-pod-container/not-shown.yaml', content: 'kind: Service\n' });
+    const commands = lesson.steps.filter((s) => s.kind === 'command');
+    // Another folder's file of the included name is another file.
+    expect(commands.map((c) => (c.kind === 'command' ? c.references : undefined))).toEqual([[shown!.id], undefined, [copy!.id]]);
+  });
+
   it('should report an include it cannot read', () => {
     const lesson = parseWith('{{% readFile "static/missing.yaml" %}}\n', {});
     expect(lesson.findings.map((f) => f.ruleId)).toEqual(['example-not-found']);

@@ -424,6 +424,52 @@ describe('host-specific paths', () => {
   });
 });
 
+describe('website addresses of shown files', () => {
+  it("should apply the file the page shows for an older page's address that ends with its include path", async () => {
+    const { asReaderSees, rewriteExampleUrls, unfetchedSiteUrls } = await import('../../src/run/rewrite/index.js');
+    // The lesson's copies: an include (`commands.yaml`) with its ghlink, and a k8s.io/examples file.
+    const examples = new Map([
+      ['commands.yaml', 'commands.yaml'],
+      ['docs/tasks/configure-pod-container/commands.yaml', 'commands.yaml'],
+      ['pods/simple-pod.yaml', 'pods/simple-pod.yaml'],
+      ['dapi-volume.yaml', 'dapi-volume.yaml'],
+    ]);
+    const cases: Array<[string, string]> = [
+      ['kubectl create -f http://k8s.io/docs/tasks/configure-pod-container/commands.yaml', 'kubectl create -f ./commands.yaml'],
+      [
+        'kubectl apply --filename=https://kubernetes.io/docs/tasks/configure-pod-container/commands.yaml -n demo',
+        'kubectl apply --filename=./commands.yaml -n demo',
+      ],
+      [
+        'kubectl create -f https://raw.githubusercontent.com/kubernetes/website/master/docs/tasks/configure-pod-container/commands.yaml',
+        'kubectl create -f ./commands.yaml',
+      ],
+      // A file included by its name only (a Hugo `code` shortcode) is named by any address ending with it.
+      ['kubectl create -f https://k8s.io/docs/tasks/inject-data-application/dapi-volume.yaml', 'kubectl create -f ./dapi-volume.yaml'],
+      ['kubectl apply -f https://k8s.io/examples/pods/simple-pod.yaml', 'kubectl apply -f ./pods/simple-pod.yaml'],
+    ];
+    for (const [command, to] of cases) {
+      expect(rewriteExampleUrls(command, examples).command).toBe(to);
+      expect(unfetchedSiteUrls(command, examples)).toEqual([]);
+    }
+    // kubectl's echo of the file names the address the reader gave.
+    const { rewrites } = rewriteExampleUrls(cases[0]![0], examples);
+    expect(asReaderSees('error when creating "./commands.yaml": x', rewrites)).toBe(
+      'error when creating "http://k8s.io/docs/tasks/configure-pod-container/commands.yaml": x',
+    );
+    // No shown file of that name: fetched as written, which this run does not do.
+    const other = 'kubectl create -f https://k8s.io/docs/tasks/administer-cluster/cpu-defaults.yaml';
+    expect(rewriteExampleUrls(other, examples).rewrites).toEqual([]);
+    expect(unfetchedSiteUrls(other, examples)).toEqual(['https://k8s.io/docs/tasks/administer-cluster/cpu-defaults.yaml']);
+    // A file included with its ghlink is known by that path: another folder's file of its name is another file.
+    expect(unfetchedSiteUrls('kubectl create -f https://k8s.io/docs/tasks/other/commands.yaml', examples)).toEqual([
+      'https://k8s.io/docs/tasks/other/commands.yaml',
+    ]);
+    // Another repository's address is not the website's file.
+    expect(unfetchedSiteUrls('kubectl apply -f https://raw.githubusercontent.com/kubernetes/dashboard/v2.7.0/commands.yaml', examples)).toEqual([]);
+  });
+});
+
 describe('example downloads', () => {
   it("should copy a downloaded k8s.io example from the lesson's copy, to where curl or wget would write it", async () => {
     const { rewriteExampleDownloads } = await import('../../src/run/rewrite/index.js');

@@ -17,6 +17,7 @@ import type { PodShell, Prepared, RewriteContext } from './types.js';
 import { dropRootSudo } from './sudo.js';
 import { shQuote, shQuoteExpanding, variablesSet } from '../../shell/index.js';
 import { mkdirInside } from '../safe-write.js';
+import { examplesPath, shownPathFor, sitePath } from '../../plan/site-url.js';
 import { changesDirectory, podPrelude, podTrailer } from './pod-session.js';
 
 export type { Prepared, RewriteContext, PodShell, Bounded, RewriteRule } from './types.js';
@@ -24,18 +25,58 @@ export { deriveEdit } from './edit.js';
 export { takePodState } from './pod-session.js';
 
 const EXAMPLE_URL =
-  /(-f\s+|--filename[= ])(https:\/\/(?:k8s\.io|kubernetes\.io)\/examples\/|https:\/\/raw\.githubusercontent\.com\/kubernetes\/website\/[^/\s]+\/content\/en\/examples\/)(\S+)/g;
+  /(-f\s+|--filename[= ])(https?:\/\/(?:k8s\.io|kubernetes\.io)\/examples\/|https?:\/\/raw\.githubusercontent\.com\/kubernetes\/website\/[^/\s]+\/content\/en\/examples\/)(\S+)/g;
+
+/** A website address in a `-f` argument (group 2), any path: `-f http://k8s.io/docs/tasks/x/commands.yaml`. */
+const SITE_FILE_URL =
+  /(-f\s+|--filename[= ])(https?:\/\/(?:(?:www\.)?k8s\.io|(?:www\.)?kubernetes\.io|raw\.githubusercontent\.com\/kubernetes\/website\/[^/\s]+)\/[^\s'"`;|&)]+)/g;
+
+/**
+ * The sandbox copy a website address outside `examples/` stands for: the file the page shows whose
+ * include path the address's path ends with. A file included with its site path (a ghlink, a
+ * further key of `examples` for the same copy) is known by that path only: an address in another
+ * folder is another file of the same name.
+ */
+function siteCopy(url: string, examples: Map<string, string>): string | undefined {
+  const path = sitePath(url);
+  if (path === undefined || examplesPath(url) !== undefined) return undefined;
+  const copies = [...examples];
+  const keys = copies.filter(([k, v]) => k !== v || !copies.some(([k2, v2]) => v2 === v && k2 !== k)).map(([k]) => k);
+  const key = shownPathFor(path, keys, (k) => examples.get(k));
+  return key === undefined ? undefined : examples.get(key);
+}
 
 /** Replaces example URLs in `-f` arguments with the sandbox copy the doc's manifest was written to. */
 export function rewriteExampleUrls(command: string, examples: Map<string, string>): { command: string; rewrites: Rewrite[] } {
   const rewrites: Rewrite[] = [];
-  const out = command.replace(EXAMPLE_URL, (whole, flag: string, base: string, path: string) => {
+  const reason = 'the example file the doc shows is used instead of downloading it';
+  let out = command.replace(EXAMPLE_URL, (whole, flag: string, base: string, path: string) => {
     const local = examples.get(path);
     if (!local) return whole;
-    rewrites.push({ kind: 'path', from: `${base}${path}`, to: `./${local}`, reason: 'the example file the doc shows is used instead of downloading it' });
+    rewrites.push({ kind: 'path', from: `${base}${path}`, to: `./${local}`, reason });
+    return `${flag}./${local}`;
+  });
+  out = out.replace(SITE_FILE_URL, (whole, flag: string, url: string) => {
+    const local = siteCopy(url, examples);
+    if (!local) return whole;
+    rewrites.push({ kind: 'path', from: url, to: `./${local}`, reason });
     return `${flag}./${local}`;
   });
   return { command: out, rewrites };
+}
+
+/**
+ * Website addresses of files a command applies (`-f http://k8s.io/docs/tasks/x/y.yaml`) that
+ * stand for no file of the lesson: kubectl would fetch them from the live site, which this run
+ * does not (the site has moved them since, and the machine may be offline).
+ */
+export function unfetchedSiteUrls(command: string, examples: Map<string, string>): string[] {
+  const urls: string[] = [];
+  for (const m of command.matchAll(SITE_FILE_URL)) {
+    const url = m[2]!;
+    if (examplesPath(url) === undefined && siteCopy(url, examples) === undefined) urls.push(url);
+  }
+  return [...new Set(urls)];
 }
 
 /**
@@ -45,7 +86,7 @@ export function rewriteExampleUrls(command: string, examples: Map<string, string
 export function asReaderSees(output: string, rewrites: readonly Rewrite[]): string {
   let out = output;
   for (const r of rewrites) {
-    if (r.kind !== 'path' || !r.to.startsWith('./') || !/^https:\/\//.test(r.from)) continue;
+    if (r.kind !== 'path' || !r.to.startsWith('./') || !/^https?:\/\//.test(r.from)) continue;
     out = out.split(r.to).join(r.from);
   }
   return out;

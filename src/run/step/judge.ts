@@ -37,6 +37,7 @@ import { absentPrerequisite } from '../absent.js';
 import { exitDifference, markUnchecked, skipAfterRun } from '../outcome.js';
 import { excuseDifferences, type Explains } from '../excuse-differences.js';
 import { internal } from '../internal.js';
+import { emptyListDependency } from '../empty-list.js';
 import type { LessonProgress, ShellPosition } from '../state.js';
 import type { StepResult } from '../types.js';
 import type { ReadyStep, Attempted } from './types.js';
@@ -46,6 +47,9 @@ import { seconds } from './execute.js';
 
 /** kubectl's answer to a list with nothing in it. */
 const EMPTY_LIST = /^No resources found\b/m;
+
+/** kubectl's words for a named object that is not there (`pods "command-demo" not found`): the name. */
+const NOT_FOUND = /\b[a-z][\w.]* "([a-z0-9][a-z0-9.-]*)" not found\b/;
 
 /** The doc line of the expected output's header (its first line), which no row difference is at; -1 when unknown. */
 function step0(expected: string | undefined, d: { line: number; expected?: string }): number {
@@ -117,6 +121,10 @@ function excuse(
     const name = unknown && text ? rowName(text) : undefined;
     return name && !ofPage(name) && !present?.has(name) ? unknown : undefined;
   };
+  // An object no step of the page makes was not found: it may be one of the unknown step's, and
+  // what the step shows of it cannot be judged.
+  const notFound = NOT_FOUND.exec(failure)?.[1];
+  if (notFound && unknownRow(notFound)) return { all: unknown!, dropped: [] };
   const explainedBy = result.differences.map((d) =>
     d.kind === 'exit-status'
       ? dependsOn(failure, producers)
@@ -394,6 +402,12 @@ export async function explainStep(
     } else if (excused.dropped.length) {
       warnings.push(...excused.dropped);
     }
+  }
+  // An empty list where the doc shows none, after the step that would have filled it did not: nothing was compared.
+  if (result.status === 'pass') {
+    const earlier = state.earlier.map((e) => ({ line: e.step.line, ran: e.ran, status: e.status, output: state.outputs.get(e.step.id) ?? '' }));
+    const empty = emptyListDependency(step, attempt.output, state.skippedProducers, earlier);
+    if (empty) skipAfterRun(result, empty);
   }
   if (result.status === 'fail') {
     const deleted = alreadyDeleted(command, attempt.output, state.earlier);

@@ -36,7 +36,7 @@ import { commandNamespace, generatedNames, pickGeneratedPod } from '../generated
 import { stepTimeout } from '../options.js';
 import { baseResult, exitDifference, skipped, unchecked } from '../outcome.js';
 import { exampleFolderUrls, folderUrlNote, kubectlUrlError, type FolderUrl } from '../example-folder-url.js';
-import { missingExamples, prepareCommand } from '../rewrite/index.js';
+import { missingExamples, prepareCommand, unfetchedSiteUrls } from '../rewrite/index.js';
 import { firstKubectlCall, shQuote, shQuoteExpanding } from '../../shell/index.js';
 import { internal } from '../internal.js';
 import { PROBE_ACCEPTED } from '../interactive-arguments.js';
@@ -472,6 +472,15 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   const absent = missingExamples(command, state.examples);
   if (absent.length) {
     const reason = `example file ${absent.join(', ')} not in the examples folder`;
+    const objects = createdObjects(step.expected?.text ?? '');
+    state.skippedProducers.push({ line: step.line, reason, names: producedNames(command), objects, unknownObjects: !objects.size && appliesFiles(command) });
+    return unchecked(step, reason, rewrites, warnings);
+  }
+  // A website address of a file the page does not show (or could not read): what kubectl would
+  // fetch is not the page's to judge, nor what later steps read of the objects it would make.
+  const unfetched = unfetchedSiteUrls(command, state.examples);
+  if (unfetched.length) {
+    const reason = `${unfetched.join(', ')} cannot be fetched here; give --examples-dir with a copy of the file`;
     const objects = createdObjects(step.expected?.text ?? '');
     state.skippedProducers.push({ line: step.line, reason, names: producedNames(command), objects, unknownObjects: !objects.size && appliesFiles(command) });
     return unchecked(step, reason, rewrites, warnings);
