@@ -75,6 +75,27 @@ describe('runPlan on the simulator', () => {
     expect(ls.actual).toBe('password\nusername\n');
   });
 
+  it('should run an endless loop typed in a pod shell "in a different terminal" in the background of that pod, and stop it at the Ctrl+C prose', async () => {
+    const events: string[] = [];
+    const r = await runOnSim(join(fixtures, 'background/pod-load-loop.md'), {
+      settleMs: 8000,
+      onStepResult: (res) => void events.push(`${res.line} ${res.status}`),
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.steps.map((s) => [s.line, s.status])).toEqual([
+      [8, 'pass'],
+      [10, 'pass'],
+      [16, 'pass'],
+      [26, 'pass'],
+    ]);
+    const loop = r.steps.find((s) => s.line === 10)!;
+    expect(loop.ran).toMatch(/^kubectl exec -i load-generator -- sh -c 'while true; do date >> \/tmp\/hits; echo hit; sleep 1; done'$/);
+    expect(loop.actual).toMatch(/^hit\n/);
+    // Stopped at the Ctrl+C prose (line 23), before the step after it.
+    expect(events.indexOf('10 pass')).toBeLessThan(events.indexOf('26 pass'));
+    expect(events.indexOf('10 pass')).toBeGreaterThan(events.indexOf('16 pass'));
+  });
+
   it("should keep the pod shell's variables across the steps typed in it, exported or not", async () => {
     const r = await run('pod-shell/variables.md');
     expect(r.error).toBeUndefined();
