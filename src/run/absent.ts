@@ -216,13 +216,35 @@ export function pageObjects(steps: readonly Step[], manifests: readonly Manifest
       if (k && !readCall(objects, k)) objects.opaque = true;
     }
     // A manifest applied from a URL: its objects are the page's too when the page's example files
-    // hold it (read above), otherwise they are not known.
+    // hold it, or when the page shows a manifest of that file name (an old page shows
+    // `hpa-php-apache.yaml` and creates it from `https://k8s.io/docs/tasks/…/hpa-php-apache.yaml`):
+    // read above. Otherwise they are not known.
     for (const m of s.command.matchAll(/\s(?:-f|--filename)[\s=]+(https?:\/\/\S+)/g)) {
       const example = /\/examples\/([\w./-]+)$/.exec(m[1]!)?.[1];
-      if (!example || !(examples.has(example) || manifests.some((x) => x.examplePath === example))) objects.opaque = true;
+      if (example && (examples.has(example) || manifests.some((x) => x.examplePath === example))) continue;
+      if (!shownByName(m[1]!, manifests)) objects.opaque = true;
     }
   }
   return objects;
+}
+
+/** True when the page shows the manifest a URL names by its file name (`…/hpa-php-apache.yaml`). */
+function shownByName(url: string, manifests: readonly ManifestStep[]): boolean {
+  const name =
+    url
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ?? '';
+  if (!/\.(?:ya?ml|json)$/.test(name)) return false;
+  return manifests.some((x) => x.content !== null && x.language !== 'text' && [x.file, x.examplePath].some((f) => f?.split('/').pop() === name));
+}
+
+/**
+ * The one reason for a named object the page reads and no step of it makes: it is made by a setup
+ * (an earlier page, a prerequisite) the page does not include, which a fresh cluster has not run.
+ */
+export function madeBySetup(kind: string, name: string): string {
+  return `${kind}/${name} is made by a setup this page does not include (an earlier page or a prerequisite); a fresh cluster does not have it`;
 }
 
 /** True when the page creates objects of this kind (pods also through any workload). */
@@ -246,7 +268,7 @@ function namedAbsent(objects: PageObjects, kind: string, name: string): string |
   const shownAt = objects.shown.get(kind)?.get(name);
   if (shownAt !== undefined)
     return `${kind} ${name} is only defined by the manifest at line ${shownAt}, which no step of the page applies (the reader is left to create it); a fresh cluster does not have it`;
-  return `${kind} ${name} is not created by this page (it expects it from an earlier page or a prerequisite); a fresh cluster does not have it`;
+  return madeBySetup(kind, name);
 }
 
 /** kubectl's words for "no such object" naming it: `Error from server (NotFound): deployments.apps "x" not found`. */

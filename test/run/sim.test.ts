@@ -181,7 +181,7 @@ describe('runPlan on the simulator', () => {
     expect(byLine('label storageclass gold').status).toBe('unchecked');
     const list = byLine('get storageclass');
     expect(list.status).toBe('skipped');
-    expect(list.skipReason).toMatch(/^depends on line \d+, which was skipped: storageclass gold is not created by this page/);
+    expect(list.skipReason).toMatch(/^depends on line \d+, which was skipped: storageclass\/gold is made by a setup this page does not include/);
   });
 
   it('judges in full a step that itself changes what a skipped `kubectl edit` would have changed', async () => {
