@@ -10,6 +10,7 @@ import { distance } from 'fastest-levenshtein';
 import yaml from 'js-yaml';
 import type { ManifestStep, Step } from '../plan/types.js';
 import { kubectlCall, parseCommandLine, type KubectlCall } from '../shell/index.js';
+import { newObjectKinds } from './depends.js';
 
 /** What a page creates, by kind (singular, lower case): read from its commands and manifests. */
 export interface PageObjects {
@@ -210,6 +211,10 @@ export function pageObjects(steps: readonly Step[], manifests: readonly Manifest
   }
   for (const s of steps) {
     if (s.kind !== 'command') continue;
+    // What a step's shown output announces it made is the page's, whether or not that step works on
+    // 1.32 (`deployment "php-apache" created` after a `kubectl run` that no longer makes Deployments):
+    // a later step failing for want of it follows from that step, not from a setup left out.
+    for (const [name, kinds] of newObjectKinds(s.expected?.text ?? '')) for (const kind of kinds) add(objects, kind, name);
     for (const c of parseCommandLine(s.command).commands) {
       if (OPAQUE_CREATORS.test(c.program?.value ?? '')) objects.opaque = true;
       const k = kubectlCall(c);

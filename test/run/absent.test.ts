@@ -42,6 +42,16 @@ describe('absentPrerequisite', () => {
     expect(other.opaque).toBe(true);
   });
 
+  it("should count as the page's an object a step's shown output announces, even when the step cannot make it on 1.32", () => {
+    const run = cmd(53, 'kubectl run php-apache --image=k8s.gcr.io/hpa-example --requests=cpu=200m --expose --port=80', {
+      expected: 'service "php-apache" created\ndeployment "php-apache" created',
+    });
+    const objects = pageObjects([run], [], new Map());
+    expect(
+      absentPrerequisite('kubectl autoscale deployment php-apache --min=1 --max=10', notFound('deployments.apps', 'php-apache'), null, objects),
+    ).toBeUndefined();
+  });
+
   it('should name an object of another page that a step needs', () => {
     const r = absentPrerequisite('kubectl scale deployment/shop --replicas=2', notFound('deployments.apps', 'shop'), null, page);
     expect(r?.reason).toMatch(/^deployment\/shop is made by a setup this page does not include/);
