@@ -96,6 +96,30 @@ describe('runPlan on the simulator', () => {
     expect(events.indexOf('10 pass')).toBeGreaterThan(events.indexOf('16 pass'));
   });
 
+  it('should open a shell in the attached container when its main process is a shell with stdin and a terminal, and say why not otherwise', async () => {
+    const shell = await run('attach/shell.md');
+    expect(shell.error).toBeUndefined();
+    expect(shell.steps.map((s) => [s.line, s.status])).toEqual([
+      [3, 'pass'],
+      [20, 'pass'],
+      [26, 'pass'],
+      [30, 'pass'],
+    ]);
+    expect(shell.steps[2]!.rewrites.at(-1)!.reason).toMatch(/^attaches to container shell, whose main process is a shell/);
+    expect(shell.steps[3]!.ran).toContain("kubectl exec -i nginx -c shell -- sh -c 'cat /etc/hostname'");
+    expect(shell.steps[3]!.actual).toBe('nginx\n');
+    const sleep = await run('attach/sleep.md');
+    expect(sleep.steps.map((s) => [s.line, s.status])).toEqual([
+      [3, 'pass'],
+      [21, 'pass'],
+      [27, 'skipped'],
+      [31, 'skipped'],
+    ]);
+    expect(sleep.steps[2]!.skipReason).toBe(
+      '`kubectl attach` connects to the main process of container shell, `sleep 3600`, which is not a shell: the lines typed after it reach that process, not a shell (a reader sees no prompt); not run',
+    );
+  });
+
   it("should keep the pod shell's variables across the steps typed in it, exported or not", async () => {
     const r = await run('pod-shell/variables.md');
     expect(r.error).toBeUndefined();

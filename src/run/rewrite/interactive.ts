@@ -273,7 +273,12 @@ export const execTty: RewriteRule = (command, step) => {
   if (!k || (k.path[0]?.value !== 'exec' && k.path[0]?.value !== 'attach') || !hasFlag(k, '-t', '--tty')) return null;
   // Arguments kubectl may refuse before any session starts: kubectl is asked first.
   const probe = refusalProbe(command, k);
-  if (k.path[0]?.value === 'attach') return { ...skip('`kubectl attach` opens an interactive session; not run'), ...(probe ? { probe } : {}) };
+  // Read from the pod's spec before this rule (src/run/attach.ts); here the pod could not be read.
+  if (k.path[0]?.value === 'attach')
+    return {
+      ...skip("`kubectl attach` connects to the container's main process, and the pod could not be read to tell whether that is a shell; not run"),
+      ...(probe ? { probe } : {}),
+    };
   if (probe) return { ...skip('`kubectl exec` with a command but no `--`; not run'), probe };
   const target = k.positionals[0]?.value;
   const opensShell = !k.afterDashDash || k.afterDashDash.length === 0 || (k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!.value));
