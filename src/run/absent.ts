@@ -248,7 +248,7 @@ function shownByName(url: string, manifests: readonly ManifestStep[]): boolean {
  * The one reason for a named object the page reads and no step of it makes: it is made by a setup
  * (an earlier page, a prerequisite) the page does not include, which a fresh cluster has not run.
  */
-export function madeBySetup(kind: string, name: string): string {
+function madeBySetup(kind: string, name: string): string {
   return `${kind}/${name} is made by a setup this page does not include (an earlier page or a prerequisite); a fresh cluster does not have it`;
 }
 

@@ -14,7 +14,7 @@ import { firstKubectlCall, flagValue, hasFlag } from '../shell/index.js';
  * Images whose default command is an interactive shell (their Dockerfile `CMD`): busybox `sh`,
  * alpine `/bin/sh`, ubuntu and debian `bash`, … A container of one with no `command`/`args` runs it.
  */
-export const SHELL_IMAGES: ReadonlySet<string> = new Set([
+const SHELL_IMAGES: ReadonlySet<string> = new Set([
   'busybox',
   'alpine',
   'ubuntu',
@@ -60,7 +60,7 @@ interface ContainerSpec {
 }
 
 /** What the attached process is: a shell in `container`, or why not. */
-export type AttachedProcess = { shell: true; container: string } | { shell: false; why: string };
+type AttachedProcess = { shell: true; container: string } | { shell: false; why: string };
 
 /**
  * The process `kubectl attach` reaches in a pod (`pod`: the object as `kubectl get -o json` prints

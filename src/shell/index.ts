@@ -20,4 +20,3 @@ export { FILE_WRITERS, type FileWriter } from './data/file-writers.js';
 export { SHELL_BUILTINS, QUIET_COMMANDS, type Quiet } from './data/builtins.js';
 export { printsNothing, stdoutFile, isQuietCommand } from './quiet.js';
 export { neverEnds, isEndlessLoop, type NeverEnds } from './endless.js';
-export { NEVER_ENDING_COMMANDS, ENDLESS_CONDITIONS, type NeverEndingCommand } from './data/never-ending.js';
