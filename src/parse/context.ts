@@ -2,6 +2,7 @@ import {
   headingContextCue,
   leadInContextCue,
   matchConcurrentCue,
+  matchStopRunningCue,
   matchNodeShellCue,
   matchContextCue,
   matchSessionEndCue,
@@ -144,6 +145,11 @@ export class ContextTracker {
       const last = this.longRunning[this.longRunning.length - 1];
       if (last && last.concurrent === undefined) last.concurrent = { cue: concurrent, line };
     }
+    // "Terminate the load generation by typing <Ctrl> + C": the latest long-running step of the
+    // section not yet stopped is stopped here.
+    const stop = matchStopRunningCue(text);
+    const running = stop ? this.longRunning.findLast((s) => s.stoppedAt === undefined && s.line < line) : undefined;
+    if (stop && running) running.stoppedAt = { cue: stop, line };
   }
 
   /** A session opened in prose: "open a shell to the Node … `minikube ssh`", an inline `kubectl exec -it … -- sh`. */

@@ -5,6 +5,7 @@ import {
   NODE_SHELL_CUES,
   RETURN_TERMINAL_CUES,
   SESSION_END_CUES,
+  STOP_RUNNING_CUES,
   type ContextCue,
 } from './data/context-cues.js';
 
@@ -104,6 +105,11 @@ function firstMatch(paragraph: string, cues: readonly { pattern: RegExp }[]): st
 /** The sentence saying a step keeps running in another terminal, if any. */
 export function matchConcurrentCue(paragraph: string): string | undefined {
   return firstMatch(paragraph, CONCURRENT_CUES);
+}
+
+/** The sentence telling the reader to stop a long-running step (Ctrl+C), if any. */
+export function matchStopRunningCue(paragraph: string): string | undefined {
+  return firstMatch(paragraph, STOP_RUNNING_CUES);
 }
 
 /** The sentence turning back to the terminal a long-running step was left running in, if any. */

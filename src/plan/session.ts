@@ -1,6 +1,7 @@
 import {
   commandWords,
   flagValue,
+  neverEnds,
   outerCommands,
   parseKubectl,
   programArguments,
@@ -218,23 +219,10 @@ export function endsSession(command: string): boolean {
 }
 
 /**
- * True for a step that keeps running until stopped: a watch (`-w`, `--watch`, `--watch-only`),
- * followed logs (`-f`, `--follow`), `port-forward`, `kubectl proxy`, `minikube tunnel`,
- * `watch …`, `tail -f`, or an endless loop (`while true`, `while sleep 1`).
+ * True for a step that keeps running until stopped: a command of the command model's
+ * never-ending table (a watch, followed logs, `port-forward`, `kubectl proxy`, `minikube tunnel`,
+ * `watch …`, `tail -f`) or an endless loop (`while true`, `while sleep 1`, `for ((;;))`).
  */
 export function isLongRunning(command: string): boolean {
-  if (/\bwhile\s+(?:true|:|sleep\b|\[\s*1\s*\])/.test(command) || /\bfor\s*\(\(\s*;\s*;\s*\)\)/.test(command)) return true;
-  for (const simple of outerCommands(command)) {
-    const words = commandWords(simple);
-    const [program, sub] = words;
-    if (program === 'watch' || simple.prefixes.some((p) => p.value === 'watch')) return true;
-    if (program === 'tail' && words.some((w) => /^-\w*[fF]\w*$|^--follow/.test(w))) return true;
-    if (program === 'minikube' && (sub === 'tunnel' || sub === 'dashboard' || (sub === 'service' && !words.includes('--url')) || sub === 'mount')) return true;
-    if (program !== 'kubectl') continue;
-    if (words.includes('port-forward') || words.includes('proxy')) return true;
-    if (words.some((w) => w === '-w' || w === '--watch' || w === '--watch-only' || w === '--watch=true')) return true;
-    if (words.includes('logs') && words.some((w) => w === '-f' || w === '--follow' || w === '--follow=true')) return true;
-    if ((words.includes('attach') || words.includes('events')) && words.some((w) => w === '-w' || w === '--watch')) return true;
-  }
-  return false;
+  return neverEnds(command) !== undefined;
 }

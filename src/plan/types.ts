@@ -178,6 +178,11 @@ export interface CommandStep {
   /** The page keeps this long-running step (a watch, `port-forward`, `proxy`) running in another terminal. */
   concurrent?: ConcurrentCue;
   /**
+   * The prose after this long-running step that tells the reader to stop it ("terminate the load
+   * generation by typing `<Ctrl> + C`"): a step running in the background is stopped there.
+   */
+  stoppedAt?: ConcurrentCue;
+  /**
    * Placeholders in the command that nothing on the page assigns (`<pod-name>`, `${POD_NAME}`,
    * `my-pod`-style generic names), as written. The runner may bind them from earlier output;
    * when it cannot, the step is illustrative.

@@ -11,7 +11,9 @@ import yaml from 'js-yaml';
 import type { ManifestStep, Step } from '../plan/types.js';
 import { kubectlCall, parseCommandLine, type KubectlCall } from '../shell/index.js';
 import { podNameShape } from '../match/normalizers/pod-name.js';
+import { baseName } from '../match/normalizers/file-source.js';
 import { shownPathFor, sitePath } from '../plan/site-url.js';
+import { newObjectKinds } from './depends.js';
 
 /** What a page creates, by kind (singular, lower case): read from its commands and manifests. */
 export interface PageObjects {
@@ -224,16 +226,27 @@ export function pageObjects(steps: readonly Step[], manifests: readonly Manifest
   }
   for (const s of steps) {
     if (s.kind !== 'command') continue;
+    // What a step's shown output announces it made is the page's, whether or not that step works on
+    // 1.32 (`deployment "php-apache" created` after a `kubectl run` that no longer makes Deployments):
+    // a later step failing for want of it follows from that step, not from a setup left out.
+    for (const [name, kinds] of newObjectKinds(s.expected?.text ?? '')) for (const kind of kinds) add(objects, kind, name);
     for (const c of parseCommandLine(s.command).commands) {
       if (OPAQUE_CREATORS.test(c.program?.value ?? '')) objects.opaque = true;
       const k = kubectlCall(c);
       if (k && !readCall(objects, k)) objects.opaque = true;
     }
     // A manifest applied from a URL: its objects are the page's too when the page's example files
-    // hold it (read above), otherwise they are not known.
+    // hold it, or when the page shows a manifest of that file name (an old page shows
+    // `hpa-php-apache.yaml` and creates it from `https://k8s.io/docs/tasks/…/hpa-php-apache.yaml`):
+    // read above. Otherwise they are not known.
     for (const m of s.command.matchAll(/\s(?:-f|--filename)[\s=]+(https?:\/\/\S+)/g)) {
       const example = /\/examples\/([\w./-]+)$/.exec(m[1]!)?.[1];
-      if (example ? !(examples.has(example) || manifests.some((x) => x.examplePath === example)) : !showsSiteFile(m[1]!, manifests)) objects.opaque = true;
+      if (
+        example
+          ? !(examples.has(example) || manifests.some((x) => x.examplePath === example))
+          : !(showsSiteFile(m[1]!, manifests) || shownByName(m[1]!, manifests))
+      )
+        objects.opaque = true;
     }
   }
   return objects;
@@ -246,6 +259,21 @@ function showsSiteFile(url: string, manifests: readonly ManifestStep[]): boolean
   // A file included with its site path (a ghlink) is known by that path only.
   const keys = manifests.filter((m) => m.content !== null && m.origin === 'example').flatMap((m) => m.sitePaths ?? [m.examplePath ?? '']);
   return shownPathFor(path, keys) !== undefined;
+}
+
+/** True when the page shows the manifest a URL names by its file name (`…/hpa-php-apache.yaml`). */
+function shownByName(url: string, manifests: readonly ManifestStep[]): boolean {
+  const name = baseName(url);
+  if (!/\.(?:ya?ml|json)$/.test(name)) return false;
+  return manifests.some((x) => x.content !== null && x.language !== 'text' && [x.file, x.examplePath].some((f) => f?.split('/').pop() === name));
+}
+
+/**
+ * The one reason for a named object the page reads and no step of it makes: it is made by a setup
+ * (an earlier page, a prerequisite) the page does not include, which a fresh cluster has not run.
+ */
+function madeBySetup(kind: string, name: string): string {
+  return `${kind}/${name} is made by a setup this page does not include (an earlier page or a prerequisite); a fresh cluster does not have it`;
 }
 
 /** True when the page creates objects of this kind (pods also through any workload). */
@@ -270,7 +298,7 @@ function namedAbsent(objects: PageObjects, kind: string, name: string): string |
   const shownAt = objects.shown.get(kind)?.get(name);
   if (shownAt !== undefined)
     return `${kind} ${name} is only defined by the manifest at line ${shownAt}, which no step of the page applies (the reader is left to create it); a fresh cluster does not have it`;
-  return `${kind} ${name} is not created by this page (it expects it from an earlier page or a prerequisite); a fresh cluster does not have it`;
+  return madeBySetup(kind, name);
 }
 
 /** kubectl's words for "no such object" naming it: `Error from server (NotFound): deployments.apps "x" not found`. */

@@ -3,8 +3,11 @@
  * `kubectl get --watch`, `logs -f`, a `while true` loop) while the next steps act, the step is
  * started in the background before those actions, its output collected while they run, and it is
  * compared once the lines the page shows have appeared, or when its section ends (after a last
- * wait), or at the end of the lesson. Stopping it is the runner's doing, not a failure: only the
- * output is judged.
+ * wait), when the page says to stop it (Ctrl+C), or at the end of the lesson. Stopping it is the
+ * runner's doing, not a failure: only the output is judged, and a step with no output shown passes.
+ * An endless loop with no output shown is such a step too, whatever the prose says: a reader
+ * leaves it running (a load generator) and goes on. A line typed in a pod's shell runs there,
+ * with `kubectl exec -i`.
  *
  * The background job belongs to the lesson shell, and the lesson shell stops it (`kill` of the job
  * it started): the runner signals no process by a number it read from the sandbox.
@@ -15,7 +18,7 @@ import { internal } from './internal.js';
 import { match } from './step/compare.js';
 import { baseResult, markUnchecked } from './outcome.js';
 import { ClusterTime } from './pace.js';
-import { shQuote } from '../shell/index.js';
+import { neverEnds, shQuote } from '../shell/index.js';
 import type { LessonProgress } from './state.js';
 import type { StepResult } from './types.js';
 import { cannotCheck } from './unchecked.js';
@@ -32,26 +35,51 @@ export interface Concurrent {
   started: number;
 }
 
-/** True when the step should run in its own terminal: the page says so and it runs on this machine. */
-export function runsConcurrently(step: CommandStep): boolean {
-  return step.concurrent !== undefined && step.host.kind === 'local' && !step.skip;
+/** An endless loop the page shows no output for: a reader leaves it running and goes on. */
+function endlessWithoutOutput(step: CommandStep): boolean {
+  return step.expected === null && neverEnds(step.command)?.kind === 'loop';
 }
 
-/** Starts the step in the background of the lesson shell. */
-export async function startConcurrent(state: LessonProgress, step: CommandStep, index: number): Promise<Concurrent> {
+/**
+ * True when the step should run in its own terminal: the page says so (or it is an endless loop
+ * with no output shown), and it runs on this machine or in a pod's shell.
+ */
+export function runsConcurrently(step: CommandStep): boolean {
+  if (step.skip) return false;
+  const where = step.host.kind === 'local' || (step.host.kind === 'pod' && step.host.client === undefined);
+  return where && (step.concurrent !== undefined || endlessWithoutOutput(step));
+}
+
+/** Why the step runs in the background, for its rewrite. */
+function concurrentReason(step: CommandStep): string {
+  const endless = neverEnds(step.command);
+  const stops = step.stoppedAt ? `, when the page says to stop it (line ${step.stoppedAt.line})` : '';
+  const why = step.concurrent
+    ? `the page keeps it running in another terminal (line ${step.concurrent.line}: "${step.concurrent.cue}")`
+    : `${endless?.what ?? 'it'} never ends by itself and the page shows no output for it`;
+  const stop = step.expected ? `once its lines have appeared, at the end of its section${stops}` : `at the end of its section${stops}`;
+  const pod = step.host.kind === 'pod' ? ` in the pod shell opened at line ${step.host.source.line ?? '?'} (with \`kubectl exec -i\`)` : '';
+  return `${why}; it runs in the background${pod} while the next steps run, and is stopped ${stop}`;
+}
+
+/**
+ * Starts the step in the background of the lesson shell. `prepared` is what it runs as when that
+ * is not the page's line (a line of a pod's shell: `kubectl exec -i … -- sh -c LINE`).
+ */
+export async function startConcurrent(
+  state: LessonProgress,
+  step: CommandStep,
+  index: number,
+  prepared?: { command: string; rewrites: StepResult['rewrites'] },
+): Promise<Concurrent> {
   // `cmd &` as the doc writes it: the runner backgrounds it itself (and then sees it run).
-  let command = step.command.trim().replace(/\s*(?<!&)&$/, '');
-  if (state.bindings.length) command = state.matcher.applyBindings(command, state.bindings);
+  let command = prepared?.command ?? step.command.trim().replace(/\s*(?<!&)&$/, '');
+  if (!prepared && state.bindings.length) command = state.matcher.applyBindings(command, state.bindings);
   const job = `__kdt_job_${index}`;
   const log = `${state.sandbox.run}/concurrent-${index}.log`;
   const result = baseResult(step);
   result.ran = command;
-  result.rewrites.push({
-    kind: 'interactive',
-    from: step.command,
-    to: `${command} &`,
-    reason: `the page keeps it running in another terminal (line ${step.concurrent!.line}: "${step.concurrent!.cue}"); it runs in the background while the next steps run, and is stopped once its lines have appeared`,
-  });
+  result.rewrites.push(...(prepared?.rewrites ?? []), { kind: 'interactive', from: step.command, to: `${command} &`, reason: concurrentReason(step) });
   await internal(state, `( ${command}\n) >${shQuote(log)} 2>&1 </dev/null & ${job}=$!`);
   const c = { step, result, job, log, started: Date.now() };
   await firstOutput(state, c, START_WAIT_MS);

@@ -14,6 +14,8 @@ import { writeManifest } from './sandbox.js';
 import { stepRoles } from './select.js';
 import type { LessonState } from './state.js';
 import { runCommandStep } from './step/index.js';
+import { prepareStep } from './step/prepare.js';
+import { podBackgroundLine } from './rewrite/index.js';
 import type { LessonResult, StepResult } from './types.js';
 
 /** Why the remaining steps are skipped, if they are. */
@@ -50,6 +52,17 @@ async function stepOutcome(
     const p = dependsOn(step.command, readable(step.command, skippedOnly(state.skippedProducers, presentObjects(state.ran))))!;
     r = skipped(step, dependencyReason(p));
     state.skippedProducers.push({ line: step.line, reason: p.reason, names: producedNames(step.command) });
+  } else if (step.kind === 'command' && runsConcurrently(step) && !decision && step.host.kind === 'pod') {
+    // Typed in a pod's shell: prepared as any line there (bindings, the shell it was typed in, what
+    // it reads), then run in that pod in the background.
+    const ready = await prepareStep(state, step, index);
+    if (!('prepared' in ready)) return { result: ready };
+    const pod = ready.prepared.podTarget;
+    if (!pod) r = await runCommandStep(state, step, index);
+    else {
+      const rewrites = ready.rewrites.filter((w) => w.kind !== 'interactive');
+      return { started: await startConcurrent(state, step, index, { command: podBackgroundLine(pod, ready.command), rewrites }) };
+    }
   } else if (step.kind === 'command' && runsConcurrently(step) && !decision) {
     return { started: await startConcurrent(state, step, index) };
   } else if (step.kind === 'manifest' && step.partial && step.file !== null) {
@@ -118,7 +131,9 @@ export async function runSteps(state: LessonState, result: LessonResult): Promis
     const role = roles[index]!;
     if (role === 'omit') continue;
     for (const c of [...pending]) {
-      if (step.section !== c.step.section) await finish(c, o.settleMs);
+      // Its section ended, or the page told the reader to stop it (Ctrl+C) before this step.
+      const stopped = c.step.stoppedAt !== undefined && c.step.stoppedAt.line < step.line;
+      if (step.section !== c.step.section || stopped) await finish(c, o.settleMs);
     }
     if (Date.now() >= state.deadline) state.lessonTimedOut = true;
     const stop = stopReason(o, state, quit);

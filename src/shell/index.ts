@@ -22,3 +22,4 @@ export { writtenFiles, type WrittenFiles } from './written-files.js';
 export { FILE_WRITERS, type FileWriter } from './data/file-writers.js';
 export { SHELL_BUILTINS, QUIET_COMMANDS, type Quiet } from './data/builtins.js';
 export { printsNothing, stdoutFile, isQuietCommand } from './quiet.js';
+export { neverEnds, isEndlessLoop, type NeverEnds } from './endless.js';

@@ -1,7 +1,7 @@
 import sh from 'mvdan-sh';
 import { simpleCommand } from './program.js';
 import { splitTolerant } from './tolerant.js';
-import type { CommandLine, Enclosure, Redirect, RedirectOp, ShellComment, ShellWord, SimpleCommand, Terminator } from './types.js';
+import type { CommandLine, Enclosure, Redirect, RedirectOp, ShellComment, ShellLoop, ShellWord, SimpleCommand, Terminator } from './types.js';
 
 const { syntax } = sh;
 const parser = syntax.NewParser(syntax.KeepComments(true), syntax.Variant(syntax.LangBash));
@@ -68,7 +68,8 @@ function parseUncached(text: string): CommandLine {
   for (const c of list(file.Last)) reader.comments.push(reader.comment(c));
   const commands = reader.commands.sort((a, b) => a.start - b.start);
   const comments = reader.comments.sort((a, b) => a.start - b.start);
-  return { text, commands, comments, loopVariables: reader.loopVariables, tolerant: false };
+  const loops = reader.loops.sort((a, b) => a.start - b.start);
+  return { text, commands, comments, loopVariables: reader.loopVariables, loops, tolerant: false };
 }
 
 /**
@@ -114,7 +115,14 @@ class TreeReader {
   readonly commands: SimpleCommand[] = [];
   readonly comments: ShellComment[] = [];
   readonly loopVariables: string[] = [];
+  readonly loops: ShellLoop[] = [];
   constructor(private readonly text: string) {}
+
+  /** The simple commands `read` adds to the model. */
+  private since(first: number, read: () => void): SimpleCommand[] {
+    read();
+    return this.commands.slice(first);
+  }
 
   statements(stmts: Node, inside: Enclosure[]): void {
     const all = list(stmts);
@@ -161,15 +169,23 @@ class TreeReader {
           this.statements(c.Then, within('if'));
         }
         return;
-      case 'WhileClause':
-        this.statements(cmd.Cond, within(cmd.Until ? 'until' : 'while'));
-        return this.statements(cmd.Do, within(cmd.Until ? 'until' : 'while'));
-      case 'ForClause':
+      case 'WhileClause': {
+        const kind = cmd.Until ? 'until' : 'while';
+        const condition = this.since(this.commands.length, () => this.statements(cmd.Cond, within(kind)));
+        const body = this.since(this.commands.length, () => this.statements(cmd.Do, within(kind)));
+        this.loops.push({ kind, condition, body, start: offset(cmd.Pos()), end: offset(cmd.End()) });
+        return;
+      }
+      case 'ForClause': {
+        const cStyle = typeOf(cmd.Loop) === 'CStyleLoop';
         if (typeOf(cmd.Loop) === 'WordIter') {
           if (!isNil(cmd.Loop.Name)) this.loopVariables.push(cmd.Loop.Name.Value as string);
           for (const w of list(cmd.Loop.Items)) this.substitutions(w, within(cmd.Select ? 'select' : 'for'));
         }
-        return this.statements(cmd.Do, within(cmd.Select ? 'select' : 'for'));
+        const body = this.since(this.commands.length, () => this.statements(cmd.Do, within(cmd.Select ? 'select' : 'for')));
+        if (cStyle) this.loops.push({ kind: 'for', condition: [], noCondition: isNil(cmd.Loop.Cond), body, start: offset(cmd.Pos()), end: offset(cmd.End()) });
+        return;
+      }
       case 'CaseClause':
         this.substitutions(cmd.Word, within('case'));
         for (const item of list(cmd.Items)) this.statements(item.Stmts, within('case'));

@@ -61,7 +61,7 @@ class Splitter {
       else this.wordAt();
     }
     this.end('');
-    return { text, commands: this.commands, comments: this.comments, loopVariables: [] };
+    return { text, commands: this.commands, comments: this.comments, loopVariables: [], loops: [] };
   }
 
   private comment(): void {

@@ -76,6 +76,22 @@ export interface ShellComment {
   end: number;
 }
 
+/** A `while`/`until` loop, or a `for ((…;…;…))` loop, with what decides whether it ends. */
+export interface ShellLoop {
+  kind: 'while' | 'until' | 'for';
+  /**
+   * The simple commands of a `while`/`until` condition (`true`, `sleep 5`, `[ 1 ]`); empty for a
+   * `for ((…))` loop.
+   */
+  condition: SimpleCommand[];
+  /** For a `for ((init; cond; step))` loop: true when it has no condition (`for ((;;))`). */
+  noCondition?: boolean;
+  /** The simple commands of its body. */
+  body: SimpleCommand[];
+  start: number;
+  end: number;
+}
+
 /** One command line (or several lines joined by continuations and heredocs), parsed. */
 export interface CommandLine {
   text: string;
@@ -84,6 +100,8 @@ export interface CommandLine {
   comments: ShellComment[];
   /** Names set by `for NAME in …` and `select NAME in …` loops. */
   loopVariables: string[];
+  /** The `while`/`until` and C-style `for` loops, in source order (not `for NAME in …`, which ends with its list). */
+  loops: ShellLoop[];
   /**
    * True when the text is not valid shell (unbalanced quotes, a placeholder the parser cannot
    * read): the commands come from a tolerant word splitter, which is less exact.

@@ -7,6 +7,7 @@ import {
   matchNodeShellCue,
   matchReturnTerminalCue,
   matchSessionEndCue,
+  matchStopRunningCue,
 } from '../../src/plan/context-cues.js';
 import {
   CONCURRENT_CUES,
@@ -21,6 +22,7 @@ import {
   NODE_SHELL_CUES,
   RETURN_TERMINAL_CUES,
   SESSION_END_CUES,
+  STOP_RUNNING_CUES,
 } from '../../src/plan/data/context-cues.js';
 import { parseMarkdown } from '../../src/parse/index.js';
 import type { CommandStep } from '../../src/plan/types.js';
@@ -45,6 +47,7 @@ describe('context cues', () => {
     ['session end', SESSION_END_CUES, matchSessionEndCue],
     ['node shell', NODE_SHELL_CUES, matchNodeShellCue],
     ['return to a terminal', RETURN_TERMINAL_CUES, matchReturnTerminalCue],
+    ['stop a running step', STOP_RUNNING_CUES, matchStopRunningCue],
   ];
   for (const [name, cues, match] of tables) {
     for (const cue of cues) {

@@ -23,16 +23,45 @@ describe('absentPrerequisite', () => {
     new Map(),
   );
 
+  it('should read a manifest applied by a URL outside the examples when the page shows a manifest of that file name', () => {
+    const hpa = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: php-apache\n';
+    const url = 'kubectl create -f https://k8s.io/docs/tasks/run-application/hpa-php-apache.yaml';
+    const shown = pageObjects([cmd(229, url)], [manifest(224, 'hpa-php-apache.yaml', hpa)], new Map());
+    expect(shown.opaque).toBe(false);
+    expect(
+      absentPrerequisite('kubectl describe hpa cm-test', notFound('horizontalpodautoscalers.autoscaling', 'cm-test'), 'Name: cm-test', shown)?.reason,
+    ).toBe(
+      'horizontalpodautoscaler/cm-test is made by a setup this page does not include (an earlier page or a prerequisite); a fresh cluster does not have it',
+    );
+    // A URL to a file the page does not show: what it creates is not known, so nothing is concluded.
+    const other = pageObjects(
+      [cmd(229, 'kubectl create -f https://k8s.io/docs/tasks/run-application/other.yaml')],
+      [manifest(224, 'hpa-php-apache.yaml', hpa)],
+      new Map(),
+    );
+    expect(other.opaque).toBe(true);
+  });
+
+  it("should count as the page's an object a step's shown output announces, even when the step cannot make it on 1.32", () => {
+    const run = cmd(53, 'kubectl run php-apache --image=k8s.gcr.io/hpa-example --requests=cpu=200m --expose --port=80', {
+      expected: 'service "php-apache" created\ndeployment "php-apache" created',
+    });
+    const objects = pageObjects([run], [], new Map());
+    expect(
+      absentPrerequisite('kubectl autoscale deployment php-apache --min=1 --max=10', notFound('deployments.apps', 'php-apache'), null, objects),
+    ).toBeUndefined();
+  });
+
   it('should name an object of another page that a step needs', () => {
     const r = absentPrerequisite('kubectl scale deployment/shop --replicas=2', notFound('deployments.apps', 'shop'), null, page);
-    expect(r?.reason).toMatch(/^deployment shop is not created by this page/);
+    expect(r?.reason).toMatch(/^deployment\/shop is made by a setup this page does not include/);
     expect(r?.names).toEqual(['shop']);
   });
 
   it("should read the same absence in the API server's Status (curl through kubectl proxy) and an empty -o yaml listing", () => {
     const status = `{\n  "kind": "Status",\n  "status": "Failure",\n  "message": "deployments.apps \\"shop\\" not found",\n  "reason": "NotFound",\n  "code": 404\n}\n`;
     const r = absentPrerequisite('curl -X DELETE localhost:8080/apis/apps/v1/namespaces/default/deployments/shop', status, '{"kind": "Deployment"}', page);
-    expect(r?.reason).toMatch(/^deployment shop is not created by this page/);
+    expect(r?.reason).toMatch(/^deployment\/shop is made by a setup this page does not include/);
     // A typo of the page's own object stays a failure in this form too.
     expect(
       absentPrerequisite('curl localhost:8080/apis/apps/v1/namespaces/default/deployments/wbe', status.replace('shop', 'wbe'), '{}', page),
@@ -52,7 +81,7 @@ describe('absentPrerequisite', () => {
     expect(absentPrerequisite('kubectl logs wbe-7768647bf9-b4b9s', notFound('pods', 'wbe-7768647bf9-b4b9s'), null, page)).toBeUndefined();
     // A prefix far from every name the page creates is another page's pod.
     expect(absentPrerequisite('kubectl logs shop-7768647bf9-b4b9s', notFound('pods', 'shop-7768647bf9-b4b9s'), null, page)?.reason).toMatch(
-      /^pod shop-7768647bf9-b4b9s is not created by this page/,
+      /^pod\/shop-7768647bf9-b4b9s is made by a setup this page does not include/,
     );
   });
 
@@ -123,7 +152,7 @@ describe('absentPrerequisite', () => {
       /^job new is only defined by the manifest at line 3/,
     );
     expect(absentPrerequisite('kubectl get job myjob', notFound('jobs.batch', 'myjob'), null, withExcerpts)?.reason).toMatch(
-      /^job myjob is not created by this page/,
+      /^job\/myjob is made by a setup this page does not include/,
     );
     const template = pageObjects([], [manifest(3, null, 'kind: Job\nmetadata:\n  name: {{ .Name }}\n  ...\n  x: [\n')], new Map());
     expect(template.opaque).toBe(true);

@@ -90,4 +90,43 @@ describe('a step kept running in another terminal', () => {
     expect(r.steps[0]!.uncheckedReason).toBe('store-read selects a pod the backend cannot run');
     expect(r.steps[0]!.differences).toEqual([]);
   });
+
+  it('is stopped where the page says to stop it (Ctrl+C), before the next step of its section', async () => {
+    const { backend, options } = setup();
+    const events: string[] = [];
+    const watch = {
+      ...inAnotherTerminal(cmd(5, 'echo started; sleep 60', { expected: 'started\nfinished' })),
+      stoppedAt: { cue: 'Press Ctrl+C to stop the watch.', line: 10 },
+    };
+    const act = { ...cmd(9, 'true'), section: 'Watch' };
+    const after = { ...cmd(12, 'echo after', { expected: 'after' }), section: 'Watch' };
+    const r = await runPlan(plan([watch, act, after]), backend, { ...options, onStepResult: (res) => void events.push(`${res.line} ${res.status}`) });
+    expect(events).toEqual(['9 pass', '5 fail', '12 pass']);
+    expect(r.steps[0]!.rewrites[0]!.reason).toMatch(/when the page says to stop it \(line 10\)/);
+  });
+});
+
+describe('an endless loop whose output the page does not show', () => {
+  it('runs in the background while the next steps act, and passes when stopped at the end of its section', async () => {
+    const { backend, options } = setup();
+    const events: string[] = [];
+    const loop = { ...cmd(5, 'while true; do echo hit >> hits; sleep 0.05; done'), section: 'Load' };
+    const check = { ...cmd(9, 'test -s hits && echo loaded', { expected: 'loaded' }), section: 'Load' };
+    const next = { ...cmd(12, 'echo later', { expected: 'later' }), section: 'Next' };
+    const r = await runPlan(plan([loop, check, next]), backend, { ...options, onStepResult: (res) => void events.push(`${res.line} ${res.status}`) });
+    expect(r.error).toBeUndefined();
+    expect(events).toEqual(['9 pass', '5 pass', '12 pass']);
+    expect(r.steps[0]!.status).toBe('pass');
+    expect(r.steps[0]!.rewrites[0]!.reason).toMatch(
+      /^an endless `while true` loop never ends by itself and the page shows no output for it; it runs in the background/,
+    );
+  });
+
+  it('runs in the foreground when the page shows its output and says nothing of another terminal', async () => {
+    const { backend, options } = setup();
+    const loop = { ...cmd(5, 'while true; do echo hit; sleep 0.05; done', { expected: 'hit' }), section: 'Load' };
+    const r = await runPlan(plan([loop]), backend, options);
+    expect(r.steps[0]!.rewrites.some((w) => /runs in the background/.test(w.reason))).toBe(false);
+    expect(r.steps[0]!.status).toBe('pass');
+  });
 });

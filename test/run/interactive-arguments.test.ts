@@ -38,7 +38,7 @@ describe('an interactive step with arguments kubectl refuses', () => {
     while (cleanups.length) cleanups.pop()!();
   });
 
-  it("fails with kubectl's message; the accepted form is still skipped as interactive", async () => {
+  it("fails with kubectl's message; the accepted form is decided from the pod's spec", async () => {
     const t = tempDir();
     cleanups.push(t.remove);
     const plan = buildPlan(await loadLesson(join(import.meta.dirname, '../../fixtures/run/interactive-arguments/page.md')));
@@ -52,7 +52,8 @@ describe('an interactive step with arguments kubectl refuses', () => {
       [24, 'fail'],
     ]);
     expect(steps[1]!.actual).toContain('error: the server doesn\'t have a resource type "web"');
-    expect(steps[2]!.skipReason).toMatch(/interactive session/);
+    // Accepted: the pod's spec decides, and nginx's main process is no shell.
+    expect(steps[2]!.skipReason).toMatch(/main process of container web, the default command of image nginx, which is not a shell/);
     expect(steps[3]!.actual).toContain('exec [POD] [COMMAND] is not supported anymore');
   });
 });

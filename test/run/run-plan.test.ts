@@ -272,7 +272,7 @@ describe('runPlan', () => {
     // Any other failure of a mutating step is final (and pod web, which no step of this page
     // creates, is the page's prerequisite: unchecked, not failed).
     expect(r.steps[1]).toMatchObject({ status: 'unchecked', attempts: 1 });
-    expect(r.steps[1]!.uncheckedReason).toMatch(/^pod web is not created by this page/);
+    expect(r.steps[1]!.uncheckedReason).toMatch(/^pod\/web is made by a setup this page does not include/);
   });
 
   it('should skip steps the plan marks skipped and keep the sandbox when asked', async () => {

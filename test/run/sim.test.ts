@@ -75,6 +75,51 @@ describe('runPlan on the simulator', () => {
     expect(ls.actual).toBe('password\nusername\n');
   });
 
+  it('should run an endless loop typed in a pod shell "in a different terminal" in the background of that pod, and stop it at the Ctrl+C prose', async () => {
+    const events: string[] = [];
+    const r = await runOnSim(join(fixtures, 'background/pod-load-loop.md'), {
+      settleMs: 8000,
+      onStepResult: (res) => void events.push(`${res.line} ${res.status}`),
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.steps.map((s) => [s.line, s.status])).toEqual([
+      [8, 'pass'],
+      [10, 'pass'],
+      [16, 'pass'],
+      [26, 'pass'],
+    ]);
+    const loop = r.steps.find((s) => s.line === 10)!;
+    expect(loop.ran).toMatch(/^kubectl exec -i load-generator -- sh -c 'while true; do date >> \/tmp\/hits; echo hit; sleep 1; done'$/);
+    expect(loop.actual).toMatch(/^hit\n/);
+    // Stopped at the Ctrl+C prose (line 23), before the step after it.
+    expect(events.indexOf('10 pass')).toBeLessThan(events.indexOf('26 pass'));
+    expect(events.indexOf('10 pass')).toBeGreaterThan(events.indexOf('16 pass'));
+  });
+
+  it('should open a shell in the attached container when its main process is a shell with stdin and a terminal, and say why not otherwise', async () => {
+    const shell = await run('attach/shell.md');
+    expect(shell.error).toBeUndefined();
+    expect(shell.steps.map((s) => [s.line, s.status])).toEqual([
+      [3, 'pass'],
+      [20, 'pass'],
+      [26, 'pass'],
+      [30, 'pass'],
+    ]);
+    expect(shell.steps[2]!.rewrites.at(-1)!.reason).toMatch(/^attaches to container shell, whose main process is a shell/);
+    expect(shell.steps[3]!.ran).toContain("kubectl exec -i nginx -c shell -- sh -c 'cat /etc/hostname'");
+    expect(shell.steps[3]!.actual).toBe('nginx\n');
+    const sleep = await run('attach/sleep.md');
+    expect(sleep.steps.map((s) => [s.line, s.status])).toEqual([
+      [3, 'pass'],
+      [21, 'pass'],
+      [27, 'skipped'],
+      [31, 'skipped'],
+    ]);
+    expect(sleep.steps[2]!.skipReason).toBe(
+      '`kubectl attach` connects to the main process of container shell, `sleep 3600`, which is not a shell: the lines typed after it reach that process, not a shell (a reader sees no prompt); not run',
+    );
+  });
+
   it("should keep the pod shell's variables across the steps typed in it, exported or not", async () => {
     const r = await run('pod-shell/variables.md');
     expect(r.error).toBeUndefined();
@@ -160,7 +205,7 @@ describe('runPlan on the simulator', () => {
     expect(byLine('label storageclass gold').status).toBe('unchecked');
     const list = byLine('get storageclass');
     expect(list.status).toBe('skipped');
-    expect(list.skipReason).toMatch(/^depends on line \d+, which was skipped: storageclass gold is not created by this page/);
+    expect(list.skipReason).toMatch(/^depends on line \d+, which was skipped: storageclass\/gold is made by a setup this page does not include/);
   });
 
   it('judges in full a step that itself changes what a skipped `kubectl edit` would have changed', async () => {

@@ -38,6 +38,7 @@ export function formatPlanText(plan: Plan): string {
     if (s.opensSession) notes.push(`opens a session in ${describeSession(s.opensSession)}`);
     if (s.closesSession) notes.push('ends the session');
     if (s.concurrent) notes.push(`keeps running in another terminal (line ${s.concurrent.line})`);
+    if (s.stoppedAt) notes.push(`stopped at line ${s.stoppedAt.line}`);
     if (s.placeholders?.length) notes.push(`placeholders ${s.placeholders.join(', ')}`);
     lines.push(`       ${notes.join('; ')}`);
     if (s.expected) {

@@ -42,6 +42,13 @@ export const INTERACTIVE_COMMANDS: readonly InteractiveCommand[] = [
     name: 'kubectl run -it',
     how: 'starts the pod detached when it opens a shell (the in-pod lines that follow each run in it with `kubectl exec -i`), and runs any other program under a pseudo-terminal',
   },
+  {
+    program: 'kubectl',
+    subcommand: 'attach',
+    flags: ['-t', '--tty', '-i', '--stdin'],
+    name: 'kubectl attach -it',
+    how: "reads the pod's spec: when the container's main process is a shell with stdin (and a terminal), the lines typed after it run in that container with `kubectl exec -i`; otherwise it is not run, and the reason names the process",
+  },
   { program: 'kubectl', subcommand: 'attach', name: 'kubectl attach', how: 'runs it bounded: attached until the expected output appears, then detached' },
   {
     program: 'kubectl',

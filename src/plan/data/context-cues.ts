@@ -194,6 +194,31 @@ export const RETURN_TERMINAL_CUES: readonly SessionCue[] = [
 ];
 
 /**
+ * Prose that tells the reader to stop a long-running step ("terminate the load generation by
+ * typing `<Ctrl> + C`", "stop the watch"): a step kept running in the background is stopped there.
+ */
+export const STOP_RUNNING_CUES: readonly SessionCue[] = [
+  {
+    id: 'ctrl-c',
+    pattern:
+      /(?:\b|<)(?:ctrl|control)\s*>?\s*[-+]?\s*c\b|\^C\b|\b(?:stop|terminate|end|kill|cancel|interrupt)\s+(?:the|your|this|that)\s+(?:[\w-]+\s+){0,2}?(?:watch(?:es)?|loop|load(?:\s+generat\w+)?|port[- ]forward(?:ing)?|proxy|tail)\b/i,
+    trigger: [
+      'In the terminal where we created the container with busybox image, terminate the load generation by typing <Ctrl> + C.',
+      'Press Ctrl+C to stop the watch.',
+      'Stop the load generator with Ctrl-C.',
+      'When you are done, stop the port-forward.',
+      'Type ^C to end it.',
+    ],
+    clean: [
+      'The controller creates a new Pod.',
+      'Control plane components run on the node.',
+      'Stop the Pod by deleting it.',
+      'The control characters are escaped.',
+    ],
+  },
+];
+
+/**
  * Prose that supposes a state the page never sets up ("let's suppose you have insufficient
  * quota. If you describe the Deployment you will notice…"): a read-only command in the block
  * right after it shows what would be seen then, so it is illustrative. Test:

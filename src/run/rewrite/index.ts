@@ -187,6 +187,15 @@ export function podExec(pod: PodShell): string {
 }
 
 /**
+ * A line typed in a pod shell that runs in the background while the next steps run (an endless
+ * load loop "in a different terminal"): `kubectl exec -i … -- sh -c LINE` without a terminal (no
+ * one types into it), after restoring the variables and directory earlier lines left.
+ */
+export function podBackgroundLine(pod: PodShell, line: string): string {
+  return `${podExec(pod)} ${shQuote(`${podPrelude(pod)}${line}`)}`;
+}
+
+/**
  * A line typed in a pod shell: `kubectl exec -i … -- sh -c LINE`; in a shell the doc opened with a
  * terminal, run with `-t` under a pseudo-terminal, so programs print what they print on the
  * reader's terminal (curl without its progress meter, `ls` in columns).

@@ -15,7 +15,9 @@ import {
   flagValue,
   flagWords,
   hasFlag,
+  isEndlessLoop,
   kubectlCall,
+  neverEnds,
   parseCommandLine,
   shQuote,
   shQuoteExpanding,
@@ -115,31 +117,27 @@ export const logsFollow: RewriteRule = (command, step, ctx) => {
 };
 
 /**
- * The head of a loop that never ends by itself: `while true|:|sleep N|[ 1 ]; do`, `until false; do`
- * (group 1: `while`/`until`, group 2: its condition).
- */
-const ENDLESS_HEAD = /^(\s*)(while|until)\s+(true|:|sleep\s+[\d.]+[smhd]?|\[\s*1\s*\]|false)\s*(;\s*do\b|\n\s*do\b)/;
-
-/**
  * A loop of the reader's shell that never ends by itself (`while true; do curl …; sleep 10; done`,
  * "cancel this when you're happy with it"): a reader watches its lines and presses Ctrl-C. It runs
  * in a subshell that ends once `ctx.watchMs` of real time have passed (its lines come at this
  * machine's pace, its `sleep`s being real), and is stopped earlier once the doc's lines appeared.
- * The loop's own variables and the shell's stay as they are.
+ * The loop's own variables and the shell's stay as they are. The command model says which loops
+ * never end (`isEndlessLoop`: `while true|:|sleep N|[ 1 ]`, `until false`, no `break` in the body).
  */
 export const endlessLoop: RewriteRule = (command, step, ctx) => {
   if (step.host.kind !== 'local') return null;
-  const head = ENDLESS_HEAD.exec(command);
-  if (!head) return endlessLoopInPod(command, step, ctx);
-  const [, indent, keyword, condition, doWord] = head;
-  if ((keyword === 'while') === (condition === 'false')) return null;
-  // A loop the reader leaves by itself (`break`, `exit`) is not endless.
-  if (parseCommandLine(command).commands.some((c) => c.name === 'break' || c.name === 'exit' || c.name === 'return')) return null;
-  if (!/\bdone\s*$/.test(command.trim())) return null;
+  const trimmed = command.trim();
+  const from = command.length - command.trimStart().length;
+  const loop = parseCommandLine(command).loops.find((l) => l.start === from);
+  // The whole line is the loop (nothing after `done`), a `while`/`until` one whose condition never changes.
+  if (!loop || loop.kind === 'for' || loop.end !== from + trimmed.length || !isEndlessLoop(loop)) return endlessLoopInPod(command, step, ctx);
+  const condStart = loop.condition[0]!.start;
+  const condEnd = loop.condition[loop.condition.length - 1]!.end;
+  const condition = command.slice(condStart, condEnd);
   const seconds = Math.max(1, Math.round((step.expected ? ctx.watchMs : Math.min(ctx.watchMs, 5000)) / 1000));
-  const bound = keyword === 'while' ? `(( SECONDS < __kdt_until )) && ${condition}` : `(( SECONDS >= __kdt_until )) || ${condition}`;
-  const loop = `${indent}${keyword} ${bound}${doWord}${command.slice(head[0].length)}`;
-  const to = `( __kdt_until=$((SECONDS + ${seconds})); ${loop.trim()}\n)`;
+  const bound = loop.kind === 'while' ? `(( SECONDS < __kdt_until )) && ${condition}` : `(( SECONDS >= __kdt_until )) || ${condition}`;
+  const bounded = `${command.slice(from, condStart)}${bound}${command.slice(condEnd)}`;
+  const to = `( __kdt_until=$((SECONDS + ${seconds})); ${bounded.trim()}\n)`;
   return run(
     to,
     [
@@ -153,9 +151,6 @@ export const endlessLoop: RewriteRule = (command, step, ctx) => {
   );
 };
 
-/** An endless loop anywhere in a command line (inside the quoted script of `kubectl exec … sh -c`). */
-const ENDLESS_ANYWHERE = /\b(?:while\s+(?:true|:|sleep\s+[\d.]+[smhd]?|\[\s*1\s*\])|until\s+false)\s*(?:;|\n)\s*do\b/;
-
 /**
  * `kubectl exec POD -- sh -c 'while true; do …; sleep 5; done'` (or `kubectl run -it … -- sh -c …`):
  * the loop runs in the pod, for ever. Bounded with `timeout` like a watch (with a terminal when the doc asks for one), stopped
@@ -164,8 +159,8 @@ const ENDLESS_ANYWHERE = /\b(?:while\s+(?:true|:|sleep\s+[\d.]+[smhd]?|\[\s*1\s*
  */
 function endlessLoopInPod(command: string, step: CommandStep, ctx: Parameters<RewriteRule>[2]): Prepared | null {
   const k = firstKubectlCall(command);
-  if (!k || !attachesToLoop(k) || !ENDLESS_ANYWHERE.test(command)) return null;
-  if (/\b(?:break|exit|return)\b/.test(command.slice(ENDLESS_ANYWHERE.exec(command)!.index))) return null;
+  // An endless loop in the command line or in the quoted script it hands the pod (`sh -c '…'`), with no `break`.
+  if (!k || !attachesToLoop(k) || neverEnds(command)?.kind !== 'loop') return null;
   const b = underTimeout(command, boundSeconds(step, ctx), 'an endless loop in the pod (a reader stops it with Ctrl-C)');
   const tty = hasFlag(k, '-t', '--tty');
   return run(tty ? withTerminal(b.script.trim()) : b.script.trim(), [b.rewrite], { bounded: { ...b.bounded, endless: true }, ...(tty ? { pty: true } : {}) });
@@ -278,7 +273,12 @@ export const execTty: RewriteRule = (command, step) => {
   if (!k || (k.path[0]?.value !== 'exec' && k.path[0]?.value !== 'attach') || !hasFlag(k, '-t', '--tty')) return null;
   // Arguments kubectl may refuse before any session starts: kubectl is asked first.
   const probe = refusalProbe(command, k);
-  if (k.path[0]?.value === 'attach') return { ...skip('`kubectl attach` opens an interactive session; not run'), ...(probe ? { probe } : {}) };
+  // Read from the pod's spec before this rule (src/run/attach.ts); here the pod could not be read.
+  if (k.path[0]?.value === 'attach')
+    return {
+      ...skip("`kubectl attach` connects to the container's main process, and the pod could not be read to tell whether that is a shell; not run"),
+      ...(probe ? { probe } : {}),
+    };
   if (probe) return { ...skip('`kubectl exec` with a command but no `--`; not run'), probe };
   const target = k.positionals[0]?.value;
   const opensShell = !k.afterDashDash || k.afterDashDash.length === 0 || (k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!.value));

@@ -37,14 +37,15 @@ import { stepTimeout } from '../options.js';
 import { baseResult, exitDifference, skipped, unchecked } from '../outcome.js';
 import { exampleFolderUrls, folderUrlNote, kubectlUrlError, type FolderUrl } from '../example-folder-url.js';
 import { missingExamples, prepareCommand, unfetchedSiteUrls } from '../rewrite/index.js';
-import { firstKubectlCall, shQuote, shQuoteExpanding } from '../../shell/index.js';
+import { firstKubectlCall, hasFlag, shQuote, shQuoteExpanding } from '../../shell/index.js';
+import { attachedProcess, attachTarget, type AttachTarget } from '../attach.js';
 import { internal } from '../internal.js';
 import { PROBE_ACCEPTED } from '../interactive-arguments.js';
 import { foundOnPath, lookUpScript, notInstalledReason, programsToLookUp, type LookupView } from '../reader-tools.js';
 import { listObjects, missingPaths, shellValues } from '../look.js';
 import type { LessonContext, LessonProgress, LessonRecord, ShellPosition } from '../state.js';
 import type { Rewrite, StepResult } from '../types.js';
-import type { ReadyStep } from './types.js';
+import type { ReadyStep, Run } from './types.js';
 import { match } from './compare.js';
 import { listsNodeContainers } from '../../plan/node-container.js';
 
@@ -416,6 +417,13 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   const done = changedBefore(step, command, earlierRuns(state));
   if (done) return doneAnotherWayResult(state, step, command, done, rewrites, warnings);
 
+  // `kubectl attach -it`: a shell only when the container's main process is one (the pod's spec says).
+  const attach = step.host.kind === 'local' ? attachTarget(command) : undefined;
+  if (attach) {
+    const session = await attachSession(state, step, command, attach);
+    if (session && 'skip' in session) return skipped(step, session.skip, rewrites, warnings);
+    if (session) return { command, prepared: session, onLocalHost: true, rewrites: [...rewrites, ...session.rewrites], warnings };
+  }
   const prepared = prepareCommand(step, command, {
     steps: state.plan.steps,
     index,
@@ -521,6 +529,36 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
     rewrites.push(...linked.rewrites);
   }
   return { command, prepared, onLocalHost, rewrites, warnings };
+}
+
+/**
+ * What `kubectl attach -it` opens, read from the pod's spec: a pod shell in the attached container
+ * when its main process is a shell with stdin (and a terminal), else why not. Undefined when the
+ * pod cannot be read (the step then goes on as any interactive step).
+ */
+async function attachSession(state: LessonContext, step: CommandStep, command: string, attach: AttachTarget): Promise<Run | { skip: string } | undefined> {
+  const ns = attach.namespace ? ` -n ${shQuote(attach.namespace)}` : '';
+  const json = await internal(state, `kubectl get pod ${shQuoteExpanding(attach.pod)}${ns} -o json 2>/dev/null`);
+  let pod: unknown;
+  try {
+    pod = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  const k = firstKubectlCall(command)!;
+  const p = attachedProcess(pod, attach, hasFlag(k, '-t', '--tty'));
+  if (!p.shell) return { skip: p.why };
+  const flags = [...(attach.namespace ? ['-n', attach.namespace] : []), '-c', p.container];
+  const to = ['kubectl', 'exec', '-i', shQuoteExpanding(attach.pod), ...flags.map(shQuote), '--', 'sh', '-c', 'true'].join(' ');
+  const reason = `attaches to container ${p.container}, whose main process is a shell with stdin and a terminal: the lines typed in it run in that container with \`kubectl exec -i\``;
+  return {
+    action: 'run',
+    script: to,
+    rewrites: [{ kind: 'interactive', from: command, to, reason }],
+    warnings: [],
+    ignoreOutput: true,
+    opensPodShell: { target: attach.pod, flags, line: step.line, removeAfter: false, tty: true },
+  };
 }
 
 /**

@@ -1,0 +1,89 @@
+/**
+ * `kubectl attach -it POD [-c C]` connects the reader's terminal to the container's main process:
+ * it starts nothing (kubectl's attach.go streams the running process's stdin and tty). The lines
+ * a page types after it run in a shell only when that process is one: the container's command
+ * (or, with none, the image's default command) is a shell without a script (`sh`, `/bin/bash`; not
+ * `sleep 3600`, not `sh -c …`), and the container keeps stdin open (`stdin: true`) and, for `-t`,
+ * has a terminal (`tty: true`). The runner decides it from the pod's spec in the cluster: a shell
+ * opens a pod shell in that container (its lines run with `kubectl exec -i`, as after `exec -it`);
+ * anything else is said plainly and the step is not run.
+ */
+import { firstKubectlCall, flagValue, hasFlag } from '../shell/index.js';
+
+/**
+ * Images whose default command is an interactive shell (their Dockerfile `CMD`): busybox `sh`,
+ * alpine `/bin/sh`, ubuntu and debian `bash`, … A container of one with no `command`/`args` runs it.
+ */
+const SHELL_IMAGES: ReadonlySet<string> = new Set([
+  'busybox',
+  'alpine',
+  'ubuntu',
+  'debian',
+  'centos',
+  'fedora',
+  'bash',
+  'rockylinux',
+  'almalinux',
+  'amazonlinux',
+]);
+
+/** Programs that are shells when a container runs them with no script. */
+const SHELL_PROGRAMS: ReadonlySet<string> = new Set(['sh', 'bash', 'ash', 'zsh', 'dash', 'ksh']);
+
+/** What `kubectl attach -i|-t` names: the pod, the container (`-c`), the namespace. */
+export interface AttachTarget {
+  pod: string;
+  container?: string;
+  namespace?: string;
+}
+
+/** The target of a `kubectl attach` with `-i` or `-t`, or undefined for any other line. */
+export function attachTarget(command: string): AttachTarget | undefined {
+  const k = firstKubectlCall(command);
+  if (!k || k.path[0]?.value !== 'attach' || !hasFlag(k, '-t', '--tty', '-i', '--stdin')) return undefined;
+  // kubectl takes one argument (`attach web bash` reads TYPE NAME and is refused: interactive-arguments.ts).
+  if (k.positionals.length !== 1 || k.afterDashDash !== undefined) return undefined;
+  const pod = k.positionals[0]?.value.replace(/^(?:pods?|po)\//, '');
+  if (!pod || pod.includes('/')) return undefined;
+  const container = flagValue(k, '-c', '--container');
+  const namespace = flagValue(k, '-n', '--namespace');
+  return { pod, ...(container ? { container } : {}), ...(namespace ? { namespace } : {}) };
+}
+
+interface ContainerSpec {
+  name?: string;
+  image?: string;
+  command?: string[];
+  args?: string[];
+  stdin?: boolean;
+  tty?: boolean;
+}
+
+/** What the attached process is: a shell in `container`, or why not. */
+type AttachedProcess = { shell: true; container: string } | { shell: false; why: string };
+
+/**
+ * The process `kubectl attach` reaches in a pod (`pod`: the object as `kubectl get -o json` prints
+ * it): the `-c` container, else the `kubectl.kubernetes.io/default-container` one, else the first.
+ */
+export function attachedProcess(pod: unknown, target: AttachTarget, tty: boolean): AttachedProcess {
+  const p = pod as { metadata?: { annotations?: Record<string, string> }; spec?: { containers?: ContainerSpec[] } };
+  const containers = p.spec?.containers ?? [];
+  const name = target.container ?? p.metadata?.annotations?.['kubectl.kubernetes.io/default-container'];
+  const c = name === undefined ? containers[0] : containers.find((x) => x.name === name);
+  if (!c?.name) return { shell: false, why: `pod ${target.pod} has no container ${name ?? ''} to attach to`.replace(/ {2}/, ' ') };
+  const argv = c.command?.length ? [...c.command, ...(c.args ?? [])] : (c.args ?? []);
+  const image = (c.image ?? '').split('@')[0]!.split(':')[0]!.split('/').pop()!;
+  const program = argv[0]?.split('/').pop();
+  const main = argv.length ? `\`${argv.join(' ')}\`` : `the default command of image ${c.image ?? '?'}`;
+  const isShell = argv.length
+    ? program !== undefined && SHELL_PROGRAMS.has(program) && !argv.slice(1).some((a) => /^-[a-z]*c[a-z]*$/.test(a) || !a.startsWith('-'))
+    : SHELL_IMAGES.has(image);
+  const about = `\`kubectl attach\` connects to the main process of container ${c.name}, ${main}`;
+  if (!isShell)
+    return { shell: false, why: `${about}, which is not a shell: the lines typed after it reach that process, not a shell (a reader sees no prompt); not run` };
+  if (!c.stdin)
+    return { shell: false, why: `${about}, a shell, but the container does not keep stdin open (\`stdin: true\`): nothing typed reaches it; not run` };
+  if (tty && !c.tty) return { shell: false, why: `${about}, a shell, but the container has no terminal (\`tty: true\`) for \`-t\`; not run` };
+  return { shell: true, container: c.name };
+}
