@@ -18,6 +18,7 @@ import {
   BOTH_COMMANDS_CUE,
   EXAMPLE_VALUE_PROSE,
   FILE_CONTENT_PROSE,
+  isInstructionSentence,
   INSIDE_STATE_PROSE,
   LATER_SNAPSHOT_CUE,
   NO_OUTPUT_CUE,
@@ -494,7 +495,11 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   // unless the prose offers the block as a sample value for the reader ("replace X with …, such as:").
   // An indented code block inside prose ("Your scale target is" + `    Deployment/<name>`) is part of
   // the text, not output, unless an output cue introduces it (above).
-  if (canPair && b.since === 'prose' && !anyPrompt && (isOutputTag || isCommandTag) && !sampleValue && unit.fenced) {
+  // A shell fence after prose telling the reader to do something ("Then run:", "Next, create …:"),
+  // with no output cue, is commands to type, whatever programs its lines name.
+  // Only lines that start as a program's do (a lower-case word): `Running`, `10.244.0.5` stay output.
+  const instructed = isCommandTag && !b.cue && isInstructionProse(b.prose) && nonBlank.every((l) => /^(?:#|[a-z][\w.+-]*(?:\s|$))/.test(l.text.trim()));
+  if (canPair && b.since === 'prose' && !anyPrompt && (isOutputTag || isCommandTag) && !sampleValue && unit.fenced && !instructed) {
     const allOutput = isCommandTag ? nonBlank.every((l) => !looksLikeCommand(l.text)) : !firstIsCommand;
     if (allOutput) return pair('fence');
   }
@@ -586,6 +591,12 @@ function describeKeys(lines: readonly string[]): string[] {
     const m = /^\s*([A-Za-z][\w .()/-]*?):(?:\s|$)/.exec(t);
     return m ? [m[1]!.trim()] : [];
   });
+}
+
+/** True when the last sentence of the prose tells the reader to do something, saying nothing of output ({@link INSTRUCTION_PROSE}). */
+function isInstructionProse(prose: string | undefined): boolean {
+  const last = lastSentence(prose);
+  return last !== undefined && isInstructionSentence(last);
 }
 
 /** True when the last sentence of the prose says what is inside a pod or its filesystem ({@link INSIDE_STATE_PROSE}). */

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commandNamespace, generatedNames, generatedOwner, pickGeneratedPod } from '../../src/run/generated-names.js';
+import { commandNamespace, generatedNames, generatedNamesOf, generatedOwner, pickGenerated, pickGeneratedPod } from '../../src/run/generated-names.js';
 import { runOnSim } from './helpers.js';
 
 describe('generatedOwner', () => {
@@ -73,6 +73,69 @@ describe('pickGeneratedPod', () => {
   });
 });
 
+describe('generatedNamesOf', () => {
+  const page = new Map([
+    ['cronjob', new Set(['hello'])],
+    ['deployment', new Set(['web'])],
+    ['statefulset', new Set(['db'])],
+    ['job', new Set(['hello-manual'])],
+  ]);
+
+  it.each([
+    // A CronJob's Job: <cronjob>-<scheduled minute> today, seconds on old clusters.
+    ['kubectl get pods --selector=job-name=hello-4111706356', 'hello-4111706356', 'job', 'hello'],
+    ['kubectl logs job/hello-29944837', 'hello-29944837', 'job', 'hello'],
+    // A Deployment's ReplicaSet: <deployment>-<pod-template-hash>.
+    ['kubectl describe rs web-7768647bf9', 'web-7768647bf9', 'replicaset', 'web'],
+    ['kubectl describe replicasets.apps/web-3800858182', 'web-3800858182', 'replicaset', 'web'],
+    // A StatefulSet's ControllerRevision.
+    ['kubectl get controllerrevision db-6c7d9b8f5f -o yaml', 'db-6c7d9b8f5f', 'controllerrevision', 'db'],
+    // A CronJob's pod is still a pod.
+    ['kubectl logs hello-29944837-x2x5q', 'hello-29944837-x2x5q', 'pod', 'hello'],
+  ])('should read in %s the %s a %s of %s', (command, name, kind, owner) => {
+    expect(generatedNamesOf(command, page)).toEqual([{ index: command.indexOf(name), name, owner, kind }]);
+  });
+
+  it("should not read names of another shape, owner or kind, nor the page's own", () => {
+    // A ReplicaSet-shaped name after a CronJob, a scheduled name after a Deployment.
+    expect(generatedNamesOf('kubectl describe rs hello-7768647bf9', page)).toEqual([]);
+    // A digits-only part after a Deployment is an old cluster's numeric pod-template hash, not a scheduled time.
+    expect(generatedNamesOf('kubectl get job web-29944837', page).map((g) => g.kind)).toEqual(['replicaset']);
+    // No Deployment `helo`; a Job the page names itself.
+    expect(generatedNamesOf('kubectl get job helo-29944837 hello-manual', page)).toEqual([]);
+    expect(
+      generatedNamesOf(
+        'kubectl get job hello-29944837',
+        new Map([
+          ['cronjob', new Set(['hello'])],
+          ['job', new Set(['hello-29944837'])],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('pickGenerated', () => {
+  it("should pick a live object of the owner's kind and shape, one not taken first", () => {
+    const doc = { index: 0, name: 'hello-4111706356', owner: 'hello', kind: 'job' };
+    const jobs = [
+      { name: 'hello-manual', terminating: false },
+      { name: 'hello-29944836', terminating: true },
+      { name: 'hello-29944837', terminating: false },
+      { name: 'hello-29944838', terminating: false },
+    ];
+    expect(pickGenerated(doc, jobs, new Set())).toBe('hello-29944837');
+    expect(pickGenerated(doc, jobs, new Set(['hello-29944837']))).toBe('hello-29944838');
+    expect(pickGenerated(doc, jobs.slice(0, 2), new Set())).toBeUndefined();
+  });
+
+  it('should pick a ReplicaSet of the Deployment, not one of a longer-named Deployment', () => {
+    const doc = { index: 0, name: 'web-7768647bf9', owner: 'web', kind: 'replicaset' };
+    expect(pickGenerated(doc, [{ name: 'web-canary-58f8bd6dd7', terminating: false }], new Set())).toBeUndefined();
+    expect(pickGenerated(doc, [{ name: 'web-58f8bd6dd7', terminating: false }], new Set())).toBe('web-58f8bd6dd7');
+  });
+});
+
 const fixture = (name: string): string => join(import.meta.dirname, '../../fixtures/run/generated-names', name);
 
 describe('a page that uses the pod names its cluster printed (real kubectl against the simulator)', () => {
@@ -107,5 +170,22 @@ describe('a page that uses the pod names its cluster printed (real kubectl again
     expect(step.ran).toBe("kubectl annotate pod my-ngnix-2035384211-j5fhi description='my frontend'");
     expect(step.rewrites).toEqual([]);
     expect(step.actual).toContain('pods "my-ngnix-2035384211-j5fhi" not found');
+  });
+
+  it("binds a CronJob's Job name the page never showed to this run's Job, so its selector finds the Job's pod", async () => {
+    const r = await runOnSim(fixture('cronjob-job-name.md'), { settleMs: 2000 });
+    expect(r.error).toBeUndefined();
+    const commands = r.steps.filter((s) => s.kind === 'command');
+    expect(commands.map((s) => [s.line, s.status])).toEqual([
+      [7, 'pass'],
+      [17, 'pass'],
+      [24, 'pass'],
+      [30, 'pass'],
+    ]);
+    const select = commands.find((s) => s.line === 24)!;
+    const job = select.rewrites.find((w) => w.from === 'hello-4111706356')?.to;
+    expect(job).toMatch(/^hello-\d{8}$/);
+    expect(select.ran).toBe(`pods=$(kubectl get pods --selector=job-name=${job} --output=jsonpath={.items[*].metadata.name})`);
+    expect(commands.find((s) => s.line === 30)!.actual).toContain('Hello from the Kubernetes cluster');
   });
 });

@@ -149,3 +149,42 @@ export const LATER_SNAPSHOT_CUE = {
   ],
   clean: ['The output is similar to:', 'Later in this tutorial, you see how to scale it:', 'After a while, delete the Pod:', 'Run the same command again:'],
 } as const;
+
+/**
+ * The last sentence of prose that tells the reader to do something next ("Run:", "Then apply the
+ * manifest:", "Next, create a Deployment:"), and says nothing of output: a shell fence after it is
+ * commands to type, never the output of the command before the prose, even when its lines do not
+ * read as commands of a known program. Read only where no output cue precedes the fence.
+ * `trigger` sentences must match and `clean` ones must not (test/parse/instruction-prose.test.ts).
+ */
+export const INSTRUCTION_PROSE = {
+  pattern:
+    /^(?:(?:then|now|next|first|finally|afterwards|again|also|lastly|second|third)\b,?\s+)?(?:please\s+|you\s+can\s+(?:now\s+)?)?(?:run|execute|type|enter|issue|invoke|create|apply|delete|remove|start|restart|stop|install|uninstall|deploy|scale|expose|label|annotate|patch|set|export|use|call|send|connect|log\s+in|download|fetch|copy|build|push|pull|launch|submit|add|configure|enable|disable|register|initialize|initialise|clean\s+up|tear\s+down|switch|generate|query|try)\b/i,
+  // A sentence that speaks of what a command prints introduces output, not commands.
+  exclude:
+    /\b(?:output|outputs|you(?:'ll| will| should| would)? see|similar to|looks? like|shows?|showing|prints?|printed|displays?|returns?|responds?|response|results?)\b/i,
+  trigger: [
+    'Run:',
+    'Then run the following commands:',
+    'Now, install the chart:',
+    'Next, create a Deployment:',
+    'Apply the manifest with your own values:',
+    'You can now connect to the database:',
+    'Finally, clean up the resources you created:',
+  ],
+  clean: [
+    'The output is similar to this:',
+    'Run the command and look at its output:',
+    'You should see the following:',
+    'Now you have a running Pod:',
+    'The response looks like this:',
+    'Then the command shows:',
+    'Use kubectl get to see that it prints the pod:',
+    'This creates the following:',
+  ],
+} as const;
+
+/** True when the sentence tells the reader to do something and says nothing of output ({@link INSTRUCTION_PROSE}). */
+export function isInstructionSentence(sentence: string): boolean {
+  return INSTRUCTION_PROSE.pattern.test(sentence.trim()) && !INSTRUCTION_PROSE.exclude.test(sentence);
+}

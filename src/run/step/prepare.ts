@@ -31,8 +31,8 @@ import { installedPrograms } from '../installs.js';
 import { copyLinkedFiles, filesReadBy, planLinkedFiles } from '../linked-files.js';
 import { changedBefore, type DoneBefore, type EarlierRun } from '../recreate.js';
 import { exitStatusNotReproduced, withExitStatus } from '../exit-status-reader.js';
-import { pageObjects, POD_MAKERS, type PageObjects } from '../absent.js';
-import { commandNamespace, generatedNames, pickGeneratedPod } from '../generated-names.js';
+import { pageObjects, type PageObjects } from '../absent.js';
+import { commandNamespace, generatedNamesOf, pickGenerated, resourceOf, type LivePod } from '../generated-names.js';
 import { stepTimeout } from '../options.js';
 import { baseResult, exitDifference, skipped, unchecked } from '../outcome.js';
 import { exampleFolderUrls, folderUrlNote, kubectlUrlError, type FolderUrl } from '../example-folder-url.js';
@@ -87,42 +87,49 @@ export function objectsOf(state: LessonContext): PageObjects {
 }
 
 /**
- * Pod names of the author's cluster that a command uses (`kubectl delete pod web-7768647bf9-b4b9s`,
- * a pod of the page's Deployment `web`; a name a listing of the page showed): the reader uses their
- * own pods of that workload, so this run uses its pods (not ones already terminating) and binds the
- * doc's names to them for the later steps. A name no pod of its owner stands for is left as it is.
+ * Names of the author's cluster that a command uses (`kubectl delete pod web-7768647bf9-b4b9s`, a
+ * pod of the page's Deployment `web`; `--selector=job-name=hello-4111706356`, a Job of its CronJob
+ * `hello`; a name a listing of the page showed): the reader uses their own objects of that owner,
+ * so this run uses its objects (not ones already terminating) and binds the doc's names to them for
+ * the later steps. A name no object of its owner stands for is left as it is.
  */
-async function bindGeneratedPods(state: LessonProgress, command: string, line: number): Promise<{ command: string; rewrites: Rewrite[] } | null> {
+async function bindGeneratedNames(state: LessonProgress, command: string, line: number): Promise<{ command: string; rewrites: Rewrite[] } | null> {
   const objects = objectsOf(state);
-  const workloads = [...objects.byKind.entries()].filter(([k]) => POD_MAKERS.has(k)).flatMap(([, names]) => [...names]);
-  const found = generatedNames(command, workloads, objects.byKind.get('pod')).filter((g) => !state.bindings.some((b) => b.doc === g.name));
+  const found = generatedNamesOf(command, objects.byKind).filter((g) => !state.bindings.some((b) => b.doc === g.name));
   if (found.length === 0) return null;
-  const pods = (await listObjects(state, ['pods'], commandNamespace(command)))
-    .map((o) => o.metadata ?? {})
-    .filter((m): m is typeof m & { name: string } => !!m.name)
-    .map((m) => ({ name: m.name, terminating: !!m.deletionTimestamp }));
+  const ns = commandNamespace(command);
+  const live = new Map<string, LivePod[]>();
+  for (const resource of new Set(found.map((g) => resourceOf(g.kind))))
+    live.set(
+      resource,
+      (await listObjects(state, [resource], ns))
+        .map((o) => o.metadata ?? {})
+        .filter((m): m is typeof m & { name: string } => !!m.name)
+        .map((m) => ({ name: m.name, terminating: !!m.deletionTimestamp })),
+    );
   const taken = new Set(state.bindings.filter((b) => b.kind === 'pod-name').map((b) => b.actual));
   const rewrites: Rewrite[] = [];
   let out = command;
   const chosen = new Map<string, string | undefined>();
   for (const g of found) {
     if (chosen.has(g.name)) continue;
-    const pod = pickGeneratedPod(g, pods, taken);
-    chosen.set(g.name, pod === g.name ? undefined : pod);
-    if (!pod || pod === g.name) continue;
-    taken.add(pod);
-    state.bindings.push({ doc: g.name, actual: pod, kind: 'pod-name', line });
+    const actual = pickGenerated(g, live.get(resourceOf(g.kind)) ?? [], taken);
+    chosen.set(g.name, actual === g.name ? undefined : actual);
+    if (!actual || actual === g.name) continue;
+    taken.add(actual);
+    state.bindings.push({ doc: g.name, actual, kind: 'pod-name', line });
+    const what = g.kind ?? 'pod';
     rewrites.push({
       kind: 'binding',
       from: g.name,
-      to: pod,
-      reason: `the doc names a pod of its ${g.owner} from the author's cluster; this run's pod of ${g.owner}`,
+      to: actual,
+      reason: `the doc names a ${what} of its ${g.owner} from the author's cluster; this run's ${what} of ${g.owner}`,
     });
   }
   // From the end, so the earlier names' positions stay right.
   for (const g of [...found].reverse()) {
-    const pod = chosen.get(g.name);
-    if (pod) out = out.slice(0, g.index) + pod + out.slice(g.index + g.name.length);
+    const actual = chosen.get(g.name);
+    if (actual) out = out.slice(0, g.index) + actual + out.slice(g.index + g.name.length);
   }
   return rewrites.length ? { command: out, rewrites } : null;
 }
@@ -346,7 +353,7 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
     rewrites.push({ kind: 'binding', from: command, to: bound, reason: 'values the doc showed are replaced by the ones this run produced' });
     command = bound;
   }
-  const generated = await bindGeneratedPods(state, command, step.line);
+  const generated = await bindGeneratedNames(state, command, step.line);
   if (generated) {
     rewrites.push(...generated.rewrites);
     command = generated.command;
