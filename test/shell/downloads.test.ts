@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { downloads, parseCommandLine, writtenFiles } from '../../src/shell/index.js';
 
-const read = (line: string): Array<[string, string | null]> => parseCommandLine(line).commands.flatMap((c) => downloads(c).map((d) => [d.url, d.file]));
+const read = (line: string): Array<[string, string | null]> =>
+  parseCommandLine(line).commands.flatMap((c) => downloads(c).map((d): [string, string | null] => [d.url, d.file]));
 const U = 'https://x.io/a/b.yaml';
 
 describe('downloads: where curl and wget save what they fetch', () => {
