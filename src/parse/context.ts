@@ -17,7 +17,7 @@ import {
   HYPOTHETICAL_STATE_CUE,
   NARRATED_CHANGE_CUE,
 } from '../plan/data/context-cues.js';
-import { firstKubectlCall, flagValue } from '../shell/index.js';
+import { firstKubectlCall, flagValue, parseCommandLine } from '../shell/index.js';
 import { NODE_PATHS, NOT_HOST_TOOLS, OUTSIDE_PROGRAMS, POD_EVIDENCE } from '../plan/data/places.js';
 import { containerExec, isContainerListing, nodeOfContainer } from '../plan/node-container.js';
 import { isDefaultProxyRequest, localRequest, proxyPort } from '../plan/proxy-client.js';
@@ -174,7 +174,7 @@ export class ContextTracker {
         host: {
           kind: 'unknown',
           reason: 'leaves a shell an earlier step opened (before a heading, or in prose); nothing to run on this machine',
-          source: { by: 'program', text: command.trim().split(/\s+/)[0]! },
+          source: { by: 'program', text: parseCommandLine(command).commands[0]?.program?.raw ?? command.trim() },
         },
       };
     }

@@ -1,4 +1,4 @@
-import { BARE_COMMAND_PROGRAMS } from '../shell/index.js';
+import { BARE_COMMAND_PROGRAMS, parseCommandLine } from '../shell/index.js';
 import { BARE_KUBECTL_SUBCOMMANDS } from './data/programs.js';
 import { BARE_OUTPUT_LINE, COMMAND_ARGUMENT, MANIFEST_LINE, MANIFEST_START, SENTENCE_END } from './data/inferred.js';
 import type { BlockCommand } from './command-block.js';
@@ -109,12 +109,17 @@ function commandAt(l: DocLine, podNames: ReadonlySet<string>): BlockCommand | un
   return { lines: [l], host: { kind: 'local' }, prompted: false, output: [], outputForm: null };
 }
 
+/** The word after the program, as the command model reads the line (`kubectl get` → `get`). */
+function firstArgument(text: string, program: string): string | undefined {
+  return parseCommandLine(text).commands.find((c) => c.program?.value === program)?.args[0]?.value;
+}
+
 /** A bare line that reads as a command (see analyzeProseRun). */
 export function isBareCommand(text: string): boolean {
   const program = programOf(text);
   if (program === undefined || !BARE_COMMAND_PROGRAMS.has(program)) return false;
+  if (program === 'kubectl') return BARE_KUBECTL_SUBCOMMANDS.has(firstArgument(text, program) ?? '');
   const rest = text.slice(text.indexOf(program) + program.length);
-  if (program === 'kubectl') return BARE_KUBECTL_SUBCOMMANDS.has(rest.trim().split(/\s+/)[0] ?? '');
   return COMMAND_ARGUMENT.test(rest) && !/\s,\s|[a-z]{3,}\.\s*$/.test(text);
 }
 

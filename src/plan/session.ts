@@ -150,16 +150,17 @@ export function sessionOpenedBy(command: string, listings: readonly string[] = [
     if (operands.length !== 1) return undefined;
     return sshTarget(operands[0]!.value.replace(/^[^@]*@/, ''), nodeNames);
   }
-  if (program === 'gcloud' && words[1] === 'compute' && words[2] === 'ssh') {
-    const rest = words.slice(3);
-    if (rest.some((w) => w === '--command' || w.startsWith('--command=') || w === '--')) return undefined;
-    const name = rest.find((w) => !w.startsWith('-'));
+  if (program === 'gcloud' || program === 'vagrant') {
+    // Arguments after `--` go to ssh itself: for gcloud they may be a command to run once.
+    const args = firstCommand(command)!.args;
+    const cut = args.findIndex((w) => w.value === '--');
+    const read = programArguments(program, cut < 0 ? args : args.slice(0, cut));
+    const path = read.operands.map((w) => w.value);
+    const [sub, name] = program === 'gcloud' ? [path.slice(0, 2).join(' '), path[2]] : [path[0], path[1]];
+    if (sub !== (program === 'gcloud' ? 'compute ssh' : 'ssh') || read.inline !== undefined) return undefined;
+    if (program === 'gcloud' && cut >= 0) return undefined;
+    if (program === 'vagrant') return name ? { kind: 'remote', name } : { kind: 'remote' };
     return name ? sshTarget(name.replace(/^[^@]*@/, ''), nodeNames) : { kind: 'remote' };
-  }
-  if (program === 'vagrant' && words[1] === 'ssh') {
-    if (words.some((w) => w === '-c' || w === '--command')) return undefined;
-    const name = words.slice(2).find((w) => !w.startsWith('-'));
-    return name ? { kind: 'remote', name } : { kind: 'remote' };
   }
   return undefined;
 }

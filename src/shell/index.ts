@@ -18,7 +18,7 @@ export { LOCAL_PORT_REFUSED, refusedLocalPort } from './data/program-output.js';
 export { offsetToLineColumn, dataRanges, shQuote, shQuoteExpanding } from './text.js';
 export { variablesSet, DECLARING_BUILTINS, type SetVariable } from './variables.js';
 export { redirectedFiles, WRITING_REDIRECTS } from './redirects.js';
-export { writtenFiles, type WrittenFiles } from './written-files.js';
+export { writtenFiles, downloads, type WrittenFiles, type Download } from './written-files.js';
 export { FILE_WRITERS, type FileWriter } from './data/file-writers.js';
 export { SHELL_BUILTINS, QUIET_COMMANDS, type Quiet } from './data/builtins.js';
 export { printsNothing, stdoutFile, isQuietCommand } from './quiet.js';

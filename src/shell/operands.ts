@@ -14,6 +14,8 @@ export interface ProgramArguments<W extends Word = ShellWord> {
   operands: W[];
   /** The values given to options that take one, by option name, in order: the value's word (`-n5`, `--lines=5`: the option's word with the value cut out). */
   values: Map<string, W[]>;
+  /** Every option given, by name, with a value or without (`-L`, `--remote-name`). */
+  given: Set<string>;
   /** True when a `--` separated the options from the operands. */
   dashDash: boolean;
   /** The inline-code option given (`-c` of `bash -c`, `-m` of `python -m`), if any. */
@@ -24,8 +26,9 @@ export interface ProgramArguments<W extends Word = ShellWord> {
 export function programArguments<W extends Word>(program: string, args: readonly W[]): ProgramArguments<W> {
   const options = PROGRAM_OPTIONS[program] ?? {};
   const takes = (name: string): number => (options.twoValues?.includes(name) ? 2 : options.value?.includes(name) || options.inline?.includes(name) ? 1 : 0);
-  const read: ProgramArguments<W> = { operands: [], values: new Map(), dashDash: false };
+  const read: ProgramArguments<W> = { operands: [], values: new Map(), given: new Set(), dashDash: false };
   const give = (name: string, value: W | undefined): void => {
+    read.given.add(name);
     if (options.inline?.includes(name) && read.inline === undefined) read.inline = name;
     if (value === undefined) return;
     read.values.set(name, [...(read.values.get(name) ?? []), value]);

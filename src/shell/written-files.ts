@@ -3,7 +3,7 @@
  * of its program. One answer for lint's missing-file rule and run's dependencies between steps.
  */
 import { FILE_WRITERS } from './data/file-writers.js';
-import { optionValues } from './operands.js';
+import { optionValues, programArguments } from './operands.js';
 import { redirectedFiles } from './redirects.js';
 import type { ShellWord, SimpleCommand } from './types.js';
 
@@ -20,6 +20,44 @@ const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** Values of flags given as `-out x`, `-out=x` or `--output=x`. */
 function flagValues(args: readonly ShellWord[], name: string): string[] {
   return optionValues(args, [name]).map((w) => w.value);
+}
+
+/** One URL a download program (curl, wget) fetches, and where it saves it: a file, or `null` for its standard output. */
+export interface Download {
+  url: string;
+  file: string | null;
+}
+
+/** The name a download is saved under when no option names it: the URL's last segment. */
+function remoteName(url: string): string {
+  return url.split(/[?#]/)[0]!.replace(/\/+$/, '').split('/').pop() ?? '';
+}
+
+/**
+ * What a curl or wget command downloads and where it saves each URL, its options read as the
+ * program reads them (`curl -sLo f`, `curl -O`, `wget -qO- `, `wget -O f`, `wget -P dir`): curl
+ * writes to its standard output unless `-o`/`-O` says otherwise (each `-o` to the next URL);
+ * wget saves under the URL's name unless `-O` names one file for all (`-O -`: its output).
+ */
+export function downloads(sc: SimpleCommand): Download[] {
+  const reading = sc.program ? FILE_WRITERS[sc.name]?.reading : undefined;
+  if (reading !== 'curl' && reading !== 'wget') return [];
+  const read = programArguments(sc.name, sc.args);
+  const values = (...names: string[]): string[] => names.flatMap((n) => read.values.get(n) ?? []).map((w) => w.value);
+  const urls = read.operands.map((w) => w.value).filter((v) => URL.test(v));
+  const inFolder = (folder: string | undefined, name: string): string => (folder === undefined ? name : `${folder.replace(/\/+$/, '')}/${name}`);
+  if (reading === 'wget') {
+    const [document] = values('-O', '--output-document');
+    const [folder] = values('-P', '--directory-prefix');
+    return urls.map((url) => ({ url, file: document === undefined ? inFolder(folder, remoteName(url)) : document === '-' ? null : document }));
+  }
+  const outputs = values('-o', '--output');
+  const [folder] = values('--output-dir');
+  const remote = read.given.has('-O') || read.given.has('--remote-name') || read.given.has('--remote-name-all');
+  return urls.map((url, i) => {
+    const file = outputs[i] ?? (remote ? remoteName(url) : undefined);
+    return { url, file: file === undefined || file === '-' ? null : inFolder(folder, file) };
+  });
 }
 
 /** `https://host/org/repo.git/` and `git@host:org/repo.git` → `repo`. */
@@ -51,14 +89,13 @@ export function writtenFiles(sc: SimpleCommand): WrittenFiles {
   }
   const clone = positionals[0] === 'clone' && positionals[1] !== undefined;
   if (writer.reading === 'git-clone' && clone) paths.push(positionals[2] ?? repositoryFolder(positionals[1]!));
-  // `curl -O URL` saves under the URL's last segment; wget does so unless `-O` names the file.
-  const remoteName =
-    writer.reading === 'curl'
-      ? args.some((a) => /^-[a-zA-Z]*O[a-zA-Z]*$/.test(a.value) || a.value === '--remote-name')
-      : writer.reading === 'wget' && flagValues(args, '-O').length + flagValues(args, '--output-document').length === 0;
-  if (remoteName) for (const u of positionals.filter((p) => URL.test(p))) paths.push(u.split(/[?#]/)[0]!.replace(/\/+$/, '').split('/').pop() ?? '');
-  if (writer.reading === 'wget')
-    for (const prefix of [...flagValues(args, '-P'), ...flagValues(args, '--directory-prefix')].slice(0, 1)) paths.push(`${prefix}/*`);
+  for (const d of downloads(sc)) if (d.file !== null) paths.push(d.file);
+  // `wget -P dir` fills the folder (a recursive download with more than the URL's file).
+  if (writer.reading === 'wget') {
+    const read = programArguments(sc.name, args);
+    const [folder] = [...(read.values.get('-P') ?? []), ...(read.values.get('--directory-prefix') ?? [])];
+    if (folder) paths.push(`${folder.value}/*`);
+  }
   // `htpasswd -c auth user`: `-c` makes the file.
   if (writer.reading === 'htpasswd' && args[0]?.value.startsWith('-') && args[0].value.includes('c') && positionals[0]) paths.push(positionals[0]);
   const unlisted =

@@ -165,6 +165,11 @@ describe('`exit` with no session open', () => {
       ['kubectl get pods', 'local'],
     ]);
   });
+
+  it('names the program that leaves, as the command model reads it (`exit;` is `exit`)', () => {
+    const [step] = commands(lesson(['```shell', 'exit;', '```', '']));
+    expect(step!.host).toMatchObject({ kind: 'unknown', source: { by: 'program', text: 'exit' } });
+  });
 });
 
 describe('one output block for two commands the prose names together', () => {

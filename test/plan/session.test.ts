@@ -25,6 +25,12 @@ describe('sessionOpenedBy', () => {
     ['ssh user@10.0.0.4', { kind: 'remote', name: '10.0.0.4' }],
     ['gcloud compute ssh my-vm --zone us-central1-a', { kind: 'remote', name: 'my-vm' }],
     ['vagrant ssh', { kind: 'remote' }],
+    // Options are read as the programs read them: a flag's value is not the machine.
+    ['gcloud compute ssh --zone us-central1-a my-vm', { kind: 'remote', name: 'my-vm' }],
+    ['gcloud --project demo compute ssh --zone=us-central1-a my-vm', { kind: 'remote', name: 'my-vm' }],
+    ['vagrant ssh worker1', { kind: 'remote', name: 'worker1' }],
+    // What follows `--` goes to ssh itself (a port forward), not a machine name.
+    ['vagrant ssh -- -L 8080:localhost:8080', { kind: 'remote' }],
     ['sudo ssh -i key.pem admin@node-1', { kind: 'node', name: 'node-1' }],
     ['ssh my-node1', { kind: 'node', name: 'my-node1' }],
     ['ssh <node-name>', { kind: 'node', name: '<node-name>' }],
@@ -46,6 +52,10 @@ describe('sessionOpenedBy', () => {
     'minikube ssh "sudo ls /"',
     'ssh node-1 uptime',
     'gcloud compute ssh my-vm --command "sudo docker ps"',
+    'gcloud compute ssh my-vm --command=uptime',
+    'gcloud compute ssh my-vm -- uptime',
+    'vagrant ssh -c "sudo ls /"',
+    'vagrant ssh worker1 --command uptime',
     'docker exec kind-control-plane crictl ps',
     'kubectl exec -it redis -- redis-cli ping',
     'kubectl exec -it redis -- redis-cli -r 3 -i 1 INFO',

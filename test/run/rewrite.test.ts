@@ -480,8 +480,18 @@ describe('example downloads', () => {
       [`curl -L ${url} -o jobs/tmpl.yaml && ls jobs`, `mkdir -p "$(dirname jobs/tmpl.yaml)" && cp ./application/job/job-tmpl.yaml jobs/tmpl.yaml && ls jobs`],
       [`wget ${url} -O configure/x.yaml`, `mkdir -p "$(dirname configure/x.yaml)" && cp ./application/job/job-tmpl.yaml configure/x.yaml`],
       [`curl -sL ${url} | kubectl apply -f -`, `cat ./application/job/job-tmpl.yaml | kubectl apply -f -`],
+      [`wget -qO- ${url} | kubectl apply -f -`, `cat ./application/job/job-tmpl.yaml | kubectl apply -f -`],
+      [`curl -fsSLo tmpl.yaml ${url}`, `mkdir -p "$(dirname tmpl.yaml)" && cp ./application/job/job-tmpl.yaml tmpl.yaml`],
     ];
     for (const [command, to] of cases) expect(rewriteExampleDownloads(command, examples).command).toBe(to);
+    // The options read as curl and wget read them (the old word split missed these): `wget -P`
+    // saves into the folder, a quoted `-o` name is one file, `curl --output-dir` is where `-O` saves.
+    const folder: Array<[string, string]> = [
+      [`wget -q -P configure ${url}`, `mkdir -p "$(dirname configure/job-tmpl.yaml)" && cp ./application/job/job-tmpl.yaml configure/job-tmpl.yaml`],
+      [`curl -L -o "my job.yaml" ${url}`, `mkdir -p "$(dirname 'my job.yaml')" && cp ./application/job/job-tmpl.yaml 'my job.yaml'`],
+      [`curl --output-dir jobs -O ${url}`, `mkdir -p "$(dirname jobs/job-tmpl.yaml)" && cp ./application/job/job-tmpl.yaml jobs/job-tmpl.yaml`],
+    ];
+    for (const [command, to] of folder) expect(rewriteExampleDownloads(command, examples).command).toBe(to);
     // An example the lesson does not have is downloaded as written.
     expect(rewriteExampleDownloads('curl -O https://k8s.io/examples/other.yaml', examples).rewrites).toEqual([]);
   });

@@ -1,7 +1,8 @@
 import { diagnostic, type Diagnostic } from '../../diag/diagnostic.js';
 import type { CommandStep } from '../../plan/types.js';
 import { hasFlag, parseKubectl, spanPosition, type SimpleCommand } from '../command-model.js';
-import { CURL_VALUE_FLAGS, REQUIRED_ARGS } from '../data/required-args.js';
+import { REQUIRED_ARGS } from '../data/required-args.js';
+import { programArguments } from '../../shell/index.js';
 import { TYPOGRAPHIC_CHARS } from '../data/typography.js';
 import type { LintRule } from '../types.js';
 
@@ -43,12 +44,9 @@ interface Problem {
 
 function curlProblem(sc: SimpleCommand): Problem | undefined {
   // Data piped in (`curl … <<EOF`) still needs a URL; a `-K` config file may hold it.
-  for (let i = 0; i < sc.args.length; i++) {
-    const a = sc.args[i]!.value;
-    if (a === '-K' || a === '--config' || a.startsWith('--url')) return undefined;
-    if (CURL_VALUE_FLAGS.has(a)) i++;
-    else if (!a.startsWith('-')) return undefined;
-  }
+  // Its options read as curl reads them (`-sSo file`: `file` is the output, not the URL).
+  const read = programArguments('curl', sc.args);
+  if (read.operands.length > 0 || ['-K', '--config', '--url'].some((o) => read.given.has(o))) return undefined;
   const shown = ['curl', ...sc.args.map((a) => a.raw)].join(' ');
   return { message: `\`${shown}\` has no URL: curl needs the address to request` };
 }

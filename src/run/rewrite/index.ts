@@ -15,7 +15,7 @@ import { quietForTerminal } from './terminal-output.js';
 import { backendContext } from './cluster-context.js';
 import type { PodShell, Prepared, RewriteContext } from './types.js';
 import { dropRootSudo } from './sudo.js';
-import { shQuote, shQuoteExpanding, variablesSet } from '../../shell/index.js';
+import { downloads, parseCommandLine, shQuote, shQuoteExpanding, variablesSet } from '../../shell/index.js';
 import { mkdirInside } from '../safe-write.js';
 import { examplesPath, shownPathFor, sitePath } from '../../plan/site-url.js';
 import { changesDirectory, podPrelude, podTrailer } from './pod-session.js';
@@ -133,28 +133,21 @@ export function rewriteDrivePaths(command: string, runDir: string): { command: s
 
 const DOWNLOAD = /\b(curl|wget)\b([^;&|\n]*?)(https:\/\/(?:k8s\.io|(?:www\.)?kubernetes\.io)\/examples\/)([\w./-]+[\w-])([^;&|\n]*)/g;
 
-/** Where a curl/wget command line puts what it downloads: a file, or stdout (null). */
-function downloadTarget(tool: string, args: string, url: string): string | null {
-  const words = args.trim().split(/\s+/).filter(Boolean);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    // Short flags run together (`curl -sLo x`, `wget -qO x`, `wget -qO-`): the file follows the last one.
-    if (tool === 'curl' && (/^-[a-zA-Z]*o$/.test(w) || w === '--output')) return words[i + 1] ?? null;
-    if (tool === 'wget' && /^-[a-zA-Z]*O-$/.test(w)) return null;
-    if (tool === 'wget' && /^-[a-zA-Z]+O$/.test(w)) return words[i + 1] === '-' ? null : (words[i + 1] ?? null);
-    if (tool === 'curl' && w.startsWith('--output=')) return w.slice('--output='.length);
-    if (tool === 'wget' && (w === '-O' || w === '--output-document')) return words[i + 1] === '-' ? null : (words[i + 1] ?? null);
-    if (tool === 'wget' && w.startsWith('--output-document=')) return w.slice('--output-document='.length);
-  }
-  if (tool === 'wget' || words.some((w) => w === '--remote-name' || /^-[a-zA-Z]*O[a-zA-Z]*$/.test(w))) return url.split('/').pop()!;
-  return null;
+/**
+ * Where the curl/wget command a {@link DOWNLOAD} match found saves the example at `path`, as the
+ * command model reads the program's options: a file, or its standard output (null).
+ */
+function downloadTarget(match: string, path: string): string | null {
+  const sc = parseCommandLine(match).commands.find((c) => c.name === 'curl' || c.name === 'wget');
+  const download = sc ? downloads(sc).find((d) => d.url.split(/[?#]/)[0]!.endsWith(`/examples/${path}`)) : undefined;
+  return download?.file ?? null;
 }
 
 /** The k8s.io/examples files a curl/wget command saves, each with the file it saves it as (downloads to stdout left out). */
 export function exampleDownloadTargets(command: string): { path: string; target: string }[] {
   const out: { path: string; target: string }[] = [];
   for (const m of command.matchAll(DOWNLOAD)) {
-    const target = downloadTarget(m[1]!, `${m[2]!} ${m[5]!}`, m[4]!);
+    const target = downloadTarget(m[0], m[4]!);
     if (target !== null) out.push({ path: m[4]!, target });
   }
   return out;
@@ -167,10 +160,10 @@ export function exampleDownloadTargets(command: string): { path: string; target:
  */
 export function rewriteExampleDownloads(command: string, examples: Map<string, string>): { command: string; rewrites: Rewrite[] } {
   const rewrites: Rewrite[] = [];
-  const out = command.replace(DOWNLOAD, (whole, tool: string, before: string, base: string, path: string, after: string) => {
+  const out = command.replace(DOWNLOAD, (whole: string, ...[, , , path, after]: string[]) => {
     const local = examples.get(path);
     if (!local) return whole;
-    const target = downloadTarget(tool, `${before} ${after}`, path);
+    const target = downloadTarget(whole, path);
     const to = target === null ? `cat ./${local}` : `mkdir -p "$(dirname ${shQuote(target)})" && cp ./${local} ${shQuote(target)}`;
     rewrites.push({ kind: 'path', from: `${whole.trim()}`, to, reason: 'the example file the doc downloads is copied from the examples folder' });
     return `${to}${/\s$/.test(after) ? ' ' : ''}`;

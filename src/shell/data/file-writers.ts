@@ -13,7 +13,7 @@ export interface FileWriter {
   flags?: Readonly<Record<string, readonly string[]>>;
   /** `make … KEY=/tmp/nginx.key`: assignments among its arguments whose value looks like a path. */
   pathAssignments?: boolean;
-  /** Special readings: `git clone`'s folder, `curl -O`'s remote name, `wget -P`'s folder, `htpasswd -c`. */
+  /** Special readings: `git clone`'s folder, what curl and wget download and where, `htpasswd -c`. */
   reading?: 'git-clone' | 'curl' | 'wget' | 'htpasswd';
   /**
    * It makes files nobody can list from its words: `always`, or only `with-untar` (`helm pull
@@ -37,8 +37,9 @@ export const FILE_WRITERS: Readonly<Record<string, FileWriter>> = {
   // cfssljson -bare ca: ca.pem, ca-key.pem and ca.csr (cfssl's README).
   cfssljson: { flags: { '-bare': ['.pem', '-key.pem', '.csr'] } },
   'ssh-keygen': { flags: { '-f': ['', '.pub'] } },
-  curl: { flags: { '-o': ITSELF, '--output': ITSELF }, reading: 'curl' },
-  wget: { flags: { '-O': ITSELF, '--output-document': ITSELF }, reading: 'wget' },
+  // What curl and wget save is read by `downloads` (written-files.ts), their options as they read them.
+  curl: { reading: 'curl' },
+  wget: { reading: 'wget' },
   htpasswd: { reading: 'htpasswd' },
   make: { pathAssignments: true },
   git: { reading: 'git-clone', unlisted: 'git-clone' },

@@ -12,6 +12,8 @@ describe('incomplete-command', () => {
       cmd(249, 'kubectl exec my-pod printenv'),
       cmd(250, 'kubectl create secret tls s --key k.pem'),
       cmd(251, 'kubectl exec my-pod – printenv'),
+      // curl's options read as curl reads them: `out.html` is what `-sSo` saves to, not a URL.
+      cmd(252, 'curl -sSo out.html'),
     );
     expect(ds.map((d) => [d.line, d.message])).toEqual([
       [245, '`curl -k` has no URL: curl needs the address to request'],
@@ -21,6 +23,7 @@ describe('incomplete-command', () => {
       [249, '`kubectl exec POD printenv` without `--` is the removed form; write `kubectl exec POD -- printenv …`'],
       [250, '`kubectl create secret tls` needs a name, --cert and --key'],
       [251, '`kubectl exec` has no `--` before the command: `–` is a typographic dash, not `--`'],
+      [252, '`curl -sSo out.html` has no URL: curl needs the address to request'],
     ]);
     expect(ds[4]!.fix).toMatchObject({ replacement: '-- printenv' });
   });
@@ -35,6 +38,8 @@ describe('incomplete-command', () => {
       cmd(5, 'kubectl exec my-nginx-3800858182-jr4a2 -- printenv | grep SERVICE'),
       cmd(6, 'kubectl create secret tls nginxsecret --key /tmp/nginx.key --cert /tmp/nginx.crt'),
       cmd(7, 'kubectl get -f ./x.yaml'),
+      cmd(8, 'curl -sSLo out.html https://example.com/'),
+      cmd(9, 'curl -o out.html --url=https://example.com/'),
     );
     expect(ds).toEqual([]);
   });
