@@ -118,11 +118,17 @@ const WATCH_TICK_MS = 50;
 
 const WATCH_QUANTUM_MS = 500;
 
+/** Past its bound, a watch still waiting for the doc's rows lets the cluster's time pass in larger quanta. */
+const WATCH_LATE_QUANTUM_MS = 5000;
+
 /**
  * While a watch runs and prints nothing, the cluster's time passes in quanta (unless `realtime`);
  * the watch ends once the rows the doc shows have appeared (with the matcher's tolerances, other
  * rows in between allowed) and the cluster is at rest, or once its bound has passed in the
- * cluster's time, as it would have in real time.
+ * cluster's time, as it would have in real time. Past the bound, while the doc's rows have not all
+ * appeared and the cluster has work due (a CronJob's next run a minute away), the watch goes on up to
+ * `OUTPUT_WAIT.windowMs` of the cluster's time, as a reader told the rows come "in around one minute"
+ * goes on watching.
  */
 function watchPacer(state: LessonProgress, step: CommandStep, command: string, boundMs: number, paced: { boundReached: boolean }): ShellRunOptions['tick'] {
   if (!timePassesAtOnce(state)) return undefined;
@@ -133,8 +139,15 @@ function watchPacer(state: LessonProgress, step: CommandStep, command: string, b
       // Not before the watch has listed what is there (its first lines): what happens before that
       // would be missing from the rows it shows.
       if (quietMs < WATCH_TICK_MS || (output === '' && clock.elapsed() < 1000)) return false;
+      if (clock.elapsed() >= boundMs) {
+        const left = OUTPUT_WAIT.windowMs - clock.elapsed();
+        if (!step.expected || left <= 0 || state.session.atRest?.(left) !== false) return (paced.boundReached = true);
+        if (shownRowsAppeared(match(state, step, output, command))) return true;
+        // Nothing due within a quantum: on to the cluster's next work in larger steps.
+        await clock.pause(state.session.atRest?.(WATCH_QUANTUM_MS) ? WATCH_LATE_QUANTUM_MS : WATCH_QUANTUM_MS);
+        return false;
+      }
       await clock.pause(WATCH_QUANTUM_MS);
-      if (clock.elapsed() >= boundMs) return (paced.boundReached = true);
       if (!step.expected || !state.session.atRest?.(WATCH_QUANTUM_MS)) return false;
       return shownRowsAppeared(match(state, step, output, command));
     },
