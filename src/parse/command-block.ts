@@ -2,6 +2,7 @@ import type { HostContext, PairingForm } from '../plan/types.js';
 import type { DocLine } from './source-text.js';
 import { dedent, trimBlankLines } from './source-text.js';
 import { CLIENT_PROMPTS, CONTINUATION_PROMPT } from './data/prompts.js';
+import { commentMarkerOf } from './data/comment-markers.js';
 import { IN_POD_COMMENT, OUTPUT_COMMENT, TRAILING_OUTPUT_COMMENT, continuesSilentLine, looksLikeCommand, matchPrompt } from './line-kinds.js';
 import { continues, feedLine, newContinuation } from '../shell/continuation.js';
 
@@ -63,7 +64,8 @@ export interface BlockOptions {
  * 1. a prompt line starts a command (transcript); once a block has a prompt, other lines
  *    after a command are its output;
  * 2. a `# output` / `# should output` comment makes the next lines (or its own text) output;
- * 3. other `#` lines are comments;
+ * 3. other `#` lines are comments, and so are `//`-style lines (COMMENT_MARKERS) before the
+ *    first command or right before the line that starts the next one;
  * 4. after a command, a line that does not read as a command is its output (inline);
  * 5. anything else starts a command.
  */
@@ -112,6 +114,11 @@ export function splitCommandBlock(lines: DocLine[], options: BlockOptions): Bloc
       i++;
       continue;
     }
+    if (!forcedOutput && isMarkedComment(lines, i, current === undefined, hasPrompt, options)) {
+      comments.push({ text: trimmed, line: l.line, column: l.column });
+      i++;
+      continue;
+    }
     const silentBefore = current && !hasPrompt && !forcedOutput && current.output.length === 0 && continuesSilentLine(current.lines.at(-1)!.text, text);
     if (current && !silentBefore && (hasPrompt || forcedOutput || !looksLikeCommand(text))) {
       const comment = forcedOutput && current.outputForm === 'comment' ? /^(\s*#\s?)/.exec(text) : null;
@@ -133,6 +140,23 @@ export function splitCommandBlock(lines: DocLine[], options: BlockOptions): Bloc
     if (c.output.length === 0) c.outputForm = null;
   }
   return out;
+}
+
+/**
+ * True when line `i` starts with a comment marker (`// create the new controller`) and is a
+ * comment: before any command, or followed by more marker lines and blanks up to the line that
+ * starts the next command. A marker line that leads anywhere else is output (`cat main.go`).
+ */
+function isMarkedComment(lines: DocLine[], i: number, beforeAnyCommand: boolean, hasPrompt: boolean, options: BlockOptions): boolean {
+  if (!commentMarkerOf(lines[i]!.text.trimStart())) return false;
+  if (beforeAnyCommand) return true;
+  for (let j = i + 1; j < lines.length; j++) {
+    const text = lines[j]!.text;
+    if (text.trim() === '' || commentMarkerOf(text.trimStart())) continue;
+    if (hasPrompt) return matchPrompt(text, options.shellSyntax, options.podNames) !== undefined;
+    return looksLikeCommand(text);
+  }
+  return false;
 }
 
 /** Takes the command starting at line `i` and its continuation lines. */
