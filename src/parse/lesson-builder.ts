@@ -10,7 +10,7 @@ import { commandText } from './command-block.js';
 import { ContextTracker } from './context.js';
 import { accountLogin } from '../plan/account.js';
 import { listedFileNames } from '../plan/file-lines.js';
-import { assignedNames, elidedValue, findPlaceholders, illustrativeReason, placeholderPath } from '../plan/placeholders.js';
+import { assignedNames, elidedValue, findPlaceholders, illustrativeReason, placeholderPath, usageSynopsisReason } from '../plan/placeholders.js';
 import { PLACEHOLDER_PATH, PLACEHOLDER_PATH_STILL_RUNS } from '../plan/data/placeholders.js';
 import { RESULT_LINE } from './output-block.js';
 import { examplesPath, shownPathFor, SITE_URL_IN_TEXT, sitePath } from '../plan/site-url.js';
@@ -159,6 +159,8 @@ export class LessonBuilder {
         const reason = illustrativeReason(text, placeholders);
         if (reason && step.host.kind === 'local') step.host = { kind: 'illustrative', reason, source: { by: 'program', text: placeholders.join(' ') } };
       }
+      const synopsis = step.host.kind === 'local' ? usageSynopsisReason(text) : undefined;
+      if (synopsis) step.host = { kind: 'illustrative', reason: synopsis, source: { by: 'program', text: step.program } };
       const assigned = literalAssignment(text);
       const chosen = assigned ? choiceCue([...(c.comments ?? []).map((l) => l.text).reverse(), ...(c.comments?.length ? [] : [this.prose ?? ''])]) : undefined;
       if (assigned && chosen) step.readerChoice = { cue: chosen, name: assigned.name };

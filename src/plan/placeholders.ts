@@ -6,6 +6,7 @@ import {
   REPLACE_COMMENT,
   SHELL_VARIABLES,
   TEMPLATE_PLACEHOLDERS,
+  USAGE_SYNOPSIS,
 } from './data/placeholders.js';
 import { outerCommands } from '../shell/index.js';
 
@@ -61,6 +62,15 @@ export function illustrativeReason(command: string, placeholders: readonly strin
   const variable = placeholders.find((p) => p.startsWith('$'));
   if (variable && REPLACE_COMMENT.test(command)) return `${variable} is for the reader to fill in and the page never sets it`;
   return undefined;
+}
+
+/** Why a command is a usage synopsis (see {@link USAGE_SYNOPSIS}), or undefined. */
+export function usageSynopsisReason(command: string): string | undefined {
+  // Quoted text is an argument as written, never synopsis notation.
+  const text = scanned(command).replace(/'[^']*'|"[^"]*"/g, "''");
+  if (!USAGE_SYNOPSIS.optional.test(text) && !USAGE_SYNOPSIS.alternatives.test(text)) return undefined;
+  const words = text.split(/[\s()|\\]+/).filter((w) => w !== '');
+  return words.slice(1).some((w) => USAGE_SYNOPSIS.placeholder.test(w)) ? 'a usage synopsis, not a command' : undefined;
 }
 
 /**

@@ -81,3 +81,37 @@ export const PLACEHOLDER_PATH = {
 
 /** Programs that read a placeholder path and stop with an error before any effect; others are not run with one. */
 export const PLACEHOLDER_PATH_STILL_RUNS: ReadonlySet<string> = new Set(['kubectl']);
+
+/**
+ * A usage synopsis written as a command (`kubectl rolling-update NAME ([NEW_NAME] --image=IMAGE | -f
+ * FILE)`, `kubectl create secret generic NAME [--from-file=[key=]source]`): upper-case placeholder
+ * operands together with `[…]` optional groups or `( a | b )` alternatives of options. Either
+ * alone is shell (`[[ -f x ]]`, globs like `[0-9]`, subshells, pipelines, `$HOME`, `FOO=1 cmd`).
+ * `trigger` commands must read as synopses and `clean` ones must not (test/plan/usage-synopsis.test.ts).
+ */
+export const USAGE_SYNOPSIS = {
+  /** A bare upper-case operand or option value: `NAME`, `IMAGE:TAG`, `--image=IMAGE`, `[NEW_NAME]`. */
+  placeholder: /^(?:--?[a-z][\w-]*=)?\[?[A-Z][A-Z0-9_]+(?::[A-Z][A-Z0-9_]+)?\]?$/,
+  /** `[NEW_NAME]`, `[-c CONTAINER]`, `[--from-file=…]`: an optional group (not `[[`, `[ `, nor a glob class). */
+  optional: /(?<![[\w$])\[(?:-{1,2}[a-z][\w-]*|[A-Z][A-Z0-9_]+)[^\]]*\]/,
+  /** `( [NEW_NAME] --image=IMAGE | -f FILE )`: alternatives, each side starting with an option or a placeholder. */
+  alternatives: /(?<![$\w(])\(\s*(?:-|\[|[A-Z][A-Z0-9_]+\b)[^()|]*(?:\|\s*(?:-|\[|[A-Z][A-Z0-9_]+\b)[^()|]*)+\)/,
+  trigger: [
+    'kubectl rolling-update NAME \\\n    ([NEW_NAME] --image=IMAGE | -f FILE)',
+    'kubectl rolling-update NAME [NEW_NAME] --image=IMAGE:TAG',
+    'kubectl create secret generic NAME [--from-file=[key=]source]',
+    'kubectl logs POD [-c CONTAINER]',
+  ],
+  clean: [
+    '[[ -f config.yaml ]] && kubectl apply -f config.yaml',
+    'kubectl delete pod $(kubectl get pods -o name | head -1)',
+    'kubectl get pods | grep NAME',
+    'ls /var/log/pod-[0-9]*',
+    'echo $HOME',
+    'FOO=1 kubectl get pods',
+    '(kubectl get pods | grep Running)',
+    'kubectl get pods -o custom-columns=NAME:.metadata.name,STATUS:.status.phase',
+    'if [ "$STATUS" = Running ]; then echo OK; fi',
+    'kubectl rolling-update NAME -f FILE',
+  ],
+} as const;
