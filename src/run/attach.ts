@@ -9,23 +9,10 @@
  * anything else is said plainly and the step is not run.
  */
 import { firstKubectlCall, flagValue, hasFlag } from '../shell/index.js';
+import { SHELL_IMAGES } from '../shell/data/shell-images.js';
 
-/**
- * Images whose default command is an interactive shell (their Dockerfile `CMD`): busybox `sh`,
- * alpine `/bin/sh`, ubuntu and debian `bash`, … A container of one with no `command`/`args` runs it.
- */
-const SHELL_IMAGES: ReadonlySet<string> = new Set([
-  'busybox',
-  'alpine',
-  'ubuntu',
-  'debian',
-  'centos',
-  'fedora',
-  'bash',
-  'rockylinux',
-  'almalinux',
-  'amazonlinux',
-]);
+/** Images whose default command is a shell (by the repository's last path segment). */
+const SHELL_IMAGE_NAMES: ReadonlySet<string> = new Set(SHELL_IMAGES);
 
 /** Programs that are shells when a container runs them with no script. */
 const SHELL_PROGRAMS: ReadonlySet<string> = new Set(['sh', 'bash', 'ash', 'zsh', 'dash', 'ksh']);
@@ -78,7 +65,7 @@ export function attachedProcess(pod: unknown, target: AttachTarget, tty: boolean
   const main = argv.length ? `\`${argv.join(' ')}\`` : `the default command of image ${c.image ?? '?'}`;
   const isShell = argv.length
     ? program !== undefined && SHELL_PROGRAMS.has(program) && !argv.slice(1).some((a) => /^-[a-z]*c[a-z]*$/.test(a) || !a.startsWith('-'))
-    : SHELL_IMAGES.has(image);
+    : SHELL_IMAGE_NAMES.has(image);
   const about = `\`kubectl attach\` connects to the main process of container ${c.name}, ${main}`;
   if (!isShell)
     return { shell: false, why: `${about}, which is not a shell: the lines typed after it reach that process, not a shell (a reader sees no prompt); not run` };

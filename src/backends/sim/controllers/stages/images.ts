@@ -2,18 +2,13 @@
  * What the simulated container runtime knows about images: which ones exit by themselves when run
  * without a long-running command, and how big they are (for the Pulled event).
  */
+import { SHELL_IMAGES } from '../../../../shell/data/shell-images.js';
 
 /** Images whose default process (a shell or an interpreter) ends at once without a TTY. */
 export const exitingImages: readonly string[] = [
-  'busybox',
-  'alpine',
-  'ubuntu',
-  'debian',
-  'centos',
-  'fedora',
+  ...SHELL_IMAGES,
   'perl',
   'python',
-  'bash',
   'node',
   'curlimages/curl',
   'registry.k8s.io/busybox',
@@ -23,7 +18,6 @@ export const exitingImages: readonly string[] = [
   'ruby',
   'golang',
   'openjdk',
-  'amazonlinux',
 ];
 
 /** Programs that end by themselves when a pod runs them as its command, in any image. */
