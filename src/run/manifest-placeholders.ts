@@ -11,6 +11,7 @@ import { kubectlCall, parseCommandLine } from '../shell/index.js';
 import { fillPlaceholder, type Observations } from './bind.js';
 import { exampleDownloadTargets } from './rewrite/index.js';
 import type { Rewrite } from './types.js';
+import { kindWord } from './depends.js';
 
 /** A placeholder left in a manifest file, and where. */
 export interface TemplateManifest {
@@ -25,20 +26,32 @@ export interface TemplateManifest {
   reason: string;
   /** Names of the objects the manifest would make (`metadata.name`), which a later step may read. */
   objects?: string[];
+  /** Their kind words, by name (`namespace` of a Namespace): a listing of another kind does not wait for them. */
+  kinds?: Map<string, Set<string>>;
   /** The whole reason, for a file that is not a template but cannot be used as the doc shows it (lines to add to it). */
   unusable?: string;
 }
 
-/** The `metadata.name` of every object of a manifest (none when it does not parse). */
-function objectNames(content: string | null): string[] {
+/** The `metadata.name` and kind of every object of a manifest (none when it does not parse). */
+function namedObjects(content: string | null): { name: string; kind?: string }[] {
   try {
     return loadAll(content ?? '').flatMap((d) => {
-      const name = (d as { metadata?: { name?: unknown } } | null)?.metadata?.name;
-      return typeof name === 'string' ? [name] : [];
+      const o = d as { kind?: unknown; metadata?: { name?: unknown } } | null;
+      const name = o?.metadata?.name;
+      if (typeof name !== 'string') return [];
+      return [typeof o?.kind === 'string' ? { name, kind: kindWord(o.kind) } : { name }];
     });
   } catch {
     return [];
   }
+}
+
+/** The kind words of the objects, by name, when every object names its kind (else undefined: any kind). */
+function kindsByName(objects: readonly { name: string; kind?: string }[]): Map<string, Set<string>> | undefined {
+  if (objects.length === 0 || objects.some((o) => o.kind === undefined)) return undefined;
+  const kinds = new Map<string, Set<string>>();
+  for (const o of objects) kinds.set(o.name, new Set([...(kinds.get(o.name) ?? []), o.kind!]));
+  return kinds;
 }
 
 /** Every string of a parsed YAML/JSON value: keys and scalars. */
@@ -144,7 +157,17 @@ export function recordTemplates(
     }
     const at =
       step.origin === 'example' && step.examplePath !== undefined ? `line ${first.index + 1} of ${step.examplePath}` : `line ${step.line + 1 + first.index}`;
-    templates.set(name, { file: name, line: step.line, placeholder: first.placeholder, at, reason: first.reason, objects: objectNames(step.content ?? null) });
+    const made = namedObjects(step.content ?? null);
+    const kinds = kindsByName(made);
+    templates.set(name, {
+      file: name,
+      line: step.line,
+      placeholder: first.placeholder,
+      at,
+      reason: first.reason,
+      objects: made.map((o) => o.name),
+      ...(kinds ? { kinds } : {}),
+    });
   }
 }
 

@@ -383,6 +383,8 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
       if (name.replace(/^(\.\/)+/, '') === template.file || name === template.file.split('/').pop()) missing.names.delete(name);
     // What it would have made: the objects of the template, which later steps read by name.
     if (template.objects?.length) missing.objects = new Set([...(missing.objects ?? []), ...template.objects]);
+    // Of the kinds its text names: an empty listing of another kind does not depend on it.
+    if (template.kinds && !missing.kinds?.size) missing.kinds = template.kinds;
     state.skippedProducers.push({ line: step.line, reason, ...missing });
     return skipped(step, reason, rewrites, warnings);
   }
