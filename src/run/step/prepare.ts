@@ -33,6 +33,7 @@ import { changedBefore, type DoneBefore, type EarlierRun } from '../recreate.js'
 import { exitStatusNotReproduced, withExitStatus } from '../exit-status-reader.js';
 import { pageObjects, type PageObjects } from '../absent.js';
 import { commandNamespace, generatedNamesOf, pickGenerated, resourceOf, type LivePod } from '../generated-names.js';
+import { pause } from '../pace.js';
 import { stepTimeout } from '../options.js';
 import { baseResult, exitDifference, skipped, unchecked } from '../outcome.js';
 import { exampleFolderUrls, folderUrlNote, kubectlUrlError, type FolderUrl } from '../example-folder-url.js';
@@ -86,6 +87,9 @@ export function objectsOf(state: LessonContext): PageObjects {
   return objects;
 }
 
+/** How long the cluster may take to make the objects a generated name stands for, looked at every `stepMs`. */
+const GENERATED_WAIT = { stepMs: 500, maxMs: 5000 } as const;
+
 /**
  * Names of the author's cluster that a command uses (`kubectl delete pod web-7768647bf9-b4b9s`, a
  * pod of the page's Deployment `web`; `--selector=job-name=hello-4111706356`, a Job of its CronJob
@@ -98,16 +102,23 @@ async function bindGeneratedNames(state: LessonProgress, command: string, line: 
   const found = generatedNamesOf(command, objects.byKind).filter((g) => !state.bindings.some((b) => b.doc === g.name));
   if (found.length === 0) return null;
   const ns = commandNamespace(command);
-  const live = new Map<string, LivePod[]>();
-  for (const resource of new Set(found.map((g) => resourceOf(g.kind))))
-    live.set(
-      resource,
-      (await listObjects(state, [resource], ns))
-        .map((o) => o.metadata ?? {})
-        .filter((m): m is typeof m & { name: string } => !!m.name)
-        .map((m) => ({ name: m.name, terminating: !!m.deletionTimestamp })),
-    );
   const taken = new Set(state.bindings.filter((b) => b.kind === 'pod-name').map((b) => b.actual));
+  const live = new Map<string, LivePod[]>();
+  // An owner the page just made may not have its objects yet (a Job's pod a moment after the
+  // create): the reader's next command comes a little later, so the cluster gets that moment.
+  for (let waited = 0; ; waited += GENERATED_WAIT.stepMs) {
+    for (const resource of new Set(found.map((g) => resourceOf(g.kind))))
+      live.set(
+        resource,
+        (await listObjects(state, [resource], ns))
+          .map((o) => o.metadata ?? {})
+          .filter((m): m is typeof m & { name: string } => !!m.name)
+          .map((m) => ({ name: m.name, terminating: !!m.deletionTimestamp })),
+      );
+    const unbound = found.some((g) => pickGenerated(g, live.get(resourceOf(g.kind)) ?? [], taken) === undefined);
+    if (!unbound || waited >= GENERATED_WAIT.maxMs) break;
+    await pause(state, GENERATED_WAIT.stepMs);
+  }
   const rewrites: Rewrite[] = [];
   let out = command;
   const chosen = new Map<string, string | undefined>();
