@@ -6,6 +6,7 @@
  */
 import { kubectlCall, parseCommandLine } from '../shell/index.js';
 import { dependencyReason, kindWord, type SkippedProducer } from './depends.js';
+import { isListing } from './absent.js';
 
 /** kubectl's answer to a list with nothing in it, alone on its lines. */
 const EMPTY_LIST = /^No resources found(?: in [\w-]+ namespace)?\.?$/;
@@ -21,9 +22,8 @@ function listedKinds(command: string): string[] | undefined {
   const calls = parseCommandLine(command).commands.map((c) => kubectlCall(c));
   if (calls.length !== 1 || !calls[0]) return undefined;
   const call = calls[0];
-  const type = call.positionals[0]?.value;
-  if (call.path[0]?.value !== 'get' || type === undefined || type.includes('/') || call.positionals.length !== 1) return undefined;
-  return type.split(',').map((k) => kindWord(k));
+  if (!isListing(call)) return undefined;
+  return call.positionals[0]!.value.split(',').map((k) => kindWord(k));
 }
 
 /** True when the command makes objects with kubectl. */
