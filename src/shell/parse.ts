@@ -178,12 +178,15 @@ class TreeReader {
       }
       case 'ForClause': {
         const cStyle = typeOf(cmd.Loop) === 'CStyleLoop';
-        if (typeOf(cmd.Loop) === 'WordIter') {
-          if (!isNil(cmd.Loop.Name)) this.loopVariables.push(cmd.Loop.Name.Value as string);
-          for (const w of list(cmd.Loop.Items)) this.substitutions(w, within(cmd.Select ? 'select' : 'for'));
-        }
+        const wordIter = typeOf(cmd.Loop) === 'WordIter';
+        const variable = wordIter && !isNil(cmd.Loop.Name) ? (cmd.Loop.Name.Value as string) : undefined;
+        if (variable !== undefined) this.loopVariables.push(variable);
+        const items = wordIter ? list(cmd.Loop.Items).map((w) => this.word(w)) : [];
+        if (wordIter) for (const w of list(cmd.Loop.Items)) this.substitutions(w, within(cmd.Select ? 'select' : 'for'));
         const body = this.since(this.commands.length, () => this.statements(cmd.Do, within(cmd.Select ? 'select' : 'for')));
-        if (cStyle) this.loops.push({ kind: 'for', condition: [], noCondition: isNil(cmd.Loop.Cond), body, start: offset(cmd.Pos()), end: offset(cmd.End()) });
+        const span = { start: offset(cmd.Pos()), end: offset(cmd.End()) };
+        if (cStyle) this.loops.push({ kind: 'for', condition: [], noCondition: isNil(cmd.Loop.Cond), body, ...span });
+        else if (variable !== undefined && !cmd.Select) this.loops.push({ kind: 'for', condition: [], variable, items, body, ...span });
         return;
       }
       case 'CaseClause':

@@ -86,6 +86,10 @@ export interface ShellLoop {
   condition: SimpleCommand[];
   /** For a `for ((init; cond; step))` loop: true when it has no condition (`for ((;;))`). */
   noCondition?: boolean;
+  /** For a `for NAME in WORDS` loop: the name it sets. */
+  variable?: string;
+  /** For a `for NAME in WORDS` loop: the words it goes through, as written. */
+  items?: ShellWord[];
   /** The simple commands of its body. */
   body: SimpleCommand[];
   start: number;

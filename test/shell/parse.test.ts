@@ -79,6 +79,13 @@ describe('parseCommandLine: lists, pipelines and background', () => {
     ]);
     expect(parseCommandLine('for i in 1 2; do echo $i; done').loopVariables).toEqual(['i']);
   });
+
+  it('should give a `for NAME in WORDS` loop its name and words, and no words to a C-style one', () => {
+    const [loop] = parseCommandLine('for ep in 10.0.0.5:9376 "a b"; do wget -qO- $ep; done').loops;
+    expect([loop?.variable, loop?.items?.map((w) => w.value), loop?.body.map((c) => c.name)]).toEqual(['ep', ['10.0.0.5:9376', 'a b'], ['wget']]);
+    expect(parseCommandLine('for ((;;)); do date; done').loops[0]?.items).toBeUndefined();
+    expect(parseCommandLine('select x in a b; do echo $x; done').loops).toEqual([]);
+  });
 });
 
 describe('parseCommandLine: words, quotes and substitutions', () => {

@@ -38,7 +38,7 @@ import { stepTimeout } from '../options.js';
 import { baseResult, exitDifference, skipped, unchecked } from '../outcome.js';
 import { exampleFolderUrls, folderUrlNote, kubectlUrlError, type FolderUrl } from '../example-folder-url.js';
 import { missingExamples, prepareCommand, unfetchedSiteUrls } from '../rewrite/index.js';
-import { firstKubectlCall, hasFlag, shQuote, shQuoteExpanding } from '../../shell/index.js';
+import { firstKubectlCall, hasFlag, parseCommandLine, shQuote, shQuoteExpanding } from '../../shell/index.js';
 import { attachedProcess, attachTarget, type AttachTarget } from '../attach.js';
 import { internal } from '../internal.js';
 import { PROBE_ACCEPTED } from '../interactive-arguments.js';
@@ -159,9 +159,9 @@ async function withValues(state: LessonContext, command: string): Promise<string
   }
   const expand = (text: string): string => text.replace(/\$\{?([A-Za-z_]\w*)\}?/g, (all, name: string) => values.get(name) ?? all);
   let text = expand(command);
-  for (const m of text.matchAll(/\bfor\s+([A-Za-z_]\w*)\s+in\s+([^;\n]+?)\s*;/g)) {
-    const first = m[2]!.trim().split(/\s+/)[0];
-    if (first && !values.has(m[1]!)) values.set(m[1]!, first);
+  for (const loop of parseCommandLine(text).loops) {
+    const first = loop.items?.[0]?.value;
+    if (loop.variable !== undefined && first && !values.has(loop.variable)) values.set(loop.variable, first);
   }
   text = expand(text);
   return text;
