@@ -1,4 +1,5 @@
 import { classifyStep } from './classify.js';
+import { withShownPodShell } from './shown-shell.js';
 import type { Lesson, Plan, Step } from './types.js';
 
 /**
@@ -7,7 +8,7 @@ import type { Lesson, Plan, Step } from './types.js';
  * Steps keep doc order and ids; setup steps (`setup: true`) are meant to run first.
  */
 export function buildPlan(lesson: Lesson): Plan {
-  const steps: Step[] = lesson.steps.map((step) => {
+  const classified: Step[] = lesson.steps.map((step) => {
     if (step.kind !== 'command') return { ...step };
     const c = classifyStep(step.command, step.host);
     const next = { ...step, class: c.class, program: c.program };
@@ -15,6 +16,7 @@ export function buildPlan(lesson: Lesson): Plan {
     else next.subcommand = c.subcommand;
     return next;
   });
+  const steps = withShownPodShell(classified);
   const plan: Plan = { version: 1, path: lesson.path, steps, findings: [...lesson.findings] };
   if (lesson.title !== undefined) plan.title = lesson.title;
   if (lesson.links) plan.links = lesson.links.map((l) => ({ ...l }));

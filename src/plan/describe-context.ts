@@ -24,7 +24,7 @@ export function describeContext(host: HostContext): string {
       return 'host';
     case 'pod': {
       const name = host.name === undefined ? '' : ` ${host.namespace ? `${host.namespace}/` : ''}${host.name}`;
-      return `pod${name}${host.container ? ` (container ${host.container})` : ''}${host.client ? `, typed in its ${host.client} client` : ''}`;
+      return `pod${name}${host.container ? ` (container ${host.container})` : ''}${host.client ? `, typed in its ${host.client} client` : ''}${host.shownShell ? `, the pod shell shown at line ${host.shownShell}` : ''}`;
     }
     case 'node':
       return `node${host.name === undefined ? '' : ` ${host.name}`}`;

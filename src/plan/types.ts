@@ -105,6 +105,12 @@ export type HostContext =
       container?: string;
       /** Typed at the prompt of this client an earlier step opened in the pod (`redis-cli`, `mysql`), not in a shell. */
       client?: string;
+      /**
+       * Doc line of the pod shell the page showed earlier as the way to run commands in a pod
+       * (`kubectl run -it … busybox … sh`); a cue put this line "within a pod" without naming one,
+       * so it runs in that shell's pod, which the runner starts when the page did not.
+       */
+      shownShell?: number;
       source: ContextSource;
     }
   | { kind: 'node'; prompt?: string; name?: string; source: ContextSource }

@@ -10,7 +10,7 @@ import type { CommandStep } from '../../plan/types.js';
 import { clientOpenedBy } from '../../plan/session.js';
 import { containerExec } from '../../plan/node-container.js';
 import type { Rewrite } from '../types.js';
-import { INTERACTIVE_RULES, unhandledInteractive } from './interactive.js';
+import { INTERACTIVE_RULES, startShownPodShell, unhandledInteractive } from './interactive.js';
 import { quietForTerminal } from './terminal-output.js';
 import { backendContext } from './cluster-context.js';
 import type { PodShell, Prepared, RewriteContext } from './types.js';
@@ -238,10 +238,24 @@ function podFor(step: CommandStep, ctx: RewriteContext): PodShell | null {
   if (ctx.podShell) return ctx.podShell;
   // Typed in a shell a step of the page opens, which this run did not open (it failed or was skipped).
   if (step.host.source.by === 'session') return null;
-  const { name, namespace, container } = step.host;
+  const { name, namespace, container, shownShell } = step.host;
   if (!name) return null;
   const flags = [...(namespace ? ['-n', namespace] : []), ...(container ? ['-c', container] : [])];
+  // The shell the page showed is named by the page's own command, which this run uses as written; it has a terminal.
+  if (shownShell !== undefined) return { target: name, flags, line: shownShell, removeAfter: false, tty: true };
   return { target: ctx.bind ? ctx.bind(name) : name, flags, line: step.host.source.line ?? step.line, removeAfter: false };
+}
+
+/**
+ * What starts the pod of the shell the page showed (`kubectl run -it … busybox … sh`) for a step
+ * that runs in it when no step of this run opened it; undefined when the step is not one of its
+ * lines or the page's command makes no pod (`kubectl exec -it` into the page's own pod).
+ */
+function shownShellStart(step: CommandStep, ctx: RewriteContext): { start: string; removeAfter: boolean } | undefined {
+  const line = step.host.kind === 'pod' ? step.host.shownShell : undefined;
+  if (line === undefined) return undefined;
+  const opener = ctx.steps.find((s) => s.kind === 'command' && s.line === line);
+  return opener?.kind === 'command' ? startShownPodShell(opener.command) : undefined;
 }
 
 /**
@@ -406,10 +420,13 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
     const known = Object.keys(pod.vars ?? {});
     const tracks = pod.cwd !== undefined || known.length > 0 || assigned.size > 0 || changesDirectory(command);
     const inner = tracks ? `${podPrelude(pod)}${command}\n${podTrailer(new Set([...known, ...assigned.keys()]))}` : command;
-    const script = podLine(pod, inner);
+    const shown = ctx.podShell ? undefined : shownShellStart(step, ctx);
+    const script = shown ? `${shown.start}\n${podLine(pod, inner)}` : podLine(pod, inner);
     return {
       action: 'run',
       script,
+      // The pod the page showed a shell in, started here: later lines use it as a shell this run opened.
+      ...(shown && !client ? { opensPodShell: { ...pod, removeAfter: shown.removeAfter } } : {}),
       ...(tracks ? { tracksPodState: { assigned: Object.fromEntries(assigned) } } : {}),
       ...(pod.tty ? { pty: true } : {}),
       podTarget: pod,

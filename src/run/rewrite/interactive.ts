@@ -337,7 +337,10 @@ export const runTty: RewriteRule = (command, step, ctx) => {
     );
   const next = ctx.steps.slice(ctx.index + 1).find((s) => s.kind === 'command');
   const nextInPod = next?.kind === 'command' && next.host.kind === 'pod';
-  const opensShell = k.afterDashDash ? k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!.value) : nextInPod;
+  // `kubectl run -it … busybox --image=busybox sh`: an argument after the name is the container's
+  // argument as after `--`, so a lone shell there opens a shell as `-- sh` does.
+  const args = k.afterDashDash ?? k.positionals.slice(1);
+  const opensShell = args.length > 0 ? args.length === 1 && SHELLS.has(args[0]!.value) : nextInPod;
   if (!opensShell || !name) {
     return run(
       withTerminal(command),
@@ -345,16 +348,9 @@ export const runTty: RewriteRule = (command, step, ctx) => {
       { pty: true },
     );
   }
-  const interactiveFlags = new Set(['-i', '-t', '-it', '-ti', '--tty', '--stdin', '--rm', '--attach', '-q', '--quiet']);
-  const kept = flagWords(k)
-    .filter((f) => !interactiveFlags.has(f.name) && f.name !== '--command')
-    .map((f) => (f.value === undefined ? f.name : `${f.name}=${f.value}`));
   const ns = flagValue(k, '-n', '--namespace');
   const nsFlags = ns ? ['-n', ns] : [];
-  const to = [
-    ['kubectl', 'run', name, ...kept, '--command', '--', 'sleep', '3600'].map(shQuote).join(' '),
-    `&& { ${['kubectl', 'wait', '--for=condition=Ready', `pod/${name}`, ...nsFlags, '--timeout=60s'].map(shQuote).join(' ')} >/dev/null 2>&1 || true; }`,
-  ].join(' ');
+  const to = detachedRun(k, name);
   return run(
     to,
     [interactive(command, to, 'an interactive shell in a new pod; the pod runs detached and the following steps shown inside it run with `kubectl exec -i`')],
@@ -364,6 +360,39 @@ export const runTty: RewriteRule = (command, step, ctx) => {
     },
   );
 };
+
+/**
+ * `kubectl run NAME …` of an interactive `kubectl run -it NAME …`, started detached instead: the
+ * same image, name, namespace and flags, its command a long sleep so its shell can be exec'd into,
+ * then a wait for it to be Ready.
+ */
+function detachedRun(k: KubectlCall, name: string): string {
+  const interactiveFlags = new Set(['-i', '-t', '-it', '-ti', '--tty', '--stdin', '--rm', '--attach', '-q', '--quiet']);
+  const kept = flagWords(k)
+    .filter((f) => !interactiveFlags.has(f.name) && f.name !== '--command')
+    .map((f) => (f.value === undefined ? f.name : `${f.name}=${f.value}`));
+  const ns = flagValue(k, '-n', '--namespace');
+  const nsFlags = ns ? ['-n', ns] : [];
+  return [
+    ['kubectl', 'run', name, ...kept, '--command', '--', 'sleep', '3600'].map(shQuote).join(' '),
+    `&& { ${['kubectl', 'wait', '--for=condition=Ready', `pod/${name}`, ...nsFlags, '--timeout=60s'].map(shQuote).join(' ')} >/dev/null 2>&1 || true; }`,
+  ].join(' ');
+}
+
+/**
+ * The pod shell a page showed with `kubectl run -it NAME … <shell>`, for a later line that runs in
+ * it when no step of this run opened it: a command that starts the pod detached (as
+ * {@link runTty} does) unless it exists, printing nothing. Undefined for any other opening
+ * command (`kubectl exec -it POD -- sh` reads a pod the page made).
+ */
+export function startShownPodShell(command: string): { start: string; removeAfter: boolean } | undefined {
+  const k = firstKubectlCall(command);
+  const name = k?.positionals[0]?.value;
+  if (!k || !name || k.path[0]?.value !== 'run' || !hasFlag(k, '-t', '--tty')) return undefined;
+  const ns = flagValue(k, '-n', '--namespace');
+  const get = ['kubectl', 'get', 'pod', name, ...(ns ? ['-n', ns] : [])].map(shQuote).join(' ');
+  return { start: `{ ${get} >/dev/null 2>&1 || { ${detachedRun(k, name)}; } >/dev/null 2>&1; }`, removeAfter: hasFlag(k, '--rm') };
+}
 
 function carriedFlags(k: KubectlCall): string[] {
   const out: string[] = [];

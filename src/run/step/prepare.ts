@@ -1,5 +1,6 @@
 /** The first stage of a command step: what it is run as, or why it is not run. */
-import type { CommandStep } from '../../plan/types.js';
+import type { CommandStep, Step } from '../../plan/types.js';
+import type { PodShell } from '../rewrite/types.js';
 import { placeholderVars, resolvePlaceholders } from '../bind.js';
 import { readerValue } from '../reader-value.js';
 import { bindReaderChoice } from '../reader-choice.js';
@@ -347,7 +348,7 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   const warnings: string[] = [];
   let command = step.command;
 
-  if (state.inPod && step.host.kind !== 'pod' && state.podShell?.removeAfter) {
+  if (state.inPod && step.host.kind !== 'pod' && state.podShell?.removeAfter && !shownShellUsedLater(state.podShell, state.plan.steps, index)) {
     const pod = state.podShell;
     await internal(state, `kubectl delete pod ${shQuoteExpanding(pod.target)} ${pod.flags.map(shQuote).join(' ')} --wait=false >/dev/null 2>&1`);
     warnings.push(`pod ${pod.target} (started with --rm at line ${pod.line}) was deleted when the doc left its shell`);
@@ -595,4 +596,12 @@ function lookupView(state: Pick<LessonContext, 'shell' | 'shellOptions'>): Looku
   if (!wrap) return { path };
   const hidden = wrap.args.flatMap((a, i) => (a === '--tmpfs' && wrap.args[i + 1] ? [wrap.args[i + 1]!] : []));
   return { path, hidden, asOthers: wrap.uid !== undefined };
+}
+
+/**
+ * The page runs later lines in this pod shell, the one it showed as the way to run commands in a
+ * pod: the reader keeps it open in another terminal, so it is not deleted between them.
+ */
+function shownShellUsedLater(pod: PodShell, steps: readonly Step[], index: number): boolean {
+  return steps.slice(index + 1).some((s) => s.kind === 'command' && s.host.kind === 'pod' && s.host.shownShell === pod.line);
 }
