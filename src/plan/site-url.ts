@@ -52,3 +52,35 @@ export function shownPathFor(path: string, known: Iterable<string>, values?: (ke
   }
   return tie ? undefined : best;
 }
+
+/** What {@link showsUrlFile} reads of a manifest the page shows. */
+export interface ShownFile {
+  content: string | null;
+  origin?: string;
+  language?: string | null;
+  file?: string | null;
+  examplePath?: string;
+  sitePaths?: string[];
+}
+
+/**
+ * True when the page shows the file an address names: a website address whose path ends with the
+ * path the page includes a file by (its include path or ghlink), or any address whose file name is
+ * that of a manifest the page shows (an old page shows `hpa-php-apache.yaml` and creates it from
+ * `https://k8s.io/docs/tasks/…/hpa-php-apache.yaml`).
+ */
+export function showsUrlFile(url: string, manifests: readonly ShownFile[]): boolean {
+  const path = sitePath(url);
+  if (path !== undefined) {
+    // A file included with its site path (a ghlink) is known by that path only.
+    const keys = manifests.filter((m) => m.content !== null && m.origin === 'example').flatMap((m) => m.sitePaths ?? [m.examplePath ?? '']);
+    if (shownPathFor(path, keys) !== undefined) return true;
+  }
+  const name =
+    url
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ?? url;
+  if (!/\.(?:ya?ml|json)$/.test(name)) return false;
+  return manifests.some((x) => x.content !== null && x.language !== 'text' && [x.file, x.examplePath].some((f) => f?.split('/').pop() === name));
+}

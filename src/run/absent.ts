@@ -9,10 +9,9 @@
 import { distance } from 'fastest-levenshtein';
 import yaml from 'js-yaml';
 import type { ManifestStep, Step } from '../plan/types.js';
-import { kubectlCall, parseCommandLine, type KubectlCall } from '../shell/index.js';
+import { kindOf, kubectlCall, parseCommandLine, type KubectlCall } from '../shell/index.js';
 import { podNameShape } from '../match/normalizers/pod-name.js';
-import { baseName } from '../match/normalizers/file-source.js';
-import { shownPathFor, sitePath } from '../plan/site-url.js';
+import { showsUrlFile } from '../plan/site-url.js';
 import { newObjectKinds } from './depends.js';
 
 /** What a page creates, by kind (singular, lower case): read from its commands and manifests. */
@@ -29,55 +28,6 @@ export interface PageObjects {
 
 /** Kinds whose controllers make pods: a page that creates one of these creates pods. */
 export const POD_MAKERS: ReadonlySet<string> = new Set(['deployment', 'replicaset', 'statefulset', 'daemonset', 'job', 'cronjob', 'replicationcontroller']);
-
-/** kubectl's resource words (plural, short) to the kind's singular lower-case name. */
-const KIND_WORDS: Readonly<Record<string, string>> = {
-  po: 'pod',
-  pods: 'pod',
-  deploy: 'deployment',
-  deployments: 'deployment',
-  svc: 'service',
-  services: 'service',
-  cm: 'configmap',
-  configmaps: 'configmap',
-  secrets: 'secret',
-  ns: 'namespace',
-  namespaces: 'namespace',
-  rs: 'replicaset',
-  replicasets: 'replicaset',
-  sts: 'statefulset',
-  statefulsets: 'statefulset',
-  ds: 'daemonset',
-  daemonsets: 'daemonset',
-  jobs: 'job',
-  cj: 'cronjob',
-  cronjobs: 'cronjob',
-  sa: 'serviceaccount',
-  serviceaccounts: 'serviceaccount',
-  ing: 'ingress',
-  ingresses: 'ingress',
-  pvc: 'persistentvolumeclaim',
-  persistentvolumeclaims: 'persistentvolumeclaim',
-  pv: 'persistentvolume',
-  persistentvolumes: 'persistentvolume',
-  hpa: 'horizontalpodautoscaler',
-  horizontalpodautoscalers: 'horizontalpodautoscaler',
-  ep: 'endpoints',
-  endpointslices: 'endpointslice',
-  pdb: 'poddisruptionbudget',
-  poddisruptionbudgets: 'poddisruptionbudget',
-  no: 'node',
-  nodes: 'node',
-  rc: 'replicationcontroller',
-  replicationcontrollers: 'replicationcontroller',
-};
-
-/** The singular lower-case kind of a kubectl resource word (`deployments.apps` → `deployment`). */
-export function kindOf(word: string): string {
-  const w = word.toLowerCase().split('.')[0]!;
-  // English plurals in -es after a sibilant (`storageclasses`, `ingressclasses`) drop the `es`.
-  return KIND_WORDS[w] ?? (/(?:ss|ch|sh|x)es$/.test(w) ? w.slice(0, -2) : w.replace(/(?<!s)s$/, ''));
-}
 
 /** kubectl subcommands whose first positional is a pod (or `type/name`). */
 const POD_COMMANDS = new Set(['exec', 'logs', 'attach', 'port-forward', 'cp', 'debug']);
@@ -241,31 +191,10 @@ export function pageObjects(steps: readonly Step[], manifests: readonly Manifest
     // read above. Otherwise they are not known.
     for (const m of s.command.matchAll(/\s(?:-f|--filename)[\s=]+(https?:\/\/\S+)/g)) {
       const example = /\/examples\/([\w./-]+)$/.exec(m[1]!)?.[1];
-      if (
-        example
-          ? !(examples.has(example) || manifests.some((x) => x.examplePath === example))
-          : !(showsSiteFile(m[1]!, manifests) || shownByName(m[1]!, manifests))
-      )
-        objects.opaque = true;
+      if (example ? !(examples.has(example) || manifests.some((x) => x.examplePath === example)) : !showsUrlFile(m[1]!, manifests)) objects.opaque = true;
     }
   }
   return objects;
-}
-
-/** True when a website address (`http://k8s.io/docs/tasks/x/y.yaml`) stands for a file the page shows (by its include path or ghlink). */
-function showsSiteFile(url: string, manifests: readonly ManifestStep[]): boolean {
-  const path = sitePath(url);
-  if (path === undefined) return false;
-  // A file included with its site path (a ghlink) is known by that path only.
-  const keys = manifests.filter((m) => m.content !== null && m.origin === 'example').flatMap((m) => m.sitePaths ?? [m.examplePath ?? '']);
-  return shownPathFor(path, keys) !== undefined;
-}
-
-/** True when the page shows the manifest a URL names by its file name (`…/hpa-php-apache.yaml`). */
-function shownByName(url: string, manifests: readonly ManifestStep[]): boolean {
-  const name = baseName(url);
-  if (!/\.(?:ya?ml|json)$/.test(name)) return false;
-  return manifests.some((x) => x.content !== null && x.language !== 'text' && [x.file, x.examplePath].some((f) => f?.split('/').pop() === name));
 }
 
 /**

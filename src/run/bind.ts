@@ -134,7 +134,7 @@ export function observe(command: string, output: string, obs: Observations): voi
 /** Kinds of placeholder the runner can fill in. */
 export type PlaceholderKind = 'pod-name' | 'cluster-ip' | 'external-ip' | 'node-port' | 'node-external-ip' | 'node-name' | 'pid';
 
-function kindOf(name: string): PlaceholderKind | null {
+function placeholderKind(name: string): PlaceholderKind | null {
   const n = name.toLowerCase().replace(/[\s_]/g, '-');
   if (/^(your-)?pod(-name)?$|^name-of-(the-)?pod$/.test(n)) return 'pod-name';
   // "Choose one of your nodes": `<your-node-name>`, `<node-name>`, `<nodename>`, `<name-of-your-node>`.
@@ -257,7 +257,7 @@ export function fillPlaceholder(
   context: string,
   viaNodePort = false,
 ): { value: string; kind: PlaceholderKind } | { unresolved: string; kind?: PlaceholderKind } {
-  const found = kindOf(placeholder.replace(/^<|>$/g, ''));
+  const found = placeholderKind(placeholder.replace(/^<|>$/g, ''));
   const kind = found === 'external-ip' && viaNodePort ? 'node-external-ip' : found;
   if (!kind) return { unresolved: `the doc leaves ${placeholder} for the reader to fill in` };
   const r = resolveKind(kind, obs, context);

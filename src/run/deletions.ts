@@ -8,8 +8,8 @@
  * pods). An object made again after its deletion is no longer deleted.
  */
 import type { ManifestStep } from '../plan/types.js';
-import { flagValue, hasFlag, kubectlCall, parseCommandLine, type KubectlCall } from '../shell/index.js';
-import { callKind, isEmptyListing, isListing, kindOf, manifestObjects, notFoundIn, objectsCreatedBy, POD_MAKERS } from './absent.js';
+import { flagValue, hasFlag, kindOf, kubectlCall, parseCommandLine, type KubectlCall } from '../shell/index.js';
+import { callKind, isEmptyListing, isListing, manifestObjects, notFoundIn, objectsCreatedBy, POD_MAKERS } from './absent.js';
 import { generatedOwner } from './generated-names.js';
 import type { EarlierStep } from './hints/types.js';
 

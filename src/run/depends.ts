@@ -5,7 +5,7 @@
  * nginxconfigmap …`).
  */
 import { accountLogin } from '../plan/account.js';
-import { flagValue, kubectlCall, parseCommandLine, variablesSet, writtenFiles } from '../shell/index.js';
+import { flagValue, kindOf, kubectlCall, parseCommandLine, variablesSet, writtenFiles } from '../shell/index.js';
 
 /** A skipped step and the names of what it would have produced. */
 export interface SkippedProducer {
@@ -80,19 +80,11 @@ export function stillMissing(producers: readonly SkippedProducer[], present?: Pr
 /** Objects known to exist, as `kind/name` and as the bare name (the kind word without its group, singular). */
 export type PresentObjects = ReadonlySet<string>;
 
-/** `deployment.apps` → `deployment`, `services` → `service`, `networkpolicies` → `networkpolicy`. */
-export function kindWord(kind: string): string {
-  const k = kind.toLowerCase().split('.')[0]!;
-  if (k.endsWith('ies')) return `${k.slice(0, -3)}y`;
-  if (/(?:ss|sh|ch|x)es$/.test(k)) return k.slice(0, -2);
-  return k.endsWith('s') && !k.endsWith('ss') ? k.slice(0, -1) : k;
-}
-
 /** The producer without the objects that are present (by kind and name when it knows the kind, else by name). */
 function withoutPresent(p: SkippedProducer, present: PresentObjects): SkippedProducer {
   const isPresent = (name: string): boolean => {
     const kinds = p.kinds?.get(name);
-    return kinds?.size ? [...kinds].some((k) => present.has(`${kindWord(k)}/${name}`)) : present.has(name);
+    return kinds?.size ? [...kinds].some((k) => present.has(`${kindOf(k)}/${name}`)) : present.has(name);
   };
   const objects = new Set([...(p.objects ?? [])].filter((n) => !isPresent(n)));
   // An object name among the names (`kubectl create deployment web`), not a file or a variable.
@@ -118,7 +110,7 @@ export function presentObjects(ran: readonly { output: string }[]): Set<string> 
   const lines = resultLines(`${THERE}|deleted`);
   for (const r of ran) {
     for (const m of r.output.matchAll(lines)) {
-      const kind = kindWord((m[1] ?? m[3])!);
+      const kind = kindOf((m[1] ?? m[3])!);
       const name = (m[2] ?? m[4])!;
       if (m[5] === 'deleted') {
         present.delete(`${kind}/${name}`);
@@ -142,7 +134,7 @@ export function shownPresent(output: string): Set<string> {
   const present = new Set<string>();
   for (const m of output.matchAll(resultLines(`${THERE}|deleted`))) {
     const name = (m[2] ?? m[4])!;
-    present.add(`${kindWord((m[1] ?? m[3])!)}/${name}`);
+    present.add(`${kindOf((m[1] ?? m[3])!)}/${name}`);
     present.add(name);
   }
   return present;
@@ -366,7 +358,7 @@ export function createdObjects(output: string): Set<string> {
 /** The kind words of the objects an output announces as made anew, by name. */
 export function newObjectKinds(output: string): Map<string, Set<string>> {
   const kinds = new Map<string, Set<string>>();
-  for (const a of announced(output)) if (a.verb === 'created') kinds.set(a.name, new Set([...(kinds.get(a.name) ?? []), kindWord(a.kind)]));
+  for (const a of announced(output)) if (a.verb === 'created') kinds.set(a.name, new Set([...(kinds.get(a.name) ?? []), kindOf(a.kind)]));
   return kinds;
 }
 

@@ -4,8 +4,8 @@
  * the objects did not make them (it failed, or was skipped or unchecked), the listing says nothing
  * about the page: it is skipped as depending on that step, not passed.
  */
-import { kubectlCall, parseCommandLine } from '../shell/index.js';
-import { dependencyReason, kindWord, type SkippedProducer } from './depends.js';
+import { kindOf, kubectlCall, parseCommandLine } from '../shell/index.js';
+import { dependencyReason, type SkippedProducer } from './depends.js';
 import { isListing } from './absent.js';
 
 /** kubectl's answer to a list with nothing in it, alone on its lines. */
@@ -23,7 +23,7 @@ function listedKinds(command: string): string[] | undefined {
   if (calls.length !== 1 || !calls[0]) return undefined;
   const call = calls[0];
   if (!isListing(call)) return undefined;
-  return call.positionals[0]!.value.split(',').map((k) => kindWord(k));
+  return call.positionals[0]!.value.split(',').map((k) => kindOf(k));
 }
 
 /** True when the command makes objects with kubectl. */
@@ -51,7 +51,7 @@ function mayHaveMade(p: SkippedProducer, listed: readonly string[]): boolean {
 /** The kinds a refusal names (`The Pod "x" is invalid`, `pods "x" is forbidden`, `pods "x" already exists`). */
 function refusedKinds(output: string): string[] {
   const kinds = [...output.matchAll(/^The ([A-Za-z.]+) "[^"]+" is invalid|\b([a-z][\w.]*) "[^"]+" (?:is forbidden|already exists)/gm)];
-  return kinds.map((m) => kindWord((m[1] ?? m[2])!));
+  return kinds.map((m) => kindOf((m[1] ?? m[2])!));
 }
 
 /**

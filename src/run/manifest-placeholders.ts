@@ -7,11 +7,10 @@
  */
 import { loadAll } from 'js-yaml';
 import { findPlaceholders } from '../plan/placeholders.js';
-import { kubectlCall, parseCommandLine } from '../shell/index.js';
+import { kindOf, kubectlCall, parseCommandLine } from '../shell/index.js';
 import { fillPlaceholder, type Observations } from './bind.js';
 import { exampleDownloadTargets } from './rewrite/index.js';
 import type { Rewrite } from './types.js';
-import { kindWord } from './depends.js';
 
 /** A placeholder left in a manifest file, and where. */
 export interface TemplateManifest {
@@ -39,7 +38,7 @@ function namedObjects(content: string | null): { name: string; kind?: string }[]
       const o = d as { kind?: unknown; metadata?: { name?: unknown } } | null;
       const name = o?.metadata?.name;
       if (typeof name !== 'string') return [];
-      return [typeof o?.kind === 'string' ? { name, kind: kindWord(o.kind) } : { name }];
+      return [typeof o?.kind === 'string' ? { name, kind: kindOf(o.kind) } : { name }];
     });
   } catch {
     return [];

@@ -14,8 +14,7 @@
  * both ways is compared with the first way's when the first way showed none of its own.
  */
 import type { CommandStep } from '../plan/types.js';
-import { flagValue, kubectlCall, parseCommandLine, shQuote, type KubectlCall } from '../shell/index.js';
-import { kindOf } from './absent.js';
+import { flagValue, kindOf, kubectlCall, parseCommandLine, shQuote, type KubectlCall } from '../shell/index.js';
 
 /** An object a step reported as created (`secret/db-user-pass created`). */
 export interface CreatedObject {

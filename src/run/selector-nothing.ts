@@ -10,8 +10,8 @@
  */
 import yaml from 'js-yaml';
 import type { ManifestStep } from '../plan/types.js';
-import { flagValue, hasFlag, kubectlCall, parseCommandLine, type KubectlCall } from '../shell/index.js';
-import { kindOf, type PageObjects } from './absent.js';
+import { flagValue, hasFlag, kindOf, kubectlCall, parseCommandLine, type KubectlCall } from '../shell/index.js';
+import { type PageObjects } from './absent.js';
 import type { ListedObject } from './look.js';
 
 /** One requirement of a selector: `key=value`, `key!=value`, `key`, `!key`, `key in (a,b)`, `key notin (a,b)`. */

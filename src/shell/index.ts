@@ -23,3 +23,5 @@ export { FILE_WRITERS, type FileWriter } from './data/file-writers.js';
 export { SHELL_BUILTINS, QUIET_COMMANDS, type Quiet } from './data/builtins.js';
 export { printsNothing, stdoutFile, isQuietCommand } from './quiet.js';
 export { neverEnds, isEndlessLoop, type NeverEnds } from './endless.js';
+export { kindOf, realResourcePlural } from './resource-kind.js';
+export { RESOURCE_WORDS_1_32 } from './data/resource-types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absentPrerequisite, kindOf, pageObjects } from '../../src/run/absent.js';
+import { absentPrerequisite, pageObjects } from '../../src/run/absent.js';
 import { shQuoteExpanding } from '../../src/shell/index.js';
 import { cmd, manifest } from './plan-builder.js';
 
@@ -191,18 +191,6 @@ describe('shQuoteExpanding', () => {
     expect(shQuoteExpanding('${NODE}-x')).toBe('"${NODE}-x"');
     expect(shQuoteExpanding('$(rm -rf x)')).toBe("'$(rm -rf x)'");
     expect(shQuoteExpanding('a b')).toBe("'a b'");
-  });
-});
-
-describe('kindOf', () => {
-  it.each([
-    ['storageclasses', 'storageclass'],
-    ['ingressclasses.networking.k8s.io', 'ingressclass'],
-    ['crontabs', 'crontab'],
-    ['pods', 'pod'],
-    ['ingress', 'ingress'],
-  ])('%s → %s', (word, kind) => {
-    expect(kindOf(word)).toBe(kind);
   });
 });
 

@@ -1,0 +1,70 @@
+/**
+ * The resource types a Kubernetes 1.32 cluster (kind) serves, as `kubectl api-resources` lists
+ * them: plural, API group and short names. Every stage that reads a kubectl resource word
+ * (`deploy`, `pods`, `deployments.apps`) reads it through this one table (`kindOf`), and the
+ * simulator says from it which types a real cluster has that it does not serve.
+ */
+
+/** [plural, group, short names…] of every resource type of a kind 1.32 cluster. */
+export const RESOURCE_WORDS_1_32: readonly (readonly string[])[] = [
+  ['bindings', ''],
+  ['componentstatuses', '', 'cs'],
+  ['configmaps', '', 'cm'],
+  ['endpoints', '', 'ep'],
+  ['events', '', 'ev'],
+  ['limitranges', '', 'limits'],
+  ['namespaces', '', 'ns'],
+  ['nodes', '', 'no'],
+  ['persistentvolumeclaims', '', 'pvc'],
+  ['persistentvolumes', '', 'pv'],
+  ['pods', '', 'po'],
+  ['podtemplates', ''],
+  ['replicationcontrollers', '', 'rc'],
+  ['resourcequotas', '', 'quota'],
+  ['secrets', ''],
+  ['serviceaccounts', '', 'sa'],
+  ['services', '', 'svc'],
+  ['mutatingwebhookconfigurations', 'admissionregistration.k8s.io'],
+  ['validatingadmissionpolicies', 'admissionregistration.k8s.io'],
+  ['validatingadmissionpolicybindings', 'admissionregistration.k8s.io'],
+  ['validatingwebhookconfigurations', 'admissionregistration.k8s.io'],
+  ['customresourcedefinitions', 'apiextensions.k8s.io', 'crd', 'crds'],
+  ['apiservices', 'apiregistration.k8s.io'],
+  ['controllerrevisions', 'apps'],
+  ['daemonsets', 'apps', 'ds'],
+  ['deployments', 'apps', 'deploy'],
+  ['replicasets', 'apps', 'rs'],
+  ['statefulsets', 'apps', 'sts'],
+  ['selfsubjectreviews', 'authentication.k8s.io'],
+  ['tokenreviews', 'authentication.k8s.io'],
+  ['localsubjectaccessreviews', 'authorization.k8s.io'],
+  ['selfsubjectaccessreviews', 'authorization.k8s.io'],
+  ['selfsubjectrulesreviews', 'authorization.k8s.io'],
+  ['subjectaccessreviews', 'authorization.k8s.io'],
+  ['horizontalpodautoscalers', 'autoscaling', 'hpa'],
+  ['cronjobs', 'batch', 'cj'],
+  ['jobs', 'batch'],
+  ['certificatesigningrequests', 'certificates.k8s.io', 'csr'],
+  ['leases', 'coordination.k8s.io'],
+  ['endpointslices', 'discovery.k8s.io'],
+  ['flowschemas', 'flowcontrol.apiserver.k8s.io'],
+  ['prioritylevelconfigurations', 'flowcontrol.apiserver.k8s.io'],
+  ['ingressclasses', 'networking.k8s.io'],
+  ['ingresses', 'networking.k8s.io', 'ing'],
+  ['networkpolicies', 'networking.k8s.io', 'netpol'],
+  ['runtimeclasses', 'node.k8s.io'],
+  ['poddisruptionbudgets', 'policy', 'pdb'],
+  ['clusterrolebindings', 'rbac.authorization.k8s.io'],
+  ['clusterroles', 'rbac.authorization.k8s.io'],
+  ['rolebindings', 'rbac.authorization.k8s.io'],
+  ['roles', 'rbac.authorization.k8s.io'],
+  ['priorityclasses', 'scheduling.k8s.io', 'pc'],
+  ['csidrivers', 'storage.k8s.io'],
+  ['csinodes', 'storage.k8s.io'],
+  ['csistoragecapacities', 'storage.k8s.io'],
+  ['storageclasses', 'storage.k8s.io', 'sc'],
+  ['volumeattachments', 'storage.k8s.io'],
+];
+
+/** Singular names that are not the plural without its ending (`kubectl api-resources -o wide`'s SINGULARNAME). */
+export const IRREGULAR_SINGULARS: Readonly<Record<string, string>> = { endpoints: 'endpoints' };
