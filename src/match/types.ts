@@ -17,7 +17,8 @@ export interface Difference {
    * True when the actual output has something the doc lacks that newer Kubernetes versions add
    * (a describe field, a YAML key): the doc is likely stale rather than wrong. On a missing line
    * (and the extra lines beside it), true when a grep context window moved because the cluster
-   * prints fields the doc lacks, so the doc's edge lines fall outside it.
+   * prints fields the doc lacks, so the doc's edge lines fall outside it, or when a watch row
+   * shows an early stage of an object this run's watch, started later in its life, never printed.
    */
   stale?: boolean;
   /**

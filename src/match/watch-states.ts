@@ -41,3 +41,20 @@ export function withoutEarlierStates(actual: string): string[] {
   for (let cut = 1; cut < run; cut++) out.push([...lines.slice(0, headerAt + 1), ...rows.slice(cut)].join('\n'));
   return out;
 }
+
+/**
+ * Where a pod's STATUS (kubectl's printed reason, printers.go) lies in the life of a pod that
+ * starts and goes away: created, starting its containers, running, on its way out. Failure states
+ * (`Error`, `CrashLoopBackOff`, …) have no place: they are never a stage a watch may have missed.
+ */
+const LIFECYCLE: readonly { status: RegExp; rank: number }[] = [
+  { status: /^Pending$/, rank: 0 },
+  { status: /^(?:ContainerCreating|PodInitializing|Init:\d+\/\d+)$/, rank: 1 },
+  { status: /^Running$/, rank: 2 },
+  { status: /^(?:Terminating|Completed)$/, rank: 3 },
+];
+
+/** The status's stage in a pod's life (see LIFECYCLE), or undefined for one that has none. */
+export function lifecycleRank(status: string | undefined): number | undefined {
+  return LIFECYCLE.find((s) => s.status.test(status?.trim() ?? ''))?.rank;
+}

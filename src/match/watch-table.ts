@@ -25,6 +25,7 @@ import { segmentLines, type Column, type Row, type Table } from './table-parse.j
 import { compileTemplate } from './template.js';
 import type { Difference } from './types.js';
 import { firstKubectlCall, hasFlag, flagValue } from '../shell/index.js';
+import { lifecycleRank } from './watch-states.js';
 
 /** Pod states of a failure (printers.go reasons): never an event an excerpt may leave out after its last row. */
 const FAILED_STATUS =
@@ -195,11 +196,41 @@ export function compareWatchStream(
   const lastOf = new Map<string, number>();
   for (const [dr, ar] of paired) lastOf.set(docName(dr), Math.max(pos.get(ar)!, lastOf.get(docName(dr)) ?? -1));
   const end = Math.max(-1, ...[...paired.values()].map((ar) => pos.get(ar)!));
+  const docStatusAt = doc.table.columns.findIndex((c) => c.name === 'STATUS');
+  const firstActStatusAt = act.table.columns.findIndex((c) => c.name === 'STATUS');
+  // A doc row of an early stage of its object's life (`ContainerCreating`, then `Running`) this
+  // run's watch never printed because the object was further on (`Terminating`) when it started:
+  // the page's watch started earlier. Only rows before every row of the object that is found, when
+  // a later one is found: the rows the step is about and the object's last state are still checked.
+  const startedLater = (dr: Row, i: number, name: string): Difference | undefined => {
+    if (docStatusAt < 0 || firstActStatusAt < 0) return undefined;
+    const own = docRows.filter((r) => docName(r) === name);
+    const before = own.slice(0, own.indexOf(dr));
+    if (before.some((r) => paired.has(r)) || !docRows.slice(i + 1).some((r) => docName(r) === name && paired.has(r))) return undefined;
+    const first = actRows.find((r) => actName(r) === name);
+    const status = dr.cells[docStatusAt];
+    const was = lifecycleRank(status);
+    const is = lifecycleRank(first?.cells[firstActStatusAt]);
+    if (was === undefined || is === undefined || was >= is) return undefined;
+    return {
+      kind: 'missing-line',
+      message: `row ${name}: ${status} not in actual output (${name} was already ${first!.cells[firstActStatusAt]} when this run's watch started: the page's watch started earlier)`,
+      line: origin.line + dr.line.index,
+      column: origin.column + (dr.offsets[0] ?? 0),
+      expected: squeeze(dr.line.text),
+      stale: true,
+    };
+  };
   docRows.forEach((dr, i) => {
     if (paired.has(dr)) return;
     const name = docName(dr);
     // The listing the author's watch started with showed an earlier state of an object whose later rows are here.
     if (docListing.includes(dr) && docRows.slice(i + 1).some((r) => docName(r) === name && paired.has(r))) return;
+    const caughtLater = startedLater(dr, i, name);
+    if (caughtLater) {
+      out.push(caughtLater);
+      return;
+    }
     out.push({
       kind: 'missing-line',
       message: `row ${name || squeeze(dr.line.text)}: missing in actual output`,
