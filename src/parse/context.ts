@@ -2,6 +2,7 @@ import {
   headingContextCue,
   leadInContextCue,
   matchConcurrentCue,
+  matchReturnTerminalCue,
   matchStopRunningCue,
   matchNodeShellCue,
   matchContextCue,
@@ -11,6 +12,7 @@ import {
 } from '../plan/context-cues.js';
 import {
   ALREADY_RUNNING_CUE,
+  RUNNING_OUTPUT_CUE,
   CONTAINER_COMMAND_CUE,
   CONTAINER_USES_CUE,
   EXAMPLE_COMMAND_LEAD,
@@ -220,7 +222,8 @@ export class ContextTracker {
 
   /** Records an added step: a long-running step under a "in one terminal" cue keeps running. */
   noteStep(step: CommandStep, c: BlockCommand): void {
-    if (!isLongRunning(step.command)) return;
+    // A repeat that shows an earlier step's output runs nothing: it keeps nothing running.
+    if (!isLongRunning(step.command) || step.showsOutputOf) return;
     const comment = [...(c.comments ?? [])].reverse().find((l) => matchConcurrentCue(l.text.replace(/^#+\s*/, '')) !== undefined);
     if (comment) step.concurrent = { cue: comment.text.replace(/^#+\s*/, ''), line: comment.line };
     else if (this.concurrentCue) step.concurrent = { cue: this.concurrentCue.text, line: this.concurrentCue.line };
@@ -243,6 +246,25 @@ export class ContextTracker {
       if (commandKey(s.command) === key) return s;
     }
     return undefined;
+  }
+
+  /**
+   * The earlier step of the page (any section) whose output a block shows by repeating its command
+   * with rows, when the prose or a comment sends the reader to that command's terminal ("Examine the
+   * output of the `kubectl get` command in the first terminal"): the same long-running command, kept
+   * running in another terminal with no output of its own. With the cue that said so.
+   */
+  runningOutputOf(c: BlockCommand, command: string): { step: CommandStep; cue: string } | undefined {
+    if (c.output.length === 0 || !isLongRunning(command)) return undefined;
+    const texts = [...(c.comments ?? []).map((l) => l.text.replace(/^#+\s*/, '')), this.lastProse];
+    let cue: string | undefined;
+    for (const t of texts) {
+      cue ??= RUNNING_OUTPUT_CUE.pattern.exec(t)?.[0] ?? ALREADY_RUNNING_CUE.pattern.exec(t)?.[0] ?? matchReturnTerminalCue(t);
+    }
+    if (cue === undefined) return undefined;
+    const key = commandKey(command);
+    const step = this.running.findLast((s) => commandKey(s.command) === key && s.showsOutputOf === undefined);
+    return step?.concurrent && step.expected === null && !step.skip ? { step, cue: cue.trim() } : undefined;
   }
 
   /** The cue text a block gives for its command being the one still running, if any. */

@@ -102,6 +102,8 @@ export class LessonBuilder {
         this.context.continued = running;
         continue;
       }
+      // The command kept running in another terminal, shown again with rows: they are its output.
+      const shows = opts.directive === undefined && !opts.inferred ? this.context.runningOutputOf(c, text) : undefined;
       const position = spanOf(c.lines[0]!, c.lines[c.lines.length - 1]!);
       const placed = this.context.place(c, text, classifyStep(text, c.host).program, position.line);
       const cls = classifyStep(text, placed.host);
@@ -120,6 +122,7 @@ export class LessonBuilder {
         blockId,
       };
       if (cls.subcommand !== undefined) step.subcommand = cls.subcommand;
+      if (shows) step.showsOutputOf = { line: shows.step.line, cue: shows.cue };
       const supposed = this.context.hypothesis;
       const narrated = this.context.narrated;
       const containerCommand = this.context.containerCommand;

@@ -189,6 +189,13 @@ export interface CommandStep {
    */
   stoppedAt?: ConcurrentCue;
   /**
+   * The page repeats the command of an earlier long-running step it kept running in another
+   * terminal (at `line`) to show what that one printed ("Examine the output of the `kubectl get`
+   * command in the first terminal", `cue`): this step is not run again; its output is the earlier
+   * step's, from its start up to now.
+   */
+  showsOutputOf?: { line: number; cue: string };
+  /**
    * Placeholders in the command that nothing on the page assigns (`<pod-name>`, `${POD_NAME}`,
    * `my-pod`-style generic names), as written. The runner may bind them from earlier output;
    * when it cannot, the step is illustrative.

@@ -132,12 +132,20 @@ export async function finishConcurrent(state: LessonProgress, c: Concurrent, wai
   await internal(state, `kill -TERM "$${c.job}" 2>/dev/null; wait "$${c.job}" 2>/dev/null; unset ${c.job}`);
   actual = await output(state, c);
   const r = c.result;
+  r.durationMs = Date.now() - c.started;
+  return judgeOutput(state, c.step, actual, r);
+}
+
+/**
+ * Judges `actual` as the output of `step` into `r`: a step run in the background, or one that
+ * shows such a step's output. The output is kept for later lines that read it.
+ */
+export function judgeOutput(state: LessonProgress, step: CommandStep, actual: string, r: StepResult): StepResult {
   r.attempts = 1;
   r.actual = actual;
-  r.durationMs = Date.now() - c.started;
-  const e = c.step.expected;
+  const e = step.expected;
   if (e) {
-    const m = match(state, c.step, actual, c.step.command);
+    const m = match(state, step, actual, step.command);
     r.status = m.ok ? 'pass' : 'fail';
     r.differences = m.differences;
     if (!m.ok && m.diff) r.diff = m.diff;
@@ -146,9 +154,25 @@ export async function finishConcurrent(state: LessonProgress, c: Concurrent, wai
     // What the backend cannot model decides this step as it does one run in the foreground.
     const cannot = m.ok
       ? undefined
-      : cannotCheck({ command: c.step.command, output: actual, expected: e.text, onHost: c.step.host.kind === 'local' }, state.session);
+      : cannotCheck({ command: step.command, output: actual, expected: e.text, onHost: step.host.kind === 'local' }, state.session);
     if (cannot) markUnchecked(r, cannot.reason);
   }
-  state.outputs.set(c.step.id, actual);
+  state.outputs.set(step.id, actual);
   return r;
+}
+
+/**
+ * What the background step has printed so far, once `step`'s lines have appeared in it or
+ * `waitMs` of the cluster's time passed: `step` shows that output ("Examine the output of the
+ * `kubectl get` command in the first terminal"). The background step keeps running.
+ */
+export async function shownSoFar(state: LessonProgress, c: Concurrent, step: CommandStep, waitMs: number): Promise<string> {
+  const clock = new ClusterTime(state);
+  const shown = (actual: string) => step.expected !== null && match(state, step, actual, step.command).ok;
+  let actual = await output(state, c);
+  while (!shown(actual) && clock.elapsed() < waitMs && !state.options.signal?.aborted) {
+    await clock.pause(Math.min(500, Math.max(50, waitMs - clock.elapsed())));
+    actual = await output(state, c);
+  }
+  return actual;
 }

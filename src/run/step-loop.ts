@@ -14,6 +14,7 @@ import { writeManifest } from './sandbox.js';
 import { stepRoles } from './select.js';
 import type { LessonState } from './state.js';
 import { runCommandStep } from './step/index.js';
+import { judgeShownOutput } from './shown-output.js';
 import { prepareStep } from './step/prepare.js';
 import { podBackgroundLine } from './rewrite/index.js';
 import type { LessonResult, StepResult } from './types.js';
@@ -112,6 +113,11 @@ function stoppedEarly(o: NormalizedRunOptions, state: LessonState, result: Lesso
   }
 }
 
+/** True when a step from `from` on, which runs, shows the output of the step at `line`. */
+function shownLater(steps: readonly Step[], roles: readonly string[], from: number, line: number): boolean {
+  return steps.some((s, i) => i >= from && roles[i] !== 'omit' && s.kind === 'command' && !s.skip && s.showsOutputOf?.line === line);
+}
+
 /** Runs the lesson's steps in order into `result`. */
 export async function runSteps(state: LessonState, result: LessonResult): Promise<void> {
   const { plan, options: o } = state;
@@ -131,9 +137,10 @@ export async function runSteps(state: LessonState, result: LessonResult): Promis
     const role = roles[index]!;
     if (role === 'omit') continue;
     for (const c of [...pending]) {
-      // Its section ended, or the page told the reader to stop it (Ctrl+C) before this step.
+      // Its section ended, or the page told the reader to stop it (Ctrl+C) before this step; a
+      // step still to come that shows its output keeps it running past its section.
       const stopped = c.step.stoppedAt !== undefined && c.step.stoppedAt.line < step.line;
-      if (step.section !== c.step.section || stopped) await finish(c, o.settleMs);
+      if (stopped || (step.section !== c.step.section && !shownLater(plan.steps, roles, index, c.step.line))) await finish(c, o.settleMs);
     }
     if (Date.now() >= state.deadline) state.lessonTimedOut = true;
     const stop = stopReason(o, state, quit);
@@ -141,7 +148,8 @@ export async function runSteps(state: LessonState, result: LessonResult): Promis
     o.onStepStart(step, position, total);
     const decision = !stop && step.kind === 'command' && o.beforeStep ? await o.beforeStep(step, position, total) : undefined;
     if (decision?.action === 'quit') quit = true;
-    const outcome = await stepOutcome(state, step, index, stop, decision);
+    const shown = !stop && !decision && step.kind === 'command' && step.showsOutputOf ? await judgeShownOutput(state, step, pending, result.steps) : undefined;
+    const outcome = shown ? { result: shown } : await stepOutcome(state, step, index, stop, decision);
     if ('started' in outcome) {
       const c = outcome.started;
       if (role === 'replay') c.result.replay = true;

@@ -17,6 +17,7 @@ import {
   EXAMPLE_COMMAND_LEAD,
   HEADING_POD_CUE,
   ALREADY_RUNNING_CUE,
+  RUNNING_OUTPUT_CUE,
   HYPOTHETICAL_STATE_CUE,
   NARRATED_CHANGE_CUE,
   NODE_SHELL_CUES,
@@ -55,6 +56,15 @@ describe('context cues', () => {
       it.each(cue.clean.map((t) => [t]))(`${name} cue ${cue.id} should not fire on %s`, (s) => expect(match(s)).toBeUndefined());
     }
   }
+});
+
+describe('prose sending the reader to the output of a command running in another terminal', () => {
+  it.each(RUNNING_OUTPUT_CUE.trigger)("reads %s as that command's output", (s) => {
+    expect(RUNNING_OUTPUT_CUE.pattern.test(s)).toBe(true);
+  });
+  it.each(RUNNING_OUTPUT_CUE.clean)("does not read %s as that command's output", (s) => {
+    expect(RUNNING_OUTPUT_CUE.pattern.test(s)).toBe(false);
+  });
 });
 
 describe('a supposed state the page never sets up', () => {

@@ -39,6 +39,7 @@ export function formatPlanText(plan: Plan): string {
     if (s.closesSession) notes.push('ends the session');
     if (s.concurrent) notes.push(`keeps running in another terminal (line ${s.concurrent.line})`);
     if (s.stoppedAt) notes.push(`stopped at line ${s.stoppedAt.line}`);
+    if (s.showsOutputOf) notes.push(`shows the output of line ${s.showsOutputOf.line}, not run again`);
     if (s.placeholders?.length) notes.push(`placeholders ${s.placeholders.join(', ')}`);
     lines.push(`       ${notes.join('; ')}`);
     if (s.expected) {

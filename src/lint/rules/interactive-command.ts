@@ -11,6 +11,8 @@ export const interactiveCommand: LintRule = {
   check(_plan, ctx) {
     const out: Diagnostic[] = [];
     for (const step of ctx.commands) {
+      // Shown again only for the output of the one kept running in another terminal: not run.
+      if (step.showsOutputOf) continue;
       for (const sc of ctx.simple(step)) {
         // `watch kubectl …` is located at kubectl; the wrapper is what never ends.
         const program = sc.prefixes.some((p) => p.value === 'watch') ? 'watch' : sc.program?.value;

@@ -391,3 +391,27 @@ export const ALREADY_RUNNING_CUE = {
     'Make sure that the DaemonSet is already running on every node.',
   ],
 } as const;
+
+/**
+ * Prose sending the reader to the output of a command kept running in another terminal
+ * ("Examine the output of the `kubectl get` command in the first terminal"): a block that repeats
+ * that command with rows shows what the running command printed, from its start, not the output of
+ * a second run. The return-to-terminal and already-running cues say the same. Test:
+ * test/plan/context-cues.test.ts.
+ */
+export const RUNNING_OUTPUT_CUE = {
+  pattern:
+    /\b(?:examine|look\s+at|check|observe|inspect|view|watch)\s+the\s+output\s+of\s+(?:the\s+|your\s+)?(?:`[^`]*`\s+|\S+\s+){0,3}?(?:command|watch)\s+(?:(?:that\s+is\s+|still\s+)?running\s+)?in\s+the\s+(?:first|other|original|earlier)\s+(?:terminal|shell|window|tab)\b|\bthe\s+output\s+of\s+the\s+(?:\S+\s+){0,2}?watch\s+(?:that\s+is\s+|still\s+)?running\b/i,
+  trigger: [
+    'Examine the output of the `kubectl get` command in the first terminal. Eventually, the output will look like the example below.',
+    'Examine the output of the `kubectl get` command in the first terminal, and wait for the three additional Pods to transition to Running and Ready.',
+    'Look at the output of the watch command in the other terminal:',
+    'Check the output of the pod watch still running:',
+  ],
+  clean: [
+    'Examine the output of the `kubectl get` command:',
+    'Check the output of the command:',
+    'The output is similar to:',
+    'In the first terminal, watch the Pods:',
+  ],
+} as const;

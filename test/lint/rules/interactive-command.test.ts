@@ -22,6 +22,12 @@ describe('interactive-command', () => {
     expect(ds[3]!.message).toMatch(/background process for the following steps/);
   });
 
+  it('says nothing of a watch shown again only for the output of the one kept running', () => {
+    const first = cmd(1, 'kubectl get pods -w -l app=web');
+    const again = cmd(9, 'kubectl get pods -w -l app=web', { showsOutputOf: { line: 1, cue: 'in the first terminal' } });
+    expect(lintOne('interactive-command', first, again).map((d) => d.line)).toEqual([1]);
+  });
+
   it('accepts non-interactive forms', () => {
     expect(
       lintOne(
