@@ -4,6 +4,10 @@
  *   namespaces); when kubedoctest runs as root, bwrap itself runs as `nobody` (65534), so the
  *   mapped user is not host root and owner bits of root's files (/etc/shadow, ~/.npmrc) do not apply;
  * - its own PID, IPC, UTS, cgroup and network namespaces, a new session, `--die-with-parent`;
+ *   the program bwrap starts (the supervisor) is the namespace's pid 1 (`--as-pid-1`), so no bwrap
+ *   process is inside: none the lesson could inspect through /proc (bwrap is dumpable), and no
+ *   step can kill or stop the supervisor (the kernel drops a signal sent from inside a namespace
+ *   to its init when the init has no handler for it, and `kill -9 -1` spares it);
  * - the host file system read-only, with /tmp, /var/tmp, /run, the runner's HOME and the parent
  *   of its sandbox replaced by empty tmpfs (no other lesson's directory is visible, wherever
  *   TMPDIR is), then only its own `home/` and `run/` bound writable;
@@ -80,7 +84,9 @@ export function bwrapArgs(layout: ConfineLayout): string[] {
   if (layout.hostHome && layout.hostHome !== '/' && !hidden.some((h) => within(h, layout.hostHome!))) hidden.push(layout.hostHome);
   const args = sandboxArgs(
     ['--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-net', '--unshare-cgroup-try'],
-    ['--new-session', '--hostname', 'kubedoctest'],
+    // The supervisor is pid 1, as unconfined under `unshare --fork` (shell.ts): bwrap's own reaper
+    // would otherwise be pid 1, dumpable by the lesson's uid, and the supervisor a killable pid 2.
+    ['--as-pid-1', '--new-session', '--hostname', 'kubedoctest'],
   );
   for (const dir of hidden) args.push('--tmpfs', dir);
   // Tools the lesson runs that live under a hidden directory (~/.local/bin/kubectl) stay usable.

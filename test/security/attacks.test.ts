@@ -290,4 +290,33 @@ describe('attacks on a confined lesson', () => {
       [8, 'pass'],
     ]);
   });
+
+  it(
+    "11: a step cannot inspect bwrap or end the lesson's supervisor: pid 1 of the sandbox is the supervisor, which ignores the lesson's signals",
+    { timeout: 60_000 },
+    async (ctx) => {
+      await needConfine(ctx, true);
+      const dir = temp();
+      const r = await runLesson(
+        [
+          cmd(2, 'kept=yes'),
+          // bwrap (a dumpable program) would list its descriptors and root; the supervisor is not dumpable.
+          cmd(4, 'cat /proc/[0-9]*/comm | grep -cx bwrap; ls /proc/1/fd /proc/1/root/ >/dev/null 2>&1 || echo closed', {
+            expected: '0\nclosed',
+          }),
+          cmd(6, 'kill -STOP 1; kill -KILL 1; kill -9 -1; true'),
+          // The same shell goes on: the state of line 2 is still there.
+          cmd(8, 'echo "$kept"', { expected: 'yes' }),
+        ],
+        { confine: true, tmpDir: dir },
+      );
+      expect(r.error).toBeUndefined();
+      expect(r.steps.map((s) => [s.line, s.status, s.error])).toEqual([
+        [2, 'pass', undefined],
+        [4, 'pass', undefined],
+        [6, 'pass', undefined],
+        [8, 'pass', undefined],
+      ]);
+    },
+  );
 });
