@@ -1,5 +1,5 @@
 import { sessionOpenedBy } from './session.js';
-import type { CommandStep, Step } from './types.js';
+import type { CommandStep, HostContext, Step } from './types.js';
 
 /** A cue that puts a line in some other pod than the reader's shell ("If you have another Pod that consumes this Service"). */
 const OTHER_POD = /\b(?:another|a different|some other|other)\s+pods?\b/i;
@@ -28,4 +28,12 @@ export function withShownPodShell(steps: readonly Step[]): Step[] {
       host: { ...h, name: shell.name, ...(shell.namespace ? { namespace: shell.namespace } : {}), shownShell: shell.step.line },
     };
   });
+}
+
+/**
+ * A line a cue puts in some other pod than the reader's shell ("If you have another Pod that
+ * consumes this Service …"): neither the shell the page showed nor one a step opened is that pod.
+ */
+export function namesAnotherPod(host: HostContext): boolean {
+  return host.kind === 'pod' && host.name === undefined && host.source.by === 'cue' && OTHER_POD.test(host.source.text ?? '');
 }

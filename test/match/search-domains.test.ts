@@ -19,4 +19,12 @@ describe("a pod's resolv.conf", () => {
     expect(m('default.svc.cluster.local svc.cluster.local cluster.local', 'other.svc.cluster.local svc.cluster.local cluster.local').ok).toBe(false);
     expect(m('default.svc.cluster.local cluster.local', 'default.svc.cluster.local svc.cluster.local cluster.local').ok).toBe(false);
   });
+
+  test('the search line pairs up when the runtime writes it before the nameserver and the doc after', () => {
+    const doc = 'nameserver 10.0.0.10\nsearch default.svc.cluster.local svc.cluster.local cluster.local example.com\noptions ndots:5';
+    const run = (search: string) => `search ${search}\nnameserver 10.96.0.10\noptions ndots:5`;
+    const m2 = (actual: string) => matchOutput({ expected: doc, actual, mode: 'similar', line: 1, column: 1, command: cmd });
+    expect(m2(run('default.svc.cluster.local svc.cluster.local cluster.local')).ok).toBe(true);
+    expect(m2(run('other.svc.cluster.local svc.cluster.local cluster.local')).ok).toBe(false);
+  });
 });

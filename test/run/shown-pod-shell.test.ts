@@ -1,6 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runOnSim } from './helpers.js';
+import { cmd } from './plan-builder.js';
+import { prepareCommand } from '../../src/run/rewrite/index.js';
+import type { CommandStep } from '../../src/plan/types.js';
+import type { RewriteContext } from '../../src/run/rewrite/types.js';
 
 const fixture = (name: string) => join(import.meta.dirname, '../../fixtures/run/shown-pod-shell', name);
 
@@ -33,4 +37,18 @@ describe('lines "from within a pod" in the pod shell the page showed', () => {
     ]);
     expect(JSON.stringify(steps.at(-1))).toContain('Welcome to nginx!');
   }, 60_000);
+});
+
+describe('a line a cue puts in another pod', () => {
+  it('should not run in the pod shell a step opened', () => {
+    const step: CommandStep = {
+      ...cmd(30, 'wget -O- web'),
+      host: { kind: 'pod', source: { by: 'cue', line: 28, text: 'If you have another Pod that consumes this Service, you would see:' } },
+    };
+    const podShell = { target: 'probe', flags: [], line: 8, removeAfter: true, tty: true };
+    const ctx = { steps: [], index: 0, runDir: '/tmp/x', examples: new Map(), capabilities: {}, podShell, watchMs: 30_000 } as unknown as RewriteContext;
+    expect(prepareCommand(step, step.command, ctx)).toMatchObject({ action: 'skip', reason: expect.stringContaining("another pod than the reader's shell") });
+    const mine = { ...step, host: { ...step.host, source: { by: 'cue' as const, line: 28, text: 'From within a pod:' } } };
+    expect(prepareCommand(mine, mine.command, ctx)).toMatchObject({ action: 'run', podTarget: { target: 'probe' } });
+  });
 });

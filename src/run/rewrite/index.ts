@@ -9,6 +9,7 @@ import { REPL_CLIENTS } from '../../plan/data/places.js';
 import type { CommandStep } from '../../plan/types.js';
 import { clientOpenedBy } from '../../plan/session.js';
 import { containerExec } from '../../plan/node-container.js';
+import { namesAnotherPod } from '../../plan/shown-shell.js';
 import type { Rewrite } from '../types.js';
 import { INTERACTIVE_RULES, startShownPodShell, unhandledInteractive } from './interactive.js';
 import { quietForTerminal } from './terminal-output.js';
@@ -235,6 +236,7 @@ function contextText(step: CommandStep): string {
  */
 function podFor(step: CommandStep, ctx: RewriteContext): PodShell | null {
   if (step.host.kind !== 'pod') return null;
+  if (namesAnotherPod(step.host)) return null;
   if (ctx.podShell) return ctx.podShell;
   // Typed in a shell a step of the page opens, which this run did not open (it failed or was skipped).
   if (step.host.source.by === 'session') return null;
@@ -407,7 +409,9 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
         reason:
           step.host.source.by === 'session'
             ? `typed in the shell opened at line ${step.host.source.line ?? '?'}, which this run did not open`
-            : `runs inside a pod (${contextText(step)}) but which pod is not known: no earlier step opened a shell in one`,
+            : namesAnotherPod(step.host)
+              ? `runs inside another pod than the reader's shell (${contextText(step)}), which the page does not name`
+              : `runs inside a pod (${contextText(step)}) but which pod is not known: no earlier step opened a shell in one`,
         rewrites: paths.rewrites,
         warnings: [],
       };
