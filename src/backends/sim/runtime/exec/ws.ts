@@ -19,6 +19,16 @@ export interface ExecRequest {
   prompt?: () => string;
 }
 
+/**
+ * How long (real ms) output waits after the client has answered a ping. kubectl 1.32 starts reading
+ * the socket before it has made its streams and drops a frame for a stream it has not made yet
+ * ("Unknown stream id 1, discarding message", then empty stdout or "error: closed all streams"; client-go
+ * waits for its streams only from kubernetes/kubernetes#131203). On a real cluster the first output comes
+ * after the API server has reached the kubelet and the runtime has started the process, well after the
+ * upgrade; the simulator would answer at once, and lose the output when the machine is busy.
+ */
+export const EXEC_SETTLE_MS = 20;
+
 const wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => PROTOCOLS.find((p) => protocols.has(p)) ?? false });
 
 /** Refuses an upgrade with a Status (kubectl then tries SPDY and prints `Error from server (…)`). */
@@ -43,8 +53,29 @@ export function exitStatus(outcome: ExecOutcome, argv: string[]): object {
   };
 }
 
-/** Accepts a channel.k8s.io WebSocket and runs the request over it. */
-export function serveExec(req: IncomingMessage, socket: Duplex, head: Buffer, argv: string[], er: ExecRequest): void {
+/**
+ * Holds what is sent until the client can take it: after a ping's answer (the client's reader is
+ * running, and the goroutine that makes its streams with it) and `settleMs`, or at once when the client
+ * sends a frame (it writes only through streams it has made) or closes.
+ */
+function outbox(ws: WebSocket, settleMs: number): { deliver(fn: () => void): void; clientSpoke(): void } {
+  let queue: Array<() => void> | undefined = [];
+  const open = () => {
+    const q = queue;
+    queue = undefined;
+    for (const fn of q ?? []) fn();
+  };
+  ws.once('pong', () => setTimeout(open, settleMs));
+  ws.once('close', open);
+  ws.ping();
+  return { deliver: (fn) => (queue ? queue.push(fn) : fn()), clientSpoke: open };
+}
+
+/**
+ * Accepts a channel.k8s.io WebSocket and runs the request over it; output waits until the client can
+ * take it (see {@link EXEC_SETTLE_MS}, which `settleMs` overrides).
+ */
+export function serveExec(req: IncomingMessage, socket: Duplex, head: Buffer, argv: string[], er: ExecRequest, settleMs = EXEC_SETTLE_MS): void {
   const offered = String(req.headers['sec-websocket-protocol'] ?? '')
     .split(',')
     .map((s) => s.trim());
@@ -62,10 +93,10 @@ export function serveExec(req: IncomingMessage, socket: Duplex, head: Buffer, ar
   }
   wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
     const abort = new AbortController();
+    const box = outbox(ws, settleMs);
     const send = (ch: number, data: string | Buffer) => {
-      if (ws.readyState !== ws.OPEN) return;
       const payload = Buffer.from(typeof data === 'string' && er.tty ? data.replace(/\r?\n/g, '\r\n') : data);
-      ws.send(Buffer.concat([Buffer.from([ch]), payload]));
+      box.deliver(() => ws.readyState === ws.OPEN && ws.send(Buffer.concat([Buffer.from([ch]), payload])));
     };
     const out: Sink = (d) => send(1, d);
     const io: Io = { stdin: new Input(), out: er.tty ? terminalSink(out) : out, err: (d) => send(er.tty ? 1 : 2, d) };
@@ -75,14 +106,15 @@ export function serveExec(req: IncomingMessage, socket: Duplex, head: Buffer, ar
     const finish = (outcome: ExecOutcome) => {
       if (finished) return;
       finished = true;
-      if (ws.readyState === ws.OPEN) {
+      box.deliver(() => {
+        if (ws.readyState !== ws.OPEN) return;
         ws.send(Buffer.concat([Buffer.from([3]), Buffer.from(JSON.stringify(exitStatus(outcome, argv)))]));
         // With a terminal, kubectl still copies the terminal's input and size to the stream when the
         // status arrives: it ends the connection itself, and a server that closes first makes it
         // log "websocket: close sent". The server closes only if the client has not.
         if (er.tty) setTimeout(() => ws.readyState === ws.OPEN && ws.close(1000), 200).unref();
         else ws.close(1000);
-      }
+      });
     };
     const start = () => {
       if (started) return;
@@ -95,6 +127,7 @@ export function serveExec(req: IncomingMessage, socket: Duplex, head: Buffer, ar
     ws.on('message', (data: Buffer) => {
       const buf = Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
       if (!buf.length) return;
+      box.clientSpoke();
       const ch = buf[0]!;
       const payload = buf.subarray(1);
       if (ch === 0) {
