@@ -67,6 +67,21 @@ describe('image profiles', () => {
     expect(fresh.stdout).toContain('Name:\tkubernetes.default.svc.cluster.local\nAddress: 10.96.0.1');
   });
 
+  it("the Kubernetes registries' busybox without a tag is their frozen old `latest`; Docker Hub's is today's", async () => {
+    expect(['registry.k8s.io/busybox', 'gcr.io/google-containers/busybox', 'k8s.gcr.io/busybox:latest'].map((i) => profileFor(i).version)).toEqual([
+      '1.24',
+      '1.24',
+      '1.24',
+    ]);
+    expect(profileFor('registry.k8s.io/busybox:1.27.2').version).toBe('1.27.2');
+    expect(profileFor('busybox').version).toBe('1.36.1');
+    const net = { ...(await import('./helpers.js')).noNetwork, resolve: () => ({ fqdn: 'hostnames.default.svc.cluster.local', addresses: ['10.0.1.175'] }) };
+    const old = await runSh('nslookup hostnames', { host: testHost('gcr.io/google-containers/busybox', net) });
+    expect(old.stdout).toContain('Address 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local');
+    const hub = await runSh('nslookup hostnames', { host: testHost('busybox', net) });
+    expect(hub.stdout).toContain('Address:\t10.96.0.10:53');
+  });
+
   it('apt-get installs from the catalog only after apt-get update; apk add works at once', async () => {
     const host = testHost('debian:12');
     const before = await runSh('apt-get install -y curl', { host });

@@ -4,8 +4,9 @@ import { imageTag } from '../images/index.js';
 import { has, opt, parseArgs } from './util.js';
 import { sleepFor } from './system.js';
 
+/** BusyBox up to 1.28 (the image's tag or the version its `latest` is frozen at) prints the old nslookup. */
 function oldBusybox(c: CmdCtx): boolean {
-  const m = /^(\d+)\.(\d+)/.exec(imageTag(c.host.image));
+  const m = /^(\d+)\.(\d+)/.exec(c.host.profile.version ?? imageTag(c.host.image));
   return !!m && Number(m[1]) === 1 && Number(m[2]) <= 28;
 }
 

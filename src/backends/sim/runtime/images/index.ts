@@ -1,7 +1,7 @@
 import { GENERIC_PROFILE, PROFILES } from './profiles.js';
 import { MORE_PROFILES } from './profiles-more.js';
 import type { ImageProfile } from './types.js';
-import { osReleaseFile, releaseFor } from './releases.js';
+import { FROZEN_LATEST, osReleaseFile, releaseFor } from './releases.js';
 
 /** Image profile types. */
 export type { ImageProfile, ListenerSpec } from './types.js';
@@ -37,7 +37,10 @@ export function profileFor(image: string): ImageProfile {
     return release ? { ...found, release, files: { ...found.files, '/etc/os-release': osReleaseFile(release) } } : { ...found, release: null };
   }
   // busybox applets differ by release (nslookup output, banners): the tag says which.
-  if (found.userland === 'busybox' && /^busybox|^registry\.k8s\.io\/busybox|^k8s\.gcr\.io\/busybox/.test(repo) && /^1\.\d+(\.\d+)?/.test(tag))
-    return { ...found, version: /^1\.\d+(\.\d+)?/.exec(tag)![0] };
+  if (found.userland === 'busybox' && /^busybox|\/busybox$/.test(repo)) {
+    if (/^1\.\d+(\.\d+)?/.test(tag)) return { ...found, version: /^1\.\d+(\.\d+)?/.exec(tag)![0] };
+    const frozen = tag === 'latest' ? FROZEN_LATEST[repo] : undefined;
+    if (frozen) return { ...found, version: frozen };
+  }
   return found;
 }

@@ -288,6 +288,7 @@ export const PROFILES: ImageProfile[] = [
     'registry.k8s.io/busybox',
     'k8s.gcr.io/busybox',
     'gcr.io/google-containers/busybox',
+    'gcr.io/google_containers/busybox',
     'registry.k8s.io/e2e-test-images/busybox',
   ]),
   { ...busybox('busyboxplus', ['radial/busyboxplus'], ['curl']), curl: '7.39.0' },

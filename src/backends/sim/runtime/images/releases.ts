@@ -93,3 +93,17 @@ export const RELEASE_SHOWN = new RegExp(
   String.raw`\b(?:${[...new Set(OS_RELEASES.map((r) => r.codename))].join('|')})\b|^VERSION(?:_ID|_CODENAME)?=|\bUbuntu \d\d\.\d\d\b|\bDebian GNU/Linux \d+\b|archive\.ubuntu\.com|deb\.debian\.org`,
   'm',
 );
+
+/**
+ * Mirrors of busybox whose `latest` tag was pushed once, long ago, and never moved: it is an old
+ * BusyBox, not today's Docker Hub `busybox:latest`. registry.k8s.io/busybox (the same image as
+ * k8s.gcr.io/busybox and gcr.io/google-containers/busybox) holds only 1.24, 1.27, 1.27.2 and a
+ * schema-1 `latest` from the 1.24 days (kubernetes/website#49406, kubernetes/kubernetes#53819).
+ * The version decides what applets print (nslookup before and after BusyBox 1.28's rewrite).
+ */
+export const FROZEN_LATEST: Readonly<Record<string, string>> = {
+  'registry.k8s.io/busybox': '1.24',
+  'k8s.gcr.io/busybox': '1.24',
+  'gcr.io/google-containers/busybox': '1.24',
+  'gcr.io/google_containers/busybox': '1.24',
+};
