@@ -47,6 +47,8 @@ export interface SkippedProducer {
    * may be one of its objects.
    */
   unknownObjects?: boolean;
+  /** The step was unchecked (its outcome cannot be known here), not skipped. */
+  unchecked?: boolean;
   /**
    * The step ran and failed (it is not skipped): its names are the files and folders it would have
    * made, and a later step depends on it only when one of them is really missing.

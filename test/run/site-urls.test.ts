@@ -26,22 +26,22 @@ describe('a website address of a file the page shows', () => {
 });
 
 describe('a website address of a file the page does not show', () => {
-  it('is unchecked with the reason, and what reads its objects is skipped, an empty listing too', async () => {
+  it('is unchecked with the reason, and what finds nothing of its objects is unchecked as depending on it, an empty listing too', async () => {
     const r = await runOnSim(fixture('unfetched.md'), { settleMs: 3000 });
     expect(r.error).toBeUndefined();
     const steps = byLine(r.steps);
     expect([...steps.values()].map((s) => [s.line, s.status])).toEqual([
       [8, 'unchecked'],
-      [14, 'skipped'],
-      [20, 'skipped'],
+      [14, 'unchecked'],
+      [20, 'unchecked'],
     ]);
     expect(steps.get(8)!.uncheckedReason).toBe(
       'http://k8s.io/docs/tasks/configure-pod-container/not-shown.yaml cannot be fetched here; give --examples-dir with a copy of the file',
     );
     // Not run over the network: no "Unable to connect to the server".
     expect(steps.get(8)!.actual ?? '').not.toContain('Unable to connect');
-    expect(steps.get(14)!.skipReason).toMatch(/^depends on line 8, which was skipped: .* \(the list came back empty\)$/);
-    expect(steps.get(20)!.skipReason).toMatch(/^depends on line 8, which was skipped: /);
+    expect(steps.get(14)!.uncheckedReason).toMatch(/^depends on line 8, which could not be checked \(http:\/\/k8s\.io\/.* cannot be fetched here; .*\)$/);
+    expect(steps.get(20)!.uncheckedReason).toMatch(/^depends on line 8, which could not be checked \(/);
   });
 });
 

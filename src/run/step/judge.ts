@@ -38,6 +38,8 @@ import { exitDifference, markUnchecked, skipAfterRun } from '../outcome.js';
 import { excuseDifferences, type Explains } from '../excuse-differences.js';
 import { internal } from '../internal.js';
 import { emptyListDependency } from '../empty-list.js';
+import { removedApiRequest } from '../removed-api.js';
+import { absenceAfterUnchecked, uncheckedDependencyReason } from '../after-unchecked.js';
 import type { LessonProgress, ShellPosition } from '../state.js';
 import type { StepResult } from '../types.js';
 import type { ReadyStep, Attempted } from './types.js';
@@ -276,6 +278,21 @@ export async function explainStep(
       return;
     }
   }
+  // A raw API request to a group/version Kubernetes removed answers `404 page not found` with exit
+  // status 0: the page's defect whatever the cluster's state, decided before anything could excuse it.
+  if (result.status === 'pass' || result.status === 'fail') {
+    const removed = removedApiRequest(command, attempt.output);
+    if (removed) {
+      result.status = 'fail';
+      result.differences = [
+        ...result.differences,
+        { kind: 'wrong-value', message: removed, line: step.line, column: 1, expected: 'a response of the API server', actual: '404 page not found' },
+      ];
+      result.hint = { id: 'removed-api-version', message: removed, fix: 'send the request to the group/version that serves the resource now' };
+      publishFailure(state, step, command, result);
+      return;
+    }
+  }
   // The doc presents its output as a state the object only passes through ("If the Deployment is
   // still being created"): read after the object moved on, only the state's values differ.
   if (result.status === 'fail' && transientCue(step.expected?.cue)) {
@@ -346,6 +363,19 @@ export async function explainStep(
     const absent = absentPrerequisite(command, attempt.output, step.expected?.text ?? null, objectsOf(state));
     if (absent && excuseBy(absent.reason)) {
       state.skippedProducers.push({ line: step.line, reason: absent.reason, names: new Set([...producedNames(command), ...absent.names]) });
+    }
+  }
+  // Nothing found after a step that could not be checked and could have made it: the absence says nothing of the page.
+  if (result.status === 'fail' || (result.status === 'pass' && !step.expected?.text.trim())) {
+    const after = absenceAfterUnchecked(
+      step,
+      attempt.output,
+      state.skippedProducers,
+      state.ran.filter((r) => r.line < step.line),
+    );
+    if (after) {
+      markUnchecked(result, uncheckedDependencyReason(after));
+      state.skippedProducers.push({ line: step.line, reason: after.reason, ...leftMissing(step, command), unchecked: true });
     }
   }
   if (result.status === 'fail' && onLocalHost) {

@@ -502,7 +502,14 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   if (absent.length) {
     const reason = `example file ${absent.join(', ')} not in the examples folder`;
     const objects = createdObjects(step.expected?.text ?? '');
-    state.skippedProducers.push({ line: step.line, reason, names: producedNames(command), objects, unknownObjects: !objects.size && appliesFiles(command) });
+    state.skippedProducers.push({
+      line: step.line,
+      reason,
+      names: producedNames(command),
+      objects,
+      unknownObjects: !objects.size && appliesFiles(command),
+      unchecked: true,
+    });
     return unchecked(step, reason, rewrites, warnings);
   }
   // A website address of a file the page does not show (or could not read): what kubectl would
@@ -511,7 +518,14 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   if (unfetched.length) {
     const reason = `${unfetched.join(', ')} cannot be fetched here; give --examples-dir with a copy of the file`;
     const objects = createdObjects(step.expected?.text ?? '');
-    state.skippedProducers.push({ line: step.line, reason, names: producedNames(command), objects, unknownObjects: !objects.size && appliesFiles(command) });
+    state.skippedProducers.push({
+      line: step.line,
+      reason,
+      names: producedNames(command),
+      objects,
+      unknownObjects: !objects.size && appliesFiles(command),
+      unchecked: true,
+    });
     return unchecked(step, reason, rewrites, warnings);
   }
   if (prepared.onNode && !state.session.nodeExec) return skipped(step, 'needs a node shell; not available on this backend', rewrites, warnings);
@@ -535,7 +549,7 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
     for (const n of names) if (!missing.includes(n)) state.foundPrograms.add(n);
     if (missing.length) {
       const reason = notInstalledReason(missing);
-      state.skippedProducers.push({ line: step.line, reason, ...leftMissing(step, command) });
+      state.skippedProducers.push({ line: step.line, reason, ...leftMissing(step, command), unchecked: true });
       return unchecked(step, reason, rewrites, warnings);
     }
   }
