@@ -193,6 +193,23 @@ function earlierRuns(state: LessonRecord): EarlierRun[] {
   }));
 }
 
+/**
+ * An example file or address the lesson cannot read: the step is unchecked, and what it would have
+ * made is recorded so that a later step finding nothing of it depends on this one.
+ */
+function uncheckedProducer(state: LessonProgress, step: CommandStep, command: string, reason: string, rewrites: Rewrite[], warnings: string[]): StepResult {
+  const objects = createdObjects(step.expected?.text ?? '');
+  state.skippedProducers.push({
+    line: step.line,
+    reason,
+    names: producedNames(command),
+    objects,
+    unknownObjects: !objects.size && appliesFiles(command),
+    unchecked: true,
+  });
+  return unchecked(step, reason, rewrites, warnings);
+}
+
 /** True when kubectl, asked with the probe command, refuses it (exits with a status a connected session does not give). */
 async function refusedBy(state: LessonContext, probe: string): Promise<boolean> {
   const out = await internal(state, `${probe} >/dev/null 2>&1; echo "__kdt_rc=$?"`);
@@ -499,34 +516,13 @@ export async function prepareStep(state: LessonProgress & ShellPosition, step: C
   // An example file the lesson has no copy of would be fetched from the live site (another version
   // than the doc's, or nothing offline): its outcome cannot be checked, nor what reads its objects.
   const absent = missingExamples(command, state.examples);
-  if (absent.length) {
-    const reason = `example file ${absent.join(', ')} not in the examples folder`;
-    const objects = createdObjects(step.expected?.text ?? '');
-    state.skippedProducers.push({
-      line: step.line,
-      reason,
-      names: producedNames(command),
-      objects,
-      unknownObjects: !objects.size && appliesFiles(command),
-      unchecked: true,
-    });
-    return unchecked(step, reason, rewrites, warnings);
-  }
+  if (absent.length) return uncheckedProducer(state, step, command, `example file ${absent.join(', ')} not in the examples folder`, rewrites, warnings);
   // A website address of a file the page does not show (or could not read): what kubectl would
   // fetch is not the page's to judge, nor what later steps read of the objects it would make.
   const unfetched = unfetchedSiteUrls(command, state.examples);
   if (unfetched.length) {
     const reason = `${unfetched.join(', ')} cannot be fetched here; give --examples-dir with a copy of the file`;
-    const objects = createdObjects(step.expected?.text ?? '');
-    state.skippedProducers.push({
-      line: step.line,
-      reason,
-      names: producedNames(command),
-      objects,
-      unknownObjects: !objects.size && appliesFiles(command),
-      unchecked: true,
-    });
-    return unchecked(step, reason, rewrites, warnings);
+    return uncheckedProducer(state, step, command, reason, rewrites, warnings);
   }
   if (prepared.onNode && !state.session.nodeExec) return skipped(step, 'needs a node shell; not available on this backend', rewrites, warnings);
   // A shared cluster's guard: steps outside the lesson's namespace are not run there.
