@@ -104,6 +104,15 @@ describe('runPlan on the simulator', () => {
     expect(at(62).actual).toBe('sh: 1: ps: not found\n');
   });
 
+  it('should fail opening a shell the image does not have, as kubectl does, and run none of the lines typed in it', async () => {
+    const r = await run('pod-shell/missing-shell.md');
+    expect(r.error).toBeUndefined();
+    const open = r.steps.find((s) => s.line === 11)!;
+    expect([open.status, open.ran]).toEqual(['fail', 'kubectl exec -i box -- bash -c true']);
+    expect(open.actual).toContain('exec: "bash": executable file not found in $PATH');
+    expect(r.steps.find((s) => s.line === 15)!.status).toBe('skipped');
+  });
+
   it('should run an endless loop typed in a pod shell "in a different terminal" in the background of that pod, and stop it at the Ctrl+C prose', async () => {
     const events: string[] = [];
     const r = await runOnSim(join(fixtures, 'background/pod-load-loop.md'), {
