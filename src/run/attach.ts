@@ -47,7 +47,8 @@ interface ContainerSpec {
 }
 
 /** What the attached process is: a shell in `container`, or why not. */
-type AttachedProcess = { shell: true; container: string } | { shell: false; why: string };
+/** `program`: the shell the container runs as written in its spec (`/bin/sh`), when the spec names it. */
+type AttachedProcess = { shell: true; container: string; program?: string } | { shell: false; why: string };
 
 /**
  * The process `kubectl attach` reaches in a pod (`pod`: the object as `kubectl get -o json` prints
@@ -72,5 +73,5 @@ export function attachedProcess(pod: unknown, target: AttachTarget, tty: boolean
   if (!c.stdin)
     return { shell: false, why: `${about}, a shell, but the container does not keep stdin open (\`stdin: true\`): nothing typed reaches it; not run` };
   if (tty && !c.tty) return { shell: false, why: `${about}, a shell, but the container has no terminal (\`tty: true\`) for \`-t\`; not run` };
-  return { shell: true, container: c.name };
+  return { shell: true, container: c.name, ...(argv[0] ? { program: argv[0] } : {}) };
 }

@@ -159,7 +159,7 @@ function listsSessionShell(text: string): boolean {
  */
 function sessionShellMissing(o: Outcome): string | undefined {
   // The line may follow the `cd` the runner carries from an earlier line of the session.
-  if (!o.expected || !/\bkubectl exec -i (?:-t )?.*? -- sh -c (?:'\\''|')?(?:cd [^;\n]*;\s*)?(?:ps|top)\b/.test(o.command)) return undefined;
+  if (!o.expected || !/\bkubectl exec -i (?:-t )?.*? -- \S+ -c (?:'\\''|')?(?:cd [^;\n]*;\s*)?(?:ps|top)\b/.test(o.command)) return undefined;
   const shown = listsSessionShell(o.expected);
   const has = listsSessionShell(o.output);
   return shown && !has

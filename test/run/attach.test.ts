@@ -27,11 +27,11 @@ describe('attachTarget', () => {
 describe('attachedProcess', () => {
   const target = { pod: 'web', container: 'shell' };
   it.each([
-    ['an image whose default command is a shell', { image: 'busybox:1.28', stdin: true, tty: true }],
-    ['a shell as the command', { image: 'nginx', command: ['/bin/bash'], stdin: true, tty: true }],
-    ['a shell with options but no script', { image: 'nginx', command: ['sh', '-i'], stdin: true, tty: true }],
-  ])('is a shell for %s', (_what, c) => {
-    expect(attachedProcess(pod(c), target, true)).toEqual({ shell: true, container: 'shell' });
+    ['an image whose default command is a shell', { image: 'busybox:1.28', stdin: true, tty: true }, {}],
+    ['a shell as the command', { image: 'nginx', command: ['/bin/bash'], stdin: true, tty: true }, { program: '/bin/bash' }],
+    ['a shell with options but no script', { image: 'nginx', command: ['sh', '-i'], stdin: true, tty: true }, { program: 'sh' }],
+  ])('is a shell for %s, named as the spec names it', (_what, c, program) => {
+    expect(attachedProcess(pod(c), target, true)).toEqual({ shell: true, container: 'shell', ...program });
   });
 
   it.each([

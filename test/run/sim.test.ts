@@ -75,6 +75,44 @@ describe('runPlan on the simulator', () => {
     expect(ls.actual).toBe('password\nusername\n');
   });
 
+  it("should show a pod shell's line as the reader's shell does: no kubectl exit line, its status no failure, errors worded by the shell the page opened", async () => {
+    const r = await run('pod-shell/wrapper-lines.md');
+    expect(r.error).toBeUndefined();
+    const commands = r.steps.filter((s) => s.kind === 'command');
+    expect(commands.map((s) => [s.line, s.status])).toEqual([
+      [6, 'pass'],
+      [7, 'pass'],
+      [13, 'pass'],
+      [19, 'pass'],
+      [31, 'pass'],
+      [41, 'pass'],
+      [47, 'pass'],
+      [58, 'pass'],
+      [62, 'pass'],
+    ]);
+    const at = (line: number) => commands.find((s) => s.line === line)!;
+    // grep found nothing: it exits 1, which the step keeps; the reader's shell shows only the count.
+    expect([at(19).actual, at(19).exitCode]).toEqual(['0\n', 1]);
+    // Opened with bash, run with bash, worded as an interactive bash words it.
+    expect(at(13).ran).toBe('kubectl exec -i web -- bash -c true');
+    expect(at(31).ran).toContain("-- bash -c ps' /dev/null");
+    expect([at(31).actual, at(31).exitCode]).toEqual(['bash: ps: command not found\n', 127]);
+    // The page's own `kubectl exec` on this machine: kubectl's line is what the reader sees.
+    expect(at(47).actual).toBe('0\ncommand terminated with exit code 1\n');
+    // Opened with sh (the image's dash): dash's wording.
+    expect(at(62).ran).toContain("-- sh -c ps' /dev/null");
+    expect(at(62).actual).toBe('sh: 1: ps: not found\n');
+  });
+
+  it('should fail opening a shell the image does not have, as kubectl does, and run none of the lines typed in it', async () => {
+    const r = await run('pod-shell/missing-shell.md');
+    expect(r.error).toBeUndefined();
+    const open = r.steps.find((s) => s.line === 11)!;
+    expect([open.status, open.ran]).toEqual(['fail', 'kubectl exec -i box -- bash -c true']);
+    expect(open.actual).toContain('exec: "bash": executable file not found in $PATH');
+    expect(r.steps.find((s) => s.line === 15)!.status).toBe('skipped');
+  });
+
   it('should run an endless loop typed in a pod shell "in a different terminal" in the background of that pod, and stop it at the Ctrl+C prose', async () => {
     const events: string[] = [];
     const r = await runOnSim(join(fixtures, 'background/pod-load-loop.md'), {
@@ -89,7 +127,7 @@ describe('runPlan on the simulator', () => {
       [26, 'pass'],
     ]);
     const loop = r.steps.find((s) => s.line === 10)!;
-    expect(loop.ran).toMatch(/^kubectl exec -i load-generator -- sh -c 'while true; do date >> \/tmp\/hits; echo hit; sleep 1; done'$/);
+    expect(loop.ran).toMatch(/^kubectl exec -i load-generator -- \/bin\/sh -c 'while true; do date >> \/tmp\/hits; echo hit; sleep 1; done'$/);
     expect(loop.actual).toMatch(/^hit\n/);
     // Stopped at the Ctrl+C prose (line 23), before the step after it.
     expect(events.indexOf('10 pass')).toBeLessThan(events.indexOf('26 pass'));

@@ -16,10 +16,11 @@ import { quietForTerminal } from './terminal-output.js';
 import { backendContext } from './cluster-context.js';
 import type { PodShell, Prepared, RewriteContext } from './types.js';
 import { dropRootSudo } from './sudo.js';
-import { downloads, parseCommandLine, shQuote, shQuoteExpanding, variablesSet } from '../../shell/index.js';
+import { downloads, firstKubectlCall, parseCommandLine, shQuote, shQuoteExpanding, variablesSet } from '../../shell/index.js';
 import { mkdirInside } from '../safe-write.js';
 import { examplesPath, shownPathFor, sitePath } from '../../plan/site-url.js';
 import { changesDirectory, podPrelude, podTrailer } from './pod-session.js';
+import { openedShell } from './pod-shell-output.js';
 
 export type { Prepared, RewriteContext, PodShell, Bounded, RewriteRule } from './types.js';
 export { deriveEdit } from './edit.js';
@@ -173,11 +174,12 @@ export function rewriteExampleDownloads(command: string, examples: Map<string, s
 }
 
 /**
- * `kubectl exec -i <pod> [flags] -- sh -c` for a pod shell; the pod as the doc wrote it, so a
- * `$POD_NAME` the doc set earlier still expands in the lesson shell.
+ * `kubectl exec -i <pod> [flags] -- SHELL -c` for a pod shell, SHELL the one the page opened
+ * (`bash`, `/bin/ash`; `sh` when unknown); the pod as the doc wrote it, so a `$POD_NAME` the doc
+ * set earlier still expands in the lesson shell.
  */
 export function podExec(pod: PodShell): string {
-  return ['kubectl exec -i', shQuoteExpanding(pod.target), ...pod.flags.map(shQuote), '-- sh -c'].join(' ');
+  return ['kubectl exec -i', shQuoteExpanding(pod.target), ...pod.flags.map(shQuote), '--', shQuote(pod.shell ?? 'sh'), '-c'].join(' ');
 }
 
 /**
@@ -198,7 +200,7 @@ function podLine(pod: PodShell, line: string): string {
   const plain = `${podExec(pod)} ${shQuote(line)}`;
   if (!pod.tty) return plain;
   // The lesson shell expands the pod (a `$POD_NAME` the doc set) into the environment of `script`'s shell.
-  const inner = ['kubectl exec -i -t "$KDT_POD"', ...pod.flags.map(shQuote), '-- sh -c', shQuote(line)].join(' ');
+  const inner = ['kubectl exec -i -t "$KDT_POD"', ...pod.flags.map(shQuote), '--', shQuote(pod.shell ?? 'sh'), '-c', shQuote(line)].join(' ');
   return `if command -v script >/dev/null 2>&1; then KDT_POD=${shQuoteExpanding(pod.target)} script -qec ${shQuote(inner)} /dev/null; else ${plain}; fi`;
 }
 
@@ -244,7 +246,12 @@ function podFor(step: CommandStep, ctx: RewriteContext): PodShell | null {
   if (!name) return null;
   const flags = [...(namespace ? ['-n', namespace] : []), ...(container ? ['-c', container] : [])];
   // The shell the page showed is named by the page's own command, which this run uses as written; it has a terminal.
-  if (shownShell !== undefined) return { target: name, flags, line: shownShell, removeAfter: false, tty: true };
+  if (shownShell !== undefined) {
+    const opener = ctx.steps.find((s) => s.kind === 'command' && s.line === shownShell);
+    const k = opener?.kind === 'command' ? firstKubectlCall(opener.command) : undefined;
+    const shell = k ? openedShell(k) : undefined;
+    return { target: name, flags, line: shownShell, removeAfter: false, tty: true, ...(shell ? { shell } : {}) };
+  }
   return { target: ctx.bind ? ctx.bind(name) : name, flags, line: step.host.source.line ?? step.line, removeAfter: false };
 }
 
@@ -387,6 +394,7 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
       action: 'run',
       script: podLine(pod, call),
       ...(pod.tty ? { pty: true } : {}),
+      readerShell: { shell: pod.shell ?? 'sh' },
       rewrites: [
         ...paths.rewrites,
         {
@@ -434,6 +442,7 @@ export function prepareCommand(step: CommandStep, command: string, ctx: RewriteC
       ...(tracks ? { tracksPodState: { assigned: Object.fromEntries(assigned) } } : {}),
       ...(pod.tty ? { pty: true } : {}),
       podTarget: pod,
+      readerShell: { shell: pod.shell ?? 'sh' },
       // A database client started from the pod's shell: the lines typed at its prompt are calls of it, in this pod.
       ...(client ? { opensPodShell: { ...pod, client } } : {}),
       rewrites: [...paths.rewrites, { kind: 'interactive', from: command, to, reason: `runs in the pod shell opened at line ${pod.line}` }],

@@ -9,6 +9,7 @@ import type { Rewrite } from '../types.js';
 import { readerImageBuild } from '../image-builds.js';
 import { refusalProbe } from '../interactive-arguments.js';
 import { deriveEdit, writeEditor } from './edit.js';
+import { openedShell, SHELL_PROGRAMS as SHELLS } from './pod-shell-output.js';
 import type { Bounded, Prepared, RewriteRule } from './types.js';
 import {
   firstKubectlCall,
@@ -23,8 +24,6 @@ import {
   shQuoteExpanding,
   type KubectlCall,
 } from '../../shell/index.js';
-
-const SHELLS = new Set(['sh', 'bash', 'ash', '/bin/sh', '/bin/bash', '/bin/ash', 'zsh']);
 
 const skip = (reason: string, rewrites: Rewrite[] = []): Prepared => ({ action: 'skip', reason, rewrites, warnings: [] });
 const run = (script: string, rewrites: Rewrite[], extra: Partial<Extract<Prepared, { action: 'run' }>> = {}): Prepared => ({
@@ -284,10 +283,12 @@ export const execTty: RewriteRule = (command, step) => {
   const opensShell = !k.afterDashDash || k.afterDashDash.length === 0 || (k.afterDashDash.length === 1 && SHELLS.has(k.afterDashDash[0]!.value));
   if (opensShell && target) {
     const flags = carriedFlags(k);
-    const to = ['kubectl', 'exec', '-i', shQuoteExpanding(target), ...flags.map(shQuote), '--', 'sh', '-c', 'true'].join(' ');
+    // The shell the page opens runs the lines typed in it (and must exist in the container).
+    const shell = openedShell(k);
+    const to = ['kubectl', 'exec', '-i', shQuoteExpanding(target), ...flags.map(shQuote), '--', shell ?? 'sh', '-c', 'true'].join(' ');
     return run(to, [interactive(command, to, 'an interactive shell in the pod; the following steps shown inside it run with `kubectl exec -i`')], {
       ignoreOutput: true,
-      opensPodShell: { target, flags, line: step.line, removeAfter: false, tty: true },
+      opensPodShell: { target, flags, line: step.line, removeAfter: false, tty: true, ...(shell ? { shell } : {}) },
     });
   }
   // A database client's prompt (`-- redis-cli`): run as written, under a terminal; the lines the
@@ -351,12 +352,13 @@ export const runTty: RewriteRule = (command, step, ctx) => {
   const ns = flagValue(k, '-n', '--namespace');
   const nsFlags = ns ? ['-n', ns] : [];
   const to = detachedRun(k, name);
+  const shell = openedShell(k);
   return run(
     to,
     [interactive(command, to, 'an interactive shell in a new pod; the pod runs detached and the following steps shown inside it run with `kubectl exec -i`')],
     {
       ignoreOutput: true,
-      opensPodShell: { target: name, flags: nsFlags, line: step.line, removeAfter: hasFlag(k, '--rm'), tty: true },
+      opensPodShell: { target: name, flags: nsFlags, line: step.line, removeAfter: hasFlag(k, '--rm'), tty: true, ...(shell ? { shell } : {}) },
     },
   );
 };

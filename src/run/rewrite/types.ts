@@ -17,6 +17,11 @@ export interface PodShell {
   cwd?: string;
   /** Variables earlier steps set in the shell (`export TOKEN=…`), carried into the next steps. */
   vars?: Record<string, PodVariable>;
+  /**
+   * The shell the page opened (`bash`, `/bin/ash`); lines typed in it run with it, so its messages
+   * are worded as the reader's shell words them. Undefined: `sh`.
+   */
+  shell?: string;
   /** The doc opened the shell with a terminal (`-t`): lines typed in it run with one too. */
   tty?: boolean;
   /**
@@ -86,6 +91,11 @@ export type Prepared =
       pty?: boolean;
       /** The pod a `pod` step runs in. */
       podTarget?: PodShell;
+      /**
+       * Typed at a shell or prompt the page opened in a pod: its output is what the reader's shell
+       * shows (no line kubectl prints for the exec), worded by that shell (see pod-shell-output.ts).
+       */
+      readerShell?: { shell: string };
       /**
        * A pod step whose output ends with the shell's state (see takePodState): its working
        * directory and the variables it set, each with whether it was exported.

@@ -4,8 +4,9 @@ import type { CommandStep } from '../../plan/types.js';
 import type { MatchResult } from '../../match/types.js';
 import { recreateFor } from '../recreate.js';
 import { stepTimeout } from '../options.js';
-import { baseResult, exitDifference } from '../outcome.js';
+import { baseResult, shownExitDifference } from '../outcome.js';
 import { takePodState } from '../rewrite/index.js';
+import { asReaderShellShows } from '../rewrite/pod-shell-output.js';
 import { firstKubectlCall } from '../../shell/index.js';
 import { AwaitedOutput, ClusterTime, OUTPUT_WAIT, timePassesAtOnce } from '../pace.js';
 import type { ShellRunOptions } from '../shell.js';
@@ -97,6 +98,9 @@ async function execute(state: LessonState, step: CommandStep, prepared: Run, com
       }
     }
   }
+  // Typed in a pod's shell the page opened: the reader's terminal shows neither kubectl's lines for
+  // the exec nor a script's wording of errors; the exit status stays the step's.
+  if (prepared.readerShell) r.output = asReaderShellShows(r.output, prepared.readerShell.shell);
   let exitCode = r.exitCode;
   // Stopped by the runner once the doc's lines appeared: how the watch then ends (124, 143, or 1
   // when kubectl handles the SIGTERM itself) is the runner's doing, not the command's.
@@ -256,7 +260,10 @@ export async function attemptStep(state: LessonState, step: CommandStep, ready: 
     result.attempts++;
     attempt = await execute(state, step, prepared, command, warnings);
     matched = compare && !attempt.error ? await matchShown(state, step, prepared, attempt.output, command) : null;
-    const ok = attempt.error === undefined && (matched ? matched.ok : true) && exitDifference(step, attempt.exitCode, state.matcher) === null;
+    const ok =
+      attempt.error === undefined &&
+      (matched ? matched.ok : true) &&
+      shownExitDifference(step, attempt.exitCode, state.matcher, prepared.readerShell !== undefined) === null;
     const notStarted = state.options.settleMs > 0 && NOT_STARTED.test(attempt.output);
     // A container not started yet is answered with BadRequest, which waiting does cure.
     if (ok || !(settle || notStarted) || attempt.error || state.options.signal?.aborted || (permanent(attempt.output) && !notStarted)) break;

@@ -34,7 +34,7 @@ import { listObjects } from '../look.js';
 import { unmatchedSelector } from '../selector-nothing.js';
 import { createdIn } from '../recreate.js';
 import { absentPrerequisite } from '../absent.js';
-import { exitDifference, markUnchecked, skipAfterRun } from '../outcome.js';
+import { exitDifference, markUnchecked, shownExitDifference, skipAfterRun } from '../outcome.js';
 import { excuseDifferences, type Explains } from '../excuse-differences.js';
 import { internal } from '../internal.js';
 import { emptyListDependency } from '../empty-list.js';
@@ -204,7 +204,7 @@ export async function judgeStep(
     result.status = 'error';
     result.error = attempt.error;
   } else {
-    const exit = exitDifference(step, attempt.exitCode, state.matcher);
+    const exit = shownExitDifference(step, attempt.exitCode, state.matcher, prepared.readerShell !== undefined);
     result.differences = [...(matched?.differences ?? []), ...(exit ? [exit] : [])];
     if (matched?.diff && !matched.ok) result.diff = matched.diff;
     result.status = (matched ? matched.ok : true) && !exit ? 'pass' : 'fail';

@@ -580,7 +580,9 @@ async function attachSession(state: LessonContext, step: CommandStep, command: s
   const p = attachedProcess(pod, attach, hasFlag(k, '-t', '--tty'));
   if (!p.shell) return { skip: p.why };
   const flags = [...(attach.namespace ? ['-n', attach.namespace] : []), '-c', p.container];
-  const to = ['kubectl', 'exec', '-i', shQuoteExpanding(attach.pod), ...flags.map(shQuote), '--', 'sh', '-c', 'true'].join(' ');
+  // The lines typed in it run with the shell the container runs, as the reader's lines do.
+  const shell = p.program ?? 'sh';
+  const to = ['kubectl', 'exec', '-i', shQuoteExpanding(attach.pod), ...flags.map(shQuote), '--', shQuote(shell), '-c', 'true'].join(' ');
   const reason = `attaches to container ${p.container}, whose main process is a shell with stdin and a terminal: the lines typed in it run in that container with \`kubectl exec -i\``;
   return {
     action: 'run',
@@ -588,7 +590,7 @@ async function attachSession(state: LessonContext, step: CommandStep, command: s
     rewrites: [{ kind: 'interactive', from: command, to, reason }],
     warnings: [],
     ignoreOutput: true,
-    opensPodShell: { target: attach.pod, flags, line: step.line, removeAfter: false, tty: true },
+    opensPodShell: { target: attach.pod, flags, line: step.line, removeAfter: false, tty: true, ...(p.program ? { shell: p.program } : {}) },
   };
 }
 
