@@ -6,6 +6,7 @@ import { loadLesson } from '../../src/parse/index.js';
 import { buildPlan } from '../../src/plan/index.js';
 import { findBwrap, preflightConfine } from '../../src/run/confine.js';
 import { runPlan } from '../../src/run/run-plan.js';
+import type { LessonResult } from '../../src/run/types.js';
 import { cmd, manifest, plan } from './plan-builder.js';
 import { runOnSim, tempDir } from './helpers.js';
 
@@ -290,5 +291,28 @@ describe('a later section that makes the same objects afresh', () => {
       /^configmap\/settings \(line \d+\) already existed: .* it was removed with configmap\/limits, which this step had made beside it, and this step run again$/,
     );
     expect(commands[5]!.actual).toMatch(/^The Pod "web" is invalid: spec: Forbidden: pod updates may not change fields/);
+  });
+});
+
+describe('a pod whose init container waits in a loop', () => {
+  const read = (r: LessonResult) => r.steps.filter((s) => s.kind === 'command' && s.command === 'kubectl get -f gated.yaml').at(-1)!;
+
+  it('should read it Running once the Service the loop waits for exists: the loop is work still due', async () => {
+    const r = await runOnSim(join(fixtures, 'init-wait/waits.md'), { settleMs: 30_000 });
+    expect(r.error).toBeUndefined();
+    const last = read(r);
+    expect(last.status, JSON.stringify(last)).toBe('pass');
+    expect(last.actual).toMatch(/gated-app\s+1\/1\s+Running/);
+  });
+
+  it('should settle and fail at once when the Service the loop waits for never comes', async () => {
+    const r = await runOnSim(join(fixtures, 'init-wait/never.md'), { settleMs: 30_000 });
+    expect(r.error).toBeUndefined();
+    const last = read(r);
+    expect(last.status).toBe('fail');
+    expect(last.actual).toMatch(/gated-app\s+0\/1\s+Init:0\/1/);
+    // The loop looked again after the other Service came, then the cluster was at rest.
+    expect(last.settledEarly).toBe(true);
+    expect(last.attempts).toBeLessThanOrEqual(8);
   });
 });

@@ -77,8 +77,13 @@ export class TrackingClock implements Clock {
   private readonly pending = new Map<unknown, number>();
   /** Pending timers of retry loops that cannot change the outcome (see `retryLoop`). */
   private readonly retries = new Set<unknown>();
-  /** Pending timers of sleeping container processes (see `processWake`). */
-  private readonly wakes = new Set<unknown>();
+  /**
+   * Pending timers of sleeping container processes (see `processWake`), each with the count of
+   * changes to the cluster (see `noteChange`) when the process went to sleep.
+   */
+  private readonly wakes = new Map<unknown, number>();
+  /** How many times the cluster changed (see `noteChange`). */
+  private changes = 0;
   /** > 0 while a retry loop's timer (or work it scheduled) runs. */
   private inRetry = 0;
   constructor(readonly inner: Clock) {}
@@ -124,23 +129,40 @@ export class TrackingClock implements Clock {
    * goes on and may print more (a logger's next line), whether or not the cluster's objects change.
    */
   processWake(handle: unknown): void {
-    if (this.pending.has(handle)) this.wakes.add(handle);
+    if (this.pending.has(handle)) this.wakes.set(handle, this.changes);
+  }
+  /**
+   * Notes that the cluster changed (an object written, not by a retry loop): a loop that went to
+   * sleep before it looks again when it wakes, and may find what it waits for (a Service that now
+   * resolves) and end, moving its pod on (an init container's exit).
+   */
+  noteChange(): void {
+    this.changes++;
   }
   /** True when a sleeping container process wakes within `ms` from now (its output may still grow). */
   wakesWithin(ms: number): boolean {
     const limit = this.inner.now().getTime() + ms;
-    for (const handle of this.wakes) if ((this.pending.get(handle) ?? Infinity) <= limit) return true;
+    for (const handle of this.wakes.keys()) if ((this.pending.get(handle) ?? Infinity) <= limit) return true;
     return false;
   }
   /** True while a retry loop's timer, or work it scheduled, runs (its writes are not progress). */
   get inRetryLoop(): boolean {
     return this.inRetry > 0;
   }
-  /** True when some timer other than a retry loop's is due within `ms` from now. */
+  /**
+   * True when some timer is due within `ms` from now other than a retry loop's that has nothing new
+   * to find: a loop's sleep counts when the cluster changed since the loop went to sleep, so its
+   * next look is work still due; once it looked and slept again, it no longer counts.
+   */
   dueWithin(ms: number): boolean {
     const limit = this.inner.now().getTime() + ms;
-    for (const [handle, due] of this.pending) if (due <= limit && !this.retries.has(handle)) return true;
+    for (const [handle, due] of this.pending) if (due <= limit && (!this.retries.has(handle) || this.changedSince(handle))) return true;
     return false;
+  }
+  /** True when `handle` is a process's sleep and the cluster changed since the process went to sleep. */
+  private changedSince(handle: unknown): boolean {
+    const since = this.wakes.get(handle);
+    return since !== undefined && since < this.changes;
   }
 }
 

@@ -54,7 +54,8 @@ export interface SimHandle {
   runtime: PodRuntime;
   /**
    * True when the cluster will not change by itself within `horizonMs`: no controller or kubelet
-   * work is due and nothing was written since the previous call.
+   * work is due (a container's loop counts when an object was written since it went to sleep: its
+   * next look may end it) and nothing was written since the previous call.
    */
   atRest(horizonMs: number): boolean;
   /**
@@ -153,7 +154,9 @@ export async function startSim(options: SimOptions = {}): Promise<SimHandle> {
   let progress = 0;
   let lastSeenProgress = -1;
   const unsubscribeProgress = store.subscribe(() => {
-    if (!clock.inRetryLoop) progress++;
+    if (clock.inRetryLoop) return;
+    progress++;
+    clock.noteChange();
   });
   return {
     kubeconfigPath,

@@ -43,6 +43,34 @@ describe('TrackingClock process wakes', () => {
   });
 });
 
+describe('TrackingClock loop sleeps and changes to the cluster', () => {
+  it("counts a loop's sleep as due only when the cluster changed since the loop went to sleep", () => {
+    const manual = new ManualClock();
+    const clock = new TrackingClock(manual);
+    const first = clock.setTimeout(() => undefined, 2_000);
+    markProcessWake(clock, first);
+    markRetryLoop(clock, first);
+    // Nothing changed since it slept: its next look finds what the last one found.
+    expect(clock.dueWithin(30_000)).toBe(false);
+    clock.noteChange();
+    // A Service it waits for may now resolve: its next look is work still due.
+    expect(clock.dueWithin(30_000)).toBe(true);
+    expect(clock.dueWithin(1_000)).toBe(false);
+    manual.advance(2_000);
+    const again = clock.setTimeout(() => undefined, 2_000);
+    markProcessWake(clock, again);
+    markRetryLoop(clock, again);
+    // It looked after the change and slept again: at rest.
+    expect(clock.dueWithin(30_000)).toBe(false);
+    // A retry loop that is not a process's sleep (a mount retried) does not count, change or not.
+    const mount = clock.setTimeout(() => undefined, 1_000);
+    markRetryLoop(clock, mount);
+    clock.noteChange();
+    clock.clearTimeout(again);
+    expect(clock.dueWithin(30_000)).toBe(false);
+  });
+});
+
 describe('JumpClock', () => {
   it('fires timers that a jump makes due, in due order, and re-arms the rest', () => {
     const clock = new JumpClock(new Date('2026-01-01T00:00:00Z'));

@@ -67,7 +67,8 @@ const sleepsOf = new WeakMap<object, number>();
  * when it exits agree with the AGE and event times kubectl shows. The timer is also work about to
  * happen: the cluster is not at rest while a Job's pod is about to finish. From a process's second
  * sleep on, the wait is a loop's (a logger, a load generator) and is marked as one that does not
- * keep the cluster from being at rest. Ends at once on abort.
+ * keep the cluster from being at rest, unless an object was written since it began. Ends at once
+ * on abort.
  */
 export function sleepFor(c: CmdCtx, seconds: number): Promise<void> {
   const ms = Math.min((seconds * 1000) / (c.host.speed || 1), c.host.sleepCapMs, 2 ** 31 - 1);
@@ -76,8 +77,9 @@ export function sleepFor(c: CmdCtx, seconds: number): Promise<void> {
     const t = setTimeout(done, ms);
     const pending = c.host.clock.setTimeout(done, ms);
     markProcessWake(c.host.clock, pending);
-    // A second sleep of the same process is a loop's (a logger, a load generator): work that never
-    // ends by itself, which must not keep the cluster from being at rest.
+    // A second sleep of the same process is a loop's (a logger, a load generator, a wait for a
+    // Service): work that never ends by itself, which keeps the cluster from being at rest only
+    // when an object was written since it went to sleep (see `TrackingClock.dueWithin`).
     const n = (sleepsOf.get(c.host) ?? 0) + 1;
     sleepsOf.set(c.host, n);
     if (n > 1) markRetryLoop(c.host.clock, pending);
