@@ -213,7 +213,7 @@ function createsKind(objects: PageObjects, kind: string): boolean {
 }
 
 /** Why a named object is the page's prerequisite, or undefined (it is the page's own, or a typo of it). */
-function namedAbsent(objects: PageObjects, kind: string, name: string): string | undefined {
+export function namedAbsent(objects: PageObjects, kind: string, name: string): string | undefined {
   const same = objects.byKind.get(kind) ?? new Set<string>();
   if (same.has(name)) return undefined;
   // Named by a controller after an object the page creates (a Deployment's pods and ReplicaSets, a

@@ -63,12 +63,16 @@ export function skipAfterRun(result: StepResult, reason: string): void {
 
 /**
  * How the first lines of a failing command's output begin: kubectl's own errors, an Invalid
- * refusal (`The Deployment "x" is invalid: …`, exit status 1), and what `kubectl exec` relays from
- * the container runtime when the program cannot start or ends badly.
+ * refusal (`The Deployment "x" is invalid: …`, exit status 1), the API server's status messages a
+ * page quotes without kubectl's `Error from server (…): ` wrapper (apimachinery's errors.go:
+ * `<resource> "<name>" is forbidden: …`, `… not found`, `… already exists`, `… is invalid: …`),
+ * and what `kubectl exec` relays from the container runtime when the program cannot start or ends
+ * badly.
  */
 const FAILURE_OUTPUT: readonly RegExp[] = [
   /^(?:error|Error from server|Error:|E\d{4} )/m,
   /^The [\w.]+ "[^"]+" is invalid:/m,
+  /^[a-z][\w.-]* "[^"\s]+" (?:is forbidden:|is invalid:|not found$|already exists$)/m,
   /^OCI runtime exec failed: /m,
   /^command terminated with exit code [1-9]\d*$/m,
 ];

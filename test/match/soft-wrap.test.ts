@@ -56,4 +56,27 @@ describe('a doc line soft-wrapped in two', () => {
     const r = similar('alpha beta\ngamma delta', 'alpha beta gamma delta\nalpha beta gamma delta');
     expect(r.differences.map((d) => d.kind)).toEqual(['extra-line']);
   });
+
+  test("doc lines that join to the actual line without kubectl's wrapper match it", () => {
+    const actual =
+      'Error from server (Forbidden): error when creating "https://example.test/claim-2.yaml": persistentvolumeclaims "claim-2" is forbidden: exceeded quota: claims, requested: persistentvolumeclaims=1, used: persistentvolumeclaims=1, limited: persistentvolumeclaims=1';
+    const doc =
+      'persistentvolumeclaims "claim-2" is forbidden:\nexceeded quota: claims, requested: persistentvolumeclaims=1,\nused: persistentvolumeclaims=1, limited: persistentvolumeclaims=1';
+    expect(similar(doc, actual, 'kubectl create -f claim-2.yaml')).toMatchObject({ ok: true, differences: [] });
+    // Only the wrapper of an API error comes off: `Error from server: ` with no reason, and `error: `.
+    expect(similar('pods "web" is\nforbidden: no', 'Error from server: pods "web" is forbidden: no').ok).toBe(true);
+    expect(similar('unknown flag:\n--frobnicate', 'error: unknown flag: --frobnicate').ok).toBe(true);
+  });
+
+  test('a wrapped error whose words differ from the unwrapped actual line still fails', () => {
+    const actual =
+      'Error from server (Forbidden): error when creating "claim-2.yaml": persistentvolumeclaims "claim-2" is forbidden: exceeded quota: claims, requested: persistentvolumeclaims=1, used: persistentvolumeclaims=1, limited: persistentvolumeclaims=1';
+    const doc =
+      'persistentvolumeclaims "claim-2" is forbidden:\nexceeded quota: claims, requested: persistentvolumeclaims=1,\nused: persistentvolumeclaims=0, limited: persistentvolumeclaims=1';
+    expect(similar(doc, actual).ok).toBe(false);
+    // Text in front of the message that is not kubectl's wrapper does not come off.
+    expect(similar('pods "web" is\nforbidden: no', 'Warning: pods "web" is forbidden: no').ok).toBe(false);
+    // Three lines join only at blanks: a break inside a word needs a two-line wrap.
+    expect(similar('alpha be\nta gam\nma', 'alpha beta gamma').ok).toBe(false);
+  });
 });

@@ -353,6 +353,17 @@ describe('expectsFailure', () => {
     expect(expectsFailure(cmd(1, 'kubectl patch deployment web -p "$(cat p.yaml)"', { expected: 'deployment.apps/web patched' }))).toBe(false);
   });
 
+  it("should read the API server's status message quoted without kubectl's wrapper as a failing run", () => {
+    const quota = 'persistentvolumeclaims "claim-2" is forbidden:\nexceeded quota: claims, requested: persistentvolumeclaims=1,';
+    expect(expectsFailure(cmd(1, 'kubectl create -f claim-2.yaml', { expected: quota }))).toBe(true);
+    expect(expectsFailure(cmd(1, 'kubectl get pod web', { expected: 'pods "web" not found' }))).toBe(true);
+    expect(expectsFailure(cmd(1, 'kubectl create ns demo', { expected: 'namespaces "demo" already exists' }))).toBe(true);
+    expect(expectsFailure(cmd(1, 'kubectl apply -f svc.yaml', { expected: 'services "web" is invalid: spec.ports: Required value' }))).toBe(true);
+    // The same words in a successful run's output are not the API server's status message.
+    expect(expectsFailure(cmd(1, 'kubectl logs web', { expected: 'user "alice" not found in cache, fetching' }))).toBe(false);
+    expect(expectsFailure(cmd(1, 'kubectl get events', { expected: 'Warning  FailedCreate  pods "web-1" is forbidden: exceeded quota' }))).toBe(false);
+  });
+
   it("should read what kubectl exec relays from the container runtime as a failing run, whatever the runtime's wording", () => {
     const runc =
       'OCI runtime exec failed: exec failed: container_linux.go:346: starting container process caused "exec: \\"sh\\": executable file not found in $PATH": unknown';
