@@ -223,9 +223,13 @@ function directive(b: LessonBuilder): { directive?: NonNullable<ReturnType<Lesso
 const YAML_LINE = /^(?:-\s|[\w./-]+:(?:\s|$)|---|\.\.\.$|[{[])/;
 
 /** True when the first line that is not a `#` comment is a command of a program the command model knows. */
-function startsWithCommand(lines: readonly DocLine[]): boolean {
+function startsWithCommand(lines: readonly DocLine[], podNames: ReadonlySet<string>): boolean {
   const first = lines.find((l) => l.text.trim() !== '' && !l.text.trim().startsWith('#'))?.text.trim();
-  return first !== undefined && !YAML_LINE.test(first) && looksLikeCommand(first);
+  if (first === undefined) return false;
+  // `$ kubectl get crontab -o json` and what it printed: a command at its prompt, never a manifest's first line.
+  const prompt = matchPrompt(first, true, podNames);
+  if (prompt && looksLikeCommand(first.slice(prompt.prompt.length))) return true;
+  return !YAML_LINE.test(first) && looksLikeCommand(first);
 }
 
 /** A heredoc into a file (`cat <<EOF >x.yaml`, `cat > x.yaml <<'EOF'`, `tee x <<EOF`). */
@@ -261,9 +265,9 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     return;
   }
   // A yaml/json fence whose first line of code is a shell command (`cat <<EOF | kubectl apply -f -`,
-  // `kubectl create -f /dev/stdin <<EOF`): the reader types it in a shell, as a shell fence; its
-  // manifest is the heredoc's body.
-  const tag = MANIFEST_TAGS[unit.tag] && startsWithCommand(lines) ? 'shell' : unit.tag;
+  // `kubectl create -f /dev/stdin <<EOF`, `$ kubectl get x -o json` and its output): the reader types
+  // it in a shell, as a shell fence; its manifest is the heredoc's body.
+  const tag = MANIFEST_TAGS[unit.tag] && startsWithCommand(lines, b.podNames) ? 'shell' : unit.tag;
   const manifestLang = MANIFEST_TAGS[tag];
   const shellSyntax = SHELL_SYNTAX_TAGS.has(tag);
   const nonBlank = lines.filter((l) => l.text.trim() !== '');
