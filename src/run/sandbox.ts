@@ -107,7 +107,8 @@ export function insideHome(home: string, file: string): string | null {
 
 /**
  * Writes a manifest under the names the doc uses: `file` (in its `folder` under `cwd`, which must
- * be inside `home`, when the prose gives one), and for an example also its examples-relative path. Returns the paths written, or a reason when nothing could be written.
+ * be inside `home`, when the prose gives one), and for an example also its examples-relative path.
+ * Returns the names written (a folder's file as seen from `cwd`), or a reason when nothing could be written.
  */
 export function writeManifest(home: string, step: ManifestStep, owner?: Owner, cwd: string = home): { written: string[] } | { reason: string } {
   if (step.content === null) return { reason: `the content of ${step.examplePath ?? step.file ?? 'this manifest'} is not available` };
@@ -125,7 +126,8 @@ export function writeManifest(home: string, step: ManifestStep, owner?: Owner, c
       if (e instanceof UnsafePathError) return { reason: e.message };
       throw e;
     }
-    written.push(name);
+    // Named as the page's commands name it from that working directory (`base/deployment.yaml`).
+    written.push(name === file && step.folder ? `${step.folder}/${step.file}` : name);
   }
   return { written };
 }

@@ -34,4 +34,22 @@ describe('files the prose puts in folders', () => {
       [24, 'pass'],
     ]);
   });
+
+  it('are known by their folder path to the commands after the cd: a template there is not applied', async () => {
+    const t = tempDir();
+    cleanups.push(t.remove);
+    const backend = new FakeBackend(join(t.dir, 'fake'), []);
+    const team = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: <insert-team-name-here>';
+    const r = await runPlan(
+      plan([
+        cmd(3, 'mkdir -p layout/common && cd layout'),
+        { ...manifest(8, 'team.yaml', team), folder: 'common' },
+        cmd(14, 'kubectl apply -f common/team.yaml'),
+      ]),
+      backend,
+      { matcher: plainMatcher, tmpDir: t.dir, settleIntervalMs: 10, gatherFacts: false, handleSignals: false },
+    );
+    expect(r.steps[2]).toMatchObject({ status: 'skipped', skipReason: expect.stringMatching(/is a template/) });
+    expect(backend.calls()).toEqual([]);
+  });
 });
