@@ -28,6 +28,7 @@ import { splitRepeatedCommands } from './repeated-command.js';
 import { optionalRowNames } from './data/optional-row-cues.js';
 import { findFileIncludes, resolveParams } from './includes.js';
 import { languageOf } from './examples.js';
+import type { ManifestStep } from '../plan/types.js';
 import type { DocLine } from './source-text.js';
 import type { CodeUnit, ProseUnit, Unit } from './units.js';
 
@@ -222,9 +223,13 @@ function directive(b: LessonBuilder): { directive?: NonNullable<ReturnType<Lesso
 const YAML_LINE = /^(?:-\s|[\w./-]+:(?:\s|$)|---|\.\.\.$|[{[])/;
 
 /** True when the first line that is not a `#` comment is a command of a program the command model knows. */
-function startsWithCommand(lines: readonly DocLine[]): boolean {
+function startsWithCommand(lines: readonly DocLine[], podNames: ReadonlySet<string>): boolean {
   const first = lines.find((l) => l.text.trim() !== '' && !l.text.trim().startsWith('#'))?.text.trim();
-  return first !== undefined && !YAML_LINE.test(first) && looksLikeCommand(first);
+  if (first === undefined) return false;
+  // `$ kubectl get crontab -o json` and what it printed: a command at its prompt, never a manifest's first line.
+  const prompt = matchPrompt(first, true, podNames);
+  if (prompt && looksLikeCommand(first.slice(prompt.prompt.length))) return true;
+  return !YAML_LINE.test(first) && looksLikeCommand(first);
 }
 
 /** A heredoc into a file (`cat <<EOF >x.yaml`, `cat > x.yaml <<'EOF'`, `tee x <<EOF`). */
@@ -260,9 +265,9 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
     return;
   }
   // A yaml/json fence whose first line of code is a shell command (`cat <<EOF | kubectl apply -f -`,
-  // `kubectl create -f /dev/stdin <<EOF`): the reader types it in a shell, as a shell fence; its
-  // manifest is the heredoc's body.
-  const tag = MANIFEST_TAGS[unit.tag] && startsWithCommand(lines) ? 'shell' : unit.tag;
+  // `kubectl create -f /dev/stdin <<EOF`, `$ kubectl get x -o json` and its output): the reader types
+  // it in a shell, as a shell fence; its manifest is the heredoc's body.
+  const tag = MANIFEST_TAGS[unit.tag] && startsWithCommand(lines, b.podNames) ? 'shell' : unit.tag;
   const manifestLang = MANIFEST_TAGS[tag];
   const shellSyntax = SHELL_SYNTAX_TAGS.has(tag);
   const nonBlank = lines.filter((l) => l.text.trim() !== '');
@@ -331,9 +336,12 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   // A whole Kubernetes object in an untagged block (an indented block under a list item, "Create
   // `example-ingress.yaml` from the following file:") after prose asking to write that file: the file.
   if (!manifestLang && !isCommandTag && !anyPrompt && !b.cue && d?.setup !== true && WRITE_FILE_PROSE.test(b.prose ?? '') && isWholeManifest(nonBlank)) {
-    const file = fileFromComment(lines) ?? fileFromProse(b.prose);
+    const fromComment = fileFromComment(lines);
+    const file = fromComment ?? fileFromProse(b.prose);
     if (file !== null) {
-      addInlineManifest(unit, b, file, 'yaml', d?.skip);
+      const step = addInlineManifest(unit, b, file, 'yaml', d?.skip);
+      const folder = fromComment === null ? folderFromProse(b.prose, file) : null;
+      if (folder !== null) step.folder = folder;
       return;
     }
   }
@@ -505,10 +513,13 @@ function walkCode(unit: CodeUnit, b: LessonBuilder): void {
   }
   if (manifestLang) {
     const saveAs = WRITE_FILE_PROSE.test(b.prose ?? '') ? namedFile(b.prose) : null;
-    const file = fileFromComment(lines) ?? fileFromProse(b.prose) ?? saveAs;
+    const fromComment = fileFromComment(lines);
+    const file = fromComment ?? fileFromProse(b.prose) ?? saveAs;
     // Lines the prose says to add to a file the page wrote before: a part of it, never the file.
     const partial = file !== null && ADD_LINES_PROSE.test(b.prose ?? '') && !isWholeManifest(nonBlank);
-    addInlineManifest(unit, b, file, manifestLang, d?.skip, partial);
+    const step = addInlineManifest(unit, b, file, manifestLang, d?.skip, partial);
+    const folder = fromComment === null && file !== null && WRITE_FILE_PROSE.test(b.prose ?? '') ? folderFromProse(b.prose, file) : null;
+    if (folder !== null) step.folder = folder;
     return;
   }
   // An HTTP request written out (request line, headers, body): nothing to run.
@@ -615,7 +626,14 @@ function isExampleValueProse(prose: string | undefined): boolean {
   return EXAMPLE_VALUE_PROSE.test(last) || FILE_CONTENT_PROSE.pattern.test(last);
 }
 
-function addInlineManifest(unit: CodeUnit, b: LessonBuilder, file: string | null, language: 'yaml' | 'json' | 'text', skip?: string, partial = false): void {
+function addInlineManifest(
+  unit: CodeUnit,
+  b: LessonBuilder,
+  file: string | null,
+  language: 'yaml' | 'json' | 'text',
+  skip?: string,
+  partial = false,
+): ManifestStep {
   const step = b.addManifest({
     position: { line: unit.line, column: unit.column, endLine: unit.endLine, endColumn: unit.endColumn },
     file,
@@ -628,6 +646,7 @@ function addInlineManifest(unit: CodeUnit, b: LessonBuilder, file: string | null
   if (partial) step.partial = true;
   b.lastCommand = undefined;
   b.since = 'blocked';
+  return step;
 }
 
 function fileFromComment(lines: DocLine[]): string | null {
@@ -640,6 +659,27 @@ function namedFile(prose: string | undefined): string | null {
   const names = [...(prose ?? '').matchAll(NAMED_FILE_PROSE)].map((m) => m[1]!);
   return names.length > 0 ? names[names.length - 1]!.split('/').pop()! : null;
 }
+
+/**
+ * The folders of the last relative path the prose writes `file` at ("Create `base/deployment.yaml`",
+ * "save it as overlays/prod/patch.yaml" → `base`, `overlays/prod`); null for a bare name, an
+ * absolute or home path, a web address, or a path that climbs out (`../x.yaml`).
+ */
+export function folderFromProse(prose: string | undefined, file: string): string | null {
+  if (prose === undefined) return null;
+  const tokens = [...prose.matchAll(PROSE_PATH_TOKEN)].map((m) => m[1]!).filter((t) => t.endsWith(`/${file}`) || t === file);
+  const last = tokens[tokens.length - 1];
+  if (last === undefined || last === file) return null;
+  const segments = last
+    .replace(/^(?:\.\/)+/, '')
+    .split('/')
+    .slice(0, -1);
+  if (segments.length === 0 || segments.some((s) => s === '' || s === '.' || s === '..')) return null;
+  return segments.join('/');
+}
+
+/** A path-like word of prose: delimited by spaces, backticks, quotes or brackets; a web address or `~/…`/`/…` path is not relative. */
+const PROSE_PATH_TOKEN = /(?<![\w.~/:$-])((?:\.\/)?(?:[\w.-]+\/)*[\w.-]+\.(?:ya?ml|json))(?![\w/-])/g;
 
 function fileFromProse(prose: string | undefined): string | null {
   if (prose === undefined) return null;

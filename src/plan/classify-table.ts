@@ -60,6 +60,18 @@ export const KUBECTL_SUBCOMMAND_CLASS: Readonly<Record<string, CommandClass>> = 
 };
 
 /**
+ * Read-only kubectl subcommands that read local files only (a kustomization, the kubeconfig),
+ * never the cluster: what they print does not change while the cluster works.
+ */
+export const KUBECTL_LOCAL_READS: ReadonlySet<string> = new Set([
+  'kustomize',
+  'config view',
+  'config current-context',
+  'config get-contexts',
+  'config get-clusters',
+]);
+
+/**
  * Flags that turn a kubectl subcommand into one that waits for a person or never ends.
  * Short flags may be combined (`-it`); the check looks at each letter.
  */

@@ -5,6 +5,7 @@ import {
   HOST_TOOL_PROGRAMS,
   INTERACTIVE_PROGRAMS,
   KUBECTL_INTERACTIVE_FLAGS,
+  KUBECTL_LOCAL_READS,
   KUBECTL_SUBCOMMAND_CLASS,
 } from './classify-table.js';
 import type { CommandClass, HostContext } from './types.js';
@@ -75,12 +76,35 @@ function classifySimple(c: SimpleCommand): CommandClassification {
   return { class: 'other', program };
 }
 
+/** The key of a kubectl call in {@link KUBECTL_SUBCOMMAND_CLASS}: two words (`rollout status`) over one. */
+function kubectlKey(call: KubectlCall): string | undefined {
+  const words = [...call.path, ...call.positionals].map((w) => w.value);
+  const sub = words[0];
+  if (sub === undefined) return undefined;
+  const two = words[1] === undefined ? undefined : `${sub} ${words[1]}`;
+  return two !== undefined && KUBECTL_SUBCOMMAND_CLASS[two] !== undefined ? two : sub;
+}
+
+/**
+ * True when every read-only part of a read-only command reads local files only (`kubectl
+ * kustomize overlays/prod`, `kubectl config view`): waiting for the cluster cannot change its output.
+ */
+export function readsOnlyLocalFiles(command: string): boolean {
+  const parts = outerCommands(command).filter((c) => c.program);
+  const reads = parts.filter((c) => classifySimple(c).class === 'read-only');
+  if (reads.length === 0) return false;
+  return reads.every((c) => {
+    const call = kubectlCall(c);
+    const key = call ? kubectlKey(call) : undefined;
+    return key !== undefined && KUBECTL_LOCAL_READS.has(key);
+  });
+}
+
 function classifyKubectl(program: string, call: KubectlCall): CommandClassification {
   const words = [...call.path, ...call.positionals].map((w) => w.value);
   const sub = words[0];
-  if (sub === undefined) return { class: 'other', program };
-  const two = words[1] === undefined ? undefined : `${sub} ${words[1]}`;
-  const key = two !== undefined && KUBECTL_SUBCOMMAND_CLASS[two] !== undefined ? two : sub;
+  const key = kubectlKey(call);
+  if (sub === undefined || key === undefined) return { class: 'other', program };
   let cls: CommandClass = KUBECTL_SUBCOMMAND_CLASS[key] ?? 'other';
   const interactive = KUBECTL_INTERACTIVE_FLAGS[key];
   if (interactive && hasAnyFlag(call, interactive.long, interactive.short)) cls = 'interactive';

@@ -1,4 +1,4 @@
 export * from './types.js';
 export { buildPlan } from './build-plan.js';
-export { classifyCommand, classifyStep, type CommandClassification } from './classify.js';
+export { classifyCommand, classifyStep, readsOnlyLocalFiles, type CommandClassification } from './classify.js';
 export { planToJson, type JsonReport, type JsonStep, type JsonFinding } from './json.js';

@@ -225,6 +225,11 @@ export interface ManifestStep {
   position: Position;
   /** The file name the doc uses for it (`run-my-nginx.yaml`), or null when none is known. */
   file: string | null;
+  /**
+   * The folder the prose puts `file` in, relative to the shell's working directory at that point
+   * of the page ("Create `base/deployment.yaml`" → `base`): the file is written there when its step runs.
+   */
+  folder?: string;
   /** `text` only for a non-manifest file named by a `file=` directive (e.g. `default.conf`). */
   language: 'yaml' | 'json' | 'text';
   /** Content; null when a referenced example file could not be found. */

@@ -70,6 +70,8 @@ function writeManifests(home: string, steps: ManifestStep[], owner?: Owner): Map
   for (const step of steps) {
     // Lines to add to a file are not the file.
     if (step.partial) continue;
+    // A file in a folder under the shell's working directory is written when its step runs, where the shell then is.
+    if (step.folder) continue;
     // Two examples of one base name (`php-apache.yaml` and `hpa/php-apache.yaml`) are two files.
     const name = step.examplePath ?? step.file;
     if (name && seen.has(name)) continue;

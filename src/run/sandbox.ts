@@ -106,12 +106,15 @@ export function insideHome(home: string, file: string): string | null {
 }
 
 /**
- * Writes a manifest under the names the doc uses: `file`, and for an example also its
- * examples-relative path. Returns the paths written, or a reason when nothing could be written.
+ * Writes a manifest under the names the doc uses: `file` (in its `folder` under `cwd`, which must
+ * be inside `home`, when the prose gives one), and for an example also its examples-relative path.
+ * Returns the names written (a folder's file as seen from `cwd`), or a reason when nothing could be written.
  */
-export function writeManifest(home: string, step: ManifestStep, owner?: Owner): { written: string[] } | { reason: string } {
+export function writeManifest(home: string, step: ManifestStep, owner?: Owner, cwd: string = home): { written: string[] } | { reason: string } {
   if (step.content === null) return { reason: `the content of ${step.examplePath ?? step.file ?? 'this manifest'} is not available` };
-  const names = [step.file, step.origin === 'example' ? step.examplePath : undefined].filter((n): n is string => typeof n === 'string' && n.length > 0);
+  // A file the prose names with folders (`base/deployment.yaml`) goes there, under the shell's working directory.
+  const file = step.file && step.folder ? join(relative(home, cwd), step.folder, step.file) : step.file;
+  const names = [file, step.origin === 'example' ? step.examplePath : undefined].filter((n): n is string => typeof n === 'string' && n.length > 0);
   if (names.length === 0) return { reason: 'the doc gives this manifest no file name' };
   const written: string[] = [];
   for (const name of new Set(names)) {
@@ -123,7 +126,8 @@ export function writeManifest(home: string, step: ManifestStep, owner?: Owner): 
       if (e instanceof UnsafePathError) return { reason: e.message };
       throw e;
     }
-    written.push(name);
+    // Named as the page's commands name it from that working directory (`base/deployment.yaml`).
+    written.push(name === file && step.folder ? `${step.folder}/${step.file}` : name);
   }
   return { written };
 }

@@ -3,7 +3,9 @@
  * quit), steps kept running in another terminal finished when their lines appear or their section
  * ends, and the lesson's error when it stopped early.
  */
-import type { Step } from '../plan/types.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { ManifestStep, Step } from '../plan/types.js';
+import { missingPaths } from './look.js';
 import { dependencyReason, dependsOn, presentObjects, producedNames, readable, skippedOnly } from './depends.js';
 import { fillManifest } from './fill-manifest.js';
 import { fillManifestPlaceholders, recordTemplates } from './manifest-placeholders.js';
@@ -75,7 +77,7 @@ async function stepOutcome(
     const filled = step.content === null ? null : fillManifest(step.content, state.ran);
     // `<pod-name>`-like values are filled as in commands; a file left with one is a template.
     const reader = filled && step.language !== 'text' ? fillManifestPlaceholders(filled.content, state.observations, step.section ?? '') : null;
-    const written = writeManifest(state.sandbox.home, reader ? { ...step, content: reader.content } : step, state.sandbox.owner);
+    const written = await writeStepManifest(state, reader ? { ...step, content: reader.content } : step);
     r = 'reason' in written ? skipped(step, written.reason) : baseResult(step);
     // A file the runner could not write is missing for the steps that use it (`chmod +x worker.py`).
     if ('reason' in written && step.file) state.skippedProducers.push({ line: step.line, reason: written.reason, names: new Set([step.file]) });
@@ -88,6 +90,18 @@ async function stepOutcome(
     r.rewrites.unshift({ kind: 'edit', from: step.command, to: decision.command, reason: 'edited by the reader' });
   } else r = await runCommandStep(state, step, index);
   return { result: r };
+}
+
+/** Writes a manifest step's file; one the prose puts in a folder goes under the shell's working directory of this point. */
+async function writeStepManifest(state: LessonState, step: ManifestStep): Promise<ReturnType<typeof writeManifest>> {
+  const { home, owner } = state.sandbox;
+  if (!step.folder) return writeManifest(home, step, owner);
+  const { cwd } = await missingPaths(state, [], 'exists');
+  const rel = cwd === undefined ? null : relative(home, cwd);
+  if (rel === null || rel.startsWith('..') || isAbsolute(rel)) {
+    return { reason: `the shell's working directory ${cwd ?? '(unknown)'} is outside the lesson's home; ${step.folder}/${step.file} not written` };
+  }
+  return writeManifest(home, step, owner, resolve(home, rel));
 }
 
 /** Records a command step's findings, and what it did for a later line that prints its `$?`. */

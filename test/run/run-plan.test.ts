@@ -99,6 +99,14 @@ describe('runPlan', () => {
     expect(r.steps[1]).toMatchObject({ status: 'pass', attempts: 3, actual: 'web 1/1 Running\n' });
   });
 
+  it('should not retry a read of local files only, whose output no cluster work changes', async () => {
+    const { backend, options } = setup([
+      { args: 'kustomize overlays/prod', responses: [{ stderr: 'error: unable to find kustomization\n', exitCode: 1 }, { stdout: 'kind: Deployment\n' }] },
+    ]);
+    const r = await runPlan(plan([cmd(5, 'kubectl kustomize overlays/prod', { expected: 'kind: Deployment', cls: 'read-only' })]), backend, options);
+    expect(r.steps[0]).toMatchObject({ status: 'fail', attempts: 1 });
+  });
+
   it('should give up settling after settleMs and keep the last attempt', async () => {
     const outputs = ['web 0/1 Pending\n', 'web 0/1 ContainerCreating\n', 'web 0/1 CrashLoopBackOff\n'];
     const { backend, options } = setup([{ args: 'get pods', responses: outputs.map((stdout) => ({ stdout })) }]);

@@ -1,5 +1,6 @@
 /** Running a command step: in the lesson shell or a node shell, paced, retried while it settles. */
 import { sessionFacts, sessionMessageDifferences } from '../session-messages.js';
+import { readsOnlyLocalFiles } from '../../plan/classify.js';
 import type { CommandStep } from '../../plan/types.js';
 import type { MatchResult } from '../../match/types.js';
 import { recreateFor } from '../recreate.js';
@@ -243,7 +244,12 @@ export async function attemptStep(state: LessonState, step: CommandStep, ready: 
         : 'the output the doc shows is an interactive session; it was not compared',
     );
   }
-  const settle = compare && state.options.settleMs > 0 && !prepared.bounded && (step.class === 'read-only' || prepared.settle === true);
+  // A read of local files only (`kubectl kustomize dir`) gives the same answer however long the cluster works.
+  const settle =
+    compare &&
+    state.options.settleMs > 0 &&
+    !prepared.bounded &&
+    ((step.class === 'read-only' && !readsOnlyLocalFiles(step.command)) || prepared.settle === true);
 
   let attempt: Attempt;
   let matched: MatchResult | null;
