@@ -1,42 +1,28 @@
 /**
- * Files on the reader's machine: a command reads a file (`kubectl apply -f mypdb.yaml`,
- * `rev data.txt`) that no step of the page writes or downloads and no block of the page shows.
- * The page leaves it to the reader (save one of the examples under that name, bring your own
- * data), so whether the step works cannot be checked here: the step is unchecked, naming the
- * file, never a failure of the page.
+ * Files on the reader's machine (the decision is `src/plan/reader-files.ts`, shared with lint):
+ * a failed step that needed one is unchecked, naming the file, never a failure of the page.
  */
 import { load } from 'js-yaml';
 import { parseCommandLine } from '../shell/index.js';
 import { placeholderPath } from '../plan/placeholders.js';
+import { isReaderFile } from '../plan/reader-files.js';
 
 /** How tools say a file they were given does not exist; group 1 is the path. */
-const MISSING = [/error: the path "([^"]+)" does not exist/, /(?:^|\s|')([^\s':"]+)'?: No such file or directory/m];
-
-/** kubectl subcommands whose arguments are read in a container. */
-const IN_CONTAINER = new Set(['exec', 'debug', 'run', 'attach']);
-
-/** The words of a line's commands (arguments and redirections), unquoted. */
-function words(command: string): string[] {
-  return parseCommandLine(command).commands.flatMap((c) => [...c.args, ...c.redirects.map((r) => r.target)].map((w) => w.value.replace(/^-[-\w]*=/, '')));
-}
+const MISSING = [
+  /error: the path "([^"]+)" does not exist/,
+  /(?:^|\s|')([^\s':"]+)'?: No such file or directory/m,
+  // kubectl create configmap/secret --from-file=F
+  /error reading ([^\s:"]+): no such file or directory/,
+];
 
 /**
  * The file a failed host step needed from the reader, or undefined: the tool's output says the
- * path does not exist, the command names it, it is relative (not a system file), and no earlier
- * step mentions it and no block of the page is that file.
+ * path does not exist and {@link isReaderFile} says the file is the reader's own.
  */
 export function readerFile(command: string, output: string, earlier: readonly string[], shownFiles: readonly string[]): string | undefined {
-  // A path given to a program in a container is the container's, not the reader's.
-  const inContainer = parseCommandLine(command).commands.some((c) => c.name === 'kubectl' && c.args.some((a) => IN_CONTAINER.has(a.value)));
-  if (inContainer) return undefined;
   for (const re of MISSING) {
     const file = re.exec(output)?.[1];
-    if (!file || file.startsWith('/') || file.includes('$')) continue;
-    if (!words(command).includes(file)) continue;
-    const base = file.split('/').pop()!;
-    if (shownFiles.some((f) => f === file || f.split('/').pop() === base)) continue;
-    if (earlier.some((ran) => ran.includes(base))) continue;
-    return file;
+    if (file && isReaderFile(file, command, earlier, shownFiles)) return file;
   }
   return undefined;
 }

@@ -22,7 +22,6 @@ describe('the seed tutorial (scraped, no fences)', () => {
       '142 typographic-dash',
       '154 missing-file', // make keys, no Makefile
       '156 prompt-in-output', // $ secret/nginxsecret created
-      '165 missing-file', // --from-file=default.conf
       '166 prompt-in-output', // $ configmap/nginxconfigmap created
       '167 unknown-command', // ubectl
       '185 yaml-syntax', // Secret: metadata/data keys lost
@@ -31,6 +30,7 @@ describe('the seed tutorial (scraped, no fences)', () => {
       '252 yaml-syntax', // curl Deployment
     ]);
     expect(at('warning')).toEqual([
+      '165 missing-file', // --from-file=default.conf: the reader's own file, as the run says
       '176 host-specific-path',
       '176 host-specific-path',
       '178 host-specific-path',
@@ -45,7 +45,7 @@ describe('the seed tutorial (scraped, no fences)', () => {
     expect(byLine(38, 'yaml-syntax').message).toContain('`metadata:`');
     expect(byLine(126, 'typographic-dash')).toMatchObject({ column: 41, fix: { replacement: '--' } });
     expect(byLine(167, 'unknown-command').fix).toMatchObject({ replacement: 'kubectl' });
-    expect(byLine(165, 'missing-file').message).toContain('`default.conf`');
+    expect(byLine(165, 'missing-file').message).toContain("default.conf is a file on the reader's machine");
     expect(byLine(154, 'missing-file').message).toContain('needs a Makefile');
     expect(byLine(288, 'interactive-command').message).toContain('editor script');
   });

@@ -8,6 +8,13 @@ describe('readerFile', () => {
     ['kubectl apply -f my-budget.yaml', KUBECTL_MISSING('my-budget.yaml'), [], [], 'my-budget.yaml'],
     ['rev input.txt', 'rev: cannot open input.txt: No such file or directory\n', [], [], 'input.txt'],
     ['cat notes/todo.md', 'cat: notes/todo.md: No such file or directory\n', ['kubectl get pods'], ['web.yaml'], 'notes/todo.md'],
+    [
+      'kubectl create configmap game --from-file=game.properties',
+      'error: error reading game.properties: no such file or directory\n',
+      [],
+      [],
+      'game.properties',
+    ],
   ])('%s → %s is the reader’s', (command, output, earlier, shown, file) => {
     expect(readerFile(command, output, earlier, shown)).toBe(file);
   });

@@ -9,8 +9,11 @@ export interface ServerRequiredField {
   path: string;
   /** Also satisfied when this sibling path is present (`metadata.generateName`). */
   unless?: string;
-  /** Skip when this path has one of these values (`spec.type: ExternalName`). */
-  exceptWhen?: { path: string; values: readonly unknown[] };
+  /**
+   * Skip when any of these paths has one of its values (`spec.type: ExternalName`), as the
+   * server's validation only requires the field outside those cases.
+   */
+  exceptWhen?: readonly { path: string; values: readonly unknown[] }[];
 }
 
 const WORKLOADS = ['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet'];
@@ -27,6 +30,14 @@ export const SERVER_REQUIRED: readonly ServerRequiredField[] = [
   { kinds: WORKLOADS, path: 'spec.template.spec.containers[].image' },
   { kinds: ['Job'], path: 'spec.template.spec.containers[].image' },
   { kinds: ['CronJob'], path: 'spec.jobTemplate.spec.template.spec.containers[].image' },
-  { kinds: ['Service'], path: 'spec', exceptWhen: { path: 'spec.type', values: ['ExternalName'] } },
-  { kinds: ['Service'], path: 'spec.ports', exceptWhen: { path: 'spec.type', values: ['ExternalName'] } },
+  { kinds: ['Service'], path: 'spec', exceptWhen: [{ path: 'spec.type', values: ['ExternalName'] }] },
+  // ValidateService requires ports unless the Service is headless (`clusterIP: None`) or ExternalName.
+  {
+    kinds: ['Service'],
+    path: 'spec.ports',
+    exceptWhen: [
+      { path: 'spec.type', values: ['ExternalName'] },
+      { path: 'spec.clusterIP', values: ['None'] },
+    ],
+  },
 ];

@@ -108,10 +108,8 @@ function serverRequired(m: ManifestObject): string[][] {
   for (const rule of SERVER_REQUIRED) {
     if (!rule.kinds.includes('*') && !rule.kinds.includes(m.kind!)) continue;
     if (rule.unless && valuesAt(m.object, rule.unless).some((v) => v.present)) continue;
-    if (rule.exceptWhen) {
-      const { path, values } = rule.exceptWhen;
-      if (valuesAt(m.object, path).some((v) => v.present && values.includes(v.value))) continue;
-    }
+    const excepted = (rule.exceptWhen ?? []).some(({ path, values }) => valuesAt(m.object, path).some((v) => v.present && values.includes(v.value)));
+    if (excepted) continue;
     for (const v of valuesAt(m.object, rule.path)) {
       // Report only the outermost missing field: no `metadata.name` when `metadata` is missing.
       if (!v.present && !missing.some((p) => v.segments.join('.').startsWith(`${p.join('.')}.`))) missing.push(v.segments);

@@ -6,11 +6,14 @@ import { spanPosition } from '../command-model.js';
 import type { LintContext } from '../context.js';
 import { fileEffects, normalizePath, type FileRef } from '../file-refs.js';
 import type { LintRule } from '../types.js';
+import { isReaderFile, readerFileReason } from '../../plan/reader-files.js';
 
 /**
  * Files a command needs that nothing in the doc provides: no manifest bound to the name, no
  * earlier command creating it. A file the surrounding prose links to (a repository) is a
- * warning: the reader can fetch it, a runner cannot without a setup step.
+ * warning: the reader can fetch it, a runner cannot without a setup step. So is a file on the
+ * reader's own machine (`src/plan/reader-files.ts`, the runner's decision): the run leaves its
+ * step unchecked, and lint must not call the page wrong where the run does not.
  */
 export const missingFile: LintRule = {
   id: 'missing-file',
@@ -35,7 +38,7 @@ export const missingFile: LintRule = {
             available.add(ref.path);
             continue;
           }
-          out.push(report(this.id, step, ref, ctx));
+          out.push(report(this.id, step, ref, ctx, readerOwn(ctx, step, ref)));
           missing++;
           // Report each missing file once.
           available.add(ref.path);
@@ -59,7 +62,18 @@ function claimUnbound(step: CommandStep, unbound: ManifestStep[], claimed: Set<M
   return true;
 }
 
-function report(ruleId: string, step: CommandStep, ref: FileRef, ctx: LintContext): Diagnostic {
+/**
+ * The file is the reader's own (the runner's decision, shared): the check leaves a step that
+ * needs it unchecked, so it is no error of the page here either.
+ */
+function readerOwn(ctx: LintContext, step: CommandStep, ref: FileRef): boolean {
+  if (ref.kind === 'makefile') return false;
+  const earlier = ctx.commands.filter((c) => c.line < step.line).map((c) => c.command);
+  const shown = ctx.manifests.flatMap((m) => [m.file, m.examplePath].filter((f): f is string => !!f));
+  return isReaderFile(ref.path, step.command, earlier, shown);
+}
+
+function report(ruleId: string, step: CommandStep, ref: FileRef, ctx: LintContext, isReaderOwn: boolean): Diagnostic {
   const range = spanPosition(step, ref.word.start, ref.word.end);
   const link = linkNear(ctx, step.line);
   const what =
@@ -78,6 +92,13 @@ function report(ruleId: string, step: CommandStep, ref: FileRef, ctx: LintContex
         url: link,
       },
     );
+  }
+  if (isReaderOwn) {
+    return diagnostic(ruleId, 'warning', range, `${readerFileReason(ref.path)}; a check cannot run the steps that need it`, {
+      stepId: step.id,
+      actual: ref.path,
+      fix: { description: `show \`${ref.path}\` as a manifest or add a step that creates it` },
+    });
   }
   return diagnostic(ruleId, 'error', range, what, {
     stepId: step.id,

@@ -3,6 +3,12 @@ import type { ManifestStep } from '../../plan/types.js';
 import type { LintContext } from '../context.js';
 import { LIKELY_PARENT } from '../data/yaml-parents.js';
 import type { LintRule } from '../types.js';
+import { loadManifestText } from '../yaml-load.js';
+
+/** A line that only says "more here" (`...`, `…`), as a shortened snippet shows. */
+function isElision(line: string): boolean {
+  return /^\s*(?:\.{3}|…)\s*$/.test(line);
+}
 
 /** Manifests whose YAML or JSON does not parse, reported at the failing line inside the doc. */
 export const yamlSyntax: LintRule = {
@@ -12,9 +18,12 @@ export const yamlSyntax: LintRule = {
   check(plan, ctx) {
     const out: Diagnostic[] = [];
     for (const step of ctx.manifests) {
-      const result = ctx.load(step);
-      if (!result || result.ok) continue;
+      const loaded = ctx.load(step);
+      if (!loaded || loaded.ok) continue;
       const lines = ctx.text(step)!.split('\n');
+      // A `...` line shortens the snippet; YAML would read it as a document end. Judge the rest.
+      const result = loaded.reason === 'syntax' && lines.some(isElision) ? loadManifestText(lines.map((l) => (isElision(l) ? '' : l)).join('\n')) : loaded;
+      if (result.ok) continue;
       // Errors at the end of the input (an unclosed bracket) point at the last written line.
       let errorLine = result.line;
       while (errorLine !== undefined && errorLine > 0 && (lines[errorLine] ?? '').trim() === '') errorLine--;

@@ -1,5 +1,6 @@
 /** The last stages of a command step: its verdict, and why the verdict is what it is. */
 import type { CommandStep } from '../../plan/types.js';
+import { readerFileReason } from '../../plan/reader-files.js';
 import { isStateChange, isStateValue, transientCue } from '../../match/transient-cues.js';
 import { observe } from '../bind.js';
 import { placeholderFile, readerFile, readerFileObjects } from '../reader-files.js';
@@ -388,7 +389,7 @@ export async function explainStep(
     const reason = filled
       ? `${filled} is a path for the reader to fill in with a file of their own; no step of the page makes it`
       : file
-        ? `${file} is a file on the reader's machine: no step of the page writes or downloads it, and no block shows it`
+        ? readerFileReason(file)
         : undefined;
     if (file && reason && excuseBy(reason)) {
       const objects = readerFileObjects(

@@ -29,6 +29,16 @@ describe('manifest-schema', () => {
     expect(ds.map((d) => d.message).sort()).toEqual(['metadata is required for v1 Service', 'spec.ports[0].port is required for v1 Service']);
   });
 
+  it('requires Service ports only when the Service is neither headless nor ExternalName, as ValidateService does', () => {
+    const svc = (spec: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n${spec}`;
+    expect(lintOne('manifest-schema', manifest(1, svc('  clusterIP: None\n  selector: {app: x}\n')))).toEqual([]);
+    expect(lintOne('manifest-schema', manifest(1, svc('  type: ExternalName\n  externalName: db.example.com\n')))).toEqual([]);
+    for (const spec of ['  selector: {app: x}\n', '  clusterIP: 10.96.0.20\n  selector: {app: x}\n', '  type: NodePort\n  selector: {app: x}\n']) {
+      const ds = lintOne('manifest-schema', manifest(1, svc(spec)));
+      expect(ds.map((d) => d.message)).toEqual(['spec.ports is required for v1 Service']);
+    }
+  });
+
   it('reports containers without image (a server-side requirement)', () => {
     const ds = lintOne('manifest-schema', manifest(1, 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n'));
     expect(ds.map((d) => d.message)).toEqual(['spec.containers[0].image is required for v1 Pod']);

@@ -1,25 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { lintPlan } from '../../../src/lint/index.js';
 import { cmd, lintOne, manifest, plan } from '../helpers.js';
+import { planOf } from '../parse-helpers.js';
 
 const msgs = (ds: { message: string; line: number }[]) => ds.map((d) => [d.line, d.message]);
 
 describe('missing-file', () => {
-  it('reports make without a Makefile and --from-file that nothing creates', () => {
+  it('reports make without a Makefile as an error', () => {
+    const ds = lintOne('missing-file', cmd(154, 'make keys KEY=/tmp/nginx.key CERT=/tmp/nginx.crt'));
+    expect(msgs(ds)).toEqual([[154, '`make keys KEY=/tmp/nginx.key CERT=/tmp/nginx.crt` needs a Makefile, but the doc neither shows nor creates one']]);
+    expect(ds.every((d) => d.severity === 'error')).toBe(true);
+  });
+
+  it("warns, with the runner's reason, of a relative file only the reader has (the run leaves its step unchecked)", () => {
     const ds = lintOne(
       'missing-file',
-      cmd(154, 'make keys KEY=/tmp/nginx.key CERT=/tmp/nginx.crt'),
-      cmd(155, 'kubectl create secret tls nginxsecret --key /tmp/nginx.key --cert /tmp/nginx.crt'),
       cmd(165, 'kubectl create configmap nginxconfigmap --from-file=default.conf'),
       cmd(170, 'kubectl apply -f ./missing.yaml && cat notes.txt'),
     );
+    const reader = (f: string) =>
+      `${f} is a file on the reader's machine: no step of the page writes or downloads it, and no block shows it; a check cannot run the steps that need it`;
     expect(msgs(ds)).toEqual([
-      [154, '`make keys KEY=/tmp/nginx.key CERT=/tmp/nginx.crt` needs a Makefile, but the doc neither shows nor creates one'],
-      [165, 'file `default.conf` is used but no manifest or earlier command in the doc creates it'],
-      [170, 'file `./missing.yaml` is used but no manifest or earlier command in the doc creates it'],
-      [170, 'file `notes.txt` is used but no manifest or earlier command in the doc creates it'],
+      [165, reader('default.conf')],
+      [170, reader('./missing.yaml')],
+      [170, reader('notes.txt')],
     ]);
-    expect(ds.every((d) => d.severity === 'error')).toBe(true);
+    expect(ds.every((d) => d.severity === 'warning')).toBe(true);
+  });
+
+  it('warns, and does not fail the page, for a prose example applying the reader’s own file', () => {
+    const { plan: p, source } = planOf('fixtures/lint/missing-file/reader-file.md');
+    const ds = lintPlan(p, { rules: ['missing-file'], source });
+    expect(ds.map((d) => [d.line, d.severity, d.actual])).toEqual([[6, 'warning', 'mypod.yaml']]);
+    expect(ds[0]!.message).toContain("mypod.yaml is a file on the reader's machine");
+  });
+
+  it('keeps an error for a file an earlier command names but does not make', () => {
+    const ds = lintOne('missing-file', cmd(5, 'echo see app.yaml'), cmd(6, 'kubectl apply -f app.yaml'));
+    expect(ds.map((d) => [d.line, d.severity])).toEqual([[6, 'error']]);
   });
 
   it('accepts files created by earlier steps, bound manifests, URLs and shown manifests', () => {

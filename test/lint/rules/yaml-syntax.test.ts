@@ -17,6 +17,14 @@ describe('yaml-syntax', () => {
     expect(d!.line).toBeGreaterThanOrEqual(11);
   });
 
+  it('reads a `...` line as an elision, judging the rest of the snippet', () => {
+    expect(lintOne('yaml-syntax', manifest(1, '...\nspec:\n  selector:\n    app: web\n...\n'))).toEqual([]);
+    const ds = lintOne('yaml-syntax', manifest(1, '...\nspec:\n  selector: app\n    name: web\n'));
+    expect(ds).toHaveLength(1);
+    expect(ds[0]!.message).not.toContain('single document');
+    expect(ds[0]!.actual).toBe('    name: web');
+  });
+
   it('reports invalid JSON', () => {
     const [d] = lintOne('yaml-syntax', manifest(1, '{"apiVersion": "v1",, }', { language: 'json' }));
     expect(d!.message).toMatch(/^JSON does not parse/);
