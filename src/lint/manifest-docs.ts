@@ -47,3 +47,33 @@ export function manifestObjects(ctx: LintContext): ManifestObject[] {
 export function objectLine(m: ManifestObject, lineInText: number): number {
   return m.inline ? m.docLine + lineInText : m.docLine;
 }
+
+/** The file names a kustomization lists as patches. */
+const KUSTOMIZE_FILES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+const baseName = (path: string): string => path.split('/').pop() ?? path;
+
+/**
+ * The base names of the files the page's kustomizations apply as patches (`patches: [{path}]`,
+ * `patchesStrategicMerge`, `patchesJson6902`): such a file holds only the fields it changes, so it
+ * is not a whole object for the API server.
+ */
+export function kustomizePatchFiles(objects: readonly ManifestObject[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of objects) {
+    if (m.kind !== 'Kustomization' && !KUSTOMIZE_FILES.has(baseName(m.step.file ?? ''))) continue;
+    for (const key of ['patches', 'patchesStrategicMerge', 'patchesJson6902']) {
+      const list = m.object[key];
+      if (!Array.isArray(list)) continue;
+      for (const item of list) {
+        const path = typeof item === 'string' ? item : isRecord(item) && typeof item.path === 'string' ? item.path : undefined;
+        if (path) out.add(baseName(path));
+      }
+    }
+  }
+  return out;
+}
+
+/** True when the object is in a file a kustomization of the page applies as a patch. */
+export function isKustomizePatch(m: ManifestObject, patches: ReadonlySet<string>): boolean {
+  return m.step.file !== null && patches.has(baseName(m.step.file));
+}

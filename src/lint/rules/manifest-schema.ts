@@ -13,7 +13,7 @@ import {
   type SchemaError,
 } from '../k8s-models.js';
 import { kindDeclaration, unknownFields } from '../k8s-fields.js';
-import { manifestObjects, objectLine, type ManifestObject } from '../manifest-docs.js';
+import { isKustomizePatch, kustomizePatchFiles, manifestObjects, objectLine, type ManifestObject } from '../manifest-docs.js';
 import { formatPath, lineOfPath, pointerSegments, valuesAt } from '../manifest-paths.js';
 import { isPlaceholderValue } from '../placeholders.js';
 import { closestWords } from '../similar.js';
@@ -30,7 +30,9 @@ export const manifestSchema: LintRule = {
   description: 'A manifest has an unknown apiVersion/kind or misses required fields (validated with kubernetes-models).',
   check(_plan, ctx) {
     const out: Diagnostic[] = [];
-    for (const m of manifestObjects(ctx)) {
+    const objects = manifestObjects(ctx);
+    const patches = kustomizePatchFiles(objects);
+    for (const m of objects) {
       const report = (segments: string[], message: string): void => {
         const line = objectLine(m, lineOfPath(m.text, segments));
         out.push(diagnostic(this.id, 'error', { line, column: m.step.position.column }, message, { stepId: m.step.id }));
@@ -41,6 +43,8 @@ export const manifestSchema: LintRule = {
         continue;
       }
       if (!isBuiltinGroup(m.apiVersion) || findDeprecatedApi(m.apiVersion, m.kind)?.removedIn) continue;
+      // A kustomize patch holds only what it changes (and `$patch` directives): not a whole object.
+      if (isKustomizePatch(m, patches)) continue;
       if (CLIENT_SIDE_KINDS[m.apiVersion]?.includes(m.kind)) continue;
       const cls = modelFor(m.apiVersion, m.kind);
       if (!cls) {

@@ -29,6 +29,20 @@ describe('manifest-schema', () => {
     expect(ds.map((d) => d.message).sort()).toEqual(['metadata is required for v1 Service', 'spec.ports[0].port is required for v1 Service']);
   });
 
+  it('does not judge a file a kustomization of the page applies as a patch as a whole object; the same text elsewhere is judged', () => {
+    const patch =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: memcached\n        $patch: delete\n';
+    const kustomization = 'resources:\n- ../../base\npatches:\n- path: delete-memcached.yaml\n';
+    const listed = lintOne(
+      'manifest-schema',
+      manifest(1, patch, { file: 'delete-memcached.yaml', folder: 'overlays/production' }),
+      manifest(20, kustomization, { file: 'kustomization.yaml' }),
+    );
+    expect(listed).toEqual([]);
+    const other = lintOne('manifest-schema', manifest(1, patch, { file: 'other.yaml' }), manifest(20, kustomization, { file: 'kustomization.yaml' }));
+    expect(other.map((d) => d.message)).toContain('spec.selector is required for apps/v1 Deployment');
+  });
+
   it('requires Service ports only when the Service is neither headless nor ExternalName, as ValidateService does', () => {
     const svc = (spec: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n${spec}`;
     expect(lintOne('manifest-schema', manifest(1, svc('  clusterIP: None\n  selector: {app: x}\n')))).toEqual([]);
