@@ -10,12 +10,10 @@
  */
 import { firstKubectlCall, flagValue, hasFlag } from '../shell/index.js';
 import { SHELL_IMAGES } from '../shell/data/shell-images.js';
+import { SCRIPT_SHELLS } from '../shell/data/never-ending.js';
 
 /** Images whose default command is a shell (by the repository's last path segment). */
 const SHELL_IMAGE_NAMES: ReadonlySet<string> = new Set(SHELL_IMAGES);
-
-/** Programs that are shells when a container runs them with no script. */
-const SHELL_PROGRAMS: ReadonlySet<string> = new Set(['sh', 'bash', 'ash', 'zsh', 'dash', 'ksh']);
 
 /** What `kubectl attach -i|-t` names: the pod, the container (`-c`), the namespace. */
 export interface AttachTarget {
@@ -65,7 +63,7 @@ export function attachedProcess(pod: unknown, target: AttachTarget, tty: boolean
   const program = argv[0]?.split('/').pop();
   const main = argv.length ? `\`${argv.join(' ')}\`` : `the default command of image ${c.image ?? '?'}`;
   const isShell = argv.length
-    ? program !== undefined && SHELL_PROGRAMS.has(program) && !argv.slice(1).some((a) => /^-[a-z]*c[a-z]*$/.test(a) || !a.startsWith('-'))
+    ? program !== undefined && SCRIPT_SHELLS.has(program) && !argv.slice(1).some((a) => /^-[a-z]*c[a-z]*$/.test(a) || !a.startsWith('-'))
     : SHELL_IMAGE_NAMES.has(image);
   const about = `\`kubectl attach\` connects to the main process of container ${c.name}, ${main}`;
   if (!isShell)

@@ -1,3 +1,5 @@
+import { SCRIPT_SHELLS } from '../../shell/data/never-ending.js';
+
 /**
  * Programs that are not tools of the reader's machine: package managers, network inspection,
  * node daemons and database clients. A line running one of them with no prompt, session or cue
@@ -62,7 +64,7 @@ export const NOT_HOST_TOOLS: ReadonlySet<string> = new Set([
 ]);
 
 /** Shells: `kubectl exec -it pod -- <shell>` with no `-c` opens an interactive session. */
-export const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'ash', 'zsh', 'dash', 'ksh', 'busybox']);
+export const SHELLS: ReadonlySet<string> = new Set([...SCRIPT_SHELLS, 'busybox']);
 
 /**
  * Interactive clients that read commands of their own language (not shell lines) when started
